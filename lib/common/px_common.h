@@ -1,0 +1,144 @@
+/*
+ * px_common.h - internal building blocks shared by every library module:
+ * the bounded growable buffer, the arena, hashing, UTF-8 helpers and the
+ * context.  Names shared between library files carry the px__ prefix and
+ * are hidden from the shared object.
+ */
+#ifndef PX_COMMON_H
+#define PX_COMMON_H
+
+#include "parallax.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PX__HIDDEN __attribute__((visibility("hidden")))
+#define PX__UNUSED(x) ((void)(x))
+#define PX__MIN(a, b) ((a) < (b) ? (a) : (b))
+#define PX__MAX(a, b) ((a) > (b) ? (a) : (b))
+
+/* ----------------------------------------------------------------- buffer */
+
+/*
+ * A growable byte buffer with a hard cap, so hostile input cannot grow it
+ * without bound.  Always NUL-terminated after a successful append (the NUL
+ * is not counted in len).  A zeroed px__buf with cap 0 has no cap
+ * (use px__buf_init to set one).
+ */
+typedef struct px__buf {
+  char *ptr;
+  size_t len;
+  size_t alloc;
+  size_t cap;
+} px__buf;
+
+PX__HIDDEN void px__buf_init(px__buf *b, size_t cap);
+PX__HIDDEN void px__buf_release(px__buf *b);
+/** @return PX_OK, PX_ENOMEM or PX_ETOOBIG (buffer unchanged on error). */
+PX__HIDDEN int px__buf_reserve(px__buf *b, size_t extra);
+PX__HIDDEN int px__buf_append(px__buf *b, const void *p, size_t n);
+PX__HIDDEN int px__buf_putc(px__buf *b, char c);
+PX__HIDDEN int px__buf_puts(px__buf *b, const char *s);
+PX__HIDDEN int px__buf_printf(px__buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static inline void px__buf_clear(px__buf *b) {
+  b->len = 0;
+  if (b->ptr) b->ptr[0] = '\0';
+}
+
+/* ------------------------------------------------------------------ arena */
+
+/*
+ * A bump allocator for the objects of one unit of work (an article's
+ * analysis, a batch).  px__arena_reset() keeps the first block for reuse.
+ */
+typedef struct px__arena_block px__arena_block;
+typedef struct px__arena {
+  px__arena_block *head;
+  size_t block_size;
+  size_t total; /* bytes handed out since the last reset */
+} px__arena;
+
+PX__HIDDEN void px__arena_init(px__arena *a, size_t block_size);
+PX__HIDDEN void px__arena_release(px__arena *a);
+PX__HIDDEN void px__arena_reset(px__arena *a);
+/** @return 16-byte aligned memory, or NULL when out of memory. */
+PX__HIDDEN void *px__arena_alloc(px__arena *a, size_t n);
+PX__HIDDEN char *px__arena_strndup(px__arena *a, const char *p, size_t n);
+
+/* ------------------------------------------------------------------- hash */
+
+/** A fast 64-bit hash of bytes (not cryptographic). */
+PX__HIDDEN uint64_t px__hash64(const void *p, size_t n, uint64_t seed);
+/** Mix a 64-bit value (finalizer of splitmix64). */
+static inline uint64_t px__mix64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+/* ------------------------------------------------------------------ UTF-8 */
+
+/**
+ * Length of the valid UTF-8 sequence at p (1..4), or 0 if the bytes at p
+ * do not start a valid, shortest-form, non-surrogate sequence.
+ */
+PX__HIDDEN size_t px__utf8_seqlen(const unsigned char *p, size_t avail);
+/** Decode the valid sequence at p (caller checked px__utf8_seqlen). */
+PX__HIDDEN int32_t px__utf8_decode(const unsigned char *p, size_t n);
+/** Encode cp into out (>= 4 bytes). @return bytes written. */
+PX__HIDDEN size_t px__utf8_encode(int32_t cp, char *out);
+/** Offset of the first invalid byte, or n when the span is valid UTF-8. */
+PX__HIDDEN size_t px__utf8_valid_prefix(const char *p, size_t n);
+
+/**
+ * Append src to out as valid UTF-8.  When src is not valid UTF-8 it is
+ * decoded as Windows-1252 if that explains it better (mostly high bytes
+ * that never form sequences), otherwise each invalid byte becomes U+FFFD.
+ * NUL and C0 controls other than \t \n \r are dropped.
+ * *repairs counts invalid sequences found; *first_bad gets the offset of
+ * the first one (unchanged when none).
+ */
+PX__HIDDEN int px__utf8_repair(px__buf *out, const char *src, size_t n,
+                               size_t *repairs, size_t *first_bad);
+
+/* ---------------------------------------------------------------- context */
+
+#define PX__FIELD_PATHS 8
+
+struct px_ctx {
+  size_t limit_record;
+  size_t limit_body;
+  char *field_path[PX__FIELD_PATHS]; /* explicit JSON paths, by px_field-ish index */
+  char errmsg[512];
+};
+
+/** Record a formatted message as the context's last error. @return status. */
+PX__HIDDEN int px__ctx_fail(px_ctx *ctx, int status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ---------------------------------------------------------------- article */
+
+struct px_article {
+  px__buf field[PX_F_COUNT_];
+  int64_t published;
+  int has_time;
+  int64_t id;
+  uint64_t content_hash;
+  size_t repairs;
+  size_t limit_body;
+};
+
+/** Reset an article for reuse, keeping its buffers. */
+PX__HIDDEN void px__article_clear(px_article *art);
+/** Set the content hash from the body (called after the body is final). */
+PX__HIDDEN void px__article_finish(px_article *art);
+
+/** Normalize body text: NFC, paragraph breaks to "\n\n", trimmed lines. */
+PX__HIDDEN int px__normalize_body(px__buf *out, const char *p, size_t n);
+
+#endif /* PX_COMMON_H */

@@ -1,0 +1,143 @@
+/* utf8.c - UTF-8 validation, decoding and repair.
+ *
+ * Repair policy: a byte that does not start a valid UTF-8 sequence is read
+ * as Windows-1252 (a superset of ISO-8859-1 for printable characters),
+ * which is what such bytes almost always are in news text; the five bytes
+ * Windows-1252 leaves undefined become U+FFFD.  Every repaired byte is
+ * counted so callers can report it with its position.
+ */
+#include "px_common.h"
+
+size_t px__utf8_seqlen(const unsigned char *p, size_t avail) {
+  unsigned c = p[0];
+  if (c < 0x80) return 1;
+  if (c < 0xC2) return 0;
+  if (c < 0xE0) {
+    if (avail < 2 || (p[1] & 0xC0) != 0x80) return 0;
+    return 2;
+  }
+  if (c < 0xF0) {
+    if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+    if (c == 0xE0 && p[1] < 0xA0) return 0;  /* overlong */
+    if (c == 0xED && p[1] >= 0xA0) return 0; /* surrogate */
+    return 3;
+  }
+  if (c < 0xF5) {
+    if (avail < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+        (p[3] & 0xC0) != 0x80)
+      return 0;
+    if (c == 0xF0 && p[1] < 0x90) return 0; /* overlong */
+    if (c == 0xF4 && p[1] >= 0x90) return 0; /* > U+10FFFF */
+    return 4;
+  }
+  return 0;
+}
+
+int32_t px__utf8_decode(const unsigned char *p, size_t n) {
+  switch (n) {
+  case 1: return p[0];
+  case 2: return ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+  case 3: return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  default:
+    return ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) |
+           (p[3] & 0x3F);
+  }
+}
+
+size_t px__utf8_encode(int32_t cp, char *out) {
+  unsigned char *o = (unsigned char *)out;
+  if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    o[0] = (unsigned char)cp;
+    return 1;
+  }
+  if (cp < 0x800) {
+    o[0] = (unsigned char)(0xC0 | (cp >> 6));
+    o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    o[0] = (unsigned char)(0xE0 | (cp >> 12));
+    o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  o[0] = (unsigned char)(0xF0 | (cp >> 18));
+  o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+  o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+  o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+size_t px__utf8_valid_prefix(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < n) {
+    /* Fast path over ASCII, 8 bytes at a time. */
+    while (i + 8 <= n) {
+      uint64_t v;
+      __builtin_memcpy(&v, p + i, 8);
+      if (v & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    size_t k = px__utf8_seqlen(p + i, n - i);
+    if (!k) return i;
+    i += k;
+  }
+  return n;
+}
+
+/* Windows-1252 0x80..0x9F; 0 marks the undefined ones. */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+static inline bool keep_control(unsigned c) {
+  return c == '\t' || c == '\n' || c == '\r';
+}
+
+int px__utf8_repair(px__buf *out, const char *src, size_t n, size_t *repairs,
+                    size_t *first_bad) {
+  const unsigned char *p = (const unsigned char *)src;
+  int rc = px__buf_reserve(out, n);
+  if (rc) return rc;
+  size_t i = 0, run = 0;
+  while (i < n) {
+    unsigned c = p[i];
+    if (c >= 0x20 && c < 0x80) {
+      i++;
+      continue;
+    }
+    /* Flush the clean ASCII run [run, i). */
+    if (i > run && (rc = px__buf_append(out, src + run, i - run))) return rc;
+    if (c < 0x20 || c == 0x7F) {
+      if (keep_control(c) && (rc = px__buf_putc(out, (char)c))) return rc;
+      i++;
+      run = i;
+      continue;
+    }
+    size_t k = px__utf8_seqlen(p + i, n - i);
+    if (k) {
+      if ((rc = px__buf_append(out, src + i, k))) return rc;
+      i += k;
+    } else {
+      int32_t cp = c >= 0xA0 ? (int32_t)c : (c >= 0x80 ? cp1252_high[c - 0x80] : 0);
+      if (!cp) cp = 0xFFFD;
+      char enc[4];
+      size_t m = px__utf8_encode(cp, enc);
+      if ((rc = px__buf_append(out, enc, m))) return rc;
+      if (repairs) {
+        if (*repairs == 0 && first_bad) *first_bad = i;
+        (*repairs)++;
+      }
+      i++;
+    }
+    run = i;
+  }
+  if (i > run && (rc = px__buf_append(out, src + run, i - run))) return rc;
+  if (!out->ptr && (rc = px__buf_append(out, "", 0))) return rc;
+  return PX_OK;
+}

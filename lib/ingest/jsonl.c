@@ -1,0 +1,257 @@
+/* jsonl.c - JSON Lines (and JSON array) articles with the field names real
+ * news dumps use, or an explicit field map (px_ctx_map_field). */
+#include "ingest.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Candidate keys per field slot, tried in order (see px_ctx_map_field for
+ * slot numbers: id source url title byline language text date). */
+static const char *const keys_id[] = {"id", "guid", "_id", "uuid", NULL};
+static const char *const keys_source[] = {"source", "source_domain", "domain", "outlet",
+                                          "publisher", "site_name", "source_name", NULL};
+static const char *const keys_url[] = {"url", "link", "canonical_url", "source_url", NULL};
+static const char *const keys_title[] = {"title", "headline", NULL};
+static const char *const keys_byline[] = {"authors", "author", "byline", "creator", NULL};
+static const char *const keys_lang[] = {"language", "lang", NULL};
+static const char *const keys_text[] = {"text", "maintext", "body", "content", "article",
+                                        "full_text", "article_text", NULL};
+static const char *const keys_date[] = {"date", "date_publish", "published", "pubDate",
+                                        "published_at", "publishedAt", "datePublished",
+                                        "date_published", "pub_date", "timestamp", NULL};
+static const char *const *const slot_keys[PX__FIELD_PATHS] = {
+    keys_id, keys_source, keys_url, keys_title, keys_byline, keys_lang, keys_text, keys_date};
+enum { SLOT_DATE = 7 };
+
+struct px__fmt_state {
+  px_ctx *ctx;
+  px__stream *s;
+  px__buf line;
+  uint64_t lineno;
+  json_t *array; /* whole-file JSON array mode */
+  size_t array_pos;
+  px__buf tmp;
+  px__buf fixed; /* the line with invalid UTF-8 repaired */
+};
+
+static int sniff(const char *p, size_t n, const char *path) {
+  size_t i = 0;
+  while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) i++;
+  if (i + 2 < n && (unsigned char)p[i] == 0xEF && (unsigned char)p[i + 1] == 0xBB) i += 3;
+  if (i < n && p[i] == '{') return 90;
+  if (i < n && p[i] == '[') {
+    size_t j = i + 1;
+    while (j < n && (p[j] == ' ' || p[j] == '\n' || p[j] == '\r' || p[j] == '\t')) j++;
+    if (j < n && (p[j] == '{' || p[j] == ']')) return 80;
+  }
+  return 0;
+}
+
+static int open_fmt(px_ctx *ctx, px__stream *s, const char *path, px__fmt_state **out) {
+  px__fmt_state *st = calloc(1, sizeof(*st));
+  if (!st) return PX_ENOMEM;
+  st->ctx = ctx;
+  st->s = s;
+  px__buf_init(&st->line, 0);
+  px__buf_init(&st->tmp, 0);
+  const char *p;
+  size_t n;
+  int rc = px__stream_peek(s, 64, &p, &n);
+  if (rc == PX_OK) {
+    size_t i = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) i++;
+    if (i < n && p[i] == '[') {
+      /* A JSON array of articles: read it whole, within the record cap. */
+      px__buf all;
+      px__buf_init(&all, 0);
+      rc = px__stream_slurp(s, &all, ctx->limit_record);
+      if (rc == PX_OK) {
+        json_error_t err;
+        st->array = json_loadb(all.ptr, all.len, 0, &err);
+        if (!st->array || !json_is_array(st->array)) {
+          px__ctx_fail(ctx, PX_EFORMAT, "invalid JSON at line %d, column %d: %s", err.line,
+                       err.column, err.text);
+          rc = PX_EFORMAT;
+        }
+      }
+      px__buf_release(&all);
+    }
+  }
+  if (rc != PX_OK) {
+    json_decref(st->array);
+    px__buf_release(&st->line);
+    px__buf_release(&st->tmp);
+    free(st);
+    return rc;
+  }
+  *out = st;
+  return PX_OK;
+}
+
+static void close_fmt(px__fmt_state *st) {
+  if (!st) return;
+  json_decref(st->array);
+  px__buf_release(&st->line);
+  px__buf_release(&st->tmp);
+  px__buf_release(&st->fixed);
+  free(st);
+}
+
+static json_t *get_path(json_t *obj, const char *path) {
+  char key[256];
+  const char *p = path;
+  json_t *cur = obj;
+  while (cur && *p) {
+    const char *dot = strchr(p, '.');
+    size_t n = dot ? (size_t)(dot - p) : strlen(p);
+    if (n >= sizeof(key)) return NULL;
+    memcpy(key, p, n);
+    key[n] = '\0';
+    if (json_is_array(cur)) {
+      char *end;
+      long idx = strtol(key, &end, 10);
+      cur = *end ? NULL : json_array_get(cur, (size_t)idx);
+    } else {
+      cur = json_object_get(cur, key);
+    }
+    p = dot ? dot + 1 : p + n;
+  }
+  return cur;
+}
+
+static json_t *find_field(px__fmt_state *st, json_t *obj, int slot) {
+  if (st->ctx->field_path[slot]) return get_path(obj, st->ctx->field_path[slot]);
+  for (const char *const *k = slot_keys[slot]; *k; k++) {
+    json_t *v = json_object_get(obj, *k);
+    if (v && !json_is_null(v)) return v;
+  }
+  return NULL;
+}
+
+/* Turn a JSON value into text: strings as they are, numbers printed,
+ * arrays of values joined with ", ", objects by their "name" (or "text",
+ * "value", "url") member. */
+static int value_text(json_t *v, px__buf *out, int depth) {
+  if (!v || depth > 4) return PX_OK;
+  if (json_is_string(v)) return px__buf_append(out, json_string_value(v), json_string_length(v));
+  if (json_is_integer(v)) return px__buf_printf(out, "%lld", (long long)json_integer_value(v));
+  if (json_is_real(v)) return px__buf_printf(out, "%.17g", json_real_value(v));
+  if (json_is_array(v)) {
+    size_t i;
+    json_t *e;
+    json_array_foreach(v, i, e) {
+      size_t before = out->len;
+      if (out->len && i > 0) {
+        int rc = px__buf_append(out, ", ", 2);
+        if (rc) return rc;
+      }
+      size_t mark = out->len;
+      int rc = value_text(e, out, depth + 1);
+      if (rc) return rc;
+      if (out->len == mark) out->len = before; /* nothing added: drop the separator */
+    }
+    if (out->ptr) out->ptr[out->len] = '\0';
+    return PX_OK;
+  }
+  if (json_is_object(v)) {
+    static const char *const inner[] = {"name", "text", "value", "url", "title", NULL};
+    for (const char *const *k = inner; *k; k++) {
+      json_t *e = json_object_get(v, *k);
+      if (e && json_is_string(e)) return value_text(e, out, depth + 1);
+    }
+  }
+  return PX_OK;
+}
+
+static int fill_article(px__fmt_state *st, json_t *obj, px_article *art, px__buf *msg) {
+  int rc;
+  if (!json_is_object(obj)) {
+    px__buf_puts(msg, "record is not a JSON object");
+    return PX_EFORMAT;
+  }
+  for (int slot = 0; slot < 7; slot++) {
+    json_t *v = find_field(st, obj, slot);
+    if (!v) continue;
+    px__buf_clear(&st->tmp);
+    if ((rc = value_text(v, &st->tmp, 0))) return rc;
+    if (!st->tmp.ptr) continue;
+    rc = px_article_set(art, (px_field)slot, st->tmp.ptr, st->tmp.len);
+    if (rc == PX_ETOOBIG) {
+      px__buf_printf(msg, "article text over the %zu-byte limit", st->ctx->limit_body);
+      return rc;
+    }
+    if (rc) return rc;
+  }
+  if (px_article_get(art, PX_F_BODY).len == 0) {
+    if (st->ctx->field_path[PX_F_BODY])
+      px__buf_printf(msg, "no article text at '%s'", st->ctx->field_path[PX_F_BODY]);
+    else
+      px__buf_puts(msg, "no article text (looked for text, maintext, body, content, article)");
+    return PX_ENOBODY;
+  }
+  json_t *d = find_field(st, obj, SLOT_DATE);
+  if (d) {
+    int64_t t;
+    if (json_is_integer(d)) {
+      t = json_integer_value(d);
+      if (t > 100000000000LL) t /= 1000; /* milliseconds */
+      px_article_set_published(art, t);
+    } else {
+      px__buf_clear(&st->tmp);
+      if ((rc = value_text(d, &st->tmp, 0))) return rc;
+      if (st->tmp.ptr && px_parse_date(st->tmp.ptr, st->tmp.len, &t) == PX_OK)
+        px_article_set_published(art, t);
+    }
+  }
+  return PX_OK;
+}
+
+static int next(px__fmt_state *st, px_article *art, uint64_t *where, int *fatal, px__buf *msg) {
+  if (st->array) {
+    if (st->array_pos >= json_array_size(st->array)) return PX_EOF;
+    *where = ++st->array_pos;
+    return fill_article(st, json_array_get(st->array, st->array_pos - 1), art, msg);
+  }
+  while (true) {
+    int rc = px__stream_getline(st->s, &st->line, st->ctx->limit_record);
+    st->lineno++;
+    *where = st->lineno;
+    if (rc == PX_EOF) return PX_EOF;
+    if (rc == PX_ETOOBIG) {
+      px__buf_printf(msg, "line longer than the %zu-byte record limit", st->ctx->limit_record);
+      return rc;
+    }
+    if (rc) {
+      *fatal = 1;
+      px__buf_puts(msg, px__stream_error(st->s));
+      return rc;
+    }
+    size_t i = 0;
+    while (i < st->line.len && (st->line.ptr[i] == ' ' || st->line.ptr[i] == '\t')) i++;
+    if (i == st->line.len) continue; /* blank line */
+    const char *p = st->line.ptr;
+    size_t n = st->line.len;
+    if (st->lineno == 1 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3, n -= 3;
+    size_t repairs = 0, first_bad = 0;
+    if (px__utf8_valid_prefix(p, n) < n) {
+      /* jansson refuses invalid UTF-8: repair the line, keep the count. */
+      px__buf_clear(&st->fixed);
+      if ((rc = px__utf8_repair(&st->fixed, p, n, &repairs, &first_bad))) return rc;
+      p = st->fixed.ptr;
+      n = st->fixed.len;
+    }
+    json_error_t err;
+    json_t *obj = json_loadb(p, n, JSON_ALLOW_NUL, &err);
+    if (!obj) {
+      px__buf_printf(msg, "invalid JSON at column %d: %s", err.column, err.text);
+      return PX_EFORMAT;
+    }
+    rc = fill_article(st, obj, art, msg);
+    json_decref(obj);
+    art->repairs += repairs;
+    return rc;
+  }
+}
+
+const px__format px__fmt_jsonl = {"jsonl", "line", sniff, open_fmt, next, close_fmt};

@@ -1,0 +1,241 @@
+/* reader.c - px_reader: walks a file, a folder or stdin and yields articles
+ * from whichever format each file's content is in. */
+#include "ingest.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct px_reader {
+  px_ctx *ctx;
+  char **paths; /* files to read, in order */
+  size_t npaths, next_path;
+  char *cur_path;
+  px__stream *s;
+  const px__format *fmt;
+  px__fmt_state *st;
+  px_article *art;
+  px__buf msg;
+  char *err;
+  bool fatal;
+  bool is_dir;
+  uint64_t done_bytes; /* compressed bytes of finished files */
+  uint64_t total_size;
+};
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int add_path(px_reader *rd, size_t *alloc, const char *p) {
+  if (rd->npaths == *alloc) {
+    size_t n = *alloc ? *alloc * 2 : 16;
+    char **np = realloc(rd->paths, n * sizeof(*np));
+    if (!np) return PX_ENOMEM;
+    rd->paths = np;
+    *alloc = n;
+  }
+  rd->paths[rd->npaths] = strdup(p);
+  if (!rd->paths[rd->npaths]) return PX_ENOMEM;
+  rd->npaths++;
+  return PX_OK;
+}
+
+/* Collect regular files under dir (recursively, hidden entries skipped). */
+static int walk(px_reader *rd, size_t *alloc, const char *dir, int depth) {
+  if (depth > 32) return PX_OK;
+  DIR *d = opendir(dir);
+  if (!d) return PX_EIO;
+  struct dirent *e;
+  int rc = PX_OK;
+  size_t first = rd->npaths;
+  while (rc == PX_OK && (e = readdir(d))) {
+    if (e->d_name[0] == '.') continue;
+    size_t n = strlen(dir) + strlen(e->d_name) + 2;
+    char *p = malloc(n);
+    if (!p) {
+      rc = PX_ENOMEM;
+      break;
+    }
+    snprintf(p, n, "%s/%s", dir, e->d_name);
+    struct stat stt;
+    if (stat(p, &stt) == 0) {
+      if (S_ISDIR(stt.st_mode)) rc = walk(rd, alloc, p, depth + 1);
+      else if (S_ISREG(stt.st_mode)) {
+        rc = add_path(rd, alloc, p);
+        rd->total_size += (uint64_t)stt.st_size;
+      }
+    }
+    free(p);
+  }
+  closedir(d);
+  if (rc == PX_OK && rd->npaths > first)
+    qsort(rd->paths + first, rd->npaths - first, sizeof(char *), cmp_str);
+  return rc;
+}
+
+int px_reader_open(px_ctx *ctx, const char *path, px_reader **out) {
+  if (!ctx || !path || !out) return PX_EINVAL;
+  *out = NULL;
+  px_reader *rd = calloc(1, sizeof(*rd));
+  if (!rd) return PX_ENOMEM;
+  rd->ctx = ctx;
+  px__buf_init(&rd->msg, 4096);
+  int rc = px_article_new(&rd->art);
+  if (rc) goto fail;
+  rd->art->limit_body = ctx->limit_body;
+  size_t alloc = 0;
+  struct stat stt;
+  if (strcmp(path, "-") == 0) {
+    rc = add_path(rd, &alloc, "-");
+  } else if (stat(path, &stt) != 0) {
+    rc = px__ctx_fail(ctx, errno == ENOENT ? PX_ENOTFOUND : PX_EIO, "%s: %s", path,
+                      strerror(errno));
+  } else if (S_ISDIR(stt.st_mode)) {
+    rd->is_dir = true;
+    rc = walk(rd, &alloc, path, 0);
+    if (rc == PX_EIO) px__ctx_fail(ctx, rc, "%s: cannot read folder", path);
+  } else {
+    rd->total_size = (uint64_t)stt.st_size;
+    rc = add_path(rd, &alloc, path);
+  }
+  if (rc) goto fail;
+  *out = rd;
+  return PX_OK;
+fail:
+  px_reader_free(rd);
+  return rc;
+}
+
+static void close_file(px_reader *rd) {
+  if (rd->st) rd->fmt->close(rd->st);
+  rd->st = NULL;
+  if (rd->s) rd->done_bytes += px__stream_bytes_in(rd->s);
+  px__stream_free(rd->s);
+  rd->s = NULL;
+  free(rd->cur_path);
+  rd->cur_path = NULL;
+}
+
+void px_reader_free(px_reader *rd) {
+  if (!rd) return;
+  close_file(rd);
+  for (size_t i = 0; i < rd->npaths; i++) free(rd->paths[i]);
+  free(rd->paths);
+  px_article_free(rd->art);
+  px__buf_release(&rd->msg);
+  free(rd->err);
+  free(rd);
+}
+
+static int set_error(px_reader *rd, int rc, const char *where_label, uint64_t where,
+                     const char *reason) {
+  free(rd->err);
+  rd->err = NULL;
+  const char *path = rd->cur_path ? rd->cur_path : "?";
+  if (strcmp(path, "-") == 0) path = "<stdin>";
+  size_t n = strlen(path) + strlen(reason) + 64;
+  rd->err = malloc(n);
+  if (!rd->err) return PX_ENOMEM;
+  if (where_label && where)
+    snprintf(rd->err, n, "%s:%s %llu: %s", path, where_label, (unsigned long long)where, reason);
+  else
+    snprintf(rd->err, n, "%s: %s", path, reason);
+  return rc;
+}
+
+const char *px_reader_error(const px_reader *rd) {
+  return rd && rd->err ? rd->err : "";
+}
+int px_reader_error_is_fatal(const px_reader *rd) { return rd ? rd->fatal : 0; }
+uint64_t px_reader_bytes_in(const px_reader *rd) {
+  return rd ? rd->done_bytes + px__stream_bytes_in(rd->s) : 0;
+}
+uint64_t px_reader_size(const px_reader *rd) { return rd ? rd->total_size : 0; }
+
+/* Open the next file of the list and pick its format. */
+static int open_next_file(px_reader *rd) {
+  const char *path = rd->paths[rd->next_path++];
+  rd->cur_path = strdup(path);
+  if (!rd->cur_path) return PX_ENOMEM;
+  int rc = px__stream_open(path, &rd->s);
+  if (rc) {
+    return set_error(rd, rc, NULL, 0,
+                     rc == PX_ENOTFOUND ? "no such file" : "cannot open file");
+  }
+  const char *p;
+  size_t n;
+  rc = px__stream_peek(rd->s, 4096, &p, &n);
+  if (rc) return set_error(rd, rc, NULL, 0, px__stream_error(rd->s));
+  if (n == 0) {
+    if (px__stream_codec(rd->s) != PX_CODEC_NONE && px__stream_error(rd->s)[0])
+      return set_error(rd, PX_ETRUNCATED, NULL, 0, px__stream_error(rd->s));
+    return set_error(rd, PX_ENOBODY, NULL, 0, "empty file");
+  }
+  if (px__looks_binary(p, n)) return set_error(rd, PX_EBINARY, NULL, 0, "binary data, not articles");
+  const px__format *const *fl = px__formats();
+  int best = -1;
+  for (size_t i = 0; fl[i]; i++) {
+    int score = fl[i]->sniff(p, n, path);
+    if (score > best) {
+      best = score;
+      rd->fmt = fl[i];
+    }
+  }
+  rc = rd->fmt->open(rd->ctx, rd->s, path, &rd->st);
+  if (rc) return set_error(rd, rc, NULL, 0, rd->ctx->errmsg[0] ? rd->ctx->errmsg : px_strerror(rc));
+  return PX_OK;
+}
+
+int px_reader_next(px_reader *rd, px_article **art) {
+  if (!rd || !art) return PX_EINVAL;
+  *art = NULL;
+  rd->fatal = false;
+  while (true) {
+    if (!rd->st) {
+      if (rd->s || rd->cur_path) close_file(rd);
+      if (rd->next_path >= rd->npaths) return PX_EOF;
+      int rc = open_next_file(rd);
+      if (rc) {
+        /* This file is unreadable; report it and go on with the next one. */
+        close_file(rd);
+        return rc;
+      }
+    }
+    px__article_clear(rd->art);
+    px__buf_clear(&rd->msg);
+    uint64_t where = 0;
+    int fatal = 0;
+    int rc = rd->fmt->next(rd->st, rd->art, &where, &fatal, &rd->msg);
+    if (rc == PX_EOF) {
+      close_file(rd);
+      continue;
+    }
+    if (rc == PX_OK) {
+      px__buf origin;
+      px__buf_init(&origin, 0);
+      const char *path = strcmp(rd->cur_path, "-") == 0 ? "<stdin>" : rd->cur_path;
+      if (strcmp(rd->fmt->where_label, "file") == 0) rc = px__buf_puts(&origin, path);
+      else rc = px__buf_printf(&origin, "%s:%llu", path, (unsigned long long)where);
+      if (rc == PX_OK)
+        rc = px__buf_append(&rd->art->field[PX_F_ORIGIN], origin.ptr, origin.len);
+      px__buf_release(&origin);
+      if (rc) return rc;
+      px__article_finish(rd->art);
+      *art = rd->art;
+      return PX_OK;
+    }
+    const char *reason = rd->msg.len ? rd->msg.ptr : px_strerror(rc);
+    set_error(rd, rc, strcmp(rd->fmt->where_label, "file") == 0 ? NULL : rd->fmt->where_label,
+              where, reason);
+    if (fatal) {
+      /* The rest of this file cannot be read; later files still can. */
+      rd->fatal = true;
+      close_file(rd);
+    }
+    return rc;
+  }
+}

@@ -1,0 +1,384 @@
+/* stream.c - decompressed byte streams over files, stdin and memory.
+ *
+ * The compressed input is read in 256 KiB chunks and decoded into a 1 MiB
+ * window; lines and peeks are served from the window, so memory does not
+ * grow with the input.  gzip streams may have several members (as
+ * concatenated .gz files and WARC.gz do): each member is decoded in turn.
+ */
+#include "ingest.h"
+
+#include <errno.h>
+#include <lzma.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#define IN_CHUNK (256u * 1024u)
+#define WIN_SIZE (1024u * 1024u)
+
+struct px__stream {
+  FILE *fp;
+  bool own_fp;
+  const unsigned char *mem; /* memory input instead of fp */
+  size_t mem_len, mem_pos;
+  px__codec codec;
+  unsigned char *in;
+  size_t in_len, in_pos;
+  bool in_eof;
+  unsigned char *win; /* decoded bytes [win_pos, win_len) not yet consumed */
+  size_t win_len, win_pos;
+  bool out_eof;       /* decoder has nothing more */
+  bool truncated;     /* compressed stream ended early */
+  bool failed;
+  uint64_t bytes_in, size;
+  z_stream z;
+  bool z_live;
+  ZSTD_DStream *zs;
+  bool zs_mid_frame; /* a zstd frame has started and not ended */
+  lzma_stream lz;
+  bool lz_live;
+  char err[160];
+};
+
+px__codec px__stream_codec(const px__stream *s) { return s->codec; }
+uint64_t px__stream_bytes_in(const px__stream *s) { return s ? s->bytes_in : 0; }
+uint64_t px__stream_size(const px__stream *s) { return s ? s->size : 0; }
+const char *px__stream_error(const px__stream *s) { return s->err; }
+
+static int fill_in(px__stream *s) {
+  if (s->in_pos < s->in_len || s->in_eof) return PX_OK;
+  if (s->mem) {
+    size_t n = s->mem_len - s->mem_pos;
+    if (n > IN_CHUNK) n = IN_CHUNK;
+    memcpy(s->in, s->mem + s->mem_pos, n);
+    s->mem_pos += n;
+    s->in_len = n;
+  } else {
+    s->in_len = fread(s->in, 1, IN_CHUNK, s->fp);
+    if (s->in_len == 0 && ferror(s->fp)) {
+      snprintf(s->err, sizeof(s->err), "read error: %s", strerror(errno));
+      s->failed = true;
+      return PX_EIO;
+    }
+  }
+  s->in_pos = 0;
+  s->bytes_in += s->in_len;
+  if (s->in_len == 0) s->in_eof = true;
+  return PX_OK;
+}
+
+static void detect_codec(px__stream *s) {
+  const unsigned char *p = s->in + s->in_pos;
+  size_t n = s->in_len - s->in_pos;
+  if (n >= 2 && p[0] == 0x1f && p[1] == 0x8b) s->codec = PX_CODEC_GZIP;
+  else if (n >= 4 && p[0] == 0x28 && p[1] == 0xb5 && p[2] == 0x2f && p[3] == 0xfd)
+    s->codec = PX_CODEC_ZSTD;
+  else if (n >= 6 && memcmp(p, "\xfd" "7zXZ\0", 6) == 0) s->codec = PX_CODEC_XZ;
+  else s->codec = PX_CODEC_NONE;
+}
+
+static int setup_codec(px__stream *s) {
+  switch (s->codec) {
+  case PX_CODEC_GZIP:
+    memset(&s->z, 0, sizeof(s->z));
+    if (inflateInit2(&s->z, 16 + MAX_WBITS) != Z_OK) return PX_ENOMEM;
+    s->z_live = true;
+    break;
+  case PX_CODEC_ZSTD:
+    s->zs = ZSTD_createDStream();
+    if (!s->zs) return PX_ENOMEM;
+    ZSTD_initDStream(s->zs);
+    break;
+  case PX_CODEC_XZ: {
+    lzma_stream init = LZMA_STREAM_INIT;
+    s->lz = init;
+    if (lzma_stream_decoder(&s->lz, UINT64_MAX, LZMA_CONCATENATED) != LZMA_OK) return PX_ENOMEM;
+    s->lz_live = true;
+    break;
+  }
+  case PX_CODEC_NONE: break;
+  }
+  return PX_OK;
+}
+
+static int stream_init(px__stream *s) {
+  s->in = malloc(IN_CHUNK);
+  s->win = malloc(WIN_SIZE);
+  if (!s->in || !s->win) return PX_ENOMEM;
+  int rc = fill_in(s);
+  if (rc) return rc;
+  detect_codec(s);
+  return setup_codec(s);
+}
+
+int px__stream_open(const char *path, px__stream **out) {
+  *out = NULL;
+  px__stream *s = calloc(1, sizeof(*s));
+  if (!s) return PX_ENOMEM;
+  if (strcmp(path, "-") == 0) {
+    s->fp = stdin;
+  } else {
+    s->fp = fopen(path, "rb");
+    if (!s->fp) {
+      int e = errno;
+      free(s);
+      return e == ENOENT ? PX_ENOTFOUND : PX_EIO;
+    }
+    s->own_fp = true;
+    struct stat st;
+    if (fstat(fileno(s->fp), &st) == 0 && S_ISREG(st.st_mode)) s->size = (uint64_t)st.st_size;
+  }
+  int rc = stream_init(s);
+  if (rc) {
+    px__stream_free(s);
+    return rc;
+  }
+  *out = s;
+  return PX_OK;
+}
+
+int px__stream_open_mem(const void *p, size_t n, px__stream **out) {
+  *out = NULL;
+  px__stream *s = calloc(1, sizeof(*s));
+  if (!s) return PX_ENOMEM;
+  s->mem = p ? p : (const void *)"";
+  s->mem_len = n;
+  s->size = n;
+  int rc = stream_init(s);
+  if (rc) {
+    px__stream_free(s);
+    return rc;
+  }
+  *out = s;
+  return PX_OK;
+}
+
+void px__stream_free(px__stream *s) {
+  if (!s) return;
+  if (s->own_fp && s->fp) fclose(s->fp);
+  if (s->z_live) inflateEnd(&s->z);
+  if (s->zs) ZSTD_freeDStream(s->zs);
+  if (s->lz_live) lzma_end(&s->lz);
+  free(s->in);
+  free(s->win);
+  free(s);
+}
+
+/* Decode more bytes into the window after compacting it. */
+static int refill(px__stream *s) {
+  if (s->out_eof || s->failed) return PX_OK;
+  if (s->win_pos > 0) {
+    memmove(s->win, s->win + s->win_pos, s->win_len - s->win_pos);
+    s->win_len -= s->win_pos;
+    s->win_pos = 0;
+  }
+  size_t before = s->win_len;
+  while (s->win_len == before && !s->out_eof) {
+    int rc = fill_in(s);
+    if (rc) return rc;
+    unsigned char *in = s->in + s->in_pos;
+    size_t avail = s->in_len - s->in_pos;
+    unsigned char *out = s->win + s->win_len;
+    size_t room = WIN_SIZE - s->win_len;
+    if (room == 0) return PX_OK;
+    switch (s->codec) {
+    case PX_CODEC_NONE: {
+      if (avail == 0) {
+        s->out_eof = true;
+        break;
+      }
+      size_t n = PX__MIN(avail, room);
+      memcpy(out, in, n);
+      s->in_pos += n;
+      s->win_len += n;
+      break;
+    }
+    case PX_CODEC_GZIP: {
+      if (avail == 0 && s->in_eof) {
+        /* End of input: fine between members, truncated inside one. */
+        if (s->z.total_in != 0) s->truncated = true;
+        s->out_eof = true;
+        break;
+      }
+      s->z.next_in = in;
+      s->z.avail_in = (uInt)avail;
+      s->z.next_out = out;
+      s->z.avail_out = (uInt)room;
+      int zr = inflate(&s->z, Z_NO_FLUSH);
+      s->in_pos += avail - s->z.avail_in;
+      s->win_len += room - s->z.avail_out;
+      if (zr == Z_STREAM_END) {
+        /* Another member may follow; skip zero padding between members. */
+        inflateReset(&s->z);
+        while (true) {
+          if ((rc = fill_in(s))) return rc;
+          if (s->in_pos < s->in_len && s->in[s->in_pos] == 0) {
+            s->in_pos++;
+            continue;
+          }
+          break;
+        }
+        if (s->in_pos >= s->in_len && s->in_eof) s->out_eof = true;
+      } else if (zr == Z_BUF_ERROR && avail == 0) {
+        continue;
+      } else if (zr != Z_OK && zr != Z_BUF_ERROR) {
+        snprintf(s->err, sizeof(s->err), "gzip data error: %s", s->z.msg ? s->z.msg : "corrupt");
+        s->failed = true;
+        return PX_ETRUNCATED;
+      }
+      break;
+    }
+    case PX_CODEC_ZSTD: {
+      if (avail == 0 && s->in_eof) {
+        if (s->zs_mid_frame) s->truncated = true;
+        s->out_eof = true;
+        break;
+      }
+      ZSTD_inBuffer ib = {in, avail, 0};
+      ZSTD_outBuffer ob = {out, room, 0};
+      size_t zr = ZSTD_decompressStream(s->zs, &ob, &ib);
+      s->in_pos += ib.pos;
+      s->win_len += ob.pos;
+      if (ZSTD_isError(zr)) {
+        snprintf(s->err, sizeof(s->err), "zstd data error: %s", ZSTD_getErrorName(zr));
+        s->failed = true;
+        return PX_ETRUNCATED;
+      }
+      /* zr == 0: a frame ended; a following frame continues the stream. */
+      s->zs_mid_frame = zr != 0;
+      break;
+    }
+    case PX_CODEC_XZ: {
+      s->lz.next_in = in;
+      s->lz.avail_in = avail;
+      s->lz.next_out = out;
+      s->lz.avail_out = room;
+      lzma_ret lr = lzma_code(&s->lz, s->in_eof ? LZMA_FINISH : LZMA_RUN);
+      s->in_pos += avail - s->lz.avail_in;
+      s->win_len += room - s->lz.avail_out;
+      if (lr == LZMA_STREAM_END) {
+        s->out_eof = true;
+      } else if (lr == LZMA_BUF_ERROR && s->in_eof) {
+        s->truncated = true;
+        s->out_eof = true;
+      } else if (lr != LZMA_OK && lr != LZMA_BUF_ERROR) {
+        snprintf(s->err, sizeof(s->err), "xz data error (code %d)", (int)lr);
+        s->failed = true;
+        return PX_ETRUNCATED;
+      }
+      break;
+    }
+    }
+  }
+  return PX_OK;
+}
+
+static int check_end(px__stream *s) {
+  if (s->truncated) {
+    if (!s->err[0]) snprintf(s->err, sizeof(s->err), "compressed stream is truncated");
+    s->truncated = false; /* report once */
+    s->failed = true;
+    return PX_ETRUNCATED;
+  }
+  return s->failed ? PX_ETRUNCATED : PX_EOF;
+}
+
+int px__stream_peek(px__stream *s, size_t n, const char **p, size_t *got) {
+  if (n > WIN_SIZE) n = WIN_SIZE;
+  while (s->win_len - s->win_pos < n && !s->out_eof && !s->failed) {
+    int rc = refill(s);
+    if (rc) return rc;
+  }
+  *p = (const char *)s->win + s->win_pos;
+  *got = PX__MIN(n, s->win_len - s->win_pos);
+  return PX_OK;
+}
+
+int px__stream_read(px__stream *s, void *dst, size_t n, size_t *got) {
+  *got = 0;
+  while (*got < n) {
+    if (s->win_pos == s->win_len) {
+      if (s->out_eof || s->failed) break;
+      int rc = refill(s);
+      if (rc) return rc;
+      continue;
+    }
+    size_t k = PX__MIN(n - *got, s->win_len - s->win_pos);
+    memcpy((char *)dst + *got, s->win + s->win_pos, k);
+    s->win_pos += k;
+    *got += k;
+  }
+  if (*got == 0 && s->truncated) return check_end(s);
+  return PX_OK;
+}
+
+int px__stream_getline(px__stream *s, px__buf *line, size_t cap) {
+  px__buf_clear(line);
+  bool skipping = false;
+  bool any = false;
+  while (true) {
+    if (s->win_pos == s->win_len) {
+      if (s->out_eof || s->failed) {
+        if (!any) return check_end(s);
+        if (s->truncated) return check_end(s);
+        break;
+      }
+      int rc = refill(s);
+      if (rc) return rc;
+      continue;
+    }
+    any = true;
+    unsigned char *start = s->win + s->win_pos;
+    size_t avail = s->win_len - s->win_pos;
+    unsigned char *nl = memchr(start, '\n', avail);
+    size_t take = nl ? (size_t)(nl - start) : avail;
+    if (!skipping) {
+      if (line->len + take > cap) {
+        skipping = true;
+      } else {
+        int rc = px__buf_append(line, start, take);
+        if (rc) return rc;
+      }
+    }
+    s->win_pos += take + (nl ? 1 : 0);
+    if (nl) break;
+  }
+  if (skipping) {
+    px__buf_clear(line);
+    return PX_ETOOBIG;
+  }
+  if (line->len && line->ptr[line->len - 1] == '\r') line->ptr[--line->len] = '\0';
+  return PX_OK;
+}
+
+int px__stream_slurp(px__stream *s, px__buf *out, size_t cap) {
+  while (true) {
+    if (s->win_pos == s->win_len) {
+      if (s->out_eof || s->failed) break;
+      int rc = refill(s);
+      if (rc) return rc;
+      continue;
+    }
+    size_t avail = s->win_len - s->win_pos;
+    if (out->len + avail > cap) return PX_ETOOBIG;
+    int rc = px__buf_append(out, s->win + s->win_pos, avail);
+    if (rc) return rc;
+    s->win_pos = s->win_len;
+  }
+  if (s->truncated) return check_end(s);
+  if (!out->ptr) return px__buf_append(out, "", 0);
+  return PX_OK;
+}
+
+bool px__looks_binary(const char *p, size_t n) {
+  size_t ctl = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ctl++;
+  }
+  return n > 0 && ctl * 20 > n; /* over 5% control bytes */
+}

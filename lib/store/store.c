@@ -1,0 +1,395 @@
+/* store.c - the SQLite store: schema, migrations, articles.
+ *
+ * The file is marked with application_id 'PRLX' and the schema version in
+ * user_version.  Opening checks both before writing anything, so a file that
+ * is not a parallax database is never modified.  Migrations run in one
+ * transaction each, in order, from the file's version to SCHEMA_VERSION.
+ */
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define APPLICATION_ID 0x50524c58 /* "PRLX" */
+
+/* migrations[i] brings the schema from version i to version i+1. */
+static const char *const migrations[] = {
+    /* 0 -> 1: articles. */
+    "CREATE TABLE article("
+    "  id INTEGER PRIMARY KEY,"
+    "  ext_id TEXT NOT NULL DEFAULT '',"
+    "  source TEXT NOT NULL DEFAULT '',"
+    "  url TEXT NOT NULL DEFAULT '',"
+    "  title TEXT NOT NULL DEFAULT '',"
+    "  byline TEXT NOT NULL DEFAULT '',"
+    "  language TEXT NOT NULL DEFAULT '',"
+    "  published INTEGER,"
+    "  body TEXT NOT NULL,"
+    "  content_hash INTEGER NOT NULL,"
+    "  origin TEXT NOT NULL DEFAULT '',"
+    "  ingested INTEGER NOT NULL DEFAULT (unixepoch())"
+    ");"
+    "CREATE INDEX article_ext ON article(source, ext_id) WHERE ext_id <> '';"
+    "CREATE INDEX article_url ON article(url) WHERE url <> '';"
+    "CREATE INDEX article_hash ON article(content_hash);"
+    "CREATE INDEX article_time ON article(published, id);"
+    "CREATE INDEX article_source ON article(source, published);"
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;",
+};
+#define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+int px__store_schema_version(void) { return SCHEMA_VERSION; }
+
+static int db_fail(px_store *st, int rc_sqlite, const char *what) {
+  int ec = sqlite3_extended_errcode(st->db);
+  int status = PX_EDB;
+  if (rc_sqlite == SQLITE_FULL || ec == SQLITE_FULL || ec == SQLITE_IOERR_WRITE) status = PX_EDBFULL;
+  if (rc_sqlite == SQLITE_NOTADB || ec == SQLITE_NOTADB) status = PX_ENOTPARALLAX;
+  return px__ctx_fail(st->ctx, status, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+}
+
+int px__store_exec(px_store *st, const char *sql) {
+  char *err = NULL;
+  int rc = sqlite3_exec(st->db, sql, NULL, NULL, &err);
+  if (rc != SQLITE_OK) {
+    int status = db_fail(st, rc, err ? err : "query failed");
+    sqlite3_free(err);
+    return status;
+  }
+  return PX_OK;
+}
+
+static int pragma_int(px_store *st, const char *sql, int *out) {
+  sqlite3_stmt *s = NULL;
+  int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+  if (rc != SQLITE_OK) return db_fail(st, rc, "reading the database header");
+  rc = sqlite3_step(s);
+  *out = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+  sqlite3_finalize(s);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(st, rc, "reading the database header");
+  return PX_OK;
+}
+
+static int check_and_migrate(px_store *st, px_open_mode mode) {
+  int app = 0, ver = 0, ntables = 0, rc;
+  if ((rc = pragma_int(st, "PRAGMA application_id", &app))) return rc;
+  if ((rc = pragma_int(st, "PRAGMA user_version", &ver))) return rc;
+  if ((rc = pragma_int(st, "SELECT count(*) FROM sqlite_schema", &ntables))) return rc;
+  if (app != APPLICATION_ID && (ntables > 0 || ver != 0 || app != 0))
+    return px__ctx_fail(st->ctx, PX_ENOTPARALLAX,
+                        "%s: not a parallax database (it holds other data); left untouched",
+                        st->path);
+  if (ver > SCHEMA_VERSION)
+    return px__ctx_fail(st->ctx, PX_EDBVERSION,
+                        "%s: schema version %d is newer than this parallax supports (%d); "
+                        "upgrade parallax",
+                        st->path, ver, SCHEMA_VERSION);
+  if (ver == SCHEMA_VERSION) return PX_OK;
+  if (mode == PX_OPEN_READ) {
+    if (app == 0)
+      return px__ctx_fail(st->ctx, PX_ENOTFOUND, "%s: empty database, nothing ingested yet",
+                          st->path);
+    return px__ctx_fail(st->ctx, PX_EDBVERSION,
+                        "%s: schema version %d needs migrating; run 'parallax ingest' or "
+                        "'parallax migrate' first",
+                        st->path, ver);
+  }
+  if ((rc = px__store_exec(st, "PRAGMA journal_mode=WAL"))) return rc;
+  for (int v = ver; v < SCHEMA_VERSION; v++) {
+    char tail[96];
+    snprintf(tail, sizeof(tail), ";PRAGMA application_id=%d;PRAGMA user_version=%d;",
+             APPLICATION_ID, v + 1);
+    if ((rc = px__store_exec(st, "BEGIN IMMEDIATE"))) return rc;
+    if ((rc = px__store_exec(st, migrations[v])) || (rc = px__store_exec(st, tail))) {
+      sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+      return rc;
+    }
+    if ((rc = px__store_exec(st, "COMMIT"))) return rc;
+  }
+  return PX_OK;
+}
+
+int px_store_open(px_ctx *ctx, const char *path, px_open_mode mode, px_store **out) {
+  if (!ctx || !path || !out) return PX_EINVAL;
+  *out = NULL;
+  if (mode == PX_OPEN_READ && access(path, F_OK) != 0)
+    return px__ctx_fail(ctx, PX_ENOTFOUND, "%s: no such database (run 'parallax ingest' first)",
+                        path);
+  px_store *st = calloc(1, sizeof(*st));
+  if (!st) return PX_ENOMEM;
+  st->ctx = ctx;
+  st->path = strdup(path);
+  if (!st->path) {
+    free(st);
+    return PX_ENOMEM;
+  }
+  int flags = mode == PX_OPEN_READ ? SQLITE_OPEN_READONLY
+                                   : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int rc = sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK) {
+    rc = px__ctx_fail(ctx, PX_EDB, "%s: cannot open database: %s", path,
+                      st->db ? sqlite3_errmsg(st->db) : "out of memory");
+    goto fail;
+  }
+  sqlite3_extended_result_codes(st->db, 1);
+  sqlite3_busy_timeout(st->db, 10000);
+  if ((rc = check_and_migrate(st, mode))) goto fail;
+  if (mode == PX_OPEN_WRITE &&
+      (rc = px__store_exec(st, "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;"
+                               "PRAGMA foreign_keys=ON;PRAGMA cache_size=-65536;")))
+    goto fail;
+  if (mode == PX_OPEN_READ && (rc = px__store_exec(st, "PRAGMA query_only=1"))) goto fail;
+  st->writable = mode == PX_OPEN_WRITE;
+  *out = st;
+  return PX_OK;
+fail:
+  px_store_free(st);
+  return rc;
+}
+
+void px_store_free(px_store *st) {
+  if (!st) return;
+  for (int i = 0; i < PX__STMT_COUNT; i++) sqlite3_finalize(st->stmt[i]);
+  if (st->db) sqlite3_close_v2(st->db);
+  free(st->path);
+  free(st);
+}
+
+int px__store_stmt(px_store *st, int which, const char *sql, sqlite3_stmt **out) {
+  if (!st->stmt[which]) {
+    int rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->stmt[which], NULL);
+    if (rc != SQLITE_OK) return db_fail(st, rc, "preparing a query");
+  } else {
+    sqlite3_reset(st->stmt[which]);
+    sqlite3_clear_bindings(st->stmt[which]);
+  }
+  *out = st->stmt[which];
+  return PX_OK;
+}
+
+int px__store_step_fail(px_store *st, int rc, const char *what) { return db_fail(st, rc, what); }
+
+int px_store_begin(px_store *st) {
+  if (!st) return PX_EINVAL;
+  if (st->in_tx) return PX_OK;
+  int rc = px__store_exec(st, "BEGIN IMMEDIATE");
+  if (rc == PX_OK) st->in_tx = true;
+  return rc;
+}
+
+int px_store_commit(px_store *st) {
+  if (!st) return PX_EINVAL;
+  if (!st->in_tx) return PX_OK;
+  int rc = px__store_exec(st, "COMMIT");
+  if (rc == PX_OK) st->in_tx = false;
+  else {
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    st->in_tx = false;
+  }
+  return rc;
+}
+
+int px_store_rollback(px_store *st) {
+  if (!st) return PX_EINVAL;
+  if (!st->in_tx) return PX_OK;
+  st->in_tx = false;
+  return px__store_exec(st, "ROLLBACK");
+}
+
+static void bind_str(sqlite3_stmt *s, int i, px_str v) {
+  sqlite3_bind_text(s, i, v.ptr, (int)v.len, SQLITE_STATIC);
+}
+
+/* Find a stored copy of art: same (source, ext id), same url, or same body. */
+static int find_existing(px_store *st, const px_article *art, int64_t *id) {
+  sqlite3_stmt *s;
+  int rc;
+  *id = 0;
+  px_str ext = px_article_get(art, PX_F_ID), url = px_article_get(art, PX_F_URL);
+  if (ext.len) {
+    if ((rc = px__store_stmt(st, PX__STMT_FIND_EXT,
+                             "SELECT id FROM article WHERE source=?1 AND ext_id=?2 AND ext_id<>''",
+                             &s)))
+      return rc;
+    bind_str(s, 1, px_article_get(art, PX_F_SOURCE));
+    bind_str(s, 2, ext);
+    if ((rc = sqlite3_step(s)) == SQLITE_ROW) *id = sqlite3_column_int64(s, 0);
+    else if (rc != SQLITE_DONE) return db_fail(st, rc, "looking up an article");
+    sqlite3_reset(s);
+    if (*id) return PX_OK;
+  }
+  if (url.len) {
+    if ((rc = px__store_stmt(st, PX__STMT_FIND_URL,
+                             "SELECT id FROM article WHERE url=?1 AND url<>''", &s)))
+      return rc;
+    bind_str(s, 1, url);
+    if ((rc = sqlite3_step(s)) == SQLITE_ROW) *id = sqlite3_column_int64(s, 0);
+    else if (rc != SQLITE_DONE) return db_fail(st, rc, "looking up an article");
+    sqlite3_reset(s);
+    if (*id) return PX_OK;
+  }
+  if ((rc = px__store_stmt(st, PX__STMT_FIND_HASH,
+                           "SELECT id, body FROM article WHERE content_hash=?1", &s)))
+    return rc;
+  sqlite3_bind_int64(s, 1, (sqlite3_int64)art->content_hash);
+  px_str body = px_article_get(art, PX_F_BODY);
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    /* Confirm byte equality: a hash match alone is not proof. */
+    const void *b = sqlite3_column_blob(s, 1);
+    size_t bn = (size_t)sqlite3_column_bytes(s, 1);
+    if (bn == body.len && (bn == 0 || memcmp(b, body.ptr, bn) == 0)) {
+      *id = sqlite3_column_int64(s, 0);
+      break;
+    }
+  }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(st, rc, "looking up an article");
+  sqlite3_reset(s);
+  return PX_OK;
+}
+
+int px_store_add(px_store *st, const px_article *art, int64_t *id) {
+  if (!st || !art) return PX_EINVAL;
+  int64_t existing = 0;
+  int rc = find_existing(st, art, &existing);
+  if (rc) return rc;
+  if (existing) {
+    if (id) *id = existing;
+    return PX_EDUPLICATE;
+  }
+  sqlite3_stmt *s;
+  if ((rc = px__store_stmt(st, PX__STMT_INSERT,
+                           "INSERT INTO article(ext_id, source, url, title, byline, language,"
+                           " published, body, content_hash, origin)"
+                           " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+                           &s)))
+    return rc;
+  bind_str(s, 1, px_article_get(art, PX_F_ID));
+  bind_str(s, 2, px_article_get(art, PX_F_SOURCE));
+  bind_str(s, 3, px_article_get(art, PX_F_URL));
+  bind_str(s, 4, px_article_get(art, PX_F_TITLE));
+  bind_str(s, 5, px_article_get(art, PX_F_BYLINE));
+  bind_str(s, 6, px_article_get(art, PX_F_LANGUAGE));
+  if (art->has_time) sqlite3_bind_int64(s, 7, art->published);
+  else sqlite3_bind_null(s, 7);
+  bind_str(s, 8, px_article_get(art, PX_F_BODY));
+  sqlite3_bind_int64(s, 9, (sqlite3_int64)art->content_hash);
+  bind_str(s, 10, px_article_get(art, PX_F_ORIGIN));
+  rc = sqlite3_step(s);
+  sqlite3_reset(s);
+  if (rc != SQLITE_DONE) return db_fail(st, rc, "storing an article");
+  if (id) *id = sqlite3_last_insert_rowid(st->db);
+  return PX_OK;
+}
+
+#define ARTICLE_COLS \
+  "id, ext_id, source, url, title, byline, language, published, origin, content_hash"
+
+static int row_to_article(sqlite3_stmt *s, px_article *a, bool with_body) {
+  static const px_field cols[] = {PX_F_ID, PX_F_SOURCE, PX_F_URL, PX_F_TITLE, PX_F_BYLINE,
+                                  PX_F_LANGUAGE};
+  px__article_clear(a);
+  a->id = sqlite3_column_int64(s, 0);
+  int rc;
+  for (int i = 0; i < 6; i++) {
+    const unsigned char *t = sqlite3_column_text(s, i + 1);
+    if ((rc = px__buf_append(&a->field[cols[i]], t ? (const char *)t : "",
+                             (size_t)sqlite3_column_bytes(s, i + 1))))
+      return rc;
+  }
+  if (sqlite3_column_type(s, 7) != SQLITE_NULL) {
+    a->published = sqlite3_column_int64(s, 7);
+    a->has_time = 1;
+  }
+  const unsigned char *o = sqlite3_column_text(s, 8);
+  if ((rc = px__buf_append(&a->field[PX_F_ORIGIN], o ? (const char *)o : "",
+                           (size_t)sqlite3_column_bytes(s, 8))))
+    return rc;
+  a->content_hash = (uint64_t)sqlite3_column_int64(s, 9);
+  if (with_body) {
+    const unsigned char *b = sqlite3_column_text(s, 10);
+    if ((rc = px__buf_append(&a->field[PX_F_BODY], b ? (const char *)b : "",
+                             (size_t)sqlite3_column_bytes(s, 10))))
+      return rc;
+  }
+  return PX_OK;
+}
+
+int px_store_get(px_store *st, int64_t id, px_article **out) {
+  if (!st || !out) return PX_EINVAL;
+  *out = NULL;
+  sqlite3_stmt *s;
+  int rc = px__store_stmt(st, PX__STMT_GET, "SELECT " ARTICLE_COLS ", body FROM article WHERE id=?1",
+                          &s);
+  if (rc) return rc;
+  sqlite3_bind_int64(s, 1, id);
+  rc = sqlite3_step(s);
+  if (rc == SQLITE_DONE) {
+    sqlite3_reset(s);
+    return px__ctx_fail(st->ctx, PX_ENOTFOUND, "no article with id %lld", (long long)id);
+  }
+  if (rc != SQLITE_ROW) {
+    rc = db_fail(st, rc, "loading an article");
+    sqlite3_reset(s);
+    return rc;
+  }
+  px_article *a;
+  if ((rc = px_article_new(&a)) == PX_OK && (rc = row_to_article(s, a, true)) != PX_OK) {
+    px_article_free(a);
+    a = NULL;
+  }
+  sqlite3_reset(s);
+  *out = a;
+  return rc;
+}
+
+int px_store_list(px_store *st, const px_article_filter *f, px_article_cb cb, void *user) {
+  if (!st || !cb) return PX_EINVAL;
+  px_article_filter none = {0};
+  if (!f) f = &none;
+  sqlite3_stmt *s;
+  int rc = sqlite3_prepare_v2(
+      st->db,
+      "SELECT " ARTICLE_COLS " FROM article"
+      " WHERE (?1 IS NULL OR source=?1) AND (?2 IS NULL OR published>=?2)"
+      " AND (?3 IS NULL OR published<?3)"
+      " ORDER BY published IS NULL, published, id LIMIT ?4 OFFSET ?5",
+      -1, &s, NULL);
+  if (rc != SQLITE_OK) return db_fail(st, rc, "listing articles");
+  if (f->source) sqlite3_bind_text(s, 1, f->source, -1, SQLITE_STATIC);
+  if (f->has_since) sqlite3_bind_int64(s, 2, f->since);
+  if (f->has_until) sqlite3_bind_int64(s, 3, f->until);
+  sqlite3_bind_int64(s, 4, f->limit > 0 ? f->limit : -1);
+  sqlite3_bind_int64(s, 5, f->offset > 0 ? f->offset : 0);
+  px_article *a = NULL;
+  if ((rc = px_article_new(&a))) goto out;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    if ((rc = row_to_article(s, a, false))) goto out;
+    if (cb(user, a)) break;
+  }
+  rc = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? PX_OK : db_fail(st, rc, "listing articles");
+out:
+  px_article_free(a);
+  sqlite3_finalize(s);
+  return rc;
+}
+
+int px_store_counts_get(px_store *st, px_store_counts *out) {
+  if (!st || !out) return PX_EINVAL;
+  memset(out, 0, sizeof(*out));
+  sqlite3_stmt *s;
+  int rc = sqlite3_prepare_v2(
+      st->db, "SELECT (SELECT count(*) FROM article), (SELECT count(DISTINCT source) FROM article)",
+      -1, &s, NULL);
+  if (rc != SQLITE_OK) return db_fail(st, rc, "counting");
+  if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    out->articles = sqlite3_column_int64(s, 0);
+    out->sources = sqlite3_column_int64(s, 1);
+    rc = PX_OK;
+  } else {
+    rc = db_fail(st, rc, "counting");
+  }
+  sqlite3_finalize(s);
+  return rc;
+}

@@ -1,0 +1,88 @@
+/* cli.h - what the subcommands share: options, output, progress. */
+#ifndef PX_CLI_H
+#define PX_CLI_H
+
+#include <parallax.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Exit codes (documented in docs/cli.md and the man page). */
+enum {
+  EXIT_OK = 0,
+  EXIT_FAIL = 1,     /* the command could not do its work */
+  EXIT_USAGE = 2,    /* bad command line */
+  EXIT_PARTIAL = 3,  /* done, but some input records were rejected */
+  EXIT_NOTFOUND = 4  /* the asked-for article or story does not exist */
+};
+
+typedef enum { FMT_TEXT, FMT_JSON, FMT_MD, FMT_HTML, FMT_CSV, FMT_JSONL } out_format;
+
+typedef struct cli {
+  const char *prog;
+  const char *db_path;
+  out_format format;
+  bool quiet;
+  bool color;   /* stdout is a TTY and NO_COLOR is unset */
+  bool tty_err; /* stderr is a TTY: progress allowed */
+} cli;
+
+typedef struct command {
+  const char *name;
+  int (*run)(cli *c, int argc, char **argv);
+  const char *summary;
+  const char *usage; /* full help text */
+} command;
+
+/* One per subcommand, cmd_<name>.c. */
+int cmd_ingest(cli *c, int argc, char **argv);
+int cmd_articles(cli *c, int argc, char **argv);
+int cmd_show(cli *c, int argc, char **argv);
+
+extern const command commands[];
+const command *find_command(const char *name);
+void print_command_help(const command *cmd, FILE *out);
+
+/* Common options: --db, --format, --quiet, --help.  Returns 1 when the
+ * option was consumed (and *i advanced), 0 when not one of them, -1 on a
+ * usage error (message printed). */
+int common_option(cli *c, const command *cmd, int argc, char **argv, int *i, int allowed_formats);
+#define FMTS_TEXT_JSON ((1 << FMT_TEXT) | (1 << FMT_JSON))
+int parse_format(const char *s, out_format *out);
+
+void die_usage(cli *c, const command *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void errorf(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void warnf(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Parse a date option (ISO date or any px_parse_date form). */
+bool parse_time_arg(const char *s, int64_t *out);
+void format_time(int64_t t, bool has, char *buf, size_t n); /* "2023-09-13 10:20Z" */
+void format_iso(int64_t t, char *buf, size_t n);            /* "2023-09-13T10:20:30Z" */
+
+/* JSON output helpers. */
+void json_str(FILE *f, const char *p, size_t n);
+static inline void json_pstr(FILE *f, px_str s) { json_str(f, s.ptr, s.len); }
+
+/* Progress on stderr, only on a TTY and not --quiet. */
+typedef struct progress {
+  bool on;
+  double start, last;
+  uint64_t total;
+} progress;
+void progress_start(progress *p, cli *c, uint64_t total_bytes);
+void progress_update(progress *p, uint64_t done_bytes, uint64_t items);
+void progress_end(progress *p);
+double now_seconds(void);
+
+/* Colour helpers: return escape codes only when colour is on. */
+const char *col(cli *c, const char *code);
+#define C_BOLD "1"
+#define C_DIM "2"
+#define C_RED "31"
+#define C_GREEN "32"
+#define C_YELLOW "33"
+#define C_CYAN "36"
+#define C_RESET "0"
+
+#endif

@@ -1,0 +1,120 @@
+/* main.c - the parallax command: global options and subcommand dispatch. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const command commands[] = {
+    {"ingest", cmd_ingest, "read articles into the database",
+     "usage: parallax ingest [options] INPUT...\n"
+     "\n"
+     "Read articles from each INPUT (a file, a folder, or - for stdin) into the\n"
+     "database.  Inputs may be JSON Lines, a JSON array, or plain text (one\n"
+     "article per file), optionally compressed with gzip, zstd or xz; the format\n"
+     "is detected from the content.  An article already stored (same outlet and\n"
+     "id, same URL, or the same text) is not stored again.  Bad records are\n"
+     "reported with their file and line and skipped.\n"
+     "\n"
+     "options:\n"
+     "  --db PATH            database file (default ./parallax.db, or $PARALLAX_DB)\n"
+     "  --field NAME=PATH    take field NAME (id, source, url, title, byline, date,\n"
+     "                       text, language) from the JSON key path PATH (a.b.c)\n"
+     "  --batch N            articles per transaction (default 2000)\n"
+     "  --strict             stop at the first rejected record (exit 3)\n"
+     "  --max-record BYTES   largest record accepted (default 64 MiB)\n"
+     "  -q, --quiet          no progress and no per-record messages\n"
+     "  --format text|json   the final summary as a line of text or a JSON object\n"
+     "\n"
+     "The summary on stderr reads: read, stored, duplicates, rejected.\n"
+     "exit: 0 ok, 1 failure, 2 usage, 3 some records rejected\n"},
+    {"articles", cmd_articles, "list stored articles",
+     "usage: parallax articles [options]\n"
+     "\n"
+     "List stored articles by publication time.\n"
+     "\n"
+     "options:\n"
+     "  --outlet NAME        only this outlet (exact name)\n"
+     "  --since DATE         published at or after DATE (2023-09-13, RFC 2822, ...)\n"
+     "  --until DATE         published before DATE\n"
+     "  --limit N            at most N articles\n"
+     "  --offset N           skip the first N\n"
+     "  --format text|json   a table, or one JSON object per line\n"
+     "  --db PATH            database file (default ./parallax.db)\n"},
+    {"show", cmd_show, "show one stored article",
+     "usage: parallax show [options] ID\n"
+     "\n"
+     "Print one stored article: its metadata and body.\n"
+     "\n"
+     "options:\n"
+     "  --format text|json\n"
+     "  --db PATH            database file (default ./parallax.db)\n"
+     "exit: 0 ok, 4 no such article\n"},
+    {NULL, NULL, NULL, NULL},
+};
+
+const command *find_command(const char *name) {
+  for (const command *c = commands; c->name; c++)
+    if (strcmp(c->name, name) == 0) return c;
+  return NULL;
+}
+
+void print_command_help(const command *cmd, FILE *out) { fputs(cmd->usage, out); }
+
+static void usage(FILE *out) {
+  fprintf(out,
+          "usage: parallax [--version] [--help] COMMAND [ARGS]\n"
+          "\n"
+          "parallax shows how the news covers an event: which articles report the\n"
+          "same story, what every outlet reports and what only one does, and how each\n"
+          "rendered the same remark.\n"
+          "\n"
+          "commands:\n");
+  for (const command *c = commands; c->name; c++) fprintf(out, "  %-10s %s\n", c->name, c->summary);
+  fprintf(out,
+          "\n"
+          "'parallax help COMMAND' or 'parallax COMMAND --help' describes one command.\n"
+          "The database is ./parallax.db unless --db or $PARALLAX_DB says otherwise.\n");
+}
+
+int main(int argc, char **argv) {
+  cli c = {0};
+  c.prog = "parallax";
+  c.db_path = getenv("PARALLAX_DB");
+  if (!c.db_path || !*c.db_path) c.db_path = "parallax.db";
+  const char *nc = getenv("NO_COLOR");
+  c.color = isatty(STDOUT_FILENO) && !(nc && *nc);
+  c.tty_err = isatty(STDERR_FILENO);
+  if (argc < 2) {
+    usage(stderr);
+    return EXIT_USAGE;
+  }
+  const char *a = argv[1];
+  if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0 || strcmp(a, "version") == 0) {
+    printf("parallax %s\n", px_version_string());
+    return EXIT_OK;
+  }
+  if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+    usage(stdout);
+    return EXIT_OK;
+  }
+  if (strcmp(a, "help") == 0) {
+    if (argc < 3) {
+      usage(stdout);
+      return EXIT_OK;
+    }
+    const command *cmd = find_command(argv[2]);
+    if (!cmd) {
+      fprintf(stderr, "parallax: no command '%s'\n", argv[2]);
+      return EXIT_USAGE;
+    }
+    print_command_help(cmd, stdout);
+    return EXIT_OK;
+  }
+  const command *cmd = find_command(a);
+  if (!cmd) {
+    fprintf(stderr, "parallax: '%s' is not a command; see 'parallax --help'\n", a);
+    return EXIT_USAGE;
+  }
+  return cmd->run(&c, argc - 1, argv + 1);
+}
