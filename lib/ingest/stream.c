@@ -8,6 +8,7 @@
 #include "ingest.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <lzma.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,8 @@
 
 #define IN_CHUNK (256u * 1024u)
 #define WIN_SIZE (1024u * 1024u)
+#define BLK_SIZE (512u * 1024u)
+#define NBLK 4
 
 struct px__stream {
   FILE *fp;
@@ -30,8 +33,23 @@ struct px__stream {
   bool in_eof;
   unsigned char *win; /* decoded bytes [win_pos, win_len) not yet consumed */
   size_t win_len, win_pos;
-  bool out_eof;       /* decoder has nothing more */
+  bool out_eof;       /* no more decoded bytes will come */
   bool truncated;     /* compressed stream ended early */
+  /* Decoder side (written by the decoding thread when there is one). */
+  bool dec_eof, dec_failed, dec_truncated;
+  char dec_err[160];
+  /* Decoding thread: decodes compressed input into a ring of blocks while
+   * the consumer parses, so decompression overlaps the rest of the work. */
+  bool threaded;
+  pthread_t thr;
+  pthread_mutex_t mu;
+  pthread_cond_t cv_full, cv_free;
+  unsigned char *blk[NBLK];
+  size_t blk_len[NBLK];
+  unsigned head, nfull; /* next block to consume; blocks ready */
+  size_t head_pos;      /* consumed bytes of the head block */
+  bool thr_done, thr_stop;
+  int thr_rc;
   bool failed;
   uint64_t bytes_in, size;
   z_stream z;
@@ -44,9 +62,14 @@ struct px__stream {
 };
 
 px__codec px__stream_codec(const px__stream *s) { return s->codec; }
-uint64_t px__stream_bytes_in(const px__stream *s) { return s ? s->bytes_in : 0; }
+uint64_t px__stream_bytes_in(const px__stream *s) {
+  return s ? __atomic_load_n(&s->bytes_in, __ATOMIC_RELAXED) : 0;
+}
 uint64_t px__stream_size(const px__stream *s) { return s ? s->size : 0; }
 const char *px__stream_error(const px__stream *s) { return s->err; }
+
+static void stop_thread(px__stream *s);
+static int start_thread(px__stream *s);
 
 static int fill_in(px__stream *s) {
   if (s->in_pos < s->in_len || s->in_eof) return PX_OK;
@@ -59,13 +82,13 @@ static int fill_in(px__stream *s) {
   } else {
     s->in_len = fread(s->in, 1, IN_CHUNK, s->fp);
     if (s->in_len == 0 && ferror(s->fp)) {
-      snprintf(s->err, sizeof(s->err), "read error: %s", strerror(errno));
-      s->failed = true;
+      snprintf(s->dec_err, sizeof(s->dec_err), "read error: %s", strerror(errno));
+      s->dec_failed = true;
       return PX_EIO;
     }
   }
   s->in_pos = 0;
-  s->bytes_in += s->in_len;
+  __atomic_fetch_add(&s->bytes_in, s->in_len, __ATOMIC_RELAXED);
   if (s->in_len == 0) s->in_eof = true;
   return PX_OK;
 }
@@ -111,7 +134,8 @@ static int stream_init(px__stream *s) {
   int rc = fill_in(s);
   if (rc) return rc;
   detect_codec(s);
-  return setup_codec(s);
+  if ((rc = setup_codec(s))) return rc;
+  return s->codec == PX_CODEC_NONE ? PX_OK : start_thread(s);
 }
 
 int px__stream_open(const char *path, px__stream **out) {
@@ -158,6 +182,7 @@ int px__stream_open_mem(const void *p, size_t n, px__stream **out) {
 
 void px__stream_free(px__stream *s) {
   if (!s) return;
+  stop_thread(s);
   if (s->own_fp && s->fp) fclose(s->fp);
   if (s->z_live) inflateEnd(&s->z);
   if (s->zs) ZSTD_freeDStream(s->zs);
@@ -167,40 +192,39 @@ void px__stream_free(px__stream *s) {
   free(s);
 }
 
-/* Decode more bytes into the window after compacting it. */
-static int refill(px__stream *s) {
-  if (s->out_eof || s->failed) return PX_OK;
-  if (s->win_pos > 0) {
-    memmove(s->win, s->win + s->win_pos, s->win_len - s->win_pos);
-    s->win_len -= s->win_pos;
-    s->win_pos = 0;
-  }
-  size_t before = s->win_len;
-  while (s->win_len == before && !s->out_eof) {
+/*
+ * Decode more bytes into buf[*blen, cap), at least one unless the input is
+ * exhausted.  Runs on the decoding thread when there is one: it touches only
+ * the input side of the stream and the dec_* state.
+ */
+static int decode_step(px__stream *s, unsigned char *buf, size_t cap, size_t *blen) {
+  if (s->dec_eof || s->dec_failed) return PX_OK;
+  size_t before = *blen;
+  while (*blen == before && !s->dec_eof) {
     int rc = fill_in(s);
     if (rc) return rc;
     unsigned char *in = s->in + s->in_pos;
     size_t avail = s->in_len - s->in_pos;
-    unsigned char *out = s->win + s->win_len;
-    size_t room = WIN_SIZE - s->win_len;
+    unsigned char *out = buf + *blen;
+    size_t room = cap - *blen;
     if (room == 0) return PX_OK;
     switch (s->codec) {
     case PX_CODEC_NONE: {
       if (avail == 0) {
-        s->out_eof = true;
+        s->dec_eof = true;
         break;
       }
       size_t n = PX__MIN(avail, room);
       memcpy(out, in, n);
       s->in_pos += n;
-      s->win_len += n;
+      *blen += n;
       break;
     }
     case PX_CODEC_GZIP: {
       if (avail == 0 && s->in_eof) {
         /* End of input: fine between members, truncated inside one. */
-        if (s->z.total_in != 0) s->truncated = true;
-        s->out_eof = true;
+        if (s->z.total_in != 0) s->dec_truncated = true;
+        s->dec_eof = true;
         break;
       }
       s->z.next_in = in;
@@ -209,7 +233,7 @@ static int refill(px__stream *s) {
       s->z.avail_out = (uInt)room;
       int zr = inflate(&s->z, Z_NO_FLUSH);
       s->in_pos += avail - s->z.avail_in;
-      s->win_len += room - s->z.avail_out;
+      *blen += room - s->z.avail_out;
       if (zr == Z_STREAM_END) {
         /* Another member may follow; skip zero padding between members. */
         inflateReset(&s->z);
@@ -221,30 +245,30 @@ static int refill(px__stream *s) {
           }
           break;
         }
-        if (s->in_pos >= s->in_len && s->in_eof) s->out_eof = true;
+        if (s->in_pos >= s->in_len && s->in_eof) s->dec_eof = true;
       } else if (zr == Z_BUF_ERROR && avail == 0) {
         continue;
       } else if (zr != Z_OK && zr != Z_BUF_ERROR) {
-        snprintf(s->err, sizeof(s->err), "gzip data error: %s", s->z.msg ? s->z.msg : "corrupt");
-        s->failed = true;
+        snprintf(s->dec_err, sizeof(s->dec_err), "gzip data error: %s", s->z.msg ? s->z.msg : "corrupt");
+        s->dec_failed = true;
         return PX_ETRUNCATED;
       }
       break;
     }
     case PX_CODEC_ZSTD: {
       if (avail == 0 && s->in_eof) {
-        if (s->zs_mid_frame) s->truncated = true;
-        s->out_eof = true;
+        if (s->zs_mid_frame) s->dec_truncated = true;
+        s->dec_eof = true;
         break;
       }
       ZSTD_inBuffer ib = {in, avail, 0};
       ZSTD_outBuffer ob = {out, room, 0};
       size_t zr = ZSTD_decompressStream(s->zs, &ob, &ib);
       s->in_pos += ib.pos;
-      s->win_len += ob.pos;
+      *blen += ob.pos;
       if (ZSTD_isError(zr)) {
-        snprintf(s->err, sizeof(s->err), "zstd data error: %s", ZSTD_getErrorName(zr));
-        s->failed = true;
+        snprintf(s->dec_err, sizeof(s->dec_err), "zstd data error: %s", ZSTD_getErrorName(zr));
+        s->dec_failed = true;
         return PX_ETRUNCATED;
       }
       /* zr == 0: a frame ended; a following frame continues the stream. */
@@ -258,20 +282,135 @@ static int refill(px__stream *s) {
       s->lz.avail_out = room;
       lzma_ret lr = lzma_code(&s->lz, s->in_eof ? LZMA_FINISH : LZMA_RUN);
       s->in_pos += avail - s->lz.avail_in;
-      s->win_len += room - s->lz.avail_out;
+      *blen += room - s->lz.avail_out;
       if (lr == LZMA_STREAM_END) {
-        s->out_eof = true;
+        s->dec_eof = true;
       } else if (lr == LZMA_BUF_ERROR && s->in_eof) {
-        s->truncated = true;
-        s->out_eof = true;
+        s->dec_truncated = true;
+        s->dec_eof = true;
       } else if (lr != LZMA_OK && lr != LZMA_BUF_ERROR) {
-        snprintf(s->err, sizeof(s->err), "xz data error (code %d)", (int)lr);
-        s->failed = true;
+        snprintf(s->dec_err, sizeof(s->dec_err), "xz data error (code %d)", (int)lr);
+        s->dec_failed = true;
         return PX_ETRUNCATED;
       }
       break;
     }
     }
+  }
+  return PX_OK;
+}
+
+
+/* Copy the decoder's final state to the consumer side. */
+static void take_dec_state(px__stream *s) {
+  s->out_eof = s->dec_eof || s->dec_failed;
+  s->failed = s->dec_failed;
+  if (s->dec_truncated) s->truncated = true;
+  s->dec_truncated = false;
+  if (s->dec_err[0] && !s->err[0]) memcpy(s->err, s->dec_err, sizeof(s->err));
+}
+
+static void *decode_thread(void *arg) {
+  px__stream *s = arg;
+  unsigned tail = 0;
+  int rc = PX_OK;
+  while (true) {
+    pthread_mutex_lock(&s->mu);
+    while (s->nfull == NBLK && !s->thr_stop) pthread_cond_wait(&s->cv_free, &s->mu);
+    bool stop = s->thr_stop;
+    pthread_mutex_unlock(&s->mu);
+    if (stop) break;
+    size_t len = 0;
+    while (len < BLK_SIZE && !s->dec_eof && !s->dec_failed && rc == PX_OK)
+      rc = decode_step(s, s->blk[tail], BLK_SIZE, &len);
+    pthread_mutex_lock(&s->mu);
+    if (len) {
+      s->blk_len[tail] = len;
+      tail = (tail + 1) % NBLK;
+      s->nfull++;
+    }
+    bool done = rc != PX_OK || s->dec_eof || s->dec_failed;
+    if (done) {
+      s->thr_done = true;
+      s->thr_rc = rc;
+    }
+    pthread_cond_signal(&s->cv_full);
+    pthread_mutex_unlock(&s->mu);
+    if (done) break;
+  }
+  return NULL;
+}
+
+static int start_thread(px__stream *s) {
+  for (int i = 0; i < NBLK; i++)
+    if (!(s->blk[i] = malloc(BLK_SIZE))) return PX_ENOMEM;
+  if (pthread_mutex_init(&s->mu, NULL)) return PX_ENOMEM;
+  pthread_cond_init(&s->cv_full, NULL);
+  pthread_cond_init(&s->cv_free, NULL);
+  if (pthread_create(&s->thr, NULL, decode_thread, s)) {
+    pthread_cond_destroy(&s->cv_full);
+    pthread_cond_destroy(&s->cv_free);
+    pthread_mutex_destroy(&s->mu);
+    return PX_OK; /* no thread: decode inline */
+  }
+  s->threaded = true;
+  return PX_OK;
+}
+
+static void stop_thread(px__stream *s) {
+  if (s->threaded) {
+    pthread_mutex_lock(&s->mu);
+    s->thr_stop = true;
+    pthread_cond_signal(&s->cv_free);
+    pthread_mutex_unlock(&s->mu);
+    pthread_join(s->thr, NULL);
+    pthread_cond_destroy(&s->cv_full);
+    pthread_cond_destroy(&s->cv_free);
+    pthread_mutex_destroy(&s->mu);
+    s->threaded = false;
+  }
+  for (int i = 0; i < NBLK; i++) {
+    free(s->blk[i]);
+    s->blk[i] = NULL;
+  }
+}
+
+/* Move unconsumed window bytes to the front and decode more after them. */
+static int refill(px__stream *s) {
+  if (s->out_eof || s->failed) return PX_OK;
+  if (s->win_pos > 0) {
+    memmove(s->win, s->win + s->win_pos, s->win_len - s->win_pos);
+    s->win_len -= s->win_pos;
+    s->win_pos = 0;
+  }
+  if (!s->threaded) {
+    int rc = decode_step(s, s->win, WIN_SIZE, &s->win_len);
+    take_dec_state(s);
+    return rc;
+  }
+  pthread_mutex_lock(&s->mu);
+  while (s->nfull == 0 && !s->thr_done) pthread_cond_wait(&s->cv_full, &s->mu);
+  if (s->nfull == 0) {
+    /* The thread has finished and every block is consumed. */
+    int rc = s->thr_rc;
+    pthread_mutex_unlock(&s->mu);
+    take_dec_state(s);
+    s->out_eof = true;
+    return rc;
+  }
+  unsigned h = s->head;
+  pthread_mutex_unlock(&s->mu);
+  size_t n = PX__MIN(s->blk_len[h] - s->head_pos, WIN_SIZE - s->win_len);
+  memcpy(s->win + s->win_len, s->blk[h] + s->head_pos, n);
+  s->win_len += n;
+  s->head_pos += n;
+  if (s->head_pos == s->blk_len[h]) {
+    pthread_mutex_lock(&s->mu);
+    s->head = (h + 1) % NBLK;
+    s->head_pos = 0;
+    s->nfull--;
+    pthread_cond_signal(&s->cv_free);
+    pthread_mutex_unlock(&s->mu);
   }
   return PX_OK;
 }
