@@ -83,6 +83,7 @@ int px_article_set(px_article *a, px_field f, const char *p, size_t n) {
   if (f == PX_F_BODY) {
     px__buf_clear(&a->field[f]);
     rc = px__normalize_body(&a->field[f], src, len);
+    if (rc == PX_OK) a->content_hash = px__hash64(a->field[f].ptr, a->field[f].len, 0x70617261ULL);
   } else {
     rc = set_line(&a->field[f], src, len);
   }
@@ -105,11 +106,6 @@ void px_article_set_published(px_article *a, int64_t t) {
 int64_t px_article_id(const px_article *a) { return a ? a->id : 0; }
 uint64_t px_article_content_hash(const px_article *a) { return a ? a->content_hash : 0; }
 size_t px_article_repairs(const px_article *a) { return a ? a->repairs : 0; }
-
-void px__article_finish(px_article *a) {
-  px_str b = px_article_get(a, PX_F_BODY);
-  a->content_hash = px__hash64(b.ptr, b.len, 0x70617261ULL);
-}
 
 int px_article_clone(const px_article *src, px_article **dst) {
   if (!src || !dst) return PX_EINVAL;

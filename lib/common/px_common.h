@@ -135,8 +135,6 @@ struct px_article {
 
 /** Reset an article for reuse, keeping its buffers. */
 PX__HIDDEN void px__article_clear(px_article *art);
-/** Set the content hash from the body (called after the body is final). */
-PX__HIDDEN void px__article_finish(px_article *art);
 
 /** Normalize body text: NFC, paragraph breaks to "\n\n", trimmed lines. */
 PX__HIDDEN int px__normalize_body(px__buf *out, const char *p, size_t n);

@@ -224,7 +224,6 @@ int px_reader_next(px_reader *rd, px_article **art) {
         rc = px__buf_append(&rd->art->field[PX_F_ORIGIN], origin.ptr, origin.len);
       px__buf_release(&origin);
       if (rc) return rc;
-      px__article_finish(rd->art);
       *art = rd->art;
       return PX_OK;
     }

@@ -433,6 +433,7 @@ int px__stream_peek(px__stream *s, size_t n, const char **p, size_t *got) {
   }
   *p = (const char *)s->win + s->win_pos;
   *got = PX__MIN(n, s->win_len - s->win_pos);
+  if (*got == 0 && s->truncated) return check_end(s);
   return PX_OK;
 }
 

@@ -1,0 +1,165 @@
+/* test_common.c - buffers, arena, UTF-8 repair, dates, body normalization. */
+#include "px_test.h"
+
+#include "px_common.h"
+
+static void test_buf_cap(void **state) {
+  (void)state;
+  px__buf b;
+  px__buf_init(&b, 10);
+  assert_int_equal(px__buf_append(&b, "0123456789", 10), PX_OK);
+  assert_int_equal(b.len, 10);
+  assert_int_equal(px__buf_putc(&b, 'x'), PX_ETOOBIG);
+  assert_int_equal(b.len, 10); /* unchanged on error */
+  assert_string_equal(b.ptr, "0123456789");
+  px__buf_clear(&b);
+  assert_int_equal(px__buf_printf(&b, "%d-%s", 42, "ab"), PX_OK);
+  assert_string_equal(b.ptr, "42-ab");
+  px__buf_release(&b);
+}
+
+static void test_arena(void **state) {
+  (void)state;
+  px__arena a;
+  px__arena_init(&a, 128);
+  char *p = px__arena_strndup(&a, "hello", 5);
+  assert_string_equal(p, "hello");
+  void *big = px__arena_alloc(&a, 1000); /* larger than a block */
+  assert_non_null(big);
+  assert_int_equal(((uintptr_t)big) % 16, 0);
+  memset(big, 1, 1000);
+  px__arena_reset(&a);
+  assert_int_equal(a.total, 0);
+  assert_non_null(px__arena_alloc(&a, 64));
+  px__arena_release(&a);
+}
+
+static void test_utf8_repair_cp1252(void **state) {
+  (void)state;
+  /* "café" in Latin-1, "“quoted”" in Windows-1252. */
+  const char in[] = "caf\xe9 \x93quoted\x94";
+  px__buf out;
+  px__buf_init(&out, 0);
+  size_t repairs = 0, first = 99;
+  assert_int_equal(px__utf8_repair(&out, in, sizeof(in) - 1, &repairs, &first), PX_OK);
+  assert_string_equal(out.ptr, "caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d");
+  assert_int_equal(repairs, 3);
+  assert_int_equal(first, 3);
+  assert_int_equal(px__utf8_valid_prefix(out.ptr, out.len), out.len);
+  px__buf_release(&out);
+}
+
+static void test_utf8_rejects_overlong_and_surrogates(void **state) {
+  (void)state;
+  assert_int_equal(px__utf8_seqlen((const unsigned char *)"\xc0\xaf", 2), 0);
+  assert_int_equal(px__utf8_seqlen((const unsigned char *)"\xed\xa0\x80", 3), 0);
+  assert_int_equal(px__utf8_seqlen((const unsigned char *)"\xf4\x90\x80\x80", 4), 0);
+  assert_int_equal(px__utf8_seqlen((const unsigned char *)"\xe2\x80\x9c", 3), 3);
+  assert_int_equal(px__utf8_seqlen((const unsigned char *)"\xe2\x80", 2), 0); /* cut short */
+  /* Controls other than tab/newline are dropped, undefined 0x81 becomes U+FFFD. */
+  px__buf out;
+  px__buf_init(&out, 0);
+  size_t repairs = 0;
+  assert_int_equal(px__utf8_repair(&out, "a\x01" "b\x81", 4, &repairs, NULL), PX_OK);
+  assert_string_equal(out.ptr, "ab\xef\xbf\xbd");
+  assert_int_equal(repairs, 1);
+  px__buf_release(&out);
+}
+
+static int64_t date(const char *s) {
+  int64_t t = -1;
+  int rc = px_parse_date(s, strlen(s), &t);
+  if (rc != PX_OK) return -1;
+  return t;
+}
+
+static void test_dates(void **state) {
+  (void)state;
+  const int64_t day = 1694563200; /* 2023-09-13T00:00:00Z */
+  assert_int_equal(date("2023-09-13"), day);
+  assert_int_equal(date("2023-09-13T10:20:30Z"), day + 37230);
+  assert_int_equal(date("2023-09-13T10:20:30.123+02:00"), day + 37230 - 7200);
+  assert_int_equal(date("2023-09-13 10:20:30"), day + 37230);
+  assert_int_equal(date("Wed, 13 Sep 2023 10:20:30 GMT"), day + 37230);
+  assert_int_equal(date("Wed, 13 Sep 2023 10:20:30 -0400"), day + 37230 + 4 * 3600);
+  assert_int_equal(date("13 Sep 2023 10:20 EDT"), day + 37200 + 4 * 3600);
+  assert_int_equal(date("September 13, 2023"), day);
+  assert_int_equal(date("Sept. 13, 2023"), day);
+  assert_int_equal(date("Sep 13 2023 5:20 pm"), day + 17 * 3600 + 1200);
+  assert_int_equal(date("9/13/2023"), day);
+  assert_int_equal(date("9/13/23"), day);
+  assert_int_equal(date("2023/09/13"), day);
+  assert_int_equal(date("1694563200"), day);
+  assert_int_equal(date("1694563200000"), day);
+  assert_int_equal(date("2024-02-29"), day + (169 * 86400));
+  /* Rejected. */
+  assert_int_equal(date("2023-02-29"), -1);
+  assert_int_equal(date("2023-13-01"), -1);
+  assert_int_equal(date("yesterday"), -1);
+  assert_int_equal(date(""), -1);
+  assert_int_equal(date("12"), -1);
+}
+
+static void test_normalize_body(void **state) {
+  (void)state;
+  px__buf out;
+  px__buf_init(&out, 0);
+  /* Blank lines separate paragraphs; single newlines are wrapping. */
+  const char *a = "  First line\nwraps here.\r\n\r\n\tSecond   paragraph.  \n\n\n";
+  assert_int_equal(px__normalize_body(&out, a, strlen(a)), PX_OK);
+  assert_string_equal(out.ptr, "First line wraps here.\n\nSecond paragraph.");
+  /* Without blank lines each line is a paragraph. */
+  px__buf_clear(&out);
+  const char *b = "One.\nTwo.\n Three.";
+  assert_int_equal(px__normalize_body(&out, b, strlen(b)), PX_OK);
+  assert_string_equal(out.ptr, "One.\n\nTwo.\n\nThree.");
+  /* NFC: e + combining acute becomes é. */
+  px__buf_clear(&out);
+  const char *c = "Cafe\xcc\x81 opens.";
+  assert_int_equal(px__normalize_body(&out, c, strlen(c)), PX_OK);
+  assert_string_equal(out.ptr, "Caf\xc3\xa9 opens.");
+  px__buf_release(&out);
+}
+
+static void test_article_fields(void **state) {
+  (void)state;
+  px_article *a;
+  assert_int_equal(px_article_new(&a), PX_OK);
+  assert_int_equal(px_article_set(a, PX_F_TITLE, "  Leaders\n meet  ", 17), PX_OK);
+  px_str t = px_article_get(a, PX_F_TITLE);
+  assert_int_equal(t.len, 12);
+  assert_memory_equal(t.ptr, "Leaders meet", 12);
+  assert_int_equal(px_article_set(a, PX_F_BODY, "caf\xe9", 4), PX_OK);
+  assert_int_equal(px_article_repairs(a), 1);
+  assert_string_equal(px_article_get(a, PX_F_BODY).ptr, "caf\xc3\xa9");
+  px_article *b;
+  assert_int_equal(px_article_clone(a, &b), PX_OK);
+  assert_string_equal(px_article_get(b, PX_F_TITLE).ptr, "Leaders meet");
+  px_article_free(a);
+  px_article_free(b);
+  px_article_free(NULL);
+  assert_int_equal(px_article_set(NULL, PX_F_BODY, "x", 1), PX_EINVAL);
+}
+
+static void test_status_strings(void **state) {
+  (void)state;
+  assert_string_equal(px_strerror(PX_OK), "success");
+  assert_string_equal(px_strerror(PX_ENOTPARALLAX), "not a parallax database");
+  assert_string_equal(px_strerror(-999), "unknown error");
+  assert_int_equal(px_version_number(), PX_VERSION_NUMBER);
+  assert_string_equal(px_version_string(), PX_VERSION_STRING);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_buf_cap),
+      cmocka_unit_test(test_arena),
+      cmocka_unit_test(test_utf8_repair_cp1252),
+      cmocka_unit_test(test_utf8_rejects_overlong_and_surrogates),
+      cmocka_unit_test(test_dates),
+      cmocka_unit_test(test_normalize_body),
+      cmocka_unit_test(test_article_fields),
+      cmocka_unit_test(test_status_strings),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,178 @@
+/* test_store.c - the SQLite store: adding, de-duplicating, listing, and
+ * refusing files it must not touch. */
+#include "px_test.h"
+
+#include "parallax.h"
+
+#include <sqlite3.h>
+
+static px_article *make(const char *id, const char *source, const char *url, const char *body,
+                        int64_t t) {
+  px_article *a;
+  assert_int_equal(px_article_new(&a), PX_OK);
+  assert_int_equal(px_article_set(a, PX_F_ID, id, strlen(id)), PX_OK);
+  assert_int_equal(px_article_set(a, PX_F_SOURCE, source, strlen(source)), PX_OK);
+  assert_int_equal(px_article_set(a, PX_F_URL, url, strlen(url)), PX_OK);
+  assert_int_equal(px_article_set(a, PX_F_TITLE, "A title", 7), PX_OK);
+  assert_int_equal(px_article_set(a, PX_F_BODY, body, strlen(body)), PX_OK);
+  if (t) px_article_set_published(a, t);
+  return a;
+}
+
+static int count_cb(void *user, const px_article *a) {
+  (void)a;
+  (*(int *)user)++;
+  return 0;
+}
+
+static void test_add_dedup_list(void **state) {
+  (void)state;
+  const char *dir = px_test_tmpdir();
+  char db[600];
+  snprintf(db, sizeof(db), "%s/p.db", dir);
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_store *st;
+  assert_int_equal(px_store_open(ctx, db, PX_OPEN_WRITE, &st), PX_OK);
+  px_article *a = make("1", "Northern Wire", "https://nw.example/1", "Leaders met.", 1694563200);
+  px_article *same_id = make("1", "Northern Wire", "", "Different text.", 0);
+  px_article *same_url = make("9", "Other", "https://nw.example/1", "Other text.", 0);
+  px_article *b = make("2", "Harbor Post", "https://hp.example/2", "Quake struck.", 1694649600);
+  px_article *same_text = make("7", "Copy Desk", "https://cd.example/7", "Leaders met.", 0);
+  assert_int_equal(px_article_content_hash(same_text), px_article_content_hash(a));
+  assert_int_not_equal(px_article_content_hash(b), px_article_content_hash(a));
+  int64_t id1 = 0, id2 = 0, dup = 0;
+  assert_int_equal(px_store_begin(st), PX_OK);
+  assert_int_equal(px_store_add(st, a, &id1), PX_OK);
+  assert_int_equal(px_store_add(st, same_id, &dup), PX_EDUPLICATE);
+  assert_int_equal(dup, id1);
+  assert_int_equal(px_store_add(st, same_url, &dup), PX_EDUPLICATE);
+  assert_int_equal(dup, id1);
+  assert_int_equal(px_store_add(st, same_text, &dup), PX_EDUPLICATE);
+  assert_int_equal(dup, id1);
+  assert_int_equal(px_store_add(st, b, &id2), PX_OK);
+  assert_int_equal(px_store_commit(st), PX_OK);
+  assert_true(id2 > id1);
+
+  px_article *got;
+  assert_int_equal(px_store_get(st, id2, &got), PX_OK);
+  assert_string_equal(px_article_get(got, PX_F_BODY).ptr, "Quake struck.");
+  assert_string_equal(px_article_get(got, PX_F_SOURCE).ptr, "Harbor Post");
+  assert_int_equal(px_article_published(got, NULL), 1694649600);
+  px_article_free(got);
+  assert_int_equal(px_store_get(st, 999, &got), PX_ENOTFOUND);
+
+  int n = 0;
+  px_article_filter f = {0};
+  assert_int_equal(px_store_list(st, &f, count_cb, &n), PX_OK);
+  assert_int_equal(n, 2);
+  n = 0;
+  f.source = "Harbor Post";
+  assert_int_equal(px_store_list(st, &f, count_cb, &n), PX_OK);
+  assert_int_equal(n, 1);
+  n = 0;
+  f.source = NULL;
+  f.has_since = 1;
+  f.since = 1694600000;
+  assert_int_equal(px_store_list(st, &f, count_cb, &n), PX_OK);
+  assert_int_equal(n, 1);
+  px_store_counts c;
+  assert_int_equal(px_store_counts_get(st, &c), PX_OK);
+  assert_int_equal(c.articles, 2);
+  assert_int_equal(c.sources, 2);
+  px_store_free(st);
+
+  /* A rolled-back batch leaves nothing behind; reopening keeps what was committed. */
+  assert_int_equal(px_store_open(ctx, db, PX_OPEN_WRITE, &st), PX_OK);
+  px_article *c3 = make("3", "Meridian", "", "Rolled back.", 0);
+  assert_int_equal(px_store_begin(st), PX_OK);
+  assert_int_equal(px_store_add(st, c3, NULL), PX_OK);
+  assert_int_equal(px_store_rollback(st), PX_OK);
+  assert_int_equal(px_store_counts_get(st, &c), PX_OK);
+  assert_int_equal(c.articles, 2);
+  px_store_free(st);
+
+  px_article_free(a);
+  px_article_free(same_id);
+  px_article_free(same_url);
+  px_article_free(b);
+  px_article_free(c3);
+  px_article_free(same_text);
+  px_ctx_free(ctx);
+}
+
+static char *slurp(const char *path, size_t *n) {
+  FILE *f = fopen(path, "rb");
+  assert_non_null(f);
+  fseek(f, 0, SEEK_END);
+  long len = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *p = malloc((size_t)len + 1);
+  assert_int_equal(fread(p, 1, (size_t)len, f), (size_t)len);
+  fclose(f);
+  *n = (size_t)len;
+  return p;
+}
+
+static void test_refuses_foreign_files(void **state) {
+  (void)state;
+  const char *dir = px_test_tmpdir();
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_store *st = NULL;
+
+  /* A text file. */
+  char *txt = px_test_write_str(dir, "notes.txt", "These are my notes, not a database.\n");
+  assert_int_equal(px_store_open(ctx, txt, PX_OPEN_WRITE, &st), PX_ENOTPARALLAX);
+  assert_null(st);
+  size_t n;
+  char *after = slurp(txt, &n);
+  assert_int_equal(n, 36);
+  assert_memory_equal(after, "These are my notes, not a database.\n", n);
+  free(after);
+
+  /* Another application's SQLite database. */
+  char other[600];
+  snprintf(other, sizeof(other), "%s/other.db", dir);
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open(other, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES(1);", 0, 0, 0), SQLITE_OK);
+  sqlite3_close(db);
+  size_t n0;
+  char *before = slurp(other, &n0);
+  assert_int_equal(px_store_open(ctx, other, PX_OPEN_WRITE, &st), PX_ENOTPARALLAX);
+  assert_non_null(strstr(px_ctx_error(ctx), "not a parallax database"));
+  after = slurp(other, &n);
+  assert_int_equal(n, n0);
+  assert_memory_equal(after, before, n);
+  free(before);
+  free(after);
+
+  /* A parallax database from a newer version. */
+  char newer[600];
+  snprintf(newer, sizeof(newer), "%s/newer.db", dir);
+  assert_int_equal(px_store_open(ctx, newer, PX_OPEN_WRITE, &st), PX_OK);
+  px_store_free(st);
+  assert_int_equal(sqlite3_open(newer, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, "PRAGMA user_version=999", 0, 0, 0), SQLITE_OK);
+  sqlite3_close(db);
+  st = NULL;
+  assert_int_equal(px_store_open(ctx, newer, PX_OPEN_WRITE, &st), PX_EDBVERSION);
+  assert_non_null(strstr(px_ctx_error(ctx), "newer"));
+
+  /* Reading a database that does not exist does not create it. */
+  char missing[600];
+  snprintf(missing, sizeof(missing), "%s/missing.db", dir);
+  assert_int_equal(px_store_open(ctx, missing, PX_OPEN_READ, &st), PX_ENOTFOUND);
+  assert_int_not_equal(access(missing, F_OK), 0);
+  free(txt);
+  px_ctx_free(ctx);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_add_dedup_list),
+      cmocka_unit_test(test_refuses_foreign_files),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
