@@ -98,6 +98,9 @@ static void test_dates(void **state) {
   assert_int_equal(date("yesterday"), -1);
   assert_int_equal(date(""), -1);
   assert_int_equal(date("12"), -1);
+  /* Found by fuzz_date: a huge minute field must not overflow. */
+  assert_int_equal(date("2023-09-13T10:3777202372:00"), -1);
+  assert_int_equal(date("2023-09-13T10:20:30+9999"), -1);
 }
 
 static void test_normalize_body(void **state) {

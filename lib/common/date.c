@@ -114,10 +114,11 @@ static int parse_time(const tok *t, int *i, int nt, int *hh, int *mi, int *ss, i
   if (k >= nt || t[k].kind != T_NUM || t[k].n > 2) return 0;
   *hh = (int)t[k].v;
   if (!is_p(t, k + 1, nt, ':') || k + 2 >= nt || t[k + 2].kind != T_NUM) return 0;
+  if (t[k + 2].n > 2) return 0;
   *mi = (int)t[k + 2].v;
   k += 3;
   *ss = 0;
-  if (is_p(t, k, nt, ':') && k + 1 < nt && t[k + 1].kind == T_NUM) {
+  if (is_p(t, k, nt, ':') && k + 1 < nt && t[k + 1].kind == T_NUM && t[k + 1].n <= 2) {
     *ss = (int)t[k + 1].v;
     k += 2;
     if (is_p(t, k, nt, '.') && k + 1 < nt && t[k + 1].kind == T_NUM) k += 2;
@@ -140,14 +141,17 @@ static int parse_time(const tok *t, int *i, int nt, int *hh, int *mi, int *ss, i
       h = (int)(v / 100);
       m = (int)(v % 100);
       k += 2;
-    } else {
+    } else if (t[k + 1].n <= 2) {
       h = (int)v;
       k += 2;
-      if (is_p(t, k, nt, ':') && k + 1 < nt && t[k + 1].kind == T_NUM) {
+      if (is_p(t, k, nt, ':') && k + 1 < nt && t[k + 1].kind == T_NUM && t[k + 1].n <= 2) {
         m = (int)t[k + 1].v;
         k += 2;
       }
+    } else {
+      return 0;
     }
+    if (h > 14 || m > 59) return 0;
     *zone = sign * (h * 60 + m);
     *has_zone = true;
   } else if (k < nt && t[k].kind == T_WORD && zone_from_word(t[k].p, t[k].n, zone)) {

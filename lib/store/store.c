@@ -46,7 +46,10 @@ static int db_fail(px_store *st, int rc_sqlite, const char *what) {
   int ec = sqlite3_extended_errcode(st->db);
   int status = PX_EDB;
   if (rc_sqlite == SQLITE_FULL || ec == SQLITE_FULL || ec == SQLITE_IOERR_WRITE) status = PX_EDBFULL;
-  if (rc_sqlite == SQLITE_NOTADB || ec == SQLITE_NOTADB) status = PX_ENOTPARALLAX;
+  if (rc_sqlite == SQLITE_NOTADB || ec == SQLITE_NOTADB)
+    return px__ctx_fail(st->ctx, PX_ENOTPARALLAX,
+                        "%s: not a parallax database (not an SQLite file); left untouched",
+                        st->path);
   return px__ctx_fail(st->ctx, status, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
 }
 
