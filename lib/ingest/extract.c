@@ -1,0 +1,1254 @@
+/*
+ * extract.c - main-text and metadata extraction from one HTML page.
+ *
+ * The page is converted to UTF-8 (charset.c) and parsed by myhtml (the
+ * HTML5 parser of Modest).  Then, over a flat pre-order array of the
+ * element nodes:
+ *
+ *  1. metadata is gathered on the way down: <html lang>, <title>, <meta>
+ *     (OpenGraph, article:*, name=author/date), rel=canonical, JSON-LD
+ *     scripts, <h1>, <time datetime>, itemprop and byline-like classes;
+ *  2. text length, link text length and commas are summed bottom-up;
+ *     elements that never hold article text (scripts, navigation,
+ *     figures, forms controls, hidden nodes) and elements whose class or
+ *     id names boilerplate (comments, share bars, related links, promos,
+ *     cookie banners...) are cut, unless they hold most of the page's
+ *     paragraph text;
+ *  3. each paragraph-like block scores 1 + commas + length/100 (max 3),
+ *     added to its parent, half to its grandparent, less further up; a
+ *     container's score starts from its class/id hints and is scaled by
+ *     (1 - link density);
+ *  4. the best container and its siblings that score well or read as
+ *     prose are kept; inside them, link-heavy or negatively named
+ *     blocks are dropped, and the remaining text is written paragraph
+ *     by paragraph.
+ */
+#include "extract.h"
+
+#include <jansson.h>
+#include <myhtml/api.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ------------------------------------------------------------ node array */
+
+enum {
+  F_SKIP = 1,      /* never article text (tag, hidden) */
+  F_CUT = 2,       /* boilerplate by class/id (decided bottom-up) */
+  F_DEAD = 4,      /* F_SKIP or F_CUT here or above */
+  F_BLOCKKID = 8,  /* has a block-level child element */
+  F_STRONGNEG = 16,
+  F_INLINK = 32,
+  F_KEEP = 64 /* selected for output */
+};
+
+typedef struct nd {
+  myhtml_tree_node_t *n;
+  int32_t parent;
+  uint16_t tag;
+  uint16_t flags;
+  int16_t weight; /* class/id hint weight */
+  uint16_t paras; /* <p> descendants */
+  uint32_t text;  /* non-space text bytes in the subtree (live part) */
+  uint32_t link;  /* of which inside links */
+  uint32_t ptext; /* text inside <p>, ignoring class cuts */
+  uint32_t commas;
+  uint32_t own;   /* text bytes directly inside */
+  float score;
+} nd;
+
+#define MAX_H1 4
+#define MAX_TIMES 4
+
+typedef struct meta {
+  px__buf title, og_title, tw_title, ld_headline, site, ld_publisher, canonical, og_url, lang;
+  px__buf author_meta, ld_author, item_author, byline_el;
+  px__buf ld_date, meta_date, item_date, time_pub, time_any, url_date;
+  px__buf h1[MAX_H1];
+  int nh1;
+} meta;
+
+struct px__extractor {
+  myhtml_t *mh;
+  myhtml_tree_t *tree;
+  nd *nodes;
+  size_t nn, nalloc;
+  px__buf conv, para, body, tmp;
+  meta m;
+};
+
+static meta *meta_bufs_init(meta *m) {
+  px__buf *all[] = {&m->title,       &m->og_title,   &m->tw_title,   &m->ld_headline,
+                    &m->site,        &m->ld_publisher, &m->canonical, &m->og_url,
+                    &m->lang,        &m->author_meta, &m->ld_author, &m->item_author,
+                    &m->byline_el,   &m->ld_date,    &m->meta_date,  &m->item_date,
+                    &m->time_pub,    &m->time_any,   &m->url_date};
+  for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+    px__buf_clear(all[i]);
+    if (all[i]->cap == 0) all[i]->cap = 4096;
+  }
+  for (int i = 0; i < MAX_H1; i++) {
+    px__buf_clear(&m->h1[i]);
+    if (m->h1[i].cap == 0) m->h1[i].cap = 4096;
+  }
+  m->nh1 = 0;
+  return m;
+}
+
+static void meta_release(meta *m) {
+  px__buf *all[] = {&m->title,       &m->og_title,   &m->tw_title,   &m->ld_headline,
+                    &m->site,        &m->ld_publisher, &m->canonical, &m->og_url,
+                    &m->lang,        &m->author_meta, &m->ld_author, &m->item_author,
+                    &m->byline_el,   &m->ld_date,    &m->meta_date,  &m->item_date,
+                    &m->time_pub,    &m->time_any,   &m->url_date};
+  for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) px__buf_release(all[i]);
+  for (int i = 0; i < MAX_H1; i++) px__buf_release(&m->h1[i]);
+}
+
+int px__extractor_new(px__extractor **out) {
+  *out = NULL;
+  px__extractor *ex = calloc(1, sizeof(*ex));
+  if (!ex) return PX_ENOMEM;
+  ex->mh = myhtml_create();
+  if (!ex->mh || myhtml_init(ex->mh, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) != 0) goto fail;
+  ex->tree = myhtml_tree_create();
+  if (!ex->tree || myhtml_tree_init(ex->tree, ex->mh) != 0) goto fail;
+  meta_bufs_init(&ex->m);
+  *out = ex;
+  return PX_OK;
+fail:
+  px__extractor_free(ex);
+  return PX_ENOMEM;
+}
+
+void px__extractor_free(px__extractor *ex) {
+  if (!ex) return;
+  if (ex->tree) myhtml_tree_destroy(ex->tree);
+  if (ex->mh) myhtml_destroy(ex->mh);
+  free(ex->nodes);
+  px__buf_release(&ex->conv);
+  px__buf_release(&ex->para);
+  px__buf_release(&ex->body);
+  px__buf_release(&ex->tmp);
+  meta_release(&ex->m);
+  free(ex);
+}
+
+/* ------------------------------------------------------------- tag tables */
+
+static bool tag_is_block(unsigned t) {
+  switch (t) {
+  case MyHTML_TAG_ADDRESS: case MyHTML_TAG_ARTICLE: case MyHTML_TAG_ASIDE:
+  case MyHTML_TAG_BLOCKQUOTE: case MyHTML_TAG_DD: case MyHTML_TAG_DIV: case MyHTML_TAG_DL:
+  case MyHTML_TAG_DT: case MyHTML_TAG_FIELDSET: case MyHTML_TAG_FIGURE:
+  case MyHTML_TAG_FOOTER: case MyHTML_TAG_FORM: case MyHTML_TAG_H1: case MyHTML_TAG_H2:
+  case MyHTML_TAG_H3: case MyHTML_TAG_H4: case MyHTML_TAG_H5: case MyHTML_TAG_H6:
+  case MyHTML_TAG_HEADER: case MyHTML_TAG_HR: case MyHTML_TAG_LI: case MyHTML_TAG_MAIN:
+  case MyHTML_TAG_NAV: case MyHTML_TAG_OL: case MyHTML_TAG_P: case MyHTML_TAG_PRE:
+  case MyHTML_TAG_SECTION: case MyHTML_TAG_TABLE: case MyHTML_TAG_UL: case MyHTML_TAG_TR:
+  case MyHTML_TAG_TD: case MyHTML_TAG_TH: case MyHTML_TAG_TBODY: case MyHTML_TAG_CENTER:
+  case MyHTML_TAG_DETAILS: case MyHTML_TAG_SUMMARY: case MyHTML_TAG_BODY: case MyHTML_TAG_HTML:
+  case MyHTML_TAG_BR: case MyHTML_TAG_CAPTION: case MyHTML_TAG_FIGCAPTION: case MyHTML_TAG_HGROUP:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* Elements whose content is never article text. */
+static bool tag_is_skipped(unsigned t) {
+  switch (t) {
+  case MyHTML_TAG_SCRIPT: case MyHTML_TAG_STYLE: case MyHTML_TAG_NOSCRIPT:
+  case MyHTML_TAG_TEMPLATE: case MyHTML_TAG_SVG: case MyHTML_TAG_MATH: case MyHTML_TAG_IFRAME:
+  case MyHTML_TAG_OBJECT: case MyHTML_TAG_EMBED: case MyHTML_TAG_CANVAS: case MyHTML_TAG_VIDEO:
+  case MyHTML_TAG_AUDIO: case MyHTML_TAG_SELECT: case MyHTML_TAG_OPTION: case MyHTML_TAG_BUTTON:
+  case MyHTML_TAG_INPUT: case MyHTML_TAG_TEXTAREA: case MyHTML_TAG_NAV: case MyHTML_TAG_FOOTER:
+  case MyHTML_TAG_ASIDE: case MyHTML_TAG_FIGCAPTION: case MyHTML_TAG_FIGURE:
+  case MyHTML_TAG_HEAD: case MyHTML_TAG_TITLE: case MyHTML_TAG_DIALOG: case MyHTML_TAG_MENU:
+  case MyHTML_TAG_HEADER: case MyHTML_TAG_LABEL: case MyHTML_TAG__COMMENT:
+  case MyHTML_TAG_MAP: case MyHTML_TAG_FRAMESET: case MyHTML_TAG_NOFRAMES: case MyHTML_TAG_STRIKE:
+  case MyHTML_TAG_DEL: case MyHTML_TAG_S:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* ----------------------------------------------------------- class hints */
+
+static bool tok_eq(const char *t, size_t n, const char *w) {
+  return strlen(w) == n && memcmp(t, w, n) == 0;
+}
+
+static bool tok_in(const char *t, size_t n, const char *const *list) {
+  for (size_t i = 0; list[i]; i++)
+    if (tok_eq(t, n, list[i])) return true;
+  return false;
+}
+
+static const char *const POS_TOKENS[] = {
+    "article", "articlebody", "articletext", "body", "content", "entry", "hentry", "main",
+    "post", "story", "storybody", "text", "blog", "prose", "richtext", "page", "column",
+    "paragraph", "copy", NULL};
+static const char *const NEG_TOKENS[] = {
+    "hidden", "banner", "combx", "contact", "foot", "footnote", "masthead", "media", "meta",
+    "outbrain", "promo", "shoutbox", "sponsor", "shopping", "tags", "tag", "tool", "widget",
+    "author", "byline", "dateline", "timestamp", "date", "more", "header", "rail", "aside",
+    "teaser", "card", "cards", "list", "listing", "topics", "topic", "headline", "kicker",
+    "hero", "pagination", "pager", "print", "email", "rss", "feedback", "bio", "info",
+    "disclaimer", "embed", "video", "photo", "gallery", "image", "img", "figure", "thumb",
+    "thumbnail", "icon", "logo", "button", "btn", "jump", "skip", "login", "signin",
+    "account", "copyright", "legal", "contributor", "caption", "credit", "credits", NULL};
+/* Names that cut the element outright. */
+static const char *const CUT_TOKENS[] = {
+    "comment", "comments", "commentlist", "disqus", "share", "sharing", "shares",
+    "sharebar", "social", "socialmedia", "related", "relatedposts", "cookie", "cookies",
+    "consent", "gdpr", "newsletter", "newsletters", "promo", "promos", "promotion", "advert",
+    "advertisement", "advertising", "ad", "ads", "adsense", "adslot", "adunit", "sponsored",
+    "breadcrumb", "breadcrumbs", "sidebar", "popup", "modal", "overlay", "subscribe",
+    "subscription", "recommended", "recommendations", "recommendation", "outbrain",
+    "taboola", "nav", "navbar", "navigation", "menu", "footer", "toolbar", "trending",
+    "popular", "mostread", "mostpopular", "signup", "widget", "widgets", "byline",
+    "caption", "figcaption", "tags", "taglist", "pagination", "author", "authors",
+    "readmore", "readnext", "upnext", "onward", "onwardjourney", "hidden", "visually",
+    "srOnly", "sronly", "screenreader", "skip", "tooltip", "dropdown", "masthead", "banner",
+    "timestamp", "dateline", "meta", "bio", "disclaimer", "newsletterSignup", "inline",
+    NULL};
+
+/* Score the class and id of an element: weight and whether to cut it. */
+static void class_hints(myhtml_tree_node_t *n, int *weight, bool *cut, bool *hidden) {
+  *weight = 0;
+  *cut = false;
+  *hidden = false;
+  for (myhtml_tree_attr_t *a = myhtml_node_attribute_first(n); a; a = myhtml_attribute_next(a)) {
+    size_t kl, vl;
+    const char *k = myhtml_attribute_key(a, &kl);
+    const char *v = myhtml_attribute_value(a, &vl);
+    if (!k) continue;
+    if (tok_eq(k, kl, "hidden")) {
+      *hidden = true;
+      continue;
+    }
+    if (!v) continue;
+    if (tok_eq(k, kl, "aria-hidden") && vl == 4 && strncasecmp(v, "true", 4) == 0) {
+      *hidden = true;
+      continue;
+    }
+    if (tok_eq(k, kl, "style")) {
+      for (size_t i = 0; i + 12 <= vl; i++)
+        if ((strncasecmp(v + i, "display:none", 12) == 0) ||
+            (i + 13 <= vl && strncasecmp(v + i, "display: none", 13) == 0) ||
+            (i + 17 <= vl && strncasecmp(v + i, "visibility:hidden", 17) == 0))
+          *hidden = true;
+      continue;
+    }
+    bool is_class = tok_eq(k, kl, "class"), is_id = tok_eq(k, kl, "id");
+    bool is_role = tok_eq(k, kl, "role");
+    if (!is_class && !is_id && !is_role) continue;
+    if (is_role) {
+      if ((vl == 10 && strncasecmp(v, "navigation", 10) == 0) ||
+          (vl == 11 && strncasecmp(v, "contentinfo", 11) == 0) ||
+          (vl == 9 && strncasecmp(v, "complementary", 9) == 0) ||
+          (vl == 6 && strncasecmp(v, "banner", 6) == 0) || (vl == 6 && strncasecmp(v, "dialog", 6) == 0) ||
+          (vl == 5 && strncasecmp(v, "alert", 5) == 0))
+        *cut = true;
+      continue;
+    }
+    if (vl > 512) vl = 512;
+    bool pos = false, neg = false, ct = false;
+    char t[64];
+    size_t i = 0;
+    while (i < vl) {
+      while (i < vl && !((v[i] >= 'a' && v[i] <= 'z') || (v[i] >= 'A' && v[i] <= 'Z') ||
+                         (v[i] >= '0' && v[i] <= '9')))
+        i++;
+      size_t tn = 0;
+      while (i < vl && ((v[i] >= 'a' && v[i] <= 'z') || (v[i] >= 'A' && v[i] <= 'Z') ||
+                        (v[i] >= '0' && v[i] <= '9'))) {
+        /* camelCase splits too: storyBody -> story body */
+        if (tn > 0 && v[i] >= 'A' && v[i] <= 'Z' && t[tn - 1] >= 'a' && t[tn - 1] <= 'z') break;
+        if (tn < sizeof(t)) t[tn++] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
+        i++;
+      }
+      if (tn == 0 || tn >= sizeof(t)) continue;
+      if (tok_in(t, tn, POS_TOKENS)) pos = true;
+      if (tok_in(t, tn, NEG_TOKENS)) neg = true;
+      if (tok_in(t, tn, CUT_TOKENS)) ct = true;
+    }
+    if (pos) *weight += 25;
+    if (neg || ct) *weight -= 25;
+    if (ct && !pos) *cut = true;
+  }
+}
+
+/* ------------------------------------------------------------ text utils */
+
+static bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Append text with whitespace collapsed; *space carries a pending space. */
+static int append_collapsed(px__buf *b, const char *p, size_t n, bool *space) {
+  int rc = px__buf_reserve(b, n + 1);
+  if (rc) return rc;
+  char *o = b->ptr + b->len;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    /* U+00A0 no-break space is a space here. */
+    if (c == 0xC2 && i + 1 < n && (unsigned char)p[i + 1] == 0xA0) {
+      *space = true;
+      i++;
+      continue;
+    }
+    if (is_space(c)) {
+      *space = true;
+      continue;
+    }
+    if (*space && o > b->ptr) *o++ = ' ';
+    *space = false;
+    *o++ = (char)c;
+  }
+  b->len = (size_t)(o - b->ptr);
+  b->ptr[b->len] = '\0';
+  return PX_OK;
+}
+
+static void trim_buf(px__buf *b) {
+  size_t s = 0, e = b->len;
+  while (s < e && is_space((unsigned char)b->ptr[s])) s++;
+  while (e > s && is_space((unsigned char)b->ptr[e - 1])) e--;
+  if (s) memmove(b->ptr, b->ptr + s, e - s);
+  b->len = e - s;
+  if (b->ptr) b->ptr[b->len] = '\0';
+}
+
+static void set_once(px__buf *b, const char *p, size_t n) {
+  if (b->len || !p) return;
+  bool sp = false;
+  if (append_collapsed(b, p, PX__MIN(n, 4000), &sp) != PX_OK) px__buf_clear(b);
+  trim_buf(b);
+}
+
+/* Text of a subtree (all of it), collapsed, into b (bounded). */
+static void node_text(myhtml_tree_node_t *root, px__buf *b, size_t maxlen) {
+  px__buf_clear(b);
+  bool sp = false;
+  myhtml_tree_node_t *n = myhtml_node_child(root);
+  while (n && b->len < maxlen) {
+    unsigned t = (unsigned)myhtml_node_tag_id(n);
+    if (t == MyHTML_TAG__TEXT) {
+      size_t l;
+      const char *x = myhtml_node_text(n, &l);
+      if (x && append_collapsed(b, x, PX__MIN(l, maxlen), &sp) != PX_OK) break;
+    } else if (tag_is_block(t)) {
+      sp = true;
+    }
+    myhtml_tree_node_t *c = (t == MyHTML_TAG_SCRIPT || t == MyHTML_TAG_STYLE) ? NULL
+                                                                            : myhtml_node_child(n);
+    if (c) {
+      n = c;
+      continue;
+    }
+    while (n && n != root && !myhtml_node_next(n)) n = myhtml_node_parent(n);
+    if (!n || n == root) break;
+    n = myhtml_node_next(n);
+  }
+  trim_buf(b);
+}
+
+static const char *attr(myhtml_tree_node_t *n, const char *key, size_t *len) {
+  size_t kl = strlen(key);
+  for (myhtml_tree_attr_t *a = myhtml_node_attribute_first(n); a; a = myhtml_attribute_next(a)) {
+    size_t l;
+    const char *k = myhtml_attribute_key(a, &l);
+    if (k && l == kl && strncasecmp(k, key, kl) == 0) {
+      const char *v = myhtml_attribute_value(a, len);
+      if (!v) *len = 0;
+      return v ? v : "";
+    }
+  }
+  *len = 0;
+  return NULL;
+}
+
+static bool ieq(const char *p, size_t n, const char *w) {
+  return p && strlen(w) == n && strncasecmp(p, w, n) == 0;
+}
+
+/* ---------------------------------------------------------------- JSON-LD */
+
+static bool ld_type_is_article(json_t *t) {
+  if (json_is_array(t)) {
+    size_t i;
+    json_t *v;
+    json_array_foreach(t, i, v) if (ld_type_is_article(v)) return true;
+    return false;
+  }
+  const char *s = json_string_value(t);
+  if (!s) return false;
+  return strstr(s, "Article") || strstr(s, "BlogPosting") || strstr(s, "Posting") ||
+         strstr(s, "Report") || strcmp(s, "Blog") == 0 || strstr(s, "Review");
+}
+
+static void ld_names(json_t *a, px__buf *out, int depth) {
+  if (depth > 4 || !a) return;
+  if (json_is_string(a)) {
+    const char *s = json_string_value(a);
+    size_t n = json_string_length(a);
+    if (n == 0 || n > 200 || strncmp(s, "http", 4) == 0) return;
+    if (out->len) px__buf_puts(out, ", ");
+    px__buf_append(out, s, n);
+  } else if (json_is_array(a)) {
+    size_t i;
+    json_t *v;
+    json_array_foreach(a, i, v) ld_names(v, out, depth + 1);
+  } else if (json_is_object(a)) {
+    ld_names(json_object_get(a, "name"), out, depth + 1);
+  }
+}
+
+static void ld_visit(meta *m, json_t *v, int depth, bool *found) {
+  if (!v || depth > 6) return;
+  if (json_is_array(v)) {
+    size_t i;
+    json_t *e;
+    json_array_foreach(v, i, e) ld_visit(m, e, depth + 1, found);
+    return;
+  }
+  if (!json_is_object(v)) return;
+  json_t *g = json_object_get(v, "@graph");
+  if (g) ld_visit(m, g, depth + 1, found);
+  bool art = ld_type_is_article(json_object_get(v, "@type"));
+  json_t *dp = json_object_get(v, "datePublished");
+  if (!art && !(dp && !*found)) {
+    json_t *me = json_object_get(v, "mainEntity");
+    if (me) ld_visit(m, me, depth + 1, found);
+    return;
+  }
+  if (art && !*found) {
+    /* The article object wins over a WebPage seen before it. */
+    *found = true;
+    px__buf_clear(&m->ld_date);
+    px__buf_clear(&m->ld_author);
+  }
+  if (json_is_string(dp)) set_once(&m->ld_date, json_string_value(dp), json_string_length(dp));
+  if (!art) return;
+  json_t *h = json_object_get(v, "headline");
+  if (!json_is_string(h)) h = json_object_get(v, "name");
+  if (json_is_string(h)) set_once(&m->ld_headline, json_string_value(h), json_string_length(h));
+  if (m->ld_author.len == 0) {
+    ld_names(json_object_get(v, "author"), &m->ld_author, 0);
+    if (m->ld_author.len == 0) ld_names(json_object_get(v, "creator"), &m->ld_author, 0);
+  }
+  json_t *pub = json_object_get(v, "publisher");
+  if (json_is_object(pub)) {
+    json_t *nm = json_object_get(pub, "name");
+    if (json_is_string(nm))
+      set_once(&m->ld_publisher, json_string_value(nm), json_string_length(nm));
+  }
+}
+
+static void ld_parse(meta *m, const char *p, size_t n, bool *found) {
+  json_error_t err;
+  json_t *root = json_loadb(p, n, JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, &err);
+  if (!root) return;
+  ld_visit(m, root, 0, found);
+  json_decref(root);
+}
+
+/* ------------------------------------------------------------------- walk */
+
+static int push_node(px__extractor *ex, myhtml_tree_node_t *n, int32_t parent, unsigned tag) {
+  if (ex->nn == ex->nalloc) {
+    size_t na = ex->nalloc ? ex->nalloc * 2 : 1024;
+    nd *p = realloc(ex->nodes, na * sizeof(*p));
+    if (!p) return -1;
+    ex->nodes = p;
+    ex->nalloc = na;
+  }
+  nd *d = &ex->nodes[ex->nn];
+  memset(d, 0, sizeof(*d));
+  d->n = n;
+  d->parent = parent;
+  d->tag = (uint16_t)tag;
+  myhtml_node_set_data(n, (void *)(uintptr_t)(ex->nn + 1));
+  return (int)ex->nn++;
+}
+
+static int32_t node_index(myhtml_tree_node_t *n) {
+  return n ? (int32_t)(uintptr_t)myhtml_node_get_data(n) - 1 : -1;
+}
+
+static bool contains_ci(const char *p, size_t n, const char *w) {
+  size_t k = strlen(w);
+  for (size_t i = 0; i + k <= n; i++)
+    if (strncasecmp(p + i, w, k) == 0) return true;
+  return false;
+}
+
+/* Collect metadata from one element on the way down. */
+static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag, bool *ld_found,
+                         bool in_skip) {
+  meta *m = &ex->m;
+  size_t l, l2;
+  const char *v;
+  switch (tag) {
+  case MyHTML_TAG_HTML:
+    if ((v = attr(n, "lang", &l)) && l) set_once(&m->lang, v, l);
+    break;
+  case MyHTML_TAG_TITLE:
+    if (m->title.len == 0) {
+      node_text(n, &ex->tmp, 2000);
+      set_once(&m->title, ex->tmp.ptr, ex->tmp.len);
+    }
+    break;
+  case MyHTML_TAG_META: {
+    const char *c = attr(n, "content", &l2);
+    if (!c || !l2) break;
+    const char *k = attr(n, "property", &l);
+    if (!k) k = attr(n, "name", &l);
+    if (!k) {
+      if ((k = attr(n, "itemprop", &l)) && ieq(k, l, "datePublished")) set_once(&m->item_date, c, l2);
+      else if (k && ieq(k, l, "author")) set_once(&m->item_author, c, l2);
+      else if ((k = attr(n, "http-equiv", &l)) && ieq(k, l, "content-language"))
+        set_once(&m->lang, c, l2);
+      break;
+    }
+    if (ieq(k, l, "og:title")) set_once(&m->og_title, c, l2);
+    else if (ieq(k, l, "twitter:title")) set_once(&m->tw_title, c, l2);
+    else if (ieq(k, l, "og:site_name")) set_once(&m->site, c, l2);
+    else if (ieq(k, l, "og:url")) set_once(&m->og_url, c, l2);
+    else if (ieq(k, l, "article:published_time") || ieq(k, l, "og:published_time") ||
+             ieq(k, l, "published_time") || ieq(k, l, "article:published"))
+      set_once(&m->meta_date, c, l2);
+    else if (ieq(k, l, "author") || ieq(k, l, "article:author") || ieq(k, l, "byl") ||
+             ieq(k, l, "parsely-author") || ieq(k, l, "sailthru.author") ||
+             ieq(k, l, "dc.creator") || ieq(k, l, "citation_author")) {
+      if (!(l2 > 4 && strncmp(c, "http", 4) == 0)) set_once(&m->author_meta, c, l2);
+    } else if (ieq(k, l, "pubdate") || ieq(k, l, "publishdate") || ieq(k, l, "publish-date") ||
+               ieq(k, l, "date") || ieq(k, l, "dc.date") || ieq(k, l, "dc.date.issued") ||
+               ieq(k, l, "dcterms.created") || ieq(k, l, "dcterms.date") ||
+               ieq(k, l, "sailthru.date") || ieq(k, l, "parsely-pub-date") ||
+               ieq(k, l, "article.published") || ieq(k, l, "citation_publication_date") ||
+               ieq(k, l, "original-publish-date") || ieq(k, l, "datepublished") ||
+               ieq(k, l, "publication_date") || ieq(k, l, "release_date"))
+      set_once(&m->item_date, c, l2);
+    else if (ieq(k, l, "og:locale") && m->lang.len == 0)
+      set_once(&m->lang, c, l2);
+    break;
+  }
+  case MyHTML_TAG_LINK:
+    if ((v = attr(n, "rel", &l)) && ieq(v, l, "canonical") && (v = attr(n, "href", &l)) && l)
+      set_once(&m->canonical, v, l);
+    break;
+  case MyHTML_TAG_SCRIPT:
+    if ((v = attr(n, "type", &l)) && ieq(v, l, "application/ld+json")) {
+      myhtml_tree_node_t *c = myhtml_node_child(n);
+      const char *x = c ? myhtml_node_text(c, &l) : NULL;
+      if (x && l) ld_parse(m, x, l, ld_found);
+    }
+    break;
+  case MyHTML_TAG_H1:
+    if (m->nh1 < MAX_H1) {
+      node_text(n, &m->h1[m->nh1], 1000);
+      if (m->h1[m->nh1].len) m->nh1++;
+    }
+    break;
+  case MyHTML_TAG_TIME:
+    if ((v = attr(n, "datetime", &l)) && l) {
+      size_t ln;
+      const char *pd = attr(n, "pubdate", &ln);
+      const char *ip = attr(n, "itemprop", &ln);
+      if (pd || (ip && ieq(ip, ln, "datePublished"))) set_once(&m->time_pub, v, l);
+      else set_once(&m->time_any, v, l);
+    }
+    break;
+  default:
+    break;
+  }
+  if (tag != MyHTML_TAG_META && (v = attr(n, "itemprop", &l))) {
+    if (ieq(v, l, "datePublished")) {
+      const char *c = attr(n, "content", &l2);
+      if (!c || !l2) c = attr(n, "datetime", &l2);
+      if (c && l2) set_once(&m->item_date, c, l2);
+    } else if ((ieq(v, l, "author") || ieq(v, l, "creator")) && m->item_author.len == 0) {
+      node_text(n, &ex->tmp, 300);
+      set_once(&m->item_author, ex->tmp.ptr, ex->tmp.len);
+    }
+  }
+  if (m->byline_el.len == 0 && tag != MyHTML_TAG_META && tag != MyHTML_TAG_BODY &&
+      tag != MyHTML_TAG_HTML) {
+    bool hit = false;
+    if ((v = attr(n, "rel", &l)) && ieq(v, l, "author")) hit = true;
+    else if ((v = attr(n, "class", &l)) && l < 200 &&
+             (contains_ci(v, l, "byline") || contains_ci(v, l, "author-name") ||
+              contains_ci(v, l, "authorname") || contains_ci(v, l, "author__name") ||
+              contains_ci(v, l, "author-link") || (ieq(v, l, "author"))))
+      hit = true;
+    if (hit) {
+      node_text(n, &ex->tmp, 400);
+      if (ex->tmp.len > 2 && ex->tmp.len < 300) set_once(&m->byline_el, ex->tmp.ptr, ex->tmp.len);
+    }
+  }
+}
+
+/* Build the node array; count text; gather metadata. */
+static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_ptext) {
+  ex->nn = 0;
+  bool ld_found = false;
+  myhtml_tree_node_t *n = root;
+  int32_t cur_parent = -1;
+  /* Per element on the path: inside <p>, inside <a>, skipped. */
+  while (n) {
+    unsigned tag = (unsigned)myhtml_node_tag_id(n);
+    bool descend = false;
+    if (tag == MyHTML_TAG__TEXT) {
+      int32_t pi = node_index(myhtml_node_parent(n));
+      if (pi >= 0) {
+        nd *p = &ex->nodes[pi];
+        size_t l;
+        const char *x = myhtml_node_text(n, &l);
+        uint32_t cnt = 0, commas = 0;
+        for (size_t i = 0; x && i < l; i++) {
+          unsigned char c = (unsigned char)x[i];
+          if (!is_space(c)) cnt++;
+          if (c == ',') commas++;
+        }
+        if (!(p->flags & F_SKIP)) {
+          p->own += cnt;
+          p->commas += commas;
+          if (p->flags & F_INLINK) p->link += cnt;
+        }
+      }
+    } else if (tag != MyHTML_TAG__COMMENT && tag != MyHTML_TAG__DOCTYPE &&
+               tag != MyHTML_TAG__UNDEF) {
+      myhtml_tree_node_t *pn = myhtml_node_parent(n);
+      int32_t pi = pn ? node_index(pn) : -1;
+      int idx = push_node(ex, n, pi, tag);
+      if (idx < 0) return PX_ENOMEM;
+      nd *d = &ex->nodes[idx];
+      nd *p = pi >= 0 ? &ex->nodes[pi] : NULL;
+      bool in_skip = p && (p->flags & F_SKIP);
+      meta_element(ex, n, tag, &ld_found, in_skip);
+      int w;
+      bool cut, hidden;
+      class_hints(n, &w, &cut, &hidden);
+      d->weight = (int16_t)w;
+      if (cut) d->flags |= F_STRONGNEG;
+      if (in_skip || tag_is_skipped(tag) || (hidden && tag != MyHTML_TAG_BODY &&
+                                             tag != MyHTML_TAG_HTML))
+        d->flags |= F_SKIP;
+      if (p && (p->flags & F_INLINK)) d->flags |= F_INLINK;
+      if (tag == MyHTML_TAG_A) d->flags |= F_INLINK;
+      if (p && tag_is_block(tag)) p->flags |= F_BLOCKKID;
+      /* Scripts and styles hold no elements; other skipped subtrees are
+       * still walked for metadata (a header's <time>, a byline). */
+      descend = tag != MyHTML_TAG_SCRIPT && tag != MyHTML_TAG_STYLE &&
+                tag != MyHTML_TAG_TEMPLATE && tag != MyHTML_TAG_SVG && tag != MyHTML_TAG_MATH;
+    }
+    PX__UNUSED(cur_parent);
+    myhtml_tree_node_t *c = descend ? myhtml_node_child(n) : NULL;
+    if (c) {
+      n = c;
+      continue;
+    }
+    while (n && n != root && !myhtml_node_next(n)) n = myhtml_node_parent(n);
+    if (!n || n == root) break;
+    n = myhtml_node_next(n);
+  }
+  /* Paragraph text total (ignores class cuts). */
+  uint32_t tp = 0;
+  for (size_t i = 0; i < ex->nn; i++) {
+    nd *d = &ex->nodes[i];
+    if (d->flags & F_SKIP) continue;
+    /* own text of a node inside a <p> counts as paragraph text */
+    bool inp = d->tag == MyHTML_TAG_P;
+    for (int32_t a = d->parent, k = 0; !inp && a >= 0 && k < 4; a = ex->nodes[a].parent, k++)
+      if (ex->nodes[a].tag == MyHTML_TAG_P) inp = true;
+    if (inp) {
+      d->ptext = d->own;
+      tp += d->own;
+    }
+  }
+  *total_ptext = tp;
+  return PX_OK;
+}
+
+/* Sum bottom-up and decide the class cuts. */
+static void sum_up(px__extractor *ex, uint32_t total_ptext) {
+  for (size_t i = ex->nn; i-- > 0;) {
+    nd *d = &ex->nodes[i];
+    d->text += d->own;
+    if (d->tag == MyHTML_TAG_P && !(d->flags & F_SKIP)) d->paras++;
+    if ((d->flags & F_STRONGNEG) && !(d->flags & F_SKIP) && d->tag != MyHTML_TAG_BODY &&
+        d->tag != MyHTML_TAG_HTML && d->tag != MyHTML_TAG_ARTICLE &&
+        d->tag != MyHTML_TAG_MAIN && !(total_ptext > 0 && d->ptext * 2 > total_ptext))
+      d->flags |= F_CUT;
+    if (d->parent < 0) continue;
+    nd *p = &ex->nodes[d->parent];
+    p->ptext += d->ptext;
+    if (d->flags & (F_SKIP | F_CUT)) continue;
+    p->text += d->text;
+    p->link += d->link;
+    p->commas += d->commas;
+    p->paras += d->paras;
+  }
+  for (size_t i = 0; i < ex->nn; i++) {
+    nd *d = &ex->nodes[i];
+    if ((d->flags & (F_SKIP | F_CUT)) || (d->parent >= 0 && (ex->nodes[d->parent].flags & F_DEAD)))
+      d->flags |= F_DEAD;
+  }
+}
+
+static float link_density(const nd *d) { return d->text ? (float)d->link / (float)d->text : 0.f; }
+
+static int tag_base(unsigned t) {
+  switch (t) {
+  case MyHTML_TAG_DIV: return 5;
+  case MyHTML_TAG_ARTICLE: return 10;
+  case MyHTML_TAG_MAIN: return 5;
+  case MyHTML_TAG_SECTION: return 3;
+  case MyHTML_TAG_PRE: case MyHTML_TAG_TD: case MyHTML_TAG_BLOCKQUOTE: return 3;
+  case MyHTML_TAG_ADDRESS: case MyHTML_TAG_OL: case MyHTML_TAG_UL: case MyHTML_TAG_DL:
+  case MyHTML_TAG_DD: case MyHTML_TAG_DT: case MyHTML_TAG_LI: case MyHTML_TAG_FORM: return -3;
+  case MyHTML_TAG_H1: case MyHTML_TAG_H2: case MyHTML_TAG_H3: case MyHTML_TAG_H4:
+  case MyHTML_TAG_H5: case MyHTML_TAG_H6: case MyHTML_TAG_TH: return -5;
+  default: return 0;
+  }
+}
+
+static bool is_paragraph_like(const nd *d) {
+  switch (d->tag) {
+  case MyHTML_TAG_P: case MyHTML_TAG_PRE: case MyHTML_TAG_TD: case MyHTML_TAG_BLOCKQUOTE:
+    return true;
+  case MyHTML_TAG_DIV: case MyHTML_TAG_SECTION: case MyHTML_TAG_ARTICLE:
+    return !(d->flags & F_BLOCKKID) || d->own >= 100;
+  default:
+    return false;
+  }
+}
+
+/* Score containers; return the index of the best one (or -1). */
+static int32_t score(px__extractor *ex) {
+  nd *N = ex->nodes;
+  for (size_t i = 0; i < ex->nn; i++) N[i].score = 0;
+  static const float div[] = {1.f, 2.f, 6.f, 9.f, 12.f};
+  for (size_t i = 0; i < ex->nn; i++) {
+    nd *d = &N[i];
+    if ((d->flags & F_DEAD) || !is_paragraph_like(d)) continue;
+    uint32_t len = d->tag == MyHTML_TAG_P || !(d->flags & F_BLOCKKID) ? d->text : d->own;
+    if (len < 25) continue;
+    float s = 1.f + (float)d->commas + PX__MIN((float)len / 100.f, 3.f);
+    int32_t a = d->parent;
+    for (int k = 0; k < 5 && a >= 0; k++, a = N[a].parent) {
+      if (N[a].tag == MyHTML_TAG_HTML) break;
+      if (N[a].score == 0) N[a].score = (float)(tag_base(N[a].tag) + N[a].weight) + 1e-3f;
+      N[a].score += s / div[k];
+    }
+  }
+  int32_t best = -1;
+  float bs = 0;
+  for (size_t i = 0; i < ex->nn; i++) {
+    nd *d = &N[i];
+    if (d->score == 0 || (d->flags & F_DEAD)) continue;
+    d->score *= 1.f - link_density(d);
+    if (best < 0 || d->score > bs) {
+      best = (int32_t)i;
+      bs = d->score;
+    }
+  }
+  return best;
+}
+
+/* ------------------------------------------------------------------- emit */
+
+typedef struct emitter {
+  px__buf *out, *para;
+  uint32_t para_text, para_link;
+  bool space;
+  int rc;
+  const meta *m;
+} emitter;
+
+static bool boiler_line(const char *p, size_t n) {
+  static const char *const lines[] = {"advertisement", "advertisements", "ad", "sponsored",
+                                      "share this article", "share", "read more",
+                                      "continue reading", "click here", "related",
+                                      "related articles", "sign up", "subscribe",
+                                      "skip advertisement", "story continues below advertisement",
+                                      "article continues below", "see also", NULL};
+  while (n && (p[n - 1] == '.' || p[n - 1] == ':' || p[n - 1] == ' ')) n--;
+  for (size_t i = 0; lines[i]; i++)
+    if (strlen(lines[i]) == n && strncasecmp(p, lines[i], n) == 0) return true;
+  return false;
+}
+
+static void flush_para(emitter *e) {
+  px__buf *pa = e->para;
+  trim_buf(pa);
+  if (pa->len && e->rc == PX_OK) {
+    bool drop = false;
+    if (e->para_text > 0 && e->para_link * 10 > e->para_text * 8 && pa->len < 400) drop = true;
+    if (!drop && boiler_line(pa->ptr, pa->len)) drop = true;
+    if (!drop) {
+      if (e->out->len) e->rc = px__buf_append(e->out, "\n\n", 2);
+      if (e->rc == PX_OK) e->rc = px__buf_append(e->out, pa->ptr, pa->len);
+    }
+  }
+  px__buf_clear(pa);
+  e->para_text = e->para_link = 0;
+  e->space = false;
+}
+
+/* Should an element inside the kept content be dropped? */
+static bool clean_conditionally(const nd *d, const meta *m, px__buf *tmp) {
+  if (d->flags & F_DEAD) return true;
+  switch (d->tag) {
+  case MyHTML_TAG_DIV: case MyHTML_TAG_SECTION: case MyHTML_TAG_UL: case MyHTML_TAG_OL:
+  case MyHTML_TAG_TABLE: case MyHTML_TAG_FORM: case MyHTML_TAG_DL: {
+    if (d->weight < 0 && d->paras == 0) return true;
+    float ld = link_density(d);
+    if (d->weight < 25 && ld > 0.33f && d->paras < 3) return true;
+    if (ld > 0.5f) return true;
+    return false;
+  }
+  case MyHTML_TAG_H1: case MyHTML_TAG_H2: case MyHTML_TAG_H3: case MyHTML_TAG_H4:
+  case MyHTML_TAG_H5: case MyHTML_TAG_H6:
+    if (d->weight < 0 || link_density(d) > 0.33f) return true;
+    return false;
+  default:
+    return false;
+  }
+}
+
+static void emit_subtree(px__extractor *ex, emitter *e, int32_t ri) {
+  myhtml_tree_node_t *root = ex->nodes[ri].n;
+  myhtml_tree_node_t *n = root;
+  while (n && e->rc == PX_OK) {
+    unsigned tag = (unsigned)myhtml_node_tag_id(n);
+    bool descend = false;
+    if (tag == MyHTML_TAG__TEXT) {
+      size_t l;
+      const char *x = myhtml_node_text(n, &l);
+      int32_t pi = node_index(myhtml_node_parent(n));
+      if (x && l) {
+        size_t before = e->para->len;
+        e->rc = append_collapsed(e->para, x, l, &e->space);
+        uint32_t add = (uint32_t)(e->para->len - before);
+        e->para_text += add;
+        if (pi >= 0 && (ex->nodes[pi].flags & F_INLINK)) e->para_link += add;
+      }
+    } else {
+      int32_t i = node_index(n);
+      if (i >= 0 && tag != MyHTML_TAG__COMMENT) {
+        const nd *d = &ex->nodes[i];
+        bool drop = n != root && clean_conditionally(d, e->m, &ex->tmp);
+        if (n == root && (d->flags & F_DEAD)) drop = true;
+        if (!drop) {
+          if (tag_is_block(tag)) flush_para(e);
+          else if (tag == MyHTML_TAG_IMG || tag == MyHTML_TAG_TD) e->space = true;
+          descend = true;
+        }
+      }
+    }
+    myhtml_tree_node_t *c = descend ? myhtml_node_child(n) : NULL;
+    if (c) {
+      n = c;
+      continue;
+    }
+    /* Leaving elements: a block end closes the paragraph. */
+    while (n && n != root && !myhtml_node_next(n)) {
+      n = myhtml_node_parent(n);
+      if (n && tag_is_block((unsigned)myhtml_node_tag_id(n))) flush_para(e);
+    }
+    if (!n || n == root) break;
+    if (tag_is_block((unsigned)myhtml_node_tag_id(n))) flush_para(e);
+    n = myhtml_node_next(n);
+  }
+  flush_para(e);
+}
+
+static bool prose_like(const nd *d, px__extractor *ex) {
+  if (d->flags & F_DEAD) return false;
+  float ld = link_density(d);
+  if (d->tag == MyHTML_TAG_P || d->tag == MyHTML_TAG_BLOCKQUOTE || d->tag == MyHTML_TAG_PRE) {
+    if (d->text > 80 && ld < 0.25f) return true;
+    if (d->text > 0 && d->text <= 80 && ld == 0) {
+      node_text(d->n, &ex->tmp, 400);
+      const char *s = ex->tmp.ptr;
+      size_t n = ex->tmp.len;
+      if (n && (s[n - 1] == '.' || memmem(s, n, ". ", 2))) return true;
+    }
+  }
+  return false;
+}
+
+/* Body of the best container and its good siblings. */
+static int extract_body(px__extractor *ex, int32_t best, int fragment) {
+  px__buf_clear(&ex->body);
+  emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m};
+  nd *N = ex->nodes;
+  if (fragment) {
+    emit_subtree(ex, &e, 0);
+    return e.rc;
+  }
+  if (best < 0) return PX_OK;
+  /* When a parent scores nearly as well as the best and holds more
+   * paragraphs, climb: the text is split over several containers. */
+  for (int k = 0; k < 3; k++) {
+    int32_t p = N[best].parent;
+    if (p < 0 || N[p].tag == MyHTML_TAG_BODY || N[p].tag == MyHTML_TAG_HTML) break;
+    if (N[p].score >= N[best].score * 0.75f && N[p].paras > N[best].paras) best = p;
+    else break;
+  }
+  int32_t parent = N[best].parent;
+  float threshold = PX__MAX(10.f, N[best].score * 0.2f);
+  if (parent < 0) {
+    emit_subtree(ex, &e, best);
+    return e.rc;
+  }
+  for (myhtml_tree_node_t *c = myhtml_node_child(N[parent].n); c && e.rc == PX_OK;
+       c = myhtml_node_next(c)) {
+    int32_t i = node_index(c);
+    if (i < 0 || (N[i].flags & F_DEAD)) continue;
+    bool keep = i == best;
+    if (!keep && N[i].score >= threshold) keep = true;
+    if (!keep && prose_like(&N[i], ex)) keep = true;
+    if (keep) emit_subtree(ex, &e, i);
+  }
+  return e.rc;
+}
+
+/* --------------------------------------------------------------- metadata */
+
+static bool text_eq_ci(const px__buf *a, const px__buf *b) {
+  return a->len && a->len == b->len && strncasecmp(a->ptr, b->ptr, a->len) == 0;
+}
+
+/* Strip a " | Site" / " - Site" suffix (or "Site | " prefix). */
+static size_t strip_site(const char *t, size_t n, const meta *m, size_t *start) {
+  static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
+                                     " \xC2\xB7 ", " \xE2\x80\xA2 ", " // ", NULL};
+  *start = 0;
+  size_t best = n;
+  for (size_t s = 0; seps[s]; s++) {
+    size_t sl = strlen(seps[s]);
+    for (size_t i = n; i-- > 0;) {
+      if (i + sl > n || memcmp(t + i, seps[s], sl) != 0) continue;
+      /* suffix: short (<= 5 words) */
+      size_t words = 1;
+      for (size_t j = i + sl; j < n; j++) words += t[j] == ' ';
+      if (words <= 5 && i >= 10 && i < best) best = i;
+      break;
+    }
+  }
+  PX__UNUSED(m);
+  return best;
+}
+
+static void pick_title(meta *m, px__buf *out) {
+  px__buf_clear(out);
+  /* An <h1> that agrees with og:title, the JSON-LD headline or <title>. */
+  for (int i = 0; i < m->nh1; i++) {
+    px__buf *h = &m->h1[i];
+    if (h->len < 4) continue;
+    if (text_eq_ci(h, &m->og_title) || text_eq_ci(h, &m->ld_headline) ||
+        text_eq_ci(h, &m->tw_title) ||
+        (m->title.len >= h->len && memmem(m->title.ptr, m->title.len, h->ptr, h->len)) ||
+        (m->og_title.len > h->len && memmem(m->og_title.ptr, m->og_title.len, h->ptr, h->len))) {
+      px__buf_append(out, h->ptr, h->len);
+      return;
+    }
+  }
+  px__buf *src = m->og_title.len ? &m->og_title
+                 : m->ld_headline.len ? &m->ld_headline
+                 : m->tw_title.len    ? &m->tw_title
+                 : m->title.len       ? &m->title
+                 : m->nh1             ? &m->h1[0]
+                                      : NULL;
+  if (!src) return;
+  size_t st;
+  size_t e = strip_site(src->ptr, src->len, m, &st);
+  px__buf_append(out, src->ptr + st, e - st);
+}
+
+static bool is_name_word(const char *w, size_t n) {
+  static const char *const particles[] = {"de", "van", "von", "da", "der", "den", "del", "della",
+                                          "di", "du", "la", "le", "bin", "al", "el", "dos",
+                                          "das", "do", "y", "ter", "ten", "st", NULL};
+  if (n == 0) return false;
+  unsigned char c = (unsigned char)w[0];
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c >= 0x80) return true; /* non-ASCII letters: accept */
+  if (tok_in(w, n, particles)) return true;
+  return false;
+}
+
+/* Clean one author candidate into names: "By Jane Doe and John Roe,
+ * Staff Writer | 3 hours ago" -> "Jane Doe, John Roe". */
+static void clean_byline(const char *p, size_t n, px__buf *out) {
+  px__buf_clear(out);
+  if (!p || n == 0 || n > 1000) return;
+  char buf[1024];
+  memcpy(buf, p, n);
+  buf[n] = '\0';
+  /* Cut at separators that start other information. */
+  static const char *const cuts[] = {"|", "\xE2\x80\x94", " - ", "\n", "(", " on ", " updated",
+                                     " Updated", " published", " Published", NULL};
+  for (size_t i = 0; cuts[i]; i++) {
+    char *q = strstr(buf, cuts[i]);
+    if (q && q > buf + 2) {
+      *q = '\0';
+      n = (size_t)(q - buf);
+    }
+  }
+  size_t i = 0;
+  while (i < n) {
+    /* Next part: split on ",", "&", " and ", " und ", " y ", " e ". */
+    size_t j = i, end;
+    size_t skip = 0;
+    for (end = i; end < n; end++) {
+      if (buf[end] == ',' || buf[end] == '&' || buf[end] == ';') {
+        skip = 1;
+        break;
+      }
+      if (end + 5 <= n && strncmp(buf + end, " and ", 5) == 0) {
+        skip = 5;
+        break;
+      }
+    }
+    j = i;
+    size_t k = end;
+    while (j < k && (is_space((unsigned char)buf[j]) || buf[j] == ':')) j++;
+    while (k > j && (is_space((unsigned char)buf[k - 1]) || buf[k - 1] == '.')) k--;
+    /* Leading "By" / "by" / "From" / "Written by" / "Text:" */
+    static const char *const lead[] = {"written by ", "posted by ", "by ", "from ",
+                                       "text by ", "words by ", "reporting by ", "story by ",
+                                       "author: ", "author ", "von ", "por ", "par ", "di ", NULL};
+    for (int rep = 0; rep < 2; rep++)
+      for (size_t li = 0; lead[li]; li++) {
+        size_t ll = strlen(lead[li]);
+        if (k - j > ll && strncasecmp(buf + j, lead[li], ll) == 0) j += ll;
+      }
+    if (k - j >= 4 && strncasecmp(buf + j, "by\xC2\xA0", 4) == 0) j += 4;
+    while (j < k && is_space((unsigned char)buf[j])) j++;
+    /* A name: 1..5 words, each capitalised or a particle, no digits. */
+    bool ok = k > j && k - j <= 60;
+    size_t words = 0;
+    for (size_t w = j; ok && w < k;) {
+      size_t we = w;
+      while (we < k && buf[we] != ' ') we++;
+      for (size_t z = w; z < we; z++)
+        if ((buf[z] >= '0' && buf[z] <= '9') || buf[z] == '@' || buf[z] == '/') ok = false;
+      if (!is_name_word(buf + w, we - w)) ok = false;
+      words++;
+      w = we;
+      while (w < k && buf[w] == ' ') w++;
+    }
+    if (words > 5) ok = false;
+    if (ok && words == 1 && out->len == 0 && end < n) ok = true;
+    if (ok) {
+      /* Skip duplicates. */
+      if (!(out->len && memmem(out->ptr, out->len, buf + j, k - j))) {
+        if (out->len) px__buf_puts(out, ", ");
+        px__buf_append(out, buf + j, k - j);
+      }
+    }
+    i = end + skip;
+  }
+}
+
+static int pick_date(const meta *m, const char *url, size_t ulen, int64_t *t) {
+  const px__buf *order[] = {&m->ld_date, &m->meta_date, &m->item_date, &m->time_pub};
+  for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+    if (order[i]->len && px_parse_date(order[i]->ptr, order[i]->len, t) == PX_OK) return PX_OK;
+  /* A date in the URL path: /2023/09/13/ or /2023-09-13. */
+  for (size_t i = 0; url && i + 10 <= ulen; i++) {
+    const char *u = url + i;
+    if (u[0] != '/' || !(u[1] == '1' || u[1] == '2')) continue;
+    bool ok = true;
+    for (int k = 1; k <= 4; k++) ok = ok && u[k] >= '0' && u[k] <= '9';
+    if (!ok || !(u[5] == '/' || u[5] == '-')) continue;
+    if (!(u[6] >= '0' && u[6] <= '9' && u[7] >= '0' && u[7] <= '9')) continue;
+    char d[16];
+    if (i + 11 <= ulen && (u[8] == '/' || u[8] == '-') && u[9] >= '0' && u[9] <= '9' &&
+        u[10] >= '0' && u[10] <= '9') {
+      snprintf(d, sizeof(d), "%.4s-%.2s-%.2s", u + 1, u + 6, u + 9);
+      if (px_parse_date(d, 10, t) == PX_OK) return PX_OK;
+    }
+  }
+  if (m->time_any.len && px_parse_date(m->time_any.ptr, m->time_any.len, t) == PX_OK)
+    return PX_OK;
+  return PX_EFORMAT;
+}
+
+void px__url_host(const char *url, size_t n, const char **host, size_t *hn) {
+  *host = NULL;
+  *hn = 0;
+  if (!url) return;
+  const char *p = memmem(url, n, "://", 3);
+  size_t i = p ? (size_t)(p - url) + 3 : 0;
+  if (!p && !(n > 2 && url[0] == '/' && url[1] == '/')) return;
+  if (!p) i = 2;
+  size_t j = i;
+  while (j < n && url[j] != '/' && url[j] != ':' && url[j] != '?' && url[j] != '#') j++;
+  if (j - i > 4 && strncasecmp(url + i, "www.", 4) == 0) i += 4;
+  *host = url + i;
+  *hn = j - i;
+}
+
+static int set_lang(px_article *out, const px__buf *lang) {
+  char code[4];
+  size_t k = 0;
+  for (size_t i = 0; i < lang->len && k < 3; i++) {
+    char c = lang->ptr[i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    if (c < 'a' || c > 'z') break;
+    code[k++] = c;
+  }
+  if (k < 2) return PX_OK;
+  return px_article_set(out, PX_F_LANGUAGE, code, k);
+}
+
+static int set_if_empty(px_article *out, px_field f, const char *p, size_t n) {
+  if (!p || n == 0 || px_article_get(out, f).len) return PX_OK;
+  return px_article_set(out, f, p, n);
+}
+
+static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, int fragment) {
+  meta *m = &ex->m;
+  int rc = PX_OK;
+  px__buf *t = &ex->tmp;
+  /* URL: canonical, og:url, where it was fetched. */
+  const char *url = NULL;
+  size_t ulen = 0;
+  const px__buf *cand[] = {&m->canonical, &m->og_url};
+  for (size_t i = 0; i < 2 && !url; i++)
+    if (cand[i]->len > 8 && (strncmp(cand[i]->ptr, "http://", 7) == 0 ||
+                             strncmp(cand[i]->ptr, "https://", 8) == 0)) {
+      url = cand[i]->ptr;
+      ulen = cand[i]->len;
+    }
+  if (!url && url_hint && url_hint[0]) {
+    url = url_hint;
+    ulen = strlen(url_hint);
+  }
+  if (!fragment || px_article_get(out, PX_F_URL).len == 0) {
+    if (url && px_article_get(out, PX_F_URL).len == 0 &&
+        (rc = px_article_set(out, PX_F_URL, url, ulen)))
+      return rc;
+  }
+  if (!fragment) {
+    pick_title(m, t);
+    if (t->len && (rc = px_article_set(out, PX_F_TITLE, t->ptr, t->len))) return rc;
+  }
+  /* Byline: structured data first, then meta, then a byline element. */
+  const px__buf *bl[] = {&m->ld_author, &m->author_meta, &m->item_author, &m->byline_el};
+  for (size_t i = 0; i < 4 && px_article_get(out, PX_F_BYLINE).len == 0; i++) {
+    if (!bl[i]->len) continue;
+    clean_byline(bl[i]->ptr, bl[i]->len, t);
+    if (t->len && (rc = px_article_set(out, PX_F_BYLINE, t->ptr, t->len))) return rc;
+  }
+  int has;
+  px_article_published(out, &has);
+  int64_t when;
+  if (!fragment || !has) {
+    const char *pu = px_article_get(out, PX_F_URL).ptr;
+    size_t pl = px_article_get(out, PX_F_URL).len;
+    if (pick_date(m, pu, pl, &when) == PX_OK) px_article_set_published(out, when);
+  }
+  if ((rc = set_lang(out, &m->lang))) return rc;
+  const char *site = m->site.len ? m->site.ptr : m->ld_publisher.len ? m->ld_publisher.ptr : NULL;
+  size_t sl = m->site.len ? m->site.len : m->ld_publisher.len;
+  if (!site) {
+    px_str u = px_article_get(out, PX_F_URL);
+    px__url_host(u.ptr, u.len, &site, &sl);
+  }
+  if ((rc = set_if_empty(out, PX_F_SOURCE, site, sl))) return rc;
+  return PX_OK;
+}
+
+/* ------------------------------------------------------------------ entry */
+
+int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t len,
+                     const char *charset_hint, const char *url_hint, int flags, px_article *out,
+                     px__buf *msg) {
+  px__extractor *own = NULL;
+  int rc;
+  if (!ex) {
+    if ((rc = px__extractor_new(&own))) return rc;
+    ex = own;
+  }
+  size_t limit = ctx ? ctx->limit_record : (size_t)64 << 20;
+  if (len > limit) {
+    if (msg) px__buf_printf(msg, "page of %zu bytes over the %zu-byte record limit", len, limit);
+    rc = PX_ETOOBIG;
+    goto out;
+  }
+  char cs[64];
+  size_t bom;
+  px__charset_detect(html, len, charset_hint, cs, sizeof(cs), &bom);
+  const char *doc = html + bom;
+  size_t dlen = len - bom;
+  if (!px__charset_is_utf8(cs)) {
+    px__buf_clear(&ex->conv);
+    ex->conv.cap = limit * 4 + 64;
+    rc = px__charset_to_utf8(cs, doc, dlen, &ex->conv, msg);
+    if (rc) goto out;
+    doc = ex->conv.ptr ? ex->conv.ptr : "";
+    dlen = ex->conv.len;
+  } else if (px__utf8_valid_prefix(doc, dlen) != dlen) {
+    /* Declared UTF-8 but not: repair (Windows-1252 when it fits better). */
+    px__buf_clear(&ex->conv);
+    size_t reps = 0, first = 0;
+    if ((rc = px__utf8_repair(&ex->conv, doc, dlen, &reps, &first))) goto out;
+    doc = ex->conv.ptr ? ex->conv.ptr : "";
+    dlen = ex->conv.len;
+  }
+  meta_bufs_init(&ex->m);
+  myhtml_tree_clean(ex->tree);
+  if (myhtml_parse(ex->tree, MyENCODING_UTF_8, doc, dlen) != 0) {
+    if (msg) px__buf_puts(msg, "HTML parser failed");
+    rc = PX_EFORMAT;
+    goto out;
+  }
+  myhtml_tree_node_t *root = myhtml_tree_get_node_html(ex->tree);
+  if (!root) {
+    if (msg) px__buf_puts(msg, "no HTML document");
+    rc = PX_ENOBODY;
+    goto out;
+  }
+  uint32_t tp;
+  if ((rc = walk(ex, root, &tp))) goto out;
+  sum_up(ex, tp);
+  int fragment = flags & PX__EXTRACT_FRAGMENT;
+  int32_t best = fragment ? 0 : score(ex);
+  if ((rc = extract_body(ex, best, fragment))) goto out;
+  if (ex->body.len == 0 && !fragment) {
+    /* Nothing scored: fall back to the whole body text. */
+    int32_t b = node_index(myhtml_tree_get_node_body(ex->tree));
+    if (b >= 0) {
+      emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m};
+      emit_subtree(ex, &e, b);
+      if ((rc = e.rc)) goto out;
+    }
+  }
+  if ((rc = fill_meta(ex, out, url_hint, fragment))) goto out;
+  if (ex->body.len == 0) {
+    if (msg && msg->len == 0) px__buf_puts(msg, "no article text found in the page");
+    rc = PX_ENOBODY;
+    goto out;
+  }
+  rc = px_article_set(out, PX_F_BODY, ex->body.ptr, ex->body.len);
+  if (rc == PX_ETOOBIG && msg) px__buf_puts(msg, "article text over the body limit");
+out:
+  if (ex->nalloc > ((size_t)1 << 20)) {
+    /* Do not keep the node array of a huge page around. */
+    free(ex->nodes);
+    ex->nodes = NULL;
+    ex->nalloc = ex->nn = 0;
+  }
+  px__extractor_free(own);
+  return rc;
+}

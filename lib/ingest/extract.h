@@ -1,0 +1,77 @@
+/*
+ * extract.h - internal interface of the web readers: character sets,
+ * HTML main-text extraction (shared by the HTML, WARC and feed readers).
+ */
+#ifndef PX_EXTRACT_H
+#define PX_EXTRACT_H
+
+#include "ingest.h"
+
+/* ---------------------------------------------------------------- charset */
+
+/**
+ * Find the character set of an HTML document: byte-order mark first, then
+ * hint (an HTTP Content-Type header value or a bare charset name, may be
+ * NULL), then <meta charset> / http-equiv in the first 4 KiB, then
+ * detection (valid UTF-8 gives "utf-8", anything else "windows-1252").
+ * Writes a lower-case NUL-terminated label into name (size cap >= 2).
+ * *bom gets the number of BOM bytes to skip.
+ */
+PX__HIDDEN void px__charset_detect(const char *p, size_t n, const char *hint, char *name,
+                                   size_t cap, size_t *bom);
+
+/** True for labels that mean UTF-8 (or its subset US-ASCII). */
+PX__HIDDEN bool px__charset_is_utf8(const char *name);
+
+/**
+ * Convert [p, p+n) from charset name to UTF-8, appending to out.
+ * ISO-8859-1 and US-ASCII labels are read as Windows-1252 (as browsers do).
+ * Bytes that are invalid in the source charset become U+FFFD.
+ * @return PX_OK, PX_EUNSUPPORTED (iconv does not know the charset; msg
+ * says which), PX_ENOMEM or PX_ETOOBIG.
+ */
+PX__HIDDEN int px__charset_to_utf8(const char *name, const char *p, size_t n, px__buf *out,
+                                   px__buf *msg);
+
+/** Copy the value of "charset=" from a Content-Type value into name. */
+PX__HIDDEN bool px__charset_from_content_type(const char *v, size_t n, char *name, size_t cap);
+
+/* -------------------------------------------------------------- extractor */
+
+/* A reusable HTML parser + extractor (one per reader; not thread-safe). */
+typedef struct px__extractor px__extractor;
+
+PX__HIDDEN int px__extractor_new(px__extractor **ex /* OUT */);
+PX__HIDDEN void px__extractor_free(px__extractor *ex);
+
+/* Flags for px__extract_html. */
+enum {
+  PX__EXTRACT_FRAGMENT = 1 /* the HTML is a fragment (feed item body): keep all its text */
+};
+
+/**
+ * Extract an article from one HTML page in memory: main body text as
+ * paragraphs, title, byline, published time, language, canonical URL and
+ * outlet.  Fields already set in out (by the WARC or feed reader) are kept
+ * when the page has nothing better for them.
+ *
+ * html/len: the raw page bytes in any charset; charset_hint: HTTP
+ * Content-Type value or charset name (NULL when unknown); url_hint: where
+ * the page was fetched (NULL when unknown).  ex may be NULL (a parser is
+ * then created for this call).  On error msg gets the reason.
+ * @return PX_OK, PX_ENOBODY (no article text found), PX_EUNSUPPORTED
+ * (unknown charset), PX_ETOOBIG, PX_ENOMEM.
+ */
+PX__HIDDEN int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t len,
+                                const char *charset_hint, const char *url_hint, int flags,
+                                px_article *out, px__buf *msg);
+
+/** The outlet name from a URL: its host without "www." (empty if none). */
+PX__HIDDEN void px__url_host(const char *url, size_t n, const char **host, size_t *hn);
+
+/* The web formats. */
+PX__HIDDEN extern const px__format px__fmt_html;
+PX__HIDDEN extern const px__format px__fmt_warc;
+PX__HIDDEN extern const px__format px__fmt_feed;
+
+#endif /* PX_EXTRACT_H */
