@@ -257,8 +257,252 @@ typedef struct px_store_counts {
 } px_store_counts;
 PX_API int px_store_counts_get(px_store *st, px_store_counts *out /* OUT */);
 
+/**
+ * Merge the full-text index after a large ingest so searches stay fast.
+ * Safe to call any time; costs a few seconds on a corpus of 200 MB.
+ * @return PX_OK or a store error.
+ */
+PX_API int px_store_optimize(px_store *st);
+
+/* One full-text search hit; strings are borrowed for the callback's duration. */
+typedef struct px_search_hit {
+  int64_t id;
+  px_str source, title, url;
+  px_str snippet;  /* matched terms wrapped in \x01 ... \x02 */
+  int64_t published;
+  int has_time;
+  double score;    /* bm25: lower is better */
+} px_search_hit;
+
+typedef int (*px_search_cb)(void *user, const px_search_hit *hit);
+
+/**
+ * Full-text search over titles and bodies (SQLite FTS5 syntax: words, "a
+ * phrase", prefix*, AND/OR/NOT, NEAR()).  filter limits by outlet, time
+ * and count (limit 0 means 20).  Ranked by bm25 with titles weighted 3x.
+ * @return PX_OK; PX_EQUERY for a query FTS5 cannot parse (px_ctx_error()
+ * says why); PX_EDB.
+ */
+PX_API int px_store_search(px_store *st, const char *query, const px_article_filter *filter,
+                           px_search_cb cb, void *user);
+
 /** The last detailed error message of the context, NUL-terminated, borrowed. */
 PX_API const char *px_ctx_error(const px_ctx *ctx);
+
+/* ------------------------------------------------- duplicates and stories */
+
+/* Options of duplicate detection and story clustering (docs/stories.md).
+ * Fill with px_story_opts_init(), then change what you need. */
+typedef struct px_story_opts {
+  double window_days;     /* a story takes articles up to this long after its last one (3) */
+  double join_threshold;  /* least cosine similarity to join a story (see docs) */
+  double title_weight;    /* a title word counts as this many body words (3) */
+  double dup_threshold;   /* least estimated containment of a near-duplicate (0.7) */
+  int min_dup_words;      /* bodies with fewer words are never near-duplicates (40) */
+  int batch;              /* 1: collect everything, cluster in px_stories_finish() */
+  int64_t now;            /* dates after now + 2 days are implausible; 0: the clock */
+  int64_t max_active;     /* most stories kept open at once (50000) */
+} px_story_opts;
+
+PX_API void px_story_opts_init(px_story_opts *o /* OUT */);
+
+/* Flags of an article's result. */
+enum {
+  PX_SF_UNDATED = 1,     /* no date: clustered by text alone */
+  PX_SF_BAD_DATE = 2,    /* date before 1980 or in the future: treated as undated */
+  PX_SF_SHORT = 4,       /* body too short to be a near-duplicate */
+  PX_SF_BOILERPLATE = 8  /* short body shared by articles with other titles: ignored */
+};
+
+/* What became of one article.  Article indexes count px_*_add calls from 0. */
+typedef struct px_story_result {
+  int64_t story;        /* story index (0-based, in order of opening); -1 for dedup only */
+  double similarity;    /* cosine with the story when it joined; 1 when it opened it */
+  int64_t dup_group;    /* index of the first article of its duplicate group (own index if none) */
+  int64_t dup_of;       /* earlier article it copies, -1 when none */
+  int dup_exact;        /* 1 when dup_of has the same body byte for byte */
+  double dup_sim;       /* estimated containment of the two bodies' shingles */
+  double wire_share;    /* share of its sentences first seen in another outlet's article */
+  int64_t wire_source;  /* the article most of them came from, -1 when none */
+  unsigned flags;       /* PX_SF_* */
+} px_story_result;
+
+/* Duplicate detection alone: exact and near-duplicate copies, streaming.
+ * Memory grows by about 600 bytes per article plus 16 per distinct sentence. */
+typedef struct px_dedup px_dedup;
+
+/** @return PX_OK or PX_ENOMEM.  opts may be NULL (defaults).  ctx must outlive it. */
+PX_API int px_dedup_new(px_ctx *ctx, const px_story_opts *opts, px_dedup **out /* OUT */);
+PX_API void px_dedup_free(px_dedup *dd);
+/** Add the next article (borrowed for the call); fills *res (story is -1).
+ * @return PX_OK, PX_ENOMEM. */
+PX_API int px_dedup_add(px_dedup *dd, const px_article *art, px_story_result *res /* OUT */);
+
+/* Story clustering with duplicate detection.  Online mode (the default):
+ * each px_stories_add() places the article at once, in a story of the
+ * window or a new one; feed articles in time order.  Batch mode
+ * (opts.batch): px_stories_add() only collects, px_stories_finish() sorts by
+ * time, learns term frequencies from the whole archive and clusters. */
+typedef struct px_stories px_stories;
+
+PX_API int px_stories_new(px_ctx *ctx, const px_story_opts *opts, px_stories **out /* OUT */);
+PX_API void px_stories_free(px_stories *sx);
+/** Add an article (borrowed for the call).  *index gets its index.
+ * @return PX_OK, PX_ENOMEM. */
+PX_API int px_stories_add(px_stories *sx, const px_article *art, int64_t *index /* OUT, may be NULL */);
+/** Batch mode: cluster what was added.  Online mode: nothing to do.  @return PX_OK, PX_ENOMEM. */
+PX_API int px_stories_finish(px_stories *sx);
+/** The result of article index (online: at once; batch: after finish).
+ * @return PX_OK, PX_EINVAL for an index out of range. */
+PX_API int px_stories_result(const px_stories *sx, int64_t index, px_story_result *res /* OUT */);
+/** Number of stories opened so far. */
+PX_API int64_t px_stories_count(const px_stories *sx);
+
+/* Stories in the store. */
+
+/** Cluster the stored articles that have no story yet, in time order, into
+ * the stored stories (those still inside the window) or new ones, and record
+ * duplicates and wire share.  opts may be NULL.  Runs in one transaction
+ * unless one is already open.  *added (may be NULL) gets the number placed.
+ * @return PX_OK or a store error. */
+PX_API int px_store_cluster_new_articles(px_store *st, const px_story_opts *opts,
+                                         int64_t *added /* OUT, may be NULL */);
+
+typedef struct px_story_info {
+  int64_t id;
+  px_str headline;      /* the title of its earliest article with one (borrowed for the callback) */
+  int64_t first, last;  /* published times; has_time 0 when none of its articles is dated */
+  int has_time;
+  int64_t articles;
+  int64_t outlets;
+  int64_t duplicates;   /* articles that copy another article of the story */
+} px_story_info;
+
+typedef struct px_story_filter {
+  int64_t since, until; /* the story overlaps [since, until) (when has_*) */
+  int has_since, has_until;
+  int64_t min_outlets;  /* 0: any */
+  const char *outlet;   /* has an article from this outlet (exact), or NULL */
+  int64_t limit;        /* 0: no limit */
+} px_story_filter;
+
+typedef int (*px_story_cb)(void *user, const px_story_info *info);
+/** List stories, latest first.  @return PX_OK or a store error. */
+PX_API int px_store_stories(px_store *st, const px_story_filter *filter, px_story_cb cb,
+                            void *user);
+/** One story's summary.  headline borrows from the store until the next call.
+ * @return PX_OK, PX_ENOTFOUND, PX_EDB. */
+PX_API int px_store_story_get(px_store *st, int64_t id, px_story_info *info /* OUT */);
+
+typedef struct px_story_member {
+  const px_article *art; /* borrowed for the callback; body not loaded */
+  int64_t dup_of;        /* article id it copies, 0 when none */
+  int dup_exact;
+  double wire_share;
+  int64_t wire_source;   /* article id, 0 when none */
+  unsigned flags;        /* PX_SF_* */
+} px_story_member;
+
+typedef int (*px_story_member_cb)(void *user, const px_story_member *m);
+/** A story's articles by time.  @return PX_OK, PX_ENOTFOUND, PX_EDB. */
+PX_API int px_store_story_articles(px_store *st, int64_t id, px_story_member_cb cb, void *user);
+
+/* ============================================================== analysis */
+/*
+ * Per-article analysis: sentences, the dateline, and named entities with
+ * their mentions merged (see docs/analyze.md).  An analyzer holds the
+ * tables and scratch space reused between articles: create one per thread.
+ * Each px_analyze() returns a px_doc the caller owns; it holds its own copy
+ * of the body, so it stays valid after the article is freed or the reader
+ * advances.  Every offset is a UTF-8 byte offset into that body (the same
+ * bytes as px_article_get(art, PX_F_BODY)), half-open [start, end).
+ */
+typedef struct px_analyzer px_analyzer;
+typedef struct px_doc px_doc;
+
+/**
+ * Create an analyzer.  It borrows ctx (which must outlive it) for limits
+ * and error messages.  @return PX_OK, PX_EINVAL, PX_ENOMEM.
+ * Free with px_analyzer_free() (NULL accepted).
+ */
+PX_API int px_analyzer_new(px_ctx *ctx, px_analyzer **an /* OUT */);
+PX_API void px_analyzer_free(px_analyzer *an);
+
+/**
+ * Analyze an article's body.  On PX_OK *doc is a new analysis owned by the
+ * caller: free it with px_doc_free().  An empty body gives an empty doc.
+ * @return PX_OK, PX_EINVAL, PX_ENOMEM, PX_ETOOBIG.
+ */
+PX_API int px_analyze(px_analyzer *an, const px_article *art, px_doc **doc /* OUT */);
+/** The same for bare text (UTF-8, as a stored body would be). */
+PX_API int px_analyze_text(px_analyzer *an, const char *text, size_t len,
+                           px_doc **doc /* OUT */);
+/** Release a doc and everything borrowed from it.  NULL is accepted. */
+PX_API void px_doc_free(px_doc *doc);
+
+/** The analyzed body, borrowed from doc (also NUL-terminated). */
+PX_API px_str px_doc_body(const px_doc *doc);
+
+PX_API size_t px_doc_sentence_count(const px_doc *doc);
+/** Sentence i: [*start, *end), trimmed.  @return PX_OK or PX_EINVAL (i out of range). */
+PX_API int px_doc_sentence(const px_doc *doc, size_t i, size_t *start /* OUT */,
+                           size_t *end /* OUT */);
+/** Index of the sentence containing byte offset off, or (size_t)-1 if none. */
+PX_API size_t px_doc_sentence_at(const px_doc *doc, size_t off);
+
+/**
+ * The dateline ("MOSCOW (Reuters) -"): place and agency as spans borrowed
+ * from the doc (agency empty when none).  @return PX_OK, or PX_ENOTFOUND
+ * when the article has no dateline (both set empty).
+ */
+PX_API int px_doc_dateline(const px_doc *doc, px_str *place /* OUT, may be NULL */,
+                           px_str *agency /* OUT, may be NULL */);
+
+typedef enum px_entity_type {
+  PX_ENT_PERSON = 1,
+  PX_ENT_ORG = 2,   /* organization: company, agency, party, outlet, government */
+  PX_ENT_PLACE = 3, /* country, city, region, body of water, ... */
+  PX_ENT_OTHER = 4  /* a name of unknown kind (events, laws, products, ...) */
+} px_entity_type;
+
+/** @return "person", "organization", "place" or "other" (static string). */
+PX_API const char *px_entity_type_name(px_entity_type type);
+
+typedef enum px_mention_kind {
+  PX_MENTION_NAME = 1,    /* the name as written: "Vladimir Putin", "Kremlin" */
+  PX_MENTION_PARTIAL = 2, /* a shorter form: "Putin", "Mr. Putin", "Putin's" */
+  PX_MENTION_ACRONYM = 3, /* "NATO" for "North Atlantic Treaty Organization" */
+  PX_MENTION_ROLE = 4     /* a role the text established: "the Russian president" */
+} px_mention_kind;
+
+/** @return "name", "partial", "acronym" or "role" (static string). */
+PX_API const char *px_mention_kind_name(px_mention_kind kind);
+
+/** Number of distinct entities; they are numbered in order of first mention. */
+PX_API size_t px_doc_entity_count(const px_doc *doc);
+/**
+ * Entity i.  name is its fullest form as written ("Vladimir Putin"), key
+ * the stable cross-article key ("vladimir putin"; "kim jong un" for every
+ * spelling of Kim Jong-un; "kyiv" for Kiev); both borrowed from doc and
+ * NUL-terminated.  Any OUT pointer may be NULL.  @return PX_OK or PX_EINVAL.
+ */
+PX_API int px_doc_entity(const px_doc *doc, size_t i, px_str *name /* OUT */,
+                         px_str *key /* OUT */, px_entity_type *type /* OUT */,
+                         size_t *mentions /* OUT: mention count */);
+/**
+ * Mention j (0 <= j < mention count, in text order) of entity i: its span,
+ * the possessive 's excluded, and how it names the entity.  Any OUT pointer
+ * may be NULL.  @return PX_OK or PX_EINVAL.
+ */
+PX_API int px_doc_mention(const px_doc *doc, size_t i, size_t j, size_t *start /* OUT */,
+                          size_t *end /* OUT */, px_mention_kind *kind /* OUT */);
+/**
+ * The entity mentioned at byte offset off (inside one of its mention
+ * spans), or -1 when none: for attributing quotes and claims.
+ */
+PX_API long px_doc_entity_at(const px_doc *doc, size_t off);
+
+/* ========================================================== end analysis */
 
 #ifdef __cplusplus
 }

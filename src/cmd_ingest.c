@@ -162,6 +162,8 @@ int cmd_ingest(cli *c, int argc, char **argv) {
     errorf(c, "%s", px_ctx_error(ctx));
     status = EXIT_FAIL;
   }
+  if (n.stored > 0 && status != EXIT_FAIL && px_store_optimize(st) != PX_OK)
+    warnf(c, "could not merge the search index: %s", px_ctx_error(ctx));
   double el = now_seconds() - t0;
   if (c->format == FMT_JSON) {
     printf("{\"read\":%llu,\"stored\":%llu,\"duplicates\":%llu,\"rejected\":%llu,"

@@ -50,6 +50,22 @@ const command commands[] = {
      "  --format text|json\n"
      "  --db PATH            database file (default ./parallax.db)\n"
      "exit: 0 ok, 4 no such article\n"},
+    {"search", cmd_search, "full-text search over stored articles",
+     "usage: parallax search [options] QUERY...\n"
+     "\n"
+     "Search titles and bodies (SQLite FTS5: words match their stems, \"a phrase\",\n"
+     "prefix*, AND / OR / NOT, NEAR(a b, 5)).  Hits are ranked by relevance\n"
+     "(bm25, titles weighted 3x) with a snippet around the matched words.\n"
+     "\n"
+     "options:\n"
+     "  --outlet NAME        only this outlet\n"
+     "  --since DATE         published at or after DATE\n"
+     "  --until DATE         published before DATE\n"
+     "  --limit N            at most N hits (default 20)\n"
+     "  --format text|json   text, or one JSON object per hit (snippet matches\n"
+     "                       wrapped in \\u0001 ... \\u0002)\n"
+     "  --db PATH            database file (default ./parallax.db)\n"
+     "exit: 0 ok (also when nothing matches), 2 a query FTS5 cannot read\n"},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -37,6 +37,27 @@ static const char *const migrations[] = {
     "CREATE INDEX article_time ON article(published, id);"
     "CREATE INDEX article_source ON article(source, published);"
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;",
+    /* 1 -> 2: full-text search over titles and bodies (external content:
+     * the text is stored once, in article). */
+    "CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='article',"
+    "  content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');"
+    "CREATE TRIGGER article_fts_ins AFTER INSERT ON article BEGIN"
+    "  INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);"
+    "END;"
+    "CREATE TRIGGER article_fts_del AFTER DELETE ON article BEGIN"
+    "  INSERT INTO article_fts(article_fts, rowid, title, body)"
+    "  VALUES ('delete', old.id, old.title, old.body);"
+    "END;"
+    "CREATE TRIGGER article_fts_upd AFTER UPDATE OF title, body ON article BEGIN"
+    "  INSERT INTO article_fts(article_fts, rowid, title, body)"
+    "  VALUES ('delete', old.id, old.title, old.body);"
+    "  INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);"
+    "END;"
+    /* Merging segments while a batch is written costs more than the
+     * writing; ingest merges once at its end (px_store_optimize). */
+    "INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', 0);"
+    "INSERT INTO article_fts(article_fts, rank) VALUES ('crisismerge', 64);"
+    "INSERT INTO article_fts(article_fts) VALUES ('rebuild');",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
