@@ -11,8 +11,8 @@ cmake --build "$root/build" -j"$(nproc)" >/dev/null
 px="$root/build/parallax"
 db="${PX_DB:-$root/parallax-sample.db}"
 rm -f "$db" "$db-wal" "$db-shm"
-echo "\$ parallax ingest --db $(basename "$db") sample/"
-"$px" ingest --db "$db" "$root/sample"
+echo "\$ parallax ingest --db $(basename "$db") sample/news.jsonl"
+"$px" ingest --db "$db" "$root/sample/news.jsonl"
 echo
 echo "\$ parallax articles --db $(basename "$db")"
 "$px" articles --db "$db"

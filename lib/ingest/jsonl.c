@@ -61,7 +61,16 @@ static int open_fmt(px_ctx *ctx, px__stream *s, const char *path, px__fmt_state 
   if (rc == PX_OK) {
     size_t i = 0;
     while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) i++;
-    if (i < n && p[i] == '[') {
+    /* A pretty-printed JSON document ("{" alone on its first line, or a
+     * first line that does not close its object) is read whole. */
+    bool document = false;
+    if (i < n && p[i] == '{') {
+      const char *nl = memchr(p + i, '\n', n - i);
+      size_t e = nl ? (size_t)(nl - p) : n;
+      while (e > i && (p[e - 1] == ' ' || p[e - 1] == '\r' || p[e - 1] == '\t')) e--;
+      document = nl && p[e - 1] != '}';
+    }
+    if (i < n && (p[i] == '[' || document)) {
       /* A JSON array of articles: read it whole, within the record cap. */
       px__buf all;
       px__buf_init(&all, 0);
@@ -69,7 +78,15 @@ static int open_fmt(px_ctx *ctx, px__stream *s, const char *path, px__fmt_state 
       if (rc == PX_OK) {
         json_error_t err;
         st->array = json_loadb(all.ptr, all.len, 0, &err);
-        if (!st->array || !json_is_array(st->array)) {
+        if (st->array && json_is_object(st->array)) {
+          json_t *one = json_array();
+          if (!one || json_array_append_new(one, st->array)) {
+            json_decref(one);
+            rc = PX_ENOMEM;
+          }
+          st->array = one;
+        }
+        if (rc == PX_OK && (!st->array || !json_is_array(st->array))) {
           px__ctx_fail(ctx, PX_EFORMAT, "invalid JSON at line %d, column %d: %s", err.line,
                        err.column, err.text);
           rc = PX_EFORMAT;

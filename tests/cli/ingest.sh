@@ -79,7 +79,7 @@ head -c 4096 /dev/urandom > "$tmp/blob.bin"
 out=$("$px" ingest --db "$tmp/bin.db" "$tmp/blob.bin" 2>&1)
 check "binary file rejected with its name" contains "$out" "blob.bin: binary data"
 
-out=$("$px" ingest --db "$tmp/s.db" "$src/sample" 2>&1); rc=$?
+out=$("$px" ingest --db "$tmp/s.db" "$src/sample/news.jsonl" 2>&1); rc=$?
 check "the bundled sample ingests cleanly" test "$rc" -eq 0
 check "the bundled sample stores articles" contains "$out" "stored [1-9][0-9]*, duplicates 0, rejected 0"
 
