@@ -7,6 +7,7 @@
 
 typedef struct counts {
   uint64_t read, stored, dups, rejected, repaired;
+  uint64_t pending; /* stored in the open batch, not yet committed */
 } counts;
 
 static int ingest_one(cli *c, px_ctx *ctx, px_store *st, const char *path, long batch,
@@ -57,10 +58,12 @@ static int ingest_one(cli *c, px_ctx *ctx, px_store *st, const char *path, long 
     }
     rc = px_store_add(st, art, NULL);
     if (rc == PX_EDUPLICATE) n->dups++;
-    else if (rc == PX_OK) n->stored++;
+    else if (rc == PX_OK) n->stored++, n->pending++;
     else {
       errorf(c, "%s", px_ctx_error(ctx));
       px_store_rollback(st);
+      n->stored -= n->pending;
+      n->pending = 0;
       *in_batch = 0;
       status = EXIT_FAIL;
       break;
@@ -68,11 +71,14 @@ static int ingest_one(cli *c, px_ctx *ctx, px_store *st, const char *path, long 
     if (++*in_batch >= batch) {
       if ((rc = px_store_commit(st))) {
         errorf(c, "%s", px_ctx_error(ctx));
-        *in_batch = 0;
+        n->stored -= n->pending;
+      }
+      n->pending = 0;
+      *in_batch = 0;
+      if (rc) {
         status = EXIT_FAIL;
         break;
       }
-      *in_batch = 0;
     }
     progress_update(pg, px_reader_bytes_in(rd), n->read);
   }
@@ -160,6 +166,7 @@ int cmd_ingest(cli *c, int argc, char **argv) {
     status = ingest_one(c, ctx, st, inputs[k], batch, strict, &n, &in_batch, &pg);
   if (in_batch > 0 && px_store_commit(st) != PX_OK) {
     errorf(c, "%s", px_ctx_error(ctx));
+    n.stored -= n.pending;
     status = EXIT_FAIL;
   }
   if (n.stored > 0 && status != EXIT_FAIL && px_store_optimize(st) != PX_OK)

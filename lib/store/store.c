@@ -37,6 +37,25 @@ static const char *const migrations[] = {
     "CREATE INDEX article_time ON article(published, id);"
     "CREATE INDEX article_source ON article(source, published);"
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;",
+    /* 1 -> 2: stories (store_story.c).  story_article holds each clustered
+     * article's story, the article it copies (dup_of) and the share of its
+     * sentences first published by another outlet (wire_share, wire_source). */
+    "CREATE TABLE story("
+    "  id INTEGER PRIMARY KEY,"
+    "  created INTEGER NOT NULL DEFAULT (unixepoch())"
+    ");"
+    "CREATE TABLE story_article("
+    "  article INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,"
+    "  story INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,"
+    "  similarity REAL NOT NULL DEFAULT 1,"
+    "  dup_of INTEGER REFERENCES article(id) ON DELETE SET NULL,"
+    "  dup_exact INTEGER NOT NULL DEFAULT 0,"
+    "  dup_sim REAL NOT NULL DEFAULT 0,"
+    "  wire_share REAL NOT NULL DEFAULT 0,"
+    "  wire_source INTEGER REFERENCES article(id) ON DELETE SET NULL,"
+    "  flags INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "CREATE INDEX story_article_story ON story_article(story);",
     /* 1 -> 2: full-text search over titles and bodies (external content:
      * the text is stored once, in article). */
     "CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='article',"
@@ -65,13 +84,17 @@ int px__store_schema_version(void) { return SCHEMA_VERSION; }
 
 static int db_fail(px_store *st, int rc_sqlite, const char *what) {
   int ec = sqlite3_extended_errcode(st->db);
-  int status = PX_EDB;
-  if (rc_sqlite == SQLITE_FULL || ec == SQLITE_FULL || ec == SQLITE_IOERR_WRITE) status = PX_EDBFULL;
+  if (rc_sqlite == SQLITE_FULL || ec == SQLITE_FULL || ec == SQLITE_IOERR_WRITE ||
+      ec == SQLITE_IOERR_FSYNC || ec == SQLITE_IOERR_TRUNCATE)
+    return px__ctx_fail(st->ctx, PX_EDBFULL,
+                        "%s: %s: the disk is full or the file cannot grow (%s); "
+                        "the last batch was not stored, earlier batches are intact",
+                        st->path, what, sqlite3_errmsg(st->db));
   if (rc_sqlite == SQLITE_NOTADB || ec == SQLITE_NOTADB)
     return px__ctx_fail(st->ctx, PX_ENOTPARALLAX,
                         "%s: not a parallax database (not an SQLite file); left untouched",
                         st->path);
-  return px__ctx_fail(st->ctx, status, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+  return px__ctx_fail(st->ctx, PX_EDB, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
 }
 
 int px__store_exec(px_store *st, const char *sql) {
