@@ -1,0 +1,1328 @@
+/* entity.c - named entities: candidates, types, merging, keys.
+ *
+ * 1. Candidates.  A run of capitalized word tokens in one sentence, joined
+ *    by name connectors ("Bank of America", "Osama bin Laden", initials
+ *    "George W. Bush", "Procter & Gamble"), is a candidate name.  Leading
+ *    stopwords and a sentence-initial common word ("However", "Officials")
+ *    are dropped; a run that is only a demonym ("Russian"), a group
+ *    ("Democrats"), a month or a day is no name.  A title or role inside
+ *    the run ("Russian President", "Prime Minister", "Mr.") is split off
+ *    and remembered as the role the text gives that person.
+ * 2. Types.  Votes from the phrase gazetteer, titles and roles, name heads
+ *    ("Inc.", "University", "River"), first names, single-word gazetteer
+ *    entries and context ("in X", "X said", acronyms), summed over the
+ *    mentions of an entity.
+ * 3. Merging.  Mentions with the same key are one entity; a one-word
+ *    mention ("Putin", "Kim") joins the nearest person whose name starts or
+ *    ends with it; an acronym joins the name it abbreviates; "the Russian
+ *    president" joins the person the text introduced with that role, by
+ *    title ("Russian President Vladimir Putin"), by a preceding role
+ *    ("North Korean leader Kim Jong-un") or by apposition ("Putin, the
+ *    Russian president,").
+ * 4. Keys.  Folded, hyphens and spaces unified, periods and apostrophes
+ *    dropped, and mapped through the variant table, so "Kim Jong-Un",
+ *    "Kim Jong Un" and "kim jong-un" all give "kim jong un".
+ */
+#include "entity.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ word lists */
+
+enum {
+  W_TITLE = 1u << 0,     /* title before a name: President, Sen., Mr. */
+  W_ROLE = 1u << 1,      /* role noun: leader, spokesman, minister */
+  W_TMOD = 1u << 2,      /* modifies a title: prime, vice, foreign, former */
+  W_CONNECT = 1u << 3,   /* inside names: of, de, van, bin */
+  W_ORGHEAD = 1u << 4,   /* last word of organization names: University, Party */
+  W_PLACEHEAD = 1u << 5, /* last word of place names: River, County */
+  W_ORGSFX = 1u << 6,    /* Inc, Corp, Ltd */
+  W_PERSFX = 1u << 7,    /* Jr, Sr, III */
+  W_NONENT = 1u << 8,    /* months, days, "I": capitalized but no name */
+  W_SAID = 1u << 9,      /* said, says, told */
+  W_PLACEPREP = 1u << 10, /* in, near, across */
+  W_GAZ_P = 1u << 11,
+  W_GAZ_L = 1u << 12,
+  W_GAZ_O = 1u << 13,
+  W_FIRST = 1u << 14,    /* a first name */
+  W_DEMONYM = 1u << 15,  /* Russian, American, Democrat */
+  W_COMMON = 1u << 16,   /* a common lower-case word */
+  W_HONOR = 1u << 17,    /* Mr, Mrs, Dr: a title that is no role */
+  W_HYPHSFX = 1u << 18,  /* "Kremlin-backed", "Trump-era": not part of the name */
+  W_HYPHPFX = 1u << 19,  /* "anti-Trump", "ex-President": not part of the name */
+  W_NAMEPFX = 1u << 20,  /* "al-Assad", "bin-Salman": part of the name */
+};
+
+static const char k_titles[] =
+    "president,vice-president,president-elect,mr,mrs,ms,miss,mx,dr,sen,senator,rep,"
+    "representative,gov,governor,gen,general,col,colonel,lt,lieutenant,sgt,sergeant,adm,"
+    "admiral,capt,captain,cmdr,commander,judge,justice,secretary,minister,chancellor,king,"
+    "queen,prince,princess,pope,rev,reverend,sir,dame,lord,mayor,chairman,chairwoman,"
+    "chairperson,chair,ambassador,commissioner,speaker,sheikh,ayatollah,emir,premier,prof,"
+    "professor,pres,sheriff,detective,det,officer,cpl,corporal,pvt,private,sultan,prosecutor,"
+    "coach,bishop,cardinal,rabbi,imam,archbishop,director,ceo,cfo,leader,spokesman,"
+    "spokeswoman,spokesperson,envoy,congressman,congresswoman,councilman,councilwoman,"
+    "assemblyman,assemblywoman,lawmaker,gens,sens,reps,msgr,fr,atty,supt,insp,maj,brig,"
+    "marshal,chief,executive,founder,administrator,superintendent,counsel,attorney,"
+    "treasurer,comptroller,deputy,state's";
+static const char k_honor[] = "mr,mrs,ms,miss,mx,dr,sir,dame,lord,msgr,fr,rev,reverend,prof";
+static const char k_roles[] =
+    "leader,president,minister,spokesman,spokeswoman,spokesperson,secretary,chancellor,premier,"
+    "governor,senator,congressman,congresswoman,lawmaker,mayor,ambassador,envoy,general,"
+    "commander,chief,director,chairman,chairwoman,ceo,king,queen,prince,pope,dictator,"
+    "strongman,founder,candidate,nominee,adviser,advisor,aide,attorney,lawyer,judge,justice,"
+    "prosecutor,coach,rapper,singer,actor,actress,author,economist,activist,official,head,"
+    "owner,star,officer,sheriff,counsel,billionaire,businessman,businesswoman,investor,"
+    "journalist,reporter,editor,columnist,host,anchor,commentator,president-elect,monarch,"
+    "emperor,cleric,spokesperson,representative,delegate,negotiator,chairperson,executive,"
+    "manager,analyst,professor,scientist,researcher,director-general,secretary-general,"
+    "commissioner,speaker,lieutenant,colonel,captain,sergeant,major,admiral,writer,"
+    "filmmaker,director,producer,comedian,entrepreneur,tycoon,mogul,magnate,minister";
+static const char k_tmod[] =
+    "prime,vice,deputy,foreign,defense,defence,former,acting,chief,senior,first,supreme,"
+    "crown,grand,majority,minority,interior,finance,health,education,energy,trade,justice,"
+    "press,executive,general,attorney,assistant,associate,national,security,state,district,"
+    "county,house,senate,white,top,then,late,new,incoming,outgoing,opposition,party,"
+    "secretary,under,undersecretary,managing,presidential,special,homeland,treasury";
+static const char k_connect[] =
+    "of,de,da,del,della,di,do,dos,das,du,van,von,der,den,ter,bin,ibn,al,el,la,le,abu,y,"
+    "al-,el-,st,&,for,and";
+static const char k_orghead[] =
+    "inc,corp,corporation,co,company,ltd,llc,plc,group,party,ministry,department,agency,"
+    "council,committee,commission,university,college,institute,foundation,fund,union,"
+    "organization,organisation,court,congress,senate,parliament,assembly,administration,"
+    "office,bureau,service,services,police,army,navy,forces,force,corps,airlines,airways,"
+    "times,post,journal,news,network,press,club,federation,alliance,coalition,authority,"
+    "board,reserve,center,centre,church,hospital,guard,campaign,bank,association,society,"
+    "league,academy,museum,industries,holdings,partners,capital,motors,technologies,systems,"
+    "labs,laboratories,media,broadcasting,television,radio,magazine,gazette,herald,tribune,"
+    "telegraph,review,monitor,institution,team,brigade,battalion,command,cabinet,caucus,"
+    "movement,front,brotherhood,corporation,enterprises,international,worldwide,trust,"
+    "school,schools,network,channel,studios,records,pharmaceuticals,energy,oil,bancorp,"
+    "exchange,commission,tribunal,directorate,secretariat,government,regime,senate,house,"
+    "inc.,corp.,co.,ltd.,llc.,cia,fbi,nsa,nasa,fcc,sec,ftc,epa,fda,cdc,irs,nato,opec";
+static const char k_placehead[] =
+    "city,county,province,river,island,islands,mountain,mountains,lake,street,avenue,road,"
+    "square,valley,sea,ocean,bay,gulf,peninsula,strait,region,district,park,beach,canyon,"
+    "coast,desert,airport,bridge,village,heights,hills,harbor,harbour,falls,forest,"
+    "prefecture,oblast,governorate,territory,territories,borough,township,parish,canal,"
+    "plaza,boulevard,highway,border,basin,plain,plains,sound,channel,cape,reef,glacier";
+static const char k_orgsfx[] = "inc,corp,ltd,llc,plc,co,gmbh,ag,sa,nv,bv,lp,llp,inc.,corp.,ltd.";
+static const char k_persfx[] = "jr,sr,ii,iii,iv,jr.,sr.";
+static const char k_nonent[] =
+    "january,february,april,june,july,september,october,november,december,monday,tuesday,"
+    "wednesday,thursday,friday,saturday,sunday,i,i'm,i've,i'd,i'll,mon,tue,tues,wed,thu,"
+    "thur,thurs,fri,sat,sun,jan,feb,apr,jun,jul,aug,sep,sept,oct,nov,dec,ok,tv,am,pm,a.m,"
+    "p.m,mph,covid,covid-19,coronavirus,internet,web,ad,bc,op-ed,christmas,easter,"
+    "thanksgiving,ramadan,hanukkah,yes,no,oh,dear,hi,hello,thanks,please,okay,lol,via,"
+    "english,french,spanish,arabic,mandarin,ps,nb,etc,also,related,read,more,advertisement,"
+    "photo,video,watch,click,share,subscribe,sign,update,updated,editor's,note,breaking";
+static const char k_said[] =
+    "said,says,say,told,added,stated,declared,argued,explained,noted,wrote,tweeted,asked,"
+    "announced,insisted,warned,claimed,according";
+static const char k_placeprep[] = "in,near,across,outside,inside,throughout,to,from,at,into";
+static const char k_hyphsfx[] =
+    "backed,led,era,style,based,born,linked,allied,controlled,funded,owned,aligned,affiliated,"
+    "like,related,sponsored,made,friendly,supported,appointed,installed,held,run,occupied,"
+    "annexed,dominated,inspired,centric,bashing,loving,hating,esque,ish,based,area,wide,"
+    "level,type,class,american,russian,ukrainian,israeli,palestinian,chinese,iranian,"
+    "syrian,korean,british,french,german,japanese,indian,pakistani,afghan,iraqi,mexican";
+static const char k_hyphpfx[] = "anti,pro,ex,non,post,pre,mid,neo,pan,un,then,soon-to-be";
+static const char k_namepfx[] = "al,el,bin,ibn,abu,ben,van,von,de,da,di,le,la,ul,ud";
+
+/* ------------------------------------------------------------- the tables */
+
+typedef struct wtab {
+  uint64_t *keys; /* 0 = empty slot */
+  uint32_t *vals;
+  size_t mask;
+  size_t used;
+} wtab;
+
+struct px__entan {
+  wtab words;    /* px__word_hash(folded word) -> W_* bits */
+  wtab phrases;  /* px__hash64(key) -> gazetteer kind letter */
+  wtab variants; /* px__hash64(variant key) -> index into px__variants */
+  uint64_t h_the, h_comma, h_who, h_s;
+};
+
+#define KEY_SEED 0x656e746b65790000ULL /* "entkey" */
+
+static uint64_t key_hash(const char *p, size_t n) {
+  uint64_t h = px__hash64(p, n, KEY_SEED);
+  return h ? h : 1;
+}
+
+static int wtab_init(wtab *t, size_t want) {
+  size_t n = 64;
+  while (n < want * 2) n <<= 1;
+  t->keys = calloc(n, sizeof *t->keys);
+  t->vals = calloc(n, sizeof *t->vals);
+  t->mask = n - 1;
+  t->used = 0;
+  return t->keys && t->vals ? PX_OK : PX_ENOMEM;
+}
+
+static void wtab_release(wtab *t) {
+  free(t->keys);
+  free(t->vals);
+  t->keys = NULL;
+  t->vals = NULL;
+}
+
+/* Insert or combine: or-ing bits when or_bits, else keep the first value. */
+static void wtab_put(wtab *t, uint64_t h, uint32_t v, bool or_bits) {
+  if (!h) h = 1;
+  size_t i = (size_t)h & t->mask;
+  while (t->keys[i] && t->keys[i] != h) i = (i + 1) & t->mask;
+  if (!t->keys[i]) {
+    if (t->used * 2 >= t->mask) return; /* full: sized by the caller, never happens */
+    t->keys[i] = h;
+    t->vals[i] = v;
+    t->used++;
+  } else if (or_bits) {
+    t->vals[i] |= v;
+  }
+}
+
+static bool wtab_get(const wtab *t, uint64_t h, uint32_t *v) {
+  if (!h) h = 1;
+  size_t i = (size_t)h & t->mask;
+  while (t->keys[i]) {
+    if (t->keys[i] == h) {
+      *v = t->vals[i];
+      return true;
+    }
+    i = (i + 1) & t->mask;
+  }
+  return false;
+}
+
+static uint32_t word_bits(const px__entan *ea, uint64_t h) {
+  uint32_t v = 0;
+  wtab_get(&ea->words, h, &v);
+  return v;
+}
+
+static void add_list(px__entan *ea, const char *list, uint32_t bits) {
+  const char *p = list;
+  while (*p) {
+    const char *e = strchr(p, ',');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    wtab_put(&ea->words, px__word_hash(p, n), bits, true);
+    if (n > 1 && p[n - 1] != '.' && (bits & (W_TITLE | W_ORGSFX | W_PERSFX))) {
+      /* abbreviations may be tokenized with their period */
+      char tmp[64];
+      if (n < sizeof tmp - 1) {
+        memcpy(tmp, p, n);
+        tmp[n] = '.';
+        wtab_put(&ea->words, px__word_hash(tmp, n + 1), bits, true);
+      }
+    }
+    p += n;
+    if (*p == ',') p++;
+  }
+}
+
+/* ------------------------------------------------------------------ keys */
+
+/* Append the key form of folded text to out (which has room for n bytes
+ * plus one separator): alphanumerics and non-ASCII kept, periods and
+ * apostrophes dropped, everything else one space.  Returns the new length. */
+static size_t key_append(char *out, size_t len, const char *f, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)f[i];
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '&') {
+      out[len++] = (char)c;
+    } else if (c == '.' || c == '\'') {
+      continue;
+    } else if (len && out[len - 1] != ' ') {
+      out[len++] = ' ';
+    }
+  }
+  return len;
+}
+
+static size_t key_trim(char *k, size_t n) {
+  while (n && k[n - 1] == ' ') n--;
+  return n;
+}
+
+/* Map a key through the variant table: the whole key first, then each
+ * word.  Writes into out (room for cap bytes); returns the new length. */
+static size_t key_variants(const px__entan *ea, const char *k, size_t n, char *out, size_t cap) {
+  uint32_t vi;
+  if (wtab_get(&ea->variants, key_hash(k, n), &vi)) {
+    const char *c = px__variants[vi].canonical;
+    size_t cn = strlen(c);
+    if (cn <= cap) {
+      memcpy(out, c, cn);
+      return cn;
+    }
+  }
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && k[j] != ' ') j++;
+    const char *w = k + i;
+    size_t wn = j - i;
+    if (wtab_get(&ea->variants, key_hash(w, wn), &vi)) {
+      const char *c = px__variants[vi].canonical;
+      if (!strchr(c, ' ') || n > wn) {
+        w = c;
+        wn = strlen(c);
+      }
+    }
+    if (o && o < cap) out[o++] = ' ';
+    if (o + wn > cap) break;
+    memcpy(out + o, w, wn);
+    o += wn;
+    i = j + 1;
+  }
+  return o;
+}
+
+/* Fold [p, p+n) into buf (room for cap bytes).  ASCII by table; other
+ * text through px__fold.  Returns the folded length (0 on failure). */
+static size_t fold_into(const char *p, size_t n, px__arena *arena, char *buf, size_t cap) {
+  bool ascii = true;
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)p[i] >= 0x80) {
+      ascii = false;
+      break;
+    }
+  if (ascii) {
+    if (n > cap) n = cap;
+    for (size_t i = 0; i < n; i++) {
+      char c = p[i];
+      buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return n;
+  }
+  char *f;
+  size_t fn;
+  if (px__fold(p, n, arena, &f, &fn, NULL) != PX_OK) return 0;
+  if (fn > cap) fn = cap;
+  memcpy(buf, f, fn);
+  return fn;
+}
+
+int px__entity_key(const px__entan *ea, const char *p, size_t n, px__arena *arena, char **key,
+                   size_t *klen) {
+  *key = NULL;
+  *klen = 0;
+  size_t cap = n * 3 + 8;
+  char *f = px__arena_alloc(arena, cap);
+  char *k = px__arena_alloc(arena, cap + 1);
+  char *v = px__arena_alloc(arena, cap + 64);
+  if (!f || !k || !v) return PX_ENOMEM;
+  size_t fn = fold_into(p, n, arena, f, cap);
+  size_t kn = key_trim(k, key_append(k, 0, f, fn));
+  size_t vn = key_variants(ea, k, kn, v, cap + 63);
+  v[vn] = '\0';
+  *key = v;
+  *klen = vn;
+  return PX_OK;
+}
+
+/* ------------------------------------------------------------ the tables */
+
+int px__entan_new(px__entan **out) {
+  *out = NULL;
+  px__entan *ea = calloc(1, sizeof *ea);
+  if (!ea) return PX_ENOMEM;
+  size_t nent = 0;
+  for (size_t i = 0; i < px__gazetteer_size; i++)
+    if (px__gazetteer[i] == '\0') nent++;
+  int rc;
+  if ((rc = wtab_init(&ea->words, nent + 2048)) || (rc = wtab_init(&ea->phrases, nent + 64)) ||
+      (rc = wtab_init(&ea->variants, px__variant_count + 8)))
+    goto fail;
+  add_list(ea, k_titles, W_TITLE);
+  add_list(ea, k_honor, W_HONOR);
+  add_list(ea, k_roles, W_ROLE);
+  add_list(ea, k_tmod, W_TMOD);
+  add_list(ea, k_connect, W_CONNECT);
+  add_list(ea, k_orghead, W_ORGHEAD);
+  add_list(ea, k_placehead, W_PLACEHEAD);
+  add_list(ea, k_orgsfx, W_ORGSFX);
+  add_list(ea, k_persfx, W_PERSFX);
+  add_list(ea, k_nonent, W_NONENT);
+  add_list(ea, k_said, W_SAID);
+  add_list(ea, k_placeprep, W_PLACEPREP);
+  add_list(ea, k_hyphsfx, W_HYPHSFX);
+  add_list(ea, k_hyphpfx, W_HYPHPFX);
+  add_list(ea, k_namepfx, W_NAMEPFX);
+  char kbuf[256];
+  for (const char *p = px__gazetteer; p < px__gazetteer + px__gazetteer_size;) {
+    size_t n = strlen(p);
+    char kind = p[0];
+    const char *name = p + 1;
+    size_t nn = n - 1;
+    p += n + 1;
+    if (nn == 0 || nn > 120) continue;
+    size_t kn = key_trim(kbuf, key_append(kbuf, 0, name, nn));
+    if (!kn) continue;
+    if (kind != 'C' && kind != 'F') wtab_put(&ea->phrases, key_hash(kbuf, kn), (uint32_t)kind, false);
+    if (memchr(name, ' ', nn)) continue;
+    uint32_t bits = 0;
+    switch (kind) {
+    case 'P': bits = W_GAZ_P; break;
+    case 'L': bits = W_GAZ_L; break;
+    case 'O': bits = W_GAZ_O; break;
+    case 'F': bits = W_FIRST; break;
+    case 'D':
+    case 'G': bits = W_DEMONYM; break;
+    case 'C': bits = W_COMMON; break;
+    default: break;
+    }
+    wtab_put(&ea->words, px__word_hash(name, nn), bits, true);
+  }
+  for (size_t i = 0; i < px__variant_count; i++) {
+    const char *v = px__variants[i].variant;
+    wtab_put(&ea->variants, key_hash(v, strlen(v)), (uint32_t)i, false);
+  }
+  ea->h_the = px__word_hash("the", 3);
+  ea->h_comma = px__word_hash(",", 1);
+  ea->h_who = px__word_hash("who", 3);
+  ea->h_s = px__word_hash("s", 1);
+  *out = ea;
+  return PX_OK;
+fail:
+  px__entan_free(ea);
+  return rc;
+}
+
+void px__entan_free(px__entan *ea) {
+  if (!ea) return;
+  wtab_release(&ea->words);
+  wtab_release(&ea->phrases);
+  wtab_release(&ea->variants);
+  free(ea);
+}
+
+/* --------------------------------------------------------- per document */
+
+enum { T_PERSON = 1, T_ORG = 2, T_PLACE = 3, T_OTHER = 4 };
+
+#define MAX_ROLE 5
+#define MAX_RUN 24
+
+typedef struct cand {
+  uint32_t start, end;    /* byte span */
+  uint32_t tok_first;
+  uint16_t tok_count;
+  uint16_t sent;
+  uint8_t kind;           /* px_mention_kind */
+  uint8_t nwords;         /* words in the key */
+  char *key;              /* variant-mapped key (arena) */
+  size_t key_len;
+  uint64_t h_key, h_first, h_last;
+  int16_t vote[5];        /* by T_* */
+  bool allcaps;
+  uint32_t entity;        /* assigned entity, or UINT32_MAX */
+} cand;
+
+typedef struct role {
+  uint64_t h[MAX_ROLE];
+  uint8_t n;
+  uint32_t cand;          /* the candidate it describes */
+  uint32_t pos;           /* byte offset where the text established it */
+} role;
+
+typedef struct ent {
+  uint32_t best;          /* candidate giving the canonical name */
+  uint32_t first_pos;
+  int32_t vote[5];
+  uint32_t nmen;
+  uint32_t order;
+} ent;
+
+typedef struct work {
+  const px__entan *ea;
+  const px__text *tx;
+  px__arena *arena;
+  uint32_t *bits;         /* W_* bits per token (0 for non-words) */
+  uint32_t *nstart, *nend;/* name part of each token (hyphen prefixes/suffixes cut) */
+  uint8_t *namey;         /* 1 when the token can be part of a name */
+  wtab seen;              /* word hash -> 1 seen lower case, 2 seen capitalized mid-sentence */
+  cand *c;
+  size_t nc, cc;
+  role *r;
+  size_t nr, rc;
+  char *scratch;          /* folding room */
+  size_t scratch_cap;
+} work;
+
+static inline const px__token *T(const work *w, size_t i) { return &w->tx->tok[i]; }
+
+/* Hash of token i's folded form without a possessive 's. */
+static uint64_t tok_hash(work *w, size_t i) {
+  const px__token *t = T(w, i);
+  if (!(t->flags & PX__TF_POSSESSIVE)) return t->fold;
+  char buf[128];
+  size_t n = fold_into(w->tx->body + w->nstart[i], w->nend[i] - w->nstart[i], w->arena, buf,
+                       sizeof buf);
+  return px__word_hash(buf, n);
+}
+
+static bool is_word(const work *w, size_t i) { return T(w, i)->kind == PX__TOK_WORD; }
+
+/* Is token i at the start of a sentence, a quotation or a bracket? */
+static bool initial_like(const work *w, size_t i) {
+  const px__token *t = T(w, i);
+  if (t->flags & PX__TF_SENT_START) return true;
+  if (i == 0) return true;
+  const px__token *p = T(w, i - 1);
+  if (p->sent != t->sent) return true;
+  if (p->kind == PX__TOK_QUOTE) return true;
+  if (p->kind == PX__TOK_PUNCT && p->end - p->start == 1) {
+    char c = w->tx->body[p->start];
+    return c == ':' || c == '(' || c == '-' || c == ';';
+  }
+  if (p->kind == PX__TOK_PUNCT) return true; /* dashes, ellipses */
+  return false;
+}
+
+static const char *lower_ascii_tail(const char *s, const char *e) {
+  /* first byte after a '-' when followed by a lower-case ASCII letter */
+  for (const char *p = s; p + 1 < e; p++)
+    if (*p == '-' && p[1] >= 'a' && p[1] <= 'z') return p;
+  return NULL;
+}
+
+/* Per-token preparation: word classes, name parts, seen table. */
+static int prepare(work *w) {
+  const px__text *tx = w->tx;
+  size_t n = tx->ntok;
+  w->bits = px__arena_alloc(w->arena, (n + 1) * sizeof *w->bits);
+  w->nstart = px__arena_alloc(w->arena, (n + 1) * sizeof *w->nstart);
+  w->nend = px__arena_alloc(w->arena, (n + 1) * sizeof *w->nend);
+  w->namey = px__arena_alloc(w->arena, n + 1);
+  if (!w->bits || !w->nstart || !w->nend || !w->namey) return PX_ENOMEM;
+  size_t nwords = 0;
+  for (size_t i = 0; i < n; i++) nwords += tx->tok[i].kind == PX__TOK_WORD;
+  size_t slots = 64;
+  while (slots < nwords * 2 && slots < (1u << 20)) slots <<= 1;
+  w->seen.keys = px__arena_alloc(w->arena, slots * sizeof *w->seen.keys);
+  w->seen.vals = px__arena_alloc(w->arena, slots * sizeof *w->seen.vals);
+  if (!w->seen.keys || !w->seen.vals) return PX_ENOMEM;
+  memset(w->seen.keys, 0, slots * sizeof *w->seen.keys);
+  w->seen.mask = slots - 1;
+  w->seen.used = 0;
+  for (size_t i = 0; i < n; i++) {
+    const px__token *t = &tx->tok[i];
+    w->nstart[i] = t->start;
+    w->nend[i] = t->end;
+    w->namey[i] = 0;
+    if (t->kind != PX__TOK_WORD) {
+      w->bits[i] = 0;
+      continue;
+    }
+    const char *s = tx->body + t->start, *e = tx->body + t->end;
+    if (t->flags & PX__TF_POSSESSIVE) {
+      /* drop 's, ’s or a bare trailing apostrophe */
+      if (e - s >= 2 && (e[-1] == 's' || e[-1] == 'S') && e[-2] == '\'') e -= 2;
+      else if (e - s >= 4 && (e[-1] == 's' || e[-1] == 'S') && (unsigned char)e[-2] == 0x99 &&
+               (unsigned char)e[-3] == 0x80 && (unsigned char)e[-4] == 0xE2)
+        e -= 4;
+      else if (e - s >= 2 && e[-1] == '\'') e -= 1;
+      else if (e - s >= 4 && (unsigned char)e[-1] == 0x99 && (unsigned char)e[-2] == 0x80 &&
+               (unsigned char)e[-3] == 0xE2)
+        e -= 3;
+      w->nend[i] = (uint32_t)(e - tx->body);
+    }
+    uint32_t b = word_bits(w->ea, t->fold);
+    if ((t->flags & PX__TF_POSSESSIVE) || !b) {
+      uint32_t b2 = word_bits(w->ea, tok_hash(w, i));
+      b |= b2;
+    }
+    bool cap = (t->flags & PX__TF_CAP) != 0;
+    if (cap) {
+      /* "Kremlin-backed": the name ends at the hyphen */
+      const char *h = lower_ascii_tail(s, e);
+      if (h) {
+        uint32_t sb = word_bits(w->ea, px__word_hash(h + 1, (size_t)(e - h - 1)));
+        if (sb & (W_HYPHSFX | W_COMMON)) {
+          w->nend[i] = (uint32_t)(h - tx->body);
+          b = word_bits(w->ea, tok_hash(w, i));
+          b |= W_HYPHSFX; /* the name stops here */
+        }
+      }
+      w->namey[i] = 1;
+    } else {
+      /* "al-Assad" is a name; "anti-Trump" holds one */
+      const char *h = memchr(s, '-', (size_t)(e - s));
+      if (h && h + 1 < e && h[1] >= 'A' && h[1] <= 'Z') {
+        uint32_t pb = word_bits(w->ea, px__word_hash(s, (size_t)(h - s)));
+        if (pb & W_NAMEPFX) {
+          w->namey[i] = 1;
+        } else if (pb & W_HYPHPFX) {
+          w->nstart[i] = (uint32_t)(h + 1 - tx->body);
+          w->namey[i] = 1;
+          b = word_bits(w->ea, tok_hash(w, i));
+          b |= W_HYPHPFX; /* the name starts here */
+        }
+      }
+    }
+    w->bits[i] = b;
+    /* remember how words were written, for sentence-initial decisions */
+    if (!cap) {
+      wtab_put(&w->seen, t->fold, 1, true);
+    } else if (!initial_like(w, i)) {
+      wtab_put(&w->seen, t->fold, 2, true);
+    }
+  }
+  return PX_OK;
+}
+
+static uint32_t seen_bits(const work *w, uint64_t h) {
+  uint32_t v = 0;
+  wtab_get(&w->seen, h, &v);
+  return v;
+}
+
+/* A capitalized word at the start of a sentence that is an ordinary word
+ * ("However", "Officials", "Asked"), not a name. */
+static bool common_initial(work *w, size_t i) {
+  uint32_t b = w->bits[i];
+  if (T(w, i)->flags & PX__TF_STOP) return true;
+  if (b & (W_GAZ_P | W_GAZ_L | W_GAZ_O | W_FIRST)) return false;
+  uint32_t s = seen_bits(w, T(w, i)->fold);
+  if (s & 2) return false; /* capitalized mid-sentence elsewhere: a name */
+  if (b & (W_COMMON | W_NONENT)) return true;
+  if (s & 1) return true; /* written lower case elsewhere */
+  /* inflected common words: Officials, Analysts, Asked, Speaking */
+  char buf[64];
+  const px__token *t = T(w, i);
+  size_t n = fold_into(w->tx->body + t->start, t->end - t->start, w->arena, buf, sizeof buf - 4);
+  static const char *const sfx[][2] = {{"ies", "y"}, {"es", ""}, {"s", ""},  {"ed", ""},
+                                       {"ed", "e"},  {"ing", ""}, {"ing", "e"}, {"ly", ""},
+                                       {"ers", ""},  {"er", ""}};
+  for (size_t k = 0; k < sizeof sfx / sizeof sfx[0]; k++) {
+    size_t sl = strlen(sfx[k][0]), rl = strlen(sfx[k][1]);
+    if (n <= sl + 2 || memcmp(buf + n - sl, sfx[k][0], sl) != 0) continue;
+    char tmp[68];
+    memcpy(tmp, buf, n - sl);
+    memcpy(tmp + n - sl, sfx[k][1], rl);
+    uint64_t h = px__word_hash(tmp, n - sl + rl);
+    if (word_bits(w->ea, h) & W_COMMON) return true;
+    if (seen_bits(w, h) & 1) return true;
+  }
+  return false;
+}
+
+static int push_cand(work *w, cand **out) {
+  if (w->nc == w->cc) {
+    size_t ncap = w->cc ? w->cc * 2 : 64;
+    cand *nc = px__arena_alloc(w->arena, ncap * sizeof *nc);
+    if (!nc) return PX_ENOMEM;
+    if (w->nc) memcpy(nc, w->c, w->nc * sizeof *nc);
+    w->c = nc;
+    w->cc = ncap;
+  }
+  cand *c = &w->c[w->nc++];
+  memset(c, 0, sizeof *c);
+  c->entity = UINT32_MAX;
+  *out = c;
+  return PX_OK;
+}
+
+static int push_role(work *w, const uint64_t *h, size_t n, uint32_t ci, uint32_t pos) {
+  if (n == 0) return PX_OK;
+  if (w->nr == w->rc) {
+    size_t ncap = w->rc ? w->rc * 2 : 16;
+    role *nr = px__arena_alloc(w->arena, ncap * sizeof *nr);
+    if (!nr) return PX_ENOMEM;
+    if (w->nr) memcpy(nr, w->r, w->nr * sizeof *nr);
+    w->r = nr;
+    w->rc = ncap;
+  }
+  role *r = &w->r[w->nr++];
+  if (n > MAX_ROLE) {
+    h += n - MAX_ROLE;
+    n = MAX_ROLE;
+  }
+  memcpy(r->h, h, n * sizeof *h);
+  r->n = (uint8_t)n;
+  r->cand = ci;
+  r->pos = pos;
+  return PX_OK;
+}
+
+/* Key of tokens [a, b): folded name parts joined with spaces. */
+static size_t span_key(work *w, size_t a, size_t b, char *out, size_t cap) {
+  size_t len = 0;
+  for (size_t i = a; i < b; i++) {
+    const px__token *t = T(w, i);
+    if (t->kind != PX__TOK_WORD && !(t->kind == PX__TOK_SYMBOL || t->kind == PX__TOK_PUNCT))
+      continue;
+    size_t s = w->nstart[i], e = w->nend[i];
+    if (e <= s) continue;
+    if (len + (e - s) * 3 + 4 > cap) break;
+    if (i > a && T(w, i - 1)->end < t->start && len && out[len - 1] != ' ') out[len++] = ' ';
+    char *f = out + len + 1;
+    size_t fn = fold_into(w->tx->body + s, e - s, w->arena, f, cap - len - 2);
+    memmove(out + len, f, fn);
+    len = key_append(out, len, out + len, fn);
+  }
+  return key_trim(out, len);
+}
+
+static uint32_t phrase_kind(const work *w, const char *k, size_t n) {
+  uint32_t v = 0;
+  if (n && wtab_get(&w->ea->phrases, key_hash(k, n), &v)) return v;
+  return 0;
+}
+
+static int kind_type(uint32_t kind) {
+  switch (kind) {
+  case 'P': return T_PERSON;
+  case 'O': return T_ORG;
+  case 'L': return T_PLACE;
+  default: return 0;
+  }
+}
+
+/* Make a candidate of tokens [a, b) (already stripped).  votes are added
+ * by the caller. */
+static int make_cand(work *w, size_t a, size_t b, uint8_t kind, cand **out) {
+  cand *c;
+  int rc = push_cand(w, &c);
+  if (rc) return rc;
+  c->start = w->nstart[a];
+  c->end = w->nend[b - 1];
+  c->tok_first = (uint32_t)a;
+  c->tok_count = (uint16_t)(b - a);
+  c->sent = T(w, a)->sent;
+  c->kind = kind;
+  size_t kn = span_key(w, a, b, w->scratch, w->scratch_cap);
+  char *v = px__arena_alloc(w->arena, kn * 2 + 64);
+  if (!v) return PX_ENOMEM;
+  size_t vn = key_variants(w->ea, w->scratch, kn, v, kn * 2 + 63);
+  v[vn] = '\0';
+  c->key = v;
+  c->key_len = vn;
+  c->h_key = key_hash(v, vn);
+  size_t nw = 0, fe = 0, ls = 0;
+  for (size_t i = 0; i <= vn; i++) {
+    if (i == vn || v[i] == ' ') {
+      if (nw == 0) fe = i;
+      nw++;
+      if (i < vn) ls = i + 1;
+    }
+  }
+  c->nwords = (uint8_t)(nw > 255 ? 255 : nw);
+  c->h_first = key_hash(v, fe);
+  c->h_last = key_hash(v + ls, vn - ls);
+  c->allcaps = true;
+  for (size_t i = a; i < b; i++)
+    if (is_word(w, i) && !(T(w, i)->flags & PX__TF_ALLCAPS)) c->allcaps = false;
+  *out = c;
+  return PX_OK;
+}
+
+/* Role words before token a: "North Korean leader" in "North Korean leader
+ * Kim Jong-un".  Fills h[] (in text order), returns the count. */
+static size_t role_before(work *w, size_t a, uint64_t *h, uint32_t *pos) {
+  if (a == 0) return 0;
+  size_t i = a - 1;
+  if (!is_word(w, i) || T(w, i)->sent != T(w, a)->sent) return 0;
+  if (!(w->bits[i] & (W_ROLE | W_TITLE)) || (w->bits[i] & W_HONOR)) return 0;
+  if (T(w, i)->flags & PX__TF_CAP) return 0; /* a capitalized title sits inside the run */
+  size_t lo = i;
+  while (lo > 0 && a - lo < MAX_ROLE) {
+    size_t k = lo - 1;
+    if (!is_word(w, k) || T(w, k)->sent != T(w, a)->sent) break;
+    if (T(w, k)->flags & PX__TF_STOP) break;
+    if (T(w, k)->flags & PX__TF_POSSESSIVE) break;
+    uint32_t b = w->bits[k];
+    if (!(b & (W_ROLE | W_TITLE | W_TMOD | W_DEMONYM)) && !(T(w, k)->flags & PX__TF_CAP)) break;
+    lo = k;
+  }
+  size_t n = 0;
+  for (size_t k = lo; k < a; k++) h[n++] = tok_hash(w, k);
+  *pos = T(w, lo)->start;
+  return n;
+}
+
+/* An appositive role after a person: "Putin, the Russian president, said". */
+static int role_after(work *w, size_t e, uint32_t ci) {
+  const px__text *tx = w->tx;
+  size_t i = e;
+  if (i >= tx->ntok || T(w, i)->kind != PX__TOK_PUNCT || tx->body[T(w, i)->start] != ',') return 0;
+  i++;
+  if (i < tx->ntok && T(w, i)->fold == w->ea->h_the) i++;
+  size_t a = i;
+  uint64_t h[MAX_ROLE];
+  size_t n = 0;
+  while (i < tx->ntok && n < MAX_ROLE && is_word(w, i) && T(w, i)->sent == T(w, e - 1)->sent) {
+    uint32_t b = w->bits[i];
+    bool cap = T(w, i)->flags & PX__TF_CAP;
+    if ((T(w, i)->flags & PX__TF_STOP) && !(b & W_ROLE)) return 0;
+    if (cap && !(b & (W_ROLE | W_TITLE | W_TMOD | W_DEMONYM))) return 0;
+    h[n++] = tok_hash(w, i);
+    i++;
+  }
+  if (n == 0 || i >= tx->ntok) return 0;
+  if (!(w->bits[i - 1] & (W_ROLE | W_TITLE)) || (w->bits[i - 1] & W_HONOR)) return 0;
+  const px__token *t = T(w, i);
+  if (!(t->kind == PX__TOK_PUNCT && (tx->body[t->start] == ',' || tx->body[t->start] == '.')))
+    return 0;
+  int rc = push_role(w, h, n, ci, T(w, a)->start);
+  if (rc) return rc;
+  /* the appositive itself names the person */
+  cand *c;
+  if ((rc = push_cand(w, &c))) return rc;
+  const cand *p = &w->c[ci];
+  c->start = T(w, a)->start;
+  c->end = w->nend[i - 1];
+  c->tok_first = (uint32_t)a;
+  c->tok_count = (uint16_t)(i - a);
+  c->sent = T(w, a)->sent;
+  c->kind = PX_MENTION_ROLE;
+  c->key = p->key;
+  c->key_len = p->key_len;
+  c->h_key = 0;
+  c->entity = ci; /* resolved to the candidate's entity later */
+  c->nwords = 0;
+  return 0;
+}
+
+/* Classify and record the name in tokens [a, b) of a run; may split off a
+ * title or a leading organization. */
+static int take_span(work *w, size_t a, size_t b) {
+  const px__text *tx = w->tx;
+  /* drop leading stopwords and connectors, trailing connectors and dots */
+  bool after_the = false;
+  while (a < b && (!is_word(w, a) || (T(w, a)->flags & PX__TF_STOP) ||
+                   (w->bits[a] & W_CONNECT))) {
+    if (T(w, a)->fold == w->ea->h_the) after_the = true;
+    a++;
+  }
+  while (b > a && (!is_word(w, b - 1) || (w->bits[b - 1] & W_CONNECT))) {
+    if (!is_word(w, b - 1) && b - a >= 2 && is_word(w, b - 2) &&
+        T(w, b - 2)->end == T(w, b - 1)->start &&
+        (w->bits[b - 2] & (W_PERSFX | W_ORGSFX | W_TITLE)))
+      break; /* "Jr." "Inc." keep their period */
+    b--;
+  }
+  if (a >= b) return PX_OK;
+  if (!is_word(w, b - 1)) b--; /* the kept period is not part of the span */
+  if (a >= b) return PX_OK;
+  if (a > 0 && T(w, a - 1)->fold == w->ea->h_the) after_the = true;
+
+  /* the whole span in the gazetteer? */
+  size_t kn = span_key(w, a, b, w->scratch, w->scratch_cap);
+  uint32_t pk = phrase_kind(w, w->scratch, kn);
+  if (pk == 'D' || pk == 'G') return PX_OK;
+
+  /* a title or role inside the run: "Russian President Vladimir Putin" */
+  size_t name_a = a;
+  uint64_t rh[MAX_ROLE];
+  size_t rn = 0;
+  uint32_t rpos = 0;
+  bool titled = false;
+  if (!kind_type(pk)) {
+    size_t lim = PX__MIN(b - 1, a + 7);
+    size_t t = SIZE_MAX;
+    for (size_t i = a; i < lim; i++)
+      if (is_word(w, i) && (w->bits[i] & (W_TITLE | W_ROLE)) && !(w->bits[i] & W_PERSFX))
+        t = i;
+    if (t != SIZE_MAX) {
+      size_t na = t + 1;
+      while (na < b && !is_word(w, na)) na++; /* "Mr." */
+      /* "Secretary of State Mike Pompeo" */
+      if (na + 2 < b && (w->bits[na] & W_CONNECT) && T(w, na)->fold != w->ea->h_the) na += 2;
+      if (na < b && !(w->bits[na] & W_CONNECT)) {
+        /* the role: title words back to the first modifier or demonym */
+        size_t ra = t;
+        while (ra > a && (w->bits[ra - 1] & (W_TITLE | W_ROLE | W_TMOD | W_DEMONYM)) &&
+               !(T(w, ra - 1)->flags & PX__TF_STOP))
+          ra--;
+        /* "North Korean": a capitalized word joined to a demonym */
+        if (ra > a && (w->bits[ra] & W_DEMONYM) && is_word(w, ra - 1)) {
+          char tmp[128];
+          size_t tn = span_key(w, ra - 1, ra + 1, tmp, sizeof tmp);
+          uint32_t k2 = phrase_kind(w, tmp, tn);
+          if (k2 == 'D' || k2 == 'G') ra--;
+        }
+        for (size_t i = ra; i <= t && rn < MAX_ROLE; i++)
+          if (is_word(w, i)) rh[rn++] = tok_hash(w, i);
+        if (w->bits[t] & W_HONOR && rn == 1) rn = 0; /* "Mr." is no role */
+        rpos = T(w, ra)->start;
+        titled = true;
+        /* what precedes the role may be an organization: "White House Press Secretary" */
+        if (ra > a) {
+          for (size_t e = ra; e > a; e--) {
+            char tmp[256];
+            size_t tn = span_key(w, a, e, tmp, sizeof tmp);
+            uint32_t k2 = phrase_kind(w, tmp, tn);
+            if (kind_type(k2)) {
+              cand *oc;
+              int rc = make_cand(w, a, e, PX_MENTION_NAME, &oc);
+              if (rc) return rc;
+              oc->vote[kind_type(k2)] += 3;
+              break;
+            }
+          }
+        }
+        name_a = na;
+      } else {
+        return PX_OK; /* only a title: "the Russian President" */
+      }
+    }
+  }
+  a = name_a;
+  if (a >= b) return PX_OK;
+  if (a != name_a || titled) {
+    kn = span_key(w, a, b, w->scratch, w->scratch_cap);
+    pk = phrase_kind(w, w->scratch, kn);
+  }
+
+  /* a lone title, month or demonym is no name */
+  bool all_non = true;
+  for (size_t i = a; i < b; i++)
+    if (is_word(w, i) && !(w->bits[i] & (W_NONENT | W_DEMONYM | W_TITLE | W_TMOD)) &&
+        !(w->bits[i] & W_CONNECT))
+      all_non = false;
+  if (all_non && !kind_type(pk)) return PX_OK;
+
+  size_t nw = 0;
+  for (size_t i = a; i < b; i++) nw += is_word(w, i) && !(w->bits[i] & W_CONNECT);
+  /* a sentence-initial ordinary word */
+  if (!titled && !kind_type(pk) && initial_like(w, a) && common_initial(w, a)) {
+    if (nw == 1) return PX_OK;
+    size_t na = a + 1;
+    while (na < b && (!is_word(w, na) || (w->bits[na] & W_CONNECT))) na++;
+    return take_span(w, na, b);
+  }
+  /* a single capitalized common word mid-sentence with nothing else for it */
+  if (nw == 1 && !titled && !kind_type(pk) && (w->bits[a] & W_COMMON) &&
+      !(T(w, a)->flags & PX__TF_ALLCAPS) && !(w->bits[a] & (W_ORGHEAD | W_PLACEHEAD)) &&
+      (seen_bits(w, T(w, a)->fold) & 1))
+    return PX_OK;
+
+  cand *c;
+  uint32_t ci = (uint32_t)w->nc;
+  int rc = make_cand(w, a, b, PX_MENTION_NAME, &c);
+  if (rc) return rc;
+  uint32_t lb = w->bits[b - 1], fb = w->bits[a];
+  if (kind_type(pk)) c->vote[kind_type(pk)] += 3;
+  if (titled) c->vote[T_PERSON] += 4;
+  if (b - a >= 2 || (lb & W_ORGSFX)) {
+    if (lb & W_ORGSFX) c->vote[T_ORG] += 4;
+    else if (lb & W_ORGHEAD) c->vote[T_ORG] += 3;
+    else if (lb & W_PLACEHEAD) c->vote[T_PLACE] += 3;
+    if ((fb & W_ORGHEAD) && b - a >= 3 && (w->bits[a + 1] & W_CONNECT)) c->vote[T_ORG] += 3;
+    if ((fb & W_FIRST) && !(lb & (W_ORGHEAD | W_PLACEHEAD))) c->vote[T_PERSON] += 2;
+    if (lb & W_PERSFX) c->vote[T_PERSON] += 2;
+  }
+  if (nw == 1) {
+    if (fb & W_GAZ_P) c->vote[T_PERSON] += 2;
+    if (fb & W_GAZ_O) c->vote[T_ORG] += 2;
+    if (fb & W_GAZ_L) c->vote[T_PLACE] += 2;
+    if ((T(w, a)->flags & PX__TF_ALLCAPS) && w->nend[a] - w->nstart[a] <= 6)
+      c->vote[T_ORG] += 1;
+  }
+  /* context */
+  if (a > 0 && is_word(w, a - 1) && (w->bits[a - 1] & W_PLACEPREP) && !after_the) {
+    uint64_t f = T(w, a - 1)->fold;
+    c->vote[T_PLACE] += (f == px__word_hash("in", 2) || f == px__word_hash("near", 4)) ? 1 : 0;
+  }
+  if (after_the) c->vote[T_PERSON] -= 2;
+  if (b < tx->ntok && is_word(w, b) && (w->bits[b] & W_SAID) && !after_the) c->vote[T_PERSON] += 1;
+  /* a role just before: "North Korean leader Kim Jong-un", "rapper Kanye West" */
+  uint64_t bh[MAX_ROLE];
+  uint32_t bpos = 0;
+  size_t bn = role_before(w, a, bh, &bpos);
+  if (bn) {
+    c->vote[T_PERSON] += 3;
+    if ((rc = push_role(w, bh, bn, ci, bpos))) return rc;
+  }
+  if (rn && (rc = push_role(w, rh, rn, ci, rpos))) return rc;
+  if (titled || bn || (c->vote[T_PERSON] > 0 && c->vote[T_PERSON] >= c->vote[T_ORG] &&
+                       c->vote[T_PERSON] >= c->vote[T_PLACE]))
+    if ((rc = role_after(w, b, ci))) return rc;
+  return PX_OK;
+}
+
+/* Find the runs of name-like tokens and hand each to take_span. */
+static int find_candidates(work *w) {
+  const px__text *tx = w->tx;
+  size_t n = tx->ntok;
+  size_t i = 0;
+  if (tx->dateline.found) {
+    while (i < n && T(w, i)->start < tx->dateline.end) i++;
+  }
+  while (i < n) {
+    if (!w->namey[i]) {
+      i++;
+      continue;
+    }
+    size_t a = i, j = i + 1;
+    if (!(w->bits[i] & W_HYPHSFX) && !(T(w, i)->flags & PX__TF_POSSESSIVE)) {
+      while (j < n && j - a < MAX_RUN && T(w, j)->sent == T(w, a)->sent) {
+        const px__token *t = T(w, j);
+        const px__token *p = T(w, j - 1);
+        bool adjacent = p->end == t->start;
+        if (w->namey[j] && !(w->bits[j] & W_HYPHPFX)) {
+          j++;
+          if ((w->bits[j - 1] & W_HYPHSFX) || (t->flags & PX__TF_POSSESSIVE)) break;
+          continue;
+        }
+        /* a period right after an initial or an abbreviation: "W." "Mr." "U.S." */
+        if (t->kind == PX__TOK_PUNCT && adjacent && tx->body[t->start] == '.' &&
+            t->end - t->start == 1 && w->namey[j - 1] &&
+            ((w->nend[j - 1] - w->nstart[j - 1] <= 2) ||
+             (w->bits[j - 1] & (W_TITLE | W_PERSFX | W_ORGSFX))) &&
+            j + 1 < n && w->namey[j + 1] && T(w, j + 1)->sent == t->sent) {
+          j++;
+          continue;
+        }
+        /* a connector between names: "Bank of America", "bin Laden", "AT&T" */
+        if (j + 1 < n && w->namey[j + 1] && T(w, j + 1)->sent == t->sent &&
+            (w->bits[j] & W_CONNECT) && !(t->flags & PX__TF_CAP)) {
+          uint64_t f = t->fold;
+          bool of_like = f == px__word_hash("of", 2) || f == px__word_hash("for", 3) ||
+                         f == px__word_hash("and", 3) || f == px__word_hash("&", 1);
+          if (!of_like || (w->bits[j - 1] & (W_ORGHEAD | W_PLACEHEAD | W_TITLE | W_ROLE)) ||
+              f == px__word_hash("&", 1)) {
+            if (f == px__word_hash("and", 3) && !(w->bits[j - 1] & W_ORGHEAD)) break;
+            j++;
+            continue;
+          }
+        }
+        if ((t->kind == PX__TOK_SYMBOL || t->kind == PX__TOK_PUNCT) && t->end - t->start == 1 &&
+            tx->body[t->start] == '&' && j + 1 < n && w->namey[j + 1]) {
+          j++;
+          continue;
+        }
+        break;
+      }
+    }
+    int rc = take_span(w, a, j);
+    if (rc) return rc;
+    i = j > a ? j : a + 1;
+  }
+  return PX_OK;
+}
+
+/* The dateline's place and agency are mentions too. */
+static int dateline_cands(work *w) {
+  const px__dateline *d = &w->tx->dateline;
+  if (!d->found) return PX_OK;
+  const px__text *tx = w->tx;
+  int rc;
+  for (int which = 0; which < 2; which++) {
+    uint32_t s = which ? d->agency_start : d->place_start;
+    uint32_t e = which ? d->agency_end : d->place_end;
+    if (e <= s) continue;
+    size_t a = 0, b;
+    while (a < tx->ntok && T(w, a)->start < s) a++;
+    b = a;
+    while (b < tx->ntok && T(w, b)->end <= e && !(T(w, b)->kind == PX__TOK_PUNCT &&
+                                                  tx->body[T(w, b)->start] == ','))
+      b++;
+    while (b > a && !is_word(w, b - 1)) b--;
+    if (b <= a) continue;
+    cand *c;
+    if ((rc = make_cand(w, a, b, PX_MENTION_NAME, &c))) return rc;
+    c->vote[which ? T_ORG : T_PLACE] += 5;
+  }
+  return PX_OK;
+}
+
+/* "the North Korean leader" after the text gave Kim Jong-un that role. */
+static int role_mentions(work *w) {
+  const px__text *tx = w->tx;
+  if (w->nr == 0) return PX_OK;
+  size_t nc0 = w->nc;
+  for (size_t i = 0; i + 1 < tx->ntok; i++) {
+    if (T(w, i)->fold != w->ea->h_the) continue;
+    size_t best_r = SIZE_MAX, best_n = 0;
+    for (size_t r = 0; r < w->nr; r++) {
+      const role *ro = &w->r[r];
+      if (ro->pos >= T(w, i)->start) continue;
+      size_t k = i + 1, m = 0;
+      while (m < ro->n && k < tx->ntok && is_word(w, k) && T(w, k)->sent == T(w, i)->sent) {
+        if (tok_hash(w, k) != ro->h[m]) break;
+        m++;
+        k++;
+      }
+      if (m != ro->n) continue;
+      if (k < tx->ntok && w->namey[k] && T(w, k)->sent == T(w, i)->sent &&
+          !(T(w, k - 1)->flags & PX__TF_POSSESSIVE))
+        continue; /* "the Russian President Vladimir Putin": a title */
+      /* the most specific role; among equals, the latest established */
+      if (m > best_n || (m == best_n && best_r != SIZE_MAX && ro->pos >= w->r[best_r].pos)) {
+        best_r = r;
+        best_n = m;
+      }
+    }
+    if (best_r == SIZE_MAX) continue;
+    /* skip if an existing mention covers these tokens */
+    uint32_t s = T(w, i + 1)->start;
+    bool covered = false;
+    for (size_t c = 0; c < nc0; c++)
+      if (w->c[c].start <= s && s < w->c[c].end) {
+        covered = true;
+        break;
+      }
+    if (covered) continue;
+    cand *c;
+    int rc = push_cand(w, &c);
+    if (rc) return rc;
+    const cand *p = &w->c[w->r[best_r].cand];
+    c->start = s;
+    c->end = w->nend[i + best_n];
+    c->tok_first = (uint32_t)(i + 1);
+    c->tok_count = (uint16_t)best_n;
+    c->sent = T(w, i + 1)->sent;
+    c->kind = PX_MENTION_ROLE;
+    c->key = p->key;
+    c->key_len = p->key_len;
+    c->entity = w->r[best_r].cand;
+    i += best_n;
+  }
+  return PX_OK;
+}
+
+/* ----------------------------------------------------------- merging */
+
+static int top_type(const int32_t *v) {
+  int best = T_OTHER;
+  int32_t bv = 0;
+  for (int t = T_PERSON; t <= T_PLACE; t++)
+    if (v[t] > bv) {
+      bv = v[t];
+      best = t;
+    }
+  return best;
+}
+
+static int cmp_u64(const void *x, const void *y) {
+  const uint64_t *a = x, *b = y;
+  return *a < *b ? -1 : *a > *b;
+}
+
+static int merge(work *w, px__entities *out) {
+  size_t nc = w->nc;
+  cand *c = w->c;
+  px__arena *ar = w->arena;
+  ent *e = px__arena_alloc(ar, (nc + 1) * sizeof *e);
+  wtab keys; /* key hash -> entity */
+  size_t slots = 64;
+  while (slots < nc * 2 + 2) slots <<= 1;
+  keys.keys = px__arena_alloc(ar, slots * sizeof *keys.keys);
+  keys.vals = px__arena_alloc(ar, slots * sizeof *keys.vals);
+  if (!e || !keys.keys || !keys.vals) return PX_ENOMEM;
+  memset(keys.keys, 0, slots * sizeof *keys.keys);
+  keys.mask = slots - 1;
+  keys.used = 0;
+  size_t ne = 0;
+
+  /* candidate's own type guess */
+#define CTYPE(x) top_type((const int32_t[5]){0, (x)->vote[1], (x)->vote[2], (x)->vote[3], 0})
+
+  /* pass 1: names of two or more words, by key; persons also by first and last word */
+  for (size_t i = 0; i < nc; i++) {
+    cand *x = &c[i];
+    if (x->kind == PX_MENTION_ROLE || x->nwords < 2) continue;
+    uint32_t ei;
+    if (!wtab_get(&keys, x->h_key, &ei)) {
+      ei = UINT32_MAX;
+      if (CTYPE(x) == T_PERSON) {
+        for (size_t k = 0; k < i; k++) {
+          cand *y = &c[k];
+          if (y->entity == UINT32_MAX || y->nwords < 2 || y->kind == PX_MENTION_ROLE) continue;
+          if (y->h_first == x->h_first && y->h_last == x->h_last &&
+              top_type(e[y->entity].vote) == T_PERSON) {
+            ei = y->entity;
+            x->kind = y->nwords > x->nwords ? PX_MENTION_PARTIAL : x->kind;
+          }
+        }
+      }
+      if (ei == UINT32_MAX) {
+        ei = (uint32_t)ne++;
+        memset(&e[ei], 0, sizeof e[ei]);
+        e[ei].best = (uint32_t)i;
+      }
+      wtab_put(&keys, x->h_key, ei, false);
+    }
+    x->entity = ei;
+    for (int t = 1; t < 5; t++) e[ei].vote[t] += x->vote[t];
+  }
+  /* pass 2: one-word names: surname or first word of a person, acronym, key */
+  for (size_t i = 0; i < nc; i++) {
+    cand *x = &c[i];
+    if (x->kind == PX_MENTION_ROLE || x->nwords >= 2 || x->entity != UINT32_MAX) continue;
+    uint32_t ei = UINT32_MAX;
+    bool strong_other = x->vote[T_ORG] >= 3 || x->vote[T_PLACE] >= 3;
+    if (!strong_other) {
+      /* nearest person before, else the first after */
+      size_t best = SIZE_MAX;
+      for (size_t k = 0; k < nc; k++) {
+        cand *y = &c[k];
+        if (y->nwords < 2 || y->entity == UINT32_MAX || y->kind == PX_MENTION_ROLE) continue;
+        if (top_type(e[y->entity].vote) != T_PERSON) continue;
+        if (y->h_last != x->h_key && y->h_first != x->h_key) continue;
+        if (best == SIZE_MAX) best = k;
+        else if (y->start < x->start && (c[best].start > x->start || y->start > c[best].start))
+          best = k;
+      }
+      if (best != SIZE_MAX) {
+        ei = c[best].entity;
+        x->kind = PX_MENTION_PARTIAL;
+      }
+    }
+    if (ei == UINT32_MAX && !wtab_get(&keys, x->h_key, &ei)) ei = UINT32_MAX;
+    if (ei == UINT32_MAX && x->allcaps && x->key_len >= 2 && x->key_len <= 8) {
+      /* an acronym of a name in the text: "NATO", "FBI" */
+      for (size_t k = 0; k < nc && ei == UINT32_MAX; k++) {
+        cand *y = &c[k];
+        if (y->nwords < 2 || y->entity == UINT32_MAX || y->kind == PX_MENTION_ROLE) continue;
+        if (top_type(e[y->entity].vote) == T_PERSON) continue;
+        char ini[16];
+        size_t ni = 0;
+        bool start = true;
+        for (size_t q = 0; q < y->key_len && ni < sizeof ini; q++) {
+          char ch = y->key[q];
+          if (ch == ' ') {
+            start = true;
+            continue;
+          }
+          if (start) {
+            /* skip "of", "the", "and", "for" */
+            const char *wd = y->key + q;
+            size_t wl = 0;
+            while (q + wl < y->key_len && wd[wl] != ' ') wl++;
+            bool minor = (wl == 2 && !memcmp(wd, "of", 2)) || (wl == 3 && !memcmp(wd, "the", 3)) ||
+                         (wl == 3 && !memcmp(wd, "and", 3)) || (wl == 3 && !memcmp(wd, "for", 3));
+            if (!minor) ini[ni++] = ch;
+            start = false;
+          }
+        }
+        if (ni == x->key_len && !memcmp(ini, x->key, ni)) {
+          ei = y->entity;
+          x->kind = PX_MENTION_ACRONYM;
+        }
+      }
+    }
+    if (ei == UINT32_MAX) {
+      ei = (uint32_t)ne++;
+      memset(&e[ei], 0, sizeof e[ei]);
+      e[ei].best = (uint32_t)i;
+      wtab_put(&keys, x->h_key, ei, false);
+    }
+    x->entity = ei;
+    for (int t = 1; t < 5; t++) e[ei].vote[t] += x->vote[t];
+  }
+  /* role and appositive mentions take their person's entity */
+  for (size_t i = 0; i < nc; i++) {
+    cand *x = &c[i];
+    if (x->kind != PX_MENTION_ROLE) continue;
+    uint32_t ci = x->entity;
+    x->entity = ci < nc ? c[ci].entity : UINT32_MAX;
+    if (x->entity != UINT32_MAX) e[x->entity].vote[T_PERSON] += 1;
+  }
+  /* canonical name: the mention with most words (earliest among equals) */
+  for (size_t i = 0; i < nc; i++) {
+    cand *x = &c[i];
+    if (x->entity == UINT32_MAX || x->kind == PX_MENTION_ROLE) continue;
+    ent *en = &e[x->entity];
+    cand *b = &c[en->best];
+    if (x->nwords > b->nwords || (x->nwords == b->nwords && x->start < b->start &&
+                                  x->kind == PX_MENTION_NAME))
+      en->best = (uint32_t)i;
+  }
+  /* order entities by first mention; mentions by entity then position */
+  uint64_t *ord = px__arena_alloc(ar, (nc + 1) * sizeof *ord);
+  if (!ord) return PX_ENOMEM;
+  size_t nm = 0;
+  for (size_t i = 0; i < ne; i++) e[i].first_pos = UINT32_MAX;
+  for (size_t i = 0; i < nc; i++) {
+    if (c[i].entity == UINT32_MAX) continue;
+    ent *en = &e[c[i].entity];
+    if (c[i].start < en->first_pos) en->first_pos = c[i].start;
+  }
+  for (size_t i = 0; i < ne; i++) ord[i] = (uint64_t)e[i].first_pos << 32 | i;
+  qsort(ord, ne, sizeof *ord, cmp_u64);
+  for (size_t i = 0; i < ne; i++) e[ord[i] & 0xffffffffu].order = (uint32_t)i;
+  /* mentions sorted by (entity order, start), each with its candidate index */
+  uint64_t *sk = px__arena_alloc(ar, (nc + 1) * 2 * sizeof *sk);
+  if (!sk) return PX_ENOMEM;
+  nm = 0;
+  for (size_t i = 0; i < nc; i++) {
+    if (c[i].entity == UINT32_MAX) continue;
+    sk[2 * nm] = (uint64_t)e[c[i].entity].order << 32 | c[i].start;
+    sk[2 * nm + 1] = i;
+    nm++;
+  }
+  qsort(sk, nm, 2 * sizeof *sk, cmp_u64);
+
+  out->ent = px__arena_alloc(ar, (ne + 1) * sizeof *out->ent);
+  out->men = px__arena_alloc(ar, (nm + 1) * sizeof *out->men);
+  if (!out->ent || !out->men) return PX_ENOMEM;
+  out->nent = ne;
+  out->nmen = 0;
+  for (size_t i = 0; i < ne; i++) {
+    const ent *en = &e[ord[i] & 0xffffffffu];
+    const cand *b = &c[en->best];
+    px__entity *oe = &out->ent[i];
+    oe->name_len = b->end - b->start;
+    char *nm2 = px__arena_strndup(ar, w->tx->body + b->start, oe->name_len);
+    if (!nm2) return PX_ENOMEM;
+    oe->name = nm2;
+    oe->key = b->key;
+    oe->key_len = b->key_len;
+    oe->type = (uint8_t)top_type(en->vote);
+    oe->first = 0;
+    oe->count = 0;
+  }
+  uint32_t last_ent = UINT32_MAX, last_start = UINT32_MAX;
+  for (size_t k = 0; k < nm; k++) {
+    const cand *x = &c[sk[2 * k + 1]];
+    uint32_t oi = e[x->entity].order;
+    if (oi == last_ent && x->start == last_start) continue; /* same span twice */
+    px__entity *oe = &out->ent[oi];
+    if (oe->count == 0) oe->first = (uint32_t)out->nmen;
+    px__mention *m = &out->men[out->nmen++];
+    m->start = x->start;
+    m->end = x->end;
+    m->entity = oi;
+    m->tok_first = x->tok_first;
+    m->tok_count = x->tok_count;
+    m->sent = x->sent;
+    m->kind = x->kind;
+    if (m->kind == PX_MENTION_NAME && x->nwords < c[e[x->entity].best].nwords)
+      m->kind = PX_MENTION_PARTIAL; /* shorter than the canonical name */
+    oe->count++;
+    last_ent = oi;
+    last_start = x->start;
+  }
+  return PX_OK;
+}
+
+/* ------------------------------------------------------------ the pass */
+
+int px__entities_find(const px__entan *ea, const px__text *tx, px__arena *arena,
+                      px__entities *out) {
+  memset(out, 0, sizeof *out);
+  if (!tx->ntok) return PX_OK;
+  work w;
+  memset(&w, 0, sizeof w);
+  w.ea = ea;
+  w.tx = tx;
+  w.arena = arena;
+  w.scratch_cap = 4096;
+  w.scratch = px__arena_alloc(arena, w.scratch_cap);
+  if (!w.scratch) return PX_ENOMEM;
+  int rc;
+  if ((rc = prepare(&w))) return rc;
+  if ((rc = dateline_cands(&w))) return rc;
+  if ((rc = find_candidates(&w))) return rc;
+  if ((rc = role_mentions(&w))) return rc;
+  return merge(&w, out);
+}
