@@ -37,25 +37,6 @@ static const char *const migrations[] = {
     "CREATE INDEX article_time ON article(published, id);"
     "CREATE INDEX article_source ON article(source, published);"
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;",
-    /* 1 -> 2: stories (store_story.c).  story_article holds each clustered
-     * article's story, the article it copies (dup_of) and the share of its
-     * sentences first published by another outlet (wire_share, wire_source). */
-    "CREATE TABLE story("
-    "  id INTEGER PRIMARY KEY,"
-    "  created INTEGER NOT NULL DEFAULT (unixepoch())"
-    ");"
-    "CREATE TABLE story_article("
-    "  article INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,"
-    "  story INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,"
-    "  similarity REAL NOT NULL DEFAULT 1,"
-    "  dup_of INTEGER REFERENCES article(id) ON DELETE SET NULL,"
-    "  dup_exact INTEGER NOT NULL DEFAULT 0,"
-    "  dup_sim REAL NOT NULL DEFAULT 0,"
-    "  wire_share REAL NOT NULL DEFAULT 0,"
-    "  wire_source INTEGER REFERENCES article(id) ON DELETE SET NULL,"
-    "  flags INTEGER NOT NULL DEFAULT 0"
-    ");"
-    "CREATE INDEX story_article_story ON story_article(story);",
     /* 1 -> 2: full-text search over titles and bodies (external content:
      * the text is stored once, in article). */
     "CREATE VIRTUAL TABLE article_fts USING fts5(title, body, content='article',"
@@ -77,6 +58,25 @@ static const char *const migrations[] = {
     "INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', 0);"
     "INSERT INTO article_fts(article_fts, rank) VALUES ('crisismerge', 64);"
     "INSERT INTO article_fts(article_fts) VALUES ('rebuild');",
+    /* 2 -> 3: stories (store_story.c).  story_article holds each clustered
+     * article's story, the article it copies (dup_of) and the share of its
+     * sentences first published by another outlet (wire_share, wire_source). */
+    "CREATE TABLE story("
+    "  id INTEGER PRIMARY KEY,"
+    "  created INTEGER NOT NULL DEFAULT (unixepoch())"
+    ");"
+    "CREATE TABLE story_article("
+    "  article INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,"
+    "  story INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,"
+    "  similarity REAL NOT NULL DEFAULT 1,"
+    "  dup_of INTEGER REFERENCES article(id) ON DELETE SET NULL,"
+    "  dup_exact INTEGER NOT NULL DEFAULT 0,"
+    "  dup_sim REAL NOT NULL DEFAULT 0,"
+    "  wire_share REAL NOT NULL DEFAULT 0,"
+    "  wire_source INTEGER REFERENCES article(id) ON DELETE SET NULL,"
+    "  flags INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "CREATE INDEX story_article_story ON story_article(story);",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -422,21 +422,68 @@ out:
   return rc;
 }
 
+static bool has_table(px_store *st, const char *name) {
+  sqlite3_stmt *s;
+  if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM sqlite_schema WHERE type='table' AND name=?1", -1,
+                         &s, NULL) != SQLITE_OK)
+    return false;
+  sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+  bool yes = sqlite3_step(s) == SQLITE_ROW;
+  sqlite3_finalize(s);
+  return yes;
+}
+
+static int64_t scalar(px_store *st, const char *sql, int *rc) {
+  sqlite3_stmt *s;
+  int64_t v = 0;
+  int r = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+  if (r != SQLITE_OK) {
+    *rc = db_fail(st, r, "counting");
+    return 0;
+  }
+  r = sqlite3_step(s);
+  if (r == SQLITE_ROW) v = sqlite3_column_int64(s, 0);
+  else if (r != SQLITE_DONE) *rc = db_fail(st, r, "counting");
+  sqlite3_finalize(s);
+  return v;
+}
+
 int px_store_counts_get(px_store *st, px_store_counts *out) {
   if (!st || !out) return PX_EINVAL;
   memset(out, 0, sizeof(*out));
+  int rc = PX_OK;
+  out->articles = scalar(st, "SELECT count(*) FROM article", &rc);
+  out->sources = scalar(st, "SELECT count(DISTINCT source) FROM article", &rc);
+  out->undated = scalar(st, "SELECT count(*) FROM article WHERE published IS NULL", &rc);
+  out->first = scalar(st, "SELECT min(published) FROM article", &rc);
+  out->last = scalar(st, "SELECT max(published) FROM article", &rc);
+  out->body_bytes = scalar(st, "SELECT total(length(CAST(body AS BLOB))) FROM article", &rc);
+  out->file_bytes = scalar(st, "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()", &rc);
+  out->schema_version = (int)scalar(st, "PRAGMA user_version", &rc);
+  if (has_table(st, "story")) out->stories = scalar(st, "SELECT count(*) FROM story", &rc);
+  if (has_table(st, "quote")) out->quotes = scalar(st, "SELECT count(*) FROM quote", &rc);
+  if (has_table(st, "entity")) out->entities = scalar(st, "SELECT count(*) FROM entity", &rc);
+  return rc;
+}
+
+int px_store_outlets(px_store *st, int64_t limit, px_outlet_cb cb, void *user) {
+  if (!st || !cb) return PX_EINVAL;
   sqlite3_stmt *s;
-  int rc = sqlite3_prepare_v2(
-      st->db, "SELECT (SELECT count(*) FROM article), (SELECT count(DISTINCT source) FROM article)",
-      -1, &s, NULL);
-  if (rc != SQLITE_OK) return db_fail(st, rc, "counting");
-  if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-    out->articles = sqlite3_column_int64(s, 0);
-    out->sources = sqlite3_column_int64(s, 1);
-    rc = PX_OK;
-  } else {
-    rc = db_fail(st, rc, "counting");
+  int rc = sqlite3_prepare_v2(st->db,
+                              "SELECT source, count(*) AS n FROM article GROUP BY source"
+                              " ORDER BY n DESC, source LIMIT ?1",
+                              -1, &s, NULL);
+  if (rc != SQLITE_OK) return db_fail(st, rc, "listing outlets");
+  sqlite3_bind_int64(s, 1, limit > 0 ? limit : -1);
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    px_str name = {(const char *)sqlite3_column_text(s, 0), (size_t)sqlite3_column_bytes(s, 0)};
+    if (!name.ptr) name.ptr = "";
+    if (cb(user, name, sqlite3_column_int64(s, 1))) {
+      rc = SQLITE_DONE;
+      break;
+    }
   }
+  rc = rc == SQLITE_DONE ? PX_OK : db_fail(st, rc, "listing outlets");
   sqlite3_finalize(s);
   return rc;
 }
