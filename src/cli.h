@@ -39,6 +39,7 @@ int cmd_ingest(cli *c, int argc, char **argv);
 int cmd_articles(cli *c, int argc, char **argv);
 int cmd_show(cli *c, int argc, char **argv);
 int cmd_search(cli *c, int argc, char **argv);
+int cmd_stats(cli *c, int argc, char **argv);
 
 extern const command commands[];
 const command *find_command(const char *name);

@@ -66,6 +66,11 @@ const command commands[] = {
      "                       wrapped in \\u0001 ... \\u0002)\n"
      "  --db PATH            database file (default ./parallax.db)\n"
      "exit: 0 ok (also when nothing matches), 2 a query FTS5 cannot read\n"},
+    {"stats", cmd_stats, "what the database holds",
+     "usage: parallax stats [--top N] [--format text|json] [--db PATH]\n"
+     "\n"
+     "Counts of articles, outlets, stories, quotes and entities, the publication\n"
+     "time range, the database size and the N largest outlets (default 10).\n"},
     {NULL, NULL, NULL, NULL},
 };
 
