@@ -254,8 +254,20 @@ PX_API int px_store_list(px_store *st, const px_article_filter *filter,
 typedef struct px_store_counts {
   int64_t articles;
   int64_t sources;
+  int64_t undated;          /* articles without a publication time */
+  int64_t first, last;      /* publication time range (when articles - undated > 0) */
+  int64_t stories;          /* 0 until stories are built */
+  int64_t quotes;           /* 0 until quotes are stored */
+  int64_t entities;         /* distinct entity keys, 0 until stored */
+  int64_t body_bytes;       /* total size of stored bodies */
+  int64_t file_bytes;       /* size of the database file (pages in use) */
+  int schema_version;
 } px_store_counts;
 PX_API int px_store_counts_get(px_store *st, px_store_counts *out /* OUT */);
+
+/** Outlets by article count, largest first; name is borrowed for the call. */
+typedef int (*px_outlet_cb)(void *user, px_str name, int64_t articles);
+PX_API int px_store_outlets(px_store *st, int64_t limit, px_outlet_cb cb, void *user);
 
 /**
  * Merge the full-text index after a large ingest so searches stay fast.
