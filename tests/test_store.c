@@ -169,10 +169,56 @@ static void test_refuses_foreign_files(void **state) {
   px_ctx_free(ctx);
 }
 
+static int hit_cb(void *user, const px_search_hit *h) {
+  *(int64_t *)user = h->id;
+  return 0;
+}
+
+/* A database as the first schema version wrote it is migrated on open, and
+ * what it held stays (and becomes searchable). */
+static void test_migrates_old_schema(void **state) {
+  (void)state;
+  const char *dir = px_test_tmpdir();
+  char path[600];
+  snprintf(path, sizeof(path), "%s/v1.db", dir);
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  assert_int_equal(
+      sqlite3_exec(db,
+                   "CREATE TABLE article(id INTEGER PRIMARY KEY, ext_id TEXT NOT NULL DEFAULT '',"
+                   " source TEXT NOT NULL DEFAULT '', url TEXT NOT NULL DEFAULT '',"
+                   " title TEXT NOT NULL DEFAULT '', byline TEXT NOT NULL DEFAULT '',"
+                   " language TEXT NOT NULL DEFAULT '', published INTEGER, body TEXT NOT NULL,"
+                   " content_hash INTEGER NOT NULL, origin TEXT NOT NULL DEFAULT '',"
+                   " ingested INTEGER NOT NULL DEFAULT 0);"
+                   "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+                   "INSERT INTO article(source, title, body, content_hash)"
+                   " VALUES('Harbor Post', 'Ferry strike ends', 'Ferries sail again after the strike.', 1);"
+                   "PRAGMA application_id=1347570776; PRAGMA user_version=1;",
+                   0, 0, 0),
+      SQLITE_OK);
+  sqlite3_close(db);
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_store *st;
+  assert_int_equal(px_store_open(ctx, path, PX_OPEN_READ, &st), PX_OK);
+  px_store_counts c;
+  assert_int_equal(px_store_counts_get(st, &c), PX_OK);
+  assert_int_equal(c.articles, 1);
+  assert_true(c.schema_version > 1);
+  int64_t found = 0;
+  assert_int_equal(px_store_search(st, "ferries", NULL, hit_cb, &found), PX_OK);
+  assert_int_equal(found, 1);
+  assert_int_equal(px_store_search(st, "\"unclosed", NULL, hit_cb, &found), PX_EQUERY);
+  px_store_free(st);
+  px_ctx_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_add_dedup_list),
       cmocka_unit_test(test_refuses_foreign_files),
+      cmocka_unit_test(test_migrates_old_schema),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

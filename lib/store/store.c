@@ -139,8 +139,7 @@ static int check_and_migrate(px_store *st, px_open_mode mode) {
       return px__ctx_fail(st->ctx, PX_ENOTFOUND, "%s: empty database, nothing ingested yet",
                           st->path);
     return px__ctx_fail(st->ctx, PX_EDBVERSION,
-                        "%s: schema version %d needs migrating; run 'parallax ingest' or "
-                        "'parallax migrate' first",
+                        "%s: schema version %d needs migrating and the file is read-only",
                         st->path, ver);
   }
   if ((rc = px__store_exec(st, "PRAGMA journal_mode=WAL"))) return rc;
@@ -172,8 +171,11 @@ int px_store_open(px_ctx *ctx, const char *path, px_open_mode mode, px_store **o
     free(st);
     return PX_ENOMEM;
   }
-  int flags = mode == PX_OPEN_READ ? SQLITE_OPEN_READONLY
-                                   : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  /* Readers open an existing writable file read-write (never creating it)
+   * so an older schema can be migrated; they then set query_only. */
+  int flags = mode == PX_OPEN_WRITE ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+              : access(path, W_OK) == 0 ? SQLITE_OPEN_READWRITE
+                                        : SQLITE_OPEN_READONLY;
   int rc = sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK) {
     rc = px__ctx_fail(ctx, PX_EDB, "%s: cannot open database: %s", path,
@@ -182,7 +184,8 @@ int px_store_open(px_ctx *ctx, const char *path, px_open_mode mode, px_store **o
   }
   sqlite3_extended_result_codes(st->db, 1);
   sqlite3_busy_timeout(st->db, 10000);
-  if ((rc = check_and_migrate(st, mode))) goto fail;
+  if ((rc = check_and_migrate(st, (flags & SQLITE_OPEN_READWRITE) ? PX_OPEN_WRITE : mode)))
+    goto fail;
   if (mode == PX_OPEN_WRITE &&
       (rc = px__store_exec(st, "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;"
                                "PRAGMA foreign_keys=ON;PRAGMA cache_size=-65536;")))
