@@ -187,99 +187,286 @@ static bool tok_in(const char *t, size_t n, const char *const *list) {
   return false;
 }
 
-static const char *const POS_TOKENS[] = {
-    "article", "articlebody", "articletext", "body", "content", "entry", "hentry", "main",
-    "post", "story", "storybody", "text", "blog", "prose", "richtext", "page", "column",
-    "paragraph", "copy", NULL};
-static const char *const NEG_TOKENS[] = {
-    "hidden", "banner", "combx", "contact", "foot", "footnote", "masthead", "media", "meta",
-    "outbrain", "promo", "shoutbox", "sponsor", "shopping", "tags", "tag", "tool", "widget",
-    "author", "byline", "dateline", "timestamp", "date", "more", "header", "rail", "aside",
-    "teaser", "card", "cards", "list", "listing", "topics", "topic", "headline", "kicker",
-    "hero", "pagination", "pager", "print", "email", "rss", "feedback", "bio", "info",
-    "disclaimer", "embed", "video", "photo", "gallery", "image", "img", "figure", "thumb",
-    "thumbnail", "icon", "logo", "button", "btn", "jump", "skip", "login", "signin",
-    "account", "copyright", "legal", "contributor", "caption", "credit", "credits", NULL};
-/* Names that cut the element outright. */
-static const char *const CUT_TOKENS[] = {
-    "comment", "comments", "commentlist", "disqus", "share", "sharing", "shares",
-    "sharebar", "social", "socialmedia", "related", "relatedposts", "cookie", "cookies",
-    "consent", "gdpr", "newsletter", "newsletters", "promo", "promos", "promotion", "advert",
-    "advertisement", "advertising", "ad", "ads", "adsense", "adslot", "adunit", "sponsored",
-    "breadcrumb", "breadcrumbs", "sidebar", "popup", "modal", "overlay", "subscribe",
-    "subscription", "recommended", "recommendations", "recommendation", "outbrain",
-    "taboola", "nav", "navbar", "navigation", "menu", "footer", "toolbar", "trending",
-    "popular", "mostread", "mostpopular", "signup", "widget", "widgets", "byline",
-    "caption", "figcaption", "tags", "taglist", "pagination", "author", "authors",
-    "readmore", "readnext", "upnext", "onward", "onwardjourney", "hidden", "visually",
-    "srOnly", "sronly", "screenreader", "skip", "tooltip", "dropdown", "masthead", "banner",
-    "timestamp", "dateline", "meta", "bio", "disclaimer", "newsletterSignup", "inline",
-    NULL};
+/* Class and id words: positive hints, negative hints, and words that cut
+ * the element outright (boilerplate containers). */
+enum { H_POS = 1, H_NEG = 2, H_CUT = 4 };
+typedef struct hint_word {
+  const char *w;
+  uint8_t n, f;
+} hint_word;
+#define T(s, f) {s, (uint8_t)(sizeof(s) - 1), f}
+static const hint_word HINTS[] = { /* sorted by length, then bytes */
+    T("ad", H_CUT),
+    T("ads", H_CUT),
+    T("bio", H_NEG | H_CUT),
+    T("btn", H_NEG),
+    T("img", H_NEG),
+    T("nav", H_CUT),
+    T("rss", H_NEG),
+    T("tag", H_NEG),
+    T("blog", H_POS),
+    T("body", H_POS),
+    T("card", H_NEG),
+    T("copy", H_POS),
+    T("date", H_NEG),
+    T("foot", H_NEG),
+    T("gdpr", H_CUT),
+    T("hero", H_NEG),
+    T("icon", H_NEG),
+    T("info", H_NEG),
+    T("jump", H_NEG),
+    T("list", H_NEG),
+    T("logo", H_NEG),
+    T("main", H_POS),
+    T("menu", H_CUT),
+    T("meta", H_NEG | H_CUT),
+    T("more", H_NEG),
+    T("page", H_POS),
+    T("post", H_POS),
+    T("rail", H_NEG),
+    T("skip", H_NEG | H_CUT),
+    T("tags", H_NEG | H_CUT),
+    T("text", H_POS),
+    T("tool", H_NEG),
+    T("aside", H_NEG),
+    T("cards", H_NEG),
+    T("combx", H_NEG),
+    T("email", H_NEG),
+    T("embed", H_NEG),
+    T("entry", H_POS),
+    T("image", H_NEG),
+    T("legal", H_NEG),
+    T("login", H_NEG),
+    T("media", H_NEG),
+    T("modal", H_CUT),
+    T("pager", H_NEG),
+    T("photo", H_NEG),
+    T("popup", H_CUT),
+    T("print", H_NEG),
+    T("promo", H_NEG | H_CUT),
+    T("prose", H_POS),
+    T("share", H_CUT),
+    T("story", H_POS),
+    T("thumb", H_NEG),
+    T("topic", H_NEG),
+    T("video", H_NEG),
+    T("adslot", H_CUT),
+    T("adunit", H_CUT),
+    T("advert", H_CUT),
+    T("author", H_NEG | H_CUT),
+    T("banner", H_NEG | H_CUT),
+    T("button", H_NEG),
+    T("byline", H_NEG | H_CUT),
+    T("column", H_POS),
+    T("cookie", H_CUT),
+    T("credit", H_NEG),
+    T("disqus", H_CUT),
+    T("figure", H_NEG),
+    T("footer", H_CUT),
+    T("header", H_NEG),
+    T("hentry", H_POS),
+    T("hidden", H_NEG | H_CUT),
+    T("inline", H_CUT),
+    T("kicker", H_NEG),
+    T("navbar", H_CUT),
+    T("onward", H_CUT),
+    T("promos", H_CUT),
+    T("shares", H_CUT),
+    T("signin", H_NEG),
+    T("signup", H_CUT),
+    T("social", H_CUT),
+    T("sronly", H_CUT),
+    T("teaser", H_NEG),
+    T("topics", H_NEG),
+    T("upnext", H_CUT),
+    T("widget", H_NEG | H_CUT),
+    T("account", H_NEG),
+    T("adsense", H_CUT),
+    T("article", H_POS),
+    T("authors", H_CUT),
+    T("caption", H_NEG | H_CUT),
+    T("comment", H_CUT),
+    T("consent", H_CUT),
+    T("contact", H_NEG),
+    T("content", H_POS),
+    T("cookies", H_CUT),
+    T("credits", H_NEG),
+    T("gallery", H_NEG),
+    T("listing", H_NEG),
+    T("overlay", H_CUT),
+    T("popular", H_CUT),
+    T("related", H_CUT),
+    T("sharing", H_CUT),
+    T("sidebar", H_CUT),
+    T("sponsor", H_NEG),
+    T("taboola", H_CUT),
+    T("taglist", H_CUT),
+    T("toolbar", H_CUT),
+    T("tooltip", H_CUT),
+    T("widgets", H_CUT),
+    T("comments", H_CUT),
+    T("dateline", H_NEG | H_CUT),
+    T("dropdown", H_CUT),
+    T("feedback", H_NEG),
+    T("footnote", H_NEG),
+    T("headline", H_NEG),
+    T("masthead", H_NEG | H_CUT),
+    T("mostread", H_CUT),
+    T("outbrain", H_NEG | H_CUT),
+    T("readmore", H_CUT),
+    T("readnext", H_CUT),
+    T("richtext", H_POS),
+    T("sharebar", H_CUT),
+    T("shopping", H_NEG),
+    T("shoutbox", H_NEG),
+    T("trending", H_CUT),
+    T("visually", H_CUT),
+    T("copyright", H_NEG),
+    T("paragraph", H_POS),
+    T("promotion", H_CUT),
+    T("sponsored", H_CUT),
+    T("storybody", H_POS),
+    T("subscribe", H_CUT),
+    T("thumbnail", H_NEG),
+    T("timestamp", H_NEG | H_CUT),
+    T("breadcrumb", H_CUT),
+    T("disclaimer", H_NEG | H_CUT),
+    T("figcaption", H_CUT),
+    T("navigation", H_CUT),
+    T("newsletter", H_CUT),
+    T("pagination", H_NEG | H_CUT),
+    T("advertising", H_CUT),
+    T("articlebody", H_POS),
+    T("articletext", H_POS),
+    T("breadcrumbs", H_CUT),
+    T("commentlist", H_CUT),
+    T("contributor", H_NEG),
+    T("mostpopular", H_CUT),
+    T("newsletters", H_CUT),
+    T("recommended", H_CUT),
+    T("socialmedia", H_CUT),
+    T("relatedposts", H_CUT),
+    T("screenreader", H_CUT),
+    T("subscription", H_CUT),
+    T("advertisement", H_CUT),
+    T("onwardjourney", H_CUT),
+    T("recommendation", H_CUT),
+    T("recommendations", H_CUT),
+    T("newslettersignup", H_CUT)};
+#undef T
+
+static unsigned hint_flags(const char *t, size_t n) {
+  size_t lo = 0, hi = sizeof(HINTS) / sizeof(HINTS[0]);
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    const hint_word *h = &HINTS[mid];
+    int c = h->n != n ? (h->n < n ? -1 : 1) : memcmp(h->w, t, n);
+    if (c == 0) return h->f;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return 0;
+}
+
+/* The attributes every element is looked at for, found in one pass. */
+typedef struct attrs {
+  const char *cls, *id, *role, *itemprop, *rel;
+  size_t cls_n, id_n, role_n, itemprop_n, rel_n;
+  bool hidden;
+} attrs;
+
+#define KEY_IS(k, kl, lit) ((kl) == sizeof(lit) - 1 && memcmp((k), lit, sizeof(lit) - 1) == 0)
+
+static void scan_attrs(myhtml_tree_node_t *n, attrs *A) {
+  memset(A, 0, sizeof(*A));
+  for (myhtml_tree_attr_t *a = myhtml_node_attribute_first(n); a; a = myhtml_attribute_next(a)) {
+    size_t kl, vl = 0;
+    const char *k = myhtml_attribute_key(a, &kl);
+    if (!k) continue;
+    const char *v = myhtml_attribute_value(a, &vl);
+    if (!v) vl = 0;
+    switch (kl) {
+    case 2:
+      if (KEY_IS(k, kl, "id")) A->id = v, A->id_n = vl;
+      break;
+    case 3:
+      if (KEY_IS(k, kl, "rel")) A->rel = v, A->rel_n = vl;
+      break;
+    case 4:
+      if (KEY_IS(k, kl, "role")) A->role = v, A->role_n = vl;
+      break;
+    case 5:
+      if (KEY_IS(k, kl, "class")) A->cls = v, A->cls_n = vl;
+      else if (KEY_IS(k, kl, "style") && v) {
+        for (size_t i = 0; i + 12 <= vl; i++)
+          if ((v[i] == 'd' || v[i] == 'v' || v[i] == 'D' || v[i] == 'V') &&
+              ((strncasecmp(v + i, "display:none", 12) == 0) ||
+               (i + 13 <= vl && strncasecmp(v + i, "display: none", 13) == 0) ||
+               (i + 17 <= vl && strncasecmp(v + i, "visibility:hidden", 17) == 0)))
+            A->hidden = true;
+      }
+      break;
+    case 6:
+      if (KEY_IS(k, kl, "hidden")) A->hidden = true;
+      break;
+    case 8:
+      if (KEY_IS(k, kl, "itemprop")) A->itemprop = v, A->itemprop_n = vl;
+      break;
+    case 11:
+      if (KEY_IS(k, kl, "aria-hidden") && vl == 4 && v && strncasecmp(v, "true", 4) == 0)
+        A->hidden = true;
+      break;
+    default:
+      break;
+    }
+  }
+}
+
+static bool is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Words of a class or id value: split on non-alphanumerics and camelCase. */
+static void hint_value(const char *v, size_t vl, int *weight, bool *cut) {
+  if (!v || !vl) return;
+  if (vl > 512) vl = 512;
+  bool pos = false, neg = false, ct = false;
+  char t[64];
+  size_t i = 0;
+  while (i < vl) {
+    while (i < vl && !is_alnum(v[i])) i++;
+    size_t tn = 0;
+    while (i < vl && is_alnum(v[i])) {
+      if (tn > 0 && v[i] >= 'A' && v[i] <= 'Z' && t[tn - 1] >= 'a' && t[tn - 1] <= 'z') break;
+      if (tn < sizeof(t)) t[tn++] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
+      i++;
+    }
+    if (tn == 0 || tn >= sizeof(t)) continue;
+    unsigned hf = hint_flags(t, tn);
+    if (hf & H_POS) pos = true;
+    if (hf & H_NEG) neg = true;
+    if (hf & H_CUT) ct = true;
+  }
+  if (pos) *weight += 25;
+  if (neg || ct) *weight -= 25;
+  if (ct && !pos) *cut = true;
+}
 
 /* Score the class and id of an element: weight and whether to cut it. */
-static void class_hints(myhtml_tree_node_t *n, int *weight, bool *cut, bool *hidden) {
+static void class_hints(const attrs *A, int *weight, bool *cut) {
   *weight = 0;
   *cut = false;
-  *hidden = false;
-  for (myhtml_tree_attr_t *a = myhtml_node_attribute_first(n); a; a = myhtml_attribute_next(a)) {
-    size_t kl, vl;
-    const char *k = myhtml_attribute_key(a, &kl);
-    const char *v = myhtml_attribute_value(a, &vl);
-    if (!k) continue;
-    if (tok_eq(k, kl, "hidden")) {
-      *hidden = true;
-      continue;
-    }
-    if (!v) continue;
-    if (tok_eq(k, kl, "aria-hidden") && vl == 4 && strncasecmp(v, "true", 4) == 0) {
-      *hidden = true;
-      continue;
-    }
-    if (tok_eq(k, kl, "style")) {
-      for (size_t i = 0; i + 12 <= vl; i++)
-        if ((strncasecmp(v + i, "display:none", 12) == 0) ||
-            (i + 13 <= vl && strncasecmp(v + i, "display: none", 13) == 0) ||
-            (i + 17 <= vl && strncasecmp(v + i, "visibility:hidden", 17) == 0))
-          *hidden = true;
-      continue;
-    }
-    bool is_class = tok_eq(k, kl, "class"), is_id = tok_eq(k, kl, "id");
-    bool is_role = tok_eq(k, kl, "role");
-    if (!is_class && !is_id && !is_role) continue;
-    if (is_role) {
-      if ((vl == 10 && strncasecmp(v, "navigation", 10) == 0) ||
-          (vl == 11 && strncasecmp(v, "contentinfo", 11) == 0) ||
-          (vl == 9 && strncasecmp(v, "complementary", 9) == 0) ||
-          (vl == 6 && strncasecmp(v, "banner", 6) == 0) || (vl == 6 && strncasecmp(v, "dialog", 6) == 0) ||
-          (vl == 5 && strncasecmp(v, "alert", 5) == 0))
-        *cut = true;
-      continue;
-    }
-    if (vl > 512) vl = 512;
-    bool pos = false, neg = false, ct = false;
-    char t[64];
-    size_t i = 0;
-    while (i < vl) {
-      while (i < vl && !((v[i] >= 'a' && v[i] <= 'z') || (v[i] >= 'A' && v[i] <= 'Z') ||
-                         (v[i] >= '0' && v[i] <= '9')))
-        i++;
-      size_t tn = 0;
-      while (i < vl && ((v[i] >= 'a' && v[i] <= 'z') || (v[i] >= 'A' && v[i] <= 'Z') ||
-                        (v[i] >= '0' && v[i] <= '9'))) {
-        /* camelCase splits too: storyBody -> story body */
-        if (tn > 0 && v[i] >= 'A' && v[i] <= 'Z' && t[tn - 1] >= 'a' && t[tn - 1] <= 'z') break;
-        if (tn < sizeof(t)) t[tn++] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
-        i++;
-      }
-      if (tn == 0 || tn >= sizeof(t)) continue;
-      if (tok_in(t, tn, POS_TOKENS)) pos = true;
-      if (tok_in(t, tn, NEG_TOKENS)) neg = true;
-      if (tok_in(t, tn, CUT_TOKENS)) ct = true;
-    }
-    if (pos) *weight += 25;
-    if (neg || ct) *weight -= 25;
-    if (ct && !pos) *cut = true;
-  }
+  hint_value(A->cls, A->cls_n, weight, cut);
+  hint_value(A->id, A->id_n, weight, cut);
+  const char *v = A->role;
+  size_t vl = A->role_n;
+  if (v && ((vl == 10 && strncasecmp(v, "navigation", 10) == 0) ||
+            (vl == 11 && strncasecmp(v, "contentinfo", 11) == 0) ||
+            (vl == 13 && strncasecmp(v, "complementary", 13) == 0) ||
+            (vl == 6 && strncasecmp(v, "banner", 6) == 0) ||
+            (vl == 6 && strncasecmp(v, "dialog", 6) == 0) ||
+            (vl == 5 && strncasecmp(v, "alert", 5) == 0)))
+    *cut = true;
 }
 
 /* ------------------------------------------------------------ text utils */
@@ -489,7 +676,7 @@ static bool contains_ci(const char *p, size_t n, const char *w) {
 
 /* Collect metadata from one element on the way down. */
 static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag, bool *ld_found,
-                         bool in_skip) {
+                         const attrs *A) {
   meta *m = &ex->m;
   size_t l, l2;
   const char *v;
@@ -509,7 +696,8 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
     const char *k = attr(n, "property", &l);
     if (!k) k = attr(n, "name", &l);
     if (!k) {
-      if ((k = attr(n, "itemprop", &l)) && ieq(k, l, "datePublished")) set_once(&m->item_date, c, l2);
+      if ((k = A->itemprop, l = A->itemprop_n, k) && ieq(k, l, "datePublished"))
+        set_once(&m->item_date, c, l2);
       else if (k && ieq(k, l, "author")) set_once(&m->item_author, c, l2);
       else if ((k = attr(n, "http-equiv", &l)) && ieq(k, l, "content-language"))
         set_once(&m->lang, c, l2);
@@ -539,7 +727,7 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
     break;
   }
   case MyHTML_TAG_LINK:
-    if ((v = attr(n, "rel", &l)) && ieq(v, l, "canonical") && (v = attr(n, "href", &l)) && l)
+    if (ieq(A->rel, A->rel_n, "canonical") && (v = attr(n, "href", &l)) && l)
       set_once(&m->canonical, v, l);
     break;
   case MyHTML_TAG_SCRIPT:
@@ -559,15 +747,14 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
     if ((v = attr(n, "datetime", &l)) && l) {
       size_t ln;
       const char *pd = attr(n, "pubdate", &ln);
-      const char *ip = attr(n, "itemprop", &ln);
-      if (pd || (ip && ieq(ip, ln, "datePublished"))) set_once(&m->time_pub, v, l);
+      if (pd || ieq(A->itemprop, A->itemprop_n, "datePublished")) set_once(&m->time_pub, v, l);
       else set_once(&m->time_any, v, l);
     }
     break;
   default:
     break;
   }
-  if (tag != MyHTML_TAG_META && (v = attr(n, "itemprop", &l))) {
+  if (tag != MyHTML_TAG_META && (v = A->itemprop, l = A->itemprop_n, v)) {
     if (ieq(v, l, "datePublished")) {
       const char *c = attr(n, "content", &l2);
       if (!c || !l2) c = attr(n, "datetime", &l2);
@@ -580,8 +767,16 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
   if (m->byline_el.len == 0 && tag != MyHTML_TAG_META && tag != MyHTML_TAG_BODY &&
       tag != MyHTML_TAG_HTML) {
     bool hit = false;
-    if ((v = attr(n, "rel", &l)) && ieq(v, l, "author")) hit = true;
-    else if ((v = attr(n, "class", &l)) && l < 200 &&
+    if (ieq(A->rel, A->rel_n, "author")) hit = true;
+    else if (tag == MyHTML_TAG_A && (v = attr(n, "href", &l)) && l < 300 &&
+             (memmem(v, l, "/author/", 8) || memmem(v, l, "/authors/", 9) ||
+              memmem(v, l, "/autor/", 7) || memmem(v, l, "/auteur/", 8) ||
+              memmem(v, l, "/journalist/", 12) || memmem(v, l, "/people/", 8) ||
+              memmem(v, l, "/staff/", 7) || memmem(v, l, "/writers/", 9)))
+      hit = true;
+    else if ((v = A->cls, l = A->cls_n, v) && l < 200 &&
+             (memmem(v, l, "author", 6) || memmem(v, l, "byline", 6) ||
+              memmem(v, l, "Author", 6) || memmem(v, l, "Byline", 6)) &&
              (contains_ci(v, l, "byline") || contains_ci(v, l, "author-name") ||
               contains_ci(v, l, "authorname") || contains_ci(v, l, "author__name") ||
               contains_ci(v, l, "author-link") || (ieq(v, l, "author"))))
@@ -630,10 +825,12 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
       nd *d = &ex->nodes[idx];
       nd *p = pi >= 0 ? &ex->nodes[pi] : NULL;
       bool in_skip = p && (p->flags & F_SKIP);
-      meta_element(ex, n, tag, &ld_found, in_skip);
+      attrs A;
+      scan_attrs(n, &A);
+      meta_element(ex, n, tag, &ld_found, &A);
       int w;
-      bool cut, hidden;
-      class_hints(n, &w, &cut, &hidden);
+      bool cut, hidden = A.hidden;
+      class_hints(&A, &w, &cut);
       d->weight = (int16_t)w;
       if (cut) d->flags |= F_STRONGNEG;
       if (in_skip || tag_is_skipped(tag) || (hidden && tag != MyHTML_TAG_BODY &&
