@@ -188,7 +188,7 @@ int px_store_open(px_ctx *ctx, const char *path, px_open_mode mode, px_store **o
     goto fail;
   if (mode == PX_OPEN_WRITE &&
       (rc = px__store_exec(st, "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;"
-                               "PRAGMA foreign_keys=ON;PRAGMA cache_size=-65536;")))
+                               "PRAGMA foreign_keys=ON;PRAGMA cache_size=-65536;PRAGMA wal_autocheckpoint=16384;PRAGMA temp_store=MEMORY;")))
     goto fail;
   if (mode == PX_OPEN_READ && (rc = px__store_exec(st, "PRAGMA query_only=1"))) goto fail;
   st->writable = mode == PX_OPEN_WRITE;
