@@ -136,6 +136,27 @@ PX__HIDDEN int px__split_range(const char *p, size_t n, size_t from, px__sentenc
 /** Find a dateline at the start of [p, p+n).  Sets out->found. */
 PX__HIDDEN void px__find_dateline(const char *p, size_t n, px__dateline *out /* OUT */);
 
+/* The tokenizer's output vector and scratch, owned by the analyzer. */
+typedef struct px__tokout {
+  px__token *v; /* malloc'd, n used of cap */
+  size_t n, cap;
+  char *fold; /* malloc'd scratch for one folded word */
+  size_t fcap;
+  uint64_t steps;
+} px__tokout;
+
+/* Gives the stem hash of a folded word (fold = its px__word_hash) and
+ * whether it is a stopword. */
+typedef uint64_t (*px__stem_fn)(void *ctx, const char *folded, size_t n, uint64_t fold,
+                                bool *stop /* OUT */);
+
+/**
+ * Tokenize [a, b) of p, appending to o; tokens get sentence index sent.
+ * @return PX_OK, PX_ENOMEM.
+ */
+PX__HIDDEN int px__tokenize(const char *p, size_t a, size_t b, uint16_t sent, px__tokout *o,
+                            px__stem_fn stem, void *ctx);
+
 /** Inner-loop steps the analyzer has taken since it was made (for tests). */
 PX__HIDDEN uint64_t px__textan_steps(const px__textan *ta);
 

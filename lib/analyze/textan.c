@@ -1,0 +1,128 @@
+/* textan.c - the text analyzer: dateline, sentences, tokens and stems for
+ * one body at a time, with what can be reused between bodies kept here.
+ *
+ * Stems: libstemmer is called once per distinct word, not once per token.
+ * A direct-mapped cache from a word's fold hash to its stem hash (and its
+ * stopword bit) sits in front of it; news vocabulary is small enough that
+ * nearly every lookup hits.
+ */
+#include "text.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STEM_CACHE_BITS 15
+#define STEM_CACHE_SIZE (1u << STEM_CACHE_BITS)
+/* Words longer than this are not stemmed (their stem is the word). */
+#define STEM_MAX 64
+
+typedef struct stem_slot {
+  uint64_t fold; /* 0: empty */
+  uint64_t stem;
+  bool stop;
+} stem_slot;
+
+struct px__textan {
+  struct sb_stemmer *stemmer;
+  stem_slot *cache;
+  px__sentence *sv; /* scratch sentence vector */
+  size_t snv, scap;
+  px__tokout to; /* scratch token vector and fold buffer */
+  uint64_t steps;
+};
+
+int px__textan_new(px__textan **out) {
+  *out = NULL;
+  px__textan *ta = calloc(1, sizeof *ta);
+  if (!ta) return PX_ENOMEM;
+  ta->cache = calloc(STEM_CACHE_SIZE, sizeof *ta->cache);
+  ta->stemmer = sb_stemmer_new("english", NULL);
+  if (!ta->cache || !ta->stemmer) {
+    px__textan_free(ta);
+    return PX_ENOMEM;
+  }
+  *out = ta;
+  return PX_OK;
+}
+
+void px__textan_free(px__textan *ta) {
+  if (!ta) return;
+  if (ta->stemmer) sb_stemmer_delete(ta->stemmer);
+  free(ta->cache);
+  free(ta->sv);
+  free(ta->to.v);
+  free(ta->to.fold);
+  free(ta);
+}
+
+uint64_t px__textan_steps(const px__textan *ta) { return ta ? ta->steps : 0; }
+
+static uint64_t stem_word(void *ctx, const char *w, size_t n, uint64_t fold, bool *stop) {
+  px__textan *ta = ctx;
+  stem_slot *s = &ta->cache[(fold ^ (fold >> 29)) & (STEM_CACHE_SIZE - 1)];
+  if (s->fold == fold) {
+    *stop = s->stop;
+    return s->stem;
+  }
+  uint64_t h = fold;
+  if (n <= STEM_MAX) {
+    const sb_symbol *r = sb_stemmer_stem(ta->stemmer, (const sb_symbol *)w, (int)n);
+    if (r) h = px__word_hash((const char *)r, (size_t)sb_stemmer_length(ta->stemmer));
+  }
+  s->fold = fold;
+  s->stem = h;
+  s->stop = px__is_stopword(w, n);
+  *stop = s->stop;
+  return h;
+}
+
+int px__text_analyze(px__textan *ta, const char *p, size_t n, px__arena *arena,
+                     px__text *out) {
+  int rc = PX_OK;
+  memset(out, 0, sizeof *out);
+  out->body = p;
+  out->len = n;
+  if (!ta || (!p && n)) return PX_EINVAL;
+  if (n > UINT32_MAX) return PX_ETOOBIG;
+  px__find_dateline(p, n, &out->dateline);
+  ta->snv = 0;
+  ta->to.n = 0;
+  ta->to.steps = 0;
+  size_t from = out->dateline.found ? out->dateline.end : 0;
+  if ((rc = px__split_range(p, n, from, &ta->sv, &ta->snv, &ta->scap, &ta->steps))) goto out;
+  for (size_t k = 0; k < ta->snv; k++) {
+    px__sentence *s = &ta->sv[k];
+    s->tok_first = (uint32_t)ta->to.n;
+    uint16_t si = k < 65535 ? (uint16_t)k : 65535;
+    if ((rc = px__tokenize(p, s->start, s->end, si, &ta->to, stem_word, ta))) goto out;
+    s->tok_count = (uint32_t)(ta->to.n - s->tok_first);
+  }
+  ta->steps += ta->to.steps;
+  if (ta->snv) {
+    out->sent = px__arena_alloc(arena, ta->snv * sizeof *out->sent);
+    if (!out->sent) {
+      rc = PX_ENOMEM;
+      goto out;
+    }
+    memcpy(out->sent, ta->sv, ta->snv * sizeof *out->sent);
+    out->nsent = ta->snv;
+  }
+  if (ta->to.n) {
+    out->tok = px__arena_alloc(arena, ta->to.n * sizeof *out->tok);
+    if (!out->tok) {
+      rc = PX_ENOMEM;
+      goto out;
+    }
+    memcpy(out->tok, ta->to.v, ta->to.n * sizeof *out->tok);
+    out->ntok = ta->to.n;
+  }
+out:
+  if (rc) {
+    out->sent = NULL;
+    out->nsent = 0;
+    out->tok = NULL;
+    out->ntok = 0;
+  }
+  return rc;
+}

@@ -1,0 +1,344 @@
+/* token.c - the tokenizer: words, numbers, punctuation, quotes, symbols.
+ *
+ * Words are letters and digits with inner hyphens and apostrophes
+ * ("Jong-un", "don't", "COVID-19"), or dotted acronyms ("U.S.", "a.m.").
+ * A final 's or ’s is a possessive: it stays in the token's span but not in
+ * its fold or stem, and PX__TF_POSSESSIVE is set; so is a plural possessive
+ * ("senators'").  Numbers are digits with inner . or , before a digit,
+ * optionally led by a currency sign and followed by % or letters ("$4.5",
+ * "1,200", "10%", "1990s", "5th"); their fold drops the thousands commas.
+ *
+ * Each token is folded into a scratch buffer as it is scanned (ASCII by
+ * table, the rest by px__fold_cp) and hashed once; the word's stem comes
+ * from the caller's stem function, which caches.  No allocation per token.
+ */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Folded words longer than this are hashed on their first FOLD_CAP bytes. */
+#define FOLD_CAP 1024
+
+enum { T_SKIP, T_LETTER, T_DIGIT, T_QUOTE, T_PUNCT, T_SYMBOL, T_MARK, T_ZW, T_CUR };
+
+static const unsigned char k_ascii[128] = {
+    ['!'] = T_PUNCT,  ['"'] = T_QUOTE,  ['#'] = T_SYMBOL, ['$'] = T_CUR,
+    ['%'] = T_SYMBOL, ['&'] = T_PUNCT,  ['\''] = T_QUOTE, ['('] = T_PUNCT,
+    [')'] = T_PUNCT,  ['*'] = T_SYMBOL, ['+'] = T_SYMBOL, [','] = T_PUNCT,
+    ['-'] = T_PUNCT,  ['.'] = T_PUNCT,  ['/'] = T_PUNCT,  [':'] = T_PUNCT,
+    [';'] = T_PUNCT,  ['<'] = T_SYMBOL, ['='] = T_SYMBOL, ['>'] = T_SYMBOL,
+    ['?'] = T_PUNCT,  ['@'] = T_SYMBOL, ['['] = T_PUNCT,  ['\\'] = T_SYMBOL,
+    [']'] = T_PUNCT,  ['^'] = T_SYMBOL, ['_'] = T_SYMBOL, ['`'] = T_QUOTE,
+    ['{'] = T_PUNCT,  ['|'] = T_SYMBOL, ['}'] = T_PUNCT,  ['~'] = T_SYMBOL,
+    ['0'] = T_DIGIT,  ['1'] = T_DIGIT,  ['2'] = T_DIGIT,  ['3'] = T_DIGIT,
+    ['4'] = T_DIGIT,  ['5'] = T_DIGIT,  ['6'] = T_DIGIT,  ['7'] = T_DIGIT,
+    ['8'] = T_DIGIT,  ['9'] = T_DIGIT,
+#define L(c) [c] = T_LETTER, [c + 32] = T_LETTER
+    L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'),
+    L('J'), L('K'), L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'),
+    L('S'), L('T'), L('U'), L('V'), L('W'), L('X'), L('Y'), L('Z'),
+#undef L
+};
+
+/* Class of the character at i; *len its bytes, *cp the code point. */
+static int classify(const unsigned char *p, size_t b, size_t i, size_t *len, int32_t *cp) {
+  unsigned c = p[i];
+  if (c < 0x80) {
+    *len = 1;
+    *cp = (int32_t)c;
+    return k_ascii[c];
+  }
+  size_t l = px__utf8_seqlen(p + i, b - i);
+  if (!l) {
+    *len = 1;
+    *cp = 0xFFFD;
+    return T_SYMBOL;
+  }
+  *len = l;
+  int32_t u = px__utf8_decode(p + i, l);
+  *cp = u;
+  switch (u) {
+  case 0xA0: case 0x1680: case 0x2000: case 0x2001: case 0x2002: case 0x2003:
+  case 0x2004: case 0x2005: case 0x2006: case 0x2007: case 0x2008: case 0x2009:
+  case 0x200A: case 0x202F: case 0x205F: case 0x3000: case 0x2028: case 0x2029:
+  case 0x200B: case 0xFEFF: case 0x85:
+    return T_SKIP;
+  case 0xAD: case 0x180E: case 0x200C: case 0x200D: case 0x2060:
+    return T_ZW;
+  case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x201C: case 0x201D:
+  case 0x201E: case 0x201F: case 0xAB: case 0xBB: case 0x2039: case 0x203A:
+    return T_QUOTE;
+  case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+  case 0x2212: case 0x2026: case 0x2022: case 0x2043:
+    return T_PUNCT;
+  case 0xA3: case 0xA5: case 0x20AC:
+    return T_CUR;
+  default:
+    break;
+  }
+  switch (utf8proc_category(u)) {
+  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+  case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    return T_LETTER;
+  case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    return T_MARK;
+  case UTF8PROC_CATEGORY_ND:
+    return T_DIGIT;
+  case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+  case UTF8PROC_CATEGORY_CC:
+    return T_SKIP;
+  case UTF8PROC_CATEGORY_CF:
+    return T_ZW;
+  case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
+  case UTF8PROC_CATEGORY_PO:
+    return T_PUNCT;
+  case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+    return T_QUOTE;
+  default:
+    return T_SYMBOL;
+  }
+}
+
+static bool alnum_at(const unsigned char *p, size_t b, size_t i) {
+  if (i >= b) return false;
+  if (p[i] < 0x80) return k_ascii[p[i]] == T_LETTER || k_ascii[p[i]] == T_DIGIT;
+  size_t l;
+  int32_t cp;
+  int c = classify(p, b, i, &l, &cp);
+  return c == T_LETTER || c == T_DIGIT;
+}
+
+static bool digit_at(const unsigned char *p, size_t b, size_t i) {
+  return i < b && p[i] >= '0' && p[i] <= '9';
+}
+
+static bool is_upper_cp(int32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  int cat = utf8proc_category(cp);
+  return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+static bool is_lower_cp(int32_t cp) {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* Make room for PX__FOLD_MAX more bytes in the fold scratch. */
+static int fold_room(px__tokout *o, size_t fl) {
+  if (fl + PX__FOLD_MAX <= o->fcap) return PX_OK;
+  size_t nc = o->fcap ? o->fcap * 2 : 256;
+  while (nc < fl + PX__FOLD_MAX) nc *= 2;
+  char *nf = realloc(o->fold, nc);
+  if (!nf) return PX_ENOMEM;
+  o->fold = nf;
+  o->fcap = nc;
+  return PX_OK;
+}
+
+static px__token *push(px__tokout *o) {
+  if (o->n == o->cap) {
+    size_t nc = o->cap ? o->cap * 2 : 1024;
+    px__token *nv = realloc(o->v, nc * sizeof *nv);
+    if (!nv) return NULL;
+    o->v = nv;
+    o->cap = nc;
+  }
+  return &o->v[o->n++];
+}
+
+int px__tokenize(const char *text, size_t a, size_t b, uint16_t sent, px__tokout *o,
+                 px__stem_fn stem, void *ctx) {
+  const unsigned char *p = (const unsigned char *)text;
+  bool seen_word = false;
+  int rc;
+  /* Room for the longest fold written below: FOLD_CAP plus one code point. */
+  if ((rc = fold_room(o, FOLD_CAP + 8))) return rc;
+  size_t i = a;
+  while (i < b) {
+    o->steps++;
+    unsigned c = p[i];
+    size_t len;
+    int32_t cp;
+    int cls;
+    if (c < 0x80) {
+      cls = k_ascii[c];
+      len = 1;
+      cp = (int32_t)c;
+      if (cls == T_SKIP) {
+        i++;
+        continue;
+      }
+    } else {
+      cls = classify(p, b, i, &len, &cp);
+      if (cls == T_SKIP || cls == T_ZW) {
+        i += len;
+        continue;
+      }
+    }
+    size_t s0 = i, fl = 0;
+    uint8_t kind, flags = 0;
+    char *f = o->fold;
+    if (cls == T_CUR && !digit_at(p, b, i + len)) cls = T_SYMBOL;
+    if (cls == T_LETTER || cls == T_MARK) {
+      kind = PX__TOK_WORD;
+      int nup = 0, nlow = 0;
+      if (is_upper_cp(cp)) flags |= PX__TF_CAP;
+      /* a dotted acronym: U.S. a.m. U.S.A. */
+      if (c < 0x80 && i + 3 < b && p[i + 1] == '.' && k_ascii[p[i + 2]] == T_LETTER &&
+          p[i + 3] == '.' && !alnum_at(p, b, i + 4)) {
+        while (i + 1 < b && fl < FOLD_CAP && p[i] < 0x80 && k_ascii[p[i]] == T_LETTER &&
+               p[i + 1] == '.') {
+          o->steps++;
+          unsigned ch = p[i];
+          nup += ch <= 'Z';
+          nlow += ch >= 'a';
+          f[fl++] = (char)(ch | 32);
+          f[fl++] = '.';
+          i += 2;
+        }
+      } else {
+        for (;;) {
+          o->steps++;
+          if (i >= b) break;
+          unsigned ch = p[i];
+          if (ch < 0x80) {
+            unsigned k = k_ascii[ch];
+            if (k == T_LETTER) {
+              nup += ch <= 'Z';
+              nlow += ch >= 'a';
+              if (fl < FOLD_CAP) f[fl++] = (char)(ch <= 'Z' ? ch + 32 : ch);
+              i++;
+              continue;
+            }
+            if (k == T_DIGIT) {
+              if (fl < FOLD_CAP) f[fl++] = (char)ch;
+              i++;
+              continue;
+            }
+            if ((ch == '-' || ch == '\'') && alnum_at(p, b, i + 1)) {
+              if (fl < FOLD_CAP) f[fl++] = (char)ch;
+              i++;
+              continue;
+            }
+            break;
+          }
+          size_t l;
+          int32_t u;
+          int k = classify(p, b, i, &l, &u);
+          if (k == T_LETTER || k == T_MARK || k == T_DIGIT) {
+            nup += is_upper_cp(u);
+            nlow += is_lower_cp(u);
+            if (fl < FOLD_CAP) fl += px__fold_cp(u, f + fl);
+          } else if (k == T_ZW) {
+            /* dropped */
+          } else if ((u == 0x2019 || u == 0x02BC) && alnum_at(p, b, i + l)) {
+            if (fl < FOLD_CAP) f[fl++] = '\'';
+          } else if ((u == 0x2010 || u == 0x2011) && alnum_at(p, b, i + l)) {
+            if (fl < FOLD_CAP) f[fl++] = '-';
+          } else {
+            break;
+          }
+          i += l;
+        }
+      }
+      if (fl > 2 && f[fl - 2] == '\'' && f[fl - 1] == 's') {
+        fl -= 2;
+        flags |= PX__TF_POSSESSIVE;
+      } else if (fl >= 2 && f[fl - 1] == 's' && i < b) {
+        /* plural possessive: senators' */
+        size_t l = 0;
+        if (p[i] == '\'') l = 1;
+        else if (i + 2 < b && p[i] == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x99) l = 3;
+        if (l && !alnum_at(p, b, i + l)) {
+          i += l;
+          flags |= PX__TF_POSSESSIVE;
+        }
+      }
+      if (nup >= 2 && nlow == 0) flags |= PX__TF_ALLCAPS;
+      if (!seen_word) {
+        flags |= PX__TF_SENT_START;
+        seen_word = true;
+      }
+    } else if (cls == T_DIGIT || cls == T_CUR) {
+      kind = PX__TOK_NUMBER;
+      if (cls == T_CUR) {
+        memcpy(f, p + i, len);
+        fl = len;
+        i += len;
+      }
+      for (;;) {
+        o->steps++;
+        if (i >= b || fl >= FOLD_CAP) break;
+        unsigned ch = p[i];
+        if (ch >= '0' && ch <= '9') {
+          f[fl++] = (char)ch;
+          i++;
+        } else if ((ch == '.' || ch == ',') && digit_at(p, b, i + 1)) {
+          if (ch == '.') f[fl++] = '.';
+          i++;
+        } else if (ch >= 0x80) {
+          size_t l;
+          int32_t u;
+          if (classify(p, b, i, &l, &u) != T_DIGIT) break;
+          fl += px__fold_cp(u, f + fl);
+          i += l;
+        } else {
+          break;
+        }
+      }
+      if (i < b && p[i] == '%') {
+        f[fl++] = '%';
+        i++;
+      } else {
+        while (i < b && fl < FOLD_CAP && p[i] < 0x80 && k_ascii[p[i]] == T_LETTER) {
+          o->steps++;
+          f[fl++] = (char)(p[i] | 32);
+          i++;
+        }
+      }
+    } else if (cls == T_QUOTE) {
+      kind = PX__TOK_QUOTE;
+      if ((c == '`' || c == '\'') && i + 1 < b && p[i + 1] == c) {
+        f[fl++] = '"';
+        i += 2;
+      } else {
+        fl = px__fold_cp(cp, f);
+        i += len;
+      }
+    } else if (cls == T_PUNCT) {
+      kind = PX__TOK_PUNCT;
+      if (c == '.' || c == '-') {
+        while (i < b && p[i] == c) {
+          o->steps++;
+          i++;
+        }
+        f[fl++] = (char)c;
+        if (c == '.' && i - s0 > 1) f[fl++] = '.', f[fl++] = '.';
+      } else {
+        fl = px__fold_cp(cp, f);
+        i += len;
+      }
+    } else {
+      kind = PX__TOK_SYMBOL;
+      fl = px__fold_cp(cp, f);
+      i += len;
+    }
+    px__token *t = push(o);
+    if (!t) return PX_ENOMEM;
+    t->start = (uint32_t)s0;
+    t->end = (uint32_t)i;
+    t->kind = kind;
+    t->sent = sent;
+    t->fold = px__word_hash(f, fl);
+    t->stem = 0;
+    if (kind == PX__TOK_WORD && fl) {
+      bool stop = false;
+      t->stem = stem(ctx, f, fl, t->fold, &stop);
+      if (stop) flags |= PX__TF_STOP;
+    }
+    t->flags = flags;
+  }
+  return PX_OK;
+}
