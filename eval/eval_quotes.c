@@ -1,0 +1,142 @@
+/* eval_quotes.c - run quote extraction over the PolNeAR articles.
+ *
+ * usage: eval_quotes [--split NAME] < polnear.jsonl
+ *
+ * Reads the derived PolNeAR JSON Lines (see /work/shared/data/polnear/
+ * README.md) and prints one JSON line per article of the split with the
+ * predicted quotes: {"doc_id", "quotes":[{"kind", "spans":[[s,e]...],
+ * "content":[s,e], "cue":[s,e]|null, "speaker":[s,e]|null, "name"}]}.
+ * The text is analyzed as given, without the body normalization of
+ * px_article_set, so every offset is a UTF-8 byte offset into PolNeAR's own
+ * text and compares directly with its "bspans".  eval/score_polnear.py
+ * scores the output; eval/quotes.sh runs both.
+ *
+ * With --time it prints only the bytes and seconds spent in analysis.
+ */
+#include "entity.h"
+#include "quote.h"
+#include "text.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *kind_name(int k) {
+  switch (k) {
+  case 1: return "direct";
+  case 2: return "partial";
+  case 3: return "indirect";
+  case 4: return "scare";
+  case 5: return "title";
+  default: return "?";
+  }
+}
+
+static void put_str(const char *p, size_t n) {
+  json_t *s = json_stringn(p, n);
+  char *d = s ? json_dumps(s, JSON_ENCODE_ANY) : NULL;
+  fputs(d ? d : "\"\"", stdout);
+  free(d);
+  json_decref(s);
+}
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+int main(int argc, char **argv) {
+  const char *split = NULL;
+  int timing = 0;
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--split") && i + 1 < argc) split = argv[++i];
+    else if (!strcmp(argv[i], "--time")) timing = 1;
+    else {
+      fprintf(stderr, "usage: eval_quotes [--split NAME] [--time] < polnear.jsonl\n");
+      return 2;
+    }
+  }
+  px__textan *ta = NULL;
+  px__entan *ea = NULL;
+  px__quotean *qa = NULL;
+  if (px__textan_new(&ta) || px__entan_new(&ea) || px__quotean_new(&qa)) {
+    fprintf(stderr, "eval_quotes: out of memory\n");
+    return 1;
+  }
+  px__arena arena;
+  px__arena_init(&arena, 1 << 20);
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t len;
+  double spent = 0;
+  size_t bytes = 0;
+  int rc = 0;
+  while ((len = getline(&line, &cap, stdin)) > 0) {
+    json_error_t err;
+    json_t *doc = json_loadb(line, (size_t)len, 0, &err);
+    if (!doc) continue;
+    const char *sp = json_string_value(json_object_get(doc, "split"));
+    if (split && (!sp || strcmp(sp, split))) {
+      json_decref(doc);
+      continue;
+    }
+    json_t *jt = json_object_get(doc, "text");
+    const char *text = json_string_value(jt);
+    size_t n = json_string_length(jt);
+    px__arena_reset(&arena);
+    px__text tx;
+    px__entities ents;
+    px__quotes qs;
+    double t0 = now();
+    if (px__text_analyze(ta, text, n, &arena, &tx) ||
+        px__entities_find(ea, &tx, &arena, &ents) ||
+        px__quotes_find(qa, &tx, &ents, &arena, &qs)) {
+      fprintf(stderr, "eval_quotes: analysis failed\n");
+      rc = 1;
+      json_decref(doc);
+      break;
+    }
+    spent += now() - t0;
+    bytes += n;
+    if (timing) {
+      json_decref(doc);
+      continue;
+    }
+    printf("{\"doc_id\":");
+    put_str(json_string_value(json_object_get(doc, "doc_id")),
+            json_string_length(json_object_get(doc, "doc_id")));
+    printf(",\"quotes\":[");
+    for (size_t i = 0; i < qs.nq; i++) {
+      const px__quote *q = &qs.q[i];
+      printf("%s{\"kind\":\"%s\",\"spans\":[", i ? "," : "", kind_name(q->kind));
+      for (size_t k = 0; k < q->nspans; k++) {
+        const px__qrange *r = &qs.span[q->span_first + k];
+        printf("%s[%u,%u]", k ? "," : "", r->start, r->end);
+      }
+      printf("],\"content\":[%u,%u]", q->cstart, q->cend);
+      if (q->cue_end > q->cue_start) printf(",\"cue\":[%u,%u]", q->cue_start, q->cue_end);
+      else printf(",\"cue\":null");
+      if (q->spk_end > q->spk_start) printf(",\"speaker\":[%u,%u]", q->spk_start, q->spk_end);
+      else printf(",\"speaker\":null");
+      if (q->entity >= 0) {
+        printf(",\"name\":");
+        put_str(ents.ent[q->entity].name, ents.ent[q->entity].name_len);
+      }
+      if (q->name_end > q->name_start) printf(",\"name_span\":[%u,%u]", q->name_start, q->name_end);
+      printf("}");
+    }
+    printf("]}\n");
+    json_decref(doc);
+  }
+  if (timing)
+    printf("{\"bytes\":%zu,\"seconds\":%.6f}\n", bytes, spent);
+  free(line);
+  px__arena_release(&arena);
+  px__quotean_free(qa);
+  px__entan_free(ea);
+  px__textan_free(ta);
+  return rc;
+}

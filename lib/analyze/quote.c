@@ -1,0 +1,771 @@
+/* quote.c - quotes, their cues and their speakers.
+ *
+ * Works on the tokens and sentences of px__text and the entities of
+ * px__entities, in four passes over one article:
+ *
+ *  1. marks: px__quote_scan pairs the quotation marks.
+ *  2. attribution: for each outermost quoted stretch, a cue and a speaker
+ *     are looked for after it ("...," Putin said / said Putin) and then
+ *     before it (Kim told Putin, "..." / according to X, "..."), inside
+ *     the sentence.  The speaker is the subject next to the cue: an entity
+ *     mention, a pronoun, or a noun phrase ("the business mogul").
+ *  3. shape: the mark before the quote decides between a direct quote (at
+ *     a sentence start, after a colon, comma or cue) and a partial one
+ *     (inside reported speech); a partial quote governed by a cue takes the
+ *     reported clause as its content.  A quote with no cue is a scare quote
+ *     or a title, unless it stands as a sentence after an attributed quote
+ *     or a sentence naming its speaker.  Stretches split by their own cue
+ *     ("We are ready," he said, "to talk.") and the sentences that follow
+ *     an attributed quote in its paragraph become spans of one quote.
+ *  4. speakers: a pronoun goes to the speaker of the previous attribution
+ *     when that was a person, else to the most recent person named before
+ *     it; roles and names map to entities through their mentions.
+ *
+ * Then sentences without quotes are read for indirect speech: X said
+ * (that) ..., ..., X said., according to X, ....
+ */
+#include "quote.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Internal word classes beside the PX__CW_* of cues.c. */
+enum {
+  CW_SKIP = 32,   /* between a subject and its verb: also, has, later ... */
+  CW_DET = 64,    /* starts a noun phrase: the, a, his ... */
+  CW_CLAUSE = 128 /* starts a clause, ends a noun phrase: that, who, and ... */
+};
+
+static const char *const k_skip[] = {
+    "also",   "then",    "has",      "had",      "have",       "was",       "is",
+    "will",   "would",   "later",    "previously", "once",     "recently",  "earlier",
+    "further", "repeatedly", "publicly", "privately", "simply", "flatly", "reportedly",
+    "again",  "quickly", "finally",  "just",     "has",        "had",       "were",
+    "are",    "did",     "does",     "do",       "may",        "might",     "could",
+    "should", "often",   "frequently", "openly", "bluntly",    "angrily",   "quietly",
+    "subsequently", "first", "initially", "already", "last",   "separately", "elsewhere",
+    "even",   "still",   "then-",    "once",     "never",      "not",       "always",
+};
+static const char *const k_det[] = {"the", "a", "an", "his", "her", "their", "its", "our",
+                                    "my", "your", "another", "one", "some", "several",
+                                    "many", "two", "three", "other", "both"};
+static const char *const k_clause[] = {"that", "who", "which", "when", "while", "as",
+                                       "because", "and", "but", "if", "where", "whom",
+                                       "whose", "so", "than", "though", "although", "since",
+                                       "after", "before", "until", "or", "nor"};
+
+struct px__quotean {
+  uint64_t *h;
+  uint8_t *cls;
+  uint8_t *gender;
+  size_t mask;
+  uint64_t h_that, h_to, h_according, h_mr, h_mrs, h_ms, h_by, h_it, h_in, h_of,
+      h_said, h_told, h_statement, h_s;
+};
+
+static uint64_t hword(const char *w) { return px__word_hash(w, strlen(w)); }
+
+static void tab_put(px__quotean *qa, uint64_t h, uint8_t cls, uint8_t gender) {
+  size_t i = (size_t)px__mix64(h) & qa->mask;
+  while (qa->h[i] && qa->h[i] != h) i = (i + 1) & qa->mask;
+  qa->h[i] = h;
+  qa->cls[i] |= cls;
+  if (gender) qa->gender[i] = gender;
+}
+
+static size_t tab_find(const px__quotean *qa, uint64_t h) {
+  size_t i = (size_t)px__mix64(h) & qa->mask;
+  while (qa->h[i]) {
+    if (qa->h[i] == h) return i;
+    i = (i + 1) & qa->mask;
+  }
+  return (size_t)-1;
+}
+
+int px__quotean_new(px__quotean **out) {
+  *out = NULL;
+  px__quotean *qa = calloc(1, sizeof *qa);
+  if (!qa) return PX_ENOMEM;
+  size_t cap = 2048;
+  qa->h = calloc(cap, sizeof *qa->h);
+  qa->cls = calloc(cap, 1);
+  qa->gender = calloc(cap, 1);
+  if (!qa->h || !qa->cls || !qa->gender) {
+    px__quotean_free(qa);
+    return PX_ENOMEM;
+  }
+  qa->mask = cap - 1;
+  for (size_t i = 0; i < px__cueword_count; i++)
+    tab_put(qa, hword(px__cuewords[i].word), px__cuewords[i].cls, px__cuewords[i].gender);
+  for (size_t i = 0; i < sizeof k_skip / sizeof *k_skip; i++) tab_put(qa, hword(k_skip[i]), CW_SKIP, 0);
+  for (size_t i = 0; i < sizeof k_det / sizeof *k_det; i++) tab_put(qa, hword(k_det[i]), CW_DET, 0);
+  for (size_t i = 0; i < sizeof k_clause / sizeof *k_clause; i++)
+    tab_put(qa, hword(k_clause[i]), CW_CLAUSE, 0);
+  qa->h_that = hword("that");
+  qa->h_to = hword("to");
+  qa->h_according = hword("according");
+  qa->h_mr = hword("mr");
+  qa->h_mrs = hword("mrs");
+  qa->h_ms = hword("ms");
+  qa->h_by = hword("by");
+  qa->h_it = hword("it");
+  qa->h_in = hword("in");
+  qa->h_of = hword("of");
+  qa->h_said = hword("said");
+  qa->h_told = hword("told");
+  qa->h_statement = hword("statement");
+  qa->h_s = hword("s");
+  *out = qa;
+  return PX_OK;
+}
+
+void px__quotean_free(px__quotean *qa) {
+  if (!qa) return;
+  free(qa->h);
+  free(qa->cls);
+  free(qa->gender);
+  free(qa);
+}
+
+/* ------------------------------------------------------------ the work */
+
+typedef struct qwork {
+  const px__quotean *qa;
+  const px__text *tx;
+  const px__entities *ents;
+  const char *p;
+  uint8_t *cls;     /* per token */
+  uint8_t *gen;     /* per token: pronoun gender */
+  int32_t *men;     /* per token: mention index or -1 */
+  uint8_t *inq;     /* per token: 1 inside a quoted stretch */
+  px__arena *arena;
+} qwork;
+
+#define TOK(w, i) (&(w)->tx->tok[i])
+
+static bool is_word(const qwork *w, size_t i) { return TOK(w, i)->kind == PX__TOK_WORD; }
+static bool is_qmark(const qwork *w, size_t i) { return TOK(w, i)->kind == PX__TOK_QUOTE; }
+static char punct_char(const qwork *w, size_t i) {
+  const px__token *t = TOK(w, i);
+  if (t->kind != PX__TOK_PUNCT) return 0;
+  unsigned char c = (unsigned char)w->p[t->start];
+  if (c == 0xE2 && t->end - t->start == 3) return '-'; /* dashes, ellipsis */
+  return (char)c;
+}
+static bool is_sent_end_punct(const qwork *w, size_t i) {
+  char c = punct_char(w, i);
+  return c == '.' || c == '!' || c == '?' || c == ';';
+}
+static bool cap_word(const qwork *w, size_t i) {
+  return is_word(w, i) && (TOK(w, i)->flags & PX__TF_CAP);
+}
+
+/* First token starting at or after byte off. */
+static size_t tok_from(const qwork *w, size_t off) {
+  size_t lo = 0, hi = w->tx->ntok;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (w->tx->tok[mid].start < off) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* A speaker found in the text. */
+typedef struct spk {
+  uint32_t start, end;  /* as written */
+  int32_t men;          /* mention index, -1 */
+  uint8_t pron;         /* pronoun gender when a pronoun, else 0 */
+  bool ok;
+} spk;
+
+static void spk_from_mention(const qwork *w, int32_t m, spk *s) {
+  const px__mention *mm = &w->ents->men[m];
+  s->start = mm->start;
+  s->end = mm->end;
+  s->men = m;
+  s->pron = 0;
+  s->ok = true;
+}
+
+/* Tokens [a, b) as a span. */
+static void spk_span(const qwork *w, size_t a, size_t b, spk *s) {
+  s->start = TOK(w, a)->start;
+  s->end = TOK(w, b - 1)->end;
+  s->men = -1;
+  s->pron = 0;
+  s->ok = true;
+}
+
+/* Mention covering token i, extended to its first token. */
+static int32_t mention_at(const qwork *w, size_t i) { return w->men ? w->men[i] : -1; }
+
+/*
+ * The noun phrase ending at token t (inclusive), not before lo: a mention,
+ * a pronoun, or a run of words back to a determiner.  A run of capitalized
+ * words stands for a name the entity layer missed.
+ */
+static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
+  if (!is_word(w, t)) return false;
+  int32_t m = mention_at(w, t);
+  if (m >= 0) {
+    spk_from_mention(w, m, s);
+    /* a title word before the name belongs to the phrase it names */
+    return true;
+  }
+  uint8_t c = w->cls[t];
+  if (c & PX__CW_PRONOUN) {
+    if (c & PX__CW_NOT_SPEAKER) return false;
+    spk_span(w, t, t + 1, s);
+    s->pron = w->gen[t];
+    return true;
+  }
+  if (c & (PX__CW_NOT_SPEAKER | CW_CLAUSE | CW_DET | PX__CW_CUE)) return false;
+  /* Walk back over the phrase. */
+  size_t a = t;
+  bool det = false, title = (c & PX__CW_TITLE) != 0, capital = cap_word(w, t);
+  while (a > lo && t - a < 7) {
+    size_t b = a - 1;
+    if (!is_word(w, b)) {
+      /* a hyphenated or possessive piece: "GOP's", "then-Gov." */
+      char pc = punct_char(w, b);
+      if (pc == '-' && b > lo && is_word(w, b - 1)) {
+        a = b - 1;
+        continue;
+      }
+      break;
+    }
+    uint8_t cb = w->cls[b];
+    if (cb & CW_DET) {
+      a = b;
+      det = true;
+      break;
+    }
+    if (cb & (CW_CLAUSE | PX__CW_CUE | PX__CW_PRONOUN | CW_SKIP)) break;
+    if (mention_at(w, b) >= 0 || cap_word(w, b)) capital = true;
+    if (cb & PX__CW_TITLE) title = true;
+    a = b;
+  }
+  bool at_start = a == lo || (TOK(w, a)->flags & PX__TF_SENT_START);
+  if (!(det || title || capital || at_start)) return false;
+  if (t - a >= 7) return false;
+  /* prefer a mention inside the phrase ("Manafort's friend"): keep the span */
+  spk_span(w, a, t + 1, s);
+  for (size_t k = a; k <= t; k++)
+    if (mention_at(w, k) >= 0 && w->ents->ent[w->ents->men[mention_at(w, k)].entity].type ==
+                                     PX_ENT_PERSON &&
+        !(TOK(w, k)->flags & PX__TF_POSSESSIVE)) {
+      s->men = mention_at(w, k);
+      break;
+    }
+  return true;
+}
+
+/*
+ * The subject of the cue at token c, looked for in [lo, c): skips
+ * auxiliaries and adverbs, and an apposition or relative clause set off by
+ * commas ("Black, who has been friends with Manafort for 40 years, said").
+ */
+static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
+  size_t j = c;
+  while (j > lo && is_word(w, j - 1) && (w->cls[j - 1] & CW_SKIP) && !(w->cls[j - 1] & PX__CW_PRONOUN))
+    j--;
+  if (j == lo) return false;
+  size_t t = j - 1;
+  if (punct_char(w, t) == ',') {
+    /* find the comma that opens the apposition */
+    size_t k = t;
+    size_t lim = t > lo + 40 ? t - 40 : lo;
+    bool found = false;
+    while (k > lim) {
+      k--;
+      if (is_qmark(w, k) || is_sent_end_punct(w, k)) break;
+      if (punct_char(w, k) == ',' || punct_char(w, k) == '(') {
+        found = true;
+        break;
+      }
+    }
+    if (found && k > lo) return np_ending_at(w, lo, k - 1, s);
+    /* the phrase starts the clause: its head is the first noun phrase */
+    if (k == lim && k < t) {
+      for (size_t u = lo; u < t; u++) {
+        if (!is_word(w, u)) break;
+        if (mention_at(w, u) >= 0 || (w->cls[u] & PX__CW_PRONOUN)) {
+          size_t e = u;
+          int32_t m = mention_at(w, u);
+          if (m >= 0) e = w->ents->men[m].tok_first + w->ents->men[m].tok_count - 1;
+          return np_ending_at(w, lo, e, s);
+        }
+      }
+    }
+    return false;
+  }
+  return np_ending_at(w, lo, t, s);
+}
+
+/* The speaker after an inverted cue ("said Charlie Black, ..."), in (c, hi). */
+static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
+  size_t a = c + 1;
+  if (a < hi && is_word(w, a) && TOK(w, a)->fold == w->qa->h_by) a++;
+  if (a >= hi) return false;
+  /* a pronoun right after: "said he" */
+  if (is_word(w, a) && (w->cls[a] & PX__CW_PRONOUN) && !(w->cls[a] & PX__CW_NOT_SPEAKER)) {
+    spk_span(w, a, a + 1, s);
+    s->pron = w->gen[a];
+    return true;
+  }
+  size_t e = a;
+  int32_t first = -1, person = -1;
+  while (e < hi && e - a < 12 && is_word(w, e)) {
+    int32_t m = mention_at(w, e);
+    if (m >= 0) {
+      if (first < 0) first = m;
+      if (person < 0 && w->ents->ent[w->ents->men[m].entity].type == PX_ENT_PERSON) person = m;
+    }
+    if (e > a && (w->cls[e] & CW_CLAUSE)) break;
+    e++;
+  }
+  if (person >= 0) {
+    spk_from_mention(w, person, s);
+    return true;
+  }
+  if (first >= 0) {
+    spk_from_mention(w, first, s);
+    return true;
+  }
+  if (e > a && e - a <= 8) {
+    bool det = w->cls[a] & CW_DET, title = false, cap = false;
+    for (size_t k = a; k < e; k++) {
+      if (w->cls[k] & PX__CW_TITLE) title = true;
+      if (cap_word(w, k)) cap = true;
+    }
+    if (det || title || cap) {
+      spk_span(w, a, e, s);
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Is token i a cue ("according" only with "to" after it)? */
+static int cue_at(const qwork *w, size_t i, bool weak_ok) {
+  if (!is_word(w, i)) return 0;
+  uint8_t c = w->cls[i];
+  if (TOK(w, i)->fold == w->qa->h_according) {
+    if (i + 1 < w->tx->ntok && TOK(w, i + 1)->fold == w->qa->h_to) return 2;
+    return 0;
+  }
+  if (c & PX__CW_CUE) return 1;
+  if (weak_ok && (c & PX__CW_CUE_WEAK)) return 1;
+  return 0;
+}
+
+/* One attribution found for a stretch of text. */
+typedef struct attr {
+  bool ok;
+  uint32_t cue_s, cue_e;
+  size_t cue_tok;   /* token index of the cue */
+  size_t end_tok;   /* first token after the attribution (trailing form) */
+  spk s;
+} attr;
+
+/* ", X said" / ", said X" / ", according to X" in tokens [a, hi). */
+static bool trailing_attr(const qwork *w, size_t a, size_t hi, attr *at) {
+  memset(at, 0, sizeof *at);
+  size_t i = a;
+  while (i < hi && (punct_char(w, i) == ',' || punct_char(w, i) == '-')) i++;
+  if (i >= hi) return false;
+  size_t lo = i;
+  for (size_t k = i; k < hi && k - i < 30; k++) {
+    if (is_qmark(w, k) || is_sent_end_punct(w, k)) break;
+    if (!is_word(w, k)) continue;
+    if (w->cls[k] & CW_CLAUSE && k == lo) return false;
+    int cl = cue_at(w, k, false);
+    if (!cl) continue;
+    spk s = {0};
+    bool found;
+    if (cl == 2) {
+      found = speaker_after(w, k + 1, hi, &s);
+    } else if (k == lo) {
+      found = speaker_after(w, k, hi, &s);
+    } else {
+      found = subject_before(w, lo, k, &s);
+      if (found && s.start < TOK(w, lo)->start) found = false;
+    }
+    if (!found) return false;
+    at->ok = true;
+    at->cue_tok = k;
+    at->cue_s = TOK(w, k)->start;
+    at->cue_e = TOK(w, k + (cl == 2 ? 1 : 0))->end;
+    at->s = s;
+    /* the attribution ends at the next clause mark or sentence end */
+    size_t e = k + cl;
+    while (e < hi && !is_qmark(w, e) && !is_sent_end_punct(w, e) && !(punct_char(w, e) == ',' && e > s.end))
+      e++;
+    at->end_tok = e;
+    return true;
+  }
+  return false;
+}
+
+/*
+ * A cue before the quote, in tokens [lo, b): the nearest cue, within
+ * max_gap tokens of the quote, with its subject before it or (inverted)
+ * after it.  weak_ok admits cues that need a quote (called, described).
+ */
+static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bool weak_ok,
+                         attr *at) {
+  memset(at, 0, sizeof *at);
+  if (b <= lo) return false;
+  size_t k = b;
+  while (k > lo && b - k < max_gap) {
+    k--;
+    if (is_qmark(w, k) || is_sent_end_punct(w, k)) return false;
+    if (!is_word(w, k)) continue;
+    int cl = cue_at(w, k, weak_ok);
+    if (!cl && k > lo && TOK(w, k)->fold == w->qa->h_to && TOK(w, k - 1)->fold == w->qa->h_according) {
+      k--;
+      cl = 2;
+    }
+    if (!cl) continue;
+    spk s = {0};
+    bool found = false;
+    if (cl == 2) found = speaker_after(w, k + 1, b, &s);
+    else {
+      found = subject_before(w, lo, k, &s);
+      if (!found) found = speaker_after(w, k, b, &s);
+    }
+    if (!found) continue;
+    at->ok = true;
+    at->cue_tok = k;
+    at->cue_s = TOK(w, k)->start;
+    at->cue_e = TOK(w, k + (cl == 2 ? 1 : 0))->end;
+    at->s = s;
+    at->end_tok = k + cl;
+    return true;
+  }
+  return false;
+}
+
+/* Sentence of token i. */
+static size_t sent_of(const qwork *w, size_t i) {
+  size_t s = TOK(w, i)->sent;
+  if (s >= w->tx->nsent) s = w->tx->nsent ? w->tx->nsent - 1 : 0;
+  /* sent saturates at 65535: search forward from there */
+  while (s + 1 < w->tx->nsent && w->tx->sent[s + 1].tok_first <= i) s++;
+  return s;
+}
+
+static size_t sent_first_tok(const qwork *w, size_t s) { return w->tx->sent[s].tok_first; }
+static size_t sent_end_tok(const qwork *w, size_t s) {
+  return w->tx->sent[s].tok_first + w->tx->sent[s].tok_count;
+}
+
+/* -------------------------------------------------------------- output */
+
+typedef struct qbuild {
+  px__quote *q;
+  size_t nq, capq;
+  px__qrange *sp;
+  size_t nsp, capsp;
+  px__arena *arena;
+} qbuild;
+
+/* Make room for `need` elements in *v, which holds `used`. */
+static int grow(px__arena *a, void **v, size_t *cap, size_t used, size_t need, size_t elem) {
+  if (need <= *cap) return PX_OK;
+  size_t nc = *cap ? *cap * 2 : 16;
+  while (nc < need) nc *= 2;
+  void *nv = px__arena_alloc(a, nc * elem);
+  if (!nv) return PX_ENOMEM;
+  if (used) memcpy(nv, *v, used * elem);
+  *v = nv;
+  *cap = nc;
+  return PX_OK;
+}
+
+/* A quote under construction, with its spans (at most a few). */
+#define MAX_SPANS 8
+typedef struct cand {
+  px__quote q;
+  px__qrange sp[MAX_SPANS];
+  int nsp;
+  uint32_t cstart, cend; /* attributed content */
+  size_t close_tok;      /* first token after the last closing mark */
+  size_t open_tok;       /* token of the opening mark (or first inside) */
+  size_t trail_end;      /* first token after its trailing attribution */
+  bool trail;            /* attributed after the quote */
+  bool lead;             /* attributed before the quote */
+  bool sent_start;       /* opens a sentence or paragraph */
+  bool sent_end;         /* closes a sentence */
+  bool dead;
+  uint32_t para;
+  spk s;
+} cand;
+
+int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entities *ents,
+                    px__arena *arena, px__quotes *out) {
+  memset(out, 0, sizeof *out);
+  int rc = PX_OK;
+  if (!tx->len || !tx->ntok || !tx->nsent) return PX_OK;
+  qwork w = {.qa = qa, .tx = tx, .ents = ents, .p = tx->body, .arena = arena};
+  size_t nt = tx->ntok;
+  w.cls = px__arena_alloc(arena, nt);
+  w.gen = px__arena_alloc(arena, nt);
+  w.inq = px__arena_alloc(arena, nt);
+  if (!w.cls || !w.gen || !w.inq) return PX_ENOMEM;
+  memset(w.inq, 0, nt);
+  for (size_t i = 0; i < nt; i++) {
+    w.cls[i] = 0;
+    w.gen[i] = 0;
+    if (tx->tok[i].kind != PX__TOK_WORD) continue;
+    size_t k = tab_find(qa, tx->tok[i].fold);
+    if (k != (size_t)-1) {
+      w.cls[i] = qa->cls[k];
+      w.gen[i] = qa->gender[k];
+    }
+  }
+  if (ents && ents->nmen) {
+    w.men = px__arena_alloc(arena, nt * sizeof *w.men);
+    if (!w.men) return PX_ENOMEM;
+    for (size_t i = 0; i < nt; i++) w.men[i] = -1;
+    for (size_t m = 0; m < ents->nmen; m++) {
+      const px__mention *mm = &ents->men[m];
+      for (size_t k = mm->tok_first; k < (size_t)mm->tok_first + mm->tok_count && k < nt; k++)
+        w.men[k] = (int32_t)m;
+    }
+  } else {
+    ents = NULL;
+    w.ents = NULL;
+  }
+
+  px__qspan *qs;
+  size_t nqs;
+  if ((rc = px__quote_scan(tx->body, tx->len, arena, &qs, &nqs))) return rc;
+
+  /* Outermost stretches as candidates. */
+  size_t ncand = 0;
+  for (size_t i = 0; i < nqs; i++) ncand += qs[i].depth == 0;
+  cand *cv = ncand ? px__arena_alloc(arena, ncand * sizeof *cv) : NULL;
+  if (ncand && !cv) return PX_ENOMEM;
+  size_t nc = 0;
+  for (size_t i = 0; i < nqs; i++) {
+    if (qs[i].depth != 0) continue;
+    cand *c = &cv[nc++];
+    memset(c, 0, sizeof *c);
+    uint32_t e = qs[i].close + qs[i].close_len;
+    c->q.start = qs[i].open;
+    c->q.end = e;
+    c->q.flags = qs[i].flags;
+    c->q.entity = -1;
+    c->sp[0].start = qs[i].open;
+    c->sp[0].end = e;
+    c->nsp = 1;
+    c->open_tok = tok_from(&w, qs[i].open);
+    c->close_tok = tok_from(&w, e);
+    c->cstart = c->q.start;
+    c->cend = e;
+    for (size_t k = c->open_tok; k < c->close_tok; k++) w.inq[k] = 1;
+  }
+
+  /* 2. attribution of each candidate */
+  for (size_t i = 0; i < nc; i++) {
+    cand *c = &cv[i];
+    if (c->open_tok >= nt) {
+      c->dead = true;
+      continue;
+    }
+    size_t so = sent_of(&w, c->open_tok);
+    c->para = tx->sent[so].para;
+    size_t lo = sent_first_tok(&w, so);
+    if (i > 0 && cv[i - 1].close_tok > lo && cv[i - 1].close_tok <= c->open_tok) lo = cv[i - 1].close_tok;
+    /* shape: what precedes the opening mark */
+    size_t b = c->open_tok;
+    size_t prev = b;
+    while (prev > lo && is_qmark(&w, prev - 1)) prev--;
+    bool starts = prev == sent_first_tok(&w, so) || (prev > 0 && tx->sent[sent_of(&w, prev - 1)].para != c->para);
+    char pc = prev > lo ? punct_char(&w, prev - 1) : 0;
+    if (prev > 0 && prev == lo && lo != sent_first_tok(&w, so)) starts = false;
+    bool after_colon = pc == ':' || pc == ',' || pc == '-';
+    bool after_cue = prev > lo && is_word(&w, prev - 1) && cue_at(&w, prev - 1, false);
+    c->sent_start = starts;
+    /* what follows the closing mark */
+    size_t a = c->close_tok;
+    size_t hi = a < nt ? sent_end_tok(&w, sent_of(&w, a ? a - 1 : 0)) : nt;
+    if (a < nt && hi <= a) hi = sent_end_tok(&w, sent_of(&w, a));
+    if (i + 1 < nc && cv[i + 1].open_tok < hi) hi = cv[i + 1].open_tok;
+    /* trailing punctuation inside the marks ends a sentence: ," or ." */
+    uint32_t last_in = c->q.end - (uint32_t)(c->q.flags & PX__QS_UNCLOSED ? 0 : 1);
+    (void)last_in;
+    size_t words = 0;
+    for (size_t k = c->open_tok; k < c->close_tok && k < nt; k++) words += is_word(&w, k);
+    attr at;
+    if (a < nt && trailing_attr(&w, a, hi, &at)) {
+      c->trail = true;
+      c->trail_end = at.end_tok;
+      c->q.cue_start = at.cue_s;
+      c->q.cue_end = at.cue_e;
+      c->s = at.s;
+    } else if (leading_attr(&w, lo, prev, (starts || after_colon) ? 40 : 40, true, &at)) {
+      c->lead = true;
+      c->q.cue_start = at.cue_s;
+      c->q.cue_end = at.cue_e;
+      c->s = at.s;
+      /* partial quote inside reported speech: the content is the clause */
+      if (!(after_colon || after_cue) || words < 3) {
+        size_t cs = at.end_tok;
+        /* "according to X, ..." and "X told Y that ...": skip to the clause */
+        size_t k2 = cs;
+        while (k2 < prev && k2 - cs < 12) {
+          if (is_word(&w, k2) && TOK(&w, k2)->fold == qa->h_that) {
+            cs = k2 + 1;
+            break;
+          }
+          k2++;
+        }
+        if (c->s.ok && TOK(&w, cs < nt ? cs : nt - 1)->start < c->s.end) {
+          cs = tok_from(&w, c->s.end);
+          while (cs < prev && !is_word(&w, cs) && !is_qmark(&w, cs)) cs++;
+        }
+        if (cs < prev) c->cstart = TOK(&w, cs)->start;
+        /* to the end of the clause: the sentence end or the next quote */
+        size_t ce = c->close_tok;
+        while (ce < hi && !is_sent_end_punct(&w, ce)) ce++;
+        if (ce > c->close_tok && ce <= nt) c->cend = TOK(&w, ce - 1)->end;
+        if (c->cend < c->q.end) c->cend = c->q.end;
+      }
+    }
+    bool partial = !(starts || after_colon || after_cue);
+    if (c->trail && !starts && !after_colon && !after_cue) {
+      /* Manafort "has taken on a tough task," said Black: clause + quote */
+      size_t s0 = lo;
+      if (s0 < prev) c->cstart = TOK(&w, s0)->start;
+    }
+    c->q.kind = partial ? 2 /* partial */ : 1 /* direct */;
+    if (!c->trail && !c->lead) {
+      /* no cue: scare quote, title, or a quote standing on its own */
+      size_t caps = 0;
+      for (size_t k = c->open_tok; k < c->close_tok && k < nt; k++)
+        if (cap_word(&w, k) || (is_word(&w, k) && (tx->tok[k].flags & PX__TF_STOP))) caps++;
+      bool title = words >= 2 && caps == words && words <= 10 && !starts;
+      if (title) c->q.kind = 5;
+      else if (partial || words < 4) c->q.kind = 4;
+      else c->q.kind = 1;
+    }
+  }
+
+  /* 3. merge: "A," he said, "B." and the sentences that follow an
+   * attributed quote in its paragraph; adjacency for unattributed ones. */
+  for (size_t i = 0; i < nc; i++) {
+    cand *c = &cv[i];
+    if (c->dead || !c->s.ok) continue;
+    size_t j = i + 1;
+    while (j < nc && !cv[j].dead && !cv[j].s.ok && cv[j].q.kind == 1 && c->nsp < MAX_SPANS) {
+      cand *d = &cv[j];
+      bool same_para = d->para == c->para;
+      /* only the attribution, punctuation and a few words between */
+      size_t from = c->trail ? c->trail_end : c->close_tok;
+      size_t gap = d->open_tok > from ? d->open_tok - from : 0;
+      bool inside = same_para && c->trail && gap <= 2;
+      bool next_sent = same_para && d->sent_start && gap <= 3;
+      if (!(inside || next_sent)) break;
+      c->sp[c->nsp++] = (px__qrange){d->q.start, d->q.end};
+      c->q.end = d->q.end;
+      c->cend = d->cend > c->cend ? d->cend : c->cend;
+      c->close_tok = d->close_tok;
+      c->trail_end = d->close_tok;
+      d->dead = true;
+      j++;
+    }
+  }
+  /* unattributed stand-alone quotes after an attributed one (next
+   * paragraph, the continuation of a remark) take its speaker */
+  for (size_t i = 1; i < nc; i++) {
+    cand *d = &cv[i];
+    if (d->dead || d->s.ok || d->q.kind != 1 || !d->sent_start) continue;
+    size_t j = i;
+    while (j > 0 && cv[j - 1].dead) j--;
+    if (j == 0) continue;
+    cand *c = &cv[j - 1];
+    if (!c->s.ok || c->q.kind == 4 || c->q.kind == 5) continue;
+    if (d->para > c->para + 1) continue;
+    d->s = c->s;
+    d->q.cue_start = d->q.cue_end = 0;
+  }
+
+  /* 4. speakers to entities, and output */
+  qbuild qb = {.arena = arena};
+  int32_t last_person = -1, last_org = -1; /* entity of the last attribution */
+  uint32_t last_para = 0;
+  for (size_t i = 0; i < nc; i++) {
+    cand *c = &cv[i];
+    if (c->dead) continue;
+    px__quote *q = &c->q;
+    q->spk_start = q->spk_end = 0;
+    q->name_start = q->name_end = 0;
+    q->entity = -1;
+    if (c->s.ok) {
+      q->spk_start = c->s.start;
+      q->spk_end = c->s.end;
+      if (c->s.men >= 0) {
+        q->entity = (int32_t)ents->men[c->s.men].entity;
+        q->name_start = ents->men[c->s.men].start;
+        q->name_end = ents->men[c->s.men].end;
+      } else if (c->s.pron && ents) {
+        /* he/she: the previous attribution's person, else the most
+         * recent person mention before the pronoun */
+        int32_t e = -1;
+        uint8_t g = c->s.pron;
+        if ((g == 1 || g == 2 || g == 4) && last_person >= 0 && c->para <= last_para + 2) e = last_person;
+        if (g == 3 && last_org >= 0 && c->para <= last_para + 2) e = last_org;
+        if (e < 0 && (g == 1 || g == 2 || g == 4)) {
+          size_t t = tok_from(&w, c->s.start);
+          for (size_t k = t; k-- > 0 && t - k < 400;) {
+            int32_t m = w.men ? w.men[k] : -1;
+            if (m >= 0 && ents->ent[ents->men[m].entity].type == PX_ENT_PERSON) {
+              e = (int32_t)ents->men[m].entity;
+              break;
+            }
+          }
+        }
+        q->entity = e;
+        if (e >= 0) {
+          /* the latest mention of it before the pronoun names it */
+          const px__entity *en = &ents->ent[e];
+          for (size_t k = 0; k < en->count; k++) {
+            const px__mention *mm = &ents->men[en->first + k];
+            if (mm->start < c->s.start) {
+              q->name_start = mm->start;
+              q->name_end = mm->end;
+            }
+          }
+        }
+      }
+      if (q->entity >= 0) {
+        uint8_t ty = ents->ent[q->entity].type;
+        if (ty == PX_ENT_PERSON) last_person = q->entity;
+        else last_org = q->entity;
+        last_para = c->para;
+      }
+    }
+    if (q->kind == 4 || q->kind == 5) {
+      /* scare quotes and titles have no speaker */
+      q->spk_start = q->spk_end = q->name_start = q->name_end = 0;
+      q->entity = -1;
+      q->cue_start = q->cue_end = 0;
+    }
+    if ((rc = grow(arena, (void **)&qb.q, &qb.capq, qb.nq, qb.nq + 1, sizeof *qb.q))) return rc;
+    if ((rc = grow(arena, (void **)&qb.sp, &qb.capsp, qb.nsp, qb.nsp + (size_t)c->nsp, sizeof *qb.sp))) return rc;
+    q->span_first = (uint32_t)qb.nsp;
+    q->nspans = (uint16_t)c->nsp;
+    for (int k = 0; k < c->nsp; k++) qb.sp[qb.nsp++] = c->sp[k];
+    q->cstart = c->cstart < q->start ? c->cstart : q->start;
+    q->cend = c->cend > q->end ? c->cend : q->end;
+    qb.q[qb.nq++] = *q;
+  }
+  out->q = qb.q;
+  out->nq = qb.nq;
+  out->span = qb.sp;
+  out->nspan = qb.nsp;
+  return PX_OK;
+}

@@ -1,0 +1,154 @@
+/*
+ * quote.h - internal interface of quotation extraction: the quote-mark
+ * scanner, attribution (cue verb and speaker), and the comparison of quotes
+ * across articles (variants of one remark).  See docs/quotes.md.
+ *
+ * Every offset is a UTF-8 byte offset into the analyzed body, half-open
+ * [start, end).  Results live in a caller-supplied arena.
+ */
+#ifndef PX_QUOTE_H
+#define PX_QUOTE_H
+
+#include "px_common.h"
+#include "text.h"
+#include "entity.h"
+
+/* ------------------------------------------------------ the mark scanner */
+
+/* Limits of the scanner: a quote that is not closed never runs past the end
+ * of its paragraph, and one that follows the continuation convention (each
+ * new paragraph re-opens with a mark) runs over at most PX__QUOTE_MAX_PARAS
+ * paragraphs and PX__QUOTE_MAX_BYTES bytes. */
+#define PX__QUOTE_MAX_PARAS 12
+#define PX__QUOTE_MAX_BYTES 16384
+
+enum {
+  PX__QS_UNCLOSED = 1,  /* no closing mark: cut at the end of its paragraph */
+  PX__QS_MULTIPARA = 2, /* continued over paragraphs by re-opening marks */
+  PX__QS_SINGLE = 4,    /* single marks (' ‘ ’ ‹ ›) */
+  PX__QS_GUILLEMET = 8  /* « » */
+};
+
+/* One quoted stretch: its opening mark at [open, open + open_len), its
+ * closing mark at [close, close + close_len) (close_len is 0 and close the
+ * paragraph end when PX__QS_UNCLOSED). */
+typedef struct px__qspan {
+  uint32_t open, close;
+  uint8_t open_len, close_len;
+  uint8_t depth; /* 0 outermost, 1 nested in another quote, ... */
+  uint8_t flags; /* PX__QS_* */
+} px__qspan;
+
+/**
+ * Find the quoted stretches of [p, p+n): curly, straight, `` '' (NYT) and
+ * « » marks, mixed in one text; nested quotes; quotes continued over
+ * paragraphs.  Unbalanced marks are dropped, never paired across paragraph
+ * ends (see the limits above).  *out is arena-allocated, in order of
+ * opening mark.  Work is linear in n.
+ * @return PX_OK or PX_ENOMEM.
+ */
+PX__HIDDEN int px__quote_scan(const char *p, size_t n, px__arena *arena,
+                              px__qspan **out /* OUT */, size_t *nout /* OUT */);
+
+/* ----------------------------------------------------------- cue words */
+
+/* Word classes of cues.c (hand-written table). */
+enum {
+  PX__CW_CUE = 1,        /* a speech verb: said, says, told, added, warned ... */
+  PX__CW_CUE_WEAK = 2,   /* a verb that reports speech only with a quote or
+                            "that": called, described, believes, thinks ... */
+  PX__CW_PRONOUN = 4,    /* he, she, they, we, I, it */
+  PX__CW_TITLE = 8,      /* a noun that stands for a person: spokesman, official */
+  PX__CW_NOT_SPEAKER = 16 /* never a speaker: it, this, that, there, which ... */
+};
+
+typedef struct px__cueword {
+  const char *word; /* folded form, as px__token.fold hashes it */
+  uint8_t cls;      /* PX__CW_* */
+  uint8_t gender;   /* pronouns: 1 male, 2 female, 3 plural/neutral, 4 first person */
+} px__cueword;
+
+PX__HIDDEN extern const px__cueword px__cuewords[];
+PX__HIDDEN extern const size_t px__cueword_count;
+
+/* ------------------------------------------------------------ extraction */
+
+typedef struct px__qrange {
+  uint32_t start, end;
+} px__qrange;
+
+typedef struct px__quote {
+  uint32_t start, end;       /* from the first span's start to the last span's end */
+  uint32_t span_first;       /* spans are px__quotes.span[span_first .. + nspans) */
+  uint16_t nspans;
+  uint8_t kind;              /* px_quote_kind */
+  uint8_t flags;             /* PX__QS_* of its first mark pair */
+  uint32_t cue_start, cue_end; /* the cue ("said", "according to"); equal when none */
+  uint32_t spk_start, spk_end; /* the speaker as written here (name, pronoun,
+                                  role); equal when none */
+  int32_t entity;            /* entity index of the speaker, after resolving a
+                                pronoun or role; -1 when none */
+  uint32_t name_start, name_end; /* the mention that names the speaker (the
+                                    antecedent of a pronoun); equal when none */
+  uint32_t cstart, cend;     /* the attributed content: the quote itself, or for
+                                a partial quote the reported clause around it */
+} px__quote;
+
+typedef struct px__quotes {
+  px__quote *q; /* in text order */
+  size_t nq;
+  px__qrange *span;
+  size_t nspan;
+} px__quotes;
+
+/* Tables of extraction (cue words by hash), built once, read-only after. */
+typedef struct px__quotean px__quotean;
+
+PX__HIDDEN int px__quotean_new(px__quotean **out /* OUT */);
+PX__HIDDEN void px__quotean_free(px__quotean *qa);
+
+/**
+ * Extract the quotes of an analyzed text with its entities (ents may be
+ * NULL: speakers are then spans without entities).  Arrays are allocated
+ * from arena.  @return PX_OK or PX_ENOMEM.
+ */
+PX__HIDDEN int px__quotes_find(const px__quotean *qa, const px__text *tx,
+                               const px__entities *ents, px__arena *arena,
+                               px__quotes *out /* OUT */);
+
+/* ------------------------------------------------------------ similarity */
+
+/* A quote reduced for comparison: sorted distinct stem hashes of its
+ * content words, with synonyms mapped to one representative. */
+typedef struct px__qbag {
+  uint64_t *stem;
+  uint32_t n;
+} px__qbag;
+
+/**
+ * Reduce quote text to a bag of content-word stems (stopwords dropped,
+ * synonyms of the table in quote_syn.c mapped to one class).  ta supplies
+ * the stemmer.  bag->stem is arena-allocated.  @return PX_OK or PX_ENOMEM.
+ */
+PX__HIDDEN int px__qbag_make(px__textan *ta, const char *p, size_t n, px__arena *arena,
+                             px__qbag *bag /* OUT */);
+
+/**
+ * Similarity of two bags in [0, 1]: the larger of the weighted Dice
+ * coefficient and the containment of the shorter in the longer (a partial
+ * quote inside a fuller one), the latter damped for very short quotes.
+ * weight(hash) gives IDF-like weights; NULL weighs every stem 1.
+ */
+PX__HIDDEN double px__qbag_similarity(const px__qbag *a, const px__qbag *b,
+                                      double (*weight)(void *user, uint64_t h), void *user);
+
+/* synonyms: quote_syn.c, generated by scripts/gen_quote_synonyms.py from
+ * WordNet.  Entries are folded words and their class representative. */
+typedef struct px__qsyn {
+  const char *word;
+  const char *rep;
+} px__qsyn;
+PX__HIDDEN extern const px__qsyn px__qsyns[];
+PX__HIDDEN extern const size_t px__qsyn_count;
+
+#endif /* PX_QUOTE_H */
