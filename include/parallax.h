@@ -516,6 +516,87 @@ PX_API long px_doc_entity_at(const px_doc *doc, size_t off);
 
 /* ========================================================== end analysis */
 
+/* ============================================================ comparison */
+/*
+ * The comparison of the articles of one story (docs/compare.md): facts
+ * (sentences of different articles that report the same thing, grouped;
+ * a fact with one outlet is what only that outlet reports), quote variants
+ * (each outlet's rendering of one remark), entities with the outlets that
+ * mention them, numbers that differ inside one fact, the first report of
+ * each fact, datelines and the wire-copy share of each article.  Every
+ * article given appears in the result, even an empty one (with a warning).
+ */
+typedef struct px_comparison px_comparison;
+
+typedef struct px_compare_opts {
+  double threshold;    /* least score for two sentences to report one fact; 0: built-in */
+  size_t max_articles; /* refuse more (PX_ETOOBIG); 0: no limit (default 5000) */
+  int quotes;          /* 1: extract and align quotes (default) */
+  int wire;            /* 1: wire-copy share and copies by duplicate detection (default) */
+} px_compare_opts;
+
+PX_API void px_compare_opts_init(px_compare_opts *o /* OUT */);
+
+/**
+ * Compare n articles (borrowed for the call; the comparison keeps copies).
+ * opts may be NULL.  On PX_OK *out is owned by the caller: free it with
+ * px_comparison_free().  @return PX_OK, PX_EINVAL, PX_ENOMEM, PX_ETOOBIG
+ * (over opts->max_articles or a body over the limit); px_ctx_error() says more.
+ */
+PX_API int px_compare(px_ctx *ctx, const px_article *const *arts, size_t n,
+                      const px_compare_opts *opts, px_comparison **out /* OUT */);
+PX_API void px_comparison_free(px_comparison *cmp);
+
+typedef enum px_compare_part {
+  PX_CMP_ARTICLES = 0,
+  PX_CMP_OUTLETS,
+  PX_CMP_FACTS,        /* all facts, the unique ones included */
+  PX_CMP_SHARED_FACTS, /* facts carried by two outlets or more */
+  PX_CMP_QUOTES,       /* remarks (each with its renderings) */
+  PX_CMP_ENTITIES,
+  PX_CMP_DISCREPANCIES,
+  PX_CMP_WARNINGS
+} px_compare_part;
+
+/** How many of a part the comparison holds. */
+PX_API size_t px_comparison_count(const px_comparison *cmp, px_compare_part what);
+/** Fact i: its number of member sentences and of outlets.  @return PX_OK, PX_EINVAL. */
+PX_API int px_comparison_fact(const px_comparison *cmp, size_t i, size_t *members /* OUT */,
+                              size_t *outlets /* OUT */);
+/** Member j of fact i: article index (order given) and the sentence's byte
+ * span in that article's body.  @return PX_OK, PX_EINVAL. */
+PX_API int px_comparison_fact_member(const px_comparison *cmp, size_t i, size_t j,
+                                     size_t *article /* OUT */, size_t *start /* OUT */,
+                                     size_t *end /* OUT */);
+/** The body of article i as compared (borrowed from cmp). */
+PX_API px_str px_comparison_body(const px_comparison *cmp, size_t article);
+/** Warning i about the input ("article 3 is empty"), borrowed from cmp. */
+PX_API px_str px_comparison_warning(const px_comparison *cmp, size_t i);
+
+typedef enum px_report_format {
+  PX_REPORT_TEXT = 0, /* for a terminal */
+  PX_REPORT_JSON = 1, /* docs/schema/compare.schema.json */
+  PX_REPORT_MD = 2,   /* Markdown */
+  PX_REPORT_HTML = 3  /* one self-contained page */
+} px_report_format;
+
+typedef struct px_report_opts {
+  int width;  /* text: wrap to this many columns (0: 80) */
+  int color;  /* text: ANSI colours */
+} px_report_opts;
+
+/** Sink of a report: write n bytes; return non-zero to stop (PX_EIO). */
+typedef int (*px_write_fn)(void *user, const char *p, size_t n);
+
+/**
+ * Render a comparison.  opts may be NULL.  @return PX_OK, PX_EINVAL,
+ * PX_ENOMEM, or PX_EIO when write returned non-zero.
+ */
+PX_API int px_report_write(const px_comparison *cmp, px_report_format format,
+                           const px_report_opts *opts, px_write_fn write, void *user);
+
+/* ======================================================== end comparison */
+
 #ifdef __cplusplus
 }
 #endif

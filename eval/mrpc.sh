@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# MRPC: the sentence-alignment scorer of `parallax compare` as a paraphrase
+# classifier.  Threshold tuned on train, accuracy and F1 on test.
+# Data: $PX_DATA/mrpc (MSR-SSLA, evaluation only; never copied into the repo).
+set -euo pipefail
+root="${PX_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
+build="${PX_BUILD:-$root/build}"
+data="${PX_DATA:-$root/../shared/data}/mrpc"
+if [[ ! -f "$data/train.tsv" || ! -f "$data/test.tsv" ]]; then
+  echo "mrpc: $data/train.tsv or test.tsv not found; skipped"
+  exit 0
+fi
+if [[ ! -x "$build/eval_mrpc" ]]; then
+  echo "mrpc: $build/eval_mrpc not built; skipped" >&2
+  exit 0
+fi
+echo "-- built-in weights (lib/align/simscore.c)"
+"$build/eval_mrpc" "$data/train.tsv" "$data/test.tsv"
+echo "-- weights fitted now on train (how the built-in ones were made)"
+"$build/eval_mrpc" --train "$data/train.tsv" "$data/test.tsv"

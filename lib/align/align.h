@@ -1,0 +1,191 @@
+/*
+ * align.h - internal interface of fact and quote alignment across the
+ * articles of one story (docs/compare.md has the reasons and figures).
+ *
+ *   lexicon (lex.c)       stems of WordNet synonym classes and a background
+ *                         word-frequency table, built once per aligner
+ *   sentence features     content stems with IDF weights, numbers, names,
+ *   (simscore.c)          bigrams; a logistic-regression score of two
+ *                         sentences (weights trained on MRPC train by
+ *                         eval/eval_mrpc --train)
+ *   facts (facts.c)       candidate pairs from an inverted index over each
+ *                         sentence's rarest stems, scored, then grouped
+ *   discrepancies         numbers with the same unit that differ inside one
+ *   (discrep.c)           fact
+ *   comparison            the public px_comparison (compare.c)
+ *
+ * Nothing here prints; every allocation is checked; all per-call memory
+ * lives in arenas owned by the handle that made it.
+ */
+#ifndef PX_ALIGN_H
+#define PX_ALIGN_H
+
+#include "px_common.h"
+#include "analyze/text.h"
+
+/* --------------------------------------------------- generated tables */
+
+/* synonyms.c (scripts/gen_synonyms.py): classes of words, each word
+ * NUL-terminated, a class ended by an empty string. */
+PX__HIDDEN extern const char px__synonyms[];
+PX__HIDDEN extern const size_t px__synonyms_size;
+PX__HIDDEN extern const size_t px__synonym_classes;
+/* word NUL count NUL ... (SemCor sense-tag counts summed per lemma). */
+PX__HIDDEN extern const char px__wordfreq[];
+PX__HIDDEN extern const size_t px__wordfreq_size;
+PX__HIDDEN extern const size_t px__wordfreq_words;
+
+/* -------------------------------------------------------------- lexicon */
+
+typedef struct px__lex px__lex;
+
+/** Build the lexicon (stems every table word once).  @return PX_OK, PX_ENOMEM. */
+PX__HIDDEN int px__lex_new(px__lex **out /* OUT */);
+PX__HIDDEN void px__lex_free(px__lex *lx);
+/** Background IDF of a stem hash, from the WordNet counts (high when unseen). */
+PX__HIDDEN float px__lex_bg_idf(const px__lex *lx, uint64_t stem);
+/** Synonym classes of a stem hash: *cls points into the lexicon.  @return count. */
+PX__HIDDEN size_t px__lex_classes(const px__lex *lx, uint64_t stem, const uint32_t **cls);
+/** Numeric value of a folded number word ("two" -> 2, "dozen" -> 12), or -1. */
+PX__HIDDEN double px__number_word(const char *folded, size_t n);
+
+/* --------------------------------------------------------- IDF table */
+
+/* Sentence frequencies of stems over the compared texts.  Sorted arrays;
+ * built with px__idf_build from every sentence's distinct stems. */
+typedef struct px__idf {
+  uint64_t *stem;
+  uint32_t *df;
+  size_t n;
+  size_t nsent; /* sentences counted */
+  const px__lex *lex;
+  float local_weight; /* share of the local IDF against the background (0..1) */
+} px__idf;
+
+/** Weight of a stem: a blend of the local and background IDF. */
+PX__HIDDEN float px__idf_get(const px__idf *idf, uint64_t stem);
+/** Sentence frequency of a stem in the table (0 when absent). */
+PX__HIDDEN uint32_t px__idf_df(const px__idf *idf, uint64_t stem);
+
+/* Accumulates stems, then sorts and counts them. */
+typedef struct px__idf_builder {
+  uint64_t *v;
+  size_t n, cap;
+  size_t nsent;
+} px__idf_builder;
+
+/** Add one sentence's content stems (duplicates inside it are counted once). */
+PX__HIDDEN int px__idf_add(px__idf_builder *b, const px__text *tx, size_t sent);
+/** Turn the builder into a table (malloc'd; release with px__idf_release). */
+PX__HIDDEN int px__idf_build(px__idf_builder *b, const px__lex *lex, px__idf *out /* OUT */);
+PX__HIDDEN void px__idf_release(px__idf *idf);
+
+/* ---------------------------------------------------- sentence features */
+
+enum { PX__TERM_CAP = 1, PX__TERM_NUM = 2 };
+
+typedef struct px__term {
+  uint64_t stem;  /* stem hash; for numbers the hash of the normalized value */
+  float w;        /* IDF weight */
+  uint8_t flags;  /* PX__TERM_* */
+} px__term;
+
+/* One sentence as the scorer sees it; arrays live in the caller's arena. */
+typedef struct px__ssent {
+  px__term *term; /* distinct content stems and numbers, sorted by stem */
+  uint32_t nterm;
+  uint64_t *big;  /* distinct stem bigrams (stopwords kept), sorted */
+  uint32_t nbig;
+  uint64_t *seq;     /* fold hashes of its words and numbers, in order (at most
+                        PX__SEQ_MAX) */
+  uint32_t nseq;
+  uint64_t *fset;    /* distinct fold hashes (stopwords kept), sorted */
+  uint32_t nfset;
+  uint64_t *tri;     /* distinct fold trigrams, sorted */
+  uint32_t ntri;
+  uint32_t nwords;   /* word and number tokens */
+  float wsum;        /* sum of term weights (numbers included) */
+  uint32_t nnum, ncap;
+} px__ssent;
+
+/**
+ * Features of sentence sent of tx, weighted by idf.  Arrays come from arena.
+ * @return PX_OK, PX_ENOMEM.
+ */
+PX__HIDDEN int px__ssent_make(const px__text *tx, size_t sent, const px__idf *idf,
+                              px__arena *arena, px__ssent *out /* OUT */);
+
+#define PX__SEQ_MAX 64
+#define PX__SIM_NFEAT 18
+
+/** The feature vector of a pair (symmetric in a and b). */
+PX__HIDDEN void px__sim_features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
+                                 double f[PX__SIM_NFEAT] /* OUT */);
+/** Probability that a and b report the same fact, from the built-in weights. */
+PX__HIDDEN double px__sim_score(const px__lex *lx, const px__ssent *a, const px__ssent *b);
+/** The same from given weights (w[0] bias, then one per feature). */
+PX__HIDDEN double px__sim_apply(const double w[PX__SIM_NFEAT + 1], const double f[PX__SIM_NFEAT]);
+/** The built-in weights and decision threshold (simscore.c). */
+PX__HIDDEN extern const double px__sim_weights[PX__SIM_NFEAT + 1];
+PX__HIDDEN extern const double px__sim_threshold;
+/** Names of the features, for the evaluation's printout. */
+PX__HIDDEN extern const char *const px__sim_feature_names[PX__SIM_NFEAT];
+
+/* ---------------------------------------------------------------- facts */
+
+/* A sentence of the story: which article, which sentence. */
+typedef struct px__sref {
+  uint32_t art, sent;
+} px__sref;
+
+typedef struct px__link {
+  uint32_t a, b; /* indexes into the sentence list, a < b, different articles */
+  float score;
+} px__link;
+
+/* Limits on candidate generation. */
+typedef struct px__factopts {
+  double threshold;    /* least score of a link */
+  uint32_t probe;      /* rarest stems of a sentence posted and probed (6) */
+  uint32_t max_post;   /* a stem in more sentences than this is not rare (see facts.c) */
+  uint32_t max_group_per_article; /* sentences of one article in one fact (2) */
+} px__factopts;
+
+/**
+ * Find the links between sentences of different articles.  ss[i] are the
+ * features of sentence i, ref[i] where it comes from.  *links is malloc'd
+ * (caller frees).  *scored (may be NULL) gets the number of pairs scored.
+ * @return PX_OK, PX_ENOMEM.
+ */
+PX__HIDDEN int px__facts_link(const px__lex *lx, const px__ssent *ss, const px__sref *ref,
+                              size_t n, const px__factopts *o, px__link **links /* OUT */,
+                              size_t *nlinks /* OUT */, uint64_t *scored /* OUT */);
+
+/**
+ * Group sentences into facts from the links (strongest first, a group
+ * holding at most o->max_group_per_article sentences of one article).
+ * group[i] gets the fact of sentence i; facts are numbered from 0 in order
+ * of their first sentence.  @return the number of facts, or -1 on ENOMEM.
+ */
+PX__HIDDEN long px__facts_group(const px__sref *ref, size_t n, px__link *links, size_t nlinks,
+                                const px__factopts *o, uint32_t *group /* OUT: n entries */);
+
+/* -------------------------------------------------------- numbers */
+
+/* A number as written with the word that says what it counts. */
+typedef struct px__qty {
+  double value;
+  uint64_t unit;       /* stem hash of the counted word ("dead", "hour", "$") */
+  uint32_t start, end; /* span of the number and its unit word */
+  uint32_t ustart, uend; /* span of the unit word */
+} px__qty;
+
+/**
+ * The quantities of sentence sent of tx (at most max).  @return count.
+ */
+PX__HIDDEN size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max);
+
+/** Parse a number token ("1,200", "$4.5", "10%", "3.5") into a value. */
+PX__HIDDEN bool px__parse_number(const char *p, size_t n, double *v /* OUT */);
+
+#endif /* PX_ALIGN_H */

@@ -1,0 +1,557 @@
+/*
+ * compare.c - px_compare: the comparison of the articles of one story.
+ *
+ * Each article is analyzed (px_analyze: sentences, tokens, dateline,
+ * entities).  Its sentences get IDF-weighted features over the whole story
+ * plus WordNet's background counts; facts.c links and groups sentences of
+ * different articles; every sentence ends in exactly one fact, so a fact
+ * with one outlet is what only that outlet reports and no article is ever
+ * dropped from the result.  Then: numbers that differ inside one fact,
+ * entities merged by key with the outlets that mention them, quote variants
+ * (cquotes.c), the first report of each fact, datelines, and the wire-copy
+ * share from duplicate detection (px_dedup).
+ */
+#include "align/compare.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void px_compare_opts_init(px_compare_opts *o) {
+  if (!o) return;
+  memset(o, 0, sizeof *o);
+  o->threshold = 0;
+  o->max_articles = 5000;
+  o->quotes = 1;
+  o->wire = 1;
+}
+
+int px__cmp_warn(px_comparison *c, const char *fmt, ...) {
+  char buf[512];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  if (n < 0) return PX_EINVAL;
+  if ((size_t)n >= sizeof buf) n = sizeof buf - 1;
+  if ((c->nwarn & (c->nwarn + 1)) == 0 || c->nwarn == 0) {
+    size_t cap = c->nwarn ? (c->nwarn + 1) * 2 : 4;
+    px_str *t = realloc(c->warn, cap * sizeof *t);
+    if (!t) return PX_ENOMEM;
+    c->warn = t;
+  }
+  char *s = px__arena_strndup(&c->arena, buf, (size_t)n);
+  if (!s) return PX_ENOMEM;
+  c->warn[c->nwarn++] = (px_str){s, (size_t)n};
+  return PX_OK;
+}
+
+void px_comparison_free(px_comparison *c) {
+  if (!c) return;
+  for (size_t i = 0; i < c->nart; i++) {
+    px_doc_free(c->art[i].doc);
+    px_article_free(c->art[i].art);
+  }
+  free(c->art);
+  free(c->outlet);
+  free(c->fact);
+  free(c->mem);
+  free(c->sent_fact);
+  free(c->quote);
+  free(c->qmem);
+  free(c->ent);
+  free(c->var);
+  free(c->eart);
+  free(c->disc);
+  free(c->dval);
+  free(c->warn);
+  px__arena_release(&c->arena);
+  free(c);
+}
+
+static bool str_eq(px_str a, px_str b) {
+  return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
+}
+
+/* --------------------------------------------------------- per article */
+
+static int load_articles(px_comparison *c, px_ctx *ctx, const px_article *const *arts) {
+  px_analyzer *an = NULL;
+  int rc = px_analyzer_new(ctx, &an);
+  if (rc) return rc;
+  for (size_t i = 0; i < c->nart; i++) {
+    px__cart *a = &c->art[i];
+    a->wire_share = -1;
+    a->wire_source = a->dup_of = -1;
+    if ((rc = px_article_clone(arts[i], &a->art))) goto out;
+    if ((rc = px_analyze(an, a->art, &a->doc))) goto out;
+    a->tx = px__doc_text(a->doc);
+    a->ents = px__doc_entities(a->doc);
+    a->id = px_article_get(a->art, PX_F_ID);
+    if (!a->id.len) a->id = px_article_get(a->art, PX_F_ORIGIN);
+    a->source = px_article_get(a->art, PX_F_SOURCE);
+    a->title = px_article_get(a->art, PX_F_TITLE);
+    a->published = px_article_published(a->art, &a->has_time);
+    a->store_id = px_article_id(a->art);
+    a->label = a->source.len ? a->source : a->id;
+    if (!a->label.len) {
+      char buf[32];
+      int n = snprintf(buf, sizeof buf, "article %zu", i + 1);
+      char *s = px__arena_strndup(&c->arena, buf, (size_t)n);
+      if (!s) {
+        rc = PX_ENOMEM;
+        goto out;
+      }
+      a->label = (px_str){s, (size_t)n};
+    }
+    px_doc_dateline(a->doc, &a->place, &a->agency);
+    a->nsent = (uint32_t)a->tx->nsent;
+    size_t words = 0, stops = 0;
+    for (size_t k = 0; k < a->tx->ntok; k++)
+      if (a->tx->tok[k].kind == PX__TOK_WORD) {
+        words++;
+        if (a->tx->tok[k].flags & PX__TF_STOP) stops++;
+      }
+    px_str body = px_doc_body(a->doc);
+    if (body.len == 0 || words + a->tx->ntok == 0) {
+      a->flags |= PX__CA_EMPTY;
+      rc = px__cmp_warn(c, "article %zu (%.*s) is empty: it carries no fact", i + 1,
+                        (int)a->label.len, a->label.ptr);
+    } else if (a->nsent == 0) {
+      a->flags |= PX__CA_NOSENT;
+      rc = px__cmp_warn(c, "article %zu (%.*s) has no sentence", i + 1, (int)a->label.len,
+                        a->label.ptr);
+    } else if (words >= 20 && stops * 20 < words) {
+      a->flags |= PX__CA_FOREIGN;
+      rc = px__cmp_warn(c,
+                        "article %zu (%.*s) has almost no English function words; if it is in "
+                        "another language its facts will all show as unique to it",
+                        i + 1, (int)a->label.len, a->label.ptr);
+    }
+    if (rc) goto out;
+  }
+out:
+  px_analyzer_free(an);
+  return rc;
+}
+
+static int assign_outlets(px_comparison *c) {
+  c->outlet = malloc((c->nart + 1) * sizeof *c->outlet);
+  if (!c->outlet) return PX_ENOMEM;
+  for (size_t i = 0; i < c->nart; i++) {
+    size_t k = 0;
+    /* Stories rarely have more than a few hundred outlets; a linear scan
+     * per article keeps this simple (500 x 500 string compares at most). */
+    while (k < c->noutlet && !str_eq(c->outlet[k], c->art[i].label)) k++;
+    if (k == c->noutlet) c->outlet[c->noutlet++] = c->art[i].label;
+    c->art[i].outlet = (uint32_t)k;
+  }
+  return PX_OK;
+}
+
+static int cmp_time_idx(const void *x, const void *y, void *u) {
+  const px_comparison *c = u;
+  const px__cart *a = &c->art[*(const uint32_t *)x], *b = &c->art[*(const uint32_t *)y];
+  if (a->has_time != b->has_time) return a->has_time ? -1 : 1;
+  if (a->has_time && a->published != b->published) return a->published < b->published ? -1 : 1;
+  return (*(const uint32_t *)x > *(const uint32_t *)y) - (*(const uint32_t *)x < *(const uint32_t *)y);
+}
+
+/* Wire share and copies, from the duplicate detector fed in time order. */
+static int wire(px_comparison *c, px_ctx *ctx) {
+  uint32_t *order = malloc((c->nart + 1) * sizeof *order);
+  if (!order) return PX_ENOMEM;
+  for (size_t i = 0; i < c->nart; i++) order[i] = (uint32_t)i;
+  qsort_r(order, c->nart, sizeof *order, cmp_time_idx, c);
+  px_dedup *dd = NULL;
+  int rc = px_dedup_new(ctx, NULL, &dd);
+  for (size_t k = 0; rc == PX_OK && k < c->nart; k++) {
+    px_story_result r;
+    px__cart *a = &c->art[order[k]];
+    rc = px_dedup_add(dd, a->art, &r);
+    if (rc) break;
+    a->wire_share = r.wire_share;
+    if (r.wire_source >= 0 && (size_t)r.wire_source < k) a->wire_source = order[r.wire_source];
+    if (r.dup_of >= 0 && (size_t)r.dup_of < k) {
+      a->dup_of = order[r.dup_of];
+      a->flags |= r.dup_exact ? PX__CA_DUP : PX__CA_NEARDUP;
+    }
+  }
+  px_dedup_free(dd);
+  free(order);
+  for (size_t i = 0; rc == PX_OK && i < c->nart; i++)
+    if (c->art[i].dup_of >= 0) {
+      const px__cart *a = &c->art[i];
+      rc = px__cmp_warn(c, "article %zu (%.*s) is %s of article %ld (%.*s)", i + 1,
+                        (int)a->label.len, a->label.ptr,
+                        (a->flags & PX__CA_DUP) ? "an exact copy" : "a near copy",
+                        a->dup_of + 1, (int)c->art[a->dup_of].label.len,
+                        c->art[a->dup_of].label.ptr);
+    }
+  return rc;
+}
+
+/* ---------------------------------------------------------------- facts */
+
+static int build_facts(px_comparison *c, const px__lex *lx) {
+  int rc = PX_ENOMEM;
+  size_t n = 0;
+  for (size_t i = 0; i < c->nart; i++) {
+    c->art[i].sent_first = (uint32_t)n;
+    n += c->art[i].nsent;
+  }
+  px__sref *ref = malloc((n + 1) * sizeof *ref);
+  px__ssent *ss = malloc((n + 1) * sizeof *ss);
+  uint32_t *group = malloc((n + 1) * sizeof *group);
+  px__link *links = NULL;
+  size_t nlinks = 0;
+  px__idf idf = {0};
+  px__idf_builder ib = {0};
+  px__arena scratch;
+  px__arena_init(&scratch, 1 << 20);
+  c->sent_fact = malloc((n + 1) * sizeof *c->sent_fact);
+  if (!ref || !ss || !group || !c->sent_fact) goto out;
+  for (size_t i = 0, k = 0; i < c->nart; i++)
+    for (uint32_t s = 0; s < c->art[i].nsent; s++, k++) {
+      ref[k] = (px__sref){(uint32_t)i, s};
+      if ((rc = px__idf_add(&ib, c->art[i].tx, s))) goto out;
+    }
+  if ((rc = px__idf_build(&ib, lx, &idf))) goto out;
+  rc = PX_ENOMEM;
+  for (size_t k = 0; k < n; k++)
+    if ((rc = px__ssent_make(c->art[ref[k].art].tx, ref[k].sent, &idf, &scratch, &ss[k])))
+      goto out;
+  px__factopts fo = {c->threshold, 6, 48, 2};
+  if ((rc = px__facts_link(lx, ss, ref, n, &fo, &links, &nlinks, &c->pairs_scored))) goto out;
+  c->links = nlinks;
+  rc = PX_ENOMEM;
+  long nf = px__facts_group(ref, n, links, nlinks, &fo, group);
+  if (nf < 0) goto out;
+  c->nfact = (size_t)nf;
+  c->fact = calloc((size_t)nf + 1, sizeof *c->fact);
+  c->mem = malloc((n + 1) * sizeof *c->mem);
+  if (!c->fact || !c->mem) goto out;
+  c->nmem = n;
+  for (size_t k = 0; k < n; k++) c->fact[group[k]].count++;
+  uint32_t at = 0;
+  for (size_t f = 0; f < c->nfact; f++) {
+    c->fact[f].first = at;
+    at += c->fact[f].count;
+    c->fact[f].count = 0;
+    c->fact[f].score = 1;
+    c->fact[f].earliest = UINT32_MAX;
+  }
+  for (size_t k = 0; k < n; k++) {
+    px__cfact *f = &c->fact[group[k]];
+    const px__sentence *s = &c->art[ref[k].art].tx->sent[ref[k].sent];
+    c->mem[f->first + f->count++] = (px__cmember){ref[k].art, ref[k].sent, s->start, s->end};
+    c->sent_fact[k] = group[k];
+  }
+  /* Weakest link inside each fact, for the reports' confidence. */
+  for (size_t l = 0; l < nlinks; l++)
+    if (group[links[l].a] == group[links[l].b]) {
+      px__cfact *f = &c->fact[group[links[l].a]];
+      if (links[l].score < f->score) f->score = links[l].score;
+    }
+  /* Outlets, articles and the first report. */
+  uint8_t *seen_o = calloc(c->noutlet + 1, 1), *seen_a = calloc(c->nart + 1, 1);
+  if (!seen_o || !seen_a) {
+    free(seen_o);
+    free(seen_a);
+    goto out;
+  }
+  for (size_t f = 0; f < c->nfact; f++) {
+    px__cfact *fa = &c->fact[f];
+    for (uint32_t j = fa->first; j < fa->first + fa->count; j++) {
+      const px__cart *a = &c->art[c->mem[j].art];
+      if (!seen_o[a->outlet]) seen_o[a->outlet] = 1, fa->noutlets++;
+      if (!seen_a[c->mem[j].art]) seen_a[c->mem[j].art] = 1, fa->narts++;
+      if (a->has_time && (fa->earliest == UINT32_MAX ||
+                          a->published < c->art[c->mem[fa->earliest].art].published))
+        fa->earliest = j;
+    }
+    for (uint32_t j = fa->first; j < fa->first + fa->count; j++) {
+      const px__cart *a = &c->art[c->mem[j].art];
+      if (seen_a[c->mem[j].art]) {
+        c->art[c->mem[j].art].nfacts++;
+        if (fa->noutlets == 1) c->art[c->mem[j].art].nunique++;
+      }
+      seen_o[a->outlet] = 0;
+      seen_a[c->mem[j].art] = 0;
+    }
+    if (fa->noutlets > 1) c->nshared++;
+  }
+  free(seen_o);
+  free(seen_a);
+  rc = PX_OK;
+out:
+  free(ref);
+  free(ss);
+  free(group);
+  free(links);
+  free(ib.v);
+  px__idf_release(&idf);
+  px__arena_release(&scratch);
+  return rc;
+}
+
+/* -------------------------------------------------------- discrepancies */
+
+typedef struct qrec {
+  uint64_t unit;
+  uint32_t art, sent;
+  px__qty q;
+} qrec;
+
+static int cmp_qrec(const void *x, const void *y) {
+  const qrec *a = x, *b = y;
+  if (a->unit != b->unit) return a->unit < b->unit ? -1 : 1;
+  if (a->art != b->art) return a->art < b->art ? -1 : 1;
+  if (a->q.value != b->q.value) return a->q.value < b->q.value ? -1 : 1;
+  return (a->q.start > b->q.start) - (a->q.start < b->q.start);
+}
+
+static int build_discrepancies(px_comparison *c) {
+  size_t dcap = 0, vcap = 0;
+  for (size_t f = 0; f < c->nfact; f++) {
+    const px__cfact *fa = &c->fact[f];
+    if (fa->narts < 2) continue;
+    enum { PER = 16, MAXR = 256 };
+    qrec r[MAXR];
+    size_t nr = 0;
+    for (uint32_t j = fa->first; j < fa->first + fa->count && nr + PER <= MAXR; j++) {
+      px__qty q[PER];
+      size_t nq = px__quantities(c->art[c->mem[j].art].tx, c->mem[j].sent, q, PER);
+      for (size_t k = 0; k < nq; k++) r[nr++] = (qrec){q[k].unit, c->mem[j].art, c->mem[j].sent, q[k]};
+    }
+    qsort(r, nr, sizeof *r, cmp_qrec);
+    for (size_t a = 0; a < nr;) {
+      size_t b = a;
+      while (b < nr && r[b].unit == r[a].unit) b++;
+      /* A discrepancy: two articles give this unit values the other lacks. */
+      bool differ = false;
+      for (size_t x = a; x < b && !differ; x++)
+        for (size_t y = a; y < b; y++) {
+          if (r[x].art == r[y].art || r[x].q.value == r[y].q.value) continue;
+          bool x_in_y = false, y_in_x = false;
+          for (size_t z = a; z < b; z++) {
+            if (r[z].art == r[y].art && r[z].q.value == r[x].q.value) x_in_y = true;
+            if (r[z].art == r[x].art && r[z].q.value == r[y].q.value) y_in_x = true;
+          }
+          if (!x_in_y && !y_in_x) {
+            differ = true;
+            break;
+          }
+        }
+      if (differ) {
+        if (c->ndisc == dcap) {
+          dcap = dcap ? dcap * 2 : 16;
+          px__cdisc *t = realloc(c->disc, dcap * sizeof *t);
+          if (!t) return PX_ENOMEM;
+          c->disc = t;
+        }
+        const qrec *u = &r[a];
+        const char *body = c->art[u->art].tx->body;
+        c->disc[c->ndisc++] = (px__cdisc){(uint32_t)f, {body + u->q.ustart, u->q.uend - u->q.ustart},
+                                          (uint32_t)c->ndval, 0};
+        for (size_t x = a; x < b; x++) {
+          if (x > a && r[x].art == r[x - 1].art && r[x].q.value == r[x - 1].q.value) continue;
+          if (c->ndval == vcap) {
+            vcap = vcap ? vcap * 2 : 32;
+            px__cdval *t = realloc(c->dval, vcap * sizeof *t);
+            if (!t) return PX_ENOMEM;
+            c->dval = t;
+          }
+          c->dval[c->ndval++] = (px__cdval){r[x].art, r[x].sent, r[x].q.start, r[x].q.end, r[x].q.value};
+          c->disc[c->ndisc - 1].count++;
+        }
+      }
+      a = b;
+    }
+  }
+  return PX_OK;
+}
+
+/* ------------------------------------------------------------- entities */
+
+typedef struct eref {
+  const char *key;
+  size_t klen;
+  uint32_t art, ent;
+} eref;
+
+static int cmp_eref(const void *x, const void *y) {
+  const eref *a = x, *b = y;
+  size_t n = a->klen < b->klen ? a->klen : b->klen;
+  int r = memcmp(a->key, b->key, n);
+  if (r) return r;
+  if (a->klen != b->klen) return a->klen < b->klen ? -1 : 1;
+  return a->art != b->art ? (a->art < b->art ? -1 : 1) : (a->ent > b->ent) - (a->ent < b->ent);
+}
+
+static int cmp_cent(const void *x, const void *y) {
+  const px__centity *a = x, *b = y;
+  if (a->noutlets != b->noutlets) return a->noutlets > b->noutlets ? -1 : 1;
+  if (a->mentions != b->mentions) return a->mentions > b->mentions ? -1 : 1;
+  size_t n = a->key.len < b->key.len ? a->key.len : b->key.len;
+  int r = memcmp(a->key.ptr, b->key.ptr, n);
+  return r ? r : (a->key.len > b->key.len) - (a->key.len < b->key.len);
+}
+
+static int build_entities(px_comparison *c) {
+  size_t n = 0;
+  for (size_t i = 0; i < c->nart; i++) n += c->art[i].ents->nent;
+  eref *r = malloc((n + 1) * sizeof *r);
+  if (!r) return PX_ENOMEM;
+  int rc = PX_ENOMEM;
+  size_t k = 0;
+  for (size_t i = 0; i < c->nart; i++)
+    for (size_t e = 0; e < c->art[i].ents->nent; e++) {
+      const px__entity *en = &c->art[i].ents->ent[e];
+      if (!en->key_len) continue;
+      r[k++] = (eref){en->key, en->key_len, (uint32_t)i, (uint32_t)e};
+    }
+  n = k;
+  qsort(r, n, sizeof *r, cmp_eref);
+  c->ent = malloc((n + 1) * sizeof *c->ent);
+  c->eart = malloc((n + 1) * sizeof *c->eart);
+  size_t vcap = 64;
+  c->var = malloc(vcap * sizeof *c->var);
+  uint8_t *seen_o = calloc(c->noutlet + 1, 1);
+  if (!c->ent || !c->eart || !c->var || !seen_o) goto out;
+  for (size_t a = 0; a < n;) {
+    size_t b = a;
+    while (b < n && r[b].klen == r[a].klen && memcmp(r[b].key, r[a].key, r[a].klen) == 0) b++;
+    const px__entity *first = &c->art[r[a].art].ents->ent[r[a].ent];
+    px__centity ce = {{first->key, first->key_len}, {first->name, first->name_len}, first->type,
+                      (uint32_t)c->nvar, 0, (uint32_t)c->neart, 0, 0, 0};
+    for (size_t x = a; x < b; x++) {
+      const px__cart *ar = &c->art[r[x].art];
+      const px__entity *en = &ar->ents->ent[r[x].ent];
+      /* The fullest name wins as the canonical one. */
+      if (en->name_len > ce.name.len) ce.name = (px_str){en->name, en->name_len};
+      if (x == a || r[x].art != r[x - 1].art) c->eart[c->neart++] = r[x].art, ce.nart++;
+      if (!seen_o[ar->outlet]) seen_o[ar->outlet] = 1, ce.noutlets++;
+      ce.mentions += en->count;
+      for (uint32_t m = en->first; m < en->first + en->count; m++) {
+        const px__mention *mn = &ar->ents->men[m];
+        px_str v = {ar->tx->body + mn->start, mn->end - mn->start};
+        if (mn->kind == PX_MENTION_ROLE || v.len == 0 || v.len > 120) continue;
+        bool dup = false;
+        for (uint32_t q = ce.var_first; q < ce.var_first + ce.nvar && !dup; q++)
+          dup = str_eq(c->var[q], v);
+        if (dup || ce.nvar >= 12) continue;
+        if (c->nvar == vcap) {
+          vcap *= 2;
+          px_str *t = realloc(c->var, vcap * sizeof *t);
+          if (!t) goto out;
+          c->var = t;
+        }
+        c->var[c->nvar++] = v;
+        ce.nvar++;
+      }
+    }
+    for (size_t x = a; x < b; x++) seen_o[c->art[r[x].art].outlet] = 0;
+    c->ent[c->nent++] = ce;
+    a = b;
+  }
+  qsort(c->ent, c->nent, sizeof *c->ent, cmp_cent);
+  rc = PX_OK;
+out:
+  free(r);
+  free(seen_o);
+  return rc;
+}
+
+/* -------------------------------------------------------------- public */
+
+int px_compare(px_ctx *ctx, const px_article *const *arts, size_t n, const px_compare_opts *opts,
+               px_comparison **out) {
+  if (!out) return PX_EINVAL;
+  *out = NULL;
+  if (!ctx || (!arts && n)) return PX_EINVAL;
+  px_compare_opts o;
+  px_compare_opts_init(&o);
+  if (opts) o = *opts;
+  if (o.max_articles && n > o.max_articles)
+    return px__ctx_fail(ctx, PX_ETOOBIG, "%zu articles to compare, over the limit of %zu", n,
+                        o.max_articles);
+  if (n > UINT32_MAX / 2) return px__ctx_fail(ctx, PX_ETOOBIG, "too many articles");
+  for (size_t i = 0; i < n; i++)
+    if (!arts[i]) return px__ctx_fail(ctx, PX_EINVAL, "article %zu is NULL", i + 1);
+  int rc = PX_ENOMEM;
+  px__lex *lx = NULL;
+  px__textan *ta = NULL;
+  px_comparison *c = calloc(1, sizeof *c);
+  if (!c) goto out;
+  px__arena_init(&c->arena, 64 * 1024);
+  c->threshold = o.threshold > 0 ? o.threshold : px__sim_threshold;
+  c->nart = n;
+  c->art = calloc(n + 1, sizeof *c->art);
+  if (!c->art) goto out;
+  if ((rc = load_articles(c, ctx, arts))) goto out;
+  if ((rc = assign_outlets(c))) goto out;
+  if (o.wire && (rc = wire(c, ctx))) goto out;
+  if ((rc = px__lex_new(&lx))) goto out;
+  if ((rc = build_facts(c, lx))) goto out;
+  if ((rc = build_discrepancies(c))) goto out;
+  if ((rc = build_entities(c))) goto out;
+  if (o.quotes) {
+    if ((rc = px__textan_new(&ta))) goto out;
+    if ((rc = px__cmp_quotes(c, ta))) goto out;
+  }
+  if (n < 2 && (rc = px__cmp_warn(c, "only %zu article: nothing to compare it with", n))) goto out;
+  *out = c;
+  c = NULL;
+out:
+  if (rc && rc != PX_ETOOBIG && rc != PX_EINVAL)
+    px__ctx_fail(ctx, rc, "comparison failed: %s", px_strerror(rc));
+  px__lex_free(lx);
+  px__textan_free(ta);
+  px_comparison_free(c);
+  return rc;
+}
+
+size_t px_comparison_count(const px_comparison *c, px_compare_part what) {
+  if (!c) return 0;
+  switch (what) {
+    case PX_CMP_ARTICLES: return c->nart;
+    case PX_CMP_OUTLETS: return c->noutlet;
+    case PX_CMP_FACTS: return c->nfact;
+    case PX_CMP_SHARED_FACTS: return c->nshared;
+    case PX_CMP_QUOTES: return c->nquote;
+    case PX_CMP_ENTITIES: return c->nent;
+    case PX_CMP_DISCREPANCIES: return c->ndisc;
+    case PX_CMP_WARNINGS: return c->nwarn;
+  }
+  return 0;
+}
+
+int px_comparison_fact(const px_comparison *c, size_t i, size_t *members, size_t *outlets) {
+  if (!c || i >= c->nfact) return PX_EINVAL;
+  if (members) *members = c->fact[i].count;
+  if (outlets) *outlets = c->fact[i].noutlets;
+  return PX_OK;
+}
+
+int px_comparison_fact_member(const px_comparison *c, size_t i, size_t j, size_t *article,
+                              size_t *start, size_t *end) {
+  if (!c || i >= c->nfact || j >= c->fact[i].count) return PX_EINVAL;
+  const px__cmember *m = &c->mem[c->fact[i].first + j];
+  if (article) *article = m->art;
+  if (start) *start = m->start;
+  if (end) *end = m->end;
+  return PX_OK;
+}
+
+px_str px_comparison_body(const px_comparison *c, size_t article) {
+  if (!c || article >= c->nart) return (px_str){"", 0};
+  return px_doc_body(c->art[article].doc);
+}
+
+px_str px_comparison_warning(const px_comparison *c, size_t i) {
+  if (!c || i >= c->nwarn) return (px_str){"", 0};
+  return c->warn[i];
+}

@@ -1,0 +1,137 @@
+/*
+ * compare.h - the inside of a px_comparison, shared by the builder
+ * (compare.c, cquotes.c) and the renderers (lib/report/).  Everything lives
+ * in the comparison's arena or in the docs it owns; it is read-only once
+ * px_compare() returns.
+ */
+#ifndef PX_COMPARE_H
+#define PX_COMPARE_H
+
+#include "align/align.h"
+#include "analyze/entity.h"
+
+enum {
+  PX__CA_EMPTY = 1,     /* no text at all */
+  PX__CA_NOSENT = 2,    /* text but no sentence */
+  PX__CA_FOREIGN = 4,   /* almost no English function words: another language? */
+  PX__CA_DUP = 8,       /* the same body as an earlier article */
+  PX__CA_NEARDUP = 16   /* a near copy of an earlier article */
+};
+
+typedef struct px__cart {
+  px_article *art;         /* owned clone */
+  px_doc *doc;             /* owned analysis */
+  const px__text *tx;
+  const px__entities *ents;
+  px_str id;               /* external id, or the origin ("file:line") */
+  px_str source;           /* outlet as given (may be empty) */
+  px_str title;
+  px_str label;            /* outlet name used in reports: source, else id */
+  uint32_t outlet;         /* index into px_comparison.outlet */
+  int64_t published;
+  int has_time;
+  int64_t store_id;        /* px_article_id (0 when not from a store) */
+  double wire_share;       /* from duplicate detection; -1 when not computed */
+  long wire_source;        /* article index, -1 when none */
+  long dup_of;             /* article index, -1 when none */
+  px_str place, agency;    /* dateline, empty when none */
+  uint32_t sent_first;     /* its sentences are global [sent_first, +nsent) */
+  uint32_t nsent;
+  uint32_t nfacts, nunique; /* facts it carries; those only its outlet carries */
+  unsigned flags;          /* PX__CA_* */
+} px__cart;
+
+typedef struct px__cmember {
+  uint32_t art, sent;
+  uint32_t start, end;
+} px__cmember;
+
+typedef struct px__cfact {
+  uint32_t first, count;  /* members [first, first + count), by article then sentence */
+  uint32_t noutlets;
+  uint32_t narts;
+  uint32_t earliest;      /* member index (absolute) of the first report; UINT32_MAX if undated */
+  float score;            /* weakest link that joined it (1 for a single sentence) */
+} px__cfact;
+
+typedef enum px__qkind { PX__QK_FULL = 0, PX__QK_PARTIAL = 1, PX__QK_PARAPHRASE = 2 } px__qkind;
+
+typedef struct px__cqmember {
+  uint32_t art;
+  uint32_t start, end;    /* the quoted words (first span to last span) */
+  uint8_t kind;           /* px__qkind */
+  float sim;              /* similarity to the group's fullest rendering */
+} px__cqmember;
+
+typedef struct px__cquote {
+  px_str name, key;       /* speaker: canonical name and key ("" when unknown) */
+  uint32_t first, count;  /* px_comparison.qmem[first .. + count) */
+  uint32_t noutlets;
+} px__cquote;
+
+typedef struct px__centity {
+  px_str key, name;
+  uint8_t type;           /* px_entity_type */
+  uint32_t var_first, nvar;  /* px_comparison.var[...] */
+  uint32_t art_first, nart;  /* px_comparison.eart[...]: article indexes */
+  uint32_t noutlets;
+  uint32_t mentions;
+} px__centity;
+
+typedef struct px__cdval {
+  uint32_t art, sent;
+  uint32_t start, end;    /* the number with its unit word */
+  double value;
+} px__cdval;
+
+typedef struct px__cdisc {
+  uint32_t fact;
+  px_str unit;            /* the unit as written in the first member ("dead", "$") */
+  uint32_t first, count;  /* px_comparison.dval[...] */
+} px__cdisc;
+
+struct px_comparison {
+  px__arena arena;
+  px__cart *art;
+  size_t nart;
+  px_str *outlet;         /* distinct labels, in order of first article */
+  size_t noutlet;
+  px__cfact *fact;
+  size_t nfact, nshared;
+  px__cmember *mem;
+  size_t nmem;
+  uint32_t *sent_fact;    /* global sentence index -> fact */
+  px__cquote *quote;
+  size_t nquote;
+  px__cqmember *qmem;
+  size_t nqmem;
+  px__centity *ent;
+  size_t nent;
+  px_str *var;
+  size_t nvar;
+  uint32_t *eart;
+  size_t neart;
+  px__cdisc *disc;
+  size_t ndisc;
+  px__cdval *dval;
+  size_t ndval;
+  px_str *warn;           /* messages about the input, in order */
+  size_t nwarn;
+  /* figures of the run */
+  uint64_t pairs_scored;
+  size_t links;
+  double threshold;
+};
+
+/** Add a warning (printf format) to the comparison.  @return PX_OK, PX_ENOMEM. */
+PX__HIDDEN int px__cmp_warn(px_comparison *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/**
+ * Quote variants (cquotes.c): extract every article's quotes and group
+ * renderings of one remark across outlets.  Fills c->quote and c->qmem.
+ * @return PX_OK, PX_ENOMEM.
+ */
+PX__HIDDEN int px__cmp_quotes(px_comparison *c, px__textan *ta);
+
+#endif /* PX_COMPARE_H */

@@ -1,0 +1,136 @@
+/*
+ * discrep.c - the quantities of a sentence: a number (digits or words,
+ * "4.5 million", "two") and the word saying what it counts ("dead",
+ * "hours", "people"), money ("$"), percentages, years and dates.  The
+ * comparison reports two members of one fact whose quantities share a unit
+ * but not a value ("12 dead" / "14 dead", "two hours" / "three hours").
+ */
+#include "align/align.h"
+
+#include <string.h>
+
+static size_t lower(const px__text *tx, const px__token *t, char *buf, size_t cap) {
+  size_t n = t->end - t->start;
+  if (n >= cap) return 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = tx->body[t->start + i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+  }
+  buf[n] = 0;
+  return n;
+}
+
+static int month_of(const char *w, size_t n) {
+  static const char *const m[] = {"january", "february", "march",     "april",
+                                  "may",     "june",     "july",      "august",
+                                  "september", "october", "november", "december"};
+  for (int i = 0; i < 12; i++)
+    if (n >= 3 && strlen(m[i]) >= n && memcmp(m[i], w, n) == 0 && (n == strlen(m[i]) || n == 3))
+      return i + 1;
+  return 0;
+}
+
+/* Words between a number and what it counts that do not change the unit. */
+static bool skippable(const char *w, size_t n) {
+  static const char *const s[] = {"more", "other", "additional", "of", "the", "further",
+                                  "extra", "new", "some", "about", "nearly", "almost"};
+  for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
+    if (strlen(s[i]) == n && memcmp(s[i], w, n) == 0) return true;
+  return false;
+}
+
+size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max) {
+  if (sent >= tx->nsent) return 0;
+  const px__sentence *s = &tx->sent[sent];
+  size_t first = s->tok_first, last = (size_t)s->tok_first + s->tok_count;
+  if (last > tx->ntok) last = tx->ntok;
+  size_t nq = 0;
+  char w[32];
+  for (size_t i = first; i < last && nq < max; i++) {
+    const px__token *t = &tx->tok[i];
+    double v = -1;
+    bool money = false, pct = false;
+    if (t->kind == PX__TOK_NUMBER) {
+      if (!px__parse_number(tx->body + t->start, t->end - t->start, &v)) continue;
+      const char *p = tx->body + t->start;
+      size_t n = t->end - t->start;
+      money = p[0] == '$' || (n > 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA3) ||
+              (n > 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x82);
+      pct = p[n - 1] == '%';
+      if (i > first && tx->tok[i - 1].kind == PX__TOK_SYMBOL &&
+          tx->tok[i - 1].end == t->start && tx->body[tx->tok[i - 1].start] == '$')
+        money = true;
+    } else if (t->kind == PX__TOK_WORD) {
+      size_t n = lower(tx, t, w, sizeof w);
+      if (!n) continue;
+      v = px__number_word(w, n);
+      if (v < 1 || v >= 1000) continue; /* "million" alone, "half", "once" */
+    } else {
+      continue;
+    }
+    px__qty q = {v, 0, t->start, t->end, t->start, t->end};
+    /* A month before the number: a date. */
+    if (t->kind == PX__TOK_NUMBER && i > first && v >= 1 && v <= 31 && v == (int)v) {
+      size_t n = lower(tx, &tx->tok[i - 1], w, sizeof w);
+      int mo = n ? month_of(w, n) : 0;
+      if (mo) {
+        q.value = mo * 100 + v;
+        q.unit = px__word_hash("#date", 5);
+        q.start = q.ustart = tx->tok[i - 1].start;
+        q.uend = tx->tok[i - 1].end;
+        out[nq++] = q;
+        continue;
+      }
+    }
+    size_t j = i + 1;
+    /* "4.5 million", "two thousand" */
+    while (j < last && tx->tok[j].kind == PX__TOK_WORD) {
+      size_t n = lower(tx, &tx->tok[j], w, sizeof w);
+      double m = n ? px__number_word(w, n) : -1;
+      if (m < 1000) break;
+      q.value *= m;
+      q.end = tx->tok[j].end;
+      j++;
+    }
+    if (money) {
+      q.unit = px__word_hash("$", 1);
+      q.ustart = q.start, q.uend = q.end;
+      out[nq++] = q;
+      i = j - 1;
+      continue;
+    }
+    if (j < last && tx->tok[j].kind == PX__TOK_WORD) {
+      size_t n = lower(tx, &tx->tok[j], w, sizeof w);
+      if (n && (strcmp(w, "percent") == 0 || strcmp(w, "per") == 0)) pct = true;
+    }
+    if (pct) {
+      q.unit = px__word_hash("%", 1);
+      q.ustart = q.start, q.uend = q.end;
+      out[nq++] = q;
+      i = j - 1;
+      continue;
+    }
+    if (t->kind == PX__TOK_NUMBER && q.value >= 1900 && q.value <= 2100 && q.value == (int)q.value &&
+        !memchr(tx->body + t->start, ',', t->end - t->start)) {
+      q.unit = px__word_hash("#year", 5);
+      out[nq++] = q;
+      continue;
+    }
+    /* The counted word: the next word, past a few that do not change it. */
+    for (int skip = 0; j < last && skip < 3; skip++, j++) {
+      const px__token *u = &tx->tok[j];
+      if (u->kind == PX__TOK_PUNCT && tx->body[u->start] == '-') continue; /* "two-hour" */
+      if (u->kind != PX__TOK_WORD) break;
+      size_t n = lower(tx, u, w, sizeof w);
+      if (n && skippable(w, n)) continue;
+      if (u->flags & PX__TF_STOP) break;
+      q.unit = u->stem;
+      q.ustart = u->start;
+      q.uend = u->end;
+      q.end = u->end;
+      break;
+    }
+    if (q.unit) out[nq++] = q;
+  }
+  return nq;
+}

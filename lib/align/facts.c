@@ -1,0 +1,213 @@
+/*
+ * facts.c - which sentences of different articles report the same fact.
+ *
+ * Candidates: every sentence is posted under its `probe` rarest terms
+ * (highest IDF).  Sentences sharing a posting list become candidate pairs,
+ * but each sentence is paired only with the next `max_post` members of a
+ * list, so a term every article repeats (the wire copy of a 200-article
+ * story) costs a window per sentence, not the square of the list.  Members
+ * of one list are sorted by article, so identical sentences of many copies
+ * still chain into one fact through the grouping.  Work is therefore
+ * O(sentences x probe x max_post), linear in the story's size.
+ *
+ * Grouping: links at or above the threshold, strongest first, join groups
+ * (union-find) unless the joined group would hold more than
+ * `max_group_per_article` sentences of one article: one long sentence may
+ * carry two facts another outlet split in two, but a fact does not swallow
+ * a whole article through a chain of weak links.
+ */
+#include "align/align.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct post {
+  uint64_t stem;
+  uint32_t sent;
+} post;
+
+static int cmp_post(const void *a, const void *b) {
+  const post *x = a, *y = b;
+  if (x->stem != y->stem) return x->stem < y->stem ? -1 : 1;
+  return (x->sent > y->sent) - (x->sent < y->sent);
+}
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return (x > y) - (x < y);
+}
+
+static int cmp_link(const void *a, const void *b) {
+  const px__link *x = a, *y = b;
+  if (x->score != y->score) return x->score > y->score ? -1 : 1;
+  if (x->a != y->a) return x->a < y->a ? -1 : 1;
+  return (x->b > y->b) - (x->b < y->b);
+}
+
+/* Indexes of the k heaviest terms of s (numbers excluded: they anchor the
+ * score, but "two" alone is no reason to compare two sentences). */
+static uint32_t top_terms(const px__ssent *s, uint32_t k, uint32_t *idx) {
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < s->nterm; i++) {
+    if (s->term[i].flags & PX__TERM_NUM) continue;
+    float w = s->term[i].w;
+    uint32_t pos = n < k ? n++ : k;
+    while (pos > 0 && s->term[idx[pos - 1]].w < w) {
+      if (pos < k) idx[pos] = idx[pos - 1];
+      pos--;
+    }
+    if (pos < k) idx[pos] = i;
+  }
+  return n;
+}
+
+int px__facts_link(const px__lex *lx, const px__ssent *ss, const px__sref *ref, size_t n,
+                   const px__factopts *o, px__link **links, size_t *nlinks, uint64_t *scored) {
+  *links = NULL;
+  *nlinks = 0;
+  if (scored) *scored = 0;
+  int rc = PX_ENOMEM;
+  uint32_t probe = o->probe ? o->probe : 6;
+  if (probe > 32) probe = 32;
+  uint32_t window = o->max_post ? o->max_post : 48;
+  post *pv = NULL;
+  uint64_t *cand = NULL;
+  px__link *lv = NULL;
+  size_t np = 0, nc = 0, ccap = 0, nl = 0, lcap = 0;
+
+  pv = malloc((n * probe + 1) * sizeof *pv);
+  if (!pv) goto out;
+  for (size_t i = 0; i < n; i++) {
+    uint32_t idx[32];
+    uint32_t k = top_terms(&ss[i], probe, idx);
+    for (uint32_t j = 0; j < k; j++) pv[np++] = (post){ss[i].term[idx[j]].stem, (uint32_t)i};
+  }
+  qsort(pv, np, sizeof *pv, cmp_post);
+  for (size_t r = 0; r < np;) {
+    size_t e = r;
+    while (e < np && pv[e].stem == pv[r].stem) e++;
+    for (size_t x = r; x < e; x++) {
+      size_t lim = x + 1 + window < e ? x + 1 + window : e;
+      for (size_t y = x + 1; y < lim; y++) {
+        uint32_t a = pv[x].sent, b = pv[y].sent;
+        if (ref[a].art == ref[b].art) continue;
+        if (nc == ccap) {
+          size_t ncap = ccap ? ccap * 2 : 4096;
+          uint64_t *t = realloc(cand, ncap * sizeof *t);
+          if (!t) goto out;
+          cand = t;
+          ccap = ncap;
+        }
+        cand[nc++] = (uint64_t)(a < b ? a : b) << 32 | (a < b ? b : a);
+      }
+    }
+    r = e;
+  }
+  qsort(cand, nc, sizeof *cand, cmp_u64);
+  for (size_t i = 0; i < nc; i++) {
+    if (i && cand[i] == cand[i - 1]) continue;
+    uint32_t a = (uint32_t)(cand[i] >> 32), b = (uint32_t)cand[i];
+    double s = px__sim_score(lx, &ss[a], &ss[b]);
+    if (scored) (*scored)++;
+    if (s < o->threshold) continue;
+    if (nl == lcap) {
+      size_t ncap = lcap ? lcap * 2 : 1024;
+      px__link *t = realloc(lv, ncap * sizeof *t);
+      if (!t) goto out;
+      lv = t;
+      lcap = ncap;
+    }
+    lv[nl++] = (px__link){a, b, (float)s};
+  }
+  *links = lv;
+  *nlinks = nl;
+  lv = NULL;
+  rc = PX_OK;
+out:
+  free(pv);
+  free(cand);
+  free(lv);
+  return rc;
+}
+
+/* Union-find with, per root, the list of member sentences. */
+typedef struct uf {
+  uint32_t *parent;
+  uint32_t *next; /* circular member list */
+  uint32_t *size;
+} uf;
+
+static uint32_t root_of(uf *u, uint32_t x) {
+  while (u->parent[x] != x) {
+    u->parent[x] = u->parent[u->parent[x]];
+    x = u->parent[x];
+  }
+  return x;
+}
+
+/* Would joining the groups of roots ra and rb put more than cap sentences
+ * of one article together? */
+static bool too_many(uf *u, const px__sref *ref, uint32_t ra, uint32_t rb, uint32_t cap) {
+  uint32_t small = u->size[ra] <= u->size[rb] ? ra : rb;
+  uint32_t big = small == ra ? rb : ra;
+  uint32_t x = small;
+  do {
+    uint32_t art = ref[x].art, cnt = 0;
+    uint32_t y = small;
+    do {
+      if (ref[y].art == art) cnt++;
+      y = u->next[y];
+    } while (y != small);
+    y = big;
+    do {
+      if (ref[y].art == art) cnt++;
+      y = u->next[y];
+    } while (y != big && cnt <= cap);
+    if (cnt > cap) return true;
+    x = u->next[x];
+  } while (x != small);
+  return false;
+}
+
+long px__facts_group(const px__sref *ref, size_t n, px__link *links, size_t nlinks,
+                     const px__factopts *o, uint32_t *group) {
+  uf u = {0};
+  long nf = -1;
+  uint32_t cap = o->max_group_per_article ? o->max_group_per_article : 2;
+  u.parent = malloc((n + 1) * sizeof *u.parent);
+  u.next = malloc((n + 1) * sizeof *u.next);
+  u.size = malloc((n + 1) * sizeof *u.size);
+  if (!u.parent || !u.next || !u.size) goto out;
+  for (size_t i = 0; i < n; i++) u.parent[i] = u.next[i] = (uint32_t)i, u.size[i] = 1;
+  qsort(links, nlinks, sizeof *links, cmp_link);
+  for (size_t k = 0; k < nlinks; k++) {
+    uint32_t ra = root_of(&u, links[k].a), rb = root_of(&u, links[k].b);
+    if (ra == rb) continue;
+    /* Big groups (wire copies in many articles) are checked on their
+     * smaller side only, which keeps the cost of a join bounded by it. */
+    if (too_many(&u, ref, ra, rb, cap)) continue;
+    if (u.size[ra] < u.size[rb]) {
+      uint32_t t = ra;
+      ra = rb;
+      rb = t;
+    }
+    u.parent[rb] = ra;
+    u.size[ra] += u.size[rb];
+    uint32_t t = u.next[ra];
+    u.next[ra] = u.next[rb];
+    u.next[rb] = t;
+  }
+  /* Number groups in order of their first sentence. */
+  for (size_t i = 0; i < n; i++) group[i] = UINT32_MAX;
+  nf = 0;
+  for (size_t i = 0; i < n; i++) {
+    uint32_t r = root_of(&u, (uint32_t)i);
+    if (group[r] == UINT32_MAX) group[r] = (uint32_t)nf++;
+    group[i] = group[r];
+  }
+out:
+  free(u.parent);
+  free(u.next);
+  free(u.size);
+  return nf;
+}

@@ -1,0 +1,44 @@
+/*
+ * report.h - the renderers of a comparison (text, JSON, Markdown, HTML)
+ * and the buffered writer they share.  Renderers only read the comparison.
+ */
+#ifndef PX_REPORT_H
+#define PX_REPORT_H
+
+#include "align/compare.h"
+
+typedef struct px__w {
+  px_write_fn fn;
+  void *user;
+  px__buf buf;
+  int err; /* first error: PX_EIO from the sink, PX_ENOMEM */
+} px__w;
+
+PX__HIDDEN void px__w_raw(px__w *w, const char *p, size_t n);
+PX__HIDDEN void px__w_str(px__w *w, px_str s);
+PX__HIDDEN void px__w_puts(px__w *w, const char *s);
+PX__HIDDEN void px__w_printf(px__w *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/** A JSON string literal, quotes included (invalid UTF-8 cannot occur: bodies are repaired). */
+PX__HIDDEN void px__w_json(px__w *w, const char *p, size_t n);
+/** Text with & < > " escaped for HTML. */
+PX__HIDDEN void px__w_html(px__w *w, const char *p, size_t n);
+/** Text with Markdown's active characters escaped, newlines to spaces. */
+PX__HIDDEN void px__w_md(px__w *w, const char *p, size_t n);
+/** Flush the buffer to the sink. */
+PX__HIDDEN void px__w_flush(px__w *w);
+
+/** "2023-09-13T10:20:30Z" (iso) or "2023-09-13 10:20Z" into buf. */
+PX__HIDDEN void px__fmt_time(int64_t t, bool iso, char *buf, size_t n);
+/** Text of a fact member / quote member / value, borrowed from the comparison. */
+PX__HIDDEN px_str px__span(const px_comparison *c, uint32_t art, uint32_t start, uint32_t end);
+PX__HIDDEN const char *px__qkind_name(int kind);
+/** Facts in the order reports list them: shared first (more outlets first), then
+ * unique ones, each by article and position.  *order is malloc'd. */
+PX__HIDDEN int px__fact_order(const px_comparison *c, uint32_t **order /* OUT */);
+
+PX__HIDDEN void px__report_json(const px_comparison *c, px__w *w);
+PX__HIDDEN void px__report_text(const px_comparison *c, const px_report_opts *o, px__w *w);
+PX__HIDDEN void px__report_md(const px_comparison *c, px__w *w);
+PX__HIDDEN void px__report_html(const px_comparison *c, px__w *w);
+
+#endif /* PX_REPORT_H */

@@ -1,0 +1,239 @@
+/*
+ * text.c - the comparison for a terminal: articles, shared facts (most
+ * outlets first) with each outlet's sentence, what only one outlet reports,
+ * quote variants, numbers that differ, entity coverage, warnings.  Wrapped
+ * to the given width; ANSI colour only when asked.
+ */
+#include "report/report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct tx {
+  px__w *w;
+  int width;
+  bool color;
+} tx;
+
+static void sgr(tx *t, const char *code) {
+  if (t->color) px__w_printf(t->w, "\033[%sm", code);
+}
+
+static size_t cols(const char *p, size_t n) {
+  size_t c = 0;
+  for (size_t i = 0; i < n; i++)
+    if (((unsigned char)p[i] & 0xC0) != 0x80) c++;
+  return c;
+}
+
+/* Write s wrapped: the first line continues at column col, later lines
+ * start with indent spaces. */
+static void wrap(tx *t, px_str s, size_t col, size_t indent) {
+  size_t width = (size_t)t->width;
+  size_t i = 0;
+  bool line_start = true;
+  while (i < s.len) {
+    while (i < s.len && (s.ptr[i] == ' ' || s.ptr[i] == '\n' || s.ptr[i] == '\t')) i++;
+    size_t j = i;
+    while (j < s.len && s.ptr[j] != ' ' && s.ptr[j] != '\n' && s.ptr[j] != '\t') j++;
+    if (j == i) break;
+    size_t wc = cols(s.ptr + i, j - i);
+    if (!line_start && col + 1 + wc > width) {
+      px__w_raw(t->w, "\n", 1);
+      for (size_t k = 0; k < indent; k++) px__w_raw(t->w, " ", 1);
+      col = indent;
+      line_start = true;
+    }
+    if (!line_start) {
+      px__w_raw(t->w, " ", 1);
+      col++;
+    }
+    px__w_raw(t->w, s.ptr + i, j - i);
+    col += wc;
+    line_start = false;
+    i = j;
+  }
+  px__w_raw(t->w, "\n", 1);
+}
+
+static void heading(tx *t, const char *s) {
+  px__w_raw(t->w, "\n", 1);
+  sgr(t, "1");
+  px__w_puts(t->w, s);
+  sgr(t, "0");
+  px__w_raw(t->w, "\n", 1);
+}
+
+static void art_tag(tx *t, const px_comparison *c, uint32_t a) {
+  sgr(t, "36");
+  px__w_printf(t->w, "[%u] ", a + 1);
+  px__w_str(t->w, c->art[a].label);
+  sgr(t, "0");
+}
+
+void px__report_text(const px_comparison *c, const px_report_opts *o, px__w *w) {
+  tx t = {w, o->width, o->color != 0};
+  char tb[40], line[512];
+  size_t nq_multi = 0;
+  for (size_t q = 0; q < c->nquote; q++)
+    if (c->quote[q].noutlets > 1) nq_multi++;
+  sgr(&t, "1");
+  px__w_printf(w, "%zu articles from %zu outlets", c->nart, c->noutlet);
+  sgr(&t, "0");
+  snprintf(line, sizeof line,
+           ": %zu facts shared by two outlets or more, %zu reported by one only; %zu remarks "
+           "quoted by several outlets; %zu numeric discrepancies.",
+           c->nshared, c->nfact - c->nshared, nq_multi, c->ndisc);
+  wrap(&t, (px_str){line, strlen(line)}, 20, 0);
+
+  heading(&t, "Articles");
+  for (size_t i = 0; i < c->nart; i++) {
+    const px__cart *a = &c->art[i];
+    px__w_raw(w, "  ", 2);
+    art_tag(&t, c, (uint32_t)i);
+    if (a->has_time) {
+      px__fmt_time(a->published, false, tb, sizeof tb);
+      px__w_printf(w, "  %s", tb);
+    }
+    if (a->place.len) {
+      px__w_puts(w, "  from ");
+      px__w_str(w, a->place);
+    }
+    px__w_printf(w, "  %u sentences, %u unique", a->nsent, a->nunique);
+    if (a->wire_share >= 0) px__w_printf(w, ", wire copy %.0f%%", a->wire_share * 100);
+    px__w_raw(w, "\n", 1);
+    if (a->title.len) {
+      px__w_puts(w, "      ");
+      wrap(&t, a->title, 6, 6);
+    }
+  }
+
+  uint32_t *order = NULL;
+  if (px__fact_order(c, &order)) {
+    w->err = PX_ENOMEM;
+    return;
+  }
+  heading(&t, "Reported by several outlets");
+  if (c->nshared == 0) px__w_puts(w, "  (no fact is reported by more than one outlet)\n");
+  for (size_t k = 0; k < c->nfact; k++) {
+    const px__cfact *fa = &c->fact[order[k]];
+    if (fa->noutlets < 2) break;
+    px__w_raw(w, "\n  ", 3);
+    sgr(&t, "32");
+    px__w_printf(w, "fact %u", order[k] + 1);
+    sgr(&t, "0");
+    px__w_printf(w, " · %u outlets", fa->noutlets);
+    if (fa->earliest != UINT32_MAX) {
+      px__fmt_time(c->art[c->mem[fa->earliest].art].published, false, tb, sizeof tb);
+      px__w_printf(w, " · first: %s (", tb);
+      px__w_str(w, c->art[c->mem[fa->earliest].art].label);
+      px__w_raw(w, ")", 1);
+    }
+    px__w_raw(w, "\n", 1);
+    for (uint32_t j = fa->first; j < fa->first + fa->count; j++) {
+      const px__cmember *m = &c->mem[j];
+      px__w_raw(w, "    ", 4);
+      art_tag(&t, c, m->art);
+      px__w_raw(w, " ", 1);
+      wrap(&t, px__span(c, m->art, m->start, m->end),
+           4 + 4 + cols(c->art[m->art].label.ptr, c->art[m->art].label.len) + 1, 6);
+    }
+  }
+  heading(&t, "Reported by one outlet only");
+  for (size_t i = 0; i < c->nart; i++) {
+    const px__cart *a = &c->art[i];
+    px__w_raw(w, "  ", 2);
+    art_tag(&t, c, (uint32_t)i);
+    px__w_printf(w, " (%u)\n", a->nunique);
+    for (uint32_t s = 0; s < a->nsent; s++) {
+      const px__cfact *fa = &c->fact[c->sent_fact[a->sent_first + s]];
+      if (fa->noutlets > 1) continue;
+      const px__sentence *se = &a->tx->sent[s];
+      px__w_puts(w, "    - ");
+      wrap(&t, px__span(c, (uint32_t)i, se->start, se->end), 6, 6);
+    }
+  }
+  free(order);
+
+  heading(&t, "Quotes");
+  size_t shown = 0;
+  for (size_t q = 0; q < c->nquote; q++) {
+    const px__cquote *cq = &c->quote[q];
+    if (cq->noutlets < 2 && c->noutlet > 1) continue;
+    shown++;
+    px__w_raw(w, "  ", 2);
+    sgr(&t, "33");
+    if (cq->name.len) px__w_str(w, cq->name);
+    else px__w_puts(w, "(speaker unknown)");
+    sgr(&t, "0");
+    px__w_printf(w, " · %u outlets\n", cq->noutlets);
+    for (uint32_t j = cq->first; j < cq->first + cq->count; j++) {
+      const px__cqmember *m = &c->qmem[j];
+      px__w_raw(w, "    ", 4);
+      art_tag(&t, c, m->art);
+      px__w_printf(w, " %s: ", px__qkind_name(m->kind));
+      wrap(&t, px__span(c, m->art, m->start, m->end), 40, 6);
+    }
+  }
+  if (!shown) px__w_puts(w, "  (no remark quoted by more than one outlet)\n");
+
+  heading(&t, "Numbers that differ");
+  if (!c->ndisc) px__w_puts(w, "  (none found)\n");
+  for (size_t d = 0; d < c->ndisc; d++) {
+    const px__cdisc *cd = &c->disc[d];
+    px__w_printf(w, "  fact %u, ", cd->fact + 1);
+    sgr(&t, "31");
+    px__w_str(w, cd->unit);
+    sgr(&t, "0");
+    px__w_raw(w, ":\n", 2);
+    for (uint32_t j = cd->first; j < cd->first + cd->count; j++) {
+      const px__cdval *v = &c->dval[j];
+      px__w_raw(w, "    ", 4);
+      art_tag(&t, c, v->art);
+      px__w_raw(w, "  ", 2);
+      px__w_str(w, px__span(c, v->art, v->start, v->end));
+      px__w_raw(w, "\n", 1);
+    }
+  }
+
+  heading(&t, "Who is mentioned by whom");
+  size_t lim = c->nent < 25 ? c->nent : 25;
+  for (size_t e = 0; e < lim; e++) {
+    const px__centity *ce = &c->ent[e];
+    px__w_raw(w, "  ", 2);
+    px__w_str(w, ce->name);
+    px__w_printf(w, " (%s) · %u/%zu outlets", px_entity_type_name((px_entity_type)ce->type),
+                 ce->noutlets, c->noutlet);
+    if (ce->nvar > 1) {
+      px__w_puts(w, " · as ");
+      for (uint32_t v = 0; v < ce->nvar && v < 5; v++) {
+        if (v) px__w_puts(w, ", ");
+        px__w_str(w, c->var[ce->var_first + v]);
+      }
+    }
+    px__w_raw(w, "\n", 1);
+    if (ce->noutlets < c->noutlet && ce->noutlets * 2 >= c->noutlet) {
+      /* Mostly covered: name who leaves it out. */
+      px__w_puts(w, "      not in:");
+      for (size_t o2 = 0; o2 < c->noutlet; o2++) {
+        bool in = false;
+        for (uint32_t k = 0; k < ce->nart && !in; k++) in = c->art[c->eart[ce->art_first + k]].outlet == o2;
+        if (!in) {
+          px__w_raw(w, " ", 1);
+          px__w_str(w, c->outlet[o2]);
+        }
+      }
+      px__w_raw(w, "\n", 1);
+    }
+  }
+  if (c->nent > lim) px__w_printf(w, "  ... and %zu more (see --format json)\n", c->nent - lim);
+
+  if (c->nwarn) {
+    heading(&t, "Warnings");
+    for (size_t i = 0; i < c->nwarn; i++) {
+      px__w_puts(w, "  ! ");
+      wrap(&t, c->warn[i], 4, 4);
+    }
+  }
+}
