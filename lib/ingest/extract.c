@@ -74,7 +74,7 @@ struct px__extractor {
   myhtml_tree_t *tree;
   nd *nodes;
   size_t nn, nalloc;
-  px__buf conv, para, body, tmp;
+  px__buf conv, para, body, tmp, names;
   meta m;
 };
 
@@ -131,6 +131,7 @@ void px__extractor_free(px__extractor *ex) {
   px__buf_release(&ex->para);
   px__buf_release(&ex->body);
   px__buf_release(&ex->tmp);
+  px__buf_release(&ex->names);
   meta_release(&ex->m);
   free(ex);
 }
@@ -674,6 +675,8 @@ static bool contains_ci(const char *p, size_t n, const char *w) {
   return false;
 }
 
+static void clean_byline(const char *p, size_t n, px__buf *out);
+
 /* Collect metadata from one element on the way down. */
 static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag, bool *ld_found,
                          const attrs *A) {
@@ -783,7 +786,11 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
       hit = true;
     if (hit) {
       node_text(n, &ex->tmp, 400);
-      if (ex->tmp.len > 2 && ex->tmp.len < 300) set_once(&m->byline_el, ex->tmp.ptr, ex->tmp.len);
+      if (ex->tmp.len > 2 && ex->tmp.len < 300) {
+        /* Keep the first candidate that reads as names. */
+        clean_byline(ex->tmp.ptr, ex->tmp.len, &ex->names);
+        if (ex->names.len) set_once(&m->byline_el, ex->tmp.ptr, ex->tmp.len);
+      }
     }
   }
 }
@@ -1237,7 +1244,8 @@ static void clean_byline(const char *p, size_t n, px__buf *out) {
       size_t we = w;
       while (we < k && buf[we] != ' ') we++;
       for (size_t z = w; z < we; z++)
-        if ((buf[z] >= '0' && buf[z] <= '9') || buf[z] == '@' || buf[z] == '/') ok = false;
+        if ((buf[z] >= '0' && buf[z] <= '9') || strchr("@/?!:;\"()[]{}<>=+*#|%", buf[z]))
+          ok = false;
       if (!is_name_word(buf + w, we - w)) ok = false;
       words++;
       w = we;

@@ -1,0 +1,269 @@
+/* test_html.c - HTML article extraction: main text, metadata, charsets and
+ * hostile pages, on invented pages (tests/data/web and generated here). */
+#include "px_test.h"
+
+#include "ingest/extract.h"
+
+#include <time.h>
+
+static char *slurp_fixture(const char *name, size_t *n) {
+  char path[1024];
+  snprintf(path, sizeof(path), "%s/web/%s", PX_TEST_DATA, name);
+  FILE *f = fopen(path, "rb");
+  assert_non_null(f);
+  fseek(f, 0, SEEK_END);
+  long sz = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *p = malloc((size_t)sz + 1);
+  assert_non_null(p);
+  assert_int_equal(fread(p, 1, (size_t)sz, f), (size_t)sz);
+  p[sz] = '\0';
+  fclose(f);
+  *n = (size_t)sz;
+  return p;
+}
+
+static bool has(px_str s, const char *w) {
+  return s.len && memmem(s.ptr, s.len, w, strlen(w)) != NULL;
+}
+
+static void assert_field(const px_article *a, px_field f, const char *want) {
+  px_str s = px_article_get(a, f);
+  if (s.len != strlen(want) || memcmp(s.ptr, want, s.len) != 0)
+    fail_msg("field %d: got \"%.*s\", want \"%s\"", (int)f, (int)s.len, s.ptr ? s.ptr : "", want);
+}
+
+typedef struct fx {
+  px_ctx *ctx;
+  px_article *art;
+  px__buf msg;
+} fx;
+
+static int setup(void **state) {
+  fx *f = calloc(1, sizeof(*f));
+  px_ctx_new(&f->ctx);
+  px_article_new(&f->art);
+  px__buf_init(&f->msg, 4096);
+  *state = f;
+  return 0;
+}
+
+static int teardown(void **state) {
+  fx *f = *state;
+  px_article_free(f->art);
+  px_ctx_free(f->ctx);
+  px__buf_release(&f->msg);
+  free(f);
+  return 0;
+}
+
+static int extract(fx *f, const char *html, size_t n, const char *hint, const char *url) {
+  px__article_clear(f->art);
+  px__buf_clear(&f->msg);
+  return px__extract_html(f->ctx, NULL, html, n, hint, url, 0, f->art, &f->msg);
+}
+
+static void test_news_page(void **state) {
+  fx *f = *state;
+  size_t n;
+  char *html = slurp_fixture("article.html", &n);
+  assert_int_equal(extract(f, html, n, NULL, "https://courier.example.org/x?utm=1"), PX_OK);
+  px_article *a = f->art;
+  assert_field(a, PX_F_TITLE, "Harbour bridge reopens after storm repairs");
+  assert_field(a, PX_F_BYLINE, "Mara Lind, Tomas Okafor");
+  assert_field(a, PX_F_LANGUAGE, "en");
+  assert_field(a, PX_F_SOURCE, "The Coastal Courier");
+  assert_field(a, PX_F_URL, "https://courier.example.org/news/harbour-bridge-reopens");
+  int has_time;
+  int64_t t = px_article_published(a, &has_time);
+  assert_int_equal(has_time, 1);
+  assert_int_equal(t, 1709627400); /* JSON-LD 2024-03-05T08:30:00Z, not the script's dates */
+  px_str body = px_article_get(a, PX_F_BODY);
+  /* Paragraphs, quotes, the block quote and the quote-led paragraph survive. */
+  assert_true(has(body, "The Harbour Bridge reopened to traffic on Tuesday morning"));
+  assert_true(has(body, "\xE2\x80\x9CWe promised the town"));
+  assert_true(has(body, "the cable supplier agreed to share the bill"));
+  assert_true(has(body, "\"It has been a long winter for everyone down here,\""));
+  assert_true(has(body, "tolls would stay at their current level until the end of the year."));
+  /* Boilerplate does not. */
+  const char *bad[] = {"cookies", "Home", "Share on Facebook", "The bridge at dawn", "Related",
+                       "Storm closes harbour bridge", "Comments", "About time", "Most read",
+                       "Lighthouse", "Copyright", "Advertisement", "Transport Correspondents",
+                       "3 hours ago", "Bridge Storm", NULL};
+  for (int i = 0; bad[i]; i++)
+    if (has(body, bad[i])) fail_msg("boilerplate \"%s\" in the body", bad[i]);
+  /* Paragraphs are separated by blank lines. */
+  assert_true(has(body, "support cables.\n\nEngineers worked"));
+  free(html);
+}
+
+static void test_title_and_date_fallbacks(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Council votes to keep night buses - Riverside Post</title>"
+      "<meta property=\"og:site_name\" content=\"Riverside Post\"></head><body>"
+      "<div class=\"post\"><h1>Council votes to keep night buses</h1>"
+      "<p class=\"author\">By JOHN Q. SMITH?</p>"
+      "<span class=\"byline\">by Ana Ruiz | Senior Reporter</span>"
+      "<p>The city council voted on Monday to keep the night bus service running for another "
+      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
+      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
+      "finance committee warned that the subsidy would have to be found elsewhere in the budget.</p>"
+      "<p>The service will be reviewed again next spring.</p></div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL,
+                           "https://riverside.example.com/2023/11/20/night-buses"),
+                   PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Council votes to keep night buses");
+  assert_field(f->art, PX_F_SOURCE, "Riverside Post");
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  int has_time;
+  int64_t t = px_article_published(f->art, &has_time);
+  assert_int_equal(has_time, 1);
+  assert_int_equal(t, 1700438400); /* 2023-11-20 from the URL: no better evidence */
+  /* No og:site_name: the domain is the outlet; <time datetime> is the date. */
+  const char *h2 = "<html lang=\"de-AT\"><head><title>Kurz</title></head><body><article>"
+                   "<time datetime=\"2022-02-01T10:00:00Z\">1. Februar</time>"
+                   "<p>Die Stadtbibliothek bleibt wegen Renovierung bis Ende des Monats "
+                   "geschlossen, teilte die Verwaltung am Dienstag mit.</p></article></body></html>";
+  assert_int_equal(extract(f, h2, strlen(h2), NULL, "http://www.stadtblatt.example.at/a/1"), PX_OK);
+  assert_field(f->art, PX_F_SOURCE, "stadtblatt.example.at");
+  assert_field(f->art, PX_F_LANGUAGE, "de");
+  assert_int_equal(px_article_published(f->art, NULL), 1643709600);
+}
+
+static void test_charsets(void **state) {
+  fx *f = *state;
+  /* Windows-1252 declared in <meta>: curly quotes and accents. */
+  const char *cp =
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
+      "</head><body><p>\x93" "Caf\xE9 cr\xE8me\x94, said the na\xEFve critic, who paid \x80" "4 for "
+      "it at the station kiosk on a grey Monday morning in late autumn.</p></body></html>";
+  assert_int_equal(extract(f, cp, strlen(cp), NULL, NULL), PX_OK);
+  px_str b = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(b, "\xE2\x80\x9C" "Caf\xC3\xA9 cr\xC3\xA8me\xE2\x80\x9D"));
+  assert_true(has(b, "\xE2\x82\xAC" "4"));
+  assert_false(has(b, "\xEF\xBF\xBD"));
+  /* ISO-8859-1 from the HTTP header hint, no meta. */
+  const char *l1 = "<p>Die Stra\xDF" "e nach M\xFCnchen war am Sonntag wegen eines Unfalls f\xFCr "
+                   "mehrere Stunden gesperrt, meldete die Polizei.</p>";
+  assert_int_equal(extract(f, l1, strlen(l1), "text/html; charset=ISO-8859-1", NULL), PX_OK);
+  b = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(b, "Stra\xC3\x9F" "e nach M\xC3\xBC" "nchen"));
+  /* No declaration, not UTF-8: detected as Windows-1252. */
+  assert_int_equal(extract(f, l1, strlen(l1), NULL, NULL), PX_OK);
+  assert_true(has(px_article_get(f->art, PX_F_BODY), "M\xC3\xBC" "nchen"));
+  /* UTF-8 BOM wins over a wrong meta. */
+  const char *bom = "\xEF\xBB\xBF<html><head><meta charset=\"iso-8859-1\"></head><body>"
+                    "<p>Z\xC3\xBCrich: Der See ist so klar wie seit Jahren nicht mehr, sagen "
+                    "Taucher und Fischer.</p></body></html>";
+  assert_int_equal(extract(f, bom, strlen(bom), NULL, NULL), PX_OK);
+  assert_true(has(px_article_get(f->art, PX_F_BODY), "Z\xC3\xBCrich"));
+  /* Shift_JIS through iconv. */
+  const char *sj = "<html><head><meta charset=\"shift_jis\"></head><body><p>\x93\xFA\x96\x7B"
+                   "</p></body></html>"; /* 日本 */
+  assert_int_equal(extract(f, sj, strlen(sj), NULL, NULL), PX_OK);
+  assert_true(has(px_article_get(f->art, PX_F_BODY), "\xE6\x97\xA5\xE6\x9C\xAC"));
+  /* An unknown charset is a clear error. */
+  const char *unk = "<html><head><meta charset=\"x-klingon-7\"></head><body><p>qapla</p></body></html>";
+  assert_int_equal(extract(f, unk, strlen(unk), NULL, NULL), PX_EUNSUPPORTED);
+  assert_non_null(strstr(f->msg.ptr, "x-klingon-7"));
+}
+
+static void test_hostile_pages(void **state) {
+  fx *f = *state;
+  /* Truncated in the middle of a tag. */
+  const char *tr = "<html><body><div class=\"content\"><p>The ferry to the island was cancelled "
+                   "on Friday because of high winds, the operator said in a statement.</p><p>Pass";
+  assert_int_equal(extract(f, tr, strlen(tr), NULL, NULL), PX_OK);
+  assert_true(has(px_article_get(f->art, PX_F_BODY), "The ferry to the island"));
+  /* 10,000 unclosed nested tags. */
+  px__buf deep;
+  px__buf_init(&deep, 0);
+  px__buf_puts(&deep, "<html><body>");
+  for (int i = 0; i < 10000; i++) px__buf_puts(&deep, i % 2 ? "<div>" : "<span><b>");
+  px__buf_puts(&deep, "<p>A paragraph at the bottom of a very deep tree, with enough words to "
+                      "count as text, commas, and a full stop.</p>");
+  assert_int_equal(extract(f, deep.ptr, deep.len, NULL, NULL), PX_OK);
+  assert_true(has(px_article_get(f->art, PX_F_BODY), "bottom of a very deep tree"));
+  px__buf_release(&deep);
+  /* Empty and text-free pages: a clear "no text" error. */
+  assert_int_equal(extract(f, "", 0, NULL, NULL), PX_ENOBODY);
+  const char *nothing = "<html><head><script>var a = 1;</script></head><body><nav><a href=/>Home"
+                        "</a></nav></body></html>";
+  assert_int_equal(extract(f, nothing, strlen(nothing), NULL, NULL), PX_ENOBODY);
+  assert_true(f->msg.len > 0);
+  /* Binary junk does not crash. */
+  char junk[4096];
+  for (size_t i = 0; i < sizeof(junk); i++) junk[i] = (char)((i * 2654435761u) >> 13);
+  int rc = extract(f, junk, sizeof(junk), NULL, NULL);
+  assert_true(rc == PX_OK || rc == PX_ENOBODY);
+}
+
+static void test_large_page(void **state) {
+  fx *f = *state;
+  /* About 20 MB: a real article followed by a huge comment thread. */
+  px__buf big;
+  px__buf_init(&big, 0);
+  px__buf_puts(&big, "<html><head><title>Big</title></head><body><article><h1>Big</h1>");
+  for (int i = 0; i < 20; i++)
+    px__buf_printf(&big, "<p>Paragraph %d of the article, which says something sensible about "
+                         "the weather, the harbour, and the price of fish in the spring.</p>", i);
+  px__buf_puts(&big, "</article><section class=\"comments\">");
+  while (big.len < (size_t)20 << 20)
+    px__buf_puts(&big, "<div class=\"comment\"><p>I agree with everything, and also with nothing "
+                       "at all, said a reader from far away.</p></div>");
+  px__buf_puts(&big, "</section></body></html>");
+  clock_t t0 = clock();
+  assert_int_equal(extract(f, big.ptr, big.len, NULL, NULL), PX_OK);
+  double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+  px_str b = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(b, "Paragraph 19 of the article"));
+  assert_false(has(b, "I agree with everything"));
+  assert_true(secs < 30);
+  /* Over the record limit: a clear error, not an attempt. */
+  px_ctx_set_limit(f->ctx, PX_LIMIT_RECORD_BYTES, 1 << 20);
+  assert_int_equal(extract(f, big.ptr, big.len, NULL, NULL), PX_ETOOBIG);
+  assert_non_null(strstr(f->msg.ptr, "record limit"));
+  px_ctx_set_limit(f->ctx, PX_LIMIT_RECORD_BYTES, (size_t)64 << 20);
+  px__buf_release(&big);
+}
+
+static void test_reader_detects_html(void **state) {
+  fx *f = *state;
+  size_t n;
+  char *html = slurp_fixture("article.html", &n);
+  const char *dir = px_test_tmpdir();
+  /* No .html extension: detected by content. */
+  char *path = px_test_write(dir, "page-0042.dat", html, n);
+  px_reader *rd;
+  assert_int_equal(px_reader_open(f->ctx, path, &rd), PX_OK);
+  px_article *a;
+  assert_int_equal(px_reader_next(rd, &a), PX_OK);
+  assert_field(a, PX_F_ID, "page-0042");
+  assert_field(a, PX_F_TITLE, "Harbour bridge reopens after storm repairs");
+  assert_int_equal(px_reader_next(rd, &a), PX_EOF);
+  px_reader_free(rd);
+  /* A gzip-compressed page reads the same. */
+  px_test_sh("gzip -c %s > %s/page.html.gz", path, dir);
+  char gz[256];
+  snprintf(gz, sizeof(gz), "%s/page.html.gz", dir);
+  assert_int_equal(px_reader_open(f->ctx, gz, &rd), PX_OK);
+  assert_int_equal(px_reader_next(rd, &a), PX_OK);
+  assert_field(a, PX_F_BYLINE, "Mara Lind, Tomas Okafor");
+  px_reader_free(rd);
+  px_test_sh("rm -rf %s", dir);
+  free(path);
+  free(html);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_title_and_date_fallbacks, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_charsets, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_hostile_pages, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_large_page, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_reader_detects_html, setup, teardown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
