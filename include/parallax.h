@@ -402,9 +402,9 @@ typedef int (*px_story_cb)(void *user, const px_story_info *info);
 /** List stories, latest first.  @return PX_OK or a store error. */
 PX_API int px_store_stories(px_store *st, const px_story_filter *filter, px_story_cb cb,
                             void *user);
-/** One story's summary.  headline borrows from the store until the next call.
+/** One story's summary, given to cb as by px_store_stories().
  * @return PX_OK, PX_ENOTFOUND, PX_EDB. */
-PX_API int px_store_story_get(px_store *st, int64_t id, px_story_info *info /* OUT */);
+PX_API int px_store_story_get(px_store *st, int64_t id, px_story_cb cb, void *user);
 
 typedef struct px_story_member {
   const px_article *art; /* borrowed for the callback; body not loaded */

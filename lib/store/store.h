@@ -12,6 +12,8 @@ enum {
   PX__STMT_FIND_HASH,
   PX__STMT_INSERT,
   PX__STMT_GET,
+  PX__STMT_STORY_NEW,       /* store_story.c */
+  PX__STMT_STORY_MEMBER,    /* store_story.c */
   PX__STMT_COUNT = 32 /* room for the statements of later modules */
 };
 

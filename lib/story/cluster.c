@@ -1,0 +1,645 @@
+/* cluster.c - story clustering: online over a time-ordered stream, and
+ * batch over an archive.
+ *
+ * An article is a TF-IDF vector over stems, numbers and dateline places
+ * (sublinear tf, title words weighted, capitalized words inside a sentence
+ * boosted), cut to its top terms and L2-normalized.  A story is the sum of
+ * its articles' vectors (its centroid, cut to its top terms).  A new article
+ * is compared, by cosine, with the stories found through an inverted index
+ * from term to the stories that have it among their top terms, restricted
+ * to stories whose time span is within the window of the article's date;
+ * it joins the best one above the threshold, or opens a new story.  A
+ * near-duplicate joins the story of the article it copies.  Stories whose
+ * last article is older than the window retire: their centroid is freed and
+ * index entries dropped as they are met, so memory follows the window, not
+ * the stream.
+ *
+ * Batch mode collects term counts first, so document frequencies come from
+ * the whole archive, then runs the same pass in time order (undated
+ * articles last, compared with every story).
+ */
+#include "story/story.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXIDX 48
+
+typedef struct story {
+  int64_t first_t, last_t;
+  bool has_time, active, archived;
+  uint8_t nidx;
+  uint32_t n;
+  uint32_t nc;
+  px__tw *c; /* centroid, sorted by id */
+  double norm;
+  int64_t ext;  /* the store's story id, 0 when none yet */
+  uint64_t seq; /* last update, for retiring the least recently used */
+  uint32_t idx[MAXIDX];
+} story;
+
+typedef struct plist {
+  uint32_t *s;
+  uint32_t n, a;
+} plist;
+
+typedef struct bdoc {
+  int64_t t;
+  bool has_time;
+  uint32_t nterms;
+  px__tw *terms;
+} bdoc;
+
+struct px_stories {
+  px_ctx *ctx;
+  px__params p;
+  px__fx fx;
+  px__vocab vocab;
+  px__dd dd;
+  story *st;
+  size_t nst, ast;
+  plist *post, *arch; /* term id -> stories (active / retired, batch only) */
+  size_t apost;
+  uint32_t *active;
+  size_t nactive, aactive;
+  px_story_result *res;
+  size_t nres, ares;
+  int64_t now_t;
+  bool have_now;
+  uint32_t *stamp;
+  uint32_t stampv;
+  uint64_t seq;
+  bdoc *b;
+  size_t nb, ab;
+  px__tw *tmp; /* scratch for vectors and merges */
+  size_t atmp;
+  bool finished;
+  px__map ext; /* store story id -> story index + 1 */
+};
+
+struct px_dedup {
+  px_ctx *ctx;
+  px__params p;
+  px__fx fx;
+  px__dd dd;
+};
+
+/* ------------------------------------------------------------- helpers */
+
+static int cmp_w_desc(const void *a, const void *b) {
+  float x = ((const px__tw *)a)->w, y = ((const px__tw *)b)->w;
+  if (x != y) return x > y ? -1 : 1;
+  uint32_t i = ((const px__tw *)a)->id, j = ((const px__tw *)b)->id;
+  return i < j ? -1 : i > j;
+}
+
+static int cmp_id(const void *a, const void *b) {
+  uint32_t x = ((const px__tw *)a)->id, y = ((const px__tw *)b)->id;
+  return x < y ? -1 : x > y;
+}
+
+static int tmp_reserve(px_stories *sx, size_t n) {
+  if (n <= sx->atmp) return PX_OK;
+  size_t na = sx->atmp ? sx->atmp : 1024;
+  while (na < n) na *= 2;
+  px__tw *nt = realloc(sx->tmp, na * sizeof(*nt));
+  if (!nt) return PX_ENOMEM;
+  sx->tmp = nt;
+  sx->atmp = na;
+  return PX_OK;
+}
+
+static double dot(const px__tw *a, uint32_t na, const px__tw *b, uint32_t nb) {
+  double s = 0;
+  uint32_t i = 0, j = 0;
+  while (i < na && j < nb) {
+    if (a[i].id == b[j].id) s += (double)a[i++].w * b[j++].w;
+    else if (a[i].id < b[j].id) i++;
+    else j++;
+  }
+  return s;
+}
+
+static double norm_of(const px__tw *a, uint32_t n) {
+  double s = 0;
+  for (uint32_t i = 0; i < n; i++) s += (double)a[i].w * a[i].w;
+  return sqrt(s);
+}
+
+/* Keep the k heaviest entries of a[0..n), sorted by id.  @return new n. */
+static uint32_t keep_top(px__tw *a, uint32_t n, uint32_t k) {
+  if (n > k) {
+    qsort(a, n, sizeof(*a), cmp_w_desc);
+    n = k;
+    qsort(a, n, sizeof(*a), cmp_id);
+  }
+  return n;
+}
+
+/* The article vector from term counts: (1 + ln tf) * idf, top terms,
+ * unit length.  Written to *out (malloc'd, caller frees). */
+static int make_vec(px_stories *sx, const px__tw *terms, uint32_t n, px__tw **out,
+                    uint32_t *nout) {
+  *out = NULL;
+  *nout = 0;
+  if (!n) return PX_OK;
+  px__tw *v = malloc(n * sizeof(*v));
+  if (!v) return PX_ENOMEM;
+  for (uint32_t i = 0; i < n; i++) {
+    v[i].id = terms[i].id;
+    float tf = terms[i].w;
+    v[i].w = (tf <= 1.0f ? tf : 1.0f + logf(tf)) * px__vocab_idf(&sx->vocab, terms[i].id);
+  }
+  n = keep_top(v, n, sx->p.vec_terms);
+  double nm = norm_of(v, n);
+  if (nm > 0)
+    for (uint32_t i = 0; i < n; i++) v[i].w = (float)(v[i].w / nm);
+  *out = v;
+  *nout = n;
+  return PX_OK;
+}
+
+/* ------------------------------------------------------------- stories */
+
+static int post_reserve(px_stories *sx, size_t nterms) {
+  if (nterms <= sx->apost) return PX_OK;
+  size_t na = sx->apost ? sx->apost : 4096;
+  while (na < nterms) na *= 2;
+  plist *np = realloc(sx->post, na * sizeof(*np));
+  if (!np) return PX_ENOMEM;
+  memset(np + sx->apost, 0, (na - sx->apost) * sizeof(*np));
+  sx->post = np;
+  if (sx->p.o.batch) {
+    plist *na2 = realloc(sx->arch, na * sizeof(*na2));
+    if (!na2) return PX_ENOMEM;
+    memset(na2 + sx->apost, 0, (na - sx->apost) * sizeof(*na2));
+    sx->arch = na2;
+  }
+  sx->apost = na;
+  return PX_OK;
+}
+
+static int plist_add(plist *l, uint32_t s) {
+  if (l->n == l->a) {
+    uint32_t na = l->a ? l->a * 2 : 4;
+    uint32_t *ns = realloc(l->s, na * sizeof(*ns));
+    if (!ns) return PX_ENOMEM;
+    l->s = ns;
+    l->a = na;
+  }
+  l->s[l->n++] = s;
+  return PX_OK;
+}
+
+/* Post the story's heaviest centroid terms that are not posted yet. */
+static int index_story(px_stories *sx, uint32_t si) {
+  story *s = &sx->st[si];
+  if (s->nidx >= MAXIDX) return PX_OK;
+  int rc;
+  if ((rc = tmp_reserve(sx, s->nc))) return rc;
+  memcpy(sx->tmp, s->c, s->nc * sizeof(*s->c));
+  uint32_t k = PX__MIN(s->nc, sx->p.index_terms);
+  if (s->nc > k) qsort(sx->tmp, s->nc, sizeof(*sx->tmp), cmp_w_desc);
+  if ((rc = post_reserve(sx, sx->vocab.n))) return rc;
+  for (uint32_t i = 0; i < k && s->nidx < MAXIDX; i++) {
+    uint32_t id = sx->tmp[i].id;
+    bool have = false;
+    for (uint32_t j = 0; j < s->nidx && !have; j++) have = s->idx[j] == id;
+    if (have) continue;
+    if ((rc = plist_add(&sx->post[id], si))) return rc;
+    s->idx[s->nidx++] = id;
+  }
+  return PX_OK;
+}
+
+static int open_story(px_stories *sx, const px__tw *v, uint32_t nv, int64_t t, bool has_time,
+                      uint32_t *out) {
+  if (sx->nst == sx->ast) {
+    size_t na = sx->ast ? sx->ast * 2 : 256;
+    story *ns = realloc(sx->st, na * sizeof(*ns));
+    if (!ns) return PX_ENOMEM;
+    sx->st = ns;
+    uint32_t *nstamp = realloc(sx->stamp, na * sizeof(*nstamp));
+    if (!nstamp) return PX_ENOMEM;
+    memset(nstamp + sx->ast, 0, (na - sx->ast) * sizeof(*nstamp));
+    sx->stamp = nstamp;
+    sx->ast = na;
+  }
+  if (sx->nactive == sx->aactive) {
+    size_t na = sx->aactive ? sx->aactive * 2 : 256;
+    uint32_t *nact = realloc(sx->active, na * sizeof(*nact));
+    if (!nact) return PX_ENOMEM;
+    sx->active = nact;
+    sx->aactive = na;
+  }
+  uint32_t si = (uint32_t)sx->nst;
+  story *s = &sx->st[si];
+  memset(s, 0, sizeof(*s));
+  s->c = malloc((nv ? nv : 1) * sizeof(*s->c));
+  if (!s->c) return PX_ENOMEM;
+  memcpy(s->c, v, nv * sizeof(*v));
+  s->nc = nv;
+  s->norm = norm_of(v, nv);
+  s->n = 1;
+  s->first_t = s->last_t = t;
+  s->has_time = has_time;
+  s->active = true;
+  s->seq = ++sx->seq;
+  sx->nst++;
+  sx->active[sx->nactive++] = si;
+  *out = si;
+  return index_story(sx, si);
+}
+
+static int join_story(px_stories *sx, uint32_t si, const px__tw *v, uint32_t nv, int64_t t,
+                      bool has_time) {
+  story *s = &sx->st[si];
+  int rc;
+  px__tw *m = malloc((s->nc + nv + 1) * sizeof(*m));
+  if (!m) return PX_ENOMEM;
+  uint32_t i = 0, j = 0, k = 0;
+  while (i < s->nc || j < nv) {
+    if (j >= nv || (i < s->nc && s->c[i].id < v[j].id)) m[k++] = s->c[i++];
+    else if (i >= s->nc || v[j].id < s->c[i].id) m[k++] = v[j++];
+    else {
+      m[k].id = s->c[i].id;
+      m[k++].w = s->c[i++].w + v[j++].w;
+    }
+  }
+  k = keep_top(m, k, sx->p.centroid_terms);
+  free(s->c);
+  s->c = m;
+  s->nc = k;
+  s->norm = norm_of(m, k);
+  s->n++;
+  if (has_time) {
+    if (!s->has_time) {
+      s->first_t = s->last_t = t;
+      s->has_time = true;
+    } else {
+      if (t < s->first_t) s->first_t = t;
+      if (t > s->last_t) s->last_t = t;
+    }
+  }
+  s->seq = ++sx->seq;
+  if ((rc = index_story(sx, si))) return rc;
+  return PX_OK;
+}
+
+static void retire(px_stories *sx, size_t ai) {
+  uint32_t si = sx->active[ai];
+  story *s = &sx->st[si];
+  s->active = false;
+  if (sx->p.o.batch) {
+    /* Kept for the undated articles that come last: move its postings. */
+    s->archived = true;
+    for (uint32_t j = 0; j < s->nidx; j++) plist_add(&sx->arch[s->idx[j]], si);
+  } else {
+    free(s->c);
+    s->c = NULL;
+    s->nc = 0;
+  }
+  sx->active[ai] = sx->active[--sx->nactive];
+}
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static void retire_pass(px_stories *sx) {
+  double win = sx->p.o.window_days * 86400.0;
+  if (sx->have_now)
+    for (size_t ai = 0; ai < sx->nactive;) {
+      story *s = &sx->st[sx->active[ai]];
+      if (s->has_time && (double)s->last_t + win < (double)sx->now_t) retire(sx, ai);
+      else ai++;
+    }
+  if ((int64_t)sx->nactive > sx->p.o.max_active) {
+    /* Retire the least recently updated tenth. */
+    uint64_t *seqs = malloc(sx->nactive * sizeof(*seqs));
+    if (!seqs) return;
+    for (size_t i = 0; i < sx->nactive; i++) seqs[i] = sx->st[sx->active[i]].seq;
+    qsort(seqs, sx->nactive, sizeof(*seqs), cmp_u64);
+    uint64_t cut = seqs[sx->nactive / 10];
+    free(seqs);
+    for (size_t ai = 0; ai < sx->nactive;) {
+      if (sx->st[sx->active[ai]].seq < cut) retire(sx, ai);
+      else ai++;
+    }
+  }
+}
+
+static bool time_ok(const px_stories *sx, const story *s, int64_t t, bool has_time) {
+  if (!has_time || !s->has_time) return true;
+  double win = sx->p.o.window_days * 86400.0;
+  return (double)t >= (double)s->first_t - win && (double)t <= (double)s->last_t + win;
+}
+
+/* Walk one posting list for candidates; drop entries of retired stories. */
+static void scan_list(px_stories *sx, plist *l, bool archive, const px__tw *v, uint32_t nv,
+                      int64_t t, bool has_time, double *best, int64_t *bests) {
+  for (uint32_t k = 0; k < l->n;) {
+    uint32_t si = l->s[k];
+    story *s = &sx->st[si];
+    if (!archive && !s->active) {
+      l->s[k] = l->s[--l->n];
+      continue;
+    }
+    k++;
+    if (sx->stamp[si] == sx->stampv) continue;
+    sx->stamp[si] = sx->stampv;
+    if (!s->nc || !time_ok(sx, s, t, has_time)) continue;
+    double c = dot(v, nv, s->c, s->nc) / s->norm;
+    if (c > *best) {
+      *best = c;
+      *bests = si;
+    }
+  }
+}
+
+/* Place one article (index ai, vector v) in a story. */
+static int place(px_stories *sx, uint32_t ai, const px__tw *v, uint32_t nv, int64_t t,
+                 bool has_time, bool search_archive) {
+  px_story_result *r = &sx->res[ai];
+  int rc;
+  if (has_time && (!sx->have_now || t > sx->now_t)) {
+    sx->now_t = t;
+    sx->have_now = true;
+  }
+  if ((sx->seq & 63) == 0 || (int64_t)sx->nactive > sx->p.o.max_active) retire_pass(sx);
+  if (++sx->stampv == 0) {
+    memset(sx->stamp, 0, sx->ast * sizeof(*sx->stamp));
+    sx->stampv = 1;
+  }
+  double best = 0;
+  int64_t bests = -1;
+  /* A copy goes with the article it copies, when that story is open. */
+  if (r->dup_of >= 0) {
+    int64_t ds = sx->res[r->dup_of].story;
+    if (ds >= 0 && sx->st[ds].active && sx->st[ds].nc && time_ok(sx, &sx->st[ds], t, has_time)) {
+      bests = ds;
+      best = dot(v, nv, sx->st[ds].c, sx->st[ds].nc) / sx->st[ds].norm;
+      if (best < sx->p.o.join_threshold) best = sx->p.o.join_threshold;
+    }
+  }
+  if (bests < 0 && nv) {
+    if ((rc = tmp_reserve(sx, nv))) return rc;
+    memcpy(sx->tmp, v, nv * sizeof(*v));
+    uint32_t q = PX__MIN(nv, sx->p.query_terms);
+    qsort(sx->tmp, nv, sizeof(*sx->tmp), cmp_w_desc);
+    if ((rc = post_reserve(sx, sx->vocab.n))) return rc;
+    for (uint32_t i = 0; i < q; i++) {
+      uint32_t id = sx->tmp[i].id;
+      scan_list(sx, &sx->post[id], false, v, nv, t, has_time, &best, &bests);
+      if (search_archive && sx->arch)
+        scan_list(sx, &sx->arch[id], true, v, nv, t, has_time, &best, &bests);
+    }
+  }
+  uint32_t si;
+  if (bests >= 0 && best >= sx->p.o.join_threshold) {
+    si = (uint32_t)bests;
+    if (sx->st[si].active) {
+      if ((rc = join_story(sx, si, v, nv, t, has_time))) return rc;
+    } else {
+      sx->st[si].n++; /* an archived story takes an undated article as is */
+    }
+    r->similarity = best > 1.0 ? 1.0 : best;
+  } else {
+    if ((rc = open_story(sx, v, nv, t, has_time, &si))) return rc;
+    r->similarity = 1.0;
+  }
+  r->story = si;
+  return PX_OK;
+}
+
+/* Replay an article already in a stored story: it goes there, whatever
+ * its similarity, so the story's centroid is rebuilt as it was. */
+static int place_known(px_stories *sx, uint32_t ai, const px__feat *f, int64_t ext) {
+  px__tw *v;
+  uint32_t nv;
+  int rc = make_vec(sx, f->terms, f->nterms, &v, &nv);
+  if (rc) return rc;
+  if (f->has_time && (!sx->have_now || f->t > sx->now_t)) {
+    sx->now_t = f->t;
+    sx->have_now = true;
+  }
+  uint32_t *slot = px__map_get(&sx->ext, (uint64_t)ext);
+  uint32_t si;
+  if (slot && sx->st[*slot - 1].active) {
+    si = *slot - 1;
+    rc = join_story(sx, si, v, nv, f->t, f->has_time);
+  } else if ((rc = open_story(sx, v, nv, f->t, f->has_time, &si)) == PX_OK) {
+    rc = px__stories_set_ext(sx, si, ext);
+  }
+  free(v);
+  sx->res[ai].story = si;
+  sx->res[ai].similarity = 1.0;
+  return rc;
+}
+
+/* ---------------------------------------------------------------- API */
+
+int px_stories_new(px_ctx *ctx, const px_story_opts *opts, px_stories **out) {
+  if (!out) return PX_EINVAL;
+  *out = NULL;
+  px_stories *sx = calloc(1, sizeof(*sx));
+  if (!sx) return PX_ENOMEM;
+  sx->ctx = ctx;
+  px__params_init(&sx->p, opts);
+  int rc = px__fx_init(&sx->fx);
+  if (rc) {
+    px_stories_free(sx);
+    return rc;
+  }
+  px__dd_init(&sx->dd, &sx->p);
+  *out = sx;
+  return PX_OK;
+}
+
+void px_stories_free(px_stories *sx) {
+  if (!sx) return;
+  px__fx_release(&sx->fx);
+  px__vocab_release(&sx->vocab);
+  px__dd_release(&sx->dd);
+  for (size_t i = 0; i < sx->nst; i++) free(sx->st[i].c);
+  free(sx->st);
+  for (size_t i = 0; i < sx->apost; i++) {
+    free(sx->post[i].s);
+    if (sx->arch) free(sx->arch[i].s);
+  }
+  free(sx->post);
+  free(sx->arch);
+  free(sx->active);
+  free(sx->res);
+  free(sx->stamp);
+  for (size_t i = 0; i < sx->nb; i++) free(sx->b[i].terms);
+  free(sx->b);
+  free(sx->tmp);
+  px__map_release(&sx->ext);
+  free(sx);
+}
+
+static int add_article(px_stories *sx, const px_article *art, int64_t ext, int64_t *index) {
+  if (!sx || !art) return PX_EINVAL;
+  if (sx->finished) return PX_EINVAL;
+  int rc;
+  if (sx->nres == sx->ares) {
+    size_t na = sx->ares ? sx->ares * 2 : 1024;
+    px_story_result *nr = realloc(sx->res, na * sizeof(*nr));
+    if (!nr) return PX_ENOMEM;
+    sx->res = nr;
+    sx->ares = na;
+  }
+  uint32_t ai = (uint32_t)sx->nres;
+  px_story_result *r = &sx->res[ai];
+  memset(r, 0, sizeof(*r));
+  r->story = -1;
+  px__feat f;
+  px__text tx;
+  if ((rc = px__feat_compute(&sx->fx, &sx->p, art, &f, &tx))) return rc;
+  if ((rc = px__dd_add(&sx->dd, &f, &tx, r))) return rc;
+  r->flags = f.flags;
+  if ((rc = px__feat_terms(&sx->fx, &sx->p, &tx, (f.flags & PX_SF_BOILERPLATE) != 0, &sx->vocab,
+                           &f)))
+    return rc;
+  for (uint32_t i = 0; i < f.nterms; i++) sx->vocab.df[f.terms[i].id]++;
+  sx->vocab.ndocs++;
+  sx->nres++;
+  if (index) *index = ai;
+  if (ext > 0) return place_known(sx, ai, &f, ext);
+  if (sx->p.o.batch) {
+    if (sx->nb == sx->ab) {
+      size_t na = sx->ab ? sx->ab * 2 : 1024;
+      bdoc *nbd = realloc(sx->b, na * sizeof(*nbd));
+      if (!nbd) return PX_ENOMEM;
+      sx->b = nbd;
+      sx->ab = na;
+    }
+    bdoc *b = &sx->b[sx->nb];
+    b->t = f.t;
+    b->has_time = f.has_time;
+    b->nterms = f.nterms;
+    b->terms = malloc((f.nterms ? f.nterms : 1) * sizeof(*b->terms));
+    if (!b->terms) return PX_ENOMEM;
+    memcpy(b->terms, f.terms, f.nterms * sizeof(*f.terms));
+    sx->nb++;
+    return PX_OK;
+  }
+  px__tw *v;
+  uint32_t nv;
+  if ((rc = make_vec(sx, f.terms, f.nterms, &v, &nv))) return rc;
+  rc = place(sx, ai, v, nv, f.t, f.has_time, false);
+  free(v);
+  return rc;
+}
+
+int px_stories_add(px_stories *sx, const px_article *art, int64_t *index) {
+  return add_article(sx, art, 0, index);
+}
+
+int px__stories_add_known(px_stories *sx, const px_article *art, int64_t ext, int64_t *index) {
+  if (ext <= 0 || !sx || sx->p.o.batch) return PX_EINVAL;
+  return add_article(sx, art, ext, index);
+}
+
+int64_t px__stories_ext(const px_stories *sx, int64_t si) {
+  return si >= 0 && (size_t)si < sx->nst ? sx->st[si].ext : 0;
+}
+
+int px__stories_set_ext(px_stories *sx, int64_t si, int64_t ext) {
+  if (si < 0 || (size_t)si >= sx->nst || ext <= 0) return PX_EINVAL;
+  sx->st[si].ext = ext;
+  uint32_t *slot = px__map_put(&sx->ext, (uint64_t)ext, NULL);
+  if (!slot) return PX_ENOMEM;
+  *slot = (uint32_t)si + 1;
+  return PX_OK;
+}
+
+typedef struct order_key {
+  int64_t t;
+  uint32_t i;
+  bool has_time;
+} order_key;
+
+static int cmp_order(const void *a, const void *b) {
+  const order_key *x = a, *y = b;
+  if (x->has_time != y->has_time) return x->has_time ? -1 : 1;
+  if (x->has_time && x->t != y->t) return x->t < y->t ? -1 : 1;
+  return x->i < y->i ? -1 : x->i > y->i;
+}
+
+int px_stories_finish(px_stories *sx) {
+  if (!sx) return PX_EINVAL;
+  if (!sx->p.o.batch || sx->finished) return PX_OK;
+  sx->finished = true;
+  order_key *ord = malloc((sx->nb + 1) * sizeof(*ord));
+  if (!ord) return PX_ENOMEM;
+  for (size_t i = 0; i < sx->nb; i++)
+    ord[i] = (order_key){sx->b[i].t, (uint32_t)i, sx->b[i].has_time};
+  qsort(ord, sx->nb, sizeof(*ord), cmp_order);
+  int rc = PX_OK;
+  for (size_t k = 0; k < sx->nb; k++) {
+    bdoc *b = &sx->b[ord[k].i];
+    px__tw *v;
+    uint32_t nv;
+    if ((rc = make_vec(sx, b->terms, b->nterms, &v, &nv))) break;
+    rc = place(sx, ord[k].i, v, nv, b->t, b->has_time, !b->has_time);
+    free(v);
+    free(b->terms);
+    b->terms = NULL;
+    if (rc) break;
+  }
+  free(ord);
+  return rc;
+}
+
+int px_stories_result(const px_stories *sx, int64_t index, px_story_result *res) {
+  if (!sx || !res || index < 0 || (size_t)index >= sx->nres) return PX_EINVAL;
+  *res = sx->res[index];
+  /* Groups may have grown since the article was added. */
+  res->dup_group = px__dd_group((px__dd *)&sx->dd, (uint32_t)index);
+  return PX_OK;
+}
+
+int64_t px_stories_count(const px_stories *sx) { return sx ? (int64_t)sx->nst : 0; }
+
+/* ------------------------------------------------------------ dedup API */
+
+int px_dedup_new(px_ctx *ctx, const px_story_opts *opts, px_dedup **out) {
+  if (!out) return PX_EINVAL;
+  *out = NULL;
+  px_dedup *dd = calloc(1, sizeof(*dd));
+  if (!dd) return PX_ENOMEM;
+  dd->ctx = ctx;
+  px__params_init(&dd->p, opts);
+  int rc = px__fx_init(&dd->fx);
+  if (rc) {
+    px_dedup_free(dd);
+    return rc;
+  }
+  px__dd_init(&dd->dd, &dd->p);
+  *out = dd;
+  return PX_OK;
+}
+
+void px_dedup_free(px_dedup *dd) {
+  if (!dd) return;
+  px__fx_release(&dd->fx);
+  px__dd_release(&dd->dd);
+  free(dd);
+}
+
+int px_dedup_add(px_dedup *dd, const px_article *art, px_story_result *res) {
+  if (!dd || !art || !res) return PX_EINVAL;
+  memset(res, 0, sizeof(*res));
+  res->story = -1;
+  px__feat f;
+  px__text tx;
+  int rc;
+  if ((rc = px__feat_compute(&dd->fx, &dd->p, art, &f, &tx))) return rc;
+  if ((rc = px__dd_add(&dd->dd, &f, &tx, res))) return rc;
+  res->flags = f.flags;
+  return PX_OK;
+}

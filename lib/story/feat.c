@@ -1,0 +1,353 @@
+/* feat.c - what one article contributes to duplicate detection and
+ * clustering: sentence hashes, the MinHash sketch of its word shingles and
+ * its term counts.  Also the small hash map and the vocabulary.
+ */
+#include "story/story.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* ----------------------------------------------------------------- map */
+
+void px__map_release(px__map *m) {
+  free(m->key);
+  free(m->val);
+  memset(m, 0, sizeof(*m));
+}
+
+uint32_t *px__map_get(const px__map *m, uint64_t key) {
+  if (!m->cap || !key) return NULL;
+  size_t mask = m->cap - 1, i = (size_t)px__mix64(key) & mask;
+  while (m->key[i]) {
+    if (m->key[i] == key) return &m->val[i];
+    i = (i + 1) & mask;
+  }
+  return NULL;
+}
+
+static int map_grow(px__map *m) {
+  size_t ncap = m->cap ? m->cap * 2 : 64;
+  uint64_t *nk = calloc(ncap, sizeof(*nk));
+  uint32_t *nv = calloc(ncap, sizeof(*nv));
+  if (!nk || !nv) {
+    free(nk);
+    free(nv);
+    return PX_ENOMEM;
+  }
+  for (size_t j = 0; j < m->cap; j++) {
+    if (!m->key[j]) continue;
+    size_t i = (size_t)px__mix64(m->key[j]) & (ncap - 1);
+    while (nk[i]) i = (i + 1) & (ncap - 1);
+    nk[i] = m->key[j];
+    nv[i] = m->val[j];
+  }
+  free(m->key);
+  free(m->val);
+  m->key = nk;
+  m->val = nv;
+  m->cap = ncap;
+  return PX_OK;
+}
+
+uint32_t *px__map_put(px__map *m, uint64_t key, bool *isnew) {
+  if (!key) key = 1; /* 0 marks an empty slot */
+  if ((m->n + 1) * 4 > m->cap * 3 && map_grow(m)) return NULL;
+  size_t mask = m->cap - 1, i = (size_t)px__mix64(key) & mask;
+  while (m->key[i]) {
+    if (m->key[i] == key) {
+      if (isnew) *isnew = false;
+      return &m->val[i];
+    }
+    i = (i + 1) & mask;
+  }
+  m->key[i] = key;
+  m->val[i] = 0;
+  m->n++;
+  if (isnew) *isnew = true;
+  return &m->val[i];
+}
+
+/* --------------------------------------------------------------- vocab */
+
+void px__vocab_release(px__vocab *v) {
+  px__map_release(&v->ids);
+  free(v->df);
+  free(v->hash);
+  memset(v, 0, sizeof(*v));
+}
+
+int px__vocab_id(px__vocab *v, uint64_t h, uint32_t *id) {
+  /* Room first, so a failed allocation leaves map and arrays consistent. */
+  if (v->n == v->alloc) {
+    size_t na = v->alloc ? v->alloc * 2 : 1024;
+    uint32_t *nd = realloc(v->df, na * sizeof(*nd));
+    if (!nd) return PX_ENOMEM;
+    v->df = nd;
+    uint64_t *nh = realloc(v->hash, na * sizeof(*nh));
+    if (!nh) return PX_ENOMEM;
+    v->hash = nh;
+    v->alloc = na;
+  }
+  bool isnew;
+  uint32_t *slot = px__map_put(&v->ids, h, &isnew);
+  if (!slot) return PX_ENOMEM;
+  if (isnew) {
+    v->df[v->n] = 0;
+    v->hash[v->n] = h;
+    *slot = (uint32_t)++v->n;
+  }
+  *id = *slot - 1;
+  return PX_OK;
+}
+
+float px__vocab_idf(const px__vocab *v, uint32_t id) {
+  double df = id < v->n ? v->df[id] : 0;
+  return (float)(log(((double)v->ndocs + 1.0) / (df + 1.0)) + 1.0);
+}
+
+/* -------------------------------------------------------------- params */
+
+void px_story_opts_init(px_story_opts *o) {
+  if (!o) return;
+  memset(o, 0, sizeof(*o));
+  o->window_days = 3.0;
+  o->join_threshold = 0.25;
+  o->title_weight = 3.0;
+  o->dup_threshold = 0.7;
+  o->min_dup_words = 40;
+  o->batch = 0;
+  o->now = 0;
+  o->max_active = 50000;
+}
+
+void px__params_init(px__params *p, const px_story_opts *o) {
+  memset(p, 0, sizeof(*p));
+  if (o) p->o = *o;
+  else px_story_opts_init(&p->o);
+  if (p->o.window_days <= 0) p->o.window_days = 3.0;
+  if (p->o.title_weight < 0) p->o.title_weight = 0;
+  if (p->o.min_dup_words < 1) p->o.min_dup_words = 1;
+  if (p->o.max_active < 16) p->o.max_active = 16;
+  if (!p->o.now) p->o.now = (int64_t)time(NULL);
+  p->cap_boost = 1.5f;
+  p->number_weight = 0.5f;
+  p->place_weight = 2.0f;
+  p->vec_terms = 80;
+  p->query_terms = 12;
+  p->centroid_terms = 200;
+  p->index_terms = 24;
+  p->min_sent_words = 6;
+  p->boiler_df = 40;
+}
+
+/* ------------------------------------------------------------ analysis */
+
+int px__fx_init(px__fx *fx) {
+  memset(fx, 0, sizeof(*fx));
+  px__arena_init(&fx->arena, 1 << 16);
+  return px__textan_new(&fx->ta);
+}
+
+void px__fx_release(px__fx *fx) {
+  px__textan_free(fx->ta);
+  px__arena_release(&fx->arena);
+  memset(fx, 0, sizeof(*fx));
+}
+
+/* Name spaces of term hashes, so a stem and a number cannot collide. */
+#define NS_STEM 0x5354454d00000000ULL
+#define NS_NUM 0x4e554d0000000000ULL
+#define NS_PLACE 0x504c414345000000ULL
+
+typedef struct raw_term {
+  uint64_t h;
+  float w;
+} raw_term;
+
+static int cmp_raw(const void *a, const void *b) {
+  uint64_t x = ((const raw_term *)a)->h, y = ((const raw_term *)b)->h;
+  return x < y ? -1 : x > y;
+}
+
+static int cmp_tw(const void *a, const void *b) {
+  uint32_t x = ((const px__tw *)a)->id, y = ((const px__tw *)b)->id;
+  return x < y ? -1 : x > y;
+}
+
+static uint64_t lower_hash(px_str s) {
+  if (!s.len) return 0;
+  uint64_t h = 0x736f75726365ULL;
+  for (size_t i = 0; i < s.len; i++) {
+    unsigned char c = (unsigned char)s.ptr[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    h = px__mix64(h ^ c);
+  }
+  return h ? h : 1;
+}
+
+static bool counts_as_word(const px__token *t) {
+  return t->kind == PX__TOK_WORD || t->kind == PX__TOK_NUMBER;
+}
+
+/* Add the terms of tokens [tok, tok+n) to the raw list with weight scale. */
+static size_t collect_terms(const px__params *p, const px__text *tx, float scale, raw_term *out,
+                            size_t k) {
+  for (size_t i = 0; i < tx->ntok; i++) {
+    const px__token *t = &tx->tok[i];
+    if (t->kind == PX__TOK_WORD) {
+      if ((t->flags & PX__TF_STOP) || !t->stem || t->end - t->start < 2) continue;
+      float w = scale;
+      if ((t->flags & PX__TF_CAP) && !(t->flags & PX__TF_SENT_START)) w *= p->cap_boost;
+      out[k].h = t->stem ^ NS_STEM;
+      out[k++].w = w;
+    } else if (t->kind == PX__TOK_NUMBER && p->number_weight > 0) {
+      out[k].h = t->fold ^ NS_NUM;
+      out[k++].w = scale * p->number_weight;
+    }
+  }
+  return k;
+}
+
+int px__feat_compute(px__fx *fx, const px__params *p, const px_article *art, px__feat *f,
+                     px__text *tx) {
+  memset(f, 0, sizeof(*f));
+  memset(tx, 0, sizeof(*tx));
+  px__arena_reset(&fx->arena);
+  int rc;
+  int has = 0;
+  int64_t t = px_article_published(art, &has);
+  if (!has) {
+    f->flags |= PX_SF_UNDATED;
+  } else if (t < 315532800 /* 1980-01-01 */ || t > p->o.now + 2 * 86400) {
+    f->flags |= PX_SF_BAD_DATE | PX_SF_UNDATED;
+  } else {
+    f->t = t;
+    f->has_time = true;
+  }
+  f->source = lower_hash(px_article_get(art, PX_F_SOURCE));
+  f->content = px_article_content_hash(art);
+
+  px_str body = px_article_get(art, PX_F_BODY), title = px_article_get(art, PX_F_TITLE);
+  if ((rc = px__text_analyze(fx->ta, body.ptr ? body.ptr : "", body.len, &fx->arena, tx)))
+    return rc;
+  px__text ttx = {0};
+  if (title.len &&
+      (rc = px__text_analyze(fx->ta, title.ptr, title.len, &fx->arena, &ttx)))
+    return rc;
+  fx->title = ttx;
+
+  /* Title hash: its folded words in order. */
+  uint64_t th = 0;
+  for (size_t i = 0; i < ttx.ntok; i++)
+    if (counts_as_word(&ttx.tok[i])) th = px__mix64(th ^ ttx.tok[i].fold);
+  f->title = th;
+
+  /* Sentence hashes over folded words; count body words. */
+  f->nsent = (uint32_t)tx->nsent;
+  f->sent = px__arena_alloc(&fx->arena, (tx->nsent + 1) * sizeof(uint64_t));
+  if (!f->sent) return PX_ENOMEM;
+  for (size_t s = 0; s < tx->nsent; s++) {
+    const px__sentence *se = &tx->sent[s];
+    uint64_t h = 0x73656e74ULL;
+    uint32_t nw = 0;
+    for (uint32_t j = 0; j < se->tok_count && se->tok_first + j < tx->ntok; j++) {
+      const px__token *tk = &tx->tok[se->tok_first + j];
+      if (!counts_as_word(tk)) continue;
+      h = px__mix64(h ^ tk->fold);
+      nw++;
+    }
+    f->nwords += nw;
+    f->sent[s] = nw >= p->min_sent_words ? (h ? h : 1) : 0;
+  }
+  if (f->nwords < (uint32_t)p->o.min_dup_words) f->flags |= PX_SF_SHORT;
+  return PX_OK;
+}
+
+int px__feat_terms(px__fx *fx, const px__params *p, const px__text *tx, bool title_only,
+                   px__vocab *vocab, px__feat *f) {
+  const px__text *ttx = &fx->title;
+  int rc;
+  size_t cap = tx->ntok + ttx->ntok + 16;
+  raw_term *raw = px__arena_alloc(&fx->arena, cap * sizeof(*raw));
+  if (!raw) return PX_ENOMEM;
+  size_t k = title_only ? 0 : collect_terms(p, tx, 1.0f, raw, 0);
+  if (p->o.title_weight > 0) k = collect_terms(p, ttx, (float)p->o.title_weight, raw, k);
+  else if (title_only) k = collect_terms(p, ttx, 1.0f, raw, k);
+  if (!title_only && tx->dateline.found) {
+    for (size_t i = 0; i < tx->ntok && k < cap; i++) {
+      const px__token *tk = &tx->tok[i];
+      if (tk->start >= tx->dateline.place_start && tk->end <= tx->dateline.place_end &&
+          tk->kind == PX__TOK_WORD) {
+        raw[k].h = tk->fold ^ NS_PLACE;
+        raw[k++].w = p->place_weight;
+      }
+    }
+  }
+  qsort(raw, k, sizeof(*raw), cmp_raw);
+  px__tw *terms = px__arena_alloc(&fx->arena, (k + 1) * sizeof(*terms));
+  if (!terms) return PX_ENOMEM;
+  size_t n = 0;
+  for (size_t i = 0; i < k;) {
+    size_t j = i;
+    float w = 0;
+    while (j < k && raw[j].h == raw[i].h) w += raw[j++].w;
+    uint32_t id;
+    if ((rc = px__vocab_id(vocab, raw[i].h, &id))) return rc;
+    terms[n].id = id;
+    terms[n++].w = w;
+    i = j;
+  }
+  qsort(terms, n, sizeof(*terms), cmp_tw);
+  f->terms = terms;
+  f->nterms = (uint32_t)n;
+  return PX_OK;
+}
+
+/* ---------------------------------------------------------------- sketch */
+
+void px__feat_sketch(const px__text *tx, const bool *skip, uint32_t min_words, px__feat *f) {
+  uint32_t bins[PX__SIG];
+  for (int i = 0; i < PX__SIG; i++) bins[i] = UINT32_MAX;
+  bool filled[PX__SIG] = {false};
+  uint64_t ring[PX__SHINGLE] = {0};
+  uint32_t have = 0, nsh = 0, words = 0;
+  for (size_t i = 0; i < tx->ntok; i++) {
+    const px__token *t = &tx->tok[i];
+    if (!counts_as_word(t)) continue;
+    if (skip && t->sent < tx->nsent && skip[t->sent]) continue;
+    words++;
+    ring[have % PX__SHINGLE] = t->fold;
+    have++;
+    if (have < PX__SHINGLE) continue;
+    uint64_t h = 0x6d696e68617368ULL;
+    for (uint32_t j = 0; j < PX__SHINGLE; j++) h = px__mix64(h ^ ring[(have + j) % PX__SHINGLE]);
+    /* One permutation hashing: the top bits choose the bin. */
+    uint32_t bin = (uint32_t)(h >> 57);
+    uint32_t v = (uint32_t)h;
+    if (v < bins[bin]) bins[bin] = v;
+    filled[bin] = true;
+    nsh++;
+  }
+  f->nsh = 0;
+  if (words < min_words || nsh == 0) {
+    memset(f->sig, 0, sizeof(f->sig));
+    return;
+  }
+  /* Densify empty bins from the next filled bin to the right (rotation),
+   * mixed with the bin number so two empty bins do not always agree. */
+  for (int i = 0; i < PX__SIG; i++) {
+    if (filled[i]) {
+      f->sig[i] = bins[i];
+      continue;
+    }
+    int j = i, steps = 0;
+    while (!filled[j]) {
+      j = (j + 1) % PX__SIG;
+      steps++;
+    }
+    f->sig[i] = (uint32_t)px__mix64((uint64_t)bins[j] ^ ((uint64_t)steps << 40));
+  }
+  f->nsh = nsh;
+}

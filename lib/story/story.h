@@ -1,0 +1,186 @@
+/*
+ * story.h - internal interface of duplicate detection and story clustering.
+ *
+ * The pipeline per article (docs/stories.md has the reasons and figures):
+ *   analysis (text.h)  ->  px__feat: sentence hashes, a MinHash sketch over
+ *   word 5-shingles of folded tokens, term counts over stems
+ *   ->  px__dedup: exact copies, near-duplicates (LSH over the sketch),
+ *       wire share (sentence hashes seen earlier in another outlet)
+ *   ->  px__clu: online clustering against story centroids found through an
+ *       inverted index over their top terms, inside a time window.
+ *
+ * Everything here is owned by the px_stories / px_dedup handles; nothing is
+ * global.
+ */
+#ifndef PX_STORY_H
+#define PX_STORY_H
+
+#include "px_common.h"
+#include "analyze/text.h"
+
+/* MinHash: one-permutation hashing into SIG bins, LSH with BANDS x ROWS. */
+#define PX__SIG 128
+#define PX__ROWS 4
+#define PX__BANDS (PX__SIG / PX__ROWS)
+#define PX__SHINGLE 5
+
+/* ------------------------------------------------------------ hash maps */
+
+/* Open-addressing map from a non-zero 64-bit key to a uint32 value. */
+typedef struct px__map {
+  uint64_t *key;
+  uint32_t *val;
+  size_t cap; /* power of two, 0 when empty */
+  size_t n;
+} px__map;
+
+PX__HIDDEN void px__map_release(px__map *m);
+/** Find key; @return pointer to its value or NULL. */
+PX__HIDDEN uint32_t *px__map_get(const px__map *m, uint64_t key);
+/** Find or insert key (value 0 when new, *isnew set). @return NULL on ENOMEM. */
+PX__HIDDEN uint32_t *px__map_put(px__map *m, uint64_t key, bool *isnew);
+
+/* ------------------------------------------------------------ features */
+
+/* A term (stem, number or dateline place) and its weighted count. */
+typedef struct px__tw {
+  uint32_t id; /* vocabulary id */
+  float w;
+} px__tw;
+
+/* The vocabulary: term hash -> id, with document frequencies. */
+typedef struct px__vocab {
+  px__map ids;
+  uint32_t *df;
+  uint64_t *hash; /* id -> term hash */
+  size_t n, alloc;
+  uint64_t ndocs;
+} px__vocab;
+
+PX__HIDDEN void px__vocab_release(px__vocab *v);
+/** Id of a term hash, added when new.  @return PX_OK or PX_ENOMEM. */
+PX__HIDDEN int px__vocab_id(px__vocab *v, uint64_t h, uint32_t *id /* OUT */);
+/** Smoothed inverse document frequency of term id. */
+PX__HIDDEN float px__vocab_idf(const px__vocab *v, uint32_t id);
+
+/* What one article contributes, computed from its analysis. */
+typedef struct px__feat {
+  int64_t t;
+  bool has_time;
+  unsigned flags;    /* PX_SF_* */
+  uint64_t source;   /* hash of the folded outlet name (0 when unknown) */
+  uint64_t content;  /* px_article_content_hash */
+  uint64_t title;    /* hash of the folded title (0 when none) */
+  uint32_t nwords;   /* word tokens in the body */
+  uint32_t nsh;      /* shingles sketched (0: too short for near-duplicates) */
+  uint32_t sig[PX__SIG];
+  uint64_t *sent;    /* sentence hashes (0 for sentences too short to count) */
+  uint32_t nsent;
+  px__tw *terms;     /* term counts (title-weighted), sorted by id */
+  uint32_t nterms;
+} px__feat;
+
+/* Tunables that are not public options. */
+typedef struct px__params {
+  px_story_opts o;
+  float cap_boost;      /* weight of a capitalized word inside a sentence */
+  float number_weight;  /* weight of a number token */
+  float place_weight;   /* weight of each dateline place word */
+  uint32_t vec_terms;   /* article vector length (top terms by tf-idf) */
+  uint32_t query_terms; /* terms used to find candidate stories */
+  uint32_t centroid_terms;
+  uint32_t index_terms; /* centroid terms posted in the inverted index */
+  uint32_t min_sent_words;
+  uint32_t boiler_df;   /* a sentence seen in this many articles is boilerplate */
+} px__params;
+
+PX__HIDDEN void px__params_init(px__params *p, const px_story_opts *o);
+
+/* Per-thread analysis state. */
+typedef struct px__fx {
+  px__textan *ta;
+  px__arena arena; /* one article's analysis; reset per article */
+  px__text title;  /* the title's analysis */
+} px__fx;
+
+PX__HIDDEN int px__fx_init(px__fx *fx);
+PX__HIDDEN void px__fx_release(px__fx *fx);
+
+/**
+ * Analyze art and fill f: time (flags for undated and implausible dates),
+ * hashes and sentence hashes.  The body's analysis is left in *tx, the
+ * title's in fx->title; both and the arrays of f live in fx->arena until
+ * the next call.  @return PX_OK, PX_ENOMEM.
+ */
+PX__HIDDEN int px__feat_compute(px__fx *fx, const px__params *p, const px_article *art,
+                                px__feat *f /* OUT */, px__text *tx /* OUT */);
+
+/**
+ * Term counts of the analyzed article (body unless title_only, title
+ * weighted, dateline place) with their vocabulary ids, sorted by id, into
+ * f->terms (arena).  Document frequencies are not updated.
+ * @return PX_OK, PX_ENOMEM.
+ */
+PX__HIDDEN int px__feat_terms(px__fx *fx, const px__params *p, const px__text *tx,
+                              bool title_only, px__vocab *vocab, px__feat *f);
+
+/**
+ * Sketch the body's word 5-shingles into f->sig, skipping sentences whose
+ * skip[i] is true (skip may be NULL).  Sets f->nsh (0 when fewer shingles
+ * than min_words allow).
+ */
+PX__HIDDEN void px__feat_sketch(const px__text *tx, const bool *skip, uint32_t min_words,
+                                px__feat *f);
+
+/* --------------------------------------------------------------- dedup */
+
+typedef struct px__sentinfo {
+  uint32_t first; /* article index that carried it first */
+  uint32_t df;    /* articles carrying it */
+} px__sentinfo;
+
+typedef struct px__dd {
+  px__params p;
+  px__map exact;     /* content hash -> article index + 1 */
+  px__map sentmap;   /* sentence hash -> index into sents + 1 */
+  px__sentinfo *sents;
+  size_t nsents, asents;
+  px__map bands;     /* band key -> head posting + 1 */
+  uint32_t *post_doc, *post_next;
+  size_t npost, apost;
+  /* per article (index = order of adding) */
+  uint32_t *sig;     /* PX__SIG per article */
+  uint32_t *nsh;
+  uint64_t *source;
+  uint64_t *title;
+  uint32_t *parent;  /* union-find for duplicate groups */
+  size_t n, alloc;
+  uint32_t *stamp;   /* candidate de-duplication */
+  uint32_t stampv;
+} px__dd;
+
+PX__HIDDEN void px__dd_init(px__dd *d, const px__params *p);
+PX__HIDDEN void px__dd_release(px__dd *d);
+/**
+ * Add the next article (index d->n): finishes f's sketch from tx and fills
+ * the duplicate part of *r.  @return PX_OK or PX_ENOMEM.
+ */
+PX__HIDDEN int px__dd_add(px__dd *d, px__feat *f, const px__text *tx, px_story_result *r);
+/** Index of the first article of i's duplicate group. */
+PX__HIDDEN uint32_t px__dd_group(px__dd *d, uint32_t i);
+
+/* ------------------------------------------------ store integration */
+
+/**
+ * Online mode only: add an article already stored in story ext (> 0); it
+ * joins the story that carries ext (opened when first met), so replaying a
+ * window of stored articles rebuilds the stories' state.
+ */
+PX__HIDDEN int px__stories_add_known(px_stories *sx, const px_article *art, int64_t ext,
+                                     int64_t *index /* OUT, may be NULL */);
+/** The store id of a story (0 when it has none yet). */
+PX__HIDDEN int64_t px__stories_ext(const px_stories *sx, int64_t story);
+/** Record the store id of a story.  @return PX_OK, PX_EINVAL, PX_ENOMEM. */
+PX__HIDDEN int px__stories_set_ext(px_stories *sx, int64_t story, int64_t ext);
+
+#endif /* PX_STORY_H */

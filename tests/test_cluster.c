@@ -1,0 +1,267 @@
+/* test_cluster.c - story clustering on invented articles: one event across
+ * outlets and wording is one story; two events of the same kind are two;
+ * the time window; undated articles; shared boilerplate bodies; batch mode;
+ * stories kept in the store across ingests. */
+#include "px_test.h"
+
+#include "parallax.h"
+
+#include <stdbool.h>
+
+#define DAY 86400
+#define T0 1709251200 /* 2024-03-01 */
+
+typedef struct doc {
+  const char *source, *title, *body;
+  int64_t t;
+  int event;
+} doc;
+
+/* Event 1: a ferry fire off Valdoria.  Event 2: another ferry fire, two days
+ * later, elsewhere.  Event 3: a summit. */
+static const doc docs[] = {
+    {"Northwire", "Ferry fire off Valdoria: all 212 passengers rescued",
+     "OSTRA (Northwire) - A ferry carrying 212 passengers caught fire off the coast of Valdoria on "
+     "Tuesday, and coast guard crews rescued everyone on board. The blaze began in the engine room "
+     "of the Morning Gull, operated by Bluewave Lines, forty minutes after it left Ostra. Captain "
+     "Elena Marsh sent a distress call. Eleven people were treated for smoke inhalation at Ostra "
+     "General Hospital.",
+     T0, 1},
+    {"Harbor Post", "Bluewave ferry Morning Gull burns near Ostra",
+     "Smoke poured from the Morning Gull on Tuesday as the Bluewave Lines ferry burned off Valdoria. "
+     "All 212 people aboard were saved by the coast guard and a fishing trawler. Captain Elena Marsh "
+     "moved passengers to the upper deck. The transport ministry opened an inquiry into the engine "
+     "room fire, and Bluewave suspended crossings from Ostra.",
+     T0 + 5 * 3600, 1},
+    {"Capital Times", "Valdoria ferry blaze: inquiry opened",
+     "Valdoria's transport ministry is investigating Tuesday's fire on the ferry Morning Gull, which "
+     "forced the evacuation of 212 passengers near Ostra. Bluewave Lines said the engine room fire "
+     "was put out after the rescue. Eleven passengers went to Ostra General Hospital. Captain Marsh "
+     "was praised by the regional governor.",
+     T0 + DAY, 1},
+    {"Northwire", "Ferry Kestrel catches fire near Sandport, 87 evacuated",
+     "SANDPORT (Northwire) - The ferry Kestrel caught fire near Sandport on Thursday and all 87 "
+     "passengers were evacuated to lifeboats, Northsea Ferries said. Captain Idris Kalu reported "
+     "flames in the galley. Two passengers were taken to Sandport Infirmary with burns. The harbour "
+     "authority closed the northern channel for the afternoon.",
+     T0 + 2 * DAY, 2},
+    {"Harbor Post", "Northsea Ferries' Kestrel evacuated after galley fire",
+     "Lifeboats carried 87 passengers away from the Kestrel on Thursday after a galley fire broke out "
+     "near Sandport. Northsea Ferries praised Captain Idris Kalu. Sandport Infirmary treated two "
+     "people for burns, and the harbour authority shut the northern channel while firefighters "
+     "boarded the ship.",
+     T0 + 2 * DAY + 4 * 3600, 2},
+    {"Capital Times", "Sandport ferry fire: Kestrel towed to port",
+     "Tugs towed the damaged ferry Kestrel into Sandport on Thursday evening after the galley fire "
+     "that forced 87 passengers into lifeboats. Northsea Ferries said Captain Kalu acted quickly. "
+     "The northern channel of Sandport harbour reopened at night, the harbour authority said.",
+     T0 + 2 * DAY + 9 * 3600, 2},
+    {"Northwire", "Holm and Ruiz agree on rail link at Lisvan summit",
+     "LISVAN (Northwire) - Prime Minister Anja Holm and President Carlos Ruiz agreed on Wednesday to "
+     "build a high-speed rail link between their capitals, at a summit in Lisvan. The two leaders "
+     "signed a memorandum on funding and said construction would start in 2026.",
+     T0 + DAY + 3600, 3},
+    {"Capital Times", "Lisvan summit: Ruiz and Holm sign rail memorandum",
+     "President Carlos Ruiz and Prime Minister Anja Holm signed a rail memorandum at their Lisvan "
+     "summit on Wednesday. The high-speed link between the two capitals should be under "
+     "construction by 2026, the leaders said after talks on funding.",
+     T0 + DAY + 7200, 3},
+};
+#define NDOCS (sizeof(docs) / sizeof(docs[0]))
+
+static px_article *make(const doc *d, int64_t t_override, int use_override) {
+  px_article *a;
+  assert_int_equal(px_article_new(&a), PX_OK);
+  assert_int_equal(px_article_set(a, PX_F_SOURCE, d->source, strlen(d->source)), PX_OK);
+  assert_int_equal(px_article_set(a, PX_F_TITLE, d->title, strlen(d->title)), PX_OK);
+  assert_int_equal(px_article_set(a, PX_F_BODY, d->body, strlen(d->body)), PX_OK);
+  int64_t t = use_override ? t_override : d->t;
+  if (t) px_article_set_published(a, t);
+  return a;
+}
+
+/* Same event <=> same story, for the first NDOCS results. */
+static void check_events(px_stories *sx) {
+  px_story_result ri, rj;
+  for (size_t i = 0; i < NDOCS; i++)
+    for (size_t j = i + 1; j < NDOCS; j++) {
+      assert_int_equal(px_stories_result(sx, (int64_t)i, &ri), PX_OK);
+      assert_int_equal(px_stories_result(sx, (int64_t)j, &rj), PX_OK);
+      if ((docs[i].event == docs[j].event) != (ri.story == rj.story))
+        fail_msg("articles %zu (event %d, story %lld) and %zu (event %d, story %lld)", i,
+                 docs[i].event, (long long)ri.story, j, docs[j].event, (long long)rj.story);
+    }
+}
+
+static void run_mode(int batch) {
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_story_opts o;
+  px_story_opts_init(&o);
+  o.batch = batch;
+  px_stories *sx;
+  assert_int_equal(px_stories_new(ctx, &o, &sx), PX_OK);
+  for (size_t i = 0; i < NDOCS; i++) {
+    px_article *a = make(&docs[i], 0, 0);
+    int64_t idx;
+    assert_int_equal(px_stories_add(sx, a, &idx), PX_OK);
+    assert_int_equal(idx, (int64_t)i);
+    px_article_free(a);
+  }
+  assert_int_equal(px_stories_finish(sx), PX_OK);
+  check_events(sx);
+  assert_int_equal(px_stories_count(sx), 3);
+  px_stories_free(sx);
+  px_ctx_free(ctx);
+}
+
+static void test_events_online(void **state) {
+  (void)state;
+  run_mode(0);
+}
+
+static void test_events_batch(void **state) {
+  (void)state;
+  run_mode(1);
+}
+
+static void test_window_undated_boilerplate(void **state) {
+  (void)state;
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_stories *sx;
+  px_story_opts o;
+  px_story_opts_init(&o);
+  assert_int_equal(px_stories_new(ctx, &o, &sx), PX_OK);
+  for (size_t i = 0; i < NDOCS; i++) {
+    px_article *a = make(&docs[i], 0, 0);
+    assert_int_equal(px_stories_add(sx, a, NULL), PX_OK);
+    px_article_free(a);
+  }
+  px_story_result r, r0, r3;
+  px_stories_result(sx, 0, &r0);
+  px_stories_result(sx, 3, &r3);
+  /* Undated article of event 2: joins by text alone, flagged. */
+  px_article *a = make(&docs[4], 0, 1);
+  int64_t idx;
+  assert_int_equal(px_stories_add(sx, a, &idx), PX_OK);
+  px_stories_result(sx, idx, &r);
+  assert_true(r.flags & PX_SF_UNDATED);
+  assert_int_equal(r.story, r3.story);
+  px_article_free(a);
+  /* A date in the far future: treated as undated, flagged. */
+  a = make(&docs[1], (int64_t)T0 + 3000LL * DAY * 10, 1);
+  assert_int_equal(px_stories_add(sx, a, &idx), PX_OK);
+  px_stories_result(sx, idx, &r);
+  assert_true(r.flags & PX_SF_BAD_DATE);
+  assert_int_equal(r.story, r0.story);
+  px_article_free(a);
+  /* Event 1's text again, 20 days later: outside the window, a new story. */
+  a = make(&docs[0], T0 + 20 * DAY, 1);
+  assert_int_equal(px_stories_add(sx, a, &idx), PX_OK);
+  px_stories_result(sx, idx, &r);
+  assert_true(r.story != r0.story);
+  px_article_free(a);
+  /* 40 articles with one paywall body and unrelated titles: not one story. */
+  const char *topics[] = {"Election results in the northern province",
+                          "Central bank raises interest rates again",
+                          "Local team wins the national football cup",
+                          "New museum of modern art opens downtown",
+                          "Storm cuts power to thousands of homes",
+                          "Hospital strike enters its second week",
+                          "Tech firm unveils a cheaper electric scooter",
+                          "Drought threatens the wheat harvest"};
+  int64_t first_story[8];
+  int distinct = 0;
+  for (int i = 0; i < 40; i++) {
+    char title[128];
+    snprintf(title, sizeof(title), "%s (%d)", topics[i % 8], i);
+    px_article *p;
+    assert_int_equal(px_article_new(&p), PX_OK);
+    px_article_set(p, PX_F_SOURCE, "Paper", 5);
+    px_article_set(p, PX_F_TITLE, title, strlen(title));
+    const char *pw = "Subscribe to continue reading. You have reached your limit of free "
+                     "articles this month. Already a subscriber? Log in to read on.";
+    px_article_set(p, PX_F_BODY, pw, strlen(pw));
+    px_article_set_published(p, T0 + 25 * DAY + i * 60);
+    assert_int_equal(px_stories_add(sx, p, &idx), PX_OK);
+    px_stories_result(sx, idx, &r);
+    assert_int_equal(r.dup_of, -1);
+    if (i < 8) {
+      first_story[i] = r.story;
+      bool seen = false;
+      for (int k = 0; k < i; k++) seen |= first_story[k] == r.story;
+      distinct += !seen;
+    }
+    px_article_free(p);
+  }
+  assert_true(distinct >= 7);
+  px_stories_free(sx);
+  px_ctx_free(ctx);
+}
+
+static int count_story(void *user, const px_story_info *in) {
+  int *n = user;
+  (*n)++;
+  assert_true(in->articles >= 1);
+  return 0;
+}
+
+static void test_store_incremental(void **state) {
+  (void)state;
+  const char *dir = px_test_tmpdir();
+  char db[600];
+  snprintf(db, sizeof(db), "%s/s.db", dir);
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_store *st;
+  assert_int_equal(px_store_open(ctx, db, PX_OPEN_WRITE, &st), PX_OK);
+  int64_t ids[NDOCS];
+  /* First ingest: the first two articles of each event. */
+  for (size_t i = 0; i < NDOCS; i++) {
+    if (i == 2 || i == 5) continue;
+    px_article *a = make(&docs[i], 0, 0);
+    assert_int_equal(px_store_add(st, a, &ids[i]), PX_OK);
+    px_article_free(a);
+  }
+  int64_t added;
+  assert_int_equal(px_store_cluster_new_articles(st, NULL, &added), PX_OK);
+  assert_int_equal(added, (int64_t)NDOCS - 2);
+  int n = 0;
+  assert_int_equal(px_store_stories(st, NULL, count_story, &n), PX_OK);
+  assert_int_equal(n, 3);
+  /* Second ingest: the third articles join their stories. */
+  for (size_t i = 2; i < NDOCS; i += 3) {
+    px_article *a = make(&docs[i], 0, 0);
+    assert_int_equal(px_store_add(st, a, &ids[i]), PX_OK);
+    px_article_free(a);
+  }
+  assert_int_equal(px_store_cluster_new_articles(st, NULL, &added), PX_OK);
+  assert_int_equal(added, 2);
+  n = 0;
+  assert_int_equal(px_store_stories(st, NULL, count_story, &n), PX_OK);
+  assert_int_equal(n, 3);
+  px_story_filter f = {0};
+  f.min_outlets = 3;
+  n = 0;
+  assert_int_equal(px_store_stories(st, &f, count_story, &n), PX_OK);
+  assert_int_equal(n, 2);
+  /* Nothing new: nothing placed. */
+  assert_int_equal(px_store_cluster_new_articles(st, NULL, &added), PX_OK);
+  assert_int_equal(added, 0);
+  px_store_free(st);
+  px_ctx_free(ctx);
+  char cmd[700];
+  snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+  assert_int_equal(system(cmd), 0);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_events_online),
+      cmocka_unit_test(test_events_batch),
+      cmocka_unit_test(test_window_undated_boilerplate),
+      cmocka_unit_test(test_store_incremental),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
