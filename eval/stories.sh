@@ -92,7 +92,7 @@ def best(preds_by_t, gold):
 def line(who, t, s, extra=""):
     print(f"  {who:<9} thr {t:<5} BCubed P/R/F1 {s['bcubed_p']:.3f}/{s['bcubed_r']:.3f}/{s['bcubed_f1']:.3f}"
           f"  pairwise P/R/F1 {s['pairwise_p']:.3f}/{s['pairwise_r']:.3f}/{s['pairwise_f1']:.3f}"
-          f"  ARI {s['ari']:.3f}  NMI {s['nmi']:.3f}  clusters {s['pred_clusters']}{extra}")
+          f"  ARI {s['ari']:.3f}  NMI {s['nmi']:.3f}  clusters {s['n_pred_clusters']}{extra}")
 
 only = set(sys.argv[1:])
 for name, rel, idk, gk, sk_key, keys, fields in SETS:
