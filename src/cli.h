@@ -43,6 +43,7 @@ int cmd_stories(cli *c, int argc, char **argv);
 int cmd_story(cli *c, int argc, char **argv);
 int cmd_search(cli *c, int argc, char **argv);
 int cmd_stats(cli *c, int argc, char **argv);
+int cmd_analyze(cli *c, int argc, char **argv);
 
 extern const command commands[];
 const command *find_command(const char *name);

@@ -120,7 +120,9 @@ static const char k_nonent[] =
     "photo,video,watch,click,share,subscribe,sign,update,updated,editor's,note,breaking";
 static const char k_said[] =
     "said,says,say,told,added,stated,declared,argued,explained,noted,wrote,tweeted,asked,"
-    "announced,insisted,warned,claimed,according";
+    "announced,insisted,warned,claimed,according,spoke,testified,replied,responded,posted,"
+    "recalled,admitted,acknowledged,confirmed,denied,urged,predicted,continued,wants,believes,"
+    "thinks,knows,tells,adds,writes,argues,notes,explains";
 static const char k_placeprep[] = "in,near,across,outside,inside,throughout,to,from,at,into";
 static const char k_hyphsfx[] =
     "backed,led,era,style,based,born,linked,allied,controlled,funded,owned,aligned,affiliated,"
@@ -269,7 +271,7 @@ static size_t key_variants(const px__entan *ea, const char *k, size_t n, char *o
     size_t wn = j - i;
     if (wtab_get(&ea->variants, key_hash(w, wn), &vi)) {
       const char *c = px__variants[vi].canonical;
-      if (!strchr(c, ' ') || n > wn) {
+      if (!strchr(c, ' ')) { /* word-level only for one-word spellings */
         w = c;
         wn = strlen(c);
       }
@@ -283,29 +285,34 @@ static size_t key_variants(const px__entan *ea, const char *k, size_t n, char *o
   return o;
 }
 
-/* Fold [p, p+n) into buf (room for cap bytes).  ASCII by table; other
- * text through px__fold.  Returns the folded length (0 on failure). */
+/* Fold [p, p+n) into buf (room for cap bytes) by the rules of px__fold:
+ * ASCII by table, other code points through px__fold_cp.  Returns the
+ * folded length; output that does not fit is cut at a character. */
 static size_t fold_into(const char *p, size_t n, px__arena *arena, char *buf, size_t cap) {
-  bool ascii = true;
-  for (size_t i = 0; i < n; i++)
-    if ((unsigned char)p[i] >= 0x80) {
-      ascii = false;
-      break;
+  PX__UNUSED(arena);
+  const unsigned char *u = (const unsigned char *)p;
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    if (u[i] < 0x80) {
+      if (o + 1 > cap) break;
+      buf[o++] = (char)(u[i] >= 'A' && u[i] <= 'Z' ? u[i] + 32 : u[i]);
+      i++;
+      continue;
     }
-  if (ascii) {
-    if (n > cap) n = cap;
-    for (size_t i = 0; i < n; i++) {
-      char c = p[i];
-      buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    char tmp[PX__FOLD_MAX];
+    size_t len = px__utf8_seqlen(u + i, n - i), k;
+    if (len) {
+      k = px__fold_cp(px__utf8_decode(u + i, len), tmp);
+    } else {
+      len = 1;
+      k = px__utf8_encode(0xFFFD, tmp);
     }
-    return n;
+    if (o + k > cap) break;
+    memcpy(buf + o, tmp, k);
+    o += k;
+    i += len;
   }
-  char *f;
-  size_t fn;
-  if (px__fold(p, n, arena, &f, &fn, NULL) != PX_OK) return 0;
-  if (fn > cap) fn = cap;
-  memcpy(buf, f, fn);
-  return fn;
+  return o;
 }
 
 int px__entity_key(const px__entan *ea, const char *p, size_t n, px__arena *arena, char **key,
@@ -406,6 +413,8 @@ void px__entan_free(px__entan *ea) {
 
 enum { T_PERSON = 1, T_ORG = 2, T_PLACE = 3, T_OTHER = 4 };
 
+enum { N_NAME = 1, N_ENDS = 2, N_STARTS = 4 };
+
 #define MAX_ROLE 5
 #define MAX_RUN 24
 
@@ -445,7 +454,7 @@ typedef struct work {
   px__arena *arena;
   uint32_t *bits;         /* W_* bits per token (0 for non-words) */
   uint32_t *nstart, *nend;/* name part of each token (hyphen prefixes/suffixes cut) */
-  uint8_t *namey;         /* 1 when the token can be part of a name */
+  uint8_t *namey;         /* N_* flags: can the token be part of a name */
   wtab seen;              /* word hash -> 1 seen lower case, 2 seen capitalized mid-sentence */
   cand *c;
   size_t nc, cc;
@@ -547,22 +556,21 @@ static int prepare(work *w) {
         if (sb & (W_HYPHSFX | W_COMMON)) {
           w->nend[i] = (uint32_t)(h - tx->body);
           b = word_bits(w->ea, tok_hash(w, i));
-          b |= W_HYPHSFX; /* the name stops here */
+          w->namey[i] = N_ENDS; /* the name stops here */
         }
       }
-      w->namey[i] = 1;
+      w->namey[i] |= N_NAME;
     } else {
       /* "al-Assad" is a name; "anti-Trump" holds one */
       const char *h = memchr(s, '-', (size_t)(e - s));
       if (h && h + 1 < e && h[1] >= 'A' && h[1] <= 'Z') {
         uint32_t pb = word_bits(w->ea, px__word_hash(s, (size_t)(h - s)));
         if (pb & W_NAMEPFX) {
-          w->namey[i] = 1;
+          w->namey[i] = N_NAME;
         } else if (pb & W_HYPHPFX) {
           w->nstart[i] = (uint32_t)(h + 1 - tx->body);
-          w->namey[i] = 1;
+          w->namey[i] = N_NAME | N_STARTS; /* the name starts here */
           b = word_bits(w->ea, tok_hash(w, i));
-          b |= W_HYPHPFX; /* the name starts here */
         }
       }
     }
@@ -697,7 +705,10 @@ static int make_cand(work *w, size_t a, size_t b, uint8_t kind, cand **out) {
   c->tok_count = (uint16_t)(b - a);
   c->sent = T(w, a)->sent;
   c->kind = kind;
-  size_t kn = span_key(w, a, b, w->scratch, w->scratch_cap);
+  /* "Apple Inc." and "Apple" share a key */
+  size_t kb = b;
+  while (kb > a + 1 && (!is_word(w, kb - 1) || (w->bits[kb - 1] & W_ORGSFX))) kb--;
+  size_t kn = span_key(w, a, kb, w->scratch, w->scratch_cap);
   char *v = px__arena_alloc(w->arena, kn * 2 + 64);
   if (!v) return PX_ENOMEM;
   size_t vn = key_variants(w->ea, w->scratch, kn, v, kn * 2 + 63);
@@ -801,15 +812,7 @@ static int take_span(work *w, size_t a, size_t b) {
     if (T(w, a)->fold == w->ea->h_the) after_the = true;
     a++;
   }
-  while (b > a && (!is_word(w, b - 1) || (w->bits[b - 1] & W_CONNECT))) {
-    if (!is_word(w, b - 1) && b - a >= 2 && is_word(w, b - 2) &&
-        T(w, b - 2)->end == T(w, b - 1)->start &&
-        (w->bits[b - 2] & (W_PERSFX | W_ORGSFX | W_TITLE)))
-      break; /* "Jr." "Inc." keep their period */
-    b--;
-  }
-  if (a >= b) return PX_OK;
-  if (!is_word(w, b - 1)) b--; /* the kept period is not part of the span */
+  while (b > a && (!is_word(w, b - 1) || (w->bits[b - 1] & W_CONNECT))) b--;
   if (a >= b) return PX_OK;
   if (a > 0 && T(w, a - 1)->fold == w->ea->h_the) after_the = true;
 
@@ -962,14 +965,14 @@ static int find_candidates(work *w) {
       continue;
     }
     size_t a = i, j = i + 1;
-    if (!(w->bits[i] & W_HYPHSFX) && !(T(w, i)->flags & PX__TF_POSSESSIVE)) {
+    if (!(w->namey[i] & N_ENDS) && !(T(w, i)->flags & PX__TF_POSSESSIVE)) {
       while (j < n && j - a < MAX_RUN && T(w, j)->sent == T(w, a)->sent) {
         const px__token *t = T(w, j);
         const px__token *p = T(w, j - 1);
         bool adjacent = p->end == t->start;
-        if (w->namey[j] && !(w->bits[j] & W_HYPHPFX)) {
+        if (w->namey[j] && !(w->namey[j] & N_STARTS)) {
           j++;
-          if ((w->bits[j - 1] & W_HYPHSFX) || (t->flags & PX__TF_POSSESSIVE)) break;
+          if ((w->namey[j - 1] & N_ENDS) || (t->flags & PX__TF_POSSESSIVE)) break;
           continue;
         }
         /* a period right after an initial or an abbreviation: "W." "Mr." "U.S." */
@@ -1009,26 +1012,46 @@ static int find_candidates(work *w) {
   return PX_OK;
 }
 
-/* The dateline's place and agency are mentions too. */
+/* The dateline's place and agency are mentions too.  The tokenizer starts
+ * after the dateline, so these mentions have no tokens. */
 static int dateline_cands(work *w) {
   const px__dateline *d = &w->tx->dateline;
   if (!d->found) return PX_OK;
-  const px__text *tx = w->tx;
-  int rc;
+  const char *body = w->tx->body;
   for (int which = 0; which < 2; which++) {
     uint32_t s = which ? d->agency_start : d->place_start;
     uint32_t e = which ? d->agency_end : d->place_end;
-    if (e <= s) continue;
-    size_t a = 0, b;
-    while (a < tx->ntok && T(w, a)->start < s) a++;
-    b = a;
-    while (b < tx->ntok && T(w, b)->end <= e && !(T(w, b)->kind == PX__TOK_PUNCT &&
-                                                  tx->body[T(w, b)->start] == ','))
-      b++;
-    while (b > a && !is_word(w, b - 1)) b--;
-    if (b <= a) continue;
+    /* "KYIV, Ukraine": the city */
+    for (uint32_t k = s; k < e; k++)
+      if (body[k] == ',') {
+        e = k;
+        break;
+      }
+    while (e > s && (body[e - 1] == ' ' || body[e - 1] == '.')) e--;
+    if (e <= s || e - s > 200) continue;
     cand *c;
-    if ((rc = make_cand(w, a, b, PX_MENTION_NAME, &c))) return rc;
+    int rc = push_cand(w, &c);
+    if (rc) return rc;
+    c->start = s;
+    c->end = e;
+    c->kind = PX_MENTION_NAME;
+    char *key;
+    size_t kn;
+    if ((rc = px__entity_key(w->ea, body + s, e - s, w->arena, &key, &kn))) return rc;
+    c->key = key;
+    c->key_len = kn;
+    c->h_key = key_hash(key, kn);
+    size_t nw = kn ? 1 : 0, fe = kn, ls = 0;
+    for (size_t i = 0; i < kn; i++)
+      if (key[i] == ' ') {
+        if (nw == 1) fe = i;
+        nw++;
+        ls = i + 1;
+      }
+    c->nwords = (uint8_t)(nw > 255 ? 255 : nw);
+    c->h_first = key_hash(key, fe);
+    c->h_last = key_hash(key + ls, kn - ls);
+    c->allcaps = false;
     c->vote[which ? T_ORG : T_PLACE] += 5;
   }
   return PX_OK;
@@ -1166,8 +1189,16 @@ static int merge(work *w, px__entities *out) {
       for (size_t k = 0; k < nc; k++) {
         cand *y = &c[k];
         if (y->nwords < 2 || y->entity == UINT32_MAX || y->kind == PX_MENTION_ROLE) continue;
-        if (top_type(e[y->entity].vote) != T_PERSON) continue;
-        if (y->h_last != x->h_key && y->h_first != x->h_key) continue;
+        int yt = top_type(e[y->entity].vote);
+        if (yt == T_PERSON) {
+          if (y->h_last != x->h_key && y->h_first != x->h_key) continue;
+        } else if (yt == T_OTHER && y->nwords <= 4 && y->vote[T_ORG] <= 0 &&
+                   y->vote[T_PLACE] <= 0) {
+          /* "Ana Ruiz ... Ruiz": only people are named by their last word */
+          if (y->h_last != x->h_key) continue;
+        } else {
+          continue;
+        }
         if (best == SIZE_MAX) best = k;
         else if (y->start < x->start && (c[best].start > x->start || y->start > c[best].start))
           best = k;
@@ -1175,6 +1206,7 @@ static int merge(work *w, px__entities *out) {
       if (best != SIZE_MAX) {
         ei = c[best].entity;
         x->kind = PX_MENTION_PARTIAL;
+        x->vote[T_PERSON] += 2;
       }
     }
     if (ei == UINT32_MAX && !wtab_get(&keys, x->h_key, &ei)) ei = UINT32_MAX;

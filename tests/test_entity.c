@@ -1,0 +1,379 @@
+/* test_entity.c - named entities: detection, types, merging, keys; the
+ * px_analyzer / px_doc API.  Every article here is invented for the test. */
+#include "px_test.h"
+
+#include "entity.h"
+
+typedef struct fx {
+  px_ctx *ctx;
+  px_analyzer *an;
+} fx;
+
+static int setup(void **state) {
+  fx *f = calloc(1, sizeof *f);
+  if (!f || px_ctx_new(&f->ctx) || px_analyzer_new(f->ctx, &f->an)) return -1;
+  *state = f;
+  return 0;
+}
+
+static int teardown(void **state) {
+  fx *f = *state;
+  px_analyzer_free(f->an);
+  px_ctx_free(f->ctx);
+  free(f);
+  return 0;
+}
+
+static px_doc *analyze(void **state, const char *text) {
+  fx *f = *state;
+  px_doc *d = NULL;
+  assert_int_equal(px_analyze_text(f->an, text, strlen(text), &d), PX_OK);
+  assert_non_null(d);
+  return d;
+}
+
+/* Index of the entity with this key, or -1. */
+static long find_key(const px_doc *d, const char *key) {
+  for (size_t i = 0; i < px_doc_entity_count(d); i++) {
+    px_str k;
+    assert_int_equal(px_doc_entity(d, i, NULL, &k, NULL, NULL), PX_OK);
+    if (k.len == strlen(key) && memcmp(k.ptr, key, k.len) == 0) return (long)i;
+  }
+  return -1;
+}
+
+/* Index of the entity one of whose mentions reads exactly text, or -1. */
+static long find_mention(const px_doc *d, const char *text) {
+  px_str body = px_doc_body(d);
+  for (size_t i = 0; i < px_doc_entity_count(d); i++) {
+    size_t nm;
+    px_doc_entity(d, i, NULL, NULL, NULL, &nm);
+    for (size_t j = 0; j < nm; j++) {
+      size_t s, e;
+      px_doc_mention(d, i, j, &s, &e, NULL);
+      if (e - s == strlen(text) && memcmp(body.ptr + s, text, e - s) == 0) return (long)i;
+    }
+  }
+  return -1;
+}
+
+static px_entity_type type_of(const px_doc *d, long i) {
+  px_entity_type t = 0;
+  assert_true(i >= 0);
+  px_doc_entity(d, (size_t)i, NULL, NULL, &t, NULL);
+  return t;
+}
+
+static size_t mentions_of(const px_doc *d, long i) {
+  size_t n = 0;
+  assert_true(i >= 0);
+  px_doc_entity(d, (size_t)i, NULL, NULL, NULL, &n);
+  return n;
+}
+
+/* Does entity i have a mention starting at the first occurrence of needle
+ * at or after byte from? */
+static bool mention_at(const px_doc *d, long i, const char *needle, size_t from,
+                       px_mention_kind *kind) {
+  px_str body = px_doc_body(d);
+  const char *p = strstr(body.ptr + from, needle);
+  if (!p) return false;
+  size_t off = (size_t)(p - body.ptr);
+  size_t nm = mentions_of(d, i);
+  for (size_t j = 0; j < nm; j++) {
+    size_t s, e;
+    px_doc_mention(d, (size_t)i, j, &s, &e, kind);
+    if (s == off) return true;
+  }
+  return false;
+}
+
+static const char k_putin[] =
+    "MOSCOW (Reuters) - Russian President Vladimir Putin said on Tuesday that the "
+    "sanctions would fail.\n\n"
+    "Putin's spokesman, Dmitry Peskov, told reporters the Kremlin would respond in kind. "
+    "\"We will not accept this,\" Mr. Putin said at a meeting in Sochi.\n\n"
+    "The Russian president also spoke with officials of the United Nations, who asked "
+    "Putin to allow inspectors into the region.";
+
+static void test_titles_possessive_role(void **state) {
+  px_doc *d = analyze(state, k_putin);
+  long p = find_key(d, "vladimir putin");
+  assert_true(p >= 0);
+  assert_int_equal(type_of(d, p), PX_ENT_PERSON);
+  px_str name;
+  px_doc_entity(d, (size_t)p, &name, NULL, NULL, NULL);
+  assert_int_equal(name.len, strlen("Vladimir Putin"));
+  assert_memory_equal(name.ptr, "Vladimir Putin", name.len);
+  /* "Putin's" (possessive dropped), "Mr. Putin", "Putin", "The Russian president" */
+  assert_int_equal(find_mention(d, "Putin"), p);
+  const char *body = px_doc_body(d).ptr;
+  size_t second = (size_t)(strstr(body, "Putin's") - body);
+  px_mention_kind k;
+  assert_true(mention_at(d, p, "Putin's", 0, &k));
+  assert_int_equal(k, PX_MENTION_PARTIAL);
+  assert_true(mention_at(d, p, "Putin said at", second, NULL));
+  assert_true(mention_at(d, p, "Russian president also", 0, &k));
+  assert_int_equal(k, PX_MENTION_ROLE);
+  assert_true(mention_at(d, p, "Putin to allow", 0, NULL));
+  assert_true(mentions_of(d, p) >= 5);
+  /* the possessive is not inside the span */
+  for (size_t j = 0; j < mentions_of(d, p); j++) {
+    size_t s, e;
+    px_doc_mention(d, (size_t)p, j, &s, &e, NULL);
+    assert_true(e <= strlen(body));
+    assert_true(e - s < 2 || memcmp(body + e - 2, "'s", 2) != 0);
+  }
+  long peskov = find_key(d, "dmitry peskov");
+  assert_true(peskov >= 0);
+  assert_int_equal(type_of(d, peskov), PX_ENT_PERSON);
+  assert_int_equal(type_of(d, find_key(d, "kremlin")), PX_ENT_ORG);
+  assert_int_equal(type_of(d, find_key(d, "united nations")), PX_ENT_ORG);
+  assert_int_equal(type_of(d, find_key(d, "reuters")), PX_ENT_ORG);
+  assert_int_equal(type_of(d, find_key(d, "moscow")), PX_ENT_PLACE);
+  assert_int_equal(type_of(d, find_key(d, "sochi")), PX_ENT_PLACE);
+  /* "Russian" alone and "We" are no entities */
+  assert_int_equal(find_key(d, "russian"), -1);
+  assert_int_equal(find_key(d, "we"), -1);
+  /* the dateline */
+  px_str place, agency;
+  assert_int_equal(px_doc_dateline(d, &place, &agency), PX_OK);
+  assert_int_equal(place.len, 6);
+  assert_memory_equal(place.ptr, "MOSCOW", 6);
+  assert_int_equal(agency.len, 7);
+  assert_memory_equal(agency.ptr, "Reuters", 7);
+  px_doc_free(d);
+}
+
+static void test_leader_role_and_hyphen_keys(void **state) {
+  px_doc *d = analyze(state,
+                      "SEOUL - North Korean leader Kim Jong-un oversaw another missile launch on "
+                      "Friday, state media said.\n\n"
+                      "Analysts in Seoul said the North Korean leader wanted attention before "
+                      "talks with Washington. Kim has not left the country this year.");
+  long k = find_key(d, "kim jong un");
+  assert_true(k >= 0);
+  assert_int_equal(type_of(d, k), PX_ENT_PERSON);
+  px_mention_kind kind;
+  assert_true(mention_at(d, k, "North Korean leader wanted", 0, &kind));
+  assert_int_equal(kind, PX_MENTION_ROLE);
+  assert_true(mention_at(d, k, "Kim has", 0, &kind));
+  assert_int_equal(kind, PX_MENTION_PARTIAL);
+  assert_int_equal(mentions_of(d, k), 3);
+  assert_int_equal(find_key(d, "north korean"), -1); /* a demonym, not a name */
+  assert_int_equal(find_key(d, "analysts"), -1);      /* sentence-initial common word */
+  px_doc_free(d);
+
+  /* every spelling of the name gives one key */
+  const char *spellings[] = {"Kim Jong Un", "Kim Jong-Un", "KIM JONG-UN", "Kim Jong-un"};
+  for (size_t i = 0; i < 4; i++) {
+    char text[256];
+    snprintf(text, sizeof text, "Talks stalled after %s refused to meet the envoy in Hanoi.",
+             spellings[i]);
+    d = analyze(state, text);
+    long e = find_key(d, "kim jong un");
+    if (e < 0) fail_msg("no key 'kim jong un' for '%s'", spellings[i]);
+    px_doc_free(d);
+  }
+}
+
+static void test_variants_and_diacritics(void **state) {
+  px_doc *d = analyze(state, "Shelling hit Kiev overnight, officials in Zürich said.");
+  long kyiv = find_key(d, "kyiv");
+  assert_true(kyiv >= 0);
+  assert_int_equal(type_of(d, kyiv), PX_ENT_PLACE);
+  assert_true(find_key(d, "zurich") >= 0);
+  px_doc_free(d);
+  d = analyze(state, "Shelling hit Kyiv overnight, officials in Zurich said.");
+  assert_true(find_key(d, "kyiv") >= 0);
+  assert_true(find_key(d, "zurich") >= 0);
+  px_doc_free(d);
+  d = analyze(state, "Turkish President Recep Tayyip Erdoğan met Muammar Gaddafi's son. "
+                     "Later Moammar Gadhafi's allies objected.");
+  assert_true(find_key(d, "recep tayyip erdogan") >= 0);
+  long g = find_key(d, "muammar gaddafi");
+  assert_true(g >= 0);
+  assert_true(mention_at(d, g, "Moammar Gadhafi", 0, NULL));
+  px_doc_free(d);
+
+  /* the key function itself */
+  fx *f = *state;
+  PX__UNUSED(f);
+  px__entan *ea;
+  assert_int_equal(px__entan_new(&ea), PX_OK);
+  px__arena ar;
+  px__arena_init(&ar, 0);
+  char *key;
+  size_t kn;
+  assert_int_equal(px__entity_key(ea, "Kim  Jong-Un", 12, &ar, &key, &kn), PX_OK);
+  assert_string_equal(key, "kim jong un");
+  assert_int_equal(px__entity_key(ea, "U.S.", 4, &ar, &key, &kn), PX_OK);
+  assert_string_equal(key, "united states");
+  assert_int_equal(px__entity_key(ea, "Kiev Oblast", 11, &ar, &key, &kn), PX_OK);
+  assert_string_equal(key, "kyiv oblast");
+  assert_int_equal(px__entity_key(ea, "Peking", 6, &ar, &key, &kn), PX_OK);
+  assert_string_equal(key, "beijing");
+  px__arena_release(&ar);
+  px__entan_free(ea);
+}
+
+static void test_sentence_initial_words(void **state) {
+  px_doc *d = analyze(state,
+                      "The talks ended late. However, nothing was signed. But the mood was "
+                      "calm.\n\nOfficials said more meetings were planned. Meanwhile, prices rose. "
+                      "Yesterday the market closed early. According to the minutes, nobody "
+                      "objected. \"This is fine,\" one delegate said. Asked about it, she "
+                      "declined to comment.");
+  for (size_t i = 0; i < px_doc_entity_count(d); i++) {
+    px_str name;
+    px_doc_entity(d, i, &name, NULL, NULL, NULL);
+    fail_msg("unexpected entity '%.*s'", (int)name.len, name.ptr);
+  }
+  px_doc_free(d);
+}
+
+static void test_organizations(void **state) {
+  px_doc *d = analyze(state,
+                      "Shares of Apple Inc. rose after the Federal Widget Commission approved "
+                      "the deal. The FWC said its vote was unanimous. Officials at the Pentagon "
+                      "and the European Union welcomed it, and Hartwell University economists "
+                      "agreed.");
+  long apple = find_mention(d, "Apple Inc");
+  assert_int_equal(apple, find_key(d, "apple"));
+  assert_true(apple >= 0);
+  assert_int_equal(type_of(d, apple), PX_ENT_ORG);
+  long fwc = find_key(d, "federal widget commission");
+  assert_true(fwc >= 0);
+  assert_int_equal(type_of(d, fwc), PX_ENT_ORG);
+  px_mention_kind kind;
+  assert_true(mention_at(d, fwc, "FWC", 0, &kind));
+  assert_int_equal(kind, PX_MENTION_ACRONYM);
+  assert_int_equal(type_of(d, find_key(d, "pentagon")), PX_ENT_ORG);
+  assert_int_equal(type_of(d, find_key(d, "european union")), PX_ENT_ORG);
+  assert_int_equal(type_of(d, find_key(d, "hartwell university")), PX_ENT_ORG);
+  px_doc_free(d);
+}
+
+static void test_appositive_role(void **state) {
+  px_doc *d = analyze(state,
+                      "Olaf Brenner, the German chancellor, arrived in Paris on Monday. "
+                      "Reporters asked whether the German chancellor would stay. Brenner "
+                      "said he would.");
+  long b = find_key(d, "olaf brenner");
+  assert_true(b >= 0);
+  assert_int_equal(type_of(d, b), PX_ENT_PERSON);
+  px_mention_kind kind;
+  assert_true(mention_at(d, b, "German chancellor, arrived", 0, &kind));
+  assert_int_equal(kind, PX_MENTION_ROLE);
+  assert_true(mention_at(d, b, "German chancellor would", 0, &kind));
+  assert_int_equal(kind, PX_MENTION_ROLE);
+  assert_true(mention_at(d, b, "Brenner said", 0, NULL));
+  assert_int_equal(mentions_of(d, b), 4);
+  assert_int_equal(type_of(d, find_key(d, "paris")), PX_ENT_PLACE);
+  long where = px_doc_entity_at(d, (size_t)(strstr(px_doc_body(d).ptr, "Brenner said") -
+                                            px_doc_body(d).ptr));
+  assert_int_equal(where, b);
+  px_doc_free(d);
+}
+
+static void test_person_heuristics(void **state) {
+  px_doc *d = analyze(state,
+                      "Sen. Margaret Hollis of Ohio introduced the bill, and rapper Dontae "
+                      "Wexley praised it. Hollis later thanked Wexley. Secretary of State Anna "
+                      "Lindqvist was not consulted; Ms. Lindqvist said so on Twitter.");
+  long h = find_key(d, "margaret hollis");
+  assert_true(h >= 0);
+  assert_int_equal(type_of(d, h), PX_ENT_PERSON);
+  assert_true(mention_at(d, h, "Hollis later", 0, NULL));
+  long w = find_key(d, "dontae wexley");
+  assert_true(w >= 0);
+  assert_int_equal(type_of(d, w), PX_ENT_PERSON);
+  assert_true(mention_at(d, w, "Wexley.", 0, NULL));
+  long l = find_key(d, "anna lindqvist");
+  assert_true(l >= 0);
+  assert_int_equal(type_of(d, l), PX_ENT_PERSON);
+  assert_int_equal(mentions_of(d, l), 2);
+  assert_int_equal(type_of(d, find_key(d, "ohio")), PX_ENT_PLACE);
+  assert_int_equal(find_key(d, "secretary"), -1);
+  px_doc_free(d);
+}
+
+static void test_api_edges(void **state) {
+  fx *f = *state;
+  px_doc *d = NULL;
+  assert_int_equal(px_analyze_text(f->an, "", 0, &d), PX_OK);
+  assert_int_equal(px_doc_entity_count(d), 0);
+  assert_int_equal(px_doc_sentence_count(d), 0);
+  assert_int_equal(px_doc_dateline(d, NULL, NULL), PX_ENOTFOUND);
+  assert_int_equal(px_doc_entity(d, 0, NULL, NULL, NULL, NULL), PX_EINVAL);
+  assert_int_equal(px_doc_sentence(d, 0, NULL, NULL), PX_EINVAL);
+  assert_int_equal(px_doc_entity_at(d, 0), -1);
+  px_doc_free(d);
+  px_doc_free(NULL);
+  px_analyzer_free(NULL);
+  assert_int_equal(px_analyze_text(NULL, "x", 1, &d), PX_EINVAL);
+  assert_int_equal(px_analyzer_new(f->ctx, NULL), PX_EINVAL);
+  assert_string_equal(px_entity_type_name(PX_ENT_PLACE), "place");
+  assert_string_equal(px_mention_kind_name(PX_MENTION_ROLE), "role");
+
+  /* an article: the doc outlives it */
+  px_article *art;
+  assert_int_equal(px_article_new(&art), PX_OK);
+  const char *body = "Ana Ruiz spoke in Lima on Monday. Ruiz left early.";
+  assert_int_equal(px_article_set(art, PX_F_BODY, body, strlen(body)), PX_OK);
+  assert_int_equal(px_analyze(f->an, art, &d), PX_OK);
+  px_article_free(art);
+  assert_int_equal(px_doc_sentence_count(d), 2);
+  size_t s, e;
+  assert_int_equal(px_doc_sentence(d, 1, &s, &e), PX_OK);
+  assert_int_equal(e - s, strlen("Ruiz left early."));
+  assert_int_equal(px_doc_sentence_at(d, s + 1), 1);
+  long r = find_key(d, "ana ruiz");
+  assert_true(r >= 0);
+  assert_int_equal(mentions_of(d, r), 2);
+  assert_int_equal(type_of(d, r), PX_ENT_PERSON);
+  px_doc_free(d);
+}
+
+/* Hostile input: no crash, spans inside the body and on UTF-8 boundaries. */
+static void test_garbage(void **state) {
+  static const char *texts[] = {
+      "A B C D E F G H I J K L M N O P Q R S T U V W X Y Z A B C D E F G H I J K L M N O P",
+      "Mr. Mr. Mr. . . President President of of the The THE 's 's ' - -- — Kim-",
+      "\"\" “” ‘’ «» The the The. Ünïcödé Ñame Ölaf-Ærø said. al-Qaeda-linked anti-Trump ex-",
+      "President", "the", "Kim, the", "X, the leader,", "Putin's's", ",,,,", "Mr.",
+  };
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+    px_doc *d = analyze(state, texts[i]);
+    size_t n = strlen(texts[i]);
+    for (size_t k = 0; k < px_doc_entity_count(d); k++) {
+      size_t nm;
+      px_str name, key;
+      px_doc_entity(d, k, &name, &key, NULL, &nm);
+      assert_true(nm >= 1);
+      assert_int_equal(strlen(key.ptr), key.len);
+      for (size_t j = 0; j < nm; j++) {
+        size_t s, e;
+        assert_int_equal(px_doc_mention(d, k, j, &s, &e, NULL), PX_OK);
+        assert_true(s < e && e <= n);
+        assert_true(((unsigned char)texts[i][s] & 0xC0) != 0x80);
+      }
+    }
+    px_doc_free(d);
+  }
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_titles_possessive_role, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_leader_role_and_hyphen_keys, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_variants_and_diacritics, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_sentence_initial_words, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_organizations, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_appositive_role, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_person_heuristics, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_api_edges, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_garbage, setup, teardown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
