@@ -26,6 +26,7 @@ import json
 import sys
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
+THIRD = {"he", "she", "they", "it", "him", "her", "them"}
 STOP = {"the", "a", "an", "of", "and", "mr", "mrs", "ms", "dr", "sen", "gov", "rep", "for",
         "in", "to", "president", "who", "on"}
 
@@ -157,7 +158,8 @@ def main():
                         ok = bool(g["src"] & p["spk"])
                         r[4] += ok
                         good = ok
-                        if ok and g["pron"] and g["ante"]:
+                        if ok and g["pron"] and g["ante"] and \
+                                g["a"]["source"]["text"].strip().lower() in THIRD:
                             nm = p["q"].get("name", "")
                             good = bool(words(nm) & words(g["ante"]))
                         r[5] += good

@@ -60,7 +60,7 @@ struct px__quotean {
   uint8_t *gender;
   size_t mask;
   uint64_t h_that, h_to, h_according, h_mr, h_mrs, h_ms, h_by, h_it, h_in, h_of,
-      h_said, h_told, h_statement, h_s;
+      h_said, h_told, h_statement, h_s, h_for;
 };
 
 static uint64_t hword(const char *w) { return px__word_hash(w, strlen(w)); }
@@ -115,6 +115,7 @@ int px__quotean_new(px__quotean **out) {
   qa->h_told = hword("told");
   qa->h_statement = hword("statement");
   qa->h_s = hword("s");
+  qa->h_for = hword("for");
   *out = qa;
   return PX_OK;
 }
@@ -152,9 +153,16 @@ static char punct_char(const qwork *w, size_t i) {
   if (c == 0xE2 && t->end - t->start == 3) return '-'; /* dashes, ellipsis */
   return (char)c;
 }
+/* Punctuation that ends a sentence where the splitter ended one (so the
+ * period of "Mr." or "U.S." is not an end), and semicolons. */
 static bool is_sent_end_punct(const qwork *w, size_t i) {
   char c = punct_char(w, i);
-  return c == '.' || c == '!' || c == '?' || c == ';';
+  if (c == ';') return true;
+  if (c != '.' && c != '!' && c != '?') return false;
+  size_t n = w->tx->ntok;
+  size_t j = i + 1;
+  while (j < n && (TOK(w, j)->kind == PX__TOK_QUOTE || punct_char(w, j) == ')')) j++;
+  return j >= n || TOK(w, j)->sent != TOK(w, i)->sent;
 }
 static bool cap_word(const qwork *w, size_t i) {
   return is_word(w, i) && (TOK(w, i)->flags & PX__TF_CAP);
@@ -220,7 +228,8 @@ static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
     s->pron = w->gen[t];
     return true;
   }
-  if (c & (PX__CW_NOT_SPEAKER | CW_CLAUSE | CW_DET | PX__CW_CUE)) return false;
+  if (c & (PX__CW_NOT_SPEAKER | CW_CLAUSE | CW_DET | PX__CW_CUE | CW_SKIP)) return false;
+  if ((TOK(w, t)->flags & PX__TF_STOP) && !(c & PX__CW_TITLE)) return false;
   /* Walk back over the phrase. */
   size_t a = t;
   bool det = false, title = (c & PX__CW_TITLE) != 0, capital = cap_word(w, t);
@@ -242,6 +251,9 @@ static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
       break;
     }
     if (cb & (CW_CLAUSE | PX__CW_CUE | PX__CW_PRONOUN | CW_SKIP)) break;
+    if ((TOK(w, b)->flags & PX__TF_STOP) && TOK(w, b)->fold != w->qa->h_of &&
+        TOK(w, b)->fold != w->qa->h_for && mention_at(w, b) < 0)
+      break;
     if (mention_at(w, b) >= 0 || cap_word(w, b)) capital = true;
     if (cb & PX__CW_TITLE) title = true;
     a = b;
@@ -261,10 +273,60 @@ static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
   return true;
 }
 
+static bool is_ing(const qwork *w, size_t i) {
+  const px__token *t = TOK(w, i);
+  return t->end - t->start > 4 && memcmp(w->p + t->end - 3, "ing", 3) == 0;
+}
+
+/* A speaker-like word at token k: a non-possessive mention, a pronoun
+ * other than "it", or a role noun. */
+static bool speakerish(const qwork *w, size_t k) {
+  if (!is_word(w, k)) return false;
+  if (TOK(w, k)->flags & PX__TF_POSSESSIVE) return false;
+  if (mention_at(w, k) >= 0) return true;
+  uint8_t c = w->cls[k];
+  if ((c & PX__CW_PRONOUN) && !(c & PX__CW_NOT_SPEAKER)) return true;
+  return (c & PX__CW_TITLE) != 0;
+}
+
+/* The subject of a clause starting at lo: the first speaker-like word
+ * before t ("Hours later, Trump returned the compliment, telling ..."). */
+static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
+  for (size_t k = lo; k < t && k - lo < 25; k++) {
+    if (is_qmark(w, k) || is_sent_end_punct(w, k)) return false;
+    if (!speakerish(w, k)) continue;
+    size_t e = k;
+    int32_t m = mention_at(w, k);
+    if (m >= 0) e = w->ents->men[m].tok_first + w->ents->men[m].tok_count - 1;
+    else if (w->cls[k] & PX__CW_TITLE) {
+      while (e + 1 < t && is_word(w, e + 1) && (w->cls[e + 1] & PX__CW_TITLE)) e++;
+    }
+    return np_ending_at(w, lo, e, s);
+  }
+  return false;
+}
+
+/* The nearest speaker-like word before the cue c, within the clause. */
+static bool nearest_back(const qwork *w, size_t lo, size_t c, spk *s) {
+  for (size_t k = c; k > lo && c - k < 12;) {
+    k--;
+    if (is_qmark(w, k) || is_sent_end_punct(w, k)) return false;
+    if (!speakerish(w, k)) continue;
+    int32_t m = mention_at(w, k);
+    if (m >= 0) {
+      spk_from_mention(w, m, s);
+      return true;
+    }
+    return np_ending_at(w, lo, k, s);
+  }
+  return false;
+}
+
 /*
  * The subject of the cue at token c, looked for in [lo, c): skips
  * auxiliaries and adverbs, and an apposition or relative clause set off by
  * commas ("Black, who has been friends with Manafort for 40 years, said").
+ * A participle after a comma ("..., saying") takes the clause's subject.
  */
 static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   size_t j = c;
@@ -273,6 +335,7 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   if (j == lo) return false;
   size_t t = j - 1;
   if (punct_char(w, t) == ',') {
+    if (is_ing(w, c)) return main_subject(w, lo, t, s);
     /* find the comma that opens the apposition */
     size_t k = t;
     size_t lim = t > lo + 40 ? t - 40 : lo;
@@ -285,22 +348,11 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
         break;
       }
     }
-    if (found && k > lo) return np_ending_at(w, lo, k - 1, s);
-    /* the phrase starts the clause: its head is the first noun phrase */
-    if (k == lim && k < t) {
-      for (size_t u = lo; u < t; u++) {
-        if (!is_word(w, u)) break;
-        if (mention_at(w, u) >= 0 || (w->cls[u] & PX__CW_PRONOUN)) {
-          size_t e = u;
-          int32_t m = mention_at(w, u);
-          if (m >= 0) e = w->ents->men[m].tok_first + w->ents->men[m].tok_count - 1;
-          return np_ending_at(w, lo, e, s);
-        }
-      }
-    }
-    return false;
+    if (found && k > lo && np_ending_at(w, lo, k - 1, s)) return true;
+    return main_subject(w, lo, t, s);
   }
-  return np_ending_at(w, lo, t, s);
+  if (np_ending_at(w, lo, t, s)) return true;
+  return nearest_back(w, lo, c, s);
 }
 
 /* The speaker after an inverted cue ("said Charlie Black, ..."), in (c, hi). */
@@ -380,7 +432,7 @@ static bool trailing_attr(const qwork *w, size_t a, size_t hi, attr *at) {
     if (is_qmark(w, k) || is_sent_end_punct(w, k)) break;
     if (!is_word(w, k)) continue;
     if (w->cls[k] & CW_CLAUSE && k == lo) return false;
-    int cl = cue_at(w, k, false);
+    int cl = cue_at(w, k, true);
     if (!cl) continue;
     spk s = {0};
     bool found;
@@ -400,7 +452,8 @@ static bool trailing_attr(const qwork *w, size_t a, size_t hi, attr *at) {
     at->s = s;
     /* the attribution ends at the next clause mark or sentence end */
     size_t e = k + cl;
-    while (e < hi && !is_qmark(w, e) && !is_sent_end_punct(w, e) && !(punct_char(w, e) == ',' && e > s.end))
+    while (e < hi && !is_qmark(w, e) && !is_sent_end_punct(w, e) &&
+           !(punct_char(w, e) == ',' && TOK(w, e)->start >= s.end))
       e++;
     at->end_tok = e;
     return true;
@@ -592,7 +645,6 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     /* what follows the closing mark */
     size_t a = c->close_tok;
     size_t hi = a < nt ? sent_end_tok(&w, sent_of(&w, a ? a - 1 : 0)) : nt;
-    if (a < nt && hi <= a) hi = sent_end_tok(&w, sent_of(&w, a));
     if (i + 1 < nc && cv[i + 1].open_tok < hi) hi = cv[i + 1].open_tok;
     /* trailing punctuation inside the marks ends a sentence: ," or ." */
     uint32_t last_in = c->q.end - (uint32_t)(c->q.flags & PX__QS_UNCLOSED ? 0 : 1);
@@ -635,6 +687,21 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         if (c->cend < c->q.end) c->cend = c->q.end;
       }
     }
+    if (!c->trail && !c->lead && starts && so > 0) {
+      /* introduced by the sentence before, ending in a colon:
+       * "Cruz continued:" / "he declared:" / "the statement said:" */
+      size_t ps = so - 1;
+      size_t pe = sent_end_tok(&w, ps);
+      size_t pf = sent_first_tok(&w, ps);
+      if (pe > pf && punct_char(&w, pe - 1) == ':' && (pe == prev || pe + 1 >= prev)) {
+        if (leading_attr(&w, pf, pe - 1, 60, true, &at) || (at.ok = main_subject(&w, pf, pe - 1, &at.s))) {
+          c->lead = true;
+          c->q.cue_start = at.cue_s;
+          c->q.cue_end = at.cue_e;
+          c->s = at.s;
+        }
+      }
+    }
     bool partial = !(starts || after_colon || after_cue);
     if (c->trail && !starts && !after_colon && !after_cue) {
       /* Manafort "has taken on a tough task," said Black: clause + quote */
@@ -660,20 +727,23 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     cand *c = &cv[i];
     if (c->dead || !c->s.ok) continue;
     size_t j = i + 1;
-    while (j < nc && !cv[j].dead && !cv[j].s.ok && cv[j].q.kind == 1 && c->nsp < MAX_SPANS) {
+    while (j < nc && !cv[j].dead && !cv[j].s.ok && cv[j].q.kind != 5 && c->nsp < MAX_SPANS) {
       cand *d = &cv[j];
       bool same_para = d->para == c->para;
       /* only the attribution, punctuation and a few words between */
       size_t from = c->trail ? c->trail_end : c->close_tok;
       size_t gap = d->open_tok > from ? d->open_tok - from : 0;
+      size_t cs = sent_of(&w, (from > 0 ? from : 1) - 1);
+      size_t ds = sent_of(&w, d->open_tok);
       bool inside = same_para && c->trail && gap <= 2;
-      bool next_sent = same_para && d->sent_start && gap <= 3;
-      if (!(inside || next_sent)) break;
+      bool chain = same_para && c->lead && !c->trail && ds == cs && gap <= 12;
+      bool next_sent = same_para && d->sent_start && d->q.kind == 1 && ds == cs + 1;
+      if (!(inside || chain || next_sent)) break;
       c->sp[c->nsp++] = (px__qrange){d->q.start, d->q.end};
       c->q.end = d->q.end;
       c->cend = d->cend > c->cend ? d->cend : c->cend;
       c->close_tok = d->close_tok;
-      c->trail_end = d->close_tok;
+      if (!chain) c->trail_end = d->close_tok;
       d->dead = true;
       j++;
     }
