@@ -240,7 +240,7 @@ static void test_binary_and_folder(void **state) {
                           "A strong earthquake struck.\n\nTwelve people died.");
       assert_int_equal(px_article_published(a, NULL), 1694563200);
       titled++;
-    } else if (id.len == 1 && id.ptr[0] == 'b') {
+    } else if (id.len == 8 && memcmp(id.ptr, "nested/b", 8) == 0) {
       assert_string_equal(px_article_get(a, PX_F_TITLE).ptr, "Rate held at 5 percent");
       titled++;
     } else {

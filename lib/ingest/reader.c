@@ -22,6 +22,7 @@ struct px_reader {
   char *err;
   bool fatal;
   bool is_dir;
+  size_t root_len; /* length of the folder argument, to name files relative to it */
   uint64_t done_bytes; /* compressed bytes of finished files */
   uint64_t total_size;
 };
@@ -96,7 +97,11 @@ int px_reader_open(px_ctx *ctx, const char *path, px_reader **out) {
                       strerror(errno));
   } else if (S_ISDIR(stt.st_mode)) {
     rd->is_dir = true;
-    rc = walk(rd, &alloc, path, 0);
+    rd->root_len = strlen(path);
+    while (rd->root_len > 1 && path[rd->root_len - 1] == '/') rd->root_len--;
+    char *root = strndup(path, rd->root_len);
+    rc = root ? walk(rd, &alloc, root, 0) : PX_ENOMEM;
+    free(root);
     if (rc == PX_EIO) px__ctx_fail(ctx, rc, "%s: cannot read folder", path);
   } else {
     rd->total_size = (uint64_t)stt.st_size;
@@ -185,7 +190,16 @@ static int open_next_file(px_reader *rd) {
       rd->fmt = fl[i];
     }
   }
-  rc = rd->fmt->open(rd->ctx, rd->s, path, &rd->st);
+  /* Formats name a file's article after the file (plain text takes its id
+   * from it): inside a folder, the path relative to the folder, so
+   * "a/nw.txt" and "b/nw.txt" stay two articles; else the base name. */
+  const char *name = path;
+  if (rd->is_dir && strlen(path) > rd->root_len + 1) {
+    name = path + rd->root_len + 1;
+  } else if (strrchr(path, '/')) {
+    name = strrchr(path, '/') + 1;
+  }
+  rc = rd->fmt->open(rd->ctx, rd->s, name, &rd->st);
   if (rc) return set_error(rd, rc, NULL, 0, rd->ctx->errmsg[0] ? rd->ctx->errmsg : px_strerror(rc));
   return PX_OK;
 }

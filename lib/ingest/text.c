@@ -153,10 +153,12 @@ static int next(px__fmt_state *st, px_article *art, uint64_t *where, int *fatal,
     goto out;
   }
   if (px_article_get(art, PX_F_ID).len == 0) {
-    const char *base = strrchr(st->path, '/');
-    base = base ? base + 1 : st->path;
-    const char *dot = strchr(base, '.');
-    size_t bl = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    /* The id is the file's name as the reader gives it (relative to the
+     * folder walked, or the base name of a single file), extension cut. */
+    const char *base = st->path;
+    const char *slash = strrchr(base, '/');
+    const char *dot = strrchr(slash ? slash + 1 : base, '.');
+    size_t bl = dot && dot != base && dot[-1] != '/' ? (size_t)(dot - base) : strlen(base);
     if (strcmp(st->path, "-") != 0 && (rc = px_article_set(art, PX_F_ID, base, bl))) goto out;
   }
 out:
