@@ -180,7 +180,10 @@ static int open_next_file(px_reader *rd) {
       return set_error(rd, PX_ETRUNCATED, NULL, 0, px__stream_error(rd->s));
     return set_error(rd, PX_ENOBODY, NULL, 0, "empty file");
   }
-  if (px__looks_binary(p, n)) return set_error(rd, PX_EBINARY, NULL, 0, "binary data, not articles");
+  /* A web archive holds binary payloads (images, gzip bodies) between its text headers. */
+  bool warc = n >= 6 && memcmp(p, "WARC/", 5) == 0;
+  if (!warc && px__looks_binary(p, n))
+    return set_error(rd, PX_EBINARY, NULL, 0, "binary data, not articles");
   const px__format *const *fl = px__formats();
   int best = -1;
   for (size_t i = 0; fl[i]; i++) {
