@@ -38,6 +38,7 @@ typedef struct command {
 int cmd_ingest(cli *c, int argc, char **argv);
 int cmd_articles(cli *c, int argc, char **argv);
 int cmd_show(cli *c, int argc, char **argv);
+int cmd_compare(cli *c, int argc, char **argv);
 int cmd_dedup(cli *c, int argc, char **argv);
 int cmd_stories(cli *c, int argc, char **argv);
 int cmd_story(cli *c, int argc, char **argv);

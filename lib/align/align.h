@@ -116,7 +116,7 @@ PX__HIDDEN int px__ssent_make(const px__text *tx, size_t sent, const px__idf *id
                               px__arena *arena, px__ssent *out /* OUT */);
 
 #define PX__SEQ_MAX 64
-#define PX__SIM_NFEAT 18
+#define PX__SIM_NFEAT 22
 
 /** The feature vector of a pair (symmetric in a and b). */
 PX__HIDDEN void px__sim_features(const px__lex *lx, const px__ssent *a, const px__ssent *b,

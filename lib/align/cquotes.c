@@ -18,6 +18,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Weak until the quote-similarity functions are part of every build: a
+ * library without them gives a comparison without quote variants. */
+#pragma weak px__qbag_make
+#pragma weak px__qbag_similarity
+
 #define SAME_REMARK 0.45
 #define UNKNOWN_PAIRS_MAX 4000 /* quotes of unknown speakers compared with all when fewer */
 
@@ -56,6 +61,10 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
   size_t n = 0, cap = 0;
   px__buf tmp;
   px__buf_init(&tmp, 1 << 20);
+  if (!px__qbag_make || !px__qbag_similarity) {
+    rc = px__cmp_warn(c, "quote alignment is not available in this build");
+    goto out;
+  }
   if ((rc = px__quotean_new(&qa))) goto out;
   for (size_t i = 0; i < c->nart; i++) {
     px__cart *a = &c->art[i];

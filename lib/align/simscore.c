@@ -16,14 +16,15 @@
 /* Weights printed by `eval_mrpc --train` (logistic regression on the raw
  * features below, MRPC train, L2 0.001). */
 const double px__sim_weights[PX__SIM_NFEAT + 1] = {
-    -6.0, 4.0, 3.0, 1.5, 0.5, 0.5, -1.0, 0.5, -0.3, 2.0, 0.5, 0, 0, 0, 0, 0, 0, 0, 0};
-const double px__sim_threshold = 0.5;
+    -0.6083, 0.5516, 0.4150, -0.4715, 0.7504, 0.3606, -0.1839, -0.2954, -0.3397, 0.4703, 0.0644, 1.5121, 0.7610, -2.0773, 0.5604, 1.6357, -0.2484, 0.6583, 0.2234, -0.7659, 0.0911, 0.7784, 2.2232};
+const double px__sim_threshold = 0.53;
 
 const char *const px__sim_feature_names[PX__SIM_NFEAT] = {
     "cover_min", "cover_max", "bigram_dice", "len_ratio",  "num_same",
     "num_diff",  "cap_share", "log_unmatched", "cover_prod", "exact_min",
     "all_min",   "all_max",   "trigram_dice", "lcs_min",  "lcs_max",
-    "len_diff",  "unmatched_max", "no_numbers"};
+    "len_diff",  "unmatched_max", "no_numbers", "unmatched_wmax", "cap_unmatched",
+    "cover_min2", "lcs_max2"};
 
 /* Credit for a synonym instead of the same stem. */
 #define SYN_CREDIT 0.75f
@@ -138,7 +139,7 @@ int px__idf_build(px__idf_builder *b, const px__lex *lex, px__idf *out) {
   memset(out, 0, sizeof *out);
   out->lex = lex;
   out->nsent = b->nsent;
-  out->local_weight = 0.5f;
+  out->local_weight = 0.8f;
   qsort(b->v, b->n, sizeof *b->v, cmp_u64);
   size_t distinct = 0;
   for (size_t i = 0; i < b->n; i++)
@@ -389,6 +390,14 @@ void px__sim_features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
   for (j = 0; j < nb; j++) ub += mb[j] == 0;
   f[16] = log1p(ua > ub ? ua : ub);
   f[17] = (!a->nnum && !b->nnum) ? 1 : 0;
+  double ua_w = wa - ca, ub_w = wb - cb;
+  f[18] = log1p(ua_w > ub_w ? ua_w : ub_w);
+  uint32_t capu = 0;
+  for (i = 0; i < na; i++) capu += !ma[i] && (a->term[i].flags & PX__TERM_CAP);
+  for (j = 0; j < nb; j++) capu += !mb[j] && (b->term[j].flags & PX__TERM_CAP);
+  f[19] = log1p(capu);
+  f[20] = f[0] * f[0];
+  f[21] = f[14] * f[14];
 }
 
 double px__sim_apply(const double w[PX__SIM_NFEAT + 1], const double f[PX__SIM_NFEAT]) {
