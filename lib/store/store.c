@@ -254,7 +254,7 @@ static void bind_str(sqlite3_stmt *s, int i, px_str v) {
 
 /* Find a stored copy of art: same (source, ext id), same url, or same body. */
 static int find_existing(px_store *st, const px_article *art, int64_t *id) {
-  sqlite3_stmt *s;
+  sqlite3_stmt *s = NULL;
   int rc;
   *id = 0;
   px_str ext = px_article_get(art, PX_F_ID), url = px_article_get(art, PX_F_URL);
@@ -308,7 +308,7 @@ int px_store_add(px_store *st, const px_article *art, int64_t *id) {
     if (id) *id = existing;
     return PX_EDUPLICATE;
   }
-  sqlite3_stmt *s;
+  sqlite3_stmt *s = NULL;
   if ((rc = px__store_stmt(st, PX__STMT_INSERT,
                            "INSERT INTO article(ext_id, source, url, title, byline, language,"
                            " published, body, content_hash, origin)"
@@ -369,7 +369,7 @@ static int row_to_article(sqlite3_stmt *s, px_article *a, bool with_body) {
 int px_store_get(px_store *st, int64_t id, px_article **out) {
   if (!st || !out) return PX_EINVAL;
   *out = NULL;
-  sqlite3_stmt *s;
+  sqlite3_stmt *s = NULL;
   int rc = px__store_stmt(st, PX__STMT_GET, "SELECT " ARTICLE_COLS ", body FROM article WHERE id=?1",
                           &s);
   if (rc) return rc;
@@ -398,7 +398,7 @@ int px_store_list(px_store *st, const px_article_filter *f, px_article_cb cb, vo
   if (!st || !cb) return PX_EINVAL;
   px_article_filter none = {0};
   if (!f) f = &none;
-  sqlite3_stmt *s;
+  sqlite3_stmt *s = NULL;
   int rc = sqlite3_prepare_v2(
       st->db,
       "SELECT " ARTICLE_COLS " FROM article"
@@ -426,7 +426,7 @@ out:
 }
 
 static bool has_table(px_store *st, const char *name) {
-  sqlite3_stmt *s;
+  sqlite3_stmt *s = NULL;
   if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM sqlite_schema WHERE type='table' AND name=?1", -1,
                          &s, NULL) != SQLITE_OK)
     return false;
@@ -437,7 +437,7 @@ static bool has_table(px_store *st, const char *name) {
 }
 
 static int64_t scalar(px_store *st, const char *sql, int *rc) {
-  sqlite3_stmt *s;
+  sqlite3_stmt *s = NULL;
   int64_t v = 0;
   int r = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
   if (r != SQLITE_OK) {
@@ -471,7 +471,7 @@ int px_store_counts_get(px_store *st, px_store_counts *out) {
 
 int px_store_outlets(px_store *st, int64_t limit, px_outlet_cb cb, void *user) {
   if (!st || !cb) return PX_EINVAL;
-  sqlite3_stmt *s;
+  sqlite3_stmt *s = NULL;
   int rc = sqlite3_prepare_v2(st->db,
                               "SELECT source, count(*) AS n FROM article GROUP BY source"
                               " ORDER BY n DESC, source LIMIT ?1",

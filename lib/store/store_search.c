@@ -25,7 +25,7 @@ int px_store_search(px_store *st, const char *query, const px_article_filter *f,
   size_t qlen = strlen(query);
   if (qlen == 0 || strspn(query, " \t\n") == qlen)
     return px__ctx_fail(st->ctx, PX_EQUERY, "empty search query");
-  sqlite3_stmt *s;
+  sqlite3_stmt *s = NULL;
   int rc = sqlite3_prepare_v2(
       st->db,
       "SELECT a.id, a.source, a.title, a.url, a.published,"

@@ -42,7 +42,7 @@ static int push(item **v, size_t *n, size_t *cap, item it) {
 
 static int collect(px_store *st, const char *sql, int64_t bind, bool use_bind, item **v, size_t *n,
                    size_t *cap) {
-  sqlite3_stmt *s;
+  sqlite3_stmt *s = NULL;
   int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
   if (rc != SQLITE_OK) return fail(st, rc, "finding articles to cluster");
   if (use_bind) sqlite3_bind_int64(s, 1, bind);
@@ -88,7 +88,7 @@ int px_store_cluster_new_articles(px_store *st, const px_story_opts *opts, int64
   for (size_t i = 0; i < nnew; i++)
     if (v[i].has_time && v[i].t < t0) t0 = v[i].t;
   if (t0 == INT64_MAX) {
-    sqlite3_stmt *s;
+    sqlite3_stmt *s = NULL;
     if ((rc = sqlite3_prepare_v2(st->db, "SELECT max(published) FROM article", -1, &s, NULL)) !=
         SQLITE_OK) {
       rc = fail(st, rc, "reading the latest date");
@@ -132,7 +132,7 @@ int px_store_cluster_new_articles(px_store *st, const px_story_opts *opts, int64
     px_story_result r;
     px_stories_result(sx, idx, &r);
     int64_t ext = px__stories_ext(sx, r.story);
-    sqlite3_stmt *s;
+    sqlite3_stmt *s = NULL;
     if (!ext) {
       if ((rc = px__store_stmt(st, PX__STMT_STORY_NEW, "INSERT INTO story DEFAULT VALUES", &s)))
         goto out;
@@ -218,7 +218,7 @@ int px_store_stories(px_store *st, const px_story_filter *f, px_story_cb cb, voi
   if (!st || !cb) return PX_EINVAL;
   px_story_filter none = {0};
   if (!f) f = &none;
-  sqlite3_stmt *s;
+  sqlite3_stmt *s = NULL;
   int rc = sqlite3_prepare_v2(
       st->db,
       STORY_SELECT " GROUP BY s.id"
@@ -243,7 +243,7 @@ int px_store_stories(px_store *st, const px_story_filter *f, px_story_cb cb, voi
 
 int px_store_story_get(px_store *st, int64_t id, px_story_cb cb, void *user) {
   if (!st || !cb) return PX_EINVAL;
-  sqlite3_stmt *s;
+  sqlite3_stmt *s = NULL;
   int rc = sqlite3_prepare_v2(st->db, STORY_SELECT " WHERE s.id = ?1 GROUP BY s.id", -1, &s, NULL);
   if (rc != SQLITE_OK) return fail(st, rc, "loading a story");
   sqlite3_bind_int64(s, 1, id);
@@ -257,7 +257,7 @@ int px_store_story_get(px_store *st, int64_t id, px_story_cb cb, void *user) {
 
 int px_store_story_articles(px_store *st, int64_t id, px_story_member_cb cb, void *user) {
   if (!st || !cb) return PX_EINVAL;
-  sqlite3_stmt *s;
+  sqlite3_stmt *s = NULL;
   int rc = sqlite3_prepare_v2(
       st->db,
       "SELECT a.id, a.ext_id, a.source, a.url, a.title, a.byline, a.language, a.published,"
