@@ -50,10 +50,11 @@ static double now(void) {
 
 int main(int argc, char **argv) {
   const char *split = NULL;
-  int timing = 0;
+  int timing = 0, plain = 0;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--split") && i + 1 < argc) split = argv[++i];
     else if (!strcmp(argv[i], "--time")) timing = 1;
+    else if (!strcmp(argv[i], "--text")) plain = 1;
     else {
       fprintf(stderr, "usage: eval_quotes [--split NAME] [--time] < polnear.jsonl\n");
       return 2;
@@ -74,6 +75,29 @@ int main(int argc, char **argv) {
   double spent = 0;
   size_t bytes = 0;
   int rc = 0;
+  if (plain) {
+    /* debugging: analyze standard input as one text, print what was found */
+    static char buf[1 << 22];
+    size_t n = fread(buf, 1, sizeof buf - 1, stdin);
+    px__text tx;
+    px__entities ents;
+    px__quotes qs;
+    if (px__text_analyze(ta, buf, n, &arena, &tx) || px__entities_find(ea, &tx, &arena, &ents) ||
+        px__quotes_find(qa, &tx, &ents, &arena, &qs))
+      return 1;
+    for (size_t i = 0; i < tx.nsent; i++)
+      printf("S%zu p%u: %.*s\n", i, tx.sent[i].para, (int)(tx.sent[i].end - tx.sent[i].start),
+             buf + tx.sent[i].start);
+    for (size_t i = 0; i < qs.nq; i++) {
+      const px__quote *q = &qs.q[i];
+      printf("%-8s |%.*s|", kind_name(q->kind), (int)(q->end - q->start), buf + q->start);
+      printf(" spans=%u cue=|%.*s| speaker=|%.*s| entity=%s content=|%.*s|\n", q->nspans,
+             (int)(q->cue_end - q->cue_start), buf + q->cue_start, (int)(q->spk_end - q->spk_start),
+             buf + q->spk_start, q->entity >= 0 ? ents.ent[q->entity].name : "-",
+             (int)(q->cend - q->cstart), buf + q->cstart);
+    }
+    return 0;
+  }
   while ((len = getline(&line, &cap, stdin)) > 0) {
     json_error_t err;
     json_t *doc = json_loadb(line, (size_t)len, 0, &err);

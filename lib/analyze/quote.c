@@ -60,7 +60,8 @@ struct px__quotean {
   uint8_t *gender;
   size_t mask;
   uint64_t h_that, h_to, h_according, h_mr, h_mrs, h_ms, h_by, h_it, h_in, h_of,
-      h_said, h_told, h_statement, h_s, h_for;
+      h_said, h_told, h_statement, h_s, h_for, h_at, h_on, h_from, h_with,
+      h_about, h_against, h_over, h_and, h_but;
 };
 
 static uint64_t hword(const char *w) { return px__word_hash(w, strlen(w)); }
@@ -116,6 +117,15 @@ int px__quotean_new(px__quotean **out) {
   qa->h_statement = hword("statement");
   qa->h_s = hword("s");
   qa->h_for = hword("for");
+  qa->h_at = hword("at");
+  qa->h_on = hword("on");
+  qa->h_from = hword("from");
+  qa->h_with = hword("with");
+  qa->h_about = hword("about");
+  qa->h_against = hword("against");
+  qa->h_over = hword("over");
+  qa->h_and = hword("and");
+  qa->h_but = hword("but");
   *out = qa;
   return PX_OK;
 }
@@ -273,6 +283,9 @@ static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
   return true;
 }
 
+static size_t sent_of(const qwork *w, size_t i);
+static size_t sent_first_tok(const qwork *w, size_t s);
+
 static bool is_ing(const qwork *w, size_t i) {
   const px__token *t = TOK(w, i);
   return t->end - t->start > 4 && memcmp(w->p + t->end - 3, "ing", 3) == 0;
@@ -280,10 +293,27 @@ static bool is_ing(const qwork *w, size_t i) {
 
 /* A speaker-like word at token k: a non-possessive mention, a pronoun
  * other than "it", or a role noun. */
+static bool after_preposition(const qwork *w, size_t k) {
+  int32_t m = mention_at(w, k);
+  size_t f = m >= 0 ? w->ents->men[m].tok_first : k;
+  while (f > 0 && is_word(w, f - 1) && (w->cls[f - 1] & CW_DET)) f--;
+  if (f == 0 || !is_word(w, f - 1)) return false;
+  uint64_t h = TOK(w, f - 1)->fold;
+  const px__quotean *qa = w->qa;
+  return h == qa->h_in || h == qa->h_of || h == qa->h_to || h == qa->h_by || h == qa->h_for ||
+         h == qa->h_at || h == qa->h_on || h == qa->h_from || h == qa->h_with || h == qa->h_about ||
+         h == qa->h_against || h == qa->h_over;
+}
+
 static bool speakerish(const qwork *w, size_t k) {
   if (!is_word(w, k)) return false;
   if (TOK(w, k)->flags & PX__TF_POSSESSIVE) return false;
-  if (mention_at(w, k) >= 0) return true;
+  if (w->inq[k]) return false;
+  if (mention_at(w, k) >= 0) {
+    int32_t m = mention_at(w, k);
+    if (w->ents->ent[w->ents->men[m].entity].type == PX_ENT_PLACE) return false;
+    return !after_preposition(w, k);
+  }
   uint8_t c = w->cls[k];
   if ((c & PX__CW_PRONOUN) && !(c & PX__CW_NOT_SPEAKER)) return true;
   return (c & PX__CW_TITLE) != 0;
@@ -292,9 +322,9 @@ static bool speakerish(const qwork *w, size_t k) {
 /* The subject of a clause starting at lo: the first speaker-like word
  * before t ("Hours later, Trump returned the compliment, telling ..."). */
 static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
-  for (size_t k = lo; k < t && k - lo < 25; k++) {
-    if (is_qmark(w, k) || is_sent_end_punct(w, k)) return false;
-    if (!speakerish(w, k)) continue;
+  for (size_t k = lo; k < t && k - lo < 40; k++) {
+    if (is_sent_end_punct(w, k)) return false;
+    if (is_qmark(w, k) || w->inq[k] || !speakerish(w, k)) continue;
     size_t e = k;
     int32_t m = mention_at(w, k);
     if (m >= 0) e = w->ents->men[m].tok_first + w->ents->men[m].tok_count - 1;
@@ -334,8 +364,12 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
     j--;
   if (j == lo) return false;
   size_t t = j - 1;
+  size_t slo = sent_first_tok(w, sent_of(w, c));
+  if (slo > lo) slo = lo;
+  if (is_word(w, t) && (TOK(w, t)->fold == w->qa->h_and || TOK(w, t)->fold == w->qa->h_but))
+    return main_subject(w, slo, t, s); /* "X did this and said ..." */
   if (punct_char(w, t) == ',') {
-    if (is_ing(w, c)) return main_subject(w, lo, t, s);
+    if (is_ing(w, c)) return main_subject(w, slo, t, s);
     /* find the comma that opens the apposition */
     size_t k = t;
     size_t lim = t > lo + 40 ? t - 40 : lo;
@@ -407,9 +441,12 @@ static int cue_at(const qwork *w, size_t i, bool weak_ok) {
     if (i + 1 < w->tx->ntok && TOK(w, i + 1)->fold == w->qa->h_to) return 2;
     return 0;
   }
-  if (c & PX__CW_CUE) return 1;
-  if (weak_ok && (c & PX__CW_CUE_WEAK)) return 1;
-  return 0;
+  if (!(c & PX__CW_CUE) && !(weak_ok && (c & PX__CW_CUE_WEAK))) return 0;
+  /* a noun, not a verb: "her remark", "Clinton's call", "the state" */
+  if (i > 0 && is_word(w, i - 1) &&
+      ((w->cls[i - 1] & CW_DET) || (TOK(w, i - 1)->flags & PX__TF_POSSESSIVE)))
+    return 0;
+  return 1;
 }
 
 /* One attribution found for a stretch of text. */
@@ -486,9 +523,21 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
     if (cl == 2) found = speaker_after(w, k + 1, b, &s);
     else {
       found = subject_before(w, lo, k, &s);
-      if (!found) found = speaker_after(w, k, b, &s);
+      /* inverted only at a clause start: ... said Smith: "..." */
+      if (!found && (k == lo || !is_word(w, k - 1)) && (w->cls[k] & PX__CW_CUE))
+        found = speaker_after(w, k, b, &s);
     }
     if (!found) continue;
+    /* "X says he believes ...": the outer cue speaks */
+    for (int up = 0; up < 2 && cl == 1; up++) {
+      size_t f = tok_from(w, s.start);
+      if (f > lo && is_word(w, f - 1) && TOK(w, f - 1)->fold == w->qa->h_that) f--;
+      if (f <= lo || !is_word(w, f - 1) || !(w->cls[f - 1] & PX__CW_CUE)) break;
+      spk s2 = {0};
+      if (!subject_before(w, lo, f - 1, &s2)) break;
+      k = f - 1;
+      s = s2;
+    }
     at->ok = true;
     at->cue_tok = k;
     at->cue_s = TOK(w, k)->start;
@@ -652,7 +701,12 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     size_t words = 0;
     for (size_t k = c->open_tok; k < c->close_tok && k < nt; k++) words += is_word(&w, k);
     attr at;
-    if (a < nt && trailing_attr(&w, a, hi, &at)) {
+    /* "... you." She says: a full stop inside the marks and a capital
+     * after them start a new sentence, whatever the splitter said */
+    bool stop_inside = c->close_tok >= 2 && c->close_tok - 2 >= c->open_tok &&
+                       punct_char(&w, c->close_tok - 2) == '.' && a < nt && cap_word(&w, a) &&
+                       !(w.cls[a] & PX__CW_CUE);
+    if (a < nt && !stop_inside && trailing_attr(&w, a, hi, &at)) {
       c->trail = true;
       c->trail_end = at.end_tok;
       c->q.cue_start = at.cue_s;
