@@ -820,6 +820,23 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
   /* 4. speakers to entities, and output */
   qbuild qb = {.arena = arena};
   int32_t last_person = -1, last_org = -1; /* entity of the last attribution */
+  size_t last_attr_tok = 0;                 /* where the last attribution's quote began */
+  /* gender of person entities, from Mr./Mrs./Ms. before a mention */
+  uint8_t *egender = NULL;
+  if (ents) {
+    egender = px__arena_alloc(arena, ents->nent + 1);
+    if (!egender) return PX_ENOMEM;
+    memset(egender, 0, ents->nent + 1);
+    for (size_t m = 0; m < ents->nmen; m++) {
+      size_t k = ents->men[m].tok_first;
+      if (k == 0) continue;
+      size_t b = k - 1;
+      if (b > 0 && punct_char(&w, b) == '.') b--;
+      uint64_t h = tx->tok[b].fold;
+      if (h == qa->h_mr) egender[ents->men[m].entity] = 1;
+      else if (h == qa->h_mrs || h == qa->h_ms) egender[ents->men[m].entity] = 2;
+    }
+  }
   uint32_t last_para = 0;
   for (size_t i = 0; i < nc; i++) {
     cand *c = &cv[i];
@@ -836,22 +853,42 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         q->name_start = ents->men[c->s.men].start;
         q->name_end = ents->men[c->s.men].end;
       } else if (c->s.pron && ents) {
-        /* he/she: the previous attribution's person, else the most
-         * recent person mention before the pronoun */
+        /* he/she: the most recent person in subject position since the
+         * previous attribution, else that attribution's speaker, else the
+         * most recent person named; skipping people of the other gender
+         * when the text gave it (Mr., Mrs., Ms.).  "they" goes to the
+         * previous organization speaker.  "I" and "we" stay unresolved:
+         * in news they are the writer or a group. */
         int32_t e = -1;
         uint8_t g = c->s.pron;
-        if ((g == 1 || g == 2 || g == 4) && last_person >= 0 && c->para <= last_para + 2) e = last_person;
-        if (g == 3 && last_org >= 0 && c->para <= last_para + 2) e = last_org;
-        if (e < 0 && (g == 1 || g == 2 || g == 4)) {
+        if (g == 1 || g == 2) {
           size_t t = tok_from(&w, c->s.start);
-          for (size_t k = t; k-- > 0 && t - k < 400;) {
+          int32_t recent = -1, subj = -1;
+          for (size_t k = t; k-- > 0 && t - k < 600;) {
+            if (k < last_attr_tok && subj < 0 && recent >= 0) break;
             int32_t m = w.men ? w.men[k] : -1;
-            if (m >= 0 && ents->ent[ents->men[m].entity].type == PX_ENT_PERSON) {
-              e = (int32_t)ents->men[m].entity;
+            if (m < 0 || ents->men[m].tok_first != k) continue;
+            uint32_t en = ents->men[m].entity;
+            if (ents->ent[en].type != PX_ENT_PERSON) continue;
+            if (egender[en] && egender[en] != g) continue;
+            if (recent < 0) recent = (int32_t)en;
+            bool initial = (tx->tok[k].flags & PX__TF_SENT_START) ||
+                           (k > 0 && (is_qmark(&w, k - 1) || punct_char(&w, k - 1) == ','));
+            size_t after = k + ents->men[m].tok_count;
+            bool before_verb = after < nt && is_word(&w, after) && (w.cls[after] & (PX__CW_CUE | CW_SKIP));
+            if ((initial || before_verb) && !(tx->tok[after - 1].flags & PX__TF_POSSESSIVE) &&
+                k >= last_attr_tok) {
+              subj = (int32_t)en;
               break;
             }
           }
+          if (subj >= 0) e = subj;
+          else if (last_person >= 0 && c->para <= last_para + 2 &&
+                   !(egender[last_person] && egender[last_person] != g))
+            e = last_person;
+          else e = recent;
         }
+        if (g == 3 && last_org >= 0 && c->para <= last_para + 2) e = last_org;
         q->entity = e;
         if (e >= 0) {
           /* the latest mention of it before the pronoun names it */
@@ -870,6 +907,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         if (ty == PX_ENT_PERSON) last_person = q->entity;
         else last_org = q->entity;
         last_para = c->para;
+        last_attr_tok = c->open_tok;
       }
     }
     if (q->kind == 4 || q->kind == 5) {
