@@ -76,6 +76,7 @@ struct px_stories {
   size_t atmp;
   bool finished;
   px__map ext; /* store story id -> story index + 1 */
+  size_t nbatch; /* stories made by px_stories_finish */
 };
 
 struct px_dedup {
@@ -574,24 +575,47 @@ int px_stories_finish(px_stories *sx) {
   if (!sx) return PX_EINVAL;
   if (!sx->p.o.batch || sx->finished) return PX_OK;
   sx->finished = true;
-  order_key *ord = malloc((sx->nb + 1) * sizeof(*ord));
-  if (!ord) return PX_ENOMEM;
-  for (size_t i = 0; i < sx->nb; i++)
+  size_t n = sx->nb;
+  int rc = PX_ENOMEM;
+  order_key *ord = malloc((n + 1) * sizeof(*ord));
+  px__hdoc *hd = calloc(n + 1, sizeof(*hd));
+  uint32_t *pos = malloc((n + 1) * sizeof(*pos));
+  uint32_t *label = malloc((n + 1) * sizeof(*label));
+  int64_t *story_of = malloc((n + 1) * sizeof(*story_of));
+  if (!ord || !hd || !pos || !label || !story_of) goto out;
+  for (size_t i = 0; i < n; i++)
     ord[i] = (order_key){sx->b[i].t, (uint32_t)i, sx->b[i].has_time};
-  qsort(ord, sx->nb, sizeof(*ord), cmp_order);
-  int rc = PX_OK;
-  for (size_t k = 0; k < sx->nb; k++) {
+  qsort(ord, n, sizeof(*ord), cmp_order);
+  for (size_t k = 0; k < n; k++) pos[ord[k].i] = (uint32_t)k;
+  for (size_t k = 0; k < n; k++) {
     bdoc *b = &sx->b[ord[k].i];
     px__tw *v;
     uint32_t nv;
-    if ((rc = make_vec(sx, b->terms, b->nterms, &v, &nv))) break;
-    rc = place(sx, ord[k].i, v, nv, b->t, b->has_time, !b->has_time);
-    free(v);
+    if ((rc = make_vec(sx, b->terms, b->nterms, &v, &nv))) goto out;
     free(b->terms);
     b->terms = NULL;
-    if (rc) break;
+    int64_t dup = sx->res[ord[k].i].dup_of;
+    hd[k] = (px__hdoc){v, nv, b->t, b->has_time, dup >= 0 ? (int64_t)pos[dup] : -1};
   }
+  if ((rc = px__hac(hd, n, &sx->p, sx->vocab.n, label))) goto out;
+  /* Stories numbered by their first article in time order. */
+  for (size_t k = 0; k < n; k++) story_of[k] = -1;
+  for (size_t k = 0; k < n; k++) {
+    uint32_t l = label[k];
+    if (story_of[l] < 0) story_of[l] = (int64_t)sx->nbatch++;
+    px_story_result *r = &sx->res[ord[k].i];
+    r->story = story_of[l];
+    r->similarity = 0;
+  }
+  rc = PX_OK;
+out:
+  if (hd)
+    for (size_t k = 0; k < n; k++) free((void *)hd[k].v);
+  free(hd);
   free(ord);
+  free(pos);
+  free(label);
+  free(story_of);
   return rc;
 }
 
@@ -603,7 +627,7 @@ int px_stories_result(const px_stories *sx, int64_t index, px_story_result *res)
   return PX_OK;
 }
 
-int64_t px_stories_count(const px_stories *sx) { return sx ? (int64_t)sx->nst : 0; }
+int64_t px_stories_count(const px_stories *sx) { return sx ? (int64_t)(sx->nst + sx->nbatch) : 0; }
 
 /* ------------------------------------------------------------ dedup API */
 

@@ -169,6 +169,25 @@ PX__HIDDEN int px__dd_add(px__dd *d, px__feat *f, const px__text *tx, px_story_r
 /** Index of the first article of i's duplicate group. */
 PX__HIDDEN uint32_t px__dd_group(px__dd *d, uint32_t i);
 
+/* ------------------------------------------------------------- batch */
+
+/* One article for batch clustering, in time order (undated last). */
+typedef struct px__hdoc {
+  const px__tw *v; /* unit vector, sorted by id */
+  uint32_t nv;
+  int64_t t;
+  bool has_time;
+  int64_t dup_of; /* position (in this array) of the article it copies, or -1 */
+} px__hdoc;
+
+/**
+ * Average-linkage clustering of docs[0..n) (see hac.c); nterms bounds the
+ * term ids.  label[i] gets the position of a member that names i's cluster.
+ * @return PX_OK or PX_ENOMEM.
+ */
+PX__HIDDEN int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
+                       uint32_t *label /* OUT */);
+
 /* ------------------------------------------------ store integration */
 
 /**

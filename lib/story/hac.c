@@ -1,0 +1,235 @@
+/* hac.c - batch story clustering: average-linkage agglomerative clustering
+ * over a sparse similarity graph.
+ *
+ * Pairs are not all compared: each article is posted under its heaviest
+ * terms, and only articles sharing one of them, within the time window of
+ * each other (undated ones with everything), get a cosine.  Pairs below
+ * PAIR_MIN are dropped, which average linkage treats as similarity 0.
+ * Clusters then merge, best average similarity first, while it is at least
+ * the join threshold; the average of two clusters is the sum of their
+ * pairs' similarities over |A| |B|.  A near-duplicate pair counts as 1.
+ */
+#include "story/story.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAIR_MIN 0.02f
+
+typedef struct nb {
+  uint32_t c;  /* neighbour cluster */
+  float sum;   /* sum of pair similarities between the two clusters */
+} nb;
+
+typedef struct clu {
+  nb *v;
+  uint32_t n, a;
+  uint32_t size;
+  uint32_t ver;
+  bool alive;
+} clu;
+
+typedef struct hent {
+  float avg;
+  uint32_t a, b, va, vb;
+} hent;
+
+typedef struct heap {
+  hent *v;
+  size_t n, a;
+} heap;
+
+static int heap_push(heap *h, hent e) {
+  if (h->n == h->a) {
+    size_t na = h->a ? h->a * 2 : 1024;
+    hent *nv = realloc(h->v, na * sizeof(*nv));
+    if (!nv) return PX_ENOMEM;
+    h->v = nv;
+    h->a = na;
+  }
+  size_t i = h->n++;
+  while (i > 0) {
+    size_t p = (i - 1) / 2;
+    if (h->v[p].avg >= e.avg) break;
+    h->v[i] = h->v[p];
+    i = p;
+  }
+  h->v[i] = e;
+  return PX_OK;
+}
+
+static hent heap_pop(heap *h) {
+  hent top = h->v[0], last = h->v[--h->n];
+  size_t i = 0;
+  for (;;) {
+    size_t l = 2 * i + 1, r = l + 1, m = i;
+    float mv = last.avg;
+    if (l < h->n && h->v[l].avg > mv) {
+      m = l;
+      mv = h->v[l].avg;
+    }
+    if (r < h->n && h->v[r].avg > mv) m = r;
+    if (m == i) break;
+    h->v[i] = h->v[m];
+    i = m;
+  }
+  if (h->n) h->v[i] = last;
+  return top;
+}
+
+static int nb_add(clu *c, uint32_t other, float s) {
+  for (uint32_t k = 0; k < c->n; k++)
+    if (c->v[k].c == other) {
+      c->v[k].sum += s;
+      return PX_OK;
+    }
+  if (c->n == c->a) {
+    uint32_t na = c->a ? c->a * 2 : 8;
+    nb *nv = realloc(c->v, na * sizeof(*nv));
+    if (!nv) return PX_ENOMEM;
+    c->v = nv;
+    c->a = na;
+  }
+  c->v[c->n++] = (nb){other, s};
+  return PX_OK;
+}
+
+static void nb_del(clu *c, uint32_t other) {
+  for (uint32_t k = 0; k < c->n; k++)
+    if (c->v[k].c == other) {
+      c->v[k] = c->v[--c->n];
+      return;
+    }
+}
+
+static float vdot(const px__tw *a, uint32_t na, const px__tw *b, uint32_t nb_) {
+  float s = 0;
+  uint32_t i = 0, j = 0;
+  while (i < na && j < nb_) {
+    if (a[i].id == b[j].id) s += a[i++].w * b[j++].w;
+    else if (a[i].id < b[j].id) i++;
+    else j++;
+  }
+  return s;
+}
+
+static int cmp_w(const void *x, const void *y) {
+  float a = ((const px__tw *)x)->w, b = ((const px__tw *)y)->w;
+  return a > b ? -1 : a < b;
+}
+
+typedef struct post {
+  uint32_t *d;
+  uint32_t n, a;
+} post;
+
+int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
+            uint32_t *label) {
+  int rc = PX_ENOMEM;
+  clu *c = calloc(n + 1, sizeof(*c));
+  post *po = calloc(nterms + 1, sizeof(*po));
+  uint32_t *stamp = calloc(n + 1, sizeof(*stamp));
+  uint32_t *root = malloc((n + 1) * sizeof(*root));
+  px__tw *tmp = malloc((p->vec_terms + 1) * sizeof(*tmp));
+  heap h = {0};
+  if (!c || !po || !stamp || !root || !tmp) goto out;
+  double win = p->o.window_days * 86400.0;
+  uint32_t q = p->query_terms;
+  for (size_t i = 0; i < n; i++) {
+    c[i].size = 1;
+    c[i].alive = true;
+  }
+  /* Candidate pairs through the posting lists of each doc's top terms. */
+  for (size_t i = 0; i < n; i++) {
+    const px__hdoc *d = &docs[i];
+    uint32_t k = PX__MIN(d->nv, q);
+    memcpy(tmp, d->v, d->nv * sizeof(*tmp));
+    qsort(tmp, d->nv, sizeof(*tmp), cmp_w);
+    for (uint32_t t = 0; t < k; t++) {
+      post *l = &po[tmp[t].id];
+      for (uint32_t x = l->n; x-- > 0;) {
+        uint32_t j = l->d[x];
+        const px__hdoc *e = &docs[j];
+        /* Docs come in time order (undated last): stop once out of the window. */
+        if (d->has_time && e->has_time && (double)d->t - (double)e->t > win) break;
+        if (stamp[j] == i + 1) continue;
+        stamp[j] = (uint32_t)i + 1;
+        float s = vdot(d->v, d->nv, e->v, e->nv);
+        if ((d->dup_of >= 0 && (size_t)d->dup_of == j) || (e->dup_of >= 0 && (size_t)e->dup_of == i))
+          s = 1.0f;
+        if (s < PAIR_MIN) continue;
+        if (nb_add(&c[i], j, s) || nb_add(&c[j], (uint32_t)i, s)) goto out;
+        if (s >= p->o.join_threshold && heap_push(&h, (hent){s, (uint32_t)i, j, 0, 0})) goto out;
+      }
+      if (l->n == l->a) {
+        uint32_t na = l->a ? l->a * 2 : 4;
+        uint32_t *nd = realloc(l->d, na * sizeof(*nd));
+        if (!nd) goto out;
+        l->d = nd;
+        l->a = na;
+      }
+      l->d[l->n++] = (uint32_t)i;
+    }
+    /* A copy is linked to its original even without a shared top term. */
+    if (d->dup_of >= 0 && (size_t)d->dup_of < i && stamp[d->dup_of] != i + 1) {
+      uint32_t j = (uint32_t)d->dup_of;
+      stamp[j] = (uint32_t)i + 1;
+      if (nb_add(&c[i], j, 1.0f) || nb_add(&c[j], (uint32_t)i, 1.0f)) goto out;
+      if (heap_push(&h, (hent){1.0f, (uint32_t)i, j, 0, 0})) goto out;
+    }
+  }
+  /* Merge, best average first. */
+  float thr = (float)p->o.join_threshold;
+  while (h.n) {
+    hent e = heap_pop(&h);
+    if (e.avg < thr) break;
+    clu *A = &c[e.a], *B = &c[e.b];
+    if (!A->alive || !B->alive || A->ver != e.va || B->ver != e.vb) continue;
+    /* Merge B into A. */
+    for (uint32_t k = 0; k < B->n; k++) {
+      uint32_t o = B->v[k].c;
+      if (o == e.a) continue;
+      if (nb_add(A, o, B->v[k].sum)) goto out;
+      nb_del(&c[o], e.b);
+      if (nb_add(&c[o], e.a, B->v[k].sum)) goto out;
+    }
+    nb_del(A, e.b);
+    A->size += B->size;
+    A->ver++;
+    B->alive = false;
+    free(B->v);
+    B->v = NULL;
+    B->n = B->a = 0;
+    root[e.b] = e.a;
+    for (uint32_t k = 0; k < A->n; k++) {
+      uint32_t o = A->v[k].c;
+      float avg = A->v[k].sum / ((float)A->size * (float)c[o].size);
+      if (avg < thr) continue;
+      /* Keep the pair's smaller index first, with both current versions. */
+      hent ne = {avg, e.a, o, A->ver, c[o].ver};
+      if (heap_push(&h, ne)) goto out;
+    }
+  }
+  /* Labels: follow merges to the surviving cluster. */
+  for (size_t i = 0; i < n; i++)
+    if (c[i].alive) root[i] = (uint32_t)i;
+  for (size_t i = 0; i < n; i++) {
+    uint32_t r = (uint32_t)i;
+    while (!c[r].alive) r = root[r];
+    label[i] = r;
+  }
+  rc = PX_OK;
+out:
+  if (c)
+    for (size_t i = 0; i < n; i++) free(c[i].v);
+  if (po)
+    for (size_t i = 0; i < nterms; i++) free(po[i].d);
+  free(c);
+  free(po);
+  free(stamp);
+  free(root);
+  free(tmp);
+  free(h.v);
+  return rc;
+}
