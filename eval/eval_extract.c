@@ -293,7 +293,8 @@ static int run_aeb_output(const char *dir, const char *file) {
     const char *pred = json_string_value(json_object_get(json_object_get(out, key), "articleBody"));
     score_page(&sc, truth ? truth : "", pred ? pred : "", &tt, &tp, NULL);
   }
-  print_score(&sc, file);
+  const char *base = strrchr(file, '/');
+  print_score(&sc, base ? base + 1 : file);
   return 0;
 }
 
