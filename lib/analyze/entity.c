@@ -65,7 +65,11 @@ static const char k_titles[] =
     "spokeswoman,spokesperson,envoy,congressman,congresswoman,councilman,councilwoman,"
     "assemblyman,assemblywoman,lawmaker,gens,sens,reps,msgr,fr,atty,supt,insp,maj,brig,"
     "marshal,chief,executive,founder,administrator,superintendent,counsel,attorney,"
-    "treasurer,comptroller,deputy,state's";
+    "treasurer,comptroller,deputy,state's,baroness,baron,duke,duchess,earl,countess,viscount,"
+    "lady,councilor,councillor,alderman,senators,sens,representatives,reps,governors,"
+    "presidents,ministers,generals,gens,judges,justices,messrs,mmes,drs,profs,sheikha,"
+    "crown-prince,archduke,tsar,czar,shah,chancellor,vice-chancellor,provost,rector,"
+    "principal,superintendent,inspector,constable,trooper,agent,pastor,father,sister,brother";
 static const char k_honor[] = "mr,mrs,ms,miss,mx,dr,sir,dame,lord,msgr,fr,rev,reverend,prof";
 static const char k_roles[] =
     "leader,president,minister,spokesman,spokeswoman,spokesperson,secretary,chancellor,premier,"
@@ -117,7 +121,23 @@ static const char k_nonent[] =
     "p.m,mph,covid,covid-19,coronavirus,internet,web,ad,bc,op-ed,christmas,easter,"
     "thanksgiving,ramadan,hanukkah,yes,no,oh,dear,hi,hello,thanks,please,okay,lol,via,"
     "english,french,spanish,arabic,mandarin,ps,nb,etc,also,related,read,more,advertisement,"
-    "photo,video,watch,click,share,subscribe,sign,update,updated,editor's,note,breaking";
+    "photo,video,watch,click,share,subscribe,sign,update,updated,editor's,note,breaking,"
+    /* words that open sentences and never name anything */
+    "although,though,despite,whoever,whatever,whenever,wherever,however,meanwhile,similarly,"
+    "moreover,furthermore,nevertheless,nonetheless,instead,indeed,still,yet,thus,hence,"
+    "therefore,otherwise,perhaps,maybe,already,even,unlike,like,after,before,since,until,"
+    "unless,whether,while,during,without,within,among,amid,amidst,between,against,toward,"
+    "towards,upon,onto,per,let,let's,well,sure,thank,here,there,now,today,tonight,tomorrow,"
+    "yesterday,recently,currently,ultimately,finally,eventually,initially,originally,overall,"
+    "together,according,regardless,besides,including,following,notably,importantly,"
+    "specifically,separately,additionally,elsewhere,everyone,everybody,anyone,someone,nobody,"
+    "nothing,something,anything,everything,many,most,some,several,few,others,both,each,every,"
+    "either,neither,none,all,any,much,more,less,such,another,other,this,that,these,those,"
+    "what,when,where,why,how,whom,whose,which,if,then,so,because,as,once,also,just,only,"
+    "again,later,earlier,soon,often,sometimes,never,always,ever,hide,caption,continue,reading,"
+    "march,august,he,she,it,we,they,you,his,her,its,our,their,my,your,him,them,mine,yours,"
+    "hers,ours,theirs,madam,"
+    "mom,dad,mother,father,grandma,grandpa,uncle,aunt,god,lord";
 static const char k_said[] =
     "said,says,say,told,added,stated,declared,argued,explained,noted,wrote,tweeted,asked,"
     "announced,insisted,warned,claimed,according,spoke,testified,replied,responded,posted,"
@@ -430,6 +450,7 @@ typedef struct cand {
   uint64_t h_key, h_first, h_last;
   int16_t vote[5];        /* by T_* */
   bool allcaps;
+  bool weak;              /* an ordinary word: joins an entity, never starts one */
   uint32_t entity;        /* assigned entity, or UINT32_MAX */
 } cand;
 
@@ -455,6 +476,7 @@ typedef struct work {
   uint32_t *bits;         /* W_* bits per token (0 for non-words) */
   uint32_t *nstart, *nend;/* name part of each token (hyphen prefixes/suffixes cut) */
   uint8_t *namey;         /* N_* flags: can the token be part of a name */
+  uint8_t *headline;      /* per sentence: written in title case (a heading) */
   wtab seen;              /* word hash -> 1 seen lower case, 2 seen capitalized mid-sentence */
   cand *c;
   size_t nc, cc;
@@ -501,6 +523,22 @@ static const char *lower_ascii_tail(const char *s, const char *e) {
   return NULL;
 }
 
+/* Count in the seen table: bit 0 "written lower case", bits 8.. the times
+ * written capitalized mid-sentence.  A full table stops counting. */
+static void seen_add(wtab *t, uint64_t h, uint32_t v) {
+  if (!h) h = 1;
+  size_t i = (size_t)h & t->mask;
+  while (t->keys[i] && t->keys[i] != h) i = (i + 1) & t->mask;
+  if (!t->keys[i]) {
+    if (t->used * 2 >= t->mask) return;
+    t->keys[i] = h;
+    t->vals[i] = 0;
+    t->used++;
+  }
+  if (v == 1) t->vals[i] |= 1;
+  else if (t->vals[i] < 0xffff0000u) t->vals[i] += v;
+}
+
 /* Per-token preparation: word classes, name parts, seen table. */
 static int prepare(work *w) {
   const px__text *tx = w->tx;
@@ -509,7 +547,20 @@ static int prepare(work *w) {
   w->nstart = px__arena_alloc(w->arena, (n + 1) * sizeof *w->nstart);
   w->nend = px__arena_alloc(w->arena, (n + 1) * sizeof *w->nend);
   w->namey = px__arena_alloc(w->arena, n + 1);
-  if (!w->bits || !w->nstart || !w->nend || !w->namey) return PX_ENOMEM;
+  w->headline = px__arena_alloc(w->arena, tx->nsent + 1);
+  if (!w->bits || !w->nstart || !w->nend || !w->namey || !w->headline) return PX_ENOMEM;
+  /* headings: every word but stopwords capitalized, three or more of them */
+  for (size_t si = 0; si < tx->nsent; si++) {
+    const px__sentence *se = &tx->sent[si];
+    size_t words = 0, caps = 0;
+    for (size_t k = se->tok_first; k < se->tok_first + se->tok_count && k < n; k++) {
+      const px__token *t = &tx->tok[k];
+      if (t->kind != PX__TOK_WORD || (t->flags & PX__TF_STOP)) continue;
+      words++;
+      caps += (t->flags & PX__TF_CAP) != 0;
+    }
+    w->headline[si] = words >= 3 && caps == words;
+  }
   size_t nwords = 0;
   for (size_t i = 0; i < n; i++) nwords += tx->tok[i].kind == PX__TOK_WORD;
   size_t slots = 64;
@@ -577,9 +628,9 @@ static int prepare(work *w) {
     w->bits[i] = b;
     /* remember how words were written, for sentence-initial decisions */
     if (!cap) {
-      wtab_put(&w->seen, t->fold, 1, true);
-    } else if (!initial_like(w, i)) {
-      wtab_put(&w->seen, t->fold, 2, true);
+      seen_add(&w->seen, t->fold, 1);
+    } else if (!initial_like(w, i) && !(t->sent < tx->nsent && w->headline[t->sent])) {
+      seen_add(&w->seen, t->fold, 1u << 8);
     }
   }
   return PX_OK;
@@ -591,17 +642,16 @@ static uint32_t seen_bits(const work *w, uint64_t h) {
   return v;
 }
 
-/* A capitalized word at the start of a sentence that is an ordinary word
- * ("However", "Officials", "Asked"), not a name. */
-static bool common_initial(work *w, size_t i) {
+/* Is the capitalized word at i an ordinary word ("Officials", "Asked",
+ * "Costs"): a common word, or an inflection of one, or a word the text also
+ * writes in lower case?  Names of the gazetteer and first names are not. */
+static bool common_word(work *w, size_t i) {
   uint32_t b = w->bits[i];
   if (T(w, i)->flags & PX__TF_STOP) return true;
   if (b & (W_GAZ_P | W_GAZ_L | W_GAZ_O | W_FIRST)) return false;
-  uint32_t s = seen_bits(w, T(w, i)->fold);
-  if (s & 2) return false; /* capitalized mid-sentence elsewhere: a name */
   if (b & (W_COMMON | W_NONENT)) return true;
+  uint32_t s = seen_bits(w, T(w, i)->fold);
   if (s & 1) return true; /* written lower case elsewhere */
-  /* inflected common words: Officials, Analysts, Asked, Speaking */
   char buf[64];
   const px__token *t = T(w, i);
   size_t n = fold_into(w->tx->body + t->start, t->end - t->start, w->arena, buf, sizeof buf - 4);
@@ -619,6 +669,19 @@ static bool common_initial(work *w, size_t i) {
     if (seen_bits(w, h) & 1) return true;
   }
   return false;
+}
+
+/* Times the word was written capitalized in the middle of a sentence. */
+static uint32_t caps_mid(const work *w, size_t i) { return seen_bits(w, T(w, i)->fold) >> 8; }
+
+/* A capitalized word at the start of a sentence that is an ordinary word
+ * ("However", "Officials", "Asked"), not a name: unless the text also
+ * capitalizes it mid-sentence. */
+static bool common_initial(work *w, size_t i) {
+  if (T(w, i)->flags & PX__TF_STOP) return true;
+  if (w->bits[i] & W_NONENT) return true;
+  if (caps_mid(w, i) && !(seen_bits(w, T(w, i)->fold) & 1)) return false;
+  return common_word(w, i);
 }
 
 static int push_cand(work *w, cand **out) {
@@ -803,7 +866,7 @@ static int role_after(work *w, size_t e, uint32_t ci) {
 
 /* Classify and record the name in tokens [a, b) of a run; may split off a
  * title or a leading organization. */
-static int take_span(work *w, size_t a, size_t b) {
+static int take_span(work *w, size_t a, size_t b, bool initial) {
   const px__text *tx = w->tx;
   /* drop leading stopwords and connectors, trailing connectors and dots */
   bool after_the = false;
@@ -890,27 +953,35 @@ static int take_span(work *w, size_t a, size_t b) {
     if (is_word(w, i) && !(w->bits[i] & (W_NONENT | W_DEMONYM | W_TITLE | W_TMOD)) &&
         !(w->bits[i] & W_CONNECT))
       all_non = false;
-  if (all_non && !kind_type(pk)) return PX_OK;
-
   size_t nw = 0;
   for (size_t i = a; i < b; i++) nw += is_word(w, i) && !(w->bits[i] & W_CONNECT);
+  if (all_non && (!kind_type(pk) || (nw == 1 && (w->bits[a] & W_NONENT)))) return PX_OK;
+
   /* a sentence-initial ordinary word */
-  if (!titled && !kind_type(pk) && initial_like(w, a) && common_initial(w, a)) {
-    if (nw == 1) return PX_OK;
+  bool weak = false;
+  if (!titled && !kind_type(pk) && (initial || initial_like(w, a)) && common_initial(w, a)) {
+    if (nw == 1) {
+      if ((T(w, a)->flags & PX__TF_STOP) || (w->bits[a] & W_NONENT)) return PX_OK;
+      weak = true; /* "Brown said": only if the text names a Brown */
+      goto make;
+    }
     size_t na = a + 1;
     while (na < b && (!is_word(w, na) || (w->bits[na] & W_CONNECT))) na++;
-    return take_span(w, na, b);
+    return take_span(w, na, b, true); /* "Advertisement Continue": look again */
   }
-  /* a single capitalized common word mid-sentence with nothing else for it */
-  if (nw == 1 && !titled && !kind_type(pk) && (w->bits[a] & W_COMMON) &&
-      !(T(w, a)->flags & PX__TF_ALLCAPS) && !(w->bits[a] & (W_ORGHEAD | W_PLACEHEAD)) &&
-      (seen_bits(w, T(w, a)->fold) & 1))
-    return PX_OK;
+  /* a single capitalized common word mid-sentence ("the Costs", "Interface") is
+   * a name when the text capitalizes it more than once and never writes it
+   * in lower case; otherwise only if it joins a name found elsewhere */
+  if (nw == 1 && !titled && !kind_type(pk) && !(T(w, a)->flags & PX__TF_ALLCAPS) &&
+      common_word(w, a) && !(caps_mid(w, a) >= 2 && !(seen_bits(w, T(w, a)->fold) & 1)))
+    weak = true;
 
+make:;
   cand *c;
   uint32_t ci = (uint32_t)w->nc;
   int rc = make_cand(w, a, b, PX_MENTION_NAME, &c);
   if (rc) return rc;
+  c->weak = weak;
   uint32_t lb = w->bits[b - 1], fb = w->bits[a];
   if (kind_type(pk)) c->vote[kind_type(pk)] += 3;
   if (titled) c->vote[T_PERSON] += 4;
@@ -1005,8 +1076,24 @@ static int find_candidates(work *w) {
         break;
       }
     }
-    int rc = take_span(w, a, j);
-    if (rc) return rc;
+    int rc;
+    uint16_t si = T(w, a)->sent;
+    if (si < w->tx->nsent && w->headline[si]) {
+      /* a heading in title case: only what is known to be a name */
+      char tmp[512];
+      size_t tn = span_key(w, a, j, tmp, sizeof tmp);
+      if (kind_type(phrase_kind(w, tmp, tn))) {
+        if ((rc = take_span(w, a, j, true))) return rc;
+      } else {
+        for (size_t k = a; k < j; k++)
+          if (w->namey[k] && ((w->bits[k] & (W_GAZ_P | W_GAZ_L | W_GAZ_O)) ||
+                              (seen_bits(w, T(w, k)->fold) & 2)) &&
+              (rc = take_span(w, k, k + 1, true)))
+            return rc;
+      }
+    } else if ((rc = take_span(w, a, j, false))) {
+      return rc;
+    }
     i = j > a ? j : a + 1;
   }
   return PX_OK;
@@ -1152,7 +1239,7 @@ static int merge(work *w, px__entities *out) {
   /* pass 1: names of two or more words, by key; persons also by first and last word */
   for (size_t i = 0; i < nc; i++) {
     cand *x = &c[i];
-    if (x->kind == PX_MENTION_ROLE || x->nwords < 2) continue;
+    if (x->kind == PX_MENTION_ROLE || x->nwords < 2 || x->weak) continue;
     uint32_t ei;
     if (!wtab_get(&keys, x->h_key, &ei)) {
       ei = UINT32_MAX;
@@ -1178,9 +1265,12 @@ static int merge(work *w, px__entities *out) {
     for (int t = 1; t < 5; t++) e[ei].vote[t] += x->vote[t];
   }
   /* pass 2: one-word names: surname or first word of a person, acronym, key */
-  for (size_t i = 0; i < nc; i++) {
+  /* ordinary words (weak) go last: they may join an entity, never start one */
+  for (size_t k = 0; k < 2 * nc; k++) {
+    size_t round = k / nc, i = k % nc;
     cand *x = &c[i];
-    if (x->kind == PX_MENTION_ROLE || x->nwords >= 2 || x->entity != UINT32_MAX) continue;
+    if (x->kind == PX_MENTION_ROLE || x->entity != UINT32_MAX) continue;
+    if (x->weak != (round == 1) || (x->nwords >= 2 && !x->weak)) continue;
     uint32_t ei = UINT32_MAX;
     bool strong_other = x->vote[T_ORG] >= 3 || x->vote[T_PLACE] >= 3;
     if (!strong_other) {
@@ -1193,7 +1283,9 @@ static int merge(work *w, px__entities *out) {
         if (yt == T_PERSON) {
           if (y->h_last != x->h_key && y->h_first != x->h_key) continue;
         } else if (yt == T_OTHER && y->nwords <= 4 && y->vote[T_ORG] <= 0 &&
-                   y->vote[T_PLACE] <= 0) {
+                   y->vote[T_PLACE] <= 0 && x->tok_count == 1 &&
+                   !(w->bits[x->tok_first] & W_COMMON) && y->tok_count > 0 &&
+                   !(w->bits[y->tok_first + y->tok_count - 1] & W_COMMON)) {
           /* "Ana Ruiz ... Ruiz": only people are named by their last word */
           if (y->h_last != x->h_key) continue;
         } else {
@@ -1243,6 +1335,7 @@ static int merge(work *w, px__entities *out) {
       }
     }
     if (ei == UINT32_MAX) {
+      if (x->weak) continue; /* an ordinary word after all */
       ei = (uint32_t)ne++;
       memset(&e[ei], 0, sizeof e[ei]);
       e[ei].best = (uint32_t)i;

@@ -93,19 +93,22 @@ static bool in_list(const char *w, const char *const *list, size_t n) {
 
 /* ------------------------------------------------------ character classes */
 
-enum { C_NONE = 0, C_SPACE = 1, C_TERM = 2, C_LEAD = 3 };
+/* Bytes the main loop stops at; everything else is skipped. */
+enum { C_NONE = 0, C_STOP = 1, C_LEAD = 2 };
 
 static const unsigned char k_class[256] = {
-    ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE,
-    ['\r'] = C_SPACE, [' '] = C_SPACE,  ['.'] = C_TERM,   ['!'] = C_TERM,
-    ['?'] = C_TERM,   [0xC2] = C_LEAD,  [0xE2] = C_LEAD,  [0xE3] = C_LEAD,
-    [0xEF] = C_LEAD,
+    ['\n'] = C_STOP,  ['.'] = C_STOP,   ['!'] = C_STOP,   ['?'] = C_STOP,
+    [')'] = C_STOP,   [0xE2] = C_LEAD,
 };
+
+static bool is_space_byte(unsigned c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
 
 /* Byte length of the white-space character at i, or 0. */
 static size_t space_len(const unsigned char *p, size_t n, size_t i) {
   unsigned c = p[i];
-  if (c < 0x80) return k_class[c] == C_SPACE;
+  if (c < 0x80) return is_space_byte(c);
   if (c == 0xC2) return i + 1 < n && p[i + 1] == 0xA0 ? 2 : 0;
   if (i + 2 >= n) return 0;
   if (c == 0xE2) {
@@ -123,7 +126,7 @@ static size_t space_len(const unsigned char *p, size_t n, size_t i) {
 /* Byte length of the white-space character ending at e (exclusive), or 0. */
 static size_t space_len_before(const unsigned char *p, size_t lo, size_t e) {
   if (e <= lo) return 0;
-  if (p[e - 1] < 0x80) return k_class[p[e - 1]] == C_SPACE;
+  if (p[e - 1] < 0x80) return is_space_byte(p[e - 1]);
   if (e - lo >= 2 && p[e - 2] == 0xC2 && p[e - 1] == 0xA0) return 2;
   if (e - lo >= 3 && space_len(p, e, e - 3) == 3) return 3;
   return 0;
@@ -503,25 +506,80 @@ static bool glued_end(splitter *s, size_t start, size_t t) {
   return true;
 }
 
+/* Is [a, b) only white space? */
+static bool all_space(const unsigned char *p, size_t a, size_t b) {
+  size_t l;
+  while (b > a && (l = space_len_before(p, a, b)) != 0) b -= l;
+  return b == a;
+}
+
+/* A list marker ending with the '.' or ')' at i ("12." "3)" "4.)" "b." "c)")
+ * that starts a word and is followed by white space.  Sets *w to its first
+ * byte and *end past it.  Markers after a bullet are skipped by the bullet
+ * code with marker_len(). */
+static bool marker_at(const unsigned char *p, size_t n, size_t lo, size_t i, size_t *w,
+                      size_t *end, int *style, uint32_t *value) {
+  size_t e, k = i;
+  bool dotparen = false;
+  if (p[i] == '.') {
+    if (i + 1 < n && p[i + 1] == ')') {
+      dotparen = true;
+      e = i + 2;
+    } else {
+      e = i + 1;
+    }
+  } else {
+    if (i > lo && p[i - 1] == '.') return false; /* "4.)" was seen at its '.' */
+    e = i + 1;
+  }
+  if (e >= n || !space_len(p, n, e)) return false;
+  size_t a = k;
+  while (a > lo && k - a < 3 && p[a - 1] >= '0' && p[a - 1] <= '9') a--;
+  if (a == k) {
+    if (dotparen || a == lo || p[a - 1] < 'a' || p[a - 1] > 'z') return false;
+    a--;
+  }
+  if (k - a > 2 || (a > lo && !space_len_before(p, lo, a))) return false;
+  int st;
+  uint32_t v;
+  return (marker_len(p, n, a, &st, &v) == e - a) && (*w = a, *end = e, *style = st,
+                                                      *value = v, true);
+}
+
 int px__split_range(const char *text, size_t n, size_t from, px__sentence **v, size_t *nv,
                     size_t *cap, uint64_t *steps) {
   if (n > UINT32_MAX) return PX_ETOOBIG;
   splitter s = {.p = (const unsigned char *)text, .n = n, .v = v, .nv = nv, .cap = cap};
   const unsigned char *p = s.p;
-  size_t start = from, i = from;
-  bool empty = true;  /* nothing but white space since start */
-  bool wstart = true; /* i is at the start of a word */
+  size_t start = from, i = from, l;
   while (i < n && !s.rc) {
-    s.steps++;
-    if (wstart) {
-      wstart = false;
+    size_t i0 = i;
+    while (i < n && k_class[p[i]] == C_NONE) i++;
+    s.steps += i - i0 + 1;
+    if (i >= n) break;
+    unsigned c = p[i];
+    unsigned cls = k_class[c];
+    if (c == '\n') {
+      /* a line break ends the sentence, a blank line the paragraph too */
+      int nl = 0;
+      size_t r = i;
+      while (r < n && (l = space_len(p, n, r)) != 0) {
+        nl += p[r] == '\n';
+        r += l;
+        s.steps++;
+      }
+      emit(&s, start, i);
+      start = r;
+      if (nl >= 2) s.para++;
+      i = r;
+      continue;
+    }
+    if (cls == C_LEAD) {
       size_t bl = bullet_len(p, n, i);
-      if (bl) {
-        if (!empty) emit(&s, start, i);
+      if (bl && (i == from || space_len_before(p, from, i))) {
+        if (!all_space(p, start, i)) emit(&s, start, i);
         start = i;
-        empty = false;
         i += bl;
-        size_t l;
         while (i < n && p[i] != '\n' && (l = space_len(p, n, i)) != 0) i += l;
         int st;
         uint32_t val;
@@ -529,58 +587,35 @@ int px__split_range(const char *text, size_t n, size_t from, px__sentence **v, s
         if (ml) i += ml;
         continue;
       }
+      if (!is_ellipsis(p, n, i)) {
+        l = px__utf8_seqlen(p + i, n - i);
+        i += l ? l : 1;
+        continue;
+      }
+    }
+    if (c == '.' || c == ')') {
+      size_t w, e;
       int st;
       uint32_t val;
-      size_t ml = marker_len(p, n, i, &st, &val);
-      if (ml) {
+      if (marker_at(p, n, from, i, &w, &e, &st, &val)) {
+        bool empty = all_space(p, start, w);
         bool chain = s.mk_style == st && s.mk_para == s.para && val == s.mk_value + 1;
         s.mk_style = st;
         s.mk_value = val;
         s.mk_para = s.para;
         if (empty || chain) {
-          if (!empty) emit(&s, start, i);
-          start = i;
-          empty = false;
-          i += ml;
+          if (!empty) emit(&s, start, w);
+          start = w;
+          i = e;
           continue;
         }
       }
-    }
-    unsigned c = p[i];
-    unsigned cls = k_class[c];
-    if (cls == C_NONE) {
-      empty = false;
-      i++;
-      while (i < n && k_class[p[i]] == C_NONE) i++, s.steps++;
-      continue;
-    }
-    size_t sl = space_len(p, n, i);
-    if (sl) {
-      size_t r0 = i;
-      int nl = 0;
-      while (i < n && (sl = space_len(p, n, i)) != 0) {
-        nl += p[i] == '\n';
-        i += sl;
-        s.steps++;
+      if (c == ')') {
+        i++;
+        continue;
       }
-      if (nl) {
-        emit(&s, start, r0);
-        start = i;
-        empty = true;
-        if (nl >= 2) s.para++;
-      }
-      wstart = true;
-      continue;
-    }
-    bool ell = is_ellipsis(p, n, i);
-    if (cls == C_LEAD && !ell) {
-      size_t l = px__utf8_seqlen(p + i, n - i);
-      i += l ? l : 1;
-      empty = false;
-      continue;
     }
     /* a run of terminators */
-    empty = false;
     size_t t = i, k = i;
     int ndots = 0, nbang = 0;
     bool spaced = false;
@@ -608,7 +643,7 @@ int px__split_range(const char *text, size_t n, size_t from, px__sentence **v, s
       continue;
     }
     bool qclose = false;
-    size_t e = k, l;
+    size_t e = k;
     while (e < n && (l = closer_len(p, n, e, &qclose)) != 0) e += l;
     if (e >= n) {
       i = e;
@@ -618,7 +653,6 @@ int px__split_range(const char *text, size_t n, size_t from, px__sentence **v, s
       if (ndots == 1 && !nbang && e == k && glued_end(&s, start, t)) {
         emit(&s, start, e);
         start = e;
-        empty = true;
       }
       i = e;
       continue;
@@ -638,7 +672,6 @@ int px__split_range(const char *text, size_t n, size_t from, px__sentence **v, s
     if (end) {
       emit(&s, start, end);
       start = end;
-      empty = true;
       i = end;
     } else {
       i = e;

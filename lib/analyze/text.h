@@ -106,7 +106,8 @@ PX__HIDDEN int px__split_sentences(const char *p, size_t n, px__arena *arena,
 PX__HIDDEN int px__fold(const char *p, size_t n, px__arena *arena, char **out /* OUT */,
                         size_t *nout /* OUT */, uint32_t **map /* OUT, may be NULL */);
 
-/** Hash of a folded word, the same function px__token.fold uses. */
+/** Hash of a folded word, the same function px__token.fold uses; never 0
+ * (always odd). */
 PX__HIDDEN uint64_t px__word_hash(const char *folded, size_t n);
 /** True when the folded word is an English stopword. */
 PX__HIDDEN bool px__is_stopword(const char *folded, size_t n);

@@ -17,10 +17,11 @@
 /* Words longer than this are not stemmed (their stem is the word). */
 #define STEM_MAX 64
 
+/* 16 bytes: word hashes are odd, so the stem's low bit holds the
+ * stopword flag. */
 typedef struct stem_slot {
   uint64_t fold; /* 0: empty */
-  uint64_t stem;
-  bool stop;
+  uint64_t stem; /* stem hash with bit 0 = is a stopword */
 } stem_slot;
 
 struct px__textan {
@@ -60,20 +61,20 @@ uint64_t px__textan_steps(const px__textan *ta) { return ta ? ta->steps : 0; }
 
 static uint64_t stem_word(void *ctx, const char *w, size_t n, uint64_t fold, bool *stop) {
   px__textan *ta = ctx;
-  stem_slot *s = &ta->cache[(fold ^ (fold >> 29)) & (STEM_CACHE_SIZE - 1)];
+  stem_slot *s = &ta->cache[(fold >> 20) & (STEM_CACHE_SIZE - 1)];
   if (s->fold == fold) {
-    *stop = s->stop;
-    return s->stem;
+    *stop = s->stem & 1;
+    return s->stem | 1;
   }
   uint64_t h = fold;
   if (n <= STEM_MAX) {
     const sb_symbol *r = sb_stemmer_stem(ta->stemmer, (const sb_symbol *)w, (int)n);
     if (r) h = px__word_hash((const char *)r, (size_t)sb_stemmer_length(ta->stemmer));
   }
+  bool st = px__is_stopword(w, n);
   s->fold = fold;
-  s->stem = h;
-  s->stop = px__is_stopword(w, n);
-  *stop = s->stop;
+  s->stem = (h & ~(uint64_t)1) | st;
+  *stop = st;
   return h;
 }
 

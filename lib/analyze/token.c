@@ -101,6 +101,18 @@ static int classify(const unsigned char *p, size_t b, size_t i, size_t *len, int
   }
 }
 
+/* Lower-cased ASCII letters and digits; 0 for every other byte. */
+static const unsigned char k_wc[256] = {
+#define D(c) [c] = c
+    D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
+#undef D
+#define L(c) [c] = c + 32, [c + 32] = c + 32
+    L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'),
+    L('J'), L('K'), L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'),
+    L('S'), L('T'), L('U'), L('V'), L('W'), L('X'), L('Y'), L('Z'),
+#undef L
+};
+
 static bool alnum_at(const unsigned char *p, size_t b, size_t i) {
   if (i >= b) return false;
   if (p[i] < 0x80) return k_ascii[p[i]] == T_LETTER || k_ascii[p[i]] == T_DIGIT;
@@ -190,7 +202,6 @@ int px__tokenize(const char *text, size_t a, size_t b, uint16_t sent, px__tokout
           p[i + 3] == '.' && !alnum_at(p, b, i + 4)) {
         while (i + 1 < b && fl < FOLD_CAP && p[i] < 0x80 && k_ascii[p[i]] == T_LETTER &&
                p[i + 1] == '.') {
-          o->steps++;
           unsigned ch = p[i];
           nup += ch <= 'Z';
           nlow += ch >= 'a';
@@ -200,23 +211,24 @@ int px__tokenize(const char *text, size_t a, size_t b, uint16_t sent, px__tokout
         }
       } else {
         for (;;) {
-          o->steps++;
+          /* ASCII letters and digits, the common case, in a tight loop */
+          size_t room = fl < FOLD_CAP ? FOLD_CAP - fl : 0;
+          size_t lim = b - i < room ? b : i + room;
+          while (i < lim) {
+            unsigned ch = p[i], lc = k_wc[ch];
+            if (!lc) break;
+            nup += ch - 'A' < 26u;
+            nlow += ch - 'a' < 26u;
+            f[fl++] = (char)lc;
+            i++;
+          }
           if (i >= b) break;
           unsigned ch = p[i];
+          if (k_wc[ch]) { /* past FOLD_CAP: scan on, fold no more */
+            i++;
+            continue;
+          }
           if (ch < 0x80) {
-            unsigned k = k_ascii[ch];
-            if (k == T_LETTER) {
-              nup += ch <= 'Z';
-              nlow += ch >= 'a';
-              if (fl < FOLD_CAP) f[fl++] = (char)(ch <= 'Z' ? ch + 32 : ch);
-              i++;
-              continue;
-            }
-            if (k == T_DIGIT) {
-              if (fl < FOLD_CAP) f[fl++] = (char)ch;
-              i++;
-              continue;
-            }
             if ((ch == '-' || ch == '\'') && alnum_at(p, b, i + 1)) {
               if (fl < FOLD_CAP) f[fl++] = (char)ch;
               i++;
@@ -269,7 +281,6 @@ int px__tokenize(const char *text, size_t a, size_t b, uint16_t sent, px__tokout
         i += len;
       }
       for (;;) {
-        o->steps++;
         if (i >= b || fl >= FOLD_CAP) break;
         unsigned ch = p[i];
         if (ch >= '0' && ch <= '9') {
@@ -293,7 +304,6 @@ int px__tokenize(const char *text, size_t a, size_t b, uint16_t sent, px__tokout
         i++;
       } else {
         while (i < b && fl < FOLD_CAP && p[i] < 0x80 && k_ascii[p[i]] == T_LETTER) {
-          o->steps++;
           f[fl++] = (char)(p[i] | 32);
           i++;
         }
@@ -311,7 +321,6 @@ int px__tokenize(const char *text, size_t a, size_t b, uint16_t sent, px__tokout
       kind = PX__TOK_PUNCT;
       if (c == '.' || c == '-') {
         while (i < b && p[i] == c) {
-          o->steps++;
           i++;
         }
         f[fl++] = (char)c;
@@ -325,6 +334,7 @@ int px__tokenize(const char *text, size_t a, size_t b, uint16_t sent, px__tokout
       fl = px__fold_cp(cp, f);
       i += len;
     }
+    o->steps += i - s0;
     px__token *t = push(o);
     if (!t) return PX_ENOMEM;
     t->start = (uint32_t)s0;
