@@ -1,10 +1,11 @@
 /* bench_text.c - text analysis throughput beside a raw byte scan and ICU's
  * sentence break iterator, over the same article bodies held in memory.
  *
- * usage: bench_text INPUT [--limit N] [--runs R] [--only raw|parallax|icu]
+ * usage: bench_text INPUT [--limit N] [--runs R] [--only raw|parallax|split|icu]
  *
  *   raw       a plain loop counting '\n' and '.' (the memory-bandwidth floor)
  *   parallax  px__text_analyze: dateline, sentences, tokens, folds, stems
+ *   split     px__split_sentences alone (the like-for-like comparison with ICU)
  *   icu       u_strFromUTF8 + ubrk_open(UBRK_SENTENCE, "en_US") iterated to
  *             the end (the conversion is counted in ICU's time; one break
  *             iterator is reused, as parallax reuses one analyzer)
@@ -107,6 +108,21 @@ static double run_parallax(const corpus *c, px__textan *ta, px__arena *arena, si
   return dt;
 }
 
+static double run_split(const corpus *c, px__arena *arena, size_t *nsent) {
+  double t0 = now_s();
+  size_t s = 0;
+  for (size_t k = 0; k < c->n; k++) {
+    px__sentence *sv;
+    size_t ns;
+    px__arena_reset(arena);
+    if (px__split_sentences(c->buf + c->off[k], c->off[k + 1] - c->off[k], arena, &sv, &ns))
+      return -1;
+    s += ns;
+  }
+  *nsent = s;
+  return now_s() - t0;
+}
+
 static double run_icu(const corpus *c, size_t *nsent) {
   UErrorCode st = U_ZERO_ERROR;
   double t0 = now_s();
@@ -182,26 +198,30 @@ int main(int argc, char **argv) {
   if (px__textan_new(&ta)) return 1;
   px__arena arena;
   px__arena_init(&arena, 1 << 20);
-  double traw[99] = {0}, tpx[99] = {0}, ticu[99] = {0};
-  size_t nsent = 0, ntok = 0, nicu = 0;
+  double traw[99] = {0}, tpx[99] = {0}, tsplit[99] = {0}, ticu[99] = {0};
+  size_t nsent = 0, ntok = 0, nicu = 0, nsplit = 0;
   for (int r = 0; r < runs; r++) {
     if (!*only || !strcmp(only, "raw")) traw[r] = run_raw(&c);
     if (!*only || !strcmp(only, "parallax")) tpx[r] = run_parallax(&c, ta, &arena, &nsent, &ntok);
+    if (!*only || !strcmp(only, "split")) tsplit[r] = run_split(&c, &arena, &nsplit);
     if (!*only || !strcmp(only, "icu")) ticu[r] = run_icu(&c, &nicu);
-    if (tpx[r] < 0 || ticu[r] < 0) {
+    if (tpx[r] < 0 || ticu[r] < 0 || tsplit[r] < 0) {
       fprintf(stderr, "bench_text: analysis failed\n");
       return 1;
     }
   }
   double raw = median(traw, runs), px = median(tpx, runs), icu = median(ticu, runs);
+  double split = median(tsplit, runs);
   printf("raw scan    %8.1f MB/s  (count '\\n' and '.')\n", mb / raw);
   printf("parallax    %8.1f MB/s  (dateline+split+tokenize+fold+stem: %zu sentences, %zu "
          "tokens)\n",
          mb / px, nsent, ntok);
+  printf("split only  %8.1f MB/s  (px__split_sentences: %zu sentences)\n", mb / split, nsplit);
   printf("icu         %8.1f MB/s  (UTF-8->UTF-16 + UBRK_SENTENCE en_US: %zu boundaries)\n",
          mb / icu, nicu);
-  printf("ratios      parallax/icu %.2fx, parallax/raw %.3f, icu/raw %.3f\n", icu / px,
-         raw / px, raw / icu);
+  printf("ratios      parallax/icu %.2fx, split/icu %.2fx, parallax/raw %.3f, split/raw %.3f, "
+         "icu/raw %.3f\n",
+         icu / px, icu / split, raw / px, raw / split, raw / icu);
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
   printf("peak rss    %.1f MB (bodies held in memory: %.1f MB)\n", ru.ru_maxrss / 1024.0, mb);

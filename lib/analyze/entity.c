@@ -942,6 +942,11 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
   }
   a = name_a;
   if (a >= b) return PX_OK;
+  /* "Republican Jack Howard": a party or nationality before a first name */
+  while (b - a >= 3 && (w->bits[a] & W_DEMONYM) && (w->bits[a + 1] & W_FIRST)) {
+    a++;
+    titled = true;
+  }
   if (a != name_a || titled) {
     kn = span_key(w, a, b, w->scratch, w->scratch_cap);
     pk = phrase_kind(w, w->scratch, kn);
@@ -992,6 +997,18 @@ make:;
     if ((fb & W_ORGHEAD) && b - a >= 3 && (w->bits[a + 1] & W_CONNECT)) c->vote[T_ORG] += 3;
     if ((fb & W_FIRST) && !(lb & (W_ORGHEAD | W_PLACEHEAD))) c->vote[T_PERSON] += 2;
     if (lb & W_PERSFX) c->vote[T_PERSON] += 2;
+  }
+  if (nw >= 2 && nw <= 3 && !kind_type(pk) && !c->allcaps) {
+    /* "Dan Hendrix": two or three uncommon capitalized words look like a
+     * person's name; places and organizations usually carry a known word */
+    bool plain = !common_word(w, b - 1);
+    for (size_t i = a; i < b && plain; i++)
+      if (!is_word(w, i) ? !(w->nend[i] - w->nstart[i] == 1 && tx->body[w->nstart[i]] == '.')
+                         : ((w->bits[i] & (W_ORGHEAD | W_PLACEHEAD | W_GAZ_L | W_GAZ_O | W_DEMONYM |
+                                           W_NONENT | W_CONNECT | W_ORGSFX)) ||
+                            (T(w, i)->flags & PX__TF_ALLCAPS)))
+        plain = false;
+    if (plain) c->vote[T_PERSON] += 1;
   }
   if (nw == 1) {
     if (fb & W_GAZ_P) c->vote[T_PERSON] += 2;
@@ -1059,11 +1076,11 @@ static int find_candidates(work *w) {
         if (j + 1 < n && w->namey[j + 1] && T(w, j + 1)->sent == t->sent &&
             (w->bits[j] & W_CONNECT) && !(t->flags & PX__TF_CAP)) {
           uint64_t f = t->fold;
+          if (f == px__word_hash("and", 3)) break; /* "Russia and China" */
           bool of_like = f == px__word_hash("of", 2) || f == px__word_hash("for", 3) ||
-                         f == px__word_hash("and", 3) || f == px__word_hash("&", 1);
+                         f == px__word_hash("&", 1);
           if (!of_like || (w->bits[j - 1] & (W_ORGHEAD | W_PLACEHEAD | W_TITLE | W_ROLE)) ||
               f == px__word_hash("&", 1)) {
-            if (f == px__word_hash("and", 3) && !(w->bits[j - 1] & W_ORGHEAD)) break;
             j++;
             continue;
           }
@@ -1266,8 +1283,8 @@ static int merge(work *w, px__entities *out) {
   }
   /* pass 2: one-word names: surname or first word of a person, acronym, key */
   /* ordinary words (weak) go last: they may join an entity, never start one */
-  for (size_t k = 0; k < 2 * nc; k++) {
-    size_t round = k / nc, i = k % nc;
+  for (size_t step = 0; step < 2 * nc; step++) {
+    size_t round = step / nc, i = step % nc;
     cand *x = &c[i];
     if (x->kind == PX_MENTION_ROLE || x->entity != UINT32_MAX) continue;
     if (x->weak != (round == 1) || (x->nwords >= 2 && !x->weak)) continue;

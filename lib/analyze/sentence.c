@@ -372,7 +372,7 @@ static void next_word(splitter *s, size_t j, nextw *nw) {
   while (e < n && e - j < 16 && (is_alnum_byte(p[e]) || p[e] == '\'')) e++;
   char w[16];
   lower_word(p, j, e, w, sizeof w);
-  nw->starter = nw->kind == K_UPPER && in_list(w, k_starters, NELEM(k_starters));
+  nw->starter = nw->kind == K_UPPER && e - j <= 10 && in_list(w, k_starters, NELEM(k_starters));
 }
 
 /* Facts about the word before a period at t. */
@@ -456,9 +456,11 @@ static size_t decide(splitter *s, size_t start, size_t t, size_t k, size_t e, si
   prevw pw;
   prev_word(s, start, t, &pw);
   if (pw.a >= t) return e;
-  if (in_list(pw.low, k_titles, NELEM(k_titles))) return 0;
-  if (in_list(pw.low, k_inner, NELEM(k_inner))) return 0;
-  bool abbrev = in_list(pw.low, k_abbrevs, NELEM(k_abbrevs));
+  /* every listed abbreviation is at most 6 letters long */
+  bool shortw = pw.low[0] && strlen(pw.low) <= 6;
+  if (shortw && in_list(pw.low, k_titles, NELEM(k_titles))) return 0;
+  if (shortw && in_list(pw.low, k_inner, NELEM(k_inner))) return 0;
+  bool abbrev = shortw && in_list(pw.low, k_abbrevs, NELEM(k_abbrevs));
   if (nw.kind == K_DIGIT) {
     /* "p. 55", "No. 5", "N°. 1026": short words before numbers */
     if (abbrev || pw.acronym || (!pw.number && pw.nchars <= 2)) return 0;

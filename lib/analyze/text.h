@@ -137,9 +137,12 @@ PX__HIDDEN int px__split_range(const char *p, size_t n, size_t from, px__sentenc
 /** Find a dateline at the start of [p, p+n).  Sets out->found. */
 PX__HIDDEN void px__find_dateline(const char *p, size_t n, px__dateline *out /* OUT */);
 
-/* The tokenizer's output vector and scratch, owned by the analyzer. */
+/* The tokenizer's output vector and scratch, owned by the analyzer.  The
+ * vector lives in arena (it grows by taking a block twice the size and
+ * copying, so a good first guess means no copy at all). */
 typedef struct px__tokout {
-  px__token *v; /* malloc'd, n used of cap */
+  px__arena *arena;
+  px__token *v; /* arena-allocated, n used of cap */
   size_t n, cap;
   char *fold; /* malloc'd scratch for one folded word */
   size_t fcap;

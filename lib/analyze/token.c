@@ -151,9 +151,10 @@ static int fold_room(px__tokout *o, size_t fl) {
 
 static px__token *push(px__tokout *o) {
   if (o->n == o->cap) {
-    size_t nc = o->cap ? o->cap * 2 : 1024;
-    px__token *nv = realloc(o->v, nc * sizeof *nv);
+    size_t nc = o->cap ? o->cap * 2 : 256;
+    px__token *nv = px__arena_alloc(o->arena, nc * sizeof *nv);
     if (!nv) return NULL;
+    if (o->n) memcpy(nv, o->v, o->n * sizeof *nv);
     o->v = nv;
     o->cap = nc;
   }

@@ -1,0 +1,468 @@
+/* quote_group.c - one remark in many renderings.
+ *
+ * Two quotes from different articles are the same remark when their
+ * speakers can be the same person (px__speaker_match) and their words agree
+ * (px__qbag_similarity).  Words are compared as stems, then through the
+ * WordNet synonym classes of quote_syn.c, so "always be with Russia" meets
+ * "always be standing with Russia" and "emerge victorious ... evil forces"
+ * meets "win a great victory ... evil groups" part of the way.  A partial
+ * quote is contained in the fuller rendering it was cut from.
+ *
+ * px_quote_groups collects quotes, then groups them: speakers by name
+ * matching (union-find over distinct names), then remarks inside each
+ * speaker by single-link clustering at PX_QUOTE_SAME_REMARK.
+ */
+#include "quote.h"
+
+#include <ctype.h>
+#include <utf8proc.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ----------------------------------------------------------- synonyms */
+
+static int syn_cmp(const void *k, const void *e) {
+  return strcmp((const char *)k, *(const char *const *)e);
+}
+
+/* Classes of a folded word, trying a few de-inflections ("freezes",
+ * "finished", "repairs").  @return count written to out (<= PX__QBAG_K). */
+static size_t syn_classes(const char *w, size_t n, uint32_t *out) {
+  char buf[64];
+  if (n == 0 || n >= sizeof buf - 4) return 0;
+  static const char *const suf[][2] = {{"", ""},   {"s", ""},  {"es", ""},  {"ies", "y"},
+                                       {"ed", ""}, {"ed", "e"}, {"d", ""},  {"ied", "y"},
+                                       {"ing", ""}, {"ing", "e"}, {"er", ""}, {"est", ""}};
+  for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
+    size_t sl = strlen(suf[k][0]);
+    if (sl >= n || memcmp(w + n - sl, suf[k][0], sl) != 0) continue;
+    size_t bl = n - sl;
+    memcpy(buf, w, bl);
+    size_t rl = strlen(suf[k][1]);
+    memcpy(buf + bl, suf[k][1], rl);
+    buf[bl + rl] = 0;
+    const char *const *hit =
+        bsearch(buf, px__qsyn_words, px__qsyn_count, sizeof *px__qsyn_words, syn_cmp);
+    if (!hit) continue;
+    size_t i = (size_t)(hit - px__qsyn_words);
+    size_t c = 0;
+    for (uint32_t j = px__qsyn_first[i]; j < px__qsyn_first[i + 1] && c < PX__QBAG_K; j++)
+      out[c++] = px__qsyn_cls[j];
+    return c;
+  }
+  return 0;
+}
+
+/* --------------------------------------------------------------- bags */
+
+#define BAG_MAX 256
+
+int px__qbag_make(px__textan *ta, const char *p, size_t n, px__arena *arena, px__qbag *bag) {
+  memset(bag, 0, sizeof *bag);
+  px__text tx;
+  int rc = px__text_analyze(ta, p, n, arena, &tx);
+  if (rc) return rc;
+  uint32_t cap = tx.ntok < BAG_MAX ? (uint32_t)tx.ntok : BAG_MAX;
+  bag->stem = px__arena_alloc(arena, (cap + 1) * sizeof *bag->stem);
+  bag->cls = px__arena_alloc(arena, (cap + 1) * PX__QBAG_K * sizeof *bag->cls);
+  if (!bag->stem || !bag->cls) return PX_ENOMEM;
+  for (size_t i = 0; i < tx.ntok && bag->n < cap; i++) {
+    const px__token *t = &tx.tok[i];
+    uint64_t h;
+    uint32_t *cl = &bag->cls[bag->n * PX__QBAG_K];
+    for (int k = 0; k < PX__QBAG_K; k++) cl[k] = UINT32_MAX;
+    if (t->kind == PX__TOK_NUMBER) {
+      char d[32];
+      size_t dn = 0;
+      for (size_t k = t->start; k < t->end && dn < sizeof d; k++)
+        if (isdigit((unsigned char)p[k])) d[dn++] = p[k];
+      if (!dn) continue;
+      h = px__word_hash(d, dn);
+    } else if (t->kind == PX__TOK_WORD) {
+      if (t->flags & PX__TF_STOP) continue;
+      h = t->stem ? t->stem : t->fold;
+      char f[64];
+      size_t fn = 0;
+      for (size_t k = t->start; k < t->end && fn + PX__FOLD_MAX < sizeof f;) {
+        size_t l = px__utf8_seqlen((const unsigned char *)p + k, t->end - k);
+        if (!l) break;
+        fn += px__fold_cp(px__utf8_decode((const unsigned char *)p + k, l), f + fn);
+        k += l;
+      }
+      if (fn > 2 && f[fn - 2] == '\'' && f[fn - 1] == 's') fn -= 2;
+      syn_classes(f, fn, cl);
+    } else {
+      continue;
+    }
+    bool dup = false;
+    for (uint32_t k = 0; k < bag->n && !dup; k++) dup = bag->stem[k] == h;
+    if (dup) continue;
+    bag->stem[bag->n++] = h;
+  }
+  return PX_OK;
+}
+
+/* How well word i of a is matched in b: 1 same stem, 0.7 a shared class. */
+static double word_match(const px__qbag *a, uint32_t i, const px__qbag *b) {
+  double best = 0;
+  const uint32_t *ca = &a->cls[i * PX__QBAG_K];
+  for (uint32_t j = 0; j < b->n; j++) {
+    if (b->stem[j] == a->stem[i]) return 1.0;
+    if (best > 0) continue;
+    const uint32_t *cb = &b->cls[j * PX__QBAG_K];
+    for (int x = 0; x < PX__QBAG_K && ca[x] != UINT32_MAX && best == 0; x++)
+      for (int y = 0; y < PX__QBAG_K && cb[y] != UINT32_MAX; y++)
+        if (ca[x] == cb[y]) {
+          best = 0.7;
+          break;
+        }
+  }
+  return best;
+}
+
+double px__qbag_similarity(const px__qbag *a, const px__qbag *b,
+                           double (*weight)(void *user, uint64_t h), void *user) {
+  if (!a->n || !b->n) return 0;
+  double sa = 0, wa = 0, sb = 0, wb = 0;
+  for (uint32_t i = 0; i < a->n; i++) {
+    double w = weight ? weight(user, a->stem[i]) : 1.0;
+    sa += w * word_match(a, i, b);
+    wa += w;
+  }
+  for (uint32_t j = 0; j < b->n; j++) {
+    double w = weight ? weight(user, b->stem[j]) : 1.0;
+    sb += w * word_match(b, j, a);
+    wb += w;
+  }
+  double dice = (sa + sb) / (wa + wb);
+  /* containment of the smaller in the larger, damped when it is tiny */
+  const uint32_t small = a->n < b->n ? a->n : b->n;
+  double cont = a->n <= b->n ? sa / wa : sb / wb;
+  if (small < 3) cont *= small == 1 ? 0.4 : 0.75;
+  return dice > cont ? dice : cont;
+}
+
+/* ------------------------------------------------------------ speakers */
+
+static const char *const k_titles[] = {
+    "mr", "mrs", "ms", "mme", "mlle", "dr", "prof", "president", "prime", "minister",
+    "governor", "gov", "mayor", "judge", "justice", "chancellor", "sen", "senator", "rep",
+    "representative", "gen", "general", "king", "queen", "pope", "sir", "lord", "lady",
+    "secretary", "chief", "coach", "saint", "st", "the", "mister", "madam", "monsieur", "herr",
+    "frau", "sheikh", "prince", "princess", "crown", "vice", "deputy", "foreign", "defense",
+    "defence", "state", "supreme", "leader", "chairman", "chairwoman", "ceo", "director",
+    "ambassador", "commissioner", "premier", "pm", "captain", "colonel", "lt", "sgt",
+    "attorney", "former", "first", "speaker", "rev", "reverend", "dame", "emir", "sultan",
+    "ayatollah", "pres", "sec", "amb", "adm", "admiral", "officer", "professor", "doctor"};
+
+#define NAME_TOKS 8
+
+typedef struct ntok {
+  char s[40];    /* folded, letters only */
+  char k[40];    /* skeleton */
+} ntok;
+
+/* Consonant skeleton: transliterations of one name mostly agree on it
+ * (Yevgeny, Evgeniy, Jewgeni -> "vgn"). */
+static void skeleton(const char *s, char *k, size_t cap) {
+  size_t o = 0;
+  char last = 0;
+  for (; *s && o + 1 < cap; s++) {
+    char c = *s;
+    if (strchr("aeiouyjh", c)) continue;
+    if (c == 'w') c = 'v';
+    if (c == 'c' || c == 'q') c = 'k';
+    if (c == last) continue;
+    k[o++] = c;
+    last = c;
+  }
+  k[o] = 0;
+}
+
+static bool is_title(const char *s) {
+  for (size_t i = 0; i < sizeof k_titles / sizeof *k_titles; i++)
+    if (!strcmp(s, k_titles[i])) return true;
+  return false;
+}
+
+/* Name tokens of a speaker: folded, titles and lower-case words dropped. */
+static size_t name_tokens(const char *p, size_t n, ntok *out) {
+  size_t nt = 0, i = 0;
+  while (i < n && nt < NAME_TOKS) {
+    while (i < n && (p[i] == ' ' || p[i] == ',' || p[i] == '\n')) i++;
+    size_t s = i;
+    while (i < n && p[i] != ' ' && p[i] != ',' && p[i] != '\n') i++;
+    if (i == s) break;
+    bool upper = false;
+    char f[40];
+    size_t fn = 0;
+    for (size_t k = s; k < i;) {
+      size_t l = px__utf8_seqlen((const unsigned char *)p + k, i - k);
+      if (!l) break;
+      int32_t cp = px__utf8_decode((const unsigned char *)p + k, l);
+      if (utf8proc_isupper(cp)) upper = true;
+      char tmp[PX__FOLD_MAX];
+      size_t tn = px__fold_cp(cp, tmp);
+      for (size_t x = 0; x < tn && fn + 1 < sizeof f; x++)
+        if (tmp[x] >= 'a' && tmp[x] <= 'z') f[fn++] = tmp[x];
+      k += l;
+    }
+    f[fn] = 0;
+    if (!fn || !upper || is_title(f)) continue;
+    memcpy(out[nt].s, f, fn + 1);
+    skeleton(f, out[nt].k, sizeof out[nt].k);
+    nt++;
+  }
+  return nt;
+}
+
+static bool same_tok(const ntok *a, const ntok *b) {
+  if (!strcmp(a->s, b->s)) return true;
+  return strlen(a->k) >= 2 && !strcmp(a->k, b->k);
+}
+
+/* The rest of a name, tokens except skip, concatenated. */
+static void rest(const ntok *t, size_t n, size_t skip, char *out, size_t cap, bool *initials) {
+  size_t o = 0;
+  *initials = true;
+  for (size_t i = 0; i < n; i++) {
+    if (i == skip) continue;
+    if (strlen(t[i].s) > 1) *initials = false;
+    for (const char *c = t[i].s; *c && o + 1 < cap; c++) out[o++] = *c;
+  }
+  out[o] = 0;
+}
+
+bool px__speaker_match(const char *a, size_t na, const char *b, size_t nb) {
+  ntok ta[NAME_TOKS], tb[NAME_TOKS];
+  size_t n1 = name_tokens(a, na, ta), n2 = name_tokens(b, nb, tb);
+  if (!n1 || !n2) return false;
+  /* the shared name: last tokens first, then any pair */
+  size_t si = SIZE_MAX, sj = SIZE_MAX;
+  if (same_tok(&ta[n1 - 1], &tb[n2 - 1])) si = n1 - 1, sj = n2 - 1;
+  for (size_t i = 0; i < n1 && si == SIZE_MAX; i++)
+    for (size_t j = 0; j < n2; j++)
+      if (same_tok(&ta[i], &tb[j])) {
+        si = i;
+        sj = j;
+        break;
+      }
+  if (si == SIZE_MAX) {
+    /* "Lee Jaesung" / "Lee Jae-sung" already fold alike; try the whole */
+    char ra[160], rb[160], ka[160], kb[160];
+    bool ia, ib;
+    rest(ta, n1, SIZE_MAX, ra, sizeof ra, &ia);
+    rest(tb, n2, SIZE_MAX, rb, sizeof rb, &ib);
+    skeleton(ra, ka, sizeof ka);
+    skeleton(rb, kb, sizeof kb);
+    return !strcmp(ra, rb) || (strlen(ka) >= 3 && !strcmp(ka, kb));
+  }
+  if (n1 == 1 || n2 == 1) return true;
+  char ra[160], rb[160], ka[160], kb[160];
+  bool ia, ib;
+  rest(ta, n1, si, ra, sizeof ra, &ia);
+  rest(tb, n2, sj, rb, sizeof rb, &ib);
+  if (!strcmp(ra, rb)) return true;
+  skeleton(ra, ka, sizeof ka);
+  skeleton(rb, kb, sizeof kb);
+  if (ka[0] && !strcmp(ka, kb)) return true;
+  /* initials: "V. Putin" / "Vladimir Putin" */
+  if (ia || ib) {
+    const ntok *x = ia ? ta : tb, *y = ia ? tb : ta;
+    size_t nx = ia ? n1 : n2, ny = ia ? n2 : n1, sx = ia ? si : sj, sy = ia ? sj : si;
+    size_t iy = 0;
+    for (size_t i = 0; i < nx; i++) {
+      if (i == sx) continue;
+      while (iy < ny && (iy == sy || y[iy].s[0] != x[i].s[0])) iy++;
+      if (iy >= ny) return false;
+      iy++;
+    }
+    return true;
+  }
+  /* one side's given names inside the other's: "Kim Jong Un" / "Kim Jong-un" */
+  return strstr(ra, rb) != NULL || strstr(rb, ra) != NULL;
+}
+
+int px_speaker_match(const char *a, size_t na, const char *b, size_t nb) {
+  if (!a || !b) return 0;
+  return px__speaker_match(a, na, b, nb) ? 1 : 0;
+}
+
+/* -------------------------------------------------------------- groups */
+
+typedef struct gitem {
+  int64_t tag;
+  uint8_t kind;
+  char *text;
+  size_t ntext;
+  char *spk;
+  size_t nspk;
+  px__qbag bag;
+  size_t sgroup, remark;
+  double sim;
+} gitem;
+
+struct px_quote_groups {
+  px__arena arena;
+  px__textan *ta;
+  gitem *it;
+  size_t n, cap;
+  size_t nspk, nrem;
+  bool done;
+};
+
+int px_quote_groups_new(px_quote_groups **out) {
+  if (!out) return PX_EINVAL;
+  *out = NULL;
+  px_quote_groups *g = calloc(1, sizeof *g);
+  if (!g) return PX_ENOMEM;
+  px__arena_init(&g->arena, 1 << 16);
+  int rc = px__textan_new(&g->ta);
+  if (rc) {
+    px_quote_groups_free(g);
+    return rc;
+  }
+  *out = g;
+  return PX_OK;
+}
+
+void px_quote_groups_free(px_quote_groups *g) {
+  if (!g) return;
+  px__textan_free(g->ta);
+  free(g->it);
+  px__arena_release(&g->arena);
+  free(g);
+}
+
+int px_quote_groups_add_text(px_quote_groups *g, const char *speaker, size_t nspeaker,
+                             const char *text, size_t ntext, px_quote_kind kind, int64_t tag) {
+  if (!g || (!speaker && nspeaker) || (!text && ntext)) return PX_EINVAL;
+  if (kind == PX_QUOTE_SCARE || kind == PX_QUOTE_TITLE) return PX_OK;
+  if (g->n == g->cap) {
+    size_t nc = g->cap ? g->cap * 2 : 64;
+    gitem *v = realloc(g->it, nc * sizeof *v);
+    if (!v) return PX_ENOMEM;
+    g->it = v;
+    g->cap = nc;
+  }
+  gitem *x = &g->it[g->n];
+  memset(x, 0, sizeof *x);
+  x->tag = tag;
+  x->kind = (uint8_t)kind;
+  x->text = px__arena_strndup(&g->arena, text ? text : "", ntext);
+  x->spk = px__arena_strndup(&g->arena, speaker ? speaker : "", nspeaker);
+  if (!x->text || !x->spk) return PX_ENOMEM;
+  x->ntext = ntext;
+  x->nspk = nspeaker;
+  int rc = px__qbag_make(g->ta, x->text, ntext, &g->arena, &x->bag);
+  if (rc) return rc;
+  g->n++;
+  g->done = false;
+  return PX_OK;
+}
+
+int px_quote_groups_add(px_quote_groups *g, const px_quotes *qs, size_t i, int64_t tag) {
+  px_quote q;
+  if (!g || px_quotes_get(qs, i, &q)) return PX_EINVAL;
+  /* only a named speaker groups; pronouns left unresolved do not */
+  px_str spk = q.speaker_entity >= 0 ? q.speaker_name : (px_str){"", 0};
+  return px_quote_groups_add_text(g, spk.ptr, spk.len, q.text.ptr, q.text.len, q.kind, tag);
+}
+
+static size_t uf_find(size_t *par, size_t x) {
+  while (par[x] != x) {
+    par[x] = par[par[x]];
+    x = par[x];
+  }
+  return x;
+}
+
+int px_quote_groups_finish(px_quote_groups *g) {
+  if (!g) return PX_EINVAL;
+  size_t n = g->n;
+  size_t *par = malloc((n + 1) * sizeof *par);
+  size_t *id = malloc((n + 1) * sizeof *id);
+  if (!par || !id) {
+    free(par);
+    free(id);
+    return PX_ENOMEM;
+  }
+  /* speakers: union-find over items with a name */
+  for (size_t i = 0; i < n; i++) par[i] = i;
+  for (size_t i = 0; i < n; i++) {
+    if (!g->it[i].nspk) continue;
+    for (size_t j = 0; j < i; j++) {
+      if (!g->it[j].nspk || uf_find(par, i) == uf_find(par, j)) continue;
+      if (px__speaker_match(g->it[i].spk, g->it[i].nspk, g->it[j].spk, g->it[j].nspk))
+        par[uf_find(par, i)] = uf_find(par, j);
+    }
+  }
+  g->nspk = 0;
+  for (size_t i = 0; i < n; i++) id[i] = SIZE_MAX;
+  for (size_t i = 0; i < n; i++) {
+    if (!g->it[i].nspk) {
+      g->it[i].sgroup = SIZE_MAX;
+      continue;
+    }
+    size_t r = uf_find(par, i);
+    if (id[r] == SIZE_MAX) id[r] = g->nspk++;
+    g->it[i].sgroup = id[r];
+  }
+  /* remarks: inside a speaker (or among the unknown), single link */
+  g->nrem = 0;
+  for (size_t i = 0; i < n; i++) {
+    gitem *x = &g->it[i];
+    double best = 0;
+    size_t bj = SIZE_MAX;
+    for (size_t j = 0; j < i; j++) {
+      gitem *y = &g->it[j];
+      if (y->sgroup != x->sgroup) continue;
+      double s = px__qbag_similarity(&x->bag, &y->bag, NULL, NULL);
+      if (s > best) {
+        best = s;
+        bj = j;
+      }
+    }
+    if (bj != SIZE_MAX && best >= PX_QUOTE_SAME_REMARK) {
+      x->remark = g->it[bj].remark;
+      x->sim = best;
+    } else {
+      x->remark = g->nrem++;
+      x->sim = 1.0;
+    }
+  }
+  free(par);
+  free(id);
+  g->done = true;
+  return PX_OK;
+}
+
+size_t px_quote_groups_items(const px_quote_groups *g) { return g ? g->n : 0; }
+size_t px_quote_groups_speakers(const px_quote_groups *g) { return g && g->done ? g->nspk : 0; }
+size_t px_quote_groups_remarks(const px_quote_groups *g) { return g && g->done ? g->nrem : 0; }
+
+int px_quote_groups_item(const px_quote_groups *g, size_t i, px_quote_item *out) {
+  if (!g || !out || i >= g->n) return PX_EINVAL;
+  const gitem *x = &g->it[i];
+  out->tag = x->tag;
+  out->kind = (px_quote_kind)x->kind;
+  out->text = (px_str){x->text, x->ntext};
+  out->speaker = (px_str){x->spk, x->nspk};
+  out->speaker_group = g->done ? x->sgroup : SIZE_MAX;
+  out->remark = g->done ? x->remark : SIZE_MAX;
+  out->similarity = g->done ? x->sim : 0;
+  return PX_OK;
+}
+
+double px_quote_similarity(const px_quote_groups *g, const char *a, size_t na, const char *b,
+                           size_t nb) {
+  if (!g || !a || !b) return 0;
+  px__arena ar;
+  px__arena_init(&ar, 16384);
+  px__qbag x, y;
+  double s = 0;
+  if (!px__qbag_make(g->ta, a, na, &ar, &x) && !px__qbag_make(g->ta, b, nb, &ar, &y))
+    s = px__qbag_similarity(&x, &y, NULL, NULL);
+  px__arena_release(&ar);
+  return s;
+}
