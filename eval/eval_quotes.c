@@ -17,6 +17,8 @@
 #include "quote.h"
 #include "text.h"
 
+#include <parallax.h>
+
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +44,90 @@ static void put_str(const char *p, size_t n) {
   json_decref(s);
 }
 
+/*
+ * The variant matcher on eval/data/quote_variants.tsv (label, speaker_a,
+ * quote_a, speaker_b, quote_b, note, split): a pair is predicted the same
+ * remark when the speakers match and the similarity reaches the threshold.
+ * Prints precision and recall at the library's threshold and, for tuning,
+ * the best F1 over thresholds on the chosen split.
+ */
+static int eval_variants(const char *path, const char *split) {
+  FILE *f = fopen(path, "r");
+  if (!f) {
+    fprintf(stderr, "eval_quotes: cannot open %s\n", path);
+    return 1;
+  }
+  px_quote_groups *g = NULL;
+  if (px_quote_groups_new(&g)) return 1;
+  enum { MAXP = 4096 };
+  static double sim[MAXP];
+  static int lab[MAXP], spk[MAXP];
+  static char note[MAXP][40];
+  size_t np = 0;
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t len;
+  int first = 1;
+  while ((len = getline(&line, &cap, f)) > 0 && np < MAXP) {
+    if (first) { /* header */
+      first = 0;
+      continue;
+    }
+    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) line[--len] = 0;
+    char *fld[8] = {0};
+    int nf = 0;
+    char *s = line;
+    while (nf < 8) {
+      fld[nf++] = s;
+      char *t = strchr(s, '\t');
+      if (!t) break;
+      *t = 0;
+      s = t + 1;
+    }
+    if (nf < 7 || (split && strcmp(fld[6], split))) continue;
+    lab[np] = atoi(fld[0]);
+    spk[np] = px_speaker_match(fld[1], strlen(fld[1]), fld[3], strlen(fld[3]));
+    sim[np] = px_quote_similarity(g, fld[2], strlen(fld[2]), fld[4], strlen(fld[4]));
+    snprintf(note[np], sizeof note[np], "%s", fld[5]);
+    np++;
+  }
+  free(line);
+  fclose(f);
+  double best_f = -1, best_t = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    for (double t = 0.05; t < 1.0; t += 0.05) {
+      double th = pass ? PX_QUOTE_SAME_REMARK : t;
+      size_t tp = 0, fp = 0, fn = 0;
+      for (size_t i = 0; i < np; i++) {
+        int pred = spk[i] && sim[i] >= th;
+        tp += pred && lab[i];
+        fp += pred && !lab[i];
+        fn += !pred && lab[i];
+      }
+      double P = tp + fp ? (double)tp / (tp + fp) : 0, R = tp + fn ? (double)tp / (tp + fn) : 0;
+      double F = P + R ? 2 * P * R / (P + R) : 0;
+      if (pass) {
+        printf("quote variants (%s, %zu pairs): threshold %.2f  P %.3f  R %.3f  F1 %.3f  (tp %zu fp %zu fn %zu)\n",
+               split ? split : "all", np, th, P, R, F, tp, fp, fn);
+        for (size_t i = 0; i < np; i++) {
+          int pred = spk[i] && sim[i] >= th;
+          if (pred != lab[i])
+            printf("  %s %-30s speaker %s  similarity %.2f\n", lab[i] ? "missed" : "wrong ",
+                   note[i], spk[i] ? "match" : "differ", sim[i]);
+        }
+        break;
+      }
+      if (F > best_f + 1e-9) {
+        best_f = F;
+        best_t = th;
+      }
+    }
+  }
+  printf("best threshold on this split: %.2f (F1 %.3f)\n", best_t, best_f);
+  px_quote_groups_free(g);
+  return 0;
+}
+
 static double now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -51,15 +137,18 @@ static double now(void) {
 int main(int argc, char **argv) {
   const char *split = NULL;
   int timing = 0, plain = 0;
+  const char *variants = NULL;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--split") && i + 1 < argc) split = argv[++i];
     else if (!strcmp(argv[i], "--time")) timing = 1;
     else if (!strcmp(argv[i], "--text")) plain = 1;
+    else if (!strcmp(argv[i], "--variants") && i + 1 < argc) variants = argv[++i];
     else {
       fprintf(stderr, "usage: eval_quotes [--split NAME] [--time] < polnear.jsonl\n");
       return 2;
     }
   }
+  if (variants) return eval_variants(variants, split);
   px__textan *ta = NULL;
   px__entan *ea = NULL;
   px__quotean *qa = NULL;

@@ -516,6 +516,136 @@ PX_API long px_doc_entity_at(const px_doc *doc, size_t off);
 
 /* ========================================================== end analysis */
 
+/* ================================================================ quotes */
+/*
+ * Who said what (docs/quotes.md): the quotes of an analyzed article, direct,
+ * partial and indirect, each with its cue ("said", "according to") and its
+ * speaker, resolved to an entity of the doc where the text allows (names,
+ * pronouns, roles); scare quotes and titles in quotation marks are marked
+ * as such and given no speaker.  Then the grouping of quotes from many
+ * articles by speaker and by remark: the variants of one remark as each
+ * outlet rendered it.  Offsets are UTF-8 byte offsets into the doc's body.
+ */
+typedef enum px_quote_kind {
+  PX_QUOTE_DIRECT = 1,   /* a quoted sentence or more: "We are ready," he said. */
+  PX_QUOTE_PARTIAL = 2,  /* quoted words inside reported speech: praised the "heroic" army */
+  PX_QUOTE_INDIRECT = 3, /* reported speech without marks: X said (that) ..., according to X */
+  PX_QUOTE_SCARE = 4,    /* marks around a word or phrase nobody is said to have said */
+  PX_QUOTE_TITLE = 5     /* a title in marks: the film "Top Gun" */
+} px_quote_kind;
+
+/** @return "direct", "partial", "indirect", "scare" or "title" (static). */
+PX_API const char *px_quote_kind_name(px_quote_kind kind);
+
+/* Tables of quote extraction (cue words), read-only once made: one may
+ * serve many threads. */
+typedef struct px_quoter px_quoter;
+
+/** @return PX_OK or PX_ENOMEM.  Free with px_quoter_free() (NULL accepted). */
+PX_API int px_quoter_new(px_quoter **qt /* OUT */);
+PX_API void px_quoter_free(px_quoter *qt);
+
+/* The quotes of one doc.  It borrows the doc, which must outlive it. */
+typedef struct px_quotes px_quotes;
+
+/**
+ * Find the quotes of doc.  On PX_OK *out is owned by the caller: free it
+ * with px_quotes_free().  @return PX_OK, PX_EINVAL, PX_ENOMEM.
+ */
+PX_API int px_quotes_extract(const px_quoter *qt, const px_doc *doc, px_quotes **out /* OUT */);
+PX_API void px_quotes_free(px_quotes *qs);
+
+/** Number of quotes, in text order. */
+PX_API size_t px_quotes_count(const px_quotes *qs);
+
+/* One quote.  Strings borrow from the px_quotes (and its doc). */
+typedef struct px_quote {
+  px_quote_kind kind;
+  size_t start, end;           /* the quotation, marks included; for indirect
+                                  speech the reported clause */
+  size_t nspans;               /* stretches in marks: 2 for "We are ready," he
+                                  said, "to talk."; see px_quotes_span() */
+  size_t content_start, content_end; /* what is attributed: the quote, or for a
+                                        partial quote the reported clause around it */
+  px_str text;                 /* the quoted words: the spans without their outer
+                                  marks, joined by " ... " when several */
+  px_str cue;                  /* "said", "according to"; empty when none */
+  size_t cue_start, cue_end;   /* equal when none */
+  int has_speaker;             /* 0: no speaker found (the fields below are empty) */
+  size_t speaker_start, speaker_end; /* the speaker as written here: a name, a
+                                        pronoun, a role ("the Russian president") */
+  long speaker_entity;         /* entity index in the doc, -1 when not resolved */
+  px_str speaker_name;         /* the entity's name, else the speaker as written */
+  px_str speaker_key;          /* the entity's key, else the folded speaker text */
+} px_quote;
+
+/** Quote i.  @return PX_OK or PX_EINVAL (i out of range). */
+PX_API int px_quotes_get(const px_quotes *qs, size_t i, px_quote *out /* OUT */);
+/** Span j (0 <= j < nspans) of quote i.  @return PX_OK or PX_EINVAL. */
+PX_API int px_quotes_span(const px_quotes *qs, size_t i, size_t j, size_t *start /* OUT */,
+                          size_t *end /* OUT */);
+
+/**
+ * 1 when two speaker names can be the same person: the same surname (or
+ * single name) and no conflicting given names, across titles ("Prime
+ * Minister Korhonen" / "Anneli Korhonen"), word order ("Zhang Weimin" /
+ * "Weimin Zhang"), hyphens, initials and transliteration ("Yevgeny" /
+ * "Evgeniy"); otherwise 0.
+ */
+PX_API int px_speaker_match(const char *a, size_t na, const char *b, size_t nb);
+
+/* Grouping quotes of many articles: by speaker, then by remark. */
+typedef struct px_quote_groups px_quote_groups;
+
+/** @return PX_OK or PX_ENOMEM.  Free with px_quote_groups_free(). */
+PX_API int px_quote_groups_new(px_quote_groups **out /* OUT */);
+PX_API void px_quote_groups_free(px_quote_groups *g);
+
+/**
+ * Add quote i of qs (copied: qs may be freed after), tagged with the
+ * caller's number (e.g. the article index).  Scare quotes and titles are
+ * ignored (PX_OK).  @return PX_OK, PX_EINVAL, PX_ENOMEM.
+ */
+PX_API int px_quote_groups_add(px_quote_groups *g, const px_quotes *qs, size_t i, int64_t tag);
+/**
+ * Add a quote given as text with its speaker's name (either may be empty).
+ * @return PX_OK, PX_EINVAL, PX_ENOMEM.
+ */
+PX_API int px_quote_groups_add_text(px_quote_groups *g, const char *speaker, size_t nspeaker,
+                                    const char *text, size_t ntext, px_quote_kind kind,
+                                    int64_t tag);
+/** Group what was added.  @return PX_OK or PX_ENOMEM. */
+PX_API int px_quote_groups_finish(px_quote_groups *g);
+
+/** Items added (in order), speakers and remarks found by px_quote_groups_finish(). */
+PX_API size_t px_quote_groups_items(const px_quote_groups *g);
+PX_API size_t px_quote_groups_speakers(const px_quote_groups *g);
+PX_API size_t px_quote_groups_remarks(const px_quote_groups *g);
+
+typedef struct px_quote_item {
+  int64_t tag;          /* as given */
+  px_quote_kind kind;
+  px_str text;          /* the quoted words (borrowed from g) */
+  px_str speaker;       /* the speaker's name, empty when unknown */
+  size_t speaker_group; /* index among px_quote_groups_speakers() ((size_t)-1: unknown) */
+  size_t remark;        /* index among px_quote_groups_remarks() */
+  double similarity;    /* with the remark's first item (1 for that item) */
+} px_quote_item;
+
+/** Item i.  @return PX_OK or PX_EINVAL. */
+PX_API int px_quote_groups_item(const px_quote_groups *g, size_t i, px_quote_item *out /* OUT */);
+
+/**
+ * Similarity in [0, 1] of two quoted texts: content-word stems with
+ * WordNet synonyms merged, Dice, or containment of the shorter in the
+ * longer for a partial quote.  Remarks are grouped at PX_QUOTE_SAME_REMARK.
+ */
+PX_API double px_quote_similarity(const px_quote_groups *g, const char *a, size_t na,
+                                  const char *b, size_t nb);
+#define PX_QUOTE_SAME_REMARK 0.40
+
+/* ============================================================ end quotes */
+
 /* ============================================================ comparison */
 /*
  * The comparison of the articles of one story (docs/compare.md): facts
