@@ -875,7 +875,9 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
     if (T(w, a)->fold == w->ea->h_the) after_the = true;
     a++;
   }
-  while (b > a && (!is_word(w, b - 1) || (w->bits[b - 1] & W_CONNECT))) b--;
+  while (b > a && (!is_word(w, b - 1) || (w->bits[b - 1] & (W_CONNECT | W_NONENT)) ||
+                   (T(w, b - 1)->flags & PX__TF_STOP)))
+    b--; /* "Getty Images There", "Ronald Reagan I" */
   if (a >= b) return PX_OK;
   if (a > 0 && T(w, a - 1)->fold == w->ea->h_the) after_the = true;
 
