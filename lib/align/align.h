@@ -123,6 +123,18 @@ PX__HIDDEN void px__sim_features(const px__lex *lx, const px__ssent *a, const px
                                  double f[PX__SIM_NFEAT] /* OUT */);
 /** Probability that a and b report the same fact, from the built-in weights. */
 PX__HIDDEN double px__sim_score(const px__lex *lx, const px__ssent *a, const px__ssent *b);
+/** How likely a and b carry one common fact (one may say more than the
+ * other): the larger of px__sim_score and a containment score. */
+PX__HIDDEN double px__fact_score(const px__lex *lx, const px__ssent *a, const px__ssent *b);
+#ifndef PX__FACT_SHARED_HALF
+#define PX__FACT_SHARED_HALF 2.0 /* shared IDF mass at which the containment counts half */
+#endif
+/* Default least px__fact_score of a link in a comparison (tuned on the dev
+ * stories of eval/data/stories: pairwise F1 of fact links). */
+#define PX__FACT_THRESHOLD 0.28
+#ifndef PX__FACT_GAIN
+#define PX__FACT_GAIN 1.0
+#endif
 /** The same from given weights (w[0] bias, then one per feature). */
 PX__HIDDEN double px__sim_apply(const double w[PX__SIM_NFEAT + 1], const double f[PX__SIM_NFEAT]);
 /** The built-in weights and decision threshold (simscore.c). */

@@ -223,7 +223,7 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
   for (size_t k = 0; k < n; k++)
     if ((rc = px__ssent_make(c->art[ref[k].art].tx, ref[k].sent, &idf, &scratch, &ss[k])))
       goto out;
-  px__factopts fo = {c->threshold, 6, 48, 2};
+  px__factopts fo = {c->threshold, 16, 48, 2};
   if ((rc = px__facts_link(lx, ss, ref, n, &fo, &links, &nlinks, &c->pairs_scored))) goto out;
   c->links = nlinks;
   rc = PX_ENOMEM;
@@ -487,7 +487,7 @@ int px_compare(px_ctx *ctx, const px_article *const *arts, size_t n, const px_co
   px_comparison *c = calloc(1, sizeof *c);
   if (!c) goto out;
   px__arena_init(&c->arena, 64 * 1024);
-  c->threshold = o.threshold > 0 ? o.threshold : px__sim_threshold;
+  c->threshold = o.threshold > 0 ? o.threshold : PX__FACT_THRESHOLD;
   c->nart = n;
   c->art = calloc(n + 1, sizeof *c->art);
   if (!c->art) goto out;

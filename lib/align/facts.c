@@ -44,12 +44,11 @@ static int cmp_link(const void *a, const void *b) {
   return (x->b > y->b) - (x->b < y->b);
 }
 
-/* Indexes of the k heaviest terms of s (numbers excluded: they anchor the
- * score, but "two" alone is no reason to compare two sentences). */
+/* Indexes of the k heaviest terms of s (numbers included: a figure two
+ * outlets share is as good an anchor as a rare word). */
 static uint32_t top_terms(const px__ssent *s, uint32_t k, uint32_t *idx) {
   uint32_t n = 0;
   for (uint32_t i = 0; i < s->nterm; i++) {
-    if (s->term[i].flags & PX__TERM_NUM) continue;
     float w = s->term[i].w;
     uint32_t pos = n < k ? n++ : k;
     while (pos > 0 && s->term[idx[pos - 1]].w < w) {
@@ -107,7 +106,7 @@ int px__facts_link(const px__lex *lx, const px__ssent *ss, const px__sref *ref, 
   for (size_t i = 0; i < nc; i++) {
     if (i && cand[i] == cand[i - 1]) continue;
     uint32_t a = (uint32_t)(cand[i] >> 32), b = (uint32_t)cand[i];
-    double s = px__sim_score(lx, &ss[a], &ss[b]);
+    double s = px__fact_score(lx, &ss[a], &ss[b]);
     if (scored) (*scored)++;
     if (s < o->threshold) continue;
     if (nl == lcap) {

@@ -309,8 +309,8 @@ static bool share_class(const px__lex *lx, uint64_t x, uint64_t y) {
   return false;
 }
 
-void px__sim_features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
-                      double f[PX__SIM_NFEAT]) {
+static void features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
+                     double f[PX__SIM_NFEAT], double *shared) {
   memset(f, 0, PX__SIM_NFEAT * sizeof *f);
   /* Exact matches by a merge of the two sorted term lists. */
   uint8_t ma[MAXT], mb[MAXT]; /* 0 none, 1 exact, 2 synonym */
@@ -398,6 +398,24 @@ void px__sim_features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
   f[19] = log1p(capu);
   f[20] = f[0] * f[0];
   f[21] = f[14] * f[14];
+  if (shared) *shared = (ca + cb) / 2;
+}
+
+void px__sim_features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
+                      double f[PX__SIM_NFEAT]) {
+  features(lx, a, b, f, NULL);
+}
+
+double px__fact_score(const px__lex *lx, const px__ssent *a, const px__ssent *b) {
+  double f[PX__SIM_NFEAT], shared;
+  features(lx, a, b, f, &shared);
+  double p = px__sim_apply(px__sim_weights, f);
+  /* Two reports of one fact rarely say the same thing word for word: one
+   * adds detail the other leaves out.  Containment of the better-covered
+   * sentence, scaled by how much rare vocabulary they share, says so. */
+  double e = shared / (shared + PX__FACT_SHARED_HALF);
+  double c = f[1] * e * PX__FACT_GAIN;
+  return p > c ? p : (c > 1 ? 1 : c);
 }
 
 double px__sim_apply(const double w[PX__SIM_NFEAT + 1], const double f[PX__SIM_NFEAT]) {
