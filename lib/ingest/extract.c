@@ -64,7 +64,7 @@ typedef struct nd {
 typedef struct meta {
   px__buf title, og_title, tw_title, ld_headline, site, ld_publisher, canonical, og_url, lang;
   px__buf author_meta, ld_author, item_author, byline_el;
-  px__buf ld_date, meta_date, item_date, time_pub, time_any, url_date;
+  px__buf ld_date, meta_date, item_date, time_pub, time_any, text_date;
   px__buf h1[MAX_H1];
   int nh1;
 } meta;
@@ -83,7 +83,7 @@ static meta *meta_bufs_init(meta *m) {
                     &m->site,        &m->ld_publisher, &m->canonical, &m->og_url,
                     &m->lang,        &m->author_meta, &m->ld_author, &m->item_author,
                     &m->byline_el,   &m->ld_date,    &m->meta_date,  &m->item_date,
-                    &m->time_pub,    &m->time_any,   &m->url_date};
+                    &m->time_pub,    &m->time_any,   &m->text_date};
   for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
     px__buf_clear(all[i]);
     if (all[i]->cap == 0) all[i]->cap = 4096;
@@ -101,7 +101,7 @@ static void meta_release(meta *m) {
                     &m->site,        &m->ld_publisher, &m->canonical, &m->og_url,
                     &m->lang,        &m->author_meta, &m->ld_author, &m->item_author,
                     &m->byline_el,   &m->ld_date,    &m->meta_date,  &m->item_date,
-                    &m->time_pub,    &m->time_any,   &m->url_date};
+                    &m->time_pub,    &m->time_any,   &m->text_date};
   for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) px__buf_release(all[i]);
   for (int i = 0; i < MAX_H1; i++) px__buf_release(&m->h1[i]);
 }
@@ -795,6 +795,44 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
   }
 }
 
+/* A short text that reads as a date: a month name or an ISO date, and a
+ * plausible year. */
+static bool looks_date(const char *x, size_t l) {
+  static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                       "aug", "sep", "oct", "nov", "dec", NULL};
+  bool year = false, month = false;
+  for (size_t i = 0; i + 4 <= l; i++) {
+    if ((x[i] == '1' && x[i + 1] == '9') || (x[i] == '2' && x[i + 1] == '0')) {
+      bool d4 = x[i + 2] >= '0' && x[i + 2] <= '9' && x[i + 3] >= '0' && x[i + 3] <= '9';
+      bool edge = (i == 0 || !(x[i - 1] >= '0' && x[i - 1] <= '9')) &&
+                  (i + 4 == l || !(x[i + 4] >= '0' && x[i + 4] <= '9'));
+      if (d4 && edge) {
+        year = true;
+        if (i + 10 <= l && x[i + 4] == '-' && x[i + 7] == '-') month = true;
+      }
+    }
+  }
+  if (!year) return false;
+  for (size_t i = 0; !month && i + 3 <= l; i++)
+    for (size_t k = 0; months[k]; k++)
+      if (strncasecmp(x + i, months[k], 3) == 0 && (i == 0 || !is_alnum(x[i - 1]))) {
+        month = true;
+        break;
+      }
+  return month;
+}
+
+/* px_parse_date, and also "2023 Jan 7" (year first). */
+static int parse_date_loose(const char *p, size_t n, int64_t *t) {
+  if (px_parse_date(p, n, t) == PX_OK) return PX_OK;
+  if (n >= 8 && n < 60 && p[4] == ' ' && p[0] >= '1' && p[0] <= '2') {
+    char b[64];
+    snprintf(b, sizeof(b), "%.*s %.4s", (int)(n - 5), p + 5, p);
+    return px_parse_date(b, strlen(b), t);
+  }
+  return PX_EFORMAT;
+}
+
 /* Build the node array; count text; gather metadata. */
 static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_ptext) {
   ex->nn = 0;
@@ -816,6 +854,12 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
           unsigned char c = (unsigned char)x[i];
           if (!is_space(c)) cnt++;
           if (c == ',') commas++;
+        }
+        if (ex->m.text_date.len == 0 && cnt >= 8 && l <= 60 && looks_date(x, l)) {
+          int64_t t;
+          set_once(&ex->m.text_date, x, l);
+          if (parse_date_loose(ex->m.text_date.ptr, ex->m.text_date.len, &t) != PX_OK)
+            px__buf_clear(&ex->m.text_date);
         }
         if (!(p->flags & F_SKIP)) {
           p->own += cnt;
@@ -1267,7 +1311,7 @@ static void clean_byline(const char *p, size_t n, px__buf *out) {
 static int pick_date(const meta *m, const char *url, size_t ulen, int64_t *t) {
   const px__buf *order[] = {&m->ld_date, &m->meta_date, &m->item_date, &m->time_pub};
   for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
-    if (order[i]->len && px_parse_date(order[i]->ptr, order[i]->len, t) == PX_OK) return PX_OK;
+    if (order[i]->len && parse_date_loose(order[i]->ptr, order[i]->len, t) == PX_OK) return PX_OK;
   /* A date in the URL path: /2023/09/13/ or /2023-09-13. */
   for (size_t i = 0; url && i + 10 <= ulen; i++) {
     const char *u = url + i;
@@ -1284,6 +1328,8 @@ static int pick_date(const meta *m, const char *url, size_t ulen, int64_t *t) {
     }
   }
   if (m->time_any.len && px_parse_date(m->time_any.ptr, m->time_any.len, t) == PX_OK)
+    return PX_OK;
+  if (m->text_date.len && parse_date_loose(m->text_date.ptr, m->text_date.len, t) == PX_OK)
     return PX_OK;
   return PX_EFORMAT;
 }
