@@ -89,6 +89,12 @@ static void test_abbreviations(void **state) {
         "Shares of Acme Inc. rose 4%.", "Acme Inc.", "They fell later.");
   SPLIT("He lives on Elm St. near the park. St. Paul's is closed.",
         "He lives on Elm St. near the park.", "St. Paul's is closed.");
+  SPLIT("She paused and said no. Asked why, she left.", "She paused and said no.",
+        "Asked why, she left.");
+  SPLIT("They sell pens, paper, etc. Prices vary.", "They sell pens, paper, etc.",
+        "Prices vary.");
+  SPLIT("He spoke in Raleigh, N.C. “Simply put, we won,” he said.", "He spoke in Raleigh, N.C.",
+        "“Simply put, we won,” he said.");
   SPLIT("Resolution No. 12 passed. Mr. and Mrs. Lee voted no. The vote was close.",
         "Resolution No. 12 passed.", "Mr. and Mrs. Lee voted no.", "The vote was close.");
   SPLIT("Officials met with Dr. Anne Fox, Prof. Li and Rep. Ortiz.",
@@ -126,6 +132,9 @@ static void test_quotes(void **state) {
         "“We will not retreat.", "The war is over.” Putin said.", "Markets rose.");
   SPLIT("\"It is done,\" she said. \"We won.\" Crowds cheered.", "\"It is done,\" she said.",
         "\"We won.\"", "Crowds cheered.");
+  SPLIT("“I have more experience than he does today.” When asked, he smiled.",
+        "“I have more experience than he does today.”", "When asked, he smiled.");
+  SPLIT("Biden Jr. “It’s over,” he said.", "Biden Jr.", "“It’s over,” he said.");
   SPLIT("\"Why now?\" asked Sen. Maria Cruz. Nobody answered.",
         "\"Why now?\" asked Sen. Maria Cruz.", "Nobody answered.");
   SPLIT("\"Enough.\" Prime Minister Rishi Sunak told reporters on Monday.",
@@ -154,8 +163,11 @@ static void test_headings_paragraphs(void **state) {
 
 static void test_lists(void **state) {
   (void)state;
-  SPLIT("The plan has steps: 1) raise rates 2) cut spending 3) wait",
-        "The plan has steps: 1) raise rates", "2) cut spending", "3) wait");
+  SPLIT("The plan has steps: 1) Raise rates 2) Cut spending 3) Wait",
+        "The plan has steps: 1) Raise rates", "2) Cut spending", "3) Wait");
+  SPLIT("Voters either a) stayed home or b) voted late.",
+        "Voters either a) stayed home or b) voted late.");
+  SPLIT("1. Rates rose 2. Stocks fell", "1. Rates rose", "2. Stocks fell");
   SPLIT("• Rates rose • Stocks fell • Oil held", "• Rates rose", "• Stocks fell",
         "• Oil held");
   SPLIT("Not a list 3) here.", "Not a list 3) here.");

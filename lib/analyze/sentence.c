@@ -55,7 +55,7 @@ static const char *const k_starters[] = {
     "as", "at", "because", "before", "both", "but", "by", "can", "could", "despite",
     "did", "do", "does", "dr", "during", "each", "earlier", "even", "every", "for",
     "from", "had", "has", "have", "he", "her", "here", "his", "how", "however", "i",
-    "if", "in", "instead", "is", "it", "it's", "its", "just", "last", "later", "let",
+    "if", "in", "instead", "is", "it", "its", "just", "last", "later", "let",
     "let's", "many", "may", "meanwhile", "might", "most", "mr", "mrs", "ms", "much",
     "must", "my", "no", "not", "now", "of", "on", "once", "one", "only", "or", "other",
     "our", "please", "several", "she", "should", "since", "so", "some", "still", "such",
@@ -321,6 +321,15 @@ static bool attribution(splitter *s, size_t w) {
       return in_list(lw, k_said, NELEM(k_said));
     }
     if (k != K_UPPER) return false;
+    if (words == 0) {
+      /* "When asked ...", "They said ..." begin sentences; "Mr. Lee said" does not */
+      size_t b = w;
+      while (b < e && ((p[b] | 32) >= 'a' && (p[b] | 32) <= 'z')) b++;
+      char lw[16];
+      lower_word(p, w, b, lw, sizeof lw);
+      if (in_list(lw, k_starters, NELEM(k_starters)) && !in_list(lw, k_titles, NELEM(k_titles)))
+        return false;
+    }
     /* next word: skip a comma and spaces */
     w = e;
     if (w < n && p[w] == ',') w++;
@@ -360,16 +369,22 @@ typedef struct nextw {
   size_t w;     /* first character after opening marks */
   int kind;     /* K_* of that character */
   bool starter; /* a word that usually starts a sentence */
+  bool quoted;  /* led by an opening quotation mark */
 } nextw;
 
 static void next_word(splitter *s, size_t j, nextw *nw) {
   const unsigned char *p = s->p;
   size_t n = s->n, l;
-  while (j < n && (l = opener_len(p, n, j)) != 0) j += l;
+  nw->quoted = false;
+  while (j < n && (l = opener_len(p, n, j)) != 0) {
+    nw->quoted |= p[j] != '(' && p[j] != '[';
+    j += l;
+  }
   nw->w = j;
   nw->kind = j < n ? char_kind(p, n, j) : K_OTHER;
   size_t e = j;
-  while (e < n && e - j < 16 && (is_alnum_byte(p[e]) || p[e] == '\'')) e++;
+  /* letters only: "It’s" and "It's" look up "it" */
+  while (e < n && e - j < 12 && ((p[e] | 32) >= 'a' && (p[e] | 32) <= 'z')) e++;
   char w[16];
   lower_word(p, j, e, w, sizeof w);
   nw->starter = nw->kind == K_UPPER && e - j <= 10 && in_list(w, k_starters, NELEM(k_starters));
@@ -461,6 +476,12 @@ static size_t decide(splitter *s, size_t start, size_t t, size_t k, size_t e, si
   if (shortw && in_list(pw.low, k_titles, NELEM(k_titles))) return 0;
   if (shortw && in_list(pw.low, k_inner, NELEM(k_inner))) return 0;
   bool abbrev = shortw && in_list(pw.low, k_abbrevs, NELEM(k_abbrevs));
+  /* "said no." is the word; "No. 10" the abbreviation */
+  if (abbrev && !pw.upper1 && (!strcmp(pw.low, "no") || !strcmp(pw.low, "nos")) &&
+      nw.kind != K_DIGIT)
+    abbrev = false;
+  /* "etc." ends its sentence whenever a capital follows */
+  if (abbrev && !strcmp(pw.low, "etc")) return e;
   if (nw.kind == K_DIGIT) {
     /* "p. 55", "No. 5", "N°. 1026": short words before numbers */
     if (abbrev || pw.acronym || (!pw.number && pw.nchars <= 2)) return 0;
@@ -472,7 +493,8 @@ static size_t decide(splitter *s, size_t start, size_t t, size_t k, size_t e, si
     return 0;
   }
   if (abbrev || pw.acronym) {
-    if (nw.starter && !opening_phrase(s, start, t)) return e;
+    /* "in Greenville, N.C. “Simply put, ..." : a quotation opens a sentence */
+    if ((nw.starter || nw.quoted) && !opening_phrase(s, start, t)) return e;
     return 0;
   }
   return e;
@@ -601,7 +623,13 @@ int px__split_range(const char *text, size_t n, size_t from, px__sentence **v, s
       uint32_t val;
       if (marker_at(p, n, from, i, &w, &e, &st, &val)) {
         bool empty = all_space(p, start, w);
-        bool chain = s.mk_style == st && s.mk_para == s.para && val == s.mk_value + 1;
+        /* "1) The first item 2) The second item" splits; "that a) doesn't
+         * believe her b) hopes ..." is one sentence with an inline list */
+        size_t q = e;
+        while (q < n && (l = space_len(p, n, q)) != 0) q += l;
+        bool chain = s.mk_style == st && s.mk_para == s.para && val == s.mk_value + 1 &&
+                     q < n && (char_kind(p, n, q) == K_UPPER || char_kind(p, n, q) == K_DIGIT ||
+                               opener_len(p, n, q));
         s.mk_style = st;
         s.mk_value = val;
         s.mk_para = s.para;
