@@ -45,6 +45,9 @@ int cmd_story(cli *c, int argc, char **argv);
 int cmd_search(cli *c, int argc, char **argv);
 int cmd_stats(cli *c, int argc, char **argv);
 int cmd_analyze(cli *c, int argc, char **argv);
+int cmd_quotes(cli *c, int argc, char **argv);
+/* The "quotes" array of analyze --format json (cmd_quotes.c). */
+int quotes_print_json(const px_doc *d);
 
 extern const command commands[];
 const command *find_command(const char *name);

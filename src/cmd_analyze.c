@@ -62,7 +62,11 @@ static void print_json(const px_article *a, const px_doc *d, const opts *o) {
     }
     fputs("]}", stdout);
   }
-  fputs("]}\n", stdout);
+  fputs("]", stdout);
+  /* --- quotes (cmd_quotes.c) --- */
+  quotes_print_json(d);
+  /* --- end quotes --- */
+  fputs("}\n", stdout);
 }
 
 static void print_text(cli *c, const px_article *a, const px_doc *d, const opts *o) {

@@ -161,6 +161,23 @@ const command commands[] = {
      "  --no-wire            skip duplicate detection (wire-copy shares)\n"
      "  -q, --quiet          no warnings on stderr\n"
      "exit: 0 ok, 1 failure, 2 usage, 3 some records rejected (the rest compared)\n"},
+    {"quotes", cmd_quotes, "who said what: quotes by speaker and remark, across outlets",
+     "usage: parallax quotes [options] INPUT...\n"
+     "\n"
+     "Extract the quotes of each article read from INPUT (a file, a folder, or -\n"
+     "for stdin; any format ingest reads): direct, partial and reported speech,\n"
+     "each with its cue and speaker (names, pronouns and roles resolved), then\n"
+     "group them by speaker (\"Kim Jong Un\" = \"Kim Jong-un\" = \"Mr Kim\") and by\n"
+     "remark: the renderings of one remark by different outlets side by side,\n"
+     "even when worded or translated differently.  Scare quotes and titles in\n"
+     "quotation marks are left out.  See docs/quotes.md.\n"
+     "\n"
+     "options:\n"
+     "  --speaker NAME       only quotes of this speaker (any spelling of the name)\n"
+     "  --unknown            also list quotes whose speaker was not named\n"
+     "  --format text|json   grouped listing, or one JSON object\n"
+     "  -q, --quiet          no summary or per-record messages on stderr\n"
+     "exit: 0 ok, 1 failure, 2 usage, 3 some records rejected\n"},
     {NULL, NULL, NULL, NULL},
 };
 
