@@ -72,7 +72,8 @@ static void inner(const char *body, size_t *s, size_t *e) {
     }
   }
   while (*s < *e && (p[*s] == ' ' || p[*s] == '\n')) (*s)++;
-  while (*e > *s && (p[*e - 1] == ' ' || p[*e - 1] == '\n')) (*e)--;
+  /* the comma before the attribution is not part of the words */
+  while (*e > *s && (p[*e - 1] == ' ' || p[*e - 1] == '\n' || p[*e - 1] == ',')) (*e)--;
 }
 
 int px_quotes_extract(const px_quoter *qt, const px_doc *doc, px_quotes **out) {
