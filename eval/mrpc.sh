@@ -14,7 +14,7 @@ if [[ ! -x "$build/eval_mrpc" ]]; then
   echo "mrpc: $build/eval_mrpc not built; skipped" >&2
   exit 0
 fi
-echo "-- built-in weights (lib/align/simscore.c)"
+echo "-- built-in model (lib/align/simmodel.c)"
 "$build/eval_mrpc" "$data/train.tsv" "$data/test.tsv"
-echo "-- weights fitted now on train (how the built-in ones were made)"
+echo "-- model fitted now on train (how the built-in one was made; --write regenerates it)"
 "$build/eval_mrpc" --train "$data/train.tsv" "$data/test.tsv"

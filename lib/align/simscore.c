@@ -13,11 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Weights printed by `eval_mrpc --train` (logistic regression on the raw
- * features below, MRPC train, L2 0.001). */
-const double px__sim_weights[PX__SIM_NFEAT + 1] = {
-    -0.6083, 0.5516, 0.4150, -0.4715, 0.7504, 0.3606, -0.1839, -0.2954, -0.3397, 0.4703, 0.0644, 1.5121, 0.7610, -2.0773, 0.5604, 1.6357, -0.2484, 0.6583, 0.2234, -0.7659, 0.0911, 0.7784, 2.2232};
-const double px__sim_threshold = 0.53;
 
 const char *const px__sim_feature_names[PX__SIM_NFEAT] = {
     "cover_min", "cover_max", "bigram_dice", "len_ratio",  "num_same",
@@ -409,7 +404,7 @@ void px__sim_features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
 double px__fact_score(const px__lex *lx, const px__ssent *a, const px__ssent *b) {
   double f[PX__SIM_NFEAT], shared;
   features(lx, a, b, f, &shared);
-  double p = px__sim_apply(px__sim_weights, f);
+  double p = px__sim_model(px__sim_weights, px__sim_trees, px__sim_ntrees, f);
   /* Two reports of one fact rarely say the same thing word for word: one
    * adds detail the other leaves out.  Containment of the better-covered
    * sentence, scaled by how much rare vocabulary they share, says so. */
@@ -424,8 +419,16 @@ double px__sim_apply(const double w[PX__SIM_NFEAT + 1], const double f[PX__SIM_N
   return 1.0 / (1.0 + exp(-z));
 }
 
+double px__sim_model(const double w[PX__SIM_NFEAT + 1], const px__tree2 *trees, size_t ntrees,
+                     const double f[PX__SIM_NFEAT]) {
+  double z = w[0];
+  for (int k = 0; k < PX__SIM_NFEAT; k++) z += w[k + 1] * f[k];
+  for (size_t t = 0; t < ntrees; t++) z += trees[t].v[px__tree2_leaf(&trees[t], f)];
+  return 1.0 / (1.0 + exp(-z));
+}
+
 double px__sim_score(const px__lex *lx, const px__ssent *a, const px__ssent *b) {
   double f[PX__SIM_NFEAT];
   px__sim_features(lx, a, b, f);
-  return px__sim_apply(px__sim_weights, f);
+  return px__sim_model(px__sim_weights, px__sim_trees, px__sim_ntrees, f);
 }
