@@ -218,6 +218,8 @@ static void test_datelines(void **state) {
                  "A levee held.");
   check_dateline(state, "Washington (CNN) — The Senate voted.", "Washington", "CNN",
                  "The Senate voted.");
+  check_dateline(state, "(CNN) -- Polls closed early.", "", "CNN", "Polls closed early.");
+  check_dateline(state, "(CNN) Polls closed early.", "", "CNN", "Polls closed early.");
   check_dateline(state, "RIO DE JANEIRO – Floods hit the city.", "RIO DE JANEIRO", "",
                  "Floods hit the city.");
 }
@@ -229,6 +231,9 @@ static void test_not_datelines(void **state) {
       "Washington - the city - is quiet.",
       "A - B testing works.",
       "Officials said on Monday that talks had stalled.",
+      "(SOUNDBITE) (German) MERKEL: We respect it.",
+      "(C) Tribune Media",
+      "Beyond his agenda — not just on health care — he talked.",
       "",
   };
   for (size_t k = 0; k < sizeof no / sizeof *no; k++) {

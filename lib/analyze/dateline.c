@@ -10,7 +10,8 @@
  * begins with a month is the date and is not part of the place.  Then the
  * agency, then the dash, then the story.  Anything else is not a dateline:
  * "The U.S. - ..." has a lower-case letter in its first word and no agency;
- * "BREAKING - ..." and the like are excluded by name.
+ * "BREAKING - ..." and the like are excluded by name.  A known agency alone,
+ * "(CNN) -- ..." or "(Reuters) ...", is a dateline without a place.
  */
 #include "text.h"
 
@@ -28,6 +29,16 @@ static const char *const k_months[] = {
     "apr", "aug", "dec", "feb", "jan", "jul", "jun", "mar",
     "may", "nov", "oct", "sep",
 };
+
+/* Agencies recognized with no place before them: "(CNN) -- ...", "(Reuters) ...". */
+static const char *const k_agencies[] = {
+    "AFP", "AP", "BBC", "Bloomberg", "CBS", "CNBC", "CNN", "CNSNews.com", "Fox News",
+    "Interfax", "Kyodo", "MarketWatch", "NBC", "NPR", "PTI", "Reuters", "TASS", "The Hill",
+    "UPI", "Xinhua", "Yonhap", "dpa",
+};
+
+/* "(CNN) -- " at i: a known agency alone.  @return true and fills out. */
+static bool agency_only(const unsigned char *p, size_t n, size_t i, px__dateline *out);
 
 static bool is_upper_at(const unsigned char *p, size_t n, size_t i, size_t *len) {
   if (p[i] < 0x80) {
@@ -103,6 +114,10 @@ void px__find_dateline(const char *text, size_t n, px__dateline *out) {
   size_t lim = PX__MIN(n, (size_t)MAX_DATELINE);
   size_t i = 0;
   while (i < lim && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r')) i++;
+  if (i < lim && p[i] == '(') {
+    agency_only(p, n, i, out);
+    return;
+  }
   size_t ps = i, pe = i;
   bool all_caps = true, title = true;
   int words = 0;
@@ -201,4 +216,25 @@ void px__find_dateline(const char *text, size_t n, px__dateline *out) {
   out->agency_start = (uint32_t)(ae ? as : place_end);
   out->agency_end = (uint32_t)(ae ? ae : place_end);
   out->end = (uint32_t)after;
+}
+
+static bool agency_only(const unsigned char *p, size_t n, size_t i, px__dateline *out) {
+  size_t e = i + 1;
+  while (e < n && e - i < 24 && p[e] != ')' && p[e] != '\n') e++;
+  if (e >= n || p[e] != ')') return false;
+  size_t al = e - i - 1;
+  bool known = false;
+  for (size_t k = 0; k < sizeof k_agencies / sizeof *k_agencies && !known; k++)
+    known = strlen(k_agencies[k]) == al && !memcmp(k_agencies[k], p + i + 1, al);
+  if (!known) return false;
+  size_t k = skip_spaces(p, n, e + 1);
+  size_t dl = dash_len(p, n, k);
+  if (dl) k = skip_spaces(p, n, k + dl);
+  if (k == e + 1 && k < n) return false; /* "(CNN)Text" */
+  out->found = true;
+  out->place_start = out->place_end = (uint32_t)i;
+  out->agency_start = (uint32_t)(i + 1);
+  out->agency_end = (uint32_t)e;
+  out->end = (uint32_t)k;
+  return true;
 }
