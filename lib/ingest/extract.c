@@ -1195,6 +1195,32 @@ static size_t strip_site(const char *t, size_t n, const meta *m, size_t *start) 
   return best;
 }
 
+/* Share of the words of a (case-insensitive, alphanumeric runs) found in b. */
+static double word_overlap(const char *a, size_t an, const char *b, size_t bn) {
+  size_t words = 0, found = 0;
+  for (size_t i = 0; i < an;) {
+    while (i < an && !(is_alnum(a[i]) || (unsigned char)a[i] >= 0x80)) i++;
+    size_t j = i;
+    while (j < an && (is_alnum(a[j]) || (unsigned char)a[j] >= 0x80)) j++;
+    if (j > i) {
+      words++;
+      /* whole-word search in b */
+      for (size_t k = 0; k + (j - i) <= bn; k++) {
+        if (strncasecmp(b + k, a + i, j - i) != 0) continue;
+        bool left = k == 0 || !(is_alnum(b[k - 1]) || (unsigned char)b[k - 1] >= 0x80);
+        bool right = k + (j - i) == bn ||
+                     !(is_alnum(b[k + (j - i)]) || (unsigned char)b[k + (j - i)] >= 0x80);
+        if (left && right) {
+          found++;
+          break;
+        }
+      }
+    }
+    i = j;
+  }
+  return words >= 2 ? (double)found / (double)words : 0;
+}
+
 static void pick_title(meta *m, px__buf *out) {
   px__buf_clear(out);
   /* An <h1> that agrees with og:title, the JSON-LD headline or <title>. */
@@ -1207,6 +1233,19 @@ static void pick_title(meta *m, px__buf *out) {
         (m->og_title.len > h->len && memmem(m->og_title.ptr, m->og_title.len, h->ptr, h->len))) {
       px__buf_append(out, h->ptr, h->len);
       return;
+    }
+  }
+  /* Else an <h1> most of whose words are in one of those titles (the
+   * visible headline when the SEO title rewords it). */
+  for (int i = 0; i < m->nh1; i++) {
+    px__buf *h = &m->h1[i];
+    if (h->len < 10 || h->len > 300) continue;
+    const px__buf *others[] = {&m->og_title, &m->ld_headline, &m->tw_title, &m->title};
+    for (size_t k = 0; k < 4; k++) {
+      if (others[k]->len && word_overlap(h->ptr, h->len, others[k]->ptr, others[k]->len) >= 0.6) {
+        px__buf_append(out, h->ptr, h->len);
+        return;
+      }
     }
   }
   px__buf *src = m->og_title.len ? &m->og_title
