@@ -1,0 +1,22 @@
+// quotes_compromise.js - compromise's quotations() over the "body" of each
+// JSON line of a file, timed inside node (reading and parsing excluded).
+// usage: node quotes_compromise.js FILE.jsonl   (compromise installed in
+// NODE_PATH or beside this script's working folder by bench/quotes.sh)
+'use strict';
+const fs = require('fs');
+const nlp = require('compromise');
+const lines = fs.readFileSync(process.argv[2], 'utf8').split('\n');
+let bytes = 0, quotes = 0, seconds = 0;
+for (const line of lines) {
+  if (!line) continue;
+  let body;
+  try { body = JSON.parse(line).body; } catch (e) { continue; }
+  if (typeof body !== 'string') continue;
+  const t0 = process.hrtime.bigint();
+  const q = nlp(body).quotations().out('array');
+  const t1 = process.hrtime.bigint();
+  seconds += Number(t1 - t0) / 1e9;
+  bytes += Buffer.byteLength(body, 'utf8');
+  quotes += q.length;
+}
+console.log(JSON.stringify({ bytes, seconds, quotes }));
