@@ -167,7 +167,7 @@ static bool tag_is_skipped(unsigned t) {
   case MyHTML_TAG_INPUT: case MyHTML_TAG_TEXTAREA: case MyHTML_TAG_NAV: case MyHTML_TAG_FOOTER:
   case MyHTML_TAG_ASIDE: case MyHTML_TAG_FIGCAPTION: case MyHTML_TAG_FIGURE:
   case MyHTML_TAG_HEAD: case MyHTML_TAG_TITLE: case MyHTML_TAG_DIALOG: case MyHTML_TAG_MENU:
-  case MyHTML_TAG_HEADER: case MyHTML_TAG_LABEL: case MyHTML_TAG__COMMENT:
+  case MyHTML_TAG_LABEL: case MyHTML_TAG__COMMENT:
   case MyHTML_TAG_MAP: case MyHTML_TAG_FRAMESET: case MyHTML_TAG_NOFRAMES: case MyHTML_TAG_STRIKE:
   case MyHTML_TAG_DEL: case MyHTML_TAG_S:
     return true;
@@ -883,7 +883,9 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
       bool cut, hidden = A.hidden;
       class_hints(&A, &w, &cut);
       d->weight = (int16_t)w;
-      if (cut) d->flags |= F_STRONGNEG;
+      /* A <header> is cut like a boilerplate class: unless it holds most of
+       * the page's paragraphs (some sites put the article in one). */
+      if (cut || tag == MyHTML_TAG_HEADER) d->flags |= F_STRONGNEG;
       if (in_skip || tag_is_skipped(tag) || (hidden && tag != MyHTML_TAG_BODY &&
                                              tag != MyHTML_TAG_HTML))
         d->flags |= F_SKIP;
@@ -988,7 +990,9 @@ static int32_t score(px__extractor *ex) {
     uint32_t len = d->tag == MyHTML_TAG_P || !(d->flags & F_BLOCKKID) ? d->text : d->own;
     if (len < 25) continue;
     float s = 1.f + (float)d->commas + PX__MIN((float)len / 100.f, 3.f);
-    int32_t a = d->parent;
+    /* Loose text directly in a container that also has blocks counts as
+     * a paragraph inside that container: the container gets the score. */
+    int32_t a = d->tag != MyHTML_TAG_P && (d->flags & F_BLOCKKID) ? (int32_t)i : d->parent;
     for (int k = 0; k < 5 && a >= 0; k++, a = N[a].parent) {
       if (N[a].tag == MyHTML_TAG_HTML) break;
       if (N[a].score == 0) N[a].score = (float)(tag_base(N[a].tag) + N[a].weight) + 1e-3f;
