@@ -1061,7 +1061,9 @@ static bool clean_conditionally(const nd *d, const meta *m, px__buf *tmp) {
   case MyHTML_TAG_TABLE: case MyHTML_TAG_FORM: case MyHTML_TAG_DL: {
     if (d->weight < 0 && d->paras == 0) return true;
     float ld = link_density(d);
-    if (d->weight < 25 && ld > 0.33f && d->paras < 3) return true;
+    /* Link lists go; prose that links its first words (news briefs) stays. */
+    if (d->weight < 25 && ld > 0.33f && d->paras < 3 && !(d->text > 400 && ld < 0.5f))
+      return true;
     if (ld > 0.5f) return true;
     return false;
   }
