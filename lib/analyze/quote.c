@@ -605,6 +605,105 @@ typedef struct cand {
   spk s;
 } cand;
 
+/* Skip to the reported clause after a cue at token k: "that", or the
+ * object of told/asked ("told reporters that"), or a few words of setting
+ * before "that" ("said in a statement that"). */
+static size_t clause_after(const qwork *w, size_t k, size_t e) {
+  for (size_t j = k + 1; j < e && j - k <= 8; j++) {
+    if (is_qmark(w, j) || punct_char(w, j) == ',') break;
+    if (is_word(w, j) && TOK(w, j)->fold == w->qa->h_that) return j + 1;
+  }
+  return k + 1;
+}
+
+/* Reported speech in sentence si, without quotation marks:
+ * "X said (that) CLAUSE", "CLAUSE, X said", "according to X, CLAUSE". */
+static bool indirect_in(const qwork *w, size_t si, cand *c) {
+  size_t f = sent_first_tok(w, si), e = sent_end_tok(w, si);
+  if (e - f < 5 || e - f > 120) return false;
+  for (size_t k = f; k < e; k++)
+    if (is_qmark(w, k) || w->inq[k]) return false;
+  size_t last = e;
+  while (last > f && !is_word(w, last - 1) && TOK(w, last - 1)->kind != PX__TOK_NUMBER) last--;
+  if (last <= f) return false;
+  attr at;
+  size_t cs = 0, ce = 0;
+  memset(c, 0, sizeof *c);
+  /* according to X, ... / ..., according to X. */
+  for (size_t k = f; k + 1 < last; k++) {
+    if (!is_word(w, k) || TOK(w, k)->fold != w->qa->h_according || TOK(w, k + 1)->fold != w->qa->h_to)
+      continue;
+    spk s = {0};
+    if (!speaker_after(w, k + 1, last, &s)) return false;
+    if (k == f || (k == f + 1 && !is_word(w, f))) {
+      size_t j = k + 2;
+      while (j < last && punct_char(w, j) != ',') j++;
+      if (j + 3 >= last) return false;
+      cs = j + 1;
+      ce = last;
+    } else if (k > f + 3 && punct_char(w, k - 1) == ',') {
+      cs = f;
+      ce = k - 1;
+    } else {
+      return false;
+    }
+    at.ok = true;
+    at.s = s;
+    at.cue_s = TOK(w, k)->start;
+    at.cue_e = TOK(w, k + 1)->end;
+    goto found;
+  }
+  /* ..., X said. */
+  for (size_t k = last; k > f + 3 && last - k < 14;) {
+    k--;
+    if (punct_char(w, k) != ',') continue;
+    if (trailing_attr(w, k, e, &at) && at.end_tok >= last && (w->cls[at.cue_tok] & PX__CW_CUE)) {
+      cs = f;
+      ce = k;
+      goto found;
+    }
+    break;
+  }
+  /* X said (that) ... */
+  for (size_t k = f + 1; k < last && k - f < 16; k++) {
+    if (is_sent_end_punct(w, k)) return false;
+    if (!is_word(w, k) || !(w->cls[k] & PX__CW_CUE) || cue_at(w, k, false) != 1) continue;
+    spk s = {0};
+    if (!subject_before(w, f, k, &s)) continue;
+    size_t j = clause_after(w, k, last);
+    if (last - j < 4) return false;
+    /* a noun or preposition right after the verb: "said in", "told reporters" */
+    if (j == k + 1 && is_word(w, j) && (TOK(w, j)->flags & PX__TF_STOP) &&
+        !(w->cls[j] & (PX__CW_PRONOUN | CW_DET)))
+      return false;
+    at.ok = true;
+    at.s = s;
+    at.cue_s = TOK(w, k)->start;
+    at.cue_e = TOK(w, k)->end;
+    cs = j;
+    ce = last;
+    goto found;
+  }
+  return false;
+found:
+  if (ce <= cs) return false;
+  c->q.start = TOK(w, cs)->start;
+  c->q.end = TOK(w, ce - 1)->end;
+  c->q.kind = 3;
+  c->q.entity = -1;
+  c->q.cue_start = at.cue_s;
+  c->q.cue_end = at.cue_e;
+  c->sp[0] = (px__qrange){c->q.start, c->q.end};
+  c->nsp = 1;
+  c->cstart = c->q.start;
+  c->cend = c->q.end;
+  c->open_tok = cs;
+  c->close_tok = ce;
+  c->para = w->tx->sent[si].para;
+  c->s = at.s;
+  return true;
+}
+
 int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entities *ents,
                     px__arena *arena, px__quotes *out) {
   memset(out, 0, sizeof *out);
@@ -648,8 +747,9 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
   /* Outermost stretches as candidates. */
   size_t ncand = 0;
   for (size_t i = 0; i < nqs; i++) ncand += qs[i].depth == 0;
-  cand *cv = ncand ? px__arena_alloc(arena, ncand * sizeof *cv) : NULL;
-  if (ncand && !cv) return PX_ENOMEM;
+  /* room for the quoted stretches and one reported clause per sentence */
+  cand *cv = px__arena_alloc(arena, (ncand + tx->nsent + 1) * sizeof *cv);
+  if (!cv) return PX_ENOMEM;
   size_t nc = 0;
   for (size_t i = 0; i < nqs; i++) {
     if (qs[i].depth != 0) continue;
@@ -815,6 +915,24 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     if (d->para > c->para + 1) continue;
     d->s = c->s;
     d->q.cue_start = d->q.cue_end = 0;
+  }
+
+  /* indirect speech in the sentences without quotation marks */
+  size_t nquoted = nc;
+  for (size_t si = 0; si < tx->nsent; si++) {
+    cand c;
+    if (indirect_in(&w, si, &c)) cv[nc++] = c;
+  }
+  if (nc > nquoted) {
+    /* merge into text order: both runs are sorted */
+    cand *tmp = px__arena_alloc(arena, nc * sizeof *tmp);
+    if (!tmp) return PX_ENOMEM;
+    size_t a = 0, b = nquoted, o = 0;
+    while (a < nquoted || b < nc) {
+      if (b >= nc || (a < nquoted && cv[a].q.start <= cv[b].q.start)) tmp[o++] = cv[a++];
+      else tmp[o++] = cv[b++];
+    }
+    cv = tmp;
   }
 
   /* 4. speakers to entities, and output */
