@@ -55,6 +55,9 @@ typedef struct nd {
   uint32_t ptext; /* text inside <p>, ignoring class cuts */
   uint32_t commas;
   uint32_t own;   /* text bytes directly inside */
+  uint32_t last;  /* index of the last node of the subtree */
+  const char *cls; /* class attribute (borrowed from the tree) */
+  uint32_t cls_n;
   float score;
 } nd;
 
@@ -660,6 +663,7 @@ static int push_node(px__extractor *ex, myhtml_tree_node_t *n, int32_t parent, u
   d->n = n;
   d->parent = parent;
   d->tag = (uint16_t)tag;
+  d->last = (uint32_t)ex->nn;
   myhtml_node_set_data(n, (void *)(uintptr_t)(ex->nn + 1));
   return (int)ex->nn++;
 }
@@ -883,6 +887,8 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
       bool cut, hidden = A.hidden;
       class_hints(&A, &w, &cut);
       d->weight = (int16_t)w;
+      d->cls = A.cls;
+      d->cls_n = (uint32_t)A.cls_n;
       /* A <header> is cut like a boilerplate class: unless it holds most of
        * the page's paragraphs (some sites put the article in one). */
       if (cut || tag == MyHTML_TAG_HEADER) d->flags |= F_STRONGNEG;
@@ -930,6 +936,7 @@ static void sum_up(px__extractor *ex, uint32_t total_ptext) {
   for (size_t i = ex->nn; i-- > 0;) {
     nd *d = &ex->nodes[i];
     d->text += d->own;
+    if (d->parent >= 0 && ex->nodes[d->parent].last < d->last) ex->nodes[d->parent].last = d->last;
     if (d->tag == MyHTML_TAG_P && !(d->flags & F_SKIP)) d->paras++;
     if ((d->flags & F_STRONGNEG) && !(d->flags & F_SKIP) && d->tag != MyHTML_TAG_BODY &&
         d->tag != MyHTML_TAG_HTML && d->tag != MyHTML_TAG_ARTICLE &&
@@ -1155,6 +1162,36 @@ static int extract_body(px__extractor *ex, int32_t best, int fragment) {
     if (p < 0 || N[p].tag == MyHTML_TAG_BODY || N[p].tag == MyHTML_TAG_HTML) break;
     if (N[p].score >= N[best].score * 0.75f && N[p].paras > N[best].paras) best = p;
     else break;
+  }
+  /* An article cut into chunks with the same class (ads or rails between
+   * them): every chunk near the best one, in page order. */
+  if (N[best].cls_n > 0) {
+    int32_t a = best;
+    for (int k = 0; k < 3 && N[a].parent >= 0; k++) {
+      int32_t up = N[a].parent;
+      if (N[up].tag == MyHTML_TAG_BODY || N[up].tag == MyHTML_TAG_HTML) break;
+      a = up;
+    }
+    int chunks = 0;
+    for (uint32_t j = (uint32_t)a + 1; j <= N[a].last; j++) {
+      nd *c = &N[j];
+      if (c->tag == N[best].tag && c->cls_n == N[best].cls_n && !(c->flags & F_DEAD) &&
+          c->paras > 0 && link_density(c) < 0.5f && memcmp(c->cls, N[best].cls, c->cls_n) == 0) {
+        chunks++;
+        j = c->last;
+      }
+    }
+    if (chunks >= 2) {
+      for (uint32_t j = (uint32_t)a + 1; j <= N[a].last && e.rc == PX_OK; j++) {
+        nd *c = &N[j];
+        if (c->tag == N[best].tag && c->cls_n == N[best].cls_n && !(c->flags & F_DEAD) &&
+            c->paras > 0 && link_density(c) < 0.5f && memcmp(c->cls, N[best].cls, c->cls_n) == 0) {
+          emit_subtree(ex, &e, (int32_t)j);
+          j = c->last;
+        }
+      }
+      return e.rc;
+    }
   }
   int32_t parent = N[best].parent;
   float threshold = PX__MAX(10.f, N[best].score * 0.2f);
