@@ -166,7 +166,7 @@ struct px__entan {
   wtab words;    /* px__word_hash(folded word) -> W_* bits */
   wtab phrases;  /* px__hash64(key) -> gazetteer kind letter */
   wtab variants; /* px__hash64(variant key) -> index into px__variants */
-  uint64_t h_the, h_comma, h_who, h_s;
+  uint64_t h_the, h_in, h_near, h_and, h_of, h_for, h_amp; /* words the rules look for */
 };
 
 #define KEY_SEED 0x656e746b65790000ULL /* "entkey" */
@@ -411,9 +411,12 @@ int px__entan_new(px__entan **out) {
     wtab_put(&ea->variants, key_hash(v, strlen(v)), (uint32_t)i, false);
   }
   ea->h_the = px__word_hash("the", 3);
-  ea->h_comma = px__word_hash(",", 1);
-  ea->h_who = px__word_hash("who", 3);
-  ea->h_s = px__word_hash("s", 1);
+  ea->h_in = px__word_hash("in", 2);
+  ea->h_near = px__word_hash("near", 4);
+  ea->h_and = px__word_hash("and", 3);
+  ea->h_of = px__word_hash("of", 2);
+  ea->h_for = px__word_hash("for", 3);
+  ea->h_amp = px__word_hash("&", 1);
   *out = ea;
   return PX_OK;
 fail:
@@ -594,10 +597,7 @@ static int prepare(work *w) {
       w->nend[i] = (uint32_t)(e - tx->body);
     }
     uint32_t b = word_bits(w->ea, t->fold);
-    if ((t->flags & PX__TF_POSSESSIVE) || !b) {
-      uint32_t b2 = word_bits(w->ea, tok_hash(w, i));
-      b |= b2;
-    }
+    if (t->flags & PX__TF_POSSESSIVE) b |= word_bits(w->ea, tok_hash(w, i));
     bool cap = (t->flags & PX__TF_CAP) != 0;
     if (cap) {
       /* "Kremlin-backed": the name ends at the hyphen */
@@ -758,7 +758,8 @@ static int kind_type(uint32_t kind) {
 
 /* Make a candidate of tokens [a, b) (already stripped).  votes are added
  * by the caller. */
-static int make_cand(work *w, size_t a, size_t b, uint8_t kind, cand **out) {
+static int make_cand(work *w, size_t a, size_t b, uint8_t kind, const char *known,
+                     size_t known_len, cand **out) {
   cand *c;
   int rc = push_cand(w, &c);
   if (rc) return rc;
@@ -771,7 +772,8 @@ static int make_cand(work *w, size_t a, size_t b, uint8_t kind, cand **out) {
   /* "Apple Inc." and "Apple" share a key */
   size_t kb = b;
   while (kb > a + 1 && (!is_word(w, kb - 1) || (w->bits[kb - 1] & W_ORGSFX))) kb--;
-  size_t kn = span_key(w, a, kb, w->scratch, w->scratch_cap);
+  size_t kn = known && kb == b ? known_len : span_key(w, a, kb, w->scratch, w->scratch_cap);
+  if (known && kb == b && known != w->scratch) memcpy(w->scratch, known, kn);
   char *v = px__arena_alloc(w->arena, kn * 2 + 64);
   if (!v) return PX_ENOMEM;
   size_t vn = key_variants(w->ea, w->scratch, kn, v, kn * 2 + 63);
@@ -929,7 +931,7 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
             uint32_t k2 = phrase_kind(w, tmp, tn);
             if (kind_type(k2)) {
               cand *oc;
-              int rc = make_cand(w, a, e, PX_MENTION_NAME, &oc);
+              int rc = make_cand(w, a, e, PX_MENTION_NAME, NULL, 0, &oc);
               if (rc) return rc;
               oc->vote[kind_type(k2)] += 3;
               break;
@@ -986,7 +988,7 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
 make:;
   cand *c;
   uint32_t ci = (uint32_t)w->nc;
-  int rc = make_cand(w, a, b, PX_MENTION_NAME, &c);
+  int rc = make_cand(w, a, b, PX_MENTION_NAME, w->scratch, kn, &c);
   if (rc) return rc;
   c->weak = weak;
   uint32_t lb = w->bits[b - 1], fb = w->bits[a];
@@ -1022,7 +1024,7 @@ make:;
   /* context */
   if (a > 0 && is_word(w, a - 1) && (w->bits[a - 1] & W_PLACEPREP) && !after_the) {
     uint64_t f = T(w, a - 1)->fold;
-    c->vote[T_PLACE] += (f == px__word_hash("in", 2) || f == px__word_hash("near", 4)) ? 1 : 0;
+    c->vote[T_PLACE] += (f == w->ea->h_in || f == w->ea->h_near) ? 1 : 0;
   }
   if (after_the) c->vote[T_PERSON] -= 2;
   if (b < tx->ntok && is_word(w, b) && (w->bits[b] & W_SAID) && !after_the) c->vote[T_PERSON] += 1;
@@ -1078,11 +1080,10 @@ static int find_candidates(work *w) {
         if (j + 1 < n && w->namey[j + 1] && T(w, j + 1)->sent == t->sent &&
             (w->bits[j] & W_CONNECT) && !(t->flags & PX__TF_CAP)) {
           uint64_t f = t->fold;
-          if (f == px__word_hash("and", 3)) break; /* "Russia and China" */
-          bool of_like = f == px__word_hash("of", 2) || f == px__word_hash("for", 3) ||
-                         f == px__word_hash("&", 1);
+          if (f == w->ea->h_and) break; /* "Russia and China" */
+          bool of_like = f == w->ea->h_of || f == w->ea->h_for || f == w->ea->h_amp;
           if (!of_like || (w->bits[j - 1] & (W_ORGHEAD | W_PLACEHEAD | W_TITLE | W_ROLE)) ||
-              f == px__word_hash("&", 1)) {
+              f == w->ea->h_amp) {
             j++;
             continue;
           }
@@ -1167,11 +1168,20 @@ static int dateline_cands(work *w) {
 static int role_mentions(work *w) {
   const px__text *tx = w->tx;
   if (w->nr == 0) return PX_OK;
-  size_t nc0 = w->nc;
+  /* tokens already inside a mention */
+  uint8_t *covered = px__arena_alloc(w->arena, tx->ntok + 1);
+  if (!covered) return PX_ENOMEM;
+  memset(covered, 0, tx->ntok + 1);
+  for (size_t k = 0; k < w->nc; k++)
+    for (size_t t = w->c[k].tok_first; t < (size_t)w->c[k].tok_first + w->c[k].tok_count; t++)
+      if (t < tx->ntok) covered[t] = 1;
+  size_t r0 = 0; /* roles established before token i: w->r is in text order */
   for (size_t i = 0; i + 1 < tx->ntok; i++) {
     if (T(w, i)->fold != w->ea->h_the) continue;
     size_t best_r = SIZE_MAX, best_n = 0;
-    for (size_t r = 0; r < w->nr; r++) {
+    while (r0 < w->nr && w->r[r0].pos < T(w, i)->start) r0++;
+    /* the 64 latest roles: a bound for hostile input */
+    for (size_t r = r0 > 64 ? r0 - 64 : 0; r < r0; r++) {
       const role *ro = &w->r[r];
       if (ro->pos >= T(w, i)->start) continue;
       size_t k = i + 1, m = 0;
@@ -1193,13 +1203,7 @@ static int role_mentions(work *w) {
     if (best_r == SIZE_MAX) continue;
     /* skip if an existing mention covers these tokens */
     uint32_t s = T(w, i + 1)->start;
-    bool covered = false;
-    for (size_t c = 0; c < nc0; c++)
-      if (w->c[c].start <= s && s < w->c[c].end) {
-        covered = true;
-        break;
-      }
-    if (covered) continue;
+    if (covered[i + 1]) continue;
     cand *c;
     int rc = push_cand(w, &c);
     if (rc) return rc;
@@ -1236,42 +1240,103 @@ static int cmp_u64(const void *x, const void *y) {
   return *a < *b ? -1 : *a > *b;
 }
 
+/* A table in the arena, for one document. */
+static int atab_init(px__arena *ar, wtab *t, size_t want) {
+  size_t slots = 64;
+  while (slots < want * 2 + 2) slots <<= 1;
+  t->keys = px__arena_alloc(ar, slots * sizeof *t->keys);
+  t->vals = px__arena_alloc(ar, slots * sizeof *t->vals);
+  if (!t->keys || !t->vals) return PX_ENOMEM;
+  memset(t->keys, 0, slots * sizeof *t->keys);
+  t->mask = slots - 1;
+  t->used = 0;
+  return PX_OK;
+}
+
+static void atab_clear(wtab *t) {
+  memset(t->keys, 0, (t->mask + 1) * sizeof *t->keys);
+  t->used = 0;
+}
+
+/* Insert or overwrite. */
+static void atab_set(wtab *t, uint64_t h, uint32_t v) {
+  if (!h) h = 1;
+  size_t i = (size_t)h & t->mask;
+  while (t->keys[i] && t->keys[i] != h) i = (i + 1) & t->mask;
+  if (!t->keys[i]) {
+    if (t->used * 2 >= t->mask) return;
+    t->keys[i] = h;
+    t->used++;
+  }
+  t->vals[i] = v;
+}
+
+#define K_LAST 0x4c415354ULL  /* tags the last-word-only entries */
+#define K_PAIR 0x50414952ULL
+
+/* Initials of a key, minor words skipped: "north atlantic treaty organization" -> "nato". */
+static size_t initials(const char *k, size_t n, char *ini, size_t cap) {
+  size_t ni = 0;
+  for (size_t q = 0; q < n;) {
+    size_t wl = 0;
+    while (q + wl < n && k[q + wl] != ' ') wl++;
+    bool minor = (wl == 2 && !memcmp(k + q, "of", 2)) || (wl == 3 && !memcmp(k + q, "the", 3)) ||
+                 (wl == 3 && !memcmp(k + q, "and", 3)) || (wl == 3 && !memcmp(k + q, "for", 3));
+    if (!minor && wl) {
+      if (ni == cap) return 0;
+      ini[ni++] = k[q];
+    }
+    q += wl + 1;
+  }
+  return ni;
+}
+
+/* May a one-word mention x join the multi-word candidate y, and by which
+ * of its words?  Sets the table keys it is found under. */
+static size_t join_keys(const work *w, const cand *y, int yt, uint64_t *h) {
+  if (yt == T_PERSON) {
+    h[0] = y->h_first;
+    h[1] = y->h_last;
+    return 2;
+  }
+  if (yt == T_OTHER && y->nwords <= 4 && y->vote[T_ORG] <= 0 && y->vote[T_PLACE] <= 0 &&
+      y->tok_count > 0 && !(w->bits[y->tok_first + y->tok_count - 1] & W_COMMON)) {
+    /* "Ana Ruiz ... Ruiz": only people are named by their last word */
+    h[0] = y->h_last ^ K_LAST;
+    return 1;
+  }
+  return 0;
+}
+
 static int merge(work *w, px__entities *out) {
   size_t nc = w->nc;
   cand *c = w->c;
   px__arena *ar = w->arena;
   ent *e = px__arena_alloc(ar, (nc + 1) * sizeof *e);
-  wtab keys; /* key hash -> entity */
-  size_t slots = 64;
-  while (slots < nc * 2 + 2) slots <<= 1;
-  keys.keys = px__arena_alloc(ar, slots * sizeof *keys.keys);
-  keys.vals = px__arena_alloc(ar, slots * sizeof *keys.vals);
-  if (!e || !keys.keys || !keys.vals) return PX_ENOMEM;
-  memset(keys.keys, 0, slots * sizeof *keys.keys);
-  keys.mask = slots - 1;
-  keys.used = 0;
+  if (!e) return PX_ENOMEM;
+  wtab keys, pairs, before, after, acro;
+  int rc;
+  if ((rc = atab_init(ar, &keys, nc)) || (rc = atab_init(ar, &pairs, nc)) ||
+      (rc = atab_init(ar, &before, 2 * nc)) || (rc = atab_init(ar, &after, 2 * nc)) ||
+      (rc = atab_init(ar, &acro, nc)))
+    return rc;
   size_t ne = 0;
 
   /* candidate's own type guess */
 #define CTYPE(x) top_type((const int32_t[5]){0, (x)->vote[1], (x)->vote[2], (x)->vote[3], 0})
 
-  /* pass 1: names of two or more words, by key; persons also by first and last word */
+  /* pass 1: names of two or more words, by key; people also by first and
+   * last word ("Hillary Rodham Clinton", "Hillary Clinton") */
   for (size_t i = 0; i < nc; i++) {
     cand *x = &c[i];
     if (x->kind == PX_MENTION_ROLE || x->nwords < 2 || x->weak) continue;
     uint32_t ei;
+    uint64_t pair = px__mix64(x->h_first * 3 ^ x->h_last ^ K_PAIR);
     if (!wtab_get(&keys, x->h_key, &ei)) {
       ei = UINT32_MAX;
-      if (CTYPE(x) == T_PERSON) {
-        for (size_t k = 0; k < i; k++) {
-          cand *y = &c[k];
-          if (y->entity == UINT32_MAX || y->nwords < 2 || y->kind == PX_MENTION_ROLE) continue;
-          if (y->h_first == x->h_first && y->h_last == x->h_last &&
-              top_type(e[y->entity].vote) == T_PERSON) {
-            ei = y->entity;
-            x->kind = y->nwords > x->nwords ? PX_MENTION_PARTIAL : x->kind;
-          }
-        }
+      if (CTYPE(x) == T_PERSON && wtab_get(&pairs, pair, &ei)) {
+        if (top_type(e[ei].vote) != T_PERSON) ei = UINT32_MAX;
+        else if (c[e[ei].best].nwords > x->nwords) x->kind = PX_MENTION_PARTIAL;
       }
       if (ei == UINT32_MAX) {
         ei = (uint32_t)ne++;
@@ -1282,86 +1347,67 @@ static int merge(work *w, px__entities *out) {
     }
     x->entity = ei;
     for (int t = 1; t < 5; t++) e[ei].vote[t] += x->vote[t];
+    if (top_type(e[ei].vote) == T_PERSON) atab_set(&pairs, pair, ei);
   }
-  /* pass 2: one-word names: surname or first word of a person, acronym, key */
-  /* ordinary words (weak) go last: they may join an entity, never start one */
-  for (size_t step = 0; step < 2 * nc; step++) {
-    size_t round = step / nc, i = step % nc;
-    cand *x = &c[i];
-    if (x->kind == PX_MENTION_ROLE || x->entity != UINT32_MAX) continue;
-    if (x->weak != (round == 1) || (x->nwords >= 2 && !x->weak)) continue;
-    uint32_t ei = UINT32_MAX;
-    bool strong_other = x->vote[T_ORG] >= 3 || x->vote[T_PLACE] >= 3;
-    if (!strong_other) {
-      /* nearest person before, else the first after */
-      size_t best = SIZE_MAX;
-      for (size_t k = 0; k < nc; k++) {
-        cand *y = &c[k];
-        if (y->nwords < 2 || y->entity == UINT32_MAX || y->kind == PX_MENTION_ROLE) continue;
-        int yt = top_type(e[y->entity].vote);
-        if (yt == T_PERSON) {
-          if (y->h_last != x->h_key && y->h_first != x->h_key) continue;
-        } else if (yt == T_OTHER && y->nwords <= 4 && y->vote[T_ORG] <= 0 &&
-                   y->vote[T_PLACE] <= 0 && x->tok_count == 1 &&
-                   !(w->bits[x->tok_first] & W_COMMON) && y->tok_count > 0 &&
-                   !(w->bits[y->tok_first + y->tok_count - 1] & W_COMMON)) {
-          /* "Ana Ruiz ... Ruiz": only people are named by their last word */
-          if (y->h_last != x->h_key) continue;
-        } else {
-          continue;
-        }
-        if (best == SIZE_MAX) best = k;
-        else if (y->start < x->start && (c[best].start > x->start || y->start > c[best].start))
-          best = k;
-      }
-      if (best != SIZE_MAX) {
-        ei = c[best].entity;
-        x->kind = PX_MENTION_PARTIAL;
-        x->vote[T_PERSON] += 2;
-      }
+
+  /* pass 2: one-word names join the nearest person before them whose name
+   * starts or ends with them (else the first after), an organization they
+   * abbreviate, or an entity with the same key.  Ordinary words (weak) go
+   * last: they may join an entity, never start one. */
+  for (size_t i = 0; i < nc; i++) {
+    const cand *y = &c[i];
+    if (y->nwords < 2 || y->entity == UINT32_MAX || y->kind == PX_MENTION_ROLE) continue;
+    int yt = top_type(e[y->entity].vote);
+    uint64_t h[2];
+    size_t nh = join_keys(w, y, yt, h);
+    for (size_t k = 0; k < nh; k++) wtab_put(&after, h[k], y->entity, false);
+    if (yt != T_PERSON) {
+      char ini[16];
+      size_t ni = initials(y->key, y->key_len, ini, sizeof ini);
+      if (ni >= 2) wtab_put(&acro, key_hash(ini, ni), y->entity, false);
     }
-    if (ei == UINT32_MAX && !wtab_get(&keys, x->h_key, &ei)) ei = UINT32_MAX;
-    if (ei == UINT32_MAX && x->allcaps && x->key_len >= 2 && x->key_len <= 8) {
-      /* an acronym of a name in the text: "NATO", "FBI" */
-      for (size_t k = 0; k < nc && ei == UINT32_MAX; k++) {
-        cand *y = &c[k];
-        if (y->nwords < 2 || y->entity == UINT32_MAX || y->kind == PX_MENTION_ROLE) continue;
-        if (top_type(e[y->entity].vote) == T_PERSON) continue;
-        char ini[16];
-        size_t ni = 0;
-        bool start = true;
-        for (size_t q = 0; q < y->key_len && ni < sizeof ini; q++) {
-          char ch = y->key[q];
-          if (ch == ' ') {
-            start = true;
-            continue;
-          }
-          if (start) {
-            /* skip "of", "the", "and", "for" */
-            const char *wd = y->key + q;
-            size_t wl = 0;
-            while (q + wl < y->key_len && wd[wl] != ' ') wl++;
-            bool minor = (wl == 2 && !memcmp(wd, "of", 2)) || (wl == 3 && !memcmp(wd, "the", 3)) ||
-                         (wl == 3 && !memcmp(wd, "and", 3)) || (wl == 3 && !memcmp(wd, "for", 3));
-            if (!minor) ini[ni++] = ch;
-            start = false;
-          }
-        }
-        if (ni == x->key_len && !memcmp(ini, x->key, ni)) {
-          ei = y->entity;
-          x->kind = PX_MENTION_ACRONYM;
+  }
+  for (int round = 0; round < 2; round++) {
+    atab_clear(&before);
+    for (size_t i = 0; i < nc; i++) {
+      cand *x = &c[i];
+      if (x->kind == PX_MENTION_ROLE) continue;
+      if (x->nwords >= 2 && !x->weak) {
+        if (x->entity == UINT32_MAX) continue;
+        uint64_t h[2];
+        size_t nh = join_keys(w, x, top_type(e[x->entity].vote), h);
+        for (size_t k = 0; k < nh; k++) atab_set(&before, h[k], x->entity);
+        continue;
+      }
+      if (x->entity != UINT32_MAX || x->weak != (round == 1)) continue;
+      uint32_t ei = UINT32_MAX;
+      bool strong_other = x->vote[T_ORG] >= 3 || x->vote[T_PLACE] >= 3;
+      if (!strong_other) {
+        bool plain = x->tok_count == 1 && !(w->bits[x->tok_first] & W_COMMON);
+        if (!wtab_get(&before, x->h_key, &ei) &&
+            !(plain && wtab_get(&before, x->h_key ^ K_LAST, &ei)) &&
+            !wtab_get(&after, x->h_key, &ei) &&
+            !(plain && wtab_get(&after, x->h_key ^ K_LAST, &ei)))
+          ei = UINT32_MAX;
+        if (ei != UINT32_MAX) {
+          x->kind = PX_MENTION_PARTIAL;
+          x->vote[T_PERSON] += 2;
         }
       }
+      if (ei == UINT32_MAX && !wtab_get(&keys, x->h_key, &ei)) ei = UINT32_MAX;
+      if (ei == UINT32_MAX && x->allcaps && x->key_len >= 2 && x->key_len <= 8 &&
+          wtab_get(&acro, x->h_key, &ei))
+        x->kind = PX_MENTION_ACRONYM; /* "FBI" after "Federal Bureau of Investigation" */
+      if (ei == UINT32_MAX) {
+        if (x->weak) continue; /* an ordinary word after all */
+        ei = (uint32_t)ne++;
+        memset(&e[ei], 0, sizeof e[ei]);
+        e[ei].best = (uint32_t)i;
+        wtab_put(&keys, x->h_key, ei, false);
+      }
+      x->entity = ei;
+      for (int t = 1; t < 5; t++) e[ei].vote[t] += x->vote[t];
     }
-    if (ei == UINT32_MAX) {
-      if (x->weak) continue; /* an ordinary word after all */
-      ei = (uint32_t)ne++;
-      memset(&e[ei], 0, sizeof e[ei]);
-      e[ei].best = (uint32_t)i;
-      wtab_put(&keys, x->h_key, ei, false);
-    }
-    x->entity = ei;
-    for (int t = 1; t < 5; t++) e[ei].vote[t] += x->vote[t];
   }
   /* role and appositive mentions take their person's entity */
   for (size_t i = 0; i < nc; i++) {
@@ -1394,17 +1440,30 @@ static int merge(work *w, px__entities *out) {
   for (size_t i = 0; i < ne; i++) ord[i] = (uint64_t)e[i].first_pos << 32 | i;
   qsort(ord, ne, sizeof *ord, cmp_u64);
   for (size_t i = 0; i < ne; i++) e[ord[i] & 0xffffffffu].order = (uint32_t)i;
-  /* mentions sorted by (entity order, start), each with its candidate index */
-  uint64_t *sk = px__arena_alloc(ar, (nc + 1) * 2 * sizeof *sk);
-  if (!sk) return PX_ENOMEM;
+  /* mentions grouped by entity (counting placement), then by position: the
+   * candidates are nearly in text order, so insertion sort is linear */
+  uint32_t *pos = px__arena_alloc(ar, (ne + 1) * sizeof *pos);
+  uint32_t *idx = px__arena_alloc(ar, (nc + 1) * sizeof *idx);
+  if (!pos || !idx) return PX_ENOMEM;
+  memset(pos, 0, (ne + 1) * sizeof *pos);
   nm = 0;
-  for (size_t i = 0; i < nc; i++) {
-    if (c[i].entity == UINT32_MAX) continue;
-    sk[2 * nm] = (uint64_t)e[c[i].entity].order << 32 | c[i].start;
-    sk[2 * nm + 1] = i;
-    nm++;
+  for (size_t i = 0; i < nc; i++)
+    if (c[i].entity != UINT32_MAX) {
+      pos[e[c[i].entity].order + 1]++;
+      nm++;
+    }
+  for (size_t i = 1; i <= ne; i++) pos[i] += pos[i - 1];
+  for (size_t i = 0; i < nc; i++)
+    if (c[i].entity != UINT32_MAX) idx[pos[e[c[i].entity].order]++] = (uint32_t)i;
+  for (size_t i = 1; i < nm; i++) {
+    uint32_t v = idx[i];
+    size_t k = i;
+    while (k > 0 && c[idx[k - 1]].entity == c[v].entity && c[idx[k - 1]].start > c[v].start) {
+      idx[k] = idx[k - 1];
+      k--;
+    }
+    idx[k] = v;
   }
-  qsort(sk, nm, 2 * sizeof *sk, cmp_u64);
 
   out->ent = px__arena_alloc(ar, (ne + 1) * sizeof *out->ent);
   out->men = px__arena_alloc(ar, (nm + 1) * sizeof *out->men);
@@ -1427,7 +1486,7 @@ static int merge(work *w, px__entities *out) {
   }
   uint32_t last_ent = UINT32_MAX, last_start = UINT32_MAX;
   for (size_t k = 0; k < nm; k++) {
-    const cand *x = &c[sk[2 * k + 1]];
+    const cand *x = &c[idx[k]];
     uint32_t oi = e[x->entity].order;
     if (oi == last_ent && x->start == last_start) continue; /* same span twice */
     px__entity *oe = &out->ent[oi];
