@@ -1167,7 +1167,7 @@ static int extract_body(px__extractor *ex, int32_t best, int fragment) {
    * them): every chunk near the best one, in page order. */
   if (N[best].cls_n > 0) {
     int32_t a = best;
-    for (int k = 0; k < 3 && N[a].parent >= 0; k++) {
+    for (int k = 0; k < 5 && N[a].parent >= 0; k++) {
       int32_t up = N[a].parent;
       if (N[up].tag == MyHTML_TAG_BODY || N[up].tag == MyHTML_TAG_HTML) break;
       a = up;
