@@ -601,6 +601,7 @@ typedef struct cand {
   bool sent_start;       /* opens a sentence or paragraph */
   bool sent_end;         /* closes a sentence */
   bool dead;
+  bool so_called;        /* after "so-called": a scare quote */
   uint32_t para;
   spk s;
 } cand;
@@ -856,6 +857,25 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         }
       }
     }
+    /* "so-called": whatever the cue, the marks are the writer's */
+    if (prev > 0 && is_word(&w, prev - 1)) {
+      const px__token *pt = &tx->tok[prev - 1];
+      size_t L = pt->end - pt->start;
+      if (L >= 6 && memcmp(tx->body + pt->end - 6, "called", 6) == 0 && pt->start + 2 <= pt->end &&
+          (tx->body[pt->start] == 's' || tx->body[pt->start] == 'S') && L <= 9 &&
+          (L == 9 || (prev >= 2 && punct_char(&w, prev - 2) == '-')))
+        c->so_called = true;
+      if (L == 6 && memcmp(tx->body + pt->start, "called", 6) == 0 && prev >= 3 &&
+          punct_char(&w, prev - 2) == '-' && is_word(&w, prev - 3) &&
+          tx->tok[prev - 3].end - tx->tok[prev - 3].start == 2 &&
+          (tx->body[tx->tok[prev - 3].start] | 0x20) == 's')
+        c->so_called = true;
+    }
+    if (c->so_called) {
+      c->trail = c->lead = false;
+      memset(&c->s, 0, sizeof c->s);
+      c->q.cue_start = c->q.cue_end = 0;
+    }
     bool partial = !(starts || after_colon || after_cue);
     if (c->trail && !starts && !after_colon && !after_cue) {
       /* Manafort "has taken on a tough task," said Black: clause + quote */
@@ -881,7 +901,8 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     cand *c = &cv[i];
     if (c->dead || !c->s.ok) continue;
     size_t j = i + 1;
-    while (j < nc && !cv[j].dead && !cv[j].s.ok && cv[j].q.kind != 5 && c->nsp < MAX_SPANS) {
+    while (j < nc && !cv[j].dead && cv[j].q.kind != 5 && !cv[j].so_called && c->nsp < MAX_SPANS &&
+           (!cv[j].s.ok || (cv[j].lead && c->trail && cv[j].q.cue_start == c->q.cue_start))) {
       cand *d = &cv[j];
       bool same_para = d->para == c->para;
       /* only the attribution, punctuation and a few words between */
@@ -1005,6 +1026,8 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
                    !(egender[last_person] && egender[last_person] != g))
             e = last_person;
           else e = recent;
+          /* the pronoun tells the person's gender for later ones */
+          if (e >= 0 && !egender[e]) egender[e] = g;
         }
         if (g == 3 && last_org >= 0 && c->para <= last_para + 2) e = last_org;
         q->entity = e;

@@ -131,6 +131,7 @@ typedef struct open_mark {
   uint8_t guil;      /* 1 for « */
   uint8_t multipara; /* continued over a paragraph end */
   uint16_t paras;
+  size_t emitted;    /* spans emitted when it was pushed: later ones are inside it */
 } open_mark;
 
 #define STACK_MAX 4
@@ -187,6 +188,34 @@ static void push(scan *s, size_t at, size_t len, bool single, bool guil) {
   o->len = (uint8_t)len;
   o->single = single;
   o->guil = guil;
+  o->emitted = s->nv;
+}
+
+/* The outermost quote is still open where it must end (a paragraph end
+ * without continuation, the end of the text): if quotes closed inside it,
+ * they stand on their own and it is dropped as a stray mark; otherwise it
+ * is reported as unclosed, up to e, unless that is over the byte cap. */
+static void end_unclosed(scan *s, const unsigned char *p, size_t e) {
+  open_mark *o = &s->st[0];
+  while (e > o->at && (p[e - 1] == ' ' || p[e - 1] == '\r' || p[e - 1] == '\t')) e--;
+  if (s->nv > o->emitted) {
+    for (size_t k = o->emitted; k < s->nv; k++)
+      if (s->v[k].depth) s->v[k].depth--;
+  } else if (!o->single && e > o->at + o->len && e - o->at <= PX__QUOTE_MAX_BYTES) {
+    emit(s, o, 0, e, 0, PX__QS_UNCLOSED);
+  }
+  s->depth = 0;
+}
+
+/* Does the paragraph ending before i end a sentence (. ! ? or a dash)? */
+static bool para_ends_sentence(const unsigned char *p, size_t start, size_t i) {
+  while (i > start && (p[i - 1] == ' ' || p[i - 1] == '\r' || p[i - 1] == '\t')) i--;
+  if (i == start) return false;
+  unsigned c = p[i - 1];
+  if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == ',') return true;
+  /* … — – */
+  return i >= 3 && p[i - 3] == 0xE2 && p[i - 2] == 0x80 &&
+         (p[i - 1] == 0xA6 || p[i - 1] == 0x94 || p[i - 1] == 0x93);
 }
 
 /* Close stack entry k at [i, i+len): entries above it were never closed. */
@@ -225,7 +254,7 @@ int px__quote_scan(const char *text, size_t n, px__arena *arena, px__qspan **out
         open_mark *o = &s.st[0];
         size_t rl = j < n ? reopen_len(p, n, j) : 0;
         bool cont = !o->single && rl && o->paras + 1 < PX__QUOTE_MAX_PARAS &&
-                    j - o->at < PX__QUOTE_MAX_BYTES;
+                    j - o->at < PX__QUOTE_MAX_BYTES && para_ends_sentence(p, para_start, i);
         if (cont) {
           o->multipara = 1;
           o->paras++;
@@ -235,10 +264,7 @@ int px__quote_scan(const char *text, size_t n, px__arena *arena, px__qspan **out
           continue;
         }
         /* Unclosed: report the outermost double up to the paragraph end. */
-        size_t e = i;
-        while (e > o->at && (p[e - 1] == ' ' || p[e - 1] == '\r' || p[e - 1] == '\t')) e--;
-        if (!o->single && e > o->at + o->len) emit(&s, o, 0, e, 0, PX__QS_UNCLOSED);
-        s.depth = 0;
+        end_unclosed(&s, p, i);
       }
       i = j;
       para_start = j;
@@ -256,7 +282,7 @@ int px__quote_scan(const char *text, size_t n, px__arena *arena, px__qspan **out
     }
     /* A quote over the byte cap is dropped, so one stray mark in a text
      * without paragraph breaks cannot take in the rest of it. */
-    if (s.depth > 0 && i - s.st[0].at > PX__QUOTE_MAX_BYTES) s.depth = 0;
+    if (s.depth > 0 && i - s.st[0].at > PX__QUOTE_MAX_BYTES) end_unclosed(&s, p, i);
     int pc = cp_class(cp_before(p, i));
     if (i == para_start) pc = C_SPACE;
     int nc = cp_class(cp_at(p, n, i + len));
@@ -299,7 +325,9 @@ int px__quote_scan(const char *text, size_t n, px__arena *arena, px__qspan **out
         int32_t a = cp_at(p, n, i + len);
         if (a >= '0' && a <= '9') can_open = false;
       }
-      if (can_close) {
+      if (can_close && i - (s.st[ks].at + s.st[ks].len) <= 1) {
+        s.depth = ks; /* 'n': an elision, not a quote */
+      } else if (can_close) {
         close_at(&s, ks, i, len);
       } else if (can_open && ks < 0) {
         push(&s, i, len, true, false);
@@ -311,12 +339,7 @@ int px__quote_scan(const char *text, size_t n, px__arena *arena, px__qspan **out
     }
     i += len;
   }
-  if (s.depth > 0) {
-    open_mark *o = &s.st[0];
-    size_t e = n;
-    while (e > o->at && (p[e - 1] == ' ' || p[e - 1] == '\r' || p[e - 1] == '\t')) e--;
-    if (!o->single && e > o->at + o->len) emit(&s, o, 0, e, 0, PX__QS_UNCLOSED);
-  }
+  if (s.depth > 0) end_unclosed(&s, p, n);
   if (s.oom) return PX_ENOMEM;
   /* Emitted at closing time: inner quotes come before outer ones.  Sort by
    * opening mark (insertion sort: runs are short and nearly sorted). */

@@ -1,0 +1,376 @@
+/* test_quote.c - quotation marks, quotes, cues, speakers and variants, on
+ * invented news text. */
+#include "px_test.h"
+
+#include <parallax.h>
+
+#include "quote.h"
+
+typedef struct fx {
+  px_ctx *ctx;
+  px_analyzer *an;
+  px_quoter *qt;
+  px_doc *doc;
+  px_quotes *qs;
+} fx;
+
+static int setup(void **state) {
+  fx *f = calloc(1, sizeof *f);
+  if (!f || px_ctx_new(&f->ctx) || px_analyzer_new(f->ctx, &f->an) || px_quoter_new(&f->qt))
+    return -1;
+  *state = f;
+  return 0;
+}
+
+static void drop(fx *f) {
+  px_quotes_free(f->qs);
+  px_doc_free(f->doc);
+  f->qs = NULL;
+  f->doc = NULL;
+}
+
+static int teardown(void **state) {
+  fx *f = *state;
+  drop(f);
+  px_quoter_free(f->qt);
+  px_analyzer_free(f->an);
+  px_ctx_free(f->ctx);
+  free(f);
+  return 0;
+}
+
+static void run(fx *f, const char *text) {
+  drop(f);
+  assert_int_equal(px_analyze_text(f->an, text, strlen(text), &f->doc), PX_OK);
+  assert_int_equal(px_quotes_extract(f->qt, f->doc, &f->qs), PX_OK);
+}
+
+/* The quote whose text contains needle (fails when none). */
+static px_quote find(fx *f, const char *needle) {
+  px_quote q;
+  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
+    assert_int_equal(px_quotes_get(f->qs, i, &q), PX_OK);
+    if (memmem(q.text.ptr, q.text.len, needle, strlen(needle))) return q;
+  }
+  fail_msg("no quote contains '%s'", needle);
+  return q;
+}
+
+static bool str_is(px_str s, const char *want) {
+  return s.len == strlen(want) && memcmp(s.ptr, want, s.len) == 0;
+}
+
+static bool str_has(px_str s, const char *want) {
+  return memmem(s.ptr, s.len, want, strlen(want)) != NULL;
+}
+
+static void assert_speaker(fx *f, const char *needle, const char *name_part) {
+  px_quote q = find(f, needle);
+  assert_true(q.has_speaker);
+  if (!str_has(q.speaker_name, name_part))
+    fail_msg("speaker of '%s' is '%.*s', wanted '%s'", needle, (int)q.speaker_name.len,
+             q.speaker_name.ptr, name_part);
+}
+
+/* ------------------------------------------------------------- scanner */
+
+static size_t scan(const char *t, px__qspan **v) {
+  static px__arena a;
+  static bool init;
+  if (!init) {
+    px__arena_init(&a, 1 << 16);
+    init = true;
+  }
+  px__arena_reset(&a);
+  size_t n;
+  assert_int_equal(px__quote_scan(t, strlen(t), &a, v, &n), PX_OK);
+  return n;
+}
+
+static void test_scan_styles(void **state) {
+  (void)state;
+  px__qspan *v;
+  const char *t = "\"Straight,\" he said. \xE2\x80\x9C" "Curly\xE2\x80\x9D and ''NYT style'' and "
+                  "\xC2\xAB" "guillemets\xC2\xBB" " and 'single' ones.";
+  size_t n = scan(t, &v);
+  assert_int_equal(n, 5);
+  assert_int_equal(v[0].open, 0);
+  assert_int_equal(v[1].flags & PX__QS_UNCLOSED, 0);
+  assert_true(v[3].flags & PX__QS_GUILLEMET);
+  assert_true(v[4].flags & PX__QS_SINGLE);
+  /* mixed: a straight mark closes a curly one */
+  n = scan("\xE2\x80\x9C" "Mixed marks,\" she said.", &v);
+  assert_int_equal(n, 1);
+  assert_int_equal(v[0].close_len, 1);
+}
+
+static void test_scan_apostrophes_and_nesting(void **state) {
+  (void)state;
+  px__qspan *v;
+  const char *t = "\"Clinton's plan, the Clintons' plan, the '90s and rock 'n' roll are 'fine',\" "
+                  "he said.";
+  size_t n = scan(t, &v);
+  assert_int_equal(n, 2);
+  assert_int_equal(v[0].depth, 0);
+  assert_int_equal(v[1].depth, 1); /* 'fine' inside */
+  assert_memory_equal(t + v[1].open, "'fine'", 6);
+  /* nested doubles: "today's "Straw vote" is not a step." */
+  n = scan("\xE2\x80\x9Ctoday\xE2\x80\x99s \xE2\x80\x9CStraw vote\xE2\x80\x9D is not a step.\xE2\x80\x9D", &v);
+  assert_int_equal(n, 2);
+  assert_int_equal(v[0].depth, 0);
+  assert_int_equal(v[1].depth, 1);
+}
+
+static void test_scan_paragraphs(void **state) {
+  (void)state;
+  px__qspan *v;
+  /* the continuation convention: no closing mark, the next paragraph re-opens */
+  const char *t = "\"First part of the speech.\n\n\"Second part,\" he said.";
+  size_t n = scan(t, &v);
+  assert_int_equal(n, 1);
+  assert_true(v[0].flags & PX__QS_MULTIPARA);
+  assert_int_equal(v[0].close + v[0].close_len, strstr(t, "he said") - t - 1);
+  /* never closed and no continuation: cut at the paragraph end */
+  t = "\"Never closed here\n\nNext paragraph has no mark. But \"this\" is fine.";
+  n = scan(t, &v);
+  assert_int_equal(n, 2);
+  assert_true(v[0].flags & PX__QS_UNCLOSED);
+  assert_int_equal(v[0].close, strstr(t, "\n\n") - t);
+  assert_memory_equal(t + v[1].open, "\"this\"", 6);
+}
+
+static void test_scan_stray_marks(void **state) {
+  (void)state;
+  px__qspan *v;
+  /* a stray mark in a headline, an odd number of marks, inch marks */
+  const char *t = "A stray \" in a headline\n\nThe 5\" screen. He said \"hello\" twice. "
+                  "Then \"an odd one.";
+  size_t n = scan(t, &v);
+  assert_int_equal(n, 2);
+  assert_memory_equal(t + v[0].open, "\"hello\"", 7);
+  assert_true(v[1].flags & PX__QS_UNCLOSED);
+  assert_int_equal(v[1].close, strlen(t));
+  /* one paragraph of 100 kB with a stray opening mark: the quote is capped */
+  size_t big = 100000;
+  char *b = malloc(big + 1);
+  assert_non_null(b);
+  for (size_t i = 0; i < big; i++) b[i] = "word "[i % 5];
+  b[10] = '"';
+  b[9] = ' ';
+  b[big] = 0;
+  n = scan(b, &v);
+  for (size_t i = 0; i < n; i++) assert_true(v[i].close - v[i].open <= PX__QUOTE_MAX_BYTES + 8);
+  free(b);
+}
+
+/* ---------------------------------------------------------- extraction */
+
+static void test_direct_after_and_before(void **state) {
+  fx *f = *state;
+  run(f, "MOSCOW - Russian President Vladimir Putin met North Korean leader Kim Jong Un on "
+         "Wednesday.\n\n\"We are ready to work together,\" Putin said.\n\n"
+         "Kim told Putin, \"We will always be with Russia.\"");
+  px_quote q = find(f, "ready to work");
+  assert_int_equal(q.kind, PX_QUOTE_DIRECT);
+  assert_true(str_is(q.cue, "said"));
+  assert_speaker(f, "ready to work", "Putin");
+  assert_true(q.speaker_entity >= 0);
+  assert_true(str_has(q.speaker_key, "putin"));
+  q = find(f, "always be with Russia");
+  assert_int_equal(q.kind, PX_QUOTE_DIRECT);
+  assert_true(str_is(q.cue, "told"));
+  assert_speaker(f, "always be with Russia", "Kim");
+}
+
+static void test_cue_inside(void **state) {
+  fx *f = *state;
+  run(f, "Foreign Minister Sergei Lavrov spoke to reporters.\n\n"
+         "\"We are ready,\" Lavrov said, \"to talk to anyone who respects us.\"");
+  assert_int_equal(px_quotes_count(f->qs), 1);
+  px_quote q = find(f, "We are ready");
+  assert_int_equal(q.nspans, 2);
+  assert_true(str_has(q.text, "to talk"));
+  assert_speaker(f, "We are ready", "Lavrov");
+}
+
+static void test_multi_paragraph(void **state) {
+  fx *f = *state;
+  run(f, "Mayor Jonas Lindholm spoke at the opening.\n\n"
+         "\"Every bus route will run every ten minutes.\n\n"
+         "\"We promised it and we will deliver it,\" Lindholm said.\n\nThe plan costs money.");
+  px_quote q = find(f, "Every bus route");
+  assert_int_equal(q.kind, PX_QUOTE_DIRECT);
+  assert_true(str_has(q.text, "deliver it"));
+  assert_speaker(f, "Every bus route", "Lindholm");
+}
+
+static void test_partial_and_scare(void **state) {
+  fx *f = *state;
+  run(f, "Russian President Vladimir Putin praised the \"heroic\" Russian army on Monday.\n\n"
+         "Critics call the program a \"lifeline\" for the region's so-called \"elite\" schools.\n\n"
+         "She watched the film \"Top Gun Maverick\" twice.");
+  px_quote q = find(f, "heroic");
+  assert_int_equal(q.kind, PX_QUOTE_PARTIAL);
+  assert_speaker(f, "heroic", "Putin");
+  q = find(f, "elite");
+  assert_int_equal(q.kind, PX_QUOTE_SCARE);
+  assert_false(q.has_speaker);
+  q = find(f, "Top Gun");
+  assert_int_equal(q.kind, PX_QUOTE_TITLE);
+  assert_false(q.has_speaker);
+}
+
+static void test_colon_and_adjacency(void **state) {
+  fx *f = *state;
+  run(f, "Senator Maria Lopez spoke after the vote. She told the crowd:\n\n"
+         "\"This is only the beginning of our work.\"\n\n"
+         "\"We will not stop until every family has a home,\" she said.");
+  assert_speaker(f, "only the beginning", "Lopez");
+  assert_speaker(f, "every family", "Lopez");
+}
+
+static void test_pronouns_and_roles(void **state) {
+  fx *f = *state;
+  run(f, "Chancellor Dieter Brandauer met Prime Minister Anneli Korhonen in Berlin.\n\n"
+         "\"Our support will not end,\" Brandauer said.\n\n"
+         "Korhonen thanked him. \"Finland will remember this,\" she said.\n\n"
+         "\"We are not done,\" he added.\n\n"
+         "The Kremlin said the meeting was a provocation.\n\n"
+         "According to Washington, the talks were useful.");
+  px_quote q = find(f, "Finland will remember");
+  assert_true(str_is((px_str){f->doc ? px_doc_body(f->doc).ptr + q.speaker_start : "",
+                              q.speaker_end - q.speaker_start},
+                     "she"));
+  assert_speaker(f, "Finland will remember", "Korhonen");
+  assert_speaker(f, "We are not done", "Brandauer");
+  q = find(f, "meeting was a provocation");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+  assert_speaker(f, "meeting was a provocation", "Kremlin");
+  q = find(f, "talks were useful");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+  assert_true(str_is(q.cue, "According to"));
+  assert_speaker(f, "talks were useful", "Washington");
+}
+
+static void test_indirect(void **state) {
+  fx *f = *state;
+  run(f, "Health Minister Meera Pillai said that the outbreak was not over yet.\n\n"
+         "The vaccine protects well against severe illness, Pillai said.");
+  px_quote q = find(f, "outbreak was not over");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+  assert_true(str_is(q.cue, "said"));
+  assert_speaker(f, "outbreak was not over", "Pillai");
+  q = find(f, "protects well");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+  assert_speaker(f, "protects well", "Pillai");
+}
+
+static void test_offsets_are_bytes(void **state) {
+  fx *f = *state;
+  const char *t = "Pr\xC3\xA9sident Lula sagte nichts. \xE2\x80\x9CNous sommes pr\xC3\xAAts,\xE2\x80\x9D "
+                  "Macron said.";
+  run(f, t);
+  px_quote q = find(f, "Nous sommes");
+  assert_int_equal(q.start, strstr(t, "\xE2\x80\x9CNous") - t);
+  assert_int_equal(q.end, strstr(t, " Macron") - t);
+}
+
+static void test_unbalanced_does_not_swallow(void **state) {
+  fx *f = *state;
+  run(f, "Putin's \"Plan\n\n\"We are ready,\" Putin said.\n\nThe \"deal was signed. "
+         "\"It is good,\" Kim said.\n\nLater paragraphs follow.");
+  assert_speaker(f, "We are ready", "Putin");
+  assert_speaker(f, "It is good", "Kim");
+  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
+    px_quote q;
+    px_quotes_get(f->qs, i, &q);
+    assert_false(str_has(q.text, "Later paragraphs"));
+  }
+}
+
+static void test_bad_arguments(void **state) {
+  fx *f = *state;
+  px_quotes *qs = (px_quotes *)1;
+  assert_int_equal(px_quotes_extract(NULL, NULL, &qs), PX_EINVAL);
+  assert_null(qs);
+  run(f, "");
+  assert_int_equal(px_quotes_count(f->qs), 0);
+  px_quote q;
+  assert_int_equal(px_quotes_get(f->qs, 0, &q), PX_EINVAL);
+  px_quotes_free(NULL);
+  px_quoter_free(NULL);
+  px_quote_groups_free(NULL);
+}
+
+/* ------------------------------------------------------------ variants */
+
+static void test_speaker_match(void **state) {
+  (void)state;
+#define M(a, b) px_speaker_match(a, strlen(a), b, strlen(b))
+  assert_true(M("Kim Jong Un", "Kim Jong-un"));
+  assert_true(M("Prime Minister Korhonen", "Anneli Korhonen"));
+  assert_true(M("Zhang Weimin", "Weimin Zhang"));
+  assert_true(M("Yevgeny Sorokin", "Evgeniy Sorokin"));
+  assert_true(M("V. Putin", "Vladimir Putin"));
+  assert_true(M("Nguy\xE1\xBB\x85n V\xC4\x83n Th\xC3\xA0nh", "Mr Thanh"));
+  assert_false(M("Anneli Korhonen", "Anna Korhonen"));
+  assert_false(M("Kim Jong Un", "Ales Marchenko"));
+  assert_false(M("", "Putin"));
+#undef M
+}
+
+static void test_similarity_and_groups(void **state) {
+  (void)state;
+  px_quote_groups *g;
+  assert_int_equal(px_quote_groups_new(&g), PX_OK);
+  const char *a = "We will always be with Russia.", *b = "I will always be standing with Russia.";
+  const char *c = "We will launch more satellites this year.";
+  double sab = px_quote_similarity(g, a, strlen(a), b, strlen(b));
+  double sac = px_quote_similarity(g, a, strlen(a), c, strlen(c));
+  assert_true(sab >= PX_QUOTE_SAME_REMARK);
+  assert_true(sac < PX_QUOTE_SAME_REMARK);
+  const char *d = "win a great victory in the just fight to punish evil groups";
+  const char *e = "emerge victorious in the fight to punish the evil forces";
+  assert_true(px_quote_similarity(g, d, strlen(d), e, strlen(e)) >= PX_QUOTE_SAME_REMARK);
+  assert_int_equal(px_quote_groups_add_text(g, "Kim Jong Un", 11, a, strlen(a), PX_QUOTE_DIRECT, 0), PX_OK);
+  assert_int_equal(px_quote_groups_add_text(g, "Kim Jong-un", 11, b, strlen(b), PX_QUOTE_DIRECT, 1), PX_OK);
+  assert_int_equal(px_quote_groups_add_text(g, "Kim", 3, c, strlen(c), PX_QUOTE_DIRECT, 1), PX_OK);
+  assert_int_equal(px_quote_groups_add_text(g, "Ales Marchenko", 14, a, strlen(a), PX_QUOTE_DIRECT, 2), PX_OK);
+  assert_int_equal(px_quote_groups_add_text(g, "", 0, "x", 1, PX_QUOTE_SCARE, 3), PX_OK);
+  assert_int_equal(px_quote_groups_finish(g), PX_OK);
+  assert_int_equal(px_quote_groups_items(g), 4);
+  assert_int_equal(px_quote_groups_speakers(g), 2);
+  px_quote_item i0, i1, i2, i3;
+  px_quote_groups_item(g, 0, &i0);
+  px_quote_groups_item(g, 1, &i1);
+  px_quote_groups_item(g, 2, &i2);
+  px_quote_groups_item(g, 3, &i3);
+  assert_int_equal(i0.remark, i1.remark);
+  assert_int_not_equal(i0.remark, i2.remark);
+  assert_int_equal(i0.speaker_group, i2.speaker_group);
+  assert_int_not_equal(i0.remark, i3.remark);
+  assert_int_not_equal(i0.speaker_group, i3.speaker_group);
+  px_quote_groups_free(g);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_scan_styles),
+      cmocka_unit_test(test_scan_apostrophes_and_nesting),
+      cmocka_unit_test(test_scan_paragraphs),
+      cmocka_unit_test(test_scan_stray_marks),
+      cmocka_unit_test_setup_teardown(test_direct_after_and_before, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_cue_inside, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_multi_paragraph, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_partial_and_scare, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_colon_and_adjacency, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_pronouns_and_roles, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),
+      cmocka_unit_test(test_speaker_match),
+      cmocka_unit_test(test_similarity_and_groups),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
