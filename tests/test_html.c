@@ -131,6 +131,65 @@ static void test_title_and_date_fallbacks(void **state) {
   assert_int_equal(px_article_published(f->art, NULL), 1643709600);
 }
 
+static void test_layouts(void **state) {
+  fx *f = *state;
+  /* An article cut into chunks of the same class, with ads and a rail
+   * between them: all chunks, in order, and no ad. */
+  const char *chunks =
+      "<html><body><div class=\"page\"><div class=\"chunks\">"
+      "<div class=\"grid\"><div class=\"article__body\"><p>First part of the story: the mountain "
+      "railway will run again from May, after two years of repairs to the viaduct.</p><p>Engineers "
+      "replaced forty steel girders, and the old stone piers were strengthened.</p></div>"
+      "<div class=\"rail\"><div class=\"ad\">Buy shoes</div></div></div>"
+      "<div class=\"ad-break\"><span>Advertisement</span></div>"
+      "<div class=\"grid\"><div class=\"article__body\"><p>Second part: tickets go on sale in "
+      "April, and season passes will cost the same as before the closure.</p><p>The operator "
+      "expects eighty thousand passengers in the first summer, more than ever before.</p>"
+      "<p>Local hotels said bookings for June were already up by a fifth.</p></div>"
+      "<div class=\"rail\"><a href=\"/x\">Most popular stories this week</a></div></div>"
+      "</div></div></body></html>";
+  assert_int_equal(extract(f, chunks, strlen(chunks), NULL, NULL), PX_OK);
+  px_str b = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(b, "First part of the story"));
+  assert_true(has(b, "bookings for June were already up by a fifth."));
+  assert_false(has(b, "Buy shoes"));
+  assert_false(has(b, "Most popular"));
+  assert_true(memmem(b.ptr, b.len, "First part", 10) < memmem(b.ptr, b.len, "Second part", 11));
+  /* Text written straight into a column next to a sidebar of links. */
+  const char *loose =
+      "<html><body><div class=\"row\"><div class=\"col-3\"><ul><li><a href=\"/a\">Archive "
+      "January</a></li><li><a href=\"/b\">Archive February</a></li><li><a href=\"/c\">Archive "
+      "March</a></li><li><a href=\"/d\">Archive April</a></li></ul></div><div class=\"col-9\">"
+      "<p class=\"t\">Vandals damage two ambulances</p><small>05/10/2018</small><br><img src=x>"
+      "The home care team found two of its five vehicles broken into on Friday morning, with the "
+      "batteries gone and the doors damaged. A police report was filed.<br><br>Patients booked "
+      "for the morning were seen in the afternoon instead, the team said.</div></div>"
+      "<footer><p>City Hall, Main Street 1, phone 555-0100, open from nine to five.</p></footer>"
+      "</body></html>";
+  assert_int_equal(extract(f, loose, strlen(loose), NULL, NULL), PX_OK);
+  b = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(b, "two of its five vehicles broken into"));
+  assert_true(has(b, "seen in the afternoon instead"));
+  assert_false(has(b, "Archive"));
+  assert_false(has(b, "City Hall"));
+  /* A news brief list whose items open with a link stays; a list of links goes. */
+  const char *brief =
+      "<html><body><article><p>Good morning! Here is what you need to know today, in brief.</p>"
+      "<ol><li><strong><a href=\"/1\">The harbour board approved the new ferry terminal.</a></strong>"
+      " Construction starts in March and should take about two years, the board said.</li>"
+      "<li><strong><a href=\"/2\">The regional airline cut two routes.</a></strong> Flights to the "
+      "islands will now leave from the main airport only, starting next month.</li>"
+      "<li><strong><a href=\"/3\">School meals get cheaper.</a></strong> The council will pay half "
+      "of the cost for every pupil from January, after a vote on Monday night.</li></ol>"
+      "<ul><li><a href=\"/x\">Weather</a></li><li><a href=\"/y\">Traffic</a></li>"
+      "<li><a href=\"/z\">Sport results</a></li></ul></article></body></html>";
+  assert_int_equal(extract(f, brief, strlen(brief), NULL, NULL), PX_OK);
+  b = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(b, "Construction starts in March"));
+  assert_true(has(b, "The regional airline cut two routes."));
+  assert_false(has(b, "Sport results"));
+}
+
 static void test_charsets(void **state) {
   fx *f = *state;
   /* Windows-1252 declared in <meta>: curly quotes and accents. */
@@ -260,6 +319,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_and_date_fallbacks, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_layouts, setup, teardown),
       cmocka_unit_test_setup_teardown(test_charsets, setup, teardown),
       cmocka_unit_test_setup_teardown(test_hostile_pages, setup, teardown),
       cmocka_unit_test_setup_teardown(test_large_page, setup, teardown),
