@@ -323,6 +323,9 @@ static void test_tokens(void **state) {
   x = tok(t, "U.S.");
   assert_non_null(x);
   assert_true(x->flags & PX__TF_ALLCAPS);
+  assert_non_null(tok(analyze(state, "The U.S.A. won."), "U.S.A."));
+  t = analyze(state, "Putin’s aides met Kim Jong-un's team; the senators' "
+                     "$4.5 billion deal, 10% of 1,200 U.S. jobs.");
   x = tok(t, ";");
   assert_non_null(x);
   assert_int_equal(x->kind, PX__TOK_PUNCT);

@@ -23,7 +23,8 @@
 
 enum { T_SKIP, T_LETTER, T_DIGIT, T_QUOTE, T_PUNCT, T_SYMBOL, T_MARK, T_ZW, T_CUR };
 
-static const unsigned char k_ascii[128] = {
+/* Classes of ASCII bytes; bytes from 0x80 are 0 (classified by classify()). */
+static const unsigned char k_ascii[256] = {
     ['!'] = T_PUNCT,  ['"'] = T_QUOTE,  ['#'] = T_SYMBOL, ['$'] = T_CUR,
     ['%'] = T_SYMBOL, ['&'] = T_PUNCT,  ['\''] = T_QUOTE, ['('] = T_PUNCT,
     [')'] = T_PUNCT,  ['*'] = T_SYMBOL, ['+'] = T_SYMBOL, [','] = T_PUNCT,
@@ -200,7 +201,7 @@ int px__tokenize(const char *text, size_t a, size_t b, uint16_t sent, px__tokout
       if (is_upper_cp(cp)) flags |= PX__TF_CAP;
       /* a dotted acronym: U.S. a.m. U.S.A. */
       if (c < 0x80 && i + 3 < b && p[i + 1] == '.' && k_ascii[p[i + 2]] == T_LETTER &&
-          p[i + 3] == '.' && !alnum_at(p, b, i + 4)) {
+          p[i + 3] == '.') {
         while (i + 1 < b && fl < FOLD_CAP && p[i] < 0x80 && k_ascii[p[i]] == T_LETTER &&
                p[i + 1] == '.') {
           unsigned ch = p[i];
@@ -335,6 +336,7 @@ int px__tokenize(const char *text, size_t a, size_t b, uint16_t sent, px__tokout
       fl = px__fold_cp(cp, f);
       i += len;
     }
+    if (kind == PX__TOK_WORD && !fl) kind = PX__TOK_SYMBOL; /* only marks, folded away */
     o->steps += i - s0;
     px__token *t = push(o);
     if (!t) return PX_ENOMEM;
