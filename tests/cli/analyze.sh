@@ -73,6 +73,21 @@ for s, d in zip(src, out):
         assert body[x["start"]:x["end"]].decode("utf-8") == x["text"], x
 PYEOF
 
+# The output follows docs/schema/analyze.schema.json (when jsonschema is installed).
+$PY - "$2/docs/schema/analyze.schema.json" "$tmp/out.jsonl" <<'PYEOF' || fail "schema"
+import json, sys
+try:
+    import jsonschema
+except ImportError:
+    print("analyze: jsonschema not installed, schema not checked")
+    sys.exit(0)
+schema = json.load(open(sys.argv[1], encoding="utf-8"))
+v = jsonschema.Draft202012Validator(schema)
+for line in open(sys.argv[2], encoding="utf-8"):
+    errors = list(v.iter_errors(json.loads(line)))
+    assert not errors, errors[0].message
+PYEOF
+
 # Standard input, text form.
 "$PX" analyze - < "$tmp/news.jsonl" > "$tmp/out.txt" || fail "stdin exited $?"
 grep -q "Vladimir Putin" "$tmp/out.txt" || fail "text form lacks the entity"
