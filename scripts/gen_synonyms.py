@@ -83,7 +83,7 @@ def main():
     items = sorted(freq.items())
     for i in range(0, len(items), 6):
         chunk = items[i:i + 6]
-        out.write('    "%s"\n' % "".join("%s\\0%d\\0" % (w, c) for w, c in chunk))
+        out.write('    "%s"\n' % "".join("%s\\000%d\\000" % (w, c) for w, c in chunk))
     out.write("    ;\nconst size_t px__wordfreq_size = sizeof px__wordfreq - 1;\n")
     out.write("const size_t px__wordfreq_words = %d;\n" % len(items))
 

@@ -131,7 +131,7 @@ PX__HIDDEN double px__fact_score(const px__lex *lx, const px__ssent *a, const px
 #endif
 /* Default least px__fact_score of a link in a comparison (tuned on the dev
  * stories of eval/data/stories: pairwise F1 of fact links). */
-#define PX__FACT_THRESHOLD 0.28
+#define PX__FACT_THRESHOLD 0.26
 #ifndef PX__FACT_GAIN
 #define PX__FACT_GAIN 1.0
 #endif

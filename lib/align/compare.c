@@ -219,6 +219,7 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
       if ((rc = px__idf_add(&ib, c->art[i].tx, s))) goto out;
     }
   if ((rc = px__idf_build(&ib, lx, &idf))) goto out;
+  idf.local_weight = 1.0f;
   rc = PX_ENOMEM;
   for (size_t k = 0; k < n; k++)
     if ((rc = px__ssent_make(c->art[ref[k].art].tx, ref[k].sent, &idf, &scratch, &ss[k])))

@@ -1,0 +1,330 @@
+/* test_align.c - sentence similarity, quantities, fact grouping and the
+ * comparison on invented articles, bad input included. */
+#include "px_test.h"
+
+#include "align/compare.h"
+
+#include <math.h>
+
+static px_ctx *ctx;
+
+static int setup(void **state) {
+  (void)state;
+  return px_ctx_new(&ctx);
+}
+static int teardown(void **state) {
+  (void)state;
+  px_ctx_free(ctx);
+  return 0;
+}
+
+static px_article *mk(const char *source, const char *title, const char *date, const char *body) {
+  px_article *a;
+  assert_int_equal(px_article_new(&a), PX_OK);
+  assert_int_equal(px_article_set(a, PX_F_SOURCE, source, strlen(source)), PX_OK);
+  assert_int_equal(px_article_set(a, PX_F_TITLE, title, strlen(title)), PX_OK);
+  assert_int_equal(px_article_set(a, PX_F_BODY, body, strlen(body)), PX_OK);
+  if (date) {
+    int64_t t;
+    assert_int_equal(px_parse_date(date, strlen(date), &t), PX_OK);
+    px_article_set_published(a, t);
+  }
+  return a;
+}
+
+static px_comparison *compare(px_article **arts, size_t n) {
+  px_comparison *c = NULL;
+  assert_int_equal(px_compare(ctx, (const px_article *const *)arts, n, NULL, &c), PX_OK);
+  assert_non_null(c);
+  return c;
+}
+
+static void free_all(px_article **arts, size_t n) {
+  for (size_t i = 0; i < n; i++) px_article_free(arts[i]);
+}
+
+/* Score two single sentences with a shared IDF table. */
+static double score_pair(const char *x, const char *y) {
+  px__textan *ta;
+  px__lex *lx;
+  px__arena ar;
+  px__arena_init(&ar, 1 << 16);
+  assert_int_equal(px__textan_new(&ta), PX_OK);
+  assert_int_equal(px__lex_new(&lx), PX_OK);
+  px__text tx[2];
+  assert_int_equal(px__text_analyze(ta, x, strlen(x), &ar, &tx[0]), PX_OK);
+  assert_int_equal(px__text_analyze(ta, y, strlen(y), &ar, &tx[1]), PX_OK);
+  px__idf_builder b = {0};
+  for (int k = 0; k < 2; k++) assert_int_equal(px__idf_add(&b, &tx[k], 0), PX_OK);
+  px__idf idf;
+  assert_int_equal(px__idf_build(&b, lx, &idf), PX_OK);
+  px__ssent s[2];
+  for (int k = 0; k < 2; k++) assert_int_equal(px__ssent_make(&tx[k], 0, &idf, &ar, &s[k]), PX_OK);
+  double r = px__fact_score(lx, &s[0], &s[1]);
+  double r2 = px__fact_score(lx, &s[1], &s[0]);
+  assert_true(fabs(r - r2) < 1e-9); /* symmetric */
+  px__idf_release(&idf);
+  px__lex_free(lx);
+  px__textan_free(ta);
+  px__arena_release(&ar);
+  return r;
+}
+
+static void test_scores(void **state) {
+  (void)state;
+  double same = score_pair("The ferry was towed back to Helsinki on Monday by two tugs.",
+                           "Two tugs towed the ferry back to Helsinki on Monday.");
+  double syn = score_pair("The company will cut 800 jobs.",
+                          "The firm is to eliminate 800 jobs.");
+  double other = score_pair("The ferry was towed back to Helsinki on Monday by two tugs.",
+                            "Shares of the chipmaker rose sharply in New York trading.");
+  assert_true(same > 0.5);
+  assert_true(syn > other);
+  assert_true(other < 0.2);
+}
+
+static void test_synonyms(void **state) {
+  (void)state;
+  px__lex *lx;
+  assert_int_equal(px__lex_new(&lx), PX_OK);
+  /* "buy" and "purchase" share a common sense in WordNet; "buy" and "ferry" do not. */
+  const uint32_t *a, *b;
+  size_t na = px__lex_classes(lx, px__word_hash("buy", 3), &a);
+  size_t nb = px__lex_classes(lx, px__word_hash("purchas", 7), &b);
+  bool shared = false;
+  for (size_t i = 0; i < na; i++)
+    for (size_t j = 0; j < nb; j++) shared |= a[i] == b[j];
+  assert_true(shared);
+  assert_true(px__lex_bg_idf(lx, px__word_hash("say", 3)) < px__lex_bg_idf(lx, px__word_hash("amphora", 7)));
+  px__lex_free(lx);
+}
+
+static void test_quantities(void **state) {
+  (void)state;
+  px__textan *ta;
+  px__arena ar;
+  px__arena_init(&ar, 1 << 16);
+  assert_int_equal(px__textan_new(&ta), PX_OK);
+  const char *s = "At least 12 people were killed, the talks lasted two hours and the deal is "
+                  "worth $4.5 million, signed on March 3, 2023.";
+  px__text tx;
+  assert_int_equal(px__text_analyze(ta, s, strlen(s), &ar, &tx), PX_OK);
+  px__qty q[16];
+  size_t n = px__quantities(&tx, 0, q, 16);
+  bool people = false, hours = false, money = false, date = false, year = false;
+  for (size_t i = 0; i < n; i++) {
+    if (q[i].value == 12 && q[i].unit == px__word_hash("peopl", 5)) people = true;
+    if (q[i].value == 2 && q[i].unit == px__word_hash("hour", 4)) hours = true;
+    if (q[i].value == 4.5e6 && q[i].unit == px__word_hash("$", 1)) money = true;
+    if (q[i].value == 303 && q[i].unit == px__word_hash("#date", 5)) date = true;
+    if (q[i].value == 2023 && q[i].unit == px__word_hash("#year", 5)) year = true;
+  }
+  assert_true(people);
+  assert_true(hours);
+  assert_true(money);
+  assert_true(date);
+  assert_true(year);
+  double v;
+  assert_true(px__parse_number("1,200", 5, &v) && v == 1200);
+  assert_false(px__parse_number("abc", 3, &v));
+  px__textan_free(ta);
+  px__arena_release(&ar);
+}
+
+static const char *k_a =
+    "HELSINKI (Northern Wire) - A fire broke out in the engine room of the ferry Baltic Aurora "
+    "on Monday, and 12 passengers were hurt, the coast guard said.\n\n"
+    "The Baltic Aurora was later towed back to Helsinki by two tugs.\n\n"
+    "The operator, Nordline, said the cause of the fire was not yet known.\n\n"
+    "\"Everyone followed instructions,\" Captain Jari Lehtonen said.";
+static const char *k_b =
+    "TALLINN - Two tugs towed the ferry Baltic Aurora back to Helsinki after a fire on Monday.\n\n"
+    "The fire started in the ship's engine room, and 14 passengers were hurt, the coast guard "
+    "said.\n\n"
+    "Nordline said the cause of the fire was not yet known.\n\n"
+    "Passengers sang songs on the deck while they waited for rescue boats.";
+
+static bool shares(const px_comparison *c, const char *needle_a, const char *needle_b) {
+  for (size_t f = 0; f < c->nfact; f++) {
+    bool ha = false, hb = false;
+    for (uint32_t j = c->fact[f].first; j < c->fact[f].first + c->fact[f].count; j++) {
+      const px__cmember *m = &c->mem[j];
+      px_str b = px_comparison_body(c, m->art);
+      char *t = strndup(b.ptr + m->start, m->end - m->start);
+      if (m->art == 0 && strstr(t, needle_a)) ha = true;
+      if (m->art == 1 && strstr(t, needle_b)) hb = true;
+      free(t);
+    }
+    if (ha && hb) return true;
+  }
+  return false;
+}
+
+static void test_compare_basic(void **state) {
+  (void)state;
+  px_article *arts[2] = {mk("Northern Wire", "Fire on ferry", "2023-10-02T10:30:00Z", k_a),
+                         mk("Baltic Herald", "Ferry fire", "2023-10-02T13:15:00Z", k_b)};
+  px_comparison *c = compare(arts, 2);
+  assert_int_equal(px_comparison_count(c, PX_CMP_ARTICLES), 2);
+  assert_int_equal(px_comparison_count(c, PX_CMP_OUTLETS), 2);
+  assert_true(shares(c, "towed back", "Two tugs towed"));
+  assert_true(shares(c, "cause of the fire", "cause of the fire"));
+  assert_false(shares(c, "Everyone followed", "Passengers sang"));
+  /* Every sentence is in exactly one fact; unique facts have one outlet. */
+  size_t members = 0;
+  for (size_t f = 0; f < px_comparison_count(c, PX_CMP_FACTS); f++) {
+    size_t m, o;
+    assert_int_equal(px_comparison_fact(c, f, &m, &o), PX_OK);
+    members += m;
+    assert_true(o >= 1 && o <= 2);
+  }
+  assert_int_equal(members, c->art[0].nsent + c->art[1].nsent);
+  assert_true(c->art[0].nunique >= 1 && c->art[1].nunique >= 1);
+  /* The first report of a shared fact is the earlier article. */
+  for (size_t f = 0; f < c->nfact; f++)
+    if (c->fact[f].noutlets == 2) assert_int_equal(c->mem[c->fact[f].earliest].art, 0);
+  /* 12 vs 14 passengers hurt. */
+  bool found = false;
+  for (size_t d = 0; d < c->ndisc; d++) {
+    bool v12 = false, v14 = false;
+    for (uint32_t j = c->disc[d].first; j < c->disc[d].first + c->disc[d].count; j++) {
+      v12 |= c->dval[j].value == 12 && c->dval[j].art == 0;
+      v14 |= c->dval[j].value == 14 && c->dval[j].art == 1;
+    }
+    found |= v12 && v14;
+  }
+  assert_true(found);
+  /* Datelines and entities shared by both. */
+  assert_int_equal(c->art[0].place.len, strlen("HELSINKI"));
+  bool aurora = false;
+  for (size_t e = 0; e < c->nent; e++)
+    if (c->ent[e].noutlets == 2 && strstr(c->ent[e].key.ptr, "aurora")) aurora = true;
+  assert_true(aurora);
+  px_comparison_free(c);
+  free_all(arts, 2);
+}
+
+static void test_identical(void **state) {
+  (void)state;
+  px_article *arts[2] = {mk("Northern Wire", "Fire", "2023-10-02T10:30:00Z", k_a),
+                         mk("Harbor Post", "Fire", "2023-10-02T11:30:00Z", k_a)};
+  px_comparison *c = compare(arts, 2);
+  /* Every fact is carried by both; the copy is flagged. */
+  assert_int_equal(c->nshared, c->nfact);
+  assert_int_equal(c->art[1].nunique, 0);
+  assert_true(c->art[1].flags & PX__CA_DUP);
+  assert_int_equal(c->art[1].dup_of, 0);
+  assert_true(c->nwarn >= 1);
+  px_comparison_free(c);
+  free_all(arts, 2);
+}
+
+static void test_empty_and_foreign(void **state) {
+  (void)state;
+  px_article *arts[3] = {
+      mk("Northern Wire", "Fire", "2023-10-02T10:30:00Z", k_a), mk("Empty Post", "Nothing", NULL, ""),
+      mk("Helsingin Sanomat", "Palo lautalla", "2023-10-02T12:00:00Z",
+         "Lautta Baltic Auroran konehuoneessa syttyi maanantaina tulipalo, ja miehistö siirsi "
+         "matkustajat yläkansille. Rannikkovartiosto kertoi, että palo saatiin sammutettua "
+         "noin tunnissa eikä kukaan loukkaantunut vakavasti. Alus hinattiin myöhemmin "
+         "takaisin Helsinkiin kahden hinaajan avulla. Varustamo Nordline kertoi, että palon "
+         "syy on vielä tuntematon ja tutkinta jatkuu.")};
+  px_comparison *c = compare(arts, 3);
+  assert_int_equal(c->nart, 3); /* nothing dropped */
+  assert_true(c->art[1].flags & PX__CA_EMPTY);
+  assert_int_equal(c->art[1].nsent, 0);
+  assert_true(c->art[2].flags & PX__CA_FOREIGN);
+  assert_true(c->nwarn >= 2);
+  assert_int_equal(c->art[2].nunique, c->art[2].nsent);
+  px_comparison_free(c);
+  free_all(arts, 3);
+}
+
+static void test_nothing_in_common(void **state) {
+  (void)state;
+  px_article *arts[2] = {
+      mk("Northern Wire", "Fire", NULL, k_a),
+      mk("Market Daily", "Chips", NULL,
+         "Shares of the chipmaker rose sharply in New York trading.\n\nAnalysts expect "
+         "record orders from data centres this year.\n\nThe company will report results in "
+         "November.")};
+  px_comparison *c = compare(arts, 2);
+  assert_int_equal(c->nshared, 0);
+  assert_int_equal(c->nfact, c->art[0].nsent + c->art[1].nsent);
+  assert_int_equal(c->art[1].nunique, 3);
+  px_comparison_free(c);
+  free_all(arts, 2);
+}
+
+static void test_limits_and_args(void **state) {
+  (void)state;
+  px_article *arts[2] = {mk("A", "a", NULL, k_a), mk("B", "b", NULL, k_b)};
+  px_comparison *c = (px_comparison *)1;
+  px_compare_opts o;
+  px_compare_opts_init(&o);
+  o.max_articles = 1;
+  assert_int_equal(px_compare(ctx, (const px_article *const *)arts, 2, &o, &c), PX_ETOOBIG);
+  assert_null(c);
+  assert_non_null(strstr(px_ctx_error(ctx), "limit"));
+  assert_int_equal(px_compare(NULL, (const px_article *const *)arts, 2, NULL, &c), PX_EINVAL);
+  assert_int_equal(px_compare(ctx, NULL, 2, NULL, &c), PX_EINVAL);
+  /* One article: a report with a warning, not an error. */
+  c = compare(arts, 1);
+  assert_int_equal(c->nshared, 0);
+  assert_true(c->nwarn >= 1);
+  px_comparison_free(c);
+  /* Zero articles: an empty comparison. */
+  c = compare(NULL, 0);
+  assert_int_equal(px_comparison_count(c, PX_CMP_FACTS), 0);
+  px_comparison_free(c);
+  px_comparison_free(NULL);
+  assert_int_equal(px_comparison_fact(NULL, 0, NULL, NULL), PX_EINVAL);
+  free_all(arts, 2);
+}
+
+/* 500 articles in one story: every one is kept, and the pairs scored grow
+ * about linearly with the sentences, not with their square. */
+static void test_many(void **state) {
+  (void)state;
+  enum { N = 500 };
+  static const char *const outlets[] = {"Northern Wire", "Baltic Herald", "Harbor Post",
+                                        "Meridian News", "Pacific Tribune"};
+  px_article **arts = calloc(N, sizeof *arts);
+  uint64_t scored[2] = {0};
+  size_t sents[2] = {0};
+  for (int round = 0; round < 2; round++) {
+    size_t n = round ? N : N / 5;
+    for (size_t i = 0; i < n; i++) {
+      char body[1024];
+      snprintf(body, sizeof body,
+               "%s\n\nOfficials in district %zu counted %zu boats in the harbour on day %zu.\n\n%s",
+               (i % 2) ? k_a : k_b, i, i * 7 + 3, i % 31, "Reporting continued through the night.");
+      char src[64];
+      snprintf(src, sizeof src, "%s %zu", outlets[i % 5], i / 5);
+      arts[i] = mk(src, "Ferry fire", NULL, body);
+    }
+    px_comparison *c = compare(arts, n);
+    assert_int_equal(c->nart, n);
+    for (size_t i = 0; i < n; i++) assert_true(c->art[i].nsent >= 4);
+    scored[round] = c->pairs_scored;
+    for (size_t i = 0; i < n; i++) sents[round] += c->art[i].nsent;
+    px_comparison_free(c);
+    free_all(arts, n);
+  }
+  double grow = (double)scored[1] / (double)(scored[0] ? scored[0] : 1);
+  double sgrow = (double)sents[1] / (double)sents[0];
+  /* Five times the sentences: well under 25 times the pairs. */
+  assert_true(grow < sgrow * 2.5);
+  free(arts);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_scores),          cmocka_unit_test(test_synonyms),
+      cmocka_unit_test(test_quantities),      cmocka_unit_test(test_compare_basic),
+      cmocka_unit_test(test_identical),       cmocka_unit_test(test_empty_and_foreign),
+      cmocka_unit_test(test_nothing_in_common), cmocka_unit_test(test_limits_and_args),
+      cmocka_unit_test(test_many),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
