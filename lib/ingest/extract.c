@@ -77,7 +77,7 @@ struct px__extractor {
   myhtml_tree_t *tree;
   nd *nodes;
   size_t nn, nalloc;
-  px__buf conv, para, body, tmp, names;
+  px__buf conv, para, body, tmp, names, title;
   meta m;
 };
 
@@ -135,6 +135,7 @@ void px__extractor_free(px__extractor *ex) {
   px__buf_release(&ex->body);
   px__buf_release(&ex->tmp);
   px__buf_release(&ex->names);
+  px__buf_release(&ex->title);
   meta_release(&ex->m);
   free(ex);
 }
@@ -1028,19 +1029,47 @@ typedef struct emitter {
   bool space;
   int rc;
   const meta *m;
+  const px__buf *title; /* the page title: a paragraph repeating it is dropped */
 } emitter;
 
 static bool boiler_line(const char *p, size_t n) {
-  static const char *const lines[] = {"advertisement", "advertisements", "ad", "sponsored",
-                                      "share this article", "share", "read more",
-                                      "continue reading", "click here", "related",
-                                      "related articles", "sign up", "subscribe",
-                                      "skip advertisement", "story continues below advertisement",
-                                      "article continues below", "see also", NULL};
-  while (n && (p[n - 1] == '.' || p[n - 1] == ':' || p[n - 1] == ' ')) n--;
+  static const char *const lines[] = {
+      "advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "share this article",
+      "share this story", "share this", "share", "sharing is caring", "read more",
+      "continue reading", "click here", "related", "related articles", "related posts",
+      "related stories", "more stories", "you may also like", "you might also like",
+      "recommended", "sign up", "subscribe", "skip advertisement", "tags", "print", "email",
+      "comments", "leave a comment", "leave a reply", "tell us what you think",
+      "story continues below advertisement", "article continues below", "see also",
+      "this slideshow requires javascript", "like this story? share it with a friend",
+      "like this article? share it with a friend", "follow us", NULL};
+  while (n && (p[n - 1] == '.' || p[n - 1] == ':' || p[n - 1] == ' ' || p[n - 1] == '!'))
+    n--;
   for (size_t i = 0; lines[i]; i++)
     if (strlen(lines[i]) == n && strncasecmp(p, lines[i], n) == 0) return true;
   return false;
+}
+
+static bool starts_ci(const char *p, size_t n, const char *w) {
+  size_t k = strlen(w);
+  return n >= k && strncasecmp(p, w, k) == 0;
+}
+
+static bool looks_date(const char *x, size_t l);
+
+/* A short line that is a byline or a dateline, not a sentence. */
+static bool meta_line(const char *p, size_t n) {
+  if (n == 0 || n > 100) return false;
+  char last = p[n - 1];
+  if (last == '.' || last == '!' || last == '?' || last == '"' ||
+      (n >= 3 && (unsigned char)p[n - 3] == 0xE2 && (unsigned char)p[n - 2] == 0x80 &&
+       (unsigned char)p[n - 1] == 0x9D))
+    return false;
+  if (starts_ci(p, n, "by ") || starts_ci(p, n, "por ") || starts_ci(p, n, "updated ") ||
+      starts_ci(p, n, "published ") || starts_ci(p, n, "posted ") ||
+      starts_ci(p, n, "publicado ") || starts_ci(p, n, "atualizado "))
+    return true;
+  return n <= 60 && looks_date(p, n);
 }
 
 static void flush_para(emitter *e) {
@@ -1050,6 +1079,10 @@ static void flush_para(emitter *e) {
     bool drop = false;
     if (e->para_text > 0 && e->para_link * 10 > e->para_text * 8 && pa->len < 400) drop = true;
     if (!drop && boiler_line(pa->ptr, pa->len)) drop = true;
+    if (!drop && meta_line(pa->ptr, pa->len)) drop = true;
+    if (!drop && e->title && e->title->len == pa->len &&
+        strncasecmp(e->title->ptr, pa->ptr, pa->len) == 0)
+      drop = true;
     if (!drop) {
       if (e->out->len) e->rc = px__buf_append(e->out, "\n\n", 2);
       if (e->rc == PX_OK) e->rc = px__buf_append(e->out, pa->ptr, pa->len);
@@ -1148,7 +1181,7 @@ static bool prose_like(const nd *d, px__extractor *ex) {
 /* Body of the best container and its good siblings. */
 static int extract_body(px__extractor *ex, int32_t best, int fragment) {
   px__buf_clear(&ex->body);
-  emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m};
+  emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m, &ex->title};
   nd *N = ex->nodes;
   if (fragment) {
     emit_subtree(ex, &e, 0);
@@ -1472,10 +1505,9 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
         (rc = px_article_set(out, PX_F_URL, url, ulen)))
       return rc;
   }
-  if (!fragment) {
-    pick_title(m, t);
-    if (t->len && (rc = px_article_set(out, PX_F_TITLE, t->ptr, t->len))) return rc;
-  }
+  if (!fragment && ex->title.len &&
+      (rc = px_article_set(out, PX_F_TITLE, ex->title.ptr, ex->title.len)))
+    return rc;
   /* Byline: structured data first, then meta, then a byline element. */
   const px__buf *bl[] = {&m->ld_author, &m->author_meta, &m->item_author, &m->byline_el};
   for (size_t i = 0; i < 4 && px_article_get(out, PX_F_BYLINE).len == 0; i++) {
@@ -1556,13 +1588,15 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
   if ((rc = walk(ex, root, &tp))) goto out;
   sum_up(ex, tp);
   int fragment = flags & PX__EXTRACT_FRAGMENT;
+  px__buf_clear(&ex->title);
+  if (!fragment) pick_title(&ex->m, &ex->title);
   int32_t best = fragment ? 0 : score(ex);
   if ((rc = extract_body(ex, best, fragment))) goto out;
   if (ex->body.len == 0 && !fragment) {
     /* Nothing scored: fall back to the whole body text. */
     int32_t b = node_index(myhtml_tree_get_node_body(ex->tree));
     if (b >= 0) {
-      emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m};
+      emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m, &ex->title};
       emit_subtree(ex, &e, b);
       if ((rc = e.rc)) goto out;
     }
