@@ -157,10 +157,10 @@ static void test_layouts(void **state) {
   assert_true(memmem(b.ptr, b.len, "First part", 10) < memmem(b.ptr, b.len, "Second part", 11));
   /* Text written straight into a column next to a sidebar of links. */
   const char *loose =
-      "<html><body><div class=\"row\"><div class=\"col-3\"><ul><li><a href=\"/a\">Archive "
+      "<html><head><title>Vandals damage two ambulances</title></head><body><div class=\"row\"><div class=\"col-3\"><ul><li><a href=\"/a\">Archive "
       "January</a></li><li><a href=\"/b\">Archive February</a></li><li><a href=\"/c\">Archive "
       "March</a></li><li><a href=\"/d\">Archive April</a></li></ul></div><div class=\"col-9\">"
-      "<p class=\"t\">Vandals damage two ambulances</p><small>05/10/2018</small><br><img src=x>"
+      "<p class=\"t\">Vandals damage two ambulances</p><p>5 October 2018</p><img src=x>"
       "The home care team found two of its five vehicles broken into on Friday morning, with the "
       "batteries gone and the doors damaged. A police report was filed.<br><br>Patients booked "
       "for the morning were seen in the afternoon instead, the team said.</div></div>"
@@ -172,6 +172,10 @@ static void test_layouts(void **state) {
   assert_true(has(b, "seen in the afternoon instead"));
   assert_false(has(b, "Archive"));
   assert_false(has(b, "City Hall"));
+  /* The title and the dateline are not repeated in the body. */
+  assert_false(has(b, "Vandals damage"));
+  assert_false(has(b, "5 October 2018"));
+  assert_field(f->art, PX_F_TITLE, "Vandals damage two ambulances");
   /* A news brief list whose items open with a link stays; a list of links goes. */
   const char *brief =
       "<html><body><article><p>Good morning! Here is what you need to know today, in brief.</p>"
