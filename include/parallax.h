@@ -727,6 +727,72 @@ PX_API int px_report_write(const px_comparison *cmp, px_report_format format,
 
 /* ======================================================== end comparison */
 
+/* ======================================================= stored analysis */
+/*
+ * What ingest keeps of each article's analysis, and the queries across the
+ * whole store: quotes by speaker, entities by coverage.
+ */
+
+/**
+ * Store an article's analysis: sentence offsets, dateline, the entities it
+ * mentions (keyed across articles) and its quotes (qs may be NULL).  Any
+ * earlier analysis of the article is replaced.  Call inside a batch.
+ * @return PX_OK, PX_EINVAL, PX_EDB, PX_EDBFULL.
+ */
+PX_API int px_store_add_analysis(px_store *st, int64_t article, const px_doc *doc,
+                                 const px_quotes *qs);
+
+/** 1 when the article has a stored analysis, 0 when not, negative on error. */
+PX_API int px_store_has_analysis(px_store *st, int64_t article);
+
+/* One stored quote; strings are borrowed for the callback's duration. */
+typedef struct px_stored_quote {
+  int64_t id, article;
+  px_str source, title;        /* of the article */
+  int64_t published;
+  int has_time;
+  px_quote_kind kind;
+  size_t start, end;           /* in the article's stored body */
+  px_str text, cue;
+  px_str speaker_name, speaker_key; /* empty when no speaker was found */
+} px_stored_quote;
+typedef int (*px_stored_quote_cb)(void *user, const px_stored_quote *q);
+
+typedef struct px_quote_filter {
+  const char *speaker;  /* a name in any spelling ("Kim Jong-un" finds "Kim Jong Un"), or NULL */
+  const char *source;   /* exact outlet, or NULL */
+  int64_t since, until;
+  int has_since, has_until;
+  int64_t limit;        /* 0: no limit */
+  int with_scare;       /* 1: include scare quotes and titles (default 0) */
+} px_quote_filter;
+
+/**
+ * Stored quotes by publication time.  A speaker name matches by entity key
+ * and by px_speaker_match() against every stored speaker's name.
+ * @return PX_OK or a store error.
+ */
+PX_API int px_store_quotes(px_store *st, const px_quote_filter *filter, px_stored_quote_cb cb,
+                           void *user);
+
+/* One entity across the store; strings borrowed for the callback's duration. */
+typedef struct px_stored_entity {
+  px_str key, name, type;
+  int64_t articles;   /* articles mentioning it */
+  int64_t outlets;    /* distinct outlets of those articles */
+  int64_t mentions;   /* mentions in all of them */
+} px_stored_entity;
+typedef int (*px_stored_entity_cb)(void *user, const px_stored_entity *e);
+
+/**
+ * Entities by the number of articles mentioning them (filtered by the
+ * articles' outlet and time; limit 0 means 20).  @return PX_OK or a store error.
+ */
+PX_API int px_store_entities(px_store *st, const px_article_filter *filter,
+                             px_stored_entity_cb cb, void *user);
+
+/* ================================================== end stored analysis */
+
 #ifdef __cplusplus
 }
 #endif

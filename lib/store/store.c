@@ -77,6 +77,46 @@ static const char *const migrations[] = {
     "  flags INTEGER NOT NULL DEFAULT 0"
     ");"
     "CREATE INDEX story_article_story ON story_article(story);",
+    /* 3 -> 4: per-article analysis (store_analysis.c): sentence offsets and
+     * dateline, the entities each article mentions (by cross-article key),
+     * and its quotes with their speakers. */
+    "CREATE TABLE analysis("
+    "  article INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,"
+    "  sentences BLOB NOT NULL,"          /* little-endian uint32 start,end pairs */
+    "  dateline_place TEXT NOT NULL DEFAULT '',"
+    "  dateline_agency TEXT NOT NULL DEFAULT '',"
+    "  version INTEGER NOT NULL"
+    ");"
+    "CREATE TABLE entity("
+    "  id INTEGER PRIMARY KEY,"
+    "  key TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL,"
+    "  type TEXT NOT NULL"
+    ");"
+    "CREATE TABLE article_entity("
+    "  article INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+    "  entity INTEGER NOT NULL REFERENCES entity(id),"
+    "  name TEXT NOT NULL,"                /* the fullest form in this article */
+    "  mentions INTEGER NOT NULL,"
+    "  first_start INTEGER NOT NULL,"
+    "  first_end INTEGER NOT NULL,"
+    "  PRIMARY KEY(article, entity)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX article_entity_entity ON article_entity(entity);"
+    "CREATE TABLE quote("
+    "  id INTEGER PRIMARY KEY,"
+    "  article INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+    "  start INTEGER NOT NULL,"
+    "  end INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  cue TEXT NOT NULL DEFAULT '',"
+    "  speaker_name TEXT NOT NULL DEFAULT '',"
+    "  speaker_key TEXT NOT NULL DEFAULT '',"
+    "  speaker_entity INTEGER REFERENCES entity(id)"
+    ");"
+    "CREATE INDEX quote_article ON quote(article);"
+    "CREATE INDEX quote_speaker ON quote(speaker_key);",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 

@@ -14,6 +14,11 @@ enum {
   PX__STMT_GET,
   PX__STMT_STORY_NEW,       /* store_story.c */
   PX__STMT_STORY_MEMBER,    /* store_story.c */
+  PX__STMT_ANALYSIS,        /* store_analysis.c */
+  PX__STMT_ENTITY_FIND,     /* store_analysis.c */
+  PX__STMT_ENTITY_NEW,      /* store_analysis.c */
+  PX__STMT_ARTICLE_ENTITY,  /* store_analysis.c */
+  PX__STMT_QUOTE,           /* store_analysis.c */
   PX__STMT_COUNT = 32 /* room for the statements of later modules */
 };
 

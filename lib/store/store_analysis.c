@@ -1,0 +1,315 @@
+/* store_analysis.c - per-article analysis in the store, and the queries
+ * across it: quotes by speaker, entities by coverage. */
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ANALYSIS_VERSION 1
+
+static void bind_str(sqlite3_stmt *s, int i, px_str v) {
+  sqlite3_bind_text(s, i, v.ptr ? v.ptr : "", (int)v.len, SQLITE_STATIC);
+}
+
+static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
+  int rc = sqlite3_step(s);
+  sqlite3_reset(s);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW ? PX_OK : px__store_step_fail(st, rc, what);
+}
+
+/* The id of the entity with key, created with name and type when new. */
+static int entity_id(px_store *st, px_str key, px_str name, const char *type, int64_t *id) {
+  sqlite3_stmt *s = NULL;
+  int rc = px__store_stmt(st, PX__STMT_ENTITY_FIND, "SELECT id FROM entity WHERE key=?1", &s);
+  if (rc) return rc;
+  bind_str(s, 1, key);
+  rc = sqlite3_step(s);
+  if (rc == SQLITE_ROW) {
+    *id = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    return PX_OK;
+  }
+  sqlite3_reset(s);
+  if (rc != SQLITE_DONE) return px__store_step_fail(st, rc, "looking up an entity");
+  if ((rc = px__store_stmt(st, PX__STMT_ENTITY_NEW,
+                           "INSERT INTO entity(key, name, type) VALUES(?1, ?2, ?3)", &s)))
+    return rc;
+  bind_str(s, 1, key);
+  bind_str(s, 2, name);
+  sqlite3_bind_text(s, 3, type, -1, SQLITE_STATIC);
+  if ((rc = step_done(st, s, "storing an entity"))) return rc;
+  *id = sqlite3_last_insert_rowid(st->db);
+  return PX_OK;
+}
+
+int px_store_has_analysis(px_store *st, int64_t article) {
+  if (!st) return PX_EINVAL;
+  sqlite3_stmt *s = NULL;
+  int rc = sqlite3_prepare_v2(st->db, "SELECT version FROM analysis WHERE article=?1", -1, &s, NULL);
+  if (rc != SQLITE_OK) return px__store_step_fail(st, rc, "reading an analysis");
+  sqlite3_bind_int64(s, 1, article);
+  rc = sqlite3_step(s);
+  int has = rc == SQLITE_ROW && sqlite3_column_int(s, 0) == ANALYSIS_VERSION;
+  sqlite3_finalize(s);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return px__store_step_fail(st, rc, "reading an analysis");
+  return has;
+}
+
+int px_store_add_analysis(px_store *st, int64_t article, const px_doc *doc, const px_quotes *qs) {
+  if (!st || !doc || article <= 0) return PX_EINVAL;
+  int rc;
+  char sql[160];
+  /* Replace: drop what an earlier analysis stored. */
+  snprintf(sql, sizeof(sql),
+           "DELETE FROM quote WHERE article=%lld; DELETE FROM article_entity WHERE article=%lld",
+           (long long)article, (long long)article);
+  if ((rc = px__store_exec(st, sql))) return rc;
+
+  size_t ns = px_doc_sentence_count(doc);
+  unsigned char *blob = malloc(ns * 8 + 1);
+  if (!blob) return PX_ENOMEM;
+  for (size_t i = 0; i < ns; i++) {
+    size_t a = 0, b = 0;
+    px_doc_sentence(doc, i, &a, &b);
+    uint32_t v[2] = {(uint32_t)a, (uint32_t)b};
+    for (int k = 0; k < 2; k++)
+      for (int j = 0; j < 4; j++) blob[i * 8 + (size_t)k * 4 + (size_t)j] = (unsigned char)(v[k] >> (8 * j));
+  }
+  px_str place = {"", 0}, agency = {"", 0};
+  px_doc_dateline(doc, &place, &agency);
+  sqlite3_stmt *s = NULL;
+  rc = px__store_stmt(st, PX__STMT_ANALYSIS,
+                      "INSERT OR REPLACE INTO analysis(article, sentences, dateline_place,"
+                      " dateline_agency, version) VALUES(?1, ?2, ?3, ?4, ?5)",
+                      &s);
+  if (rc) {
+    free(blob);
+    return rc;
+  }
+  sqlite3_bind_int64(s, 1, article);
+  sqlite3_bind_blob(s, 2, blob, (int)(ns * 8), SQLITE_STATIC);
+  bind_str(s, 3, place);
+  bind_str(s, 4, agency);
+  sqlite3_bind_int(s, 5, ANALYSIS_VERSION);
+  rc = step_done(st, s, "storing an analysis");
+  free(blob);
+  if (rc) return rc;
+
+  size_t ne = px_doc_entity_count(doc);
+  int64_t *ids = calloc(ne + 1, sizeof(int64_t));
+  if (!ids) return PX_ENOMEM;
+  for (size_t i = 0; i < ne && rc == PX_OK; i++) {
+    px_str name, key;
+    px_entity_type type;
+    size_t nm = 0, a = 0, b = 0;
+    if (px_doc_entity(doc, i, &name, &key, &type, &nm) != PX_OK || key.len == 0) continue;
+    if ((rc = entity_id(st, key, name, px_entity_type_name(type), &ids[i]))) break;
+    px_doc_mention(doc, i, 0, &a, &b, NULL);
+    if ((rc = px__store_stmt(st, PX__STMT_ARTICLE_ENTITY,
+                             "INSERT INTO article_entity(article, entity, name, mentions,"
+                             " first_start, first_end) VALUES(?1, ?2, ?3, ?4, ?5, ?6)"
+                             " ON CONFLICT(article, entity) DO UPDATE SET"
+                             " mentions = mentions + excluded.mentions",
+                             &s)))
+      break;
+    sqlite3_bind_int64(s, 1, article);
+    sqlite3_bind_int64(s, 2, ids[i]);
+    bind_str(s, 3, name);
+    sqlite3_bind_int64(s, 4, (sqlite3_int64)nm);
+    sqlite3_bind_int64(s, 5, (sqlite3_int64)a);
+    sqlite3_bind_int64(s, 6, (sqlite3_int64)b);
+    rc = step_done(st, s, "storing an entity mention");
+  }
+  size_t nq = qs ? px_quotes_count(qs) : 0;
+  for (size_t i = 0; i < nq && rc == PX_OK; i++) {
+    px_quote q;
+    if (px_quotes_get(qs, i, &q) != PX_OK) continue;
+    if ((rc = px__store_stmt(st, PX__STMT_QUOTE,
+                             "INSERT INTO quote(article, start, end, kind, text, cue,"
+                             " speaker_name, speaker_key, speaker_entity)"
+                             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                             &s)))
+      break;
+    sqlite3_bind_int64(s, 1, article);
+    sqlite3_bind_int64(s, 2, (sqlite3_int64)q.start);
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)q.end);
+    sqlite3_bind_text(s, 4, px_quote_kind_name(q.kind), -1, SQLITE_STATIC);
+    bind_str(s, 5, q.text);
+    bind_str(s, 6, q.cue);
+    if (q.has_speaker) {
+      bind_str(s, 7, q.speaker_name);
+      bind_str(s, 8, q.speaker_key);
+    } else {
+      px_str none = {"", 0};
+      bind_str(s, 7, none);
+      bind_str(s, 8, none);
+    }
+    if (q.has_speaker && q.speaker_entity >= 0 && (size_t)q.speaker_entity < ne &&
+        ids[q.speaker_entity])
+      sqlite3_bind_int64(s, 9, ids[q.speaker_entity]);
+    else
+      sqlite3_bind_null(s, 9);
+    rc = step_done(st, s, "storing a quote");
+  }
+  free(ids);
+  return rc;
+}
+
+static px_str col_str(sqlite3_stmt *s, int i) {
+  const unsigned char *t = sqlite3_column_text(s, i);
+  px_str v = {t ? (const char *)t : "", (size_t)sqlite3_column_bytes(s, i)};
+  return v;
+}
+
+static px_quote_kind kind_from_name(const char *k) {
+  static const px_quote_kind all[] = {PX_QUOTE_DIRECT, PX_QUOTE_PARTIAL, PX_QUOTE_INDIRECT,
+                                      PX_QUOTE_SCARE, PX_QUOTE_TITLE};
+  for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+    if (k && strcmp(k, px_quote_kind_name(all[i])) == 0) return all[i];
+  return PX_QUOTE_DIRECT;
+}
+
+/* Collect the stored speaker keys that name the person asked for. */
+static int speaker_keys(px_store *st, const char *name, px__buf *sql_in, char ***keys, size_t *nkeys) {
+  sqlite3_stmt *s = NULL;
+  int rc = sqlite3_prepare_v2(st->db,
+                              "SELECT speaker_key, max(speaker_name) FROM quote"
+                              " WHERE speaker_key <> '' GROUP BY speaker_key",
+                              -1, &s, NULL);
+  if (rc != SQLITE_OK) return px__store_step_fail(st, rc, "listing speakers");
+  size_t cap = 0;
+  size_t nlen = strlen(name);
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    px_str key = col_str(s, 0), sname = col_str(s, 1);
+    if (!px_speaker_match(name, nlen, sname.ptr, sname.len) &&
+        !px_speaker_match(name, nlen, key.ptr, key.len))
+      continue;
+    if (*nkeys == cap) {
+      cap = cap ? cap * 2 : 16;
+      char **nk = realloc(*keys, cap * sizeof(char *));
+      if (!nk) {
+        rc = SQLITE_NOMEM;
+        break;
+      }
+      *keys = nk;
+    }
+    if (!((*keys)[*nkeys] = strndup(key.ptr, key.len))) {
+      rc = SQLITE_NOMEM;
+      break;
+    }
+    px__buf_puts(sql_in, *nkeys ? ",?" : "?");
+    (*nkeys)++;
+  }
+  sqlite3_finalize(s);
+  if (rc == SQLITE_NOMEM) return PX_ENOMEM;
+  return rc == SQLITE_DONE ? PX_OK : px__store_step_fail(st, rc, "listing speakers");
+}
+
+int px_store_quotes(px_store *st, const px_quote_filter *f, px_stored_quote_cb cb, void *user) {
+  if (!st || !cb) return PX_EINVAL;
+  px_quote_filter none = {0};
+  if (!f) f = &none;
+  px__buf sql, in;
+  px__buf_init(&sql, 0);
+  px__buf_init(&in, 0);
+  char **keys = NULL;
+  size_t nkeys = 0;
+  sqlite3_stmt *s = NULL;
+  int rc = PX_OK;
+  if (f->speaker && *f->speaker) {
+    if ((rc = speaker_keys(st, f->speaker, &in, &keys, &nkeys))) goto out;
+    if (nkeys == 0) goto out; /* nobody by that name */
+  }
+  px__buf_puts(&sql,
+               "SELECT q.id, q.article, a.source, a.title, a.published, q.kind, q.start, q.end,"
+               " q.text, q.cue, q.speaker_name, q.speaker_key"
+               " FROM quote q JOIN article a ON a.id = q.article WHERE 1");
+  if (nkeys) px__buf_printf(&sql, " AND q.speaker_key IN (%s)", in.ptr);
+  if (f->source) px__buf_puts(&sql, " AND a.source = :source");
+  if (f->has_since) px__buf_puts(&sql, " AND a.published >= :since");
+  if (f->has_until) px__buf_puts(&sql, " AND a.published < :until");
+  if (!f->with_scare) px__buf_puts(&sql, " AND q.kind NOT IN ('scare', 'title')");
+  px__buf_puts(&sql, " ORDER BY a.published IS NULL, a.published, q.article, q.start");
+  if (f->limit > 0) px__buf_printf(&sql, " LIMIT %lld", (long long)f->limit);
+  if (!sql.ptr) {
+    rc = PX_ENOMEM;
+    goto out;
+  }
+  int src = sqlite3_prepare_v2(st->db, sql.ptr, -1, &s, NULL);
+  if (src != SQLITE_OK) {
+    rc = px__store_step_fail(st, src, "listing quotes");
+    goto out;
+  }
+  for (size_t i = 0; i < nkeys; i++) sqlite3_bind_text(s, (int)i + 1, keys[i], -1, SQLITE_STATIC);
+  if (f->source) sqlite3_bind_text(s, sqlite3_bind_parameter_index(s, ":source"), f->source, -1, SQLITE_STATIC);
+  if (f->has_since) sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":since"), f->since);
+  if (f->has_until) sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":until"), f->until);
+  while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+    px_stored_quote q;
+    q.id = sqlite3_column_int64(s, 0);
+    q.article = sqlite3_column_int64(s, 1);
+    q.source = col_str(s, 2);
+    q.title = col_str(s, 3);
+    q.has_time = sqlite3_column_type(s, 4) != SQLITE_NULL;
+    q.published = q.has_time ? sqlite3_column_int64(s, 4) : 0;
+    q.kind = kind_from_name((const char *)sqlite3_column_text(s, 5));
+    q.start = (size_t)sqlite3_column_int64(s, 6);
+    q.end = (size_t)sqlite3_column_int64(s, 7);
+    q.text = col_str(s, 8);
+    q.cue = col_str(s, 9);
+    q.speaker_name = col_str(s, 10);
+    q.speaker_key = col_str(s, 11);
+    if (cb(user, &q)) {
+      src = SQLITE_DONE;
+      break;
+    }
+  }
+  if (src != SQLITE_DONE) rc = px__store_step_fail(st, src, "listing quotes");
+out:
+  sqlite3_finalize(s);
+  for (size_t i = 0; i < nkeys; i++) free(keys[i]);
+  free(keys);
+  px__buf_release(&sql);
+  px__buf_release(&in);
+  return rc;
+}
+
+int px_store_entities(px_store *st, const px_article_filter *f, px_stored_entity_cb cb,
+                      void *user) {
+  if (!st || !cb) return PX_EINVAL;
+  px_article_filter none = {0};
+  if (!f) f = &none;
+  sqlite3_stmt *s = NULL;
+  int rc = sqlite3_prepare_v2(
+      st->db,
+      "SELECT e.key, e.name, e.type, count(*) AS n, count(DISTINCT a.source), sum(ae.mentions)"
+      " FROM article_entity ae JOIN entity e ON e.id = ae.entity"
+      " JOIN article a ON a.id = ae.article"
+      " WHERE (?1 IS NULL OR a.source = ?1) AND (?2 IS NULL OR a.published >= ?2)"
+      " AND (?3 IS NULL OR a.published < ?3)"
+      " GROUP BY ae.entity ORDER BY n DESC, e.key LIMIT ?4 OFFSET ?5",
+      -1, &s, NULL);
+  if (rc != SQLITE_OK) return px__store_step_fail(st, rc, "listing entities");
+  if (f->source) sqlite3_bind_text(s, 1, f->source, -1, SQLITE_STATIC);
+  if (f->has_since) sqlite3_bind_int64(s, 2, f->since);
+  if (f->has_until) sqlite3_bind_int64(s, 3, f->until);
+  sqlite3_bind_int64(s, 4, f->limit > 0 ? f->limit : 20);
+  sqlite3_bind_int64(s, 5, f->offset > 0 ? f->offset : 0);
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    px_stored_entity e;
+    e.key = col_str(s, 0);
+    e.name = col_str(s, 1);
+    e.type = col_str(s, 2);
+    e.articles = sqlite3_column_int64(s, 3);
+    e.outlets = sqlite3_column_int64(s, 4);
+    e.mentions = sqlite3_column_int64(s, 5);
+    if (cb(user, &e)) {
+      rc = SQLITE_DONE;
+      break;
+    }
+  }
+  rc = rc == SQLITE_DONE ? PX_OK : px__store_step_fail(st, rc, "listing entities");
+  sqlite3_finalize(s);
+  return rc;
+}
