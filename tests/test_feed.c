@@ -122,11 +122,31 @@ static void test_invalid_xml(void **state) {
   px_ctx_free(ctx);
 }
 
+static void test_stdin(void **state) {
+  /* A feed piped in: detected by content, origin says <stdin>. */
+  char path[1024];
+  snprintf(path, sizeof(path), "%s/web/atom.xml", PX_TEST_DATA);
+  assert_non_null(freopen(path, "rb", stdin));
+  px_ctx *ctx;
+  px_ctx_new(&ctx);
+  px_reader *rd;
+  assert_int_equal(px_reader_open(ctx, "-", &rd), PX_OK);
+  px_article *a;
+  assert_int_equal(px_reader_next(rd, &a), PX_OK);
+  assert_field(a, PX_F_BYLINE, "Claire Dubois");
+  assert_true(has(px_article_get(a, PX_F_ORIGIN), "<stdin>"));
+  assert_int_equal(px_reader_next(rd, &a), PX_OK);
+  assert_int_equal(px_reader_next(rd, &a), PX_EOF);
+  px_reader_free(rd);
+  px_ctx_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_rss),
       cmocka_unit_test(test_atom),
       cmocka_unit_test(test_invalid_xml),
+      cmocka_unit_test(test_stdin),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
