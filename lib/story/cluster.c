@@ -88,18 +88,6 @@ struct px_dedup {
 
 /* ------------------------------------------------------------- helpers */
 
-static int cmp_w_desc(const void *a, const void *b) {
-  float x = ((const px__tw *)a)->w, y = ((const px__tw *)b)->w;
-  if (x != y) return x > y ? -1 : 1;
-  uint32_t i = ((const px__tw *)a)->id, j = ((const px__tw *)b)->id;
-  return i < j ? -1 : i > j;
-}
-
-static int cmp_id(const void *a, const void *b) {
-  uint32_t x = ((const px__tw *)a)->id, y = ((const px__tw *)b)->id;
-  return x < y ? -1 : x > y;
-}
-
 static int tmp_reserve(px_stories *sx, size_t n) {
   if (n <= sx->atmp) return PX_OK;
   size_t na = sx->atmp ? sx->atmp : 1024;
@@ -131,9 +119,9 @@ static double norm_of(const px__tw *a, uint32_t n) {
 /* Keep the k heaviest entries of a[0..n), sorted by id.  @return new n. */
 static uint32_t keep_top(px__tw *a, uint32_t n, uint32_t k) {
   if (n > k) {
-    qsort(a, n, sizeof(*a), cmp_w_desc);
+    px__tw_select_top(a, n, k);
     n = k;
-    qsort(a, n, sizeof(*a), cmp_id);
+    px__tw_sort_id(a, n);
   }
   return n;
 }
@@ -201,7 +189,7 @@ static int index_story(px_stories *sx, uint32_t si) {
   if ((rc = tmp_reserve(sx, s->nc))) return rc;
   memcpy(sx->tmp, s->c, s->nc * sizeof(*s->c));
   uint32_t k = PX__MIN(s->nc, sx->p.index_terms);
-  if (s->nc > k) qsort(sx->tmp, s->nc, sizeof(*sx->tmp), cmp_w_desc);
+  px__tw_select_top(sx->tmp, s->nc, k);
   if ((rc = post_reserve(sx, sx->vocab.n))) return rc;
   for (uint32_t i = 0; i < k && s->nidx < MAXIDX; i++) {
     uint32_t id = sx->tmp[i].id;
@@ -389,7 +377,7 @@ static int place(px_stories *sx, uint32_t ai, const px__tw *v, uint32_t nv, int6
     if ((rc = tmp_reserve(sx, nv))) return rc;
     memcpy(sx->tmp, v, nv * sizeof(*v));
     uint32_t q = PX__MIN(nv, sx->p.query_terms);
-    qsort(sx->tmp, nv, sizeof(*sx->tmp), cmp_w_desc);
+    px__tw_select_top(sx->tmp, nv, q);
     if ((rc = post_reserve(sx, sx->vocab.n))) return rc;
     for (uint32_t i = 0; i < q; i++) {
       uint32_t id = sx->tmp[i].id;

@@ -166,16 +166,6 @@ typedef struct raw_term {
   float w;
 } raw_term;
 
-static int cmp_raw(const void *a, const void *b) {
-  uint64_t x = ((const raw_term *)a)->h, y = ((const raw_term *)b)->h;
-  return x < y ? -1 : x > y;
-}
-
-static int cmp_tw(const void *a, const void *b) {
-  uint32_t x = ((const px__tw *)a)->id, y = ((const px__tw *)b)->id;
-  return x < y ? -1 : x > y;
-}
-
 static uint64_t lower_hash(px_str s) {
   if (!s.len) return 0;
   uint64_t h = 0x736f75726365ULL;
@@ -285,21 +275,18 @@ int px__feat_terms(px__fx *fx, const px__params *p, const px__text *tx, bool tit
       }
     }
   }
-  qsort(raw, k, sizeof(*raw), cmp_raw);
   px__tw *terms = px__arena_alloc(&fx->arena, (k + 1) * sizeof(*terms));
   if (!terms) return PX_ENOMEM;
-  size_t n = 0;
-  for (size_t i = 0; i < k;) {
-    size_t j = i;
-    float w = 0;
-    while (j < k && raw[j].h == raw[i].h) w += raw[j++].w;
-    uint32_t id;
-    if ((rc = px__vocab_id(vocab, raw[i].h, &id))) return rc;
-    terms[n].id = id;
-    terms[n++].w = w;
-    i = j;
+  for (size_t i = 0; i < k; i++) {
+    if ((rc = px__vocab_id(vocab, raw[i].h, &terms[i].id))) return rc;
+    terms[i].w = raw[i].w;
   }
-  qsort(terms, n, sizeof(*terms), cmp_tw);
+  px__tw_sort_id(terms, k);
+  size_t n = 0;
+  for (size_t i = 0; i < k; i++) {
+    if (n && terms[n - 1].id == terms[i].id) terms[n - 1].w += terms[i].w;
+    else terms[n++] = terms[i];
+  }
   f->terms = terms;
   f->nterms = (uint32_t)n;
   return PX_OK;

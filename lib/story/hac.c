@@ -114,11 +114,6 @@ static float vdot(const px__tw *a, uint32_t na, const px__tw *b, uint32_t nb_) {
   return s;
 }
 
-static int cmp_w(const void *x, const void *y) {
-  float a = ((const px__tw *)x)->w, b = ((const px__tw *)y)->w;
-  return a > b ? -1 : a < b;
-}
-
 typedef struct post {
   uint32_t *d;
   uint32_t n, a;
@@ -145,7 +140,7 @@ int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
     const px__hdoc *d = &docs[i];
     uint32_t k = PX__MIN(d->nv, q);
     memcpy(tmp, d->v, d->nv * sizeof(*tmp));
-    qsort(tmp, d->nv, sizeof(*tmp), cmp_w);
+    px__tw_select_top(tmp, d->nv, k);
     for (uint32_t t = 0; t < k; t++) {
       post *l = &po[tmp[t].id];
       for (uint32_t x = l->n; x-- > 0;) {

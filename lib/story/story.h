@@ -48,6 +48,62 @@ typedef struct px__tw {
   float w;
 } px__tw;
 
+/* Sorting without a comparison callback: these run for every article.
+ * Both use a three-way partition, so equal keys cannot stall them. */
+static inline void px__tw_swap(px__tw *a, size_t i, size_t j) {
+  px__tw t = a[i];
+  a[i] = a[j];
+  a[j] = t;
+}
+
+static inline void px__tw_sort_id(px__tw *a, size_t n) {
+  while (n > 16) {
+    uint32_t piv = a[n / 2].id;
+    size_t lt = 0, i = 0, gt = n;
+    while (i < gt) {
+      if (a[i].id < piv) px__tw_swap(a, lt++, i++);
+      else if (a[i].id > piv) px__tw_swap(a, i, --gt);
+      else i++;
+    }
+    /* [0,lt) smaller, [gt,n) larger: recurse on the smaller part. */
+    if (lt < n - gt) {
+      px__tw_sort_id(a, lt);
+      a += gt;
+      n -= gt;
+    } else {
+      px__tw_sort_id(a + gt, n - gt);
+      n = lt;
+    }
+  }
+  for (size_t i = 1; i < n; i++) {
+    px__tw t = a[i];
+    size_t j = i;
+    while (j > 0 && a[j - 1].id > t.id) {
+      a[j] = a[j - 1];
+      j--;
+    }
+    a[j] = t;
+  }
+}
+
+/* Reorder a[0..n) so that a[0..k) hold the k heaviest entries (any order). */
+static inline void px__tw_select_top(px__tw *a, size_t n, size_t k) {
+  if (k == 0 || k >= n) return;
+  size_t lo = 0, hi = n;
+  while (hi - lo > 1) {
+    float piv = a[lo + (hi - lo) / 2].w;
+    size_t lt = lo, i = lo, gt = hi;
+    while (i < gt) {
+      if (a[i].w > piv) px__tw_swap(a, lt++, i++);
+      else if (a[i].w < piv) px__tw_swap(a, i, --gt);
+      else i++;
+    }
+    if (k <= lt) hi = lt;
+    else if (k <= gt) return;
+    else lo = gt;
+  }
+}
+
 /* The vocabulary: term hash -> id, with document frequencies. */
 typedef struct px__vocab {
   px__map ids;
