@@ -137,7 +137,8 @@ static const char k_nonent[] =
     "again,later,earlier,soon,often,sometimes,never,always,ever,hide,caption,continue,reading,"
     "march,august,he,she,it,we,they,you,his,her,its,our,their,my,your,him,them,mine,yours,"
     "hers,ours,theirs,madam,"
-    "mom,dad,mother,father,grandma,grandpa,uncle,aunt,god,lord";
+    "mom,dad,mother,father,grandma,grandpa,uncle,aunt,god,lord,yeah,yep,nope,wow,ah,uh,um,"
+    "hey,huh,hmm,hmmm,ooh,oops,ugh,aha,bravo,amen";
 static const char k_said[] =
     "said,says,say,told,added,stated,declared,argued,explained,noted,wrote,tweeted,asked,"
     "announced,insisted,warned,claimed,according,spoke,testified,replied,responded,posted,"
@@ -167,6 +168,7 @@ struct px__entan {
   wtab phrases;  /* px__hash64(key) -> gazetteer kind letter */
   wtab variants; /* px__hash64(variant key) -> index into px__variants */
   uint64_t h_the, h_in, h_near, h_and, h_of, h_for, h_amp; /* words the rules look for */
+  uint64_t h_former, h_late, h_then;
 };
 
 #define KEY_SEED 0x656e746b65790000ULL /* "entkey" */
@@ -417,6 +419,9 @@ int px__entan_new(px__entan **out) {
   ea->h_of = px__word_hash("of", 2);
   ea->h_for = px__word_hash("for", 3);
   ea->h_amp = px__word_hash("&", 1);
+  ea->h_former = px__word_hash("former", 6);
+  ea->h_late = px__word_hash("late", 4);
+  ea->h_then = px__word_hash("then", 4);
   *out = ea;
   return PX_OK;
 fail:
@@ -462,6 +467,7 @@ typedef struct role {
   uint8_t n;
   uint32_t cand;          /* the candidate it describes */
   uint32_t pos;           /* byte offset where the text established it */
+  bool past;              /* "former president": matched only whole */
 } role;
 
 typedef struct ent {
@@ -719,6 +725,7 @@ static int push_role(work *w, const uint64_t *h, size_t n, uint32_t ci, uint32_t
   r->n = (uint8_t)n;
   r->cand = ci;
   r->pos = pos;
+  r->past = r->h[0] == w->ea->h_former || r->h[0] == w->ea->h_late || r->h[0] == w->ea->h_then;
   return PX_OK;
 }
 
@@ -922,6 +929,14 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
           if (is_word(w, i)) rh[rn++] = tok_hash(w, i);
         if (w->bits[t] & W_HONOR && rn == 1) rn = 0; /* "Mr." is no role */
         rpos = T(w, ra)->start;
+        /* "former President Bill Clinton" is "the former president", not "the president" */
+        if (rn && rn < MAX_ROLE && a > 0 && is_word(w, a - 1) && (w->bits[a - 1] & W_TMOD) &&
+            !(T(w, a - 1)->flags & PX__TF_CAP)) {
+          memmove(rh + 1, rh, rn * sizeof *rh);
+          rh[0] = tok_hash(w, a - 1);
+          rn++;
+          rpos = T(w, a - 1)->start;
+        }
         titled = true;
         /* what precedes the role may be an organization: "White House Press Secretary" */
         if (ra > a) {
@@ -964,6 +979,14 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
       all_non = false;
   size_t nw = 0;
   for (size_t i = a; i < b; i++) nw += is_word(w, i) && !(w->bits[i] & W_CONNECT);
+  if (nw == 1 && b - a == 1) {
+    /* "R-Texas", "D-Mich.": a party and state label; "C": a lone letter */
+    const char *p = tx->body + w->nstart[a];
+    size_t len = w->nend[a] - w->nstart[a];
+    if (len == 1) return PX_OK;
+    if (len >= 3 && len <= 14 && p[1] == '-' && (p[0] == 'R' || p[0] == 'D' || p[0] == 'I'))
+      return PX_OK;
+  }
   if (all_non && (!kind_type(pk) || (nw == 1 && (w->bits[a] & W_NONENT)))) return PX_OK;
 
   /* a sentence-initial ordinary word */
@@ -1184,18 +1207,28 @@ static int role_mentions(work *w) {
     for (size_t r = r0 > 64 ? r0 - 64 : 0; r < r0; r++) {
       const role *ro = &w->r[r];
       if (ro->pos >= T(w, i)->start) continue;
-      size_t k = i + 1, m = 0;
-      while (m < ro->n && k < tx->ntok && is_word(w, k) && T(w, k)->sent == T(w, i)->sent) {
-        if (tok_hash(w, k) != ro->h[m]) break;
-        m++;
-        k++;
+      /* the whole role or its end: "Democratic President Barack Obama" is
+       * "the president"; a former one only "the former president" */
+      size_t k = 0, m = 0;
+      for (size_t from = 0; from < (ro->past ? 1u : ro->n); from++) {
+        k = i + 1;
+        m = 0;
+        while (from + m < ro->n && k < tx->ntok && is_word(w, k) &&
+               T(w, k)->sent == T(w, i)->sent && tok_hash(w, k) == ro->h[from + m]) {
+          m++;
+          k++;
+        }
+        if (from + m == ro->n) break;
+        m = 0;
       }
-      if (m != ro->n) continue;
+      if (m == 0) continue;
       if (k < tx->ntok && w->namey[k] && T(w, k)->sent == T(w, i)->sent &&
           !(T(w, k - 1)->flags & PX__TF_POSSESSIVE))
         continue; /* "the Russian President Vladimir Putin": a title */
-      /* the most specific role; among equals, the latest established */
-      if (m > best_n || (m == best_n && best_r != SIZE_MAX && ro->pos >= w->r[best_r].pos)) {
+      /* the most specific role; among equals, the latest established, but
+       * for a bare title ("the president") the first: the article's main
+       * figure, not the former president it mentioned in passing */
+      if (m > best_n || (m == best_n && m > 1 && ro->pos >= w->r[best_r].pos)) {
         best_r = r;
         best_n = m;
       }

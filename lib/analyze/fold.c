@@ -42,7 +42,7 @@ static inline uint64_t mum(uint64_t a, uint64_t b) {
  * "not a word", and the stem cache can use the low bit). */
 uint64_t px__word_hash(const char *folded, size_t n) {
   const unsigned char *p = (const unsigned char *)folded;
-  uint64_t seed = WORD_SEED ^ mum((uint64_t)n ^ K2, K1);
+  uint64_t seed = WORD_SEED ^ ((uint64_t)n * K2);
   uint64_t a, b;
   if (n <= 16) {
     if (n >= 4) {

@@ -102,12 +102,17 @@ static int classify(const unsigned char *p, size_t b, size_t i, size_t *len, int
   }
 }
 
-/* Lower-cased ASCII letters and digits; 0 for every other byte. */
-static const unsigned char k_wc[256] = {
+/* ASCII letters and digits: the lower-cased byte in bits 0-7, plus 1 << 8
+ * for an upper-case letter and 1 << 20 for a lower-case one, so one add per
+ * byte counts both (a word is at most FOLD_CAP bytes, well under 4096);
+ * 0 for every other byte. */
+#define WC_UP (1u << 8)
+#define WC_LOW (1u << 20)
+static const uint32_t k_wc[256] = {
 #define D(c) [c] = c
     D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
 #undef D
-#define L(c) [c] = c + 32, [c + 32] = c + 32
+#define L(c) [c] = (c + 32) | WC_UP, [c + 32] = (c + 32) | WC_LOW
     L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'),
     L('J'), L('K'), L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'),
     L('S'), L('T'), L('U'), L('V'), L('W'), L('X'), L('Y'), L('Z'),
@@ -216,14 +221,16 @@ int px__tokenize(const char *text, size_t a, size_t b, uint16_t sent, px__tokout
           /* ASCII letters and digits, the common case, in a tight loop */
           size_t room = fl < FOLD_CAP ? FOLD_CAP - fl : 0;
           size_t lim = b - i < room ? b : i + room;
+          uint32_t acc = 0;
           while (i < lim) {
-            unsigned ch = p[i], lc = k_wc[ch];
-            if (!lc) break;
-            nup += ch - 'A' < 26u;
-            nlow += ch - 'a' < 26u;
-            f[fl++] = (char)lc;
+            uint32_t x = k_wc[p[i]];
+            if (!x) break;
+            acc += x >> 8;
+            f[fl++] = (char)x;
             i++;
           }
+          nup += (int)(acc & 0xFFF);
+          nlow += (int)(acc >> 12);
           if (i >= b) break;
           unsigned ch = p[i];
           if (k_wc[ch]) { /* past FOLD_CAP: scan on, fold no more */
