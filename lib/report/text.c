@@ -57,6 +57,12 @@ static void wrap(tx *t, px_str s, size_t col, size_t indent) {
   px__w_raw(t->w, "\n", 1);
 }
 
+/* A note in brackets, indented and wrapped. */
+static void note(tx *t, const char *s) {
+  px__w_raw(t->w, "  ", 2);
+  wrap(t, (px_str){s, strlen(s)}, 2, 3);
+}
+
 static void heading(tx *t, const char *s) {
   px__w_raw(t->w, "\n", 1);
   sgr(t, "1");
@@ -65,11 +71,15 @@ static void heading(tx *t, const char *s) {
   px__w_raw(t->w, "\n", 1);
 }
 
-static void art_tag(tx *t, const px_comparison *c, uint32_t a) {
+/* "[n] Outlet"; @return the columns it takes. */
+static size_t art_tag(tx *t, const px_comparison *c, uint32_t a) {
+  char num[16];
+  int n = snprintf(num, sizeof num, "[%u] ", a + 1);
   sgr(t, "36");
-  px__w_printf(t->w, "[%u] ", a + 1);
+  px__w_raw(t->w, num, (size_t)n);
   px__w_str(t->w, c->art[a].label);
   sgr(t, "0");
+  return (size_t)n + cols(c->art[a].label.ptr, c->art[a].label.len);
 }
 
 void px__report_text(const px_comparison *c, const px_report_opts *o, px__w *w) {
@@ -78,31 +88,31 @@ void px__report_text(const px_comparison *c, const px_report_opts *o, px__w *w) 
   size_t nq_multi = 0;
   for (size_t q = 0; q < c->nquote; q++)
     if (c->quote[q].noutlets > 1) nq_multi++;
-  sgr(&t, "1");
-  px__w_printf(w, "%zu articles from %zu outlets", c->nart, c->noutlet);
-  sgr(&t, "0");
   snprintf(line, sizeof line,
-           ": %zu facts shared by two outlets or more, %zu reported by one only; %zu remarks "
-           "quoted by several outlets; %zu numeric discrepancies.",
-           c->nshared, c->nfact - c->nshared, nq_multi, c->ndisc);
-  wrap(&t, (px_str){line, strlen(line)}, 20, 0);
+           "%zu articles from %zu outlets: %zu facts shared by two outlets or more, %zu "
+           "reported by one only; %zu remarks quoted by several outlets; %zu numeric "
+           "discrepancies.",
+           c->nart, c->noutlet, c->nshared, c->nfact - c->nshared, nq_multi, c->ndisc);
+  wrap(&t, (px_str){line, strlen(line)}, 0, 0);
 
   heading(&t, "Articles");
   for (size_t i = 0; i < c->nart; i++) {
     const px__cart *a = &c->art[i];
     px__w_raw(w, "  ", 2);
-    art_tag(&t, c, (uint32_t)i);
+    size_t at = 2 + art_tag(&t, c, (uint32_t)i);
+    int n = 0;
     if (a->has_time) {
       px__fmt_time(a->published, false, tb, sizeof tb);
-      px__w_printf(w, "  %s", tb);
+      n += snprintf(line + n, sizeof line - (size_t)n, " · %s", tb);
     }
-    if (a->place.len) {
-      px__w_puts(w, "  from ");
-      px__w_str(w, a->place);
-    }
-    px__w_printf(w, "  %u sentences, %u unique", a->nsent, a->nunique);
-    if (a->wire_share >= 0) px__w_printf(w, ", wire copy %.0f%%", a->wire_share * 100);
-    px__w_raw(w, "\n", 1);
+    if (a->place.len && (size_t)n < sizeof line)
+      n += snprintf(line + n, sizeof line - (size_t)n, " · from %.*s", (int)(a->place.len < 80 ? a->place.len : 80), a->place.ptr);
+    if ((size_t)n < sizeof line)
+      n += snprintf(line + n, sizeof line - (size_t)n, " · %u sentences, %u unique", a->nsent, a->nunique);
+    if (a->wire_share >= 0 && (size_t)n < sizeof line)
+      n += snprintf(line + n, sizeof line - (size_t)n, " · wire copy %.0f%%", a->wire_share * 100);
+    if ((size_t)n >= sizeof line) n = (int)sizeof line - 1;
+    wrap(&t, (px_str){line, (size_t)n}, at, 6);
     if (a->title.len) {
       px__w_puts(w, "      ");
       wrap(&t, a->title, 6, 6);
@@ -115,29 +125,31 @@ void px__report_text(const px_comparison *c, const px_report_opts *o, px__w *w) 
     return;
   }
   heading(&t, "Reported by several outlets");
-  if (c->nshared == 0) px__w_puts(w, "  (no fact is reported by more than one outlet)\n");
+  if (c->nshared == 0) note(&t, "(no fact is reported by more than one outlet)");
   for (size_t k = 0; k < c->nfact; k++) {
     const px__cfact *fa = &c->fact[order[k]];
     if (fa->noutlets < 2) break;
     px__w_raw(w, "\n  ", 3);
     sgr(&t, "32");
-    px__w_printf(w, "fact %u", order[k] + 1);
+    px__w_printf(w, "fact %u ", order[k] + 1);
     sgr(&t, "0");
-    px__w_printf(w, " · %u outlets", fa->noutlets);
+    int n = snprintf(line, sizeof line, "· %u outlets", fa->noutlets);
     if (fa->earliest != UINT32_MAX) {
-      px__fmt_time(c->art[c->mem[fa->earliest].art].published, false, tb, sizeof tb);
-      px__w_printf(w, " · first: %s (", tb);
-      px__w_str(w, c->art[c->mem[fa->earliest].art].label);
-      px__w_raw(w, ")", 1);
+      const px__cart *ea = &c->art[c->mem[fa->earliest].art];
+      px__fmt_time(ea->published, false, tb, sizeof tb);
+      n += snprintf(line + n, sizeof line - (size_t)n, " · first: %s (%.*s)", tb,
+                    (int)(ea->label.len < 200 ? ea->label.len : 200), ea->label.ptr);
     }
-    px__w_raw(w, "\n", 1);
+    if ((size_t)n >= sizeof line) n = (int)sizeof line - 1;
+    char head[32];
+    int hn = snprintf(head, sizeof head, "fact %u ", order[k] + 1);
+    wrap(&t, (px_str){line, (size_t)n}, 2 + (size_t)hn, 6);
     for (uint32_t j = fa->first; j < fa->first + fa->count; j++) {
       const px__cmember *m = &c->mem[j];
       px__w_raw(w, "    ", 4);
-      art_tag(&t, c, m->art);
+      size_t at = 4 + art_tag(&t, c, m->art);
       px__w_raw(w, " ", 1);
-      wrap(&t, px__span(c, m->art, m->start, m->end),
-           4 + 4 + cols(c->art[m->art].label.ptr, c->art[m->art].label.len) + 1, 6);
+      wrap(&t, px__span(c, m->art, m->start, m->end), at + 1, 6);
     }
   }
   heading(&t, "Reported by one outlet only");
@@ -171,15 +183,16 @@ void px__report_text(const px_comparison *c, const px_report_opts *o, px__w *w) 
     for (uint32_t j = cq->first; j < cq->first + cq->count; j++) {
       const px__cqmember *m = &c->qmem[j];
       px__w_raw(w, "    ", 4);
-      art_tag(&t, c, m->art);
-      px__w_printf(w, " %s: ", px__qkind_name(m->kind));
-      wrap(&t, px__span(c, m->art, m->start, m->end), 40, 6);
+      size_t at = 4 + art_tag(&t, c, m->art);
+      const char *kind = px__qkind_name(m->kind);
+      px__w_printf(w, " %s: ", kind);
+      wrap(&t, px__span(c, m->art, m->start, m->end), at + strlen(kind) + 3, 6);
     }
   }
-  if (!shown) px__w_puts(w, "  (no remark quoted by more than one outlet)\n");
+  if (!shown) note(&t, "(no remark quoted by more than one outlet)");
 
   heading(&t, "Numbers that differ");
-  if (!c->ndisc) px__w_puts(w, "  (none found)\n");
+  if (!c->ndisc) note(&t, "(none found)");
   for (size_t d = 0; d < c->ndisc; d++) {
     const px__cdisc *cd = &c->disc[d];
     px__w_printf(w, "  fact %u, ", cd->fact + 1);
@@ -201,33 +214,36 @@ void px__report_text(const px_comparison *c, const px_report_opts *o, px__w *w) 
   size_t lim = c->nent < 25 ? c->nent : 25;
   for (size_t e = 0; e < lim; e++) {
     const px__centity *ce = &c->ent[e];
-    px__w_raw(w, "  ", 2);
-    px__w_str(w, ce->name);
-    px__w_printf(w, " (%s) · %u/%zu outlets", px_entity_type_name((px_entity_type)ce->type),
-                 ce->noutlets, c->noutlet);
+    int n = snprintf(line, sizeof line, "%.*s (%s) · %u/%zu outlets",
+                     (int)(ce->name.len < 200 ? ce->name.len : 200), ce->name.ptr,
+                     px_entity_type_name((px_entity_type)ce->type), ce->noutlets, c->noutlet);
     if (ce->nvar > 1) {
-      px__w_puts(w, " · as ");
-      for (uint32_t v = 0; v < ce->nvar && v < 5; v++) {
-        if (v) px__w_puts(w, ", ");
-        px__w_str(w, c->var[ce->var_first + v]);
+      n += snprintf(line + n, sizeof line - (size_t)n, " · as");
+      for (uint32_t v = 0; v < ce->nvar && v < 5 && (size_t)n < sizeof line; v++) {
+        px_str vs = c->var[ce->var_first + v];
+        n += snprintf(line + n, sizeof line - (size_t)n, "%s %.*s", v ? "," : "",
+                      (int)(vs.len < 80 ? vs.len : 80), vs.ptr);
       }
     }
-    px__w_raw(w, "\n", 1);
     if (ce->noutlets < c->noutlet && ce->noutlets * 2 >= c->noutlet) {
       /* Mostly covered: name who leaves it out. */
-      px__w_puts(w, "      not in:");
-      for (size_t o2 = 0; o2 < c->noutlet; o2++) {
+      n += snprintf(line + n, sizeof line - (size_t)n, " · not in:");
+      for (size_t o2 = 0; o2 < c->noutlet && (size_t)n < sizeof line; o2++) {
         bool in = false;
         for (uint32_t k = 0; k < ce->nart && !in; k++) in = c->art[c->eart[ce->art_first + k]].outlet == o2;
-        if (!in) {
-          px__w_raw(w, " ", 1);
-          px__w_str(w, c->outlet[o2]);
-        }
+        if (!in)
+          n += snprintf(line + n, sizeof line - (size_t)n, " %.*s",
+                        (int)(c->outlet[o2].len < 80 ? c->outlet[o2].len : 80), c->outlet[o2].ptr);
       }
-      px__w_raw(w, "\n", 1);
     }
+    if ((size_t)n >= sizeof line) n = (int)sizeof line - 1;
+    px__w_raw(w, "  ", 2);
+    wrap(&t, (px_str){line, (size_t)n}, 2, 6);
   }
-  if (c->nent > lim) px__w_printf(w, "  ... and %zu more (see --format json)\n", c->nent - lim);
+  if (c->nent > lim) {
+    snprintf(line, sizeof line, "... and %zu more (see --format json)", c->nent - lim);
+    note(&t, line);
+  }
 
   if (c->nwarn) {
     heading(&t, "Warnings");

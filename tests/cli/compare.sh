@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# compare.sh PARALLAX SOURCE_DIR - parallax compare end to end: every format,
+# articles from text files and JSON Lines, bad input (identical articles, an
+# empty one, one in another language, nothing in common), exit codes.
+set -u
+px=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+check() { # check DESCRIPTION CONDITION...
+  local what=$1; shift
+  if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi
+}
+contains() { grep -q -- "$2" <<<"$1"; }
+jq_ok() { python3 -c "import json,sys; d=json.load(sys.stdin); $2" <<<"$1"; }
+
+cat > "$tmp/a.txt" <<'T'
+Title: Fire on Baltic ferry forces evacuation
+Source: Northern Wire
+Date: 2023-10-02T10:30:00Z
+
+HELSINKI (Northern Wire) - A fire broke out in the engine room of the ferry Baltic Aurora on Monday, and 12 passengers were hurt, the coast guard said.
+
+The Baltic Aurora was later towed back to Helsinki by two tugs.
+
+The operator, Nordline, said the cause of the fire was not yet known.
+T
+cat > "$tmp/b.txt" <<'T'
+Title: Ferry towed to Helsinki after engine room blaze
+Source: Harbor Post
+Date: 2023-10-02T16:40:00Z
+
+Two tugs towed the ferry Baltic Aurora back to Helsinki after a fire on Monday.
+
+The fire started in the ship's engine room, and 14 passengers were hurt, the coast guard said.
+
+Passengers sang songs on the deck while they waited.
+T
+cat > "$tmp/fi.txt" <<'T'
+Title: Palo lautalla
+Source: Helsingin Sanomat
+
+Lautta Baltic Auroran konehuoneessa syttyi maanantaina tulipalo, ja miehistö siirsi matkustajat yläkansille. Rannikkovartiosto kertoi, että palo saatiin sammutettua noin tunnissa eikä kukaan loukkaantunut vakavasti. Alus hinattiin myöhemmin takaisin Helsinkiin.
+T
+cat > "$tmp/other.txt" <<'T'
+Title: Chipmaker shares rise
+Source: Market Daily
+
+Shares of the chipmaker rose sharply in New York trading. Analysts expect record orders from data centres this year.
+T
+: > "$tmp/empty.txt"
+printf '%s\n' '{"id":"j1","source":"Meridian News","title":"Ferry fire","date":"2023-10-02T11:05:00Z","text":"HELSINKI, Oct 2 (Meridian) - Crew members put out a fire in the engine room of the ferry Baltic Aurora on Monday.\n\nThe ferry was towed back to Helsinki by two tugs."}' > "$tmp/c.jsonl"
+
+out=$("$px" compare --width 70 "$tmp/a.txt" "$tmp/b.txt" 2>&1); rc=$?
+check "text report exits 0" test "$rc" -eq 0
+check "text report counts articles and outlets" contains "$out" "2 articles from 2 outlets"
+check "text report lists shared facts" contains "$out" "Reported by several outlets"
+check "text report shows the tugs fact from both" contains "$out" "Two tugs towed"
+check "text report names the numeric discrepancy" contains "$out" "14 passengers"
+check "no colour when not a terminal" test -z "$(grep -c $'\033' <<<"$out" | grep -v '^0$')"
+long=$(awk 'length($0) > 90' <<<"$out" | wc -l)
+check "text wraps to --width" test "$long" -eq 0
+
+json=$("$px" compare --format json "$tmp/a.txt" "$tmp/b.txt" "$tmp/c.jsonl" 2>/dev/null); rc=$?
+check "json exits 0" test "$rc" -eq 0
+check "json: three articles, one from JSON Lines" jq_ok "$json" "assert len(d['articles'])==3 and d['articles'][2]['source']=='Meridian News'"
+check "json: datelines" jq_ok "$json" "assert d['articles'][0]['dateline']['place']=='HELSINKI'"
+check "json: a fact shared by all three" jq_ok "$json" "assert any(len(f['outlets'])==3 for f in d['facts'])"
+check "json: unique facts listed" jq_ok "$json" "assert any(not f['shared'] for f in d['facts'])"
+check "json: first report is the earliest" jq_ok "$json" "assert all(f['first_report']['article']==0 for f in d['facts'] if f['shared'] and 0 in f['articles'])"
+check "json: discrepancy 12 vs 14" jq_ok "$json" "assert any(sorted(v['value'] for v in x['values'])==[12,14] for x in d['discrepancies'])"
+check "json: entities with outlets" jq_ok "$json" "assert any(len(e['outlets'])==3 for e in d['entities'])"
+
+md=$("$px" compare --format md "$tmp/a.txt" "$tmp/b.txt"); rc=$?
+check "markdown exits 0 with a title" contains "$md" "^# Comparison of 2 articles"
+html=$("$px" compare --format html "$tmp/a.txt" "$tmp/b.txt"); rc=$?
+check "html exits 0, one page" contains "$html" "</html>"
+check "html fetches nothing" test -z "$(grep -Eo 'src=|<link|https?://' <<<"$html")"
+
+# Bad input.
+sed 's/^Source: Northern Wire/Source: Syndicated Daily/' "$tmp/a.txt" > "$tmp/a2.txt"
+json=$("$px" compare --format json "$tmp/a.txt" "$tmp/a2.txt" 2>"$tmp/err"); rc=$?
+check "identical articles: exit 0" test "$rc" -eq 0
+check "identical articles: every fact shared, copy flagged" jq_ok "$json" "assert all(f['shared'] for f in d['facts']) and d['articles'][1]['copy_of']==0 and d['articles'][1]['wire_share']==1"
+json=$("$px" compare --format json "$tmp/a.txt" "$tmp/a.txt" 2>"$tmp/err"); rc=$?
+check "the same file twice: both kept, each fact in both" jq_ok "$json" "assert len(d['articles'])==2 and all(len(f['articles'])==2 for f in d['facts'])"
+json=$("$px" compare --format json "$tmp/a.txt" "$tmp/empty.txt" "$tmp/b.txt" 2>"$tmp/err"); rc=$?
+check "empty file: reported, not fatal" test "$rc" -eq 0 -o "$rc" -eq 3
+check "empty file: no article silently dropped or said so" jq_ok "$json" "assert len(d['articles'])==3 or (len(d['articles'])==2 and open('$tmp/err').read())"
+json=$("$px" compare --format json "$tmp/a.txt" "$tmp/fi.txt" 2>"$tmp/err"); rc=$?
+check "other language: exit 0" test "$rc" -eq 0
+check "other language: flagged and kept" jq_ok "$json" "assert 'other_language' in d['articles'][1]['flags'] and d['articles'][1]['unique_facts']>0"
+check "other language: warning on stderr" grep -q "English" "$tmp/err"
+json=$("$px" compare --format json "$tmp/a.txt" "$tmp/other.txt" 2>/dev/null); rc=$?
+check "nothing in common: no shared fact" jq_ok "$json" "assert not any(f['shared'] for f in d['facts']) and len(d['articles'])==2"
+out=$("$px" compare "$tmp/a.txt" 2>&1); rc=$?
+check "one article: a report with a warning" test "$rc" -eq 0
+check "one article: says there is nothing to compare" contains "$out" "nothing to compare"
+
+"$px" compare >/dev/null 2>&1; rc=$?
+check "no file: usage error 2" test "$rc" -eq 2
+"$px" compare --format csv "$tmp/a.txt" >/dev/null 2>&1; rc=$?
+check "unsupported format: usage error 2" test "$rc" -eq 2
+"$px" compare "$tmp/missing.txt" >/dev/null 2>&1; rc=$?
+check "missing file: exit 1" test "$rc" -eq 1
+"$px" compare --max-articles 1 "$tmp/a.txt" "$tmp/b.txt" >/dev/null 2>"$tmp/err"; rc=$?
+check "over --max-articles: exit 1 with a message" test "$rc" -eq 1 -a -s "$tmp/err"
+"$px" compare --help | grep -q "usage: parallax compare"; rc=$?
+check "--help" test "$rc" -eq 0
+
+echo "$fails failed"
+exit $((fails > 0))

@@ -1,0 +1,208 @@
+/* test_report.c - the renderers of a comparison: JSON that parses and whose
+ * offsets point at the text it quotes, self-contained HTML, Markdown, text
+ * wrapped to the width and coloured only when asked, sink errors. */
+#include "px_test.h"
+
+#include <jansson.h>
+#include <parallax.h>
+
+static px_ctx *ctx;
+static px_comparison *cmp;
+static px_article *arts[3];
+
+static const char *k_body[3] = {
+    "HELSINKI (Northern Wire) - A fire broke out in the engine room of the ferry Baltic Aurora "
+    "on Monday, and 12 passengers were hurt, the coast guard said.\n\n"
+    "The Baltic Aurora was later towed back to Helsinki by two tugs.\n\n"
+    "\"The situation was under control from the first minutes,\" Captain Jari Lehtonen said.\n\n"
+    "Officials said <b>nothing</b> & \"more\" about it.",
+    "TALLINN - Two tugs towed the ferry Baltic Aurora back to Helsinki after a fire on Monday.\n\n"
+    "The fire started in the ship's engine room, and 14 passengers were hurt, the coast guard "
+    "said.\n\n"
+    "Captain Jari Lehtonen said the situation had been under control \"from the first minutes\".",
+    ""};
+static const char *k_src[3] = {"Northern Wire", "Baltic Herald", "Empty | Post"};
+
+static int setup(void **state) {
+  (void)state;
+  if (px_ctx_new(&ctx)) return -1;
+  for (int i = 0; i < 3; i++) {
+    if (px_article_new(&arts[i])) return -1;
+    px_article_set(arts[i], PX_F_SOURCE, k_src[i], strlen(k_src[i]));
+    px_article_set(arts[i], PX_F_TITLE, "Ferry *fire*", 12);
+    px_article_set(arts[i], PX_F_BODY, k_body[i], strlen(k_body[i]));
+    px_article_set_published(arts[i], 1696240000 + i * 3600);
+  }
+  return px_compare(ctx, (const px_article *const *)arts, 3, NULL, &cmp);
+}
+
+static int teardown(void **state) {
+  (void)state;
+  px_comparison_free(cmp);
+  for (int i = 0; i < 3; i++) px_article_free(arts[i]);
+  px_ctx_free(ctx);
+  return 0;
+}
+
+typedef struct sink {
+  char *p;
+  size_t n;
+  size_t fail_after; /* 0: never fail */
+} sink;
+
+static int put(void *user, const char *p, size_t n) {
+  sink *s = user;
+  if (s->fail_after && s->n + n > s->fail_after) return -1;
+  s->p = realloc(s->p, s->n + n + 1);
+  memcpy(s->p + s->n, p, n);
+  s->n += n;
+  s->p[s->n] = 0;
+  return 0;
+}
+
+static char *render(px_report_format f, int width, int color) {
+  sink s = {0};
+  px_report_opts o = {width, color};
+  assert_int_equal(px_report_write(cmp, f, &o, put, &s), PX_OK);
+  assert_non_null(s.p);
+  return s.p;
+}
+
+static void test_json(void **state) {
+  (void)state;
+  char *out = render(PX_REPORT_JSON, 0, 0);
+  json_error_t err;
+  json_t *root = json_loads(out, 0, &err);
+  if (!root) fail_msg("JSON does not parse: %s at %d", err.text, err.position);
+  json_t *articles = json_object_get(root, "articles");
+  assert_int_equal(json_array_size(articles), 3);
+  for (size_t i = 0; i < 3; i++) {
+    json_t *a = json_array_get(articles, i);
+    assert_int_equal(json_integer_value(json_object_get(a, "id")), (json_int_t)i);
+    assert_string_equal(json_string_value(json_object_get(a, "source")), k_src[i]);
+    assert_non_null(json_object_get(a, "dateline"));
+    assert_true(json_is_string(json_object_get(a, "published")));
+  }
+  assert_string_equal(
+      json_string_value(json_object_get(json_object_get(json_array_get(articles, 0), "dateline"), "place")),
+      "HELSINKI");
+  assert_true(json_is_null(json_object_get(json_array_get(articles, 2), "dateline")));
+  /* Every member's offsets give its text back, byte for byte. */
+  json_t *facts = json_object_get(root, "facts");
+  size_t shared = 0, members = 0;
+  for (size_t f = 0; f < json_array_size(facts); f++) {
+    json_t *fa = json_array_get(facts, f);
+    json_t *ms = json_object_get(fa, "members");
+    assert_true(json_array_size(json_object_get(fa, "outlets")) >= 1);
+    if (json_is_true(json_object_get(fa, "shared"))) shared++;
+    for (size_t j = 0; j < json_array_size(ms); j++) {
+      json_t *m = json_array_get(ms, j);
+      size_t art = (size_t)json_integer_value(json_object_get(m, "article"));
+      size_t st = (size_t)json_integer_value(json_object_get(m, "start"));
+      size_t en = (size_t)json_integer_value(json_object_get(m, "end"));
+      assert_true(art < 3 && st < en && en <= strlen(k_body[art]));
+      assert_int_equal(strncmp(k_body[art] + st, json_string_value(json_object_get(m, "text")), en - st), 0);
+      members++;
+    }
+  }
+  assert_true(shared >= 1);
+  /* Every sentence of every article is a member of exactly one fact. */
+  size_t sentences = (size_t)json_integer_value(
+      json_object_get(json_object_get(root, "stats"), "sentences"));
+  assert_int_equal(members, sentences);
+  assert_true(sentences >= 6);
+  json_t *q = json_object_get(root, "quotes"), *e = json_object_get(root, "entities"),
+         *d = json_object_get(root, "discrepancies"), *w = json_object_get(root, "warnings");
+  assert_true(json_is_array(q) && json_is_array(e) && json_is_array(d) && json_is_array(w));
+  assert_true(json_array_size(w) >= 1); /* the empty article */
+  for (size_t i = 0; i < json_array_size(e); i++) {
+    json_t *en = json_array_get(e, i);
+    assert_true(json_is_string(json_object_get(en, "key")));
+    assert_true(json_is_array(json_object_get(en, "variants")));
+    assert_true(json_is_array(json_object_get(en, "outlets")));
+  }
+  for (size_t i = 0; i < json_array_size(q); i++) {
+    json_t *ms = json_object_get(json_array_get(q, i), "members");
+    for (size_t j = 0; j < json_array_size(ms); j++) {
+      const char *kind = json_string_value(json_object_get(json_array_get(ms, j), "kind"));
+      assert_true(strcmp(kind, "full") == 0 || strcmp(kind, "partial") == 0 ||
+                  strcmp(kind, "paraphrased") == 0);
+    }
+  }
+  json_decref(root);
+  free(out);
+}
+
+static void test_html(void **state) {
+  (void)state;
+  char *out = render(PX_REPORT_HTML, 0, 0);
+  assert_true(strncmp(out, "<!DOCTYPE html>", 15) == 0);
+  assert_non_null(strstr(out, "</html>"));
+  assert_non_null(strstr(out, "@media print"));
+  assert_non_null(strstr(out, "@media (max-width"));
+  assert_non_null(strstr(out, "name=\"viewport\""));
+  /* Self-contained: nothing fetched. */
+  assert_null(strstr(out, "src="));
+  assert_null(strstr(out, "<link"));
+  assert_null(strstr(out, "http://"));
+  assert_null(strstr(out, "https://"));
+  assert_null(strstr(out, "@import"));
+  /* Article text is escaped. */
+  assert_null(strstr(out, "<b>nothing</b>"));
+  assert_non_null(strstr(out, "&lt;b&gt;nothing&lt;/b&gt; &amp; &quot;more&quot;"));
+  assert_non_null(strstr(out, "class=\"s shared\""));
+  assert_non_null(strstr(out, "class=\"s unique\""));
+  free(out);
+}
+
+static void test_md(void **state) {
+  (void)state;
+  char *out = render(PX_REPORT_MD, 0, 0);
+  assert_true(strncmp(out, "# Comparison of 3 articles", 26) == 0);
+  assert_non_null(strstr(out, "## Reported by several outlets"));
+  assert_non_null(strstr(out, "Empty \\| Post")); /* table cell escaped */
+  assert_non_null(strstr(out, "Ferry \\*fire\\*"));
+  free(out);
+}
+
+static void test_text(void **state) {
+  (void)state;
+  for (int width = 40; width <= 100; width += 60) {
+    char *out = render(PX_REPORT_TEXT, width, 0);
+    assert_null(strchr(out, '\033'));
+    assert_non_null(strstr(out, "Reported by one outlet only"));
+    /* Lines fit the width (counting UTF-8 characters) unless one word is longer. */
+    for (char *line = out; *line;) {
+      char *nl = strchr(line, '\n');
+      size_t len = nl ? (size_t)(nl - line) : strlen(line), cols = 0, longest = 0, word = 0;
+      for (size_t i = 0; i < len; i++) {
+        if (((unsigned char)line[i] & 0xC0) != 0x80) cols++;
+        word = line[i] == ' ' ? 0 : word + 1;
+        if (word > longest) longest = word;
+      }
+      if (cols > (size_t)width && longest < (size_t)width / 2) fail_msg("line over %d: %.*s", width, (int)len, line);
+      line = nl ? nl + 1 : line + len;
+    }
+    free(out);
+  }
+  char *col = render(PX_REPORT_TEXT, 80, 1);
+  assert_non_null(strchr(col, '\033'));
+  free(col);
+}
+
+static void test_errors(void **state) {
+  (void)state;
+  sink s = {0, 0, 100};
+  assert_int_equal(px_report_write(cmp, PX_REPORT_HTML, NULL, put, &s), PX_EIO);
+  free(s.p);
+  assert_int_equal(px_report_write(NULL, PX_REPORT_JSON, NULL, put, &s), PX_EINVAL);
+  assert_int_equal(px_report_write(cmp, (px_report_format)42, NULL, put, &s), PX_EINVAL);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_json), cmocka_unit_test(test_html),   cmocka_unit_test(test_md),
+      cmocka_unit_test(test_text), cmocka_unit_test(test_errors),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
