@@ -298,6 +298,24 @@ static void test_person_heuristics(void **state) {
   px_doc_free(d);
 }
 
+static void test_role_choice(void **state) {
+  px_doc *d = analyze(state,
+                      "WASHINGTON - Democratic President Barack Obama defended the bill, which "
+                      "former President Bill Clinton also backed. Sen. Ted Cruz (R-Texas) "
+                      "objected. Critics said the president had moved too fast, and the former "
+                      "president stayed silent.");
+  long o = find_key(d, "barack obama"), c = find_key(d, "bill clinton");
+  assert_true(o >= 0 && c >= 0);
+  px_mention_kind kind;
+  assert_true(mention_at(d, o, "president had", 0, &kind));
+  assert_int_equal(kind, PX_MENTION_ROLE);
+  assert_true(mention_at(d, c, "former president stayed", 0, &kind));
+  assert_int_equal(kind, PX_MENTION_ROLE);
+  assert_int_equal(find_key(d, "r texas"), -1); /* a party-state label */
+  assert_int_equal(type_of(d, find_key(d, "ted cruz")), PX_ENT_PERSON);
+  px_doc_free(d);
+}
+
 static void test_api_edges(void **state) {
   fx *f = *state;
   px_doc *d = NULL;
@@ -372,6 +390,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_organizations, setup, teardown),
       cmocka_unit_test_setup_teardown(test_appositive_role, setup, teardown),
       cmocka_unit_test_setup_teardown(test_person_heuristics, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_role_choice, setup, teardown),
       cmocka_unit_test_setup_teardown(test_api_edges, setup, teardown),
       cmocka_unit_test_setup_teardown(test_garbage, setup, teardown),
   };
