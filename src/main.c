@@ -66,11 +66,6 @@ const command commands[] = {
      "                       wrapped in \\u0001 ... \\u0002)\n"
      "  --db PATH            database file (default ./parallax.db)\n"
      "exit: 0 ok (also when nothing matches), 2 a query FTS5 cannot read\n"},
-    {"stats", cmd_stats, "what the database holds",
-     "usage: parallax stats [--top N] [--format text|json] [--db PATH]\n"
-     "\n"
-     "Counts of articles, outlets, stories, quotes and entities, the publication\n"
-     "time range, the database size and the N largest outlets (default 10).\n"},
     {"dedup", cmd_dedup, "find duplicate and syndicated copies in inputs",
      "usage: parallax dedup [options] INPUT...\n"
      "\n"
@@ -178,6 +173,20 @@ const command commands[] = {
      "  --format text|json   grouped listing, or one JSON object\n"
      "  -q, --quiet          no summary or per-record messages on stderr\n"
      "exit: 0 ok, 1 failure, 2 usage, 3 some records rejected\n"},
+    {"entities", cmd_entities, "people, organizations and places the news mentions",
+     "usage: parallax entities [options]\n"
+     "\n"
+     "Entities of the stored articles (name variants merged under one key: Kim\n"
+     "Jong Un = Kim Jong-un), by the number of articles that mention them, with\n"
+     "the outlets and mentions behind each.\n"
+     "\n"
+     "options:\n"
+     "  --top N              the N most mentioned (default 20)\n"
+     "  --outlet NAME        in this outlet's articles only\n"
+     "  --since DATE         in articles published at or after DATE\n"
+     "  --until DATE         in articles published before DATE\n"
+     "  --format text|json   a table, or one JSON object per line\n"
+     "  --db PATH            database file (default ./parallax.db)\n"},
     {NULL, NULL, NULL, NULL},
 };
 

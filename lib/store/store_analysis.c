@@ -109,8 +109,7 @@ int px_store_add_analysis(px_store *st, int64_t article, const px_doc *doc, cons
     if ((rc = px__store_stmt(st, PX__STMT_ARTICLE_ENTITY,
                              "INSERT INTO article_entity(article, entity, name, mentions,"
                              " first_start, first_end) VALUES(?1, ?2, ?3, ?4, ?5, ?6)"
-                             " ON CONFLICT(article, entity) DO UPDATE SET"
-                             " mentions = mentions + excluded.mentions",
+                             " ON CONFLICT(article, entity) DO NOTHING",
                              &s)))
       break;
     sqlite3_bind_int64(s, 1, article);
@@ -281,7 +280,16 @@ int px_store_entities(px_store *st, const px_article_filter *f, px_stored_entity
   px_article_filter none = {0};
   if (!f) f = &none;
   sqlite3_stmt *s = NULL;
-  int rc = sqlite3_prepare_v2(
+  bool filtered = f->source || f->has_since || f->has_until;
+  /* Unfiltered: the counters the triggers keep.  Filtered: count the
+   * mentions of the matching articles. */
+  int rc = !filtered
+      ? sqlite3_prepare_v2(st->db,
+                           "SELECT key, name, type, articles, outlets, mentions FROM entity"
+                           " WHERE ?1 IS NULL AND ?2 IS NULL AND ?3 IS NULL"
+                           " ORDER BY articles DESC, key LIMIT ?4 OFFSET ?5",
+                           -1, &s, NULL)
+      : sqlite3_prepare_v2(
       st->db,
       "SELECT e.key, e.name, e.type, count(*) AS n, count(DISTINCT a.source), sum(ae.mentions)"
       " FROM article_entity ae JOIN entity e ON e.id = ae.entity"
