@@ -13,60 +13,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#define WORD_SEED 0x776f7264666f6c64ULL /* "wordfold" */
-#define K1 0xa0761d6478bd642fULL
-#define K2 0xe7037ed1a0b428dbULL
-#define K3 0x8ebc6af09c88c6e3ULL
-
-static inline uint64_t rd8(const unsigned char *p) {
-  uint64_t v;
-  memcpy(&v, p, 8);
-  return v;
-}
-
-static inline uint64_t rd4(const unsigned char *p) {
-  uint32_t v;
-  memcpy(&v, p, 4);
-  return v;
-}
-
-/* 64x64 -> 128-bit multiply, folded: the mixing step of the word hash. */
-static inline uint64_t mum(uint64_t a, uint64_t b) {
-  __uint128_t r = (__uint128_t)a * b;
-  return (uint64_t)(r >> 64) ^ (uint64_t)r;
-}
-
-/* Words are short, so the hash reads them in at most four overlapping
- * loads instead of byte by byte; longer input goes 16 bytes at a time.
- * The result is always odd (so never 0, which px__token.stem keeps for
- * "not a word", and the stem cache can use the low bit). */
-uint64_t px__word_hash(const char *folded, size_t n) {
-  const unsigned char *p = (const unsigned char *)folded;
-  uint64_t seed = WORD_SEED ^ ((uint64_t)n * K2);
-  uint64_t a, b;
-  if (n <= 16) {
-    if (n >= 4) {
-      size_t q = (n >> 3) << 2;
-      a = (rd4(p) << 32) | rd4(p + q);
-      b = (rd4(p + n - 4) << 32) | rd4(p + n - 4 - q);
-    } else if (n > 0) {
-      a = ((uint64_t)p[0] << 16) | ((uint64_t)p[n >> 1] << 8) | p[n - 1];
-      b = 0;
-    } else {
-      a = b = 0;
-    }
-  } else {
-    size_t i = n;
-    while (i > 16) {
-      seed = mum(rd8(p) ^ K1, rd8(p + 8) ^ seed);
-      p += 16;
-      i -= 16;
-    }
-    a = rd8(p + i - 16);
-    b = rd8(p + i - 8);
-  }
-  return mum(mum(a ^ K1, b ^ seed) ^ K3, K2 ^ (uint64_t)n) | 1;
-}
+uint64_t px__word_hash(const char *folded, size_t n) { return px__word_hash_inline(folded, n); }
 
 size_t px__fold_cp(int32_t cp, char *out) {
   if (cp < 0x80) {

@@ -11,6 +11,8 @@
 
 #include "px_common.h"
 
+#include <string.h>
+
 /* ------------------------------------------------------------- sentences */
 
 typedef struct px__sentence {
@@ -114,6 +116,58 @@ PX__HIDDEN bool px__is_stopword(const char *folded, size_t n);
 
 /* ------------------------------------------- shared inside lib/analyze only */
 
+static inline uint64_t px__wh_rd8(const unsigned char *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return v;
+}
+
+static inline uint64_t px__wh_rd4(const unsigned char *p) {
+  uint32_t v;
+  memcpy(&v, p, 4);
+  return v;
+}
+
+/* 64x64 -> 128-bit multiply, folded: the mixing step of the word hash. */
+static inline uint64_t px__wh_mum(uint64_t a, uint64_t b) {
+  __uint128_t r = (__uint128_t)a * b;
+  return (uint64_t)(r >> 64) ^ (uint64_t)r;
+}
+
+/* px__word_hash, inline for the tokenizer.  Words are short, so it reads
+ * them in at most four overlapping loads instead of byte by byte; longer
+ * input goes 16 bytes at a time.  The result is always odd (never 0, which
+ * px__token.stem keeps for "not a word"; the stem cache uses the low bit). */
+static inline uint64_t px__word_hash_inline(const char *folded, size_t n) {
+  const uint64_t k1 = 0xa0761d6478bd642fULL, k2 = 0xe7037ed1a0b428dbULL,
+                 k3 = 0x8ebc6af09c88c6e3ULL;
+  const unsigned char *p = (const unsigned char *)folded;
+  uint64_t seed = 0x776f7264666f6c64ULL ^ ((uint64_t)n * k2);
+  uint64_t a, b;
+  if (n <= 16) {
+    if (n >= 4) {
+      size_t q = (n >> 3) << 2;
+      a = (px__wh_rd4(p) << 32) | px__wh_rd4(p + q);
+      b = (px__wh_rd4(p + n - 4) << 32) | px__wh_rd4(p + n - 4 - q);
+    } else if (n > 0) {
+      a = ((uint64_t)p[0] << 16) | ((uint64_t)p[n >> 1] << 8) | p[n - 1];
+      b = 0;
+    } else {
+      a = b = 0;
+    }
+  } else {
+    size_t i = n;
+    while (i > 16) {
+      seed = px__wh_mum(px__wh_rd8(p) ^ k1, px__wh_rd8(p + 8) ^ seed);
+      p += 16;
+      i -= 16;
+    }
+    a = px__wh_rd8(p + i - 16);
+    b = px__wh_rd8(p + i - 8);
+  }
+  return px__wh_mum(px__wh_mum(a ^ k1, b ^ seed) ^ k3, k2 ^ (uint64_t)n) | 1;
+}
+
 /** Most bytes px__fold_cp writes for one code point. */
 #define PX__FOLD_MAX 32
 
@@ -137,11 +191,21 @@ PX__HIDDEN int px__split_range(const char *p, size_t n, size_t from, px__sentenc
 /** Find a dateline at the start of [p, p+n).  Sets out->found. */
 PX__HIDDEN void px__find_dateline(const char *p, size_t n, px__dateline *out /* OUT */);
 
+/* A slot of the analyzer's stem cache: a word's fold hash and its stem
+ * hash, whose low bit (word hashes are odd) holds "is a stopword". */
+typedef struct px__stem_slot {
+  uint64_t fold; /* 0: empty */
+  uint64_t stem;
+} px__stem_slot;
+
 /* The tokenizer's output vector and scratch, owned by the analyzer.  The
  * vector lives in arena (it grows by taking a block twice the size and
- * copying, so a good first guess means no copy at all). */
+ * copying, so a good first guess means no copy at all).  The tokenizer
+ * looks words up in cache itself and calls the stem function on a miss. */
 typedef struct px__tokout {
   px__arena *arena;
+  px__stem_slot *cache; /* cache_mask + 1 slots, indexed by (fold >> 20) */
+  size_t cache_mask;
   px__token *v; /* arena-allocated, n used of cap */
   size_t n, cap;
   char *fold; /* malloc'd scratch for one folded word */
@@ -150,7 +214,7 @@ typedef struct px__tokout {
 } px__tokout;
 
 /* Gives the stem hash of a folded word (fold = its px__word_hash) and
- * whether it is a stopword. */
+ * whether it is a stopword, and fills its cache slot. */
 typedef uint64_t (*px__stem_fn)(void *ctx, const char *folded, size_t n, uint64_t fold,
                                 bool *stop /* OUT */);
 

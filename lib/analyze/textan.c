@@ -19,12 +19,7 @@
 /* Words longer than this are not stemmed (their stem is the word). */
 #define STEM_MAX 64
 
-/* 16 bytes: word hashes are odd, so the stem's low bit holds the
- * stopword flag. */
-typedef struct stem_slot {
-  uint64_t fold; /* 0: empty */
-  uint64_t stem; /* stem hash with bit 0 = is a stopword */
-} stem_slot;
+typedef px__stem_slot stem_slot;
 
 struct px__textan {
   struct sb_stemmer *stemmer;
@@ -63,10 +58,6 @@ uint64_t px__textan_steps(const px__textan *ta) { return ta ? ta->steps : 0; }
 static uint64_t stem_word(void *ctx, const char *w, size_t n, uint64_t fold, bool *stop) {
   px__textan *ta = ctx;
   stem_slot *s = &ta->cache[(fold >> 20) & (STEM_CACHE_SIZE - 1)];
-  if (s->fold == fold) {
-    *stop = s->stem & 1;
-    return s->stem | 1;
-  }
   uint64_t h = fold;
   if (n <= STEM_MAX) {
     const sb_symbol *r = sb_stemmer_stem(ta->stemmer, (const sb_symbol *)w, (int)n);
@@ -90,6 +81,8 @@ int px__text_analyze(px__textan *ta, const char *p, size_t n, px__arena *arena,
   px__find_dateline(p, n, &out->dateline);
   ta->snv = 0;
   ta->to.arena = arena;
+  ta->to.cache = ta->cache;
+  ta->to.cache_mask = STEM_CACHE_SIZE - 1;
   ta->to.n = 0;
   ta->to.steps = 0;
   /* News runs about 5.5 bytes a token; guess a little over so that the

@@ -351,12 +351,19 @@ int px__tokenize(const char *text, size_t a, size_t b, uint16_t sent, px__tokout
     t->end = (uint32_t)i;
     t->kind = kind;
     t->sent = sent;
-    t->fold = px__word_hash(f, fl);
+    uint64_t fh = px__word_hash_inline(f, fl);
+    t->fold = fh;
     t->stem = 0;
-    if (kind == PX__TOK_WORD && fl) {
-      bool stop = false;
-      t->stem = stem(ctx, f, fl, t->fold, &stop);
-      if (stop) flags |= PX__TF_STOP;
+    if (kind == PX__TOK_WORD) {
+      const px__stem_slot *sl = &o->cache[(fh >> 20) & o->cache_mask];
+      if (sl->fold == fh) {
+        t->stem = sl->stem | 1;
+        if (sl->stem & 1) flags |= PX__TF_STOP;
+      } else {
+        bool stop = false;
+        t->stem = stem(ctx, f, fl, fh, &stop);
+        if (stop) flags |= PX__TF_STOP;
+      }
     }
     t->flags = flags;
   }
