@@ -721,7 +721,14 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
     else if (ieq(k, l, "author") || ieq(k, l, "article:author") || ieq(k, l, "byl") ||
              ieq(k, l, "parsely-author") || ieq(k, l, "sailthru.author") ||
              ieq(k, l, "dc.creator") || ieq(k, l, "citation_author")) {
-      if (!(l2 > 4 && strncmp(c, "http", 4) == 0)) set_once(&m->author_meta, c, l2);
+      if (!(l2 > 4 && strncmp(c, "http", 4) == 0)) {
+        /* Repeated author metas (one per author) are all kept. */
+        if (m->author_meta.len == 0) set_once(&m->author_meta, c, l2);
+        else if (l2 < 200 && m->author_meta.len < 1000 &&
+                 !memmem(m->author_meta.ptr, m->author_meta.len, c, l2) &&
+                 px__buf_puts(&m->author_meta, ", ") == PX_OK)
+          px__buf_append(&m->author_meta, c, l2);
+      }
     } else if (ieq(k, l, "pubdate") || ieq(k, l, "publishdate") || ieq(k, l, "publish-date") ||
                ieq(k, l, "date") || ieq(k, l, "dc.date") || ieq(k, l, "dc.date.issued") ||
                ieq(k, l, "dcterms.created") || ieq(k, l, "dcterms.date") ||
