@@ -669,8 +669,12 @@ static int push_node(px__extractor *ex, myhtml_tree_node_t *n, int32_t parent, u
   return (int)ex->nn++;
 }
 
-static int32_t node_index(myhtml_tree_node_t *n) {
-  return n ? (int32_t)(uintptr_t)myhtml_node_get_data(n) - 1 : -1;
+/* The index of a node visited by walk(), or -1 (never trusted past nn). */
+static int32_t node_index(const px__extractor *ex, myhtml_tree_node_t *n) {
+  if (!n) return -1;
+  uintptr_t v = (uintptr_t)myhtml_node_get_data(n);
+  if (v == 0 || v > ex->nn || ex->nodes[v - 1].n != n) return -1;
+  return (int32_t)(v - 1);
 }
 
 static bool contains_ci(const char *p, size_t n, const char *w) {
@@ -856,7 +860,7 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
     unsigned tag = (unsigned)myhtml_node_tag_id(n);
     bool descend = false;
     if (tag == MyHTML_TAG__TEXT) {
-      int32_t pi = node_index(myhtml_node_parent(n));
+      int32_t pi = node_index(ex, myhtml_node_parent(n));
       if (pi >= 0) {
         nd *p = &ex->nodes[pi];
         size_t l;
@@ -882,7 +886,7 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
     } else if (tag != MyHTML_TAG__COMMENT && tag != MyHTML_TAG__DOCTYPE &&
                tag != MyHTML_TAG__UNDEF) {
       myhtml_tree_node_t *pn = myhtml_node_parent(n);
-      int32_t pi = pn ? node_index(pn) : -1;
+      int32_t pi = pn ? node_index(ex, pn) : -1;
       int idx = push_node(ex, n, pi, tag);
       if (idx < 0) return PX_ENOMEM;
       nd *d = &ex->nodes[idx];
@@ -1132,7 +1136,7 @@ static void emit_subtree(px__extractor *ex, emitter *e, int32_t ri) {
     if (tag == MyHTML_TAG__TEXT) {
       size_t l;
       const char *x = myhtml_node_text(n, &l);
-      int32_t pi = node_index(myhtml_node_parent(n));
+      int32_t pi = node_index(ex, myhtml_node_parent(n));
       if (x && l) {
         size_t before = e->para->len;
         e->rc = append_collapsed(e->para, x, l, &e->space);
@@ -1141,7 +1145,7 @@ static void emit_subtree(px__extractor *ex, emitter *e, int32_t ri) {
         if (pi >= 0 && (ex->nodes[pi].flags & F_INLINK)) e->para_link += add;
       }
     } else {
-      int32_t i = node_index(n);
+      int32_t i = node_index(ex, n);
       if (i >= 0 && tag != MyHTML_TAG__COMMENT) {
         const nd *d = &ex->nodes[i];
         bool drop = n != root && clean_conditionally(d, e->m, &ex->tmp);
@@ -1241,7 +1245,7 @@ static int extract_body(px__extractor *ex, int32_t best, int fragment) {
   }
   for (myhtml_tree_node_t *c = myhtml_node_child(N[parent].n); c && e.rc == PX_OK;
        c = myhtml_node_next(c)) {
-    int32_t i = node_index(c);
+    int32_t i = node_index(ex, c);
     if (i < 0 || (N[i].flags & F_DEAD)) continue;
     bool keep = i == best;
     if (!keep && N[i].score >= threshold) keep = true;
@@ -1601,7 +1605,7 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
   if ((rc = extract_body(ex, best, fragment))) goto out;
   if (ex->body.len == 0 && !fragment) {
     /* Nothing scored: fall back to the whole body text. */
-    int32_t b = node_index(myhtml_tree_get_node_body(ex->tree));
+    int32_t b = node_index(ex, myhtml_tree_get_node_body(ex->tree));
     if (b >= 0) {
       emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m, &ex->title};
       emit_subtree(ex, &e, b);
