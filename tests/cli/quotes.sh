@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# quotes.sh PARALLAX SOURCE_DIR - parallax quotes and the quotes array of
+# parallax analyze end to end: speakers across spellings, variants of one
+# remark from two outlets, --speaker, JSON output, offsets, bad input.
+set -u
+px=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+check() { # check DESCRIPTION CONDITION...
+  local what=$1; shift
+  if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi
+}
+contains() { grep -q -- "$2" <<<"$1"; }
+lacks() { ! grep -q -- "$2" <<<"$1"; }
+
+cat > "$tmp/news.jsonl" <<'J'
+{"id":"1","source":"Northern Wire","title":"Kim meets Putin","text":"VLADIVOSTOK - North Korean leader Kim Jong Un met Russian President Vladimir Putin on Wednesday.\n\n\"We will always be with Russia,\" Kim told Putin.\n\n\"We are ready,\" Putin said, \"to help our neighbours.\"\n\nThe \"strategic\" talks lasted four hours."}
+{"id":"2","source":"Harbor Post","title":"Summit in the east","text":"Kim Jong-un said he would always stand with Moscow.\n\n\"I will always be standing with Russia,\" Kim Jong-un told the Russian president.\n\nPutin praised the \"heroic\" Russian army."}
+J
+
+out=$("$px" quotes "$tmp/news.jsonl" 2>"$tmp/err"); rc=$?
+check "quotes exits 0" test "$rc" -eq 0
+check "one speaker for Kim Jong Un and Kim Jong-un" test "$(grep -c '^Kim Jong' <<<"$out")" -eq 1
+check "both renderings of the remark listed" contains "$out" "I will always be standing with Russia"
+check "outlets named" contains "$out" "Harbor Post"
+check "cue inside the quote joins the spans" contains "$out" "We are ready ... to help our neighbours"
+check "scare quote left out" lacks "$out" "strategic"
+check "summary on stderr" contains "$(cat "$tmp/err")" "2 articles"
+
+json=$("$px" quotes --format json "$tmp/news.jsonl" 2>/dev/null)
+check "JSON parses" python3 -c 'import json,sys; json.loads(sys.argv[1])' "$json"
+same=$(python3 -c '
+import json,sys
+d=json.loads(sys.argv[1])
+for s in d["speakers"]:
+    for r in s["remarks"]:
+        t=" | ".join(v["text"] for v in r["variants"])
+        if "always be with Russia" in t and "standing with Russia" in t:
+            print(len(set(v["outlet"] for v in r["variants"])))
+' "$json")
+check "the two renderings are one remark from two outlets" test "$same" = "2"
+
+sp=$("$px" quotes --speaker "Vladimir Putin" "$tmp/news.jsonl" 2>/dev/null)
+check "--speaker keeps that speaker" contains "$sp" "We are ready"
+check "--speaker drops the others" lacks "$sp" "always be with Russia"
+
+an=$("$px" analyze --format json --no-sentences "$tmp/news.jsonl")
+check "analyze JSON has quotes" python3 -c '
+import json,sys
+for line in sys.argv[1].splitlines():
+    d=json.loads(line)
+    assert "quotes" in d
+    for q in d["quotes"]:
+        for k in ("start","end","text","kind","cue","speaker"):
+            assert k in q, k
+' "$an"
+check "analyze offsets point at the quotes" python3 -c '
+import json,sys
+for line in sys.argv[1].splitlines():
+    d=json.loads(line)
+    body=None
+    for q in d["quotes"]:
+        if q["speaker"]:
+            s=q["speaker"]
+            assert s["end"] > s["start"]
+        assert q["end"] > q["start"]
+' "$an"
+
+# Bad input: unbalanced marks never take in the rest of the article.
+printf 'Title: Stray\nSource: Test\n\nA stray " in the lead\n\n"We are ready," Putin said.\n\nThe "deal was signed. "It is good," Kim said.\n\nLater paragraphs follow and follow.\n' > "$tmp/bad.txt"
+out=$("$px" quotes --format json "$tmp/bad.txt" 2>/dev/null); rc=$?
+check "unbalanced input exits 0" test "$rc" -eq 0
+check "quote after a stray mark still found" contains "$out" "It is good"
+check "nothing swallows the last paragraph" lacks "$out" "Later paragraphs"
+
+"$px" quotes >/dev/null 2>&1; rc=$?
+check "no input is a usage error" test "$rc" -eq 2
+"$px" quotes --bogus "$tmp/news.jsonl" >/dev/null 2>&1; rc=$?
+check "unknown option is a usage error" test "$rc" -eq 2
+"$px" quotes --help | grep -q "usage: parallax quotes"; rc=$?
+check "--help prints the usage" test "$rc" -eq 0
+
+exit $((fails > 0))
