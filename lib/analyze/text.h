@@ -102,8 +102,11 @@ PX__HIDDEN int px__split_sentences(const char *p, size_t n, px__arena *arena,
 /**
  * Fold text for matching: lower case, diacritics removed, curly quotes and
  * apostrophes straightened, dashes to '-', NBSP and other spaces to ' ',
- * zero-width characters dropped.  map (optional, arena-allocated, one entry
- * per output byte) gives the source byte offset of each folded byte.
+ * zero-width characters dropped, invalid bytes to U+FFFD.  *out is
+ * arena-allocated and NUL-terminated.  map (optional, arena-allocated,
+ * *nout + 1 entries) gives the source byte offset of the character each
+ * folded byte came from; map[*nout] is n.
+ * @return PX_OK, PX_ENOMEM, PX_ETOOBIG (n over 4 GB).
  */
 PX__HIDDEN int px__fold(const char *p, size_t n, px__arena *arena, char **out /* OUT */,
                         size_t *nout /* OUT */, uint32_t **map /* OUT, may be NULL */);
