@@ -14,10 +14,12 @@ Rules (from the corpus README, /work/shared/data/polnear/README.md):
     indirect speech included); scare quotes and titles are never predictions;
   * speaker accuracy over matched pairs with a gold source: the predicted
     speaker span overlaps the gold source by at least one byte (the Gender
-    Gap Tracker rule).  "resolved" is stricter for pronoun sources: the
-    pronoun must be found and the name it was resolved to must share a word
-    with the nearest earlier gold source that is not a pronoun (the corpus
-    has no coreference links; that source stands in for the antecedent).
+    Gap Tracker rule).  "resolved" is stricter for he/she/they/it sources:
+    the pronoun must be found and the name it was resolved to must share a
+    word with the nearest earlier gold source that is not a pronoun (the
+    corpus has no coreference links; that source stands in for the
+    antecedent).  When that source names nobody ("the admiral", "aides"),
+    the resolution cannot be checked and the span rule alone counts.
 The predicted content is the union of a quote's spans for direct quotes and
 its content range (the reported clause) for partial and indirect ones.
 """
@@ -40,6 +42,20 @@ def chars(spans, text):
             b -= 1
         s.update(range(a, b))
     return s
+
+
+RELATIVE = {"who", "which", "that", "whom"}
+
+
+def has_name(s):
+    toks = s.replace(",", " ").split()
+    for i, t in enumerate(toks):
+        w = t.strip("\"'()“”’‘")
+        if i == 0 and w.lower() in ("the", "a", "an"):
+            continue
+        if w[:1].isupper() and w.lower() not in STOP:
+            return True
+    return False
 
 
 def words(s):
@@ -122,8 +138,10 @@ def main():
                     st = src["text"].strip().lower()
                     if st in PRONOUNS:
                         a["_ante"] = last_named
-                    else:
-                        last_named = src["text"]
+                    elif st not in RELATIVE:
+                        # only a source with a proper name can check a
+                        # resolution; a role ("the admiral") cannot
+                        last_named = src["text"] if has_name(src["text"]) else None
             for name, (gkinds, pkinds) in subsets.items():
                 gold = []
                 for a in anns:

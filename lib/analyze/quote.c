@@ -1010,8 +1010,11 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
             uint32_t en = ents->men[m].entity;
             if (ents->ent[en].type != PX_ENT_PERSON) continue;
             if (egender[en] && egender[en] != g) continue;
+            /* people named inside quotes are seldom the speaker */
+            if (w.inq[k]) continue;
             if (recent < 0) recent = (int32_t)en;
-            bool initial = (tx->tok[k].flags & PX__TF_SENT_START) ||
+            size_t ks = sent_of(&w, k);
+            bool initial = (tx->tok[k].flags & PX__TF_SENT_START) || k < sent_first_tok(&w, ks) + 4 ||
                            (k > 0 && (is_qmark(&w, k - 1) || punct_char(&w, k - 1) == ','));
             size_t after = k + ents->men[m].tok_count;
             bool before_verb = after < nt && is_word(&w, after) && (w.cls[after] & (PX__CW_CUE | CW_SKIP));
@@ -1021,7 +1024,10 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
               break;
             }
           }
-          if (subj >= 0) e = subj;
+          if (last_person >= 0 && c->para == last_para && subj != last_person &&
+              !(egender[last_person] && egender[last_person] != g))
+            e = last_person;
+          else if (subj >= 0) e = subj;
           else if (last_person >= 0 && c->para <= last_para + 2 &&
                    !(egender[last_person] && egender[last_person] != g))
             e = last_person;
