@@ -316,6 +316,26 @@ static void test_role_choice(void **state) {
   px_doc_free(d);
 }
 
+static void test_news_conventions(void **state) {
+  px_doc *d = analyze(state,
+                      "Members of al Qaeda and Al Qaeda's allies met in Tampa, Fla., where Rep. "
+                      "Dale Ostrow (R-Fla.) spoke. Hispanics and Democrats listened as the "
+                      "Kentucky Republican Rand Paul objected. Later the Times reported it.");
+  long q = find_key(d, "al qaeda");
+  assert_true(q >= 0);
+  assert_int_equal(type_of(d, q), PX_ENT_ORG);
+  assert_int_equal(mentions_of(d, q), 2);
+  assert_int_equal(type_of(d, find_key(d, "florida")), PX_ENT_PLACE);
+  assert_int_equal(type_of(d, find_key(d, "kentucky")), PX_ENT_PLACE);
+  assert_int_equal(type_of(d, find_key(d, "rand paul")), PX_ENT_PERSON);
+  assert_int_equal(type_of(d, find_key(d, "times")), PX_ENT_ORG);
+  assert_int_equal(find_key(d, "hispanics"), -1);
+  assert_int_equal(find_key(d, "democrats"), -1);
+  assert_int_equal(find_key(d, "kentucky republican"), -1);
+  assert_int_equal(find_key(d, "qaeda"), -1);
+  px_doc_free(d);
+}
+
 static void test_api_edges(void **state) {
   fx *f = *state;
   px_doc *d = NULL;
@@ -391,6 +411,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_appositive_role, setup, teardown),
       cmocka_unit_test_setup_teardown(test_person_heuristics, setup, teardown),
       cmocka_unit_test_setup_teardown(test_role_choice, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_news_conventions, setup, teardown),
       cmocka_unit_test_setup_teardown(test_api_edges, setup, teardown),
       cmocka_unit_test_setup_teardown(test_garbage, setup, teardown),
   };

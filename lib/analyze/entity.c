@@ -138,7 +138,8 @@ static const char k_nonent[] =
     "march,august,he,she,it,we,they,you,his,her,its,our,their,my,your,him,them,mine,yours,"
     "hers,ours,theirs,madam,"
     "mom,dad,mother,father,grandma,grandpa,uncle,aunt,god,lord,yeah,yep,nope,wow,ah,uh,um,"
-    "hey,huh,hmm,hmmm,ooh,oops,ugh,aha,bravo,amen";
+    "hey,huh,hmm,hmmm,ooh,oops,ugh,aha,bravo,amen,copyright,replay,watched,opinion,"
+    "calculator,will,shall";
 static const char k_said[] =
     "said,says,say,told,added,stated,declared,argued,explained,noted,wrote,tweeted,asked,"
     "announced,insisted,warned,claimed,according,spoke,testified,replied,responded,posted,"
@@ -631,6 +632,15 @@ static int prepare(work *w) {
         }
       }
     }
+    if (cap && !(b & ~(W_COMMON | W_FIRST)) && e - s > 3 && e[-1] == 's') {
+      /* "Hispanics", "Democrats": the plural of a group is no name either */
+      char buf[64];
+      size_t fn = fold_into(s, (size_t)(e - s), w->arena, buf, sizeof buf);
+      uint32_t sb = fn > 1 ? word_bits(w->ea, px__word_hash(buf, fn - 1)) : 0;
+      if (!(sb & W_DEMONYM) && fn > 2 && buf[fn - 2] == 'e')
+        sb = word_bits(w->ea, px__word_hash(buf, fn - 2));
+      b |= sb & W_DEMONYM;
+    }
     w->bits[i] = b;
     /* remember how words were written, for sentence-initial decisions */
     if (!cap) {
@@ -875,12 +885,14 @@ static int role_after(work *w, size_t e, uint32_t ci) {
 
 /* Classify and record the name in tokens [a, b) of a run; may split off a
  * title or a leading organization. */
+static bool particle(const work *w, size_t i);
+
 static int take_span(work *w, size_t a, size_t b, bool initial) {
   const px__text *tx = w->tx;
   /* drop leading stopwords and connectors, trailing connectors and dots */
   bool after_the = false;
   while (a < b && (!is_word(w, a) || (T(w, a)->flags & PX__TF_STOP) ||
-                   (w->bits[a] & W_CONNECT))) {
+                   ((w->bits[a] & W_CONNECT) && !(a + 1 < b && particle(w, a))))) {
     if (T(w, a)->fold == w->ea->h_the) after_the = true;
     a++;
   }
@@ -971,6 +983,17 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
     pk = phrase_kind(w, w->scratch, kn);
   }
 
+  /* "the Kentucky Republican": a place and a party, not a name */
+  if (!kind_type(pk) && b - a >= 2 && (w->bits[b - 1] & W_DEMONYM) && is_word(w, b - 2))
+    return take_span(w, a, b - 1, initial);
+  /* "Kentucky Republican Rand Paul": two names */
+  for (size_t i = a + 1; i + 1 < b; i++)
+    if ((w->bits[i] & W_DEMONYM) && (w->bits[i + 1] & W_FIRST) && !kind_type(pk)) {
+      int rc = take_span(w, a, i + 1, initial);
+      if (rc) return rc;
+      return take_span(w, i + 1, b, false);
+    }
+
   /* a lone title, month or demonym is no name */
   bool all_non = true;
   for (size_t i = a; i < b; i++)
@@ -1005,7 +1028,8 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
    * a name when the text capitalizes it more than once and never writes it
    * in lower case; otherwise only if it joins a name found elsewhere */
   if (nw == 1 && !titled && !kind_type(pk) && !(T(w, a)->flags & PX__TF_ALLCAPS) &&
-      common_word(w, a) && !(caps_mid(w, a) >= 2 && !(seen_bits(w, T(w, a)->fold) & 1)))
+      common_word(w, a) && !(caps_mid(w, a) >= 2 && !(seen_bits(w, T(w, a)->fold) & 1)) &&
+      !(after_the && (w->bits[a] & W_ORGHEAD))) /* "the Times" */
     weak = true;
 
 make:;
@@ -1038,6 +1062,7 @@ make:;
     if (plain) c->vote[T_PERSON] += 1;
   }
   if (nw == 1) {
+    if (after_the && (fb & W_ORGHEAD)) c->vote[T_ORG] += 2; /* "the Times", "the Post" */
     if (fb & W_GAZ_P) c->vote[T_PERSON] += 2;
     if (fb & W_GAZ_O) c->vote[T_ORG] += 2;
     if (fb & W_GAZ_L) c->vote[T_PLACE] += 2;
@@ -1066,6 +1091,20 @@ make:;
   return PX_OK;
 }
 
+/* "al", "bin", "abu" written in lower case before a name: "al Qaeda",
+ * "Osama bin Laden" (inside a run the connector rule covers it). */
+static bool particle(const work *w, size_t i) {
+  const px__token *t = T(w, i);
+  if (t->kind != PX__TOK_WORD) return false;
+  const char *p = w->tx->body + t->start;
+  size_t n = t->end - t->start;
+  char f[3];
+  if (n != 2 && n != 3) return false;
+  for (size_t k = 0; k < n; k++) f[k] = (char)(p[k] >= 'A' && p[k] <= 'Z' ? p[k] + 32 : p[k]);
+  return (n == 2 && (!memcmp(f, "al", 2) || !memcmp(f, "el", 2))) ||
+         (n == 3 && (!memcmp(f, "bin", 3) || !memcmp(f, "ibn", 3) || !memcmp(f, "abu", 3)));
+}
+
 /* Find the runs of name-like tokens and hand each to take_span. */
 static int find_candidates(work *w) {
   const px__text *tx = w->tx;
@@ -1080,6 +1119,9 @@ static int find_candidates(work *w) {
       continue;
     }
     size_t a = i, j = i + 1;
+    if (a > 0 && particle(w, a - 1) && T(w, a - 1)->sent == T(w, a)->sent &&
+        !(a > 1 && w->namey[a - 2]))
+      a--; /* "al Qaeda" */
     if (!(w->namey[i] & N_ENDS) && !(T(w, i)->flags & PX__TF_POSSESSIVE)) {
       while (j < n && j - a < MAX_RUN && T(w, j)->sent == T(w, a)->sent) {
         const px__token *t = T(w, j);
