@@ -1526,10 +1526,10 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
     clean_byline(bl[i]->ptr, bl[i]->len, t);
     if (t->len && (rc = px_article_set(out, PX_F_BYLINE, t->ptr, t->len))) return rc;
   }
-  int has;
-  px_article_published(out, &has);
   int64_t when;
-  if (!fragment || !has) {
+  /* A fragment (a feed item's body) has no metadata of its own: its dates
+   * would come from the text, so the feed's date stands alone. */
+  if (!fragment) {
     const char *pu = px_article_get(out, PX_F_URL).ptr;
     size_t pl = px_article_get(out, PX_F_URL).len;
     if (pick_date(m, pu, pl, &when) == PX_OK) px_article_set_published(out, when);
