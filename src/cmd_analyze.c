@@ -98,20 +98,19 @@ static void print_text(cli *c, const px_article *a, const px_doc *d, const opts 
     printf("  %s%-12s%s %s%.*s%s  [%.*s]  %zu mention%s", col(c, C_DIM), px_entity_type_name(type),
            col(c, C_RESET), col(c, C_BOLD), (int)name.len, name.ptr, col(c, C_RESET),
            (int)key.len, key.ptr, nm, nm == 1 ? "" : "s");
-    /* the distinct ways the text names it, in order of appearance */
-    bool first = true;
-    for (size_t j = 0; j < nm; j++) {
+    /* the distinct ways the text names it, in order of appearance (at most 8) */
+    size_t seen_s[8], seen_e[8], nseen = 0;
+    for (size_t j = 0; j < nm && nseen < 8; j++) {
       size_t s, e;
       px_doc_mention(d, i, j, &s, &e, NULL);
       bool dup = (e - s == name.len && memcmp(body.ptr + s, name.ptr, name.len) == 0);
-      for (size_t k = 0; k < j && !dup; k++) {
-        size_t s2, e2;
-        px_doc_mention(d, i, k, &s2, &e2, NULL);
-        dup = e2 - s2 == e - s && memcmp(body.ptr + s, body.ptr + s2, e - s) == 0;
-      }
+      for (size_t k = 0; k < nseen && !dup; k++)
+        dup = seen_e[k] - seen_s[k] == e - s && memcmp(body.ptr + s, body.ptr + seen_s[k], e - s) == 0;
       if (dup) continue;
-      printf("%s\"%.*s\"", first ? ": " : ", ", (int)(e - s), body.ptr + s);
-      first = false;
+      printf("%s\"%.*s\"", nseen ? ", " : ": ", (int)(e - s), body.ptr + s);
+      seen_s[nseen] = s;
+      seen_e[nseen] = e;
+      nseen++;
     }
     printf("\n");
   }

@@ -1530,14 +1530,21 @@ static int merge(work *w, px__entities *out) {
   for (size_t i = 1; i <= ne; i++) pos[i] += pos[i - 1];
   for (size_t i = 0; i < nc; i++)
     if (c[i].entity != UINT32_MAX) idx[pos[e[c[i].entity].order]++] = (uint32_t)i;
-  for (size_t i = 1; i < nm; i++) {
-    uint32_t v = idx[i];
-    size_t k = i;
-    while (k > 0 && c[idx[k - 1]].entity == c[v].entity && c[idx[k - 1]].start > c[v].start) {
-      idx[k] = idx[k - 1];
-      k--;
+  /* within an entity, by position: names come in text order, role
+   * mentions were found after them; sort the (start, candidate) pairs */
+  uint64_t *sk = px__arena_alloc(ar, (nm + 1) * sizeof *sk);
+  if (!sk) return PX_ENOMEM;
+  for (size_t i = 0; i < nm; i++) sk[i] = (uint64_t)c[idx[i]].start << 32 | idx[i];
+  for (size_t lo = 0; lo < nm;) {
+    size_t hi = lo + 1;
+    bool sorted = true;
+    while (hi < nm && c[idx[hi]].entity == c[idx[lo]].entity) {
+      if (sk[hi] < sk[hi - 1]) sorted = false;
+      hi++;
     }
-    idx[k] = v;
+    if (!sorted) qsort(sk + lo, hi - lo, sizeof *sk, cmp_u64);
+    for (size_t k = lo; k < hi; k++) idx[k] = (uint32_t)(sk[k] & 0xffffffffu);
+    lo = hi;
   }
 
   out->ent = px__arena_alloc(ar, (ne + 1) * sizeof *out->ent);
