@@ -8,7 +8,8 @@
 #   compromise:         nlp(body).quotations() (its tokenizer and tagger included)
 # Both read the same first PX_BENCH_ARTICLES articles (default 600, ~3 MB:
 # compromise takes about 30 s a megabyte);
-# times are measured inside each program, JSON parsing excluded.  One core.
+# times are CPU seconds measured inside each program (fair on a busy
+# machine), JSON parsing excluded.  One core.
 set -euo pipefail
 root="${PX_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
 data="${PX_DATA:-$root/../shared/data}/allsides-news/allsides_articles.jsonl.xz"
