@@ -187,6 +187,19 @@ const command commands[] = {
      "  --until DATE         in articles published before DATE\n"
      "  --format text|json   a table, or one JSON object per line\n"
      "  --db PATH            database file (default ./parallax.db)\n"},
+    {"export", cmd_export, "the database as JSON Lines or CSV",
+     "usage: parallax export [options] articles|stories|quotes|entities\n"
+     "\n"
+     "Write the stored articles (metadata), stories (with their members, wire\n"
+     "share and duplicates), quotes (with speakers) or entities as JSON Lines\n"
+     "(default) or CSV on standard output, in the schemas of docs/export.md.\n"
+     "\n"
+     "options:\n"
+     "  --format jsonl|csv\n"
+     "  --outlet NAME        only this outlet's articles\n"
+     "  --since DATE         published at or after DATE\n"
+     "  --until DATE         published before DATE\n"
+     "  --db PATH            database file (default ./parallax.db)\n"},
     {NULL, NULL, NULL, NULL},
 };
 
