@@ -86,7 +86,10 @@ enum { PX__TERM_CAP = 1, PX__TERM_NUM = 2 };
 
 typedef struct px__term {
   uint64_t stem;  /* stem hash; for numbers the hash of the normalized value */
+  uint64_t csig;  /* bit (class % 64) set for each synonym class: a quick filter */
+  const uint32_t *cls; /* its synonym classes (borrowed from the lexicon) */
   float w;        /* IDF weight */
+  uint8_t ncls;
   uint8_t flags;  /* PX__TERM_* */
 } px__term;
 
@@ -178,9 +181,10 @@ typedef struct px__link {
 /* Limits on candidate generation. */
 typedef struct px__factopts {
   double threshold;    /* least score of a link */
-  uint32_t probe;      /* rarest stems of a sentence posted and probed (6) */
-  uint32_t max_post;   /* a stem in more sentences than this is not rare (see facts.c) */
+  uint32_t probe;      /* rarest terms of a sentence posted and probed (16) */
+  uint32_t max_post;   /* neighbours visited on each side in a term's list (48) */
   uint32_t max_group_per_article; /* sentences of one article in one fact (2) */
+  uint32_t keep;       /* candidates kept per sentence (24) */
 } px__factopts;
 
 /**

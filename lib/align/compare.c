@@ -224,7 +224,7 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
   for (size_t k = 0; k < n; k++)
     if ((rc = px__ssent_make(c->art[ref[k].art].tx, ref[k].sent, &idf, &scratch, &ss[k])))
       goto out;
-  px__factopts fo = {c->threshold, 16, 48, 2};
+  px__factopts fo = {c->threshold, 16, 48, 2, 24};
   if ((rc = px__facts_link(lx, ss, ref, n, &fo, &links, &nlinks, &c->pairs_scored))) goto out;
   c->links = nlinks;
   rc = PX_ENOMEM;

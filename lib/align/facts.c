@@ -2,13 +2,15 @@
  * facts.c - which sentences of different articles report the same fact.
  *
  * Candidates: every sentence is posted under its `probe` rarest terms
- * (highest IDF).  Sentences sharing a posting list become candidate pairs,
- * but each sentence is paired only with the next `max_post` members of a
- * list, so a term every article repeats (the wire copy of a 200-article
- * story) costs a window per sentence, not the square of the list.  Members
- * of one list are sorted by article, so identical sentences of many copies
- * still chain into one fact through the grouping.  Work is therefore
- * O(sentences x probe x max_post), linear in the story's size.
+ * (highest IDF, numbers included).  For each sentence, the sentences of
+ * other articles within `max_post` places of it in each of its lists
+ * gather the weight of the terms they share with it (an accumulator), and
+ * its `keep` best become candidate pairs.  A term every article repeats
+ * (the wire copy of a 200-article story) thus costs a window per sentence,
+ * not the square of its list; lists are sorted by article, so identical
+ * sentences of many copies still chain into one fact through the grouping.
+ * Work is O(sentences x probe x max_post) to gather and
+ * O(sentences x keep) pairs to score: linear in the story's size.
  *
  * Grouping: links at or above the threshold, strongest first, join groups
  * (union-find) unless the joined group would hold more than
@@ -66,10 +68,13 @@ int px__facts_link(const px__lex *lx, const px__ssent *ss, const px__sref *ref, 
   *nlinks = 0;
   if (scored) *scored = 0;
   int rc = PX_ENOMEM;
-  uint32_t probe = o->probe ? o->probe : 6;
+  uint32_t probe = o->probe ? o->probe : 16;
   if (probe > 32) probe = 32;
   uint32_t window = o->max_post ? o->max_post : 48;
+  uint32_t keep = o->keep ? o->keep : 24;
   post *pv = NULL;
+  float *pw = NULL, *acc = NULL;
+  uint32_t *run_lo = NULL, *run_hi = NULL, *first = NULL, *touched = NULL, *byq = NULL;
   uint64_t *cand = NULL;
   px__link *lv = NULL;
   size_t np = 0, nc = 0, ccap = 0, nl = 0, lcap = 0;
@@ -82,25 +87,73 @@ int px__facts_link(const px__lex *lx, const px__ssent *ss, const px__sref *ref, 
     for (uint32_t j = 0; j < k; j++) pv[np++] = (post){ss[i].term[idx[j]].stem, (uint32_t)i};
   }
   qsort(pv, np, sizeof *pv, cmp_post);
+  /* For each posting: the bounds of its term's list, its weight; and the
+   * postings of each sentence (counting sort by sentence). */
+  run_lo = malloc((np + 1) * sizeof *run_lo);
+  run_hi = malloc((np + 1) * sizeof *run_hi);
+  pw = malloc((np + 1) * sizeof *pw);
+  first = calloc(n + 2, sizeof *first);
+  byq = malloc((np + 1) * sizeof *byq);
+  acc = calloc(n + 1, sizeof *acc);
+  touched = malloc((n + 1) * sizeof *touched);
+  if (!run_lo || !run_hi || !pw || !first || !byq || !acc || !touched) goto out;
   for (size_t r = 0; r < np;) {
     size_t e = r;
     while (e < np && pv[e].stem == pv[r].stem) e++;
-    for (size_t x = r; x < e; x++) {
-      size_t lim = x + 1 + window < e ? x + 1 + window : e;
-      for (size_t y = x + 1; y < lim; y++) {
-        uint32_t a = pv[x].sent, b = pv[y].sent;
-        if (ref[a].art == ref[b].art) continue;
-        if (nc == ccap) {
-          size_t ncap = ccap ? ccap * 2 : 4096;
-          uint64_t *t = realloc(cand, ncap * sizeof *t);
-          if (!t) goto out;
-          cand = t;
-          ccap = ncap;
-        }
-        cand[nc++] = (uint64_t)(a < b ? a : b) << 32 | (a < b ? b : a);
+    for (size_t x = r; x < e; x++) run_lo[x] = (uint32_t)r, run_hi[x] = (uint32_t)e;
+    r = e;
+  }
+  for (size_t x = 0; x < np; x++) {
+    const px__ssent *q = &ss[pv[x].sent];
+    float w = 1;
+    for (uint32_t t = 0; t < q->nterm; t++)
+      if (q->term[t].stem == pv[x].stem) {
+        w = q->term[t].w;
+        break;
+      }
+    pw[x] = w;
+    first[pv[x].sent + 1]++;
+  }
+  for (size_t i = 0; i < n; i++) first[i + 1] += first[i];
+  for (size_t x = 0; x < np; x++) byq[first[pv[x].sent]++] = (uint32_t)x;
+  for (size_t i = n; i > 0; i--) first[i] = first[i - 1];
+  first[0] = 0;
+  /* Each sentence: the sentences near it in its terms' lists, weighed by
+   * the terms they share; keep its `keep` best as candidates. */
+  for (size_t i = 0; i < n; i++) {
+    size_t nt = 0;
+    for (uint32_t k = first[i]; k < first[i + 1]; k++) {
+      uint32_t x = byq[k];
+      size_t lo = x > run_lo[x] + window ? x - window : run_lo[x];
+      size_t hi = x + 1 + window < run_hi[x] ? x + 1 + window : run_hi[x];
+      for (size_t y = lo; y < hi; y++) {
+        uint32_t j = pv[y].sent;
+        if (ref[j].art == ref[i].art) continue;
+        if (acc[j] == 0) touched[nt++] = j;
+        acc[j] += pw[x];
       }
     }
-    r = e;
+    /* Partial selection of the best `keep` by accumulated weight. */
+    size_t lim = nt < keep ? nt : keep;
+    for (size_t a = 0; a < lim; a++) {
+      size_t best = a;
+      for (size_t b = a + 1; b < nt; b++)
+        if (acc[touched[b]] > acc[touched[best]]) best = b;
+      uint32_t t = touched[a];
+      touched[a] = touched[best];
+      touched[best] = t;
+      uint32_t j = touched[a];
+      if (nc == ccap) {
+        size_t ncap = ccap ? ccap * 2 : 4096;
+        uint64_t *tt = realloc(cand, ncap * sizeof *tt);
+        if (!tt) goto out;
+        cand = tt;
+        ccap = ncap;
+      }
+      uint32_t lo2 = (uint32_t)i < j ? (uint32_t)i : j, hi2 = (uint32_t)i < j ? j : (uint32_t)i;
+      cand[nc++] = (uint64_t)lo2 << 32 | hi2;
+    }
+    for (size_t a = 0; a < nt; a++) acc[touched[a]] = 0;
   }
   qsort(cand, nc, sizeof *cand, cmp_u64);
   for (size_t i = 0; i < nc; i++) {
@@ -124,6 +177,13 @@ int px__facts_link(const px__lex *lx, const px__ssent *ss, const px__sref *ref, 
   rc = PX_OK;
 out:
   free(pv);
+  free(pw);
+  free(acc);
+  free(run_lo);
+  free(run_hi);
+  free(first);
+  free(touched);
+  free(byq);
   free(cand);
   free(lv);
   return rc;

@@ -257,7 +257,7 @@ int px__ssent_make(const px__text *tx, size_t sent, const px__idf *idf, px__aren
     uint8_t fl;
     uint64_t uh = t->stem ? t->stem : t->fold;
     if (token_term(tx, t, &h, &fl)) {
-      out->term[out->nterm++] = (px__term){h, 0, fl};
+      out->term[out->nterm++] = (px__term){h, 0, NULL, 0, 0, fl};
       uh = h;
     }
     if (prev) out->big[out->nbig++] = px__mix64(prev * 31 + uh);
@@ -276,6 +276,11 @@ int px__ssent_make(const px__text *tx, size_t sent, const px__idf *idf, px__aren
   for (uint32_t i = 0; i < out->nterm; i++) {
     px__term *t = &out->term[i];
     t->w = idf ? px__idf_get(idf, t->stem) : 1.0f;
+    if (idf && idf->lex && !(t->flags & PX__TERM_NUM)) {
+      size_t nc = px__lex_classes(idf->lex, t->stem, &t->cls);
+      t->ncls = (uint8_t)(nc < 255 ? nc : 255);
+      for (size_t k2 = 0; k2 < t->ncls; k2++) t->csig |= 1ull << (t->cls[k2] & 63);
+    }
     if (t->flags & PX__TERM_NUM) {
       t->w = t->w < 2.0f ? 2.0f : t->w;
       out->nnum++;
@@ -293,14 +298,11 @@ int px__ssent_make(const px__text *tx, size_t sent, const px__idf *idf, px__aren
 
 #define MAXT 256
 
-static bool share_class(const px__lex *lx, uint64_t x, uint64_t y) {
-  const uint32_t *cx, *cy;
-  size_t nx = px__lex_classes(lx, x, &cx);
-  if (!nx) return false;
-  size_t ny = px__lex_classes(lx, y, &cy);
-  for (size_t i = 0; i < nx; i++)
-    for (size_t j = 0; j < ny; j++)
-      if (cx[i] == cy[j]) return true;
+static bool share_class(const px__term *x, const px__term *y) {
+  if (!(x->csig & y->csig)) return false;
+  for (size_t i = 0; i < x->ncls; i++)
+    for (size_t j = 0; j < y->ncls; j++)
+      if (x->cls[i] == y->cls[j]) return true;
   return false;
 }
 
@@ -328,18 +330,18 @@ static void features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
     }
   }
   /* Synonyms among the words left unmatched. */
-  if (lx)
-    for (i = 0; i < na; i++) {
-      if (ma[i] || (a->term[i].flags & PX__TERM_NUM)) continue;
-      for (j = 0; j < nb; j++) {
-        if (mb[j] == 1 || (b->term[j].flags & PX__TERM_NUM)) continue;
-        if (share_class(lx, a->term[i].stem, b->term[j].stem)) {
-          ma[i] = 2;
-          mb[j] = 2;
-          break;
-        }
+  (void)lx; /* synonym classes were attached to the terms by px__ssent_make */
+  for (i = 0; i < na; i++) {
+    if (ma[i] || !a->term[i].csig) continue;
+    for (j = 0; j < nb; j++) {
+      if (mb[j] == 1 || !b->term[j].csig) continue;
+      if (share_class(&a->term[i], &b->term[j])) {
+        ma[i] = 2;
+        mb[j] = 2;
+        break;
       }
     }
+  }
   double wa = 0, wb = 0, ca = 0, cb = 0, ea = 0, eb = 0;
   for (i = 0; i < na; i++) {
     wa += a->term[i].w;
