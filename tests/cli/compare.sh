@@ -72,6 +72,17 @@ check "json: first report is the earliest" jq_ok "$json" "assert all(f['first_re
 check "json: discrepancy 12 vs 14" jq_ok "$json" "assert any(sorted(v['value'] for v in x['values'])==[12,14] for x in d['discrepancies'])"
 check "json: entities with outlets" jq_ok "$json" "assert any(len(e['outlets'])==3 for e in d['entities'])"
 
+if python3 -c "import jsonschema" 2>/dev/null; then
+  for files in "$tmp/a.txt $tmp/b.txt $tmp/c.jsonl" "$tmp/a.txt $tmp/empty.txt $tmp/fi.txt"; do
+    # shellcheck disable=SC2086
+    json=$("$px" compare --format json -q $files 2>/dev/null)
+    check "json validates against docs/schema/compare.schema.json" python3 -c "
+import json, jsonschema, sys
+jsonschema.validate(json.loads(sys.stdin.read()), json.load(open('$src/docs/schema/compare.schema.json')),
+                    format_checker=jsonschema.FormatChecker())" <<<"$json"
+  done
+fi
+
 md=$("$px" compare --format md "$tmp/a.txt" "$tmp/b.txt"); rc=$?
 check "markdown exits 0 with a title" contains "$md" "^# Comparison of 2 articles"
 html=$("$px" compare --format html "$tmp/a.txt" "$tmp/b.txt"); rc=$?
