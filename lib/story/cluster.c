@@ -437,7 +437,7 @@ int px_stories_new(px_ctx *ctx, const px_story_opts *opts, px_stories **out) {
   if (!sx) return PX_ENOMEM;
   sx->ctx = ctx;
   px__params_init(&sx->p, opts);
-  int rc = px__fx_init(&sx->fx);
+  int rc = px__fx_init(&sx->fx, sx->p.entity_weight > 0);
   if (rc) {
     px_stories_free(sx);
     return rc;
@@ -626,7 +626,7 @@ int px_dedup_new(px_ctx *ctx, const px_story_opts *opts, px_dedup **out) {
   if (!dd) return PX_ENOMEM;
   dd->ctx = ctx;
   px__params_init(&dd->p, opts);
-  int rc = px__fx_init(&dd->fx);
+  int rc = px__fx_init(&dd->fx, false);
   if (rc) {
     px_dedup_free(dd);
     return rc;

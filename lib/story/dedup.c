@@ -18,6 +18,7 @@
 
 /* A bucket is walked no further than this: a huge bucket is boilerplate. */
 #define BUCKET_WALK 256
+#define MIN_EQ 12
 
 void px__dd_init(px__dd *d, const px__params *p) {
   memset(d, 0, sizeof(*d));
@@ -94,6 +95,9 @@ static uint64_t band_key(const uint32_t *sig, int b) {
 static double containment(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb) {
   int eq = 0;
   for (int i = 0; i < PX__SIG; i++) eq += a[i] == b[i];
+  /* Below MIN_EQ equal bins the estimate is mostly noise, and a noisy J
+   * turns into a large containment when one body is much longer. */
+  if (eq < MIN_EQ) return 0;
   double j = (double)eq / PX__SIG;
   double inter = j * ((double)na + nb) / (1.0 + j);
   double c = inter / (double)PX__MIN(na, nb);

@@ -134,6 +134,7 @@ void px__params_init(px__params *p, const px_story_opts *o) {
   p->cap_boost = 1.5f;
   p->number_weight = 0.5f;
   p->place_weight = 2.0f;
+  p->entity_weight = 0.0f;
   p->vec_terms = 80;
   p->query_terms = 12;
   p->centroid_terms = 200;
@@ -144,14 +145,17 @@ void px__params_init(px__params *p, const px_story_opts *o) {
 
 /* ------------------------------------------------------------ analysis */
 
-int px__fx_init(px__fx *fx) {
+int px__fx_init(px__fx *fx, bool entities) {
   memset(fx, 0, sizeof(*fx));
   px__arena_init(&fx->arena, 1 << 16);
-  return px__textan_new(&fx->ta);
+  int rc = px__textan_new(&fx->ta);
+  if (rc == PX_OK && entities) rc = px__entan_new(&fx->ea);
+  return rc;
 }
 
 void px__fx_release(px__fx *fx) {
   px__textan_free(fx->ta);
+  px__entan_free(fx->ea);
   px__arena_release(&fx->arena);
   memset(fx, 0, sizeof(*fx));
 }
@@ -160,6 +164,7 @@ void px__fx_release(px__fx *fx) {
 #define NS_STEM 0x5354454d00000000ULL
 #define NS_NUM 0x4e554d0000000000ULL
 #define NS_PLACE 0x504c414345000000ULL
+#define NS_ENT 0x454e540000000000ULL
 
 typedef struct raw_term {
   uint64_t h;
@@ -273,6 +278,24 @@ int px__feat_terms(px__fx *fx, const px__params *p, const px__text *tx, bool tit
         raw[k].h = tk->fold ^ NS_PLACE;
         raw[k++].w = p->place_weight;
       }
+    }
+  }
+  if (!title_only && fx->ea && p->entity_weight > 0) {
+    px__entities ents;
+    if ((rc = px__entities_find(fx->ea, tx, &fx->arena, &ents))) return rc;
+    size_t need = k + ents.nent;
+    if (need > cap) {
+      raw_term *nr = px__arena_alloc(&fx->arena, need * sizeof(*nr));
+      if (!nr) return PX_ENOMEM;
+      memcpy(nr, raw, k * sizeof(*raw));
+      raw = nr;
+      cap = need;
+    }
+    for (size_t e = 0; e < ents.nent; e++) {
+      const px__entity *en = &ents.ent[e];
+      if (!en->key_len) continue;
+      raw[k].h = px__hash64(en->key, en->key_len, 0x656e74ULL) ^ NS_ENT;
+      raw[k++].w = p->entity_weight * (float)(en->count ? en->count : 1);
     }
   }
   px__tw *terms = px__arena_alloc(&fx->arena, (k + 1) * sizeof(*terms));

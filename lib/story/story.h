@@ -16,11 +16,12 @@
 #define PX_STORY_H
 
 #include "px_common.h"
+#include "analyze/entity.h"
 #include "analyze/text.h"
 
 /* MinHash: one-permutation hashing into SIG bins, LSH with BANDS x ROWS. */
 #define PX__SIG 128
-#define PX__ROWS 4
+#define PX__ROWS 3
 #define PX__BANDS (PX__SIG / PX__ROWS)
 #define PX__SHINGLE 5
 
@@ -142,6 +143,7 @@ typedef struct px__params {
   float cap_boost;      /* weight of a capitalized word inside a sentence */
   float number_weight;  /* weight of a number token */
   float place_weight;   /* weight of each dateline place word */
+  float entity_weight;  /* weight of each mention of a named entity's key (0: off) */
   uint32_t vec_terms;   /* article vector length (top terms by tf-idf) */
   uint32_t query_terms; /* terms used to find candidate stories */
   uint32_t centroid_terms;
@@ -155,11 +157,12 @@ PX__HIDDEN void px__params_init(px__params *p, const px_story_opts *o);
 /* Per-thread analysis state. */
 typedef struct px__fx {
   px__textan *ta;
+  px__entan *ea;   /* NULL unless entity keys are used */
   px__arena arena; /* one article's analysis; reset per article */
   px__text title;  /* the title's analysis */
 } px__fx;
 
-PX__HIDDEN int px__fx_init(px__fx *fx);
+PX__HIDDEN int px__fx_init(px__fx *fx, bool entities);
 PX__HIDDEN void px__fx_release(px__fx *fx);
 
 /**
