@@ -31,7 +31,7 @@ typedef struct qitem {
   const px__quote *q;
   px_str key, name; /* speaker, empty when unknown */
   px__qbag bag;
-  bool direct;
+  bool direct, partial;
 } qitem;
 
 static int cmp_key(const void *x, const void *y) {
@@ -81,18 +81,22 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
         }
         it = t;
       }
+      if (q->kind == PX_QUOTE_SCARE || q->kind == PX_QUOTE_TITLE) continue; /* nobody said it */
       qitem *x = &it[n];
       memset(x, 0, sizeof *x);
       x->art = (uint32_t)i;
       x->q = q;
-      x->direct = q->nspans > 0;
+      x->direct = q->kind == PX_QUOTE_DIRECT || q->kind == PX_QUOTE_PARTIAL;
+      x->partial = q->kind == PX_QUOTE_PARTIAL;
+      /* Only a speaker resolved to an entity has a key: "a spokeswoman" or
+       * "the ship's master" may be anyone's remark, so they join any. */
       if (q->entity >= 0 && (size_t)q->entity < a->ents->nent) {
         const px__entity *e = &a->ents->ent[q->entity];
         x->key = (px_str){e->key, e->key_len};
         x->name = (px_str){e->name, e->name_len};
       } else if (q->spk_end > q->spk_start) {
         px_str s = {a->tx->body + q->spk_start, q->spk_end - q->spk_start};
-        if (speaker_known(s)) x->key = x->name = s;
+        if (speaker_known(s)) x->name = s;
       }
       /* The quoted words only, without an interrupting "he said". */
       px__buf_clear(&tmp);
@@ -204,13 +208,15 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
     px__cqmember m = {it[i].art, it[i].q->start, it[i].q->end, PX__QK_FULL, 1};
     if (!it[i].direct)
       m.kind = PX__QK_PARAPHRASE;
-    else if (f != &it[i] && it[i].bag.n * 10 < f->bag.n * 7)
+    else if (it[i].partial || (f != &it[i] && it[i].bag.n * 10 < f->bag.n * 7))
       m.kind = PX__QK_PARTIAL;
     if (f != &it[i]) m.sim = (float)px__qbag_similarity(&it[i].bag, &f->bag, NULL, NULL);
     c->qmem[cq->first + cq->count++] = m;
     if (it[i].key.len && (cq->key.len == 0 || it[i].name.len > cq->name.len)) {
       cq->key = it[i].key;
       cq->name = it[i].name;
+    } else if (!cq->key.len && it[i].name.len > cq->name.len) {
+      cq->name = it[i].name; /* a role as written, until an entity names the speaker */
     }
   }
   for (size_t g = 0; g < ng; g++) {
