@@ -336,6 +336,21 @@ static void test_news_conventions(void **state) {
   px_doc_free(d);
 }
 
+static void test_person_keys(void **state) {
+  px_doc *d = analyze(state,
+                      "Vice President Joseph R. Biden met Speaker John A. Boehner and former "
+                      "President George W. Bush. Obama was not there.");
+  assert_true(find_key(d, "joe biden") >= 0);
+  assert_true(find_key(d, "john boehner") >= 0);
+  assert_true(find_key(d, "george w bush") >= 0); /* the initial tells two Bushes apart */
+  long o = find_key(d, "barack obama");           /* a surname the news uses alone */
+  assert_true(o >= 0);
+  px_str name;
+  px_doc_entity(d, (size_t)o, &name, NULL, NULL, NULL);
+  assert_int_equal(name.len, 5); /* the name stays as written */
+  px_doc_free(d);
+}
+
 static void test_api_edges(void **state) {
   fx *f = *state;
   px_doc *d = NULL;
@@ -412,6 +427,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_person_heuristics, setup, teardown),
       cmocka_unit_test_setup_teardown(test_role_choice, setup, teardown),
       cmocka_unit_test_setup_teardown(test_news_conventions, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_person_keys, setup, teardown),
       cmocka_unit_test_setup_teardown(test_api_edges, setup, teardown),
       cmocka_unit_test_setup_teardown(test_garbage, setup, teardown),
   };

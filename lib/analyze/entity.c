@@ -168,6 +168,7 @@ struct px__entan {
   wtab words;    /* px__word_hash(folded word) -> W_* bits */
   wtab phrases;  /* px__hash64(key) -> gazetteer kind letter */
   wtab variants; /* px__hash64(variant key) -> index into px__variants */
+  wtab pvariants; /* the same into px__person_variants */
   uint64_t h_the, h_in, h_near, h_and, h_of, h_for, h_amp; /* words the rules look for */
   uint64_t h_former, h_late, h_then;
 };
@@ -367,7 +368,8 @@ int px__entan_new(px__entan **out) {
     if (px__gazetteer[i] == '\0') nent++;
   int rc;
   if ((rc = wtab_init(&ea->words, nent + 2048)) || (rc = wtab_init(&ea->phrases, nent + 64)) ||
-      (rc = wtab_init(&ea->variants, px__variant_count + 8)))
+      (rc = wtab_init(&ea->variants, px__variant_count + 8)) ||
+      (rc = wtab_init(&ea->pvariants, px__person_variant_count + 8)))
     goto fail;
   add_list(ea, k_titles, W_TITLE);
   add_list(ea, k_honor, W_HONOR);
@@ -413,6 +415,10 @@ int px__entan_new(px__entan **out) {
     const char *v = px__variants[i].variant;
     wtab_put(&ea->variants, key_hash(v, strlen(v)), (uint32_t)i, false);
   }
+  for (size_t i = 0; i < px__person_variant_count; i++) {
+    const char *v = px__person_variants[i].variant;
+    wtab_put(&ea->pvariants, key_hash(v, strlen(v)), (uint32_t)i, false);
+  }
   ea->h_the = px__word_hash("the", 3);
   ea->h_in = px__word_hash("in", 2);
   ea->h_near = px__word_hash("near", 4);
@@ -435,6 +441,7 @@ void px__entan_free(px__entan *ea) {
   wtab_release(&ea->words);
   wtab_release(&ea->phrases);
   wtab_release(&ea->variants);
+  wtab_release(&ea->pvariants);
   free(ea);
 }
 
@@ -1383,6 +1390,44 @@ static size_t join_keys(const work *w, const cand *y, int yt, uint64_t *h) {
   return 0;
 }
 
+/* A person's key without middle initials ("john a boehner" -> "john
+ * boehner", "charles e schumer" -> "chuck schumer" through the variants),
+ * unless the gazetteer knows the name with them ("george w bush"). */
+static int person_key(work *w, const char **key, size_t *klen) {
+  const char *k = *key;
+  size_t n = *klen;
+  char *o = px__arena_alloc(w->arena, n + 1);
+  if (!o) return PX_ENOMEM;
+  size_t on = 0, words = 0;
+  bool known = phrase_kind(w, k, n) == 'P';
+  for (size_t i = 0; i < n && !known;) {
+    size_t j = i;
+    while (j < n && k[j] != ' ') j++;
+    bool middle = words > 0 && j < n; /* neither first nor last word */
+    if (!(middle && j - i == 1)) {
+      if (on) o[on++] = ' ';
+      memcpy(o + on, k + i, j - i);
+      on += j - i;
+    }
+    words++;
+    i = j + 1;
+  }
+  if (known || on == 0) {
+    memcpy(o, k, n);
+    on = n;
+  }
+  uint32_t vi;
+  if (wtab_get(&w->ea->pvariants, key_hash(o, on), &vi)) {
+    *key = px__person_variants[vi].canonical;
+    *klen = strlen(*key);
+    return PX_OK;
+  }
+  o[on] = '\0';
+  *key = o;
+  *klen = on;
+  return PX_OK;
+}
+
 static int merge(work *w, px__entities *out) {
   size_t nc = w->nc;
   cand *c = w->c;
@@ -1563,6 +1608,7 @@ static int merge(work *w, px__entities *out) {
     oe->key = b->key;
     oe->key_len = b->key_len;
     oe->type = (uint8_t)top_type(en->vote);
+    if (oe->type == T_PERSON && (rc = person_key(w, &oe->key, &oe->key_len))) return rc;
     oe->first = 0;
     oe->count = 0;
   }

@@ -89,6 +89,10 @@ typedef struct px__variant {
 } px__variant;
 PX__HIDDEN extern const px__variant px__variants[];
 PX__HIDDEN extern const size_t px__variant_count;
+/* The same for the keys of people only: "joseph biden" -> "joe biden",
+ * "putin" -> "vladimir putin". */
+PX__HIDDEN extern const px__variant px__person_variants[];
+PX__HIDDEN extern const size_t px__person_variant_count;
 
 /* ---------------------------------------------------------------- doc */
 

@@ -155,3 +155,47 @@ const px__variant px__variants[] = {
 };
 
 const size_t px__variant_count = sizeof(px__variants) / sizeof(px__variants[0]);
+
+/* Person keys only (applied to an entity typed person, after middle
+ * initials are dropped): formal names and nicknames the news uses for one
+ * person, and surnames that name one figure without ambiguity. */
+const px__variant px__person_variants[] = {
+    {"joseph biden", "joe biden"},
+    {"joseph robinette biden", "joe biden"},
+    {"hillary rodham clinton", "hillary clinton"},
+    {"charles schumer", "chuck schumer"},
+    {"william clinton", "bill clinton"},
+    {"william jefferson clinton", "bill clinton"},
+    {"mitchell mcconnell", "mitch mcconnell"},
+    {"bernard sanders", "bernie sanders"},
+    {"willard mitt romney", "mitt romney"},
+    {"rafael cruz", "ted cruz"},
+    {"rafael edward cruz", "ted cruz"},
+    {"donald john trump", "donald trump"},
+    {"barack hussein obama", "barack obama"},
+    /* a surname alone (not Bush, Clinton, Kim: they name several people) */
+    {"obama", "barack obama"},
+    {"romney", "mitt romney"},
+    {"biden", "joe biden"},
+    {"trump", "donald trump"},
+    {"putin", "vladimir putin"},
+    {"merkel", "angela merkel"},
+    {"netanyahu", "benjamin netanyahu"},
+    {"zelensky", "volodymyr zelensky"},
+    {"macron", "emmanuel macron"},
+    {"erdogan", "recep tayyip erdogan"},
+    {"pelosi", "nancy pelosi"},
+    {"mcconnell", "mitch mcconnell"},
+    {"boehner", "john boehner"},
+    {"schumer", "chuck schumer"},
+    {"mccain", "john mccain"},
+    {"gaddafi", "muammar gaddafi"},
+    {"ahmadinejad", "mahmoud ahmadinejad"},
+    {"navalny", "alexei navalny"},
+    {"lavrov", "sergei lavrov"},
+    {"peskov", "dmitry peskov"},
+    {"guterres", "antonio guterres"},
+    {"xi", "xi jinping"},
+};
+
+const size_t px__person_variant_count = sizeof(px__person_variants) / sizeof(px__person_variants[0]);
