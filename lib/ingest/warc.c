@@ -447,7 +447,6 @@ static int next(px__fmt_state *st, px_article *art, uint64_t *where, int *fatal,
   while (!st->eof) {
     /* Find the version line. */
     int rc;
-    size_t junk = 0;
     uint64_t start;
     while (true) {
       start = st->offset;
@@ -466,9 +465,8 @@ static int next(px__fmt_state *st, px_article *art, uint64_t *where, int *fatal,
       if (rc == PX_OK && st->line.len >= 6 && memcmp(st->line.ptr, "WARC/", 5) == 0) break;
       if (rc == PX_OK && st->line.len == 0) continue;
       if (rc && rc != PX_ETOOBIG) return rc;
-      junk++;
+      /* Anything else between records is skipped up to the next "WARC/". */
     }
-    (void)junk;
     st->record++;
     *where = st->record;
     warc_hdr h;
