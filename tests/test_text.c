@@ -85,6 +85,8 @@ static void test_abbreviations(void **state) {
         "Gen. Mark Milley met Sen. Joe Manchin at 9 a.m. on Tuesday.", "They talked.");
   SPLIT("The U.S. Army said it would leave. The U.S. It was not clear why.",
         "The U.S. Army said it would leave.", "The U.S.", "It was not clear why.");
+  SPLIT("Copyright 2019 Acme Media, LLC. Click here for reprints.",
+        "Copyright 2019 Acme Media, LLC.", "Click here for reprints.");
   SPLIT("Shares of Acme Inc. rose 4%. Acme Inc. They fell later.",
         "Shares of Acme Inc. rose 4%.", "Acme Inc.", "They fell later.");
   SPLIT("He lives on Elm St. near the park. St. Paul's is closed.",

@@ -53,18 +53,20 @@ static const char *const k_inner[] = {
 };
 
 /* Words that usually begin a sentence (lower-cased): an abbreviation or an
- * initial followed by one of these, capitalized, ends its sentence. */
+ * initial followed by one of these, capitalized, ends its sentence.  The
+ * imperatives of web pages ("Click here", "Sign up") are among them. */
 static const char *const k_starters[] = {
     "a", "according", "after", "also", "although", "an", "and", "another", "any", "are",
-    "as", "at", "because", "before", "both", "but", "by", "can", "could", "despite",
-    "did", "do", "does", "dr", "during", "each", "earlier", "even", "every", "for",
-    "from", "had", "has", "have", "he", "her", "here", "his", "how", "however", "i",
-    "if", "in", "instead", "is", "it", "its", "just", "last", "later", "let",
-    "let's", "many", "may", "meanwhile", "might", "most", "mr", "mrs", "ms", "much",
-    "must", "my", "no", "not", "now", "of", "on", "once", "one", "only", "or", "other",
-    "our", "please", "several", "she", "should", "since", "so", "some", "still", "such",
-    "that", "the", "their", "then", "there", "these", "they", "this", "those", "though",
-    "thus", "to", "today", "tomorrow", "two", "under", "until", "was", "we", "were",
+    "as", "at", "because", "before", "both", "but", "by", "can", "click", "copyright",
+    "could", "despite", "did", "do", "does", "dr", "during", "each", "earlier", "even",
+    "every", "follow", "for", "from", "had", "has", "have", "he", "her", "here", "his",
+    "how", "however", "i", "if", "in", "instead", "is", "it", "its", "just", "last",
+    "later", "let", "let's", "many", "may", "meanwhile", "might", "most", "mr", "mrs",
+    "ms", "much", "must", "my", "no", "not", "now", "of", "on", "once", "one", "only",
+    "or", "other", "our", "please", "read", "related", "see", "several", "she",
+    "should", "sign", "since", "so", "some", "still", "subscribe", "such", "that",
+    "the", "their", "then", "there", "these", "they", "this", "those", "though", "thus",
+    "to", "today", "tomorrow", "two", "under", "until", "was", "watch", "we", "were",
     "what", "when", "where", "whether", "which", "while", "who", "why", "will", "with",
     "without", "would", "yes", "yesterday", "yet", "you", "your",
 };
