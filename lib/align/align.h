@@ -135,6 +135,8 @@ PX__HIDDEN double px__fact_score(const px__lex *lx, const px__ssent *a, const px
 /* Default least px__fact_score of a link in a comparison (tuned on the dev
  * stories of eval/data/stories: pairwise F1 of fact links). */
 #define PX__FACT_THRESHOLD 0.26
+/* Least score of a pair of sentences whose differing numbers are reported. */
+#define PX__NEAR_THRESHOLD 0.06
 #ifndef PX__FACT_GAIN
 #define PX__FACT_GAIN 1.0
 #endif
@@ -185,6 +187,8 @@ typedef struct px__factopts {
   uint32_t max_post;   /* neighbours visited on each side in a term's list (48) */
   uint32_t max_group_per_article; /* sentences of one article in one fact (2) */
   uint32_t keep;       /* candidates kept per sentence (24) */
+  double near;         /* links down to this score are returned too (0: threshold);
+                          grouping ignores them, discrepancies use them */
 } px__factopts;
 
 /**

@@ -67,6 +67,7 @@ void px_comparison_free(px_comparison *c) {
   free(c->disc);
   free(c->dval);
   free(c->warn);
+  free(c->near);
   px__arena_release(&c->arena);
   free(c);
 }
@@ -224,12 +225,19 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
   for (size_t k = 0; k < n; k++)
     if ((rc = px__ssent_make(c->art[ref[k].art].tx, ref[k].sent, &idf, &scratch, &ss[k])))
       goto out;
-  px__factopts fo = {c->threshold, 16, 48, 2, 24};
+  px__factopts fo = {c->threshold, 16, 48, 2, 24, PX__NEAR_THRESHOLD};
   if ((rc = px__facts_link(lx, ss, ref, n, &fo, &links, &nlinks, &c->pairs_scored))) goto out;
-  c->links = nlinks;
   rc = PX_ENOMEM;
   long nf = px__facts_group(ref, n, links, nlinks, &fo, group);
   if (nf < 0) goto out;
+  /* Links that did not join their sentences: kept for discrepancies
+   * ("12 dead" / "14 dead" score lower for the numbers that differ). */
+  c->near = malloc((nlinks + 1) * sizeof *c->near);
+  if (!c->near) goto out;
+  for (size_t l = 0; l < nlinks; l++) {
+    if (links[l].score >= c->threshold) c->links++;
+    if (group[links[l].a] != group[links[l].b]) c->near[c->nnear++] = links[l];
+  }
   c->nfact = (size_t)nf;
   c->fact = calloc((size_t)nf + 1, sizeof *c->fact);
   c->mem = malloc((n + 1) * sizeof *c->mem);
@@ -314,6 +322,48 @@ static int cmp_qrec(const void *x, const void *y) {
   return (a->q.start > b->q.start) - (a->q.start < b->q.start);
 }
 
+static int add_disc(px_comparison *c, size_t *dcap, size_t *vcap, uint32_t fact, const qrec *r,
+                    size_t a, size_t b) {
+  if (c->ndisc == *dcap) {
+    *dcap = *dcap ? *dcap * 2 : 16;
+    px__cdisc *t = realloc(c->disc, *dcap * sizeof *t);
+    if (!t) return PX_ENOMEM;
+    c->disc = t;
+  }
+  const qrec *u = &r[a];
+  const char *body = c->art[u->art].tx->body;
+  c->disc[c->ndisc++] = (px__cdisc){fact, {body + u->q.ustart, u->q.uend - u->q.ustart},
+                                    (uint32_t)c->ndval, 0};
+  for (size_t x = a; x < b; x++) {
+    if (x > a && r[x].art == r[x - 1].art && r[x].q.value == r[x - 1].q.value) continue;
+    if (c->ndval == *vcap) {
+      *vcap = *vcap ? *vcap * 2 : 32;
+      px__cdval *t = realloc(c->dval, *vcap * sizeof *t);
+      if (!t) return PX_ENOMEM;
+      c->dval = t;
+    }
+    c->dval[c->ndval++] = (px__cdval){r[x].art, r[x].sent, r[x].q.start, r[x].q.end, r[x].q.value};
+    c->disc[c->ndisc - 1].count++;
+  }
+  return PX_OK;
+}
+
+/* Does the unit run r[a, b) hold two articles whose values differ, neither
+ * giving the other's value? */
+static bool values_differ(const qrec *r, size_t a, size_t b) {
+  for (size_t x = a; x < b; x++)
+    for (size_t y = a; y < b; y++) {
+      if (r[x].art == r[y].art || r[x].q.value == r[y].q.value) continue;
+      bool x_in_y = false, y_in_x = false;
+      for (size_t z = a; z < b; z++) {
+        if (r[z].art == r[y].art && r[z].q.value == r[x].q.value) x_in_y = true;
+        if (r[z].art == r[x].art && r[z].q.value == r[y].q.value) y_in_x = true;
+      }
+      if (!x_in_y && !y_in_x) return true;
+    }
+  return false;
+}
+
 static int build_discrepancies(px_comparison *c) {
   size_t dcap = 0, vcap = 0;
   for (size_t f = 0; f < c->nfact; f++) {
@@ -332,41 +382,48 @@ static int build_discrepancies(px_comparison *c) {
       size_t b = a;
       while (b < nr && r[b].unit == r[a].unit) b++;
       /* A discrepancy: two articles give this unit values the other lacks. */
-      bool differ = false;
-      for (size_t x = a; x < b && !differ; x++)
-        for (size_t y = a; y < b; y++) {
-          if (r[x].art == r[y].art || r[x].q.value == r[y].q.value) continue;
-          bool x_in_y = false, y_in_x = false;
-          for (size_t z = a; z < b; z++) {
-            if (r[z].art == r[y].art && r[z].q.value == r[x].q.value) x_in_y = true;
-            if (r[z].art == r[x].art && r[z].q.value == r[y].q.value) y_in_x = true;
+      if (values_differ(r, a, b)) {
+        int rc = add_disc(c, &dcap, &vcap, (uint32_t)f, r, a, b);
+        if (rc) return rc;
+      }
+      a = b;
+    }
+  }
+  /* Near links: two sentences of different facts that are alike except,
+   * often, for the very numbers that differ. */
+  for (size_t l = 0; l < c->nnear; l++) {
+    enum { PER = 16 };
+    qrec r[2 * PER];
+    size_t nr = 0;
+    uint32_t ends[2] = {c->near[l].a, c->near[l].b};
+    for (int e = 0; e < 2; e++) {
+      uint32_t g = ends[e], art = 0;
+      while (art + 1 < c->nart && c->art[art + 1].sent_first <= g) art++;
+      uint32_t sent = g - c->art[art].sent_first;
+      px__qty q[PER];
+      size_t nq = px__quantities(c->art[art].tx, sent, q, PER);
+      for (size_t k = 0; k < nq; k++) r[nr++] = (qrec){q[k].unit, art, sent, q[k]};
+    }
+    qsort(r, nr, sizeof *r, cmp_qrec);
+    uint32_t fact = c->sent_fact[ends[0]];
+    for (size_t a = 0; a < nr;) {
+      size_t b = a;
+      while (b < nr && r[b].unit == r[a].unit) b++;
+      if (values_differ(r, a, b)) {
+        /* Once per pair of sentences and unit. */
+        bool dup = false;
+        for (size_t d = 0; d < c->ndisc && !dup; d++) {
+          const px__cdisc *cd = &c->disc[d];
+          bool has_a = false, has_b = false;
+          for (uint32_t j = cd->first; j < cd->first + cd->count; j++) {
+            has_a |= c->dval[j].start == r[a].q.start && c->dval[j].art == r[a].art;
+            has_b |= c->dval[j].start == r[b - 1].q.start && c->dval[j].art == r[b - 1].art;
           }
-          if (!x_in_y && !y_in_x) {
-            differ = true;
-            break;
-          }
+          dup = has_a && has_b;
         }
-      if (differ) {
-        if (c->ndisc == dcap) {
-          dcap = dcap ? dcap * 2 : 16;
-          px__cdisc *t = realloc(c->disc, dcap * sizeof *t);
-          if (!t) return PX_ENOMEM;
-          c->disc = t;
-        }
-        const qrec *u = &r[a];
-        const char *body = c->art[u->art].tx->body;
-        c->disc[c->ndisc++] = (px__cdisc){(uint32_t)f, {body + u->q.ustart, u->q.uend - u->q.ustart},
-                                          (uint32_t)c->ndval, 0};
-        for (size_t x = a; x < b; x++) {
-          if (x > a && r[x].art == r[x - 1].art && r[x].q.value == r[x - 1].q.value) continue;
-          if (c->ndval == vcap) {
-            vcap = vcap ? vcap * 2 : 32;
-            px__cdval *t = realloc(c->dval, vcap * sizeof *t);
-            if (!t) return PX_ENOMEM;
-            c->dval = t;
-          }
-          c->dval[c->ndval++] = (px__cdval){r[x].art, r[x].sent, r[x].q.start, r[x].q.end, r[x].q.value};
-          c->disc[c->ndisc - 1].count++;
+        if (!dup) {
+          int rc = add_disc(c, &dcap, &vcap, fact, r, a, b);
+          if (rc) return rc;
         }
       }
       a = b;

@@ -117,6 +117,8 @@ struct px_comparison {
   size_t ndval;
   px_str *warn;           /* messages about the input, in order */
   size_t nwarn;
+  px__link *near;         /* links under the threshold or across facts, for discrepancies */
+  size_t nnear;
   /* figures of the run */
   uint64_t pairs_scored;
   size_t links;

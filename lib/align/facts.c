@@ -72,6 +72,7 @@ int px__facts_link(const px__lex *lx, const px__ssent *ss, const px__sref *ref, 
   if (probe > 32) probe = 32;
   uint32_t window = o->max_post ? o->max_post : 48;
   uint32_t keep = o->keep ? o->keep : 24;
+  double keep_from = o->near > 0 && o->near < o->threshold ? o->near : o->threshold;
   post *pv = NULL;
   float *pw = NULL, *acc = NULL;
   uint32_t *run_lo = NULL, *run_hi = NULL, *first = NULL, *touched = NULL, *byq = NULL;
@@ -161,7 +162,7 @@ int px__facts_link(const px__lex *lx, const px__ssent *ss, const px__sref *ref, 
     uint32_t a = (uint32_t)(cand[i] >> 32), b = (uint32_t)cand[i];
     double s = px__fact_score(lx, &ss[a], &ss[b]);
     if (scored) (*scored)++;
-    if (s < o->threshold) continue;
+    if (s < keep_from) continue;
     if (nl == lcap) {
       size_t ncap = lcap ? lcap * 2 : 1024;
       px__link *t = realloc(lv, ncap * sizeof *t);
@@ -240,6 +241,7 @@ long px__facts_group(const px__sref *ref, size_t n, px__link *links, size_t nlin
   for (size_t i = 0; i < n; i++) u.parent[i] = u.next[i] = (uint32_t)i, u.size[i] = 1;
   qsort(links, nlinks, sizeof *links, cmp_link);
   for (size_t k = 0; k < nlinks; k++) {
+    if (links[k].score < o->threshold) break; /* sorted: the rest are near links */
     uint32_t ra = root_of(&u, links[k].a), rb = root_of(&u, links[k].b);
     if (ra == rb) continue;
     /* Big groups (wire copies in many articles) are checked on their
