@@ -15,8 +15,7 @@
  * the stream.
  *
  * Batch mode collects term counts first, so document frequencies come from
- * the whole archive, then runs the same pass in time order (undated
- * articles last, compared with every story).
+ * the whole archive, then clusters by average linkage (hac.c).
  */
 #include "story/story.h"
 
@@ -28,7 +27,7 @@
 
 typedef struct story {
   int64_t first_t, last_t;
-  bool has_time, active, archived;
+  bool has_time, active;
   uint8_t nidx;
   uint32_t n;
   uint32_t nc;
@@ -59,7 +58,7 @@ struct px_stories {
   px__dd dd;
   story *st;
   size_t nst, ast;
-  plist *post, *arch; /* term id -> stories (active / retired, batch only) */
+  plist *post; /* term id -> stories that have it among their top terms */
   size_t apost;
   uint32_t *active;
   size_t nactive, aactive;
@@ -159,12 +158,6 @@ static int post_reserve(px_stories *sx, size_t nterms) {
   if (!np) return PX_ENOMEM;
   memset(np + sx->apost, 0, (na - sx->apost) * sizeof(*np));
   sx->post = np;
-  if (sx->p.o.batch) {
-    plist *na2 = realloc(sx->arch, na * sizeof(*na2));
-    if (!na2) return PX_ENOMEM;
-    memset(na2 + sx->apost, 0, (na - sx->apost) * sizeof(*na2));
-    sx->arch = na2;
-  }
   sx->apost = na;
   return PX_OK;
 }
@@ -280,15 +273,9 @@ static void retire(px_stories *sx, size_t ai) {
   uint32_t si = sx->active[ai];
   story *s = &sx->st[si];
   s->active = false;
-  if (sx->p.o.batch) {
-    /* Kept for the undated articles that come last: move its postings. */
-    s->archived = true;
-    for (uint32_t j = 0; j < s->nidx; j++) plist_add(&sx->arch[s->idx[j]], si);
-  } else {
-    free(s->c);
-    s->c = NULL;
-    s->nc = 0;
-  }
+  free(s->c);
+  s->c = NULL;
+  s->nc = 0;
   sx->active[ai] = sx->active[--sx->nactive];
 }
 
@@ -327,12 +314,12 @@ static bool time_ok(const px_stories *sx, const story *s, int64_t t, bool has_ti
 }
 
 /* Walk one posting list for candidates; drop entries of retired stories. */
-static void scan_list(px_stories *sx, plist *l, bool archive, const px__tw *v, uint32_t nv,
+static void scan_list(px_stories *sx, plist *l, const px__tw *v, uint32_t nv,
                       int64_t t, bool has_time, double *best, int64_t *bests) {
   for (uint32_t k = 0; k < l->n;) {
     uint32_t si = l->s[k];
     story *s = &sx->st[si];
-    if (!archive && !s->active) {
+    if (!s->active) {
       l->s[k] = l->s[--l->n];
       continue;
     }
@@ -350,7 +337,7 @@ static void scan_list(px_stories *sx, plist *l, bool archive, const px__tw *v, u
 
 /* Place one article (index ai, vector v) in a story. */
 static int place(px_stories *sx, uint32_t ai, const px__tw *v, uint32_t nv, int64_t t,
-                 bool has_time, bool search_archive) {
+                 bool has_time) {
   px_story_result *r = &sx->res[ai];
   int rc;
   if (has_time && (!sx->have_now || t > sx->now_t)) {
@@ -381,19 +368,13 @@ static int place(px_stories *sx, uint32_t ai, const px__tw *v, uint32_t nv, int6
     if ((rc = post_reserve(sx, sx->vocab.n))) return rc;
     for (uint32_t i = 0; i < q; i++) {
       uint32_t id = sx->tmp[i].id;
-      scan_list(sx, &sx->post[id], false, v, nv, t, has_time, &best, &bests);
-      if (search_archive && sx->arch)
-        scan_list(sx, &sx->arch[id], true, v, nv, t, has_time, &best, &bests);
+      scan_list(sx, &sx->post[id], v, nv, t, has_time, &best, &bests);
     }
   }
   uint32_t si;
   if (bests >= 0 && best >= sx->p.o.join_threshold) {
     si = (uint32_t)bests;
-    if (sx->st[si].active) {
-      if ((rc = join_story(sx, si, v, nv, t, has_time))) return rc;
-    } else {
-      sx->st[si].n++; /* an archived story takes an undated article as is */
-    }
+    if ((rc = join_story(sx, si, v, nv, t, has_time))) return rc;
     r->similarity = best > 1.0 ? 1.0 : best;
   } else {
     if ((rc = open_story(sx, v, nv, t, has_time, &si))) return rc;
@@ -456,10 +437,8 @@ void px_stories_free(px_stories *sx) {
   free(sx->st);
   for (size_t i = 0; i < sx->apost; i++) {
     free(sx->post[i].s);
-    if (sx->arch) free(sx->arch[i].s);
   }
   free(sx->post);
-  free(sx->arch);
   free(sx->active);
   free(sx->res);
   free(sx->stamp);
@@ -519,7 +498,7 @@ static int add_article(px_stories *sx, const px_article *art, int64_t ext, int64
   px__tw *v;
   uint32_t nv;
   if ((rc = make_vec(sx, f.terms, f.nterms, &v, &nv))) return rc;
-  rc = place(sx, ai, v, nv, f.t, f.has_time, false);
+  rc = place(sx, ai, v, nv, f.t, f.has_time);
   free(v);
   return rc;
 }
