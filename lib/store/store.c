@@ -214,6 +214,17 @@ static int check_and_migrate(px_store *st, px_open_mode mode) {
     snprintf(tail, sizeof(tail), ";PRAGMA application_id=%d;PRAGMA user_version=%d;",
              APPLICATION_ID, v + 1);
     if ((rc = px__store_exec(st, "BEGIN IMMEDIATE"))) return rc;
+    /* Another process may have migrated while this one waited for the lock. */
+    int now = 0;
+    if ((rc = pragma_int(st, "PRAGMA user_version", &now))) {
+      sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+      return rc;
+    }
+    if (now > v) {
+      if ((rc = px__store_exec(st, "COMMIT"))) return rc;
+      v = now - 1;
+      continue;
+    }
     if ((rc = px__store_exec(st, migrations[v])) || (rc = px__store_exec(st, tail))) {
       sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
       return rc;
