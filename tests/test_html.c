@@ -314,6 +314,15 @@ static void test_reader_detects_html(void **state) {
   assert_int_equal(px_reader_next(rd, &a), PX_OK);
   assert_field(a, PX_F_BYLINE, "Mara Lind, Tomas Okafor");
   px_reader_free(rd);
+  /* The same page with its gzip stream cut short: a clear error, no article. */
+  px_test_sh("head -c 1500 %s > %s/cut.html.gz", gz, dir);
+  snprintf(gz, sizeof(gz), "%s/cut.html.gz", dir);
+  assert_int_equal(px_reader_open(f->ctx, gz, &rd), PX_OK);
+  int rc = px_reader_next(rd, &a);
+  assert_true(rc == PX_ETRUNCATED);
+  assert_non_null(strstr(px_reader_error(rd), "cut.html.gz"));
+  assert_int_equal(px_reader_next(rd, &a), PX_EOF);
+  px_reader_free(rd);
   px_test_sh("rm -rf %s", dir);
   free(path);
   free(html);

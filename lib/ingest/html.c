@@ -95,9 +95,10 @@ static int next(px__fmt_state *st, px_article *art, uint64_t *where, int *fatal,
     px__buf_printf(msg, "page larger than the %zu-byte record limit", st->ctx->limit_record);
     goto out;
   }
-  if (rc == PX_ETRUNCATED && all.len > 0) {
-    /* A cut compressed file: extract what arrived, but say so. */
-    rc = PX_OK;
+  if (rc == PX_ETRUNCATED) {
+    /* A cut compressed page is not stored half: say so. */
+    px__buf_printf(msg, "page cut short after %zu bytes: %s", all.len, px__stream_error(st->s));
+    goto out;
   } else if (rc) {
     *fatal = 1;
     px__buf_puts(msg, px__stream_error(st->s));
