@@ -200,6 +200,47 @@ static void test_window_undated_boilerplate(void **state) {
   px_ctx_free(ctx);
 }
 
+/* Empty, one-word and title-less articles, dated and not, in both modes:
+ * each is placed, none joins a real story by accident. */
+static void test_empty_bodies(void **state) {
+  (void)state;
+  for (int batch = 0; batch < 2; batch++) {
+    px_ctx *ctx;
+    assert_int_equal(px_ctx_new(&ctx), PX_OK);
+    px_story_opts o;
+    px_story_opts_init(&o);
+    o.batch = batch;
+    px_stories *sx;
+    assert_int_equal(px_stories_new(ctx, &o, &sx), PX_OK);
+    for (size_t i = 0; i < NDOCS; i++) {
+      px_article *a = make(&docs[i], 0, 0);
+      assert_int_equal(px_stories_add(sx, a, NULL), PX_OK);
+      px_article_free(a);
+    }
+    const char *bodies[] = {"", "Breaking.", "Yes", "\n\n", "Ferry"};
+    for (int k = 0; k < 5; k++) {
+      px_article *a;
+      assert_int_equal(px_article_new(&a), PX_OK);
+      px_article_set(a, PX_F_BODY, bodies[k], strlen(bodies[k]));
+      if (k % 2) px_article_set_published(a, T0 + DAY);
+      assert_int_equal(px_stories_add(sx, a, NULL), PX_OK);
+      px_article_free(a);
+    }
+    assert_int_equal(px_stories_finish(sx), PX_OK);
+    check_events(sx);
+    px_story_result r, r0;
+    px_stories_result(sx, 0, &r0);
+    for (int k = 0; k < 5; k++) {
+      assert_int_equal(px_stories_result(sx, (int64_t)NDOCS + k, &r), PX_OK);
+      assert_true(r.story >= 0);
+      assert_true(r.flags & PX_SF_SHORT);
+      assert_true(r.story != r0.story);
+    }
+    px_stories_free(sx);
+    px_ctx_free(ctx);
+  }
+}
+
 static int count_story(void *user, const px_story_info *in) {
   int *n = user;
   (*n)++;
@@ -261,6 +302,7 @@ int main(void) {
       cmocka_unit_test(test_events_online),
       cmocka_unit_test(test_events_batch),
       cmocka_unit_test(test_window_undated_boilerplate),
+      cmocka_unit_test(test_empty_bodies),
       cmocka_unit_test(test_store_incremental),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

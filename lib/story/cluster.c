@@ -360,7 +360,8 @@ static int place(px_stories *sx, uint32_t ai, const px__tw *v, uint32_t nv, int6
       if (best < sx->p.o.join_threshold) best = sx->p.o.join_threshold;
     }
   }
-  if (bests < 0 && nv) {
+  /* One term is not evidence of an event: such an article opens its own. */
+  if (bests < 0 && nv >= PX__MIN_TERMS) {
     if ((rc = tmp_reserve(sx, nv))) return rc;
     memcpy(sx->tmp, v, nv * sizeof(*v));
     uint32_t q = PX__MIN(nv, sx->p.query_terms);

@@ -24,6 +24,8 @@
 #define PX__ROWS 3
 #define PX__BANDS (PX__SIG / PX__ROWS)
 #define PX__SHINGLE 5
+/* An article vector needs this many terms to join a story (else it opens its own). */
+#define PX__MIN_TERMS 2
 
 /* ------------------------------------------------------------ hash maps */
 
