@@ -627,7 +627,8 @@ static int prepare(work *w) {
       w->namey[i] |= N_NAME;
     } else {
       /* "al-Assad" is a name; "anti-Trump" holds one */
-      const char *h = memchr(s, '-', (size_t)(e - s));
+      const char *h = e - s >= 4 && !(t->flags & PX__TF_STOP) ? memchr(s, '-', (size_t)(e - s))
+                                                              : NULL;
       if (h && h + 1 < e && h[1] >= 'A' && h[1] <= 'Z') {
         uint32_t pb = word_bits(w->ea, px__word_hash(s, (size_t)(h - s)));
         if (pb & W_NAMEPFX) {
@@ -650,7 +651,9 @@ static int prepare(work *w) {
     }
     w->bits[i] = b;
     /* remember how words were written, for sentence-initial decisions */
-    if (!cap) {
+    if (t->flags & PX__TF_STOP) {
+      /* stopwords are never names: nothing asks how they were written */
+    } else if (!cap) {
       seen_add(&w->seen, t->fold, 1);
     } else if (!initial_like(w, i) && !(t->sent < tx->nsent && w->headline[t->sent])) {
       seen_add(&w->seen, t->fold, 1u << 8);
