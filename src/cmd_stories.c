@@ -191,12 +191,17 @@ static int print_story_head(void *user, const px_story_info *in) {
 int cmd_story(cli *c, int argc, char **argv) {
   const command *cmd = find_command("story");
   int64_t id = 0;
-  bool have = false;
+  bool have = false, compare = false;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    int r = common_option(c, cmd, argc, argv, &i, FMTS_TEXT_JSON);
+    int r = common_option(c, cmd, argc, argv, &i,
+                          FMTS_TEXT_JSON | (1 << FMT_MD) | (1 << FMT_HTML));
     if (r < 0) return EXIT_USAGE;
     if (r > 0) continue;
+    if (strcmp(a, "--compare") == 0) {
+      compare = true;
+      continue;
+    }
     char *e;
     errno = 0;
     long long v = strtoll(a, &e, 10);
@@ -210,6 +215,11 @@ int cmd_story(cli *c, int argc, char **argv) {
   }
   if (!have) {
     die_usage(c, cmd, "which story? give its ID");
+    return EXIT_USAGE;
+  }
+  if (compare) return story_compare(c, id);
+  if (c->format == FMT_MD || c->format == FMT_HTML) {
+    die_usage(c, cmd, "--format md and html go with --compare");
     return EXIT_USAGE;
   }
   px_ctx *ctx;

@@ -108,8 +108,14 @@ const command commands[] = {
      "with the article they copy, and each article's wire share (the part of its\n"
      "sentences first published by another outlet) is shown with that source.\n"
      "\n"
+     "With --compare, the story's coverage compared instead: facts every outlet\n"
+     "reports and facts only one does, quote variants side by side, entities per\n"
+     "outlet, numbers that differ (as 'parallax compare' does for files).  The\n"
+     "report is cached in the database until the story gains an article.\n"
+     "\n"
      "options:\n"
-     "  --format text|json\n"
+     "  --compare            the comparison report\n"
+     "  --format text|json|md|html   (md and html with --compare)\n"
      "  --db PATH            database file (default ./parallax.db)\n"
      "exit: 0 ok, 4 no such story\n"},
     {"stats", cmd_stats, "what the database holds",

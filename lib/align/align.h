@@ -187,8 +187,9 @@ typedef struct px__factopts {
   uint32_t max_post;   /* neighbours visited on each side in a term's list (48) */
   uint32_t max_group_per_article; /* sentences of one article in one fact (2) */
   uint32_t keep;       /* candidates kept per sentence (24) */
-  double near;         /* links down to this score are returned too (0: threshold);
-                          grouping ignores them, discrepancies use them */
+  double near;         /* links down to this score are returned too (0: threshold;
+                          negative: every pair scored); grouping weighs them
+                          against chains, discrepancies use them */
 } px__factopts;
 
 /**

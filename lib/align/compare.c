@@ -225,7 +225,7 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
   for (size_t k = 0; k < n; k++)
     if ((rc = px__ssent_make(c->art[ref[k].art].tx, ref[k].sent, &idf, &scratch, &ss[k])))
       goto out;
-  px__factopts fo = {c->threshold, 16, 48, 2, 24, PX__NEAR_THRESHOLD};
+  px__factopts fo = {c->threshold, 16, 48, 2, 24, -1};
   if ((rc = px__facts_link(lx, ss, ref, n, &fo, &links, &nlinks, &c->pairs_scored))) goto out;
   rc = PX_ENOMEM;
   long nf = px__facts_group(ref, n, links, nlinks, &fo, group);
@@ -236,7 +236,8 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
   if (!c->near) goto out;
   for (size_t l = 0; l < nlinks; l++) {
     if (links[l].score >= c->threshold) c->links++;
-    if (group[links[l].a] != group[links[l].b]) c->near[c->nnear++] = links[l];
+    if (group[links[l].a] != group[links[l].b] && links[l].score >= PX__NEAR_THRESHOLD)
+      c->near[c->nnear++] = links[l];
   }
   c->nfact = (size_t)nf;
   c->fact = calloc((size_t)nf + 1, sizeof *c->fact);

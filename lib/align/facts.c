@@ -72,7 +72,9 @@ int px__facts_link(const px__lex *lx, const px__ssent *ss, const px__sref *ref, 
   if (probe > 32) probe = 32;
   uint32_t window = o->max_post ? o->max_post : 48;
   uint32_t keep = o->keep ? o->keep : 24;
-  double keep_from = o->near > 0 && o->near < o->threshold ? o->near : o->threshold;
+  /* Every scored pair is returned when near is negative (grouping weighs
+   * them all); else links down to near. */
+  double keep_from = o->near < 0 ? -1 : o->near > 0 && o->near < o->threshold ? o->near : o->threshold;
   post *pv = NULL;
   float *pw = NULL, *acc = NULL;
   uint32_t *run_lo = NULL, *run_hi = NULL, *first = NULL, *touched = NULL, *byq = NULL;
@@ -234,19 +236,49 @@ long px__facts_group(const px__sref *ref, size_t n, px__link *links, size_t nlin
   uf u = {0};
   long nf = -1;
   uint32_t cap = o->max_group_per_article ? o->max_group_per_article : 2;
+  uint32_t *adj_first = NULL, *adj = NULL;
+  float *adj_s = NULL;
   u.parent = malloc((n + 1) * sizeof *u.parent);
   u.next = malloc((n + 1) * sizeof *u.next);
   u.size = malloc((n + 1) * sizeof *u.size);
-  if (!u.parent || !u.next || !u.size) goto out;
+  adj_first = calloc(n + 2, sizeof *adj_first);
+  adj = malloc((2 * nlinks + 1) * sizeof *adj);
+  adj_s = malloc((2 * nlinks + 1) * sizeof *adj_s);
+  if (!u.parent || !u.next || !u.size || !adj_first || !adj || !adj_s) goto out;
   for (size_t i = 0; i < n; i++) u.parent[i] = u.next[i] = (uint32_t)i, u.size[i] = 1;
   qsort(links, nlinks, sizeof *links, cmp_link);
+  /* Every scored pair, by sentence, to judge a join by all the pairs
+   * between the two groups, not by its strongest link alone. */
+  for (size_t k = 0; k < nlinks; k++) adj_first[links[k].a + 1]++, adj_first[links[k].b + 1]++;
+  for (size_t i = 0; i < n; i++) adj_first[i + 1] += adj_first[i];
   for (size_t k = 0; k < nlinks; k++) {
-    if (links[k].score < o->threshold) break; /* sorted: the rest are near links */
+    uint32_t pa = adj_first[links[k].a]++, pb = adj_first[links[k].b]++;
+    adj[pa] = links[k].b, adj_s[pa] = links[k].score;
+    adj[pb] = links[k].a, adj_s[pb] = links[k].score;
+  }
+  for (size_t i = n; i > 0; i--) adj_first[i] = adj_first[i - 1];
+  adj_first[0] = 0;
+  for (size_t k = 0; k < nlinks; k++) {
+    if (links[k].score < o->threshold) break; /* sorted: the rest only inform */
     uint32_t ra = root_of(&u, links[k].a), rb = root_of(&u, links[k].b);
     if (ra == rb) continue;
     /* Big groups (wire copies in many articles) are checked on their
      * smaller side only, which keeps the cost of a join bounded by it. */
     if (too_many(&u, ref, ra, rb, cap)) continue;
+    /* No chains: of the pairs scored between the two groups, at least half
+     * must be links.  (Pairs never scored do not count: a 200-copy wire
+     * sentence is scored against 24 of its copies, not all.) */
+    uint32_t small = u.size[ra] <= u.size[rb] ? ra : rb, other = small == ra ? rb : ra;
+    uint32_t scored = 0, good = 0, x = small;
+    do {
+      for (uint32_t e = adj_first[x]; e < adj_first[x + 1]; e++)
+        if (root_of(&u, adj[e]) == other) {
+          scored++;
+          good += adj_s[e] >= o->threshold;
+        }
+      x = u.next[x];
+    } while (x != small);
+    if (good * 2 < scored) continue;
     if (u.size[ra] < u.size[rb]) {
       uint32_t t = ra;
       ra = rb;
@@ -270,5 +302,8 @@ out:
   free(u.parent);
   free(u.next);
   free(u.size);
+  free(adj_first);
+  free(adj);
+  free(adj_s);
   return nf;
 }
