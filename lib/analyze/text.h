@@ -207,7 +207,8 @@ typedef struct px__stem_slot {
  * looks words up in cache itself and calls the stem function on a miss. */
 typedef struct px__tokout {
   px__arena *arena;
-  px__stem_slot *cache; /* cache_mask + 1 slots, indexed by (fold >> 20) */
+  px__stem_slot *cache; /* cache_mask + 1 slots; a word may be in either slot of
+                           the pair at (fold >> 20) & cache_mask & ~1 */
   size_t cache_mask;
   px__token *v; /* arena-allocated, n used of cap */
   size_t n, cap;

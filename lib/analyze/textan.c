@@ -12,8 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* 2^17 slots of 16 bytes (2 MB): a miss costs a libstemmer call of some
- * thousands of instructions, so a large cache pays for its memory misses. */
+/* 2^17 slots of 16 bytes (2 MB), two-way: a miss costs a libstemmer call
+ * of some thousands of instructions, so a large cache pays for its memory
+ * misses. */
 #define STEM_CACHE_BITS 17
 #define STEM_CACHE_SIZE (1u << STEM_CACHE_BITS)
 /* Words longer than this are not stemmed (their stem is the word). */
@@ -57,7 +58,14 @@ uint64_t px__textan_steps(const px__textan *ta) { return ta ? ta->steps : 0; }
 
 static uint64_t stem_word(void *ctx, const char *w, size_t n, uint64_t fold, bool *stop) {
   px__textan *ta = ctx;
-  stem_slot *s = &ta->cache[(fold >> 20) & (STEM_CACHE_SIZE - 1)];
+  /* two ways: the pair at the even index; the newest word goes first */
+  stem_slot *s = &ta->cache[(fold >> 20) & (STEM_CACHE_SIZE - 2)];
+  if (s[0].fold == fold || s[1].fold == fold) {
+    uint64_t st = s[0].fold == fold ? s[0].stem : s[1].stem;
+    *stop = st & 1;
+    return st | 1;
+  }
+  s[1] = s[0];
   uint64_t h = fold;
   if (n <= STEM_MAX) {
     const sb_symbol *r = sb_stemmer_stem(ta->stemmer, (const sb_symbol *)w, (int)n);

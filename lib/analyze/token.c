@@ -355,10 +355,11 @@ int px__tokenize(const char *text, size_t a, size_t b, uint16_t sent, px__tokout
     t->fold = fh;
     t->stem = 0;
     if (kind == PX__TOK_WORD) {
-      const px__stem_slot *sl = &o->cache[(fh >> 20) & o->cache_mask];
-      if (sl->fold == fh) {
-        t->stem = sl->stem | 1;
-        if (sl->stem & 1) flags |= PX__TF_STOP;
+      const px__stem_slot *sl = &o->cache[(fh >> 20) & o->cache_mask & ~(size_t)1];
+      if (sl[0].fold == fh || sl[1].fold == fh) {
+        uint64_t st = sl[0].fold == fh ? sl[0].stem : sl[1].stem;
+        t->stem = st | 1;
+        if (st & 1) flags |= PX__TF_STOP;
       } else {
         bool stop = false;
         t->stem = stem(ctx, f, fl, fh, &stop);
