@@ -791,6 +791,19 @@ typedef int (*px_stored_entity_cb)(void *user, const px_stored_entity *e);
 PX_API int px_store_entities(px_store *st, const px_article_filter *filter,
                              px_stored_entity_cb cb, void *user);
 
+/**
+ * Compare the articles of stored story id and render the report (as
+ * px_compare() and px_report_write() would), through write.  The rendered
+ * report is cached in the store and reused until the story gains or loses
+ * an article; *cached (may be NULL) says whether it came from the cache.
+ * A read-only store computes without caching.
+ * @return PX_OK, PX_ENOTFOUND (no such story), PX_EIO (write failed), or
+ * an error of px_compare() or the store.
+ */
+PX_API int px_store_story_report(px_store *st, int64_t id, px_report_format format,
+                                 const px_report_opts *opts, px_write_fn write, void *user,
+                                 int *cached /* OUT, may be NULL */);
+
 /* ================================================== end stored analysis */
 
 #ifdef __cplusplus

@@ -143,6 +143,16 @@ static const char *const migrations[] = {
     ");"
     "CREATE INDEX quote_article ON quote(article);"
     "CREATE INDEX quote_speaker ON quote(speaker_key);",
+    /* 4 -> 5: rendered comparisons of stories, kept until the story changes
+     * (members is a signature of its article ids). */
+    "CREATE TABLE comparison_cache("
+    "  story INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,"
+    "  variant TEXT NOT NULL,"           /* format and rendering options */
+    "  members TEXT NOT NULL,"
+    "  created INTEGER NOT NULL DEFAULT (unixepoch()),"
+    "  report BLOB NOT NULL,"
+    "  PRIMARY KEY(story, variant)"
+    ") WITHOUT ROWID;",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
