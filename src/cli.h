@@ -46,6 +46,8 @@ int cmd_search(cli *c, int argc, char **argv);
 int cmd_stats(cli *c, int argc, char **argv);
 int cmd_entities(cli *c, int argc, char **argv);
 int cmd_export(cli *c, int argc, char **argv);
+/* story_compare.c: the comparison report of stored story id. */
+int story_compare(cli *c, int64_t id);
 int cmd_analyze(cli *c, int argc, char **argv);
 int cmd_quotes(cli *c, int argc, char **argv);
 /* The "quotes" array of analyze --format json (cmd_quotes.c). */
