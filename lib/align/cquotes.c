@@ -115,7 +115,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
       n++;
     }
   }
-  qsort(it, n, sizeof *it, cmp_key);
+  if (n) qsort(it, n, sizeof *it, cmp_key);
   parent = malloc((n + 1) * sizeof *parent);
   if (!parent) {
     rc = PX_ENOMEM;

@@ -89,7 +89,7 @@ int px__facts_link(const px__lex *lx, const px__ssent *ss, const px__sref *ref, 
     uint32_t k = top_terms(&ss[i], probe, idx);
     for (uint32_t j = 0; j < k; j++) pv[np++] = (post){ss[i].term[idx[j]].stem, (uint32_t)i};
   }
-  qsort(pv, np, sizeof *pv, cmp_post);
+  if (np) qsort(pv, np, sizeof *pv, cmp_post);
   /* For each posting: the bounds of its term's list, its weight; and the
    * postings of each sentence (counting sort by sentence). */
   run_lo = malloc((np + 1) * sizeof *run_lo);
@@ -158,7 +158,7 @@ int px__facts_link(const px__lex *lx, const px__ssent *ss, const px__sref *ref, 
     }
     for (size_t a = 0; a < nt; a++) acc[touched[a]] = 0;
   }
-  qsort(cand, nc, sizeof *cand, cmp_u64);
+  if (nc) qsort(cand, nc, sizeof *cand, cmp_u64);
   for (size_t i = 0; i < nc; i++) {
     if (i && cand[i] == cand[i - 1]) continue;
     uint32_t a = (uint32_t)(cand[i] >> 32), b = (uint32_t)cand[i];
@@ -246,7 +246,7 @@ long px__facts_group(const px__sref *ref, size_t n, px__link *links, size_t nlin
   adj_s = malloc((2 * nlinks + 1) * sizeof *adj_s);
   if (!u.parent || !u.next || !u.size || !adj_first || !adj || !adj_s) goto out;
   for (size_t i = 0; i < n; i++) u.parent[i] = u.next[i] = (uint32_t)i, u.size[i] = 1;
-  qsort(links, nlinks, sizeof *links, cmp_link);
+  if (nlinks) qsort(links, nlinks, sizeof *links, cmp_link);
   /* Every scored pair, by sentence, to judge a join by all the pairs
    * between the two groups, not by its strongest link alone. */
   for (size_t k = 0; k < nlinks; k++) adj_first[links[k].a + 1]++, adj_first[links[k].b + 1]++;

@@ -121,7 +121,7 @@ int px__idf_add(px__idf_builder *b, const px__text *tx, size_t sent) {
     if (token_term(tx, &tx->tok[i], &h, &fl)) b->v[b->n++] = h;
   }
   /* Count each stem once per sentence. */
-  qsort(b->v + from, b->n - from, sizeof *b->v, cmp_u64);
+  if (b->n > from) qsort(b->v + from, b->n - from, sizeof *b->v, cmp_u64);
   size_t k = from;
   for (size_t i = from; i < b->n; i++)
     if (k == from || b->v[k - 1] != b->v[i]) b->v[k++] = b->v[i];
@@ -135,7 +135,7 @@ int px__idf_build(px__idf_builder *b, const px__lex *lex, px__idf *out) {
   out->lex = lex;
   out->nsent = b->nsent;
   out->local_weight = 0.8f;
-  qsort(b->v, b->n, sizeof *b->v, cmp_u64);
+  if (b->n) qsort(b->v, b->n, sizeof *b->v, cmp_u64);
   size_t distinct = 0;
   for (size_t i = 0; i < b->n; i++)
     if (i == 0 || b->v[i] != b->v[i - 1]) distinct++;
