@@ -2,7 +2,7 @@
  * one body at a time, with what can be reused between bodies kept here.
  *
  * Stems: libstemmer is called once per distinct word, not once per token.
- * A direct-mapped cache from a word's fold hash to its stem hash (and its
+ * A two-way cache from a word's fold hash to its stem hash (and its
  * stopword bit) sits in front of it; news vocabulary is small enough that
  * nearly every lookup hits.
  */
