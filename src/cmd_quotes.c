@@ -200,15 +200,25 @@ static void print_grouped(cli *c, state *st, const qopts *o) {
   for (size_t oi = 0; oi <= ns; oi++) {
     size_t sg = oi < ns ? order[oi] : (size_t)-1; /* last: the unknown speakers */
     if (sg == (size_t)-1 && (!o->unknown || o->speaker)) break;
-    /* the speaker's name: its longest spelling */
+    /* the speaker's name: its most frequent spelling (the first 200 quotes) */
     px_str name = {"", 0};
-    size_t nq = 0;
+    size_t nq = 0, best = 0;
     for (size_t i = 0; i < n; i++) {
       px_quote_item it;
       px_quote_groups_item(st->g, i, &it);
       if (it.speaker_group != sg || !wanted_speaker(&it, o)) continue;
-      nq++;
-      if (it.speaker.len > name.len) name = it.speaker;
+      if (nq++ >= 200) continue;
+      size_t same = 0;
+      for (size_t k = i; k < n && same < 200; k++) {
+        px_quote_item v;
+        px_quote_groups_item(st->g, k, &v);
+        same += v.speaker_group == sg && v.speaker.len == it.speaker.len &&
+                memcmp(v.speaker.ptr, it.speaker.ptr, it.speaker.len) == 0;
+      }
+      if (same > best || (same == best && it.speaker.len > name.len)) {
+        best = same;
+        name = it.speaker;
+      }
     }
     if (!nq) continue;
     if (json) {

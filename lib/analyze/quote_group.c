@@ -233,9 +233,15 @@ static void rest(const ntok *t, size_t n, size_t skip, char *out, size_t cap, bo
   out[o] = 0;
 }
 
+static bool tokens_match(const ntok *ta, size_t n1, const ntok *tb, size_t n2);
+
 bool px__speaker_match(const char *a, size_t na, const char *b, size_t nb) {
   ntok ta[NAME_TOKS], tb[NAME_TOKS];
   size_t n1 = name_tokens(a, na, ta), n2 = name_tokens(b, nb, tb);
+  return tokens_match(ta, n1, tb, n2);
+}
+
+static bool tokens_match(const ntok *ta, size_t n1, const ntok *tb, size_t n2) {
   if (!n1 || !n2) return false;
   /* the shared name: last tokens first, then any pair */
   size_t si = SIZE_MAX, sj = SIZE_MAX;
@@ -257,7 +263,11 @@ bool px__speaker_match(const char *a, size_t na, const char *b, size_t nb) {
     skeleton(rb, kb, sizeof kb);
     return !strcmp(ra, rb) || (strlen(ka) >= 3 && !strcmp(ka, kb));
   }
-  if (n1 == 1 || n2 == 1) return true;
+  if (n1 == 1 || n2 == 1) {
+    /* a single name is the other's surname or (Kim Jong Un) its first name */
+    size_t k = n1 == 1 ? sj : si, nl = n1 == 1 ? n2 : n1;
+    return k == 0 || k == nl - 1;
+  }
   char ra[160], rb[160], ka[160], kb[160];
   bool ia, ib;
   rest(ta, n1, si, ra, sizeof ra, &ia);
@@ -279,8 +289,7 @@ bool px__speaker_match(const char *a, size_t na, const char *b, size_t nb) {
     }
     return true;
   }
-  /* one side's given names inside the other's: "Kim Jong Un" / "Kim Jong-un" */
-  return strstr(ra, rb) != NULL || strstr(rb, ra) != NULL;
+  return false;
 }
 
 int px_speaker_match(const char *a, size_t na, const char *b, size_t nb) {
@@ -377,50 +386,161 @@ static size_t uf_find(size_t *par, size_t x) {
   return x;
 }
 
+/* A speaker name's tokens, once per distinct name. */
+typedef struct gname {
+  size_t first_item; /* an item with this name */
+  ntok t[NAME_TOKS];
+  size_t nt;
+} gname;
+
+/* (token skeleton hash, name) pairs: names sharing a token are compared. */
+typedef struct tokref {
+  uint64_t h;
+  size_t name;
+} tokref;
+
+static int cmp_items_by_speaker(const void *x, const void *y, void *user) {
+  const gitem *it = user;
+  const gitem *a = &it[*(const size_t *)x], *b = &it[*(const size_t *)y];
+  size_t n = a->nspk < b->nspk ? a->nspk : b->nspk;
+  int r = memcmp(a->spk, b->spk, n);
+  if (r) return r;
+  return a->nspk < b->nspk ? -1 : a->nspk > b->nspk;
+}
+
+static int cmp_tokref(const void *x, const void *y) {
+  const tokref *a = x, *b = y;
+  if (a->h != b->h) return a->h < b->h ? -1 : 1;
+  return a->name < b->name ? -1 : a->name > b->name;
+}
+
+#define MAX_NAME_TOKS 4 /* longer "names" are headlines the entity layer took for names */
+#define BLOCK_MAX 400    /* names sharing one token compared pairwise, at most */
+#define REMARK_WINDOW 300 /* an item is compared with this many earlier ones of its speaker */
+
 int px_quote_groups_finish(px_quote_groups *g) {
   if (!g) return PX_EINVAL;
+  int rc = PX_ENOMEM;
   size_t n = g->n;
+  size_t *ord = malloc((n + 1) * sizeof *ord);
+  size_t *name_of = malloc((n + 1) * sizeof *name_of);
+  gname *names = malloc((n + 1) * sizeof *names);
+  tokref *refs = malloc((n * NAME_TOKS + 1) * sizeof *refs);
   size_t *par = malloc((n + 1) * sizeof *par);
   size_t *id = malloc((n + 1) * sizeof *id);
-  if (!par || !id) {
-    free(par);
-    free(id);
-    return PX_ENOMEM;
-  }
-  /* speakers: union-find over items with a name */
-  for (size_t i = 0; i < n; i++) par[i] = i;
-  for (size_t i = 0; i < n; i++) {
-    if (!g->it[i].nspk) continue;
-    for (size_t j = 0; j < i; j++) {
-      if (!g->it[j].nspk || uf_find(par, i) == uf_find(par, j)) continue;
-      if (px__speaker_match(g->it[i].spk, g->it[i].nspk, g->it[j].spk, g->it[j].nspk))
-        par[uf_find(par, i)] = uf_find(par, j);
-    }
-  }
-  g->nspk = 0;
-  for (size_t i = 0; i < n; i++) id[i] = SIZE_MAX;
-  for (size_t i = 0; i < n; i++) {
-    if (!g->it[i].nspk) {
-      g->it[i].sgroup = SIZE_MAX;
+  size_t *last = malloc((n + 1) * sizeof *last);
+  size_t *single = malloc((n + 1) * sizeof *single);
+  if (!ord || !name_of || !names || !refs || !par || !id || !last || !single) goto out;
+  for (size_t i = 0; i <= n; i++) single[i] = SIZE_MAX;
+  /* distinct speaker names */
+  size_t nn = 0;
+  for (size_t i = 0; i < n; i++) ord[i] = i;
+  qsort_r(ord, n, sizeof *ord, cmp_items_by_speaker, g->it);
+  for (size_t k = 0; k < n; k++) {
+    gitem *x = &g->it[ord[k]];
+    if (!x->nspk) {
+      name_of[ord[k]] = SIZE_MAX;
       continue;
     }
-    size_t r = uf_find(par, i);
-    if (id[r] == SIZE_MAX) id[r] = g->nspk++;
-    g->it[i].sgroup = id[r];
+    if (!nn || cmp_items_by_speaker(&ord[k], &names[nn - 1].first_item, g->it) != 0) {
+      names[nn].first_item = ord[k];
+      names[nn].nt = name_tokens(x->spk, x->nspk, names[nn].t);
+      nn++;
+    }
+    name_of[ord[k]] = nn - 1;
   }
-  /* remarks: inside a speaker (or among the unknown), single link */
+  /* names sharing a token (by skeleton) are compared */
+  size_t nr = 0;
+  for (size_t i = 0; i < nn; i++) {
+    par[i] = i;
+    for (size_t k = 0; k < names[i].nt; k++) {
+      const char *key = strlen(names[i].t[k].k) >= 2 ? names[i].t[k].k : names[i].t[k].s;
+      refs[nr++] = (tokref){px__hash64(key, strlen(key), 0x6e616d65), i};
+    }
+  }
+  qsort(refs, nr, sizeof *refs, cmp_tokref);
+  /* Pass 1 joins full names (two to MAX_NAME_TOKS tokens) that match; pass 2
+   * gives a single name ("Romney") to the one group of full names it
+   * matches, and leaves it alone when it matches several (Mitt and Ann
+   * Romney), so short names never chain different people together. */
+  for (int pass = 1; pass <= 2; pass++) {
+    for (size_t a = 0; a < nr;) {
+      size_t b = a;
+      while (b < nr && refs[b].h == refs[a].h) b++;
+      if (b - a > BLOCK_MAX) {
+        a = b;
+        continue;
+      }
+      for (size_t x = a; x < b; x++) {
+        size_t i = refs[x].name;
+        if (!names[i].nt || names[i].nt > MAX_NAME_TOKS) continue;
+        if ((pass == 1) != (names[i].nt >= 2)) continue;
+        for (size_t y = a; y < b; y++) {
+          size_t j = refs[y].name;
+          if (i == j || names[j].nt < 2 || names[j].nt > MAX_NAME_TOKS) continue;
+          if (uf_find(par, i) == uf_find(par, j)) continue;
+          if (!tokens_match(names[i].t, names[i].nt, names[j].t, names[j].nt)) continue;
+          if (pass == 1) {
+            par[uf_find(par, i)] = uf_find(par, j);
+          } else {
+            size_t r = uf_find(par, j);
+            if (single[i] == SIZE_MAX) single[i] = r;
+            else if (single[i] != r) single[i] = SIZE_MAX - 1; /* ambiguous */
+          }
+        }
+      }
+      a = b;
+    }
+  }
+  for (size_t i = 0; i < nn; i++)
+    if (single[i] < SIZE_MAX - 1) par[uf_find(par, i)] = single[i];
+  /* single names that matched no full name still join each other */
+  for (size_t a = 0; a < nr;) {
+    size_t b = a;
+    while (b < nr && refs[b].h == refs[a].h) b++;
+    size_t first = SIZE_MAX;
+    for (size_t x = a; x < b && b - a <= BLOCK_MAX; x++) {
+      size_t i = refs[x].name;
+      if (names[i].nt != 1 || single[i] != SIZE_MAX) continue;
+      if (first == SIZE_MAX) first = i;
+      else if (tokens_match(names[i].t, 1, names[first].t, 1)) par[uf_find(par, i)] = uf_find(par, first);
+    }
+    a = b;
+  }
+  /* names that match none by token: "Lee Jaesung" / "Lee Jae-sung" fold alike
+   * and share "lee"; what remains apart stays apart */
+  g->nspk = 0;
+  for (size_t i = 0; i < nn; i++) id[i] = SIZE_MAX;
+  for (size_t i = 0; i < n; i++) {
+    gitem *x = &g->it[i];
+    if (name_of[i] == SIZE_MAX || !names[name_of[i]].nt || names[name_of[i]].nt > MAX_NAME_TOKS) {
+      x->sgroup = SIZE_MAX;
+      continue;
+    }
+    size_t r = uf_find(par, name_of[i]);
+    if (id[r] == SIZE_MAX) id[r] = g->nspk++;
+    x->sgroup = id[r];
+  }
+  /* remarks: inside each speaker, single link over a window of its earlier
+   * items; quotes of unknown speakers are not compared (each is a remark) */
+  for (size_t i = 0; i < n; i++) last[i] = SIZE_MAX; /* per speaker group: chain */
+  size_t *prev_same = par; /* reuse: previous item of the same speaker */
   g->nrem = 0;
   for (size_t i = 0; i < n; i++) {
     gitem *x = &g->it[i];
     double best = 0;
     size_t bj = SIZE_MAX;
-    for (size_t j = 0; j < i; j++) {
-      gitem *y = &g->it[j];
-      if (y->sgroup != x->sgroup) continue;
-      double s = px__qbag_similarity(&x->bag, &y->bag, NULL, NULL);
-      if (s > best) {
-        best = s;
-        bj = j;
+    prev_same[i] = SIZE_MAX;
+    if (x->sgroup != SIZE_MAX) {
+      prev_same[i] = last[x->sgroup];
+      last[x->sgroup] = i;
+      size_t seen = 0;
+      for (size_t j = prev_same[i]; j != SIZE_MAX && seen < REMARK_WINDOW; j = prev_same[j], seen++) {
+        double sm = px__qbag_similarity(&x->bag, &g->it[j].bag, NULL, NULL);
+        if (sm > best) {
+          best = sm;
+          bj = j;
+        }
       }
     }
     if (bj != SIZE_MAX && best >= PX_QUOTE_SAME_REMARK) {
@@ -431,10 +551,18 @@ int px_quote_groups_finish(px_quote_groups *g) {
       x->sim = 1.0;
     }
   }
+  g->done = true;
+  rc = PX_OK;
+out:
+  free(ord);
+  free(name_of);
+  free(names);
+  free(refs);
   free(par);
   free(id);
-  g->done = true;
-  return PX_OK;
+  free(last);
+  free(single);
+  return rc;
 }
 
 size_t px_quote_groups_items(const px_quote_groups *g) { return g ? g->n : 0; }

@@ -75,8 +75,8 @@ check "unbalanced input exits 0" test "$rc" -eq 0
 check "quote after a stray mark still found" contains "$out" "It is good"
 check "nothing swallows the last paragraph" lacks "$out" "Later paragraphs"
 
-"$px" quotes >/dev/null 2>&1; rc=$?
-check "no input is a usage error" test "$rc" -eq 2
+"$px" quotes --db "$tmp/missing.db" </dev/null >/dev/null 2>&1; rc=$?
+check "no input and no database fails" test "$rc" -ne 0
 "$px" quotes --bogus "$tmp/news.jsonl" >/dev/null 2>&1; rc=$?
 check "unknown option is a usage error" test "$rc" -eq 2
 "$px" quotes --help | grep -q "usage: parallax quotes"; rc=$?
