@@ -165,6 +165,55 @@ static int read_input(cli *c, state *st, const char *path) {
   return status;
 }
 
+/* Store mode (no INPUT): the stored quotes, filtered in the store by
+ * speaker (any spelling), outlet and time, then grouped like read quotes. */
+typedef struct store_feed {
+  state *st;
+  int64_t last_article;
+  int status;
+} store_feed;
+
+static int feed_stored(void *user, const px_stored_quote *q) {
+  store_feed *f = user;
+  state *st = f->st;
+  if (q->article != f->last_article) {
+    if (st->narts == st->cap) {
+      size_t nc = st->cap ? st->cap * 2 : 64;
+      article_info *v = realloc(st->arts, nc * sizeof *v);
+      if (!v) {
+        f->status = EXIT_FAIL;
+        return 1;
+      }
+      st->arts = v;
+      st->cap = nc;
+    }
+    article_info *ai = &st->arts[st->narts++];
+    ai->source = dup_str(q->source);
+    ai->title = dup_str(q->title);
+    f->last_article = q->article;
+  }
+  if (px_quote_groups_add_text(st->g, q->speaker_name.ptr, q->speaker_name.len, q->text.ptr,
+                               q->text.len, q->kind, (int64_t)st->narts - 1)) {
+    f->status = EXIT_FAIL;
+    return 1;
+  }
+  return 0;
+}
+
+static int read_store(cli *c, state *st, const px_quote_filter *qf) {
+  px_store *db = NULL;
+  int rc = px_store_open(st->ctx, c->db_path, PX_OPEN_READ, &db);
+  if (rc) {
+    errorf(c, "%s", px_ctx_error(st->ctx));
+    return EXIT_FAIL;
+  }
+  store_feed f = {st, 0, EXIT_OK};
+  rc = px_store_quotes(db, qf, feed_stored, &f);
+  if (rc) errorf(c, "%s", px_ctx_error(st->ctx));
+  px_store_free(db);
+  return rc ? EXIT_FAIL : f.status;
+}
+
 /* Items of one speaker group, in order. */
 static bool wanted_speaker(const px_quote_item *it, const qopts *o) {
   if (!o->speaker) return true;
@@ -287,6 +336,7 @@ int cmd_quotes(cli *c, int argc, char **argv) {
   const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
   if (!inputs) return EXIT_FAIL;
   int ninputs = 0;
+  px_quote_filter qf = {0};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "-") == 0 || a[0] != '-') {
@@ -303,6 +353,19 @@ int cmd_quotes(cli *c, int argc, char **argv) {
     if (strcmp(a, "--speaker") == 0 && v) {
       o.speaker = v;
       i++;
+    } else if (strcmp(a, "--outlet") == 0 && v) {
+      qf.source = v;
+      i++;
+    } else if ((strcmp(a, "--since") == 0 || strcmp(a, "--until") == 0) && v) {
+      int64_t t;
+      if (!parse_time_arg(v, &t)) {
+        die_usage(c, cmd, "%s: cannot read date '%s'", a, v);
+        status = EXIT_USAGE;
+        goto out;
+      }
+      if (a[2] == 's') qf.since = t, qf.has_since = 1;
+      else qf.until = t, qf.has_until = 1;
+      i++;
     } else if (strcmp(a, "--unknown") == 0) {
       o.unknown = true;
     } else {
@@ -311,8 +374,8 @@ int cmd_quotes(cli *c, int argc, char **argv) {
       goto out;
     }
   }
-  if (!ninputs) {
-    die_usage(c, cmd, "no input given (a file, a folder, or - for stdin)");
+  if (ninputs && (qf.source || qf.has_since || qf.has_until)) {
+    die_usage(c, cmd, "--outlet, --since and --until filter the database (give no INPUT)");
     status = EXIT_USAGE;
     goto out;
   }
@@ -321,6 +384,10 @@ int cmd_quotes(cli *c, int argc, char **argv) {
     errorf(c, "out of memory");
     status = EXIT_FAIL;
     goto out;
+  }
+  if (!ninputs) {
+    qf.speaker = o.speaker;
+    status = read_store(c, &st, &qf);
   }
   for (int i = 0; i < ninputs && status == EXIT_OK; i++) status = read_input(c, &st, inputs[i]);
   if (status == EXIT_OK) {

@@ -169,7 +169,7 @@ const command commands[] = {
      "  -q, --quiet          no warnings on stderr\n"
      "exit: 0 ok, 1 failure, 2 usage, 3 some records rejected (the rest compared)\n"},
     {"quotes", cmd_quotes, "who said what: quotes by speaker and remark, across outlets",
-     "usage: parallax quotes [options] INPUT...\n"
+     "usage: parallax quotes [options] [INPUT...]\n"
      "\n"
      "Extract the quotes of each article read from INPUT (a file, a folder, or -\n"
      "for stdin; any format ingest reads): direct, partial and reported speech,\n"
@@ -179,8 +179,14 @@ const command commands[] = {
      "even when worded or translated differently.  Scare quotes and titles in\n"
      "quotation marks are left out.  See docs/quotes.md.\n"
      "\n"
+     "With no INPUT, the quotes stored in the database by 'parallax ingest'.\n"
+     "\n"
      "options:\n"
      "  --speaker NAME       only quotes of this speaker (any spelling of the name)\n"
+     "  --outlet NAME        (database) only this outlet's articles\n"
+     "  --since DATE         (database) articles published at or after DATE\n"
+     "  --until DATE         (database) articles published before DATE\n"
+     "  --db PATH            database file (default ./parallax.db)\n"
      "  --unknown            also list quotes whose speaker was not named\n"
      "  --format text|json   grouped listing, or one JSON object\n"
      "  -q, --quiet          no summary or per-record messages on stderr\n"
