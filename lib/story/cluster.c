@@ -45,7 +45,7 @@ typedef struct plist {
 
 typedef struct bdoc {
   int64_t t;
-  bool has_time;
+  bool has_time, lone;
   uint32_t nterms;
   px__tw *terms;
 } bdoc;
@@ -337,7 +337,7 @@ static void scan_list(px_stories *sx, plist *l, const px__tw *v, uint32_t nv,
 
 /* Place one article (index ai, vector v) in a story. */
 static int place(px_stories *sx, uint32_t ai, const px__tw *v, uint32_t nv, int64_t t,
-                 bool has_time) {
+                 bool has_time, bool lone) {
   px_story_result *r = &sx->res[ai];
   int rc;
   if (has_time && (!sx->have_now || t > sx->now_t)) {
@@ -360,8 +360,7 @@ static int place(px_stories *sx, uint32_t ai, const px__tw *v, uint32_t nv, int6
       if (best < sx->p.o.join_threshold) best = sx->p.o.join_threshold;
     }
   }
-  /* One term is not evidence of an event: such an article opens its own. */
-  if (bests < 0 && nv >= PX__MIN_TERMS) {
+  if (bests < 0 && nv && !lone) {
     if ((rc = tmp_reserve(sx, nv))) return rc;
     memcpy(sx->tmp, v, nv * sizeof(*v));
     uint32_t q = PX__MIN(nv, sx->p.query_terms);
@@ -489,6 +488,7 @@ static int add_article(px_stories *sx, const px_article *art, int64_t ext, int64
     bdoc *b = &sx->b[sx->nb];
     b->t = f.t;
     b->has_time = f.has_time;
+    b->lone = f.nwords + f.twords < PX__MIN_WORDS;
     b->nterms = f.nterms;
     b->terms = malloc((f.nterms ? f.nterms : 1) * sizeof(*b->terms));
     if (!b->terms) return PX_ENOMEM;
@@ -499,7 +499,7 @@ static int add_article(px_stories *sx, const px_article *art, int64_t ext, int64
   px__tw *v;
   uint32_t nv;
   if ((rc = make_vec(sx, f.terms, f.nterms, &v, &nv))) return rc;
-  rc = place(sx, ai, v, nv, f.t, f.has_time);
+  rc = place(sx, ai, v, nv, f.t, f.has_time, f.nwords + f.twords < PX__MIN_WORDS);
   free(v);
   return rc;
 }
@@ -563,7 +563,7 @@ int px_stories_finish(px_stories *sx) {
     free(b->terms);
     b->terms = NULL;
     int64_t dup = sx->res[ord[k].i].dup_of;
-    hd[k] = (px__hdoc){v, nv, b->t, b->has_time, dup >= 0 ? (int64_t)pos[dup] : -1};
+    hd[k] = (px__hdoc){v, nv, b->t, b->has_time, dup >= 0 ? (int64_t)pos[dup] : -1, b->lone};
   }
   if ((rc = px__hac(hd, n, &sx->p, sx->vocab.n, label))) goto out;
   /* Stories numbered by their first article in time order. */

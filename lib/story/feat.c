@@ -236,7 +236,10 @@ int px__feat_compute(px__fx *fx, const px__params *p, const px_article *art, px_
   /* Title hash: its folded words in order. */
   uint64_t th = 0;
   for (size_t i = 0; i < ttx.ntok; i++)
-    if (counts_as_word(&ttx.tok[i])) th = px__mix64(th ^ ttx.tok[i].fold);
+    if (counts_as_word(&ttx.tok[i])) {
+      th = px__mix64(th ^ ttx.tok[i].fold);
+      f->twords++;
+    }
   f->title = th;
 
   /* Sentence hashes over folded words; count body words. */

@@ -138,7 +138,7 @@ int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
   /* Candidate pairs through the posting lists of each doc's top terms. */
   for (size_t i = 0; i < n; i++) {
     const px__hdoc *d = &docs[i];
-    uint32_t k = d->nv >= PX__MIN_TERMS ? PX__MIN(d->nv, q) : 0;
+    uint32_t k = d->lone ? 0 : PX__MIN(d->nv, q);
     memcpy(tmp, d->v, d->nv * sizeof(*tmp));
     px__tw_select_top(tmp, d->nv, k);
     for (uint32_t t = 0; t < k; t++) {
@@ -146,7 +146,6 @@ int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
       for (uint32_t x = l->n; x-- > 0;) {
         uint32_t j = l->d[x];
         const px__hdoc *e = &docs[j];
-        if (e->nv < PX__MIN_TERMS) continue;
         /* Docs come in time order (undated last): stop once out of the window. */
         if (d->has_time && e->has_time && (double)d->t - (double)e->t > win) break;
         if (stamp[j] == i + 1) continue;

@@ -24,8 +24,9 @@
 #define PX__ROWS 3
 #define PX__BANDS (PX__SIG / PX__ROWS)
 #define PX__SHINGLE 5
-/* An article vector needs this many terms to join a story (else it opens its own). */
-#define PX__MIN_TERMS 2
+/* An article needs this many words (title and body) to join a story: one
+ * word is not evidence of an event. */
+#define PX__MIN_WORDS 2
 
 /* ------------------------------------------------------------ hash maps */
 
@@ -131,6 +132,7 @@ typedef struct px__feat {
   uint64_t content;  /* px_article_content_hash */
   uint64_t title;    /* hash of the folded title (0 when none) */
   uint32_t nwords;   /* word tokens in the body */
+  uint32_t twords;   /* word tokens in the title */
   uint32_t nsh;      /* shingles sketched (0: too short for near-duplicates) */
   uint32_t sig[PX__SIG];
   uint64_t *sent;    /* sentence hashes (0 for sentences too short to count) */
@@ -239,6 +241,7 @@ typedef struct px__hdoc {
   int64_t t;
   bool has_time;
   int64_t dup_of; /* position (in this array) of the article it copies, or -1 */
+  bool lone;      /* too few words to be linked by similarity */
 } px__hdoc;
 
 /**
