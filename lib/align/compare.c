@@ -410,22 +410,11 @@ static int build_discrepancies(px_comparison *c) {
     for (size_t a = 0; a < nr;) {
       size_t b = a;
       while (b < nr && r[b].unit == r[a].unit) b++;
+      /* Each near link is a distinct pair of sentences in different facts,
+       * so no discrepancy found here was found before. */
       if (values_differ(r, a, b)) {
-        /* Once per pair of sentences and unit. */
-        bool dup = false;
-        for (size_t d = 0; d < c->ndisc && !dup; d++) {
-          const px__cdisc *cd = &c->disc[d];
-          bool has_a = false, has_b = false;
-          for (uint32_t j = cd->first; j < cd->first + cd->count; j++) {
-            has_a |= c->dval[j].start == r[a].q.start && c->dval[j].art == r[a].art;
-            has_b |= c->dval[j].start == r[b - 1].q.start && c->dval[j].art == r[b - 1].art;
-          }
-          dup = has_a && has_b;
-        }
-        if (!dup) {
-          int rc = add_disc(c, &dcap, &vcap, fact, r, a, b);
-          if (rc) return rc;
-        }
+        int rc = add_disc(c, &dcap, &vcap, fact, r, a, b);
+        if (rc) return rc;
       }
       a = b;
     }

@@ -24,7 +24,8 @@
 #pragma weak px__qbag_similarity
 
 #define SAME_REMARK 0.45
-#define UNKNOWN_PAIRS_MAX 4000 /* quotes of unknown speakers compared with all when fewer */
+#define UNKNOWN_PAIRS_MAX 100000 /* unknown speakers compared with all below this many pairs */
+#define QUOTE_WINDOW 256          /* a quote is compared with at most this many of its bucket */
 
 typedef struct qitem {
   uint32_t art;
@@ -130,9 +131,12 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
            (it[a].key.len == 0 || memcmp(it[b].key.ptr, it[a].key.ptr, it[a].key.len) == 0))
       b++;
     /* Within one speaker; unknown speakers against everyone when few. */
-    size_t to = (a == 0 && it[a].key.len == 0 && unknown * n <= UNKNOWN_PAIRS_MAX * 100) ? n : b;
+    size_t to = (a == 0 && it[a].key.len == 0 && unknown * n <= UNKNOWN_PAIRS_MAX) ? n : b;
+    /* Bounded: in a 500-article story one speaker may have a thousand
+     * quotes; each meets the next QUOTE_WINDOW of them (by article), so the
+     * work grows with the quotes, not their square. */
     for (size_t x = a; x < b; x++)
-      for (size_t y = x + 1; y < to; y++) {
+      for (size_t y = x + 1; y < to && y <= x + QUOTE_WINDOW; y++) {
         if (it[x].art == it[y].art) continue;
         if (find(parent, (uint32_t)x) == find(parent, (uint32_t)y)) continue;
         double s = px__qbag_similarity(&it[x].bag, &it[y].bag, NULL, NULL);
