@@ -177,10 +177,18 @@ int px_doc_mention(const px_doc *d, size_t i, size_t j, size_t *start, size_t *e
 }
 
 long px_doc_entity_at(const px_doc *d, size_t off) {
-  if (!d) return -1;
-  for (size_t k = 0; k < d->ents.nmen; k++) {
-    const px__mention *m = &d->ents.men[k];
-    if (m->start <= off && off < m->end) return (long)m->entity;
+  if (!d || !d->ents.nmen || !d->ents.by_pos) return -1;
+  const px__entities *en = &d->ents;
+  size_t lo = 0, hi = en->nmen; /* first mention starting after off */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (en->men[en->by_pos[mid]].start <= off) lo = mid + 1;
+    else hi = mid;
+  }
+  /* mentions rarely nest: look back a few for one that covers off */
+  for (size_t k = lo, seen = 0; k > 0 && seen < 8; k--, seen++) {
+    const px__mention *m = &en->men[en->by_pos[k - 1]];
+    if (off < m->end) return (long)m->entity;
   }
   return -1;
 }

@@ -1636,6 +1636,12 @@ static int merge(work *w, px__entities *out) {
     last_ent = oi;
     last_start = x->start;
   }
+  /* the mentions by position, for "who is named here" */
+  out->by_pos = px__arena_alloc(ar, (out->nmen + 1) * sizeof *out->by_pos);
+  if (!out->by_pos) return PX_ENOMEM;
+  for (size_t k = 0; k < out->nmen; k++) sk[k] = (uint64_t)out->men[k].start << 32 | k;
+  qsort(sk, out->nmen, sizeof *sk, cmp_u64);
+  for (size_t k = 0; k < out->nmen; k++) out->by_pos[k] = (uint32_t)(sk[k] & 0xffffffffu);
   return PX_OK;
 }
 

@@ -45,6 +45,7 @@ typedef struct px__entities {
   size_t nent;
   px__mention *men;      /* grouped by entity, in text order within each */
   size_t nmen;
+  uint32_t *by_pos;      /* indices into men, by start (then end) */
 } px__entities;
 
 /* ----------------------------------------------------------- recognizer */
