@@ -842,6 +842,15 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         if (c->cend < c->q.end) c->cend = c->q.end;
       }
     }
+    if (!c->trail && !c->lead && pc == ':' && prev >= lo + 2) {
+      /* "... surprise Republican pollster Daron Shaw: "..."": the name
+       * before the colon speaks */
+      spk s0 = {0};
+      if (np_ending_at(&w, lo, prev - 2, &s0) && (s0.men >= 0 || s0.pron)) {
+        c->lead = true;
+        c->s = s0;
+      }
+    }
     if (!c->trail && !c->lead && starts && so > 0) {
       /* introduced by the sentence before, ending in a colon:
        * "Cruz continued:" / "he declared:" / "the statement said:" */
