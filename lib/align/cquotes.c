@@ -23,7 +23,7 @@
 #pragma weak px__qbag_make
 #pragma weak px__qbag_similarity
 
-#define SAME_REMARK 0.45
+#define SAME_REMARK 0.3
 #define UNKNOWN_PAIRS_MAX 100000 /* unknown speakers compared with all below this many pairs */
 #define QUOTE_WINDOW 256          /* a quote is compared with at most this many of its bucket */
 
