@@ -351,6 +351,19 @@ static void test_person_keys(void **state) {
   px_doc_free(d);
 }
 
+static void test_epithets_and_shouting(void **state) {
+  px_doc *d = analyze(state,
+                      "The president wrote that Nervous Nancy Talbert had lost. OUR COUNTRY IS "
+                      "DESPERATELY NEEDED, he added, and the BOSS agreed. Talbert did not reply.");
+  long t = find_key(d, "nancy talbert");
+  assert_true(t >= 0);
+  assert_int_equal(mentions_of(d, t), 2);
+  assert_int_equal(find_key(d, "desperately needed"), -1);
+  assert_int_equal(find_key(d, "boss"), -1);
+  assert_int_equal(find_key(d, "nervous nancy talbert"), -1);
+  px_doc_free(d);
+}
+
 static void test_api_edges(void **state) {
   fx *f = *state;
   px_doc *d = NULL;
@@ -428,6 +441,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_role_choice, setup, teardown),
       cmocka_unit_test_setup_teardown(test_news_conventions, setup, teardown),
       cmocka_unit_test_setup_teardown(test_person_keys, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_epithets_and_shouting, setup, teardown),
       cmocka_unit_test_setup_teardown(test_api_edges, setup, teardown),
       cmocka_unit_test_setup_teardown(test_garbage, setup, teardown),
   };

@@ -983,10 +983,30 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
   }
   a = name_a;
   if (a >= b) return PX_OK;
-  /* "Republican Jack Howard": a party or nationality before a first name */
-  while (b - a >= 3 && (w->bits[a] & W_DEMONYM) && (w->bits[a + 1] & W_FIRST)) {
+  /* "Republican Jack Howard": a party or nationality before a first name;
+   * "Nervous Nancy Pelosi": an epithet */
+  while (b - a >= 3 && (w->bits[a + 1] & W_FIRST) &&
+         ((w->bits[a] & W_DEMONYM) ||
+          (!(w->bits[a] & (W_GAZ_P | W_GAZ_L | W_GAZ_O | W_FIRST)) && common_word(w, a)))) {
+    if (w->bits[a] & W_DEMONYM) titled = true;
     a++;
-    titled = true;
+  }
+  /* shouting: "DESPERATELY NEEDED", "BOSS" are words, not names */
+  bool shouted = false;
+  if (!kind_type(pk) && !titled) {
+    bool shout = true;
+    size_t nwords = 0;
+    for (size_t i = a; i < b && shout; i++) {
+      if (!is_word(w, i) || (w->bits[i] & W_CONNECT)) continue;
+      if (!(T(w, i)->flags & PX__TF_ALLCAPS)) shout = false;
+      else if (w->nend[i] - w->nstart[i] <= 3 || (T(w, i)->flags & PX__TF_STOP)) continue;
+      else if (common_word(w, i)) nwords++;
+      else shout = false;
+    }
+    if (shout && nwords >= 1) {
+      if (b - a > 1) return PX_OK;
+      shouted = true; /* one word: only if it joins a name found elsewhere */
+    }
   }
   if (a != name_a || titled) {
     kn = span_key(w, a, b, w->scratch, w->scratch_cap);
@@ -1023,7 +1043,7 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
   if (all_non && (!kind_type(pk) || (nw == 1 && (w->bits[a] & W_NONENT)))) return PX_OK;
 
   /* a sentence-initial ordinary word */
-  bool weak = false;
+  bool weak = shouted;
   if (!titled && !kind_type(pk) && (initial || initial_like(w, a)) && common_initial(w, a)) {
     if (nw == 1) {
       if ((T(w, a)->flags & PX__TF_STOP) || (w->bits[a] & W_NONENT)) return PX_OK;
