@@ -46,8 +46,10 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
   if (last > tx->ntok) last = tx->ntok;
   size_t nq = 0;
   char w[32];
+  uint32_t skip_to = tx->dateline.found ? tx->dateline.end : 0; /* "Oct 2 (Meridian) -" */
   for (size_t i = first; i < last && nq < max; i++) {
     const px__token *t = &tx->tok[i];
+    if (t->start < skip_to) continue;
     double v = -1;
     bool money = false, pct = false;
     if (t->kind == PX__TOK_NUMBER) {

@@ -115,9 +115,11 @@ int px__idf_add(px__idf_builder *b, const px__text *tx, size_t sent) {
     b->cap = nc;
   }
   size_t from = b->n;
+  uint32_t skip_to = tx->dateline.found ? tx->dateline.end : 0;
   for (size_t i = s->tok_first; i < (size_t)s->tok_first + s->tok_count && i < tx->ntok; i++) {
     uint64_t h;
     uint8_t fl;
+    if (tx->tok[i].start < skip_to) continue;
     if (token_term(tx, &tx->tok[i], &h, &fl)) b->v[b->n++] = h;
   }
   /* Count each stem once per sentence. */
@@ -243,9 +245,13 @@ int px__ssent_make(const px__text *tx, size_t sent, const px__idf *idf, px__aren
   out->seq = px__arena_alloc(arena, (PX__SEQ_MAX + 1) * sizeof *out->seq);
   if (!out->term || !out->big || !out->fset || !out->tri || !out->seq) return PX_ENOMEM;
   uint64_t prev = 0, f1 = 0, f2 = 0;
+  /* The dateline ("HELSINKI (Northern Wire) -") names the outlet and its
+   * desk, not the fact: leave it out of the lead sentence. */
+  uint32_t skip_to = tx->dateline.found ? tx->dateline.end : 0;
   for (size_t i = first; i < first + count; i++) {
     const px__token *t = &tx->tok[i];
     if (t->kind != PX__TOK_WORD && t->kind != PX__TOK_NUMBER) continue;
+    if (t->start < skip_to) continue;
     out->nwords++;
     uint64_t fh = t->kind == PX__TOK_WORD && t->stem ? t->stem : t->fold;
     if (out->nseq < PX__SEQ_MAX) out->seq[out->nseq++] = fh;
