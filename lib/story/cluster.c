@@ -180,7 +180,7 @@ static int index_story(px_stories *sx, uint32_t si) {
   if (s->nidx >= MAXIDX) return PX_OK;
   int rc;
   if ((rc = tmp_reserve(sx, s->nc))) return rc;
-  memcpy(sx->tmp, s->c, s->nc * sizeof(*s->c));
+  if (s->nc) memcpy(sx->tmp, s->c, s->nc * sizeof(*s->c));
   uint32_t k = PX__MIN(s->nc, sx->p.index_terms);
   px__tw_select_top(sx->tmp, s->nc, k);
   if ((rc = post_reserve(sx, sx->vocab.n))) return rc;
@@ -220,7 +220,7 @@ static int open_story(px_stories *sx, const px__tw *v, uint32_t nv, int64_t t, b
   memset(s, 0, sizeof(*s));
   s->c = malloc((nv ? nv : 1) * sizeof(*s->c));
   if (!s->c) return PX_ENOMEM;
-  memcpy(s->c, v, nv * sizeof(*v));
+  if (nv) memcpy(s->c, v, nv * sizeof(*v));
   s->nc = nv;
   s->norm = norm_of(v, nv);
   s->n = 1;

@@ -139,7 +139,7 @@ int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
   for (size_t i = 0; i < n; i++) {
     const px__hdoc *d = &docs[i];
     uint32_t k = d->lone ? 0 : PX__MIN(d->nv, q);
-    memcpy(tmp, d->v, d->nv * sizeof(*tmp));
+    if (d->nv) memcpy(tmp, d->v, d->nv * sizeof(*tmp));
     px__tw_select_top(tmp, d->nv, k);
     for (uint32_t t = 0; t < k; t++) {
       post *l = &po[tmp[t].id];
