@@ -3,8 +3,10 @@
 # (37,554 full-text articles), at 1k, 10k and all articles, beside the
 # scikit-learn TF-IDF + average-linkage baseline at equal size (1k and 5k:
 # its dense distance matrix and O(n^2) linkage make the whole corpus
-# impractical).  Times are medians of PX_BENCH_RUNS runs (default 3) of
-# bench_cluster over articles already in memory; one core.
+# impractical).  Times are process CPU seconds (medians of PX_BENCH_RUNS runs,
+# default 3, of bench_cluster over articles already in memory; one thread),
+# and CPU seconds for the baseline too, so load on the machine disturbs the
+# ratio less.
 #   analysis  = text analysis alone (sentences, tokens, stems) of title + body
 #   dedup     = px_dedup time minus analysis
 #   cluster   = px_stories (online) time minus px_dedup time
@@ -69,10 +71,10 @@ sys.path.insert(0, sys.argv[2])
 from sklearn_baseline import Baseline
 docs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 texts = ["\n\n".join(x for x in (d.get("title"), d.get("body")) if isinstance(x, str)) for d in docs]
-t0 = time.time()
+t0 = time.process_time()  # CPU seconds, as bench_cluster reports
 b = Baseline(texts)
 b.cut(0.8)
-el = time.time() - t0
+el = time.process_time() - t0
 print(f"{el:.3f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
 EOF
 )
