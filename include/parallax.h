@@ -413,6 +413,7 @@ typedef struct px_story_member {
   double wire_share;
   int64_t wire_source;   /* article id, 0 when none */
   unsigned flags;        /* PX_SF_* */
+  px_str wire_outlet;    /* outlet of wire_source (borrowed for the callback) */
 } px_story_member;
 
 typedef int (*px_story_member_cb)(void *user, const px_story_member *m);

@@ -142,6 +142,9 @@ static int print_member(void *user, const px_story_member *m) {
     printf(",\"wire_share\":%.3f,\"wire_source\":", m->wire_share);
     if (m->wire_source) printf("%lld", (long long)m->wire_source);
     else fputs("null", stdout);
+    fputs(",\"wire_outlet\":", stdout);
+    if (m->wire_source) json_pstr(stdout, m->wire_outlet);
+    else fputs("null", stdout);
     printf(",\"undated\":%s,\"boilerplate\":%s}", (m->flags & PX_SF_UNDATED) ? "true" : "false",
            (m->flags & PX_SF_BOILERPLATE) ? "true" : "false");
     return 0;
@@ -157,7 +160,8 @@ static int print_member(void *user, const px_story_member *m) {
     printf("        %s%s copy of article %lld%s\n", col(c, C_YELLOW),
            m->dup_exact ? "exact" : "near-duplicate", (long long)m->dup_of, col(c, C_RESET));
   if (m->wire_share > 0)
-    printf("        wire share %.0f%% (from article %lld)\n", m->wire_share * 100.0,
+    printf("        wire share %.0f%%: sentences first published by %.*s (article %lld)\n",
+           m->wire_share * 100.0, (int)m->wire_outlet.len, m->wire_outlet.ptr,
            (long long)m->wire_source);
   if (m->flags & PX_SF_BAD_DATE) printf("        date implausible: clustered by text alone\n");
   else if (m->flags & PX_SF_UNDATED) printf("        undated: clustered by text alone\n");

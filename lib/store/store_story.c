@@ -261,8 +261,9 @@ int px_store_story_articles(px_store *st, int64_t id, px_story_member_cb cb, voi
   int rc = sqlite3_prepare_v2(
       st->db,
       "SELECT a.id, a.ext_id, a.source, a.url, a.title, a.byline, a.language, a.published,"
-      " a.origin, a.content_hash, sa.dup_of, sa.dup_exact, sa.wire_share, sa.wire_source, sa.flags"
-      " FROM story_article sa JOIN article a ON a.id = sa.article WHERE sa.story = ?1"
+      " a.origin, a.content_hash, sa.dup_of, sa.dup_exact, sa.wire_share, sa.wire_source, sa.flags,"
+      " w.source FROM story_article sa JOIN article a ON a.id = sa.article"
+      " LEFT JOIN article w ON w.id = sa.wire_source WHERE sa.story = ?1"
       " ORDER BY a.published IS NULL, a.published, a.id",
       -1, &s, NULL);
   if (rc != SQLITE_OK) return fail(st, rc, "loading a story");
@@ -290,9 +291,14 @@ int px_store_story_articles(px_store *st, int64_t id, px_story_member_cb cb, voi
                              (size_t)sqlite3_column_bytes(s, 8))))
       goto out;
     a->content_hash = (uint64_t)sqlite3_column_int64(s, 9);
-    px_story_member m = {a, sqlite3_column_int64(s, 10), sqlite3_column_int(s, 11),
-                         sqlite3_column_double(s, 12), sqlite3_column_int64(s, 13),
-                         (unsigned)sqlite3_column_int(s, 14)};
+    const unsigned char *wo = sqlite3_column_text(s, 15);
+    px_story_member m = {a,
+                         sqlite3_column_int64(s, 10),
+                         sqlite3_column_int(s, 11),
+                         sqlite3_column_double(s, 12),
+                         sqlite3_column_int64(s, 13),
+                         (unsigned)sqlite3_column_int(s, 14),
+                         {wo ? (const char *)wo : "", wo ? (size_t)sqlite3_column_bytes(s, 15) : 0}};
     count++;
     if (cb(user, &m)) {
       rc = SQLITE_DONE;

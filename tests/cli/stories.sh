@@ -56,7 +56,7 @@ check "--since/--until keep the summit only" bash -c "grep -q 'Holm' <<<\"\$0\" 
 sid=$("$px" stories --db "$db" --format json | grep Valdoria | sed 's/{"id":\([0-9]*\).*/\1/')
 out=$("$px" story --db "$db" "$sid")
 check "story shows the copy marked" grep -q 'near-duplicate copy of article' <<<"$out"
-check "story shows the wire share" grep -q 'wire share' <<<"$out"
+check "story shows the wire share and its outlet" grep -q 'wire share [0-9]*%: sentences first published by Northwire' <<<"$out"
 sidb=$("$px" stories --db "$db" --format json | grep Kestrel | sed 's/{"id":\([0-9]*\).*/\1/')
 out=$("$px" story --db "$db" --format json "$sidb")
 check "story json lists 3 members, one undated" bash -c "test \$(grep -c '\"source\"' <<<\"\$0\") -eq 3 && grep -q '\"undated\":true' <<<\"\$0\"" "$out"
