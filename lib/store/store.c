@@ -153,6 +153,29 @@ static const char *const migrations[] = {
     "  report BLOB NOT NULL,"
     "  PRIMARY KEY(story, variant)"
     ") WITHOUT ROWID;",
+    /* 5 -> 6: entity counters without a count(*) per row: an outlet is
+     * counted when its first article mentioning the entity arrives (the
+     * version 4 triggers recounted every outlet of the entity each time). */
+    "DROP TRIGGER article_entity_ins;"
+    "DROP TRIGGER article_entity_del;"
+    "CREATE TRIGGER article_entity_ins AFTER INSERT ON article_entity BEGIN"
+    "  UPDATE entity SET articles = articles + 1, mentions = mentions + new.mentions,"
+    "    outlets = outlets + NOT EXISTS (SELECT 1 FROM entity_outlet WHERE entity = new.entity"
+    "      AND source = (SELECT source FROM article WHERE id = new.article))"
+    "  WHERE id = new.entity;"
+    "  INSERT INTO entity_outlet(entity, source, articles)"
+    "  SELECT new.entity, source, 1 FROM article WHERE id = new.article"
+    "  ON CONFLICT(entity, source) DO UPDATE SET articles = articles + 1;"
+    "END;"
+    "CREATE TRIGGER article_entity_del AFTER DELETE ON article_entity BEGIN"
+    "  UPDATE entity_outlet SET articles = articles - 1 WHERE entity = old.entity"
+    "    AND source = (SELECT source FROM article WHERE id = old.article);"
+    "  UPDATE entity SET articles = articles - 1, mentions = mentions - old.mentions,"
+    "    outlets = outlets - EXISTS (SELECT 1 FROM entity_outlet WHERE entity = old.entity"
+    "      AND articles <= 0)"
+    "  WHERE id = old.entity;"
+    "  DELETE FROM entity_outlet WHERE entity = old.entity AND articles <= 0;"
+    "END;",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
