@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The first README command: installs missing Debian packages, builds, and
-# runs parallax's main job on the bundled sample (sample/news.jsonl) into a
-# fresh database, then shows what was stored.
+# runs parallax's main job on the bundled sample (sample/news.jsonl, invented
+# articles) into a fresh database: ingest (analysis, quotes, stories), then
+# what a reader asks of it.
 #   PX_DB   database to use (default ./parallax-sample.db, recreated)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,8 +12,13 @@ cmake --build "$root/build" -j"$(nproc)" >/dev/null
 px="$root/build/parallax"
 db="${PX_DB:-$root/parallax-sample.db}"
 rm -f "$db" "$db-wal" "$db-shm"
-echo "\$ parallax ingest --db $(basename "$db") sample/news.jsonl"
-"$px" ingest --db "$db" "$root/sample/news.jsonl"
-echo
-echo "\$ parallax articles --db $(basename "$db")"
-"$px" articles --db "$db"
+run() { echo; echo "\$ parallax $*"; "$px" "$@" --db "$db"; }
+run ingest "$root/sample/news.jsonl"
+run stats
+run stories
+story=$("$px" stories --db "$db" --format json | /usr/bin/python3 -c '
+import json, sys
+rows = [json.loads(l) for l in sys.stdin]
+print(next((r["id"] for r in rows if "Kim" in r["headline"]), rows[0]["id"]))')
+run story "$story" --compare
+run quotes --speaker "Kim Jong-un"
