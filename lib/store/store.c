@@ -156,8 +156,8 @@ static const char *const migrations[] = {
     /* 5 -> 6: entity counters without a count(*) per row: an outlet is
      * counted when its first article mentioning the entity arrives (the
      * version 4 triggers recounted every outlet of the entity each time). */
-    "DROP TRIGGER article_entity_ins;"
-    "DROP TRIGGER article_entity_del;"
+    "DROP TRIGGER IF EXISTS article_entity_ins;"
+    "DROP TRIGGER IF EXISTS article_entity_del;"
     "CREATE TRIGGER article_entity_ins AFTER INSERT ON article_entity BEGIN"
     "  UPDATE entity SET articles = articles + 1, mentions = mentions + new.mentions,"
     "    outlets = outlets + NOT EXISTS (SELECT 1 FROM entity_outlet WHERE entity = new.entity"
@@ -175,6 +175,14 @@ static const char *const migrations[] = {
     "      AND articles <= 0)"
     "  WHERE id = old.entity;"
     "  DELETE FROM entity_outlet WHERE entity = old.entity AND articles <= 0;"
+    "END;",
+    /* 6 -> 7: the distinct speakers, so a speaker query matches names
+     * against this short list instead of grouping every stored quote. */
+    "CREATE TABLE speaker(key TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;"
+    "INSERT INTO speaker(key, name) SELECT speaker_key, max(speaker_name) FROM quote"
+    "  WHERE speaker_key <> '' GROUP BY speaker_key;"
+    "CREATE TRIGGER quote_speaker_ins AFTER INSERT ON quote WHEN new.speaker_key <> '' BEGIN"
+    "  INSERT OR IGNORE INTO speaker(key, name) VALUES (new.speaker_key, new.speaker_name);"
     "END;",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -169,13 +169,65 @@ static px_quote_kind kind_from_name(const char *k) {
   return PX_QUOTE_DIRECT;
 }
 
+/*
+ * A LIKE prefilter for the speakers a name can match: px_speaker_match()
+ * needs a shared name word, so a speaker whose key and name hold none of
+ * the name's words' first four letters cannot match.  Transliterations that
+ * differ within the first four letters are the price; names with non-ASCII
+ * letters are not prefiltered.  Writes "" when no prefilter applies.
+ */
+static int speaker_prefilter(const char *name, px__buf *where, px__buf *pats) {
+  size_t n = strlen(name);
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)name[i] >= 0x80) return PX_OK;
+  int rc = PX_OK;
+  size_t i = 0;
+  while (i < n && rc == PX_OK) {
+    while (i < n && !((name[i] | 32) >= 'a' && (name[i] | 32) <= 'z')) i++;
+    size_t j = i;
+    while (j < n && ((name[j] | 32) >= 'a' && (name[j] | 32) <= 'z')) j++;
+    if (j - i >= 3) {
+      char pat[8];
+      size_t k = j - i < 4 ? j - i : 4;
+      pat[0] = '%';
+      for (size_t m = 0; m < k; m++) pat[1 + m] = (char)(name[i + m] | 32);
+      pat[1 + k] = '%';
+      pat[2 + k] = '\0';
+      int np = 1;
+      for (size_t off = 0; off < pats->len; off += strlen(pats->ptr + off) + 1) np++;
+      rc = px__buf_printf(where, "%s key LIKE ?%d OR name LIKE ?%d", where->len ? " OR" : " WHERE",
+                          np, np);
+      if (rc == PX_OK) rc = px__buf_append(pats, pat, k + 3); /* NUL-separated */
+    }
+    i = j;
+  }
+  return rc;
+}
+
 /* Collect the stored speaker keys that name the person asked for. */
 static int speaker_keys(px_store *st, const char *name, px__buf *sql_in, char ***keys, size_t *nkeys) {
   sqlite3_stmt *s = NULL;
-  int rc = sqlite3_prepare_v2(st->db,
-                              "SELECT speaker_key, max(speaker_name) FROM quote"
-                              " WHERE speaker_key <> '' GROUP BY speaker_key",
-                              -1, &s, NULL);
+  px__buf where, pats, sql;
+  px__buf_init(&where, 0);
+  px__buf_init(&pats, 0);
+  px__buf_init(&sql, 0);
+  int rc = speaker_prefilter(name, &where, &pats);
+  if (rc == PX_OK) rc = px__buf_printf(&sql, "SELECT key, name FROM speaker%s", where.len ? where.ptr : "");
+  if (rc) {
+    px__buf_release(&where);
+    px__buf_release(&pats);
+    px__buf_release(&sql);
+    return rc;
+  }
+  rc = sqlite3_prepare_v2(st->db, sql.ptr, -1, &s, NULL);
+  px__buf_release(&sql);
+  px__buf_release(&where);
+  if (rc == SQLITE_OK) {
+    int k = 1;
+    for (size_t off = 0; off < pats.len; off += strlen(pats.ptr + off) + 1)
+      sqlite3_bind_text(s, k++, pats.ptr + off, -1, SQLITE_TRANSIENT);
+  }
+  px__buf_release(&pats);
   if (rc != SQLITE_OK) return px__store_step_fail(st, rc, "listing speakers");
   size_t cap = 0;
   size_t nlen = strlen(name);
