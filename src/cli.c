@@ -91,6 +91,26 @@ int common_option(cli *c, const command *cmd, int argc, char **argv, int *i, int
   return 0;
 }
 
+int time_option(cli *c, const command *cmd, int argc, char **argv, int *i, int64_t *since,
+                int *has_since, int64_t *until, int *has_until) {
+  const char *a = argv[*i];
+  bool is_since = strcmp(a, "--since") == 0;
+  if (!is_since && strcmp(a, "--until") != 0) return 0;
+  if (*i + 1 >= argc) {
+    die_usage(c, cmd, "%s needs a date", a);
+    return -1;
+  }
+  const char *v = argv[++*i];
+  int64_t t;
+  if (!parse_time_arg(v, &t)) {
+    die_usage(c, cmd, "%s: cannot read date '%s'", a, v);
+    return -1;
+  }
+  if (is_since) *since = t, *has_since = 1;
+  else *until = t, *has_until = 1;
+  return 1;
+}
+
 bool parse_time_arg(const char *s, int64_t *out) {
   return px_parse_date(s, strlen(s), out) == PX_OK;
 }

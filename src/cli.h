@@ -69,6 +69,12 @@ void die_usage(cli *c, const command *cmd, const char *fmt, ...)
 void errorf(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void warnf(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* --since DATE and --until DATE, shared by the listing commands: 1 when
+ * argv[*i] was one of them (and *i advanced past its value), 0 when not,
+ * -1 on a usage error (message printed). */
+int time_option(cli *c, const command *cmd, int argc, char **argv, int *i, int64_t *since,
+                int *has_since, int64_t *until, int *has_until);
+
 /* Parse a date option (ISO date or any px_parse_date form). */
 bool parse_time_arg(const char *s, int64_t *out);
 void format_time(int64_t t, bool has, char *buf, size_t n); /* "2023-09-13 10:20Z" */

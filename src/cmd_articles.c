@@ -44,23 +44,12 @@ int cmd_articles(cli *c, int argc, char **argv) {
     int r = common_option(c, cmd, argc, argv, &i, FMTS_TEXT_JSON);
     if (r < 0) return EXIT_USAGE;
     if (r > 0) continue;
+    r = time_option(c, cmd, argc, argv, &i, &f.since, &f.has_since, &f.until, &f.has_until);
+    if (r < 0) return EXIT_USAGE;
+    if (r > 0) continue;
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
     if (strcmp(a, "--outlet") == 0 && v) {
       f.source = v;
-      i++;
-    } else if (strcmp(a, "--since") == 0 && v) {
-      if (!parse_time_arg(v, &f.since)) {
-        die_usage(c, cmd, "--since: cannot read date '%s'", v);
-        return EXIT_USAGE;
-      }
-      f.has_since = 1;
-      i++;
-    } else if (strcmp(a, "--until") == 0 && v) {
-      if (!parse_time_arg(v, &f.until)) {
-        die_usage(c, cmd, "--until: cannot read date '%s'", v);
-        return EXIT_USAGE;
-      }
-      f.has_until = 1;
       i++;
     } else if (strcmp(a, "--limit") == 0 && v) {
       f.limit = strtoll(v, NULL, 10);

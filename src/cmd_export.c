@@ -213,17 +213,11 @@ int cmd_export(cli *c, int argc, char **argv) {
     int r = common_option(c, cmd, argc, argv, &i, (1 << FMT_JSONL) | (1 << FMT_CSV) | (1 << FMT_JSON));
     if (r < 0) return EXIT_USAGE;
     if (r > 0) continue;
+    r = time_option(c, cmd, argc, argv, &i, &af.since, &af.has_since, &af.until, &af.has_until);
+    if (r < 0) return EXIT_USAGE;
+    if (r > 0) continue;
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-    if ((strcmp(a, "--since") == 0 || strcmp(a, "--until") == 0) && v) {
-      int64_t t;
-      if (!parse_time_arg(v, &t)) {
-        die_usage(c, cmd, "%s: cannot read date '%s'", a, v);
-        return EXIT_USAGE;
-      }
-      if (a[2] == 's') af.since = t, af.has_since = 1;
-      else af.until = t, af.has_until = 1;
-      i++;
-    } else if (strcmp(a, "--outlet") == 0 && v) {
+    if (strcmp(a, "--outlet") == 0 && v) {
       af.source = v;
       i++;
     } else if (a[0] != '-' && !what) {

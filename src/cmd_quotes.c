@@ -349,22 +349,18 @@ int cmd_quotes(cli *c, int argc, char **argv) {
       goto out;
     }
     if (r > 0) continue;
+    r = time_option(c, cmd, argc, argv, &i, &qf.since, &qf.has_since, &qf.until, &qf.has_until);
+    if (r < 0) {
+      status = EXIT_USAGE;
+      goto out;
+    }
+    if (r > 0) continue;
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
     if (strcmp(a, "--speaker") == 0 && v) {
       o.speaker = v;
       i++;
     } else if (strcmp(a, "--outlet") == 0 && v) {
       qf.source = v;
-      i++;
-    } else if ((strcmp(a, "--since") == 0 || strcmp(a, "--until") == 0) && v) {
-      int64_t t;
-      if (!parse_time_arg(v, &t)) {
-        die_usage(c, cmd, "%s: cannot read date '%s'", a, v);
-        status = EXIT_USAGE;
-        goto out;
-      }
-      if (a[2] == 's') qf.since = t, qf.has_since = 1;
-      else qf.until = t, qf.has_until = 1;
       i++;
     } else if (strcmp(a, "--unknown") == 0) {
       o.unknown = true;

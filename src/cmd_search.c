@@ -68,18 +68,12 @@ int cmd_search(cli *c, int argc, char **argv) {
     int r = common_option(c, cmd, argc, argv, &i, FMTS_TEXT_JSON);
     if (r < 0) return EXIT_USAGE;
     if (r > 0) continue;
+    r = time_option(c, cmd, argc, argv, &i, &f.since, &f.has_since, &f.until, &f.has_until);
+    if (r < 0) return EXIT_USAGE;
+    if (r > 0) continue;
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
     if (strcmp(a, "--outlet") == 0 && v) {
       f.source = v;
-      i++;
-    } else if ((strcmp(a, "--since") == 0 || strcmp(a, "--until") == 0) && v) {
-      int64_t t;
-      if (!parse_time_arg(v, &t)) {
-        die_usage(c, cmd, "%s: cannot read date '%s'", a, v);
-        return EXIT_USAGE;
-      }
-      if (a[2] == 's') f.since = t, f.has_since = 1;
-      else f.until = t, f.has_until = 1;
       i++;
     } else if (strcmp(a, "--limit") == 0 && v) {
       f.limit = strtoll(v, NULL, 10);

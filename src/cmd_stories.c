@@ -68,22 +68,11 @@ int cmd_stories(cli *c, int argc, char **argv) {
     int r = common_option(c, cmd, argc, argv, &i, FMTS_TEXT_JSON);
     if (r < 0) return EXIT_USAGE;
     if (r > 0) continue;
+    r = time_option(c, cmd, argc, argv, &i, &f.since, &f.has_since, &f.until, &f.has_until);
+    if (r < 0) return EXIT_USAGE;
+    if (r > 0) continue;
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-    if (strcmp(a, "--since") == 0 && v) {
-      if (!parse_time_arg(v, &f.since)) {
-        die_usage(c, cmd, "--since: cannot read date '%s'", v);
-        return EXIT_USAGE;
-      }
-      f.has_since = 1;
-      i++;
-    } else if (strcmp(a, "--until") == 0 && v) {
-      if (!parse_time_arg(v, &f.until)) {
-        die_usage(c, cmd, "--until: cannot read date '%s'", v);
-        return EXIT_USAGE;
-      }
-      f.has_until = 1;
-      i++;
-    } else if (strcmp(a, "--min-outlets") == 0 && v) {
+    if (strcmp(a, "--min-outlets") == 0 && v) {
       char *e;
       errno = 0;
       f.min_outlets = strtoll(v, &e, 10);
