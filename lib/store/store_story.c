@@ -221,7 +221,12 @@ int px_store_stories(px_store *st, const px_story_filter *f, px_story_cb cb, voi
   sqlite3_stmt *s = NULL;
   int rc = sqlite3_prepare_v2(
       st->db,
-      STORY_SELECT " GROUP BY s.id"
+      STORY_SELECT
+      /* With --since, only stories with an article at or after it: found
+       * through the article time index instead of aggregating every story. */
+      " WHERE (?1 IS NULL OR s.id IN (SELECT sa3.story FROM article a3"
+      "   JOIN story_article sa3 ON sa3.article = a3.id WHERE a3.published >= ?1))"
+      " GROUP BY s.id"
                    " HAVING (?1 IS NULL OR max(a.published) >= ?1)"
                    " AND (?2 IS NULL OR min(a.published) < ?2)"
                    " AND count(DISTINCT a.source) >= ?3"
