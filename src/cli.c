@@ -91,6 +91,21 @@ int common_option(cli *c, const command *cmd, int argc, char **argv, int *i, int
   return 0;
 }
 
+bool open_db_read(cli *c, px_ctx **ctx, px_store **st) {
+  *st = NULL;
+  if (px_ctx_new(ctx) != PX_OK) {
+    errorf(c, "out of memory");
+    return false;
+  }
+  if (px_store_open(*ctx, c->db_path, PX_OPEN_READ, st) != PX_OK) {
+    errorf(c, "%s", px_ctx_error(*ctx));
+    px_ctx_free(*ctx);
+    *ctx = NULL;
+    return false;
+  }
+  return true;
+}
+
 int time_option(cli *c, const command *cmd, int argc, char **argv, int *i, int64_t *since,
                 int *has_since, int64_t *until, int *has_until) {
   const char *a = argv[*i];

@@ -69,6 +69,11 @@ void die_usage(cli *c, const command *cmd, const char *fmt, ...)
 void errorf(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void warnf(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Open the database (c->db_path) for reading, with a context of its own.
+ * On failure the reason is printed, nothing is left open, and false is
+ * returned.  Release with px_store_free() then px_ctx_free(). */
+bool open_db_read(cli *c, px_ctx **ctx, px_store **st);
+
 /* --since DATE and --until DATE, shared by the listing commands: 1 when
  * argv[*i] was one of them (and *i advanced past its value), 0 when not,
  * -1 on a usage error (message printed). */

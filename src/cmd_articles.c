@@ -63,15 +63,9 @@ int cmd_articles(cli *c, int argc, char **argv) {
     }
   }
   px_ctx *ctx;
-  if (px_ctx_new(&ctx)) return EXIT_FAIL;
   px_store *st;
-  int rc = px_store_open(ctx, c->db_path, PX_OPEN_READ, &st);
-  if (rc) {
-    errorf(c, "%s", px_ctx_error(ctx));
-    px_ctx_free(ctx);
-    return EXIT_FAIL;
-  }
-  rc = px_store_list(st, &f, print_row, c);
+  if (!open_db_read(c, &ctx, &st)) return EXIT_FAIL;
+  int rc = px_store_list(st, &f, print_row, c);
   if (rc) errorf(c, "%s", px_ctx_error(ctx));
   px_store_free(st);
   px_ctx_free(ctx);

@@ -49,14 +49,9 @@ int cmd_entities(cli *c, int argc, char **argv) {
     }
   }
   px_ctx *ctx;
-  if (px_ctx_new(&ctx)) return EXIT_FAIL;
   px_store *st;
-  int rc = px_store_open(ctx, c->db_path, PX_OPEN_READ, &st);
-  if (rc) {
-    errorf(c, "%s", px_ctx_error(ctx));
-    px_ctx_free(ctx);
-    return EXIT_FAIL;
-  }
+  if (!open_db_read(c, &ctx, &st)) return EXIT_FAIL;
+  int rc;
   if (c->format == FMT_TEXT)
     printf("%s%7s %6s %7s  %-12s %s%s\n", col(c, C_DIM), "articles", "outlets", "mentions",
            "type", "name", col(c, C_RESET));

@@ -234,14 +234,9 @@ int cmd_export(cli *c, int argc, char **argv) {
     return EXIT_USAGE;
   }
   px_ctx *ctx;
-  if (px_ctx_new(&ctx)) return EXIT_FAIL;
   px_store *st;
-  int rc = px_store_open(ctx, c->db_path, PX_OPEN_READ, &st);
-  if (rc) {
-    errorf(c, "%s", px_ctx_error(ctx));
-    px_ctx_free(ctx);
-    return EXIT_FAIL;
-  }
+  if (!open_db_read(c, &ctx, &st)) return EXIT_FAIL;
+  int rc;
   exp e = {c, st, 0, false};
   if (strcmp(what, "articles") == 0) {
     rc = px_store_list(st, &af, article_row, &e);

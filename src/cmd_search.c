@@ -95,16 +95,10 @@ int cmd_search(cli *c, int argc, char **argv) {
     return EXIT_USAGE;
   }
   px_ctx *ctx;
-  if (px_ctx_new(&ctx)) return EXIT_FAIL;
   px_store *st;
-  int rc = px_store_open(ctx, c->db_path, PX_OPEN_READ, &st);
-  if (rc) {
-    errorf(c, "%s", px_ctx_error(ctx));
-    px_ctx_free(ctx);
-    return EXIT_FAIL;
-  }
+  if (!open_db_read(c, &ctx, &st)) return EXIT_FAIL;
   search_out o = {c, 0};
-  rc = px_store_search(st, query, &f, print_hit, &o);
+  int rc = px_store_search(st, query, &f, print_hit, &o);
   int status = EXIT_OK;
   if (rc == PX_EQUERY) {
     errorf(c, "%s", px_ctx_error(ctx));

@@ -38,16 +38,10 @@ int cmd_stats(cli *c, int argc, char **argv) {
     }
   }
   px_ctx *ctx;
-  if (px_ctx_new(&ctx)) return EXIT_FAIL;
   px_store *st;
-  int rc = px_store_open(ctx, c->db_path, PX_OPEN_READ, &st);
-  if (rc) {
-    errorf(c, "%s", px_ctx_error(ctx));
-    px_ctx_free(ctx);
-    return EXIT_FAIL;
-  }
+  if (!open_db_read(c, &ctx, &st)) return EXIT_FAIL;
   px_store_counts k;
-  rc = px_store_counts_get(st, &k);
+  int rc = px_store_counts_get(st, &k);
   if (rc == PX_OK) {
     char first[32], last[32];
     bool dated = k.articles > k.undated;
