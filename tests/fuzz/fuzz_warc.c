@@ -1,8 +1,6 @@
 /* fuzz_warc.c - libFuzzer target: the warc reader over arbitrary bytes. */
 #include "ingest/extract.h"
-
-#include <stdlib.h>
-#include <string.h>
+#include "fuzz_format.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -14,23 +12,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     px_ctx_set_limit(ctx, PX_LIMIT_RECORD_BYTES, 1 << 20);
     px_article_new(&art);
   }
-  px__stream *s;
-  if (px__stream_open_mem(data, size, &s)) return 0;
-  px__fmt_state *st;
-  if (px__fmt_warc.open(ctx, s, "fuzz", &st) == PX_OK) {
-    px__buf msg;
-    px__buf_init(&msg, 4096);
-    for (int i = 0; i < 10000; i++) {
-      uint64_t where = 0;
-      int fatal = 0;
-      px__article_clear(art);
-      px__buf_clear(&msg);
-      int rc = px__fmt_warc.next(st, art, &where, &fatal, &msg);
-      if (rc == PX_EOF || fatal) break;
-    }
-    px__buf_release(&msg);
-    px__fmt_warc.close(st);
-  }
-  px__stream_free(s);
+  fuzz_format(ctx, &px__fmt_warc, art, data, size);
   return 0;
 }
