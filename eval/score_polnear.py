@@ -20,6 +20,11 @@ Rules (from the corpus README, /work/shared/data/polnear/README.md):
     corpus has no coreference links; that source stands in for the
     antecedent).  When that source names nobody ("the admiral", "aides"),
     the resolution cannot be checked and the span rule alone counts.
+    For dev and test the antecedents were labelled by hand
+    (eval/data/polnear_antecedents.jsonl: doc_id, byte offset of the
+    pronoun, the referent's name or null when the text never names it);
+    there the labelled name replaces the stand-in, and a null label leaves
+    the span rule.
 The predicted content is the union of a quote's spans for direct quotes and
 its content range (the reported clause) for partial and indirect ones.
 """
@@ -67,6 +72,19 @@ def words(s):
     return out
 
 
+def load_antecedents(path):
+    """(doc_id, pronoun byte offset) -> labelled name or None."""
+    out = {}
+    try:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                d = json.loads(line)
+                out[(d["doc_id"], d["bstart"])] = d["antecedent"]
+    except FileNotFoundError:
+        pass
+    return out
+
+
 def match(gold, pred, thr):
     pairs = []
     for gi, g in enumerate(gold):
@@ -106,6 +124,10 @@ def main():
             files.append(args[i])
             i += 1
     gold_path, pred_path = files
+    import os
+    labels = load_antecedents(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                           "data", "polnear_antecedents.jsonl"))
+    nlabelled = 0
     preds = {}
     with open(pred_path, encoding="utf-8") as f:
         for line in f:
@@ -138,6 +160,11 @@ def main():
                     st = src["text"].strip().lower()
                     if st in PRONOUNS:
                         a["_ante"] = last_named
+                        key = (d["doc_id"], src["bspans"][0][0])
+                        if st in THIRD and key in labels:
+                            # hand label: a name, or None (nobody named)
+                            a["_ante"] = labels[key]
+                            nlabelled += 1
                     elif st not in RELATIVE:
                         # only a source with a proper name can check a
                         # resolution; a role ("the admiral") cannot
@@ -207,7 +234,9 @@ def main():
                                       text[sp[0]:sp[1]].decode() if sp else None,
                                       g["a"]["content"]["text"][:80].replace("\n", "/")))
                                 shown += 1
-    print("PolNeAR %s split: %d articles" % (split or "every", ndocs))
+    print("PolNeAR %s split: %d articles; pronoun antecedents: %s" % (
+        split or "every", ndocs,
+        "%d hand-labelled" % nlabelled if nlabelled else "nearest earlier named source"))
     for name in subsets:
         for thr in (0.3, 0.8):
             tp, np_, ng, ns, sok, sres, e2e = res[(name, thr)]

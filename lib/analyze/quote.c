@@ -62,6 +62,7 @@ struct px__quotean {
   uint64_t h_that, h_to, h_according, h_mr, h_mrs, h_ms, h_by, h_it, h_in, h_of,
       h_said, h_told, h_statement, h_s, h_for, h_at, h_on, h_from, h_with,
       h_about, h_against, h_over, h_and, h_but;
+  uint64_t h_a, h_an, h_he, h_him, h_his, h_himself, h_she, h_her, h_hers, h_herself;
 };
 
 static uint64_t hword(const char *w) { return px__word_hash(w, strlen(w)); }
@@ -126,6 +127,16 @@ int px__quotean_new(px__quotean **out) {
   qa->h_over = hword("over");
   qa->h_and = hword("and");
   qa->h_but = hword("but");
+  qa->h_a = hword("a");
+  qa->h_an = hword("an");
+  qa->h_he = hword("he");
+  qa->h_him = hword("him");
+  qa->h_his = hword("his");
+  qa->h_himself = hword("himself");
+  qa->h_she = hword("she");
+  qa->h_her = hword("her");
+  qa->h_hers = hword("hers");
+  qa->h_herself = hword("herself");
   *out = qa;
   return PX_OK;
 }
@@ -368,6 +379,10 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   if (slo > lo) slo = lo;
   if (is_word(w, t) && (TOK(w, t)->fold == w->qa->h_and || TOK(w, t)->fold == w->qa->h_but))
     return main_subject(w, slo, t, s); /* "X did this and said ..." */
+  /* "Obama responded ... by saying": the subject of the sentence */
+  if (is_ing(w, c) && c - 1 == t && is_word(w, t) &&
+      (TOK(w, t)->fold == w->qa->h_by || (w->cls[t] & CW_CLAUSE)))
+    return main_subject(w, slo, t, s);
   if (punct_char(w, t) == ',') {
     if (is_ing(w, c)) return main_subject(w, slo, t, s);
     /* find the comma that opens the apposition */
@@ -394,6 +409,8 @@ static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
   size_t a = c + 1;
   if (a < hi && is_word(w, a) && TOK(w, a)->fold == w->qa->h_by) a++;
   if (a >= hi) return false;
+  /* "... suggests that Phoenix ...": a clause, not a speaker */
+  if (is_word(w, a) && (w->cls[a] & CW_CLAUSE)) return false;
   /* a pronoun right after: "said he" */
   if (is_word(w, a) && (w->cls[a] & PX__CW_PRONOUN) && !(w->cls[a] & PX__CW_NOT_SPEAKER)) {
     spk_span(w, a, a + 1, s);
@@ -442,10 +459,20 @@ static int cue_at(const qwork *w, size_t i, bool weak_ok) {
     return 0;
   }
   if (!(c & PX__CW_CUE) && !(weak_ok && (c & PX__CW_CUE_WEAK))) return 0;
+  /* part of a name: "the United States" */
+  if (mention_at(w, i) >= 0) return 0;
   /* a noun, not a verb: "her remark", "Clinton's call", "the state" */
   if (i > 0 && is_word(w, i - 1) &&
       ((w->cls[i - 1] & CW_DET) || (TOK(w, i - 1)->flags & PX__TF_POSSESSIVE)))
     return 0;
+  /* "a Donald Trump tweet": a name used as a modifier after "a" */
+  int32_t m = i > 0 ? mention_at(w, i - 1) : -1;
+  if (m >= 0) {
+    size_t f = w->ents->men[m].tok_first;
+    if (f > 0 && is_word(w, f - 1) &&
+        (TOK(w, f - 1)->fold == w->qa->h_a || TOK(w, f - 1)->fold == w->qa->h_an))
+      return 0;
+  }
   return 1;
 }
 
@@ -703,6 +730,157 @@ found:
   c->para = w->tx->sent[si].para;
   c->s = at.s;
   return true;
+}
+
+/* ------------------------------------------------- pronoun resolution */
+
+/* 1 male, 2 female for a he/him/his/himself or she/her/hers/herself. */
+static uint8_t pronoun_gender(const qwork *w, size_t k) {
+  const px__quotean *qa = w->qa;
+  uint64_t h = TOK(w, k)->fold;
+  if (h == qa->h_he || h == qa->h_him || h == qa->h_his || h == qa->h_himself) return 1;
+  if (h == qa->h_she || h == qa->h_her || h == qa->h_hers || h == qa->h_herself) return 2;
+  return 0;
+}
+
+/* The gender of each person entity, in order of trust: a title before a
+ * mention (Mr., Mrs., Ms.); the given name of a name with two words or
+ * more (names.c); the he/she/himself/herself of the sentences that name
+ * that person and no other, outside quotation marks, when they all agree. */
+static void entity_genders(const qwork *w, uint8_t *eg) {
+  const px__entities *ents = w->ents;
+  const px__text *tx = w->tx;
+  const px__quotean *qa = w->qa;
+  memset(eg, 0, ents->nent + 1);
+  for (size_t m = 0; m < ents->nmen; m++) {
+    size_t k = ents->men[m].tok_first;
+    if (k == 0) continue;
+    size_t b = k - 1;
+    if (b > 0 && punct_char(w, b) == '.') b--;
+    uint64_t h = tx->tok[b].fold;
+    if (h == qa->h_mr) eg[ents->men[m].entity] = 1;
+    else if (h == qa->h_mrs || h == qa->h_ms) eg[ents->men[m].entity] = 2;
+  }
+  for (size_t e = 0; e < ents->nent; e++) {
+    const px__entity *en = &ents->ent[e];
+    if (eg[e] || en->type != PX_ENT_PERSON) continue;
+    /* the longest mention carries the given name */
+    const px__mention *best = NULL;
+    for (size_t k = 0; k < en->count; k++) {
+      const px__mention *mm = &ents->men[en->first + k];
+      if (!best || mm->tok_count > best->tok_count) best = mm;
+    }
+    if (!best || best->tok_count < 2) continue;
+    const px__token *t = &tx->tok[best->tok_first];
+    eg[e] = (uint8_t)px__given_name_gender(w->p + t->start, t->end - t->start);
+  }
+  /* pronoun votes, sentence by sentence */
+  uint16_t *votes = calloc(2 * (ents->nent + 1), sizeof *votes);
+  if (!votes) return; /* the evidence above stands */
+  for (size_t si = 0; si < tx->nsent; si++) {
+    size_t a = sent_first_tok(w, si), z = sent_end_tok(w, si);
+    int32_t who = -1;
+    bool several = false;
+    unsigned nm = 0, nf = 0;
+    for (size_t k = a; k < z; k++) {
+      if (w->inq[k] || !is_word(w, k)) continue;
+      int32_t m = w->men ? w->men[k] : -1;
+      if (m >= 0) {
+        uint32_t en = ents->men[m].entity;
+        if (ents->ent[en].type != PX_ENT_PERSON) continue;
+        if (who >= 0 && (uint32_t)who != en) several = true;
+        who = (int32_t)en;
+        continue;
+      }
+      if (who < 0) continue; /* a pronoun before any name points back */
+      /* subject and reflexive forms only: "thanked him", "her record"
+       * usually point at someone else */
+      uint64_t h = tx->tok[k].fold;
+      if (h != qa->h_he && h != qa->h_she && h != qa->h_himself && h != qa->h_herself) continue;
+      uint8_t g = pronoun_gender(w, k);
+      nm += g == 1;
+      nf += g == 2;
+    }
+    if (who < 0 || several || (nm && nf)) continue;
+    if (nm && votes[2 * who] < UINT16_MAX) votes[2 * who]++;
+    if (nf && votes[2 * who + 1] < UINT16_MAX) votes[2 * who + 1]++;
+  }
+  for (size_t e = 0; e < ents->nent; e++) {
+    if (eg[e]) continue;
+    unsigned vm = votes[2 * e], vf = votes[2 * e + 1];
+    if (vm && !vf) eg[e] = 1;
+    else if (vf && !vm) eg[e] = 2;
+  }
+  free(votes);
+}
+
+/* he/she: each person named before the pronoun, back to two paragraphs
+ * before the previous attribution's, scores by where its latest mention
+ * stands: the subject of its clause (at the start of its sentence or
+ * right before a verb of saying), near the pronoun, not inside a quote,
+ * not after a preposition nor a possessive; the speaker of the previous
+ * attribution scores for continuing the thread.  People of the other
+ * gender are skipped when the text gave theirs. */
+static int32_t resolve_person(const qwork *w, const uint8_t *egender, const cand *c, uint8_t g,
+                              int32_t last_person, uint32_t last_para, size_t last_attr_tok) {
+  const px__entities *ents = w->ents;
+  const px__text *tx = w->tx;
+  size_t nt = tx->ntok;
+  size_t t = tok_from(w, c->s.start);
+  size_t st = t < nt ? sent_of(w, t) : (tx->nsent ? tx->nsent - 1 : 0);
+  uint32_t para = c->para;
+  int32_t best = -1;
+  int best_score = INT32_MIN;
+  int last_score = INT32_MIN;
+  bool seen_last = false;
+  unsigned rank = 0; /* persons seen so far, nearest first */
+  /* entities already scored: their nearest mention counts */
+  int32_t done[16];
+  size_t ndone = 0;
+  for (size_t k = t; k-- > 0 && t - k < 800;) {
+    int32_t m = w->men ? w->men[k] : -1;
+    if (m < 0 || ents->men[m].tok_first != k) continue;
+    uint32_t en = ents->men[m].entity;
+    if (ents->ent[en].type != PX_ENT_PERSON) continue;
+    size_t ks = sent_of(w, k);
+    uint32_t kp = tx->sent[ks].para;
+    if (para > kp + 2 && !(last_person == (int32_t)en)) break;
+    bool dup = false;
+    for (size_t d = 0; d < ndone; d++) dup |= done[d] == (int32_t)en;
+    if (dup) continue;
+    if (ndone < 16) done[ndone++] = (int32_t)en;
+    if (egender[en] && egender[en] != g) continue;
+    int sc = 0;
+    if (w->inq[k]) sc -= 6;
+    bool initial = (tx->tok[k].flags & PX__TF_SENT_START) || k < sent_first_tok(w, ks) + 4 ||
+                   (k > 0 && (is_qmark(w, k - 1) || punct_char(w, k - 1) == ','));
+    size_t after = k + ents->men[m].tok_count;
+    bool poss = tx->tok[after - 1].flags & PX__TF_POSSESSIVE;
+    bool before_verb = after < nt && is_word(w, after) && (w->cls[after] & (PX__CW_CUE | CW_SKIP));
+    if ((initial || before_verb) && !poss) sc += 4;
+    if (poss) sc -= 2;
+    if (after_preposition(w, k)) sc -= 3;
+    if (egender[en] == g) sc += 1;
+    size_t ds = st > ks ? st - ks : 0;
+    sc -= (int)(ds < 4 ? ds : 4);
+    sc -= rank < 3 ? (int)rank : 3;
+    if (k < last_attr_tok) sc -= 2;
+    if ((int32_t)en == last_person) {
+      seen_last = true;
+      sc += para == last_para ? 3 : 2;
+    }
+    rank++;
+    if (sc > best_score) {
+      best_score = sc;
+      best = (int32_t)en;
+    }
+    if ((int32_t)en == last_person) last_score = sc;
+  }
+  (void)last_score;
+  if (best < 0 && !seen_last && last_person >= 0 && para <= last_para + 2 &&
+      !(egender[last_person] && egender[last_person] != g))
+    best = last_person;
+  return best;
 }
 
 int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entities *ents,
@@ -969,21 +1147,12 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
   qbuild qb = {.arena = arena};
   int32_t last_person = -1, last_org = -1; /* entity of the last attribution */
   size_t last_attr_tok = 0;                 /* where the last attribution's quote began */
-  /* gender of person entities, from Mr./Mrs./Ms. before a mention */
+  /* gender of person entities, from what the text says of them */
   uint8_t *egender = NULL;
   if (ents) {
     egender = px__arena_alloc(arena, ents->nent + 1);
     if (!egender) return PX_ENOMEM;
-    memset(egender, 0, ents->nent + 1);
-    for (size_t m = 0; m < ents->nmen; m++) {
-      size_t k = ents->men[m].tok_first;
-      if (k == 0) continue;
-      size_t b = k - 1;
-      if (b > 0 && punct_char(&w, b) == '.') b--;
-      uint64_t h = tx->tok[b].fold;
-      if (h == qa->h_mr) egender[ents->men[m].entity] = 1;
-      else if (h == qa->h_mrs || h == qa->h_ms) egender[ents->men[m].entity] = 2;
-    }
+    entity_genders(&w, egender);
   }
   uint32_t last_para = 0;
   for (size_t i = 0; i < nc; i++) {
@@ -1010,37 +1179,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         int32_t e = -1;
         uint8_t g = c->s.pron;
         if (g == 1 || g == 2) {
-          size_t t = tok_from(&w, c->s.start);
-          int32_t recent = -1, subj = -1;
-          for (size_t k = t; k-- > 0 && t - k < 600;) {
-            if (k < last_attr_tok && subj < 0 && recent >= 0) break;
-            int32_t m = w.men ? w.men[k] : -1;
-            if (m < 0 || ents->men[m].tok_first != k) continue;
-            uint32_t en = ents->men[m].entity;
-            if (ents->ent[en].type != PX_ENT_PERSON) continue;
-            if (egender[en] && egender[en] != g) continue;
-            /* people named inside quotes are seldom the speaker */
-            if (w.inq[k]) continue;
-            if (recent < 0) recent = (int32_t)en;
-            size_t ks = sent_of(&w, k);
-            bool initial = (tx->tok[k].flags & PX__TF_SENT_START) || k < sent_first_tok(&w, ks) + 4 ||
-                           (k > 0 && (is_qmark(&w, k - 1) || punct_char(&w, k - 1) == ','));
-            size_t after = k + ents->men[m].tok_count;
-            bool before_verb = after < nt && is_word(&w, after) && (w.cls[after] & (PX__CW_CUE | CW_SKIP));
-            if ((initial || before_verb) && !(tx->tok[after - 1].flags & PX__TF_POSSESSIVE) &&
-                k >= last_attr_tok) {
-              subj = (int32_t)en;
-              break;
-            }
-          }
-          if (last_person >= 0 && c->para == last_para && subj != last_person &&
-              !(egender[last_person] && egender[last_person] != g))
-            e = last_person;
-          else if (subj >= 0) e = subj;
-          else if (last_person >= 0 && c->para <= last_para + 2 &&
-                   !(egender[last_person] && egender[last_person] != g))
-            e = last_person;
-          else e = recent;
+          e = resolve_person(&w, egender, c, g, last_person, last_para, last_attr_tok);
           /* the pronoun tells the person's gender for later ones */
           if (e >= 0 && !egender[e]) egender[e] = g;
         }

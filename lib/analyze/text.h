@@ -116,6 +116,9 @@ PX__HIDDEN int px__fold(const char *p, size_t n, px__arena *arena, char **out /*
 PX__HIDDEN uint64_t px__word_hash(const char *folded, size_t n);
 /** True when the folded word is an English stopword. */
 PX__HIDDEN bool px__is_stopword(const char *folded, size_t n);
+/** The usual gender of a given name (ASCII, any case): 1 male, 2 female,
+ * 0 unknown or worn by both (names.c). */
+PX__HIDDEN int px__given_name_gender(const char *w, size_t n);
 
 /* ------------------------------------------- shared inside lib/analyze only */
 
