@@ -185,6 +185,15 @@ static bool is_sent_end_punct(const qwork *w, size_t i) {
   while (j < n && (TOK(w, j)->kind == PX__TOK_QUOTE || punct_char(w, j) == ')')) j++;
   return j >= n || TOK(w, j)->sent != TOK(w, i)->sent;
 }
+/* A dash: -, --, en dash, em dash, horizontal bar. */
+static bool is_dash(const qwork *w, size_t i) {
+  const px__token *t = TOK(w, i);
+  if (t->kind != PX__TOK_PUNCT) return false;
+  const unsigned char *b = (const unsigned char *)w->p + t->start;
+  size_t n = t->end - t->start;
+  if (n >= 1 && n <= 2 && b[0] == '-' && b[n - 1] == '-') return true;
+  return n == 3 && b[0] == 0xE2 && b[1] == 0x80 && b[2] >= 0x93 && b[2] <= 0x95;
+}
 static bool cap_word(const qwork *w, size_t i) {
   return is_word(w, i) && (TOK(w, i)->flags & PX__TF_CAP);
 }
@@ -341,6 +350,12 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
     if (m >= 0) e = w->ents->men[m].tok_first + w->ents->men[m].tok_count - 1;
     else if (w->cls[k] & PX__CW_TITLE) {
       while (e + 1 < t && is_word(w, e + 1) && (w->cls[e + 1] & PX__CW_TITLE)) e++;
+      /* "President Barack Obama": the name after the title */
+      int32_t m2 = e + 1 < t ? mention_at(w, e + 1) : -1;
+      if (m2 >= 0 && w->ents->men[m2].tok_first == e + 1) {
+        spk_from_mention(w, m2, s);
+        return true;
+      }
     }
     return np_ending_at(w, lo, e, s);
   }
@@ -530,8 +545,19 @@ static bool trailing_attr(const qwork *w, size_t a, size_t hi, attr *at) {
  * max_gap tokens of the quote, with its subject before it or (inverted)
  * after it.  weak_ok admits cues that need a quote (called, described).
  */
+/* A speaker that is a named person (or a person's role), not a pronoun
+ * nor a thing: "the platform", "statements", "he". */
+static bool weak_person(const qwork *w, const spk *s) {
+  if (s->pron) return false;
+  if (s->men >= 0) return w->ents->ent[w->ents->men[s->men].entity].type == PX_ENT_PERSON;
+  size_t a = tok_from(w, s->start), e = tok_from(w, s->end);
+  for (size_t k = a; k < e && k < w->tx->ntok; k++)
+    if (is_word(w, k) && (w->cls[k] & PX__CW_TITLE)) return true;
+  return false;
+}
+
 static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bool weak_ok,
-                         attr *at) {
+                         bool climb, attr *at) {
   memset(at, 0, sizeof *at);
   if (b <= lo) return false;
   size_t k = b;
@@ -564,6 +590,22 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
       if (!subject_before(w, lo, f - 1, &s2)) break;
       k = f - 1;
       s = s2;
+    }
+    /* "Wasserman Schultz said ... that the platform should reiterate
+     * ... "stalwart allies"": a subject that is a pronoun or no person,
+     * inside the clause of an earlier cue, hands over to that cue's */
+    if (climb && cl == 1 && !weak_person(w, &s)) {
+      size_t f = tok_from(w, s.start);
+      for (size_t k0 = f; k0 > lo && f - k0 < 30;) {
+        k0--;
+        if (is_qmark(w, k0) || is_sent_end_punct(w, k0)) break;
+        if (!is_word(w, k0) || !(w->cls[k0] & PX__CW_CUE) || cue_at(w, k0, false) != 1) continue;
+        spk s0 = {0};
+        if (!subject_before(w, lo, k0, &s0) || !weak_person(w, &s0)) continue;
+        k = k0;
+        s = s0;
+        break;
+      }
     }
     at->ok = true;
     at->cue_tok = k;
@@ -991,7 +1033,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       c->q.cue_start = at.cue_s;
       c->q.cue_end = at.cue_e;
       c->s = at.s;
-    } else if (leading_attr(&w, lo, prev, (starts || after_colon) ? 40 : 40, true, &at)) {
+    } else if (leading_attr(&w, lo, prev, 40, true, !(starts || after_colon), &at)) {
       c->lead = true;
       c->q.cue_start = at.cue_s;
       c->q.cue_end = at.cue_e;
@@ -1020,6 +1062,24 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         if (c->cend < c->q.end) c->cend = c->q.end;
       }
     }
+    if (!c->trail && !c->lead && a + 1 < nt && is_dash(&w, a)) {
+      /* "..." -- Carla Sanchez: a name after a dash, alone to the end of
+       * its line or sentence, signs the quote */
+      size_t k = a + 1;
+      int32_t m = mention_at(&w, k);
+      if (m >= 0 && w.ents->men[m].tok_first == k &&
+          w.ents->ent[w.ents->men[m].entity].type != PX_ENT_PLACE) {
+        size_t e = k + w.ents->men[m].tok_count;
+        bool alone = e >= nt || TOK(&w, e)->sent != TOK(&w, k)->sent || punct_char(&w, e) == '.' ||
+                     punct_char(&w, e) == ',' || is_qmark(&w, e) ||
+                     tx->sent[sent_of(&w, e)].para != tx->sent[sent_of(&w, k)].para;
+        if (alone) {
+          spk_from_mention(&w, m, &c->s);
+          c->trail = true;
+          c->trail_end = e;
+        }
+      }
+    }
     if (!c->trail && !c->lead && pc == ':' && prev >= lo + 2) {
       /* "... surprise Republican pollster Daron Shaw: "..."": the name
        * before the colon speaks */
@@ -1036,7 +1096,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       size_t pe = sent_end_tok(&w, ps);
       size_t pf = sent_first_tok(&w, ps);
       if (pe > pf && punct_char(&w, pe - 1) == ':' && (pe == prev || pe + 1 >= prev)) {
-        if (leading_attr(&w, pf, pe - 1, 60, true, &at) || (at.ok = main_subject(&w, pf, pe - 1, &at.s))) {
+        if (leading_attr(&w, pf, pe - 1, 60, true, false, &at) || (at.ok = main_subject(&w, pf, pe - 1, &at.s))) {
           c->lead = true;
           c->q.cue_start = at.cue_s;
           c->q.cue_end = at.cue_e;
