@@ -91,6 +91,14 @@ const px__cueword px__cuewords[] = {
     {"estimates", W, 0}, {"found", W, 0}, {"finds", W, 0}, {"showed", W, 0}, {"shows", W, 0},
     {"indicated", W, 0}, {"indicates", W, 0}, {"signaled", W, 0}, {"signalled", W, 0},
     {"quoted", W, 0}, {"quote", W, 0}, {"quoting", W, 0}, {"citing", W, 0}, {"cited", W, 0},
+    /* manner of speaking, from the misses of the PolNeAR train split */
+    {"barked", C, 0}, {"exhorted", C, 0}, {"remembered", W, 0}, {"cracked", W, 0},
+    {"mocks", W, 0}, {"scoffed", C, 0}, {"sniped", C, 0}, {"fumed", C, 0},
+    {"gushed", C, 0}, {"vented", C, 0}, {"griped", C, 0}, {"pleaded", C, 0},
+    {"bragged", C, 0}, {"marveled", C, 0}, {"ranted", C, 0}, {"sneered", C, 0},
+    {"teased", W, 0}, {"scolded", W, 0}, {"chided", W, 0}, {"sighed", C, 0},
+    {"grumbled", C, 0}, {"muttered", C, 0}, {"raged", C, 0}, {"roared", C, 0},
+    {"pressed", W, 0}, {"lectured", W, 0}, {"intoned", C, 0}, {"mused", C, 0},
     /* verbs that report speech or thought only before a quote or "that" */
     {"call", W, 0}, {"calls", W, 0}, {"called", W, 0}, {"calling", W, 0},
     {"describe", W, 0}, {"describes", W, 0}, {"described", W, 0}, {"describing", W, 0},

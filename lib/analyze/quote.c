@@ -185,6 +185,18 @@ static bool is_sent_end_punct(const qwork *w, size_t i) {
   while (j < n && (TOK(w, j)->kind == PX__TOK_QUOTE || punct_char(w, j) == ')')) j++;
   return j >= n || TOK(w, j)->sent != TOK(w, i)->sent;
 }
+/* Tokens [k, hi) hold at most an apposition to the sentence end: no cue,
+ * no quotation mark ("..., said Jim Clyburn, a Democratic congressman."). */
+static int cue_at(const qwork *w, size_t i, bool weak_ok);
+static bool tail_is_np(const qwork *w, size_t k, size_t hi) {
+  for (; k < hi; k++) {
+    if (is_qmark(w, k)) return false;
+    if (is_sent_end_punct(w, k)) return true;
+    if (is_word(w, k) && cue_at(w, k, false)) return false;
+  }
+  return true;
+}
+
 /* A dash: -, --, en dash, em dash, horizontal bar. */
 static bool is_dash(const qwork *w, size_t i) {
   const px__token *t = TOK(w, i);
@@ -1060,6 +1072,29 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         while (ce < hi && !is_sent_end_punct(&w, ce)) ce++;
         if (ce > c->close_tok && ce <= nt) c->cend = TOK(&w, ce - 1)->end;
         if (c->cend < c->q.end) c->cend = c->q.end;
+      }
+    }
+    if (!c->trail && !c->lead && a < nt && (starts || stop_inside)) {
+      /* the attribution closes the sentence after more words:
+       * "..." if she lost by less, said David Wasserman.  /  "..." Trump said. */
+      size_t hi2 = hi;
+      if (stop_inside || hi2 <= a) hi2 = sent_end_tok(&w, sent_of(&w, a));
+      if (i + 1 < nc && cv[i + 1].open_tok < hi2) hi2 = cv[i + 1].open_tok;
+      for (size_t k = a; k < hi2 && k - a < 60; k++) {
+        if (k > a && punct_char(&w, k) != ',') continue;
+        if (stop_inside && k > a) break;
+        size_t f = k > a ? k + 1 : a; /* the attribution's first word */
+        if (f < hi2 && trailing_attr(&w, k, hi2, &at) &&
+            (at.cue_tok == f || at.s.start == TOK(&w, f)->start) &&
+            at.end_tok <= (at.cue_tok + 1 > tok_from(&w, at.s.end) ? at.cue_tok + 1 : tok_from(&w, at.s.end)) &&
+            tail_is_np(&w, at.end_tok, hi2)) {
+          c->trail = true;
+          c->trail_end = at.end_tok;
+          c->q.cue_start = at.cue_s;
+          c->q.cue_end = at.cue_e;
+          c->s = at.s;
+          break;
+        }
       }
     }
     if (!c->trail && !c->lead && a + 1 < nt && is_dash(&w, a)) {

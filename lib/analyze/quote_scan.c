@@ -40,6 +40,11 @@ static int mark_at(const unsigned char *p, size_t n, size_t i, size_t *len) {
   *len = 1;
   if (c == '"') return M_D_AMBIG;
   if (c == '\'') {
+    /* ''' after a word closes a nested quote and then the outer one:
+     * 'old-school,''' is ' then '' (at an opening, '' then ' is right) */
+    if (i + 2 < n && p[i + 1] == '\'' && p[i + 2] == '\'' && i > 0 && p[i - 1] != ' ' &&
+        p[i - 1] != '\n' && p[i - 1] != '\t')
+      return M_S_AMBIG;
     if (i + 1 < n && p[i + 1] == '\'') {
       *len = 2;
       return M_D_AMBIG;
