@@ -406,6 +406,7 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   if (slo > lo) slo = lo;
   if (is_word(w, t) && (TOK(w, t)->fold == w->qa->h_and || TOK(w, t)->fold == w->qa->h_but))
     return main_subject(w, slo, t, s); /* "X did this and said ..." */
+  if (is_qmark(w, t) && is_ing(w, c)) return main_subject(w, slo, t, s); /* as "fantastic," telling */
   /* "Obama responded ... by saying": the subject of the sentence */
   if (is_ing(w, c) && c - 1 == t && is_word(w, t) &&
       (TOK(w, t)->fold == w->qa->h_by || (w->cls[t] & CW_CLAUSE)))
@@ -413,18 +414,28 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   if (punct_char(w, t) == ',') {
     if (is_ing(w, c)) return main_subject(w, slo, t, s);
     /* find the comma that opens the apposition */
+    /* the apposition may hold commas of its own ("Marco Rubio, whose
+     * hometown, Miami, is ..., argues"): a person before an earlier comma
+     * wins over a thing before a nearer one */
     size_t k = t;
     size_t lim = t > lo + 40 ? t - 40 : lo;
-    bool found = false;
+    spk first = {0};
     while (k > lim) {
       k--;
       if (is_qmark(w, k) || is_sent_end_punct(w, k)) break;
-      if (punct_char(w, k) == ',' || punct_char(w, k) == '(') {
-        found = true;
-        break;
+      if (punct_char(w, k) != ',' && punct_char(w, k) != '(') continue;
+      spk s1 = {0};
+      if (k <= lo || !np_ending_at(w, lo, k - 1, &s1)) continue;
+      if (s1.men >= 0 && w->ents->ent[w->ents->men[s1.men].entity].type == PX_ENT_PERSON) {
+        *s = s1;
+        return true;
       }
+      if (!first.ok) first = s1;
     }
-    if (found && k > lo && np_ending_at(w, lo, k - 1, s)) return true;
+    if (first.ok) {
+      *s = first;
+      return true;
+    }
     return main_subject(w, lo, t, s);
   }
   if (np_ending_at(w, lo, t, s)) return true;
@@ -529,6 +540,9 @@ static bool trailing_attr(const qwork *w, size_t a, size_t hi, attr *at) {
     bool found;
     if (cl == 2) {
       found = speaker_after(w, k + 1, hi, &s);
+    } else if (k == lo && is_ing(w, k)) {
+      /* "...," telling reporters: the subject of the sentence speaks */
+      found = main_subject(w, sent_first_tok(w, sent_of(w, a)), a, &s);
     } else if (k == lo) {
       found = speaker_after(w, k, hi, &s);
     } else {
@@ -606,14 +620,19 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
     /* "Wasserman Schultz said ... that the platform should reiterate
      * ... "stalwart allies"": a subject that is a pronoun or no person,
      * inside the clause of an earlier cue, hands over to that cue's */
-    if (climb && cl == 1 && !weak_person(w, &s)) {
+    bool relative = k > lo && is_word(w, k - 1) && (w->cls[k - 1] & CW_CLAUSE) &&
+                    TOK(w, k - 1)->fold != w->qa->h_and && TOK(w, k - 1)->fold != w->qa->h_but;
+    if (climb && cl == 1 && (!weak_person(w, &s) || relative)) {
       size_t f = tok_from(w, s.start);
-      for (size_t k0 = f; k0 > lo && f - k0 < 30;) {
+      size_t slo = sent_first_tok(w, sent_of(w, f));
+      if (slo > lo) slo = lo;
+      for (size_t k0 = f; k0 > slo && f - k0 < 30;) {
         k0--;
-        if (is_qmark(w, k0) || is_sent_end_punct(w, k0)) break;
-        if (!is_word(w, k0) || !(w->cls[k0] & PX__CW_CUE) || cue_at(w, k0, false) != 1) continue;
+        if (is_sent_end_punct(w, k0)) break;
+        if (!is_word(w, k0) || w->inq[k0] || !(w->cls[k0] & PX__CW_CUE) || cue_at(w, k0, false) != 1) continue;
         spk s0 = {0};
-        if (!subject_before(w, lo, k0, &s0) || !weak_person(w, &s0)) continue;
+        if (!subject_before(w, slo, k0, &s0) || !(weak_person(w, &s0) || (s0.pron && s0.pron < 4)))
+          continue;
         k = k0;
         s = s0;
         break;
