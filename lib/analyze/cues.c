@@ -99,6 +99,8 @@ const px__cueword px__cuewords[] = {
     {"teased", W, 0}, {"scolded", W, 0}, {"chided", W, 0}, {"sighed", C, 0},
     {"grumbled", C, 0}, {"muttered", C, 0}, {"raged", C, 0}, {"roared", C, 0},
     {"pressed", W, 0}, {"lectured", W, 0}, {"intoned", C, 0}, {"mused", C, 0},
+    {"reacted", C, 0}, {"demurred", C, 0}, {"quip", W, 0}, {"quips", C, 0},
+    {"puts", W, 0}, {"put", W, 0},
     /* verbs that report speech or thought only before a quote or "that" */
     {"call", W, 0}, {"calls", W, 0}, {"called", W, 0}, {"calling", W, 0},
     {"describe", W, 0}, {"describes", W, 0}, {"described", W, 0}, {"describing", W, 0},

@@ -1141,6 +1141,14 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       if (np_ending_at(&w, lo, prev - 2, &s0) && (s0.men >= 0 || s0.pron)) {
         c->lead = true;
         c->s = s0;
+      } else if (main_subject(&w, lo, prev - 1, &s0) &&
+                 ((s0.pron && s0.pron < 3) ||
+                  (s0.men >= 0 && w.ents->ent[w.ents->men[s0.men].entity].type == PX_ENT_PERSON)) &&
+                 tok_from(&w, s0.start) < lo + 4) {
+        /* "She then addressed the supporters again: "..."": the subject
+         * of the clause the colon ends */
+        c->lead = true;
+        c->s = s0;
       }
     }
     if (!c->trail && !c->lead && starts && so > 0) {
