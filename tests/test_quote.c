@@ -316,6 +316,14 @@ static void test_speaker_match(void **state) {
   assert_false(M("Anneli Korhonen", "Anna Korhonen"));
   assert_false(M("Kim Jong Un", "Ales Marchenko"));
   assert_false(M("", "Putin"));
+  /* two-consonant skeletons ("nk") are not a match */
+  assert_false(M("Nancy Pelosi", "Hancock"));
+  assert_false(M("Nancy Pelosi", "Janice"));
+  assert_false(M("Nancy Pelosi", "NCAA"));
+  assert_true(M("Nancy Pelosi", "Pelosi"));
+  assert_true(M("Nancy Pelosi", "Speaker Pelosi"));
+  assert_true(M("Mohammed bin Salman", "Mohammad bin Salman"));
+  assert_false(M("Joe Biden", "Jill Biden"));
 #undef M
 }
 

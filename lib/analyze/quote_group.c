@@ -216,9 +216,20 @@ static size_t name_tokens(const char *p, size_t n, ntok *out) {
   return nt;
 }
 
+/* Two spellings of one name: the same letters, or the same skeleton of
+ * three consonants or more with compatible first letters and lengths
+ * (Yevgeny / Evgeniy / Jewgeni, Gaddafi / Qaddafi).  A two-consonant
+ * skeleton is too loose: Nancy, Hancock, Janice and NCAA all give "nk". */
 static bool same_tok(const ntok *a, const ntok *b) {
   if (!strcmp(a->s, b->s)) return true;
-  return strlen(a->k) >= 2 && !strcmp(a->k, b->k);
+  if (strlen(a->k) < 3 || strcmp(a->k, b->k)) return false;
+  size_t la = strlen(a->s), lb = strlen(b->s);
+  if ((la > lb ? la - lb : lb - la) > 3) return false;
+  char fa = a->s[0], fb = b->s[0];
+  if (fa == fb) return true;
+  bool va = strchr("aeiouyjh", fa) != NULL, vb = strchr("aeiouyjh", fb) != NULL;
+  if (va && vb) return true;
+  return a->k[0] == b->k[0] && !va && !vb; /* c/k/q, w/v */
 }
 
 /* The rest of a name, tokens except skip, concatenated. */
