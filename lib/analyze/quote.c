@@ -438,7 +438,15 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
     }
     return main_subject(w, lo, t, s);
   }
-  if (np_ending_at(w, lo, t, s)) return true;
+  if (np_ending_at(w, lo, t, s)) {
+    /* "Another source speaking to Fox News said": a name after a
+     * preposition is not the subject; the clause's first speaker is */
+    if (s->men >= 0 && after_preposition(w, tok_from(w, s->start))) {
+      spk s2 = {0};
+      if (main_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
+    }
+    return true;
+  }
   return nearest_back(w, lo, c, s);
 }
 
@@ -1138,7 +1146,8 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       /* "... surprise Republican pollster Daron Shaw: "..."": the name
        * before the colon speaks */
       spk s0 = {0};
-      if (np_ending_at(&w, lo, prev - 2, &s0) && (s0.men >= 0 || s0.pron)) {
+      if (np_ending_at(&w, lo, prev - 2, &s0) && (s0.men >= 0 || s0.pron) &&
+          !(s0.men >= 0 && after_preposition(&w, tok_from(&w, s0.start)))) {
         c->lead = true;
         c->s = s0;
       } else if (main_subject(&w, lo, prev - 1, &s0) &&
