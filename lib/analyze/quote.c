@@ -28,6 +28,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Internal word classes beside the PX__CW_* of cues.c. */
 enum {
@@ -195,6 +196,18 @@ static bool tail_is_np(const qwork *w, size_t k, size_t hi) {
     if (is_word(w, k) && cue_at(w, k, false)) return false;
   }
   return true;
+}
+
+/* A word for a document that carries someone's words. */
+static bool is_document(const qwork *w, size_t k) {
+  static const char *const docs[] = {"statement", "letter", "release", "memo", "report", "email",
+                                     "message", "tweet", "post", "ad", "video", "note", "op-ed"};
+  if (!is_word(w, k)) return false;
+  const px__token *t = TOK(w, k);
+  size_t n = t->end - t->start;
+  for (size_t i = 0; i < sizeof docs / sizeof *docs; i++)
+    if (strlen(docs[i]) == n && !strncasecmp(w->p + t->start, docs[i], n)) return true;
+  return false;
 }
 
 /* A dash: -, --, en dash, em dash, horizontal bar. */
@@ -379,6 +392,8 @@ static bool nearest_back(const qwork *w, size_t lo, size_t c, spk *s) {
   for (size_t k = c; k > lo && c - k < 12;) {
     k--;
     if (is_qmark(w, k) || is_sent_end_punct(w, k)) return false;
+    /* not past another verb of saying: "Obama ..., said it would tell" */
+    if (k + 1 < c && is_word(w, k) && (w->cls[k] & PX__CW_CUE) && cue_at(w, k, false) == 1) return false;
     if (!speakerish(w, k)) continue;
     int32_t m = mention_at(w, k);
     if (m >= 0) {
@@ -440,14 +455,25 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   }
   if (np_ending_at(w, lo, t, s)) {
     /* "Another source speaking to Fox News said": a name after a
-     * preposition is not the subject; the clause's first speaker is */
-    if (s->men >= 0 && after_preposition(w, tok_from(w, s->start))) {
+     * preposition is not the subject; the clause's first speaker is.
+     * So for a document the subject put out: "the Council issued a
+     * statement calling ...", "He released a letter that says ..." */
+    if ((s->men >= 0 && after_preposition(w, tok_from(w, s->start))) ||
+        (s->men < 0 && !s->pron && is_document(w, t))) {
       spk s2 = {0};
       if (main_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
     }
     return true;
   }
-  return nearest_back(w, lo, c, s);
+  if (!nearest_back(w, lo, c, s)) return false;
+  if (s->men < 0 && !s->pron) {
+    size_t e = tok_from(w, s->end);
+    if (e > 0 && is_document(w, e - 1)) {
+      spk s2 = {0};
+      if (main_subject(w, slo, e - 1, &s2) && s2.start < s->start) *s = s2;
+    }
+  }
+  return true;
 }
 
 /* The speaker after an inverted cue ("said Charlie Black, ..."), in (c, hi). */
@@ -581,13 +607,25 @@ static bool trailing_attr(const qwork *w, size_t a, size_t hi, attr *at) {
  */
 /* A speaker that is a named person (or a person's role), not a pronoun
  * nor a thing: "the platform", "statements", "he". */
+static bool is_document(const qwork *w, size_t k);
 static bool weak_person(const qwork *w, const spk *s) {
   if (s->pron) return false;
   if (s->men >= 0) return w->ents->ent[w->ents->men[s->men].entity].type == PX_ENT_PERSON;
   size_t a = tok_from(w, s->start), e = tok_from(w, s->end);
-  for (size_t k = a; k < e && k < w->tx->ntok; k++)
-    if (is_word(w, k) && (w->cls[k] & PX__CW_TITLE)) return true;
-  return false;
+  bool title = false;
+  for (size_t k = a; k < e && k < w->tx->ntok; k++) {
+    if (is_document(w, k)) return false;
+    if (is_word(w, k) && (w->cls[k] & PX__CW_TITLE)) title = true;
+  }
+  return title;
+}
+
+/* A speaker that can stand on its own: a person, an organization or a
+ * role; not a pronoun (its antecedent may be the outer speaker), a place
+ * or a thing. */
+static bool own_speaker(const qwork *w, const spk *s) {
+  if (s->men >= 0) return w->ents->ent[w->ents->men[s->men].entity].type != PX_ENT_PLACE;
+  return weak_person(w, s);
 }
 
 static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bool weak_ok,
@@ -630,8 +668,8 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
      * inside the clause of an earlier cue, hands over to that cue's */
     bool relative = k > lo && is_word(w, k - 1) && (w->cls[k - 1] & CW_CLAUSE) &&
                     TOK(w, k - 1)->fold != w->qa->h_and && TOK(w, k - 1)->fold != w->qa->h_but;
-    if (climb && cl == 1 && (!weak_person(w, &s) || relative)) {
-      size_t f = tok_from(w, s.start);
+    if (climb && cl == 1 && (!own_speaker(w, &s) || relative)) {
+      size_t f = k; /* the outer cue may stand between the subject and the inner cue */
       size_t slo = sent_first_tok(w, sent_of(w, f));
       if (slo > lo) slo = lo;
       for (size_t k0 = f; k0 > slo && f - k0 < 30;) {
