@@ -422,6 +422,13 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   if (is_word(w, t) && (TOK(w, t)->fold == w->qa->h_and || TOK(w, t)->fold == w->qa->h_but))
     return main_subject(w, slo, t, s); /* "X did this and said ..." */
   if (is_qmark(w, t) && is_ing(w, c)) return main_subject(w, slo, t, s); /* as "fantastic," telling */
+  /* "..., it said." / "it added": an organization or a document speaks */
+  if (is_word(w, t) && TOK(w, t)->fold == w->qa->h_it && !w->inq[t] && cue_at(w, c, false) == 1 &&
+      !is_ing(w, c)) {
+    spk_span(w, t, t + 1, s);
+    s->pron = 3;
+    return true;
+  }
   /* "Obama responded ... by saying": the subject of the sentence */
   if (is_ing(w, c) && c - 1 == t && is_word(w, t) &&
       (TOK(w, t)->fold == w->qa->h_by || (w->cls[t] & CW_CLAUSE)))
