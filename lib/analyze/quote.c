@@ -63,6 +63,7 @@ struct px__quotean {
   uint64_t h_that, h_to, h_according, h_mr, h_mrs, h_ms, h_by, h_it, h_in, h_of,
       h_said, h_told, h_statement, h_s, h_for, h_at, h_on, h_from, h_with,
       h_about, h_against, h_over, h_and, h_but;
+  uint64_t h_last, h_this, h_the, h_early, h_late;
   uint64_t h_a, h_an, h_he, h_him, h_his, h_himself, h_she, h_her, h_hers, h_herself;
 };
 
@@ -128,6 +129,11 @@ int px__quotean_new(px__quotean **out) {
   qa->h_over = hword("over");
   qa->h_and = hword("and");
   qa->h_but = hword("but");
+  qa->h_last = hword("last");
+  qa->h_this = hword("this");
+  qa->h_the = hword("the");
+  qa->h_early = hword("early");
+  qa->h_late = hword("late");
   qa->h_a = hword("a");
   qa->h_an = hword("an");
   qa->h_he = hword("he");
@@ -411,10 +417,61 @@ static bool nearest_back(const qwork *w, size_t lo, size_t c, spk *s) {
  * commas ("Black, who has been friends with Manafort for 40 years, said").
  * A participle after a comma ("..., saying") takes the clause's subject.
  */
+/* A word of a time phrase: "on Friday", "at the time", "last week",
+ * "Dec. 6", "this morning". */
+static bool time_word(const qwork *w, size_t k) {
+  static const char *const words[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+      "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend",
+      "month", "year", "time", "january", "february", "march", "april", "june", "july",
+      "august", "september", "october", "november", "december", "jan", "feb", "aug", "sept",
+      "oct", "nov", "dec", "earlier", "later", "recently"};
+  if (!is_word(w, k)) return false;
+  const px__token *t = TOK(w, k);
+  size_t n = t->end - t->start;
+  if (n && w->p[t->start] >= '0' && w->p[t->start] <= '9') return true;
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    if (strlen(words[i]) == n && !strncasecmp(w->p + t->start, words[i], n)) return true;
+  return false;
+}
+
+/* Before token j: the start of a time phrase ending there, or j. */
+static size_t skip_time_back(const qwork *w, size_t lo, size_t j) {
+  size_t k = j;
+  bool seen = false;
+  while (k > lo) {
+    size_t p = k - 1;
+    if (time_word(w, p)) {
+      seen = true;
+      k = p;
+      continue;
+    }
+    char pc = punct_char(w, p);
+    if (pc == '.' && p > lo && time_word(w, p - 1)) { /* "Dec." */
+      k = p;
+      continue;
+    }
+    if (is_word(w, p) && seen) {
+      uint64_t h = TOK(w, p)->fold;
+      const px__quotean *qa = w->qa;
+      if (h == qa->h_on || h == qa->h_at || h == qa->h_in || h == qa->h_last || h == qa->h_this ||
+          h == qa->h_the || h == qa->h_early || h == qa->h_late) {
+        k = p;
+        continue;
+      }
+    }
+    break;
+  }
+  return seen && k > lo ? k : j;
+}
+
 static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   size_t j = c;
-  while (j > lo && is_word(w, j - 1) && (w->cls[j - 1] & CW_SKIP) && !(w->cls[j - 1] & PX__CW_PRONOUN))
-    j--;
+  for (int round = 0; round < 2; round++) {
+    while (j > lo && is_word(w, j - 1) && (w->cls[j - 1] & CW_SKIP) && !(w->cls[j - 1] & PX__CW_PRONOUN))
+      j--;
+    j = skip_time_back(w, lo, j); /* "Obama on Friday declared", "Trump at the time said" */
+  }
   if (j == lo) return false;
   size_t t = j - 1;
   size_t slo = sent_first_tok(w, sent_of(w, c));
