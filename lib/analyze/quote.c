@@ -347,7 +347,16 @@ static bool is_ing(const qwork *w, size_t i) {
 static bool after_preposition(const qwork *w, size_t k) {
   int32_t m = mention_at(w, k);
   size_t f = m >= 0 ? w->ents->men[m].tok_first : k;
-  while (f > 0 && is_word(w, f - 1) && (w->cls[f - 1] & CW_DET)) f--;
+  /* over determiners, and roles with their modifiers: "from Russian
+   * President Vladimir Putin" */
+  for (int n = 0; n < 4 && f > 0 && is_word(w, f - 1); n++) {
+    size_t p = f - 1;
+    if ((w->cls[p] & (CW_DET | PX__CW_TITLE)) ||
+        (cap_word(w, p) && mention_at(w, p) < 0 && !(TOK(w, p)->flags & PX__TF_SENT_START)))
+      f--;
+    else
+      break;
+  }
   if (f == 0 || !is_word(w, f - 1)) return false;
   uint64_t h = TOK(w, f - 1)->fold;
   const px__quotean *qa = w->qa;
@@ -1027,7 +1036,9 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const cand
     if (ents->ent[en].type != PX_ENT_PERSON) continue;
     size_t ks = sent_of(w, k);
     uint32_t kp = tx->sent[ks].para;
-    if (para > kp + 2 && !(last_person == (int32_t)en)) break;
+    /* two paragraphs back, and the thread's speaker a little further */
+    if (para > kp + 4) break;
+    if (para > kp + 2 && last_person != (int32_t)en) continue;
     bool dup = false;
     for (size_t d = 0; d < ndone; d++) dup |= done[d] == (int32_t)en;
     if (dup) continue;
