@@ -127,7 +127,18 @@ typedef struct px__qbag {
   uint64_t *stem;
   uint32_t *cls; /* PX__QBAG_K per word, UINT32_MAX when unused */
   uint32_t n;
+  /* for lookups: the stems sorted, and every class of the bag sorted */
+  uint64_t *sstem;
+  uint32_t *scls;
+  uint32_t ncls;
+  /* a 1024-bit signature of every stem and class, for a cheap upper bound
+   * of the similarity (px__qbag_bound) */
+  uint64_t sig[16];
 } px__qbag;
+
+/** An upper bound of px__qbag_similarity(a, b, NULL, NULL), from the
+ * signatures alone. */
+PX__HIDDEN double px__qbag_bound(const px__qbag *a, const px__qbag *b);
 
 /**
  * Reduce quote text to a bag of content words.  ta supplies the tokenizer

@@ -57,6 +57,18 @@ static size_t syn_classes(const char *w, size_t n, uint32_t *out) {
 
 #define BAG_MAX 256
 
+static uint32_t stem_bit(uint64_t h) { return (uint32_t)(px__mix64(h) >> 54); }
+static uint32_t cls_bit(uint32_t c) { return (uint32_t)(px__mix64((uint64_t)c + 0x9e3779b97f4a7c15ull) >> 54); }
+
+static int cmp_u64(const void *x, const void *y) {
+  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+  return a < b ? -1 : a > b;
+}
+static int cmp_u32(const void *x, const void *y) {
+  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+  return a < b ? -1 : a > b;
+}
+
 int px__qbag_make(px__textan *ta, const char *p, size_t n, px__arena *arena, px__qbag *bag) {
   memset(bag, 0, sizeof *bag);
   px__text tx;
@@ -99,25 +111,85 @@ int px__qbag_make(px__textan *ta, const char *p, size_t n, px__arena *arena, px_
     if (dup) continue;
     bag->stem[bag->n++] = h;
   }
+  /* sorted copies, so a word is looked up in O(log n) */
+  bag->sstem = px__arena_alloc(arena, (bag->n + 1) * sizeof *bag->sstem);
+  bag->scls = px__arena_alloc(arena, ((size_t)bag->n * PX__QBAG_K + 1) * sizeof *bag->scls);
+  if (!bag->sstem || !bag->scls) return PX_ENOMEM;
+  memcpy(bag->sstem, bag->stem, bag->n * sizeof *bag->stem);
+  qsort(bag->sstem, bag->n, sizeof *bag->sstem, cmp_u64);
+  uint32_t nc = 0;
+  for (uint32_t i = 0; i < bag->n * PX__QBAG_K; i++)
+    if (bag->cls[i] != UINT32_MAX) bag->scls[nc++] = bag->cls[i];
+  qsort(bag->scls, nc, sizeof *bag->scls, cmp_u32);
+  uint32_t u = 0;
+  for (uint32_t i = 0; i < nc; i++)
+    if (!u || bag->scls[u - 1] != bag->scls[i]) bag->scls[u++] = bag->scls[i];
+  bag->ncls = u;
+  for (uint32_t i = 0; i < bag->n; i++) {
+    uint32_t b = stem_bit(bag->stem[i]);
+    bag->sig[b >> 6] |= 1ull << (b & 63);
+  }
+  for (uint32_t i = 0; i < bag->ncls; i++) {
+    uint32_t b = cls_bit(bag->scls[i]);
+    bag->sig[b >> 6] |= 1ull << (b & 63);
+  }
   return PX_OK;
+}
+
+static bool sig_has(const uint64_t *sig, uint32_t b) { return (sig[b >> 6] >> (b & 63)) & 1; }
+
+/* One side of the bound: each word of a counts 1 when its stem's bit is in
+ * b's signature, else 0.7 when one of its classes' bits is; a word that
+ * truly matches always has its bit there. */
+static double bound_side(const px__qbag *a, const px__qbag *b) {
+  double s = 0;
+  for (uint32_t i = 0; i < a->n; i++) {
+    if (sig_has(b->sig, stem_bit(a->stem[i]))) {
+      s += 1.0;
+      continue;
+    }
+    const uint32_t *ca = &a->cls[i * PX__QBAG_K];
+    for (int x = 0; x < PX__QBAG_K && ca[x] != UINT32_MAX; x++)
+      if (sig_has(b->sig, cls_bit(ca[x]))) {
+        s += 0.7;
+        break;
+      }
+  }
+  return s;
+}
+
+double px__qbag_bound(const px__qbag *a, const px__qbag *b) {
+  if (!a->n || !b->n) return 0;
+  double sa = bound_side(a, b), sb = bound_side(b, a);
+  double wa = a->n, wb = b->n;
+  double dice = (sa + sb) / (wa + wb);
+  const uint32_t small = a->n < b->n ? a->n : b->n;
+  double cont = a->n <= b->n ? sa / wa : sb / wb;
+  if (small < 3) cont *= small == 1 ? 0.4 : 0.75;
+  return dice > cont ? dice : cont;
 }
 
 /* How well word i of a is matched in b: 1 same stem, 0.7 a shared class. */
 static double word_match(const px__qbag *a, uint32_t i, const px__qbag *b) {
-  double best = 0;
-  const uint32_t *ca = &a->cls[i * PX__QBAG_K];
-  for (uint32_t j = 0; j < b->n; j++) {
-    if (b->stem[j] == a->stem[i]) return 1.0;
-    if (best > 0) continue;
-    const uint32_t *cb = &b->cls[j * PX__QBAG_K];
-    for (int x = 0; x < PX__QBAG_K && ca[x] != UINT32_MAX && best == 0; x++)
-      for (int y = 0; y < PX__QBAG_K && cb[y] != UINT32_MAX; y++)
-        if (ca[x] == cb[y]) {
-          best = 0.7;
-          break;
-        }
+  uint64_t h = a->stem[i];
+  uint32_t lo = 0, hi = b->n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (b->sstem[mid] < h) lo = mid + 1;
+    else hi = mid;
   }
-  return best;
+  if (lo < b->n && b->sstem[lo] == h) return 1.0;
+  const uint32_t *ca = &a->cls[i * PX__QBAG_K];
+  for (int x = 0; x < PX__QBAG_K && ca[x] != UINT32_MAX; x++) {
+    uint32_t l = 0, r = b->ncls;
+    while (l < r) {
+      uint32_t mid = l + (r - l) / 2;
+      if (b->scls[mid] < ca[x]) l = mid + 1;
+      else r = mid;
+    }
+    if (l < b->ncls && b->scls[l] == ca[x]) return 0.7;
+  }
+  return 0;
 }
 
 double px__qbag_similarity(const px__qbag *a, const px__qbag *b,
@@ -547,6 +619,10 @@ int px_quote_groups_finish(px_quote_groups *g) {
       last[x->sgroup] = i;
       size_t seen = 0;
       for (size_t j = prev_same[i]; j != SIZE_MAX && seen < REMARK_WINDOW; j = prev_same[j], seen++) {
+        /* only a pair that could beat the best so far (and the threshold)
+         * is measured; the result is the same */
+        double ub = px__qbag_bound(&x->bag, &g->it[j].bag);
+        if (ub < PX_QUOTE_SAME_REMARK || ub <= best) continue;
         double sm = px__qbag_similarity(&x->bag, &g->it[j].bag, NULL, NULL);
         if (sm > best) {
           best = sm;
