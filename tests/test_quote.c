@@ -252,6 +252,47 @@ static void test_pronouns_and_roles(void **state) {
   assert_speaker(f, "talks were useful", "Washington");
 }
 
+/* Gender from given names and the text's own pronouns, the thread of
+ * attributions, and a subject far from the pronoun. */
+static void test_pronoun_gender_and_thread(void **state) {
+  fx *f = *state;
+  run(f, "Maria Lopez, the mayor, met John Carter at the plant on Monday.\n\n"
+         "Carter showed the new line to reporters. \"It will run by June,\" she said.\n\n"
+         "\"We cannot wait any longer,\" he added.");
+  assert_speaker(f, "run by June", "Lopez");
+  assert_speaker(f, "cannot wait", "Carter");
+  run(f, "Dana Whitfield spoke first. Later she said she would run again.\n\n"
+         "Ronan Keegs listened. \"I will not stand in her way,\" he said.\n\n"
+         "Whitfield thanked him. \"The town needs us both,\" she said.");
+  assert_speaker(f, "not stand in her way", "Keegs");
+  assert_speaker(f, "town needs us both", "Whitfield");
+}
+
+/* Attributions that are not "X said" right after the quote. */
+static void test_attribution_shapes(void **state) {
+  fx *f = *state;
+  run(f, "\"Trump must stop portraying us as gangsters.\" \u2015 Carla Sanchez\n\n"
+         "\"Many would call that an embarrassment for the mayor\" if she lost, said David "
+         "Wasserman, an elections analyst.\n\n"
+         "\"Russia, if you are listening, find the emails.\" Trump said.");
+  assert_speaker(f, "portraying us", "Carla Sanchez");
+  assert_speaker(f, "an embarrassment", "Wasserman");
+  assert_speaker(f, "if you are listening", "Trump");
+  run(f, "Wendy Larkin said in her remarks that the platform should reiterate the party's "
+         "support for \"stalwart allies.\"\n\n"
+         "President Ilse Moreau on Friday declared the site \"a national monument.\"\n\n"
+         "The Security Council issued a statement calling the test \"a clear violation.\"\n\n"
+         "The Harbor Authority published its annual report.\n\n"
+         "\"Traffic rose by a third,\" it said.");
+  assert_speaker(f, "stalwart allies", "Wendy Larkin");
+  assert_speaker(f, "national monument", "Moreau");
+  assert_speaker(f, "clear violation", "Security Council");
+  px_quote q = find(f, "rose by a third");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                     "it"));
+}
+
 static void test_indirect(void **state) {
   fx *f = *state;
   run(f, "Health Minister Meera Pillai said that the outbreak was not over yet.\n\n"
@@ -373,6 +414,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_partial_and_scare, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_and_adjacency, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pronouns_and_roles, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_pronoun_gender_and_thread, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_attribution_shapes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),

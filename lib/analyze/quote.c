@@ -750,7 +750,7 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
         if (is_sent_end_punct(w, k0)) break;
         if (!is_word(w, k0) || w->inq[k0] || !(w->cls[k0] & PX__CW_CUE) || cue_at(w, k0, false) != 1) continue;
         spk s0 = {0};
-        if (!subject_before(w, slo, k0, &s0) || !(weak_person(w, &s0) || (s0.pron && s0.pron < 4)))
+        if (!subject_before(w, slo, k0, &s0) || !(own_speaker(w, &s0) || (s0.pron && s0.pron < 4)))
           continue;
         k = k0;
         s = s0;
