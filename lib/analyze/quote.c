@@ -322,15 +322,9 @@ static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
   bool at_start = a == lo || (TOK(w, a)->flags & PX__TF_SENT_START);
   if (!(det || title || capital || at_start)) return false;
   if (t - a >= 7) return false;
-  /* prefer a mention inside the phrase ("Manafort's friend"): keep the span */
+  /* a name inside the phrase is a modifier of its head ("Manafort's
+   * friend", "the Ohio-based Clinton ally"), not the speaker */
   spk_span(w, a, t + 1, s);
-  for (size_t k = a; k <= t; k++)
-    if (mention_at(w, k) >= 0 && w->ents->ent[w->ents->men[mention_at(w, k)].entity].type ==
-                                     PX_ENT_PERSON &&
-        !(TOK(w, k)->flags & PX__TF_POSSESSIVE)) {
-      s->men = mention_at(w, k);
-      break;
-    }
   return true;
 }
 
@@ -376,7 +370,8 @@ static bool speakerish(const qwork *w, size_t k) {
   }
   uint8_t c = w->cls[k];
   if ((c & PX__CW_PRONOUN) && !(c & PX__CW_NOT_SPEAKER)) return true;
-  return (c & PX__CW_TITLE) != 0;
+  /* "In a statement issued Monday, Kerry ... said" */
+  return (c & PX__CW_TITLE) != 0 && !after_preposition(w, k);
 }
 
 /* The subject of a clause starting at lo: the first speaker-like word
