@@ -478,6 +478,12 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   }
   if (j == lo) return false;
   size_t t = j - 1;
+  /* "Rep. Gwen Moore (D-Wis.) said": over a parenthesis */
+  if (punct_char(w, t) == ')') {
+    size_t k = t;
+    while (k > lo && t - k < 12 && punct_char(w, k) != '(') k--;
+    if (punct_char(w, k) == '(' && k > lo) t = k - 1;
+  }
   size_t slo = sent_first_tok(w, sent_of(w, c));
   if (slo > lo) slo = lo;
   if (is_word(w, t) && (TOK(w, t)->fold == w->qa->h_and || TOK(w, t)->fold == w->qa->h_but))
@@ -559,7 +565,14 @@ static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
   }
   size_t e = a;
   int32_t first = -1, person = -1;
-  while (e < hi && e - a < 12 && is_word(w, e)) {
+  while (e < hi && e - a < 12 &&
+         (is_word(w, e) || (punct_char(w, e) == '.' && e > a && e + 1 < hi && is_word(w, e + 1) &&
+                            cap_word(w, e - 1) && TOK(w, e - 1)->end - TOK(w, e - 1)->start <= 3))) {
+    /* over the period of a title: "said Mr. Kasich" */
+    if (!is_word(w, e)) {
+      e++;
+      continue;
+    }
     int32_t m = mention_at(w, e);
     if (m >= 0) {
       if (first < 0) first = m;
@@ -1174,7 +1187,13 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     bool stop_inside = c->close_tok >= 2 && c->close_tok - 2 >= c->open_tok &&
                        punct_char(&w, c->close_tok - 2) == '.' && a < nt && cap_word(&w, a) &&
                        !(w.cls[a] & PX__CW_CUE);
-    if (a < nt && !stop_inside && trailing_attr(&w, a, hi, &at)) {
+    bool comma_inside = c->close_tok >= 2 && c->close_tok - 2 >= c->open_tok &&
+                        punct_char(&w, c->close_tok - 2) == ',';
+    if (a < nt && !stop_inside && trailing_attr(&w, a, hi, &at) &&
+        /* "a new strain of "lone wolf" terrorism suggests": a quoted
+         * modifier of the subject, not a quote the subject spoke */
+        !(!starts && !after_colon && !comma_inside && at.s.start == TOK(&w, a)->start &&
+          at.s.men < 0 && !at.s.pron)) {
       c->trail = true;
       c->trail_end = at.end_tok;
       c->q.cue_start = at.cue_s;
