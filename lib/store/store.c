@@ -184,8 +184,16 @@ static const char *const migrations[] = {
     "CREATE TRIGGER quote_speaker_ins AFTER INSERT ON quote WHEN new.speaker_key <> '' BEGIN"
     "  INSERT OR IGNORE INTO speaker(key, name) VALUES (new.speaker_key, new.speaker_name);"
     "END;",
+    /* 7 -> 8: the writer keeps what the insert triggers kept (store_batch.c):
+     * each batch adds its articles to the search index and its entity
+     * counters and speakers in one pass before it commits.  The delete and
+     * update triggers stay, so removing rows keeps everything consistent. */
+    "DROP TRIGGER IF EXISTS article_fts_ins;"
+    "DROP TRIGGER IF EXISTS article_entity_ins;"
+    "DROP TRIGGER IF EXISTS quote_speaker_ins;",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
 
 int px__store_schema_version(void) { return SCHEMA_VERSION; }
 
@@ -284,8 +292,10 @@ int px_store_open(px_ctx *ctx, const char *path, px_open_mode mode, px_store **o
   px_store *st = calloc(1, sizeof(*st));
   if (!st) return PX_ENOMEM;
   st->ctx = ctx;
+  px__batch_init(&st->batch);
   st->path = strdup(path);
   if (!st->path) {
+    px__batch_release(&st->batch);
     free(st);
     return PX_ENOMEM;
   }
@@ -321,6 +331,7 @@ void px_store_free(px_store *st) {
   if (!st) return;
   for (int i = 0; i < PX__STMT_COUNT; i++) sqlite3_finalize(st->stmt[i]);
   if (st->db) sqlite3_close_v2(st->db);
+  px__batch_release(&st->batch);
   free(st->path);
   free(st);
 }
@@ -350,10 +361,14 @@ int px_store_begin(px_store *st) {
 int px_store_commit(px_store *st) {
   if (!st) return PX_EINVAL;
   if (!st->in_tx) return PX_OK;
-  int rc = px__store_exec(st, "COMMIT");
+  /* What the batch deferred goes into the same transaction. */
+  int rc = px__store_flush(st);
+  if (rc == PX_OK) rc = px__store_exec(st, "COMMIT");
+  st->batch.fresh_id = 0;
   if (rc == PX_OK) st->in_tx = false;
   else {
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    px__batch_forget(&st->batch);
     st->in_tx = false;
   }
   return rc;
@@ -363,6 +378,7 @@ int px_store_rollback(px_store *st) {
   if (!st) return PX_EINVAL;
   if (!st->in_tx) return PX_OK;
   st->in_tx = false;
+  px__batch_forget(&st->batch);
   return px__store_exec(st, "ROLLBACK");
 }
 
@@ -417,8 +433,22 @@ static int find_existing(px_store *st, const px_article *art, int64_t *id) {
   return PX_OK;
 }
 
+static int add_article(px_store *st, const px_article *art, int64_t *id);
+
 int px_store_add(px_store *st, const px_article *art, int64_t *id) {
   if (!st || !art) return PX_EINVAL;
+  if (st->in_tx) return add_article(st, art, id);
+  /* Outside a batch: a batch of one, so the article and its search index
+   * entry are written together. */
+  int rc = px_store_begin(st);
+  if (rc) return rc;
+  rc = add_article(st, art, id);
+  if (rc == PX_OK) return px_store_commit(st);
+  int rb = px_store_rollback(st);
+  return rc == PX_EDUPLICATE ? (rb ? rb : rc) : rc;
+}
+
+static int add_article(px_store *st, const px_article *art, int64_t *id) {
   int64_t existing = 0;
   int rc = find_existing(st, art, &existing);
   if (rc) return rc;
@@ -447,7 +477,27 @@ int px_store_add(px_store *st, const px_article *art, int64_t *id) {
   rc = sqlite3_step(s);
   sqlite3_reset(s);
   if (rc != SQLITE_DONE) return db_fail(st, rc, "storing an article");
-  if (id) *id = sqlite3_last_insert_rowid(st->db);
+  int64_t rowid = sqlite3_last_insert_rowid(st->db);
+  if (id) *id = rowid;
+  /* Indexed for search when the batch commits (px__store_flush_fts). */
+  px__batch *b = &st->batch;
+  if (!b->fts_lo) b->fts_lo = rowid;
+  if (rowid < b->fts_lo) b->fts_lo = rowid;
+  if (rowid > b->fts_hi) b->fts_hi = rowid;
+  /* Remembered so its analysis needs no lookup and no clearing. */
+  px_str src = px_article_get(art, PX_F_SOURCE);
+  b->fresh_id = 0;
+  if (src.len + 1 > b->fresh_source_cap) {
+    size_t cap = src.len + 64;
+    char *p = realloc(b->fresh_source, cap);
+    if (!p) return PX_OK; /* the cache is optional */
+    b->fresh_source = p;
+    b->fresh_source_cap = cap;
+  }
+  if (src.len) memcpy(b->fresh_source, src.ptr, src.len);
+  b->fresh_source[src.len] = '\0';
+  b->fresh_source_len = src.len;
+  b->fresh_id = rowid;
   return PX_OK;
 }
 
