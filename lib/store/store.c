@@ -190,7 +190,19 @@ static const char *const migrations[] = {
      * update triggers stay, so removing rows keeps everything consistent. */
     "DROP TRIGGER IF EXISTS article_fts_ins;"
     "DROP TRIGGER IF EXISTS article_entity_ins;"
-    "DROP TRIGGER IF EXISTS quote_speaker_ins;",
+    "DROP TRIGGER IF EXISTS quote_speaker_ins;"
+    /* The total size of the stored bodies, kept so 'stats' need not read
+     * every body: the writer adds each batch's, triggers subtract. */
+    "INSERT OR REPLACE INTO meta(key, value)"
+    "  SELECT 'body_bytes', CAST(total(length(CAST(body AS BLOB))) AS INTEGER) FROM article;"
+    "CREATE TRIGGER IF NOT EXISTS article_bytes_del AFTER DELETE ON article BEGIN"
+    "  UPDATE meta SET value = CAST(value AS INTEGER) - length(CAST(old.body AS BLOB))"
+    "  WHERE key = 'body_bytes';"
+    "END;"
+    "CREATE TRIGGER IF NOT EXISTS article_bytes_upd AFTER UPDATE OF body ON article BEGIN"
+    "  UPDATE meta SET value = CAST(value AS INTEGER) - length(CAST(old.body AS BLOB))"
+    "    + length(CAST(new.body AS BLOB)) WHERE key = 'body_bytes';"
+    "END;",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -481,6 +493,7 @@ static int add_article(px_store *st, const px_article *art, int64_t *id) {
   if (id) *id = rowid;
   /* Indexed for search when the batch commits (px__store_flush_fts). */
   px__batch *b = &st->batch;
+  b->body_bytes += (int64_t)px_article_get(art, PX_F_BODY).len;
   if (!b->fts_lo) b->fts_lo = rowid;
   if (rowid < b->fts_lo) b->fts_lo = rowid;
   if (rowid > b->fts_hi) b->fts_hi = rowid;
@@ -634,7 +647,11 @@ int px_store_counts_get(px_store *st, px_store_counts *out) {
   out->undated = scalar(st, "SELECT count(*) FROM article WHERE published IS NULL", &rc);
   out->first = scalar(st, "SELECT min(published) FROM article", &rc);
   out->last = scalar(st, "SELECT max(published) FROM article", &rc);
-  out->body_bytes = scalar(st, "SELECT total(length(CAST(body AS BLOB))) FROM article", &rc);
+  out->body_bytes = scalar(st,
+                          "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta"
+                          " WHERE key = 'body_bytes'),"
+                          " (SELECT total(length(CAST(body AS BLOB))) FROM article))",
+                          &rc);
   out->file_bytes = scalar(st, "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()", &rc);
   out->schema_version = (int)scalar(st, "PRAGMA user_version", &rc);
   if (has_table(st, "story")) out->stories = scalar(st, "SELECT count(*) FROM story", &rc);

@@ -27,6 +27,7 @@ enum {
   PX__STMT_DEL_QUOTES,      /* store_analysis.c */
   PX__STMT_DEL_ENTITIES,    /* store_analysis.c */
   PX__STMT_SOURCE,          /* store_analysis.c */
+  PX__STMT_BODY_BYTES,      /* store_batch.c */
   PX__STMT_COUNT = 32 /* room for the statements of later modules */
 };
 
@@ -79,6 +80,7 @@ typedef struct px__batch {
   const char **source_names;
   size_t nsources, cap_sources;
   int64_t fts_lo, fts_hi;   /* articles added in this transaction, not yet in article_fts */
+  int64_t body_bytes;       /* and the size of their bodies, not yet in meta */
   int64_t fresh_id;         /* the article px_store_add stored last: it has no analysis yet */
   char *fresh_source;       /* and its source */
   size_t fresh_source_len, fresh_source_cap;

@@ -167,6 +167,7 @@ void px__batch_forget(px__batch *b) {
   px__pairmap_clear(&b->outlets);
   b->nsources = 0;
   b->fts_lo = b->fts_hi = 0;
+  b->body_bytes = 0;
   b->fresh_id = 0;
 }
 
@@ -290,8 +291,26 @@ int px__store_flush_fts(px_store *st) {
   return PX_OK;
 }
 
+static int flush_body_bytes(px_store *st) {
+  px__batch *b = &st->batch;
+  if (!b->body_bytes) return PX_OK;
+  sqlite3_stmt *s = NULL;
+  int rc = px__store_stmt(st, PX__STMT_BODY_BYTES,
+                          "UPDATE meta SET value = CAST(value AS INTEGER) + ?1"
+                          " WHERE key = 'body_bytes'",
+                          &s);
+  if (rc) return rc;
+  sqlite3_bind_int64(s, 1, b->body_bytes);
+  int r = sqlite3_step(s);
+  sqlite3_reset(s);
+  if (r != SQLITE_DONE) return px__store_step_fail(st, r, "counting body bytes");
+  b->body_bytes = 0;
+  return PX_OK;
+}
+
 int px__store_flush(px_store *st) {
   int rc = px__store_flush_counters(st);
   if (rc == PX_OK) rc = px__store_flush_fts(st);
+  if (rc == PX_OK) rc = flush_body_bytes(st);
   return rc;
 }
