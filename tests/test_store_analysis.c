@@ -162,6 +162,8 @@ static int64_t scalar(sqlite3 *db, const char *sql) {
 static void assert_consistent(const char *path) {
   sqlite3 *db;
   assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  assert_int_equal(scalar(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  assert_int_equal(scalar(db, "SELECT count(*) FROM analysis WHERE article NOT IN (SELECT id FROM article)"), 0);
   assert_int_equal(scalar(db, "SELECT count(*) FROM entity e WHERE"
                               " articles <> (SELECT count(*) FROM article_entity WHERE entity = e.id)"
                               " OR mentions <> (SELECT total(mentions) FROM article_entity WHERE entity = e.id)"
@@ -227,6 +229,17 @@ static void test_rollback_and_counters(void **state) {
   assert_int_equal(px_store_commit(st), PX_OK);
   assert_int_equal(search_count(st, "bridge"), 1);
   assert_int_equal(search_count(st, "korhonen"), 2);
+  /* An analysis for an article that is not stored is refused, in a batch
+   * (where foreign keys are not checked row by row) and outside one. */
+  {
+    px_doc *doc;
+    assert_int_equal(px_analyze(an, a, &doc), PX_OK);
+    assert_int_equal(px_store_begin(st), PX_OK);
+    assert_int_not_equal(px_store_add_analysis(st, 424242, doc, NULL), PX_OK);
+    assert_int_equal(px_store_commit(st), PX_OK);
+    assert_int_not_equal(px_store_add_analysis(st, 424242, doc, NULL), PX_OK);
+    px_doc_free(doc);
+  }
   /* Outside a batch: each call is its own transaction. */
   px_article *c = make("c", "Meridian", "Korhonen visited Turku again.", 1694720000);
   add(st, an, qt, c);

@@ -366,12 +366,25 @@ int px__store_stmt(px_store *st, int which, const char *sql, sqlite3_stmt **out)
 
 int px__store_step_fail(px_store *st, int rc, const char *what) { return db_fail(st, rc, what); }
 
+/*
+ * Inside a batch the foreign keys are not checked row by row (two B-tree
+ * lookups per entity mention and quote): the writer only writes ids it has
+ * just read or written, and px_store_add_analysis() checks that the article
+ * exists.  No batch deletes a parent row, so no cascade is skipped.  The
+ * pragma cannot change inside a transaction, hence around it.
+ */
 int px_store_begin(px_store *st) {
   if (!st) return PX_EINVAL;
   if (st->in_tx) return PX_OK;
-  int rc = px__store_exec(st, "BEGIN IMMEDIATE");
+  int rc = px__store_exec(st, "PRAGMA foreign_keys=OFF;BEGIN IMMEDIATE");
   if (rc == PX_OK) st->in_tx = true;
+  else sqlite3_exec(st->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
   return rc;
+}
+
+static void end_batch(px_store *st) {
+  st->in_tx = false;
+  sqlite3_exec(st->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
 }
 
 int px_store_commit(px_store *st) {
@@ -381,21 +394,21 @@ int px_store_commit(px_store *st) {
   int rc = px__store_flush(st);
   if (rc == PX_OK) rc = px__store_exec(st, "COMMIT");
   st->batch.fresh_id = 0;
-  if (rc == PX_OK) st->in_tx = false;
-  else {
+  if (rc != PX_OK) {
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     px__batch_forget(&st->batch);
-    st->in_tx = false;
   }
+  end_batch(st);
   return rc;
 }
 
 int px_store_rollback(px_store *st) {
   if (!st) return PX_EINVAL;
   if (!st->in_tx) return PX_OK;
-  st->in_tx = false;
   px__batch_forget(&st->batch);
-  return px__store_exec(st, "ROLLBACK");
+  int rc = px__store_exec(st, "ROLLBACK");
+  end_batch(st);
+  return rc;
 }
 
 static void bind_str(sqlite3_stmt *s, int i, px_str v) {
