@@ -222,19 +222,37 @@ int px_store_stories(px_store *st, const px_story_filter *f, px_story_cb cb, voi
   px_story_filter none = {0};
   if (!f) f = &none;
   sqlite3_stmt *s = NULL;
-  /* The aggregates come from the article_source index (no article row is
-   * read); the headline, which needs article rows, only for the stories
-   * listed, after the LIMIT. */
+  /* The aggregates come from indexes (no article row is read); the
+   * headline, which needs article rows, only for the stories listed, after
+   * the LIMIT.  With --since: only the stories with an article at or after
+   * it (article_time), their members (story_article_story) and their times
+   * and outlets (article_meta), in that order; without: one pass over the
+   * article_source index. */
   int rc = sqlite3_prepare_v2(
       st->db,
+      f->has_since
+          ? "SELECT g.id, g.first, g.last, g.n, g.outlets, g.dups, " STORY_HEADLINE("g.id")
+            " FROM (SELECT sa.story AS id, min(a.published) AS first, max(a.published) AS last,"
+            "  count(*) AS n, count(DISTINCT a.source) AS outlets,"
+            "  sum(sa.dup_of IS NOT NULL) AS dups"
+            "  FROM (SELECT DISTINCT sa3.story AS id FROM article a3 INDEXED BY article_time"
+            "   CROSS JOIN story_article sa3 ON sa3.article = a3.id WHERE a3.published >= ?1) c"
+            "  CROSS JOIN story_article sa ON sa.story = c.id"
+            "  CROSS JOIN article a INDEXED BY article_meta ON a.id = sa.article"
+            "  GROUP BY sa.story"
+            "  HAVING max(a.published) >= ?1"
+            "  AND (?2 IS NULL OR min(a.published) < ?2)"
+            "  AND count(DISTINCT a.source) >= ?3"
+            "  AND (?4 IS NULL OR sum(a.source = ?4) > 0)"
+            "  ORDER BY max(a.published) IS NULL, max(a.published) DESC, sa.story DESC"
+            "  LIMIT ?5) g"
+            " ORDER BY g.last IS NULL, g.last DESC, g.id DESC"
+          :
       "SELECT g.id, g.first, g.last, g.n, g.outlets, g.dups, " STORY_HEADLINE("g.id")
       " FROM (SELECT s.id AS id, min(a.published) AS first, max(a.published) AS last,"
       "  count(*) AS n, count(DISTINCT a.source) AS outlets, sum(sa.dup_of IS NOT NULL) AS dups"
       "  FROM story s JOIN story_article sa ON sa.story = s.id JOIN article a ON a.id = sa.article"
-      /* With --since, only stories with an article at or after it: found
-       * through the article time index instead of aggregating every story. */
-      "  WHERE (?1 IS NULL OR s.id IN (SELECT sa3.story FROM article a3"
-      "   JOIN story_article sa3 ON sa3.article = a3.id WHERE a3.published >= ?1))"
+      "  WHERE ?1 IS NULL"
       "  GROUP BY s.id"
       "  HAVING (?1 IS NULL OR max(a.published) >= ?1)"
       "  AND (?2 IS NULL OR min(a.published) < ?2)"
