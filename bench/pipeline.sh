@@ -2,7 +2,8 @@
 # The whole pipeline on the AllSides corpus: parallax ingest (read, analyze,
 # quotes, store, dedup, cluster, index) from an uncompressed copy into a
 # fresh database, beside a raw read of the same file; growth from 1k to 10k
-# to all articles; then query latency on the full store.
+# to all articles (wall and CPU seconds, CPU seconds per stage); then query
+# latency on the full store.  Run it under 'taskset -c 0' for one core.
 #   PX_RUNS   runs per query for the latency medians (default 5)
 #   PX_SIZES  corpus sizes for the growth table (default "1000 10000 all")
 set -euo pipefail
@@ -17,7 +18,7 @@ xz -dc "$data" > "$tmp/all.jsonl"
 total=$(wc -l < "$tmp/all.jsonl")
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-printf '%-8s %9s %10s %8s %9s %8s %8s  %s\n' articles seconds articles/s MB/s "peak MB" "db MB" "raw s" "stages (s)"
+printf '%-8s %9s %8s %10s %8s %9s %8s %8s  %s\n' articles seconds "CPU s" articles/s MB/s "peak MB" "db MB" "raw s" "stages, CPU s"
 prev_t=""; prev_n=""; prev_m=""
 for size in $sizes; do
   if [[ "$size" == all ]]; then f="$tmp/all.jsonl"; n=$total; else f="$tmp/part.jsonl"; head -n "$size" "$tmp/all.jsonl" > "$f"; n=$size; fi
@@ -26,13 +27,14 @@ for size in $sizes; do
   raw=$(echo "$e - $s" | bc)
   rm -f "$tmp"/p.db*
   s=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$tmp/rss" "$px" ingest -q --format json --db "$tmp/p.db" "$f" > "$tmp/sum.json" 2>/dev/null || true
+  /usr/bin/time -f "%M %U %S" -o "$tmp/rss" "$px" ingest -q --timings --format json --db "$tmp/p.db" "$f" > "$tmp/sum.json" 2>/dev/null || true
   e=$(date +%s.%N)
   t=$(echo "$e - $s" | bc)
-  rss=$(awk '{printf "%.0f", $1/1024}' "$tmp/rss")
+  rss=$(tail -1 "$tmp/rss" | awk '{printf "%.0f", $1/1024}')
+  cpu=$(tail -1 "$tmp/rss" | awk '{printf "%.1f", $2 + $3}')
   db=$(du -cb "$tmp"/p.db* | tail -1 | awk '{printf "%.0f", $1/1e6}')
-  stages=$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(" ".join("%s %.1f" % kv for kv in d["stages"].items()))' "$tmp/sum.json")
-  printf '%-8s %9.2f %10.0f %8.1f %9s %8s %8.2f  %s\n' "$n" "$t" "$(echo "$n / $t" | bc -l)" "$(echo "$mb / $t" | bc -l)" "$rss" "$db" "$raw" "$stages"
+  stages=$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(" ".join("%s %.1f" % kv for kv in d.get("stages_cpu", d["stages"]).items()))' "$tmp/sum.json")
+  printf '%-8s %9.2f %8s %10.0f %8.1f %9s %8s %8.2f  %s\n' "$n" "$t" "$cpu" "$(echo "$n / $t" | bc -l)" "$(echo "$mb / $t" | bc -l)" "$rss" "$db" "$raw" "$stages"
   if [[ -n "$prev_t" ]]; then
     printf '         growth x%.1f articles: time x%.1f, memory x%.1f\n' "$(echo "$n / $prev_n" | bc -l)" "$(echo "$t / $prev_t" | bc -l)" "$(echo "$rss / $prev_m" | bc -l)"
   fi

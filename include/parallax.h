@@ -270,8 +270,10 @@ typedef int (*px_outlet_cb)(void *user, px_str name, int64_t articles);
 PX_API int px_store_outlets(px_store *st, int64_t limit, px_outlet_cb cb, void *user);
 
 /**
- * Merge the full-text index after a large ingest so searches stay fast.
- * Safe to call any time; costs a few seconds on a corpus of 200 MB.
+ * Merge the full-text index after an ingest so searches stay fast: when it
+ * has more than 32 segments (each ingest batch writes one), all are merged
+ * into one, which costs a few seconds on a corpus of 200 MB; otherwise
+ * nothing is done.  Safe to call any time.
  * @return PX_OK or a store error.
  */
 PX_API int px_store_optimize(px_store *st);

@@ -12,9 +12,14 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-enum { T_READ, T_STORE, T_ANALYZE, T_CLUSTER, T_INDEX, T_COUNT };
-static const char *const stage_names[T_COUNT] = {"read", "store", "analyze", "cluster", "index"};
+/* Stages: read and normalize; store the article (row and search index);
+ * analyze (sentences, entities, quotes: CPU only); store the analysis
+ * (its rows); cluster; merge the search index. */
+enum { T_READ, T_STORE, T_ANALYZE, T_ROWS, T_CLUSTER, T_INDEX, T_COUNT };
+static const char *const stage_names[T_COUNT] = {"read",         "store",   "analyze",
+                                                 "analysis_rows", "cluster", "index"};
 
 typedef struct ingest {
   cli *c;
@@ -27,9 +32,33 @@ typedef struct ingest {
   uint64_t read, stored, dups, rejected, repaired, analyze_failed;
   uint64_t pending; /* stored in the open batch, not yet committed */
   long in_batch;
-  double t[T_COUNT];
+  double t[T_COUNT];   /* wall seconds per stage */
+  double cpu[T_COUNT]; /* CPU seconds per stage, with --timings */
+  bool timings;
+  int stage;           /* the stage being timed */
+  double t_mark, cpu_mark;
   progress pg;
 } ingest;
+
+static double cpu_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Charge the time since the last switch to the current stage, then time
+ * the stage next.  CPU time is read only with --timings (a system call). */
+static void stage(ingest *g, int next) {
+  double t = now_seconds();
+  g->t[g->stage] += t - g->t_mark;
+  g->t_mark = t;
+  if (g->timings) {
+    double c = cpu_seconds();
+    g->cpu[g->stage] += c - g->cpu_mark;
+    g->cpu_mark = c;
+  }
+  g->stage = next;
+}
 
 static int commit_batch(ingest *g) {
   int rc = PX_OK;
@@ -47,9 +76,11 @@ static int commit_batch(ingest *g) {
 static int analyze_one(ingest *g, const px_article *art, int64_t id) {
   px_doc *doc = NULL;
   px_quotes *qs = NULL;
+  stage(g, T_ANALYZE);
   int rc = px_analyze(g->an, art, &doc);
   if (rc == PX_OK) rc = px_quotes_extract(g->qt, doc, &qs);
   if (rc == PX_OK) {
+    stage(g, T_ROWS);
     rc = px_store_add_analysis(g->st, id, doc, qs);
     if (rc == PX_EDB || rc == PX_EDBFULL) {
       px_quotes_free(qs);
@@ -80,10 +111,8 @@ static int ingest_one(ingest *g, const char *path) {
   int status = EXIT_OK;
   while (true) {
     px_article *art;
-    double t0 = now_seconds();
+    stage(g, T_READ);
     rc = px_reader_next(rd, &art);
-    double t1 = now_seconds();
-    g->t[T_READ] += t1 - t0;
     if (rc == PX_EOF) break;
     if (rc == PX_ENOMEM) {
       errorf(c, "out of memory");
@@ -111,6 +140,7 @@ static int ingest_one(ingest *g, const char *path) {
                 px_article_get(art, PX_F_ORIGIN).ptr, px_article_repairs(art));
       }
     }
+    stage(g, T_STORE);
     if (g->in_batch == 0 && (rc = px_store_begin(g->st))) {
       errorf(c, "%s", px_ctx_error(g->ctx));
       status = EXIT_FAIL;
@@ -118,11 +148,9 @@ static int ingest_one(ingest *g, const char *path) {
     }
     int64_t id = 0;
     rc = px_store_add(g->st, art, &id);
-    double t2 = now_seconds();
-    g->t[T_STORE] += t2 - t1;
     if (rc == PX_OK && g->an) {
       rc = analyze_one(g, art, id);
-      g->t[T_ANALYZE] += now_seconds() - t2;
+      stage(g, T_STORE);
       if (rc == PX_OK) g->stored++, g->pending++;
       else errorf(c, "%s", px_ctx_error(g->ctx));
     } else if (rc == PX_OK) {
@@ -142,9 +170,7 @@ static int ingest_one(ingest *g, const char *path) {
       break;
     }
     if (++g->in_batch >= g->batch) {
-      double t3 = now_seconds();
       rc = commit_batch(g);
-      g->t[T_STORE] += now_seconds() - t3;
       if (rc) {
         status = EXIT_FAIL;
         break;
@@ -152,6 +178,7 @@ static int ingest_one(ingest *g, const char *path) {
     }
     progress_update(&g->pg, px_reader_bytes_in(rd), g->read);
   }
+  stage(g, T_READ);
   progress_end(&g->pg);
   px_reader_free(rd);
   return status;
@@ -163,7 +190,7 @@ int cmd_ingest(cli *c, int argc, char **argv) {
   memset(&g, 0, sizeof(g));
   g.c = c;
   g.batch = 2000;
-  bool analyze = true, cluster = true, timings = false;
+  bool analyze = true, cluster = true;
   int status = EXIT_OK;
   const char **inputs = calloc((size_t)argc, sizeof(char *));
   int ninputs = 0;
@@ -187,7 +214,7 @@ int cmd_ingest(cli *c, int argc, char **argv) {
     } else if (strcmp(a, "--no-cluster") == 0) {
       cluster = false;
     } else if (strcmp(a, "--timings") == 0) {
-      timings = true;
+      g.timings = true;
     } else if (strcmp(a, "--field") == 0 || strncmp(a, "--field=", 8) == 0) {
       const char *v = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
       const char *eq = v ? strchr(v, '=') : NULL;
@@ -244,27 +271,28 @@ int cmd_ingest(cli *c, int argc, char **argv) {
     goto out;
   }
   double t0 = now_seconds();
+  g.t_mark = t0;
+  if (g.timings) g.cpu_mark = cpu_seconds();
+  g.stage = T_READ;
   for (int k = 0; k < ninputs && status == EXIT_OK; k++) status = ingest_one(&g, inputs[k]);
   if (status != EXIT_FAIL) {
-    double t1 = now_seconds();
+    stage(&g, T_STORE);
     if (commit_batch(&g) != PX_OK) status = EXIT_FAIL;
-    g.t[T_STORE] += now_seconds() - t1;
   }
   int64_t placed = 0;
   if (cluster && status != EXIT_FAIL) {
-    double t1 = now_seconds();
+    stage(&g, T_CLUSTER);
     if (px_store_cluster_new_articles(g.st, NULL, &placed) != PX_OK) {
       errorf(c, "clustering: %s", px_ctx_error(g.ctx));
       status = EXIT_FAIL;
     }
-    g.t[T_CLUSTER] = now_seconds() - t1;
   }
   if (g.stored > 0 && status != EXIT_FAIL) {
-    double t1 = now_seconds();
+    stage(&g, T_INDEX);
     if (px_store_optimize(g.st) != PX_OK)
       warnf(c, "could not merge the search index: %s", px_ctx_error(g.ctx));
-    g.t[T_INDEX] = now_seconds() - t1;
   }
+  stage(&g, T_INDEX);
   double el = now_seconds() - t0;
   if (c->format == FMT_JSON) {
     printf("{\"read\":%llu,\"stored\":%llu,\"duplicates\":%llu,\"rejected\":%llu,"
@@ -274,11 +302,20 @@ int cmd_ingest(cli *c, int argc, char **argv) {
            (unsigned long long)g.rejected, (unsigned long long)g.repaired,
            (unsigned long long)g.analyze_failed, (long long)placed, el);
     for (int i = 0; i < T_COUNT; i++) printf("%s\"%s\":%.3f", i ? "," : "", stage_names[i], g.t[i]);
-    printf("}}\n");
+    printf("}");
+    if (g.timings) {
+      printf(",\"stages_cpu\":{");
+      for (int i = 0; i < T_COUNT; i++)
+        printf("%s\"%s\":%.3f", i ? "," : "", stage_names[i], g.cpu[i]);
+      printf("}");
+    }
+    printf("}\n");
   }
-  if (timings) {
-    fprintf(stderr, "parallax: stages:");
+  if (g.timings) {
+    fprintf(stderr, "parallax: stages (wall):");
     for (int i = 0; i < T_COUNT; i++) fprintf(stderr, " %s %.2f s", stage_names[i], g.t[i]);
+    fprintf(stderr, "\nparallax: stages (CPU):");
+    for (int i = 0; i < T_COUNT; i++) fprintf(stderr, " %s %.2f s", stage_names[i], g.cpu[i]);
     fprintf(stderr, "\n");
   }
   fprintf(stderr,

@@ -4,6 +4,8 @@
 
 #include "parallax.h"
 
+#include <sqlite3.h>
+
 static px_article *make(const char *id, const char *source, const char *body, int64_t t) {
   px_article *a;
   assert_int_equal(px_article_new(&a), PX_OK);
@@ -45,6 +47,12 @@ static int entity_cb(void *user, const px_stored_entity *e) {
   return 0;
 }
 
+static int hits_cb(void *user, const px_search_hit *h) {
+  (void)h;
+  (*(int64_t *)user)++;
+  return 0;
+}
+
 static void add(px_store *st, px_analyzer *an, px_quoter *qt, px_article *a) {
   int64_t id;
   assert_int_equal(px_store_add(st, a, &id), PX_OK);
@@ -59,6 +67,8 @@ static void add(px_store *st, px_analyzer *an, px_quoter *qt, px_article *a) {
   px_quotes_free(qs);
   px_doc_free(doc);
 }
+
+static void assert_consistent(const char *path);
 
 static void test_quotes_and_entities(void **state) {
   (void)state;
@@ -135,10 +145,193 @@ static void test_quotes_and_entities(void **state) {
   px_quoter_free(qt);
   px_analyzer_free(an);
   px_store_free(st);
+  assert_consistent(path);
+  px_ctx_free(ctx);
+}
+
+static int64_t scalar(sqlite3 *db, const char *sql) {
+  sqlite3_stmt *s;
+  assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+  int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+  sqlite3_finalize(s);
+  return v;
+}
+
+/* The counters the writer keeps agree with a recount from the rows, and
+ * every article is in the search index exactly once. */
+static void assert_consistent(const char *path) {
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  assert_int_equal(scalar(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  assert_int_equal(scalar(db, "SELECT count(*) FROM analysis WHERE article NOT IN (SELECT id FROM article)"), 0);
+  assert_int_equal(scalar(db, "SELECT count(*) FROM entity e WHERE"
+                              " articles <> (SELECT count(*) FROM article_entity WHERE entity = e.id)"
+                              " OR mentions <> (SELECT total(mentions) FROM article_entity WHERE entity = e.id)"
+                              " OR outlets <> (SELECT count(DISTINCT a.source) FROM article_entity ae"
+                              "   JOIN article a ON a.id = ae.article WHERE ae.entity = e.id)"),
+                   0);
+  assert_int_equal(scalar(db, "SELECT count(*) FROM (SELECT ae.entity, a.source, count(*) AS n"
+                              " FROM article_entity ae JOIN article a ON a.id = ae.article"
+                              " GROUP BY 1, 2) x FULL JOIN entity_outlet o"
+                              " ON o.entity = x.entity AND o.source = x.source"
+                              " WHERE o.articles IS NOT x.n"),
+                   0);
+  assert_int_equal(scalar(db, "SELECT count(*) FROM speaker"),
+                   scalar(db, "SELECT count(DISTINCT speaker_key) FROM quote WHERE speaker_key <> ''"));
+  assert_int_equal(scalar(db, "SELECT count(*) FROM article_fts_docsize"),
+                   scalar(db, "SELECT count(*) FROM article"));
+  assert_int_equal(scalar(db, "SELECT count(*) FROM article WHERE id NOT IN"
+                              " (SELECT rowid FROM article_fts_docsize)"),
+                   0);
+  assert_int_equal(scalar(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'body_bytes'"),
+                   scalar(db, "SELECT total(length(CAST(body AS BLOB))) FROM article"));
+  assert_int_equal(sqlite3_exec(db, "INSERT INTO article_fts(article_fts) VALUES('integrity-check')",
+                                NULL, NULL, NULL),
+                   SQLITE_OK);
+  sqlite3_close(db);
+}
+
+static int64_t search_count(px_store *st, const char *q) {
+  int64_t n = 0;
+  px_article_filter f = {0};
+  f.limit = 100;
+  assert_int_equal(px_store_search(st, q, &f, hits_cb, &n), PX_OK);
+  return n;
+}
+
+/* A rolled-back batch leaves no trace in the caches: an entity created in
+ * it is created again, and the counters stay right. */
+static void test_rollback_and_counters(void **state) {
+  (void)state;
+  char path[600];
+  snprintf(path, sizeof(path), "%s/rb.db", px_test_tmpdir());
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_store *st;
+  assert_int_equal(px_store_open(ctx, path, PX_OPEN_WRITE, &st), PX_OK);
+  px_analyzer *an;
+  px_quoter *qt;
+  assert_int_equal(px_analyzer_new(ctx, &an), PX_OK);
+  assert_int_equal(px_quoter_new(&qt), PX_OK);
+  px_article *a = make("a", "Northern Wire",
+                       "Prime Minister Anneli Korhonen opened the bridge in Turku.\n\n"
+                       "\"This bridge joins two cities,\" Korhonen said.",
+                       1694700000);
+  px_article *b = make("b", "Harbor Post",
+                       "Anneli Korhonen spoke in Turku.\n\n\"We built it together,\" Korhonen said.",
+                       1694710000);
+  assert_int_equal(px_store_begin(st), PX_OK);
+  add(st, an, qt, a);
+  assert_int_equal(px_store_rollback(st), PX_OK);
+  assert_int_equal(px_store_begin(st), PX_OK);
+  add(st, an, qt, a);
+  add(st, an, qt, b);
+  assert_int_equal(px_store_commit(st), PX_OK);
+  assert_int_equal(search_count(st, "bridge"), 1);
+  assert_int_equal(search_count(st, "korhonen"), 2);
+  /* An analysis for an article that is not stored is refused, in a batch
+   * (where foreign keys are not checked row by row) and outside one. */
+  {
+    px_doc *doc;
+    assert_int_equal(px_analyze(an, a, &doc), PX_OK);
+    assert_int_equal(px_store_begin(st), PX_OK);
+    assert_int_not_equal(px_store_add_analysis(st, 424242, doc, NULL), PX_OK);
+    assert_int_equal(px_store_commit(st), PX_OK);
+    assert_int_not_equal(px_store_add_analysis(st, 424242, doc, NULL), PX_OK);
+    px_doc_free(doc);
+  }
+  /* Outside a batch: each call is its own transaction. */
+  px_article *c = make("c", "Meridian", "Korhonen visited Turku again.", 1694720000);
+  add(st, an, qt, c);
+  assert_int_equal(search_count(st, "visited"), 1);
+  px_store_free(st);
+  assert_consistent(path);
+  px_article_free(a);
+  px_article_free(b);
+  px_article_free(c);
+  px_quoter_free(qt);
+  px_analyzer_free(an);
+  px_ctx_free(ctx);
+}
+
+/* A version 7 database (counters, search index and speakers kept by insert
+ * triggers) is migrated: the triggers go, the writer keeps them instead. */
+static void test_migrates_v7(void **state) {
+  (void)state;
+  char path[600];
+  snprintf(path, sizeof(path), "%s/v7.db", px_test_tmpdir());
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_store *st;
+  assert_int_equal(px_store_open(ctx, path, PX_OPEN_WRITE, &st), PX_OK);
+  px_store_free(st);
+  /* Back to version 7: its insert triggers, as migrations 1, 5 and 6 made
+   * them, and no body size in meta. */
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  assert_int_equal(
+      sqlite3_exec(
+          db,
+          "DROP TRIGGER article_bytes_del; DROP TRIGGER article_bytes_upd;"
+          "DELETE FROM meta WHERE key = 'body_bytes';"
+          "CREATE TRIGGER article_fts_ins AFTER INSERT ON article BEGIN"
+          "  INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);"
+          "END;"
+          "CREATE TRIGGER article_entity_ins AFTER INSERT ON article_entity BEGIN"
+          "  UPDATE entity SET articles = articles + 1, mentions = mentions + new.mentions,"
+          "    outlets = outlets + NOT EXISTS (SELECT 1 FROM entity_outlet WHERE entity = new.entity"
+          "      AND source = (SELECT source FROM article WHERE id = new.article))"
+          "  WHERE id = new.entity;"
+          "  INSERT INTO entity_outlet(entity, source, articles)"
+          "  SELECT new.entity, source, 1 FROM article WHERE id = new.article"
+          "  ON CONFLICT(entity, source) DO UPDATE SET articles = articles + 1;"
+          "END;"
+          "CREATE TRIGGER quote_speaker_ins AFTER INSERT ON quote WHEN new.speaker_key <> '' BEGIN"
+          "  INSERT OR IGNORE INTO speaker(key, name) VALUES (new.speaker_key, new.speaker_name);"
+          "END;"
+          "INSERT INTO article(source, title, body, content_hash)"
+          "  VALUES('Harbor Post', 'Ferry strike ends', 'Ferries sail again after the strike.', 1);"
+          "INSERT INTO entity(key, name, type) VALUES('anneli korhonen', 'Anneli Korhonen', 'person');"
+          "INSERT INTO article_entity VALUES(1, 1, 'Anneli Korhonen', 2, 0, 5);"
+          "INSERT INTO quote(article, start, end, kind, text, speaker_name, speaker_key)"
+          "  VALUES(1, 0, 5, 'direct', 'Ferries', 'Anneli Korhonen', 'anneli korhonen');"
+          "PRAGMA user_version=7;",
+          NULL, NULL, NULL),
+      SQLITE_OK);
+  sqlite3_close(db);
+  assert_int_equal(px_store_open(ctx, path, PX_OPEN_WRITE, &st), PX_OK);
+  px_store_counts k;
+  assert_int_equal(px_store_counts_get(st, &k), PX_OK);
+  assert_int_equal(k.schema_version, 8);
+  assert_int_equal(search_count(st, "ferries"), 1);
+  px_analyzer *an;
+  px_quoter *qt;
+  assert_int_equal(px_analyzer_new(ctx, &an), PX_OK);
+  assert_int_equal(px_quoter_new(&qt), PX_OK);
+  px_article *b = make("b", "Northern Wire",
+                       "Anneli Korhonen spoke in Turku.\n\n\"We built it together,\" Korhonen said.",
+                       1694710000);
+  assert_int_equal(px_store_begin(st), PX_OK);
+  add(st, an, qt, b);
+  assert_int_equal(px_store_commit(st), PX_OK);
+  assert_int_equal(search_count(st, "turku"), 1);
+  px_store_free(st);
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  assert_int_equal(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+                              " AND name IN ('article_fts_ins', 'article_entity_ins', 'quote_speaker_ins')"),
+                   0);
+  assert_int_equal(scalar(db, "SELECT outlets FROM entity WHERE key = 'anneli korhonen'"), 2);
+  sqlite3_close(db);
+  assert_consistent(path);
+  px_article_free(b);
+  px_quoter_free(qt);
+  px_analyzer_free(an);
   px_ctx_free(ctx);
 }
 
 int main(void) {
-  const struct CMUnitTest tests[] = {cmocka_unit_test(test_quotes_and_entities)};
+  const struct CMUnitTest tests[] = {cmocka_unit_test(test_quotes_and_entities),
+                                     cmocka_unit_test(test_rollback_and_counters),
+                                     cmocka_unit_test(test_migrates_v7)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

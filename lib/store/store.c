@@ -184,8 +184,35 @@ static const char *const migrations[] = {
     "CREATE TRIGGER quote_speaker_ins AFTER INSERT ON quote WHEN new.speaker_key <> '' BEGIN"
     "  INSERT OR IGNORE INTO speaker(key, name) VALUES (new.speaker_key, new.speaker_name);"
     "END;",
+    /* 7 -> 8: the writer keeps what the insert triggers kept (store_batch.c):
+     * each batch adds its articles to the search index and its entity
+     * counters and speakers in one pass before it commits.  The delete and
+     * update triggers stay, so removing rows keeps everything consistent. */
+    "DROP TRIGGER IF EXISTS article_fts_ins;"
+    "DROP TRIGGER IF EXISTS article_entity_ins;"
+    "DROP TRIGGER IF EXISTS quote_speaker_ins;"
+    /* FTS5 writes a segment whenever its pending terms pass 'hashsize'
+     * (1 MiB by default: ~40 segments per batch of 2000 articles, merged
+     * again and again).  With 64 MiB a batch is one segment. */
+    "INSERT INTO article_fts(article_fts, rank) VALUES('hashsize', 67108864);"
+    /* An article's time and outlet by id without reading its row (a row
+     * holds the body): for story aggregates over a few thousand members. */
+    "CREATE INDEX IF NOT EXISTS article_meta ON article(id, published, source);"
+    /* The total size of the stored bodies, kept so 'stats' need not read
+     * every body: the writer adds each batch's, triggers subtract. */
+    "INSERT OR REPLACE INTO meta(key, value)"
+    "  SELECT 'body_bytes', CAST(total(length(CAST(body AS BLOB))) AS INTEGER) FROM article;"
+    "CREATE TRIGGER IF NOT EXISTS article_bytes_del AFTER DELETE ON article BEGIN"
+    "  UPDATE meta SET value = CAST(value AS INTEGER) - length(CAST(old.body AS BLOB))"
+    "  WHERE key = 'body_bytes';"
+    "END;"
+    "CREATE TRIGGER IF NOT EXISTS article_bytes_upd AFTER UPDATE OF body ON article BEGIN"
+    "  UPDATE meta SET value = CAST(value AS INTEGER) - length(CAST(old.body AS BLOB))"
+    "    + length(CAST(new.body AS BLOB)) WHERE key = 'body_bytes';"
+    "END;",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
 
 int px__store_schema_version(void) { return SCHEMA_VERSION; }
 
@@ -284,8 +311,10 @@ int px_store_open(px_ctx *ctx, const char *path, px_open_mode mode, px_store **o
   px_store *st = calloc(1, sizeof(*st));
   if (!st) return PX_ENOMEM;
   st->ctx = ctx;
+  px__batch_init(&st->batch);
   st->path = strdup(path);
   if (!st->path) {
+    px__batch_release(&st->batch);
     free(st);
     return PX_ENOMEM;
   }
@@ -321,6 +350,7 @@ void px_store_free(px_store *st) {
   if (!st) return;
   for (int i = 0; i < PX__STMT_COUNT; i++) sqlite3_finalize(st->stmt[i]);
   if (st->db) sqlite3_close_v2(st->db);
+  px__batch_release(&st->batch);
   free(st->path);
   free(st);
 }
@@ -339,31 +369,49 @@ int px__store_stmt(px_store *st, int which, const char *sql, sqlite3_stmt **out)
 
 int px__store_step_fail(px_store *st, int rc, const char *what) { return db_fail(st, rc, what); }
 
+/*
+ * Inside a batch the foreign keys are not checked row by row (two B-tree
+ * lookups per entity mention and quote): the writer only writes ids it has
+ * just read or written, and px_store_add_analysis() checks that the article
+ * exists.  No batch deletes a parent row, so no cascade is skipped.  The
+ * pragma cannot change inside a transaction, hence around it.
+ */
 int px_store_begin(px_store *st) {
   if (!st) return PX_EINVAL;
   if (st->in_tx) return PX_OK;
-  int rc = px__store_exec(st, "BEGIN IMMEDIATE");
+  int rc = px__store_exec(st, "PRAGMA foreign_keys=OFF;BEGIN IMMEDIATE");
   if (rc == PX_OK) st->in_tx = true;
+  else sqlite3_exec(st->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
   return rc;
+}
+
+static void end_batch(px_store *st) {
+  st->in_tx = false;
+  sqlite3_exec(st->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
 }
 
 int px_store_commit(px_store *st) {
   if (!st) return PX_EINVAL;
   if (!st->in_tx) return PX_OK;
-  int rc = px__store_exec(st, "COMMIT");
-  if (rc == PX_OK) st->in_tx = false;
-  else {
+  /* What the batch deferred goes into the same transaction. */
+  int rc = px__store_flush(st);
+  if (rc == PX_OK) rc = px__store_exec(st, "COMMIT");
+  st->batch.fresh_id = 0;
+  if (rc != PX_OK) {
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-    st->in_tx = false;
+    px__batch_forget(&st->batch);
   }
+  end_batch(st);
   return rc;
 }
 
 int px_store_rollback(px_store *st) {
   if (!st) return PX_EINVAL;
   if (!st->in_tx) return PX_OK;
-  st->in_tx = false;
-  return px__store_exec(st, "ROLLBACK");
+  px__batch_forget(&st->batch);
+  int rc = px__store_exec(st, "ROLLBACK");
+  end_batch(st);
+  return rc;
 }
 
 static void bind_str(sqlite3_stmt *s, int i, px_str v) {
@@ -417,8 +465,22 @@ static int find_existing(px_store *st, const px_article *art, int64_t *id) {
   return PX_OK;
 }
 
+static int add_article(px_store *st, const px_article *art, int64_t *id);
+
 int px_store_add(px_store *st, const px_article *art, int64_t *id) {
   if (!st || !art) return PX_EINVAL;
+  if (st->in_tx) return add_article(st, art, id);
+  /* Outside a batch: a batch of one, so the article and its search index
+   * entry are written together. */
+  int rc = px_store_begin(st);
+  if (rc) return rc;
+  rc = add_article(st, art, id);
+  if (rc == PX_OK) return px_store_commit(st);
+  int rb = px_store_rollback(st);
+  return rc == PX_EDUPLICATE ? (rb ? rb : rc) : rc;
+}
+
+static int add_article(px_store *st, const px_article *art, int64_t *id) {
   int64_t existing = 0;
   int rc = find_existing(st, art, &existing);
   if (rc) return rc;
@@ -447,7 +509,28 @@ int px_store_add(px_store *st, const px_article *art, int64_t *id) {
   rc = sqlite3_step(s);
   sqlite3_reset(s);
   if (rc != SQLITE_DONE) return db_fail(st, rc, "storing an article");
-  if (id) *id = sqlite3_last_insert_rowid(st->db);
+  int64_t rowid = sqlite3_last_insert_rowid(st->db);
+  if (id) *id = rowid;
+  /* Indexed for search when the batch commits (px__store_flush_fts). */
+  px__batch *b = &st->batch;
+  b->body_bytes += (int64_t)px_article_get(art, PX_F_BODY).len;
+  if (!b->fts_lo) b->fts_lo = rowid;
+  if (rowid < b->fts_lo) b->fts_lo = rowid;
+  if (rowid > b->fts_hi) b->fts_hi = rowid;
+  /* Remembered so its analysis needs no lookup and no clearing. */
+  px_str src = px_article_get(art, PX_F_SOURCE);
+  b->fresh_id = 0;
+  if (src.len + 1 > b->fresh_source_cap) {
+    size_t cap = src.len + 64;
+    char *p = realloc(b->fresh_source, cap);
+    if (!p) return PX_OK; /* the cache is optional */
+    b->fresh_source = p;
+    b->fresh_source_cap = cap;
+  }
+  if (src.len) memcpy(b->fresh_source, src.ptr, src.len);
+  b->fresh_source[src.len] = '\0';
+  b->fresh_source_len = src.len;
+  b->fresh_id = rowid;
   return PX_OK;
 }
 
@@ -584,7 +667,11 @@ int px_store_counts_get(px_store *st, px_store_counts *out) {
   out->undated = scalar(st, "SELECT count(*) FROM article WHERE published IS NULL", &rc);
   out->first = scalar(st, "SELECT min(published) FROM article", &rc);
   out->last = scalar(st, "SELECT max(published) FROM article", &rc);
-  out->body_bytes = scalar(st, "SELECT total(length(CAST(body AS BLOB))) FROM article", &rc);
+  out->body_bytes = scalar(st,
+                          "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta"
+                          " WHERE key = 'body_bytes'),"
+                          " (SELECT total(length(CAST(body AS BLOB))) FROM article))",
+                          &rc);
   out->file_bytes = scalar(st, "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()", &rc);
   out->schema_version = (int)scalar(st, "PRAGMA user_version", &rc);
   if (has_table(st, "story")) out->stories = scalar(st, "SELECT count(*) FROM story", &rc);

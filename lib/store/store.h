@@ -19,8 +19,80 @@ enum {
   PX__STMT_ENTITY_NEW,      /* store_analysis.c */
   PX__STMT_ARTICLE_ENTITY,  /* store_analysis.c */
   PX__STMT_QUOTE,           /* store_analysis.c */
+  PX__STMT_OUTLET_ADD,      /* store_batch.c */
+  PX__STMT_ENTITY_COUNT,    /* store_batch.c */
+  PX__STMT_FTS_ADD,         /* store_batch.c */
+  PX__STMT_FTS_ONE,         /* store.c */
+  PX__STMT_SPEAKER,         /* store_analysis.c */
+  PX__STMT_DEL_QUOTES,      /* store_analysis.c */
+  PX__STMT_DEL_ENTITIES,    /* store_analysis.c */
+  PX__STMT_SOURCE,          /* store_analysis.c */
+  PX__STMT_BODY_BYTES,      /* store_batch.c */
   PX__STMT_COUNT = 32 /* room for the statements of later modules */
 };
+
+/* ------------------------------------------------- store_batch.c */
+
+/* A string -> int64 map; keys are copied into its arena. */
+typedef struct px__strmap_slot {
+  uint64_t hash; /* 0: empty */
+  const char *key;
+  uint32_t len;
+  int64_t val;
+} px__strmap_slot;
+typedef struct px__strmap {
+  px__strmap_slot *slot;
+  size_t cap, n;
+  px__arena mem;
+} px__strmap;
+PX__HIDDEN void px__strmap_init(px__strmap *m);
+PX__HIDDEN void px__strmap_release(px__strmap *m);
+PX__HIDDEN void px__strmap_clear(px__strmap *m);
+PX__HIDDEN bool px__strmap_get(const px__strmap *m, const char *s, size_t n, int64_t *val);
+/** Insert or overwrite; *stored (may be NULL) gets the map's copy of the key. */
+PX__HIDDEN int px__strmap_put(px__strmap *m, const char *s, size_t n, int64_t val,
+                              const char **stored);
+
+/* An (a, b) -> three counters map. */
+typedef struct px__pair {
+  int64_t a, b;
+  int64_t n1, n2, n3;
+  int used;
+} px__pair;
+typedef struct px__pairmap {
+  px__pair *slot;
+  size_t cap, n;
+} px__pairmap;
+/** Find or add (counters 0 when new).  @return NULL when out of memory. */
+PX__HIDDEN px__pair *px__pairmap_put(px__pairmap *m, int64_t a, int64_t b);
+PX__HIDDEN void px__pairmap_clear(px__pairmap *m);
+PX__HIDDEN void px__pairmap_release(px__pairmap *m);
+
+/* What the store holds in memory between statements: lookup caches valid
+ * until a rollback, and the work the open transaction defers to its commit. */
+typedef struct px__batch {
+  px__strmap entity_ids; /* entity key -> id (committed or in this transaction) */
+  px__strmap speakers;   /* speaker keys known to be in the speaker table */
+  /* Entity counters to add at commit: entities (id, 0) -> articles, mentions,
+   * new outlets; outlets (id, source index) -> articles. */
+  px__pairmap entities, outlets;
+  px__strmap sources; /* source name -> index into source_names */
+  const char **source_names;
+  size_t nsources, cap_sources;
+  int64_t fts_lo, fts_hi;   /* articles added in this transaction, not yet in article_fts */
+  int64_t body_bytes;       /* and the size of their bodies, not yet in meta */
+  int64_t fresh_id;         /* the article px_store_add stored last: it has no analysis yet */
+  char *fresh_source;       /* and its source */
+  size_t fresh_source_len, fresh_source_cap;
+} px__batch;
+
+PX__HIDDEN void px__batch_init(px__batch *b);
+PX__HIDDEN void px__batch_release(px__batch *b);
+/** Drop every cache entry and the pending work (after a rollback). */
+PX__HIDDEN void px__batch_forget(px__batch *b);
+/** Count one article mentioning entity (from source) for the commit. */
+PX__HIDDEN int px__batch_count_entity(px__batch *b, int64_t entity, const char *source,
+                                      size_t srclen, int64_t mentions);
 
 struct px_store {
   px_ctx *ctx;
@@ -29,7 +101,15 @@ struct px_store {
   bool writable;
   bool in_tx;
   sqlite3_stmt *stmt[PX__STMT_COUNT];
+  px__batch batch;
 };
+
+/** Write the entity counters of the open transaction. */
+PX__HIDDEN int px__store_flush_counters(px_store *st);
+/** Index the articles of the open transaction for full-text search. */
+PX__HIDDEN int px__store_flush_fts(px_store *st);
+/** Both: what must be written before the transaction commits. */
+PX__HIDDEN int px__store_flush(px_store *st);
 
 /** Run SQL with no results. @return PX_OK or a store error (message in ctx). */
 PX__HIDDEN int px__store_exec(px_store *st, const char *sql);

@@ -18,8 +18,11 @@ static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   return rc == SQLITE_DONE || rc == SQLITE_ROW ? PX_OK : px__store_step_fail(st, rc, what);
 }
 
-/* The id of the entity with key, created with name and type when new. */
+/* The id of the entity with key, created with name and type when new.
+ * Ids are cached: an entity row, once written, keeps its id (entities are
+ * never deleted), and a rollback clears the cache. */
 static int entity_id(px_store *st, px_str key, px_str name, const char *type, int64_t *id) {
+  if (px__strmap_get(&st->batch.entity_ids, key.ptr, key.len, id)) return PX_OK;
   sqlite3_stmt *s = NULL;
   int rc = px__store_stmt(st, PX__STMT_ENTITY_FIND, "SELECT id FROM entity WHERE key=?1", &s);
   if (rc) return rc;
@@ -28,7 +31,7 @@ static int entity_id(px_store *st, px_str key, px_str name, const char *type, in
   if (rc == SQLITE_ROW) {
     *id = sqlite3_column_int64(s, 0);
     sqlite3_reset(s);
-    return PX_OK;
+    return px__strmap_put(&st->batch.entity_ids, key.ptr, key.len, *id, NULL);
   }
   sqlite3_reset(s);
   if (rc != SQLITE_DONE) return px__store_step_fail(st, rc, "looking up an entity");
@@ -40,7 +43,62 @@ static int entity_id(px_store *st, px_str key, px_str name, const char *type, in
   sqlite3_bind_text(s, 3, type, -1, SQLITE_STATIC);
   if ((rc = step_done(st, s, "storing an entity"))) return rc;
   *id = sqlite3_last_insert_rowid(st->db);
-  return PX_OK;
+  return px__strmap_put(&st->batch.entity_ids, key.ptr, key.len, *id, NULL);
+}
+
+/* The speaker table lists each speaker key once (the first name seen). */
+static int note_speaker(px_store *st, px_str key, px_str name) {
+  if (px__strmap_get(&st->batch.speakers, key.ptr, key.len, NULL)) return PX_OK;
+  sqlite3_stmt *s = NULL;
+  int rc = px__store_stmt(st, PX__STMT_SPEAKER,
+                          "INSERT OR IGNORE INTO speaker(key, name) VALUES(?1, ?2)", &s);
+  if (rc) return rc;
+  bind_str(s, 1, key);
+  bind_str(s, 2, name);
+  if ((rc = step_done(st, s, "storing a speaker"))) return rc;
+  return px__strmap_put(&st->batch.speakers, key.ptr, key.len, 1, NULL);
+}
+
+/* The article's source, for the entity outlet counters. */
+static int article_source(px_store *st, int64_t article, px__buf *out) {
+  px__batch *b = &st->batch;
+  if (article == b->fresh_id) return px__buf_append(out, b->fresh_source, b->fresh_source_len);
+  sqlite3_stmt *s = NULL;
+  int rc = px__store_stmt(st, PX__STMT_SOURCE, "SELECT source FROM article WHERE id=?1", &s);
+  if (rc) return rc;
+  sqlite3_bind_int64(s, 1, article);
+  rc = sqlite3_step(s);
+  if (rc == SQLITE_ROW) {
+    rc = px__buf_append(out, (const char *)sqlite3_column_text(s, 0),
+                        (size_t)sqlite3_column_bytes(s, 0));
+    sqlite3_reset(s);
+    return rc;
+  }
+  sqlite3_reset(s);
+  if (rc == SQLITE_DONE)
+    return px__ctx_fail(st->ctx, PX_EINVAL, "no article with id %lld", (long long)article);
+  return px__store_step_fail(st, rc, "looking up an article");
+}
+
+/* Drop what an earlier analysis of article stored.  The delete trigger
+ * lowers the entity counters, so the counters pending for this batch are
+ * written first. */
+static int clear_analysis(px_store *st, int64_t article) {
+  int rc = px__store_flush_counters(st);
+  sqlite3_stmt *s = NULL;
+  if (rc == PX_OK &&
+      (rc = px__store_stmt(st, PX__STMT_DEL_QUOTES, "DELETE FROM quote WHERE article=?1", &s)) ==
+          PX_OK) {
+    sqlite3_bind_int64(s, 1, article);
+    rc = step_done(st, s, "replacing an analysis");
+  }
+  if (rc == PX_OK &&
+      (rc = px__store_stmt(st, PX__STMT_DEL_ENTITIES, "DELETE FROM article_entity WHERE article=?1",
+                           &s)) == PX_OK) {
+    sqlite3_bind_int64(s, 1, article);
+    rc = step_done(st, s, "replacing an analysis");
+  }
+  return rc;
 }
 
 int px_store_has_analysis(px_store *st, int64_t article) {
@@ -56,15 +114,32 @@ int px_store_has_analysis(px_store *st, int64_t article) {
   return has;
 }
 
+static int add_analysis(px_store *st, int64_t article, const px_doc *doc, const px_quotes *qs);
+
 int px_store_add_analysis(px_store *st, int64_t article, const px_doc *doc, const px_quotes *qs) {
   if (!st || !doc || article <= 0) return PX_EINVAL;
+  if (st->in_tx) return add_analysis(st, article, doc, qs);
+  int rc = px_store_begin(st);
+  if (rc) return rc;
+  rc = add_analysis(st, article, doc, qs);
+  if (rc == PX_OK) return px_store_commit(st);
+  px_store_rollback(st);
+  return rc;
+}
+
+static int add_analysis(px_store *st, int64_t article, const px_doc *doc, const px_quotes *qs) {
   int rc;
-  char sql[160];
-  /* Replace: drop what an earlier analysis stored. */
-  snprintf(sql, sizeof(sql),
-           "DELETE FROM quote WHERE article=%lld; DELETE FROM article_entity WHERE article=%lld",
-           (long long)article, (long long)article);
-  if ((rc = px__store_exec(st, sql))) return rc;
+  px__buf source;
+  px__buf_init(&source, 0);
+  /* Replace: drop what an earlier analysis stored (an article stored just
+   * now by px_store_add has none). */
+  bool fresh = article == st->batch.fresh_id;
+  if ((!fresh && (rc = clear_analysis(st, article))) ||
+      (rc = article_source(st, article, &source))) {
+    px__buf_release(&source);
+    return rc;
+  }
+  st->batch.fresh_id = 0;
 
   size_t ns = px_doc_sentence_count(doc);
   unsigned char *blob = malloc(ns * 8 + 1);
@@ -85,6 +160,7 @@ int px_store_add_analysis(px_store *st, int64_t article, const px_doc *doc, cons
                       &s);
   if (rc) {
     free(blob);
+    px__buf_release(&source);
     return rc;
   }
   sqlite3_bind_int64(s, 1, article);
@@ -94,11 +170,12 @@ int px_store_add_analysis(px_store *st, int64_t article, const px_doc *doc, cons
   sqlite3_bind_int(s, 5, ANALYSIS_VERSION);
   rc = step_done(st, s, "storing an analysis");
   free(blob);
-  if (rc) return rc;
-
   size_t ne = px_doc_entity_count(doc);
-  int64_t *ids = calloc(ne + 1, sizeof(int64_t));
-  if (!ids) return PX_ENOMEM;
+  int64_t *ids = rc ? NULL : calloc(ne + 1, sizeof(int64_t));
+  if (!ids) {
+    px__buf_release(&source);
+    return rc ? rc : PX_ENOMEM;
+  }
   for (size_t i = 0; i < ne && rc == PX_OK; i++) {
     px_str name, key;
     px_entity_type type;
@@ -119,6 +196,10 @@ int px_store_add_analysis(px_store *st, int64_t article, const px_doc *doc, cons
     sqlite3_bind_int64(s, 5, (sqlite3_int64)a);
     sqlite3_bind_int64(s, 6, (sqlite3_int64)b);
     rc = step_done(st, s, "storing an entity mention");
+    /* Counted when stored (an entity listed twice is stored once). */
+    if (rc == PX_OK && sqlite3_changes(st->db) > 0)
+      rc = px__batch_count_entity(&st->batch, ids[i], source.ptr ? source.ptr : "", source.len,
+                                  (int64_t)nm);
   }
   size_t nq = qs ? px_quotes_count(qs) : 0;
   for (size_t i = 0; i < nq && rc == PX_OK; i++) {
@@ -139,6 +220,7 @@ int px_store_add_analysis(px_store *st, int64_t article, const px_doc *doc, cons
     if (q.has_speaker) {
       bind_str(s, 7, q.speaker_name);
       bind_str(s, 8, q.speaker_key);
+      if (q.speaker_key.len && (rc = note_speaker(st, q.speaker_key, q.speaker_name))) break;
     } else {
       px_str none = {"", 0};
       bind_str(s, 7, none);
@@ -152,6 +234,7 @@ int px_store_add_analysis(px_store *st, int64_t article, const px_doc *doc, cons
     rc = step_done(st, s, "storing a quote");
   }
   free(ids);
+  px__buf_release(&source);
   return rc;
 }
 

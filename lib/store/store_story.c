@@ -182,12 +182,15 @@ out:
 
 /* ------------------------------------------------------------ listings */
 
+/* A story's headline: the title of its earliest article that has one. */
+#define STORY_HEADLINE(id)                                                                   \
+  " (SELECT a2.title FROM story_article sa2 JOIN article a2 ON a2.id = sa2.article"          \
+  "   WHERE sa2.story = " id " AND a2.title <> ''"                                           \
+  "   ORDER BY a2.published IS NULL, a2.published, a2.id LIMIT 1)"
+
 #define STORY_SELECT                                                                         \
   "SELECT s.id, min(a.published), max(a.published), count(*), count(DISTINCT a.source),"     \
-  " sum(sa.dup_of IS NOT NULL),"                                                             \
-  " (SELECT a2.title FROM story_article sa2 JOIN article a2 ON a2.id = sa2.article"          \
-  "   WHERE sa2.story = s.id AND a2.title <> ''"                                             \
-  "   ORDER BY a2.published IS NULL, a2.published, a2.id LIMIT 1)"                           \
+  " sum(sa.dup_of IS NOT NULL)," STORY_HEADLINE("s.id")                                     \
   " FROM story s JOIN story_article sa ON sa.story = s.id JOIN article a ON a.id = sa.article"
 
 static int story_rows(px_store *st, sqlite3_stmt *s, px_story_cb cb, void *user, int64_t *count) {
@@ -219,20 +222,45 @@ int px_store_stories(px_store *st, const px_story_filter *f, px_story_cb cb, voi
   px_story_filter none = {0};
   if (!f) f = &none;
   sqlite3_stmt *s = NULL;
+  /* The aggregates come from indexes (no article row is read); the
+   * headline, which needs article rows, only for the stories listed, after
+   * the LIMIT.  With --since: only the stories with an article at or after
+   * it (article_time), their members (story_article_story) and their times
+   * and outlets (article_meta), in that order; without: one pass over the
+   * article_source index. */
   int rc = sqlite3_prepare_v2(
       st->db,
-      STORY_SELECT
-      /* With --since, only stories with an article at or after it: found
-       * through the article time index instead of aggregating every story. */
-      " WHERE (?1 IS NULL OR s.id IN (SELECT sa3.story FROM article a3"
-      "   JOIN story_article sa3 ON sa3.article = a3.id WHERE a3.published >= ?1))"
-      " GROUP BY s.id"
-                   " HAVING (?1 IS NULL OR max(a.published) >= ?1)"
-                   " AND (?2 IS NULL OR min(a.published) < ?2)"
-                   " AND count(DISTINCT a.source) >= ?3"
-                   " AND (?4 IS NULL OR sum(a.source = ?4) > 0)"
-                   " ORDER BY max(a.published) IS NULL, max(a.published) DESC, s.id DESC"
-                   " LIMIT ?5",
+      f->has_since
+          ? "SELECT g.id, g.first, g.last, g.n, g.outlets, g.dups, " STORY_HEADLINE("g.id")
+            " FROM (SELECT sa.story AS id, min(a.published) AS first, max(a.published) AS last,"
+            "  count(*) AS n, count(DISTINCT a.source) AS outlets,"
+            "  sum(sa.dup_of IS NOT NULL) AS dups"
+            "  FROM (SELECT DISTINCT sa3.story AS id FROM article a3 INDEXED BY article_time"
+            "   CROSS JOIN story_article sa3 ON sa3.article = a3.id WHERE a3.published >= ?1) c"
+            "  CROSS JOIN story_article sa ON sa.story = c.id"
+            "  CROSS JOIN article a INDEXED BY article_meta ON a.id = sa.article"
+            "  GROUP BY sa.story"
+            "  HAVING max(a.published) >= ?1"
+            "  AND (?2 IS NULL OR min(a.published) < ?2)"
+            "  AND count(DISTINCT a.source) >= ?3"
+            "  AND (?4 IS NULL OR sum(a.source = ?4) > 0)"
+            "  ORDER BY max(a.published) IS NULL, max(a.published) DESC, sa.story DESC"
+            "  LIMIT ?5) g"
+            " ORDER BY g.last IS NULL, g.last DESC, g.id DESC"
+          :
+      "SELECT g.id, g.first, g.last, g.n, g.outlets, g.dups, " STORY_HEADLINE("g.id")
+      " FROM (SELECT s.id AS id, min(a.published) AS first, max(a.published) AS last,"
+      "  count(*) AS n, count(DISTINCT a.source) AS outlets, sum(sa.dup_of IS NOT NULL) AS dups"
+      "  FROM story s JOIN story_article sa ON sa.story = s.id JOIN article a ON a.id = sa.article"
+      "  WHERE ?1 IS NULL"
+      "  GROUP BY s.id"
+      "  HAVING (?1 IS NULL OR max(a.published) >= ?1)"
+      "  AND (?2 IS NULL OR min(a.published) < ?2)"
+      "  AND count(DISTINCT a.source) >= ?3"
+      "  AND (?4 IS NULL OR sum(a.source = ?4) > 0)"
+      "  ORDER BY max(a.published) IS NULL, max(a.published) DESC, s.id DESC"
+      "  LIMIT ?5) g"
+      " ORDER BY g.last IS NULL, g.last DESC, g.id DESC",
       -1, &s, NULL);
   if (rc != SQLITE_OK) return fail(st, rc, "listing stories");
   if (f->has_since) sqlite3_bind_int64(s, 1, f->since);

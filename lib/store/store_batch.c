@@ -1,0 +1,316 @@
+/* store_batch.c - what the store keeps in memory while it writes: the
+ * lookup caches (entity key to id, speakers already stored) and the work
+ * an open batch defers to its commit (entity counters, full-text rows).
+ *
+ * Why deferred: the counters used to be kept by a trigger per stored
+ * article_entity row (an UPDATE of the entity and an upsert of its outlet
+ * count, each a B-tree seek, plus the entity_articles index entry moved for
+ * every mention); the full-text rows by a trigger per article, and a
+ * statement that fires a trigger runs in a statement savepoint, at which
+ * FTS5 writes its pending terms out as a new segment: one tiny segment per
+ * article, merged again and again.  Summed per batch and written once,
+ * inside the batch's transaction, both cost a fraction, and what a reader
+ * or a crash sees is the same: the batch whole or not at all.
+ */
+#include "store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------- string -> int64 */
+
+static uint64_t str_hash(const char *s, size_t n) { return px__hash64(s, n, 0x5eed) | 1; }
+
+static int strmap_grow(px__strmap *m) {
+  size_t cap = m->cap ? m->cap * 2 : 1024;
+  px__strmap_slot *slot = calloc(cap, sizeof(*slot));
+  if (!slot) return PX_ENOMEM;
+  for (size_t i = 0; i < m->cap; i++) {
+    px__strmap_slot *o = &m->slot[i];
+    if (!o->hash) continue;
+    size_t j = (size_t)o->hash & (cap - 1);
+    while (slot[j].hash) j = (j + 1) & (cap - 1);
+    slot[j] = *o;
+  }
+  free(m->slot);
+  m->slot = slot;
+  m->cap = cap;
+  return PX_OK;
+}
+
+bool px__strmap_get(const px__strmap *m, const char *s, size_t n, int64_t *val) {
+  if (!m->cap) return false;
+  uint64_t h = str_hash(s, n);
+  for (size_t j = (size_t)h & (m->cap - 1);; j = (j + 1) & (m->cap - 1)) {
+    const px__strmap_slot *o = &m->slot[j];
+    if (!o->hash) return false;
+    if (o->hash == h && o->len == n && memcmp(o->key, s, n) == 0) {
+      if (val) *val = o->val;
+      return true;
+    }
+  }
+}
+
+int px__strmap_put(px__strmap *m, const char *s, size_t n, int64_t val, const char **stored) {
+  if (n > UINT32_MAX) return PX_EINVAL;
+  if ((m->n + 1) * 4 > m->cap * 3 && strmap_grow(m)) return PX_ENOMEM;
+  uint64_t h = str_hash(s, n);
+  size_t j = (size_t)h & (m->cap - 1);
+  for (;; j = (j + 1) & (m->cap - 1)) {
+    px__strmap_slot *o = &m->slot[j];
+    if (!o->hash) break;
+    if (o->hash == h && o->len == n && memcmp(o->key, s, n) == 0) {
+      o->val = val;
+      if (stored) *stored = o->key;
+      return PX_OK;
+    }
+  }
+  char *k = px__arena_strndup(&m->mem, s, n);
+  if (!k) return PX_ENOMEM;
+  m->slot[j] = (px__strmap_slot){h, k, (uint32_t)n, val};
+  m->n++;
+  if (stored) *stored = k;
+  return PX_OK;
+}
+
+void px__strmap_clear(px__strmap *m) {
+  if (m->cap) memset(m->slot, 0, m->cap * sizeof(*m->slot));
+  m->n = 0;
+  px__arena_reset(&m->mem);
+}
+
+void px__strmap_release(px__strmap *m) {
+  free(m->slot);
+  px__arena_release(&m->mem);
+  memset(m, 0, sizeof(*m));
+}
+
+void px__strmap_init(px__strmap *m) {
+  memset(m, 0, sizeof(*m));
+  px__arena_init(&m->mem, 64 * 1024);
+}
+
+/* ------------------------------------------ (int64, int64) -> counters */
+
+static int pairmap_grow(px__pairmap *m) {
+  size_t cap = m->cap ? m->cap * 2 : 1024;
+  px__pair *slot = calloc(cap, sizeof(*slot));
+  if (!slot) return PX_ENOMEM;
+  for (size_t i = 0; i < m->cap; i++) {
+    px__pair *o = &m->slot[i];
+    if (!o->used) continue;
+    size_t j = (size_t)px__mix64((uint64_t)o->a * 0x9e3779b97f4a7c15ULL ^ (uint64_t)o->b) &
+               (cap - 1);
+    while (slot[j].used) j = (j + 1) & (cap - 1);
+    slot[j] = *o;
+  }
+  free(m->slot);
+  m->slot = slot;
+  m->cap = cap;
+  return PX_OK;
+}
+
+px__pair *px__pairmap_put(px__pairmap *m, int64_t a, int64_t b) {
+  if ((m->n + 1) * 4 > m->cap * 3 && pairmap_grow(m)) return NULL;
+  size_t j = (size_t)px__mix64((uint64_t)a * 0x9e3779b97f4a7c15ULL ^ (uint64_t)b) & (m->cap - 1);
+  for (;; j = (j + 1) & (m->cap - 1)) {
+    px__pair *o = &m->slot[j];
+    if (!o->used) break;
+    if (o->a == a && o->b == b) return o;
+  }
+  px__pair *o = &m->slot[j];
+  memset(o, 0, sizeof(*o));
+  o->used = 1;
+  o->a = a;
+  o->b = b;
+  m->n++;
+  return o;
+}
+
+void px__pairmap_clear(px__pairmap *m) {
+  if (m->cap) memset(m->slot, 0, m->cap * sizeof(*m->slot));
+  m->n = 0;
+}
+
+void px__pairmap_release(px__pairmap *m) {
+  free(m->slot);
+  memset(m, 0, sizeof(*m));
+}
+
+/* ------------------------------------------------------ the batch state */
+
+void px__batch_init(px__batch *b) {
+  memset(b, 0, sizeof(*b));
+  px__strmap_init(&b->entity_ids);
+  px__strmap_init(&b->speakers);
+  px__strmap_init(&b->sources);
+}
+
+void px__batch_release(px__batch *b) {
+  px__strmap_release(&b->entity_ids);
+  px__strmap_release(&b->speakers);
+  px__strmap_release(&b->sources);
+  px__pairmap_release(&b->entities);
+  px__pairmap_release(&b->outlets);
+  free(b->source_names);
+  free(b->fresh_source);
+  memset(b, 0, sizeof(*b));
+}
+
+/* What a rolled-back transaction wrote is gone: so is every cache entry
+ * that may name it, and the pending work. */
+void px__batch_forget(px__batch *b) {
+  px__strmap_clear(&b->entity_ids);
+  px__strmap_clear(&b->speakers);
+  px__strmap_clear(&b->sources);
+  px__pairmap_clear(&b->entities);
+  px__pairmap_clear(&b->outlets);
+  b->nsources = 0;
+  b->fts_lo = b->fts_hi = 0;
+  b->body_bytes = 0;
+  b->fresh_id = 0;
+}
+
+/* The caches only grow; past these sizes they start over (the store stays
+ * right, lookups go back to the database). */
+#define CACHE_MAX_ENTRIES 2000000
+
+int px__batch_count_entity(px__batch *b, int64_t entity, const char *source, size_t srclen,
+                           int64_t mentions) {
+  int64_t si;
+  if (!px__strmap_get(&b->sources, source, srclen, &si)) {
+    if (b->nsources == b->cap_sources) {
+      size_t nc = b->cap_sources ? b->cap_sources * 2 : 64;
+      const char **nv = realloc(b->source_names, nc * sizeof(*nv));
+      if (!nv) return PX_ENOMEM;
+      b->source_names = nv;
+      b->cap_sources = nc;
+    }
+    si = (int64_t)b->nsources;
+    int rc = px__strmap_put(&b->sources, source, srclen, si, &b->source_names[b->nsources]);
+    if (rc) return rc;
+    b->nsources++;
+  }
+  px__pair *e = px__pairmap_put(&b->entities, entity, 0);
+  px__pair *o = px__pairmap_put(&b->outlets, entity, si);
+  if (!e || !o) return PX_ENOMEM;
+  e->n1 += 1;
+  e->n2 += mentions;
+  o->n1 += 1;
+  return PX_OK;
+}
+
+static int cmp_pair(const void *x, const void *y) {
+  const px__pair *p = x, *q = y;
+  if (p->a != q->a) return p->a < q->a ? -1 : 1;
+  return p->b < q->b ? -1 : p->b > q->b;
+}
+
+/* Pack the used slots at the front, in key order (B-tree order for the
+ * writes that follow).  The map is cleared afterwards by the caller. */
+static size_t pack_sorted(px__pairmap *m) {
+  size_t k = 0;
+  for (size_t i = 0; i < m->cap; i++)
+    if (m->slot[i].used) m->slot[k++] = m->slot[i];
+  qsort(m->slot, k, sizeof(*m->slot), cmp_pair);
+  return k;
+}
+
+int px__store_flush_counters(px_store *st) {
+  px__batch *b = &st->batch;
+  if (b->entities.n == 0) return PX_OK;
+  sqlite3_stmt *s = NULL;
+  int rc = PX_OK;
+  /* Outlet counts first: a pair seen for the first time adds an outlet. */
+  size_t no = pack_sorted(&b->outlets);
+  for (size_t i = 0; i < no && rc == PX_OK; i++) {
+    px__pair *o = &b->outlets.slot[i];
+    if ((rc = px__store_stmt(st, PX__STMT_OUTLET_ADD,
+                             "INSERT INTO entity_outlet(entity, source, articles)"
+                             " VALUES(?1, ?2, ?3) ON CONFLICT(entity, source)"
+                             " DO UPDATE SET articles = articles + excluded.articles"
+                             " RETURNING articles",
+                             &s)))
+      break;
+    const char *src = b->source_names[o->b];
+    sqlite3_bind_int64(s, 1, o->a);
+    sqlite3_bind_text(s, 2, src, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 3, o->n1);
+    int r = sqlite3_step(s);
+    if (r == SQLITE_ROW) {
+      if (sqlite3_column_int64(s, 0) == o->n1) {
+        px__pair *e = px__pairmap_put(&b->entities, o->a, 0);
+        if (!e) rc = PX_ENOMEM;
+        else e->n3 += 1;
+      }
+      r = sqlite3_step(s);
+    }
+    if (rc == PX_OK && r != SQLITE_DONE) rc = px__store_step_fail(st, r, "counting entity outlets");
+    sqlite3_reset(s);
+  }
+  size_t ne = rc == PX_OK ? pack_sorted(&b->entities) : 0;
+  for (size_t i = 0; i < ne && rc == PX_OK; i++) {
+    px__pair *e = &b->entities.slot[i];
+    if ((rc = px__store_stmt(st, PX__STMT_ENTITY_COUNT,
+                             "UPDATE entity SET articles = articles + ?2,"
+                             " mentions = mentions + ?3, outlets = outlets + ?4 WHERE id = ?1",
+                             &s)))
+      break;
+    sqlite3_bind_int64(s, 1, e->a);
+    sqlite3_bind_int64(s, 2, e->n1);
+    sqlite3_bind_int64(s, 3, e->n2);
+    sqlite3_bind_int64(s, 4, e->n3);
+    int r = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (r != SQLITE_DONE) rc = px__store_step_fail(st, r, "counting entities");
+  }
+  px__pairmap_clear(&b->entities);
+  px__pairmap_clear(&b->outlets);
+  px__strmap_clear(&b->sources);
+  b->nsources = 0;
+  if (b->entity_ids.n > CACHE_MAX_ENTRIES) px__strmap_clear(&b->entity_ids);
+  if (b->speakers.n > CACHE_MAX_ENTRIES) px__strmap_clear(&b->speakers);
+  return rc;
+}
+
+int px__store_flush_fts(px_store *st) {
+  px__batch *b = &st->batch;
+  if (!b->fts_lo) return PX_OK;
+  sqlite3_stmt *s = NULL;
+  int rc = px__store_stmt(st, PX__STMT_FTS_ADD,
+                          "INSERT INTO article_fts(rowid, title, body)"
+                          " SELECT id, title, body FROM article WHERE id BETWEEN ?1 AND ?2",
+                          &s);
+  if (rc) return rc;
+  sqlite3_bind_int64(s, 1, b->fts_lo);
+  sqlite3_bind_int64(s, 2, b->fts_hi);
+  int r = sqlite3_step(s);
+  sqlite3_reset(s);
+  if (r != SQLITE_DONE) return px__store_step_fail(st, r, "indexing articles for search");
+  b->fts_lo = b->fts_hi = 0;
+  return PX_OK;
+}
+
+static int flush_body_bytes(px_store *st) {
+  px__batch *b = &st->batch;
+  if (!b->body_bytes) return PX_OK;
+  sqlite3_stmt *s = NULL;
+  int rc = px__store_stmt(st, PX__STMT_BODY_BYTES,
+                          "UPDATE meta SET value = CAST(value AS INTEGER) + ?1"
+                          " WHERE key = 'body_bytes'",
+                          &s);
+  if (rc) return rc;
+  sqlite3_bind_int64(s, 1, b->body_bytes);
+  int r = sqlite3_step(s);
+  sqlite3_reset(s);
+  if (r != SQLITE_DONE) return px__store_step_fail(st, r, "counting body bytes");
+  b->body_bytes = 0;
+  return PX_OK;
+}
+
+int px__store_flush(px_store *st) {
+  int rc = px__store_flush_counters(st);
+  if (rc == PX_OK) rc = px__store_flush_fts(st);
+  if (rc == PX_OK) rc = flush_body_bytes(st);
+  return rc;
+}
