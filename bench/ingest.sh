@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Ingest throughput on the AllSides corpus beside the raw-read limit.
 #   raw:      xz -dc allsides.jsonl.xz | wc -l      (decompress + scan, nothing else)
-#   parallax: parallax ingest allsides.jsonl.xz      (decompress, parse, repair, normalize, store)
+#   parallax: parallax ingest --no-analyze --no-cluster allsides.jsonl.xz
+#             (decompress, parse, repair, normalize, store, search index;
+#             bench/pipeline.sh measures the whole pipeline)
 # Also from an uncompressed copy beside `wc -l` of it.  Each is run
 # PX_RUNS times (default 3) and the median printed; ratios are of medians.
 set -euo pipefail
@@ -20,11 +22,11 @@ raw_xz=(); px_xz=(); raw_plain=(); px_plain=(); rss=()
 for ((i = 0; i < runs; i++)); do
   raw_xz+=("$(t sh -c "xz -dc '$data' | wc -l")")
   rm -f "$tmp"/p.db*
-  px_xz+=("$(t "$px" ingest -q --db "$tmp/p.db" "$data")")
+  px_xz+=("$(t "$px" ingest -q --no-analyze --no-cluster --db "$tmp/p.db" "$data")")
   raw_plain+=("$(t wc -l "$tmp/all.jsonl")")
   rm -f "$tmp"/p.db*
   s=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$tmp/rss" "$px" ingest -q --db "$tmp/p.db" "$tmp/all.jsonl" >/dev/null 2>&1 || true
+  /usr/bin/time -f "%M" -o "$tmp/rss" "$px" ingest -q --no-analyze --no-cluster --db "$tmp/p.db" "$tmp/all.jsonl" >/dev/null 2>&1 || true
   e=$(date +%s.%N)
   px_plain+=("$(echo "$e - $s" | bc)")
   rss+=("$(cat "$tmp/rss")")
