@@ -138,87 +138,102 @@ static bool nfc_stable(int32_t cp) {
   return cp < 0x300 || (cp >= 0x2010 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20BF);
 }
 
-static int append_nfc(px__buf *out, const char *p, size_t n) {
-  bool stable = true;
-  for (size_t i = 0; i < n && stable;) {
-    unsigned char c = (unsigned char)p[i];
-    if (c < 0x80) {
+/* Does NFC leave u[0..n) (valid UTF-8) as it is?  Checked by code point
+ * ranges only; -1 for invalid UTF-8. */
+static int nfc_unchanged(const unsigned char *u, size_t n) {
+  for (size_t i = 0; i < n;) {
+    if (u[i] < 0x80) {
       i++;
       continue;
     }
-    size_t k = px__utf8_seqlen((const unsigned char *)p + i, n - i);
-    if (!k) return PX_EINVAL; /* callers repair first */
-    stable = nfc_stable(px__utf8_decode((const unsigned char *)p + i, k));
+    size_t k = px__utf8_seqlen(u + i, n - i);
+    if (!k) return -1; /* callers repair first */
+    if (!nfc_stable(px__utf8_decode(u + i, k))) return 0;
     i += k;
   }
-  if (stable) return px__buf_append(out, p, n);
-  utf8proc_uint8_t *dst = NULL;
-  utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &dst,
-                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-  if (m < 0) return PX_EINVAL;
-  int rc = px__buf_append(out, dst, (size_t)m);
-  free(dst);
-  return rc;
+  return 1;
 }
 
 static bool is_hspace(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+/* 1 for horizontal white space, 2 for a newline. */
+static const unsigned char k_ws[256] = {[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1,
+                                        ['\v'] = 1, ['\n'] = 2};
 
 /*
  * Paragraphs: when the text has blank lines, they separate paragraphs and
  * single newlines inside a paragraph are line wrapping (joined with a
  * space); otherwise each line is a paragraph.  Paragraphs are trimmed, runs
  * of horizontal white space become one space, and paragraphs are joined by
- * exactly "\n\n".
+ * exactly "\n\n".  Each paragraph is written straight into out and goes
+ * through utf8proc only when it holds a code point NFC could change.
  */
 int px__normalize_body(px__buf *out, const char *p, size_t n) {
+  const unsigned char *u = (const unsigned char *)p;
   bool blank_lines = false;
-  for (size_t i = 0; i < n && !blank_lines; i++) {
-    if (p[i] != '\n') continue;
-    size_t j = i + 1;
-    while (j < n && is_hspace((unsigned char)p[j])) j++;
+  for (const char *q = n ? memchr(p, '\n', n) : NULL; q && !blank_lines;
+       q = memchr(q + 1, '\n', n - (size_t)(q + 1 - p))) {
+    size_t j = (size_t)(q - p) + 1;
+    while (j < n && is_hspace(u[j])) j++;
     if (j < n && p[j] == '\n') blank_lines = true;
   }
-  px__buf para;
-  px__buf_init(&para, 0);
   int rc = PX_OK;
   size_t i = 0;
   while (i < n) {
-    /* Gather one paragraph into para with whitespace collapsed. */
-    px__buf_clear(&para);
+    /* The paragraph is at most the rest of the input, plus "\n\n". */
+    if ((rc = px__buf_reserve(out, n - i + 2))) return rc;
+    unsigned char *base = (unsigned char *)out->ptr;
+    size_t start = out->len, o = start ? start + 2 : 0, pstart = o;
     bool space = false;
+    unsigned hi = 0;
     while (i < n) {
-      unsigned char c = (unsigned char)p[i];
-      if (c == '\n') {
+      unsigned char c = u[i];
+      unsigned k = k_ws[c];
+      if (k == 2) {
         size_t j = i + 1;
-        while (j < n && is_hspace((unsigned char)p[j])) j++;
+        while (j < n && is_hspace(u[j])) j++;
         bool para_end = !blank_lines || (j < n && p[j] == '\n') || j >= n;
         if (para_end) {
-          while (j < n && (p[j] == '\n' || is_hspace((unsigned char)p[j]))) j++;
+          while (j < n && (p[j] == '\n' || is_hspace(u[j]))) j++;
           i = j;
           break;
         }
-        space = para.len > 0;
+        space = o > pstart;
         i = j;
         continue;
       }
-      if (is_hspace(c)) {
-        space = para.len > 0;
+      if (k == 1) {
+        space = o > pstart;
         i++;
         continue;
       }
-      size_t k = i + 1;
-      while (k < n && p[k] != '\n' && !is_hspace((unsigned char)p[k])) k++;
-      if (space && (rc = px__buf_putc(&para, ' '))) goto out;
+      if (space) base[o++] = ' ';
       space = false;
-      if ((rc = px__buf_append(&para, p + i, k - i))) goto out;
-      i = k;
+      do {
+        hi |= c;
+        base[o++] = c;
+        if (++i >= n) break;
+        c = u[i];
+      } while (!k_ws[c]);
     }
-    if (para.len == 0) continue;
-    if (out->len && (rc = px__buf_append(out, "\n\n", 2))) goto out;
-    if ((rc = append_nfc(out, para.ptr, para.len))) goto out;
+    if (o == pstart) continue; /* an empty paragraph */
+    if (start) base[start] = base[start + 1] = '\n';
+    int st = hi & 0x80 ? nfc_unchanged(base + pstart, o - pstart) : 1;
+    if (st < 0) return PX_EINVAL;
+    if (st) {
+      out->len = o;
+      out->ptr[o] = '\0';
+      continue;
+    }
+    utf8proc_uint8_t *dst = NULL;
+    utf8proc_ssize_t m = utf8proc_map(base + pstart, (utf8proc_ssize_t)(o - pstart), &dst,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (m < 0) return PX_EINVAL;
+    out->len = pstart;
+    rc = px__buf_append(out, dst, (size_t)m);
+    free(dst);
+    if (rc) return rc;
   }
   if (!out->ptr) rc = px__buf_append(out, "", 0);
-out:
-  px__buf_release(&para);
   return rc;
 }

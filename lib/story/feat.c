@@ -301,18 +301,33 @@ int px__feat_terms(px__fx *fx, const px__params *p, const px__text *tx, bool tit
       raw[k++].w = p->entity_weight * (float)(en->count ? en->count : 1);
     }
   }
+  /* Merge repeated terms first (an article repeats about half of its
+   * terms), in order of first occurrence so that new terms get their
+   * vocabulary ids in the same order as without merging: the vocabulary is
+   * a large table and each lookup a likely cache miss. */
+  size_t slots = 64;
+  while (slots < 2 * k) slots <<= 1;
+  uint32_t *slot = px__arena_alloc(&fx->arena, slots * sizeof(*slot));
   px__tw *terms = px__arena_alloc(&fx->arena, (k + 1) * sizeof(*terms));
-  if (!terms) return PX_ENOMEM;
+  if (!slot || !terms) return PX_ENOMEM;
+  memset(slot, 0, slots * sizeof(*slot));
+  size_t n = 0;
   for (size_t i = 0; i < k; i++) {
+    uint64_t h = raw[i].h;
+    size_t j = (size_t)px__mix64(h) & (slots - 1);
+    while (slot[j] && raw[slot[j] - 1].h != h) j = (j + 1) & (slots - 1);
+    if (slot[j]) {
+      raw[slot[j] - 1].w += raw[i].w;
+    } else {
+      raw[n] = raw[i]; /* n <= i: compacts in place */
+      slot[j] = (uint32_t)++n;
+    }
+  }
+  for (size_t i = 0; i < n; i++) {
     if ((rc = px__vocab_id(vocab, raw[i].h, &terms[i].id))) return rc;
     terms[i].w = raw[i].w;
   }
-  px__tw_sort_id(terms, k);
-  size_t n = 0;
-  for (size_t i = 0; i < k; i++) {
-    if (n && terms[n - 1].id == terms[i].id) terms[n - 1].w += terms[i].w;
-    else terms[n++] = terms[i];
-  }
+  px__tw_sort_id(terms, n);
   f->terms = terms;
   f->nterms = (uint32_t)n;
   return PX_OK;
