@@ -339,18 +339,20 @@ void px__feat_sketch(const px__text *tx, const bool *skip, uint32_t min_words, p
   uint32_t bins[PX__SIG];
   for (int i = 0; i < PX__SIG; i++) bins[i] = UINT32_MAX;
   bool filled[PX__SIG] = {false};
-  uint64_t ring[PX__SHINGLE] = {0};
+  /* the last PX__SHINGLE words, oldest first */
+  uint64_t win[PX__SHINGLE] = {0};
   uint32_t have = 0, nsh = 0, words = 0;
   for (size_t i = 0; i < tx->ntok; i++) {
     const px__token *t = &tx->tok[i];
     if (!counts_as_word(t)) continue;
     if (skip && t->sent < tx->nsent && skip[t->sent]) continue;
     words++;
-    ring[have % PX__SHINGLE] = t->fold;
+    for (uint32_t j = 0; j + 1 < PX__SHINGLE; j++) win[j] = win[j + 1];
+    win[PX__SHINGLE - 1] = t->fold;
     have++;
     if (have < PX__SHINGLE) continue;
     uint64_t h = 0x6d696e68617368ULL;
-    for (uint32_t j = 0; j < PX__SHINGLE; j++) h = px__mix64(h ^ ring[(have + j) % PX__SHINGLE]);
+    for (uint32_t j = 0; j < PX__SHINGLE; j++) h = px__mix64(h ^ win[j]);
     /* One permutation hashing: the top bits choose the bin. */
     uint32_t bin = (uint32_t)(h >> 57);
     uint32_t v = (uint32_t)h;
