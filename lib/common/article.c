@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 int px_article_new(px_article **out) {
   if (!out) return PX_EINVAL;
@@ -59,6 +62,29 @@ static int set_line(px__buf *dst, const char *p, size_t n) {
   return PX_OK;
 }
 
+/* Does [p, p+n) hold a control character other than newline, tab and
+ * carriage return (or DEL)? */
+static bool has_control(const unsigned char *p, size_t n) {
+  size_t i = 0;
+#ifdef __SSE2__
+  const __m128i c1f = _mm_set1_epi8(0x1F), del = _mm_set1_epi8(0x7F);
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v), _mm_cmpeq_epi8(v, del));
+    unsigned bits = (unsigned)_mm_movemask_epi8(m);
+    for (; bits; bits &= bits - 1) {
+      unsigned c = p[i + (size_t)__builtin_ctz(bits)];
+      if (c != '\n' && c != '\t' && c != '\r') return true;
+    }
+  }
+#endif
+  for (; i < n; i++) {
+    unsigned c = p[i];
+    if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7F) return true;
+  }
+  return false;
+}
+
 int px_article_set(px_article *a, px_field f, const char *p, size_t n) {
   if (!a || (unsigned)f >= PX_F_COUNT_ || (!p && n)) return PX_EINVAL;
   if (f == PX_F_BODY && n > a->limit_body) return PX_ETOOBIG;
@@ -69,11 +95,7 @@ int px_article_set(px_article *a, px_field f, const char *p, size_t n) {
   const char *src = p;
   size_t len = n;
   int rc = PX_OK;
-  bool has_ctl = false;
-  for (size_t i = 0; i < valid && !has_ctl; i++) {
-    unsigned char c = (unsigned char)p[i];
-    has_ctl = (c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7F;
-  }
+  bool has_ctl = has_control((const unsigned char *)p, valid);
   if (valid < n || has_ctl) {
     size_t first = 0;
     if ((rc = px__utf8_repair(&tmp, p, n, &a->repairs, &first))) goto out;
@@ -141,7 +163,12 @@ static bool nfc_stable(int32_t cp) {
 /* Does NFC leave u[0..n) (valid UTF-8) as it is?  Checked by code point
  * ranges only; -1 for invalid UTF-8. */
 static int nfc_unchanged(const unsigned char *u, size_t n) {
-  for (size_t i = 0; i < n;) {
+  size_t i = 0;
+#ifdef __SSE2__
+  /* ASCII, 16 bytes at a time */
+  while (i + 16 <= n && !_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(u + i)))) i += 16;
+#endif
+  while (i < n) {
     if (u[i] < 0x80) {
       i++;
       continue;
@@ -209,12 +236,38 @@ int px__normalize_body(px__buf *out, const char *p, size_t n) {
       }
       if (space) base[o++] = ' ';
       space = false;
-      do {
+      /* Copy a run of words: non-space bytes and single spaces between
+       * them, which stay as they are; stop at any other white space. */
+#ifdef __SSE2__
+      {
+        const __m128i sp = _mm_set1_epi8(' '), nine = _mm_set1_epi8(9), four = _mm_set1_epi8(4);
+        while (i + 17 <= n) { /* the byte after the 16 is looked at too */
+          __m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+          __m128i nx = _mm_loadu_si128((const __m128i *)(u + i + 1));
+          __m128i vc = _mm_sub_epi8(v, nine), nc = _mm_sub_epi8(nx, nine);
+          /* \t \n \v \f \r: byte - 9 <= 4 unsigned */
+          __m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(vc, four), vc);
+          __m128i nws = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(nc, four), nc),
+                                     _mm_cmpeq_epi8(nx, sp));
+          __m128i stop = _mm_or_si128(ctl, _mm_and_si128(_mm_cmpeq_epi8(v, sp), nws));
+          unsigned bits = (unsigned)_mm_movemask_epi8(stop);
+          size_t run = bits ? (size_t)__builtin_ctz(bits) : 16;
+          /* room: the output is never longer than the input consumed */
+          _mm_storeu_si128((__m128i *)(base + o), v);
+          if (run && ((unsigned)_mm_movemask_epi8(v) & ((2u << (run - 1)) - 1))) hi |= 0x80;
+          o += run;
+          i += run;
+          if (bits) break;
+        }
+      }
+#endif
+      while (i < n) {
+        c = u[i];
+        if (k_ws[c] && !(c == ' ' && i + 1 < n && !k_ws[u[i + 1]])) break;
         hi |= c;
         base[o++] = c;
-        if (++i >= n) break;
-        c = u[i];
-      } while (!k_ws[c]);
+        i++;
+      }
     }
     if (o == pstart) continue; /* an empty paragraph */
     if (start) base[start] = base[start + 1] = '\n';
