@@ -1340,9 +1340,41 @@ static int top_type(const int32_t *v) {
   return best;
 }
 
-static int cmp_u64(const void *x, const void *y) {
-  const uint64_t *a = x, *b = y;
-  return *a < *b ? -1 : *a > *b;
+/* Sort distinct keys ascending: quicksort (median of three, recursion on
+ * the smaller side) down to insertion sort; no comparison callback. */
+static void sort_u64(uint64_t *a, size_t n) {
+  while (n > 24) {
+    uint64_t x = a[0], y = a[n / 2], z = a[n - 1];
+    uint64_t piv = x < y ? (y < z ? y : (x < z ? z : x)) : (x < z ? x : (y < z ? z : y));
+    size_t i = 0, j = n - 1;
+    for (;;) {
+      while (a[i] < piv) i++;
+      while (a[j] > piv) j--;
+      if (i >= j) break;
+      uint64_t t = a[i];
+      a[i++] = a[j];
+      a[j--] = t;
+    }
+    /* [0, j] <= piv <= [j + 1, n) */
+    size_t left = j + 1;
+    if (left < n - left) {
+      sort_u64(a, left);
+      a += left;
+      n -= left;
+    } else {
+      sort_u64(a + left, n - left);
+      n = left;
+    }
+  }
+  for (size_t i = 1; i < n; i++) {
+    uint64_t t = a[i];
+    size_t j = i;
+    while (j > 0 && a[j - 1] > t) {
+      a[j] = a[j - 1];
+      j--;
+    }
+    a[j] = t;
+  }
 }
 
 /* A table in the arena, for one document. */
@@ -1581,7 +1613,7 @@ static int merge(work *w, px__entities *out) {
     if (c[i].start < en->first_pos) en->first_pos = c[i].start;
   }
   for (size_t i = 0; i < ne; i++) ord[i] = (uint64_t)e[i].first_pos << 32 | i;
-  qsort(ord, ne, sizeof *ord, cmp_u64);
+  sort_u64(ord, ne);
   for (size_t i = 0; i < ne; i++) e[ord[i] & 0xffffffffu].order = (uint32_t)i;
   /* mentions grouped by entity (counting placement), then by position: the
    * candidates are nearly in text order, so insertion sort is linear */
@@ -1610,7 +1642,7 @@ static int merge(work *w, px__entities *out) {
       if (sk[hi] < sk[hi - 1]) sorted = false;
       hi++;
     }
-    if (!sorted) qsort(sk + lo, hi - lo, sizeof *sk, cmp_u64);
+    if (!sorted) sort_u64(sk + lo, hi - lo);
     for (size_t k = lo; k < hi; k++) idx[k] = (uint32_t)(sk[k] & 0xffffffffu);
     lo = hi;
   }
@@ -1660,7 +1692,7 @@ static int merge(work *w, px__entities *out) {
   out->by_pos = px__arena_alloc(ar, (out->nmen + 1) * sizeof *out->by_pos);
   if (!out->by_pos) return PX_ENOMEM;
   for (size_t k = 0; k < out->nmen; k++) sk[k] = (uint64_t)out->men[k].start << 32 | k;
-  qsort(sk, out->nmen, sizeof *sk, cmp_u64);
+  sort_u64(sk, out->nmen);
   for (size_t k = 0; k < out->nmen; k++) out->by_pos[k] = (uint32_t)(sk[k] & 0xffffffffu);
   return PX_OK;
 }

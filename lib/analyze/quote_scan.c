@@ -18,6 +18,9 @@
 
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Mark kinds. */
 enum {
@@ -241,6 +244,31 @@ static size_t reopen_len(const unsigned char *p, size_t n, size_t i) {
   return 0;
 }
 
+/* The first byte at or after i that the scan must look at: a newline or
+ * the first byte of a quotation mark. */
+static size_t skip_plain(const unsigned char *p, size_t n, size_t i) {
+#ifdef __SSE2__
+  const __m128i nl = _mm_set1_epi8('\n'), dq = _mm_set1_epi8('"'), sq = _mm_set1_epi8('\''),
+                bq = _mm_set1_epi8('`'), c2 = _mm_set1_epi8((char)0xC2),
+                e2 = _mm_set1_epi8((char)0xE2);
+  while (i + 16 <= n) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dq)),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, sq), _mm_cmpeq_epi8(v, bq)));
+    m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2)));
+    int bits = _mm_movemask_epi8(m);
+    if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
+    i += 16;
+  }
+#endif
+  while (i < n) {
+    unsigned c = p[i];
+    if (c == '\n' || c == '"' || c == '\'' || c == '`' || c == 0xC2 || c == 0xE2) break;
+    i++;
+  }
+  return i;
+}
+
 int px__quote_scan(const char *text, size_t n, px__arena *arena, px__qspan **out,
                    size_t *nout) {
   const unsigned char *p = (const unsigned char *)text;
@@ -276,7 +304,7 @@ int px__quote_scan(const char *text, size_t n, px__arena *arena, px__qspan **out
       continue;
     }
     if (c != '"' && c != '\'' && c != '`' && c != 0xC2 && c != 0xE2) {
-      i++;
+      i = skip_plain(p, n, i + 1);
       continue;
     }
     size_t len;

@@ -89,12 +89,22 @@ static const char *const k_preps[] = {
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-static int cmp_str(const void *a, const void *b) {
-  return strcmp((const char *)a, *(const char *const *)b);
-}
-
+/* Binary search of a sorted list.  The first bytes are compared inline,
+ * which settles most steps without a call. */
 static bool in_list(const char *w, const char *const *list, size_t n) {
-  return w[0] && bsearch(w, list, n, sizeof *list, cmp_str) != NULL;
+  if (!w[0]) return false;
+  unsigned char c0 = (unsigned char)w[0];
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const char *m = list[mid];
+    unsigned char m0 = (unsigned char)m[0];
+    int c = c0 != m0 ? (c0 < m0 ? -1 : 1) : strcmp(w, m);
+    if (c == 0) return true;
+    if (c < 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return false;
 }
 
 /* ------------------------------------------------------ character classes */

@@ -102,13 +102,14 @@ static int classify(const unsigned char *p, size_t b, size_t i, size_t *len, int
   }
 }
 
-/* ASCII letters and digits: the lower-cased byte in bits 0-7, plus 1 << 8
- * for an upper-case letter and 1 << 20 for a lower-case one, so one add per
- * byte counts both (a word is at most FOLD_CAP bytes, well under 4096);
- * 0 for every other byte. */
-#define WC_UP (1u << 8)
-#define WC_LOW (1u << 20)
-static const uint32_t k_wc[256] = {
+/* ASCII letters and digits: the lower-cased byte in bits 0-7, plus 1 << 20
+ * for an upper-case letter and 1 << 40 for a lower-case one, so one add per
+ * byte sums all three fields without overflow from one into the next (a
+ * word is folded on at most FOLD_CAP bytes: the bytes sum below 2^17, the
+ * counts below 2^11); 0 for every other byte. */
+#define WC_UP ((uint64_t)1 << 20)
+#define WC_LOW ((uint64_t)1 << 40)
+static const uint64_t k_wc[256] = {
 #define D(c) [c] = c
     D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
 #undef D
@@ -221,16 +222,22 @@ int px__tokenize(const char *text, size_t a, size_t b, uint16_t sent, px__tokout
           /* ASCII letters and digits, the common case, in a tight loop */
           size_t room = fl < FOLD_CAP ? FOLD_CAP - fl : 0;
           size_t lim = b - i < room ? b : i + room;
-          uint32_t acc = 0;
-          while (i < lim) {
-            uint32_t x = k_wc[p[i]];
-            if (!x) break;
-            acc += x >> 8;
-            f[fl++] = (char)x;
-            i++;
+          uint64_t acc = 0;
+          {
+            const unsigned char *q = p + i;
+            char *fo = f + fl;
+            size_t m = lim - i, k = 0;
+            for (; k < m; k++) {
+              uint64_t x = k_wc[q[k]];
+              if (!x) break;
+              acc += x;
+              fo[k] = (char)x;
+            }
+            i += k;
+            fl += k;
           }
-          nup += (int)(acc & 0xFFF);
-          nlow += (int)(acc >> 12);
+          nup += (int)((acc >> 20) & 0xFFFFF);
+          nlow += (int)(acc >> 40);
           if (i >= b) break;
           unsigned ch = p[i];
           if (k_wc[ch]) { /* past FOLD_CAP: scan on, fold no more */

@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 int px_article_new(px_article **out) {
   if (!out) return PX_EINVAL;
@@ -59,6 +62,29 @@ static int set_line(px__buf *dst, const char *p, size_t n) {
   return PX_OK;
 }
 
+/* Does [p, p+n) hold a control character other than newline, tab and
+ * carriage return (or DEL)? */
+static bool has_control(const unsigned char *p, size_t n) {
+  size_t i = 0;
+#ifdef __SSE2__
+  const __m128i c1f = _mm_set1_epi8(0x1F), del = _mm_set1_epi8(0x7F);
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v), _mm_cmpeq_epi8(v, del));
+    unsigned bits = (unsigned)_mm_movemask_epi8(m);
+    for (; bits; bits &= bits - 1) {
+      unsigned c = p[i + (size_t)__builtin_ctz(bits)];
+      if (c != '\n' && c != '\t' && c != '\r') return true;
+    }
+  }
+#endif
+  for (; i < n; i++) {
+    unsigned c = p[i];
+    if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7F) return true;
+  }
+  return false;
+}
+
 int px_article_set(px_article *a, px_field f, const char *p, size_t n) {
   if (!a || (unsigned)f >= PX_F_COUNT_ || (!p && n)) return PX_EINVAL;
   if (f == PX_F_BODY && n > a->limit_body) return PX_ETOOBIG;
@@ -69,11 +95,7 @@ int px_article_set(px_article *a, px_field f, const char *p, size_t n) {
   const char *src = p;
   size_t len = n;
   int rc = PX_OK;
-  bool has_ctl = false;
-  for (size_t i = 0; i < valid && !has_ctl; i++) {
-    unsigned char c = (unsigned char)p[i];
-    has_ctl = (c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7F;
-  }
+  bool has_ctl = has_control((const unsigned char *)p, valid);
   if (valid < n || has_ctl) {
     size_t first = 0;
     if ((rc = px__utf8_repair(&tmp, p, n, &a->repairs, &first))) goto out;
@@ -138,87 +160,133 @@ static bool nfc_stable(int32_t cp) {
   return cp < 0x300 || (cp >= 0x2010 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20BF);
 }
 
-static int append_nfc(px__buf *out, const char *p, size_t n) {
-  bool stable = true;
-  for (size_t i = 0; i < n && stable;) {
-    unsigned char c = (unsigned char)p[i];
-    if (c < 0x80) {
+/* Does NFC leave u[0..n) (valid UTF-8) as it is?  Checked by code point
+ * ranges only; -1 for invalid UTF-8. */
+static int nfc_unchanged(const unsigned char *u, size_t n) {
+  size_t i = 0;
+#ifdef __SSE2__
+  /* ASCII, 16 bytes at a time */
+  while (i + 16 <= n && !_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(u + i)))) i += 16;
+#endif
+  while (i < n) {
+    if (u[i] < 0x80) {
       i++;
       continue;
     }
-    size_t k = px__utf8_seqlen((const unsigned char *)p + i, n - i);
-    if (!k) return PX_EINVAL; /* callers repair first */
-    stable = nfc_stable(px__utf8_decode((const unsigned char *)p + i, k));
+    size_t k = px__utf8_seqlen(u + i, n - i);
+    if (!k) return -1; /* callers repair first */
+    if (!nfc_stable(px__utf8_decode(u + i, k))) return 0;
     i += k;
   }
-  if (stable) return px__buf_append(out, p, n);
-  utf8proc_uint8_t *dst = NULL;
-  utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &dst,
-                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-  if (m < 0) return PX_EINVAL;
-  int rc = px__buf_append(out, dst, (size_t)m);
-  free(dst);
-  return rc;
+  return 1;
 }
 
 static bool is_hspace(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+/* 1 for horizontal white space, 2 for a newline. */
+static const unsigned char k_ws[256] = {[' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\f'] = 1,
+                                        ['\v'] = 1, ['\n'] = 2};
 
 /*
  * Paragraphs: when the text has blank lines, they separate paragraphs and
  * single newlines inside a paragraph are line wrapping (joined with a
  * space); otherwise each line is a paragraph.  Paragraphs are trimmed, runs
  * of horizontal white space become one space, and paragraphs are joined by
- * exactly "\n\n".
+ * exactly "\n\n".  Each paragraph is written straight into out and goes
+ * through utf8proc only when it holds a code point NFC could change.
  */
 int px__normalize_body(px__buf *out, const char *p, size_t n) {
+  const unsigned char *u = (const unsigned char *)p;
   bool blank_lines = false;
-  for (size_t i = 0; i < n && !blank_lines; i++) {
-    if (p[i] != '\n') continue;
-    size_t j = i + 1;
-    while (j < n && is_hspace((unsigned char)p[j])) j++;
+  for (const char *q = n ? memchr(p, '\n', n) : NULL; q && !blank_lines;
+       q = memchr(q + 1, '\n', n - (size_t)(q + 1 - p))) {
+    size_t j = (size_t)(q - p) + 1;
+    while (j < n && is_hspace(u[j])) j++;
     if (j < n && p[j] == '\n') blank_lines = true;
   }
-  px__buf para;
-  px__buf_init(&para, 0);
   int rc = PX_OK;
   size_t i = 0;
   while (i < n) {
-    /* Gather one paragraph into para with whitespace collapsed. */
-    px__buf_clear(&para);
+    /* The paragraph is at most the rest of the input, plus "\n\n". */
+    if ((rc = px__buf_reserve(out, n - i + 2))) return rc;
+    unsigned char *base = (unsigned char *)out->ptr;
+    size_t start = out->len, o = start ? start + 2 : 0, pstart = o;
     bool space = false;
+    unsigned hi = 0;
     while (i < n) {
-      unsigned char c = (unsigned char)p[i];
-      if (c == '\n') {
+      unsigned char c = u[i];
+      unsigned k = k_ws[c];
+      if (k == 2) {
         size_t j = i + 1;
-        while (j < n && is_hspace((unsigned char)p[j])) j++;
+        while (j < n && is_hspace(u[j])) j++;
         bool para_end = !blank_lines || (j < n && p[j] == '\n') || j >= n;
         if (para_end) {
-          while (j < n && (p[j] == '\n' || is_hspace((unsigned char)p[j]))) j++;
+          while (j < n && (p[j] == '\n' || is_hspace(u[j]))) j++;
           i = j;
           break;
         }
-        space = para.len > 0;
+        space = o > pstart;
         i = j;
         continue;
       }
-      if (is_hspace(c)) {
-        space = para.len > 0;
+      if (k == 1) {
+        space = o > pstart;
         i++;
         continue;
       }
-      size_t k = i + 1;
-      while (k < n && p[k] != '\n' && !is_hspace((unsigned char)p[k])) k++;
-      if (space && (rc = px__buf_putc(&para, ' '))) goto out;
+      if (space) base[o++] = ' ';
       space = false;
-      if ((rc = px__buf_append(&para, p + i, k - i))) goto out;
-      i = k;
+      /* Copy a run of words: non-space bytes and single spaces between
+       * them, which stay as they are; stop at any other white space. */
+#ifdef __SSE2__
+      {
+        const __m128i sp = _mm_set1_epi8(' '), nine = _mm_set1_epi8(9), four = _mm_set1_epi8(4);
+        while (i + 17 <= n) { /* the byte after the 16 is looked at too */
+          __m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+          __m128i nx = _mm_loadu_si128((const __m128i *)(u + i + 1));
+          __m128i vc = _mm_sub_epi8(v, nine), nc = _mm_sub_epi8(nx, nine);
+          /* \t \n \v \f \r: byte - 9 <= 4 unsigned */
+          __m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(vc, four), vc);
+          __m128i nws = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(nc, four), nc),
+                                     _mm_cmpeq_epi8(nx, sp));
+          __m128i stop = _mm_or_si128(ctl, _mm_and_si128(_mm_cmpeq_epi8(v, sp), nws));
+          unsigned bits = (unsigned)_mm_movemask_epi8(stop);
+          size_t run = bits ? (size_t)__builtin_ctz(bits) : 16;
+          /* room: the output is never longer than the input consumed */
+          _mm_storeu_si128((__m128i *)(base + o), v);
+          if (run && ((unsigned)_mm_movemask_epi8(v) & ((2u << (run - 1)) - 1))) hi |= 0x80;
+          o += run;
+          i += run;
+          if (bits) break;
+        }
+      }
+#endif
+      while (i < n) {
+        c = u[i];
+        if (k_ws[c] && !(c == ' ' && i + 1 < n && !k_ws[u[i + 1]])) break;
+        hi |= c;
+        base[o++] = c;
+        i++;
+      }
     }
-    if (para.len == 0) continue;
-    if (out->len && (rc = px__buf_append(out, "\n\n", 2))) goto out;
-    if ((rc = append_nfc(out, para.ptr, para.len))) goto out;
+    if (o == pstart) continue; /* an empty paragraph */
+    if (start) base[start] = base[start + 1] = '\n';
+    int st = hi & 0x80 ? nfc_unchanged(base + pstart, o - pstart) : 1;
+    if (st < 0) return PX_EINVAL;
+    if (st) {
+      out->len = o;
+      out->ptr[o] = '\0';
+      continue;
+    }
+    utf8proc_uint8_t *dst = NULL;
+    utf8proc_ssize_t m = utf8proc_map(base + pstart, (utf8proc_ssize_t)(o - pstart), &dst,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (m < 0) return PX_EINVAL;
+    out->len = pstart;
+    rc = px__buf_append(out, dst, (size_t)m);
+    free(dst);
+    if (rc) return rc;
   }
   if (!out->ptr) rc = px__buf_append(out, "", 0);
-out:
-  px__buf_release(&para);
   return rc;
 }

@@ -88,15 +88,32 @@ void px__arena_release(px__arena *a) {
   a->total = 0;
 }
 
+/* A reset arena keeps one block of up to this size for the next round. */
+#define ARENA_KEEP_MAX ((size_t)16 << 20)
+
 void px__arena_reset(px__arena *a) {
   if (!a->head) return;
-  /* Keep the largest-so-far first block (the tail of the list), free the rest. */
+  /* Keep the first block (the tail of the list), free the rest.  When the
+   * round needed several blocks, the kept one is replaced by one block as
+   * large as all of them (up to ARENA_KEEP_MAX), so a run of similar
+   * rounds (one article each) settles on one block and no malloc/free per
+   * round. */
   px__arena_block *b = a->head, *keep = NULL;
+  size_t sum = 0;
   while (b) {
     px__arena_block *next = b->next;
+    sum += b->size;
     if (!next) keep = b;
     else free(b);
     b = next;
+  }
+  if (sum > keep->size && sum <= ARENA_KEEP_MAX) {
+    px__arena_block *nb = malloc(sizeof(*nb) + sum);
+    if (nb) {
+      free(keep);
+      keep = nb;
+      keep->size = sum;
+    }
   }
   keep->used = 0;
   keep->next = NULL;

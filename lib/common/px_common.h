@@ -51,7 +51,8 @@ static inline void px__buf_clear(px__buf *b) {
 
 /*
  * A bump allocator for the objects of one unit of work (an article's
- * analysis, a batch).  px__arena_reset() keeps the first block for reuse.
+ * analysis, a batch).  px__arena_reset() keeps one block for reuse (as large as
+ * the last round needed, up to 16 MiB).
  */
 typedef struct px__arena_block px__arena_block;
 typedef struct px__arena {

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #define MAXIDX 48
+#define IDF_MEMO 1024
 
 typedef struct story {
   int64_t first_t, last_t;
@@ -74,6 +75,11 @@ struct px_stories {
   px__tw *tmp; /* scratch for vectors and merges */
   size_t atmp;
   bool finished;
+  /* idf of small document frequencies for the current ndocs: memo[df] is
+   * valid when memo_at[df] == ndocs + 1 (most terms of an article are rare,
+   * so this saves most log() calls of make_vec) */
+  float idf_memo[IDF_MEMO];
+  uint64_t idf_memo_at[IDF_MEMO];
   px__map ext; /* store story id -> story index + 1 */
   size_t nbatch; /* stories made by px_stories_finish */
 };
@@ -134,10 +140,22 @@ static int make_vec(px_stories *sx, const px__tw *terms, uint32_t n, px__tw **ou
   if (!n) return PX_OK;
   px__tw *v = malloc(n * sizeof(*v));
   if (!v) return PX_ENOMEM;
+  uint64_t stamp = sx->vocab.ndocs + 1;
   for (uint32_t i = 0; i < n; i++) {
-    v[i].id = terms[i].id;
-    float tf = terms[i].w;
-    v[i].w = (tf <= 1.0f ? tf : 1.0f + logf(tf)) * px__vocab_idf(&sx->vocab, terms[i].id);
+    uint32_t id = terms[i].id;
+    v[i].id = id;
+    float tf = terms[i].w, idf;
+    uint32_t df = id < sx->vocab.n ? sx->vocab.df[id] : 0;
+    if (df < IDF_MEMO && sx->idf_memo_at[df] == stamp) {
+      idf = sx->idf_memo[df];
+    } else {
+      idf = px__vocab_idf(&sx->vocab, id);
+      if (df < IDF_MEMO) {
+        sx->idf_memo[df] = idf;
+        sx->idf_memo_at[df] = stamp;
+      }
+    }
+    v[i].w = (tf <= 1.0f ? tf : 1.0f + logf(tf)) * idf;
   }
   n = keep_top(v, n, sx->p.vec_terms);
   double nm = norm_of(v, n);

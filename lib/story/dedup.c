@@ -227,15 +227,24 @@ int px__dd_add(px__dd *d, px__feat *f, const px__text *tx, px_story_result *r) {
     d->stampv = 1;
   }
   d->stamp[idx] = d->stampv;
+  /* One lookup per band: walk its bucket for candidates, then post this
+   * article there. */
+  if (d->npost + PX__BANDS > d->apost) {
+    size_t na = d->apost ? d->apost * 2 : 8192;
+    while (na < d->npost + PX__BANDS) na *= 2;
+    GROW(d->post_doc, na);
+    GROW(d->post_next, na);
+    d->apost = na;
+  }
   double best = 0;
   int64_t bestj = -1;
-  uint64_t keys[PX__BANDS];
   for (int b = 0; b < PX__BANDS; b++) {
-    keys[b] = band_key(sig, b);
-    uint32_t *head = px__map_get(&d->bands, keys[b]);
-    if (!head || exact) continue;
+    bool isnew;
+    uint32_t *head = px__map_put(&d->bands, band_key(sig, b), &isnew);
+    if (!head) return PX_ENOMEM;
     int walked = 0;
-    for (uint32_t p = *head; p && walked < BUCKET_WALK; p = d->post_next[p - 1], walked++) {
+    for (uint32_t p = isnew || exact ? 0 : *head; p && walked < BUCKET_WALK;
+         p = d->post_next[p - 1], walked++) {
       uint32_t j = d->post_doc[p - 1];
       if (d->stamp[j] == d->stampv) continue;
       d->stamp[j] = d->stampv;
@@ -245,27 +254,15 @@ int px__dd_add(px__dd *d, px__feat *f, const px__text *tx, px_story_result *r) {
         bestj = j;
       }
     }
+    d->post_doc[d->npost] = idx;
+    d->post_next[d->npost] = *head;
+    d->npost++;
+    *head = (uint32_t)d->npost;
   }
   if (bestj >= 0 && best >= d->p.o.dup_threshold) {
     r->dup_of = bestj;
     r->dup_sim = best;
     dd_union(d, idx, (uint32_t)bestj);
-  }
-  /* Post this article in its band buckets. */
-  if (d->npost + PX__BANDS > d->apost) {
-    size_t na = d->apost ? d->apost * 2 : 8192;
-    while (na < d->npost + PX__BANDS) na *= 2;
-    GROW(d->post_doc, na);
-    GROW(d->post_next, na);
-    d->apost = na;
-  }
-  for (int b = 0; b < PX__BANDS; b++) {
-    uint32_t *head = px__map_put(&d->bands, keys[b], NULL);
-    if (!head) return PX_ENOMEM;
-    d->post_doc[d->npost] = idx;
-    d->post_next[d->npost] = *head;
-    d->npost++;
-    *head = (uint32_t)d->npost;
   }
   r->dup_group = px__dd_group(d, idx);
   return PX_OK;

@@ -301,18 +301,33 @@ int px__feat_terms(px__fx *fx, const px__params *p, const px__text *tx, bool tit
       raw[k++].w = p->entity_weight * (float)(en->count ? en->count : 1);
     }
   }
+  /* Merge repeated terms first (an article repeats about half of its
+   * terms), in order of first occurrence so that new terms get their
+   * vocabulary ids in the same order as without merging: the vocabulary is
+   * a large table and each lookup a likely cache miss. */
+  size_t slots = 64;
+  while (slots < 2 * k) slots <<= 1;
+  uint32_t *slot = px__arena_alloc(&fx->arena, slots * sizeof(*slot));
   px__tw *terms = px__arena_alloc(&fx->arena, (k + 1) * sizeof(*terms));
-  if (!terms) return PX_ENOMEM;
+  if (!slot || !terms) return PX_ENOMEM;
+  memset(slot, 0, slots * sizeof(*slot));
+  size_t n = 0;
   for (size_t i = 0; i < k; i++) {
+    uint64_t h = raw[i].h;
+    size_t j = (size_t)px__mix64(h) & (slots - 1);
+    while (slot[j] && raw[slot[j] - 1].h != h) j = (j + 1) & (slots - 1);
+    if (slot[j]) {
+      raw[slot[j] - 1].w += raw[i].w;
+    } else {
+      raw[n] = raw[i]; /* n <= i: compacts in place */
+      slot[j] = (uint32_t)++n;
+    }
+  }
+  for (size_t i = 0; i < n; i++) {
     if ((rc = px__vocab_id(vocab, raw[i].h, &terms[i].id))) return rc;
     terms[i].w = raw[i].w;
   }
-  px__tw_sort_id(terms, k);
-  size_t n = 0;
-  for (size_t i = 0; i < k; i++) {
-    if (n && terms[n - 1].id == terms[i].id) terms[n - 1].w += terms[i].w;
-    else terms[n++] = terms[i];
-  }
+  px__tw_sort_id(terms, n);
   f->terms = terms;
   f->nterms = (uint32_t)n;
   return PX_OK;
@@ -324,18 +339,20 @@ void px__feat_sketch(const px__text *tx, const bool *skip, uint32_t min_words, p
   uint32_t bins[PX__SIG];
   for (int i = 0; i < PX__SIG; i++) bins[i] = UINT32_MAX;
   bool filled[PX__SIG] = {false};
-  uint64_t ring[PX__SHINGLE] = {0};
+  /* the last PX__SHINGLE words, oldest first */
+  uint64_t win[PX__SHINGLE] = {0};
   uint32_t have = 0, nsh = 0, words = 0;
   for (size_t i = 0; i < tx->ntok; i++) {
     const px__token *t = &tx->tok[i];
     if (!counts_as_word(t)) continue;
     if (skip && t->sent < tx->nsent && skip[t->sent]) continue;
     words++;
-    ring[have % PX__SHINGLE] = t->fold;
+    for (uint32_t j = 0; j + 1 < PX__SHINGLE; j++) win[j] = win[j + 1];
+    win[PX__SHINGLE - 1] = t->fold;
     have++;
     if (have < PX__SHINGLE) continue;
     uint64_t h = 0x6d696e68617368ULL;
-    for (uint32_t j = 0; j < PX__SHINGLE; j++) h = px__mix64(h ^ ring[(have + j) % PX__SHINGLE]);
+    for (uint32_t j = 0; j < PX__SHINGLE; j++) h = px__mix64(h ^ win[j]);
     /* One permutation hashing: the top bits choose the bin. */
     uint32_t bin = (uint32_t)(h >> 57);
     uint32_t v = (uint32_t)h;
