@@ -7,6 +7,30 @@
 #include <string.h>
 
 /* One quoter for the process: its tables are read-only once made. */
+
+/* A quote on one line: runs of white space (a quote over paragraphs) as one
+ * space, at most max bytes, cut at a character boundary with an ellipsis. */
+static void print_flat(px_str t, size_t max) {
+  size_t n = t.len;
+  bool cut = n > max;
+  if (cut) {
+    n = max;
+    while (n > 0 && ((unsigned char)t.ptr[n] & 0xC0) == 0x80) n--;
+  }
+  bool space = false;
+  for (size_t i = 0; i < n; i++) {
+    char ch = t.ptr[i];
+    if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+      space = true;
+      continue;
+    }
+    if (space) putchar(' ');
+    space = false;
+    putchar(ch);
+  }
+  if (cut) fputs("\u2026", stdout);
+}
+
 static px_quoter *g_quoter;
 
 static px_quoter *quoter(void) {
@@ -306,11 +330,12 @@ static void print_grouped(cli *c, state *st, const qopts *o) {
           json_str(stdout, ai->source ? ai->source : "", ai->source ? strlen(ai->source) : 0);
           printf(",\"similarity\":%.3f}", v.similarity);
         } else {
-          printf("  %s%s%s \"%.*s\"\n      %s%s%s%s\n", first_var ? "*" : " ",
-                 v.kind == PX_QUOTE_INDIRECT ? " ~" : v.kind == PX_QUOTE_PARTIAL ? " ." : "  ",
-                 "", (int)(v.text.len > 300 ? 300 : v.text.len), v.text.ptr, col(c, C_DIM),
-                 ai->source ? ai->source : "", v.kind == PX_QUOTE_DIRECT ? "" :
-                 v.kind == PX_QUOTE_PARTIAL ? " (partial)" : " (reported)", col(c, C_RESET));
+          printf("  %s%s \"", first_var ? "*" : " ",
+                 v.kind == PX_QUOTE_INDIRECT ? " ~" : v.kind == PX_QUOTE_PARTIAL ? " ." : "  ");
+          print_flat(v.text, 300);
+          printf("\"\n      %s%s%s%s\n", col(c, C_DIM), ai->source ? ai->source : "",
+                 v.kind == PX_QUOTE_DIRECT ? "" : v.kind == PX_QUOTE_PARTIAL ? " (partial)" : " (reported)",
+                 col(c, C_RESET));
         }
         first_var = false;
       }
