@@ -63,6 +63,7 @@ struct px__quotean {
   uint64_t h_that, h_to, h_according, h_mr, h_mrs, h_ms, h_by, h_it, h_in, h_of,
       h_said, h_told, h_statement, h_s, h_for, h_at, h_on, h_from, h_with,
       h_about, h_against, h_over, h_and, h_but;
+  uint64_t h_was, h_were, h_been;
   uint64_t h_last, h_this, h_the, h_early, h_late;
   uint64_t h_a, h_an, h_he, h_him, h_his, h_himself, h_she, h_her, h_hers, h_herself;
 };
@@ -129,6 +130,9 @@ int px__quotean_new(px__quotean **out) {
   qa->h_over = hword("over");
   qa->h_and = hword("and");
   qa->h_but = hword("but");
+  qa->h_was = hword("was");
+  qa->h_were = hword("were");
+  qa->h_been = hword("been");
   qa->h_last = hword("last");
   qa->h_this = hword("this");
   qa->h_the = hword("the");
@@ -501,7 +505,18 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
       (TOK(w, t)->fold == w->qa->h_by || (w->cls[t] & CW_CLAUSE)))
     return main_subject(w, slo, t, s);
   if (punct_char(w, t) == ',') {
-    if (is_ing(w, c)) return main_subject(w, slo, t, s);
+    if (is_ing(w, c)) {
+      /* "..., Fiorina said, adding that ...": the participle goes with the
+       * cue before it when there is one, else with the sentence's subject */
+      for (size_t k0 = t; k0 > slo && t - k0 < 30;) {
+        k0--;
+        if (is_sent_end_punct(w, k0)) break;
+        if (!is_word(w, k0) || w->inq[k0] || is_ing(w, k0) || cue_at(w, k0, false) != 1) continue;
+        if (subject_before(w, slo, k0, s)) return true;
+        break;
+      }
+      return main_subject(w, slo, t, s);
+    }
     /* find the comma that opens the apposition */
     /* the apposition may hold commas of its own ("Marco Rubio, whose
      * hometown, Miami, is ..., argues"): a person before an earlier comma
@@ -726,7 +741,12 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
     if (!cl) continue;
     spk s = {0};
     bool found = false;
+    bool passive = cl == 1 && k > lo && k + 1 < b && is_word(w, k - 1) && is_word(w, k + 1) &&
+                   TOK(w, k + 1)->fold == w->qa->h_by &&
+                   (TOK(w, k - 1)->fold == w->qa->h_was || TOK(w, k - 1)->fold == w->qa->h_were ||
+                    TOK(w, k - 1)->fold == w->qa->h_been);
     if (cl == 2) found = speaker_after(w, k + 1, b, &s);
+    else if (passive) found = speaker_after(w, k, b, &s); /* "was asked by host Bill Maher" */
     else {
       found = subject_before(w, lo, k, &s);
       /* inverted only at a clause start: ... said Smith: "..." */
