@@ -79,6 +79,30 @@ for tp in sorted(glob.glob(os.path.join(here, "stories", "*", "truth.json"))):
     nquotes += len(t["quotes"])
 print("stories: %d stories, %d outlet texts, %d facts, %d quote groups"
       % (nstories, len(glob.glob(os.path.join(here, "stories", "*", "*.txt"))), nfacts, nquotes))
+
+# polnear_antecedents.jsonl: labels only; checked against the PolNeAR text
+# when ../shared/data/polnear is there
+ante = [json.loads(l) for l in open(os.path.join(here, "polnear_antecedents.jsonl"), encoding="utf-8")]
+for a in ante:
+    if set(a) != {"split", "doc_id", "bstart", "bend", "pronoun", "antecedent", "sure"}:
+        bad.append("polnear_antecedents: fields of %s %s" % (a.get("doc_id"), a.get("bstart")))
+pn = os.path.join(here, "..", "..", "..", "shared", "data", "polnear", "polnear.jsonl.gz")
+checked = 0
+if os.path.exists(pn):
+    import gzip
+    texts = {}
+    with gzip.open(pn, "rt", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            texts[d["doc_id"]] = d["text"].encode("utf-8")
+    for a in ante:
+        t = texts.get(a["doc_id"])
+        if t is None or t[a["bstart"]:a["bend"]].decode("utf-8", "replace") != a["pronoun"]:
+            bad.append("polnear_antecedents: %s %d is not %r" % (a["doc_id"], a["bstart"], a["pronoun"]))
+        checked += 1
+print("polnear_antecedents.jsonl: %d labels (%d named nobody), %s"
+      % (len(ante), sum(a["antecedent"] is None for a in ante),
+         "%d checked against PolNeAR" % checked if checked else "PolNeAR absent, offsets not checked"))
 for b in bad:
     print(b)
 print("ok" if not bad else "%d problems" % len(bad))
