@@ -208,16 +208,21 @@ static bool tail_is_np(const qwork *w, size_t k, size_t hi) {
   return true;
 }
 
+/* Is token k a word of the list (ASCII, any case)? */
+static bool word_in(const qwork *w, size_t k, const char *const *list, size_t n) {
+  if (!is_word(w, k)) return false;
+  const px__token *t = TOK(w, k);
+  size_t len = t->end - t->start;
+  for (size_t i = 0; i < n; i++)
+    if (strlen(list[i]) == len && !strncasecmp(w->p + t->start, list[i], len)) return true;
+  return false;
+}
+
 /* A word for a document that carries someone's words. */
 static bool is_document(const qwork *w, size_t k) {
   static const char *const docs[] = {"statement", "letter", "release", "memo", "report", "email",
                                      "message", "tweet", "post", "ad", "video", "note", "op-ed"};
-  if (!is_word(w, k)) return false;
-  const px__token *t = TOK(w, k);
-  size_t n = t->end - t->start;
-  for (size_t i = 0; i < sizeof docs / sizeof *docs; i++)
-    if (strlen(docs[i]) == n && !strncasecmp(w->p + t->start, docs[i], n)) return true;
-  return false;
+  return word_in(w, k, docs, sizeof docs / sizeof *docs);
 }
 
 /* A dash: -, --, en dash, em dash, horizontal bar. */
@@ -419,12 +424,6 @@ static bool nearest_back(const qwork *w, size_t lo, size_t c, spk *s) {
   return false;
 }
 
-/*
- * The subject of the cue at token c, looked for in [lo, c): skips
- * auxiliaries and adverbs, and an apposition or relative clause set off by
- * commas ("Black, who has been friends with Manafort for 40 years, said").
- * A participle after a comma ("..., saying") takes the clause's subject.
- */
 /* A word of a time phrase: "on Friday", "at the time", "last week",
  * "Dec. 6", "this morning". */
 static bool time_word(const qwork *w, size_t k) {
@@ -435,12 +434,9 @@ static bool time_word(const qwork *w, size_t k) {
       "august", "september", "october", "november", "december", "jan", "feb", "aug", "sept",
       "oct", "nov", "dec", "earlier", "later", "recently"};
   if (!is_word(w, k)) return false;
-  const px__token *t = TOK(w, k);
-  size_t n = t->end - t->start;
-  if (n && w->p[t->start] >= '0' && w->p[t->start] <= '9') return true;
-  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-    if (strlen(words[i]) == n && !strncasecmp(w->p + t->start, words[i], n)) return true;
-  return false;
+  char c0 = w->p[TOK(w, k)->start];
+  if (c0 >= '0' && c0 <= '9') return true;
+  return word_in(w, k, words, sizeof words / sizeof *words);
 }
 
 /* Before token j: the start of a time phrase ending there, or j. */
@@ -473,6 +469,12 @@ static size_t skip_time_back(const qwork *w, size_t lo, size_t j) {
   return seen && k > lo ? k : j;
 }
 
+/*
+ * The subject of the cue at token c, looked for in [lo, c): skips
+ * auxiliaries and adverbs, and an apposition or relative clause set off by
+ * commas ("Black, who has been friends with Manafort for 40 years, said").
+ * A participle after a comma ("..., saying") takes the clause's subject.
+ */
 static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   size_t j = c;
   for (int round = 0; round < 2; round++) {
@@ -995,8 +997,9 @@ static void entity_genders(const qwork *w, uint8_t *eg) {
     eg[e] = (uint8_t)px__given_name_gender(w->p + t->start, t->end - t->start);
   }
   /* pronoun votes, sentence by sentence */
-  uint16_t *votes = calloc(2 * (ents->nent + 1), sizeof *votes);
+  uint16_t *votes = px__arena_alloc(w->arena, 2 * (ents->nent + 1) * sizeof *votes);
   if (!votes) return; /* the evidence above stands */
+  memset(votes, 0, 2 * (ents->nent + 1) * sizeof *votes);
   for (size_t si = 0; si < tx->nsent; si++) {
     size_t a = sent_first_tok(w, si), z = sent_end_tok(w, si);
     int32_t who = -1;
@@ -1031,7 +1034,6 @@ static void entity_genders(const qwork *w, uint8_t *eg) {
     if (vm && !vf) eg[e] = 1;
     else if (vf && !vm) eg[e] = 2;
   }
-  free(votes);
 }
 
 /* he/she: each person named before the pronoun, back to two paragraphs
@@ -1051,7 +1053,6 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const cand
   uint32_t para = c->para;
   int32_t best = -1;
   int best_score = INT32_MIN;
-  int last_score = INT32_MIN;
   bool seen_last = false;
   unsigned rank = 0; /* persons seen so far, nearest first */
   /* entities already scored: their nearest mention counts */
@@ -1096,13 +1097,20 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const cand
       best_score = sc;
       best = (int32_t)en;
     }
-    if ((int32_t)en == last_person) last_score = sc;
   }
-  (void)last_score;
   if (best < 0 && !seen_last && last_person >= 0 && para <= last_para + 2 &&
       !(egender[last_person] && egender[last_person] != g))
     best = last_person;
   return best;
+}
+
+/* The candidate takes a trailing attribution (cue and speaker after it). */
+static void take_trailing(cand *c, const attr *at) {
+  c->trail = true;
+  c->trail_end = at->end_tok;
+  c->q.cue_start = at->cue_s;
+  c->q.cue_end = at->cue_e;
+  c->s = at->s;
 }
 
 int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entities *ents,
@@ -1214,11 +1222,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
          * modifier of the subject, not a quote the subject spoke */
         !(!starts && !after_colon && !comma_inside && at.s.start == TOK(&w, a)->start &&
           at.s.men < 0 && !at.s.pron)) {
-      c->trail = true;
-      c->trail_end = at.end_tok;
-      c->q.cue_start = at.cue_s;
-      c->q.cue_end = at.cue_e;
-      c->s = at.s;
+      take_trailing(c, &at);
     } else if (leading_attr(&w, lo, prev, 40, true, !(starts || after_colon), &at)) {
       c->lead = true;
       c->q.cue_start = at.cue_s;
@@ -1262,11 +1266,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
             (at.cue_tok == f || at.s.start == TOK(&w, f)->start) &&
             at.end_tok <= (at.cue_tok + 1 > tok_from(&w, at.s.end) ? at.cue_tok + 1 : tok_from(&w, at.s.end)) &&
             tail_is_np(&w, at.end_tok, hi2)) {
-          c->trail = true;
-          c->trail_end = at.end_tok;
-          c->q.cue_start = at.cue_s;
-          c->q.cue_end = at.cue_e;
-          c->s = at.s;
+          take_trailing(c, &at);
           break;
         }
       }
