@@ -34,11 +34,6 @@ static int cmp_post(const void *a, const void *b) {
   return (x->sent > y->sent) - (x->sent < y->sent);
 }
 
-static int cmp_u64(const void *a, const void *b) {
-  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-  return (x > y) - (x < y);
-}
-
 static int cmp_link(const void *a, const void *b) {
   const px__link *x = a, *y = b;
   if (x->score != y->score) return x->score > y->score ? -1 : 1;
@@ -158,7 +153,7 @@ int px__facts_link(const px__lex *lx, const px__ssent *ss, const px__sref *ref, 
     }
     for (size_t a = 0; a < nt; a++) acc[touched[a]] = 0;
   }
-  if (nc) qsort(cand, nc, sizeof *cand, cmp_u64);
+  if (nc) qsort(cand, nc, sizeof *cand, px__cmp_u64);
   for (size_t i = 0; i < nc; i++) {
     if (i && cand[i] == cand[i - 1]) continue;
     uint32_t a = (uint32_t)(cand[i] >> 32), b = (uint32_t)cand[i];

@@ -99,11 +99,6 @@ static bool token_term(const px__text *tx, const px__token *t, uint64_t *h, uint
 
 /* ------------------------------------------------------------------ IDF */
 
-static int cmp_u64(const void *a, const void *b) {
-  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-  return (x > y) - (x < y);
-}
-
 int px__idf_add(px__idf_builder *b, const px__text *tx, size_t sent) {
   const px__sentence *s = &tx->sent[sent];
   if (b->n + s->tok_count > b->cap) {
@@ -123,7 +118,7 @@ int px__idf_add(px__idf_builder *b, const px__text *tx, size_t sent) {
     if (token_term(tx, &tx->tok[i], &h, &fl)) b->v[b->n++] = h;
   }
   /* Count each stem once per sentence. */
-  if (b->n > from) qsort(b->v + from, b->n - from, sizeof *b->v, cmp_u64);
+  if (b->n > from) qsort(b->v + from, b->n - from, sizeof *b->v, px__cmp_u64);
   size_t k = from;
   for (size_t i = from; i < b->n; i++)
     if (k == from || b->v[k - 1] != b->v[i]) b->v[k++] = b->v[i];
@@ -137,7 +132,7 @@ int px__idf_build(px__idf_builder *b, const px__lex *lex, px__idf *out) {
   out->lex = lex;
   out->nsent = b->nsent;
   out->local_weight = 0.8f;
-  if (b->n) qsort(b->v, b->n, sizeof *b->v, cmp_u64);
+  if (b->n) qsort(b->v, b->n, sizeof *b->v, px__cmp_u64);
   size_t distinct = 0;
   for (size_t i = 0; i < b->n; i++)
     if (i == 0 || b->v[i] != b->v[i - 1]) distinct++;
@@ -192,7 +187,7 @@ float px__idf_get(const px__idf *idf, uint64_t stem) {
 /* ------------------------------------------------------------ sentences */
 
 static uint32_t sort_unique(uint64_t *v, uint32_t n) {
-  qsort(v, n, sizeof *v, cmp_u64);
+  qsort(v, n, sizeof *v, px__cmp_u64);
   uint32_t k = 0;
   for (uint32_t i = 0; i < n; i++)
     if (!k || v[k - 1] != v[i]) v[k++] = v[i];

@@ -60,15 +60,6 @@ static size_t syn_classes(const char *w, size_t n, uint32_t *out) {
 static uint32_t stem_bit(uint64_t h) { return (uint32_t)(px__mix64(h) >> 54); }
 static uint32_t cls_bit(uint32_t c) { return (uint32_t)(px__mix64((uint64_t)c + 0x9e3779b97f4a7c15ull) >> 54); }
 
-static int cmp_u64(const void *x, const void *y) {
-  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-  return a < b ? -1 : a > b;
-}
-static int cmp_u32(const void *x, const void *y) {
-  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-  return a < b ? -1 : a > b;
-}
-
 int px__qbag_make(px__textan *ta, const char *p, size_t n, px__arena *arena, px__qbag *bag) {
   memset(bag, 0, sizeof *bag);
   px__text tx;
@@ -116,11 +107,11 @@ int px__qbag_make(px__textan *ta, const char *p, size_t n, px__arena *arena, px_
   bag->scls = px__arena_alloc(arena, ((size_t)bag->n * PX__QBAG_K + 1) * sizeof *bag->scls);
   if (!bag->sstem || !bag->scls) return PX_ENOMEM;
   memcpy(bag->sstem, bag->stem, bag->n * sizeof *bag->stem);
-  qsort(bag->sstem, bag->n, sizeof *bag->sstem, cmp_u64);
+  qsort(bag->sstem, bag->n, sizeof *bag->sstem, px__cmp_u64);
   uint32_t nc = 0;
   for (uint32_t i = 0; i < bag->n * PX__QBAG_K; i++)
     if (bag->cls[i] != UINT32_MAX) bag->scls[nc++] = bag->cls[i];
-  qsort(bag->scls, nc, sizeof *bag->scls, cmp_u32);
+  qsort(bag->scls, nc, sizeof *bag->scls, px__cmp_u32);
   uint32_t u = 0;
   for (uint32_t i = 0; i < nc; i++)
     if (!u || bag->scls[u - 1] != bag->scls[i]) bag->scls[u++] = bag->scls[i];

@@ -82,6 +82,16 @@ static inline uint64_t px__mix64(uint64_t x) {
   return x;
 }
 
+/** qsort comparators for ascending unsigned integers. */
+static inline int px__cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return (x > y) - (x < y);
+}
+static inline int px__cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
 /* ------------------------------------------------------------------ UTF-8 */
 
 /**

@@ -297,11 +297,6 @@ static void retire(px_stories *sx, size_t ai) {
   sx->active[ai] = sx->active[--sx->nactive];
 }
 
-static int cmp_u64(const void *a, const void *b) {
-  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-  return x < y ? -1 : x > y;
-}
-
 static void retire_pass(px_stories *sx) {
   double win = sx->p.o.window_days * 86400.0;
   if (sx->have_now)
@@ -315,7 +310,7 @@ static void retire_pass(px_stories *sx) {
     uint64_t *seqs = malloc(sx->nactive * sizeof(*seqs));
     if (!seqs) return;
     for (size_t i = 0; i < sx->nactive; i++) seqs[i] = sx->st[sx->active[i]].seq;
-    qsort(seqs, sx->nactive, sizeof(*seqs), cmp_u64);
+    qsort(seqs, sx->nactive, sizeof(*seqs), px__cmp_u64);
     uint64_t cut = seqs[sx->nactive / 10];
     free(seqs);
     for (size_t ai = 0; ai < sx->nactive;) {
