@@ -68,7 +68,8 @@ typedef enum px_status {
   PX_EDBFULL = -13,      /* disk or database full */
   PX_EQUERY = -14,       /* invalid query syntax */
   PX_EUNSUPPORTED = -15, /* feature or format not supported */
-  PX_EDUPLICATE = -16    /* article already stored (not a failure) */
+  PX_EDUPLICATE = -16,   /* article already stored (not a failure) */
+  PX_ECANCELED = -17     /* stopped by the caller (a callback asked to cancel) */
 } px_status;
 
 /** @return a static, human-readable description of a px_status code. */
@@ -808,6 +809,117 @@ PX_API int px_store_story_report(px_store *st, int64_t id, px_report_format form
                                  int *cached /* OUT, may be NULL */);
 
 /* ================================================== end stored analysis */
+
+/* ---------------------------------------------------------------- pipeline */
+
+/*
+ * The whole ingest pipeline as one handle: read, normalize, store, analyze
+ * (sentences, entities, quotes), store the analysis, in batches of one
+ * transaction each; then, at px_ingest_finish(), place the new articles in
+ * stories (duplicates and wire share included) and keep the search index
+ * merged.  Every driver (the CLI, the server, the watcher, the Python
+ * module, the MPI driver) runs ingest through these calls.
+ *
+ * A killed process keeps every committed batch; a new px_ingest on the
+ * same store stores what is missing and clusters what has no story yet.
+ */
+typedef struct px_ingest px_ingest;
+
+/* What an event reports (px_ingest_event_cb). */
+typedef enum px_ingest_event {
+  PX_IE_REJECTED = 1,    /* a record was rejected: message is "file:line N: reason" */
+  PX_IE_REPAIRED = 2,    /* invalid UTF-8 repaired in an article; count = bytes repaired */
+  PX_IE_NOT_ANALYZED = 3,/* stored, but its analysis failed (message says why) */
+  PX_IE_INPUT_FAILED = 4,/* an input could not be opened or read on (message says why) */
+  PX_IE_WARNING = 5      /* anything else worth telling the user */
+} px_ingest_event;
+
+/* Called for each event.  origin and message are NUL-terminated and borrowed
+ * for the call.  Called on the thread that called px_ingest_add*(). */
+typedef void (*px_ingest_event_cb)(void *user, px_ingest_event ev, const char *origin,
+                                   const char *message, uint64_t count);
+/* Progress: bytes of the current input read so far and its size (0 when
+ * unknown), articles read so far.  Return non-zero to cancel: the open batch
+ * is committed and px_ingest_add_path() returns PX_ECANCELED. */
+typedef int (*px_ingest_progress_cb)(void *user, uint64_t bytes_done, uint64_t bytes_total,
+                                     uint64_t articles);
+
+/* Options.  Fill with px_ingest_opts_init(), then change what you need. */
+typedef struct px_ingest_opts {
+  int analyze;          /* 1: analyze and extract quotes (default 1) */
+  int cluster;          /* 1: place new articles in stories at finish (default 1) */
+  int strict;           /* 1: stop at the first rejected record (default 0) */
+  long batch;           /* articles per transaction (default 2000) */
+  int timings;          /* 1: measure CPU time per stage as well (a system call per switch) */
+  const px_story_opts *story; /* clustering options, NULL for the defaults */
+  px_ingest_event_cb on_event;
+  px_ingest_progress_cb on_progress;
+  void *user;           /* given to both callbacks */
+} px_ingest_opts;
+
+PX_API void px_ingest_opts_init(px_ingest_opts *o /* OUT */);
+
+/* Stages timed by the pipeline, indexes of px_ingest_stats.wall/cpu. */
+enum { PX_STAGE_READ, PX_STAGE_STORE, PX_STAGE_ANALYZE, PX_STAGE_ROWS, PX_STAGE_CLUSTER,
+       PX_STAGE_INDEX, PX_STAGE_COUNT };
+/** @return the name of a stage ("read", "store", "analyze", "analysis_rows", "cluster",
+ * "index"), or "?" */
+PX_API const char *px_ingest_stage_name(int stage);
+
+typedef struct px_ingest_stats {
+  uint64_t read;          /* articles read */
+  uint64_t stored;        /* new articles committed */
+  uint64_t duplicates;    /* exact copies already stored (not written again) */
+  uint64_t rejected;      /* records (or inputs) rejected */
+  uint64_t repaired;      /* articles whose invalid UTF-8 was repaired */
+  uint64_t not_analyzed;  /* stored without analysis */
+  int64_t clustered;      /* articles placed in stories by px_ingest_finish() */
+  double seconds;         /* wall time since px_ingest_new() */
+  double wall[PX_STAGE_COUNT];
+  double cpu[PX_STAGE_COUNT]; /* only with opts.timings */
+} px_ingest_stats;
+
+/**
+ * Start an ingest into st (opened with PX_OPEN_WRITE), which must outlive
+ * the handle.  opts may be NULL (defaults); it is copied.
+ * @return PX_OK, PX_ENOMEM, PX_EINVAL, or an error setting up the analyzer.
+ */
+PX_API int px_ingest_new(px_store *st, const px_ingest_opts *opts, px_ingest **out /* OUT */);
+/**
+ * Read every article of path (file, folder, "-" for stdin; any format the
+ * reader knows) through the pipeline.  Rejected records are reported through
+ * on_event and skipped (in strict mode the first one stops the input).
+ * @return PX_OK (records may have been rejected: see the stats),
+ * PX_EFORMAT (strict mode, a record rejected), PX_ENOTFOUND / PX_EIO (the
+ * input could not be opened: reported as PX_IE_INPUT_FAILED too),
+ * PX_ECANCELED, or a store error (the open batch is rolled back, earlier
+ * batches stay committed).
+ */
+PX_API int px_ingest_add_path(px_ingest *g, const char *path);
+/**
+ * Put one article (borrowed for the call) through the pipeline.  *id (may
+ * be NULL) gets its store id, or the id of the copy already stored with
+ * PX_EDUPLICATE (not a failure).
+ * @return PX_OK, PX_EDUPLICATE, or a store error (the open batch is rolled back).
+ */
+PX_API int px_ingest_add(px_ingest *g, const px_article *art, int64_t *id /* OUT, may be NULL */);
+/**
+ * Commit the open batch (the articles so far become visible to readers)
+ * without ending the ingest.  @return PX_OK or a store error.
+ */
+PX_API int px_ingest_flush(px_ingest *g);
+/**
+ * Commit the open batch, place the new articles in stories (when
+ * opts.cluster) and merge the search index when it needs it.  The handle
+ * can take more articles afterwards (a long-running watcher calls this
+ * after every poll).  @return PX_OK or a store error.
+ */
+PX_API int px_ingest_finish(px_ingest *g);
+/** Counts and timings so far. */
+PX_API void px_ingest_get_stats(const px_ingest *g, px_ingest_stats *out /* OUT */);
+/** Release the handle; an open batch is committed first.  NULL is accepted. */
+PX_API void px_ingest_free(px_ingest *g);
+
 
 #ifdef __cplusplus
 }

@@ -14,187 +14,64 @@
 #include <string.h>
 #include <time.h>
 
-/* Stages: read and normalize; store the article (row and search index);
- * analyze (sentences, entities, quotes: CPU only); store the analysis
- * (its rows); cluster; merge the search index. */
-enum { T_READ, T_STORE, T_ANALYZE, T_ROWS, T_CLUSTER, T_INDEX, T_COUNT };
-static const char *const stage_names[T_COUNT] = {"read",         "store",   "analyze",
-                                                 "analysis_rows", "cluster", "index"};
-
-typedef struct ingest {
+typedef struct ingest_ui {
   cli *c;
-  px_ctx *ctx;
-  px_store *st;
-  px_analyzer *an; /* NULL with --no-analyze */
-  px_quoter *qt;
-  long batch;
-  bool strict;
-  uint64_t read, stored, dups, rejected, repaired, analyze_failed;
-  uint64_t pending; /* stored in the open batch, not yet committed */
-  long in_batch;
-  double t[T_COUNT];   /* wall seconds per stage */
-  double cpu[T_COUNT]; /* CPU seconds per stage, with --timings */
-  bool timings;
-  int stage;           /* the stage being timed */
-  double t_mark, cpu_mark;
   progress pg;
-} ingest;
+  bool strict;
+  bool progress_on;
+} ingest_ui;
 
-static double cpu_seconds(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+/* Messages of the pipeline, printed as the CLI always has. */
+static void on_event(void *user, px_ingest_event ev, const char *origin, const char *message,
+                     uint64_t count) {
+  ingest_ui *u = user;
+  cli *c = u->c;
+  switch (ev) {
+  case PX_IE_REJECTED:
+    if (c->quiet && !u->strict) return;
+    progress_end(&u->pg);
+    fprintf(stderr, "%s: %s\n", c->prog, message);
+    break;
+  case PX_IE_INPUT_FAILED:
+    progress_end(&u->pg);
+    errorf(c, "%s", message);
+    break;
+  case PX_IE_REPAIRED:
+  case PX_IE_NOT_ANALYZED:
+  case PX_IE_WARNING:
+    if (c->quiet) return;
+    progress_end(&u->pg);
+    if (origin[0]) warnf(c, "%s: %s", origin, message);
+    else warnf(c, "%s", message);
+    break;
+  }
+  (void)count;
 }
 
-/* Charge the time since the last switch to the current stage, then time
- * the stage next.  CPU time is read only with --timings (a system call). */
-static void stage(ingest *g, int next) {
-  double t = now_seconds();
-  g->t[g->stage] += t - g->t_mark;
-  g->t_mark = t;
-  if (g->timings) {
-    double c = cpu_seconds();
-    g->cpu[g->stage] += c - g->cpu_mark;
-    g->cpu_mark = c;
+static int on_progress(void *user, uint64_t done, uint64_t total, uint64_t articles) {
+  ingest_ui *u = user;
+  if (!u->progress_on) {
+    progress_start(&u->pg, u->c, total);
+    u->progress_on = true;
   }
-  g->stage = next;
-}
-
-static int commit_batch(ingest *g) {
-  int rc = PX_OK;
-  if (g->in_batch > 0 && (rc = px_store_commit(g->st))) {
-    errorf(g->c, "%s", px_ctx_error(g->ctx));
-    g->stored -= g->pending;
-  }
-  g->pending = 0;
-  g->in_batch = 0;
-  return rc;
-}
-
-/* Analyze a stored article and keep its analysis.  A failure here loses
- * the analysis only, never the article. */
-static int analyze_one(ingest *g, const px_article *art, int64_t id) {
-  px_doc *doc = NULL;
-  px_quotes *qs = NULL;
-  stage(g, T_ANALYZE);
-  int rc = px_analyze(g->an, art, &doc);
-  if (rc == PX_OK) rc = px_quotes_extract(g->qt, doc, &qs);
-  if (rc == PX_OK) {
-    stage(g, T_ROWS);
-    rc = px_store_add_analysis(g->st, id, doc, qs);
-    if (rc == PX_EDB || rc == PX_EDBFULL) {
-      px_quotes_free(qs);
-      px_doc_free(doc);
-      return rc; /* the store itself failed: the batch is lost */
-    }
-  }
-  if (rc != PX_OK) {
-    g->analyze_failed++;
-    if (!g->c->quiet)
-      warnf(g->c, "%s: not analyzed: %s", px_article_get(art, PX_F_ORIGIN).ptr, px_strerror(rc));
-  }
-  px_quotes_free(qs);
-  px_doc_free(doc);
-  return PX_OK;
-}
-
-static int ingest_one(ingest *g, const char *path) {
-  cli *c = g->c;
-  px_reader *rd = NULL;
-  int rc = px_reader_open(g->ctx, path, &rd);
-  if (rc) {
-    errorf(c, "%s", px_ctx_error(g->ctx)[0] ? px_ctx_error(g->ctx) : px_strerror(rc));
-    g->rejected++;
-    return g->strict ? EXIT_PARTIAL : EXIT_OK;
-  }
-  progress_start(&g->pg, c, px_reader_size(rd));
-  int status = EXIT_OK;
-  while (true) {
-    px_article *art;
-    stage(g, T_READ);
-    rc = px_reader_next(rd, &art);
-    if (rc == PX_EOF) break;
-    if (rc == PX_ENOMEM) {
-      errorf(c, "out of memory");
-      status = EXIT_FAIL;
-      break;
-    }
-    if (rc != PX_OK) {
-      g->rejected++;
-      if (!c->quiet || g->strict) {
-        progress_end(&g->pg);
-        fprintf(stderr, "%s: %s\n", c->prog, px_reader_error(rd));
-      }
-      if (g->strict) {
-        status = EXIT_PARTIAL;
-        break;
-      }
-      continue;
-    }
-    g->read++;
-    if (px_article_repairs(art)) {
-      g->repaired++;
-      if (!c->quiet) {
-        progress_end(&g->pg);
-        fprintf(stderr, "%s: %s: repaired %zu invalid UTF-8 byte(s)\n", c->prog,
-                px_article_get(art, PX_F_ORIGIN).ptr, px_article_repairs(art));
-      }
-    }
-    stage(g, T_STORE);
-    if (g->in_batch == 0 && (rc = px_store_begin(g->st))) {
-      errorf(c, "%s", px_ctx_error(g->ctx));
-      status = EXIT_FAIL;
-      break;
-    }
-    int64_t id = 0;
-    rc = px_store_add(g->st, art, &id);
-    if (rc == PX_OK && g->an) {
-      rc = analyze_one(g, art, id);
-      stage(g, T_STORE);
-      if (rc == PX_OK) g->stored++, g->pending++;
-      else errorf(c, "%s", px_ctx_error(g->ctx));
-    } else if (rc == PX_OK) {
-      g->stored++, g->pending++;
-    } else if (rc == PX_EDUPLICATE) {
-      g->dups++;
-      rc = PX_OK;
-    } else {
-      errorf(c, "%s", px_ctx_error(g->ctx));
-    }
-    if (rc != PX_OK) {
-      px_store_rollback(g->st);
-      g->stored -= g->pending;
-      g->pending = 0;
-      g->in_batch = 0;
-      status = EXIT_FAIL;
-      break;
-    }
-    if (++g->in_batch >= g->batch) {
-      rc = commit_batch(g);
-      if (rc) {
-        status = EXIT_FAIL;
-        break;
-      }
-    }
-    progress_update(&g->pg, px_reader_bytes_in(rd), g->read);
-  }
-  stage(g, T_READ);
-  progress_end(&g->pg);
-  px_reader_free(rd);
-  return status;
+  progress_update(&u->pg, done, articles);
+  return 0;
 }
 
 int cmd_ingest(cli *c, int argc, char **argv) {
   const command *cmd = find_command("ingest");
-  ingest g;
-  memset(&g, 0, sizeof(g));
-  g.c = c;
-  g.batch = 2000;
-  bool analyze = true, cluster = true;
+  ingest_ui ui;
+  memset(&ui, 0, sizeof(ui));
+  ui.c = c;
+  px_ingest_opts o;
+  px_ingest_opts_init(&o);
+  px_ctx *ctx = NULL;
+  px_store *st = NULL;
+  px_ingest *g = NULL;
   int status = EXIT_OK;
   const char **inputs = calloc((size_t)argc, sizeof(char *));
   int ninputs = 0;
-  if (!inputs || px_ctx_new(&g.ctx) != PX_OK) {
+  if (!inputs || px_ctx_new(&ctx) != PX_OK) {
     errorf(c, "out of memory");
     free(inputs);
     return EXIT_FAIL;
@@ -208,13 +85,13 @@ int cmd_ingest(cli *c, int argc, char **argv) {
     }
     if (r > 0) continue;
     if (strcmp(a, "--strict") == 0) {
-      g.strict = true;
+      o.strict = 1;
     } else if (strcmp(a, "--no-analyze") == 0) {
-      analyze = false;
+      o.analyze = 0;
     } else if (strcmp(a, "--no-cluster") == 0) {
-      cluster = false;
+      o.cluster = 0;
     } else if (strcmp(a, "--timings") == 0) {
-      g.timings = true;
+      o.timings = 1;
     } else if (strcmp(a, "--field") == 0 || strncmp(a, "--field=", 8) == 0) {
       const char *v = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
       const char *eq = v ? strchr(v, '=') : NULL;
@@ -229,14 +106,14 @@ int cmd_ingest(cli *c, int argc, char **argv) {
         memcpy(name, v, nl);
         name[nl] = '\0';
       }
-      if (nl >= sizeof(name) || px_ctx_map_field(g.ctx, name, eq + 1) != PX_OK) {
+      if (nl >= sizeof(name) || px_ctx_map_field(ctx, name, eq + 1) != PX_OK) {
         die_usage(c, cmd, "--field: unknown field '%.*s'", (int)nl, v);
         status = EXIT_USAGE;
         goto out;
       }
     } else if (strcmp(a, "--batch") == 0 && i + 1 < argc) {
-      g.batch = strtol(argv[++i], NULL, 10);
-      if (g.batch < 1) g.batch = 1;
+      o.batch = strtol(argv[++i], NULL, 10);
+      if (o.batch < 1) o.batch = 1;
     } else if (strcmp(a, "--max-record") == 0 && i + 1 < argc) {
       char *end;
       unsigned long long v = strtoull(argv[++i], &end, 10);
@@ -245,7 +122,7 @@ int cmd_ingest(cli *c, int argc, char **argv) {
         status = EXIT_USAGE;
         goto out;
       }
-      px_ctx_set_limit(g.ctx, PX_LIMIT_RECORD_BYTES, (size_t)v);
+      px_ctx_set_limit(ctx, PX_LIMIT_RECORD_BYTES, (size_t)v);
     } else if (a[0] == '-' && a[1] != '\0') {
       die_usage(c, cmd, "unknown option '%s'", a);
       status = EXIT_USAGE;
@@ -259,76 +136,91 @@ int cmd_ingest(cli *c, int argc, char **argv) {
     status = EXIT_USAGE;
     goto out;
   }
-  int rc = px_store_open(g.ctx, c->db_path, PX_OPEN_WRITE, &g.st);
+  ui.strict = o.strict;
+  o.on_event = on_event;
+  o.on_progress = on_progress;
+  o.user = &ui;
+  int rc = px_store_open(ctx, c->db_path, PX_OPEN_WRITE, &st);
   if (rc) {
-    errorf(c, "%s", px_ctx_error(g.ctx)[0] ? px_ctx_error(g.ctx) : px_strerror(rc));
+    errorf(c, "%s", px_ctx_error(ctx)[0] ? px_ctx_error(ctx) : px_strerror(rc));
     status = EXIT_FAIL;
     goto out;
   }
-  if (analyze && (px_analyzer_new(g.ctx, &g.an) != PX_OK || px_quoter_new(&g.qt) != PX_OK)) {
-    errorf(c, "cannot set up the analyzer: %s", px_ctx_error(g.ctx));
+  if ((rc = px_ingest_new(st, &o, &g)) != PX_OK) {
+    errorf(c, "cannot set up the pipeline: %s", px_ctx_error(ctx)[0] ? px_ctx_error(ctx) : px_strerror(rc));
     status = EXIT_FAIL;
     goto out;
   }
-  double t0 = now_seconds();
-  g.t_mark = t0;
-  if (g.timings) g.cpu_mark = cpu_seconds();
-  g.stage = T_READ;
-  for (int k = 0; k < ninputs && status == EXIT_OK; k++) status = ingest_one(&g, inputs[k]);
-  if (status != EXIT_FAIL) {
-    stage(&g, T_STORE);
-    if (commit_batch(&g) != PX_OK) status = EXIT_FAIL;
-  }
-  int64_t placed = 0;
-  if (cluster && status != EXIT_FAIL) {
-    stage(&g, T_CLUSTER);
-    if (px_store_cluster_new_articles(g.st, NULL, &placed) != PX_OK) {
-      errorf(c, "clustering: %s", px_ctx_error(g.ctx));
-      status = EXIT_FAIL;
+  bool input_failed = false;
+  for (int k = 0; k < ninputs; k++) {
+    ui.progress_on = false;
+    rc = px_ingest_add_path(g, inputs[k]);
+    if (ui.progress_on) progress_end(&ui.pg);
+    if (rc == PX_OK) continue;
+    if (rc == PX_ENOTFOUND || rc == PX_EIO || rc == PX_EUNSUPPORTED || rc == PX_EBINARY ||
+        rc == PX_ETOOBIG) {
+      input_failed = true; /* reported; the other inputs go on */
+      if (o.strict) {
+        status = EXIT_FAIL;
+        break;
+      }
+      continue;
     }
+    if (rc == PX_EFORMAT) { /* --strict: the first rejected record stops the run */
+      status = EXIT_PARTIAL;
+      break;
+    }
+    if (rc == PX_ENOMEM) errorf(c, "out of memory");
+    else errorf(c, "%s", px_ctx_error(ctx)[0] ? px_ctx_error(ctx) : px_strerror(rc));
+    status = EXIT_FAIL;
+    break;
   }
-  if (g.stored > 0 && status != EXIT_FAIL) {
-    stage(&g, T_INDEX);
-    if (px_store_optimize(g.st) != PX_OK)
-      warnf(c, "could not merge the search index: %s", px_ctx_error(g.ctx));
+  if (status != EXIT_FAIL && (rc = px_ingest_finish(g)) != PX_OK) {
+    errorf(c, "%s", px_ctx_error(ctx)[0] ? px_ctx_error(ctx) : px_strerror(rc));
+    status = EXIT_FAIL;
   }
-  stage(&g, T_INDEX);
-  double el = now_seconds() - t0;
+  px_ingest_stats s;
+  px_ingest_get_stats(g, &s);
   if (c->format == FMT_JSON) {
     printf("{\"read\":%llu,\"stored\":%llu,\"duplicates\":%llu,\"rejected\":%llu,"
            "\"repaired\":%llu,\"not_analyzed\":%llu,\"clustered\":%lld,\"seconds\":%.3f,"
            "\"stages\":{",
-           (unsigned long long)g.read, (unsigned long long)g.stored, (unsigned long long)g.dups,
-           (unsigned long long)g.rejected, (unsigned long long)g.repaired,
-           (unsigned long long)g.analyze_failed, (long long)placed, el);
-    for (int i = 0; i < T_COUNT; i++) printf("%s\"%s\":%.3f", i ? "," : "", stage_names[i], g.t[i]);
+           (unsigned long long)s.read, (unsigned long long)s.stored,
+           (unsigned long long)s.duplicates, (unsigned long long)s.rejected,
+           (unsigned long long)s.repaired, (unsigned long long)s.not_analyzed,
+           (long long)s.clustered, s.seconds);
+    for (int i = 0; i < PX_STAGE_COUNT; i++)
+      printf("%s\"%s\":%.3f", i ? "," : "", px_ingest_stage_name(i), s.wall[i]);
     printf("}");
-    if (g.timings) {
+    if (o.timings) {
       printf(",\"stages_cpu\":{");
-      for (int i = 0; i < T_COUNT; i++)
-        printf("%s\"%s\":%.3f", i ? "," : "", stage_names[i], g.cpu[i]);
+      for (int i = 0; i < PX_STAGE_COUNT; i++)
+        printf("%s\"%s\":%.3f", i ? "," : "", px_ingest_stage_name(i), s.cpu[i]);
       printf("}");
     }
     printf("}\n");
   }
-  if (g.timings) {
+  if (o.timings) {
     fprintf(stderr, "parallax: stages (wall):");
-    for (int i = 0; i < T_COUNT; i++) fprintf(stderr, " %s %.2f s", stage_names[i], g.t[i]);
+    for (int i = 0; i < PX_STAGE_COUNT; i++)
+      fprintf(stderr, " %s %.2f s", px_ingest_stage_name(i), s.wall[i]);
     fprintf(stderr, "\nparallax: stages (CPU):");
-    for (int i = 0; i < T_COUNT; i++) fprintf(stderr, " %s %.2f s", stage_names[i], g.cpu[i]);
+    for (int i = 0; i < PX_STAGE_COUNT; i++)
+      fprintf(stderr, " %s %.2f s", px_ingest_stage_name(i), s.cpu[i]);
     fprintf(stderr, "\n");
   }
   fprintf(stderr,
           "parallax: read %llu, stored %llu, duplicates %llu, rejected %llu (%.1f s, %.0f "
           "articles/s)\n",
-          (unsigned long long)g.read, (unsigned long long)g.stored, (unsigned long long)g.dups,
-          (unsigned long long)g.rejected, el, el > 0 ? g.read / el : 0.0);
-  if (status == EXIT_OK && g.rejected) status = EXIT_PARTIAL;
+          (unsigned long long)s.read, (unsigned long long)s.stored,
+          (unsigned long long)s.duplicates, (unsigned long long)s.rejected, s.seconds,
+          s.seconds > 0 ? s.read / s.seconds : 0.0);
+  if (status == EXIT_OK && input_failed) status = EXIT_FAIL;
+  else if (status == EXIT_OK && s.rejected) status = EXIT_PARTIAL;
 out:
-  px_quoter_free(g.qt);
-  px_analyzer_free(g.an);
-  px_store_free(g.st);
-  px_ctx_free(g.ctx);
+  px_ingest_free(g);
+  px_store_free(st);
+  px_ctx_free(ctx);
   free(inputs);
   return status;
 }

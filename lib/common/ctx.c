@@ -29,6 +29,7 @@ const char *px_strerror(int status) {
   case PX_EQUERY: return "invalid query";
   case PX_EUNSUPPORTED: return "not supported";
   case PX_EDUPLICATE: return "already stored";
+  case PX_ECANCELED: return "canceled";
   }
   return "unknown error";
 }
