@@ -332,15 +332,20 @@ static char *norm(const char *s, size_t n) {
   return o;
 }
 
-static double word_f1(const char *ref, const char *pred, toks *a, toks *b) {
+/* Word F1 of pred against ref (bags of words); *prec and *rec get its parts. */
+static double word_f1(const char *ref, const char *pred, toks *a, toks *b, double *prec,
+                      double *rec) {
   tokenize(ref, strlen(ref), true, a);
   tokenize(pred, strlen(pred), true, b);
+  *prec = *rec = 0;
   if (a->n == 0) return b->n == 0 ? 1 : 0;
   if (b->n == 0) return 0;
   qsort(a->h, a->n, 8, cmp_u64);
   qsort(b->h, b->n, 8, cmp_u64);
   double o = (double)overlap(a->h, a->n, b->h, b->n);
   double p = o / (double)b->n, r = o / (double)a->n;
+  *prec = p;
+  *rec = r;
   return p + r > 0 ? 2 * p * r / (p + r) : 0;
 }
 
@@ -376,9 +381,10 @@ static int run_wcxb(const char *dir, const char *dump) {
     px__article_clear(art);
     px__buf_clear(&msg);
     const char *url = json_string_value(json_object_get(v, "url"));
-    px__extract_html(ctx, ex, html, len, NULL, url, 0, art, &msg);
+    int xrc = px__extract_html(ctx, ex, html, len, NULL, url, 0, art, &msg);
     free(html);
     n++;
+    if (dump) printf("RC %d %.*s\n", xrc, (int)msg.len, msg.ptr ? msg.ptr : "");
     px_str t = px_article_get(art, PX_F_TITLE), b = px_article_get(art, PX_F_BYLINE);
     const char *gtitle = json_string_value(json_object_get(v, "title"));
     const char *gauth = json_string_value(json_object_get(v, "author"));
@@ -416,15 +422,16 @@ static int run_wcxb(const char *dir, const char *dump) {
     }
     px_str body = px_article_get(art, PX_F_BODY);
     char *pred = strndup(body.ptr ? body.ptr : "", body.len);
-    double f1 = word_f1(gbody ? gbody : "", pred, &ta, &tb);
+    double wp, wr;
+    double f1 = word_f1(gbody ? gbody : "", pred, &ta, &tb, &wp, &wr);
     f1sum += f1;
     if (dump) {
       printf("TITLE: %.*s | truth: %s\nBYLINE: %.*s | truth: %s\nDATE: %s | truth: %s\nF1 %.3f\n%s\n",
              (int)t.len, t.ptr, gtitle ? gtitle : "-", (int)b.len, b.ptr, gauth ? gauth : "-", d,
              gdate ? gdate : "-", f1, pred);
     } else if (getenv("PX_EVAL_VERBOSE")) {
-      printf("%s\t%c%c%c\t%.3f\t[%.*s|%s]\t[%.*s|%s]\t[%s|%s]\n", key, tok ? 'T' : '-',
-             aok ? 'A' : '-', dok ? 'D' : '-', f1, (int)t.len, t.ptr, gtitle ? gtitle : "",
+      printf("%s\t%c%c%c\t%.3f\tP%.2f R%.2f\t[%.*s|%s]\t[%.*s|%s]\t[%s|%s]\n", key,
+             tok ? 'T' : '-', aok ? 'A' : '-', dok ? 'D' : '-', f1, wp, wr, (int)t.len, t.ptr, gtitle ? gtitle : "",
              (int)b.len, b.ptr, gauth ? gauth : "", d, gdate ? gdate : "");
     }
     free(pred);
