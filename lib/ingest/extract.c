@@ -1269,6 +1269,20 @@ static int extract_body(px__extractor *ex, int32_t best, int fragment) {
       best = p; /* a quarter more paragraph text beside it: the article goes on */
     else break;
   }
+  /* An article cut into sections several levels apart (page builders nest
+   * each section in grids): climb while the ancestor holds half as many
+   * paragraphs again, with little link text, up to the body. */
+  for (int k = 0; k < 12; k++) {
+    int32_t p = N[best].parent;
+    if (p < 0 || N[p].tag == MyHTML_TAG_BODY || N[p].tag == MyHTML_TAG_HTML) break;
+    if (N[p].paras * 2 >= N[best].paras * 3 && N[p].paras >= N[best].paras + 2 &&
+        link_density(&N[p]) < 0.2f)
+      best = p;
+    else if (N[p].paras == N[best].paras && N[p].text <= N[best].text + 200)
+      best = p; /* a wrapper adding nothing: look further up */
+    else
+      break;
+  }
   /* An article cut into chunks with the same class (ads or rails between
    * them): every chunk near the best one, in page order. */
   if (N[best].cls_n > 0) {
