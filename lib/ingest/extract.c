@@ -1411,6 +1411,16 @@ static void pick_title(meta *m, px__buf *out) {
       }
     }
   }
+  /* A page with one headline shows it as its title, whatever the SEO
+   * title says. */
+  int nlong = 0, which = -1;
+  for (int i = 0; i < m->nh1; i++)
+    if (m->h1[i].len >= 10 && m->h1[i].len <= 300) nlong++, which = i;
+  if (nlong == 1 && m->nh1 == 1 && !text_eq_ci(&m->h1[which], &m->site) &&
+      !text_eq_ci(&m->h1[which], &m->ld_publisher)) {
+    px__buf_append(out, m->h1[which].ptr, m->h1[which].len);
+    return;
+  }
   px__buf *src = m->og_title.len ? &m->og_title
                  : m->ld_headline.len ? &m->ld_headline
                  : m->tw_title.len    ? &m->tw_title
