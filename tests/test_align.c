@@ -318,8 +318,33 @@ static void test_many(void **state) {
   free(arts);
 }
 
+static void test_furniture(void **state) {
+  (void)state;
+  static const char *const yes[] = {
+      "ADVERTISEMENT", "Advertisement", "Hide Caption 26 of 30 Photos:", "next Image 1 of 3",
+      "(Most recent update: 11:40 a.m. ET)", "Click here to see how we cover stories such as this.",
+      "Sign up for our morning newsletter.", "Read more: Why the summit matters",
+      "RELATED: Five things to know", "By Jane Doe and John Roe, CNN",
+      "The Associated Press contributed to this report.", "Reporting by Jane Doe; Editing by John Roe",
+      "Copyright 2020 The Outlet. All rights reserved.", "Photo 3 of 12", "Story continues below advertisement"};
+  static const char *const no[] = {
+      "She was 16.", "The police didn't do their job.",
+      "By Wednesday, the fire had spread to three villages.",
+      "Updates to the law took effect in March, officials said.",
+      "The death toll rose to 145, the ministry said.",
+      "Kim told Putin he was sure Russia would win a great victory.",
+      "Three of the 12 passengers were hurt.", "Advertisers pulled out of the show after the remarks."};
+  for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+    if (!px__furniture_text(yes[i], strlen(yes[i]))) fail_msg("not furniture: %s", yes[i]);
+  }
+  for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
+    if (px__furniture_text(no[i], strlen(no[i]))) fail_msg("furniture: %s", no[i]);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_furniture),
       cmocka_unit_test(test_scores),          cmocka_unit_test(test_synonyms),
       cmocka_unit_test(test_quantities),      cmocka_unit_test(test_compare_basic),
       cmocka_unit_test(test_identical),       cmocka_unit_test(test_empty_and_foreign),

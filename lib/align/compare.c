@@ -222,9 +222,16 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
   if ((rc = px__idf_build(&ib, lx, &idf))) goto out;
   idf.local_weight = 1.0f;
   rc = PX_ENOMEM;
-  for (size_t k = 0; k < n; k++)
+  for (size_t k = 0; k < n; k++) {
     if ((rc = px__ssent_make(c->art[ref[k].art].tx, ref[k].sent, &idf, &scratch, &ss[k])))
       goto out;
+    /* Page furniture links to nothing: its features are emptied, so it
+     * stays a fact of its own, flagged below. */
+    if (px__cmp_is_furniture(&c->art[ref[k].art], ref[k].sent)) {
+      memset(&ss[k], 0, sizeof ss[k]);
+      c->art[ref[k].art].nfurniture++;
+    }
+  }
   px__factopts fo = {c->threshold, 16, 48, 2, 24, -1};
   if ((rc = px__facts_link(lx, ss, ref, n, &fo, &links, &nlinks, &c->pairs_scored))) goto out;
   rc = PX_ENOMEM;
@@ -253,6 +260,10 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
     c->fact[f].score = 1;
     c->fact[f].earliest = UINT32_MAX;
   }
+  for (size_t f = 0; f < c->nfact; f++) c->fact[f].furniture = 1;
+  for (size_t k = 0; k < n; k++)
+    if (ss[k].nterm || ss[k].nwords || !px__cmp_is_furniture(&c->art[ref[k].art], ref[k].sent))
+      c->fact[group[k]].furniture = 0;
   for (size_t k = 0; k < n; k++) {
     px__cfact *f = &c->fact[group[k]];
     const px__sentence *s = &c->art[ref[k].art].tx->sent[ref[k].sent];
@@ -286,12 +297,13 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
       const px__cart *a = &c->art[c->mem[j].art];
       if (seen_a[c->mem[j].art]) {
         c->art[c->mem[j].art].nfacts++;
-        if (fa->noutlets == 1) c->art[c->mem[j].art].nunique++;
+        if (fa->noutlets == 1 && !fa->furniture) c->art[c->mem[j].art].nunique++;
       }
       seen_o[a->outlet] = 0;
       seen_a[c->mem[j].art] = 0;
     }
     if (fa->noutlets > 1) c->nshared++;
+    if (fa->furniture) c->nfurniture++;
   }
   free(seen_o);
   free(seen_a);
