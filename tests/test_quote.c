@@ -293,6 +293,23 @@ static void test_attribution_shapes(void **state) {
                      "it"));
 }
 
+/* Wire prose: the object of "told", adverbs and time phrases beside the
+ * subject, a cue in a later clause. */
+static void test_wire_prose(void **state) {
+  fx *f = *state;
+  run(f, "Ales Marchenko told President Ilse Moreau on Wednesday he was sure the republic would "
+         "win a \"great victory\" over its enemies, as the country's Western allies warned against "
+         "any arms deal.\n\n"
+         "Moreau meanwhile praised the \"friendship and cooperation\" between the two countries.\n\n"
+         "Marchenko in the past had stressed that the capital would \"always stand with its friends\".\n\n"
+         "Marchenko told Moreau that \"the republic will emerge victorious in the sacred fight.\"");
+  assert_speaker(f, "great victory", "Ales Marchenko");
+  assert_speaker(f, "friendship and cooperation", "Moreau");
+  assert_false(str_has(find(f, "friendship and cooperation").speaker_name, "meanwhile"));
+  assert_speaker(f, "always stand with", "Marchenko");
+  assert_speaker(f, "emerge victorious", "Marchenko");
+}
+
 static void test_indirect(void **state) {
   fx *f = *state;
   run(f, "Health Minister Meera Pillai said that the outbreak was not over yet.\n\n"
@@ -466,6 +483,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_pronouns_and_roles, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pronoun_gender_and_thread, setup, teardown),
       cmocka_unit_test_setup_teardown(test_attribution_shapes, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_wire_prose, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),
