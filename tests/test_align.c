@@ -106,7 +106,8 @@ static void test_quantities(void **state) {
   px__arena_init(&ar, 1 << 16);
   assert_int_equal(px__textan_new(&ta), PX_OK);
   const char *s = "At least 12 people were killed, the talks lasted two hours and the deal is "
-                  "worth $4.5 million, signed on March 3, 2023.";
+                  "worth $4.5 million, signed on March 3, 2023 at 8:07 a.m. on Flight 370 by "
+                  "No. 2 of the F-35 team.";
   px__text tx;
   assert_int_equal(px__text_analyze(ta, s, strlen(s), &ar, &tx), PX_OK);
   px__qty q[16];
@@ -116,14 +117,17 @@ static void test_quantities(void **state) {
     if (q[i].value == 12 && q[i].unit == px__word_hash("peopl", 5)) people = true;
     if (q[i].value == 2 && q[i].unit == px__word_hash("hour", 4)) hours = true;
     if (q[i].value == 4.5e6 && q[i].unit == px__word_hash("$", 1)) money = true;
-    if (q[i].value == 303 && q[i].unit == px__word_hash("#date", 5)) date = true;
-    if (q[i].value == 2023 && q[i].unit == px__word_hash("#year", 5)) year = true;
+    /* dates, years, times and identifiers count nothing: left out */
+    if (q[i].value == 3 || q[i].value == 303) date = true;
+    if (q[i].value == 2023 || q[i].value == 8 || q[i].value == 7 || q[i].value == 370 ||
+        q[i].value == 35 || (q[i].value == 2 && q[i].unit != px__word_hash("hour", 4)))
+      year = true;
   }
   assert_true(people);
   assert_true(hours);
   assert_true(money);
-  assert_true(date);
-  assert_true(year);
+  assert_false(date);
+  assert_false(year);
   double v;
   assert_true(px__parse_number("1,200", 5, &v) && v == 1200);
   assert_false(px__parse_number("abc", 3, &v));

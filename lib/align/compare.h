@@ -89,9 +89,10 @@ typedef struct px__cdval {
 } px__cdval;
 
 typedef struct px__cdisc {
-  uint32_t fact;
+  uint32_t fact;          /* the most central fact it was found in */
   px_str unit;            /* the unit as written in the first member ("dead", "$") */
   uint32_t first, count;  /* px_comparison.dval[...] */
+  uint64_t unit_h;        /* stem hash of the unit */
 } px__cdisc;
 
 struct px_comparison {
