@@ -639,6 +639,15 @@ typedef struct px_quote_item {
   double similarity;    /* with the remark's first item (1 for that item) */
 } px_quote_item;
 
+/**
+ * The speaker groups that are the person `name` (all spellings of one
+ * name; "Xyzzy Trump" is not "Donald Trump" nor a bare "Trump"): wanted
+ * gets px_quote_groups_speakers() entries, 1 for a group of that person.
+ * Call after px_quote_groups_finish().  @return PX_OK or PX_EINVAL.
+ */
+PX_API int px_quote_groups_select(const px_quote_groups *g, const char *name, size_t nname,
+                                  unsigned char *wanted /* OUT */);
+
 /** Item i.  @return PX_OK or PX_EINVAL. */
 PX_API int px_quote_groups_item(const px_quote_groups *g, size_t i, px_quote_item *out /* OUT */);
 
