@@ -632,7 +632,10 @@ static int round_end(watcher *w) {
   w->store_failed = false;
   if (w->al && rc == PX_OK) {
     int arc = walerts_check(w->al, w->fresh, w->nfresh);
-    if (arc != PX_OK) wlog("error", "alerts: %s", px_ctx_error(w->ctx));
+    if (arc != PX_OK) {
+      wlog("error", "alerts: %s; looked for again at the next round", px_ctx_error(w->ctx));
+      w->errors++;
+    }
   }
   w->nfresh = 0;
   if (w->al) walerts_deliver(w->al);
@@ -730,7 +733,17 @@ static int run(watcher *w) {
   }
   wlog("info", "watching %zu feeds and %zu folders; %zu alerts", w->nfeeds, w->nroots,
        w->cfg.nalerts);
-  walerts_deliver(w->al); /* what a previous run raised and could not deliver */
+  /* What a previous run stored without looking for alerts (killed), and
+   * what it raised without delivering. */
+  if (px_ingest_finish(w->g) != PX_OK) { /* clusters what a killed run left without a story */
+    wlog("error", "store: %s", px_ctx_error(w->ctx));
+    w->errors++;
+  }
+  if (walerts_check(w->al, NULL, 0) != PX_OK) {
+    wlog("error", "alerts: %s", px_ctx_error(w->ctx));
+    w->errors++;
+  }
+  walerts_deliver(w->al);
   w->last_round = wnow();
   int status = EXIT_OK;
   for (;;) {
@@ -779,7 +792,10 @@ static int run(watcher *w) {
     bool round_ready = false;
     for (size_t i = 0; i < w->nfeeds; i++)
       if (w->feeds[i].round_done) round_ready = true;
-    if ((w->nfresh || round_ready) && (idle || now - w->last_round > 5)) {
+    /* A round ends when nothing is in flight, or every 2 s (or 64 articles)
+     * under steady traffic, so alerts never wait long and a kill loses
+     * little. */
+    if ((w->nfresh || round_ready) && (idle || now - w->last_round > 2 || w->nfresh >= 64)) {
       if (round_end(w) != PX_OK) status = EXIT_FAIL;
     } else if (w->al) {
       walerts_deliver(w->al);
@@ -856,7 +872,7 @@ int cmd_watch(cli *c, int argc, char **argv) {
     errorf(c, "could not start: %s", px_ctx_error(w.ctx));
     goto out;
   }
-  if (walerts_new(w.st, w.f, &w.cfg, &w.al) != PX_OK) {
+  if (walerts_new(w.ctx, w.st, w.f, &w.cfg, &w.al) != PX_OK) {
     errorf(c, "could not start the alerts: %s", px_ctx_error(w.ctx));
     goto out;
   }

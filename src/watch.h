@@ -16,7 +16,7 @@ typedef struct walerts walerts;
 
 /** Start the alert engine over st: loads what it needs of the stored quotes.
  * @return PX_OK or a store error. */
-int walerts_new(px_store *st, wfetch *f, const wconfig *cfg, walerts **out);
+int walerts_new(px_ctx *ctx, px_store *st, wfetch *f, const wconfig *cfg, walerts **out);
 void walerts_free(walerts *a);
 /** Use a new configuration (SIGHUP); cfg must outlive the engine or the next call. */
 void walerts_configure(walerts *a, const wconfig *cfg);

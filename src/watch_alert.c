@@ -32,15 +32,19 @@ typedef struct qseen {
 } qseen;
 
 struct walerts {
+  px_ctx *ctx;
   px_store *st;
   wfetch *f;
   const wconfig *cfg;
-  int64_t quote_pos; /* quotes up to this id were looked at */
+  int64_t quote_pos;   /* quotes up to this id were looked at */
+  int64_t article_pos; /* articles up to this id were looked at */
   int64_t seq;       /* last outbox number */
   qseen *seen;       /* open addressing, power-of-two size */
   size_t nseen, capseen;
   uint64_t raised, delivered;
   double retry_at;   /* a sink failed: next delivery try (monotonic) */
+  char **unmarked;   /* "done:" keys delivered whose mark could not be written */
+  size_t nunmarked;
   double retry_gap;
 };
 
@@ -277,17 +281,13 @@ static int write_buf(void *user, const char *p, size_t n) {
   return 0;
 }
 
-static bool is_new(int64_t id, const int64_t *arts, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (arts[i] == id) return true;
-  return false;
-}
+/* The articles of this round: ids in (lo, hi]. */
+static bool is_new(int64_t id, int64_t lo, int64_t hi) { return id > lo && id <= hi; }
 
 /* A followed story gained articles: a fact now carried by two outlets or
  * more that was not before (its earlier articles gave it one outlet at
  * most), and a numeric dispute involving a new article. */
-static int check_facts(walerts *a, const walert *al, const story_sum *s, const int64_t *arts,
-                       size_t n) {
+static int check_facts(walerts *a, const walert *al, const story_sum *s, int64_t lo, int64_t hi) {
   px_str rep = {NULL, 0};
   int rc = px_store_story_report(a->st, s->id, PX_REPORT_JSON, NULL, write_buf, &rep, NULL);
   if (rc != PX_OK) {
@@ -308,7 +308,7 @@ static int check_facts(walerts *a, const walert *al, const story_sum *s, const i
   size_t nold = 0;
   for (size_t i = 0; fresh && i < na; i++) {
     json_t *ar = json_array_get(articles, i);
-    fresh[i] = is_new(json_integer_value(json_object_get(ar, "store_id")), arts, n);
+    fresh[i] = is_new(json_integer_value(json_object_get(ar, "store_id")), lo, hi);
     if (!fresh[i]) nold++;
   }
   if (!fresh || nold == 0) goto done; /* a story new in this round: the outlets alert tells it */
@@ -495,12 +495,18 @@ static int load_upto_cb(void *user, const px_stored_quote *q) {
   return load_cb(u->a, q);
 }
 
+static bool exists(px_store *st, int64_t id) {
+  int64_t story;
+  return px_store_article_story(st, id, &story) == PX_OK;
+}
+
 /* ------------------------------------------------------------------- API */
 
-int walerts_new(px_store *st, wfetch *f, const wconfig *cfg, walerts **out) {
+int walerts_new(px_ctx *ctx, px_store *st, wfetch *f, const wconfig *cfg, walerts **out) {
   *out = NULL;
   walerts *a = calloc(1, sizeof(*a));
   if (!a) return PX_ENOMEM;
+  a->ctx = ctx;
   a->st = st;
   a->f = f;
   a->cfg = cfg;
@@ -512,6 +518,25 @@ int walerts_new(px_store *st, wfetch *f, const wconfig *cfg, walerts **out) {
   if (!first) u.max = a->quote_pos = strtoll(v, NULL, 10);
   free(v);
   int rc = px_store_quotes_after(st, 0, 0, load_upto_cb, &u);
+  if (px_store_state_get(st, "alert:article_pos", &v, NULL) == PX_OK) {
+    a->article_pos = strtoll(v, NULL, 10);
+    free(v);
+  } else if (rc == PX_OK) {
+    /* First run: the articles already stored are the past.  Ids are dense
+     * (SQLite gives max + 1): gallop, then halve, to the last one. */
+    int64_t lo = 0, hi = 1;
+    while (exists(st, hi) && hi < ((int64_t)1 << 60)) {
+      lo = hi;
+      hi *= 2;
+    }
+    while (hi - lo > 1) {
+      int64_t mid = lo + (hi - lo) / 2;
+      if (exists(st, mid)) lo = mid;
+      else hi = mid;
+    }
+    a->article_pos = lo;
+    rc = state_put_int(st, "alert:article_pos", lo);
+  }
   if (rc == PX_OK && first) {
     /* First run on this store: the quotes already stored are the past, not news. */
     a->quote_pos = u.last;
@@ -532,6 +557,8 @@ void walerts_free(walerts *a) {
     free(a->seen[i].source);
   }
   free(a->seen);
+  for (size_t i = 0; i < a->nunmarked; i++) free(a->unmarked[i]);
+  free(a->unmarked);
   free(a);
 }
 
@@ -549,20 +576,36 @@ static int cmp_i64(const void *x, const void *y) {
 
 int walerts_check(walerts *a, const int64_t *arts, size_t n) {
   const wconfig *c = a->cfg;
-  if (c->nalerts == 0) return PX_OK;
+  /* The round's articles: every id after the last one looked at, up to the
+   * newest stored (also those of a run killed before its alerts). */
+  int64_t lo = a->article_pos, hi = lo;
+  for (size_t i = 0; i < n; i++)
+    if (arts[i] > hi) hi = arts[i];
+  while (exists(a->st, hi + 1)) hi++;
+  /* An article not yet in a story (clustering was cut short) ends the
+   * range: it is looked at once it has one. */
+  for (int64_t id = lo + 1; id <= hi; id++) {
+    int64_t s = 0;
+    if (px_store_article_story(a->st, id, &s) == PX_OK && s == 0) {
+      hi = id - 1;
+      break;
+    }
+  }
   int rc = px_store_begin(a->st);
   if (rc != PX_OK) return rc;
+  uint64_t raised = a->raised;
+  int64_t seq = a->seq;
   bool stories = false;
   for (size_t i = 0; i < c->nalerts; i++)
     if (c->alerts[i].kind == WA_OUTLETS || c->alerts[i].kind == WA_FACTS) stories = true;
   int64_t *sid = NULL;
   size_t ns = 0;
-  if (stories && n) {
-    sid = malloc(n * sizeof(int64_t));
+  if (stories && hi > lo) {
+    sid = malloc((size_t)(hi - lo) * sizeof(int64_t));
     if (!sid) rc = PX_ENOMEM;
-    for (size_t i = 0; rc == PX_OK && i < n; i++) {
+    for (int64_t id = lo + 1; rc == PX_OK && id <= hi; id++) {
       int64_t s = 0;
-      if (px_store_article_story(a->st, arts[i], &s) == PX_OK && s > 0) sid[ns++] = s;
+      if (px_store_article_story(a->st, id, &s) == PX_OK && s > 0) sid[ns++] = s;
     }
     if (sid) qsort(sid, ns, sizeof(int64_t), cmp_i64);
   }
@@ -575,21 +618,25 @@ int walerts_check(walerts *a, const int64_t *arts, size_t n) {
       const walert *al = &c->alerts[k];
       if (al->kind == WA_OUTLETS) rc = check_outlets(a, al, &s);
       else if (al->kind == WA_FACTS && (al->story == s.id || (al->match && headline_matches(s.headline, al->match))))
-        rc = check_facts(a, al, &s, arts, n);
+        rc = check_facts(a, al, &s, lo, hi);
     }
     free(s.headline);
   }
   free(sid);
   quote_pass qp = {a, PX_OK, a->quote_pos};
-  if (rc == PX_OK) rc = px_store_quotes_after(a->st, a->quote_pos, 0, quote_cb, &qp);
+  if (rc == PX_OK && c->nalerts) rc = px_store_quotes_after(a->st, a->quote_pos, 0, quote_cb, &qp);
   if (rc == PX_OK) rc = qp.rc;
   if (rc == PX_OK && qp.last != a->quote_pos) rc = state_put_int(a->st, "alert:quote_pos", qp.last);
+  if (rc == PX_OK && hi != lo) rc = state_put_int(a->st, "alert:article_pos", hi);
   if (rc == PX_OK) rc = px_store_commit(a->st);
   if (rc == PX_OK) {
     a->quote_pos = qp.last;
+    a->article_pos = hi;
   } else {
+    /* Nothing of this check was kept: the next round looks again. */
     px_store_rollback(a->st);
-    a->seq = state_int(a->st, "alert:seq");
+    a->raised = raised;
+    a->seq = seq;
   }
   return rc;
 }
@@ -654,6 +701,13 @@ size_t walerts_deliver(walerts *a) {
       char dkey[80];
       snprintf(dkey, sizeof(dkey), "done:%s:%s", it->key + 7, sinks[k]);
       if (was_raised(a, dkey)) continue;
+      bool sent = false;
+      for (size_t u = 0; u < a->nunmarked && !sent; u++) sent = strcmp(a->unmarked[u], dkey) == 0;
+      if (sent) {
+        /* Delivered by this process already: only the mark is missing. */
+        if (px_store_state_set(a->st, dkey, "1", 1) != PX_OK) all = false;
+        continue;
+      }
       if (failed) {
         all = false;
         continue;
@@ -672,7 +726,17 @@ size_t walerts_deliver(walerts *a) {
         ok = wfetch_post(a->f, c->webhook, it->text, it->len, err, sizeof(err));
       }
       if (ok == 0) {
-        px_store_state_set(a->st, dkey, "1", 1);
+        if (px_store_state_set(a->st, dkey, "1", 1) != PX_OK) {
+          wlog("error", "alert %s went to %s but that could not be recorded (%s); a restart before it is may deliver it again",
+               it->key + 7, k == 2 ? c->webhook : sinks[k], px_ctx_error(a->ctx));
+          char **nu = realloc(a->unmarked, (a->nunmarked + 1) * sizeof(char *));
+          if (nu) {
+            a->unmarked = nu;
+            if ((nu[a->nunmarked] = strdup(dkey))) a->nunmarked++;
+          }
+          failed = true;
+          all = false;
+        }
       } else {
         wlog("error", "alert %s: delivery to %s failed: %s; retried later", it->key + 7,
              k == 2 ? c->webhook : sinks[k], err);

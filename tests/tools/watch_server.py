@@ -62,13 +62,22 @@ def rss(title, items, extra=""):
     out.append("</channel></rss>")
     return "".join(out).encode()
 
+MANY = [
+    ("harbour", "Dockworkers unload record grain cargo", "Dockworkers unloaded a record cargo of grain from three ships moored at the northern quay, the harbour master said."),
+    ("railway", "Night trains return to the coast line", "Night trains will run again on the coast line from March after the tunnel repairs were finished ahead of schedule."),
+    ("library", "Library lends its millionth book", "The central library lent its millionth book on Tuesday, a worn copy of a sailing manual borrowed by a retired fisherman."),
+    ("hospital", "Hospital opens a new children's wing", "The regional hospital opened a children's wing with forty beds and a playground on the roof, the director announced."),
+    ("school", "Pupils build a weather station", "Pupils at the hill school built a weather station that sends wind and rain readings to the national forecasting office."),
+    ("market", "Fish market moves indoors for winter", "The Saturday fish market moved into the old tram depot for the winter, giving traders heating and running water."),
+    ("stadium", "Stadium roof damaged in storm", "High winds tore part of the stadium roof on Sunday night, and the weekend football match was moved to another town."),
+    ("airport", "Airport adds flights to the north", "The airport will add four weekly flights to the northern towns from January, the airline told the council."),
+]
+
 def many_page(i):
-    topics = ["harbour", "railway", "library", "hospital", "school", "market", "stadium", "airport"]
-    t = topics[i % len(topics)]
-    paras = ["Item %d: the %s board of district %d met on Thursday to discuss plan number %d for the coming winter season." % (i, t, i, i * 7),
-             "Members of the %s board voted %d to %d in favour of the proposal after a debate lasting %d hours." % (t, i % 9 + 3, i % 3, i % 5 + 1),
-             "Residents of district %d had asked for the change since %d, the chair of the %s board said." % (i, 2000 + i % 20, t)]
-    return page("Many Times", "District %d %s board backs plan %d" % (i, t, i * 7), paras, "2026-11-%02dT10:00:00Z" % (1 + i % 28))
+    t, title, lead = MANY[i % len(MANY)]
+    paras = [lead, "It was the %d%s such report this year, officials in district %d said on day %d of the month." % (i + 1, "th", i, 1 + i % 28),
+             "Local residents interviewed on %s matters gave %d different opinions about what should happen next." % (t, i % 7 + 2)]
+    return page("Many Times", "%s (%d)" % (title, i), paras, "2026-1%d-%02dT10:00:00Z" % (i % 2, 1 + (i * 5) % 28))
 
 class H(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -186,6 +195,8 @@ class H(http.server.BaseHTTPRequestHandler):
 
 class S(http.server.ThreadingHTTPServer):
     daemon_threads = True
+    def handle_error(self, request, client_address):
+        pass  # a client that hung up (a timeout, a kill) is part of the test
 
 srv = S(("127.0.0.1", 0), H)
 BASE = "http://127.0.0.1:%d" % srv.server_address[1]
