@@ -227,6 +227,8 @@ typedef struct group_count {
   char **seen;
   size_t n;
   json_t *names;
+  int64_t last;  /* the newest article of the group: the one that made the count */
+  char *last_url, *last_source;
 } group_count;
 
 static int group_cb(void *user, const px_story_member *m) {
@@ -236,6 +238,15 @@ static int group_cb(void *user, const px_story_member *m) {
   for (size_t i = 0; i < g->al->noutlets && !in_group; i++)
     in_group = strlen(g->al->outlets[i]) == src.len && memcmp(g->al->outlets[i], src.ptr, src.len) == 0;
   if (!in_group) return 0;
+  int64_t id = px_article_id(m->art);
+  if (id > g->last) {
+    px_str u = px_article_get(m->art, PX_F_URL);
+    free(g->last_url);
+    free(g->last_source);
+    g->last = id;
+    g->last_url = dupstr(u);
+    g->last_source = dupstr(src);
+  }
   for (size_t i = 0; i < g->n; i++)
     if (strlen(g->seen[i]) == src.len && memcmp(g->seen[i], src.ptr, src.len) == 0) return 0;
   char **ns = realloc(g->seen, (g->n + 1) * sizeof(char *));
@@ -252,21 +263,30 @@ static int check_outlets(walerts *a, const walert *al, const story_sum *s) {
   char key[160];
   snprintf(key, sizeof(key), "sent:%s:story:%lld", al->name, (long long)s->id);
   if (was_raised(a, key)) return PX_OK;
-  group_count g = {al, NULL, 0, json_array()};
+  group_count g = {al, NULL, 0, json_array(), 0, NULL, NULL};
   int rc = px_store_story_articles(a->st, s->id, group_cb, &g);
   int64_t count = (int64_t)g.n;
   for (size_t i = 0; i < g.n; i++) free(g.seen[i]);
   free(g.seen);
   if (rc != PX_OK || count < al->min) {
     json_decref(g.names);
+    free(g.last_url);
+    free(g.last_source);
     return rc;
   }
+  json_t *trig = json_object();
+  json_object_set_new(trig, "article", json_integer(g.last));
+  json_object_set_new(trig, "url", json_string(g.last_url ? g.last_url : ""));
+  json_object_set_new(trig, "source", json_string(g.last_source ? g.last_source : ""));
+  free(g.last_url);
+  free(g.last_source);
   json_t *j = json_object();
   json_object_set_new(j, "story", json_integer(s->id));
   json_object_set_new(j, "headline", json_string(s->headline ? s->headline : ""));
   json_object_set_new(j, "outlets", json_integer(count));
   json_object_set_new(j, "articles", json_integer(s->articles));
   json_object_set_new(j, "outlet_names", g.names);
+  json_object_set_new(j, "trigger", trig);
   return raise_alert(a, al, key, j);
 }
 

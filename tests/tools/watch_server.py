@@ -133,7 +133,7 @@ class H(http.server.BaseHTTPRequestHandler):
                 STATE["limited"] += 1
                 first = STATE["limited"] == 1
             if first:
-                return self.send(429, b"slow down", "text/plain", headers=[("Retry-After", "3")])
+                return self.send(429, b"slow down", "text/plain", headers=[("Retry-After", "6")])
             return self.send(200, rss("Limited News", []).replace(b"</channel>", b"<item><title>Limited item</title><guid>lim-1</guid><description>A feed item whose text is in the feed itself, long enough to be stored as an article on its own merits.</description></item></channel>"))
         if p == "/error.xml":
             return self.send(500, b"internal error", "text/plain")
