@@ -174,6 +174,29 @@ typedef struct px_reader px_reader;
  */
 PX_API int px_reader_open(px_ctx *ctx, const char *path, px_reader **rd /* OUT */);
 PX_API void px_reader_free(px_reader *rd);
+/**
+ * Open a buffer in memory as an input, e.g. a feed or a page just fetched:
+ * p[0..n) is copied.  origin names it in articles (PX_F_ORIGIN "origin:item
+ * 3") and in errors; format forces one format ("feed", "html", "jsonl",
+ * "text", "warc") or NULL to detect it from the content as for a file.
+ * @return PX_OK, PX_EINVAL (an unknown format: px_ctx_error() says so),
+ * PX_ENOMEM.  Free with px_reader_free(); ctx must outlive the reader.
+ */
+PX_API int px_reader_open_mem(px_ctx *ctx, const void *p, size_t n, const char *origin,
+                              const char *format, px_reader **rd /* OUT */);
+/**
+ * Read one web page held in memory (the bytes as fetched, any charset) into
+ * art: main text, title, byline, date, language, canonical URL, outlet.
+ * Fields already set in art (say, from the feed that linked the page) are
+ * kept where the page has nothing better.  content_type is the HTTP
+ * Content-Type value (charset hint) or NULL; url where the page was fetched
+ * or NULL.  @return PX_OK, PX_ENOBODY (no article text found),
+ * PX_EUNSUPPORTED (unknown charset), PX_ETOOBIG (over
+ * PX_LIMIT_RECORD_BYTES), PX_ENOMEM, PX_EINVAL; px_ctx_error() says why,
+ * naming url.
+ */
+PX_API int px_article_from_html(px_ctx *ctx, const char *html, size_t len,
+                                const char *content_type, const char *url, px_article *art);
 
 /**
  * Read the next article.  On PX_OK *art points to an article owned by the
@@ -938,6 +961,44 @@ PX_API int px_ingest_finish(px_ingest *g);
 PX_API void px_ingest_get_stats(const px_ingest *g, px_ingest_stats *out /* OUT */);
 /** Release the handle; an open batch is committed first.  NULL is accepted. */
 PX_API void px_ingest_free(px_ingest *g);
+
+/* ------------------------------------------------------- service state */
+
+/*
+ * A key-value table in the store for long-running drivers (the watcher
+ * keeps feed validators, items seen and alert positions there), so that a
+ * restart resumes where the last run stopped.  Inside a batch
+ * (px_store_begin) a write commits or rolls back with the batch; outside
+ * one it commits at once.  Keys are NUL-terminated UTF-8; values are bytes.
+ */
+
+/**
+ * Read key.  On PX_OK *value is a NUL-terminated copy the caller frees with
+ * free(), *len (may be NULL) its length.  @return PX_OK, PX_ENOTFOUND
+ * (*value NULL), PX_EINVAL, PX_ENOMEM, PX_EDB.
+ */
+PX_API int px_store_state_get(px_store *st, const char *key, char **value /* OUT */,
+                              size_t *len /* OUT, may be NULL */);
+/** Write key (insert or replace).  @return PX_OK, PX_EINVAL, PX_EDB, PX_EDBFULL. */
+PX_API int px_store_state_set(px_store *st, const char *key, const void *value, size_t len);
+/** Delete key (absent is not an error).  @return PX_OK, PX_EINVAL, PX_EDB. */
+PX_API int px_store_state_delete(px_store *st, const char *key);
+/** Keys starting with prefix, in key order; key and value borrowed for the
+ * call; cb returns non-zero to stop.  @return PX_OK or PX_EDB. */
+typedef int (*px_state_cb)(void *user, const char *key, px_str value);
+PX_API int px_store_state_list(px_store *st, const char *prefix, px_state_cb cb, void *user);
+
+/** The story of a stored article: *story 0 while it has none yet.
+ * @return PX_OK, PX_ENOTFOUND (no such article), PX_EDB. */
+PX_API int px_store_article_story(px_store *st, int64_t article, int64_t *story /* OUT */);
+
+/**
+ * Stored quotes with an id above after_id, in id order (the order they
+ * were stored), with the fields of px_store_quotes(); scare quotes and
+ * titles left out.  limit 0: no limit.  @return PX_OK or a store error.
+ */
+PX_API int px_store_quotes_after(px_store *st, int64_t after_id, int64_t limit,
+                                 px_stored_quote_cb cb, void *user);
 
 
 /* ============================================================ serializers */

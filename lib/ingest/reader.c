@@ -39,6 +39,9 @@ struct px_reader {
   size_t root_len; /* length of the folder argument, to name files relative to it */
   uint64_t done_bytes; /* compressed bytes of finished files */
   uint64_t total_size;
+  char *mem;                /* px_reader_open_mem: the buffer (a copy) read as paths[0] */
+  size_t mem_len;
+  const px__format *force;  /* px_reader_open_mem: the format named by the caller */
 };
 
 static int cmp_entry(const void *a, const void *b) {
@@ -194,6 +197,42 @@ fail:
   return rc;
 }
 
+int px_reader_open_mem(px_ctx *ctx, const void *p, size_t n, const char *origin,
+                       const char *format, px_reader **out) {
+  if (!ctx || (!p && n) || !origin || !origin[0] || !out) return PX_EINVAL;
+  *out = NULL;
+  const px__format *force = NULL;
+  if (format) {
+    const px__format *const *fl = px__formats();
+    for (size_t i = 0; fl[i] && !force; i++)
+      if (strcmp(fl[i]->name, format) == 0) force = fl[i];
+    if (!force) return px__ctx_fail(ctx, PX_EINVAL, "unknown input format '%s'", format);
+  }
+  px_reader *rd = calloc(1, sizeof(*rd));
+  if (!rd) return PX_ENOMEM;
+  rd->ctx = ctx;
+  rd->force = force;
+  px__buf_init(&rd->msg, 4096);
+  size_t alloc = 0;
+  int rc = px_article_new(&rd->art);
+  if (rc) goto fail;
+  rd->art->limit_body = ctx->limit_body;
+  rd->mem = malloc(n ? n : 1);
+  if (!rd->mem) {
+    rc = PX_ENOMEM;
+    goto fail;
+  }
+  if (n) memcpy(rd->mem, p, n);
+  rd->mem_len = n;
+  rd->total_size = n;
+  if ((rc = add_path(rd, &alloc, origin, 0))) goto fail;
+  *out = rd;
+  return PX_OK;
+fail:
+  px_reader_free(rd);
+  return rc;
+}
+
 static void close_file(px_reader *rd) {
   if (rd->st) rd->fmt->close(rd->st);
   rd->st = NULL;
@@ -209,6 +248,7 @@ void px_reader_free(px_reader *rd) {
   close_file(rd);
   for (size_t i = 0; i < rd->npaths; i++) free(rd->paths[i].path);
   free(rd->paths);
+  free(rd->mem);
   px_article_free(rd->art);
   px__buf_release(&rd->msg);
   free(rd->err);
@@ -263,7 +303,8 @@ static int open_next_file(px_reader *rd) {
     snprintf(why, sizeof(why), "cannot read folder: %s", strerror(en->err));
     return set_error(rd, PX_EIO, NULL, 0, why);
   }
-  int rc = px__stream_open(path, &rd->s);
+  int rc = rd->mem ? px__stream_open_mem(rd->mem, rd->mem_len, &rd->s)
+                   : px__stream_open(path, &rd->s);
   if (rc) {
     return set_error(rd, rc, NULL, 0,
                      rc == PX_ENOTFOUND ? "no such file" : "cannot open file");
@@ -292,7 +333,8 @@ static int open_next_file(px_reader *rd) {
   }
   const px__format *const *fl = px__formats();
   int best = -1;
-  for (size_t i = 0; fl[i]; i++) {
+  if (rd->force) rd->fmt = rd->force;
+  for (size_t i = 0; !rd->force && fl[i]; i++) {
     int score = fl[i]->sniff(p, n, path);
     if (score > best) {
       best = score;
@@ -303,7 +345,9 @@ static int open_next_file(px_reader *rd) {
    * from it): inside a folder, the path relative to the folder, so
    * "a/nw.txt" and "b/nw.txt" stay two articles; else the base name. */
   const char *name = path;
-  if (rd->is_dir && strlen(path) > rd->root_len + 1) {
+  if (rd->mem) {
+    /* An origin is a name, not a path: kept whole. */
+  } else if (rd->is_dir && strlen(path) > rd->root_len + 1) {
     name = path + rd->root_len + 1;
   } else if (strrchr(path, '/')) {
     name = strrchr(path, '/') + 1;

@@ -451,6 +451,45 @@ out:
   return rc;
 }
 
+int px_store_quotes_after(px_store *st, int64_t after_id, int64_t limit, px_stored_quote_cb cb,
+                          void *user) {
+  if (!st || !cb) return PX_EINVAL;
+  sqlite3_stmt *s = NULL;
+  int src = sqlite3_prepare_v2(
+      st->db,
+      "SELECT q.id, q.article, a.source, a.title, a.published, q.kind, q.start, q.end,"
+      " q.text, q.cue, q.speaker_name, q.speaker_key"
+      " FROM quote q JOIN article a ON a.id = q.article"
+      " WHERE q.id > ?1 AND q.kind NOT IN ('scare', 'title') ORDER BY q.id LIMIT ?2",
+      -1, &s, NULL);
+  if (src != SQLITE_OK) return px__store_step_fail(st, src, "listing new quotes");
+  sqlite3_bind_int64(s, 1, after_id);
+  sqlite3_bind_int64(s, 2, limit > 0 ? limit : -1);
+  while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+    px_stored_quote q;
+    q.id = sqlite3_column_int64(s, 0);
+    q.article = sqlite3_column_int64(s, 1);
+    q.source = col_str(s, 2);
+    q.title = col_str(s, 3);
+    q.has_time = sqlite3_column_type(s, 4) != SQLITE_NULL;
+    q.published = q.has_time ? sqlite3_column_int64(s, 4) : 0;
+    q.kind = kind_from_name((const char *)sqlite3_column_text(s, 5));
+    q.start = (size_t)sqlite3_column_int64(s, 6);
+    q.end = (size_t)sqlite3_column_int64(s, 7);
+    q.text = col_str(s, 8);
+    q.cue = col_str(s, 9);
+    q.speaker_name = col_str(s, 10);
+    q.speaker_key = col_str(s, 11);
+    if (cb(user, &q)) {
+      src = SQLITE_DONE;
+      break;
+    }
+  }
+  int rc = src == SQLITE_DONE ? PX_OK : px__store_step_fail(st, src, "listing new quotes");
+  sqlite3_finalize(s);
+  return rc;
+}
+
 int px_store_entities(px_store *st, const px_article_filter *f, px_stored_entity_cb cb,
                       void *user) {
   if (!st || !cb) return PX_EINVAL;
