@@ -3,7 +3,8 @@
 The extension parallax._core is built by the project's CMake (target
 parallax_python: python/parallax/_core.c linked with the static libparallax),
 so the compiler flags and the libraries linked are the ones of the command-line
-tool.  Set PARALLAX_BUILD_DIR to an existing CMake build directory of the
+tool.  PARALLAX_SOURCE_DIR names the checkout when
+python/ was copied elsewhere.  Set PARALLAX_BUILD_DIR to an existing CMake build directory of the
 checkout to reuse it; otherwise a Release build is made under python/build/.
 
     /usr/bin/python3 -m venv --system-site-packages .venv
@@ -18,7 +19,7 @@ from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+ROOT = os.environ.get("PARALLAX_SOURCE_DIR") or os.path.dirname(HERE)
 
 
 class CMakeBuild(build_ext):

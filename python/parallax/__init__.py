@@ -282,6 +282,8 @@ class Listing(Generic[T]):
         if self._cursor is not None:
             self._cursor.close()
             self._cursor = None
+        self._buf = []
+        self._pos = 0
 
     def __enter__(self) -> "Listing[T]":
         return self
@@ -575,6 +577,7 @@ class Comparison:
 
     @property
     def articles(self) -> RecordList[ComparedArticle]:
+        """Every article compared, in the order given."""
         out = RecordList()
         for a in self.to_dict()["articles"]:
             dl = a.get("dateline")
@@ -587,10 +590,12 @@ class Comparison:
 
     @property
     def outlets(self) -> List[str]:
+        """Distinct outlet names, in article order."""
         return list(self.to_dict()["outlets"])
 
     @property
     def facts(self) -> RecordList[Fact]:
+        """All facts, the unique ones (one outlet) included, in order of first appearance."""
         out = RecordList()
         for f in self.to_dict()["facts"]:
             fr = f.get("first_report")
@@ -602,10 +607,12 @@ class Comparison:
 
     @property
     def shared_facts(self) -> RecordList[Fact]:
+        """Facts carried by two outlets or more."""
         return RecordList(f for f in self.facts if f.shared)
 
     @property
     def quotes(self) -> RecordList[Remark]:
+        """Remarks: each outlet's rendering of one remark side by side."""
         names = [a["outlet"] for a in self.to_dict()["articles"]]
         out = RecordList()
         for q in self.to_dict()["quotes"]:
@@ -618,6 +625,7 @@ class Comparison:
 
     @property
     def entities(self) -> RecordList[CoveredEntity]:
+        """Who and what is mentioned by which outlets, most widely covered first."""
         return RecordList(CoveredEntity(e["key"], e["name"], e["type"], e["mentions"],
                                         list(e["variants"]), list(e["outlets"]),
                                         list(e["articles"]))
@@ -625,6 +633,7 @@ class Comparison:
 
     @property
     def discrepancies(self) -> RecordList[Discrepancy]:
+        """Facts whose articles give different numbers (alias: disputes)."""
         names = [a["outlet"] for a in self.to_dict()["articles"]]
         return RecordList(Discrepancy(d["fact"], d["unit"],
                                       [DiscrepancyValue(v["article"], names[v["article"]],
@@ -636,10 +645,12 @@ class Comparison:
 
     @property
     def warnings(self) -> List[str]:
+        """Warnings about the input (empty articles, copies, another language)."""
         return list(self.to_dict()["warnings"])
 
     @property
     def stats(self) -> Dict[str, Any]:
+        """Counts of the comparison: sentences, facts, pairs scored, threshold."""
         return dict(self.to_dict()["stats"])
 
     def close(self) -> None:
@@ -787,10 +798,12 @@ class Story:
 
     @property
     def id(self) -> int:
+        """The story's id."""
         return self.info.id
 
     @property
     def headline(self) -> str:
+        """The title of its earliest article with one."""
         return self.info.headline
 
     def report(self, format: str = "text", *, width: int = 80, color: bool = False) -> str:
@@ -848,6 +861,7 @@ class Store:
 
     @property
     def closed(self) -> bool:
+        """True once the store is closed."""
         return self._core.closed
 
     def __enter__(self) -> "Store":

@@ -131,12 +131,26 @@ static int article_from_tuple(PyObject *t, px_article **out) {
     const char *p = PyUnicode_AsUTF8AndSize(v, &n);
     if (!p) {
       px_article_free(art);
+      if (PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+        PyObject *e = take_exc(), *str = e ? PyObject_Str(e) : NULL;
+        static const char *names[8] = {"id", "source", "url", "title", "byline", "language",
+                                       "body", "origin"};
+        char msg[300];
+        snprintf(msg, sizeof msg, "the record's %s is not valid Unicode text (%s)", names[i],
+                 str ? PyUnicode_AsUTF8(str) : "encoding failed");
+        PyErr_Clear();
+        Py_XDECREF(str);
+        Py_XDECREF(e);
+        raise_px(PX_EFORMAT, msg);
+      }
       return -1;
     }
     if ((rc = px_article_set(art, tuple_fields[i], p, (size_t)n)) != PX_OK) {
       px_article_free(art);
-      char msg[96];
-      snprintf(msg, sizeof msg, "setting field %d of the record: %s", i, px_strerror(rc));
+      static const char *fnames[8] = {"id", "source", "url", "title", "byline", "language",
+                                      "body", "origin"};
+      char msg[160];
+      snprintf(msg, sizeof msg, "the record's %s: %s (%zd bytes)", fnames[i], px_strerror(rc), n);
       raise_px(rc, msg);
       return -1;
     }
