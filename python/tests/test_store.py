@@ -155,13 +155,18 @@ def test_store_used_from_two_threads(tmp_path, generated):
 def test_keyboard_interrupt_during_ingest(tmp_path, generated):
     path = tmp_path / "k.db"
     st = parallax.Store(path)
-    timer = threading.Timer(0.5, _thread.interrupt_main)
-    timer.start()
+    sent = []
+
+    def ctrl_c(done, total, articles):
+        # Ctrl-C while the input is being read, as a user at a terminal would
+        if not sent:
+            sent.append(articles)
+            _thread.interrupt_main()
+
     t0 = time.monotonic()
     with pytest.raises(KeyboardInterrupt) as e:
-        st.ingest(generated)
+        st.ingest(generated, progress=ctrl_c)
     assert time.monotonic() - t0 < 10
-    timer.join()
     notes = " ".join(getattr(e.value, "__notes__", []))
     assert "ingest stopped after" in notes
     kept = st.counts()["articles"]
