@@ -880,7 +880,7 @@ class Store:
     # -- ingest
     def ingest(self, items: Union[str, os.PathLike, Iterable[Any]], *, analyze: bool = True,
                cluster: bool = True, batch: int = 0, strict: bool = False,
-               timings: bool = False,
+               timings: bool = False, threads: int = 0,
                progress: Optional[Callable[[int, int, int], Any]] = None) -> IngestResult:
         """Run the ingest pipeline over paths and/or records.
 
@@ -889,7 +889,9 @@ class Store:
         records (dicts as for analyze()).  Records are streamed: a generator
         of a million dicts is never held in memory.  analyze: extract
         sentences, entities and quotes; cluster: place the new articles in
-        stories at the end; strict: stop at the first rejected record.
+        stories at the end; strict: stop at the first rejected record;
+        threads: threads in all (0: one per core, 1: all on this thread; the
+        store is the same whatever the number).
         progress(bytes_done, bytes_total, articles) is called about ten times
         a second while a path is read; a true return stops the ingest.
 
@@ -914,7 +916,7 @@ class Store:
                         yield (f"item {i}", e.message)
 
         stats, messages, ids = self._core.ingest(gen(), analyze, cluster, int(batch), strict,
-                                                 timings, progress, 1000)
+                                                 timings, progress, 1000, int(threads))
         return IngestResult(messages=[tuple(m[:3]) for m in messages], ids=ids, **stats)
 
     # -- one story, one article

@@ -647,18 +647,19 @@ static PyObject *stats_dict(const px_ingest *g) {
 }
 
 PyDoc_STRVAR(store_ingest_doc,
-             "ingest(items, analyze, cluster, batch, strict, timings, progress, max_messages)\n"
+             "ingest(items, analyze, cluster, batch, strict, timings, progress, max_messages,\n"
+             "       threads)\n"
              "-> (stats dict, messages, ids)\n\n"
              "Internal: items yields bytes (a path, file-system encoded), article tuples, or\n"
              "(origin, error message) pairs for records the Python layer refused.");
 
 static PyObject *store_ingest(Store *s, PyObject *args) {
   PyObject *items, *progress = Py_None;
-  int analyze = 1, cluster = 1, strict = 0, timings = 0;
+  int analyze = 1, cluster = 1, strict = 0, timings = 0, threads = 0;
   long batch = 0;
   Py_ssize_t max_messages = 1000;
-  if (!PyArg_ParseTuple(args, "O|ppippOn", &items, &analyze, &cluster, &batch, &strict, &timings,
-                        &progress, &max_messages))
+  if (!PyArg_ParseTuple(args, "O|ppippOni", &items, &analyze, &cluster, &batch, &strict,
+                        &timings, &progress, &max_messages, &threads))
     return NULL;
   PyObject *it = PyObject_GetIter(items);
   if (!it) return NULL;
@@ -682,6 +683,11 @@ static PyObject *store_ingest(Store *s, PyObject *args) {
   o.strict = strict;
   o.timings = timings;
   if (batch > 0) o.batch = batch;
+  if (threads < 0 || threads > 64) {
+    raise_px(PX_EINVAL, "threads must be from 0 (one per core) to 64");
+    goto out;
+  }
+  o.threads = threads;
   o.on_event = ingest_on_event;
   o.on_progress = ingest_on_progress;
   o.user = &c;

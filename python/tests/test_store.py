@@ -214,3 +214,16 @@ def test_memory_flat_store_and_compare(tmp_path, sample_path, sample_records):
     loop(150)
     grown = rss_kib() - before
     assert grown < 8192, f"RSS grew by {grown} KiB"
+
+
+def test_ingest_threads_same_store(tmp_path, sample_path):
+    got = []
+    for n in (1, 3):
+        with parallax.Store(tmp_path / f"th{n}.db") as st:
+            res = st.ingest(sample_path, threads=n)
+            assert res.stored == 30
+            got.append([(q.article, q.start, q.end, q.speaker_key) for q in st.quotes()])
+    assert got[0] == got[1] and got[0]
+    with parallax.Store(tmp_path / "bad.db") as st:
+        with pytest.raises(parallax.InvalidInput):
+            st.ingest(sample_path, threads=-1)
