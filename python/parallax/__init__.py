@@ -34,8 +34,10 @@ Records are ``str`` (the body alone), UTF-8 ``bytes``, or mappings with the
 keys ``body`` (or ``text``), ``title``, ``source`` (or ``outlet``), ``url``,
 ``id``, ``byline`` (or ``authors``), ``language``, ``date`` (or
 ``published``: a string as found in news data, Unix seconds, or a
-``datetime``), ``origin``.  Character offsets (``start``, ``end``) index the
-Python ``str`` of the body returned with the result.
+``datetime``), ``origin``.  In analyze() results, offsets (``start``,
+``end``) index the Python ``str`` of the body returned with them; comparison
+spans and stored quotes keep the library's UTF-8 byte offsets, and every span
+carries its text.  More: docs/python.md.
 """
 from __future__ import annotations
 
@@ -503,6 +505,8 @@ class CoveredEntity:
 
 @dataclasses.dataclass
 class DiscrepancyValue:
+    """One article's number in a discrepancy (value normalized: 4.5 million ->
+    4500000)."""
     article: int
     outlet: str
     sentence: int
@@ -767,6 +771,7 @@ class StoryInfo:
 
 @dataclasses.dataclass
 class Outlet:
+    """An outlet and its number of stored articles."""
     name: str
     articles: int
 
