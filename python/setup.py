@@ -52,6 +52,6 @@ setup(
     package_data={"parallax": ["py.typed", "*.pyi"]},
     ext_modules=[Extension("parallax._core", sources=[])],
     cmdclass={"build_ext": CMakeBuild},
-    python_requires=">=3.9",
+    python_requires=">=3.10",
     zip_safe=False,
 )

@@ -307,7 +307,7 @@ class Listing(Generic[T]):
 
 # ----------------------------------------------------------- analysis
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Sentence:
     """A sentence: [start, end) in characters of the body, and its text."""
     start: int
@@ -315,7 +315,7 @@ class Sentence:
     text: str
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Mention:
     """One mention of an entity; kind is "name", "partial", "acronym" or "role"."""
     start: int
@@ -324,7 +324,7 @@ class Mention:
     kind: str
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Entity:
     """A named entity of one article, its mentions merged.  key is the stable
     cross-article key ("kim jong un" for every spelling); type is "person",
@@ -335,7 +335,7 @@ class Entity:
     mentions: List[Mention]
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Quote:
     """A quote: kind is "direct", "partial", "indirect", "scare" or "title".
     text is the quoted words; speaker (name) and speaker_key are None when no
@@ -356,14 +356,14 @@ class Quote:
     entity: Optional[int]
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Dateline:
     """Where the article was filed from ("MOSCOW (Reuters) -"); agency may be ""."""
     place: str
     agency: str
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Analysis:
     """What analyze() found in one article.  Offsets index ``body``."""
     body: str
@@ -444,7 +444,7 @@ def speaker_match(a: str, b: str) -> bool:
 
 # ----------------------------------------------------------- comparison
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class FactMember:
     """One sentence of a fact: article index, sentence index in it, byte
     offsets [start, end) in that article's body, and the text."""
@@ -455,7 +455,7 @@ class FactMember:
     text: str
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Fact:
     """Sentences of different articles that report the same thing.  A fact
     with one outlet (shared False) is what only that outlet reports."""
@@ -468,7 +468,7 @@ class Fact:
     members: List[FactMember]
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Rendering:
     """One outlet's rendering of a remark: kind "full", "partial" or
     "paraphrased", similarity to the remark's fullest direct rendering."""
@@ -481,7 +481,7 @@ class Rendering:
     similarity: float
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Remark:
     """One remark as each outlet rendered it."""
     id: int
@@ -491,7 +491,7 @@ class Remark:
     members: List[Rendering]
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class CoveredEntity:
     """An entity across the compared articles: the outlets that mention it."""
     key: str
@@ -503,7 +503,7 @@ class CoveredEntity:
     articles: List[int]
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class DiscrepancyValue:
     """One article's number in a discrepancy (value normalized: 4.5 million ->
     4500000)."""
@@ -514,7 +514,7 @@ class DiscrepancyValue:
     value: float
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Discrepancy:
     """One fact whose articles give different numbers of one unit."""
     fact: int
@@ -522,7 +522,7 @@ class Discrepancy:
     values: List[DiscrepancyValue]
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class ComparedArticle:
     """An article of the comparison (index = its position in the input)."""
     id: int
@@ -702,7 +702,7 @@ def compare(records: Iterable[Union[str, bytes, Mapping[str, Any]]], *,
 
 # ---------------------------------------------------------------- store
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Article:
     """A stored article (body only from Store.get())."""
     id: int
@@ -716,7 +716,7 @@ class Article:
     body: Optional[str] = None
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class SearchHit:
     """A full-text search hit; snippet wraps matched terms in [ ]; score is bm25
     (lower is better)."""
@@ -729,7 +729,7 @@ class SearchHit:
     score: float
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class StoredQuote:
     """A stored quote; start/end are UTF-8 byte offsets in the stored body."""
     id: int
@@ -746,7 +746,7 @@ class StoredQuote:
     end: int
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class StoredEntity:
     """An entity across the store: how many articles, outlets and mentions."""
     key: str
@@ -757,7 +757,7 @@ class StoredEntity:
     mentions: int
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class StoryInfo:
     """A story's summary."""
     id: int
@@ -769,14 +769,14 @@ class StoryInfo:
     duplicates: int
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Outlet:
     """An outlet and its number of stored articles."""
     name: str
     articles: int
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class StoryMember:
     """An article of a story: copy_of is the article id it copies (None),
     wire_share the share of its sentences first seen in another outlet."""
@@ -794,7 +794,7 @@ class StoryMember:
     flags: int
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Story:
     """One stored story with its articles; report() and compare() render it."""
     info: StoryInfo
@@ -820,7 +820,7 @@ class Story:
         return compare([self._store.get(m.id) for m in self.articles], **kw)
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class IngestResult:
     """What Store.ingest() did.  messages: (event, origin, message) of rejected
     records, repaired text and failed inputs (the first 1000); ids: for each
