@@ -7,6 +7,7 @@
  * target length; no request body is accepted and no request changes state. */
 #include "cli.h"
 #include "serve.h"
+#include "serve_page.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -242,6 +243,13 @@ int cmd_serve(cli *c, int argc, char **argv) {
       listen = argv[++i];
     } else if (strcmp(argv[i], "--groups") == 0 && i + 1 < argc) {
       groups = argv[++i];
+    } else if (strcmp(argv[i], "--live-seconds") == 0 && i + 1 < argc) {
+      long v = strtol(argv[++i], NULL, 10);
+      if (v < 1 || v > 3600) {
+        die_usage(c, cmd, "--live-seconds takes 1 to 3600");
+        return EXIT_USAGE;
+      }
+      pg_live_seconds = (int)v;
     } else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
       threads = strtol(argv[++i], NULL, 10);
       if (threads < 1 || threads > 64) {

@@ -97,6 +97,7 @@ typedef struct sv_app {
   const char *db_path;
   sv_groups *groups;  /* outlet -> groups, may be NULL */
   sv_cache *cache;    /* story reports, shared by all threads */
+  int live_seconds;   /* how often a page's script asks what is new */
 } sv_app;
 
 /* One request's handles: a read-only store and its context, taken from a

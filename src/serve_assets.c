@@ -36,7 +36,7 @@ static const char css[] =
     "svg .grid{stroke:var(--line)}svg .axis{stroke:var(--mute)}\n"
     "svg.cov{vertical-align:middle;border:1px solid var(--line);width:12rem;max-width:100%;height:.7rem}\n"
     ".legend{font-size:.85rem;color:var(--mute)}\n"
-    "figure.chart{margin:.5rem 0 1rem}figure.chart figcaption{font-size:.85rem;color:var(--mute)}\n"
+    "figure.chart{margin:.5rem 0 1rem;max-width:46rem}figure.chart figcaption{font-size:.85rem;color:var(--mute)}\n"
     "form.filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;background:var(--card);"
     "padding:.75rem;border-radius:6px}\n"
     "form.filters label{display:flex;flex-direction:column;font-size:.85rem;min-width:0}\n"
@@ -106,7 +106,17 @@ static const char js[] =
     "  setInterval(poll,Number(main.getAttribute('data-live-every')||'15')*1000);\n"
     "})();\n";
 
+static const char icon[] =
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\">"
+    "<rect x=\"1\" y=\"3\" width=\"9\" height=\"10\" fill=\"#0072B2\"/>"
+    "<rect x=\"6\" y=\"3\" width=\"9\" height=\"10\" fill=\"#E69F00\" fill-opacity=\".8\"/></svg>";
+
 const char *sv_asset(const char *name, const char **type, size_t *len) {
+  if (strcmp(name, "icon.svg") == 0) {
+    *type = "image/svg+xml";
+    *len = sizeof(icon) - 1;
+    return icon;
+  }
   if (strcmp(name, "app.css") == 0) {
     *type = "text/css; charset=utf-8";
     *len = sizeof(css) - 1;

@@ -7,6 +7,8 @@
 /* The top of an HTML page.  live: the URL the script polls (NULL: none),
  * live_n: the count it compares with. */
 void pg_head(sbuf *b, const char *title, const char *live, int64_t live_n);
+/* Seconds between the live polls of the page script (set once at start). */
+extern int pg_live_seconds;
 void pg_foot(sbuf *b);
 /* A link to a path prefix plus a URL-encoded name: /outlet/NAME. */
 void pg_link(sbuf *b, const char *prefix, const char *name, size_t n, const char *text, size_t tn);

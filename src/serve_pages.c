@@ -10,12 +10,14 @@
 
 /* ------------------------------------------------------------ layout */
 
+int pg_live_seconds = 15;
+
 void pg_head(sbuf *b, const char *title, const char *live, int64_t live_n) {
   sb_s(b, "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
           "<meta name=\"color-scheme\" content=\"light dark\"><title>");
   sb_hs(b, title);
-  sb_s(b, " · parallax</title><link rel=\"stylesheet\" href=\"/static/app.css\">"
+  sb_s(b, " · parallax</title><link rel=\"icon\" href=\"/static/icon.svg\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/static/app.css\">"
           "<script src=\"/static/app.js\" defer></script></head>\n<body>"
           "<a class=\"skip\" href=\"#main\">Skip to content</a>"
           "<header class=\"site\"><a class=\"brand\" href=\"/\">parallax</a>"
@@ -30,7 +32,7 @@ void pg_head(sbuf *b, const char *title, const char *live, int64_t live_n) {
   if (live) {
     sb_s(b, " data-live=\"");
     sb_hs(b, live);
-    sb_f(b, "\" data-live-n=\"%lld\"", (long long)live_n);
+    sb_f(b, "\" data-live-n=\"%lld\" data-live-every=\"%d\"", (long long)live_n, pg_live_seconds);
   }
   sb_s(b, ">\n");
 }
@@ -953,6 +955,22 @@ static void page_speaker(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *ou
   f.speaker = r->arg;
   f.limit = 3000;
   int rc = px_store_quotes(h->st, &f, collect_quote, &qs);
+  if (rc == PX_OK && !qs.oom && qs.n == 0) {
+    /* A key is lower case ("margaret ellery"); names are matched as
+     * written, so a key is tried again with its words capitalized. */
+    char name[SV_MAX_VALUE + 1];
+    bool changed = false;
+    for (size_t i = 0; i <= strlen(r->arg); i++) {
+      char c = r->arg[i];
+      if ((i == 0 || r->arg[i - 1] == ' ' || r->arg[i - 1] == '-') && c >= 'a' && c <= 'z') {
+        c = (char)(c - 32);
+        changed = true;
+      }
+      name[i] = c;
+    }
+    f.speaker = name;
+    if (changed) rc = px_store_quotes(h->st, &f, collect_quote, &qs);
+  }
   if (rc == PX_OK && qs.oom) rc = PX_ENOMEM;
   if (rc == PX_OK) rc = px_quote_groups_finish(qs.g);
   if (rc) {

@@ -139,8 +139,9 @@ void svg_coverage(sbuf *b, const char *const *label, const int64_t *count, size_
   double x = 0;
   for (size_t i = 0; i < n; i++) {
     double w = 200.0 * (double)count[i] / (double)max;
+    bool none = strcmp(label[i], "no group") == 0;
     sb_f(b, "<rect x=\"%.1f\" y=\"0\" width=\"%.1f\" height=\"10\" fill=\"%s\"/>", x, w,
-         palette[i % NPAL]);
+         none ? "#BBBBBB" : palette[i % (NPAL - 2)]);
     x += w;
   }
   sb_s(b, "</svg>");
