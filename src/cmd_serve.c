@@ -10,6 +10,7 @@
 #include "serve_page.h"
 
 #include <arpa/inet.h>
+#include <math.h>
 #include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -25,6 +26,50 @@
 #define SV_MAX_CONNECTIONS 512
 #define SV_CONN_TIMEOUT 10          /* seconds of silence before a connection is closed */
 #define SV_CONN_MEMORY (64 * 1024)  /* per connection: request line and headers must fit */
+
+/* Handler time per page kind, for --stats: log-spaced buckets (5% apart)
+ * from 1 microsecond, counted with atomic adds by every thread. */
+#define NBUCKET 400
+static const char *const page_names[] = {"none",   "stories", "story",      "article", "speaker",
+                                         "entity", "outlet",  "search",     "thread",  "blindspots",
+                                         "outlets", "live",   "static"};
+#define NPAGES (sizeof(page_names) / sizeof(page_names[0]))
+static uint64_t hist[NPAGES][NBUCKET];
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void note_time(int page, double sec) {
+  double us = sec * 1e6;
+  int k = us <= 1 ? 0 : (int)(log(us) / log(1.05));
+  if (k >= NBUCKET) k = NBUCKET - 1;
+  if (page < 0 || (size_t)page >= NPAGES) page = 0;
+  __atomic_fetch_add(&hist[page][k], 1, __ATOMIC_RELAXED);
+}
+
+static double bucket_ms(int k) { return pow(1.05, k + 0.5) / 1000.0; }
+
+static void print_stats(FILE *f) {
+  fprintf(f, "%-11s %9s %9s %9s %9s   (server time per request, ms)\n", "page", "requests", "p50",
+          "p99", "max");
+  for (size_t p = 0; p < NPAGES; p++) {
+    uint64_t n = 0;
+    for (int k = 0; k < NBUCKET; k++) n += hist[p][k];
+    if (!n) continue;
+    uint64_t c = 0;
+    double p50 = -1, p99 = -1, mx = 0;
+    for (int k = 0; k < NBUCKET; k++) {
+      c += hist[p][k];
+      if (p50 < 0 && c * 2 >= n) p50 = bucket_ms(k);
+      if (p99 < 0 && c * 100 >= n * 99) p99 = bucket_ms(k);
+      if (hist[p][k]) mx = bucket_ms(k);
+    }
+    fprintf(f, "%-11s %9llu %9.2f %9.2f %9.2f\n", page_names[p], (unsigned long long)n, p50, p99, mx);
+  }
+}
 
 typedef struct server {
   sv_app app;
@@ -203,7 +248,9 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *con, const char
     free(req);
     return send_resp(con, &rs, head, false);
   }
+  double t0 = now_s();
   sv_handle_request(&s->app, h, req, &rs);
+  note_time((int)req->page, now_s() - t0);
   give_handle(s, h);
   free(req);
   return send_resp(con, &rs, head, false);
@@ -235,6 +282,7 @@ int cmd_serve(cli *c, int argc, char **argv) {
   const command *cmd = find_command("serve");
   const char *listen = "127.0.0.1:8080", *groups = NULL;
   long threads = SV_THREADS_DEFAULT;
+  bool stats = false;
   for (int i = 1; i < argc; i++) {
     int r = common_option(c, cmd, argc, argv, &i, 1 << FMT_TEXT);
     if (r < 0) return EXIT_USAGE;
@@ -243,6 +291,8 @@ int cmd_serve(cli *c, int argc, char **argv) {
       listen = argv[++i];
     } else if (strcmp(argv[i], "--groups") == 0 && i + 1 < argc) {
       groups = argv[++i];
+    } else if (strcmp(argv[i], "--stats") == 0) {
+      stats = true;
     } else if (strcmp(argv[i], "--live-seconds") == 0 && i + 1 < argc) {
       long v = strtol(argv[++i], NULL, 10);
       if (v < 1 || v > 3600) {
@@ -337,6 +387,7 @@ int cmd_serve(cli *c, int argc, char **argv) {
   sv_cache_free(s.app.cache);
   sv_groups_free(s.app.groups);
   pthread_mutex_destroy(&s.mu);
+  if (stats) print_stats(stderr);
   if (!c->quiet) fprintf(stderr, "parallax serve: stopped\n");
   return EXIT_OK;
 }

@@ -233,6 +233,7 @@ const command commands[] = {
      "  --groups FILE        outlet groups: lines outlet<TAB>dimension<TAB>group\n"
      "  --threads N          request threads (default 4)\n"
      "  --live-seconds N     how often pages ask for new articles (default 15)\n"
+     "  --stats              at exit, print requests and server time (p50, p99) per page\n"
      "  --db PATH            database file (default ./parallax.db)\n"
      "exit: 0 stopped by SIGINT or SIGTERM, 1 the store or the address cannot be used\n"},
     {NULL, NULL, NULL, NULL},
