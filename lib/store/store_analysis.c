@@ -357,15 +357,18 @@ int px_store_quotes(px_store *st, const px_quote_filter *f, px_stored_quote_cb c
   }
   px__buf_puts(&sql,
                "SELECT q.id, q.article, a.source, a.title, a.published, q.kind, q.start, q.end,"
-               " q.text, q.cue, q.speaker_name, q.speaker_key"
+               " q.text, q.cue, q.speaker_name, q.speaker_key, a.ext_id"
                " FROM quote q JOIN article a ON a.id = q.article WHERE 1");
   if (nkeys) px__buf_printf(&sql, " AND q.speaker_key IN (%s)", in.ptr);
   if (f->source) px__buf_puts(&sql, " AND a.source = :source");
+  if (f->article > 0) px__buf_printf(&sql, " AND q.article = %lld", (long long)f->article);
   if (f->has_since) px__buf_puts(&sql, " AND a.published >= :since");
   if (f->has_until) px__buf_puts(&sql, " AND a.published < :until");
   if (!f->with_scare) px__buf_puts(&sql, " AND q.kind NOT IN ('scare', 'title')");
   px__buf_puts(&sql, " ORDER BY a.published IS NULL, a.published, q.article, q.start");
-  if (f->limit > 0) px__buf_printf(&sql, " LIMIT %lld", (long long)f->limit);
+  if (f->limit > 0 || f->offset > 0)
+    px__buf_printf(&sql, " LIMIT %lld OFFSET %lld", f->limit > 0 ? (long long)f->limit : -1LL,
+                   f->offset > 0 ? (long long)f->offset : 0LL);
   if (!sql.ptr) {
     rc = PX_ENOMEM;
     goto out;
@@ -394,6 +397,7 @@ int px_store_quotes(px_store *st, const px_quote_filter *f, px_stored_quote_cb c
     q.cue = col_str(s, 9);
     q.speaker_name = col_str(s, 10);
     q.speaker_key = col_str(s, 11);
+    q.ext_id = col_str(s, 12);
     if (cb(user, &q)) {
       src = SQLITE_DONE;
       break;
