@@ -925,6 +925,20 @@ static int collect_quote(void *u, const px_stored_quote *q) {
   return 0;
 }
 
+/* The article behind a quote item's tag (an index into qs->v). */
+static int quote_ref(void *user, int64_t tag, px_article_ref *out) {
+  qrows *qs = user;
+  if (tag < 0 || (size_t)tag >= qs->n) return 1;
+  qrow *q = &qs->v[tag];
+  memset(out, 0, sizeof(*out));
+  out->id = q->article;
+  out->source = (px_str){q->source, strlen(q->source)};
+  out->title = (px_str){q->title, strlen(q->title)};
+  out->published = q->published;
+  out->has_time = q->has_time;
+  return 0;
+}
+
 static void qrows_free(qrows *qs) {
   for (size_t i = 0; i < qs->n; i++) {
     free(qs->v[i].source);
@@ -1013,28 +1027,19 @@ static void page_speaker(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *ou
     sb_s(b, "{\"speaker\":");
     sb_json(b, r->arg, strlen(r->arg));
     sb_s(b, ",\"remarks\":[");
-    for (size_t k = 0; k < nrem; k++) {
-      sb_s(b, k ? ",\n[" : "[");
-      for (size_t j = 0; j < rems[k].n; j++) {
-        px_quote_item it;
-        px_quote_groups_item(qs.g, order[rems[k].first + j], &it);
-        qrow *q = &qs.v[it.tag];
-        px_stored_quote sq = {0};
-        sq.id = q->id;
-        sq.article = q->article;
-        sq.source = (px_str){q->source, strlen(q->source)};
-        sq.title = (px_str){q->title, strlen(q->title)};
-        sq.published = q->published;
-        sq.has_time = q->has_time;
-        sq.kind = q->kind;
-        sq.text = (px_str){q->text, strlen(q->text)};
-        sq.speaker_name = (px_str){q->name, strlen(q->name)};
-        sq.speaker_key = (px_str){r->arg, strlen(r->arg)};
-        if (j) sb_s(b, ",");
-        sj_quote(b, &sq, (long)k);
-      }
-      sb_s(b, "]");
+    size_t *items = malloc((nitems + 1) * sizeof(size_t));
+    for (size_t k = 0; items && k < nrem; k++) {
+      for (size_t j = 0; j < rems[k].n; j++) items[j] = order[rems[k].first + j];
+      px_quote_item it0;
+      px_quote_groups_item(qs.g, items[0], &it0);
+      if (k) sb_s(b, ",");
+      px_json *j = sj_open(b);
+      if (j) px_json_remark(j, qs.g, it0.remark, (px_str){qs.v[it0.tag].name, strlen(qs.v[it0.tag].name)},
+                            items, rems[k].n, quote_ref, &qs, 0);
+      sj_close(b, j);
     }
+    if (!items) b->oom = true;
+    free(items);
     sb_s(b, "]}\n");
   } else {
     html_ok(out);

@@ -22,6 +22,7 @@ typedef struct mems {
   size_t n, cap;
   bool oom;
   sbuf *json; /* the api twin's members, when wanted */
+  int64_t story;
 } mems;
 
 static char *dupp(px_str s) {
@@ -37,7 +38,7 @@ static int collect_member(void *u, const px_story_member *m) {
   mems *ms = u;
   if (ms->json) {
     if (ms->n) sb_s(ms->json, ",\n");
-    sj_member(ms->json, m);
+    sj_member(ms->json, ms->story, m);
   }
   if (ms->n == ms->cap) {
     size_t cap = ms->cap ? ms->cap * 2 : 16;
@@ -316,6 +317,7 @@ void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out) {
   sbuf mj;
   sb_init(&mj, 0);
   if (r->api) ms.json = &mj;
+  ms.story = r->id;
   json_t *rep = NULL;
   sbuf *b = &out->body;
   /* One snapshot for the whole page: an ingest that changes the story

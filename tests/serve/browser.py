@@ -47,13 +47,13 @@ try:
     xss_story = next(s["story"]["id"] for s in stories if "Tidal barrier" in s["story"]["headline"])
     kim_story = next(s["story"]["id"] for s in stories if "Kim Jong Un and Putin" in s["story"]["headline"])
     xss_members = api("/api/story/%d" % xss_story)["members"]
-    xss_articles = [m["article"]["id"] for m in xss_members]
+    xss_articles = [m["id"] for m in xss_members]
     pages = ["/", "/?min=4", "/story/%d" % kim_story, "/story/%d" % xss_story,
              "/article/1"] + ["/article/%d" % a for a in xss_articles] + [
              "/search?q=cosmodrome", "/search?q=barrier", "/outlets", "/outlet/Meridian%20News",
              "/entity/vladimir%20putin", "/speaker/margaret%20ellery", "/blindspots"]
     for m in xss_members:
-        o = m["article"]["outlet"]
+        o = m["source"]
         pages.append("/outlet/" + urllib.request.quote(o, safe=""))
 
     def no_xss(where):

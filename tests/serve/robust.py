@@ -184,7 +184,7 @@ while not stop.is_set() and time.time() < t_end:
         bad.append(st)
         continue
     d = json.loads(body)
-    mem = sorted(m["article"]["id"] for m in d["members"])
+    mem = sorted(m["id"] for m in d["members"])
     cmp_ids = sorted(a["store_id"] for a in d["comparison"]["articles"])
     seen.add(len(mem))
     if mem != cmp_ids or d["story"]["articles"] != len(mem):
