@@ -439,6 +439,18 @@ PX_API int px_store_read_begin(px_store *st);
 /** End the snapshot begun by px_store_read_begin() (PX_OK when none). */
 PX_API int px_store_read_end(px_store *st);
 
+/* What changes when a writer adds articles or places them in stories:
+ * cheap to read (three index lookups), for a reader that caches what it
+ * built until the store changes. */
+typedef struct px_store_mark {
+  int64_t last_article;   /* the highest article id (ids grow; nothing is deleted) */
+  int64_t last_clustered; /* the highest article id placed in a story */
+  int64_t last_published; /* the latest publication time (when has_published) */
+  int has_published;
+} px_store_mark;
+/** @return PX_OK or PX_EDB. */
+PX_API int px_store_mark_get(px_store *st, px_store_mark *out /* OUT */);
+
 /** The story article belongs to.  @return PX_OK, PX_ENOTFOUND (not clustered), PX_EDB. */
 PX_API int px_store_article_story(px_store *st, int64_t article, int64_t *story /* OUT */);
 

@@ -73,6 +73,7 @@ typedef struct sv_req {
   char arg[SV_MAX_VALUE + 1]; /* /speaker/KEY, /entity/KEY, /outlet/NAME, /static/NAME */
   size_t nparams;
   sv_param params[SV_MAX_PARAMS];
+  uint64_t uri_hash; /* of the whole target: a key for cached pages */
 } sv_req;
 
 /**

@@ -290,7 +290,12 @@ static void page_stories(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *ou
     }
   }
   rows rs = {0};
-  int rc = PX_OK;
+  px_store_mark mark;
+  int rc = px_store_mark_get(h->st, &mark);
+  if (rc) {
+    pg_store_error(r, h, rc, out);
+    return;
+  }
   if (q) {
     story_ids ids = {.st = h->st};
     px_article_filter af = {0};
@@ -318,7 +323,24 @@ static void page_stories(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *ou
     qsort(rs.v, rs.n, sizeof(row), cmp_row);
   } else {
     f.limit = gname ? limit * 8 : limit;
-    rc = px_store_stories(h->st, &f, collect_story, &rs);
+    /* The latest stories are those of the last days: a window from the
+     * latest article keeps the query to the recent part of the store, and
+     * widens until the page is full. */
+    static const int64_t days[] = {14, 90, 730, 0};
+    bool windowed = !f.has_since && mark.has_published;
+    for (size_t w = 0; rc == PX_OK; w++) {
+      if (windowed && days[w]) {
+        f.since = mark.last_published - days[w] * 86400;
+        f.has_since = 1;
+      } else if (windowed) {
+        f.has_since = 0;
+      }
+      rows_free(&rs);
+      memset(&rs, 0, sizeof(rs));
+      rc = px_store_stories(h->st, &f, collect_story, &rs);
+      if (!windowed || !days[w] || rs.n >= (size_t)f.limit) break;
+    }
+    if (windowed) f.has_since = 0;
   }
   if (rc == PX_OK && rs.oom) rc = PX_ENOMEM;
   if (rc) {
@@ -356,14 +378,12 @@ static void page_stories(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *ou
     pg_outlets_free(&rs.v[i].out);
   }
   rs.n = kept;
-  px_store_counts counts = {0};
-  px_store_counts_get(h->st, &counts);
   sbuf *b = &out->body;
   const char *lbl[72];
   int64_t cnt[72];
   if (r->api) {
     json_ok(out);
-    sb_f(b, "{\"articles_in_store\":%lld,\"stories\":[", (long long)counts.articles);
+    sb_f(b, "{\"last_article\":%lld,\"stories\":[", (long long)mark.last_article);
     for (size_t i = 0; i < rs.n; i++) {
       if (i) sb_s(b, ",\n");
       sb_s(b, "{\"story\":");
@@ -399,10 +419,13 @@ static void page_stories(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *ou
     return;
   }
   html_ok(out);
-  pg_head(b, "Stories", "/api/live", counts.articles);
+  pg_head(b, "Stories", "/api/live", mark.last_article);
   sb_s(b, "<h1>Stories</h1>");
-  sb_f(b, "<p class=\"meta\">%lld articles from %lld outlets in %lld stories in the store.</p>",
-       (long long)counts.articles, (long long)counts.sources, (long long)counts.stories);
+  if (mark.has_published) {
+    sb_s(b, "<p class=\"meta\">Latest stories first; the latest article was published ");
+    sb_time(b, mark.last_published, true);
+    sb_s(b, " UTC.</p>");
+  }
   sb_s(b, "<form class=\"filters\" method=\"get\" action=\"/\" aria-label=\"Filter stories\">"
           "<label>From<input type=\"date\" name=\"since\"");
   form_value(b, r, "since");
@@ -1115,7 +1138,22 @@ static void page_blindspots(sv_app *app, sv_handle *h, const sv_req *r, sv_resp 
   px_story_filter f = {0};
   f.min_outlets = 3;
   f.limit = limit;
-  int rc = px_store_stories(h->st, &f, collect_story, &rs);
+  px_store_mark mark;
+  int rc = px_store_mark_get(h->st, &mark);
+  if (rc == PX_OK && mark.has_published) {
+    /* As the stories page: a window from the latest article, widened until full. */
+    static const int64_t days[] = {30, 365, 0};
+    for (size_t w = 0; rc == PX_OK; w++) {
+      f.has_since = days[w] != 0;
+      f.since = mark.last_published - days[w] * 86400;
+      rows_free(&rs);
+      memset(&rs, 0, sizeof(rs));
+      rc = px_store_stories(h->st, &f, collect_story, &rs);
+      if (!days[w] || rs.n >= (size_t)limit) break;
+    }
+  } else if (rc == PX_OK) {
+    rc = px_store_stories(h->st, &f, collect_story, &rs);
+  }
   if (rc) {
     rows_free(&rs);
     pg_store_error(r, h, rc, out);
@@ -1208,13 +1246,14 @@ static void page_live(sv_handle *h, const sv_req *r, sv_resp *out) {
     n = rs.n ? rs.v[0].in.articles : 0;
     rows_free(&rs);
   } else {
-    px_store_counts c = {0};
-    int rc = px_store_counts_get(h->st, &c);
+    /* Article ids grow by one per stored article: the highest id counts them. */
+    px_store_mark m;
+    int rc = px_store_mark_get(h->st, &m);
     if (rc) {
       pg_store_error(r, h, rc, out);
       return;
     }
-    n = c.articles;
+    n = m.last_article;
   }
   json_ok(out);
   sb_f(&out->body, "{\"articles\":%lld}\n", (long long)n);
@@ -1222,10 +1261,42 @@ static void page_live(sv_handle *h, const sv_req *r, sv_resp *out) {
 
 /* ------------------------------------------------------------ router */
 
+/* A page is cached whole, keyed by its request target, until the store's
+ * mark changes (an ingest adds or clusters articles). */
+static uint64_t mark_sig(const px_store_mark *m) {
+  uint64_t h = 1469598103934665603ULL;
+  int64_t v[3] = {m->last_article, m->last_clustered, m->last_published};
+  for (int i = 0; i < 3; i++)
+    for (int k = 0; k < 8; k++) {
+      h ^= (uint64_t)(v[i] >> (8 * k)) & 0xFF;
+      h *= 1099511628211ULL;
+    }
+  return h;
+}
+
 void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out) {
   sb_init(&out->body, 0);
   out->status = 500;
   out->type = "text/plain";
+  bool cacheable = r->page != SV_LIVE && r->page != SV_THREAD;
+  px_store_mark mark;
+  uint64_t sig = 0;
+  int64_t key = -(int64_t)(r->uri_hash >> 2) - 1; /* negative: never a story id */
+  if (cacheable && px_store_mark_get(h->st, &mark) == PX_OK) {
+    sig = mark_sig(&mark);
+    size_t len;
+    char *p = sv_cache_get(app->cache, key, sig, &len);
+    if (p) {
+      out->status = 200;
+      out->type = r->api ? "application/json" : "text/html; charset=utf-8";
+      out->body.p = p;
+      out->body.n = len;
+      out->body.cap = len + 1;
+      return;
+    }
+  } else {
+    cacheable = false;
+  }
   switch (r->page) {
   case SV_STORIES: page_stories(app, h, r, out); break;
   case SV_STORY: page_story(app, h, r, out); break;
@@ -1243,4 +1314,6 @@ void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out)
   default: sv_error_page(r, 404, "no such page", out); break;
   }
   if (out->body.oom) sv_error_page(r, 500, "the page grew past its size limit", out);
+  else if (cacheable && out->status == 200 && out->body.p)
+    sv_cache_put(app->cache, key, sig, out->body.p, out->body.n);
 }

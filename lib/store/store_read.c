@@ -82,3 +82,31 @@ out:
   px_article_free(a);
   return rc;
 }
+
+static int max_of(px_store *st, const char *sql, int64_t *v, int *has) {
+  sqlite3_stmt *s = NULL;
+  int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+  if (rc != SQLITE_OK) return px__store_step_fail(st, rc, "reading the store's mark");
+  rc = sqlite3_step(s);
+  *v = 0;
+  if (has) *has = 0;
+  if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
+    *v = sqlite3_column_int64(s, 0);
+    if (has) *has = 1;
+  }
+  rc = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? PX_OK
+                                               : px__store_step_fail(st, rc, "reading the store's mark");
+  sqlite3_finalize(s);
+  return rc;
+}
+
+int px_store_mark_get(px_store *st, px_store_mark *out) {
+  if (!st || !out) return PX_EINVAL;
+  memset(out, 0, sizeof(*out));
+  int rc = max_of(st, "SELECT max(id) FROM article", &out->last_article, NULL);
+  if (rc == PX_OK)
+    rc = max_of(st, "SELECT max(article) FROM story_article", &out->last_clustered, NULL);
+  if (rc == PX_OK)
+    rc = max_of(st, "SELECT max(published) FROM article", &out->last_published, &out->has_published);
+  return rc;
+}
