@@ -449,6 +449,40 @@ typedef int (*px_story_member_cb)(void *user, const px_story_member *m);
 /** A story's articles by time.  @return PX_OK, PX_ENOTFOUND, PX_EDB. */
 PX_API int px_store_story_articles(px_store *st, int64_t id, px_story_member_cb cb, void *user);
 
+/* Reading while another process writes (the web server beside an ingest). */
+
+/**
+ * Begin a read snapshot: every query on st until px_store_read_end() sees
+ * the store as it was at this call, whatever writers commit meanwhile (a
+ * page assembled from several queries is consistent).  Keep it short: a
+ * long snapshot keeps the write-ahead log from being checkpointed.
+ * @return PX_OK, PX_EINVAL (a batch or snapshot is open), PX_EDB.
+ */
+PX_API int px_store_read_begin(px_store *st);
+/** End the snapshot begun by px_store_read_begin() (PX_OK when none). */
+PX_API int px_store_read_end(px_store *st);
+
+/* What changes when a writer adds articles or places them in stories:
+ * cheap to read (three index lookups), for a reader that caches what it
+ * built until the store changes. */
+typedef struct px_store_mark {
+  int64_t last_article;   /* the highest article id (ids grow; nothing is deleted) */
+  int64_t last_clustered; /* the highest article id placed in a story */
+  int64_t last_published; /* the latest publication time (when has_published) */
+  int has_published;
+} px_store_mark;
+/** @return PX_OK or PX_EDB. */
+PX_API int px_store_mark_get(px_store *st, px_store_mark *out /* OUT */);
+
+
+/**
+ * The articles that mention the entity with this key (px_doc_entity's key),
+ * latest first, bodies not loaded; limit 0: no limit.
+ * @return PX_OK or a store error.
+ */
+PX_API int px_store_entity_articles(px_store *st, const char *key, int64_t limit,
+                                    px_article_cb cb, void *user);
+
 /* ============================================================== analysis */
 /*
  * Per-article analysis: sentences, the dateline, and named entities with

@@ -51,6 +51,7 @@ int story_compare(cli *c, int64_t id);
 int cmd_analyze(cli *c, int argc, char **argv);
 int cmd_quotes(cli *c, int argc, char **argv);
 int cmd_watch(cli *c, int argc, char **argv);
+int cmd_serve(cli *c, int argc, char **argv);
 /* The "quotes" array of analyze --format json (cmd_quotes.c). */
 int quotes_print_json(const px_doc *d);
 

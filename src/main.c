@@ -240,6 +240,24 @@ const command commands[] = {
      "  --once               poll everything once and exit (for cron)\n"
      "  --db PATH            database file (default ./parallax.db)\n"
      "exit: 0 ok, 1 failure, 2 usage, 3 some sources failed (logged on stderr)\n"},
+    {"serve", cmd_serve, "the store in a browser: stories, comparisons, speakers, outlets",
+     "usage: parallax serve [--db PATH] [--listen ADDRESS:PORT] [--groups FILE] [--threads N]\n"
+     "\n"
+     "Serve a read-only web view of the database while ingest keeps writing to\n"
+     "it: stories with filters, each story's editor's brief (timeline, core facts,\n"
+     "what each outlet alone adds, quote variants, disputes), articles with their\n"
+     "sentences marked, speakers, entities, outlets, search, blind spots. Every\n"
+     "page has a JSON twin under /api/. See docs/serve.md.\n"
+     "\n"
+     "options:\n"
+     "  --listen ADDR:PORT   where to listen (default 127.0.0.1:8080; port 0 picks a\n"
+     "                       free one; any address but loopback prints a warning)\n"
+     "  --groups FILE        outlet groups: lines outlet<TAB>dimension<TAB>group\n"
+     "  --threads N          request threads (default 4)\n"
+     "  --live-seconds N     how often pages ask for new articles (default 15)\n"
+     "  --stats              at exit, print requests and server time (p50, p99) per page\n"
+     "  --db PATH            database file (default ./parallax.db)\n"
+     "exit: 0 stopped by SIGINT or SIGTERM, 1 the store or the address cannot be used\n"},
     {NULL, NULL, NULL, NULL},
 };
 
