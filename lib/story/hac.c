@@ -28,6 +28,8 @@ typedef struct clu {
   uint32_t size;
   uint32_t ver;
   bool alive;
+  bool has_time;
+  int64_t tmin, tmax; /* the dated members' times (has_time) */
 } clu;
 
 typedef struct hent {
@@ -131,9 +133,12 @@ int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
   if (!c || !po || !stamp || !root || !tmp) goto out;
   double win = p->o.window_days * 86400.0;
   uint32_t q = p->query_terms;
+  double span = p->o.span_days * 86400.0;
   for (size_t i = 0; i < n; i++) {
     c[i].size = 1;
     c[i].alive = true;
+    c[i].has_time = docs[i].has_time;
+    c[i].tmin = c[i].tmax = docs[i].t;
   }
   /* Candidate pairs through the posting lists of each doc's top terms. */
   for (size_t i = 0; i < n; i++) {
@@ -151,6 +156,12 @@ int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
         if (stamp[j] == i + 1) continue;
         stamp[j] = (uint32_t)i + 1;
         float s = vdot(d->v, d->nv, e->v, e->nv);
+        /* Time is evidence: two dated articles close in time need less
+         * shared text than two far apart or undated ones. */
+        if (d->has_time && e->has_time && p->time_boost > 0) {
+          double dt = fabs((double)d->t - (double)e->t) / win;
+          if (dt < 1) s *= 1.0f + p->time_boost * (float)(1.0 - dt);
+        }
         if ((d->dup_of >= 0 && (size_t)d->dup_of == j) || (e->dup_of >= 0 && (size_t)e->dup_of == i))
           s = 1.0f;
         if (s < PAIR_MIN) continue;
@@ -173,6 +184,12 @@ int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
       if (nb_add(&c[i], j, 1.0f) || nb_add(&c[j], (uint32_t)i, 1.0f)) goto out;
       if (heap_push(&h, (hent){1.0f, (uint32_t)i, j, 0, 0})) goto out;
     }
+    /* A lone article (not posted) copied from a later one. */
+    if (d->lone && d->dup_of >= 0 && (size_t)d->dup_of > i) {
+      uint32_t j = (uint32_t)d->dup_of;
+      if (nb_add(&c[i], j, 1.0f) || nb_add(&c[j], (uint32_t)i, 1.0f)) goto out;
+      if (heap_push(&h, (hent){1.0f, (uint32_t)i, j, 0, 0})) goto out;
+    }
   }
   /* Merge, best average first. */
   float thr = (float)p->o.join_threshold;
@@ -181,6 +198,11 @@ int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
     if (e.avg < thr) break;
     clu *A = &c[e.a], *B = &c[e.b];
     if (!A->alive || !B->alive || A->ver != e.va || B->ver != e.vb) continue;
+    /* An event is bounded in time: no merge makes a story span more than
+     * span_days (spans only grow, so the pair is never needed again). */
+    if (A->has_time && B->has_time &&
+        (double)PX__MAX(A->tmax, B->tmax) - (double)PX__MIN(A->tmin, B->tmin) > span)
+      continue;
     /* Merge B into A. */
     for (uint32_t k = 0; k < B->n; k++) {
       uint32_t o = B->v[k].c;
@@ -190,6 +212,16 @@ int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
       if (nb_add(&c[o], e.a, B->v[k].sum)) goto out;
     }
     nb_del(A, e.b);
+    if (B->has_time) {
+      if (!A->has_time) {
+        A->tmin = B->tmin;
+        A->tmax = B->tmax;
+        A->has_time = true;
+      } else {
+        if (B->tmin < A->tmin) A->tmin = B->tmin;
+        if (B->tmax > A->tmax) A->tmax = B->tmax;
+      }
+    }
     A->size += B->size;
     A->ver++;
     B->alive = false;
