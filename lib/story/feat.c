@@ -241,9 +241,15 @@ static bool date_in_url(px_str u, int64_t *t) {
     if (s[i] != '/' && s[i] != '-' && s[i] != '_') continue;
     size_t k = i + 1;
     int y = num_at(s, n, k, 4);
-    if (y < 1980) continue;
     int m = -1, d = -1;
-    if (k + 4 < n && (s[k + 4] == '/' || s[k + 4] == '-')) {
+    int v8 = num_at(s, n, k, 8);
+    if (v8 > 0) {
+      y = v8 / 10000;
+      m = v8 / 100 % 100;
+      d = v8 % 100;
+    } else if (y < 1980) {
+      continue;
+    } else if (k + 4 < n && (s[k + 4] == '/' || s[k + 4] == '-')) {
       char sep = s[k + 4];
       m = num_at(s, n, k + 5, 2);
       if (m < 0) m = num_at(s, n, k + 5, 1);
@@ -251,13 +257,6 @@ static bool date_in_url(px_str u, int64_t *t) {
       if (m > 0 && k2 < n && s[k2] == sep) {
         d = num_at(s, n, k2 + 1, 2);
         if (d < 0) d = num_at(s, n, k2 + 1, 1);
-      }
-    } else if (k + 8 <= n) {
-      int v = num_at(s, n, k, 8);
-      if (v > 0) {
-        y = v / 10000;
-        m = v / 100 % 100;
-        d = v % 100;
       }
     }
     if (!ymd_ok(y, m, d)) continue;
