@@ -343,7 +343,19 @@ typedef struct px_story_opts {
   int batch;              /* 1: collect everything, cluster in px_stories_finish() */
   int64_t now;            /* dates after now + 2 days are implausible; 0: the clock */
   int64_t max_active;     /* most stories kept open at once (50000) */
+  double span_days;       /* a story (an event) spans at most this long (4) */
+  int undated;            /* PX_UNDATED_*: where an undated article may go */
+  double thread_days;     /* a thread links stories up to this far apart (21) */
+  double thread_threshold; /* least centroid cosine to link two stories in a thread */
 } px_story_opts;
+
+/* Undated articles (no date, an implausible one, none found in the URL or
+ * the body's opening): */
+enum {
+  PX_UNDATED_AUTO = 0,  /* ALONE when the collection has dated articles, else JOIN */
+  PX_UNDATED_JOIN = 1,  /* clustered by text alone */
+  PX_UNDATED_ALONE = 2  /* own story unless it copies another article (near-verbatim) */
+};
 
 PX_API void px_story_opts_init(px_story_opts *o /* OUT */);
 
@@ -352,7 +364,9 @@ enum {
   PX_SF_UNDATED = 1,     /* no date: clustered by text alone */
   PX_SF_BAD_DATE = 2,    /* date before 1980 or in the future: treated as undated */
   PX_SF_SHORT = 4,       /* body too short to be a near-duplicate */
-  PX_SF_BOILERPLATE = 8  /* short body shared by articles with other titles: ignored */
+  PX_SF_BOILERPLATE = 8, /* short body shared by articles with other titles: ignored */
+  PX_SF_DATE_FROM_TEXT = 16, /* undated, placed by a date found in its URL or body */
+  PX_SF_UNPLACED = 32    /* undated, no evidence to place it: left alone */
 };
 
 /* What became of one article.  Article indexes count px_*_add calls from 0. */
@@ -411,12 +425,13 @@ PX_API int px_store_cluster_new_articles(px_store *st, const px_story_opts *opts
 
 typedef struct px_story_info {
   int64_t id;
-  px_str headline;      /* the title of its earliest article with one (borrowed for the callback) */
+  px_str headline;      /* the title of its most central article (borrowed for the callback) */
   int64_t first, last;  /* published times; has_time 0 when none of its articles is dated */
   int has_time;
   int64_t articles;
   int64_t outlets;
   int64_t duplicates;   /* articles that copy another article of the story */
+  int64_t thread;       /* its thread: the id of the thread's first story */
 } px_story_info;
 
 typedef struct px_story_filter {
@@ -482,6 +497,38 @@ PX_API int px_store_mark_get(px_store *st, px_store_mark *out /* OUT */);
  */
 PX_API int px_store_entity_articles(px_store *st, const char *key, int64_t limit,
                                     px_article_cb cb, void *user);
+/* Threads: stories about one developing matter, linked when a story is
+ * like an earlier one ending at most thread_days before it (docs/stories.md).
+ * A thread's id is the id of its first story. */
+typedef struct px_thread_info {
+  int64_t id;
+  px_str headline;      /* the headline of its largest story (borrowed for the callback) */
+  int64_t first, last;  /* has_time 0 when none of its articles is dated */
+  int has_time;
+  int64_t stories, articles, outlets;
+} px_thread_info;
+
+typedef int (*px_thread_cb)(void *user, const px_thread_info *info);
+/** List threads of at least min_stories stories (1: every story's), latest
+ * first, at most limit (0: all).  @return PX_OK or a store error. */
+PX_API int px_store_threads(px_store *st, int64_t min_stories, int64_t limit, px_thread_cb cb,
+                            void *user);
+
+/* One story of a thread, with what it brings that the thread's earlier
+ * stories did not (all borrowed for the callback). */
+typedef struct px_thread_step {
+  const px_story_info *story;
+  const px_str *new_outlets;   /* outlets covering the thread for the first time */
+  size_t n_new_outlets;
+  const px_str *new_speakers;  /* speakers quoted for the first time (needs analysis) */
+  size_t n_new_speakers;
+  const px_str *new_names;     /* names (entities in two or more of its articles) new to the thread */
+  size_t n_new_names;
+} px_thread_step;
+
+typedef int (*px_thread_step_cb)(void *user, const px_thread_step *step);
+/** The stories of thread id in time order.  @return PX_OK, PX_ENOTFOUND, PX_EDB. */
+PX_API int px_store_thread_stories(px_store *st, int64_t id, px_thread_step_cb cb, void *user);
 
 /* ============================================================== analysis */
 /*
