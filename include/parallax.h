@@ -95,7 +95,8 @@ PX_API void px_ctx_free(px_ctx *ctx);
 /* Limits, settable per context.  Defaults are documented in docs/limits.md. */
 typedef enum px_limit {
   PX_LIMIT_RECORD_BYTES = 1, /* one input record (JSON line, file, page): 64 MiB */
-  PX_LIMIT_BODY_BYTES = 2    /* one article body after decoding: 16 MiB */
+  PX_LIMIT_BODY_BYTES = 2,   /* one article body after decoding: 16 MiB */
+  PX_LIMIT_SEARCH_CPU_MS = 3 /* CPU time one search may take, in ms: 5,000 */
 } px_limit;
 
 /** Set a limit.  @return PX_OK, or PX_EINVAL for an unknown limit or 0. */
