@@ -49,8 +49,12 @@ if [[ -f "$aeb/ground-truth.json" ]]; then
   echo "Article Extraction Benchmark, all 181 pages (no split; not held out):"
   if [[ -f "$aeb/outputs.tar.xz" ]]; then
     tar -xJf "$aeb/outputs.tar.xz" -C "$tmp" output/readability_js.json output/trafilatura.json
-    echo "  scorer check on the published outputs (published: readability_js 0.947/0.914/0.982, trafilatura 0.958/0.938/0.978):"
-    for s in readability_js trafilatura; do printf '    '; "$bin" aeb-output "$aeb" "$tmp/output/$s.json" --label "published $s output"; done
+    echo "  scorer check: the published outputs must score their published F1 (readability_js 0.947, trafilatura 0.958):"
+    for s in readability_js:0.947 trafilatura:0.958; do
+      got=$("$bin" aeb-output "$aeb" "$tmp/output/${s%:*}.json" --label "published ${s%:*} output")
+      echo "    $got"
+      grep -q "F1 ${s#*:} " <<<"$got" || { echo "extract: the scorer does not reproduce ${s%:*}'s published F1 ${s#*:}" >&2; exit 1; }
+    done
   fi
   printf '  '; "$bin" aeb "$aeb" | sed -n 's/^article-extraction-benchmark:/parallax:/p'
   if ((peer)); then
