@@ -67,7 +67,7 @@ for i, k in kind.items():
         by[e][1] += 1
         by[e][0] += (i in pred and o in pred and pred[i] == pred[o])
 print("  recall by edit: " + "  ".join(f"{e} {a / b:.3f} ({b})" for e, (a, b) in sorted(by.items())))
-bands = [(0.0, 0.2), (0.2, 0.4), (0.4, 0.6)]
+bands = [(0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 1.01)]
 def grouped(i):
     return i in pred and len(p[pred[i]]) > 1
 for name in ("nearmiss", "overlap"):

@@ -134,14 +134,18 @@ def overlap_negative(orig, host, rng):
     hp = paragraphs(host["body"])
     if len(op) < 4 or len(hp) < 2:
         return None, 0.0
-    target = rng.uniform(0.2, 0.6)
-    k = max(1, int(round(len(op) * target)))
-    i = rng.randint(0, len(op) - k)
-    body = hp[:]
-    at = rng.randint(1, len(body))
-    body[at:at] = op[i:i + k]
-    text = "\n\n".join(body)
-    return text, share(orig["body"], text)
+    for _ in range(6):  # until the share falls in [0.2, 0.6)
+        target = rng.uniform(0.2, 0.6)
+        k = max(1, int(round(len(op) * target)))
+        i = rng.randint(0, len(op) - k)
+        body = hp[:]
+        at = rng.randint(1, len(body))
+        body[at:at] = op[i:i + k]
+        text = "\n\n".join(body)
+        sh = share(orig["body"], text)
+        if 0.2 <= sh < 0.6:
+            return text, sh
+    return None, 0.0
 
 
 def main():
