@@ -50,6 +50,7 @@ int cmd_export(cli *c, int argc, char **argv);
 int story_compare(cli *c, int64_t id);
 int cmd_analyze(cli *c, int argc, char **argv);
 int cmd_quotes(cli *c, int argc, char **argv);
+int cmd_watch(cli *c, int argc, char **argv);
 /* The "quotes" array of analyze --format json (cmd_quotes.c). */
 int quotes_print_json(const px_doc *d);
 

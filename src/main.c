@@ -220,6 +220,26 @@ const command commands[] = {
      "  --since DATE         published at or after DATE\n"
      "  --until DATE         published before DATE\n"
      "  --db PATH            database file (default ./parallax.db)\n"},
+    {"watch", cmd_watch, "follow feeds and folders, ingest as news arrives, raise alerts",
+     "usage: parallax watch [options]\n"
+     "\n"
+     "Follow RSS/Atom feeds over HTTP(S) and folders, and put every new article\n"
+     "through the pipeline as it arrives (stored, analysed, deduplicated,\n"
+     "clustered into stories).  The page each feed item links to is fetched and\n"
+     "its main text extracted.  Requests are polite: conditional (ETag,\n"
+     "Last-Modified), per-host limits on concurrency and rate, backoff on errors,\n"
+     "Retry-After honoured.  Alerts subscribed in the configuration are written\n"
+     "as JSON lines to stdout, to a command and to a webhook, each once.  State\n"
+     "is kept in the database: a restart resumes.  SIGTERM finishes the current\n"
+     "batch and exits; SIGHUP rereads the configuration.  See docs/watch.md.\n"
+     "\n"
+     "options:\n"
+     "  --config FILE        feeds, folders, alerts and settings (docs/watch.md)\n"
+     "  --feed URL           follow this feed too (repeatable)\n"
+     "  --folder DIR         ingest new files in DIR (repeatable)\n"
+     "  --once               poll everything once and exit (for cron)\n"
+     "  --db PATH            database file (default ./parallax.db)\n"
+     "exit: 0 ok, 1 failure, 2 usage, 3 some sources failed (logged on stderr)\n"},
     {NULL, NULL, NULL, NULL},
 };
 

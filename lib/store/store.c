@@ -210,6 +210,13 @@ static const char *const migrations[] = {
     "  UPDATE meta SET value = CAST(value AS INTEGER) - length(CAST(old.body AS BLOB))"
     "    + length(CAST(new.body AS BLOB)) WHERE key = 'body_bytes';"
     "END;",
+    /* 8 -> 9: state of long-running drivers (store_state.c): the watcher's
+     * feed validators, items seen and alert positions, so a restart resumes. */
+    "CREATE TABLE IF NOT EXISTS state("
+    "  key TEXT PRIMARY KEY,"
+    "  value BLOB NOT NULL,"
+    "  updated INTEGER NOT NULL DEFAULT (unixepoch())"
+    ") WITHOUT ROWID;",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
