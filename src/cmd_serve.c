@@ -321,8 +321,8 @@ int cmd_serve(cli *c, int argc, char **argv) {
   px_ctx *ctx;
   px_store *st;
   if (!open_db_read(c, &ctx, &st)) return EXIT_FAIL;
-  px_store_counts counts = {0};
-  px_store_counts_get(st, &counts);
+  px_store_mark mark = {0};
+  px_store_mark_get(st, &mark);
   px_store_free(st);
   px_ctx_free(ctx);
 
@@ -375,8 +375,8 @@ int cmd_serve(cli *c, int argc, char **argv) {
   char host[64];
   inet_ntop(AF_INET, &sa.sin_addr, host, sizeof(host));
   /* The one line a script can wait for (the port is useful with :0). */
-  printf("parallax serve: http://%s:%u/ (%lld articles, %lld stories; Ctrl-C stops)\n", host,
-         port, (long long)counts.articles, (long long)counts.stories);
+  printf("parallax serve: http://%s:%u/ (%lld articles; Ctrl-C stops)\n", host, port,
+         (long long)mark.last_article);
   fflush(stdout);
   while (!stop_flag) {
     struct timespec ts = {0, 100 * 1000 * 1000};
