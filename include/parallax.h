@@ -174,6 +174,29 @@ typedef struct px_reader px_reader;
  */
 PX_API int px_reader_open(px_ctx *ctx, const char *path, px_reader **rd /* OUT */);
 PX_API void px_reader_free(px_reader *rd);
+/**
+ * Open a buffer in memory as an input, e.g. a feed or a page just fetched:
+ * p[0..n) is copied.  origin names it in articles (PX_F_ORIGIN "origin:item
+ * 3") and in errors; format forces one format ("feed", "html", "jsonl",
+ * "text", "warc") or NULL to detect it from the content as for a file.
+ * @return PX_OK, PX_EINVAL (an unknown format: px_ctx_error() says so),
+ * PX_ENOMEM.  Free with px_reader_free(); ctx must outlive the reader.
+ */
+PX_API int px_reader_open_mem(px_ctx *ctx, const void *p, size_t n, const char *origin,
+                              const char *format, px_reader **rd /* OUT */);
+/**
+ * Read one web page held in memory (the bytes as fetched, any charset) into
+ * art: main text, title, byline, date, language, canonical URL, outlet.
+ * Fields already set in art (say, from the feed that linked the page) are
+ * kept where the page has nothing better.  content_type is the HTTP
+ * Content-Type value (charset hint) or NULL; url where the page was fetched
+ * or NULL.  @return PX_OK, PX_ENOBODY (no article text found),
+ * PX_EUNSUPPORTED (unknown charset), PX_ETOOBIG (over
+ * PX_LIMIT_RECORD_BYTES), PX_ENOMEM, PX_EINVAL; px_ctx_error() says why,
+ * naming url.
+ */
+PX_API int px_article_from_html(px_ctx *ctx, const char *html, size_t len,
+                                const char *content_type, const char *url, px_article *art);
 
 /**
  * Read the next article.  On PX_OK *art points to an article owned by the
@@ -320,7 +343,19 @@ typedef struct px_story_opts {
   int batch;              /* 1: collect everything, cluster in px_stories_finish() */
   int64_t now;            /* dates after now + 2 days are implausible; 0: the clock */
   int64_t max_active;     /* most stories kept open at once (50000) */
+  double span_days;       /* a story (an event) spans at most this long (4) */
+  int undated;            /* PX_UNDATED_*: where an undated article may go */
+  double thread_days;     /* a thread links stories up to this far apart (21) */
+  double thread_threshold; /* least centroid cosine to link two stories in a thread */
 } px_story_opts;
+
+/* Undated articles (no date, an implausible one, none found in the URL or
+ * the body's opening): */
+enum {
+  PX_UNDATED_AUTO = 0,  /* ALONE when the collection has dated articles, else JOIN */
+  PX_UNDATED_JOIN = 1,  /* clustered by text alone */
+  PX_UNDATED_ALONE = 2  /* own story unless it copies another article (near-verbatim) */
+};
 
 PX_API void px_story_opts_init(px_story_opts *o /* OUT */);
 
@@ -329,7 +364,9 @@ enum {
   PX_SF_UNDATED = 1,     /* no date: clustered by text alone */
   PX_SF_BAD_DATE = 2,    /* date before 1980 or in the future: treated as undated */
   PX_SF_SHORT = 4,       /* body too short to be a near-duplicate */
-  PX_SF_BOILERPLATE = 8  /* short body shared by articles with other titles: ignored */
+  PX_SF_BOILERPLATE = 8, /* short body shared by articles with other titles: ignored */
+  PX_SF_DATE_FROM_TEXT = 16, /* undated, placed by a date found in its URL or body */
+  PX_SF_UNPLACED = 32    /* undated, no evidence to place it: left alone */
 };
 
 /* What became of one article.  Article indexes count px_*_add calls from 0. */
@@ -388,12 +425,13 @@ PX_API int px_store_cluster_new_articles(px_store *st, const px_story_opts *opts
 
 typedef struct px_story_info {
   int64_t id;
-  px_str headline;      /* the title of its earliest article with one (borrowed for the callback) */
+  px_str headline;      /* the title of its most central article (borrowed for the callback) */
   int64_t first, last;  /* published times; has_time 0 when none of its articles is dated */
   int has_time;
   int64_t articles;
   int64_t outlets;
   int64_t duplicates;   /* articles that copy another article of the story */
+  int64_t thread;       /* its thread: the id of the thread's first story */
 } px_story_info;
 
 typedef struct px_story_filter {
@@ -451,8 +489,6 @@ typedef struct px_store_mark {
 /** @return PX_OK or PX_EDB. */
 PX_API int px_store_mark_get(px_store *st, px_store_mark *out /* OUT */);
 
-/** The story article belongs to.  @return PX_OK, PX_ENOTFOUND (not clustered), PX_EDB. */
-PX_API int px_store_article_story(px_store *st, int64_t article, int64_t *story /* OUT */);
 
 /**
  * The articles that mention the entity with this key (px_doc_entity's key),
@@ -461,6 +497,38 @@ PX_API int px_store_article_story(px_store *st, int64_t article, int64_t *story 
  */
 PX_API int px_store_entity_articles(px_store *st, const char *key, int64_t limit,
                                     px_article_cb cb, void *user);
+/* Threads: stories about one developing matter, linked when a story is
+ * like an earlier one ending at most thread_days before it (docs/stories.md).
+ * A thread's id is the id of its first story. */
+typedef struct px_thread_info {
+  int64_t id;
+  px_str headline;      /* the headline of its largest story (borrowed for the callback) */
+  int64_t first, last;  /* has_time 0 when none of its articles is dated */
+  int has_time;
+  int64_t stories, articles, outlets;
+} px_thread_info;
+
+typedef int (*px_thread_cb)(void *user, const px_thread_info *info);
+/** List threads of at least min_stories stories (1: every story's), latest
+ * first, at most limit (0: all).  @return PX_OK or a store error. */
+PX_API int px_store_threads(px_store *st, int64_t min_stories, int64_t limit, px_thread_cb cb,
+                            void *user);
+
+/* One story of a thread, with what it brings that the thread's earlier
+ * stories did not (all borrowed for the callback). */
+typedef struct px_thread_step {
+  const px_story_info *story;
+  const px_str *new_outlets;   /* outlets covering the thread for the first time */
+  size_t n_new_outlets;
+  const px_str *new_speakers;  /* speakers quoted for the first time (needs analysis) */
+  size_t n_new_speakers;
+  const px_str *new_names;     /* names (entities in two or more of its articles) new to the thread */
+  size_t n_new_names;
+} px_thread_step;
+
+typedef int (*px_thread_step_cb)(void *user, const px_thread_step *step);
+/** The stories of thread id in time order.  @return PX_OK, PX_ENOTFOUND, PX_EDB. */
+PX_API int px_store_thread_stories(px_store *st, int64_t id, px_thread_step_cb cb, void *user);
 
 /* ============================================================== analysis */
 /*
@@ -674,6 +742,15 @@ typedef struct px_quote_item {
   size_t remark;        /* index among px_quote_groups_remarks() */
   double similarity;    /* with the remark's first item (1 for that item) */
 } px_quote_item;
+
+/**
+ * The speaker groups that are the person `name` (all spellings of one
+ * name; "Xyzzy Trump" is not "Donald Trump" nor a bare "Trump"): wanted
+ * gets px_quote_groups_speakers() entries, 1 for a group of that person.
+ * Call after px_quote_groups_finish().  @return PX_OK or PX_EINVAL.
+ */
+PX_API int px_quote_groups_select(const px_quote_groups *g, const char *name, size_t nname,
+                                  unsigned char *wanted /* OUT */);
 
 /** Item i.  @return PX_OK or PX_EINVAL. */
 PX_API int px_quote_groups_item(const px_quote_groups *g, size_t i, px_quote_item *out /* OUT */);
@@ -965,6 +1042,44 @@ PX_API int px_ingest_finish(px_ingest *g);
 PX_API void px_ingest_get_stats(const px_ingest *g, px_ingest_stats *out /* OUT */);
 /** Release the handle; an open batch is committed first.  NULL is accepted. */
 PX_API void px_ingest_free(px_ingest *g);
+
+/* ------------------------------------------------------- service state */
+
+/*
+ * A key-value table in the store for long-running drivers (the watcher
+ * keeps feed validators, items seen and alert positions there), so that a
+ * restart resumes where the last run stopped.  Inside a batch
+ * (px_store_begin) a write commits or rolls back with the batch; outside
+ * one it commits at once.  Keys are NUL-terminated UTF-8; values are bytes.
+ */
+
+/**
+ * Read key.  On PX_OK *value is a NUL-terminated copy the caller frees with
+ * free(), *len (may be NULL) its length.  @return PX_OK, PX_ENOTFOUND
+ * (*value NULL), PX_EINVAL, PX_ENOMEM, PX_EDB.
+ */
+PX_API int px_store_state_get(px_store *st, const char *key, char **value /* OUT */,
+                              size_t *len /* OUT, may be NULL */);
+/** Write key (insert or replace).  @return PX_OK, PX_EINVAL, PX_EDB, PX_EDBFULL. */
+PX_API int px_store_state_set(px_store *st, const char *key, const void *value, size_t len);
+/** Delete key (absent is not an error).  @return PX_OK, PX_EINVAL, PX_EDB. */
+PX_API int px_store_state_delete(px_store *st, const char *key);
+/** Keys starting with prefix, in key order; key and value borrowed for the
+ * call; cb returns non-zero to stop.  @return PX_OK or PX_EDB. */
+typedef int (*px_state_cb)(void *user, const char *key, px_str value);
+PX_API int px_store_state_list(px_store *st, const char *prefix, px_state_cb cb, void *user);
+
+/** The story of a stored article: *story 0 while it has none yet.
+ * @return PX_OK, PX_ENOTFOUND (no such article), PX_EDB. */
+PX_API int px_store_article_story(px_store *st, int64_t article, int64_t *story /* OUT */);
+
+/**
+ * Stored quotes with an id above after_id, in id order (the order they
+ * were stored), with the fields of px_store_quotes(); scare quotes and
+ * titles left out.  limit 0: no limit.  @return PX_OK or a store error.
+ */
+PX_API int px_store_quotes_after(px_store *st, int64_t after_id, int64_t limit,
+                                 px_stored_quote_cb cb, void *user);
 
 
 /* ============================================================ serializers */

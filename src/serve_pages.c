@@ -235,7 +235,7 @@ typedef struct story_ids {
 static int hit_story(void *u, const px_search_hit *h) {
   story_ids *s = u;
   int64_t id;
-  if (px_store_article_story(s->st, h->id, &id) != PX_OK) return 0;
+  if (px_store_article_story(s->st, h->id, &id) != PX_OK || id == 0) return 0;
   for (size_t i = 0; i < s->n; i++)
     if (s->v[i] == id) return 0;
   s->v[s->n++] = id;

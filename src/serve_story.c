@@ -673,7 +673,7 @@ void page_article(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out) {
     return;
   }
   size_t ai = (size_t)-1;
-  if (px_store_article_story(h->st, r->id, &story) == PX_OK &&
+  if (px_store_article_story(h->st, r->id, &story) == PX_OK && story > 0 &&
       px_store_story_articles(h->st, story, collect_member, &ms) == PX_OK && !ms.oom &&
       story_report(app, h, story, &ms, &rep) == PX_OK) {
     size_t i;

@@ -102,7 +102,7 @@ int px_article_set(px_article *a, px_field f, const char *p, size_t n) {
   const char *src = p;
   size_t len = n;
   int rc = PX_OK;
-  bool has_ctl = has_control((const unsigned char *)p, valid);
+  bool has_ctl = has_control((const unsigned char *)p, valid) || px__utf8_has_c1(p, valid);
   if (valid < n || has_ctl) {
     size_t first = 0;
     if ((rc = px__utf8_repair(&tmp, p, n, &a->repairs, &first))) goto out;

@@ -22,27 +22,6 @@ int px_store_read_end(px_store *st) {
   return px__store_exec(st, "COMMIT");
 }
 
-int px_store_article_story(px_store *st, int64_t article, int64_t *story) {
-  if (!st || !story) return PX_EINVAL;
-  *story = 0;
-  sqlite3_stmt *s = NULL;
-  int rc = sqlite3_prepare_v2(st->db, "SELECT story FROM story_article WHERE article = ?1", -1, &s,
-                              NULL);
-  if (rc != SQLITE_OK) return px__store_step_fail(st, rc, "finding an article's story");
-  sqlite3_bind_int64(s, 1, article);
-  rc = sqlite3_step(s);
-  if (rc == SQLITE_ROW) {
-    *story = sqlite3_column_int64(s, 0);
-    rc = PX_OK;
-  } else if (rc == SQLITE_DONE) {
-    rc = PX_ENOTFOUND;
-  } else {
-    rc = px__store_step_fail(st, rc, "finding an article's story");
-  }
-  sqlite3_finalize(s);
-  return rc;
-}
-
 int px_store_entity_articles(px_store *st, const char *key, int64_t limit, px_article_cb cb,
                              void *user) {
   if (!st || !key || !cb) return PX_EINVAL;
