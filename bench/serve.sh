@@ -27,7 +27,16 @@ trap cleanup EXIT
 xz -dc "$data" > "$tmp/all.jsonl"
 total=$(wc -l < "$tmp/all.jsonl")
 head -n $((total - 3000)) "$tmp/all.jsonl" > "$tmp/base.jsonl"
-tail -n 3000 "$tmp/all.jsonl" | split -l 300 - "$tmp/late-"
+# They are made new (another id and URL, a sentence added) so that they are
+# stored even in a store that holds the whole corpus, and join its stories.
+tail -n 3000 "$tmp/all.jsonl" | /usr/bin/python3 -c '
+import json, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    r["id"] = str(r.get("id", "")) + "-late"
+    r["url"] = (r.get("url") or "https://late.example/") + "#late"
+    r["body"] = (r.get("body") or "") + "\n\nThis article was updated."
+    print(json.dumps(r))' | split -l 300 - "$tmp/late-"
 if [[ -n "${PX_SERVE_DB:-}" ]]; then
   echo "store: a copy of $PX_SERVE_DB"
   cp "$PX_SERVE_DB" "$tmp/s.db"
@@ -44,7 +53,8 @@ spid=$!
 for _ in $(seq 400); do grep -q 'http://' "$tmp/out" && break; sleep 0.005; done
 t1=$(date +%s%N)
 url=$(grep -o 'http://127.0.0.1:[0-9]*' "$tmp/out")
-echo "start-up: $(( (t1 - t0) / 1000000 )) ms to listening (wall, process start included)"
+b0=$(date +%s%N); "$px" --version >/dev/null; b1=$(date +%s%N)
+echo "start-up: $(( (t1 - t0) / 1000000 )) ms to listening (wall, process start included; a bare 'parallax --version' took $(( (b1 - b0) / 1000000 )) ms just after)"
 t0=$(date +%s%N); /usr/bin/python3 -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1]).read()" "$url/"; t1=$(date +%s%N)
 echo "first page: $(( (t1 - t0) / 1000000 )) ms (stories list, cold, client included)"
 
@@ -77,6 +87,7 @@ cpu() { awk '{printf "%.2f", ($14 + $15) / 100}' /proc/$spid/stat; }
 # The ingest beside the load: the held-back articles, 300 at a time.
 ( for f in "$tmp"/late-*; do "$px" ingest -q --db "$tmp/s.db" "$f" 2>/dev/null || true; done ) &
 ipid=$!
+echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores before the load"
 echo "load: $conns connections, ${secs}s per page kind, an ingest of 3,000 articles running"
 printf '%-8s %9s %9s %9s %9s %9s %9s\n' pages req/s "p50 ms" "p99 ms" errors "RSS MB" "CPU s"
 for kind in story stories search; do
@@ -93,9 +104,14 @@ for kind in story stories search; do
   mem=$(sort -n "$tmp/rss-$kind" | awk 'NF {a[++n]=$1} END {printf "%s..%s", a[1], a[n]}')
   printf '%-8s %9s %9s %9s %9s %9s %9.1f\n' "$kind" "$rps" "$p50" "$p99" "$err" "$mem" "$(echo "$(cpu) - $c0" | bc)"
 done
+for kind in story stories search; do
+  e=$(grep -E "Socket errors|Non-2xx" "$tmp/wrk-$kind" | tr -s ' ' | paste -sd';' -)
+  [[ -n "$e" ]] && echo "errors, $kind:$e"
+done
+echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) after"
 kill "$ipid" 2>/dev/null || true; wait "$ipid" 2>/dev/null || true; ipid=
 echo "ingest during the load: $("$px" stats --db "$tmp/s.db" --format json | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["articles"])') articles in the store at the end"
 kill -TERM "$spid"; wait "$spid" || true; spid=
 echo "server time per request (handler only, from serve --stats):"
-grep -v "stopped" "$tmp/err" | grep -v WARNING
+grep -v "stopped" "$tmp/err" | grep -v WARNING | grep -v "^Failed to send"
 echo "(the machine is shared: wrk's latencies include queueing behind $conns connections on 4 server threads and 2 cores)"

@@ -1278,7 +1278,8 @@ void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out)
   sb_init(&out->body, 0);
   out->status = 500;
   out->type = "text/plain";
-  bool cacheable = r->page != SV_LIVE && r->page != SV_THREAD;
+  /* The story page keeps its own cache, keyed by the story's membership. */
+  bool cacheable = r->page != SV_LIVE && r->page != SV_THREAD && r->page != SV_STORY;
   px_store_mark mark;
   uint64_t sig = 0;
   int64_t key = -(int64_t)(r->uri_hash >> 2) - 1; /* negative: never a story id */

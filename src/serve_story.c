@@ -326,6 +326,23 @@ void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out) {
   if (rc == PX_OK) rc = px_store_story_get(h->st, r->id, get_info, &si);
   if (rc == PX_OK) rc = px_store_story_articles(h->st, r->id, collect_member, &ms);
   if (rc == PX_OK && ms.oom) rc = PX_ENOMEM;
+  /* The whole page, while the story's membership is what it was. */
+  int64_t page_key = -(int64_t)(r->uri_hash >> 2) - 1;
+  uint64_t sig = rc == PX_OK ? members_sig(&ms) ^ 0x5354 : 0;
+  if (rc == PX_OK) {
+    size_t len;
+    char *p = sv_cache_get(app->cache, page_key, sig, &len);
+    if (p) {
+      px_store_read_end(h->st);
+      out->status = 200;
+      out->type = r->api ? "application/json" : "text/html; charset=utf-8";
+      sb_free(b);
+      b->p = p;
+      b->n = len;
+      b->cap = len + 1;
+      goto done;
+    }
+  }
   if (rc == PX_OK) rc = story_report(app, h, r->id, &ms, &rep);
   if (rc) {
     px_store_read_end(h->st);
@@ -632,6 +649,7 @@ void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out) {
   sb_s(b, "</article>");
   pg_foot(b);
 done:
+  if (rep && out->status == 200 && !b->oom && b->p) sv_cache_put(app->cache, page_key, sig, b->p, b->n);
   json_decref(rep);
   mems_free(&ms);
   sb_free(&mj);
