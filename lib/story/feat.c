@@ -260,7 +260,7 @@ static bool date_in_url(px_str u, int64_t *t) {
       }
     }
     if (!ymd_ok(y, m, d)) continue;
-    char buf[16];
+    char buf[40];
     snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
     if (px_parse_date(buf, strlen(buf), t) == PX_OK) return true;
   }
@@ -336,7 +336,7 @@ static bool date_in_body(px_str b, int64_t *t) {
       }
     }
     if (!ymd_ok(y, m, d)) continue;
-    char buf[16];
+    char buf[40];
     snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
     if (px_parse_date(buf, strlen(buf), t) == PX_OK) return true;
   }
