@@ -241,10 +241,16 @@ static void feed_items(watcher *w, size_t fi, wreq *r) {
     return;
   }
   int items = 0, bad = 0;
+  /* A feed with no items yet is not an error; a page without a feed's root is. */
+  size_t head = r->len < 4096 ? r->len : 4096;
+  bool feed_root = r->body && (memmem(r->body, head, "<rss", 4) || memmem(r->body, head, "<feed", 5) ||
+                               memmem(r->body, head, "<rdf:RDF", 8));
   for (int guard = 0; guard < 1000000; guard++) {
     px_article *art;
     rc = px_reader_next(rd, &art);
     if (rc == PX_EOF) break;
+    if (rc == PX_ENOBODY && items == 0 && feed_root && strstr(px_reader_error(rd), "feed has no items"))
+      break;
     if (rc != PX_OK) {
       bad++;
       wlog("error", "%s", px_reader_error(rd));
