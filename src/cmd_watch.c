@@ -565,6 +565,13 @@ static void ingest_file(watcher *w, const char *path, int64_t size, int64_t mtim
       ok = false;
       break;
     }
+    if (g_stop) {
+      /* Not marked read: the next start reads it again, and what was
+       * stored of it is then a duplicate, not stored twice. */
+      wlog("info", "%s: stopped in the middle; read again at the next start", path);
+      ok = false;
+      break;
+    }
   }
   px_reader_free(rd);
   if (!ok) return;
