@@ -42,10 +42,10 @@ struct walerts {
   qseen *seen;       /* open addressing, power-of-two size */
   size_t nseen, capseen;
   uint64_t raised, delivered;
-  double retry_at;   /* a sink failed: next delivery try (monotonic) */
+  double retry_at[3]; /* per sink (stdout, command, webhook): a failure pauses it until then */
   char **unmarked;   /* "done:" keys delivered whose mark could not be written */
   size_t nunmarked;
-  double retry_gap;
+  double retry_gap[3];
 };
 
 static const char *const kind_names[] = {"", "outlets", "facts", "speaker", "misattributed"};
@@ -530,7 +530,7 @@ int walerts_new(px_ctx *ctx, px_store *st, wfetch *f, const wconfig *cfg, walert
   a->st = st;
   a->f = f;
   a->cfg = cfg;
-  a->retry_gap = 5;
+  for (int k = 0; k < 3; k++) a->retry_gap[k] = 5;
   a->seq = state_int(st, "alert:seq");
   char *v = NULL;
   upto u = {a, -1, 0};
@@ -705,12 +705,15 @@ static int outbox_cb(void *user, const char *key, px_str value) {
 }
 
 size_t walerts_deliver(walerts *a) {
-  if (a->retry_at > wnow()) return 1;
   outbox_list l = {NULL, 0};
   px_store_state_list(a->st, "outbox:", outbox_cb, &l);
   const wconfig *c = a->cfg;
   size_t waiting = 0;
-  bool failed = false;
+  /* A sink that fails is paused (5 s, doubling to 5 min); the others go on.
+   * The same sink gets its alerts in order. */
+  double now = wnow();
+  bool failed[3], tried[3] = {false, false, false};
+  for (int k = 0; k < 3; k++) failed[k] = a->retry_at[k] > now;
   for (size_t i = 0; i < l.n; i++) {
     outbox_item *it = &l.v[i];
     const char *sinks[3] = {c->to_stdout ? "stdout" : NULL, c->command ? "command" : NULL,
@@ -728,10 +731,11 @@ size_t walerts_deliver(walerts *a) {
         if (px_store_state_set(a->st, dkey, "1", 1) != PX_OK) all = false;
         continue;
       }
-      if (failed) {
+      if (failed[k]) {
         all = false;
         continue;
       }
+      tried[k] = true;
       char err[300] = "";
       int ok;
       if (k == 0) {
@@ -754,13 +758,13 @@ size_t walerts_deliver(walerts *a) {
             a->unmarked = nu;
             if ((nu[a->nunmarked] = strdup(dkey))) a->nunmarked++;
           }
-          failed = true;
+          failed[k] = true;
           all = false;
         }
       } else {
-        wlog("error", "alert %s: delivery to %s failed: %s; retried later", it->key + 7,
-             k == 2 ? c->webhook : sinks[k], err);
-        failed = true;
+        wlog("error", "alert %s: delivery to %s failed: %s; retried in %.0f s", it->key + 7,
+             k == 2 ? c->webhook : sinks[k], err, a->retry_gap[k]);
+        failed[k] = true;
         all = false;
       }
     }
@@ -783,12 +787,15 @@ size_t walerts_deliver(walerts *a) {
     free(it->text);
   }
   free(l.v);
-  if (failed) {
-    a->retry_at = wnow() + a->retry_gap;
-    a->retry_gap = a->retry_gap * 2 > 300 ? 300 : a->retry_gap * 2;
-  } else {
-    a->retry_gap = 5;
-    a->retry_at = 0;
+  for (int k = 0; k < 3; k++) {
+    if (!tried[k]) continue;
+    if (failed[k]) {
+      a->retry_at[k] = now + a->retry_gap[k];
+      a->retry_gap[k] = a->retry_gap[k] * 2 > 300 ? 300 : a->retry_gap[k] * 2;
+    } else {
+      a->retry_gap[k] = 5;
+      a->retry_at[k] = 0;
+    }
   }
   return waiting;
 }
