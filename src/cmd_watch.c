@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "watch.h"
 
+#include <curl/curl.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -337,7 +338,11 @@ static void on_feed(watcher *w, size_t fi, wreq *r) {
 static void on_page(watcher *w, page_job *pj, wreq *r) {
   feed *fd = &w->feeds[pj->feed];
   const char *url = r->final_url ? r->final_url : r->url;
-  bool transient = r->error ? !r->too_big : (r->status == 429 || r->status >= 500 || r->status == 0);
+  /* What may pass (a timeout, a reset, a 5xx, a 429) is tried again; what
+   * will not (a 404, a redirect loop, a page over the cap) is logged once. */
+  bool permanent_error = r->too_big || r->error == CURLE_TOO_MANY_REDIRECTS ||
+                         r->error == CURLE_UNSUPPORTED_PROTOCOL || r->error == CURLE_URL_MALFORMAT;
+  bool transient = r->error ? !permanent_error : (r->status == 429 || r->status >= 500 || r->status == 0);
   if (transient) {
     char why[300];
     snprintf(why, sizeof(why), "%s", r->error ? r->errmsg : "");
