@@ -127,6 +127,8 @@ typedef enum px_field {
   PX_F_LANGUAGE,   /* ISO 639-1 when known */
   PX_F_BODY,       /* UTF-8, NFC, paragraphs separated by "\n\n" */
   PX_F_ORIGIN,     /* where it was read: "file:line" or "file#record" */
+  PX_F_META,       /* the input's fields parallax does not use, as one JSON object
+                      ({"topic":"...","bias":"left"}); empty when none */
   PX_F_COUNT_
 } px_field;
 
@@ -310,6 +312,7 @@ typedef struct px_search_hit {
   int64_t published;
   int has_time;
   double score;    /* bm25: lower is better */
+  px_str ext_id;   /* the input's own id, empty when none */
 } px_search_hit;
 
 typedef int (*px_search_cb)(void *user, const px_search_hit *hit);
@@ -659,6 +662,15 @@ typedef struct px_quote_item {
   double similarity;    /* with the remark's first item (1 for that item) */
 } px_quote_item;
 
+/**
+ * The speaker groups that are the person `name` (all spellings of one
+ * name; "Xyzzy Trump" is not "Donald Trump" nor a bare "Trump"): wanted
+ * gets px_quote_groups_speakers() entries, 1 for a group of that person.
+ * Call after px_quote_groups_finish().  @return PX_OK or PX_EINVAL.
+ */
+PX_API int px_quote_groups_select(const px_quote_groups *g, const char *name, size_t nname,
+                                  unsigned char *wanted /* OUT */);
+
 /** Item i.  @return PX_OK or PX_EINVAL. */
 PX_API int px_quote_groups_item(const px_quote_groups *g, size_t i, px_quote_item *out /* OUT */);
 
@@ -782,6 +794,7 @@ typedef struct px_stored_quote {
   size_t start, end;           /* in the article's stored body */
   px_str text, cue;
   px_str speaker_name, speaker_key; /* empty when no speaker was found */
+  px_str ext_id;               /* of the article: the input's own id, empty when none */
 } px_stored_quote;
 typedef int (*px_stored_quote_cb)(void *user, const px_stored_quote *q);
 
@@ -792,6 +805,8 @@ typedef struct px_quote_filter {
   int has_since, has_until;
   int64_t limit;        /* 0: no limit */
   int with_scare;       /* 1: include scare quotes and titles (default 0) */
+  int64_t article;      /* only this article's quotes (its store id), 0: any */
+  int64_t offset;       /* skip the first offset quotes */
 } px_quote_filter;
 
 /**
@@ -874,6 +889,10 @@ typedef struct px_ingest_opts {
   int strict;           /* 1: stop at the first rejected record (default 0) */
   long batch;           /* articles per transaction (default 2000) */
   int timings;          /* 1: measure CPU time per stage as well (a system call per switch) */
+  int threads;          /* threads in all: 1 analyses on the calling thread; N > 1 runs the
+                           analysis on N - 1 workers beside the caller, which reads and
+                           writes; 0 (default): one per core.  The store is the same
+                           whatever the number. */
   const px_story_opts *story; /* clustering options, NULL for the defaults */
   px_ingest_event_cb on_event;
   px_ingest_progress_cb on_progress;
@@ -981,6 +1000,117 @@ PX_API int px_store_article_story(px_store *st, int64_t article, int64_t *story 
 PX_API int px_store_quotes_after(px_store *st, int64_t after_id, int64_t limit,
                                  px_stored_quote_cb cb, void *user);
 
+
+/* ============================================================ serializers */
+/*
+ * One serializer per record type, used by every program that prints
+ * records (the CLI, the server, the bindings), so that all speak one
+ * vocabulary (one JSON Schema per record in docs/schema/):
+ *  - "id" is always parallax's id of the record (null when not stored);
+ *  - "ext_id" is always the input's own id of an article (null when none);
+ *  - "source" is always the outlet;
+ *  - a link to another record holds that record's id and is named after
+ *    it: "article", "story", "dup_of", "wire_source";
+ *  - quote kinds are px_quote_kind_name(): direct, partial, indirect,
+ *    scare, title;
+ *  - every member is always present (null when unknown), so CSV columns
+ *    are stable.
+ *
+ * A px_json writes JSON Lines (each top-level value followed by "\n") or,
+ * with PX_JSON_CSV, CSV (RFC 4180, CRLF): a top-level object is one row,
+ * its members the columns (the first row's keys become the header), a
+ * nested array or object one cell holding JSON text, null an empty cell.
+ * Strings are escaped so that no output holds a raw control character
+ * (C0, DEL or C1).  Output goes through write at the end of every record.
+ */
+typedef struct px_json px_json;
+
+enum {
+  PX_JSON_CSV = 1 /* px_json_new: CSV instead of JSON Lines */
+};
+
+/** @return PX_OK, PX_EINVAL (no write), PX_ENOMEM.  Free with px_json_free(). */
+PX_API int px_json_new(unsigned flags, px_write_fn write, void *user, px_json **out /* OUT */);
+PX_API void px_json_free(px_json *j);
+/** PX_OK, or the first error: PX_EIO (write returned non-zero), PX_ENOMEM,
+ * PX_EINVAL (unbalanced calls). */
+PX_API int px_json_status(const px_json *j);
+
+/* The building blocks (commas are automatic). */
+PX_API void px_json_object(px_json *j);
+PX_API void px_json_object_end(px_json *j);
+PX_API void px_json_array(px_json *j);
+PX_API void px_json_array_end(px_json *j);
+PX_API void px_json_key(px_json *j, const char *key);
+PX_API void px_json_str(px_json *j, const char *p, size_t n); /* p NULL: null */
+PX_API void px_json_pstr(px_json *j, px_str s);
+PX_API void px_json_str_or_null(px_json *j, px_str s);        /* empty: null */
+PX_API void px_json_int(px_json *j, int64_t v);
+PX_API void px_json_num(px_json *j, double v, int decimals);  /* not finite: null */
+PX_API void px_json_bool(px_json *j, int v);
+PX_API void px_json_null(px_json *j);
+PX_API void px_json_time(px_json *j, int64_t t, int has);     /* "2023-09-13T10:20:30Z" or null */
+PX_API void px_json_raw(px_json *j, const char *p, size_t n); /* a value already in JSON */
+
+/* Flags of the record serializers. */
+enum {
+  PX_JSON_OPEN = 1,   /* leave the object open: the caller adds members, then
+                         px_json_object_end() */
+  PX_JSON_BODY = 2,   /* px_json_article: include the body */
+  PX_JSON_TIMINGS = 4 /* px_json_ingest_stats: include the time per stage */
+};
+
+/* Each writes one object (docs/schema/NAME.schema.json) and returns
+ * px_json_status(j), or PX_EINVAL for a NULL record. */
+/** article.schema.json: a stored or read article (body only with PX_JSON_BODY). */
+PX_API int px_json_article(px_json *j, const px_article *a, unsigned flags);
+/** story.schema.json */
+PX_API int px_json_story(px_json *j, const px_story_info *s, unsigned flags);
+/** story_member.schema.json: an article of story (its id). */
+PX_API int px_json_story_member(px_json *j, int64_t story, const px_story_member *m,
+                                unsigned flags);
+/** search_hit.schema.json */
+PX_API int px_json_search_hit(px_json *j, const px_search_hit *h, unsigned flags);
+/** quote.schema.json: a stored quote. */
+PX_API int px_json_stored_quote(px_json *j, const px_stored_quote *q, unsigned flags);
+/** quote.schema.json: quote i of qs, extracted from doc (spans and speaker
+ * offsets included; no id, article or source: the caller's record holds them). */
+PX_API int px_json_doc_quote(px_json *j, const px_quotes *qs, size_t i, const px_doc *doc,
+                             unsigned flags);
+/** entity.schema.json: an entity across the store. */
+PX_API int px_json_stored_entity(px_json *j, const px_stored_entity *e, unsigned flags);
+/** entity.schema.json: entity i of an analyzed article, with its mention spans. */
+PX_API int px_json_doc_entity(px_json *j, const px_doc *d, size_t i, unsigned flags);
+
+/* The article a quote item's tag stands for (px_json_remark). */
+typedef struct px_article_ref {
+  int64_t id;          /* store id, 0 when not stored */
+  px_str ext_id, source, title, origin;
+  int64_t published;
+  int has_time;
+} px_article_ref;
+/** Fill *out for tag; return non-zero when unknown (out left empty). */
+typedef int (*px_article_ref_fn)(void *user, int64_t tag, px_article_ref *out /* OUT */);
+
+/**
+ * remark.schema.json: one remark (the renderings of one statement by
+ * several outlets): items are indexes of px_quote_groups_item() (n of
+ * them), speaker its speaker's name (empty: unknown), ref resolves each
+ * item's tag to its article.
+ */
+PX_API int px_json_remark(px_json *j, const px_quote_groups *g, size_t remark, px_str speaker,
+                          const size_t *items, size_t n, px_article_ref_fn ref, void *user,
+                          unsigned flags);
+/** fact.schema.json: fact i of a comparison with its member sentences. */
+PX_API int px_json_fact(px_json *j, const px_comparison *c, size_t i, unsigned flags);
+/** dispute.schema.json: discrepancy i of a comparison (numbers that differ in one fact). */
+PX_API int px_json_dispute(px_json *j, const px_comparison *c, size_t i, unsigned flags);
+/** ingest_stats.schema.json */
+PX_API int px_json_ingest_stats(px_json *j, const px_ingest_stats *s, unsigned flags);
+/** stats.schema.json: what a store holds (without its top outlets). */
+PX_API int px_json_store_counts(px_json *j, const px_store_counts *k, unsigned flags);
+
+/* ======================================================== end serializers */
 
 #ifdef __cplusplus
 }

@@ -111,6 +111,15 @@ int cmd_ingest(cli *c, int argc, char **argv) {
         status = EXIT_USAGE;
         goto out;
       }
+    } else if (strcmp(a, "--threads") == 0 && i + 1 < argc) {
+      char *end;
+      long v = strtol(argv[++i], &end, 10);
+      if (*end || v < 0 || v > 64) {
+        die_usage(c, cmd, "--threads needs a number from 0 (one per core) to 64");
+        status = EXIT_USAGE;
+        goto out;
+      }
+      o.threads = (int)v;
     } else if (strcmp(a, "--batch") == 0 && i + 1 < argc) {
       o.batch = strtol(argv[++i], NULL, 10);
       if (o.batch < 1) o.batch = 1;

@@ -24,6 +24,8 @@ const command commands[] = {
      "  --field NAME=PATH    take field NAME (id, source, url, title, byline, date,\n"
      "                       text, language) from the JSON key path PATH (a.b.c)\n"
      "  --batch N            articles per transaction (default 2000)\n"
+     "  --threads N          threads in all (default: one per core; 1: no workers);\n"
+     "                       the database is the same whatever N\n"
      "  --strict             stop at the first rejected record (exit 3)\n"
      "  --max-record BYTES   largest record accepted (default 64 MiB)\n"
      "  --no-analyze         store articles only (no entities, quotes)\n"

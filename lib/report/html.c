@@ -141,7 +141,7 @@ void px__report_html(const px_comparison *c, px__w *w) {
       h(w, c->art[m->art].label);
       px__w_puts(w, "</td><td>");
       h(w, px__span(c, m->art, m->start, m->end));
-      px__w_printf(w, "</td><td class=\"kind\">%s</td></tr>", px__qkind_name(m->kind));
+      px__w_printf(w, "</td><td class=\"kind\">%s</td></tr>", px__qkind_name(m));
     }
   }
   px__w_puts(w, "</table></section>");

@@ -127,6 +127,7 @@ void px__report_json(const px_comparison *c, px__w *w) {
     }
     px__w_puts(w, ",\"score\":");
     jnum(w, round(fa->score * 1000) / 1000);
+    if (fa->furniture) px__w_puts(w, ",\"furniture\":true");
     px__w_puts(w, ",\"members\":[");
     for (uint32_t j = fa->first; j < fa->first + fa->count; j++) {
       const px__cmember *m = &c->mem[j];
@@ -156,7 +157,13 @@ void px__report_json(const px_comparison *c, px__w *w) {
       if (j > cq->first) px__w_raw(w, ",", 1);
       px__w_printf(w, "{\"article\":%u,\"start\":%u,\"end\":%u,\"text\":", m->art, m->start, m->end);
       jstr(w, px__span(c, m->art, m->start, m->end));
-      px__w_printf(w, ",\"kind\":\"%s\",\"similarity\":", px__qkind_name(m->kind));
+      px__w_puts(w, ",\"speaker\":");
+      if (m->speaker.len) jstr(w, m->speaker);
+      else px__w_puts(w, "null");
+      px__w_puts(w, ",\"speaker_key\":");
+      if (m->key.len) jstr(w, m->key);
+      else px__w_puts(w, "null");
+      px__w_printf(w, ",\"kind\":\"%s\",\"similarity\":", px__qkind_name(m));
       jnum(w, round(m->sim * 1000) / 1000);
       px__w_raw(w, "}", 1);
     }

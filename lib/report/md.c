@@ -96,7 +96,7 @@ void px__report_md(const px_comparison *c, px__w *w) {
       }
       px__w_puts(w, " | ");
       tag(w, c, m->art);
-      px__w_printf(w, " | %s | ", px__qkind_name(m->kind));
+      px__w_printf(w, " | %s | ", px__qkind_name(m));
       mdstr(w, px__span(c, m->art, m->start, m->end));
       px__w_puts(w, " |\n");
     }

@@ -126,12 +126,11 @@ px_str px__span(const px_comparison *c, uint32_t art, uint32_t start, uint32_t e
   return (px_str){body.ptr + start, end - start};
 }
 
-const char *px__qkind_name(int kind) {
-  switch (kind) {
-    case PX__QK_FULL: return "full";
-    case PX__QK_PARTIAL: return "partial";
-    default: return "paraphrased";
-  }
+/* The kinds of `parallax quotes` (px_quote_kind_name), and "trimmed" for a
+ * direct quote cut shorter than the remark's fullest rendering. */
+const char *px__qkind_name(const px__cqmember *m) {
+  if (m->trimmed) return "trimmed";
+  return px_quote_kind_name((px_quote_kind)m->kind);
 }
 
 static int cmp_order(const void *x, const void *y, void *u) {

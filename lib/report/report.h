@@ -31,7 +31,11 @@ PX__HIDDEN void px__w_flush(px__w *w);
 PX__HIDDEN void px__fmt_time(int64_t t, bool iso, char *buf, size_t n);
 /** Text of a fact member / quote member / value, borrowed from the comparison. */
 PX__HIDDEN px_str px__span(const px_comparison *c, uint32_t art, uint32_t start, uint32_t end);
-PX__HIDDEN const char *px__qkind_name(int kind);
+PX__HIDDEN const char *px__qkind_name(const px__cqmember *m);
+/** Same bytes? */
+static inline bool px__str_same(px_str a, px_str b) {
+  return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
+}
 /** Facts in the order reports list them: shared first (more outlets first), then
  * unique ones, each by article and position.  *order is malloc'd. */
 PX__HIDDEN int px__fact_order(const px_comparison *c, uint32_t **order /* OUT */);

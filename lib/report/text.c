@@ -160,7 +160,7 @@ void px__report_text(const px_comparison *c, const px_report_opts *o, px__w *w) 
     px__w_printf(w, " (%u)\n", a->nunique);
     for (uint32_t s = 0; s < a->nsent; s++) {
       const px__cfact *fa = &c->fact[c->sent_fact[a->sent_first + s]];
-      if (fa->noutlets > 1) continue;
+      if (fa->noutlets > 1 || fa->furniture) continue;
       const px__sentence *se = &a->tx->sent[s];
       px__w_puts(w, "    - ");
       wrap(&t, px__span(c, (uint32_t)i, se->start, se->end), 6, 6);
@@ -184,9 +184,17 @@ void px__report_text(const px_comparison *c, const px_report_opts *o, px__w *w) 
       const px__cqmember *m = &c->qmem[j];
       px__w_raw(w, "    ", 4);
       size_t at = 4 + art_tag(&t, c, m->art);
-      const char *kind = px__qkind_name(m->kind);
-      px__w_printf(w, " %s: ", kind);
-      wrap(&t, px__span(c, m->art, m->start, m->end), at + strlen(kind) + 3, 6);
+      const char *kind = px__qkind_name(m);
+      px__w_printf(w, " %s", kind);
+      size_t extra = 0;
+      /* each rendering's own speaker, where it is not the remark's name */
+      if (!px__str_same(m->speaker, cq->name)) {
+        if (m->speaker.len) px__w_printf(w, " (%.*s)", (int)(m->speaker.len < 80 ? m->speaker.len : 80), m->speaker.ptr);
+        else px__w_puts(w, " (speaker not named)");
+        extra = m->speaker.len ? (m->speaker.len < 80 ? m->speaker.len : 80) + 3 : 20;
+      }
+      px__w_puts(w, ": ");
+      wrap(&t, px__span(c, m->art, m->start, m->end), at + strlen(kind) + 3 + extra, 6);
     }
   }
   if (!shown) note(&t, "(no remark quoted by more than one outlet)");

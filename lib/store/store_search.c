@@ -107,7 +107,7 @@ int px_store_search(px_store *st, const char *query, const px_article_filter *f,
       (rc = sqlite3_prepare_v2(
            st->db,
            "SELECT a.id, a.source, a.title, a.url, a.published,"
-           "  snippet(article_fts, 1, char(1), char(2), '…', 24)"
+           "  snippet(article_fts, 1, char(1), char(2), '…', 24), a.ext_id"
            " FROM article_fts JOIN article a ON a.id = article_fts.rowid"
            " WHERE article_fts MATCH ?1 AND article_fts.rowid = ?2",
            -1, &s, NULL)) != SQLITE_OK)
@@ -130,6 +130,7 @@ int px_store_search(px_store *st, const char *query, const px_article_filter *f,
     h.has_time = sqlite3_column_type(s, 4) != SQLITE_NULL;
     h.published = h.has_time ? sqlite3_column_int64(s, 4) : 0;
     h.snippet = col_str(s, 5);
+    h.ext_id = col_str(s, 6);
     h.score = hits[i].score;
     if (cb(user, &h)) break;
   }
