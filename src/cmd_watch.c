@@ -227,6 +227,7 @@ static void submit_page(watcher *w, size_t fi, px_article *art, char *key) {
   pj->feed = fi;
   pj->art = art;
   pj->key = key;
+  r->priority = 1; /* a page finishes a round: ahead of feed polls */
   w->feeds[fi].pages++;
   wfetch_submit(w->f, r);
 }
