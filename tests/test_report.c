@@ -140,7 +140,9 @@ static void test_html(void **state) {
   assert_true(strncmp(out, "<!DOCTYPE html>", 15) == 0);
   assert_non_null(strstr(out, "</html>"));
   assert_non_null(strstr(out, "@media print"));
-  assert_non_null(strstr(out, "@media (max-width"));
+  assert_non_null(strstr(out, "grid-template-columns:repeat(auto-fill")); /* columns wrap, no sideways scroll */
+  assert_non_null(strstr(out, "class=\"legend\""));
+  assert_non_null(strstr(out, "<h2>Core facts</h2>"));
   assert_non_null(strstr(out, "name=\"viewport\""));
   /* Self-contained: nothing fetched. */
   assert_null(strstr(out, "src="));

@@ -92,7 +92,9 @@ md=$("$px" compare --format md "$tmp/a.txt" "$tmp/b.txt"); rc=$?
 check "markdown exits 0 with a headline and core facts" contains "$md" "^## Core facts"
 html=$("$px" compare --format html "$tmp/a.txt" "$tmp/b.txt"); rc=$?
 check "html exits 0, one page" contains "$html" "</html>"
-check "html fetches nothing" test -z "$(grep -Eo 'src=|<link|https?://' <<<"$html")"
+check "html fetches nothing" test -z "$(grep -Eo 'src=|<link|url\(|@import' <<<"$html")"
+check "html has a headline, a legend and the core facts" contains "$html" 'class="legend".*Core facts\|Core facts.*class="legend"'
+check "html lays columns out in a grid that wraps (no sideways scroll)" contains "$html" "grid-template-columns:repeat(auto-fill"
 
 # Bad input.
 sed 's/^Source: Northern Wire/Source: Syndicated Daily/' "$tmp/a.txt" > "$tmp/a2.txt"
