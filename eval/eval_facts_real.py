@@ -70,7 +70,11 @@ def main():
     args = sys.argv[1:]
     verbose = "-v" in args
     args = [a for a in args if a != "-v"]
-    split = "all"
+    split, threshold = "all", None
+    if "--threshold" in args:
+        i = args.index("--threshold")
+        threshold = args[i + 1]
+        del args[i:i + 2]
     if "--split" in args:
         i = args.index("--split")
         split = args[i + 1]
@@ -104,7 +108,10 @@ def main():
                                      "text": a["body"]}) + "\n")
             path = tf.name
         try:
-            out = subprocess.run([parallax, "compare", "--format", "json", "-q", path],
+            cmd = [parallax, "compare", "--format", "json", "-q", path]
+            if threshold:
+                cmd += ["--threshold", threshold]
+            out = subprocess.run(cmd,
                                  capture_output=True, text=True, check=True).stdout
         finally:
             os.unlink(path)
