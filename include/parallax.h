@@ -834,6 +834,8 @@ typedef enum px_report_format {
 typedef struct px_report_opts {
   int width;  /* text: wrap to this many columns (0: 80) */
   int color;  /* text: ANSI colours */
+  int top;    /* text, md: items per section of the brief (0: 5) */
+  int full;   /* text, md: the full detail after the brief */
 } px_report_opts;
 
 /** Sink of a report: write n bytes; return non-zero to stop (PX_EIO). */

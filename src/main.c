@@ -193,6 +193,8 @@ const command commands[] = {
      "  --format text|json|md|html   report format (default text; json is\n"
      "                       described by docs/schema/compare.schema.json)\n"
      "  --width N            wrap text to N columns (default: the terminal's)\n"
+     "  --top N              items per section of the brief (default 5)\n"
+     "  --full               every fact, quote and entity after the brief\n"
      "  --threshold X        least similarity (0..1) of two sentences of one fact\n"
      "  --max-articles N     refuse more articles than N (default 5000)\n"
      "  --no-quotes          skip quote extraction and alignment\n"
