@@ -68,6 +68,10 @@ int main(int argc, char **argv) {
     bytes += n;
   }
   closedir(d);
+  if (np == 0) {
+    fprintf(stderr, "bench_extract: no .html.gz page in %s\n", argv[1]);
+    return 1;
+  }
   px_ctx *ctx;
   px_ctx_new(&ctx);
   px__extractor *ex;

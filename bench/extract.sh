@@ -1,29 +1,46 @@
 #!/usr/bin/env bash
 # HTML article extraction speed on the Article Extraction Benchmark's 181
 # pages (31.5 MB), beside Readability.js (@mozilla/readability + jsdom, from
-# npm into a scratch folder), one core each, pages held in memory, timing
-# parse + extraction only.  Prints both and the ratio.
-# PX_RUNS (default 5) runs of parallax; PX_JS_RUNS (default 1) of Readability.js.
+# npm into a scratch folder).  One clock for both (bench/measure.py): each
+# tool runs as a whole process -- start, reading and gunzipping the pages,
+# parsing and extraction, all its threads -- PX_RUNS times (default 3) after
+# PX_WARMUP unmeasured runs (default 0), and the medians of wall time and of
+# CPU time (user + system) are printed for both, with the ratios.  The time
+# each program measures inside itself around parse + extraction alone is
+# printed too (last run).  A failed run fails the benchmark; without node,
+# npm or the package the peer is said to be skipped and no figure is printed
+# for it.
 set -euo pipefail
 root="${PX_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
 build="${PX_BUILD:-$root/build}"
 html="${PX_DATA:-$root/../shared/data}/article-extraction-benchmark/html"
+runs=${PX_RUNS:-3}
+warm=${PX_WARMUP:-0}
 if [[ ! -d "$html" ]]; then echo "extract: skipped ($html absent)"; exit 0; fi
-if [[ ! -x "$build/bench_extract" ]]; then echo "extract: $build/bench_extract not built; skipped" >&2; exit 0; fi
-px=$(taskset -c 0 "$build/bench_extract" "$html" --runs "${PX_RUNS:-5}" 2>/dev/null || "$build/bench_extract" "$html" --runs "${PX_RUNS:-5}")
-echo "$px"
+if [[ ! -x "$build/bench_extract" ]]; then echo "extract: $build/bench_extract not built" >&2; exit 1; fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+measure() { /usr/bin/python3 "$root/bench/measure.py" --runs "$runs" --warmup "$warm" "$@"; }
+field() { /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+pages=$(find "$html" -maxdepth 1 -name '*.html.gz' | wc -l)
+echo "$pages pages; whole process, medians of $runs runs after $warm warm-up (shared machine: CPU time is the steadier figure)"
+px=$(measure --stdout "$tmp/px.out" -- "$build/bench_extract" "$html" --runs 1)
+printf '%-16s wall %8.2f s  CPU %8.2f s  %8.1f pages/s by CPU   (inside: %s)\n' parallax \
+  "$(field wall <<<"$px")" "$(field cpu <<<"$px")" "$(echo "$pages / $(field cpu <<<"$px")" | bc -l)" \
+  "$(sed 's/^parallax: //' "$tmp/px.out")"
 npmdir="${PX_NPM_DIR:-/tmp/px-bench-npm}"
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  echo "extract: node/npm absent; Readability.js comparison skipped"; exit 0
+  echo "readability.js: skipped (node or npm absent); no figure"; exit 0
 fi
 if [[ ! -d "$npmdir/node_modules/jsdom" || ! -d "$npmdir/node_modules/@mozilla/readability" ]]; then
   mkdir -p "$npmdir"
-  (cd "$npmdir" && npm install --no-save --no-audit --no-fund @mozilla/readability jsdom >/dev/null 2>&1) ||
-    { echo "extract: npm install failed; Readability.js comparison skipped"; exit 0; }
+  if ! (cd "$npmdir" && npm install --no-save --no-audit --no-fund @mozilla/readability jsdom >/dev/null 2>&1); then
+    echo "readability.js: skipped (npm install failed: registry unreachable?); no figure"; exit 0
+  fi
 fi
-js=$(cd "$npmdir" && NODE_PATH="$npmdir/node_modules" taskset -c 0 node "$root/bench/readability_bench.js" "$html" "${PX_JS_RUNS:-1}" 2>/dev/null ||
-     NODE_PATH="$npmdir/node_modules" node "$root/bench/readability_bench.js" "$html" "${PX_JS_RUNS:-1}")
-echo "$js"
-a=$(sed -n 's/.* \([0-9.]*\) pages\/s.*/\1/p' <<<"$px")
-b=$(sed -n 's/.* \([0-9.]*\) pages\/s.*/\1/p' <<<"$js")
-awk -v a="$a" -v b="$b" 'BEGIN { if (b > 0) printf "ratio: parallax is %.0fx Readability.js (pages/s, one run each, same machine)\n", a / b }'
+js=$(cd "$npmdir" && NODE_PATH="$npmdir/node_modules" measure --stdout "$tmp/js.out" -- node "$root/bench/readability_bench.js" "$html" 1)
+printf '%-16s wall %8.2f s  CPU %8.2f s  %8.1f pages/s by CPU   (inside: %s)\n' readability.js \
+  "$(field wall <<<"$js")" "$(field cpu <<<"$js")" "$(echo "$pages / $(field cpu <<<"$js")" | bc -l)" \
+  "$(sed 's/^readability.js: //' "$tmp/js.out")"
+awk -v pw="$(field wall <<<"$px")" -v pc="$(field cpu <<<"$px")" -v jw="$(field wall <<<"$js")" -v jc="$(field cpu <<<"$js")" \
+  'BEGIN { printf "ratio Readability.js / parallax: %.0fx by CPU time, %.0fx by wall time (whole processes, same pages, same runs)\n", jc / pc, jw / pw }'

@@ -4,47 +4,45 @@
 #   parallax: parallax ingest --no-analyze --no-cluster allsides.jsonl.xz
 #             (decompress, parse, repair, normalize, store, search index;
 #             bench/pipeline.sh measures the whole pipeline)
-# Also from an uncompressed copy beside `wc -l` of it.  Each is run
-# PX_RUNS times (default 3) and the median printed; ratios are of medians.
+# Also from an uncompressed copy beside `wc -l` of it.  One clock for all
+# (bench/measure.py): each command is a whole process (the ingest starts
+# from an empty database each run), run PX_RUNS times (default 3) after
+# PX_WARMUP unmeasured runs (default 0); medians of wall and CPU time (user +
+# system, children included).  Ratios are of medians.  A failed run fails
+# the benchmark, and the stored article count is checked.
 set -euo pipefail
-data="${PX_DATA:-$(dirname "$0")/../../shared/data}/allsides-news/allsides_articles.jsonl.xz"
-px="${PX_BUILD:-$(dirname "$0")/../build}/parallax"
+root="${PX_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
+data="${PX_DATA:-$root/../shared/data}/allsides-news/allsides_articles.jsonl.xz"
+px="${PX_BUILD:-$root/build}/parallax"
 runs=${PX_RUNS:-3}
+warm=${PX_WARMUP:-0}
 if [[ ! -f "$data" ]]; then echo "ingest: skipped ($data absent)"; exit 0; fi
+if [[ ! -x "$px" ]]; then echo "ingest: $px not built" >&2; exit 1; fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-t() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }
+measure() { /usr/bin/python3 "$root/bench/measure.py" --runs "$runs" --warmup "$warm" "$@"; }
+field() { /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 xz -dc "$data" > "$tmp/all.jsonl"
 mb=$(stat -c %s "$tmp/all.jsonl" | awk '{printf "%.1f", $1/1e6}')
 n=$(wc -l < "$tmp/all.jsonl")
-raw_xz=(); px_xz=(); raw_plain=(); px_plain=(); rss=()
-for ((i = 0; i < runs; i++)); do
-  raw_xz+=("$(t sh -c "xz -dc '$data' | wc -l")")
-  rm -f "$tmp"/p.db*
-  px_xz+=("$(t "$px" ingest -q --no-analyze --no-cluster --db "$tmp/p.db" "$data")")
-  raw_plain+=("$(t wc -l "$tmp/all.jsonl")")
-  rm -f "$tmp"/p.db*
-  s=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$tmp/rss" "$px" ingest -q --no-analyze --no-cluster --db "$tmp/p.db" "$tmp/all.jsonl" >/dev/null 2>&1 || true
-  e=$(date +%s.%N)
-  px_plain+=("$(echo "$e - $s" | bc)")
-  rss+=("$(cat "$tmp/rss")")
-done
-m_raw_xz=$(printf '%s\n' "${raw_xz[@]}" | median)
-m_px_xz=$(printf '%s\n' "${px_xz[@]}" | median)
-m_raw_plain=$(printf '%s\n' "${raw_plain[@]}" | median)
-m_px_plain=$(printf '%s\n' "${px_plain[@]}" | median)
-m_rss=$(printf '%s\n' "${rss[@]}" | median)
-stored=$(sqlite3 "$tmp/p.db" "select count(*) from article" 2>/dev/null || echo "?")
+raw_xz=$(measure -- sh -c 'xz -dc "$1" | wc -l' sh "$data")
+px_xz=$(measure -- sh -c 'rm -f "$1"/p.db*; exec "$2" ingest -q --no-analyze --no-cluster --db "$1/p.db" "$3"' sh "$tmp" "$px" "$data")
+stored_xz=$(sqlite3 "$tmp/p.db" "select count(*) from article")
+raw_plain=$(measure -- wc -l "$tmp/all.jsonl")
+px_plain=$(measure -- sh -c 'rm -f "$1"/p.db*; exec "$2" ingest -q --no-analyze --no-cluster --db "$1/p.db" "$3"' sh "$tmp" "$px" "$tmp/all.jsonl")
+stored=$(sqlite3 "$tmp/p.db" "select count(*) from article")
 dbsize=$(stat -c %s "$tmp/p.db" | awk '{printf "%.0f", $1/1e6}')
-printf 'corpus: %s articles, %s MB uncompressed; stored %s; database %s MB; medians of %s runs\n' "$n" "$mb" "$stored" "$dbsize" "$runs"
-printf '%-44s %8s %12s %10s\n' "" "seconds" "articles/s" "MB/s"
-row() { printf '%-44s %8.2f %12.0f %10.1f\n' "$1" "$2" "$(echo "$n / $2" | bc -l)" "$(echo "$mb / $2" | bc -l)"; }
-row "raw: xz -dc | wc -l" "$m_raw_xz"
-row "parallax ingest (.xz)" "$m_px_xz"
-row "raw: wc -l (uncompressed)" "$m_raw_plain"
-row "parallax ingest (uncompressed)" "$m_px_plain"
-printf 'ratio parallax/raw, xz input:           %.2fx\n' "$(echo "$m_px_xz / $m_raw_xz" | bc -l)"
-printf 'ratio parallax/raw, uncompressed input: %.1fx\n' "$(echo "$m_px_plain / $m_raw_plain" | bc -l)"
-printf 'peak memory, uncompressed ingest: %.0f MB\n' "$(echo "$m_rss / 1024" | bc -l)"
+[[ "$stored" == "$stored_xz" && "$stored" -gt 0 ]] || { echo "ingest: stored $stored_xz from .xz, $stored uncompressed" >&2; exit 1; }
+printf 'corpus: %s articles, %s MB uncompressed; stored %s; database %s MB; whole processes, medians of %s runs after %s warm-up (shared machine)\n' \
+  "$n" "$mb" "$stored" "$dbsize" "$runs" "$warm"
+printf '%-36s %8s %8s %12s %10s\n' "" "wall s" "CPU s" "articles/s" "MB/s"
+row() { local w c; w=$(field wall <<<"$2"); c=$(field cpu <<<"$2")
+  printf '%-36s %8.2f %8.2f %12.0f %10.1f   (by CPU time)\n' "$1" "$w" "$c" "$(echo "$n / $c" | bc -l)" "$(echo "$mb / $c" | bc -l)"; }
+row "raw: xz -dc | wc -l" "$raw_xz"
+row "parallax ingest (.xz)" "$px_xz"
+row "raw: wc -l (uncompressed)" "$raw_plain"
+row "parallax ingest (uncompressed)" "$px_plain"
+ratio() { awk -v a="$(field "$3" <<<"$1")" -v b="$(field "$3" <<<"$2")" 'BEGIN { printf "%.2f", a / b }'; }
+printf 'ratio parallax/raw, xz input:           %sx by CPU, %sx by wall\n' "$(ratio "$px_xz" "$raw_xz" cpu)" "$(ratio "$px_xz" "$raw_xz" wall)"
+printf 'ratio parallax/raw, uncompressed input: %sx by CPU, %sx by wall\n' "$(ratio "$px_plain" "$raw_plain" cpu)" "$(ratio "$px_plain" "$raw_plain" wall)"
+printf 'peak memory, ingest: %s MB\n' "$(field max_rss_mb <<<"$px_plain")"

@@ -58,7 +58,8 @@ def main():
     parallax, root = args[0], args[1]
     tot = {k: 0 for k in ("f_pred", "f_pred_j", "f_tp", "f_true", "f_found",
                            "q_pred", "q_tp", "q_true", "q_found",
-                           "d_pred", "d_tp", "d_true", "d_found", "stories")}
+                           "d_pred", "d_tp", "d_true", "d_found", "stories",
+                           "s_n", "s_ok", "g_n", "g_pure")}
     for story in sorted(os.listdir(root)):
         tpath = os.path.join(root, story, "truth.json")
         if not os.path.isfile(tpath):
@@ -109,14 +110,50 @@ def main():
                 print("  FN", story, [f"{s}: {t[:70]}" for s, t in l])
 
         # ---- quotes: renderings matched by text overlap within the outlet
+        # A prediction matches a truth rendering when one holds the other
+        # and the shorter is at least half the longer (in words), or their
+        # words overlap by half: an empty or one-word prediction no longer
+        # "matches" every truth quote that contains it.
+        def words(x):
+            return re.findall(r"[a-z0-9']+", x)
+
+        def same_rendering(t, tv):
+            wt, wv = words(t), words(tv)
+            if not wt or not wv:
+                return False
+            short, long_ = (wt, wv) if len(wt) <= len(wv) else (wv, wt)
+            if (tv in t or t in tv) and 2 * len(short) >= len(long_):
+                return True
+            inter = len(set(wt) & set(wv))
+            return inter * 2 >= len(set(wt) | set(wv))
+
         def q_of(slug, text):
             t = norm(text).strip('"\' ,.').lower()
             for g in truth["quotes"]:
                 for v in g["variants"].get(slug, []):
                     tv = norm(v["text"]).strip('"\' ,.').lower()
-                    if tv and (tv in t or t in tv):
+                    if same_rendering(t, tv):
                         return (g["id"], slug)
             return None
+
+        def speaker_ok(pred, gold):
+            # the predicted name shares the gold name's surname (last word)
+            if not pred:
+                return False
+            g = [w for w in re.findall(r"[A-Za-z\u00c0-\u024f'-]+", gold) if w[0].isupper()]
+            return bool(g) and g[-1].lower() in pred.lower()
+        gold_spk = {g["id"]: g.get("speaker", "") for g in truth["quotes"]}
+        for g in d["quotes"]:
+            spk_ids = set()
+            for m in g["members"]:
+                qid = q_of(art_slug[m["article"]], m["text"])
+                if qid:
+                    tot["s_n"] += 1
+                    tot["s_ok"] += speaker_ok(m.get("speaker") or "", gold_spk.get(qid[0], ""))
+                    spk_ids.add(gold_spk.get(qid[0], "").split("(")[-1].strip(") ").split(" ")[-1].lower())
+            if len(spk_ids) >= 1:
+                tot["g_n"] += 1
+                tot["g_pure"] += len(spk_ids) == 1
         tq = set()
         for g in truth["quotes"]:
             outs = sorted(g["variants"])
@@ -183,6 +220,10 @@ def main():
           f"  [{tot['q_pred']} predicted, {tot['q_true']} true]")
     print(f"discrepancies: precision {dp:.3f}  recall {dr:.3f}  F1 {df:.3f}"
           f"  [{tot['d_pred']} predicted, {tot['d_true']} true]")
+    pur = tot["g_pure"] / tot["g_n"] if tot["g_n"] else 0.0
+    sacc = tot["s_ok"] / tot["s_n"] if tot["s_n"] else 0.0
+    print(f"quote groups: purity {pur:.3f} (one speaker, of {tot['g_n']} groups holding a labelled"
+          f" quote)  speaker accuracy {sacc:.3f} (of {tot['s_n']} labelled renderings found)")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,10 @@
 """Score quote predictions against PolNeAR gold attributions.
 
 usage: score_polnear.py POLNEAR.jsonl.gz PREDICTIONS.jsonl --split NAME [--show N]
+                        [--label NAME] [--no-speakers]
+
+--no-speakers: the predictions name no speaker (a peer without attribution):
+only quote detection is printed.
 
 Rules (from the corpus README, /work/shared/data/polnear/README.md):
   * units: gold attributions of the primary annotator against predicted
@@ -110,13 +114,19 @@ def match(gold, pred, thr):
 
 def main():
     args = sys.argv[1:]
-    split, show = None, 0
+    split, show, label, speakers = None, 0, "parallax", True
     files = []
     i = 0
     while i < len(args):
         if args[i] == "--split":
             split = args[i + 1]
             i += 2
+        elif args[i] == "--label":
+            label = args[i + 1]
+            i += 2
+        elif args[i] == "--no-speakers":
+            speakers = False
+            i += 1
         elif args[i] == "--show":
             show = int(args[i + 1])
             i += 2
@@ -234,9 +244,12 @@ def main():
                                       text[sp[0]:sp[1]].decode() if sp else None,
                                       g["a"]["content"]["text"][:80].replace("\n", "/")))
                                 shown += 1
-    print("PolNeAR %s split: %d articles; pronoun antecedents: %s" % (
-        split or "every", ndocs,
-        "%d hand-labelled" % nlabelled if nlabelled else "nearest earlier named source"))
+    if not ndocs:
+        sys.exit("score_polnear: no predicted article of split %s in %s" % (split, gold_path))
+    print("%s on PolNeAR %s split: %d articles%s" % (
+        label, split or "every", ndocs,
+        "" if not speakers else "; pronoun antecedents: " +
+        ("%d hand-labelled" % nlabelled if nlabelled else "nearest earlier named source")))
     for name in subsets:
         for thr in (0.3, 0.8):
             tp, np_, ng, ns, sok, sres, e2e = res[(name, thr)]
@@ -248,9 +261,14 @@ def main():
             ep = e2e / np_ if np_ else 0.0
             er = e2e / ng if ng else 0.0
             ef = 2 * ep * er / (ep + er) if ep + er else 0.0
-            print("%-13s overlap>%.1f  P %.3f  R %.3f  F1 %.3f  | speaker acc %.3f (resolved %.3f, n=%d)"
-                  "  | end-to-end F1 %.3f   (gold %d, predicted %d)"
-                  % (name, thr, p, r, f, sa, sr, ns, ef, ng, np_))
+            rule = "lenient" if thr == 0.3 else "strict"
+            if not speakers:
+                print("%-13s %-7s (overlap>%.1f)  P %.3f  R %.3f  F1 %.3f  | names no speaker: no speaker "
+                      "or end-to-end figure   (gold %d, predicted %d)" % (name, rule, thr, p, r, f, ng, np_))
+                continue
+            print("%-13s %-7s (overlap>%.1f)  P %.3f  R %.3f  F1 %.3f  | end-to-end F1 %.3f (quote matched and "
+                  "speaker right)  | speaker acc on matched %.3f (resolved %.3f, n=%d)   (gold %d, predicted %d)"
+                  % (name, rule, thr, p, r, f, ef, sa, sr, ns, ng, np_))
 
 
 if __name__ == "__main__":

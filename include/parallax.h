@@ -95,7 +95,8 @@ PX_API void px_ctx_free(px_ctx *ctx);
 /* Limits, settable per context.  Defaults are documented in docs/limits.md. */
 typedef enum px_limit {
   PX_LIMIT_RECORD_BYTES = 1, /* one input record (JSON line, file, page): 64 MiB */
-  PX_LIMIT_BODY_BYTES = 2    /* one article body after decoding: 16 MiB */
+  PX_LIMIT_BODY_BYTES = 2,   /* one article body after decoding: 16 MiB */
+  PX_LIMIT_SEARCH_CPU_MS = 3 /* CPU time one search may take, in ms: 5,000 */
 } px_limit;
 
 /** Set a limit.  @return PX_OK, or PX_EINVAL for an unknown limit or 0. */
@@ -127,6 +128,8 @@ typedef enum px_field {
   PX_F_LANGUAGE,   /* ISO 639-1 when known */
   PX_F_BODY,       /* UTF-8, NFC, paragraphs separated by "\n\n" */
   PX_F_ORIGIN,     /* where it was read: "file:line" or "file#record" */
+  PX_F_META,       /* the input's fields parallax does not use, as one JSON object
+                      ({"topic":"...","bias":"left"}); empty when none */
   PX_F_COUNT_
 } px_field;
 
@@ -172,6 +175,29 @@ typedef struct px_reader px_reader;
  */
 PX_API int px_reader_open(px_ctx *ctx, const char *path, px_reader **rd /* OUT */);
 PX_API void px_reader_free(px_reader *rd);
+/**
+ * Open a buffer in memory as an input, e.g. a feed or a page just fetched:
+ * p[0..n) is copied.  origin names it in articles (PX_F_ORIGIN "origin:item
+ * 3") and in errors; format forces one format ("feed", "html", "jsonl",
+ * "text", "warc") or NULL to detect it from the content as for a file.
+ * @return PX_OK, PX_EINVAL (an unknown format: px_ctx_error() says so),
+ * PX_ENOMEM.  Free with px_reader_free(); ctx must outlive the reader.
+ */
+PX_API int px_reader_open_mem(px_ctx *ctx, const void *p, size_t n, const char *origin,
+                              const char *format, px_reader **rd /* OUT */);
+/**
+ * Read one web page held in memory (the bytes as fetched, any charset) into
+ * art: main text, title, byline, date, language, canonical URL, outlet.
+ * Fields already set in art (say, from the feed that linked the page) are
+ * kept where the page has nothing better.  content_type is the HTTP
+ * Content-Type value (charset hint) or NULL; url where the page was fetched
+ * or NULL.  @return PX_OK, PX_ENOBODY (no article text found),
+ * PX_EUNSUPPORTED (unknown charset), PX_ETOOBIG (over
+ * PX_LIMIT_RECORD_BYTES), PX_ENOMEM, PX_EINVAL; px_ctx_error() says why,
+ * naming url.
+ */
+PX_API int px_article_from_html(px_ctx *ctx, const char *html, size_t len,
+                                const char *content_type, const char *url, px_article *art);
 
 /**
  * Read the next article.  On PX_OK *art points to an article owned by the
@@ -287,6 +313,7 @@ typedef struct px_search_hit {
   int64_t published;
   int has_time;
   double score;    /* bm25: lower is better */
+  px_str ext_id;   /* the input's own id, empty when none */
 } px_search_hit;
 
 typedef int (*px_search_cb)(void *user, const px_search_hit *hit);
@@ -317,7 +344,19 @@ typedef struct px_story_opts {
   int batch;              /* 1: collect everything, cluster in px_stories_finish() */
   int64_t now;            /* dates after now + 2 days are implausible; 0: the clock */
   int64_t max_active;     /* most stories kept open at once (50000) */
+  double span_days;       /* a story (an event) spans at most this long (4) */
+  int undated;            /* PX_UNDATED_*: where an undated article may go */
+  double thread_days;     /* a thread links stories up to this far apart (21) */
+  double thread_threshold; /* least centroid cosine to link two stories in a thread */
 } px_story_opts;
+
+/* Undated articles (no date, an implausible one, none found in the URL or
+ * the body's opening): */
+enum {
+  PX_UNDATED_AUTO = 0,  /* ALONE when the collection has dated articles, else JOIN */
+  PX_UNDATED_JOIN = 1,  /* clustered by text alone */
+  PX_UNDATED_ALONE = 2  /* own story unless it copies another article (near-verbatim) */
+};
 
 PX_API void px_story_opts_init(px_story_opts *o /* OUT */);
 
@@ -326,7 +365,9 @@ enum {
   PX_SF_UNDATED = 1,     /* no date: clustered by text alone */
   PX_SF_BAD_DATE = 2,    /* date before 1980 or in the future: treated as undated */
   PX_SF_SHORT = 4,       /* body too short to be a near-duplicate */
-  PX_SF_BOILERPLATE = 8  /* short body shared by articles with other titles: ignored */
+  PX_SF_BOILERPLATE = 8, /* short body shared by articles with other titles: ignored */
+  PX_SF_DATE_FROM_TEXT = 16, /* undated, placed by a date found in its URL or body */
+  PX_SF_UNPLACED = 32    /* undated, no evidence to place it: left alone */
 };
 
 /* What became of one article.  Article indexes count px_*_add calls from 0. */
@@ -385,12 +426,13 @@ PX_API int px_store_cluster_new_articles(px_store *st, const px_story_opts *opts
 
 typedef struct px_story_info {
   int64_t id;
-  px_str headline;      /* the title of its earliest article with one (borrowed for the callback) */
+  px_str headline;      /* the title of its most central article (borrowed for the callback) */
   int64_t first, last;  /* published times; has_time 0 when none of its articles is dated */
   int has_time;
   int64_t articles;
   int64_t outlets;
   int64_t duplicates;   /* articles that copy another article of the story */
+  int64_t thread;       /* its thread: the id of the thread's first story */
 } px_story_info;
 
 typedef struct px_story_filter {
@@ -422,6 +464,72 @@ typedef struct px_story_member {
 typedef int (*px_story_member_cb)(void *user, const px_story_member *m);
 /** A story's articles by time.  @return PX_OK, PX_ENOTFOUND, PX_EDB. */
 PX_API int px_store_story_articles(px_store *st, int64_t id, px_story_member_cb cb, void *user);
+
+/* Reading while another process writes (the web server beside an ingest). */
+
+/**
+ * Begin a read snapshot: every query on st until px_store_read_end() sees
+ * the store as it was at this call, whatever writers commit meanwhile (a
+ * page assembled from several queries is consistent).  Keep it short: a
+ * long snapshot keeps the write-ahead log from being checkpointed.
+ * @return PX_OK, PX_EINVAL (a batch or snapshot is open), PX_EDB.
+ */
+PX_API int px_store_read_begin(px_store *st);
+/** End the snapshot begun by px_store_read_begin() (PX_OK when none). */
+PX_API int px_store_read_end(px_store *st);
+
+/* What changes when a writer adds articles or places them in stories:
+ * cheap to read (three index lookups), for a reader that caches what it
+ * built until the store changes. */
+typedef struct px_store_mark {
+  int64_t last_article;   /* the highest article id (ids grow; nothing is deleted) */
+  int64_t last_clustered; /* the highest article id placed in a story */
+  int64_t last_published; /* the latest publication time (when has_published) */
+  int has_published;
+} px_store_mark;
+/** @return PX_OK or PX_EDB. */
+PX_API int px_store_mark_get(px_store *st, px_store_mark *out /* OUT */);
+
+
+/**
+ * The articles that mention the entity with this key (px_doc_entity's key),
+ * latest first, bodies not loaded; limit 0: no limit.
+ * @return PX_OK or a store error.
+ */
+PX_API int px_store_entity_articles(px_store *st, const char *key, int64_t limit,
+                                    px_article_cb cb, void *user);
+/* Threads: stories about one developing matter, linked when a story is
+ * like an earlier one ending at most thread_days before it (docs/stories.md).
+ * A thread's id is the id of its first story. */
+typedef struct px_thread_info {
+  int64_t id;
+  px_str headline;      /* the headline of its largest story (borrowed for the callback) */
+  int64_t first, last;  /* has_time 0 when none of its articles is dated */
+  int has_time;
+  int64_t stories, articles, outlets;
+} px_thread_info;
+
+typedef int (*px_thread_cb)(void *user, const px_thread_info *info);
+/** List threads of at least min_stories stories (1: every story's), latest
+ * first, at most limit (0: all).  @return PX_OK or a store error. */
+PX_API int px_store_threads(px_store *st, int64_t min_stories, int64_t limit, px_thread_cb cb,
+                            void *user);
+
+/* One story of a thread, with what it brings that the thread's earlier
+ * stories did not (all borrowed for the callback). */
+typedef struct px_thread_step {
+  const px_story_info *story;
+  const px_str *new_outlets;   /* outlets covering the thread for the first time */
+  size_t n_new_outlets;
+  const px_str *new_speakers;  /* speakers quoted for the first time (needs analysis) */
+  size_t n_new_speakers;
+  const px_str *new_names;     /* names (entities in two or more of its articles) new to the thread */
+  size_t n_new_names;
+} px_thread_step;
+
+typedef int (*px_thread_step_cb)(void *user, const px_thread_step *step);
+/** The stories of thread id in time order.  @return PX_OK, PX_ENOTFOUND, PX_EDB. */
+PX_API int px_store_thread_stories(px_store *st, int64_t id, px_thread_step_cb cb, void *user);
 
 /* ============================================================== analysis */
 /*
@@ -636,6 +744,15 @@ typedef struct px_quote_item {
   double similarity;    /* with the remark's first item (1 for that item) */
 } px_quote_item;
 
+/**
+ * The speaker groups that are the person `name` (all spellings of one
+ * name; "Xyzzy Trump" is not "Donald Trump" nor a bare "Trump"): wanted
+ * gets px_quote_groups_speakers() entries, 1 for a group of that person.
+ * Call after px_quote_groups_finish().  @return PX_OK or PX_EINVAL.
+ */
+PX_API int px_quote_groups_select(const px_quote_groups *g, const char *name, size_t nname,
+                                  unsigned char *wanted /* OUT */);
+
 /** Item i.  @return PX_OK or PX_EINVAL. */
 PX_API int px_quote_groups_item(const px_quote_groups *g, size_t i, px_quote_item *out /* OUT */);
 
@@ -717,6 +834,8 @@ typedef enum px_report_format {
 typedef struct px_report_opts {
   int width;  /* text: wrap to this many columns (0: 80) */
   int color;  /* text: ANSI colours */
+  int top;    /* text, md: items per section of the brief (0: 5) */
+  int full;   /* text, md: the full detail after the brief */
 } px_report_opts;
 
 /** Sink of a report: write n bytes; return non-zero to stop (PX_EIO). */
@@ -759,6 +878,7 @@ typedef struct px_stored_quote {
   size_t start, end;           /* in the article's stored body */
   px_str text, cue;
   px_str speaker_name, speaker_key; /* empty when no speaker was found */
+  px_str ext_id;               /* of the article: the input's own id, empty when none */
 } px_stored_quote;
 typedef int (*px_stored_quote_cb)(void *user, const px_stored_quote *q);
 
@@ -769,6 +889,8 @@ typedef struct px_quote_filter {
   int has_since, has_until;
   int64_t limit;        /* 0: no limit */
   int with_scare;       /* 1: include scare quotes and titles (default 0) */
+  int64_t article;      /* only this article's quotes (its store id), 0: any */
+  int64_t offset;       /* skip the first offset quotes */
 } px_quote_filter;
 
 /**
@@ -924,6 +1046,155 @@ PX_API void px_ingest_get_stats(const px_ingest *g, px_ingest_stats *out /* OUT 
 /** Release the handle; an open batch is committed first.  NULL is accepted. */
 PX_API void px_ingest_free(px_ingest *g);
 
+/* ------------------------------------------------------- service state */
+
+/*
+ * A key-value table in the store for long-running drivers (the watcher
+ * keeps feed validators, items seen and alert positions there), so that a
+ * restart resumes where the last run stopped.  Inside a batch
+ * (px_store_begin) a write commits or rolls back with the batch; outside
+ * one it commits at once.  Keys are NUL-terminated UTF-8; values are bytes.
+ */
+
+/**
+ * Read key.  On PX_OK *value is a NUL-terminated copy the caller frees with
+ * free(), *len (may be NULL) its length.  @return PX_OK, PX_ENOTFOUND
+ * (*value NULL), PX_EINVAL, PX_ENOMEM, PX_EDB.
+ */
+PX_API int px_store_state_get(px_store *st, const char *key, char **value /* OUT */,
+                              size_t *len /* OUT, may be NULL */);
+/** Write key (insert or replace).  @return PX_OK, PX_EINVAL, PX_EDB, PX_EDBFULL. */
+PX_API int px_store_state_set(px_store *st, const char *key, const void *value, size_t len);
+/** Delete key (absent is not an error).  @return PX_OK, PX_EINVAL, PX_EDB. */
+PX_API int px_store_state_delete(px_store *st, const char *key);
+/** Keys starting with prefix, in key order; key and value borrowed for the
+ * call; cb returns non-zero to stop.  @return PX_OK or PX_EDB. */
+typedef int (*px_state_cb)(void *user, const char *key, px_str value);
+PX_API int px_store_state_list(px_store *st, const char *prefix, px_state_cb cb, void *user);
+
+/** The story of a stored article: *story 0 while it has none yet.
+ * @return PX_OK, PX_ENOTFOUND (no such article), PX_EDB. */
+PX_API int px_store_article_story(px_store *st, int64_t article, int64_t *story /* OUT */);
+
+/**
+ * Stored quotes with an id above after_id, in id order (the order they
+ * were stored), with the fields of px_store_quotes(); scare quotes and
+ * titles left out.  limit 0: no limit.  @return PX_OK or a store error.
+ */
+PX_API int px_store_quotes_after(px_store *st, int64_t after_id, int64_t limit,
+                                 px_stored_quote_cb cb, void *user);
+
+
+/* ============================================================ serializers */
+/*
+ * One serializer per record type, used by every program that prints
+ * records (the CLI, the server, the bindings), so that all speak one
+ * vocabulary (one JSON Schema per record in docs/schema/):
+ *  - "id" is always parallax's id of the record (null when not stored);
+ *  - "ext_id" is always the input's own id of an article (null when none);
+ *  - "source" is always the outlet;
+ *  - a link to another record holds that record's id and is named after
+ *    it: "article", "story", "dup_of", "wire_source";
+ *  - quote kinds are px_quote_kind_name(): direct, partial, indirect,
+ *    scare, title;
+ *  - every member is always present (null when unknown), so CSV columns
+ *    are stable.
+ *
+ * A px_json writes JSON Lines (each top-level value followed by "\n") or,
+ * with PX_JSON_CSV, CSV (RFC 4180, CRLF): a top-level object is one row,
+ * its members the columns (the first row's keys become the header), a
+ * nested array or object one cell holding JSON text, null an empty cell.
+ * Strings are escaped so that no output holds a raw control character
+ * (C0, DEL or C1).  Output goes through write at the end of every record.
+ */
+typedef struct px_json px_json;
+
+enum {
+  PX_JSON_CSV = 1 /* px_json_new: CSV instead of JSON Lines */
+};
+
+/** @return PX_OK, PX_EINVAL (no write), PX_ENOMEM.  Free with px_json_free(). */
+PX_API int px_json_new(unsigned flags, px_write_fn write, void *user, px_json **out /* OUT */);
+PX_API void px_json_free(px_json *j);
+/** PX_OK, or the first error: PX_EIO (write returned non-zero), PX_ENOMEM,
+ * PX_EINVAL (unbalanced calls). */
+PX_API int px_json_status(const px_json *j);
+
+/* The building blocks (commas are automatic). */
+PX_API void px_json_object(px_json *j);
+PX_API void px_json_object_end(px_json *j);
+PX_API void px_json_array(px_json *j);
+PX_API void px_json_array_end(px_json *j);
+PX_API void px_json_key(px_json *j, const char *key);
+PX_API void px_json_str(px_json *j, const char *p, size_t n); /* p NULL: null */
+PX_API void px_json_pstr(px_json *j, px_str s);
+PX_API void px_json_str_or_null(px_json *j, px_str s);        /* empty: null */
+PX_API void px_json_int(px_json *j, int64_t v);
+PX_API void px_json_num(px_json *j, double v, int decimals);  /* not finite: null */
+PX_API void px_json_bool(px_json *j, int v);
+PX_API void px_json_null(px_json *j);
+PX_API void px_json_time(px_json *j, int64_t t, int has);     /* "2023-09-13T10:20:30Z" or null */
+PX_API void px_json_raw(px_json *j, const char *p, size_t n); /* a value already in JSON */
+
+/* Flags of the record serializers. */
+enum {
+  PX_JSON_OPEN = 1,   /* leave the object open: the caller adds members, then
+                         px_json_object_end() */
+  PX_JSON_BODY = 2,   /* px_json_article: include the body */
+  PX_JSON_TIMINGS = 4 /* px_json_ingest_stats: include the time per stage */
+};
+
+/* Each writes one object (docs/schema/NAME.schema.json) and returns
+ * px_json_status(j), or PX_EINVAL for a NULL record. */
+/** article.schema.json: a stored or read article (body only with PX_JSON_BODY). */
+PX_API int px_json_article(px_json *j, const px_article *a, unsigned flags);
+/** story.schema.json */
+PX_API int px_json_story(px_json *j, const px_story_info *s, unsigned flags);
+/** story_member.schema.json: an article of story (its id). */
+PX_API int px_json_story_member(px_json *j, int64_t story, const px_story_member *m,
+                                unsigned flags);
+/** search_hit.schema.json */
+PX_API int px_json_search_hit(px_json *j, const px_search_hit *h, unsigned flags);
+/** quote.schema.json: a stored quote. */
+PX_API int px_json_stored_quote(px_json *j, const px_stored_quote *q, unsigned flags);
+/** quote.schema.json: quote i of qs, extracted from doc (spans and speaker
+ * offsets included; no id, article or source: the caller's record holds them). */
+PX_API int px_json_doc_quote(px_json *j, const px_quotes *qs, size_t i, const px_doc *doc,
+                             unsigned flags);
+/** entity.schema.json: an entity across the store. */
+PX_API int px_json_stored_entity(px_json *j, const px_stored_entity *e, unsigned flags);
+/** entity.schema.json: entity i of an analyzed article, with its mention spans. */
+PX_API int px_json_doc_entity(px_json *j, const px_doc *d, size_t i, unsigned flags);
+
+/* The article a quote item's tag stands for (px_json_remark). */
+typedef struct px_article_ref {
+  int64_t id;          /* store id, 0 when not stored */
+  px_str ext_id, source, title, origin;
+  int64_t published;
+  int has_time;
+} px_article_ref;
+/** Fill *out for tag; return non-zero when unknown (out left empty). */
+typedef int (*px_article_ref_fn)(void *user, int64_t tag, px_article_ref *out /* OUT */);
+
+/**
+ * remark.schema.json: one remark (the renderings of one statement by
+ * several outlets): items are indexes of px_quote_groups_item() (n of
+ * them), speaker its speaker's name (empty: unknown), ref resolves each
+ * item's tag to its article.
+ */
+PX_API int px_json_remark(px_json *j, const px_quote_groups *g, size_t remark, px_str speaker,
+                          const size_t *items, size_t n, px_article_ref_fn ref, void *user,
+                          unsigned flags);
+/** fact.schema.json: fact i of a comparison with its member sentences. */
+PX_API int px_json_fact(px_json *j, const px_comparison *c, size_t i, unsigned flags);
+/** dispute.schema.json: discrepancy i of a comparison (numbers that differ in one fact). */
+PX_API int px_json_dispute(px_json *j, const px_comparison *c, size_t i, unsigned flags);
+/** ingest_stats.schema.json */
+PX_API int px_json_ingest_stats(px_json *j, const px_ingest_stats *s, unsigned flags);
+/** stats.schema.json: what a store holds (without its top outlets). */
+PX_API int px_json_store_counts(px_json *j, const px_store_counts *k, unsigned flags);
+
+/* ======================================================== end serializers */
 
 #ifdef __cplusplus
 }

@@ -20,8 +20,19 @@ if [[ "${PX_SKIP_SANITIZE:-0}" != 1 ]]; then
   echo "== build and test (ASan + UBSan)"
   cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPX_SANITIZE=ON >/dev/null
   cmake --build build-asan -j"$jobs" >/dev/null
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --test-dir build-asan --output-on-failure -j"$jobs"
+  # Reports also go to files, so one from a process whose stderr a test
+  # discards still fails the run.
+  san_logs=$(mktemp -d)
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:log_path=$san_logs/asan \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$san_logs/ubsan \
+    ctest --test-dir build-asan --output-on-failure -j"$jobs" || san_status=$?
+  if [[ -n "$(ls -A "$san_logs")" ]]; then
+    echo "sanitizer reports:" >&2
+    head -n 60 "$san_logs"/* >&2
+    san_status=${san_status:-1}
+  fi
+  [[ -z "${san_status:-}" ]] || exit "$san_status"
+  rm -rf "$san_logs"
 fi
 
 if [[ "${PX_SKIP_FUZZ:-0}" != 1 ]]; then
@@ -29,6 +40,12 @@ if [[ "${PX_SKIP_FUZZ:-0}" != 1 ]]; then
   CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPX_FUZZ=ON \
     -DPX_FUZZ_SECONDS="$fuzz_seconds" >/dev/null
   cmake --build build-fuzz -j"$jobs" >/dev/null
-  ctest --test-dir build-fuzz --output-on-failure -R '^fuzz_' -j"$jobs"
+  sources=$(find tests/fuzz -maxdepth 1 -name 'fuzz_*.c' | wc -l)
+  registered=$(ctest --test-dir build-fuzz -N -R '^fuzz_' | awk '/Test +#/ { n++ } END { print n + 0 }')
+  if [[ "$registered" -ne "$sources" ]]; then
+    echo "fuzz: $sources fuzz_*.c targets but $registered registered with ctest" >&2
+    exit 1
+  fi
+  ctest --test-dir build-fuzz --output-on-failure --no-tests=error -R '^fuzz_' -j"$jobs"
 fi
 echo "== all tests passed"

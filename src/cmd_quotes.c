@@ -238,11 +238,11 @@ static int read_store(cli *c, state *st, const px_quote_filter *qf) {
   return rc ? EXIT_FAIL : f.status;
 }
 
-/* Items of one speaker group, in order. */
-static bool wanted_speaker(const px_quote_item *it, const qopts *o) {
+/* Items of the speaker groups of the person asked for (all of them when
+ * none was): wanted[] from px_quote_groups_select. */
+static bool wanted_speaker(const px_quote_item *it, const qopts *o, const unsigned char *wanted) {
   if (!o->speaker) return true;
-  return it->speaker.len &&
-         px_speaker_match(o->speaker, strlen(o->speaker), it->speaker.ptr, it->speaker.len);
+  return it->speaker_group != (size_t)-1 && wanted[it->speaker_group];
 }
 
 static void print_grouped(cli *c, state *st, const qopts *o) {
@@ -253,7 +253,9 @@ static void print_grouped(cli *c, state *st, const qopts *o) {
   size_t *count = calloc(ns + 1, sizeof *count);
   size_t *order = calloc(ns + 1, sizeof *order);
   char *seen = calloc(nr + 1, 1);
-  if (!count || !order || !seen) goto out;
+  unsigned char *wanted = calloc(ns + 1, 1);
+  if (!count || !order || !seen || !wanted) goto out;
+  if (o->speaker) px_quote_groups_select(st->g, o->speaker, strlen(o->speaker), wanted);
   for (size_t i = 0; i < n; i++) {
     px_quote_item it;
     px_quote_groups_item(st->g, i, &it);
@@ -279,8 +281,8 @@ static void print_grouped(cli *c, state *st, const qopts *o) {
     for (size_t i = 0; i < n; i++) {
       px_quote_item it;
       px_quote_groups_item(st->g, i, &it);
-      if (it.speaker_group != sg || !wanted_speaker(&it, o)) continue;
-      if (nq++ >= 200) continue;
+      if (it.speaker_group != sg || !wanted_speaker(&it, o, wanted)) continue;
+      if (nq++ >= 200 || !it.speaker.len) continue;
       size_t same = 0;
       for (size_t k = i; k < n && same < 200; k++) {
         px_quote_item v;
@@ -309,7 +311,7 @@ static void print_grouped(cli *c, state *st, const qopts *o) {
     for (size_t i = 0; i < n; i++) {
       px_quote_item it;
       px_quote_groups_item(st->g, i, &it);
-      if (it.speaker_group != sg || !wanted_speaker(&it, o) || seen[it.remark]) continue;
+      if (it.speaker_group != sg || !wanted_speaker(&it, o, wanted) || seen[it.remark]) continue;
       seen[it.remark] = 1;
       size_t r = it.remark;
       /* the remark's variants */
@@ -333,9 +335,13 @@ static void print_grouped(cli *c, state *st, const qopts *o) {
           printf("  %s%s \"", first_var ? "*" : " ",
                  v.kind == PX_QUOTE_INDIRECT ? " ~" : v.kind == PX_QUOTE_PARTIAL ? " ." : "  ");
           print_flat(v.text, 300);
-          printf("\"\n      %s%s%s%s\n", col(c, C_DIM), ai->source ? ai->source : "",
+          /* each rendering with its own speaker when it differs from the group's name */
+          bool own = sg != (size_t)-1 && (v.speaker.len != name.len ||
+                                          memcmp(v.speaker.ptr, name.ptr, name.len) != 0);
+          printf("\"\n      %s%s%s%s%.*s%s\n", col(c, C_DIM), ai->source ? ai->source : "",
                  v.kind == PX_QUOTE_DIRECT ? "" : v.kind == PX_QUOTE_PARTIAL ? " (partial)" : " (reported)",
-                 col(c, C_RESET));
+                 own ? (v.speaker.len ? " · speaker: " : " · speaker not named") : "",
+                 own ? (int)v.speaker.len : 0, own ? v.speaker.ptr : "", col(c, C_RESET));
         }
         first_var = false;
       }
@@ -351,6 +357,7 @@ out:
   free(count);
   free(order);
   free(seen);
+  free(wanted);
 }
 
 int cmd_quotes(cli *c, int argc, char **argv) {

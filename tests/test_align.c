@@ -106,7 +106,8 @@ static void test_quantities(void **state) {
   px__arena_init(&ar, 1 << 16);
   assert_int_equal(px__textan_new(&ta), PX_OK);
   const char *s = "At least 12 people were killed, the talks lasted two hours and the deal is "
-                  "worth $4.5 million, signed on March 3, 2023.";
+                  "worth $4.5 million, signed on March 3, 2023 at 8:07 a.m. on Flight 370 by "
+                  "No. 2 of the F-35 team.";
   px__text tx;
   assert_int_equal(px__text_analyze(ta, s, strlen(s), &ar, &tx), PX_OK);
   px__qty q[16];
@@ -116,14 +117,17 @@ static void test_quantities(void **state) {
     if (q[i].value == 12 && q[i].unit == px__word_hash("peopl", 5)) people = true;
     if (q[i].value == 2 && q[i].unit == px__word_hash("hour", 4)) hours = true;
     if (q[i].value == 4.5e6 && q[i].unit == px__word_hash("$", 1)) money = true;
-    if (q[i].value == 303 && q[i].unit == px__word_hash("#date", 5)) date = true;
-    if (q[i].value == 2023 && q[i].unit == px__word_hash("#year", 5)) year = true;
+    /* dates, years, times and identifiers count nothing: left out */
+    if (q[i].value == 3 || q[i].value == 303) date = true;
+    if (q[i].value == 2023 || q[i].value == 8 || q[i].value == 7 || q[i].value == 370 ||
+        q[i].value == 35 || (q[i].value == 2 && q[i].unit != px__word_hash("hour", 4)))
+      year = true;
   }
   assert_true(people);
   assert_true(hours);
   assert_true(money);
-  assert_true(date);
-  assert_true(year);
+  assert_false(date);
+  assert_false(year);
   double v;
   assert_true(px__parse_number("1,200", 5, &v) && v == 1200);
   assert_false(px__parse_number("abc", 3, &v));
@@ -318,8 +322,33 @@ static void test_many(void **state) {
   free(arts);
 }
 
+static void test_furniture(void **state) {
+  (void)state;
+  static const char *const yes[] = {
+      "ADVERTISEMENT", "Advertisement", "Hide Caption 26 of 30 Photos:", "next Image 1 of 3",
+      "(Most recent update: 11:40 a.m. ET)", "Click here to see how we cover stories such as this.",
+      "Sign up for our morning newsletter.", "Read more: Why the summit matters",
+      "RELATED: Five things to know", "By Jane Doe and John Roe, CNN",
+      "The Associated Press contributed to this report.", "Reporting by Jane Doe; Editing by John Roe",
+      "Copyright 2020 The Outlet. All rights reserved.", "Photo 3 of 12", "Story continues below advertisement"};
+  static const char *const no[] = {
+      "She was 16.", "The police didn't do their job.",
+      "By Wednesday, the fire had spread to three villages.",
+      "Updates to the law took effect in March, officials said.",
+      "The death toll rose to 145, the ministry said.",
+      "Kim told Putin he was sure Russia would win a great victory.",
+      "Three of the 12 passengers were hurt.", "Advertisers pulled out of the show after the remarks."};
+  for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+    if (!px__furniture_text(yes[i], strlen(yes[i]))) fail_msg("not furniture: %s", yes[i]);
+  }
+  for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
+    if (px__furniture_text(no[i], strlen(no[i]))) fail_msg("furniture: %s", no[i]);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_furniture),
       cmocka_unit_test(test_scores),          cmocka_unit_test(test_synonyms),
       cmocka_unit_test(test_quantities),      cmocka_unit_test(test_compare_basic),
       cmocka_unit_test(test_identical),       cmocka_unit_test(test_empty_and_foreign),

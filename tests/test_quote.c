@@ -293,6 +293,28 @@ static void test_attribution_shapes(void **state) {
                      "it"));
 }
 
+/* Wire prose: the object of "told", adverbs and time phrases beside the
+ * subject, a cue in a later clause. */
+static void test_wire_prose(void **state) {
+  fx *f = *state;
+  run(f, "Ales Marchenko told President Ilse Moreau on Wednesday he was sure the republic would "
+         "win a \"great victory\" over its enemies, as the country's Western allies warned against "
+         "any arms deal.\n\n"
+         "Moreau meanwhile praised the \"friendship and cooperation\" between the two countries.\n\n"
+         "Marchenko in the past had stressed that the capital would \"always stand with its friends\".\n\n"
+         "Marchenko told Moreau that \"the republic will emerge victorious in the sacred fight.\"");
+  assert_speaker(f, "great victory", "Ales Marchenko");
+  assert_speaker(f, "friendship and cooperation", "Moreau");
+  assert_false(str_has(find(f, "friendship and cooperation").speaker_name, "meanwhile"));
+  assert_speaker(f, "always stand with", "Marchenko");
+  assert_speaker(f, "emerge victorious", "Marchenko");
+  /* a pronoun after another of the same gender goes on with its speaker */
+  run(f, "Peter Braun apologized for the remarks in a written statement.\n\n"
+         "He said he \"respects\" Karl Weber and praised the farmers of the region.\n\n"
+         "\"I have tremendous respect for the farmers of this state,\" he said.");
+  assert_speaker(f, "tremendous respect", "Braun");
+}
+
 static void test_indirect(void **state) {
   fx *f = *state;
   run(f, "Health Minister Meera Pillai said that the outbreak was not over yet.\n\n"
@@ -402,8 +424,58 @@ static void test_similarity_and_groups(void **state) {
   px_quote_groups_free(g);
 }
 
+/* One remark has one speaker; an unknown speaker joins only near-verbatim;
+ * a person is asked for by name, not by a shared word. */
+static void test_remarks_one_speaker(void **state) {
+  (void)state;
+  px_quote_groups *g;
+  assert_int_equal(px_quote_groups_new(&g), PX_OK);
+  const char *a = "Good trouble, necessary trouble, is what we need to redeem the soul of America.";
+  const char *b = "good trouble, necessary trouble, is what we need to redeem the soul of America";
+  const char *c = "Necessary trouble is good for the soul of America, we need it.";
+  const char *d = "The soul of America needs good trouble.";
+  assert_int_equal(px_quote_groups_add_text(g, "John Lewis", 10, a, strlen(a), PX_QUOTE_DIRECT, 0), PX_OK);
+  assert_int_equal(px_quote_groups_add_text(g, "Kayleigh McEnany", 16, c, strlen(c), PX_QUOTE_DIRECT, 1), PX_OK);
+  assert_int_equal(px_quote_groups_add_text(g, "", 0, b, strlen(b), PX_QUOTE_DIRECT, 2), PX_OK);
+  assert_int_equal(px_quote_groups_add_text(g, "", 0, d, strlen(d), PX_QUOTE_DIRECT, 3), PX_OK);
+  const char *e = "I'm all for masks, I think masks are good.";
+  assert_int_equal(px_quote_groups_add_text(g, "Trump", 5, e, strlen(e), PX_QUOTE_DIRECT, 4), PX_OK);
+  assert_int_equal(px_quote_groups_add_text(g, "Donald Trump", 12, c, strlen(c), PX_QUOTE_DIRECT, 5), PX_OK);
+  assert_int_equal(px_quote_groups_add_text(g, "Melania Trump", 13, a, strlen(a), PX_QUOTE_DIRECT, 6), PX_OK);
+  assert_int_equal(px_quote_groups_finish(g), PX_OK);
+  px_quote_item it[7];
+  for (size_t i = 0; i < 7; i++) assert_int_equal(px_quote_groups_item(g, i, &it[i]), PX_OK);
+  /* different resolved speakers never share a remark, whatever the words */
+  assert_int_not_equal(it[0].remark, it[1].remark);
+  assert_int_not_equal(it[0].remark, it[6].remark);
+  assert_int_not_equal(it[1].remark, it[5].remark);
+  /* the unknown near-verbatim copy joins Lewis, keeping its own (empty) speaker */
+  assert_int_equal(it[2].remark, it[0].remark);
+  assert_int_equal(it[2].speaker_group, it[0].speaker_group);
+  assert_int_equal(it[2].speaker.len, 0);
+  /* an unknown speaker's words shuffled from Lewis's remark do not join it */
+  assert_int_not_equal(it[3].remark, it[0].remark);
+  assert_true(it[3].speaker_group == (size_t)-1);
+  size_t ns = px_quote_groups_speakers(g);
+  unsigned char *w = calloc(ns + 1, 1);
+  assert_non_null(w);
+  assert_int_equal(px_quote_groups_select(g, "Xyzzy Trump", 11, w), PX_OK);
+  for (size_t i = 0; i < ns; i++) assert_int_equal(w[i], 0);
+  assert_int_equal(px_quote_groups_select(g, "Donald Trump", 12, w), PX_OK);
+  assert_int_equal(w[it[5].speaker_group], 1);
+  assert_int_equal(w[it[6].speaker_group], 0);
+  assert_int_equal(w[it[0].speaker_group], 0);
+  assert_int_equal(px_quote_groups_select(g, "Lewis", 5, w), PX_OK);
+  assert_int_equal(w[it[0].speaker_group], 1);
+  assert_int_equal(w[it[5].speaker_group], 0);
+  assert_int_equal(px_quote_groups_select(NULL, "x", 1, w), PX_EINVAL);
+  free(w);
+  px_quote_groups_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_remarks_one_speaker),
       cmocka_unit_test(test_scan_styles),
       cmocka_unit_test(test_scan_apostrophes_and_nesting),
       cmocka_unit_test(test_scan_paragraphs),
@@ -416,6 +488,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_pronouns_and_roles, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pronoun_gender_and_thread, setup, teardown),
       cmocka_unit_test_setup_teardown(test_attribution_shapes, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_wire_prose, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),

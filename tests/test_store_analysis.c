@@ -272,6 +272,8 @@ static void test_migrates_v7(void **state) {
   assert_int_equal(
       sqlite3_exec(
           db,
+          "DROP INDEX story_thread; ALTER TABLE story DROP COLUMN thread;"
+          "ALTER TABLE story DROP COLUMN central; ALTER TABLE story DROP COLUMN sig;"
           "DROP TRIGGER article_bytes_del; DROP TRIGGER article_bytes_upd;"
           "DELETE FROM meta WHERE key = 'body_bytes';"
           "CREATE TRIGGER article_fts_ins AFTER INSERT ON article BEGIN"
@@ -302,7 +304,7 @@ static void test_migrates_v7(void **state) {
   assert_int_equal(px_store_open(ctx, path, PX_OPEN_WRITE, &st), PX_OK);
   px_store_counts k;
   assert_int_equal(px_store_counts_get(st, &k), PX_OK);
-  assert_int_equal(k.schema_version, 8);
+  assert_true(k.schema_version >= 8); /* 8 or any later step */
   assert_int_equal(search_count(st, "ferries"), 1);
   px_analyzer *an;
   px_quoter *qt;

@@ -222,9 +222,16 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
   if ((rc = px__idf_build(&ib, lx, &idf))) goto out;
   idf.local_weight = 1.0f;
   rc = PX_ENOMEM;
-  for (size_t k = 0; k < n; k++)
+  for (size_t k = 0; k < n; k++) {
     if ((rc = px__ssent_make(c->art[ref[k].art].tx, ref[k].sent, &idf, &scratch, &ss[k])))
       goto out;
+    /* Page furniture links to nothing: its features are emptied, so it
+     * stays a fact of its own, flagged below. */
+    if (px__cmp_is_furniture(&c->art[ref[k].art], ref[k].sent)) {
+      memset(&ss[k], 0, sizeof ss[k]);
+      c->art[ref[k].art].nfurniture++;
+    }
+  }
   px__factopts fo = {c->threshold, 16, 48, 2, 24, -1};
   if ((rc = px__facts_link(lx, ss, ref, n, &fo, &links, &nlinks, &c->pairs_scored))) goto out;
   rc = PX_ENOMEM;
@@ -253,6 +260,10 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
     c->fact[f].score = 1;
     c->fact[f].earliest = UINT32_MAX;
   }
+  for (size_t f = 0; f < c->nfact; f++) c->fact[f].furniture = 1;
+  for (size_t k = 0; k < n; k++)
+    if (ss[k].nterm || ss[k].nwords || !px__cmp_is_furniture(&c->art[ref[k].art], ref[k].sent))
+      c->fact[group[k]].furniture = 0;
   for (size_t k = 0; k < n; k++) {
     px__cfact *f = &c->fact[group[k]];
     const px__sentence *s = &c->art[ref[k].art].tx->sent[ref[k].sent];
@@ -286,12 +297,13 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
       const px__cart *a = &c->art[c->mem[j].art];
       if (seen_a[c->mem[j].art]) {
         c->art[c->mem[j].art].nfacts++;
-        if (fa->noutlets == 1) c->art[c->mem[j].art].nunique++;
+        if (fa->noutlets == 1 && !fa->furniture) c->art[c->mem[j].art].nunique++;
       }
       seen_o[a->outlet] = 0;
       seen_a[c->mem[j].art] = 0;
     }
     if (fa->noutlets > 1) c->nshared++;
+    if (fa->furniture) c->nfurniture++;
   }
   free(seen_o);
   free(seen_a);
@@ -334,7 +346,7 @@ static int add_disc(px_comparison *c, size_t *dcap, size_t *vcap, uint32_t fact,
   const qrec *u = &r[a];
   const char *body = c->art[u->art].tx->body;
   c->disc[c->ndisc++] = (px__cdisc){fact, {body + u->q.ustart, u->q.uend - u->q.ustart},
-                                    (uint32_t)c->ndval, 0};
+                                    (uint32_t)c->ndval, 0, u->unit};
   for (size_t x = a; x < b; x++) {
     if (x > a && r[x].art == r[x - 1].art && r[x].q.value == r[x - 1].q.value) continue;
     if (c->ndval == *vcap) {
@@ -349,12 +361,22 @@ static int add_disc(px_comparison *c, size_t *dcap, size_t *vcap, uint32_t fact,
   return PX_OK;
 }
 
+/* Two counts of one thing: within a factor of PX__DISPUTE_RATIO ("130 /
+ * 145 dead", "eight / nine hours"); "three passengers" hurt and "380
+ * passengers" aboard count different things. */
+#define PX__DISPUTE_RATIO 4.0
+static bool same_magnitude(double x, double y) {
+  if (x <= 0 || y <= 0) return false;
+  return x <= y * PX__DISPUTE_RATIO && y <= x * PX__DISPUTE_RATIO;
+}
+
 /* Does the unit run r[a, b) hold two articles whose values differ, neither
  * giving the other's value? */
 static bool values_differ(const qrec *r, size_t a, size_t b) {
   for (size_t x = a; x < b; x++)
     for (size_t y = a; y < b; y++) {
       if (r[x].art == r[y].art || r[x].q.value == r[y].q.value) continue;
+      if (!same_magnitude(r[x].q.value, r[y].q.value)) continue;
       bool x_in_y = false, y_in_x = false;
       for (size_t z = a; z < b; z++) {
         if (r[z].art == r[y].art && r[z].q.value == r[x].q.value) x_in_y = true;
@@ -420,6 +442,87 @@ static int build_discrepancies(px_comparison *c) {
     }
   }
   return PX_OK;
+}
+
+/* One row per dispute: rows of one unit that share a value (the same
+ * "380 passengers" disputed in several pairs of sentences) become one,
+ * its values each given once per article; rows are ranked by how central
+ * their fact is (outlets carrying it), then by the values they hold. */
+static uint32_t dfind(uint32_t *p, uint32_t x) {
+  while (p[x] != x) x = p[x] = p[p[x]];
+  return x;
+}
+
+static int cmp_disc_rank(const void *x, const void *y, void *u) {
+  const px_comparison *c = u;
+  const px__cdisc *a = x, *b = y;
+  uint32_t na = c->fact[a->fact].noutlets, nb = c->fact[b->fact].noutlets;
+  if (na != nb) return na > nb ? -1 : 1;
+  if (a->count != b->count) return a->count > b->count ? -1 : 1;
+  return (a->first > b->first) - (a->first < b->first);
+}
+
+static int merge_discrepancies(px_comparison *c) {
+  size_t nd = c->ndisc;
+  if (!nd) return PX_OK;
+  int rc = PX_ENOMEM;
+  uint32_t *par = malloc(nd * sizeof *par);
+  px__cdisc *nd_v = calloc(nd, sizeof *nd_v);
+  px__cdval *nv = malloc((c->ndval + 1) * sizeof *nv);
+  uint32_t *root_row = malloc(nd * sizeof *root_row);
+  if (!par || !nd_v || !nv || !root_row) goto out;
+  for (size_t i = 0; i < nd; i++) par[i] = (uint32_t)i;
+  /* rows are few (a handful per fact): pairwise */
+  for (size_t i = 0; i < nd; i++)
+    for (size_t j = i + 1; j < nd; j++) {
+      const px__cdisc *a = &c->disc[i], *b = &c->disc[j];
+      if (a->unit_h != b->unit_h || dfind(par, (uint32_t)i) == dfind(par, (uint32_t)j)) continue;
+      bool share = false;
+      for (uint32_t x = a->first; x < a->first + a->count && !share; x++)
+        for (uint32_t y = b->first; y < b->first + b->count && !share; y++)
+          share = c->dval[x].value == c->dval[y].value;
+      if (share) par[dfind(par, (uint32_t)j)] = dfind(par, (uint32_t)i);
+    }
+  size_t nr = 0, nvv = 0;
+  for (size_t i = 0; i < nd; i++) root_row[i] = UINT32_MAX;
+  for (size_t i = 0; i < nd; i++) {
+    uint32_t r = dfind(par, (uint32_t)i);
+    if (root_row[r] != UINT32_MAX) continue;
+    root_row[r] = (uint32_t)nr;
+    px__cdisc *o = &nd_v[nr++];
+    *o = c->disc[i];
+    o->first = (uint32_t)nvv;
+    o->count = 0;
+    for (size_t j = i; j < nd; j++) {
+      if (dfind(par, (uint32_t)j) != r) continue;
+      const px__cdisc *d = &c->disc[j];
+      if (c->fact[d->fact].noutlets > c->fact[o->fact].noutlets) o->fact = d->fact;
+      for (uint32_t x = d->first; x < d->first + d->count; x++) {
+        bool dup = false;
+        for (uint32_t y = o->first; y < o->first + o->count && !dup; y++)
+          dup = nv[y].art == c->dval[x].art && nv[y].value == c->dval[x].value;
+        if (dup) continue;
+        nv[nvv++] = c->dval[x];
+        o->count++;
+      }
+    }
+  }
+  qsort_r(nd_v, nr, sizeof *nd_v, cmp_disc_rank, c);
+  free(c->disc);
+  free(c->dval);
+  c->disc = nd_v;
+  c->ndisc = nr;
+  c->dval = nv;
+  c->ndval = nvv;
+  nd_v = NULL;
+  nv = NULL;
+  rc = PX_OK;
+out:
+  free(par);
+  free(nd_v);
+  free(nv);
+  free(root_row);
+  return rc;
 }
 
 /* ------------------------------------------------------------- entities */
@@ -544,7 +647,7 @@ int px_compare(px_ctx *ctx, const px_article *const *arts, size_t n, const px_co
   if (o.wire && (rc = wire(c, ctx))) goto out;
   if ((rc = px__lex_new(&lx))) goto out;
   if ((rc = build_facts(c, lx))) goto out;
-  if ((rc = build_discrepancies(c))) goto out;
+  if ((rc = build_discrepancies(c)) || (rc = merge_discrepancies(c))) goto out;
   if ((rc = build_entities(c))) goto out;
   if (o.quotes) {
     if ((rc = px__textan_new(&ta))) goto out;

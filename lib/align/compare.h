@@ -38,6 +38,7 @@ typedef struct px__cart {
   uint32_t sent_first;     /* its sentences are global [sent_first, +nsent) */
   uint32_t nsent;
   uint32_t nfacts, nunique; /* facts it carries; those only its outlet carries */
+  uint32_t nfurniture;     /* sentences of page furniture (left out of facts) */
   unsigned flags;          /* PX__CA_* */
 } px__cart;
 
@@ -52,15 +53,18 @@ typedef struct px__cfact {
   uint32_t narts;
   uint32_t earliest;      /* member index (absolute) of the first report; UINT32_MAX if undated */
   float score;            /* weakest link that joined it (1 for a single sentence) */
+  uint8_t furniture;      /* page furniture (an advert, a caption...): not news */
 } px__cfact;
 
-typedef enum px__qkind { PX__QK_FULL = 0, PX__QK_PARTIAL = 1, PX__QK_PARAPHRASE = 2 } px__qkind;
 
 typedef struct px__cqmember {
   uint32_t art;
   uint32_t start, end;    /* the quoted words (first span to last span) */
-  uint8_t kind;           /* px__qkind */
-  float sim;              /* similarity to the group's fullest rendering */
+  uint8_t kind;           /* px_quote_kind: direct, partial, indirect */
+  uint8_t trimmed;        /* a direct rendering much shorter than the remark's fullest */
+  float sim;              /* similarity to the nearest rendering of the remark */
+  px_str speaker;         /* this rendering's speaker: resolved name, else as written */
+  px_str key;             /* its entity key, "" when not resolved */
 } px__cqmember;
 
 typedef struct px__cquote {
@@ -85,9 +89,10 @@ typedef struct px__cdval {
 } px__cdval;
 
 typedef struct px__cdisc {
-  uint32_t fact;
+  uint32_t fact;          /* the most central fact it was found in */
   px_str unit;            /* the unit as written in the first member ("dead", "$") */
   uint32_t first, count;  /* px_comparison.dval[...] */
+  uint64_t unit_h;        /* stem hash of the unit */
 } px__cdisc;
 
 struct px_comparison {
@@ -98,6 +103,7 @@ struct px_comparison {
   size_t noutlet;
   px__cfact *fact;
   size_t nfact, nshared;
+  size_t nfurniture;      /* facts that are page furniture */
   px__cmember *mem;
   size_t nmem;
   uint32_t *sent_fact;    /* global sentence index -> fact */
@@ -124,6 +130,14 @@ struct px_comparison {
   size_t links;
   double threshold;
 };
+
+/** Page furniture (furniture.c): a sentence that is an advert, a caption or
+ * gallery control, an update stamp, a newsletter, related-link or "click
+ * here" line, or a byline inside the body.  Kept in the text, left out of
+ * facts, quotes and discrepancies. */
+PX__HIDDEN bool px__furniture_text(const char *p, size_t n);
+/** px__furniture_text of sentence s of article a. */
+PX__HIDDEN bool px__cmp_is_furniture(const px__cart *a, uint32_t s);
 
 /** Add a warning (printf format) to the comparison.  @return PX_OK, PX_ENOMEM. */
 PX__HIDDEN int px__cmp_warn(px_comparison *c, const char *fmt, ...)

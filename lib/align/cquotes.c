@@ -3,14 +3,14 @@
  * outlets, side by side.
  *
  * Quotes come from the quote extractor (analyze/quote.h) with their
- * speakers resolved to entities; each becomes a bag of content stems
- * (px__qbag_make, which also maps WordNet synonyms).  Quotes of the same
- * speaker key in different articles whose bags are alike
- * (px__qbag_similarity: Dice, or containment of a partial quote in a fuller
- * one) join one remark; a quote whose speaker is unknown may join any
- * remark.  Kind, relative to the remark's fullest direct rendering:
- * full (covers most of it), partial (a fragment of it), paraphrased (no
- * quotation marks: reported speech).
+ * speakers resolved to entities.  They are grouped by the one remark
+ * engine of the library, px_quote_groups (quote_group.c), the same that
+ * `parallax quotes` uses: a remark has one speaker (names matched as one
+ * person across spellings), quotes of different speakers never share one,
+ * and a quote whose speaker is unknown joins a remark only on a
+ * near-verbatim match.  Each member keeps its own speaker as its article
+ * gives it and its own kind (direct, partial, indirect); a direct
+ * rendering much shorter than the remark's fullest is marked trimmed.
  */
 #include "align/compare.h"
 #include "analyze/quote.h"
@@ -18,61 +18,54 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Weak until the quote-similarity functions are part of every build: a
- * library without them gives a comparison without quote variants. */
-#pragma weak px__qbag_make
-#pragma weak px__qbag_similarity
-
-#define SAME_REMARK 0.3
-#define UNKNOWN_PAIRS_MAX 100000 /* unknown speakers compared with all below this many pairs */
-#define QUOTE_WINDOW 256          /* a quote is compared with at most this many of its bucket */
-
 typedef struct qitem {
   uint32_t art;
   const px__quote *q;
-  px_str key, name; /* speaker, empty when unknown */
-  px__qbag bag;
-  bool direct, partial;
+  px_str key, name;  /* resolved speaker (entity key and name), empty when unknown */
+  px_str written;    /* the speaker as this article writes it (may be a role) */
+  uint32_t words;    /* quoted words */
+  size_t remark;
 } qitem;
 
-static int cmp_key(const void *x, const void *y) {
-  const qitem *a = x, *b = y;
-  size_t n = a->key.len < b->key.len ? a->key.len : b->key.len;
-  int r = n ? memcmp(a->key.ptr, b->key.ptr, n) : 0;
-  if (r) return r;
-  if (a->key.len != b->key.len) return a->key.len < b->key.len ? -1 : 1;
-  if (a->art != b->art) return a->art < b->art ? -1 : 1;
-  return (a->q->start > b->q->start) - (a->q->start < b->q->start);
+static uint32_t count_words(const char *p, size_t n) {
+  uint32_t w = 0;
+  bool in = false;
+  for (size_t i = 0; i < n; i++) {
+    bool sp = p[i] == ' ' || p[i] == '\n' || p[i] == '\t';
+    if (!sp && !in) w++;
+    in = !sp;
+  }
+  return w;
 }
 
-static uint32_t find(uint32_t *p, uint32_t x) {
-  while (p[x] != x) x = p[x] = p[p[x]];
-  return x;
-}
-
-static bool speaker_known(px_str s) {
-  return s.len > 0 && !(s.ptr[0] >= 'a' && s.ptr[0] <= 'z');
+static bool is_furniture_span(const px__cart *a, uint32_t start) {
+  for (uint32_t s = 0; s < a->nsent; s++) {
+    const px__sentence *se = &a->tx->sent[s];
+    if (start >= se->start && start < se->end) return px__cmp_is_furniture(a, s);
+  }
+  return false;
 }
 
 int px__cmp_quotes(px_comparison *c, px__textan *ta) {
+  (void)ta;
   int rc = PX_ENOMEM;
   px__quotean *qa = NULL;
+  px_quote_groups *g = NULL;
   qitem *it = NULL;
-  uint32_t *parent = NULL, *gid = NULL, *gcount = NULL;
+  uint32_t *order = NULL, *gid = NULL, *gcount = NULL, *full = NULL;
+  uint8_t *seen = NULL;
   size_t n = 0, cap = 0;
   px__buf tmp;
   px__buf_init(&tmp, 1 << 20);
-  if (!px__qbag_make || !px__qbag_similarity) {
-    rc = px__cmp_warn(c, "quote alignment is not available in this build");
-    goto out;
-  }
-  if ((rc = px__quotean_new(&qa))) goto out;
+  if ((rc = px__quotean_new(&qa)) || (rc = px_quote_groups_new(&g))) goto out;
   for (size_t i = 0; i < c->nart; i++) {
     px__cart *a = &c->art[i];
     px__quotes qs;
     if ((rc = px__quotes_find(qa, a->tx, a->ents, &c->arena, &qs))) goto out;
     for (size_t k = 0; k < qs.nq; k++) {
       const px__quote *q = &qs.q[k];
+      if (q->kind == PX_QUOTE_SCARE || q->kind == PX_QUOTE_TITLE) continue; /* nobody said it */
+      if (is_furniture_span(a, q->start)) continue; /* a caption or an advert */
       if (n == cap) {
         cap = cap ? cap * 2 : 64;
         qitem *t = realloc(it, cap * sizeof *t);
@@ -82,23 +75,16 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
         }
         it = t;
       }
-      if (q->kind == PX_QUOTE_SCARE || q->kind == PX_QUOTE_TITLE) continue; /* nobody said it */
       qitem *x = &it[n];
       memset(x, 0, sizeof *x);
       x->art = (uint32_t)i;
       x->q = q;
-      x->direct = q->kind == PX_QUOTE_DIRECT || q->kind == PX_QUOTE_PARTIAL;
-      x->partial = q->kind == PX_QUOTE_PARTIAL;
-      /* Only a speaker resolved to an entity has a key: "a spokeswoman" or
-       * "the ship's master" may be anyone's remark, so they join any. */
       if (q->entity >= 0 && (size_t)q->entity < a->ents->nent) {
         const px__entity *e = &a->ents->ent[q->entity];
         x->key = (px_str){e->key, e->key_len};
         x->name = (px_str){e->name, e->name_len};
-      } else if (q->spk_end > q->spk_start) {
-        px_str s = {a->tx->body + q->spk_start, q->spk_end - q->spk_start};
-        if (speaker_known(s)) x->name = s;
       }
+      if (q->spk_end > q->spk_start) x->written = (px_str){a->tx->body + q->spk_start, q->spk_end - q->spk_start};
       /* The quoted words only, without an interrupting "he said". */
       px__buf_clear(&tmp);
       if (q->nspans) {
@@ -111,136 +97,117 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
       } else if ((rc = px__buf_append(&tmp, a->tx->body + q->start, q->end - q->start))) {
         goto out;
       }
-      if ((rc = px__qbag_make(ta, tmp.ptr, tmp.len, &c->arena, &x->bag))) goto out;
-      if (x->bag.n == 0) continue; /* nothing to compare: a quote of stopwords */
+      x->words = count_words(tmp.ptr, tmp.len);
+      if ((rc = px_quote_groups_add_text(g, x->name.ptr, x->name.len, tmp.ptr, tmp.len, q->kind,
+                                         (int64_t)n)))
+        goto out;
       n++;
     }
   }
-  if (n) qsort(it, n, sizeof *it, cmp_key);
-  parent = malloc((n + 1) * sizeof *parent);
-  if (!parent) {
-    rc = PX_ENOMEM;
-    goto out;
+  if ((rc = px_quote_groups_finish(g))) goto out;
+  rc = PX_ENOMEM;
+  size_t nrem = px_quote_groups_remarks(g);
+  for (size_t i = 0; i < px_quote_groups_items(g); i++) {
+    px_quote_item qi;
+    px_quote_groups_item(g, i, &qi);
+    it[qi.tag].remark = qi.remark;
   }
-  for (size_t i = 0; i < n; i++) parent[i] = (uint32_t)i;
-  size_t unknown = 0;
-  while (unknown < n && it[unknown].key.len == 0) unknown++;
-  for (size_t a = 0; a < n;) {
-    size_t b = a;
-    while (b < n && it[b].key.len == it[a].key.len &&
-           (it[a].key.len == 0 || memcmp(it[b].key.ptr, it[a].key.ptr, it[a].key.len) == 0))
-      b++;
-    /* Within one speaker; unknown speakers against everyone when few. */
-    size_t to = (a == 0 && it[a].key.len == 0 && unknown * n <= UNKNOWN_PAIRS_MAX) ? n : b;
-    /* Bounded: in a 500-article story one speaker may have a thousand
-     * quotes; each meets the next QUOTE_WINDOW of them (by article), so the
-     * work grows with the quotes, not their square. */
-    for (size_t x = a; x < b; x++)
-      for (size_t y = x + 1; y < to && y <= x + QUOTE_WINDOW; y++) {
-        if (it[x].art == it[y].art) continue;
-        if (find(parent, (uint32_t)x) == find(parent, (uint32_t)y)) continue;
-        double s = px__qbag_similarity(&it[x].bag, &it[y].bag, NULL, NULL);
-        if (s >= SAME_REMARK) parent[find(parent, (uint32_t)y)] = find(parent, (uint32_t)x);
-      }
-    a = b;
-  }
-  /* Number the remarks; members in article order. */
-  gid = malloc((n + 1) * sizeof *gid);
-  gcount = calloc(n + 1, sizeof *gcount);
-  if (!gid || !gcount) {
-    rc = PX_ENOMEM;
-    goto out;
-  }
-  for (size_t i = 0; i < n; i++) gid[i] = UINT32_MAX;
+  /* Remarks numbered in order of their first rendering (article, then
+   * position); members in that order too. */
+  order = malloc((n + 1) * sizeof *order);
+  gid = malloc((nrem + 1) * sizeof *gid);
+  gcount = calloc(nrem + 1, sizeof *gcount);
+  if (!order || !gid || !gcount) goto out;
+  for (size_t i = 0; i < n; i++) order[i] = (uint32_t)i; /* already in (article, position) order */
+  for (size_t r = 0; r < nrem; r++) gid[r] = UINT32_MAX;
   size_t ng = 0;
-  /* Order items by article then position so remarks follow the first article. */
-  uint32_t *order = malloc((n + 1) * sizeof *order);
-  if (!order) {
-    rc = PX_ENOMEM;
-    goto out;
-  }
-  for (size_t i = 0; i < n; i++) order[i] = (uint32_t)i;
-  for (size_t i = 1; i < n; i++) { /* insertion sort by (art, start): n is small */
-    uint32_t v = order[i];
-    size_t j = i;
-    while (j > 0 && (it[order[j - 1]].art > it[v].art ||
-                     (it[order[j - 1]].art == it[v].art && it[order[j - 1]].q->start > it[v].q->start))) {
-      order[j] = order[j - 1];
-      j--;
-    }
-    order[j] = v;
-  }
   for (size_t k = 0; k < n; k++) {
-    uint32_t r = find(parent, order[k]);
+    size_t r = it[order[k]].remark;
+    if (r >= nrem) continue;
     if (gid[r] == UINT32_MAX) gid[r] = (uint32_t)ng++;
     gcount[gid[r]]++;
   }
   c->quote = calloc(ng + 1, sizeof *c->quote);
   c->qmem = malloc((n + 1) * sizeof *c->qmem);
-  if (!c->quote || !c->qmem) {
-    free(order);
-    rc = PX_ENOMEM;
-    goto out;
-  }
+  full = malloc((ng + 1) * sizeof *full);
+  seen = calloc(c->noutlet + 1, 1);
+  if (!c->quote || !c->qmem || !full || !seen) goto out;
   c->nquote = ng;
-  c->nqmem = n;
-  for (size_t g = 0, at = 0; g < ng; g++) {
-    c->quote[g].first = (uint32_t)at;
-    at += gcount[g];
+  c->nqmem = 0;
+  for (size_t g2 = 0, at = 0; g2 < ng; g2++) {
+    c->quote[g2].first = (uint32_t)at;
+    at += gcount[g2];
+    full[g2] = UINT32_MAX;
   }
-  /* The fullest direct rendering of each remark, for the kinds. */
-  uint32_t *full = malloc((ng + 1) * sizeof *full);
-  uint8_t *seen = calloc(c->noutlet + 1, 1);
-  if (!full || !seen) {
-    free(order);
-    free(full);
-    free(seen);
-    rc = PX_ENOMEM;
-    goto out;
-  }
-  for (size_t g = 0; g < ng; g++) full[g] = UINT32_MAX;
+  /* the fullest direct rendering of each remark, for trimmed quotes */
   for (size_t k = 0; k < n; k++) {
-    uint32_t i = order[k], g = gid[find(parent, i)];
-    uint32_t f = full[g];
-    if (it[i].direct && (f == UINT32_MAX || !it[f].direct || it[i].bag.n > it[f].bag.n)) full[g] = i;
-    else if (f == UINT32_MAX) full[g] = i;
+    if (it[k].remark >= nrem) continue;
+    uint32_t gg = gid[it[k].remark], f = full[gg];
+    bool direct = it[k].q->kind == PX_QUOTE_DIRECT || it[k].q->kind == PX_QUOTE_PARTIAL;
+    bool fdirect = f != UINT32_MAX && (it[f].q->kind == PX_QUOTE_DIRECT || it[f].q->kind == PX_QUOTE_PARTIAL);
+    if (f == UINT32_MAX || (direct && (!fdirect || it[k].words > it[f].words))) full[gg] = (uint32_t)k;
   }
   for (size_t k = 0; k < n; k++) {
-    uint32_t i = order[k], g = gid[find(parent, i)];
-    px__cquote *cq = &c->quote[g];
-    const qitem *f = &it[full[g]];
-    px__cqmember m = {it[i].art, it[i].q->start, it[i].q->end, PX__QK_FULL, 1};
-    if (!it[i].direct)
-      m.kind = PX__QK_PARAPHRASE;
-    else if (it[i].partial || (f != &it[i] && it[i].bag.n * 10 < f->bag.n * 7))
-      m.kind = PX__QK_PARTIAL;
-    if (f != &it[i]) m.sim = (float)px__qbag_similarity(&it[i].bag, &f->bag, NULL, NULL);
-    c->qmem[cq->first + cq->count++] = m;
-    if (it[i].key.len && (cq->key.len == 0 || it[i].name.len > cq->name.len)) {
-      cq->key = it[i].key;
-      cq->name = it[i].name;
-    } else if (!cq->key.len && it[i].name.len > cq->name.len) {
-      cq->name = it[i].name; /* a role as written, until an entity names the speaker */
+    const qitem *x = &it[k];
+    if (x->remark >= nrem) continue;
+    uint32_t gg = gid[x->remark];
+    px__cquote *cq = &c->quote[gg];
+    const qitem *f = &it[full[gg]];
+    px__cqmember m = {0};
+    m.art = x->art;
+    m.start = x->q->start;
+    m.end = x->q->end;
+    m.kind = (uint8_t)x->q->kind;
+    m.sim = 1;
+    m.key = x->key;
+    m.speaker = x->name.len ? x->name : x->written;
+    if (f != x && x->q->kind == PX_QUOTE_DIRECT && (f->q->kind == PX_QUOTE_DIRECT || f->q->kind == PX_QUOTE_PARTIAL) &&
+        x->words * 10 < f->words * 7)
+      m.trimmed = 1;
+    if (f != x) {
+      px_quote_item qi;
+      px_quote_groups_item(g, (size_t)k, &qi);
+      m.sim = (float)qi.similarity;
     }
+    c->qmem[cq->first + cq->count++] = m;
+    c->nqmem++;
   }
-  for (size_t g = 0; g < ng; g++) {
-    px__cquote *cq = &c->quote[g];
+  /* The remark's speaker: its most frequent resolved name (all of one
+   * person); outlets counted once. */
+  for (size_t g2 = 0; g2 < ng; g2++) {
+    px__cquote *cq = &c->quote[g2];
+    uint32_t best = 0;
+    for (uint32_t j = cq->first; j < cq->first + cq->count; j++) {
+      const px__cqmember *m = &c->qmem[j];
+      if (!m->key.len) continue;
+      uint32_t same = 0;
+      for (uint32_t k = cq->first; k < cq->first + cq->count && k < j + 64; k++)
+        same += c->qmem[k].key.len == m->key.len && memcmp(c->qmem[k].key.ptr, m->key.ptr, m->key.len) == 0;
+      if (same > best || (same == best && m->speaker.len > cq->name.len)) {
+        best = same;
+        cq->key = m->key;
+        cq->name = m->speaker;
+      }
+    }
+    if (!cq->key.len) /* no resolved speaker: the role as written, when one is */
+      for (uint32_t j = cq->first; j < cq->first + cq->count; j++)
+        if (c->qmem[j].speaker.len > cq->name.len) cq->name = c->qmem[j].speaker;
     for (uint32_t j = cq->first; j < cq->first + cq->count; j++) {
       uint32_t o = c->art[c->qmem[j].art].outlet;
       if (!seen[o]) seen[o] = 1, cq->noutlets++;
     }
     for (uint32_t j = cq->first; j < cq->first + cq->count; j++) seen[c->art[c->qmem[j].art].outlet] = 0;
   }
-  free(order);
-  free(full);
-  free(seen);
   rc = PX_OK;
 out:
   px__buf_release(&tmp);
   px__quotean_free(qa);
+  px_quote_groups_free(g);
   free(it);
-  free(parent);
+  free(order);
   free(gid);
   free(gcount);
+  free(full);
+  free(seen);
   return rc;
 }

@@ -1,7 +1,8 @@
 /*
  * discrep.c - the quantities of a sentence: a number (digits or words,
  * "4.5 million", "two") and the word saying what it counts ("dead",
- * "hours", "people"), money ("$"), percentages, years and dates.  The
+ * "hours", "people"), money ("$") and percentages.  Times of day, dates,
+ * years and identifiers count nothing and are left out.  The
  * comparison reports two members of one fact whose quantities share a unit
  * but not a value ("12 dead" / "14 dead", "two hours" / "three hours").
  */
@@ -71,18 +72,53 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       continue;
     }
     px__qty q = {v, 0, t->start, t->end, t->start, t->end};
-    /* A month before the number: a date. */
-    if (t->kind == PX__TOK_NUMBER && i > first && v >= 1 && v <= 31 && v == (int)v) {
-      size_t n = lower(tx, &tx->tok[i - 1], w, sizeof w);
-      int mo = n ? month_of(w, n) : 0;
-      if (mo) {
-        q.value = mo * 100 + v;
-        q.unit = px__word_hash("#date", 5);
-        q.start = q.ustart = tx->tok[i - 1].start;
-        q.uend = tx->tok[i - 1].end;
-        out[nq++] = q;
-        continue;
+    /* Numbers that count nothing are typed and left out: a time of day
+     * ("8:07 a.m.", "11:40 ET"), a date ("Sept. 13", "13 September"), a
+     * year, an identifier or list number ("No. 3", "Flight 370",
+     * "COVID-19", "F-35", "(2)"). */
+    if (t->kind == PX__TOK_NUMBER) {
+      const px__token *pv = i > first ? &tx->tok[i - 1] : NULL;
+      const px__token *nx = i + 1 < last ? &tx->tok[i + 1] : NULL;
+      char pc = pv && pv->kind != PX__TOK_WORD && pv->kind != PX__TOK_NUMBER ? tx->body[pv->start] : 0;
+      char nc = nx && nx->kind != PX__TOK_WORD && nx->kind != PX__TOK_NUMBER ? tx->body[nx->start] : 0;
+      if ((pc == ':' && pv->end == t->start) || (nc == ':' && nx->start == t->end) ||
+          memchr(tx->body + t->start, ':', t->end - t->start))
+        continue; /* 8:07 */
+      if ((pc == '-' || pc == '#' || pc == '/') && pv->end == t->start) continue; /* F-35, #3, 9/11 */
+      if (nc == '/' && nx->start == t->end) continue;
+      if (pc == '(' && nc == ')') continue; /* (2) */
+      if (nx && nx->kind == PX__TOK_WORD) {
+        size_t n = lower(tx, nx, w, sizeof w);
+        if (n && (!strcmp(w, "a.m") || !strcmp(w, "p.m") || !strcmp(w, "am") || !strcmp(w, "pm") ||
+                  !strcmp(w, "a.m.") || !strcmp(w, "p.m.") || !strcmp(w, "gmt") || !strcmp(w, "utc") ||
+                  !strcmp(w, "et") || !strcmp(w, "edt") || !strcmp(w, "est") || !strcmp(w, "pt") ||
+                  !strcmp(w, "bst") || !strcmp(w, "cet") || !strcmp(w, "o'clock") ||
+                  !strcmp(w, "hrs") || month_of(w, n)))
+          continue; /* 11 a.m., 13 September */
       }
+      if (pv && pv->kind == PX__TOK_WORD) {
+        size_t n = lower(tx, pv, w, sizeof w);
+        if (n && month_of(w, n) && v >= 1 && v <= 31) continue; /* Sept. 13 */
+        if (n && (!strcmp(w, "no") || !strcmp(w, "number") || !strcmp(w, "nos") || !strcmp(w, "article") ||
+                  !strcmp(w, "section") || !strcmp(w, "chapter") || !strcmp(w, "page") ||
+                  !strcmp(w, "flight") || !strcmp(w, "route") || !strcmp(w, "highway") ||
+                  !strcmp(w, "interstate") || !strcmp(w, "room") || !strcmp(w, "gate") ||
+                  !strcmp(w, "platform") || !strcmp(w, "district") || !strcmp(w, "precinct") ||
+                  !strcmp(w, "proposition") || !strcmp(w, "amendment") || !strcmp(w, "episode") ||
+                  !strcmp(w, "season") || !strcmp(w, "week") || !strcmp(w, "day") ||
+                  !strcmp(w, "phase") || !strcmp(w, "level") || !strcmp(w, "category") ||
+                  !strcmp(w, "grade") || !strcmp(w, "class") || !strcmp(w, "title") ||
+                  !strcmp(w, "rule") || !strcmp(w, "resolution") || !strcmp(w, "bill")))
+          continue;
+      }
+      if (pc == '.' && pv && i >= first + 2) { /* "No. 3", "Sept. 13" */
+        size_t n = lower(tx, &tx->tok[i - 2], w, sizeof w);
+        if (n && (!strcmp(w, "no") || !strcmp(w, "nos") || month_of(w, n))) continue;
+      }
+      if (q.value >= 1900 && q.value <= 2100 && q.value == (int)q.value &&
+          !memchr(tx->body + t->start, ',', t->end - t->start))
+        continue; /* a year */
+      if (i == first && nc == '.') continue; /* "1. First item" */
     }
     size_t j = i + 1;
     /* "4.5 million", "two thousand" */
@@ -112,12 +148,7 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       i = j - 1;
       continue;
     }
-    if (t->kind == PX__TOK_NUMBER && q.value >= 1900 && q.value <= 2100 && q.value == (int)q.value &&
-        !memchr(tx->body + t->start, ',', t->end - t->start)) {
-      q.unit = px__word_hash("#year", 5);
-      out[nq++] = q;
-      continue;
-    }
+
     /* The counted word: the next word, past a few that do not change it. */
     for (int skip = 0; j < last && skip < 3; skip++, j++) {
       const px__token *u = &tx->tok[j];

@@ -29,15 +29,18 @@ const char *const px__sim_feature_names[PX__SIM_NFEAT] = {
 bool px__parse_number(const char *p, size_t n, double *v) {
   char buf[64];
   size_t k = 0;
-  bool digit = false;
-  for (size_t i = 0; i < n && k + 1 < sizeof buf; i++) {
+  bool digit = false, point = false, money = false;
+  size_t i = 0;
+  for (; i < n && k + 1 < sizeof buf; i++) {
     char c = p[i];
     if (c >= '0' && c <= '9') {
       buf[k++] = c;
       digit = true;
     } else if (c == '.' && digit && i + 1 < n && p[i + 1] >= '0' && p[i + 1] <= '9') {
       buf[k++] = c;
+      point = true;
     } else if (c == ',' || c == '$' || c == '%' || c == '+' || (unsigned char)c >= 0x80) {
+      if (!digit && c != ',' && c != '%' && c != '+') money = true;
       continue; /* thousands commas, currency and percent signs, £ and € */
     } else if (digit) {
       break; /* "10th", "5pm": the digits only */
@@ -46,6 +49,16 @@ bool px__parse_number(const char *p, size_t n, double *v) {
   buf[k] = 0;
   if (!digit) return false;
   *v = strtod(buf, NULL);
+  /* "2.1m", "$4bn", "3tn": a multiplier written onto the figure ("50m"
+   * alone may be metres, so "m" counts only after a point or money) */
+  size_t r = n - i;
+  const char *t = p + i;
+  if (r == 2 && (t[0] | 32) == 'b' && (t[1] | 32) == 'n') *v *= 1e9;
+  else if (r == 2 && (t[0] | 32) == 'm' && (t[1] | 32) == 'n') *v *= 1e6;
+  else if (r == 2 && (t[0] | 32) == 't' && (t[1] | 32) == 'n') *v *= 1e12;
+  else if (r == 1 && (t[0] | 32) == 'm' && (point || money)) *v *= 1e6;
+  else if (r == 1 && (t[0] | 32) == 'b' && money) *v *= 1e9;
+  else if (r == 1 && (t[0] | 32) == 'k' && money) *v *= 1e3;
   return true;
 }
 

@@ -46,6 +46,9 @@ static const char *const k_skip[] = {
     "should", "often",   "frequently", "openly", "bluntly",    "angrily",   "quietly",
     "subsequently", "first", "initially", "already", "last",   "separately", "elsewhere",
     "even",   "still",   "then-",    "once",     "never",      "not",       "always",
+    "meanwhile", "now",  "however",  "instead",  "nevertheless", "nonetheless", "likewise",
+    "too",    "allegedly", "apparently", "explicitly", "specifically", "directly", "firmly",
+    "strongly", "sharply", "warmly", "proudly", "loudly", "personally", "immediately",
 };
 static const char *const k_det[] = {"the", "a", "an", "his", "her", "their", "its", "our",
                                     "my", "your", "another", "one", "some", "several",
@@ -432,7 +435,8 @@ static bool time_word(const qwork *w, size_t k) {
       "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend",
       "month", "year", "time", "january", "february", "march", "april", "june", "july",
       "august", "september", "october", "november", "december", "jan", "feb", "aug", "sept",
-      "oct", "nov", "dec", "earlier", "later", "recently"};
+      "oct", "nov", "dec", "earlier", "later", "recently", "past", "meantime", "turn",
+      "days", "hours", "weeks", "months", "years", "minutes", "moment"};
   if (!is_word(w, k)) return false;
   char c0 = w->p[TOK(w, k)->start];
   if (c0 >= '0' && c0 <= '9') return true;
@@ -1217,11 +1221,24 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
                        !(w.cls[a] & PX__CW_CUE);
     bool comma_inside = c->close_tok >= 2 && c->close_tok - 2 >= c->open_tok &&
                         punct_char(&w, c->close_tok - 2) == ',';
-    if (a < nt && !stop_inside && trailing_attr(&w, a, hi, &at) &&
-        /* "a new strain of "lone wolf" terrorism suggests": a quoted
-         * modifier of the subject, not a quote the subject spoke */
-        !(!starts && !after_colon && !comma_inside && at.s.start == TOK(&w, a)->start &&
-          at.s.men < 0 && !at.s.pron)) {
+    bool trail = a < nt && !stop_inside && trailing_attr(&w, a, hi, &at) &&
+                 /* "a new strain of "lone wolf" terrorism suggests": a quoted
+                  * modifier of the subject, not a quote the subject spoke */
+                 !(!starts && !after_colon && !comma_inside && at.s.start == TOK(&w, a)->start &&
+                   at.s.men < 0 && !at.s.pron);
+    if (trail && !starts && !after_colon && !comma_inside) {
+      /* "X told Y he was sure Russia would win a "great victory" over its
+       * enemies, as Z warned ...": a cue in a later clause (after a comma
+       * or a clause word) belongs to that clause; the cue before the
+       * quote speaks when there is one */
+      bool later_clause = false;
+      size_t se = tok_from(&w, at.s.start < at.cue_s ? at.s.start : at.cue_s);
+      for (size_t k = a; k < se && k < nt && !later_clause; k++)
+        later_clause = punct_char(&w, k) == ',' || (is_word(&w, k) && (w.cls[k] & CW_CLAUSE));
+      attr lead_at;
+      if (later_clause && leading_attr(&w, lo, prev, 40, true, true, &lead_at)) trail = false;
+    }
+    if (trail) {
       take_trailing(c, &at);
     } else if (leading_attr(&w, lo, prev, 40, true, !(starts || after_colon), &at)) {
       c->lead = true;
@@ -1433,6 +1450,9 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     entity_genders(&w, egender);
   }
   uint32_t last_para = 0;
+  /* the last attribution was a pronoun of this gender, in this sentence */
+  uint8_t last_pron = 0;
+  size_t last_sent = SIZE_MAX;
   for (size_t i = 0; i < nc; i++) {
     cand *c = &cv[i];
     if (c->dead) continue;
@@ -1456,7 +1476,14 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
          * in news they are the writer or a group. */
         int32_t e = -1;
         uint8_t g = c->s.pron;
-        if (g == 1 || g == 2) {
+        size_t cs = sent_of(&w, c->open_tok);
+        if ((g == 1 || g == 2) && last_pron == g && last_person >= 0 && last_sent != SIZE_MAX &&
+            cs <= last_sent + 1) {
+          /* "He said he "respects" Grassley ... "I have ...," he said.": a
+           * pronoun right after another of the same gender goes on with
+           * that speaker, not to the person the first one spoke of */
+          e = last_person;
+        } else if (g == 1 || g == 2) {
           e = resolve_person(&w, egender, c, g, last_person, last_para, last_attr_tok);
           /* the pronoun tells the person's gender for later ones */
           if (e >= 0 && !egender[e]) egender[e] = g;
@@ -1481,6 +1508,8 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         else last_org = q->entity;
         last_para = c->para;
         last_attr_tok = c->open_tok;
+        last_pron = c->s.men < 0 ? c->s.pron : 0;
+        last_sent = sent_of(&w, c->open_tok);
       }
     }
     if (q->kind == 4 || q->kind == 5) {

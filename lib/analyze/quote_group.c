@@ -492,6 +492,101 @@ static int cmp_tokref(const void *x, const void *y) {
 #define BLOCK_MAX 400    /* names sharing one token compared pairwise, at most */
 #define REMARK_WINDOW 300 /* an item is compared with this many earlier ones of its speaker */
 
+/* Dice and containment (of the smaller bag in the larger) of two bags,
+ * words matched by stem or synonym class as in px__qbag_similarity. */
+static void dice_cont(const px__qbag *a, const px__qbag *b, double *dice, double *cont) {
+  double sa = 0, sb = 0;
+  for (uint32_t i = 0; i < a->n; i++) sa += word_match(a, i, b);
+  for (uint32_t j = 0; j < b->n; j++) sb += word_match(b, j, a);
+  *dice = a->n + b->n ? (sa + sb) / (a->n + b->n) : 0;
+  *cont = a->n <= b->n ? (a->n ? sa / a->n : 0) : (b->n ? sb / b->n : 0);
+}
+
+bool px__quote_near_verbatim(const px__qbag *a, const px__qbag *b) {
+  if (!a->n || !b->n) return false;
+  double d, c;
+  dice_cont(a, b, &d, &c);
+  uint32_t small = a->n < b->n ? a->n : b->n;
+  if (small < PX__VERBATIM_MIN_WORDS) return false;
+  if (d < PX__VERBATIM_DICE && c < PX__VERBATIM_CONTAIN) return false;
+  /* the words in the same order (bags keep words in order of first use):
+   * a copy or a fragment, not the same words reshuffled */
+  const px__qbag *x = a->n <= b->n ? a : b, *y = x == a ? b : a;
+  uint32_t at = 0, inorder = 0;
+  for (uint32_t i = 0; i < x->n; i++)
+    for (uint32_t j = at; j < y->n; j++)
+      if (y->stem[j] == x->stem[i]) {
+        inorder++;
+        at = j + 1;
+        break;
+      }
+  return inorder * 10 >= x->n * 8;
+}
+
+typedef struct stemref {
+  uint64_t h;
+  size_t item;
+} stemref;
+
+static int cmp_stemref(const void *x, const void *y) {
+  const stemref *a = x, *b = y;
+  if (a->h != b->h) return a->h < b->h ? -1 : 1;
+  return a->item < b->item ? -1 : a->item > b->item;
+}
+
+#define VERBATIM_PROBE 32   /* stems of each quote posted (a fragment meets its source) */
+#define VERBATIM_LIST 64    /* items read per stem */
+
+/* A quote whose speaker is unknown joins a remark only when its words are
+ * those of a quote already placed (near-verbatim: same words, or a long
+ * fragment of them); it takes that remark's speaker group, keeps its own
+ * (empty) speaker, and otherwise is a remark of its own.  Candidates come
+ * from an index of each quote's first stems, so the pass is linear. */
+static int join_unknown(px_quote_groups *g) {
+  size_t n = g->n, nr = 0;
+  stemref *refs = malloc((n * VERBATIM_PROBE + 1) * sizeof *refs);
+  if (!refs) return PX_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    for (uint32_t k = 0; k < g->it[i].bag.n && k < VERBATIM_PROBE; k++)
+      refs[nr++] = (stemref){g->it[i].bag.stem[k], i};
+  qsort(refs, nr, sizeof *refs, cmp_stemref);
+  for (size_t i = 0; i < n; i++) {
+    gitem *x = &g->it[i];
+    if (x->remark != SIZE_MAX) continue;
+    size_t best = SIZE_MAX;
+    double bs = 0;
+    /* every stem of x is probed against the posted first stems of others:
+     * a near-verbatim rendering shares them */
+    for (uint32_t k = 0; k < x->bag.n && k < 32; k++) {
+      stemref key = {x->bag.stem[k], 0};
+      size_t lo = 0, hi = nr;
+      while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_stemref(&refs[mid], &key) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      for (size_t r = lo, seen = 0; r < nr && refs[r].h == key.h && seen < VERBATIM_LIST; r++, seen++) {
+        size_t j = refs[r].item;
+        if (j == i || g->it[j].remark == SIZE_MAX || j == best) continue;
+        if (px__qbag_bound(&x->bag, &g->it[j].bag) < PX__VERBATIM_DICE) continue;
+        if (!px__quote_near_verbatim(&x->bag, &g->it[j].bag)) continue;
+        double sm = px__qbag_similarity(&x->bag, &g->it[j].bag, NULL, NULL);
+        if (sm > bs) bs = sm, best = j;
+      }
+    }
+    if (best != SIZE_MAX) {
+      x->remark = g->it[best].remark;
+      x->sgroup = g->it[best].sgroup;
+      x->sim = bs;
+    } else {
+      x->remark = g->nrem++;
+      x->sim = 1.0;
+    }
+  }
+  free(refs);
+  return PX_OK;
+}
+
 int px_quote_groups_finish(px_quote_groups *g) {
   if (!g) return PX_EINVAL;
   int rc = PX_ENOMEM;
@@ -596,7 +691,7 @@ int px_quote_groups_finish(px_quote_groups *g) {
     x->sgroup = id[r];
   }
   /* remarks: inside each speaker, single link over a window of its earlier
-   * items; quotes of unknown speakers are not compared (each is a remark) */
+   * items; quotes of unknown speakers wait for the near-verbatim pass */
   for (size_t i = 0; i < n; i++) last[i] = SIZE_MAX; /* per speaker group: chain */
   size_t *prev_same = par; /* reuse: previous item of the same speaker */
   g->nrem = 0;
@@ -621,7 +716,9 @@ int px_quote_groups_finish(px_quote_groups *g) {
         }
       }
     }
-    if (bj != SIZE_MAX && best >= PX_QUOTE_SAME_REMARK) {
+    if (x->sgroup == SIZE_MAX) {
+      x->remark = SIZE_MAX; /* below */
+    } else if (bj != SIZE_MAX && best >= PX_QUOTE_SAME_REMARK) {
       x->remark = g->it[bj].remark;
       x->sim = best;
     } else {
@@ -629,6 +726,7 @@ int px_quote_groups_finish(px_quote_groups *g) {
       x->sim = 1.0;
     }
   }
+  if ((rc = join_unknown(g))) goto out;
   g->done = true;
   rc = PX_OK;
 out:
@@ -671,4 +769,60 @@ double px_quote_similarity(const px_quote_groups *g, const char *a, size_t na, c
     s = px__qbag_similarity(&x, &y, NULL, NULL);
   px__arena_release(&ar);
   return s;
+}
+
+/* ------------------------------------------------- a person by name */
+
+int px__speaker_select(const char *query, size_t nq, const px_str *names, size_t n, uint8_t *out) {
+  ntok tq[NAME_TOKS];
+  size_t kq = name_tokens(query, nq, tq);
+  ntok *tn = malloc((n + 1) * NAME_TOKS * sizeof *tn);
+  size_t *kn = malloc((n + 1) * sizeof *kn);
+  if (!tn || !kn) {
+    free(tn);
+    free(kn);
+    return PX_ENOMEM;
+  }
+  for (size_t i = 0; i < n; i++) {
+    kn[i] = name_tokens(names[i].ptr, names[i].len, &tn[i * NAME_TOKS]);
+    out[i] = kq && kn[i] && (kq == 1 || kn[i] >= 2) && tokens_match(tq, kq, &tn[i * NAME_TOKS], kn[i]);
+  }
+  /* a single name asked for by a full name: that person only when every
+   * full name it can be is the one asked for ("Trump" for "Donald Trump"
+   * when no other Trump is listed; never for "Xyzzy Trump") */
+  if (kq >= 2)
+    for (size_t i = 0; i < n; i++) {
+      if (kn[i] != 1 || !tokens_match(tq, kq, &tn[i * NAME_TOKS], 1)) continue;
+      size_t yes = 0, no = 0;
+      for (size_t j = 0; j < n && !no; j++) {
+        if (kn[j] < 2 || !tokens_match(&tn[i * NAME_TOKS], 1, &tn[j * NAME_TOKS], kn[j])) continue;
+        if (out[j]) yes++;
+        else no++;
+      }
+      out[i] = yes && !no;
+    }
+  free(tn);
+  free(kn);
+  return PX_OK;
+}
+
+int px_quote_groups_select(const px_quote_groups *g, const char *name, size_t nname,
+                           unsigned char *wanted) {
+  if (!g || !wanted || (!name && nname) || !g->done) return PX_EINVAL;
+  memset(wanted, 0, g->nspk);
+  ntok tq[NAME_TOKS], t[NAME_TOKS];
+  size_t kq = name_tokens(name ? name : "", nname, tq);
+  if (!kq) return PX_OK;
+  /* A speaker group is the person when one of its names is: a full name
+   * matching a full name, any name matching a single name.  A group of
+   * single names only is never taken for a full name (had that name one
+   * full-name group, the single names would have joined it). */
+  for (size_t i = 0; i < g->n; i++) {
+    const gitem *x = &g->it[i];
+    if (x->sgroup == SIZE_MAX || wanted[x->sgroup] || !x->nspk) continue;
+    size_t k = name_tokens(x->spk, x->nspk, t);
+    if (!k || (kq >= 2 && k < 2)) continue;
+    if (tokens_match(tq, kq, t, k)) wanted[x->sgroup] = 1;
+  }
+  return PX_OK;
 }

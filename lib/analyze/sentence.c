@@ -81,7 +81,7 @@ static const char *const k_said[] = {
 };
 
 /* A sentence that begins with one of these and has at most four words so
- * far ("At 5 a.m.") is an opening phrase, not a sentence. */
+ * far ("Around 9 p.m.") is an opening phrase, not a sentence. */
 static const char *const k_preps[] = {
     "about", "after", "around", "at", "before", "by", "during", "from", "in", "near",
     "on", "since", "through", "until",
@@ -361,7 +361,7 @@ static bool attribution(splitter *s, size_t w) {
   return false;
 }
 
-/* Is [start, t) an opening phrase such as "At 5 a.m."? */
+/* Is [start, t) an opening phrase such as "Around 9 p.m."? */
 static bool opening_phrase(splitter *s, size_t start, size_t t) {
   const unsigned char *p = s->p;
   size_t l;
@@ -472,7 +472,7 @@ static size_t decide(splitter *s, size_t start, size_t t, size_t e, size_t j,
   if (ndots >= 2) {
     if (nw.kind != K_UPPER && nw.kind != K_DIGIT) return 0;
     bool attached = t > start && !space_len_before(p, start, t);
-    /* "compounds. . . . The": a period, then an ellipsis opening the next */
+    /* "harbour. . . . Then": a period, then an ellipsis opening the next */
     if (attached && spaced && p[t + 1] == ' ' && ndots >= 4) return t + 1;
     if (ndots >= 4) return e;
     if (spaced) return 0;
@@ -498,12 +498,12 @@ static size_t decide(splitter *s, size_t start, size_t t, size_t e, size_t j,
   /* "etc." ends its sentence whenever a capital follows */
   if (abbrev && !strcmp(pw.low, "etc")) return e;
   if (nw.kind == K_DIGIT) {
-    /* "p. 55", "No. 5", "N°. 1026": short words before numbers */
+    /* "p. 12", "No. 7", "N°. 314": short words before numbers */
     if (abbrev || pw.acronym || (!pw.number && pw.nchars <= 2)) return 0;
     return e;
   }
   if (pw.initial) {
-    /* "Jonas E. Smith", "J. R. R. Tolkien" stay; "you and I. Did" ends */
+    /* "Maria K. Lund", "A. B. C. Okafor" stay; "she and I. Then" ends */
     if (nw.starter && !prev_capitalized(s, start, pw.a)) return e;
     return 0;
   }
@@ -515,7 +515,7 @@ static size_t decide(splitter *s, size_t start, size_t t, size_t e, size_t j,
   return e;
 }
 
-/* "world.Today": a period with no space after it, between a lower-case
+/* "harbour.Ferries": a period with no space after it, between a lower-case
  * letter or digit and a capitalized word, outside e-mail addresses, URLs and
  * abbreviations, ends a sentence. */
 static bool glued_end(splitter *s, size_t start, size_t t) {
@@ -658,7 +658,7 @@ int px__split_range(const char *text, size_t n, size_t from, px__sentence **v, s
       uint32_t val;
       if (marker_at(p, n, from, i, &w, &e, &st, &val)) {
         bool empty = all_space(p, start, w);
-        /* "1) The first item 2) The second item" splits; "that a) doesn't
+        /* "1) Ferries stop 2) Ports close" splits; "that a) doesn't
          * believe her b) hopes ..." is one sentence with an inline list */
         size_t q = e;
         while (q < n && (l = space_len(p, n, q)) != 0) q += l;

@@ -89,13 +89,20 @@ int px_article_set(px_article *a, px_field f, const char *p, size_t n) {
   if (!a || (unsigned)f >= PX_F_COUNT_ || (!p && n)) return PX_EINVAL;
   if (f == PX_F_BODY && n > a->limit_body) return PX_ETOOBIG;
   if (!p) p = "";
+  if (f == PX_F_META) { /* JSON object text, kept as given (the writers embed it) */
+    px__buf_clear(&a->field[f]);
+    if (n == 0) return PX_OK;
+    if (n < 2 || p[0] != '{' || p[n - 1] != '}' || px__utf8_valid_prefix(p, n) != n)
+      return PX_EINVAL;
+    return px__buf_append(&a->field[f], p, n);
+  }
   size_t valid = px__utf8_valid_prefix(p, n);
   px__buf tmp;
   px__buf_init(&tmp, 0);
   const char *src = p;
   size_t len = n;
   int rc = PX_OK;
-  bool has_ctl = has_control((const unsigned char *)p, valid);
+  bool has_ctl = has_control((const unsigned char *)p, valid) || px__utf8_has_c1(p, valid);
   if (valid < n || has_ctl) {
     size_t first = 0;
     if ((rc = px__utf8_repair(&tmp, p, n, &a->repairs, &first))) goto out;

@@ -110,20 +110,37 @@ PX__HIDDEN size_t px__utf8_valid_prefix(const char *p, size_t n);
  * Append src to out as valid UTF-8.  When src is not valid UTF-8 it is
  * decoded as Windows-1252 if that explains it better (mostly high bytes
  * that never form sequences), otherwise each invalid byte becomes U+FFFD.
- * NUL and C0 controls other than \t \n \r are dropped.
+ * NUL and C0 controls other than \t \n \r are dropped, and so are the C1
+ * controls U+0080..U+009F (U+009B is a CSI to many terminals), except that
+ * those Windows-1252 gives a character to (U+0092 for a quote mark, the
+ * trace of a page decoded as Latin-1) become that character.
  * *repairs counts invalid sequences found; *first_bad gets the offset of
  * the first one (unchanged when none).
  */
 PX__HIDDEN int px__utf8_repair(px__buf *out, const char *src, size_t n,
                                size_t *repairs, size_t *first_bad);
 
+/** True when [p, p+n) holds a C1 control (U+0080..U+009F) encoded in UTF-8. */
+PX__HIDDEN bool px__utf8_has_c1(const char *p, size_t n);
+
+/**
+ * Append [p, p+n) to out for display on a terminal: C0 and C1 controls,
+ * DEL and bytes that are not valid UTF-8 become \xHH (each byte), the rest
+ * is copied.  For outside names (file names) put into messages.
+ */
+PX__HIDDEN int px__escape_controls(px__buf *out, const char *p, size_t n);
+
 /* ---------------------------------------------------------------- context */
 
 #define PX__FIELD_PATHS 8
 
+/* Default PX_LIMIT_SEARCH_CPU_MS: CPU milliseconds one search may take. */
+#define PX__SEARCH_MS_DEFAULT ((size_t)5000)
+
 struct px_ctx {
   size_t limit_record;
   size_t limit_body;
+  size_t limit_search_ms;
   char *field_path[PX__FIELD_PATHS]; /* explicit JSON paths, by px_field-ish index */
   char errmsg[512];
 };

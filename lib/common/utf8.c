@@ -8,6 +8,8 @@
  */
 #include "px_common.h"
 
+#include <string.h>
+
 size_t px__utf8_seqlen(const unsigned char *p, size_t avail) {
   unsigned c = p[0];
   if (c < 0x80) return 1;
@@ -120,7 +122,13 @@ int px__utf8_repair(px__buf *out, const char *src, size_t n, size_t *repairs,
       continue;
     }
     size_t k = px__utf8_seqlen(p + i, n - i);
-    if (k) {
+    if (k == 2 && c == 0xC2 && p[i + 1] < 0xA0) {
+      /* A C1 control: its Windows-1252 character, or nothing. */
+      int32_t cp = cp1252_high[p[i + 1] - 0x80];
+      char enc[4];
+      if (cp && (rc = px__buf_append(out, enc, px__utf8_encode(cp, enc)))) return rc;
+      i += 2;
+    } else if (k) {
       if ((rc = px__buf_append(out, src + i, k))) return rc;
       i += k;
     } else {
@@ -140,4 +148,37 @@ int px__utf8_repair(px__buf *out, const char *src, size_t n, size_t *repairs,
   if (i > run && (rc = px__buf_append(out, src + run, i - run))) return rc;
   if (!out->ptr && (rc = px__buf_append(out, "", 0))) return rc;
   return PX_OK;
+}
+
+bool px__utf8_has_c1(const char *p, size_t n) {
+  const char *e = p + n;
+  while (p < e) {
+    const char *c = memchr(p, 0xC2, (size_t)(e - p));
+    if (!c || c + 1 >= e) return false;
+    unsigned char b = (unsigned char)c[1];
+    if (b >= 0x80 && b < 0xA0) return true;
+    p = c + 1;
+  }
+  return false;
+}
+
+int px__escape_controls(px__buf *out, const char *src, size_t n) {
+  const unsigned char *p = (const unsigned char *)src;
+  int rc = PX_OK;
+  size_t i = 0;
+  while (i < n && rc == PX_OK) {
+    unsigned c = p[i];
+    size_t k = c >= 0x20 && c < 0x7F ? 1 : px__utf8_seqlen(p + i, n - i);
+    bool bad = k == 0 || c < 0x20 || c == 0x7F || (k == 2 && c == 0xC2 && p[i + 1] < 0xA0);
+    if (!bad) {
+      rc = px__buf_append(out, src + i, k);
+      i += k;
+      continue;
+    }
+    if (k == 0) k = 1;
+    for (size_t j = 0; j < k && rc == PX_OK; j++) rc = px__buf_printf(out, "\\x%02x", p[i + j]);
+    i += k;
+  }
+  if (rc == PX_OK && !out->ptr) rc = px__buf_append(out, "", 0);
+  return rc;
 }

@@ -78,6 +78,7 @@ struct px__extractor {
   nd *nodes;
   size_t nn, nalloc;
   px__buf conv, para, body, tmp, names, title;
+  px__buf pre; /* the page after the pre-pass (htmlpre.c), when it changed it */
   meta m;
 };
 
@@ -131,6 +132,7 @@ void px__extractor_free(px__extractor *ex) {
   if (ex->mh) myhtml_destroy(ex->mh);
   free(ex->nodes);
   px__buf_release(&ex->conv);
+  px__buf_release(&ex->pre);
   px__buf_release(&ex->para);
   px__buf_release(&ex->body);
   px__buf_release(&ex->tmp);
@@ -1668,6 +1670,15 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
     doc = ex->conv.ptr ? ex->conv.ptr : "";
     dlen = ex->conv.len;
   }
+  /* Nesting past the cap and what makes the parser merge tokens are left
+   * out before the parser sees the page (htmlpre.c). */
+  bool changed = false;
+  if (ex->pre.cap == 0) ex->pre.cap = limit * 4 + 64;
+  if ((rc = px__html_prepass(doc, dlen, &ex->pre, &changed, NULL))) goto out;
+  if (changed) {
+    doc = ex->pre.ptr ? ex->pre.ptr : "";
+    dlen = ex->pre.len;
+  }
   meta_bufs_init(&ex->m);
   myhtml_tree_clean(ex->tree);
   if (myhtml_parse(ex->tree, MyENCODING_UTF_8, doc, dlen) != 0) {
@@ -1707,6 +1718,7 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
   rc = px_article_set(out, PX_F_BODY, ex->body.ptr, ex->body.len);
   if (rc == PX_ETOOBIG && msg) px__buf_puts(msg, "article text over the body limit");
 out:
+  if (ex->pre.alloc > ((size_t)1 << 20)) px__buf_release(&ex->pre);
   if (ex->nalloc > ((size_t)1 << 20)) {
     /* Do not keep the node array of a huge page around. */
     free(ex->nodes);

@@ -66,6 +66,20 @@ PX__HIDDEN int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html
                                 const char *charset_hint, const char *url_hint, int flags,
                                 px_article *out, px__buf *msg);
 
+/* Deepest element nesting handed to the HTML parser (htmlpre.c). */
+#define PX__HTML_MAX_DEPTH 256
+
+/**
+ * The pre-pass before the HTML parser (htmlpre.c), linear in n: when the
+ * page nests deeper than PX__HTML_MAX_DEPTH, or repeats an <html> or <body>
+ * start tag with attributes, out gets a copy without the start and end tags
+ * past the cap and without the repeats (the text is kept), and *changed is
+ * set; else out is untouched.  *dropped (may be NULL) gets the number of tags
+ * left out.  @return PX_OK or PX_ENOMEM / PX_ETOOBIG (out's cap).
+ */
+PX__HIDDEN int px__html_prepass(const char *p, size_t n, px__buf *out, bool *changed,
+                                size_t *dropped);
+
 /** The outlet name from a URL: its host without "www." (empty if none). */
 PX__HIDDEN void px__url_host(const char *url, size_t n, const char **host, size_t *hn);
 

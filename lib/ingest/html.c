@@ -119,3 +119,20 @@ out:
 }
 
 const px__format px__fmt_html = {"html", "file", sniff, open_fmt, next, close_fmt};
+
+int px_article_from_html(px_ctx *ctx, const char *html, size_t len, const char *content_type,
+                         const char *url, px_article *art) {
+  if (!ctx || (!html && len) || !art) return PX_EINVAL;
+  if (len > ctx->limit_record)
+    return px__ctx_fail(ctx, PX_ETOOBIG, "%s: page larger than the %zu-byte record limit",
+                        url ? url : "page", ctx->limit_record);
+  px__buf msg;
+  px__buf_init(&msg, 4096);
+  int rc = px__extract_html(ctx, NULL, html ? html : "", len, content_type, url, 0, art, &msg);
+  if (rc == PX_OK && url && url[0] && px_article_get(art, PX_F_URL).len == 0)
+    rc = px_article_set(art, PX_F_URL, url, strlen(url));
+  if (rc != PX_OK)
+    px__ctx_fail(ctx, rc, "%s: %s", url ? url : "page", msg.len ? msg.ptr : px_strerror(rc));
+  px__buf_release(&msg);
+  return rc;
+}

@@ -71,4 +71,10 @@ PX__HIDDEN const px__format *const *px__formats(void);
 /** True when the first bytes look like binary data (NULs, many controls). */
 PX__HIDDEN bool px__looks_binary(const char *p, size_t n);
 
+/** Where the prolog of an XML or HTML text ends: after a BOM, white space,
+ * comments, processing instructions and a DOCTYPE (with its internal
+ * subset); 0 when p does not start with markup, n when the prolog goes on
+ * past the bytes given. */
+PX__HIDDEN size_t px__markup_prolog_end(const char *p, size_t n);
+
 #endif /* PX_INGEST_H */

@@ -9,9 +9,23 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* One entry of the list to read: a file, or a folder that could not be read
+ * (err is then its errno, reported when the list reaches it). */
+typedef struct {
+  char *path;
+  int err;
+} entry;
+
+/* The (device, inode) pairs seen by a walk: each folder is entered and each
+ * file read once, whatever links lead to them again. */
+typedef struct {
+  uint64_t *keys; /* two words per slot; a slot of zeros is empty */
+  size_t cap, n;
+} seen_set;
+
 struct px_reader {
   px_ctx *ctx;
-  char **paths; /* files to read, in order */
+  entry *paths; /* files to read, in order */
   size_t npaths, next_path;
   char *cur_path;
   px__stream *s;
@@ -25,31 +39,83 @@ struct px_reader {
   size_t root_len; /* length of the folder argument, to name files relative to it */
   uint64_t done_bytes; /* compressed bytes of finished files */
   uint64_t total_size;
+  char *mem;                /* px_reader_open_mem: the buffer (a copy) read as paths[0] */
+  size_t mem_len;
+  const px__format *force;  /* px_reader_open_mem: the format named by the caller */
 };
 
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+static int cmp_entry(const void *a, const void *b) {
+  return strcmp(((const entry *)a)->path, ((const entry *)b)->path);
 }
 
-static int add_path(px_reader *rd, size_t *alloc, const char *p) {
+static int add_path(px_reader *rd, size_t *alloc, const char *p, int err) {
   if (rd->npaths == *alloc) {
     size_t n = *alloc ? *alloc * 2 : 16;
-    char **np = realloc(rd->paths, n * sizeof(*np));
+    entry *np = realloc(rd->paths, n * sizeof(*np));
     if (!np) return PX_ENOMEM;
     rd->paths = np;
     *alloc = n;
   }
-  rd->paths[rd->npaths] = strdup(p);
-  if (!rd->paths[rd->npaths]) return PX_ENOMEM;
+  rd->paths[rd->npaths].path = strdup(p);
+  rd->paths[rd->npaths].err = err;
+  if (!rd->paths[rd->npaths].path) return PX_ENOMEM;
   rd->npaths++;
   return PX_OK;
 }
 
-/* Collect regular files under dir (recursively, hidden entries skipped). */
-static int walk(px_reader *rd, size_t *alloc, const char *dir, int depth) {
-  if (depth > 32) return PX_OK;
+static uint64_t mix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  return x;
+}
+
+/* Add (dev, ino) to the set; *fresh tells whether it was new. */
+static int seen_add(seen_set *S, const struct stat *st, bool *fresh) {
+  uint64_t k0 = (uint64_t)st->st_dev + 1, k1 = (uint64_t)st->st_ino;
+  if ((S->n + 1) * 2 > S->cap) {
+    size_t nc = S->cap ? S->cap * 2 : 256;
+    uint64_t *nk = calloc(nc * 2, sizeof(*nk));
+    if (!nk) return PX_ENOMEM;
+    for (size_t i = 0; i < S->cap; i++) {
+      if (!S->keys[2 * i]) continue;
+      size_t j = mix64(S->keys[2 * i] * 31 + S->keys[2 * i + 1]) & (nc - 1);
+      while (nk[2 * j]) j = (j + 1) & (nc - 1);
+      nk[2 * j] = S->keys[2 * i];
+      nk[2 * j + 1] = S->keys[2 * i + 1];
+    }
+    free(S->keys);
+    S->keys = nk;
+    S->cap = nc;
+  }
+  size_t j = mix64(k0 * 31 + k1) & (S->cap - 1);
+  while (S->keys[2 * j]) {
+    if (S->keys[2 * j] == k0 && S->keys[2 * j + 1] == k1) {
+      *fresh = false;
+      return PX_OK;
+    }
+    j = (j + 1) & (S->cap - 1);
+  }
+  S->keys[2 * j] = k0;
+  S->keys[2 * j + 1] = k1;
+  S->n++;
+  *fresh = true;
+  return PX_OK;
+}
+
+/* Collect regular files under dir (recursively, hidden entries skipped).
+ * Links are followed, but a folder or file already reached (a link loop, two
+ * links to one place) is not taken again.  A subfolder that cannot be read
+ * becomes an entry that reports it; the walk goes on.  Only the top folder
+ * failing fails the walk (PX_EIO, errno kept). */
+static int walk(px_reader *rd, size_t *alloc, seen_set *seen, const char *dir, int depth) {
+  if (depth > 64) return PX_OK;
   DIR *d = opendir(dir);
-  if (!d) return PX_EIO;
+  if (!d) {
+    if (depth == 0) return PX_EIO;
+    int err = errno ? errno : EIO;
+    return add_path(rd, alloc, dir, err);
+  }
   struct dirent *e;
   int rc = PX_OK;
   size_t first = rd->npaths;
@@ -63,10 +129,12 @@ static int walk(px_reader *rd, size_t *alloc, const char *dir, int depth) {
     }
     snprintf(p, n, "%s/%s", dir, e->d_name);
     struct stat stt;
-    if (stat(p, &stt) == 0) {
-      if (S_ISDIR(stt.st_mode)) rc = walk(rd, alloc, p, depth + 1);
-      else if (S_ISREG(stt.st_mode)) {
-        rc = add_path(rd, alloc, p);
+    bool fresh = false;
+    if (stat(p, &stt) == 0 && (S_ISDIR(stt.st_mode) || S_ISREG(stt.st_mode)) &&
+        (rc = seen_add(seen, &stt, &fresh)) == PX_OK && fresh) {
+      if (S_ISDIR(stt.st_mode)) rc = walk(rd, alloc, seen, p, depth + 1);
+      else {
+        rc = add_path(rd, alloc, p, 0);
         rd->total_size += (uint64_t)stt.st_size;
       }
     }
@@ -74,7 +142,7 @@ static int walk(px_reader *rd, size_t *alloc, const char *dir, int depth) {
   }
   closedir(d);
   if (rc == PX_OK && rd->npaths > first)
-    qsort(rd->paths + first, rd->npaths - first, sizeof(char *), cmp_str);
+    qsort(rd->paths + first, rd->npaths - first, sizeof(entry), cmp_entry);
   return rc;
 }
 
@@ -91,23 +159,73 @@ int px_reader_open(px_ctx *ctx, const char *path, px_reader **out) {
   size_t alloc = 0;
   struct stat stt;
   if (strcmp(path, "-") == 0) {
-    rc = add_path(rd, &alloc, "-");
+    rc = add_path(rd, &alloc, "-", 0);
   } else if (stat(path, &stt) != 0) {
-    rc = px__ctx_fail(ctx, errno == ENOENT ? PX_ENOTFOUND : PX_EIO, "%s: %s", path,
-                      strerror(errno));
+    int err = errno;
+    px__buf_clear(&rd->msg);
+    px__escape_controls(&rd->msg, path, strlen(path));
+    rc = px__ctx_fail(ctx, err == ENOENT ? PX_ENOTFOUND : PX_EIO, "%s: %s",
+                      rd->msg.ptr ? rd->msg.ptr : "", strerror(err));
   } else if (S_ISDIR(stt.st_mode)) {
     rd->is_dir = true;
     rd->root_len = strlen(path);
     while (rd->root_len > 1 && path[rd->root_len - 1] == '/') rd->root_len--;
     char *root = strndup(path, rd->root_len);
-    rc = root ? walk(rd, &alloc, root, 0) : PX_ENOMEM;
+    seen_set seen = {NULL, 0, 0};
+    bool fresh;
+    errno = 0;
+    rc = !root ? PX_ENOMEM : seen_add(&seen, &stt, &fresh);
+    if (rc == PX_OK) rc = walk(rd, &alloc, &seen, root, 0);
+    int err = errno;
+    free(seen.keys);
     free(root);
-    if (rc == PX_EIO) px__ctx_fail(ctx, rc, "%s: cannot read folder", path);
+    if (rc == PX_EIO) {
+      px__buf_clear(&rd->msg);
+      px__escape_controls(&rd->msg, path, strlen(path));
+      px__ctx_fail(ctx, rc, "%s: cannot read folder: %s", rd->msg.ptr ? rd->msg.ptr : "",
+                   strerror(err ? err : EIO));
+    }
   } else {
     rd->total_size = (uint64_t)stt.st_size;
-    rc = add_path(rd, &alloc, path);
+    rc = add_path(rd, &alloc, path, 0);
   }
   if (rc) goto fail;
+  *out = rd;
+  return PX_OK;
+fail:
+  px_reader_free(rd);
+  return rc;
+}
+
+int px_reader_open_mem(px_ctx *ctx, const void *p, size_t n, const char *origin,
+                       const char *format, px_reader **out) {
+  if (!ctx || (!p && n) || !origin || !origin[0] || !out) return PX_EINVAL;
+  *out = NULL;
+  const px__format *force = NULL;
+  if (format) {
+    const px__format *const *fl = px__formats();
+    for (size_t i = 0; fl[i] && !force; i++)
+      if (strcmp(fl[i]->name, format) == 0) force = fl[i];
+    if (!force) return px__ctx_fail(ctx, PX_EINVAL, "unknown input format '%s'", format);
+  }
+  px_reader *rd = calloc(1, sizeof(*rd));
+  if (!rd) return PX_ENOMEM;
+  rd->ctx = ctx;
+  rd->force = force;
+  px__buf_init(&rd->msg, 4096);
+  size_t alloc = 0;
+  int rc = px_article_new(&rd->art);
+  if (rc) goto fail;
+  rd->art->limit_body = ctx->limit_body;
+  rd->mem = malloc(n ? n : 1);
+  if (!rd->mem) {
+    rc = PX_ENOMEM;
+    goto fail;
+  }
+  if (n) memcpy(rd->mem, p, n);
+  rd->mem_len = n;
+  rd->total_size = n;
+  if ((rc = add_path(rd, &alloc, origin, 0))) goto fail;
   *out = rd;
   return PX_OK;
 fail:
@@ -128,8 +246,9 @@ static void close_file(px_reader *rd) {
 void px_reader_free(px_reader *rd) {
   if (!rd) return;
   close_file(rd);
-  for (size_t i = 0; i < rd->npaths; i++) free(rd->paths[i]);
+  for (size_t i = 0; i < rd->npaths; i++) free(rd->paths[i].path);
   free(rd->paths);
+  free(rd->mem);
   px_article_free(rd->art);
   px__buf_release(&rd->msg);
   free(rd->err);
@@ -140,15 +259,27 @@ static int set_error(px_reader *rd, int rc, const char *where_label, uint64_t wh
                      const char *reason) {
   free(rd->err);
   rd->err = NULL;
-  const char *path = rd->cur_path ? rd->cur_path : "?";
-  if (strcmp(path, "-") == 0) path = "<stdin>";
+  const char *raw = rd->cur_path ? rd->cur_path : "?";
+  if (strcmp(raw, "-") == 0) raw = "<stdin>";
+  /* A file name is outside text: its control characters are shown escaped. */
+  px__buf esc;
+  px__buf_init(&esc, 0);
+  if (px__escape_controls(&esc, raw, strlen(raw)) != PX_OK) {
+    px__buf_release(&esc);
+    return PX_ENOMEM;
+  }
+  const char *path = esc.ptr;
   size_t n = strlen(path) + strlen(reason) + 64;
   rd->err = malloc(n);
-  if (!rd->err) return PX_ENOMEM;
+  if (!rd->err) {
+    px__buf_release(&esc);
+    return PX_ENOMEM;
+  }
   if (where_label && where)
     snprintf(rd->err, n, "%s:%s %llu: %s", path, where_label, (unsigned long long)where, reason);
   else
     snprintf(rd->err, n, "%s: %s", path, reason);
+  px__buf_release(&esc);
   return rc;
 }
 
@@ -163,10 +294,17 @@ uint64_t px_reader_size(const px_reader *rd) { return rd ? rd->total_size : 0; }
 
 /* Open the next file of the list and pick its format. */
 static int open_next_file(px_reader *rd) {
-  const char *path = rd->paths[rd->next_path++];
+  const entry *en = &rd->paths[rd->next_path++];
+  const char *path = en->path;
   rd->cur_path = strdup(path);
   if (!rd->cur_path) return PX_ENOMEM;
-  int rc = px__stream_open(path, &rd->s);
+  if (en->err) {
+    char why[160];
+    snprintf(why, sizeof(why), "cannot read folder: %s", strerror(en->err));
+    return set_error(rd, PX_EIO, NULL, 0, why);
+  }
+  int rc = rd->mem ? px__stream_open_mem(rd->mem, rd->mem_len, &rd->s)
+                   : px__stream_open(path, &rd->s);
   if (rc) {
     return set_error(rd, rc, NULL, 0,
                      rc == PX_ENOTFOUND ? "no such file" : "cannot open file");
@@ -184,9 +322,19 @@ static int open_next_file(px_reader *rd) {
   bool warc = n >= 6 && memcmp(p, "WARC/", 5) == 0;
   if (!warc && px__looks_binary(p, n))
     return set_error(rd, PX_EBINARY, NULL, 0, "binary data, not articles");
+  /* An XML or HTML file may open with comments, a DOCTYPE or processing
+   * instructions longer than the first look: look past them (up to the
+   * stream window) so the formats see the first element. */
+  size_t want = n;
+  while (n == want && want < ((size_t)1 << 20) && px__markup_prolog_end(p, n) + 512 > n) {
+    want = want * 4 > ((size_t)1 << 20) ? ((size_t)1 << 20) : want * 4;
+    rc = px__stream_peek(rd->s, want, &p, &n);
+    if (rc) return set_error(rd, rc, NULL, 0, px__stream_error(rd->s));
+  }
   const px__format *const *fl = px__formats();
   int best = -1;
-  for (size_t i = 0; fl[i]; i++) {
+  if (rd->force) rd->fmt = rd->force;
+  for (size_t i = 0; !rd->force && fl[i]; i++) {
     int score = fl[i]->sniff(p, n, path);
     if (score > best) {
       best = score;
@@ -197,7 +345,9 @@ static int open_next_file(px_reader *rd) {
    * from it): inside a folder, the path relative to the folder, so
    * "a/nw.txt" and "b/nw.txt" stay two articles; else the base name. */
   const char *name = path;
-  if (rd->is_dir && strlen(path) > rd->root_len + 1) {
+  if (rd->mem) {
+    /* An origin is a name, not a path: kept whole. */
+  } else if (rd->is_dir && strlen(path) > rd->root_len + 1) {
     name = path + rd->root_len + 1;
   } else if (strrchr(path, '/')) {
     name = strrchr(path, '/') + 1;
@@ -235,8 +385,9 @@ int px_reader_next(px_reader *rd, px_article **art) {
       px__buf origin;
       px__buf_init(&origin, 0);
       const char *path = strcmp(rd->cur_path, "-") == 0 ? "<stdin>" : rd->cur_path;
-      if (strcmp(rd->fmt->where_label, "file") == 0) rc = px__buf_puts(&origin, path);
-      else rc = px__buf_printf(&origin, "%s:%llu", path, (unsigned long long)where);
+      rc = px__escape_controls(&origin, path, strlen(path));
+      if (rc == PX_OK && strcmp(rd->fmt->where_label, "file") != 0)
+        rc = px__buf_printf(&origin, ":%llu", (unsigned long long)where);
       if (rc == PX_OK)
         rc = px__buf_append(&rd->art->field[PX_F_ORIGIN], origin.ptr, origin.len);
       px__buf_release(&origin);

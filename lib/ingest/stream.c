@@ -514,11 +514,56 @@ int px__stream_slurp(px__stream *s, px__buf *out, size_t cap) {
 }
 
 bool px__looks_binary(const char *p, size_t n) {
+  /* A ratio, not one byte: a stray NUL in a text or JSON Lines file costs
+   * that record only (the format rejects it), while images, archives and
+   * UTF-16 have NULs and controls throughout. */
   size_t ctl = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)p[i];
-    if (c == 0) return true;
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ctl++;
   }
-  return n > 0 && ctl * 20 > n; /* over 5% control bytes */
+  return ctl >= 2 && ctl * 20 > n; /* over 5% NUL and control bytes */
+}
+
+size_t px__markup_prolog_end(const char *p, size_t n) {
+  size_t i = 0;
+  if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) i = 3;
+  for (;;) {
+    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n')) i++;
+    if (i + 1 >= n || p[i] != '<') return i;
+    const char *e;
+    if (i + 4 <= n && memcmp(p + i, "<!--", 4) == 0) {
+      e = memmem(p + i + 4, n - i - 4, "-->", 3);
+      if (!e) return n;
+      i = (size_t)(e - p) + 3;
+    } else if (p[i + 1] == '?') {
+      e = memmem(p + i + 2, n - i - 2, "?>", 2);
+      if (!e) return n;
+      i = (size_t)(e - p) + 2;
+    } else if (p[i + 1] == '!') {
+      /* <!DOCTYPE ...> with an internal subset in brackets, which may hold
+       * declarations and comments with '>' in them. */
+      size_t j = i + 2;
+      int br = 0;
+      char q = 0;
+      for (; j < n; j++) {
+        char c = p[j];
+        if (q) {
+          if (c == q) q = 0;
+        } else if (c == '"' || c == '\'') {
+          q = c;
+        } else if (c == '[') {
+          br++;
+        } else if (c == ']') {
+          if (br) br--;
+        } else if (c == '>' && br == 0) {
+          break;
+        }
+      }
+      if (j >= n) return n;
+      i = j + 1;
+    } else {
+      return i;
+    }
+  }
 }

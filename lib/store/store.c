@@ -210,6 +210,21 @@ static const char *const migrations[] = {
     "  UPDATE meta SET value = CAST(value AS INTEGER) - length(CAST(old.body AS BLOB))"
     "    + length(CAST(new.body AS BLOB)) WHERE key = 'body_bytes';"
     "END;",
+    /* 8 -> 9: state of long-running drivers (store_state.c): the watcher's
+     * feed validators, items seen and alert positions, so a restart resumes. */
+    "CREATE TABLE IF NOT EXISTS state("
+    "  key TEXT PRIMARY KEY,"
+    "  value BLOB NOT NULL,"
+    "  updated INTEGER NOT NULL DEFAULT (unixepoch())"
+    ") WITHOUT ROWID;",
+    /* 9 -> 10: event stories and threads (store_story.c, store_thread.c):
+     * each story's thread (the id of the thread's first story; NULL: its
+     * own), its headline article (the most central member) and its
+     * signature (centroid terms by hash and weight) for thread linking. */
+    "ALTER TABLE story ADD COLUMN thread INTEGER;"
+    "ALTER TABLE story ADD COLUMN central INTEGER;"
+    "ALTER TABLE story ADD COLUMN sig BLOB;"
+    "CREATE INDEX story_thread ON story(thread);",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 

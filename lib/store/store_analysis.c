@@ -1,6 +1,7 @@
 /* store_analysis.c - per-article analysis in the store, and the queries
  * across it: quotes by speaker, entities by coverage. */
 #include "store.h"
+#include "analyze/quote.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -312,13 +313,47 @@ static int speaker_keys(px_store *st, const char *name, px__buf *sql_in, char **
   }
   px__buf_release(&pats);
   if (rc != SQLITE_OK) return px__store_step_fail(st, rc, "listing speakers");
-  size_t cap = 0;
+  /* every candidate first: whether a bare surname is the person asked for
+   * depends on the other full names listed (px__speaker_select) */
+  size_t cap = 0, nc = 0, ccap = 0;
   size_t nlen = strlen(name);
+  char **ck = NULL;
+  px_str *cn = NULL;
+  uint8_t *sel = NULL;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
     px_str key = col_str(s, 0), sname = col_str(s, 1);
-    if (!px_speaker_match(name, nlen, sname.ptr, sname.len) &&
-        !px_speaker_match(name, nlen, key.ptr, key.len))
-      continue;
+    if (nc == ccap) {
+      ccap = ccap ? ccap * 2 : 16;
+      char **a = realloc(ck, ccap * sizeof *a);
+      if (a) ck = a;
+      px_str *b = realloc(cn, ccap * sizeof *b);
+      if (b) cn = b;
+      if (!a || !b) {
+        rc = SQLITE_NOMEM;
+        break;
+      }
+    }
+    /* key and name in one allocation: "key\0name" */
+    char *kv = malloc(key.len + sname.len + 2);
+    if (!kv) {
+      rc = SQLITE_NOMEM;
+      break;
+    }
+    memcpy(kv, key.ptr, key.len);
+    kv[key.len] = 0;
+    memcpy(kv + key.len + 1, sname.ptr, sname.len);
+    kv[key.len + 1 + sname.len] = 0;
+    ck[nc] = kv;
+    cn[nc] = (px_str){kv + key.len + 1, sname.len};
+    nc++;
+  }
+  sqlite3_finalize(s);
+  if (rc == SQLITE_DONE) {
+    sel = calloc(nc + 1, 1);
+    if (!sel || px__speaker_select(name, nlen, cn, nc, sel)) rc = SQLITE_NOMEM;
+  }
+  for (size_t i = 0; i < nc && rc == SQLITE_DONE; i++) {
+    if (!sel[i]) continue;
     if (*nkeys == cap) {
       cap = cap ? cap * 2 : 16;
       char **nk = realloc(*keys, cap * sizeof(char *));
@@ -328,14 +363,17 @@ static int speaker_keys(px_store *st, const char *name, px__buf *sql_in, char **
       }
       *keys = nk;
     }
-    if (!((*keys)[*nkeys] = strndup(key.ptr, key.len))) {
+    if (!((*keys)[*nkeys] = strdup(ck[i]))) {
       rc = SQLITE_NOMEM;
       break;
     }
     px__buf_puts(sql_in, *nkeys ? ",?" : "?");
     (*nkeys)++;
   }
-  sqlite3_finalize(s);
+  for (size_t i = 0; i < nc; i++) free(ck[i]);
+  free(ck);
+  free(cn);
+  free(sel);
   if (rc == SQLITE_NOMEM) return PX_ENOMEM;
   return rc == SQLITE_DONE ? PX_OK : px__store_step_fail(st, rc, "listing speakers");
 }
@@ -357,15 +395,18 @@ int px_store_quotes(px_store *st, const px_quote_filter *f, px_stored_quote_cb c
   }
   px__buf_puts(&sql,
                "SELECT q.id, q.article, a.source, a.title, a.published, q.kind, q.start, q.end,"
-               " q.text, q.cue, q.speaker_name, q.speaker_key"
+               " q.text, q.cue, q.speaker_name, q.speaker_key, a.ext_id"
                " FROM quote q JOIN article a ON a.id = q.article WHERE 1");
   if (nkeys) px__buf_printf(&sql, " AND q.speaker_key IN (%s)", in.ptr);
   if (f->source) px__buf_puts(&sql, " AND a.source = :source");
+  if (f->article > 0) px__buf_printf(&sql, " AND q.article = %lld", (long long)f->article);
   if (f->has_since) px__buf_puts(&sql, " AND a.published >= :since");
   if (f->has_until) px__buf_puts(&sql, " AND a.published < :until");
   if (!f->with_scare) px__buf_puts(&sql, " AND q.kind NOT IN ('scare', 'title')");
   px__buf_puts(&sql, " ORDER BY a.published IS NULL, a.published, q.article, q.start");
-  if (f->limit > 0) px__buf_printf(&sql, " LIMIT %lld", (long long)f->limit);
+  if (f->limit > 0 || f->offset > 0)
+    px__buf_printf(&sql, " LIMIT %lld OFFSET %lld", f->limit > 0 ? (long long)f->limit : -1LL,
+                   f->offset > 0 ? (long long)f->offset : 0LL);
   if (!sql.ptr) {
     rc = PX_ENOMEM;
     goto out;
@@ -394,6 +435,7 @@ int px_store_quotes(px_store *st, const px_quote_filter *f, px_stored_quote_cb c
     q.cue = col_str(s, 9);
     q.speaker_name = col_str(s, 10);
     q.speaker_key = col_str(s, 11);
+    q.ext_id = col_str(s, 12);
     if (cb(user, &q)) {
       src = SQLITE_DONE;
       break;
@@ -406,6 +448,45 @@ out:
   free(keys);
   px__buf_release(&sql);
   px__buf_release(&in);
+  return rc;
+}
+
+int px_store_quotes_after(px_store *st, int64_t after_id, int64_t limit, px_stored_quote_cb cb,
+                          void *user) {
+  if (!st || !cb) return PX_EINVAL;
+  sqlite3_stmt *s = NULL;
+  int src = sqlite3_prepare_v2(
+      st->db,
+      "SELECT q.id, q.article, a.source, a.title, a.published, q.kind, q.start, q.end,"
+      " q.text, q.cue, q.speaker_name, q.speaker_key"
+      " FROM quote q JOIN article a ON a.id = q.article"
+      " WHERE q.id > ?1 AND q.kind NOT IN ('scare', 'title') ORDER BY q.id LIMIT ?2",
+      -1, &s, NULL);
+  if (src != SQLITE_OK) return px__store_step_fail(st, src, "listing new quotes");
+  sqlite3_bind_int64(s, 1, after_id);
+  sqlite3_bind_int64(s, 2, limit > 0 ? limit : -1);
+  while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+    px_stored_quote q;
+    q.id = sqlite3_column_int64(s, 0);
+    q.article = sqlite3_column_int64(s, 1);
+    q.source = col_str(s, 2);
+    q.title = col_str(s, 3);
+    q.has_time = sqlite3_column_type(s, 4) != SQLITE_NULL;
+    q.published = q.has_time ? sqlite3_column_int64(s, 4) : 0;
+    q.kind = kind_from_name((const char *)sqlite3_column_text(s, 5));
+    q.start = (size_t)sqlite3_column_int64(s, 6);
+    q.end = (size_t)sqlite3_column_int64(s, 7);
+    q.text = col_str(s, 8);
+    q.cue = col_str(s, 9);
+    q.speaker_name = col_str(s, 10);
+    q.speaker_key = col_str(s, 11);
+    if (cb(user, &q)) {
+      src = SQLITE_DONE;
+      break;
+    }
+  }
+  int rc = src == SQLITE_DONE ? PX_OK : px__store_step_fail(st, src, "listing new quotes");
+  sqlite3_finalize(s);
   return rc;
 }
 

@@ -55,8 +55,13 @@ printf '%s\n' '{"id":"j1","source":"Meridian News","title":"Ferry fire","date":"
 out=$("$px" compare --width 70 "$tmp/a.txt" "$tmp/b.txt" 2>&1); rc=$?
 check "text report exits 0" test "$rc" -eq 0
 check "text report counts articles and outlets" contains "$out" "2 articles from 2 outlets"
-check "text report lists shared facts" contains "$out" "Reported by several outlets"
-check "text report shows the tugs fact from both" contains "$out" "Two tugs towed"
+check "text report opens with the core facts" contains "$out" "Core facts"
+full=$("$px" compare --full --width 70 "$tmp/a.txt" "$tmp/b.txt" 2>&1)
+
+check "--full lists shared facts" contains "$full" "Reported by several outlets"
+top1=$("$px" compare --top 1 --full --width 70 "$tmp/a.txt" "$tmp/b.txt" 2>&1)
+check "--top 1 bounds the core facts" test "$(grep -c '^  [0-9]*\. \[' <<<"$top1")" -le 1
+check "text report shows the tugs fact from both" contains "$full" "Two tugs towed"
 check "text report names the numeric discrepancy" contains "$out" "14 passengers"
 check "no colour when not a terminal" test -z "$(grep -c $'\033' <<<"$out" | grep -v '^0$')"
 long=$(awk 'length($0) > 90' <<<"$out" | wc -l)
@@ -73,9 +78,12 @@ check "json: discrepancy 12 vs 14" jq_ok "$json" "assert any(sorted(v['value'] f
 check "json: entities with outlets" jq_ok "$json" "assert any(len(e['outlets'])==3 for e in d['entities'])"
 
 if python3 -c "import jsonschema" 2>/dev/null; then
-  for files in "$tmp/a.txt $tmp/b.txt $tmp/c.jsonl" "$tmp/a.txt $tmp/empty.txt $tmp/fi.txt"; do
+  # expected exit code, then the files (3: an input was empty and skipped)
+  for run in "0 $tmp/a.txt $tmp/b.txt $tmp/c.jsonl" "3 $tmp/a.txt $tmp/empty.txt $tmp/fi.txt"; do
+    want=${run%% *} files=${run#* }
     # shellcheck disable=SC2086
-    json=$("$px" compare --format json -q $files 2>/dev/null)
+    json=$("$px" compare --format json -q $files 2>/dev/null); rc=$?
+    check "json for the schema check exits $want" test "$rc" -eq "$want"
     check "json validates against docs/schema/compare.schema.json" python3 -c "
 import json, jsonschema, sys
 jsonschema.validate(json.loads(sys.stdin.read()), json.load(open('$src/docs/schema/compare.schema.json')),
@@ -84,10 +92,14 @@ jsonschema.validate(json.loads(sys.stdin.read()), json.load(open('$src/docs/sche
 fi
 
 md=$("$px" compare --format md "$tmp/a.txt" "$tmp/b.txt"); rc=$?
-check "markdown exits 0 with a title" contains "$md" "^# Comparison of 2 articles"
+check "markdown exits 0" test "$rc" -eq 0
+check "markdown has a headline and core facts" contains "$md" "^## Core facts"
 html=$("$px" compare --format html "$tmp/a.txt" "$tmp/b.txt"); rc=$?
-check "html exits 0, one page" contains "$html" "</html>"
-check "html fetches nothing" test -z "$(grep -Eo 'src=|<link|https?://' <<<"$html")"
+check "html exits 0" test "$rc" -eq 0
+check "html is one page" contains "$html" "</html>"
+check "html fetches nothing" test -z "$(grep -Eo 'src=|<link|url\(|@import' <<<"$html")"
+check "html has a headline, a legend and the core facts" contains "$html" 'class="legend".*Core facts\|Core facts.*class="legend"'
+check "html lays columns out in a grid that wraps (no sideways scroll)" contains "$html" "grid-template-columns:repeat(auto-fill"
 
 # Bad input.
 sed 's/^Source: Northern Wire/Source: Syndicated Daily/' "$tmp/a.txt" > "$tmp/a2.txt"
@@ -95,6 +107,7 @@ json=$("$px" compare --format json "$tmp/a.txt" "$tmp/a2.txt" 2>"$tmp/err"); rc=
 check "identical articles: exit 0" test "$rc" -eq 0
 check "identical articles: every fact shared, copy flagged" jq_ok "$json" "assert all(f['shared'] for f in d['facts']) and d['articles'][1]['copy_of']==0 and d['articles'][1]['wire_share']==1"
 json=$("$px" compare --format json "$tmp/a.txt" "$tmp/a.txt" 2>"$tmp/err"); rc=$?
+check "the same file twice: exit 0" test "$rc" -eq 0
 check "the same file twice: both kept, each fact in both" jq_ok "$json" "assert len(d['articles'])==2 and all(len(f['articles'])==2 for f in d['facts'])"
 json=$("$px" compare --format json "$tmp/a.txt" "$tmp/empty.txt" "$tmp/b.txt" 2>"$tmp/err"); rc=$?
 check "empty file: reported, not fatal" test "$rc" -eq 0 -o "$rc" -eq 3
@@ -104,6 +117,7 @@ check "other language: exit 0" test "$rc" -eq 0
 check "other language: flagged and kept" jq_ok "$json" "assert 'other_language' in d['articles'][1]['flags'] and d['articles'][1]['unique_facts']>0"
 check "other language: warning on stderr" grep -q "English" "$tmp/err"
 json=$("$px" compare --format json "$tmp/a.txt" "$tmp/other.txt" 2>/dev/null); rc=$?
+check "nothing in common: exit 0" test "$rc" -eq 0
 check "nothing in common: no shared fact" jq_ok "$json" "assert not any(f['shared'] for f in d['facts']) and len(d['articles'])==2"
 out=$("$px" compare "$tmp/a.txt" 2>&1); rc=$?
 check "one article: a report with a warning" test "$rc" -eq 0

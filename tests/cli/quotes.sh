@@ -57,17 +57,38 @@ for line in sys.argv[1].splitlines():
             assert k in q, k
 ' "$an"
 check "analyze offsets point at the quotes" python3 -c '
-import json,sys
+import json, re, sys
+bodies = {}
+for line in open(sys.argv[2], encoding="utf-8"):
+    d = json.loads(line)
+    bodies[d["id"]] = d["text"].encode("utf-8")
+n = 0
+def words(t):
+    return re.findall(r"\w+", t)
 for line in sys.argv[1].splitlines():
-    d=json.loads(line)
-    body=None
+    d = json.loads(line)
+    body = bodies[d["id"]]
     for q in d["quotes"]:
-        if q["speaker"]:
-            s=q["speaker"]
-            assert s["end"] > s["start"]
-        assert q["end"] > q["start"]
-' "$an"
-
+        n += 1
+        s, e = q["start"], q["end"]
+        assert 0 <= s < e <= len(body), (s, e)
+        # a quoted remark runs from the opening mark to the closing one
+        if q["kind"] != "indirect":
+            assert body[s:s + 1] == b"\"" and body[e - 1:e] == b"\"", (q["kind"], body[s:e])
+        # every span is quoted text of the body, and the words of the
+        # quote text are the words of its spans, in order
+        got = []
+        for a, b in q["spans"]:
+            assert s <= a < b <= e, (a, b)
+            got += words(body[a:b].decode("utf-8"))
+        assert got == words(q["text"]), (got, q["text"])
+        if q["cue"] is not None:
+            assert body[q["cue_start"]:q["cue_end"]].decode() == q["cue"], q["cue"]
+        sp = q["speaker"]
+        if sp:
+            assert body[sp["start"]:sp["end"]].decode() == sp["text"], sp
+assert n >= 4, n
+' "$an" "$tmp/news.jsonl"
 # Bad input: unbalanced marks never take in the rest of the article.
 printf 'Title: Stray\nSource: Test\n\nA stray " in the lead\n\n"We are ready," Putin said.\n\nThe "deal was signed. "It is good," Kim said.\n\nLater paragraphs follow and follow.\n' > "$tmp/bad.txt"
 out=$("$px" quotes --format json "$tmp/bad.txt" 2>/dev/null); rc=$?

@@ -8,6 +8,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0
 check() { local what=$1; shift; if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi; }
+# only_summary FILE: true when FILE holds nothing but (at most) ingest's
+# summary line with no rejected record: a sanitizer report or a warning fails it.
+only_summary() { ! grep -Ev '^parallax: read [0-9]+, stored [0-9]+, duplicates [0-9]+, rejected 0 ' "$1" | grep -q .; }
 export NO_COLOR=1
 
 A1='OSTRA (Northwire) - A ferry carrying 212 passengers caught fire off the coast of Valdoria on Tuesday, and coast guard crews rescued everyone on board. The blaze began in the engine room of the Morning Gull, operated by Bluewave Lines, forty minutes after it left Ostra.\n\nCaptain Elena Marsh sent a distress call that was answered within minutes by two patrol boats. Eleven people were treated for smoke inhalation at Ostra General Hospital, a spokesman said.\n\nThe transport ministry opened an inquiry into the fire and said the ferry had passed its last safety inspection in January.'
@@ -39,13 +42,28 @@ check "dedup --help" bash -c "\"$px\" dedup --help | grep -q 'usage: parallax de
 "$px" dedup --bogus "$tmp/day1.jsonl" >/dev/null 2>&1
 check "dedup bad option exits 2" test $? -eq 2
 
+# By default an undated article (b2) is not placed by text among dated
+# stories: it stays alone, flagged unplaced.
+"$px" ingest -q --db "$tmp/alone.db" "$tmp/day1.jsonl" 2>/dev/null
+out=$("$px" stories --db "$tmp/alone.db")
+check "undated b2 alone by default (four stories)" test "$(wc -l <<<"$out")" -eq 4
+sidu=$("$px" stories --db "$tmp/alone.db" --format json | grep 'Kestrel evacuated' | sed 's/{"id":\([0-9]*\).*/\1/')
+out=$("$px" story --db "$tmp/alone.db" --format json "$sidu")
+check "the lone undated article is flagged unplaced" grep -q '"unplaced":true' <<<"$out"
+"$px" ingest -q --db "$tmp/x.db" --undated sometimes "$tmp/day1.jsonl" 2>/dev/null
+check "--undated with a bad value exits 2" test $? -eq 2
+
 db=$tmp/s.db
-"$px" ingest -q --db "$db" "$tmp/day1.jsonl" 2>/dev/null
+"$px" ingest -q --undated join --db "$db" "$tmp/day1.jsonl" 2>"$tmp/err"; rc=$?
+check "ingest of day1 exits 0" test "$rc" -eq 0
+check "ingest of day1: stderr holds only the summary, nothing rejected" only_summary "$tmp/err"
 out=$("$px" stories --db "$db")
 check "three stories after the first ingest" test "$(wc -l <<<"$out")" -eq 3
 json=$("$px" stories --db "$db" --format json)
 check "stories json has outlets and duplicates" grep -q '"outlets":3,"articles":3,"duplicates":1' <<<"$json"
-"$px" ingest -q --db "$db" "$tmp/day2.jsonl" 2>/dev/null
+"$px" ingest -q --undated join --db "$db" "$tmp/day2.jsonl" 2>"$tmp/err"; rc=$?
+check "ingest of day2 exits 0" test "$rc" -eq 0
+check "ingest of day2: stderr holds only the summary, nothing rejected" only_summary "$tmp/err"
 out=$("$px" stories --db "$db" --min-outlets 3)
 check "b3 joined the Sandport story (two stories with 3 outlets)" test "$(wc -l <<<"$out")" -eq 2
 out=$("$px" stories --db "$db" --outlet "Capital Times" --format json)

@@ -1,0 +1,164 @@
+/*
+ * furniture.c - page furniture among the sentences of an article: what a
+ * page prints around the news and an extractor keeps in the body.  Adverts
+ * ("ADVERTISEMENT"), captions and gallery controls ("Hide Caption 26 of 30
+ * Photos", "next Image 1 of 3"), update stamps ("(Most recent update: 11:40
+ * a.m. ET)"), calls to action ("Click here to ...", newsletter sign-ups,
+ * "Read more:", "Related:"), copyright lines, and bylines or credit lines
+ * inside the body ("By Jane Doe", "Reporting by ...", "... contributed to
+ * this report").  The text stays as stored; a comparison leaves these
+ * sentences out of its facts, quotes and discrepancies and counts them.
+ *
+ * The test is on the words of one sentence, ASCII-folded to lower case;
+ * it errs toward news: a long sentence is furniture only on an explicit
+ * marker (caption controls, "click here", a newsletter sign-up).
+ */
+#include "align/compare.h"
+
+#include <string.h>
+
+#define FMAX 240
+
+static const char *const k_whole[] = {
+    "advertisement", "advertisements", "ad", "skip advertisement", "story continues below advertisement",
+    "article continues below advertisement", "continue reading", "continue reading below",
+    "read more", "related", "related content", "related coverage", "related stories", "related articles",
+    "more", "watch", "listen", "share", "share this", "share this article", "share this story",
+    "comments", "photos", "photo", "video", "videos", "play video", "close", "hide caption",
+    "show caption", "toggle caption", "enlarge this image", "loading", "image", "getty images",
+    "ap photo", "reuters", "sponsored", "sponsored content", "recommended", "trending",
+    "most popular", "most read", "top stories", "view comments", "print", "email", "back to top",
+    "scroll to continue", "scroll to continue with content", "supported by", "content continues below"};
+
+static const char *const k_start[] = {
+    "click here", "sign up for", "sign up to", "subscribe to", "subscribe for", "follow us on",
+    "like us on facebook", "download the", "get the latest", "to get the latest", "read more:",
+    "read more at", "read more here", "related:", "related coverage:", "related stories:",
+    "more:", "see also:", "watch:", "watch live:", "watch the video", "listen:", "listen to the",
+    "recommended:", "also read", "read also", "trending:", "(most recent update", "most recent update",
+    "updated:", "updated at", "last updated", "(update", "this story has been updated",
+    "this article has been updated", "this story was updated", "this post has been updated",
+    "this story is developing", "this is a developing story", "this story will be updated",
+    "reporting by", "(reporting by", "additional reporting by", "editing by", "writing by",
+    "copyright", "all rights reserved", "(c) 20", "image copyright", "image caption", "media caption",
+    "photo:", "photograph:", "caption:", "credit:", "getty images", "ap photo/", "(ap photo",
+    "next image", "previous image", "prev image", "next photo", "previous photo", "next slide",
+    "previous slide", "hide caption", "show caption", "toggle caption", "enlarge this image",
+    "have a news tip", "got a news tip", "send us a tip", "do you have a story", "want more",
+    "want to read more", "for more news", "for the latest", "join the conversation",
+    "the views expressed", "this article originally appeared", "this story originally appeared",
+    "this article first appeared", "this story first appeared", "a version of this article",
+    "a version of this story", "an earlier version of this", "correction:", "clarification:"};
+
+static const char *const k_any[] = {
+    "click here", "hide caption", "show caption", "toggle caption", "enlarge this image",
+    "contributed to this report", "contributed reporting", "contributed to this article",
+    "all rights reserved", "follow him on twitter", "follow her on twitter", "follow them on twitter",
+    "on twitter @", "on twitter at @", "delivered to your inbox", "straight to your inbox",
+    "sign up for our", "sign up for the", "subscribe to our", "get our newsletter",
+    "our daily newsletter", "newsletter sign-up", "newsletter signup",
+    "we may earn a commission", "this material may not be published"};
+
+static bool starts(const char *s, size_t n, const char *w) {
+  size_t k = strlen(w);
+  return n >= k && memcmp(s, w, k) == 0 && (n == k || !(s[k] >= 'a' && s[k] <= 'z') || w[k - 1] == ' ');
+}
+
+static bool contains(const char *s, size_t n, const char *w) {
+  size_t k = strlen(w);
+  for (size_t i = 0; i + k <= n; i++)
+    if (s[i] == w[0] && memcmp(s + i, w, k) == 0 && (i == 0 || !(s[i - 1] >= 'a' && s[i - 1] <= 'z')))
+      return true;
+  return false;
+}
+
+/* "image 1 of 3", "26 of 30 photos", "slide 4 of 12" */
+static bool gallery_count(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (!(s[i] >= '0' && s[i] <= '9') || (i && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
+    size_t j = i;
+    while (j < n && s[j] >= '0' && s[j] <= '9') j++;
+    if (j + 4 > n || memcmp(s + j, " of ", 4) != 0) continue;
+    size_t k = j + 4;
+    if (k >= n || !(s[k] >= '0' && s[k] <= '9')) continue;
+    while (k < n && s[k] >= '0' && s[k] <= '9') k++;
+    static const char *const before[] = {"image ", "photo ", "slide ", "picture ", "photos "};
+    static const char *const after[] = {" photos", " images", " pictures", " slides", " photo"};
+    for (size_t b = 0; b < sizeof before / sizeof *before; b++) {
+      size_t bl = strlen(before[b]);
+      if (i >= bl && memcmp(s + i - bl, before[b], bl) == 0) return true;
+    }
+    for (size_t a = 0; a < sizeof after / sizeof *after; a++) {
+      size_t al = strlen(after[a]);
+      if (k + al <= n && memcmp(s + k, after[a], al) == 0) return true;
+    }
+  }
+  return false;
+}
+
+bool px__furniture_text(const char *p, size_t n) {
+  char s[FMAX + 1];
+  size_t m = 0, words = 0, caps = 0;
+  bool in = false, upper_word = false, at = false;
+  /* fold: ASCII lower case, curly quotes straight, runs of space as one;
+   * count words and capitalized words */
+  for (size_t i = 0; i < n && m < FMAX; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c == 0xe2 && i + 2 < n && (unsigned char)p[i + 1] == 0x80) { /* ’ ‘ “ ” — – */
+      unsigned char d = (unsigned char)p[i + 2];
+      c = d == 0x98 || d == 0x99 ? '\'' : d == 0x9c || d == 0x9d ? '"' : '-';
+      i += 2;
+    } else if (c >= 0x80) {
+      c = '~';
+    }
+    bool sp = c == ' ' || c == '\n' || c == '\t';
+    if (sp) {
+      if (m && s[m - 1] != ' ') s[m++] = ' ';
+      in = false;
+      continue;
+    }
+    if (!in) {
+      words++;
+      upper_word = c >= 'A' && c <= 'Z';
+      caps += upper_word;
+      in = true;
+    }
+    if (c == '@') at = true;
+    s[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  (void)upper_word;
+  while (m && (s[m - 1] == ' ' || s[m - 1] == '.' || s[m - 1] == ':' || s[m - 1] == '|' ||
+               s[m - 1] == '>' || s[m - 1] == '-'))
+    m--;
+  size_t b = 0;
+  while (b < m && (s[b] == ' ' || s[b] == '|' || s[b] == '<' || s[b] == '-' || s[b] == '>')) b++;
+  const char *t = s + b;
+  size_t tn = m - b;
+  s[m] = 0;
+  if (!tn) return false;
+  for (size_t i = 0; i < sizeof k_whole / sizeof *k_whole; i++)
+    if (tn == strlen(k_whole[i]) && memcmp(t, k_whole[i], tn) == 0) return true;
+  for (size_t i = 0; i < sizeof k_any / sizeof *k_any; i++)
+    if (contains(t, tn, k_any[i])) return true;
+  if (gallery_count(t, tn) && words <= 16) return true;
+  if (words > 40) return false;
+  for (size_t i = 0; i < sizeof k_start / sizeof *k_start; i++)
+    if (starts(t, tn, k_start[i])) return true;
+  /* a byline: "By Jane Doe", "By Jane Doe and John Roe, CNN" */
+  if (words <= 9 && starts(t, tn, "by ") && caps * 2 >= words + 1) return true;
+  /* "Jane Doe is a reporter for ..." stays news; an e-mail or handle line
+   * of a few words does not */
+  if (at && words <= 8 && (contains(t, tn, "email") || contains(t, tn, "twitter") || contains(t, tn, "follow")))
+    return true;
+  /* a newsletter pitch */
+  if (contains(t, tn, "newsletter") && (contains(t, tn, "sign up") || contains(t, tn, "subscribe") ||
+                                        contains(t, tn, "inbox")))
+    return true;
+  return false;
+}
+
+bool px__cmp_is_furniture(const px__cart *a, uint32_t s) {
+  if (s >= a->tx->nsent) return false;
+  const px__sentence *se = &a->tx->sent[s];
+  return px__furniture_text(a->tx->body + se->start, se->end - se->start);
+}

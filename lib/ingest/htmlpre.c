@@ -1,0 +1,227 @@
+/*
+ * htmlpre.c - a linear pre-pass over a page before the HTML parser.
+ *
+ * The HTML tree builder checks "is element X in scope" by walking its stack
+ * of open elements, once per tag: a page nested N levels deep costs O(N^2)
+ * (1M nested <div> would take about 23 minutes).  This pass follows the
+ * nesting with a small approximate tree builder (a stack of tag names; end
+ * tags pop to their match; void, raw-text and self-closing-in-practice tags
+ * do not nest) and, past PX__HTML_MAX_DEPTH levels, leaves the start tags and
+ * their end tags out of a copy of the page.  The text inside is kept: only
+ * the markup past the cap goes.  Pages within the cap (every real page seen)
+ * are handed to the parser unchanged, without a copy.
+ *
+ * The same pass removes what sends the parser through its token-merging
+ * path (a second <html> or <body> start tag with attributes, whose
+ * attributes the parser merges into the first with an overlapping copy):
+ * those repeated start tags are left out too.  A page has one html and one
+ * body element; the repeats carry nothing for the extractor.
+ */
+#include "extract.h"
+
+#include <string.h>
+
+/* A tag name folded to lower case and hashed into 32 bits (0 = none). */
+static uint32_t name_hash(const char *p, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    h = (h ^ c) * 16777619u;
+  }
+  return h ? h : 1;
+}
+
+static bool name_is(const char *p, size_t n, const char *w) {
+  size_t k = strlen(w);
+  if (n != k) return false;
+  for (size_t i = 0; i < k; i++) {
+    char c = p[i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    if (c != w[i]) return false;
+  }
+  return true;
+}
+
+static bool name_in(const char *p, size_t n, const char *const *list) {
+  for (size_t i = 0; list[i]; i++)
+    if (name_is(p, n, list[i])) return true;
+  return false;
+}
+
+static const char *const void_tags[] = {
+    "area", "base", "basefont", "bgsound", "br",    "col",  "embed", "frame", "hr",
+    "img",  "input", "keygen",  "link",    "meta",  "param", "source", "track", "wbr",
+    "image", NULL};
+/* Elements whose content is raw text up to their end tag. */
+static const char *const raw_tags[] = {"script", "style",    "textarea", "title",    "xmp",
+                                       "iframe", "noembed", "noframes", "noscript", NULL};
+/* Elements a start tag of the same name closes when it is the current one. */
+static const char *const sibling_tags[] = {"p",  "li", "dt", "dd",       "option", "optgroup",
+                                           "tr", "td", "th", "a",        "rb",     "rt",
+                                           "rp", "rtc", NULL};
+
+static bool is_name_char(unsigned char c) {
+  return c != 0 && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '/' &&
+         c != '>';
+}
+
+static bool is_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+
+/* Find the '>' closing a tag whose attributes start at i (quotes respected);
+ * returns n when there is none. */
+static size_t tag_end(const char *p, size_t n, size_t i) {
+  char q = 0;
+  bool after_eq = false;
+  for (; i < n; i++) {
+    char c = p[i];
+    if (q) {
+      if (c == q) q = 0;
+      continue;
+    }
+    if (c == '>') return i;
+    if ((c == '"' || c == '\'') && after_eq) {
+      q = c;
+      after_eq = false;
+      continue;
+    }
+    if (c == '=') after_eq = true;
+    else if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f') after_eq = false;
+  }
+  return n;
+}
+
+/* Position of "</name" (any case) at or after i, or n. */
+static size_t find_end_tag(const char *p, size_t n, size_t i, const char *name, size_t nl) {
+  while (i + 2 + nl <= n) {
+    const char *lt = memchr(p + i, '<', n - i);
+    if (!lt) return n;
+    size_t j = (size_t)(lt - p);
+    if (j + 2 + nl <= n && p[j + 1] == '/' && name_is(p + j + 2, nl, name)) return j;
+    i = j + 1;
+  }
+  return n;
+}
+
+typedef struct {
+  const char *p;
+  size_t copied; /* input bytes up to here are in out (once copying) */
+  px__buf *out;
+  bool copying;
+  int rc;
+} dropper;
+
+/* Leave [a, b) out of the copy. */
+static void drop(dropper *d, size_t a, size_t b) {
+  if (d->rc) return;
+  if (!d->copying) {
+    d->copying = true;
+    px__buf_clear(d->out);
+  }
+  d->rc = px__buf_append(d->out, d->p + d->copied, a - d->copied);
+  d->copied = b;
+}
+
+int px__html_prepass(const char *p, size_t n, px__buf *out, bool *changed, size_t *dropped) {
+  *changed = false;
+  if (dropped) *dropped = 0;
+  uint32_t stack[PX__HTML_MAX_DEPTH];
+  size_t depth = 0, over = 0, ndropped = 0;
+  bool seen_html = false, seen_body = false;
+  dropper d = {p, 0, out, false, PX_OK};
+  size_t i = 0;
+  while (i < n && d.rc == PX_OK) {
+    const char *lt = memchr(p + i, '<', n - i);
+    if (!lt) break;
+    size_t a = (size_t)(lt - p);
+    if (a + 1 >= n) break;
+    unsigned char c1 = (unsigned char)p[a + 1];
+    if (c1 == '!') {
+      if (a + 4 <= n && p[a + 2] == '-' && p[a + 3] == '-') {
+        const char *e = a + 4 < n ? memmem(p + a + 4, n - a - 4, "-->", 3) : NULL;
+        if (!e) break;
+        i = (size_t)(e - p) + 3;
+      } else {
+        const char *e = memchr(p + a, '>', n - a);
+        if (!e) break;
+        i = (size_t)(e - p) + 1;
+      }
+      continue;
+    }
+    if (c1 == '?') {
+      const char *e = memchr(p + a, '>', n - a);
+      if (!e) break;
+      i = (size_t)(e - p) + 1;
+      continue;
+    }
+    bool end = c1 == '/';
+    size_t ns = a + (end ? 2 : 1);
+    if (ns >= n || !is_alpha((unsigned char)p[ns])) {
+      i = a + 1;
+      continue;
+    }
+    size_t ne = ns;
+    while (ne < n && is_name_char((unsigned char)p[ne])) ne++;
+    size_t gt = tag_end(p, n, ne);
+    if (gt >= n) break; /* an unfinished tag: the parser takes the rest as text */
+    size_t b = gt + 1;
+    const char *name = p + ns;
+    size_t nl = ne - ns;
+    i = b;
+    if (end) {
+      if (over) {
+        over--;
+        drop(&d, a, b);
+        ndropped++;
+        continue;
+      }
+      uint32_t h = name_hash(name, nl);
+      for (size_t k = depth; k > 0; k--)
+        if (stack[k - 1] == h) {
+          depth = k - 1;
+          break;
+        }
+      continue;
+    }
+    if (name_is(name, nl, "html") || name_is(name, nl, "body")) {
+      bool *seen = (name[0] | 32) == 'h' ? &seen_html : &seen_body;
+      if (*seen && gt > ne) {
+        /* A repeat with attributes: the parser would merge them. */
+        drop(&d, a, b);
+        ndropped++;
+      }
+      *seen = true;
+      continue;
+    }
+    if (name_in(name, nl, void_tags) || name_is(name, nl, "head")) continue;
+    if (name_in(name, nl, raw_tags)) {
+      char low[16]; /* find_end_tag takes the name in lower case */
+      size_t ll = nl < sizeof(low) ? nl : sizeof(low) - 1;
+      for (size_t k = 0; k < ll; k++) low[k] = (char)(name[k] | 32);
+      low[ll] = 0;
+      i = find_end_tag(p, n, b, low, ll);
+      if (i >= n) break;
+      continue;
+    }
+    if (name_is(name, nl, "plaintext")) break;
+    uint32_t h = name_hash(name, nl);
+    /* Only the top is closed: closing deeper would count less nesting than
+     * the parser builds, and an over-count is only ever safe. */
+    if (depth && stack[depth - 1] == h && name_in(name, nl, sibling_tags)) depth--;
+    if (over || depth == PX__HTML_MAX_DEPTH) {
+      over++;
+      drop(&d, a, b);
+      ndropped++;
+      continue;
+    }
+    stack[depth++] = h;
+  }
+  if (d.rc) return d.rc;
+  if (d.copying) {
+    int rc = px__buf_append(out, p + d.copied, n - d.copied);
+    if (rc) return rc;
+    *changed = true;
+  }
+  if (dropped) *dropped = ndropped;
+  return PX_OK;
+}
