@@ -307,6 +307,19 @@ PX_API int px_store_search(px_store *st, const char *query, const px_article_fil
 /** The last detailed error message of the context, NUL-terminated, borrowed. */
 PX_API const char *px_ctx_error(const px_ctx *ctx);
 
+/**
+ * Articles whose input id (ext_id) is ext_id, of outlet source when not
+ * NULL, by store id: the first max ids go into ids, *n gets how many match
+ * in all (0: none; more than 1: the id is shared by several outlets).
+ * @return PX_OK, PX_EINVAL, PX_EDB.
+ */
+PX_API int px_store_find_ext_id(px_store *st, const char *ext_id, const char *source,
+                                int64_t *ids /* OUT */, size_t max, size_t *n /* OUT */);
+
+/** The story of stored article id (*story 0 when not yet clustered).
+ * @return PX_OK, PX_ENOTFOUND (no such article), PX_EDB. */
+PX_API int px_store_article_story(px_store *st, int64_t article, int64_t *story /* OUT */);
+
 /* ------------------------------------------------- duplicates and stories */
 
 /* Options of duplicate detection and story clustering (docs/stories.md).
@@ -927,6 +940,46 @@ PX_API void px_ingest_get_stats(const px_ingest *g, px_ingest_stats *out /* OUT 
 PX_API void px_ingest_free(px_ingest *g);
 
 
+/* Duplicate detection over a set of articles, grouped: each article's
+ * result is kept (with its metadata, not its body) so the groups can be
+ * listed at the end, each rooted at its earliest member.  Memory: the
+ * px_dedup's plus the metadata of every article. */
+typedef struct px_dedup_set px_dedup_set;
+
+/** @return PX_OK, PX_EINVAL, PX_ENOMEM.  opts may be NULL.  ctx must outlive it. */
+PX_API int px_dedup_set_new(px_ctx *ctx, const px_story_opts *opts, px_dedup_set **out /* OUT */);
+PX_API void px_dedup_set_free(px_dedup_set *s);
+/** Add the next article (borrowed); *res (may be NULL) gets its result.
+ * @return PX_OK, PX_EINVAL, PX_ENOMEM. */
+PX_API int px_dedup_set_add(px_dedup_set *s, const px_article *art,
+                            px_story_result *res /* OUT, may be NULL */);
+/** Add every article of an input (any format the reader knows).  Rejected
+ * records and an input that cannot be opened are reported through on_event
+ * (may be NULL; PX_IE_REJECTED, PX_IE_INPUT_FAILED) and counted.
+ * @return PX_OK, PX_ENOTFOUND / PX_EIO (the input could not be opened), PX_ENOMEM. */
+PX_API int px_dedup_set_add_path(px_dedup_set *s, const char *path, px_ingest_event_cb on_event,
+                                 void *user);
+/** Articles added, those that copy an earlier one, records rejected. */
+PX_API void px_dedup_set_counts(const px_dedup_set *s, size_t *articles /* OUT */,
+                                size_t *duplicates /* OUT */, size_t *rejected /* OUT */);
+
+/* A member of a duplicate group. */
+typedef struct px_dedup_member {
+  size_t index;          /* position among the articles added (0-based) */
+  const px_article *art; /* its metadata (no body), borrowed for the callback */
+  int64_t dup_of;        /* index of the article it copies, -1 for the group's first */
+  int dup_exact;
+  double similarity;     /* estimated containment of dup_of's text in it (1 for the first) */
+  double wire_share;
+} px_dedup_member;
+/** One group of two articles or more, members in order; non-zero stops. */
+typedef int (*px_dedup_group_cb)(void *user, size_t group, const px_dedup_member *members,
+                                 size_t n);
+/** The groups, in order of their first member.  *ngroups (may be NULL) gets
+ * how many were given.  @return PX_OK, PX_EINVAL, PX_ENOMEM. */
+PX_API int px_dedup_set_groups(const px_dedup_set *s, px_dedup_group_cb cb, void *user,
+                               size_t *ngroups /* OUT, may be NULL */);
+
 /* ============================================================ serializers */
 /*
  * One serializer per record type, used by every program that prints
@@ -1033,6 +1086,9 @@ PX_API int px_json_fact(px_json *j, const px_comparison *c, size_t i, unsigned f
 PX_API int px_json_dispute(px_json *j, const px_comparison *c, size_t i, unsigned flags);
 /** ingest_stats.schema.json */
 PX_API int px_json_ingest_stats(px_json *j, const px_ingest_stats *s, unsigned flags);
+/** dedup_group.schema.json: a group of px_dedup_set_groups(). */
+PX_API int px_json_dedup_group(px_json *j, size_t group, const px_dedup_member *m, size_t n,
+                               unsigned flags);
 /** stats.schema.json: what a store holds (without its top outlets). */
 PX_API int px_json_store_counts(px_json *j, const px_store_counts *k, unsigned flags);
 

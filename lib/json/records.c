@@ -357,16 +357,14 @@ int px_json_ingest_stats(px_json *j, const px_ingest_stats *s, unsigned flags) {
   key_int(j, "not_analyzed", (int64_t)s->not_analyzed);
   key_int(j, "clustered", s->clustered);
   key_num(j, "seconds", s->seconds, 3);
+  px_json_key(j, "stages");
+  px_json_object(j);
+  for (int k = 0; k < PX_STAGE_COUNT; k++) key_num(j, px_ingest_stage_name(k), s->wall[k], 3);
+  px_json_object_end(j);
   if (flags & PX_JSON_TIMINGS) {
-    px_json_key(j, "stages");
+    px_json_key(j, "stages_cpu");
     px_json_object(j);
-    for (int k = 0; k < PX_STAGE_COUNT; k++) {
-      px_json_key(j, px_ingest_stage_name(k));
-      px_json_object(j);
-      key_num(j, "wall", s->wall[k], 3);
-      key_num(j, "cpu", s->cpu[k], 3);
-      px_json_object_end(j);
-    }
+    for (int k = 0; k < PX_STAGE_COUNT; k++) key_num(j, px_ingest_stage_name(k), s->cpu[k], 3);
     px_json_object_end(j);
   }
   end(j, flags);

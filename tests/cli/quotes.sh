@@ -30,15 +30,14 @@ check "scare quote left out" lacks "$out" "strategic"
 check "summary on stderr" contains "$(cat "$tmp/err")" "2 articles"
 
 json=$("$px" quotes --format json "$tmp/news.jsonl" 2>/dev/null)
-check "JSON parses" python3 -c 'import json,sys; json.loads(sys.argv[1])' "$json"
+check "JSON parses: one remark per line" python3 -c 'import json,sys; [json.loads(l) for l in sys.argv[1].splitlines()]' "$json"
 same=$(python3 -c '
 import json,sys
-d=json.loads(sys.argv[1])
-for s in d["speakers"]:
-    for r in s["remarks"]:
-        t=" | ".join(v["text"] for v in r["variants"])
-        if "always be with Russia" in t and "standing with Russia" in t:
-            print(len(set(v["outlet"] for v in r["variants"])))
+for line in sys.argv[1].splitlines():
+    r=json.loads(line)
+    t=" | ".join(v["text"] for v in r["variants"])
+    if "always be with Russia" in t and "standing with Russia" in t:
+        print(len(set(v["source"] for v in r["variants"])))
 ' "$json")
 check "the two renderings are one remark from two outlets" test "$same" = "2"
 
@@ -63,8 +62,7 @@ for line in sys.argv[1].splitlines():
     body=None
     for q in d["quotes"]:
         if q["speaker"]:
-            s=q["speaker"]
-            assert s["end"] > s["start"]
+            assert q["speaker_end"] > q["speaker_start"] and q["speaker_text"]
         assert q["end"] > q["start"]
 ' "$an"
 
