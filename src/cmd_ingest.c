@@ -83,6 +83,7 @@ int cmd_ingest(cli *c, int argc, char **argv) {
   o.cluster = !opt_flag(&a, "no-cluster");
   o.timings = opt_flag(&a, "timings");
   o.batch = (long)opt_int(&a, "batch", o.batch);
+  o.threads = (int)opt_int(&a, "threads", o.threads);
   if (opt(&a, "max-record")->set)
     px_ctx_set_limit(ctx, PX_LIMIT_RECORD_BYTES, (size_t)opt_int(&a, "max-record", 0));
   if ((status = apply_fields(c, &a, ctx))) goto out;

@@ -7,6 +7,12 @@
  * and merges the search index when it needs it.  A failure of the analysis
  * loses the analysis only, never the article; a failure of the store rolls
  * back the open batch, and earlier batches stay committed.
+ *
+ * With more than one thread, the analysis runs on workers beside the
+ * calling thread, which reads, stores and writes the analysis rows (SQLite
+ * takes one writer).  Articles go to the workers through a bounded ring in
+ * input order and their analyses are written back in that same order, so
+ * every id and row is the same whatever the number of threads.
  */
 #include "px_common.h"
 #include "store/store.h"
@@ -14,10 +20,31 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <time.h>
+#include <unistd.h>
 
 static const char *const stage_names[PX_STAGE_COUNT] = {"read",          "store",   "analyze",
                                                         "analysis_rows", "cluster", "index"};
+
+/* One article in flight between the writer and the workers. */
+typedef struct slot {
+  px_article *art; /* a copy, owned */
+  int64_t id;
+  px_doc *doc;
+  px_quotes *qs;
+  int rc;
+  bool done;
+} slot;
+
+typedef struct worker {
+  struct px_ingest *g;
+  pthread_t thr;
+  px_ctx *ctx; /* its own: error messages are per context */
+  px_analyzer *an;
+  px_quoter *qt;
+  bool started;
+} worker;
 
 struct px_ingest {
   px_store *st;
@@ -30,6 +57,14 @@ struct px_ingest {
   uint64_t pending; /* stored in the open batch, not yet committed */
   long in_batch;
   int stage; /* the stage being timed */
+  /* The workers and their ring; nworkers 0 analyses inline. */
+  worker *w;
+  int nworkers;
+  slot *ring;
+  uint64_t ring_cap, head, tail, next_take; /* head: next to fill; tail: next to write */
+  bool stop;
+  pthread_mutex_t mu;
+  pthread_cond_t cv_work, cv_done;
   double t_mark, cpu_mark, t_start;
   char msg[1024];
 };
@@ -75,6 +110,93 @@ static const char *origin_of(const px_article *art) {
   return o.ptr ? o.ptr : "";
 }
 
+static void *worker_main(void *arg) {
+  worker *w = arg;
+  px_ingest *g = w->g;
+  for (;;) {
+    pthread_mutex_lock(&g->mu);
+    while (!g->stop && g->next_take == g->head) pthread_cond_wait(&g->cv_work, &g->mu);
+    if (g->next_take == g->head) { /* stopping, nothing left */
+      pthread_mutex_unlock(&g->mu);
+      return NULL;
+    }
+    slot *s = &g->ring[g->next_take++ % g->ring_cap];
+    pthread_mutex_unlock(&g->mu);
+    s->rc = px_analyze(w->an, s->art, &s->doc);
+    if (s->rc == PX_OK) s->rc = px_quotes_extract(w->qt, s->doc, &s->qs);
+    pthread_mutex_lock(&g->mu);
+    s->done = true;
+    pthread_cond_broadcast(&g->cv_done);
+    pthread_mutex_unlock(&g->mu);
+  }
+}
+
+static int threads_start(px_ingest *g, int threads) {
+  if (threads <= 0) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    threads = n > 0 ? (int)n : 1;
+  }
+  if (threads > 64) threads = 64;
+  if (threads < 2 || !g->o.analyze) return PX_OK;
+  pthread_mutex_init(&g->mu, NULL);
+  pthread_cond_init(&g->cv_work, NULL);
+  pthread_cond_init(&g->cv_done, NULL);
+  g->ring_cap = (uint64_t)(threads - 1) * 8;
+  g->ring = calloc(g->ring_cap, sizeof(*g->ring));
+  g->w = calloc((size_t)(threads - 1), sizeof(*g->w));
+  if (!g->ring || !g->w) {
+    free(g->ring);
+    free(g->w);
+    g->ring = NULL;
+    g->w = NULL;
+    pthread_mutex_destroy(&g->mu);
+    pthread_cond_destroy(&g->cv_work);
+    pthread_cond_destroy(&g->cv_done);
+    return PX_ENOMEM;
+  }
+  g->nworkers = threads - 1;
+  for (int i = 0; i < g->nworkers; i++) {
+    worker *w = &g->w[i];
+    w->g = g;
+    int rc = px_ctx_new(&w->ctx);
+    if (rc == PX_OK) rc = px_ctx_set_limit(w->ctx, PX_LIMIT_BODY_BYTES, g->ctx->limit_body);
+    if (rc == PX_OK) rc = px_analyzer_new(w->ctx, &w->an);
+    if (rc == PX_OK) rc = px_quoter_new(&w->qt);
+    if (rc != PX_OK) return rc;
+    if (pthread_create(&w->thr, NULL, worker_main, w) != 0) return PX_ENOMEM;
+    w->started = true;
+  }
+  return PX_OK;
+}
+
+static void threads_stop(px_ingest *g) {
+  if (!g->w) return;
+  pthread_mutex_lock(&g->mu);
+  g->stop = true;
+  pthread_cond_broadcast(&g->cv_work);
+  pthread_mutex_unlock(&g->mu);
+  for (int i = 0; i < g->nworkers; i++) {
+    worker *w = &g->w[i];
+    if (w->started) pthread_join(w->thr, NULL);
+    px_quoter_free(w->qt);
+    px_analyzer_free(w->an);
+    px_ctx_free(w->ctx);
+  }
+  for (uint64_t k = g->tail; k < g->head; k++) {
+    slot *s = &g->ring[k % g->ring_cap];
+    px_quotes_free(s->qs);
+    px_doc_free(s->doc);
+    px_article_free(s->art);
+  }
+  pthread_mutex_destroy(&g->mu);
+  pthread_cond_destroy(&g->cv_work);
+  pthread_cond_destroy(&g->cv_done);
+  free(g->ring);
+  free(g->w);
+  g->w = NULL;
+  g->ring = NULL;
+}
+
 int px_ingest_new(px_store *st, const px_ingest_opts *opts, px_ingest **out) {
   *out = NULL;
   if (!st || !st->writable) return PX_EINVAL;
@@ -90,7 +212,8 @@ int px_ingest_new(px_store *st, const px_ingest_opts *opts, px_ingest **out) {
   g->o.story = NULL; /* copied: the caller's may go away */
   int rc = PX_OK;
   if (g->o.analyze) {
-    if ((rc = px_analyzer_new(g->ctx, &g->an)) != PX_OK || (rc = px_quoter_new(&g->qt)) != PX_OK) {
+    if ((rc = px_analyzer_new(g->ctx, &g->an)) != PX_OK || (rc = px_quoter_new(&g->qt)) != PX_OK ||
+        (rc = threads_start(g, g->o.threads)) != PX_OK) {
       px_ingest_free(g);
       return rc;
     }
@@ -102,25 +225,29 @@ int px_ingest_new(px_store *st, const px_ingest_opts *opts, px_ingest **out) {
   return PX_OK;
 }
 
+static int drain(px_ingest *g, bool discard);
+
 int px_ingest_flush(px_ingest *g) {
   int rc = PX_OK;
   int was = g->stage;
   stage(g, PX_STAGE_STORE);
-  if (g->in_batch > 0 && (rc = px_store_commit(g->st)) != PX_OK) g->s.stored -= g->pending;
+  if (g->w && (rc = drain(g, false)) != PX_OK) {
+    px_store_rollback(g->st);
+    g->s.stored -= g->pending;
+  } else if (g->in_batch > 0 && (rc = px_store_commit(g->st)) != PX_OK) {
+    g->s.stored -= g->pending;
+  }
   g->pending = 0;
   g->in_batch = 0;
   stage(g, was);
   return rc;
 }
 
-/* Analyze a stored article and keep its analysis.  A failure of the
- * analysis loses the analysis only; a failure of the store is returned. */
-static int analyze_one(px_ingest *g, const px_article *art, int64_t id) {
-  px_doc *doc = NULL;
-  px_quotes *qs = NULL;
-  stage(g, PX_STAGE_ANALYZE);
-  int rc = px_analyze(g->an, art, &doc);
-  if (rc == PX_OK) rc = px_quotes_extract(g->qt, doc, &qs);
+/* Keep the analysis of stored article id (doc and qs are consumed).  A
+ * failure of the analysis (rc) loses the analysis only; a failure of the
+ * store is returned. */
+static int write_analysis(px_ingest *g, const px_article *art, int64_t id, int rc, px_doc *doc,
+                          px_quotes *qs) {
   if (rc == PX_OK) {
     stage(g, PX_STAGE_ROWS);
     rc = px_store_add_analysis(g->st, id, doc, qs);
@@ -137,6 +264,60 @@ out:
   px_doc_free(doc);
   stage(g, PX_STAGE_STORE);
   return rc;
+}
+
+/* Write the analysis of the oldest article in flight, waiting for its
+ * worker.  With discard, only free it (the batch was rolled back). */
+static int write_oldest(px_ingest *g, bool discard) {
+  slot *s = &g->ring[g->tail % g->ring_cap];
+  stage(g, PX_STAGE_ANALYZE); /* time spent waiting for the workers */
+  pthread_mutex_lock(&g->mu);
+  while (!s->done) pthread_cond_wait(&g->cv_done, &g->mu);
+  pthread_mutex_unlock(&g->mu);
+  stage(g, PX_STAGE_STORE);
+  int rc = PX_OK;
+  if (discard) {
+    px_quotes_free(s->qs);
+    px_doc_free(s->doc);
+  } else {
+    rc = write_analysis(g, s->art, s->id, s->rc, s->doc, s->qs);
+  }
+  px_article_free(s->art);
+  memset(s, 0, sizeof(*s));
+  g->tail++; /* only this thread moves tail; workers never look at it */
+  return rc;
+}
+
+/* Write every analysis in flight.  On a store failure the rest are freed. */
+static int drain(px_ingest *g, bool discard) {
+  int rc = PX_OK;
+  while (g->tail < g->head) {
+    int r = write_oldest(g, discard || rc != PX_OK);
+    if (rc == PX_OK) rc = r;
+  }
+  return rc;
+}
+
+/* Analyze stored article id: inline, or handed to a worker in order. */
+static int analyze_one(px_ingest *g, const px_article *art, int64_t id) {
+  if (g->nworkers == 0) {
+    px_doc *doc = NULL;
+    px_quotes *qs = NULL;
+    stage(g, PX_STAGE_ANALYZE);
+    int rc = px_analyze(g->an, art, &doc);
+    if (rc == PX_OK) rc = px_quotes_extract(g->qt, doc, &qs);
+    return write_analysis(g, art, id, rc, doc, qs);
+  }
+  int rc = PX_OK;
+  if (g->head - g->tail == g->ring_cap && (rc = write_oldest(g, false)) != PX_OK) return rc;
+  slot *s = &g->ring[g->head % g->ring_cap];
+  if ((rc = px_article_clone(art, &s->art)) != PX_OK) return rc;
+  s->id = id;
+  pthread_mutex_lock(&g->mu);
+  g->head++;
+  pthread_cond_signal(&g->cv_work);
+  pthread_mutex_unlock(&g->mu);
+  return PX_OK;
 }
 
 int px_ingest_add(px_ingest *g, const px_article *art, int64_t *id) {
@@ -160,6 +341,7 @@ int px_ingest_add(px_ingest *g, const px_article *art, int64_t *id) {
     g->s.duplicates++;
   } else {
     /* The store failed: the open batch is gone with its articles. */
+    if (g->w) drain(g, true);
     px_store_rollback(g->st);
     g->s.stored -= g->pending;
     g->pending = 0;
@@ -253,6 +435,7 @@ void px_ingest_get_stats(const px_ingest *g, px_ingest_stats *out) {
 void px_ingest_free(px_ingest *g) {
   if (!g) return;
   if (g->in_batch > 0) px_ingest_flush(g);
+  threads_stop(g);
   px_quoter_free(g->qt);
   px_analyzer_free(g->an);
   free(g);

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The pipeline with one thread and with workers writes the same database:
+# every row of every table (the ingest time aside), with the articles,
+# analysis, quotes, entities and stories of a bad-record corpus.
+set -euo pipefail
+px=$1
+root=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# The sample, a record that is not JSON, a line of invalid UTF-8 and a copy.
+{
+  head -n 12 "$root/sample/news.jsonl"
+  echo '{"id":"broken", "text": '
+  printf '{"id":"latin","source":"Test Wire","text":"Caf\xe9 owners said the strike \xe2\x80 ended."}\n'
+  sed -n 13,30p "$root/sample/news.jsonl"
+  head -n 3 "$root/sample/news.jsonl"
+} > "$tmp/in.jsonl"
+
+dump() {
+  sqlite3 "$1" ".mode list" \
+    "SELECT id, ext_id, source, url, title, byline, language, published, content_hash, origin, body FROM article ORDER BY id" \
+    "SELECT * FROM analysis ORDER BY 1" "SELECT * FROM quote ORDER BY 1" \
+    "SELECT * FROM entity ORDER BY 1" "SELECT * FROM article_entity ORDER BY 1, 2" \
+    "SELECT * FROM entity_outlet ORDER BY 1, 2" "SELECT id FROM story ORDER BY 1" \
+    "SELECT * FROM story_article ORDER BY 1, 2" "SELECT * FROM speaker ORDER BY 1" \
+    "SELECT * FROM meta ORDER BY 1" \
+    "SELECT rowid, title FROM article_fts WHERE article_fts MATCH 'earthquake' ORDER BY rowid"
+}
+
+for t in 1 2 4; do
+  rc=0
+  "$px" ingest --db "$tmp/t$t.db" --threads "$t" --batch 7 "$tmp/in.jsonl" 2> "$tmp/err$t" || rc=$?
+  [[ $rc -eq 3 ]] || { echo "threads $t: exit $rc, expected 3 (one record rejected)"; cat "$tmp/err$t"; exit 1; }
+  grep -q 'line 13' "$tmp/err$t" || { echo "threads $t: rejected record not reported"; cat "$tmp/err$t"; exit 1; }
+  [[ $(grep -c 'line 13' "$tmp/err$t") -eq 1 ]] || { echo "threads $t: reported more than once"; exit 1; }
+  grep -q 'repaired' "$tmp/err$t" || { echo "threads $t: repair not reported"; exit 1; }
+  if grep -q 'AddressSanitizer\|runtime error' "$tmp/err$t"; then cat "$tmp/err$t"; exit 1; fi
+  dump "$tmp/t$t.db" > "$tmp/d$t"
+done
+n=$(sqlite3 "$tmp/t1.db" "SELECT count(*) FROM article")
+q=$(sqlite3 "$tmp/t1.db" "SELECT count(*) FROM quote")
+[[ $n -eq 31 ]] || { echo "expected 31 articles, got $n"; exit 1; }
+[[ $q -gt 0 ]] || { echo "no quotes stored"; exit 1; }
+cmp "$tmp/d1" "$tmp/d2" || { echo "2 threads differ from 1"; diff "$tmp/d1" "$tmp/d2" | head; exit 1; }
+cmp "$tmp/d1" "$tmp/d4" || { echo "4 threads differ from 1"; diff "$tmp/d1" "$tmp/d4" | head; exit 1; }
+echo "threads: 1, 2 and 4 threads wrote the same $n articles and $q quotes"
