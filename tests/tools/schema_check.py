@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """schema_check.py SCHEMA_DIR NAME FILE - validate each line of FILE (JSON
-Lines) against SCHEMA_DIR/NAME.schema.json, with every schema of the folder
+Lines; or FILE as one document when it is one, as the comparison report)
+against SCHEMA_DIR/NAME.schema.json, with every schema of the folder
 available to $ref.  Exit 1 with the first error."""
 import json
 import os
@@ -36,11 +37,16 @@ def main():
     schema = json.load(open(os.path.join(folder, name + ".schema.json"), encoding="utf-8"))
     v = validator(folder, schema)
     n = 0
-    for i, line in enumerate(open(path, encoding="utf-8"), 1):
-        if not line.strip():
-            continue
+    text = open(path, encoding="utf-8").read()
+    try:
+        docs = [(1, json.loads(text))] if text.count("\n") > 1 and text.lstrip().startswith("{") else None
+    except ValueError:
+        docs = None
+    if docs is None:
+        docs = [(i, json.loads(l)) for i, l in enumerate(text.split("\n"), 1) if l.strip()]
+    for i, doc in docs:
         n += 1
-        errors = sorted(v.iter_errors(json.loads(line)), key=lambda e: list(e.path))
+        errors = sorted(v.iter_errors(doc), key=lambda e: list(e.path))
         if errors:
             e = errors[0]
             print("%s:%d: %s at %s" % (path, i, e.message, "/".join(map(str, e.path))))
