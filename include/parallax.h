@@ -678,11 +678,22 @@ PX_API double px_quote_similarity(const px_quote_groups *g, const char *a, size_
  */
 typedef struct px_comparison px_comparison;
 
+/* Duplicate links already known for the compared articles (a stored
+ * story's, found at ingest): given, they are used instead of running
+ * duplicate detection again.  Indexes are positions among the articles. */
+typedef struct px_compare_link {
+  long dup_of;        /* the article it copies, -1 when none */
+  int dup_exact;      /* 1: byte for byte */
+  double wire_share;  /* share of its sentences first seen in another outlet's article */
+  long wire_source;   /* the article most of them came from, -1 when none */
+} px_compare_link;
+
 typedef struct px_compare_opts {
   double threshold;    /* least score for two sentences to report one fact; 0: built-in */
   size_t max_articles; /* refuse more (PX_ETOOBIG); 0: no limit (default 5000) */
   int quotes;          /* 1: extract and align quotes (default) */
   int wire;            /* 1: wire-copy share and copies by duplicate detection (default) */
+  const px_compare_link *links; /* n entries, or NULL: detect duplicates (when wire) */
 } px_compare_opts;
 
 PX_API void px_compare_opts_init(px_compare_opts *o /* OUT */);
@@ -815,11 +826,20 @@ PX_API int px_store_entities(px_store *st, const px_article_filter *filter,
                              px_stored_entity_cb cb, void *user);
 
 /**
- * Compare the articles of stored story id and render the report (as
- * px_compare() and px_report_write() would), through write.  The rendered
- * report is cached in the store and reused until the story gains or loses
- * an article; *cached (may be NULL) says whether it came from the cache.
- * A read-only store computes without caching.
+ * The comparison of the articles of stored story id, with the duplicate
+ * links ingest stored (duplicate detection is not run again).  The
+ * comparison is kept in the store as data and reused, for any format and
+ * width, until the story gains or loses an article; *cached (may be NULL)
+ * says whether it came from there.  A read-only store computes without
+ * keeping it.  On PX_OK free *out with px_comparison_free().
+ * @return PX_OK, PX_ENOTFOUND (no such story), or an error of px_compare()
+ * or the store.
+ */
+PX_API int px_store_story_comparison(px_store *st, int64_t id, px_comparison **out /* OUT */,
+                                     int *cached /* OUT, may be NULL */);
+
+/**
+ * px_store_story_comparison() rendered (px_report_write()) through write.
  * @return PX_OK, PX_ENOTFOUND (no such story), PX_EIO (write failed), or
  * an error of px_compare() or the store.
  */

@@ -211,9 +211,12 @@ static const char *const migrations[] = {
     "    + length(CAST(new.body AS BLOB)) WHERE key = 'body_bytes';"
     "END;",
     /* next: the input's fields parallax does not use (a JSON object, '' when
-     * none), and articles found by the input's own id whatever their outlet. */
+     * none), articles found by the input's own id whatever their outlet, and
+     * the comparison cache emptied of rendered reports. */
     "ALTER TABLE article ADD COLUMN meta TEXT NOT NULL DEFAULT '';"
-    "CREATE INDEX IF NOT EXISTS article_extid ON article(ext_id) WHERE ext_id <> '';",
+    "CREATE INDEX IF NOT EXISTS article_extid ON article(ext_id) WHERE ext_id <> '';"
+    /* the comparison cache holds comparisons as data now, not renderings */
+    "DELETE FROM comparison_cache;",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 

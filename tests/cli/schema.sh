@@ -59,6 +59,17 @@ check "dedup json" valid dedup_group "$tmp/dedup.json"
 "$px" story --db "$db" --compare --format json "$sid" > "$tmp/compare.json"
 check "story --compare json" valid compare "$tmp/compare.json"
 
+# The comparison is kept as data: the second run reads it, in any format
+# and width, and prints what a fresh computation prints.
+"$px" story --db "$db" --compare --format json "$sid" > "$tmp/compare2.json"
+check "story --compare from the cache is the same" cmp -s "$tmp/compare.json" "$tmp/compare2.json"
+cp "$db" "$tmp/fresh.db"
+$py -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("delete from comparison_cache"); c.commit()' "$tmp/fresh.db"
+"$px" story --db "$tmp/fresh.db" --compare --width 50 "$sid" > "$tmp/w_fresh.txt"
+"$px" story --db "$db" --compare --width 50 "$sid" > "$tmp/w_cached.txt"
+check "another width from the cached data" cmp -s "$tmp/w_fresh.txt" "$tmp/w_cached.txt"
+check "the cache holds one comparison as data" test "$($py -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select group_concat(variant) from comparison_cache").fetchone()[0])' "$db")" = data
+
 # The ids of every output name the right article.
 $py - "$px" "$db" "$tmp" <<'PYEOF'
 import json, subprocess, sys
