@@ -125,8 +125,8 @@ static void test_json(void **state) {
     json_t *ms = json_object_get(json_array_get(q, i), "members");
     for (size_t j = 0; j < json_array_size(ms); j++) {
       const char *kind = json_string_value(json_object_get(json_array_get(ms, j), "kind"));
-      assert_true(strcmp(kind, "full") == 0 || strcmp(kind, "partial") == 0 ||
-                  strcmp(kind, "paraphrased") == 0);
+      assert_true(strcmp(kind, "direct") == 0 || strcmp(kind, "partial") == 0 ||
+                  strcmp(kind, "indirect") == 0);
     }
   }
   json_decref(root);

@@ -277,7 +277,9 @@ int px__cmp_load(px_ctx *ctx, const px_article *const *arts, size_t n, const voi
   for (size_t i = 0; ok && i < c->nmem; i++)
     ok = c->mem[i].art < n && c->mem[i].sent < c->art[c->mem[i].art].nsent &&
          c->mem[i].end <= px_doc_body(c->art[c->mem[i].art].doc).len && c->mem[i].start <= c->mem[i].end;
-  for (size_t i = 0; ok && i < nsent; i++) ok = c->sent_fact[i] < c->nfact || c->sent_fact[i] == UINT32_MAX;
+  for (size_t i = 0; ok && i < n; i++) ok = (uint64_t)c->art[i].sent_first + c->art[i].nsent <= nsent;
+  for (size_t i = 0; ok && i < nsent; i++) ok = c->sent_fact[i] < c->nfact;
+  for (size_t i = 0; ok && i < c->nqmem; i++) ok = c->qmem[i].kind <= PX__QK_PARAPHRASE;
   for (size_t i = 0; ok && i < c->nquote; i++) ok = (uint64_t)c->quote[i].first + c->quote[i].count <= c->nqmem;
   for (size_t i = 0; ok && i < c->nqmem; i++)
     ok = c->qmem[i].art < n && c->qmem[i].end <= px_doc_body(c->art[c->qmem[i].art].doc).len &&

@@ -128,9 +128,9 @@ px_str px__span(const px_comparison *c, uint32_t art, uint32_t start, uint32_t e
 
 const char *px__qkind_name(int kind) {
   switch (kind) {
-    case PX__QK_FULL: return "full";
+    case PX__QK_FULL: return "direct";
     case PX__QK_PARTIAL: return "partial";
-    default: return "paraphrased";
+    default: return "indirect";
   }
 }
 
