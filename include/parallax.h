@@ -867,7 +867,7 @@ typedef struct px_ingest px_ingest;
 /* What an event reports (px_ingest_event_cb). */
 typedef enum px_ingest_event {
   PX_IE_REJECTED = 1,    /* a record was rejected: message is "file:line N: reason" */
-  PX_IE_REPAIRED = 2,    /* invalid UTF-8 repaired in an article; count = bytes repaired */
+  PX_IE_REPAIRED = 2,    /* text repaired in an article (invalid UTF-8, double-encoded UTF-8); count = sequences */
   PX_IE_NOT_ANALYZED = 3,/* stored, but its analysis failed (message says why) */
   PX_IE_INPUT_FAILED = 4,/* an input could not be opened or read on (message says why) */
   PX_IE_WARNING = 5      /* anything else worth telling the user */
