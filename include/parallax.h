@@ -331,6 +331,19 @@ PX_API int px_store_search(px_store *st, const char *query, const px_article_fil
 /** The last detailed error message of the context, NUL-terminated, borrowed. */
 PX_API const char *px_ctx_error(const px_ctx *ctx);
 
+/**
+ * Articles whose input id (ext_id) is ext_id, of outlet source when not
+ * NULL, by store id: the first max ids go into ids, *n gets how many match
+ * in all (0: none; more than 1: the id is shared by several outlets).
+ * @return PX_OK, PX_EINVAL, PX_EDB.
+ */
+PX_API int px_store_find_ext_id(px_store *st, const char *ext_id, const char *source,
+                                int64_t *ids /* OUT */, size_t max, size_t *n /* OUT */);
+
+/** The story of stored article id (*story 0 when not yet clustered).
+ * @return PX_OK, PX_ENOTFOUND (no such article), PX_EDB. */
+PX_API int px_store_article_story(px_store *st, int64_t article, int64_t *story /* OUT */);
+
 /* ------------------------------------------------- duplicates and stories */
 
 /* Options of duplicate detection and story clustering (docs/stories.md).
@@ -779,11 +792,22 @@ PX_API double px_quote_similarity(const px_quote_groups *g, const char *a, size_
  */
 typedef struct px_comparison px_comparison;
 
+/* Duplicate links already known for the compared articles (a stored
+ * story's, found at ingest): given, they are used instead of running
+ * duplicate detection again.  Indexes are positions among the articles. */
+typedef struct px_compare_link {
+  long dup_of;        /* the article it copies, -1 when none */
+  int dup_exact;      /* 1: byte for byte */
+  double wire_share;  /* share of its sentences first seen in another outlet's article */
+  long wire_source;   /* the article most of them came from, -1 when none */
+} px_compare_link;
+
 typedef struct px_compare_opts {
   double threshold;    /* least score for two sentences to report one fact; 0: built-in */
   size_t max_articles; /* refuse more (PX_ETOOBIG); 0: no limit (default 5000) */
   int quotes;          /* 1: extract and align quotes (default) */
   int wire;            /* 1: wire-copy share and copies by duplicate detection (default) */
+  const px_compare_link *links; /* n entries, or NULL: detect duplicates (when wire) */
 } px_compare_opts;
 
 PX_API void px_compare_opts_init(px_compare_opts *o /* OUT */);
@@ -918,11 +942,20 @@ PX_API int px_store_entities(px_store *st, const px_article_filter *filter,
                              px_stored_entity_cb cb, void *user);
 
 /**
- * Compare the articles of stored story id and render the report (as
- * px_compare() and px_report_write() would), through write.  The rendered
- * report is cached in the store and reused until the story gains or loses
- * an article; *cached (may be NULL) says whether it came from the cache.
- * A read-only store computes without caching.
+ * The comparison of the articles of stored story id, with the duplicate
+ * links ingest stored (duplicate detection is not run again).  The
+ * comparison is kept in the store as data and reused, for any format and
+ * width, until the story gains or loses an article; *cached (may be NULL)
+ * says whether it came from there.  A read-only store computes without
+ * keeping it.  On PX_OK free *out with px_comparison_free().
+ * @return PX_OK, PX_ENOTFOUND (no such story), or an error of px_compare()
+ * or the store.
+ */
+PX_API int px_store_story_comparison(px_store *st, int64_t id, px_comparison **out /* OUT */,
+                                     int *cached /* OUT, may be NULL */);
+
+/**
+ * px_store_story_comparison() rendered (px_report_write()) through write.
  * @return PX_OK, PX_ENOTFOUND (no such story), PX_EIO (write failed), or
  * an error of px_compare() or the store.
  */
@@ -950,7 +983,7 @@ typedef struct px_ingest px_ingest;
 /* What an event reports (px_ingest_event_cb). */
 typedef enum px_ingest_event {
   PX_IE_REJECTED = 1,    /* a record was rejected: message is "file:line N: reason" */
-  PX_IE_REPAIRED = 2,    /* invalid UTF-8 repaired in an article; count = bytes repaired */
+  PX_IE_REPAIRED = 2,    /* text repaired in an article (invalid UTF-8, double-encoded UTF-8); count = sequences */
   PX_IE_NOT_ANALYZED = 3,/* stored, but its analysis failed (message says why) */
   PX_IE_INPUT_FAILED = 4,/* an input could not be opened or read on (message says why) */
   PX_IE_WARNING = 5      /* anything else worth telling the user */
@@ -1072,9 +1105,6 @@ PX_API int px_store_state_delete(px_store *st, const char *key);
 typedef int (*px_state_cb)(void *user, const char *key, px_str value);
 PX_API int px_store_state_list(px_store *st, const char *prefix, px_state_cb cb, void *user);
 
-/** The story of a stored article: *story 0 while it has none yet.
- * @return PX_OK, PX_ENOTFOUND (no such article), PX_EDB. */
-PX_API int px_store_article_story(px_store *st, int64_t article, int64_t *story /* OUT */);
 
 /**
  * Stored quotes with an id above after_id, in id order (the order they
@@ -1084,6 +1114,46 @@ PX_API int px_store_article_story(px_store *st, int64_t article, int64_t *story 
 PX_API int px_store_quotes_after(px_store *st, int64_t after_id, int64_t limit,
                                  px_stored_quote_cb cb, void *user);
 
+
+/* Duplicate detection over a set of articles, grouped: each article's
+ * result is kept (with its metadata, not its body) so the groups can be
+ * listed at the end, each rooted at its earliest member.  Memory: the
+ * px_dedup's plus the metadata of every article. */
+typedef struct px_dedup_set px_dedup_set;
+
+/** @return PX_OK, PX_EINVAL, PX_ENOMEM.  opts may be NULL.  ctx must outlive it. */
+PX_API int px_dedup_set_new(px_ctx *ctx, const px_story_opts *opts, px_dedup_set **out /* OUT */);
+PX_API void px_dedup_set_free(px_dedup_set *s);
+/** Add the next article (borrowed); *res (may be NULL) gets its result.
+ * @return PX_OK, PX_EINVAL, PX_ENOMEM. */
+PX_API int px_dedup_set_add(px_dedup_set *s, const px_article *art,
+                            px_story_result *res /* OUT, may be NULL */);
+/** Add every article of an input (any format the reader knows).  Rejected
+ * records and an input that cannot be opened are reported through on_event
+ * (may be NULL; PX_IE_REJECTED, PX_IE_INPUT_FAILED) and counted.
+ * @return PX_OK, PX_ENOTFOUND / PX_EIO (the input could not be opened), PX_ENOMEM. */
+PX_API int px_dedup_set_add_path(px_dedup_set *s, const char *path, px_ingest_event_cb on_event,
+                                 void *user);
+/** Articles added, those that copy an earlier one, records rejected. */
+PX_API void px_dedup_set_counts(const px_dedup_set *s, size_t *articles /* OUT */,
+                                size_t *duplicates /* OUT */, size_t *rejected /* OUT */);
+
+/* A member of a duplicate group. */
+typedef struct px_dedup_member {
+  size_t index;          /* position among the articles added (0-based) */
+  const px_article *art; /* its metadata (no body), borrowed for the callback */
+  int64_t dup_of;        /* index of the article it copies, -1 for the group's first */
+  int dup_exact;
+  double similarity;     /* estimated containment of dup_of's text in it (1 for the first) */
+  double wire_share;
+} px_dedup_member;
+/** One group of two articles or more, members in order; non-zero stops. */
+typedef int (*px_dedup_group_cb)(void *user, size_t group, const px_dedup_member *members,
+                                 size_t n);
+/** The groups, in order of their first member.  *ngroups (may be NULL) gets
+ * how many were given.  @return PX_OK, PX_EINVAL, PX_ENOMEM. */
+PX_API int px_dedup_set_groups(const px_dedup_set *s, px_dedup_group_cb cb, void *user,
+                               size_t *ngroups /* OUT, may be NULL */);
 
 /* ============================================================ serializers */
 /*
@@ -1191,6 +1261,9 @@ PX_API int px_json_fact(px_json *j, const px_comparison *c, size_t i, unsigned f
 PX_API int px_json_dispute(px_json *j, const px_comparison *c, size_t i, unsigned flags);
 /** ingest_stats.schema.json */
 PX_API int px_json_ingest_stats(px_json *j, const px_ingest_stats *s, unsigned flags);
+/** dedup_group.schema.json: a group of px_dedup_set_groups(). */
+PX_API int px_json_dedup_group(px_json *j, size_t group, const px_dedup_member *m, size_t n,
+                               unsigned flags);
 /** stats.schema.json: what a store holds (without its top outlets). */
 PX_API int px_json_store_counts(px_json *j, const px_store_counts *k, unsigned flags);
 

@@ -2,6 +2,8 @@
 #include "cli.h"
 
 #include <stdarg.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -92,18 +94,7 @@ int common_option(cli *c, const command *cmd, int argc, char **argv, int *i, int
 }
 
 bool open_db_read(cli *c, px_ctx **ctx, px_store **st) {
-  *st = NULL;
-  if (px_ctx_new(ctx) != PX_OK) {
-    errorf(c, "out of memory");
-    return false;
-  }
-  if (px_store_open(*ctx, c->db_path, PX_OPEN_READ, st) != PX_OK) {
-    errorf(c, "%s", px_ctx_error(*ctx));
-    px_ctx_free(*ctx);
-    *ctx = NULL;
-    return false;
-  }
-  return true;
+  return open_db_existing(c, ctx, st, PX_OPEN_READ);
 }
 
 int time_option(cli *c, const command *cmd, int argc, char **argv, int *i, int64_t *since,
@@ -130,16 +121,103 @@ bool parse_time_arg(const char *s, int64_t *out) {
   return px_parse_date(s, strlen(s), out) == PX_OK;
 }
 
+static const args *g_tz;
+
+void set_display_tz(const args *a) {
+  g_tz = a && (a->tz_name || a->tz_offset) ? a : NULL;
+}
+
 void format_time(int64_t t, bool has, char *buf, size_t n) {
   if (!has) {
     snprintf(buf, n, "-");
     return;
   }
-  time_t tt = (time_t)t;
+  long off = g_tz ? tz_offset_at(g_tz, t) : 0;
+  time_t tt = (time_t)(t + off);
   struct tm tm;
   gmtime_r(&tt, &tm);
-  if (tm.tm_hour == 0 && tm.tm_min == 0 && tm.tm_sec == 0) strftime(buf, n, "%Y-%m-%d", &tm);
-  else strftime(buf, n, "%Y-%m-%d %H:%MZ", &tm);
+  if (!g_tz) {
+    if (tm.tm_hour == 0 && tm.tm_min == 0 && tm.tm_sec == 0) strftime(buf, n, "%Y-%m-%d", &tm);
+    else strftime(buf, n, "%Y-%m-%d %H:%MZ", &tm);
+    return;
+  }
+  char z[32];
+  long a = off < 0 ? -off : off;
+  snprintf(z, sizeof z, "%c%02d:%02d", off < 0 ? '-' : '+', (int)(a / 3600 % 100), (int)(a / 60 % 60));
+  char d[32];
+  strftime(d, sizeof d, "%Y-%m-%d %H:%M", &tm);
+  snprintf(buf, n, "%s%s", d, z);
+}
+
+bool format_allowed(const command *cmd, const char *name, out_format *out) {
+  if (!cmd->formats) return false;
+  size_t n = strlen(name);
+  out_format f;
+  if (parse_format(name, &f) != 0) return false;
+  if (strcmp(name, "markdown") == 0) name = "md", n = 2;
+  for (const char *p = cmd->formats; *p;) {
+    const char *e = strchr(p, '|');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    if (len == n && strncmp(p, name, n) == 0) {
+      *out = f;
+      return true;
+    }
+    if (!e) break;
+    p = e + 1;
+  }
+  return false;
+}
+
+int write_stdout(void *user, const char *p, size_t n) {
+  (void)user;
+  return fwrite(p, 1, n, stdout) != n;
+}
+
+px_json *out_records(cli *c) {
+  px_json *j = NULL;
+  if (px_json_new(c->format == FMT_CSV ? PX_JSON_CSV : 0, write_stdout, NULL, &j) != PX_OK) {
+    errorf(c, "out of memory");
+    return NULL;
+  }
+  return j;
+}
+
+int end_records(cli *c, px_json *j) {
+  int rc = px_json_status(j);
+  px_json_free(j);
+  if (fflush(stdout) != 0 || rc == PX_EIO) {
+    if (errno != EPIPE) errorf(c, "cannot write the output: %s", strerror(errno));
+    return EXIT_FAIL;
+  }
+  if (rc != PX_OK) {
+    errorf(c, "%s", px_strerror(rc));
+    return EXIT_FAIL;
+  }
+  return EXIT_OK;
+}
+
+bool open_db_existing(cli *c, px_ctx **ctx, px_store **st, px_open_mode mode) {
+  *st = NULL;
+  *ctx = NULL;
+  struct stat sb;
+  if (stat(c->db_path, &sb) != 0) {
+    errorf(c, "%s: no such database (run 'parallax ingest' first)", c->db_path);
+    return false;
+  }
+  if (px_ctx_new(ctx) != PX_OK) {
+    errorf(c, "out of memory");
+    return false;
+  }
+  int rc = px_store_open(*ctx, c->db_path, mode, st);
+  if (rc != PX_OK && mode == PX_OPEN_WRITE && rc != PX_ENOTPARALLAX && rc != PX_EDBVERSION)
+    rc = px_store_open(*ctx, c->db_path, PX_OPEN_READ, st); /* a read-only file */
+  if (rc != PX_OK) {
+    errorf(c, "%s", px_ctx_error(*ctx));
+    px_ctx_free(*ctx);
+    *ctx = NULL;
+    return false;
+  }
+  return true;
 }
 
 void format_iso(int64_t t, char *buf, size_t n) {
@@ -218,4 +296,83 @@ const char *col(cli *c, const char *code) {
   k = (k + 1) & 3;
   snprintf(buf[k], sizeof(buf[k]), "\033[%sm", code);
   return buf[k];
+}
+
+int start_command(cli *c, const char *name, int argc, char **argv, args *a) {
+  const command *cmd = find_command(name);
+  bool done = false;
+  int rc = parse_args(c, cmd, argc, argv, a, &done);
+  if (rc || done) {
+    free_args(a);
+    return rc;
+  }
+  set_display_tz(a);
+  return -1;
+}
+
+int apply_fields(cli *c, const args *a, px_ctx *ctx) {
+  static const char *const names[] = {"id",   "source", "url",  "title",  "byline",
+                                      "date", "text",   "language", "body", "author", "outlet"};
+  const optval *v = opt(a, "field");
+  for (size_t k = 0; k < v->nlist; k++) {
+    const char *s = v->list[k], *eq = strchr(s, '=');
+    if (!eq || eq == s || !eq[1]) {
+      die_usage(c, a->cmd, "--field wants NAME=PATH, not '%s'", s);
+      return EXIT_USAGE;
+    }
+    char name[64];
+    size_t nl = (size_t)(eq - s);
+    snprintf(name, sizeof name, "%.*s", (int)(nl < 60 ? nl : 60), s);
+    if (nl >= 60 || px_ctx_map_field(ctx, name, eq + 1) != PX_OK) {
+      const char *m = did_you_mean(name, names, sizeof names / sizeof names[0]);
+      die_usage(c, a->cmd,
+                "--field: unknown field name '%s'%s%s%s (fields: id, source, url, title, byline, "
+                "date, text, language)",
+                name, m ? "; did you mean '" : "", m ? m : "", m ? "'?" : "");
+      return EXIT_USAGE;
+    }
+  }
+  return EXIT_OK;
+}
+
+int resolve_article(cli *c, px_store *st, const char *arg, const char *outlet, bool ext_only,
+                    int64_t *id) {
+  *id = 0;
+  char *end;
+  errno = 0;
+  long long v = strtoll(arg, &end, 10);
+  bool numeric = *arg && !*end && !errno && v > 0;
+  if (numeric && !ext_only && !outlet) {
+    px_article *a = NULL;
+    if (px_store_get(st, v, &a) == PX_OK) {
+      px_article_free(a);
+      *id = v;
+      return EXIT_OK;
+    }
+  }
+  int64_t ids[16];
+  size_t n = 0;
+  if (px_store_find_ext_id(st, arg, outlet, ids, 16, &n) != PX_OK) {
+    errorf(c, "cannot look up '%s'", arg);
+    return EXIT_FAIL;
+  }
+  if (n == 1) {
+    *id = ids[0];
+    return EXIT_OK;
+  }
+  if (n == 0) {
+    if (outlet) errorf(c, "no article '%s' from %s", arg, outlet);
+    else errorf(c, "no article '%s' (neither parallax's id nor an input id)", arg);
+    return EXIT_NOTFOUND;
+  }
+  errorf(c, "%zu articles have the input id '%s'; say which with --outlet:", n, arg);
+  for (size_t i = 0; i < n && i < 16; i++) {
+    px_article *a = NULL;
+    if (px_store_get(st, ids[i], &a) != PX_OK) continue;
+    px_str s = px_article_get(a, PX_F_SOURCE), t = px_article_get(a, PX_F_TITLE);
+    fprintf(stderr, "  %lld  --outlet '%.*s'  %.*s\n", (long long)ids[i], (int)s.len, s.ptr,
+            (int)(t.len > 60 ? 60 : t.len), t.ptr);
+    px_article_free(a);
+  }
+  return EXIT_AMBIGUOUS;
 }

@@ -7,13 +7,16 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "options.h"
+
 /* Exit codes (documented in docs/cli.md and the man page). */
 enum {
   EXIT_OK = 0,
   EXIT_FAIL = 1,     /* the command could not do its work */
   EXIT_USAGE = 2,    /* bad command line */
   EXIT_PARTIAL = 3,  /* done, but some input records were rejected */
-  EXIT_NOTFOUND = 4  /* the asked-for article or story does not exist */
+  EXIT_NOTFOUND = 4, /* the asked-for article or story does not exist */
+  EXIT_AMBIGUOUS = 5 /* the id given names several articles (an ext_id shared by outlets) */
 };
 
 typedef enum { FMT_TEXT, FMT_JSON, FMT_MD, FMT_HTML, FMT_CSV, FMT_JSONL } out_format;
@@ -31,8 +34,24 @@ typedef struct command {
   const char *name;
   int (*run)(cli *c, int argc, char **argv);
   const char *summary;
-  const char *usage; /* full help text */
+  const char *usage;         /* with opts: the description; without: the full help text */
+  const char *synopsis_args; /* "ID", "INPUT...": what follows the options */
+  const opt_def *opts;       /* the options (parse_args), OPT_END-terminated */
+  const char *formats;       /* "text|json|csv": --format values, the first the default */
+  int min_pos, max_pos;      /* positional arguments allowed (max -1: any number) */
+  const char *exits;         /* "0 ok, 4 no such article" */
 } command;
+
+/* Is name one of cmd's --format values?  Sets *out when it is. */
+bool format_allowed(const command *cmd, const char *name, out_format *out);
+/* The option tables as text: "COMMAND --OPTION" per line (help --options). */
+void print_option_list(FILE *out);
+/* The man page, generated from the command table (help --man). */
+void print_man(FILE *out);
+/* Offset of the --tz zone at t, seconds east of UTC. */
+long tz_offset_at(const args *a, int64_t t);
+/* Times in text output follow this command line's --tz (NULL: UTC). */
+void set_display_tz(const args *a);
 
 /* One per subcommand, cmd_<name>.c. */
 int cmd_ingest(cli *c, int argc, char **argv);
@@ -54,13 +73,11 @@ int cmd_stats(cli *c, int argc, char **argv);
 int cmd_entities(cli *c, int argc, char **argv);
 int cmd_export(cli *c, int argc, char **argv);
 /* story_compare.c: the comparison report of stored story id. */
-int story_compare(cli *c, int64_t id);
+int story_compare(cli *c, int64_t id, int width, int top, int full);
 int cmd_analyze(cli *c, int argc, char **argv);
 int cmd_quotes(cli *c, int argc, char **argv);
 int cmd_watch(cli *c, int argc, char **argv);
 int cmd_serve(cli *c, int argc, char **argv);
-/* The "quotes" array of analyze --format json (cmd_quotes.c). */
-int quotes_print_json(const px_doc *d);
 
 extern const command commands[];
 const command *find_command(const char *name);
@@ -93,6 +110,29 @@ int time_option(cli *c, const command *cmd, int argc, char **argv, int *i, int64
 bool parse_time_arg(const char *s, int64_t *out);
 void format_time(int64_t t, bool has, char *buf, size_t n); /* "2023-09-13 10:20Z" */
 void format_iso(int64_t t, char *buf, size_t n);            /* "2023-09-13T10:20:30Z" */
+
+/* Records on stdout through the library's serializers: JSON Lines, or
+ * CSV when c->format is FMT_CSV.  NULL when out of memory (message printed). */
+px_json *out_records(cli *c);
+/* Finish a writer: 0, or EXIT_FAIL when stdout could not be written. */
+int end_records(cli *c, px_json *j);
+int write_stdout(void *user, const char *p, size_t n);
+
+/* Open the database for reading: a missing file is "no such database"
+ * (never created).  Same contract as open_db_read. */
+bool open_db_existing(cli *c, px_ctx **ctx, px_store **st, px_open_mode mode);
+
+/* Parse a command's options (its table in main.c).  Returns -1 to go on,
+ * else the exit code to return (usage error printed, or --help done). */
+int start_command(cli *c, const char *name, int argc, char **argv, args *a);
+/* Apply --field NAME=PATH options to ctx: 0, or EXIT_USAGE (message printed). */
+int apply_fields(cli *c, const args *a, px_ctx *ctx);
+/* An article named on the command line: parallax's id, else the input's
+ * own id (of outlet when not NULL).  Returns 0 with *id set, or the exit
+ * code (message printed): EXIT_NOTFOUND, EXIT_AMBIGUOUS (the choices are
+ * listed), EXIT_FAIL. */
+int resolve_article(cli *c, px_store *st, const char *arg, const char *outlet, bool ext_only,
+                    int64_t *id);
 
 /* JSON output helpers. */
 void json_str(FILE *f, const char *p, size_t n);

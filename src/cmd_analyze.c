@@ -10,63 +10,53 @@ typedef struct opts {
   bool no_sentences;
 } opts;
 
-static void print_json(const px_article *a, const px_doc *d, const opts *o) {
+/* One JSON record per article: the article's members (article.schema.json),
+ * then its dateline, sentences, entities and quotes (analyze.schema.json). */
+static void print_json(px_json *j, const px_article *a, const px_doc *d, const px_quoter *qt,
+                       const opts *o) {
   px_str body = px_doc_body(d);
-  fputs("{\"id\":", stdout);
-  json_pstr(stdout, px_article_get(a, PX_F_ID));
-  fputs(",\"title\":", stdout);
-  json_pstr(stdout, px_article_get(a, PX_F_TITLE));
-  fputs(",\"source\":", stdout);
-  json_pstr(stdout, px_article_get(a, PX_F_SOURCE));
-  fputs(",\"origin\":", stdout);
-  json_pstr(stdout, px_article_get(a, PX_F_ORIGIN));
+  px_json_article(j, a, PX_JSON_OPEN);
   px_str place, agency;
+  px_json_key(j, "dateline");
   if (px_doc_dateline(d, &place, &agency) == PX_OK) {
-    fputs(",\"dateline\":{\"place\":", stdout);
-    json_pstr(stdout, place);
-    fputs(",\"agency\":", stdout);
-    if (agency.len) json_pstr(stdout, agency);
-    else fputs("null", stdout);
-    fputs("}", stdout);
+    px_json_object(j);
+    px_json_key(j, "place");
+    px_json_pstr(j, place);
+    px_json_key(j, "agency");
+    px_json_str_or_null(j, agency);
+    px_json_object_end(j);
   } else {
-    fputs(",\"dateline\":null", stdout);
+    px_json_null(j);
   }
-  fputs(",\"sentences\":[", stdout);
+  px_json_key(j, "sentences");
+  px_json_array(j);
   size_t ns = o->no_sentences ? 0 : px_doc_sentence_count(d);
   for (size_t i = 0; i < ns; i++) {
     size_t s, e;
     px_doc_sentence(d, i, &s, &e);
-    printf("%s{\"start\":%zu,\"end\":%zu,\"text\":", i ? "," : "", s, e);
-    json_str(stdout, body.ptr + s, e - s);
-    fputs("}", stdout);
+    px_json_object(j);
+    px_json_key(j, "start");
+    px_json_int(j, (int64_t)s);
+    px_json_key(j, "end");
+    px_json_int(j, (int64_t)e);
+    px_json_key(j, "text");
+    px_json_str(j, body.ptr + s, e - s);
+    px_json_object_end(j);
   }
-  fputs("],\"entities\":[", stdout);
-  size_t ne = px_doc_entity_count(d);
-  for (size_t i = 0; i < ne; i++) {
-    px_str name, key;
-    px_entity_type type;
-    size_t nm;
-    px_doc_entity(d, i, &name, &key, &type, &nm);
-    printf("%s{\"id\":%zu,\"name\":", i ? "," : "", i);
-    json_pstr(stdout, name);
-    fputs(",\"key\":", stdout);
-    json_pstr(stdout, key);
-    printf(",\"type\":\"%s\",\"mentions\":[", px_entity_type_name(type));
-    for (size_t j = 0; j < nm; j++) {
-      size_t s, e;
-      px_mention_kind k;
-      px_doc_mention(d, i, j, &s, &e, &k);
-      printf("%s{\"start\":%zu,\"end\":%zu,\"text\":", j ? "," : "", s, e);
-      json_str(stdout, body.ptr + s, e - s);
-      printf(",\"kind\":\"%s\"}", px_mention_kind_name(k));
-    }
-    fputs("]}", stdout);
+  px_json_array_end(j);
+  px_json_key(j, "entities");
+  px_json_array(j);
+  for (size_t i = 0; i < px_doc_entity_count(d); i++) px_json_doc_entity(j, d, i, 0);
+  px_json_array_end(j);
+  px_json_key(j, "quotes");
+  px_json_array(j);
+  px_quotes *qs = NULL;
+  if (qt && px_quotes_extract(qt, d, &qs) == PX_OK) {
+    for (size_t i = 0; i < px_quotes_count(qs); i++) px_json_doc_quote(j, qs, i, d, 0);
+    px_quotes_free(qs);
   }
-  fputs("]", stdout);
-  /* --- quotes (cmd_quotes.c) --- */
-  quotes_print_json(d);
-  /* --- end quotes --- */
-  fputs("}\n", stdout);
+  px_json_array_end(j);
+  px_json_object_end(j);
 }
 
 static void print_text(cli *c, const px_article *a, const px_doc *d, const opts *o) {
@@ -117,13 +107,20 @@ static void print_text(cli *c, const px_article *a, const px_doc *d, const opts 
   printf("\n");
 }
 
-static int analyze_one(cli *c, px_ctx *ctx, px_analyzer *an, const char *path, const opts *o,
-                       long *done, bool *rejected) {
+typedef struct run {
+  px_json *j;
+  px_quoter *qt;
+  long skip;
+  bool input_failed; /* an input could not be opened: exit 1 */
+} run;
+
+static int analyze_one(cli *c, px_ctx *ctx, px_analyzer *an, run *ru, const char *path,
+                       const opts *o, long *done, bool *rejected) {
   px_reader *rd = NULL;
   int rc = px_reader_open(ctx, path, &rd);
   if (rc) {
     errorf(c, "%s", px_ctx_error(ctx)[0] ? px_ctx_error(ctx) : px_strerror(rc));
-    *rejected = true;
+    ru->input_failed = true;
     return EXIT_OK;
   }
   int status = EXIT_OK;
@@ -142,6 +139,10 @@ static int analyze_one(cli *c, px_ctx *ctx, px_analyzer *an, const char *path, c
       if (px_reader_error_is_fatal(rd)) break;
       continue;
     }
+    if (ru->skip > 0) { /* --offset */
+      ru->skip--;
+      continue;
+    }
     px_doc *d = NULL;
     rc = px_analyze(an, art, &d);
     if (rc) {
@@ -149,7 +150,7 @@ static int analyze_one(cli *c, px_ctx *ctx, px_analyzer *an, const char *path, c
       *rejected = true;
       continue;
     }
-    if (c->format == FMT_JSON) print_json(art, d, o);
+    if (ru->j) print_json(ru->j, art, d, ru->qt, o);
     else print_text(c, art, d, o);
     px_doc_free(d);
     (*done)++;
@@ -159,75 +160,43 @@ static int analyze_one(cli *c, px_ctx *ctx, px_analyzer *an, const char *path, c
 }
 
 int cmd_analyze(cli *c, int argc, char **argv) {
-  const command *cmd = find_command("analyze");
+  args a;
+  int r = start_command(c, "analyze", argc, argv, &a);
+  if (r >= 0) return r;
   opts o = {0};
-  const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
-  if (!inputs) return EXIT_FAIL;
-  int ninputs = 0, status = EXIT_OK;
+  o.limit = (long)opt_int(&a, "limit", 0);
+  o.no_sentences = opt_flag(&a, "no-sentences");
+  int status = EXIT_OK;
   px_ctx *ctx = NULL;
   px_analyzer *an = NULL;
+  run ru = {NULL, NULL, (long)opt_int(&a, "offset", 0), false};
   if (px_ctx_new(&ctx)) {
-    free(inputs);
+    free_args(&a);
     return EXIT_FAIL;
   }
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (strcmp(a, "-") == 0 || a[0] != '-') {
-      inputs[ninputs++] = a;
-      continue;
-    }
-    int r = common_option(c, cmd, argc, argv, &i, FMTS_TEXT_JSON);
-    if (r < 0) {
-      status = EXIT_USAGE;
-      goto out;
-    }
-    if (r > 0) continue;
-    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-    if (strcmp(a, "--limit") == 0 && v) {
-      o.limit = strtol(v, NULL, 10);
-      i++;
-    } else if (strcmp(a, "--no-sentences") == 0) {
-      o.no_sentences = true;
-    } else if (strcmp(a, "--field") == 0 && v) {
-      const char *eq = strchr(v, '=');
-      char name[32];
-      if (!eq || (size_t)(eq - v) >= sizeof name) {
-        die_usage(c, cmd, "--field wants NAME=PATH, not '%s'", v);
-        status = EXIT_USAGE;
-        goto out;
-      }
-      memcpy(name, v, (size_t)(eq - v));
-      name[eq - v] = '\0';
-      if (px_ctx_map_field(ctx, name, eq + 1)) {
-        die_usage(c, cmd, "--field: unknown field '%s'", name);
-        status = EXIT_USAGE;
-        goto out;
-      }
-      i++;
-    } else {
-      die_usage(c, cmd, "unknown argument '%s'", a);
-      status = EXIT_USAGE;
-      goto out;
-    }
-  }
-  if (ninputs == 0) {
-    die_usage(c, cmd, "no input given (a file, a folder, or - for stdin)");
-    status = EXIT_USAGE;
-    goto out;
-  }
+  if ((status = apply_fields(c, &a, ctx))) goto out;
+  if (opt(&a, "limit")->set && o.limit == 0) goto out;
   if (px_analyzer_new(ctx, &an)) {
     errorf(c, "%s", px_ctx_error(ctx));
     status = EXIT_FAIL;
     goto out;
   }
+  if (c->format == FMT_JSON && (!(ru.j = out_records(c)) || px_quoter_new(&ru.qt))) {
+    errorf(c, "out of memory");
+    status = EXIT_FAIL;
+    goto out;
+  }
   long done = 0;
   bool rejected = false;
-  for (int k = 0; k < ninputs && status == EXIT_OK; k++)
-    status = analyze_one(c, ctx, an, inputs[k], &o, &done, &rejected);
+  for (int k = 0; k < a.npos && status == EXIT_OK; k++)
+    status = analyze_one(c, ctx, an, &ru, a.pos[k], &o, &done, &rejected);
+  if (status == EXIT_OK && ru.input_failed) status = EXIT_FAIL;
   if (status == EXIT_OK && rejected) status = EXIT_PARTIAL;
 out:
+  if (ru.j && end_records(c, ru.j) && status == EXIT_OK) status = EXIT_FAIL;
+  px_quoter_free(ru.qt);
   px_analyzer_free(an);
   px_ctx_free(ctx);
-  free(inputs);
+  free_args(&a);
   return status;
 }

@@ -4,70 +4,60 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct list_out {
+  cli *c;
+  px_json *j;
+} list_out;
+
 static int print_row(void *user, const px_article *a) {
-  cli *c = user;
+  list_out *o = user;
+  cli *c = o->c;
+  if (o->j) {
+    px_json_article(o->j, a, 0);
+    return px_json_status(o->j) != PX_OK;
+  }
   int has;
   int64_t t = px_article_published(a, &has);
-  if (c->format == FMT_JSON) {
-    printf("{\"id\":%lld,\"source\":", (long long)px_article_id(a));
-    json_pstr(stdout, px_article_get(a, PX_F_SOURCE));
-    fputs(",\"title\":", stdout);
-    json_pstr(stdout, px_article_get(a, PX_F_TITLE));
-    fputs(",\"url\":", stdout);
-    json_pstr(stdout, px_article_get(a, PX_F_URL));
-    fputs(",\"published\":", stdout);
-    if (has) {
-      char buf[32];
-      format_iso(t, buf, sizeof(buf));
-      printf("\"%s\"", buf);
-    } else {
-      fputs("null", stdout);
-    }
-    fputs("}\n", stdout);
-    return 0;
-  }
-  char when[32];
+  char when[40];
   format_time(t, has, when, sizeof(when));
   px_str src = px_article_get(a, PX_F_SOURCE), title = px_article_get(a, PX_F_TITLE);
-  printf("%s%6lld%s  %-17s  %s%-22.*s%s  %.*s\n", col(c, C_DIM), (long long)px_article_id(a),
+  px_str ext = px_article_get(a, PX_F_ID);
+  printf("%s%6lld%s  %-17s  %s%-22.*s%s  %.*s", col(c, C_DIM), (long long)px_article_id(a),
          col(c, C_RESET), when, col(c, C_CYAN), src.len ? (int)src.len : 9,
          src.len ? src.ptr : "(unknown)", col(c, C_RESET), title.len ? (int)title.len : 10,
          title.len ? title.ptr : "(no title)");
+  if (ext.len) printf("  %s[%.*s]%s", col(c, C_DIM), (int)ext.len, ext.ptr, col(c, C_RESET));
+  putchar('\n');
   return 0;
 }
 
 int cmd_articles(cli *c, int argc, char **argv) {
-  const command *cmd = find_command("articles");
+  args a;
+  int r = start_command(c, "articles", argc, argv, &a);
+  if (r >= 0) return r;
   px_article_filter f = {0};
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    int r = common_option(c, cmd, argc, argv, &i, FMTS_TEXT_JSON);
-    if (r < 0) return EXIT_USAGE;
-    if (r > 0) continue;
-    r = time_option(c, cmd, argc, argv, &i, &f.since, &f.has_since, &f.until, &f.has_until);
-    if (r < 0) return EXIT_USAGE;
-    if (r > 0) continue;
-    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-    if (strcmp(a, "--outlet") == 0 && v) {
-      f.source = v;
-      i++;
-    } else if (strcmp(a, "--limit") == 0 && v) {
-      f.limit = strtoll(v, NULL, 10);
-      i++;
-    } else if (strcmp(a, "--offset") == 0 && v) {
-      f.offset = strtoll(v, NULL, 10);
-      i++;
-    } else {
-      die_usage(c, cmd, "unknown argument '%s'", a);
-      return EXIT_USAGE;
-    }
-  }
+  f.source = opt_str(&a, "outlet", NULL);
+  f.has_since = opt_time(&a, "since", &f.since);
+  f.has_until = opt_time(&a, "until", &f.until);
+  f.limit = opt_int(&a, "limit", 0);
+  f.offset = opt_int(&a, "offset", 0);
   px_ctx *ctx;
   px_store *st;
-  if (!open_db_read(c, &ctx, &st)) return EXIT_FAIL;
-  int rc = px_store_list(st, &f, print_row, c);
-  if (rc) errorf(c, "%s", px_ctx_error(ctx));
+  if (!open_db_read(c, &ctx, &st)) {
+    free_args(&a);
+    return EXIT_FAIL;
+  }
+  list_out o = {c, NULL};
+  int status = EXIT_OK;
+  if (c->format != FMT_TEXT && !(o.j = out_records(c))) status = EXIT_FAIL;
+  int rc = status ? PX_OK : (opt(&a, "limit")->set && f.limit == 0 ? PX_OK : px_store_list(st, &f, print_row, &o));
+  if (rc) {
+    errorf(c, "%s", px_ctx_error(ctx));
+    status = EXIT_FAIL;
+  }
+  if (o.j && end_records(c, o.j)) status = EXIT_FAIL;
   px_store_free(st);
   px_ctx_free(ctx);
-  return rc ? EXIT_FAIL : EXIT_OK;
+  free_args(&a);
+  return status;
 }

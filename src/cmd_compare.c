@@ -7,11 +7,6 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-static int write_stdout(void *user, const char *p, size_t n) {
-  (void)user;
-  return fwrite(p, 1, n, stdout) == n ? 0 : -1;
-}
-
 static int term_width(void) {
   struct winsize ws;
   if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
@@ -22,56 +17,20 @@ static int term_width(void) {
 }
 
 int cmd_compare(cli *c, int argc, char **argv) {
-  const command *cmd = find_command("compare");
+  args a;
+  int r = start_command(c, "compare", argc, argv, &a);
+  if (r >= 0) return r;
   px_compare_opts o;
   px_compare_opts_init(&o);
-  int width = 0, top = 0, full = 0;
-  const char **files = calloc((size_t)argc + 1, sizeof *files);
-  int nfiles = 0;
-  if (!files) return EXIT_FAIL;
-  for (int i = 1; i < argc; i++) {
-    int r = common_option(c, cmd, argc, argv, &i,
-                          (1 << FMT_TEXT) | (1 << FMT_JSON) | (1 << FMT_MD) | (1 << FMT_HTML));
-    if (r < 0) {
-      free(files);
-      return EXIT_USAGE;
-    }
-    if (r > 0) continue;
-    const char *a = argv[i];
-    if ((strcmp(a, "--width") == 0 || strcmp(a, "--threshold") == 0 ||
-         strcmp(a, "--max-articles") == 0 || strcmp(a, "--top") == 0) && i + 1 < argc) {
-      char *end;
-      const char *v = argv[++i];
-      errno = 0;
-      double d = strtod(v, &end);
-      if (*end || errno || d < 0 || (strcmp(a, "--threshold") == 0 && d >= 1)) {
-        die_usage(c, cmd, "bad value '%s' for %s", v, a);
-        free(files);
-        return EXIT_USAGE;
-      }
-      if (strcmp(a, "--width") == 0) width = (int)d;
-      else if (strcmp(a, "--top") == 0) top = d > 1000000 ? 1000000 : (int)d;
-      else if (strcmp(a, "--threshold") == 0) o.threshold = d;
-      else o.max_articles = (size_t)d;
-    } else if (strcmp(a, "--full") == 0) {
-      full = 1;
-    } else if (strcmp(a, "--no-quotes") == 0) {
-      o.quotes = 0;
-    } else if (strcmp(a, "--no-wire") == 0) {
-      o.wire = 0;
-    } else if (a[0] == '-' && a[1] != '\0') {
-      die_usage(c, cmd, "unknown option '%s'", a);
-      free(files);
-      return EXIT_USAGE;
-    } else {
-      files[nfiles++] = a;
-    }
-  }
-  if (nfiles == 0) {
-    die_usage(c, cmd, "needs at least one FILE (two articles or more in all)");
-    free(files);
-    return EXIT_USAGE;
-  }
+  int width = (int)opt_int(&a, "width", 0);
+  int top = (int)opt_int(&a, "top", 0);
+  int full = opt_flag(&a, "full");
+  o.threshold = opt_num(&a, "threshold", o.threshold);
+  o.max_articles = (size_t)opt_int(&a, "max-articles", (int64_t)o.max_articles);
+  if (opt_flag(&a, "no-quotes")) o.quotes = 0;
+  if (opt_flag(&a, "no-wire")) o.wire = 0;
+  const char **files = a.pos;
+  int nfiles = a.npos;
   px_ctx *ctx = NULL;
   px_article **arts = NULL;
   size_t n = 0, cap = 0, rejected = 0;
@@ -81,11 +40,14 @@ int cmd_compare(cli *c, int argc, char **argv) {
     status = EXIT_FAIL;
     goto out;
   }
+  if ((status = apply_fields(c, &a, ctx))) goto out;
   for (int f = 0; f < nfiles; f++) {
     px_reader *rd = NULL;
     int rc = px_reader_open(ctx, files[f], &rd);
     if (rc) {
-      errorf(c, "%s: %s", files[f], px_ctx_error(ctx)[0] ? px_ctx_error(ctx) : px_strerror(rc));
+      /* the context's message names the file already */
+      if (px_ctx_error(ctx)[0]) errorf(c, "%s", px_ctx_error(ctx));
+      else errorf(c, "%s: %s", files[f], px_strerror(rc));
       status = EXIT_FAIL;
       goto out;
     }
@@ -149,7 +111,7 @@ out:
   px_comparison_free(cmp);
   for (size_t i = 0; i < n; i++) px_article_free(arts[i]);
   free(arts);
-  free(files);
   px_ctx_free(ctx);
+  free_args(&a);
   return status;
 }

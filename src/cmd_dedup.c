@@ -1,225 +1,101 @@
-/* cmd_dedup.c - parallax dedup: duplicate groups of the given inputs, no store. */
+/* cmd_dedup.c - parallax dedup: duplicate groups of the given inputs, no
+ * store (the grouping is the library's px_dedup_set). */
 #include "cli.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct item {
-  char *label;  /* id, else origin */
-  char *source;
-  char *title;
-  int64_t dup_of;
-  int exact;
-  double sim;
-  double wire;
-} item;
+typedef struct dd_out {
+  cli *c;
+  px_json *j;
+  int64_t skip, left;
+} dd_out;
 
-static char *dupstr(px_str s, size_t max) {
-  size_t n = s.len < max ? s.len : max;
-  /* Do not cut inside a UTF-8 sequence. */
-  while (n < s.len && n > 0 && ((unsigned char)s.ptr[n] & 0xC0) == 0x80) n--;
-  char *p = malloc(n + 1);
-  if (!p) return NULL;
-  memcpy(p, s.ptr, n);
-  p[n] = '\0';
-  return p;
+static void on_event(void *user, px_ingest_event ev, const char *origin, const char *message,
+                     uint64_t count) {
+  cli *c = user;
+  (void)origin, (void)count;
+  if (ev == PX_IE_INPUT_FAILED) errorf(c, "%s", message);
+  else warnf(c, "%s", message);
 }
 
-static void print_member_json(const item *it, int64_t idx, const item *items) {
-  printf("{\"index\":%lld,\"id\":", (long long)idx);
-  json_str(stdout, it->label, strlen(it->label));
-  fputs(",\"source\":", stdout);
-  json_str(stdout, it->source, strlen(it->source));
-  fputs(",\"title\":", stdout);
-  json_str(stdout, it->title, strlen(it->title));
-  if (it->dup_of >= 0) {
-    fputs(",\"dup_of\":", stdout);
-    json_str(stdout, items[it->dup_of].label, strlen(items[it->dup_of].label));
-    printf(",\"exact\":%s,\"similarity\":%.3f", it->exact ? "true" : "false", it->sim);
+static int print_group(void *user, size_t group, const px_dedup_member *m, size_t n) {
+  dd_out *o = user;
+  cli *c = o->c;
+  if (o->skip > 0) {
+    o->skip--;
+    return 0;
   }
-  printf(",\"wire_share\":%.3f}", it->wire);
+  if (o->left == 0) return 1;
+  if (o->left > 0) o->left--;
+  if (o->j) return px_json_dedup_group(o->j, group, m, n, 0) != PX_OK;
+  printf("%sgroup %zu%s\n", col(c, C_BOLD), group + 1, col(c, C_RESET));
+  for (size_t k = 0; k < n; k++) {
+    if (m[k].dup_of < 0) printf("  %-8s", "first");
+    else if (m[k].dup_exact) printf("  %-8s", "exact");
+    else printf("  %s%.2f%s    ", col(c, C_YELLOW), m[k].similarity, col(c, C_RESET));
+    px_str id = px_article_get(m[k].art, PX_F_ID);
+    if (!id.len) id = px_article_get(m[k].art, PX_F_ORIGIN);
+    px_str src = px_article_get(m[k].art, PX_F_SOURCE), title = px_article_get(m[k].art, PX_F_TITLE);
+    printf(" %s%.*s%s  %s%.*s%s  %.*s\n", col(c, C_DIM), (int)(id.len > 200 ? 200 : id.len), id.ptr,
+           col(c, C_RESET), col(c, C_CYAN), src.len ? (int)(src.len > 80 ? 80 : src.len) : 9,
+           src.len ? src.ptr : "(unknown)", col(c, C_RESET),
+           title.len ? (int)(title.len > 120 ? 120 : title.len) : 10, title.len ? title.ptr : "(no title)");
+  }
+  return 0;
 }
 
 int cmd_dedup(cli *c, int argc, char **argv) {
-  const command *cmd = find_command("dedup");
+  args a;
+  int r = start_command(c, "dedup", argc, argv, &a);
+  if (r >= 0) return r;
   px_story_opts o;
   px_story_opts_init(&o);
-  const char *inputs[256];
-  int ninputs = 0;
+  o.dup_threshold = opt_num(&a, "threshold", o.dup_threshold);
+  o.min_dup_words = (int)opt_int(&a, "min-words", o.min_dup_words);
   px_ctx *ctx = NULL;
-  if (px_ctx_new(&ctx)) return EXIT_FAIL;
+  px_dedup_set *set = NULL;
   int status = EXIT_OK;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    int r = common_option(c, cmd, argc, argv, &i, FMTS_TEXT_JSON);
-    if (r < 0) {
-      px_ctx_free(ctx);
-      return EXIT_USAGE;
-    }
-    if (r > 0) continue;
-    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-    if (strcmp(a, "--threshold") == 0 && v) {
-      o.dup_threshold = atof(v);
-      if (o.dup_threshold <= 0 || o.dup_threshold > 1) {
-        die_usage(c, cmd, "--threshold must be in (0, 1]");
-        px_ctx_free(ctx);
-        return EXIT_USAGE;
-      }
-      i++;
-    } else if (strcmp(a, "--min-words") == 0 && v) {
-      o.min_dup_words = atoi(v);
-      i++;
-    } else if (strcmp(a, "--field") == 0 && v) {
-      char name[32];
-      const char *eq = strchr(v, '=');
-      if (!eq || (size_t)(eq - v) >= sizeof(name)) {
-        die_usage(c, cmd, "--field wants NAME=PATH");
-        px_ctx_free(ctx);
-        return EXIT_USAGE;
-      }
-      memcpy(name, v, (size_t)(eq - v));
-      name[eq - v] = '\0';
-      if (px_ctx_map_field(ctx, name, eq + 1)) {
-        die_usage(c, cmd, "--field: unknown field '%s'", name);
-        px_ctx_free(ctx);
-        return EXIT_USAGE;
-      }
-      i++;
-    } else if (a[0] == '-' && a[1] && strcmp(a, "-") != 0) {
-      die_usage(c, cmd, "unknown argument '%s'", a);
-      px_ctx_free(ctx);
-      return EXIT_USAGE;
-    } else if (ninputs < 256) {
-      inputs[ninputs++] = a;
-    }
+  if (px_ctx_new(&ctx)) {
+    free_args(&a);
+    return EXIT_FAIL;
   }
-  if (!ninputs) {
-    die_usage(c, cmd, "no INPUT given");
-    px_ctx_free(ctx);
-    return EXIT_USAGE;
-  }
-  px_dedup *dd = NULL;
-  item *items = NULL;
-  size_t n = 0, cap = 0, rejected = 0, dups = 0;
-  if (px_dedup_new(ctx, &o, &dd)) {
+  if ((status = apply_fields(c, &a, ctx))) goto out;
+  if (px_dedup_set_new(ctx, &o, &set)) {
     errorf(c, "out of memory");
     status = EXIT_FAIL;
     goto out;
   }
-  for (int k = 0; k < ninputs && status != EXIT_FAIL; k++) {
-    px_reader *rd;
-    if (px_reader_open(ctx, inputs[k], &rd)) {
-      errorf(c, "%s", px_ctx_error(ctx));
+  bool input_failed = false;
+  for (int k = 0; k < a.npos; k++) {
+    int rc = px_dedup_set_add_path(set, a.pos[k], on_event, c);
+    if (rc == PX_ENOMEM) {
+      errorf(c, "out of memory");
       status = EXIT_FAIL;
-      break;
+      goto out;
     }
-    px_article *a;
-    int rc;
-    while ((rc = px_reader_next(rd, &a)) != PX_EOF) {
-      if (rc < 0) {
-        rejected++;
-        if (!c->quiet) warnf(c, "%s", px_reader_error(rd));
-        if (px_reader_error_is_fatal(rd)) break;
-        continue;
-      }
-      px_story_result res;
-      if (px_dedup_add(dd, a, &res)) {
-        errorf(c, "out of memory");
-        status = EXIT_FAIL;
-        break;
-      }
-      if (n == cap) {
-        size_t nc = cap ? cap * 2 : 1024;
-        item *ni = realloc(items, nc * sizeof(*ni));
-        if (!ni) {
-          errorf(c, "out of memory");
-          status = EXIT_FAIL;
-          break;
-        }
-        items = ni;
-        cap = nc;
-      }
-      item *it = &items[n];
-      px_str id = px_article_get(a, PX_F_ID);
-      it->label = dupstr(id.len ? id : px_article_get(a, PX_F_ORIGIN), 200);
-      it->source = dupstr(px_article_get(a, PX_F_SOURCE), 80);
-      it->title = dupstr(px_article_get(a, PX_F_TITLE), 120);
-      it->dup_of = res.dup_of;
-      it->exact = res.dup_exact;
-      it->sim = res.dup_sim;
-      it->wire = res.wire_share;
-      n++;
-      if (!it->label || !it->source || !it->title) {
-        errorf(c, "out of memory");
-        status = EXIT_FAIL;
-        break;
-      }
-      if (res.dup_of >= 0) dups++;
-    }
-    px_reader_free(rd);
+    if (rc) input_failed = true;
   }
-  if (status == EXIT_FAIL) goto out;
-  /* Groups: the union of "copies" links, rooted at the earliest member. */
-  int64_t *root = malloc((n + 1) * sizeof(*root));
-  int64_t *next = malloc((n + 1) * sizeof(*next));
-  int64_t *last = malloc((n + 1) * sizeof(*last));
-  if (!root || !next || !last) {
-    free(root);
-    free(next);
-    free(last);
-    errorf(c, "out of memory");
+  dd_out out = {c, NULL, opt_int(&a, "offset", 0), opt_int(&a, "limit", -1)};
+  if (c->format != FMT_TEXT && !(out.j = out_records(c))) {
     status = EXIT_FAIL;
     goto out;
   }
-  for (size_t i = 0; i < n; i++) {
-    int64_t r = items[i].dup_of >= 0 ? root[items[i].dup_of] : (int64_t)i;
-    root[i] = r;
-    next[i] = -1;
-    last[i] = (int64_t)i;
-    if (r != (int64_t)i) {
-      next[last[r]] = (int64_t)i;
-      last[r] = (int64_t)i;
-    }
+  size_t ngroups = 0, n = 0, dups = 0, rejected = 0;
+  if (px_dedup_set_groups(set, print_group, &out, &ngroups)) {
+    errorf(c, "out of memory");
+    status = EXIT_FAIL;
   }
-  size_t ngroups = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (root[i] != (int64_t)i || next[i] < 0) continue;
-    ngroups++;
-    if (c->format == FMT_JSON) {
-      printf("{\"group\":%zu,\"members\":[", ngroups);
-      for (int64_t j = (int64_t)i; j >= 0; j = next[j]) {
-        if (j != (int64_t)i) putchar(',');
-        print_member_json(&items[j], j, items);
-      }
-      puts("]}");
-    } else {
-      printf("%sgroup %zu%s\n", col(c, C_BOLD), ngroups, col(c, C_RESET));
-      for (int64_t j = (int64_t)i; j >= 0; j = next[j]) {
-        const item *it = &items[j];
-        if (it->dup_of < 0) printf("  %-8s", "first");
-        else if (it->exact) printf("  %-8s", "exact");
-        else printf("  %s%.2f%s    ", col(c, C_YELLOW), it->sim, col(c, C_RESET));
-        printf(" %s%s%s  %s%s%s  %s\n", col(c, C_DIM), it->label, col(c, C_RESET),
-               col(c, C_CYAN), it->source[0] ? it->source : "(unknown)", col(c, C_RESET),
-               it->title[0] ? it->title : "(no title)");
-      }
-    }
-  }
-  free(root);
-  free(next);
-  free(last);
+  if (out.j && end_records(c, out.j)) status = EXIT_FAIL;
+  px_dedup_set_counts(set, &n, &dups, &rejected);
   if (!c->quiet)
     fprintf(stderr, "%s dedup: %zu articles, %zu duplicates in %zu groups, %zu rejected\n",
             c->prog, n, dups, ngroups, rejected);
-  if (rejected && status == EXIT_OK) status = EXIT_PARTIAL;
+  if (status == EXIT_OK && input_failed) status = EXIT_FAIL;
+  else if (status == EXIT_OK && rejected) status = EXIT_PARTIAL;
 out:
-  for (size_t i = 0; i < n; i++) {
-    free(items[i].label);
-    free(items[i].source);
-    free(items[i].title);
-  }
-  free(items);
-  px_dedup_free(dd);
+  px_dedup_set_free(set);
   px_ctx_free(ctx);
+  free_args(&a);
   return status;
 }

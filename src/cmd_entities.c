@@ -4,18 +4,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct ent_out {
+  cli *c;
+  px_json *j;
+  int64_t skip;
+} ent_out;
+
 static int print_entity(void *user, const px_stored_entity *e) {
-  cli *c = user;
-  if (c->format == FMT_JSON) {
-    fputs("{\"key\":", stdout);
-    json_pstr(stdout, e->key);
-    fputs(",\"name\":", stdout);
-    json_pstr(stdout, e->name);
-    fputs(",\"type\":", stdout);
-    json_pstr(stdout, e->type);
-    printf(",\"articles\":%lld,\"outlets\":%lld,\"mentions\":%lld}\n", (long long)e->articles,
-           (long long)e->outlets, (long long)e->mentions);
+  ent_out *o = user;
+  cli *c = o->c;
+  if (o->skip > 0) {
+    o->skip--;
     return 0;
+  }
+  if (o->j) {
+    px_json_stored_entity(o->j, e, 0);
+    return px_json_status(o->j) != PX_OK;
   }
   printf("%7lld %6lld %7lld  %s%-12.*s%s %s%.*s%s\n", (long long)e->articles,
          (long long)e->outlets, (long long)e->mentions, col(c, C_DIM), (int)e->type.len,
@@ -25,39 +29,37 @@ static int print_entity(void *user, const px_stored_entity *e) {
 }
 
 int cmd_entities(cli *c, int argc, char **argv) {
-  const command *cmd = find_command("entities");
+  args a;
+  int r = start_command(c, "entities", argc, argv, &a);
+  if (r >= 0) return r;
   px_article_filter f = {0};
-  f.limit = 20;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    int r = common_option(c, cmd, argc, argv, &i, FMTS_TEXT_JSON);
-    if (r < 0) return EXIT_USAGE;
-    if (r > 0) continue;
-    r = time_option(c, cmd, argc, argv, &i, &f.since, &f.has_since, &f.until, &f.has_until);
-    if (r < 0) return EXIT_USAGE;
-    if (r > 0) continue;
-    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-    if ((strcmp(a, "--top") == 0 || strcmp(a, "--limit") == 0) && v) {
-      f.limit = strtoll(v, NULL, 10);
-      i++;
-    } else if (strcmp(a, "--outlet") == 0 && v) {
-      f.source = v;
-      i++;
-    } else {
-      die_usage(c, cmd, "unknown argument '%s'", a);
-      return EXIT_USAGE;
-    }
-  }
+  f.source = opt_str(&a, "outlet", NULL);
+  f.has_since = opt_time(&a, "since", &f.since);
+  f.has_until = opt_time(&a, "until", &f.until);
+  int64_t limit = opt_int(&a, "limit", opt_int(&a, "top", 20));
+  int64_t offset = opt_int(&a, "offset", 0);
+  /* the store takes no offset here: ask for offset + limit, skip offset */
+  f.limit = limit > INT64_MAX - offset ? INT64_MAX : limit + offset;
   px_ctx *ctx;
   px_store *st;
-  if (!open_db_read(c, &ctx, &st)) return EXIT_FAIL;
-  int rc;
+  if (!open_db_read(c, &ctx, &st)) {
+    free_args(&a);
+    return EXIT_FAIL;
+  }
+  ent_out o = {c, NULL, offset};
+  int status = EXIT_OK;
+  if (c->format != FMT_TEXT && !(o.j = out_records(c))) status = EXIT_FAIL;
   if (c->format == FMT_TEXT)
     printf("%s%7s %6s %7s  %-12s %s%s\n", col(c, C_DIM), "articles", "outlets", "mentions",
            "type", "name", col(c, C_RESET));
-  rc = px_store_entities(st, &f, print_entity, c);
-  if (rc) errorf(c, "%s", px_ctx_error(ctx));
+  int rc = status || limit == 0 ? PX_OK : px_store_entities(st, &f, print_entity, &o);
+  if (rc) {
+    errorf(c, "%s", px_ctx_error(ctx));
+    status = EXIT_FAIL;
+  }
+  if (o.j && end_records(c, o.j)) status = EXIT_FAIL;
   px_store_free(st);
   px_ctx_free(ctx);
-  return rc ? EXIT_FAIL : EXIT_OK;
+  free_args(&a);
+  return status;
 }

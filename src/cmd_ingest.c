@@ -59,7 +59,9 @@ static int on_progress(void *user, uint64_t done, uint64_t total, uint64_t artic
 }
 
 int cmd_ingest(cli *c, int argc, char **argv) {
-  const command *cmd = find_command("ingest");
+  args a;
+  int r = start_command(c, "ingest", argc, argv, &a);
+  if (r >= 0) return r;
   ingest_ui ui;
   memset(&ui, 0, sizeof(ui));
   ui.c = c;
@@ -71,88 +73,29 @@ int cmd_ingest(cli *c, int argc, char **argv) {
   px_store *st = NULL;
   px_ingest *g = NULL;
   int status = EXIT_OK;
-  const char **inputs = calloc((size_t)argc, sizeof(char *));
-  int ninputs = 0;
-  if (!inputs || px_ctx_new(&ctx) != PX_OK) {
+  const char **inputs = a.pos;
+  int ninputs = a.npos;
+  if (px_ctx_new(&ctx) != PX_OK) {
     errorf(c, "out of memory");
-    free(inputs);
+    free_args(&a);
     return EXIT_FAIL;
   }
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    int r = common_option(c, cmd, argc, argv, &i, FMTS_TEXT_JSON);
-    if (r < 0) {
+  o.strict = opt_flag(&a, "strict");
+  o.analyze = !opt_flag(&a, "no-analyze");
+  o.cluster = !opt_flag(&a, "no-cluster");
+  o.timings = opt_flag(&a, "timings");
+  o.batch = (long)opt_int(&a, "batch", o.batch);
+  o.threads = (int)opt_int(&a, "threads", o.threads);
+  if (opt(&a, "max-record")->set)
+    px_ctx_set_limit(ctx, PX_LIMIT_RECORD_BYTES, (size_t)opt_int(&a, "max-record", 0));
+  if ((status = apply_fields(c, &a, ctx))) goto out;
+  if (opt(&a, "undated")->set) {
+    if ((so.undated = undated_option(opt_str(&a, "undated", NULL))) < 0) {
+      die_usage(c, a.cmd, "--undated wants join or alone");
       status = EXIT_USAGE;
       goto out;
     }
-    if (r > 0) continue;
-    if (strcmp(a, "--strict") == 0) {
-      o.strict = 1;
-    } else if (strcmp(a, "--no-analyze") == 0) {
-      o.analyze = 0;
-    } else if (strcmp(a, "--no-cluster") == 0) {
-      o.cluster = 0;
-    } else if (strcmp(a, "--undated") == 0) {
-      if ((so.undated = undated_option(i + 1 < argc ? argv[++i] : NULL)) < 0) {
-        die_usage(c, cmd, "--undated wants join or alone");
-        status = EXIT_USAGE;
-        goto out;
-      }
-      o.story = &so;
-    } else if (strcmp(a, "--timings") == 0) {
-      o.timings = 1;
-    } else if (strcmp(a, "--field") == 0 || strncmp(a, "--field=", 8) == 0) {
-      const char *v = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
-      const char *eq = v ? strchr(v, '=') : NULL;
-      if (!eq || eq == v || !eq[1]) {
-        die_usage(c, cmd, "--field needs NAME=PATH");
-        status = EXIT_USAGE;
-        goto out;
-      }
-      char name[32];
-      size_t nl = (size_t)(eq - v);
-      if (nl < sizeof(name)) {
-        memcpy(name, v, nl);
-        name[nl] = '\0';
-      }
-      if (nl >= sizeof(name) || px_ctx_map_field(ctx, name, eq + 1) != PX_OK) {
-        die_usage(c, cmd, "--field: unknown field '%.*s'", (int)nl, v);
-        status = EXIT_USAGE;
-        goto out;
-      }
-    } else if (strcmp(a, "--threads") == 0 && i + 1 < argc) {
-      char *end;
-      long v = strtol(argv[++i], &end, 10);
-      if (*end || v < 0 || v > 64) {
-        die_usage(c, cmd, "--threads needs a number from 0 (one per core) to 64");
-        status = EXIT_USAGE;
-        goto out;
-      }
-      o.threads = (int)v;
-    } else if (strcmp(a, "--batch") == 0 && i + 1 < argc) {
-      o.batch = strtol(argv[++i], NULL, 10);
-      if (o.batch < 1) o.batch = 1;
-    } else if (strcmp(a, "--max-record") == 0 && i + 1 < argc) {
-      char *end;
-      unsigned long long v = strtoull(argv[++i], &end, 10);
-      if (*end || v == 0) {
-        die_usage(c, cmd, "--max-record needs a positive byte count");
-        status = EXIT_USAGE;
-        goto out;
-      }
-      px_ctx_set_limit(ctx, PX_LIMIT_RECORD_BYTES, (size_t)v);
-    } else if (a[0] == '-' && a[1] != '\0') {
-      die_usage(c, cmd, "unknown option '%s'", a);
-      status = EXIT_USAGE;
-      goto out;
-    } else {
-      inputs[ninputs++] = a;
-    }
-  }
-  if (ninputs == 0) {
-    die_usage(c, cmd, "no INPUT given (use - for standard input)");
-    status = EXIT_USAGE;
-    goto out;
+    o.story = &so;
   }
   ui.strict = o.strict;
   o.on_event = on_event;
@@ -200,23 +143,13 @@ int cmd_ingest(cli *c, int argc, char **argv) {
   px_ingest_stats s;
   px_ingest_get_stats(g, &s);
   if (c->format == FMT_JSON) {
-    printf("{\"read\":%llu,\"stored\":%llu,\"duplicates\":%llu,\"rejected\":%llu,"
-           "\"repaired\":%llu,\"not_analyzed\":%llu,\"clustered\":%lld,\"seconds\":%.3f,"
-           "\"stages\":{",
-           (unsigned long long)s.read, (unsigned long long)s.stored,
-           (unsigned long long)s.duplicates, (unsigned long long)s.rejected,
-           (unsigned long long)s.repaired, (unsigned long long)s.not_analyzed,
-           (long long)s.clustered, s.seconds);
-    for (int i = 0; i < PX_STAGE_COUNT; i++)
-      printf("%s\"%s\":%.3f", i ? "," : "", px_ingest_stage_name(i), s.wall[i]);
-    printf("}");
-    if (o.timings) {
-      printf(",\"stages_cpu\":{");
-      for (int i = 0; i < PX_STAGE_COUNT; i++)
-        printf("%s\"%s\":%.3f", i ? "," : "", px_ingest_stage_name(i), s.cpu[i]);
-      printf("}");
+    px_json *j = out_records(c);
+    if (!j) {
+      status = EXIT_FAIL;
+    } else {
+      px_json_ingest_stats(j, &s, o.timings ? PX_JSON_TIMINGS : 0);
+      if (end_records(c, j)) status = EXIT_FAIL;
     }
-    printf("}\n");
   }
   if (o.timings) {
     fprintf(stderr, "parallax: stages (wall):");
@@ -239,6 +172,6 @@ out:
   px_ingest_free(g);
   px_store_free(st);
   px_ctx_free(ctx);
-  free(inputs);
+  free_args(&a);
   return status;
 }

@@ -1,12 +1,10 @@
 /* cmd_quotes.c - parallax quotes: who said what, grouped by speaker and by
- * remark, with the outlets that carry each rendering; and the "quotes"
- * array of parallax analyze --format json. */
+ * remark, with the outlets that carry each rendering. */
 #include "cli.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* One quoter for the process: its tables are read-only once made. */
 
 /* A quote on one line: runs of white space (a quote over paragraphs) as one
  * space, at most max bytes, cut at a character boundary with an ellipsis. */
@@ -31,89 +29,34 @@ static void print_flat(px_str t, size_t max) {
   if (cut) fputs("\u2026", stdout);
 }
 
-static px_quoter *g_quoter;
-
-static px_quoter *quoter(void) {
-  if (!g_quoter && px_quoter_new(&g_quoter) != PX_OK) g_quoter = NULL;
-  return g_quoter;
-}
-
-static void print_quote_json(const px_quotes *qs, size_t i, const px_str body) {
-  px_quote q;
-  if (px_quotes_get(qs, i, &q)) return;
-  printf("{\"start\":%zu,\"end\":%zu,\"text\":", q.start, q.end);
-  json_pstr(stdout, q.text);
-  printf(",\"kind\":\"%s\",\"spans\":[", px_quote_kind_name(q.kind));
-  for (size_t j = 0; j < q.nspans; j++) {
-    size_t s, e;
-    px_quotes_span(qs, i, j, &s, &e);
-    printf("%s[%zu,%zu]", j ? "," : "", s, e);
-  }
-  printf("],\"content\":[%zu,%zu],\"cue\":", q.content_start, q.content_end);
-  if (q.cue.len) {
-    json_pstr(stdout, q.cue);
-    printf(",\"cue_start\":%zu,\"cue_end\":%zu", q.cue_start, q.cue_end);
-  } else {
-    fputs("null", stdout);
-  }
-  fputs(",\"speaker\":", stdout);
-  if (q.has_speaker) {
-    fputs("{\"entity\":", stdout);
-    if (q.speaker_entity >= 0) printf("%ld", q.speaker_entity);
-    else fputs("null", stdout);
-    fputs(",\"name\":", stdout);
-    json_pstr(stdout, q.speaker_name);
-    fputs(",\"key\":", stdout);
-    json_pstr(stdout, q.speaker_key);
-    printf(",\"start\":%zu,\"end\":%zu,\"text\":", q.speaker_start, q.speaker_end);
-    json_str(stdout, body.ptr + q.speaker_start, q.speaker_end - q.speaker_start);
-    fputs("}", stdout);
-  } else {
-    fputs("null", stdout);
-  }
-  fputs("}", stdout);
-}
-
-/* The quotes of d as ,"quotes":[...] for parallax analyze --format json. */
-int quotes_print_json(const px_doc *d) {
-  px_quoter *qt = quoter();
-  px_quotes *qs = NULL;
-  if (!qt || px_quotes_extract(qt, d, &qs)) {
-    fputs(",\"quotes\":[]", stdout);
-    return PX_ENOMEM;
-  }
-  px_str body = px_doc_body(d);
-  fputs(",\"quotes\":[", stdout);
-  for (size_t i = 0; i < px_quotes_count(qs); i++) {
-    if (i) fputc(',', stdout);
-    print_quote_json(qs, i, body);
-  }
-  fputc(']', stdout);
-  px_quotes_free(qs);
-  return PX_OK;
-}
-
 /* ---------------------------------------------------------- the command */
 
 typedef struct article_info {
   char *source; /* outlet, or the origin when the input names none */
   char *title;
+  char *ext_id;
+  char *origin;
+  int64_t id;   /* store id (0 for an input) */
+  int64_t published;
+  int has_time;
 } article_info;
 
 typedef struct qopts {
   const char *speaker; /* only this speaker */
   bool all_kinds;      /* also scare quotes and titles? (never grouped) */
   bool unknown;        /* list quotes without a named speaker */
-  long limit;
+  int64_t limit, offset; /* remarks; limit < 0: no limit */
 } qopts;
 
 typedef struct state {
   px_ctx *ctx;
+  px_quoter *qt;
   px_analyzer *an;
   px_quote_groups *g;
   article_info *arts;
   size_t narts, cap;
   bool rejected;
+  bool input_failed; /* an input could not be opened: exit 1 */
 } state;
 
 static char *dup_str(px_str s) {
@@ -129,7 +72,7 @@ static int read_input(cli *c, state *st, const char *path) {
   int rc = px_reader_open(st->ctx, path, &rd);
   if (rc) {
     errorf(c, "%s", px_ctx_error(st->ctx)[0] ? px_ctx_error(st->ctx) : px_strerror(rc));
-    st->rejected = true;
+    st->input_failed = true;
     return EXIT_OK;
   }
   int status = EXIT_OK;
@@ -155,7 +98,7 @@ static int read_input(cli *c, state *st, const char *path) {
       continue;
     }
     px_quotes *qs = NULL;
-    if (px_quotes_extract(quoter(), d, &qs)) {
+    if (px_quotes_extract(st->qt, d, &qs)) {
       px_doc_free(d);
       errorf(c, "out of memory");
       status = EXIT_FAIL;
@@ -176,8 +119,12 @@ static int read_input(cli *c, state *st, const char *path) {
     px_str src = px_article_get(art, PX_F_SOURCE);
     if (!src.len) src = px_article_get(art, PX_F_ORIGIN);
     article_info *ai = &st->arts[st->narts];
+    memset(ai, 0, sizeof *ai);
     ai->source = dup_str(src);
     ai->title = dup_str(px_article_get(art, PX_F_TITLE));
+    ai->ext_id = dup_str(px_article_get(art, PX_F_ID));
+    ai->origin = dup_str(px_article_get(art, PX_F_ORIGIN));
+    ai->published = px_article_published(art, &ai->has_time);
     for (size_t i = 0; i < px_quotes_count(qs); i++)
       if (px_quote_groups_add(st->g, qs, i, (int64_t)st->narts)) status = EXIT_FAIL;
     st->narts++;
@@ -212,8 +159,13 @@ static int feed_stored(void *user, const px_stored_quote *q) {
       st->cap = nc;
     }
     article_info *ai = &st->arts[st->narts++];
+    memset(ai, 0, sizeof *ai);
     ai->source = dup_str(q->source);
     ai->title = dup_str(q->title);
+    ai->ext_id = dup_str(q->ext_id);
+    ai->id = q->article;
+    ai->published = q->published;
+    ai->has_time = q->has_time;
     f->last_article = q->article;
   }
   if (px_quote_groups_add_text(st->g, q->speaker_name.ptr, q->speaker_name.len, q->text.ptr,
@@ -224,17 +176,24 @@ static int feed_stored(void *user, const px_stored_quote *q) {
   return 0;
 }
 
-static int read_store(cli *c, state *st, const px_quote_filter *qf) {
+static int read_store(cli *c, state *st, px_quote_filter *qf, const char *article) {
   px_store *db = NULL;
-  int rc = px_store_open(st->ctx, c->db_path, PX_OPEN_READ, &db);
-  if (rc) {
-    errorf(c, "%s", px_ctx_error(st->ctx));
-    return EXIT_FAIL;
+  px_ctx *dctx = NULL;
+  if (!open_db_read(c, &dctx, &db)) return EXIT_FAIL;
+  if (article) {
+    int status = resolve_article(c, db, article, qf->source, false, &qf->article);
+    if (status) {
+      px_store_free(db);
+      px_ctx_free(dctx);
+      return status;
+    }
+    qf->source = NULL; /* --outlet named the article's outlet */
   }
   store_feed f = {st, 0, EXIT_OK};
-  rc = px_store_quotes(db, qf, feed_stored, &f);
-  if (rc) errorf(c, "%s", px_ctx_error(st->ctx));
+  int rc = px_store_quotes(db, qf, feed_stored, &f);
+  if (rc) errorf(c, "%s", px_ctx_error(dctx));
   px_store_free(db);
+  px_ctx_free(dctx);
   return rc ? EXIT_FAIL : f.status;
 }
 
@@ -245,16 +204,40 @@ static bool wanted_speaker(const px_quote_item *it, const qopts *o, const unsign
   return it->speaker_group != (size_t)-1 && wanted[it->speaker_group];
 }
 
-static void print_grouped(cli *c, state *st, const qopts *o) {
+static int article_ref(void *user, int64_t tag, px_article_ref *out) {
+  const state *st = user;
+  if (tag < 0 || (size_t)tag >= st->narts) return 1;
+  const article_info *ai = &st->arts[tag];
+#define S(x) ((px_str){(x) ? (x) : "", (x) ? strlen(x) : 0})
+  out->id = ai->id;
+  out->ext_id = S(ai->ext_id);
+  out->source = S(ai->source);
+  out->title = S(ai->title);
+  out->origin = S(ai->origin);
+#undef S
+  out->published = ai->published;
+  out->has_time = ai->has_time;
+  return 0;
+}
+
+static int print_grouped(cli *c, state *st, const qopts *o) {
   size_t n = px_quote_groups_items(st->g);
   size_t ns = px_quote_groups_speakers(st->g), nr = px_quote_groups_remarks(st->g);
-  bool json = c->format == FMT_JSON;
+  int status = EXIT_OK;
+  px_json *j = NULL;
+  if (c->format != FMT_TEXT && !(j = out_records(c))) return EXIT_FAIL;
   /* speakers in order of quote count, most quoted first */
   size_t *count = calloc(ns + 1, sizeof *count);
   size_t *order = calloc(ns + 1, sizeof *order);
+  size_t *items = calloc(n + 1, sizeof *items);
   char *seen = calloc(nr + 1, 1);
   unsigned char *wanted = calloc(ns + 1, 1);
-  if (!count || !order || !seen || !wanted) goto out;
+  int64_t skip = o->offset, left = o->limit;
+  if (!count || !order || !seen || !items || !wanted) {
+    errorf(c, "out of memory");
+    status = EXIT_FAIL;
+    goto out;
+  }
   if (o->speaker) px_quote_groups_select(st->g, o->speaker, strlen(o->speaker), wanted);
   for (size_t i = 0; i < n; i++) {
     px_quote_item it;
@@ -263,16 +246,15 @@ static void print_grouped(cli *c, state *st, const qopts *o) {
   }
   for (size_t i = 0; i < ns; i++) order[i] = i;
   for (size_t i = 1; i < ns; i++) { /* insertion sort, stable */
-    size_t x = order[i], j = i;
-    while (j > 0 && count[order[j - 1]] < count[x]) {
-      order[j] = order[j - 1];
-      j--;
+    size_t x = order[i], k = i;
+    while (k > 0 && count[order[k - 1]] < count[x]) {
+      order[k] = order[k - 1];
+      k--;
     }
-    order[j] = x;
+    order[k] = x;
   }
-  if (json) fputs("{\"speakers\":[", stdout);
   bool first_spk = true;
-  for (size_t oi = 0; oi <= ns; oi++) {
+  for (size_t oi = 0; oi <= ns && left != 0; oi++) {
     size_t sg = oi < ns ? order[oi] : (size_t)-1; /* last: the unknown speakers */
     if (sg == (size_t)-1 && (!o->unknown || o->speaker)) break;
     /* the speaker's name: its most frequent spelling (the first 200 quotes) */
@@ -296,148 +278,125 @@ static void print_grouped(cli *c, state *st, const qopts *o) {
       }
     }
     if (!nq) continue;
-    if (json) {
-      printf("%s{\"name\":", first_spk ? "" : ",");
-      if (sg == (size_t)-1) fputs("null", stdout);
-      else json_pstr(stdout, name);
-      printf(",\"quotes\":%zu,\"remarks\":[", nq);
-    } else {
-      printf("%s%s%.*s%s  (%zu quote%s)\n", first_spk ? "" : "\n", col(c, C_BOLD),
-             sg == (size_t)-1 ? 16 : (int)name.len, sg == (size_t)-1 ? "(unknown speaker)" : name.ptr,
-             col(c, C_RESET), nq, nq == 1 ? "" : "s");
-    }
-    first_spk = false;
-    bool first_rem = true;
-    for (size_t i = 0; i < n; i++) {
+    bool head = false;
+    for (size_t i = 0; i < n && left != 0; i++) {
       px_quote_item it;
       px_quote_groups_item(st->g, i, &it);
       if (it.speaker_group != sg || !wanted_speaker(&it, o, wanted) || seen[it.remark]) continue;
       seen[it.remark] = 1;
-      size_t r = it.remark;
-      /* the remark's variants */
-      if (json) printf("%s{\"variants\":[", first_rem ? "" : ",");
-      first_rem = false;
-      bool first_var = true;
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      if (left > 0) left--;
+      size_t r = it.remark, m = 0;
       for (size_t k = i; k < n; k++) {
         px_quote_item v;
         px_quote_groups_item(st->g, k, &v);
-        if (v.remark != r || v.speaker_group != sg) continue;
-        const article_info *ai = &st->arts[v.tag];
-        if (json) {
-          printf("%s{\"text\":", first_var ? "" : ",");
-          json_pstr(stdout, v.text);
-          printf(",\"kind\":\"%s\",\"speaker\":", px_quote_kind_name(v.kind));
-          json_pstr(stdout, v.speaker);
-          printf(",\"article\":%lld,\"outlet\":", (long long)v.tag);
-          json_str(stdout, ai->source ? ai->source : "", ai->source ? strlen(ai->source) : 0);
-          printf(",\"similarity\":%.3f}", v.similarity);
-        } else {
-          printf("  %s%s \"", first_var ? "*" : " ",
-                 v.kind == PX_QUOTE_INDIRECT ? " ~" : v.kind == PX_QUOTE_PARTIAL ? " ." : "  ");
-          print_flat(v.text, 300);
-          /* each rendering with its own speaker when it differs from the group's name */
-          bool own = sg != (size_t)-1 && (v.speaker.len != name.len ||
-                                          memcmp(v.speaker.ptr, name.ptr, name.len) != 0);
-          printf("\"\n      %s%s%s%s%.*s%s\n", col(c, C_DIM), ai->source ? ai->source : "",
-                 v.kind == PX_QUOTE_DIRECT ? "" : v.kind == PX_QUOTE_PARTIAL ? " (partial)" : " (reported)",
-                 own ? (v.speaker.len ? " · speaker: " : " · speaker not named") : "",
-                 own ? (int)v.speaker.len : 0, own ? v.speaker.ptr : "", col(c, C_RESET));
-        }
-        first_var = false;
+        if (v.remark == r && v.speaker_group == sg) items[m++] = k;
       }
-      if (json) fputs("]}", stdout);
+      if (j) {
+        px_json_remark(j, st->g, r, sg == (size_t)-1 ? (px_str){"", 0} : name, items, m,
+                       article_ref, st, 0);
+        continue;
+      }
+      if (!head) {
+        printf("%s%s%.*s%s  (%zu quote%s)\n", first_spk ? "" : "\n", col(c, C_BOLD),
+               sg == (size_t)-1 ? 17 : (int)name.len, sg == (size_t)-1 ? "(unknown speaker)" : name.ptr,
+               col(c, C_RESET), nq, nq == 1 ? "" : "s");
+        first_spk = false;
+        head = true;
+      }
+      for (size_t k = 0; k < m; k++) {
+        px_quote_item v;
+        px_quote_groups_item(st->g, items[k], &v);
+        const article_info *ai = &st->arts[v.tag];
+        printf("  %s%s \"", k == 0 ? "*" : " ",
+               v.kind == PX_QUOTE_INDIRECT ? " ~" : v.kind == PX_QUOTE_PARTIAL ? " ." : "  ");
+        print_flat(v.text, 300);
+        printf("\"\n      %s%s%s", col(c, C_DIM), ai->source ? ai->source : "",
+               v.kind == PX_QUOTE_DIRECT ? "" : v.kind == PX_QUOTE_PARTIAL ? " (partial)" : " (reported)");
+        /* each rendering with its own speaker when it differs from the group's name */
+        bool own = sg != (size_t)-1 && (v.speaker.len != name.len ||
+                                        memcmp(v.speaker.ptr, name.ptr, name.len) != 0);
+        if (own) printf("%s%.*s", v.speaker.len ? " · speaker: " : " · speaker not named",
+                        (int)v.speaker.len, v.speaker.ptr);
+        if (ai->id) printf("  article %lld", (long long)ai->id);
+        if (ai->ext_id && ai->ext_id[0]) printf(" [%s]", ai->ext_id);
+        printf("%s\n", col(c, C_RESET));
+      }
     }
-    if (json) fputs("]}", stdout);
   }
-  if (json) printf("],\"articles\":%zu,\"quotes\":%zu,\"remarks\":%zu}\n", st->narts, n, nr);
-  else if (!c->quiet)
+  if (!c->quiet)
     fprintf(stderr, "%zu article%s, %zu quotes, %zu speakers, %zu remarks\n", st->narts,
             st->narts == 1 ? "" : "s", n, ns, nr);
 out:
+  if (j && end_records(c, j)) status = EXIT_FAIL;
   free(count);
   free(order);
+  free(items);
   free(seen);
   free(wanted);
+  return status;
 }
 
 int cmd_quotes(cli *c, int argc, char **argv) {
-  const command *cmd = find_command("quotes");
+  args a;
+  int r = start_command(c, "quotes", argc, argv, &a);
+  if (r >= 0) return r;
+  const command *cmd = a.cmd;
   qopts o = {0};
   state st = {0};
   int status = EXIT_OK;
-  const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
-  if (!inputs) return EXIT_FAIL;
-  int ninputs = 0;
   px_quote_filter qf = {0};
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (strcmp(a, "-") == 0 || a[0] != '-') {
-      inputs[ninputs++] = a;
-      continue;
-    }
-    int r = common_option(c, cmd, argc, argv, &i, FMTS_TEXT_JSON);
-    if (r < 0) {
-      status = EXIT_USAGE;
-      goto out;
-    }
-    if (r > 0) continue;
-    r = time_option(c, cmd, argc, argv, &i, &qf.since, &qf.has_since, &qf.until, &qf.has_until);
-    if (r < 0) {
-      status = EXIT_USAGE;
-      goto out;
-    }
-    if (r > 0) continue;
-    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-    if (strcmp(a, "--speaker") == 0 && v) {
-      o.speaker = v;
-      i++;
-    } else if (strcmp(a, "--outlet") == 0 && v) {
-      qf.source = v;
-      i++;
-    } else if (strcmp(a, "--unknown") == 0) {
-      o.unknown = true;
-    } else {
-      die_usage(c, cmd, "unknown option '%s'", a);
-      status = EXIT_USAGE;
-      goto out;
-    }
-  }
-  if (ninputs && (qf.source || qf.has_since || qf.has_until)) {
-    die_usage(c, cmd, "--outlet, --since and --until filter the database (give no INPUT)");
+  o.speaker = opt_str(&a, "speaker", NULL);
+  o.unknown = opt_flag(&a, "unknown");
+  o.limit = opt_int(&a, "limit", -1);
+  o.offset = opt_int(&a, "offset", 0);
+  qf.source = opt_str(&a, "outlet", NULL);
+  qf.has_since = opt_time(&a, "since", &qf.since);
+  qf.has_until = opt_time(&a, "until", &qf.until);
+  const char *article = opt_str(&a, "article", NULL);
+  int ninputs = a.npos;
+  if (ninputs && (qf.source || qf.has_since || qf.has_until || article)) {
+    die_usage(c, cmd, "--article, --outlet, --since and --until filter the database (give no INPUT)");
     status = EXIT_USAGE;
     goto out;
   }
   if (px_ctx_new(&st.ctx) || px_analyzer_new(st.ctx, &st.an) || px_quote_groups_new(&st.g) ||
-      !quoter()) {
+      px_quoter_new(&st.qt)) {
     errorf(c, "out of memory");
     status = EXIT_FAIL;
     goto out;
   }
+  if ((status = apply_fields(c, &a, st.ctx))) goto out;
   if (!ninputs) {
     qf.speaker = o.speaker;
-    status = read_store(c, &st, &qf);
+    status = read_store(c, &st, &qf, article);
   }
-  for (int i = 0; i < ninputs && status == EXIT_OK; i++) status = read_input(c, &st, inputs[i]);
+  for (int i = 0; i < ninputs && status == EXIT_OK; i++) status = read_input(c, &st, a.pos[i]);
   if (status == EXIT_OK) {
     if (px_quote_groups_finish(st.g)) {
       errorf(c, "out of memory");
       status = EXIT_FAIL;
     } else {
-      print_grouped(c, &st, &o);
+      status = print_grouped(c, &st, &o);
     }
   }
+  if (status == EXIT_OK && st.input_failed) status = EXIT_FAIL;
   if (status == EXIT_OK && st.rejected) status = EXIT_PARTIAL;
 out:
   for (size_t i = 0; i < st.narts; i++) {
     free(st.arts[i].source);
     free(st.arts[i].title);
+    free(st.arts[i].ext_id);
+    free(st.arts[i].origin);
   }
   free(st.arts);
   px_quote_groups_free(st.g);
+  px_quoter_free(st.qt);
   px_analyzer_free(st.an);
   px_ctx_free(st.ctx);
-  px_quoter_free(g_quoter);
-  g_quoter = NULL;
-  free(inputs);
+  free_args(&a);
   return status;
 }

@@ -6,67 +6,59 @@
 
 typedef struct outlets_out {
   cli *c;
-  int n;
+  px_json *j;
 } outlets_out;
 
 static int print_outlet(void *user, px_str name, int64_t n) {
   outlets_out *o = user;
-  if (o->c->format == FMT_JSON) {
-    printf("%s{\"name\":", o->n ? "," : "");
-    json_pstr(stdout, name);
-    printf(",\"articles\":%lld}", (long long)n);
+  if (o->j) {
+    px_json_object(o->j);
+    px_json_key(o->j, "source");
+    px_json_pstr(o->j, name);
+    px_json_key(o->j, "articles");
+    px_json_int(o->j, n);
+    px_json_object_end(o->j);
   } else {
     printf("  %8lld  %.*s\n", (long long)n, name.len ? (int)name.len : 9,
            name.len ? name.ptr : "(unknown)");
   }
-  o->n++;
   return 0;
 }
 
 int cmd_stats(cli *c, int argc, char **argv) {
-  const command *cmd = find_command("stats");
-  int64_t top = 10;
-  for (int i = 1; i < argc; i++) {
-    int r = common_option(c, cmd, argc, argv, &i, FMTS_TEXT_JSON);
-    if (r < 0) return EXIT_USAGE;
-    if (r > 0) continue;
-    if (strcmp(argv[i], "--top") == 0 && i + 1 < argc) {
-      top = strtoll(argv[++i], NULL, 10);
-    } else {
-      die_usage(c, cmd, "unknown argument '%s'", argv[i]);
-      return EXIT_USAGE;
-    }
-  }
+  args a;
+  int r = start_command(c, "stats", argc, argv, &a);
+  if (r >= 0) return r;
+  int64_t top = opt_int(&a, "top", 10);
   px_ctx *ctx;
   px_store *st;
-  if (!open_db_read(c, &ctx, &st)) return EXIT_FAIL;
+  if (!open_db_read(c, &ctx, &st)) {
+    free_args(&a);
+    return EXIT_FAIL;
+  }
   px_store_counts k;
+  int status = EXIT_OK;
   int rc = px_store_counts_get(st, &k);
   if (rc == PX_OK) {
-    char first[32], last[32];
+    char first[40], last[40];
     bool dated = k.articles > k.undated;
     format_time(k.first, dated, first, sizeof(first));
     format_time(k.last, dated, last, sizeof(last));
-    outlets_out o = {c, 0};
+    outlets_out o = {c, NULL};
     if (c->format == FMT_JSON) {
-      printf("{\"database\":");
-      json_str(stdout, c->db_path, strlen(c->db_path));
-      printf(",\"schema_version\":%d,\"articles\":%lld,\"outlets\":%lld,\"undated\":%lld,"
-             "\"stories\":%lld,\"quotes\":%lld,\"entities\":%lld,\"body_bytes\":%lld,"
-             "\"file_bytes\":%lld,\"first\":",
-             k.schema_version, (long long)k.articles, (long long)k.sources,
-             (long long)k.undated, (long long)k.stories, (long long)k.quotes,
-             (long long)k.entities, (long long)k.body_bytes, (long long)k.file_bytes);
-      if (dated) {
-        format_iso(k.first, first, sizeof(first));
-        format_iso(k.last, last, sizeof(last));
-        printf("\"%s\",\"last\":\"%s\"", first, last);
+      if (!(o.j = out_records(c))) {
+        status = EXIT_FAIL;
       } else {
-        printf("null,\"last\":null");
+        px_json_store_counts(o.j, &k, PX_JSON_OPEN);
+        px_json_key(o.j, "database");
+        px_json_str(o.j, c->db_path, strlen(c->db_path));
+        px_json_key(o.j, "top_outlets");
+        px_json_array(o.j);
+        if (top > 0) rc = px_store_outlets(st, top, print_outlet, &o);
+        px_json_array_end(o.j);
+        px_json_object_end(o.j);
+        if (end_records(c, o.j)) status = EXIT_FAIL;
       }
-      printf(",\"top_outlets\":[");
-      rc = px_store_outlets(st, top, print_outlet, &o);
-      printf("]}\n");
     } else {
       printf("%sdatabase%s   %s (schema %d, %.1f MB)\n", col(c, C_BOLD), col(c, C_RESET),
              c->db_path, k.schema_version, k.file_bytes / 1e6);
@@ -76,12 +68,18 @@ int cmd_stats(cli *c, int argc, char **argv) {
       if (k.undated) printf(" (%lld undated)", (long long)k.undated);
       printf("\nstories    %lld\nquotes     %lld\nentities   %lld\n", (long long)k.stories,
              (long long)k.quotes, (long long)k.entities);
-      printf("top outlets:\n");
-      rc = px_store_outlets(st, top, print_outlet, &o);
+      if (top > 0) {
+        printf("top outlets:\n");
+        rc = px_store_outlets(st, top, print_outlet, &o);
+      }
     }
   }
-  if (rc) errorf(c, "%s", px_ctx_error(ctx));
+  if (rc) {
+    errorf(c, "%s", px_ctx_error(ctx));
+    status = EXIT_FAIL;
+  }
   px_store_free(st);
   px_ctx_free(ctx);
-  return rc ? EXIT_FAIL : EXIT_OK;
+  free_args(&a);
+  return status;
 }

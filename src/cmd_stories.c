@@ -4,31 +4,29 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-static void print_time_json(int64_t t, int has) {
-  if (!has) {
-    fputs("null", stdout);
-    return;
-  }
-  char buf[32];
-  format_iso(t, buf, sizeof(buf));
-  printf("\"%s\"", buf);
-}
+typedef struct story_out {
+  cli *c;
+  px_json *j;
+  int64_t skip, left; /* --offset, --limit (left < 0: no limit) */
+  int64_t story;
+  int n;
+} story_out;
 
 static int print_story(void *user, const px_story_info *in) {
-  cli *c = user;
-  if (c->format == FMT_JSON) {
-    printf("{\"id\":%lld,\"headline\":", (long long)in->id);
-    json_pstr(stdout, in->headline);
-    fputs(",\"first\":", stdout);
-    print_time_json(in->first, in->has_time);
-    fputs(",\"last\":", stdout);
-    print_time_json(in->last, in->has_time);
-    printf(",\"outlets\":%lld,\"articles\":%lld,\"duplicates\":%lld}\n", (long long)in->outlets,
-           (long long)in->articles, (long long)in->duplicates);
+  story_out *o = user;
+  cli *c = o->c;
+  if (o->skip > 0) {
+    o->skip--;
     return 0;
   }
-  char a[32], b[32];
+  if (o->j) {
+    px_json_story(o->j, in, 0);
+    return px_json_status(o->j) != PX_OK;
+  }
+  char a[40], b[40];
   format_time(in->first, in->has_time, a, sizeof(a));
   format_time(in->last, in->has_time, b, sizeof(b));
   printf("%s%6lld%s  %.10s..%.10s  %3lld outlets %4lld articles %3lld dup  %s%.*s%s\n",
@@ -39,8 +37,6 @@ static int print_story(void *user, const px_story_info *in) {
   return 0;
 }
 
-/* Open the database, clustering any article not yet in a story when it can
- * be written; fall back to read-only (listing what is there). */
 int undated_option(const char *v) {
   if (!v) return -1;
   if (strcmp(v, "join") == 0) return PX_UNDATED_JOIN;
@@ -48,121 +44,115 @@ int undated_option(const char *v) {
   return -1;
 }
 
+/* Open the existing database (never create one), clustering any article
+ * not yet in a story (with story options so, NULL for the defaults) when
+ * it can be written; read-only otherwise (a read-only file, another
+ * writer: what is there is listed).  Returns PX_OK, or the store's error
+ * (printed). */
 int open_clustered_store(cli *c, px_ctx *ctx, const px_story_opts *so, px_store **st) {
-  int rc = px_store_open(ctx, c->db_path, PX_OPEN_WRITE, st);
-  if (rc == PX_OK) {
-    int64_t added = 0;
-    rc = px_store_cluster_new_articles(*st, so, &added);
-    if (rc) {
-      errorf(c, "%s", px_ctx_error(ctx));
-      px_store_free(*st);
-      *st = NULL;
-      return rc;
-    }
-    if (added && !c->quiet) fprintf(stderr, "%s: %lld articles clustered\n", c->prog, (long long)added);
-    return PX_OK;
+  *st = NULL;
+  struct stat sb;
+  if (stat(c->db_path, &sb) != 0) {
+    errorf(c, "%s: no such database (run 'parallax ingest' first)", c->db_path);
+    return PX_ENOTFOUND;
   }
-  rc = px_store_open(ctx, c->db_path, PX_OPEN_READ, st);
-  if (rc) errorf(c, "%s", px_ctx_error(ctx));
-  return rc;
+  bool writable = access(c->db_path, W_OK) == 0;
+  int rc = px_store_open(ctx, c->db_path, writable ? PX_OPEN_WRITE : PX_OPEN_READ, st);
+  if (rc != PX_OK && writable && rc != PX_ENOTPARALLAX && rc != PX_EDBVERSION) {
+    writable = false;
+    rc = px_store_open(ctx, c->db_path, PX_OPEN_READ, st);
+  }
+  if (rc != PX_OK) {
+    errorf(c, "%s", px_ctx_error(ctx)[0] ? px_ctx_error(ctx) : px_strerror(rc));
+    return rc;
+  }
+  if (!writable) return PX_OK;
+  int64_t added = 0;
+  if (px_store_cluster_new_articles(*st, so, &added) != PX_OK) return PX_OK;
+  if (added && !c->quiet)
+    fprintf(stderr, "%s: %lld articles clustered\n", c->prog, (long long)added);
+  return PX_OK;
+}
+
+static bool open_store(cli *c, const px_story_opts *so, px_ctx **ctx, px_store **st) {
+  *st = NULL;
+  if (px_ctx_new(ctx) != PX_OK) {
+    errorf(c, "out of memory");
+    return false;
+  }
+  if (open_clustered_store(c, *ctx, so, st) != PX_OK) {
+    px_ctx_free(*ctx);
+    *ctx = NULL;
+    return false;
+  }
+  return true;
 }
 
 int cmd_stories(cli *c, int argc, char **argv) {
-  const command *cmd = find_command("stories");
+  args a;
+  int r = start_command(c, "stories", argc, argv, &a);
+  if (r >= 0) return r;
   px_story_filter f = {0};
+  f.has_since = opt_time(&a, "since", &f.since);
+  f.has_until = opt_time(&a, "until", &f.until);
+  f.min_outlets = opt_int(&a, "min-outlets", 0);
+  f.outlet = opt_str(&a, "outlet", NULL);
+  int64_t limit = opt_int(&a, "limit", -1), offset = opt_int(&a, "offset", 0);
+  if (limit >= 0) f.limit = limit > INT64_MAX - offset ? INT64_MAX : limit + offset;
   px_story_opts so;
   px_story_opts_init(&so);
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    int r = common_option(c, cmd, argc, argv, &i, FMTS_TEXT_JSON);
-    if (r < 0) return EXIT_USAGE;
-    if (r > 0) continue;
-    r = time_option(c, cmd, argc, argv, &i, &f.since, &f.has_since, &f.until, &f.has_until);
-    if (r < 0) return EXIT_USAGE;
-    if (r > 0) continue;
-    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-    if (strcmp(a, "--min-outlets") == 0 && v) {
-      char *e;
-      errno = 0;
-      f.min_outlets = strtoll(v, &e, 10);
-      if (*e || errno || f.min_outlets < 0) {
-        die_usage(c, cmd, "--min-outlets wants a count");
-        return EXIT_USAGE;
-      }
-      i++;
-    } else if (strcmp(a, "--outlet") == 0 && v) {
-      f.outlet = v;
-      i++;
-    } else if (strcmp(a, "--undated") == 0) {
-      if ((so.undated = undated_option(v)) < 0) {
-        die_usage(c, cmd, "--undated wants join or alone");
-        return EXIT_USAGE;
-      }
-      i++;
-    } else if (strcmp(a, "--limit") == 0 && v) {
-      f.limit = strtoll(v, NULL, 10);
-      i++;
-    } else {
-      die_usage(c, cmd, "unknown argument '%s'", a);
-      return EXIT_USAGE;
-    }
+  if (opt(&a, "undated")->set && (so.undated = undated_option(opt_str(&a, "undated", NULL))) < 0) {
+    die_usage(c, a.cmd, "--undated wants join or alone");
+    free_args(&a);
+    return EXIT_USAGE;
   }
   px_ctx *ctx;
-  if (px_ctx_new(&ctx)) return EXIT_FAIL;
-  px_store *st = NULL;
-  int rc = open_clustered_store(c, ctx, &so, &st);
-  if (rc == PX_OK) {
-    rc = px_store_stories(st, &f, print_story, c);
-    if (rc) errorf(c, "%s", px_ctx_error(ctx));
+  px_store *st;
+  if (!open_store(c, &so, &ctx, &st)) {
+    free_args(&a);
+    return EXIT_FAIL;
   }
+  story_out o = {c, NULL, offset, limit, 0, 0};
+  int status = EXIT_OK;
+  if (c->format != FMT_TEXT && !(o.j = out_records(c))) status = EXIT_FAIL;
+  int rc = status || limit == 0 ? PX_OK : px_store_stories(st, &f, print_story, &o);
+  if (rc) {
+    errorf(c, "%s", px_ctx_error(ctx));
+    status = EXIT_FAIL;
+  }
+  if (o.j && end_records(c, o.j)) status = EXIT_FAIL;
   px_store_free(st);
   px_ctx_free(ctx);
-  return rc ? EXIT_FAIL : EXIT_OK;
+  free_args(&a);
+  return status;
 }
-
-typedef struct story_out {
-  cli *c;
-  int n;
-} story_out;
 
 static int print_member(void *user, const px_story_member *m) {
   story_out *so = user;
   cli *c = so->c;
-  const px_article *a = m->art;
-  int has;
-  int64_t t = px_article_published(a, &has);
-  if (c->format == FMT_JSON) {
-    fputs(so->n++ ? ",\n" : "\n", stdout);
-    printf("  {\"id\":%lld,\"source\":", (long long)px_article_id(a));
-    json_pstr(stdout, px_article_get(a, PX_F_SOURCE));
-    fputs(",\"title\":", stdout);
-    json_pstr(stdout, px_article_get(a, PX_F_TITLE));
-    fputs(",\"url\":", stdout);
-    json_pstr(stdout, px_article_get(a, PX_F_URL));
-    fputs(",\"published\":", stdout);
-    print_time_json(t, has);
-    if (m->dup_of) printf(",\"dup_of\":%lld,\"exact\":%s", (long long)m->dup_of, m->dup_exact ? "true" : "false");
-    else fputs(",\"dup_of\":null", stdout);
-    printf(",\"wire_share\":%.3f,\"wire_source\":", m->wire_share);
-    if (m->wire_source) printf("%lld", (long long)m->wire_source);
-    else fputs("null", stdout);
-    fputs(",\"wire_outlet\":", stdout);
-    if (m->wire_source) json_pstr(stdout, m->wire_outlet);
-    else fputs("null", stdout);
-    printf(",\"undated\":%s,\"boilerplate\":%s,\"date_from_text\":%s,\"unplaced\":%s}",
-           (m->flags & PX_SF_UNDATED) ? "true" : "false",
-           (m->flags & PX_SF_BOILERPLATE) ? "true" : "false",
-           (m->flags & PX_SF_DATE_FROM_TEXT) ? "true" : "false",
-           (m->flags & PX_SF_UNPLACED) ? "true" : "false");
+  if (so->skip > 0) {
+    so->skip--;
     return 0;
   }
-  char when[32];
+  if (so->left == 0) return 1;
+  if (so->left > 0) so->left--;
+  const px_article *a = m->art;
+  if (so->j) {
+    px_json_story_member(so->j, so->story, m, 0);
+    return px_json_status(so->j) != PX_OK;
+  }
+  int has;
+  int64_t t = px_article_published(a, &has);
+  char when[40];
   format_time(t, has, when, sizeof(when));
   px_str src = px_article_get(a, PX_F_SOURCE), title = px_article_get(a, PX_F_TITLE);
-  printf("%s%6lld%s  %-17s  %s%-22.*s%s  %.*s\n", col(c, C_DIM), (long long)px_article_id(a),
+  px_str ext = px_article_get(a, PX_F_ID);
+  printf("%s%6lld%s  %-17s  %s%-22.*s%s  %.*s", col(c, C_DIM), (long long)px_article_id(a),
          col(c, C_RESET), when, col(c, C_CYAN), src.len ? (int)src.len : 9,
          src.len ? src.ptr : "(unknown)", col(c, C_RESET), title.len ? (int)title.len : 10,
          title.len ? title.ptr : "(no title)");
+  if (ext.len) printf("  %s[%.*s]%s", col(c, C_DIM), (int)ext.len, ext.ptr, col(c, C_RESET));
+  putchar('\n');
   if (m->dup_of)
     printf("        %s%s copy of article %lld%s\n", col(c, C_YELLOW),
            m->dup_exact ? "exact" : "near-duplicate", (long long)m->dup_of, col(c, C_RESET));
@@ -178,19 +168,14 @@ static int print_member(void *user, const px_story_member *m) {
 static int print_story_head(void *user, const px_story_info *in) {
   story_out *so = user;
   cli *c = so->c;
-  if (c->format == FMT_JSON) {
-    printf("{\"id\":%lld,\"headline\":", (long long)in->id);
-    json_pstr(stdout, in->headline);
-    fputs(",\"first\":", stdout);
-    print_time_json(in->first, in->has_time);
-    fputs(",\"last\":", stdout);
-    print_time_json(in->last, in->has_time);
-    printf(",\"outlets\":%lld,\"articles\":%lld,\"duplicates\":%lld,\"thread\":%lld,\"members\":[",
-           (long long)in->outlets, (long long)in->articles, (long long)in->duplicates,
-           (long long)in->thread);
+  if (so->j) {
+    if (c->format == FMT_CSV) return 0; /* CSV: the member rows only */
+    px_json_story(so->j, in, PX_JSON_OPEN);
+    px_json_key(so->j, "members");
+    px_json_array(so->j);
     return 0;
   }
-  char a[32], b[32];
+  char a[40], b[40];
   format_time(in->first, in->has_time, a, sizeof(a));
   format_time(in->last, in->has_time, b, sizeof(b));
   printf("%sstory %lld%s  %.*s\n%s .. %s, %lld outlets, %lld articles, %lld duplicates,"
@@ -202,62 +187,86 @@ static int print_story_head(void *user, const px_story_info *in) {
 }
 
 int cmd_story(cli *c, int argc, char **argv) {
-  const command *cmd = find_command("story");
+  args a;
+  int r = start_command(c, "story", argc, argv, &a);
+  if (r >= 0) return r;
+  const command *cmd = a.cmd;
+  bool compare = opt_flag(&a, "compare");
+  const char *article = opt_str(&a, "article", NULL);
+  int status = EXIT_OK;
   int64_t id = 0;
-  bool have = false, compare = false;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    int r = common_option(c, cmd, argc, argv, &i,
-                          FMTS_TEXT_JSON | (1 << FMT_MD) | (1 << FMT_HTML));
-    if (r < 0) return EXIT_USAGE;
-    if (r > 0) continue;
-    if (strcmp(a, "--compare") == 0) {
-      compare = true;
-      continue;
-    }
-    char *e;
-    errno = 0;
-    long long v = strtoll(a, &e, 10);
-    if (!have && *a && !*e && !errno && v > 0) {
-      id = v;
-      have = true;
-    } else {
-      die_usage(c, cmd, "unknown argument '%s'", a);
-      return EXIT_USAGE;
-    }
-  }
-  if (!have) {
-    die_usage(c, cmd, "which story? give its ID");
+  if ((a.npos == 1) == (article != NULL)) {
+    die_usage(c, cmd, "which story? give its ID, or --article ID for the story of an article");
+    free_args(&a);
     return EXIT_USAGE;
   }
-  if (compare) return story_compare(c, id);
-  if (c->format == FMT_MD || c->format == FMT_HTML) {
+  if (a.npos == 1) {
+    char *e;
+    errno = 0;
+    long long v = strtoll(a.pos[0], &e, 10);
+    if (!*a.pos[0] || *e || errno || v <= 0) {
+      die_usage(c, cmd, "a story ID is a positive number, not '%s' (--article takes an article's ids)",
+                a.pos[0]);
+      free_args(&a);
+      return EXIT_USAGE;
+    }
+    id = v;
+  }
+  if (!compare && (c->format == FMT_MD || c->format == FMT_HTML)) {
     die_usage(c, cmd, "--format md and html go with --compare");
+    free_args(&a);
+    return EXIT_USAGE;
+  }
+  if (compare && c->format == FMT_CSV) {
+    die_usage(c, cmd, "--compare writes text, json, md or html");
+    free_args(&a);
     return EXIT_USAGE;
   }
   px_ctx *ctx;
-  if (px_ctx_new(&ctx)) return EXIT_FAIL;
   px_store *st = NULL;
-  int rc = open_clustered_store(c, ctx, NULL, &st);
-  int status = EXIT_OK;
-  if (rc) {
-    status = EXIT_FAIL;
-    goto out;
+  if (!open_store(c, NULL, &ctx, &st)) {
+    free_args(&a);
+    return EXIT_FAIL;
   }
-  story_out so = {c, 0};
-  rc = px_store_story_get(st, id, print_story_head, &so);
-  if (rc == PX_OK) rc = px_store_story_articles(st, id, print_member, &so);
-  if (rc == PX_ENOTFOUND) {
-    errorf(c, "%s", px_ctx_error(ctx));
-    status = EXIT_NOTFOUND;
-  } else if (rc) {
-    errorf(c, "%s", px_ctx_error(ctx));
-    status = EXIT_FAIL;
-  } else if (c->format == FMT_JSON) {
-    puts("\n]}");
+  if (article) {
+    int64_t art = 0;
+    status = resolve_article(c, st, article, opt_str(&a, "outlet", NULL), false, &art);
+    if (status == EXIT_OK && px_store_article_story(st, art, &id) != PX_OK) {
+      errorf(c, "%s", px_ctx_error(ctx));
+      status = EXIT_FAIL;
+    }
+    if (status == EXIT_OK && id == 0) {
+      errorf(c, "article %lld is in no story yet", (long long)art);
+      status = EXIT_NOTFOUND;
+    }
   }
-out:
+  if (status == EXIT_OK && compare) {
+    px_store_free(st);
+    px_ctx_free(ctx);
+    status = story_compare(c, id, (int)opt_int(&a, "width", 0), (int)opt_int(&a, "top", 0),
+                           opt_flag(&a, "full"));
+    free_args(&a);
+    return status;
+  }
+  story_out so = {c, NULL, opt_int(&a, "offset", 0), opt_int(&a, "limit", -1), id, 0};
+  if (status == EXIT_OK && c->format != FMT_TEXT && !(so.j = out_records(c))) status = EXIT_FAIL;
+  if (status == EXIT_OK) {
+    int rc = px_store_story_get(st, id, print_story_head, &so);
+    if (rc == PX_OK) rc = px_store_story_articles(st, id, print_member, &so);
+    if (rc == PX_ENOTFOUND) {
+      errorf(c, "%s", px_ctx_error(ctx));
+      status = EXIT_NOTFOUND;
+    } else if (rc) {
+      errorf(c, "%s", px_ctx_error(ctx));
+      status = EXIT_FAIL;
+    } else if (so.j && c->format == FMT_JSON) {
+      px_json_array_end(so.j);
+      px_json_object_end(so.j);
+    }
+  }
+  if (so.j && end_records(c, so.j) && !status) status = EXIT_FAIL;
   px_store_free(st);
   px_ctx_free(ctx);
+  free_args(&a);
   return status;
 }

@@ -5,10 +5,99 @@
 #include <string.h>
 #include <unistd.h>
 
+static const opt_def ingest_opts[] = {
+    OPT_DB,
+    OPT_FIELD,
+    {"batch", 0, O_INT, "N", "articles per transaction (default 2000)", 1, 10000000},
+    {"threads", 0, O_INT, "N", "threads in all (0, the default: one per core; 1: no workers); the database is the same whatever N", 0, 64},
+    {"strict", 0, O_FLAG, NULL, "stop at the first rejected record (exit 3)", 0, 0},
+    {"max-record", 0, O_INT, "BYTES", "largest record accepted (default 64 MiB)", 1, 9e18},
+    {"no-analyze", 0, O_FLAG, NULL, "store articles only (no entities, quotes)", 0, 0},
+    {"no-cluster", 0, O_FLAG, NULL, "do not place new articles in stories yet", 0, 0},
+    {"undated", 0, O_STR, "join|alone", "undated articles (no date in the record, URL or body opening) clustered by text, or alone unless copies (default: alone when the database has dated articles)", 0, 0},
+    {"timings", 0, O_FLAG, NULL, "print the time spent in each stage", 0, 0},
+    OPT_QUIET,
+    OPT_END};
+
+static const opt_def articles_opts[] = {
+    OPT_DB, OPT_OUTLET, OPT_SINCE, OPT_UNTIL, OPT_TZ, OPT_LIMIT("articles"), OPT_OFFSET("articles"),
+    OPT_QUIET, OPT_END};
+
+static const opt_def show_opts[] = {
+    OPT_DB,
+    {"outlet", 0, O_STR, "NAME", "the outlet of the article, when its input id is shared by several", 0, 0},
+    {"ext", 0, O_FLAG, NULL, "ID is the input's own id (ext_id), never parallax's", 0, 0},
+    OPT_TZ, OPT_QUIET, OPT_END};
+
+static const opt_def search_opts[] = {
+    OPT_DB, OPT_OUTLET, OPT_SINCE, OPT_UNTIL, OPT_TZ, OPT_LIMIT("hits (default 20)"),
+    OPT_OFFSET("hits"), OPT_QUIET, OPT_END};
+
+static const opt_def dedup_opts[] = {
+    {"threshold", 0, O_NUM, "X", "least estimated containment of a copy (default 0.7)", 0.01, 1},
+    {"min-words", 0, O_INT, "N", "shortest body considered for near-duplicates (default 40)", 1, 1000000},
+    OPT_FIELD, OPT_LIMIT("groups"), OPT_OFFSET("groups"), OPT_QUIET, OPT_END};
+
+static const opt_def stories_opts[] = {
+    OPT_DB, OPT_SINCE, OPT_UNTIL, OPT_TZ,
+    {"min-outlets", 0, O_INT, "N", "stories covered by at least N outlets", 0, 1000000},
+    {"outlet", 0, O_STR, "NAME", "stories with an article from this outlet (exact name)", 0, 0},
+    {"undated", 0, O_STR, "join|alone", "how to cluster new undated articles (see ingest)", 0, 0},
+    OPT_LIMIT("stories"), OPT_OFFSET("stories"), OPT_QUIET, OPT_END};
+
+static const opt_def story_opts[] = {
+    OPT_DB,
+    {"compare", 0, O_FLAG, NULL, "the comparison report", 0, 0},
+    {"article", 0, O_STR, "ID", "the story of this article (parallax's id or the input's own id)", 0, 0},
+    {"outlet", 0, O_STR, "NAME", "with --article: the outlet, when the input id is shared", 0, 0},
+    {"width", 0, O_INT, "N", "--compare text: wrap to N columns (default: the terminal's)", 20, 1000},
+    {"top", 0, O_INT, "N", "--compare: items per section of the brief (default 5)", 0, 1000000},
+    {"full", 0, O_FLAG, NULL, "--compare: every fact, quote and entity after the brief", 0, 0},
+    OPT_TZ, OPT_LIMIT("members"), OPT_OFFSET("members"), OPT_QUIET, OPT_END};
+
+static const opt_def stats_opts[] = {
+    OPT_DB, {"top", 0, O_INT, "N", "the N largest outlets (default 10)", 0, 1000000}, OPT_QUIET,
+    OPT_END};
+
+static const opt_def analyze_opts[] = {
+    OPT_LIMIT("articles"), OPT_OFFSET("articles"),
+    {"no-sentences", 0, O_FLAG, NULL, "leave the sentences out", 0, 0},
+    OPT_FIELD, OPT_QUIET, OPT_END};
+
+static const opt_def compare_opts[] = {
+    {"width", 0, O_INT, "N", "wrap text to N columns (default: the terminal's)", 20, 1000},
+    {"top", 0, O_INT, "N", "items per section of the brief (default 5)", 0, 1000000},
+    {"full", 0, O_FLAG, NULL, "every fact, quote and entity after the brief", 0, 0},
+    {"threshold", 0, O_NUM, "X", "least similarity (0..1) of two sentences of one fact", 0, 0.999},
+    {"max-articles", 0, O_INT, "N", "refuse more articles than N (default 5000)", 1, 10000000},
+    {"no-quotes", 0, O_FLAG, NULL, "skip quote extraction and alignment", 0, 0},
+    {"no-wire", 0, O_FLAG, NULL, "skip duplicate detection (wire-copy shares)", 0, 0},
+    OPT_FIELD, OPT_QUIET, OPT_END};
+
+static const opt_def quotes_opts[] = {
+    {"speaker", 0, O_STR, "NAME", "only quotes of this speaker (any spelling of the name)", 0, 0},
+    {"article", 0, O_STR, "ID", "(database) only this article's quotes (parallax's id or the input's own id)", 0, 0},
+    {"outlet", 0, O_STR, "NAME", "(database) only this outlet's articles", 0, 0},
+    {"since", 0, O_TIME, "DATE", "(database) articles published at or after DATE", 0, 0},
+    {"until", 0, O_TIME, "DATE", "(database) articles published before DATE", 0, 0},
+    OPT_TZ, OPT_DB,
+    {"unknown", 0, O_FLAG, NULL, "also list quotes whose speaker was not named", 0, 0},
+    OPT_FIELD, OPT_LIMIT("remarks"), OPT_OFFSET("remarks"), OPT_QUIET, OPT_END};
+
+static const opt_def entities_opts[] = {
+    {"top", 0, O_INT, "N", "the N most mentioned (default 20; the same as --limit)", 0, 9e18},
+    OPT_LIMIT("entities (default 20)"), OPT_OFFSET("entities"),
+    {"outlet", 0, O_STR, "NAME", "in this outlet's articles only", 0, 0},
+    {"since", 0, O_TIME, "DATE", "in articles published at or after DATE", 0, 0},
+    {"until", 0, O_TIME, "DATE", "in articles published before DATE", 0, 0},
+    OPT_TZ, OPT_DB, OPT_QUIET, OPT_END};
+
+static const opt_def export_opts[] = {
+    OPT_OUTLET, OPT_SINCE, OPT_UNTIL, OPT_TZ, OPT_LIMIT("records"), OPT_OFFSET("records"), OPT_DB,
+    OPT_QUIET, OPT_END};
+
 const command commands[] = {
     {"ingest", cmd_ingest, "read articles into the database",
-     "usage: parallax ingest [options] INPUT...\n"
-     "\n"
      "Read articles from each INPUT (a file, a folder, or - for stdin) into the\n"
      "database and run the pipeline on them: analysis (sentences, datelines,\n"
      "entities), quotes and speakers, duplicates and stories, the search index.\n"
@@ -17,119 +106,58 @@ const command commands[] = {
      "with gzip, zstd or xz; the format is detected from the content.  An article\n"
      "already stored (same outlet and id, same URL, or the same text) is not\n"
      "stored again.  Bad records are reported with their file and line and\n"
-     "skipped.\n"
-     "\n"
-     "options:\n"
-     "  --db PATH            database file (default ./parallax.db, or $PARALLAX_DB)\n"
-     "  --field NAME=PATH    take field NAME (id, source, url, title, byline, date,\n"
-     "                       text, language) from the JSON key path PATH (a.b.c)\n"
-     "  --batch N            articles per transaction (default 2000)\n"
-     "  --threads N          threads in all (default: one per core; 1: no workers);\n"
-     "                       the database is the same whatever N\n"
-     "  --strict             stop at the first rejected record (exit 3)\n"
-     "  --max-record BYTES   largest record accepted (default 64 MiB)\n"
-     "  --no-analyze         store articles only (no entities, quotes)\n"
-     "  --no-cluster         do not place new articles in stories yet\n"
-     "  --undated join|alone undated articles (no date in the record, URL or body\n"
-     "                       opening) clustered by text, or alone unless copies\n"
-     "                       (default: alone when the database has dated articles)\n"
-     "  --timings            print the time spent in each stage\n"
-     "  -q, --quiet          no progress and no per-record messages\n"
-     "  --format text|json   the final summary as a line of text or a JSON object\n"
-     "\n"
-     "The summary on stderr reads: read, stored, duplicates, rejected.\n"
-     "exit: 0 ok, 1 failure, 2 usage, 3 some records rejected\n"},
+     "skipped.  Fields of a JSON record that parallax does not use are kept as\n"
+     "the article's metadata (\"meta\").  The summary on stderr reads: read,\n"
+     "stored, duplicates, rejected; with --format json it is printed on stdout\n"
+     "(docs/schema/ingest_stats.schema.json).\n",
+     "INPUT...", ingest_opts, "text|json", 1, -1,
+     "0 ok, 1 failure (an input cannot be opened), 2 usage, 3 some records rejected"},
     {"articles", cmd_articles, "list stored articles",
-     "usage: parallax articles [options]\n"
-     "\n"
-     "List stored articles by publication time.\n"
-     "\n"
-     "options:\n"
-     "  --outlet NAME        only this outlet (exact name)\n"
-     "  --since DATE         published at or after DATE (2023-09-13, RFC 2822, ...)\n"
-     "  --until DATE         published before DATE\n"
-     "  --limit N            at most N articles\n"
-     "  --offset N           skip the first N\n"
-     "  --format text|json   a table, or one JSON object per line\n"
-     "  --db PATH            database file (default ./parallax.db)\n"},
+     "List stored articles by publication time (undated last), with parallax's\n"
+     "id and the input's own id (docs/schema/article.schema.json).\n",
+     "", articles_opts, "text|json|csv", 0, 0, "0 ok, 1 failure, 2 usage"},
     {"show", cmd_show, "show one stored article",
-     "usage: parallax show [options] ID\n"
-     "\n"
-     "Print one stored article: its metadata and body.\n"
-     "\n"
-     "options:\n"
-     "  --format text|json\n"
-     "  --db PATH            database file (default ./parallax.db)\n"
-     "exit: 0 ok, 4 no such article\n"},
+     "Print one stored article: its metadata and body.  ID is parallax's id, or\n"
+     "the input's own id (ext_id); when several outlets used that ext_id, the\n"
+     "choices are listed and --outlet says which.\n",
+     "ID", show_opts, "text|json", 1, 1,
+     "0 ok, 1 failure, 2 usage, 4 no such article, 5 the ext_id names several articles"},
     {"search", cmd_search, "full-text search over stored articles",
-     "usage: parallax search [options] QUERY...\n"
-     "\n"
      "Search titles and bodies (SQLite FTS5: words match their stems, \"a phrase\",\n"
      "prefix*, AND / OR / NOT, NEAR(a b, 5)).  Hits are ranked by relevance\n"
-     "(bm25, titles weighted 3x) with a snippet around the matched words.\n"
-     "\n"
-     "options:\n"
-     "  --outlet NAME        only this outlet\n"
-     "  --since DATE         published at or after DATE\n"
-     "  --until DATE         published before DATE\n"
-     "  --limit N            at most N hits (default 20)\n"
-     "  --format text|json   text, or one JSON object per hit (snippet matches\n"
-     "                       wrapped in \\u0001 ... \\u0002)\n"
-     "  --db PATH            database file (default ./parallax.db)\n"
-     "exit: 0 ok (also when nothing matches), 2 a query FTS5 cannot read\n"},
+     "(bm25, titles weighted 3x) with a snippet around the matched words (in\n"
+     "JSON, wrapped in \\u0001 ... \\u0002).\n",
+     "QUERY...", search_opts, "text|json|csv", 1, -1,
+     "0 ok (also when nothing matches), 1 failure, 2 usage or a query FTS5 cannot read"},
     {"dedup", cmd_dedup, "find duplicate and syndicated copies in inputs",
-     "usage: parallax dedup [options] INPUT...\n"
-     "\n"
      "Read articles from each INPUT (as 'parallax ingest' does, no database\n"
      "needed) and print the groups of duplicates: exact copies of a body and\n"
      "near-duplicates (syndicated copy with a new headline, a cut ending, an added\n"
      "paragraph, another byline), found with MinHash sketches of word shingles.\n"
      "Each member shows how much of the earlier article it contains (1.00 for an\n"
      "exact copy).  Bodies under --min-words words are matched only when their\n"
-     "title matches too, so a shared paywall notice is not a duplicate.\n"
-     "\n"
-     "options:\n"
-     "  --threshold X        least estimated containment of a copy (default 0.7)\n"
-     "  --min-words N        shortest body considered for near-duplicates (default 40)\n"
-     "  --field NAME=PATH    take field NAME from the JSON key path PATH\n"
-     "  --format text|json   groups as text, or one JSON object per group per line\n"
-     "  -q, --quiet          no summary on stderr\n"
-     "exit: 0 ok, 1 failure, 2 usage, 3 some records rejected\n"},
+     "title matches too, so a shared paywall notice is not a duplicate.\n",
+     "INPUT...", dedup_opts, "text|json|csv", 1, -1,
+     "0 ok, 1 failure, 2 usage, 3 some records rejected"},
     {"stories", cmd_stories, "list the stories in the database",
-     "usage: parallax stories [options]\n"
-     "\n"
      "List stories (articles from any outlet about the same event), latest first.\n"
      "Articles not yet in a story are clustered first when the database is\n"
-     "writable ('parallax ingest' does this too).\n"
-     "\n"
-     "options:\n"
-     "  --since DATE         stories with an article at or after DATE\n"
-     "  --until DATE         stories with an article before DATE\n"
-     "  --min-outlets N      stories covered by at least N outlets\n"
-     "  --outlet NAME        stories with an article from this outlet (exact name)\n"
-     "  --limit N            at most N stories\n"
-     "  --undated join|alone how to cluster new undated articles (see ingest)\n"
-     "  --format text|json   a table, or one JSON object per line\n"
-     "  --db PATH            database file (default ./parallax.db)\n"
-     "\n"
-     "Columns: id, time span, outlets, articles, duplicates, headline.\n"},
+     "writable ('parallax ingest' does this too).  Columns: id, time span,\n"
+     "outlets, articles, duplicates, headline.\n",
+     "", stories_opts, "text|json|csv", 0, 0, "0 ok, 1 failure (no such database), 2 usage"},
     {"story", cmd_story, "show one story's articles",
-     "usage: parallax story [options] ID\n"
-     "\n"
      "Print a story's articles by time with their outlets; duplicates are marked\n"
      "with the article they copy, and each article's wire share (the part of its\n"
      "sentences first published by another outlet) is shown with that source.\n"
+     "With --article, the story of that article.\n"
      "\n"
      "With --compare, the story's coverage compared instead: facts every outlet\n"
      "reports and facts only one does, quote variants side by side, entities per\n"
-     "outlet, numbers that differ (as 'parallax compare' does for files).  The\n"
-     "report is cached in the database until the story gains an article.\n"
-     "\n"
-     "options:\n"
-     "  --compare            the comparison report\n"
-     "  --format text|json|md|html   (md and html with --compare)\n"
-     "  --db PATH            database file (default ./parallax.db)\n"
-     "exit: 0 ok, 4 no such story\n"},
+     "outlet, numbers that differ (as 'parallax compare' does for files), from\n"
+     "the analysis stored by ingest.  The comparison is kept in the database\n"
+     "until the story gains or loses an article (md and html with --compare).\n",
+     "ID", story_opts, "text|json|csv|md|html", 0, 1,
+     "0 ok, 1 failure, 2 usage, 4 no such story or article, 5 the ext_id names several articles"},
     {"threads", cmd_threads, "list threads: stories about one developing matter",
      "usage: parallax threads [options]\n"
      "\n"
@@ -143,7 +171,7 @@ const command commands[] = {
      "  --format text|json   a table, or one JSON object per line\n"
      "  --db PATH            database file (default ./parallax.db)\n"
      "\n"
-     "Columns: id, time span, stories, articles, outlets, headline of its largest story.\n"},
+     "Columns: id, time span, stories, articles, outlets, headline of its largest story.\n", NULL, NULL, NULL, 0, 0, NULL},
     {"thread", cmd_thread, "show one thread's stories in time order",
      "usage: parallax thread [options] ID\n"
      "\n"
@@ -154,103 +182,57 @@ const command commands[] = {
      "options:\n"
      "  --format text|json\n"
      "  --db PATH            database file (default ./parallax.db)\n"
-     "exit: 0 ok, 4 no such thread\n"},
+     "exit: 0 ok, 4 no such thread\n", NULL, NULL, NULL, 0, 0, NULL},
     {"stats", cmd_stats, "what the database holds",
-     "usage: parallax stats [--top N] [--format text|json] [--db PATH]\n"
-     "\n"
      "Counts of articles, outlets, stories, quotes and entities, the publication\n"
-     "time range, the database size and the N largest outlets (default 10).\n"},
+     "time range, the database size and the N largest outlets (default 10).\n",
+     "", stats_opts, "text|json", 0, 0, "0 ok, 1 failure, 2 usage"},
     {"analyze", cmd_analyze, "sentences, dateline and named entities of articles",
-     "usage: parallax analyze [options] INPUT...\n"
-     "\n"
      "Analyze each article read from INPUT (a file, a folder, or - for stdin; any\n"
-     "format ingest reads) without storing it: its sentences, its dateline, and\n"
-     "the people, organizations and places it names, with the mentions of each\n"
+     "format ingest reads) without storing it: its sentences, its dateline, the\n"
+     "people, organizations and places it names, with the mentions of each\n"
      "merged (\"President Vladimir Putin\", \"Putin\", \"Mr. Putin\", \"the Russian\n"
      "president\") and a key that matches spelling variants across articles\n"
-     "(\"kim jong un\", \"kyiv\").  Offsets are UTF-8 byte offsets into the body.\n"
-     "\n"
-     "options:\n"
-     "  --format text|json   numbered sentences and entities with their variants, or\n"
-     "                       one JSON object per article (docs/schema/analyze.schema.json)\n"
-     "  --limit N            stop after N articles\n"
-     "  --no-sentences       leave the sentences out\n"
-     "  --field NAME=PATH    take field NAME from the JSON key path PATH (as ingest)\n"
-     "  -q, --quiet          no per-record messages\n"
-     "exit: 0 ok, 1 failure, 2 usage, 3 some records rejected\n"},
+     "(\"kim jong un\", \"kyiv\"), and its quotes.  Offsets are UTF-8 byte offsets\n"
+     "into the body (docs/schema/analyze.schema.json).\n",
+     "INPUT...", analyze_opts, "text|json", 1, -1,
+     "0 ok, 1 failure, 2 usage, 3 some records rejected"},
     {"compare", cmd_compare, "compare articles: shared and unique facts, quotes, numbers",
-     "usage: parallax compare [options] FILE...\n"
-     "\n"
      "Compare the articles read from the FILEs (any input format: plain text with\n"
      "Title/Source/Date headers, JSON Lines, HTML, feeds; compressed or not; a\n"
      "file may hold several articles).  Sentences that report the same fact are\n"
      "aligned across outlets even when worded differently; the report shows what\n"
      "every outlet reports and what only one does, each outlet's rendering of the\n"
      "same remark, who is mentioned by whom, numbers that differ between outlets,\n"
-     "the first report of each fact, datelines and wire-copy shares.\n"
-     "\n"
-     "options:\n"
-     "  --format text|json|md|html   report format (default text; json is\n"
-     "                       described by docs/schema/compare.schema.json)\n"
-     "  --width N            wrap text to N columns (default: the terminal's)\n"
-     "  --top N              items per section of the brief (default 5)\n"
-     "  --full               every fact, quote and entity after the brief\n"
-     "  --threshold X        least similarity (0..1) of two sentences of one fact\n"
-     "  --max-articles N     refuse more articles than N (default 5000)\n"
-     "  --no-quotes          skip quote extraction and alignment\n"
-     "  --no-wire            skip duplicate detection (wire-copy shares)\n"
-     "  -q, --quiet          no warnings on stderr\n"
-     "exit: 0 ok, 1 failure, 2 usage, 3 some records rejected (the rest compared)\n"},
+     "the first report of each fact, datelines and wire-copy shares (json:\n"
+     "docs/schema/compare.schema.json).\n",
+     "FILE...", compare_opts, "text|json|md|html", 1, -1,
+     "0 ok, 1 failure, 2 usage, 3 some records rejected (the rest compared)"},
     {"quotes", cmd_quotes, "who said what: quotes by speaker and remark, across outlets",
-     "usage: parallax quotes [options] [INPUT...]\n"
-     "\n"
      "Extract the quotes of each article read from INPUT (a file, a folder, or -\n"
      "for stdin; any format ingest reads): direct, partial and reported speech,\n"
      "each with its cue and speaker (names, pronouns and roles resolved), then\n"
      "group them by speaker (\"Kim Jong Un\" = \"Kim Jong-un\" = \"Mr Kim\") and by\n"
      "remark: the renderings of one remark by different outlets side by side,\n"
      "even when worded or translated differently.  Scare quotes and titles in\n"
-     "quotation marks are left out.  See docs/quotes.md.\n"
-     "\n"
-     "With no INPUT, the quotes stored in the database by 'parallax ingest'.\n"
-     "\n"
-     "options:\n"
-     "  --speaker NAME       only quotes of this speaker (any spelling of the name)\n"
-     "  --outlet NAME        (database) only this outlet's articles\n"
-     "  --since DATE         (database) articles published at or after DATE\n"
-     "  --until DATE         (database) articles published before DATE\n"
-     "  --db PATH            database file (default ./parallax.db)\n"
-     "  --unknown            also list quotes whose speaker was not named\n"
-     "  --format text|json   grouped listing, or one JSON object\n"
-     "  -q, --quiet          no summary or per-record messages on stderr\n"
-     "exit: 0 ok, 1 failure, 2 usage, 3 some records rejected\n"},
+     "quotation marks are left out.  With no INPUT, the quotes stored in the\n"
+     "database by 'parallax ingest'.  JSON: one remark per line\n"
+     "(docs/schema/remark.schema.json).  See docs/quotes.md.\n",
+     "[INPUT...]", quotes_opts, "text|json|csv", 0, -1,
+     "0 ok, 1 failure, 2 usage, 3 some records rejected, 4 no such article"},
     {"entities", cmd_entities, "people, organizations and places the news mentions",
-     "usage: parallax entities [options]\n"
-     "\n"
      "Entities of the stored articles (name variants merged under one key: Kim\n"
      "Jong Un = Kim Jong-un), by the number of articles that mention them, with\n"
-     "the outlets and mentions behind each.\n"
-     "\n"
-     "options:\n"
-     "  --top N              the N most mentioned (default 20)\n"
-     "  --outlet NAME        in this outlet's articles only\n"
-     "  --since DATE         in articles published at or after DATE\n"
-     "  --until DATE         in articles published before DATE\n"
-     "  --format text|json   a table, or one JSON object per line\n"
-     "  --db PATH            database file (default ./parallax.db)\n"},
+     "the outlets and mentions behind each.\n",
+     "", entities_opts, "text|json|csv", 0, 0, "0 ok, 1 failure, 2 usage"},
     {"export", cmd_export, "the database as JSON Lines or CSV",
-     "usage: parallax export [options] articles|stories|quotes|entities\n"
-     "\n"
      "Write the stored articles (metadata), stories (with their members, wire\n"
-     "share and duplicates), quotes (with speakers) or entities as JSON Lines\n"
-     "(default) or CSV on standard output, in the schemas of docs/export.md.\n"
-     "\n"
-     "options:\n"
-     "  --format jsonl|csv\n"
-     "  --outlet NAME        only this outlet's articles\n"
-     "  --since DATE         published at or after DATE\n"
-     "  --until DATE         published before DATE\n"
-     "  --db PATH            database file (default ./parallax.db)\n"},
+     "share and duplicates), quotes (with speakers; scare quotes and titles\n"
+     "included, as stats counts them) or entities as JSON Lines (default) or CSV\n"
+     "on standard output, in the schemas of docs/schema/ (docs/export.md).\n",
+     "articles|stories|quotes|entities", export_opts, "jsonl|json|csv", 1, 1,
+     "0 ok, 1 failure, 2 usage"},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, NULL},
     {"watch", cmd_watch, "follow feeds and folders, ingest as news arrives, raise alerts",
      "usage: parallax watch [options]\n"
      "\n"
@@ -270,7 +252,7 @@ const command commands[] = {
      "  --folder DIR         ingest new files in DIR (repeatable)\n"
      "  --once               poll everything once and exit (for cron)\n"
      "  --db PATH            database file (default ./parallax.db)\n"
-     "exit: 0 ok, 1 failure, 2 usage, 3 some sources failed (logged on stderr)\n"},
+     "exit: 0 ok, 1 failure, 2 usage, 3 some sources failed (logged on stderr)\n", NULL, NULL, NULL, 0, 0, NULL},
     {"serve", cmd_serve, "the store in a browser: stories, comparisons, speakers, outlets",
      "usage: parallax serve [--db PATH] [--listen ADDRESS:PORT] [--groups FILE] [--threads N]\n"
      "\n"
@@ -288,8 +270,8 @@ const command commands[] = {
      "  --live-seconds N     how often pages ask for new articles (default 15)\n"
      "  --stats              at exit, print requests and server time (p50, p99) per page\n"
      "  --db PATH            database file (default ./parallax.db)\n"
-     "exit: 0 stopped by SIGINT or SIGTERM, 1 the store or the address cannot be used\n"},
-    {NULL, NULL, NULL, NULL},
+     "exit: 0 stopped by SIGINT or SIGTERM, 1 the store or the address cannot be used\n", NULL, NULL, NULL, 0, 0, NULL},
+    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, NULL},
 };
 
 const command *find_command(const char *name) {
@@ -298,7 +280,132 @@ const command *find_command(const char *name) {
   return NULL;
 }
 
-void print_command_help(const command *cmd, FILE *out) { fputs(cmd->usage, out); }
+/* "--limit N" as the help shows it. */
+static void opt_label(const opt_def *o, char *buf, size_t n) {
+  if (o->shortname)
+    snprintf(buf, n, "-%c, --%s%s%s", o->shortname, o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+  else
+    snprintf(buf, n, "--%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+}
+
+void print_command_help(const command *cmd, FILE *out) {
+  if (!cmd->opts) {
+    fputs(cmd->usage, out);
+    return;
+  }
+  fprintf(out, "usage: parallax %s [options]%s%s\n\n", cmd->name,
+          cmd->synopsis_args && *cmd->synopsis_args ? " " : "",
+          cmd->synopsis_args ? cmd->synopsis_args : "");
+  fputs(cmd->usage, out);
+  fputs("\noptions:\n", out);
+  char label[80];
+  for (const opt_def *o = cmd->opts; o->name; o++) {
+    opt_label(o, label, sizeof label);
+    if (strlen(label) > 20) fprintf(out, "  %s\n  %-20s %s\n", label, "", o->help);
+    else fprintf(out, "  %-20s %s\n", label, o->help);
+  }
+  if (cmd->formats) {
+    snprintf(label, sizeof label, "--format %s", cmd->formats);
+    fprintf(out, "  %-20s output format (default %.*s)\n", strlen(label) > 20 ? "-f, --format FMT" : label,
+            (int)strcspn(cmd->formats, "|"), cmd->formats);
+    if (strlen(label) > 20) fprintf(out, "  %-20s one of %s\n", "", cmd->formats);
+  }
+  fprintf(out, "  %-20s this help\n", "-h, --help");
+  fprintf(out, "  %-20s the options end here; what follows are arguments\n", "--");
+  if (cmd->exits) fprintf(out, "exit: %s\n", cmd->exits);
+}
+
+void print_option_list(FILE *out) {
+  for (const command *c = commands; c->name; c++) {
+    fprintf(out, "%s\n", c->name);
+    for (const opt_def *o = c->opts; o && o->name; o++) fprintf(out, "%s --%s\n", c->name, o->name);
+    if (c->formats) fprintf(out, "%s --format\n", c->name);
+  }
+}
+
+/* troff: escape backslashes and the dashes of options. */
+static void man_text(FILE *out, const char *s) {
+  bool bol = true;
+  for (; *s; s++) {
+    if (bol && (*s == '.' || *s == '\'')) fputs("\\&", out);
+    bol = *s == '\n';
+    if (*s == '\\') fputs("\\e", out);
+    else if (*s == '-') fputs("\\-", out);
+    else putc(*s, out);
+  }
+}
+
+void print_man(FILE *out) {
+  fputs(".\\\" Generated by 'parallax help --man' from the command table in src/main.c.\n"
+        ".TH PARALLAX 1 \"2026-12\" \"parallax " PX_VERSION_STRING "\" \"User Commands\"\n"
+        ".SH NAME\nparallax \\- show how the news covers an event\n"
+        ".SH SYNOPSIS\n.B parallax\n.RB [ \\-\\-version ]\n.RB [ \\-\\-help ]\n.I command\n"
+        ".RI [ options ]\n.RI [ args ]\n"
+        ".SH DESCRIPTION\n.B parallax\nreads news articles from many outlets into a database, "
+        "finds those that\nreport the same event, flags syndicated copies, extracts who said "
+        "what, and\nlines the reports up claim by claim and quote by quote.\n.PP\n"
+        "Every record parallax prints speaks one vocabulary: \\fBid\\fR is parallax's id,\n"
+        "\\fBext_id\\fR the input's own id, \\fBsource\\fR the outlet; a link to another\n"
+        "record holds its id.  Each JSON record is described by a JSON Schema in\n"
+        ".IR docs/schema/ .\n"
+        "Options may be given as \\fB\\-\\-name value\\fR or \\fB\\-\\-name=value\\fR; "
+        "\\fB\\-\\-\\fR ends them.\nDates take ISO 8601 and RFC 2822 forms, Unix seconds, "
+        "\\fBnow\\fR, \\fBtoday\\fR,\n\\fByesterday\\fR, or a time before now: \\fB7d\\fR, "
+        "\\fB12h\\fR, \\fB30m\\fR, \\fB2w\\fR.\n",
+        out);
+  fputs(".SH COMMANDS\n", out);
+  for (const command *c = commands; c->name; c++) {
+    fprintf(out, ".SS \"%s", c->name);
+    if (c->synopsis_args && *c->synopsis_args) {
+      fputc(' ', out);
+      man_text(out, c->synopsis_args);
+    }
+    fputs("\"\n", out);
+    man_text(out, c->summary);
+    fputs(".\n.PP\n", out);
+    man_text(out, c->usage);
+    for (const opt_def *o = c->opts; o && o->name; o++) {
+      char label[80];
+      opt_label(o, label, sizeof label);
+      fputs(".TP\n.B ", out);
+      man_text(out, label);
+      fputc('\n', out);
+      man_text(out, o->help);
+      fputc('\n', out);
+    }
+    if (c->formats) {
+      fputs(".TP\n.B \\-\\-format ", out);
+      man_text(out, c->formats);
+      fputs("\noutput format (the first is the default)\n", out);
+    }
+    if (c->exits) {
+      fputs(".PP\nExit status: ", out);
+      man_text(out, c->exits);
+      fputs(".\n", out);
+    }
+  }
+  fputs(".SH EXIT STATUS\n.TP\n.B 0\nsuccess\n.TP\n.B 1\nthe command could not do its work "
+        "(no such database, unreadable input, disk full, out of memory)\n.TP\n.B 2\nusage error "
+        "(unknown option, a value out of range, a missing argument), or a search query that "
+        "cannot be read\n.TP\n.B 3\ndone, but some input records were rejected\n.TP\n.B 4\nthe "
+        "article or story asked for does not exist\n.TP\n.B 5\nthe id given is an input id "
+        "(ext_id) that several outlets used: the choices are listed, and\n.B \\-\\-outlet\n"
+        "says which\n"
+        ".SH ENVIRONMENT\n.TP\n.B PARALLAX_DB\ndatabase used when\n.B \\-\\-db\nis not given.\n"
+        ".TP\n.B NO_COLOR\nwhen set and not empty, no colour is used. Colour is otherwise used "
+        "only when\nstandard output is a terminal; progress only when standard error is one.\n"
+        ".SH FILES\n.TP\n.I ./parallax.db\nthe default database: one SQLite file in WAL mode "
+        "(with\n.I \\-wal\nand\n.I \\-shm\ncompanions while in use).\n"
+        ".SH EXAMPLES\n.nf\nparallax ingest news.jsonl.xz\n"
+        "parallax search \\(dqsatellite launch\\(dq \\-\\-since 7d\n"
+        "parallax stories \\-\\-min\\-outlets 3 \\-\\-format csv\n"
+        "parallax story 42 \\-\\-compare \\-\\-format html > story.html\n"
+        "parallax show reuters\\-2023\\-0913\\-17 \\-\\-outlet Reuters\n"
+        "parallax quotes \\-\\-speaker \\(dqKim Jong Un\\(dq \\-\\-format json\n.fi\n"
+        ".SH SEE ALSO\nThe documents in\n.I docs/\nof the source tree: ARCHITECTURE.md, cli.md, "
+        "the schemas in schema/ and one page per stage.\n",
+        out);
+}
 
 static void usage(FILE *out) {
   fprintf(out,
@@ -310,10 +417,26 @@ static void usage(FILE *out) {
           "\n"
           "commands:\n");
   for (const command *c = commands; c->name; c++) fprintf(out, "  %-10s %s\n", c->name, c->summary);
+  fprintf(out, "  %-10s %s\n", "help", "describe a command: parallax help COMMAND");
   fprintf(out,
           "\n"
           "'parallax help COMMAND' or 'parallax COMMAND --help' describes one command.\n"
           "The database is ./parallax.db unless --db or $PARALLAX_DB says otherwise.\n");
+}
+
+static const char *close_command(const char *name) {
+  const char *names[64];
+  size_t n = 0;
+  for (const command *c = commands; c->name && n < 63; c++) names[n++] = c->name;
+  names[n++] = "help";
+  return did_you_mean(name, names, n);
+}
+
+static void help_help(FILE *out) {
+  fputs("usage: parallax help [COMMAND]\n\n"
+        "Without COMMAND, the list of commands; with one, its options.\n"
+        "(help --man prints the man page, help --options every command's options.)\n",
+        out);
 }
 
 int main(int argc, char **argv) {
@@ -342,9 +465,23 @@ int main(int argc, char **argv) {
       usage(stdout);
       return EXIT_OK;
     }
+    if (strcmp(argv[2], "help") == 0 || strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0) {
+      help_help(stdout);
+      return EXIT_OK;
+    }
+    if (strcmp(argv[2], "--man") == 0) {
+      print_man(stdout);
+      return EXIT_OK;
+    }
+    if (strcmp(argv[2], "--options") == 0) {
+      print_option_list(stdout);
+      return EXIT_OK;
+    }
     const command *cmd = find_command(argv[2]);
     if (!cmd) {
-      fprintf(stderr, "parallax: no command '%s'\n", argv[2]);
+      const char *m = close_command(argv[2]);
+      if (m) fprintf(stderr, "parallax: no command '%s'; did you mean '%s'?\n", argv[2], m);
+      else fprintf(stderr, "parallax: no command '%s'; see 'parallax --help'\n", argv[2]);
       return EXIT_USAGE;
     }
     print_command_help(cmd, stdout);
@@ -352,7 +489,9 @@ int main(int argc, char **argv) {
   }
   const command *cmd = find_command(a);
   if (!cmd) {
-    fprintf(stderr, "parallax: '%s' is not a command; see 'parallax --help'\n", a);
+    const char *m = close_command(a);
+    if (m) fprintf(stderr, "parallax: '%s' is not a command; did you mean '%s'?\n", a, m);
+    else fprintf(stderr, "parallax: '%s' is not a command; see 'parallax --help'\n", a);
     return EXIT_USAGE;
   }
   return cmd->run(&c, argc - 1, argv + 1);

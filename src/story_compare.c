@@ -6,12 +6,8 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-static int to_stdout(void *user, const char *p, size_t n) {
-  (void)user;
-  return fwrite(p, 1, n, stdout) != n;
-}
 
-int story_compare(cli *c, int64_t id) {
+int story_compare(cli *c, int64_t id, int width, int top, int full) {
   px_report_format f = PX_REPORT_TEXT;
   switch (c->format) {
   case FMT_JSON: f = PX_REPORT_JSON; break;
@@ -20,9 +16,12 @@ int story_compare(cli *c, int64_t id) {
   default: break;
   }
   px_report_opts ro = {0};
+  ro.top = top;
+  ro.full = full;
   if (f == PX_REPORT_TEXT) {
     struct winsize ws;
-    ro.width = isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col
+    ro.width = width ? width
+               : isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col
                    ? ws.ws_col
                    : 80;
     ro.color = c->color;
@@ -34,7 +33,7 @@ int story_compare(cli *c, int64_t id) {
   int rc = access(c->db_path, W_OK) == 0 ? px_store_open(ctx, c->db_path, PX_OPEN_WRITE, &st)
                                          : px_store_open(ctx, c->db_path, PX_OPEN_READ, &st);
   int status = EXIT_OK, cached = 0;
-  if (rc == PX_OK) rc = px_store_story_report(st, id, f, &ro, to_stdout, NULL, &cached);
+  if (rc == PX_OK) rc = px_store_story_report(st, id, f, &ro, write_stdout, NULL, &cached);
   if (rc == PX_ENOTFOUND) {
     errorf(c, "%s", px_ctx_error(ctx)[0] ? px_ctx_error(ctx) : "no such story");
     status = EXIT_NOTFOUND;

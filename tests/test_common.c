@@ -153,6 +153,33 @@ static void test_status_strings(void **state) {
   assert_string_equal(px_version_string(), PX_VERSION_STRING);
 }
 
+/* Double-encoded UTF-8 (mojibake) is repaired and counted; accented text
+ * that is not mojibake is left as it is. */
+static void test_mojibake(void **state) {
+  (void)state;
+  px_article *a;
+  assert_int_equal(px_article_new(&a), PX_OK);
+  /* "It’s" encoded twice ("ItÃ¢â‚¬â„¢s") and once ("Itâ€™s"), "café" once */
+  const char *t = "It\xc3\x83\xc2\xa2\xc3\xa2\xe2\x80\x9a\xc2\xac\xc3\xa2\xe2\x80\x9e\xc2\xa2s fine, "
+                  "it\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s caf\xc3\x83\xc2\xa9.";
+  assert_int_equal(px_article_set(a, PX_F_TITLE, t, strlen(t)), PX_OK);
+  px_str s = px_article_get(a, PX_F_TITLE);
+  assert_int_equal(s.len, strlen("It\xe2\x80\x99s fine, it\xe2\x80\x99s caf\xc3\xa9."));
+  assert_memory_equal(s.ptr, "It\xe2\x80\x99s fine, it\xe2\x80\x99s caf\xc3\xa9.", s.len);
+  /* the sequences found as given: 3 for the ’ encoded twice, 1 for the one
+   * encoded once, 1 for the é */
+  assert_int_equal(px_article_repairs(a), 5);
+  px_article_free(a);
+  assert_int_equal(px_article_new(&a), PX_OK);
+  const char *ok = "S\xc3\xa3o Paulo, Z\xc3\xbcrich, a\xc3\xa7\xc3\xa3o, caf\xc3\xa9 \xe2\x82\xac" "5, \xc3\x80 la carte";
+  assert_int_equal(px_article_set(a, PX_F_BODY, ok, strlen(ok)), PX_OK);
+  s = px_article_get(a, PX_F_BODY);
+  assert_int_equal(s.len, strlen(ok));
+  assert_memory_equal(s.ptr, ok, s.len);
+  assert_int_equal(px_article_repairs(a), 0);
+  px_article_free(a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_buf_cap),
@@ -162,6 +189,7 @@ int main(void) {
       cmocka_unit_test(test_dates),
       cmocka_unit_test(test_normalize_body),
       cmocka_unit_test(test_article_fields),
+      cmocka_unit_test(test_mojibake),
       cmocka_unit_test(test_status_strings),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

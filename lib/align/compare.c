@@ -160,6 +160,23 @@ static int cmp_time_idx(const void *x, const void *y, void *u) {
   return (*(const uint32_t *)x > *(const uint32_t *)y) - (*(const uint32_t *)x < *(const uint32_t *)y);
 }
 
+static int copy_warnings(px_comparison *c);
+
+/* Wire share and copies known beforehand (a stored story's). */
+static int wire_given(px_comparison *c, const px_compare_link *l) {
+  for (size_t i = 0; i < c->nart; i++) {
+    px__cart *a = &c->art[i];
+    a->wire_share = l[i].wire_share;
+    if (l[i].wire_source >= 0 && (size_t)l[i].wire_source < c->nart && (size_t)l[i].wire_source != i)
+      a->wire_source = l[i].wire_source;
+    if (l[i].dup_of >= 0 && (size_t)l[i].dup_of < c->nart && (size_t)l[i].dup_of != i) {
+      a->dup_of = l[i].dup_of;
+      a->flags |= l[i].dup_exact ? PX__CA_DUP : PX__CA_NEARDUP;
+    }
+  }
+  return copy_warnings(c);
+}
+
 /* Wire share and copies, from the duplicate detector fed in time order. */
 static int wire(px_comparison *c, px_ctx *ctx) {
   uint32_t *order = malloc((c->nart + 1) * sizeof *order);
@@ -182,6 +199,11 @@ static int wire(px_comparison *c, px_ctx *ctx) {
   }
   px_dedup_free(dd);
   free(order);
+  return rc ? rc : copy_warnings(c);
+}
+
+static int copy_warnings(px_comparison *c) {
+  int rc = PX_OK;
   for (size_t i = 0; rc == PX_OK && i < c->nart; i++)
     if (c->art[i].dup_of >= 0) {
       const px__cart *a = &c->art[i];
@@ -644,7 +666,8 @@ int px_compare(px_ctx *ctx, const px_article *const *arts, size_t n, const px_co
   if (!c->art) goto out;
   if ((rc = load_articles(c, ctx, arts))) goto out;
   if ((rc = assign_outlets(c))) goto out;
-  if (o.wire && (rc = wire(c, ctx))) goto out;
+  if (o.wire && o.links && (rc = wire_given(c, o.links))) goto out;
+  if (o.wire && !o.links && (rc = wire(c, ctx))) goto out;
   if ((rc = px__lex_new(&lx))) goto out;
   if ((rc = build_facts(c, lx))) goto out;
   if ((rc = build_discrepancies(c)) || (rc = merge_discrepancies(c))) goto out;

@@ -109,6 +109,31 @@ int px_article_set(px_article *a, px_field f, const char *p, size_t n) {
     src = tmp.ptr;
     len = tmp.len;
   }
+  /* double-encoded text ("Ã©" for "é"), counted like the other repairs */
+  px__buf moji;
+  px__buf_init(&moji, 0);
+  size_t fixed = 0;
+  /* every double-encoded character begins with a byte 0xC3 ("Ã", "â" ...) */
+  const char *c3 = len ? memchr(src, 0xC3, len) : NULL;
+  if (c3) {
+    size_t k = (size_t)(c3 - src);
+    px__buf whole;
+    px__buf_init(&whole, 0);
+    if ((rc = px__utf8_unmojibake(&moji, src + k, len - k, &fixed)) == PX_OK && fixed &&
+        (rc = px__buf_append(&whole, src, k)) == PX_OK)
+      rc = px__buf_append(&whole, moji.ptr, moji.len);
+    px__buf_release(&moji);
+    if (rc) {
+      px__buf_release(&whole);
+      goto out;
+    }
+    moji = whole;
+    if (fixed) {
+      src = moji.ptr;
+      len = moji.len;
+      a->repairs += fixed;
+    }
+  }
   if (f == PX_F_BODY) {
     px__buf_clear(&a->field[f]);
     rc = px__normalize_body(&a->field[f], src, len);
@@ -116,6 +141,7 @@ int px_article_set(px_article *a, px_field f, const char *p, size_t n) {
   } else {
     rc = set_line(&a->field[f], src, len);
   }
+  px__buf_release(&moji);
 out:
   px__buf_release(&tmp);
   return rc;

@@ -119,6 +119,14 @@ PX__HIDDEN size_t px__utf8_valid_prefix(const char *p, size_t n);
  */
 PX__HIDDEN int px__utf8_repair(px__buf *out, const char *src, size_t n,
                                size_t *repairs, size_t *first_bad);
+/**
+ * Repair double-encoded UTF-8 (mojibake: UTF-8 read as Windows-1252 and
+ * encoded again, "ItÃ¢â‚¬â„¢s" for "It’s"), up to three encodings deep, in
+ * valid UTF-8 text.  Appends the repaired text to out only when *fixed
+ * (the double-encoded sequences found in the text as given: "Ã©" is one,
+ * "Ã¢â‚¬â„¢" three) is non-zero.  @return PX_OK or PX_ENOMEM.
+ */
+PX__HIDDEN int px__utf8_unmojibake(px__buf *out, const char *p, size_t n, size_t *fixed);
 
 /** True when [p, p+n) holds a C1 control (U+0080..U+009F) encoded in UTF-8. */
 PX__HIDDEN bool px__utf8_has_c1(const char *p, size_t n);

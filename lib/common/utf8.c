@@ -182,3 +182,95 @@ int px__escape_controls(px__buf *out, const char *src, size_t n) {
   if (rc == PX_OK && !out->ptr) rc = px__buf_append(out, "", 0);
   return rc;
 }
+
+/* ------------------------------------------------------------ mojibake */
+
+/* The byte a code point stands for when UTF-8 text was read as
+ * Windows-1252 (or Latin-1) and written out as UTF-8 again; -1 if none. */
+static int cp1252_byte(int32_t cp) {
+  if (cp >= 0x80 && cp <= 0xFF) return (int)cp;
+  static const struct { int32_t cp; unsigned char b; } t[] = {
+      {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85},
+      {0x2020, 0x86}, {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A},
+      {0x2039, 0x8B}, {0x0152, 0x8C}, {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92},
+      {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95}, {0x2013, 0x96}, {0x2014, 0x97},
+      {0x02DC, 0x98}, {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B}, {0x0153, 0x9C},
+      {0x017E, 0x9E}, {0x0178, 0x9F}};
+  for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+    if (t[i].cp == cp) return t[i].b;
+  return -1;
+}
+
+/* One pass over valid UTF-8 text: each run of code points whose
+ * Windows-1252 bytes form one valid multi-byte UTF-8 sequence ("Ã©" for
+ * "é", "â€™" for "’") becomes that character.  Returns the number
+ * replaced; out gets the text (only written when something changed). */
+static size_t unmojibake_pass(px__buf *out, const char *p, size_t n, int *err) {
+  size_t fixed = 0, i = 0, copied = 0;
+  while (i < n) {
+    unsigned char c = (unsigned char)p[i];
+    if (c < 0xC2) {
+      i++;
+      continue;
+    }
+    size_t l0 = px__utf8_seqlen((const unsigned char *)p + i, n - i);
+    if (!l0) {
+      i++;
+      continue;
+    }
+    int lead = cp1252_byte(px__utf8_decode((const unsigned char *)p + i, l0));
+    size_t need = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2
+                  : lead >= 0xF0 && lead <= 0xF4 ? 3 : 0;
+    if (!need) {
+      i += l0;
+      continue;
+    }
+    unsigned char seq[4] = {(unsigned char)lead};
+    size_t j = i + l0, k = 1;
+    for (; k <= need && j < n; k++) {
+      size_t l = px__utf8_seqlen((const unsigned char *)p + j, n - j);
+      if (!l) break;
+      int b = cp1252_byte(px__utf8_decode((const unsigned char *)p + j, l));
+      if (b < 0x80 || b > 0xBF) break;
+      seq[k] = (unsigned char)b;
+      j += l;
+    }
+    if (k <= need || px__utf8_seqlen(seq, need + 1) != need + 1) {
+      i += l0;
+      continue;
+    }
+    /* a real replacement: copy what came before, then the character */
+    if (px__buf_append(out, p + copied, i - copied) || px__buf_append(out, seq, need + 1)) {
+      *err = PX_ENOMEM;
+      return 0;
+    }
+    copied = i = j;
+    fixed++;
+  }
+  if (fixed && px__buf_append(out, p + copied, n - copied)) *err = PX_ENOMEM;
+  return fixed;
+}
+
+int px__utf8_unmojibake(px__buf *out, const char *p, size_t n, size_t *fixed) {
+  *fixed = 0;
+  px__buf b[2];
+  px__buf_init(&b[0], 0);
+  px__buf_init(&b[1], 0);
+  const char *cur = p;
+  size_t len = n;
+  int err = PX_OK;
+  /* text encoded twice (or three times) needs a pass per encoding */
+  for (int pass = 0; pass < 3; pass++) {
+    px__buf *dst = &b[pass & 1];
+    px__buf_clear(dst);
+    size_t f = unmojibake_pass(dst, cur, len, &err);
+    if (err || !f) break;
+    if (pass == 0) *fixed = f; /* the sequences found in the text as given */
+    cur = dst->ptr;
+    len = dst->len;
+  }
+  if (!err && *fixed) err = px__buf_append(out, cur, len);
+  px__buf_release(&b[0]);
+  px__buf_release(&b[1]);
+  return err;
+}

@@ -181,6 +181,46 @@ static int value_text(json_t *v, px__buf *out, int depth) {
   return PX_OK;
 }
 
+/* Is key one parallax reads (a known field name, or the first step of a
+ * mapped --field path)? */
+static bool key_used(px__fmt_state *st, const char *key) {
+  for (int slot = 0; slot < PX__FIELD_PATHS; slot++) {
+    const char *path = st->ctx->field_path[slot];
+    if (path) {
+      size_t n = strcspn(path, ".");
+      if (strlen(key) == n && strncmp(key, path, n) == 0) return true;
+    }
+    for (const char *const *k = slot_keys[slot]; *k; k++)
+      if (strcmp(*k, key) == 0) return true;
+  }
+  return false;
+}
+
+/* The record's other members (topic, bias rating, section, ...) as the
+ * article's metadata: one compact JSON object, at most 64 KiB (larger is
+ * dropped, not cut). */
+static int fill_meta(px__fmt_state *st, json_t *obj, px_article *art) {
+  json_t *meta = NULL;
+  const char *key;
+  json_t *v;
+  json_object_foreach(obj, key, v) {
+    if (key_used(st, key)) continue;
+    if (!meta && !(meta = json_object())) return PX_ENOMEM;
+    if (json_object_set(meta, key, v)) {
+      json_decref(meta);
+      return PX_ENOMEM;
+    }
+  }
+  if (!meta) return PX_OK;
+  char *text = json_dumps(meta, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  json_decref(meta);
+  if (!text) return PX_ENOMEM;
+  size_t n = strlen(text);
+  int rc = n <= 65536 ? px_article_set(art, PX_F_META, text, n) : PX_OK;
+  free(text);
+  return rc == PX_EINVAL ? PX_OK : rc;
+}
+
 static int fill_article(px__fmt_state *st, json_t *obj, px_article *art, px__buf *msg) {
   int rc;
   if (!json_is_object(obj)) {
@@ -207,6 +247,7 @@ static int fill_article(px__fmt_state *st, json_t *obj, px_article *art, px__buf
       px__buf_puts(msg, "no article text (looked for text, maintext, body, content, article)");
     return PX_ENOBODY;
   }
+  if ((rc = fill_meta(st, obj, art))) return rc;
   json_t *d = find_field(st, obj, SLOT_DATE);
   if (d) {
     int64_t t;

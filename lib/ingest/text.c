@@ -95,6 +95,21 @@ static int next(px__fmt_state *st, px_article *art, uint64_t *where, int *fatal,
   }
   const char *p = all.ptr;
   size_t n = all.len, i = 0;
+  /* A file named as JSON that the JSON reader did not take: say so rather
+   * than store it as one plain-text article (or call it empty). */
+  const char *ext = st->path ? strrchr(st->path, '.') : NULL;
+  if (ext && (strcmp(ext, ".jsonl") == 0 || strcmp(ext, ".json") == 0 || strcmp(ext, ".ndjson") == 0)) {
+    size_t k = 0;
+    while (k < n && (p[k] == ' ' || p[k] == '\n' || p[k] == '\r' || p[k] == '\t')) k++;
+    if (k < n) {
+      size_t m = 0;
+      while (k + m < n && m < 12 && p[k + m] != '\n' && p[k + m] != '\r') m++;
+      px__buf_printf(msg, "invalid JSON at line 1: a record begins with '{' (or the file with '['), not '%.*s'",
+                     (int)m, p + k);
+      rc = PX_EFORMAT;
+      goto out;
+    }
+  }
   if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) i = 3;
   while (i < n && (p[i] == '\n' || p[i] == '\r')) i++;
   /* Header block. */

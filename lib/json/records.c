@@ -79,6 +79,7 @@ int px_json_story(px_json *j, const px_story_info *s, unsigned flags) {
   key_int(j, "articles", s->articles);
   key_int(j, "outlets", s->outlets);
   key_int(j, "duplicates", s->duplicates);
+  key_id(j, "thread", s->thread);
   end(j, flags);
   return px_json_status(j);
 }
@@ -106,6 +107,8 @@ int px_json_story_member(px_json *j, int64_t story, const px_story_member *m, un
   key_bool(j, "undated", (m->flags & PX_SF_UNDATED) != 0);
   key_bool(j, "bad_date", (m->flags & PX_SF_BAD_DATE) != 0);
   key_bool(j, "boilerplate", (m->flags & PX_SF_BOILERPLATE) != 0);
+  key_bool(j, "date_from_text", (m->flags & PX_SF_DATE_FROM_TEXT) != 0);
+  key_bool(j, "unplaced", (m->flags & PX_SF_UNPLACED) != 0);
   end(j, flags);
   return px_json_status(j);
 }
@@ -357,16 +360,14 @@ int px_json_ingest_stats(px_json *j, const px_ingest_stats *s, unsigned flags) {
   key_int(j, "not_analyzed", (int64_t)s->not_analyzed);
   key_int(j, "clustered", s->clustered);
   key_num(j, "seconds", s->seconds, 3);
+  px_json_key(j, "stages");
+  px_json_object(j);
+  for (int k = 0; k < PX_STAGE_COUNT; k++) key_num(j, px_ingest_stage_name(k), s->wall[k], 3);
+  px_json_object_end(j);
   if (flags & PX_JSON_TIMINGS) {
-    px_json_key(j, "stages");
+    px_json_key(j, "stages_cpu");
     px_json_object(j);
-    for (int k = 0; k < PX_STAGE_COUNT; k++) {
-      px_json_key(j, px_ingest_stage_name(k));
-      px_json_object(j);
-      key_num(j, "wall", s->wall[k], 3);
-      key_num(j, "cpu", s->cpu[k], 3);
-      px_json_object_end(j);
-    }
+    for (int k = 0; k < PX_STAGE_COUNT; k++) key_num(j, px_ingest_stage_name(k), s->cpu[k], 3);
     px_json_object_end(j);
   }
   end(j, flags);

@@ -325,7 +325,7 @@ int px_ingest_add(px_ingest *g, const px_article *art, int64_t *id) {
   if (id) *id = 0;
   if (px_article_repairs(art)) {
     g->s.repaired++;
-    snprintf(g->msg, sizeof(g->msg), "repaired %zu invalid UTF-8 byte(s)", px_article_repairs(art));
+    snprintf(g->msg, sizeof(g->msg), "repaired %zu invalid UTF-8 or double-encoded sequence(s)", px_article_repairs(art));
     event(g, PX_IE_REPAIRED, origin_of(art), g->msg, px_article_repairs(art));
   }
   int was = g->stage;

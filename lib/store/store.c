@@ -225,6 +225,13 @@ static const char *const migrations[] = {
     "ALTER TABLE story ADD COLUMN central INTEGER;"
     "ALTER TABLE story ADD COLUMN sig BLOB;"
     "CREATE INDEX story_thread ON story(thread);",
+    /* 10 -> 11: the input's fields parallax does not use (a JSON object, '' when
+     * none), articles found by the input's own id whatever their outlet, and
+     * the comparison cache emptied of rendered reports. */
+    "ALTER TABLE article ADD COLUMN meta TEXT NOT NULL DEFAULT '';"
+    "CREATE INDEX IF NOT EXISTS article_extid ON article(ext_id) WHERE ext_id <> '';"
+    /* the comparison cache holds comparisons as data now, not renderings */
+    "DELETE FROM comparison_cache;",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -506,8 +513,8 @@ static int add_article(px_store *st, const px_article *art, int64_t *id) {
   sqlite3_stmt *s = NULL;
   if ((rc = px__store_stmt(st, PX__STMT_INSERT,
                            "INSERT INTO article(ext_id, source, url, title, byline, language,"
-                           " published, body, content_hash, origin)"
-                           " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+                           " published, body, content_hash, origin, meta)"
+                           " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
                            &s)))
     return rc;
   bind_str(s, 1, px_article_get(art, PX_F_ID));
@@ -521,6 +528,7 @@ static int add_article(px_store *st, const px_article *art, int64_t *id) {
   bind_str(s, 8, px_article_get(art, PX_F_BODY));
   sqlite3_bind_int64(s, 9, (sqlite3_int64)art->content_hash);
   bind_str(s, 10, px_article_get(art, PX_F_ORIGIN));
+  bind_str(s, 11, px_article_get(art, PX_F_META));
   rc = sqlite3_step(s);
   sqlite3_reset(s);
   if (rc != SQLITE_DONE) return db_fail(st, rc, "storing an article");
@@ -550,7 +558,7 @@ static int add_article(px_store *st, const px_article *art, int64_t *id) {
 }
 
 #define ARTICLE_COLS \
-  "id, ext_id, source, url, title, byline, language, published, origin, content_hash"
+  "id, ext_id, source, url, title, byline, language, published, origin, content_hash, meta"
 
 static int row_to_article(sqlite3_stmt *s, px_article *a, bool with_body) {
   static const px_field cols[] = {PX_F_ID, PX_F_SOURCE, PX_F_URL, PX_F_TITLE, PX_F_BYLINE,
@@ -573,10 +581,14 @@ static int row_to_article(sqlite3_stmt *s, px_article *a, bool with_body) {
                            (size_t)sqlite3_column_bytes(s, 8))))
     return rc;
   a->content_hash = (uint64_t)sqlite3_column_int64(s, 9);
+  const unsigned char *m = sqlite3_column_text(s, 10);
+  if ((rc = px__buf_append(&a->field[PX_F_META], m ? (const char *)m : "",
+                           (size_t)sqlite3_column_bytes(s, 10))))
+    return rc;
   if (with_body) {
-    const unsigned char *b = sqlite3_column_text(s, 10);
+    const unsigned char *b = sqlite3_column_text(s, 11);
     if ((rc = px__buf_append(&a->field[PX_F_BODY], b ? (const char *)b : "",
-                             (size_t)sqlite3_column_bytes(s, 10))))
+                             (size_t)sqlite3_column_bytes(s, 11))))
       return rc;
   }
   return PX_OK;

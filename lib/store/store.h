@@ -116,6 +116,13 @@ PX__HIDDEN int px__store_exec(px_store *st, const char *sql);
 /** A cached prepared statement, reset and unbound. */
 PX__HIDDEN int px__store_stmt(px_store *st, int which, const char *sql, sqlite3_stmt **out);
 PX__HIDDEN int px__store_step_fail(px_store *st, int rc, const char *what);
+
+/* store_compare.c: the comparison cache, opaque bytes per (story, variant)
+ * valid for one membership signature.  get: *hit says whether out got them. */
+PX__HIDDEN int px__store_cache_get(px_store *st, int64_t story, const char *variant,
+                                   const char *members, px__buf *out, bool *hit);
+PX__HIDDEN void px__store_cache_put(px_store *st, int64_t story, const char *variant,
+                                    const char *members, const void *p, size_t n);
 PX__HIDDEN int px__store_schema_version(void);
 
 /** Link the stories of touched[] into threads (store_thread.c). */

@@ -90,25 +90,3 @@ int px_store_state_list(px_store *st, const char *prefix, px_state_cb cb, void *
   return rc;
 }
 
-int px_store_article_story(px_store *st, int64_t article, int64_t *story) {
-  if (story) *story = 0;
-  if (!st || !story) return PX_EINVAL;
-  sqlite3_stmt *s = NULL;
-  int rc = sqlite3_prepare_v2(st->db,
-                              "SELECT a.id, sa.story FROM article a"
-                              " LEFT JOIN story_article sa ON sa.article = a.id WHERE a.id = ?1",
-                              -1, &s, NULL);
-  if (rc != SQLITE_OK) return px__store_step_fail(st, rc, "finding an article's story");
-  sqlite3_bind_int64(s, 1, article);
-  rc = sqlite3_step(s);
-  if (rc == SQLITE_ROW) {
-    *story = sqlite3_column_type(s, 1) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 1);
-    rc = PX_OK;
-  } else if (rc == SQLITE_DONE) {
-    rc = PX_ENOTFOUND;
-  } else {
-    rc = px__store_step_fail(st, rc, "finding an article's story");
-  }
-  sqlite3_finalize(s);
-  return rc;
-}

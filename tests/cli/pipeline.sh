@@ -31,7 +31,7 @@ out=$("$px" export --db "$db" quotes)
 check "quotes export: Kim Jong Un and Kim Jong-un share one key" $py -c '
 import json,sys
 rows=[json.loads(l) for l in sys.stdin]
-kim=[r for r in rows if r["speaker"] and r["speaker"]["key"]=="kim jong un"]
+kim=[r for r in rows if r["speaker_key"]=="kim jong un"]
 texts=" | ".join(r["text"] for r in kim)
 assert "We will always be with Russia" in texts and "I will always be standing with Russia" in texts, texts
 assert {r["source"] for r in kim} >= {"Northern Wire","The Daily Ledger"}' <<<"$out"

@@ -30,15 +30,14 @@ check "scare quote left out" lacks "$out" "strategic"
 check "summary on stderr" contains "$(cat "$tmp/err")" "2 articles"
 
 json=$("$px" quotes --format json "$tmp/news.jsonl" 2>/dev/null)
-check "JSON parses" python3 -c 'import json,sys; json.loads(sys.argv[1])' "$json"
+check "JSON parses: one remark per line" python3 -c 'import json,sys; [json.loads(l) for l in sys.argv[1].splitlines()]' "$json"
 same=$(python3 -c '
 import json,sys
-d=json.loads(sys.argv[1])
-for s in d["speakers"]:
-    for r in s["remarks"]:
-        t=" | ".join(v["text"] for v in r["variants"])
-        if "always be with Russia" in t and "standing with Russia" in t:
-            print(len(set(v["outlet"] for v in r["variants"])))
+for line in sys.argv[1].splitlines():
+    r=json.loads(line)
+    t=" | ".join(v["text"] for v in r["variants"])
+    if "always be with Russia" in t and "standing with Russia" in t:
+        print(len(set(v["source"] for v in r["variants"])))
 ' "$json")
 check "the two renderings are one remark from two outlets" test "$same" = "2"
 
@@ -67,7 +66,7 @@ def words(t):
     return re.findall(r"\w+", t)
 for line in sys.argv[1].splitlines():
     d = json.loads(line)
-    body = bodies[d["id"]]
+    body = bodies[d["ext_id"]]
     for q in d["quotes"]:
         n += 1
         s, e = q["start"], q["end"]
@@ -84,9 +83,8 @@ for line in sys.argv[1].splitlines():
         assert got == words(q["text"]), (got, q["text"])
         if q["cue"] is not None:
             assert body[q["cue_start"]:q["cue_end"]].decode() == q["cue"], q["cue"]
-        sp = q["speaker"]
-        if sp:
-            assert body[sp["start"]:sp["end"]].decode() == sp["text"], sp
+        if q["speaker_text"]:
+            assert body[q["speaker_start"]:q["speaker_end"]].decode() == q["speaker_text"], q
 assert n >= 4, n
 ' "$an" "$tmp/news.jsonl"
 # Bad input: unbalanced marks never take in the rest of the article.

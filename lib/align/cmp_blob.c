@@ -1,0 +1,334 @@
+/*
+ * cmp_blob.c - a comparison saved as data and loaded again (cmp_blob.h).
+ *
+ * Layout: a header (magic, layout version, the sizes of the saved structs,
+ * the number of articles), then each part in turn: numbers in native byte
+ * order (the blob is a cache on the same machine), strings as a 32-bit
+ * length and the bytes.  A blob whose header does not match is refused
+ * (PX_EFORMAT), so a changed layout costs one recomputation, never a wrong
+ * report.
+ */
+#include "align/cmp_blob.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAGIC 0x31434d50u /* "PMC1" */
+#define LAYOUT 2u
+
+static int put(px__buf *b, const void *p, size_t n) { return px__buf_append(b, p, n); }
+static int put32(px__buf *b, uint32_t v) { return put(b, &v, 4); }
+static int put64(px__buf *b, uint64_t v) { return put(b, &v, 8); }
+static int putd(px__buf *b, double v) { return put(b, &v, 8); }
+static int puts_(px__buf *b, px_str s) {
+  int rc = put32(b, (uint32_t)s.len);
+  return rc ? rc : put(b, s.ptr ? s.ptr : "", s.len);
+}
+
+int px__cmp_save(const px_comparison *c, px__buf *b) {
+  int rc = PX_OK;
+#define P(x) do { if ((rc = (x))) return rc; } while (0)
+  uint64_t nsent = 0;
+  for (size_t i = 0; i < c->nart; i++) nsent += c->art[i].nsent;
+  P(put32(b, MAGIC));
+  P(put32(b, LAYOUT));
+  P(put32(b, (uint32_t)sizeof(px__cfact)));
+  P(put32(b, (uint32_t)sizeof(px__cmember)));
+  P(put32(b, (uint32_t)sizeof(px__cqmember)));
+  P(put32(b, (uint32_t)sizeof(px__cdval)));
+  P(put32(b, (uint32_t)sizeof(px__link)));
+  P(put64(b, c->nart));
+  for (size_t i = 0; i < c->nart; i++) {
+    const px__cart *a = &c->art[i];
+    P(put64(b, (uint64_t)px_article_content_hash(a->art)));
+    P(put32(b, a->outlet));
+    P(putd(b, a->wire_share));
+    P(put64(b, (uint64_t)(int64_t)a->wire_source));
+    P(put64(b, (uint64_t)(int64_t)a->dup_of));
+    P(put32(b, a->sent_first));
+    P(put32(b, a->nsent));
+    P(put32(b, a->nfacts));
+    P(put32(b, a->nunique));
+    P(put32(b, a->nfurniture));
+    P(put32(b, a->flags));
+    P(puts_(b, a->label));
+  }
+  P(put64(b, c->noutlet));
+  for (size_t i = 0; i < c->noutlet; i++) P(puts_(b, c->outlet[i]));
+  P(put64(b, c->nfact));
+  P(put64(b, c->nshared));
+  P(put64(b, c->nfurniture));
+  P(put(b, c->fact, c->nfact * sizeof *c->fact));
+  P(put64(b, c->nmem));
+  P(put(b, c->mem, c->nmem * sizeof *c->mem));
+  P(put64(b, nsent));
+  P(put(b, c->sent_fact, nsent * sizeof *c->sent_fact));
+  P(put64(b, c->nquote));
+  for (size_t i = 0; i < c->nquote; i++) {
+    const px__cquote *q = &c->quote[i];
+    P(puts_(b, q->name));
+    P(puts_(b, q->key));
+    P(put32(b, q->first));
+    P(put32(b, q->count));
+    P(put32(b, q->noutlets));
+  }
+  P(put64(b, c->nqmem));
+  for (size_t i = 0; i < c->nqmem; i++) { /* its speaker's strings: member by member */
+    const px__cqmember *m = &c->qmem[i];
+    P(put32(b, m->art));
+    P(put32(b, m->start));
+    P(put32(b, m->end));
+    P(put32(b, (uint32_t)m->kind | (uint32_t)m->trimmed << 8));
+    P(putd(b, m->sim));
+    P(puts_(b, m->speaker));
+    P(puts_(b, m->key));
+  }
+  P(put64(b, c->nent));
+  for (size_t i = 0; i < c->nent; i++) {
+    const px__centity *e = &c->ent[i];
+    P(puts_(b, e->key));
+    P(puts_(b, e->name));
+    P(put32(b, e->type));
+    P(put32(b, e->var_first));
+    P(put32(b, e->nvar));
+    P(put32(b, e->art_first));
+    P(put32(b, e->nart));
+    P(put32(b, e->noutlets));
+    P(put32(b, e->mentions));
+  }
+  P(put64(b, c->nvar));
+  for (size_t i = 0; i < c->nvar; i++) P(puts_(b, c->var[i]));
+  P(put64(b, c->neart));
+  P(put(b, c->eart, c->neart * sizeof *c->eart));
+  P(put64(b, c->ndisc));
+  for (size_t i = 0; i < c->ndisc; i++) {
+    P(put32(b, c->disc[i].fact));
+    P(puts_(b, c->disc[i].unit));
+    P(put32(b, c->disc[i].first));
+    P(put32(b, c->disc[i].count));
+    P(put64(b, c->disc[i].unit_h));
+  }
+  P(put64(b, c->ndval));
+  P(put(b, c->dval, c->ndval * sizeof *c->dval));
+  P(put64(b, c->nwarn));
+  for (size_t i = 0; i < c->nwarn; i++) P(puts_(b, c->warn[i]));
+  P(put64(b, c->nnear));
+  P(put(b, c->near, c->nnear * sizeof *c->near));
+  P(put64(b, c->pairs_scored));
+  P(put64(b, c->links));
+  P(putd(b, c->threshold));
+#undef P
+  return PX_OK;
+}
+
+typedef struct rd {
+  const unsigned char *p;
+  size_t n, at;
+  bool bad;
+} rd;
+
+static void get(rd *r, void *out, size_t n) {
+  if (r->bad || n > r->n - r->at) {
+    r->bad = true;
+    memset(out, 0, n);
+    return;
+  }
+  memcpy(out, r->p + r->at, n);
+  r->at += n;
+}
+static uint32_t get32(rd *r) { uint32_t v; get(r, &v, 4); return v; }
+static uint64_t get64(rd *r) { uint64_t v; get(r, &v, 8); return v; }
+static double getd(rd *r) { double v; get(r, &v, 8); return v; }
+/* A string copied into the comparison's arena. */
+static px_str gets_(rd *r, px_comparison *c) {
+  uint32_t n = get32(r);
+  if (r->bad || n > r->n - r->at) {
+    r->bad = true;
+    return (px_str){"", 0};
+  }
+  char *s = px__arena_strndup(&c->arena, (const char *)r->p + r->at, n);
+  r->at += n;
+  if (!s) {
+    r->bad = true;
+    return (px_str){"", 0};
+  }
+  return (px_str){s, n};
+}
+/* A count of items of size sz that the rest of the blob can hold. */
+static size_t count(rd *r, size_t sz) {
+  uint64_t k = get64(r);
+  if (r->bad || (sz && k > (r->n - r->at) / sz) || k > UINT32_MAX) {
+    r->bad = true;
+    return 0;
+  }
+  return (size_t)k;
+}
+static void *arr(rd *r, size_t k, size_t sz) {
+  void *v = malloc(k * sz + 1);
+  if (!v) {
+    r->bad = true;
+    return NULL;
+  }
+  get(r, v, k * sz);
+  return v;
+}
+
+int px__cmp_load(px_ctx *ctx, const px_article *const *arts, size_t n, const void *p, size_t len,
+                 px_comparison **out) {
+  *out = NULL;
+  rd r = {p, len, 0, false};
+  if (get32(&r) != MAGIC || get32(&r) != LAYOUT || get32(&r) != sizeof(px__cfact) ||
+      get32(&r) != sizeof(px__cmember) || get32(&r) != sizeof(px__cqmember) ||
+      get32(&r) != sizeof(px__cdval) || get32(&r) != sizeof(px__link) || get64(&r) != n || r.bad)
+    return PX_EFORMAT;
+  px_comparison *c = calloc(1, sizeof *c);
+  px_analyzer *an = NULL;
+  int rc = PX_ENOMEM;
+  if (!c) return rc;
+  px__arena_init(&c->arena, 64 * 1024);
+  c->nart = n;
+  if (!(c->art = calloc(n + 1, sizeof *c->art))) goto out;
+  if ((rc = px_analyzer_new(ctx, &an))) goto out;
+  for (size_t i = 0; i < n; i++) {
+    px__cart *a = &c->art[i];
+    uint64_t hash = get64(&r);
+    if (r.bad || hash != px_article_content_hash(arts[i])) {
+      rc = PX_EFORMAT; /* other articles than those compared */
+      goto out;
+    }
+    if ((rc = px_article_clone(arts[i], &a->art)) || (rc = px_analyze(an, a->art, &a->doc))) goto out;
+    a->tx = px__doc_text(a->doc);
+    a->ents = px__doc_entities(a->doc);
+    a->id = px_article_get(a->art, PX_F_ID);
+    if (!a->id.len) a->id = px_article_get(a->art, PX_F_ORIGIN);
+    a->source = px_article_get(a->art, PX_F_SOURCE);
+    a->title = px_article_get(a->art, PX_F_TITLE);
+    a->published = px_article_published(a->art, &a->has_time);
+    a->store_id = px_article_id(a->art);
+    px_doc_dateline(a->doc, &a->place, &a->agency);
+    a->outlet = get32(&r);
+    a->wire_share = getd(&r);
+    a->wire_source = (long)(int64_t)get64(&r);
+    a->dup_of = (long)(int64_t)get64(&r);
+    a->sent_first = get32(&r);
+    a->nsent = get32(&r);
+    a->nfacts = get32(&r);
+    a->nunique = get32(&r);
+    a->nfurniture = get32(&r);
+    a->flags = get32(&r);
+    a->label = gets_(&r, c);
+    if (a->nsent != a->tx->nsent) r.bad = true; /* another analysis than the saved one */
+  }
+  rc = PX_ENOMEM;
+  c->noutlet = count(&r, 4);
+  if (!(c->outlet = calloc(c->noutlet + 1, sizeof *c->outlet))) goto out;
+  for (size_t i = 0; i < c->noutlet; i++) c->outlet[i] = gets_(&r, c);
+  c->nfact = count(&r, sizeof *c->fact);
+  c->nshared = (size_t)get64(&r);
+  c->nfurniture = (size_t)get64(&r);
+  c->fact = arr(&r, c->nfact, sizeof *c->fact);
+  c->nmem = count(&r, sizeof *c->mem);
+  c->mem = arr(&r, c->nmem, sizeof *c->mem);
+  size_t nsent = count(&r, sizeof *c->sent_fact);
+  c->sent_fact = arr(&r, nsent, sizeof *c->sent_fact);
+  c->nquote = count(&r, 16);
+  if (!(c->quote = calloc(c->nquote + 1, sizeof *c->quote))) goto out;
+  for (size_t i = 0; i < c->nquote; i++) {
+    px__cquote *q = &c->quote[i];
+    q->name = gets_(&r, c);
+    q->key = gets_(&r, c);
+    q->first = get32(&r);
+    q->count = get32(&r);
+    q->noutlets = get32(&r);
+  }
+  c->nqmem = count(&r, 32);
+  if (!(c->qmem = calloc(c->nqmem + 1, sizeof *c->qmem))) goto out;
+  for (size_t i = 0; i < c->nqmem; i++) {
+    px__cqmember *m = &c->qmem[i];
+    m->art = get32(&r);
+    m->start = get32(&r);
+    m->end = get32(&r);
+    uint32_t k = get32(&r);
+    m->kind = (uint8_t)(k & 0xff);
+    m->trimmed = (uint8_t)(k >> 8);
+    m->sim = (float)getd(&r);
+    m->speaker = gets_(&r, c);
+    m->key = gets_(&r, c);
+  }
+  c->nent = count(&r, 36);
+  if (!(c->ent = calloc(c->nent + 1, sizeof *c->ent))) goto out;
+  for (size_t i = 0; i < c->nent; i++) {
+    px__centity *e = &c->ent[i];
+    e->key = gets_(&r, c);
+    e->name = gets_(&r, c);
+    e->type = (uint8_t)get32(&r);
+    e->var_first = get32(&r);
+    e->nvar = get32(&r);
+    e->art_first = get32(&r);
+    e->nart = get32(&r);
+    e->noutlets = get32(&r);
+    e->mentions = get32(&r);
+  }
+  c->nvar = count(&r, 4);
+  if (!(c->var = calloc(c->nvar + 1, sizeof *c->var))) goto out;
+  for (size_t i = 0; i < c->nvar; i++) c->var[i] = gets_(&r, c);
+  c->neart = count(&r, sizeof *c->eart);
+  c->eart = arr(&r, c->neart, sizeof *c->eart);
+  c->ndisc = count(&r, 16);
+  if (!(c->disc = calloc(c->ndisc + 1, sizeof *c->disc))) goto out;
+  for (size_t i = 0; i < c->ndisc; i++) {
+    c->disc[i].fact = get32(&r);
+    c->disc[i].unit = gets_(&r, c);
+    c->disc[i].first = get32(&r);
+    c->disc[i].count = get32(&r);
+    c->disc[i].unit_h = get64(&r);
+  }
+  c->ndval = count(&r, sizeof *c->dval);
+  c->dval = arr(&r, c->ndval, sizeof *c->dval);
+  c->nwarn = count(&r, 4);
+  if (!(c->warn = calloc(c->nwarn + 1, sizeof *c->warn))) goto out;
+  for (size_t i = 0; i < c->nwarn; i++) c->warn[i] = gets_(&r, c);
+  c->nnear = count(&r, sizeof *c->near);
+  c->near = arr(&r, c->nnear, sizeof *c->near);
+  c->pairs_scored = get64(&r);
+  c->links = (size_t)get64(&r);
+  c->threshold = getd(&r);
+  rc = PX_OK;
+  /* every index the renderers follow must stay inside its array */
+  bool ok = !r.bad && r.at == r.n && nsent == (size_t)(n ? c->art[n - 1].sent_first + c->art[n - 1].nsent : 0);
+  for (size_t i = 0; ok && i < n; i++)
+    ok = c->art[i].outlet < c->noutlet && c->art[i].wire_source < (long)n && c->art[i].dup_of < (long)n;
+  ok = ok && c->nfurniture <= c->nfact;
+  for (size_t i = 0; ok && i < c->nfact; i++)
+    ok = (uint64_t)c->fact[i].first + c->fact[i].count <= c->nmem &&
+         (c->fact[i].earliest == UINT32_MAX || c->fact[i].earliest < c->nmem);
+  for (size_t i = 0; ok && i < c->nmem; i++)
+    ok = c->mem[i].art < n && c->mem[i].sent < c->art[c->mem[i].art].nsent &&
+         c->mem[i].end <= px_doc_body(c->art[c->mem[i].art].doc).len && c->mem[i].start <= c->mem[i].end;
+  for (size_t i = 0; ok && i < n; i++) ok = (uint64_t)c->art[i].sent_first + c->art[i].nsent <= nsent;
+  for (size_t i = 0; ok && i < nsent; i++) ok = c->sent_fact[i] < c->nfact;
+  for (size_t i = 0; ok && i < c->nqmem; i++)
+    ok = c->qmem[i].kind <= PX_QUOTE_INDIRECT && c->qmem[i].trimmed <= 1;
+  for (size_t i = 0; ok && i < c->nquote; i++) ok = (uint64_t)c->quote[i].first + c->quote[i].count <= c->nqmem;
+  for (size_t i = 0; ok && i < c->nqmem; i++)
+    ok = c->qmem[i].art < n && c->qmem[i].end <= px_doc_body(c->art[c->qmem[i].art].doc).len &&
+         c->qmem[i].start <= c->qmem[i].end;
+  for (size_t i = 0; ok && i < c->nent; i++)
+    ok = (uint64_t)c->ent[i].var_first + c->ent[i].nvar <= c->nvar &&
+         (uint64_t)c->ent[i].art_first + c->ent[i].nart <= c->neart;
+  for (size_t i = 0; ok && i < c->neart; i++) ok = c->eart[i] < n;
+  for (size_t i = 0; ok && i < c->ndisc; i++)
+    ok = c->disc[i].fact < c->nfact && (uint64_t)c->disc[i].first + c->disc[i].count <= c->ndval;
+  for (size_t i = 0; ok && i < c->ndval; i++)
+    ok = c->dval[i].art < n && c->dval[i].sent < c->art[c->dval[i].art].nsent &&
+         c->dval[i].end <= px_doc_body(c->art[c->dval[i].art].doc).len && c->dval[i].start <= c->dval[i].end;
+  if (!ok) rc = PX_EFORMAT;
+out:
+  px_analyzer_free(an);
+  if (rc) {
+    px_comparison_free(c);
+    return rc;
+  }
+  *out = c;
+  return PX_OK;
+}

@@ -1,0 +1,130 @@
+/*
+ * story_report.c - the comparison of a stored story, above the store.
+ *
+ * It reads the story's members with the duplicate links ingest stored
+ * (px_store_story_articles), loads the articles, compares them with those
+ * links (duplicate detection is not run again) and keeps the comparison
+ * itself, as data (align/cmp_blob.h), in the store's cache until the story
+ * gains or loses an article.  Every rendering (text at any width, JSON,
+ * Markdown, HTML) is made from that data on demand: a cached comparison is
+ * never recomputed for another format or terminal.
+ */
+#include "align/cmp_blob.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct member {
+  int64_t id, dup_of, wire_source;
+  int dup_exact;
+  double wire_share;
+} member;
+
+typedef struct members {
+  member *v;
+  size_t n, cap;
+  int err;
+} members;
+
+static int collect(void *user, const px_story_member *m) {
+  members *x = user;
+  if (x->n == x->cap) {
+    size_t cap = x->cap ? x->cap * 2 : 16;
+    member *nv = realloc(x->v, cap * sizeof *nv);
+    if (!nv) {
+      x->err = PX_ENOMEM;
+      return 1;
+    }
+    x->v = nv;
+    x->cap = cap;
+  }
+  x->v[x->n++] = (member){px_article_id(m->art), m->dup_of, m->wire_source, m->dup_exact,
+                          m->wire_share};
+  return 0;
+}
+
+static int by_id(const void *a, const void *b) {
+  int64_t x = ((const member *)a)->id, y = ((const member *)b)->id;
+  return x < y ? -1 : x > y;
+}
+
+static long index_of(const members *x, int64_t id) {
+  if (id <= 0) return -1;
+  member key = {.id = id};
+  const member *m = bsearch(&key, x->v, x->n, sizeof *x->v, by_id);
+  return m ? (long)(m - x->v) : -1;
+}
+
+static int to_buf(void *user, const char *p, size_t n) {
+  return px__buf_append(user, p, n) != PX_OK;
+}
+
+int px_store_story_comparison(px_store *st, int64_t id, px_comparison **out, int *cached) {
+  if (!st || !out) return PX_EINVAL;
+  *out = NULL;
+  if (cached) *cached = 0;
+  members x = {0};
+  px__buf sig, blob;
+  px__buf_init(&sig, 0);
+  px__buf_init(&blob, 0);
+  px_article **arts = NULL;
+  px_compare_link *links = NULL;
+  int rc = px_store_story_articles(st, id, collect, &x);
+  if (rc == PX_OK && x.err) rc = x.err;
+  if (rc) goto out;
+  /* in id order: the signature of the membership, and the compared order */
+  qsort(x.v, x.n, sizeof *x.v, by_id);
+  for (size_t i = 0; i < x.n; i++) px__buf_printf(&sig, "%s%lld", i ? "," : "", (long long)x.v[i].id);
+  if (!sig.ptr && (rc = px__buf_append(&sig, "", 0))) goto out;
+  arts = calloc(x.n + 1, sizeof *arts);
+  links = calloc(x.n + 1, sizeof *links);
+  if (!arts || !links) {
+    rc = PX_ENOMEM;
+    goto out;
+  }
+  for (size_t i = 0; i < x.n; i++) {
+    if ((rc = px_store_get(st, x.v[i].id, &arts[i]))) goto out;
+    links[i] = (px_compare_link){index_of(&x, x.v[i].dup_of), x.v[i].dup_exact,
+                                 x.v[i].wire_share, index_of(&x, x.v[i].wire_source)};
+  }
+  bool hit = false;
+  if ((rc = px__store_cache_get(st, id, "data", sig.ptr, &blob, &hit))) goto out;
+  if (hit && px__cmp_load(st->ctx, (const px_article *const *)arts, x.n, blob.ptr, blob.len, out) == PX_OK) {
+    if (cached) *cached = 1;
+    goto out;
+  }
+  px_compare_opts o;
+  px_compare_opts_init(&o);
+  o.links = links;
+  if ((rc = px_compare(st->ctx, (const px_article *const *)arts, x.n, &o, out))) goto out;
+  px__buf_clear(&blob);
+  if (px__cmp_save(*out, &blob) == PX_OK) px__store_cache_put(st, id, "data", sig.ptr, blob.ptr, blob.len);
+out:
+  if (arts)
+    for (size_t i = 0; i < x.n; i++) px_article_free(arts[i]);
+  free(arts);
+  free(links);
+  free(x.v);
+  px__buf_release(&sig);
+  px__buf_release(&blob);
+  return rc;
+}
+
+int px_store_story_report(px_store *st, int64_t id, px_report_format format,
+                          const px_report_opts *opts, px_write_fn write, void *user,
+                          int *cached) {
+  if (!st || !write) return PX_EINVAL;
+  px_comparison *cmp = NULL;
+  int rc = px_store_story_comparison(st, id, &cmp, cached);
+  if (rc) return rc;
+  /* rendered whole first, so a failed rendering writes nothing */
+  px__buf out;
+  px__buf_init(&out, 0);
+  rc = px_report_write(cmp, format, opts, to_buf, &out);
+  if (rc == PX_OK) rc = write(user, out.ptr ? out.ptr : "", out.len) ? PX_EIO : PX_OK;
+  px__buf_release(&out);
+  px_comparison_free(cmp);
+  return rc;
+}
