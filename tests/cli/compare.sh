@@ -112,6 +112,35 @@ check "other language: flagged and kept" jq_ok "$json" "assert 'other_language' 
 check "other language: warning on stderr" grep -q "English" "$tmp/err"
 json=$("$px" compare --format json "$tmp/a.txt" "$tmp/other.txt" 2>/dev/null); rc=$?
 check "nothing in common: no shared fact" jq_ok "$json" "assert not any(f['shared'] for f in d['facts']) and len(d['articles'])==2"
+# articles full of page furniture: flagged, kept in the JSON, never a fact,
+# a quote or a dispute
+for o in Alpha Beta; do
+  cat > "$tmp/furn-$o.txt" <<T
+Title: Storm closes ports
+Source: $o Daily
+
+ADVERTISEMENT
+
+Hide Caption 26 of 30 Photos
+
+next Image 1 of 3
+
+(Most recent update: 11:40 a.m. ET)
+
+A storm closed three ports on the coast on Tuesday, the harbour authority said.
+
+Click here to see how we cover stories such as this.
+
+Sign up for our morning newsletter.
+
+By Jane Doe and John Roe
+T
+done
+json=$("$px" compare -q --format json "$tmp/furn-Alpha.txt" "$tmp/furn-Beta.txt"); rc=$?
+check "furniture: exits 0" test "$rc" -eq 0
+check "furniture: flagged, not shared, kept" jq_ok "$json" "fs=[f for f in d['facts'] if f.get('furniture')]; assert len(fs)>=14 and not any(f['shared'] for f in fs), len(fs)"
+check "furniture: the news sentence is the one shared fact" jq_ok "$json" "sh=[f for f in d['facts'] if f['shared']]; assert len(sh)==1 and 'storm' in sh[0]['members'][0]['text'].lower()"
+check "furniture: no dispute, no quote from it" jq_ok "$json" "assert not d['discrepancies'] and not any('Caption' in m['text'] for q in d['quotes'] for m in q['members'])"
 out=$("$px" compare "$tmp/a.txt" 2>&1); rc=$?
 check "one article: a report with a warning" test "$rc" -eq 0
 check "one article: says there is nothing to compare" contains "$out" "nothing to compare"
