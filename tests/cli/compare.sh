@@ -141,6 +141,12 @@ check "furniture: exits 0" test "$rc" -eq 0
 check "furniture: flagged, not shared, kept" jq_ok "$json" "fs=[f for f in d['facts'] if f.get('furniture')]; assert len(fs)>=14 and not any(f['shared'] for f in fs), len(fs)"
 check "furniture: the news sentence is the one shared fact" jq_ok "$json" "sh=[f for f in d['facts'] if f['shared']]; assert len(sh)==1 and 'storm' in sh[0]['members'][0]['text'].lower()"
 check "furniture: no dispute, no quote from it" jq_ok "$json" "assert not d['discrepancies'] and not any('Caption' in m['text'] for q in d['quotes'] for m in q['members'])"
+# one quote given to two people by two outlets: two remarks, one conflict
+printf 'Title: Summit ends\nSource: Wire One\n\nLeaders met in Oslo on Monday.\n\n"We will never accept a deal that sells out our farmers," Anna Berg said after the talks.\n' > "$tmp/conf1.txt"
+printf 'Title: Summit over\nSource: Wire Two\n\nLeaders met in Oslo on Monday.\n\n"We will never accept a deal that sells out our farmers," Lars Holm said after the talks.\n' > "$tmp/conf2.txt"
+json=$("$px" compare -q --format json "$tmp/conf1.txt" "$tmp/conf2.txt")
+check "two speakers of one quote: never one remark" jq_ok "$json" "assert all(len({m['speaker'] for m in q['members']})==1 for q in d['quotes'])"
+check "two speakers of one quote: a contradicting attribution" jq_ok "$json" "c=d['attribution_conflicts']; assert len(c)==1 and {x['speaker'] for x in c[0]}=={'Anna Berg','Lars Holm'}"
 out=$("$px" compare "$tmp/a.txt" 2>&1); rc=$?
 check "one article: a report with a warning" test "$rc" -eq 0
 check "one article: says there is nothing to compare" contains "$out" "nothing to compare"
