@@ -83,7 +83,7 @@ def main():
     res = {l.strip() for l in open(reserved) if l.strip() and not l.startswith("#")}
     docs = []
     for name in sorted(os.listdir(labels)):
-        if name.endswith(".json"):
+        if name.startswith("basil-") and name.endswith(".json"):
             d = json.load(open(os.path.join(labels, name)))
             if d["event"] in res:
                 sys.exit("eval_facts_real: %s labels a reserved BASIL event" % name)

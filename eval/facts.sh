@@ -29,3 +29,10 @@ if [[ -f "$basil/basil.jsonl.gz" ]]; then
 else
   echo "-- real stories: skipped ($basil/basil.jsonl.gz absent)"
 fi
+allsides="${PX_DATA:-$root/../shared/data}/allsides-news/allsides_articles.jsonl.xz"
+if [[ -f "$allsides" ]]; then
+  echo "-- test (page furniture, one AllSides story, eval/data/real)"
+  python3 "$root/eval/eval_furniture.py" "$build/parallax" "$root/eval/data/real" "$allsides" 2>/dev/null
+else
+  echo "-- furniture: skipped ($allsides absent)"
+fi

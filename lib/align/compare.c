@@ -61,6 +61,7 @@ void px_comparison_free(px_comparison *c) {
   free(c->sent_fact);
   free(c->quote);
   free(c->qmem);
+  free(c->qconf);
   free(c->ent);
   free(c->var);
   free(c->eart);

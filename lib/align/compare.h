@@ -111,6 +111,8 @@ struct px_comparison {
   size_t nquote;
   px__cqmember *qmem;
   size_t nqmem;
+  uint32_t *qconf;        /* contradicting attributions: pairs of qmem indexes */
+  size_t nqconf;
   px__centity *ent;
   size_t nent;
   px_str *var;

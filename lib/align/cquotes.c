@@ -46,6 +46,11 @@ static bool is_furniture_span(const px__cart *a, uint32_t start) {
   return false;
 }
 
+/* Where the next member of remark gg goes. */
+static uint32_t cq_first_count(const px_comparison *c, uint32_t gg) {
+  return c->quote[gg].first + c->quote[gg].count;
+}
+
 int px__cmp_quotes(px_comparison *c, px__textan *ta) {
   (void)ta;
   int rc = PX_ENOMEM;
@@ -147,10 +152,14 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
     bool fdirect = f != UINT32_MAX && (it[f].q->kind == PX_QUOTE_DIRECT || it[f].q->kind == PX_QUOTE_PARTIAL);
     if (f == UINT32_MAX || (direct && (!fdirect || it[k].words > it[f].words))) full[gg] = (uint32_t)k;
   }
+  uint32_t *pos = malloc((n + 1) * sizeof *pos); /* item -> its qmem index */
+  if (!pos) goto out;
   for (size_t k = 0; k < n; k++) {
     const qitem *x = &it[k];
+    pos[k] = UINT32_MAX;
     if (x->remark >= nrem) continue;
     uint32_t gg = gid[x->remark];
+    pos[k] = cq_first_count(c, gg);
     px__cquote *cq = &c->quote[gg];
     const qitem *f = &it[full[gg]];
     px__cqmember m = {0};
@@ -172,6 +181,29 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
     c->qmem[cq->first + cq->count++] = m;
     c->nqmem++;
   }
+  /* Contradicting attributions: near-verbatim words given to two people,
+   * by two outlets. */
+  {
+    const size_t *pairs;
+    size_t np = px__quote_groups_conflicts(g, &pairs);
+    c->qconf = malloc((2 * np + 1) * sizeof *c->qconf);
+    if (!c->qconf) {
+      free(pos);
+      goto out;
+    }
+    for (size_t k = 0; k < np; k++) {
+      px_quote_item a, b2;
+      px_quote_groups_item(g, pairs[2 * k], &a);
+      px_quote_groups_item(g, pairs[2 * k + 1], &b2);
+      uint32_t pa = pos[a.tag], pb = pos[b2.tag];
+      if (pa == UINT32_MAX || pb == UINT32_MAX) continue;
+      if (c->art[c->qmem[pa].art].outlet == c->art[c->qmem[pb].art].outlet) continue;
+      c->qconf[2 * c->nqconf] = pa;
+      c->qconf[2 * c->nqconf + 1] = pb;
+      c->nqconf++;
+    }
+  }
+  free(pos);
   /* The remark's speaker: its most frequent resolved name (all of one
    * person); outlets counted once. */
   for (size_t g2 = 0; g2 < ng; g2++) {

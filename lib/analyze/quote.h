@@ -142,6 +142,10 @@ typedef struct px__qbag {
 #define PX__VERBATIM_DICE 0.80
 #define PX__VERBATIM_CONTAIN 0.90
 PX__HIDDEN bool px__quote_near_verbatim(const px__qbag *a, const px__qbag *b);
+/** Contradicting attributions found by px_quote_groups_finish: pairs of
+ * items (2 * count entries in *pairs, borrowed) whose words are
+ * near-verbatim but whose resolved speakers are two people.  @return count. */
+PX__HIDDEN size_t px__quote_groups_conflicts(const px_quote_groups *g, const size_t **pairs);
 /** An upper bound of px__qbag_similarity(a, b, NULL, NULL), from the
  * signatures alone. */
 PX__HIDDEN double px__qbag_bound(const px__qbag *a, const px__qbag *b);

@@ -392,6 +392,8 @@ struct px_quote_groups {
   size_t n, cap;
   size_t nspk, nrem;
   bool done;
+  size_t *conf; /* pairs of items: near-verbatim words, two resolved speakers */
+  size_t nconf;
 };
 
 int px_quote_groups_new(px_quote_groups **out) {
@@ -413,6 +415,7 @@ void px_quote_groups_free(px_quote_groups *g) {
   if (!g) return;
   px__textan_free(g->ta);
   free(g->it);
+  free(g->conf);
   px__arena_release(&g->arena);
   free(g);
 }
@@ -536,6 +539,7 @@ static int cmp_stemref(const void *x, const void *y) {
 
 #define VERBATIM_PROBE 32   /* stems of each quote posted (a fragment meets its source) */
 #define VERBATIM_LIST 64    /* items read per stem */
+#define CONF_MAX 256        /* contradicting attributions recorded */
 
 /* A quote whose speaker is unknown joins a remark only when its words are
  * those of a quote already placed (near-verbatim: same words, or a long
@@ -583,8 +587,61 @@ static int join_unknown(px_quote_groups *g) {
       x->sim = 1.0;
     }
   }
+  /* Contradicting attributions: the same words (near-verbatim) given to two
+   * different resolved speakers.  They stay apart; the pair is recorded
+   * once per pair of remarks, at most CONF_MAX. */
+  free(g->conf);
+  g->conf = NULL;
+  g->nconf = 0;
+  size_t ccap = 0;
+  for (size_t i = 0; i < n; i++) {
+    gitem *x = &g->it[i];
+    if (!x->nspk || x->sgroup == SIZE_MAX || x->kind == PX_QUOTE_INDIRECT) continue;
+    for (uint32_t k = 0; k < x->bag.n && k < 8; k++) {
+      stemref key = {x->bag.stem[k], 0};
+      size_t lo = 0, hi = nr;
+      while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_stemref(&refs[mid], &key) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      for (size_t r = lo, seen = 0; r < nr && refs[r].h == key.h && seen < VERBATIM_LIST; r++, seen++) {
+        size_t j = refs[r].item;
+        const gitem *y = &g->it[j];
+        if (j >= i || !y->nspk || y->sgroup == SIZE_MAX || y->sgroup == x->sgroup ||
+            y->kind == PX_QUOTE_INDIRECT)
+          continue;
+        if (px__qbag_bound(&x->bag, &y->bag) < PX__VERBATIM_DICE) continue;
+        if (!px__quote_near_verbatim(&x->bag, &y->bag)) continue;
+        bool dup = false;
+        for (size_t c = 0; c < g->nconf && !dup; c++) {
+          size_t a = g->conf[2 * c], b = g->conf[2 * c + 1];
+          dup = (g->it[a].remark == x->remark && g->it[b].remark == y->remark) ||
+                (g->it[b].remark == x->remark && g->it[a].remark == y->remark);
+        }
+        if (dup || g->nconf >= CONF_MAX) continue;
+        if (g->nconf == ccap) {
+          ccap = ccap ? ccap * 2 : 16;
+          size_t *t = realloc(g->conf, 2 * ccap * sizeof *t);
+          if (!t) {
+            free(refs);
+            return PX_ENOMEM;
+          }
+          g->conf = t;
+        }
+        g->conf[2 * g->nconf] = j;
+        g->conf[2 * g->nconf + 1] = i;
+        g->nconf++;
+      }
+    }
+  }
   free(refs);
   return PX_OK;
+}
+
+size_t px__quote_groups_conflicts(const px_quote_groups *g, const size_t **pairs) {
+  *pairs = g ? g->conf : NULL;
+  return g && g->done ? g->nconf : 0;
 }
 
 int px_quote_groups_finish(px_quote_groups *g) {

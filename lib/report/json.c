@@ -200,6 +200,19 @@ void px__report_json(const px_comparison *c, px__w *w) {
     }
     px__w_puts(w, "]}");
   }
+  px__w_puts(w, "],\n\"attribution_conflicts\":[");
+  for (size_t k = 0; k < c->nqconf; k++) {
+    px__w_puts(w, k ? ",[" : "[");
+    for (int e = 0; e < 2; e++) {
+      const px__cqmember *m = &c->qmem[c->qconf[2 * k + e]];
+      px__w_printf(w, "%s{\"article\":%u,\"start\":%u,\"end\":%u,\"text\":", e ? "," : "", m->art, m->start, m->end);
+      jstr(w, px__span(c, m->art, m->start, m->end));
+      px__w_puts(w, ",\"speaker\":");
+      jstr(w, m->speaker);
+      px__w_puts(w, "}");
+    }
+    px__w_puts(w, "]");
+  }
   px__w_puts(w, "],\n\"entities\":[");
   for (size_t e = 0; e < c->nent; e++) {
     const px__centity *ce = &c->ent[e];

@@ -94,6 +94,20 @@ static void brief_md(const px_comparison *c, const px_report_opts *o, px__w *w, 
     px__w_puts(w, "\n");
   }
   if (!shown) px__w_puts(w, "No remark is quoted by more than one outlet.\n");
+  if (c->nqconf) px__w_puts(w, "\n## Contradicting attributions\n\n");
+  for (size_t k = 0; k < c->nqconf && k < b->top; k++) {
+    px__w_puts(w, "-");
+    for (int e = 0; e < 2; e++) {
+      const px__cqmember *m = &c->qmem[c->qconf[2 * k + e]];
+      px__w_puts(w, e ? "; " : " ");
+      mdstr(w, c->art[m->art].label);
+      px__w_puts(w, " gives it to **");
+      mdstr(w, m->speaker);
+      px__w_puts(w, "**: ");
+      mdstr(w, px__span(c, m->art, m->start, m->end));
+    }
+    px__w_puts(w, "\n");
+  }
   px__w_puts(w, "\n## Disputes\n\n");
   if (!c->ndisc) px__w_puts(w, "No number differs between outlets reporting the same fact.\n");
   for (size_t d = 0; d < c->ndisc && d < b->top; d++) {

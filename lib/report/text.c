@@ -169,6 +169,20 @@ static void brief_text(const px_comparison *c, const px_report_opts *o, tx *t, c
     }
   }
   if (!shown) note(t, "(no remark quoted by more than one outlet)");
+  if (c->nqconf) {
+    heading(t, "Contradicting attributions (the same words, two speakers)");
+    for (size_t k = 0; k < c->nqconf && k < b->top; k++)
+      for (int e = 0; e < 2; e++) {
+        const px__cqmember *m = &c->qmem[c->qconf[2 * k + e]];
+        px__w_raw(w, e ? "    " : "  - ", 4);
+        size_t at = 4 + art_tag(t, c, m->art);
+        n = snprintf(line, sizeof line, " gives it to %.*s: ", (int)(m->speaker.len < 80 ? m->speaker.len : 80),
+                     m->speaker.ptr ? m->speaker.ptr : "");
+        if ((size_t)n >= sizeof line) n = (int)sizeof line - 1;
+        px__w_raw(w, line, (size_t)n);
+        wrap(t, px__span(c, m->art, m->start, m->end), at + (size_t)n, 6);
+      }
+  }
   heading(t, "Disputes");
   if (!c->ndisc) note(t, "(no number differs between outlets reporting the same fact)");
   for (size_t d = 0; d < c->ndisc && d < b->top; d++) {

@@ -119,6 +119,41 @@ check "other language: warning on stderr" grep -q "English" "$tmp/err"
 json=$("$px" compare --format json "$tmp/a.txt" "$tmp/other.txt" 2>/dev/null); rc=$?
 check "nothing in common: exit 0" test "$rc" -eq 0
 check "nothing in common: no shared fact" jq_ok "$json" "assert not any(f['shared'] for f in d['facts']) and len(d['articles'])==2"
+# articles full of page furniture: flagged, kept in the JSON, never a fact,
+# a quote or a dispute
+for o in Alpha Beta; do
+  cat > "$tmp/furn-$o.txt" <<T
+Title: Storm closes ports
+Source: $o Daily
+
+ADVERTISEMENT
+
+Hide Caption 26 of 30 Photos
+
+next Image 1 of 3
+
+(Most recent update: 11:40 a.m. ET)
+
+A storm closed three ports on the coast on Tuesday, the harbour authority said.
+
+Click here to see how we cover stories such as this.
+
+Sign up for our morning newsletter.
+
+By Jane Doe and John Roe
+T
+done
+json=$("$px" compare -q --format json "$tmp/furn-Alpha.txt" "$tmp/furn-Beta.txt"); rc=$?
+check "furniture: exits 0" test "$rc" -eq 0
+check "furniture: flagged, not shared, kept" jq_ok "$json" "fs=[f for f in d['facts'] if f.get('furniture')]; assert len(fs)>=14 and not any(f['shared'] for f in fs), len(fs)"
+check "furniture: the news sentence is the one shared fact" jq_ok "$json" "sh=[f for f in d['facts'] if f['shared']]; assert len(sh)==1 and 'storm' in sh[0]['members'][0]['text'].lower()"
+check "furniture: no dispute, no quote from it" jq_ok "$json" "assert not d['discrepancies'] and not any('Caption' in m['text'] for q in d['quotes'] for m in q['members'])"
+# one quote given to two people by two outlets: two remarks, one conflict
+printf 'Title: Summit ends\nSource: Wire One\n\nLeaders met in Oslo on Monday.\n\n"We will never accept a deal that sells out our farmers," Anna Berg said after the talks.\n' > "$tmp/conf1.txt"
+printf 'Title: Summit over\nSource: Wire Two\n\nLeaders met in Oslo on Monday.\n\n"We will never accept a deal that sells out our farmers," Lars Holm said after the talks.\n' > "$tmp/conf2.txt"
+json=$("$px" compare -q --format json "$tmp/conf1.txt" "$tmp/conf2.txt")
+check "two speakers of one quote: never one remark" jq_ok "$json" "assert all(len({m['speaker'] for m in q['members']})==1 for q in d['quotes'])"
+check "two speakers of one quote: a contradicting attribution" jq_ok "$json" "c=d['attribution_conflicts']; assert len(c)==1 and {x['speaker'] for x in c[0]}=={'Anna Berg','Lars Holm'}"
 out=$("$px" compare "$tmp/a.txt" 2>&1); rc=$?
 check "one article: a report with a warning" test "$rc" -eq 0
 check "one article: says there is nothing to compare" contains "$out" "nothing to compare"

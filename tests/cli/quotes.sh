@@ -41,6 +41,25 @@ for line in sys.argv[1].splitlines():
 ' "$json")
 check "the two renderings are one remark from two outlets" test "$same" = "2"
 
+# a person, not a shared word: from files and from the store
+cat > "$tmp/trump.jsonl" <<'J'
+{"id":"t1","source":"Wire A","title":"Masks","text":"\"I'm all for masks,\" Donald Trump said on Wednesday.\n\n\"The wall is going up fast,\" Melania Trump said."}
+{"id":"t2","source":"Wire B","title":"Masks again","text":"\"I'm all for masks, I think masks are good,\" Donald Trump told reporters."}
+{"id":"t3","source":"Wire C","title":"Masks","text":"\"Masks are fine for masks people,\" Trump said at the rally."}
+J
+for from in files store; do
+  if [[ $from == store ]]; then
+    "$px" ingest --db "$tmp/t.db" -q "$tmp/trump.jsonl" >/dev/null 2>&1
+    x=$("$px" quotes --db "$tmp/t.db" --speaker "Xyzzy Trump" 2>/dev/null)
+    d=$("$px" quotes --db "$tmp/t.db" --speaker "Donald Trump" 2>/dev/null)
+  else
+    x=$("$px" quotes --speaker "Xyzzy Trump" "$tmp/trump.jsonl" 2>/dev/null)
+    d=$("$px" quotes --speaker "Donald Trump" "$tmp/trump.jsonl" 2>/dev/null)
+  fi
+  check "$from: --speaker 'Xyzzy Trump' matches nobody" lacks "$x" "masks"
+  check "$from: --speaker 'Donald Trump' has his remark" contains "$d" "all for masks"
+  check "$from: --speaker 'Donald Trump' leaves out Melania Trump's" lacks "$d" "wall is going up"
+done
 sp=$("$px" quotes --speaker "Vladimir Putin" "$tmp/news.jsonl" 2>/dev/null)
 check "--speaker keeps that speaker" contains "$sp" "We are ready"
 check "--speaker drops the others" lacks "$sp" "always be with Russia"
