@@ -147,7 +147,7 @@ int px__store_link_threads(px_store *st, const px_story_opts *o, const int64_t *
     rc = fail(st, rc, "linking threads");
     goto out;
   }
-  qsort(ts, n, sizeof(*ts), cmp_ts);
+  if (n) qsort(ts, n, sizeof(*ts), cmp_ts);
   /* Earlier stories posted under their key terms; a touched story takes
    * the thread of the most similar one. */
   for (size_t i = 0; i < n; i++) {
@@ -208,7 +208,7 @@ write:
   for (size_t k = 0; k < n; k++) {
     ts[k].first = ts[k].id; /* reused as the sort key: by id now */
   }
-  qsort(ts, n, sizeof(*ts), cmp_ts);
+  if (n) qsort(ts, n, sizeof(*ts), cmp_ts);
   for (size_t i = 0; i < ntouched; i++) {
     int64_t th = tid[i];
     size_t lo2 = 0, hi2 = n;
