@@ -71,8 +71,10 @@ print(stories.sort_values("outlets", ascending=False)
 # ## 3. Compare each story: facts only one outlet carries, remarks rendered differently
 # A *fact* is a group of sentences from different outlets reporting the same
 # thing; a fact with one outlet is what only that outlet reports.  A *remark* is
-# one thing said by someone, with each outlet's rendering: `full` (quoted
-# whole), `partial` (a fragment in quotation marks) or `paraphrased`.
+# one thing said by someone, with each outlet's rendering: `direct` (quoted
+# whole), `trimmed` (a direct quote much shorter than the fullest rendering),
+# `partial` (a few quoted words inside reported speech) or `indirect`
+# (reported speech).  Page furniture (adverts, captions) is left out.
 
 # %%
 carried = Counter()      # outlet -> facts it carries, in stories with 3+ outlets
@@ -87,6 +89,8 @@ for sid in stories["id"]:
         for outlet in set(cmp.outlets):
             stories_of[outlet] += 1
         for fact in cmp.facts:
+            if fact.furniture:
+                continue
             for outlet in set(fact.outlets):
                 carried[outlet] += 1
                 if not fact.shared:
@@ -122,8 +126,8 @@ print(table.to_string(index=False, float_format="{:.2f}".format))
 # %% [markdown]
 # ## 5. Whose remarks are rendered differently from outlet to outlet?
 # For speakers with remarks quoted by two outlets or more: how many of those
-# remarks one outlet quotes whole while another trims it to a fragment or
-# paraphrases it.
+# remarks the outlets render in different ways (one quotes it whole, another
+# trims it, quotes a few words of it or reports it without quotation marks).
 
 # %%
 speakers = pd.DataFrame(

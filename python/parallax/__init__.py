@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import json as _json
 import os
 import threading
 from typing import (Any, Callable, Dict, Generic, Iterable, Iterator, List, Mapping, Optional,
@@ -177,13 +178,18 @@ def parse_date(text: str) -> int:
     return _core.parse_date(text)
 
 
+_USED = {n for names in _TEXT_FIELDS for n in names} | {"date", "published", "meta"}
+
+
 def _record(obj: Any, what: str = "the record") -> tuple:
-    """The 9-tuple _core wants: (id, source, url, title, byline, language, body,
-    origin, published)."""
+    """The 10-tuple _core wants: (id, source, url, title, byline, language, body,
+    origin, published, meta)."""
     if isinstance(obj, (str, bytes, bytearray, memoryview)):
-        return (None, None, None, None, None, None, _text(obj, f"{what}'s text"), None, None)
+        return (None, None, None, None, None, None, _text(obj, f"{what}'s text"), None, None,
+                None)
     if isinstance(obj, Article):
-        obj = dataclasses.asdict(obj)
+        obj = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
+        obj["id"] = obj.pop("ext_id")
     if not isinstance(obj, Mapping):
         raise InvalidType(f"{what} must be str, UTF-8 bytes or a mapping (dict) with a 'body', "
                           f"not {type(obj).__name__}", -2)
@@ -211,6 +217,15 @@ def _record(obj: Any, what: str = "the record") -> tuple:
             out.append(None)  # a date the library cannot read is left unknown, as in the CLI
         else:
             raise
+    # the record's other fields (topic, bias...) are kept as the article's meta
+    meta = obj.get("meta")
+    extra = {k: v for k, v in obj.items() if k not in _USED and isinstance(k, str)}
+    if isinstance(meta, Mapping):
+        extra = {**meta, **extra}
+    elif isinstance(meta, str) and meta and not extra:
+        out.append(meta)
+        return tuple(out)
+    out.append(_json.dumps(extra, ensure_ascii=False, default=str) if extra else None)
     return tuple(out)
 
 
@@ -458,7 +473,8 @@ class FactMember:
 @dataclasses.dataclass(slots=True)
 class Fact:
     """Sentences of different articles that report the same thing.  A fact
-    with one outlet (shared False) is what only that outlet reports."""
+    with one outlet (shared False) is what only that outlet reports; furniture
+    marks page furniture (adverts, captions, bylines) kept out of the comparison."""
     id: int
     shared: bool
     outlets: List[str]
@@ -466,18 +482,23 @@ class Fact:
     first_report: Optional[int]
     score: float
     members: List[FactMember]
+    furniture: bool = False
 
 
 @dataclasses.dataclass(slots=True)
 class Rendering:
-    """One outlet's rendering of a remark: kind "full", "partial" or
-    "paraphrased", similarity to the remark's fullest direct rendering."""
+    """One outlet's rendering of a remark: kind "direct", "trimmed" (a direct
+    quote much shorter than the fullest rendering), "partial" (quoted words in
+    reported speech) or "indirect"; this rendering's speaker (None when not
+    given); similarity to the nearest rendering of the remark."""
     article: int
     outlet: str
     start: int
     end: int
     text: str
     kind: str
+    speaker: Optional[str]
+    speaker_key: Optional[str]
     similarity: float
 
 
@@ -606,7 +627,8 @@ class Comparison:
             out.append(Fact(f["id"], f["shared"], list(f["outlets"]), list(f["articles"]),
                             fr["article"] if fr else None, f["score"],
                             [FactMember(m["article"], m["sentence"], m["start"], m["end"],
-                                        m["text"]) for m in f["members"]]))
+                                        m["text"]) for m in f["members"]],
+                            bool(f.get("furniture", False))))
         return out
 
     @property
@@ -623,7 +645,8 @@ class Comparison:
             sp = q.get("speaker") or {}
             out.append(Remark(q["id"], sp.get("name"), sp.get("key"), list(q["outlets"]),
                               [Rendering(m["article"], names[m["article"]], m["start"], m["end"],
-                                         m["text"], m["kind"], m["similarity"])
+                                         m["text"], m["kind"], m.get("speaker"),
+                                         m.get("speaker_key"), m["similarity"])
                                for m in q["members"]]))
         return out
 
@@ -704,7 +727,9 @@ def compare(records: Iterable[Union[str, bytes, Mapping[str, Any]]], *,
 
 @dataclasses.dataclass(slots=True)
 class Article:
-    """A stored article (body only from Store.get())."""
+    """A stored article (body only from Store.get()).  ext_id is the input's
+    own id; meta the input's fields parallax does not use (topic, bias...) as
+    a dict, when the store keeps them (it does not yet: None)."""
     id: int
     ext_id: str
     source: str
@@ -714,6 +739,7 @@ class Article:
     language: str
     published: Optional[int]
     body: Optional[str] = None
+    meta: Optional[Dict[str, Any]] = None
 
 
 @dataclasses.dataclass(slots=True)
@@ -727,6 +753,7 @@ class SearchHit:
     snippet: str
     published: Optional[int]
     score: float
+    ext_id: str
 
 
 @dataclasses.dataclass(slots=True)
@@ -744,6 +771,7 @@ class StoredQuote:
     speaker_key: str
     start: int
     end: int
+    ext_id: str
 
 
 @dataclasses.dataclass(slots=True)
@@ -952,8 +980,12 @@ class Store:
     def get(self, id: int) -> Article:
         """One stored article with its body; NotFound when there is none."""
         self._check()
-        aid, ext, src, url, title, byline, lang, body, pub, ht = self._core.get(int(id))
-        return Article(aid, ext, src, url, title, byline, lang, _t(pub, ht), body)
+        aid, ext, src, url, title, byline, lang, body, pub, ht, meta = self._core.get(int(id))
+        try:
+            meta_d = _json.loads(meta) if meta else None
+        except ValueError:
+            meta_d = {"meta": meta}
+        return Article(aid, ext, src, url, title, byline, lang, _t(pub, ht), body, meta_d)
 
     def counts(self) -> Dict[str, int]:
         """How many articles, sources, stories, quotes, entities the store holds."""
@@ -964,14 +996,14 @@ class Store:
     def _cursor(self, kind: int, query: Optional[str] = None, source: Optional[str] = None,
                 speaker: Optional[str] = None, since: Any = None, until: Any = None,
                 limit: Optional[int] = 0, offset: int = 0, min_outlets: int = 0,
-                with_scare: bool = False) -> "_core.Cursor":
+                with_scare: bool = False, article: Optional[int] = None) -> "_core.Cursor":
         self._check()
         for name, v in (("query", query), ("source", source), ("speaker", speaker)):
             if v is not None and not isinstance(v, str):
                 raise InvalidType(f"{name} must be str, not {type(v).__name__}", -2)
         return _core.Cursor(self.path, kind, query, source, speaker, _seconds(since, "since"),
                             _seconds(until, "until"), int(limit or 0), int(offset),
-                            int(min_outlets), with_scare)
+                            int(min_outlets), with_scare, int(article or 0))
 
     def articles(self, *, source: Optional[str] = None, since: Any = None, until: Any = None,
                  limit: int = 0, offset: int = 0) -> Listing[Article]:
@@ -991,18 +1023,21 @@ class Store:
                                                since=since, until=until, limit=limit),
                        lambda r: SearchHit(r[0], r[4], r[5], r[6],
                                            r[7].replace("\x01", "[").replace("\x02", "]"),
-                                           _t(r[1], r[2]), r[3]))
+                                           _t(r[1], r[2]), r[3], r[8]))
 
     def quotes(self, *, speaker: Optional[str] = None, source: Optional[str] = None,
-               since: Any = None, until: Any = None, limit: int = 0,
+               since: Any = None, until: Any = None, article: Optional[int] = None,
+               limit: int = 0, offset: int = 0,
                with_scare: bool = False) -> Listing[StoredQuote]:
         """Stored quotes by publication time.  speaker matches any spelling
-        ("Kim Jong-un" finds "Kim Jong Un")."""
+        ("Kim Jong-un" finds "Kim Jong Un"); article keeps one article's quotes
+        (its store id); offset skips the first ones."""
         return Listing(StoredQuote,
                        self._cursor(_core.K_QUOTES, source=source, speaker=speaker, since=since,
-                                    until=until, limit=limit, with_scare=with_scare),
+                                    until=until, limit=limit, offset=offset,
+                                    with_scare=with_scare, article=article),
                        lambda r: StoredQuote(r[0], r[1], r[8], r[9], _t(r[2], r[3]), r[7],
-                                             r[10], r[11], r[12], r[13], r[4], r[5]))
+                                             r[10], r[11], r[12], r[13], r[4], r[5], r[14]))
 
     def entities(self, *, source: Optional[str] = None, since: Any = None, until: Any = None,
                  limit: int = 20) -> Listing[StoredEntity]:

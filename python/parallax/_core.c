@@ -108,14 +108,20 @@ static Py_ssize_t *char_offsets(px_str body) {
 }
 
 /* One article from the tuple the Python layer builds:
- * (id, source, url, title, byline, language, body, origin, published|None). */
-static const px_field tuple_fields[8] = {PX_F_ID,    PX_F_SOURCE,   PX_F_URL,  PX_F_TITLE,
-                                         PX_F_BYLINE, PX_F_LANGUAGE, PX_F_BODY, PX_F_ORIGIN};
+ * (id, source, url, title, byline, language, body, origin, published|None, meta).
+ * meta is the record's other fields as one JSON object (PX_F_META), or None. */
+#define NFIELDS 9
+static const px_field tuple_fields[NFIELDS] = {PX_F_ID,     PX_F_SOURCE,   PX_F_URL,
+                                               PX_F_TITLE,  PX_F_BYLINE,   PX_F_LANGUAGE,
+                                               PX_F_BODY,   PX_F_ORIGIN,   PX_F_META};
+static const char *field_names[NFIELDS] = {"id",       "source", "url",    "title", "byline",
+                                           "language", "body",   "origin", "meta"};
+static const int tuple_slot[NFIELDS] = {0, 1, 2, 3, 4, 5, 6, 7, 9};
 
 static int article_from_tuple(PyObject *t, px_article **out) {
   *out = NULL;
-  if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) != 9) {
-    PyErr_SetString(PyExc_TypeError, "internal: article tuple of 9 expected");
+  if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) != 10) {
+    PyErr_SetString(PyExc_TypeError, "internal: article tuple of 10 expected");
     return -1;
   }
   px_article *art;
@@ -124,8 +130,8 @@ static int article_from_tuple(PyObject *t, px_article **out) {
     raise_px(rc, NULL);
     return -1;
   }
-  for (int i = 0; i < 8; i++) {
-    PyObject *v = PyTuple_GET_ITEM(t, i);
+  for (int i = 0; i < NFIELDS; i++) {
+    PyObject *v = PyTuple_GET_ITEM(t, tuple_slot[i]);
     if (v == Py_None) continue;
     Py_ssize_t n;
     const char *p = PyUnicode_AsUTF8AndSize(v, &n);
@@ -133,10 +139,8 @@ static int article_from_tuple(PyObject *t, px_article **out) {
       px_article_free(art);
       if (PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
         PyObject *e = take_exc(), *str = e ? PyObject_Str(e) : NULL;
-        static const char *names[8] = {"id", "source", "url", "title", "byline", "language",
-                                       "body", "origin"};
         char msg[300];
-        snprintf(msg, sizeof msg, "the record's %s is not valid Unicode text (%s)", names[i],
+        snprintf(msg, sizeof msg, "the record's %s is not valid Unicode text (%s)", field_names[i],
                  str ? PyUnicode_AsUTF8(str) : "encoding failed");
         PyErr_Clear();
         Py_XDECREF(str);
@@ -147,10 +151,9 @@ static int article_from_tuple(PyObject *t, px_article **out) {
     }
     if ((rc = px_article_set(art, tuple_fields[i], p, (size_t)n)) != PX_OK) {
       px_article_free(art);
-      static const char *fnames[8] = {"id", "source", "url", "title", "byline", "language",
-                                      "body", "origin"};
       char msg[160];
-      snprintf(msg, sizeof msg, "the record's %s: %s (%zd bytes)", fnames[i], px_strerror(rc), n);
+      snprintf(msg, sizeof msg, "the record's %s: %s (%zd bytes)", field_names[i],
+               px_strerror(rc), n);
       raise_px(rc, msg);
       return -1;
     }
@@ -408,7 +411,7 @@ static PyObject *comparison_report(Comparison *c, PyObject *args) {
   if (!PyArg_ParseTuple(args, "i|ip", &fmt, &width, &color)) return NULL;
   if (!c->cmp) return raise_kind("closed", PX_EINVAL, "the comparison is closed");
   membuf b = {0};
-  px_report_opts ro = {width, color};
+  px_report_opts ro = {.width = width, .color = color};
   int rc;
   Py_BEGIN_ALLOW_THREADS
   rc = px_report_write(c->cmp, (px_report_format)fmt, &ro, membuf_write, &b);
@@ -877,7 +880,7 @@ static PyObject *store_story_report(Store *s, PyObject *args) {
   if (!PyArg_ParseTuple(args, "Li|ip", &id, &fmt, &width, &color)) return NULL;
   if (store_enter(s)) return NULL;
   membuf b = {0};
-  px_report_opts ro = {width, color};
+  px_report_opts ro = {.width = width, .color = color};
   int cached = 0, rc;
   Py_BEGIN_ALLOW_THREADS
   rc = px_store_story_report(s->st, id, (px_report_format)fmt, &ro, membuf_write, &b, &cached);
@@ -891,7 +894,7 @@ static PyObject *store_story_report(Store *s, PyObject *args) {
 }
 
 /* get(id) -> article tuple with the body: (id, ext_id, source, url, title, byline,
- * language, body, published, has_time) */
+ * language, body, published, has_time, meta) */
 static PyObject *store_get(Store *s, PyObject *args) {
   long long id;
   if (!PyArg_ParseTuple(args, "L", &id)) return NULL;
@@ -910,11 +913,11 @@ static PyObject *store_get(Store *s, PyObject *args) {
   int has_time = 0;
   int64_t pub = px_article_published(art, &has_time);
   PyObject *t = Py_BuildValue(
-      "(LNNNNNNNLi)", (long long)px_article_id(art), str_of(px_article_get(art, PX_F_ID)),
+      "(LNNNNNNNLiN)", (long long)px_article_id(art), str_of(px_article_get(art, PX_F_ID)),
       str_of(px_article_get(art, PX_F_SOURCE)), str_of(px_article_get(art, PX_F_URL)),
       str_of(px_article_get(art, PX_F_TITLE)), str_of(px_article_get(art, PX_F_BYLINE)),
       str_of(px_article_get(art, PX_F_LANGUAGE)), str_of(px_article_get(art, PX_F_BODY)),
-      (long long)pub, has_time);
+      (long long)pub, has_time, str_of(px_article_get(art, PX_F_META)));
   px_article_free(art);
   return t;
 }
@@ -1061,16 +1064,16 @@ static int cb_article(void *user, const px_article *a) {
 
 static int cb_search(void *user, const px_search_hit *h) {
   int64_t ints[] = {h->id, h->published, h->has_time};
-  px_str strs[] = {h->source, h->title, h->url, h->snippet};
-  return cursor_push(user, row_new(3, ints, h->score, 4, strs));
+  px_str strs[] = {h->source, h->title, h->url, h->snippet, h->ext_id};
+  return cursor_push(user, row_new(3, ints, h->score, 5, strs));
 }
 
 static int cb_quote(void *user, const px_stored_quote *q) {
   int64_t ints[] = {q->id, q->article, q->published, q->has_time, (int64_t)q->start,
                     (int64_t)q->end};
   px_str strs[] = {cs(px_quote_kind_name(q->kind)), q->source, q->title, q->text, q->cue,
-                   q->speaker_name, q->speaker_key};
-  return cursor_push(user, row_new(6, ints, 0, 7, strs));
+                   q->speaker_name, q->speaker_key, q->ext_id};
+  return cursor_push(user, row_new(6, ints, 0, 8, strs));
 }
 
 static int cb_entity(void *user, const px_stored_entity *e) {
@@ -1169,18 +1172,19 @@ static void cursor_dealloc(Cursor *c) {
   Py_TYPE(c)->tp_free((PyObject *)c);
 }
 
-/* Cursor(path, kind, query, source, speaker_or_outlet, since, until, limit, offset,
- *        min_outlets, with_scare) */
+/* Cursor(path, kind, query, source, speaker, since, until, limit, offset,
+ *        min_outlets, with_scare, article) */
 static int cursor_init(Cursor *c, PyObject *args, PyObject *kw) {
   PyObject *path, *query, *s1, *s2, *since, *until;
-  long long limit = 0, offset = 0, min_outlets = 0;
+  long long limit = 0, offset = 0, min_outlets = 0, article = 0;
   int with_scare = 0;
   if (c->started) {
     PyErr_SetString(PyExc_RuntimeError, "cursor already started");
     return -1;
   }
-  if (!PyArg_ParseTuple(args, "O&iOOOOOLLLp", PyUnicode_FSConverter, &path, &c->kind, &query,
-                        &s1, &s2, &since, &until, &limit, &offset, &min_outlets, &with_scare))
+  if (!PyArg_ParseTuple(args, "O&iOOOOOLLLp|L", PyUnicode_FSConverter, &path, &c->kind, &query,
+                        &s1, &s2, &since, &until, &limit, &offset, &min_outlets, &with_scare,
+                        &article))
     return -1;
   int err = 0;
   c->path = strdup(PyBytes_AS_STRING(path));
@@ -1200,7 +1204,7 @@ static int cursor_init(Cursor *c, PyObject *args, PyObject *kw) {
                               .has_until = has_until, .limit = limit, .offset = offset};
   c->qf = (px_quote_filter){.speaker = c->s2, .source = c->s1, .since = vs, .until = vu,
                             .has_since = has_since, .has_until = has_until, .limit = limit,
-                            .with_scare = with_scare};
+                            .with_scare = with_scare, .article = article, .offset = offset};
   c->sf = (px_story_filter){.since = vs, .until = vu, .has_since = has_since,
                             .has_until = has_until, .min_outlets = min_outlets,
                             .outlet = c->s1, .limit = limit};

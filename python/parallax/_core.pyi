@@ -11,7 +11,7 @@ K_STORIES: int
 K_OUTLETS: int
 
 ArticleTuple = Tuple[Optional[str], Optional[str], Optional[str], Optional[str], Optional[str],
-                     Optional[str], Optional[str], Optional[str], Optional[int]]
+                     Optional[str], Optional[str], Optional[str], Optional[int], Optional[str]]
 
 def _set_errors(base: type, mapping: Dict[Any, type]) -> None: ...
 def compare(articles: List[ArticleTuple], threshold: float = ..., quotes: bool = ...,

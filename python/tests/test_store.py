@@ -227,3 +227,19 @@ def test_ingest_threads_same_store(tmp_path, sample_path):
     with parallax.Store(tmp_path / "bad.db") as st:
         with pytest.raises(parallax.InvalidInput):
             st.ingest(sample_path, threads=-1)
+
+
+def test_meta_ext_id_and_article_filter(tmp_path, sample_records):
+    recs = [dict(r, topic="summit", bias="center") for r in sample_records[:4]]
+    with parallax.Store(tmp_path / "meta.db") as st:
+        res = st.ingest(recs)
+        assert res.stored == 4 and not res.messages  # extra keys are the articles' meta
+        art = st.get(res.ids[0])
+        assert art.ext_id == recs[0]["id"]
+        qs = st.quotes(article=res.ids[0]).to_list()
+        assert qs and {q.article for q in qs} == {res.ids[0]}
+        assert all(q.ext_id == recs[0]["id"] for q in qs)
+        everything = st.quotes().to_list()
+        assert st.quotes(offset=2).to_list() == everything[2:]
+        hit = st.search("cosmodrome", limit=1).to_list()[0]
+        assert hit.ext_id in {r["id"] for r in recs}
