@@ -576,6 +576,7 @@ typedef struct {
   PyObject *exc;          /* exception raised inside a callback */
   struct timespec last;
   int in_c;               /* 1 while the GIL is released */
+  int closing;            /* 1 in px_ingest_free(): callbacks leave Python alone */
 } ingest_ctx;
 
 static void ingest_acquire(ingest_ctx *c) {
@@ -588,6 +589,7 @@ static void ingest_release(ingest_ctx *c) {
 static void ingest_on_event(void *user, px_ingest_event ev, const char *origin,
                             const char *message, uint64_t count) {
   ingest_ctx *c = user;
+  if (c->closing) return;
   ingest_acquire(c);
   if (!c->exc && PyList_GET_SIZE(c->messages) < c->max_messages) {
     static const char *names[] = {"", "rejected", "repaired", "not_analyzed", "input_failed",
@@ -609,7 +611,7 @@ static double since_ms(struct timespec *a) {
 
 static int ingest_on_progress(void *user, uint64_t done, uint64_t total, uint64_t articles) {
   ingest_ctx *c = user;
-  if (since_ms(&c->last) < 100) return 0; /* look at signals ten times a second */
+  if (c->closing || since_ms(&c->last) < 100) return 0; /* signals: ten times a second */
   clock_gettime(CLOCK_MONOTONIC, &c->last);
   int stop = 0;
   ingest_acquire(c);
@@ -807,6 +809,7 @@ out:
     give_exc(exc);
   }
   if (g) {
+    c.closing = 1;
     Py_BEGIN_ALLOW_THREADS
     px_ingest_free(g);
     Py_END_ALLOW_THREADS
