@@ -9,7 +9,9 @@
 #   medians of PX_BENCH_RUNS runs (default 3).
 #     analysis  = text analysis alone (sentences, tokens, stems) of title + body
 #     dedup     = px_dedup time minus analysis
-#     cluster   = px_stories (online) time minus px_dedup time
+#     cluster   = px_stories time minus px_dedup time, in batch mode (what
+#                 ingest runs over each pass; PX_BENCH_CLUSTER=online for the
+#                 single-pass mode of the library)
 #   The comparison with scikit-learn: one clock for both (bench/measure.py),
 #   each a whole process (start, reading the JSON, analysis, clustering, all
 #   threads -- BLAS's included), the same PX_BENCH_RUNS runs after PX_WARMUP
@@ -24,6 +26,8 @@ bin=$build/bench_cluster
 [[ -f $corpus ]] || { echo "stories: $corpus absent; skipped"; exit 0; }
 [[ -x $bin ]] || { echo "stories: $bin not built; skipped"; exit 0; }
 runs=${PX_BENCH_RUNS:-3}
+cm=${PX_BENCH_CLUSTER:-batch}
+echo "clustering mode: $cm"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 xz -dc "$corpus" > "$tmp/all.jsonl"
@@ -42,7 +46,7 @@ measure() { # mode file -> "seconds peak_mb n"
 
 declare -A T P N L
 for size in 1k 5k 10k all; do
-  for mode in analyze dedup online; do
+  for mode in analyze dedup $cm; do
     read -r s p n l < <(measure "$mode" "$tmp/$size.jsonl")
     T[$size.$mode]=$s P[$size.$mode]=$p N[$size]=$n L[$size]=$l
   done
@@ -50,8 +54,8 @@ done
 printf '%-5s %7s | %9s %9s %9s | %11s %11s %13s | %8s %8s\n' size articles analysis dedup cluster \
   "dedup art/s" "clust art/s" "dedup+clust s" "load MB" "peak MB"
 for size in 1k 5k 10k all; do
-  awk -v n="${N[$size]}" -v a="${T[$size.analyze]}" -v d="${T[$size.dedup]}" -v o="${T[$size.online]}" \
-      -v l="${L[$size]}" -v p="${P[$size.online]}" -v sz="$size" 'BEGIN {
+  awk -v n="${N[$size]}" -v a="${T[$size.analyze]}" -v d="${T[$size.dedup]}" -v o="${T[$size.$cm]}" \
+      -v l="${L[$size]}" -v p="${P[$size.$cm]}" -v sz="$size" 'BEGIN {
     dd = d - a; cl = o - d; if (dd <= 0) dd = 1e-9; if (cl <= 0) cl = 1e-9;
     printf "%-5s %7d | %8.2fs %8.2fs %8.2fs | %11.0f %11.0f %12.2fs | %8.0f %8.0f\n",
       sz, n, a, dd, cl, n / dd, n / cl, o - a, l, p }'
@@ -60,20 +64,20 @@ echo "growth (time ratio for 10x and 3.76x more articles; linear = the article r
 awk -v n1="${N[1k]}" -v n2="${N[10k]}" -v n3="${N[all]}" \
     -v a1="${T[1k.dedup]}" -v a2="${T[10k.dedup]}" -v a3="${T[all.dedup]}" \
     -v b1="${T[1k.analyze]}" -v b2="${T[10k.analyze]}" -v b3="${T[all.analyze]}" \
-    -v c1="${T[1k.online]}" -v c2="${T[10k.online]}" -v c3="${T[all.online]}" 'BEGIN {
+    -v c1="${T[1k.$cm]}" -v c2="${T[10k.$cm]}" -v c3="${T[all.$cm]}" 'BEGIN {
   d1 = a1 - b1; d2 = a2 - b2; d3 = a3 - b3; k1 = c1 - a1; k2 = c2 - a2; k3 = c3 - a3;
   printf "  articles       1k->10k x%.2f   10k->all x%.2f\n", n2 / n1, n3 / n2;
   printf "  dedup          1k->10k x%.2f   10k->all x%.2f\n", d2 / d1, d3 / d2;
   printf "  clustering     1k->10k x%.2f   10k->all x%.2f\n", k2 / k1, k3 / k2;
   printf "  dedup+cluster  1k->10k x%.2f   10k->all x%.2f\n", (c2 - b2) / (c1 - b1), (c3 - b3) / (c2 - b2) }'
-awk -v a="${T[all.analyze]}" -v o="${T[all.online]}" -v n="${N[all]}" 'BEGIN {
+awk -v a="${T[all.analyze]}" -v o="${T[all.$cm]}" -v n="${N[all]}" 'BEGIN {
   printf "whole corpus (%d articles): dedup+clustering %.2fs (target <= 10s), analysis %.2fs, total %.2fs\n", n, o - a, a, o }'
 
 if /usr/bin/python3 -c 'import sklearn, scipy' 2>/dev/null; then
   warm=${PX_WARMUP:-0}
-  echo "scikit-learn baseline beside parallax (analysis + dedup + online clustering), whole processes, medians of $runs runs after $warm warm-up:"
+  echo "scikit-learn baseline beside parallax (analysis + dedup + $cm clustering), whole processes, medians of $runs runs after $warm warm-up:"
   for size in 1k 5k; do
-    px=$(/usr/bin/python3 "$root/bench/measure.py" --runs "$runs" --warmup "$warm" -- "$bin" online "$tmp/$size.jsonl")
+    px=$(/usr/bin/python3 "$root/bench/measure.py" --runs "$runs" --warmup "$warm" -- "$bin" "$cm" "$tmp/$size.jsonl")
     sk=$(/usr/bin/python3 "$root/bench/measure.py" --runs "$runs" --warmup "$warm" -- /usr/bin/python3 "$root/bench/sklearn_stories.py" "$tmp/$size.jsonl" "$root/eval")
     /usr/bin/python3 - "$size" "${N[$size]}" "$px" "$sk" <<'EOF2'
 import json, sys

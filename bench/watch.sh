@@ -9,13 +9,13 @@
 # lifted for the local server (rate 1000/s, 16 per host); feeds are polled
 # every 0.5 s.
 #   PX_WATCH_N     articles in the slice (default 2000)
-#   PX_WATCH_SPD   seconds per corpus day (default 0.25)
+#   PX_WATCH_SPD   seconds per corpus day (default 0.5)
 set -uo pipefail
 data="${PX_DATA:-$(dirname "$0")/../../shared/data}/allsides-news/allsides_articles.jsonl.xz"
 root=$(cd "$(dirname "$0")/.." && pwd)
 px="${PX_BUILD:-$root/build}/parallax"
 n=${PX_WATCH_N:-2000}
-spd=${PX_WATCH_SPD:-0.25}
+spd=${PX_WATCH_SPD:-0.5}
 if [[ ! -f "$data" ]]; then echo "watch: skipped ($data absent)"; exit 0; fi
 tmp=$(mktemp -d)
 srv=
@@ -76,7 +76,7 @@ lags.sort()
 q = lambda p: lags[min(len(lags) - 1, int(p * len(lags)))] if lags else float("nan")
 span = lastap - first
 print("slice: %d articles from %d outlet feeds, replayed over %.1f s (%.0f articles/s arriving; %.2f s per corpus day)" % (n, nfeeds, span, n / span if span else 0, spd))
-print("stored %d articles (%d not picked up: more than 30 items between two polls of a feed, or no text), %d stories" % (stored, n - stored, stories))
+print("stored %d articles (%d not picked up: more than 50 items between two polls of a feed, or no text), %d stories" % (stored, n - stored, stories))
 print("articles/s sustained: %.1f (stored / time from the first item's appearance to the last article stored, %.1f s)" % (stored / max(t_last - first, 1e-9), t_last - first))
 print("lag from appearance to the new-story alert: p50 %.2f s, p99 %.2f s, max %.2f s over %d alerts (three-outlet alerts: %d)" % (q(0.5), q(0.99), lags[-1] if lags else float("nan"), len(lags), three))
 urls = {r[0] for r in db.execute("select url from article where url is not null")}

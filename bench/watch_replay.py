@@ -3,7 +3,7 @@
 
 Replays a slice of the AllSides corpus as dated RSS feeds on 127.0.0.1:
 N articles from SKIP_TO_DATE on (default 2018-01-01), one feed per outlet
-(/feed/<k>.xml, the 30 newest items already "published"), each item's page
+(/feed/<k>.xml, the 50 newest items already "published", with an ETag), each item's page
 at /a/<n>.html.  A day of the corpus lasts SECONDS_PER_DAY seconds of wall
 time, so the slice appears as news would, faster.  Writes DIR/port, DIR/feeds
 (one URL per line) and, once every item has appeared, DIR/done; the time
@@ -12,6 +12,7 @@ served from memory, never stored in the repository.  Stops after 3600 s."""
 import datetime, html, http.server, json, lzma, os, sys, threading, time
 
 src, out, n, spd = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+DEPTH = 50  # items a feed holds
 skip = sys.argv[5] if len(sys.argv) > 5 else "2018-01-01"
 arts = []
 with lzma.open(src, "rt", encoding="utf-8") as f:
@@ -39,9 +40,18 @@ srv_box = {}
 def url(path):
     return "http://127.0.0.1:%d%s" % (srv_box["port"], path)
 
-def feed(o):
-    now = time.time()
-    items = [a for a in by_outlet[o] if a["appear"] <= now][-30:]
+feed_cache = {}
+def visible(o):
+    now, lst = time.time(), by_outlet[o]
+    k = 0
+    while k < len(lst) and lst[k]["appear"] <= now:
+        k += 1
+    return k
+
+def feed(o, k):
+    if (o, k) in feed_cache:
+        return feed_cache[(o, k)]
+    items = by_outlet[o][max(0, k - DEPTH):k]
     parts = ["<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>%s</title>" % html.escape(o)]
     for a in reversed(items):
         parts.append("<item><title>%s</title><link>%s</link><guid>as-%d</guid><pubDate>%sT12:00:00Z</pubDate>"
@@ -49,7 +59,9 @@ def feed(o):
                          html.escape(a["title"] or ""), url("/a/%d.html" % a["n"]), a["n"], a["date"],
                          html.escape((a["body"] or "")[:200])))
     parts.append("</channel></rss>")
-    return "".join(parts).encode()
+    b = "".join(parts).encode()
+    feed_cache[(o, k)] = b  # rendered once per state of the feed
+    return b
 
 def page(a):
     if "page" in a:
@@ -68,16 +80,25 @@ class H(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         p = self.path
         body, ctype, status = b"not found", "text/plain", 404
+        headers = []
         if p.startswith("/feed/"):
             k = int(p[6:].split(".")[0])
             if 0 <= k < len(outlets):
-                body, ctype, status = feed(outlets[k]), "application/rss+xml; charset=utf-8", 200
+                v = visible(outlets[k])
+                etag = '"%d-%d"' % (k, v)
+                headers = [("ETag", etag)]
+                if self.headers.get("If-None-Match") == etag:
+                    body, status = b"", 304
+                else:
+                    body, ctype, status = feed(outlets[k], v), "application/rss+xml; charset=utf-8", 200
         elif p.startswith("/a/"):
             k = int(p[3:].split(".")[0])
             if 0 <= k < len(arts) and arts[k]["appear"] <= time.time():
                 body, ctype, status = page(arts[k]), "text/html; charset=utf-8", 200
         self.send_response(status)
         self.send_header("Content-Type", ctype)
+        for hk, hv in headers:
+            self.send_header(hk, hv)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

@@ -1,35 +1,42 @@
 #!/usr/bin/env bash
-# Near-duplicate detection on a set generated from the AllSides corpus by
+# Near-duplicate detection on sets generated from the AllSides corpus by
 # eval/make_dedup_set.py (into a temp folder, never committed): originals,
 # edited syndicated copies (new headline, cut ending, added paragraph, other
-# byline/outlet, a few changed words) and near-misses (same day and topic,
-# another outlet's article).  Runs `parallax dedup --format json` and prints
-# pair precision and recall (a pair = two articles in one predicted group),
-# recall per kind of edit, and the near-misses wrongly grouped.
-set -uo pipefail
+# byline/outlet, a few changed words), near-misses (same day and topic,
+# another outlet's article, sharing up to half of its text) and partly
+# overlapping negatives (another story carrying 20-60 % of an original's
+# text).  Two splits with no story in common: dev (for tuning) and test
+# (held out; it also leaves out every article of the set the LSH bands were
+# chosen on).  Runs `parallax dedup --format json` with the shipped defaults
+# and prints, per split: pair precision and recall (a pair = two articles in
+# one predicted group), recall per kind of edit, and the negatives wrongly
+# grouped by how much text they share.  Time: whole process, wall and CPU.
+#   PX_DEDUP_N   originals per split (default 1000)
+set -euo pipefail
 root=${PX_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 build=${PX_BUILD:-$root/build}
 data=${PX_DATA:-$root/../shared/data}
 corpus=$data/allsides-news/allsides_articles.jsonl.xz
-[[ -f $corpus ]] || { echo "dedup: $corpus absent; skipped"; exit 0; }
-[[ -x $build/parallax ]] || { echo "dedup: $build/parallax not built; skipped"; exit 0; }
+[[ -f $corpus ]] || { echo "dedup: skipped ($corpus absent); no figure"; exit 0; }
+[[ -x $build/parallax ]] || { echo "dedup: $build/parallax not built" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-python3 "$root/eval/make_dedup_set.py" "$corpus" "$tmp" --n "${PX_DEDUP_N:-2000}" --seed 1 || exit 1
-start=$(date +%s.%N)
-"$build/parallax" dedup --quiet --format json "$tmp/set.jsonl" > "$tmp/pred.jsonl" || exit 1
-end=$(date +%s.%N)
-python3 - "$tmp/gold.tsv" "$tmp/pred.jsonl" "$start" "$end" <<'EOF'
+for split in dev test; do
+  python3 "$root/eval/make_dedup_set.py" "$corpus" "$tmp/$split" --split "$split" --n "${PX_DEDUP_N:-1000}"
+  m=$(/usr/bin/python3 "$root/bench/measure.py" --runs 1 --stdout "$tmp/$split/pred.jsonl" -- \
+      "$build/parallax" dedup --quiet --format json "$tmp/$split/set.jsonl")
+  python3 - "$split" "$tmp/$split/gold.tsv" "$tmp/$split/pred.jsonl" "$m" <<'PY'
 import json, sys
 from collections import defaultdict
+split, gold_path, pred_path, m = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
 gold, kind = {}, {}
-for line in open(sys.argv[1], encoding="utf-8"):
+for line in open(gold_path, encoding="utf-8"):
     i, g, k = line.rstrip("\n").split("\t")
     gold[i], kind[i] = g, k
 pred = {}
-for n, line in enumerate(open(sys.argv[2], encoding="utf-8")):
-    for m in json.loads(line)["members"]:
-        pred[m["id"]] = n
+for n, line in enumerate(open(pred_path, encoding="utf-8")):
+    for mem in json.loads(line)["members"]:
+        pred[mem["id"]] = n
 def pairs(groups):
     out = set()
     for ids in groups.values():
@@ -43,10 +50,14 @@ gp, pp = pairs(g), pairs(p)
 tp = len(gp & pp)
 prec = tp / len(pp) if pp else 1.0
 rec = tp / len(gp) if gp else 1.0
-print(f"dedup set: {len(gold)} articles, {len(gp)} true copy pairs, "
-      f"{sum(1 for k in kind.values() if k == 'nearmiss')} near-misses; "
-      f"parallax dedup {float(sys.argv[4]) - float(sys.argv[3]):.2f}s")
-print(f"  pairs: precision {prec:.4f}  recall {rec:.4f}  (predicted {len(pp)}, correct {tp})")
+neg = [i for i, k in kind.items() if k.startswith(("nearmiss", "overlap"))]
+what = "dev, for tuning" if split == "dev" else "test, held out"
+print(f"{split} ({what}): {len(gold)} articles, {len(gp)} true copy pairs, {len(neg)} negatives "
+      f"({sum(1 for i in neg if kind[i].startswith('nearmiss'))} near-misses, "
+      f"{sum(1 for i in neg if kind[i].startswith('overlap'))} partly overlapping); "
+      f"parallax dedup (shipped defaults) {m['cpu']:.2f} s CPU, {m['wall']:.2f} s wall")
+print(f"  pairs: precision {prec:.4f}  recall {rec:.4f}  F1 {2 * prec * rec / (prec + rec) if prec + rec else 0:.4f}"
+      f"  (predicted {len(pp)}, correct {tp})")
 by = defaultdict(lambda: [0, 0])
 for i, k in kind.items():
     if not k.startswith("copy:"):
@@ -56,6 +67,16 @@ for i, k in kind.items():
         by[e][1] += 1
         by[e][0] += (i in pred and o in pred and pred[i] == pred[o])
 print("  recall by edit: " + "  ".join(f"{e} {a / b:.3f} ({b})" for e, (a, b) in sorted(by.items())))
-fp_miss = sum(1 for i, k in kind.items() if k == "nearmiss" and i in pred)
-print(f"  near-misses put in a group: {fp_miss}")
-EOF
+bands = [(0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 1.01)]
+def grouped(i):
+    return i in pred and len(p[pred[i]]) > 1
+for name in ("nearmiss", "overlap"):
+    cells = []
+    for lo, hi in bands:
+        ids = [i for i in neg if kind[i].startswith(name) and lo <= float(kind[i].split(":")[1]) < hi]
+        if ids:
+            cells.append(f"{lo:.1f}-{hi:.1f} shared: {sum(map(grouped, ids))}/{len(ids)}")
+    label = "near-misses" if name == "nearmiss" else "partly overlapping negatives"
+    print(f"  {label} wrongly put in a group: " + ("; ".join(cells) or "none in the set"))
+PY
+done

@@ -9,9 +9,13 @@
  *       recall, F1 from the two averages.
  *   eval_extract aeb-output DIR FILE.json
  *       Score a published output file with the same code (checks the scorer).
- *   eval_extract wcxb DIR [--dump ID]
- *       WCXB test split, article pages: title exact (normalized), author
- *       found, date (YYYY-MM-DD), word F1 (origin metric, mean per page).
+ *   eval_extract wcxb DIR [--dump ID] [--label NAME]
+ *       A WCXB split (dev or test), article pages: title exact (normalized),
+ *       author found, date (YYYY-MM-DD), word F1 (origin metric, mean per
+ *       page).
+ *   eval_extract wcxb-output DIR FILE.json [--label NAME]
+ *       Score another extractor's output (id -> {title, byline, date, body})
+ *       on the same pages with the same code.
  */
 #include "ingest/extract.h"
 
@@ -274,7 +278,7 @@ static int run_aeb(const char *dir, const char *dump, bool per_page) {
   return 0;
 }
 
-static int run_aeb_output(const char *dir, const char *file) {
+static int run_aeb_output(const char *dir, const char *file, const char *label) {
   char path[4096];
   snprintf(path, sizeof(path), "%s/ground-truth.json", dir);
   json_t *gt = load_json_path(path), *out = load_json_path(file);
@@ -294,7 +298,7 @@ static int run_aeb_output(const char *dir, const char *file) {
     score_page(&sc, truth ? truth : "", pred ? pred : "", &tt, &tp, NULL);
   }
   const char *base = strrchr(file, '/');
-  print_score(&sc, base ? base + 1 : file);
+  print_score(&sc, label ? label : base ? base + 1 : file);
   return 0;
 }
 
@@ -332,24 +336,38 @@ static char *norm(const char *s, size_t n) {
   return o;
 }
 
-static double word_f1(const char *ref, const char *pred, toks *a, toks *b) {
+/* Word F1 of pred against ref (bags of words); *prec and *rec get its parts. */
+static double word_f1(const char *ref, const char *pred, toks *a, toks *b, double *prec,
+                      double *rec) {
   tokenize(ref, strlen(ref), true, a);
   tokenize(pred, strlen(pred), true, b);
+  *prec = *rec = 0;
   if (a->n == 0) return b->n == 0 ? 1 : 0;
   if (b->n == 0) return 0;
   qsort(a->h, a->n, 8, cmp_u64);
   qsort(b->h, b->n, 8, cmp_u64);
   double o = (double)overlap(a->h, a->n, b->h, b->n);
   double p = o / (double)b->n, r = o / (double)a->n;
+  *prec = p;
+  *rec = r;
   return p + r > 0 ? 2 * p * r / (p + r) : 0;
 }
 
-static int run_wcxb(const char *dir, const char *dump) {
+/* One WCXB split, article pages: parallax's extraction, or with `out` the
+ * output of another extractor (an object id -> {title, byline, date, body},
+ * date as text whose first 10 characters are compared).  A page that cannot
+ * be read, or that `out` lacks, fails the run: no figure is printed. */
+static int run_wcxb(const char *dir, const char *dump, const char *out_file, const char *label) {
   char path[4096];
   snprintf(path, sizeof(path), "%s/ground-truth.json.gz", dir);
   json_t *gt = load_json_path(path);
   if (!gt) {
     fprintf(stderr, "eval_extract: cannot load %s\n", path);
+    return 1;
+  }
+  json_t *out = NULL;
+  if (out_file && !(out = load_json_path(out_file))) {
+    fprintf(stderr, "eval_extract: cannot load %s\n", out_file);
     return 1;
   }
   px_ctx *ctx;
@@ -361,29 +379,63 @@ static int run_wcxb(const char *dir, const char *dump) {
   px__buf msg;
   px__buf_init(&msg, 4096);
   toks ta = {0}, tb = {0};
-  int n = 0, title_ok = 0, author_n = 0, author_ok = 0, date_n = 0, date_ok = 0;
-  double f1sum = 0;
+  int n = 0, title_ok = 0, author_n = 0, author_ok = 0, date_n = 0, date_ok = 0, rc = 0;
+  int with_n = 0, with_ok = 0, without_n = 0, without_leak = 0;
+  double f1sum = 0, psum = 0, rsum = 0;
   const char *key;
   json_t *v;
   json_object_foreach(gt, key, v) {
     const char *type = json_string_value(json_object_get(v, "page_type"));
     if (!type || strcmp(type, "article") != 0) continue;
     if (dump && strcmp(dump, key) != 0) continue;
-    snprintf(path, sizeof(path), "%s/html/%s.html.gz", dir, key);
-    size_t len;
-    char *html = gunzip_file(path, &len);
-    if (!html) continue;
-    px__article_clear(art);
-    px__buf_clear(&msg);
-    const char *url = json_string_value(json_object_get(v, "url"));
-    px__extract_html(ctx, ex, html, len, NULL, url, 0, art, &msg);
-    free(html);
+    px_str t = {0}, b = {0}, body = {0};
+    char d[32] = "";
+    if (out) {
+      json_t *o = json_object_get(out, key);
+      if (!json_is_object(o)) {
+        fprintf(stderr, "eval_extract: %s has no page %s\n", out_file, key);
+        rc = 1;
+        break;
+      }
+      const char *x;
+      if ((x = json_string_value(json_object_get(o, "title")))) t = (px_str){x, strlen(x)};
+      if ((x = json_string_value(json_object_get(o, "byline")))) b = (px_str){x, strlen(x)};
+      if ((x = json_string_value(json_object_get(o, "body")))) body = (px_str){x, strlen(x)};
+      if ((x = json_string_value(json_object_get(o, "date")))) snprintf(d, sizeof d, "%.10s", x);
+    } else {
+      snprintf(path, sizeof(path), "%s/html/%s.html.gz", dir, key);
+      size_t len;
+      char *html = gunzip_file(path, &len);
+      if (!html) {
+        fprintf(stderr, "eval_extract: cannot read %s\n", path);
+        rc = 1;
+        break;
+      }
+      px__article_clear(art);
+      px__buf_clear(&msg);
+      const char *url = json_string_value(json_object_get(v, "url"));
+      int xrc = px__extract_html(ctx, ex, html, len, NULL, url, 0, art, &msg);
+      free(html);
+      if (dump) printf("RC %d %.*s\n", xrc, (int)msg.len, msg.ptr ? msg.ptr : "");
+      t = px_article_get(art, PX_F_TITLE), b = px_article_get(art, PX_F_BYLINE);
+      body = px_article_get(art, PX_F_BODY);
+      int has;
+      int64_t when = px_article_published(art, &has);
+      if (has) {
+        time_t tt = (time_t)when;
+        struct tm tm;
+        gmtime_r(&tt, &tm);
+        strftime(d, sizeof(d), "%Y-%m-%d", &tm);
+      }
+    }
     n++;
-    px_str t = px_article_get(art, PX_F_TITLE), b = px_article_get(art, PX_F_BYLINE);
     const char *gtitle = json_string_value(json_object_get(v, "title"));
     const char *gauth = json_string_value(json_object_get(v, "author"));
     const char *gdate = json_string_value(json_object_get(v, "publish_date"));
     const char *gbody = json_string_value(json_object_get(v, "main_content"));
+    json_t *gwith = json_object_get(v, "with"), *gwithout = json_object_get(v, "without");
+    if (!json_is_array(gwith)) gwith = NULL;
+    if (!json_is_array(gwithout)) gwithout = NULL;
     bool tok = false, aok = false, dok = false;
     if (gtitle) {
       char *x = norm(gtitle, strlen(gtitle)), *y = norm(t.ptr ? t.ptr : "", t.len);
@@ -393,63 +445,96 @@ static int run_wcxb(const char *dir, const char *dump) {
       free(y);
     }
     if (gauth && gauth[0]) {
+      /* Found: every name of the truth's list ("A, B and C") is in the
+       * byline (normalized), whatever the list's punctuation. */
       author_n++;
-      char *x = norm(gauth, strlen(gauth)), *y = norm(b.ptr ? b.ptr : "", b.len);
-      aok = x[0] && y[0] && strstr(y, x) != NULL;
+      char *y = norm(b.ptr ? b.ptr : "", b.len);
+      aok = y[0] != '\0';
+      const char *p = gauth;
+      while (aok && *p) {
+        size_t k = strcspn(p, ",;&");
+        const char *q = p;
+        while (q < p + k) { /* " and " splits too */
+          const char *a = strstr(q, " and ");
+          size_t seg = a && a < p + k ? (size_t)(a - q) : (size_t)(p + k - q);
+          char *x = norm(q, seg);
+          if (x[0] && !strstr(y, x)) aok = false;
+          free(x);
+          q += seg + (a && a < p + k ? 5 : 0);
+        }
+        p += k + (p[k] ? 1 : 0);
+      }
       author_ok += aok;
-      free(x);
       free(y);
     }
-    char d[32] = "";
-    int has;
-    int64_t when = px_article_published(art, &has);
-    if (has) {
-      time_t tt = (time_t)when;
-      struct tm tm;
-      gmtime_r(&tt, &tm);
-      strftime(d, sizeof(d), "%Y-%m-%d", &tm);
+    if (gwith) {
+      size_t nw = json_array_size(gwith), nwo = json_array_size(gwithout);
+      char *y = norm(body.ptr ? body.ptr : "", body.len);
+      for (size_t k = 0; k < nw + nwo; k++) {
+        const char *snip = json_string_value(k < nw ? json_array_get(gwith, k)
+                                                    : json_array_get(gwithout, k - nw));
+        if (!snip) continue;
+        char *x = norm(snip, strlen(snip));
+        bool in = x[0] && strstr(y, x) != NULL;
+        if (k < nw) with_n++, with_ok += in;
+        else without_n++, without_leak += in;
+        free(x);
+      }
+      free(y);
     }
     if (gdate && gdate[0]) {
       date_n++;
       dok = strncmp(gdate, d, 10) == 0;
       date_ok += dok;
     }
-    px_str body = px_article_get(art, PX_F_BODY);
     char *pred = strndup(body.ptr ? body.ptr : "", body.len);
-    double f1 = word_f1(gbody ? gbody : "", pred, &ta, &tb);
+    double wp, wr;
+    double f1 = word_f1(gbody ? gbody : "", pred, &ta, &tb, &wp, &wr);
     f1sum += f1;
+    psum += wp;
+    rsum += wr;
     if (dump) {
       printf("TITLE: %.*s | truth: %s\nBYLINE: %.*s | truth: %s\nDATE: %s | truth: %s\nF1 %.3f\n%s\n",
              (int)t.len, t.ptr, gtitle ? gtitle : "-", (int)b.len, b.ptr, gauth ? gauth : "-", d,
              gdate ? gdate : "-", f1, pred);
     } else if (getenv("PX_EVAL_VERBOSE")) {
-      printf("%s\t%c%c%c\t%.3f\t[%.*s|%s]\t[%.*s|%s]\t[%s|%s]\n", key, tok ? 'T' : '-',
-             aok ? 'A' : '-', dok ? 'D' : '-', f1, (int)t.len, t.ptr, gtitle ? gtitle : "",
+      printf("%s\t%c%c%c\t%.3f\tP%.2f R%.2f\t[%.*s|%s]\t[%.*s|%s]\t[%s|%s]\n", key,
+             tok ? 'T' : '-', aok ? 'A' : '-', dok ? 'D' : '-', f1, wp, wr, (int)t.len, t.ptr, gtitle ? gtitle : "",
              (int)b.len, b.ptr, gauth ? gauth : "", d, gdate ? gdate : "");
     }
     free(pred);
   }
-  if (!dump)
-    printf("wcxb-test article pages %d: title exact %d/%d, author found %d/%d, date %d/%d, "
-           "word F1 %.3f\n",
-           n, title_ok, n, author_ok, author_n, date_ok, date_n, n ? f1sum / n : 0);
-  return 0;
+  if (!rc && !n) {
+    fprintf(stderr, "eval_extract: %s: no article page\n", path);
+    rc = 1;
+  }
+  if (!rc && !dump)
+    printf("%s: %d article pages: title exact %d/%d, author found %d/%d, date %d/%d, "
+           "word F1 %.3f (P %.3f, R %.3f), with-snippets found %d/%d (%.3f), without-snippets "
+           "leaked %d/%d (%.3f)\n",
+           label, n, title_ok, n, author_ok, author_n, date_ok, date_n, f1sum / n, psum / n,
+           rsum / n, with_ok, with_n, with_n ? (double)with_ok / with_n : 0, without_leak,
+           without_n, without_n ? (double)without_leak / without_n : 0);
+  return rc;
 }
 
 int main(int argc, char **argv) {
   if (argc < 3) {
-    fprintf(stderr, "usage: eval_extract aeb|aeb-output|wcxb DIR [FILE] [--dump ID] [--pages]\n");
+    fprintf(stderr, "usage: eval_extract aeb|aeb-output|wcxb|wcxb-output DIR [FILE] [--dump ID] [--pages] [--label NAME]\n");
     return 2;
   }
-  const char *dump = NULL;
+  const char *dump = NULL, *label = NULL;
   bool pages = false;
   for (int i = 3; i < argc; i++) {
     if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc) dump = argv[++i];
     else if (strcmp(argv[i], "--pages") == 0) pages = true;
+    else if (strcmp(argv[i], "--label") == 0 && i + 1 < argc) label = argv[++i];
   }
   if (strcmp(argv[1], "aeb") == 0) return run_aeb(argv[2], dump, pages);
-  if (strcmp(argv[1], "aeb-output") == 0 && argc >= 4) return run_aeb_output(argv[2], argv[3]);
-  if (strcmp(argv[1], "wcxb") == 0) return run_wcxb(argv[2], dump);
+  if (strcmp(argv[1], "aeb-output") == 0 && argc >= 4) return run_aeb_output(argv[2], argv[3], label);
+  if (strcmp(argv[1], "wcxb") == 0) return run_wcxb(argv[2], dump, NULL, label ? label : "parallax");
+  if (strcmp(argv[1], "wcxb-output") == 0 && argc >= 4)
+    return run_wcxb(argv[2], dump, argv[3], label ? label : argv[3]);
   fprintf(stderr, "eval_extract: unknown mode %s\n", argv[1]);
   return 2;
 }

@@ -1,36 +1,76 @@
 #!/usr/bin/env bash
-# HTML article extraction quality.
-#  1. Article Extraction Benchmark (181 pages): the benchmark's own metric
-#     (\w+ tokens, 4-gram shingle multisets, macro precision/recall, F1 from
-#     the averages).  The scorer is first checked on the published outputs of
-#     two peers in outputs.tar.xz (must print readability_js 0.947 and
-#     trafilatura 0.958, the published figures).
-#  2. WCXB test split, 257 article pages: title exact (normalized), author
-#     found (ground-truth name contained in the byline, normalized), date
-#     (YYYY-MM-DD of the published time, UTC) and word F1 (origin metric).
+# HTML article extraction quality, parallax beside Readability.js
+# (@mozilla/readability + jsdom from npm into a scratch folder, as bench/
+# installs it), both run here on the same pages in the same run and scored
+# by the same code.
+#  1. Article Extraction Benchmark (181 pages, all of it: the set has no
+#     split, and the extractor was developed with it in view, so it is not
+#     held out): the benchmark's own metric (\w+ tokens, 4-gram shingle
+#     multisets, macro precision/recall, F1 from the averages).  The scorer
+#     is first checked on the published outputs in outputs.tar.xz (it must
+#     print the published readability_js 0.947 and trafilatura 0.958).
+#  2. WCXB article pages: dev (790 pages, used when tuning the extractor)
+#     and test (257 pages, held out: reported) side by side for parallax;
+#     Readability.js on test.  Title exact (normalized), author found
+#     (ground-truth name contained in the byline, normalized), date
+#     (YYYY-MM-DD), word F1 (origin metric, mean per page).
+# Without node, npm or the packages Readability.js is said to be skipped and
+# no figure is printed for it.  PX_EXTRACT_PEER=0 leaves it out.
 set -euo pipefail
 root="${PX_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
 build="${PX_BUILD:-$root/build}"
 data="${PX_DATA:-$root/../shared/data}"
 bin="$build/eval_extract"
-if [[ ! -x "$bin" ]]; then echo "extract: $bin not built; skipped" >&2; exit 0; fi
+npmdir=${PX_NPM_DIR:-/tmp/px-bench-npm}
+if [[ ! -x "$bin" ]]; then echo "extract: $bin not built" >&2; exit 1; fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 aeb="$data/article-extraction-benchmark"
-if [[ -f "$aeb/ground-truth.json" ]]; then
-  if [[ -f "$aeb/outputs.tar.xz" ]]; then
-    tmp=$(mktemp -d)
-    trap 'rm -rf "$tmp"' EXIT
-    tar -xJf "$aeb/outputs.tar.xz" -C "$tmp" output/readability_js.json output/trafilatura.json
-    echo "scorer check (published: readability_js 0.947/0.914/0.982, trafilatura 0.958/0.938/0.978):"
-    for s in readability_js trafilatura; do "$bin" aeb-output "$aeb" "$tmp/output/$s.json"; done
+peer=1
+if [[ ! -f "$aeb/ground-truth.json" && ! -f "$data/wcxb-test/ground-truth.json.gz" ]]; then
+  peer=0  # nothing for the peer to run on: nothing installed
+elif [[ "${PX_EXTRACT_PEER:-1}" == 0 ]]; then
+  echo "readability.js: left out (PX_EXTRACT_PEER=0); no figure"; peer=0
+elif ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "readability.js: skipped (node or npm absent); no figure"; peer=0
+elif [[ ! -d "$npmdir/node_modules/jsdom" || ! -d "$npmdir/node_modules/@mozilla/readability" ]]; then
+  mkdir -p "$npmdir"
+  # one install line for every npm peer (npm prunes what a later --no-save
+  # install does not name)
+  if ! (cd "$npmdir" && npm install --no-save --no-audit --no-fund compromise @mozilla/readability jsdom >/dev/null 2>&1); then
+    echo "readability.js: skipped (npm install failed: registry unreachable?); no figure"; peer=0
   fi
-  "$bin" aeb "$aeb"
-else
-  echo "extract: skipped AEB ($aeb absent)"
 fi
-wcxb="$data/wcxb-test"
-if [[ -f "$wcxb/ground-truth.json.gz" ]]; then
-  echo "(Readability.js measured on the same pages: title 146/257, author 131/184, date 108/218, word F1 0.935)"
-  "$bin" wcxb "$wcxb"
-else
-  echo "extract: skipped WCXB ($wcxb absent)"
+rjs() { NODE_PATH="$npmdir/node_modules" node "$root/eval/readability_extract.js" "$@"; }
+if ((peer)); then
+  rlabel="readability.js $(node -p "require('$npmdir/node_modules/@mozilla/readability/package.json').version")"
 fi
+if [[ -f "$aeb/ground-truth.json" ]]; then
+  echo "Article Extraction Benchmark, all 181 pages (no split; not held out):"
+  if [[ -f "$aeb/outputs.tar.xz" ]]; then
+    tar -xJf "$aeb/outputs.tar.xz" -C "$tmp" output/readability_js.json output/trafilatura.json
+    echo "  scorer check: the published outputs must score their published F1 (readability_js 0.947, trafilatura 0.958):"
+    for s in readability_js:0.947 trafilatura:0.958; do
+      got=$("$bin" aeb-output "$aeb" "$tmp/output/${s%:*}.json" --label "published ${s%:*} output")
+      echo "    $got"
+      grep -q "F1 ${s#*:} " <<<"$got" || { echo "extract: the scorer does not reproduce ${s%:*}'s published F1 ${s#*:}" >&2; exit 1; }
+    done
+  fi
+  printf '  '; "$bin" aeb "$aeb" | sed -n 's/^article-extraction-benchmark:/parallax:/p'
+  if ((peer)); then
+    rjs aeb "$aeb" > "$tmp/r-aeb.json"
+    printf '  '; "$bin" aeb-output "$aeb" "$tmp/r-aeb.json" --label "$rlabel, run now"
+  fi
+else
+  echo "extract: AEB skipped ($aeb absent); no figure"
+fi
+for split in dev test; do
+  w="$data/wcxb-$split"
+  if [[ ! -f "$w/ground-truth.json.gz" ]]; then echo "extract: WCXB $split skipped ($w absent); no figure"; continue; fi
+  [[ $split == dev ]] && what="dev, used for tuning" || what="test, held out"
+  printf '  '; "$bin" wcxb "$w" --label "WCXB $what: parallax"
+  if ((peer)) && [[ $split == test ]]; then
+    rjs wcxb "$w" > "$tmp/r-$split.json"
+    printf '  '; "$bin" wcxb-output "$w" "$tmp/r-$split.json" --label "WCXB $what: $rlabel, run now"
+  fi
+done

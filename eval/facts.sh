@@ -14,6 +14,18 @@ if [[ ! -x "$build/parallax" ]]; then
   exit 0
 fi
 for split in dev test; do
-  echo "-- $split"
+  echo "-- $split (invented stories, eval/data/stories)"
   python3 "$root/eval/eval_facts.py" "$build/parallax" "$data" --split "$split"
 done
+# Real coverage: the project's labels of BASIL events (eval/data/real; no
+# article text in the repository, the texts are read from the set).
+basil="${PX_DATA:-$root/../shared/data}/basil"
+if [[ -f "$basil/basil.jsonl.gz" ]]; then
+  for split in dev test; do
+    echo "-- $split (real stories, eval/data/real)"
+    python3 "$root/eval/eval_facts_real.py" "$build/parallax" "$root/eval/data/real" \
+      "$basil/basil.jsonl.gz" "$basil/reserved.txt" --split "$split"
+  done
+else
+  echo "-- real stories: skipped ($basil/basil.jsonl.gz absent)"
+fi

@@ -95,7 +95,8 @@ PX_API void px_ctx_free(px_ctx *ctx);
 /* Limits, settable per context.  Defaults are documented in docs/limits.md. */
 typedef enum px_limit {
   PX_LIMIT_RECORD_BYTES = 1, /* one input record (JSON line, file, page): 64 MiB */
-  PX_LIMIT_BODY_BYTES = 2    /* one article body after decoding: 16 MiB */
+  PX_LIMIT_BODY_BYTES = 2,   /* one article body after decoding: 16 MiB */
+  PX_LIMIT_SEARCH_CPU_MS = 3 /* CPU time one search may take, in ms: 5,000 */
 } px_limit;
 
 /** Set a limit.  @return PX_OK, or PX_EINVAL for an unknown limit or 0. */
@@ -343,7 +344,19 @@ typedef struct px_story_opts {
   int batch;              /* 1: collect everything, cluster in px_stories_finish() */
   int64_t now;            /* dates after now + 2 days are implausible; 0: the clock */
   int64_t max_active;     /* most stories kept open at once (50000) */
+  double span_days;       /* a story (an event) spans at most this long (4) */
+  int undated;            /* PX_UNDATED_*: where an undated article may go */
+  double thread_days;     /* a thread links stories up to this far apart (21) */
+  double thread_threshold; /* least centroid cosine to link two stories in a thread */
 } px_story_opts;
+
+/* Undated articles (no date, an implausible one, none found in the URL or
+ * the body's opening): */
+enum {
+  PX_UNDATED_AUTO = 0,  /* ALONE when the collection has dated articles, else JOIN */
+  PX_UNDATED_JOIN = 1,  /* clustered by text alone */
+  PX_UNDATED_ALONE = 2  /* own story unless it copies another article (near-verbatim) */
+};
 
 PX_API void px_story_opts_init(px_story_opts *o /* OUT */);
 
@@ -352,7 +365,9 @@ enum {
   PX_SF_UNDATED = 1,     /* no date: clustered by text alone */
   PX_SF_BAD_DATE = 2,    /* date before 1980 or in the future: treated as undated */
   PX_SF_SHORT = 4,       /* body too short to be a near-duplicate */
-  PX_SF_BOILERPLATE = 8  /* short body shared by articles with other titles: ignored */
+  PX_SF_BOILERPLATE = 8, /* short body shared by articles with other titles: ignored */
+  PX_SF_DATE_FROM_TEXT = 16, /* undated, placed by a date found in its URL or body */
+  PX_SF_UNPLACED = 32    /* undated, no evidence to place it: left alone */
 };
 
 /* What became of one article.  Article indexes count px_*_add calls from 0. */
@@ -411,12 +426,13 @@ PX_API int px_store_cluster_new_articles(px_store *st, const px_story_opts *opts
 
 typedef struct px_story_info {
   int64_t id;
-  px_str headline;      /* the title of its earliest article with one (borrowed for the callback) */
+  px_str headline;      /* the title of its most central article (borrowed for the callback) */
   int64_t first, last;  /* published times; has_time 0 when none of its articles is dated */
   int has_time;
   int64_t articles;
   int64_t outlets;
   int64_t duplicates;   /* articles that copy another article of the story */
+  int64_t thread;       /* its thread: the id of the thread's first story */
 } px_story_info;
 
 typedef struct px_story_filter {
@@ -448,6 +464,72 @@ typedef struct px_story_member {
 typedef int (*px_story_member_cb)(void *user, const px_story_member *m);
 /** A story's articles by time.  @return PX_OK, PX_ENOTFOUND, PX_EDB. */
 PX_API int px_store_story_articles(px_store *st, int64_t id, px_story_member_cb cb, void *user);
+
+/* Reading while another process writes (the web server beside an ingest). */
+
+/**
+ * Begin a read snapshot: every query on st until px_store_read_end() sees
+ * the store as it was at this call, whatever writers commit meanwhile (a
+ * page assembled from several queries is consistent).  Keep it short: a
+ * long snapshot keeps the write-ahead log from being checkpointed.
+ * @return PX_OK, PX_EINVAL (a batch or snapshot is open), PX_EDB.
+ */
+PX_API int px_store_read_begin(px_store *st);
+/** End the snapshot begun by px_store_read_begin() (PX_OK when none). */
+PX_API int px_store_read_end(px_store *st);
+
+/* What changes when a writer adds articles or places them in stories:
+ * cheap to read (three index lookups), for a reader that caches what it
+ * built until the store changes. */
+typedef struct px_store_mark {
+  int64_t last_article;   /* the highest article id (ids grow; nothing is deleted) */
+  int64_t last_clustered; /* the highest article id placed in a story */
+  int64_t last_published; /* the latest publication time (when has_published) */
+  int has_published;
+} px_store_mark;
+/** @return PX_OK or PX_EDB. */
+PX_API int px_store_mark_get(px_store *st, px_store_mark *out /* OUT */);
+
+
+/**
+ * The articles that mention the entity with this key (px_doc_entity's key),
+ * latest first, bodies not loaded; limit 0: no limit.
+ * @return PX_OK or a store error.
+ */
+PX_API int px_store_entity_articles(px_store *st, const char *key, int64_t limit,
+                                    px_article_cb cb, void *user);
+/* Threads: stories about one developing matter, linked when a story is
+ * like an earlier one ending at most thread_days before it (docs/stories.md).
+ * A thread's id is the id of its first story. */
+typedef struct px_thread_info {
+  int64_t id;
+  px_str headline;      /* the headline of its largest story (borrowed for the callback) */
+  int64_t first, last;  /* has_time 0 when none of its articles is dated */
+  int has_time;
+  int64_t stories, articles, outlets;
+} px_thread_info;
+
+typedef int (*px_thread_cb)(void *user, const px_thread_info *info);
+/** List threads of at least min_stories stories (1: every story's), latest
+ * first, at most limit (0: all).  @return PX_OK or a store error. */
+PX_API int px_store_threads(px_store *st, int64_t min_stories, int64_t limit, px_thread_cb cb,
+                            void *user);
+
+/* One story of a thread, with what it brings that the thread's earlier
+ * stories did not (all borrowed for the callback). */
+typedef struct px_thread_step {
+  const px_story_info *story;
+  const px_str *new_outlets;   /* outlets covering the thread for the first time */
+  size_t n_new_outlets;
+  const px_str *new_speakers;  /* speakers quoted for the first time (needs analysis) */
+  size_t n_new_speakers;
+  const px_str *new_names;     /* names (entities in two or more of its articles) new to the thread */
+  size_t n_new_names;
+} px_thread_step;
+
+typedef int (*px_thread_step_cb)(void *user, const px_thread_step *step);
+/** The stories of thread id in time order.  @return PX_OK, PX_ENOTFOUND, PX_EDB. */
+PX_API int px_store_thread_stories(px_store *st, int64_t id, px_thread_step_cb cb, void *user);
 
 /* ============================================================== analysis */
 /*
@@ -752,6 +834,8 @@ typedef enum px_report_format {
 typedef struct px_report_opts {
   int width;  /* text: wrap to this many columns (0: 80) */
   int color;  /* text: ANSI colours */
+  int top;    /* text, md: items per section of the brief (0: 5) */
+  int full;   /* text, md: the full detail after the brief */
 } px_report_opts;
 
 /** Sink of a report: write n bytes; return non-zero to stop (PX_EIO). */

@@ -42,6 +42,13 @@ int cmd_compare(cli *c, int argc, char **argv);
 int cmd_dedup(cli *c, int argc, char **argv);
 int cmd_stories(cli *c, int argc, char **argv);
 int cmd_story(cli *c, int argc, char **argv);
+int cmd_threads(cli *c, int argc, char **argv);
+int cmd_thread(cli *c, int argc, char **argv);
+/* cmd_stories.c: PX_UNDATED_JOIN/ALONE for "join"/"alone", -1 otherwise;
+ * the store opened for writing with new articles clustered (read-only when
+ * it cannot be written). */
+int undated_option(const char *v);
+int open_clustered_store(cli *c, px_ctx *ctx, const px_story_opts *so, px_store **st);
 int cmd_search(cli *c, int argc, char **argv);
 int cmd_stats(cli *c, int argc, char **argv);
 int cmd_entities(cli *c, int argc, char **argv);
@@ -51,6 +58,7 @@ int story_compare(cli *c, int64_t id);
 int cmd_analyze(cli *c, int argc, char **argv);
 int cmd_quotes(cli *c, int argc, char **argv);
 int cmd_watch(cli *c, int argc, char **argv);
+int cmd_serve(cli *c, int argc, char **argv);
 /* The "quotes" array of analyze --format json (cmd_quotes.c). */
 int quotes_print_json(const px_doc *d);
 

@@ -25,7 +25,7 @@ int cmd_compare(cli *c, int argc, char **argv) {
   const command *cmd = find_command("compare");
   px_compare_opts o;
   px_compare_opts_init(&o);
-  int width = 0;
+  int width = 0, top = 0, full = 0;
   const char **files = calloc((size_t)argc + 1, sizeof *files);
   int nfiles = 0;
   if (!files) return EXIT_FAIL;
@@ -39,7 +39,7 @@ int cmd_compare(cli *c, int argc, char **argv) {
     if (r > 0) continue;
     const char *a = argv[i];
     if ((strcmp(a, "--width") == 0 || strcmp(a, "--threshold") == 0 ||
-         strcmp(a, "--max-articles") == 0) && i + 1 < argc) {
+         strcmp(a, "--max-articles") == 0 || strcmp(a, "--top") == 0) && i + 1 < argc) {
       char *end;
       const char *v = argv[++i];
       errno = 0;
@@ -50,8 +50,11 @@ int cmd_compare(cli *c, int argc, char **argv) {
         return EXIT_USAGE;
       }
       if (strcmp(a, "--width") == 0) width = (int)d;
+      else if (strcmp(a, "--top") == 0) top = d > 1000000 ? 1000000 : (int)d;
       else if (strcmp(a, "--threshold") == 0) o.threshold = d;
       else o.max_articles = (size_t)d;
+    } else if (strcmp(a, "--full") == 0) {
+      full = 1;
     } else if (strcmp(a, "--no-quotes") == 0) {
       o.quotes = 0;
     } else if (strcmp(a, "--no-wire") == 0) {
@@ -133,7 +136,7 @@ int cmd_compare(cli *c, int argc, char **argv) {
                          : c->format == FMT_MD ? PX_REPORT_MD
                          : c->format == FMT_HTML ? PX_REPORT_HTML
                                                  : PX_REPORT_TEXT;
-  px_report_opts ro = {width ? width : term_width(), c->color};
+  px_report_opts ro = {width ? width : term_width(), c->color, top, full};
   rc = px_report_write(cmp, fmt, &ro, write_stdout, NULL);
   if (rc == PX_OK && fflush(stdout) != 0) rc = PX_EIO;
   if (rc) {

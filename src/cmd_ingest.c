@@ -65,6 +65,8 @@ int cmd_ingest(cli *c, int argc, char **argv) {
   ui.c = c;
   px_ingest_opts o;
   px_ingest_opts_init(&o);
+  px_story_opts so;
+  px_story_opts_init(&so);
   px_ctx *ctx = NULL;
   px_store *st = NULL;
   px_ingest *g = NULL;
@@ -90,6 +92,13 @@ int cmd_ingest(cli *c, int argc, char **argv) {
       o.analyze = 0;
     } else if (strcmp(a, "--no-cluster") == 0) {
       o.cluster = 0;
+    } else if (strcmp(a, "--undated") == 0) {
+      if ((so.undated = undated_option(i + 1 < argc ? argv[++i] : NULL)) < 0) {
+        die_usage(c, cmd, "--undated wants join or alone");
+        status = EXIT_USAGE;
+        goto out;
+      }
+      o.story = &so;
     } else if (strcmp(a, "--timings") == 0) {
       o.timings = 1;
     } else if (strcmp(a, "--field") == 0 || strncmp(a, "--field=", 8) == 0) {

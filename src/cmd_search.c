@@ -97,6 +97,10 @@ int cmd_search(cli *c, int argc, char **argv) {
   px_ctx *ctx;
   px_store *st;
   if (!open_db_read(c, &ctx, &st)) return EXIT_FAIL;
+  /* The CPU budget of one search (docs/limits.md), in milliseconds. */
+  const char *budget = getenv("PARALLAX_SEARCH_CPU_MS");
+  if (budget && strtoul(budget, NULL, 10) > 0)
+    px_ctx_set_limit(ctx, PX_LIMIT_SEARCH_CPU_MS, strtoul(budget, NULL, 10));
   search_out o = {c, 0};
   int rc = px_store_search(st, query, &f, print_hit, &o);
   int status = EXIT_OK;

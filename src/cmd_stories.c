@@ -41,11 +41,18 @@ static int print_story(void *user, const px_story_info *in) {
 
 /* Open the database, clustering any article not yet in a story when it can
  * be written; fall back to read-only (listing what is there). */
-static int open_store(cli *c, px_ctx *ctx, px_store **st) {
+int undated_option(const char *v) {
+  if (!v) return -1;
+  if (strcmp(v, "join") == 0) return PX_UNDATED_JOIN;
+  if (strcmp(v, "alone") == 0) return PX_UNDATED_ALONE;
+  return -1;
+}
+
+int open_clustered_store(cli *c, px_ctx *ctx, const px_story_opts *so, px_store **st) {
   int rc = px_store_open(ctx, c->db_path, PX_OPEN_WRITE, st);
   if (rc == PX_OK) {
     int64_t added = 0;
-    rc = px_store_cluster_new_articles(*st, NULL, &added);
+    rc = px_store_cluster_new_articles(*st, so, &added);
     if (rc) {
       errorf(c, "%s", px_ctx_error(ctx));
       px_store_free(*st);
@@ -63,6 +70,8 @@ static int open_store(cli *c, px_ctx *ctx, px_store **st) {
 int cmd_stories(cli *c, int argc, char **argv) {
   const command *cmd = find_command("stories");
   px_story_filter f = {0};
+  px_story_opts so;
+  px_story_opts_init(&so);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     int r = common_option(c, cmd, argc, argv, &i, FMTS_TEXT_JSON);
@@ -84,6 +93,12 @@ int cmd_stories(cli *c, int argc, char **argv) {
     } else if (strcmp(a, "--outlet") == 0 && v) {
       f.outlet = v;
       i++;
+    } else if (strcmp(a, "--undated") == 0) {
+      if ((so.undated = undated_option(v)) < 0) {
+        die_usage(c, cmd, "--undated wants join or alone");
+        return EXIT_USAGE;
+      }
+      i++;
     } else if (strcmp(a, "--limit") == 0 && v) {
       f.limit = strtoll(v, NULL, 10);
       i++;
@@ -95,7 +110,7 @@ int cmd_stories(cli *c, int argc, char **argv) {
   px_ctx *ctx;
   if (px_ctx_new(&ctx)) return EXIT_FAIL;
   px_store *st = NULL;
-  int rc = open_store(c, ctx, &st);
+  int rc = open_clustered_store(c, ctx, &so, &st);
   if (rc == PX_OK) {
     rc = px_store_stories(st, &f, print_story, c);
     if (rc) errorf(c, "%s", px_ctx_error(ctx));
@@ -134,8 +149,11 @@ static int print_member(void *user, const px_story_member *m) {
     fputs(",\"wire_outlet\":", stdout);
     if (m->wire_source) json_pstr(stdout, m->wire_outlet);
     else fputs("null", stdout);
-    printf(",\"undated\":%s,\"boilerplate\":%s}", (m->flags & PX_SF_UNDATED) ? "true" : "false",
-           (m->flags & PX_SF_BOILERPLATE) ? "true" : "false");
+    printf(",\"undated\":%s,\"boilerplate\":%s,\"date_from_text\":%s,\"unplaced\":%s}",
+           (m->flags & PX_SF_UNDATED) ? "true" : "false",
+           (m->flags & PX_SF_BOILERPLATE) ? "true" : "false",
+           (m->flags & PX_SF_DATE_FROM_TEXT) ? "true" : "false",
+           (m->flags & PX_SF_UNPLACED) ? "true" : "false");
     return 0;
   }
   char when[32];
@@ -167,17 +185,19 @@ static int print_story_head(void *user, const px_story_info *in) {
     print_time_json(in->first, in->has_time);
     fputs(",\"last\":", stdout);
     print_time_json(in->last, in->has_time);
-    printf(",\"outlets\":%lld,\"articles\":%lld,\"duplicates\":%lld,\"members\":[",
-           (long long)in->outlets, (long long)in->articles, (long long)in->duplicates);
+    printf(",\"outlets\":%lld,\"articles\":%lld,\"duplicates\":%lld,\"thread\":%lld,\"members\":[",
+           (long long)in->outlets, (long long)in->articles, (long long)in->duplicates,
+           (long long)in->thread);
     return 0;
   }
   char a[32], b[32];
   format_time(in->first, in->has_time, a, sizeof(a));
   format_time(in->last, in->has_time, b, sizeof(b));
-  printf("%sstory %lld%s  %.*s\n%s .. %s, %lld outlets, %lld articles, %lld duplicates\n\n",
+  printf("%sstory %lld%s  %.*s\n%s .. %s, %lld outlets, %lld articles, %lld duplicates,"
+         " thread %lld\n\n",
          col(c, C_BOLD), (long long)in->id, col(c, C_RESET), (int)in->headline.len,
          in->headline.ptr, a, b, (long long)in->outlets, (long long)in->articles,
-         (long long)in->duplicates);
+         (long long)in->duplicates, (long long)in->thread);
   return 0;
 }
 
@@ -218,7 +238,7 @@ int cmd_story(cli *c, int argc, char **argv) {
   px_ctx *ctx;
   if (px_ctx_new(&ctx)) return EXIT_FAIL;
   px_store *st = NULL;
-  int rc = open_store(c, ctx, &st);
+  int rc = open_clustered_store(c, ctx, NULL, &st);
   int status = EXIT_OK;
   if (rc) {
     status = EXIT_FAIL;

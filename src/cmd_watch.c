@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "watch.h"
 
+#include <curl/curl.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -226,6 +227,7 @@ static void submit_page(watcher *w, size_t fi, px_article *art, char *key) {
   pj->feed = fi;
   pj->art = art;
   pj->key = key;
+  r->priority = 1; /* a page finishes a round: ahead of feed polls */
   w->feeds[fi].pages++;
   wfetch_submit(w->f, r);
 }
@@ -241,10 +243,16 @@ static void feed_items(watcher *w, size_t fi, wreq *r) {
     return;
   }
   int items = 0, bad = 0;
+  /* A feed with no items yet is not an error; a page without a feed's root is. */
+  size_t head = r->len < 4096 ? r->len : 4096;
+  bool feed_root = r->body && (memmem(r->body, head, "<rss", 4) || memmem(r->body, head, "<feed", 5) ||
+                               memmem(r->body, head, "<rdf:RDF", 8));
   for (int guard = 0; guard < 1000000; guard++) {
     px_article *art;
     rc = px_reader_next(rd, &art);
     if (rc == PX_EOF) break;
+    if (rc == PX_ENOBODY && items == 0 && feed_root && strstr(px_reader_error(rd), "feed has no items"))
+      break;
     if (rc != PX_OK) {
       bad++;
       wlog("error", "%s", px_reader_error(rd));
@@ -331,7 +339,11 @@ static void on_feed(watcher *w, size_t fi, wreq *r) {
 static void on_page(watcher *w, page_job *pj, wreq *r) {
   feed *fd = &w->feeds[pj->feed];
   const char *url = r->final_url ? r->final_url : r->url;
-  bool transient = r->error ? !r->too_big : (r->status == 429 || r->status >= 500 || r->status == 0);
+  /* What may pass (a timeout, a reset, a 5xx, a 429) is tried again; what
+   * will not (a 404, a redirect loop, a page over the cap) is logged once. */
+  bool permanent_error = r->too_big || r->error == CURLE_TOO_MANY_REDIRECTS ||
+                         r->error == CURLE_UNSUPPORTED_PROTOCOL || r->error == CURLE_URL_MALFORMAT;
+  bool transient = r->error ? !permanent_error : (r->status == 429 || r->status >= 500 || r->status == 0);
   if (transient) {
     char why[300];
     snprintf(why, sizeof(why), "%s", r->error ? r->errmsg : "");
@@ -556,6 +568,13 @@ static void ingest_file(watcher *w, const char *path, int64_t size, int64_t mtim
       continue;
     }
     if (ingest_one(w, art, NULL, path) != 0) {
+      ok = false;
+      break;
+    }
+    if (g_stop) {
+      /* Not marked read: the next start reads it again, and what was
+       * stored of it is then a duplicate, not stored twice. */
+      wlog("info", "%s: stopped in the middle; read again at the next start", path);
       ok = false;
       break;
     }

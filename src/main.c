@@ -30,6 +30,9 @@ const command commands[] = {
      "  --max-record BYTES   largest record accepted (default 64 MiB)\n"
      "  --no-analyze         store articles only (no entities, quotes)\n"
      "  --no-cluster         do not place new articles in stories yet\n"
+     "  --undated join|alone undated articles (no date in the record, URL or body\n"
+     "                       opening) clustered by text, or alone unless copies\n"
+     "                       (default: alone when the database has dated articles)\n"
      "  --timings            print the time spent in each stage\n"
      "  -q, --quiet          no progress and no per-record messages\n"
      "  --format text|json   the final summary as a line of text or a JSON object\n"
@@ -105,6 +108,7 @@ const command commands[] = {
      "  --min-outlets N      stories covered by at least N outlets\n"
      "  --outlet NAME        stories with an article from this outlet (exact name)\n"
      "  --limit N            at most N stories\n"
+     "  --undated join|alone how to cluster new undated articles (see ingest)\n"
      "  --format text|json   a table, or one JSON object per line\n"
      "  --db PATH            database file (default ./parallax.db)\n"
      "\n"
@@ -126,6 +130,31 @@ const command commands[] = {
      "  --format text|json|md|html   (md and html with --compare)\n"
      "  --db PATH            database file (default ./parallax.db)\n"
      "exit: 0 ok, 4 no such story\n"},
+    {"threads", cmd_threads, "list threads: stories about one developing matter",
+     "usage: parallax threads [options]\n"
+     "\n"
+     "List threads, latest first: stories linked when one is like an earlier one\n"
+     "that ended at most three weeks before (a follow-up, the next day's reaction,\n"
+     "the verdict after the trial).  A thread's id is the id of its first story.\n"
+     "\n"
+     "options:\n"
+     "  --min-stories N      threads of at least N stories (default 2)\n"
+     "  --limit N            at most N threads\n"
+     "  --format text|json   a table, or one JSON object per line\n"
+     "  --db PATH            database file (default ./parallax.db)\n"
+     "\n"
+     "Columns: id, time span, stories, articles, outlets, headline of its largest story.\n"},
+    {"thread", cmd_thread, "show one thread's stories in time order",
+     "usage: parallax thread [options] ID\n"
+     "\n"
+     "Print a thread's stories in time order, each with what is new in it: outlets\n"
+     "covering the matter for the first time, speakers quoted for the first time,\n"
+     "and names (entities in two or more of its articles) new to the thread.\n"
+     "\n"
+     "options:\n"
+     "  --format text|json\n"
+     "  --db PATH            database file (default ./parallax.db)\n"
+     "exit: 0 ok, 4 no such thread\n"},
     {"stats", cmd_stats, "what the database holds",
      "usage: parallax stats [--top N] [--format text|json] [--db PATH]\n"
      "\n"
@@ -164,6 +193,8 @@ const command commands[] = {
      "  --format text|json|md|html   report format (default text; json is\n"
      "                       described by docs/schema/compare.schema.json)\n"
      "  --width N            wrap text to N columns (default: the terminal's)\n"
+     "  --top N              items per section of the brief (default 5)\n"
+     "  --full               every fact, quote and entity after the brief\n"
      "  --threshold X        least similarity (0..1) of two sentences of one fact\n"
      "  --max-articles N     refuse more articles than N (default 5000)\n"
      "  --no-quotes          skip quote extraction and alignment\n"
@@ -240,6 +271,24 @@ const command commands[] = {
      "  --once               poll everything once and exit (for cron)\n"
      "  --db PATH            database file (default ./parallax.db)\n"
      "exit: 0 ok, 1 failure, 2 usage, 3 some sources failed (logged on stderr)\n"},
+    {"serve", cmd_serve, "the store in a browser: stories, comparisons, speakers, outlets",
+     "usage: parallax serve [--db PATH] [--listen ADDRESS:PORT] [--groups FILE] [--threads N]\n"
+     "\n"
+     "Serve a read-only web view of the database while ingest keeps writing to\n"
+     "it: stories with filters, each story's editor's brief (timeline, core facts,\n"
+     "what each outlet alone adds, quote variants, disputes), articles with their\n"
+     "sentences marked, speakers, entities, outlets, search, blind spots. Every\n"
+     "page has a JSON twin under /api/. See docs/serve.md.\n"
+     "\n"
+     "options:\n"
+     "  --listen ADDR:PORT   where to listen (default 127.0.0.1:8080; port 0 picks a\n"
+     "                       free one; any address but loopback prints a warning)\n"
+     "  --groups FILE        outlet groups: lines outlet<TAB>dimension<TAB>group\n"
+     "  --threads N          request threads (default 4)\n"
+     "  --live-seconds N     how often pages ask for new articles (default 15)\n"
+     "  --stats              at exit, print requests and server time (p50, p99) per page\n"
+     "  --db PATH            database file (default ./parallax.db)\n"
+     "exit: 0 stopped by SIGINT or SIGTERM, 1 the store or the address cannot be used\n"},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -42,13 +42,12 @@ struct walerts {
   qseen *seen;       /* open addressing, power-of-two size */
   size_t nseen, capseen;
   uint64_t raised, delivered;
-  double retry_at;   /* a sink failed: next delivery try (monotonic) */
+  double retry_at[3]; /* per sink (stdout, command, webhook): a failure pauses it until then */
   char **unmarked;   /* "done:" keys delivered whose mark could not be written */
   size_t nunmarked;
-  double retry_gap;
+  double retry_gap[3];
 };
 
-static const char *const kind_names[] = {"", "outlets", "facts", "speaker", "misattributed"};
 
 /* ------------------------------------------------------------ small helpers */
 
@@ -166,43 +165,81 @@ static bool was_raised(walerts *a, const char *key) {
 
 /* --------------------------------------------------------------- the outbox */
 
-static void iso_now(char *b, size_t n) {
-  time_t t = time(NULL);
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  strftime(b, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+
+/* An alert is written with the library's JSON writer (px_json) into a
+ * buffer: alert_begin() opens it with what every alert carries, the
+ * caller adds its members, alert_end() puts it in the outbox. */
+typedef struct alert_buf {
+  char *p;
+  size_t n;
+  int oom;
+} alert_buf;
+
+static int to_buf(void *user, const char *p, size_t n) {
+  alert_buf *b = user;
+  char *np = realloc(b->p, b->n + n + 1);
+  if (!np) {
+    b->oom = 1;
+    return 1;
+  }
+  memcpy(np + b->n, p, n);
+  b->n += n;
+  np[b->n] = '\0';
+  b->p = np;
+  return 0;
 }
 
-/* Raise alert j (which this takes) under key unless raised before. */
-static int raise_alert(walerts *a, const walert *al, const char *key, json_t *j) {
-  int rc = PX_OK;
-  if (was_raised(a, key)) goto out;
-  char ts[32];
-  iso_now(ts, sizeof(ts));
+/* NULL when the alert was raised before (or out of memory: *rc says). */
+static px_json *alert_begin(walerts *a, const walert *al, const char *key, const char *kind,
+                            alert_buf *b, int *rc) {
+  memset(b, 0, sizeof(*b));
+  *rc = PX_OK;
+  if (was_raised(a, key)) return NULL;
+  px_json *j = NULL;
+  if ((*rc = px_json_new(0, to_buf, b, &j)) != PX_OK) return NULL;
   struct timespec now;
   clock_gettime(CLOCK_REALTIME, &now);
-  json_object_set_new(j, "id", json_string(key + 5)); /* without "sent:" */
-  json_object_set_new(j, "alert", json_string(al->name));
-  json_object_set_new(j, "kind", json_string(json_string_value(json_object_get(j, "kind"))
-                                                 ? json_string_value(json_object_get(j, "kind"))
-                                                 : kind_names[al->kind]));
-  json_object_set_new(j, "time", json_string(ts));
-  json_object_set_new(j, "ts", json_real((double)now.tv_sec + now.tv_nsec * 1e-9));
-  char *text = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII);
-  if (!text) {
-    rc = PX_ENOMEM;
-    goto out;
+  px_json_object(j);
+  px_json_key(j, "id");
+  px_json_str(j, key + 5, strlen(key + 5)); /* without "sent:" */
+  px_json_key(j, "alert");
+  px_json_str(j, al->name, strlen(al->name));
+  px_json_key(j, "kind");
+  px_json_str(j, kind, strlen(kind));
+  px_json_key(j, "time");
+  px_json_time(j, (int64_t)now.tv_sec, 1);
+  px_json_key(j, "ts");
+  px_json_num(j, (double)now.tv_sec + now.tv_nsec * 1e-9, 3);
+  return j;
+}
+
+static int alert_end(walerts *a, const char *key, px_json *j, alert_buf *b) {
+  px_json_object_end(j);
+  int rc = px_json_status(j);
+  px_json_free(j);
+  if (rc == PX_OK && b->oom) rc = PX_ENOMEM;
+  size_t n = b->n;
+  while (n && b->p[n - 1] == '\n') n--; /* one line; delivery ends it */
+  if (rc == PX_OK && n) {
+    char okey[48];
+    snprintf(okey, sizeof(okey), "outbox:%012lld", (long long)++a->seq);
+    if ((rc = px_store_state_set(a->st, okey, b->p, n)) == PX_OK &&
+        (rc = px_store_state_set(a->st, key, "1", 1)) == PX_OK)
+      rc = state_put_int(a->st, "alert:seq", a->seq);
+    if (rc == PX_OK) a->raised++;
   }
-  char okey[48];
-  snprintf(okey, sizeof(okey), "outbox:%012lld", (long long)++a->seq);
-  if ((rc = px_store_state_set(a->st, okey, text, strlen(text))) == PX_OK &&
-      (rc = px_store_state_set(a->st, key, "1", 1)) == PX_OK)
-    rc = state_put_int(a->st, "alert:seq", a->seq);
-  free(text);
-  if (rc == PX_OK) a->raised++;
-out:
-  json_decref(j);
+  free(b->p);
   return rc;
+}
+
+static void jstr(px_json *j, const char *key, const char *v) {
+  px_json_key(j, key);
+  px_json_str(j, v ? v : "", v ? strlen(v) : 0);
+}
+
+static void jint(px_json *j, const char *key, int64_t v) {
+  px_json_key(j, key);
+  px_json_int(j, v);
 }
 
 /* ------------------------------------------------------ story-based alerts */
@@ -226,7 +263,6 @@ typedef struct group_count {
   const walert *al;
   char **seen;
   size_t n;
-  json_t *names;
   int64_t last;  /* the newest article of the group: the one that made the count */
   char *last_url, *last_source;
 } group_count;
@@ -254,7 +290,6 @@ static int group_cb(void *user, const px_story_member *m) {
   g->seen = ns;
   if (!(g->seen[g->n] = dupstr(src))) return 1;
   g->n++;
-  json_array_append_new(g->names, json_stringn(src.ptr, src.len));
   return 0;
 }
 
@@ -263,31 +298,35 @@ static int check_outlets(walerts *a, const walert *al, const story_sum *s) {
   char key[160];
   snprintf(key, sizeof(key), "sent:%s:story:%lld", al->name, (long long)s->id);
   if (was_raised(a, key)) return PX_OK;
-  group_count g = {al, NULL, 0, json_array(), 0, NULL, NULL};
+  group_count g = {al, NULL, 0, 0, NULL, NULL};
   int rc = px_store_story_articles(a->st, s->id, group_cb, &g);
   int64_t count = (int64_t)g.n;
+  if (rc == PX_OK && count >= al->min) {
+    alert_buf b;
+    px_json *j = alert_begin(a, al, key, "outlets", &b, &rc);
+    if (j) {
+      jint(j, "story", s->id);
+      jstr(j, "headline", s->headline);
+      jint(j, "outlets", count);
+      jint(j, "articles", s->articles);
+      px_json_key(j, "outlet_names");
+      px_json_array(j);
+      for (size_t i = 0; i < g.n; i++) px_json_str(j, g.seen[i], strlen(g.seen[i]));
+      px_json_array_end(j);
+      px_json_key(j, "trigger");
+      px_json_object(j);
+      jint(j, "article", g.last);
+      jstr(j, "url", g.last_url);
+      jstr(j, "source", g.last_source);
+      px_json_object_end(j);
+      rc = alert_end(a, key, j, &b);
+    }
+  }
   for (size_t i = 0; i < g.n; i++) free(g.seen[i]);
   free(g.seen);
-  if (rc != PX_OK || count < al->min) {
-    json_decref(g.names);
-    free(g.last_url);
-    free(g.last_source);
-    return rc;
-  }
-  json_t *trig = json_object();
-  json_object_set_new(trig, "article", json_integer(g.last));
-  json_object_set_new(trig, "url", json_string(g.last_url ? g.last_url : ""));
-  json_object_set_new(trig, "source", json_string(g.last_source ? g.last_source : ""));
   free(g.last_url);
   free(g.last_source);
-  json_t *j = json_object();
-  json_object_set_new(j, "story", json_integer(s->id));
-  json_object_set_new(j, "headline", json_string(s->headline ? s->headline : ""));
-  json_object_set_new(j, "outlets", json_integer(count));
-  json_object_set_new(j, "articles", json_integer(s->articles));
-  json_object_set_new(j, "outlet_names", g.names);
-  json_object_set_new(j, "trigger", trig);
-  return raise_alert(a, al, key, j);
+  return rc;
 }
 
 static int write_buf(void *user, const char *p, size_t n) {
@@ -358,13 +397,21 @@ static int check_facts(walerts *a, const walert *al, const story_sum *s, int64_t
     uint64_t h = fnv(text ? text : "", text ? strlen(text) : 0, (uint64_t)s->id);
     snprintf(key, sizeof(key), "sent:%s:fact:%lld:%016llx", al->name, (long long)s->id,
              (unsigned long long)h);
-    json_t *j = json_object();
-    json_object_set_new(j, "kind", json_string("fact"));
-    json_object_set_new(j, "story", json_integer(s->id));
-    json_object_set_new(j, "headline", json_string(s->headline ? s->headline : ""));
-    json_object_set_new(j, "text", json_string(text ? text : ""));
-    json_object_set(j, "outlets", json_object_get(fa, "outlets"));
-    rc = raise_alert(a, al, key, j);
+    alert_buf b;
+    px_json *j = alert_begin(a, al, key, "fact", &b, &rc);
+    if (!j) continue;
+    jint(j, "story", s->id);
+    jstr(j, "headline", s->headline);
+    jstr(j, "text", text);
+    px_json_key(j, "outlets");
+    px_json_array(j);
+    json_t *fo = json_object_get(fa, "outlets");
+    for (size_t k = 0; k < json_array_size(fo); k++) {
+      const char *o = json_string_value(json_array_get(fo, k));
+      px_json_str(j, o ? o : "", o ? strlen(o) : 0);
+    }
+    px_json_array_end(j);
+    rc = alert_end(a, key, j, &b);
   }
   json_t *disc = json_object_get(root, "discrepancies");
   for (size_t i = 0; rc == PX_OK && i < json_array_size(disc); i++) {
@@ -372,33 +419,37 @@ static int check_facts(walerts *a, const walert *al, const story_sum *s, int64_t
     json_t *vals = json_object_get(d, "values");
     bool has_new = false;
     uint64_t h = (uint64_t)s->id;
-    json_t *out = json_array();
     for (size_t k = 0; k < json_array_size(vals); k++) {
       json_t *v = json_array_get(vals, k);
       size_t ai = (size_t)json_integer_value(json_object_get(v, "article"));
       if (ai < na && fresh[ai]) has_new = true;
       const char *text = json_string_value(json_object_get(v, "text"));
       h = fnv(text ? text : "", text ? strlen(text) : 0, h);
-      json_t *o = json_object();
-      json_object_set(o, "value", json_object_get(v, "value"));
-      json_object_set(o, "text", json_object_get(v, "text"));
-      if (ai < na) json_object_set(o, "outlet", json_object_get(json_array_get(articles, ai), "outlet"));
-      json_array_append_new(out, o);
     }
-    if (!has_new) {
-      json_decref(out);
-      continue;
-    }
+    if (!has_new) continue;
     char key[200];
     snprintf(key, sizeof(key), "sent:%s:dispute:%lld:%016llx", al->name, (long long)s->id,
              (unsigned long long)h);
-    json_t *j = json_object();
-    json_object_set_new(j, "kind", json_string("dispute"));
-    json_object_set_new(j, "story", json_integer(s->id));
-    json_object_set_new(j, "headline", json_string(s->headline ? s->headline : ""));
-    json_object_set(j, "unit", json_object_get(d, "unit"));
-    json_object_set_new(j, "values", out);
-    rc = raise_alert(a, al, key, j);
+    alert_buf b;
+    px_json *j = alert_begin(a, al, key, "dispute", &b, &rc);
+    if (!j) continue;
+    jint(j, "story", s->id);
+    jstr(j, "headline", s->headline);
+    jstr(j, "unit", json_string_value(json_object_get(d, "unit")));
+    px_json_key(j, "values");
+    px_json_array(j);
+    for (size_t k = 0; k < json_array_size(vals); k++) {
+      json_t *v = json_array_get(vals, k);
+      size_t ai = (size_t)json_integer_value(json_object_get(v, "article"));
+      px_json_object(j);
+      px_json_key(j, "value");
+      px_json_num(j, json_number_value(json_object_get(v, "value")), 6);
+      jstr(j, "text", json_string_value(json_object_get(v, "text")));
+      jstr(j, "outlet", ai < na ? json_string_value(json_object_get(json_array_get(articles, ai), "outlet")) : "");
+      px_json_object_end(j);
+    }
+    px_json_array_end(j);
+    rc = alert_end(a, key, j, &b);
   }
 done:
   free(fresh);
@@ -419,16 +470,21 @@ typedef struct quote_pass {
   int64_t last;
 } quote_pass;
 
-static json_t *quote_json(const px_stored_quote *q) {
-  json_t *j = json_object();
-  json_object_set_new(j, "id", json_integer(q->id));
-  json_object_set_new(j, "article", json_integer(q->article));
-  json_object_set_new(j, "source", json_stringn(q->source.ptr, q->source.len));
-  json_object_set_new(j, "title", json_stringn(q->title.ptr, q->title.len));
-  json_object_set_new(j, "kind", json_string(px_quote_kind_name(q->kind)));
-  json_object_set_new(j, "text", json_stringn(q->text.ptr, q->text.len));
-  json_object_set_new(j, "speaker", json_stringn(q->speaker_name.ptr, q->speaker_name.len));
-  return j;
+static void quote_json(px_json *j, const px_stored_quote *q) {
+  px_json_key(j, "quote");
+  px_json_object(j);
+  jint(j, "id", q->id);
+  jint(j, "article", q->article);
+  px_json_key(j, "source");
+  px_json_pstr(j, q->source);
+  px_json_key(j, "title");
+  px_json_pstr(j, q->title);
+  jstr(j, "kind", px_quote_kind_name(q->kind));
+  px_json_key(j, "text");
+  px_json_pstr(j, q->text);
+  px_json_key(j, "speaker");
+  px_json_pstr(j, q->speaker_name);
+  px_json_object_end(j);
 }
 
 static int quote_cb(void *user, const px_stored_quote *q) {
@@ -442,12 +498,14 @@ static int quote_cb(void *user, const px_stored_quote *q) {
         px_speaker_match(al->speaker, strlen(al->speaker), q->speaker_name.ptr, q->speaker_name.len)) {
       char key[160];
       snprintf(key, sizeof(key), "sent:%s:quote:%lld", al->name, (long long)q->id);
-      json_t *j = json_object();
+      alert_buf b;
+      px_json *j = alert_begin(a, al, key, "speaker", &b, &qp->rc);
+      if (!j) continue;
       int64_t story = 0;
       px_store_article_story(a->st, q->article, &story);
-      json_object_set_new(j, "story", json_integer(story));
-      json_object_set_new(j, "quote", quote_json(q));
-      qp->rc = raise_alert(a, al, key, j);
+      jint(j, "story", story);
+      quote_json(j, q);
+      qp->rc = alert_end(a, key, j, &b);
     }
   }
   if (qp->rc != PX_OK || (q->kind != PX_QUOTE_DIRECT && q->kind != PX_QUOTE_PARTIAL)) return qp->rc != PX_OK;
@@ -472,15 +530,18 @@ static int quote_cb(void *user, const px_stored_quote *q) {
     if (al->kind != WA_MISATTRIBUTED || words < al->min_words) continue;
     char key[160];
     snprintf(key, sizeof(key), "sent:%s:mis:%lld", al->name, (long long)q->id);
-    json_t *j = json_object();
-    json_object_set_new(j, "quote", quote_json(q));
-    json_t *e = json_object();
-    json_object_set_new(e, "id", json_integer(prev->quote));
-    json_object_set_new(e, "article", json_integer(prev->article));
-    json_object_set_new(e, "source", json_string(prev->source));
-    json_object_set_new(e, "speaker", json_string(prev->speaker));
-    json_object_set_new(j, "earlier", e);
-    qp->rc = raise_alert(a, al, key, j);
+    alert_buf b;
+    px_json *j = alert_begin(a, al, key, "misattributed", &b, &qp->rc);
+    if (!j) continue;
+    quote_json(j, q);
+    px_json_key(j, "earlier");
+    px_json_object(j);
+    jint(j, "id", prev->quote);
+    jint(j, "article", prev->article);
+    jstr(j, "source", prev->source);
+    jstr(j, "speaker", prev->speaker);
+    px_json_object_end(j);
+    qp->rc = alert_end(a, key, j, &b);
   }
   return qp->rc != PX_OK;
 }
@@ -530,7 +591,7 @@ int walerts_new(px_ctx *ctx, px_store *st, wfetch *f, const wconfig *cfg, walert
   a->st = st;
   a->f = f;
   a->cfg = cfg;
-  a->retry_gap = 5;
+  for (int k = 0; k < 3; k++) a->retry_gap[k] = 5;
   a->seq = state_int(st, "alert:seq");
   char *v = NULL;
   upto u = {a, -1, 0};
@@ -705,12 +766,15 @@ static int outbox_cb(void *user, const char *key, px_str value) {
 }
 
 size_t walerts_deliver(walerts *a) {
-  if (a->retry_at > wnow()) return 1;
   outbox_list l = {NULL, 0};
   px_store_state_list(a->st, "outbox:", outbox_cb, &l);
   const wconfig *c = a->cfg;
   size_t waiting = 0;
-  bool failed = false;
+  /* A sink that fails is paused (5 s, doubling to 5 min); the others go on.
+   * The same sink gets its alerts in order. */
+  double now = wnow();
+  bool failed[3], tried[3] = {false, false, false};
+  for (int k = 0; k < 3; k++) failed[k] = a->retry_at[k] > now;
   for (size_t i = 0; i < l.n; i++) {
     outbox_item *it = &l.v[i];
     const char *sinks[3] = {c->to_stdout ? "stdout" : NULL, c->command ? "command" : NULL,
@@ -728,10 +792,11 @@ size_t walerts_deliver(walerts *a) {
         if (px_store_state_set(a->st, dkey, "1", 1) != PX_OK) all = false;
         continue;
       }
-      if (failed) {
+      if (failed[k]) {
         all = false;
         continue;
       }
+      tried[k] = true;
       char err[300] = "";
       int ok;
       if (k == 0) {
@@ -754,13 +819,13 @@ size_t walerts_deliver(walerts *a) {
             a->unmarked = nu;
             if ((nu[a->nunmarked] = strdup(dkey))) a->nunmarked++;
           }
-          failed = true;
+          failed[k] = true;
           all = false;
         }
       } else {
-        wlog("error", "alert %s: delivery to %s failed: %s; retried later", it->key + 7,
-             k == 2 ? c->webhook : sinks[k], err);
-        failed = true;
+        wlog("error", "alert %s: delivery to %s failed: %s; retried in %.0f s", it->key + 7,
+             k == 2 ? c->webhook : sinks[k], err, a->retry_gap[k]);
+        failed[k] = true;
         all = false;
       }
     }
@@ -783,12 +848,15 @@ size_t walerts_deliver(walerts *a) {
     free(it->text);
   }
   free(l.v);
-  if (failed) {
-    a->retry_at = wnow() + a->retry_gap;
-    a->retry_gap = a->retry_gap * 2 > 300 ? 300 : a->retry_gap * 2;
-  } else {
-    a->retry_gap = 5;
-    a->retry_at = 0;
+  for (int k = 0; k < 3; k++) {
+    if (!tried[k]) continue;
+    if (failed[k]) {
+      a->retry_at[k] = now + a->retry_gap[k];
+      a->retry_gap[k] = a->retry_gap[k] * 2 > 300 ? 300 : a->retry_gap[k] * 2;
+    } else {
+      a->retry_gap[k] = 5;
+      a->retry_at[k] = 0;
+    }
   }
   return waiting;
 }

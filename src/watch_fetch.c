@@ -26,6 +26,7 @@ struct wfetch {
   long max_bytes;
   double gap; /* seconds between starts on one host */
   wreq *queue, *queue_tail;
+  wreq *prio_tail; /* the last priority request: they are all at the front */
   wreq *active;
   size_t nqueued, nactive;
   host *hosts;
@@ -145,9 +146,17 @@ static host *host_get(wfetch *f, const char *name) {
 void wfetch_submit(wfetch *f, wreq *r) {
   host_of(r->url, r->host, sizeof(r->host));
   r->next = NULL;
-  if (f->queue_tail) f->queue_tail->next = r;
-  else f->queue = r;
-  f->queue_tail = r;
+  if (r->priority) {
+    wreq **at = f->prio_tail ? &f->prio_tail->next : &f->queue;
+    r->next = *at;
+    *at = r;
+    if (!r->next) f->queue_tail = r;
+    f->prio_tail = r;
+  } else {
+    if (f->queue_tail) f->queue_tail->next = r;
+    else f->queue = r;
+    f->queue_tail = r;
+  }
   f->nqueued++;
 }
 
@@ -162,7 +171,7 @@ size_t wfetch_pending(const wfetch *f) { return f->nqueued + f->nactive; }
 
 wreq *wfetch_drop_queued(wfetch *f) {
   wreq *l = f->queue;
-  f->queue = f->queue_tail = NULL;
+  f->queue = f->queue_tail = f->prio_tail = NULL;
   f->nqueued = 0;
   return l;
 }
@@ -288,6 +297,7 @@ static void start_due(wfetch *f, double *wait) {
     }
     *pp = r->next;
     if (f->queue_tail == r) f->queue_tail = prev;
+    if (f->prio_tail == r) f->prio_tail = prev; /* prev is a priority request or none */
     f->nqueued--;
     r->next = NULL;
     r->t0 = now;
@@ -302,6 +312,8 @@ static void start_due(wfetch *f, double *wait) {
       r->next = f->queue;
       f->queue = r;
       if (!f->queue_tail) f->queue_tail = r;
+      if (!r->priority) f->prio_tail = NULL; /* order among priorities may change, nothing is lost */
+      else if (!f->prio_tail) f->prio_tail = r;
       f->nqueued++;
       return;
     }

@@ -19,6 +19,7 @@ typedef struct wreq {
   char *etag, *last_modified; /* validators to send (may be NULL) */
   void *user;
   int kind;
+  int priority;               /* 1: ahead of the others waiting (pages before feed polls) */
   /* Results, once done. */
   long status;            /* HTTP status, 0 when no response */
   int error;              /* 0, or a CURLcode */

@@ -141,7 +141,7 @@ static void test_window_undated_boilerplate(void **state) {
   px_story_result r, r0, r3;
   px_stories_result(sx, 0, &r0);
   px_stories_result(sx, 3, &r3);
-  /* Undated article of event 2: joins by text alone, flagged. */
+  /* Undated copy of an article of event 2: joins its original's story, flagged. */
   px_article *a = make(&docs[4], 0, 1);
   int64_t idx;
   assert_int_equal(px_stories_add(sx, a, &idx), PX_OK);
@@ -202,6 +202,129 @@ static void test_window_undated_boilerplate(void **state) {
 
 /* Empty, one-word and title-less articles, dated and not, in both modes:
  * each is placed, none joins a real story by accident. */
+/* Batch clustering of docs[i] at times t[i] (0: undated), with a URL per
+ * doc (NULL: none); story[i] and flags[i] out. */
+static void cluster_with(const px_story_opts *o, const size_t *idx, const int64_t *t,
+                         const char *const *url, size_t n, int64_t *story, unsigned *flags) {
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_stories *sx;
+  assert_int_equal(px_stories_new(ctx, o, &sx), PX_OK);
+  for (size_t i = 0; i < n; i++) {
+    px_article *a = make(&docs[idx[i]], t[i], 1);
+    if (url && url[i]) assert_int_equal(px_article_set(a, PX_F_URL, url[i], strlen(url[i])), PX_OK);
+    assert_int_equal(px_stories_add(sx, a, NULL), PX_OK);
+    px_article_free(a);
+  }
+  assert_int_equal(px_stories_finish(sx), PX_OK);
+  for (size_t i = 0; i < n; i++) {
+    px_story_result r;
+    assert_int_equal(px_stories_result(sx, (int64_t)i, &r), PX_OK);
+    story[i] = r.story;
+    flags[i] = r.flags;
+  }
+  px_stories_free(sx);
+  px_ctx_free(ctx);
+}
+
+/* A story is an event bounded in time; undated articles are placed only
+ * with evidence. */
+static void test_event_rules(void **state) {
+  (void)state;
+  px_story_opts o;
+  px_story_opts_init(&o);
+  o.batch = 1;
+  int64_t story[6];
+  unsigned flags[6];
+  /* Event 1 reported on day 0, day 2.5 and day 5: each pair is inside the
+   * 3-day window, but one story would span 5 days (> 4): two stories. */
+  size_t idx1[] = {0, 1, 2};
+  int64_t t1[] = {T0, T0 + 5 * DAY / 2, T0 + 5 * DAY};
+  cluster_with(&o, idx1, t1, NULL, 3, story, flags);
+  assert_int_not_equal(story[0], story[2]);
+  assert_true(story[1] == story[0] || story[1] == story[2]);
+  /* The same three within two days: one story. */
+  int64_t t1b[] = {T0, T0 + DAY, T0 + 2 * DAY};
+  cluster_with(&o, idx1, t1b, NULL, 3, story, flags);
+  assert_int_equal(story[0], story[1]);
+  assert_int_equal(story[1], story[2]);
+  /* Undated articles of event 2 among dated ones: alone and unplaced by
+   * default; together with --undated join. */
+  size_t idx2[] = {0, 1, 2, 3, 4, 5};
+  int64_t t2[] = {T0, T0 + 3600, T0 + DAY, 0, 0, 0};
+  cluster_with(&o, idx2, t2, NULL, 6, story, flags);
+  assert_int_equal(story[0], story[1]);
+  assert_int_not_equal(story[3], story[4]);
+  assert_int_not_equal(story[4], story[5]);
+  for (int i = 3; i < 6; i++) assert_true((flags[i] & PX_SF_UNPLACED) && (flags[i] & PX_SF_UNDATED));
+  assert_false(flags[0] & PX_SF_UNPLACED);
+  o.undated = PX_UNDATED_JOIN;
+  cluster_with(&o, idx2, t2, NULL, 6, story, flags);
+  assert_int_equal(story[3], story[4]);
+  assert_int_equal(story[4], story[5]);
+  assert_false(flags[3] & PX_SF_UNPLACED);
+  /* A date in the URL places an undated article at that day. */
+  o.undated = PX_UNDATED_AUTO;
+  const char *urls[] = {NULL, NULL, NULL, NULL, "https://news.example/2024/03/03/kestrel-fire", NULL};
+  int64_t t3[] = {T0, T0 + 3600, T0 + DAY, T0 + 2 * DAY, 0, 0};
+  cluster_with(&o, idx2, t3, urls, 6, story, flags);
+  assert_true(flags[4] & PX_SF_DATE_FROM_TEXT);
+  assert_int_equal(story[3], story[4]);
+  assert_true(flags[5] & PX_SF_UNPLACED);
+  /* The same URL date far from the event: not placed with it. */
+  const char *urls2[] = {NULL, NULL, NULL, NULL, "https://news.example/2021-07-09/kestrel-fire", NULL};
+  cluster_with(&o, idx2, t3, urls2, 6, story, flags);
+  assert_true(flags[4] & PX_SF_DATE_FROM_TEXT);
+  assert_int_not_equal(story[3], story[4]);
+}
+
+/* Dates in URLs and body openings. */
+static void test_date_from_text(void **state) {
+  (void)state;
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_story_opts o;
+  px_story_opts_init(&o);
+  struct {
+    const char *url, *body;
+    int found;
+    const char *day;
+  } cases[] = {
+      {"https://a.example/2019/03/15/story.html", "Text.", 1, "2019-03-15"},
+      {"https://a.example/news/2019-3-5-story", "Text.", 1, "2019-03-05"},
+      {"https://a.example/20190315/story", "Text.", 1, "2019-03-15"},
+      {"https://a.example/2019/13/45/story", "Text.", 0, NULL},
+      {"https://a.example/1970/01/01/story", "Text.", 0, NULL},
+      {"https://a.example/2093/01/01/story", "Text.", 0, NULL},
+      {"", "WASHINGTON, March 15, 2019 - The vote was held.", 1, "2019-03-15"},
+      {"", "Posted 15 Sept 2019. The vote was held.", 1, "2019-09-15"},
+      {"", "The meeting (2019-03-15) ended.", 1, "2019-03-15"},
+      {"", "In March, 15 people met in 2019.", 0, NULL},
+      {"", "Mayday 12, 2019 was not a date.", 0, NULL},
+      {"", "", 0, NULL},
+  };
+  for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+    px_stories *sx;
+    o.batch = 1;
+    o.undated = PX_UNDATED_ALONE;
+    assert_int_equal(px_stories_new(ctx, &o, &sx), PX_OK);
+    px_article *a;
+    assert_int_equal(px_article_new(&a), PX_OK);
+    assert_int_equal(px_article_set(a, PX_F_URL, cases[k].url, strlen(cases[k].url)), PX_OK);
+    assert_int_equal(px_article_set(a, PX_F_BODY, cases[k].body, strlen(cases[k].body)), PX_OK);
+    assert_int_equal(px_stories_add(sx, a, NULL), PX_OK);
+    assert_int_equal(px_stories_finish(sx), PX_OK);
+    px_story_result r;
+    assert_int_equal(px_stories_result(sx, 0, &r), PX_OK);
+    if (((r.flags & PX_SF_DATE_FROM_TEXT) != 0) != cases[k].found)
+      fail_msg("case %zu (%s | %s): found %d", k, cases[k].url, cases[k].body,
+               (r.flags & PX_SF_DATE_FROM_TEXT) != 0);
+    px_article_free(a);
+    px_stories_free(sx);
+  }
+  px_ctx_free(ctx);
+}
+
 static void test_empty_bodies(void **state) {
   (void)state;
   for (int batch = 0; batch < 2; batch++) {
@@ -303,6 +426,8 @@ int main(void) {
       cmocka_unit_test(test_events_batch),
       cmocka_unit_test(test_window_undated_boilerplate),
       cmocka_unit_test(test_empty_bodies),
+      cmocka_unit_test(test_event_rules),
+      cmocka_unit_test(test_date_from_text),
       cmocka_unit_test(test_store_incremental),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -282,11 +282,70 @@ static void test_deep_nesting(void **state) {
   free(page);
 }
 
+static int hit_count(void *user, const px_search_hit *h) {
+  (void)h;
+  (*(int *)user)++;
+  return 0;
+}
+
+/* A search has a CPU budget: a costly query stops with a clear message,
+ * an ordinary one runs. */
+static void test_search_budget(void **state) {
+  (void)state;
+  const char *dir = px_test_tmpdir();
+  char db[600];
+  snprintf(db, sizeof(db), "%s/s.db", dir);
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_store *st;
+  assert_int_equal(px_store_open(ctx, db, PX_OPEN_WRITE, &st), PX_OK);
+  static const char *const syl[] = {"ka", "to", "mi", "ra", "ne", "so", "lu", "pe"};
+  uint32_t x = 99;
+  for (int i = 0; i < 1000; i++) {
+    char body[2048], id[16];
+    size_t k = 0;
+    for (int w = 0; w < 120; w++) {
+      for (int j = 0; j < 3; j++) {
+        x = x * 1103515245u + 12345u;
+        k += (size_t)sprintf(body + k, "%s", syl[(x >> 16) & 7]);
+      }
+      body[k++] = ' ';
+    }
+    body[k] = 0;
+    snprintf(id, sizeof(id), "a%d", i);
+    px_article *a;
+    assert_int_equal(px_article_new(&a), PX_OK);
+    assert_int_equal(px_article_set(a, PX_F_ID, id, strlen(id)), PX_OK);
+    assert_int_equal(px_article_set(a, PX_F_SOURCE, "Gazette", 7), PX_OK);
+    assert_int_equal(px_article_set(a, PX_F_BODY, body, k), PX_OK);
+    assert_int_equal(px_store_add(st, a, NULL), PX_OK);
+    px_article_free(a);
+  }
+  char q[4096] = "";
+  for (int i = 0; i < 64; i++)
+    snprintf(q + strlen(q), sizeof(q) - strlen(q), "%s%s%s*", i ? " OR " : "", syl[i & 7],
+             syl[(i >> 3) & 7]);
+  int n = 0;
+  assert_int_equal(px_store_search(st, q, NULL, hit_count, &n), PX_OK);
+  assert_true(n > 0);
+  assert_int_equal(px_ctx_set_limit(ctx, PX_LIMIT_SEARCH_CPU_MS, 1), PX_OK);
+  n = 0;
+  assert_int_equal(px_store_search(st, q, NULL, hit_count, &n), PX_EQUERY);
+  assert_non_null(strstr(px_ctx_error(ctx), "too costly"));
+  n = 0;
+  assert_int_equal(px_ctx_set_limit(ctx, PX_LIMIT_SEARCH_CPU_MS, 5000), PX_OK);
+  assert_int_equal(px_store_search(st, "katomi", NULL, hit_count, &n), PX_OK);
+  assert_true(n > 0);
+  px_store_free(st);
+  px_ctx_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_link_loops),       cmocka_unit_test(test_unreadable_subfolder),
       cmocka_unit_test(test_stray_nul),        cmocka_unit_test(test_feed_long_prolog),
       cmocka_unit_test(test_controls),         cmocka_unit_test(test_deep_nesting),
+      cmocka_unit_test(test_search_budget),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -308,6 +308,11 @@ static void test_wire_prose(void **state) {
   assert_false(str_has(find(f, "friendship and cooperation").speaker_name, "meanwhile"));
   assert_speaker(f, "always stand with", "Marchenko");
   assert_speaker(f, "emerge victorious", "Marchenko");
+  /* a pronoun after another of the same gender goes on with its speaker */
+  run(f, "Peter Braun apologized for the remarks in a written statement.\n\n"
+         "He said he \"respects\" Karl Weber and praised the farmers of the region.\n\n"
+         "\"I have tremendous respect for the farmers of this state,\" he said.");
+  assert_speaker(f, "tremendous respect", "Braun");
 }
 
 static void test_indirect(void **state) {

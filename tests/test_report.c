@@ -62,7 +62,7 @@ static int put(void *user, const char *p, size_t n) {
 
 static char *render(px_report_format f, int width, int color) {
   sink s = {0};
-  px_report_opts o = {width, color};
+  px_report_opts o = {width, color, 0, 1};
   assert_int_equal(px_report_write(cmp, f, &o, put, &s), PX_OK);
   assert_non_null(s.p);
   return s.p;
@@ -140,7 +140,9 @@ static void test_html(void **state) {
   assert_true(strncmp(out, "<!DOCTYPE html>", 15) == 0);
   assert_non_null(strstr(out, "</html>"));
   assert_non_null(strstr(out, "@media print"));
-  assert_non_null(strstr(out, "@media (max-width"));
+  assert_non_null(strstr(out, "grid-template-columns:repeat(auto-fill")); /* columns wrap, no sideways scroll */
+  assert_non_null(strstr(out, "class=\"legend\""));
+  assert_non_null(strstr(out, "<h2>Core facts</h2>"));
   assert_non_null(strstr(out, "name=\"viewport\""));
   /* Self-contained: nothing fetched. */
   assert_null(strstr(out, "src="));
@@ -159,7 +161,9 @@ static void test_html(void **state) {
 static void test_md(void **state) {
   (void)state;
   char *out = render(PX_REPORT_MD, 0, 0);
-  assert_true(strncmp(out, "# Comparison of 3 articles", 26) == 0);
+  assert_true(strncmp(out, "# ", 2) == 0); /* the story's headline */
+  assert_non_null(strstr(out, "## Core facts"));
+  assert_non_null(strstr(out, "# Full detail: 3 articles"));
   assert_non_null(strstr(out, "## Reported by several outlets"));
   assert_non_null(strstr(out, "Empty \\| Post")); /* table cell escaped */
   assert_non_null(strstr(out, "Ferry \\*fire\\*"));

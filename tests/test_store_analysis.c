@@ -272,6 +272,8 @@ static void test_migrates_v7(void **state) {
   assert_int_equal(
       sqlite3_exec(
           db,
+          "DROP INDEX story_thread; ALTER TABLE story DROP COLUMN thread;"
+          "ALTER TABLE story DROP COLUMN central; ALTER TABLE story DROP COLUMN sig;"
           "DROP TRIGGER article_bytes_del; DROP TRIGGER article_bytes_upd;"
           "DELETE FROM meta WHERE key = 'body_bytes';"
           "CREATE TRIGGER article_fts_ins AFTER INSERT ON article BEGIN"

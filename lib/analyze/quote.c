@@ -1450,6 +1450,9 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     entity_genders(&w, egender);
   }
   uint32_t last_para = 0;
+  /* the last attribution was a pronoun of this gender, in this sentence */
+  uint8_t last_pron = 0;
+  size_t last_sent = SIZE_MAX;
   for (size_t i = 0; i < nc; i++) {
     cand *c = &cv[i];
     if (c->dead) continue;
@@ -1473,7 +1476,14 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
          * in news they are the writer or a group. */
         int32_t e = -1;
         uint8_t g = c->s.pron;
-        if (g == 1 || g == 2) {
+        size_t cs = sent_of(&w, c->open_tok);
+        if ((g == 1 || g == 2) && last_pron == g && last_person >= 0 && last_sent != SIZE_MAX &&
+            cs <= last_sent + 1) {
+          /* "He said he "respects" Grassley ... "I have ...," he said.": a
+           * pronoun right after another of the same gender goes on with
+           * that speaker, not to the person the first one spoke of */
+          e = last_person;
+        } else if (g == 1 || g == 2) {
           e = resolve_person(&w, egender, c, g, last_person, last_para, last_attr_tok);
           /* the pronoun tells the person's gender for later ones */
           if (e >= 0 && !egender[e]) egender[e] = g;
@@ -1498,6 +1508,8 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         else last_org = q->entity;
         last_para = c->para;
         last_attr_tok = c->open_tok;
+        last_pron = c->s.men < 0 ? c->s.pron : 0;
+        last_sent = sent_of(&w, c->open_tok);
       }
     }
     if (q->kind == 4 || q->kind == 5) {

@@ -41,6 +41,7 @@ int px_ctx_new(px_ctx **out) {
   if (!ctx) return PX_ENOMEM;
   ctx->limit_record = (size_t)64 << 20;
   ctx->limit_body = (size_t)16 << 20;
+  ctx->limit_search_ms = PX__SEARCH_MS_DEFAULT;
   return PX_OK;
 }
 
@@ -55,6 +56,7 @@ int px_ctx_set_limit(px_ctx *ctx, px_limit which, size_t value) {
   switch (which) {
   case PX_LIMIT_RECORD_BYTES: ctx->limit_record = value; return PX_OK;
   case PX_LIMIT_BODY_BYTES: ctx->limit_body = value; return PX_OK;
+  case PX_LIMIT_SEARCH_CPU_MS: ctx->limit_search_ms = value; return PX_OK;
   }
   return PX_EINVAL;
 }

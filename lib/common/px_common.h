@@ -134,9 +134,13 @@ PX__HIDDEN int px__escape_controls(px__buf *out, const char *p, size_t n);
 
 #define PX__FIELD_PATHS 8
 
+/* Default PX_LIMIT_SEARCH_CPU_MS: CPU milliseconds one search may take. */
+#define PX__SEARCH_MS_DEFAULT ((size_t)5000)
+
 struct px_ctx {
   size_t limit_record;
   size_t limit_body;
+  size_t limit_search_ms;
   char *field_path[PX__FIELD_PATHS]; /* explicit JSON paths, by px_field-ish index */
   char errmsg[512];
 };

@@ -163,15 +163,16 @@ static bool tag_is_block(unsigned t) {
   }
 }
 
-/* Elements whose content is never article text. */
+/* Elements whose content is never article text.  <nav>, <footer> and
+ * <aside> are cut like boilerplate classes instead: a
+ * broken page can leave the whole article inside one of them. */
 static bool tag_is_skipped(unsigned t) {
   switch (t) {
   case MyHTML_TAG_SCRIPT: case MyHTML_TAG_STYLE: case MyHTML_TAG_NOSCRIPT:
   case MyHTML_TAG_TEMPLATE: case MyHTML_TAG_SVG: case MyHTML_TAG_MATH: case MyHTML_TAG_IFRAME:
   case MyHTML_TAG_OBJECT: case MyHTML_TAG_EMBED: case MyHTML_TAG_CANVAS: case MyHTML_TAG_VIDEO:
   case MyHTML_TAG_AUDIO: case MyHTML_TAG_SELECT: case MyHTML_TAG_OPTION: case MyHTML_TAG_BUTTON:
-  case MyHTML_TAG_INPUT: case MyHTML_TAG_TEXTAREA: case MyHTML_TAG_NAV: case MyHTML_TAG_FOOTER:
-  case MyHTML_TAG_ASIDE: case MyHTML_TAG_FIGCAPTION: case MyHTML_TAG_FIGURE:
+  case MyHTML_TAG_INPUT: case MyHTML_TAG_TEXTAREA: case MyHTML_TAG_FIGCAPTION: case MyHTML_TAG_FIGURE:
   case MyHTML_TAG_HEAD: case MyHTML_TAG_TITLE: case MyHTML_TAG_DIALOG: case MyHTML_TAG_MENU:
   case MyHTML_TAG_LABEL: case MyHTML_TAG__COMMENT:
   case MyHTML_TAG_MAP: case MyHTML_TAG_FRAMESET: case MyHTML_TAG_NOFRAMES: case MyHTML_TAG_STRIKE:
@@ -426,6 +427,14 @@ static void scan_attrs(myhtml_tree_node_t *n, attrs *A) {
     default:
       break;
     }
+  }
+  /* React's streamed server rendering sends each finished part of the page
+   * in <div hidden id="S:n">, which its script moves into place: the text
+   * a reader sees, not hidden text. */
+  if (A->hidden && A->id && A->id_n >= 3 && A->id[0] == 'S' && A->id[1] == ':') {
+    size_t k = 2;
+    while (k < A->id_n && A->id[k] >= '0' && A->id[k] <= '9') k++;
+    if (k == A->id_n) A->hidden = false;
   }
 }
 
@@ -903,9 +912,12 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
       d->weight = (int16_t)w;
       d->cls = A.cls;
       d->cls_n = (uint32_t)A.cls_n;
-      /* A <header> is cut like a boilerplate class: unless it holds most of
-       * the page's paragraphs (some sites put the article in one). */
-      if (cut || tag == MyHTML_TAG_HEADER) d->flags |= F_STRONGNEG;
+      /* <header>, <nav>, <footer> and <aside> are cut like a boilerplate
+       * class: unless they hold most of the page's paragraphs (some sites
+       * put the article in one, and a misnested page can too). */
+      if (cut || tag == MyHTML_TAG_HEADER || tag == MyHTML_TAG_NAV || tag == MyHTML_TAG_FOOTER ||
+          tag == MyHTML_TAG_ASIDE)
+        d->flags |= F_STRONGNEG;
       if (in_skip || tag_is_skipped(tag) || (hidden && tag != MyHTML_TAG_BODY &&
                                              tag != MyHTML_TAG_HTML))
         d->flags |= F_SKIP;
@@ -945,8 +957,48 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
   return PX_OK;
 }
 
+/* Paragraph text held by the elements of each boilerplate-named class
+ * value: a page builder wraps every block of the article in the same
+ * "...-widget-container" class, and a class whose elements together hold
+ * most of the page's paragraphs is the article's, not boilerplate. */
+typedef struct cls_sum {
+  uint64_t h;
+  uint32_t ptext;
+} cls_sum;
+
+static uint64_t cls_hash(const nd *d) {
+  return d->cls_n ? px__hash64(d->cls, d->cls_n, 0x9e3779b97f4a7c15ull) | 1 : 0;
+}
+
+static cls_sum *cls_slot(cls_sum *t, size_t cap, uint64_t h) {
+  size_t i = (size_t)h & (cap - 1);
+  while (t[i].h && t[i].h != h) i = (i + 1) & (cap - 1);
+  return &t[i];
+}
+
 /* Sum bottom-up and decide the class cuts. */
 static void sum_up(px__extractor *ex, uint32_t total_ptext) {
+  size_t nneg = 0;
+  for (size_t i = ex->nn; i-- > 0;) {
+    nd *d = &ex->nodes[i];
+    if (d->flags & F_STRONGNEG) nneg++;
+    if (d->parent >= 0) ex->nodes[d->parent].ptext += d->ptext;
+  }
+  size_t cap = 16;
+  while (cap < nneg * 2) cap <<= 1;
+  cls_sum *sums = nneg ? calloc(cap, sizeof(*sums)) : NULL;
+  if (sums) {
+    for (size_t i = 0; i < ex->nn; i++) {
+      const nd *d = &ex->nodes[i];
+      uint64_t h = cls_hash(d);
+      if (!(d->flags & F_STRONGNEG) || !h || d->ptext == 0) continue;
+      /* Count an element once: not again inside one of the same class. */
+      bool nested = false;
+      for (int32_t a = d->parent, k = 0; a >= 0 && k < 8; a = ex->nodes[a].parent, k++)
+        if (cls_hash(&ex->nodes[a]) == h) nested = true;
+      if (!nested) cls_slot(sums, cap, h)->h = h, cls_slot(sums, cap, h)->ptext += d->ptext;
+    }
+  }
   for (size_t i = ex->nn; i-- > 0;) {
     nd *d = &ex->nodes[i];
     d->text += d->own;
@@ -954,11 +1006,14 @@ static void sum_up(px__extractor *ex, uint32_t total_ptext) {
     if (d->tag == MyHTML_TAG_P && !(d->flags & F_SKIP)) d->paras++;
     if ((d->flags & F_STRONGNEG) && !(d->flags & F_SKIP) && d->tag != MyHTML_TAG_BODY &&
         d->tag != MyHTML_TAG_HTML && d->tag != MyHTML_TAG_ARTICLE &&
-        d->tag != MyHTML_TAG_MAIN && !(total_ptext > 0 && d->ptext * 2 > total_ptext))
-      d->flags |= F_CUT;
+        d->tag != MyHTML_TAG_MAIN && !(total_ptext > 0 && d->ptext * 2 > total_ptext)) {
+      uint64_t h = cls_hash(d);
+      const cls_sum *cs = sums && h ? cls_slot(sums, cap, h) : NULL;
+      if (!(cs && cs->h == h && total_ptext > 0 && (uint64_t)cs->ptext * 2 > total_ptext))
+        d->flags |= F_CUT;
+    }
     if (d->parent < 0) continue;
     nd *p = &ex->nodes[d->parent];
-    p->ptext += d->ptext;
     if (d->flags & (F_SKIP | F_CUT)) continue;
     p->text += d->text;
     p->link += d->link;
@@ -1112,8 +1167,12 @@ static bool clean_conditionally(const nd *d, const meta *m, px__buf *tmp) {
   switch (d->tag) {
   case MyHTML_TAG_DIV: case MyHTML_TAG_SECTION: case MyHTML_TAG_UL: case MyHTML_TAG_OL:
   case MyHTML_TAG_TABLE: case MyHTML_TAG_FORM: case MyHTML_TAG_DL: {
-    if (d->weight < 0 && d->paras == 0) return true;
     float ld = link_density(d);
+    /* A list or table of the article ("wp-block-list", "data-table") is
+     * named like furniture more often than furniture is plain prose. */
+    bool listlike = d->tag == MyHTML_TAG_UL || d->tag == MyHTML_TAG_OL ||
+                    d->tag == MyHTML_TAG_TABLE || d->tag == MyHTML_TAG_DL;
+    if (d->weight < 0 && d->paras == 0 && !(listlike && ld < 0.2f && d->text >= 80)) return true;
     /* Link lists go; prose that links its first words (news briefs) stays. */
     if (d->weight < 25 && ld > 0.33f && d->paras < 3 && !(d->text > 400 && ld < 0.5f))
       return true;
@@ -1207,7 +1266,24 @@ static int extract_body(px__extractor *ex, int32_t best, int fragment) {
     int32_t p = N[best].parent;
     if (p < 0 || N[p].tag == MyHTML_TAG_BODY || N[p].tag == MyHTML_TAG_HTML) break;
     if (N[p].score >= N[best].score * 0.75f && N[p].paras > N[best].paras) best = p;
+    else if (N[p].ptext * 4 >= N[best].ptext * 5 && link_density(&N[p]) < 0.25f &&
+             N[p].paras > N[best].paras && !(N[p].flags & F_DEAD))
+      best = p; /* a quarter more paragraph text beside it: the article goes on */
     else break;
+  }
+  /* An article cut into sections several levels apart (page builders nest
+   * each section in grids): climb while the ancestor holds half as many
+   * paragraphs again, with little link text, up to the body. */
+  for (int k = 0; k < 12; k++) {
+    int32_t p = N[best].parent;
+    if (p < 0 || N[p].tag == MyHTML_TAG_BODY || N[p].tag == MyHTML_TAG_HTML) break;
+    if (N[p].paras * 2 >= N[best].paras * 3 && N[p].paras >= N[best].paras + 2 &&
+        link_density(&N[p]) < 0.2f)
+      best = p;
+    else if (N[p].paras == N[best].paras && N[p].text <= N[best].text + 200)
+      best = p; /* a wrapper adding nothing: look further up */
+    else
+      break;
   }
   /* An article cut into chunks with the same class (ads or rails between
    * them): every chunk near the best one, in page order. */
@@ -1336,6 +1412,16 @@ static void pick_title(meta *m, px__buf *out) {
         return;
       }
     }
+  }
+  /* A page with one headline shows it as its title, whatever the SEO
+   * title says. */
+  int nlong = 0, which = -1;
+  for (int i = 0; i < m->nh1; i++)
+    if (m->h1[i].len >= 10 && m->h1[i].len <= 300) nlong++, which = i;
+  if (nlong == 1 && m->nh1 == 1 && !text_eq_ci(&m->h1[which], &m->site) &&
+      !text_eq_ci(&m->h1[which], &m->ld_publisher)) {
+    px__buf_append(out, m->h1[which].ptr, m->h1[which].len);
+    return;
   }
   px__buf *src = m->og_title.len ? &m->og_title
                  : m->ld_headline.len ? &m->ld_headline

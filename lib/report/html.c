@@ -13,25 +13,29 @@
 #include <string.h>
 
 static const char k_css[] =
-    "body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}"
+    "body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:90rem;color:#1b1b1b;"
+    "background:#fafafa;overflow-wrap:anywhere}"
     "header,section{padding:0 1rem}h1{font-size:1.35rem}h2{font-size:1.1rem;margin-top:1.6rem}"
-    "table{border-collapse:collapse;width:100%;font-size:.9rem}"
+    "table{border-collapse:collapse;width:100%;font-size:.9rem;table-layout:fixed}"
     "td,th{border:1px solid #ddd;padding:.3rem .45rem;vertical-align:top;text-align:left}"
-    "th{background:#eee}.cols{display:flex;gap:.6rem;overflow-x:auto;padding:0 1rem}"
-    ".col{flex:1 0 17rem;max-width:32rem;background:#fff;border:1px solid #ddd;border-radius:6px;"
+    "th{background:#eee}"
+    ".cols{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,17rem),1fr));gap:.6rem;"
+    "padding:0 1rem}"
+    ".col{min-width:0;background:#fff;border:1px solid #ddd;border-radius:6px;"
     "padding:.5rem .7rem}.col h3{font-size:.95rem;margin:.2rem 0 .4rem}"
     ".meta{color:#666;font-size:.8rem}.s{display:block;margin:.25rem 0;padding:.15rem .3rem;"
     "border-left:3px solid transparent;text-decoration:none;color:inherit}"
-    ".shared{background:#eaf4ea;border-left-color:#3a8a3a}.unique{border-left-color:#c9a227}"
-    ".unique::before{content:'only here';font-size:.65rem;color:#8a6d00;margin-right:.35rem;"
-    "text-transform:uppercase}.hot{background:#ffe58a!important}"
+    ".shared{border-left-color:#3a8a3a}.unique{border-left-color:#c9a227}"
+    ".furn{color:#999;font-size:.8rem}.hot{background:#ffe58a!important}"
     ".n{font-size:.7rem;color:#3a8a3a;margin-right:.3rem}.kind{font-size:.75rem;color:#555}"
-    ".warn{color:#9a3412}"
-    "@media (max-width:700px){.cols{flex-direction:column}.col{max-width:none}}"
-    "@media print{body{background:#fff;font-size:10pt}.cols{display:block;overflow:visible}"
-    ".col{break-inside:avoid;border:none;max-width:none;margin-bottom:1rem}"
-    ".shared{background:none;border-left-color:#444}.hot{background:none!important}"
-    "a{color:inherit}}";
+    ".warn{color:#9a3412}.legend{font-size:.85rem;color:#444;border:1px solid #ddd;background:#fff;"
+    "padding:.3rem .6rem;border-radius:6px}.legend span{margin-right:1rem;padding-left:.4rem}"
+    ".core li{margin:.35rem 0}.core details div{margin:.2rem 0 .2rem 1rem;font-size:.92rem}"
+    "summary{cursor:pointer}"
+    "@media print{body{background:#fff;font-size:10pt;max-width:none}.cols{display:block}"
+    ".col{break-inside:avoid;border:none;margin-bottom:1rem}details{display:block}"
+    "details>*{display:block}.hot{background:none!important}.legend{display:none}"
+    "a{color:inherit;text-decoration:none}}";
 
 static const char k_js[] =
     "document.addEventListener('click',function(e){var t=e.target.closest('[data-f]');"
@@ -43,22 +47,94 @@ static const char k_js[] =
 static void h(px__w *w, px_str s) { px__w_html(w, s.ptr, s.len); }
 
 void px__report_html(const px_comparison *c, px__w *w) {
-  char tb[40];
+  char tb[40], tb2[40];
+  px__brief b;
+  if (px__brief_make(c, 5, &b)) {
+    w->err = PX_ENOMEM;
+    return;
+  }
+  const px__cart *lead = &c->art[b.lead];
   px__w_puts(w, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-                "<title>parallax comparison</title><style>");
+                "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>");
+  h(w, lead->title.len ? lead->title : lead->label);
+  px__w_puts(w, "</title><style>");
   px__w_puts(w, k_css);
-  px__w_puts(w, "</style></head><body><header>");
-  px__w_printf(w, "<h1>%zu articles from %zu outlets</h1><p>%zu facts reported by two outlets or "
-                  "more, %zu by one only, %zu numeric discrepancies. Click a highlighted "
-                  "sentence to see the same fact in the other columns.</p>",
-               c->nart, c->noutlet, c->nshared, c->nfact - c->nshared, c->ndisc);
+  px__w_puts(w, "</style></head><body><header><h1>");
+  h(w, lead->title.len ? lead->title : lead->label);
+  px__w_printf(w, "</h1><p>%zu articles from %zu outlets", c->nart, c->noutlet);
+  if (b.has_time) {
+    px__fmt_time(b.t_first, false, tb, sizeof tb);
+    px__fmt_time(b.t_last, false, tb2, sizeof tb2);
+    px__w_printf(w, ", %s%s%s", tb, b.t_first != b.t_last ? " to " : "", b.t_first != b.t_last ? tb2 : "");
+  }
+  px__w_printf(w, ": %zu facts reported by two outlets or more, %zu by one only, %zu disputed "
+                  "numbers.</p><ul>",
+               c->nshared, c->nfact - c->nshared - c->nfurniture, c->ndisc);
+  for (size_t i = 0; i < c->nart; i++) {
+    px_str url = px__art_url(c, (uint32_t)i);
+    px__w_printf(w, "<li>[%zu] ", i + 1);
+    if (url.len) {
+      px__w_puts(w, "<a href=\"");
+      h(w, url);
+      px__w_puts(w, "\">");
+    }
+    h(w, c->art[i].label);
+    if (url.len) px__w_puts(w, "</a>");
+    if (c->art[i].title.len) {
+      px__w_puts(w, ": ");
+      h(w, c->art[i].title);
+    }
+    px__w_puts(w, "</li>");
+  }
+  px__w_puts(w, "</ul>");
   for (size_t i = 0; i < c->nwarn; i++) {
     px__w_puts(w, "<p class=\"warn\">");
     h(w, c->warn[i]);
     px__w_puts(w, "</p>");
   }
-  px__w_puts(w, "</header><div class=\"cols\">");
+  px__w_puts(w, "</header><section class=\"core\"><h2>Core facts</h2><ol>");
+  for (size_t k = 0; k < b.ncore; k++) {
+    uint32_t f = b.core[k];
+    const px__cfact *fa = &c->fact[f];
+    const px__cmember *m0 = &c->mem[px__brief_member(c, &b, f)];
+    px__w_printf(w, "<li><details><summary><b>%u/%zu outlets</b> ", fa->noutlets, c->noutlet);
+    h(w, px__span(c, m0->art, m0->start, m0->end));
+    px__w_puts(w, "</summary>");
+    for (uint32_t j = fa->first; j < fa->first + fa->count; j++) {
+      const px__cmember *m = &c->mem[j];
+      px__w_printf(w, "<div>[%u] ", m->art + 1);
+      h(w, c->art[m->art].label);
+      px__w_puts(w, ": ");
+      h(w, px__span(c, m->art, m->start, m->end));
+      px__w_puts(w, "</div>");
+    }
+    px__w_puts(w, "</details></li>");
+  }
+  if (!b.ncore) px__w_puts(w, "<li>No fact is reported by more than one outlet.</li>");
+  px__w_puts(w, "</ol><h2>What each outlet alone adds</h2>");
+  for (size_t i = 0; i < c->nart; i++) {
+    if (!b.nalone[i]) continue;
+    px__w_printf(w, "<h3>[%zu] ", i + 1);
+    h(w, c->art[i].label);
+    px__w_puts(w, "</h3><ul>");
+    for (uint32_t k = 0; k < b.nalone[i]; k++) {
+      const px__sentence *se = &c->art[i].tx->sent[b.alone[i * b.top + k]];
+      px__w_puts(w, "<li>");
+      h(w, px__span(c, (uint32_t)i, se->start, se->end));
+      px__w_puts(w, "</li>");
+    }
+    px__w_puts(w, "</ul>");
+  }
+  px__w_puts(w, "</section>");
+  px__brief_release(&b);
+  px__w_puts(w, "<section><h2>Side by side</h2><p class=\"legend\">"
+                "<span class=\"shared\">green bar: a fact other outlets report too (fact number · outlets)</span>"
+                "<span class=\"unique\">gold bar: only this outlet</span>"
+                "<span class=\"hot\">yellow: the fact you clicked, in every column</span>"
+                "<span class=\"furn\">grey: page furniture (adverts, captions, links), not compared</span>"
+                "</p></section><details open><summary style=\"padding:0 1rem\">every article, sentence by "
+                "sentence</summary>");
+  px__w_puts(w, "<div class=\"cols\">");
   for (size_t i = 0; i < c->nart; i++) {
     const px__cart *a = &c->art[i];
     px__w_printf(w, "<div class=\"col\" id=\"a%zu\"><h3>[%zu] ", i + 1, i + 1);
@@ -80,6 +156,12 @@ void px__report_html(const px_comparison *c, px__w *w) {
       uint32_t f = c->sent_fact[a->sent_first + s];
       const px__cfact *fa = &c->fact[f];
       const px__sentence *se = &a->tx->sent[s];
+      if (fa->furniture) {
+        px__w_puts(w, "<span class=\"s furn\">");
+        h(w, px__span(c, (uint32_t)i, se->start, se->end));
+        px__w_puts(w, "</span>");
+        continue;
+      }
       if (fa->noutlets > 1)
         px__w_printf(w, "<a class=\"s shared\" data-f=\"%u\" id=\"f%u-a%zu-%u\" href=\"#f%u\">"
                         "<span class=\"n\">%u·%u</span>",
@@ -91,7 +173,7 @@ void px__report_html(const px_comparison *c, px__w *w) {
     }
     px__w_puts(w, "</div>");
   }
-  px__w_puts(w, "</div>");
+  px__w_puts(w, "</div></details>");
 
   uint32_t *order = NULL;
   if (px__fact_order(c, &order)) {
@@ -124,7 +206,7 @@ void px__report_html(const px_comparison *c, px__w *w) {
   free(order);
 
   px__w_puts(w, "<section><h2>Quote variants</h2><table><tr><th>Speaker</th><th>Outlet</th>"
-                "<th>Rendering</th><th>Kind</th></tr>");
+                "<th>Rendering</th><th>Kind, speaker as written</th></tr>");
   for (size_t q = 0; q < c->nquote; q++) {
     const px__cquote *cq = &c->quote[q];
     if (cq->noutlets < 2 && c->noutlet > 1) continue;
@@ -141,12 +223,18 @@ void px__report_html(const px_comparison *c, px__w *w) {
       h(w, c->art[m->art].label);
       px__w_puts(w, "</td><td>");
       h(w, px__span(c, m->art, m->start, m->end));
-      px__w_printf(w, "</td><td class=\"kind\">%s</td></tr>", px__qkind_name(m));
+      px__w_printf(w, "</td><td class=\"kind\">%s", px__qkind_name(m));
+      if (!px__str_same(m->speaker, cq->name)) {
+        px__w_puts(w, "<br>speaker: ");
+        if (m->speaker.len) h(w, m->speaker);
+        else px__w_puts(w, "not named");
+      }
+      px__w_puts(w, "</td></tr>");
     }
   }
   px__w_puts(w, "</table></section>");
 
-  px__w_puts(w, "<section><h2>Numbers that differ</h2><table><tr><th>Fact</th><th>Unit</th>"
+  px__w_puts(w, "<section><h2>Disputes: numbers that differ</h2><table><tr><th>Fact</th><th>Unit</th>"
                 "<th>Outlet</th><th>As written</th></tr>");
   for (size_t d = 0; d < c->ndisc; d++) {
     const px__cdisc *cd = &c->disc[d];

@@ -46,7 +46,36 @@ static void outlets_of(const px_comparison *c, px__w *w, const uint32_t *arts, s
 
 void px__report_json(const px_comparison *c, px__w *w) {
   char tb[40];
-  px__w_puts(w, "{\"version\":1,\"articles\":[");
+  px__brief br;
+  if (px__brief_make(c, 5, &br)) {
+    w->err = PX_ENOMEM;
+    return;
+  }
+  /* the brief's story first: headline article, dates, core facts, the
+   * sentences each article alone adds (the same picks as the text brief) */
+  px__w_printf(w, "{\"version\":1,\"story\":{\"headline\":");
+  jstr(w, c->art[br.lead].title);
+  px__w_printf(w, ",\"lead_article\":%u,\"first_published\":", br.lead);
+  if (br.has_time) {
+    px__fmt_time(br.t_first, true, tb, sizeof tb);
+    px__w_json(w, tb, strlen(tb));
+    px__w_puts(w, ",\"last_published\":");
+    px__fmt_time(br.t_last, true, tb, sizeof tb);
+    px__w_json(w, tb, strlen(tb));
+  } else {
+    px__w_puts(w, "null,\"last_published\":null");
+  }
+  px__w_puts(w, ",\"core_facts\":[");
+  for (size_t k = 0; k < br.ncore; k++) px__w_printf(w, "%s%u", k ? "," : "", br.core[k]);
+  px__w_puts(w, "],\"alone\":[");
+  bool firsta = true;
+  for (size_t i = 0; i < c->nart; i++)
+    for (uint32_t k = 0; k < br.nalone[i]; k++) {
+      px__w_printf(w, "%s{\"article\":%zu,\"sentence\":%u}", firsta ? "" : ",", i, br.alone[i * br.top + k]);
+      firsta = false;
+    }
+  px__w_puts(w, "]},\"articles\":[");
+  px__brief_release(&br);
   for (size_t i = 0; i < c->nart; i++) {
     const px__cart *a = &c->art[i];
     if (i) px__w_raw(w, ",", 1);
@@ -60,6 +89,8 @@ void px__report_json(const px_comparison *c, px__w *w) {
     jstr(w, a->label);
     key(w, "title", false);
     jstr(w, a->title);
+    key(w, "url", false);
+    jstr(w, px__art_url(c, (uint32_t)i));
     key(w, "dateline", false);
     if (a->place.len) {
       px__w_puts(w, "{\"place\":");

@@ -16,9 +16,114 @@ static void tag(px__w *w, const px_comparison *c, uint32_t a) {
 
 static void mdstr(px__w *w, px_str s) { px__w_md(w, s.ptr, s.len); }
 
-void px__report_md(const px_comparison *c, px__w *w) {
+/* The editor's brief (see text.c), as Markdown. */
+static void brief_md(const px_comparison *c, const px_report_opts *o, px__w *w, const px__brief *b) {
+  char tb[40], tb2[40];
+  const px__cart *lead = &c->art[b->lead];
+  px__w_puts(w, "# ");
+  mdstr(w, lead->title.len ? lead->title : lead->label);
+  px__w_printf(w, "\n\n%zu articles from %zu outlets", c->nart, c->noutlet);
+  if (b->has_time) {
+    px__fmt_time(b->t_first, false, tb, sizeof tb);
+    px__fmt_time(b->t_last, false, tb2, sizeof tb2);
+    px__w_printf(w, ", %s%s%s", tb, b->t_first != b->t_last ? " to " : "", b->t_first != b->t_last ? tb2 : "");
+  }
+  px__w_puts(w, ".\n\n");
+  for (size_t i = 0; i < c->nart; i++) {
+    px_str url = px__art_url(c, (uint32_t)i);
+    px__w_printf(w, "- [%zu] ", i + 1);
+    if (url.len) {
+      px__w_puts(w, "[");
+      mdstr(w, c->art[i].label);
+      px__w_puts(w, "](");
+      px__w_md(w, url.ptr, url.len);
+      px__w_puts(w, ")");
+    } else {
+      mdstr(w, c->art[i].label);
+    }
+    if (c->art[i].title.len) {
+      px__w_puts(w, ": ");
+      mdstr(w, c->art[i].title);
+    }
+    px__w_puts(w, "\n");
+  }
+  px__w_puts(w, "\n## Core facts\n\n");
+  if (!b->ncore) px__w_puts(w, "No fact is reported by more than one outlet.\n");
+  for (size_t k = 0; k < b->ncore; k++) {
+    const px__cmember *m = &c->mem[px__brief_member(c, b, b->core[k])];
+    px__w_printf(w, "%zu. **%u/%zu outlets** ", k + 1, c->fact[b->core[k]].noutlets, c->noutlet);
+    mdstr(w, px__span(c, m->art, m->start, m->end));
+    px__w_puts(w, "\n");
+  }
+  px__w_puts(w, "\n## What each outlet alone adds\n\n");
+  for (size_t i = 0; i < c->nart; i++) {
+    if (!b->nalone[i]) continue;
+    tag(w, c, (uint32_t)i);
+    px__w_puts(w, "\n\n");
+    for (uint32_t k = 0; k < b->nalone[i]; k++) {
+      const px__sentence *se = &c->art[i].tx->sent[b->alone[i * b->top + k]];
+      px__w_puts(w, "- ");
+      mdstr(w, px__span(c, (uint32_t)i, se->start, se->end));
+      px__w_puts(w, "\n");
+    }
+    px__w_puts(w, "\n");
+  }
+  px__w_puts(w, "## Quote variants\n\n");
+  size_t shown = 0;
+  for (size_t q = 0; q < c->nquote && shown < b->top; q++) {
+    const px__cquote *cq = &c->quote[q];
+    if (cq->noutlets < 2) continue;
+    shown++;
+    px__w_puts(w, "- **");
+    if (cq->name.len) mdstr(w, cq->name);
+    else px__w_puts(w, "speaker not named");
+    px__w_printf(w, "**, %u outlets:", cq->noutlets);
+    for (uint32_t j = cq->first; j < cq->first + cq->count && j < cq->first + b->top; j++) {
+      const px__cqmember *m = &c->qmem[j];
+      px__w_puts(w, j > cq->first ? "; " : " ");
+      mdstr(w, c->art[m->art].label);
+      px__w_printf(w, " (%s", px__qkind_name(m));
+      if (!px__str_same(m->speaker, cq->name)) {
+        px__w_puts(w, ", ");
+        if (m->speaker.len) mdstr(w, m->speaker);
+        else px__w_puts(w, "speaker not named");
+      }
+      px__w_puts(w, ") ");
+      mdstr(w, px__span(c, m->art, m->start, m->end));
+    }
+    px__w_puts(w, "\n");
+  }
+  if (!shown) px__w_puts(w, "No remark is quoted by more than one outlet.\n");
+  px__w_puts(w, "\n## Disputes\n\n");
+  if (!c->ndisc) px__w_puts(w, "No number differs between outlets reporting the same fact.\n");
+  for (size_t d = 0; d < c->ndisc && d < b->top; d++) {
+    const px__cdisc *cd = &c->disc[d];
+    px__w_printf(w, "%zu. **", d + 1);
+    mdstr(w, cd->unit);
+    px__w_printf(w, "** (fact %u):", cd->fact + 1);
+    for (uint32_t j = cd->first; j < cd->first + cd->count; j++) {
+      const px__cdval *v = &c->dval[j];
+      px__w_puts(w, j > cd->first ? "; " : " ");
+      mdstr(w, c->art[v->art].label);
+      px__w_puts(w, " ");
+      mdstr(w, px__span(c, v->art, v->start, v->end));
+    }
+    px__w_puts(w, "\n");
+  }
+  if (!o->full) px__w_puts(w, "\n*Every fact, quote and entity: `--full`.*\n");
+}
+
+void px__report_md(const px_comparison *c, const px_report_opts *o, px__w *w) {
   char tb[40];
-  px__w_printf(w, "# Comparison of %zu articles from %zu outlets\n\n", c->nart, c->noutlet);
+  px__brief b;
+  if (px__brief_make(c, (size_t)o->top, &b)) {
+    w->err = PX_ENOMEM;
+    return;
+  }
+  brief_md(c, o, w, &b);
+  px__brief_release(&b);
+  if (!o->full) return;
+  px__w_printf(w, "\n# Full detail: %zu articles from %zu outlets\n\n", c->nart, c->noutlet);
   px__w_printf(w,
                "%zu facts are reported by two outlets or more, %zu by one only; %zu numeric "
                "discrepancies.\n\n",

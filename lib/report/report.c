@@ -154,19 +154,100 @@ int px__fact_order(const px_comparison *c, uint32_t **order) {
   return PX_OK;
 }
 
+px_str px__art_url(const px_comparison *c, uint32_t a) {
+  return px_article_get(c->art[a].art, PX_F_URL);
+}
+
+static size_t sent_words(const px_comparison *c, uint32_t a, uint32_t s) {
+  const px__sentence *se = &c->art[a].tx->sent[s];
+  size_t w = 0;
+  bool in = false;
+  for (uint32_t i = se->start; i < se->end; i++) {
+    char ch = c->art[a].tx->body[i];
+    bool sp = ch == ' ' || ch == '\n';
+    if (!sp && !in) w++;
+    in = !sp;
+  }
+  return w;
+}
+
+int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
+  memset(b, 0, sizeof *b);
+  b->top = top ? top : 5;
+  uint32_t *order = NULL;
+  if (px__fact_order(c, &order)) return PX_ENOMEM;
+  b->core = malloc((b->top + 1) * sizeof *b->core);
+  b->alone = malloc((c->nart * b->top + 1) * sizeof *b->alone);
+  b->nalone = calloc(c->nart + 1, sizeof *b->nalone);
+  if (!b->core || !b->alone || !b->nalone) {
+    free(order);
+    px__brief_release(b);
+    return PX_ENOMEM;
+  }
+  /* the lead: the article carrying most shared facts, the earliest on a tie */
+  uint32_t best = 0;
+  for (size_t i = 0; i < c->nart; i++) {
+    const px__cart *a = &c->art[i], *l = &c->art[best];
+    uint32_t sa = a->nfacts - a->nunique, sl = l->nfacts - l->nunique;
+    if (!a->title.len) continue;
+    if (!l->title.len || sa > sl || (sa == sl && a->has_time && (!l->has_time || a->published < l->published)))
+      best = (uint32_t)i;
+    if (a->has_time) {
+      if (!b->has_time || a->published < b->t_first) b->t_first = a->published;
+      if (!b->has_time || a->published > b->t_last) b->t_last = a->published;
+      b->has_time = true;
+    }
+  }
+  b->lead = best;
+  for (size_t k = 0; k < c->nfact && b->ncore < b->top; k++) {
+    const px__cfact *f = &c->fact[order[k]];
+    if (f->noutlets < 2) break;
+    if (f->furniture) continue;
+    b->core[b->ncore++] = order[k];
+  }
+  free(order);
+  /* what each article alone adds: its unique sentences of some substance,
+   * the earliest first (news puts what matters first) */
+  for (size_t i = 0; i < c->nart; i++) {
+    const px__cart *a = &c->art[i];
+    for (uint32_t s = 0; s < a->nsent && b->nalone[i] < (b->top < 3 ? b->top : 3); s++) {
+      const px__cfact *f = &c->fact[c->sent_fact[a->sent_first + s]];
+      if (f->noutlets > 1 || f->furniture || sent_words(c, (uint32_t)i, s) < 8) continue;
+      b->alone[i * b->top + b->nalone[i]++] = s;
+    }
+  }
+  return PX_OK;
+}
+
+void px__brief_release(px__brief *b) {
+  free(b->core);
+  free(b->alone);
+  free(b->nalone);
+  memset(b, 0, sizeof *b);
+}
+
+uint32_t px__brief_member(const px_comparison *c, const px__brief *b, uint32_t f) {
+  const px__cfact *fa = &c->fact[f];
+  uint32_t pick = fa->first;
+  for (uint32_t j = fa->first; j < fa->first + fa->count; j++)
+    if (c->mem[j].art == b->lead) return j;
+  return pick;
+}
+
 int px_report_write(const px_comparison *c, px_report_format format, const px_report_opts *opts,
                     px_write_fn write, void *user) {
   if (!c || !write) return PX_EINVAL;
-  px_report_opts o = {80, 0};
+  px_report_opts o = {80, 0, 5, 0};
   if (opts) o = *opts;
   if (o.width <= 0) o.width = 80;
   if (o.width < 30) o.width = 30;
+  if (o.top <= 0) o.top = 5;
   px__w w = {write, user, {0}, 0};
   px__buf_init(&w.buf, 0);
   switch (format) {
     case PX_REPORT_TEXT: px__report_text(c, &o, &w); break;
     case PX_REPORT_JSON: px__report_json(c, &w); break;
-    case PX_REPORT_MD: px__report_md(c, &w); break;
+    case PX_REPORT_MD: px__report_md(c, &o, &w); break;
     case PX_REPORT_HTML: px__report_html(c, &w); break;
     default: w.err = PX_EINVAL; break;
   }

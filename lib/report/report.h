@@ -40,9 +40,28 @@ static inline bool px__str_same(px_str a, px_str b) {
  * unique ones, each by article and position.  *order is malloc'd. */
 PX__HIDDEN int px__fact_order(const px_comparison *c, uint32_t **order /* OUT */);
 
+/* The editor's brief: what the story is and what to read first. */
+typedef struct px__brief {
+  uint32_t lead;          /* the most central article: its title is the headline */
+  int64_t t_first, t_last; /* dates of the articles (has_any: any dated) */
+  bool has_time;
+  uint32_t *core;         /* shared facts, most outlets first (ncore) */
+  size_t ncore;
+  uint32_t *alone;        /* per article: up to `top` sentences only its outlet gives */
+  uint32_t *nalone;       /* count per article (alone[a * top + k]) */
+  size_t top;
+} px__brief;
+/** Build the brief (top items per section).  @return PX_OK, PX_ENOMEM. */
+PX__HIDDEN int px__brief_make(const px_comparison *c, size_t top, px__brief *b /* OUT */);
+PX__HIDDEN void px__brief_release(px__brief *b);
+/** The member of fact f that stands for it (from the lead article when it has one). */
+PX__HIDDEN uint32_t px__brief_member(const px_comparison *c, const px__brief *b, uint32_t f);
+/** URL of article a ("" when none). */
+PX__HIDDEN px_str px__art_url(const px_comparison *c, uint32_t a);
+
 PX__HIDDEN void px__report_json(const px_comparison *c, px__w *w);
 PX__HIDDEN void px__report_text(const px_comparison *c, const px_report_opts *o, px__w *w);
-PX__HIDDEN void px__report_md(const px_comparison *c, px__w *w);
+PX__HIDDEN void px__report_md(const px_comparison *c, const px_report_opts *o, px__w *w);
 PX__HIDDEN void px__report_html(const px_comparison *c, px__w *w);
 
 #endif /* PX_REPORT_H */

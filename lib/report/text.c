@@ -82,7 +82,135 @@ static size_t art_tag(tx *t, const px_comparison *c, uint32_t a) {
   return (size_t)n + cols(c->art[a].label.ptr, c->art[a].label.len);
 }
 
+/* The editor's brief: the story (headline, dates, outlets with links),
+ * the core facts, what each outlet alone adds, quote variants, disputes;
+ * each section bounded by o->top. */
+static void brief_text(const px_comparison *c, const px_report_opts *o, tx *t, const px__brief *b) {
+  px__w *w = t->w;
+  char tb[40], tb2[40], line[512];
+  const px__cart *lead = &c->art[b->lead];
+  sgr(t, "1");
+  wrap(t, lead->title.len ? lead->title : lead->label, 0, 0);
+  sgr(t, "0");
+  int n = snprintf(line, sizeof line, "%zu article%s from %zu outlet%s", c->nart, c->nart == 1 ? "" : "s",
+                   c->noutlet, c->noutlet == 1 ? "" : "s");
+  if (b->has_time) {
+    px__fmt_time(b->t_first, false, tb, sizeof tb);
+    px__fmt_time(b->t_last, false, tb2, sizeof tb2);
+    n += snprintf(line + n, sizeof line - (size_t)n, " · %s%s%s", tb, b->t_first != b->t_last ? " to " : "",
+                  b->t_first != b->t_last ? tb2 : "");
+  }
+  if ((size_t)n >= sizeof line) n = (int)sizeof line - 1;
+  wrap(t, (px_str){line, (size_t)n}, 0, 0);
+  for (size_t i = 0; i < c->nart; i++) {
+    const px__cart *a = &c->art[i];
+    px__w_raw(w, "  ", 2);
+    size_t at = 2 + art_tag(t, c, (uint32_t)i);
+    px_str url = px__art_url(c, (uint32_t)i);
+    n = 0;
+    if (a->has_time) {
+      px__fmt_time(a->published, false, tb, sizeof tb);
+      n += snprintf(line, sizeof line, " · %s", tb);
+    }
+    if (url.len && (size_t)n < sizeof line)
+      n += snprintf(line + n, sizeof line - (size_t)n, " · %.*s", (int)(url.len < 300 ? url.len : 300), url.ptr);
+    if ((size_t)n >= sizeof line) n = (int)sizeof line - 1;
+    wrap(t, (px_str){line, (size_t)n}, at, 6);
+  }
+  heading(t, "Core facts");
+  if (!b->ncore) note(t, "(no fact is reported by more than one outlet)");
+  for (size_t k = 0; k < b->ncore; k++) {
+    const px__cfact *fa = &c->fact[b->core[k]];
+    const px__cmember *m = &c->mem[px__brief_member(c, b, b->core[k])];
+    n = snprintf(line, sizeof line, "  %zu. [%u/%zu outlets] ", k + 1, fa->noutlets, c->noutlet);
+    px__w_raw(w, line, (size_t)n);
+    wrap(t, px__span(c, m->art, m->start, m->end), (size_t)n, 6);
+  }
+  heading(t, "What each outlet alone adds");
+  bool any = false;
+  for (size_t i = 0; i < c->nart; i++) {
+    if (!b->nalone[i]) continue;
+    any = true;
+    px__w_raw(w, "  ", 2);
+    art_tag(t, c, (uint32_t)i);
+    px__w_printf(w, " (%u unique)\n", c->art[i].nunique);
+    for (uint32_t k = 0; k < b->nalone[i]; k++) {
+      const px__sentence *se = &c->art[i].tx->sent[b->alone[i * b->top + k]];
+      px__w_puts(w, "    - ");
+      wrap(t, px__span(c, (uint32_t)i, se->start, se->end), 6, 6);
+    }
+  }
+  if (!any) note(t, "(nothing of substance only one outlet reports)");
+  heading(t, "Quote variants");
+  size_t shown = 0;
+  for (size_t q = 0; q < c->nquote && shown < b->top; q++) {
+    const px__cquote *cq = &c->quote[q];
+    if (cq->noutlets < 2) continue;
+    shown++;
+    px__w_raw(w, "  ", 2);
+    sgr(t, "33");
+    if (cq->name.len) px__w_str(w, cq->name);
+    else px__w_puts(w, "(speaker not named)");
+    sgr(t, "0");
+    px__w_printf(w, " · %u outlets\n", cq->noutlets);
+    for (uint32_t j = cq->first; j < cq->first + cq->count && j < cq->first + b->top; j++) {
+      const px__cqmember *m = &c->qmem[j];
+      px__w_raw(w, "    ", 4);
+      size_t at = 4 + art_tag(t, c, m->art);
+      const char *kind = px__qkind_name(m);
+      n = snprintf(line, sizeof line, " %s", kind);
+      if (!px__str_same(m->speaker, cq->name))
+        n += snprintf(line + n, sizeof line - (size_t)n, " (%.*s)", (int)(m->speaker.len < 80 ? m->speaker.len : 80),
+                      m->speaker.len ? m->speaker.ptr : "speaker not named");
+      if ((size_t)n >= sizeof line) n = (int)sizeof line - 1;
+      px__w_raw(w, line, (size_t)n);
+      px__w_puts(w, ": ");
+      wrap(t, px__span(c, m->art, m->start, m->end), at + (size_t)n + 2, 6);
+    }
+  }
+  if (!shown) note(t, "(no remark quoted by more than one outlet)");
+  heading(t, "Disputes");
+  if (!c->ndisc) note(t, "(no number differs between outlets reporting the same fact)");
+  for (size_t d = 0; d < c->ndisc && d < b->top; d++) {
+    const px__cdisc *cd = &c->disc[d];
+    int hn = snprintf(line, sizeof line, "  %zu. ", d + 1);
+    px__w_raw(w, line, (size_t)hn);
+    n = snprintf(line, sizeof line, "%.*s (fact %u, %u outlets):", (int)(cd->unit.len < 60 ? cd->unit.len : 60),
+                 cd->unit.ptr, cd->fact + 1, c->fact[cd->fact].noutlets);
+    for (uint32_t j = cd->first; j < cd->first + cd->count && (size_t)n < sizeof line; j++) {
+      const px__cdval *v = &c->dval[j];
+      px_str sp = px__span(c, v->art, v->start, v->end);
+      n += snprintf(line + n, sizeof line - (size_t)n, "%s %.*s %.*s", j > cd->first ? ";" : "",
+                    (int)(c->art[v->art].label.len < 60 ? c->art[v->art].label.len : 60), c->art[v->art].label.ptr,
+                    (int)(sp.len < 60 ? sp.len : 60), sp.ptr);
+    }
+    if ((size_t)n >= sizeof line) n = (int)sizeof line - 1;
+    wrap(t, (px_str){line, (size_t)n}, (size_t)hn, 6);
+  }
+  if (!o->full) {
+    if (c->nwarn) {
+      heading(t, "Warnings");
+      for (size_t i = 0; i < c->nwarn; i++) {
+        px__w_puts(w, "  ! ");
+        wrap(t, c->warn[i], 4, 4);
+      }
+    }
+    px__w_raw(w, "\n", 1);
+    note(t, "(every fact, quote and entity: --full)");
+  }
+}
+
 void px__report_text(const px_comparison *c, const px_report_opts *o, px__w *w) {
+  tx t0 = {w, o->width, o->color != 0};
+  px__brief b;
+  if (px__brief_make(c, (size_t)o->top, &b)) {
+    w->err = PX_ENOMEM;
+    return;
+  }
+  brief_text(c, o, &t0, &b);
+  px__brief_release(&b);
+  if (!o->full) return;
+  heading(&t0, "Full detail");
   tx t = {w, o->width, o->color != 0};
   char tb[40], line[512];
   size_t nq_multi = 0;

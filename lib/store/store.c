@@ -217,6 +217,14 @@ static const char *const migrations[] = {
     "  value BLOB NOT NULL,"
     "  updated INTEGER NOT NULL DEFAULT (unixepoch())"
     ") WITHOUT ROWID;",
+    /* 9 -> 10: event stories and threads (store_story.c, store_thread.c):
+     * each story's thread (the id of the thread's first story; NULL: its
+     * own), its headline article (the most central member) and its
+     * signature (centroid terms by hash and weight) for thread linking. */
+    "ALTER TABLE story ADD COLUMN thread INTEGER;"
+    "ALTER TABLE story ADD COLUMN central INTEGER;"
+    "ALTER TABLE story ADD COLUMN sig BLOB;"
+    "CREATE INDEX story_thread ON story(thread);",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 

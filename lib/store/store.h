@@ -118,4 +118,8 @@ PX__HIDDEN int px__store_stmt(px_store *st, int which, const char *sql, sqlite3_
 PX__HIDDEN int px__store_step_fail(px_store *st, int rc, const char *what);
 PX__HIDDEN int px__store_schema_version(void);
 
+/** Link the stories of touched[] into threads (store_thread.c). */
+PX__HIDDEN int px__store_link_threads(px_store *st, const px_story_opts *o,
+                                      const int64_t *touched, size_t ntouched);
+
 #endif

@@ -55,7 +55,8 @@ int px_store_story_report(px_store *st, int64_t id, px_report_format format,
   if (rc) goto out;
   qsort(x.v, x.n, sizeof(int64_t), cmp_i64);
   for (size_t i = 0; i < x.n; i++) px__buf_printf(&sig, "%s%lld", i ? "," : "", (long long)x.v[i]);
-  px__buf_printf(&variant, "%d/%d/%d", (int)format, opts ? opts->width : 0, opts ? opts->color : 0);
+  px__buf_printf(&variant, "%d/%d/%d/%d/%d", (int)format, opts ? opts->width : 0, opts ? opts->color : 0,
+                 opts ? opts->top : 0, opts ? opts->full : 0);
   if (!sig.ptr || !variant.ptr) {
     rc = PX_ENOMEM;
     goto out;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Up to this many index segments a search is as fast as on a merged index
  * (measured on AllSides: 23 segments and 1 segment, same latency). */
@@ -41,6 +42,47 @@ static int search_error(px_store *st, int rc, const char *query) {
                         "to search for them literally",
                         query, strncmp(msg, "fts5: ", 6) == 0 ? msg + 6 : msg);
   return px__store_step_fail(st, rc, "searching");
+}
+
+/* The cost budget of one search, in CPU time of the searching thread.
+ * SQLite calls back every STEP_GRAIN steps of its virtual machine, FTS5's
+ * own reads of the index included (they are statements on the same
+ * connection); the count of steps says little of the cost (an OR of 260
+ * prefixes does five times the work per step of one prefix), so the
+ * callback reads the clock: measured, it runs at least every 30 ms of CPU
+ * even in such a query.  Past the budget the search is interrupted. */
+#define STEP_GRAIN 100
+
+typedef struct budget {
+  sqlite3 *db;
+  double start, limit; /* thread CPU seconds */
+  bool over;
+} budget;
+
+static double thread_cpu(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int on_progress(void *user) {
+  budget *b = user;
+  if (!b->over && thread_cpu() - b->start <= b->limit) return 0;
+  b->over = true;
+  /* Interrupt the connection, not only the statement stepping now: FTS5
+   * reads its index through statements of its own, and a failure there
+   * alone can go unnoticed by the search statement (the caller also checks
+   * after each row: a snippet is one function call). */
+  sqlite3_interrupt(b->db);
+  return 1;
+}
+
+static int too_costly(px_store *st, const budget *b, const char *query) {
+  return px__ctx_fail(st->ctx, PX_EQUERY,
+                      "search stopped after %.3g s of CPU, its budget: the query '%.200s' is "
+                      "too costly; make it narrower (fewer OR terms and prefixes*, or "
+                      "--source and date filters)",
+                      b->limit, query);
 }
 
 typedef struct ranked {
@@ -85,7 +127,15 @@ int px_store_search(px_store *st, const char *query, const px_article_filter *f,
   ranked *hits = NULL;
   size_t n = 0, cap = 0;
   int status = PX_OK;
+  size_t ms = st->ctx && st->ctx->limit_search_ms ? st->ctx->limit_search_ms
+                                                  : PX__SEARCH_MS_DEFAULT;
+  budget bud = {st->db, thread_cpu(), (double)ms / 1000.0, false};
+  sqlite3_progress_handler(st->db, STEP_GRAIN, on_progress, &bud);
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    if (bud.over) {
+      rc = SQLITE_INTERRUPT;
+      break;
+    }
     if (n == cap) {
       size_t nc = cap ? cap * 2 : 32;
       ranked *nh = realloc(hits, nc * sizeof(*nh));
@@ -100,7 +150,9 @@ int px_store_search(px_store *st, const char *query, const px_article_filter *f,
     hits[n].score = sqlite3_column_double(s, 1);
     n++;
   }
-  if (status == PX_OK && rc != SQLITE_DONE) status = search_error(st, rc, query);
+  if (status == PX_OK && rc == SQLITE_INTERRUPT && bud.over)
+    status = too_costly(st, &bud, query);
+  else if (status == PX_OK && rc != SQLITE_DONE) status = search_error(st, rc, query);
   sqlite3_finalize(s);
   s = NULL;
   if (status == PX_OK && n > 0 &&
@@ -117,9 +169,11 @@ int px_store_search(px_store *st, const char *query, const px_article_filter *f,
     sqlite3_bind_text(s, 1, query, (int)qlen, SQLITE_STATIC);
     sqlite3_bind_int64(s, 2, hits[i].id);
     rc = sqlite3_step(s);
+    if (bud.over) rc = SQLITE_INTERRUPT;
     if (rc == SQLITE_DONE) continue; /* gone since it was ranked */
     if (rc != SQLITE_ROW) {
-      status = search_error(st, rc, query);
+      status = rc == SQLITE_INTERRUPT && bud.over ? too_costly(st, &bud, query)
+                                                                    : search_error(st, rc, query);
       break;
     }
     px_search_hit h;
@@ -135,6 +189,7 @@ int px_store_search(px_store *st, const char *query, const px_article_filter *f,
     if (cb(user, &h)) break;
   }
   sqlite3_finalize(s);
+  sqlite3_progress_handler(st->db, 0, NULL, NULL);
   free(hits);
   return status;
 }

@@ -18,13 +18,22 @@ static int fail(px_store *st, int rc, const char *what) { return px__store_step_
 
 typedef struct item {
   int64_t id, t, story; /* story: known store id, 0 for a new article */
+  uint64_t hash;        /* content hash: orders same-time articles whatever their ids */
   int has_time;
 } item;
 
+/* Time, then content, then id: the order of clustering does not depend on
+ * the order the articles were stored in. */
 static int cmp_item(const void *a, const void *b) {
   const item *x = a, *y = b;
   if (x->has_time != y->has_time) return x->has_time ? -1 : 1;
   if (x->has_time && x->t != y->t) return x->t < y->t ? -1 : 1;
+  if (x->hash != y->hash) return x->hash < y->hash ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int cmp_item_id(const void *a, const void *b) {
+  const item *x = a, *y = b;
   return x->id < y->id ? -1 : x->id > y->id;
 }
 
@@ -40,14 +49,17 @@ static int push(item **v, size_t *n, size_t *cap, item it) {
   return PX_OK;
 }
 
-static int collect(px_store *st, const char *sql, int64_t bind, bool use_bind, item **v, size_t *n,
-                   size_t *cap) {
+/* Rows of (id, published, story, content_hash). */
+static int collect(px_store *st, const char *sql, int64_t b1, int64_t b2, int nbind, item **v,
+                   size_t *n, size_t *cap) {
   sqlite3_stmt *s = NULL;
   int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
   if (rc != SQLITE_OK) return fail(st, rc, "finding articles to cluster");
-  if (use_bind) sqlite3_bind_int64(s, 1, bind);
+  if (nbind > 0) sqlite3_bind_int64(s, 1, b1);
+  if (nbind > 1) sqlite3_bind_int64(s, 2, b2);
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-    item it = {sqlite3_column_int64(s, 0), 0, sqlite3_column_int64(s, 2), 0};
+    item it = {sqlite3_column_int64(s, 0), 0, sqlite3_column_int64(s, 2),
+               (uint64_t)sqlite3_column_int64(s, 3), 0};
     if (sqlite3_column_type(s, 1) != SQLITE_NULL) {
       it.t = sqlite3_column_int64(s, 1);
       it.has_time = 1;
@@ -61,6 +73,290 @@ static int collect(px_store *st, const char *sql, int64_t bind, bool use_bind, i
   return rc == SQLITE_DONE ? PX_OK : fail(st, rc, "finding articles to cluster");
 }
 
+static int exec_bind(px_store *st, const char *sql, int64_t a, int64_t b, const char *what) {
+  sqlite3_stmt *s = NULL;
+  int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+  if (rc != SQLITE_OK) return fail(st, rc, what);
+  sqlite3_bind_int64(s, 1, a);
+  sqlite3_bind_int64(s, 2, b);
+  rc = sqlite3_step(s);
+  sqlite3_finalize(s);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW ? PX_OK : fail(st, rc, what);
+}
+
+/* Articles placed per clustering pass, and stored articles replayed with
+ * them at most: what bounds the memory of clustering (docs/limits.md). */
+#define CHUNK 20000
+#define KNOWN_CAP 20000
+
+#define KNOWN_SQL(where)                                                                     \
+  "SELECT a.id, a.published, sa.story, a.content_hash FROM story_article sa"                \
+  " JOIN article a ON a.id = sa.article WHERE sa.story IN (" where ")"
+
+typedef struct match {
+  int64_t n, old, bstory;
+} match;
+
+static int cmp_match(const void *a, const void *b) {
+  const match *x = a, *y = b;
+  if (x->n != y->n) return x->n > y->n ? -1 : 1;
+  if (x->old != y->old) return x->old < y->old ? -1 : 1;
+  return x->bstory < y->bstory ? -1 : x->bstory > y->bstory;
+}
+
+static int cmp_i64(const void *a, const void *b) {
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static int cmp_sigterm(const void *a, const void *b) {
+  uint64_t x = ((const px__sigterm *)a)->h, y = ((const px__sigterm *)b)->h;
+  return x < y ? -1 : x > y;
+}
+
+/*
+ * One clustering pass: the new articles nv[0..nn) (in cmp_item order) with
+ * the stored stories of their time window, re-clustered together in batch
+ * mode; stored stories keep their ids where they keep their members.
+ */
+static int cluster_pass(px_store *st, const px_story_opts *o, item *nv, size_t nn,
+                        int64_t *placed, int64_t **touched, size_t *ntouched,
+                        size_t *atouched) {
+  item *v = NULL;
+  size_t n = 0, cap = 0;
+  int64_t *ids = NULL, *ext = NULL;
+  match *mt = NULL;
+  int64_t *olds = NULL;
+  bool *used = NULL;
+  px_stories *sx = NULL;
+  px_article *art = NULL;
+  int rc = PX_OK;
+  for (size_t i = 0; i < nn; i++)
+    if ((rc = push(&v, &n, &cap, nv[i]))) goto out;
+  /* The stored stories with an article within span + window of a new
+   * dated one (whole stories, so their spans are known), over the merged
+   * intervals of the new articles' times. */
+  double w = (o->span_days + o->window_days) * 86400.0;
+  size_t known0 = n;
+  for (size_t i = 0; i < nn;) {
+    if (!nv[i].has_time) break;
+    int64_t lo = nv[i].t - (int64_t)w, hi = nv[i].t + (int64_t)w;
+    size_t j = i + 1;
+    while (j < nn && nv[j].has_time && nv[j].t - (int64_t)w <= hi) hi = nv[j++].t + (int64_t)w;
+    if ((rc = collect(st,
+                      KNOWN_SQL("SELECT sa2.story FROM article a2 INDEXED BY article_time"
+                                " JOIN story_article sa2 ON sa2.article = a2.id"
+                                " WHERE a2.published BETWEEN ?1 AND ?2"),
+                      lo, hi, 2, &v, &n, &cap)))
+      goto out;
+    i = j;
+  }
+  /* Undated articles clustered by text: the stored undated ones too. */
+  if (o->undated == PX_UNDATED_JOIN && nn && !nv[nn - 1].has_time &&
+      (rc = collect(st,
+                    KNOWN_SQL("SELECT sa2.story FROM article a2 INDEXED BY article_time"
+                              " JOIN story_article sa2 ON sa2.article = a2.id"
+                              " WHERE a2.published IS NULL ORDER BY a2.id DESC LIMIT ?1"),
+                    KNOWN_CAP, 0, 1, &v, &n, &cap)))
+    goto out;
+  /* One copy of each stored article; at most KNOWN_CAP, the latest. */
+  if (n > known0) {
+    qsort(v + known0, n - known0, sizeof(*v), cmp_item_id);
+    size_t k = known0;
+    for (size_t i = known0; i < n; i++)
+      if (k == known0 || v[k - 1].id != v[i].id) v[k++] = v[i];
+    n = k;
+    if (n - known0 > KNOWN_CAP) {
+      memmove(v + known0, v + n - KNOWN_CAP, KNOWN_CAP * sizeof(*v));
+      n = known0 + KNOWN_CAP;
+    }
+  }
+  qsort(v, n, sizeof(*v), cmp_item);
+  ids = malloc((n + 1) * sizeof(*ids));
+  if (!ids) {
+    rc = PX_ENOMEM;
+    goto out;
+  }
+  px_story_opts bo = *o;
+  bo.batch = 1;
+  if ((rc = px_stories_new(st->ctx, &bo, &sx))) goto out;
+  for (size_t i = 0; i < n; i++) {
+    px_article_free(art);
+    art = NULL;
+    if ((rc = px_store_get(st, v[i].id, &art))) goto out;
+    int64_t idx;
+    if ((rc = px_stories_add(sx, art, &idx))) goto out;
+    ids[idx] = (int64_t)i;
+  }
+  if ((rc = px_stories_finish(sx))) goto out;
+  /* Which stored story each new story continues: most shared members
+   * first, each stored story at most once. */
+  int64_t ns = px_stories_count(sx);
+  ext = calloc((size_t)ns + 1, sizeof(*ext));
+  mt = malloc((n + 1) * sizeof(*mt));
+  olds = malloc((n + 1) * sizeof(*olds));
+  if (!ext || !mt || !olds) {
+    rc = PX_ENOMEM;
+    goto out;
+  }
+  size_t nm = 0, nold = 0;
+  for (size_t idx = 0; idx < n; idx++) {
+    item *it = &v[ids[idx]];
+    if (!it->story) continue;
+    px_story_result r;
+    px_stories_result(sx, (int64_t)idx, &r);
+    mt[nm++] = (match){1, it->story, r.story};
+    olds[nold++] = it->story;
+  }
+  /* count (old, bstory) pairs */
+  qsort(mt, nm, sizeof(*mt), cmp_match);
+  {
+    /* pairs are equal-n (1) here: group equal (old, bstory) */
+    size_t k = 0;
+    for (size_t i = 0; i < nm;) {
+      size_t j = i;
+      while (j < nm && mt[j].old == mt[i].old && mt[j].bstory == mt[i].bstory) j++;
+      mt[k] = mt[i];
+      mt[k++].n = (int64_t)(j - i);
+      i = j;
+    }
+    nm = k;
+  }
+  qsort(mt, nm, sizeof(*mt), cmp_match);
+  qsort(olds, nold, sizeof(*olds), cmp_i64);
+  {
+    size_t k = 0;
+    for (size_t i = 0; i < nold; i++)
+      if (!k || olds[k - 1] != olds[i]) olds[k++] = olds[i];
+    nold = k;
+  }
+  used = calloc(nold + 1, sizeof(*used));
+  if (!used) {
+    rc = PX_ENOMEM;
+    goto out;
+  }
+  for (size_t i = 0; i < nm; i++) {
+    int64_t *pos = bsearch(&mt[i].old, olds, nold, sizeof(*olds), cmp_i64);
+    size_t oi = (size_t)(pos - olds);
+    if (used[oi] || ext[mt[i].bstory]) continue;
+    used[oi] = true;
+    ext[mt[i].bstory] = mt[i].old;
+  }
+  for (int64_t b = 0; b < ns; b++) {
+    if (ext[b]) continue;
+    sqlite3_stmt *s = NULL;
+    if ((rc = px__store_stmt(st, PX__STMT_STORY_NEW, "INSERT INTO story DEFAULT VALUES", &s)))
+      goto out;
+    if ((rc = sqlite3_step(s)) != SQLITE_DONE) {
+      rc = fail(st, rc, "storing a story");
+      goto out;
+    }
+    sqlite3_reset(s);
+    ext[b] = sqlite3_last_insert_rowid(st->db);
+  }
+  /* Members: new ones inserted, stored ones moved when their story changed. */
+  for (size_t idx = 0; idx < n; idx++) {
+    item *it = &v[ids[idx]];
+    px_story_result r;
+    px_stories_result(sx, (int64_t)idx, &r);
+    int64_t story = ext[r.story];
+    sqlite3_stmt *s = NULL;
+    if (it->story) {
+      if (it->story == story) continue;
+      if ((rc = exec_bind(st, "UPDATE story_article SET story = ?2 WHERE article = ?1", it->id,
+                          story, "moving an article to another story")))
+        goto out;
+      continue;
+    }
+    if ((rc = px__store_stmt(st, PX__STMT_STORY_MEMBER,
+                             "INSERT INTO story_article(article, story, similarity, dup_of,"
+                             " dup_exact, dup_sim, wire_share, wire_source, flags)"
+                             " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+                             &s)))
+      goto out;
+    sqlite3_bind_int64(s, 1, it->id);
+    sqlite3_bind_int64(s, 2, story);
+    sqlite3_bind_double(s, 3, r.similarity);
+    if (r.dup_of >= 0) sqlite3_bind_int64(s, 4, v[ids[r.dup_of]].id);
+    else sqlite3_bind_null(s, 4);
+    sqlite3_bind_int(s, 5, r.dup_exact);
+    sqlite3_bind_double(s, 6, r.dup_sim);
+    sqlite3_bind_double(s, 7, r.wire_share);
+    if (r.wire_source >= 0) sqlite3_bind_int64(s, 8, v[ids[r.wire_source]].id);
+    else sqlite3_bind_null(s, 8);
+    sqlite3_bind_int(s, 9, (int)r.flags);
+    if ((rc = sqlite3_step(s)) != SQLITE_DONE) {
+      rc = fail(st, rc, "storing a story member");
+      goto out;
+    }
+    sqlite3_reset(s);
+    (*placed)++;
+  }
+  /* Stored stories left without members go. */
+  for (size_t i = 0; i < nold; i++) {
+    if (used[i]) continue;
+    if ((rc = exec_bind(st,
+                        "DELETE FROM story WHERE id = ?1 AND ?2 = ?2 AND NOT EXISTS"
+                        " (SELECT 1 FROM story_article WHERE story = ?1)",
+                        olds[i], 0, "removing an empty story")) ||
+        (rc = exec_bind(st, "DELETE FROM comparison_cache WHERE story = ?1 AND ?2 = ?2", olds[i],
+                        0, "removing an empty story")) ||
+        (rc = exec_bind(st, "UPDATE story SET thread = NULL WHERE thread = ?1 AND ?2 = ?2",
+                        olds[i], 0, "removing an empty story")))
+      goto out;
+  }
+  /* Each story's headline article and signature. */
+  for (int64_t b = 0; b < ns; b++) {
+    const px__bstory *bs = px__stories_batch_story(sx, b);
+    if (!bs) continue;
+    px__sigterm sig[PX__SIG_TERMS];
+    memcpy(sig, bs->sig, bs->nsig * sizeof(*sig));
+    qsort(sig, bs->nsig, sizeof(*sig), cmp_sigterm);
+    unsigned char blob[PX__SIG_TERMS * 12];
+    for (uint32_t k = 0; k < bs->nsig; k++) {
+      memcpy(blob + 12 * k, &sig[k].h, 8);
+      memcpy(blob + 12 * k + 8, &sig[k].w, 4);
+    }
+    sqlite3_stmt *s = NULL;
+    if ((rc = sqlite3_prepare_v2(st->db, "UPDATE story SET central = ?2, sig = ?3 WHERE id = ?1",
+                                 -1, &s, NULL)) != SQLITE_OK) {
+      rc = fail(st, rc, "storing a story's headline");
+      goto out;
+    }
+    sqlite3_bind_int64(s, 1, ext[b]);
+    sqlite3_bind_int64(s, 2, v[ids[bs->central]].id);
+    sqlite3_bind_blob(s, 3, blob, (int)(12 * bs->nsig), SQLITE_TRANSIENT);
+    rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) {
+      rc = fail(st, rc, "storing a story's headline");
+      goto out;
+    }
+    if (*ntouched == *atouched) {
+      size_t na = *atouched ? *atouched * 2 : 1024;
+      int64_t *nt = realloc(*touched, na * sizeof(*nt));
+      if (!nt) {
+        rc = PX_ENOMEM;
+        goto out;
+      }
+      *touched = nt;
+      *atouched = na;
+    }
+    (*touched)[(*ntouched)++] = ext[b];
+  }
+  rc = PX_OK;
+out:
+  px_article_free(art);
+  px_stories_free(sx);
+  free(ids);
+  free(ext);
+  free(mt);
+  free(olds);
+  free(used);
+  free(v);
+  return rc;
+}
+
 int px_store_cluster_new_articles(px_store *st, const px_story_opts *opts, int64_t *added) {
   if (added) *added = 0;
   if (!st) return PX_EINVAL;
@@ -69,102 +365,50 @@ int px_store_cluster_new_articles(px_store *st, const px_story_opts *opts, int64
   px_story_opts o;
   if (opts) o = *opts;
   else px_story_opts_init(&o);
-  o.batch = 0;
+  {
+    px__params p;
+    px__params_init(&p, &o);
+    o = p.o;
+  }
   item *v = NULL;
-  size_t n = 0, cap = 0, nnew;
-  int64_t *ids = NULL;
-  px_stories *sx = NULL;
-  px_article *art = NULL;
+  size_t n = 0, cap = 0;
+  int64_t *touched = NULL;
+  size_t ntouched = 0, atouched = 0;
   bool own_tx = false;
-  int rc = collect(st,
-                   "SELECT id, published, 0 FROM article"
-                   " WHERE id NOT IN (SELECT article FROM story_article)",
-                   0, false, &v, &n, &cap);
-  if (rc || n == 0) goto out;
-  nnew = n;
-  /* The window before the earliest new dated article (or before the
-   * latest stored one when no new article is dated). */
-  int64_t t0 = INT64_MAX;
-  for (size_t i = 0; i < nnew; i++)
-    if (v[i].has_time && v[i].t < t0) t0 = v[i].t;
-  if (t0 == INT64_MAX) {
-    sqlite3_stmt *s = NULL;
-    if ((rc = sqlite3_prepare_v2(st->db, "SELECT max(published) FROM article", -1, &s, NULL)) !=
-        SQLITE_OK) {
-      rc = fail(st, rc, "reading the latest date");
-      goto out;
-    }
-    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
-      t0 = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-  }
-  if (t0 != INT64_MAX &&
-      (rc = collect(st,
-                    "SELECT a.id, a.published, sa.story FROM story_article sa"
-                    " JOIN article a ON a.id = sa.article WHERE a.published >= ?1",
-                    t0 - (int64_t)(o.window_days * 86400.0), true, &v, &n, &cap)))
-    goto out;
-  qsort(v, n, sizeof(*v), cmp_item);
-  ids = malloc((n + 1) * sizeof(*ids));
-  if (!ids) {
-    rc = PX_ENOMEM;
-    goto out;
-  }
-  if ((rc = px_stories_new(st->ctx, &o, &sx))) goto out;
+  int64_t placed = 0;
+  int rc;
+  /* The write lock first: what has no story yet is read under it, so
+   * concurrent runs cannot place the same article twice. */
   if (!st->in_tx) {
     if ((rc = px_store_begin(st))) goto out;
     own_tx = true;
   }
-  int64_t placed = 0;
-  for (size_t i = 0; i < n; i++) {
-    px_article_free(art);
-    art = NULL;
-    if ((rc = px_store_get(st, v[i].id, &art))) goto out;
-    int64_t idx;
-    if (v[i].story) {
-      rc = px__stories_add_known(sx, art, v[i].story, &idx);
-      ids[idx] = v[i].id;
-      if (rc) goto out;
-      continue;
-    }
-    if ((rc = px_stories_add(sx, art, &idx))) goto out;
-    ids[idx] = v[i].id;
-    px_story_result r;
-    px_stories_result(sx, idx, &r);
-    int64_t ext = px__stories_ext(sx, r.story);
+  if ((rc = collect(st,
+                    "SELECT id, published, 0, content_hash FROM article"
+                    " WHERE id NOT IN (SELECT article FROM story_article)",
+                    0, 0, 0, &v, &n, &cap)))
+    goto out;
+  if (n == 0) goto done;
+  if (o.undated == PX_UNDATED_AUTO) {
     sqlite3_stmt *s = NULL;
-    if (!ext) {
-      if ((rc = px__store_stmt(st, PX__STMT_STORY_NEW, "INSERT INTO story DEFAULT VALUES", &s)))
-        goto out;
-      if ((rc = sqlite3_step(s)) != SQLITE_DONE) {
-        rc = fail(st, rc, "storing a story");
-        goto out;
-      }
-      ext = sqlite3_last_insert_rowid(st->db);
-      if ((rc = px__stories_set_ext(sx, r.story, ext))) goto out;
-    }
-    if ((rc = px__store_stmt(st, PX__STMT_STORY_MEMBER,
-                             "INSERT INTO story_article(article, story, similarity, dup_of,"
-                             " dup_exact, dup_sim, wire_share, wire_source, flags)"
-                             " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
-                             &s)))
-      goto out;
-    sqlite3_bind_int64(s, 1, v[i].id);
-    sqlite3_bind_int64(s, 2, ext);
-    sqlite3_bind_double(s, 3, r.similarity);
-    if (r.dup_of >= 0) sqlite3_bind_int64(s, 4, ids[r.dup_of]);
-    sqlite3_bind_int(s, 5, r.dup_exact);
-    sqlite3_bind_double(s, 6, r.dup_sim);
-    sqlite3_bind_double(s, 7, r.wire_share);
-    if (r.wire_source >= 0) sqlite3_bind_int64(s, 8, ids[r.wire_source]);
-    sqlite3_bind_int(s, 9, (int)r.flags);
-    if ((rc = sqlite3_step(s)) != SQLITE_DONE) {
-      rc = fail(st, rc, "storing a story member");
+    if ((rc = sqlite3_prepare_v2(st->db,
+                                 "SELECT EXISTS (SELECT 1 FROM article INDEXED BY article_time"
+                                 " WHERE published IS NOT NULL)",
+                                 -1, &s, NULL)) != SQLITE_OK) {
+      rc = fail(st, rc, "finding dated articles");
       goto out;
     }
-    sqlite3_reset(s);
-    placed++;
+    o.undated = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) ? PX_UNDATED_ALONE
+                                                                            : PX_UNDATED_JOIN;
+    sqlite3_finalize(s);
   }
+  qsort(v, n, sizeof(*v), cmp_item);
+  for (size_t i = 0; i < n; i += CHUNK)
+    if ((rc = cluster_pass(st, &o, v + i, PX__MIN((size_t)CHUNK, n - i), &placed, &touched,
+                           &ntouched, &atouched)))
+      goto out;
+  if ((rc = px__store_link_threads(st, &o, touched, ntouched))) goto out;
+done:
   if (own_tx) {
     own_tx = false;
     if ((rc = px_store_commit(st))) goto out;
@@ -173,20 +417,23 @@ int px_store_cluster_new_articles(px_store *st, const px_story_opts *opts, int64
   rc = PX_OK;
 out:
   if (own_tx) px_store_rollback(st);
-  px_article_free(art);
-  px_stories_free(sx);
-  free(ids);
+  free(touched);
   free(v);
   return rc;
 }
 
 /* ------------------------------------------------------------ listings */
 
-/* A story's headline: the title of its earliest article that has one. */
+/* A story's headline: the title of its most central article (the member
+ * most like the story's centroid), else of its earliest with a title; then
+ * its thread. */
 #define STORY_HEADLINE(id)                                                                   \
+  " coalesce((SELECT a4.title FROM story s4 JOIN article a4 ON a4.id = s4.central"           \
+  "   WHERE s4.id = " id " AND a4.title <> ''),"                                              \
   " (SELECT a2.title FROM story_article sa2 JOIN article a2 ON a2.id = sa2.article"          \
   "   WHERE sa2.story = " id " AND a2.title <> ''"                                           \
-  "   ORDER BY a2.published IS NULL, a2.published, a2.id LIMIT 1)"
+  "   ORDER BY a2.published IS NULL, a2.published, a2.id LIMIT 1)),"                           \
+  " (SELECT coalesce(s5.thread, s5.id) FROM story s5 WHERE s5.id = " id ")"
 
 #define STORY_SELECT                                                                         \
   "SELECT s.id, min(a.published), max(a.published), count(*), count(DISTINCT a.source),"     \
@@ -211,6 +458,7 @@ static int story_rows(px_store *st, sqlite3_stmt *s, px_story_cb cb, void *user,
     const unsigned char *h = sqlite3_column_text(s, 6);
     in.headline.ptr = h ? (const char *)h : "";
     in.headline.len = h ? (size_t)sqlite3_column_bytes(s, 6) : 0;
+    in.thread = sqlite3_column_int64(s, 7);
     (*count)++;
     if (cb(user, &in)) return PX_OK;
   }
@@ -344,5 +592,176 @@ int px_store_story_articles(px_store *st, int64_t id, px_story_member_cb cb, voi
 out:
   px_article_free(a);
   sqlite3_finalize(s);
+  return rc;
+}
+
+/* ------------------------------------------------------------ threads */
+
+int px_store_threads(px_store *st, int64_t min_stories, int64_t limit, px_thread_cb cb,
+                     void *user) {
+  if (!st || !cb) return PX_EINVAL;
+  sqlite3_stmt *s = NULL;
+  int rc = sqlite3_prepare_v2(
+      st->db,
+      "SELECT g.th, g.first, g.last, g.ns, g.n, g.outlets,"
+      " (SELECT coalesce((SELECT a4.title FROM story s4 JOIN article a4 ON a4.id = s4.central"
+      "    WHERE s4.id = sz.story AND a4.title <> ''), '')"
+      "  FROM (SELECT sa6.story AS story, count(*) AS c FROM story s6"
+      "   JOIN story_article sa6 ON sa6.story = s6.id WHERE coalesce(s6.thread, s6.id) = g.th"
+      "   GROUP BY sa6.story ORDER BY c DESC, sa6.story LIMIT 1) sz)"
+      " FROM (SELECT coalesce(s.thread, s.id) AS th, min(a.published) AS first,"
+      "  max(a.published) AS last, count(DISTINCT s.id) AS ns, count(*) AS n,"
+      "  count(DISTINCT a.source) AS outlets"
+      "  FROM story s JOIN story_article sa ON sa.story = s.id JOIN article a ON a.id = sa.article"
+      "  GROUP BY th HAVING count(DISTINCT s.id) >= ?1"
+      "  ORDER BY max(a.published) IS NULL, max(a.published) DESC, th DESC LIMIT ?2) g",
+      -1, &s, NULL);
+  if (rc != SQLITE_OK) return fail(st, rc, "listing threads");
+  sqlite3_bind_int64(s, 1, min_stories > 0 ? min_stories : 1);
+  sqlite3_bind_int64(s, 2, limit > 0 ? limit : -1);
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    px_thread_info in;
+    memset(&in, 0, sizeof(in));
+    in.id = sqlite3_column_int64(s, 0);
+    if (sqlite3_column_type(s, 1) != SQLITE_NULL) {
+      in.first = sqlite3_column_int64(s, 1);
+      in.last = sqlite3_column_int64(s, 2);
+      in.has_time = 1;
+    }
+    in.stories = sqlite3_column_int64(s, 3);
+    in.articles = sqlite3_column_int64(s, 4);
+    in.outlets = sqlite3_column_int64(s, 5);
+    const unsigned char *h = sqlite3_column_text(s, 6);
+    in.headline.ptr = h ? (const char *)h : "";
+    in.headline.len = h ? (size_t)sqlite3_column_bytes(s, 6) : 0;
+    if (cb(user, &in)) {
+      rc = SQLITE_DONE;
+      break;
+    }
+  }
+  sqlite3_finalize(s);
+  return rc == SQLITE_DONE ? PX_OK : fail(st, rc, "listing threads");
+}
+
+/* The values of column 0 of sql (bound to story) not in seen: added to
+ * seen and to out (strings owned by seen). */
+static int news(px_store *st, const char *sql, int64_t story, px__strmap *seen, px_str **out,
+                size_t *n, size_t *cap) {
+  sqlite3_stmt *s = NULL;
+  *n = 0;
+  int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+  if (rc != SQLITE_OK) return fail(st, rc, "loading a thread");
+  sqlite3_bind_int64(s, 1, story);
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    const char *t = (const char *)sqlite3_column_text(s, 0);
+    size_t len = (size_t)sqlite3_column_bytes(s, 0);
+    if (!t || !len || px__strmap_get(seen, t, len, NULL)) continue;
+    const char *kept;
+    if ((rc = px__strmap_put(seen, t, len, 1, &kept))) break;
+    if (*n == *cap) {
+      size_t nc = *cap ? *cap * 2 : 16;
+      px_str *nv = realloc(*out, nc * sizeof(*nv));
+      if (!nv) {
+        rc = PX_ENOMEM;
+        break;
+      }
+      *out = nv;
+      *cap = nc;
+    }
+    (*out)[(*n)++] = (px_str){kept, len};
+  }
+  sqlite3_finalize(s);
+  if (rc == PX_ENOMEM) return rc;
+  return rc == SQLITE_DONE ? PX_OK : fail(st, rc, "loading a thread");
+}
+
+typedef struct kept_info {
+  px_story_info in;
+  char headline[512];
+} kept_info;
+
+/* A copy of the story's summary: its headline is borrowed from a
+ * statement that is gone once px_store_story_get() returns. */
+static int keep_info(void *user, const px_story_info *in) {
+  kept_info *k = user;
+  k->in = *in;
+  size_t len = PX__MIN(in->headline.len, sizeof(k->headline) - 1);
+  while (len && len < in->headline.len && (in->headline.ptr[len] & 0xC0) == 0x80) len--;
+  memcpy(k->headline, in->headline.ptr, len);
+  k->headline[len] = '\0';
+  k->in.headline = (px_str){k->headline, len};
+  return 1;
+}
+
+int px_store_thread_stories(px_store *st, int64_t id, px_thread_step_cb cb, void *user) {
+  if (!st || !cb) return PX_EINVAL;
+  sqlite3_stmt *s = NULL;
+  int64_t *ids = NULL;
+  size_t n = 0, cap = 0;
+  int rc = sqlite3_prepare_v2(
+      st->db,
+      "SELECT s.id FROM story s JOIN story_article sa ON sa.story = s.id"
+      " JOIN article a ON a.id = sa.article WHERE coalesce(s.thread, s.id) = ?1"
+      " GROUP BY s.id ORDER BY min(a.published) IS NULL, min(a.published), s.id",
+      -1, &s, NULL);
+  if (rc != SQLITE_OK) return fail(st, rc, "loading a thread");
+  sqlite3_bind_int64(s, 1, id);
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    if (n == cap) {
+      size_t nc = cap ? cap * 2 : 16;
+      int64_t *nv = realloc(ids, nc * sizeof(*nv));
+      if (!nv) {
+        sqlite3_finalize(s);
+        free(ids);
+        return PX_ENOMEM;
+      }
+      ids = nv;
+      cap = nc;
+    }
+    ids[n++] = sqlite3_column_int64(s, 0);
+  }
+  sqlite3_finalize(s);
+  if (rc != SQLITE_DONE) {
+    free(ids);
+    return fail(st, rc, "loading a thread");
+  }
+  if (!n) {
+    free(ids);
+    return px__ctx_fail(st->ctx, PX_ENOTFOUND, "no thread with id %lld", (long long)id);
+  }
+  px__strmap so, ss, sn;
+  px__strmap_init(&so);
+  px__strmap_init(&ss);
+  px__strmap_init(&sn);
+  px_str *vo = NULL, *vs = NULL, *vn = NULL;
+  size_t no = 0, co = 0, nsp = 0, cs = 0, nn = 0, cn = 0;
+  rc = PX_OK;
+  for (size_t i = 0; i < n && rc == PX_OK; i++) {
+    kept_info ki;
+    if ((rc = px_store_story_get(st, ids[i], keep_info, &ki))) break;
+    if ((rc = news(st,
+                   "SELECT DISTINCT a.source FROM story_article sa JOIN article a ON a.id = sa.article"
+                   " WHERE sa.story = ?1 AND a.source <> '' ORDER BY a.source",
+                   ids[i], &so, &vo, &no, &co)) ||
+        (rc = news(st,
+                   "SELECT max(q.speaker_name) FROM story_article sa JOIN quote q ON q.article = sa.article"
+                   " WHERE sa.story = ?1 AND q.speaker_key <> '' GROUP BY q.speaker_key ORDER BY 1",
+                   ids[i], &ss, &vs, &nsp, &cs)) ||
+        (rc = news(st,
+                   "SELECT e.name FROM story_article sa JOIN article_entity ae ON ae.article = sa.article"
+                   " JOIN entity e ON e.id = ae.entity WHERE sa.story = ?1 GROUP BY e.id"
+                   " HAVING count(*) >= 2 ORDER BY count(*) DESC, e.name",
+                   ids[i], &sn, &vn, &nn, &cn)))
+      break;
+    px_thread_step stp = {&ki.in, vo, no, vs, nsp, vn, nn};
+    if (cb(user, &stp)) break;
+  }
+  px__strmap_release(&so);
+  px__strmap_release(&ss);
+  px__strmap_release(&sn);
+  free(vo);
+  free(vs);
+  free(vn);
+  free(ids);
   return rc;
 }

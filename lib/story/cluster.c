@@ -46,6 +46,7 @@ typedef struct plist {
 
 typedef struct bdoc {
   int64_t t;
+  unsigned flags;
   bool has_time, lone;
   uint32_t nterms;
   px__tw *terms;
@@ -82,6 +83,8 @@ struct px_stories {
   uint64_t idf_memo_at[IDF_MEMO];
   px__map ext; /* store story id -> story index + 1 */
   size_t nbatch; /* stories made by px_stories_finish */
+  px__bstory *bs; /* their centroids and central articles (nbatch) */
+  bool seen_dated; /* online: an article with a published date was added */
 };
 
 struct px_dedup {
@@ -322,8 +325,9 @@ static void retire_pass(px_stories *sx) {
 
 static bool time_ok(const px_stories *sx, const story *s, int64_t t, bool has_time) {
   if (!has_time || !s->has_time) return true;
-  double win = sx->p.o.window_days * 86400.0;
-  return (double)t >= (double)s->first_t - win && (double)t <= (double)s->last_t + win;
+  /* The story's own time: joining must keep it inside the span. */
+  double span = sx->p.o.span_days * 86400.0;
+  return (double)PX__MAX(s->last_t, t) - (double)PX__MIN(s->first_t, t) <= span;
 }
 
 /* Walk one posting list for candidates; drop entries of retired stories. */
@@ -457,6 +461,7 @@ void px_stories_free(px_stories *sx) {
   free(sx->stamp);
   for (size_t i = 0; i < sx->nb; i++) free(sx->b[i].terms);
   free(sx->b);
+  free(sx->bs);
   free(sx->tmp);
   px__map_release(&sx->ext);
   free(sx);
@@ -500,6 +505,7 @@ static int add_article(px_stories *sx, const px_article *art, int64_t ext, int64
     }
     bdoc *b = &sx->b[sx->nb];
     b->t = f.t;
+    b->flags = f.flags;
     b->has_time = f.has_time;
     b->lone = f.nwords + f.twords < PX__MIN_WORDS;
     b->nterms = f.nterms;
@@ -512,7 +518,20 @@ static int add_article(px_stories *sx, const px_article *art, int64_t ext, int64
   px__tw *v;
   uint32_t nv;
   if ((rc = make_vec(sx, f.terms, f.nterms, &v, &nv))) return rc;
-  rc = place(sx, ai, v, nv, f.t, f.has_time, f.nwords + f.twords < PX__MIN_WORDS);
+  /* Undated: by text alone (JOIN), or only as a copy (ALONE; AUTO once a
+   * dated article was seen).  A date found in the text places it only when
+   * undated articles are held alone. */
+  if (f.has_time && !(f.flags & PX_SF_DATE_FROM_TEXT)) sx->seen_dated = true;
+  int pol = sx->p.o.undated;
+  if (pol == PX_UNDATED_AUTO) pol = sx->seen_dated ? PX_UNDATED_ALONE : PX_UNDATED_JOIN;
+  bool lone = f.nwords + f.twords < PX__MIN_WORDS;
+  if (pol == PX_UNDATED_JOIN && (f.flags & PX_SF_DATE_FROM_TEXT)) {
+    f.has_time = false;
+    r->flags &= ~(unsigned)PX_SF_DATE_FROM_TEXT;
+  }
+  if (pol == PX_UNDATED_ALONE && !f.has_time) lone = true;
+  rc = place(sx, ai, v, nv, f.t, f.has_time, lone);
+  if (rc == PX_OK && lone && !f.has_time && r->dup_of < 0) r->flags |= PX_SF_UNPLACED;
   free(v);
   return rc;
 }
@@ -552,6 +571,80 @@ static int cmp_order(const void *a, const void *b) {
   return x->i < y->i ? -1 : x->i > y->i;
 }
 
+/*
+ * Per batch story: its centroid (the sum of its members' vectors, top
+ * PX__SIG_TERMS terms by term hash, unit length), each member's cosine with
+ * it (r->similarity) and its central member (the highest; the earliest on a
+ * tie).  Undated lone singletons are flagged PX_SF_UNPLACED.
+ */
+static int centroids(px_stories *sx, const px__hdoc *hd, size_t n, const order_key *ord,
+                     const int64_t *story_of, const uint32_t *label) {
+  size_t ns = sx->nbatch;
+  sx->bs = calloc(ns + 1, sizeof(*sx->bs));
+  size_t *cnt = calloc(ns + 1, sizeof(*cnt)), *start = calloc(ns + 2, sizeof(*start));
+  uint32_t *mem = malloc((n + 1) * sizeof(*mem));
+  float *acc = calloc(sx->vocab.n + 1, sizeof(*acc));
+  uint32_t *ids = malloc((sx->vocab.n + 1) * sizeof(*ids));
+  int rc = PX_ENOMEM;
+  if (!sx->bs || !cnt || !start || !mem || !acc || !ids) goto out;
+  for (size_t k = 0; k < n; k++) cnt[story_of[label[k]]]++;
+  for (size_t s = 0; s < ns; s++) start[s + 1] = start[s] + cnt[s];
+  memset(cnt, 0, (ns + 1) * sizeof(*cnt));
+  for (size_t k = 0; k < n; k++) {
+    size_t s = (size_t)story_of[label[k]];
+    mem[start[s] + cnt[s]++] = (uint32_t)k;
+  }
+  for (size_t s = 0; s < ns; s++) {
+    uint32_t nid = 0;
+    for (size_t m = start[s]; m < start[s + 1]; m++) {
+      const px__hdoc *d = &hd[mem[m]];
+      for (uint32_t x = 0; x < d->nv; x++) {
+        if (acc[d->v[x].id] == 0) ids[nid++] = d->v[x].id;
+        acc[d->v[x].id] += d->v[x].w + 1e-12f;
+      }
+    }
+    if ((rc = tmp_reserve(sx, nid + 1))) goto out;
+    for (uint32_t x = 0; x < nid; x++) {
+      sx->tmp[x] = (px__tw){ids[x], acc[ids[x]]};
+      acc[ids[x]] = 0;
+    }
+    uint32_t kept = keep_top(sx->tmp, nid, PX__SIG_TERMS);
+    double nrm = norm_of(sx->tmp, kept);
+    px__bstory *b = &sx->bs[s];
+    b->nsig = kept;
+    for (uint32_t x = 0; x < kept; x++) {
+      b->sig[x].h = sx->vocab.hash[sx->tmp[x].id];
+      b->sig[x].w = nrm > 0 ? (float)(sx->tmp[x].w / nrm) : 0;
+    }
+    double best = -1;
+    for (size_t m = start[s]; m < start[s + 1]; m++) {
+      const px__hdoc *d = &hd[mem[m]];
+      double c = nrm > 0 ? dot(d->v, d->nv, sx->tmp, kept) / nrm : 0;
+      px_story_result *r = &sx->res[ord[mem[m]].i];
+      r->similarity = c > 1 ? 1 : c;
+      if (c > best + 1e-9) {
+        best = c;
+        b->central = ord[mem[m]].i;
+      }
+      if (start[s + 1] - start[s] == 1 && d->lone && !d->has_time && r->dup_of < 0)
+        r->flags |= PX_SF_UNPLACED;
+    }
+  }
+  rc = PX_OK;
+out:
+  free(cnt);
+  free(start);
+  free(mem);
+  free(acc);
+  free(ids);
+  return rc;
+}
+
+const px__bstory *px__stories_batch_story(const px_stories *sx, int64_t si) {
+  if (!sx || !sx->bs || si < 0 || (size_t)si >= sx->nbatch) return NULL;
+  return &sx->bs[si];
+}
+
 int px_stories_finish(px_stories *sx) {
   if (!sx) return PX_EINVAL;
   if (!sx->p.o.batch || sx->finished) return PX_OK;
@@ -564,6 +657,21 @@ int px_stories_finish(px_stories *sx) {
   uint32_t *label = malloc((n + 1) * sizeof(*label));
   int64_t *story_of = malloc((n + 1) * sizeof(*story_of));
   if (!ord || !hd || !pos || !label || !story_of) goto out;
+  /* Undated articles: see add_article(); decided here over the whole batch. */
+  int pol = sx->p.o.undated;
+  if (pol == PX_UNDATED_AUTO) {
+    pol = PX_UNDATED_JOIN;
+    for (size_t i = 0; i < n; i++)
+      if (sx->b[i].has_time && !(sx->b[i].flags & PX_SF_DATE_FROM_TEXT)) pol = PX_UNDATED_ALONE;
+  }
+  for (size_t i = 0; i < n; i++) {
+    bdoc *b = &sx->b[i];
+    if (pol == PX_UNDATED_JOIN && (b->flags & PX_SF_DATE_FROM_TEXT)) {
+      b->has_time = false;
+      sx->res[i].flags &= ~(unsigned)PX_SF_DATE_FROM_TEXT;
+    }
+    if (pol == PX_UNDATED_ALONE && !b->has_time) b->lone = true;
+  }
   for (size_t i = 0; i < n; i++)
     ord[i] = (order_key){sx->b[i].t, (uint32_t)i, sx->b[i].has_time};
   qsort(ord, n, sizeof(*ord), cmp_order);
@@ -588,6 +696,7 @@ int px_stories_finish(px_stories *sx) {
     r->story = story_of[l];
     r->similarity = 0;
   }
+  if ((rc = centroids(sx, hd, n, ord, story_of, label))) goto out;
   rc = PX_OK;
 out:
   if (hd)

@@ -5,6 +5,7 @@
 #include "story/story.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -113,13 +114,17 @@ void px_story_opts_init(px_story_opts *o) {
   if (!o) return;
   memset(o, 0, sizeof(*o));
   o->window_days = 3.0;
-  o->join_threshold = 0.25;
+  o->join_threshold = 0.22;
   o->title_weight = 3.0;
   o->dup_threshold = 0.7;
   o->min_dup_words = 40;
   o->batch = 0;
   o->now = 0;
   o->max_active = 50000;
+  o->span_days = 4.0;
+  o->undated = PX_UNDATED_AUTO;
+  o->thread_days = 21.0;
+  o->thread_threshold = 0.3;
 }
 
 void px__params_init(px__params *p, const px_story_opts *o) {
@@ -131,6 +136,12 @@ void px__params_init(px__params *p, const px_story_opts *o) {
   if (p->o.min_dup_words < 1) p->o.min_dup_words = 1;
   if (p->o.max_active < 16) p->o.max_active = 16;
   if (!p->o.now) p->o.now = (int64_t)time(NULL);
+  if (p->o.span_days <= 0) p->o.span_days = 4.0;
+  if (p->o.thread_days < 0) p->o.thread_days = 0;
+  if (p->o.thread_threshold <= 0) p->o.thread_threshold = 0.3;
+  if (p->o.undated < PX_UNDATED_AUTO || p->o.undated > PX_UNDATED_ALONE)
+    p->o.undated = PX_UNDATED_AUTO;
+  p->time_boost = 0.3f;
   p->cap_boost = 1.5f;
   p->number_weight = 0.5f;
   p->place_weight = 2.0f;
@@ -205,6 +216,144 @@ static size_t collect_terms(const px__params *p, const px__text *tx, float scale
   return k;
 }
 
+/* ------------------------------------------------- dates found in text */
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+static int num_at(const char *s, size_t n, size_t i, size_t len) {
+  if (i + len > n) return -1;
+  int v = 0;
+  for (size_t k = 0; k < len; k++) {
+    if (!is_digit(s[i + k])) return -1;
+    v = v * 10 + (s[i + k] - '0');
+  }
+  if (i + len < n && is_digit(s[i + len])) return -1;
+  return v;
+}
+
+static bool ymd_ok(int y, int m, int d) { return y >= 1980 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31; }
+
+/* A date in a URL's path: /2019/03/15/, /2019-03-15, /20190315/. */
+static bool date_in_url(px_str u, int64_t *t) {
+  const char *s = u.ptr;
+  size_t n = u.len;
+  for (size_t i = 0; i + 8 <= n; i++) {
+    if (s[i] != '/' && s[i] != '-' && s[i] != '_') continue;
+    size_t k = i + 1;
+    int y = num_at(s, n, k, 4);
+    int m = -1, d = -1;
+    int v8 = num_at(s, n, k, 8);
+    if (v8 > 0) {
+      y = v8 / 10000;
+      m = v8 / 100 % 100;
+      d = v8 % 100;
+    } else if (y < 1980) {
+      continue;
+    } else if (k + 4 < n && (s[k + 4] == '/' || s[k + 4] == '-')) {
+      char sep = s[k + 4];
+      m = num_at(s, n, k + 5, 2);
+      if (m < 0) m = num_at(s, n, k + 5, 1);
+      size_t k2 = k + 5 + (m >= 10 || (k + 5 < n && s[k + 5] == '0') ? 2 : 1);
+      if (m > 0 && k2 < n && s[k2] == sep) {
+        d = num_at(s, n, k2 + 1, 2);
+        if (d < 0) d = num_at(s, n, k2 + 1, 1);
+      }
+    }
+    if (!ymd_ok(y, m, d)) continue;
+    char buf[40];
+    snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+    if (px_parse_date(buf, strlen(buf), t) == PX_OK) return true;
+  }
+  return false;
+}
+
+static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                     "jul", "aug", "sep", "oct", "nov", "dec"};
+
+/* A month word at s[i..]: its number (1-12) and length, or 0. */
+static int month_at(const char *s, size_t n, size_t i, size_t *len) {
+  size_t k = i;
+  while (k < n && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z'))) k++;
+  size_t w = k - i;
+  if (w < 3 || w > 9 || !(s[i] >= 'A' && s[i] <= 'Z')) return 0;
+  static const char *const full[] = {"january", "february", "march",     "april",
+                                     "may",     "june",     "july",      "august",
+                                     "september", "october", "november", "december"};
+  for (int m = 0; m < 12; m++) {
+    bool ab = w == 3 || (w == 4 && m == 8); /* Sept */
+    const char *ref = ab ? months[m] : full[m];
+    if (!ab && strlen(full[m]) != w) continue;
+    size_t cmp = ab ? 3 : w;
+    bool eq = true;
+    for (size_t x = 0; x < cmp && eq; x++) eq = (s[i + x] | 0x20) == ref[x];
+    if (eq) {
+      *len = w;
+      return m + 1;
+    }
+  }
+  return 0;
+}
+
+/* An explicit full date near the start of the body ("March 15, 2019",
+ * "15 March 2019", "2019-03-15"): the dateline or first paragraph's. */
+static bool date_in_body(px_str b, int64_t *t) {
+  size_t n = PX__MIN(b.len, (size_t)600);
+  const char *s = b.ptr;
+  for (size_t i = 0; i < n; i++) {
+    if (i && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || (s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
+              is_digit(s[i - 1])))
+      continue;
+    int y = -1, m = 0, d = -1;
+    size_t ml;
+    if ((m = month_at(s, n, i, &ml))) {
+      size_t k = i + ml;
+      if (k < n && s[k] == '.') k++;
+      while (k < n && s[k] == ' ') k++;
+      d = num_at(s, n, k, 2);
+      if (d < 0) d = num_at(s, n, k, 1);
+      if (d < 0) continue;
+      k += d >= 10 ? 2 : 1;
+      if (k < n && s[k] == ',') k++;
+      while (k < n && s[k] == ' ') k++;
+      y = num_at(s, n, k, 4);
+    } else if (is_digit(s[i])) {
+      y = num_at(s, n, i, 4);
+      if (y >= 1980 && i + 10 <= n && s[i + 4] == '-' && s[i + 7] == '-') {
+        m = num_at(s, n, i + 5, 2);
+        d = num_at(s, n, i + 8, 2);
+      } else {
+        d = num_at(s, n, i, 2);
+        if (d < 0) d = num_at(s, n, i, 1);
+        if (d < 0) continue;
+        size_t k = i + (d >= 10 ? 2 : 1);
+        if (k >= n || s[k] != ' ') continue;
+        k++;
+        if (!(m = month_at(s, n, k, &ml))) continue;
+        k += ml;
+        if (k < n && s[k] == ',') k++;
+        while (k < n && s[k] == ' ') k++;
+        y = num_at(s, n, k, 4);
+      }
+    }
+    if (!ymd_ok(y, m, d)) continue;
+    char buf[40];
+    snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+    if (px_parse_date(buf, strlen(buf), t) == PX_OK) return true;
+  }
+  return false;
+}
+
+int px__date_from_text(const px_article *art, int64_t now, int64_t *t) {
+  int64_t v;
+  if ((date_in_url(px_article_get(art, PX_F_URL), &v) ||
+       date_in_body(px_article_get(art, PX_F_BODY), &v)) &&
+      v >= 315532800 && v <= now + 2 * 86400) {
+    *t = v + 12 * 3600; /* a day, not a time: its middle */
+    return 1;
+  }
+  return 0;
+}
+
 int px__feat_compute(px__fx *fx, const px__params *p, const px_article *art, px__feat *f,
                      px__text *tx) {
   memset(f, 0, sizeof(*f));
@@ -220,6 +369,11 @@ int px__feat_compute(px__fx *fx, const px__params *p, const px_article *art, px_
   } else {
     f->t = t;
     f->has_time = true;
+  }
+  if (!f->has_time && px__date_from_text(art, p->o.now, &t)) {
+    f->t = t;
+    f->has_time = true;
+    f->flags |= PX_SF_DATE_FROM_TEXT;
   }
   f->source = lower_hash(px_article_get(art, PX_F_SOURCE));
   f->content = px_article_content_hash(art);

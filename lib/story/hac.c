@@ -28,6 +28,8 @@ typedef struct clu {
   uint32_t size;
   uint32_t ver;
   bool alive;
+  bool has_time;
+  int64_t tmin, tmax; /* the dated members' times (has_time) */
 } clu;
 
 typedef struct hent {
@@ -78,12 +80,8 @@ static hent heap_pop(heap *h) {
   return top;
 }
 
-static int nb_add(clu *c, uint32_t other, float s) {
-  for (uint32_t k = 0; k < c->n; k++)
-    if (c->v[k].c == other) {
-      c->v[k].sum += s;
-      return PX_OK;
-    }
+/* Append a neighbour known to be new to c's list. */
+static int nb_push(clu *c, uint32_t other, float s) {
   if (c->n == c->a) {
     uint32_t na = c->a ? c->a * 2 : 8;
     nb *nv = realloc(c->v, na * sizeof(*nv));
@@ -95,12 +93,20 @@ static int nb_add(clu *c, uint32_t other, float s) {
   return PX_OK;
 }
 
-static void nb_del(clu *c, uint32_t other) {
-  for (uint32_t k = 0; k < c->n; k++)
-    if (c->v[k].c == other) {
-      c->v[k] = c->v[--c->n];
-      return;
-    }
+/* In neighbour o's list: the entry of b becomes (or is added to) a's. */
+static void nb_rename(clu *o, uint32_t b, uint32_t a) {
+  int kb = -1, ka = -1;
+  for (uint32_t k = 0; k < o->n && (kb < 0 || ka < 0); k++) {
+    if (o->v[k].c == b) kb = (int)k;
+    else if (o->v[k].c == a) ka = (int)k;
+  }
+  if (kb < 0) return;
+  if (ka < 0) {
+    o->v[kb].c = a;
+    return;
+  }
+  o->v[ka].sum += o->v[kb].sum;
+  o->v[kb] = o->v[--o->n];
 }
 
 static float vdot(const px__tw *a, uint32_t na, const px__tw *b, uint32_t nb_) {
@@ -119,6 +125,33 @@ typedef struct post {
   uint32_t n, a;
 } post;
 
+/* Most entries of one term's posting list walked per article, and most
+ * distinct articles compared with it: what bounds the work on a flood of
+ * near-identical texts (docs/limits.md). */
+#define TERM_DEPTH 128
+#define MAX_CAND 512
+
+/* Cluster i's best neighbour by average similarity, among those it may
+ * merge with (the span), pushed when at least the threshold. */
+static int push_best(heap *h, const clu *c, uint32_t i, float thr, double span) {
+  const clu *A = &c[i];
+  float best = -1;
+  uint32_t bo = 0;
+  for (uint32_t k = 0; k < A->n; k++) {
+    uint32_t o = A->v[k].c;
+    const clu *O = &c[o];
+    float avg = A->v[k].sum / ((float)A->size * (float)O->size);
+    if (avg < thr || avg < best || (avg == best && o > bo)) continue;
+    if (A->has_time && O->has_time &&
+        (double)PX__MAX(A->tmax, O->tmax) - (double)PX__MIN(A->tmin, O->tmin) > span)
+      continue;
+    best = avg;
+    bo = o;
+  }
+  if (best < thr) return PX_OK;
+  return heap_push(h, (hent){best, i, bo, A->ver, c[bo].ver});
+}
+
 int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
             uint32_t *label) {
   int rc = PX_ENOMEM;
@@ -128,12 +161,16 @@ int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
   uint32_t *root = malloc((n + 1) * sizeof(*root));
   px__tw *tmp = malloc((p->vec_terms + 1) * sizeof(*tmp));
   heap h = {0};
+  uint32_t *posn = NULL, *posv = NULL; /* merge scratch: neighbour -> slot */
   if (!c || !po || !stamp || !root || !tmp) goto out;
   double win = p->o.window_days * 86400.0;
   uint32_t q = p->query_terms;
+  double span = p->o.span_days * 86400.0;
   for (size_t i = 0; i < n; i++) {
     c[i].size = 1;
     c[i].alive = true;
+    c[i].has_time = docs[i].has_time;
+    c[i].tmin = c[i].tmax = docs[i].t;
   }
   /* Candidate pairs through the posting lists of each doc's top terms. */
   for (size_t i = 0; i < n; i++) {
@@ -141,21 +178,29 @@ int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
     uint32_t k = d->lone ? 0 : PX__MIN(d->nv, q);
     if (d->nv) memcpy(tmp, d->v, d->nv * sizeof(*tmp));
     px__tw_select_top(tmp, d->nv, k);
+    uint32_t ncand = 0;
     for (uint32_t t = 0; t < k; t++) {
       post *l = &po[tmp[t].id];
-      for (uint32_t x = l->n; x-- > 0;) {
+      uint32_t depth = 0;
+      for (uint32_t x = l->n; x-- > 0 && depth < TERM_DEPTH && ncand < MAX_CAND; depth++) {
         uint32_t j = l->d[x];
         const px__hdoc *e = &docs[j];
         /* Docs come in time order (undated last): stop once out of the window. */
         if (d->has_time && e->has_time && (double)d->t - (double)e->t > win) break;
         if (stamp[j] == i + 1) continue;
         stamp[j] = (uint32_t)i + 1;
+        ncand++;
         float s = vdot(d->v, d->nv, e->v, e->nv);
+        /* Time is evidence: two dated articles close in time need less
+         * shared text than two far apart or undated ones. */
+        if (d->has_time && e->has_time && p->time_boost > 0) {
+          double dt = fabs((double)d->t - (double)e->t) / win;
+          if (dt < 1) s *= 1.0f + p->time_boost * (float)(1.0 - dt);
+        }
         if ((d->dup_of >= 0 && (size_t)d->dup_of == j) || (e->dup_of >= 0 && (size_t)e->dup_of == i))
           s = 1.0f;
         if (s < PAIR_MIN) continue;
-        if (nb_add(&c[i], j, s) || nb_add(&c[j], (uint32_t)i, s)) goto out;
-        if (s >= p->o.join_threshold && heap_push(&h, (hent){s, (uint32_t)i, j, 0, 0})) goto out;
+        if (nb_push(&c[i], j, s) || nb_push(&c[j], (uint32_t)i, s)) goto out;
       }
       if (l->n == l->a) {
         uint32_t na = l->a ? l->a * 2 : 4;
@@ -170,26 +215,62 @@ int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
     if (d->dup_of >= 0 && (size_t)d->dup_of < i && stamp[d->dup_of] != i + 1) {
       uint32_t j = (uint32_t)d->dup_of;
       stamp[j] = (uint32_t)i + 1;
-      if (nb_add(&c[i], j, 1.0f) || nb_add(&c[j], (uint32_t)i, 1.0f)) goto out;
-      if (heap_push(&h, (hent){1.0f, (uint32_t)i, j, 0, 0})) goto out;
+      if (nb_push(&c[i], j, 1.0f) || nb_push(&c[j], (uint32_t)i, 1.0f)) goto out;
+    }
+    /* A lone article (not posted) copied from a later one. */
+    if (d->lone && d->dup_of >= 0 && (size_t)d->dup_of > i) {
+      uint32_t j = (uint32_t)d->dup_of;
+      if (nb_push(&c[i], j, 1.0f) || nb_push(&c[j], (uint32_t)i, 1.0f)) goto out;
     }
   }
-  /* Merge, best average first. */
+  /* Merge, best average first: one heap entry per cluster (its best
+   * neighbour), recomputed when it turns out stale.  Average linkage is
+   * reducible (a merged cluster is never closer to a third one than the
+   * closer of its parts), so a cluster's best can only be spoilt by a merge
+   * of that best, which the versions detect. */
   float thr = (float)p->o.join_threshold;
+  for (size_t i = 0; i < n; i++)
+    if (push_best(&h, c, (uint32_t)i, thr, span)) goto out;
+  posn = malloc((n + 1) * sizeof(*posn));
+  posv = calloc(n + 1, sizeof(*posv));
+  uint32_t pstamp = 0;
+  if (!posn || !posv) goto out;
   while (h.n) {
     hent e = heap_pop(&h);
-    if (e.avg < thr) break;
     clu *A = &c[e.a], *B = &c[e.b];
-    if (!A->alive || !B->alive || A->ver != e.va || B->ver != e.vb) continue;
-    /* Merge B into A. */
+    if (!A->alive || A->ver != e.va) continue; /* a newer entry of A exists */
+    if (!B->alive || B->ver != e.vb) {
+      if (push_best(&h, c, e.a, thr, span)) goto out;
+      continue;
+    }
+    /* Merge B into A: A's list indexed by neighbour, B's entries added. */
+    pstamp++;
+    for (uint32_t k = 0; k < A->n; k++) {
+      posv[A->v[k].c] = pstamp;
+      posn[A->v[k].c] = k;
+    }
     for (uint32_t k = 0; k < B->n; k++) {
       uint32_t o = B->v[k].c;
       if (o == e.a) continue;
-      if (nb_add(A, o, B->v[k].sum)) goto out;
-      nb_del(&c[o], e.b);
-      if (nb_add(&c[o], e.a, B->v[k].sum)) goto out;
+      if (posv[o] == pstamp) A->v[posn[o]].sum += B->v[k].sum;
+      else if (nb_push(A, o, B->v[k].sum)) goto out;
+      nb_rename(&c[o], e.b, e.a);
     }
-    nb_del(A, e.b);
+    for (uint32_t k = 0; k < A->n; k++)
+      if (A->v[k].c == e.b) {
+        A->v[k] = A->v[--A->n];
+        break;
+      }
+    if (B->has_time) {
+      if (!A->has_time) {
+        A->tmin = B->tmin;
+        A->tmax = B->tmax;
+        A->has_time = true;
+      } else {
+        if (B->tmin < A->tmin) A->tmin = B->tmin;
+        if (B->tmax > A->tmax) A->tmax = B->tmax;
+      }
+    }
     A->size += B->size;
     A->ver++;
     B->alive = false;
@@ -197,14 +278,7 @@ int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
     B->v = NULL;
     B->n = B->a = 0;
     root[e.b] = e.a;
-    for (uint32_t k = 0; k < A->n; k++) {
-      uint32_t o = A->v[k].c;
-      float avg = A->v[k].sum / ((float)A->size * (float)c[o].size);
-      if (avg < thr) continue;
-      /* Keep the pair's smaller index first, with both current versions. */
-      hent ne = {avg, e.a, o, A->ver, c[o].ver};
-      if (heap_push(&h, ne)) goto out;
-    }
+    if (push_best(&h, c, e.a, thr, span)) goto out;
   }
   /* Labels: follow merges to the surviving cluster. */
   for (size_t i = 0; i < n; i++)
@@ -226,5 +300,7 @@ out:
   free(root);
   free(tmp);
   free(h.v);
+  free(posn);
+  free(posv);
   return rc;
 }

@@ -144,6 +144,7 @@ typedef struct px__feat {
 /* Tunables that are not public options. */
 typedef struct px__params {
   px_story_opts o;
+  float time_boost;     /* pair similarity x (1 + this) for the same moment, fading over the window */
   float cap_boost;      /* weight of a capitalized word inside a sentence */
   float number_weight;  /* weight of a number token */
   float place_weight;   /* weight of each dateline place word */
@@ -175,6 +176,13 @@ PX__HIDDEN void px__fx_release(px__fx *fx);
  * title's in fx->title; both and the arrays of f live in fx->arena until
  * the next call.  @return PX_OK, PX_ENOMEM.
  */
+/**
+ * A date found in the article's URL path or in the opening of its body (an
+ * explicit full date), plausible (1980 to now + 2 days).  @return 1 and *t
+ * (the middle of that day, UTC), or 0.
+ */
+PX__HIDDEN int px__date_from_text(const px_article *art, int64_t now, int64_t *t /* OUT */);
+
 PX__HIDDEN int px__feat_compute(px__fx *fx, const px__params *p, const px_article *art,
                                 px__feat *f /* OUT */, px__text *tx /* OUT */);
 
@@ -253,6 +261,24 @@ PX__HIDDEN int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size
                        uint32_t *label /* OUT */);
 
 /* ------------------------------------------------ store integration */
+
+/* A story's signature for linking stories into threads: its centroid's
+ * heaviest terms by term hash (stable across runs), unit length. */
+#define PX__SIG_TERMS 40
+typedef struct px__sigterm {
+  uint64_t h;
+  float w;
+} px__sigterm;
+
+typedef struct px__bstory {
+  uint32_t nsig;
+  px__sigterm sig[PX__SIG_TERMS]; /* sorted by vocabulary id, not by h */
+  int64_t central; /* article index of the member most like the centroid */
+} px__bstory;
+
+/** Batch mode, after px_stories_finish(): story's centroid and central member. */
+PX__HIDDEN const px__bstory *px__stories_batch_story(const px_stories *sx, int64_t story);
+
 
 /**
  * Online mode only: add an article already stored in story ext (> 0); it

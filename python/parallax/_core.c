@@ -411,7 +411,7 @@ static PyObject *comparison_report(Comparison *c, PyObject *args) {
   if (!PyArg_ParseTuple(args, "i|ip", &fmt, &width, &color)) return NULL;
   if (!c->cmp) return raise_kind("closed", PX_EINVAL, "the comparison is closed");
   membuf b = {0};
-  px_report_opts ro = {width, color};
+  px_report_opts ro = {.width = width, .color = color};
   int rc;
   Py_BEGIN_ALLOW_THREADS
   rc = px_report_write(c->cmp, (px_report_format)fmt, &ro, membuf_write, &b);
@@ -883,7 +883,7 @@ static PyObject *store_story_report(Store *s, PyObject *args) {
   if (!PyArg_ParseTuple(args, "Li|ip", &id, &fmt, &width, &color)) return NULL;
   if (store_enter(s)) return NULL;
   membuf b = {0};
-  px_report_opts ro = {width, color};
+  px_report_opts ro = {.width = width, .color = color};
   int cached = 0, rc;
   Py_BEGIN_ALLOW_THREADS
   rc = px_store_story_report(s->st, id, (px_report_format)fmt, &ro, membuf_write, &b, &cached);

@@ -55,8 +55,13 @@ printf '%s\n' '{"id":"j1","source":"Meridian News","title":"Ferry fire","date":"
 out=$("$px" compare --width 70 "$tmp/a.txt" "$tmp/b.txt" 2>&1); rc=$?
 check "text report exits 0" test "$rc" -eq 0
 check "text report counts articles and outlets" contains "$out" "2 articles from 2 outlets"
-check "text report lists shared facts" contains "$out" "Reported by several outlets"
-check "text report shows the tugs fact from both" contains "$out" "Two tugs towed"
+check "text report opens with the core facts" contains "$out" "Core facts"
+full=$("$px" compare --full --width 70 "$tmp/a.txt" "$tmp/b.txt" 2>&1)
+
+check "--full lists shared facts" contains "$full" "Reported by several outlets"
+top1=$("$px" compare --top 1 --full --width 70 "$tmp/a.txt" "$tmp/b.txt" 2>&1)
+check "--top 1 bounds the core facts" test "$(grep -c '^  [0-9]*\. \[' <<<"$top1")" -le 1
+check "text report shows the tugs fact from both" contains "$full" "Two tugs towed"
 check "text report names the numeric discrepancy" contains "$out" "14 passengers"
 check "no colour when not a terminal" test -z "$(grep -c $'\033' <<<"$out" | grep -v '^0$')"
 long=$(awk 'length($0) > 90' <<<"$out" | wc -l)
@@ -88,11 +93,13 @@ fi
 
 md=$("$px" compare --format md "$tmp/a.txt" "$tmp/b.txt"); rc=$?
 check "markdown exits 0" test "$rc" -eq 0
-check "markdown has a title" contains "$md" "^# Comparison of 2 articles"
+check "markdown has a headline and core facts" contains "$md" "^## Core facts"
 html=$("$px" compare --format html "$tmp/a.txt" "$tmp/b.txt"); rc=$?
 check "html exits 0" test "$rc" -eq 0
 check "html is one page" contains "$html" "</html>"
-check "html fetches nothing" test -z "$(grep -Eo 'src=|<link|https?://' <<<"$html")"
+check "html fetches nothing" test -z "$(grep -Eo 'src=|<link|url\(|@import' <<<"$html")"
+check "html has a headline, a legend and the core facts" contains "$html" 'class="legend".*Core facts\|Core facts.*class="legend"'
+check "html lays columns out in a grid that wraps (no sideways scroll)" contains "$html" "grid-template-columns:repeat(auto-fill"
 
 # Bad input.
 sed 's/^Source: Northern Wire/Source: Syndicated Daily/' "$tmp/a.txt" > "$tmp/a2.txt"

@@ -42,15 +42,26 @@ check "dedup --help" bash -c "\"$px\" dedup --help | grep -q 'usage: parallax de
 "$px" dedup --bogus "$tmp/day1.jsonl" >/dev/null 2>&1
 check "dedup bad option exits 2" test $? -eq 2
 
+# By default an undated article (b2) is not placed by text among dated
+# stories: it stays alone, flagged unplaced.
+"$px" ingest -q --db "$tmp/alone.db" "$tmp/day1.jsonl" 2>/dev/null
+out=$("$px" stories --db "$tmp/alone.db")
+check "undated b2 alone by default (four stories)" test "$(wc -l <<<"$out")" -eq 4
+sidu=$("$px" stories --db "$tmp/alone.db" --format json | grep 'Kestrel evacuated' | sed 's/{"id":\([0-9]*\).*/\1/')
+out=$("$px" story --db "$tmp/alone.db" --format json "$sidu")
+check "the lone undated article is flagged unplaced" grep -q '"unplaced":true' <<<"$out"
+"$px" ingest -q --db "$tmp/x.db" --undated sometimes "$tmp/day1.jsonl" 2>/dev/null
+check "--undated with a bad value exits 2" test $? -eq 2
+
 db=$tmp/s.db
-"$px" ingest -q --db "$db" "$tmp/day1.jsonl" 2>"$tmp/err"; rc=$?
+"$px" ingest -q --undated join --db "$db" "$tmp/day1.jsonl" 2>"$tmp/err"; rc=$?
 check "ingest of day1 exits 0" test "$rc" -eq 0
 check "ingest of day1: stderr holds only the summary, nothing rejected" only_summary "$tmp/err"
 out=$("$px" stories --db "$db")
 check "three stories after the first ingest" test "$(wc -l <<<"$out")" -eq 3
 json=$("$px" stories --db "$db" --format json)
 check "stories json has outlets and duplicates" grep -q '"outlets":3,"articles":3,"duplicates":1' <<<"$json"
-"$px" ingest -q --db "$db" "$tmp/day2.jsonl" 2>"$tmp/err"; rc=$?
+"$px" ingest -q --undated join --db "$db" "$tmp/day2.jsonl" 2>"$tmp/err"; rc=$?
 check "ingest of day2 exits 0" test "$rc" -eq 0
 check "ingest of day2: stderr holds only the summary, nothing rejected" only_summary "$tmp/err"
 out=$("$px" stories --db "$db" --min-outlets 3)

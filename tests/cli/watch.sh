@@ -109,7 +109,7 @@ check "one story across the three outlets" \
 kinds() { grep -c "\"kind\":\"$1\"" "$tmp/alerts.jsonl"; }
 check "round 1 alerts: the story at 3 outlets, 2 quotes, a misattribution" \
   test "$(kinds outlets) $(kinds speaker) $(kinds misattributed)" = "1 2 1"
-check "the outlets alert" grep -q '"outlets":3,.*"kind":"outlets"' "$tmp/alerts.jsonl"
+check "the outlets alert" grep -q '"kind":"outlets".*"outlets":3,' "$tmp/alerts.jsonl"
 check "the misattribution names both speakers" grep -q '"speaker":"Mikko Lahtinen".*"speaker":"Anneli Korhonen"' "$tmp/alerts.jsonl"
 
 # Round 2 at once: validators sent, 304s, nothing new.
@@ -186,6 +186,22 @@ check "the database is intact after kills" test "$(q "$mdb" "pragma integrity_ch
 stories=$(q "$mdb" "select count(*) from story")
 check "one alert per story, none lost ($stories stories)" test "$(wc -l <"$tmp/m.jsonl")" -eq "$stories"
 check "no alert twice across kills" test -z "$(grep -o '"id":"[^"]*"' "$tmp/m.jsonl" | sort | uniq -d)"
+
+# A webhook that does not answer: logged, the other sinks go on, and the
+# next run gives the webhook what it missed without repeating the others.
+wdb="$tmp/wh.db"
+sed 's|^min = 1$|min = 1\n[deliver]\nwebhook = "http://127.0.0.1:1/hook"|' "$tmp/m.toml" >"$tmp/wh.toml"
+timeout 60 "$px" watch --db "$wdb" --config "$tmp/wh.toml" --once >"$tmp/wh.jsonl" 2>"$tmp/wh.err"
+nwh=$(q "$wdb" "select count(*) from story")
+check "a dead webhook is logged by name" grep -q "delivery to http://127.0.0.1:1/hook failed" "$tmp/wh.err"
+check "stdout still gets every alert ($nwh)" test "$(wc -l <"$tmp/wh.jsonl")" -eq "$nwh"
+check "the webhook's alerts wait in the outbox" test "$(q "$wdb" "select count(*) from state where key like 'outbox:%'")" -eq "$nwh"
+hooked=$(grep -c '"id"' "$tmp/hook.log")
+sed -i "s|http://127.0.0.1:1/hook|$base/hook|" "$tmp/wh.toml"
+timeout 60 "$px" watch --db "$wdb" --config "$tmp/wh.toml" --once >>"$tmp/wh.jsonl" 2>>"$tmp/wh.err"
+check "the webhook gets them when it is back" test "$(( $(grep -c '"id"' "$tmp/hook.log") - hooked ))" -eq "$nwh"
+check "stdout does not get them twice" test "$(wc -l <"$tmp/wh.jsonl")" -eq "$nwh"
+check "the outbox is empty again" test "$(q "$wdb" "select count(*) from state where key like 'outbox:%' or key like 'done:%'")" -eq 0
 
 # A full disk: logged, the store stays consistent, a later run completes
 # and raises every alert once.  The database is made first (about 130 KB);

@@ -1,0 +1,162 @@
+/* serve.h - what the files of `parallax serve` share (src/serve_*.c).
+ * Only the public header of libparallax is used. */
+#ifndef PX_SERVE_H
+#define PX_SERVE_H
+
+#include <parallax.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ------------------------------------------------------------- limits */
+#define SV_MAX_URI 4096      /* the whole request target, path and query */
+#define SV_MAX_PARAMS 16     /* query parameters kept (more: 400) */
+#define SV_MAX_VALUE 512     /* one decoded key or value */
+#define SV_MAX_HEADERS 64    /* request headers (more: 431) */
+#define SV_MAX_OUT (32u << 20) /* one response body */
+
+/* ------------------------------------------------------------- buffer */
+/* A growable byte buffer with a cap; once an append fails, oom stays set
+ * and every later append is ignored, so a page is checked once at its end. */
+typedef struct sbuf {
+  char *p;
+  size_t n, cap, max;
+  bool oom;
+} sbuf;
+void sb_init(sbuf *b, size_t max);
+void sb_free(sbuf *b);
+void sb_add(sbuf *b, const char *p, size_t n);
+void sb_s(sbuf *b, const char *s);
+void sb_f(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* HTML text and attribute values: & < > " ' escaped; invalid UTF-8 and
+ * control characters dropped. */
+void sb_html(sbuf *b, const char *p, size_t n);
+static inline void sb_hs(sbuf *b, const char *s) { sb_html(b, s, __builtin_strlen(s)); }
+static inline void sb_hp(sbuf *b, px_str s) { sb_html(b, s.ptr, s.len); }
+/* A URL component: everything but unreserved characters percent-encoded. */
+void sb_urlc(sbuf *b, const char *p, size_t n);
+/* A JSON string with its quotes. */
+void sb_json(sbuf *b, const char *p, size_t n);
+static inline void sb_jp(sbuf *b, px_str s) { sb_json(b, s.ptr, s.len); }
+/* 1 when s is an absolute http: or https: URL without control characters
+ * or spaces (the only links to originals a page shows). */
+bool sv_safe_url(const char *p, size_t n);
+/* "2023-09-13 09:40" (UTC) or "2023-09-13". */
+void sb_time(sbuf *b, int64_t t, bool with_clock);
+
+/* -------------------------------------------------------------- route */
+typedef enum sv_page {
+  SV_NONE = 0,
+  SV_STORIES,   /* / */
+  SV_STORY,     /* /story/ID */
+  SV_ARTICLE,   /* /article/ID */
+  SV_SPEAKER,   /* /speaker/KEY */
+  SV_ENTITY,    /* /entity/KEY */
+  SV_OUTLET,    /* /outlet/NAME */
+  SV_SEARCH,    /* /search?q= */
+  SV_THREAD,    /* /thread/ID */
+  SV_BLINDSPOTS,/* /blindspots */
+  SV_OUTLETS,   /* /outlets */
+  SV_LIVE,      /* /api/live: what changed (polled by the page script) */
+  SV_ASSET      /* /static/NAME */
+} sv_page;
+
+typedef struct sv_param {
+  char key[SV_MAX_VALUE + 1];
+  char val[SV_MAX_VALUE + 1];
+} sv_param;
+
+typedef struct sv_req {
+  sv_page page;
+  bool api;                 /* under /api/ */
+  int64_t id;               /* /story/ID, /article/ID, /thread/ID */
+  char arg[SV_MAX_VALUE + 1]; /* /speaker/KEY, /entity/KEY, /outlet/NAME, /static/NAME */
+  size_t nparams;
+  sv_param params[SV_MAX_PARAMS];
+  uint64_t uri_hash; /* of the whole target: a key for cached pages */
+} sv_req;
+
+/**
+ * Parse a request target ("/story/12?x=1"): percent-decoding, '+' as space
+ * in the query, bounded lengths and counts.  @return 0 on success, else the
+ * HTTP status to answer with (400 malformed, 404 no such page, 414 too long).
+ * On error, msg (static) says why.
+ */
+int sv_route(const char *uri, size_t n, sv_req *out, const char **msg);
+/** The value of query parameter key, or NULL. */
+const char *sv_param_get(const sv_req *r, const char *key);
+/** Decode %XX (and '+' when plus) into out (cap bytes, NUL-terminated).
+ * @return the decoded length, or -1 when malformed, too long, NUL or
+ * invalid UTF-8. */
+long sv_decode(const char *p, size_t n, bool plus, char *out, size_t cap);
+
+/* --------------------------------------------------------- the server */
+typedef struct sv_groups sv_groups;
+typedef struct sv_cache sv_cache;
+
+typedef struct sv_app {
+  const char *db_path;
+  sv_groups *groups;  /* outlet -> groups, may be NULL */
+  sv_cache *cache;    /* story reports, shared by all threads */
+  int live_seconds;   /* how often a page's script asks what is new */
+} sv_app;
+
+/* One request's handles: a read-only store and its context, taken from a
+ * pool, and an analyzer opened when a page first needs one. */
+typedef struct sv_handle {
+  px_ctx *ctx;
+  px_store *st;
+  px_analyzer *an;
+  struct sv_handle *next;
+} sv_handle;
+
+typedef struct sv_resp {
+  int status;
+  const char *type; /* content type */
+  sbuf body;
+} sv_resp;
+
+/** Build the response to r (serve_pages.c). */
+void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out);
+/** An error page (HTML or JSON as r->api says). */
+void sv_error_page(const sv_req *r, int status, const char *msg, sv_resp *out);
+
+/* serve_assets.c: a static file by name; NULL when none. */
+const char *sv_asset(const char *name, const char **type, size_t *len);
+
+/* serve_groups.c: outlet groups.  A file of lines "outlet<TAB>dimension<TAB>group"
+ * (# comments); dimensions such as lean, country, owner. */
+int sv_groups_load(const char *path, sv_groups **out, char *err, size_t nerr);
+void sv_groups_free(sv_groups *g);
+size_t sv_groups_dims(const sv_groups *g);
+const char *sv_groups_dim(const sv_groups *g, size_t d);
+/** The group of outlet in dimension d, or NULL. */
+const char *sv_groups_of(const sv_groups *g, size_t d, const char *outlet, size_t n);
+/** Distinct group names of dimension d, in file order. */
+size_t sv_groups_names(const sv_groups *g, size_t d, const char ***names);
+
+/* serve_cache.c: story reports (comparison JSON) by story id and membership. */
+sv_cache *sv_cache_new(size_t max_bytes);
+void sv_cache_free(sv_cache *c);
+/** A copy of the cached report (caller frees) when sig matches, else NULL. */
+char *sv_cache_get(sv_cache *c, int64_t id, uint64_t sig, size_t *len);
+void sv_cache_put(sv_cache *c, int64_t id, uint64_t sig, const char *p, size_t len);
+
+/* serve_svg.c: charts. */
+typedef struct sv_bar {
+  const char *label;
+  double value;
+  const char *note; /* shown after the value, may be NULL */
+} sv_bar;
+/** Horizontal bars with labels and values as text. */
+void svg_bars(sbuf *b, const char *title, const sv_bar *bars, size_t n, const char *unit);
+/** Counts per day: two series (stories, articles), days since the epoch. */
+void svg_days(sbuf *b, const char *title, const int64_t *day, const int64_t *a, const int64_t *s,
+              size_t n);
+/** A timeline: points (time, row label), the first one marked. */
+void svg_timeline(sbuf *b, const char *title, const int64_t *t, const char *const *label,
+                  size_t n);
+/** A coverage bar: segments (label, count) in the palette, labels in text. */
+void svg_coverage(sbuf *b, const char *const *label, const int64_t *count, size_t n, int64_t max);
+
+#endif

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# serve.sh PARALLAX SOURCE_DIR - parallax serve: refusals of bad stores and
+# options, start-up, the loopback warning, clean stop on SIGINT and SIGTERM,
+# and tests/serve/robust.py (bad requests and clients, a concurrent ingest).
+# Every server runs on 127.0.0.1 (or, once, 0.0.0.0 to see the warning) on a
+# free port and is stopped by the test.
+set -u
+px=$1
+src=$2
+tmp=$(mktemp -d)
+pid=
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+fails=0
+check() { local what=$1; shift; if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi; }
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+
+# Refusals, before anything listens.
+"$px" serve --db "$tmp/none.db" --listen 127.0.0.1:0 > "$tmp/o" 2> "$tmp/e"; rc=$?
+check "missing store: exit 1" test $rc -eq 1
+check "missing store: says so" grep -q "no such database" "$tmp/e"
+printf 'not a database at all\n' > "$tmp/junk.db"
+"$px" serve --db "$tmp/junk.db" --listen 127.0.0.1:0 > "$tmp/o" 2> "$tmp/e"; rc=$?
+check "not a store: exit 1 with a message" test $rc -eq 1 -a -s "$tmp/e"
+bash "$src/tests/serve/make_store.sh" "$px" "$tmp/new.db" 2>/dev/null
+sqlite3 "$tmp/new.db" "PRAGMA user_version=9999" 2>/dev/null || "$py" -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version=9999'); c.commit()" "$tmp/new.db"
+"$px" serve --db "$tmp/new.db" --listen 127.0.0.1:0 > "$tmp/o" 2> "$tmp/e"; rc=$?
+check "newer store: exit 1" test $rc -eq 1
+check "newer store: says it is newer" grep -q "newer" "$tmp/e"
+"$px" serve --db "$tmp/new.db" --listen nowhere > "$tmp/o" 2> "$tmp/e"; rc=$?
+check "bad --listen: exit 2" test $rc -eq 2
+
+bash "$src/tests/serve/make_store.sh" "$px" "$tmp/t.db" 2>/dev/null
+start() {
+  : > "$tmp/out"
+  "$px" serve --db "$tmp/t.db" "$@" > "$tmp/out" 2> "$tmp/err" &
+  pid=$!
+  for _ in $(seq 100); do grep -q 'http://' "$tmp/out" && return 0; sleep 0.05; done
+  return 1
+}
+stop_with() {
+  kill -"$1" "$pid"
+  local rc
+  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  wait "$pid"; rc=$?
+  pid=
+  return $rc
+}
+
+# The loopback warning.
+check "0.0.0.0: starts" start --listen 0.0.0.0:0
+check "0.0.0.0: warns loudly" grep -q "WARNING: listening on 0.0.0.0" "$tmp/err"
+check "SIGINT: exit 0" stop_with INT
+check "SIGINT: says it stopped" grep -q "stopped" "$tmp/err"
+
+t0=$(date +%s%N)
+check "127.0.0.1: starts" start --listen 127.0.0.1:0
+t1=$(date +%s%N)
+echo "     started in $(( (t1 - t0) / 1000000 )) ms (small store)"
+check "no warning on loopback" bash -c "! grep -q WARNING '$tmp/err'"
+port=$(grep -o '127.0.0.1:[0-9]*' "$tmp/out" | cut -d: -f2)
+timeout 400 "$py" "$src/tests/serve/robust.py" 127.0.0.1 "$port" "$tmp/t.db" "$px"
+check "robust.py" test $? -eq 0
+check "SIGTERM: exit 0" stop_with TERM
+
+echo "$fails failed"
+[ $fails -eq 0 ]
