@@ -291,6 +291,79 @@ static void test_large_page(void **state) {
   px__buf_release(&big);
 }
 
+/* Page builders and app frameworks: the article split over blocks whose
+ * class names a widget, sections several grid levels apart, React's
+ * streamed hidden parts, lists with a furniture-like class, a single
+ * headline as the title, a broken page that leaves it inside an <aside>. */
+static void test_site_builders(void **state) {
+  fx *f = *state;
+  static const char builder[] =
+      "<html><head><title>Harbour news - Site</title></head><body>"
+      "<div class=\"elementor-section\"><div class=\"elementor-column\">"
+      "<div class=\"elementor-widget-container\"><h1>Ferry service returns to the harbour</h1></div>"
+      "<div class=\"elementor-widget-container\"><p>The ferry between the two islands ran again on "
+      "Monday, three weeks after a fire closed its only pier, the operator said.</p></div>"
+      "<div class=\"elementor-widget-container\"><p>Repairs to the pier cost about 2 million, "
+      "paid by the regional council and the operator together, officials said.</p>"
+      "<ul class=\"wp-block-list\"><li>Morning crossings resume at seven.</li>"
+      "<li>Evening crossings resume next week.</li></ul></div>"
+      "<div class=\"elementor-widget-container\"><p>Passengers waited in a long line at dawn, "
+      "and the first boat left twelve minutes late because of the crowd.</p></div>"
+      "</div><div class=\"sidebar-widget\"><p>Subscribe to our weekly letter for the news.</p>"
+      "</div></div></body></html>";
+  assert_int_equal(extract(f, builder, strlen(builder), NULL, NULL), PX_OK);
+  px_str b = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(b, "ran again on Monday"));
+  assert_true(has(b, "paid by the regional council"));
+  assert_true(has(b, "Morning crossings resume at seven."));
+  assert_true(has(b, "twelve minutes late"));
+  assert_false(has(b, "weekly letter"));
+  assert_field(f->art, PX_F_TITLE, "Ferry service returns to the harbour");
+
+  static const char streamed[] =
+      "<html><head><title>Streamed</title></head><body><template id=\"B:0\"></template>"
+      "<div hidden id=\"S:0\"><article><p>The council voted on Tuesday to close the old "
+      "market hall, after an engineer's report found its roof unsafe in high wind.</p>"
+      "<p>Traders will move to a temporary site on the quay until the hall is rebuilt, "
+      "which the council expects to take two years.</p></article></div>"
+      "<div hidden><p>This hidden note is never shown to a reader of the page at all.</p></div>"
+      "</body></html>";
+  assert_int_equal(extract(f, streamed, strlen(streamed), NULL, NULL), PX_OK);
+  b = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(b, "close the old market hall"));
+  assert_false(has(b, "hidden note"));
+
+  static const char grid[] =
+      "<html><body><div class=\"page\"><section class=\"grid\"><div class=\"cell\"><div class=\"x\">"
+      "<p>Section one of the guide explains how the tide tables are read, and why the "
+      "harbour master publishes them each week, with the times and the heights.</p>"
+      "<p>It also lists the moorings that dry out at low water, which owners must know.</p>"
+      "</div></div></section><section class=\"grid\"><div class=\"cell\"><div class=\"x\">"
+      "<p>Section two covers the fees for visitors, charged by the night and by the length "
+      "of the boat, with a discount for stays of a week or more in the winter.</p>"
+      "<p>Section two also says where to pay: at the office, or to the launch crew.</p>"
+      "</div></div></section><section class=\"grid\"><div class=\"cell\"><div class=\"x\">"
+      "<p>Section three is about safety on the pontoons, at night and in strong wind, "
+      "and what to do if someone falls into the water between two boats.</p>"
+      "<p>Section three ends with the emergency numbers, which every skipper should keep.</p>"
+      "</div></div></section></div></body></html>";
+  assert_int_equal(extract(f, grid, strlen(grid), NULL, NULL), PX_OK);
+  b = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(b, "Section one of the guide"));
+  assert_true(has(b, "Section two covers the fees"));
+  assert_true(has(b, "Section three is about safety"));
+
+  static const char misnested[] =
+      "<html><body><aside class=\"announcement-banner\"><main><article>"
+      "<p>The lighthouse keeper retired on Friday after forty years, the last keeper on the "
+      "coast, and the light will now be run from the mainland by a computer.</p>"
+      "<p>She said she would miss the storms most of all, and the quiet of the winter.</p>"
+      "</article></main></body></html>";
+  assert_int_equal(extract(f, misnested, strlen(misnested), NULL, NULL), PX_OK);
+  b = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(b, "lighthouse keeper retired"));
+}
+
 static void test_reader_detects_html(void **state) {
   fx *f = *state;
   size_t n;
@@ -336,6 +409,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_charsets, setup, teardown),
       cmocka_unit_test_setup_teardown(test_hostile_pages, setup, teardown),
       cmocka_unit_test_setup_teardown(test_large_page, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_site_builders, setup, teardown),
       cmocka_unit_test_setup_teardown(test_reader_detects_html, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -40,7 +40,8 @@ enum {
   F_BLOCKKID = 8,  /* has a block-level child element */
   F_STRONGNEG = 16,
   F_INLINK = 32,
-  F_KEEP = 64 /* selected for output */
+  F_KEEP = 64, /* selected for output */
+  F_WEAKCUT = 128 /* cut by its class only for words page builders use everywhere */
 };
 
 typedef struct nd {
@@ -197,7 +198,9 @@ static bool tok_in(const char *t, size_t n, const char *const *list) {
 
 /* Class and id words: positive hints, negative hints, and words that cut
  * the element outright (boilerplate containers). */
-enum { H_POS = 1, H_NEG = 2, H_CUT = 4 };
+/* H_WEAK: a cut word page builders also use for every block of a page
+ * ("elementor-widget-container"); see sum_up. */
+enum { H_POS = 1, H_NEG = 2, H_CUT = 4, H_WEAK = 8 };
 typedef struct hint_word {
   const char *w;
   uint8_t n, f;
@@ -287,7 +290,7 @@ static const hint_word HINTS[] = { /* sorted by length, then bytes */
     T("teaser", H_NEG),
     T("topics", H_NEG),
     T("upnext", H_CUT),
-    T("widget", H_NEG | H_CUT),
+    T("widget", H_NEG | H_CUT | H_WEAK),
     T("account", H_NEG),
     T("adsense", H_CUT),
     T("article", H_POS),
@@ -311,7 +314,7 @@ static const hint_word HINTS[] = { /* sorted by length, then bytes */
     T("taglist", H_CUT),
     T("toolbar", H_CUT),
     T("tooltip", H_CUT),
-    T("widgets", H_CUT),
+    T("widgets", H_CUT | H_WEAK),
     T("comments", H_CUT),
     T("dateline", H_NEG | H_CUT),
     T("dropdown", H_CUT),
@@ -443,7 +446,7 @@ static bool is_alnum(char c) {
 }
 
 /* Words of a class or id value: split on non-alphanumerics and camelCase. */
-static void hint_value(const char *v, size_t vl, int *weight, bool *cut) {
+static void hint_value(const char *v, size_t vl, int *weight, bool *cut, bool *strong) {
   if (!v || !vl) return;
   if (vl > 512) vl = 512;
   bool pos = false, neg = false, ct = false;
@@ -462,18 +465,22 @@ static void hint_value(const char *v, size_t vl, int *weight, bool *cut) {
     if (hf & H_POS) pos = true;
     if (hf & H_NEG) neg = true;
     if (hf & H_CUT) ct = true;
+    if ((hf & H_CUT) && !(hf & H_WEAK)) *strong = true;
   }
   if (pos) *weight += 25;
   if (neg || ct) *weight -= 25;
   if (ct && !pos) *cut = true;
 }
 
-/* Score the class and id of an element: weight and whether to cut it. */
-static void class_hints(const attrs *A, int *weight, bool *cut) {
+/* Score the class and id of an element: weight, whether to cut it, and
+ * whether only weak words (H_WEAK) ask for the cut. */
+static void class_hints(const attrs *A, int *weight, bool *cut, bool *weak) {
   *weight = 0;
   *cut = false;
-  hint_value(A->cls, A->cls_n, weight, cut);
-  hint_value(A->id, A->id_n, weight, cut);
+  bool strong = false;
+  hint_value(A->cls, A->cls_n, weight, cut, &strong);
+  hint_value(A->id, A->id_n, weight, cut, &strong);
+  *weak = *cut && !strong;
   const char *v = A->role;
   size_t vl = A->role_n;
   if (v && ((vl == 10 && strncasecmp(v, "navigation", 10) == 0) ||
@@ -907,8 +914,8 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
       scan_attrs(n, &A);
       meta_element(ex, n, tag, &ld_found, &A);
       int w;
-      bool cut, hidden = A.hidden;
-      class_hints(&A, &w, &cut);
+      bool cut, weak, hidden = A.hidden;
+      class_hints(&A, &w, &cut, &weak);
       d->weight = (int16_t)w;
       d->cls = A.cls;
       d->cls_n = (uint32_t)A.cls_n;
@@ -918,6 +925,7 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
       if (cut || tag == MyHTML_TAG_HEADER || tag == MyHTML_TAG_NAV || tag == MyHTML_TAG_FOOTER ||
           tag == MyHTML_TAG_ASIDE)
         d->flags |= F_STRONGNEG;
+      if (cut && weak) d->flags |= F_WEAKCUT;
       if (in_skip || tag_is_skipped(tag) || (hidden && tag != MyHTML_TAG_BODY &&
                                              tag != MyHTML_TAG_HTML))
         d->flags |= F_SKIP;
@@ -957,10 +965,11 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
   return PX_OK;
 }
 
-/* Paragraph text held by the elements of each boilerplate-named class
- * value: a page builder wraps every block of the article in the same
- * "...-widget-container" class, and a class whose elements together hold
- * most of the page's paragraphs is the article's, not boilerplate. */
+/* Paragraph text held by the elements of each class value cut only for a
+ * weak word: a page builder wraps every block of the article in the same
+ * "...-widget-container" class, and such a class whose elements together
+ * hold most of the page's paragraphs is the article's, not boilerplate.
+ * (A comment thread's many "comment" blocks are cut whatever they hold.) */
 typedef struct cls_sum {
   uint64_t h;
   uint32_t ptext;
@@ -981,7 +990,7 @@ static void sum_up(px__extractor *ex, uint32_t total_ptext) {
   size_t nneg = 0;
   for (size_t i = ex->nn; i-- > 0;) {
     nd *d = &ex->nodes[i];
-    if (d->flags & F_STRONGNEG) nneg++;
+    if (d->flags & F_WEAKCUT) nneg++;
     if (d->parent >= 0) ex->nodes[d->parent].ptext += d->ptext;
   }
   size_t cap = 16;
@@ -991,7 +1000,7 @@ static void sum_up(px__extractor *ex, uint32_t total_ptext) {
     for (size_t i = 0; i < ex->nn; i++) {
       const nd *d = &ex->nodes[i];
       uint64_t h = cls_hash(d);
-      if (!(d->flags & F_STRONGNEG) || !h || d->ptext == 0) continue;
+      if (!(d->flags & F_WEAKCUT) || !h || d->ptext == 0) continue;
       /* Count an element once: not again inside one of the same class. */
       bool nested = false;
       for (int32_t a = d->parent, k = 0; a >= 0 && k < 8; a = ex->nodes[a].parent, k++)
@@ -1172,7 +1181,7 @@ static bool clean_conditionally(const nd *d, const meta *m, px__buf *tmp) {
      * named like furniture more often than furniture is plain prose. */
     bool listlike = d->tag == MyHTML_TAG_UL || d->tag == MyHTML_TAG_OL ||
                     d->tag == MyHTML_TAG_TABLE || d->tag == MyHTML_TAG_DL;
-    if (d->weight < 0 && d->paras == 0 && !(listlike && ld < 0.2f && d->text >= 80)) return true;
+    if (d->weight < 0 && d->paras == 0 && !(listlike && ld < 0.2f && d->text >= 40)) return true;
     /* Link lists go; prose that links its first words (news briefs) stays. */
     if (d->weight < 25 && ld > 0.33f && d->paras < 3 && !(d->text > 400 && ld < 0.5f))
       return true;
