@@ -583,15 +583,18 @@ class Comparison:
             raise ClosedError("the comparison is closed", -2)
         return self._core
 
-    def report(self, format: str = "text", *, width: int = 80, color: bool = False) -> str:
+    def report(self, format: str = "text", *, width: int = 80, color: bool = False,
+               top: int = 0, full: bool = False) -> str:
         """The report as text: "text", "json" (docs/schema/compare.schema.json),
-        "markdown" ("md") or "html" (one self-contained page)."""
+        "markdown" ("md") or "html" (one self-contained page).  Text and
+        markdown open with a brief of top items per section (0: 5); full=True
+        adds the full detail after it."""
         try:
             fmt = _FORMATS[format.lower()]
         except (KeyError, AttributeError):
             raise InvalidInput(f"unknown report format {format!r} "
                                f"(text, json, markdown, html)", -2) from None
-        return self._c().report(fmt, width, color)
+        return self._c().report(fmt, width, color, top, full)
 
     def to_dict(self) -> Dict[str, Any]:
         """The comparison as the JSON report's structure (parsed)."""
@@ -839,9 +842,12 @@ class Story:
         """The title of its earliest article with one."""
         return self.info.headline
 
-    def report(self, format: str = "text", *, width: int = 80, color: bool = False) -> str:
-        """The comparison report of the story (cached in the store)."""
-        return self._store.story_report(self.info.id, format, width=width, color=color)
+    def report(self, format: str = "text", *, width: int = 80, color: bool = False,
+               top: int = 0, full: bool = False) -> str:
+        """The comparison report of the story (cached in the store); see
+        Comparison.report()."""
+        return self._store.story_report(self.info.id, format, width=width, color=color,
+                                        top=top, full=full)
 
     def compare(self, **kw: Any) -> Comparison:
         """Compare the story's articles (loaded with their bodies); see compare()."""
@@ -967,14 +973,14 @@ class Store:
                      self)
 
     def story_report(self, id: int, format: str = "text", *, width: int = 80,
-                     color: bool = False) -> str:
+                     color: bool = False, top: int = 0, full: bool = False) -> str:
         """The comparison report of story id in format text/json/markdown/html."""
         self._check()
         try:
             fmt = _FORMATS[format.lower()]
         except (KeyError, AttributeError):
             raise InvalidInput(f"unknown report format {format!r}", -2) from None
-        text, _cached = self._core.story_report(int(id), fmt, width, color)
+        text, _cached = self._core.story_report(int(id), fmt, width, color, top, full)
         return text
 
     def get(self, id: int) -> Article:

@@ -407,11 +407,11 @@ static PyObject *membuf_take(membuf *b) {
 }
 
 static PyObject *comparison_report(Comparison *c, PyObject *args) {
-  int fmt, width = 0, color = 0;
-  if (!PyArg_ParseTuple(args, "i|ip", &fmt, &width, &color)) return NULL;
+  int fmt, width = 0, color = 0, top = 0, full = 0;
+  if (!PyArg_ParseTuple(args, "i|ipip", &fmt, &width, &color, &top, &full)) return NULL;
   if (!c->cmp) return raise_kind("closed", PX_EINVAL, "the comparison is closed");
   membuf b = {0};
-  px_report_opts ro = {.width = width, .color = color};
+  px_report_opts ro = {.width = width, .color = color, .top = top, .full = full};
   int rc;
   Py_BEGIN_ALLOW_THREADS
   rc = px_report_write(c->cmp, (px_report_format)fmt, &ro, membuf_write, &b);
@@ -438,7 +438,7 @@ static PyObject *comparison_close(Comparison *c, PyObject *unused) {
 
 static PyMethodDef comparison_methods[] = {
     {"report", (PyCFunction)comparison_report, METH_VARARGS,
-     "report(format, width=0, color=False) -> str"},
+     "report(format, width=0, color=False, top=0, full=False) -> str"},
     {"count", (PyCFunction)comparison_count, METH_VARARGS, "count(part) -> int"},
     {"close", (PyCFunction)comparison_close, METH_NOARGS, "Free the comparison's C memory now."},
     {NULL}};
@@ -576,6 +576,7 @@ typedef struct {
   PyObject *exc;          /* exception raised inside a callback */
   struct timespec last;
   int in_c;               /* 1 while the GIL is released */
+  int closing;            /* 1 in px_ingest_free(): callbacks leave Python alone */
 } ingest_ctx;
 
 static void ingest_acquire(ingest_ctx *c) {
@@ -588,6 +589,7 @@ static void ingest_release(ingest_ctx *c) {
 static void ingest_on_event(void *user, px_ingest_event ev, const char *origin,
                             const char *message, uint64_t count) {
   ingest_ctx *c = user;
+  if (c->closing) return;
   ingest_acquire(c);
   if (!c->exc && PyList_GET_SIZE(c->messages) < c->max_messages) {
     static const char *names[] = {"", "rejected", "repaired", "not_analyzed", "input_failed",
@@ -609,7 +611,7 @@ static double since_ms(struct timespec *a) {
 
 static int ingest_on_progress(void *user, uint64_t done, uint64_t total, uint64_t articles) {
   ingest_ctx *c = user;
-  if (since_ms(&c->last) < 100) return 0; /* look at signals ten times a second */
+  if (c->closing || since_ms(&c->last) < 100) return 0; /* signals: ten times a second */
   clock_gettime(CLOCK_MONOTONIC, &c->last);
   int stop = 0;
   ingest_acquire(c);
@@ -807,6 +809,7 @@ out:
     give_exc(exc);
   }
   if (g) {
+    c.closing = 1;
     Py_BEGIN_ALLOW_THREADS
     px_ingest_free(g);
     Py_END_ALLOW_THREADS
@@ -876,11 +879,11 @@ out:
 
 static PyObject *store_story_report(Store *s, PyObject *args) {
   long long id;
-  int fmt, width = 0, color = 0;
-  if (!PyArg_ParseTuple(args, "Li|ip", &id, &fmt, &width, &color)) return NULL;
+  int fmt, width = 0, color = 0, top = 0, full = 0;
+  if (!PyArg_ParseTuple(args, "Li|ipip", &id, &fmt, &width, &color, &top, &full)) return NULL;
   if (store_enter(s)) return NULL;
   membuf b = {0};
-  px_report_opts ro = {.width = width, .color = color};
+  px_report_opts ro = {.width = width, .color = color, .top = top, .full = full};
   int cached = 0, rc;
   Py_BEGIN_ALLOW_THREADS
   rc = px_store_story_report(s->st, id, (px_report_format)fmt, &ro, membuf_write, &b, &cached);
@@ -943,7 +946,7 @@ static PyMethodDef store_methods[] = {
     {"ingest", (PyCFunction)store_ingest, METH_VARARGS, store_ingest_doc},
     {"story", (PyCFunction)store_story, METH_VARARGS, "story(id) -> (info, members)"},
     {"story_report", (PyCFunction)store_story_report, METH_VARARGS,
-     "story_report(id, format, width=0, color=False) -> (str, cached)"},
+     "story_report(id, format, width=0, color=False, top=0, full=False) -> (str, cached)"},
     {"get", (PyCFunction)store_get, METH_VARARGS, "get(id) -> article tuple"},
     {"counts", (PyCFunction)store_counts, METH_NOARGS, "counts() -> dict"},
     {"close", (PyCFunction)store_close, METH_NOARGS, "Close the database now."},

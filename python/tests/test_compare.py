@@ -51,6 +51,8 @@ def test_report_formats_match_cli(cli, sample_records, tmp_path):
             assert a["entities"] == b["entities"]
         else:
             assert len(mine) > 200 and mine.split("\n")[0] == out.stdout.split("\n")[0]
+    brief, full = cmp.report("markdown", top=2), cmp.report("markdown", full=True)
+    assert len(full) > len(brief)
     text = cmp.report("text", width=60)
     assert max(len(line) for line in text.splitlines()) <= 60 + 20
     with pytest.raises(parallax.InvalidInput):
