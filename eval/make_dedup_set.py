@@ -19,11 +19,11 @@ its copy; near-misses are singletons.
   another outlet (same event, other text) when the corpus has one, whatever
   it shares with the original below half of its word 8-grams (at half or
   more it may be a real syndicated copy, which the corpus does not label);
-  the share is kept in the kind ("nearmiss:0.12").
+  the share is kept in the kind ("nearmiss:0.123").
 - partly overlapping negatives: for every other original, an article of
   another story (an article used nowhere else in the set) with a run of the
   original's paragraphs put in it (20-60 % of the original's 8-grams;
-  "overlap:0.35:o12"): a story quoting part of another is not a copy of it.
+  "overlap:0.352:o12"): a story quoting part of another is not a copy of it.
 - split: the (date, topic) groups are cut in two by a hash of the key, dev
   and test, so no story is in both; the test split also leaves out every
   original and near-miss of the set the detector's LSH bands were chosen on
@@ -35,6 +35,7 @@ import argparse
 import hashlib
 import json
 import lzma
+import math
 import os
 import random
 import re
@@ -119,6 +120,11 @@ def old_tuning_ids(arts, groups, n=2000, seed=1):
         used.add(o["id"])
         count += 1
     return used
+
+
+def floor3(x):
+    """x to three decimals, rounded down (a share under 0.6 never prints 0.600)."""
+    return "%.3f" % (math.floor(x * 1000) / 1000)
 
 
 def share(a, b):
@@ -208,7 +214,7 @@ def main():
         mid = f"m{j}"
         rows.append({"id": mid, "source": m.get("source"), "title": m.get("title"),
                      "authors": m.get("authors"), "date": m.get("date"), "body": m["body"]})
-        gold.append((mid, mid, "nearmiss:%.2f" % sh))
+        gold.append((mid, mid, "nearmiss:%s" % floor3(sh)))
     # partly overlapping negatives: for every other original, an article of
     # another day and topic carrying a run of its paragraphs
     # the host is an article found nowhere else in the set (else the negative
@@ -229,7 +235,7 @@ def main():
         rows.append({"id": vid, "source": "Other Outlet %d" % rng.randint(1, 40),
                      "title": host.get("title"), "authors": host.get("authors"),
                      "date": o.get("date"), "body": body})
-        gold.append((vid, vid, "overlap:%.2f:o%d" % (sh, i)))
+        gold.append((vid, vid, "overlap:%s:o%d" % (floor3(sh), i)))
         nover += 1
     # Time order like a crawl; a copy never precedes its original.
     order = {r["id"]: (r.get("date") or "", r["id"][0] != "o", rng.random()) for r in rows}
