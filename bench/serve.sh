@@ -106,7 +106,7 @@ for kind in story stories search; do
 done
 for kind in story stories search; do
   e=$(grep -E "Socket errors|Non-2xx" "$tmp/wrk-$kind" | tr -s ' ' | paste -sd';' -)
-  [[ -n "$e" ]] && echo "errors, $kind:$e"
+  if [[ -n "$e" ]]; then echo "errors, $kind:$e"; fi
 done
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) after"
 kill "$ipid" 2>/dev/null || true; wait "$ipid" 2>/dev/null || true; ipid=
