@@ -105,8 +105,8 @@ for kind in story stories search; do
   printf '%-8s %9s %9s %9s %9s %9s %9.1f\n' "$kind" "$rps" "$p50" "$p99" "$err" "$mem" "$(echo "$(cpu) - $c0" | bc)"
 done
 for kind in story stories search; do
-  e=$(grep -E "Socket errors|Non-2xx" "$tmp/wrk-$kind" | tr -s ' ' | paste -sd';' -)
-  [[ -n "$e" ]] && echo "errors, $kind:$e"
+  e=$(grep -E "Socket errors|Non-2xx" "$tmp/wrk-$kind" | tr -s ' ' | paste -sd';' - || true)
+  if [[ -n "$e" ]]; then echo "errors, $kind:$e"; fi
 done
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) after"
 kill "$ipid" 2>/dev/null || true; wait "$ipid" 2>/dev/null || true; ipid=

@@ -1224,6 +1224,100 @@ static void page_blindspots(sv_app *app, sv_handle *h, const sv_req *r, sv_resp 
   else pg_foot(b);
 }
 
+/* ------------------------------------------------------------ thread */
+
+typedef struct thr {
+  sbuf *b;
+  bool api;
+  size_t n;
+} thr;
+
+static void name_list(sbuf *b, bool api, const char *label, const px_str *v, size_t n) {
+  if (api) {
+    sb_f(b, ",\"%s\":[", label);
+    for (size_t i = 0; i < n; i++) {
+      if (i) sb_s(b, ",");
+      sb_jp(b, v[i]);
+    }
+    sb_s(b, "]");
+    return;
+  }
+  if (!n) return;
+  sb_s(b, "<br><span class=\"meta\">");
+  sb_hs(b, label);
+  sb_s(b, ":</span> ");
+  for (size_t i = 0; i < n && i < 30; i++) {
+    if (i) sb_s(b, ", ");
+    sb_hp(b, v[i]);
+  }
+}
+
+static int emit_step(void *u, const px_thread_step *st) {
+  thr *t = u;
+  sbuf *b = t->b;
+  const px_story_info *in = st->story;
+  if (t->api) {
+    sb_s(b, t->n ? ",\n{\"story\":" : "{\"story\":");
+    sj_story(b, in);
+    name_list(b, true, "new_outlets", st->new_outlets, st->n_new_outlets);
+    name_list(b, true, "new_speakers", st->new_speakers, st->n_new_speakers);
+    name_list(b, true, "new_names", st->new_names, st->n_new_names);
+    sb_s(b, "}");
+  } else {
+    sb_s(b, "<li>");
+    if (in->has_time) {
+      sb_time(b, in->first, false);
+      sb_s(b, " ");
+    }
+    sb_f(b, "<a href=\"/story/%lld\">", (long long)in->id);
+    if (in->headline.len) sb_hp(b, in->headline);
+    else sb_s(b, "(untitled)");
+    sb_f(b, "</a> <span class=\"meta\">%lld outlets, %lld articles</span>", (long long)in->outlets,
+         (long long)in->articles);
+    name_list(b, false, "new outlets", st->new_outlets, st->n_new_outlets);
+    name_list(b, false, "new speakers", st->new_speakers, st->n_new_speakers);
+    name_list(b, false, "new names", st->new_names, st->n_new_names);
+    sb_s(b, "</li>\n");
+  }
+  t->n++;
+  return 0;
+}
+
+static void page_thread(sv_handle *h, const sv_req *r, sv_resp *out) {
+  sbuf list;
+  sb_init(&list, 0);
+  thr t = {&list, r->api, 0};
+  int rc = px_store_thread_stories(h->st, r->id, emit_step, &t);
+  if (rc == PX_ENOTFOUND || (rc == PX_OK && t.n == 0)) {
+    sb_free(&list);
+    sv_error_page(r, 404, "there is no thread with this id", out);
+    return;
+  }
+  if (rc || list.oom) {
+    sb_free(&list);
+    pg_store_error(r, h, rc ? rc : PX_ENOMEM, out);
+    return;
+  }
+  sbuf *b = &out->body;
+  if (r->api) {
+    json_ok(out);
+    sb_f(b, "{\"thread\":%lld,\"stories\":[", (long long)r->id);
+    sb_add(b, list.p, list.n);
+    sb_s(b, "]}\n");
+  } else {
+    html_ok(out);
+    pg_head(b, "Thread", NULL, 0);
+    sb_f(b, "<h1>Thread of %zu stories</h1><p class=\"meta\">Stories about one developing matter, "
+            "in time order, each with what it brought that the earlier ones did not.</p>"
+            "<ol class=\"stories\">",
+         t.n);
+    sb_add(b, list.p, list.n);
+    sb_s(b, "</ol>");
+    pg_foot(b);
+  }
+  sb_free(&list);
+}
+
 /* -------------------------------------------------------------- live */
 
 static void page_live(sv_handle *h, const sv_req *r, sv_resp *out) {
@@ -1279,7 +1373,7 @@ void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out)
   out->status = 500;
   out->type = "text/plain";
   /* The story page keeps its own cache, keyed by the story's membership. */
-  bool cacheable = r->page != SV_LIVE && r->page != SV_THREAD && r->page != SV_STORY;
+  bool cacheable = r->page != SV_LIVE && r->page != SV_STORY;
   px_store_mark mark;
   uint64_t sig = 0;
   int64_t key = -(int64_t)(r->uri_hash >> 2) - 1; /* negative: never a story id */
@@ -1309,9 +1403,7 @@ void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out)
   case SV_SPEAKER: page_speaker(app, h, r, out); break;
   case SV_BLINDSPOTS: page_blindspots(app, h, r, out); break;
   case SV_LIVE: page_live(h, r, out); break;
-  case SV_THREAD:
-    sv_error_page(r, 404, "this store has no story threads", out);
-    break;
+  case SV_THREAD: page_thread(h, r, out); break;
   default: sv_error_page(r, 404, "no such page", out); break;
   }
   if (out->body.oom) sv_error_page(r, 500, "the page grew past its size limit", out);

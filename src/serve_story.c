@@ -406,6 +406,7 @@ void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out) {
   }
   sb_f(b, "%lld articles from %lld outlets", (long long)si.in.articles, (long long)si.in.outlets);
   if (si.in.duplicates) sb_f(b, " · %lld copies", (long long)si.in.duplicates);
+  if (si.in.thread > 0) sb_f(b, " · <a href=\"/thread/%lld\">its thread</a>", (long long)si.in.thread);
   sb_f(b, " · <a href=\"/api/story/%lld\">JSON</a></p>", (long long)r->id);
   sb_s(b, "<nav aria-label=\"sections\" class=\"meta\"><a href=\"#timeline\">Timeline</a> · "
           "<a href=\"#core\">Core facts</a> · <a href=\"#alone\">What each outlet alone adds</a> · "

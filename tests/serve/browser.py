@@ -84,6 +84,20 @@ try:
         no_xss(p)
         widths(p)
 
+    # The story's thread, through the link on the story page.
+    drv.get(base + "/story/%d" % kim_story)
+    links = drv.find_elements(By.CSS_SELECTOR, "main a[href^='/thread/']")
+    check("the story page links its thread", len(links) == 1, len(links))
+    if links:
+        drv.get_log("browser")
+        links[0].click()
+        WebDriverWait(drv, 10).until(lambda d: "/thread/" in d.current_url)
+        check("the thread page lists the story", any("Kim Jong Un and Putin" in e.text for e in
+              drv.find_elements(By.CSS_SELECTOR, "ol.stories > li")))
+        check("no console errors on the thread page", not [l for l in drv.get_log("browser")
+              if l["level"] in ("SEVERE", "WARNING")])
+        widths("/thread")
+
     # The payloads are shown as text, and no link to an original is anything but http(s).
     drv.get(base + "/story/%d" % xss_story)
     text = drv.find_element(By.TAG_NAME, "body").text

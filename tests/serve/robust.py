@@ -71,7 +71,7 @@ cases = [
     ("GET", "/?" + "&".join("k%d=v" % i for i in range(40)), 400, "text/html"),
     ("GET", "/search?q=%00", 400, "text/html"), ("GET", "/search?q=%C3%28", 400, "text/html"),
     ("GET", "/" + "a" * 5000, 414, "text/html"), ("GET", "/speaker/nobody%20at%20all", 404, "text/html"),
-    ("GET", "/thread/1", 404, "text/html"),
+    ("GET", "/thread/999999", 404, "text/html"),
     ("POST", "/", 405, "text/html"), ("PUT", "/story/1", 405, "text/html"),
     ("DELETE", "/story/1", 405, "text/html"),
 ]
