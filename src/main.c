@@ -163,7 +163,7 @@ const command commands[] = {
      "                       described by docs/schema/compare.schema.json)\n"
      "  --width N            wrap text to N columns (default: the terminal's)\n"
      "  --threshold X        least similarity (0..1) of two sentences of one fact\n"
-     "  --max-articles N     refuse more articles than N (default 5000)\n"
+     "  --max-articles N     refuse more articles than N (default 1000)\n"
      "  --no-quotes          skip quote extraction and alignment\n"
      "  --no-wire            skip duplicate detection (wire-copy shares)\n"
      "  -q, --quiet          no warnings on stderr\n"
