@@ -13,7 +13,7 @@ fails=0
 pending_bad=0
 strict=${PX_HOSTILE_STRICT:-0}
 sanitized=0
-grep -q AddressSanitizer "$px" 2>/dev/null && sanitized=1
+grep -qaE "__asan_init|AddressSanitizer" "$px" 2>/dev/null && sanitized=1
 TIMEFORMAT='%R %U %S'
 
 # run NAME CMD...: runs CMD (a command or a function of this script) with
