@@ -804,7 +804,7 @@ typedef struct px_compare_link {
 
 typedef struct px_compare_opts {
   double threshold;    /* least score for two sentences to report one fact; 0: built-in */
-  size_t max_articles; /* refuse more (PX_ETOOBIG); 0: no limit (default 5000) */
+  size_t max_articles; /* refuse more (PX_ETOOBIG); 0: no limit (default 1000) */
   int quotes;          /* 1: extract and align quotes (default) */
   int wire;            /* 1: wire-copy share and copies by duplicate detection (default) */
   const px_compare_link *links; /* n entries, or NULL: detect duplicates (when wire) */
@@ -816,7 +816,8 @@ PX_API void px_compare_opts_init(px_compare_opts *o /* OUT */);
  * Compare n articles (borrowed for the call; the comparison keeps copies).
  * opts may be NULL.  On PX_OK *out is owned by the caller: free it with
  * px_comparison_free().  @return PX_OK, PX_EINVAL, PX_ENOMEM, PX_ETOOBIG
- * (over opts->max_articles or a body over the limit); px_ctx_error() says more.
+ * (over opts->max_articles, over 8 MiB of text in all, or a body over the
+ * limit); px_ctx_error() says more.
  */
 PX_API int px_compare(px_ctx *ctx, const px_article *const *arts, size_t n,
                       const px_compare_opts *opts, px_comparison **out /* OUT */);

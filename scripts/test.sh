@@ -2,14 +2,15 @@
 # The test command: installs missing Debian packages, builds, and runs every
 # test three ways -- a normal build, an AddressSanitizer+UndefinedBehavior-
 # Sanitizer build, and the fuzz targets (clang + libFuzzer) for a bounded time.
-#   PX_FUZZ_SECONDS   seconds per fuzz target (default 10)
+#   PX_FUZZ_SECONDS   seconds per fuzz target (default 90: with 8 targets on 2
+#                     cores about 6 minutes; docs/fuzzing.md)
 #   PX_SKIP_SANITIZE=1, PX_SKIP_FUZZ=1 to leave those stages out locally
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 "$root/scripts/setup.sh"
 jobs=$(nproc)
-fuzz_seconds=${PX_FUZZ_SECONDS:-10}
+fuzz_seconds=${PX_FUZZ_SECONDS:-90}
 
 echo "== build and test (release)"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

@@ -19,11 +19,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The memory of a comparison grows with its text: about 64 bytes per byte of
+ * article text (the analysis, features and pair scores it keeps; 255 KB for
+ * a 4 KB article).  These caps bound it (docs/limits.md): at most 1000
+ * articles by default, and 8 MiB of article text whatever the article cap,
+ * about 550 MB at most. */
+#define PX__COMPARE_MAX_ARTICLES 1000
+#define PX__COMPARE_MAX_TEXT ((size_t)8 << 20)
+
 void px_compare_opts_init(px_compare_opts *o) {
   if (!o) return;
   memset(o, 0, sizeof *o);
   o->threshold = 0;
-  o->max_articles = 5000;
+  o->max_articles = PX__COMPARE_MAX_ARTICLES;
   o->quotes = 1;
   o->wire = 1;
 }
@@ -653,8 +661,15 @@ int px_compare(px_ctx *ctx, const px_article *const *arts, size_t n, const px_co
     return px__ctx_fail(ctx, PX_ETOOBIG, "%zu articles to compare, over the limit of %zu", n,
                         o.max_articles);
   if (n > UINT32_MAX / 2) return px__ctx_fail(ctx, PX_ETOOBIG, "too many articles");
-  for (size_t i = 0; i < n; i++)
+  size_t text = 0;
+  for (size_t i = 0; i < n; i++) {
     if (!arts[i]) return px__ctx_fail(ctx, PX_EINVAL, "article %zu is NULL", i + 1);
+    text += px_article_get(arts[i], PX_F_BODY).len;
+  }
+  if (text > PX__COMPARE_MAX_TEXT)
+    return px__ctx_fail(ctx, PX_ETOOBIG,
+                        "%zu articles with %.1f MiB of text to compare, over the limit of %zu MiB",
+                        n, (double)text / (1 << 20), PX__COMPARE_MAX_TEXT >> 20);
   int rc = PX_ENOMEM;
   px__lex *lx = NULL;
   px__textan *ta = NULL;

@@ -1679,8 +1679,8 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
     doc = ex->conv.ptr ? ex->conv.ptr : "";
     dlen = ex->conv.len;
   }
-  /* Nesting past the cap and what makes the parser merge tokens are left
-   * out before the parser sees the page (htmlpre.c). */
+  /* Nesting past the cap is left out before the parser sees the page
+   * (htmlpre.c): the parser's scope checks cost O(depth) per tag. */
   bool changed = false;
   if (ex->pre.cap == 0) ex->pre.cap = limit * 4 + 64;
   if ((rc = px__html_prepass(doc, dlen, &ex->pre, &changed, NULL))) goto out;

@@ -10,12 +10,6 @@
  * their end tags out of a copy of the page.  The text inside is kept: only
  * the markup past the cap goes.  Pages within the cap (every real page seen)
  * are handed to the parser unchanged, without a copy.
- *
- * The same pass removes what sends the parser through its token-merging
- * path (a second <html> or <body> start tag with attributes, whose
- * attributes the parser merges into the first with an overlapping copy):
- * those repeated start tags are left out too.  A page has one html and one
- * body element; the repeats carry nothing for the extractor.
  */
 #include "extract.h"
 
@@ -127,7 +121,6 @@ int px__html_prepass(const char *p, size_t n, px__buf *out, bool *changed, size_
   if (dropped) *dropped = 0;
   uint32_t stack[PX__HTML_MAX_DEPTH];
   size_t depth = 0, over = 0, ndropped = 0;
-  bool seen_html = false, seen_body = false;
   dropper d = {p, 0, out, false, PX_OK};
   size_t i = 0;
   while (i < n && d.rc == PX_OK) {
@@ -183,17 +176,10 @@ int px__html_prepass(const char *p, size_t n, px__buf *out, bool *changed, size_
         }
       continue;
     }
-    if (name_is(name, nl, "html") || name_is(name, nl, "body")) {
-      bool *seen = (name[0] | 32) == 'h' ? &seen_html : &seen_body;
-      if (*seen && gt > ne) {
-        /* A repeat with attributes: the parser would merge them. */
-        drop(&d, a, b);
-        ndropped++;
-      }
-      *seen = true;
+    /* html, head and body are one each: a repeat does not nest. */
+    if (name_in(name, nl, void_tags) || name_is(name, nl, "html") || name_is(name, nl, "head") ||
+        name_is(name, nl, "body"))
       continue;
-    }
-    if (name_in(name, nl, void_tags) || name_is(name, nl, "head")) continue;
     if (name_in(name, nl, raw_tags)) {
       char low[16]; /* find_end_tag takes the name in lower case */
       size_t ll = nl < sizeof(low) ? nl : sizeof(low) - 1;

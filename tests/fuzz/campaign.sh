@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# A long fuzz campaign, outside CI: runs every fuzz target of a fuzz build
+# (cmake -DPX_FUZZ=ON, clang) for SECONDS each, one after the other, niced,
+# and prints per target: executions, coverage (edges), features, corpus size
+# and crashes.  New inputs go to a work folder (not the repository); copy the
+# few that add coverage to tests/fuzz/corpus/<target>/ by hand (merge with
+# -merge=1 to keep them small).
+#   tests/fuzz/campaign.sh BUILD_DIR SECONDS [TARGET...]
+set -uo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=${1:?usage: campaign.sh BUILD_DIR SECONDS [TARGET...]}
+secs=${2:?usage: campaign.sh BUILD_DIR SECONDS [TARGET...]}
+shift 2
+targets=("$@")
+if ((${#targets[@]} == 0)); then
+  for f in "$root"/tests/fuzz/fuzz_*.c; do targets+=("$(basename "$f" .c)"); done
+fi
+work=${PX_FUZZ_WORK:-$build/fuzz-campaign}
+mkdir -p "$work"
+printf '%-14s %12s %8s %8s %7s %8s %7s\n' target executions exec/s edges features corpus crashes
+total=0
+for t in "${targets[@]}"; do
+  mkdir -p "$work/$t" "$work/$t-artifacts"
+  log="$work/$t.log"
+  nice -n 15 "$build/$t" -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 \
+    -print_final_stats=1 -artifact_prefix="$work/$t-artifacts/" \
+    "$work/$t" "$root/tests/fuzz/corpus/$t" >"$log" 2>&1
+  rc=$?
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+  ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+  corp=$(grep -o 'corp: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+  # crash-, leak-, oom- and timeout- files are failures; slow-unit- files
+  # (inputs slower than 10 s, here on a loaded machine) are kept to look at.
+  crashes=$(find "$work/$t-artifacts" -type f ! -name 'slow-unit-*' | wc -l)
+  ((rc != 0 && crashes == 0)) && crashes="rc=$rc"
+  printf '%-14s %12s %8s %8s %7s %8s %7s\n' "$t" "${execs:-?}" "${rate:-?}" "${cov:-?}" \
+    "${ft:-?}" "${corp:-?}" "$crashes"
+  total=$((total + ${execs:-0}))
+done
+echo "total executions: $total"
