@@ -69,7 +69,7 @@ static const opt_def compare_opts[] = {
     {"top", 0, O_INT, "N", "items per section of the brief (default 5)", 0, 1000000},
     {"full", 0, O_FLAG, NULL, "every fact, quote and entity after the brief", 0, 0},
     {"threshold", 0, O_NUM, "X", "least similarity (0..1) of two sentences of one fact", 0, 0.999},
-    {"max-articles", 0, O_INT, "N", "refuse more articles than N (default 5000)", 1, 10000000},
+    {"max-articles", 0, O_INT, "N", "refuse more articles than N (default 1000; and 8 MiB of text in all)", 1, 10000000},
     {"no-quotes", 0, O_FLAG, NULL, "skip quote extraction and alignment", 0, 0},
     {"no-wire", 0, O_FLAG, NULL, "skip duplicate detection (wire-copy shares)", 0, 0},
     OPT_FIELD, OPT_QUIET, OPT_END};
@@ -232,7 +232,6 @@ const command commands[] = {
      "on standard output, in the schemas of docs/schema/ (docs/export.md).\n",
      "articles|stories|quotes|entities", export_opts, "jsonl|json|csv", 1, 1,
      "0 ok, 1 failure, 2 usage"},
-    {NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, NULL},
     {"watch", cmd_watch, "follow feeds and folders, ingest as news arrives, raise alerts",
      "usage: parallax watch [options]\n"
      "\n"
