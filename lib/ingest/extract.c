@@ -1029,6 +1029,7 @@ static void sum_up(px__extractor *ex, uint32_t total_ptext) {
     p->commas += d->commas;
     p->paras += d->paras;
   }
+  free(sums);
   for (size_t i = 0; i < ex->nn; i++) {
     nd *d = &ex->nodes[i];
     if ((d->flags & (F_SKIP | F_CUT)) || (d->parent >= 0 && (ex->nodes[d->parent].flags & F_DEAD)))
