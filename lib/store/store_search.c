@@ -36,7 +36,7 @@ static px_str col_str(sqlite3_stmt *s, int i) {
 static int search_error(px_store *st, int rc, const char *query) {
   const char *msg = sqlite3_errmsg(st->db);
   if (strstr(msg, "fts5") || strstr(msg, "syntax error") || strstr(msg, "no such column") ||
-      strstr(msg, "unterminated"))
+      strstr(msg, "unterminated") || strstr(msg, "unknown special query"))
     return px__ctx_fail(st->ctx, PX_EQUERY,
                         "cannot read the search query '%s' (%s); put words in double quotes "
                         "to search for them literally",
