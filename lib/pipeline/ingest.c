@@ -78,6 +78,10 @@ void px_ingest_opts_init(px_ingest_opts *o) {
   o->analyze = 1;
   o->cluster = 1;
   o->batch = 2000;
+  /* One thread by default: on the AllSides corpus the writer is the
+   * bottleneck and analysis workers cost CPU without saving time
+   * (bench/run threads). */
+  o->threads = 1;
 }
 
 static double clock_of(clockid_t id) {
