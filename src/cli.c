@@ -376,3 +376,11 @@ int resolve_article(cli *c, px_store *st, const char *arg, const char *outlet, b
   }
   return EXIT_AMBIGUOUS;
 }
+
+char *str_dup(px_str s) {
+  char *p = malloc(s.len + 1);
+  if (!p) return NULL;
+  if (s.len) memcpy(p, s.ptr, s.len);
+  p[s.len] = '\0';
+  return p;
+}

@@ -134,6 +134,9 @@ int apply_fields(cli *c, const args *a, px_ctx *ctx);
 int resolve_article(cli *c, px_store *st, const char *arg, const char *outlet, bool ext_only,
                     int64_t *id);
 
+/* A NUL-terminated copy of s (malloc'd; free it), NULL when out of memory. */
+char *str_dup(px_str s);
+
 /* JSON output helpers. */
 void json_str(FILE *f, const char *p, size_t n);
 static inline void json_pstr(FILE *f, px_str s) { json_str(f, s.ptr, s.len); }

@@ -5,6 +5,8 @@
  * sb_html (text and attributes), sb_urlc (URL parts), sb_json (JSON). */
 #include "serve_page.h"
 
+#include "cli.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -911,15 +913,6 @@ typedef struct qrows {
   bool oom;
 } qrows;
 
-static char *dupstr(px_str s) {
-  char *p = malloc(s.len + 1);
-  if (p) {
-    memcpy(p, s.ptr, s.len);
-    p[s.len] = 0;
-  }
-  return p;
-}
-
 static int collect_quote(void *u, const px_stored_quote *q) {
   qrows *qs = u;
   if (qs->n == qs->cap) {
@@ -933,8 +926,8 @@ static int collect_quote(void *u, const px_stored_quote *q) {
     qs->cap = cap;
   }
   qrow *w = &qs->v[qs->n];
-  *w = (qrow){q->id, q->article, q->published, q->has_time, q->kind, dupstr(q->source),
-              dupstr(q->title), dupstr(q->text), dupstr(q->speaker_name)};
+  *w = (qrow){q->id, q->article, q->published, q->has_time, q->kind, str_dup(q->source),
+              str_dup(q->title), str_dup(q->text), str_dup(q->speaker_name)};
   if (!w->source || !w->title || !w->text || !w->name) {
     qs->oom = true;
     return 1;

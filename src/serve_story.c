@@ -6,6 +6,8 @@
 #include "serve_page.h"
 
 #include <jansson.h>
+#include "cli.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,15 +26,6 @@ typedef struct mems {
   sbuf *json; /* the api twin's members, when wanted */
   int64_t story;
 } mems;
-
-static char *dupp(px_str s) {
-  char *p = malloc(s.len + 1);
-  if (p) {
-    memcpy(p, s.ptr, s.len);
-    p[s.len] = 0;
-  }
-  return p;
-}
 
 static int collect_member(void *u, const px_story_member *m) {
   mems *ms = u;
@@ -56,10 +49,10 @@ static int collect_member(void *u, const px_story_member *m) {
   w->t = px_article_published(m->art, &w->has_time);
   w->dup_of = m->dup_of;
   w->wire = m->wire_share;
-  w->source = dupp(px_article_get(m->art, PX_F_SOURCE));
-  w->title = dupp(px_article_get(m->art, PX_F_TITLE));
-  w->url = dupp(px_article_get(m->art, PX_F_URL));
-  w->wire_outlet = dupp(m->wire_outlet);
+  w->source = str_dup(px_article_get(m->art, PX_F_SOURCE));
+  w->title = str_dup(px_article_get(m->art, PX_F_TITLE));
+  w->url = str_dup(px_article_get(m->art, PX_F_URL));
+  w->wire_outlet = str_dup(m->wire_outlet);
   ms->n++;
   if (!w->source || !w->title || !w->url || !w->wire_outlet) {
     ms->oom = true;
@@ -105,7 +98,7 @@ typedef struct sv_story_info {
 static int get_info(void *u, const px_story_info *in) {
   story_info *s = u;
   s->in = *in;
-  s->headline = dupp(in->headline);
+  s->headline = str_dup(in->headline);
   s->in.headline = (px_str){s->headline ? s->headline : "", s->headline ? in->headline.len : 0};
   return 0;
 }

@@ -18,6 +18,8 @@
 #include <jansson.h>
 #include <signal.h>
 #include <stdio.h>
+#include "cli.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -97,14 +99,6 @@ static bool is_name(px_str s) {
   return true;
 }
 
-static char *dupstr(px_str s) {
-  char *p = malloc(s.len + 1);
-  if (!p) return NULL;
-  if (s.len) memcpy(p, s.ptr, s.len);
-  p[s.len] = '\0';
-  return p;
-}
-
 static qseen *seen_find(walerts *a, uint64_t h) {
   if (!a->capseen) return NULL;
   for (size_t i = h & (a->capseen - 1);; i = (i + 1) & (a->capseen - 1)) {
@@ -135,8 +129,8 @@ static int seen_add(walerts *a, uint64_t h, int64_t quote, int64_t article, px_s
   q->hash = h;
   q->quote = quote;
   q->article = article;
-  q->speaker = dupstr(speaker);
-  q->source = dupstr(source);
+  q->speaker = str_dup(speaker);
+  q->source = str_dup(source);
   if (!q->speaker || !q->source) return PX_ENOMEM;
   a->nseen++;
   return PX_OK;
@@ -255,7 +249,7 @@ static int story_cb(void *user, const px_story_info *info) {
   s->outlets = info->outlets;
   s->articles = info->articles;
   free(s->headline);
-  s->headline = dupstr(info->headline);
+  s->headline = str_dup(info->headline);
   return 0;
 }
 
@@ -280,15 +274,15 @@ static int group_cb(void *user, const px_story_member *m) {
     free(g->last_url);
     free(g->last_source);
     g->last = id;
-    g->last_url = dupstr(u);
-    g->last_source = dupstr(src);
+    g->last_url = str_dup(u);
+    g->last_source = str_dup(src);
   }
   for (size_t i = 0; i < g->n; i++)
     if (strlen(g->seen[i]) == src.len && memcmp(g->seen[i], src.ptr, src.len) == 0) return 0;
   char **ns = realloc(g->seen, (g->n + 1) * sizeof(char *));
   if (!ns) return 1;
   g->seen = ns;
-  if (!(g->seen[g->n] = dupstr(src))) return 1;
+  if (!(g->seen[g->n] = str_dup(src))) return 1;
   g->n++;
   return 0;
 }
@@ -520,7 +514,7 @@ static int quote_cb(void *user, const px_stored_quote *q) {
   if (!is_name(q->speaker_name)) return 0;
   if (!prev->speaker[0]) {
     free(prev->speaker);
-    prev->speaker = dupstr(q->speaker_name);
+    prev->speaker = str_dup(q->speaker_name);
     return prev->speaker == NULL;
   }
   if (px_speaker_match(prev->speaker, strlen(prev->speaker), q->speaker_name.ptr, q->speaker_name.len))
@@ -557,7 +551,7 @@ static int load_cb(void *user, const px_stored_quote *q) {
   if (prev) {
     if (!prev->speaker[0] && is_name(q->speaker_name)) {
       free(prev->speaker);
-      prev->speaker = dupstr(q->speaker_name);
+      prev->speaker = str_dup(q->speaker_name);
     }
     return 0;
   }
@@ -758,7 +752,7 @@ static int outbox_cb(void *user, const char *key, px_str value) {
   if (!nv) return 1;
   l->v = nv;
   snprintf(nv[l->n].key, sizeof(nv[l->n].key), "%s", key);
-  nv[l->n].text = dupstr(value);
+  nv[l->n].text = str_dup(value);
   nv[l->n].len = value.len;
   if (!nv[l->n].text) return 1;
   l->n++;
