@@ -16,6 +16,7 @@
  */
 #include "px_common.h"
 #include "store/store.h"
+#include "story/story.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,9 +34,16 @@ typedef struct slot {
   int64_t id;
   px_doc *doc;
   px_quotes *qs;
+  px__buf rec; /* its feature record for clustering (featrec.c); empty when none */
   int rc;
   bool done;
 } slot;
+
+/* What makes feature records: a text analyzer for titles, its scratch. */
+typedef struct recmaker {
+  px__textan *ta;
+  px__arena scratch;
+} recmaker;
 
 typedef struct worker {
   struct px_ingest *g;
@@ -43,6 +51,7 @@ typedef struct worker {
   px_ctx *ctx; /* its own: error messages are per context */
   px_analyzer *an;
   px_quoter *qt;
+  recmaker rm;
   bool started;
 } worker;
 
@@ -53,6 +62,8 @@ struct px_ingest {
   px_story_opts story;
   px_analyzer *an; /* NULL without analysis */
   px_quoter *qt;
+  recmaker rm;     /* inline analysis; rm.ta NULL without clustering */
+  px__buf rec;     /* inline analysis: the record of the article analysed */
   px_ingest_stats s;
   uint64_t pending; /* stored in the open batch, not yet committed */
   long in_batch;
@@ -114,6 +125,27 @@ static const char *origin_of(const px_article *art) {
   return o.ptr ? o.ptr : "";
 }
 
+static int recmaker_init(recmaker *rm) {
+  px__arena_init(&rm->scratch, 16 * 1024);
+  return px__textan_new(&rm->ta);
+}
+
+static void recmaker_release(recmaker *rm) {
+  px__textan_free(rm->ta);
+  px__arena_release(&rm->scratch);
+  memset(rm, 0, sizeof(*rm));
+}
+
+/* The feature record of art from its analysis doc, into out (emptied
+ * first; left empty when it cannot be made: clustering then analyses the
+ * article again). */
+static void make_rec(recmaker *rm, const px_article *art, const px_doc *doc, px__buf *out) {
+  px__buf_clear(out);
+  if (!rm->ta || !doc) return;
+  if (px__featrec_build(rm->ta, &rm->scratch, art, px__doc_text(doc), out) != PX_OK)
+    px__buf_clear(out);
+}
+
 static void *worker_main(void *arg) {
   worker *w = arg;
   px_ingest *g = w->g;
@@ -128,6 +160,7 @@ static void *worker_main(void *arg) {
     pthread_mutex_unlock(&g->mu);
     s->rc = px_analyze(w->an, s->art, &s->doc);
     if (s->rc == PX_OK) s->rc = px_quotes_extract(w->qt, s->doc, &s->qs);
+    if (s->rc == PX_OK) make_rec(&w->rm, s->art, s->doc, &s->rec);
     pthread_mutex_lock(&g->mu);
     s->done = true;
     pthread_cond_broadcast(&g->cv_done);
@@ -166,6 +199,7 @@ static int threads_start(px_ingest *g, int threads) {
     if (rc == PX_OK) rc = px_ctx_set_limit(w->ctx, PX_LIMIT_BODY_BYTES, g->ctx->limit_body);
     if (rc == PX_OK) rc = px_analyzer_new(w->ctx, &w->an);
     if (rc == PX_OK) rc = px_quoter_new(&w->qt);
+    if (rc == PX_OK && g->o.cluster) rc = recmaker_init(&w->rm);
     if (rc != PX_OK) return rc;
     if (pthread_create(&w->thr, NULL, worker_main, w) != 0) return PX_ENOMEM;
     w->started = true;
@@ -185,6 +219,7 @@ static void threads_stop(px_ingest *g) {
     px_quoter_free(w->qt);
     px_analyzer_free(w->an);
     px_ctx_free(w->ctx);
+    recmaker_release(&w->rm);
   }
   for (uint64_t k = g->tail; k < g->head; k++) {
     slot *s = &g->ring[k % g->ring_cap];
@@ -192,6 +227,7 @@ static void threads_stop(px_ingest *g) {
     px_doc_free(s->doc);
     px_article_free(s->art);
   }
+  for (uint64_t k = 0; k < g->ring_cap; k++) px__buf_release(&g->ring[k].rec);
   pthread_mutex_destroy(&g->mu);
   pthread_cond_destroy(&g->cv_work);
   pthread_cond_destroy(&g->cv_done);
@@ -217,6 +253,7 @@ int px_ingest_new(px_store *st, const px_ingest_opts *opts, px_ingest **out) {
   int rc = PX_OK;
   if (g->o.analyze) {
     if ((rc = px_analyzer_new(g->ctx, &g->an)) != PX_OK || (rc = px_quoter_new(&g->qt)) != PX_OK ||
+        (g->o.cluster && (rc = recmaker_init(&g->rm)) != PX_OK) ||
         (rc = threads_start(g, g->o.threads)) != PX_OK) {
       px_ingest_free(g);
       return rc;
@@ -251,11 +288,12 @@ int px_ingest_flush(px_ingest *g) {
  * failure of the analysis (rc) loses the analysis only; a failure of the
  * store is returned. */
 static int write_analysis(px_ingest *g, const px_article *art, int64_t id, int rc, px_doc *doc,
-                          px_quotes *qs) {
+                          px_quotes *qs, const px__buf *rec) {
   if (rc == PX_OK) {
     stage(g, PX_STAGE_ROWS);
     rc = px_store_add_analysis(g->st, id, doc, qs);
     if (rc == PX_EDB || rc == PX_EDBFULL) goto out; /* the store failed: the batch is lost */
+    if (rc == PX_OK && rec->len) px__spill_put(g->st, id, rec->ptr, rec->len);
   }
   if (rc != PX_OK) {
     g->s.not_analyzed++;
@@ -284,10 +322,13 @@ static int write_oldest(px_ingest *g, bool discard) {
     px_quotes_free(s->qs);
     px_doc_free(s->doc);
   } else {
-    rc = write_analysis(g, s->art, s->id, s->rc, s->doc, s->qs);
+    rc = write_analysis(g, s->art, s->id, s->rc, s->doc, s->qs, &s->rec);
   }
   px_article_free(s->art);
+  px__buf rec = s->rec; /* its memory is kept for the slot's next record */
   memset(s, 0, sizeof(*s));
+  s->rec = rec;
+  px__buf_clear(&s->rec);
   g->tail++; /* only this thread moves tail; workers never look at it */
   return rc;
 }
@@ -310,7 +351,9 @@ static int analyze_one(px_ingest *g, const px_article *art, int64_t id) {
     stage(g, PX_STAGE_ANALYZE);
     int rc = px_analyze(g->an, art, &doc);
     if (rc == PX_OK) rc = px_quotes_extract(g->qt, doc, &qs);
-    return write_analysis(g, art, id, rc, doc, qs);
+    if (rc == PX_OK) make_rec(&g->rm, art, doc, &g->rec);
+    else px__buf_clear(&g->rec);
+    return write_analysis(g, art, id, rc, doc, qs, &g->rec);
   }
   int rc = PX_OK;
   if (g->head - g->tail == g->ring_cap && (rc = write_oldest(g, false)) != PX_OK) return rc;
@@ -442,5 +485,7 @@ void px_ingest_free(px_ingest *g) {
   threads_stop(g);
   px_quoter_free(g->qt);
   px_analyzer_free(g->an);
+  recmaker_release(&g->rm);
+  px__buf_release(&g->rec);
   free(g);
 }

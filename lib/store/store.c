@@ -373,6 +373,7 @@ void px_store_free(px_store *st) {
   for (int i = 0; i < PX__STMT_COUNT; i++) sqlite3_finalize(st->stmt[i]);
   if (st->db) sqlite3_close_v2(st->db);
   px__batch_release(&st->batch);
+  px__spill_release(st);
   free(st->path);
   free(st);
 }
@@ -403,6 +404,7 @@ int px_store_begin(px_store *st) {
   if (st->in_tx) return PX_OK;
   int rc = px__store_exec(st, "PRAGMA foreign_keys=OFF;BEGIN IMMEDIATE");
   if (rc == PX_OK) st->in_tx = true;
+  if (rc == PX_OK) px__spill_mark(st);
   else sqlite3_exec(st->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
   return rc;
 }
@@ -422,6 +424,7 @@ int px_store_commit(px_store *st) {
   if (rc != PX_OK) {
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     px__batch_forget(&st->batch);
+    px__spill_undo(st);
   }
   end_batch(st);
   return rc;
@@ -431,6 +434,7 @@ int px_store_rollback(px_store *st) {
   if (!st) return PX_EINVAL;
   if (!st->in_tx) return PX_OK;
   px__batch_forget(&st->batch);
+  px__spill_undo(st);
   int rc = px__store_exec(st, "ROLLBACK");
   end_batch(st);
   return rc;

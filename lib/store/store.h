@@ -5,6 +5,7 @@
 #include "px_common.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 
 enum {
   PX__STMT_FIND_EXT,
@@ -94,6 +95,37 @@ PX__HIDDEN void px__batch_forget(px__batch *b);
 PX__HIDDEN int px__batch_count_entity(px__batch *b, int64_t entity, const char *source,
                                       size_t srclen, int64_t mentions);
 
+/* Feature records of the articles stored by this process (store_feat.c),
+ * for the cluster stage: a temporary file and an index by article id, in
+ * id order.  Records of a rolled-back transaction are dropped. */
+typedef struct px__featidx {
+  int64_t id;
+  uint64_t off;
+  uint32_t len;
+} px__featidx;
+typedef struct px__spill {
+  FILE *f;
+  bool failed; /* the file could not be written: records are off */
+  bool at_end; /* the file's position is at end */
+  px__featidx *idx;
+  size_t n, cap;
+  uint64_t end;  /* bytes written */
+  size_t tx_n;   /* n and end when the open transaction began */
+  uint64_t tx_end;
+  px__buf buf;   /* one record read back */
+} px__spill;
+
+/** Keep the feature record of stored article id (rec[0..n)); ids come in
+ * increasing order.  Failing to keep it only loses it.  */
+PX__HIDDEN void px__spill_put(px_store *st, int64_t id, const void *rec, size_t n);
+/** The record of article id, valid until the next call: NULL when none. */
+PX__HIDDEN const void *px__spill_get(px_store *st, int64_t id, size_t *n);
+/** Transaction hooks: a begin marks, a rollback drops what came after. */
+PX__HIDDEN void px__spill_mark(px_store *st);
+PX__HIDDEN void px__spill_undo(px_store *st);
+/** Drop every record (after clustering) and the file. */
+PX__HIDDEN void px__spill_release(px_store *st);
+
 struct px_store {
   px_ctx *ctx;
   sqlite3 *db;
@@ -102,6 +134,7 @@ struct px_store {
   bool in_tx;
   sqlite3_stmt *stmt[PX__STMT_COUNT];
   px__batch batch;
+  px__spill spill;
 };
 
 /** Write the entity counters of the open transaction. */

@@ -181,10 +181,19 @@ static int cluster_pass(px_store *st, const px_story_opts *o, item *nv, size_t n
   bo.batch = 1;
   if ((rc = px_stories_new(st->ctx, &bo, &sx))) goto out;
   for (size_t i = 0; i < n; i++) {
+    int64_t idx;
+    /* The analysis made when the article was stored, when this process
+     * stored it (store_feat.c); else the article, analysed again. */
+    size_t nrec = 0;
+    const void *rec = px__spill_get(st, v[i].id, &nrec);
+    if (rec && (rc = px__stories_add_rec(sx, rec, nrec, &idx)) != PX_EINVAL && rc != PX_EFORMAT) {
+      if (rc) goto out;
+      ids[idx] = (int64_t)i;
+      continue;
+    }
     px_article_free(art);
     art = NULL;
     if ((rc = px_store_get(st, v[i].id, &art))) goto out;
-    int64_t idx;
     if ((rc = px_stories_add(sx, art, &idx))) goto out;
     ids[idx] = (int64_t)i;
   }
@@ -408,6 +417,7 @@ int px_store_cluster_new_articles(px_store *st, const px_story_opts *opts, int64
                            &ntouched, &atouched)))
       goto out;
   if ((rc = px__store_link_threads(st, &o, touched, ntouched))) goto out;
+  px__spill_release(st); /* every article with a record is placed */
 done:
   if (own_tx) {
     own_tx = false;

@@ -467,8 +467,10 @@ void px_stories_free(px_stories *sx) {
   free(sx);
 }
 
-static int add_article(px_stories *sx, const px_article *art, int64_t ext, int64_t *index) {
-  if (!sx || !art) return PX_EINVAL;
+/* art, or its feature record rec[0..nrec) when art is NULL. */
+static int add_article(px_stories *sx, const px_article *art, const void *rec, size_t nrec,
+                       int64_t ext, int64_t *index) {
+  if (!sx || (!art && !rec)) return PX_EINVAL;
   if (sx->finished) return PX_EINVAL;
   int rc;
   if (sx->nres == sx->ares) {
@@ -484,7 +486,9 @@ static int add_article(px_stories *sx, const px_article *art, int64_t ext, int64
   r->story = -1;
   px__feat f;
   px__text tx;
-  if ((rc = px__feat_compute(&sx->fx, &sx->p, art, &f, &tx))) return rc;
+  rc = art ? px__feat_compute(&sx->fx, &sx->p, art, &f, &tx)
+           : px__feat_from_rec(&sx->fx, &sx->p, rec, nrec, &f, &tx);
+  if (rc) return rc;
   if ((rc = px__dd_add(&sx->dd, &f, &tx, r))) return rc;
   r->flags = f.flags;
   if ((rc = px__feat_terms(&sx->fx, &sx->p, &tx, (f.flags & PX_SF_BOILERPLATE) != 0, &sx->vocab,
@@ -537,12 +541,21 @@ static int add_article(px_stories *sx, const px_article *art, int64_t ext, int64
 }
 
 int px_stories_add(px_stories *sx, const px_article *art, int64_t *index) {
-  return add_article(sx, art, 0, index);
+  if (!art) return PX_EINVAL;
+  return add_article(sx, art, NULL, 0, 0, index);
+}
+
+int px__stories_add_rec(px_stories *sx, const void *rec, size_t n, int64_t *index) {
+  /* A record carries no text for the entity pass: with entities weighed
+   * in, callers pass the article. */
+  if (!rec || !sx || sx->fx.ea) return PX_EINVAL;
+  return add_article(sx, NULL, rec, n, 0, index);
 }
 
 int px__stories_add_known(px_stories *sx, const px_article *art, int64_t ext, int64_t *index) {
   if (ext <= 0 || !sx || sx->p.o.batch) return PX_EINVAL;
-  return add_article(sx, art, ext, index);
+  if (!art) return PX_EINVAL;
+  return add_article(sx, art, NULL, 0, ext, index);
 }
 
 int64_t px__stories_ext(const px_stories *sx, int64_t si) {

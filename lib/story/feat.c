@@ -354,14 +354,10 @@ int px__date_from_text(const px_article *art, int64_t now, int64_t *t) {
   return 0;
 }
 
-int px__feat_compute(px__fx *fx, const px__params *p, const px_article *art, px__feat *f,
-                     px__text *tx) {
-  memset(f, 0, sizeof(*f));
-  memset(tx, 0, sizeof(*tx));
-  px__arena_reset(&fx->arena);
-  int rc;
-  int has = 0;
-  int64_t t = px_article_published(art, &has);
+uint64_t px__feat_source_hash(px_str source) { return lower_hash(source); }
+
+void px__feat_time(const px__params *p, int64_t t, int has, int text_found, int64_t text_t,
+                   px__feat *f) {
   if (!has) {
     f->flags |= PX_SF_UNDATED;
   } else if (t < 315532800 /* 1980-01-01 */ || t > p->o.now + 2 * 86400) {
@@ -370,11 +366,25 @@ int px__feat_compute(px__fx *fx, const px__params *p, const px_article *art, px_
     f->t = t;
     f->has_time = true;
   }
-  if (!f->has_time && px__date_from_text(art, p->o.now, &t)) {
-    f->t = t;
+  if (!f->has_time && text_found) {
+    f->t = text_t;
     f->has_time = true;
     f->flags |= PX_SF_DATE_FROM_TEXT;
   }
+}
+
+int px__feat_compute(px__fx *fx, const px__params *p, const px_article *art, px__feat *f,
+                     px__text *tx) {
+  memset(f, 0, sizeof(*f));
+  memset(tx, 0, sizeof(*tx));
+  px__arena_reset(&fx->arena);
+  int rc;
+  int has = 0;
+  int64_t t = px_article_published(art, &has), tt = 0;
+  int found = 0;
+  if (!has || t < 315532800 || t > p->o.now + 2 * 86400)
+    found = px__date_from_text(art, p->o.now, &tt);
+  px__feat_time(p, t, has, found, tt, f);
   f->source = lower_hash(px_article_get(art, PX_F_SOURCE));
   f->content = px_article_content_hash(art);
 
@@ -386,7 +396,11 @@ int px__feat_compute(px__fx *fx, const px__params *p, const px_article *art, px_
       (rc = px__text_analyze(fx->ta, title.ptr, title.len, &fx->arena, &ttx)))
     return rc;
   fx->title = ttx;
+  return px__feat_text(fx, p, tx, f);
+}
 
+int px__feat_text(px__fx *fx, const px__params *p, const px__text *tx, px__feat *f) {
+  const px__text ttx = fx->title;
   /* Title hash: its folded words in order. */
   uint64_t th = 0;
   for (size_t i = 0; i < ttx.ntok; i++)

@@ -186,6 +186,37 @@ PX__HIDDEN int px__date_from_text(const px_article *art, int64_t now, int64_t *t
 PX__HIDDEN int px__feat_compute(px__fx *fx, const px__params *p, const px_article *art,
                                 px__feat *f /* OUT */, px__text *tx /* OUT */);
 
+/** The time fields and flags of f from a published time (has: it has one)
+ * and a date found in the text (text_found, text_t: px__date_from_text). */
+PX__HIDDEN void px__feat_time(const px__params *p, int64_t t, int has, int text_found,
+                              int64_t text_t, px__feat *f);
+/** The outlet hash of f (folded outlet name). */
+PX__HIDDEN uint64_t px__feat_source_hash(px_str source);
+/** What px__feat_compute derives from the analysis: tx (the body's) and
+ * fx->title (the title's) set; f's time, source and content set. */
+PX__HIDDEN int px__feat_text(px__fx *fx, const px__params *p, const px__text *tx, px__feat *f);
+
+/*
+ * Feature records (featrec.c): what clustering needs of one article's
+ * analysis (time, outlet and content hashes, a date found in its text, the
+ * word and number tokens of its body and title with their sentences), made
+ * where the article was analysed and handed to the cluster stage, which then
+ * neither reads the article back nor analyses it again.  The record gives
+ * px__feat_text exactly what px__feat_compute would.  Native byte order:
+ * records live in one process.
+ */
+/** Append the record of art, whose body analysis is body, to out; ta and
+ * scratch analyse the title.  @return PX_OK, PX_ENOMEM. */
+PX__HIDDEN int px__featrec_build(px__textan *ta, px__arena *scratch, const px_article *art,
+                                 const px__text *body, px__buf *out);
+/** px__feat_compute from a record.  @return PX_OK, PX_ENOMEM, PX_EFORMAT
+ * (not a whole record). */
+PX__HIDDEN int px__feat_from_rec(px__fx *fx, const px__params *p, const void *rec, size_t n,
+                                 px__feat *f, px__text *tx);
+/** px_stories_add with the article's feature record instead of the article. */
+PX__HIDDEN int px__stories_add_rec(px_stories *sx, const void *rec, size_t n,
+                                   int64_t *index /* OUT, may be NULL */);
+
 /**
  * Term counts of the analyzed article (body unless title_only, title
  * weighted, dateline place) with their vocabulary ids, sorted by id, into

@@ -21,7 +21,7 @@ dump() {
     "SELECT id, ext_id, source, url, title, byline, language, published, content_hash, origin, body FROM article ORDER BY id" \
     "SELECT * FROM analysis ORDER BY 1" "SELECT * FROM quote ORDER BY 1" \
     "SELECT * FROM entity ORDER BY 1" "SELECT * FROM article_entity ORDER BY 1, 2" \
-    "SELECT * FROM entity_outlet ORDER BY 1, 2" "SELECT id FROM story ORDER BY 1" \
+    "SELECT * FROM entity_outlet ORDER BY 1, 2" "SELECT id, thread, central, hex(sig) FROM story ORDER BY 1" \
     "SELECT * FROM story_article ORDER BY 1, 2" "SELECT * FROM speaker ORDER BY 1" \
     "SELECT * FROM meta ORDER BY 1" \
     "SELECT rowid, title FROM article_fts WHERE article_fts MATCH 'earthquake' ORDER BY rowid"
@@ -43,4 +43,14 @@ q=$(sqlite3 "$tmp/t1.db" "SELECT count(*) FROM quote")
 [[ $q -gt 0 ]] || { echo "no quotes stored"; exit 1; }
 cmp "$tmp/d1" "$tmp/d2" || { echo "2 threads differ from 1"; diff "$tmp/d1" "$tmp/d2" | head; exit 1; }
 cmp "$tmp/d1" "$tmp/d4" || { echo "4 threads differ from 1"; diff "$tmp/d1" "$tmp/d4" | head; exit 1; }
-echo "threads: 1, 2 and 4 threads wrote the same $n articles and $q quotes"
+# Clustering inside the ingest reads the analysis the ingest made (feature
+# records); clustering later ('stories') reads the articles back and
+# analyses them again: the same stories either way.
+"$px" ingest --db "$tmp/late.db" --no-cluster --batch 7 "$tmp/in.jsonl" 2>/dev/null || true
+[[ $(sqlite3 "$tmp/late.db" "SELECT count(*) FROM story_article") -eq 0 ]] || { echo "--no-cluster clustered"; exit 1; }
+"$px" stories --db "$tmp/late.db" --limit 1 > /dev/null
+dump "$tmp/late.db" > "$tmp/dlate"
+cmp "$tmp/d1" "$tmp/dlate" || { echo "clustering from the ingest's analysis differs from clustering later"; diff "$tmp/d1" "$tmp/dlate" | head; exit 1; }
+s=$(sqlite3 "$tmp/t1.db" "SELECT count(DISTINCT story) FROM story_article")
+[[ $s -gt 1 ]] || { echo "expected stories, got $s"; exit 1; }
+echo "threads: 1, 2 and 4 threads wrote the same $n articles and $q quotes; $s stories as when clustered later"
