@@ -225,11 +225,11 @@ int px__store_flush_counters(px_store *st) {
   size_t no = pack_sorted(&b->outlets);
   for (size_t i = 0; i < no && rc == PX_OK; i++) {
     px__pair *o = &b->outlets.slot[i];
+    /* An insert that adds a row tells a new outlet apart (no RETURNING:
+     * that materialises its result in a temporary table per statement). */
     if ((rc = px__store_stmt(st, PX__STMT_OUTLET_ADD,
                              "INSERT INTO entity_outlet(entity, source, articles)"
-                             " VALUES(?1, ?2, ?3) ON CONFLICT(entity, source)"
-                             " DO UPDATE SET articles = articles + excluded.articles"
-                             " RETURNING articles",
+                             " VALUES(?1, ?2, ?3) ON CONFLICT(entity, source) DO NOTHING",
                              &s)))
       break;
     const char *src = b->source_names[o->b];
@@ -237,16 +237,28 @@ int px__store_flush_counters(px_store *st) {
     sqlite3_bind_text(s, 2, src, -1, SQLITE_STATIC);
     sqlite3_bind_int64(s, 3, o->n1);
     int r = sqlite3_step(s);
-    if (r == SQLITE_ROW) {
-      if (sqlite3_column_int64(s, 0) == o->n1) {
-        px__pair *e = px__pairmap_put(&b->entities, o->a, 0);
-        if (!e) rc = PX_ENOMEM;
-        else e->n3 += 1;
-      }
-      r = sqlite3_step(s);
-    }
-    if (rc == PX_OK && r != SQLITE_DONE) rc = px__store_step_fail(st, r, "counting entity outlets");
     sqlite3_reset(s);
+    if (r != SQLITE_DONE) {
+      rc = px__store_step_fail(st, r, "counting entity outlets");
+      break;
+    }
+    if (sqlite3_changes(st->db) > 0) {
+      px__pair *e = px__pairmap_put(&b->entities, o->a, 0);
+      if (!e) rc = PX_ENOMEM;
+      else e->n3 += 1;
+      continue;
+    }
+    if ((rc = px__store_stmt(st, PX__STMT_OUTLET_MORE,
+                             "UPDATE entity_outlet SET articles = articles + ?3"
+                             " WHERE entity = ?1 AND source = ?2",
+                             &s)))
+      break;
+    sqlite3_bind_int64(s, 1, o->a);
+    sqlite3_bind_text(s, 2, src, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 3, o->n1);
+    r = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (r != SQLITE_DONE) rc = px__store_step_fail(st, r, "counting entity outlets");
   }
   size_t ne = rc == PX_OK ? pack_sorted(&b->entities) : 0;
   for (size_t i = 0; i < ne && rc == PX_OK; i++) {
