@@ -276,12 +276,91 @@ static void test_json_array_and_missing(void **state) {
   free(path);
 }
 
+
+/* The fast reader of flat records and jansson's tree give the same
+ * articles, metadata, dates and errors, whatever the record. */
+extern int px__jsonl_tree_only;
+
+static const char *ODD =
+    "{\"id\":\"f1\",\"source\":\"Wire\",\"title\":\"Caf\\u00e9 \\ud83d\\ude00 \\/ \\\"q\\\" \\\\\","
+    "\"text\":\"Line\\none\\ttab\\b\\f\\r nul\\u0000end.\",\"k\\u00e9y\":\"v\\u0001\\u001f\","
+    "\"n\":-0,\"z\":null,\"big\":123456789012345678,\"date\":1694563200000}\n"
+    "  {  \"id\" : 7 , \"text\" : \"Spaced out.\" , \"date\" : null , \"published\" : \"2023-09-13\" }  \n"
+    "{\"id\":\"dup\",\"text\":\"One.\",\"text\":\"Two.\"}\n"
+    "{\"id\":\"bool\",\"text\":\"Yes.\",\"flag\":true,\"score\":1.5}\n"
+    "{\"id\":\"surr\",\"text\":\"Bad \\udc00 surrogate.\"}\n"
+    "{\"id\":\"esc\",\"text\":\"Bad \\x escape.\"}\n"
+    "{\"id\":\"ctl\",\"text\":\"Raw \t tab.\"}\n"
+    "{\"id\":012,\"text\":\"Leading zero.\"}\n"
+    "{\"id\":\"trail\",\"text\":\"Trailing.\"} x\n"
+    "{\"id\":\"nobody\",\"title\":\"No text\"}\n"
+    "{}\n"
+    "{\"id\":\"empty\",\"text\":\"\",\"body\":\"Second key.\"}\n"
+    "{\"id\":\"nulltext\",\"text\":null,\"body\":\"Body key.\",\"source\":null}\n"
+    "{\"id\":\"latin\",\"text\":\"Caf\xe9 in Latin-1.\"}\n"
+    "{\"id\":\"big\",\"text\":\"Big id.\",\"n\":12345678901234567890}\n"
+    "{\"id\":\"k\\u0000\",\"text\":\"Nul in a value.\",\"a\\u0000b\":1}\n"
+    "[1]\n"
+    "{\"id\":\"neg\",\"text\":\"Negative.\",\"date\":-5,\"x\":-}\n"
+    "{\"id\":\"last\",\"text\":\"Last one.\",\"topic\":\"t\",\"bias\":2}\n";
+
+
+static void test_fast_matches_tree(void **state) {
+  (void)state;
+  const char *dir = px_test_tmpdir();
+  char *path = px_test_write_str(dir, "odd.jsonl", ODD);
+  char *both[2];
+  for (int mode = 0; mode < 2; mode++) {
+    px__jsonl_tree_only = mode;
+    px_ctx *ctx;
+    assert_int_equal(px_ctx_new(&ctx), PX_OK);
+    px_reader *rd;
+    assert_int_equal(px_reader_open(ctx, path, &rd), PX_OK);
+    size_t cap = 1 << 16, len = 0;
+    char *d = calloc(cap, 1);
+    assert_non_null(d);
+    for (;;) {
+      px_article *a;
+      int rc = px_reader_next(rd, &a);
+      if (rc == PX_EOF) break;
+      if (rc != PX_OK) {
+        len += (size_t)snprintf(d + len, cap - len, "error %d %s\n", rc, px_reader_error(rd));
+        continue;
+      }
+      int has = 0;
+      int64_t t = px_article_published(a, &has);
+      len += (size_t)snprintf(d + len, cap - len, "ok time %d %lld repairs %zu\n", has,
+                              (long long)t, px_article_repairs(a));
+      for (int f = 0; f < PX_F_COUNT_; f++) {
+        px_str v = px_article_get(a, (px_field)f);
+        len += (size_t)snprintf(d + len, cap - len, " %d %zu:", f, v.len);
+        for (size_t i = 0; i < v.len && len + 4 < cap; i++) d[len++] = v.ptr[i] ? v.ptr[i] : '@';
+        d[len++] = '\n';
+      }
+      assert_true(len < cap - 1024);
+    }
+    px_reader_free(rd);
+    px_ctx_free(ctx);
+    both[mode] = d;
+  }
+  px__jsonl_tree_only = 0;
+  assert_string_equal(both[0], both[1]);
+  /* the flat records were read, the bad ones reported */
+  assert_non_null(strstr(both[0], "Spaced out."));
+  assert_non_null(strstr(both[0], "{\"topic\":\"t\",\"bias\":2}"));
+  assert_non_null(strstr(both[0], "\"k\xc3\xa9y\":\"v\\u0001\\u001F\""));
+  assert_non_null(strstr(both[0], "line 8"));
+  free(both[0]);
+  free(both[1]);
+  free(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_field_names),     cmocka_unit_test(test_field_map),
       cmocka_unit_test(test_bad_records),     cmocka_unit_test(test_record_cap),
       cmocka_unit_test(test_compressed),      cmocka_unit_test(test_binary_and_folder),
-      cmocka_unit_test(test_json_array_and_missing),
+      cmocka_unit_test(test_json_array_and_missing), cmocka_unit_test(test_fast_matches_tree),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

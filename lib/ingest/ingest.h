@@ -18,6 +18,9 @@ typedef struct px__stream px__stream;
 typedef enum px__codec { PX_CODEC_NONE, PX_CODEC_GZIP, PX_CODEC_ZSTD, PX_CODEC_XZ } px__codec;
 
 /** Open path ("-" for stdin).  @return PX_OK, PX_ENOTFOUND, PX_EIO, PX_ENOMEM. */
+/* jsonl.c: read every record through jansson's tree (tests compare). */
+extern PX__HIDDEN int px__jsonl_tree_only;
+
 PX__HIDDEN int px__stream_open(const char *path, px__stream **s /* OUT */);
 /** Wrap an in-memory buffer (borrowed, must outlive the stream). */
 PX__HIDDEN int px__stream_open_mem(const void *p, size_t n, px__stream **s /* OUT */);

@@ -24,6 +24,10 @@ static const char *const *const slot_keys[PX__FIELD_PATHS] = {
     keys_id, keys_source, keys_url, keys_title, keys_byline, keys_lang, keys_text, keys_date};
 enum { SLOT_DATE = 7 };
 
+/* Tests set this to read every record through jansson's tree, the
+ * reference the fast reader is compared with. */
+int px__jsonl_tree_only = 0;
+
 struct px__fmt_state {
   px_ctx *ctx;
   px__stream *s;
@@ -33,6 +37,7 @@ struct px__fmt_state {
   size_t array_pos;
   px__buf tmp;
   px__buf fixed; /* the line with invalid UTF-8 repaired */
+  px__buf fast;  /* fast_record: the decoded keys and values */
 };
 
 static int sniff(const char *p, size_t n, const char *path) {
@@ -112,6 +117,7 @@ static void close_fmt(px__fmt_state *st) {
   px__buf_release(&st->line);
   px__buf_release(&st->tmp);
   px__buf_release(&st->fixed);
+  px__buf_release(&st->fast);
   free(st);
 }
 
@@ -265,6 +271,262 @@ static int fill_article(px__fmt_state *st, json_t *obj, px_article *art, px__buf
   return PX_OK;
 }
 
+
+/*
+ * The common record read without building a tree: one object whose
+ * members are strings, integers or null, as news dumps write them.  It
+ * gives the article fill_article gives from jansson's tree (the same
+ * fields, the same metadata, dumped by jansson from the few members
+ * parallax does not use), and declines anything else (FAST_NO): nested
+ * values, true/false, real numbers, duplicate keys, a mapped --field, and
+ * whatever jansson would refuse, which then goes to jansson and its
+ * message.  The input is valid UTF-8 here (next() repairs it first).
+ */
+#define FAST_NO 1000
+#define FAST_MEMBERS 64
+
+typedef struct fmember {
+  size_t key, klen; /* offsets into st->fast */
+  size_t val, vlen;
+  int kind; /* 0 string, 1 integer, 2 null */
+  long long ival;
+} fmember;
+
+static int hexval(int c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+static bool hex4(const char *p, const char *e, unsigned *v) {
+  if (e - p < 4) return false;
+  unsigned x = 0;
+  for (int i = 0; i < 4; i++) {
+    int h = hexval((unsigned char)p[i]);
+    if (h < 0) return false;
+    x = x * 16 + (unsigned)h;
+  }
+  *v = x;
+  return true;
+}
+
+/* A string at *pp (after its opening quote), decoded into b.  false: not
+ * one jansson accepts as it is, or out of memory. */
+static bool fast_string(const char **pp, const char *e, px__buf *b, bool *has_nul) {
+  const char *p = *pp;
+  for (;;) {
+    const char *q = p;
+    while (q < e && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20) q++;
+    if (q > p && px__buf_append(b, p, (size_t)(q - p))) return false;
+    if (q >= e || (unsigned char)*q < 0x20) return false;
+    if (*q == '"') {
+      *pp = q + 1;
+      return true;
+    }
+    q++; /* backslash */
+    if (q >= e) return false;
+    char c = *q++, out = 0;
+    switch (c) {
+      case '"': out = '"'; break;
+      case '\\': out = '\\'; break;
+      case '/': out = '/'; break;
+      case 'b': out = '\b'; break;
+      case 'f': out = '\f'; break;
+      case 'n': out = '\n'; break;
+      case 'r': out = '\r'; break;
+      case 't': out = '\t'; break;
+      case 'u': {
+        unsigned u;
+        if (!hex4(q, e, &u)) return false;
+        q += 4;
+        if (u >= 0xDC00 && u <= 0xDFFF) return false;
+        if (u >= 0xD800 && u <= 0xDBFF) {
+          unsigned lo;
+          if (e - q < 6 || q[0] != '\\' || q[1] != 'u' || !hex4(q + 2, e, &lo) || lo < 0xDC00 ||
+              lo > 0xDFFF)
+            return false;
+          q += 6;
+          u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+        }
+        if (u == 0) *has_nul = true;
+        char enc[4];
+        size_t k;
+        if (u < 0x80) {
+          enc[0] = (char)u;
+          k = 1;
+        } else if (u < 0x800) {
+          enc[0] = (char)(0xC0 | (u >> 6));
+          enc[1] = (char)(0x80 | (u & 0x3F));
+          k = 2;
+        } else if (u < 0x10000) {
+          enc[0] = (char)(0xE0 | (u >> 12));
+          enc[1] = (char)(0x80 | ((u >> 6) & 0x3F));
+          enc[2] = (char)(0x80 | (u & 0x3F));
+          k = 3;
+        } else {
+          enc[0] = (char)(0xF0 | (u >> 18));
+          enc[1] = (char)(0x80 | ((u >> 12) & 0x3F));
+          enc[2] = (char)(0x80 | ((u >> 6) & 0x3F));
+          enc[3] = (char)(0x80 | (u & 0x3F));
+          k = 4;
+        }
+        if (px__buf_append(b, enc, k)) return false;
+        p = q;
+        continue;
+      }
+      default: return false;
+    }
+    if (px__buf_append(b, &out, 1)) return false;
+    p = q;
+  }
+}
+
+static const char *skip_ws(const char *p, const char *e) {
+  while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+  return p;
+}
+
+static const fmember *fast_find(px__fmt_state *st, const fmember *m, size_t nm, int slot) {
+  for (const char *const *k = slot_keys[slot]; *k; k++)
+    for (size_t i = 0; i < nm; i++)
+      if (m[i].kind != 2 && strcmp(st->fast.ptr + m[i].key, *k) == 0) return &m[i];
+  return NULL;
+}
+
+static int fast_text(px__fmt_state *st, const fmember *v, px__buf *out) {
+  if (v->kind == 0) return px__buf_append(out, st->fast.ptr + v->val, v->vlen);
+  return px__buf_printf(out, "%lld", v->ival);
+}
+
+static int fast_record(px__fmt_state *st, const char *p, size_t n, px_article *art, px__buf *msg) {
+  for (int slot = 0; slot < PX__FIELD_PATHS; slot++)
+    if (st->ctx->field_path[slot]) return FAST_NO;
+  const char *e = p + n;
+  fmember m[FAST_MEMBERS];
+  size_t nm = 0;
+  px__buf *b = &st->fast;
+  px__buf_clear(b);
+  p = skip_ws(p, e);
+  if (p >= e || *p++ != '{') return FAST_NO;
+  p = skip_ws(p, e);
+  if (p < e && *p == '}') {
+    p++;
+  } else {
+    for (;;) {
+      if (nm == FAST_MEMBERS || p >= e || *p++ != '"') return FAST_NO;
+      fmember *f = &m[nm];
+      bool nul = false;
+      f->key = b->len;
+      if (!fast_string(&p, e, b, &nul) || nul) return FAST_NO;
+      f->klen = b->len - f->key;
+      if (px__buf_putc(b, '\0')) return FAST_NO;
+      p = skip_ws(p, e);
+      if (p >= e || *p++ != ':') return FAST_NO;
+      p = skip_ws(p, e);
+      if (p >= e) return FAST_NO;
+      f->val = b->len;
+      f->vlen = 0;
+      f->ival = 0;
+      if (*p == '"') {
+        p++;
+        if (!fast_string(&p, e, b, &nul)) return FAST_NO;
+        f->kind = 0;
+        f->vlen = b->len - f->val;
+        if (px__buf_putc(b, '\0')) return FAST_NO;
+      } else if (*p == '-' || (*p >= '0' && *p <= '9')) {
+        const char *q = p;
+        if (*q == '-') q++;
+        const char *d = q;
+        if (q < e && *q == '0') q++;
+        else
+          while (q < e && *q >= '0' && *q <= '9') q++;
+        if (q == d || q - d > 18) return FAST_NO;
+        if (q < e && (*q == '.' || *q == 'e' || *q == 'E' || (*q >= '0' && *q <= '9')))
+          return FAST_NO;
+        long long v = 0;
+        for (const char *r = d; r < q; r++) v = v * 10 + (*r - '0');
+        f->ival = *p == '-' ? -v : v;
+        f->kind = 1;
+        p = q;
+      } else if (e - p >= 4 && memcmp(p, "null", 4) == 0) {
+        f->kind = 2;
+        p += 4;
+      } else {
+        return FAST_NO;
+      }
+      nm++;
+      p = skip_ws(p, e);
+      if (p >= e) return FAST_NO;
+      if (*p == ',') {
+        p = skip_ws(p + 1, e);
+        continue;
+      }
+      if (*p++ != '}') return FAST_NO;
+      break;
+    }
+  }
+  if (skip_ws(p, e) != e) return FAST_NO;
+  for (size_t i = 0; i < nm; i++)
+    for (size_t j = i + 1; j < nm; j++)
+      if (m[i].klen == m[j].klen && memcmp(b->ptr + m[i].key, b->ptr + m[j].key, m[i].klen) == 0)
+        return FAST_NO;
+
+  /* fill_article, member for member */
+  int rc;
+  for (int slot = 0; slot < 7; slot++) {
+    const fmember *v = fast_find(st, m, nm, slot);
+    if (!v) continue;
+    px__buf_clear(&st->tmp);
+    if ((rc = fast_text(st, v, &st->tmp))) return rc;
+    if (!st->tmp.ptr) continue;
+    rc = px_article_set(art, (px_field)slot, st->tmp.ptr, st->tmp.len);
+    if (rc == PX_ETOOBIG) {
+      px__buf_printf(msg, "article text over the %zu-byte limit", st->ctx->limit_body);
+      return rc;
+    }
+    if (rc) return rc;
+  }
+  if (px_article_get(art, PX_F_BODY).len == 0) {
+    px__buf_puts(msg, "no article text (looked for text, maintext, body, content, article)");
+    return PX_ENOBODY;
+  }
+  json_t *meta = NULL;
+  for (size_t i = 0; i < nm; i++) {
+    const char *key = b->ptr + m[i].key;
+    if (key_used(st, key)) continue;
+    if (!meta && !(meta = json_object())) return PX_ENOMEM;
+    json_t *v = m[i].kind == 0   ? json_stringn_nocheck(b->ptr + m[i].val, m[i].vlen)
+                : m[i].kind == 1 ? json_integer(m[i].ival)
+                                 : json_null();
+    if (!v || json_object_set_new(meta, key, v)) {
+      json_decref(meta);
+      return PX_ENOMEM;
+    }
+  }
+  if (meta) {
+    char *text = json_dumps(meta, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(meta);
+    if (!text) return PX_ENOMEM;
+    size_t tn = strlen(text);
+    rc = tn <= 65536 ? px_article_set(art, PX_F_META, text, tn) : PX_OK;
+    free(text);
+    if (rc && rc != PX_EINVAL) return rc;
+  }
+  const fmember *d = fast_find(st, m, nm, SLOT_DATE);
+  if (d) {
+    int64_t t;
+    if (d->kind == 1) {
+      t = d->ival;
+      if (t > 100000000000LL) t /= 1000; /* milliseconds */
+      px_article_set_published(art, t);
+    } else if (px_parse_date(b->ptr + d->val, d->vlen, &t) == PX_OK) {
+      px_article_set_published(art, t);
+    }
+  }
+  return PX_OK;
+}
+
 static int next(px__fmt_state *st, px_article *art, uint64_t *where, int *fatal, px__buf *msg) {
   if (st->array) {
     if (st->array_pos >= json_array_size(st->array)) return PX_EOF;
@@ -298,6 +560,10 @@ static int next(px__fmt_state *st, px_article *art, uint64_t *where, int *fatal,
       if ((rc = px__utf8_repair(&st->fixed, p, n, &repairs, &first_bad))) return rc;
       p = st->fixed.ptr;
       n = st->fixed.len;
+    }
+    if (!px__jsonl_tree_only && (rc = fast_record(st, p, n, art, msg)) != FAST_NO) {
+      art->repairs += repairs;
+      return rc;
     }
     json_error_t err;
     json_t *obj = json_loadb(p, n, JSON_ALLOW_NUL, &err);
