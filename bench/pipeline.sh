@@ -8,14 +8,16 @@
 # fails fails the benchmark.  Run it under 'taskset -c 0' for one core.
 #   PX_INGEST_RUNS runs of each ingest and raw read (default 1; medians)
 #   PX_RUNS   runs per query for the latency medians (default 5)
-#   PX_SIZES  corpus sizes for the growth table (default "1000 10000 all")
+#   PX_SIZES  corpus sizes for the growth table (default "4000 16000 all"; "x10"
+#             adds ten copies of the corpus, each with new ids, urls and a
+#             marked body, dated 1 to 9 weeks later: bench/corpus_x10.py)
 set -euo pipefail
 root="${PX_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
 data="${PX_DATA:-$root/../shared/data}/allsides-news/allsides_articles.jsonl.xz"
 px="${PX_BUILD:-$root/build}/parallax"
 runs=${PX_RUNS:-5}
 iruns=${PX_INGEST_RUNS:-1}
-sizes=${PX_SIZES:-"1000 10000 all"}
+sizes=${PX_SIZES:-"4000 16000 all"}
 if [[ ! -f "$data" ]]; then echo "pipeline: skipped ($data absent)"; exit 0; fi
 if [[ ! -x "$px" ]]; then echo "pipeline: $px not built" >&2; exit 1; fi
 tmp=$(mktemp -d)
@@ -25,10 +27,11 @@ total=$(wc -l < "$tmp/all.jsonl")
 measure() { /usr/bin/python3 "$root/bench/measure.py" "$@"; }
 field() { /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 
-printf '%-8s %9s %8s %10s %8s %9s %8s %8s  %s\n' articles "wall s" "CPU s" "art/s CPU" "MB/s CPU" "peak MB" "db MB" "raw CPU s" "stages, CPU s"
+printf '%-8s %9s %8s %10s %8s %9s %8s %8s %9s  %s\n' articles "wall s" "CPU s" "art/s CPU" "MB/s CPU" "ms/MB CPU" "peak MB" "db MB" "raw CPU s" "stages, CPU s"
 prev_t=""; prev_n=""; prev_m=""
 for size in $sizes; do
-  if [[ "$size" == all ]]; then f="$tmp/all.jsonl"; n=$total; else f="$tmp/part.jsonl"; head -n "$size" "$tmp/all.jsonl" > "$f"; n=$size; fi
+  if [[ "$size" == all ]]; then f="$tmp/all.jsonl"; n=$total
+  elif [[ "$size" == x10 ]]; then f="$tmp/x10.jsonl"; /usr/bin/python3 "$root/bench/corpus_x10.py" < "$tmp/all.jsonl" > "$f"; n=$(wc -l < "$f"); else f="$tmp/part.jsonl"; head -n "$size" "$tmp/all.jsonl" > "$f"; n=$size; fi
   mb=$(stat -c %s "$f" | awk '{printf "%.1f", $1/1e6}')
   m=$(measure --runs "$iruns" -- sh -c 'wc -l "$1" >/dev/null && cat "$1" >/dev/null' sh "$f")
   raw=$(field cpu <<<"$m")
@@ -40,7 +43,7 @@ for size in $sizes; do
   [[ "$stored" -gt 0 ]] || { echo "pipeline: nothing stored from $n articles" >&2; exit 1; }
   db=$(du -cb "$tmp"/p.db* | tail -1 | awk '{printf "%.0f", $1/1e6}')
   stages=$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(" ".join("%s %.1f" % kv for kv in d.get("stages_cpu", d["stages"]).items()))' "$tmp/sum.json")
-  printf '%-8s %9.2f %8s %10.0f %8.1f %9s %8s %8.2f  %s\n' "$n" "$t" "$cpu" "$(echo "$n / $cpu" | bc -l)" "$(echo "$mb / $cpu" | bc -l)" "$rss" "$db" "$raw" "$stages"
+  printf '%-8s %9.2f %8s %10.0f %8.1f %9.0f %8s %8s %9.2f  %s\n' "$n" "$t" "$cpu" "$(echo "$n / $cpu" | bc -l)" "$(echo "$mb / $cpu" | bc -l)" "$(echo "$cpu * 1000 / $mb" | bc -l)" "$rss" "$db" "$raw" "$stages"
   if [[ -n "$prev_t" ]]; then
     printf '         growth x%.1f articles: CPU time x%.1f, memory x%.1f\n' "$(echo "$n / $prev_n" | bc -l)" "$(echo "$cpu / $prev_t" | bc -l)" "$(echo "$rss / $prev_m" | bc -l)"
   fi
