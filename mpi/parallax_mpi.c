@@ -698,6 +698,9 @@ int main(int argc, char **argv) {
     free(c);
     say("shard complete from an earlier run: %zu articles", R.recs.n);
   } else {
+    px_store_counts k;
+    if (px_store_counts_get(R.st, &k) == PX_OK && k.articles > 0)
+      say("resuming: %" PRId64 " articles committed by an earlier run are kept", k.articles);
     const char *fault = getenv("PARALLAX_MPI_FAULT"); /* testing: "RANK:ARTICLES" */
     if (fault) {
       int fr = -1, fa = 0;
