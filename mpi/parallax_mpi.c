@@ -343,8 +343,18 @@ static void ingest_range(run *R, input *in, int32_t f) {
       if (rc == PX_ENOMEM) die("out of memory");
       if (rc != PX_OK) {
         R->rejected++;
-        fprintf(stderr, "parallax-mpi: rank %d: %s (line numbers from byte %" PRId64 ", line %" PRId64 ")\n",
-                g_rank, px_reader_error(rd), p, lines + 1);
+        /* "path:line N: reason" with N counted in the window: made absolute */
+        const char *msg = px_reader_error(rd);
+        size_t pl = strlen(in->path);
+        if (strncmp(msg, in->path, pl) == 0 && strncmp(msg + pl, ":line ", 6) == 0) {
+          char *end = NULL;
+          long long ln = strtoll(msg + pl + 6, &end, 10);
+          fprintf(stderr, "parallax-mpi: rank %d: %s:line %lld%s\n", g_rank, in->path,
+                  ln + (long long)lines, end);
+        } else {
+          fprintf(stderr, "parallax-mpi: rank %d: %s (in the window from byte %" PRId64 ")\n",
+                  g_rank, msg, p);
+        }
         if (px_reader_error_is_fatal(rd)) break;
         continue;
       }
