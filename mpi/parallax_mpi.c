@@ -453,7 +453,8 @@ static char *exchange(char **out, int *nout, int *nin_total, uint64_t *bytes_sen
   }
   char *sbuf = malloc((size_t)tot + 1);
   if (!sbuf) die("out of memory");
-  for (int d = 0; d < g_size; d++) memcpy(sbuf + sd[d], out[d], (size_t)nout[d]);
+  for (int d = 0; d < g_size; d++)
+    if (nout[d]) memcpy(sbuf + sd[d], out[d], (size_t)nout[d]);
   MPI_Alltoall(sc, 1, MPI_INT, rc, 1, MPI_INT, MPI_COMM_WORLD);
   int rtot = 0;
   for (int d = 0; d < g_size; d++) {
@@ -532,6 +533,26 @@ static size_t drop_copies(vec *recs, uint64_t *bytes_sent) {
   free(nout);
   free(aout);
   return dropped;
+}
+
+/* Waiting without spinning: Open MPI's blocking calls poll at full speed,
+ * so a rank waiting for rank 0's merge would burn a core (on a machine with
+ * fewer cores than ranks, rank 0's).  These wait with MPI_Test and sleeps. */
+static void wait_lazily(MPI_Request *rq) {
+  int done = 0;
+  long ns = 50000;
+  for (;;) {
+    MPI_Test(rq, &done, MPI_STATUS_IGNORE);
+    if (done) return;
+    struct timespec ts = {0, ns};
+    nanosleep(&ts, NULL);
+    if (ns < 20000000) ns *= 2;
+  }
+}
+static void barrier_lazily(void) {
+  MPI_Request rq;
+  MPI_Ibarrier(MPI_COMM_WORLD, &rq);
+  wait_lazily(&rq);
 }
 
 /* ------------------------------------------------------------------ main */
@@ -748,7 +769,12 @@ int main(int argc, char **argv) {
   double w1 = now_wall(), c1 = now_cpu();
   int64_t *all = malloc((size_t)ninputs * (size_t)g_size * sizeof(int64_t));
   if (!all) die("out of memory");
-  MPI_Allgather(counts, ninputs, MPI_INT64_T, all, ninputs, MPI_INT64_T, MPI_COMM_WORLD);
+  {
+    /* ranks that finish their share early wait here for the others */
+    MPI_Request rq;
+    MPI_Iallgather(counts, ninputs, MPI_INT64_T, all, ninputs, MPI_INT64_T, MPI_COMM_WORLD, &rq);
+    wait_lazily(&rq);
+  }
   /* base[f][r]: the global number of this rank's first record of input f */
   int64_t *mybase = calloc((size_t)ninputs, sizeof(int64_t));
   if (!mybase) die("out of memory");
@@ -789,7 +815,7 @@ int main(int argc, char **argv) {
   R.st = NULL;
   fg.wall[1] = now_wall() - w1;
   fg.cpu[1] = now_cpu() - c1;
-  MPI_Barrier(MPI_COMM_WORLD);
+  barrier_lazily();
 
   /* Merge and stories on rank 0. */
   int status = 0;
@@ -852,7 +878,12 @@ int main(int argc, char **argv) {
     fg.wall[3] = now_wall() - w3;
     fg.cpu[3] = now_cpu() - c3;
   }
-  MPI_Bcast(&status, 1, MPI_INT, 0, MPI_COMM_WORLD);
+  {
+    /* the other ranks wait for rank 0's merge and stories here */
+    MPI_Request rq;
+    MPI_Ibcast(&status, 1, MPI_INT, 0, MPI_COMM_WORLD, &rq);
+    wait_lazily(&rq);
+  }
   fg.peak_mb = peak_mb();
 
   /* Figures: every rank's, printed by rank 0. */

@@ -8,7 +8,7 @@ import json, subprocess, sys
 def export(px, db, what):
     out = subprocess.run([px, "export", what, "--db", db], check=True,
                          capture_output=True, text=True).stdout
-    return [json.loads(l) for l in out.splitlines() if l.strip()]
+    return [json.loads(l) for l in out.split("\n") if l.strip()]
 
 def key(m):
     return (m["source"], m["ext_id"] or m["url"] or m["title"])
