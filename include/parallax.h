@@ -237,6 +237,8 @@ typedef enum px_open_mode {
  * Open (or create) a parallax database.  A file that is not a parallax
  * database is refused with PX_ENOTPARALLAX and left untouched; one written
  * by a newer schema with PX_EDBVERSION.  An older schema is migrated.
+ * path may name a folder (the output of parallax-mpi): its parallax.db is
+ * opened.
  * @return PX_OK or an error; on error *st is NULL and px_ctx_error(ctx)
  * holds the message.
  */
@@ -295,6 +297,23 @@ PX_API int px_store_counts_get(px_store *st, px_store_counts *out /* OUT */);
 /** Outlets by article count, largest first; name is borrowed for the call. */
 typedef int (*px_outlet_cb)(void *user, px_str name, int64_t articles);
 PX_API int px_store_outlets(px_store *st, int64_t limit, px_outlet_cb cb, void *user);
+
+/**
+ * Copy articles of another parallax database src (a shard written by
+ * parallax-mpi, docs/scale.md) into st, with their stored analysis
+ * (sentences, entities, quotes, speakers) and search index rows, without
+ * analysing them again.  map holds n pairs (src id, dst id), 2n values:
+ * each src article is stored under its dst id; pairs whose dst id is
+ * already stored (a rerun) or whose src id is not in src are skipped.
+ * Stories are not copied: cluster afterwards (px_store_cluster_new_articles).
+ * One transaction: src is imported whole or not at all.  st must be opened
+ * with PX_OPEN_WRITE and have no open batch; src must have the same schema
+ * version.  *imported (may be NULL) gets the number of articles copied.
+ * @return PX_OK, PX_EINVAL, PX_ENOTFOUND, PX_ENOTPARALLAX, PX_EDBVERSION,
+ * PX_ENOMEM, PX_EDB, PX_EDBFULL.
+ */
+PX_API int px_store_import(px_store *st, const char *src, const int64_t *map, size_t n,
+                           int64_t *imported /* OUT, may be NULL */);
 
 /**
  * Merge the full-text index after an ingest so searches stay fast: when it

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define APPLICATION_ID 0x50524c58 /* "PRLX" */
@@ -327,6 +328,19 @@ static int check_and_migrate(px_store *st, px_open_mode mode) {
 int px_store_open(px_ctx *ctx, const char *path, px_open_mode mode, px_store **out) {
   if (!ctx || !path || !out) return PX_EINVAL;
   *out = NULL;
+  /* A folder (the output of parallax-mpi, docs/scale.md) holds its store as
+   * parallax.db. */
+  struct stat dsb;
+  if (stat(path, &dsb) == 0 && S_ISDIR(dsb.st_mode)) {
+    size_t n = strlen(path);
+    char *file = malloc(n + sizeof("/parallax.db"));
+    if (!file) return PX_ENOMEM;
+    memcpy(file, path, n);
+    memcpy(file + n, "/parallax.db", sizeof("/parallax.db"));
+    int rc = px_store_open(ctx, file, mode, out);
+    free(file);
+    return rc;
+  }
   if (mode == PX_OPEN_READ && access(path, F_OK) != 0)
     return px__ctx_fail(ctx, PX_ENOTFOUND, "%s: no such database (run 'parallax ingest' first)",
                         path);

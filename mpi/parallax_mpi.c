@@ -1,0 +1,932 @@
+/* parallax-mpi - the ingest pipeline scaled out over MPI ranks (docs/scale.md).
+ *
+ *   mpirun -np N parallax-mpi ingest --out DIR INPUT...
+ *
+ * 1. Partition.  Articles, not files, are the unit.  An uncompressed JSON
+ *    Lines file is cut into N byte ranges at line ends (rank r reads only its
+ *    range); any other input (compressed, a folder, WARC, HTML, feeds) is
+ *    read by every rank, which keeps the records i with i mod N == r.
+ * 2. Shards.  Each rank runs its share through px_ingest (read, analyse,
+ *    quotes, store, search index) into DIR/rank-K.db, without clustering.
+ *    Committed batches survive a dead rank; a rerun stores what is missing.
+ * 3. Global numbering.  Record counts per (input, rank) are all-gathered;
+ *    an article's global id is its position among the inputs' records
+ *    (input order, then record order), the same on every rank.
+ * 4. Copies across shards.  Each rank hashes its articles' identity keys
+ *    (outlet and id, URL, body hash: the keys px_store_add compares) and
+ *    sends each key to the rank owning its hash (MPI_Alltoallv); an owner
+ *    keeps the earliest article of each key and returns the later ones to
+ *    their ranks (a second MPI_Alltoallv), which drop them: the rule a
+ *    single store applies, "a copy of an article already stored is not
+ *    stored again".  No rank holds more than its share of the keys.
+ * 5. Merge and stories.  Rank 0 copies every shard into DIR/parallax.db
+ *    (px_store_import: ATTACH and INSERT ... SELECT, no re-analysis), then
+ *    places the articles in stories with the single-process clusterer
+ *    (px_store_cluster_new_articles: near-duplicates, wire share, stories,
+ *    threads) and merges the search index.  Every parallax command reads the
+ *    result with --db DIR.
+ *
+ * Every phase records its completion in the shard's or the merged store's
+ * state table, so a rerun with the same ranks and inputs skips what is done.
+ */
+#include <parallax.h>
+
+#include <mpi.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <time.h>
+#include <unistd.h>
+
+#define WINDOW_BYTES (32u << 20) /* a byte range is read in windows of this size */
+
+static int g_rank, g_size;
+static bool g_quiet;
+
+static void say(const char *fmt, ...) {
+  if (g_quiet) return;
+  va_list ap;
+  va_start(ap, fmt);
+  fprintf(stderr, "parallax-mpi: rank %d: ", g_rank);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
+/* A failure that ends the run: named with its rank, then MPI_Abort so every
+ * rank stops (mpirun reports the abort too). */
+static _Noreturn void die(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fprintf(stderr, "parallax-mpi: rank %d: error: ", g_rank);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+  fflush(stderr);
+  MPI_Abort(MPI_COMM_WORLD, 1);
+  exit(1);
+}
+
+static double now_wall(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+static double now_cpu(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+static double peak_mb(void) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss / 1024.0;
+}
+
+static uint64_t fnv64(const void *p, size_t n, uint64_t h) {
+  const unsigned char *s = p;
+  for (size_t i = 0; i < n; i++) {
+    h ^= s[i];
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+static uint64_t mix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+/* ------------------------------------------------------------ per article */
+
+/* An article this rank stored: its shard id, its global position (from
+ * its input and record number) and the hashes of its identity keys. */
+typedef struct rec {
+  int64_t shard_id;
+  int32_t file;
+  int64_t k;        /* record number within the file (range mode: within this rank's range) */
+  int64_t dst;      /* global id, after numbering */
+  uint64_t key[3];  /* outlet+id, url, body; 0 when absent */
+} rec;
+
+typedef struct vec {
+  rec *v;
+  size_t n, cap;
+} vec;
+
+static void vec_push(vec *a, rec r) {
+  if (a->n == a->cap) {
+    a->cap = a->cap ? a->cap * 2 : 1024;
+    a->v = realloc(a->v, a->cap * sizeof(*a->v));
+    if (!a->v) die("out of memory");
+  }
+  a->v[a->n++] = r;
+}
+
+/* ------------------------------------------------------------------ inputs */
+
+typedef struct input {
+  const char *path;
+  bool range;          /* an uncompressed JSON Lines file cut into byte ranges */
+  int64_t lo, hi;      /* this rank's byte range */
+  int64_t count;       /* records this rank numbered (range: its range; else: all) */
+  int64_t lines_before;/* lines before this rank's range (range mode) */
+} input;
+
+/* An uncompressed regular file whose first non-blank byte opens a JSON object. */
+static bool is_plain_jsonl(const char *path) {
+  struct stat sb;
+  if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size == 0) return false;
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) return false;
+  unsigned char b[512];
+  ssize_t n = read(fd, b, sizeof(b));
+  close(fd);
+  if (n < 2) return false;
+  if ((b[0] == 0x1f && b[1] == 0x8b) || (b[0] == 0xfd && b[1] == '7') ||
+      (b[0] == 0x28 && b[1] == 0xb5) || (b[0] == 'B' && b[1] == 'Z'))
+    return false;
+  for (ssize_t i = 0; i < n; i++) {
+    if (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') continue;
+    if (i + 2 < n && b[i] == 0xef && b[i + 1] == 0xbb && b[i + 2] == 0xbf) {
+      i += 2;
+      continue;
+    }
+    return b[i] == '{';
+  }
+  return false;
+}
+
+/* The offset just past the first '\n' at or after off (or size). */
+static int64_t line_start_after(int fd, int64_t off, int64_t size) {
+  if (off <= 0) return 0;
+  char buf[65536];
+  int64_t p = off - 1;
+  while (p < size) {
+    ssize_t n = pread(fd, buf, sizeof(buf), p);
+    if (n <= 0) return size;
+    char *nl = memchr(buf, '\n', (size_t)n);
+    if (nl) return p + (nl - buf) + 1;
+    p += n;
+  }
+  return size;
+}
+
+static int64_t count_lines(int fd, int64_t lo, int64_t hi) {
+  char buf[1 << 16];
+  int64_t lines = 0;
+  for (int64_t p = lo; p < hi;) {
+    size_t want = (size_t)(hi - p < (int64_t)sizeof(buf) ? hi - p : (int64_t)sizeof(buf));
+    ssize_t n = pread(fd, buf, want, p);
+    if (n <= 0) break;
+    for (char *q = buf, *e = buf + n; (q = memchr(q, '\n', (size_t)(e - q))); q++) lines++;
+    p += n;
+  }
+  return lines;
+}
+
+/* --------------------------------------------------------------- ingest */
+
+typedef struct run {
+  px_ctx *ctx;
+  px_store *st;
+  px_ingest *ing;
+  vec recs;
+  /* shard ids already met in this run: a later PX_EDUPLICATE with one of
+   * them is a copy inside the shard, not an article committed earlier */
+  int64_t *seen;
+  size_t nseen, aseen;
+  uint64_t rejected, read_own;
+  int fault_after; /* testing: die by SIGKILL after this many articles (PARALLAX_MPI_FAULT) */
+} run;
+
+static void on_event(void *user, px_ingest_event ev, const char *origin, const char *message,
+                     uint64_t count) {
+  (void)user;
+  (void)count;
+  if (ev == PX_IE_REPAIRED && g_quiet) return;
+  fprintf(stderr, "parallax-mpi: rank %d: %s%s%s\n", g_rank, origin && *origin ? origin : "",
+          origin && *origin ? ": " : "", message);
+}
+
+static bool seen_has(run *R, int64_t id) {
+  /* ids grow as articles are stored; a linear probe of a sorted tail would
+   * do, but a small hash is simpler */
+  if (!R->aseen) return false;
+  size_t m = R->aseen - 1;
+  for (size_t j = (size_t)mix64((uint64_t)id) & m;; j = (j + 1) & m) {
+    if (!R->seen[j]) return false;
+    if (R->seen[j] == id) return true;
+  }
+}
+static void seen_add(run *R, int64_t id) {
+  if ((R->nseen + 1) * 2 > R->aseen) {
+    size_t na = R->aseen ? R->aseen * 2 : 4096;
+    int64_t *ns = calloc(na, sizeof(*ns));
+    if (!ns) die("out of memory");
+    for (size_t i = 0; i < R->aseen; i++)
+      if (R->seen[i])
+        for (size_t j = (size_t)mix64((uint64_t)R->seen[i]) & (na - 1);; j = (j + 1) & (na - 1))
+          if (!ns[j]) {
+            ns[j] = R->seen[i];
+            break;
+          }
+    free(R->seen);
+    R->seen = ns;
+    R->aseen = na;
+  }
+  size_t m = R->aseen - 1;
+  for (size_t j = (size_t)mix64((uint64_t)id) & m;; j = (j + 1) & m) {
+    if (R->seen[j] == id) return;
+    if (!R->seen[j]) {
+      R->seen[j] = id;
+      R->nseen++;
+      return;
+    }
+  }
+}
+
+static uint64_t key_of(px_str a, px_str b, uint64_t salt) {
+  if (!b.len) return 0;
+  uint64_t h = fnv64(a.ptr, a.len, 0xcbf29ce484222325ULL ^ salt);
+  h = fnv64("\0", 1, h);
+  h = fnv64(b.ptr, b.len, h);
+  return h ? h : 1;
+}
+
+static void take(run *R, px_article *art, int32_t file, int64_t k) {
+  int64_t id = 0;
+  int rc = px_ingest_add(R->ing, art, &id);
+  if (rc != PX_OK && rc != PX_EDUPLICATE) {
+    const char *why = px_ctx_error(R->ctx);
+    px_str o = px_article_get(art, PX_F_ORIGIN);
+    die("%.*s: storing failed: %s (%s); committed batches are kept, rerun to resume",
+        (int)o.len, o.ptr, px_strerror(rc), why && *why ? why : "");
+  }
+  R->read_own++;
+  if (rc == PX_EDUPLICATE && seen_has(R, id)) return; /* a copy inside this shard */
+  seen_add(R, id);
+  rec r = {id, file, k, 0, {0, 0, 0}};
+  px_str none = {"", 0};
+  r.key[0] = key_of(px_article_get(art, PX_F_SOURCE), px_article_get(art, PX_F_ID), 1);
+  r.key[1] = key_of(none, px_article_get(art, PX_F_URL), 2);
+  uint64_t ch = px_article_content_hash(art);
+  r.key[2] = mix64(ch ^ 3) ? mix64(ch ^ 3) : 1;
+  vec_push(&R->recs, r);
+  if (R->fault_after > 0 && (int)R->recs.n >= R->fault_after) {
+    fprintf(stderr, "parallax-mpi: rank %d: PARALLAX_MPI_FAULT: killing this rank\n", g_rank);
+    fflush(stderr);
+    raise(SIGKILL);
+  }
+}
+
+/* Rewrite "name:LINE" origins of a window into "path:LINE" with the lines
+ * before the window added. */
+static void fix_origin(px_article *art, const char *path, int64_t lines_before) {
+  px_str o = px_article_get(art, PX_F_ORIGIN);
+  size_t i = o.len;
+  while (i > 0 && o.ptr[i - 1] >= '0' && o.ptr[i - 1] <= '9') i--;
+  if (i == o.len || i == 0 || o.ptr[i - 1] != ':') return;
+  long long line = strtoll(o.ptr + i, NULL, 10);
+  char buf[4096];
+  int n = snprintf(buf, sizeof(buf), "%s:%lld", path, line + (long long)lines_before);
+  if (n > 0 && (size_t)n < sizeof(buf)) px_article_set(art, PX_F_ORIGIN, buf, (size_t)n);
+}
+
+static void ingest_range(run *R, input *in, int32_t f) {
+  int fd = open(in->path, O_RDONLY);
+  if (fd < 0) {
+    R->rejected++;
+    fprintf(stderr, "parallax-mpi: rank %d: %s: cannot open: %s; its records on this rank are not stored\n",
+            g_rank, in->path, strerror(errno));
+    return;
+  }
+  char *buf = malloc(WINDOW_BYTES + 1);
+  if (!buf) die("out of memory");
+  int64_t k = 0, lines = in->lines_before;
+  for (int64_t p = in->lo; p < in->hi;) {
+    int64_t want = in->hi - p < (int64_t)WINDOW_BYTES ? in->hi - p : (int64_t)WINDOW_BYTES;
+    ssize_t n = pread(fd, buf, (size_t)want, p);
+    if (n <= 0) {
+      fprintf(stderr, "parallax-mpi: rank %d: %s: read failed at byte %" PRId64 ": %s\n", g_rank,
+              in->path, p, n < 0 ? strerror(errno) : "unexpected end of file");
+      R->rejected++;
+      break;
+    }
+    /* end the window at its last line end (a line longer than the window is
+     * taken whole up to the range's end) */
+    size_t len = (size_t)n;
+    if (p + n < in->hi) {
+      char *nl = memrchr(buf, '\n', len);
+      if (nl) len = (size_t)(nl - buf) + 1;
+    }
+    px_reader *rd = NULL;
+    int rc = px_reader_open_mem(R->ctx, buf, len, in->path, "jsonl", &rd);
+    if (rc != PX_OK) die("%s: cannot read bytes from %" PRId64 ": %s", in->path, p, px_strerror(rc));
+    for (;;) {
+      px_article *art = NULL;
+      rc = px_reader_next(rd, &art);
+      if (rc == PX_EOF) break;
+      if (rc == PX_ENOMEM) die("out of memory");
+      if (rc != PX_OK) {
+        R->rejected++;
+        /* "path:line N: reason" with N counted in the window: made absolute */
+        const char *msg = px_reader_error(rd);
+        size_t pl = strlen(in->path);
+        if (strncmp(msg, in->path, pl) == 0 && strncmp(msg + pl, ":line ", 6) == 0) {
+          char *end = NULL;
+          long long ln = strtoll(msg + pl + 6, &end, 10);
+          fprintf(stderr, "parallax-mpi: rank %d: %s:line %lld%s\n", g_rank, in->path,
+                  ln + (long long)lines, end);
+        } else {
+          fprintf(stderr, "parallax-mpi: rank %d: %s (in the window from byte %" PRId64 ")\n",
+                  g_rank, msg, p);
+        }
+        if (px_reader_error_is_fatal(rd)) break;
+        continue;
+      }
+      fix_origin(art, in->path, lines);
+      take(R, art, f, k++);
+    }
+    px_reader_free(rd);
+    for (char *q = buf, *e = buf + len; (q = memchr(q, '\n', (size_t)(e - q))); q++) lines++;
+    p += (int64_t)len;
+  }
+  free(buf);
+  close(fd);
+  in->count = k;
+}
+
+static void ingest_modulo(run *R, input *in, int32_t f) {
+  px_reader *rd = NULL;
+  int rc = px_reader_open(R->ctx, in->path, &rd);
+  if (rc != PX_OK) {
+    R->rejected++;
+    const char *why = px_ctx_error(R->ctx);
+    fprintf(stderr, "parallax-mpi: rank %d: %s: %s\n", g_rank, in->path,
+            why && *why ? why : px_strerror(rc));
+    in->count = -1; /* this rank could not count it: the others' count is used */
+    return;
+  }
+  int64_t k = 0;
+  for (;;) {
+    px_article *art = NULL;
+    rc = px_reader_next(rd, &art);
+    if (rc == PX_EOF) break;
+    if (rc == PX_ENOMEM) die("out of memory");
+    if (rc != PX_OK) {
+      /* every rank meets it: the rank of the next record's share says so
+       * (and every rank when it ends the input) */
+      if (k % g_size == g_rank || px_reader_error_is_fatal(rd)) {
+        R->rejected++;
+        fprintf(stderr, "parallax-mpi: rank %d: %s\n", g_rank, px_reader_error(rd));
+      }
+      continue;
+    }
+    if (k % g_size == g_rank) take(R, art, f, k);
+    k++;
+  }
+  px_reader_free(rd);
+  in->count = k;
+}
+
+/* ------------------------------------------------------------ shard state */
+
+#define ST_LAYOUT "mpi.layout"
+#define ST_RECS "mpi.records"  /* rec[] of the shard, after the exchange */
+#define ST_COUNTS "mpi.counts" /* int64 per input: this rank's record counts */
+#define ST_DONE "mpi.done"     /* the shard's ingest is complete */
+#define ST_MERGE "mpi.merge"   /* rec[] to merge: ST_RECS less the copies of other shards' */
+
+static px_ctx *g_ctx;
+static void state_put(px_store *st, const char *key, const void *p, size_t n) {
+  if (px_store_state_set(st, key, p, n) != PX_OK)
+    die("cannot write %s in the shard: %s", key, px_ctx_error(g_ctx));
+}
+
+/* ------------------------------------------------------------- exchange */
+
+typedef struct keymsg {
+  uint64_t key;
+  int64_t dst;      /* global id: the earliest wins */
+  int64_t shard_id;
+  int32_t rank;
+  int32_t pad;
+} keymsg;
+
+static int cmp_keymsg(const void *a, const void *b) {
+  const keymsg *x = a, *y = b;
+  if (x->key != y->key) return x->key < y->key ? -1 : 1;
+  if (x->dst != y->dst) return x->dst < y->dst ? -1 : 1;
+  return 0;
+}
+static int cmp_i64(const void *a, const void *b) {
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* All-to-all of byte buffers: out[d] (nout[d] bytes) to rank d; returns what
+ * arrived (caller frees) and its size.  Counts bytes sent to other ranks. */
+static char *exchange(char **out, int *nout, int *nin_total, uint64_t *bytes_sent) {
+  int *sc = calloc((size_t)g_size, sizeof(int)), *rc = calloc((size_t)g_size, sizeof(int));
+  int *sd = calloc((size_t)g_size, sizeof(int)), *rd = calloc((size_t)g_size, sizeof(int));
+  if (!sc || !rc || !sd || !rd) die("out of memory");
+  int tot = 0;
+  for (int d = 0; d < g_size; d++) {
+    sc[d] = nout[d];
+    sd[d] = tot;
+    tot += nout[d];
+    if (d != g_rank) *bytes_sent += (uint64_t)nout[d];
+  }
+  char *sbuf = malloc((size_t)tot + 1);
+  if (!sbuf) die("out of memory");
+  for (int d = 0; d < g_size; d++)
+    if (nout[d]) memcpy(sbuf + sd[d], out[d], (size_t)nout[d]);
+  MPI_Alltoall(sc, 1, MPI_INT, rc, 1, MPI_INT, MPI_COMM_WORLD);
+  int rtot = 0;
+  for (int d = 0; d < g_size; d++) {
+    rd[d] = rtot;
+    rtot += rc[d];
+  }
+  char *rbuf = malloc((size_t)rtot + 1);
+  if (!rbuf) die("out of memory");
+  MPI_Alltoallv(sbuf, sc, sd, MPI_BYTE, rbuf, rc, rd, MPI_BYTE, MPI_COMM_WORLD);
+  free(sbuf);
+  free(sc);
+  free(rc);
+  free(sd);
+  free(rd);
+  *nin_total = rtot;
+  return rbuf;
+}
+
+/* Drop the articles of recs that copy an earlier article of another rank
+ * (or of this one, under a key the shard did not see).  Returns how many. */
+static size_t drop_copies(vec *recs, uint64_t *bytes_sent) {
+  char **out = calloc((size_t)g_size, sizeof(char *));
+  int *nout = calloc((size_t)g_size, sizeof(int)), *aout = calloc((size_t)g_size, sizeof(int));
+  if (!out || !nout || !aout) die("out of memory");
+  for (size_t i = 0; i < recs->n; i++)
+    for (int j = 0; j < 3; j++) {
+      uint64_t key = recs->v[i].key[j];
+      if (!key) continue;
+      key = key * 4 + (uint64_t)j; /* kinds apart */
+      int d = (int)(mix64(key) % (uint64_t)g_size);
+      if (nout[d] + (int)sizeof(keymsg) > aout[d]) {
+        aout[d] = aout[d] ? aout[d] * 2 : 4096;
+        out[d] = realloc(out[d], (size_t)aout[d]);
+        if (!out[d]) die("out of memory");
+      }
+      keymsg m = {key, recs->v[i].dst, recs->v[i].shard_id, g_rank, 0};
+      memcpy(out[d] + nout[d], &m, sizeof(m));
+      nout[d] += (int)sizeof(m);
+    }
+  int nin = 0;
+  keymsg *in = (keymsg *)exchange(out, nout, &nin, bytes_sent);
+  size_t nk = (size_t)nin / sizeof(keymsg);
+  qsort(in, nk, sizeof(*in), cmp_keymsg);
+  /* later holders of a key go back to their rank */
+  for (int d = 0; d < g_size; d++) nout[d] = 0;
+  for (size_t i = 0; i < nk;) {
+    size_t j = i + 1;
+    while (j < nk && in[j].key == in[i].key) {
+      if (in[j].dst != in[i].dst) {
+        int d = in[j].rank;
+        if (nout[d] + 8 > aout[d]) {
+          aout[d] = aout[d] ? aout[d] * 2 : 4096;
+          out[d] = realloc(out[d], (size_t)aout[d]);
+          if (!out[d]) die("out of memory");
+        }
+        memcpy(out[d] + nout[d], &in[j].shard_id, 8);
+        nout[d] += 8;
+      }
+      j++;
+    }
+    i = j;
+  }
+  free(in);
+  int nl = 0;
+  int64_t *lose = (int64_t *)exchange(out, nout, &nl, bytes_sent);
+  size_t nlose = (size_t)nl / 8;
+  qsort(lose, nlose, 8, cmp_i64);
+  size_t k = 0;
+  for (size_t i = 0; i < recs->n; i++)
+    if (!bsearch(&recs->v[i].shard_id, lose, nlose, 8, cmp_i64)) recs->v[k++] = recs->v[i];
+  size_t dropped = recs->n - k;
+  recs->n = k;
+  free(lose);
+  for (int d = 0; d < g_size; d++) free(out[d]);
+  free(out);
+  free(nout);
+  free(aout);
+  return dropped;
+}
+
+/* Waiting without spinning: Open MPI's blocking calls poll at full speed,
+ * so a rank waiting for rank 0's merge would burn a core (on a machine with
+ * fewer cores than ranks, rank 0's).  These wait with MPI_Test and sleeps. */
+static void wait_lazily(MPI_Request *rq) {
+  int done = 0;
+  long ns = 50000;
+  for (;;) {
+    MPI_Test(rq, &done, MPI_STATUS_IGNORE);
+    if (done) return;
+    struct timespec ts = {0, ns};
+    nanosleep(&ts, NULL);
+    if (ns < 20000000) ns *= 2;
+  }
+}
+static void barrier_lazily(void) {
+  MPI_Request rq;
+  MPI_Ibarrier(MPI_COMM_WORLD, &rq);
+  wait_lazily(&rq);
+}
+
+/* ------------------------------------------------------------------ main */
+
+static void usage(FILE *f) {
+  fprintf(f,
+          "usage: mpirun -np N parallax-mpi ingest --out DIR [--batch N] [--no-analyze] [--quiet] INPUT...\n"
+          "\n"
+          "Ingest INPUTs on N MPI ranks: each rank stores its share of the articles in\n"
+          "DIR/rank-K.db, copies across shards are resolved by a hash-partitioned\n"
+          "exchange, and rank 0 merges the shards into DIR/parallax.db and places the\n"
+          "articles in stories.  Read the result with 'parallax --db DIR ...'.  A rerun\n"
+          "with the same ranks and inputs resumes.  See docs/scale.md.\n");
+}
+
+typedef struct figures {
+  double wall[4], cpu[4]; /* ingest, exchange, merge, cluster */
+  double peak_mb;
+  double bytes_sent;
+  double articles; /* stored in the shard, after the exchange */
+  double read_own, rejected, dropped;
+} figures;
+
+int main(int argc, char **argv) {
+  MPI_Init(&argc, &argv);
+  MPI_Comm_rank(MPI_COMM_WORLD, &g_rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &g_size);
+  const char *out_dir = NULL;
+  long batch = 0;
+  int analyze = 1;
+  bool json = false;
+  int first_input = 0;
+  if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+    if (g_rank == 0) usage(stdout);
+    MPI_Finalize();
+    return 0;
+  }
+  if (argc >= 2 && !strcmp(argv[1], "--version")) {
+    if (g_rank == 0) printf("parallax-mpi %s\n", px_version_string());
+    MPI_Finalize();
+    return 0;
+  }
+  if (argc < 2 || strcmp(argv[1], "ingest") != 0) {
+    if (g_rank == 0) {
+      fprintf(stderr, "parallax-mpi: %s\n", argc < 2 ? "no command" : "unknown command");
+      usage(stderr);
+    }
+    MPI_Finalize();
+    return 2;
+  }
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "--out") && i + 1 < argc) out_dir = argv[++i];
+    else if (!strncmp(a, "--out=", 6)) out_dir = a + 6;
+    else if (!strcmp(a, "--batch") && i + 1 < argc) batch = strtol(argv[++i], NULL, 10);
+    else if (!strcmp(a, "--no-analyze")) analyze = 0;
+    else if (!strcmp(a, "--quiet")) g_quiet = true;
+    else if (!strcmp(a, "--json")) json = true;
+    else if (!strcmp(a, "--")) {
+      first_input = i + 1;
+      break;
+    } else if (a[0] == '-' && a[1]) {
+      if (g_rank == 0) {
+        fprintf(stderr, "parallax-mpi: unknown option %s\n", a);
+        usage(stderr);
+      }
+      MPI_Finalize();
+      return 2;
+    } else {
+      first_input = i;
+      break;
+    }
+  }
+  if (!out_dir || !first_input || first_input >= argc) {
+    if (g_rank == 0) {
+      fprintf(stderr, "parallax-mpi: ingest needs --out DIR and at least one INPUT\n");
+      usage(stderr);
+    }
+    MPI_Finalize();
+    return 2;
+  }
+  int ninputs = argc - first_input;
+  input *inputs = calloc((size_t)ninputs, sizeof(*inputs));
+  if (!inputs) die("out of memory");
+  if (g_rank == 0 && mkdir(out_dir, 0777) != 0 && errno != EEXIST)
+    die("%s: cannot create the output folder: %s", out_dir, strerror(errno));
+  MPI_Barrier(MPI_COMM_WORLD);
+  struct stat sb;
+  if (stat(out_dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+    die("%s: not a folder (the output folder must be shared by every rank)", out_dir);
+
+  /* The layout a rerun must match: ranks and inputs. */
+  char layout[8192];
+  int ln = snprintf(layout, sizeof(layout), "ranks=%d analyze=%d", g_size, analyze);
+  for (int i = 0; i < ninputs && ln > 0 && (size_t)ln < sizeof(layout); i++) {
+    inputs[i].path = argv[first_input + i];
+    ln += snprintf(layout + ln, sizeof(layout) - (size_t)ln, " %s", inputs[i].path);
+  }
+  for (int i = 0; i < ninputs; i++) inputs[i].path = argv[first_input + i];
+
+  figures fg;
+  memset(&fg, 0, sizeof(fg));
+  double w0 = now_wall(), c0 = now_cpu();
+  run R;
+  memset(&R, 0, sizeof(R));
+  if (px_ctx_new(&R.ctx) != PX_OK) die("out of memory");
+  g_ctx = R.ctx;
+  /* Inputs: the mode of each and, for byte ranges, this rank's range and the
+   * lines before it (collective calls: every rank makes them, resumed or not). */
+  for (int f = 0; f < ninputs; f++) {
+    input *in = &inputs[f];
+    in->range = is_plain_jsonl(in->path);
+    int64_t mine = 0, before = 0;
+    if (in->range) {
+      int fd = open(in->path, O_RDONLY);
+      if (fd < 0) {
+        in->range = false;
+      } else {
+        struct stat fs;
+        fstat(fd, &fs);
+        int64_t size = fs.st_size;
+        in->lo = line_start_after(fd, size * g_rank / g_size, size);
+        in->hi = g_rank == g_size - 1 ? size : line_start_after(fd, size * (g_rank + 1) / g_size, size);
+        mine = count_lines(fd, in->lo, in->hi);
+        close(fd);
+      }
+    }
+    int r = in->range, every = 0;
+    MPI_Allreduce(&r, &every, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
+    MPI_Exscan(&mine, &before, 1, MPI_INT64_T, MPI_SUM, MPI_COMM_WORLD);
+    if (r && !every) {
+      /* some rank cannot read it as a file: every rank reads it whole then */
+      if (g_rank == 0)
+        fprintf(stderr, "parallax-mpi: %s: not readable as a JSON Lines file on every rank; each "
+                        "rank reads it whole and keeps its share\n", in->path);
+      in->range = false;
+    }
+    in->lines_before = g_rank == 0 ? 0 : before;
+  }
+  char shard[4096];
+  snprintf(shard, sizeof(shard), "%s/rank-%d.db", out_dir, g_rank);
+  if (px_store_open(R.ctx, shard, PX_OPEN_WRITE, &R.st) != PX_OK)
+    die("%s: %s", shard, px_ctx_error(R.ctx));
+  {
+    char *v = NULL;
+    if (px_store_state_get(R.st, ST_LAYOUT, &v, NULL) == PX_OK) {
+      if (strcmp(v, layout) != 0)
+        die("%s was written by another run (%s); rerun with the same ranks and inputs, or use a "
+            "new --out folder",
+            shard, v);
+      free(v);
+    } else {
+      state_put(R.st, ST_LAYOUT, layout, strlen(layout));
+    }
+  }
+  int64_t *counts = calloc((size_t)ninputs, sizeof(int64_t));
+  if (!counts) die("out of memory");
+  char *done = NULL;
+  bool resumed = px_store_state_get(R.st, ST_DONE, &done, NULL) == PX_OK;
+  free(done);
+  if (resumed) {
+    /* The shard's part was finished by an earlier run: its records and
+     * counts are in its state. */
+    char *v = NULL;
+    size_t n = 0;
+    if (px_store_state_get(R.st, ST_RECS, &v, &n) != PX_OK || n % sizeof(rec))
+      die("%s: its saved records are missing; remove the folder and run again", shard);
+    R.recs.v = (rec *)v;
+    R.recs.n = R.recs.cap = n / sizeof(rec);
+    char *c = NULL;
+    if (px_store_state_get(R.st, ST_COUNTS, &c, &n) != PX_OK || n != (size_t)ninputs * 8)
+      die("%s: its saved counts are missing; remove the folder and run again", shard);
+    memcpy(counts, c, n);
+    free(c);
+    say("shard complete from an earlier run: %zu articles", R.recs.n);
+  } else {
+    px_store_counts k;
+    if (px_store_counts_get(R.st, &k) == PX_OK && k.articles > 0)
+      say("resuming: %" PRId64 " articles committed by an earlier run are kept", k.articles);
+    const char *fault = getenv("PARALLAX_MPI_FAULT"); /* testing: "RANK:ARTICLES" */
+    if (fault) {
+      int fr = -1, fa = 0;
+      if (sscanf(fault, "%d:%d", &fr, &fa) == 2 && fr == g_rank) R.fault_after = fa;
+    }
+    px_ingest_opts o;
+    px_ingest_opts_init(&o);
+    o.cluster = 0;
+    o.analyze = analyze;
+    if (batch > 0) o.batch = batch;
+    o.on_event = on_event;
+    if (px_ingest_new(R.st, &o, &R.ing) != PX_OK) die("cannot start the pipeline: %s", px_ctx_error(R.ctx));
+    for (int f = 0; f < ninputs; f++) {
+      input *in = &inputs[f];
+      if (in->range) ingest_range(&R, in, f);
+      else ingest_modulo(&R, in, f);
+      counts[f] = in->count;
+    }
+    if (px_ingest_finish(R.ing) != PX_OK) die("%s: committing the last batch: %s", shard, px_ctx_error(R.ctx));
+    px_ingest_stats s;
+    px_ingest_get_stats(R.ing, &s);
+    R.rejected += s.rejected;
+    px_ingest_free(R.ing);
+    R.ing = NULL;
+    state_put(R.st, ST_RECS, R.recs.v, R.recs.n * sizeof(rec));
+    state_put(R.st, ST_COUNTS, counts, (size_t)ninputs * 8);
+    state_put(R.st, ST_DONE, "1", 1);
+  }
+  fg.wall[0] = now_wall() - w0;
+  fg.cpu[0] = now_cpu() - c0;
+  fg.read_own = (double)R.read_own;
+  fg.rejected = (double)R.rejected;
+
+  /* Global numbering: counts per (input, rank). */
+  double w1 = now_wall(), c1 = now_cpu();
+  int64_t *all = malloc((size_t)ninputs * (size_t)g_size * sizeof(int64_t));
+  if (!all) die("out of memory");
+  {
+    /* ranks that finish their share early wait here for the others */
+    MPI_Request rq;
+    MPI_Iallgather(counts, ninputs, MPI_INT64_T, all, ninputs, MPI_INT64_T, MPI_COMM_WORLD, &rq);
+    wait_lazily(&rq);
+  }
+  /* base[f][r]: the global number of this rank's first record of input f */
+  int64_t *mybase = calloc((size_t)ninputs, sizeof(int64_t));
+  if (!mybase) die("out of memory");
+  {
+    int64_t acc = 0;
+    for (int f = 0; f < ninputs; f++) {
+      /* range inputs: ranks' counts add up; others: every rank saw all (max) */
+      int64_t mx = 0, sum = 0, before = 0;
+      for (int r = 0; r < g_size; r++) {
+        int64_t c = all[(size_t)r * (size_t)ninputs + (size_t)f];
+        if (c > mx) mx = c;
+        if (c > 0) sum += c;
+        if (r < g_rank && c > 0) before += c;
+      }
+      if (inputs[f].range) {
+        mybase[f] = acc + before;
+        acc += sum;
+        continue;
+      }
+      mybase[f] = acc;
+      acc += mx;
+    }
+  }
+  for (size_t i = 0; i < R.recs.n; i++) R.recs.v[i].dst = mybase[R.recs.v[i].file] + R.recs.v[i].k + 1;
+  free(mybase);
+  free(all);
+  /* Copies across shards. */
+  uint64_t bytes = 0;
+  size_t dropped = 0;
+  /* Every rank takes part, a resumed one with its saved records (the
+   * exchange is deterministic: the same articles win again). */
+  dropped = drop_copies(&R.recs, &bytes);
+  state_put(R.st, ST_MERGE, R.recs.v, R.recs.n * sizeof(rec));
+  fg.dropped = (double)dropped;
+  fg.articles = (double)R.recs.n;
+  fg.bytes_sent = (double)bytes;
+  px_store_free(R.st); /* closed (and checkpointed) before rank 0 reads it */
+  R.st = NULL;
+  fg.wall[1] = now_wall() - w1;
+  fg.cpu[1] = now_cpu() - c1;
+  barrier_lazily();
+
+  /* Merge and stories on rank 0. */
+  int status = 0;
+  int64_t merged = 0, stored_total = 0, clustered = 0;
+  if (g_rank == 0) {
+    double w2 = now_wall(), c2 = now_cpu();
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/parallax.db", out_dir);
+    px_store *st = NULL;
+    if (px_store_open(R.ctx, path, PX_OPEN_WRITE, &st) != PX_OK) die("%s: %s", path, px_ctx_error(R.ctx));
+    for (int r = 0; r < g_size && !status; r++) {
+      snprintf(shard, sizeof(shard), "%s/rank-%d.db", out_dir, r);
+      px_store *sh = NULL;
+      char *v = NULL;
+      size_t n = 0;
+      if (px_store_open(R.ctx, shard, PX_OPEN_READ, &sh) != PX_OK ||
+          px_store_state_get(sh, ST_MERGE, &v, &n) != PX_OK || n % sizeof(rec)) {
+        fprintf(stderr, "parallax-mpi: rank 0: %s (rank %d's shard): %s\n", shard, r,
+                sh ? "its records are missing" : px_ctx_error(R.ctx));
+        status = 1;
+        px_store_free(sh);
+        break;
+      }
+      px_store_free(sh);
+      size_t nr = n / sizeof(rec);
+      rec *rv = (rec *)v;
+      int64_t *map = malloc((nr + 1) * 2 * sizeof(int64_t));
+      if (!map) die("out of memory");
+      for (size_t i = 0; i < nr; i++) {
+        map[2 * i] = rv[i].shard_id;
+        map[2 * i + 1] = rv[i].dst;
+      }
+      free(v);
+      int64_t got = 0;
+      int rc = px_store_import(st, shard, map, nr, &got);
+      free(map);
+      if (rc != PX_OK) {
+        fprintf(stderr, "parallax-mpi: rank 0: merging rank %d's shard %s: %s\n", r, shard,
+                px_ctx_error(R.ctx));
+        status = 1;
+        break;
+      }
+      merged += got;
+      stored_total += (int64_t)nr;
+    }
+    fg.wall[2] = now_wall() - w2;
+    fg.cpu[2] = now_cpu() - c2;
+    double w3 = now_wall(), c3 = now_cpu();
+    if (!status) {
+      if (px_store_cluster_new_articles(st, NULL, &clustered) != PX_OK) {
+        fprintf(stderr, "parallax-mpi: rank 0: %s: placing articles in stories: %s\n", path,
+                px_ctx_error(R.ctx));
+        status = 1;
+      } else if (px_store_optimize(st) != PX_OK) {
+        fprintf(stderr, "parallax-mpi: rank 0: %s: merging the search index: %s\n", path,
+                px_ctx_error(R.ctx));
+      }
+    }
+    px_store_free(st);
+    fg.wall[3] = now_wall() - w3;
+    fg.cpu[3] = now_cpu() - c3;
+  }
+  {
+    /* the other ranks wait for rank 0's merge and stories here */
+    MPI_Request rq;
+    MPI_Ibcast(&status, 1, MPI_INT, 0, MPI_COMM_WORLD, &rq);
+    wait_lazily(&rq);
+  }
+  fg.peak_mb = peak_mb();
+
+  /* Figures: every rank's, printed by rank 0. */
+  figures *allf = g_rank == 0 ? malloc((size_t)g_size * sizeof(figures)) : NULL;
+  MPI_Gather(&fg, (int)(sizeof(fg) / sizeof(double)), MPI_DOUBLE, allf,
+             (int)(sizeof(fg) / sizeof(double)), MPI_DOUBLE, 0, MPI_COMM_WORLD);
+  if (g_rank == 0) {
+    double total_rec = 0, total_rej = 0, total_drop = 0, bytes_all = 0;
+    for (int r = 0; r < g_size; r++) {
+      total_rec += allf[r].read_own;
+      total_rej += allf[r].rejected;
+      total_drop += allf[r].dropped;
+      bytes_all += allf[r].bytes_sent;
+    }
+    if (json) {
+      printf("{\"ranks\":%d,\"read\":%.0f,\"rejected\":%.0f,\"stored\":%" PRId64
+             ",\"merged\":%" PRId64 ",\"copies_across_shards\":%.0f,\"clustered\":%" PRId64
+             ",\"bytes_exchanged\":%.0f,\"status\":%d,\"per_rank\":[",
+             g_size, total_rec, total_rej, stored_total, merged, total_drop, clustered, bytes_all,
+             status);
+      for (int r = 0; r < g_size; r++) {
+        figures *x = &allf[r];
+        printf("%s{\"rank\":%d,\"articles\":%.0f,\"bytes_sent\":%.0f,\"peak_mb\":%.1f,"
+               "\"wall\":{\"ingest\":%.3f,\"exchange\":%.3f,\"merge\":%.3f,\"cluster\":%.3f},"
+               "\"cpu\":{\"ingest\":%.3f,\"exchange\":%.3f,\"merge\":%.3f,\"cluster\":%.3f}}",
+               r ? "," : "", r, x->articles, x->bytes_sent, x->peak_mb, x->wall[0], x->wall[1],
+               x->wall[2], x->wall[3], x->cpu[0], x->cpu[1], x->cpu[2], x->cpu[3]);
+      }
+      printf("]}\n");
+    } else {
+      printf("%d ranks: %.0f articles read, %.0f rejected, %" PRId64
+             " stored (%.0f copies across shards dropped), %" PRId64 " placed in stories\n",
+             g_size, total_rec, total_rej, stored_total, total_drop, clustered);
+      printf("exchanged %.0f bytes (%.1f per article); output %s (parallax --db %s)\n", bytes_all,
+             stored_total ? bytes_all / (double)stored_total : 0.0, out_dir, out_dir);
+    }
+    free(allf);
+  }
+  px_ctx_free(R.ctx);
+  free(R.recs.v);
+  free(R.seen);
+  free(counts);
+  free(inputs);
+  MPI_Finalize();
+  return status;
+}

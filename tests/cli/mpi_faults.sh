@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# mpi_faults.sh PARALLAX SOURCE_DIR - parallax-mpi and bad input: a corrupt
+# record and a truncated compressed file (named with rank and position, the
+# rest stored: the store equals a single-process ingest of the same inputs),
+# an input that cannot be opened, an empty input, more ranks than articles
+# (empty shards), a rank killed mid-run (the run fails naming the rank, what
+# the shards committed stays, a rerun finishes with the same store), and a
+# rerun with another number of ranks (refused, naming the shard).
+# Skipped (exit 77) when parallax-mpi was not built or mpirun is missing.
+set -u
+px=$1
+src=$2
+mpx=$(dirname "$px")/parallax-mpi
+if [ ! -x "$mpx" ] || ! command -v mpirun > /dev/null; then
+  echo "SKIP: MPI not found (parallax-mpi not built or no mpirun); apt-get install openmpi-bin libopenmpi-dev"
+  exit 77
+fi
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=self,vader \
+  OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_btl_vader_single_copy_mechanism=none \
+  OMPI_MCA_mca_base_component_disable_dlclose=1
+# In a sanitizer build: what Open MPI keeps until exit is not parallax's leak.
+export LSAN_OPTIONS="suppressions=$2/tests/mpi/lsan.supp:fast_unwind_on_malloc=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+check() { local what=$1; shift; if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi; }
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+run_mpi() { local n=$1; shift; timeout 300 mpirun --oversubscribe -np "$n" "$@"; }
+same() { "$py" "$src/tests/mpi/compare.py" "$px" "$1" "$2" 0.99 > "$tmp/cmp" 2>&1 || { cat "$tmp/cmp"; return 1; }; }
+
+"$py" "$src/tests/mpi/make_corpus.py" "$src/sample/news.jsonl" "$tmp" > /dev/null
+
+# Corrupt input: a broken record in the plain file (line 14: rank 1's range), a compressed file cut short.
+sed '14s/.*/{"id": "broken", "title": "no body and an unclosed/' "$tmp/a.jsonl" > "$tmp/bad.jsonl"
+size=$(stat -c %s "$tmp/b.jsonl.gz")
+head -c $((size * 2 / 3)) "$tmp/b.jsonl.gz" > "$tmp/cut.jsonl.gz"
+in="$tmp/bad.jsonl $tmp/cut.jsonl.gz $tmp/missing.jsonl"
+"$px" ingest --db "$tmp/single.db" $in > /dev/null 2>&1
+run_mpi 2 "$mpx" ingest --out "$tmp/bad" $in > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "corrupt inputs: the run finishes (exit 0)" test $rc -eq 0
+check "corrupt record: named with its rank, file and line" grep -q "rank 1: .*bad.jsonl:line 14: invalid JSON" "$tmp/err"
+check "truncated file: named with its rank and file" grep -q "rank [01]: .*cut.jsonl.gz.*trunc" "$tmp/err"
+check "missing input: named with its rank" grep -q "rank [01]: .*missing.jsonl" "$tmp/err"
+check "corrupt inputs: the rest stored as a single process stores it" same "$tmp/single.db" "$tmp/bad"
+
+# An empty input, and more ranks than articles: empty shards.
+: > "$tmp/empty.jsonl"
+head -2 "$tmp/a.jsonl" > "$tmp/two.jsonl"
+"$px" ingest --db "$tmp/two.db" "$tmp/empty.jsonl" "$tmp/two.jsonl" > /dev/null 2>&1
+run_mpi 4 "$mpx" ingest --quiet --out "$tmp/few" "$tmp/empty.jsonl" "$tmp/two.jsonl" > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "4 ranks, 2 articles: exit 0" test $rc -eq 0
+check "4 ranks, 2 articles: 2 stored" grep -q "2 stored" "$tmp/out"
+check "4 ranks, 2 articles: empty shards exist" test "$(ls "$tmp/few"/rank-*.db | wc -l)" -eq 4
+check "4 ranks, 2 articles: the same store" same "$tmp/two.db" "$tmp/few"
+
+# A rank killed mid-run (PARALLAX_MPI_FAULT=RANK:ARTICLES kills that rank
+# after it took that many articles; batches of 2 commit as it goes).
+good="$tmp/a.jsonl $tmp/b.jsonl.gz"
+"$px" ingest --db "$tmp/good.db" $good > /dev/null 2>&1
+PARALLAX_MPI_FAULT=1:5 run_mpi 2 -x PARALLAX_MPI_FAULT "$mpx" ingest --batch 2 --out "$tmp/k" $good \
+  > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "killed rank: the run fails" test $rc -ne 0
+check "killed rank: the failure names rank 1" grep -q "rank 1" "$tmp/err"
+check "killed rank: no merged store claimed" bash -c "! grep -q 'stored' '$tmp/out'"
+kept=$(sqlite3 "file:$tmp/k/rank-1.db?mode=ro" "SELECT count(*) FROM article" 2>/dev/null || echo 0)
+check "killed rank: its committed batches kept ($kept articles)" test "$kept" -ge 2
+run_mpi 2 "$mpx" ingest --batch 2 --out "$tmp/k" $good > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "rerun after the kill: exit 0" test $rc -eq 0
+check "rerun after the kill: rank 1 resumes from its shard" grep -q "rank 1: resuming: [1-9][0-9]* articles committed" "$tmp/err"
+check "rerun after the kill: the same store as a single process" same "$tmp/good.db" "$tmp/k"
+
+# Another number of ranks on the same output: refused, naming the shard.
+run_mpi 1 "$mpx" ingest --quiet --out "$tmp/k" $good > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "other rank count: refused" test $rc -ne 0
+check "other rank count: says which shard and why" grep -q "rank-0.db was written by another run" "$tmp/err"
+
+[ $fails -eq 0 ] && echo "all mpi fault checks passed" || echo "$fails mpi fault check(s) failed"
+[ $fails -eq 0 ]
