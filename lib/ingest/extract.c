@@ -119,6 +119,8 @@ int px__extractor_new(px__extractor **out) {
   if (!ex->mh || myhtml_init(ex->mh, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) != 0) goto fail;
   ex->tree = myhtml_tree_create();
   if (!ex->tree || myhtml_tree_init(ex->tree, ex->mh) != 0) goto fail;
+  /* Keeps the parser inside its text buffers (htmlpre.c). */
+  myhtml_callback_after_token_done_set(ex->tree, px__html_token_guard, NULL);
   meta_bufs_init(&ex->m);
   *out = ex;
   return PX_OK;

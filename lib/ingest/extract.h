@@ -79,6 +79,24 @@ PX__HIDDEN int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html
 PX__HIDDEN int px__html_prepass(const char *p, size_t n, px__buf *out, bool *changed,
                                 size_t *dropped);
 
+/**
+ * A token hook for the HTML parser (htmlpre.c), installed on every myhtml
+ * tree with myhtml_callback_after_token_done_set: it keeps myhtml from
+ * writing past the end of a text token's buffer.  The parser drops the
+ * whitespace at the head of a text token (before <body>, after <pre>) by
+ * moving the token's data pointer forward without lowering its recorded
+ * capacity; text merged into that token later is then copied past the end
+ * of its buffer, over the next strings (an overlapping memcpy when the next
+ * string is the merged text itself).  The hook lowers the recorded capacity
+ * of every text token by its leading whitespace before the tree builder
+ * sees it: a capacity recorded too low only makes the parser grow the
+ * buffer sooner.  Returns ctx.
+ */
+struct myhtml_tree;
+struct myhtml_token_node;
+PX__HIDDEN void *px__html_token_guard(struct myhtml_tree *tree, struct myhtml_token_node *token,
+                                      void *ctx);
+
 /** The outlet name from a URL: its host without "www." (empty if none). */
 PX__HIDDEN void px__url_host(const char *url, size_t n, const char **host, size_t *hn);
 

@@ -13,6 +13,7 @@
  */
 #include "extract.h"
 
+#include <myhtml/api.h>
 #include <string.h>
 
 /* A tag name folded to lower case and hashed into 32 bits (0 = none). */
@@ -210,4 +211,26 @@ int px__html_prepass(const char *p, size_t n, px__buf *out, bool *changed, size_
   }
   if (dropped) *dropped = ndropped;
   return PX_OK;
+}
+
+/* The guard on myhtml's text tokens (extract.h says why).  Debian's
+ * libmodest (0.0~git20210803) crops leading whitespace in place in
+ * myhtml_insertion_fix_emit_for_text_begin_ws and
+ * myhtml_insertion_fix_split_for_text_begin_ws (modes before <body>, and the
+ * first newline after <pre>, <listing> and <textarea>); the crop moves the
+ * data pointer by the whitespace count and leaves the capacity as it was.
+ * Only the public string API is used: the capacity set here is the one
+ * the buffer has left after such a crop. */
+void *px__html_token_guard(myhtml_tree_t *tree, myhtml_token_node_t *token, void *ctx) {
+  (void)tree;
+  if (!token || myhtml_token_node_tag_id(token) != MyHTML_TAG__TEXT) return ctx;
+  mycore_string_t *s = myhtml_token_node_string(token);
+  const char *d = s ? mycore_string_data(s) : NULL;
+  if (!d) return ctx;
+  size_t len = mycore_string_length(s), i = 0;
+  while (i < len && (d[i] == ' ' || d[i] == '\t' || d[i] == '\n' || d[i] == '\f' || d[i] == '\r'))
+    i++;
+  size_t cap = mycore_string_size(s);
+  if (i) mycore_string_size_set(s, cap > i ? cap - i : 0);
+  return ctx;
 }

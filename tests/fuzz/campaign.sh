@@ -5,7 +5,9 @@
 # and crashes.  New inputs go to a work folder (not the repository); copy the
 # few that add coverage to tests/fuzz/corpus/<target>/ by hand (merge with
 # -merge=1 to keep them small).
-#   tests/fuzz/campaign.sh BUILD_DIR SECONDS [TARGET...]
+#   tests/fuzz/campaign.sh BUILD_DIR SECONDS [TARGET[:SECONDS]...]
+# A TARGET:SECONDS argument gives that target its own time.  At the end it
+# prints the total executions and the campaign's wall and CPU time.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:?usage: campaign.sh BUILD_DIR SECONDS [TARGET...]}
@@ -17,12 +19,16 @@ if ((${#targets[@]} == 0)); then
 fi
 work=${PX_FUZZ_WORK:-$build/fuzz-campaign}
 mkdir -p "$work"
-printf '%-14s %12s %8s %8s %7s %8s %7s\n' target executions exec/s edges features corpus crashes
+printf '%-18s %6s %12s %8s %8s %7s %8s %7s\n' target secs executions exec/s edges features corpus crashes
 total=0
-for t in "${targets[@]}"; do
+start=$(date +%s)
+for spec in "${targets[@]}"; do
+  t=${spec%%:*}
+  tsecs=$secs
+  [[ $spec == *:* ]] && tsecs=${spec#*:}
   mkdir -p "$work/$t" "$work/$t-artifacts"
   log="$work/$t.log"
-  nice -n 15 "$build/$t" -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 \
+  nice -n 15 "$build/$t" -max_total_time="$tsecs" -rss_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 -artifact_prefix="$work/$t-artifacts/" \
     "$work/$t" "$root/tests/fuzz/corpus/$t" >"$log" 2>&1
   rc=$?
@@ -35,8 +41,12 @@ for t in "${targets[@]}"; do
   # (inputs slower than 10 s, here on a loaded machine) are kept to look at.
   crashes=$(find "$work/$t-artifacts" -type f ! -name 'slow-unit-*' | wc -l)
   ((rc != 0 && crashes == 0)) && crashes="rc=$rc"
-  printf '%-14s %12s %8s %8s %7s %8s %7s\n' "$t" "${execs:-?}" "${rate:-?}" "${cov:-?}" \
+  printf '%-18s %6s %12s %8s %8s %7s %8s %7s\n' "$t" "$tsecs" "${execs:-?}" "${rate:-?}" "${cov:-?}" \
     "${ft:-?}" "${corp:-?}" "$crashes"
   total=$((total + ${execs:-0}))
 done
 echo "total executions: $total"
+# CPU time of the fuzzers (this script's children), user + system.
+times >"$work/times.txt"
+read -r cu cs < <(tail -1 "$work/times.txt" | tr 'ms' '  ' | awk '{print $1*60+$2, $3*60+$4}')
+echo "wall: $(($(date +%s) - start)) s; fuzzer CPU: user ${cu} s, system ${cs} s; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
