@@ -26,6 +26,7 @@
 #define SV_MAX_CONNECTIONS 512
 #define SV_CONN_TIMEOUT 10          /* seconds of silence before a connection is closed */
 #define SV_CONN_MEMORY (64 * 1024)  /* per connection: request line and headers must fit */
+#define SV_WATCH_MS 50              /* how often the store is polled for others' commits */
 
 /* Handler time per page kind, for --stats: log-spaced buckets (5% apart)
  * from 1 microsecond, counted with atomic adds by every thread. */
@@ -177,16 +178,27 @@ static void completed(void *cls, struct MHD_Connection *con, void **req_cls,
   *req_cls = NULL;
 }
 
+static void release_entry(void *e) { sv_centry_release(e); }
+
 static enum MHD_Result send_resp(struct MHD_Connection *con, sv_resp *rs, bool head,
                                  bool cacheable) {
   struct MHD_Response *resp;
   if (head) {
     resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+    sv_centry_release(rs->ref);
+  } else if (rs->ref) {
+    /* A cached page: its bytes are sent as they are, and released when sent. */
+    size_t len;
+    const char *p = sv_centry_body(rs->ref, &len);
+    resp = MHD_create_response_from_buffer_with_free_callback_cls(len, (void *)p, release_entry,
+                                                                 rs->ref);
+    if (!resp) sv_centry_release(rs->ref);
   } else {
     resp = MHD_create_response_from_buffer(rs->body.n, rs->body.p ? rs->body.p : (void *)"",
                                            rs->body.p ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
     rs->body.p = NULL; /* now owned by the response */
   }
+  rs->ref = NULL;
   sb_free(&rs->body);
   if (!resp) return MHD_NO;
   MHD_add_response_header(resp, "Content-Type", rs->type);
@@ -256,18 +268,30 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *con, const char
     rs.type = type;
     return send_resp(con, &rs, head, true);
   }
+  /* A cached page needs no store handle: most requests end here. */
+  double t0 = now_s(), c0 = cpu_s();
+  sv_centry *stale = NULL;
+  if (sv_cached_response(&s->app, req, &rs, &stale)) {
+    note(hist, (int)req->page, now_s() - t0);
+    note(cpu_hist, (int)req->page, cpu_s() - c0);
+    free(req);
+    return send_resp(con, &rs, head, false);
+  }
   int err;
   sv_handle *h = take_handle(s, &err);
   if (!h) {
+    if (stale) {
+      sv_cache_unclaim(s->app.cache, stale);
+      sv_centry_release(stale);
+    }
     sv_error_page(req, 503, px_strerror(err), &rs);
     free(req);
     return send_resp(con, &rs, head, false);
   }
-  double t0 = now_s(), c0 = cpu_s();
-  sv_handle_request(&s->app, h, req, &rs);
+  sv_handle_request(&s->app, h, req, stale, &rs);
+  give_handle(s, h);
   note(hist, (int)req->page, now_s() - t0);
   note(cpu_hist, (int)req->page, cpu_s() - c0);
-  give_handle(s, h);
   free(req);
   return send_resp(con, &rs, head, false);
 }
@@ -339,8 +363,11 @@ int cmd_serve(cli *c, int argc, char **argv) {
   if (!open_db_read(c, &ctx, &st)) return EXIT_FAIL;
   px_store_mark mark = {0};
   px_store_mark_get(st, &mark);
-  px_store_free(st);
-  px_ctx_free(ctx);
+  /* This handle stays open: the main thread polls it for commits by other
+   * connections (an ingest) and bumps the change count that cached pages
+   * are stamped with. */
+  int64_t version = 0;
+  px_store_data_version(st, &version);
 
   server s;
   memset(&s, 0, sizeof(s));
@@ -351,6 +378,8 @@ int cmd_serve(cli *c, int argc, char **argv) {
     char err[512];
     if (sv_groups_load(groups, &s.app.groups, err, sizeof(err))) {
       errorf(c, "%s", err);
+      px_store_free(st);
+      px_ctx_free(ctx);
       return EXIT_FAIL;
     }
   }
@@ -358,6 +387,8 @@ int cmd_serve(cli *c, int argc, char **argv) {
   if (!s.app.cache) {
     errorf(c, "out of memory");
     sv_groups_free(s.app.groups);
+    px_store_free(st);
+    px_ctx_free(ctx);
     return EXIT_FAIL;
   }
   if (sa.sin_addr.s_addr != htonl(INADDR_LOOPBACK)) {
@@ -384,6 +415,8 @@ int cmd_serve(cli *c, int argc, char **argv) {
     errorf(c, "cannot listen on %s: %s", listen, strerror(errno));
     sv_cache_free(s.app.cache);
     sv_groups_free(s.app.groups);
+    px_store_free(st);
+    px_ctx_free(ctx);
     return EXIT_FAIL;
   }
   const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -395,10 +428,19 @@ int cmd_serve(cli *c, int argc, char **argv) {
          (long long)mark.last_article);
   fflush(stdout);
   while (!stop_flag) {
-    struct timespec ts = {0, 100 * 1000 * 1000};
+    struct timespec ts = {0, SV_WATCH_MS * 1000 * 1000};
     nanosleep(&ts, NULL);
+    int64_t v;
+    if (px_store_data_version(st, &v) == PX_OK && v != version) {
+      version = v;
+      __atomic_add_fetch(&s.app.gen, 1, __ATOMIC_ACQ_REL);
+    } else if (stop_flag) {
+      break;
+    }
   }
   MHD_stop_daemon(d);
+  px_store_free(st);
+  px_ctx_free(ctx);
   free_handles(&s);
   sv_cache_free(s.app.cache);
   sv_groups_free(s.app.groups);

@@ -73,7 +73,8 @@ typedef struct sv_req {
   char arg[SV_MAX_VALUE + 1]; /* /speaker/KEY, /entity/KEY, /outlet/NAME, /static/NAME */
   size_t nparams;
   sv_param params[SV_MAX_PARAMS];
-  uint64_t uri_hash; /* of the whole target: a key for cached pages */
+  const char *target; /* the whole request target as received (the caller's */
+  size_t target_len;  /* buffer): the key of a cached page */
 } sv_req;
 
 /**
@@ -93,11 +94,14 @@ long sv_decode(const char *p, size_t n, bool plus, char *out, size_t cap);
 /* --------------------------------------------------------- the server */
 typedef struct sv_groups sv_groups;
 typedef struct sv_cache sv_cache;
+typedef struct sv_centry sv_centry;
 
 typedef struct sv_app {
   const char *db_path;
   sv_groups *groups;  /* outlet -> groups, may be NULL */
-  sv_cache *cache;    /* story reports, shared by all threads */
+  sv_cache *cache;    /* pages and story reports, shared by all threads */
+  uint64_t gen;       /* the store's change count, bumped (atomically) by the
+                       * server's watcher when another connection commits */
   int live_seconds;   /* how often a page's script asks what is new */
 } sv_app;
 
@@ -114,10 +118,19 @@ typedef struct sv_resp {
   int status;
   const char *type; /* content type */
   sbuf body;
+  sv_centry *ref;   /* when set, the body is this cached entry's (body unused) */
+  void *check;      /* a page's check bytes for its cache entry (malloc'd) */
+  size_t check_len;
 } sv_resp;
 
-/** Build the response to r (serve_pages.c). */
-void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out);
+/** The response to r straight from the cache, without the store, when a
+ * fresh (or a stale one being rebuilt by another request) is there:
+ * returns true.  Otherwise false, and *stale is set when the caller is to
+ * rebuild a stale entry (pass it to sv_handle_request). */
+bool sv_cached_response(sv_app *app, const sv_req *r, sv_resp *out, sv_centry **stale);
+/** Build the response to r (serve_pages.c); takes over stale. */
+void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_centry *stale,
+                       sv_resp *out);
 /** An error page (HTML or JSON as r->api says). */
 void sv_error_page(const sv_req *r, int status, const char *msg, sv_resp *out);
 
@@ -135,12 +148,34 @@ const char *sv_groups_of(const sv_groups *g, size_t d, const char *outlet, size_
 /** Distinct group names of dimension d, in file order. */
 size_t sv_groups_names(const sv_groups *g, size_t d, const char ***names);
 
-/* serve_cache.c: story reports (comparison JSON) by story id and membership. */
+/* serve_cache.c: built pages and story reports, by whole key (compared
+ * byte for byte), with a generation stamp and check bytes.  An entry is an
+ * immutable counted reference: release every entry a call hands out. */
+#define SV_GEN_ANY UINT64_MAX /* a lookup that does not care about the stamp */
+enum {
+  SV_C_NONE,    /* no entry */
+  SV_C_FRESH,   /* stamped with the generation asked for (or SV_GEN_ANY) */
+  SV_C_STALE,   /* older, and another request is rebuilding it: send this one */
+  SV_C_REFRESH  /* older, and the caller is to rebuild it: it must then call
+                 * sv_cache_put, sv_cache_restamp or sv_cache_unclaim */
+};
 sv_cache *sv_cache_new(size_t max_bytes);
 void sv_cache_free(sv_cache *c);
-/** A copy of the cached report (caller frees) when sig matches, else NULL. */
-char *sv_cache_get(sv_cache *c, int64_t id, uint64_t sig, size_t *len);
-void sv_cache_put(sv_cache *c, int64_t id, uint64_t sig, const char *p, size_t len);
+/** Look key up; *out (NULL with SV_C_NONE) is a reference to release. */
+int sv_cache_get(sv_cache *c, const char *key, size_t klen, uint64_t gen, sv_centry **out);
+/** Store a copy of body under key, replacing any entry of that key; ends a
+ * claim.  @return a reference to the new entry (release it), NULL when out
+ * of memory. */
+sv_centry *sv_cache_put(sv_cache *c, const char *key, size_t klen, uint64_t gen,
+                        const void *check, size_t clen, const char *body, size_t blen);
+/** e was found still valid: stamp it with gen and end the claim. */
+void sv_cache_restamp(sv_cache *c, sv_centry *e, uint64_t gen);
+/** End a claim without a new entry (the rebuild failed). */
+void sv_cache_unclaim(sv_cache *c, sv_centry *e);
+void sv_centry_release(sv_centry *e);
+const char *sv_centry_body(const sv_centry *e, size_t *len);
+const char *sv_centry_check(const sv_centry *e, size_t *len);
+void sv_cache_stats(sv_cache *c, size_t *entries, size_t *bytes);
 
 /* serve_svg.c: charts. */
 typedef struct sv_bar {
