@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 /* ------------------------------------------------------------- limits */
 #define SV_MAX_URI 4096      /* the whole request target, path and query */
@@ -102,6 +103,10 @@ typedef struct sv_app {
   sv_cache *cache;    /* pages and story reports, shared by all threads */
   uint64_t gen;       /* the store's change count, bumped (atomically) by the
                        * server's watcher when another connection commits */
+  /* Counts for --stats (atomic adds): requests answered from a fresh page,
+   * from a stale one being rebuilt, pages built by requests, story pages
+   * found unchanged and stamped again, pages rebuilt by the watcher. */
+  uint64_t n_fresh, n_stale, n_built, n_restamped, n_refreshed;
   int live_seconds;   /* how often a page's script asks what is new */
 } sv_app;
 
@@ -128,6 +133,11 @@ typedef struct sv_resp {
  * returns true.  Otherwise false, and *stale is set when the caller is to
  * rebuild a stale entry (pass it to sv_handle_request). */
 bool sv_cached_response(sv_app *app, const sv_req *r, sv_resp *out, sv_centry **stale);
+/** After the change count moved: rebuild (or, for a story page whose story
+ * kept its members, stamp again) the stale pages asked for in the last
+ * seconds, at most max, with handle h, so that the requests for them are
+ * answered from memory meanwhile and after.  @return the pages refreshed. */
+size_t sv_refresh(sv_app *app, sv_handle *h, int seconds, size_t max);
 /** Build the response to r (serve_pages.c); takes over stale. */
 void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_centry *stale,
                        sv_resp *out);
@@ -153,7 +163,9 @@ size_t sv_groups_names(const sv_groups *g, size_t d, const char ***names);
  * immutable counted reference: release every entry a call hands out. */
 #define SV_GEN_ANY UINT64_MAX /* a lookup that does not care about the stamp */
 enum {
-  SV_C_NONE,    /* no entry */
+  SV_C_NONE,    /* no entry: the caller is to build it, and then call
+                 * sv_cache_put or sv_cache_done (other requests for the same
+                 * key wait meanwhile, up to 30 s) */
   SV_C_FRESH,   /* stamped with the generation asked for (or SV_GEN_ANY) */
   SV_C_STALE,   /* older, and another request is rebuilding it: send this one */
   SV_C_REFRESH  /* older, and the caller is to rebuild it: it must then call
@@ -170,12 +182,21 @@ sv_centry *sv_cache_put(sv_cache *c, const char *key, size_t klen, uint64_t gen,
                         const void *check, size_t clen, const char *body, size_t blen);
 /** e was found still valid: stamp it with gen and end the claim. */
 void sv_cache_restamp(sv_cache *c, sv_centry *e, uint64_t gen);
+/** The build promised by SV_C_NONE ended without an entry (an error page):
+ * the requests waiting for it go on (no-op when this thread promised none). */
+void sv_cache_done(sv_cache *c, const char *key, size_t klen);
 /** End a claim without a new entry (the rebuild failed). */
 void sv_cache_unclaim(sv_cache *c, sv_centry *e);
 void sv_centry_release(sv_centry *e);
 const char *sv_centry_body(const sv_centry *e, size_t *len);
 const char *sv_centry_check(const sv_centry *e, size_t *len);
 void sv_cache_stats(sv_cache *c, size_t *entries, size_t *bytes);
+const char *sv_centry_key(const sv_centry *e, size_t *len);
+/** Claim (as SV_C_REFRESH does) up to max entries whose key starts with
+ * first, stamped with another generation than gen, unclaimed, and looked up
+ * at or after since; most recently used first, each a reference in out. */
+size_t sv_cache_claim_stale(sv_cache *c, uint64_t gen, time_t since, char first,
+                            sv_centry **out, size_t max);
 
 /* serve_svg.c: charts. */
 typedef struct sv_bar {

@@ -28,11 +28,23 @@ struct sv_centry {
   int refs;          /* the table's reference and every borrower's (atomic) */
   bool in_table;     /* under the cache lock */
   time_t claimed;    /* a request is rebuilding it since then (0: none) */
+  time_t used;       /* last looked up */
   struct sv_centry *chain, *prev, *next; /* bucket chain, LRU list (newest first) */
 };
 
+/* A page some request is building for the first time: the other requests
+ * for it wait for that build rather than all building it at once. */
+typedef struct building {
+  char *key;
+  size_t klen;
+  pthread_t owner;
+  struct building *next;
+} building;
+
 struct sv_cache {
   pthread_mutex_t mu;
+  pthread_cond_t built; /* a building entry ended */
+  building *inflight;
   sv_centry *bucket[NBUCKETS];
   sv_centry *newest, *oldest;
   size_t bytes, max;
@@ -53,6 +65,7 @@ sv_cache *sv_cache_new(size_t max_bytes) {
   sv_cache *c = calloc(1, sizeof(*c));
   if (!c) return NULL;
   pthread_mutex_init(&c->mu, NULL);
+  pthread_cond_init(&c->built, NULL);
   c->max = max_bytes;
   return c;
 }
@@ -96,6 +109,12 @@ static void unlink_entry(sv_cache *c, sv_centry *e) {
 void sv_cache_free(sv_cache *c) {
   if (!c) return;
   while (c->newest) unlink_entry(c, c->newest);
+  for (building *b = c->inflight, *nx; b; b = nx) {
+    nx = b->next;
+    free(b->key);
+    free(b);
+  }
+  pthread_cond_destroy(&c->built);
   pthread_mutex_destroy(&c->mu);
   free(c);
 }
@@ -111,31 +130,75 @@ static void to_front(sv_cache *c, sv_centry *e) {
   c->newest = e;
 }
 
+static building **find_building(sv_cache *c, const char *key, size_t klen) {
+  building **l = &c->inflight;
+  while (*l && !((*l)->klen == klen && memcmp((*l)->key, key, klen) == 0)) l = &(*l)->next;
+  return l;
+}
+
 int sv_cache_get(sv_cache *c, const char *key, size_t klen, uint64_t gen, sv_centry **out) {
   uint64_t h = hash_of(key, klen);
   int state = SV_C_NONE;
   *out = NULL;
+  struct timespec until = {0, 0};
   pthread_mutex_lock(&c->mu);
-  sv_centry *e = c->bucket[h % NBUCKETS];
-  while (e && !(e->hash == h && e->klen == klen && memcmp(e->key, key, klen) == 0)) e = e->chain;
-  if (e) {
-    to_front(c, e);
-    __atomic_add_fetch(&e->refs, 1, __ATOMIC_RELAXED);
-    *out = e;
-    if (gen == SV_GEN_ANY || e->gen == gen) {
-      state = SV_C_FRESH;
-    } else {
-      time_t now = time(NULL);
-      if (e->claimed && now - e->claimed < CLAIM_SECONDS) {
-        state = SV_C_STALE;
+  for (;;) {
+    sv_centry *e = c->bucket[h % NBUCKETS];
+    while (e && !(e->hash == h && e->klen == klen && memcmp(e->key, key, klen) == 0)) e = e->chain;
+    if (e) {
+      to_front(c, e);
+      e->used = time(NULL);
+      __atomic_add_fetch(&e->refs, 1, __ATOMIC_RELAXED);
+      *out = e;
+      if (gen == SV_GEN_ANY || e->gen == gen) {
+        state = SV_C_FRESH;
       } else {
-        e->claimed = now ? now : 1;
-        state = SV_C_REFRESH;
+        time_t now = time(NULL);
+        if (e->claimed && now - e->claimed < CLAIM_SECONDS) {
+          state = SV_C_STALE;
+        } else {
+          e->claimed = now ? now : 1;
+          state = SV_C_REFRESH;
+        }
       }
+      break;
     }
+    if (gen == SV_GEN_ANY) break; /* a plain lookup: no build is promised */
+    /* None: wait while another request builds it (bounded), else build it. */
+    if (!*find_building(c, key, klen)) {
+      building *b = calloc(1, sizeof(*b));
+      if (b && (b->key = malloc(klen ? klen : 1))) {
+        memcpy(b->key, key, klen);
+        b->klen = klen;
+        b->owner = pthread_self();
+        b->next = c->inflight;
+        c->inflight = b;
+      } else {
+        free(b);
+      }
+      break;
+    }
+    if (!until.tv_sec) {
+      clock_gettime(CLOCK_REALTIME, &until);
+      until.tv_sec += CLAIM_SECONDS;
+    }
+    if (pthread_cond_timedwait(&c->built, &c->mu, &until) != 0) break; /* timed out: build it */
   }
   pthread_mutex_unlock(&c->mu);
   return state;
+}
+
+void sv_cache_done(sv_cache *c, const char *key, size_t klen) {
+  pthread_mutex_lock(&c->mu);
+  building **l = find_building(c, key, klen);
+  if (*l && pthread_equal((*l)->owner, pthread_self())) {
+    building *b = *l;
+    *l = b->next;
+    free(b->key);
+    free(b);
+    pthread_cond_broadcast(&c->built);
+  }
+  pthread_mutex_unlock(&c->mu);
 }
 
 void sv_cache_restamp(sv_cache *c, sv_centry *e, uint64_t gen) {
@@ -177,6 +240,7 @@ sv_centry *sv_cache_put(sv_cache *c, const char *key, size_t klen, uint64_t gen,
   e->hash = hash_of(key, klen);
   e->gen = gen;
   e->refs = 2; /* the table's and the caller's */
+  e->used = time(NULL);
   if (cost(e) > c->max / 4) { /* one huge page must not empty the cache */
     e->refs = 1;
     return e;
@@ -185,6 +249,7 @@ sv_centry *sv_cache_put(sv_cache *c, const char *key, size_t klen, uint64_t gen,
   sv_centry **l = &c->bucket[e->hash % NBUCKETS];
   for (sv_centry *o = *l; o; o = o->chain)
     if (o->hash == e->hash && o->klen == klen && memcmp(o->key, key, klen) == 0) {
+      e->used = o->used; /* a rebuild is not a use: the watcher's would never age out */
       unlink_entry(c, o);
       break;
     }
@@ -197,6 +262,14 @@ sv_centry *sv_cache_put(sv_cache *c, const char *key, size_t klen, uint64_t gen,
   if (!c->oldest) c->oldest = e;
   e->in_table = true;
   c->bytes += cost(e);
+  building **bl = find_building(c, key, klen);
+  if (*bl && pthread_equal((*bl)->owner, pthread_self())) {
+    building *b = *bl;
+    *bl = b->next;
+    free(b->key);
+    free(b);
+    pthread_cond_broadcast(&c->built);
+  }
   pthread_mutex_unlock(&c->mu);
   return e;
 }
@@ -208,4 +281,26 @@ void sv_cache_stats(sv_cache *c, size_t *entries, size_t *bytes) {
   *bytes = c->bytes;
   pthread_mutex_unlock(&c->mu);
   *entries = n;
+}
+
+const char *sv_centry_key(const sv_centry *e, size_t *len) {
+  *len = e->klen;
+  return e->key;
+}
+
+size_t sv_cache_claim_stale(sv_cache *c, uint64_t gen, time_t since, char first,
+                            sv_centry **out, size_t max) {
+  size_t n = 0;
+  time_t now = time(NULL);
+  pthread_mutex_lock(&c->mu);
+  for (sv_centry *e = c->newest; e && n < max; e = e->next) {
+    if (e->used < since) continue;
+    if (e->gen == gen || !e->klen || e->key[0] != first) continue;
+    if (e->claimed && now - e->claimed < CLAIM_SECONDS) continue;
+    e->claimed = now ? now : 1;
+    __atomic_add_fetch(&e->refs, 1, __ATOMIC_RELAXED);
+    out[n++] = e;
+  }
+  pthread_mutex_unlock(&c->mu);
+  return n;
 }

@@ -1371,10 +1371,38 @@ bool sv_cached_response(sv_app *app, const sv_req *r, sv_resp *out, sv_centry **
     out->status = 200;
     out->type = r->api ? "application/json" : "text/html; charset=utf-8";
     out->ref = e;
+    __atomic_add_fetch(st == SV_C_FRESH ? &app->n_fresh : &app->n_stale, 1, __ATOMIC_RELAXED);
     return true;
   }
   if (st == SV_C_REFRESH) *stale = e;
   return false;
+}
+
+size_t sv_refresh(sv_app *app, sv_handle *h, int seconds, size_t max) {
+  uint64_t gen = __atomic_load_n(&app->gen, __ATOMIC_ACQUIRE);
+  sv_centry **list = calloc(max ? max : 1, sizeof(*list));
+  sv_req *req = malloc(sizeof(*req));
+  size_t n = 0, done = 0;
+  if (list && req) n = sv_cache_claim_stale(app->cache, gen, time(NULL) - seconds, '/', list, max);
+  for (size_t i = 0; i < n; i++) {
+    size_t klen;
+    const char *key = sv_centry_key(list[i], &klen);
+    const char *msg;
+    if (sv_route(key, klen, req, &msg) || !cacheable(req)) {
+      sv_cache_unclaim(app->cache, list[i]);
+      sv_centry_release(list[i]);
+      continue;
+    }
+    sv_resp rs = {0};
+    sv_handle_request(app, h, req, list[i], &rs); /* takes over list[i] */
+    if (rs.ref && rs.status == 200) done++;
+    sv_centry_release(rs.ref);
+    sb_free(&rs.body);
+  }
+  free(req);
+  free(list);
+  __atomic_add_fetch(&app->n_refreshed, done, __ATOMIC_RELAXED);
+  return done;
 }
 
 void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_centry *stale,
@@ -1407,6 +1435,7 @@ void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_centry *st
   } else if (out->body.oom) {
     sv_error_page(r, 500, "the page grew past its size limit", out);
   } else if (cacheable(r) && out->status == 200 && out->body.p) {
+    __atomic_add_fetch(&app->n_built, 1, __ATOMIC_RELAXED);
     sv_centry *e = sv_cache_put(app->cache, r->target, r->target_len, gen, out->check,
                                 out->check_len, out->body.p, out->body.n);
     if (e) { /* send the cached copy, and drop the built one */
@@ -1416,6 +1445,7 @@ void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_centry *st
   }
   free(out->check);
   out->check = NULL;
+  if (cacheable(r)) sv_cache_done(app->cache, r->target, r->target_len);
   if (stale) { /* not revalidated, and (when the build failed) not replaced */
     sv_cache_unclaim(app->cache, stale);
     sv_centry_release(stale);

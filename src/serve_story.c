@@ -344,6 +344,7 @@ void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_centry **stale, u
     if (elen == out->check_len && memcmp(chk, out->check, elen) == 0) {
       px_store_read_end(h->st);
       sv_cache_restamp(app->cache, *stale, gen);
+      __atomic_add_fetch(&app->n_restamped, 1, __ATOMIC_RELAXED);
       out->ref = *stale;
       *stale = NULL;
       out->status = 200;
