@@ -63,14 +63,16 @@ for sv in "${servers[@]}"; do
   t1=$(date +%s%N)
   surl[$sv]=$(grep -o 'http://127.0.0.1:[0-9]*' "$tmp/out-$sv")
   b0=$(date +%s%N); "$px" --version >/dev/null; b1=$(date +%s%N)
-  echo "start-up ($sv): $(( (t1 - t0) / 1000000 )) ms to listening (wall, process start included; a bare 'parallax --version' took $(( (b1 - b0) / 1000000 )) ms just after)"
+  c1=$(awk '{printf "%.0f", ($14 + $15) * 10}' "/proc/${spids[$sv]}/stat")
+  echo "start-up ($sv): $(( (t1 - t0) / 1000000 )) ms wall to listening, ${c1} ms CPU (process start included; a bare 'parallax --version' took $(( (b1 - b0) / 1000000 )) ms wall just after)"
   t0=$(date +%s%N); /usr/bin/python3 -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1]).read()" "${surl[$sv]}/"; t1=$(date +%s%N)
   echo "first page ($sv): $(( (t1 - t0) / 1000000 )) ms (stories list, cold, client included)"
 done
 url=${surl[new]}
 
 # The pages: 30 multi-outlet stories (their comparisons computed once, then
-# cached), the stories list with and without filters, 30 searches.
+# cached), the stories list with and without filters, 30 searches; each
+# asked for once before the load.
 /usr/bin/python3 - "$tmp" "${surl[@]}" <<'PY'
 import json, sys, urllib.request
 tmp, urls = sys.argv[1], sys.argv[2:]
@@ -85,6 +87,13 @@ words = ["climate change", "supreme court", "immigration", "trump", "election", 
          "vaccine", "border wall", "economy", "china trade", "syria", "russia", "abortion", "obama",
          "refugees", "shooting", "budget", "jobs report", "hurricane", "net neutrality", "opioid", "facebook"]
 open(tmp + "/search.txt", "w").write("\n".join("/search?q=" + w.replace(" ", "+") for w in words) + "\n")
+# Every page of the load is asked for once first, as the story pages are:
+# the figures are those of pages already built (the first build of each is
+# what "first page" above measures).
+for u in urls:
+    for kind in ("stories", "search"):
+        for p in open(tmp + "/" + kind + ".txt").read().split():
+            get(u, p)
 PY
 cat > "$tmp/paths.lua" <<'LUA'
 local paths, i = {}, 0

@@ -467,16 +467,17 @@ int cmd_serve(cli *c, int argc, char **argv) {
   printf("parallax serve: http://%s:%u/ (%lld articles; Ctrl-C stops)\n", host, port,
          (long long)mark.last_article);
   fflush(stdout);
+  /* The front page is built now, not by the first visitor. */
+  sv_prebuild(&s.app, &watcher, "/");
   while (!stop_flag) {
     struct timespec ts = {0, SV_WATCH_MS * 1000 * 1000};
     nanosleep(&ts, NULL);
     int64_t v;
     if (px_store_data_version(st, &v) == PX_OK && v != version) {
       version = v;
-      __atomic_add_fetch(&s.app.gen, 1, __ATOMIC_ACQ_REL);
       changes++;
-      /* Rebuild here, off the requests' path, the pages asked for lately:
-       * meanwhile their requests get them as they were. */
+      /* Bump the change count, and rebuild here, off the requests' path,
+       * the pages asked for lately: meanwhile they are sent as they were. */
       sv_refresh(&s.app, &watcher, SV_REFRESH_SECONDS, SV_REFRESH_MAX);
     }
   }

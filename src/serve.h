@@ -133,11 +133,15 @@ typedef struct sv_resp {
  * returns true.  Otherwise false, and *stale is set when the caller is to
  * rebuild a stale entry (pass it to sv_handle_request). */
 bool sv_cached_response(sv_app *app, const sv_req *r, sv_resp *out, sv_centry **stale);
-/** After the change count moved: rebuild (or, for a story page whose story
- * kept its members, stamp again) the stale pages asked for in the last
- * seconds, at most max, with handle h, so that the requests for them are
- * answered from memory meanwhile and after.  @return the pages refreshed. */
+/** When the store has changed: claim the pages asked for in the last
+ * seconds (at most max), bump the change count, and rebuild them (or, for a
+ * story page whose story kept its members, stamp them again) with handle h,
+ * so that the requests for them are answered from memory meanwhile (as they
+ * were) and after.  @return the pages refreshed. */
 size_t sv_refresh(sv_app *app, sv_handle *h, int seconds, size_t max);
+/** Build the page of target into the cache now (the stories list at start).
+ * @return false when it could not be built. */
+bool sv_prebuild(sv_app *app, sv_handle *h, const char *target);
 /** Build the response to r (serve_pages.c); takes over stale. */
 void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_centry *stale,
                        sv_resp *out);

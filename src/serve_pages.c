@@ -1379,11 +1379,14 @@ bool sv_cached_response(sv_app *app, const sv_req *r, sv_resp *out, sv_centry **
 }
 
 size_t sv_refresh(sv_app *app, sv_handle *h, int seconds, size_t max) {
-  uint64_t gen = __atomic_load_n(&app->gen, __ATOMIC_ACQUIRE);
+  /* The pages are claimed before the new count is published: no request
+   * finds one of them stale and unclaimed, so none waits for a rebuild. */
+  uint64_t gen = __atomic_load_n(&app->gen, __ATOMIC_ACQUIRE) + 1;
   sv_centry **list = calloc(max ? max : 1, sizeof(*list));
   sv_req *req = malloc(sizeof(*req));
   size_t n = 0, done = 0;
   if (list && req) n = sv_cache_claim_stale(app->cache, gen, time(NULL) - seconds, '/', list, max);
+  __atomic_store_n(&app->gen, gen, __ATOMIC_RELEASE);
   for (size_t i = 0; i < n; i++) {
     size_t klen;
     const char *key = sv_centry_key(list[i], &klen);
@@ -1450,4 +1453,24 @@ void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_centry *st
     sv_cache_unclaim(app->cache, stale);
     sv_centry_release(stale);
   }
+}
+
+bool sv_prebuild(sv_app *app, sv_handle *h, const char *target) {
+  sv_req *req = malloc(sizeof(*req));
+  const char *msg;
+  bool ok = false;
+  if (req && !sv_route(target, strlen(target), req, &msg)) {
+    sv_resp rs = {0};
+    sv_centry *stale = NULL;
+    if (sv_cached_response(app, req, &rs, &stale)) {
+      ok = true;
+    } else {
+      sv_handle_request(app, h, req, stale, &rs);
+      ok = rs.status == 200;
+    }
+    sv_centry_release(rs.ref);
+    sb_free(&rs.body);
+  }
+  free(req);
+  return ok;
 }
