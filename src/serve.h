@@ -196,6 +196,8 @@ const char *sv_centry_body(const sv_centry *e, size_t *len);
 const char *sv_centry_check(const sv_centry *e, size_t *len);
 void sv_cache_stats(sv_cache *c, size_t *entries, size_t *bytes);
 const char *sv_centry_key(const sv_centry *e, size_t *len);
+/** Renew the claims on list[0..n) (a long rebuild pass keeps them). */
+void sv_cache_keep_claims(sv_cache *c, sv_centry *const *list, size_t n);
 /** Claim (as SV_C_REFRESH does) up to max entries whose key starts with
  * first, stamped with another generation than gen, unclaimed, and looked up
  * at or after since; most recently used first, each a reference in out. */

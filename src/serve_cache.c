@@ -310,3 +310,10 @@ size_t sv_cache_claim_stale(sv_cache *c, uint64_t gen, time_t since, char first,
   pthread_mutex_unlock(&c->mu);
   return n;
 }
+
+void sv_cache_keep_claims(sv_cache *c, sv_centry *const *list, size_t n) {
+  time_t now = time(NULL);
+  pthread_mutex_lock(&c->mu);
+  for (size_t i = 0; i < n; i++) list[i]->claimed = now ? now : 1;
+  pthread_mutex_unlock(&c->mu);
+}

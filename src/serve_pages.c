@@ -1388,6 +1388,9 @@ size_t sv_refresh(sv_app *app, sv_handle *h, int seconds, size_t max) {
   if (list && req) n = sv_cache_claim_stale(app->cache, gen, time(NULL) - seconds, '/', list, max);
   __atomic_store_n(&app->gen, gen, __ATOMIC_RELEASE);
   for (size_t i = 0; i < n; i++) {
+    /* The pages still waiting stay claimed however long the pass takes:
+     * their requests keep getting them as they were, none rebuilds them. */
+    sv_cache_keep_claims(app->cache, list + i, n - i);
     size_t klen;
     const char *key = sv_centry_key(list[i], &klen);
     const char *msg;
