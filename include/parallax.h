@@ -521,6 +521,14 @@ typedef struct px_store_mark {
 } px_store_mark;
 /** @return PX_OK or PX_EDB. */
 PX_API int px_store_mark_get(px_store *st, px_store_mark *out /* OUT */);
+/**
+ * A number that changes whenever another connection has committed a change
+ * to the store since the last call on this handle (SQLite's data_version):
+ * a reader polls it to learn, without reading any table, that what it
+ * built from the store may be out of date.  Commits made through st itself
+ * do not change it.  @return PX_OK or PX_EDB.
+ */
+PX_API int px_store_data_version(px_store *st, int64_t *out /* OUT */);
 
 
 /**

@@ -1,6 +1,7 @@
 /* cmd_serve.c - parallax serve: the store in a browser, read-only, over
- * libmicrohttpd.  A pool of threads answers requests; each request borrows
- * a read-only store handle from a pool (one SQLite connection per handle),
+ * libmicrohttpd, one thread per connection.  A page built before and still
+ * current is sent from memory (serve_cache.c); any other request borrows a
+ * read-only store handle from a bounded pool (one SQLite connection each),
  * so an ingest writing the same file (WAL) is never blocked and every page
  * sees committed data only.  Limits: connections, time per connection,
  * memory per connection (which bounds header size), header count, request
@@ -22,10 +23,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#define SV_THREADS_DEFAULT 4
-#define SV_MAX_CONNECTIONS 512
+#define SV_THREADS_DEFAULT 4        /* store handles: requests building pages at once */
+#define SV_HANDLE_WAIT 30           /* seconds a request waits for a store handle (then 503) */
+#define SV_MAX_CONNECTIONS 512      /* and so threads (one per connection) */
 #define SV_CONN_TIMEOUT 10          /* seconds of silence before a connection is closed */
 #define SV_CONN_MEMORY (64 * 1024)  /* per connection: request line and headers must fit */
+#define SV_WATCH_MS 50              /* how often the store is polled for others' commits */
+#define SV_REFRESH_SECONDS 60       /* pages asked for this recently are rebuilt after a change */
+#define SV_REFRESH_MAX 256          /* at most this many per change */
 
 /* Handler time per page kind, for --stats: log-spaced buckets (5% apart)
  * from 1 microsecond, counted with atomic adds by every thread. */
@@ -35,6 +40,8 @@ static const char *const page_names[] = {"none",   "stories", "story",      "art
                                          "outlets", "live",   "static"};
 #define NPAGES (sizeof(page_names) / sizeof(page_names[0]))
 static uint64_t hist[NPAGES][NBUCKET], cpu_hist[NPAGES][NBUCKET];
+/* The same, for the requests answered from a page already built (the cache). */
+static uint64_t hit_hist[NPAGES][NBUCKET], hit_cpu_hist[NPAGES][NBUCKET];
 
 static double now_s(void) {
   struct timespec ts;
@@ -70,26 +77,34 @@ static void quantiles(const uint64_t *h, uint64_t n, double *p50, double *p99, d
   }
 }
 
-static void print_stats(FILE *f) {
+static void print_table(FILE *f, uint64_t (*wall)[NBUCKET], uint64_t (*cpu)[NBUCKET]) {
   fprintf(f, "%-11s %9s %9s %9s %9s %9s %9s %9s\n", "page", "requests", "wall p50", "wall p99",
           "wall max", "CPU p50", "CPU p99", "CPU max");
   for (size_t p = 0; p < NPAGES; p++) {
     uint64_t n = 0;
-    for (int k = 0; k < NBUCKET; k++) n += hist[p][k];
+    for (int k = 0; k < NBUCKET; k++) n += wall[p][k];
     if (!n) continue;
     double a, b, c, d, e, g;
-    quantiles(hist[p], n, &a, &b, &c);
-    quantiles(cpu_hist[p], n, &d, &e, &g);
+    quantiles(wall[p], n, &a, &b, &c);
+    quantiles(cpu[p], n, &d, &e, &g);
     fprintf(f, "%-11s %9llu %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f\n", page_names[p],
             (unsigned long long)n, a, b, c, d, e, g);
   }
+}
+
+static void print_stats(FILE *f) {
+  print_table(f, hist, cpu_hist);
   fprintf(f, "(server time per request in ms, the handler only: wall, and CPU time of its thread)\n");
+  fprintf(f, "of which answered from a page already built (the cache):\n");
+  print_table(f, hit_hist, hit_cpu_hist);
 }
 
 typedef struct server {
   sv_app app;
   pthread_mutex_t mu;
-  sv_handle *idle;  /* store handles not in use */
+  pthread_cond_t freed;
+  sv_handle *idle; /* store handles not in use */
+  int open, max_open; /* handles open; at most --threads */
   cli *c;
 } server;
 
@@ -97,23 +112,44 @@ static const char CSP[] =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-static sv_handle *take_handle(server *s, int *err) {
+/* A store handle for one request: an idle one, a new one while fewer than
+ * max_open are open, else wait for one to be given back (bounded: NULL and
+ * *busy after SV_HANDLE_WAIT seconds). */
+static sv_handle *take_handle(server *s, int *err, bool *busy) {
+  *err = PX_OK;
+  *busy = false;
+  struct timespec until;
+  clock_gettime(CLOCK_REALTIME, &until);
+  until.tv_sec += SV_HANDLE_WAIT;
   pthread_mutex_lock(&s->mu);
+  while (!s->idle && s->open >= s->max_open) {
+    if (pthread_cond_timedwait(&s->freed, &s->mu, &until) == ETIMEDOUT && !s->idle &&
+        s->open >= s->max_open) {
+      pthread_mutex_unlock(&s->mu);
+      *busy = true;
+      return NULL;
+    }
+  }
   sv_handle *h = s->idle;
   if (h) s->idle = h->next;
+  else s->open++; /* this thread opens one */
   pthread_mutex_unlock(&s->mu);
-  *err = PX_OK;
   if (h) return h;
   h = calloc(1, sizeof(*h));
   if (!h || px_ctx_new(&h->ctx) != PX_OK) {
     free(h);
+    h = NULL;
     *err = PX_ENOMEM;
-    return NULL;
-  }
-  if ((*err = px_store_open(h->ctx, s->app.db_path, PX_OPEN_READ, &h->st)) != PX_OK) {
+  } else if ((*err = px_store_open(h->ctx, s->app.db_path, PX_OPEN_READ, &h->st)) != PX_OK) {
     px_ctx_free(h->ctx);
     free(h);
-    return NULL;
+    h = NULL;
+  }
+  if (!h) {
+    pthread_mutex_lock(&s->mu);
+    s->open--;
+    pthread_cond_signal(&s->freed);
+    pthread_mutex_unlock(&s->mu);
   }
   return h;
 }
@@ -122,6 +158,7 @@ static void give_handle(server *s, sv_handle *h) {
   pthread_mutex_lock(&s->mu);
   h->next = s->idle;
   s->idle = h;
+  pthread_cond_signal(&s->freed);
   pthread_mutex_unlock(&s->mu);
 }
 
@@ -177,16 +214,27 @@ static void completed(void *cls, struct MHD_Connection *con, void **req_cls,
   *req_cls = NULL;
 }
 
+static void release_entry(void *e) { sv_centry_release(e); }
+
 static enum MHD_Result send_resp(struct MHD_Connection *con, sv_resp *rs, bool head,
                                  bool cacheable) {
   struct MHD_Response *resp;
   if (head) {
     resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+    sv_centry_release(rs->ref);
+  } else if (rs->ref) {
+    /* A cached page: its bytes are sent as they are, and released when sent. */
+    size_t len;
+    const char *p = sv_centry_body(rs->ref, &len);
+    resp = MHD_create_response_from_buffer_with_free_callback_cls(len, (void *)p, release_entry,
+                                                                 rs->ref);
+    if (!resp) sv_centry_release(rs->ref);
   } else {
     resp = MHD_create_response_from_buffer(rs->body.n, rs->body.p ? rs->body.p : (void *)"",
                                            rs->body.p ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
     rs->body.p = NULL; /* now owned by the response */
   }
+  rs->ref = NULL;
   sb_free(&rs->body);
   if (!resp) return MHD_NO;
   MHD_add_response_header(resp, "Content-Type", rs->type);
@@ -256,18 +304,35 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *con, const char
     rs.type = type;
     return send_resp(con, &rs, head, true);
   }
-  int err;
-  sv_handle *h = take_handle(s, &err);
-  if (!h) {
-    sv_error_page(req, 503, px_strerror(err), &rs);
+  /* A cached page needs no store handle: most requests end here. */
+  double t0 = now_s(), c0 = cpu_s();
+  sv_centry *stale = NULL;
+  if (sv_cached_response(&s->app, req, &rs, &stale)) {
+    double w = now_s() - t0, u = cpu_s() - c0;
+    note(hist, (int)req->page, w);
+    note(cpu_hist, (int)req->page, u);
+    note(hit_hist, (int)req->page, w);
+    note(hit_cpu_hist, (int)req->page, u);
     free(req);
     return send_resp(con, &rs, head, false);
   }
-  double t0 = now_s(), c0 = cpu_s();
-  sv_handle_request(&s->app, h, req, &rs);
+  int err;
+  bool busy;
+  sv_handle *h = take_handle(s, &err, &busy);
+  if (!h) {
+    if (stale) {
+      sv_cache_unclaim(s->app.cache, stale);
+      sv_centry_release(stale);
+    }
+    if (req->target) sv_cache_done(s->app.cache, req->target, req->target_len);
+    sv_error_page(req, 503, busy ? "every store reader is busy: try again" : px_strerror(err), &rs);
+    free(req);
+    return send_resp(con, &rs, head, false);
+  }
+  sv_handle_request(&s->app, h, req, stale, &rs);
+  give_handle(s, h);
   note(hist, (int)req->page, now_s() - t0);
   note(cpu_hist, (int)req->page, cpu_s() - c0);
-  give_handle(s, h);
   free(req);
   return send_resp(con, &rs, head, false);
 }
@@ -339,18 +404,27 @@ int cmd_serve(cli *c, int argc, char **argv) {
   if (!open_db_read(c, &ctx, &st)) return EXIT_FAIL;
   px_store_mark mark = {0};
   px_store_mark_get(st, &mark);
-  px_store_free(st);
-  px_ctx_free(ctx);
+  /* This handle stays open: the main thread polls it for commits by other
+   * connections (an ingest) and bumps the change count that cached pages
+   * are stamped with. */
+  int64_t version = 0;
+  px_store_data_version(st, &version);
+  sv_handle watcher = {.ctx = ctx, .st = st};
+  uint64_t changes = 0;
 
   server s;
   memset(&s, 0, sizeof(s));
   s.c = c;
   s.app.db_path = c->db_path;
   pthread_mutex_init(&s.mu, NULL);
+  pthread_cond_init(&s.freed, NULL);
+  s.max_open = (int)threads;
   if (groups) {
     char err[512];
     if (sv_groups_load(groups, &s.app.groups, err, sizeof(err))) {
       errorf(c, "%s", err);
+      px_store_free(st);
+      px_ctx_free(ctx);
       return EXIT_FAIL;
     }
   }
@@ -358,6 +432,8 @@ int cmd_serve(cli *c, int argc, char **argv) {
   if (!s.app.cache) {
     errorf(c, "out of memory");
     sv_groups_free(s.app.groups);
+    px_store_free(st);
+    px_ctx_free(ctx);
     return EXIT_FAIL;
   }
   if (sa.sin_addr.s_addr != htonl(INADDR_LOOPBACK)) {
@@ -373,17 +449,25 @@ int cmd_serve(cli *c, int argc, char **argv) {
   sigaction(SIGTERM, &act, NULL);
   signal(SIGPIPE, SIG_IGN);
 
+  /* One thread per connection: a page that takes long to build (a story
+   * compared for the first time, a broad search) holds up only its own
+   * client, never the connections that would share its thread in a pool.
+   * Cached pages need no store handle; the others wait for one of the
+   * --threads handles.  The connection limit bounds the threads. */
   struct MHD_Daemon *d = MHD_start_daemon(
-      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL, NULL, handler,
-      &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE,
-      (unsigned)threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)SV_MAX_CONNECTIONS,
-      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SV_CONN_TIMEOUT, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-      (size_t)SV_CONN_MEMORY, MHD_OPTION_URI_LOG_CALLBACK, uri_log, &s,
+      MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
+          MHD_USE_ERROR_LOG,
+      0, NULL, NULL, handler, &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+      MHD_OPTION_CONNECTION_LIMIT, (unsigned)SV_MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT,
+      (unsigned)SV_CONN_TIMEOUT, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SV_CONN_MEMORY,
+      MHD_OPTION_URI_LOG_CALLBACK, uri_log, &s,
       MHD_OPTION_NOTIFY_COMPLETED, completed, &s, MHD_OPTION_END);
   if (!d) {
     errorf(c, "cannot listen on %s: %s", listen, strerror(errno));
     sv_cache_free(s.app.cache);
     sv_groups_free(s.app.groups);
+    px_store_free(st);
+    px_ctx_free(ctx);
     return EXIT_FAIL;
   }
   const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -394,16 +478,42 @@ int cmd_serve(cli *c, int argc, char **argv) {
   printf("parallax serve: http://%s:%u/ (%lld articles; Ctrl-C stops)\n", host, port,
          (long long)mark.last_article);
   fflush(stdout);
+  /* The front page is built now, not by the first visitor. */
+  sv_prebuild(&s.app, &watcher, "/");
   while (!stop_flag) {
-    struct timespec ts = {0, 100 * 1000 * 1000};
+    struct timespec ts = {0, SV_WATCH_MS * 1000 * 1000};
     nanosleep(&ts, NULL);
+    int64_t v;
+    if (px_store_data_version(st, &v) == PX_OK && v != version) {
+      version = v;
+      changes++;
+      /* Bump the change count, and rebuild here, off the requests' path,
+       * the pages asked for lately: meanwhile they are sent as they were. */
+      sv_refresh(&s.app, &watcher, SV_REFRESH_SECONDS, SV_REFRESH_MAX);
+    }
   }
   MHD_stop_daemon(d);
+  px_analyzer_free(watcher.an);
+  px_store_free(st);
+  px_ctx_free(ctx);
+  if (stats) {
+    print_stats(stderr);
+    size_t entries, bytes;
+    sv_cache_stats(s.app.cache, &entries, &bytes);
+    fprintf(stderr,
+            "cache: %llu requests from a fresh page, %llu from a page being rebuilt; %llu pages "
+            "built, %llu story pages found unchanged and stamped again; %llu pages refreshed by "
+            "the watcher after %llu store changes; %zu entries, %.1f MB at the end\n",
+            (unsigned long long)s.app.n_fresh, (unsigned long long)s.app.n_stale,
+            (unsigned long long)s.app.n_built, (unsigned long long)s.app.n_restamped,
+            (unsigned long long)s.app.n_refreshed, (unsigned long long)changes, entries,
+            (double)bytes / 1e6);
+  }
   free_handles(&s);
   sv_cache_free(s.app.cache);
   sv_groups_free(s.app.groups);
   pthread_mutex_destroy(&s.mu);
-  if (stats) print_stats(stderr);
+  pthread_cond_destroy(&s.freed);
   if (!c->quiet) fprintf(stderr, "parallax serve: stopped\n");
   return EXIT_OK;
 }

@@ -265,7 +265,7 @@ const command commands[] = {
      "  --listen ADDR:PORT   where to listen (default 127.0.0.1:8080; port 0 picks a\n"
      "                       free one; any address but loopback prints a warning)\n"
      "  --groups FILE        outlet groups: lines outlet<TAB>dimension<TAB>group\n"
-     "  --threads N          request threads (default 4)\n"
+     "  --threads N          store readers: pages built at once (default 4)\n"
      "  --live-seconds N     how often pages ask for new articles (default 15)\n"
      "  --stats              at exit, print requests and server time (p50, p99) per page\n"
      "  --db PATH            database file (default ./parallax.db)\n"

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 /* ------------------------------------------------------------- limits */
 #define SV_MAX_URI 4096      /* the whole request target, path and query */
@@ -73,7 +74,8 @@ typedef struct sv_req {
   char arg[SV_MAX_VALUE + 1]; /* /speaker/KEY, /entity/KEY, /outlet/NAME, /static/NAME */
   size_t nparams;
   sv_param params[SV_MAX_PARAMS];
-  uint64_t uri_hash; /* of the whole target: a key for cached pages */
+  const char *target; /* the whole request target as received (the caller's */
+  size_t target_len;  /* buffer): the key of a cached page */
 } sv_req;
 
 /**
@@ -93,11 +95,18 @@ long sv_decode(const char *p, size_t n, bool plus, char *out, size_t cap);
 /* --------------------------------------------------------- the server */
 typedef struct sv_groups sv_groups;
 typedef struct sv_cache sv_cache;
+typedef struct sv_centry sv_centry;
 
 typedef struct sv_app {
   const char *db_path;
   sv_groups *groups;  /* outlet -> groups, may be NULL */
-  sv_cache *cache;    /* story reports, shared by all threads */
+  sv_cache *cache;    /* pages and story reports, shared by all threads */
+  uint64_t gen;       /* the store's change count, bumped (atomically) by the
+                       * server's watcher when another connection commits */
+  /* Counts for --stats (atomic adds): requests answered from a fresh page,
+   * from a stale one being rebuilt, pages built by requests, story pages
+   * found unchanged and stamped again, pages rebuilt by the watcher. */
+  uint64_t n_fresh, n_stale, n_built, n_restamped, n_refreshed;
   int live_seconds;   /* how often a page's script asks what is new */
 } sv_app;
 
@@ -114,10 +123,28 @@ typedef struct sv_resp {
   int status;
   const char *type; /* content type */
   sbuf body;
+  sv_centry *ref;   /* when set, the body is this cached entry's (body unused) */
+  void *check;      /* a page's check bytes for its cache entry (malloc'd) */
+  size_t check_len;
 } sv_resp;
 
-/** Build the response to r (serve_pages.c). */
-void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out);
+/** The response to r straight from the cache, without the store, when a
+ * fresh (or a stale one being rebuilt by another request) is there:
+ * returns true.  Otherwise false, and *stale is set when the caller is to
+ * rebuild a stale entry (pass it to sv_handle_request). */
+bool sv_cached_response(sv_app *app, const sv_req *r, sv_resp *out, sv_centry **stale);
+/** When the store has changed: claim the pages asked for in the last
+ * seconds (at most max), bump the change count, and rebuild them (or, for a
+ * story page whose story kept its members, stamp them again) with handle h,
+ * so that the requests for them are answered from memory meanwhile (as they
+ * were) and after.  @return the pages refreshed. */
+size_t sv_refresh(sv_app *app, sv_handle *h, int seconds, size_t max);
+/** Build the page of target into the cache now (the stories list at start).
+ * @return false when it could not be built. */
+bool sv_prebuild(sv_app *app, sv_handle *h, const char *target);
+/** Build the response to r (serve_pages.c); takes over stale. */
+void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_centry *stale,
+                       sv_resp *out);
 /** An error page (HTML or JSON as r->api says). */
 void sv_error_page(const sv_req *r, int status, const char *msg, sv_resp *out);
 
@@ -135,12 +162,47 @@ const char *sv_groups_of(const sv_groups *g, size_t d, const char *outlet, size_
 /** Distinct group names of dimension d, in file order. */
 size_t sv_groups_names(const sv_groups *g, size_t d, const char ***names);
 
-/* serve_cache.c: story reports (comparison JSON) by story id and membership. */
+/* serve_cache.c: built pages and story reports, by whole key (compared
+ * byte for byte), with a generation stamp and check bytes.  An entry is an
+ * immutable counted reference: release every entry a call hands out. */
+#define SV_GEN_ANY UINT64_MAX /* a lookup that does not care about the stamp */
+enum {
+  SV_C_NONE,    /* no entry: the caller is to build it, and then call
+                 * sv_cache_put or sv_cache_done (other requests for the same
+                 * key wait meanwhile, up to 30 s) */
+  SV_C_FRESH,   /* stamped with the generation asked for (or SV_GEN_ANY) */
+  SV_C_STALE,   /* older, and another request is rebuilding it: send this one */
+  SV_C_REFRESH  /* older, and the caller is to rebuild it: it must then call
+                 * sv_cache_put, sv_cache_restamp or sv_cache_unclaim */
+};
 sv_cache *sv_cache_new(size_t max_bytes);
 void sv_cache_free(sv_cache *c);
-/** A copy of the cached report (caller frees) when sig matches, else NULL. */
-char *sv_cache_get(sv_cache *c, int64_t id, uint64_t sig, size_t *len);
-void sv_cache_put(sv_cache *c, int64_t id, uint64_t sig, const char *p, size_t len);
+/** Look key up; *out (NULL with SV_C_NONE) is a reference to release. */
+int sv_cache_get(sv_cache *c, const char *key, size_t klen, uint64_t gen, sv_centry **out);
+/** Store a copy of body under key, replacing any entry of that key; ends a
+ * claim.  @return a reference to the new entry (release it), NULL when out
+ * of memory. */
+sv_centry *sv_cache_put(sv_cache *c, const char *key, size_t klen, uint64_t gen,
+                        const void *check, size_t clen, const char *body, size_t blen);
+/** e was found still valid: stamp it with gen and end the claim. */
+void sv_cache_restamp(sv_cache *c, sv_centry *e, uint64_t gen);
+/** The build promised by SV_C_NONE ended without an entry (an error page):
+ * the requests waiting for it go on (no-op when this thread promised none). */
+void sv_cache_done(sv_cache *c, const char *key, size_t klen);
+/** End a claim without a new entry (the rebuild failed). */
+void sv_cache_unclaim(sv_cache *c, sv_centry *e);
+void sv_centry_release(sv_centry *e);
+const char *sv_centry_body(const sv_centry *e, size_t *len);
+const char *sv_centry_check(const sv_centry *e, size_t *len);
+void sv_cache_stats(sv_cache *c, size_t *entries, size_t *bytes);
+const char *sv_centry_key(const sv_centry *e, size_t *len);
+/** Renew the claims on list[0..n) (a long rebuild pass keeps them). */
+void sv_cache_keep_claims(sv_cache *c, sv_centry *const *list, size_t n);
+/** Claim (as SV_C_REFRESH does) up to max entries whose key starts with
+ * first, stamped with another generation than gen, unclaimed, and looked up
+ * at or after since; most recently used first, each a reference in out. */
+size_t sv_cache_claim_stale(sv_cache *c, uint64_t gen, time_t since, char first,
+                            sv_centry **out, size_t max);
 
 /* serve_svg.c: charts. */
 typedef struct sv_bar {

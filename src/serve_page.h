@@ -27,6 +27,10 @@ size_t pg_group_counts(const sv_groups *g, size_t d, const pg_outlets *o, const 
 void pg_store_error(const sv_req *r, sv_handle *h, int rc, sv_resp *out);
 
 /* serve_story.c */
-void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out);
+/* stale: a cached story page to revalidate (taken over when it is still
+ * valid: it becomes out->ref, stamped with gen); the check bytes of the
+ * page built are left in out->check. */
+void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_centry **stale, uint64_t gen,
+                sv_resp *out);
 void page_article(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out);
 #endif

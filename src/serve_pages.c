@@ -1348,46 +1348,83 @@ static void page_live(sv_handle *h, const sv_req *r, sv_resp *out) {
 
 /* ------------------------------------------------------------ router */
 
-/* A page is cached whole, keyed by its request target, until the store's
- * mark changes (an ingest adds or clusters articles). */
-static uint64_t mark_sig(const px_store_mark *m) {
-  uint64_t h = 1469598103934665603ULL;
-  int64_t v[3] = {m->last_article, m->last_clustered, m->last_published};
-  for (int i = 0; i < 3; i++)
-    for (int k = 0; k < 8; k++) {
-      h ^= (uint64_t)(v[i] >> (8 * k)) & 0xFF;
-      h *= 1099511628211ULL;
-    }
-  return h;
+/* A page is cached whole, keyed by its whole request target and stamped
+ * with the store's change count (app->gen, bumped by the server's watcher
+ * when another connection commits): a fresh entry is sent without reading
+ * the store at all.  The story page is also checked against the story's
+ * members: when only the change count moved, a page whose story kept its
+ * members is stamped again rather than rebuilt (serve_story.c).  The live
+ * poll is never cached. */
+static bool cacheable(const sv_req *r) {
+  return r->page != SV_LIVE && r->page != SV_ASSET && r->page != SV_NONE && r->target;
 }
 
-void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out) {
+bool sv_cached_response(sv_app *app, const sv_req *r, sv_resp *out, sv_centry **stale) {
+  *stale = NULL;
+  if (!cacheable(r)) return false;
+  uint64_t gen = __atomic_load_n(&app->gen, __ATOMIC_ACQUIRE);
+  sv_centry *e;
+  int st = sv_cache_get(app->cache, r->target, r->target_len, gen, &e);
+  if (st == SV_C_FRESH || st == SV_C_STALE) {
+    /* Stale: another request is rebuilding it; until it is done this one
+     * gets the page as it was, which is whole and consistent. */
+    out->status = 200;
+    out->type = r->api ? "application/json" : "text/html; charset=utf-8";
+    out->ref = e;
+    __atomic_add_fetch(st == SV_C_FRESH ? &app->n_fresh : &app->n_stale, 1, __ATOMIC_RELAXED);
+    return true;
+  }
+  if (st == SV_C_REFRESH) *stale = e;
+  return false;
+}
+
+size_t sv_refresh(sv_app *app, sv_handle *h, int seconds, size_t max) {
+  /* The pages are claimed before the new count is published: no request
+   * finds one of them stale and unclaimed, so none waits for a rebuild. */
+  uint64_t gen = __atomic_load_n(&app->gen, __ATOMIC_ACQUIRE) + 1;
+  sv_centry **list = calloc(max ? max : 1, sizeof(*list));
+  sv_req *req = malloc(sizeof(*req));
+  size_t n = 0, done = 0;
+  if (list && req) n = sv_cache_claim_stale(app->cache, gen, time(NULL) - seconds, '/', list, max);
+  __atomic_store_n(&app->gen, gen, __ATOMIC_RELEASE);
+  for (size_t i = 0; i < n; i++) {
+    /* The pages still waiting stay claimed however long the pass takes:
+     * their requests keep getting them as they were, none rebuilds them. */
+    sv_cache_keep_claims(app->cache, list + i, n - i);
+    size_t klen;
+    const char *key = sv_centry_key(list[i], &klen);
+    const char *msg;
+    if (sv_route(key, klen, req, &msg) || !cacheable(req)) {
+      sv_cache_unclaim(app->cache, list[i]);
+      sv_centry_release(list[i]);
+      continue;
+    }
+    sv_resp rs = {0};
+    sv_handle_request(app, h, req, list[i], &rs); /* takes over list[i] */
+    if (rs.ref && rs.status == 200) done++;
+    sv_centry_release(rs.ref);
+    sb_free(&rs.body);
+  }
+  free(req);
+  free(list);
+  __atomic_add_fetch(&app->n_refreshed, done, __ATOMIC_RELAXED);
+  return done;
+}
+
+void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_centry *stale,
+                       sv_resp *out) {
+  /* The stamp is read before the page reads the store: a commit seen by the
+   * page but not yet by the stamp only makes the entry rebuilt sooner. */
+  uint64_t gen = __atomic_load_n(&app->gen, __ATOMIC_ACQUIRE);
   sb_init(&out->body, 0);
   out->status = 500;
   out->type = "text/plain";
-  /* The story page keeps its own cache, keyed by the story's membership. */
-  bool cacheable = r->page != SV_LIVE && r->page != SV_STORY;
-  px_store_mark mark;
-  uint64_t sig = 0;
-  int64_t key = -(int64_t)(r->uri_hash >> 2) - 1; /* negative: never a story id */
-  if (cacheable && px_store_mark_get(h->st, &mark) == PX_OK) {
-    sig = mark_sig(&mark);
-    size_t len;
-    char *p = sv_cache_get(app->cache, key, sig, &len);
-    if (p) {
-      out->status = 200;
-      out->type = r->api ? "application/json" : "text/html; charset=utf-8";
-      out->body.p = p;
-      out->body.n = len;
-      out->body.cap = len + 1;
-      return;
-    }
-  } else {
-    cacheable = false;
-  }
+  out->ref = NULL;
+  out->check = NULL;
+  out->check_len = 0;
   switch (r->page) {
   case SV_STORIES: page_stories(app, h, r, out); break;
-  case SV_STORY: page_story(app, h, r, out); break;
+  case SV_STORY: page_story(app, h, r, &stale, gen, out); break;
   case SV_ARTICLE: page_article(app, h, r, out); break;
   case SV_SEARCH: page_search(app, h, r, out); break;
   case SV_OUTLETS: page_outlets(app, h, r, out); break;
@@ -1399,7 +1436,44 @@ void sv_handle_request(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out)
   case SV_THREAD: page_thread(h, r, out); break;
   default: sv_error_page(r, 404, "no such page", out); break;
   }
-  if (out->body.oom) sv_error_page(r, 500, "the page grew past its size limit", out);
-  else if (cacheable && out->status == 200 && out->body.p)
-    sv_cache_put(app->cache, key, sig, out->body.p, out->body.n);
+  if (out->ref) {
+    /* Revalidated: the cached entry is the response. */
+  } else if (out->body.oom) {
+    sv_error_page(r, 500, "the page grew past its size limit", out);
+  } else if (cacheable(r) && out->status == 200 && out->body.p) {
+    __atomic_add_fetch(&app->n_built, 1, __ATOMIC_RELAXED);
+    sv_centry *e = sv_cache_put(app->cache, r->target, r->target_len, gen, out->check,
+                                out->check_len, out->body.p, out->body.n);
+    if (e) { /* send the cached copy, and drop the built one */
+      sb_free(&out->body);
+      out->ref = e;
+    }
+  }
+  free(out->check);
+  out->check = NULL;
+  if (cacheable(r)) sv_cache_done(app->cache, r->target, r->target_len);
+  if (stale) { /* not revalidated, and (when the build failed) not replaced */
+    sv_cache_unclaim(app->cache, stale);
+    sv_centry_release(stale);
+  }
+}
+
+bool sv_prebuild(sv_app *app, sv_handle *h, const char *target) {
+  sv_req *req = malloc(sizeof(*req));
+  const char *msg;
+  bool ok = false;
+  if (req && !sv_route(target, strlen(target), req, &msg)) {
+    sv_resp rs = {0};
+    sv_centry *stale = NULL;
+    if (sv_cached_response(app, req, &rs, &stale)) {
+      ok = true;
+    } else {
+      sv_handle_request(app, h, req, stale, &rs);
+      ok = rs.status == 200;
+    }
+    sv_centry_release(rs.ref);
+    sb_free(&rs.body);
+  }
+  free(req);
+  return ok;
 }

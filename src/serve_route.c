@@ -131,12 +131,8 @@ int sv_route(const char *uri, size_t n, sv_req *r, const char **msg) {
     *msg = "request target must be a path";
     return 400;
   }
-  uint64_t h = 1469598103934665603ULL;
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)uri[i];
-    h *= 1099511628211ULL;
-  }
-  r->uri_hash = h;
+  r->target = uri;
+  r->target_len = n;
   const char *qm = memchr(uri, '?', n);
   size_t plen = qm ? (size_t)(qm - uri) : n;
   /* A fragment never reaches a server; if one does, drop it. */

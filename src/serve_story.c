@@ -71,24 +71,20 @@ static void mems_free(mems *ms) {
   free(ms->v);
 }
 
-/* FNV-1a over the sorted member ids: the story's membership. */
+/* The story's membership: its member ids, sorted, as bytes (a cache
+ * entry's check bytes, compared whole).  NULL when out of memory. */
 static int cmp_id(const void *a, const void *b) {
   int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
   return (x > y) - (x < y);
 }
-static uint64_t members_sig(const mems *ms) {
+static int64_t *member_ids(const mems *ms, size_t *len) {
   int64_t *ids = malloc((ms->n + 1) * sizeof(int64_t));
-  uint64_t h = 1469598103934665603ULL;
-  if (!ids) return 0;
+  *len = 0;
+  if (!ids) return NULL;
   for (size_t i = 0; i < ms->n; i++) ids[i] = ms->v[i].id;
   qsort(ids, ms->n, sizeof(int64_t), cmp_id);
-  for (size_t i = 0; i < ms->n; i++)
-    for (int k = 0; k < 8; k++) {
-      h ^= (uint64_t)(ids[i] >> (8 * k)) & 0xFF;
-      h *= 1099511628211ULL;
-    }
-  free(ids);
-  return h ^ ms->n;
+  *len = ms->n * sizeof(int64_t);
+  return ids;
 }
 
 typedef struct sv_story_info {
@@ -109,31 +105,50 @@ static int to_sbuf(void *u, const char *p, size_t n) {
   return b->oom;
 }
 
-/* The comparison report of story id (members ms): from the cache or computed. */
+/* The comparison report of story id (members ms): from the cache while the
+ * story has the same members, else computed and cached. */
 static int story_report(sv_app *app, sv_handle *h, int64_t id, const mems *ms, json_t **out) {
   *out = NULL;
-  uint64_t sig = members_sig(ms);
-  size_t len = 0;
-  char *p = sv_cache_get(app->cache, id, sig, &len);
+  size_t clen;
+  int64_t *ids = member_ids(ms, &clen);
+  if (!ids) return PX_ENOMEM;
+  char key[32];
+  int klen = snprintf(key, sizeof(key), "R%lld", (long long)id);
+  sv_centry *e = NULL;
+  const char *p = NULL;
+  size_t len = 0, elen;
+  if (sv_cache_get(app->cache, key, (size_t)klen, SV_GEN_ANY, &e) == SV_C_FRESH) {
+    const char *chk = sv_centry_check(e, &elen);
+    if (elen == clen && memcmp(chk, ids, clen) == 0) {
+      p = sv_centry_body(e, &len);
+    } else {
+      sv_centry_release(e);
+      e = NULL;
+    }
+  }
+  sbuf b;
+  sb_init(&b, 256u << 20);
   int rc = PX_OK;
   if (!p) {
-    sbuf b;
-    sb_init(&b, 256u << 20);
     rc = px_store_story_report(h->st, id, PX_REPORT_JSON, NULL, to_sbuf, &b, NULL);
     if (rc == PX_OK && b.oom) rc = PX_ENOMEM;
     if (rc) {
       sb_free(&b);
+      free(ids);
       return rc;
     }
-    sv_cache_put(app->cache, id, sig, b.p ? b.p : "", b.n);
-    p = b.p;
+    e = sv_cache_put(app->cache, key, (size_t)klen, 0, ids, clen, b.p ? b.p : "", b.n);
+    p = b.p ? b.p : "";
     len = b.n;
   }
+  free(ids);
   json_error_t err;
-  *out = json_loadb(p ? p : "", len, 0, &err);
-  free(p);
+  *out = json_loadb(p, len, 0, &err);
+  sv_centry_release(e);
+  sb_free(&b);
   return *out ? PX_OK : PX_EFORMAT;
 }
+
 
 static const char *jstr(json_t *o, const char *k) {
   const char *s = json_string_value(json_object_get(o, k));
@@ -304,7 +319,8 @@ static const char *fact_only_group(const sv_groups *g, size_t d, json_t *f, bool
   return only;
 }
 
-void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out) {
+void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_centry **stale, uint64_t gen,
+                sv_resp *out) {
   story_info si = {0};
   mems ms = {0};
   sbuf mj;
@@ -319,20 +335,20 @@ void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out) {
   if (rc == PX_OK) rc = px_store_story_get(h->st, r->id, get_info, &si);
   if (rc == PX_OK) rc = px_store_story_articles(h->st, r->id, collect_member, &ms);
   if (rc == PX_OK && ms.oom) rc = PX_ENOMEM;
-  /* The whole page, while the story's membership is what it was. */
-  int64_t page_key = -(int64_t)(r->uri_hash >> 2) - 1;
-  uint64_t sig = rc == PX_OK ? members_sig(&ms) ^ 0x5354 : 0;
-  if (rc == PX_OK) {
-    size_t len;
-    char *p = sv_cache_get(app->cache, page_key, sig, &len);
-    if (p) {
+  /* The page's check bytes: the story's members.  A cached page built from
+   * the same members is still the page: stamp it again and send it. */
+  if (rc == PX_OK && !(out->check = member_ids(&ms, &out->check_len))) rc = PX_ENOMEM;
+  if (rc == PX_OK && *stale) {
+    size_t elen;
+    const char *chk = sv_centry_check(*stale, &elen);
+    if (elen == out->check_len && memcmp(chk, out->check, elen) == 0) {
       px_store_read_end(h->st);
+      sv_cache_restamp(app->cache, *stale, gen);
+      __atomic_add_fetch(&app->n_restamped, 1, __ATOMIC_RELAXED);
+      out->ref = *stale;
+      *stale = NULL;
       out->status = 200;
       out->type = r->api ? "application/json" : "text/html; charset=utf-8";
-      sb_free(b);
-      b->p = p;
-      b->n = len;
-      b->cap = len + 1;
       goto done;
     }
   }
@@ -643,7 +659,6 @@ void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_resp *out) {
   sb_s(b, "</article>");
   pg_foot(b);
 done:
-  if (rep && out->status == 200 && !b->oom && b->p) sv_cache_put(app->cache, page_key, sig, b->p, b->n);
   json_decref(rep);
   mems_free(&ms);
   sb_free(&mj);

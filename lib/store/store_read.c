@@ -89,3 +89,12 @@ int px_store_mark_get(px_store *st, px_store_mark *out) {
     rc = max_of(st, "SELECT max(published) FROM article", &out->last_published, &out->has_published);
   return rc;
 }
+
+int px_store_data_version(px_store *st, int64_t *out) {
+  if (!st || !out) return PX_EINVAL;
+  *out = 0;
+  int64_t v = 0;
+  int rc = max_of(st, "PRAGMA data_version", &v, NULL);
+  if (rc == PX_OK) *out = v;
+  return rc;
+}

@@ -19,6 +19,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return 0;
   }
   if (r.page == SV_NONE || r.page > SV_ASSET) abort();
+  /* The page cache's key is the whole target, as received. */
+  if (r.target != (const char *)data || r.target_len != size) abort();
   if (r.nparams > SV_MAX_PARAMS) abort();
   for (size_t i = 0; i < r.nparams; i++) {
     if (strnlen(r.params[i].key, sizeof(r.params[i].key)) >= sizeof(r.params[i].key)) abort();
