@@ -1396,8 +1396,47 @@ static double word_overlap(const char *a, size_t an, const char *b, size_t bn) {
   return words >= 2 ? (double)found / (double)words : 0;
 }
 
+/* An <h1> that names the site, not the page: the og:site_name or the
+ * publisher, or the part of <title> / og:title a " | Site" separator sets
+ * apart (a logo or masthead in an <h1>). */
+static bool h1_is_site(const meta *m, const px__buf *h) {
+  if (text_eq_ci(h, &m->site) || text_eq_ci(h, &m->ld_publisher)) return true;
+  const px__buf *t[] = {&m->title, &m->og_title};
+  for (size_t k = 0; k < 2; k++) {
+    if (t[k]->len <= h->len) continue;
+    size_t st, e = strip_site(t[k]->ptr, t[k]->len, m, &st);
+    if (e == t[k]->len) continue;
+    /* the site part: what follows the separator */
+    const char *rest = t[k]->ptr + e;
+    size_t rl = t[k]->len - e;
+    for (;;) {
+      unsigned char c = rl ? (unsigned char)*rest : 0;
+      size_t sk = 0;
+      if (c == ' ' || c == '|' || c == '-' || c == ':' || c == '/') sk = 1;
+      else if (c == 0xC2 && rl >= 2) sk = 2;                    /* U+00B7 */
+      else if (c == 0xE2 && rl >= 3 && (unsigned char)rest[1] == 0x80) sk = 3; /* dashes, bullet */
+      if (!sk) break;
+      rest += sk, rl -= sk;
+    }
+    if (rl == h->len && strncasecmp(rest, h->ptr, rl) == 0) return true;
+  }
+  return false;
+}
+
 static void pick_title(meta *m, px__buf *out) {
   px__buf_clear(out);
+  /* Leave out the <h1>s that name the site. */
+  int k1 = 0;
+  for (int i = 0; i < m->nh1; i++) {
+    if (h1_is_site(m, &m->h1[i])) continue;
+    if (k1 != i) {
+      px__buf tmp = m->h1[k1];
+      m->h1[k1] = m->h1[i];
+      m->h1[i] = tmp;
+    }
+    k1++;
+  }
+  m->nh1 = k1;
   /* An <h1> that agrees with og:title, the JSON-LD headline or <title>. */
   for (int i = 0; i < m->nh1; i++) {
     px__buf *h = &m->h1[i];
