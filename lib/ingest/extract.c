@@ -703,6 +703,7 @@ static bool contains_ci(const char *p, size_t n, const char *w) {
 }
 
 static void clean_byline(const char *p, size_t n, px__buf *out);
+static int parse_date_loose(const char *p, size_t n, int64_t *t);
 
 /* Collect metadata from one element on the way down. */
 static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag, bool *ld_found,
@@ -759,7 +760,12 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
                ieq(k, l, "original-publish-date") || ieq(k, l, "datepublished") ||
                ieq(k, l, "publication_date") || ieq(k, l, "release_date"))
       set_once(&m->item_date, c, l2);
-    else if (ieq(k, l, "og:locale") && m->lang.len == 0)
+    else if (m->item_date.len == 0 && l < 40 && contains_ci(k, l, "publish") &&
+             !contains_ci(k, l, "publisher")) {
+      /* "published", "w-published-date", "publish-date": a date if it parses */
+      int64_t t;
+      if (parse_date_loose(c, l2, &t) == PX_OK) set_once(&m->item_date, c, l2);
+    } else if (ieq(k, l, "og:locale") && m->lang.len == 0)
       set_once(&m->lang, c, l2);
     break;
   }
@@ -867,6 +873,52 @@ static int parse_date_loose(const char *p, size_t n, int64_t *t) {
   return PX_EFORMAT;
 }
 
+/* A date written as text on the page, with what surrounds it: "Published
+ * on July 18, 2025", "- Mar 27, 2024", "Jun 08, 2023 \u2022 12 min read",
+ * "September 1st, 2023", "23.07.2025".  Up to three leading words are
+ * skipped; the text is cut at a separator; ordinals lose their suffix. */
+static int parse_text_date(const char *x, size_t l, int64_t *t) {
+  char b[96];
+  size_t n = 0;
+  if (l > 90) return PX_EFORMAT;
+  for (size_t i = 0; i < l && n + 1 < sizeof(b); i++) {
+    unsigned char c = (unsigned char)x[i];
+    /* cut at " | ", a bullet or a middle dot, " - " after the start */
+    if (n > 6 && (c == '|' || (c == 0xE2 && i + 2 < l && (unsigned char)x[i + 1] == 0x80 &&
+                               (unsigned char)x[i + 2] == 0xA2) ||
+                  (c == 0xC2 && i + 1 < l && (unsigned char)x[i + 1] == 0xB7) ||
+                  (c == '-' && i > 0 && x[i - 1] == ' ' && i + 1 < l && x[i + 1] == ' ')))
+      break;
+    /* 1st, 2nd, 3rd, 4th: drop the suffix */
+    if (n && b[n - 1] >= '0' && b[n - 1] <= '9' && i + 1 < l &&
+        ((strncasecmp(x + i, "st", 2) == 0) || (strncasecmp(x + i, "nd", 2) == 0) ||
+         (strncasecmp(x + i, "rd", 2) == 0) || (strncasecmp(x + i, "th", 2) == 0)) &&
+        (i + 2 == l || !is_alnum(x[i + 2]))) {
+      i++;
+      continue;
+    }
+    b[n++] = (char)(c < 0x80 ? c : ' ');
+  }
+  b[n] = '\0';
+  size_t s0 = 0;
+  for (int w = 0; w < 4 && s0 < n; w++) {
+    while (s0 < n && !is_alnum(b[s0])) s0++;
+    size_t e = n;
+    while (e > s0 && !is_alnum(b[e - 1])) e--;
+    if (e > s0) {
+      /* 23.07.2025: day first */
+      if (e - s0 == 10 && b[s0 + 2] == '.' && b[s0 + 5] == '.') {
+        char d[16];
+        snprintf(d, sizeof(d), "%.4s-%.2s-%.2s", b + s0 + 6, b + s0 + 3, b + s0);
+        if (px_parse_date(d, 10, t) == PX_OK) return PX_OK;
+      }
+      if (parse_date_loose(b + s0, e - s0, t) == PX_OK) return PX_OK;
+    }
+    while (s0 < n && is_alnum(b[s0])) s0++;
+  }
+  return PX_EFORMAT;
+}
+
 /* Build the node array; count text; gather metadata. */
 static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_ptext) {
   ex->nn = 0;
@@ -892,7 +944,7 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
         if (ex->m.text_date.len == 0 && cnt >= 8 && l <= 60 && looks_date(x, l)) {
           int64_t t;
           set_once(&ex->m.text_date, x, l);
-          if (parse_date_loose(ex->m.text_date.ptr, ex->m.text_date.len, &t) != PX_OK)
+          if (parse_text_date(ex->m.text_date.ptr, ex->m.text_date.len, &t) != PX_OK)
             px__buf_clear(&ex->m.text_date);
         }
         if (!(p->flags & F_SKIP)) {
@@ -1592,7 +1644,7 @@ static int pick_date(const meta *m, const char *url, size_t ulen, int64_t *t) {
   }
   if (m->time_any.len && px_parse_date(m->time_any.ptr, m->time_any.len, t) == PX_OK)
     return PX_OK;
-  if (m->text_date.len && parse_date_loose(m->text_date.ptr, m->text_date.len, t) == PX_OK)
+  if (m->text_date.len && parse_text_date(m->text_date.ptr, m->text_date.len, t) == PX_OK)
     return PX_OK;
   return PX_EFORMAT;
 }
