@@ -67,7 +67,7 @@ typedef struct nd {
 
 typedef struct meta {
   px__buf title, og_title, tw_title, ld_headline, site, ld_publisher, canonical, og_url, lang;
-  px__buf author_meta, ld_author, item_author, byline_el;
+  px__buf author_meta, ld_author, item_author, byline_el, byline_text;
   px__buf ld_date, meta_date, item_date, time_pub, time_any, text_date;
   px__buf h1[MAX_H1];
   int nh1;
@@ -87,7 +87,8 @@ static meta *meta_bufs_init(meta *m) {
   px__buf *all[] = {&m->title,       &m->og_title,   &m->tw_title,   &m->ld_headline,
                     &m->site,        &m->ld_publisher, &m->canonical, &m->og_url,
                     &m->lang,        &m->author_meta, &m->ld_author, &m->item_author,
-                    &m->byline_el,   &m->ld_date,    &m->meta_date,  &m->item_date,
+                    &m->byline_el,   &m->byline_text, &m->ld_date,   &m->meta_date,
+                    &m->item_date,
                     &m->time_pub,    &m->time_any,   &m->text_date};
   for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
     px__buf_clear(all[i]);
@@ -105,7 +106,8 @@ static void meta_release(meta *m) {
   px__buf *all[] = {&m->title,       &m->og_title,   &m->tw_title,   &m->ld_headline,
                     &m->site,        &m->ld_publisher, &m->canonical, &m->og_url,
                     &m->lang,        &m->author_meta, &m->ld_author, &m->item_author,
-                    &m->byline_el,   &m->ld_date,    &m->meta_date,  &m->item_date,
+                    &m->byline_el,   &m->byline_text, &m->ld_date,   &m->meta_date,
+                    &m->item_date,
                     &m->time_pub,    &m->time_any,   &m->text_date};
   for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) px__buf_release(all[i]);
   for (int i = 0; i < MAX_H1; i++) px__buf_release(&m->h1[i]);
@@ -919,6 +921,36 @@ static int parse_text_date(const char *x, size_t l, int64_t *t) {
   return PX_EFORMAT;
 }
 
+/* A byline written as text: "By <a>Jane Doe</a>", or a label ("Written
+ * by", "Author") whose element is followed by one holding the name. */
+static void text_byline(px__extractor *ex, myhtml_tree_node_t *parent, const char *x, size_t l) {
+  while (l && is_space((unsigned char)*x)) x++, l--;
+  while (l && (is_space((unsigned char)x[l - 1]) || x[l - 1] == ':')) l--;
+  if (l < 2 || l > 80) return;
+  static const char *const labels[] = {"by", "written by", "posted by", "words by", "author",
+                                       "authors", "story by", "text by", "reporting by", NULL};
+  bool label = false, lead = false;
+  for (size_t i = 0; labels[i]; i++) {
+    size_t k = strlen(labels[i]);
+    if (l == k && strncasecmp(x, labels[i], k) == 0) label = true;
+    else if (i < 4 && l > k + 1 && strncasecmp(x, labels[i], k) == 0 && x[k] == ' ') lead = true;
+  }
+  if (!label && !lead) return;
+  px__buf *t = &ex->tmp;
+  node_text(parent, t, 300);
+  if (t->len > 150) return;
+  if (label && t->len <= l + 1) {
+    /* the label stands alone: the name is in the next element */
+    myhtml_tree_node_t *nx = myhtml_node_next(parent);
+    while (nx && myhtml_node_tag_id(nx) == MyHTML_TAG__TEXT) nx = myhtml_node_next(nx);
+    if (!nx || myhtml_node_tag_id(nx) == MyHTML_TAG__COMMENT) return;
+    node_text(nx, t, 300);
+    if (t->len > 150) return;
+  }
+  clean_byline(t->ptr, t->len, &ex->names);
+  if (ex->names.len) set_once(&ex->m.byline_text, t->ptr, t->len);
+}
+
 /* Build the node array; count text; gather metadata. */
 static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_ptext) {
   ex->nn = 0;
@@ -941,6 +973,8 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
           if (!is_space(c)) cnt++;
           if (c == ',') commas++;
         }
+        if (ex->m.byline_text.len == 0 && !(p->flags & F_SKIP) && cnt >= 2 && l <= 100)
+          text_byline(ex, p->n, x, l);
         if (ex->m.text_date.len == 0 && cnt >= 8 && l <= 60 && looks_date(x, l)) {
           int64_t t;
           set_once(&ex->m.text_date, x, l);
@@ -1709,8 +1743,9 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
       (rc = px_article_set(out, PX_F_TITLE, ex->title.ptr, ex->title.len)))
     return rc;
   /* Byline: structured data first, then meta, then a byline element. */
-  const px__buf *bl[] = {&m->ld_author, &m->author_meta, &m->item_author, &m->byline_el};
-  for (size_t i = 0; i < 4 && px_article_get(out, PX_F_BYLINE).len == 0; i++) {
+  const px__buf *bl[] = {&m->ld_author, &m->author_meta, &m->item_author, &m->byline_el,
+                         &m->byline_text};
+  for (size_t i = 0; i < 5 && px_article_get(out, PX_F_BYLINE).len == 0; i++) {
     if (!bl[i]->len) continue;
     clean_byline(bl[i]->ptr, bl[i]->len, t);
     if (t->len && (rc = px_article_set(out, PX_F_BYLINE, t->ptr, t->len))) return rc;
