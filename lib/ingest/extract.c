@@ -71,6 +71,7 @@ typedef struct meta {
   px__buf ld_date, meta_date, item_date, time_pub, time_any, text_date;
   px__buf h1[MAX_H1];
   int nh1;
+  px__page sig; /* what kind of page this is: the signals */
 } meta;
 
 struct px__extractor {
@@ -99,6 +100,7 @@ static meta *meta_bufs_init(meta *m) {
     if (m->h1[i].cap == 0) m->h1[i].cap = 4096;
   }
   m->nh1 = 0;
+  memset(&m->sig, 0, sizeof(m->sig));
   return m;
 }
 
@@ -620,8 +622,40 @@ static void ld_names(json_t *a, px__buf *out, int depth) {
   }
 }
 
+/* The JSON-LD @type values that say what a page is. */
+static void ld_kind(meta *m, json_t *t) {
+  if (json_is_array(t)) {
+    size_t i;
+    json_t *v;
+    json_array_foreach(t, i, v) ld_kind(m, v);
+    return;
+  }
+  const char *s = json_string_value(t);
+  if (!s) return;
+  if (strncmp(s, "http://schema.org/", 18) == 0) s += 18;
+  else if (strncmp(s, "https://schema.org/", 19) == 0) s += 19;
+  if (strcmp(s, "Product") == 0 || strcmp(s, "ProductGroup") == 0 || strcmp(s, "Offer") == 0 ||
+      strcmp(s, "AggregateOffer") == 0 || strcmp(s, "IndividualProduct") == 0)
+    m->sig.ld |= PX__LD_PRODUCT;
+  else if (strcmp(s, "DiscussionForumPosting") == 0 || strcmp(s, "QAPage") == 0)
+    m->sig.ld |= PX__LD_FORUM;
+  else if (strcmp(s, "CollectionPage") == 0 || strcmp(s, "ItemList") == 0 ||
+           strcmp(s, "SearchResultsPage") == 0 || strcmp(s, "OfferCatalog") == 0)
+    m->sig.ld |= PX__LD_LISTING;
+  else if (strcmp(s, "TechArticle") == 0 || strcmp(s, "APIReference") == 0 ||
+           strcmp(s, "SoftwareSourceCode") == 0)
+    m->sig.ld |= PX__LD_DOCS;
+  else if (strcmp(s, "Service") == 0 || strcmp(s, "SoftwareApplication") == 0 ||
+           strcmp(s, "WebApplication") == 0 || strcmp(s, "LocalBusiness") == 0 ||
+           strcmp(s, "ProfessionalService") == 0)
+    m->sig.ld |= PX__LD_SERVICE;
+  else if (ld_type_is_article(t))
+    m->sig.ld |= PX__LD_ARTICLE;
+}
+
 static void ld_visit(meta *m, json_t *v, int depth, bool *found) {
   if (!v || depth > 6) return;
+  if (json_is_object(v)) ld_kind(m, json_object_get(v, "@type"));
   if (json_is_array(v)) {
     size_t i;
     json_t *e;
@@ -736,7 +770,12 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
         set_once(&m->lang, c, l2);
       break;
     }
-    if (ieq(k, l, "og:title")) set_once(&m->og_title, c, l2);
+    if (ieq(k, l, "og:type")) {
+      m->sig.og = ieq(c, l2, "article") || contains_ci(c, l2, "article") ? 1
+                  : contains_ci(c, l2, "product")                       ? 2
+                  : ieq(c, l2, "website")                               ? 3
+                                                                        : 4;
+    } else if (ieq(k, l, "og:title")) set_once(&m->og_title, c, l2);
     else if (ieq(k, l, "twitter:title")) set_once(&m->tw_title, c, l2);
     else if (ieq(k, l, "og:site_name")) set_once(&m->site, c, l2);
     else if (ieq(k, l, "og:url")) set_once(&m->og_url, c, l2);
@@ -941,14 +980,53 @@ static void text_byline(px__extractor *ex, myhtml_tree_node_t *parent, const cha
   if (t->len > 150) return;
   if (label && t->len <= l + 1) {
     /* the label stands alone: the name is in the next element */
-    myhtml_tree_node_t *nx = myhtml_node_next(parent);
-    while (nx && myhtml_node_tag_id(nx) == MyHTML_TAG__TEXT) nx = myhtml_node_next(nx);
-    if (!nx || myhtml_node_tag_id(nx) == MyHTML_TAG__COMMENT) return;
+    myhtml_tree_node_t *at = parent, *nx = NULL;
+    for (int up = 0; up < 3 && at && !nx; up++) {
+      nx = myhtml_node_next(at);
+      while (nx && (myhtml_node_tag_id(nx) == MyHTML_TAG__TEXT ||
+                    myhtml_node_tag_id(nx) == MyHTML_TAG__COMMENT))
+        nx = myhtml_node_next(nx);
+      if (!nx) {
+        /* <div><span>Written by</span></div><div>Name</div> */
+        at = myhtml_node_parent(at);
+        if (at) node_text(at, t, 300);
+        if (!at || t->len > l + 1) return;
+      }
+    }
+    if (!nx) return;
     node_text(nx, t, 300);
     if (t->len > 150) return;
   }
   clean_byline(t->ptr, t->len, &ex->names);
   if (ex->names.len) set_once(&ex->m.byline_text, t->ptr, t->len);
+}
+
+/* Elements that tell what kind of page this is (counted in the walk). */
+static void page_signals(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag, const attrs *A) {
+  px__page *g = &ex->m.sig;
+  size_t l;
+  const char *v;
+  switch (tag) {
+  case MyHTML_TAG_ARTICLE: g->articles++; break;
+  case MyHTML_TAG_INPUT:
+    if ((v = attr(n, "type", &l)) && ieq(v, l, "password")) g->password++;
+    break;
+  case MyHTML_TAG_PRE: case MyHTML_TAG_CODE: g->code++; break;
+  case MyHTML_TAG_TEXTAREA: g->forms++; break;
+  case MyHTML_TAG_BUTTON: {
+    node_text(n, &ex->tmp, 60);
+    if (contains_ci(ex->tmp.ptr ? ex->tmp.ptr : "", ex->tmp.len, "add to cart") ||
+        contains_ci(ex->tmp.ptr ? ex->tmp.ptr : "", ex->tmp.len, "add to bag") ||
+        contains_ci(ex->tmp.ptr ? ex->tmp.ptr : "", ex->tmp.len, "add to basket") ||
+        contains_ci(ex->tmp.ptr ? ex->tmp.ptr : "", ex->tmp.len, "buy now"))
+      g->cart++;
+    break;
+  }
+  default: break;
+  }
+  if (A->itemprop && (ieq(A->itemprop, A->itemprop_n, "price") ||
+                      ieq(A->itemprop, A->itemprop_n, "priceCurrency")))
+    g->cart++;
 }
 
 /* Build the node array; count text; gather metadata. */
@@ -999,6 +1077,7 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
       attrs A;
       scan_attrs(n, &A);
       meta_element(ex, n, tag, &ld_found, &A);
+      if (!(in_skip || A.hidden)) page_signals(ex, n, tag, &A);
       int w;
       bool cut, weak, hidden = A.hidden;
       class_hints(&A, &w, &cut, &weak);
@@ -1769,6 +1848,79 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
   return PX_OK;
 }
 
+/* ------------------------------------------------------------- page kind */
+
+static bool url_has(const char *u, size_t n, const char *seg) {
+  size_t k = strlen(seg);
+  for (size_t i = 0; i + k <= n; i++)
+    if (u[i] == '/' && strncasecmp(u + i + 1, seg, k) == 0 &&
+        (i + 1 + k == n || u[i + 1 + k] == '/' || u[i + 1 + k] == '?' || u[i + 1 + k] == '.' ||
+         u[i + 1 + k] == '-' || u[i + 1 + k] == '#'))
+      return true;
+  return false;
+}
+
+/* Is this page an article?  From the page's own word first (JSON-LD,
+ * og:type), then its shape: how much prose the extractor found, how
+ * long its paragraphs are, links, dates and bylines. */
+static const char *page_kind(const px__page *g, const char *u, size_t ul) {
+  bool ld_art = g->ld & PX__LD_ARTICLE;
+  if (g->og == 2 || ((g->ld & PX__LD_PRODUCT) && !ld_art) || (g->cart >= 2 && !g->dated))
+    return "product";
+  if ((g->ld & PX__LD_FORUM) && !ld_art) return "forum";
+  if ((g->ld & PX__LD_LISTING) && !ld_art && !g->dated) return "listing";
+  bool docs = url_has(u, ul, "docs") || url_has(u, ul, "documentation") ||
+              url_has(u, ul, "reference") || url_has(u, ul, "manual") ||
+              (ul > 13 && (memmem(u, PX__MIN(ul, 16), "://docs.", 8) != NULL));
+  if (docs && !g->dated && !ld_art) return "documentation";
+  /* Little prose: no date, no byline, fewer than three long paragraphs;
+   * or no date and little text at all. */
+  if (!g->dated && !g->authored && g->long_paras < 3) return "other";
+  if (!g->dated && g->long_paras < 2 && g->words < 400) return "other";
+  /* What was extracted is a small part of a page of links and teasers. */
+  if (g->text_share < 15 && g->long_paras < 3 && !ld_art) return "listing";
+  return NULL;
+}
+
+static void page_measure(px__extractor *ex, const px_article *out) {
+  px__page *g = &ex->m.sig;
+  const px__buf *b = &ex->body;
+  g->paras = b->len ? 1 : 0;
+  g->words = 0;
+  size_t start = 0;
+  for (size_t i = 0; i < b->len; i++) {
+    if (b->ptr[i] == ' ' || b->ptr[i] == '\n') {
+      if (i > 0 && b->ptr[i - 1] != ' ' && b->ptr[i - 1] != '\n') g->words++;
+    }
+    if (i + 1 < b->len && b->ptr[i] == '\n' && b->ptr[i + 1] == '\n') {
+      if (i - start >= 200) g->long_paras++;
+      g->paras++;
+      start = i + 2;
+    }
+  }
+  if (b->len) {
+    g->words++;
+    if (b->len - start >= 200) g->long_paras++;
+  }
+  uint32_t all = 0, link = 0;
+  for (size_t i = 0; i < ex->nn; i++) {
+    const nd *d = &ex->nodes[i];
+    if (d->flags & F_SKIP) continue;
+    all += d->own;
+    if (d->flags & F_INLINK) link += d->own;
+  }
+  g->link_share = all ? (unsigned)((uint64_t)link * 100 / all) : 0;
+  g->text_share = all ? (unsigned)PX__MIN(100, (uint64_t)b->len * 100 / all) : 0;
+  int has;
+  px_article_published(out, &has);
+  g->dated = has != 0;
+  g->authored = px_article_get(out, PX_F_BYLINE).len > 0;
+  px_str u = px_article_get(out, PX_F_URL);
+  g->kind = page_kind(g, u.ptr, u.len);
+}
+
+const px__page *px__extract_page(const px__extractor *ex) { return &ex->m.sig; }
+
 /* ------------------------------------------------------------------ entry */
 
 int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t len,
@@ -1846,6 +1998,20 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
     }
   }
   if ((rc = fill_meta(ex, out, url_hint, fragment))) goto out;
+  if (!fragment) {
+    page_measure(ex, out);
+    const char *kind = ex->m.sig.kind;
+    if (kind && ctx && ctx->skip_not_articles) {
+      if (msg) px__buf_printf(msg, "not an article (%s page)", kind);
+      rc = PX_ENOBODY;
+      goto out;
+    }
+    if (kind && px_article_get(out, PX_F_META).len == 0) {
+      char j[64];
+      int jn = snprintf(j, sizeof(j), "{\"not_article\":\"%s\"}", kind);
+      if ((rc = px_article_set(out, PX_F_META, j, (size_t)jn))) goto out;
+    }
+  }
   if (ex->body.len == 0) {
     if (msg && msg->len == 0) px__buf_puts(msg, "no article text found in the page");
     rc = PX_ENOBODY;
