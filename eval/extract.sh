@@ -14,6 +14,11 @@
 #     Readability.js on test.  Title exact (normalized), author found
 #     (ground-truth name contained in the byline, normalized), date
 #     (YYYY-MM-DD), word F1 (origin metric, mean per page).
+#  3. WCXB, every page type: the article / not-article decision as
+#     precision and recall of "not an article" (parallax's page kind;
+#     Readability.js's isProbablyReaderable beside it on test).
+# Each line states its wall and CPU time (the machine may be shared: read
+# the CPU time).
 # Without node, npm or the packages Readability.js is said to be skipped and
 # no figure is printed for it.  PX_EXTRACT_PEER=0 leaves it out.
 set -euo pipefail
@@ -70,7 +75,21 @@ for split in dev test; do
   [[ $split == dev ]] && what="dev, used for tuning" || what="test, held out"
   printf '  '; "$bin" wcxb "$w" --label "WCXB $what: parallax"
   if ((peer)) && [[ $split == test ]]; then
-    rjs wcxb "$w" > "$tmp/r-$split.json"
+    printf '  '; rjs wcxb "$w" 2>&1 > "$tmp/r-$split.json"
     printf '  '; "$bin" wcxb-output "$w" "$tmp/r-$split.json" --label "WCXB $what: $rlabel, run now"
+  fi
+done
+# The article / not-article decision over every page type: parallax's page
+# kind (a page it finds no text in counts as "not an article"), beside
+# Readability.js's isProbablyReaderable on test.
+echo "WCXB, all page types: is the page an article?"
+for split in dev test; do
+  w="$data/wcxb-$split"
+  [[ -f "$w/ground-truth.json.gz" ]] || continue
+  [[ $split == dev ]] && what="dev, used for tuning" || what="test, held out"
+  printf '  '; "$bin" wcxb-kinds "$w" --label "WCXB $what: parallax"
+  if ((peer)) && [[ $split == test ]]; then
+    printf '  '; rjs wcxb-kinds "$w" 2>&1 > "$tmp/k-$split.json"
+    printf '  '; "$bin" wcxb-kinds-output "$w" "$tmp/k-$split.json" --label "WCXB $what: $rlabel isProbablyReaderable, run now"
   fi
 done
