@@ -1285,7 +1285,16 @@ static bool boiler_line(const char *p, size_t n) {
       "comments", "leave a comment", "leave a reply", "tell us what you think",
       "story continues below advertisement", "article continues below", "see also",
       "this slideshow requires javascript", "like this story? share it with a friend",
-      "like this article? share it with a friend", "follow us", NULL};
+      "like this article? share it with a friend", "follow us", "sign up", "sign in", "log in",
+      "login", "register", "home", "contact us", "search", "search...", "more...", "more",
+      "subscribe now", "related:", "related blog posts", "related reading", "you might like",
+      "you may like", "other posts you may enjoy", "what others are reading",
+      "discussion about this post", "ready for more?", "be the first to comment",
+      "what do you think?", "pin this for later", "pin for later", "pin it for later",
+      "newsletters", "newsletter", "join our mailing list", "subscribe to our newsletter",
+      "sign up for our newsletter", "sign up for newsletters", "popular posts", "recent posts",
+      "latest posts", "trending", "most popular", "read next", "up next", "previous post",
+      "next post", "back to top", NULL};
   while (n && (p[n - 1] == '.' || p[n - 1] == ':' || p[n - 1] == ' ' || p[n - 1] == '!'))
     n--;
   for (size_t i = 0; lines[i]; i++)
@@ -1303,6 +1312,17 @@ static bool looks_date(const char *x, size_t l);
 /* A short line that is a byline or a dateline, not a sentence. */
 static bool meta_line(const char *p, size_t n) {
   if (n == 0 || n > 100) return false;
+  if (starts_ci(p, n, "written by ") || starts_ci(p, n, "posted by ") ||
+      (n < 80 && memmem(p, n, " min read", 9)))
+    return true;
+  /* "Copyright 2025 ...", "(c) 2025 ...", "Page 2 of 8" */
+  if (starts_ci(p, n, "copyright ") || starts_ci(p, n, "\xC2\xA9 ") ||
+      (starts_ci(p, n, "page ") && n < 16 && memmem(p, n, " of ", 4)))
+    return true;
+  /* "Subscribe to ...", "Sign up for ...": a call, not a sentence */
+  if (n < 70 && (starts_ci(p, n, "subscribe to ") || starts_ci(p, n, "sign up for ") ||
+                 starts_ci(p, n, "sign up to ")))
+    return true;
   char last = p[n - 1];
   if (last == '.' || last == '!' || last == '?' || last == '"' ||
       (n >= 3 && (unsigned char)p[n - 3] == 0xE2 && (unsigned char)p[n - 2] == 0x80 &&
