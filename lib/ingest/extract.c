@@ -68,6 +68,7 @@ typedef struct nd {
 typedef struct meta {
   px__buf title, og_title, tw_title, ld_headline, site, ld_publisher, canonical, og_url, lang;
   px__buf author_meta, ld_author, item_author, byline_el, byline_text;
+  px__buf ld_org_author; /* an organisation named as the author: the last resort */
   px__buf ld_date, meta_date, item_date, time_pub, time_any, text_date;
   px__buf h1[MAX_H1];
   int nh1;
@@ -89,7 +90,7 @@ static meta *meta_bufs_init(meta *m) {
                     &m->site,        &m->ld_publisher, &m->canonical, &m->og_url,
                     &m->lang,        &m->author_meta, &m->ld_author, &m->item_author,
                     &m->byline_el,   &m->byline_text, &m->ld_date,   &m->meta_date,
-                    &m->item_date,
+                    &m->item_date,   &m->ld_org_author,
                     &m->time_pub,    &m->time_any,   &m->text_date};
   for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
     px__buf_clear(all[i]);
@@ -109,7 +110,7 @@ static void meta_release(meta *m) {
                     &m->site,        &m->ld_publisher, &m->canonical, &m->og_url,
                     &m->lang,        &m->author_meta, &m->ld_author, &m->item_author,
                     &m->byline_el,   &m->byline_text, &m->ld_date,   &m->meta_date,
-                    &m->item_date,
+                    &m->item_date,   &m->ld_org_author,
                     &m->time_pub,    &m->time_any,   &m->text_date};
   for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) px__buf_release(all[i]);
   for (int i = 0; i < MAX_H1; i++) px__buf_release(&m->h1[i]);
@@ -605,7 +606,7 @@ static bool ld_type_is_article(json_t *t) {
          strstr(s, "Report") || strcmp(s, "Blog") == 0 || strstr(s, "Review");
 }
 
-static void ld_names(json_t *a, px__buf *out, int depth) {
+static void ld_names(json_t *a, px__buf *out, int depth, px__buf *orgs) {
   if (depth > 4 || !a) return;
   if (json_is_string(a)) {
     const char *s = json_string_value(a);
@@ -616,9 +617,16 @@ static void ld_names(json_t *a, px__buf *out, int depth) {
   } else if (json_is_array(a)) {
     size_t i;
     json_t *v;
-    json_array_foreach(a, i, v) ld_names(v, out, depth + 1);
+    json_array_foreach(a, i, v) ld_names(v, out, depth + 1, orgs);
   } else if (json_is_object(a)) {
-    ld_names(json_object_get(a, "name"), out, depth + 1);
+    /* An organisation is the publisher, not a byline. */
+    const char *t = json_string_value(json_object_get(a, "@type"));
+    if (t && (strcmp(t, "Organization") == 0 || strcmp(t, "NewsMediaOrganization") == 0 ||
+              strcmp(t, "Corporation") == 0 || strcmp(t, "WebSite") == 0)) {
+      if (orgs) ld_names(json_object_get(a, "name"), orgs, depth + 1, NULL);
+      return;
+    }
+    ld_names(json_object_get(a, "name"), out, depth + 1, orgs);
   }
 }
 
@@ -684,8 +692,9 @@ static void ld_visit(meta *m, json_t *v, int depth, bool *found) {
   if (!json_is_string(h)) h = json_object_get(v, "name");
   if (json_is_string(h)) set_once(&m->ld_headline, json_string_value(h), json_string_length(h));
   if (m->ld_author.len == 0) {
-    ld_names(json_object_get(v, "author"), &m->ld_author, 0);
-    if (m->ld_author.len == 0) ld_names(json_object_get(v, "creator"), &m->ld_author, 0);
+    ld_names(json_object_get(v, "author"), &m->ld_author, 0, &m->ld_org_author);
+    if (m->ld_author.len == 0)
+      ld_names(json_object_get(v, "creator"), &m->ld_author, 0, &m->ld_org_author);
   }
   json_t *pub = json_object_get(v, "publisher");
   if (json_is_object(pub)) {
@@ -1843,8 +1852,8 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
     return rc;
   /* Byline: structured data first, then meta, then a byline element. */
   const px__buf *bl[] = {&m->ld_author, &m->author_meta, &m->item_author, &m->byline_el,
-                         &m->byline_text};
-  for (size_t i = 0; i < 5 && px_article_get(out, PX_F_BYLINE).len == 0; i++) {
+                         &m->byline_text, &m->ld_org_author};
+  for (size_t i = 0; i < 6 && px_article_get(out, PX_F_BYLINE).len == 0; i++) {
     if (!bl[i]->len) continue;
     clean_byline(bl[i]->ptr, bl[i]->len, t);
     if (t->len && (rc = px_article_set(out, PX_F_BYLINE, t->ptr, t->len))) return rc;
