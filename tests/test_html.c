@@ -426,6 +426,13 @@ static void test_not_article(void **state) {
   assert_int_equal(has, 1);
   assert_int_equal(t, 1709596800); /* 2024-03-05, from the text line */
   assert_int_equal(px_article_get(f->art, PX_F_META).len, 0);
+  /* <meta name="charset" content="utf-8">: the label is the content. */
+  n = snprintf(page, sizeof(page),
+               "<html><head><meta name=\"charset\" content=\"utf-8\"/><title>Caf\xC3\xA9 "
+               "reopens</title></head><body><article>%s</article></body></html>",
+               para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Caf\xC3\xA9 reopens");
   /* A site name in an <h1> is not the title. */
   n = snprintf(page, sizeof(page),
                "<html><head><title>Council weighs harbour plan - The Courier</title></head>"
