@@ -13,6 +13,11 @@
  *       A WCXB split (dev or test), article pages: title exact (normalized),
  *       author found, date (YYYY-MM-DD), word F1 (origin metric, mean per
  *       page).
+ *   eval_extract wcxb-kinds DIR [--label NAME]
+ *       A WCXB split, every page type: the article / not-article decision,
+ *       as precision and recall of "not an article".
+ *   eval_extract wcxb-kinds-output DIR FILE.json [--label NAME]
+ *       The same for another tool's decision (id -> {readerable: bool}).
  *   eval_extract wcxb-output DIR FILE.json [--label NAME]
  *       Score another extractor's output (id -> {title, byline, date, body})
  *       on the same pages with the same code.
@@ -382,6 +387,8 @@ static int run_wcxb(const char *dir, const char *dump, const char *out_file, con
   int n = 0, title_ok = 0, author_n = 0, author_ok = 0, date_n = 0, date_ok = 0, rc = 0;
   int with_n = 0, with_ok = 0, without_n = 0, without_leak = 0;
   double f1sum = 0, psum = 0, rsum = 0;
+  double w0 = now();
+  clock_t c0 = clock();
   const char *key;
   json_t *v;
   json_object_foreach(gt, key, v) {
@@ -477,7 +484,10 @@ static int run_wcxb(const char *dir, const char *dump, const char *out_file, con
         char *x = norm(snip, strlen(snip));
         bool in = x[0] && strstr(y, x) != NULL;
         if (k < nw) with_n++, with_ok += in;
-        else without_n++, without_leak += in;
+        else {
+          without_n++, without_leak += in;
+          if (in && getenv("PX_EVAL_LEAKS")) fprintf(stderr, "LEAK %s\t%s\n", key, snip);
+        }
         free(x);
       }
       free(y);
@@ -511,11 +521,115 @@ static int run_wcxb(const char *dir, const char *dump, const char *out_file, con
   if (!rc && !dump)
     printf("%s: %d article pages: title exact %d/%d, author found %d/%d, date %d/%d, "
            "word F1 %.3f (P %.3f, R %.3f), with-snippets found %d/%d (%.3f), without-snippets "
-           "leaked %d/%d (%.3f)\n",
+           "leaked %d/%d (%.3f)",
            label, n, title_ok, n, author_ok, author_n, date_ok, date_n, f1sum / n, psum / n,
            rsum / n, with_ok, with_n, with_n ? (double)with_ok / with_n : 0, without_leak,
            without_n, without_n ? (double)without_leak / without_n : 0);
+  if (!rc && !dump && !out)
+    printf("; %.1f s wall, %.1f s CPU (reading, extracting, scoring)", now() - w0,
+           (double)(clock() - c0) / CLOCKS_PER_SEC);
+  if (!rc && !dump) printf("\n");
   return rc;
+}
+
+/* Every page of a WCXB split, all page types: the article / not-article
+ * decision against the page type, as precision and recall of "not an
+ * article" (with PX_EVAL_VERBOSE, one line of signals per page). */
+static int run_wcxb_kinds(const char *dir, const char *out_file, const char *label) {
+  char path[4096];
+  snprintf(path, sizeof(path), "%s/ground-truth.json.gz", dir);
+  json_t *gt = load_json_path(path);
+  if (!gt) {
+    fprintf(stderr, "eval_extract: cannot load %s\n", path);
+    return 1;
+  }
+  json_t *out = NULL;
+  if (out_file && !(out = load_json_path(out_file))) {
+    fprintf(stderr, "eval_extract: cannot load %s\n", out_file);
+    return 1;
+  }
+  px_ctx *ctx;
+  px_ctx_new(&ctx);
+  px__extractor *ex;
+  px__extractor_new(&ex);
+  px_article *art;
+  px_article_new(&art);
+  px__buf msg;
+  px__buf_init(&msg, 4096);
+  double w0 = now();
+  clock_t c0 = clock();
+  static const char *const types[] = {"article", "listing", "collection", "product", "forum",
+                                      "documentation", "service", NULL};
+  int said[8] = {0}, total[8] = {0}, kind_right = 0, kind_n = 0;
+  int tp = 0, fp = 0, fn = 0, n = 0;
+  const char *key;
+  json_t *v;
+  bool verbose = getenv("PX_EVAL_VERBOSE") != NULL;
+  json_object_foreach(gt, key, v) {
+    const char *type = json_string_value(json_object_get(v, "page_type"));
+    if (!type) continue;
+    int ti = 0;
+    while (types[ti] && strcmp(types[ti], type) != 0) ti++;
+    if (!types[ti]) continue;
+    const char *url = json_string_value(json_object_get(v, "url"));
+    bool no;
+    const px__page *g = NULL;
+    int xrc = 0;
+    if (out) {
+      json_t *o = json_object_get(json_object_get(out, key), "readerable");
+      if (!json_is_boolean(o)) {
+        fprintf(stderr, "eval_extract: %s has no page %s\n", out_file, key);
+        return 1;
+      }
+      no = !json_is_true(o);
+    } else {
+      snprintf(path, sizeof(path), "%s/html/%s.html.gz", dir, key);
+      size_t len;
+      char *html = gunzip_file(path, &len);
+      if (!html) {
+        fprintf(stderr, "eval_extract: cannot read %s\n", path);
+        return 1;
+      }
+      px__article_clear(art);
+      px__buf_clear(&msg);
+      xrc = px__extract_html(ctx, ex, html, len, NULL, url, 0, art, &msg);
+      free(html);
+      g = px__extract_page(ex);
+      no = xrc == PX_ENOBODY || (xrc == PX_OK && g->kind != NULL);
+    }
+    bool truth_no = ti != 0;
+    n++;
+    total[ti]++;
+    said[ti] += no;
+    tp += no && truth_no;
+    fp += no && !truth_no;
+    fn += !no && truth_no;
+    if (no && truth_no && g && g->kind) {
+      kind_n++;
+      /* a collection is a listing of products */
+      kind_right += strcmp(g->kind, type) == 0 ||
+                    (strcmp(type, "collection") == 0 && strcmp(g->kind, "listing") == 0);
+    }
+    if (verbose && g)
+      printf("%s\t%s\t%s\tld=%u og=%d art=%u pw=%u code=%u ta=%u cart=%u paras=%u words=%u "
+             "long=%u links=%u share=%u dated=%d authored=%d rc=%d\t%s\n",
+             key, type, no ? (g->kind ? g->kind : "nobody") : "article", g->ld, g->og,
+             g->articles, g->password, g->code, g->forms, g->cart, g->paras, g->words,
+             g->long_paras, g->link_share, g->text_share, g->dated, g->authored, xrc,
+             url ? url : "");
+  }
+  double P = tp + fp ? (double)tp / (tp + fp) : 0, R = tp + fn ? (double)tp / (tp + fn) : 0;
+  printf("%s: %d pages, \"not an article\": precision %.3f recall %.3f (%d of %d articles "
+         "called not an article)",
+         label, n, P, R, fp, total[0]);
+  if (!out) printf("; page type right %d/%d of those named", kind_right, kind_n);
+  printf("; said not an article:");
+  for (int i = 1; types[i]; i++) printf(" %s %d/%d", types[i], said[i], total[i]);
+  if (!out)
+    printf("; %.1f s wall, %.1f s CPU (reading and extracting)", now() - w0,
+           (double)(clock() - c0) / CLOCKS_PER_SEC);
+  printf("\n");
+  return 0;
 }
 
 int main(int argc, char **argv) {
@@ -533,6 +647,10 @@ int main(int argc, char **argv) {
   if (strcmp(argv[1], "aeb") == 0) return run_aeb(argv[2], dump, pages);
   if (strcmp(argv[1], "aeb-output") == 0 && argc >= 4) return run_aeb_output(argv[2], argv[3], label);
   if (strcmp(argv[1], "wcxb") == 0) return run_wcxb(argv[2], dump, NULL, label ? label : "parallax");
+  if (strcmp(argv[1], "wcxb-kinds") == 0)
+    return run_wcxb_kinds(argv[2], NULL, label ? label : "parallax");
+  if (strcmp(argv[1], "wcxb-kinds-output") == 0 && argc >= 4)
+    return run_wcxb_kinds(argv[2], argv[3], label ? label : argv[3]);
   if (strcmp(argv[1], "wcxb-output") == 0 && argc >= 4)
     return run_wcxb(argv[2], dump, argv[3], label ? label : argv[3]);
   fprintf(stderr, "eval_extract: unknown mode %s\n", argv[1]);

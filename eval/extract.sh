@@ -14,6 +14,11 @@
 #     Readability.js on test.  Title exact (normalized), author found
 #     (ground-truth name contained in the byline, normalized), date
 #     (YYYY-MM-DD), word F1 (origin metric, mean per page).
+#  3. WCXB, every page type: the article / not-article decision as
+#     precision and recall of "not an article" (parallax's page kind;
+#     Readability.js's isProbablyReaderable beside it on test).
+# Each line states its wall and CPU time (the machine may be shared: read
+# the CPU time).
 # Without node, npm or the packages Readability.js is said to be skipped and
 # no figure is printed for it.  PX_EXTRACT_PEER=0 leaves it out.
 set -euo pipefail
@@ -70,7 +75,52 @@ for split in dev test; do
   [[ $split == dev ]] && what="dev, used for tuning" || what="test, held out"
   printf '  '; "$bin" wcxb "$w" --label "WCXB $what: parallax"
   if ((peer)) && [[ $split == test ]]; then
-    rjs wcxb "$w" > "$tmp/r-$split.json"
+    printf '  '; rjs wcxb "$w" 2>&1 > "$tmp/r-$split.json"
     printf '  '; "$bin" wcxb-output "$w" "$tmp/r-$split.json" --label "WCXB $what: $rlabel, run now"
   fi
 done
+# The article / not-article decision over every page type: parallax's page
+# kind (a page it finds no text in counts as "not an article"), beside
+# Readability.js's isProbablyReaderable on test.
+echo "WCXB, all page types: is the page an article?"
+for split in dev test; do
+  w="$data/wcxb-$split"
+  [[ -f "$w/ground-truth.json.gz" ]] || continue
+  [[ $split == dev ]] && what="dev, used for tuning" || what="test, held out"
+  printf '  '; "$bin" wcxb-kinds "$w" --label "WCXB $what: parallax"
+  if ((peer)) && [[ $split == test ]]; then
+    printf '  '; rjs wcxb-kinds "$w" 2>&1 > "$tmp/k-$split.json"
+    printf '  '; "$bin" wcxb-kinds-output "$w" "$tmp/k-$split.json" --label "WCXB $what: $rlabel isProbablyReaderable, run now"
+  fi
+done
+# Template duplicates: WCXB dev's pages ingested as they come (parallax's
+# store calls a page a duplicate when its id, URL or extracted text is one
+# already stored).  Different pages of one site whose extracted text is
+# only the site's template come out as "duplicates"; the page kind lets
+# `ingest --articles-only` reject them as not articles instead.  Each run
+# lists the duplicates by WCXB page type.
+w="$data/wcxb-dev"
+if [[ -f "$w/ground-truth.json.gz" ]] && command -v python3 >/dev/null && [[ -x "$build/parallax" ]]; then
+  echo "WCXB dev (1,497 pages, all types) through ingest: duplicates by page type"
+  for mode in default articles-only; do
+    db="$tmp/dups-$mode.db"
+    extra=(); [[ $mode == articles-only ]] && extra=(--articles-only)
+    s0=$(date +%s.%N)
+    TIMEFORMAT="%R %U %S"
+    { time "$build/parallax" ingest --db "$db" --no-analyze --no-cluster "${extra[@]}" "$w/html" > /dev/null 2> "$tmp/dups-$mode.err" || true; } 2> "$tmp/dups-$mode.time"
+    read -r s0 s1 s2 < "$tmp/dups-$mode.time"; s1=$(python3 -c "print(round($s1+$s2,1))")
+    python3 - "$w" "$db" "$tmp/dups-$mode.err" "$mode" "$s0" "$s1" <<'PY'
+import gzip, json, os, re, sqlite3, sys, collections
+w, db, err, mode, s0, s1 = sys.argv[1:]
+gt = json.load(gzip.open(os.path.join(w, 'ground-truth.json.gz')))
+stored = {r[0].split('.')[0] for r in sqlite3.connect(db).execute('select ext_id from article')}
+rejected = set(re.findall(r'/(\d{4})\.html\.gz: (?!repaired)', open(err).read()))
+summary = [l for l in open(err) if l.startswith('parallax: read ')]
+dups = sorted(k for k in gt if k not in stored and k not in rejected)
+by = collections.Counter(gt[k]['page_type'] for k in dups)
+print('  ingest%s: %s; the duplicates by page type: %d (%s); %s s wall, %s s CPU'
+      % (' --articles-only' if mode != 'default' else '', summary[-1].strip()[10:] if summary else '?',
+         len(dups), ', '.join('%s %d' % kv for kv in sorted(by.items())), s0, s1))
+PY
+  done
+fi

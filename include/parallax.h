@@ -103,6 +103,17 @@ typedef enum px_limit {
 PX_API int px_ctx_set_limit(px_ctx *ctx, px_limit which, size_t value);
 
 /**
+ * Web pages that are not articles (a listing, a product, a forum thread,
+ * documentation, a service or other page with little prose: see
+ * docs/extraction.md).  By default (skip 0) such a page is read as an
+ * article whose PX_F_META holds {"not_article":"KIND"}; with skip 1 the
+ * HTML, WARC and px_article_from_html readers reject it with PX_ENOBODY
+ * and the message "not an article (KIND page)".
+ * @return PX_OK, or PX_EINVAL for a NULL ctx.
+ */
+PX_API int px_ctx_skip_not_articles(px_ctx *ctx, int skip);
+
+/**
  * Map an article field to a JSON path for the JSON Lines reader, overriding
  * the built-in field names.  field is one of: id, source, url, title,
  * byline, date, text, language.  path is a dot-separated key path

@@ -84,6 +84,7 @@ int cmd_ingest(cli *c, int argc, char **argv) {
   o.analyze = !opt_flag(&a, "no-analyze");
   o.cluster = !opt_flag(&a, "no-cluster");
   o.timings = opt_flag(&a, "timings");
+  if (opt_flag(&a, "articles-only")) px_ctx_skip_not_articles(ctx, 1);
   o.batch = (long)opt_int(&a, "batch", o.batch);
   o.threads = (int)opt_int(&a, "threads", o.threads);
   if (opt(&a, "max-record")->set)

@@ -14,6 +14,7 @@ static const opt_def ingest_opts[] = {
     {"max-record", 0, O_INT, "BYTES", "largest record accepted (default 64 MiB)", 1, 9e18},
     {"no-analyze", 0, O_FLAG, NULL, "store articles only (no entities, quotes)", 0, 0},
     {"no-cluster", 0, O_FLAG, NULL, "do not place new articles in stories yet", 0, 0},
+    {"articles-only", 0, O_FLAG, NULL, "reject web pages that are not articles (listings, products, forums, documentation...) instead of storing them marked not_article in meta", 0, 0},
     {"undated", 0, O_STR, "join|alone", "undated articles (no date in the record, URL or body opening) clustered by text, or alone unless copies (default: alone when the database has dated articles)", 0, 0},
     {"timings", 0, O_FLAG, NULL, "print the time spent in each stage", 0, 0},
     OPT_QUIET,

@@ -401,6 +401,79 @@ static void test_reader_detects_html(void **state) {
   free(html);
 }
 
+/* The page kind: an article is one; a product page, a listing of teasers
+ * and a thin page are not, and are marked (or rejected on request). */
+static void test_not_article(void **state) {
+  fx *f = *state;
+  char para[4096] = "";
+  for (int i = 0; i < 6; i++)
+    strcat(para, "<p>The council met on Tuesday evening to weigh the harbour plan, and members "
+                 "argued for two hours over the cost, the dredging schedule and what the "
+                 "fishermen had been promised when the work began last spring.</p>");
+  char page[8192];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Council weighs harbour plan | Courier</title>"
+                   "<meta property=\"og:type\" content=\"article\"></head><body>"
+                   "<h1>Council weighs harbour plan</h1><p class=\"meta\">Published on "
+                   "March 5th, 2024 &bull; 4 min read</p><div><span>Written by</span></div>"
+                   "<div>Mara Lind</div><article>%s</article></body></html>",
+                   para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://courier.example.org/a"), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Council weighs harbour plan");
+  assert_field(f->art, PX_F_BYLINE, "Mara Lind");
+  int has;
+  int64_t t = px_article_published(f->art, &has);
+  assert_int_equal(has, 1);
+  assert_int_equal(t, 1709596800); /* 2024-03-05, from the text line */
+  assert_int_equal(px_article_get(f->art, PX_F_META).len, 0);
+  /* <meta name="charset" content="utf-8">: the label is the content. */
+  n = snprintf(page, sizeof(page),
+               "<html><head><meta name=\"charset\" content=\"utf-8\"/><title>Caf\xC3\xA9 "
+               "reopens</title></head><body><article>%s</article></body></html>",
+               para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Caf\xC3\xA9 reopens");
+  /* A site name in an <h1> is not the title. */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Council weighs harbour plan - The Courier</title></head>"
+               "<body><h1>The Courier</h1><article><p>By <a href=\"/x\">Tomas Okafor</a></p>"
+               "<time datetime=\"2024-03-05\">5 March</time>%s</article></body></html>",
+               para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Council weighs harbour plan");
+  assert_field(f->art, PX_F_BYLINE, "Tomas Okafor");
+  /* A product page (JSON-LD Product), with a long description. */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Harbour kettle</title><script type=\"application/ld+json\">"
+               "{\"@type\":\"Product\",\"name\":\"Harbour kettle\",\"offers\":{\"@type\":"
+               "\"Offer\",\"price\":\"20\"}}</script></head><body><h1>Harbour kettle</h1>"
+               "<div>%s</div><button>Add to cart</button></body></html>",
+               para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_META, "{\"not_article\":\"product\"}");
+  /* A listing: teaser links and no date, no byline, no long paragraph. */
+  char list[8192] = "<html><head><title>News</title></head><body><h1>Latest news</h1><ul>";
+  for (int i = 0; i < 20; i++) {
+    char li[256];
+    snprintf(li, sizeof(li), "<li><a href=\"/n/%d\">Story number %d about the harbour</a> "
+                             "<p>A short teaser.</p></li>", i, i);
+    strcat(list, li);
+  }
+  strcat(list, "</ul></body></html>");
+  int rc = extract(f, list, strlen(list), NULL, NULL);
+  assert_true(rc == PX_ENOBODY || (rc == PX_OK && px_article_get(f->art, PX_F_META).len > 0));
+  /* Rejected on request, with the kind in the message. */
+  px_ctx_skip_not_articles(f->ctx, 1);
+  n = snprintf(page, sizeof(page),
+               "<html><head><script type=\"application/ld+json\">{\"@type\":\"Product\"}"
+               "</script></head><body><div>%s</div></body></html>",
+               para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_ENOBODY);
+  assert_string_equal(f->msg.ptr, "not an article (product page)");
+  px_ctx_skip_not_articles(f->ctx, 0);
+  assert_int_equal(px_ctx_skip_not_articles(NULL, 1), PX_EINVAL);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -411,6 +484,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_large_page, setup, teardown),
       cmocka_unit_test_setup_teardown(test_site_builders, setup, teardown),
       cmocka_unit_test_setup_teardown(test_reader_detects_html, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_not_article, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -51,6 +51,12 @@ void px_ctx_free(px_ctx *ctx) {
   free(ctx);
 }
 
+int px_ctx_skip_not_articles(px_ctx *ctx, int skip) {
+  if (!ctx) return PX_EINVAL;
+  ctx->skip_not_articles = skip != 0;
+  return PX_OK;
+}
+
 int px_ctx_set_limit(px_ctx *ctx, px_limit which, size_t value) {
   if (!ctx || value == 0) return PX_EINVAL;
   switch (which) {

@@ -150,6 +150,7 @@ struct px_ctx {
   size_t limit_body;
   size_t limit_search_ms;
   char *field_path[PX__FIELD_PATHS]; /* explicit JSON paths, by px_field-ish index */
+  int skip_not_articles; /* px_ctx_skip_not_articles */
   char errmsg[512];
 };
 

@@ -54,12 +54,32 @@ static bool meta_charset(const char *p, size_t n, char *name, size_t cap) {
     if (!m) return false;
     const char *gt = memchr(m, '>', (size_t)(end - m));
     const char *te = gt ? gt : end;
-    const char *cs = find_ci(m, (size_t)(te - m), "charset");
-    if (cs) {
+    /* charset=LABEL (an attribute, or inside content="text/html;
+     * charset=LABEL"); a "charset" that is not followed by '=' (as in
+     * name="charset" content="utf-8") is a name, and content holds the
+     * label. */
+    bool named = false;
+    for (const char *cs = find_ci(m, (size_t)(te - m), "charset"); cs;
+         cs = find_ci(cs + 7, (size_t)(te - cs - 7), "charset")) {
       const char *v = cs + 7;
+      while (v < te && *v == ' ') v++;
+      if (v >= te || *v != '=') {
+        named = true;
+        continue;
+      }
       while (v < te && (*v == ' ' || *v == '=' || *v == '"' || *v == '\'')) v++;
       copy_label(v, (size_t)(te - v), name, cap);
       if (name[0]) return true;
+    }
+    const char *ct = named ? find_ci(m, (size_t)(te - m), "content") : NULL;
+    if (ct) {
+      const char *v = ct + 7;
+      while (v < te && *v == ' ') v++;
+      if (v < te && *v == '=') {
+        while (v < te && (*v == ' ' || *v == '=' || *v == '"' || *v == '\'')) v++;
+        copy_label(v, (size_t)(te - v), name, cap);
+        if (name[0]) return true;
+      }
     }
     q = m + 5;
   }

@@ -67,10 +67,12 @@ typedef struct nd {
 
 typedef struct meta {
   px__buf title, og_title, tw_title, ld_headline, site, ld_publisher, canonical, og_url, lang;
-  px__buf author_meta, ld_author, item_author, byline_el;
+  px__buf author_meta, ld_author, item_author, byline_el, byline_text;
+  px__buf ld_org_author; /* an organisation named as the author: the last resort */
   px__buf ld_date, meta_date, item_date, time_pub, time_any, text_date;
   px__buf h1[MAX_H1];
   int nh1;
+  px__page sig; /* what kind of page this is: the signals */
 } meta;
 
 struct px__extractor {
@@ -87,7 +89,8 @@ static meta *meta_bufs_init(meta *m) {
   px__buf *all[] = {&m->title,       &m->og_title,   &m->tw_title,   &m->ld_headline,
                     &m->site,        &m->ld_publisher, &m->canonical, &m->og_url,
                     &m->lang,        &m->author_meta, &m->ld_author, &m->item_author,
-                    &m->byline_el,   &m->ld_date,    &m->meta_date,  &m->item_date,
+                    &m->byline_el,   &m->byline_text, &m->ld_date,   &m->meta_date,
+                    &m->item_date,   &m->ld_org_author,
                     &m->time_pub,    &m->time_any,   &m->text_date};
   for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
     px__buf_clear(all[i]);
@@ -98,6 +101,7 @@ static meta *meta_bufs_init(meta *m) {
     if (m->h1[i].cap == 0) m->h1[i].cap = 4096;
   }
   m->nh1 = 0;
+  memset(&m->sig, 0, sizeof(m->sig));
   return m;
 }
 
@@ -105,7 +109,8 @@ static void meta_release(meta *m) {
   px__buf *all[] = {&m->title,       &m->og_title,   &m->tw_title,   &m->ld_headline,
                     &m->site,        &m->ld_publisher, &m->canonical, &m->og_url,
                     &m->lang,        &m->author_meta, &m->ld_author, &m->item_author,
-                    &m->byline_el,   &m->ld_date,    &m->meta_date,  &m->item_date,
+                    &m->byline_el,   &m->byline_text, &m->ld_date,   &m->meta_date,
+                    &m->item_date,   &m->ld_org_author,
                     &m->time_pub,    &m->time_any,   &m->text_date};
   for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) px__buf_release(all[i]);
   for (int i = 0; i < MAX_H1; i++) px__buf_release(&m->h1[i]);
@@ -603,7 +608,7 @@ static bool ld_type_is_article(json_t *t) {
          strstr(s, "Report") || strcmp(s, "Blog") == 0 || strstr(s, "Review");
 }
 
-static void ld_names(json_t *a, px__buf *out, int depth) {
+static void ld_names(json_t *a, px__buf *out, int depth, px__buf *orgs) {
   if (depth > 4 || !a) return;
   if (json_is_string(a)) {
     const char *s = json_string_value(a);
@@ -614,14 +619,53 @@ static void ld_names(json_t *a, px__buf *out, int depth) {
   } else if (json_is_array(a)) {
     size_t i;
     json_t *v;
-    json_array_foreach(a, i, v) ld_names(v, out, depth + 1);
+    json_array_foreach(a, i, v) ld_names(v, out, depth + 1, orgs);
   } else if (json_is_object(a)) {
-    ld_names(json_object_get(a, "name"), out, depth + 1);
+    /* An organisation is the publisher, not a byline. */
+    const char *t = json_string_value(json_object_get(a, "@type"));
+    if (t && (strcmp(t, "Organization") == 0 || strcmp(t, "NewsMediaOrganization") == 0 ||
+              strcmp(t, "Corporation") == 0 || strcmp(t, "WebSite") == 0)) {
+      if (orgs) ld_names(json_object_get(a, "name"), orgs, depth + 1, NULL);
+      return;
+    }
+    ld_names(json_object_get(a, "name"), out, depth + 1, orgs);
   }
+}
+
+/* The JSON-LD @type values that say what a page is. */
+static void ld_kind(meta *m, json_t *t) {
+  if (json_is_array(t)) {
+    size_t i;
+    json_t *v;
+    json_array_foreach(t, i, v) ld_kind(m, v);
+    return;
+  }
+  const char *s = json_string_value(t);
+  if (!s) return;
+  if (strncmp(s, "http://schema.org/", 18) == 0) s += 18;
+  else if (strncmp(s, "https://schema.org/", 19) == 0) s += 19;
+  if (strcmp(s, "Product") == 0 || strcmp(s, "ProductGroup") == 0 || strcmp(s, "Offer") == 0 ||
+      strcmp(s, "AggregateOffer") == 0 || strcmp(s, "IndividualProduct") == 0)
+    m->sig.ld |= PX__LD_PRODUCT;
+  else if (strcmp(s, "DiscussionForumPosting") == 0 || strcmp(s, "QAPage") == 0)
+    m->sig.ld |= PX__LD_FORUM;
+  else if (strcmp(s, "CollectionPage") == 0 || strcmp(s, "ItemList") == 0 ||
+           strcmp(s, "SearchResultsPage") == 0 || strcmp(s, "OfferCatalog") == 0)
+    m->sig.ld |= PX__LD_LISTING;
+  else if (strcmp(s, "TechArticle") == 0 || strcmp(s, "APIReference") == 0 ||
+           strcmp(s, "SoftwareSourceCode") == 0)
+    m->sig.ld |= PX__LD_DOCS;
+  else if (strcmp(s, "Service") == 0 || strcmp(s, "SoftwareApplication") == 0 ||
+           strcmp(s, "WebApplication") == 0 || strcmp(s, "LocalBusiness") == 0 ||
+           strcmp(s, "ProfessionalService") == 0)
+    m->sig.ld |= PX__LD_SERVICE;
+  else if (ld_type_is_article(t))
+    m->sig.ld |= PX__LD_ARTICLE;
 }
 
 static void ld_visit(meta *m, json_t *v, int depth, bool *found) {
   if (!v || depth > 6) return;
+  if (json_is_object(v)) ld_kind(m, json_object_get(v, "@type"));
   if (json_is_array(v)) {
     size_t i;
     json_t *e;
@@ -650,8 +694,9 @@ static void ld_visit(meta *m, json_t *v, int depth, bool *found) {
   if (!json_is_string(h)) h = json_object_get(v, "name");
   if (json_is_string(h)) set_once(&m->ld_headline, json_string_value(h), json_string_length(h));
   if (m->ld_author.len == 0) {
-    ld_names(json_object_get(v, "author"), &m->ld_author, 0);
-    if (m->ld_author.len == 0) ld_names(json_object_get(v, "creator"), &m->ld_author, 0);
+    ld_names(json_object_get(v, "author"), &m->ld_author, 0, &m->ld_org_author);
+    if (m->ld_author.len == 0)
+      ld_names(json_object_get(v, "creator"), &m->ld_author, 0, &m->ld_org_author);
   }
   json_t *pub = json_object_get(v, "publisher");
   if (json_is_object(pub)) {
@@ -705,6 +750,7 @@ static bool contains_ci(const char *p, size_t n, const char *w) {
 }
 
 static void clean_byline(const char *p, size_t n, px__buf *out);
+static int parse_date_loose(const char *p, size_t n, int64_t *t);
 
 /* Collect metadata from one element on the way down. */
 static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag, bool *ld_found,
@@ -735,7 +781,12 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
         set_once(&m->lang, c, l2);
       break;
     }
-    if (ieq(k, l, "og:title")) set_once(&m->og_title, c, l2);
+    if (ieq(k, l, "og:type")) {
+      m->sig.og = ieq(c, l2, "article") || contains_ci(c, l2, "article") ? 1
+                  : contains_ci(c, l2, "product")                       ? 2
+                  : ieq(c, l2, "website")                               ? 3
+                                                                        : 4;
+    } else if (ieq(k, l, "og:title")) set_once(&m->og_title, c, l2);
     else if (ieq(k, l, "twitter:title")) set_once(&m->tw_title, c, l2);
     else if (ieq(k, l, "og:site_name")) set_once(&m->site, c, l2);
     else if (ieq(k, l, "og:url")) set_once(&m->og_url, c, l2);
@@ -761,7 +812,12 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
                ieq(k, l, "original-publish-date") || ieq(k, l, "datepublished") ||
                ieq(k, l, "publication_date") || ieq(k, l, "release_date"))
       set_once(&m->item_date, c, l2);
-    else if (ieq(k, l, "og:locale") && m->lang.len == 0)
+    else if (m->item_date.len == 0 && l < 40 && contains_ci(k, l, "publish") &&
+             !contains_ci(k, l, "publisher")) {
+      /* "published", "w-published-date", "publish-date": a date if it parses */
+      int64_t t;
+      if (parse_date_loose(c, l2, &t) == PX_OK) set_once(&m->item_date, c, l2);
+    } else if (ieq(k, l, "og:locale") && m->lang.len == 0)
       set_once(&m->lang, c, l2);
     break;
   }
@@ -869,6 +925,121 @@ static int parse_date_loose(const char *p, size_t n, int64_t *t) {
   return PX_EFORMAT;
 }
 
+/* A date written as text on the page, with what surrounds it: "Published
+ * on July 18, 2025", "- Mar 27, 2024", "Jun 08, 2023 \u2022 12 min read",
+ * "September 1st, 2023", "23.07.2025".  Up to three leading words are
+ * skipped; the text is cut at a separator; ordinals lose their suffix. */
+static int parse_text_date(const char *x, size_t l, int64_t *t) {
+  char b[96];
+  size_t n = 0;
+  if (l > 90) return PX_EFORMAT;
+  for (size_t i = 0; i < l && n + 1 < sizeof(b); i++) {
+    unsigned char c = (unsigned char)x[i];
+    /* cut at " | ", a bullet or a middle dot, " - " after the start */
+    if (n > 6 && (c == '|' || (c == 0xE2 && i + 2 < l && (unsigned char)x[i + 1] == 0x80 &&
+                               (unsigned char)x[i + 2] == 0xA2) ||
+                  (c == 0xC2 && i + 1 < l && (unsigned char)x[i + 1] == 0xB7) ||
+                  (c == '-' && i > 0 && x[i - 1] == ' ' && i + 1 < l && x[i + 1] == ' ')))
+      break;
+    /* 1st, 2nd, 3rd, 4th: drop the suffix */
+    if (n && b[n - 1] >= '0' && b[n - 1] <= '9' && i + 1 < l &&
+        ((strncasecmp(x + i, "st", 2) == 0) || (strncasecmp(x + i, "nd", 2) == 0) ||
+         (strncasecmp(x + i, "rd", 2) == 0) || (strncasecmp(x + i, "th", 2) == 0)) &&
+        (i + 2 == l || !is_alnum(x[i + 2]))) {
+      i++;
+      continue;
+    }
+    b[n++] = (char)(c < 0x80 ? c : ' ');
+  }
+  b[n] = '\0';
+  size_t s0 = 0;
+  for (int w = 0; w < 4 && s0 < n; w++) {
+    while (s0 < n && !is_alnum(b[s0])) s0++;
+    size_t e = n;
+    while (e > s0 && !is_alnum(b[e - 1])) e--;
+    if (e > s0) {
+      /* 23.07.2025: day first */
+      if (e - s0 == 10 && b[s0 + 2] == '.' && b[s0 + 5] == '.') {
+        char d[16];
+        snprintf(d, sizeof(d), "%.4s-%.2s-%.2s", b + s0 + 6, b + s0 + 3, b + s0);
+        if (px_parse_date(d, 10, t) == PX_OK) return PX_OK;
+      }
+      if (parse_date_loose(b + s0, e - s0, t) == PX_OK) return PX_OK;
+    }
+    while (s0 < n && is_alnum(b[s0])) s0++;
+  }
+  return PX_EFORMAT;
+}
+
+/* A byline written as text: "By <a>Jane Doe</a>", or a label ("Written
+ * by", "Author") whose element is followed by one holding the name. */
+static void text_byline(px__extractor *ex, myhtml_tree_node_t *parent, const char *x, size_t l) {
+  while (l && is_space((unsigned char)*x)) x++, l--;
+  while (l && (is_space((unsigned char)x[l - 1]) || x[l - 1] == ':')) l--;
+  if (l < 2 || l > 80) return;
+  static const char *const labels[] = {"by", "written by", "posted by", "words by", "author",
+                                       "authors", "story by", "text by", "reporting by", NULL};
+  bool label = false, lead = false;
+  for (size_t i = 0; labels[i]; i++) {
+    size_t k = strlen(labels[i]);
+    if (l == k && strncasecmp(x, labels[i], k) == 0) label = true;
+    else if (i < 4 && l > k + 1 && strncasecmp(x, labels[i], k) == 0 && x[k] == ' ') lead = true;
+  }
+  if (!label && !lead) return;
+  px__buf *t = &ex->tmp;
+  node_text(parent, t, 300);
+  if (t->len > 150) return;
+  if (label && t->len <= l + 1) {
+    /* the label stands alone: the name is in the next element */
+    myhtml_tree_node_t *at = parent, *nx = NULL;
+    for (int up = 0; up < 3 && at && !nx; up++) {
+      nx = myhtml_node_next(at);
+      while (nx && (myhtml_node_tag_id(nx) == MyHTML_TAG__TEXT ||
+                    myhtml_node_tag_id(nx) == MyHTML_TAG__COMMENT))
+        nx = myhtml_node_next(nx);
+      if (!nx) {
+        /* <div><span>Written by</span></div><div>Name</div> */
+        at = myhtml_node_parent(at);
+        if (at) node_text(at, t, 300);
+        if (!at || t->len > l + 1) return;
+      }
+    }
+    if (!nx) return;
+    node_text(nx, t, 300);
+    if (t->len > 150) return;
+  }
+  clean_byline(t->ptr, t->len, &ex->names);
+  if (ex->names.len) set_once(&ex->m.byline_text, t->ptr, t->len);
+}
+
+/* Elements that tell what kind of page this is (counted in the walk). */
+static void page_signals(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag, const attrs *A) {
+  px__page *g = &ex->m.sig;
+  size_t l;
+  const char *v;
+  switch (tag) {
+  case MyHTML_TAG_ARTICLE: g->articles++; break;
+  case MyHTML_TAG_INPUT:
+    if ((v = attr(n, "type", &l)) && ieq(v, l, "password")) g->password++;
+    break;
+  case MyHTML_TAG_PRE: case MyHTML_TAG_CODE: g->code++; break;
+  case MyHTML_TAG_TEXTAREA: g->forms++; break;
+  case MyHTML_TAG_BUTTON: {
+    node_text(n, &ex->tmp, 60);
+    if (contains_ci(ex->tmp.ptr ? ex->tmp.ptr : "", ex->tmp.len, "add to cart") ||
+        contains_ci(ex->tmp.ptr ? ex->tmp.ptr : "", ex->tmp.len, "add to bag") ||
+        contains_ci(ex->tmp.ptr ? ex->tmp.ptr : "", ex->tmp.len, "add to basket") ||
+        contains_ci(ex->tmp.ptr ? ex->tmp.ptr : "", ex->tmp.len, "buy now"))
+      g->cart++;
+    break;
+  }
+  default: break;
+  }
+  if (A->itemprop && (ieq(A->itemprop, A->itemprop_n, "price") ||
+                      ieq(A->itemprop, A->itemprop_n, "priceCurrency")))
+    g->cart++;
+}
+
 /* Build the node array; count text; gather metadata. */
 static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_ptext) {
   ex->nn = 0;
@@ -891,10 +1062,12 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
           if (!is_space(c)) cnt++;
           if (c == ',') commas++;
         }
+        if (ex->m.byline_text.len == 0 && !(p->flags & F_SKIP) && cnt >= 2 && l <= 100)
+          text_byline(ex, p->n, x, l);
         if (ex->m.text_date.len == 0 && cnt >= 8 && l <= 60 && looks_date(x, l)) {
           int64_t t;
           set_once(&ex->m.text_date, x, l);
-          if (parse_date_loose(ex->m.text_date.ptr, ex->m.text_date.len, &t) != PX_OK)
+          if (parse_text_date(ex->m.text_date.ptr, ex->m.text_date.len, &t) != PX_OK)
             px__buf_clear(&ex->m.text_date);
         }
         if (!(p->flags & F_SKIP)) {
@@ -915,6 +1088,7 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
       attrs A;
       scan_attrs(n, &A);
       meta_element(ex, n, tag, &ld_found, &A);
+      if (!(in_skip || A.hidden)) page_signals(ex, n, tag, &A);
       int w;
       bool cut, weak, hidden = A.hidden;
       class_hints(&A, &w, &cut, &weak);
@@ -1122,7 +1296,16 @@ static bool boiler_line(const char *p, size_t n) {
       "comments", "leave a comment", "leave a reply", "tell us what you think",
       "story continues below advertisement", "article continues below", "see also",
       "this slideshow requires javascript", "like this story? share it with a friend",
-      "like this article? share it with a friend", "follow us", NULL};
+      "like this article? share it with a friend", "follow us", "sign up", "sign in", "log in",
+      "login", "register", "home", "contact us", "search", "search...", "more...", "more",
+      "subscribe now", "related:", "related blog posts", "related reading", "you might like",
+      "you may like", "other posts you may enjoy", "what others are reading",
+      "discussion about this post", "ready for more?", "be the first to comment",
+      "what do you think?", "pin this for later", "pin for later", "pin it for later",
+      "newsletters", "newsletter", "join our mailing list", "subscribe to our newsletter",
+      "sign up for our newsletter", "sign up for newsletters", "popular posts", "recent posts",
+      "latest posts", "trending", "most popular", "read next", "up next", "previous post",
+      "next post", "back to top", NULL};
   while (n && (p[n - 1] == '.' || p[n - 1] == ':' || p[n - 1] == ' ' || p[n - 1] == '!'))
     n--;
   for (size_t i = 0; lines[i]; i++)
@@ -1140,6 +1323,17 @@ static bool looks_date(const char *x, size_t l);
 /* A short line that is a byline or a dateline, not a sentence. */
 static bool meta_line(const char *p, size_t n) {
   if (n == 0 || n > 100) return false;
+  if (starts_ci(p, n, "written by ") || starts_ci(p, n, "posted by ") ||
+      (n < 80 && memmem(p, n, " min read", 9)))
+    return true;
+  /* "Copyright 2025 ...", "(c) 2025 ...", "Page 2 of 8" */
+  if (starts_ci(p, n, "copyright ") || starts_ci(p, n, "\xC2\xA9 ") ||
+      (starts_ci(p, n, "page ") && n < 16 && memmem(p, n, " of ", 4)))
+    return true;
+  /* "Subscribe to ...", "Sign up for ...": a call, not a sentence */
+  if (n < 70 && (starts_ci(p, n, "subscribe to ") || starts_ci(p, n, "sign up for ") ||
+                 starts_ci(p, n, "sign up to ")))
+    return true;
   char last = p[n - 1];
   if (last == '.' || last == '!' || last == '?' || last == '"' ||
       (n >= 3 && (unsigned char)p[n - 3] == 0xE2 && (unsigned char)p[n - 2] == 0x80 &&
@@ -1398,8 +1592,47 @@ static double word_overlap(const char *a, size_t an, const char *b, size_t bn) {
   return words >= 2 ? (double)found / (double)words : 0;
 }
 
+/* An <h1> that names the site, not the page: the og:site_name or the
+ * publisher, or the part of <title> / og:title a " | Site" separator sets
+ * apart (a logo or masthead in an <h1>). */
+static bool h1_is_site(const meta *m, const px__buf *h) {
+  if (text_eq_ci(h, &m->site) || text_eq_ci(h, &m->ld_publisher)) return true;
+  const px__buf *t[] = {&m->title, &m->og_title};
+  for (size_t k = 0; k < 2; k++) {
+    if (t[k]->len <= h->len) continue;
+    size_t st, e = strip_site(t[k]->ptr, t[k]->len, m, &st);
+    if (e == t[k]->len) continue;
+    /* the site part: what follows the separator */
+    const char *rest = t[k]->ptr + e;
+    size_t rl = t[k]->len - e;
+    for (;;) {
+      unsigned char c = rl ? (unsigned char)*rest : 0;
+      size_t sk = 0;
+      if (c == ' ' || c == '|' || c == '-' || c == ':' || c == '/') sk = 1;
+      else if (c == 0xC2 && rl >= 2) sk = 2;                    /* U+00B7 */
+      else if (c == 0xE2 && rl >= 3 && (unsigned char)rest[1] == 0x80) sk = 3; /* dashes, bullet */
+      if (!sk) break;
+      rest += sk, rl -= sk;
+    }
+    if (rl == h->len && strncasecmp(rest, h->ptr, rl) == 0) return true;
+  }
+  return false;
+}
+
 static void pick_title(meta *m, px__buf *out) {
   px__buf_clear(out);
+  /* Leave out the <h1>s that name the site. */
+  int k1 = 0;
+  for (int i = 0; i < m->nh1; i++) {
+    if (h1_is_site(m, &m->h1[i])) continue;
+    if (k1 != i) {
+      px__buf tmp = m->h1[k1];
+      m->h1[k1] = m->h1[i];
+      m->h1[i] = tmp;
+    }
+    k1++;
+  }
+  m->nh1 = k1;
   /* An <h1> that agrees with og:title, the JSON-LD headline or <title>. */
   for (int i = 0; i < m->nh1; i++) {
     px__buf *h = &m->h1[i];
@@ -1555,7 +1788,7 @@ static int pick_date(const meta *m, const char *url, size_t ulen, int64_t *t) {
   }
   if (m->time_any.len && px_parse_date(m->time_any.ptr, m->time_any.len, t) == PX_OK)
     return PX_OK;
-  if (m->text_date.len && parse_date_loose(m->text_date.ptr, m->text_date.len, t) == PX_OK)
+  if (m->text_date.len && parse_text_date(m->text_date.ptr, m->text_date.len, t) == PX_OK)
     return PX_OK;
   return PX_EFORMAT;
 }
@@ -1620,8 +1853,9 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
       (rc = px_article_set(out, PX_F_TITLE, ex->title.ptr, ex->title.len)))
     return rc;
   /* Byline: structured data first, then meta, then a byline element. */
-  const px__buf *bl[] = {&m->ld_author, &m->author_meta, &m->item_author, &m->byline_el};
-  for (size_t i = 0; i < 4 && px_article_get(out, PX_F_BYLINE).len == 0; i++) {
+  const px__buf *bl[] = {&m->ld_author, &m->author_meta, &m->item_author, &m->byline_el,
+                         &m->byline_text, &m->ld_org_author};
+  for (size_t i = 0; i < 6 && px_article_get(out, PX_F_BYLINE).len == 0; i++) {
     if (!bl[i]->len) continue;
     clean_byline(bl[i]->ptr, bl[i]->len, t);
     if (t->len && (rc = px_article_set(out, PX_F_BYLINE, t->ptr, t->len))) return rc;
@@ -1644,6 +1878,79 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
   if ((rc = set_if_empty(out, PX_F_SOURCE, site, sl))) return rc;
   return PX_OK;
 }
+
+/* ------------------------------------------------------------- page kind */
+
+static bool url_has(const char *u, size_t n, const char *seg) {
+  size_t k = strlen(seg);
+  for (size_t i = 0; i + k <= n; i++)
+    if (u[i] == '/' && strncasecmp(u + i + 1, seg, k) == 0 &&
+        (i + 1 + k == n || u[i + 1 + k] == '/' || u[i + 1 + k] == '?' || u[i + 1 + k] == '.' ||
+         u[i + 1 + k] == '-' || u[i + 1 + k] == '#'))
+      return true;
+  return false;
+}
+
+/* Is this page an article?  From the page's own word first (JSON-LD,
+ * og:type), then its shape: how much prose the extractor found, how
+ * long its paragraphs are, links, dates and bylines. */
+static const char *page_kind(const px__page *g, const char *u, size_t ul) {
+  bool ld_art = g->ld & PX__LD_ARTICLE;
+  if (g->og == 2 || ((g->ld & PX__LD_PRODUCT) && !ld_art) || (g->cart >= 2 && !g->dated))
+    return "product";
+  if ((g->ld & PX__LD_FORUM) && !ld_art) return "forum";
+  if ((g->ld & PX__LD_LISTING) && !ld_art && !g->dated) return "listing";
+  bool docs = url_has(u, ul, "docs") || url_has(u, ul, "documentation") ||
+              url_has(u, ul, "reference") || url_has(u, ul, "manual") ||
+              (ul > 13 && (memmem(u, PX__MIN(ul, 16), "://docs.", 8) != NULL));
+  if (docs && !g->dated && !ld_art) return "documentation";
+  /* Little prose: no date, no byline, fewer than three long paragraphs;
+   * or no date and little text at all. */
+  if (!g->dated && !g->authored && g->long_paras < 3) return "other";
+  if (!g->dated && g->long_paras < 2 && g->words < 400) return "other";
+  /* What was extracted is a small part of a page of links and teasers. */
+  if (g->text_share < 15 && g->long_paras < 3 && !ld_art) return "listing";
+  return NULL;
+}
+
+static void page_measure(px__extractor *ex, const px_article *out) {
+  px__page *g = &ex->m.sig;
+  const px__buf *b = &ex->body;
+  g->paras = b->len ? 1 : 0;
+  g->words = 0;
+  size_t start = 0;
+  for (size_t i = 0; i < b->len; i++) {
+    if (b->ptr[i] == ' ' || b->ptr[i] == '\n') {
+      if (i > 0 && b->ptr[i - 1] != ' ' && b->ptr[i - 1] != '\n') g->words++;
+    }
+    if (i + 1 < b->len && b->ptr[i] == '\n' && b->ptr[i + 1] == '\n') {
+      if (i - start >= 200) g->long_paras++;
+      g->paras++;
+      start = i + 2;
+    }
+  }
+  if (b->len) {
+    g->words++;
+    if (b->len - start >= 200) g->long_paras++;
+  }
+  uint32_t all = 0, link = 0;
+  for (size_t i = 0; i < ex->nn; i++) {
+    const nd *d = &ex->nodes[i];
+    if (d->flags & F_SKIP) continue;
+    all += d->own;
+    if (d->flags & F_INLINK) link += d->own;
+  }
+  g->link_share = all ? (unsigned)((uint64_t)link * 100 / all) : 0;
+  g->text_share = all ? (unsigned)PX__MIN(100, (uint64_t)b->len * 100 / all) : 0;
+  int has;
+  px_article_published(out, &has);
+  g->dated = has != 0;
+  g->authored = px_article_get(out, PX_F_BYLINE).len > 0;
+  px_str u = px_article_get(out, PX_F_URL);
+  g->kind = page_kind(g, u.ptr, u.len);
+}
+
+const px__page *px__extract_page(const px__extractor *ex) { return &ex->m.sig; }
 
 /* ------------------------------------------------------------------ entry */
 
@@ -1722,6 +2029,20 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
     }
   }
   if ((rc = fill_meta(ex, out, url_hint, fragment))) goto out;
+  if (!fragment) {
+    page_measure(ex, out);
+    const char *kind = ex->m.sig.kind;
+    if (kind && ctx && ctx->skip_not_articles) {
+      if (msg) px__buf_printf(msg, "not an article (%s page)", kind);
+      rc = PX_ENOBODY;
+      goto out;
+    }
+    if (kind && px_article_get(out, PX_F_META).len == 0) {
+      char j[64];
+      int jn = snprintf(j, sizeof(j), "{\"not_article\":\"%s\"}", kind);
+      if ((rc = px_article_set(out, PX_F_META, j, (size_t)jn))) goto out;
+    }
+  }
   if (ex->body.len == 0) {
     if (msg && msg->len == 0) px__buf_puts(msg, "no article text found in the page");
     rc = PX_ENOBODY;

@@ -44,6 +44,38 @@ typedef struct px__extractor px__extractor;
 PX__HIDDEN int px__extractor_new(px__extractor **ex /* OUT */);
 PX__HIDDEN void px__extractor_free(px__extractor *ex);
 
+/* What kind of page a page is: the signals the extractor gathers, and
+ * the decision made from them (px__extract_page). */
+enum {
+  PX__LD_ARTICLE = 1, /* JSON-LD Article, NewsArticle, BlogPosting, Report, Review... */
+  PX__LD_PRODUCT = 2, /* Product, Offer */
+  PX__LD_FORUM = 4,   /* DiscussionForumPosting, QAPage, Question */
+  PX__LD_LISTING = 8, /* CollectionPage, ItemList, SearchResultsPage */
+  PX__LD_DOCS = 16,   /* TechArticle, APIReference */
+  PX__LD_SERVICE = 32 /* Service, SoftwareApplication, LocalBusiness */
+};
+
+typedef struct px__page {
+  unsigned ld;            /* PX__LD_* types seen in JSON-LD */
+  int og;                 /* og:type: 0 none, 1 article, 2 product, 3 website, 4 other */
+  unsigned articles;      /* <article> elements */
+  unsigned password;      /* password inputs */
+  unsigned code;          /* <pre> and <code> elements */
+  unsigned forms;         /* <textarea>s */
+  unsigned cart;          /* "add to cart" buttons, price microdata */
+  unsigned paras;         /* paragraphs of the extracted text */
+  unsigned words;         /* words of the extracted text */
+  unsigned long_paras;    /* paragraphs of 200 bytes or more */
+  unsigned link_share;    /* link text / all text of the page, in percent */
+  unsigned text_share;    /* extracted text / all text of the page, in percent */
+  bool dated, authored;   /* a structured or shown date; a byline */
+  const char *kind;       /* NULL: an article; else "listing", "product", "forum",
+                           * "documentation", "service" or "other" */
+} px__page;
+
+/** The page kind of the last page extracted with ex (valid until the next). */
+PX__HIDDEN const px__page *px__extract_page(const px__extractor *ex);
+
 /* Flags for px__extract_html. */
 enum {
   PX__EXTRACT_FRAGMENT = 1 /* the HTML is a fragment (feed item body): keep all its text */
