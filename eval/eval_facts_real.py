@@ -117,7 +117,10 @@ def main():
             os.unlink(path)
         c = json.loads(out)
         art_slug = [a["source"] for a in c["articles"]]
-        labelled = set()
+        # Sentences whose links were all judged: the members of a fact, and
+        # with a scope every sentence of it (one in no fact reports nothing
+        # another outlet reports within the scope).
+        labelled = {(s, i) for s, n in d.get("scope", {}).items() for i in range(n)}
         true_links = set()
         for fct in d["facts"]:
             mem = [tuple(m) for m in fct["members"]]

@@ -21,8 +21,8 @@ done
 # article text in the repository, the texts are read from the set).
 basil="${PX_DATA:-$root/../shared/data}/basil"
 if [[ -f "$basil/basil.jsonl.gz" ]]; then
-  for split in dev test; do
-    echo "-- $split (real stories, eval/data/real)"
+  for split in train dev test; do
+    echo "-- $split (real stories, eval/data/real; train fits the similarity model, dev tunes, test reports)"
     python3 "$root/eval/eval_facts_real.py" "$build/parallax" "$root/eval/data/real" \
       "$basil/basil.jsonl.gz" "$basil/reserved.txt" --split "$split"
   done
