@@ -132,9 +132,13 @@ PX__HIDDEN double px__fact_score(const px__lex *lx, const px__ssent *a, const px
 #ifndef PX__FACT_SHARED_HALF
 #define PX__FACT_SHARED_HALF 2.0 /* shared IDF mass at which the containment counts half */
 #endif
-/* Default least px__fact_score of a link in a comparison (tuned on the dev
- * stories of eval/data/stories: pairwise F1 of fact links). */
+/* Default least px__fact_score of a link in a comparison (pairwise F1 of
+ * fact links on the dev events of eval/data/real). */
 #define PX__FACT_THRESHOLD 0.26
+/* Largest joined fact in which every cross-article pair between the two
+ * groups counts in the half-must-link rule of px__facts_group (beyond it,
+ * only the pairs scored). */
+#define PX__FACT_WHOLE_MAX 16
 /* Least score of a pair of sentences whose differing numbers are reported. */
 #define PX__NEAR_THRESHOLD 0.06
 #ifndef PX__FACT_GAIN
@@ -185,7 +189,7 @@ typedef struct px__factopts {
   double threshold;    /* least score of a link */
   uint32_t probe;      /* rarest terms of a sentence posted and probed (16) */
   uint32_t max_post;   /* neighbours visited on each side in a term's list (48) */
-  uint32_t max_group_per_article; /* sentences of one article in one fact (2) */
+  uint32_t max_group_per_article; /* sentences of one article in one fact (3) */
   uint32_t keep;       /* candidates kept per sentence (24) */
   double near;         /* links down to this score are returned too (0: threshold;
                           negative: every pair scored); grouping weighs them
