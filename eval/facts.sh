@@ -31,8 +31,10 @@ else
 fi
 allsides="${PX_DATA:-$root/../shared/data}/allsides-news/allsides_articles.jsonl.xz"
 if [[ -f "$allsides" ]]; then
-  echo "-- test (page furniture, one AllSides story, eval/data/real)"
-  python3 "$root/eval/eval_furniture.py" "$build/parallax" "$root/eval/data/real" "$allsides" 2>/dev/null
+  for split in dev test; do
+    echo "-- $split (page furniture, one AllSides story, eval/data/real)"
+    python3 "$root/eval/eval_furniture.py" "$build/parallax" "$root/eval/data/real" "$allsides" --split "$split" 2>/dev/null
+  done
 else
   echo "-- furniture: skipped ($allsides absent)"
 fi
