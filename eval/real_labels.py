@@ -12,6 +12,8 @@ Format of labels.txt (one event after another, '#' starts a comment):
                                       the scope in no fact reports nothing the
                                       other outlets report in their scope)
   fact  ID: OUTLET I J ...; OUTLET I ...
+Quotes and numbers are not labelled in this format (the JSON then has no
+"quotes" or "numbers" key, and the evaluation skips those figures).
 Outlets are the set's `source` (fox, nyt, hpo).  Needs the BASIL file to map
 outlets to article ids and to bound the scope by each article's length.
 
@@ -81,7 +83,7 @@ def main():
                     sys.exit(f"real_labels: {e['slug']} fact {fct['id']}: {s} {i} outside the scope")
         doc = {"set": "basil", "event": e["event"], "split": e["split"],
                "articles": {s: a["id"] for s, a in sorted(ea.items())},
-               "note": e["note"], "scope": scope, "facts": e["facts"], "quotes": [], "numbers": []}
+               "note": e["note"], "scope": scope, "facts": e["facts"]}
         with open(os.path.join(out, f"basil-{e['slug']}.json"), "w", encoding="utf-8") as f:
             json.dump(doc, f, indent=1)
             f.write("\n")
