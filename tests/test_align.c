@@ -336,7 +336,8 @@ static void test_furniture(void **state) {
       "Passengers wait on the quay, Harbourtown, April 2, 2020 (Jane Doe/Northern Wire)",
       "Also see: Five ferries that never sank", "Read: The best harbours to visit",
       "Contributing: Jane Doe and John Roe", "Editor's note: all our ferry coverage is free.",
-      "Visit the Northern Wire homepage for more stories.", "Support our journalism"};
+      "Visit the Northern Wire homepage for more stories.", "Support our journalism",
+      "#Ferry pic.twitter.com/abc123 \xe2\x80\x94 Harbour Desk (@harbourdesk) April 2, 2020"};
   static const char *const no[] = {
       "She was 16.", "The police didn't do their job.",
       "By Wednesday, the fire had spread to three villages.",

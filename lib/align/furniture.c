@@ -60,7 +60,8 @@ static const char *const k_any[] = {
     "sign up for our", "sign up for the", "subscribe to our", "get our newsletter",
     "our daily newsletter", "newsletter sign-up", "newsletter signup",
     "we may earn a commission", "this material may not be published", "homepage for more",
-    "support our journalism", "explanatory journalism", "independent journalism"};
+    "support our journalism", "explanatory journalism", "independent journalism",
+    "pic.twitter.com/"};
 
 /* A related-link headline glued to its summary by the extractor: a
  * lower-case letter, then ':' or '?', then a capital with no space
