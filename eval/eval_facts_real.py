@@ -117,7 +117,10 @@ def main():
             os.unlink(path)
         c = json.loads(out)
         art_slug = [a["source"] for a in c["articles"]]
-        labelled = set()
+        # Sentences whose links were all judged: the members of a fact, and
+        # with a scope every sentence of it (one in no fact reports nothing
+        # another outlet reports within the scope).
+        labelled = {(s, i) for s, n in d.get("scope", {}).items() for i in range(n)}
         true_links = set()
         for fct in d["facts"]:
             mem = [tuple(m) for m in fct["members"]]
@@ -156,7 +159,7 @@ def main():
             for l in sorted(true_links - pred_links, key=str):
                 print("  FN", d["event"][:8], sorted(l))
         # quotes
-        gold = {tuple(q["at"]): q for q in d["quotes"]}
+        gold = {tuple(q["at"]): q for q in d.get("quotes", [])}
         t["s_lab"] += len(gold)
         found = {}
         for g in c["quotes"]:
@@ -178,6 +181,9 @@ def main():
         t["s_n"] += len(found)
         t["s_ok"] += sum(found.values())
         # discrepancies: none labelled here means every predicted one is wrong
+        if "numbers" not in d:
+            continue  # numbers not labelled: no discrepancy figure
+        t["d_labelled"] = t.get("d_labelled", 0) + 1
         t["d_true"] += sum(1 for n in d["numbers"] if n.get("discrepant"))
         t["d_pred"] += len(c["discrepancies"])
         if verbose:
@@ -194,7 +200,7 @@ def main():
           f"  speaker accuracy {acc:.3f} ({t['s_n']} of {t['s_lab']} labelled quotes found)")
     dp = t["d_tp"] / t["d_pred"] if t["d_pred"] else 1.0
     dr = t["d_found"] / t["d_true"] if t["d_true"] else 1.0
-    print(f"discrepancies: precision {dp:.3f}  recall {dr:.3f}  [{t['d_pred']} predicted, {t['d_true']} true]"
+    print(f"discrepancies ({t.get('d_labelled', 0)} stories with numbers labelled): precision {dp:.3f}  recall {dr:.3f}  [{t['d_pred']} predicted, {t['d_true']} true]"
           + ("  (none labelled and none predicted: precision counts as 1)" if not t["d_pred"] else ""))
 
 

@@ -24,8 +24,18 @@ def norm(s):
 
 
 def main():
-    parallax, labels, data = sys.argv[1:4]
+    args = sys.argv[1:]
+    split = None
+    if "--split" in args:
+        i = args.index("--split")
+        split = args[i + 1]
+        del args[i:i + 2]
+    verbose = "-v" in args
+    args = [a for a in args if a != "-v"]
+    parallax, labels, data = args[:3]
     files = sorted(f for f in os.listdir(labels) if f.startswith("allsides-furniture-"))
+    if split:
+        files = [f for f in files if json.load(open(os.path.join(labels, f))).get("split") == split]
     tp = fp = fn = fp_long = nlab = 0
     for name in files:
         lab = json.load(open(os.path.join(labels, name)))
@@ -71,12 +81,16 @@ def main():
                     tp += 1
                 elif truth:
                     fn += 1
+                    if verbose:
+                        print("  missed:", a["id"], k, pn[:100], file=sys.stderr)
                 elif flagged:
                     fp += 1
+                    if verbose:
+                        print("  wrongly flagged:", a["id"], k, pn[:100], file=sys.stderr)
     p = tp / (tp + fp) if tp + fp else 0.0
     ps = tp / (tp + fp + fp_long) if tp + fp + fp_long else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    print(f"furniture: precision {p:.3f} (strict {ps:.3f})  recall {r:.3f}  [{tp + fn} furniture of "
+    print(f"furniture ({split or 'every split'}, {len(files)} stories): precision {p:.3f} (strict {ps:.3f})  recall {r:.3f}  [{tp + fn} furniture of "
           f"{nlab} labelled short paragraphs; {tp + fp} flagged among them, {fp_long} among longer ones]")
 
 

@@ -21,8 +21,8 @@ done
 # article text in the repository, the texts are read from the set).
 basil="${PX_DATA:-$root/../shared/data}/basil"
 if [[ -f "$basil/basil.jsonl.gz" ]]; then
-  for split in dev test; do
-    echo "-- $split (real stories, eval/data/real)"
+  for split in train dev test; do
+    echo "-- $split (real stories, eval/data/real; train fits the similarity model, dev tunes, test reports)"
     python3 "$root/eval/eval_facts_real.py" "$build/parallax" "$root/eval/data/real" \
       "$basil/basil.jsonl.gz" "$basil/reserved.txt" --split "$split"
   done
@@ -31,8 +31,10 @@ else
 fi
 allsides="${PX_DATA:-$root/../shared/data}/allsides-news/allsides_articles.jsonl.xz"
 if [[ -f "$allsides" ]]; then
-  echo "-- test (page furniture, one AllSides story, eval/data/real)"
-  python3 "$root/eval/eval_furniture.py" "$build/parallax" "$root/eval/data/real" "$allsides" 2>/dev/null
+  for split in dev test; do
+    echo "-- $split (page furniture, one AllSides story, eval/data/real)"
+    python3 "$root/eval/eval_furniture.py" "$build/parallax" "$root/eval/data/real" "$allsides" --split "$split" 2>/dev/null
+  done
 else
   echo "-- furniture: skipped ($allsides absent)"
 fi

@@ -16,9 +16,9 @@ if [[ ! -x "$build/eval_mrpc" ]]; then
   echo "mrpc: $build/eval_mrpc not built" >&2
   exit 1
 fi
-echo "-- built-in model (lib/align/simmodel.c)"
+echo "-- built-in model (lib/align/simmodel.c, fitted on the project's labels of real coverage: eval/run simmodel)"
 "$build/eval_mrpc" "$data/train.tsv" "$data/test.tsv"
-echo "-- model fitted now on train (how the built-in one was made; --write regenerates it)"
+echo "-- a model fitted now on MRPC train, for comparison only (MRPC is evaluation-only: never shipped)"
 "$build/eval_mrpc" --train "$data/train.tsv" "$data/test.tsv"
 echo "-- baselines"
 python3 "$root/eval/mrpc_baselines.py" "$data/train.tsv" "$data/test.tsv"

@@ -330,14 +330,24 @@ static void test_furniture(void **state) {
       "Sign up for our morning newsletter.", "Read more: Why the summit matters",
       "RELATED: Five things to know", "By Jane Doe and John Roe, CNN",
       "The Associated Press contributed to this report.", "Reporting by Jane Doe; Editing by John Roe",
-      "Copyright 2020 The Outlet. All rights reserved.", "Photo 3 of 12", "Story continues below advertisement"};
+      "Copyright 2020 The Outlet. All rights reserved.", "Photo 3 of 12", "Story continues below advertisement",
+      "___", "* * *", "Ferry live updates:Two more bodies found near the pier",
+      "Where's the mayor?Her absence is noticed at the harbour briefing",
+      "Passengers wait on the quay, Harbourtown, April 2, 2020 (Jane Doe/Northern Wire)",
+      "Also see: Five ferries that never sank", "Read: The best harbours to visit",
+      "Contributing: Jane Doe and John Roe", "Editor's note: all our ferry coverage is free.",
+      "Visit the Northern Wire homepage for more stories.", "Support our journalism",
+      "#Ferry pic.twitter.com/abc123 \xe2\x80\x94 Harbour Desk (@harbourdesk) April 2, 2020"};
   static const char *const no[] = {
       "She was 16.", "The police didn't do their job.",
       "By Wednesday, the fire had spread to three villages.",
       "Updates to the law took effect in March, officials said.",
       "The death toll rose to 145, the ministry said.",
       "Kim told Putin he was sure Russia would win a great victory.",
-      "Three of the 12 passengers were hurt.", "Advertisers pulled out of the show after the remarks."};
+      "Three of the 12 passengers were hurt.", "Advertisers pulled out of the show after the remarks.",
+      "The mayor (a former captain) said the pier was safe.", "Why? Nobody knew.",
+      "The ferry left at 8:07 and sank at 8:54, the coast guard said.",
+      "Reporters asked: What went wrong?", "The report found 12 faults in the hull."};
   for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
     if (!px__furniture_text(yes[i], strlen(yes[i]))) fail_msg("not furniture: %s", yes[i]);
   }

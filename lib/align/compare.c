@@ -263,7 +263,7 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
       c->art[ref[k].art].nfurniture++;
     }
   }
-  px__factopts fo = {c->threshold, 16, 48, 2, 24, -1};
+  px__factopts fo = {c->threshold, 16, 48, 3, 24, -1};
   if ((rc = px__facts_link(lx, ss, ref, n, &fo, &links, &nlinks, &c->pairs_scored))) goto out;
   rc = PX_ENOMEM;
   long nf = px__facts_group(ref, n, links, nlinks, &fo, group);

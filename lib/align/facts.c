@@ -16,7 +16,10 @@
  * (union-find) unless the joined group would hold more than
  * `max_group_per_article` sentences of one article: one long sentence may
  * carry two facts another outlet split in two, but a fact does not swallow
- * a whole article through a chain of weak links.
+ * a whole article through a chain of weak links.  Nor does a fact grow
+ * through one neighbour: at least half the cross-article pairs between the
+ * two groups must be links (all pairs while the joined group is small, the
+ * scored ones in a big group of wire copies).
  */
 #include "align/align.h"
 
@@ -230,7 +233,7 @@ long px__facts_group(const px__sref *ref, size_t n, px__link *links, size_t nlin
                      const px__factopts *o, uint32_t *group) {
   uf u = {0};
   long nf = -1;
-  uint32_t cap = o->max_group_per_article ? o->max_group_per_article : 2;
+  uint32_t cap = o->max_group_per_article ? o->max_group_per_article : 3;
   uint32_t *adj_first = NULL, *adj = NULL;
   float *adj_s = NULL;
   u.parent = malloc((n + 1) * sizeof *u.parent);
@@ -261,8 +264,8 @@ long px__facts_group(const px__sref *ref, size_t n, px__link *links, size_t nlin
      * smaller side only, which keeps the cost of a join bounded by it. */
     if (too_many(&u, ref, ra, rb, cap)) continue;
     /* No chains: of the pairs scored between the two groups, at least half
-     * must be links.  (Pairs never scored do not count: a 200-copy wire
-     * sentence is scored against 24 of its copies, not all.) */
+     * must be links.  (In big groups pairs never scored do not count: a
+     * 200-copy wire sentence is scored against 24 of its copies, not all.) */
     uint32_t small = u.size[ra] <= u.size[rb] ? ra : rb, other = small == ra ? rb : ra;
     uint32_t scored = 0, good = 0, x = small;
     do {
@@ -273,6 +276,21 @@ long px__facts_group(const px__sref *ref, size_t n, px__link *links, size_t nlin
         }
       x = u.next[x];
     } while (x != small);
+    /* Small groups: every cross-article pair between them counts, scored
+     * or not (a pair never scored is not a link), so a member joins the
+     * fact as a whole, not through one neighbour. */
+    if (u.size[ra] + u.size[rb] <= PX__FACT_WHOLE_MAX) {
+      uint32_t cross = 0, y = small;
+      do {
+        uint32_t z = other;
+        do {
+          cross += ref[y].art != ref[z].art;
+          z = u.next[z];
+        } while (z != other);
+        y = u.next[y];
+      } while (y != small);
+      scored = cross;
+    }
     if (good * 2 < scored) continue;
     if (u.size[ra] < u.size[rb]) {
       uint32_t t = ra;

@@ -48,7 +48,9 @@ static const char *const k_start[] = {
     "want to read more", "for more news", "for the latest", "join the conversation",
     "the views expressed", "this article originally appeared", "this story originally appeared",
     "this article first appeared", "this story first appeared", "a version of this article",
-    "a version of this story", "an earlier version of this", "correction:", "clarification:"};
+    "a version of this story", "an earlier version of this", "correction:", "clarification:",
+    "also see", "see more:", "read:", "read next", "report:", "contributing:", "editor's note",
+    "editors' note"};
 
 static const char *const k_any[] = {
     "click here", "hide caption", "show caption", "toggle caption", "enlarge this image",
@@ -57,7 +59,38 @@ static const char *const k_any[] = {
     "on twitter @", "on twitter at @", "delivered to your inbox", "straight to your inbox",
     "sign up for our", "sign up for the", "subscribe to our", "get our newsletter",
     "our daily newsletter", "newsletter sign-up", "newsletter signup",
-    "we may earn a commission", "this material may not be published"};
+    "we may earn a commission", "this material may not be published", "homepage for more",
+    "support our journalism", "explanatory journalism", "independent journalism",
+    "pic.twitter.com/"};
+
+/* A related-link headline glued to its summary by the extractor: a
+ * lower-case letter, then ':' or '?', then a capital with no space
+ * ("Coronavirus live updates:US deaths near 10K", "Where's
+ * Fauci?Doctor's absence ..."). */
+static bool glued_link(const char *p, size_t n) {
+  for (size_t i = 1; i + 1 < n; i++)
+    if ((p[i] == ':' || p[i] == '?') && p[i - 1] >= 'a' && p[i - 1] <= 'z' && p[i + 1] >= 'A' &&
+        p[i + 1] <= 'Z')
+      return true;
+  return false;
+}
+
+/* A photo caption's credit at its end: "(Stefan Jeremiah/Reuters)",
+ * "(AP Photo/Evan Vucci)": a closing parenthesis of a few words holding a
+ * slash between letters. */
+static bool photo_credit(const char *t, size_t n) {
+  if (!n || t[n - 1] != ')') return false;
+  size_t k = n - 1, spaces = 0;
+  bool slash = false;
+  while (k > 0 && t[k - 1] != '(') {
+    k--;
+    if (t[k] == ' ') spaces++;
+    if (t[k] == '/' && k > 0 && k + 1 < n && t[k - 1] >= 'a' && t[k - 1] <= 'z' && t[k + 1] >= 'a' &&
+        t[k + 1] <= 'z')
+      slash = true;
+  }
+  return k > 0 && slash && spaces <= 5;
+}
 
 static bool starts(const char *s, size_t n, const char *w) {
   size_t k = strlen(w);
@@ -136,6 +169,13 @@ bool px__furniture_text(const char *p, size_t n) {
   size_t tn = m - b;
   s[m] = 0;
   if (!tn) return false;
+  /* a rule or separator: no letter and no digit ("___", "* * *") */
+  bool content = false;
+  for (size_t i = 0; i < tn && !content; i++)
+    content = (t[i] >= 'a' && t[i] <= 'z') || (t[i] >= '0' && t[i] <= '9') || t[i] == '~';
+  if (!content) return true;
+  if (words <= 20 && glued_link(p, n)) return true;
+  if (words <= 30 && photo_credit(t, tn)) return true;
   for (size_t i = 0; i < sizeof k_whole / sizeof *k_whole; i++)
     if (tn == strlen(k_whole[i]) && memcmp(t, k_whole[i], tn) == 0) return true;
   for (size_t i = 0; i < sizeof k_any / sizeof *k_any; i++)

@@ -2,8 +2,9 @@
  * simscore.c - how alike two sentences are: IDF-weighted stem coverage in
  * both directions (WordNet synonyms count for part of a match), agreement
  * of numbers, overlap of capitalized names, stem-bigram overlap, length
- * ratio, combined by a logistic regression whose weights were trained on
- * the MRPC training pairs by `eval_mrpc --train` (docs/compare.md).
+ * ratio, combined by a logistic regression and boosted trees fitted on the
+ * project's labels of real coverage (eval/data/real, eval/train_sim.py;
+ * docs/compare.md).
  * Word order is ignored except through the bigram feature.
  */
 #include "align/align.h"
