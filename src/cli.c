@@ -255,6 +255,25 @@ int start_command(cli *c, const char *name, int argc, char **argv, args *a) {
   return -1;
 }
 
+const char *outlet_opt(const args *a) {
+  static char name[256];
+  const char *v = opt_str(a, "outlet", NULL);
+  if (!v) return NULL;
+  size_t n = 0;
+  if (px_outlet_name(NULL, v, strlen(v), name, sizeof name, &n) != PX_OK || n >= sizeof name || !n)
+    return v;
+  return name;
+}
+
+int apply_outlets(cli *c, const args *a, px_ctx *ctx) {
+  const char *path = opt_str(a, "outlets", NULL);
+  if (!path) return EXIT_OK;
+  int rc = px_ctx_load_outlets(ctx, path);
+  if (rc == PX_OK) return EXIT_OK;
+  errorf(c, "%s", px_ctx_error(ctx));
+  return rc == PX_EFORMAT ? EXIT_USAGE : EXIT_FAIL;
+}
+
 int apply_fields(cli *c, const args *a, px_ctx *ctx) {
   static const char *const names[] = {"id",   "source", "url",  "title",  "byline",
                                       "date", "text",   "language", "body", "author", "outlet"};

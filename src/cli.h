@@ -117,6 +117,12 @@ bool open_db_clustered(cli *c, const px_story_opts *so, px_ctx **ctx, px_store *
 /* Parse a command's options (its table in main.c).  Returns -1 to go on,
  * else the exit code to return (usage error printed, or --help done). */
 int start_command(cli *c, const char *name, int argc, char **argv, args *a);
+/* --outlet NAME by its canonical name (px_outlet_name: "nytimes.com" and
+ * "NYT" are "The New York Times"), NULL when not given.  Static storage. */
+const char *outlet_opt(const args *a);
+/* Load --outlets FILE (ALIAS<TAB>NAME lines) into ctx: 0, or the exit code
+ * (message printed). */
+int apply_outlets(cli *c, const args *a, px_ctx *ctx);
 /* Apply --field NAME=PATH options to ctx: 0, or EXIT_USAGE (message printed). */
 int apply_fields(cli *c, const args *a, px_ctx *ctx);
 /* An article named on the command line: parallax's id, else the input's

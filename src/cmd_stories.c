@@ -52,7 +52,7 @@ int cmd_stories(cli *c, int argc, char **argv) {
   f.has_since = opt_time(&a, "since", &f.since);
   f.has_until = opt_time(&a, "until", &f.until);
   f.min_outlets = opt_int(&a, "min-outlets", 0);
-  f.outlet = opt_str(&a, "outlet", NULL);
+  f.outlet = outlet_opt(&a);
   int64_t limit = opt_int(&a, "limit", -1), offset = opt_int(&a, "offset", 0);
   if (limit >= 0) f.limit = limit > INT64_MAX - offset ? INT64_MAX : limit + offset;
   px_story_opts so;
@@ -186,7 +186,7 @@ int cmd_story(cli *c, int argc, char **argv) {
   }
   if (article) {
     int64_t art = 0;
-    status = resolve_article(c, st, article, opt_str(&a, "outlet", NULL), false, &art);
+    status = resolve_article(c, st, article, outlet_opt(&a), false, &art);
     if (status == EXIT_OK && px_store_article_story(st, art, &id) != PX_OK) {
       errorf(c, "%s", px_ctx_error(ctx));
       status = EXIT_FAIL;

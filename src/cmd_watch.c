@@ -838,6 +838,7 @@ int cmd_watch(cli *c, int argc, char **argv) {
   w.c = c;
   w.ino = -1;
   int status = EXIT_FAIL;
+  const char *outlets = NULL;
   w.cli_feeds = calloc((size_t)argc + 1, sizeof(char *));
   w.cli_folders = calloc((size_t)argc + 1, sizeof(char *));
   if (!w.cli_feeds || !w.cli_folders) goto out;
@@ -853,6 +854,7 @@ int cmd_watch(cli *c, int argc, char **argv) {
     for (size_t k = 0; k < fe->nlist; k++) w.cli_feeds[w.ncli_feeds++] = (char *)fe->list[k];
     for (size_t k = 0; k < fo->nlist; k++) w.cli_folders[w.ncli_folders++] = (char *)fo->list[k];
     w.once = opt_flag(&a, "once");
+    outlets = opt_str(&a, "outlets", NULL);
     free_args(&a); /* the values point into argv */
   }
   if (load_config(&w, &w.cfg) != 0) {
@@ -868,6 +870,11 @@ int cmd_watch(cli *c, int argc, char **argv) {
   sigaction(SIGHUP, &sa, NULL);
   signal(SIGPIPE, SIG_IGN);
   if (px_ctx_new(&w.ctx) != PX_OK) goto out;
+  if (outlets && px_ctx_load_outlets(w.ctx, outlets) != PX_OK) {
+    errorf(c, "%s", px_ctx_error(w.ctx));
+    status = EXIT_USAGE;
+    goto out;
+  }
   if (px_store_open(w.ctx, c->db_path, PX_OPEN_WRITE, &w.st) != PX_OK) {
     errorf(c, "%s", px_ctx_error(w.ctx));
     goto out;

@@ -16,6 +16,7 @@ static const opt_def ingest_opts[] = {
     {"no-cluster", 0, O_FLAG, NULL, "do not place new articles in stories yet", 0, 0},
     {"undated", 0, O_STR, "join|alone", "undated articles (no date in the record, URL or body opening) clustered by text, or alone unless copies (default: alone when the database has dated articles)", 0, 0},
     {"timings", 0, O_FLAG, NULL, "print the time spent in each stage", 0, 0},
+    {"outlets", 0, O_STR, "FILE", "outlet names to add to the built-in ones: lines ALIAS<TAB>NAME (a domain, URL or name, then the name to store)", 0, 0},
     OPT_QUIET,
     OPT_END};
 
@@ -41,7 +42,7 @@ static const opt_def dedup_opts[] = {
 static const opt_def stories_opts[] = {
     OPT_DB, OPT_SINCE, OPT_UNTIL, OPT_TZ,
     {"min-outlets", 0, O_INT, "N", "stories covered by at least N outlets", 0, 1000000},
-    {"outlet", 0, O_STR, "NAME", "stories with an article from this outlet (exact name)", 0, 0},
+    {"outlet", 0, O_STR, "NAME", "stories with an article from this outlet (name, domain or alias)", 0, 0},
     {"undated", 0, O_STR, "join|alone", "how to cluster new undated articles (see ingest)", 0, 0},
     OPT_LIMIT("stories"), OPT_OFFSET("stories"), OPT_QUIET, OPT_END};
 
@@ -107,6 +108,7 @@ static const opt_def watch_opts[] = {
     {"feed", 0, O_LIST, "URL", "follow this feed too (repeatable)", 0, 0},
     {"folder", 0, O_LIST, "DIR", "ingest new files in DIR (repeatable)", 0, 0},
     {"once", 0, O_FLAG, NULL, "poll everything once and exit (for cron)", 0, 0},
+    {"outlets", 0, O_STR, "FILE", "outlet names to add to the built-in ones (see ingest)", 0, 0},
     OPT_DB, OPT_QUIET, OPT_END};
 
 static const opt_def serve_opts[] = {

@@ -150,6 +150,8 @@ struct px_ctx {
   size_t limit_body;
   size_t limit_search_ms;
   char *field_path[PX__FIELD_PATHS]; /* explicit JSON paths, by px_field-ish index */
+  char **alias_key, **alias_name;    /* outlet names loaded by px_ctx_load_outlets */
+  size_t nalias;
   char errmsg[512];
 };
 
