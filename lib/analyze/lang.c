@@ -163,7 +163,7 @@ static bool in_list(const char *list, const char *w, size_t n) {
   for (const char *p = list; *p;) {
     const char *e = strchr(p, ' ');
     size_t l = e ? (size_t)(e - p) : strlen(p);
-    if (l == n && memcmp(p, w, n) == 0) return true;
+    if (l == n && *p == *w && memcmp(p, w, n) == 0) return true;
     if (!e) break;
     p = e + 1;
   }
@@ -198,7 +198,8 @@ static int classify(px_langid *li, const char *text, size_t len, char code[8]) {
     return PX_OK;
   }
   size_t hits[NFW];
-  size_t words = count_fwords(text, len, hits), best = 0, second = 0;
+  /* about a hundred words tell a language by its frequent words */
+  size_t words = count_fwords(text, len < 600 ? len : 600, hits), best = 0, second = 0;
   for (size_t l = 1; l < NFW; l++)
     if (hits[l] > hits[best]) best = l;
   for (size_t l = 0; l < NFW; l++)
