@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,8 +17,18 @@ static void time_json(int64_t t, int has) {
   printf("\"%s\"", buf);
 }
 
+typedef struct threads_out {
+  cli *c;
+  int64_t skip; /* --offset */
+} threads_out;
+
 static int print_thread(void *user, const px_thread_info *in) {
-  cli *c = user;
+  threads_out *to = user;
+  cli *c = to->c;
+  if (to->skip > 0) {
+    to->skip--;
+    return 0;
+  }
   if (c->format == FMT_JSON) {
     printf("{\"id\":%lld,\"headline\":", (long long)in->id);
     json_pstr(stdout, in->headline);
@@ -44,12 +55,16 @@ int cmd_threads(cli *c, int argc, char **argv) {
   args a;
   int r = start_command(c, "threads", argc, argv, &a);
   if (r >= 0) return r;
-  int64_t min_stories = opt_int(&a, "min-stories", 2), limit = opt_int(&a, "limit", 0);
+  int64_t min_stories = opt_int(&a, "min-stories", 2), limit = opt_int(&a, "limit", -1);
+  threads_out to = {c, opt_int(&a, "offset", 0)};
   free_args(&a);
+  if (limit == 0) return EXIT_OK;
+  /* the store's limit counts the skipped ones too (0: no limit) */
+  limit = limit < 0 ? 0 : (limit > INT64_MAX - to.skip ? INT64_MAX : limit + to.skip);
   px_ctx *ctx;
   px_store *st;
   if (!open_db_clustered(c, NULL, &ctx, &st)) return EXIT_FAIL;
-  int rc = px_store_threads(st, min_stories, limit, print_thread, c);
+  int rc = px_store_threads(st, min_stories, limit, print_thread, &to);
   if (rc) errorf(c, "%s", px_ctx_error(ctx));
   px_store_free(st);
   px_ctx_free(ctx);

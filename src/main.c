@@ -99,7 +99,7 @@ static const opt_def export_opts[] = {
 
 static const opt_def threads_opts[] = {
     OPT_DB, {"min-stories", 0, O_INT, "N", "threads of at least N stories (default 2)", 1, 1000000},
-    OPT_LIMIT("threads"), OPT_QUIET, OPT_END};
+    OPT_LIMIT("threads"), OPT_OFFSET("threads"), OPT_QUIET, OPT_END};
 
 static const opt_def thread_opts[] = {OPT_DB, OPT_QUIET, OPT_END};
 

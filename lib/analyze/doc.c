@@ -15,8 +15,6 @@ struct px_analyzer {
   px_ctx *ctx;
   px__textan *ta;
   px__entan *ea;
-  px_langid *li; /* made when an article without a language comes */
-  bool no_li;    /* the profiles are missing: languages stay unknown */
   size_t block; /* arena block size for the next doc, grown to fit */
 };
 
@@ -42,7 +40,6 @@ void px_analyzer_free(px_analyzer *an) {
   if (!an) return;
   px__textan_free(an->ta);
   px__entan_free(an->ea);
-  px_langid_free(an->li);
   free(an);
 }
 
@@ -78,6 +75,8 @@ int px_analyze_text(px_analyzer *an, const char *text, size_t len, px_doc **out)
   return analyze(an, text, len, NULL, out);
 }
 
+PX__HIDDEN int px__langid_shared_article(const px_article *art, char code[8]);
+
 int px_analyze(px_analyzer *an, const px_article *art, px_doc **out) {
   if (!out) return PX_EINVAL;
   *out = NULL;
@@ -94,9 +93,8 @@ int px_analyze(px_analyzer *an, const px_article *art, px_doc **out) {
     }
     lang[k] = '\0';
     if (px_lang_is_english(given.ptr, given.len)) strcpy(lang, "en");
-  } else if (!an->no_li) {
-    if (!an->li && px_langid_new(NULL, &an->li) != PX_OK) an->no_li = true;
-    if (an->li) px_langid_article(an->li, art, lang);
+  } else {
+    px__langid_shared_article(art, lang); /* "" when unknown or the profiles are missing */
   }
   return analyze(an, body.ptr, body.len, lang, out);
 }

@@ -17,6 +17,7 @@
 #include "px_common.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -258,4 +259,21 @@ int px_lang_is_english(const char *p, size_t n) {
   if (k == 0) return 1;
   /* "en", "en-US", "en_GB", "eng", "english" */
   return strcmp(c, "en") == 0 || strcmp(c, "eng") == 0 || strncmp(c, "english", 7) == 0;
+}
+
+/* One handle for the analyzers of the process (px_analyze of an article
+ * without a language): the profiles are loaded once (about 14 ms), not per
+ * analyzer; calls are serialized. */
+static pthread_mutex_t shared_mu = PTHREAD_MUTEX_INITIALIZER;
+static px_langid *shared_li;
+static bool shared_failed;
+
+PX__HIDDEN int px__langid_shared_article(const px_article *art, char code[8]);
+int px__langid_shared_article(const px_article *art, char code[8]) {
+  code[0] = '\0';
+  pthread_mutex_lock(&shared_mu);
+  if (!shared_li && !shared_failed && px_langid_new(NULL, &shared_li) != PX_OK) shared_failed = true;
+  int rc = shared_li ? px_langid_article(shared_li, art, code) : PX_EUNSUPPORTED;
+  pthread_mutex_unlock(&shared_mu);
+  return rc;
 }
