@@ -232,14 +232,15 @@ int px_outlet_name(const px_ctx *ctx, const char *raw, size_t n, char *out, size
     }
   }
   if (r) return put(r, strlen(r), out, cap, len);
-  /* unknown: as given, runs of spaces made one */
+  /* unknown: as given, control characters and runs of spaces made one space */
   size_t k = 0;
   char tmp[1024];
   for (size_t i = 0; i < n && k + 1 < sizeof tmp; i++) {
-    bool sp = isspace((unsigned char)raw[i]);
-    if (sp && k && tmp[k - 1] == ' ') continue;
+    bool sp = (unsigned char)raw[i] < 0x20 || raw[i] == ' ' || raw[i] == 0x7F;
+    if (sp && (!k || tmp[k - 1] == ' ')) continue;
     tmp[k++] = sp ? ' ' : raw[i];
   }
+  while (k && tmp[k - 1] == ' ') k--;
   return put(tmp, k, out, cap, len);
 }
 
