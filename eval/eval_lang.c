@@ -20,6 +20,7 @@
 typedef struct {
   char set[32], lang[8];
   size_t n, ok_px, ok_tc, unk_px, unk_tc;
+  double cpu_px, cpu_tc;
 } cell;
 
 static cell cells[512];
@@ -74,6 +75,8 @@ int main(void) {
     double t2c = cpu();
     t_px += t1c - t0;
     t_tc += t2c - t1c;
+    c->cpu_px += t1c - t0;
+    c->cpu_tc += t2c - t1c;
     char first[8] = "";
     if (r[0] == '[') {
       size_t k = 0;
@@ -93,17 +96,19 @@ int main(void) {
     while (k < nsets && strcmp(sets[k], cells[i].set)) k++;
     if (k == nsets && nsets < 16) sets[nsets++] = cells[i].set;
   }
-  printf("%-22s %6s %5s  %-22s %-22s\n", "set", "texts", "langs", "px_langid acc (unknown)",
-         "exttextcat 1st (unknown)");
+  printf("%-22s %6s %5s  %-22s %-25s %s\n", "set", "texts", "langs", "px_langid acc (unknown)",
+         "exttextcat 1st (unknown)", "CPU ms/text px, exttextcat");
   for (size_t s = 0; s < nsets; s++) {
     size_t n = 0, a = 0, b = 0, ua = 0, ub = 0, nl = 0;
+    double ca = 0, cb = 0;
     for (size_t i = 0; i < ncells; i++)
       if (strcmp(cells[i].set, sets[s]) == 0) {
         n += cells[i].n, a += cells[i].ok_px, b += cells[i].ok_tc;
         ua += cells[i].unk_px, ub += cells[i].unk_tc, nl++;
+        ca += cells[i].cpu_px, cb += cells[i].cpu_tc;
       }
-    printf("%-22s %6zu %5zu  %.3f (%.3f)          %.3f (%.3f)\n", sets[s], n, nl, (double)a / n,
-           (double)ua / n, (double)b / n, (double)ub / n);
+    printf("%-22s %6zu %5zu  %.3f (%.3f)          %.3f (%.3f)             %.3f, %.3f\n", sets[s], n, nl,
+           (double)a / n, (double)ua / n, (double)b / n, (double)ub / n, ca * 1e3 / n, cb * 1e3 / n);
   }
   printf("CPU: px_langid %.3f s, exttextcat %.3f s (both on the same texts)\n", t_px, t_tc);
   printf("\nper language, px_langid accuracy (texts):\n");
