@@ -172,6 +172,28 @@ PX_API size_t px_article_repairs(const px_article *art);
  */
 PX_API int px_parse_date(const char *ptr, size_t len, int64_t *t /* OUT */);
 
+/* ---------------------------------------------------------------- outlets */
+/**
+ * The canonical name of an outlet as an input spells it: a domain or URL
+ * ("nytimes.com", "https://www.nytimes.com/x"), a brand ("NYT"), a feed
+ * title or desk ("New York Times - Opinion", "CNN (Web News)") all give
+ * "The New York Times" / "CNN".  The names loaded into ctx with
+ * px_ctx_load_outlets() come first (ctx may be NULL), then a table of
+ * common publishers; an unknown domain gives its host without "www.", an
+ * unknown name itself (trimmed, spaces collapsed).  The name is written to
+ * out (NUL-terminated, cut to cap - 1 bytes); *len (may be NULL) gets its
+ * full length.  @return PX_OK, PX_EINVAL.
+ */
+PX_API int px_outlet_name(const px_ctx *ctx, const char *raw, size_t n, char *out, size_t cap,
+                          size_t *len /* OUT, may be NULL */);
+/**
+ * Load outlet names from a file: lines "ALIAS<TAB>NAME" (a domain, a URL or
+ * a name, then its canonical name; '#' starts a comment line), added to
+ * ctx's and read before the built-in table.  @return PX_OK, PX_ENOTFOUND,
+ * PX_EFORMAT (px_ctx_error() names the file and line), PX_ENOMEM.
+ */
+PX_API int px_ctx_load_outlets(px_ctx *ctx, const char *path);
+
 /* ----------------------------------------------------------------- reader */
 
 typedef struct px_reader px_reader;
@@ -606,6 +628,10 @@ PX_API void px_analyzer_free(px_analyzer *an);
 /**
  * Analyze an article's body.  On PX_OK *doc is a new analysis owned by the
  * caller: free it with px_doc_free().  An empty body gives an empty doc.
+ * The article's language (PX_F_LANGUAGE, identified with px_langid when the
+ * article has none) decides what is run: entities and quotes are found in
+ * English only; an article in another language gets its sentences and
+ * dateline, and no entities or quotes (px_doc_language() tells which).
  * @return PX_OK, PX_EINVAL, PX_ENOMEM, PX_ETOOBIG.
  */
 PX_API int px_analyze(px_analyzer *an, const px_article *art, px_doc **doc /* OUT */);
@@ -617,6 +643,38 @@ PX_API void px_doc_free(px_doc *doc);
 
 /** The analyzed body, borrowed from doc (also NUL-terminated). */
 PX_API px_str px_doc_body(const px_doc *doc);
+/**
+ * The language the doc was analyzed as ("en", "de", ... or "" when unknown,
+ * analyzed as English), borrowed from doc.  When px_lang_is_english() is 0
+ * for it, the doc has no entities and yields no quotes.
+ */
+PX_API px_str px_doc_language(const px_doc *doc);
+
+/* ------------------------------------------------------------- languages */
+/*
+ * Language identification with libexttextcat's character n-gram profiles
+ * (about 160 languages; Debian package libexttextcat-data).  A handle is
+ * not thread-safe: one per thread.
+ */
+typedef struct px_langid px_langid;
+/** @return PX_OK, PX_EUNSUPPORTED (the profiles are not installed:
+ * px_ctx_error() says where they were looked for), PX_ENOMEM.  ctx may be
+ * NULL.  Free with px_langid_free() (NULL accepted). */
+PX_API int px_langid_new(px_ctx *ctx, px_langid **li /* OUT */);
+PX_API void px_langid_free(px_langid *li);
+/**
+ * The language of text[0..len) (its first 1200 bytes are read): an ISO
+ * 639-1 code ("en", "de"; ISO 639-3 for a language without one) written to
+ * code (at most 8 bytes with the NUL), or "" when the text is too short or
+ * several languages fit it equally.  @return PX_OK, PX_EINVAL.
+ */
+PX_API int px_langid_identify(px_langid *li, const char *text, size_t len, char code[8] /* OUT */);
+/** The language of an article, from its title and the opening of its body
+ * (PX_F_LANGUAGE is not read).  @return PX_OK, PX_EINVAL. */
+PX_API int px_langid_article(px_langid *li, const px_article *art, char code[8] /* OUT */);
+/** 1 when a language value (a code, "en-US", "eng", "English", or empty =
+ * unknown) is read as English by the analysis, else 0. */
+PX_API int px_lang_is_english(const char *p, size_t n);
 
 PX_API size_t px_doc_sentence_count(const px_doc *doc);
 /** Sentence i: [*start, *end), trimmed.  @return PX_OK or PX_EINVAL (i out of range). */
@@ -1071,6 +1129,8 @@ typedef struct px_ingest_stats {
   uint64_t rejected;      /* records (or inputs) rejected */
   uint64_t repaired;      /* articles whose invalid UTF-8 was repaired */
   uint64_t not_analyzed;  /* stored without analysis */
+  uint64_t not_english;   /* stored in another language than English (identified, or as
+                             given): sentences, dateline and search, no entities or quotes */
   int64_t clustered;      /* articles placed in stories by px_ingest_finish() */
   double seconds;         /* wall time since px_ingest_new() */
   double wall[PX_STAGE_COUNT];

@@ -52,73 +52,8 @@ int parse_format(const char *s, out_format *out) {
   return -1;
 }
 
-static const char *opt_value(int argc, char **argv, int *i, const char *name) {
-  const char *a = argv[*i];
-  size_t n = strlen(name);
-  if (strncmp(a, name, n) == 0 && a[n] == '=') return a + n + 1;
-  if (strcmp(a, name) == 0 && *i + 1 < argc) return argv[++*i];
-  return NULL;
-}
-
-int common_option(cli *c, const command *cmd, int argc, char **argv, int *i, int allowed) {
-  const char *a = argv[*i];
-  const char *v;
-  if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-    c->quiet = true;
-    return 1;
-  }
-  if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-    print_command_help(cmd, stdout);
-    exit(EXIT_OK);
-  }
-  if (strncmp(a, "--db", 4) == 0 && (a[4] == '\0' || a[4] == '=')) {
-    if (!(v = opt_value(argc, argv, i, "--db"))) {
-      die_usage(c, cmd, "--db needs a path");
-      return -1;
-    }
-    c->db_path = v;
-    return 1;
-  }
-  if ((strncmp(a, "--format", 8) == 0 && (a[8] == '\0' || a[8] == '=')) || strcmp(a, "-f") == 0) {
-    v = strcmp(a, "-f") == 0 ? (*i + 1 < argc ? argv[++*i] : NULL)
-                             : opt_value(argc, argv, i, "--format");
-    out_format f;
-    if (!v || parse_format(v, &f) != 0 || !(allowed & (1 << f))) {
-      die_usage(c, cmd, "unknown or unsupported --format '%s'", v ? v : "");
-      return -1;
-    }
-    c->format = f;
-    return 1;
-  }
-  return 0;
-}
-
 bool open_db_read(cli *c, px_ctx **ctx, px_store **st) {
   return open_db_existing(c, ctx, st, PX_OPEN_READ);
-}
-
-int time_option(cli *c, const command *cmd, int argc, char **argv, int *i, int64_t *since,
-                int *has_since, int64_t *until, int *has_until) {
-  const char *a = argv[*i];
-  bool is_since = strcmp(a, "--since") == 0;
-  if (!is_since && strcmp(a, "--until") != 0) return 0;
-  if (*i + 1 >= argc) {
-    die_usage(c, cmd, "%s needs a date", a);
-    return -1;
-  }
-  const char *v = argv[++*i];
-  int64_t t;
-  if (!parse_time_arg(v, &t)) {
-    die_usage(c, cmd, "%s: cannot read date '%s'", a, v);
-    return -1;
-  }
-  if (is_since) *since = t, *has_since = 1;
-  else *until = t, *has_until = 1;
-  return 1;
-}
-
-bool parse_time_arg(const char *s, int64_t *out) {
-  return px_parse_date(s, strlen(s), out) == PX_OK;
 }
 
 static const args *g_tz;
@@ -220,6 +155,16 @@ bool open_db_existing(cli *c, px_ctx **ctx, px_store **st, px_open_mode mode) {
   return true;
 }
 
+bool open_db_clustered(cli *c, const px_story_opts *so, px_ctx **ctx, px_store **st) {
+  bool writable = access(c->db_path, W_OK) == 0;
+  if (!open_db_existing(c, ctx, st, writable ? PX_OPEN_WRITE : PX_OPEN_READ)) return false;
+  int64_t added = 0;
+  /* a read-only store (or another writer) fails here: what is there is listed */
+  if (writable && px_store_cluster_new_articles(*st, so, &added) == PX_OK && added && !c->quiet)
+    fprintf(stderr, "%s: %lld articles clustered\n", c->prog, (long long)added);
+  return true;
+}
+
 void format_iso(int64_t t, char *buf, size_t n) {
   time_t tt = (time_t)t;
   struct tm tm;
@@ -308,6 +253,25 @@ int start_command(cli *c, const char *name, int argc, char **argv, args *a) {
   }
   set_display_tz(a);
   return -1;
+}
+
+const char *outlet_opt(const args *a) {
+  static char name[256];
+  const char *v = opt_str(a, "outlet", NULL);
+  if (!v) return NULL;
+  size_t n = 0;
+  if (px_outlet_name(NULL, v, strlen(v), name, sizeof name, &n) != PX_OK || n >= sizeof name || !n)
+    return v;
+  return name;
+}
+
+int apply_outlets(cli *c, const args *a, px_ctx *ctx) {
+  const char *path = opt_str(a, "outlets", NULL);
+  if (!path) return EXIT_OK;
+  int rc = px_ctx_load_outlets(ctx, path);
+  if (rc == PX_OK) return EXIT_OK;
+  errorf(c, "%s", px_ctx_error(ctx));
+  return rc == PX_EFORMAT ? EXIT_USAGE : EXIT_FAIL;
 }
 
 int apply_fields(cli *c, const args *a, px_ctx *ctx) {

@@ -67,7 +67,6 @@ int cmd_thread(cli *c, int argc, char **argv);
  * the store opened for writing with new articles clustered (read-only when
  * it cannot be written). */
 int undated_option(const char *v);
-int open_clustered_store(cli *c, px_ctx *ctx, const px_story_opts *so, px_store **st);
 int cmd_search(cli *c, int argc, char **argv);
 int cmd_stats(cli *c, int argc, char **argv);
 int cmd_entities(cli *c, int argc, char **argv);
@@ -83,11 +82,6 @@ extern const command commands[];
 const command *find_command(const char *name);
 void print_command_help(const command *cmd, FILE *out);
 
-/* Common options: --db, --format, --quiet, --help.  Returns 1 when the
- * option was consumed (and *i advanced), 0 when not one of them, -1 on a
- * usage error (message printed). */
-int common_option(cli *c, const command *cmd, int argc, char **argv, int *i, int allowed_formats);
-#define FMTS_TEXT_JSON ((1 << FMT_TEXT) | (1 << FMT_JSON))
 int parse_format(const char *s, out_format *out);
 
 void die_usage(cli *c, const command *cmd, const char *fmt, ...)
@@ -100,14 +94,6 @@ void warnf(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
  * returned.  Release with px_store_free() then px_ctx_free(). */
 bool open_db_read(cli *c, px_ctx **ctx, px_store **st);
 
-/* --since DATE and --until DATE, shared by the listing commands: 1 when
- * argv[*i] was one of them (and *i advanced past its value), 0 when not,
- * -1 on a usage error (message printed). */
-int time_option(cli *c, const command *cmd, int argc, char **argv, int *i, int64_t *since,
-                int *has_since, int64_t *until, int *has_until);
-
-/* Parse a date option (ISO date or any px_parse_date form). */
-bool parse_time_arg(const char *s, int64_t *out);
 void format_time(int64_t t, bool has, char *buf, size_t n); /* "2023-09-13 10:20Z" */
 void format_iso(int64_t t, char *buf, size_t n);            /* "2023-09-13T10:20:30Z" */
 
@@ -122,9 +108,21 @@ int write_stdout(void *user, const char *p, size_t n);
  * (never created).  Same contract as open_db_read. */
 bool open_db_existing(cli *c, px_ctx **ctx, px_store **st, px_open_mode mode);
 
+/* Open the existing database (never create one) as open_db_existing does,
+ * and place the articles not yet in a story (story options so, NULL for the
+ * defaults) when the file can be written; read-only otherwise (what is
+ * there is listed).  Same contract as open_db_read. */
+bool open_db_clustered(cli *c, const px_story_opts *so, px_ctx **ctx, px_store **st);
+
 /* Parse a command's options (its table in main.c).  Returns -1 to go on,
  * else the exit code to return (usage error printed, or --help done). */
 int start_command(cli *c, const char *name, int argc, char **argv, args *a);
+/* --outlet NAME by its canonical name (px_outlet_name: "nytimes.com" and
+ * "NYT" are "The New York Times"), NULL when not given.  Static storage. */
+const char *outlet_opt(const args *a);
+/* Load --outlets FILE (ALIAS<TAB>NAME lines) into ctx: 0, or the exit code
+ * (message printed). */
+int apply_outlets(cli *c, const args *a, px_ctx *ctx);
 /* Apply --field NAME=PATH options to ctx: 0, or EXIT_USAGE (message printed). */
 int apply_fields(cli *c, const args *a, px_ctx *ctx);
 /* An article named on the command line: parallax's id, else the input's

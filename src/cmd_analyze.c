@@ -67,6 +67,12 @@ static void print_text(cli *c, const px_article *a, const px_doc *d, const opts 
          title.len ? title.ptr : "(no title)", col(c, C_RESET));
   if (src.len) printf("  %s%.*s%s", col(c, C_CYAN), (int)src.len, src.ptr, col(c, C_RESET));
   printf("  %s%.*s%s\n", col(c, C_DIM), (int)origin.len, origin.ptr, col(c, C_RESET));
+  px_str lang = px_doc_language(d);
+  if (lang.len)
+    printf("language: %.*s%s\n", (int)lang.len, lang.ptr,
+           px_lang_is_english(lang.ptr, lang.len)
+               ? ""
+               : " (sentences and dateline only: entities and quotes are found in English text)");
   px_str place, agency;
   if (px_doc_dateline(d, &place, &agency) == PX_OK)
     printf("dateline: %.*s%s%.*s%s\n", (int)place.len, place.ptr, agency.len ? " (" : "",
@@ -150,6 +156,10 @@ static int analyze_one(cli *c, px_ctx *ctx, px_analyzer *an, run *ru, const char
       *rejected = true;
       continue;
     }
+    /* the language identified (the input had none) is the article's */
+    px_str lang = px_doc_language(d);
+    if (!px_article_get(art, PX_F_LANGUAGE).len && lang.len)
+      px_article_set(art, PX_F_LANGUAGE, lang.ptr, lang.len);
     if (ru->j) print_json(ru->j, art, d, ru->qt, o);
     else print_text(c, art, d, o);
     px_doc_free(d);

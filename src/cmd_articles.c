@@ -36,7 +36,7 @@ int cmd_articles(cli *c, int argc, char **argv) {
   int r = start_command(c, "articles", argc, argv, &a);
   if (r >= 0) return r;
   px_article_filter f = {0};
-  f.source = opt_str(&a, "outlet", NULL);
+  f.source = outlet_opt(&a);
   f.has_since = opt_time(&a, "since", &f.since);
   f.has_until = opt_time(&a, "until", &f.until);
   f.limit = opt_int(&a, "limit", 0);

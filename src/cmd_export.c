@@ -81,7 +81,7 @@ int cmd_export(cli *c, int argc, char **argv) {
   const command *cmd = a.cmd;
   const char *what = a.pos[0];
   px_article_filter af = {0};
-  af.source = opt_str(&a, "outlet", NULL);
+  af.source = outlet_opt(&a);
   af.has_since = opt_time(&a, "since", &af.since);
   af.has_until = opt_time(&a, "until", &af.until);
   if (c->format == FMT_JSON) c->format = FMT_JSONL;

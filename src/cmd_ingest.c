@@ -90,6 +90,7 @@ int cmd_ingest(cli *c, int argc, char **argv) {
   if (opt(&a, "max-record")->set)
     px_ctx_set_limit(ctx, PX_LIMIT_RECORD_BYTES, (size_t)opt_int(&a, "max-record", 0));
   if ((status = apply_fields(c, &a, ctx))) goto out;
+  if ((status = apply_outlets(c, &a, ctx))) goto out;
   if (opt(&a, "undated")->set) {
     if ((so.undated = undated_option(opt_str(&a, "undated", NULL))) < 0) {
       die_usage(c, a.cmd, "--undated wants join or alone");
@@ -161,12 +162,18 @@ int cmd_ingest(cli *c, int argc, char **argv) {
       fprintf(stderr, " %s %.2f s", px_ingest_stage_name(i), s.cpu[i]);
     fprintf(stderr, "\n");
   }
-  fprintf(stderr,
+  if (!c->quiet)
+    fprintf(stderr,
           "parallax: read %llu, stored %llu, duplicates %llu, rejected %llu (%.1f s, %.0f "
           "articles/s)\n",
           (unsigned long long)s.read, (unsigned long long)s.stored,
           (unsigned long long)s.duplicates, (unsigned long long)s.rejected, s.seconds,
           s.seconds > 0 ? s.read / s.seconds : 0.0);
+  if (s.not_english && !c->quiet)
+    fprintf(stderr,
+            "parallax: %llu not in English: stored with their language, split into sentences "
+            "and searchable; entities and quotes are found in English text only\n",
+            (unsigned long long)s.not_english);
   if (status == EXIT_OK && input_failed) status = EXIT_FAIL;
   else if (status == EXIT_OK && s.rejected) status = EXIT_PARTIAL;
 out:

@@ -353,7 +353,7 @@ int cmd_quotes(cli *c, int argc, char **argv) {
   o.unknown = opt_flag(&a, "unknown");
   o.limit = opt_int(&a, "limit", -1);
   o.offset = opt_int(&a, "offset", 0);
-  qf.source = opt_str(&a, "outlet", NULL);
+  qf.source = outlet_opt(&a);
   qf.has_since = opt_time(&a, "since", &qf.since);
   qf.has_until = opt_time(&a, "until", &qf.until);
   const char *article = opt_str(&a, "article", NULL);

@@ -46,7 +46,7 @@ int cmd_search(cli *c, int argc, char **argv) {
   int r = start_command(c, "search", argc, argv, &a);
   if (r >= 0) return r;
   px_article_filter f = {0};
-  f.source = opt_str(&a, "outlet", NULL);
+  f.source = outlet_opt(&a);
   f.has_since = opt_time(&a, "since", &f.since);
   f.has_until = opt_time(&a, "until", &f.until);
   f.limit = opt_int(&a, "limit", 20);

@@ -360,38 +360,15 @@ static bool parse_listen(const char *v, struct sockaddr_in *sa) {
 }
 
 int cmd_serve(cli *c, int argc, char **argv) {
-  const command *cmd = find_command("serve");
-  const char *listen = "127.0.0.1:8080", *groups = NULL;
-  long threads = SV_THREADS_DEFAULT;
-  bool stats = false;
-  for (int i = 1; i < argc; i++) {
-    int r = common_option(c, cmd, argc, argv, &i, 1 << FMT_TEXT);
-    if (r < 0) return EXIT_USAGE;
-    if (r > 0) continue;
-    if (strcmp(argv[i], "--listen") == 0 && i + 1 < argc) {
-      listen = argv[++i];
-    } else if (strcmp(argv[i], "--groups") == 0 && i + 1 < argc) {
-      groups = argv[++i];
-    } else if (strcmp(argv[i], "--stats") == 0) {
-      stats = true;
-    } else if (strcmp(argv[i], "--live-seconds") == 0 && i + 1 < argc) {
-      long v = strtol(argv[++i], NULL, 10);
-      if (v < 1 || v > 3600) {
-        die_usage(c, cmd, "--live-seconds takes 1 to 3600");
-        return EXIT_USAGE;
-      }
-      pg_live_seconds = (int)v;
-    } else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
-      threads = strtol(argv[++i], NULL, 10);
-      if (threads < 1 || threads > 64) {
-        die_usage(c, cmd, "--threads takes 1 to 64");
-        return EXIT_USAGE;
-      }
-    } else {
-      die_usage(c, cmd, "unknown argument '%s'", argv[i]);
-      return EXIT_USAGE;
-    }
-  }
+  args a;
+  int r = start_command(c, "serve", argc, argv, &a);
+  if (r >= 0) return r;
+  const command *cmd = a.cmd;
+  const char *listen = opt_str(&a, "listen", "127.0.0.1:8080"), *groups = opt_str(&a, "groups", NULL);
+  long threads = (long)opt_int(&a, "threads", SV_THREADS_DEFAULT);
+  bool stats = opt_flag(&a, "stats");
+  pg_live_seconds = (int)opt_int(&a, "live-seconds", pg_live_seconds);
+  free_args(&a); /* the values point into argv */
   struct sockaddr_in sa;
   if (!parse_listen(listen, &sa)) {
     die_usage(c, cmd, "--listen takes ADDRESS:PORT (an IPv4 address), not '%s'", listen);

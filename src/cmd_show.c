@@ -15,13 +15,15 @@ static void print_text(cli *c, const px_article *a) {
   format_time(t, has, when, sizeof(when));
   px_str src = px_article_get(a, PX_F_SOURCE), by = px_article_get(a, PX_F_BYLINE),
          url = px_article_get(a, PX_F_URL), origin = px_article_get(a, PX_F_ORIGIN),
-         ext = px_article_get(a, PX_F_ID), meta = px_article_get(a, PX_F_META);
+         ext = px_article_get(a, PX_F_ID), meta = px_article_get(a, PX_F_META),
+         lang = px_article_get(a, PX_F_LANGUAGE);
   printf("%s%.*s  %s", col(c, C_CYAN), (int)src.len, src.ptr, when);
   if (by.len) printf("  by %.*s", (int)by.len, by.ptr);
   printf("%s\n", col(c, C_RESET));
   if (url.len) printf("%s%.*s%s\n", col(c, C_DIM), (int)url.len, url.ptr, col(c, C_RESET));
   printf("%sid %lld", col(c, C_DIM), (long long)px_article_id(a));
   if (ext.len) printf(", input id %.*s", (int)ext.len, ext.ptr);
+  if (lang.len) printf(", language %.*s", (int)lang.len, lang.ptr);
   printf(", read from %.*s%s\n", (int)origin.len, origin.ptr, col(c, C_RESET));
   if (meta.len) printf("%smeta %.*s%s\n", col(c, C_DIM), (int)meta.len, meta.ptr, col(c, C_RESET));
   putchar('\n');
@@ -41,7 +43,7 @@ int cmd_show(cli *c, int argc, char **argv) {
     return EXIT_FAIL;
   }
   int64_t id = 0;
-  int status = resolve_article(c, st, a.pos[0], opt_str(&a, "outlet", NULL), opt_flag(&a, "ext"), &id);
+  int status = resolve_article(c, st, a.pos[0], outlet_opt(&a), opt_flag(&a, "ext"), &id);
   px_article *art = NULL;
   if (status == EXIT_OK) {
     int rc = px_store_get(st, id, &art);

@@ -44,50 +44,6 @@ int undated_option(const char *v) {
   return -1;
 }
 
-/* Open the existing database (never create one), clustering any article
- * not yet in a story (with story options so, NULL for the defaults) when
- * it can be written; read-only otherwise (a read-only file, another
- * writer: what is there is listed).  Returns PX_OK, or the store's error
- * (printed). */
-int open_clustered_store(cli *c, px_ctx *ctx, const px_story_opts *so, px_store **st) {
-  *st = NULL;
-  struct stat sb;
-  if (stat(c->db_path, &sb) != 0) {
-    errorf(c, "%s: no such database (run 'parallax ingest' first)", c->db_path);
-    return PX_ENOTFOUND;
-  }
-  bool writable = access(c->db_path, W_OK) == 0;
-  int rc = px_store_open(ctx, c->db_path, writable ? PX_OPEN_WRITE : PX_OPEN_READ, st);
-  if (rc != PX_OK && writable && rc != PX_ENOTPARALLAX && rc != PX_EDBVERSION) {
-    writable = false;
-    rc = px_store_open(ctx, c->db_path, PX_OPEN_READ, st);
-  }
-  if (rc != PX_OK) {
-    errorf(c, "%s", px_ctx_error(ctx)[0] ? px_ctx_error(ctx) : px_strerror(rc));
-    return rc;
-  }
-  if (!writable) return PX_OK;
-  int64_t added = 0;
-  if (px_store_cluster_new_articles(*st, so, &added) != PX_OK) return PX_OK;
-  if (added && !c->quiet)
-    fprintf(stderr, "%s: %lld articles clustered\n", c->prog, (long long)added);
-  return PX_OK;
-}
-
-static bool open_store(cli *c, const px_story_opts *so, px_ctx **ctx, px_store **st) {
-  *st = NULL;
-  if (px_ctx_new(ctx) != PX_OK) {
-    errorf(c, "out of memory");
-    return false;
-  }
-  if (open_clustered_store(c, *ctx, so, st) != PX_OK) {
-    px_ctx_free(*ctx);
-    *ctx = NULL;
-    return false;
-  }
-  return true;
-}
-
 int cmd_stories(cli *c, int argc, char **argv) {
   args a;
   int r = start_command(c, "stories", argc, argv, &a);
@@ -96,7 +52,7 @@ int cmd_stories(cli *c, int argc, char **argv) {
   f.has_since = opt_time(&a, "since", &f.since);
   f.has_until = opt_time(&a, "until", &f.until);
   f.min_outlets = opt_int(&a, "min-outlets", 0);
-  f.outlet = opt_str(&a, "outlet", NULL);
+  f.outlet = outlet_opt(&a);
   int64_t limit = opt_int(&a, "limit", -1), offset = opt_int(&a, "offset", 0);
   if (limit >= 0) f.limit = limit > INT64_MAX - offset ? INT64_MAX : limit + offset;
   px_story_opts so;
@@ -108,7 +64,7 @@ int cmd_stories(cli *c, int argc, char **argv) {
   }
   px_ctx *ctx;
   px_store *st;
-  if (!open_store(c, &so, &ctx, &st)) {
+  if (!open_db_clustered(c, &so, &ctx, &st)) {
     free_args(&a);
     return EXIT_FAIL;
   }
@@ -224,13 +180,13 @@ int cmd_story(cli *c, int argc, char **argv) {
   }
   px_ctx *ctx;
   px_store *st = NULL;
-  if (!open_store(c, NULL, &ctx, &st)) {
+  if (!open_db_clustered(c, NULL, &ctx, &st)) {
     free_args(&a);
     return EXIT_FAIL;
   }
   if (article) {
     int64_t art = 0;
-    status = resolve_article(c, st, article, opt_str(&a, "outlet", NULL), false, &art);
+    status = resolve_article(c, st, article, outlet_opt(&a), false, &art);
     if (status == EXIT_OK && px_store_article_story(st, art, &id) != PX_OK) {
       errorf(c, "%s", px_ctx_error(ctx));
       status = EXIT_FAIL;

@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,8 +17,18 @@ static void time_json(int64_t t, int has) {
   printf("\"%s\"", buf);
 }
 
+typedef struct threads_out {
+  cli *c;
+  int64_t skip; /* --offset */
+} threads_out;
+
 static int print_thread(void *user, const px_thread_info *in) {
-  cli *c = user;
+  threads_out *to = user;
+  cli *c = to->c;
+  if (to->skip > 0) {
+    to->skip--;
+    return 0;
+  }
   if (c->format == FMT_JSON) {
     printf("{\"id\":%lld,\"headline\":", (long long)in->id);
     json_pstr(stdout, in->headline);
@@ -40,47 +51,21 @@ static int print_thread(void *user, const px_thread_info *in) {
   return 0;
 }
 
-static int count_option(cli *c, const command *cmd, const char *name, const char *v,
-                        int64_t *out) {
-  char *e;
-  errno = 0;
-  long long x = v ? strtoll(v, &e, 10) : -1;
-  if (!v || *e || errno || x < 0) {
-    die_usage(c, cmd, "%s wants a count", name);
-    return -1;
-  }
-  *out = x;
-  return 0;
-}
-
 int cmd_threads(cli *c, int argc, char **argv) {
-  const command *cmd = find_command("threads");
-  int64_t min_stories = 2, limit = 0;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    int r = common_option(c, cmd, argc, argv, &i, FMTS_TEXT_JSON);
-    if (r < 0) return EXIT_USAGE;
-    if (r > 0) continue;
-    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-    if (strcmp(a, "--min-stories") == 0) {
-      if (count_option(c, cmd, a, v, &min_stories)) return EXIT_USAGE;
-      i++;
-    } else if (strcmp(a, "--limit") == 0) {
-      if (count_option(c, cmd, a, v, &limit)) return EXIT_USAGE;
-      i++;
-    } else {
-      die_usage(c, cmd, "unknown argument '%s'", a);
-      return EXIT_USAGE;
-    }
-  }
+  args a;
+  int r = start_command(c, "threads", argc, argv, &a);
+  if (r >= 0) return r;
+  int64_t min_stories = opt_int(&a, "min-stories", 2), limit = opt_int(&a, "limit", -1);
+  threads_out to = {c, opt_int(&a, "offset", 0)};
+  free_args(&a);
+  if (limit == 0) return EXIT_OK;
+  /* the store's limit counts the skipped ones too (0: no limit) */
+  limit = limit < 0 ? 0 : (limit > INT64_MAX - to.skip ? INT64_MAX : limit + to.skip);
   px_ctx *ctx;
-  if (px_ctx_new(&ctx)) return EXIT_FAIL;
-  px_store *st = NULL;
-  int rc = open_clustered_store(c, ctx, NULL, &st);
-  if (rc == PX_OK) {
-    rc = px_store_threads(st, min_stories, limit, print_thread, c);
-    if (rc) errorf(c, "%s", px_ctx_error(ctx));
-  }
+  px_store *st;
+  if (!open_db_clustered(c, NULL, &ctx, &st)) return EXIT_FAIL;
+  int rc = px_store_threads(st, min_stories, limit, print_thread, &to);
+  if (rc) errorf(c, "%s", px_ctx_error(ctx));
   px_store_free(st);
   px_ctx_free(ctx);
   return rc ? EXIT_FAIL : EXIT_OK;
@@ -141,36 +126,27 @@ static int print_step(void *user, const px_thread_step *s) {
 }
 
 int cmd_thread(cli *c, int argc, char **argv) {
-  const command *cmd = find_command("thread");
-  const char *idarg = NULL;
-  for (int i = 1; i < argc; i++) {
-    int r = common_option(c, cmd, argc, argv, &i, FMTS_TEXT_JSON);
-    if (r < 0) return EXIT_USAGE;
-    if (r > 0) continue;
-    if (argv[i][0] != '-' && !idarg) idarg = argv[i];
-    else {
-      die_usage(c, cmd, "unknown argument '%s'", argv[i]);
-      return EXIT_USAGE;
-    }
-  }
+  args a;
+  int r = start_command(c, "thread", argc, argv, &a);
+  if (r >= 0) return r;
   char *e;
   errno = 0;
-  long long id = idarg ? strtoll(idarg, &e, 10) : 0;
-  if (!idarg || *e || errno || id <= 0) {
-    die_usage(c, cmd, "a thread id is needed (see 'parallax threads')");
+  long long id = strtoll(a.pos[0], &e, 10);
+  if (!*a.pos[0] || *e || errno || id <= 0) {
+    die_usage(c, a.cmd, "a thread id is a whole number of 1 or more (see 'parallax threads'), not '%s'",
+              a.pos[0]);
+    free_args(&a);
     return EXIT_USAGE;
   }
+  free_args(&a);
   px_ctx *ctx;
-  if (px_ctx_new(&ctx)) return EXIT_FAIL;
-  px_store *st = NULL;
-  int rc = open_clustered_store(c, ctx, NULL, &st);
+  px_store *st;
+  if (!open_db_clustered(c, NULL, &ctx, &st)) return EXIT_FAIL;
   thread_out to = {c, 0};
-  if (rc == PX_OK) {
-    if (c->format == FMT_JSON) printf("{\"thread\":%lld,\"stories\":[", id);
-    rc = px_store_thread_stories(st, id, print_step, &to);
-    if (c->format == FMT_JSON && rc == PX_OK) puts("\n]}");
-    if (rc) errorf(c, "%s", px_ctx_error(ctx));
-  }
+  if (c->format == FMT_JSON) printf("{\"thread\":%lld,\"stories\":[", id);
+  int rc = px_store_thread_stories(st, id, print_step, &to);
+  if (c->format == FMT_JSON && rc == PX_OK) puts("\n]}");
+  if (rc) errorf(c, "%s", px_ctx_error(ctx));
   px_store_free(st);
   px_ctx_free(ctx);
   return rc == PX_ENOTFOUND ? EXIT_NOTFOUND : rc ? EXIT_FAIL : EXIT_OK;

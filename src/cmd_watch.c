@@ -833,38 +833,29 @@ static int run(watcher *w) {
 }
 
 int cmd_watch(cli *c, int argc, char **argv) {
-  const command *cmd = find_command("watch");
   watcher w;
   memset(&w, 0, sizeof(w));
   w.c = c;
   w.ino = -1;
   int status = EXIT_FAIL;
+  const char *outlets = NULL;
   w.cli_feeds = calloc((size_t)argc + 1, sizeof(char *));
   w.cli_folders = calloc((size_t)argc + 1, sizeof(char *));
   if (!w.cli_feeds || !w.cli_folders) goto out;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    int r = common_option(c, cmd, argc, argv, &i, 1 << FMT_TEXT);
-    if (r < 0) {
-      status = EXIT_USAGE;
+  {
+    args a;
+    int r = start_command(c, "watch", argc, argv, &a);
+    if (r >= 0) {
+      status = r;
       goto out;
     }
-    if (r > 0) continue;
-    if ((strcmp(a, "--config") == 0 || strcmp(a, "--feed") == 0 || strcmp(a, "--folder") == 0) &&
-        i + 1 >= argc) {
-      die_usage(c, cmd, "%s needs a value", a);
-      status = EXIT_USAGE;
-      goto out;
-    }
-    if (strcmp(a, "--config") == 0) w.config_path = argv[++i];
-    else if (strcmp(a, "--feed") == 0) w.cli_feeds[w.ncli_feeds++] = argv[++i];
-    else if (strcmp(a, "--folder") == 0) w.cli_folders[w.ncli_folders++] = argv[++i];
-    else if (strcmp(a, "--once") == 0) w.once = true;
-    else {
-      die_usage(c, cmd, "unknown option '%s'", a);
-      status = EXIT_USAGE;
-      goto out;
-    }
+    w.config_path = opt_str(&a, "config", NULL);
+    const optval *fe = opt(&a, "feed"), *fo = opt(&a, "folder");
+    for (size_t k = 0; k < fe->nlist; k++) w.cli_feeds[w.ncli_feeds++] = (char *)fe->list[k];
+    for (size_t k = 0; k < fo->nlist; k++) w.cli_folders[w.ncli_folders++] = (char *)fo->list[k];
+    w.once = opt_flag(&a, "once");
+    outlets = opt_str(&a, "outlets", NULL);
+    free_args(&a); /* the values point into argv */
   }
   if (load_config(&w, &w.cfg) != 0) {
     status = EXIT_USAGE;
@@ -879,6 +870,11 @@ int cmd_watch(cli *c, int argc, char **argv) {
   sigaction(SIGHUP, &sa, NULL);
   signal(SIGPIPE, SIG_IGN);
   if (px_ctx_new(&w.ctx) != PX_OK) goto out;
+  if (outlets && px_ctx_load_outlets(w.ctx, outlets) != PX_OK) {
+    errorf(c, "%s", px_ctx_error(w.ctx));
+    status = EXIT_USAGE;
+    goto out;
+  }
   if (px_store_open(w.ctx, c->db_path, PX_OPEN_WRITE, &w.st) != PX_OK) {
     errorf(c, "%s", px_ctx_error(w.ctx));
     goto out;

@@ -17,6 +17,7 @@ static const opt_def ingest_opts[] = {
     {"articles-only", 0, O_FLAG, NULL, "reject web pages that are not articles (listings, products, forums, documentation...) instead of storing them marked not_article in meta", 0, 0},
     {"undated", 0, O_STR, "join|alone", "undated articles (no date in the record, URL or body opening) clustered by text, or alone unless copies (default: alone when the database has dated articles)", 0, 0},
     {"timings", 0, O_FLAG, NULL, "print the time spent in each stage", 0, 0},
+    {"outlets", 0, O_STR, "FILE", "outlet names to add to the built-in ones: lines ALIAS<TAB>NAME (a domain, URL or name, then the name to store)", 0, 0},
     OPT_QUIET,
     OPT_END};
 
@@ -42,7 +43,7 @@ static const opt_def dedup_opts[] = {
 static const opt_def stories_opts[] = {
     OPT_DB, OPT_SINCE, OPT_UNTIL, OPT_TZ,
     {"min-outlets", 0, O_INT, "N", "stories covered by at least N outlets", 0, 1000000},
-    {"outlet", 0, O_STR, "NAME", "stories with an article from this outlet (exact name)", 0, 0},
+    {"outlet", 0, O_STR, "NAME", "stories with an article from this outlet (name, domain or alias)", 0, 0},
     {"undated", 0, O_STR, "join|alone", "how to cluster new undated articles (see ingest)", 0, 0},
     OPT_LIMIT("stories"), OPT_OFFSET("stories"), OPT_QUIET, OPT_END};
 
@@ -96,6 +97,28 @@ static const opt_def entities_opts[] = {
 static const opt_def export_opts[] = {
     OPT_OUTLET, OPT_SINCE, OPT_UNTIL, OPT_TZ, OPT_LIMIT("records"), OPT_OFFSET("records"), OPT_DB,
     OPT_QUIET, OPT_END};
+
+static const opt_def threads_opts[] = {
+    OPT_DB, {"min-stories", 0, O_INT, "N", "threads of at least N stories (default 2)", 1, 1000000},
+    OPT_LIMIT("threads"), OPT_OFFSET("threads"), OPT_QUIET, OPT_END};
+
+static const opt_def thread_opts[] = {OPT_DB, OPT_QUIET, OPT_END};
+
+static const opt_def watch_opts[] = {
+    {"config", 0, O_STR, "FILE", "feeds, folders, alerts and settings (docs/watch.md)", 0, 0},
+    {"feed", 0, O_LIST, "URL", "follow this feed too (repeatable)", 0, 0},
+    {"folder", 0, O_LIST, "DIR", "ingest new files in DIR (repeatable)", 0, 0},
+    {"once", 0, O_FLAG, NULL, "poll everything once and exit (for cron)", 0, 0},
+    {"outlets", 0, O_STR, "FILE", "outlet names to add to the built-in ones (see ingest)", 0, 0},
+    OPT_DB, OPT_QUIET, OPT_END};
+
+static const opt_def serve_opts[] = {
+    {"listen", 0, O_STR, "ADDR:PORT", "where to listen (default 127.0.0.1:8080; port 0 picks a free one; any address but loopback prints a warning)", 0, 0},
+    {"groups", 0, O_STR, "FILE", "outlet groups: lines outlet<TAB>dimension<TAB>group", 0, 0},
+    {"threads", 0, O_INT, "N", "store readers: pages built at once (default 4)", 1, 64},
+    {"live-seconds", 0, O_INT, "N", "how often pages ask for new articles (default 15)", 1, 3600},
+    {"stats", 0, O_FLAG, NULL, "at exit, print requests and server time (p50, p99) per page", 0, 0},
+    OPT_DB, OPT_QUIET, OPT_END};
 
 const command commands[] = {
     {"ingest", cmd_ingest, "read articles into the database",
@@ -160,30 +183,17 @@ const command commands[] = {
      "ID", story_opts, "text|json|csv|md|html", 0, 1,
      "0 ok, 1 failure, 2 usage, 4 no such story or article, 5 the ext_id names several articles"},
     {"threads", cmd_threads, "list threads: stories about one developing matter",
-     "usage: parallax threads [options]\n"
-     "\n"
      "List threads, latest first: stories linked when one is like an earlier one\n"
      "that ended at most three weeks before (a follow-up, the next day's reaction,\n"
      "the verdict after the trial).  A thread's id is the id of its first story.\n"
-     "\n"
-     "options:\n"
-     "  --min-stories N      threads of at least N stories (default 2)\n"
-     "  --limit N            at most N threads\n"
-     "  --format text|json   a table, or one JSON object per line\n"
-     "  --db PATH            database file (default ./parallax.db)\n"
-     "\n"
-     "Columns: id, time span, stories, articles, outlets, headline of its largest story.\n", NULL, NULL, NULL, 0, 0, NULL},
+     "Columns: id, time span, stories, articles, outlets, headline of its largest\n"
+     "story.\n",
+     "", threads_opts, "text|json", 0, 0, "0 ok, 1 failure (no such database), 2 usage"},
     {"thread", cmd_thread, "show one thread's stories in time order",
-     "usage: parallax thread [options] ID\n"
-     "\n"
      "Print a thread's stories in time order, each with what is new in it: outlets\n"
      "covering the matter for the first time, speakers quoted for the first time,\n"
-     "and names (entities in two or more of its articles) new to the thread.\n"
-     "\n"
-     "options:\n"
-     "  --format text|json\n"
-     "  --db PATH            database file (default ./parallax.db)\n"
-     "exit: 0 ok, 4 no such thread\n", NULL, NULL, NULL, 0, 0, NULL},
+     "and names (entities in two or more of its articles) new to the thread.\n",
+     "ID", thread_opts, "text|json", 1, 1, "0 ok, 1 failure, 2 usage, 4 no such thread"},
     {"stats", cmd_stats, "what the database holds",
      "Counts of articles, outlets, stories, quotes and entities, the publication\n"
      "time range, the database size and the N largest outlets (default 10).\n",
@@ -234,8 +244,6 @@ const command commands[] = {
      "articles|stories|quotes|entities", export_opts, "jsonl|json|csv", 1, 1,
      "0 ok, 1 failure, 2 usage"},
     {"watch", cmd_watch, "follow feeds and folders, ingest as news arrives, raise alerts",
-     "usage: parallax watch [options]\n"
-     "\n"
      "Follow RSS/Atom feeds over HTTP(S) and folders, and put every new article\n"
      "through the pipeline as it arrives (stored, analysed, deduplicated,\n"
      "clustered into stories).  The page each feed item links to is fetched and\n"
@@ -244,33 +252,17 @@ const command commands[] = {
      "Retry-After honoured.  Alerts subscribed in the configuration are written\n"
      "as JSON lines to stdout, to a command and to a webhook, each once.  State\n"
      "is kept in the database: a restart resumes.  SIGTERM finishes the current\n"
-     "batch and exits; SIGHUP rereads the configuration.  See docs/watch.md.\n"
-     "\n"
-     "options:\n"
-     "  --config FILE        feeds, folders, alerts and settings (docs/watch.md)\n"
-     "  --feed URL           follow this feed too (repeatable)\n"
-     "  --folder DIR         ingest new files in DIR (repeatable)\n"
-     "  --once               poll everything once and exit (for cron)\n"
-     "  --db PATH            database file (default ./parallax.db)\n"
-     "exit: 0 ok, 1 failure, 2 usage, 3 some sources failed (logged on stderr)\n", NULL, NULL, NULL, 0, 0, NULL},
+     "batch and exits; SIGHUP rereads the configuration.  See docs/watch.md.\n",
+     "", watch_opts, NULL, 0, 0,
+     "0 ok, 1 failure, 2 usage (or a bad configuration), 3 some sources failed (logged on stderr)"},
     {"serve", cmd_serve, "the store in a browser: stories, comparisons, speakers, outlets",
-     "usage: parallax serve [--db PATH] [--listen ADDRESS:PORT] [--groups FILE] [--threads N]\n"
-     "\n"
      "Serve a read-only web view of the database while ingest keeps writing to\n"
      "it: stories with filters, each story's editor's brief (timeline, core facts,\n"
      "what each outlet alone adds, quote variants, disputes), articles with their\n"
-     "sentences marked, speakers, entities, outlets, search, blind spots. Every\n"
-     "page has a JSON twin under /api/. See docs/serve.md.\n"
-     "\n"
-     "options:\n"
-     "  --listen ADDR:PORT   where to listen (default 127.0.0.1:8080; port 0 picks a\n"
-     "                       free one; any address but loopback prints a warning)\n"
-     "  --groups FILE        outlet groups: lines outlet<TAB>dimension<TAB>group\n"
-     "  --threads N          store readers: pages built at once (default 4)\n"
-     "  --live-seconds N     how often pages ask for new articles (default 15)\n"
-     "  --stats              at exit, print requests and server time (p50, p99) per page\n"
-     "  --db PATH            database file (default ./parallax.db)\n"
-     "exit: 0 stopped by SIGINT or SIGTERM, 1 the store or the address cannot be used\n", NULL, NULL, NULL, 0, 0, NULL},
+     "sentences marked, speakers, entities, outlets, search, blind spots.  Every\n"
+     "page has a JSON twin under /api/.  See docs/serve.md.\n",
+     "", serve_opts, NULL, 0, 0,
+     "0 stopped by SIGINT or SIGTERM, 1 the store or the address cannot be used, 2 usage"},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, NULL},
 };
 

@@ -36,7 +36,7 @@ typedef struct opt_def {
 #define OPT_SINCE {"since", 0, O_TIME, "DATE", "published at or after DATE (2023-09-13, 7d, yesterday, ...)", 0, 0}
 #define OPT_UNTIL {"until", 0, O_TIME, "DATE", "published before DATE", 0, 0}
 #define OPT_TZ {"tz", 0, O_STR, "ZONE", "time zone of dates given and shown (UTC, +02:00, Europe/Paris; default UTC)", 0, 0}
-#define OPT_OUTLET {"outlet", 0, O_STR, "NAME", "only this outlet (exact name)", 0, 0}
+#define OPT_OUTLET {"outlet", 0, O_STR, "NAME", "only this outlet (its name, domain or alias: nytimes.com = The New York Times)", 0, 0}
 #define OPT_FIELD {"field", 0, O_LIST, "NAME=PATH", "take field NAME (id, source, url, title, byline, date, text, language) from the JSON key path PATH (a.b.c)", 0, 0}
 
 #define MAX_OPTS 40

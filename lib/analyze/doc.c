@@ -7,6 +7,7 @@
  */
 #include "entity.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,7 +43,7 @@ void px_analyzer_free(px_analyzer *an) {
   free(an);
 }
 
-int px_analyze_text(px_analyzer *an, const char *text, size_t len, px_doc **out) {
+static int analyze(px_analyzer *an, const char *text, size_t len, const char *lang, px_doc **out) {
   if (!out) return PX_EINVAL;
   *out = NULL;
   if (!an || (!text && len)) return PX_EINVAL;
@@ -59,7 +60,10 @@ int px_analyze_text(px_analyzer *an, const char *text, size_t len, px_doc **out)
   if (!d->body) goto fail;
   d->len = len;
   if ((rc = px__text_analyze(an->ta, d->body, len, &d->arena, &d->text))) goto fail;
-  if ((rc = px__entities_find(an->ea, &d->text, &d->arena, &d->ents))) goto fail;
+  snprintf(d->lang, sizeof d->lang, "%s", lang ? lang : "");
+  if (px_lang_is_english(d->lang, strlen(d->lang)) &&
+      (rc = px__entities_find(an->ea, &d->text, &d->arena, &d->ents)))
+    goto fail;
   *out = d;
   return PX_OK;
 fail:
@@ -67,12 +71,37 @@ fail:
   return px__ctx_fail(an->ctx, rc, "analysis failed: %s", px_strerror(rc));
 }
 
+int px_analyze_text(px_analyzer *an, const char *text, size_t len, px_doc **out) {
+  return analyze(an, text, len, NULL, out);
+}
+
+PX__HIDDEN int px__langid_shared_article(const px_article *art, char code[8]);
+
 int px_analyze(px_analyzer *an, const px_article *art, px_doc **out) {
   if (!out) return PX_EINVAL;
   *out = NULL;
   if (!an || !art) return PX_EINVAL;
   px_str body = px_article_get(art, PX_F_BODY);
-  return px_analyze_text(an, body.ptr, body.len, out);
+  px_str given = px_article_get(art, PX_F_LANGUAGE);
+  char lang[8] = "";
+  if (given.len) {
+    /* "de-AT", "de_DE" -> "de"; "English" -> "en" */
+    size_t k = 0;
+    while (k < given.len && k < 7 && given.ptr[k] != '-' && given.ptr[k] != '_') {
+      lang[k] = (char)(given.ptr[k] | 0x20);
+      k++;
+    }
+    lang[k] = '\0';
+    if (px_lang_is_english(given.ptr, given.len)) strcpy(lang, "en");
+  } else {
+    px__langid_shared_article(art, lang); /* "" when unknown or the profiles are missing */
+  }
+  return analyze(an, body.ptr, body.len, lang, out);
+}
+
+px_str px_doc_language(const px_doc *d) {
+  if (!d) return (px_str){"", 0};
+  return (px_str){d->lang, strlen(d->lang)};
 }
 
 void px_doc_free(px_doc *d) {

@@ -105,6 +105,7 @@ struct px_doc {
   size_t len;
   px__text text;
   px__entities ents;
+  char lang[8];          /* the language analyzed as; "" unknown (English) */
 };
 
 /** The internal analysis of a public doc, for other library stages. */

@@ -86,8 +86,12 @@ int px_quotes_extract(const px_quoter *qt, const px_doc *doc, px_quotes **out) {
   qs->doc = doc;
   const px__text *tx = px__doc_text(doc);
   const px__entities *ents = px__doc_entities(doc);
-  int rc = px__quotes_find(qt->qa, tx, ents, &qs->arena, &qs->q);
-  if (rc) goto fail;
+  int rc = PX_OK;
+  px_str lang = px_doc_language(doc);
+  /* the cues, speakers and pronouns are English: no quotes in another language */
+  if (px_lang_is_english(lang.ptr, lang.len) &&
+      (rc = px__quotes_find(qt->qa, tx, ents, &qs->arena, &qs->q)))
+    goto fail;
   size_t n = qs->q.nq;
   rc = PX_ENOMEM;
   qs->text = px__arena_alloc(&qs->arena, (n + 1) * sizeof *qs->text);

@@ -48,6 +48,9 @@ int px_ctx_new(px_ctx **out) {
 void px_ctx_free(px_ctx *ctx) {
   if (!ctx) return;
   for (int i = 0; i < PX__FIELD_PATHS; i++) free(ctx->field_path[i]);
+  for (size_t i = 0; i < ctx->nalias; i++) free(ctx->alias_key[i]), free(ctx->alias_name[i]);
+  free(ctx->alias_key);
+  free(ctx->alias_name);
   free(ctx);
 }
 

@@ -151,6 +151,8 @@ struct px_ctx {
   size_t limit_search_ms;
   char *field_path[PX__FIELD_PATHS]; /* explicit JSON paths, by px_field-ish index */
   int skip_not_articles; /* px_ctx_skip_not_articles */
+  char **alias_key, **alias_name;    /* outlet names loaded by px_ctx_load_outlets */
+  size_t nalias;
   char errmsg[512];
 };
 

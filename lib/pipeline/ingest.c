@@ -64,6 +64,7 @@ struct px_ingest {
   px_quoter *qt;
   recmaker rm;     /* inline analysis; rm.ta NULL without clustering */
   px__buf rec;     /* inline analysis: the record of the article analysed */
+  px_langid *li;  /* NULL when the language profiles are missing */
   px_ingest_stats s;
   uint64_t pending; /* stored in the open batch, not yet committed */
   long in_batch;
@@ -259,6 +260,7 @@ int px_ingest_new(px_store *st, const px_ingest_opts *opts, px_ingest **out) {
       return rc;
     }
   }
+  if (px_langid_new(NULL, &g->li) != PX_OK) g->li = NULL; /* languages stay unknown */
   g->t_start = g->t_mark = clock_of(CLOCK_MONOTONIC);
   if (g->o.timings) g->cpu_mark = clock_of(CLOCK_PROCESS_CPUTIME_ID);
   g->stage = PX_STAGE_READ;
@@ -367,9 +369,60 @@ static int analyze_one(px_ingest *g, const px_article *art, int64_t id) {
   return PX_OK;
 }
 
+/* Add "source_raw": the outlet as the input named it, to art's metadata
+ * (unless the input has a field of that name).  raw must not point into
+ * art's metadata. */
+static void keep_raw_source(px_article *art, const char *raw, size_t n) {
+  char *copy = malloc(n + 1);
+  if (!copy) return;
+  memcpy(copy, raw, n);
+  copy[n] = '\0';
+  px_str m = px_article_get(art, PX_F_META);
+  px__buf b;
+  px__buf_init(&b, 0);
+  int rc = px__buf_append(&b, "{\"source_raw\":\"", 15);
+  for (size_t i = 0; i < n && rc == PX_OK; i++) {
+    unsigned char c = (unsigned char)copy[i];
+    char esc[8];
+    if (c == '"' || c == '\\') esc[0] = '\\', esc[1] = (char)c, rc = px__buf_append(&b, esc, 2);
+    else if (c < 0x20) snprintf(esc, sizeof esc, "\\u%04x", c), rc = px__buf_append(&b, esc, 6);
+    else rc = px__buf_append(&b, copy + i, 1);
+  }
+  bool has = m.len >= 2 && memmem(m.ptr, m.len, "\"source_raw\":", 13) != NULL;
+  if (rc == PX_OK) rc = px__buf_append(&b, "\"", 1);
+  if (rc == PX_OK && m.len > 2) rc = px__buf_append(&b, ",", 1), rc = rc ? rc : px__buf_append(&b, m.ptr + 1, m.len - 1);
+  else if (rc == PX_OK) rc = px__buf_append(&b, "}", 1);
+  if (rc == PX_OK && !has) px_article_set(art, PX_F_META, b.ptr, b.len);
+  px__buf_release(&b);
+  free(copy);
+}
+
 int px_ingest_add(px_ingest *g, const px_article *art, int64_t *id) {
   int64_t sid = 0;
   if (id) *id = 0;
+  /* an article without a language gets the one identified from its text,
+   * stored and read by the analysis */
+  px_article *own = NULL;
+  char lang[8] = "";
+  px_str given = px_article_get(art, PX_F_LANGUAGE);
+  if (!given.len && g->li && px_langid_article(g->li, art, lang) == PX_OK && lang[0] &&
+      px_article_clone(art, &own) == PX_OK) {
+    if (px_article_set(own, PX_F_LANGUAGE, lang, strlen(lang)) == PX_OK) art = own;
+    given = px_article_get(art, PX_F_LANGUAGE);
+  }
+  /* the outlet by its canonical name; the name as given kept in the
+   * metadata ("source_raw") */
+  px_str raw = px_article_get(art, PX_F_SOURCE);
+  char outlet[256];
+  size_t on = 0;
+  if (raw.len && px_outlet_name(g->ctx, raw.ptr, raw.len, outlet, sizeof outlet, &on) == PX_OK &&
+      on < sizeof outlet && (on != raw.len || memcmp(outlet, raw.ptr, on) != 0) &&
+      (own || px_article_clone(art, &own) == PX_OK)) {
+    art = own;
+    keep_raw_source(own, raw.ptr, raw.len);
+    px_article_set(own, PX_F_SOURCE, outlet, on);
+    given = px_article_get(art, PX_F_LANGUAGE);
+  }
   if (px_article_repairs(art)) {
     g->s.repaired++;
     snprintf(g->msg, sizeof(g->msg), "repaired %zu invalid UTF-8 or double-encoded sequence(s)", px_article_repairs(art));
@@ -384,6 +437,7 @@ int px_ingest_add(px_ingest *g, const px_article *art, int64_t *id) {
   if (rc == PX_OK) {
     g->s.stored++;
     g->pending++;
+    if (!px_lang_is_english(given.ptr, given.len)) g->s.not_english++;
   } else if (rc == PX_EDUPLICATE) {
     g->s.duplicates++;
   } else {
@@ -402,6 +456,7 @@ int px_ingest_add(px_ingest *g, const px_article *art, int64_t *id) {
   }
 out:
   stage(g, was);
+  px_article_free(own);
   return rc;
 }
 
@@ -487,5 +542,6 @@ void px_ingest_free(px_ingest *g) {
   px_analyzer_free(g->an);
   recmaker_release(&g->rm);
   px__buf_release(&g->rec);
+  px_langid_free(g->li);
   free(g);
 }

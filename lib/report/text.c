@@ -32,7 +32,9 @@ static size_t cols(const char *p, size_t n) {
 static void wrap(tx *t, px_str s, size_t col, size_t indent) {
   size_t width = (size_t)t->width;
   size_t i = 0;
-  bool line_start = true;
+  /* text that begins with a space continues what is already on the line
+   * (" · 2024-03-02" after an outlet's name): the space is kept */
+  bool line_start = !(col > 0 && s.len && s.ptr[0] == ' ');
   while (i < s.len) {
     while (i < s.len && (s.ptr[i] == ' ' || s.ptr[i] == '\n' || s.ptr[i] == '\t')) i++;
     size_t j = i;

@@ -28,7 +28,8 @@ printf '{"id":"x3","source":"A","text":"ok text here."}\nnot json\n' > bad.jsonl
 "$px" ingest -q --db db in.jsonl
 
 # a missing database is never created, whatever the read command
-for cmd in articles stories stats entities "export articles" "search x" "show 1" "story 1" quotes; do
+for cmd in articles stories stats entities "export articles" "search x" "show 1" "story 1" quotes \
+    threads "thread 1" serve; do
   expect 1 $cmd --db typo.db
 done
 [ -e typo.db ] && { echo "FAIL typo.db was created"; fails=$((fails + 1)); }
@@ -47,6 +48,21 @@ expect 2 ingest --db db --max-record -1 in.jsonl
 expect 2 ingest --db db --threads 65 in.jsonl
 expect 2 dedup --threshold 1.5 in.jsonl
 expect 2 compare --width 3 in.jsonl
+expect 2 threads --db db --min-stories 0
+expect 2 threads --db db --limit x
+expect 2 thread --db db abc
+expect 2 thread --db db
+expect 4 thread --db db 999
+expect 2 serve --db db --threads 65
+expect 2 serve --db db --live-seconds 0
+expect 2 serve --db db --listen nowhere
+expect 2 watch --db db --feeed http://127.0.0.1:9/f.xml
+grep -q "did you mean '--feed'" err || { echo "FAIL no did-you-mean for --feeed"; fails=$((fails + 1)); }
+expect 2 watch --db db --config
+expect 2 serve --db db --format json
+expect 0 threads --db db --format json
+expect 0 watch --help
+expect 0 serve --help
 expect 2 articles --db db --since notadate
 expect 2 articles --db db --tz Mars/Olympus
 expect 0 articles --db db --since 7d --until now
