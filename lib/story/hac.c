@@ -204,7 +204,9 @@ static int centroid_merge(const px__hdoc *docs, size_t n, const px__params *p, s
   float *bests = malloc(n * sizeof(*bests));
   uint32_t *stamp = calloc(n, sizeof(*stamp));
   px__tw *tmp = malloc((nterms + 1) * sizeof(*tmp));
-  if (!par || !cof || !acc || !ids || !pcount || !cl || !ct || !plist || !best || !bests ||
+  uint32_t *qid = malloc((size_t)n * Q * sizeof(*qid) + sizeof(*qid));
+  if (!qid ||
+      !par || !cof || !acc || !ids || !pcount || !cl || !ct || !plist || !best || !bests ||
       !stamp || !tmp)
     goto out;
   for (size_t i = 0; i < n; i++) par[i] = label[i];
@@ -243,9 +245,20 @@ static int centroid_merge(const px__hdoc *docs, size_t n, const px__params *p, s
     for (size_t c = 0; c < nc; c++) cnt[c + 1] += cnt[c];
     for (size_t i = 0; i < n; i++) mem[cnt[cof[uf_find(par, (uint32_t)i)]]++] = (uint32_t)i;
     /* cnt[c] is now the end of cluster c's members */
+    /* Which clusters take part: in the first round every one (a lone
+     * full-text article looks for its story), then clusters of short texts
+     * only (a full-text article attaches in the first round or not at all). */
+    for (size_t c = 0; c < nc; c++)
+      if (round > 0 && !cl[c].brief) cl[c].eligible = false;
     uint32_t off = 0;
     for (size_t c = 0, m = 0; c < nc; c++) {
       uint32_t nid = 0;
+      if (!cl[c].eligible) {
+        m = cnt[c];
+        cl[c].off = off;
+        cl[c].n = 0;
+        continue;
+      }
       for (; m < cnt[c]; m++) {
         const px__hdoc *d = &docs[mem[m]];
         for (uint32_t x = 0; x < d->nv; x++) {
@@ -270,6 +283,7 @@ static int centroid_merge(const px__hdoc *docs, size_t n, const px__params *p, s
       cl[c].off = off;
       cl[c].n = nid;
       memcpy(ct + off, tmp, nid * sizeof(*tmp));
+      for (uint32_t x = 0; x < Q; x++) qid[(size_t)c * Q + x] = x < nid ? tmp[x].id : UINT32_MAX;
       off += nid;
     }
     free(cnt);
@@ -293,15 +307,43 @@ static int centroid_merge(const px__hdoc *docs, size_t n, const px__params *p, s
     }
     for (size_t c = 0; c < nc; c++) {
       const cclu *A = &cl[c];
-      if (!A->eligible) continue;
+      /* who looks: clusters of short texts, and a lone article */
+      if (!A->eligible || !(A->brief || A->size <= p->cen_small)) continue;
       st++;
       stamp[c] = st;
-      /* candidates: clusters posted under any of A's terms */
-      for (uint32_t x = 0; x < A->n; x++) {
-        uint32_t t = ct[A->off + x].id;
+      /* candidates: clusters posted under one of A's heaviest terms; the
+       * lists are in the order of the clusters' first members, which is
+       * time order (undated last), so a dated cluster starts its walk at
+       * the first cluster that may lie within the span */
+      for (uint32_t x = 0; x < Q; x++) {
+        uint32_t t = qid[(size_t)c * Q + x];
+        if (t == UINT32_MAX) break;
         uint32_t lo = t ? pcount[t - 1] : 0, hi = pcount[t];
+        if (A->has_time) {
+          int64_t from = A->tmax - (int64_t)span;
+          uint32_t a = lo, b = hi;
+          while (a < b) {
+            uint32_t mid = a + (b - a) / 2;
+            const cclu *M = &cl[plist[mid]];
+            if (M->has_time && M->tmin < from) a = mid + 1;
+            else b = mid;
+          }
+          lo = a;
+        }
         for (uint32_t k = lo; k < hi; k++) {
           uint32_t o = plist[k];
+          if (A->has_time && cl[o].has_time && cl[o].tmin > A->tmin + (int64_t)span) {
+            /* past the span: on to the undated clusters at the end */
+            uint32_t a = k, b = hi;
+            while (a < b) {
+              uint32_t mid = a + (b - a) / 2;
+              if (cl[plist[mid]].has_time) a = mid + 1;
+              else b = mid;
+            }
+            if (a >= hi) break;
+            k = a;
+            o = plist[k];
+          }
           if (stamp[o] == st) continue;
           stamp[o] = st;
           const cclu *B = &cl[o];
@@ -370,6 +412,7 @@ out:
   free(bests);
   free(stamp);
   free(tmp);
+  free(qid);
   return rc;
 }
 
