@@ -420,6 +420,66 @@ static void test_store_incremental(void **state) {
   assert_int_equal(system(cmd), 0);
 }
 
+/* Headlines only (no body): a story told in short texts shares its few words
+ * unevenly, so most pairs have little in common; its pieces still come
+ * together (through what they share as wholes), and another event told the
+ * same way stays apart. */
+static void test_brief_headlines(void **state) {
+  (void)state;
+  static const char *const heads[] = {
+      /* event 0: the Kestrel ferry fire at Sandport */
+      "Kestrel ferry fire forces evacuation near Sandport",
+      "Sandport ferry blaze: 87 passengers in lifeboats",
+      "Galley fire on the Kestrel, Northsea Ferries says",
+      "Northsea Ferries praises Kestrel captain after fire",
+      "Sandport harbour channel shut during ferry fire",
+      "Kestrel towed into Sandport harbour after blaze",
+      "Two treated for burns after Kestrel galley fire",
+      /* event 1: the Lisvan rail summit */
+      "Holm and Ruiz meet at Lisvan summit",
+      "Lisvan summit agrees high-speed rail link",
+      "Ruiz signs rail memorandum with Holm",
+      "High-speed rail link by 2026, Lisvan leaders say",
+      "Holm hails rail deal after Lisvan talks",
+      "Rail link funding settled at Lisvan summit",
+      "Ruiz and Holm sign memorandum on funding",
+  };
+  size_t n = sizeof(heads) / sizeof(heads[0]);
+  { /* batch mode: what ingest runs */
+    px_ctx *ctx;
+    assert_int_equal(px_ctx_new(&ctx), PX_OK);
+    px_story_opts o;
+    px_story_opts_init(&o);
+    o.batch = 1;
+    px_stories *sx;
+    assert_int_equal(px_stories_new(ctx, &o, &sx), PX_OK);
+    for (size_t i = 0; i < n; i++) {
+      px_article *a;
+      assert_int_equal(px_article_new(&a), PX_OK);
+      const char *src = i % 3 == 0 ? "Northwire" : i % 3 == 1 ? "Harbor Post" : "Capital Times";
+      assert_int_equal(px_article_set(a, PX_F_SOURCE, src, strlen(src)), PX_OK);
+      assert_int_equal(px_article_set(a, PX_F_TITLE, heads[i], strlen(heads[i])), PX_OK);
+      px_article_set_published(a, T0 + (int64_t)i * 1800);
+      assert_int_equal(px_stories_add(sx, a, NULL), PX_OK);
+      px_article_free(a);
+    }
+    assert_int_equal(px_stories_finish(sx), PX_OK);
+    int64_t story[32];
+    for (size_t i = 0; i < n; i++) {
+      px_story_result r;
+      assert_int_equal(px_stories_result(sx, (int64_t)i, &r), PX_OK);
+      story[i] = r.story;
+    }
+    for (size_t i = 0; i < n; i++)
+      for (size_t j = i + 1; j < n; j++)
+        if ((i < 7) == (j < 7) ? story[i] != story[j] : story[i] == story[j])
+          fail_msg("headlines %zu (story %lld) and %zu (story %lld)", i, (long long)story[i], j,
+                   (long long)story[j]);
+    px_stories_free(sx);
+    px_ctx_free(ctx);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_events_online),
@@ -429,6 +489,7 @@ int main(void) {
       cmocka_unit_test(test_event_rules),
       cmocka_unit_test(test_date_from_text),
       cmocka_unit_test(test_store_incremental),
+      cmocka_unit_test(test_brief_headlines),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -47,7 +47,7 @@ typedef struct plist {
 typedef struct bdoc {
   int64_t t;
   unsigned flags;
-  bool has_time, lone;
+  bool has_time, lone, brief;
   uint32_t nterms;
   px__tw *terms;
 } bdoc;
@@ -512,6 +512,7 @@ static int add_article(px_stories *sx, const px_article *art, const void *rec, s
     b->flags = f.flags;
     b->has_time = f.has_time;
     b->lone = f.nwords + f.twords < PX__MIN_WORDS;
+    b->brief = f.nwords + f.twords < sx->p.short_words;
     b->nterms = f.nterms;
     b->terms = malloc((f.nterms ? f.nterms : 1) * sizeof(*b->terms));
     if (!b->terms) return PX_ENOMEM;
@@ -697,7 +698,8 @@ int px_stories_finish(px_stories *sx) {
     free(b->terms);
     b->terms = NULL;
     int64_t dup = sx->res[ord[k].i].dup_of;
-    hd[k] = (px__hdoc){v, nv, b->t, b->has_time, dup >= 0 ? (int64_t)pos[dup] : -1, b->lone};
+    hd[k] = (px__hdoc){v, nv, b->t, b->has_time, dup >= 0 ? (int64_t)pos[dup] : -1, b->lone,
+                     b->brief};
   }
   if ((rc = px__hac(hd, n, &sx->p, sx->vocab.n, label))) goto out;
   /* Stories numbered by their first article in time order. */

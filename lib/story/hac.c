@@ -152,6 +152,270 @@ static int push_best(heap *h, const clu *c, uint32_t i, float thr, double span) 
   return heap_push(h, (hent){best, i, bo, A->ver, c[bo].ver});
 }
 
+/* ------------------------------------------------ centroid refinement */
+
+/* Rounds of centroid merging at most (each merges at least one pair; short
+ * texts of one story need a few dozen on GoogleNews). */
+#define MAX_ROUNDS 256
+
+static uint32_t uf_find(uint32_t *par, uint32_t x) {
+  while (par[x] != x) {
+    par[x] = par[par[x]];
+    x = par[x];
+  }
+  return x;
+}
+
+typedef struct cclu {
+  uint32_t root;   /* a member's position: the cluster's name */
+  uint32_t size;
+  uint32_t off, n; /* centroid terms in the flat array */
+  bool has_time, eligible, brief;
+  int64_t tmin, tmax;
+} cclu;
+
+/*
+ * After average linkage: clusters whose centroids (the sum of their
+ * members' vectors, cut to their heaviest terms, unit length) have a cosine
+ * of at least p->cen_threshold merge, mutual best pairs first, in rounds
+ * until none is left, within the span.  Average linkage asks every pair of
+ * members to be alike; a story told in short texts (headlines, teasers)
+ * shares its few words unevenly, and its pieces come together only through
+ * what they share as wholes.  Clusters of lone articles only never merge.
+ */
+static int centroid_merge(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
+                          uint32_t *label) {
+  float thr_full = p->cen_threshold > 0 ? p->cen_threshold : 2.0f;
+  float thr_brief = p->cen_brief > 0 ? p->cen_brief : 2.0f;
+  float thr = PX__MIN(thr_full, thr_brief);
+  if (thr > 1.0f || n < 2) return PX_OK;
+  double span = p->o.span_days * 86400.0;
+  uint32_t K = p->cen_terms, Q = PX__MIN(p->cen_query, K);
+  int rc = PX_ENOMEM;
+  uint32_t *par = malloc(n * sizeof(*par));
+  uint32_t *cof = malloc(n * sizeof(*cof)); /* root position -> cluster index */
+  float *acc = calloc(nterms + 1, sizeof(*acc));
+  uint32_t *ids = malloc((nterms + 1) * sizeof(*ids));
+  uint32_t *pcount = calloc(nterms + 2, sizeof(*pcount));
+  cclu *cl = malloc(n * sizeof(*cl));
+  px__tw *ct = malloc((size_t)n * K * sizeof(*ct) + sizeof(*ct));
+  uint32_t *plist = malloc((size_t)n * Q * sizeof(*plist) + sizeof(*plist));
+  uint32_t *best = malloc(n * sizeof(*best));
+  float *bests = malloc(n * sizeof(*bests));
+  uint32_t *stamp = calloc(n, sizeof(*stamp));
+  px__tw *tmp = malloc((nterms + 1) * sizeof(*tmp));
+  uint32_t *qid = malloc((size_t)n * Q * sizeof(*qid) + sizeof(*qid));
+  if (!qid ||
+      !par || !cof || !acc || !ids || !pcount || !cl || !ct || !plist || !best || !bests ||
+      !stamp || !tmp)
+    goto out;
+  for (size_t i = 0; i < n; i++) par[i] = label[i];
+  for (size_t i = 0; i < n; i++) par[i] = uf_find(par, (uint32_t)i);
+  uint32_t st = 0;
+  for (uint32_t round = 0; round < MAX_ROUNDS; round++) {
+    /* Clusters in the order of their first member. */
+    size_t nc = 0;
+    for (size_t i = 0; i < n; i++) cof[i] = UINT32_MAX;
+    for (size_t i = 0; i < n; i++) {
+      uint32_t r = uf_find(par, (uint32_t)i);
+      if (cof[r] == UINT32_MAX) {
+        cof[r] = (uint32_t)nc;
+        cl[nc++] = (cclu){r, 0, 0, 0, false, false, true, 0, 0};
+      }
+      cclu *c = &cl[cof[r]];
+      c->size++;
+      if (!docs[i].lone) c->eligible = true;
+      if (!docs[i].brief) c->brief = false;
+      if (docs[i].has_time) {
+        if (!c->has_time) c->tmin = c->tmax = docs[i].t;
+        c->has_time = true;
+        if (docs[i].t < c->tmin) c->tmin = docs[i].t;
+        if (docs[i].t > c->tmax) c->tmax = docs[i].t;
+      }
+    }
+    if (nc < 2) break;
+    /* Centroids: members grouped by cluster through a counting pass. */
+    uint32_t *cnt = calloc(nc + 1, sizeof(*cnt)), *mem = malloc(n * sizeof(*mem));
+    if (!cnt || !mem) {
+      free(cnt);
+      free(mem);
+      goto out;
+    }
+    for (size_t i = 0; i < n; i++) cnt[cof[uf_find(par, (uint32_t)i)] + 1]++;
+    for (size_t c = 0; c < nc; c++) cnt[c + 1] += cnt[c];
+    for (size_t i = 0; i < n; i++) mem[cnt[cof[uf_find(par, (uint32_t)i)]]++] = (uint32_t)i;
+    /* cnt[c] is now the end of cluster c's members */
+    /* Which clusters take part: in the first round every one (a lone
+     * full-text article looks for its story), then clusters of short texts
+     * only (a full-text article attaches in the first round or not at all). */
+    for (size_t c = 0; c < nc; c++)
+      if (round > 0 && !cl[c].brief) cl[c].eligible = false;
+    uint32_t off = 0;
+    for (size_t c = 0, m = 0; c < nc; c++) {
+      uint32_t nid = 0;
+      if (!cl[c].eligible) {
+        m = cnt[c];
+        cl[c].off = off;
+        cl[c].n = 0;
+        continue;
+      }
+      for (; m < cnt[c]; m++) {
+        const px__hdoc *d = &docs[mem[m]];
+        for (uint32_t x = 0; x < d->nv; x++) {
+          if (acc[d->v[x].id] == 0) ids[nid++] = d->v[x].id;
+          acc[d->v[x].id] += d->v[x].w + 1e-12f;
+        }
+      }
+      for (uint32_t x = 0; x < nid; x++) {
+        tmp[x] = (px__tw){ids[x], acc[ids[x]]};
+        acc[ids[x]] = 0;
+      }
+      if (nid > K) {
+        px__tw_select_top(tmp, nid, K);
+        nid = K;
+      }
+      /* the Q heaviest first (they are posted), then by id */
+      px__tw_select_top(tmp, nid, Q);
+      double nm = 0;
+      for (uint32_t x = 0; x < nid; x++) nm += (double)tmp[x].w * tmp[x].w;
+      nm = sqrt(nm);
+      for (uint32_t x = 0; x < nid; x++) tmp[x].w = nm > 0 ? (float)(tmp[x].w / nm) : 0;
+      cl[c].off = off;
+      cl[c].n = nid;
+      memcpy(ct + off, tmp, nid * sizeof(*tmp));
+      for (uint32_t x = 0; x < Q; x++) qid[(size_t)c * Q + x] = x < nid ? tmp[x].id : UINT32_MAX;
+      off += nid;
+    }
+    free(cnt);
+    free(mem);
+    /* Posting lists of each eligible cluster's Q heaviest terms. */
+    memset(pcount, 0, (nterms + 2) * sizeof(*pcount));
+    for (size_t c = 0; c < nc; c++)
+      if (cl[c].eligible)
+        for (uint32_t x = 0; x < PX__MIN(Q, cl[c].n); x++) pcount[ct[cl[c].off + x].id + 1]++;
+    for (size_t t = 0; t < nterms; t++) pcount[t + 1] += pcount[t];
+    for (size_t c = 0; c < nc; c++)
+      if (cl[c].eligible)
+        for (uint32_t x = 0; x < PX__MIN(Q, cl[c].n); x++)
+          plist[pcount[ct[cl[c].off + x].id]++] = (uint32_t)c;
+    /* pcount[t] is now the end of term t's list; its start is pcount[t-1] */
+    /* Sorted copies by id for the dot products. */
+    for (size_t c = 0; c < nc; c++) px__tw_sort_id(ct + cl[c].off, cl[c].n);
+    for (size_t c = 0; c < nc; c++) {
+      best[c] = UINT32_MAX;
+      bests[c] = -1;
+    }
+    for (size_t c = 0; c < nc; c++) {
+      const cclu *A = &cl[c];
+      /* who looks: clusters of short texts, and a lone article */
+      if (!A->eligible || !(A->brief || A->size <= p->cen_small)) continue;
+      st++;
+      stamp[c] = st;
+      /* candidates: clusters posted under one of A's heaviest terms; the
+       * lists are in the order of the clusters' first members, which is
+       * time order (undated last), so a dated cluster starts its walk at
+       * the first cluster that may lie within the span */
+      for (uint32_t x = 0; x < Q; x++) {
+        uint32_t t = qid[(size_t)c * Q + x];
+        if (t == UINT32_MAX) break;
+        uint32_t lo = t ? pcount[t - 1] : 0, hi = pcount[t];
+        if (A->has_time) {
+          int64_t from = A->tmax - (int64_t)span;
+          uint32_t a = lo, b = hi;
+          while (a < b) {
+            uint32_t mid = a + (b - a) / 2;
+            const cclu *M = &cl[plist[mid]];
+            if (M->has_time && M->tmin < from) a = mid + 1;
+            else b = mid;
+          }
+          lo = a;
+        }
+        for (uint32_t k = lo; k < hi; k++) {
+          uint32_t o = plist[k];
+          if (A->has_time && cl[o].has_time && cl[o].tmin > A->tmin + (int64_t)span) {
+            /* past the span: on to the undated clusters at the end */
+            uint32_t a = k, b = hi;
+            while (a < b) {
+              uint32_t mid = a + (b - a) / 2;
+              if (cl[plist[mid]].has_time) a = mid + 1;
+              else b = mid;
+            }
+            if (a >= hi) break;
+            k = a;
+            o = plist[k];
+          }
+          if (stamp[o] == st) continue;
+          stamp[o] = st;
+          const cclu *B = &cl[o];
+          if (A->has_time && B->has_time &&
+              (double)PX__MAX(A->tmax, B->tmax) - (double)PX__MIN(A->tmin, B->tmin) > span)
+            continue;
+          float need = A->brief && B->brief ? thr_brief
+                       : PX__MIN(A->size, B->size) <= p->cen_small ? thr_full : 2.0f;
+          if (need > 1.0f) continue;
+          float s = vdot(ct + A->off, A->n, ct + B->off, B->n);
+          if (s < need) continue;
+          if (s > bests[c] || (s == bests[c] && o < best[c])) {
+            bests[c] = s;
+            best[c] = o;
+          }
+        }
+      }
+    }
+    size_t merged = 0;
+    for (size_t c = 0; c < nc; c++) {
+      uint32_t o = best[c];
+      if (o == UINT32_MAX) continue;
+      bool mutual = best[o] == c;
+      /* a small cluster joins its best one even when not its best's best */
+      bool attach = !(cl[c].brief && cl[o].brief) ? cl[c].size <= p->cen_small &&
+                    cl[o].size > p->cen_small : false;
+      if (mutual ? o < c : !attach) continue;
+      uint32_t ra = uf_find(par, cl[c].root), rb = uf_find(par, cl[o].root);
+      if (ra == rb) continue;
+      /* merges of this round add up: the span is checked on the union */
+      cclu *A = &cl[cof[ra]], *B = &cl[cof[rb]];
+      if (A->has_time && B->has_time &&
+          (double)PX__MAX(A->tmax, B->tmax) - (double)PX__MIN(A->tmin, B->tmin) > span)
+        continue;
+      if (rb < ra) {
+        cclu *t = A;
+        A = B;
+        B = t;
+        uint32_t tr = ra;
+        ra = rb;
+        rb = tr;
+      }
+      par[rb] = ra;
+      if (B->has_time) {
+        if (!A->has_time || B->tmin < A->tmin) A->tmin = B->tmin;
+        if (!A->has_time || B->tmax > A->tmax) A->tmax = B->tmax;
+        A->has_time = true;
+      }
+      merged++;
+    }
+    for (size_t i = 0; i < n; i++) par[i] = uf_find(par, (uint32_t)i);
+    if (!merged) break;
+  }
+  for (size_t i = 0; i < n; i++) label[i] = uf_find(par, (uint32_t)i);
+  rc = PX_OK;
+out:
+  free(par);
+  free(cof);
+  free(acc);
+  free(ids);
+  free(pcount);
+  free(cl);
+  free(ct);
+  free(plist);
+  free(best);
+  free(bests);
+  free(stamp);
+  free(tmp);
+  free(qid);
+  return rc;
+}
+
 int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
             uint32_t *label) {
   int rc = PX_ENOMEM;
@@ -288,7 +552,7 @@ int px__hac(const px__hdoc *docs, size_t n, const px__params *p, size_t nterms,
     while (!c[r].alive) r = root[r];
     label[i] = r;
   }
-  rc = PX_OK;
+  rc = centroid_merge(docs, n, p, nterms, label);
 out:
   if (c)
     for (size_t i = 0; i < n; i++) free(c[i].v);

@@ -155,6 +155,12 @@ typedef struct px__params {
   uint32_t index_terms; /* centroid terms posted in the inverted index */
   uint32_t min_sent_words;
   uint32_t boiler_df;   /* a sentence seen in this many articles is boilerplate */
+  float cen_threshold;  /* centroid cosine at which clusters merge after average linkage (0: off) */
+  uint32_t cen_terms;   /* centroid length for that pass */
+  uint32_t cen_query;   /* centroid terms posted to find candidates */
+  float cen_brief;      /* the same between clusters of short texts only (0: off) */
+  uint32_t cen_small;   /* full texts: only a cluster this small (or smaller) merges so */
+  uint32_t short_words; /* a text with fewer words (title and body) is short */
 } px__params;
 
 PX__HIDDEN void px__params_init(px__params *p, const px_story_opts *o);
@@ -281,6 +287,7 @@ typedef struct px__hdoc {
   bool has_time;
   int64_t dup_of; /* position (in this array) of the article it copies, or -1 */
   bool lone;      /* too few words to be linked by similarity */
+  bool brief;     /* a short text (a headline, a teaser): fewer than short_words words */
 } px__hdoc;
 
 /**
