@@ -52,10 +52,28 @@
 
 static int g_rank, g_size;
 static bool g_quiet;
+static FILE *g_log; /* DIR/rank-K.log: every message of this rank, --quiet or not */
 
+static void log_line(const char *what, const char *fmt, va_list ap) {
+  if (!g_log) return;
+  time_t t = time(NULL);
+  struct tm tm;
+  char stamp[32];
+  strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+  fprintf(g_log, "%s rank %d: %s", stamp, g_rank, what);
+  vfprintf(g_log, fmt, ap);
+  fputc('\n', g_log);
+  fflush(g_log);
+}
+
+/* A message to stderr (mpirun forwards it) and to the rank's log file: the
+ * forwarded copy can be lost when a run is torn down, the file's is not. */
 static void say(const char *fmt, ...) {
-  if (g_quiet) return;
   va_list ap;
+  va_start(ap, fmt);
+  log_line("", fmt, ap);
+  va_end(ap);
+  if (g_quiet) return;
   va_start(ap, fmt);
   fprintf(stderr, "parallax-mpi: rank %d: ", g_rank);
   vfprintf(stderr, fmt, ap);
@@ -67,6 +85,9 @@ static void say(const char *fmt, ...) {
  * rank stops (mpirun reports the abort too). */
 static _Noreturn void die(const char *fmt, ...) {
   va_list ap;
+  va_start(ap, fmt);
+  log_line("error: ", fmt, ap);
+  va_end(ap);
   va_start(ap, fmt);
   fprintf(stderr, "parallax-mpi: rank %d: error: ", g_rank);
   vfprintf(stderr, fmt, ap);
@@ -643,6 +664,11 @@ int main(int argc, char **argv) {
   struct stat sb;
   if (stat(out_dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
     die("%s: not a folder (the output folder must be shared by every rank)", out_dir);
+  {
+    char lp[4096];
+    snprintf(lp, sizeof(lp), "%s/rank-%d.log", out_dir, g_rank);
+    g_log = fopen(lp, "a"); /* no log file is not a reason to stop */
+  }
 
   /* The layout a rerun must match: ranks and inputs. */
   char layout[8192];

@@ -67,7 +67,7 @@ kept=$(sqlite3 "file:$tmp/k/rank-1.db?mode=ro" "SELECT count(*) FROM article" 2>
 check "killed rank: its committed batches kept ($kept articles)" test "$kept" -ge 2
 run_mpi 2 "$mpx" ingest --batch 2 --out "$tmp/k" $good > "$tmp/out" 2> "$tmp/err"; rc=$?
 check "rerun after the kill: exit 0" test $rc -eq 0
-check "rerun after the kill: rank 1 resumes from its shard" grep -q "rank 1: resuming: [1-9][0-9]* articles committed" "$tmp/err"
+check "rerun after the kill: rank 1 resumes from its shard (its log)" grep -q "rank 1: resuming: [1-9][0-9]* articles committed" "$tmp/k/rank-1.log"
 check "rerun after the kill: the same store as a single process" same "$tmp/good.db" "$tmp/k"
 
 # Another number of ranks on the same output: refused, naming the shard.
