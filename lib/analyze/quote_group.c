@@ -537,6 +537,18 @@ static int cmp_stemref(const void *x, const void *y) {
   return a->item < b->item ? -1 : a->item > b->item;
 }
 
+/* The first of the sorted refs posted under stem h (nr when none is). */
+static size_t first_ref(const stemref *refs, size_t nr, uint64_t h) {
+  stemref key = {h, 0};
+  size_t lo = 0, hi = nr;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (cmp_stemref(&refs[mid], &key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 #define VERBATIM_PROBE 32   /* stems of each quote posted (a fragment meets its source) */
 #define VERBATIM_LIST 64    /* items read per stem */
 #define CONF_MAX 256        /* contradicting attributions recorded */
@@ -562,14 +574,8 @@ static int join_unknown(px_quote_groups *g) {
     /* every stem of x is probed against the posted first stems of others:
      * a near-verbatim rendering shares them */
     for (uint32_t k = 0; k < x->bag.n && k < 32; k++) {
-      stemref key = {x->bag.stem[k], 0};
-      size_t lo = 0, hi = nr;
-      while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (cmp_stemref(&refs[mid], &key) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      for (size_t r = lo, seen = 0; r < nr && refs[r].h == key.h && seen < VERBATIM_LIST; r++, seen++) {
+      uint64_t h = x->bag.stem[k];
+      for (size_t r = first_ref(refs, nr, h), seen = 0; r < nr && refs[r].h == h && seen < VERBATIM_LIST; r++, seen++) {
         size_t j = refs[r].item;
         if (j == i || g->it[j].remark == SIZE_MAX || j == best) continue;
         if (px__qbag_bound(&x->bag, &g->it[j].bag) < PX__VERBATIM_DICE) continue;
@@ -598,14 +604,8 @@ static int join_unknown(px_quote_groups *g) {
     gitem *x = &g->it[i];
     if (!x->nspk || x->sgroup == SIZE_MAX || x->kind == PX_QUOTE_INDIRECT) continue;
     for (uint32_t k = 0; k < x->bag.n && k < 8; k++) {
-      stemref key = {x->bag.stem[k], 0};
-      size_t lo = 0, hi = nr;
-      while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (cmp_stemref(&refs[mid], &key) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      for (size_t r = lo, seen = 0; r < nr && refs[r].h == key.h && seen < VERBATIM_LIST; r++, seen++) {
+      uint64_t h = x->bag.stem[k];
+      for (size_t r = first_ref(refs, nr, h), seen = 0; r < nr && refs[r].h == h && seen < VERBATIM_LIST; r++, seen++) {
         size_t j = refs[r].item;
         const gitem *y = &g->it[j];
         if (j >= i || !y->nspk || y->sgroup == SIZE_MAX || y->sgroup == x->sgroup ||
