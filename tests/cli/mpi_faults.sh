@@ -8,19 +8,7 @@
 # rerun with another number of ranks (refused, naming the shard).
 # Skipped (exit 77) when parallax-mpi was not built or mpirun is missing.
 set -u
-px=$1
-src=$2
-mpx=$(dirname "$px")/parallax-mpi
-if [ ! -x "$mpx" ] || ! command -v mpirun > /dev/null; then
-  echo "SKIP: MPI not found (parallax-mpi not built or no mpirun); apt-get install openmpi-bin libopenmpi-dev"
-  exit 77
-fi
-export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=self,vader \
-  OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_btl_vader_single_copy_mechanism=none \
-  OMPI_MCA_mca_base_component_disable_dlclose=1
-# In a sanitizer build: what Open MPI keeps until exit is not parallax's leak.
-export LSAN_OPTIONS="suppressions=$2/tests/mpi/lsan.supp:print_suppressions=0:fast_unwind_on_malloc=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-tmp=$(mktemp -d)
+. "$2/tests/mpi/env.sh"
 trap 'rm -rf "$tmp"' EXIT
 fails=0
 check() { local what=$1; shift; if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi; }

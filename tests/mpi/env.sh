@@ -1,0 +1,17 @@
+# Sourced by tests/cli/mpi*.sh with "$1" the parallax binary and "$2" the
+# source folder: sets px, src, mpx (parallax-mpi) and tmp (a fresh folder the
+# script removes), skips (exit 77) when MPI is absent, and sets the
+# environment Open MPI needs on one machine as root.
+px=$1
+src=$2
+mpx=$(dirname "$px")/parallax-mpi
+if [ ! -x "$mpx" ] || ! command -v mpirun > /dev/null; then
+  echo "SKIP: MPI not found (parallax-mpi not built or no mpirun); apt-get install openmpi-bin libopenmpi-dev"
+  exit 77
+fi
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=self,vader \
+  OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_btl_vader_single_copy_mechanism=none \
+  OMPI_MCA_mca_base_component_disable_dlclose=1
+# In a sanitizer build: what Open MPI keeps until exit is not parallax's leak.
+export LSAN_OPTIONS="suppressions=$2/tests/mpi/lsan.supp:print_suppressions=0:fast_unwind_on_malloc=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+tmp=$(mktemp -d)
