@@ -34,6 +34,7 @@ struct px_langid {
   void *tc;
   candidate_t *cand;
   char buf[PX__LANG_BYTES + 512];
+  char clean[PX__LANG_BYTES + 512 + 1]; /* what libexttextcat reads */
 };
 
 /* Languages news is commonly written in (ISO 639-1), preferred among
@@ -191,6 +192,39 @@ static size_t count_fwords(const char *p, size_t n, size_t hits[NFW]) {
   return words;
 }
 
+/* libexttextcat walks UTF-8 by lead byte up to a NUL, without a bound: it
+ * is given a NUL-terminated copy in which every byte that is not part of a
+ * well-formed sequence is a space.  Returns the copy's length. */
+static size_t clean_utf8(const char *p, size_t n, char *dst) {
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)p[i];
+    size_t k = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+             : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    bool ok = k > 0 && i + k <= n && c != 0;
+    for (size_t j = 1; ok && j < k; j++)
+      if (((unsigned char)p[i + j] & 0xC0) != 0x80) ok = false;
+    if (ok && k == 3) { /* no overlong forms, no surrogates */
+      unsigned char d = (unsigned char)p[i + 1];
+      if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F)) ok = false;
+    }
+    if (ok && k == 4) {
+      unsigned char d = (unsigned char)p[i + 1];
+      if ((c == 0xF0 && d < 0x90) || (c == 0xF4 && d > 0x8F)) ok = false;
+    }
+    if (!ok) {
+      dst[o++] = ' ';
+      i++;
+      continue;
+    }
+    memcpy(dst + o, p + i, k);
+    o += k;
+    i += k;
+  }
+  dst[o] = '\0';
+  return o;
+}
+
 static int classify(px_langid *li, const char *text, size_t len, char code[8]) {
   code[0] = '\0';
   const char *s = by_script(text, len);
@@ -209,7 +243,8 @@ static int classify(px_langid *li, const char *text, size_t len, char code[8]) {
     strcpy(code, fwords[best].lang);
     return PX_OK;
   }
-  int n = textcat_ClassifyFull(li->tc, text, len, li->cand);
+  size_t cn = clean_utf8(text, len, li->clean);
+  int n = textcat_ClassifyFull(li->tc, li->clean, cn, li->cand);
   if (n <= 0) { /* too short, or too many languages alike */
     if (hits[best] >= 2 && hits[best] > second) strcpy(code, fwords[best].lang);
     return PX_OK;
