@@ -24,6 +24,13 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
+# ingest exits 0, or 3 when some records were rejected (each reported): any
+# other code fails the benchmark.
+ingest_ok() {
+  local rc=0
+  "$px" ingest -q "$@" 2>> "$tmp/ingest.err" || rc=$?
+  if ((rc != 0 && rc != 3)); then echo "serve: ingest $* exited $rc:" >&2; tail -5 "$tmp/ingest.err" >&2; return 1; fi
+}
 # Hold back the last 3,000 articles: the ingest that runs during the load.
 xz -dc "$data" > "$tmp/all.jsonl"
 total=$(wc -l < "$tmp/all.jsonl")
@@ -43,7 +50,7 @@ if [[ -n "${PX_SERVE_DB:-}" ]]; then
   cp "$PX_SERVE_DB" "$tmp/s.db"
 else
   echo "store: ingesting $((total - 3000)) AllSides articles (a few minutes)"
-  "$px" ingest -q --db "$tmp/s.db" "$tmp/base.jsonl" 2>/dev/null || true
+  ingest_ok --db "$tmp/s.db" "$tmp/base.jsonl"
 fi
 /usr/bin/python3 "$(dirname "$0")/../scripts/groups_from_jsonl.py" "$data" > "$tmp/groups.tsv"
 echo "store: $(du -m "$tmp/s.db" | cut -f1) MB, $("$px" stats --db "$tmp/s.db" --format json | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["articles"], "articles,", d["stories"], "stories")')"
@@ -106,7 +113,7 @@ LUA
 rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$1/status; }
 cpu() { awk '{printf "%.2f", ($14 + $15) / 100}' /proc/$1/stat; }
 # The ingest beside the load: the held-back articles, 300 at a time.
-( for f in "$tmp"/late-*; do "$px" ingest -q --db "$tmp/s.db" "$f" 2>/dev/null || true; done ) &
+( for f in "$tmp"/late-*; do ingest_ok --db "$tmp/s.db" "$f" || exit 1; done ) &
 ipid=$!
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores before the load"
 echo "load: $conns connections, ${secs}s per page kind and server, an ingest of 3,000 articles running"
@@ -117,7 +124,8 @@ for kind in story stories search; do
     c0=$(cpu "$p")
     ( while sleep 2; do rss "$p"; echo; done ) > "$tmp/rss-$kind-$sv" 2>/dev/null &
     mp=$!
-    PX_PATHS="$tmp/$kind.txt" wrk -t2 -c"$conns" -d"${secs}s" --timeout 10s --latency -s "$tmp/paths.lua" "${surl[$sv]}" > "$tmp/wrk-$kind-$sv" 2>&1 || true
+    PX_PATHS="$tmp/$kind.txt" wrk -t2 -c"$conns" -d"${secs}s" --timeout 10s --latency -s "$tmp/paths.lua" "${surl[$sv]}" > "$tmp/wrk-$kind-$sv" 2>&1 \
+      || { echo "serve: wrk failed on $kind ($sv):" >&2; cat "$tmp/wrk-$kind-$sv" >&2; exit 1; }
     kill $mp 2>/dev/null || true
     wait $mp 2>/dev/null || true
     w="$tmp/wrk-$kind-$sv"
@@ -136,7 +144,13 @@ for kind in story stories search; do
   done
 done
 echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) after"
-kill "$ipid" 2>/dev/null || true; wait "$ipid" 2>/dev/null || true; ipid=
+# The ingest beside the load must have finished cleanly or still be running.
+if ! kill -0 "$ipid" 2>/dev/null; then
+  wait "$ipid" || { echo "serve: the ingest beside the load failed" >&2; exit 1; }
+else
+  kill "$ipid" 2>/dev/null || true; wait "$ipid" 2>/dev/null || true
+fi
+ipid=
 echo "ingest during the load: $("$px" stats --db "$tmp/s.db" --format json | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["articles"])') articles in the store at the end"
 for sv in "${servers[@]}"; do
   kill -TERM "${spids[$sv]}"; wait "${spids[$sv]}" || true
