@@ -36,7 +36,7 @@ for line in open(gold_path, encoding="utf-8"):
 pred = {}
 for n, line in enumerate(open(pred_path, encoding="utf-8")):
     for mem in json.loads(line)["members"]:
-        pred[mem["id"]] = n
+        pred[mem["ext_id"]] = n
 def pairs(groups):
     out = set()
     for ids in groups.values():
