@@ -775,7 +775,11 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
      * inside the clause of an earlier cue, hands over to that cue's */
     bool relative = k > lo && is_word(w, k - 1) && (w->cls[k - 1] & CW_CLAUSE) &&
                     TOK(w, k - 1)->fold != w->qa->h_and && TOK(w, k - 1)->fold != w->qa->h_but;
-    if (climb && cl == 1 && (!own_speaker(w, &s) || relative)) {
+    /* "He said that Rubio had described his views as "...": a verb that
+     * reports speech only beside a quote (called, described), inside the
+     * clause of a verb of saying, gives the words to that verb's subject */
+    bool weak = cl == 1 && !(w->cls[k] & PX__CW_CUE);
+    if (climb && cl == 1 && (!own_speaker(w, &s) || relative || weak)) {
       size_t f = k; /* the outer cue may stand between the subject and the inner cue */
       size_t slo = sent_first_tok(w, sent_of(w, f));
       if (slo > lo) slo = lo;
@@ -855,6 +859,7 @@ typedef struct cand {
   bool sent_end;         /* closes a sentence */
   bool dead;
   bool so_called;        /* after "so-called": a scare quote */
+  bool named;            /* a programme or title after a preposition */
   uint32_t para;
   spk s;
 } cand;
@@ -1353,7 +1358,27 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
           (tx->body[tx->tok[prev - 3].start] | 0x20) == 's')
         c->so_called = true;
     }
-    if (c->so_called) {
+    /* "In an interview with "Fox and Friends," Clinton said": a run of
+     * capitalized words right after a preposition names a programme, a
+     * book or a paper; the marks are not someone's words */
+    if (!c->so_called && prev > lo && is_word(&w, prev - 1) && words >= 1 && words <= 6) {
+      uint64_t h = tx->tok[prev - 1].fold;
+      bool prep = h == qa->h_on || h == qa->h_with || h == qa->h_in || h == qa->h_of;
+      bool name = prep;
+      for (size_t k = c->open_tok; k < c->close_tok && k < nt && name; k++) {
+        if (is_qmark(&w, k)) continue;
+        if (is_word(&w, k)) {
+          if (!cap_word(&w, k) && !(k > c->open_tok + 1 && (tx->tok[k].flags & PX__TF_STOP))) name = false;
+        } else if (tx->tok[k].kind == PX__TOK_PUNCT) {
+          char pc2 = punct_char(&w, k);
+          /* only a closing comma or period */
+          if (!((pc2 == ',' || pc2 == '.') && k + 2 >= c->close_tok) && pc2 != '-' && pc2 != '\'' && pc2 != ':')
+            name = false;
+        }
+      }
+      if (name) c->named = true;
+    }
+    if (c->so_called || c->named) {
       c->trail = c->lead = false;
       memset(&c->s, 0, sizeof c->s);
       c->q.cue_start = c->q.cue_end = 0;
@@ -1371,7 +1396,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       for (size_t k = c->open_tok; k < c->close_tok && k < nt; k++)
         if (cap_word(&w, k) || (is_word(&w, k) && (tx->tok[k].flags & PX__TF_STOP))) caps++;
       bool title = words >= 2 && caps == words && words <= 10 && !starts;
-      if (title) c->q.kind = 5;
+      if (title || c->named) c->q.kind = 5;
       else if (partial || words < 4) c->q.kind = 4;
       else c->q.kind = 1;
     }
@@ -1383,7 +1408,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     cand *c = &cv[i];
     if (c->dead || !c->s.ok) continue;
     size_t j = i + 1;
-    while (j < nc && !cv[j].dead && cv[j].q.kind != 5 && !cv[j].so_called && c->nsp < MAX_SPANS &&
+    while (j < nc && !cv[j].dead && cv[j].q.kind != 5 && !cv[j].so_called && !cv[j].named && c->nsp < MAX_SPANS &&
            (!cv[j].s.ok || (cv[j].lead && c->trail && cv[j].q.cue_start == c->q.cue_start))) {
       cand *d = &cv[j];
       bool same_para = d->para == c->para;
