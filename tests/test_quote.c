@@ -331,6 +331,11 @@ static void test_outer_cue_and_programmes(void **state) {
   assert_false(q.has_speaker);
   /* with no verb of saying around it, "called" keeps its own subject */
   assert_speaker(f, "badly misinformed", "Vey");
+  /* thanks and praise carry a quote */
+  run(f, "Mayor Lena Ortiz thanked the volunteers for \"stepping up when nobody else would.\"");
+  px_quote q2 = find(f, "stepping up");
+  assert_int_equal(q2.kind, PX_QUOTE_PARTIAL);
+  assert_speaker(f, "stepping up", "Ortiz");
 }
 
 static void test_indirect(void **state) {
