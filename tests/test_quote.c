@@ -331,6 +331,16 @@ static void test_outer_cue_and_programmes(void **state) {
   assert_false(q.has_speaker);
   /* with no verb of saying around it, "called" keeps its own subject */
   assert_speaker(f, "badly misinformed", "Vey");
+  /* a title gives a person whatever the gazetteer says of the name; the
+   * subject of a clause another verb reports is not the thread's subject */
+  run(f, "Senator Paul Ridley spoke in Ohio on Monday. He said he \"loves\" the state.\n\n"
+         "In a column, Mr. Jordan suggested saving a little every month.\n\n"
+         "Harsh? He does not think so. \"I do not judge what people spend money on,\" he said.");
+  assert_speaker(f, "do not judge", "Jordan");
+  run(f, "\"Our assumption is that the veto will be overridden,\" Senate leader Mitch Dorn said Tuesday.\n\n"
+         "House Speaker Paul Ridley, despite his concerns, does believe Dorn is correct about the override.\n\n"
+         "\"I do think the votes are there for the override,\" he said.");
+  assert_speaker(f, "votes are there", "Ridley");
   /* thanks and praise carry a quote */
   run(f, "Mayor Lena Ortiz thanked the volunteers for \"stepping up when nobody else would.\"");
   px_quote q2 = find(f, "stepping up");

@@ -1071,7 +1071,10 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const cand
     int32_t m = w->men ? w->men[k] : -1;
     if (m < 0 || ents->men[m].tok_first != k) continue;
     uint32_t en = ents->men[m].entity;
-    if (ents->ent[en].type != PX_ENT_PERSON) continue;
+    /* a name that a title gave a gender is a person, whatever kind the
+     * entity layer gave it ("Mr. McKinley" is no mountain) */
+    if (ents->ent[en].type != PX_ENT_PERSON && !(ents->ent[en].type != PX_ENT_ORG && egender[en]))
+      continue;
     size_t ks = sent_of(w, k);
     uint32_t kp = tx->sent[ks].para;
     /* two paragraphs back, and the thread's speaker a little further */
@@ -1089,6 +1092,11 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const cand
     size_t after = k + ents->men[m].tok_count;
     bool poss = tx->tok[after - 1].flags & PX__TF_POSSESSIVE;
     bool before_verb = after < nt && is_word(w, after) && (w->cls[after] & (PX__CW_CUE | CW_SKIP));
+    /* "he does believe McConnell is correct": the subject of a clause
+     * reported by someone else's verb is not the thread's subject */
+    if (before_verb && k > 0 && is_word(w, k - 1) &&
+        ((w->cls[k - 1] & (PX__CW_CUE | PX__CW_CUE_WEAK)) || tx->tok[k - 1].fold == w->qa->h_that))
+      before_verb = false;
     if ((initial || before_verb) && !poss) sc += 4;
     if (poss) sc -= 2;
     if (after_preposition(w, k)) sc -= 3;
