@@ -315,6 +315,39 @@ static void test_wire_prose(void **state) {
   assert_speaker(f, "tremendous respect", "Braun");
 }
 
+/* A verb that reports speech only beside a quote (described, called),
+ * inside the clause of a verb of saying, gives the words to the outer
+ * speaker; a capitalized name in marks after a preposition is a programme
+ * or a title, not words anyone spoke. */
+static void test_outer_cue_and_programmes(void **state) {
+  fx *f = *state;
+  run(f, "Senator Dara Quill said on Tuesday that Governor Tomas Vey had described the levy as "
+         "\"a modest correction\" to the budget.\n\n"
+         "In an interview with \"Morning Desk,\" Quill said the levy would hurt farmers.\n\n"
+         "Vey called the senator \"badly misinformed\" on Wednesday.");
+  assert_speaker(f, "modest correction", "Quill");
+  px_quote q = find(f, "Morning Desk");
+  assert_int_equal(q.kind, PX_QUOTE_TITLE);
+  assert_false(q.has_speaker);
+  /* with no verb of saying around it, "called" keeps its own subject */
+  assert_speaker(f, "badly misinformed", "Vey");
+  /* a title gives a person whatever the gazetteer says of the name; the
+   * subject of a clause another verb reports is not the thread's subject */
+  run(f, "Senator Paul Ridley spoke in Ohio on Monday. He said he \"loves\" the state.\n\n"
+         "In a column, Mr. Jordan suggested saving a little every month.\n\n"
+         "Harsh? He does not think so. \"I do not judge what people spend money on,\" he said.");
+  assert_speaker(f, "do not judge", "Jordan");
+  run(f, "\"Our assumption is that the veto will be overridden,\" Senate leader Mitch Dorn said Tuesday.\n\n"
+         "House Speaker Paul Ridley, despite his concerns, does believe Dorn is correct about the override.\n\n"
+         "\"I do think the votes are there for the override,\" he said.");
+  assert_speaker(f, "votes are there", "Ridley");
+  /* thanks and praise carry a quote */
+  run(f, "Mayor Lena Ortiz thanked the volunteers for \"stepping up when nobody else would.\"");
+  px_quote q2 = find(f, "stepping up");
+  assert_int_equal(q2.kind, PX_QUOTE_PARTIAL);
+  assert_speaker(f, "stepping up", "Ortiz");
+}
+
 static void test_indirect(void **state) {
   fx *f = *state;
   run(f, "Health Minister Meera Pillai said that the outbreak was not over yet.\n\n"
@@ -489,6 +522,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_pronoun_gender_and_thread, setup, teardown),
       cmocka_unit_test_setup_teardown(test_attribution_shapes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_wire_prose, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_outer_cue_and_programmes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),

@@ -122,6 +122,24 @@ const px__cueword px__cuewords[] = {
     {"referred", W, 0}, {"refers", W, 0}, {"characterized", W, 0}, {"characterizes", W, 0},
     {"urged", C, 0}, {"questioned", W, 0}, {"questions", W, 0}, {"wants", W, 0},
     {"wanted", W, 0}, {"argued", C, 0}, {"urging", C, 0}, {"read", W, 0}, {"reads", W, 0},
+    /* other forms of the verbs above, and verbs of praise, blame and
+     * thanks that carry a quote ("thanked him for "stepping up"") */
+    {"blasting", W, 0}, {"blasts", W, 0}, {"slamming", W, 0}, {"slams", W, 0},
+    {"touting", W, 0}, {"touts", W, 0}, {"hailing", W, 0}, {"hails", W, 0},
+    {"mocking", W, 0}, {"labeling", W, 0}, {"labelling", W, 0}, {"labels", W, 0},
+    {"branding", W, 0}, {"brands", W, 0}, {"dubbing", W, 0}, {"dubs", W, 0},
+    {"terming", W, 0}, {"terms", W, 0}, {"dismissing", W, 0}, {"decrying", W, 0},
+    {"decries", W, 0}, {"denouncing", W, 0}, {"denounces", W, 0}, {"condemning", W, 0},
+    {"condemns", W, 0}, {"characterizing", W, 0}, {"referring", W, 0},
+    {"thank", W, 0}, {"thanked", W, 0}, {"thanks", W, 0}, {"thanking", W, 0},
+    {"lauded", W, 0}, {"lauds", W, 0}, {"applauded", W, 0}, {"applauds", W, 0},
+    {"welcomed", W, 0}, {"welcomes", W, 0}, {"derided", W, 0}, {"derides", W, 0},
+    {"ridiculed", W, 0}, {"insulted", W, 0}, {"groused", C, 0}, {"pondered", C, 0},
+    {"beamed", C, 0}, {"anticipated", W, 0}, {"projects", W, 0}, {"chanted", W, 0},
+    {"chanting", W, 0}, {"chant", W, 0}, {"cheered", W, 0}, {"defended", W, 0},
+    {"defends", W, 0}, {"defending", W, 0}, {"attacked", W, 0}, {"attacks", W, 0},
+    {"attacking", W, 0}, {"faulted", W, 0}, {"faults", W, 0}, {"credited", W, 0},
+    {"credits", W, 0},
     {"according", C, 0}, /* only as "according to" */
     /* pronouns */
     {"he", P, 1}, {"she", P, 2}, {"they", P, 3}, {"we", P, 4}, {"i", P, 4},

@@ -775,7 +775,11 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
      * inside the clause of an earlier cue, hands over to that cue's */
     bool relative = k > lo && is_word(w, k - 1) && (w->cls[k - 1] & CW_CLAUSE) &&
                     TOK(w, k - 1)->fold != w->qa->h_and && TOK(w, k - 1)->fold != w->qa->h_but;
-    if (climb && cl == 1 && (!own_speaker(w, &s) || relative)) {
+    /* "He said that Rubio had described his views as "...": a verb that
+     * reports speech only beside a quote (called, described), inside the
+     * clause of a verb of saying, gives the words to that verb's subject */
+    bool weak = cl == 1 && !(w->cls[k] & PX__CW_CUE);
+    if (climb && cl == 1 && (!own_speaker(w, &s) || relative || weak)) {
       size_t f = k; /* the outer cue may stand between the subject and the inner cue */
       size_t slo = sent_first_tok(w, sent_of(w, f));
       if (slo > lo) slo = lo;
@@ -855,6 +859,7 @@ typedef struct cand {
   bool sent_end;         /* closes a sentence */
   bool dead;
   bool so_called;        /* after "so-called": a scare quote */
+  bool named;            /* a programme or title after a preposition */
   uint32_t para;
   spk s;
 } cand;
@@ -1066,7 +1071,10 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const cand
     int32_t m = w->men ? w->men[k] : -1;
     if (m < 0 || ents->men[m].tok_first != k) continue;
     uint32_t en = ents->men[m].entity;
-    if (ents->ent[en].type != PX_ENT_PERSON) continue;
+    /* a name that a title gave a gender is a person, whatever kind the
+     * entity layer gave it ("Mr. McKinley" is no mountain) */
+    if (ents->ent[en].type != PX_ENT_PERSON && !(ents->ent[en].type != PX_ENT_ORG && egender[en]))
+      continue;
     size_t ks = sent_of(w, k);
     uint32_t kp = tx->sent[ks].para;
     /* two paragraphs back, and the thread's speaker a little further */
@@ -1084,6 +1092,11 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const cand
     size_t after = k + ents->men[m].tok_count;
     bool poss = tx->tok[after - 1].flags & PX__TF_POSSESSIVE;
     bool before_verb = after < nt && is_word(w, after) && (w->cls[after] & (PX__CW_CUE | CW_SKIP));
+    /* "he does believe McConnell is correct": the subject of a clause
+     * reported by someone else's verb is not the thread's subject */
+    if (before_verb && k > 0 && is_word(w, k - 1) &&
+        ((w->cls[k - 1] & (PX__CW_CUE | PX__CW_CUE_WEAK)) || tx->tok[k - 1].fold == w->qa->h_that))
+      before_verb = false;
     if ((initial || before_verb) && !poss) sc += 4;
     if (poss) sc -= 2;
     if (after_preposition(w, k)) sc -= 3;
@@ -1353,7 +1366,27 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
           (tx->body[tx->tok[prev - 3].start] | 0x20) == 's')
         c->so_called = true;
     }
-    if (c->so_called) {
+    /* "In an interview with "Fox and Friends," Clinton said": a run of
+     * capitalized words right after a preposition names a programme, a
+     * book or a paper; the marks are not someone's words */
+    if (!c->so_called && prev > lo && is_word(&w, prev - 1) && words >= 1 && words <= 6) {
+      uint64_t h = tx->tok[prev - 1].fold;
+      bool prep = h == qa->h_on || h == qa->h_with || h == qa->h_in || h == qa->h_of;
+      bool name = prep;
+      for (size_t k = c->open_tok; k < c->close_tok && k < nt && name; k++) {
+        if (is_qmark(&w, k)) continue;
+        if (is_word(&w, k)) {
+          if (!cap_word(&w, k) && !(k > c->open_tok + 1 && (tx->tok[k].flags & PX__TF_STOP))) name = false;
+        } else if (tx->tok[k].kind == PX__TOK_PUNCT) {
+          char pc2 = punct_char(&w, k);
+          /* only a closing comma or period */
+          if (!((pc2 == ',' || pc2 == '.') && k + 2 >= c->close_tok) && pc2 != '-' && pc2 != '\'' && pc2 != ':')
+            name = false;
+        }
+      }
+      if (name) c->named = true;
+    }
+    if (c->so_called || c->named) {
       c->trail = c->lead = false;
       memset(&c->s, 0, sizeof c->s);
       c->q.cue_start = c->q.cue_end = 0;
@@ -1371,7 +1404,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       for (size_t k = c->open_tok; k < c->close_tok && k < nt; k++)
         if (cap_word(&w, k) || (is_word(&w, k) && (tx->tok[k].flags & PX__TF_STOP))) caps++;
       bool title = words >= 2 && caps == words && words <= 10 && !starts;
-      if (title) c->q.kind = 5;
+      if (title || c->named) c->q.kind = 5;
       else if (partial || words < 4) c->q.kind = 4;
       else c->q.kind = 1;
     }
@@ -1383,7 +1416,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     cand *c = &cv[i];
     if (c->dead || !c->s.ok) continue;
     size_t j = i + 1;
-    while (j < nc && !cv[j].dead && cv[j].q.kind != 5 && !cv[j].so_called && c->nsp < MAX_SPANS &&
+    while (j < nc && !cv[j].dead && cv[j].q.kind != 5 && !cv[j].so_called && !cv[j].named && c->nsp < MAX_SPANS &&
            (!cv[j].s.ok || (cv[j].lead && c->trail && cv[j].q.cue_start == c->q.cue_start))) {
       cand *d = &cv[j];
       bool same_para = d->para == c->para;
