@@ -8,6 +8,8 @@
 # fails fails the benchmark.  Run it under 'taskset -c 0' for one core.
 #   PX_INGEST_RUNS runs of each ingest and raw read (default 1; medians)
 #   PX_RUNS   runs per query for the latency medians (default 5)
+#   PX_STORE  a store made before: only the query latencies, on it
+#   PX_PEER_BUILD  another build whose parallax runs each query too
 #   PX_SIZES  corpus sizes for the growth table (default "4000 16000 all"; "x10"
 #             adds ten copies of the corpus, each with new ids, urls and a
 #             marked body, dated 1 to 9 weeks later: bench/corpus_x10.py)
@@ -22,10 +24,17 @@ if [[ ! -f "$data" ]]; then echo "pipeline: skipped ($data absent)"; exit 0; fi
 if [[ ! -x "$px" ]]; then echo "pipeline: $px not built" >&2; exit 1; fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-xz -dc "$data" > "$tmp/all.jsonl"
-total=$(wc -l < "$tmp/all.jsonl")
 measure() { /usr/bin/python3 "$root/bench/measure.py" "$@"; }
 field() { /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+db_path="$tmp/p.db"
+if [[ -n ${PX_STORE:-} ]]; then
+  # the query latencies only, on a store made before
+  [[ -f $PX_STORE ]] || { echo "pipeline: PX_STORE=$PX_STORE absent" >&2; exit 1; }
+  db_path=$PX_STORE
+  sizes=""
+else
+xz -dc "$data" > "$tmp/all.jsonl"
+total=$(wc -l < "$tmp/all.jsonl")
 
 printf '%-8s %9s %8s %10s %8s %9s %8s %8s %9s  %s\n' articles "wall s" "CPU s" "art/s CPU" "MB/s CPU" "ms/MB CPU" "peak MB" "db MB" "raw CPU s" "stages, CPU s"
 prev_t=""; prev_n=""; prev_m=""
@@ -50,13 +59,20 @@ for size in $sizes; do
   prev_t=$cpu; prev_n=$n; prev_m=$rss
 done
 printf 'ratio to a raw read (wc -l and cat) of the same file, largest size, CPU time: %.0fx\n' "$(echo "$cpu / $raw" | bc -l)"
+fi
 
 echo
 echo "query latency on the full store (medians of $runs runs, whole process including its start):"
+# PX_PEER_BUILD=dir: that build's parallax too, each query run by both in turn
 q() {
-  local name=$1 m; shift
-  m=$(measure --runs "$runs" -- "$px" "$@" --db "$tmp/p.db")
-  printf '  %-44s %6.0f ms wall %6.0f ms CPU\n' "$name" "$(echo "$(field wall <<<"$m") * 1000" | bc -l)" "$(echo "$(field cpu <<<"$m") * 1000" | bc -l)"
+  local name=$1 m p; shift
+  m=$(measure --runs "$runs" -- "$px" "$@" --db "$db_path")
+  printf '  %-44s %6.0f ms wall %6.0f ms CPU' "$name" "$(echo "$(field wall <<<"$m") * 1000" | bc -l)" "$(echo "$(field cpu <<<"$m") * 1000" | bc -l)"
+  if [[ -n ${PX_PEER_BUILD:-} ]]; then
+    p=$(measure --runs "$runs" -- "$PX_PEER_BUILD/parallax" "$@" --db "$db_path")
+    printf '   (peer %6.0f ms wall %6.0f ms CPU)' "$(echo "$(field wall <<<"$p") * 1000" | bc -l)" "$(echo "$(field cpu <<<"$p") * 1000" | bc -l)"
+  fi
+  printf '\n'
 }
 q "search 'climate change'" search "climate change"
 q "search '\"supreme court\" ruling' --since 2019-01-01" search '"supreme court" ruling' --since 2019-01-01

@@ -114,6 +114,16 @@ static void test_quotes_and_entities(void **state) {
   f.speaker = "Korhonen";
   assert_int_equal(px_store_quotes(st, &f, quote_cb, &g), PX_OK);
   assert_int_equal(g.n, 1);
+  /* the speaker prefilter matches letters in any case: the full name in
+   * capitals, and a first name spelled otherwise beside the stored surname */
+  memset(&g, 0, sizeof(g));
+  f.speaker = "ANNELI KORHONEN";
+  assert_int_equal(px_store_quotes(st, &f, quote_cb, &g), PX_OK);
+  assert_int_equal(g.n, 1);
+  memset(&g, 0, sizeof(g));
+  f.speaker = "Kim JONG-UN";
+  assert_int_equal(px_store_quotes(st, &f, quote_cb, &g), PX_OK);
+  assert_int_equal(g.n, 2);
   memset(&g, 0, sizeof(g));
   f.speaker = "Nobody Atall";
   assert_int_equal(px_store_quotes(st, &f, quote_cb, &g), PX_OK);
