@@ -134,6 +134,9 @@ typedef struct px__qbag {
   /* a 1024-bit signature of every stem and class, for a cheap upper bound
    * of the similarity (px__qbag_bound) */
   uint64_t sig[16];
+  /* each word's bits in a signature: its stem's, then its classes'
+   * (PX__QBAG_K, 0xFFFF when unused), 1 + PX__QBAG_K per word */
+  uint16_t *bit;
 } px__qbag;
 
 /* Near-verbatim: the only match that lets a quote of unknown speaker join a

@@ -116,9 +116,15 @@ int px__qbag_make(px__textan *ta, const char *p, size_t n, px__arena *arena, px_
   for (uint32_t i = 0; i < nc; i++)
     if (!u || bag->scls[u - 1] != bag->scls[i]) bag->scls[u++] = bag->scls[i];
   bag->ncls = u;
+  bag->bit = px__arena_alloc(arena, ((size_t)bag->n * (1 + PX__QBAG_K) + 1) * sizeof *bag->bit);
+  if (!bag->bit) return PX_ENOMEM;
   for (uint32_t i = 0; i < bag->n; i++) {
+    uint16_t *w = &bag->bit[i * (1 + PX__QBAG_K)];
     uint32_t b = stem_bit(bag->stem[i]);
     bag->sig[b >> 6] |= 1ull << (b & 63);
+    w[0] = (uint16_t)b;
+    const uint32_t *ca = &bag->cls[i * PX__QBAG_K];
+    for (int x = 0; x < PX__QBAG_K; x++) w[1 + x] = ca[x] == UINT32_MAX ? 0xFFFF : (uint16_t)cls_bit(ca[x]);
   }
   for (uint32_t i = 0; i < bag->ncls; i++) {
     uint32_t b = cls_bit(bag->scls[i]);
@@ -135,13 +141,13 @@ static bool sig_has(const uint64_t *sig, uint32_t b) { return (sig[b >> 6] >> (b
 static double bound_side(const px__qbag *a, const px__qbag *b) {
   double s = 0;
   for (uint32_t i = 0; i < a->n; i++) {
-    if (sig_has(b->sig, stem_bit(a->stem[i]))) {
+    const uint16_t *w = &a->bit[i * (1 + PX__QBAG_K)];
+    if (sig_has(b->sig, w[0])) {
       s += 1.0;
       continue;
     }
-    const uint32_t *ca = &a->cls[i * PX__QBAG_K];
-    for (int x = 0; x < PX__QBAG_K && ca[x] != UINT32_MAX; x++)
-      if (sig_has(b->sig, cls_bit(ca[x]))) {
+    for (int x = 1; x <= PX__QBAG_K && w[x] != 0xFFFF; x++)
+      if (sig_has(b->sig, w[x])) {
         s += 0.7;
         break;
       }
