@@ -82,6 +82,19 @@ static void say(const char *fmt, ...) {
   va_end(ap);
 }
 
+/* A problem with the input: always printed (--quiet or not) and logged. */
+static void warn(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  log_line("", fmt, ap);
+  va_end(ap);
+  va_start(ap, fmt);
+  fprintf(stderr, "parallax-mpi: rank %d: ", g_rank);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
 /* A failure that ends the run: named with its rank, then MPI_Abort so every
  * rank stops (mpirun reports the abort too). */
 static _Noreturn void die(const char *fmt, ...) {
@@ -166,6 +179,8 @@ typedef struct input {
   int64_t lo, hi;      /* this rank's byte range */
   int64_t count;       /* records this rank numbered (range: its range; else: all) */
   int64_t lines_before;/* lines before this rank's range (range mode) */
+  int nreaders;        /* ranks that can open it */
+  int reader;          /* this rank's place among them, -1 when it cannot open it */
 } input;
 
 /* An uncompressed regular file whose first non-blank byte opens a JSON object. */
@@ -329,6 +344,11 @@ static void fix_origin(px_article *art, const char *path, int64_t lines_before) 
 }
 
 static void ingest_range(run *R, input *in, int32_t f) {
+  if (in->reader < 0) {
+    if (in->nreaders == 0 && g_rank == 0) R->rejected++;
+    in->count = 0; /* said when the inputs were shared out */
+    return;
+  }
   int fd = open(in->path, O_RDONLY);
   if (fd < 0) {
     R->rejected++;
@@ -394,6 +414,12 @@ static void ingest_range(run *R, input *in, int32_t f) {
 
 static void ingest_modulo(run *R, input *in, int32_t f) {
   px_reader *rd = NULL;
+  if (in->reader < 0) {
+    if (in->nreaders == 0 && g_rank == 0) R->rejected++;
+    in->count = 0; /* said when the inputs were shared out; the readers count it */
+    return;
+  }
+  int64_t nq = in->nreaders, q = in->reader;
   int rc = px_reader_open(R->ctx, in->path, &rd);
   if (rc != PX_OK) {
     R->rejected++;
@@ -412,13 +438,13 @@ static void ingest_modulo(run *R, input *in, int32_t f) {
     if (rc != PX_OK) {
       /* every rank meets it: the rank of the next record's share says so
        * (and every rank when it ends the input) */
-      if (k % g_size == g_rank || px_reader_error_is_fatal(rd)) {
+      if (k % nq == q || px_reader_error_is_fatal(rd)) {
         R->rejected++;
         fprintf(stderr, "parallax-mpi: rank %d: %s\n", g_rank, px_reader_error(rd));
       }
       continue;
     }
-    if (k % g_size == g_rank) take(R, art, f, k);
+    if (k % nq == q) take(R, art, f, k);
     k++;
   }
   px_reader_free(rd);
@@ -1466,18 +1492,52 @@ int main(int argc, char **argv) {
    * lines before it (collective calls: every rank makes them, resumed or not). */
   for (int f = 0; f < ninputs; f++) {
     input *in = &inputs[f];
-    in->range = is_plain_jsonl(in->path);
+    /* Which ranks can open it: a path may differ between nodes (a local
+     * disk, a mount missing on one node); the ranks that can read it share
+     * it, the others say so. */
+    int ok = 0, err = 0;
+    {
+      int fd = open(in->path, O_RDONLY);
+      if (fd >= 0) {
+        ok = 1;
+        close(fd);
+      } else {
+        err = errno;
+      }
+    }
+    int *oks = malloc((size_t)g_size * sizeof(int));
+    if (!oks) die("out of memory");
+    MPI_Allgather(&ok, 1, MPI_INT, oks, 1, MPI_INT, MPI_COMM_WORLD);
+    in->nreaders = 0;
+    in->reader = -1;
+    for (int r = 0; r < g_size; r++) {
+      if (r == g_rank && ok) in->reader = in->nreaders;
+      in->nreaders += oks[r] != 0;
+    }
+    if (!ok && in->nreaders > 0) {
+      char who[256];
+      int wl = 0;
+      for (int r = 0; r < g_size && wl < 200; r++)
+        if (oks[r]) wl += snprintf(who + wl, sizeof(who) - (size_t)wl, "%s%d", wl ? "," : "", r);
+      warn("%s (input %d of %d): cannot open on this rank: %s; read by rank%s %s instead", in->path,
+          f + 1, ninputs, strerror(err), in->nreaders > 1 ? "s" : "", who);
+    } else if (!ok && g_rank == 0) {
+      fprintf(stderr, "parallax-mpi: rank 0: %s (input %d of %d): cannot open on any rank: %s\n",
+              in->path, f + 1, ninputs, strerror(err));
+    }
+    free(oks);
+    in->range = ok ? is_plain_jsonl(in->path) : true; /* a rank that cannot read it has no say */
     int64_t mine = 0, before = 0;
-    if (in->range) {
+    if (in->range && ok) {
       int fd = open(in->path, O_RDONLY);
       if (fd < 0) {
         in->range = false;
       } else {
         struct stat fs;
         fstat(fd, &fs);
-        int64_t size = fs.st_size;
-        in->lo = line_start_after(fd, size * g_rank / g_size, size);
-        in->hi = g_rank == g_size - 1 ? size : line_start_after(fd, size * (g_rank + 1) / g_size, size);
+        int64_t size = fs.st_size, q = in->reader, nq = in->nreaders;
+        in->lo = line_start_after(fd, size * q / nq, size);
+        in->hi = q == nq - 1 ? size : line_start_after(fd, size * (q + 1) / nq, size);
         mine = count_lines(fd, in->lo, in->hi);
         close(fd);
       }
@@ -1486,12 +1546,13 @@ int main(int argc, char **argv) {
     MPI_Allreduce(&r, &every, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
     MPI_Exscan(&mine, &before, 1, MPI_INT64_T, MPI_SUM, MPI_COMM_WORLD);
     if (r && !every) {
-      /* some rank cannot read it as a file: every rank reads it whole then */
+      /* some rank cannot read it as a file: the readers read it whole then */
       if (g_rank == 0)
         fprintf(stderr, "parallax-mpi: %s: not readable as a JSON Lines file on every rank; each "
                         "rank reads it whole and keeps its share\n", in->path);
       in->range = false;
     }
+    if (!ok) in->lo = in->hi = 0;
     in->lines_before = g_rank == 0 ? 0 : before;
   }
   char shard[4096];
