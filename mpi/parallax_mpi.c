@@ -638,7 +638,7 @@ static void barrier_lazily(void) {
 #define Q_TERMS 12     /* candidate keys per article: its heaviest terms (hac.c's query terms) */
 #define V_TERMS 80     /* the vector's length (cluster.c) */
 #define DEPTH 128      /* pairs per article and key at most (hac.c's TERM_DEPTH) */
-#define EDGE_MIN 0.10f /* a pair at least this similar (time boost included) is an edge */
+#define EDGE_MIN 0.15f /* a pair at least this similar (time boost included) is a link */
 #define UNDATED_BUCKET INT64_MIN
 
 typedef struct vt {
@@ -1034,6 +1034,8 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
         int64_t li = local_of(S, req[at]);
         if (li < 0) die("internal: article %" PRId64 " asked of the wrong rank", req[at]);
         uint32_t nv = S->d[li].nv;
+        int64_t tt = S->d[li].has_time ? S->d[li].t : INT64_MIN;
+        put(B.out, B.n, B.a, d, &tt, 8);
         put(B.out, B.n, B.a, d, &nv, 4);
         put(B.out, B.n, B.a, d, S->vec + S->d[li].voff, nv * sizeof(vt));
       }
@@ -1044,7 +1046,8 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
   size_t *woff = malloc((nwant + 1) * sizeof(size_t));
   uint32_t *wn = malloc((nwant + 1) * sizeof(uint32_t));
   int64_t *wg = malloc((nwant + 1) * 2 * sizeof(int64_t));
-  if (!woff || !wn || !wg) die("out of memory");
+  int64_t *wt = malloc((nwant + 1) * sizeof(int64_t)); /* its time, INT64_MIN: undated */
+  if (!woff || !wn || !wg || !wt) die("out of memory");
   {
     /* requests went out per destination in gid order: walk them the same way */
     size_t *rs = calloc((size_t)g_size + 1, sizeof(size_t));
@@ -1056,10 +1059,11 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
       int d = (int)want[2 * i + 1];
       size_t o = rs[d] + cur[d];
       uint32_t nv;
-      memcpy(&nv, vin + o, 4);
-      woff[i] = o + 4;
+      memcpy(&wt[i], vin + o, 8);
+      memcpy(&nv, vin + o + 8, 4);
+      woff[i] = o + 12;
       wn[i] = nv;
-      cur[d] += 4 + nv * sizeof(vt);
+      cur[d] += 12 + nv * sizeof(vt);
       wg[2 * i] = want[2 * i];
       wg[2 * i + 1] = (int64_t)i;
     }
@@ -1067,6 +1071,8 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
     free(cur);
   }
   /* d. score the pairs; edges to both ends' ranks */
+  float edge_min = EDGE_MIN;
+  if (getenv("PARALLAX_MPI_EDGE")) edge_min = (float)atof(getenv("PARALLAX_MPI_EDGE")); /* for measuring */
   bufs_clear(&B);
   vt *tmpv = malloc((V_TERMS + 1) * sizeof(vt));
   if (!tmpv) die("out of memory");
@@ -1084,11 +1090,12 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
     memcpy(tmpv, vin + woff[wi], nb * sizeof(vt));
     const sdoc *A = &S->d[la];
     float s = vt_dot(S->vec + A->voff, A->nv, tmpv, nb);
-    /* the time boost of hac.c: the second article's time from its own rank
-     * is not at hand here; the pair's key carried both within the window, so
-     * the most generous boost keeps every pair the clusterer could link */
-    if (A->has_time) s *= 1.3f;
-    if (s < EDGE_MIN) continue;
+    /* the time boost of hac.c: close in time, less shared text needed */
+    if (A->has_time && wt[wi] != INT64_MIN) {
+      double dt = fabs((double)A->t - (double)wt[wi]) / win;
+      if (dt < 1) s *= 1.0f + 0.3f * (float)(1.0 - dt);
+    }
+    if (s < edge_min) continue;
     edge e1 = {pm[i].b, 0, pm[i].rb};
     edge e2 = {pm[i].a, 0, g_rank};
     /* to a's rank with b as the other end, to b's rank with a */
@@ -1104,6 +1111,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
   free(woff);
   free(wn);
   free(wg);
+  free(wt);
   free(want);
   free(pm);
   char *ein = exchange(B.out, B.n, &nin, bytes);
@@ -1390,7 +1398,7 @@ static void usage(FILE *f) {
 }
 
 typedef struct figures {
-  double wall[4], cpu[4]; /* ingest, exchange, merge, cluster */
+  double wall[5], cpu[5]; /* ingest, exchange, merge, stories (the exchange stage), storing them (rank 0) */
   double peak_mb;
   double bytes_sent;
   double articles; /* stored in the shard, after the exchange */
@@ -1771,8 +1779,8 @@ int main(int argc, char **argv) {
       }
     }
     px_store_free(st);
-    fg.wall[3] += now_wall() - w3;
-    fg.cpu[3] += now_cpu() - c3;
+    fg.wall[4] = now_wall() - w3;
+    fg.cpu[4] = now_cpu() - c3;
   }
   free(SR.rows);
   free(SR.stories);
@@ -1809,17 +1817,20 @@ int main(int argc, char **argv) {
         figures *x = &allf[r];
         printf("%s{\"rank\":%d,\"articles\":%.0f,\"bytes_sent\":%.0f,\"story_bytes\":%.0f,"
                "\"component_articles\":%.0f,\"peak_mb\":%.1f,"
-               "\"wall\":{\"ingest\":%.3f,\"exchange\":%.3f,\"merge\":%.3f,\"cluster\":%.3f},"
-               "\"cpu\":{\"ingest\":%.3f,\"exchange\":%.3f,\"merge\":%.3f,\"cluster\":%.3f}}",
+               "\"wall\":{\"ingest\":%.3f,\"exchange\":%.3f,\"merge\":%.3f,\"cluster\":%.3f,"
+               "\"store_stories\":%.3f},"
+               "\"cpu\":{\"ingest\":%.3f,\"exchange\":%.3f,\"merge\":%.3f,\"cluster\":%.3f,"
+               "\"store_stories\":%.3f}}",
                r ? "," : "", r, x->articles, x->bytes_sent, x->bytes_story, x->comp_articles,
-               x->peak_mb, x->wall[0], x->wall[1],
-               x->wall[2], x->wall[3], x->cpu[0], x->cpu[1], x->cpu[2], x->cpu[3]);
+               x->peak_mb, x->wall[0], x->wall[1], x->wall[2], x->wall[3], x->wall[4], x->cpu[0],
+               x->cpu[1], x->cpu[2], x->cpu[3], x->cpu[4]);
       }
       printf("]}\n");
     } else {
       printf("%d ranks: %.0f articles read, %.0f rejected, %" PRId64
-             " stored (%.0f copies across shards dropped), %" PRId64 " placed in stories\n",
-             g_size, total_rec, total_rej, stored_total, total_drop, clustered);
+             " stored (%.0f copies across shards dropped), %" PRId64 " placed in stories by "
+             "the exchange, %" PRId64 " left to rank 0\n",
+             g_size, total_rec, total_rej, stored_total, total_drop, clustered, rank0_placed);
       printf("exchanged %.0f bytes (%.1f per article); output %s (parallax --db %s)\n", bytes_all,
              stored_total ? bytes_all / (double)stored_total : 0.0, out_dir, out_dir);
       printf("stories by exchange: %.0f candidate links, %.0f rounds of label propagation, largest "
