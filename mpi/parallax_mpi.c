@@ -19,12 +19,16 @@
  *    their ranks (a second MPI_Alltoallv), which drop them: the rule a
  *    single store applies, "a copy of an article already stored is not
  *    stored again".  No rank holds more than its share of the keys.
- * 5. Merge and stories.  Rank 0 copies every shard into DIR/parallax.db
- *    (px_store_import: ATTACH and INSERT ... SELECT, no re-analysis), then
- *    places the articles in stories with the single-process clusterer
- *    (px_store_cluster_new_articles: near-duplicates, wire share, stories,
- *    threads) and merges the search index.  Every parallax command reads the
- *    result with --db DIR.
+ * 5. Stories across shards (every rank): clustering terms, document
+ *    frequencies counted by each term's owner, candidate keys (heavy terms
+ *    and time buckets) paired by each key's owner, pairs scored where the
+ *    first article lives, label propagation over the links, each component
+ *    clustered by the rank owning its label (see the "stories" section).
+ * 6. Merge and storing (rank 0).  Rank 0 copies every shard into
+ *    DIR/parallax.db (px_store_import: ATTACH and INSERT ... SELECT, no
+ *    re-analysis), stores the stories the owners send (px_store_add_story,
+ *    px_store_link_stories) and merges the search index.  Every parallax
+ *    command reads the result with --db DIR.
  *
  * Every phase records its completion in the shard's or the merged store's
  * state table, so a rerun with the same ranks and inputs skips what is done.
@@ -1392,9 +1396,10 @@ static void usage(FILE *f) {
           "\n"
           "Ingest INPUTs on N MPI ranks: each rank stores its share of the articles in\n"
           "DIR/rank-K.db, copies across shards are resolved by a hash-partitioned\n"
-          "exchange, and rank 0 merges the shards into DIR/parallax.db and places the\n"
-          "articles in stories.  Read the result with 'parallax --db DIR ...'.  A rerun\n"
-          "with the same ranks and inputs resumes.  See docs/scale.md.\n");
+          "exchange, stories are made across the ranks by exchange, and rank 0 merges the\n"
+          "shards into DIR/parallax.db with the stories.  Read the result with\n"
+          "'parallax --db DIR ...'.  A rerun with the same ranks and inputs resumes.\n"
+          "See docs/scale.md.\n");
 }
 
 typedef struct figures {
