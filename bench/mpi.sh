@@ -43,6 +43,7 @@ one() { # label ranks articles
   q=$(/usr/bin/python3 "$root/tests/mpi/compare.py" "$px" "$tmp/p$n.db" "$out" 0.99 | tr '\n' ' ' || true)
   local shard_bytes
   shard_bytes=$(cat "$out"/rank-*.db | wc -c)
+  shard_bytes="$shard_bytes,$(stat -c %s "$out/parallax.db"),$(stat -c %s "$tmp/p$n.db")"
   echo "  $label: $r"
   echo "    vs single process: $q"
   results+=("$label|$np|$n|$r|$(cat "$tmp/j-$label")|$shard_bytes|$q")
@@ -74,38 +75,44 @@ for line in sys.argv[2].splitlines():
 rows = []
 for arg in sys.argv[3:]:
     label, np_, n, meas, js, shard_bytes, q = arg.split("|", 6)
+    sb, mb, pb = (int(v) for v in shard_bytes.split(","))
     rows.append(dict(label=label, np=int(np_), n=int(n), m=json.loads(meas), j=json.loads(js),
-                     shard=int(shard_bytes), q=q.strip()))
+                     shard=sb, merged=mb, single_db=pb, q=q.strip()))
 
 # The cost model, fitted to the 1-rank strong run: per article, CPU seconds
-# of the parallel part (ingest on its rank: read, analyse, store, shard
-# index) and of the serial part on rank 0 (merge into one store, stories);
-# a fixed start-up (mpirun and the ranks' start, from the wall not covered by
-# phases); key bytes per article sent to other ranks: 3 keys x 32 bytes x
-# (P-1)/P, plus 8 bytes per copy dropped.
+# of the parallel part (on every rank, for its share: ingest into the shard,
+# the copy exchange, the story stage: terms, exchanges, clustering of the
+# components it owns) and of the serial part on rank 0 (the merge into one
+# store, storing the stories and threads); a fixed start-up (the wall not
+# covered by phases); bytes per article sent to other ranks: identity keys
+# 96 (P-1)/P, and the story stage's, fitted to strong-2 and scaled by
+# (P-1)/P relative to it.
 base = next(r for r in rows if r["label"] == "strong-1")
 b = base["j"]; r0 = b["per_rank"][0]
 N = b["stored"] or 1
 a = r0["cpu"]["ingest"] / N
 x = r0["cpu"]["exchange"] / N
-mg = r0["cpu"]["merge"] / N
 c = r0["cpu"]["cluster"] / N
+mg = r0["cpu"]["merge"] / N
+sw = r0["cpu"]["store_stories"] / N
 phase_wall = sum(r0["wall"].values())
 start = max(0.0, base["m"]["wall"] - phase_wall)
-# contention: wall / CPU of the 1-rank run (1.0 on a quiet machine)
 load = max(1.0, base["m"]["wall"] / max(1e-9, base["m"]["cpu"]))
 shard_per_article = base["shard"] / N
+s2r = next(r for r in rows if r["label"] == "strong-2")
+sb2 = s2r["j"]["story_bytes"] / max(1, s2r["j"]["stored"])  # at P = 2: (P-1)/P = 1/2
 print(f"cost model (fitted to strong-1, {N} articles): parallel {a*1e3:.3f} ms CPU/article "
-      f"(ingest into the shard), exchange {x*1e3:.3f} ms, serial on rank 0: merge {mg*1e3:.3f} ms + "
-      f"stories {c*1e3:.3f} ms CPU/article; start-up {start:.1f} s; contention factor "
-      f"(wall/CPU of strong-1) {load:.2f}; shards {shard_per_article/1024:.1f} KiB/article read by the merge")
+      f"(ingest into the shard), copy exchange {x*1e3:.3f} ms, stories {c*1e3:.3f} ms; serial on rank 0: "
+      f"merge {mg*1e3:.3f} ms + storing stories {sw*1e3:.3f} ms CPU/article; start-up {start:.1f} s; "
+      f"contention factor (wall/CPU of strong-1) {load:.2f}; shards {shard_per_article/1024:.1f} KiB/article "
+      f"read by the merge; story stage {sb2:.0f} bytes/article sent at 2 ranks")
 
 def predict(P, n, cores=cores):
-    par = (a + x) * n / min(P, cores)
-    ser = (mg + c) * n
-    cpu = (a + x + mg + c) * n
+    par = (a + x + c) * n / min(P, cores)
+    ser = (mg + sw) * n
+    cpu = (a + x + c + mg + sw) * n
     wall = start + load * (par + ser)
-    key_bytes = 96 * (P - 1) / P * n
+    key_bytes = 96 * (P - 1) / P * n + sb2 * 2 * (P - 1) / P * n
     return wall, cpu, key_bytes
 
 print()
@@ -121,16 +128,24 @@ for r in rows:
     if "DIFFERENCE" in r["q"]:
         qual += " DIFFERENCE: " + r["q"].split("DIFFERENCE:", 1)[1][:80]
     print(f"{r['label']:9} {P:>5} {n:>8} | {r['m']['wall']:8.1f} {w:8.1f} | {r['m']['cpu']:8.1f} {cp:8.1f} | "
-          f"{s.get('wall', 0):11.1f} {s.get('cpu', 0):10.1f} | {j['bytes_exchanged']/n:9.1f} {kb/n:6.1f} | "
+          f"{s.get('wall', 0):11.1f} {s.get('cpu', 0):10.1f} | {(j['bytes_exchanged']+j['story_bytes'])/n:9.1f} {kb/n:6.1f} | "
           f"{peaks:>14} | {qual}")
 for r in rows:
     j = r["j"]
     ph = "; ".join(f"rank {x['rank']}: ingest {x['wall']['ingest']:.1f}/{x['cpu']['ingest']:.1f}, "
                    f"exchange {x['wall']['exchange']:.1f}/{x['cpu']['exchange']:.1f}"
+                   + f", stories {x['wall']['cluster']:.1f}/{x['cpu']['cluster']:.1f} "
+                   f"({x['component_articles']:.0f} articles in its components)"
                    + (f", merge {x['wall']['merge']:.1f}/{x['cpu']['merge']:.1f}, "
-                      f"stories {x['wall']['cluster']:.1f}/{x['cpu']['cluster']:.1f}" if x['rank'] == 0 else "")
+                      f"storing stories {x['wall']['store_stories']:.1f}/{x['cpu']['store_stories']:.1f}"
+                      if x['rank'] == 0 else "")
                    for x in j["per_rank"])
     print(f"  {r['label']} phases (wall/CPU s): {ph}")
+    print(f"  {r['label']} story stage: {j['story_edges']:.0f} candidate links, {j['story_rounds']:.0f} rounds, "
+          f"largest component {j['largest_component']:.0f} of {j['stored']} articles, "
+          f"{j['story_bytes']/max(1,j['stored']):.0f} bytes/article sent, {j['placed_by_rank0']} left to rank 0; "
+          f"disk: shards {r['shard']/2**20:.1f} MiB, merged store {r['merged']/2**20:.1f} MiB "
+          f"(single-process store {r['single_db']/2**20:.1f} MiB)")
 s1 = next(r for r in rows if r["label"] == "strong-1"); s2 = next(r for r in rows if r["label"] == "strong-2")
 print(f"strong scaling 1 -> 2 ranks: {s1['m']['wall']/s2['m']['wall']:.2f}x wall "
       f"(model {predict(1, s1['j']['stored'])[0]/predict(2, s2['j']['stored'])[0]:.2f}x)")
@@ -141,13 +156,14 @@ print("weak scaling efficiency (wall of 1 rank / wall of P ranks, the ideal is 1
 print()
 print("model, 64 ranks on 64 cores, no contention (load 1), start-up as measured:")
 for n in (10**7, 10**8):
-    par = (a + x) * n / 64; ser = (mg + c) * n
-    kb = 96 * 63 / 64 * n
+    par = (a + x + c) * n / 64; ser = (mg + sw) * n
+    kb = 96 * 63 / 64 * n; sbb = sb2 * 2 * 63 / 64 * n
     recs = 72 * n / 64  # per rank: 56-byte record + 16 bytes of the seen-set per article
-    print(f"  {n:.0e} articles: {start + par + ser:,.0f} s wall ({par:,.0f} s parallel ingest per rank, "
-          f"{ser:,.0f} s serial merge and stories on rank 0), {(a+x+mg+c)*n:,.0f} s CPU in all; "
-          f"{kb/1e9:.2f} GB of keys over the network ({kb/64/1e6:.0f} MB per rank), "
-          f"{shard_per_article*n/1e12:.2f} TB of shards read by rank 0; "
+    print(f"  {n:.0e} articles: {start + par + ser:,.0f} s wall ({par:,.0f} s parallel ingest and stories per rank, "
+          f"{ser:,.0f} s serial merge and storing of stories on rank 0), {(a+x+c+mg+sw)*n:,.0f} s CPU in all; "
+          f"{kb/1e9:.2f} GB of keys and {sbb/1e9:.1f} GB of story exchange over the network "
+          f"({(kb+sbb)/64/1e6:.0f} MB per rank), {shard_per_article*n/1e12:.2f} TB of shards read by rank 0; "
           f"{recs/1e6:.0f} MB of per-article records per rank")
-print(f"  Amdahl bound with this design: speed-up at most {(a+x+mg+c)/(mg+c):.1f}x whatever the ranks")
+print(f"  Amdahl bound with this design: speed-up at most {(a+x+c+mg+sw)/(mg+sw):.1f}x whatever the ranks "
+      f"(the serial part is the merge into one store and the storing of stories)")
 PY

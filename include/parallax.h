@@ -479,6 +479,38 @@ PX_API int px_stories_result(const px_stories *sx, int64_t index, px_story_resul
 /** Number of stories opened so far. */
 PX_API int64_t px_stories_count(const px_stories *sx);
 
+/* Clustering split over processes (parallax-mpi, docs/scale.md): the terms
+ * an article is clustered by, document frequencies of a larger collection,
+ * and a batch story's central member and signature. */
+typedef struct px_story_term {
+  uint64_t hash; /* the term's hash: the same in every process */
+  float tf;      /* its weighted count in the article (title words weigh more) */
+} px_story_term;
+typedef struct px_story_doc {
+  int64_t t;      /* the time clustering uses (published, or a date in the text) */
+  int has_time;   /* 0: undated */
+  unsigned flags; /* PX_SF_UNDATED, PX_SF_DATE_FROM_TEXT, ... */
+  int64_t words;  /* word tokens of title and body */
+} px_story_doc;
+/** The terms px_stories_add would count for art, without adding it.
+ * *terms (malloc'd, caller frees; NULL when *n is 0) sorted by hash.
+ * @return PX_OK, PX_EINVAL, PX_ENOMEM. */
+PX_API int px_stories_terms(px_stories *sx, const px_article *art, px_story_term **terms /* OUT */,
+                            size_t *n /* OUT */, px_story_doc *doc /* OUT */);
+/** The inverse document frequency the clusterer gives a term in df of ndocs articles. */
+PX_API double px_story_idf(uint64_t df, uint64_t ndocs);
+/** Batch mode, before px_stories_finish(): weigh terms by the document
+ * frequencies df[i] of hashes[i] (n entries, any order; copied) in a
+ * collection of ndocs articles instead of the counts of what was added
+ * (terms not listed keep those).  @return PX_OK, PX_EINVAL, PX_ENOMEM. */
+PX_API int px_stories_set_df(px_stories *sx, const uint64_t *hashes, const uint32_t *df, size_t n,
+                             uint64_t ndocs);
+/** Batch mode, after px_stories_finish(): story's central article (its
+ * index) and signature (*nsig <= 40 terms: hash and weight, unit length;
+ * sig_h and sig_w hold 40).  @return PX_OK, PX_EINVAL. */
+PX_API int px_stories_story(const px_stories *sx, int64_t story, int64_t *central /* OUT */,
+                            uint64_t *sig_h /* OUT */, float *sig_w /* OUT */, size_t *nsig /* OUT */);
+
 /* Stories in the store. */
 
 /** Cluster the stored articles that have no story yet, in time order, into
@@ -488,6 +520,29 @@ PX_API int64_t px_stories_count(const px_stories *sx);
  * @return PX_OK or a store error. */
 PX_API int px_store_cluster_new_articles(px_store *st, const px_story_opts *opts,
                                          int64_t *added /* OUT, may be NULL */);
+
+/* A stored article's place in a story clustered elsewhere (px_store_add_story). */
+typedef struct px_story_place {
+  int64_t article;     /* stored id, not yet in a story */
+  double similarity;
+  int64_t dup_of;      /* stored id of the article it copies, 0 when none */
+  int dup_exact;
+  double dup_sim;
+  double wire_share;
+  int64_t wire_source; /* stored id, 0 when none */
+  unsigned flags;      /* PX_SF_* */
+} px_story_place;
+/** Store a story clustered elsewhere (px_stories_story): its members m[0..n),
+ * its central article and signature (nsig <= 40).  *story gets its id.
+ * Call inside px_store_begin/commit, then px_store_link_stories.
+ * @return PX_OK, PX_EINVAL, PX_EDB. */
+PX_API int px_store_add_story(px_store *st, const px_story_place *m, size_t n, int64_t central,
+                              const uint64_t *sig_h, const float *sig_w, size_t nsig,
+                              int64_t *story /* OUT, may be NULL */);
+/** Link stories ids[0..n) into threads, as clustering does.  opts may be NULL.
+ * @return PX_OK or a store error. */
+PX_API int px_store_link_stories(px_store *st, const px_story_opts *opts, const int64_t *ids,
+                                 size_t n);
 
 typedef struct px_story_info {
   int64_t id;

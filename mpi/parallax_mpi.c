@@ -19,12 +19,16 @@
  *    their ranks (a second MPI_Alltoallv), which drop them: the rule a
  *    single store applies, "a copy of an article already stored is not
  *    stored again".  No rank holds more than its share of the keys.
- * 5. Merge and stories.  Rank 0 copies every shard into DIR/parallax.db
- *    (px_store_import: ATTACH and INSERT ... SELECT, no re-analysis), then
- *    places the articles in stories with the single-process clusterer
- *    (px_store_cluster_new_articles: near-duplicates, wire share, stories,
- *    threads) and merges the search index.  Every parallax command reads the
- *    result with --db DIR.
+ * 5. Stories across shards (every rank): clustering terms, document
+ *    frequencies counted by each term's owner, candidate keys (heavy terms
+ *    and time buckets) paired by each key's owner, pairs scored where the
+ *    first article lives, label propagation over the links, each component
+ *    clustered by the rank owning its label (see the "stories" section).
+ * 6. Merge and storing (rank 0).  Rank 0 copies every shard into
+ *    DIR/parallax.db (px_store_import: ATTACH and INSERT ... SELECT, no
+ *    re-analysis), stores the stories the owners send (px_store_add_story,
+ *    px_store_link_stories) and merges the search index.  Every parallax
+ *    command reads the result with --db DIR.
  *
  * Every phase records its completion in the shard's or the merged store's
  * state table, so a rerun with the same ranks and inputs skips what is done.
@@ -36,6 +40,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <math.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -74,6 +79,19 @@ static void say(const char *fmt, ...) {
   log_line("", fmt, ap);
   va_end(ap);
   if (g_quiet) return;
+  va_start(ap, fmt);
+  fprintf(stderr, "parallax-mpi: rank %d: ", g_rank);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
+/* A problem with the input: always printed (--quiet or not) and logged. */
+static void warn(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  log_line("", fmt, ap);
+  va_end(ap);
   va_start(ap, fmt);
   fprintf(stderr, "parallax-mpi: rank %d: ", g_rank);
   vfprintf(stderr, fmt, ap);
@@ -165,6 +183,8 @@ typedef struct input {
   int64_t lo, hi;      /* this rank's byte range */
   int64_t count;       /* records this rank numbered (range: its range; else: all) */
   int64_t lines_before;/* lines before this rank's range (range mode) */
+  int nreaders;        /* ranks that can open it */
+  int reader;          /* this rank's place among them, -1 when it cannot open it */
 } input;
 
 /* An uncompressed regular file whose first non-blank byte opens a JSON object. */
@@ -328,6 +348,11 @@ static void fix_origin(px_article *art, const char *path, int64_t lines_before) 
 }
 
 static void ingest_range(run *R, input *in, int32_t f) {
+  if (in->reader < 0) {
+    if (in->nreaders == 0 && g_rank == 0) R->rejected++;
+    in->count = 0; /* said when the inputs were shared out */
+    return;
+  }
   int fd = open(in->path, O_RDONLY);
   if (fd < 0) {
     R->rejected++;
@@ -393,6 +418,12 @@ static void ingest_range(run *R, input *in, int32_t f) {
 
 static void ingest_modulo(run *R, input *in, int32_t f) {
   px_reader *rd = NULL;
+  if (in->reader < 0) {
+    if (in->nreaders == 0 && g_rank == 0) R->rejected++;
+    in->count = 0; /* said when the inputs were shared out; the readers count it */
+    return;
+  }
+  int64_t nq = in->nreaders, q = in->reader;
   int rc = px_reader_open(R->ctx, in->path, &rd);
   if (rc != PX_OK) {
     R->rejected++;
@@ -411,13 +442,13 @@ static void ingest_modulo(run *R, input *in, int32_t f) {
     if (rc != PX_OK) {
       /* every rank meets it: the rank of the next record's share says so
        * (and every rank when it ends the input) */
-      if (k % g_size == g_rank || px_reader_error_is_fatal(rd)) {
+      if (k % nq == q || px_reader_error_is_fatal(rd)) {
         R->rejected++;
         fprintf(stderr, "parallax-mpi: rank %d: %s\n", g_rank, px_reader_error(rd));
       }
       continue;
     }
-    if (k % g_size == g_rank) take(R, art, f, k);
+    if (k % nq == q) take(R, art, f, k);
     k++;
   }
   px_reader_free(rd);
@@ -461,7 +492,13 @@ static int cmp_i64(const void *a, const void *b) {
 
 /* All-to-all of byte buffers: out[d] (nout[d] bytes) to rank d; returns what
  * arrived (caller frees) and its size.  Counts bytes sent to other ranks. */
+static char *exchange_n(char **out, int *nout, int *nin_total, uint64_t *bytes_sent, int *rcounts);
 static char *exchange(char **out, int *nout, int *nin_total, uint64_t *bytes_sent) {
+  return exchange_n(out, nout, nin_total, bytes_sent, NULL);
+}
+/* The same, with the bytes received from each rank in rcounts (when not NULL):
+ * what arrived from rank d starts after what arrived from ranks before d. */
+static char *exchange_n(char **out, int *nout, int *nin_total, uint64_t *bytes_sent, int *rcounts) {
   int *sc = calloc((size_t)g_size, sizeof(int)), *rc = calloc((size_t)g_size, sizeof(int));
   int *sd = calloc((size_t)g_size, sizeof(int)), *rd = calloc((size_t)g_size, sizeof(int));
   if (!sc || !rc || !sd || !rd) die("out of memory");
@@ -485,6 +522,7 @@ static char *exchange(char **out, int *nout, int *nin_total, uint64_t *bytes_sen
   char *rbuf = malloc((size_t)rtot + 1);
   if (!rbuf) die("out of memory");
   MPI_Alltoallv(sbuf, sc, sd, MPI_BYTE, rbuf, rc, rd, MPI_BYTE, MPI_COMM_WORLD);
+  if (rcounts) memcpy(rcounts, rc, (size_t)g_size * sizeof(int));
   free(sbuf);
   free(sc);
   free(rc);
@@ -576,6 +614,780 @@ static void barrier_lazily(void) {
   wait_lazily(&rq);
 }
 
+/* ------------------------------------------------------------- stories */
+
+/*
+ * Stories across shards, by exchange (docs/scale.md, "Stories"):
+ *  a. each rank takes the clustering terms of its articles from its shard
+ *     (px_stories_terms);
+ *  b. document frequencies: every term goes to the rank owning its hash,
+ *     which counts and answers (MPI_Alltoallv there and back); each rank
+ *     then weighs its articles' vectors as the single-process clusterer does;
+ *  c. candidate keys: an article's heaviest terms with its time bucket (the
+ *     window wide: bucket b and b+1, so two articles within the window share
+ *     one) go to the key's owner, which pairs the articles of a key within
+ *     the window; a pair is scored where its first article lives, with the
+ *     second's vector fetched from its rank;
+ *  d. pairs similar enough to be linked by the clusterer become edges, and
+ *     label propagation over them (min label, one MPI_Alltoallv per round)
+ *     gives each article its component: the least global id in it;
+ *  e. each component goes whole to the rank owning its label, which clusters
+ *     its components with the single-process batch clusterer (with the
+ *     collection's document frequencies) reading the articles from their
+ *     shards; the stories, numbered by their owner, are written by rank 0.
+ * No rank holds more than its share of terms, keys, pairs and components
+ * (unless one component is larger than a share).
+ */
+
+#define Q_TERMS 12     /* candidate keys per article: its heaviest terms (hac.c's query terms) */
+#define V_TERMS 80     /* the vector's length (cluster.c) */
+#define DEPTH 128      /* pairs per article and key at most (hac.c's TERM_DEPTH) */
+#define EDGE_MIN 0.15f /* a pair at least this similar (time boost included) is a link */
+#define UNDATED_BUCKET INT64_MIN
+
+typedef struct vt {
+  uint64_t h;
+  float w;
+} vt;
+
+typedef struct sdoc {
+  int64_t gid, shard_id, t, pub, label;
+  uint64_t content;
+  int has_time, has_pub;
+  uint32_t toff, nt, voff, nv;
+  bool changed;
+} sdoc;
+
+typedef struct sstate {
+  sdoc *d;
+  size_t n;
+  px_story_term *terms;
+  uint32_t *df;
+  size_t nterms, aterms;
+  vt *vec;
+  size_t nvec;
+  int64_t *byg; /* (gid, index) pairs sorted by gid: 2 per doc */
+} sstate;
+
+static void put(char **out, int *nout, int *aout, int d, const void *p, size_t n) {
+  while ((size_t)nout[d] + n > (size_t)aout[d]) {
+    aout[d] = aout[d] ? aout[d] * 2 : 4096;
+    out[d] = realloc(out[d], (size_t)aout[d]);
+    if (!out[d]) die("out of memory");
+  }
+  memcpy(out[d] + nout[d], p, n);
+  nout[d] += (int)n;
+}
+
+typedef struct bufs {
+  char **out;
+  int *n, *a;
+} bufs;
+static bufs bufs_new(void) {
+  bufs b = {calloc((size_t)g_size, sizeof(char *)), calloc((size_t)g_size, sizeof(int)),
+            calloc((size_t)g_size, sizeof(int))};
+  if (!b.out || !b.n || !b.a) die("out of memory");
+  return b;
+}
+static void bufs_clear(bufs *b) {
+  for (int d = 0; d < g_size; d++) b->n[d] = 0;
+}
+static void bufs_free(bufs *b) {
+  for (int d = 0; d < g_size; d++) free(b->out[d]);
+  free(b->out);
+  free(b->n);
+  free(b->a);
+}
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+static int cmp_pair64(const void *a, const void *b) { return cmp_i64(a, b); }
+
+static int64_t local_of(const sstate *S, int64_t gid) {
+  size_t lo = 0, hi = S->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (S->byg[2 * mid] < gid) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < S->n && S->byg[2 * lo] == gid ? S->byg[2 * lo + 1] : -1;
+}
+
+static int cmp_vt_w(const void *a, const void *b) {
+  const vt *x = a, *y = b;
+  if (x->w != y->w) return x->w > y->w ? -1 : 1;
+  return x->h < y->h ? -1 : x->h > y->h;
+}
+static int cmp_vt_h(const void *a, const void *b) {
+  uint64_t x = ((const vt *)a)->h, y = ((const vt *)b)->h;
+  return x < y ? -1 : x > y;
+}
+static float vt_dot(const vt *a, uint32_t na, const vt *b, uint32_t nb) {
+  float s = 0;
+  uint32_t i = 0, j = 0;
+  while (i < na && j < nb) {
+    if (a[i].h == b[j].h) s += a[i++].w * b[j++].w;
+    else if (a[i].h < b[j].h) i++;
+    else j++;
+  }
+  return s;
+}
+
+typedef struct candmsg {
+  uint64_t key;
+  int64_t gid, t;
+  int32_t rank, dated;
+} candmsg;
+static int cmp_cand(const void *a, const void *b) {
+  const candmsg *x = a, *y = b;
+  if (x->key != y->key) return x->key < y->key ? -1 : 1;
+  if (x->dated != y->dated) return x->dated > y->dated ? -1 : 1;
+  if (x->t != y->t) return x->t < y->t ? -1 : 1;
+  return x->gid < y->gid ? -1 : x->gid > y->gid;
+}
+typedef struct pairmsg {
+  int64_t a, b;
+  int32_t rb, pad;
+} pairmsg;
+static int cmp_pairmsg(const void *x, const void *y) {
+  const pairmsg *p = x, *q = y;
+  if (p->a != q->a) return p->a < q->a ? -1 : 1;
+  return p->b < q->b ? -1 : p->b > q->b;
+}
+typedef struct edge {
+  int64_t other;
+  int32_t li, rank;
+} edge;
+
+/* What a component's owner receives of one article. */
+typedef struct memhead {
+  int64_t gid, label, shard_id, pub;
+  uint64_t content;
+  int32_t home, has_pub;
+  uint32_t nt, pad;
+} memhead;
+typedef struct member {
+  memhead h;
+  size_t toff; /* its (hash, df) pairs in the owner's flat arrays */
+} member;
+static int cmp_member(const void *a, const void *b) {
+  const memhead *x = &((const member *)a)->h, *y = &((const member *)b)->h;
+  if (x->has_pub != y->has_pub) return x->has_pub ? -1 : 1;
+  if (x->has_pub && x->pub != y->pub) return x->pub < y->pub ? -1 : 1;
+  if (x->content != y->content) return x->content < y->content ? -1 : 1;
+  return x->gid < y->gid ? -1 : x->gid > y->gid;
+}
+
+/* What an owner sends rank 0 to store. */
+typedef struct rowmsg {
+  int64_t article, story, dup_of, wire_source;
+  double similarity, dup_sim, wire_share;
+  int32_t dup_exact;
+  uint32_t flags;
+} rowmsg;
+typedef struct storymsg {
+  int64_t central;
+  uint32_t nsig, pad;
+  uint64_t h[40];
+  float w[40];
+} storymsg;
+
+typedef struct sres {
+  rowmsg *rows;
+  size_t nrows;
+  storymsg *stories;
+  size_t nstories;
+  uint64_t bytes;
+  double edges, rounds, comp_max, comp_mine;
+} sres;
+
+/* a. The clustering terms of this rank's articles, read from its shard. */
+static void story_terms(run *R, sstate *S, int *any_pub) {
+  px_story_opts o;
+  px_story_opts_init(&o);
+  o.batch = 1;
+  px_stories *sx = NULL;
+  if (px_stories_new(R->ctx, &o, &sx) != PX_OK) die("out of memory");
+  S->n = R->recs.n;
+  S->d = calloc(S->n + 1, sizeof(*S->d));
+  S->byg = malloc((S->n + 1) * 2 * sizeof(int64_t));
+  if (!S->d || !S->byg) die("out of memory");
+  for (size_t i = 0; i < S->n; i++) {
+    px_article *art = NULL;
+    if (px_store_get(R->st, R->recs.v[i].shard_id, &art) != PX_OK)
+      die("reading article %" PRId64 " of the shard: %s", R->recs.v[i].shard_id, px_ctx_error(R->ctx));
+    px_story_term *tv = NULL;
+    size_t nt = 0;
+    px_story_doc doc;
+    if (px_stories_terms(sx, art, &tv, &nt, &doc) != PX_OK) die("out of memory");
+    sdoc *d = &S->d[i];
+    d->gid = R->recs.v[i].dst;
+    d->shard_id = R->recs.v[i].shard_id;
+    d->t = doc.t;
+    d->has_time = doc.has_time && !(doc.flags & PX_SF_DATE_FROM_TEXT) ? 1 : doc.has_time ? 2 : 0;
+    d->pub = px_article_published(art, &d->has_pub);
+    if (d->has_pub) *any_pub = 1;
+    d->content = px_article_content_hash(art);
+    d->label = d->gid;
+    d->changed = true;
+    if (S->nterms + nt > S->aterms) {
+      while (S->nterms + nt > S->aterms) S->aterms = S->aterms ? S->aterms * 2 : 65536;
+      S->terms = realloc(S->terms, S->aterms * sizeof(*S->terms));
+      if (!S->terms) die("out of memory");
+    }
+    d->toff = (uint32_t)S->nterms;
+    d->nt = (uint32_t)nt;
+    if (nt) memcpy(S->terms + S->nterms, tv, nt * sizeof(*tv));
+    S->nterms += nt;
+    free(tv);
+    px_article_free(art);
+    S->byg[2 * i] = d->gid;
+    S->byg[2 * i + 1] = (int64_t)i;
+  }
+  qsort(S->byg, S->n, 2 * sizeof(int64_t), cmp_pair64);
+  px_stories_free(sx);
+}
+
+static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) {
+  uint64_t *bytes = &res->bytes;
+  bufs B = bufs_new();
+  int *rcount = calloc((size_t)g_size, sizeof(int));
+  if (!rcount) die("out of memory");
+  /* b. document frequencies */
+  for (size_t i = 0; i < S->n; i++)
+    for (uint32_t k = 0; k < S->d[i].nt; k++) {
+      uint64_t h = S->terms[S->d[i].toff + k].hash;
+      put(B.out, B.n, B.a, (int)(mix64(h) % (uint64_t)g_size), &h, 8);
+    }
+  int nin = 0;
+  uint64_t *th = (uint64_t *)exchange_n(B.out, B.n, &nin, bytes, rcount);
+  size_t nth = (size_t)nin / 8;
+  uint64_t *sorted = malloc((nth + 1) * 8);
+  if (!sorted) die("out of memory");
+  if (nth) memcpy(sorted, th, nth * 8);
+  qsort(sorted, nth, 8, cmp_u64);
+  bufs_clear(&B);
+  {
+    size_t at = 0;
+    for (int d = 0; d < g_size; d++)
+      for (int k = 0; k < rcount[d] / 8; k++, at++) {
+        uint64_t h = th[at];
+        size_t lo = 0, hi = nth;
+        while (lo < hi) {
+          size_t mid = lo + (hi - lo) / 2;
+          if (sorted[mid] < h) lo = mid + 1;
+          else hi = mid;
+        }
+        size_t a = lo;
+        hi = nth;
+        while (lo < hi) {
+          size_t mid = lo + (hi - lo) / 2;
+          if (sorted[mid] <= h) lo = mid + 1;
+          else hi = mid;
+        }
+        uint32_t df = (uint32_t)(lo - a);
+        put(B.out, B.n, B.a, d, &df, 4);
+      }
+  }
+  free(th);
+  free(sorted);
+  uint32_t *dfin = (uint32_t *)exchange_n(B.out, B.n, &nin, bytes, rcount);
+  {
+    size_t *cur = calloc((size_t)g_size + 1, sizeof(size_t));
+    if (!cur) die("out of memory");
+    for (int d = 1; d <= g_size; d++) cur[d] = cur[d - 1] + (size_t)rcount[d - 1] / 4;
+    S->df = malloc((S->nterms + 1) * sizeof(uint32_t));
+    if (!S->df) die("out of memory");
+    for (size_t i = 0; i < S->n; i++)
+      for (uint32_t k = 0; k < S->d[i].nt; k++) {
+        uint64_t h = S->terms[S->d[i].toff + k].hash;
+        int d = (int)(mix64(h) % (uint64_t)g_size);
+        S->df[S->d[i].toff + k] = dfin[cur[d]++];
+      }
+    free(cur);
+  }
+  free(dfin);
+  uint64_t ndocs = 0, mine = S->n;
+  MPI_Allreduce(&mine, &ndocs, 1, MPI_UINT64_T, MPI_SUM, MPI_COMM_WORLD);
+  /* vectors: (1 + ln tf) idf, the heaviest V_TERMS, unit length */
+  S->vec = malloc((S->nterms + 1) * sizeof(vt));
+  if (!S->vec) die("out of memory");
+  for (size_t i = 0; i < S->n; i++) {
+    sdoc *d = &S->d[i];
+    vt *v = S->vec + S->nvec;
+    for (uint32_t k = 0; k < d->nt; k++) {
+      float tf = S->terms[d->toff + k].tf;
+      float idf = (float)px_story_idf(S->df[d->toff + k], ndocs);
+      v[k] = (vt){S->terms[d->toff + k].hash, (tf <= 1.0f ? tf : 1.0f + logf(tf)) * idf};
+    }
+    uint32_t n = d->nt;
+    qsort(v, n, sizeof(*v), cmp_vt_w);
+    if (n > V_TERMS) n = V_TERMS;
+    double nm = 0;
+    for (uint32_t k = 0; k < n; k++) nm += (double)v[k].w * v[k].w;
+    nm = sqrt(nm);
+    for (uint32_t k = 0; k < n; k++) v[k].w = nm > 0 ? (float)(v[k].w / nm) : 0;
+    /* the Q_TERMS heaviest stay first until the keys are sent */
+    d->voff = (uint32_t)S->nvec;
+    d->nv = n;
+    S->nvec += n;
+  }
+  /* c. candidate keys to their owners */
+  double win = 3.0 * 86400.0;
+  int has_undated = 0, any_undated = 0;
+  for (size_t i = 0; i < S->n; i++) {
+    sdoc *d = &S->d[i];
+    if (undated == PX_UNDATED_JOIN && d->has_time == 2) d->has_time = 0;
+    if (!d->has_time) has_undated = 1;
+  }
+  MPI_Allreduce(&has_undated, &any_undated, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+  bufs_clear(&B);
+  for (size_t i = 0; i < S->n; i++) {
+    sdoc *d = &S->d[i];
+    uint32_t q = d->nv < Q_TERMS ? d->nv : Q_TERMS;
+    for (uint32_t k = 0; k < q; k++) {
+      uint64_t h = S->vec[d->voff + k].h;
+      int64_t bk[3];
+      int nb = 0;
+      if (d->has_time) {
+        int64_t b = (int64_t)floor((double)d->t / win);
+        bk[nb++] = b;
+        bk[nb++] = b + 1;
+        if (any_undated) bk[nb++] = UNDATED_BUCKET;
+      } else {
+        bk[nb++] = UNDATED_BUCKET;
+      }
+      for (int x = 0; x < nb; x++) {
+        candmsg m = {mix64(h ^ mix64((uint64_t)bk[x] * 0x9e3779b97f4a7c15ULL + 7)), d->gid, d->t,
+                     g_rank, d->has_time ? 1 : 0};
+        if (bk[x] == UNDATED_BUCKET) m.key ^= 0x5bd1e995u; /* apart from any dated bucket */
+        m.key = m.key ? m.key : 1;
+        if (bk[x] == UNDATED_BUCKET) m.t = 0, m.dated = d->has_time ? 3 : 2;
+        put(B.out, B.n, B.a, (int)(mix64(m.key) % (uint64_t)g_size), &m, sizeof(m));
+      }
+    }
+  }
+  candmsg *cm = (candmsg *)exchange(B.out, B.n, &nin, bytes);
+  size_t ncm = (size_t)nin / sizeof(candmsg);
+  qsort(cm, ncm, sizeof(*cm), cmp_cand);
+  bufs_clear(&B);
+  for (size_t i = 0; i < ncm;) {
+    size_t j = i;
+    while (j < ncm && cm[j].key == cm[i].key) j++;
+    for (size_t k = i; k < j; k++) {
+      /* dated buckets: the previous members within the window; the undated
+       * bucket: an undated article with its neighbours in the list */
+      size_t depth = 0;
+      for (size_t x = k; x-- > i && depth < DEPTH; depth++) {
+        if (cm[k].dated == 1 && cm[x].dated == 1 && (double)cm[k].t - (double)cm[x].t > win) break;
+        if (cm[k].dated == 3 && cm[x].dated == 3) continue;
+        if (cm[k].gid == cm[x].gid) continue;
+        const candmsg *a = &cm[k], *b = &cm[x];
+        if (a->gid > b->gid) {
+          const candmsg *t = a;
+          a = b;
+          b = t;
+        }
+        pairmsg p = {a->gid, b->gid, b->rank, 0};
+        put(B.out, B.n, B.a, a->rank, &p, sizeof(p));
+      }
+    }
+    i = j;
+  }
+  free(cm);
+  pairmsg *pm = (pairmsg *)exchange(B.out, B.n, &nin, bytes);
+  size_t npm = (size_t)nin / sizeof(pairmsg);
+  qsort(pm, npm, sizeof(*pm), cmp_pairmsg);
+  {
+    size_t k = 0;
+    for (size_t i = 0; i < npm; i++)
+      if (!k || pm[k - 1].a != pm[i].a || pm[k - 1].b != pm[i].b) pm[k++] = pm[i];
+    npm = k;
+  }
+  /* the second articles' vectors, from their ranks */
+  for (size_t i = 0; i < S->n; i++) qsort(S->vec + S->d[i].voff, S->d[i].nv, sizeof(vt), cmp_vt_h);
+  bufs_clear(&B);
+  int64_t *want = malloc((npm + 1) * 2 * sizeof(int64_t));
+  if (!want) die("out of memory");
+  size_t nwant = 0;
+  for (size_t i = 0; i < npm; i++) {
+    want[2 * nwant] = pm[i].b;
+    want[2 * nwant + 1] = pm[i].rb;
+    nwant++;
+  }
+  qsort(want, nwant, 2 * sizeof(int64_t), cmp_pair64);
+  {
+    size_t k = 0;
+    for (size_t i = 0; i < nwant; i++)
+      if (!k || want[2 * (k - 1)] != want[2 * i]) {
+        want[2 * k] = want[2 * i];
+        want[2 * k + 1] = want[2 * i + 1];
+        k++;
+      }
+    nwant = k;
+  }
+  for (size_t i = 0; i < nwant; i++) put(B.out, B.n, B.a, (int)want[2 * i + 1], &want[2 * i], 8);
+  int64_t *req = (int64_t *)exchange_n(B.out, B.n, &nin, bytes, rcount);
+  bufs_clear(&B);
+  {
+    size_t at = 0;
+    for (int d = 0; d < g_size; d++)
+      for (int k = 0; k < rcount[d] / 8; k++, at++) {
+        int64_t li = local_of(S, req[at]);
+        if (li < 0) die("internal: article %" PRId64 " asked of the wrong rank", req[at]);
+        uint32_t nv = S->d[li].nv;
+        int64_t tt = S->d[li].has_time ? S->d[li].t : INT64_MIN;
+        put(B.out, B.n, B.a, d, &tt, 8);
+        put(B.out, B.n, B.a, d, &nv, 4);
+        put(B.out, B.n, B.a, d, S->vec + S->d[li].voff, nv * sizeof(vt));
+      }
+  }
+  free(req);
+  char *vin = exchange_n(B.out, B.n, &nin, bytes, rcount);
+  /* index of the fetched vectors, in the order asked (by rank, then gid) */
+  size_t *woff = malloc((nwant + 1) * sizeof(size_t));
+  uint32_t *wn = malloc((nwant + 1) * sizeof(uint32_t));
+  int64_t *wg = malloc((nwant + 1) * 2 * sizeof(int64_t));
+  int64_t *wt = malloc((nwant + 1) * sizeof(int64_t)); /* its time, INT64_MIN: undated */
+  if (!woff || !wn || !wg || !wt) die("out of memory");
+  {
+    /* requests went out per destination in gid order: walk them the same way */
+    size_t *rs = calloc((size_t)g_size + 1, sizeof(size_t));
+    if (!rs) die("out of memory");
+    for (int d = 1; d <= g_size; d++) rs[d] = rs[d - 1] + (size_t)rcount[d - 1];
+    size_t *cur = calloc((size_t)g_size, sizeof(size_t));
+    if (!cur) die("out of memory");
+    for (size_t i = 0; i < nwant; i++) {
+      int d = (int)want[2 * i + 1];
+      size_t o = rs[d] + cur[d];
+      uint32_t nv;
+      memcpy(&wt[i], vin + o, 8);
+      memcpy(&nv, vin + o + 8, 4);
+      woff[i] = o + 12;
+      wn[i] = nv;
+      cur[d] += 12 + nv * sizeof(vt);
+      wg[2 * i] = want[2 * i];
+      wg[2 * i + 1] = (int64_t)i;
+    }
+    free(rs);
+    free(cur);
+  }
+  /* d. score the pairs; edges to both ends' ranks */
+  float edge_min = EDGE_MIN;
+  if (getenv("PARALLAX_MPI_EDGE")) edge_min = (float)atof(getenv("PARALLAX_MPI_EDGE")); /* for measuring */
+  bufs_clear(&B);
+  vt *tmpv = malloc((V_TERMS + 1) * sizeof(vt));
+  if (!tmpv) die("out of memory");
+  for (size_t i = 0; i < npm; i++) {
+    int64_t la = local_of(S, pm[i].a);
+    if (la < 0) die("internal: a pair sent to the wrong rank");
+    size_t lo = 0, hi = nwant;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (wg[2 * mid] < pm[i].b) lo = mid + 1;
+      else hi = mid;
+    }
+    size_t wi = (size_t)wg[2 * lo + 1];
+    uint32_t nb = wn[wi];
+    memcpy(tmpv, vin + woff[wi], nb * sizeof(vt));
+    const sdoc *A = &S->d[la];
+    float s = vt_dot(S->vec + A->voff, A->nv, tmpv, nb);
+    /* the time boost of hac.c: close in time, less shared text needed */
+    if (A->has_time && wt[wi] != INT64_MIN) {
+      double dt = fabs((double)A->t - (double)wt[wi]) / win;
+      if (dt < 1) s *= 1.0f + 0.3f * (float)(1.0 - dt);
+    }
+    if (s < edge_min) continue;
+    edge e1 = {pm[i].b, 0, pm[i].rb};
+    edge e2 = {pm[i].a, 0, g_rank};
+    /* to a's rank with b as the other end, to b's rank with a */
+    struct {
+      int64_t mine, other;
+      int32_t orank, pad;
+    } m1 = {pm[i].a, e1.other, e1.rank, 0}, m2 = {pm[i].b, e2.other, e2.rank, 0};
+    put(B.out, B.n, B.a, g_rank, &m1, sizeof(m1));
+    put(B.out, B.n, B.a, pm[i].rb, &m2, sizeof(m2));
+  }
+  free(tmpv);
+  free(vin);
+  free(woff);
+  free(wn);
+  free(wg);
+  free(wt);
+  free(want);
+  free(pm);
+  char *ein = exchange(B.out, B.n, &nin, bytes);
+  size_t ne = (size_t)nin / 24;
+  edge *E = malloc((ne + 1) * sizeof(edge));
+  if (!E) die("out of memory");
+  for (size_t i = 0; i < ne; i++) {
+    int64_t mine_g, other;
+    int32_t orank;
+    memcpy(&mine_g, ein + 24 * i, 8);
+    memcpy(&other, ein + 24 * i + 8, 8);
+    memcpy(&orank, ein + 24 * i + 16, 4);
+    int64_t li = local_of(S, mine_g);
+    if (li < 0) die("internal: an edge sent to the wrong rank");
+    E[i] = (edge){other, (int32_t)li, orank};
+  }
+  free(ein);
+  double ecount = (double)ne, eall = 0;
+  MPI_Allreduce(&ecount, &eall, 1, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+  res->edges = eall / 2;
+  /* label propagation: the least global id of the component */
+  int rounds = 0;
+  for (;;) {
+    bufs_clear(&B);
+    for (size_t i = 0; i < ne; i++) {
+      const sdoc *d = &S->d[E[i].li];
+      if (!d->changed) continue;
+      int64_t m[2] = {E[i].other, d->label};
+      put(B.out, B.n, B.a, E[i].rank, m, 16);
+    }
+    for (size_t i = 0; i < S->n; i++) S->d[i].changed = false;
+    int64_t *lin = (int64_t *)exchange(B.out, B.n, &nin, bytes);
+    int changed = 0, any = 0;
+    for (size_t k = 0; k < (size_t)nin / 16; k++) {
+      int64_t li = local_of(S, lin[2 * k]);
+      if (li < 0) die("internal: a label sent to the wrong rank");
+      if (lin[2 * k + 1] < S->d[li].label) {
+        S->d[li].label = lin[2 * k + 1];
+        S->d[li].changed = true;
+        changed = 1;
+      }
+    }
+    free(lin);
+    rounds++;
+    MPI_Allreduce(&changed, &any, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+    if (!any) break;
+  }
+  free(E);
+  res->rounds = rounds;
+  /* e. components to their owners, with each article's terms and frequencies */
+  bufs_clear(&B);
+  for (size_t i = 0; i < S->n; i++) {
+    const sdoc *d = &S->d[i];
+    memhead h = {d->gid, d->label, d->shard_id, d->pub, d->content, g_rank, d->has_pub, d->nt, 0};
+    int o = (int)(mix64((uint64_t)d->label) % (uint64_t)g_size);
+    put(B.out, B.n, B.a, o, &h, sizeof(h));
+    for (uint32_t k = 0; k < d->nt; k++) {
+      put(B.out, B.n, B.a, o, &S->terms[d->toff + k].hash, 8);
+      put(B.out, B.n, B.a, o, &S->df[d->toff + k], 4);
+    }
+  }
+  free(S->terms);
+  free(S->df);
+  free(S->vec);
+  S->terms = NULL;
+  S->df = NULL;
+  S->vec = NULL;
+  char *min_ = exchange(B.out, B.n, &nin, bytes);
+  bufs_free(&B);
+  free(rcount);
+  size_t nm = 0, am = 1024, ntd = 0;
+  member *M = malloc(am * sizeof(*M));
+  if (!M) die("out of memory");
+  for (size_t o = 0; o < (size_t)nin;) {
+    if (nm == am) {
+      am *= 2;
+      M = realloc(M, am * sizeof(*M));
+      if (!M) die("out of memory");
+    }
+    memcpy(&M[nm].h, min_ + o, sizeof(memhead));
+    o += sizeof(memhead);
+    M[nm].toff = o;
+    o += (size_t)M[nm].h.nt * 12;
+    ntd += M[nm].h.nt;
+    nm++;
+  }
+  uint64_t *dh = malloc((ntd + 1) * 8);
+  uint32_t *dd = malloc((ntd + 1) * 4);
+  if (!dh || !dd) die("out of memory");
+  for (size_t i = 0, k = 0; i < nm; i++)
+    for (uint32_t x = 0; x < M[i].h.nt; x++, k++) {
+      memcpy(&dh[k], min_ + M[i].toff + 12 * x, 8);
+      memcpy(&dd[k], min_ + M[i].toff + 12 * x + 8, 4);
+    }
+  free(min_);
+  qsort(M, nm, sizeof(*M), cmp_member);
+  {
+    /* the largest component */
+    int64_t *lab = malloc((nm + 1) * sizeof(int64_t));
+    if (!lab) die("out of memory");
+    for (size_t i = 0; i < nm; i++) lab[i] = M[i].h.label;
+    qsort(lab, nm, 8, cmp_i64);
+    double big = 0, all = 0;
+    for (size_t i = 0; i < nm;) {
+      size_t j = i;
+      while (j < nm && lab[j] == lab[i]) j++;
+      if ((double)(j - i) > big) big = (double)(j - i);
+      i = j;
+    }
+    free(lab);
+    MPI_Allreduce(&big, &all, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
+    res->comp_max = all;
+    res->comp_mine = (double)nm;
+  }
+  /* the owner's components, clustered together as one batch */
+  px_ctx *ctx = NULL;
+  if (px_ctx_new(&ctx) != PX_OK) die("out of memory");
+  px_story_opts o;
+  px_story_opts_init(&o);
+  o.batch = 1;
+  o.undated = undated;
+  px_stories *sx = NULL;
+  if (px_stories_new(ctx, &o, &sx) != PX_OK) die("out of memory");
+  px_store **sh = calloc((size_t)g_size, sizeof(*sh));
+  if (!sh) die("out of memory");
+  for (size_t i = 0; i < nm; i++) {
+    int home = M[i].h.home;
+    if (!sh[home]) {
+      char path[4096];
+      snprintf(path, sizeof(path), "%s/rank-%d.db", out_dir, home);
+      if (px_store_open(ctx, path, PX_OPEN_READ, &sh[home]) != PX_OK)
+        die("%s (rank %d's shard): %s", path, home, px_ctx_error(ctx));
+    }
+    px_article *art = NULL;
+    if (px_store_get(sh[home], M[i].h.shard_id, &art) != PX_OK)
+      die("rank %d's shard: article %" PRId64 ": %s", home, M[i].h.shard_id, px_ctx_error(ctx));
+    int64_t idx = 0;
+    if (px_stories_add(sx, art, &idx) != PX_OK) die("clustering: out of memory");
+    px_article_free(art);
+  }
+  for (int r = 0; r < g_size; r++) px_store_free(sh[r]);
+  free(sh);
+  if (px_stories_set_df(sx, dh, dd, ntd, ndocs) != PX_OK || px_stories_finish(sx) != PX_OK)
+    die("clustering: out of memory");
+  free(dh);
+  free(dd);
+  res->nrows = nm;
+  res->rows = calloc(nm + 1, sizeof(rowmsg));
+  res->nstories = (size_t)px_stories_count(sx);
+  res->stories = calloc(res->nstories + 1, sizeof(storymsg));
+  if (!res->rows || !res->stories) die("out of memory");
+  for (size_t i = 0; i < nm; i++) {
+    px_story_result r;
+    px_stories_result(sx, (int64_t)i, &r);
+    rowmsg *w = &res->rows[i];
+    w->article = M[i].h.gid;
+    w->story = r.story;
+    w->dup_of = r.dup_of >= 0 ? M[r.dup_of].h.gid : 0;
+    w->wire_source = r.wire_source >= 0 ? M[r.wire_source].h.gid : 0;
+    w->similarity = r.similarity;
+    w->dup_sim = r.dup_sim;
+    w->wire_share = r.wire_share;
+    w->dup_exact = r.dup_exact;
+    w->flags = r.flags;
+  }
+  for (size_t s = 0; s < res->nstories; s++) {
+    storymsg *m = &res->stories[s];
+    int64_t c = 0;
+    size_t ns = 0;
+    if (px_stories_story(sx, (int64_t)s, &c, m->h, m->w, &ns) == PX_OK) {
+      m->central = M[c].h.gid;
+      m->nsig = (uint32_t)ns;
+    }
+  }
+  px_stories_free(sx);
+  px_ctx_free(ctx);
+  free(M);
+}
+
+static int cmp_row_story(const void *a, const void *b) {
+  const rowmsg *x = a, *y = b;
+  if (x->story != y->story) return x->story < y->story ? -1 : 1;
+  return x->article < y->article ? -1 : x->article > y->article;
+}
+
+/* Rank 0: store the stories of every owner (rank order, then each owner's
+ * order), one transaction, then link threads.  @return 0 or 1. */
+static int store_stories(px_store *st, px_ctx *ctx, sres *mine, bool skip, int64_t *placed) {
+  int64_t *ids = NULL;
+  size_t nids = 0, aids = 0;
+  px_story_place *pl = NULL;
+  size_t apl = 0;
+  int bad = skip ? 2 : 0; /* 2: only receive (stored by an earlier run, or the merge failed) */
+  if (!bad && px_store_begin(st) != PX_OK) bad = 1;
+  for (int r = 0; r < g_size; r++) {
+    sres got = {0};
+    sres *x = mine;
+    if (r) {
+      uint64_t cnt[2];
+      MPI_Request rq;
+      MPI_Irecv(cnt, 2, MPI_UINT64_T, r, 40, MPI_COMM_WORLD, &rq);
+      wait_lazily(&rq);
+      got.nrows = cnt[0];
+      got.nstories = cnt[1];
+      got.rows = malloc((got.nrows + 1) * sizeof(rowmsg));
+      got.stories = malloc((got.nstories + 1) * sizeof(storymsg));
+      if (!got.rows || !got.stories) die("out of memory");
+      MPI_Recv(got.rows, (int)(got.nrows * sizeof(rowmsg)), MPI_BYTE, r, 41, MPI_COMM_WORLD,
+               MPI_STATUS_IGNORE);
+      MPI_Recv(got.stories, (int)(got.nstories * sizeof(storymsg)), MPI_BYTE, r, 42,
+               MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+      x = &got;
+    }
+    if (!bad) qsort(x->rows, x->nrows, sizeof(rowmsg), cmp_row_story);
+    for (size_t i = 0; i < x->nrows && !bad;) {
+      size_t j = i;
+      while (j < x->nrows && x->rows[j].story == x->rows[i].story) j++;
+      if (j - i > apl) {
+        apl = j - i;
+        pl = realloc(pl, apl * sizeof(*pl));
+        if (!pl) die("out of memory");
+      }
+      for (size_t k = i; k < j; k++) {
+        const rowmsg *w = &x->rows[k];
+        pl[k - i] = (px_story_place){w->article, w->similarity, w->dup_of, w->dup_exact,
+                                     w->dup_sim, w->wire_share, w->wire_source, w->flags};
+      }
+      storymsg *sm = &x->stories[x->rows[i].story];
+      int64_t id = 0;
+      if (px_store_add_story(st, pl, j - i, sm->central, sm->h, sm->w, sm->nsig, &id) != PX_OK) {
+        fprintf(stderr, "parallax-mpi: rank 0: storing rank %d's stories: %s\n", r,
+                px_ctx_error(ctx));
+        bad = 1;
+        break;
+      }
+      *placed += (int64_t)(j - i);
+      if (nids == aids) {
+        aids = aids ? aids * 2 : 1024;
+        ids = realloc(ids, aids * sizeof(*ids));
+        if (!ids) die("out of memory");
+      }
+      ids[nids++] = id;
+      i = j;
+    }
+    if (r) {
+      free(got.rows);
+      free(got.stories);
+    }
+  }
+  if (!bad && px_store_link_stories(st, NULL, ids, nids) != PX_OK) {
+    fprintf(stderr, "parallax-mpi: rank 0: linking threads: %s\n", px_ctx_error(ctx));
+    bad = 1;
+  }
+  if (!bad && px_store_state_set(st, "mpi.stories", "1", 1) != PX_OK) bad = 1;
+  if (bad == 1) px_store_rollback(st);
+  else if (!bad && px_store_commit(st) != PX_OK) bad = 1;
+  free(ids);
+  free(pl);
+  return bad == 1;
+}
+
+static void send_stories(sres *x) {
+  uint64_t cnt[2] = {x->nrows, x->nstories};
+  MPI_Request rq[3];
+  MPI_Isend(cnt, 2, MPI_UINT64_T, 0, 40, MPI_COMM_WORLD, &rq[0]);
+  MPI_Isend(x->rows, (int)(x->nrows * sizeof(rowmsg)), MPI_BYTE, 0, 41, MPI_COMM_WORLD, &rq[1]);
+  MPI_Isend(x->stories, (int)(x->nstories * sizeof(storymsg)), MPI_BYTE, 0, 42, MPI_COMM_WORLD,
+            &rq[2]);
+  for (int i = 0; i < 3; i++) wait_lazily(&rq[i]);
+  x->bytes += sizeof(cnt) + x->nrows * sizeof(rowmsg) + x->nstories * sizeof(storymsg);
+}
+
 /* ------------------------------------------------------------------ main */
 
 static void usage(FILE *f) {
@@ -584,17 +1396,20 @@ static void usage(FILE *f) {
           "\n"
           "Ingest INPUTs on N MPI ranks: each rank stores its share of the articles in\n"
           "DIR/rank-K.db, copies across shards are resolved by a hash-partitioned\n"
-          "exchange, and rank 0 merges the shards into DIR/parallax.db and places the\n"
-          "articles in stories.  Read the result with 'parallax --db DIR ...'.  A rerun\n"
-          "with the same ranks and inputs resumes.  See docs/scale.md.\n");
+          "exchange, stories are made across the ranks by exchange, and rank 0 merges the\n"
+          "shards into DIR/parallax.db with the stories.  Read the result with\n"
+          "'parallax --db DIR ...'.  A rerun with the same ranks and inputs resumes.\n"
+          "See docs/scale.md.\n");
 }
 
 typedef struct figures {
-  double wall[4], cpu[4]; /* ingest, exchange, merge, cluster */
+  double wall[5], cpu[5]; /* ingest, exchange, merge, stories (the exchange stage), storing them (rank 0) */
   double peak_mb;
   double bytes_sent;
   double articles; /* stored in the shard, after the exchange */
   double read_own, rejected, dropped;
+  double bytes_story;  /* bytes sent by the story stage */
+  double comp_articles; /* articles of the components this rank clustered */
 } figures;
 
 int main(int argc, char **argv) {
@@ -690,18 +1505,52 @@ int main(int argc, char **argv) {
    * lines before it (collective calls: every rank makes them, resumed or not). */
   for (int f = 0; f < ninputs; f++) {
     input *in = &inputs[f];
-    in->range = is_plain_jsonl(in->path);
+    /* Which ranks can open it: a path may differ between nodes (a local
+     * disk, a mount missing on one node); the ranks that can read it share
+     * it, the others say so. */
+    int ok = 0, err = 0;
+    {
+      int fd = open(in->path, O_RDONLY);
+      if (fd >= 0) {
+        ok = 1;
+        close(fd);
+      } else {
+        err = errno;
+      }
+    }
+    int *oks = malloc((size_t)g_size * sizeof(int));
+    if (!oks) die("out of memory");
+    MPI_Allgather(&ok, 1, MPI_INT, oks, 1, MPI_INT, MPI_COMM_WORLD);
+    in->nreaders = 0;
+    in->reader = -1;
+    for (int r = 0; r < g_size; r++) {
+      if (r == g_rank && ok) in->reader = in->nreaders;
+      in->nreaders += oks[r] != 0;
+    }
+    if (!ok && in->nreaders > 0) {
+      char who[256];
+      int wl = 0;
+      for (int r = 0; r < g_size && wl < 200; r++)
+        if (oks[r]) wl += snprintf(who + wl, sizeof(who) - (size_t)wl, "%s%d", wl ? "," : "", r);
+      warn("%s (input %d of %d): cannot open on this rank: %s; read by rank%s %s instead", in->path,
+          f + 1, ninputs, strerror(err), in->nreaders > 1 ? "s" : "", who);
+    } else if (!ok && g_rank == 0) {
+      fprintf(stderr, "parallax-mpi: rank 0: %s (input %d of %d): cannot open on any rank: %s\n",
+              in->path, f + 1, ninputs, strerror(err));
+    }
+    free(oks);
+    in->range = ok ? is_plain_jsonl(in->path) : true; /* a rank that cannot read it has no say */
     int64_t mine = 0, before = 0;
-    if (in->range) {
+    if (in->range && ok) {
       int fd = open(in->path, O_RDONLY);
       if (fd < 0) {
         in->range = false;
       } else {
         struct stat fs;
         fstat(fd, &fs);
-        int64_t size = fs.st_size;
-        in->lo = line_start_after(fd, size * g_rank / g_size, size);
-        in->hi = g_rank == g_size - 1 ? size : line_start_after(fd, size * (g_rank + 1) / g_size, size);
+        int64_t size = fs.st_size, q = in->reader, nq = in->nreaders;
+        in->lo = line_start_after(fd, size * q / nq, size);
+        in->hi = q == nq - 1 ? size : line_start_after(fd, size * (q + 1) / nq, size);
         mine = count_lines(fd, in->lo, in->hi);
         close(fd);
       }
@@ -710,12 +1559,13 @@ int main(int argc, char **argv) {
     MPI_Allreduce(&r, &every, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
     MPI_Exscan(&mine, &before, 1, MPI_INT64_T, MPI_SUM, MPI_COMM_WORLD);
     if (r && !every) {
-      /* some rank cannot read it as a file: every rank reads it whole then */
+      /* some rank cannot read it as a file: the readers read it whole then */
       if (g_rank == 0)
         fprintf(stderr, "parallax-mpi: %s: not readable as a JSON Lines file on every rank; each "
                         "rank reads it whole and keeps its share\n", in->path);
       in->range = false;
     }
+    if (!ok) in->lo = in->hi = 0;
     in->lines_before = g_rank == 0 ? 0 : before;
   }
   char shard[4096];
@@ -834,18 +1684,44 @@ int main(int argc, char **argv) {
    * exchange is deterministic: the same articles win again). */
   dropped = drop_copies(&R.recs, &bytes);
   state_put(R.st, ST_MERGE, R.recs.v, R.recs.n * sizeof(rec));
+  /* the clustering terms of the shard's articles, read before it is closed */
+  double w3 = now_wall(), c3 = now_cpu();
+  sstate S;
+  memset(&S, 0, sizeof(S));
+  int any_pub = 0, undated = PX_UNDATED_JOIN;
+  story_terms(&R, &S, &any_pub);
+  fg.wall[3] = now_wall() - w3;
+  fg.cpu[3] = now_cpu() - c3;
   fg.dropped = (double)dropped;
   fg.articles = (double)R.recs.n;
   fg.bytes_sent = (double)bytes;
   px_store_free(R.st); /* closed (and checkpointed) before rank 0 reads it */
   R.st = NULL;
-  fg.wall[1] = now_wall() - w1;
-  fg.cpu[1] = now_cpu() - c1;
+  fg.wall[1] = now_wall() - w1 - fg.wall[3];
+  fg.cpu[1] = now_cpu() - c1 - fg.cpu[3];
   barrier_lazily();
+  /* Stories across shards, by exchange (every rank). */
+  w3 = now_wall();
+  c3 = now_cpu();
+  {
+    int a = 0;
+    MPI_Allreduce(&any_pub, &a, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+    undated = a ? PX_UNDATED_ALONE : PX_UNDATED_JOIN; /* as px_store_cluster_new_articles decides */
+  }
+  sres SR;
+  memset(&SR, 0, sizeof(SR));
+  story_stage(&S, out_dir, undated, &SR);
+  free(S.d);
+  free(S.byg);
+  fg.comp_articles = SR.comp_mine;
+  if (g_rank != 0) send_stories(&SR);
+  fg.bytes_story = (double)SR.bytes;
+  fg.wall[3] += now_wall() - w3;
+  fg.cpu[3] += now_cpu() - c3;
 
   /* Merge and stories on rank 0. */
   int status = 0;
-  int64_t merged = 0, stored_total = 0, clustered = 0;
+  int64_t merged = 0, stored_total = 0, clustered = 0, rank0_placed = 0;
   if (g_rank == 0) {
     double w2 = now_wall(), c2 = now_cpu();
     char path[4096];
@@ -889,9 +1765,16 @@ int main(int argc, char **argv) {
     }
     fg.wall[2] = now_wall() - w2;
     fg.cpu[2] = now_cpu() - c2;
-    double w3 = now_wall(), c3 = now_cpu();
+    w3 = now_wall();
+    c3 = now_cpu();
+    {
+      char *v = NULL;
+      bool stored = px_store_state_get(st, "mpi.stories", &v, NULL) == PX_OK;
+      free(v);
+      if (store_stories(st, R.ctx, &SR, status || stored, &clustered)) status = 1;
+    }
     if (!status) {
-      if (px_store_cluster_new_articles(st, NULL, &clustered) != PX_OK) {
+      if (px_store_cluster_new_articles(st, NULL, &rank0_placed) != PX_OK) {
         fprintf(stderr, "parallax-mpi: rank 0: %s: placing articles in stories: %s\n", path,
                 px_ctx_error(R.ctx));
         status = 1;
@@ -901,9 +1784,11 @@ int main(int argc, char **argv) {
       }
     }
     px_store_free(st);
-    fg.wall[3] = now_wall() - w3;
-    fg.cpu[3] = now_cpu() - c3;
+    fg.wall[4] = now_wall() - w3;
+    fg.cpu[4] = now_cpu() - c3;
   }
+  free(SR.rows);
+  free(SR.stories);
   {
     /* the other ranks wait for rank 0's merge and stories here */
     MPI_Request rq;
@@ -917,8 +1802,9 @@ int main(int argc, char **argv) {
   MPI_Gather(&fg, (int)(sizeof(fg) / sizeof(double)), MPI_DOUBLE, allf,
              (int)(sizeof(fg) / sizeof(double)), MPI_DOUBLE, 0, MPI_COMM_WORLD);
   if (g_rank == 0) {
-    double total_rec = 0, total_rej = 0, total_drop = 0, bytes_all = 0;
+    double total_rec = 0, total_rej = 0, total_drop = 0, bytes_all = 0, bytes_story = 0;
     for (int r = 0; r < g_size; r++) {
+      bytes_story += allf[r].bytes_story;
       total_rec += allf[r].read_own;
       total_rej += allf[r].rejected;
       total_drop += allf[r].dropped;
@@ -927,24 +1813,35 @@ int main(int argc, char **argv) {
     if (json) {
       printf("{\"ranks\":%d,\"read\":%.0f,\"rejected\":%.0f,\"stored\":%" PRId64
              ",\"merged\":%" PRId64 ",\"copies_across_shards\":%.0f,\"clustered\":%" PRId64
-             ",\"bytes_exchanged\":%.0f,\"status\":%d,\"per_rank\":[",
+             ",\"bytes_exchanged\":%.0f,\"story_bytes\":%.0f,\"story_edges\":%.0f,"
+             "\"story_rounds\":%.0f,\"largest_component\":%.0f,\"placed_by_rank0\":%" PRId64
+             ",\"status\":%d,\"per_rank\":[",
              g_size, total_rec, total_rej, stored_total, merged, total_drop, clustered, bytes_all,
-             status);
+             bytes_story, SR.edges, SR.rounds, SR.comp_max, rank0_placed, status);
       for (int r = 0; r < g_size; r++) {
         figures *x = &allf[r];
-        printf("%s{\"rank\":%d,\"articles\":%.0f,\"bytes_sent\":%.0f,\"peak_mb\":%.1f,"
-               "\"wall\":{\"ingest\":%.3f,\"exchange\":%.3f,\"merge\":%.3f,\"cluster\":%.3f},"
-               "\"cpu\":{\"ingest\":%.3f,\"exchange\":%.3f,\"merge\":%.3f,\"cluster\":%.3f}}",
-               r ? "," : "", r, x->articles, x->bytes_sent, x->peak_mb, x->wall[0], x->wall[1],
-               x->wall[2], x->wall[3], x->cpu[0], x->cpu[1], x->cpu[2], x->cpu[3]);
+        printf("%s{\"rank\":%d,\"articles\":%.0f,\"bytes_sent\":%.0f,\"story_bytes\":%.0f,"
+               "\"component_articles\":%.0f,\"peak_mb\":%.1f,"
+               "\"wall\":{\"ingest\":%.3f,\"exchange\":%.3f,\"merge\":%.3f,\"cluster\":%.3f,"
+               "\"store_stories\":%.3f},"
+               "\"cpu\":{\"ingest\":%.3f,\"exchange\":%.3f,\"merge\":%.3f,\"cluster\":%.3f,"
+               "\"store_stories\":%.3f}}",
+               r ? "," : "", r, x->articles, x->bytes_sent, x->bytes_story, x->comp_articles,
+               x->peak_mb, x->wall[0], x->wall[1], x->wall[2], x->wall[3], x->wall[4], x->cpu[0],
+               x->cpu[1], x->cpu[2], x->cpu[3], x->cpu[4]);
       }
       printf("]}\n");
     } else {
       printf("%d ranks: %.0f articles read, %.0f rejected, %" PRId64
-             " stored (%.0f copies across shards dropped), %" PRId64 " placed in stories\n",
-             g_size, total_rec, total_rej, stored_total, total_drop, clustered);
+             " stored (%.0f copies across shards dropped), %" PRId64 " placed in stories by "
+             "the exchange, %" PRId64 " left to rank 0\n",
+             g_size, total_rec, total_rej, stored_total, total_drop, clustered, rank0_placed);
       printf("exchanged %.0f bytes (%.1f per article); output %s (parallax --db %s)\n", bytes_all,
              stored_total ? bytes_all / (double)stored_total : 0.0, out_dir, out_dir);
+      printf("stories by exchange: %.0f candidate links, %.0f rounds of label propagation, largest "
+             "component %.0f articles, %.0f bytes (%.1f per article)\n",
+             SR.edges, SR.rounds, SR.comp_max, bytes_story,
+             stored_total ? bytes_story / (double)stored_total : 0.0);
     }
     free(allf);
   }

@@ -480,6 +480,124 @@ static void test_brief_headlines(void **state) {
   }
 }
 
+/* Clustering split over processes: terms taken apart from clustering, the
+ * collection's document frequencies given to a clusterer that sees only a
+ * part, the central member and signature of a batch story. */
+static void test_split_with_collection_df(void **state) {
+  (void)state;
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_story_opts o;
+  px_story_opts_init(&o);
+  o.batch = 1;
+  px_stories *tx;
+  assert_int_equal(px_stories_new(ctx, &o, &tx), PX_OK);
+  /* document frequencies of all NDOCS articles, from their terms */
+  uint64_t h[4096];
+  uint32_t df[4096];
+  size_t nh = 0;
+  for (size_t i = 0; i < NDOCS; i++) {
+    px_article *a = make(&docs[i], 0, 0);
+    px_story_term *tv = NULL;
+    size_t n = 0;
+    px_story_doc d;
+    assert_int_equal(px_stories_terms(tx, a, &tv, &n, &d), PX_OK);
+    assert_true(n > 10);
+    assert_true(d.has_time);
+    assert_int_equal(d.t, docs[i].t);
+    assert_true(d.words > 20);
+    for (size_t k = 0; k < n; k++) {
+      if (k) assert_true(tv[k - 1].hash < tv[k].hash); /* sorted, each term once */
+      assert_true(tv[k].tf > 0);
+      size_t j = 0;
+      while (j < nh && h[j] != tv[k].hash) j++;
+      if (j == nh) {
+        assert_true(nh < 4096);
+        h[nh] = tv[k].hash;
+        df[nh++] = 0;
+      }
+      df[j]++;
+    }
+    free(tv);
+    px_article_free(a);
+  }
+  px_stories_free(tx);
+  assert_true(px_story_idf(0, 10) > px_story_idf(5, 10));
+  /* the two ferry fires apart from the summit: each part clustered alone,
+   * with the collection's frequencies, still gives the events */
+  for (int part = 0; part < 2; part++) {
+    px_stories *sx;
+    assert_int_equal(px_stories_new(ctx, &o, &sx), PX_OK);
+    size_t idx_doc[NDOCS], n = 0;
+    for (size_t i = 0; i < NDOCS; i++) {
+      if ((docs[i].event == 3) != (part == 1)) continue;
+      px_article *a = make(&docs[i], 0, 0);
+      assert_int_equal(px_stories_add(sx, a, NULL), PX_OK);
+      px_article_free(a);
+      idx_doc[n++] = i;
+    }
+    assert_int_equal(px_stories_set_df(sx, h, df, nh, NDOCS), PX_OK);
+    assert_int_equal(px_stories_finish(sx), PX_OK);
+    assert_int_equal(px_stories_count(sx), part == 0 ? 2 : 1);
+    for (size_t i = 0; i < n; i++)
+      for (size_t j = 0; j < n; j++) {
+        px_story_result ri, rj;
+        assert_int_equal(px_stories_result(sx, (int64_t)i, &ri), PX_OK);
+        assert_int_equal(px_stories_result(sx, (int64_t)j, &rj), PX_OK);
+        assert_int_equal(docs[idx_doc[i]].event == docs[idx_doc[j]].event, ri.story == rj.story);
+      }
+    for (int64_t st = 0; st < px_stories_count(sx); st++) {
+      int64_t central = -1;
+      uint64_t sh[40];
+      float sw[40];
+      size_t ns = 0;
+      assert_int_equal(px_stories_story(sx, st, &central, sh, sw, &ns), PX_OK);
+      px_story_result r;
+      assert_int_equal(px_stories_result(sx, central, &r), PX_OK);
+      assert_int_equal(r.story, st);
+      assert_true(ns > 0 && ns <= 40);
+      double norm = 0;
+      for (size_t k = 0; k < ns; k++) norm += (double)sw[k] * sw[k];
+      assert_true(norm > 0.99 && norm < 1.01);
+    }
+    int64_t c;
+    uint64_t sh[40];
+    float sw[40];
+    size_t ns;
+    assert_int_equal(px_stories_story(sx, 99, &c, sh, sw, &ns), PX_EINVAL);
+    assert_int_equal(px_stories_set_df(sx, h, df, nh, NDOCS), PX_EINVAL); /* finished */
+    px_stories_free(sx);
+  }
+  /* the frequencies are used: every term in every article (idf 1 for all)
+   * changes the members' similarities to their story */
+  double sim[2][NDOCS];
+  for (int v = 0; v < 2; v++) {
+    px_stories *sx;
+    assert_int_equal(px_stories_new(ctx, &o, &sx), PX_OK);
+    for (size_t i = 0; i < NDOCS; i++) {
+      px_article *a = make(&docs[i], 0, 0);
+      assert_int_equal(px_stories_add(sx, a, NULL), PX_OK);
+      px_article_free(a);
+    }
+    if (v) {
+      uint32_t all[4096];
+      for (size_t k = 0; k < nh; k++) all[k] = NDOCS;
+      assert_int_equal(px_stories_set_df(sx, h, all, nh, NDOCS), PX_OK);
+    }
+    assert_int_equal(px_stories_finish(sx), PX_OK);
+    for (size_t i = 0; i < NDOCS; i++) {
+      px_story_result r;
+      assert_int_equal(px_stories_result(sx, (int64_t)i, &r), PX_OK);
+      sim[v][i] = r.similarity;
+    }
+    px_stories_free(sx);
+  }
+  int differ = 0;
+  for (size_t i = 0; i < NDOCS; i++) differ += sim[0][i] != sim[1][i];
+  assert_true(differ > 0);
+  px_ctx_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_events_online),
@@ -490,6 +608,7 @@ int main(void) {
       cmocka_unit_test(test_date_from_text),
       cmocka_unit_test(test_store_incremental),
       cmocka_unit_test(test_brief_headlines),
+      cmocka_unit_test(test_split_with_collection_df),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

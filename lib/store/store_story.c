@@ -778,3 +778,74 @@ int px_store_thread_stories(px_store *st, int64_t id, px_thread_step_cb cb, void
   free(ids);
   return rc;
 }
+
+/* ------------------------------------------ stories clustered elsewhere */
+
+int px_store_add_story(px_store *st, const px_story_place *m, size_t n, int64_t central,
+                       const uint64_t *sig_h, const float *sig_w, size_t nsig, int64_t *story) {
+  if (story) *story = 0;
+  if (!st || (n && !m) || nsig > PX__SIG_TERMS || (nsig && (!sig_h || !sig_w))) return PX_EINVAL;
+  if (!st->writable)
+    return px__ctx_fail(st->ctx, PX_EINVAL, "%s: opened read-only, cannot store a story", st->path);
+  sqlite3_stmt *s = NULL;
+  int rc;
+  if ((rc = px__store_stmt(st, PX__STMT_STORY_NEW, "INSERT INTO story DEFAULT VALUES", &s)))
+    return rc;
+  if ((rc = sqlite3_step(s)) != SQLITE_DONE) return fail(st, rc, "storing a story");
+  sqlite3_reset(s);
+  int64_t id = sqlite3_last_insert_rowid(st->db);
+  for (size_t i = 0; i < n; i++) {
+    const px_story_place *r = &m[i];
+    if ((rc = px__store_stmt(st, PX__STMT_STORY_MEMBER,
+                             "INSERT INTO story_article(article, story, similarity, dup_of,"
+                             " dup_exact, dup_sim, wire_share, wire_source, flags)"
+                             " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+                             &s)))
+      return rc;
+    sqlite3_bind_int64(s, 1, r->article);
+    sqlite3_bind_int64(s, 2, id);
+    sqlite3_bind_double(s, 3, r->similarity);
+    if (r->dup_of > 0) sqlite3_bind_int64(s, 4, r->dup_of);
+    else sqlite3_bind_null(s, 4);
+    sqlite3_bind_int(s, 5, r->dup_exact);
+    sqlite3_bind_double(s, 6, r->dup_sim);
+    sqlite3_bind_double(s, 7, r->wire_share);
+    if (r->wire_source > 0) sqlite3_bind_int64(s, 8, r->wire_source);
+    else sqlite3_bind_null(s, 8);
+    sqlite3_bind_int(s, 9, (int)r->flags);
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) return fail(st, rc, "storing a story member");
+  }
+  px__sigterm sig[PX__SIG_TERMS];
+  for (size_t k = 0; k < nsig; k++) sig[k] = (px__sigterm){sig_h[k], sig_w[k]};
+  qsort(sig, nsig, sizeof(*sig), cmp_sigterm);
+  unsigned char blob[PX__SIG_TERMS * 12];
+  for (size_t k = 0; k < nsig; k++) {
+    memcpy(blob + 12 * k, &sig[k].h, 8);
+    memcpy(blob + 12 * k + 8, &sig[k].w, 4);
+  }
+  s = NULL;
+  if ((rc = sqlite3_prepare_v2(st->db, "UPDATE story SET central = ?2, sig = ?3 WHERE id = ?1", -1,
+                               &s, NULL)) != SQLITE_OK)
+    return fail(st, rc, "storing a story's headline");
+  sqlite3_bind_int64(s, 1, id);
+  if (central > 0) sqlite3_bind_int64(s, 2, central);
+  else sqlite3_bind_null(s, 2);
+  sqlite3_bind_blob(s, 3, blob, (int)(12 * nsig), SQLITE_TRANSIENT);
+  rc = sqlite3_step(s);
+  sqlite3_finalize(s);
+  if (rc != SQLITE_DONE) return fail(st, rc, "storing a story's headline");
+  if (story) *story = id;
+  return PX_OK;
+}
+
+int px_store_link_stories(px_store *st, const px_story_opts *opts, const int64_t *ids, size_t n) {
+  if (!st || (n && !ids)) return PX_EINVAL;
+  px_story_opts o;
+  if (opts) o = *opts;
+  else px_story_opts_init(&o);
+  px__params p;
+  px__params_init(&p, &o);
+  return px__store_link_threads(st, &p.o, ids, n);
+}

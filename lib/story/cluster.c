@@ -85,6 +85,10 @@ struct px_stories {
   size_t nbatch; /* stories made by px_stories_finish */
   px__bstory *bs; /* their centroids and central articles (nbatch) */
   bool seen_dated; /* online: an article with a published date was added */
+  uint64_t *xdf_h; /* px_stories_set_df: term hashes (sorted) and their frequencies */
+  uint32_t *xdf;
+  size_t nxdf;
+  uint64_t xdf_ndocs;
 };
 
 struct px_dedup {
@@ -464,6 +468,8 @@ void px_stories_free(px_stories *sx) {
   free(sx->bs);
   free(sx->tmp);
   px__map_release(&sx->ext);
+  free(sx->xdf_h);
+  free(sx->xdf);
   free(sx);
 }
 
@@ -686,6 +692,20 @@ int px_stories_finish(px_stories *sx) {
     }
     if (pol == PX_UNDATED_ALONE && !b->has_time) b->lone = true;
   }
+  if (sx->xdf_h) {
+    /* document frequencies of the larger collection (px_stories_set_df) */
+    for (size_t id = 0; id < sx->vocab.n; id++) {
+      uint64_t h = sx->vocab.hash[id];
+      size_t lo = 0, hi = sx->nxdf;
+      while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sx->xdf_h[mid] < h) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < sx->nxdf && sx->xdf_h[lo] == h) sx->vocab.df[id] = sx->xdf[lo];
+    }
+    sx->vocab.ndocs = sx->xdf_ndocs;
+  }
   for (size_t i = 0; i < n; i++)
     ord[i] = (order_key){sx->b[i].t, (uint32_t)i, sx->b[i].has_time};
   qsort(ord, n, sizeof(*ord), cmp_order);
@@ -770,5 +790,95 @@ int px_dedup_add(px_dedup *dd, const px_article *art, px_story_result *res) {
   if ((rc = px__feat_compute(&dd->fx, &dd->p, art, &f, &tx))) return rc;
   if ((rc = px__dd_add(&dd->dd, &f, &tx, res))) return rc;
   res->flags = f.flags;
+  return PX_OK;
+}
+
+/* ------------------------------------------- clustering across processes */
+
+static int cmp_term(const void *a, const void *b) {
+  uint64_t x = ((const px_story_term *)a)->hash, y = ((const px_story_term *)b)->hash;
+  return x < y ? -1 : x > y;
+}
+
+int px_stories_terms(px_stories *sx, const px_article *art, px_story_term **terms, size_t *n,
+                     px_story_doc *doc) {
+  if (!sx || !art || !terms || !n || !doc) return PX_EINVAL;
+  *terms = NULL;
+  *n = 0;
+  memset(doc, 0, sizeof(*doc));
+  px__feat f;
+  px__text tx;
+  int rc;
+  if ((rc = px__feat_compute(&sx->fx, &sx->p, art, &f, &tx))) return rc;
+  if ((rc = px__feat_terms(&sx->fx, &sx->p, &tx, false, &sx->vocab, &f))) return rc;
+  doc->t = f.t;
+  doc->has_time = f.has_time;
+  doc->flags = f.flags;
+  doc->words = (int64_t)f.nwords + f.twords;
+  if (!f.nterms) return PX_OK;
+  px_story_term *v = malloc(f.nterms * sizeof(*v));
+  if (!v) return PX_ENOMEM;
+  for (uint32_t i = 0; i < f.nterms; i++) {
+    v[i].hash = sx->vocab.hash[f.terms[i].id];
+    v[i].tf = f.terms[i].w;
+  }
+  qsort(v, f.nterms, sizeof(*v), cmp_term);
+  *terms = v;
+  *n = f.nterms;
+  return PX_OK;
+}
+
+double px_story_idf(uint64_t df, uint64_t ndocs) {
+  return (float)(log(((double)ndocs + 1.0) / ((double)df + 1.0)) + 1.0);
+}
+
+typedef struct hdf {
+  uint64_t h;
+  uint32_t df;
+} hdf;
+
+static int cmp_hdf(const void *a, const void *b) {
+  uint64_t x = ((const hdf *)a)->h, y = ((const hdf *)b)->h;
+  return x < y ? -1 : x > y;
+}
+
+int px_stories_set_df(px_stories *sx, const uint64_t *hashes, const uint32_t *df, size_t n,
+                      uint64_t ndocs) {
+  if (!sx || (n && (!hashes || !df)) || sx->finished) return PX_EINVAL;
+  hdf *t = malloc((n + 1) * sizeof(*t));
+  uint64_t *h = malloc((n + 1) * sizeof(*h));
+  uint32_t *d = malloc((n + 1) * sizeof(*d));
+  if (!t || !h || !d) {
+    free(t);
+    free(h);
+    free(d);
+    return PX_ENOMEM;
+  }
+  for (size_t i = 0; i < n; i++) t[i] = (hdf){hashes[i], df[i]};
+  qsort(t, n, sizeof(*t), cmp_hdf);
+  for (size_t i = 0; i < n; i++) {
+    h[i] = t[i].h;
+    d[i] = t[i].df;
+  }
+  free(t);
+  free(sx->xdf_h);
+  free(sx->xdf);
+  sx->xdf_h = h;
+  sx->xdf = d;
+  sx->nxdf = n;
+  sx->xdf_ndocs = ndocs;
+  return PX_OK;
+}
+
+int px_stories_story(const px_stories *sx, int64_t si, int64_t *central, uint64_t *sig_h,
+                     float *sig_w, size_t *nsig) {
+  const px__bstory *b = px__stories_batch_story(sx, si);
+  if (!b || !central || !sig_h || !sig_w || !nsig) return PX_EINVAL;
+  *central = b->central;
+  *nsig = b->nsig;
+  for (uint32_t k = 0; k < b->nsig; k++) {
+    sig_h[k] = b->sig[k].h;
+    sig_w[k] = b->sig[k].w;
+  }
   return PX_OK;
 }

@@ -2,7 +2,9 @@
 # mpi.sh PARALLAX SOURCE_DIR - parallax-mpi on 1, 2 and 4 ranks of one machine
 # (oversubscribed) gives the store a single-process 'parallax ingest' gives:
 # the same articles, identical duplicate links, the same entity counts and
-# quotes, stories with BCubed F1 >= 0.99 (tests/mpi/compare.py); the output
+# quotes, stories with BCubed F1 >= 0.99 (tests/mpi/compare.py), the stories
+# made by the distributed stage (candidate keys exchanged, components
+# clustered by their owner ranks), none left to rank 0; the output
 # folder is read by every command with --db DIR, 'story --compare' of a story
 # whose articles came from several ranks works, and 'serve' serves it.
 # Skipped (exit 77) when parallax-mpi was not built or mpirun is missing.
@@ -32,6 +34,12 @@ for n in 1 2 4; do
   check "np $n: same articles, duplicates, entities, quotes; stories BCubed >= 0.99" test $rc -eq 0
 done
 check "np 4: copies across shards found by the exchange" grep -q "[1-9][0-9]* copies across shards dropped" "$tmp/out4"
+for n in 2 4; do
+  check "np $n: every story placed by the distributed stage, none left to rank 0" \
+    grep -q "31 placed in stories by the exchange, 0 left to rank 0" "$tmp/out$n"
+  check "np $n: candidate links found by the key exchange" \
+    grep -q "stories by exchange: [1-9][0-9]* candidate links" "$tmp/out$n"
+done
 check "np 4: a near-copy linked (dup_of) across ranks" \
   bash -c "'$px' export stories --db '$tmp/o4' | grep -q '\"ext_id\":\"x-near\"[^}]*\"dup_of\":[0-9]'"
 

@@ -2,14 +2,15 @@
 # mpi_faults.sh PARALLAX SOURCE_DIR - parallax-mpi and bad input: a corrupt
 # record and a truncated compressed file (named with rank and position, the
 # rest stored: the store equals a single-process ingest of the same inputs),
-# an input that cannot be opened, an empty input, more ranks than articles
+# an input that cannot be opened, an input only one rank can open (another
+# working folder per rank), an empty input, more ranks than articles
 # (empty shards), a rank killed mid-run (the run fails naming the rank, what
 # the shards committed stays, a rerun finishes with the same store), and a
 # rerun with another number of ranks (refused, naming the shard).
 # Skipped (exit 77) when parallax-mpi was not built or mpirun is missing.
 set -u
 . "$2/tests/mpi/env.sh"
-trap 'rm -rf "$tmp"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 fails=0
 check() { local what=$1; shift; if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi; }
 py=/usr/bin/python3
@@ -31,6 +32,30 @@ check "corrupt record: named with its rank, file and line" grep -q "rank 1: .*ba
 check "truncated file: named with its rank and file" grep -q "rank [01]: .*cut.jsonl.gz.*trunc" "$tmp/err"
 check "missing input: named with its rank" grep -q "rank [01]: .*missing.jsonl" "$tmp/err"
 check "corrupt inputs: the rest stored as a single process stores it" same "$tmp/single.db" "$tmp/bad"
+
+# An input only one rank can read: the same relative path names a file in
+# rank 0's working folder and nothing in rank 1's (a disk local to one node).
+# Rank 1 names the input and its position and says which rank reads it; the
+# reader takes all of its records, so nothing is lost.
+mkdir -p "$tmp/node0" "$tmp/node1"
+mpxa=$(readlink -f "$mpx")
+cp "$tmp/a.jsonl" "$tmp/node0/local.jsonl"
+"$px" ingest --db "$tmp/local.db" "$tmp/node0/local.jsonl" "$tmp/b.jsonl.gz" > /dev/null 2>&1
+timeout 300 mpirun --oversubscribe -np 1 -wdir "$tmp/node0" "$mpxa" ingest --out "$tmp/loc" local.jsonl "$tmp/b.jsonl.gz" : \
+  -np 1 -wdir "$tmp/node1" "$mpxa" ingest --out "$tmp/loc" local.jsonl "$tmp/b.jsonl.gz" > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "input on one rank only: the run finishes (exit 0)" test $rc -eq 0
+check "input on one rank only: rank 1 names it, its position and the reader" \
+  grep -q "rank 1: local.jsonl (input 1 of 2): cannot open on this rank: No such file or directory; read by rank 0 instead" "$tmp/err"
+check "input on one rank only: every record stored, as a single process stores them" same "$tmp/local.db" "$tmp/loc"
+# ... and a compressed input (read whole, records shared by number) that only rank 1 sees.
+cp "$tmp/b.jsonl.gz" "$tmp/node1/local.jsonl.gz"
+"$px" ingest --db "$tmp/local2.db" "$tmp/a.jsonl" "$tmp/node1/local.jsonl.gz" > /dev/null 2>&1
+timeout 300 mpirun --oversubscribe -np 1 -wdir "$tmp/node0" "$mpxa" ingest --out "$tmp/loc2" "$tmp/a.jsonl" local.jsonl.gz : \
+  -np 1 -wdir "$tmp/node1" "$mpxa" ingest --out "$tmp/loc2" "$tmp/a.jsonl" local.jsonl.gz > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "compressed input on one rank only: exit 0" test $rc -eq 0
+check "compressed input on one rank only: rank 0 names it and the reader" \
+  grep -q "rank 0: local.jsonl.gz (input 2 of 2): cannot open on this rank: .*read by rank 1 instead" "$tmp/err"
+check "compressed input on one rank only: every record stored" same "$tmp/local2.db" "$tmp/loc2"
 
 # An empty input, and more ranks than articles: empty shards.
 : > "$tmp/empty.jsonl"
