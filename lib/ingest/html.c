@@ -94,7 +94,7 @@ static int open_fmt(px_ctx *ctx, px__stream *s, const char *path, px__fmt_state 
   st->ctx = ctx;
   st->s = s;
   st->path = strdup(path);
-  int rc = st->path ? px__extractor_new(&st->ex) : PX_ENOMEM;
+  int rc = st->path ? px__extractor_take(ctx, &st->ex) : PX_ENOMEM;
   if (rc) {
     free(st->path);
     free(st);
@@ -106,7 +106,7 @@ static int open_fmt(px_ctx *ctx, px__stream *s, const char *path, px__fmt_state 
 
 static void close_fmt(px__fmt_state *st) {
   if (!st) return;
-  px__extractor_free(st->ex);
+  px__extractor_give(st->ctx, st->ex);
   free(st->path);
   free(st);
 }
