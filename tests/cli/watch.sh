@@ -162,10 +162,12 @@ timeout 60 "$px" watch --db "$ldb" --config "$tmp/l.toml" --once >/dev/null 2>"$
 t429=$(awk '/limited.xml 429/ {print $1}' "$tmp/requests.log")
 check "429 logged with its wait" grep -q "limited.xml: HTTP status 429; next try in 12 s" "$tmp/l.err"
 # The server's clock (requests.log counts from its start, in $tmp/t0): the
-# next run must start inside the 12 s asked for to test that it keeps away;
+# next run must start well inside the 12 s asked for to test that it keeps away;
 # on a machine so loaded that it does not, that check is skipped, said so.
 since429() { python3 -c 'import sys, time; print("%.3f" % (time.time() - float(open(sys.argv[1]).read()) - float(sys.argv[2])))' "$tmp/t0" "$t429"; }
-if python3 -c 'import sys; sys.exit(0 if float(sys.argv[1]) < 10 else 1)' "$(since429)"; then
+# (6 s of margin: under load, starting the run and opening the store take
+# seconds, and within 1 s of the end of the wait the run polls.)
+if python3 -c 'import sys; sys.exit(0 if float(sys.argv[1]) < 6 else 1)' "$(since429)"; then
   timeout 60 "$px" watch --db "$ldb" --config "$tmp/l.toml" --once >/dev/null 2>>"$tmp/l.err"
   check "the next run honours Retry-After" grep -q "limited.xml: not polled, the server asked to wait" "$tmp/l.err"
 else
