@@ -14,9 +14,11 @@
 # (in date order) are read (default 3000; the whole corpus is 37,554).
 
 # %%
+import atexit
 import lzma
 import json
 import os
+import shutil
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -52,6 +54,7 @@ def records(path, n):
 
 
 workdir = tempfile.mkdtemp(prefix="parallax-example-")
+atexit.register(shutil.rmtree, workdir, ignore_errors=True)  # the store goes when the example ends
 db = parallax.Store(os.path.join(workdir, "allsides.db"))
 result = db.ingest(records(corpus, limit))
 print(f"{result.stored} articles stored, {result.rejected} rejected, "

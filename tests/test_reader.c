@@ -355,12 +355,61 @@ static void test_fast_matches_tree(void **state) {
   free(path);
 }
 
+/* Compressed pages and notes are named after the file without its
+ * extensions: 0252.html.gz is "0252", notes.txt.gz "notes".  A page named
+ * .html that opens with a <script> is read as a page, not as plain text
+ * holding its markup. */
+static void test_compressed_names(void **state) {
+  (void)state;
+  const char *dir = px_test_tmpdir();
+  char sub[600];
+  snprintf(sub, sizeof(sub), "%s/in", dir);
+  px_test_sh("mkdir -p %s", sub);
+  free(px_test_write_str(sub, "0252.html",
+                         "\n<script type=\"text/javascript\">var x = 1;</script>\n"
+                         "<title>Bridge repair approved</title>\n<p>The city council voted on Tuesday to "
+                         "repair the old bridge over the river, officials said. Work starts in spring "
+                         "and will cost four million.</p><p>Residents welcomed the decision after years "
+                         "of delays and two closures.</p>"));
+  free(px_test_write_str(sub, "notes.txt",
+                         "Rate held at 5 percent\n\nThe central bank kept its rate.\n"));
+  px_test_sh("cd %s && gzip 0252.html && zstd -q --rm notes.txt", sub);
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_reader *rd;
+  assert_int_equal(px_reader_open(ctx, sub, &rd), PX_OK);
+  int page = 0, notes = 0;
+  while (1) {
+    px_article *a;
+    int rc = px_reader_next(rd, &a);
+    if (rc == PX_EOF) break;
+    assert_int_equal(rc, PX_OK);
+    px_str id = px_article_get(a, PX_F_ID);
+    px_str body = px_article_get(a, PX_F_BODY);
+    if (id.len == 4 && memcmp(id.ptr, "0252", 4) == 0) {
+      page++;
+      assert_null(strstr(body.ptr, "<script"));
+      assert_null(strstr(body.ptr, "var x"));
+      assert_non_null(strstr(body.ptr, "The city council voted"));
+    } else if (id.len == 5 && memcmp(id.ptr, "notes", 5) == 0) {
+      notes++;
+    } else {
+      fail_msg("unexpected id '%.*s'", (int)id.len, id.ptr);
+    }
+  }
+  px_reader_free(rd);
+  assert_int_equal(page, 1);
+  assert_int_equal(notes, 1);
+  px_ctx_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_field_names),     cmocka_unit_test(test_field_map),
       cmocka_unit_test(test_bad_records),     cmocka_unit_test(test_record_cap),
       cmocka_unit_test(test_compressed),      cmocka_unit_test(test_binary_and_folder),
       cmocka_unit_test(test_json_array_and_missing), cmocka_unit_test(test_fast_matches_tree),
+      cmocka_unit_test(test_compressed_names),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -51,6 +51,7 @@ void px_ctx_free(px_ctx *ctx) {
   for (size_t i = 0; i < ctx->nalias; i++) free(ctx->alias_key[i]), free(ctx->alias_name[i]);
   free(ctx->alias_key);
   free(ctx->alias_name);
+  if (ctx->spare && ctx->spare_free) ctx->spare_free(ctx->spare);
   free(ctx);
 }
 

@@ -154,6 +154,11 @@ struct px_ctx {
   char **alias_key, **alias_name;    /* outlet names loaded by px_ctx_load_outlets */
   size_t nalias;
   char errmsg[512];
+  /* One HTML extractor kept between files (px__extractor_take/give in
+   * lib/ingest/extract.c): setting up the HTML parser costs more than a
+   * small page does.  Freed by px_ctx_free through spare_free. */
+  void *spare;
+  void (*spare_free)(void *);
 };
 
 /** Record a formatted message as the context's last error. @return status. */

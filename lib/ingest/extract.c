@@ -134,6 +134,27 @@ fail:
   return PX_ENOMEM;
 }
 
+static void spare_free(void *ex) { px__extractor_free(ex); }
+
+int px__extractor_take(px_ctx *ctx, px__extractor **out) {
+  if (ctx && ctx->spare && ctx->spare_free == spare_free) {
+    *out = ctx->spare;
+    ctx->spare = NULL;
+    return PX_OK;
+  }
+  return px__extractor_new(out);
+}
+
+void px__extractor_give(px_ctx *ctx, px__extractor *ex) {
+  if (!ex) return;
+  if (ctx && !ctx->spare) {
+    ctx->spare = ex;
+    ctx->spare_free = spare_free;
+    return;
+  }
+  px__extractor_free(ex);
+}
+
 void px__extractor_free(px__extractor *ex) {
   if (!ex) return;
   if (ex->tree) myhtml_tree_destroy(ex->tree);
@@ -1960,7 +1981,7 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
   px__extractor *own = NULL;
   int rc;
   if (!ex) {
-    if ((rc = px__extractor_new(&own))) return rc;
+    if ((rc = px__extractor_take(ctx, &own))) return rc;
     ex = own;
   }
   size_t limit = ctx ? ctx->limit_record : (size_t)64 << 20;
@@ -2058,6 +2079,6 @@ out:
     ex->nodes = NULL;
     ex->nalloc = ex->nn = 0;
   }
-  px__extractor_free(own);
+  px__extractor_give(ctx, own);
   return rc;
 }

@@ -43,6 +43,12 @@ typedef struct px__extractor px__extractor;
 
 PX__HIDDEN int px__extractor_new(px__extractor **ex /* OUT */);
 PX__HIDDEN void px__extractor_free(px__extractor *ex);
+/* The extractor the context keeps between readers, or a new one; give it
+ * back with px__extractor_give, which keeps one and frees the rest.  The
+ * readers of pages, WARC files and feeds use these, so a folder of small
+ * pages sets up the HTML parser once. */
+PX__HIDDEN int px__extractor_take(px_ctx *ctx, px__extractor **ex /* OUT */);
+PX__HIDDEN void px__extractor_give(px_ctx *ctx, px__extractor *ex);
 
 /* What kind of page a page is: the signals the extractor gathers, and
  * the decision made from them (px__extract_page). */

@@ -62,7 +62,7 @@ static int open_fmt(px_ctx *ctx, px__stream *s, const char *path, px__fmt_state 
   st->ctx = ctx;
   st->s = s;
   px__buf_init(&st->tmp, 0);
-  int rc = px__extractor_new(&st->ex);
+  int rc = px__extractor_take(ctx, &st->ex);
   if (rc) {
     free(st);
     return rc;
@@ -74,7 +74,7 @@ static int open_fmt(px_ctx *ctx, px__stream *s, const char *path, px__fmt_state 
 static void close_fmt(px__fmt_state *st) {
   if (!st) return;
   if (st->doc) xmlFreeDoc(st->doc);
-  px__extractor_free(st->ex);
+  px__extractor_give(st->ctx, st->ex);
   free(st->channel_title);
   free(st->channel_lang);
   free(st->channel_link);

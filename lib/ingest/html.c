@@ -42,6 +42,29 @@ static bool has_ci(const char *p, size_t n, const char *w) {
   return false;
 }
 
+/* True when the file's name ends in .html, .htm, .xhtml or .shtml, before a
+ * compression suffix (.gz, .zst, .xz). */
+static bool named_html(const char *path) {
+  if (!path) return false;
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  size_t n = strlen(base);
+  static const char *const packed[] = {".gz", ".zst", ".xz"};
+  for (size_t k = 0; k < sizeof(packed) / sizeof(packed[0]); k++) {
+    size_t l = strlen(packed[k]);
+    if (n > l && strcasecmp(base + n - l, packed[k]) == 0) {
+      n -= l;
+      break;
+    }
+  }
+  static const char *const ext[] = {".html", ".htm", ".xhtml", ".shtml"};
+  for (size_t k = 0; k < sizeof(ext) / sizeof(ext[0]); k++) {
+    size_t l = strlen(ext[k]);
+    if (n > l && strncasecmp(base + n - l, ext[k], l) == 0) return true;
+  }
+  return false;
+}
+
 static int sniff(const char *p, size_t n, const char *path) {
   size_t i = skip_prolog(p, n);
   if (i >= n || p[i] != '<') return 0;
@@ -58,6 +81,10 @@ static int sniff(const char *p, size_t n, const char *path) {
   if (has_ci(q, PX__MIN(m, 64), "<p") || has_ci(q, PX__MIN(m, 64), "<div") ||
       has_ci(q, PX__MIN(m, 64), "<article") || has_ci(q, PX__MIN(m, 64), "<title"))
     return 40;
+  /* A page named as one that opens with markup the tests above do not know
+   * (<script>, <link>, <style>, ...): a page, not plain text holding its
+   * markup.  Feeds and WARC files are not named .html. */
+  if (named_html(path)) return 30;
   return 0;
 }
 
@@ -67,7 +94,7 @@ static int open_fmt(px_ctx *ctx, px__stream *s, const char *path, px__fmt_state 
   st->ctx = ctx;
   st->s = s;
   st->path = strdup(path);
-  int rc = st->path ? px__extractor_new(&st->ex) : PX_ENOMEM;
+  int rc = st->path ? px__extractor_take(ctx, &st->ex) : PX_ENOMEM;
   if (rc) {
     free(st->path);
     free(st);
@@ -79,7 +106,7 @@ static int open_fmt(px_ctx *ctx, px__stream *s, const char *path, px__fmt_state 
 
 static void close_fmt(px__fmt_state *st) {
   if (!st) return;
-  px__extractor_free(st->ex);
+  px__extractor_give(st->ctx, st->ex);
   free(st->path);
   free(st);
 }

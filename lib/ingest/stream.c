@@ -33,6 +33,7 @@ struct px__stream {
   bool in_eof;
   unsigned char *win; /* decoded bytes [win_pos, win_len) not yet consumed */
   size_t win_len, win_pos;
+  size_t in_cap, win_cap; /* IN_CHUNK and WIN_SIZE, less for a small memory input */
   bool out_eof;       /* no more decoded bytes will come */
   bool truncated;     /* compressed stream ended early */
   /* Decoder side (written by the decoding thread when there is one). */
@@ -75,12 +76,12 @@ static int fill_in(px__stream *s) {
   if (s->in_pos < s->in_len || s->in_eof) return PX_OK;
   if (s->mem) {
     size_t n = s->mem_len - s->mem_pos;
-    if (n > IN_CHUNK) n = IN_CHUNK;
+    if (n > s->in_cap) n = s->in_cap;
     memcpy(s->in, s->mem + s->mem_pos, n);
     s->mem_pos += n;
     s->in_len = n;
   } else {
-    s->in_len = fread(s->in, 1, IN_CHUNK, s->fp);
+    s->in_len = fread(s->in, 1, s->in_cap, s->fp);
     if (s->in_len == 0 && ferror(s->fp)) {
       snprintf(s->dec_err, sizeof(s->dec_err), "read error: %s", strerror(errno));
       s->dec_failed = true;
@@ -128,12 +129,17 @@ static int setup_codec(px__stream *s) {
 }
 
 static int stream_init(px__stream *s) {
-  s->in = malloc(IN_CHUNK);
-  s->win = malloc(WIN_SIZE);
-  if (!s->in || !s->win) return PX_ENOMEM;
+  /* A memory input needs no input buffer larger than itself, and when it is
+   * not compressed no window larger either (a small record, a fetched feed:
+   * no megabyte to set up for each). */
+  s->in_cap = s->mem ? PX__MIN(IN_CHUNK, PX__MAX(s->mem_len, 16)) : IN_CHUNK;
+  s->in = malloc(s->in_cap);
+  if (!s->in) return PX_ENOMEM;
   int rc = fill_in(s);
   if (rc) return rc;
   detect_codec(s);
+  s->win_cap = s->mem && s->codec == PX_CODEC_NONE ? PX__MIN(WIN_SIZE, PX__MAX(s->mem_len, 16)) : WIN_SIZE;
+  if (!(s->win = malloc(s->win_cap))) return PX_ENOMEM;
   if ((rc = setup_codec(s))) return rc;
   return s->codec == PX_CODEC_NONE ? PX_OK : start_thread(s);
 }
@@ -384,7 +390,7 @@ static int refill(px__stream *s) {
     s->win_pos = 0;
   }
   if (!s->threaded) {
-    int rc = decode_step(s, s->win, WIN_SIZE, &s->win_len);
+    int rc = decode_step(s, s->win, s->win_cap, &s->win_len);
     take_dec_state(s);
     return rc;
   }
@@ -400,7 +406,7 @@ static int refill(px__stream *s) {
   }
   unsigned h = s->head;
   pthread_mutex_unlock(&s->mu);
-  size_t n = PX__MIN(s->blk_len[h] - s->head_pos, WIN_SIZE - s->win_len);
+  size_t n = PX__MIN(s->blk_len[h] - s->head_pos, s->win_cap - s->win_len);
   memcpy(s->win + s->win_len, s->blk[h] + s->head_pos, n);
   s->win_len += n;
   s->head_pos += n;
@@ -426,7 +432,7 @@ static int check_end(px__stream *s) {
 }
 
 int px__stream_peek(px__stream *s, size_t n, const char **p, size_t *got) {
-  if (n > WIN_SIZE) n = WIN_SIZE;
+  if (n > s->win_cap) n = s->win_cap;
   while (s->win_len - s->win_pos < n && !s->out_eof && !s->failed) {
     int rc = refill(s);
     if (rc) return rc;

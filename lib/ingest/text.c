@@ -172,8 +172,22 @@ static int next(px__fmt_state *st, px_article *art, uint64_t *where, int *fatal,
      * folder walked, or the base name of a single file), extension cut. */
     const char *base = st->path;
     const char *slash = strrchr(base, '/');
-    const char *dot = strrchr(slash ? slash + 1 : base, '.');
-    size_t bl = dot && dot != base && dot[-1] != '/' ? (size_t)(dot - base) : strlen(base);
+    const char *name = slash ? slash + 1 : base;
+    size_t bl = strlen(base);
+    /* A compression suffix first (notes.txt.gz -> notes), then one extension. */
+    static const char *const packed[] = {".gz", ".zst", ".xz"};
+    for (size_t k = 0; k < sizeof(packed) / sizeof(packed[0]); k++) {
+      size_t l = strlen(packed[k]);
+      if (bl > l && base + bl - l > name && strcasecmp(base + bl - l, packed[k]) == 0) {
+        bl -= l;
+        break;
+      }
+    }
+    for (size_t k = bl; k > (size_t)(name - base) + 1; k--)
+      if (base[k - 1] == '.') {
+        bl = k - 1;
+        break;
+      }
     if (strcmp(st->path, "-") != 0 && (rc = px_article_set(art, PX_F_ID, base, bl))) goto out;
   }
 out:

@@ -150,7 +150,7 @@ static int open_fmt(px_ctx *ctx, px__stream *s, const char *path, px__fmt_state 
   px__buf_init(&st->block, ctx->limit_record);
   px__buf_init(&st->payload, ctx->limit_record);
   px__buf_init(&st->pend, 0);
-  int rc = px__extractor_new(&st->ex);
+  int rc = px__extractor_take(ctx, &st->ex);
   if (rc) {
     free(st);
     return rc;
@@ -161,7 +161,7 @@ static int open_fmt(px_ctx *ctx, px__stream *s, const char *path, px__fmt_state 
 
 static void close_fmt(px__fmt_state *st) {
   if (!st) return;
-  px__extractor_free(st->ex);
+  px__extractor_give(st->ctx, st->ex);
   px__buf_release(&st->line);
   px__buf_release(&st->block);
   px__buf_release(&st->payload);

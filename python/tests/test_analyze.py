@@ -169,11 +169,15 @@ def test_gil_released_during_long_call():
     t.join()
     t0, t1 = span["t"]
     inside = [x for x in ticks if t0 <= x <= t1]
-    gaps = [b - a for a, b in zip(inside, inside[1:])]
     # With the GIL held through the call this thread could not run at all
-    # while it lasts; released, it ticks all along.
+    # while it lasts (no tick inside it); released, it ticks all along.  On a
+    # loaded machine both threads may wait for a core for a long stretch, so
+    # the test asks for ticks in each half of the call, not for a bound on
+    # the longest gap between ticks.
     assert t1 - t0 > 0.2
-    assert len(inside) > 20 and max(gaps) < 0.5 * (t1 - t0)
+    mid = (t0 + t1) / 2
+    assert len(inside) > 10
+    assert any(x < mid for x in inside) and any(x > mid for x in inside)
 
 
 def test_memory_flat_over_a_loop(sample_records):

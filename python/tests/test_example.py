@@ -24,7 +24,9 @@ def test_example_skips_without_data(tmp_path):
 
 
 def test_example_answers(tmp_path):
-    r = run(PX_EXAMPLE_ARTICLES="1200")
+    r = run(PX_EXAMPLE_ARTICLES="1200", TMPDIR=str(tmp_path))
+    # the example's store folder is removed when it ends
+    assert not [p for p in os.listdir(tmp_path) if p.startswith("parallax-example-")]
     assert r.returncode == 0, r.stderr[-3000:]
     if r.stdout.startswith("skipped:"):
         pytest.skip(r.stdout.strip())

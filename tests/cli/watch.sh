@@ -96,7 +96,18 @@ check "the 500 is logged" grep -q "error.xml: HTTP status 500" "$tmp/err1"
 check "the redirect loop is cut" grep -qi "redirects followed" "$tmp/err1"
 check "the slow server times out" grep -q "slow.xml: Operation timed out" "$tmp/err1"
 check "the truncated response is refused" grep -q "truncated.xml: transfer closed" "$tmp/err1"
-check "the enormous feed is capped" grep -q "huge.xml: response larger than" "$tmp/err1"
+# The enormous feed on its own, with time to spare: in the round above its
+# transfer may meet the 1.5 s timeout first on a loaded machine.
+cat > "$tmp/huge.toml" <<CONF
+timeout = 30
+connect_timeout = 10
+max_bytes = 1048576
+[feed]
+url = "$base/huge.xml"
+CONF
+timeout 90 "$px" watch --db "$tmp/huge.db" --config "$tmp/huge.toml" --once >/dev/null 2>"$tmp/huge.err"
+check "the enormous feed is capped" grep -q "huge.xml: response larger than the 1048576-byte cap" "$tmp/huge.err"
+check "nothing of the enormous feed is stored" test "$(q "$tmp/huge.db" "select count(*) from article")" -eq 0
 check "an entity loop is refused" grep -q "entity reference loop" "$tmp/err1"
 check "no external entity was read" test "$(q "$db" "select count(*) from article where body like '%root:%'")" -eq 0
 check "an unknown charset keeps the feed's text" \
@@ -149,12 +160,24 @@ CONF
 ldb="$tmp/l.db"
 timeout 60 "$px" watch --db "$ldb" --config "$tmp/l.toml" --once >/dev/null 2>"$tmp/l.err"
 t429=$(awk '/limited.xml 429/ {print $1}' "$tmp/requests.log")
-check "429 logged with its wait" grep -q "limited.xml: HTTP status 429; next try in 6 s" "$tmp/l.err"
+check "429 logged with its wait" grep -q "limited.xml: HTTP status 429; next try in 12 s" "$tmp/l.err"
+# The server's clock (requests.log counts from its start, in $tmp/t0): the
+# next run must start well inside the 12 s asked for to test that it keeps away;
+# on a machine so loaded that it does not, that check is skipped, said so.
+since429() { python3 -c 'import sys, time; print("%.3f" % (time.time() - float(open(sys.argv[1]).read()) - float(sys.argv[2])))' "$tmp/t0" "$t429"; }
+# (6 s of margin: under load, starting the run and opening the store take
+# seconds, and within 1 s of the end of the wait the run polls.)
+if python3 -c 'import sys; sys.exit(0 if float(sys.argv[1]) < 6 else 1)' "$(since429)"; then
+  timeout 60 "$px" watch --db "$ldb" --config "$tmp/l.toml" --once >/dev/null 2>>"$tmp/l.err"
+  check "the next run honours Retry-After" grep -q "limited.xml: not polled, the server asked to wait" "$tmp/l.err"
+else
+  echo "skip the next run honours Retry-After: $(since429) s passed since the 429 (machine loaded)"
+fi
+# then wait out the 12 s, counted from the 429, and run again
+left=$(python3 -c 'import sys; print(max(0.0, 12.5 - float(sys.argv[1])))' "$(since429)")
+sleep "$left"
 timeout 60 "$px" watch --db "$ldb" --config "$tmp/l.toml" --once >/dev/null 2>>"$tmp/l.err"
-check "the next run honours Retry-After" grep -q "limited.xml: not polled, the server asked to wait" "$tmp/l.err"
-sleep 6
-timeout 60 "$px" watch --db "$ldb" --config "$tmp/l.toml" --once >/dev/null 2>>"$tmp/l.err"
-check "not asked again before 6 s" test "$(awk -v t="$t429" '/limited.xml/ && $1 > t && $1 < t + 6' "$tmp/requests.log" | wc -l)" -eq 0
+check "not asked again before 12 s" test "$(awk -v t="$t429" '/limited.xml/ && $1 > t && $1 < t + 12' "$tmp/requests.log" | wc -l)" -eq 0
 check "then read" test "$(q "$ldb" "select count(*) from article")" -eq 1
 check "the outbox is empty" test "$(q "$db" "select count(*) from state where key like 'outbox:%' or key like 'done:%'")" -eq 0
 

@@ -28,7 +28,9 @@ for spec in "${targets[@]}"; do
   [[ $spec == *:* ]] && tsecs=${spec#*:}
   mkdir -p "$work/$t" "$work/$t-artifacts"
   log="$work/$t.log"
-  nice -n 15 "$build/$t" -max_total_time="$tsecs" -rss_limit_mb=2048 -max_len=65536 \
+  dict=()
+  [[ -f $root/tests/fuzz/$t.dict ]] && dict=(-dict="$root/tests/fuzz/$t.dict")
+  nice -n 15 "$build/$t" -max_total_time="$tsecs" -rss_limit_mb=2048 -max_len=65536 "${dict[@]}" \
     -print_final_stats=1 -artifact_prefix="$work/$t-artifacts/" \
     "$work/$t" "$root/tests/fuzz/corpus/$t" >"$log" 2>&1
   rc=$?

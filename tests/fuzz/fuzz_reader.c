@@ -10,14 +10,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const px__format *const *fl = px__formats();
   size_t nfmt = 0;
   while (fl[nfmt]) nfmt++;
-  px_ctx *ctx;
-  if (px_ctx_new(&ctx)) return 0;
-  px_ctx_set_limit(ctx, PX_LIMIT_RECORD_BYTES, 1 << 16);
-  px_article *art;
-  if (px_article_new(&art) == PX_OK) {
-    fuzz_format(ctx, fl[data[0] % nfmt], art, data + 1, size - 1);
-    px_article_free(art);
+  /* One context and article for the run, as a reader keeps them: setting
+   * them up (and the HTML parser the context keeps) for each input would
+   * cost more than most inputs. */
+  static px_ctx *ctx;
+  static px_article *art;
+  if (!ctx) {
+    if (px_ctx_new(&ctx)) return 0;
+    px_ctx_set_limit(ctx, PX_LIMIT_RECORD_BYTES, 1 << 16);
+    if (px_article_new(&art)) return 0;
   }
-  px_ctx_free(ctx);
+  fuzz_format(ctx, fl[data[0] % nfmt], art, data + 1, size - 1);
   return 0;
 }

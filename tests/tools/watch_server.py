@@ -133,7 +133,7 @@ class H(http.server.BaseHTTPRequestHandler):
                 STATE["limited"] += 1
                 first = STATE["limited"] == 1
             if first:
-                return self.send(429, b"slow down", "text/plain", headers=[("Retry-After", "6")])
+                return self.send(429, b"slow down", "text/plain", headers=[("Retry-After", "12")])
             return self.send(200, rss("Limited News", []).replace(b"</channel>", b"<item><title>Limited item</title><guid>lim-1</guid><description>A feed item whose text is in the feed itself, long enough to be stored as an article on its own merits.</description></item></channel>"))
         if p == "/error.xml":
             return self.send(500, b"internal error", "text/plain")
@@ -200,6 +200,8 @@ class S(http.server.ThreadingHTTPServer):
 
 srv = S(("127.0.0.1", 0), H)
 BASE = "http://127.0.0.1:%d" % srv.server_address[1]
+with open(os.path.join(DIR, "t0"), "w") as f:  # the clock of requests.log
+    f.write("%.3f" % T0)
 with open(os.path.join(DIR, "port.tmp"), "w") as f:
     f.write(str(srv.server_address[1]))
 os.rename(os.path.join(DIR, "port.tmp"), os.path.join(DIR, "port"))
