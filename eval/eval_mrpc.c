@@ -37,8 +37,6 @@ typedef struct corpus {
    * is built per story, as `compare` builds it, and a sentence ID seen
    * before is the same sentence (analyzed and counted once). */
   int *grp;           /* per text: its story, or 0 */
-  uint32_t *pos;      /* per text: its place in its article (a seventh
-                         column of a "-" line), or PX__POS_NONE */
   char (*gname)[64];  /* story names; [0] is "" */
   int ngroup, gcap;
   uint32_t *byid;     /* sentence ID -> text index + 1, grouped files only */
@@ -81,15 +79,12 @@ static int add_sentence(corpus *c, const char *s, size_t n, uint32_t *idx, int g
     size_t nc = c->cap ? c->cap * 2 : 8192;
     px__text *t = realloc(c->tx, nc * sizeof *t);
     int *g = realloc(c->grp, nc * sizeof *g);
-    uint32_t *ps = realloc(c->pos, nc * sizeof *ps);
     if (t) c->tx = t;
     if (g) c->grp = g;
-    if (ps) c->pos = ps;
-    if (!t || !g || !ps) return PX_ENOMEM;
+    if (!t || !g) return PX_ENOMEM;
     c->cap = nc;
   }
   c->grp[c->n] = grp;
-  c->pos[c->n] = PX__POS_NONE;
   if (grp > 0) c->byid[key] = (uint32_t)c->n + 1;
   char *copy = px__arena_strndup(&c->arena, s, n);
   if (!copy) return PX_ENOMEM;
@@ -115,24 +110,22 @@ static int load(const char *path, corpus *c, set *out) {
       continue;
     }
     while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) line[--len] = 0;
-    /* Quality, #1 ID, #2 ID, #1 String, #2 String[, story[, place]]; a
-     * line whose quality is "-" only adds #1 String to its story (for the
-     * IDF), with its place in its article when a seventh column gives it. */
-    char *field[7];
+    /* Quality, #1 ID, #2 ID, #1 String, #2 String[, story]; a line whose
+     * quality is "-" only adds #1 String to its story (for the IDF). */
+    char *field[6];
     int nf = 0;
     field[nf++] = line;
-    for (char *p = line; *p && nf < 7; p++)
+    for (char *p = line; *p && nf < 6; p++)
       if (*p == '\t') {
         *p = 0;
         field[nf++] = p + 1;
       }
     if (nf < 5) continue;
-    int grp = nf >= 6 ? group_of(c, field[5]) : 0;
+    int grp = nf == 6 ? group_of(c, field[5]) : 0;
     if (grp < 0) return -1;
     uint32_t dummy;
     if (field[0][0] == '-') {
       if (grp > 0 && add_sentence(c, field[3], strlen(field[3]), &dummy, grp, field[1])) return -1;
-      if (grp > 0 && nf == 7) c->pos[dummy] = (uint32_t)strtoul(field[6], NULL, 10);
       continue;
     }
     pair p = {atoi(field[0]), 0, 0};
@@ -436,7 +429,6 @@ int main(int argc, char **argv) {
     one.sent = &whole;
     one.nsent = 1;
     if (px__ssent_make(&one, 0, &idf[c.grp[i]], &c.arena, &ss[i])) return 1;
-    ss[i].pos = c.pos[i];
   }
   set *sets[2] = {&tr, &te};
   double(*feat[2])[PX__SIM_NFEAT];
@@ -500,7 +492,6 @@ int main(int argc, char **argv) {
   for (int g = 0; g < c.ngroup; g++) px__idf_release(&idf[g]);
   free(idf);
   free(c.grp);
-  free(c.pos);
   free(c.gname);
   free(c.byid);
   px__lex_free(lx);

@@ -92,8 +92,7 @@ def main():
                 for s in sorted(sents):
                     for i, text in enumerate(sents[s]):
                         k = ids.setdefault((story, s, i), len(ids) + 1)
-                        # the seventh column: its place in its article
-                        f.write(f"-\t{k}\t\t{clean(text)}\t\t{story}\t{i}\n")
+                        f.write(f"-\t{k}\t\t{clean(text)}\t\t{story}\n")
                 for lab, a, b in pairs(d, sents):
                     ka, kb = ids[(story,) + a], ids[(story,) + b]
                     f.write(f"{lab}\t{ka}\t{kb}\t{clean(sents[a[0]][a[1]])}\t"

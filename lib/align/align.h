@@ -109,13 +109,7 @@ typedef struct px__ssent {
   uint32_t nwords;   /* word and number tokens */
   float wsum;        /* sum of term weights (numbers included) */
   uint32_t nnum, ncap;
-  uint32_t pos;      /* place among its article's sentences (0: the lead,
-                        furniture not counted); PX__POS_NONE when the
-                        sentence comes from no article (px__ssent_make's
-                        default; `compare` sets it) */
 } px__ssent;
-
-#define PX__POS_NONE UINT32_MAX
 
 /**
  * Features of sentence sent of tx, weighted by idf.  Arrays come from arena.
@@ -125,7 +119,7 @@ PX__HIDDEN int px__ssent_make(const px__text *tx, size_t sent, const px__idf *id
                               px__arena *arena, px__ssent *out /* OUT */);
 
 #define PX__SEQ_MAX 64
-#define PX__SIM_NFEAT 24
+#define PX__SIM_NFEAT 22
 
 /** The feature vector of a pair (symmetric in a and b). */
 PX__HIDDEN void px__sim_features(const px__lex *lx, const px__ssent *a, const px__ssent *b,

@@ -253,7 +253,6 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
   if ((rc = px__idf_build(&ib, lx, &idf))) goto out;
   idf.local_weight = 1.0f;
   rc = PX_ENOMEM;
-  uint32_t pos = 0;
   for (size_t k = 0; k < n; k++) {
     if ((rc = px__ssent_make(c->art[ref[k].art].tx, ref[k].sent, &idf, &scratch, &ss[k])))
       goto out;
@@ -263,9 +262,6 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
       memset(&ss[k], 0, sizeof ss[k]);
       c->art[ref[k].art].nfurniture++;
     }
-    if (ref[k].sent == 0) pos = 0;
-    ss[k].pos = pos;
-    if (ss[k].nterm) pos++; /* furniture and empty sentences take no place */
   }
   px__factopts fo = {c->threshold, 16, 48, 3, 24, -1};
   if ((rc = px__facts_link(lx, ss, ref, n, &fo, &links, &nlinks, &c->pairs_scored))) goto out;

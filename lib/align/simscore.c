@@ -20,7 +20,7 @@ const char *const px__sim_feature_names[PX__SIM_NFEAT] = {
     "num_diff",  "cap_share", "log_unmatched", "cover_prod", "exact_min",
     "all_min",   "all_max",   "trigram_dice", "lcs_min",  "lcs_max",
     "len_diff",  "unmatched_max", "no_numbers", "unmatched_wmax", "cap_unmatched",
-    "cover_min2", "lcs_max2", "both_lead", "early"};
+    "cover_min2", "lcs_max2"};
 
 /* Credit for a synonym instead of the same stem. */
 #define SYN_CREDIT 0.75f
@@ -243,7 +243,6 @@ static int cmp_term(const void *a, const void *b) {
 int px__ssent_make(const px__text *tx, size_t sent, const px__idf *idf, px__arena *arena,
                    px__ssent *out) {
   memset(out, 0, sizeof *out);
-  out->pos = PX__POS_NONE;
   const px__sentence *s = &tx->sent[sent];
   size_t first = s->tok_first, count = s->tok_count;
   if (first > tx->ntok) count = 0;
@@ -411,15 +410,6 @@ static void features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
   f[19] = log1p(capu);
   f[20] = f[0] * f[0];
   f[21] = f[14] * f[14];
-  /* Where the two sit in their articles: two ledes of one event mostly
-   * report its one core claim (a lede restating the headline), and a
-   * claim is the likelier shared the earlier both tell it.  A sentence
-   * from no article (a pair of an outside set) has neither. */
-  if (a->pos != PX__POS_NONE && b->pos != PX__POS_NONE) {
-    uint32_t pmax = a->pos > b->pos ? a->pos : b->pos;
-    f[22] = pmax == 0;
-    f[23] = 1.0 / (1.0 + pmax);
-  }
   if (shared) *shared = (ca + cb) / 2;
 }
 
