@@ -32,7 +32,7 @@ fi
 allsides="${PX_DATA:-$root/../shared/data}/allsides-news/allsides_articles.jsonl.xz"
 if [[ -f "$allsides" ]]; then
   for split in dev test; do
-    echo "-- $split (page furniture, one AllSides story, eval/data/real)"
+    echo "-- $split (page furniture, AllSides stories, eval/data/real)"
     python3 "$root/eval/eval_furniture.py" "$build/parallax" "$root/eval/data/real" "$allsides" --split "$split" 2>/dev/null
   done
 else

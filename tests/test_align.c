@@ -337,7 +337,11 @@ static void test_furniture(void **state) {
       "Also see: Five ferries that never sank", "Read: The best harbours to visit",
       "Contributing: Jane Doe and John Roe", "Editor's note: all our ferry coverage is free.",
       "Visit the Northern Wire homepage for more stories.", "Support our journalism",
-      "#Ferry pic.twitter.com/abc123 \xe2\x80\x94 Harbour Desk (@harbourdesk) April 2, 2020"};
+      "#Ferry pic.twitter.com/abc123 \xe2\x80\x94 Harbour Desk (@harbourdesk) April 2, 2020",
+      "Produced by Jane Doe.", "Camera by Jane Doe and John Roe.", "Music: \"Harbour\" by Jon Roe.",
+      "Photo credits: Pier at dawn, Jane Doe/Northern Wire.", "Slideshow (5 Images)",
+      "Contact Jane Doe at jane.doe@northernwire.example", "Follow Jane Doe on Twitter.",
+      "Will the ferry sail again?:Yes, if the harbour board agrees"};
   static const char *const no[] = {
       "She was 16.", "The police didn't do their job.",
       "By Wednesday, the fire had spread to three villages.",

@@ -401,17 +401,44 @@ static bool same_magnitude(double x, double y) {
   return x <= y * PX__DISPUTE_RATIO && y <= x * PX__DISPUTE_RATIO;
 }
 
+/* One figure written with less precision: "52%" and "52.4%", "39" and
+ * "39.1" (a whole number within half a unit of the other). */
+static bool same_rounded(double x, double y) {
+  if (x == y) return true;
+  double d = x > y ? x - y : y - x;
+  return d < 0.5 && (x == (double)(long long)x || y == (double)(long long)y);
+}
+
+/* How many distinct values sentence (art, sent) gives in the unit run
+ * r[a, b). */
+static size_t values_of(const qrec *r, size_t a, size_t b, uint32_t art, uint32_t sent) {
+  size_t n = 0;
+  for (size_t z = a; z < b; z++) {
+    if (r[z].art != art || r[z].sent != sent) continue;
+    bool seen = false;
+    for (size_t y = a; y < z && !seen; y++)
+      seen = r[y].art == art && r[y].sent == sent && r[y].q.value == r[z].q.value;
+    n += !seen;
+  }
+  return n;
+}
+
 /* Does the unit run r[a, b) hold two articles whose values differ, neither
- * giving the other's value? */
+ * giving the other's value?  The sentences of the two give one value of
+ * the unit each: a sentence that gives two ("the rate rose from 5.5% to
+ * 5.75%", two candidates' shares of the vote) counts two things, and which
+ * of them another outlet's figure counts is not known. */
 static bool values_differ(const qrec *r, size_t a, size_t b) {
   for (size_t x = a; x < b; x++)
     for (size_t y = a; y < b; y++) {
-      if (r[x].art == r[y].art || r[x].q.value == r[y].q.value) continue;
+      if (r[x].art == r[y].art || same_rounded(r[x].q.value, r[y].q.value)) continue;
+      if (values_of(r, a, b, r[x].art, r[x].sent) != 1 || values_of(r, a, b, r[y].art, r[y].sent) != 1)
+        continue;
       if (!same_magnitude(r[x].q.value, r[y].q.value)) continue;
       bool x_in_y = false, y_in_x = false;
       for (size_t z = a; z < b; z++) {
-        if (r[z].art == r[y].art && r[z].q.value == r[x].q.value) x_in_y = true;
-        if (r[z].art == r[x].art && r[z].q.value == r[y].q.value) y_in_x = true;
+        if (r[z].art == r[y].art && same_rounded(r[z].q.value, r[x].q.value)) x_in_y = true;
+        if (r[z].art == r[x].art && same_rounded(r[z].q.value, r[y].q.value)) y_in_x = true;
       }
       if (!x_in_y && !y_in_x) return true;
     }

@@ -68,6 +68,14 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       if (!n) continue;
       v = px__number_word(w, n);
       if (v < 1 || v >= 1000) continue; /* "million" alone, "half", "once" */
+      /* "several hundred", "a few dozen", "many thousands": no count */
+      if (i > first && tx->tok[i - 1].kind == PX__TOK_WORD) {
+        char pw[16];
+        size_t pn = lower(tx, &tx->tok[i - 1], pw, sizeof pw);
+        if ((pn == 7 && !memcmp(pw, "several", 7)) || (pn == 3 && !memcmp(pw, "few", 3)) ||
+            (pn == 4 && !memcmp(pw, "many", 4)) || (pn == 4 && !memcmp(pw, "some", 4) && v >= 12))
+          continue;
+      }
     } else {
       continue;
     }

@@ -50,7 +50,16 @@ static const char *const k_start[] = {
     "this article first appeared", "this story first appeared", "a version of this article",
     "a version of this story", "an earlier version of this", "correction:", "clarification:",
     "also see", "see more:", "read:", "read next", "report:", "contributing:", "editor's note",
-    "editors' note"};
+    "editors' note", "photo credits:", "photo credit:", "credits:", "music:", "slideshow",
+    "photo gallery", "gallery:"};
+
+/* Credit lines of a video or a photo essay: "Produced by Jane Doe.",
+ * "Camera by Jane Doe and John Roe."  (a role, "by", then names) */
+static const char *const k_credit[] = {
+    "produced by", "camera by", "edited by", "filmed by", "video by", "videos by", "photos by",
+    "photo by", "photography by", "graphics by", "graphic by", "illustration by", "illustrations by",
+    "animation by", "design by", "designed by", "music by", "sound by", "shot by", "narrated by",
+    "hosted by", "interview by", "research by", "map by", "maps by", "data by", "audio by"};
 
 static const char *const k_any[] = {
     "click here", "hide caption", "show caption", "toggle caption", "enlarge this image",
@@ -66,11 +75,12 @@ static const char *const k_any[] = {
 /* A related-link headline glued to its summary by the extractor: a
  * lower-case letter, then ':' or '?', then a capital with no space
  * ("Coronavirus live updates:US deaths near 10K", "Where's
- * Fauci?Doctor's absence ..."). */
+ * Fauci?Doctor's absence ...", "Who will win?:Yes, if ..."). */
 static bool glued_link(const char *p, size_t n) {
   for (size_t i = 1; i + 1 < n; i++)
-    if ((p[i] == ':' || p[i] == '?') && p[i - 1] >= 'a' && p[i - 1] <= 'z' && p[i + 1] >= 'A' &&
-        p[i + 1] <= 'Z')
+    if ((p[i] == ':' || p[i] == '?') &&
+        ((p[i - 1] >= 'a' && p[i - 1] <= 'z') || (p[i] == ':' && p[i - 1] == '?')) &&
+        p[i + 1] >= 'A' && p[i + 1] <= 'Z')
       return true;
   return false;
 }
@@ -186,9 +196,21 @@ bool px__furniture_text(const char *p, size_t n) {
     if (starts(t, tn, k_start[i])) return true;
   /* a byline: "By Jane Doe", "By Jane Doe and John Roe, CNN" */
   if (words <= 9 && starts(t, tn, "by ") && caps * 2 >= words + 1) return true;
+  /* a credit line: "Produced by Jane Doe.", "Camera by Jane Doe and John Roe." */
+  if (words <= 12 && caps * 2 >= words)
+    for (size_t i = 0; i < sizeof k_credit / sizeof *k_credit; i++)
+      if (starts(t, tn, k_credit[i])) return true;
+  /* "Follow Jane Doe on Twitter.", "Follow us on Instagram" */
+  if (words <= 10 && starts(t, tn, "follow ") &&
+      (contains(t, tn, "on twitter") || contains(t, tn, "on facebook") ||
+       contains(t, tn, "on instagram") || contains(t, tn, "on linkedin") || contains(t, tn, "on threads")))
+    return true;
   /* "Jane Doe is a reporter for ..." stays news; an e-mail or handle line
    * of a few words does not */
-  if (at && words <= 8 && (contains(t, tn, "email") || contains(t, tn, "twitter") || contains(t, tn, "follow")))
+  if (at && words <= 8 && (contains(t, tn, "email") || contains(t, tn, "e-mail") ||
+                          contains(t, tn, "twitter") || contains(t, tn, "follow") ||
+                          starts(t, tn, "contact") || starts(t, tn, "reach ") ||
+                          starts(t, tn, "write to") || starts(t, tn, "tips:")))
     return true;
   /* a newsletter pitch */
   if (contains(t, tn, "newsletter") && (contains(t, tn, "sign up") || contains(t, tn, "subscribe") ||

@@ -75,6 +75,25 @@ check "json: a fact shared by all three" jq_ok "$json" "assert any(len(f['outlet
 check "json: unique facts listed" jq_ok "$json" "assert any(not f['shared'] for f in d['facts'])"
 check "json: first report is the earliest" jq_ok "$json" "assert all(f['first_report']['article']==0 for f in d['facts'] if f['shared'] and 0 in f['articles'])"
 check "json: discrepancy 12 vs 14" jq_ok "$json" "assert any(sorted(v['value'] for v in x['values'])==[12,14] for x in d['discrepancies'])"
+# Figures that are not disputes: a rounding ("52%" / "52.4%"), a vague
+# amount ("several hundred firefighters" / "400 firefighters"), and an
+# article that gives two rates (old and new) beside another's one; the
+# turnout of 38% / 41% is one.
+cat > "$tmp/d1.txt" <<'T'
+Title: Harbour vote
+Source: Quay Daily
+
+Jane Roe won the Harbourtown mayoral vote with 52.4% of the ballots, the election office said on Monday. Turnout in the Harbourtown mayoral vote was 38%, the lowest since the harbour district was founded. Several hundred firefighters guarded the polling stations after the dock fire. The harbour board raised its mooring fee from 5.5% to 5.75% of cargo value on Monday.
+T
+cat > "$tmp/d2.txt" <<'T'
+Title: Roe wins harbour vote
+Source: Pier Post
+
+Jane Roe won the Harbourtown mayoral vote with 52% of the ballots, the election office said on Monday. Turnout in the Harbourtown mayoral vote was about 41%, the lowest since the harbour district was founded. 400 firefighters guarded the polling stations after the dock fire. The harbour board set its mooring fee at 5.75% of cargo value on Monday.
+T
+dj=$("$px" compare --format json "$tmp/d1.txt" "$tmp/d2.txt" 2>/dev/null)
+check "json: turnout 38 vs 41 disputed" jq_ok "$dj" "assert any({38,41} <= {v['value'] for v in x['values']} for x in d['discrepancies'])"
+check "json: no dispute from rounding, a vague amount or two rates" jq_ok "$dj" "assert len(d['discrepancies'])==1, d['discrepancies']"
 check "json: entities with outlets" jq_ok "$json" "assert any(len(e['outlets'])==3 for e in d['entities'])"
 
 if python3 -c "import jsonschema" 2>/dev/null; then
