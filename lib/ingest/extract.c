@@ -1567,7 +1567,7 @@ static size_t strip_site(const char *t, size_t n, const meta *m, size_t *start) 
 }
 
 /* Share of the words of a (case-insensitive, alphanumeric runs) found in b. */
-static double word_overlap(const char *a, size_t an, const char *b, size_t bn) {
+static double word_overlap_n(const char *a, size_t an, const char *b, size_t bn, size_t min_words) {
   size_t words = 0, found = 0;
   for (size_t i = 0; i < an;) {
     while (i < an && !(is_alnum(a[i]) || (unsigned char)a[i] >= 0x80)) i++;
@@ -1589,7 +1589,11 @@ static double word_overlap(const char *a, size_t an, const char *b, size_t bn) {
     }
     i = j;
   }
-  return words >= 2 ? (double)found / (double)words : 0;
+  return words >= min_words ? (double)found / (double)words : 0;
+}
+
+static double word_overlap(const char *a, size_t an, const char *b, size_t bn) {
+  return word_overlap_n(a, an, b, bn, 2);
 }
 
 /* An <h1> that names the site, not the page: the og:site_name or the
@@ -1619,7 +1623,68 @@ static bool h1_is_site(const meta *m, const px__buf *h) {
   return false;
 }
 
+static size_t count_words(const char *p, size_t n) {
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++)
+    if ((i == 0 || p[i - 1] == ' ') && p[i] != ' ') w++;
+  return w;
+}
+
+/* An <h1> of three words or fewer that shares little with the page's
+ * longer title (og:title, the JSON-LD headline, <title>): a blog's name,
+ * a section ("M&A Updates", "Web Designs"), an author's name over the
+ * post, not the post's headline. */
+static bool h1_is_label(const meta *m, const px__buf *h) {
+  if (count_words(h->ptr, h->len) > 3) return false;
+  const px__buf *others[] = {&m->og_title, &m->ld_headline, &m->title};
+  for (size_t k = 0; k < 3; k++) {
+    const px__buf *o = others[k];
+    if (!o->len) continue;
+    size_t st, e = strip_site(o->ptr, o->len, m, &st);
+    if (count_words(o->ptr + st, e - st) < 4) continue;
+    if (word_overlap_n(h->ptr, h->len, o->ptr + st, e - st, 1) < 0.5) return true;
+  }
+  return false;
+}
+
+/* Drop what follows the last " | " when it is four words or fewer (a
+ * site, a section: "How meditation rewires brains | Opinion"), or the
+ * last dash when it is two words or fewer or names the site. */
+static void strip_tail(const meta *m, px__buf *t) {
+  static const char *const bars[] = {" | ", NULL};
+  static const char *const dashes[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL};
+  for (int rep = 0; rep < 2; rep++) {
+    size_t cut = t->len;
+    for (int kind = 0; kind < 2 && cut == t->len; kind++) {
+      const char *const *seps = kind == 0 ? bars : dashes;
+      for (size_t s = 0; seps[s]; s++) {
+        size_t sl = strlen(seps[s]);
+        for (size_t i = t->len; i-- > 10;) {
+          if (i + sl > t->len || memcmp(t->ptr + i, seps[s], sl) != 0) continue;
+          const char *tail = t->ptr + i + sl;
+          size_t tl = t->len - i - sl, w = count_words(tail, tl);
+          bool site = (m->site.len == tl && strncasecmp(m->site.ptr, tail, tl) == 0) ||
+                      (m->ld_publisher.len == tl && strncasecmp(m->ld_publisher.ptr, tail, tl) == 0);
+          bool call = tl && (tail[tl - 1] == '!' || tail[tl - 1] == '?');
+          if (w >= 1 && !call && (kind == 0 ? w <= 4 : (w <= 2 || site)) && i < cut) cut = i;
+          break;
+        }
+      }
+    }
+    if (cut == t->len) return;
+    t->len = cut;
+    t->ptr[cut] = '\0';
+  }
+}
+
+static void pick_title_raw(meta *m, px__buf *out);
+
 static void pick_title(meta *m, px__buf *out) {
+  pick_title_raw(m, out);
+  strip_tail(m, out);
+}
+
+static void pick_title_raw(meta *m, px__buf *out) {
   px__buf_clear(out);
   /* Leave out the <h1>s that name the site. */
   int k1 = 0;
@@ -1649,7 +1714,7 @@ static void pick_title(meta *m, px__buf *out) {
    * visible headline when the SEO title rewords it). */
   for (int i = 0; i < m->nh1; i++) {
     px__buf *h = &m->h1[i];
-    if (h->len < 10 || h->len > 300) continue;
+    if (h->len < 10 || h->len > 300 || h1_is_label(m, h)) continue;
     const px__buf *others[] = {&m->og_title, &m->ld_headline, &m->tw_title, &m->title};
     for (size_t k = 0; k < 4; k++) {
       if (others[k]->len && word_overlap(h->ptr, h->len, others[k]->ptr, others[k]->len) >= 0.6) {
@@ -1664,7 +1729,7 @@ static void pick_title(meta *m, px__buf *out) {
   for (int i = 0; i < m->nh1; i++)
     if (m->h1[i].len >= 10 && m->h1[i].len <= 300) nlong++, which = i;
   if (nlong == 1 && m->nh1 == 1 && !text_eq_ci(&m->h1[which], &m->site) &&
-      !text_eq_ci(&m->h1[which], &m->ld_publisher)) {
+      !text_eq_ci(&m->h1[which], &m->ld_publisher) && !h1_is_label(m, &m->h1[which])) {
     px__buf_append(out, m->h1[which].ptr, m->h1[which].len);
     return;
   }
@@ -1767,10 +1832,18 @@ static void clean_byline(const char *p, size_t n, px__buf *out) {
   }
 }
 
-static int pick_date(const meta *m, const char *url, size_t ulen, int64_t *t) {
+/* The published time, and the UTC offset it was stated in (*has_zone 0
+ * when the source stated none: a bare date is that day, read as UTC). */
+static int pick_date(const meta *m, const char *url, size_t ulen, int64_t *t, int *zone,
+                     int *has_zone) {
   const px__buf *order[] = {&m->ld_date, &m->meta_date, &m->item_date, &m->time_pub};
-  for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
-    if (order[i]->len && parse_date_loose(order[i]->ptr, order[i]->len, t) == PX_OK) return PX_OK;
+  *has_zone = 0;
+  for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+    if (!order[i]->len) continue;
+    if (px__parse_date_zone(order[i]->ptr, order[i]->len, t, zone, has_zone) == PX_OK ||
+        parse_date_loose(order[i]->ptr, order[i]->len, t) == PX_OK)
+      return PX_OK;
+  }
   /* A date in the URL path: /2023/09/13/ or /2023-09-13. */
   for (size_t i = 0; url && i + 10 <= ulen; i++) {
     const char *u = url + i;
@@ -1786,7 +1859,8 @@ static int pick_date(const meta *m, const char *url, size_t ulen, int64_t *t) {
       if (px_parse_date(d, 10, t) == PX_OK) return PX_OK;
     }
   }
-  if (m->time_any.len && px_parse_date(m->time_any.ptr, m->time_any.len, t) == PX_OK)
+  if (m->time_any.len &&
+      px__parse_date_zone(m->time_any.ptr, m->time_any.len, t, zone, has_zone) == PX_OK)
     return PX_OK;
   if (m->text_date.len && parse_text_date(m->text_date.ptr, m->text_date.len, t) == PX_OK)
     return PX_OK;
@@ -1866,7 +1940,11 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
   if (!fragment) {
     const char *pu = px_article_get(out, PX_F_URL).ptr;
     size_t pl = px_article_get(out, PX_F_URL).len;
-    if (pick_date(m, pu, pl, &when) == PX_OK) px_article_set_published(out, when);
+    int zone, has_zone;
+    if (pick_date(m, pu, pl, &when, &zone, &has_zone) == PX_OK) {
+      px_article_set_published(out, when);
+      if (has_zone) px_article_set_published_offset(out, zone);
+    }
   }
   if ((rc = set_lang(out, &m->lang))) return rc;
   const char *site = m->site.len ? m->site.ptr : m->ld_publisher.len ? m->ld_publisher.ptr : NULL;
