@@ -532,6 +532,38 @@ static void test_title_tail_and_offset(void **state) {
   assert_int_equal(px_article_set_published_offset(f->art, 60), PX_EINVAL);
 }
 
+/* Bylines: a handle the structured data declares is kept as it is spelled;
+ * "Written by" in twitter:label1 names twitter:data1; a byline element's
+ * filter labels ("By Category") are not names; a bullet ends a byline. */
+static void test_byline_sources(void **state) {
+  fx *f = *state;
+  const char *para =
+      "<p>The city council voted on Monday to keep the night bus service running for another "
+      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
+      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
+      "finance committee warned that the subsidy would have to be found elsewhere.</p>";
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Night buses</title><meta name=\"author\" content=\"nightowl_42\">"
+                   "</head><body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "nightowl_42");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title>"
+               "<meta name=\"twitter:label1\" content=\"Written by\">"
+               "<meta name=\"twitter:data1\" content=\"Ana Ruiz\"></head><body>"
+               "<div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body>"
+               "<div class=\"filters\"><span class=\"byline\">By Category</span></div>"
+               "<div class=\"post-byline-date\">By Ana Ruiz \xE2\x80\xA2 March 12, 2025</div>"
+               "<div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -544,6 +576,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_reader_detects_html, setup, teardown),
       cmocka_unit_test_setup_teardown(test_not_article, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_tail_and_offset, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_byline_sources, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

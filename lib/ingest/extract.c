@@ -72,6 +72,7 @@ typedef struct meta {
   px__buf ld_date, meta_date, item_date, time_pub, time_any, text_date;
   px__buf h1[MAX_H1];
   int nh1;
+  bool tw_label_author; /* twitter:label1 said "Written by": twitter:data1 is the author */
   px__page sig; /* what kind of page this is: the signals */
 } meta;
 
@@ -101,6 +102,7 @@ static meta *meta_bufs_init(meta *m) {
     if (m->h1[i].cap == 0) m->h1[i].cap = 4096;
   }
   m->nh1 = 0;
+  m->tw_label_author = false;
   memset(&m->sig, 0, sizeof(m->sig));
   return m;
 }
@@ -781,6 +783,15 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
         set_once(&m->lang, c, l2);
       break;
     }
+    if (ieq(k, l, "twitter:label1")) {
+      m->tw_label_author = contains_ci(c, l2, "written by") || ieq(c, l2, "author") ||
+                           ieq(c, l2, "by");
+      break;
+    }
+    if (ieq(k, l, "twitter:data1")) {
+      if (m->tw_label_author && m->author_meta.len == 0) set_once(&m->author_meta, c, l2);
+      break;
+    }
     if (ieq(k, l, "og:type")) {
       m->sig.og = ieq(c, l2, "article") || contains_ci(c, l2, "article") ? 1
                   : contains_ci(c, l2, "product")                       ? 2
@@ -874,7 +885,10 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
               memmem(v, l, "Author", 6) || memmem(v, l, "Byline", 6)) &&
              (contains_ci(v, l, "byline") || contains_ci(v, l, "author-name") ||
               contains_ci(v, l, "authorname") || contains_ci(v, l, "author__name") ||
-              contains_ci(v, l, "author-link") || (ieq(v, l, "author"))))
+              contains_ci(v, l, "author-link") || ieq(v, l, "author") ||
+              ieq(v, l, "post-author") || contains_ci(v, l, "author-details") ||
+              contains_ci(v, l, "header-author") || contains_ci(v, l, "authored-by") ||
+              contains_ci(v, l, "article-author") || contains_ci(v, l, "entry-author")))
       hit = true;
     if (hit) {
       node_text(n, &ex->tmp, 400);
@@ -1767,7 +1781,8 @@ static void clean_byline(const char *p, size_t n, px__buf *out) {
   buf[n] = '\0';
   /* Cut at separators that start other information. */
   static const char *const cuts[] = {"|", "\xE2\x80\x94", " - ", "\n", "(", " on ", " updated",
-                                     " Updated", " published", " Published", NULL};
+                                     " Updated", " published", " Published", "\xE2\x80\xA2",
+                                     "\xC2\xB7", NULL};
   for (size_t i = 0; cuts[i]; i++) {
     char *q = strstr(buf, cuts[i]);
     if (q && q > buf + 2) {
@@ -1795,7 +1810,7 @@ static void clean_byline(const char *p, size_t n, px__buf *out) {
     while (j < k && (is_space((unsigned char)buf[j]) || buf[j] == ':')) j++;
     while (k > j && (is_space((unsigned char)buf[k - 1]) || buf[k - 1] == '.')) k--;
     /* Leading "By" / "by" / "From" / "Written by" / "Text:" */
-    static const char *const lead[] = {"written by ", "posted by ", "by ", "from ",
+    static const char *const lead[] = {"written by: ", "written by ", "posted by ", "by: ", "by ", "from ",
                                        "text by ", "words by ", "reporting by ", "story by ",
                                        "author: ", "author ", "von ", "por ", "par ", "di ", NULL};
     for (int rep = 0; rep < 2; rep++)
@@ -1820,6 +1835,22 @@ static void clean_byline(const char *p, size_t n, px__buf *out) {
       while (w < k && buf[w] == ' ') w++;
     }
     if (words > 5) ok = false;
+    /* Labels and filters, not names: "The Author", "By Category", "Learn More". */
+    static const char *const notname[] = {"author", "authors", "about", "category", "categories",
+                                          "type", "types", "size", "topic", "topics", "tag",
+                                          "tags", "more", "people", "case", "menu", "search",
+                                          "home", "share", "comment", "comments", "login",
+                                          "subscribe", "contact", "read", "follow", "posts",
+                                          "blog", "date", "industry", "role", "sat", "sun",
+                                          "mon", "tue", "wed", "thu", "fri", NULL};
+    for (size_t w = j; ok && w < k;) {
+      size_t we = w;
+      while (we < k && buf[we] != ' ') we++;
+      for (size_t q = 0; notname[q]; q++)
+        if (strlen(notname[q]) == we - w && strncasecmp(buf + w, notname[q], we - w) == 0) ok = false;
+      w = we;
+      while (w < k && buf[w] == ' ') w++;
+    }
     if (ok && words == 1 && out->len == 0 && end < n) ok = true;
     if (ok) {
       /* Skip duplicates. */
@@ -1933,6 +1964,21 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
     if (!bl[i]->len) continue;
     clean_byline(bl[i]->ptr, bl[i]->len, t);
     if (t->len && (rc = px_article_set(out, PX_F_BYLINE, t->ptr, t->len))) return rc;
+  }
+  /* No candidate reads as names: the author the page's structured data
+   * declares, as it spells it (a handle, "team", a lower-case name). */
+  for (size_t i = 0; i < 3 && px_article_get(out, PX_F_BYLINE).len == 0; i++) {
+    const px__buf *b = bl[i];
+    size_t s0 = 0, e = b->len;
+    while (s0 < e && is_space((unsigned char)b->ptr[s0])) s0++;
+    while (e > s0 && is_space((unsigned char)b->ptr[e - 1])) e--;
+    if (e - s0 < 2 || e - s0 > 60 || memchr(b->ptr + s0, '/', e - s0) ||
+        memchr(b->ptr + s0, '{', e - s0))
+      continue;
+    bool letter = false;
+    for (size_t k = s0; k < e && !letter; k++)
+      letter = ((b->ptr[k] | 32) >= 'a' && (b->ptr[k] | 32) <= 'z') || (unsigned char)b->ptr[k] >= 0x80;
+    if (letter && (rc = px_article_set(out, PX_F_BYLINE, b->ptr + s0, e - s0))) return rc;
   }
   int64_t when;
   /* A fragment (a feed item's body) has no metadata of its own: its dates
