@@ -564,6 +564,32 @@ static void test_byline_sources(void **state) {
   assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
 }
 
+/* Furniture paragraphs by how they begin, and the author's note at the
+ * end of the article, stay out of the body. */
+static void test_furniture_lines(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Night buses</title><meta name=\"author\" content=\"Ana Ruiz\">"
+      "</head><body><div class=\"post\">"
+      "<p>The city council voted on Monday to keep the night bus service running for another "
+      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
+      "<p>You might also like: Ten routes that changed the city</p>"
+      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
+      "finance committee warned that the subsidy would have to be found elsewhere.</p>"
+      "<p>Talk to our transit experts</p>"
+      "<p>Disclosure: this page may contain affiliate links and we may earn a commission.</p>"
+      "<p>Ana Ruiz is a freelance writer who covers transport and city budgets.</p>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "four thousand signatures"));
+  assert_true(has(body, "found elsewhere."));
+  const char *bad[] = {"You might also like", "Talk to our", "Disclosure", "freelance writer", NULL};
+  for (int i = 0; bad[i]; i++)
+    if (has(body, bad[i])) fail_msg("furniture \"%s\" in the body", bad[i]);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -577,6 +603,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_not_article, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_tail_and_offset, setup, teardown),
       cmocka_unit_test_setup_teardown(test_byline_sources, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_furniture_lines, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -450,6 +450,8 @@ static void scan_attrs(myhtml_tree_node_t *n, attrs *A) {
   }
 }
 
+static bool isupper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+
 static bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -1360,6 +1362,35 @@ static bool meta_line(const char *p, size_t n) {
   return n <= 60 && looks_date(p, n);
 }
 
+/* A paragraph that is page furniture by how it begins: a call to join,
+ * share or buy, a "you might also like", an affiliate disclosure.  The
+ * strong ones go up to 300 bytes, the calls to act only when short. */
+static bool furniture_line(const char *p, size_t n) {
+  static const char *const strong[] = {
+      "you might also like", "you may also like", "you may be interested in",
+      "if you like it, please share", "if you liked this", "if you enjoyed this",
+      "this story is funded by readers", "loading paragraph", "share this story",
+      "share this article", "share this post", "how was this issue", "join medium",
+      "join our mailing list", "join our newsletter", "join the facebook group",
+      "sign up for our", "sign-up for our", "disclosure:", "affiliate disclosure",
+      "editorial note:", "we may be compensated", "we may earn a commission",
+      "this post may contain affiliate", "this article may contain affiliate",
+      "this page may contain affiliate", "want more from", "advertisement:", "related:",
+      "read more:", "read next:", "recommended:", "don't miss:", NULL};
+  static const char *const calls[] = {
+      "talk to our", "talk to an expert", "contact us", "request a quote", "get started",
+      "get the free", "get your free", "download the free", "download our", "click here",
+      "book a demo", "book a call", "schedule a call", "start your free", "try it free",
+      "follow us", "share your story", "earn your", "get $", "want to win", NULL};
+  if (n >= 300) return false;
+  for (size_t i = 0; strong[i]; i++)
+    if (starts_ci(p, n, strong[i])) return true;
+  if (n >= 100) return false;
+  for (size_t i = 0; calls[i]; i++)
+    if (starts_ci(p, n, calls[i])) return true;
+  return false;
+}
+
 static void flush_para(emitter *e) {
   px__buf *pa = e->para;
   trim_buf(pa);
@@ -1368,6 +1399,7 @@ static void flush_para(emitter *e) {
     if (e->para_text > 0 && e->para_link * 10 > e->para_text * 8 && pa->len < 400) drop = true;
     if (!drop && boiler_line(pa->ptr, pa->len)) drop = true;
     if (!drop && meta_line(pa->ptr, pa->len)) drop = true;
+    if (!drop && furniture_line(pa->ptr, pa->len)) drop = true;
     if (!drop && e->title && e->title->len == pa->len &&
         strncasecmp(e->title->ptr, pa->ptr, pa->len) == 0)
       drop = true;
@@ -2003,6 +2035,48 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
   return PX_OK;
 }
 
+/* An author's note among the last paragraphs of the body: it begins with
+ * the byline's first name followed by " is " or " has " ("Jane Doe is a
+ * freelance writer..."), or with "Hi, I'm" / "About the author". */
+static bool bio_para(const char *p, size_t n, const char *name, size_t nl) {
+  if (starts_ci(p, n, "about the author") || starts_ci(p, n, "hi, i'm ") ||
+      starts_ci(p, n, "hi, i\xE2\x80\x99m ") || starts_ci(p, n, "hi! i'm "))
+    return true;
+  if (nl < 4 || n <= nl + 5 || strncasecmp(p, name, nl) != 0) return false;
+  const char *r = p + nl;
+  size_t rl = n - nl;
+  if (rl > 2 && r[0] == ' ' && isupper_ascii(r[1])) { /* "Tim Green UK-based ..." */
+    /* the name, then a title in capitals: a bio line when short */
+    return n < 160;
+  }
+  return starts_ci(r, rl, " is a ") || starts_ci(r, rl, " is an ") || starts_ci(r, rl, " is the ") ||
+         starts_ci(r, rl, " has ") || starts_ci(r, rl, " writes ") ||
+         starts_ci(r, rl, " covers ");
+}
+
+static void drop_bios(px__buf *b, px_str byline) {
+  if (!b->len) return;
+  size_t nl = 0;
+  while (nl < byline.len && byline.ptr[nl] != ',') nl++;
+  /* the starts of the last four paragraphs */
+  size_t st[4];
+  int k = 0;
+  for (size_t i = b->len; i-- > 0 && k < 4;) {
+    if (i == 0) st[k++] = 0;
+    else if (i >= 2 && b->ptr[i - 1] == '\n' && b->ptr[i - 2] == '\n') st[k++] = i;
+  }
+  for (int j = 0; j < k; j++) {
+    size_t a = st[j], e = a;
+    while (e < b->len && !(b->ptr[e] == '\n' && e + 1 < b->len && b->ptr[e + 1] == '\n')) e++;
+    if (!bio_para(b->ptr + a, e - a, byline.ptr, nl)) continue;
+    /* remove [a, e) with the break before it (or after it, for the first) */
+    size_t from = a >= 2 ? a - 2 : a, to = a >= 2 ? e : PX__MIN(b->len, e + 2);
+    memmove(b->ptr + from, b->ptr + to, b->len - to);
+    b->len -= to - from;
+    if (b->ptr) b->ptr[b->len] = '\0';
+  }
+}
+
 /* ------------------------------------------------------------- page kind */
 
 static bool url_has(const char *u, size_t n, const char *seg) {
@@ -2153,6 +2227,7 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
     }
   }
   if ((rc = fill_meta(ex, out, url_hint, fragment))) goto out;
+  if (!fragment) drop_bios(&ex->body, px_article_get(out, PX_F_BYLINE));
   if (!fragment) {
     page_measure(ex, out);
     const char *kind = ex->m.sig.kind;
