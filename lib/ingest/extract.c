@@ -2054,6 +2054,24 @@ static bool bio_para(const char *p, size_t n, const char *name, size_t nl) {
          starts_ci(r, rl, " covers ");
 }
 
+/* A closing paragraph that promotes the site, not the story: two or more
+ * of the words a newsletter pitch, a social-media call, a company blurb or
+ * a disclosure uses ("subscribe", "newsletter", "follow us", "Facebook",
+ * "affiliate", "privacy policy"...). */
+static bool promo_para(const char *p, size_t n, int need) {
+  static const char *const cues[] = {
+      "newsletter", "subscribe", "subscription", "sign up", "sign-up", "follow us",
+      "facebook", "instagram", "twitter", "pinterest", "youtube", "tiktok", "linkedin",
+      "mailing list", "affiliate", "commission", "privacy policy", "terms of",
+      "contact us", "get started", "free trial", "your inbox", "advertis", "sponsor",
+      "all rights reserved", "\xC2\xA9", "our team", "leave a comment", "star rating", NULL};
+  if (n > 600) return false;
+  int hits = 0;
+  for (size_t i = 0; cues[i]; i++)
+    if (contains_ci(p, n, cues[i])) hits++;
+  return hits >= need;
+}
+
 static void drop_bios(px__buf *b, px_str byline) {
   if (!b->len) return;
   size_t nl = 0;
@@ -2068,7 +2086,9 @@ static void drop_bios(px__buf *b, px_str byline) {
   for (int j = 0; j < k; j++) {
     size_t a = st[j], e = a;
     while (e < b->len && !(b->ptr[e] == '\n' && e + 1 < b->len && b->ptr[e + 1] == '\n')) e++;
-    if (!bio_para(b->ptr + a, e - a, byline.ptr, nl)) continue;
+    if (!bio_para(b->ptr + a, e - a, byline.ptr, nl) &&
+        !(j < 2 && k == 4 && promo_para(b->ptr + a, e - a, 2)))
+      continue;
     /* remove [a, e) with the break before it (or after it, for the first) */
     size_t from = a >= 2 ? a - 2 : a, to = a >= 2 ? e : PX__MIN(b->len, e + 2);
     memmove(b->ptr + from, b->ptr + to, b->len - to);
