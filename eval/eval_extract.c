@@ -429,7 +429,9 @@ static int run_wcxb(const char *dir, const char *dump, const char *out_file, con
       int has;
       int64_t when = px_article_published(art, &has);
       if (has) {
-        time_t tt = (time_t)when;
+        /* the day the page states: its local time, by the offset it gave */
+        int has_off, off = px_article_published_offset(art, &has_off);
+        time_t tt = (time_t)(when + (int64_t)off * 60);
         struct tm tm;
         gmtime_r(&tt, &tm);
         strftime(d, sizeof(d), "%Y-%m-%d", &tm);

@@ -157,6 +157,17 @@ PX_API int px_article_set(px_article *art, px_field field, const char *ptr, size
 /** Published time, seconds since the Unix epoch, UTC; has_time is 0 when unknown. */
 PX_API int64_t px_article_published(const px_article *art, int *has_time /* OUT, may be NULL */);
 PX_API void px_article_set_published(px_article *art, int64_t t);
+/**
+ * The UTC offset, in minutes east of UTC, that the published time was
+ * stated in by its source ("2025-06-25T21:30:00-04:00" gives -240): the
+ * source's local date and time are published + offset * 60.  has_offset
+ * (may be NULL) is 0, and 0 is returned, when the source gave no offset or
+ * there is no published time.  px_article_set_published clears it.
+ */
+PX_API int px_article_published_offset(const px_article *art, int *has_offset /* OUT */);
+/** Record the offset of the published time already set. @return PX_OK, PX_EINVAL
+ * (no published time, or an offset beyond +-18 hours). */
+PX_API int px_article_set_published_offset(px_article *art, int minutes);
 /** Store-assigned id (0 until stored or loaded from a store). */
 PX_API int64_t px_article_id(const px_article *art);
 /** 64-bit hash of the normalized body, used to detect exact copies. */

@@ -474,6 +474,125 @@ static void test_not_article(void **state) {
   assert_int_equal(px_ctx_skip_not_articles(NULL, 1), PX_EINVAL);
 }
 
+/* Titles: a short tail after " | " (a section, a site) is dropped; an <h1>
+ * that only names the blog gives way to the page's title.  Dates keep the
+ * offset the page stated them in, so the day is the page's own. */
+static void test_title_tail_and_offset(void **state) {
+  fx *f = *state;
+  const char *para =
+      "<p>The city council voted on Monday to keep the night bus service running for another "
+      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
+      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
+      "finance committee warned that the subsidy would have to be found elsewhere.</p>"
+      "<p>The service will be reviewed again next spring, the council said.</p>";
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>x</title>"
+                   "<meta property=\"og:title\" content=\"Why night buses matter | Opinion\">"
+                   "<meta property=\"article:published_time\" content=\"2024-06-25T21:30:00-04:00\">"
+                   "</head><body><div class=\"post\"><h1>Why night buses matter | Opinion</h1>%s"
+                   "</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Why night buses matter");
+  int has, has_off;
+  int64_t t = px_article_published(f->art, &has);
+  assert_int_equal(has, 1);
+  assert_int_equal(t, 1719365400); /* 2024-06-26T01:30:00Z */
+  assert_int_equal(px_article_published_offset(f->art, &has_off), -240);
+  assert_int_equal(has_off, 1);
+  /* the page's day: 2024-06-25 */
+  assert_int_equal((t + px_article_published_offset(f->art, NULL) * 60) / 86400, 19899);
+  /* A blog's name in the only <h1>; the post's title in <title>.  A bare
+   * date states no offset. */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Keeping the night buses running - Ana's Notes</title>"
+               "<meta name=\"date\" content=\"2024-06-25\"></head><body>"
+               "<header><h1>Ana's Notes</h1></header><div class=\"post\">%s</div></body></html>",
+               para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Keeping the night buses running");
+  assert_int_equal(px_article_published(f->art, NULL), 1719273600);
+  assert_int_equal(px_article_published_offset(f->art, &has_off), 0);
+  assert_int_equal(has_off, 0);
+  /* A dash tail of many words is part of the headline. */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses - what the council decided and why</title>"
+               "</head><body><div class=\"post\"><h1>Night buses - what the council decided "
+               "and why</h1>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Night buses - what the council decided and why");
+  /* set_published clears the offset; an offset needs a time and a sane range */
+  px_article_set_published(f->art, 0);
+  assert_int_equal(px_article_published_offset(f->art, &has_off), 0);
+  assert_int_equal(has_off, 0);
+  assert_int_equal(px_article_set_published_offset(f->art, 19 * 60), PX_EINVAL);
+  assert_int_equal(px_article_set_published_offset(f->art, 330), PX_OK);
+  assert_int_equal(px_article_published_offset(f->art, NULL), 330);
+  px__article_clear(f->art);
+  assert_int_equal(px_article_set_published_offset(f->art, 60), PX_EINVAL);
+}
+
+/* Bylines: a handle the structured data declares is kept as it is spelled;
+ * "Written by" in twitter:label1 names twitter:data1; a byline element's
+ * filter labels ("By Category") are not names; a bullet ends a byline. */
+static void test_byline_sources(void **state) {
+  fx *f = *state;
+  const char *para =
+      "<p>The city council voted on Monday to keep the night bus service running for another "
+      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
+      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
+      "finance committee warned that the subsidy would have to be found elsewhere.</p>";
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Night buses</title><meta name=\"author\" content=\"nightowl_42\">"
+                   "</head><body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "nightowl_42");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title>"
+               "<meta name=\"twitter:label1\" content=\"Written by\">"
+               "<meta name=\"twitter:data1\" content=\"Ana Ruiz\"></head><body>"
+               "<div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body>"
+               "<div class=\"filters\"><span class=\"byline\">By Category</span></div>"
+               "<div class=\"post-byline-date\">By Ana Ruiz \xE2\x80\xA2 March 12, 2025</div>"
+               "<div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+}
+
+/* Furniture paragraphs by how they begin, and the author's note at the
+ * end of the article, stay out of the body. */
+static void test_furniture_lines(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Night buses</title><meta name=\"author\" content=\"Ana Ruiz\">"
+      "</head><body><div class=\"post\">"
+      "<p>The city council voted on Monday to keep the night bus service running for another "
+      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
+      "<p>You might also like: Ten routes that changed the city</p>"
+      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
+      "finance committee warned that the subsidy would have to be found elsewhere.</p>"
+      "<p>Talk to our transit experts</p>"
+      "<p>Disclosure: this page may contain affiliate links and we may earn a commission.</p>"
+      "<p>Ana Ruiz is a freelance writer who covers transport and city budgets.</p>"
+      "<p>Love stories like this? Our weekly newsletter brings them to your inbox; follow us "
+      "on Instagram too.</p>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "four thousand signatures"));
+  assert_true(has(body, "found elsewhere."));
+  const char *bad[] = {"You might also like", "Talk to our", "Disclosure", "freelance writer",
+                       "weekly newsletter", NULL};
+  for (int i = 0; bad[i]; i++)
+    if (has(body, bad[i])) fail_msg("furniture \"%s\" in the body", bad[i]);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -485,6 +604,9 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_site_builders, setup, teardown),
       cmocka_unit_test_setup_teardown(test_reader_detects_html, setup, teardown),
       cmocka_unit_test_setup_teardown(test_not_article, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_title_tail_and_offset, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_byline_sources, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_furniture_lines, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

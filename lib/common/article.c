@@ -28,6 +28,8 @@ void px__article_clear(px_article *a) {
   for (int i = 0; i < PX_F_COUNT_; i++) px__buf_clear(&a->field[i]);
   a->published = 0;
   a->has_time = 0;
+  a->tz_offset = 0;
+  a->has_tz = 0;
   a->id = 0;
   a->content_hash = 0;
   a->repairs = 0;
@@ -156,6 +158,21 @@ void px_article_set_published(px_article *a, int64_t t) {
   if (!a) return;
   a->published = t;
   a->has_time = 1;
+  a->has_tz = 0;
+  a->tz_offset = 0;
+}
+
+int px_article_published_offset(const px_article *a, int *has_offset) {
+  int has = a && a->has_time && a->has_tz;
+  if (has_offset) *has_offset = has;
+  return has ? a->tz_offset : 0;
+}
+
+int px_article_set_published_offset(px_article *a, int minutes) {
+  if (!a || !a->has_time || minutes < -18 * 60 || minutes > 18 * 60) return PX_EINVAL;
+  a->tz_offset = minutes;
+  a->has_tz = 1;
+  return PX_OK;
 }
 
 int64_t px_article_id(const px_article *a) { return a ? a->id : 0; }
@@ -177,6 +194,8 @@ int px_article_clone(const px_article *src, px_article **dst) {
   }
   d->published = src->published;
   d->has_time = src->has_time;
+  d->tz_offset = src->tz_offset;
+  d->has_tz = src->has_tz;
   d->id = src->id;
   d->content_hash = src->content_hash;
   d->repairs = src->repairs;

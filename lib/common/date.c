@@ -163,6 +163,12 @@ static int parse_time(const tok *t, int *i, int nt, int *hh, int *mi, int *ss, i
 }
 
 int px_parse_date(const char *s, size_t n, int64_t *out) {
+  return px__parse_date_zone(s, n, out, NULL, NULL);
+}
+
+int px__parse_date_zone(const char *s, size_t n, int64_t *out, int *zone_out, int *has_zone_out) {
+  if (has_zone_out) *has_zone_out = 0;
+  if (zone_out) *zone_out = 0;
   if (!s || !out) return PX_EINVAL;
   tok t[MAXTOK];
   int nt = 0;
@@ -238,5 +244,7 @@ build:
     return PX_EFORMAT;
   *out = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + hh * 3600 + mi * 60 + ss -
          (int64_t)zone * 60;
+  if (zone_out) *zone_out = zone;
+  if (has_zone_out) *has_zone_out = has_zone;
   return PX_OK;
 }

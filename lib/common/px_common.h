@@ -165,12 +165,19 @@ struct px_ctx {
 PX__HIDDEN int px__ctx_fail(px_ctx *ctx, int status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/** px_parse_date that also reports the UTC offset the text stated, in
+ * minutes east (*has_zone 0 when it stated none); zone and has_zone may
+ * be NULL. */
+PX__HIDDEN int px__parse_date_zone(const char *s, size_t n, int64_t *t, int *zone, int *has_zone);
+
 /* ---------------------------------------------------------------- article */
 
 struct px_article {
   px__buf field[PX_F_COUNT_];
   int64_t published;
   int has_time;
+  int tz_offset; /* minutes east of UTC the published time was stated in */
+  int has_tz;
   int64_t id;
   uint64_t content_hash;
   size_t repairs;

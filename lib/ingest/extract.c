@@ -72,6 +72,7 @@ typedef struct meta {
   px__buf ld_date, meta_date, item_date, time_pub, time_any, text_date;
   px__buf h1[MAX_H1];
   int nh1;
+  bool tw_label_author; /* twitter:label1 said "Written by": twitter:data1 is the author */
   px__page sig; /* what kind of page this is: the signals */
 } meta;
 
@@ -101,6 +102,7 @@ static meta *meta_bufs_init(meta *m) {
     if (m->h1[i].cap == 0) m->h1[i].cap = 4096;
   }
   m->nh1 = 0;
+  m->tw_label_author = false;
   memset(&m->sig, 0, sizeof(m->sig));
   return m;
 }
@@ -469,6 +471,8 @@ static void scan_attrs(myhtml_tree_node_t *n, attrs *A) {
   }
 }
 
+static bool isupper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+
 static bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -802,6 +806,15 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
         set_once(&m->lang, c, l2);
       break;
     }
+    if (ieq(k, l, "twitter:label1")) {
+      m->tw_label_author = contains_ci(c, l2, "written by") || ieq(c, l2, "author") ||
+                           ieq(c, l2, "by");
+      break;
+    }
+    if (ieq(k, l, "twitter:data1")) {
+      if (m->tw_label_author && m->author_meta.len == 0) set_once(&m->author_meta, c, l2);
+      break;
+    }
     if (ieq(k, l, "og:type")) {
       m->sig.og = ieq(c, l2, "article") || contains_ci(c, l2, "article") ? 1
                   : contains_ci(c, l2, "product")                       ? 2
@@ -895,7 +908,10 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
               memmem(v, l, "Author", 6) || memmem(v, l, "Byline", 6)) &&
              (contains_ci(v, l, "byline") || contains_ci(v, l, "author-name") ||
               contains_ci(v, l, "authorname") || contains_ci(v, l, "author__name") ||
-              contains_ci(v, l, "author-link") || (ieq(v, l, "author"))))
+              contains_ci(v, l, "author-link") || ieq(v, l, "author") ||
+              ieq(v, l, "post-author") || contains_ci(v, l, "author-details") ||
+              contains_ci(v, l, "header-author") || contains_ci(v, l, "authored-by") ||
+              contains_ci(v, l, "article-author") || contains_ci(v, l, "entry-author")))
       hit = true;
     if (hit) {
       node_text(n, &ex->tmp, 400);
@@ -1367,6 +1383,35 @@ static bool meta_line(const char *p, size_t n) {
   return n <= 60 && looks_date(p, n);
 }
 
+/* A paragraph that is page furniture by how it begins: a call to join,
+ * share or buy, a "you might also like", an affiliate disclosure.  The
+ * strong ones go up to 300 bytes, the calls to act only when short. */
+static bool furniture_line(const char *p, size_t n) {
+  static const char *const strong[] = {
+      "you might also like", "you may also like", "you may be interested in",
+      "if you like it, please share", "if you liked this", "if you enjoyed this",
+      "this story is funded by readers", "loading paragraph", "share this story",
+      "share this article", "share this post", "how was this issue", "join medium",
+      "join our mailing list", "join our newsletter", "join the facebook group",
+      "sign up for our", "sign-up for our", "disclosure:", "affiliate disclosure",
+      "editorial note:", "we may be compensated", "we may earn a commission",
+      "this post may contain affiliate", "this article may contain affiliate",
+      "this page may contain affiliate", "want more from", "advertisement:", "related:",
+      "read more:", "read next:", "recommended:", "don't miss:", NULL};
+  static const char *const calls[] = {
+      "talk to our", "talk to an expert", "contact us", "request a quote", "get started",
+      "get the free", "get your free", "download the free", "download our", "click here",
+      "book a demo", "book a call", "schedule a call", "start your free", "try it free",
+      "follow us", "share your story", "earn your", "get $", "want to win", NULL};
+  if (n >= 300) return false;
+  for (size_t i = 0; strong[i]; i++)
+    if (starts_ci(p, n, strong[i])) return true;
+  if (n >= 100) return false;
+  for (size_t i = 0; calls[i]; i++)
+    if (starts_ci(p, n, calls[i])) return true;
+  return false;
+}
+
 static void flush_para(emitter *e) {
   px__buf *pa = e->para;
   trim_buf(pa);
@@ -1375,6 +1420,7 @@ static void flush_para(emitter *e) {
     if (e->para_text > 0 && e->para_link * 10 > e->para_text * 8 && pa->len < 400) drop = true;
     if (!drop && boiler_line(pa->ptr, pa->len)) drop = true;
     if (!drop && meta_line(pa->ptr, pa->len)) drop = true;
+    if (!drop && furniture_line(pa->ptr, pa->len)) drop = true;
     if (!drop && e->title && e->title->len == pa->len &&
         strncasecmp(e->title->ptr, pa->ptr, pa->len) == 0)
       drop = true;
@@ -1588,7 +1634,7 @@ static size_t strip_site(const char *t, size_t n, const meta *m, size_t *start) 
 }
 
 /* Share of the words of a (case-insensitive, alphanumeric runs) found in b. */
-static double word_overlap(const char *a, size_t an, const char *b, size_t bn) {
+static double word_overlap_n(const char *a, size_t an, const char *b, size_t bn, size_t min_words) {
   size_t words = 0, found = 0;
   for (size_t i = 0; i < an;) {
     while (i < an && !(is_alnum(a[i]) || (unsigned char)a[i] >= 0x80)) i++;
@@ -1610,7 +1656,11 @@ static double word_overlap(const char *a, size_t an, const char *b, size_t bn) {
     }
     i = j;
   }
-  return words >= 2 ? (double)found / (double)words : 0;
+  return words >= min_words ? (double)found / (double)words : 0;
+}
+
+static double word_overlap(const char *a, size_t an, const char *b, size_t bn) {
+  return word_overlap_n(a, an, b, bn, 2);
 }
 
 /* An <h1> that names the site, not the page: the og:site_name or the
@@ -1640,7 +1690,68 @@ static bool h1_is_site(const meta *m, const px__buf *h) {
   return false;
 }
 
+static size_t count_words(const char *p, size_t n) {
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++)
+    if ((i == 0 || p[i - 1] == ' ') && p[i] != ' ') w++;
+  return w;
+}
+
+/* An <h1> of three words or fewer that shares little with the page's
+ * longer title (og:title, the JSON-LD headline, <title>): a blog's name,
+ * a section ("M&A Updates", "Web Designs"), an author's name over the
+ * post, not the post's headline. */
+static bool h1_is_label(const meta *m, const px__buf *h) {
+  if (count_words(h->ptr, h->len) > 3) return false;
+  const px__buf *others[] = {&m->og_title, &m->ld_headline, &m->title};
+  for (size_t k = 0; k < 3; k++) {
+    const px__buf *o = others[k];
+    if (!o->len) continue;
+    size_t st, e = strip_site(o->ptr, o->len, m, &st);
+    if (count_words(o->ptr + st, e - st) < 4) continue;
+    if (word_overlap_n(h->ptr, h->len, o->ptr + st, e - st, 1) < 0.5) return true;
+  }
+  return false;
+}
+
+/* Drop what follows the last " | " when it is four words or fewer (a
+ * site, a section: "How meditation rewires brains | Opinion"), or the
+ * last dash when it is two words or fewer or names the site. */
+static void strip_tail(const meta *m, px__buf *t) {
+  static const char *const bars[] = {" | ", NULL};
+  static const char *const dashes[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL};
+  for (int rep = 0; rep < 2; rep++) {
+    size_t cut = t->len;
+    for (int kind = 0; kind < 2 && cut == t->len; kind++) {
+      const char *const *seps = kind == 0 ? bars : dashes;
+      for (size_t s = 0; seps[s]; s++) {
+        size_t sl = strlen(seps[s]);
+        for (size_t i = t->len; i-- > 10;) {
+          if (i + sl > t->len || memcmp(t->ptr + i, seps[s], sl) != 0) continue;
+          const char *tail = t->ptr + i + sl;
+          size_t tl = t->len - i - sl, w = count_words(tail, tl);
+          bool site = (m->site.len == tl && strncasecmp(m->site.ptr, tail, tl) == 0) ||
+                      (m->ld_publisher.len == tl && strncasecmp(m->ld_publisher.ptr, tail, tl) == 0);
+          bool call = tl && (tail[tl - 1] == '!' || tail[tl - 1] == '?');
+          if (w >= 1 && !call && (kind == 0 ? w <= 4 : (w <= 2 || site)) && i < cut) cut = i;
+          break;
+        }
+      }
+    }
+    if (cut == t->len) return;
+    t->len = cut;
+    t->ptr[cut] = '\0';
+  }
+}
+
+static void pick_title_raw(meta *m, px__buf *out);
+
 static void pick_title(meta *m, px__buf *out) {
+  pick_title_raw(m, out);
+  strip_tail(m, out);
+}
+
+static void pick_title_raw(meta *m, px__buf *out) {
   px__buf_clear(out);
   /* Leave out the <h1>s that name the site. */
   int k1 = 0;
@@ -1670,7 +1781,7 @@ static void pick_title(meta *m, px__buf *out) {
    * visible headline when the SEO title rewords it). */
   for (int i = 0; i < m->nh1; i++) {
     px__buf *h = &m->h1[i];
-    if (h->len < 10 || h->len > 300) continue;
+    if (h->len < 10 || h->len > 300 || h1_is_label(m, h)) continue;
     const px__buf *others[] = {&m->og_title, &m->ld_headline, &m->tw_title, &m->title};
     for (size_t k = 0; k < 4; k++) {
       if (others[k]->len && word_overlap(h->ptr, h->len, others[k]->ptr, others[k]->len) >= 0.6) {
@@ -1685,7 +1796,7 @@ static void pick_title(meta *m, px__buf *out) {
   for (int i = 0; i < m->nh1; i++)
     if (m->h1[i].len >= 10 && m->h1[i].len <= 300) nlong++, which = i;
   if (nlong == 1 && m->nh1 == 1 && !text_eq_ci(&m->h1[which], &m->site) &&
-      !text_eq_ci(&m->h1[which], &m->ld_publisher)) {
+      !text_eq_ci(&m->h1[which], &m->ld_publisher) && !h1_is_label(m, &m->h1[which])) {
     px__buf_append(out, m->h1[which].ptr, m->h1[which].len);
     return;
   }
@@ -1723,7 +1834,8 @@ static void clean_byline(const char *p, size_t n, px__buf *out) {
   buf[n] = '\0';
   /* Cut at separators that start other information. */
   static const char *const cuts[] = {"|", "\xE2\x80\x94", " - ", "\n", "(", " on ", " updated",
-                                     " Updated", " published", " Published", NULL};
+                                     " Updated", " published", " Published", "\xE2\x80\xA2",
+                                     "\xC2\xB7", NULL};
   for (size_t i = 0; cuts[i]; i++) {
     char *q = strstr(buf, cuts[i]);
     if (q && q > buf + 2) {
@@ -1751,7 +1863,7 @@ static void clean_byline(const char *p, size_t n, px__buf *out) {
     while (j < k && (is_space((unsigned char)buf[j]) || buf[j] == ':')) j++;
     while (k > j && (is_space((unsigned char)buf[k - 1]) || buf[k - 1] == '.')) k--;
     /* Leading "By" / "by" / "From" / "Written by" / "Text:" */
-    static const char *const lead[] = {"written by ", "posted by ", "by ", "from ",
+    static const char *const lead[] = {"written by: ", "written by ", "posted by ", "by: ", "by ", "from ",
                                        "text by ", "words by ", "reporting by ", "story by ",
                                        "author: ", "author ", "von ", "por ", "par ", "di ", NULL};
     for (int rep = 0; rep < 2; rep++)
@@ -1776,6 +1888,22 @@ static void clean_byline(const char *p, size_t n, px__buf *out) {
       while (w < k && buf[w] == ' ') w++;
     }
     if (words > 5) ok = false;
+    /* Labels and filters, not names: "The Author", "By Category", "Learn More". */
+    static const char *const notname[] = {"author", "authors", "about", "category", "categories",
+                                          "type", "types", "size", "topic", "topics", "tag",
+                                          "tags", "more", "people", "case", "menu", "search",
+                                          "home", "share", "comment", "comments", "login",
+                                          "subscribe", "contact", "read", "follow", "posts",
+                                          "blog", "date", "industry", "role", "sat", "sun",
+                                          "mon", "tue", "wed", "thu", "fri", NULL};
+    for (size_t w = j; ok && w < k;) {
+      size_t we = w;
+      while (we < k && buf[we] != ' ') we++;
+      for (size_t q = 0; notname[q]; q++)
+        if (strlen(notname[q]) == we - w && strncasecmp(buf + w, notname[q], we - w) == 0) ok = false;
+      w = we;
+      while (w < k && buf[w] == ' ') w++;
+    }
     if (ok && words == 1 && out->len == 0 && end < n) ok = true;
     if (ok) {
       /* Skip duplicates. */
@@ -1788,10 +1916,18 @@ static void clean_byline(const char *p, size_t n, px__buf *out) {
   }
 }
 
-static int pick_date(const meta *m, const char *url, size_t ulen, int64_t *t) {
+/* The published time, and the UTC offset it was stated in (*has_zone 0
+ * when the source stated none: a bare date is that day, read as UTC). */
+static int pick_date(const meta *m, const char *url, size_t ulen, int64_t *t, int *zone,
+                     int *has_zone) {
   const px__buf *order[] = {&m->ld_date, &m->meta_date, &m->item_date, &m->time_pub};
-  for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
-    if (order[i]->len && parse_date_loose(order[i]->ptr, order[i]->len, t) == PX_OK) return PX_OK;
+  *has_zone = 0;
+  for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+    if (!order[i]->len) continue;
+    if (px__parse_date_zone(order[i]->ptr, order[i]->len, t, zone, has_zone) == PX_OK ||
+        parse_date_loose(order[i]->ptr, order[i]->len, t) == PX_OK)
+      return PX_OK;
+  }
   /* A date in the URL path: /2023/09/13/ or /2023-09-13. */
   for (size_t i = 0; url && i + 10 <= ulen; i++) {
     const char *u = url + i;
@@ -1807,7 +1943,8 @@ static int pick_date(const meta *m, const char *url, size_t ulen, int64_t *t) {
       if (px_parse_date(d, 10, t) == PX_OK) return PX_OK;
     }
   }
-  if (m->time_any.len && px_parse_date(m->time_any.ptr, m->time_any.len, t) == PX_OK)
+  if (m->time_any.len &&
+      px__parse_date_zone(m->time_any.ptr, m->time_any.len, t, zone, has_zone) == PX_OK)
     return PX_OK;
   if (m->text_date.len && parse_text_date(m->text_date.ptr, m->text_date.len, t) == PX_OK)
     return PX_OK;
@@ -1881,13 +2018,32 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
     clean_byline(bl[i]->ptr, bl[i]->len, t);
     if (t->len && (rc = px_article_set(out, PX_F_BYLINE, t->ptr, t->len))) return rc;
   }
+  /* No candidate reads as names: the author the page's structured data
+   * declares, as it spells it (a handle, "team", a lower-case name). */
+  for (size_t i = 0; i < 3 && px_article_get(out, PX_F_BYLINE).len == 0; i++) {
+    const px__buf *b = bl[i];
+    size_t s0 = 0, e = b->len;
+    while (s0 < e && is_space((unsigned char)b->ptr[s0])) s0++;
+    while (e > s0 && is_space((unsigned char)b->ptr[e - 1])) e--;
+    if (e - s0 < 2 || e - s0 > 60 || memchr(b->ptr + s0, '/', e - s0) ||
+        memchr(b->ptr + s0, '{', e - s0))
+      continue;
+    bool letter = false;
+    for (size_t k = s0; k < e && !letter; k++)
+      letter = ((b->ptr[k] | 32) >= 'a' && (b->ptr[k] | 32) <= 'z') || (unsigned char)b->ptr[k] >= 0x80;
+    if (letter && (rc = px_article_set(out, PX_F_BYLINE, b->ptr + s0, e - s0))) return rc;
+  }
   int64_t when;
   /* A fragment (a feed item's body) has no metadata of its own: its dates
    * would come from the text, so the feed's date stands alone. */
   if (!fragment) {
     const char *pu = px_article_get(out, PX_F_URL).ptr;
     size_t pl = px_article_get(out, PX_F_URL).len;
-    if (pick_date(m, pu, pl, &when) == PX_OK) px_article_set_published(out, when);
+    int zone, has_zone;
+    if (pick_date(m, pu, pl, &when, &zone, &has_zone) == PX_OK) {
+      px_article_set_published(out, when);
+      if (has_zone) px_article_set_published_offset(out, zone);
+    }
   }
   if ((rc = set_lang(out, &m->lang))) return rc;
   const char *site = m->site.len ? m->site.ptr : m->ld_publisher.len ? m->ld_publisher.ptr : NULL;
@@ -1898,6 +2054,68 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
   }
   if ((rc = set_if_empty(out, PX_F_SOURCE, site, sl))) return rc;
   return PX_OK;
+}
+
+/* An author's note among the last paragraphs of the body: it begins with
+ * the byline's first name followed by " is " or " has " ("Jane Doe is a
+ * freelance writer..."), or with "Hi, I'm" / "About the author". */
+static bool bio_para(const char *p, size_t n, const char *name, size_t nl) {
+  if (starts_ci(p, n, "about the author") || starts_ci(p, n, "hi, i'm ") ||
+      starts_ci(p, n, "hi, i\xE2\x80\x99m ") || starts_ci(p, n, "hi! i'm "))
+    return true;
+  if (nl < 4 || n <= nl + 5 || strncasecmp(p, name, nl) != 0) return false;
+  const char *r = p + nl;
+  size_t rl = n - nl;
+  if (rl > 2 && r[0] == ' ' && isupper_ascii(r[1])) { /* "Tim Green UK-based ..." */
+    /* the name, then a title in capitals: a bio line when short */
+    return n < 160;
+  }
+  return starts_ci(r, rl, " is a ") || starts_ci(r, rl, " is an ") || starts_ci(r, rl, " is the ") ||
+         starts_ci(r, rl, " has ") || starts_ci(r, rl, " writes ") ||
+         starts_ci(r, rl, " covers ");
+}
+
+/* A closing paragraph that promotes the site, not the story: two or more
+ * of the words a newsletter pitch, a social-media call, a company blurb or
+ * a disclosure uses ("subscribe", "newsletter", "follow us", "Facebook",
+ * "affiliate", "privacy policy"...). */
+static bool promo_para(const char *p, size_t n, int need) {
+  static const char *const cues[] = {
+      "newsletter", "subscribe", "subscription", "sign up", "sign-up", "follow us",
+      "facebook", "instagram", "twitter", "pinterest", "youtube", "tiktok", "linkedin",
+      "mailing list", "affiliate", "commission", "privacy policy", "terms of",
+      "contact us", "get started", "free trial", "your inbox", "advertis", "sponsor",
+      "all rights reserved", "\xC2\xA9", "our team", "leave a comment", "star rating", NULL};
+  if (n > 600) return false;
+  int hits = 0;
+  for (size_t i = 0; cues[i]; i++)
+    if (contains_ci(p, n, cues[i])) hits++;
+  return hits >= need;
+}
+
+static void drop_bios(px__buf *b, px_str byline) {
+  if (!b->len) return;
+  size_t nl = 0;
+  while (nl < byline.len && byline.ptr[nl] != ',') nl++;
+  /* the starts of the last four paragraphs */
+  size_t st[4];
+  int k = 0;
+  for (size_t i = b->len; i-- > 0 && k < 4;) {
+    if (i == 0) st[k++] = 0;
+    else if (i >= 2 && b->ptr[i - 1] == '\n' && b->ptr[i - 2] == '\n') st[k++] = i;
+  }
+  for (int j = 0; j < k; j++) {
+    size_t a = st[j], e = a;
+    while (e < b->len && !(b->ptr[e] == '\n' && e + 1 < b->len && b->ptr[e + 1] == '\n')) e++;
+    if (!bio_para(b->ptr + a, e - a, byline.ptr, nl) &&
+        !(j < 2 && k == 4 && promo_para(b->ptr + a, e - a, 2)))
+      continue;
+    /* remove [a, e) with the break before it (or after it, for the first) */
+    size_t from = a >= 2 ? a - 2 : a, to = a >= 2 ? e : PX__MIN(b->len, e + 2);
+    memmove(b->ptr + from, b->ptr + to, b->len - to);
+    b->len -= to - from;
+    if (b->ptr) b->ptr[b->len] = '\0';
+  }
 }
 
 /* ------------------------------------------------------------- page kind */
@@ -2050,6 +2268,7 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
     }
   }
   if ((rc = fill_meta(ex, out, url_hint, fragment))) goto out;
+  if (!fragment) drop_bios(&ex->body, px_article_get(out, PX_F_BYLINE));
   if (!fragment) {
     page_measure(ex, out);
     const char *kind = ex->m.sig.kind;
