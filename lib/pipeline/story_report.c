@@ -7,14 +7,65 @@
  * itself, as data (align/cmp_blob.h), in the store's cache until the story
  * gains or loses an article.  Every rendering (text at any width, JSON,
  * Markdown, HTML) is made from that data on demand: a cached comparison is
- * never recomputed for another format or terminal.
+ * never recomputed for another format or terminal.  The cache key carries
+ * the build's identity (its GNU build id): a comparison made by another
+ * build of parallax, with other rules or another model, is made again.
  */
 #include "align/cmp_blob.h"
 #include "store/store.h"
 
+#include <elf.h>
+#include <link.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* ------------------------------------------------- the build's identity */
+
+static char build_key[2 * 32 + 8];
+static pthread_once_t build_once = PTHREAD_ONCE_INIT;
+
+/* The NT_GNU_BUILD_ID note of the loaded object (program or shared module)
+ * holding this code, as hex; "0" when there is none. */
+static int find_build_id(struct dl_phdr_info *info, size_t size, void *user) {
+  (void)size;
+  uintptr_t self = (uintptr_t)(void *)&find_build_id;
+  bool mine = false;
+  for (int i = 0; i < info->dlpi_phnum && !mine; i++) {
+    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+    uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
+    mine = ph->p_type == PT_LOAD && self >= lo && self < lo + ph->p_memsz;
+  }
+  if (!mine) return 0;
+  for (int i = 0; i < info->dlpi_phnum; i++) {
+    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+    if (ph->p_type != PT_NOTE) continue;
+    const unsigned char *p = (const unsigned char *)(info->dlpi_addr + ph->p_vaddr);
+    const unsigned char *end = p + ph->p_memsz;
+    while (p + sizeof(ElfW(Nhdr)) <= end) {
+      const ElfW(Nhdr) *nh = (const ElfW(Nhdr) *)(const void *)p;
+      size_t name = (nh->n_namesz + 3u) & ~3u, desc = (nh->n_descsz + 3u) & ~3u;
+      const unsigned char *d = p + sizeof *nh + name;
+      if (d + desc > end) break;
+      if (nh->n_type == NT_GNU_BUILD_ID && nh->n_namesz == 4 &&
+          memcmp(p + sizeof *nh, "GNU", 4) == 0) {
+        size_t k = 0;
+        for (size_t j = 0; j < nh->n_descsz && j < 32; j++)
+          k += (size_t)snprintf((char *)user + k, 3, "%02x", d[j]);
+        return 1;
+      }
+      p = d + desc;
+    }
+  }
+  return 1;
+}
+
+static void build_key_init(void) {
+  strcpy(build_key, "0");
+  dl_iterate_phdr(find_build_id, build_key);
+}
 
 typedef struct member {
   int64_t id, dup_of, wire_source;
@@ -76,6 +127,8 @@ int px_store_story_comparison(px_store *st, int64_t id, px_comparison **out, int
   if (rc) goto out;
   /* in id order: the signature of the membership, and the compared order */
   qsort(x.v, x.n, sizeof *x.v, by_id);
+  pthread_once(&build_once, build_key_init);
+  px__buf_printf(&sig, "%s:", build_key);
   for (size_t i = 0; i < x.n; i++) px__buf_printf(&sig, "%s%lld", i ? "," : "", (long long)x.v[i].id);
   if (!sig.ptr && (rc = px__buf_append(&sig, "", 0))) goto out;
   arts = calloc(x.n + 1, sizeof *arts);
