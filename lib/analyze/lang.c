@@ -1,26 +1,35 @@
 /* lang.c - language identification: px_langid.
  *
  * libexttextcat (the n-gram text categorizer of Cavnar and Trenkle, with
- * the ~160 language profiles LibreOffice ships) ranks the languages by the
+ * the ~160 language profiles LibreOffice ships) ranks languages by the
  * distance of the text's character n-gram profile to each; the candidates
- * it returns are those within 3 % of the best.  Among them the first that
- * news is commonly written in wins (Scots, Low German or Interlingua
- * profiles are close to English, Dutch and Italian on short texts).  A
- * language its script alone tells (kana, Hangul, Han, Greek, ...) is
- * decided by the script first; then a text where the frequent words of
- * one of 15 languages make a tenth of the words, twice as many as any
- * other's, is in that language.  A text
- * too short or too even to tell is "" (unknown).  Only the opening of a
- * body is read: a few hundred bytes suffice for a language, and the cost
- * stays flat whatever the article's length.
+ * are those within 3 % of the best, and a text with more than five such
+ * candidates is too even to tell.  Only the profiles of languages news is
+ * commonly written in are loaded (about 80 of the 164: Scots, Low German or
+ * Interlingua profiles are close to English, Dutch and Italian on short
+ * texts and never the answer wanted), once per process, read-only after:
+ * every px_langid handle compares against the same profiles, without a
+ * lock, and a handle costs a few kilobytes.  A language its script alone
+ * tells (kana, Hangul, Han, Greek, ...) is decided by the script first;
+ * then a text where the frequent words of one of 15 languages make a tenth
+ * of the words, twice as many as any other's, is in that language.  The
+ * profile of the language the frequent words lean to (English when none)
+ * is compared first: its distance sets the cut-off at which the other
+ * comparisons stop early.  A text too short or too even to tell is ""
+ * (unknown).  Only the opening of a body is read: a few hundred bytes
+ * suffice for a language, and the cost stays flat whatever the article's
+ * length.
  */
 #include "px_common.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fingerprint.h>
 #include <textcat.h>
 
 #ifndef PX_TEXTCAT_DIR
@@ -29,16 +38,20 @@
 
 /* What is read of a text: the title and this much of the body. */
 #define PX__LANG_BYTES 1200
+/* libexttextcat's own constants: n-grams in a profile, candidates within
+ * 3 % of the best, more than five candidates is "unknown". */
+#define PX__LANG_NGRAMS 400
+#define PX__LANG_MAXCAND 5
+/* At most this many profiles are loaded (fpdb.conf lists 164). */
+#define PX__LANG_MAXPROF 256
 
 struct px_langid {
-  void *tc;
-  candidate_t *cand;
+  int score[PX__LANG_MAXPROF]; /* distance to each profile, INT_MAX when cut off */
   char buf[PX__LANG_BYTES + 512];
   char clean[PX__LANG_BYTES + 512 + 1]; /* what libexttextcat reads */
 };
 
-/* Languages news is commonly written in (ISO 639-1), preferred among
- * near-equal candidates. */
+/* Languages news is commonly written in (ISO 639-1): the profiles loaded. */
 static const char *const news_langs[] = {
     "en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "nn", "fi", "pl", "cs", "sk",
     "sl", "hr", "sr", "bs", "hu", "ro", "bg", "ru", "uk", "be", "el", "tr", "ar", "fa", "he",
@@ -47,35 +60,81 @@ static const char *const news_langs[] = {
     "mk", "ka", "hy", "az", "kk", "uz", "mn", "ne", "si", "km", "lo", "my", "am", "so", "ha",
     "yo", "zu", "xh", NULL};
 
+static void code_of(const char *name, char code[8]);
+static bool is_news_lang(const char *code);
+
+/* The profiles of the process: loaded on first use, never written after. */
+static struct {
+  void **fp;         /* libexttextcat fingerprints */
+  char (*code)[8];   /* their language codes */
+  size_t n;
+} prof;
+static pthread_once_t prof_once = PTHREAD_ONCE_INIT;
+
+static void prof_load(void) {
+  FILE *f = fopen(PX_TEXTCAT_DIR "fpdb.conf", "r");
+  if (!f) return;
+  size_t cap = 0, n = 0;
+  void **fp = NULL;
+  char(*code)[8] = NULL;
+  char line[1024];
+  while (fgets(line, sizeof line, f)) {
+    char *h = strchr(line, '#');
+    if (h) *h = '\0';
+    char file[256], name[64];
+    if (sscanf(line, "%255s %63s", file, name) != 2) continue;
+    char c[8];
+    code_of(name, c);
+    if (!is_news_lang(c) || n == PX__LANG_MAXPROF) continue;
+    if (n == cap) {
+      size_t nc = cap ? cap * 2 : 64;
+      void **f2 = realloc(fp, nc * sizeof *f2);
+      if (!f2) break;
+      fp = f2;
+      char(*c2)[8] = realloc(code, nc * sizeof *c2);
+      if (!c2) break;
+      code = c2;
+      cap = nc;
+    }
+    char path[sizeof PX_TEXTCAT_DIR + 256];
+    snprintf(path, sizeof path, "%s%s", PX_TEXTCAT_DIR, file);
+    void *p = fp_Init(name);
+    if (!p) continue;
+    if (fp_Read(p, path, PX__LANG_NGRAMS) == 0) {
+      fp_Done(p);
+      continue;
+    }
+    fp[n] = p;
+    memcpy(code[n], c, 8);
+    n++;
+  }
+  fclose(f);
+  if (!n) {
+    free(fp);
+    free(code);
+    return;
+  }
+  prof.fp = fp;
+  prof.code = code;
+  prof.n = n;
+}
+
 int px_langid_new(px_ctx *ctx, px_langid **out) {
   if (!out) return PX_EINVAL;
   *out = NULL;
-  px_langid *li = calloc(1, sizeof *li);
-  if (!li) return ctx ? px__ctx_fail(ctx, PX_ENOMEM, "out of memory") : PX_ENOMEM;
-  li->tc = special_textcat_Init(PX_TEXTCAT_DIR "fpdb.conf", PX_TEXTCAT_DIR);
-  if (!li->tc) {
-    free(li);
+  pthread_once(&prof_once, prof_load);
+  if (!prof.n)
     return ctx ? px__ctx_fail(ctx, PX_EUNSUPPORTED,
                               "language profiles not found in " PX_TEXTCAT_DIR
                               " (Debian package libexttextcat-data)")
                : PX_EUNSUPPORTED;
-  }
-  textcat_SetProperty(li->tc, TCPROP_MINIMUM_DOCUMENT_SIZE, 12);
-  li->cand = textcat_GetClassifyFullOutput(li->tc);
-  if (!li->cand) {
-    px_langid_free(li);
-    return ctx ? px__ctx_fail(ctx, PX_ENOMEM, "out of memory") : PX_ENOMEM;
-  }
+  px_langid *li = malloc(sizeof *li);
+  if (!li) return ctx ? px__ctx_fail(ctx, PX_ENOMEM, "out of memory") : PX_ENOMEM;
   *out = li;
   return PX_OK;
 }
 
-void px_langid_free(px_langid *li) {
-  if (!li) return;
-  if (li->cand) textcat_ReleaseClassifyFullOutput(li->tc, li->cand);
-  if (li->tc) textcat_Done(li->tc);
-  free(li);
-}
+void px_langid_free(px_langid *li) { free(li); }
 
 /* "en--utf8", "ha-NG-utf8", "zh-CN-utf8" -> "en", "ha", "zh". */
 static void code_of(const char *name, char code[8]) {
@@ -225,6 +284,48 @@ static size_t clean_utf8(const char *p, size_t n, char *dst) {
   return o;
 }
 
+/* The index of the loaded profile of language code, or 0. */
+static size_t prof_index(const char *code) {
+  for (size_t i = 0; i < prof.n; i++)
+    if (strcmp(prof.code[i], code) == 0) return i;
+  return 0;
+}
+
+/* libexttextcat's ranking of the loaded profiles for the NUL-terminated
+ * text p[0..n), profile `first` compared first (the others stop as soon as
+ * they are farther than 3 % beyond the best so far; the candidates within
+ * 3 % of the final best are all compared in full, so the order changes the
+ * cost, not the answer).  Returns the best profile, or -1 when the text is
+ * too short, or more than five profiles are within 3 % of the best. */
+static long ngram_best(px_langid *li, const char *p, size_t n, size_t first) {
+  void *u = fp_Init(NULL);
+  if (!u) return -1;
+  fp_SetProperty(u, TCPROP_UTF8AWARE, TC_TRUE);
+  fp_SetProperty(u, TCPROP_MINIMUM_DOCUMENT_SIZE, 12);
+  long best = -1;
+  if (fp_Create(u, p, (uint4)n, PX__LANG_NGRAMS)) {
+    int min = INT_MAX, thr = INT_MAX;
+    for (size_t k = 0; k < prof.n; k++) {
+      size_t i = k == 0 ? first : k - 1 < first ? k - 1 : k;
+      int sc = fp_Compare(prof.fp[i], u, thr);
+      li->score[i] = sc;
+      if (sc < min) {
+        min = sc;
+        thr = (int)((double)sc * 1.03);
+        best = (long)i;
+      }
+    }
+    /* the candidates: every profile within the final cut-off; each was
+     * compared with a cut-off at least as high, so its score is exact */
+    size_t cand = 0;
+    for (size_t i = 0; i < prof.n; i++)
+      if (li->score[i] < thr) cand++;
+    if (cand == 0 || cand > PX__LANG_MAXCAND) best = -1;
+  }
+  fp_Done(u);
+  return best;
+}
+
 static int classify(px_langid *li, const char *text, size_t len, char code[8]) {
   code[0] = '\0';
   const char *s = by_script(text, len);
@@ -244,21 +345,12 @@ static int classify(px_langid *li, const char *text, size_t len, char code[8]) {
     return PX_OK;
   }
   size_t cn = clean_utf8(text, len, li->clean);
-  int n = textcat_ClassifyFull(li->tc, li->clean, cn, li->cand);
-  if (n <= 0) { /* too short, or too many languages alike */
+  long pick = ngram_best(li, li->clean, cn, prof_index(fwords[best].lang));
+  if (pick < 0) { /* too short, or too many languages alike */
     if (hits[best] >= 2 && hits[best] > second) strcpy(code, fwords[best].lang);
     return PX_OK;
   }
-  int pick = 0;
-  for (int i = 0; i < n; i++) {
-    char c[8];
-    code_of(li->cand[i].name, c);
-    if (is_news_lang(c)) {
-      pick = i;
-      break;
-    }
-  }
-  code_of(li->cand[pick].name, code);
+  memcpy(code, prof.code[pick], 8);
   return PX_OK;
 }
 
@@ -294,21 +386,4 @@ int px_lang_is_english(const char *p, size_t n) {
   if (k == 0) return 1;
   /* "en", "en-US", "en_GB", "eng", "english" */
   return strcmp(c, "en") == 0 || strcmp(c, "eng") == 0 || strncmp(c, "english", 7) == 0;
-}
-
-/* One handle for the analyzers of the process (px_analyze of an article
- * without a language): the profiles are loaded once (about 14 ms), not per
- * analyzer; calls are serialized. */
-static pthread_mutex_t shared_mu = PTHREAD_MUTEX_INITIALIZER;
-static px_langid *shared_li;
-static bool shared_failed;
-
-PX__HIDDEN int px__langid_shared_article(const px_article *art, char code[8]);
-int px__langid_shared_article(const px_article *art, char code[8]) {
-  code[0] = '\0';
-  pthread_mutex_lock(&shared_mu);
-  if (!shared_li && !shared_failed && px_langid_new(NULL, &shared_li) != PX_OK) shared_failed = true;
-  int rc = shared_li ? px_langid_article(shared_li, art, code) : PX_EUNSUPPORTED;
-  pthread_mutex_unlock(&shared_mu);
-  return rc;
 }
