@@ -422,6 +422,21 @@ static int classify(px_langid *li, const char *text, size_t len, char code[8]) {
   return PX_OK;
 }
 
+/* The n-gram stage alone, for the tests: "" when it cannot tell. */
+PX__HIDDEN int px__langid_ngrams(px_langid *li, const char *text, size_t len, char code[8]);
+int px__langid_ngrams(px_langid *li, const char *text, size_t len, char code[8]) {
+  code[0] = '\0';
+  if (!li || !text) return PX_EINVAL;
+  size_t cn = clean_utf8(text, utf8_cut(text, len, PX__LANG_BYTES), li->clean);
+  long pick = ngram_best(li, li->clean, cn);
+  if (pick >= 0) memcpy(code, prof.code[pick], 8);
+  return PX_OK;
+}
+
+/* Whether the profiles of code are loaded (a language news is written in). */
+PX__HIDDEN bool px__lang_is_news(const char *code);
+bool px__lang_is_news(const char *code) { return is_news_lang(code); }
+
 int px_langid_identify(px_langid *li, const char *text, size_t len, char code[8]) {
   if (!li || !code || (!text && len)) return PX_EINVAL;
   return classify(li, text ? text : "", utf8_cut(text, len, PX__LANG_BYTES), code);
