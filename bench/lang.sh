@@ -9,7 +9,8 @@
 #   bodies:  title and body of the first 2,000 AllSides articles
 # Two figures per set and program: instructions per call counted by
 # callgrind (only the identification loop; repeatable whatever the load)
-# when valgrind is installed, and CPU time per call (median of PX_RUNS runs,
+# when valgrind is installed, over the first PX_CG_TEXTS texts of the set
+# (default 300), and CPU time per call over all of them (median of PX_RUNS runs,
 # default 3, PX_REPEAT passes each, default 5; the machine may be shared).
 # PX_BASE_BUILD=<another build directory> adds that build's bench_lang
 # (px_langid of an earlier version) in the same run.
@@ -78,10 +79,11 @@ for set in tiny titles bodies; do
     med=$(printf '%s\n' "${ms[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
     ir="-"
     if ((have_vg)); then
+      head -n "${PX_CG_TEXTS:-300}" "$f" > "$tmp/cg.txt"
       PX_REPEAT=1 valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$tmp/cg.out" \
-        $cmd < "$f" > /dev/null 2> "$tmp/cg.err" || { cat "$tmp/cg.err" >&2; exit 1; }
+        $cmd < "$tmp/cg.txt" > /dev/null 2> "$tmp/cg.err" || { cat "$tmp/cg.err" >&2; exit 1; }
       total=$(grep -E '^totals:' "$tmp/cg.out" | head -1 | awk '{print $2}')
-      ir=$((total / ntexts))
+      ir=$((total / $(wc -l < "$tmp/cg.txt")))
     fi
     printf "%-8s %-20s %14s %12s %8s\n" "$set" "$label" "$ir" "$med" "$unk/$ntexts"
   done

@@ -5,9 +5,9 @@
  * distance of the text's character n-gram profile to each; the candidates
  * are those within 3 % of the best, and a text with more than five such
  * candidates is too even to tell.  Only the profiles of languages news is
- * commonly written in are loaded (about 80 of the 164: Scots, Low German or
- * Interlingua profiles are close to English, Dutch and Italian on short
- * texts and never the answer wanted), once per process, read-only after,
+ * commonly written in are loaded (80 of the 163 the package has: Scots,
+ * Low German or Interlingua profiles are close to English, Dutch and
+ * Italian on short texts and never the answer wanted), once per process, read-only after,
  * as one inverted index of their n-grams: every px_langid handle reads the
  * same index, without a lock, and one pass over a text's n-grams gives its
  * libexttextcat distance to all profiles at once.  A language its script
