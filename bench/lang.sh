@@ -12,6 +12,7 @@
 # when valgrind is installed, over the first PX_CG_TEXTS texts of the set
 # (default 300), and CPU time per call over all of them (median of PX_RUNS runs,
 # default 3, PX_REPEAT passes each, default 5; the machine may be shared).
+# PX_LANG_SETS: the sets to run (default "tiny titles bodies").
 # PX_BASE_BUILD=<another build directory> adds that build's bench_lang
 # (px_langid of an earlier version) in the same run.
 set -euo pipefail
@@ -63,7 +64,7 @@ command -v valgrind >/dev/null && have_vg=1
 echo "(machine shared with other jobs: CPU ms are medians of $runs runs x $PX_REPEAT passes;" \
      "instructions per call by callgrind, one pass)"
 printf "%-8s %-20s %14s %12s %8s\n" set program "instr/call" "CPU ms/call" unknown
-for set in tiny titles bodies; do
+for set in ${PX_LANG_SETS:-tiny titles bodies}; do
   f=$tmp/$set.txt
   [[ -s $f ]] || { echo "$set: skipped (no data)"; continue; }
   ntexts=$(wc -l < "$f")
