@@ -4,10 +4,10 @@
  * the ~160 language profiles LibreOffice ships) ranks languages by the
  * distance of the text's character n-gram profile to each; the candidates
  * are those within 3 % of the best, and a text with more than five such
- * candidates is too even to tell.  Only the profiles of languages news is
- * commonly written in are loaded (80 of the 163 the package has: Scots,
- * Low German or Interlingua profiles are close to English, Dutch and
- * Italian on short texts and never the answer wanted), once per process, read-only after,
+ * candidates is too even to tell; among the candidates the nearest language
+ * news is commonly written in wins (Scots, Low German or Interlingua
+ * profiles are close to English, Dutch and Italian on short texts).  The
+ * profiles are loaded once per process, read-only after,
  * as one inverted index of their n-grams: every px_langid handle reads the
  * same index, without a lock, and one pass over a text's n-grams gives its
  * libexttextcat distance to all profiles at once.  A language its script
@@ -172,7 +172,7 @@ static void prof_load(void) {
     if (sscanf(line, "%255s %63s", file, name) != 2) continue;
     char c[8];
     code_of(name, c);
-    if (!is_news_lang(c) || prof.n == PX__LANG_MAXPROF) continue;
+    if (prof.n == PX__LANG_MAXPROF) continue;
     char path[sizeof PX_TEXTCAT_DIR + 256];
     snprintf(path, sizeof path, "%s%s", PX_TEXTCAT_DIR, file);
     void *p = fp_Init(name);
@@ -389,9 +389,14 @@ static long ngram_best(px_langid *li, const char *p, size_t n) {
   }
   int thr = (int)((double)min * 1.03);
   size_t cand = 0;
+  long news = -1; /* the nearest candidate news is commonly written in */
   for (size_t i = 0; i < prof.n; i++)
-    if (li->sum[i] < thr) cand++;
-  return cand == 0 || cand > PX__LANG_MAXCAND ? -1 : best;
+    if (li->sum[i] < thr) {
+      cand++;
+      if (is_news_lang(prof.code[i]) && (news < 0 || li->sum[i] < li->sum[news])) news = (long)i;
+    }
+  if (cand == 0 || cand > PX__LANG_MAXCAND) return -1;
+  return news >= 0 ? news : best;
 }
 
 static int classify(px_langid *li, const char *text, size_t len, char code[8]) {
