@@ -653,9 +653,8 @@ PX_API px_str px_doc_language(const px_doc *doc);
 /* ------------------------------------------------------------- languages */
 /*
  * Language identification with libexttextcat's character n-gram profiles
- * (Debian package libexttextcat-data; the profiles of about 80 languages
- * news is written in, loaded once per process and shared read-only by
- * every handle).  A handle is not thread-safe: one per thread; a handle is
+ * (Debian package libexttextcat-data; about 160 languages, loaded once
+ * per process and shared read-only by every handle).  A handle is not thread-safe: one per thread; a handle is
  * cheap (a few kilobytes) once the profiles are loaded.
  */
 typedef struct px_langid px_langid;
