@@ -16,6 +16,8 @@ struct px_analyzer {
   px__textan *ta;
   px__entan *ea;
   size_t block; /* arena block size for the next doc, grown to fit */
+  px_langid *li; /* the analyzer's own language identifier, made on first use */
+  bool li_failed; /* the language profiles are missing: languages stay unknown */
 };
 
 int px_analyzer_new(px_ctx *ctx, px_analyzer **out) {
@@ -40,6 +42,7 @@ void px_analyzer_free(px_analyzer *an) {
   if (!an) return;
   px__textan_free(an->ta);
   px__entan_free(an->ea);
+  px_langid_free(an->li);
   free(an);
 }
 
@@ -75,9 +78,9 @@ int px_analyze_text(px_analyzer *an, const char *text, size_t len, px_doc **out)
   return analyze(an, text, len, NULL, out);
 }
 
-PX__HIDDEN int px__langid_shared_article(const px_article *art, char code[8]);
-
-int px_analyze(px_analyzer *an, const px_article *art, px_doc **out) {
+/* Analysis of art; when it has no language, identified here unless
+ * identify is false (the caller identified it already: unknown). */
+static int analyze_article(px_analyzer *an, const px_article *art, bool identify, px_doc **out) {
   if (!out) return PX_EINVAL;
   *out = NULL;
   if (!an || !art) return PX_EINVAL;
@@ -93,10 +96,20 @@ int px_analyze(px_analyzer *an, const px_article *art, px_doc **out) {
     }
     lang[k] = '\0';
     if (px_lang_is_english(given.ptr, given.len)) strcpy(lang, "en");
-  } else {
-    px__langid_shared_article(art, lang); /* "" when unknown or the profiles are missing */
+  } else if (identify && !an->li_failed) {
+    /* the profiles are shared by the process; the handle is the analyzer's */
+    if (!an->li && px_langid_new(NULL, &an->li) != PX_OK) an->li_failed = true;
+    if (an->li) px_langid_article(an->li, art, lang); /* "" when unknown */
   }
   return analyze(an, body.ptr, body.len, lang, out);
+}
+
+int px_analyze(px_analyzer *an, const px_article *art, px_doc **out) {
+  return analyze_article(an, art, true, out);
+}
+
+int px__analyze_identified(px_analyzer *an, const px_article *art, px_doc **out) {
+  return analyze_article(an, art, false, out);
 }
 
 px_str px_doc_language(const px_doc *d) {

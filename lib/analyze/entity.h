@@ -110,6 +110,11 @@ struct px_doc {
 
 /** The internal analysis of a public doc, for other library stages. */
 static inline const px__text *px__doc_text(const px_doc *d) { return &d->text; }
+
+/* px_analyze of an article whose language was identified already (by
+ * px_langid_article): without PX_F_LANGUAGE it is unknown, not identified
+ * again. */
+PX__HIDDEN int px__analyze_identified(px_analyzer *an, const px_article *art, px_doc **out /* OUT */);
 static inline const px__entities *px__doc_entities(const px_doc *d) { return &d->ents; }
 
 #endif /* PX_ENTITY_H */

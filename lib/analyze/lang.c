@@ -1,26 +1,33 @@
 /* lang.c - language identification: px_langid.
  *
  * libexttextcat (the n-gram text categorizer of Cavnar and Trenkle, with
- * the ~160 language profiles LibreOffice ships) ranks the languages by the
+ * the ~160 language profiles LibreOffice ships) ranks languages by the
  * distance of the text's character n-gram profile to each; the candidates
- * it returns are those within 3 % of the best.  Among them the first that
+ * are those within 3 % of the best, and a text with more than five such
+ * candidates is too even to tell; among the candidates the nearest language
  * news is commonly written in wins (Scots, Low German or Interlingua
- * profiles are close to English, Dutch and Italian on short texts).  A
- * language its script alone tells (kana, Hangul, Han, Greek, ...) is
- * decided by the script first; then a text where the frequent words of
- * one of 15 languages make a tenth of the words, twice as many as any
- * other's, is in that language.  A text
- * too short or too even to tell is "" (unknown).  Only the opening of a
- * body is read: a few hundred bytes suffice for a language, and the cost
- * stays flat whatever the article's length.
+ * profiles are close to English, Dutch and Italian on short texts).  The
+ * profiles are loaded once per process, read-only after,
+ * as one inverted index of their n-grams: every px_langid handle reads the
+ * same index, without a lock, and one pass over a text's n-grams gives its
+ * libexttextcat distance to all profiles at once.  A language its script
+ * alone tells (kana, Hangul, Han, Greek, ...) is decided by the script
+ * first; then a text where the frequent words of one of 15 languages make a
+ * tenth of the words, twice as many as any other's, is in that language.
+ * A text too short or too even to tell is "" (unknown).  Only the opening of a body is read: a few hundred bytes
+ * suffice for a language, and the cost stays flat whatever the article's
+ * length.
  */
 #include "px_common.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fingerprint.h>
 #include <textcat.h>
 
 #ifndef PX_TEXTCAT_DIR
@@ -29,16 +36,24 @@
 
 /* What is read of a text: the title and this much of the body. */
 #define PX__LANG_BYTES 1200
+/* libexttextcat's own constants: n-grams in a profile, candidates within
+ * 3 % of the best, more than five candidates is "unknown". */
+#define PX__LANG_NGRAMS 400
+#define PX__LANG_MAXCAND 5
+/* libexttextcat's distance for an n-gram a profile lacks. */
+#define PX__LANG_OUT 400
+/* At most this many profiles are loaded (fpdb.conf lists 164). */
+#define PX__LANG_MAXPROF 256
 
 struct px_langid {
-  void *tc;
-  candidate_t *cand;
+  int sum[PX__LANG_MAXPROF];       /* rank differences of the shared n-grams */
+  int matched[PX__LANG_MAXPROF];   /* the text's n-grams each profile has */
+  char grams[PX__LANG_NGRAMS * 32]; /* the text's n-grams, one a line */
   char buf[PX__LANG_BYTES + 512];
   char clean[PX__LANG_BYTES + 512 + 1]; /* what libexttextcat reads */
 };
 
-/* Languages news is commonly written in (ISO 639-1), preferred among
- * near-equal candidates. */
+/* Languages news is commonly written in (ISO 639-1): the profiles loaded. */
 static const char *const news_langs[] = {
     "en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "nn", "fi", "pl", "cs", "sk",
     "sl", "hr", "sr", "bs", "hu", "ro", "bg", "ru", "uk", "be", "el", "tr", "ar", "fa", "he",
@@ -47,35 +62,147 @@ static const char *const news_langs[] = {
     "mk", "ka", "hy", "az", "kk", "uz", "mn", "ne", "si", "km", "lo", "my", "am", "so", "ha",
     "yo", "zu", "xh", NULL};
 
+static void code_of(const char *name, char code[8]);
+static bool is_news_lang(const char *code);
+
+/* The profiles of the process, loaded on first use and never written
+ * after: their language codes, and every n-gram of them with the profiles
+ * it is in and its rank there (an inverted index).  One pass over the
+ * text's n-grams then gives its distance to every profile at once, the
+ * distance libexttextcat's fp_Compare computes one profile at a time
+ * (the rank differences of the n-grams both have, 400 for each n-gram of
+ * the text the profile lacks): the same scores, a small part of the work. */
+typedef struct {
+  uint16_t prof, rank;
+} px__post;
+typedef struct {
+  char *key;          /* NULL: empty slot */
+  uint32_t n, cap;
+  px__post *post;
+} px__gram;
+static struct {
+  char (*code)[8];
+  size_t n;
+  px__gram *tab; /* open addressing, tab_mask + 1 slots */
+  size_t tab_mask, grams;
+} prof;
+static pthread_once_t prof_once = PTHREAD_ONCE_INIT;
+
+static uint32_t gram_hash(const char *p, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;
+  return h;
+}
+
+static px__gram *gram_find(const char *p, size_t n) {
+  for (size_t i = gram_hash(p, n) & prof.tab_mask;; i = (i + 1) & prof.tab_mask) {
+    px__gram *g = &prof.tab[i];
+    if (!g->key || (strncmp(g->key, p, n) == 0 && g->key[n] == '\0')) return g;
+  }
+}
+
+/* The n-grams of fingerprint fp, most frequent first, one per line (as
+ * libexttextcat prints them) into buf; NULL when they do not fit. */
+static char *fp_lines(void *fp, char *buf, size_t cap) {
+  FILE *m = fmemopen(buf, cap, "w");
+  if (!m) return NULL;
+  fp_Print(fp, m);
+  long end = ftell(m);
+  bool ok = !ferror(m) && end >= 0 && (size_t)end < cap;
+  fclose(m);
+  if (!ok) return NULL;
+  buf[end] = '\0';
+  return buf;
+}
+
+/* Adds the n-grams of profile k to the index; false when out of memory. */
+static bool index_profile(void *fp, uint16_t k, char *buf, size_t cap) {
+  char *lines = fp_lines(fp, buf, cap);
+  if (!lines) return false;
+  uint16_t rank = 0;
+  for (char *p = lines, *e; *p; p = e + 1, rank++) {
+    e = strchr(p, '\n');
+    if (!e) break;
+    size_t n = (size_t)(e - p);
+    if (!n) continue;
+    if ((prof.grams + 1) * 2 > prof.tab_mask + 1) return false; /* sized for the profiles */
+    px__gram *g = gram_find(p, n);
+    if (!g->key) {
+      if (!(g->key = malloc(n + 1))) return false;
+      memcpy(g->key, p, n);
+      g->key[n] = '\0';
+      prof.grams++;
+    }
+    if (g->n && g->post[g->n - 1].prof == k) continue; /* listed twice: the first rank */
+    if (g->n == g->cap) {
+      uint32_t nc = g->cap ? g->cap * 2 : 2;
+      px__post *np = realloc(g->post, nc * sizeof *np);
+      if (!np) return false;
+      g->post = np;
+      g->cap = nc;
+    }
+    g->post[g->n++] = (px__post){k, rank};
+  }
+  return true;
+}
+
+static void prof_drop(void) {
+  for (size_t i = 0; prof.tab && i <= prof.tab_mask; i++) {
+    free(prof.tab[i].key);
+    free(prof.tab[i].post);
+  }
+  free(prof.tab);
+  free(prof.code);
+  memset(&prof, 0, sizeof prof);
+}
+
+static void prof_load(void) {
+  FILE *f = fopen(PX_TEXTCAT_DIR "fpdb.conf", "r");
+  if (!f) return;
+  prof.tab_mask = (1u << 16) - 1; /* ~80 profiles x 400 n-grams, most shared */
+  prof.tab = calloc(prof.tab_mask + 1, sizeof *prof.tab);
+  prof.code = malloc(PX__LANG_MAXPROF * sizeof *prof.code);
+  static char buf[PX__LANG_NGRAMS * 32];
+  bool ok = prof.tab && prof.code;
+  char line[1024];
+  while (ok && fgets(line, sizeof line, f)) {
+    char *h = strchr(line, '#');
+    if (h) *h = '\0';
+    char file[256], name[64];
+    if (sscanf(line, "%255s %63s", file, name) != 2) continue;
+    char c[8];
+    code_of(name, c);
+    if (prof.n == PX__LANG_MAXPROF) continue;
+    char path[sizeof PX_TEXTCAT_DIR + 256];
+    snprintf(path, sizeof path, "%s%s", PX_TEXTCAT_DIR, file);
+    void *p = fp_Init(name);
+    if (!p) break;
+    if (fp_Read(p, path, PX__LANG_NGRAMS) != 0) {
+      ok = index_profile(p, (uint16_t)prof.n, buf, sizeof buf);
+      memcpy(prof.code[prof.n++], c, 8);
+    }
+    fp_Done(p);
+  }
+  fclose(f);
+  if (!ok || !prof.n) prof_drop();
+}
+
 int px_langid_new(px_ctx *ctx, px_langid **out) {
   if (!out) return PX_EINVAL;
   *out = NULL;
-  px_langid *li = calloc(1, sizeof *li);
-  if (!li) return ctx ? px__ctx_fail(ctx, PX_ENOMEM, "out of memory") : PX_ENOMEM;
-  li->tc = special_textcat_Init(PX_TEXTCAT_DIR "fpdb.conf", PX_TEXTCAT_DIR);
-  if (!li->tc) {
-    free(li);
+  pthread_once(&prof_once, prof_load);
+  if (!prof.n)
     return ctx ? px__ctx_fail(ctx, PX_EUNSUPPORTED,
                               "language profiles not found in " PX_TEXTCAT_DIR
                               " (Debian package libexttextcat-data)")
                : PX_EUNSUPPORTED;
-  }
-  textcat_SetProperty(li->tc, TCPROP_MINIMUM_DOCUMENT_SIZE, 12);
-  li->cand = textcat_GetClassifyFullOutput(li->tc);
-  if (!li->cand) {
-    px_langid_free(li);
-    return ctx ? px__ctx_fail(ctx, PX_ENOMEM, "out of memory") : PX_ENOMEM;
-  }
+  px_langid *li = malloc(sizeof *li);
+  if (!li) return ctx ? px__ctx_fail(ctx, PX_ENOMEM, "out of memory") : PX_ENOMEM;
   *out = li;
   return PX_OK;
 }
 
-void px_langid_free(px_langid *li) {
-  if (!li) return;
-  if (li->cand) textcat_ReleaseClassifyFullOutput(li->tc, li->cand);
-  if (li->tc) textcat_Done(li->tc);
-  free(li);
-}
+void px_langid_free(px_langid *li) { free(li); }
 
 /* "en--utf8", "ha-NG-utf8", "zh-CN-utf8" -> "en", "ha", "zh". */
 static void code_of(const char *name, char code[8]) {
@@ -225,6 +352,53 @@ static size_t clean_utf8(const char *p, size_t n, char *dst) {
   return o;
 }
 
+/* libexttextcat's classification of the NUL-terminated text p[0..n) over
+ * the loaded profiles: its fingerprint (fp_Create), the distance to every
+ * profile, the candidates within 3 % of the best.  Returns the best
+ * profile, or -1 when the text is too short, or more than five profiles
+ * are within 3 % of the best. */
+static long ngram_best(px_langid *li, const char *p, size_t n) {
+  void *u = fp_Init(NULL);
+  if (!u) return -1;
+  fp_SetProperty(u, TCPROP_UTF8AWARE, TC_TRUE);
+  fp_SetProperty(u, TCPROP_MINIMUM_DOCUMENT_SIZE, 12);
+  long best = -1;
+  char *lines = fp_Create(u, p, (uint4)n, PX__LANG_NGRAMS) ? fp_lines(u, li->grams, sizeof li->grams)
+                                                          : NULL;
+  fp_Done(u);
+  if (!lines) return -1;
+  memset(li->sum, 0, prof.n * sizeof *li->sum);
+  memset(li->matched, 0, prof.n * sizeof *li->matched);
+  int rank = 0;
+  for (char *q = lines, *e; (e = strchr(q, '\n')); q = e + 1, rank++) {
+    const px__gram *g = gram_find(q, (size_t)(e - q));
+    for (uint32_t j = 0; j < g->n; j++) {
+      const px__post *ps = &g->post[j];
+      li->sum[ps->prof] += abs((int)ps->rank - rank);
+      li->matched[ps->prof]++;
+    }
+  }
+  if (!rank) return -1;
+  int min = INT_MAX;
+  for (size_t i = 0; i < prof.n; i++) {
+    li->sum[i] += PX__LANG_OUT * (rank - li->matched[i]);
+    if (li->sum[i] < min) {
+      min = li->sum[i];
+      best = (long)i;
+    }
+  }
+  int thr = (int)((double)min * 1.03);
+  size_t cand = 0;
+  long news = -1; /* the nearest candidate news is commonly written in */
+  for (size_t i = 0; i < prof.n; i++)
+    if (li->sum[i] < thr) {
+      cand++;
+      if (is_news_lang(prof.code[i]) && (news < 0 || li->sum[i] < li->sum[news])) news = (long)i;
+    }
+  if (cand == 0 || cand > PX__LANG_MAXCAND) return -1;
+  return news >= 0 ? news : best;
+}
+
 static int classify(px_langid *li, const char *text, size_t len, char code[8]) {
   code[0] = '\0';
   const char *s = by_script(text, len);
@@ -244,23 +418,29 @@ static int classify(px_langid *li, const char *text, size_t len, char code[8]) {
     return PX_OK;
   }
   size_t cn = clean_utf8(text, len, li->clean);
-  int n = textcat_ClassifyFull(li->tc, li->clean, cn, li->cand);
-  if (n <= 0) { /* too short, or too many languages alike */
+  long pick = ngram_best(li, li->clean, cn);
+  if (pick < 0) { /* too short, or too many languages alike */
     if (hits[best] >= 2 && hits[best] > second) strcpy(code, fwords[best].lang);
     return PX_OK;
   }
-  int pick = 0;
-  for (int i = 0; i < n; i++) {
-    char c[8];
-    code_of(li->cand[i].name, c);
-    if (is_news_lang(c)) {
-      pick = i;
-      break;
-    }
-  }
-  code_of(li->cand[pick].name, code);
+  memcpy(code, prof.code[pick], 8);
   return PX_OK;
 }
+
+/* The n-gram stage alone, for the tests: "" when it cannot tell. */
+PX__HIDDEN int px__langid_ngrams(px_langid *li, const char *text, size_t len, char code[8]);
+int px__langid_ngrams(px_langid *li, const char *text, size_t len, char code[8]) {
+  code[0] = '\0';
+  if (!li || !text) return PX_EINVAL;
+  size_t cn = clean_utf8(text, utf8_cut(text, len, PX__LANG_BYTES), li->clean);
+  long pick = ngram_best(li, li->clean, cn);
+  if (pick >= 0) memcpy(code, prof.code[pick], 8);
+  return PX_OK;
+}
+
+/* Whether the profiles of code are loaded (a language news is written in). */
+PX__HIDDEN bool px__lang_is_news(const char *code);
+bool px__lang_is_news(const char *code) { return is_news_lang(code); }
 
 int px_langid_identify(px_langid *li, const char *text, size_t len, char code[8]) {
   if (!li || !code || (!text && len)) return PX_EINVAL;
@@ -294,21 +474,4 @@ int px_lang_is_english(const char *p, size_t n) {
   if (k == 0) return 1;
   /* "en", "en-US", "en_GB", "eng", "english" */
   return strcmp(c, "en") == 0 || strcmp(c, "eng") == 0 || strncmp(c, "english", 7) == 0;
-}
-
-/* One handle for the analyzers of the process (px_analyze of an article
- * without a language): the profiles are loaded once (about 14 ms), not per
- * analyzer; calls are serialized. */
-static pthread_mutex_t shared_mu = PTHREAD_MUTEX_INITIALIZER;
-static px_langid *shared_li;
-static bool shared_failed;
-
-PX__HIDDEN int px__langid_shared_article(const px_article *art, char code[8]);
-int px__langid_shared_article(const px_article *art, char code[8]) {
-  code[0] = '\0';
-  pthread_mutex_lock(&shared_mu);
-  if (!shared_li && !shared_failed && px_langid_new(NULL, &shared_li) != PX_OK) shared_failed = true;
-  int rc = shared_li ? px_langid_article(shared_li, art, code) : PX_EUNSUPPORTED;
-  pthread_mutex_unlock(&shared_mu);
-  return rc;
 }

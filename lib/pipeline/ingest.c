@@ -159,7 +159,8 @@ static void *worker_main(void *arg) {
     }
     slot *s = &g->ring[g->next_take++ % g->ring_cap];
     pthread_mutex_unlock(&g->mu);
-    s->rc = px_analyze(w->an, s->art, &s->doc);
+    /* px_ingest_add identified the language already: not again */
+    s->rc = px__analyze_identified(w->an, s->art, &s->doc);
     if (s->rc == PX_OK) s->rc = px_quotes_extract(w->qt, s->doc, &s->qs);
     if (s->rc == PX_OK) make_rec(&w->rm, s->art, s->doc, &s->rec);
     pthread_mutex_lock(&g->mu);
@@ -351,7 +352,7 @@ static int analyze_one(px_ingest *g, const px_article *art, int64_t id) {
     px_doc *doc = NULL;
     px_quotes *qs = NULL;
     stage(g, PX_STAGE_ANALYZE);
-    int rc = px_analyze(g->an, art, &doc);
+    int rc = px__analyze_identified(g->an, art, &doc);
     if (rc == PX_OK) rc = px_quotes_extract(g->qt, doc, &qs);
     if (rc == PX_OK) make_rec(&g->rm, art, doc, &g->rec);
     else px__buf_clear(&g->rec);
