@@ -424,6 +424,9 @@ typedef struct px_story_opts {
   int undated;            /* PX_UNDATED_*: where an undated article may go */
   double thread_days;     /* a thread links stories up to this far apart (21) */
   double thread_threshold; /* least centroid cosine to link two stories in a thread */
+  int64_t pass_articles;  /* a stored collection's new articles are clustered in passes of
+                             this many, each with at most this many stored ones: what
+                             bounds clustering memory (20000; docs/limits.md) */
 } px_story_opts;
 
 /* Undated articles (no date, an implausible one, none found in the URL or

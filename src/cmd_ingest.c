@@ -99,6 +99,13 @@ int cmd_ingest(cli *c, int argc, char **argv) {
     }
     o.story = &so;
   }
+  /* Articles per clustering pass (docs/limits.md); set by the memory test
+   * (tests/cli/cluster_memory.sh) to show the bound on a small input. */
+  const char *pass = getenv("PARALLAX_CLUSTER_PASS");
+  if (pass && *pass) {
+    so.pass_articles = strtoll(pass, NULL, 10);
+    o.story = &so;
+  }
   ui.strict = o.strict;
   o.on_event = on_event;
   o.on_progress = on_progress;

@@ -236,7 +236,7 @@ static int grow(parser *ps, void **v, size_t n, size_t size) {
 }
 
 static int set_key(parser *ps, wconfig *c, section sec, const char *key, value *v) {
-  double d;
+  double d = 0;
   if (sec == S_TOP) {
     if (strcmp(key, "user_agent") == 0) return take_str(ps, v, key, &c->user_agent);
     if (strcmp(key, "interval") == 0) return num_in(ps, v, key, 0.01, 1e7, &c->interval);

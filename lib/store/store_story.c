@@ -85,9 +85,8 @@ static int exec_bind(px_store *st, const char *sql, int64_t a, int64_t b, const 
 }
 
 /* Articles placed per clustering pass, and stored articles replayed with
- * them at most: what bounds the memory of clustering (docs/limits.md). */
-#define CHUNK 20000
-#define KNOWN_CAP 20000
+ * them at most: px_story_opts.pass_articles (20,000), what bounds the
+ * memory of clustering (docs/limits.md). */
 
 #define KNOWN_SQL(where)                                                                     \
   "SELECT a.id, a.published, sa.story, a.content_hash FROM story_article sa"                \
@@ -157,18 +156,19 @@ static int cluster_pass(px_store *st, const px_story_opts *o, item *nv, size_t n
                     KNOWN_SQL("SELECT sa2.story FROM article a2 INDEXED BY article_time"
                               " JOIN story_article sa2 ON sa2.article = a2.id"
                               " WHERE a2.published IS NULL ORDER BY a2.id DESC LIMIT ?1"),
-                    KNOWN_CAP, 0, 1, &v, &n, &cap)))
+                    o->pass_articles, 0, 1, &v, &n, &cap)))
     goto out;
-  /* One copy of each stored article; at most KNOWN_CAP, the latest. */
+  /* One copy of each stored article; at most pass_articles, the latest. */
+  const size_t known_cap = (size_t)o->pass_articles;
   if (n > known0) {
     qsort(v + known0, n - known0, sizeof(*v), cmp_item_id);
     size_t k = known0;
     for (size_t i = known0; i < n; i++)
       if (k == known0 || v[k - 1].id != v[i].id) v[k++] = v[i];
     n = k;
-    if (n - known0 > KNOWN_CAP) {
-      memmove(v + known0, v + n - KNOWN_CAP, KNOWN_CAP * sizeof(*v));
-      n = known0 + KNOWN_CAP;
+    if (n - known0 > known_cap) {
+      memmove(v + known0, v + n - known_cap, known_cap * sizeof(*v));
+      n = known0 + known_cap;
     }
   }
   qsort(v, n, sizeof(*v), cmp_item);
@@ -415,8 +415,9 @@ int px_store_cluster_new_articles(px_store *st, const px_story_opts *opts, int64
     sqlite3_finalize(s);
   }
   qsort(v, n, sizeof(*v), cmp_item);
-  for (size_t i = 0; i < n; i += CHUNK)
-    if ((rc = cluster_pass(st, &o, v + i, PX__MIN((size_t)CHUNK, n - i), &placed, &touched,
+  const size_t chunk = (size_t)o.pass_articles;
+  for (size_t i = 0; i < n; i += chunk)
+    if ((rc = cluster_pass(st, &o, v + i, PX__MIN(chunk, n - i), &placed, &touched,
                            &ntouched, &atouched)))
       goto out;
   if ((rc = px__store_link_threads(st, &o, touched, ntouched))) goto out;

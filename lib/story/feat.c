@@ -125,6 +125,7 @@ void px_story_opts_init(px_story_opts *o) {
   o->undated = PX_UNDATED_AUTO;
   o->thread_days = 21.0;
   o->thread_threshold = 0.3;
+  o->pass_articles = 20000;
 }
 
 void px__params_init(px__params *p, const px_story_opts *o) {
@@ -139,6 +140,8 @@ void px__params_init(px__params *p, const px_story_opts *o) {
   if (p->o.span_days <= 0) p->o.span_days = 4.0;
   if (p->o.thread_days < 0) p->o.thread_days = 0;
   if (p->o.thread_threshold <= 0) p->o.thread_threshold = 0.3;
+  if (p->o.pass_articles <= 0) p->o.pass_articles = 20000;
+  if (p->o.pass_articles < 100) p->o.pass_articles = 100;
   if (p->o.undated < PX_UNDATED_AUTO || p->o.undated > PX_UNDATED_ALONE)
     p->o.undated = PX_UNDATED_AUTO;
   p->time_boost = 0.3f;
