@@ -107,7 +107,15 @@ if [[ -f "$w/ground-truth.json.gz" ]] && command -v python3 >/dev/null && [[ -x 
     extra=(); [[ $mode == articles-only ]] && extra=(--articles-only)
     s0=$(date +%s.%N)
     TIMEFORMAT="%R %U %S"
-    { time "$build/parallax" ingest --db "$db" --no-analyze --no-cluster "${extra[@]}" "$w/html" > /dev/null 2> "$tmp/dups-$mode.err" || true; } 2> "$tmp/dups-$mode.time"
+    # ingest exits 3 when it rejects pages (each reported): expected here;
+    # any other failure gives no figure.
+    { time { "$build/parallax" ingest --db "$db" --no-analyze --no-cluster "${extra[@]}" "$w/html" > /dev/null 2> "$tmp/dups-$mode.err" && echo 0 > "$tmp/dups-$mode.rc" || echo $? > "$tmp/dups-$mode.rc"; }; } 2> "$tmp/dups-$mode.time"
+    rc=$(cat "$tmp/dups-$mode.rc")
+    if [[ $rc != 0 && $rc != 3 ]]; then
+      echo "extract: ingest of the WCXB dev pages ($mode) exited $rc; no figure:" >&2
+      tail -5 "$tmp/dups-$mode.err" >&2
+      exit 1
+    fi
     read -r s0 s1 s2 < "$tmp/dups-$mode.time"; s1=$(python3 -c "print(round($s1+$s2,1))")
     python3 - "$w" "$db" "$tmp/dups-$mode.err" "$mode" "$s0" "$s1" <<'PY'
 import gzip, json, os, re, sqlite3, sys, collections
