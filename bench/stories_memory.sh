@@ -22,28 +22,7 @@ n=${PX_BENCH_RECORDS:-1000000}
 runs=${PX_BENCH_RUNS:-1}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-/usr/bin/python3 - "$n" "$tmp/tiny.jsonl" <<'EOF'
-import json, random, sys
-n, path = int(sys.argv[1]), sys.argv[2]
-rng = random.Random(14)
-# An invented vocabulary: 4,000 made-up words; each event of a day draws
-# its own 8 words, each article 6 of them plus common filler.
-syl = ["ka", "lo", "mi", "ru", "te", "vo", "sa", "ne", "pi", "du", "ge", "fa", "zo", "bi", "ha", "lu"]
-words = sorted({"".join(rng.choice(syl) for _ in range(3)) for _ in range(6000)})[:4000]
-filler = ["the", "said", "on", "after", "new", "officials", "report", "city", "week", "plan"]
-t0 = 1500000000
-with open(path, "w") as f:
-    for i in range(n):
-        day = i // 1000
-        ev = rng.randrange(40)
-        er = random.Random(day * 1000 + ev)
-        ew = er.sample(words, 8)
-        title = " ".join(rng.sample(ew, 6)).capitalize()
-        body = " ".join(rng.sample(ew, 6) + rng.sample(filler, 6)) + "."
-        t = t0 + day * 86400 + rng.randrange(86400)
-        f.write(json.dumps({"id": f"t{i}", "source": f"Outlet {rng.randrange(40)}", "title": title,
-                            "text": body, "date": t}) + "\n")
-EOF
+/usr/bin/python3 "$root/bench/tiny_records.py" "$n" "$tmp/tiny.jsonl"
 echo "input: $n tiny records, $(($(stat -c %s "$tmp/tiny.jsonl") / 1048576)) MiB of JSON Lines"
 m() { /usr/bin/python3 "$root/bench/measure.py" --runs "$runs" "$@"; }
 raw=$(m -- wc -l "$tmp/tiny.jsonl")
