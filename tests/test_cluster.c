@@ -93,9 +93,8 @@ static void check_events(px_stories *sx) {
     }
 }
 
-static void run_mode(int batch) {
-  px_ctx *ctx;
-  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+/* A clustering of every invented article, online (batch 0) or in batch mode. */
+static px_stories *add_docs(px_ctx *ctx, int batch) {
   px_story_opts o;
   px_story_opts_init(&o);
   o.batch = batch;
@@ -108,6 +107,13 @@ static void run_mode(int batch) {
     assert_int_equal(idx, (int64_t)i);
     px_article_free(a);
   }
+  return sx;
+}
+
+static void run_mode(int batch) {
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_stories *sx = add_docs(ctx, batch);
   assert_int_equal(px_stories_finish(sx), PX_OK);
   check_events(sx);
   assert_int_equal(px_stories_count(sx), 3);
@@ -330,16 +336,7 @@ static void test_empty_bodies(void **state) {
   for (int batch = 0; batch < 2; batch++) {
     px_ctx *ctx;
     assert_int_equal(px_ctx_new(&ctx), PX_OK);
-    px_story_opts o;
-    px_story_opts_init(&o);
-    o.batch = batch;
-    px_stories *sx;
-    assert_int_equal(px_stories_new(ctx, &o, &sx), PX_OK);
-    for (size_t i = 0; i < NDOCS; i++) {
-      px_article *a = make(&docs[i], 0, 0);
-      assert_int_equal(px_stories_add(sx, a, NULL), PX_OK);
-      px_article_free(a);
-    }
+    px_stories *sx = add_docs(ctx, batch);
     const char *bodies[] = {"", "Breaking.", "Yes", "\n\n", "Ferry"};
     for (int k = 0; k < 5; k++) {
       px_article *a;

@@ -113,6 +113,32 @@ static int cmp_sigterm(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* One story member row; the ids in p are stored article ids (0: none). */
+static int insert_member(px_store *st, const px_story_place *p, int64_t story) {
+  sqlite3_stmt *s = NULL;
+  int rc;
+  if ((rc = px__store_stmt(st, PX__STMT_STORY_MEMBER,
+                           "INSERT INTO story_article(article, story, similarity, dup_of,"
+                           " dup_exact, dup_sim, wire_share, wire_source, flags)"
+                           " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+                           &s)))
+    return rc;
+  sqlite3_bind_int64(s, 1, p->article);
+  sqlite3_bind_int64(s, 2, story);
+  sqlite3_bind_double(s, 3, p->similarity);
+  if (p->dup_of > 0) sqlite3_bind_int64(s, 4, p->dup_of);
+  else sqlite3_bind_null(s, 4);
+  sqlite3_bind_int(s, 5, p->dup_exact);
+  sqlite3_bind_double(s, 6, p->dup_sim);
+  sqlite3_bind_double(s, 7, p->wire_share);
+  if (p->wire_source > 0) sqlite3_bind_int64(s, 8, p->wire_source);
+  else sqlite3_bind_null(s, 8);
+  sqlite3_bind_int(s, 9, (int)p->flags);
+  rc = sqlite3_step(s);
+  sqlite3_reset(s);
+  return rc == SQLITE_DONE ? PX_OK : fail(st, rc, "storing a story member");
+}
+
 /*
  * One clustering pass: the new articles nv[0..nn) (in cmp_item order) with
  * the stored stories of their time window, re-clustered together in batch
@@ -269,7 +295,6 @@ static int cluster_pass(px_store *st, const px_story_opts *o, item *nv, size_t n
     px_story_result r;
     px_stories_result(sx, (int64_t)idx, &r);
     int64_t story = ext[r.story];
-    sqlite3_stmt *s = NULL;
     if (it->story) {
       if (it->story == story) continue;
       if ((rc = exec_bind(st, "UPDATE story_article SET story = ?2 WHERE article = ?1", it->id,
@@ -277,28 +302,15 @@ static int cluster_pass(px_store *st, const px_story_opts *o, item *nv, size_t n
         goto out;
       continue;
     }
-    if ((rc = px__store_stmt(st, PX__STMT_STORY_MEMBER,
-                             "INSERT INTO story_article(article, story, similarity, dup_of,"
-                             " dup_exact, dup_sim, wire_share, wire_source, flags)"
-                             " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
-                             &s)))
-      goto out;
-    sqlite3_bind_int64(s, 1, it->id);
-    sqlite3_bind_int64(s, 2, story);
-    sqlite3_bind_double(s, 3, r.similarity);
-    if (r.dup_of >= 0) sqlite3_bind_int64(s, 4, v[ids[r.dup_of]].id);
-    else sqlite3_bind_null(s, 4);
-    sqlite3_bind_int(s, 5, r.dup_exact);
-    sqlite3_bind_double(s, 6, r.dup_sim);
-    sqlite3_bind_double(s, 7, r.wire_share);
-    if (r.wire_source >= 0) sqlite3_bind_int64(s, 8, v[ids[r.wire_source]].id);
-    else sqlite3_bind_null(s, 8);
-    sqlite3_bind_int(s, 9, (int)r.flags);
-    if ((rc = sqlite3_step(s)) != SQLITE_DONE) {
-      rc = fail(st, rc, "storing a story member");
-      goto out;
-    }
-    sqlite3_reset(s);
+    px_story_place p = {it->id,
+                        r.similarity,
+                        r.dup_of >= 0 ? v[ids[r.dup_of]].id : 0,
+                        r.dup_exact,
+                        r.dup_sim,
+                        r.wire_share,
+                        r.wire_source >= 0 ? v[ids[r.wire_source]].id : 0,
+                        r.flags};
+    if ((rc = insert_member(st, &p, story))) goto out;
     (*placed)++;
   }
   /* Stored stories left without members go. */
@@ -795,29 +807,8 @@ int px_store_add_story(px_store *st, const px_story_place *m, size_t n, int64_t 
   if ((rc = sqlite3_step(s)) != SQLITE_DONE) return fail(st, rc, "storing a story");
   sqlite3_reset(s);
   int64_t id = sqlite3_last_insert_rowid(st->db);
-  for (size_t i = 0; i < n; i++) {
-    const px_story_place *r = &m[i];
-    if ((rc = px__store_stmt(st, PX__STMT_STORY_MEMBER,
-                             "INSERT INTO story_article(article, story, similarity, dup_of,"
-                             " dup_exact, dup_sim, wire_share, wire_source, flags)"
-                             " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
-                             &s)))
-      return rc;
-    sqlite3_bind_int64(s, 1, r->article);
-    sqlite3_bind_int64(s, 2, id);
-    sqlite3_bind_double(s, 3, r->similarity);
-    if (r->dup_of > 0) sqlite3_bind_int64(s, 4, r->dup_of);
-    else sqlite3_bind_null(s, 4);
-    sqlite3_bind_int(s, 5, r->dup_exact);
-    sqlite3_bind_double(s, 6, r->dup_sim);
-    sqlite3_bind_double(s, 7, r->wire_share);
-    if (r->wire_source > 0) sqlite3_bind_int64(s, 8, r->wire_source);
-    else sqlite3_bind_null(s, 8);
-    sqlite3_bind_int(s, 9, (int)r->flags);
-    rc = sqlite3_step(s);
-    sqlite3_reset(s);
-    if (rc != SQLITE_DONE) return fail(st, rc, "storing a story member");
-  }
+  for (size_t i = 0; i < n; i++)
+    if ((rc = insert_member(st, &m[i], id))) return rc;
   px__sigterm sig[PX__SIG_TERMS];
   for (size_t k = 0; k < nsig; k++) sig[k] = (px__sigterm){sig_h[k], sig_w[k]};
   qsort(sig, nsig, sizeof(*sig), cmp_sigterm);
