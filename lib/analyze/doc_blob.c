@@ -17,29 +17,53 @@
 
 #define LAYOUT 1
 
-static int put_u(px__buf *b, uint64_t v) {
-  unsigned char t[10];
-  size_t n = 0;
+/* Varints are gathered in a small buffer and appended to the blob a few
+ * hundred bytes at a time (one px__buf_append per varint cost most of the
+ * saving). */
+typedef struct wr {
+  px__buf *b;
+  size_t n;
+  unsigned char t[512];
+} wr;
+
+static int flush(wr *w) {
+  int rc = w->n ? px__buf_append(w->b, w->t, w->n) : PX_OK;
+  w->n = 0;
+  return rc;
+}
+
+static int put_u(wr *w, uint64_t v) {
+  if (w->n > sizeof w->t - 10) {
+    int rc = flush(w);
+    if (rc) return rc;
+  }
   do {
-    t[n] = (unsigned char)(v & 0x7f);
+    w->t[w->n] = (unsigned char)(v & 0x7f);
     v >>= 7;
-    if (v) t[n] |= 0x80;
-    n++;
+    if (v) w->t[w->n] |= 0x80;
+    w->n++;
   } while (v);
-  return px__buf_append(b, t, n);
+  return PX_OK;
 }
 
-static int put_s(px__buf *b, const char *p, size_t n) {
-  int rc = put_u(b, n);
-  return rc ? rc : px__buf_append(b, p ? p : "", n);
+static int put_s(wr *w, const char *p, size_t n) {
+  int rc = put_u(w, n);
+  if (rc || n == 0) return rc;
+  if (n <= sizeof w->t - w->n) {
+    memcpy(w->t + w->n, p, n);
+    w->n += n;
+    return PX_OK;
+  }
+  return (rc = flush(w)) ? rc : px__buf_append(w->b, p, n);
 }
 
-int px__doc_blob_save(const px_doc *doc, const px_quotes *qs, px__buf *b) {
-  if (!doc || !b) return PX_EINVAL;
+int px__doc_blob_save(const px_doc *doc, const px_quotes *qs, px__buf *out) {
+  if (!doc || !out) return PX_EINVAL;
   int rc;
+  wr w0 = {out, 0, {0}}, *b = &w0;
 #define P(x) do { if ((rc = (x))) return rc; } while (0)
-  P(px__buf_append(b, "PXA", 3));
-  P(px__buf_append(b, &(char){LAYOUT}, 1));
+  P(px__buf_append(out, "PXA", 3));
+  P(px__buf_append(out, &(char){LAYOUT}, 1));
   P(put_u(b, doc->len));
   P(put_s(b, doc->lang, strlen(doc->lang)));
   const px__entities *en = &doc->ents;
@@ -79,7 +103,7 @@ int px__doc_blob_save(const px_doc *doc, const px_quotes *qs, px__buf *b) {
     }
   }
 #undef P
-  return PX_OK;
+  return flush(b);
 }
 
 /* ------------------------------------------------------------- reading */
