@@ -285,6 +285,7 @@ static void test_migrates_v7(void **state) {
           "DROP INDEX story_thread; ALTER TABLE story DROP COLUMN thread;"
           "ALTER TABLE story DROP COLUMN central; ALTER TABLE story DROP COLUMN sig;"
           "DROP INDEX article_extid; ALTER TABLE article DROP COLUMN meta;"
+          "ALTER TABLE analysis DROP COLUMN detail;"
           "DROP TRIGGER article_bytes_del; DROP TRIGGER article_bytes_upd;"
           "DELETE FROM meta WHERE key = 'body_bytes';"
           "CREATE TRIGGER article_fts_ins AFTER INSERT ON article BEGIN"

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #define MAGIC 0x31434d50u /* "PMC1" */
-#define LAYOUT 2u
+#define LAYOUT 3u /* 3: with the contradicting attributions */
 
 static int put(px__buf *b, const void *p, size_t n) { return px__buf_append(b, p, n); }
 static int put32(px__buf *b, uint32_t v) { return put(b, &v, 4); }
@@ -114,6 +114,8 @@ int px__cmp_save(const px_comparison *c, px__buf *b) {
   for (size_t i = 0; i < c->nwarn; i++) P(puts_(b, c->warn[i]));
   P(put64(b, c->nnear));
   P(put(b, c->near, c->nnear * sizeof *c->near));
+  P(put64(b, c->nqconf));
+  P(put(b, c->qconf, c->nqconf * 2 * sizeof *c->qconf));
   P(put64(b, c->pairs_scored));
   P(put64(b, c->links));
   P(putd(b, c->threshold));
@@ -173,8 +175,21 @@ static void *arr(rd *r, size_t k, size_t sz) {
   return v;
 }
 
+static int cmp_load(px_ctx *ctx, const px_article *const *arts, size_t n, const void *p,
+                    size_t len, px__cinput *in, px_comparison **out);
+
 int px__cmp_load(px_ctx *ctx, const px_article *const *arts, size_t n, const void *p, size_t len,
-                 px_comparison **out) {
+                 px__cinput *in, px_comparison **out) {
+  int rc = cmp_load(ctx, arts, n, p, len, in, out);
+  for (size_t i = 0; in && i < n; i++) { /* those not taken */
+    px_doc_free(in[i].doc);
+    in[i].doc = NULL;
+  }
+  return rc;
+}
+
+static int cmp_load(px_ctx *ctx, const px_article *const *arts, size_t n, const void *p,
+                    size_t len, px__cinput *in, px_comparison **out) {
   *out = NULL;
   rd r = {p, len, 0, false};
   if (get32(&r) != MAGIC || get32(&r) != LAYOUT || get32(&r) != sizeof(px__cfact) ||
@@ -188,7 +203,6 @@ int px__cmp_load(px_ctx *ctx, const px_article *const *arts, size_t n, const voi
   px__arena_init(&c->arena, 64 * 1024);
   c->nart = n;
   if (!(c->art = calloc(n + 1, sizeof *c->art))) goto out;
-  if ((rc = px_analyzer_new(ctx, &an))) goto out;
   for (size_t i = 0; i < n; i++) {
     px__cart *a = &c->art[i];
     uint64_t hash = get64(&r);
@@ -196,7 +210,13 @@ int px__cmp_load(px_ctx *ctx, const px_article *const *arts, size_t n, const voi
       rc = PX_EFORMAT; /* other articles than those compared */
       goto out;
     }
-    if ((rc = px_article_clone(arts[i], &a->art)) || (rc = px_analyze(an, a->art, &a->doc))) goto out;
+    if (in && in[i].doc) { /* the stored analysis: its sentences are what renderers quote */
+      a->doc = in[i].doc;
+      in[i].doc = NULL;
+    }
+    if ((rc = px_article_clone(arts[i], &a->art))) goto out;
+    if (!a->doc && !an && (rc = px_analyzer_new(ctx, &an))) goto out;
+    if (!a->doc && (rc = px_analyze(an, a->art, &a->doc))) goto out;
     a->tx = px__doc_text(a->doc);
     a->ents = px__doc_entities(a->doc);
     a->id = px_article_get(a->art, PX_F_ID);
@@ -290,6 +310,8 @@ int px__cmp_load(px_ctx *ctx, const px_article *const *arts, size_t n, const voi
   for (size_t i = 0; i < c->nwarn; i++) c->warn[i] = gets_(&r, c);
   c->nnear = count(&r, sizeof *c->near);
   c->near = arr(&r, c->nnear, sizeof *c->near);
+  c->nqconf = count(&r, 2 * sizeof *c->qconf);
+  c->qconf = arr(&r, 2 * c->nqconf, sizeof *c->qconf);
   c->pairs_scored = get64(&r);
   c->links = (size_t)get64(&r);
   c->threshold = getd(&r);
@@ -310,6 +332,7 @@ int px__cmp_load(px_ctx *ctx, const px_article *const *arts, size_t n, const voi
   for (size_t i = 0; ok && i < c->nqmem; i++)
     ok = c->qmem[i].kind <= PX_QUOTE_INDIRECT && c->qmem[i].trimmed <= 1;
   for (size_t i = 0; ok && i < c->nquote; i++) ok = (uint64_t)c->quote[i].first + c->quote[i].count <= c->nqmem;
+  for (size_t i = 0; ok && i < 2 * c->nqconf; i++) ok = c->qconf[i] < c->nqmem;
   for (size_t i = 0; ok && i < c->nqmem; i++)
     ok = c->qmem[i].art < n && c->qmem[i].end <= px_doc_body(c->art[c->qmem[i].art].doc).len &&
          c->qmem[i].start <= c->qmem[i].end;

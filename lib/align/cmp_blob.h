@@ -10,12 +10,14 @@
 PX__HIDDEN int px__cmp_save(const px_comparison *c, px__buf *out);
 /**
  * Rebuild a comparison from a saved blob and the same articles (borrowed,
- * in the same order): each is analyzed again for its text (renderers quote
- * sentences), the facts, quotes, entities and discrepancies come from the
- * blob.  @return PX_OK; PX_EFORMAT when the blob does not fit (another
- * layout, other articles): compute the comparison again; PX_ENOMEM.
+ * in the same order): each article's text and sentences (renderers quote
+ * sentences) come from in[i].doc, its stored analysis (taken, whatever the
+ * result), or when in is NULL or in[i].doc is NULL from analysing it
+ * again; the facts, quotes, entities and discrepancies come from the blob.
+ * @return PX_OK; PX_EFORMAT when the blob does not fit (another layout,
+ * other articles): compute the comparison again; PX_ENOMEM.
  */
 PX__HIDDEN int px__cmp_load(px_ctx *ctx, const px_article *const *arts, size_t n, const void *p,
-                            size_t len, px_comparison **out);
+                            size_t len, px__cinput *in, px_comparison **out);
 
 #endif

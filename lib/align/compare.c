@@ -87,16 +87,22 @@ static bool str_eq(px_str a, px_str b) {
 
 /* --------------------------------------------------------- per article */
 
-static int load_articles(px_comparison *c, px_ctx *ctx, const px_article *const *arts) {
+static int load_articles(px_comparison *c, px_ctx *ctx, const px_article *const *arts,
+                         px__cinput *in) {
   px_analyzer *an = NULL;
-  int rc = px_analyzer_new(ctx, &an);
-  if (rc) return rc;
+  int rc = PX_OK;
   for (size_t i = 0; i < c->nart; i++) {
     px__cart *a = &c->art[i];
     a->wire_share = -1;
     a->wire_source = a->dup_of = -1;
+    if (in && in[i].doc) { /* the stored analysis */
+      a->doc = in[i].doc;
+      a->quotes = in[i].quotes;
+      in[i].doc = NULL;
+    }
     if ((rc = px_article_clone(arts[i], &a->art))) goto out;
-    if ((rc = px_analyze(an, a->art, &a->doc))) goto out;
+    if (!a->doc && !an && (rc = px_analyzer_new(ctx, &an))) goto out;
+    if (!a->doc && (rc = px_analyze(an, a->art, &a->doc))) goto out;
     a->tx = px__doc_text(a->doc);
     a->ents = px__doc_entities(a->doc);
     a->id = px_article_get(a->art, PX_F_ID);
@@ -676,8 +682,30 @@ out:
 
 /* -------------------------------------------------------------- public */
 
+static int compare_run(px_ctx *ctx, const px_article *const *arts, size_t n,
+                           const px_compare_opts *opts, px__cinput *in, px_comparison **out);
+
 int px_compare(px_ctx *ctx, const px_article *const *arts, size_t n, const px_compare_opts *opts,
                px_comparison **out) {
+  return px__compare_inputs(ctx, arts, n, opts, NULL, out);
+}
+
+static void drop_inputs(px__cinput *in, size_t n) {
+  for (size_t i = 0; in && i < n; i++) {
+    px_doc_free(in[i].doc);
+    in[i].doc = NULL;
+  }
+}
+
+int px__compare_inputs(px_ctx *ctx, const px_article *const *arts, size_t n,
+                       const px_compare_opts *opts, px__cinput *in, px_comparison **out) {
+  int rc = compare_run(ctx, arts, n, opts, in, out);
+  drop_inputs(in, n); /* those not taken */
+  return rc;
+}
+
+static int compare_run(px_ctx *ctx, const px_article *const *arts, size_t n,
+                           const px_compare_opts *opts, px__cinput *in, px_comparison **out) {
   if (!out) return PX_EINVAL;
   *out = NULL;
   if (!ctx || (!arts && n)) return PX_EINVAL;
@@ -707,7 +735,7 @@ int px_compare(px_ctx *ctx, const px_article *const *arts, size_t n, const px_co
   c->nart = n;
   c->art = calloc(n + 1, sizeof *c->art);
   if (!c->art) goto out;
-  if ((rc = load_articles(c, ctx, arts))) goto out;
+  if ((rc = load_articles(c, ctx, arts, in))) goto out;
   if ((rc = assign_outlets(c))) goto out;
   if (o.wire && o.links && (rc = wire_given(c, o.links))) goto out;
   if (o.wire && !o.links && (rc = wire(c, ctx))) goto out;

@@ -34,6 +34,7 @@ typedef struct px__cart {
   double wire_share;       /* from duplicate detection; -1 when not computed */
   long wire_source;        /* article index, -1 when none */
   long dup_of;             /* article index, -1 when none */
+  const struct px__quotes *quotes; /* stored quotes (in doc's arena); NULL: extract them */
   px_str place, agency;    /* dateline, empty when none */
   uint32_t sent_first;     /* its sentences are global [sent_first, +nsent) */
   uint32_t nsent;
@@ -132,6 +133,22 @@ struct px_comparison {
   size_t links;
   double threshold;
 };
+
+/* What a stored story brings to its comparison (lib/pipeline/story_report.c):
+ * each article's analysis read from the store, not made again. */
+typedef struct px__cinput {
+  px_doc *doc;                     /* taken by the comparison; NULL: analyse the article */
+  const struct px__quotes *quotes; /* its quotes, in doc's arena (with doc only) */
+} px__cinput;
+
+/**
+ * px_compare over analyses made beforehand: in[i] (may be NULL: analyse
+ * every article) gives article i's doc and quotes.  Every in[i].doc is
+ * taken, whatever the result (set to NULL).  @return as px_compare.
+ */
+PX__HIDDEN int px__compare_inputs(px_ctx *ctx, const px_article *const *arts, size_t n,
+                                  const px_compare_opts *opts, px__cinput *in,
+                                  px_comparison **out /* OUT */);
 
 /** Page furniture (furniture.c): a sentence that is an advert, a caption or
  * gallery control, an update stamp, a newsletter, related-link or "click

@@ -3,7 +3,9 @@
  * outlets, side by side.
  *
  * Quotes come from the quote extractor (analyze/quote.h) with their
- * speakers resolved to entities.  They are grouped by the one remark
+ * speakers resolved to entities, or for a stored story from the store (what
+ * ingest extracted); like px_quotes_extract, the extractor runs on English
+ * text only.  They are grouped by the one remark
  * engine of the library, px_quote_groups (quote_group.c), the same that
  * `parallax quotes` uses: a remark has one speaker (names matched as one
  * person across spellings), quotes of different speakers never share one,
@@ -65,8 +67,13 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
   if ((rc = px__quotean_new(&qa)) || (rc = px_quote_groups_new(&g))) goto out;
   for (size_t i = 0; i < c->nart; i++) {
     px__cart *a = &c->art[i];
-    px__quotes qs;
-    if ((rc = px__quotes_find(qa, a->tx, a->ents, &c->arena, &qs))) goto out;
+    px__quotes qs = {0};
+    px_str lang = px_doc_language(a->doc);
+    if (a->quotes) /* the stored quotes: extracted once, at ingest */
+      qs = *a->quotes;
+    else if (px_lang_is_english(lang.ptr, lang.len) && /* as px_quotes_extract: English only */
+             (rc = px__quotes_find(qa, a->tx, a->ents, &c->arena, &qs)))
+      goto out;
     for (size_t k = 0; k < qs.nq; k++) {
       const px__quote *q = &qs.q[k];
       if (q->kind == PX_QUOTE_SCARE || q->kind == PX_QUOTE_TITLE) continue; /* nobody said it */

@@ -116,6 +116,10 @@ PX__HIDDEN int px__quotes_find(const px__quotean *qa, const px__text *tx,
                                const px__entities *ents, px__arena *arena,
                                px__quotes *out /* OUT */);
 
+/** The quotes behind a public px_quotes (borrowed from it), for storing
+ * them whole (analysis/doc_blob.c). */
+PX__HIDDEN const px__quotes *px__quotes_raw(const px_quotes *qs);
+
 /* ------------------------------------------------------------ similarity */
 
 #define PX__QBAG_K 6 /* synonym classes kept per word */

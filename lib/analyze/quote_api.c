@@ -149,6 +149,8 @@ void px_quotes_free(px_quotes *qs) {
   free(qs);
 }
 
+const px__quotes *px__quotes_raw(const px_quotes *qs) { return qs ? &qs->q : NULL; }
+
 size_t px_quotes_count(const px_quotes *qs) { return qs ? qs->q.nq : 0; }
 
 int px_quotes_get(const px_quotes *qs, size_t i, px_quote *out) {

@@ -92,6 +92,20 @@ PX__HIDDEN int px__text_analyze(px__textan *ta, const char *p, size_t n, px__are
                                 px__text *out /* OUT */);
 
 /**
+ * The analysis of body [p, p+n) over sentences found before (a stored
+ * analysis): the dateline as px__text_analyze finds it, the sentences
+ * [sent[i].start, sent[i].end) as given (their paragraphs counted from
+ * the blank lines between them) and, when ta is not NULL, their tokens,
+ * folds and stems, exactly as px__text_analyze makes them for the same
+ * sentences.  ta NULL: no tokens (what a renderer needs).  The caller
+ * checked that the sentences are ordered and inside [0, n).  Arrays are
+ * allocated from arena; out->body borrows p.  @return PX_OK, PX_ENOMEM.
+ */
+PX__HIDDEN int px__text_from_sentences(px__textan *ta, const char *p, size_t n,
+                                       const px__sentence *sent, size_t nsent,
+                                       px__arena *arena, px__text *out /* OUT */);
+
+/**
  * Sentence boundaries only (no tokens): the splitter used by
  * px__text_analyze, for evaluation and callers that need nothing else.
  * *out is arena-allocated.  @return PX_OK, PX_ENOMEM.

@@ -137,3 +137,66 @@ out:
   }
   return rc;
 }
+
+int px__text_from_sentences(px__textan *ta, const char *p, size_t n, const px__sentence *given,
+                            size_t ns, px__arena *arena, px__text *out) {
+  memset(out, 0, sizeof *out);
+  out->body = p;
+  out->len = n;
+  if ((!p && n) || (!given && ns)) return PX_EINVAL;
+  if (n > UINT32_MAX) return PX_ETOOBIG;
+  px__find_dateline(p, n, &out->dateline);
+  px__sentence *sv = ns ? px__arena_alloc(arena, ns * sizeof *sv) : NULL;
+  if (ns && !sv) return PX_ENOMEM;
+  /* paragraphs: a white-space run of two line breaks or more between two
+   * sentences starts a new one, as the splitter counts them */
+  uint32_t para = 0;
+  size_t at = out->dateline.found ? out->dateline.end : 0;
+  for (size_t k = 0; k < ns; k++) {
+    size_t nl = 0;
+    for (size_t i = at; i < given[k].start && i < n; i++) {
+      if (p[i] == '\n') nl++;
+      else if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r') nl = 0;
+      if (nl >= 2) {
+        para++;
+        nl = 0;
+        while (i + 1 < given[k].start && (p[i + 1] == '\n' || p[i + 1] == ' ')) i++;
+      }
+    }
+    sv[k] = (px__sentence){given[k].start, given[k].end, para, 0, 0};
+    at = given[k].end;
+  }
+  out->sent = sv;
+  out->nsent = ns;
+  if (!ta) return PX_OK;
+  int rc = PX_OK;
+  ta->to.arena = arena;
+  ta->to.cache = ta->cache;
+  ta->to.cache_mask = STEM_CACHE_SIZE - 1;
+  ta->to.n = 0;
+  ta->to.steps = 0;
+  ta->to.cap = n / 4 + 64;
+  ta->to.v = px__arena_alloc(arena, ta->to.cap * sizeof *ta->to.v);
+  if (!ta->to.v) {
+    ta->to.cap = 0;
+    return PX_ENOMEM;
+  }
+  for (size_t k = 0; k < ns && rc == PX_OK; k++) {
+    sv[k].tok_first = (uint32_t)ta->to.n;
+    uint16_t si = k < 65535 ? (uint16_t)k : 65535;
+    rc = px__tokenize(p, sv[k].start, sv[k].end, si, &ta->to, stem_word, ta);
+    sv[k].tok_count = (uint32_t)(ta->to.n - sv[k].tok_first);
+  }
+  if (rc == PX_OK && ta->to.n) {
+    out->tok = ta->to.v;
+    out->ntok = ta->to.n;
+  }
+  ta->to.v = NULL; /* the arena owns it */
+  ta->to.cap = 0;
+  ta->to.n = 0;
+  if (rc) {
+    out->tok = NULL;
+    out->ntok = 0;
+  }
+  return rc;
+}

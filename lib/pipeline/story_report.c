@@ -2,8 +2,13 @@
  * story_report.c - the comparison of a stored story, above the store.
  *
  * It reads the story's members with the duplicate links ingest stored
- * (px_store_story_articles), loads the articles, compares them with those
- * links (duplicate detection is not run again) and keeps the comparison
+ * (px_store_story_articles), loads the articles with the analysis ingest
+ * stored for each (px__store_analysis_bytes, analyze/doc_blob.h: sentences,
+ * entities, quotes with their speakers; only the tokens are made again from
+ * the stored sentences), compares them with those links (neither duplicate
+ * detection nor entity or quote extraction runs again; an article stored
+ * without that analysis, by an older schema, is analysed as before) and
+ * keeps the comparison
  * itself, as data (align/cmp_blob.h), in the store's cache until the story
  * gains or loses an article.  Every rendering (text at any width, JSON,
  * Markdown, HTML) is made from that data on demand: a cached comparison is
@@ -12,6 +17,7 @@
  * build of parallax, with other rules or another model, is made again.
  */
 #include "align/cmp_blob.h"
+#include "analyze/doc_blob.h"
 #include "store/store.h"
 
 #include <elf.h>
@@ -108,6 +114,39 @@ static long index_of(const members *x, int64_t id) {
   return m ? (long)(m - x->v) : -1;
 }
 
+/* The stored analysis of each article into in[] (in[i].doc NULL where the
+ * store has none or it does not fit: that article is analysed instead).
+ * With ta, tokens too (for computing); without, what rendering needs. */
+static int load_inputs(px_store *st, px_article **arts, size_t n, px__textan *ta,
+                       px__cinput *in) {
+  px__buf sent, detail;
+  px__buf_init(&sent, 0);
+  px__buf_init(&detail, 0);
+  int rc = PX_OK;
+  for (size_t i = 0; i < n && rc == PX_OK; i++) {
+    bool found = false;
+    px__buf_clear(&sent);
+    px__buf_clear(&detail);
+    if ((rc = px__store_analysis_bytes(st, px_article_id(arts[i]), &sent, &detail, &found)) ||
+        !found)
+      continue;
+    px_str body = px_article_get(arts[i], PX_F_BODY);
+    int r = px__doc_blob_load(ta, body.ptr, body.len, sent.ptr, sent.len, detail.ptr, detail.len,
+                              &in[i].doc, &in[i].quotes);
+    if (r == PX_ENOMEM) rc = r; /* PX_EFORMAT: analysed instead */
+  }
+  px__buf_release(&sent);
+  px__buf_release(&detail);
+  return rc;
+}
+
+static void drop_inputs(px__cinput *in, size_t n) {
+  for (size_t i = 0; in && i < n; i++) {
+    px_doc_free(in[i].doc);
+    in[i] = (px__cinput){0};
+  }
+}
+
 static int to_buf(void *user, const char *p, size_t n) {
   return px__buf_append(user, p, n) != PX_OK;
 }
@@ -122,6 +161,8 @@ int px_store_story_comparison(px_store *st, int64_t id, px_comparison **out, int
   px__buf_init(&blob, 0);
   px_article **arts = NULL;
   px_compare_link *links = NULL;
+  px__cinput *in = NULL;
+  px__textan *ta = NULL;
   int rc = px_store_story_articles(st, id, collect, &x);
   if (rc == PX_OK && x.err) rc = x.err;
   if (rc) goto out;
@@ -133,7 +174,8 @@ int px_store_story_comparison(px_store *st, int64_t id, px_comparison **out, int
   if (!sig.ptr && (rc = px__buf_append(&sig, "", 0))) goto out;
   arts = calloc(x.n + 1, sizeof *arts);
   links = calloc(x.n + 1, sizeof *links);
-  if (!arts || !links) {
+  in = calloc(x.n + 1, sizeof *in);
+  if (!arts || !links || !in) {
     rc = PX_ENOMEM;
     goto out;
   }
@@ -144,17 +186,27 @@ int px_store_story_comparison(px_store *st, int64_t id, px_comparison **out, int
   }
   bool hit = false;
   if ((rc = px__store_cache_get(st, id, "data", sig.ptr, &blob, &hit))) goto out;
-  if (hit && px__cmp_load(st->ctx, (const px_article *const *)arts, x.n, blob.ptr, blob.len, out) == PX_OK) {
-    if (cached) *cached = 1;
-    goto out;
+  if (hit) {
+    if ((rc = load_inputs(st, arts, x.n, NULL, in))) goto out;
+    if (px__cmp_load(st->ctx, (const px_article *const *)arts, x.n, blob.ptr, blob.len, in, out) ==
+        PX_OK) {
+      if (cached) *cached = 1;
+      goto out;
+    }
+    drop_inputs(in, x.n);
   }
+  if ((rc = px__textan_new(&ta)) || (rc = load_inputs(st, arts, x.n, ta, in))) goto out;
   px_compare_opts o;
   px_compare_opts_init(&o);
   o.links = links;
-  if ((rc = px_compare(st->ctx, (const px_article *const *)arts, x.n, &o, out))) goto out;
+  if ((rc = px__compare_inputs(st->ctx, (const px_article *const *)arts, x.n, &o, in, out)))
+    goto out;
   px__buf_clear(&blob);
   if (px__cmp_save(*out, &blob) == PX_OK) px__store_cache_put(st, id, "data", sig.ptr, blob.ptr, blob.len);
 out:
+  drop_inputs(in, x.n);
+  free(in);
+  px__textan_free(ta);
   if (arts)
     for (size_t i = 0; i < x.n; i++) px_article_free(arts[i]);
   free(arts);

@@ -233,6 +233,11 @@ static const char *const migrations[] = {
     "CREATE INDEX IF NOT EXISTS article_extid ON article(ext_id) WHERE ext_id <> '';"
     /* the comparison cache holds comparisons as data now, not renderings */
     "DELETE FROM comparison_cache;",
+    /* 11 -> 12: the whole analysis of each article as bytes (every entity
+     * mention, every quote with its spans and speaker; analyze/doc_blob.c),
+     * so a story's comparison reads it instead of analysing again.  Rows
+     * written before have none: those articles are analysed when compared. */
+    "ALTER TABLE analysis ADD COLUMN detail BLOB;",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 

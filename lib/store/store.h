@@ -159,6 +159,14 @@ PX__HIDDEN void px__store_cache_put(px_store *st, int64_t story, const char *var
                                     const char *members, const void *p, size_t n);
 PX__HIDDEN int px__store_schema_version(void);
 
+/* store_analysis.c: the stored analysis of an article as bytes: its
+ * sentences (little-endian uint32 start, end pairs) and its detail
+ * (analyze/doc_blob.h), appended to sent and detail.  *found is false when
+ * the article has no analysis row, or a row without detail (written before
+ * schema 12): the caller analyses the article instead. */
+PX__HIDDEN int px__store_analysis_bytes(px_store *st, int64_t article, px__buf *sent,
+                                        px__buf *detail, bool *found);
+
 /** Link the stories of touched[] into threads (store_thread.c). */
 PX__HIDDEN int px__store_link_threads(px_store *st, const px_story_opts *o,
                                       const int64_t *touched, size_t ntouched);

@@ -1,6 +1,7 @@
 /* store_analysis.c - per-article analysis in the store, and the queries
  * across it: quotes by speaker, entities by coverage. */
 #include "store.h"
+#include "analyze/doc_blob.h"
 #include "analyze/quote.h"
 
 #include <stdio.h>
@@ -154,13 +155,18 @@ static int add_analysis(px_store *st, int64_t article, const px_doc *doc, const 
   }
   px_str place = {"", 0}, agency = {"", 0};
   px_doc_dateline(doc, &place, &agency);
+  px__buf detail;
+  px__buf_init(&detail, 0);
   sqlite3_stmt *s = NULL;
-  rc = px__store_stmt(st, PX__STMT_ANALYSIS,
-                      "INSERT OR REPLACE INTO analysis(article, sentences, dateline_place,"
-                      " dateline_agency, version) VALUES(?1, ?2, ?3, ?4, ?5)",
-                      &s);
+  rc = px__doc_blob_save(doc, qs, &detail);
+  if (rc == PX_OK)
+    rc = px__store_stmt(st, PX__STMT_ANALYSIS,
+                        "INSERT OR REPLACE INTO analysis(article, sentences, dateline_place,"
+                        " dateline_agency, version, detail) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+                        &s);
   if (rc) {
     free(blob);
+    px__buf_release(&detail);
     px__buf_release(&source);
     return rc;
   }
@@ -169,8 +175,10 @@ static int add_analysis(px_store *st, int64_t article, const px_doc *doc, const 
   bind_str(s, 3, place);
   bind_str(s, 4, agency);
   sqlite3_bind_int(s, 5, ANALYSIS_VERSION);
+  sqlite3_bind_blob(s, 6, detail.ptr ? detail.ptr : "", (int)detail.len, SQLITE_STATIC);
   rc = step_done(st, s, "storing an analysis");
   free(blob);
+  px__buf_release(&detail);
   size_t ne = px_doc_entity_count(doc);
   int64_t *ids = rc ? NULL : calloc(ne + 1, sizeof(int64_t));
   if (!ids) {
@@ -547,6 +555,33 @@ int px_store_entities(px_store *st, const px_article_filter *f, px_stored_entity
     }
   }
   rc = rc == SQLITE_DONE ? PX_OK : px__store_step_fail(st, rc, "listing entities");
+  sqlite3_finalize(s);
+  return rc;
+}
+
+int px__store_analysis_bytes(px_store *st, int64_t article, px__buf *sent, px__buf *detail,
+                             bool *found) {
+  *found = false;
+  sqlite3_stmt *s = NULL;
+  int rc = sqlite3_prepare_v2(st->db,
+                              "SELECT sentences, detail FROM analysis WHERE article=?1"
+                              " AND version=?2 AND detail IS NOT NULL",
+                              -1, &s, NULL);
+  if (rc != SQLITE_OK) return px__store_step_fail(st, rc, "reading an analysis");
+  sqlite3_bind_int64(s, 1, article);
+  sqlite3_bind_int(s, 2, ANALYSIS_VERSION);
+  rc = sqlite3_step(s);
+  if (rc == SQLITE_ROW) {
+    const void *a = sqlite3_column_blob(s, 0);
+    size_t na = (size_t)sqlite3_column_bytes(s, 0);
+    const void *b = sqlite3_column_blob(s, 1);
+    size_t nb = (size_t)sqlite3_column_bytes(s, 1);
+    rc = px__buf_append(sent, a ? a : "", na);
+    if (rc == PX_OK) rc = px__buf_append(detail, b ? b : "", nb);
+    *found = rc == PX_OK;
+  } else {
+    rc = rc == SQLITE_DONE ? PX_OK : px__store_step_fail(st, rc, "reading an analysis");
+  }
   sqlite3_finalize(s);
   return rc;
 }

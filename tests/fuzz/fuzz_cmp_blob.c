@@ -51,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!g_ctx) setup();
   px_comparison *c = NULL;
-  int rc = px__cmp_load(g_ctx, (const px_article *const *)g_art, 2, data, size, &c);
+  int rc = px__cmp_load(g_ctx, (const px_article *const *)g_art, 2, data, size, NULL, &c);
   if (rc == PX_OK) {
     for (int f = PX_REPORT_TEXT; f <= PX_REPORT_HTML; f++)
       if (px_report_write(c, (px_report_format)f, NULL, sink, NULL) != PX_OK) abort();
