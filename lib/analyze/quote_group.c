@@ -561,7 +561,8 @@ typedef struct linkscratch {
   size_t headgen[1024];
   size_t gen;
   /* per rank of the speaker's items */
-  uint32_t *touch, *amark, *sa1, *sa7, *sb1, *sb7, *cand;
+  uint32_t *touch, *amark, *kmark, *sa1, *sa7, *sb1, *sb7, *cand;
+  double *ub, *ubs;
   size_t cap;
   /* per word of the speaker's items */
   uint32_t *wbase, *wmark;
@@ -570,6 +571,11 @@ typedef struct linkscratch {
 } linkscratch;
 
 #define DIRECT_MAX 24 /* smaller speakers compare every pair of the window */
+/* The bound counted from the index and px__qbag_bound add the same terms in
+ * different orders: a pair is passed over only when it misses by more than
+ * this.  A pair measured for that slack and found below the threshold, or
+ * below the best, changes nothing. */
+#define UB_SLACK 1e-9
 
 static uint32_t post_head(const linkscratch *ls, uint32_t bit) {
   return ls->headgen[bit] == ls->gen ? ls->head[bit] : UINT32_MAX;
@@ -590,26 +596,22 @@ static int post_add(linkscratch *ls, uint32_t bit, uint32_t rank, uint32_t word,
 }
 
 /* The link of x (its best earlier item j and their similarity) among the
- * candidates cand[0..nc) given most recent first. */
+ * candidates cand[0..nc) given most recent first, with their bounds (ub:
+ * NULL to compute them here). */
 static void best_link(const px_quote_groups *g, const gitem *x, const size_t *members,
-                      const uint32_t *cand, size_t nc, size_t *bj, double *best) {
+                      const uint32_t *cand, const double *ubs, size_t nc, size_t *bj, double *best) {
   for (size_t c = 0; c < nc; c++) {
     size_t j = members[cand[c]];
     /* only a pair that could beat the best so far (and the threshold)
      * is measured; the result is the same */
-    double ub = px__qbag_bound(&x->bag, &g->it[j].bag);
-    if (ub < PX_QUOTE_SAME_REMARK || ub <= *best) continue;
+    double ub = ubs ? ubs[c] : px__qbag_bound(&x->bag, &g->it[j].bag);
+    if (ub < PX_QUOTE_SAME_REMARK - UB_SLACK || ub + UB_SLACK <= *best) continue;
     double sm = px__qbag_similarity(&x->bag, &g->it[j].bag, NULL, NULL);
     if (sm > *best) {
       *best = sm;
       *bj = j;
     }
   }
-}
-
-static int cmp_u32_desc(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  return x > y ? -1 : x < y;
 }
 
 /* The links of one speaker's m items (members, in order). */
@@ -622,7 +624,7 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
       size_t nc = 0, bj = SIZE_MAX;
       double best = 0;
       for (size_t k = r; k-- > 0 && nc < REMARK_WINDOW;) cand[nc++] = (uint32_t)k;
-      best_link(g, x, members, cand, nc, &bj, &best);
+      best_link(g, x, members, cand, NULL, nc, &bj, &best);
       link[members[r]] = bj;
       x->sim = best;
     }
@@ -630,12 +632,17 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
   }
   if (m > ls->cap) {
     size_t nc = m;
-    uint32_t **arr[] = {&ls->touch, &ls->amark, &ls->sa1, &ls->sa7, &ls->sb1, &ls->sb7, &ls->cand};
+    uint32_t **arr[] = {&ls->touch, &ls->amark, &ls->kmark, &ls->sa1, &ls->sa7, &ls->sb1, &ls->sb7, &ls->cand};
     for (size_t a = 0; a < sizeof arr / sizeof *arr; a++) {
       uint32_t *v = realloc(*arr[a], nc * sizeof *v);
       if (!v) return PX_ENOMEM;
       *arr[a] = v;
     }
+    double *ub = realloc(ls->ub, nc * sizeof *ub);
+    if (ub) ls->ub = ub;
+    double *ubs = realloc(ls->ubs, nc * sizeof *ubs);
+    if (ubs) ls->ubs = ubs;
+    if (!ub || !ubs) return PX_ENOMEM;
     uint32_t *wb = realloc(ls->wbase, (nc + 1) * sizeof *wb);
     if (!wb) return PX_ENOMEM;
     ls->wbase = wb;
@@ -657,6 +664,7 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
   }
   memset(ls->touch, 0xFF, m * sizeof *ls->touch);
   memset(ls->amark, 0xFF, m * sizeof *ls->amark);
+  memset(ls->kmark, 0xFF, m * sizeof *ls->kmark);
   memset(ls->wmark, 0xFF, nw * sizeof *ls->wmark);
   ls->gen++;
   ls->npost = 0;
@@ -715,7 +723,7 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
       }
 #undef TOUCH
     /* keep the items whose bound, as px__qbag_bound computes it, can reach
-     * the threshold (a margin for the order of the sums) */
+     * the threshold, most recent first */
     size_t keep = 0;
     for (size_t c = 0; c < nc; c++) {
       uint32_t j = ls->cand[c];
@@ -726,12 +734,21 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
       uint32_t small = xb->n < yb->n ? xb->n : yb->n;
       double cont = xb->n <= yb->n ? sa / wa : sb / wb;
       if (small < 3) cont *= small == 1 ? 0.4 : 0.75;
-      if ((dice > cont ? dice : cont) >= PX_QUOTE_SAME_REMARK - 1e-9) ls->cand[keep++] = j;
+      double ub = dice > cont ? dice : cont;
+      if (ub < PX_QUOTE_SAME_REMARK - UB_SLACK) continue;
+      ls->kmark[j] = xr;
+      ls->ub[j] = ub;
+      keep++;
     }
-    qsort(ls->cand, keep, sizeof *ls->cand, cmp_u32_desc);
-    size_t bj = SIZE_MAX;
+    size_t bj = SIZE_MAX, nk = 0;
     double best = 0;
-    best_link(g, x, members, ls->cand, keep, &bj, &best);
+    for (uint32_t j = xr; keep && j-- > lo;) {
+      if (ls->kmark[j] != xr) continue;
+      ls->cand[nk] = j;
+      ls->ubs[nk++] = ls->ub[j];
+      keep--;
+    }
+    best_link(g, x, members, ls->cand, ls->ubs, nk, &bj, &best);
     link[members[r]] = bj;
     x->sim = best;
     /* x's words into the index */
@@ -768,6 +785,9 @@ done:
     free(ls->post);
     free(ls->touch);
     free(ls->amark);
+    free(ls->kmark);
+    free(ls->ub);
+    free(ls->ubs);
     free(ls->sa1);
     free(ls->sa7);
     free(ls->sb1);
@@ -816,6 +836,23 @@ static size_t first_ref(const stemref *refs, size_t nr, uint64_t h) {
  * from an index of each quote's first stems, so the pass is linear. */
 static int join_unknown(px_quote_groups *g) {
   size_t n = g->n, nr = 0;
+  /* nothing to do (the case of one person's quotes) when every quote has a
+   * named speaker and every direct or partial one the same speaker group */
+  bool need = false;
+  for (size_t i = 0, sg0 = SIZE_MAX; i < n && !need; i++) {
+    const gitem *x = &g->it[i];
+    if (x->remark == SIZE_MAX) need = true;
+    else if (x->nspk && x->sgroup != SIZE_MAX && x->kind != PX_QUOTE_INDIRECT) {
+      if (sg0 == SIZE_MAX) sg0 = x->sgroup;
+      else need = x->sgroup != sg0;
+    }
+  }
+  if (!need) {
+    free(g->conf);
+    g->conf = NULL;
+    g->nconf = 0;
+    return PX_OK;
+  }
   stemref *refs = malloc((n * VERBATIM_PROBE + 1) * sizeof *refs);
   if (!refs) return PX_ENOMEM;
   for (size_t i = 0; i < n; i++)
