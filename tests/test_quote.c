@@ -535,7 +535,9 @@ static void test_remark_links_match_all_pairs(void **state) {
       /* a rendering of an earlier quote: a fragment with a word swapped */
       const char *src = text[i - 1 - RND() % (i < 200 ? i - 1 : 200)];
       size_t sl = strlen(src), cut = sl / 2 + RND() % (sl / 2 + 1);
-      len = (size_t)snprintf(text[i], sizeof text[i], "%.*s %s", (int)cut, src, vocab[RND() % nv]);
+      char frag[sizeof text[i]];
+      len = (size_t)snprintf(frag, sizeof frag, "%.*s %s", (int)cut, src, vocab[RND() % nv]);
+      memcpy(text[i], frag, sizeof frag);
     } else {
       size_t nw = 1 + RND() % 12;
       for (size_t k = 0; k < nw && len + 20 < sizeof text[i]; k++)
