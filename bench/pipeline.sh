@@ -10,6 +10,9 @@
 #   PX_RUNS   runs per query for the latency medians (default 5)
 #   PX_STORE  a store made before: only the query latencies, on it
 #   PX_PEER_BUILD  another build whose parallax runs each query too
+#   PX_PEER_STORE  the store the peer build queries (default: the same one;
+#             a copy made before this build migrated it, when the peer is
+#             older and cannot read the newer schema)
 #   PX_SIZES  corpus sizes for the growth table (default "4000 16000 all"; "x10"
 #             adds ten copies of the corpus, each with new ids, urls and a
 #             marked body, dated 1 to 9 weeks later: bench/corpus_x10.py)
@@ -69,7 +72,7 @@ q() {
   m=$(measure --runs "$runs" -- "$px" "$@" --db "$db_path")
   printf '  %-44s %6.0f ms wall %6.0f ms CPU' "$name" "$(echo "$(field wall <<<"$m") * 1000" | bc -l)" "$(echo "$(field cpu <<<"$m") * 1000" | bc -l)"
   if [[ -n ${PX_PEER_BUILD:-} ]]; then
-    p=$(measure --runs "$runs" -- "$PX_PEER_BUILD/parallax" "$@" --db "$db_path")
+    p=$(measure --runs "$runs" -- "$PX_PEER_BUILD/parallax" "$@" --db "${PX_PEER_STORE:-$db_path}")
     printf '   (peer %6.0f ms wall %6.0f ms CPU)' "$(echo "$(field wall <<<"$p") * 1000" | bc -l)" "$(echo "$(field cpu <<<"$p") * 1000" | bc -l)"
   fi
   printf '\n'

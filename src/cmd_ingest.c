@@ -86,7 +86,9 @@ int cmd_ingest(cli *c, int argc, char **argv) {
   o.timings = opt_flag(&a, "timings");
   if (opt_flag(&a, "articles-only")) px_ctx_skip_not_articles(ctx, 1);
   o.batch = (long)opt_int(&a, "batch", o.batch);
-  o.threads = (int)opt_int(&a, "threads", o.threads);
+  /* one thread per core unless told (0); the database is the same whatever
+   * the count (tests/cli/threads.sh) */
+  o.threads = (int)opt_int(&a, "threads", 0);
   if (opt(&a, "max-record")->set)
     px_ctx_set_limit(ctx, PX_LIMIT_RECORD_BYTES, (size_t)opt_int(&a, "max-record", 0));
   if ((status = apply_fields(c, &a, ctx))) goto out;

@@ -232,17 +232,26 @@ static int print_grouped(cli *c, state *st, const qopts *o) {
   size_t *items = calloc(n + 1, sizeof *items);
   char *seen = calloc(nr + 1, 1);
   unsigned char *wanted = calloc(ns + 1, 1);
+  /* every item once, and for each the next item of its remark */
+  px_quote_item *all = calloc(n + 1, sizeof *all);
+  size_t *rnext = calloc(n + 1, sizeof *rnext);
+  size_t *rlast = calloc(nr + 1, sizeof *rlast);
   int64_t skip = o->offset, left = o->limit;
-  if (!count || !order || !seen || !items || !wanted) {
+  if (!count || !order || !seen || !items || !wanted || !all || !rnext || !rlast) {
     errorf(c, "out of memory");
     status = EXIT_FAIL;
     goto out;
   }
   if (o->speaker) px_quote_groups_select(st->g, o->speaker, strlen(o->speaker), wanted);
   for (size_t i = 0; i < n; i++) {
-    px_quote_item it;
-    px_quote_groups_item(st->g, i, &it);
-    if (it.speaker_group != (size_t)-1) count[it.speaker_group]++;
+    px_quote_groups_item(st->g, i, &all[i]);
+    if (all[i].speaker_group != (size_t)-1) count[all[i].speaker_group]++;
+  }
+  for (size_t r = 0; r < nr; r++) rlast[r] = (size_t)-1;
+  for (size_t i = n; i-- > 0;) {
+    size_t r = all[i].remark;
+    rnext[i] = r < nr ? rlast[r] : (size_t)-1;
+    if (r < nr) rlast[r] = i;
   }
   for (size_t i = 0; i < ns; i++) order[i] = i;
   for (size_t i = 1; i < ns; i++) { /* insertion sort, stable */
@@ -261,40 +270,34 @@ static int print_grouped(cli *c, state *st, const qopts *o) {
     px_str name = {"", 0};
     size_t nq = 0, best = 0;
     for (size_t i = 0; i < n; i++) {
-      px_quote_item it;
-      px_quote_groups_item(st->g, i, &it);
-      if (it.speaker_group != sg || !wanted_speaker(&it, o, wanted)) continue;
-      if (nq++ >= 200 || !it.speaker.len) continue;
+      const px_quote_item *it = &all[i];
+      if (it->speaker_group != sg || !wanted_speaker(it, o, wanted)) continue;
+      if (nq++ >= 200 || !it->speaker.len) continue;
       size_t same = 0;
       for (size_t k = i; k < n && same < 200; k++) {
-        px_quote_item v;
-        px_quote_groups_item(st->g, k, &v);
-        same += v.speaker_group == sg && v.speaker.len == it.speaker.len &&
-                memcmp(v.speaker.ptr, it.speaker.ptr, it.speaker.len) == 0;
+        const px_quote_item *v = &all[k];
+        same += v->speaker_group == sg && v->speaker.len == it->speaker.len &&
+                memcmp(v->speaker.ptr, it->speaker.ptr, it->speaker.len) == 0;
       }
-      if (same > best || (same == best && it.speaker.len > name.len)) {
+      if (same > best || (same == best && it->speaker.len > name.len)) {
         best = same;
-        name = it.speaker;
+        name = it->speaker;
       }
     }
     if (!nq) continue;
     bool head = false;
     for (size_t i = 0; i < n && left != 0; i++) {
-      px_quote_item it;
-      px_quote_groups_item(st->g, i, &it);
-      if (it.speaker_group != sg || !wanted_speaker(&it, o, wanted) || seen[it.remark]) continue;
-      seen[it.remark] = 1;
+      const px_quote_item *it = &all[i];
+      if (it->speaker_group != sg || !wanted_speaker(it, o, wanted) || seen[it->remark]) continue;
+      seen[it->remark] = 1;
       if (skip > 0) {
         skip--;
         continue;
       }
       if (left > 0) left--;
-      size_t r = it.remark, m = 0;
-      for (size_t k = i; k < n; k++) {
-        px_quote_item v;
-        px_quote_groups_item(st->g, k, &v);
-        if (v.remark == r && v.speaker_group == sg) items[m++] = k;
-      }
+      size_t r = it->remark, m = 0;
+      for (size_t k = i; k != (size_t)-1; k = rnext[k])
+        if (all[k].remark == r && all[k].speaker_group == sg) items[m++] = k;
       if (j) {
         px_json_remark(j, st->g, r, sg == (size_t)-1 ? (px_str){"", 0} : name, items, m,
                        article_ref, st, 0);
@@ -308,19 +311,18 @@ static int print_grouped(cli *c, state *st, const qopts *o) {
         head = true;
       }
       for (size_t k = 0; k < m; k++) {
-        px_quote_item v;
-        px_quote_groups_item(st->g, items[k], &v);
-        const article_info *ai = &st->arts[v.tag];
+        const px_quote_item *v = &all[items[k]];
+        const article_info *ai = &st->arts[v->tag];
         printf("  %s%s \"", k == 0 ? "*" : " ",
-               v.kind == PX_QUOTE_INDIRECT ? " ~" : v.kind == PX_QUOTE_PARTIAL ? " ." : "  ");
-        print_flat(v.text, 300);
+               v->kind == PX_QUOTE_INDIRECT ? " ~" : v->kind == PX_QUOTE_PARTIAL ? " ." : "  ");
+        print_flat(v->text, 300);
         printf("\"\n      %s%s%s", col(c, C_DIM), ai->source ? ai->source : "",
-               v.kind == PX_QUOTE_DIRECT ? "" : v.kind == PX_QUOTE_PARTIAL ? " (partial)" : " (reported)");
+               v->kind == PX_QUOTE_DIRECT ? "" : v->kind == PX_QUOTE_PARTIAL ? " (partial)" : " (reported)");
         /* each rendering with its own speaker when it differs from the group's name */
-        bool own = sg != (size_t)-1 && (v.speaker.len != name.len ||
-                                        memcmp(v.speaker.ptr, name.ptr, name.len) != 0);
-        if (own) printf("%s%.*s", v.speaker.len ? " · speaker: " : " · speaker not named",
-                        (int)v.speaker.len, v.speaker.ptr);
+        bool own = sg != (size_t)-1 && (v->speaker.len != name.len ||
+                                        memcmp(v->speaker.ptr, name.ptr, name.len) != 0);
+        if (own) printf("%s%.*s", v->speaker.len ? " · speaker: " : " · speaker not named",
+                        (int)v->speaker.len, v->speaker.ptr);
         if (ai->id) printf("  article %lld", (long long)ai->id);
         if (ai->ext_id && ai->ext_id[0]) printf(" [%s]", ai->ext_id);
         printf("%s\n", col(c, C_RESET));
@@ -337,6 +339,9 @@ out:
   free(items);
   free(seen);
   free(wanted);
+  free(all);
+  free(rnext);
+  free(rlast);
   return status;
 }
 

@@ -13,7 +13,8 @@
 #include <arpa/inet.h>
 #include <math.h>
 #include <errno.h>
-#include <microhttpd.h>
+#define LZ_MHD
+#include "lazylib.h"
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
@@ -431,7 +432,17 @@ int cmd_serve(cli *c, int argc, char **argv) {
    * client, never the connections that would share its thread in a pool.
    * Cached pages need no store handle; the others wait for one of the
    * --threads handles.  The connection limit bounds the threads. */
-  struct MHD_Daemon *d = MHD_start_daemon(
+  char lzerr[512];
+  struct MHD_Daemon *d = NULL;
+  if (lz_mhd_load(lzerr, sizeof lzerr)) {
+    errorf(c, "%s", lzerr);
+    sv_cache_free(s.app.cache);
+    sv_groups_free(s.app.groups);
+    px_store_free(st);
+    px_ctx_free(ctx);
+    return EXIT_FAIL;
+  }
+  d = MHD_start_daemon(
       MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
           MHD_USE_ERROR_LOG,
       0, NULL, NULL, handler, &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,

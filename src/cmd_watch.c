@@ -10,6 +10,7 @@
  * an item is never marked seen without its article, nor a feed marked
  * unchanged before its items are stored. */
 #include "cli.h"
+#include "lazylib.h"
 #include "watch.h"
 
 #include <curl/curl.h>
@@ -883,6 +884,11 @@ int cmd_watch(cli *c, int argc, char **argv) {
   px_ingest_opts_init(&io);
   io.on_event = on_event;
   io.user = &w;
+  char lzerr[512];
+  if (lz_curl_load(lzerr, sizeof lzerr)) {
+    errorf(c, "%s", lzerr);
+    goto out;
+  }
   if (px_ingest_new(w.st, &io, &w.g) != PX_OK || wfetch_new(&w.cfg, &w.f) != 0) {
     errorf(c, "could not start: %s", px_ctx_error(w.ctx));
     goto out;

@@ -7,7 +7,8 @@
 
 #include <parallax.h>
 
-#include <curl/curl.h>
+#define LZ_CURL
+#include "lazylib.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,7 +57,7 @@ int wfetch_new(const wconfig *cfg, wfetch **out) {
   *out = NULL;
   static int inited;
   if (!inited) {
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) return -1;
+    if (lz_curl_load(NULL, 0) || curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) return -1;
     inited = 1;
   }
   wfetch *f = calloc(1, sizeof(*f));

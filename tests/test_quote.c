@@ -506,6 +506,80 @@ static void test_remarks_one_speaker(void **state) {
   px_quote_groups_free(g);
 }
 
+/* The remarks of a large speaker (its items compared through the index of
+ * signature bits) are those of comparing every pair of the window: each
+ * item joins the remark of the first of its 300 predecessors (the most
+ * recent first) with the highest similarity when that reaches
+ * PX_QUOTE_SAME_REMARK, else starts a remark of its own. */
+static void test_remark_links_match_all_pairs(void **state) {
+  (void)state;
+  static const char *const vocab[] = {
+      "win",     "victory", "triumph", "fight",   "battle", "struggle", "evil",   "wicked",
+      "forces",  "groups",  "punish",  "penalize", "great", "big",      "large",  "country",
+      "nation",  "people",  "law",     "bill",    "vote",   "ballot",   "tax",    "taxes",
+      "health",  "care",    "workers", "families", "children", "jobs",  "economy", "budget",
+      "border",  "wall",    "security", "safe",   "danger", "threat",   "senate", "house",
+      "speaker", "members", "promise", "pledge",  "protect", "defend",  "rights", "freedom",
+      "2020",    "1.9",     "trillion", "relief", "quickly", "fast",   "America", "Americans"};
+  const size_t nv = sizeof vocab / sizeof *vocab;
+  enum { N = 420, SMALL = 12 };
+  px_quote_groups *g;
+  assert_int_equal(px_quote_groups_new(&g), PX_OK);
+  char (*text)[200] = calloc(N + SMALL, sizeof *text);
+  assert_non_null(text);
+  uint64_t rnd = 0x2545F4914F6CDD1Dull;
+#define RND() (rnd = rnd * 6364136223846793005ull + 1442695040888963407ull, (size_t)(rnd >> 33))
+  for (size_t i = 0; i < N + SMALL; i++) {
+    size_t len = 0;
+    if (i > 10 && RND() % 3 == 0) {
+      /* a rendering of an earlier quote: a fragment with a word swapped */
+      const char *src = text[i - 1 - RND() % (i < 200 ? i - 1 : 200)];
+      size_t sl = strlen(src), cut = sl / 2 + RND() % (sl / 2 + 1);
+      char frag[sizeof text[i]];
+      len = (size_t)snprintf(frag, sizeof frag, "%.*s %s", (int)cut, src, vocab[RND() % nv]);
+      memcpy(text[i], frag, sizeof frag);
+    } else {
+      size_t nw = 1 + RND() % 12;
+      for (size_t k = 0; k < nw && len + 20 < sizeof text[i]; k++)
+        len += (size_t)snprintf(text[i] + len, sizeof text[i] - len, "%s%s", k ? " " : "", vocab[RND() % nv]);
+    }
+    const char *spk = i >= N ? "Chuck Schumer" : (i % 2 ? "Nancy Pelosi" : "Speaker Pelosi");
+    assert_int_equal(px_quote_groups_add_text(g, spk, strlen(spk), text[i], strlen(text[i]),
+                                              PX_QUOTE_DIRECT, (int64_t)i),
+                     PX_OK);
+  }
+#undef RND
+  assert_int_equal(px_quote_groups_finish(g), PX_OK);
+  px_quote_item *it = calloc(N + SMALL, sizeof *it);
+  assert_non_null(it);
+  for (size_t i = 0; i < N + SMALL; i++) assert_int_equal(px_quote_groups_item(g, i, &it[i]), PX_OK);
+  assert_int_not_equal(it[0].speaker_group, it[N].speaker_group);
+  size_t joined = 0;
+  for (size_t i = 0; i < N + SMALL; i++) {
+    size_t bj = SIZE_MAX, seen = 0;
+    double best = 0;
+    for (size_t j = i; j-- > 0 && seen < 300;) {
+      if (it[j].speaker_group != it[i].speaker_group) continue;
+      seen++;
+      double sm = px_quote_similarity(g, text[i], strlen(text[i]), text[j], strlen(text[j]));
+      if (sm > best) best = sm, bj = j;
+    }
+    if (bj != SIZE_MAX && best >= PX_QUOTE_SAME_REMARK) {
+      assert_int_equal(it[i].remark, it[bj].remark);
+      assert_true(it[i].similarity == best);
+      joined++;
+    } else {
+      for (size_t j = 0; j < i; j++) assert_int_not_equal(it[i].remark, it[j].remark);
+      assert_true(it[i].similarity == 1.0);
+    }
+  }
+  /* the text exercises both outcomes */
+  assert_true(joined > 50 && joined < N);
+  free(it);
+  free(text);
+  px_quote_groups_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_remarks_one_speaker),
@@ -529,6 +603,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),
       cmocka_unit_test(test_speaker_match),
       cmocka_unit_test(test_similarity_and_groups),
+      cmocka_unit_test(test_remark_links_match_all_pairs),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -282,6 +282,7 @@ static void test_migrates_v7(void **state) {
   assert_int_equal(
       sqlite3_exec(
           db,
+          "DROP TRIGGER speaker_fts_ins; DROP TRIGGER speaker_fts_upd; DROP TABLE speaker_fts;"
           "DROP INDEX story_thread; ALTER TABLE story DROP COLUMN thread;"
           "ALTER TABLE story DROP COLUMN central; ALTER TABLE story DROP COLUMN sig;"
           "DROP INDEX article_extid; ALTER TABLE article DROP COLUMN meta;"
@@ -329,6 +330,14 @@ static void test_migrates_v7(void **state) {
   add(st, an, qt, b);
   assert_int_equal(px_store_commit(st), PX_OK);
   assert_int_equal(search_count(st, "turku"), 1);
+  /* the speaker stored before the migration is found by name, as is the
+   * one stored after it */
+  got g = {0};
+  px_quote_filter f = {0};
+  f.speaker = "Anneli Korhonen";
+  assert_int_equal(px_store_quotes(st, &f, quote_cb, &g), PX_OK);
+  assert_int_equal(g.n, 2);
+  assert_non_null(strstr(g.texts, "Ferries"));
   px_store_free(st);
   assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
   assert_int_equal(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"

@@ -532,6 +532,276 @@ bool px__quote_near_verbatim(const px__qbag *a, const px__qbag *b) {
   return inorder * 10 >= x->n * 8;
 }
 
+/* ------------------------------------------------------------- remarks */
+
+/* Each item of a speaker is compared with the REMARK_WINDOW items of the
+ * same speaker before it, the most recent first; it joins the remark of
+ * the first one with the highest similarity when that is at least
+ * PX_QUOTE_SAME_REMARK.  Only a pair whose bound (px__qbag_bound) reaches
+ * the threshold can, and most pairs of a window share a few common words
+ * but not enough: an index of the window's signature bits (bit -> the
+ * words of earlier items that set it) counts, for the new item, the words
+ * of each earlier item that px__qbag_bound would count, on both sides,
+ * without visiting the items that share no bit.  The pairs whose counted
+ * bound reaches the threshold are then measured exactly as before, in the
+ * same order, so the links are the same as comparing every pair of the
+ * window (tests/test_quote.c compares them on a large group). */
+
+typedef struct bitpost {
+  uint32_t rank;  /* the item's position in its speaker's items */
+  uint32_t word;  /* the word's index among all the speaker's words */
+  uint32_t next;  /* the previous posting of the bit, UINT32_MAX at the end */
+  uint32_t stem;  /* 1: the word's stem bit, 0: a class bit */
+} bitpost;
+
+typedef struct linkscratch {
+  bitpost *post;
+  size_t npost, cpost;
+  uint32_t head[1024];
+  size_t headgen[1024];
+  size_t gen;
+  /* per rank of the speaker's items */
+  uint32_t *touch, *amark, *kmark, *sa1, *sa7, *sb1, *sb7, *cand;
+  double *ub, *ubs;
+  size_t cap;
+  /* per word of the speaker's items */
+  uint32_t *wbase, *wmark;
+  uint8_t *wst;
+  size_t wcap;
+} linkscratch;
+
+#define DIRECT_MAX 24 /* smaller speakers compare every pair of the window */
+/* The bound counted from the index and px__qbag_bound add the same terms in
+ * different orders: a pair is passed over only when it misses by more than
+ * this.  A pair measured for that slack and found below the threshold, or
+ * below the best, changes nothing. */
+#define UB_SLACK 1e-9
+
+static uint32_t post_head(const linkscratch *ls, uint32_t bit) {
+  return ls->headgen[bit] == ls->gen ? ls->head[bit] : UINT32_MAX;
+}
+
+static int post_add(linkscratch *ls, uint32_t bit, uint32_t rank, uint32_t word, uint32_t stem) {
+  if (ls->npost == ls->cpost) {
+    size_t nc = ls->cpost ? ls->cpost * 2 : 4096;
+    bitpost *v = realloc(ls->post, nc * sizeof *v);
+    if (!v) return PX_ENOMEM;
+    ls->post = v;
+    ls->cpost = nc;
+  }
+  ls->post[ls->npost] = (bitpost){rank, word, post_head(ls, bit), stem};
+  ls->head[bit] = (uint32_t)ls->npost++;
+  ls->headgen[bit] = ls->gen;
+  return PX_OK;
+}
+
+/* The link of x (its best earlier item j and their similarity) among the
+ * candidates cand[0..nc) given most recent first, with their bounds (ub:
+ * NULL to compute them here). */
+static void best_link(const px_quote_groups *g, const gitem *x, const size_t *members,
+                      const uint32_t *cand, const double *ubs, size_t nc, size_t *bj, double *best) {
+  for (size_t c = 0; c < nc; c++) {
+    size_t j = members[cand[c]];
+    /* only a pair that could beat the best so far (and the threshold)
+     * is measured; the result is the same */
+    double ub = ubs ? ubs[c] : px__qbag_bound(&x->bag, &g->it[j].bag);
+    if (ub < PX_QUOTE_SAME_REMARK - UB_SLACK || ub + UB_SLACK <= *best) continue;
+    double sm = px__qbag_similarity(&x->bag, &g->it[j].bag, NULL, NULL);
+    if (sm > *best) {
+      *best = sm;
+      *bj = j;
+    }
+  }
+}
+
+/* The links of one speaker's m items (members, in order). */
+static int speaker_links(const px_quote_groups *g, const size_t *members, size_t m, linkscratch *ls,
+                         size_t *link) {
+  if (m <= DIRECT_MAX) {
+    uint32_t cand[DIRECT_MAX];
+    for (size_t r = 0; r < m; r++) {
+      gitem *x = &g->it[members[r]];
+      size_t nc = 0, bj = SIZE_MAX;
+      double best = 0;
+      for (size_t k = r; k-- > 0 && nc < REMARK_WINDOW;) cand[nc++] = (uint32_t)k;
+      best_link(g, x, members, cand, NULL, nc, &bj, &best);
+      link[members[r]] = bj;
+      x->sim = best;
+    }
+    return PX_OK;
+  }
+  if (m > ls->cap) {
+    size_t nc = m;
+    uint32_t **arr[] = {&ls->touch, &ls->amark, &ls->kmark, &ls->sa1, &ls->sa7, &ls->sb1, &ls->sb7, &ls->cand};
+    for (size_t a = 0; a < sizeof arr / sizeof *arr; a++) {
+      uint32_t *v = realloc(*arr[a], nc * sizeof *v);
+      if (!v) return PX_ENOMEM;
+      *arr[a] = v;
+    }
+    double *ub = realloc(ls->ub, nc * sizeof *ub);
+    if (ub) ls->ub = ub;
+    double *ubs = realloc(ls->ubs, nc * sizeof *ubs);
+    if (ubs) ls->ubs = ubs;
+    if (!ub || !ubs) return PX_ENOMEM;
+    uint32_t *wb = realloc(ls->wbase, (nc + 1) * sizeof *wb);
+    if (!wb) return PX_ENOMEM;
+    ls->wbase = wb;
+    ls->cap = nc;
+  }
+  size_t nw = 0;
+  for (size_t r = 0; r < m; r++) {
+    ls->wbase[r] = (uint32_t)nw;
+    nw += g->it[members[r]].bag.n;
+  }
+  ls->wbase[m] = (uint32_t)nw;
+  if (nw > ls->wcap) {
+    uint32_t *wm = realloc(ls->wmark, nw * sizeof *wm);
+    if (wm) ls->wmark = wm;
+    uint8_t *st = realloc(ls->wst, nw);
+    if (st) ls->wst = st;
+    if (!wm || !st) return PX_ENOMEM;
+    ls->wcap = nw;
+  }
+  memset(ls->touch, 0xFF, m * sizeof *ls->touch);
+  memset(ls->amark, 0xFF, m * sizeof *ls->amark);
+  memset(ls->kmark, 0xFF, m * sizeof *ls->kmark);
+  memset(ls->wmark, 0xFF, nw * sizeof *ls->wmark);
+  ls->gen++;
+  ls->npost = 0;
+  uint32_t amark = 0;
+  for (size_t r = 0; r < m; r++) {
+    gitem *x = &g->it[members[r]];
+    const px__qbag *xb = &x->bag;
+    uint32_t lo = r > REMARK_WINDOW ? (uint32_t)(r - REMARK_WINDOW) : 0, xr = (uint32_t)r;
+    size_t nc = 0;
+#define TOUCH(j)                                                    \
+  do {                                                              \
+    if (ls->touch[j] != xr) {                                       \
+      ls->touch[j] = xr;                                            \
+      ls->sa1[j] = ls->sa7[j] = ls->sb1[j] = ls->sb7[j] = 0;        \
+      ls->cand[nc++] = (j);                                         \
+    }                                                               \
+  } while (0)
+    /* x's side: each word of x counts 1 for an item whose signature holds
+     * its stem's bit, else 0.7 when it holds one of its classes' bits */
+    for (uint32_t i = 0; i < xb->n; i++) {
+      const uint16_t *w = &xb->bit[i * (1 + PX__QBAG_K)];
+      amark++;
+      for (int k = 0; k <= PX__QBAG_K && w[k] != 0xFFFF; k++)
+        for (uint32_t p = post_head(ls, w[k]); p != UINT32_MAX && ls->post[p].rank >= lo; p = ls->post[p].next) {
+          uint32_t j = ls->post[p].rank;
+          if (ls->amark[j] == amark) continue;
+          ls->amark[j] = amark;
+          TOUCH(j);
+          if (k == 0) ls->sa1[j]++;
+          else ls->sa7[j]++;
+        }
+    }
+    /* the other side: each word of an earlier item counts 1 when its stem's
+     * bit is in x's signature, else 0.7 when one of its classes' bits is */
+    for (int wd = 0; wd < 16; wd++)
+      for (uint64_t bits = xb->sig[wd]; bits; bits &= bits - 1) {
+        uint32_t b = (uint32_t)(wd * 64 + __builtin_ctzll(bits));
+        for (uint32_t p = post_head(ls, b); p != UINT32_MAX && ls->post[p].rank >= lo; p = ls->post[p].next) {
+          const bitpost *e = &ls->post[p];
+          uint32_t j = e->rank;
+          TOUCH(j);
+          if (ls->wmark[e->word] != xr) {
+            ls->wmark[e->word] = xr;
+            ls->wst[e->word] = 0;
+          }
+          uint8_t *st = &ls->wst[e->word];
+          if (e->stem && *st < 2) {
+            if (*st == 1) ls->sb7[j]--;
+            *st = 2;
+            ls->sb1[j]++;
+          } else if (!e->stem && *st == 0) {
+            *st = 1;
+            ls->sb7[j]++;
+          }
+        }
+      }
+#undef TOUCH
+    /* keep the items whose bound, as px__qbag_bound computes it, can reach
+     * the threshold, most recent first */
+    size_t keep = 0;
+    for (size_t c = 0; c < nc; c++) {
+      uint32_t j = ls->cand[c];
+      const px__qbag *yb = &g->it[members[j]].bag;
+      double sa = ls->sa1[j] + 0.7 * ls->sa7[j], sb = ls->sb1[j] + 0.7 * ls->sb7[j];
+      double wa = xb->n, wb = yb->n;
+      double dice = (sa + sb) / (wa + wb);
+      uint32_t small = xb->n < yb->n ? xb->n : yb->n;
+      double cont = xb->n <= yb->n ? sa / wa : sb / wb;
+      if (small < 3) cont *= small == 1 ? 0.4 : 0.75;
+      double ub = dice > cont ? dice : cont;
+      if (ub < PX_QUOTE_SAME_REMARK - UB_SLACK) continue;
+      ls->kmark[j] = xr;
+      ls->ub[j] = ub;
+      keep++;
+    }
+    size_t bj = SIZE_MAX, nk = 0;
+    double best = 0;
+    for (uint32_t j = xr; keep && j-- > lo;) {
+      if (ls->kmark[j] != xr) continue;
+      ls->cand[nk] = j;
+      ls->ubs[nk++] = ls->ub[j];
+      keep--;
+    }
+    best_link(g, x, members, ls->cand, ls->ubs, nk, &bj, &best);
+    link[members[r]] = bj;
+    x->sim = best;
+    /* x's words into the index */
+    for (uint32_t i = 0; i < xb->n; i++) {
+      const uint16_t *w = &xb->bit[i * (1 + PX__QBAG_K)];
+      for (int k = 0; k <= PX__QBAG_K && w[k] != 0xFFFF; k++)
+        if (post_add(ls, w[k], xr, ls->wbase[r] + i, k == 0)) return PX_ENOMEM;
+    }
+  }
+  return PX_OK;
+}
+
+/* link[i]: the earlier item whose remark item i joins (SIZE_MAX: none, or
+ * below the threshold: it->sim holds the best similarity).  members is
+ * scratch of n entries. */
+static int remark_links(px_quote_groups *g, size_t *link, size_t *members) {
+  size_t n = g->n, ns = g->nspk;
+  size_t *start = calloc(ns + 2, sizeof *start);
+  linkscratch *ls = calloc(1, sizeof *ls);
+  int rc = PX_ENOMEM;
+  if (!start || !ls) goto done;
+  for (size_t i = 0; i < n; i++) {
+    link[i] = SIZE_MAX;
+    if (g->it[i].sgroup != SIZE_MAX) start[g->it[i].sgroup + 2]++;
+  }
+  for (size_t s = 0; s < ns; s++) start[s + 2] += start[s + 1];
+  for (size_t i = 0; i < n; i++)
+    if (g->it[i].sgroup != SIZE_MAX) members[start[g->it[i].sgroup + 1]++] = i;
+  rc = PX_OK;
+  for (size_t s = 0; s < ns && rc == PX_OK; s++)
+    rc = speaker_links(g, members + start[s], start[s + 1] - start[s], ls, link);
+done:
+  if (ls) {
+    free(ls->post);
+    free(ls->touch);
+    free(ls->amark);
+    free(ls->kmark);
+    free(ls->ub);
+    free(ls->ubs);
+    free(ls->sa1);
+    free(ls->sa7);
+    free(ls->sb1);
+    free(ls->sb7);
+    free(ls->cand);
+    free(ls->wbase);
+    free(ls->wmark);
+    free(ls->wst);
+    free(ls);
+  }
+  free(start);
+  return rc;
+}
+
 typedef struct stemref {
   uint64_t h;
   size_t item;
@@ -566,6 +836,23 @@ static size_t first_ref(const stemref *refs, size_t nr, uint64_t h) {
  * from an index of each quote's first stems, so the pass is linear. */
 static int join_unknown(px_quote_groups *g) {
   size_t n = g->n, nr = 0;
+  /* nothing to do (the case of one person's quotes) when every quote has a
+   * named speaker and every direct or partial one the same speaker group */
+  bool need = false;
+  for (size_t i = 0, sg0 = SIZE_MAX; i < n && !need; i++) {
+    const gitem *x = &g->it[i];
+    if (x->remark == SIZE_MAX) need = true;
+    else if (x->nspk && x->sgroup != SIZE_MAX && x->kind != PX_QUOTE_INDIRECT) {
+      if (sg0 == SIZE_MAX) sg0 = x->sgroup;
+      else need = x->sgroup != sg0;
+    }
+  }
+  if (!need) {
+    free(g->conf);
+    g->conf = NULL;
+    g->nconf = 0;
+    return PX_OK;
+  }
   stemref *refs = malloc((n * VERBATIM_PROBE + 1) * sizeof *refs);
   if (!refs) return PX_ENOMEM;
   for (size_t i = 0; i < n; i++)
@@ -755,35 +1042,16 @@ int px_quote_groups_finish(px_quote_groups *g) {
   }
   /* remarks: inside each speaker, single link over a window of its earlier
    * items; quotes of unknown speakers wait for the near-verbatim pass */
-  for (size_t i = 0; i < n; i++) last[i] = SIZE_MAX; /* per speaker group: chain */
-  size_t *prev_same = par; /* reuse: previous item of the same speaker */
+  if ((rc = remark_links(g, last, par))) goto out;
+  rc = PX_ENOMEM;
   g->nrem = 0;
   for (size_t i = 0; i < n; i++) {
     gitem *x = &g->it[i];
-    double best = 0;
-    size_t bj = SIZE_MAX;
-    prev_same[i] = SIZE_MAX;
-    if (x->sgroup != SIZE_MAX) {
-      prev_same[i] = last[x->sgroup];
-      last[x->sgroup] = i;
-      size_t seen = 0;
-      for (size_t j = prev_same[i]; j != SIZE_MAX && seen < REMARK_WINDOW; j = prev_same[j], seen++) {
-        /* only a pair that could beat the best so far (and the threshold)
-         * is measured; the result is the same */
-        double ub = px__qbag_bound(&x->bag, &g->it[j].bag);
-        if (ub < PX_QUOTE_SAME_REMARK || ub <= best) continue;
-        double sm = px__qbag_similarity(&x->bag, &g->it[j].bag, NULL, NULL);
-        if (sm > best) {
-          best = sm;
-          bj = j;
-        }
-      }
-    }
+    size_t bj = last[i];
     if (x->sgroup == SIZE_MAX) {
       x->remark = SIZE_MAX; /* below */
-    } else if (bj != SIZE_MAX && best >= PX_QUOTE_SAME_REMARK) {
+    } else if (bj != SIZE_MAX && x->sim >= PX_QUOTE_SAME_REMARK) {
       x->remark = g->it[bj].remark;
-      x->sim = best;
     } else {
       x->remark = g->nrem++;
       x->sim = 1.0;

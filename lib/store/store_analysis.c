@@ -326,7 +326,29 @@ static int speaker_keys(px_store *st, const char *name, px__buf *sql_in, char **
     px__buf_release(&pats);
     return rc;
   }
-  rc = sqlite3_prepare_v2(st->db, "SELECT key, name FROM speaker", -1, &s, NULL);
+  /* With patterns, the speakers holding one of them are found by the
+   * trigram index of keys and names (a superset: the test below decides, on
+   * the speaker's row); without, every speaker is read. */
+  px__buf match;
+  px__buf_init(&match, 0);
+  for (size_t off = 0; off < pats.len; off += strlen(pats.ptr + off) + 1) {
+    const char *p = pats.ptr + off; /* 3 or 4 letters: ("nan" AND "anc") */
+    px__buf_printf(&match, "%s(\"%.3s\"", off ? " OR " : "", p);
+    if (strlen(p) > 3) px__buf_printf(&match, " AND \"%.3s\"", p + 1);
+    px__buf_puts(&match, ")");
+  }
+  if (pats.len && !match.ptr) {
+    px__buf_release(&pats);
+    return PX_ENOMEM;
+  }
+  rc = sqlite3_prepare_v2(st->db,
+                          pats.len ? "SELECT key, name FROM speaker WHERE key IN"
+                                     " (SELECT key FROM speaker_fts WHERE speaker_fts MATCH ?1)"
+                                     " ORDER BY key"
+                                   : "SELECT key, name FROM speaker",
+                          -1, &s, NULL);
+  if (rc == SQLITE_OK && pats.len) sqlite3_bind_text(s, 1, match.ptr, -1, SQLITE_TRANSIENT);
+  px__buf_release(&match);
   if (rc != SQLITE_OK) {
     px__buf_release(&pats);
     return px__store_step_fail(st, rc, "listing speakers");

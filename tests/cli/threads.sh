@@ -27,9 +27,11 @@ dump() {
     "SELECT rowid, title FROM article_fts WHERE article_fts MATCH 'earthquake' ORDER BY rowid"
 }
 
-for t in 1 2 4; do
+for t in 1 2 4 default; do
   rc=0
-  "$px" ingest --db "$tmp/t$t.db" --threads "$t" --batch 7 "$tmp/in.jsonl" 2> "$tmp/err$t" || rc=$?
+  topt=(--threads "$t")
+  [[ $t == default ]] && topt=() # one per core
+  "$px" ingest --db "$tmp/t$t.db" "${topt[@]}" --batch 7 "$tmp/in.jsonl" 2> "$tmp/err$t" || rc=$?
   [[ $rc -eq 3 ]] || { echo "threads $t: exit $rc, expected 3 (one record rejected)"; cat "$tmp/err$t"; exit 1; }
   grep -q 'line 13' "$tmp/err$t" || { echo "threads $t: rejected record not reported"; cat "$tmp/err$t"; exit 1; }
   [[ $(grep -c 'line 13' "$tmp/err$t") -eq 1 ]] || { echo "threads $t: reported more than once"; exit 1; }
@@ -43,6 +45,7 @@ q=$(sqlite3 "$tmp/t1.db" "SELECT count(*) FROM quote")
 [[ $q -gt 0 ]] || { echo "no quotes stored"; exit 1; }
 cmp "$tmp/d1" "$tmp/d2" || { echo "2 threads differ from 1"; diff "$tmp/d1" "$tmp/d2" | head; exit 1; }
 cmp "$tmp/d1" "$tmp/d4" || { echo "4 threads differ from 1"; diff "$tmp/d1" "$tmp/d4" | head; exit 1; }
+cmp "$tmp/d1" "$tmp/ddefault" || { echo "the default (one thread per core) differs from 1"; diff "$tmp/d1" "$tmp/ddefault" | head; exit 1; }
 # Clustering inside the ingest reads the analysis the ingest made (feature
 # records); clustering later ('stories') reads the articles back and
 # analyses them again: the same stories either way.
@@ -53,4 +56,4 @@ dump "$tmp/late.db" > "$tmp/dlate"
 cmp "$tmp/d1" "$tmp/dlate" || { echo "clustering from the ingest's analysis differs from clustering later"; diff "$tmp/d1" "$tmp/dlate" | head; exit 1; }
 s=$(sqlite3 "$tmp/t1.db" "SELECT count(DISTINCT story) FROM story_article")
 [[ $s -gt 1 ]] || { echo "expected stories, got $s"; exit 1; }
-echo "threads: 1, 2 and 4 threads wrote the same $n articles and $q quotes; $s stories as when clustered later"
+echo "threads: 1, 2, 4 threads and the default (one per core) wrote the same $n articles and $q quotes; $s stories as when clustered later"
