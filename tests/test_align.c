@@ -135,6 +135,136 @@ static void test_quantities(void **state) {
   px__arena_release(&ar);
 }
 
+
+/* Quantity wording: a floor, a ceiling or a rounding is compatible with an
+ * exact figure inside it; tolls "at least" are set against each other. */
+static void one_qty(px__textan *ta, px__arena *ar, const char *s, px__qty *out) {
+  px__text tx;
+  assert_int_equal(px__text_analyze(ta, s, strlen(s), ar, &tx), PX_OK);
+  px__qty q[4];
+  size_t n = px__quantities(&tx, 0, q, 4);
+  if (n != 1) fail_msg("%zu quantities in: %s", n, s);
+  *out = q[0];
+}
+
+static bool compatible(px__textan *ta, px__arena *ar, const char *x, const char *y) {
+  px__qty a, b;
+  one_qty(ta, ar, x, &a);
+  one_qty(ta, ar, y, &b);
+  assert_int_equal(px__qty_compatible(&a, &b), px__qty_compatible(&b, &a));
+  return px__qty_compatible(&a, &b);
+}
+
+static void test_quantity_bounds(void **state) {
+  (void)state;
+  px__textan *ta;
+  px__arena ar;
+  px__arena_init(&ar, 1 << 16);
+  assert_int_equal(px__textan_new(&ta), PX_OK);
+  assert_true(compatible(ta, &ar, "More than 1,000 villagers left their homes.",
+                         "The fire forced 1,200 villagers to leave."));
+  assert_false(compatible(ta, &ar, "More than 1,000 villagers left their homes.",
+                          "The fire forced 900 villagers to leave."));
+  assert_true(compatible(ta, &ar, "Nearly 50 boats were damaged.", "The storm damaged 48 boats."));
+  assert_false(compatible(ta, &ar, "Nearly 50 boats were damaged.", "The storm damaged 52 boats."));
+  assert_true(compatible(ta, &ar, "Up to 700 posts will go.", "The bank will cut about 700 posts."));
+  assert_true(compatible(ta, &ar, "Fewer than 30 pupils came back.", "Only 22 pupils came back."));
+  assert_true(compatible(ta, &ar, "Around 2,000 fans waited outside.", "2,000 fans waited outside."));
+  assert_false(compatible(ta, &ar, "About 400 riders were stranded.", "Exactly 360 riders were stranded."));
+  assert_false(compatible(ta, &ar, "At least 11 miners died.", "The blast killed 13 miners."));
+  assert_true(compatible(ta, &ar, "Turnout was 47%.", "Turnout reached 47.3%."));
+  px__textan_free(ta);
+  px__arena_release(&ar);
+}
+
+/* Does the comparison report a discrepancy whose values include v? */
+static bool disputed(const px_comparison *c, double v) {
+  for (size_t d = 0; d < c->ndisc; d++)
+    for (uint32_t x = c->disc[d].first; x < c->disc[d].first + c->disc[d].count; x++)
+      if (c->dval[x].value == v) return true;
+  return false;
+}
+
+static void test_disputes(void **state) {
+  (void)state;
+  px_article *arts[2] = {
+      mk("Valley Post", "Dam breach floods town", "2024-03-02T08:00:00Z",
+         "Floodwater from a breached dam swept through the town of Orlen on Friday, and 14 "
+         "residents died, the regional governor said.\n\nMore than 1,000 residents were moved to "
+         "shelters overnight.\n\nThe central bank raised its lending rate to 4.75% on Thursday."),
+      mk("Hill Courier", "Orlen flood kills 11", "2024-03-02T09:00:00Z",
+         "Floodwater from a breached dam swept through the town of Orlen on Friday, and 11 "
+         "residents died, the regional governor said.\n\nThe floods forced 1,250 residents into "
+         "shelters overnight.\n\nMost economists had expected it to hold at 4.5%."),
+  };
+  px_comparison *c = compare(arts, 2);
+  assert_true(disputed(c, 14) && disputed(c, 11));       /* one toll, two figures */
+  assert_false(disputed(c, 1000) || disputed(c, 1250)); /* "more than 1,000" holds 1,250 */
+  assert_false(disputed(c, 4.75) || disputed(c, 4.5));  /* a rate in another fact */
+  px_comparison_free(c);
+  free_all(arts, 2);
+}
+
+/* Which facts hold the sentence of article art that contains needle? */
+static size_t facts_of(const px_comparison *c, size_t art, const char *needle, size_t *out, size_t max) {
+  size_t n = 0;
+  px_str body = px_comparison_body(c, art);
+  for (size_t f = 0; f < c->nfact; f++)
+    for (uint32_t j = c->fact[f].first; j < c->fact[f].first + c->fact[f].count; j++) {
+      const px__cmember *m = &c->mem[j];
+      if (m->art != art) continue;
+      size_t len = strlen(needle);
+      for (uint32_t p = m->start; p + len <= m->end; p++)
+        if (memcmp(body.ptr + p, needle, len) == 0) {
+          if (n < max) out[n] = f;
+          n++;
+          break;
+        }
+    }
+  return n;
+}
+
+/* A sentence that carries two claims sits in both facts, each reported by
+ * the other three outlets in two sentences. */
+static void test_second_claim(void **state) {
+  (void)state;
+  px_article *arts[4] = {
+      mk("Harbour Times", "Strike ends", "2024-05-06T08:00:00Z",
+         "Dockworkers at the port of Sandvik ended their nine-day strike on Sunday after accepting "
+         "a new pay offer, as the harbour authority said the first container ships would be "
+         "unloaded on Tuesday morning."),
+      mk("Coast Daily", "Dock strike over", "2024-05-06T09:00:00Z",
+         "The nine-day strike by dockworkers at Sandvik is over: the union accepted a new pay "
+         "offer on Sunday.\n\nThe first container ships will be unloaded on Tuesday morning, the "
+         "harbour authority said."),
+      mk("North Wire", "Sandvik dockers back", "2024-05-06T10:00:00Z",
+         "Sandvik's dockworkers accepted a new pay offer on Sunday, ending a strike that had "
+         "lasted nine days.\n\nContainer ships waiting off the port will be unloaded from Tuesday "
+         "morning, according to the harbour authority."),
+      mk("Bay Herald", "Sandvik strike ends", "2024-05-06T11:00:00Z",
+         "Dockworkers in Sandvik voted on Sunday to take a new pay offer and end their nine-day "
+         "strike.\n\nThe harbour authority said container ships would be unloaded from Tuesday "
+         "morning."),
+  };
+  px_comparison *c = compare(arts, 4);
+  size_t fa[4], fb[4], fc[4];
+  size_t na = facts_of(c, 0, "Dockworkers at the port", fa, 4);
+  assert_true(na == 2);
+  assert_int_not_equal(fa[0], fa[1]);
+  assert_int_equal(facts_of(c, 1, "strike by dockworkers", fb, 4), 1);
+  assert_int_equal(facts_of(c, 1, "first container ships will", fc, 4), 1);
+  assert_int_not_equal(fb[0], fc[0]);
+  /* the two claims of Coast Daily: one in each of the lede's facts */
+  assert_true((fb[0] == fa[0] && fc[0] == fa[1]) || (fb[0] == fa[1] && fc[0] == fa[0]));
+  for (size_t k = 0; k < 2; k++) assert_int_equal(c->fact[fa[k]].noutlets, 4);
+  /* a member's span lies inside its article */
+  for (size_t j = 0; j < c->nmem; j++)
+    assert_true(c->mem[j].start < c->mem[j].end &&
+                c->mem[j].end <= px_comparison_body(c, c->mem[j].art).len);
+  px_comparison_free(c);
+  free_all(arts, 4);
+}
+
 static const char *k_a =
     "HELSINKI (Northern Wire) - A fire broke out in the engine room of the ferry Baltic Aurora "
     "on Monday, and 12 passengers were hurt, the coast guard said.\n\n"
@@ -367,7 +497,8 @@ int main(void) {
       cmocka_unit_test(test_quantities),      cmocka_unit_test(test_compare_basic),
       cmocka_unit_test(test_identical),       cmocka_unit_test(test_empty_and_foreign),
       cmocka_unit_test(test_nothing_in_common), cmocka_unit_test(test_limits_and_args),
-      cmocka_unit_test(test_many),
+      cmocka_unit_test(test_many),            cmocka_unit_test(test_quantity_bounds),
+      cmocka_unit_test(test_disputes),        cmocka_unit_test(test_second_claim),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

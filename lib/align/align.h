@@ -139,6 +139,12 @@ PX__HIDDEN double px__fact_score(const px__lex *lx, const px__ssent *a, const px
  * groups counts in the half-must-link rule of px__facts_group (beyond it,
  * only the pairs scored). */
 #define PX__FACT_WHOLE_MAX 16
+/* Second claims (compare.c): a sentence joins a fact besides its own when
+ * it scores at least PX__SECOND_LINK with every member of that fact, at
+ * least the fact threshold with one, and PX__SECOND_ONE with it when the
+ * fact is a single article's (dev events of eval/data/real). */
+#define PX__SECOND_LINK 0.15
+#define PX__SECOND_ONE 0.30
 /* Least score of a pair of sentences whose differing numbers are reported. */
 #define PX__NEAR_THRESHOLD 0.06
 #ifndef PX__FACT_GAIN
@@ -223,7 +229,13 @@ typedef struct px__qty {
   uint64_t unit;       /* stem hash of the counted word ("dead", "hour", "$") */
   uint32_t start, end; /* span of the number and its unit word */
   uint32_t ustart, uend; /* span of the unit word */
+  double lo, hi;       /* the values the wording allows: "more than 1,000" is
+                          [1000, inf), "about 40" [38, 42], "40" [40, 40] */
 } px__qty;
+
+/** Can two quantities be the same count ("more than 1,000" / "1,200",
+ * "52%" / "52.4%")? */
+PX__HIDDEN bool px__qty_compatible(const px__qty *a, const px__qty *b);
 
 /**
  * The quantities of sentence sent of tx (at most max).  @return count.

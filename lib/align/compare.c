@@ -4,9 +4,10 @@
  * Each article is analyzed (px_analyze: sentences, tokens, dateline,
  * entities).  Its sentences get IDF-weighted features over the whole story
  * plus WordNet's background counts; facts.c links and groups sentences of
- * different articles; every sentence ends in exactly one fact, so a fact
- * with one outlet is what only that outlet reports and no article is ever
- * dropped from the result.  Then: numbers that differ inside one fact,
+ * different articles; every sentence ends in exactly one fact of its own,
+ * so a fact with one outlet is what only that outlet reports and no article
+ * is ever dropped from the result (a sentence that carries a second claim
+ * is listed in that claim's fact too: second_facts).  Then: numbers that differ inside one fact,
  * entities merged by key with the outlets that mention them, quote variants
  * (cquotes.c), the first report of each fact, datelines, and the wire-copy
  * share from duplicate detection (px_dedup).
@@ -233,6 +234,107 @@ static int copy_warnings(px_comparison *c) {
 
 /* ---------------------------------------------------------------- facts */
 
+/* A sentence's membership in a fact other than its own. */
+typedef struct px__second {
+  uint32_t sent, fact; /* global sentence index, fact */
+  uint32_t start, end; /* span of the member in the article's body */
+} px__second;
+
+/*
+ * Second claims.  A news sentence often carries two claims ("X told Y ...,
+ * as the two leaders met at ..."), and grouping puts it in one fact only.
+ * It joins another fact too when it is linked to every member of that
+ * fact (the fact as a whole, not one neighbour), the fact holds no sentence
+ * of its own article (two claims of one article are never one fact) and
+ * spans at least two other articles or links to its one member strongly.
+ */
+static int second_facts(px_comparison *c, const px__sref *ref, const px__ssent *ss, size_t n,
+                        const px__link *links, size_t nlinks, const uint32_t *group,
+                        px__second **out, size_t *nout) {
+  *out = NULL;
+  *nout = 0;
+  double t2 = PX__SECOND_LINK < c->threshold ? PX__SECOND_LINK : c->threshold;
+  double tone = PX__SECOND_ONE > c->threshold ? PX__SECOND_ONE : c->threshold;
+  size_t nf = c->nfact;
+  uint32_t *fsize = calloc(nf + 1, sizeof *fsize);
+  uint32_t *adj_first = calloc(n + 2, sizeof *adj_first);
+  uint32_t *adj = malloc((2 * nlinks + 1) * sizeof *adj);
+  float *adj_s = malloc((2 * nlinks + 1) * sizeof *adj_s);
+  uint32_t *cnt = calloc(nf + 1, sizeof *cnt), *touched = malloc((n + 1) * sizeof *touched);
+  float *best = calloc(nf + 1, sizeof *best);
+  uint32_t *fmem_first = calloc(nf + 2, sizeof *fmem_first), *fmem = malloc((n + 1) * sizeof *fmem);
+  px__second *v = NULL;
+  size_t nv = 0, cap = 0;
+  int rc = PX_ENOMEM;
+  if (!fsize || !adj_first || !adj || !adj_s || !cnt || !touched || !best || !fmem_first || !fmem)
+    goto out;
+  for (size_t k = 0; k < n; k++) fsize[group[k]]++, fmem_first[group[k] + 1]++;
+  for (size_t f = 0; f < nf; f++) fmem_first[f + 1] += fmem_first[f];
+  for (size_t k = 0; k < n; k++) fmem[fmem_first[group[k]]++] = (uint32_t)k;
+  for (size_t f = nf; f > 0; f--) fmem_first[f] = fmem_first[f - 1];
+  fmem_first[0] = 0;
+  for (size_t l = 0; l < nlinks; l++) adj_first[links[l].a + 1]++, adj_first[links[l].b + 1]++;
+  for (size_t i = 0; i < n; i++) adj_first[i + 1] += adj_first[i];
+  for (size_t l = 0; l < nlinks; l++) {
+    uint32_t pa = adj_first[links[l].a]++, pb = adj_first[links[l].b]++;
+    adj[pa] = links[l].b, adj_s[pa] = links[l].score;
+    adj[pb] = links[l].a, adj_s[pb] = links[l].score;
+  }
+  for (size_t i = n; i > 0; i--) adj_first[i] = adj_first[i - 1];
+  adj_first[0] = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (!ss[k].nterm) continue;
+    size_t nt = 0;
+    for (uint32_t e = adj_first[k]; e < adj_first[k + 1]; e++) {
+      if (adj_s[e] < t2) continue;
+      uint32_t g = group[adj[e]];
+      if (g == group[k] || c->fact[g].furniture) continue;
+      if (!cnt[g]) touched[nt++] = g;
+      cnt[g]++;
+      if (adj_s[e] > best[g]) best[g] = adj_s[e];
+    }
+    for (size_t t = 0; t < nt; t++) {
+      uint32_t g = touched[t];
+      /* no sentence of k's article in g; every member linked */
+      bool own = false;
+      uint32_t arts_seen = 0, last_art = UINT32_MAX;
+      for (uint32_t x = fmem_first[g]; x < fmem_first[g + 1] && !own; x++) {
+        own = ref[fmem[x]].art == ref[k].art;
+        if (ref[fmem[x]].art != last_art) arts_seen++, last_art = ref[fmem[x]].art;
+      }
+      bool ok = !own && best[g] >= c->threshold && cnt[g] >= fsize[g] &&
+                (arts_seen >= 2 || best[g] >= tone);
+      if (ok) {
+        if (nv == cap) {
+          cap = cap ? cap * 2 : 64;
+          px__second *tv = realloc(v, cap * sizeof *tv);
+          if (!tv) goto out;
+          v = tv;
+        }
+        const px__sentence *s = &c->art[ref[k].art].tx->sent[ref[k].sent];
+        v[nv++] = (px__second){(uint32_t)k, g, s->start, s->end};
+      }
+    }
+    for (size_t t = 0; t < nt; t++) cnt[touched[t]] = 0, best[touched[t]] = 0;
+  }
+  *out = v;
+  *nout = nv;
+  v = NULL;
+  rc = PX_OK;
+out:
+  free(fsize);
+  free(adj_first);
+  free(adj);
+  free(adj_s);
+  free(cnt);
+  free(touched);
+  free(best);
+  free(fmem_first);
+  free(fmem);
+  free(v);
+  return rc;
+}
+
 static int build_facts(px_comparison *c, const px__lex *lx) {
   int rc = PX_ENOMEM;
   size_t n = 0;
@@ -245,6 +347,8 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
   uint32_t *group = malloc((n + 1) * sizeof *group);
   px__link *links = NULL;
   size_t nlinks = 0;
+  px__second *extra = NULL;
+  size_t nextra = 0;
   px__idf idf = {0};
   px__idf_builder ib = {0};
   px__arena scratch;
@@ -285,10 +389,20 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
   }
   c->nfact = (size_t)nf;
   c->fact = calloc((size_t)nf + 1, sizeof *c->fact);
-  c->mem = malloc((n + 1) * sizeof *c->mem);
-  if (!c->fact || !c->mem) goto out;
-  c->nmem = n;
+  if (!c->fact) goto out;
+  for (size_t f = 0; f < c->nfact; f++) c->fact[f].furniture = 1;
+  for (size_t k = 0; k < n; k++)
+    if (ss[k].nterm || ss[k].nwords || !px__cmp_is_furniture(&c->art[ref[k].art], ref[k].sent))
+      c->fact[group[k]].furniture = 0;
+  /* Second claims: a sentence that also reports a fact of other articles
+   * as a whole joins it too (see second_facts). */
+  if ((rc = second_facts(c, ref, ss, n, links, nlinks, group, &extra, &nextra))) goto out;
+  rc = PX_ENOMEM;
+  c->mem = malloc((n + nextra + 1) * sizeof *c->mem);
+  if (!c->mem) goto out;
+  c->nmem = n + nextra;
   for (size_t k = 0; k < n; k++) c->fact[group[k]].count++;
+  for (size_t e = 0; e < nextra; e++) c->fact[extra[e].fact].count++;
   uint32_t at = 0;
   for (size_t f = 0; f < c->nfact; f++) {
     c->fact[f].first = at;
@@ -297,15 +411,18 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
     c->fact[f].score = 1;
     c->fact[f].earliest = UINT32_MAX;
   }
-  for (size_t f = 0; f < c->nfact; f++) c->fact[f].furniture = 1;
-  for (size_t k = 0; k < n; k++)
-    if (ss[k].nterm || ss[k].nwords || !px__cmp_is_furniture(&c->art[ref[k].art], ref[k].sent))
-      c->fact[group[k]].furniture = 0;
-  for (size_t k = 0; k < n; k++) {
+  /* Members by article then sentence: sentences in order, each placed in
+   * its fact and its second facts (extra is sorted by sentence). */
+  for (size_t k = 0, e = 0; k < n; k++) {
     px__cfact *f = &c->fact[group[k]];
     const px__sentence *s = &c->art[ref[k].art].tx->sent[ref[k].sent];
     c->mem[f->first + f->count++] = (px__cmember){ref[k].art, ref[k].sent, s->start, s->end};
     c->sent_fact[k] = group[k];
+    for (; e < nextra && extra[e].sent == k; e++) {
+      px__cfact *g = &c->fact[extra[e].fact];
+      c->mem[g->first + g->count++] =
+          (px__cmember){ref[k].art, ref[k].sent, extra[e].start, extra[e].end};
+    }
   }
   /* Weakest link inside each fact, for the reports' confidence. */
   for (size_t l = 0; l < nlinks; l++)
@@ -350,6 +467,7 @@ out:
   free(ss);
   free(group);
   free(links);
+  free(extra);
   free(ib.v);
   px__idf_release(&idf);
   px__arena_release(&scratch);
@@ -407,14 +525,6 @@ static bool same_magnitude(double x, double y) {
   return x <= y * PX__DISPUTE_RATIO && y <= x * PX__DISPUTE_RATIO;
 }
 
-/* One figure written with less precision: "52%" and "52.4%", "39" and
- * "39.1" (a whole number within half a unit of the other). */
-static bool same_rounded(double x, double y) {
-  if (x == y) return true;
-  double d = x > y ? x - y : y - x;
-  return d < 0.5 && (x == (double)(long long)x || y == (double)(long long)y);
-}
-
 /* How many distinct values sentence (art, sent) gives in the unit run
  * r[a, b). */
 static size_t values_of(const qrec *r, size_t a, size_t b, uint32_t art, uint32_t sent) {
@@ -437,14 +547,14 @@ static size_t values_of(const qrec *r, size_t a, size_t b, uint32_t art, uint32_
 static bool values_differ(const qrec *r, size_t a, size_t b) {
   for (size_t x = a; x < b; x++)
     for (size_t y = a; y < b; y++) {
-      if (r[x].art == r[y].art || same_rounded(r[x].q.value, r[y].q.value)) continue;
+      if (r[x].art == r[y].art || px__qty_compatible(&r[x].q, &r[y].q)) continue;
       if (values_of(r, a, b, r[x].art, r[x].sent) != 1 || values_of(r, a, b, r[y].art, r[y].sent) != 1)
         continue;
       if (!same_magnitude(r[x].q.value, r[y].q.value)) continue;
       bool x_in_y = false, y_in_x = false;
       for (size_t z = a; z < b; z++) {
-        if (r[z].art == r[y].art && same_rounded(r[z].q.value, r[x].q.value)) x_in_y = true;
-        if (r[z].art == r[x].art && same_rounded(r[z].q.value, r[y].q.value)) y_in_x = true;
+        if (r[z].art == r[y].art && px__qty_compatible(&r[z].q, &r[x].q)) x_in_y = true;
+        if (r[z].art == r[x].art && px__qty_compatible(&r[z].q, &r[y].q)) y_in_x = true;
       }
       if (!x_in_y && !y_in_x) return true;
     }
@@ -460,6 +570,9 @@ static int build_discrepancies(px_comparison *c) {
     qrec r[MAXR];
     size_t nr = 0;
     for (uint32_t j = fa->first; j < fa->first + fa->count && nr + PER <= MAXR; j++) {
+      /* A sentence here for its second claim: its figures belong to the
+       * other claim. */
+      if (c->sent_fact[c->art[c->mem[j].art].sent_first + c->mem[j].sent] != f) continue;
       px__qty q[PER];
       size_t nq = px__quantities(c->art[c->mem[j].art].tx, c->mem[j].sent, q, PER);
       for (size_t k = 0; k < nq; k++) r[nr++] = (qrec){q[k].unit, c->mem[j].art, c->mem[j].sent, q[k]};
@@ -477,7 +590,10 @@ static int build_discrepancies(px_comparison *c) {
     }
   }
   /* Near links: two sentences of different facts that are alike except,
-   * often, for the very numbers that differ. */
+   * often, for the very numbers that differ ("12 dead" / "14 dead").  Only
+   * counts of a named thing: a percentage or a sum in a sentence of another
+   * fact is as likely the rate or price of something else. */
+  uint64_t pct_h = px__word_hash("%", 1), money_h = px__word_hash("$", 1);
   for (size_t l = 0; l < c->nnear; l++) {
     enum { PER = 16 };
     qrec r[2 * PER];
@@ -498,7 +614,7 @@ static int build_discrepancies(px_comparison *c) {
       while (b < nr && r[b].unit == r[a].unit) b++;
       /* Each near link is a distinct pair of sentences in different facts,
        * so no discrepancy found here was found before. */
-      if (values_differ(r, a, b)) {
+      if (r[a].unit != pct_h && r[a].unit != money_h && values_differ(r, a, b)) {
         int rc = add_disc(c, &dcap, &vcap, fact, r, a, b);
         if (rc) return rc;
       }

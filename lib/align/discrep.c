@@ -40,6 +40,47 @@ static bool skippable(const char *w, size_t n) {
   return false;
 }
 
+/* How the words before token i bound the number it begins: "more than",
+ * "over" (a floor; "at least 12 dead" is a toll as reported, set against
+ * another toll); "fewer than", "less than", "up to", "under"
+ * (a ceiling); "about", "around", "roughly", "some" (within 2 %); "nearly",
+ * "almost", "close to" (up to 10 % below).  Sets *lo and *hi from v. */
+static void bounds_of(const px__text *tx, size_t first, size_t i, double v, double *lo, double *hi) {
+  char w1[16] = "", w2[16] = "";
+  if (i > first && tx->tok[i - 1].kind == PX__TOK_WORD) lower(tx, &tx->tok[i - 1], w1, sizeof w1);
+  if (i > first + 1 && tx->tok[i - 2].kind == PX__TOK_WORD) lower(tx, &tx->tok[i - 2], w2, sizeof w2);
+  *lo = *hi = v;
+  if (!strcmp(w1, "than") || !strcmp(w1, "to")) {
+    const char *b = w2;
+    if (!strcmp(w1, "than") && (!strcmp(b, "more") || !strcmp(b, "greater") || !strcmp(b, "higher")))
+      *hi = 1e300;
+    else if (!strcmp(w1, "than") && (!strcmp(b, "fewer") || !strcmp(b, "less") || !strcmp(b, "lower")))
+      *lo = 0;
+    else if (!strcmp(w1, "to") && !strcmp(b, "up"))
+      *lo = 0;
+    else if (!strcmp(w1, "to") && !strcmp(b, "close"))
+      *lo = v * 0.9;
+    return;
+  }
+  if (!strcmp(w1, "over") || !strcmp(w1, "exceeding") || !strcmp(w1, "upwards")) *hi = 1e300;
+  else if (!strcmp(w1, "under") || !strcmp(w1, "below")) *lo = 0;
+  else if (!strcmp(w1, "about") || !strcmp(w1, "around") || !strcmp(w1, "roughly") ||
+           !strcmp(w1, "approximately") || !strcmp(w1, "some") || !strcmp(w1, "circa") ||
+           !strcmp(w1, "estimated"))
+    *lo = v * 0.98, *hi = v * 1.02;
+  else if (!strcmp(w1, "nearly") || !strcmp(w1, "almost"))
+    *lo = v * 0.9;
+}
+
+bool px__qty_compatible(const px__qty *a, const px__qty *b) {
+  double x = a->value, y = b->value;
+  if (x == y) return true;
+  /* one figure written with less precision: "52%" / "52.4%" */
+  double d = x > y ? x - y : y - x;
+  if (d < 0.5 && (x == (double)(long long)x || y == (double)(long long)y)) return true;
+  return a->lo <= b->hi && b->lo <= a->hi;
+}
+
 size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max) {
   if (sent >= tx->nsent) return 0;
   const px__sentence *s = &tx->sent[sent];
@@ -79,7 +120,8 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
     } else {
       continue;
     }
-    px__qty q = {v, 0, t->start, t->end, t->start, t->end};
+    px__qty q = {v, 0, t->start, t->end, t->start, t->end, v, v};
+    bounds_of(tx, first, i, v, &q.lo, &q.hi);
     /* Numbers that count nothing are typed and left out: a time of day
      * ("8:07 a.m.", "11:40 ET"), a date ("Sept. 13", "13 September"), a
      * year, an identifier or list number ("No. 3", "Flight 370",
