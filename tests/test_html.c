@@ -593,6 +593,38 @@ static void test_furniture_lines(void **state) {
   assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
 }
 
+/* Dates: one on its own indented line after a label, one cut at "@"
+ * after a weekday, one in the address the page was fetched from when its
+ * own og:url is percent-encoded. */
+static void test_text_and_url_dates(void **state) {
+  fx *f = *state;
+  const char *para =
+      "<p>The city council voted on Monday to keep the night bus service running for another "
+      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
+      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
+      "finance committee warned that the subsidy would have to be found elsewhere.</p>";
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+                   "<span class=\"when\">\n                                            "
+                   "Published: January 3, 2024                                        </span>"
+                   "%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_int_equal(px_article_published(f->art, NULL), 1704240000); /* 2024-01-03 */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+               "<time>on Friday December 19, 2025 @08:00PM</time>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_int_equal(px_article_published(f->art, NULL), 1766102400); /* 2025-12-19 */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title><meta property=\"og:url\" "
+               "content=\"https://example.org%%2Fnotes%%2F2025-12-15%%2BNight%%2Bbuses\">"
+               "</head><body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://example.org/notes/2025-12-15+Night+buses"),
+                   PX_OK);
+  assert_int_equal(px_article_published(f->art, NULL), 1765756800); /* 2025-12-15 */
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -607,6 +639,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_title_tail_and_offset, setup, teardown),
       cmocka_unit_test_setup_teardown(test_byline_sources, setup, teardown),
       cmocka_unit_test_setup_teardown(test_furniture_lines, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_text_and_url_dates, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

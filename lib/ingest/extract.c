@@ -964,8 +964,9 @@ static int parse_date_loose(const char *p, size_t n, int64_t *t) {
 
 /* A date written as text on the page, with what surrounds it: "Published
  * on July 18, 2025", "- Mar 27, 2024", "Jun 08, 2023 \u2022 12 min read",
- * "September 1st, 2023", "23.07.2025".  Up to three leading words are
- * skipped; the text is cut at a separator; ordinals lose their suffix. */
+ * "September 1st, 2023", "23.07.2025", "Friday December 19, 2025 @08:00PM".
+ * Up to three leading words are skipped; the text is cut at a separator
+ * (" | ", a bullet, " - ", "@"); ordinals lose their suffix. */
 static int parse_text_date(const char *x, size_t l, int64_t *t) {
   char b[96];
   size_t n = 0;
@@ -973,7 +974,7 @@ static int parse_text_date(const char *x, size_t l, int64_t *t) {
   for (size_t i = 0; i < l && n + 1 < sizeof(b); i++) {
     unsigned char c = (unsigned char)x[i];
     /* cut at " | ", a bullet or a middle dot, " - " after the start */
-    if (n > 6 && (c == '|' || (c == 0xE2 && i + 2 < l && (unsigned char)x[i + 1] == 0x80 &&
+    if (n > 6 && (c == '|' || c == '@' || (c == 0xE2 && i + 2 < l && (unsigned char)x[i + 1] == 0x80 &&
                                (unsigned char)x[i + 2] == 0xA2) ||
                   (c == 0xC2 && i + 1 < l && (unsigned char)x[i + 1] == 0xB7) ||
                   (c == '-' && i > 0 && x[i - 1] == ' ' && i + 1 < l && x[i + 1] == ' ')))
@@ -1101,9 +1102,14 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
         }
         if (ex->m.byline_text.len == 0 && !(p->flags & F_SKIP) && cnt >= 2 && l <= 100)
           text_byline(ex, p->n, x, l);
-        if (ex->m.text_date.len == 0 && cnt >= 8 && l <= 60 && looks_date(x, l)) {
+        /* the text trimmed: a date set on its own indented line */
+        const char *tx = x;
+        size_t tl = x ? l : 0;
+        while (tl && is_space((unsigned char)tx[0])) tx++, tl--;
+        while (tl && is_space((unsigned char)tx[tl - 1])) tl--;
+        if (ex->m.text_date.len == 0 && cnt >= 8 && tl <= 60 && looks_date(tx, tl)) {
           int64_t t;
-          set_once(&ex->m.text_date, x, l);
+          set_once(&ex->m.text_date, tx, tl);
           if (parse_text_date(ex->m.text_date.ptr, ex->m.text_date.len, &t) != PX_OK)
             px__buf_clear(&ex->m.text_date);
         }
@@ -1916,10 +1922,14 @@ static void clean_byline(const char *p, size_t n, px__buf *out) {
   }
 }
 
+static int url_date(const char *url, size_t ulen, int64_t *t);
+
 /* The published time, and the UTC offset it was stated in (*has_zone 0
- * when the source stated none: a bare date is that day, read as UTC). */
-static int pick_date(const meta *m, const char *url, size_t ulen, int64_t *t, int *zone,
-                     int *has_zone) {
+ * when the source stated none: a bare date is that day, read as UTC).
+ * `hint` is the address the page was fetched from, when it differs from
+ * the one the page states (its own og:url may be percent-encoded). */
+static int pick_date(const meta *m, const char *url, size_t ulen, const char *hint, int64_t *t,
+                     int *zone, int *has_zone) {
   const px__buf *order[] = {&m->ld_date, &m->meta_date, &m->item_date, &m->time_pub};
   *has_zone = 0;
   for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
@@ -1928,7 +1938,18 @@ static int pick_date(const meta *m, const char *url, size_t ulen, int64_t *t, in
         parse_date_loose(order[i]->ptr, order[i]->len, t) == PX_OK)
       return PX_OK;
   }
-  /* A date in the URL path: /2023/09/13/ or /2023-09-13. */
+  if (url_date(url, ulen, t) == PX_OK || url_date(hint, hint ? strlen(hint) : 0, t) == PX_OK)
+    return PX_OK;
+  if (m->time_any.len &&
+      px__parse_date_zone(m->time_any.ptr, m->time_any.len, t, zone, has_zone) == PX_OK)
+    return PX_OK;
+  if (m->text_date.len && parse_text_date(m->text_date.ptr, m->text_date.len, t) == PX_OK)
+    return PX_OK;
+  return PX_EFORMAT;
+}
+
+/* A date in the URL path: /2023/09/13/ or /2023-09-13. */
+static int url_date(const char *url, size_t ulen, int64_t *t) {
   for (size_t i = 0; url && i + 10 <= ulen; i++) {
     const char *u = url + i;
     if (u[0] != '/' || !(u[1] == '1' || u[1] == '2')) continue;
@@ -1943,11 +1964,6 @@ static int pick_date(const meta *m, const char *url, size_t ulen, int64_t *t, in
       if (px_parse_date(d, 10, t) == PX_OK) return PX_OK;
     }
   }
-  if (m->time_any.len &&
-      px__parse_date_zone(m->time_any.ptr, m->time_any.len, t, zone, has_zone) == PX_OK)
-    return PX_OK;
-  if (m->text_date.len && parse_text_date(m->text_date.ptr, m->text_date.len, t) == PX_OK)
-    return PX_OK;
   return PX_EFORMAT;
 }
 
@@ -2040,7 +2056,7 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
     const char *pu = px_article_get(out, PX_F_URL).ptr;
     size_t pl = px_article_get(out, PX_F_URL).len;
     int zone, has_zone;
-    if (pick_date(m, pu, pl, &when, &zone, &has_zone) == PX_OK) {
+    if (pick_date(m, pu, pl, url_hint, &when, &zone, &has_zone) == PX_OK) {
       px_article_set_published(out, when);
       if (has_zone) px_article_set_published_offset(out, zone);
     }
