@@ -625,6 +625,43 @@ static void test_text_and_url_dates(void **state) {
   assert_int_equal(px_article_published(f->art, NULL), 1765756800); /* 2025-12-15 */
 }
 
+/* Bylines: a component class ending in "__author" holds the name; the
+ * site's own name as the structured data's author yields to that person;
+ * a date before a middle dot is passed over; "admin" is no name; a
+ * commenter's class is not the author's. */
+static void test_byline_components(void **state) {
+  fx *f = *state;
+  const char *para =
+      "<p>The city council voted on Monday to keep the night bus service running for another "
+      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
+      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
+      "finance committee warned that the subsidy would have to be found elsewhere.</p>";
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Night buses</title>"
+                   "<meta property=\"og:site_name\" content=\"City Transit News\">"
+                   "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"author\":"
+                   "{\"@type\":\"Person\",\"name\":\"City Transit News\"}}</script></head><body>"
+                   "<div class=\"post\"><div class=\"post-hero__author\">Ana Ruiz</div>%s"
+                   "<div class=\"comment-author\">Bo Lind</div></div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  /* with no person anywhere, the site's name stays */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title>"
+               "<meta property=\"og:site_name\" content=\"City Transit News\">"
+               "<meta name=\"author\" content=\"City Transit News\"></head><body>"
+               "<div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "City Transit News");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title><meta name=\"author\" content=\"Admin\">"
+               "</head><body><div class=\"post\"><div class=\"publish-date-author\">"
+               "Dec. 19, 2025 &middot; Niko Marr</div>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Niko Marr");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -640,6 +677,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_byline_sources, setup, teardown),
       cmocka_unit_test_setup_teardown(test_furniture_lines, setup, teardown),
       cmocka_unit_test_setup_teardown(test_text_and_url_dates, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_byline_components, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -778,6 +778,25 @@ static void clean_byline(const char *p, size_t n, px__buf *out);
 static int parse_date_loose(const char *p, size_t n, int64_t *t);
 
 /* Collect metadata from one element on the way down. */
+
+/* A class word that names the author as a part of a component: "author"
+ * after "__", "_" or "-" at the word's end ("post-hero__author",
+ * "text__author", "card-author"), the way component CSS names the element
+ * holding the name. */
+static bool class_ends_author(const char *v, size_t l) {
+  if (contains_ci(v, l, "comment") || contains_ci(v, l, "reply")) return false; /* a commenter */
+  for (size_t i = 0; i < l;) {
+    while (i < l && is_space((unsigned char)v[i])) i++;
+    size_t s0 = i;
+    while (i < l && !is_space((unsigned char)v[i])) i++;
+    size_t n = i - s0;
+    if (n > 7 && n < 48 && strncasecmp(v + s0 + n - 6, "author", 6) == 0 &&
+        (v[s0 + n - 7] == '_' || v[s0 + n - 7] == '-'))
+      return true;
+  }
+  return false;
+}
+
 static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag, bool *ld_found,
                          const attrs *A) {
   meta *m = &ex->m;
@@ -911,7 +930,8 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
               contains_ci(v, l, "author-link") || ieq(v, l, "author") ||
               ieq(v, l, "post-author") || contains_ci(v, l, "author-details") ||
               contains_ci(v, l, "header-author") || contains_ci(v, l, "authored-by") ||
-              contains_ci(v, l, "article-author") || contains_ci(v, l, "entry-author")))
+              contains_ci(v, l, "article-author") || contains_ci(v, l, "entry-author") ||
+              class_ends_author(v, l)))
       hit = true;
     if (hit) {
       node_text(n, &ex->tmp, 400);
@@ -1832,7 +1852,27 @@ static bool is_name_word(const char *w, size_t n) {
 
 /* Clean one author candidate into names: "By Jane Doe and John Roe,
  * Staff Writer | 3 hours ago" -> "Jane Doe, John Roe". */
+static void clean_byline_part(const char *p, size_t n, px__buf *out);
+
+/* The names, or, when the text before a bullet, middle dot or bar names
+ * no one ("Dec. 19, 2025 \u00b7 Niko Matsakis"), those after it. */
 static void clean_byline(const char *p, size_t n, px__buf *out) {
+  clean_byline_part(p, n, out);
+  for (int rep = 0; rep < 3 && out->len == 0 && p && n && n <= 1000; rep++) {
+    static const char *const seps[] = {"\xC2\xB7", "\xE2\x80\xA2", "|", NULL};
+    size_t cut = n, sl = 0;
+    for (size_t k = 0; seps[k]; k++) {
+      const char *q = memmem(p, n, seps[k], strlen(seps[k]));
+      if (q && (size_t)(q - p) < cut) cut = (size_t)(q - p), sl = strlen(seps[k]);
+    }
+    if (cut == n) return;
+    p += cut + sl;
+    n -= cut + sl;
+    clean_byline_part(p, n, out);
+  }
+}
+
+static void clean_byline_part(const char *p, size_t n, px__buf *out) {
   px__buf_clear(out);
   if (!p || n == 0 || n > 1000) return;
   char buf[1024];
@@ -1901,7 +1941,8 @@ static void clean_byline(const char *p, size_t n, px__buf *out) {
                                           "home", "share", "comment", "comments", "login",
                                           "subscribe", "contact", "read", "follow", "posts",
                                           "blog", "date", "industry", "role", "sat", "sun",
-                                          "mon", "tue", "wed", "thu", "fri", NULL};
+                                          "mon", "tue", "wed", "thu", "fri", "admin",
+                                          "administrator", "webmaster", NULL};
     for (size_t w = j; ok && w < k;) {
       size_t we = w;
       while (we < k && buf[we] != ' ') we++;
@@ -2029,10 +2070,22 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
   /* Byline: structured data first, then meta, then a byline element. */
   const px__buf *bl[] = {&m->ld_author, &m->author_meta, &m->item_author, &m->byline_el,
                          &m->byline_text, &m->ld_org_author};
+  /* A name that is the site's own (the structured data's author given as
+   * the outlet: "Cleveland Clinic" on its own pages) yields to a person
+   * named further down; it is kept when there is none. */
+  int site_named = -1;
   for (size_t i = 0; i < 6 && px_article_get(out, PX_F_BYLINE).len == 0; i++) {
     if (!bl[i]->len) continue;
     clean_byline(bl[i]->ptr, bl[i]->len, t);
+    if (t->len && i < 5 && (text_eq_ci(t, &m->site) || text_eq_ci(t, &m->ld_publisher))) {
+      if (site_named < 0) site_named = (int)i;
+      continue;
+    }
     if (t->len && (rc = px_article_set(out, PX_F_BYLINE, t->ptr, t->len))) return rc;
+  }
+  if (site_named >= 0 && px_article_get(out, PX_F_BYLINE).len == 0) {
+    clean_byline(bl[site_named]->ptr, bl[site_named]->len, t);
+    if ((rc = px_article_set(out, PX_F_BYLINE, t->ptr, t->len))) return rc;
   }
   /* No candidate reads as names: the author the page's structured data
    * declares, as it spells it (a handle, "team", a lower-case name). */
