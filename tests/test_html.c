@@ -662,6 +662,41 @@ static void test_byline_components(void **state) {
   assert_field(f->art, PX_F_BYLINE, "Niko Marr");
 }
 
+/* Titles: an <h1> that is a lead-in ending in a colon or a paragraph is
+ * passed over; a "Title:" label and a date before the headline go. */
+static void test_title_heads(void **state) {
+  fx *f = *state;
+  const char *para =
+      "<p>The city council voted on Monday to keep the night bus service running for another "
+      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
+      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
+      "finance committee warned that the subsidy would have to be found elsewhere.</p>";
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Council keeps the night buses | Transit Weekly</title></head>"
+                   "<body><div class=\"post\"><h1>A note from our editor:</h1>%s</div></body></html>",
+                   para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Council keeps the night buses");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Council keeps the night buses</title></head><body>"
+               "<div class=\"post\"><h1>Find out how the council decided to keep the night bus "
+               "service running for another year and what it means for the shift workers who "
+               "depend on it every single night of the week.</h1>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Council keeps the night buses");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>x</title></head><body><div class=\"post\">"
+               "<h1>Dec 18 2025 Council keeps the night buses</h1>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Council keeps the night buses");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Title:Council keeps the night buses</title></head><body>"
+               "<div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Council keeps the night buses");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -678,6 +713,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_furniture_lines, setup, teardown),
       cmocka_unit_test_setup_teardown(test_text_and_url_dates, setup, teardown),
       cmocka_unit_test_setup_teardown(test_byline_components, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_title_heads, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1772,8 +1772,62 @@ static void strip_tail(const meta *m, px__buf *t) {
 
 static void pick_title_raw(meta *m, px__buf *out);
 
+/* An <h1> that is not a headline: a lead-in that ends in a colon ("A
+ * message from our founder:"), or a paragraph set as a heading (more than
+ * 25 words, or more than 15 ending in a full stop). */
+static bool h1_not_headline(const px__buf *h) {
+  size_t e = h->len;
+  while (e && is_space((unsigned char)h->ptr[e - 1])) e--;
+  if (!e) return true;
+  size_t w = count_words(h->ptr, e);
+  return h->ptr[e - 1] == ':' || w > 25 || (w > 15 && h->ptr[e - 1] == '.');
+}
+
+/* A label or a date before the headline: "Title: ...", "Dec 18 2025
+ * Preparing a transition" (a post's date set in its heading). */
+static void strip_head(px__buf *t) {
+  size_t s0 = 0;
+  if (t->len > 12 && strncasecmp(t->ptr, "title:", 6) == 0) {
+    s0 = 6;
+  } else if (t->len > 16) {
+    /* "Mon DD YYYY " / "Mon DD, YYYY " / "YYYY-MM-DD " then a capital */
+    static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                         "aug", "sep", "oct", "nov", "dec", NULL};
+    const char *p = t->ptr;
+    size_t e = 0;
+    bool mon = false;
+    for (size_t k = 0; months[k]; k++) mon = mon || strncasecmp(p, months[k], 3) == 0;
+    if (mon) {
+      size_t i = 3;
+      while (i < t->len && ((p[i] | 32) >= 'a' && (p[i] | 32) <= 'z')) i++;
+      if (i < t->len && p[i] == '.') i++;
+      if (i < t->len && p[i] == ' ') i++;
+      size_t d0 = i;
+      while (i < t->len && p[i] >= '0' && p[i] <= '9') i++;
+      if (i - d0 >= 1 && i - d0 <= 2) {
+        if (i < t->len && p[i] == ',') i++;
+        if (i < t->len && p[i] == ' ') i++;
+        size_t y0 = i;
+        while (i < t->len && p[i] >= '0' && p[i] <= '9') i++;
+        if (i - y0 == 4) e = i;
+      }
+    } else if (p[4] == '-' && p[7] == '-' && p[10] == ' ') {
+      bool dig = true;
+      for (size_t i = 0; i < 10; i++) dig = dig && (i == 4 || i == 7 || (p[i] >= '0' && p[i] <= '9'));
+      if (dig) e = 10;
+    }
+    if (e && e + 1 < t->len && p[e] == ' ' && p[e + 1] >= 'A' && p[e + 1] <= 'Z') s0 = e;
+  }
+  if (!s0) return;
+  while (s0 < t->len && is_space((unsigned char)t->ptr[s0])) s0++;
+  memmove(t->ptr, t->ptr + s0, t->len - s0);
+  t->len -= s0;
+  t->ptr[t->len] = '\0';
+}
+
 static void pick_title(meta *m, px__buf *out) {
   pick_title_raw(m, out);
+  strip_head(out);
   strip_tail(m, out);
 }
 
@@ -1782,7 +1836,7 @@ static void pick_title_raw(meta *m, px__buf *out) {
   /* Leave out the <h1>s that name the site. */
   int k1 = 0;
   for (int i = 0; i < m->nh1; i++) {
-    if (h1_is_site(m, &m->h1[i])) continue;
+    if (h1_is_site(m, &m->h1[i]) || h1_not_headline(&m->h1[i])) continue;
     if (k1 != i) {
       px__buf tmp = m->h1[k1];
       m->h1[k1] = m->h1[i];
