@@ -660,6 +660,13 @@ static void test_byline_components(void **state) {
                "Dec. 19, 2025 &middot; Niko Marr</div>%s</div></body></html>", para);
   assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
   assert_field(f->art, PX_F_BYLINE, "Niko Marr");
+  /* a "By " label element followed by the name as plain text */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+               "<p class=\"meta\"><span class=\"lbl\">By </span>Scott Pell</p>%s</div></body></html>",
+               para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Scott Pell");
 }
 
 /* Titles: an <h1> that is a lead-in ending in a colon or a paragraph is

@@ -1048,6 +1048,21 @@ static void text_byline(px__extractor *ex, myhtml_tree_node_t *parent, const cha
   node_text(parent, t, 300);
   if (t->len > 150) return;
   if (label && t->len <= l + 1) {
+    /* <p><span>By </span>Jane Doe</p>: the name is the text that follows */
+    myhtml_tree_node_t *sib = myhtml_node_next(parent), *holder = myhtml_node_parent(parent);
+    if (sib && holder && myhtml_node_tag_id(sib) == MyHTML_TAG__TEXT) {
+      size_t sl;
+      const char *sx = myhtml_node_text(sib, &sl);
+      bool words = false;
+      for (size_t i = 0; sx && i < sl && !words; i++) words = !is_space((unsigned char)sx[i]);
+      if (words) {
+        node_text(holder, t, 300);
+        if (t->len > 150) return;
+        clean_byline(t->ptr, t->len, &ex->names);
+        if (ex->names.len) set_once(&ex->m.byline_text, t->ptr, t->len);
+        return;
+      }
+    }
     /* the label stands alone: the name is in the next element */
     myhtml_tree_node_t *at = parent, *nx = NULL;
     for (int up = 0; up < 3 && at && !nx; up++) {
