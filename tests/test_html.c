@@ -593,6 +593,117 @@ static void test_furniture_lines(void **state) {
   assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
 }
 
+/* Dates: one on its own indented line after a label, one cut at "@"
+ * after a weekday, one in the address the page was fetched from when its
+ * own og:url is percent-encoded. */
+static void test_text_and_url_dates(void **state) {
+  fx *f = *state;
+  const char *para =
+      "<p>The city council voted on Monday to keep the night bus service running for another "
+      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
+      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
+      "finance committee warned that the subsidy would have to be found elsewhere.</p>";
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+                   "<span class=\"when\">\n                                            "
+                   "Published: January 3, 2024                                        </span>"
+                   "%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_int_equal(px_article_published(f->art, NULL), 1704240000); /* 2024-01-03 */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+               "<time>on Friday December 19, 2025 @08:00PM</time>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_int_equal(px_article_published(f->art, NULL), 1766102400); /* 2025-12-19 */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title><meta property=\"og:url\" "
+               "content=\"https://example.org%%2Fnotes%%2F2025-12-15%%2BNight%%2Bbuses\">"
+               "</head><body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://example.org/notes/2025-12-15+Night+buses"),
+                   PX_OK);
+  assert_int_equal(px_article_published(f->art, NULL), 1765756800); /* 2025-12-15 */
+}
+
+/* Bylines: a component class ending in "__author" holds the name; the
+ * site's own name as the structured data's author yields to that person;
+ * a date before a middle dot is passed over; "admin" is no name; a
+ * commenter's class is not the author's. */
+static void test_byline_components(void **state) {
+  fx *f = *state;
+  const char *para =
+      "<p>The city council voted on Monday to keep the night bus service running for another "
+      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
+      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
+      "finance committee warned that the subsidy would have to be found elsewhere.</p>";
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Night buses</title>"
+                   "<meta property=\"og:site_name\" content=\"City Transit News\">"
+                   "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"author\":"
+                   "{\"@type\":\"Person\",\"name\":\"City Transit News\"}}</script></head><body>"
+                   "<div class=\"post\"><div class=\"post-hero__author\">Ana Ruiz</div>%s"
+                   "<div class=\"comment-author\">Bo Lind</div></div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  /* with no person anywhere, the site's name stays */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title>"
+               "<meta property=\"og:site_name\" content=\"City Transit News\">"
+               "<meta name=\"author\" content=\"City Transit News\"></head><body>"
+               "<div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "City Transit News");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title><meta name=\"author\" content=\"Admin\">"
+               "</head><body><div class=\"post\"><div class=\"publish-date-author\">"
+               "Dec. 19, 2025 &middot; Niko Marr</div>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Niko Marr");
+  /* a "By " label element followed by the name as plain text */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+               "<p class=\"meta\"><span class=\"lbl\">By </span>Scott Pell</p>%s</div></body></html>",
+               para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Scott Pell");
+}
+
+/* Titles: an <h1> that is a lead-in ending in a colon or a paragraph is
+ * passed over; a "Title:" label and a date before the headline go. */
+static void test_title_heads(void **state) {
+  fx *f = *state;
+  const char *para =
+      "<p>The city council voted on Monday to keep the night bus service running for another "
+      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
+      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
+      "finance committee warned that the subsidy would have to be found elsewhere.</p>";
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Council keeps the night buses | Transit Weekly</title></head>"
+                   "<body><div class=\"post\"><h1>A note from our editor:</h1>%s</div></body></html>",
+                   para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Council keeps the night buses");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Council keeps the night buses</title></head><body>"
+               "<div class=\"post\"><h1>Find out how the council decided to keep the night bus "
+               "service running for another year and what it means for the shift workers who "
+               "depend on it every single night of the week.</h1>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Council keeps the night buses");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>x</title></head><body><div class=\"post\">"
+               "<h1>Dec 18 2025 Council keeps the night buses</h1>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Council keeps the night buses");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Title:Council keeps the night buses</title></head><body>"
+               "<div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Council keeps the night buses");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -607,6 +718,9 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_title_tail_and_offset, setup, teardown),
       cmocka_unit_test_setup_teardown(test_byline_sources, setup, teardown),
       cmocka_unit_test_setup_teardown(test_furniture_lines, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_text_and_url_dates, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_byline_components, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_title_heads, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -778,6 +778,25 @@ static void clean_byline(const char *p, size_t n, px__buf *out);
 static int parse_date_loose(const char *p, size_t n, int64_t *t);
 
 /* Collect metadata from one element on the way down. */
+
+/* A class word that names the author as a part of a component: "author"
+ * after "__", "_" or "-" at the word's end ("post-hero__author",
+ * "text__author", "card-author"), the way component CSS names the element
+ * holding the name. */
+static bool class_ends_author(const char *v, size_t l) {
+  if (contains_ci(v, l, "comment") || contains_ci(v, l, "reply")) return false; /* a commenter */
+  for (size_t i = 0; i < l;) {
+    while (i < l && is_space((unsigned char)v[i])) i++;
+    size_t s0 = i;
+    while (i < l && !is_space((unsigned char)v[i])) i++;
+    size_t n = i - s0;
+    if (n > 7 && n < 48 && strncasecmp(v + s0 + n - 6, "author", 6) == 0 &&
+        (v[s0 + n - 7] == '_' || v[s0 + n - 7] == '-'))
+      return true;
+  }
+  return false;
+}
+
 static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag, bool *ld_found,
                          const attrs *A) {
   meta *m = &ex->m;
@@ -911,7 +930,8 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
               contains_ci(v, l, "author-link") || ieq(v, l, "author") ||
               ieq(v, l, "post-author") || contains_ci(v, l, "author-details") ||
               contains_ci(v, l, "header-author") || contains_ci(v, l, "authored-by") ||
-              contains_ci(v, l, "article-author") || contains_ci(v, l, "entry-author")))
+              contains_ci(v, l, "article-author") || contains_ci(v, l, "entry-author") ||
+              class_ends_author(v, l)))
       hit = true;
     if (hit) {
       node_text(n, &ex->tmp, 400);
@@ -964,8 +984,9 @@ static int parse_date_loose(const char *p, size_t n, int64_t *t) {
 
 /* A date written as text on the page, with what surrounds it: "Published
  * on July 18, 2025", "- Mar 27, 2024", "Jun 08, 2023 \u2022 12 min read",
- * "September 1st, 2023", "23.07.2025".  Up to three leading words are
- * skipped; the text is cut at a separator; ordinals lose their suffix. */
+ * "September 1st, 2023", "23.07.2025", "Friday December 19, 2025 @08:00PM".
+ * Up to three leading words are skipped; the text is cut at a separator
+ * (" | ", a bullet, " - ", "@"); ordinals lose their suffix. */
 static int parse_text_date(const char *x, size_t l, int64_t *t) {
   char b[96];
   size_t n = 0;
@@ -973,7 +994,7 @@ static int parse_text_date(const char *x, size_t l, int64_t *t) {
   for (size_t i = 0; i < l && n + 1 < sizeof(b); i++) {
     unsigned char c = (unsigned char)x[i];
     /* cut at " | ", a bullet or a middle dot, " - " after the start */
-    if (n > 6 && (c == '|' || (c == 0xE2 && i + 2 < l && (unsigned char)x[i + 1] == 0x80 &&
+    if (n > 6 && (c == '|' || c == '@' || (c == 0xE2 && i + 2 < l && (unsigned char)x[i + 1] == 0x80 &&
                                (unsigned char)x[i + 2] == 0xA2) ||
                   (c == 0xC2 && i + 1 < l && (unsigned char)x[i + 1] == 0xB7) ||
                   (c == '-' && i > 0 && x[i - 1] == ' ' && i + 1 < l && x[i + 1] == ' ')))
@@ -1027,6 +1048,21 @@ static void text_byline(px__extractor *ex, myhtml_tree_node_t *parent, const cha
   node_text(parent, t, 300);
   if (t->len > 150) return;
   if (label && t->len <= l + 1) {
+    /* <p><span>By </span>Jane Doe</p>: the name is the text that follows */
+    myhtml_tree_node_t *sib = myhtml_node_next(parent), *holder = myhtml_node_parent(parent);
+    if (sib && holder && myhtml_node_tag_id(sib) == MyHTML_TAG__TEXT) {
+      size_t sl;
+      const char *sx = myhtml_node_text(sib, &sl);
+      bool words = false;
+      for (size_t i = 0; sx && i < sl && !words; i++) words = !is_space((unsigned char)sx[i]);
+      if (words) {
+        node_text(holder, t, 300);
+        if (t->len > 150) return;
+        clean_byline(t->ptr, t->len, &ex->names);
+        if (ex->names.len) set_once(&ex->m.byline_text, t->ptr, t->len);
+        return;
+      }
+    }
     /* the label stands alone: the name is in the next element */
     myhtml_tree_node_t *at = parent, *nx = NULL;
     for (int up = 0; up < 3 && at && !nx; up++) {
@@ -1101,9 +1137,14 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
         }
         if (ex->m.byline_text.len == 0 && !(p->flags & F_SKIP) && cnt >= 2 && l <= 100)
           text_byline(ex, p->n, x, l);
-        if (ex->m.text_date.len == 0 && cnt >= 8 && l <= 60 && looks_date(x, l)) {
+        /* the text trimmed: a date set on its own indented line */
+        const char *tx = x;
+        size_t tl = x ? l : 0;
+        while (tl && is_space((unsigned char)tx[0])) tx++, tl--;
+        while (tl && is_space((unsigned char)tx[tl - 1])) tl--;
+        if (ex->m.text_date.len == 0 && cnt >= 8 && tl <= 60 && looks_date(tx, tl)) {
           int64_t t;
-          set_once(&ex->m.text_date, x, l);
+          set_once(&ex->m.text_date, tx, tl);
           if (parse_text_date(ex->m.text_date.ptr, ex->m.text_date.len, &t) != PX_OK)
             px__buf_clear(&ex->m.text_date);
         }
@@ -1746,8 +1787,62 @@ static void strip_tail(const meta *m, px__buf *t) {
 
 static void pick_title_raw(meta *m, px__buf *out);
 
+/* An <h1> that is not a headline: a lead-in that ends in a colon ("A
+ * message from our founder:"), or a paragraph set as a heading (more than
+ * 25 words, or more than 15 ending in a full stop). */
+static bool h1_not_headline(const px__buf *h) {
+  size_t e = h->len;
+  while (e && is_space((unsigned char)h->ptr[e - 1])) e--;
+  if (!e) return true;
+  size_t w = count_words(h->ptr, e);
+  return h->ptr[e - 1] == ':' || w > 25 || (w > 15 && h->ptr[e - 1] == '.');
+}
+
+/* A label or a date before the headline: "Title: ...", "Dec 18 2025
+ * Preparing a transition" (a post's date set in its heading). */
+static void strip_head(px__buf *t) {
+  size_t s0 = 0;
+  if (t->len > 12 && strncasecmp(t->ptr, "title:", 6) == 0) {
+    s0 = 6;
+  } else if (t->len > 16) {
+    /* "Mon DD YYYY " / "Mon DD, YYYY " / "YYYY-MM-DD " then a capital */
+    static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                         "aug", "sep", "oct", "nov", "dec", NULL};
+    const char *p = t->ptr;
+    size_t e = 0;
+    bool mon = false;
+    for (size_t k = 0; months[k]; k++) mon = mon || strncasecmp(p, months[k], 3) == 0;
+    if (mon) {
+      size_t i = 3;
+      while (i < t->len && ((p[i] | 32) >= 'a' && (p[i] | 32) <= 'z')) i++;
+      if (i < t->len && p[i] == '.') i++;
+      if (i < t->len && p[i] == ' ') i++;
+      size_t d0 = i;
+      while (i < t->len && p[i] >= '0' && p[i] <= '9') i++;
+      if (i - d0 >= 1 && i - d0 <= 2) {
+        if (i < t->len && p[i] == ',') i++;
+        if (i < t->len && p[i] == ' ') i++;
+        size_t y0 = i;
+        while (i < t->len && p[i] >= '0' && p[i] <= '9') i++;
+        if (i - y0 == 4) e = i;
+      }
+    } else if (p[4] == '-' && p[7] == '-' && p[10] == ' ') {
+      bool dig = true;
+      for (size_t i = 0; i < 10; i++) dig = dig && (i == 4 || i == 7 || (p[i] >= '0' && p[i] <= '9'));
+      if (dig) e = 10;
+    }
+    if (e && e + 1 < t->len && p[e] == ' ' && p[e + 1] >= 'A' && p[e + 1] <= 'Z') s0 = e;
+  }
+  if (!s0) return;
+  while (s0 < t->len && is_space((unsigned char)t->ptr[s0])) s0++;
+  memmove(t->ptr, t->ptr + s0, t->len - s0);
+  t->len -= s0;
+  t->ptr[t->len] = '\0';
+}
+
 static void pick_title(meta *m, px__buf *out) {
   pick_title_raw(m, out);
+  strip_head(out);
   strip_tail(m, out);
 }
 
@@ -1756,7 +1851,7 @@ static void pick_title_raw(meta *m, px__buf *out) {
   /* Leave out the <h1>s that name the site. */
   int k1 = 0;
   for (int i = 0; i < m->nh1; i++) {
-    if (h1_is_site(m, &m->h1[i])) continue;
+    if (h1_is_site(m, &m->h1[i]) || h1_not_headline(&m->h1[i])) continue;
     if (k1 != i) {
       px__buf tmp = m->h1[k1];
       m->h1[k1] = m->h1[i];
@@ -1826,7 +1921,27 @@ static bool is_name_word(const char *w, size_t n) {
 
 /* Clean one author candidate into names: "By Jane Doe and John Roe,
  * Staff Writer | 3 hours ago" -> "Jane Doe, John Roe". */
+static void clean_byline_part(const char *p, size_t n, px__buf *out);
+
+/* The names, or, when the text before a bullet, middle dot or bar names
+ * no one ("Dec. 19, 2025 \u00b7 Niko Matsakis"), those after it. */
 static void clean_byline(const char *p, size_t n, px__buf *out) {
+  clean_byline_part(p, n, out);
+  for (int rep = 0; rep < 3 && out->len == 0 && p && n && n <= 1000; rep++) {
+    static const char *const seps[] = {"\xC2\xB7", "\xE2\x80\xA2", "|", NULL};
+    size_t cut = n, sl = 0;
+    for (size_t k = 0; seps[k]; k++) {
+      const char *q = memmem(p, n, seps[k], strlen(seps[k]));
+      if (q && (size_t)(q - p) < cut) cut = (size_t)(q - p), sl = strlen(seps[k]);
+    }
+    if (cut == n) return;
+    p += cut + sl;
+    n -= cut + sl;
+    clean_byline_part(p, n, out);
+  }
+}
+
+static void clean_byline_part(const char *p, size_t n, px__buf *out) {
   px__buf_clear(out);
   if (!p || n == 0 || n > 1000) return;
   char buf[1024];
@@ -1895,7 +2010,8 @@ static void clean_byline(const char *p, size_t n, px__buf *out) {
                                           "home", "share", "comment", "comments", "login",
                                           "subscribe", "contact", "read", "follow", "posts",
                                           "blog", "date", "industry", "role", "sat", "sun",
-                                          "mon", "tue", "wed", "thu", "fri", NULL};
+                                          "mon", "tue", "wed", "thu", "fri", "admin",
+                                          "administrator", "webmaster", NULL};
     for (size_t w = j; ok && w < k;) {
       size_t we = w;
       while (we < k && buf[we] != ' ') we++;
@@ -1916,10 +2032,14 @@ static void clean_byline(const char *p, size_t n, px__buf *out) {
   }
 }
 
+static int url_date(const char *url, size_t ulen, int64_t *t);
+
 /* The published time, and the UTC offset it was stated in (*has_zone 0
- * when the source stated none: a bare date is that day, read as UTC). */
-static int pick_date(const meta *m, const char *url, size_t ulen, int64_t *t, int *zone,
-                     int *has_zone) {
+ * when the source stated none: a bare date is that day, read as UTC).
+ * `hint` is the address the page was fetched from, when it differs from
+ * the one the page states (its own og:url may be percent-encoded). */
+static int pick_date(const meta *m, const char *url, size_t ulen, const char *hint, int64_t *t,
+                     int *zone, int *has_zone) {
   const px__buf *order[] = {&m->ld_date, &m->meta_date, &m->item_date, &m->time_pub};
   *has_zone = 0;
   for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
@@ -1928,7 +2048,18 @@ static int pick_date(const meta *m, const char *url, size_t ulen, int64_t *t, in
         parse_date_loose(order[i]->ptr, order[i]->len, t) == PX_OK)
       return PX_OK;
   }
-  /* A date in the URL path: /2023/09/13/ or /2023-09-13. */
+  if (url_date(url, ulen, t) == PX_OK || url_date(hint, hint ? strlen(hint) : 0, t) == PX_OK)
+    return PX_OK;
+  if (m->time_any.len &&
+      px__parse_date_zone(m->time_any.ptr, m->time_any.len, t, zone, has_zone) == PX_OK)
+    return PX_OK;
+  if (m->text_date.len && parse_text_date(m->text_date.ptr, m->text_date.len, t) == PX_OK)
+    return PX_OK;
+  return PX_EFORMAT;
+}
+
+/* A date in the URL path: /2023/09/13/ or /2023-09-13. */
+static int url_date(const char *url, size_t ulen, int64_t *t) {
   for (size_t i = 0; url && i + 10 <= ulen; i++) {
     const char *u = url + i;
     if (u[0] != '/' || !(u[1] == '1' || u[1] == '2')) continue;
@@ -1943,11 +2074,6 @@ static int pick_date(const meta *m, const char *url, size_t ulen, int64_t *t, in
       if (px_parse_date(d, 10, t) == PX_OK) return PX_OK;
     }
   }
-  if (m->time_any.len &&
-      px__parse_date_zone(m->time_any.ptr, m->time_any.len, t, zone, has_zone) == PX_OK)
-    return PX_OK;
-  if (m->text_date.len && parse_text_date(m->text_date.ptr, m->text_date.len, t) == PX_OK)
-    return PX_OK;
   return PX_EFORMAT;
 }
 
@@ -2013,10 +2139,22 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
   /* Byline: structured data first, then meta, then a byline element. */
   const px__buf *bl[] = {&m->ld_author, &m->author_meta, &m->item_author, &m->byline_el,
                          &m->byline_text, &m->ld_org_author};
+  /* A name that is the site's own (the structured data's author given as
+   * the outlet: "Cleveland Clinic" on its own pages) yields to a person
+   * named further down; it is kept when there is none. */
+  int site_named = -1;
   for (size_t i = 0; i < 6 && px_article_get(out, PX_F_BYLINE).len == 0; i++) {
     if (!bl[i]->len) continue;
     clean_byline(bl[i]->ptr, bl[i]->len, t);
+    if (t->len && i < 5 && (text_eq_ci(t, &m->site) || text_eq_ci(t, &m->ld_publisher))) {
+      if (site_named < 0) site_named = (int)i;
+      continue;
+    }
     if (t->len && (rc = px_article_set(out, PX_F_BYLINE, t->ptr, t->len))) return rc;
+  }
+  if (site_named >= 0 && px_article_get(out, PX_F_BYLINE).len == 0) {
+    clean_byline(bl[site_named]->ptr, bl[site_named]->len, t);
+    if ((rc = px_article_set(out, PX_F_BYLINE, t->ptr, t->len))) return rc;
   }
   /* No candidate reads as names: the author the page's structured data
    * declares, as it spells it (a handle, "team", a lower-case name). */
@@ -2040,7 +2178,7 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
     const char *pu = px_article_get(out, PX_F_URL).ptr;
     size_t pl = px_article_get(out, PX_F_URL).len;
     int zone, has_zone;
-    if (pick_date(m, pu, pl, &when, &zone, &has_zone) == PX_OK) {
+    if (pick_date(m, pu, pl, url_hint, &when, &zone, &has_zone) == PX_OK) {
       px_article_set_published(out, when);
       if (has_zone) px_article_set_published_offset(out, zone);
     }
