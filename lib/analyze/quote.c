@@ -536,6 +536,12 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
       if (punct_char(w, k) != ',' && punct_char(w, k) != '(') continue;
       spk s1 = {0};
       if (k <= lo || !np_ending_at(w, lo, k - 1, &s1)) continue;
+      /* "Johnnie Wilson, of Springfield, Va., said": a place after a
+       * preposition or a comma tells where the speaker is from */
+      if (s1.men >= 0 && w->ents->ent[w->ents->men[s1.men].entity].type == PX_ENT_PLACE) {
+        size_t f = tok_from(w, s1.start);
+        if (after_preposition(w, f) || (f > lo && punct_char(w, f - 1) == ',')) continue;
+      }
       if (s1.men >= 0 && w->ents->ent[w->ents->men[s1.men].entity].type == PX_ENT_PERSON) {
         *s = s1;
         return true;
@@ -1052,8 +1058,9 @@ static void entity_genders(const qwork *w, uint8_t *eg) {
  * not after a preposition nor a possessive; the speaker of the previous
  * attribution scores for continuing the thread.  People of the other
  * gender are skipped when the text gave theirs. */
-static int32_t resolve_person(const qwork *w, const uint8_t *egender, const cand *c, uint8_t g,
-                              int32_t last_person, uint32_t last_para, size_t last_attr_tok) {
+static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint8_t *spoke,
+                              const cand *c, uint8_t g, int32_t last_person, uint32_t last_para,
+                              size_t last_attr_tok) {
   const px__entities *ents = w->ents;
   const px__text *tx = w->tx;
   size_t nt = tx->ntok;
@@ -1073,7 +1080,8 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const cand
     uint32_t en = ents->men[m].entity;
     /* a name that a title gave a gender is a person, whatever kind the
      * entity layer gave it ("Mr. McKinley" is no mountain) */
-    if (ents->ent[en].type != PX_ENT_PERSON && !(ents->ent[en].type != PX_ENT_ORG && egender[en]))
+    if (ents->ent[en].type != PX_ENT_PERSON &&
+        !(ents->ent[en].type != PX_ENT_ORG && (egender[en] || spoke[en])))
       continue;
     size_t ks = sent_of(w, k);
     uint32_t kp = tx->sent[ks].para;
@@ -1477,10 +1485,15 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
   size_t last_attr_tok = 0;                 /* where the last attribution's quote began */
   /* gender of person entities, from what the text says of them */
   uint8_t *egender = NULL;
+  /* names of unknown kind that have spoken: "Johnnie Wilson, of
+   * Springfield, Va., said ...": a person for the pronouns after */
+  uint8_t *spoke = NULL;
   if (ents) {
     egender = px__arena_alloc(arena, ents->nent + 1);
-    if (!egender) return PX_ENOMEM;
+    spoke = px__arena_alloc(arena, ents->nent + 1);
+    if (!egender || !spoke) return PX_ENOMEM;
     entity_genders(&w, egender);
+    memset(spoke, 0, ents->nent + 1);
   }
   uint32_t last_para = 0;
   /* the last attribution was a pronoun of this gender, in this sentence */
@@ -1517,7 +1530,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
            * that speaker, not to the person the first one spoke of */
           e = last_person;
         } else if (g == 1 || g == 2) {
-          e = resolve_person(&w, egender, c, g, last_person, last_para, last_attr_tok);
+          e = resolve_person(&w, egender, spoke, c, g, last_person, last_para, last_attr_tok);
           /* the pronoun tells the person's gender for later ones */
           if (e >= 0 && !egender[e]) egender[e] = g;
         }
@@ -1537,6 +1550,11 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       }
       if (q->entity >= 0) {
         uint8_t ty = ents->ent[q->entity].type;
+        if (ty == PX_ENT_OTHER && c->s.men >= 0 && ents->men[c->s.men].tok_count >= 2 &&
+            q->kind != 4 && q->kind != 5) {
+          spoke[q->entity] = 1;
+          ty = PX_ENT_PERSON;
+        }
         if (ty == PX_ENT_PERSON) last_person = q->entity;
         else last_org = q->entity;
         last_para = c->para;
