@@ -971,6 +971,12 @@ found:
 
 /* ------------------------------------------------- pronoun resolution */
 
+/* Flags of an entity for the resolution of pronouns. */
+enum {
+  EF_SPOKE = 1, /* a name of unknown kind that was a speaker */
+  EF_VOTED = 2  /* its gender comes only from pronouns near its mentions */
+};
+
 /* 1 male, 2 female for a he/him/his/himself or she/her/hers/herself. */
 static uint8_t pronoun_gender(const qwork *w, size_t k) {
   const px__quotean *qa = w->qa;
@@ -984,7 +990,7 @@ static uint8_t pronoun_gender(const qwork *w, size_t k) {
  * mention (Mr., Mrs., Ms.); the given name of a name with two words or
  * more (names.c); the he/she/himself/herself of the sentences that name
  * that person and no other, outside quotation marks, when they all agree. */
-static void entity_genders(const qwork *w, uint8_t *eg) {
+static void entity_genders(const qwork *w, uint8_t *eg, uint8_t *ef) {
   const px__entities *ents = w->ents;
   const px__text *tx = w->tx;
   const px__quotean *qa = w->qa;
@@ -1048,6 +1054,7 @@ static void entity_genders(const qwork *w, uint8_t *eg) {
     unsigned vm = votes[2 * e], vf = votes[2 * e + 1];
     if (vm && !vf) eg[e] = 1;
     else if (vf && !vm) eg[e] = 2;
+    if (eg[e]) ef[e] |= EF_VOTED;
   }
 }
 
@@ -1081,7 +1088,7 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     /* a name that a title gave a gender is a person, whatever kind the
      * entity layer gave it ("Mr. McKinley" is no mountain) */
     if (ents->ent[en].type != PX_ENT_PERSON &&
-        !(ents->ent[en].type != PX_ENT_ORG && (egender[en] || spoke[en])))
+        !(ents->ent[en].type != PX_ENT_ORG && (egender[en] || (spoke[en] & EF_SPOKE))))
       continue;
     size_t ks = sent_of(w, k);
     uint32_t kp = tx->sent[ks].para;
@@ -1092,20 +1099,33 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     for (size_t d = 0; d < ndone; d++) dup |= done[d] == (int32_t)en;
     if (dup) continue;
     if (ndone < 16) done[ndone++] = (int32_t)en;
-    if (egender[en] && egender[en] != g) continue;
     int sc = 0;
+    /* a gender read from pronouns near the name may be another person's
+     * ("Trump said he ..." under the wrong Trump): a cost, not a bar */
+    if (egender[en] && egender[en] != g) {
+      if (!(spoke[en] & EF_VOTED)) continue;
+      sc -= 3;
+    }
     if (w->inq[k]) sc -= 6;
     bool initial = (tx->tok[k].flags & PX__TF_SENT_START) || k < sent_first_tok(w, ks) + 4 ||
                    (k > 0 && (is_qmark(w, k - 1) || punct_char(w, k - 1) == ','));
     size_t after = k + ents->men[m].tok_count;
     bool poss = tx->tok[after - 1].flags & PX__TF_POSSESSIVE;
-    bool before_verb = after < nt && is_word(w, after) && (w->cls[after] & (PX__CW_CUE | CW_SKIP));
+    bool before_verb = after < nt && is_word(w, after) &&
+                       (w->cls[after] & (PX__CW_CUE | PX__CW_CUE_WEAK | CW_SKIP));
     /* "he does believe McConnell is correct": the subject of a clause
      * reported by someone else's verb is not the thread's subject */
     if (before_verb && k > 0 && is_word(w, k - 1) &&
         ((w->cls[k - 1] & (PX__CW_CUE | PX__CW_CUE_WEAK)) || tx->tok[k - 1].fold == w->qa->h_that))
       before_verb = false;
     if ((initial || before_verb) && !poss) sc += 4;
+    /* "... that concerns Henry Crespo, president of the Florida
+     * Democratic Black Caucus.": a name given a role in an apposition is a
+     * new voice the next quote often belongs to */
+    if (!poss && after + 1 < nt && punct_char(w, after) == ',' && is_word(w, after + 1) &&
+        ((w->cls[after + 1] & (CW_DET | PX__CW_TITLE)) ||
+         (after + 2 < nt && (w->cls[after + 2] & PX__CW_TITLE))))
+      sc += 2;
     if (poss) sc -= 2;
     if (after_preposition(w, k)) sc -= 3;
     if (egender[en] == g) sc += 1;
@@ -1492,8 +1512,8 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     egender = px__arena_alloc(arena, ents->nent + 1);
     spoke = px__arena_alloc(arena, ents->nent + 1);
     if (!egender || !spoke) return PX_ENOMEM;
-    entity_genders(&w, egender);
     memset(spoke, 0, ents->nent + 1);
+    entity_genders(&w, egender, spoke);
   }
   uint32_t last_para = 0;
   /* the last attribution was a pronoun of this gender, in this sentence */
@@ -1552,7 +1572,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         uint8_t ty = ents->ent[q->entity].type;
         if (ty == PX_ENT_OTHER && c->s.men >= 0 && ents->men[c->s.men].tok_count >= 2 &&
             q->kind != 4 && q->kind != 5) {
-          spoke[q->entity] = 1;
+          spoke[q->entity] |= EF_SPOKE;
           ty = PX_ENT_PERSON;
         }
         if (ty == PX_ENT_PERSON) last_person = q->entity;
