@@ -1058,6 +1058,25 @@ static void entity_genders(const qwork *w, uint8_t *eg, uint8_t *ef) {
   }
 }
 
+/* Another person entity whose name ends with the word at token k (a
+ * family name) and whose gender is g or unknown; -1 when none or several. */
+static int32_t same_surname(const qwork *w, const uint8_t *egender, int32_t en, size_t k, uint8_t g) {
+  const px__entities *ents = w->ents;
+  const px__token *t = TOK(w, k);
+  size_t L = t->end - t->start;
+  int32_t found = -1;
+  for (size_t e = 0; e < ents->nent; e++) {
+    const px__entity *x = &ents->ent[e];
+    if ((int32_t)e == en || x->type != PX_ENT_PERSON || (egender[e] && egender[e] != g)) continue;
+    if (x->name_len <= L + 1 || x->name[x->name_len - L - 1] != ' ' ||
+        strncasecmp(x->name + x->name_len - L, w->p + t->start, L))
+      continue;
+    if (found >= 0) return -1;
+    found = (int32_t)e;
+  }
+  return found;
+}
+
 /* he/she: each person named before the pronoun, back to two paragraphs
  * before the previous attribution's, scores by where its latest mention
  * stands: the subject of its clause (at the start of its sentence or
@@ -1085,6 +1104,13 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     int32_t m = w->men ? w->men[k] : -1;
     if (m < 0 || ents->men[m].tok_first != k) continue;
     uint32_t en = ents->men[m].entity;
+    /* "Clinton said" under Bill Clinton while the pronoun is "she": a
+     * bare family name that two people share goes to the one whose
+     * gender fits */
+    if (ents->men[m].tok_count == 1 && egender[en] && egender[en] != g) {
+      int32_t alt = same_surname(w, egender, (int32_t)en, k, g);
+      if (alt >= 0) en = (uint32_t)alt;
+    }
     /* a name that a title gave a gender is a person, whatever kind the
      * entity layer gave it ("Mr. McKinley" is no mountain) */
     if (ents->ent[en].type != PX_ENT_PERSON &&
@@ -1570,7 +1596,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       }
       if (q->entity >= 0) {
         uint8_t ty = ents->ent[q->entity].type;
-        if (ty == PX_ENT_OTHER && c->s.men >= 0 && ents->men[c->s.men].tok_count >= 2 &&
+        if (ty == PX_ENT_OTHER && c->s.men >= 0 &&
             q->kind != 4 && q->kind != 5) {
           spoke[q->entity] |= EF_SPOKE;
           ty = PX_ENT_PERSON;
