@@ -355,6 +355,13 @@ static void test_pronoun_antecedents(void **state) {
   run(f, "Yesterday morning the mayor Lena Ortiz criticized officer Mara Jensen for the arrest.\n\n"
          "\"How many times must we see this in our town?\" she said.");
   assert_speaker(f, "How many times", "Ortiz");
+  /* a relative pronoun is the subject as written; the name before it
+   * says who speaks */
+  run(f, "Farmers cheered Senator Dara Quill, who called the levy \"a fair deal for farmers.\"");
+  px_quote q = find(f, "a fair deal");
+  assert_speaker(f, "a fair deal", "Dara Quill");
+  assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                     "who"));
 }
 
 /* A verb that reports speech only beside a quote (described, called),

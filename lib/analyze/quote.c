@@ -65,7 +65,7 @@ struct px__quotean {
   size_t mask;
   uint64_t h_that, h_to, h_according, h_mr, h_mrs, h_ms, h_by, h_it, h_in, h_of,
       h_said, h_told, h_statement, h_s, h_for, h_at, h_on, h_from, h_with,
-      h_about, h_against, h_over, h_and, h_but;
+      h_about, h_against, h_over, h_and, h_but, h_who, h_which;
   uint64_t h_was, h_were, h_been;
   uint64_t h_last, h_this, h_the, h_early, h_late;
   uint64_t h_a, h_an, h_he, h_him, h_his, h_himself, h_she, h_her, h_hers, h_herself;
@@ -110,6 +110,8 @@ int px__quotean_new(px__quotean **out) {
   for (size_t i = 0; i < sizeof k_clause / sizeof *k_clause; i++)
     tab_put(qa, hword(k_clause[i]), CW_CLAUSE, 0);
   qa->h_that = hword("that");
+  qa->h_who = hword("who");
+  qa->h_which = hword("which");
   qa->h_to = hword("to");
   qa->h_according = hword("according");
   qa->h_mr = hword("mr");
@@ -553,6 +555,19 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
       return true;
     }
     return main_subject(w, lo, t, s);
+  }
+  /* "Stevie Wonder, who joked of the museum, "...": the relative pronoun
+   * is the subject as written and the name before it says who that is */
+  if (is_word(w, t) && t > lo && !w->inq[t] &&
+      (TOK(w, t)->fold == w->qa->h_who || TOK(w, t)->fold == w->qa->h_which)) {
+    spk s0 = {0};
+    if (nearest_back(w, lo, t, &s0) && s0.men >= 0 &&
+        w->ents->ent[w->ents->men[s0.men].entity].type != PX_ENT_PLACE) {
+      *s = s0;
+      s->start = TOK(w, t)->start;
+      s->end = TOK(w, t)->end;
+      return true;
+    }
   }
   if (np_ending_at(w, lo, t, s)) {
     /* "Another source speaking to Fox News said": a name after a
