@@ -161,6 +161,15 @@ static void test_scan_stray_marks(void **state) {
   n = scan(b, &v);
   for (size_t i = 0; i < n; i++) assert_true(v[i].close - v[i].open <= PX__QUOTE_MAX_BYTES + 8);
   free(b);
+  /* a closing curly mark typed for an opening one, at a paragraph start or
+   * between a space and a word; a stray closing mark after a word is not */
+  t = "Photo.\n\n\xE2\x80\x9D" "Fear. I am afraid.\xE2\x80\x9D \xE2\x80\x95 Ana Ruiz\n\n"
+      "He wrote \xE2\x80\x9Dnever again\xE2\x80\x9D twice. A word\xE2\x80\x9D stray.";
+  n = scan(t, &v);
+  assert_int_equal(n, 2);
+  assert_int_equal(v[0].open, strstr(t, "\xE2\x80\x9D" "Fear") - t);
+  assert_int_equal(v[0].close, strstr(t, "\xE2\x80\x9D \xE2\x80\x95") - t);
+  assert_int_equal(v[1].open, strstr(t, "\xE2\x80\x9Dnever") - t);
 }
 
 /* ---------------------------------------------------------- extraction */
