@@ -371,6 +371,14 @@ static void test_pronoun_antecedents(void **state) {
   assert_speaker(f, "a fair deal", "Dara Quill");
   assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
                      "who"));
+  /* a time phrase between the subject and its verb; a participle after a
+   * thing ("at one point calling") has the clause's subject */
+  run(f, "The Harbor Authority less than two weeks ago said for the first time that the pier was "
+         "\"unsafe for boats.\"\n\n"
+         "Governor Ana Ruiz has fought the council for months, at one point calling its members "
+         "\"clowns.\"");
+  assert_speaker(f, "unsafe for boats", "Harbor Authority");
+  assert_speaker(f, "clowns", "Ana Ruiz");
 }
 
 /* A verb that reports speech only beside a quote (described, called),

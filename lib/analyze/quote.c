@@ -65,7 +65,7 @@ struct px__quotean {
   size_t mask;
   uint64_t h_that, h_to, h_according, h_mr, h_mrs, h_ms, h_by, h_it, h_in, h_of,
       h_said, h_told, h_statement, h_s, h_for, h_at, h_on, h_from, h_with,
-      h_about, h_against, h_over, h_and, h_but, h_who, h_which;
+      h_about, h_against, h_over, h_and, h_but, h_who, h_which, h_than, h_less, h_more;
   uint64_t h_was, h_were, h_been;
   uint64_t h_last, h_this, h_the, h_early, h_late;
   uint64_t h_a, h_an, h_he, h_him, h_his, h_himself, h_she, h_her, h_hers, h_herself;
@@ -112,6 +112,9 @@ int px__quotean_new(px__quotean **out) {
   qa->h_that = hword("that");
   qa->h_who = hword("who");
   qa->h_which = hword("which");
+  qa->h_than = hword("than");
+  qa->h_less = hword("less");
+  qa->h_more = hword("more");
   qa->h_to = hword("to");
   qa->h_according = hword("according");
   qa->h_mr = hword("mr");
@@ -438,7 +441,8 @@ static bool time_word(const qwork *w, size_t k) {
       "month", "year", "time", "january", "february", "march", "april", "june", "july",
       "august", "september", "october", "november", "december", "jan", "feb", "aug", "sept",
       "oct", "nov", "dec", "earlier", "later", "recently", "past", "meantime", "turn",
-      "days", "hours", "weeks", "months", "years", "minutes", "moment"};
+      "days", "hours", "weeks", "months", "years", "minutes", "moment", "ago", "two", "three",
+      "four", "five", "six", "few", "several"};
   if (!is_word(w, k)) return false;
   char c0 = w->p[TOK(w, k)->start];
   if (c0 >= '0' && c0 <= '9') return true;
@@ -465,7 +469,8 @@ static size_t skip_time_back(const qwork *w, size_t lo, size_t j) {
       uint64_t h = TOK(w, p)->fold;
       const px__quotean *qa = w->qa;
       if (h == qa->h_on || h == qa->h_at || h == qa->h_in || h == qa->h_last || h == qa->h_this ||
-          h == qa->h_the || h == qa->h_early || h == qa->h_late) {
+          h == qa->h_the || h == qa->h_early || h == qa->h_late || h == qa->h_a ||
+          h == qa->h_than || h == qa->h_less || h == qa->h_more) { /* "less than two weeks ago" */
         k = p;
         continue;
       }
@@ -481,6 +486,7 @@ static size_t skip_time_back(const qwork *w, size_t lo, size_t j) {
  * commas ("Black, who has been friends with Manafort for 40 years, said").
  * A participle after a comma ("..., saying") takes the clause's subject.
  */
+static bool weak_person(const qwork *w, const spk *s);
 static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   size_t j = c;
   for (int round = 0; round < 2; round++) {
@@ -576,6 +582,11 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
      * statement calling ...", "He released a letter that says ..." */
     if ((s->men >= 0 && after_preposition(w, tok_from(w, s->start))) ||
         (s->men < 0 && !s->pron && is_document(w, t))) {
+      spk s2 = {0};
+      if (main_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
+    } else if (is_ing(w, c) && s->men < 0 && !s->pron && !weak_person(w, s)) {
+      /* "he has battled the council, at one point calling the mayor a
+       * "liar"": a participle after a thing has the clause's subject */
       spk s2 = {0};
       if (main_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
     }
