@@ -233,27 +233,13 @@ int main(int argc, char **argv) {
       json_decref(doc);
       continue;
     }
-    /* PolNeAR's text opens with the article's title on a line of its own;
-     * parallax reads quotes from bodies (px_analyze takes the title apart),
-     * and the corpus annotates bodies (1 direct or mixed attribution in the
-     * 924 titles of train and dev).  Quotes in that line are left out. */
-    size_t title_end = 0;
-    json_t *jtitle = json_object_get(doc, "title");
-    if (json_is_string(jtitle) && !strcmp(field, "text")) {
-      const char *ti = json_string_value(jtitle);
-      size_t tn = json_string_length(jtitle);
-      while (tn && (ti[tn - 1] == '.' || ti[tn - 1] == ' ')) tn--;
-      const char *nl = memchr(text, '\n', n);
-      if (tn >= 8 && nl && (size_t)(nl - text) >= tn && !memcmp(text, ti, tn)) title_end = (size_t)(nl - text);
-    }
     printf("{\"doc_id\":");
     put_str(json_string_value(json_object_get(doc, "doc_id")),
             json_string_length(json_object_get(doc, "doc_id")));
     printf(",\"quotes\":[");
-    for (size_t i = 0, nout = 0; i < qs.nq; i++) {
+    for (size_t i = 0; i < qs.nq; i++) {
       const px__quote *q = &qs.q[i];
-      if (q->start < title_end) continue;
-      printf("%s{\"kind\":\"%s\",\"spans\":[", nout++ ? "," : "", kind_name(q->kind));
+      printf("%s{\"kind\":\"%s\",\"spans\":[", i ? "," : "", kind_name(q->kind));
       for (size_t k = 0; k < q->nspans; k++) {
         const px__qrange *r = &qs.span[q->span_first + k];
         printf("%s[%u,%u]", k ? "," : "", r->start, r->end);
