@@ -10,10 +10,7 @@
 # source (overlap of at least one byte), with "resolved", where a
 # he/she/they/it source counts only when it was resolved to the right name.
 # The articles are analyzed as PolNeAR gives them (no body normalization),
-# so offsets compare directly (eval_quotes.c); the title line each PolNeAR
-# text opens with is analyzed but its quotes are left out (parallax reads
-# quotes from bodies; the corpus annotates bodies: 1 direct or mixed
-# attribution in the 924 titles of train and dev).
+# so offsets compare directly (eval_quotes.c).
 # eval/quotes_errors.py prints the errors of one split by class (missed,
 # false, wrong speaker span, no speaker, pronoun resolved to the wrong name)
 # for tuning on train and dev.
