@@ -11,6 +11,9 @@
 # he/she/they/it source counts only when it was resolved to the right name.
 # The articles are analyzed as PolNeAR gives them (no body normalization),
 # so offsets compare directly (eval_quotes.c).
+# eval/quotes_errors.py prints the errors of one split by class (missed,
+# false, wrong speaker span, no speaker, pronoun resolved to the wrong name)
+# for tuning on train and dev.
 # Tuned on train and dev; the test split is reported.  PX_QUOTES_SPLITS
 # chooses others (e.g. "dev test").
 # The peer, compromise's quotations() (npm package compromise, installed into

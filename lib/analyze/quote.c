@@ -65,7 +65,7 @@ struct px__quotean {
   size_t mask;
   uint64_t h_that, h_to, h_according, h_mr, h_mrs, h_ms, h_by, h_it, h_in, h_of,
       h_said, h_told, h_statement, h_s, h_for, h_at, h_on, h_from, h_with,
-      h_about, h_against, h_over, h_and, h_but;
+      h_about, h_against, h_over, h_and, h_but, h_who, h_which, h_than, h_less, h_more;
   uint64_t h_was, h_were, h_been;
   uint64_t h_last, h_this, h_the, h_early, h_late;
   uint64_t h_a, h_an, h_he, h_him, h_his, h_himself, h_she, h_her, h_hers, h_herself;
@@ -110,6 +110,11 @@ int px__quotean_new(px__quotean **out) {
   for (size_t i = 0; i < sizeof k_clause / sizeof *k_clause; i++)
     tab_put(qa, hword(k_clause[i]), CW_CLAUSE, 0);
   qa->h_that = hword("that");
+  qa->h_who = hword("who");
+  qa->h_which = hword("which");
+  qa->h_than = hword("than");
+  qa->h_less = hword("less");
+  qa->h_more = hword("more");
   qa->h_to = hword("to");
   qa->h_according = hword("according");
   qa->h_mr = hword("mr");
@@ -436,7 +441,8 @@ static bool time_word(const qwork *w, size_t k) {
       "month", "year", "time", "january", "february", "march", "april", "june", "july",
       "august", "september", "october", "november", "december", "jan", "feb", "aug", "sept",
       "oct", "nov", "dec", "earlier", "later", "recently", "past", "meantime", "turn",
-      "days", "hours", "weeks", "months", "years", "minutes", "moment"};
+      "days", "hours", "weeks", "months", "years", "minutes", "moment", "ago", "two", "three",
+      "four", "five", "six", "few", "several"};
   if (!is_word(w, k)) return false;
   char c0 = w->p[TOK(w, k)->start];
   if (c0 >= '0' && c0 <= '9') return true;
@@ -463,7 +469,8 @@ static size_t skip_time_back(const qwork *w, size_t lo, size_t j) {
       uint64_t h = TOK(w, p)->fold;
       const px__quotean *qa = w->qa;
       if (h == qa->h_on || h == qa->h_at || h == qa->h_in || h == qa->h_last || h == qa->h_this ||
-          h == qa->h_the || h == qa->h_early || h == qa->h_late) {
+          h == qa->h_the || h == qa->h_early || h == qa->h_late || h == qa->h_a ||
+          h == qa->h_than || h == qa->h_less || h == qa->h_more) { /* "less than two weeks ago" */
         k = p;
         continue;
       }
@@ -479,6 +486,7 @@ static size_t skip_time_back(const qwork *w, size_t lo, size_t j) {
  * commas ("Black, who has been friends with Manafort for 40 years, said").
  * A participle after a comma ("..., saying") takes the clause's subject.
  */
+static bool weak_person(const qwork *w, const spk *s);
 static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   size_t j = c;
   for (int round = 0; round < 2; round++) {
@@ -536,6 +544,12 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
       if (punct_char(w, k) != ',' && punct_char(w, k) != '(') continue;
       spk s1 = {0};
       if (k <= lo || !np_ending_at(w, lo, k - 1, &s1)) continue;
+      /* "Johnnie Wilson, of Springfield, Va., said": a place after a
+       * preposition or a comma tells where the speaker is from */
+      if (s1.men >= 0 && w->ents->ent[w->ents->men[s1.men].entity].type == PX_ENT_PLACE) {
+        size_t f = tok_from(w, s1.start);
+        if (after_preposition(w, f) || (f > lo && punct_char(w, f - 1) == ',')) continue;
+      }
       if (s1.men >= 0 && w->ents->ent[w->ents->men[s1.men].entity].type == PX_ENT_PERSON) {
         *s = s1;
         return true;
@@ -548,6 +562,19 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
     }
     return main_subject(w, lo, t, s);
   }
+  /* "Stevie Wonder, who joked of the museum, "...": the relative pronoun
+   * is the subject as written and the name before it says who that is */
+  if (is_word(w, t) && t > lo && !w->inq[t] &&
+      (TOK(w, t)->fold == w->qa->h_who || TOK(w, t)->fold == w->qa->h_which)) {
+    spk s0 = {0};
+    if (nearest_back(w, lo, t, &s0) && s0.men >= 0 &&
+        w->ents->ent[w->ents->men[s0.men].entity].type != PX_ENT_PLACE) {
+      *s = s0;
+      s->start = TOK(w, t)->start;
+      s->end = TOK(w, t)->end;
+      return true;
+    }
+  }
   if (np_ending_at(w, lo, t, s)) {
     /* "Another source speaking to Fox News said": a name after a
      * preposition is not the subject; the clause's first speaker is.
@@ -555,6 +582,11 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
      * statement calling ...", "He released a letter that says ..." */
     if ((s->men >= 0 && after_preposition(w, tok_from(w, s->start))) ||
         (s->men < 0 && !s->pron && is_document(w, t))) {
+      spk s2 = {0};
+      if (main_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
+    } else if (is_ing(w, c) && s->men < 0 && !s->pron && !weak_person(w, s)) {
+      /* "he has battled the council, at one point calling the mayor a
+       * "liar"": a participle after a thing has the clause's subject */
       spk s2 = {0};
       if (main_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
     }
@@ -965,6 +997,12 @@ found:
 
 /* ------------------------------------------------- pronoun resolution */
 
+/* Flags of an entity for the resolution of pronouns. */
+enum {
+  EF_SPOKE = 1, /* a name of unknown kind that was a speaker */
+  EF_VOTED = 2  /* its gender comes only from pronouns near its mentions */
+};
+
 /* 1 male, 2 female for a he/him/his/himself or she/her/hers/herself. */
 static uint8_t pronoun_gender(const qwork *w, size_t k) {
   const px__quotean *qa = w->qa;
@@ -978,7 +1016,7 @@ static uint8_t pronoun_gender(const qwork *w, size_t k) {
  * mention (Mr., Mrs., Ms.); the given name of a name with two words or
  * more (names.c); the he/she/himself/herself of the sentences that name
  * that person and no other, outside quotation marks, when they all agree. */
-static void entity_genders(const qwork *w, uint8_t *eg) {
+static void entity_genders(const qwork *w, uint8_t *eg, uint8_t *ef) {
   const px__entities *ents = w->ents;
   const px__text *tx = w->tx;
   const px__quotean *qa = w->qa;
@@ -1042,7 +1080,27 @@ static void entity_genders(const qwork *w, uint8_t *eg) {
     unsigned vm = votes[2 * e], vf = votes[2 * e + 1];
     if (vm && !vf) eg[e] = 1;
     else if (vf && !vm) eg[e] = 2;
+    if (eg[e]) ef[e] |= EF_VOTED;
   }
+}
+
+/* Another person entity whose name ends with the word at token k (a
+ * family name) and whose gender is g or unknown; -1 when none or several. */
+static int32_t same_surname(const qwork *w, const uint8_t *egender, int32_t en, size_t k, uint8_t g) {
+  const px__entities *ents = w->ents;
+  const px__token *t = TOK(w, k);
+  size_t L = t->end - t->start;
+  int32_t found = -1;
+  for (size_t e = 0; e < ents->nent; e++) {
+    const px__entity *x = &ents->ent[e];
+    if ((int32_t)e == en || x->type != PX_ENT_PERSON || (egender[e] && egender[e] != g)) continue;
+    if (x->name_len <= L + 1 || x->name[x->name_len - L - 1] != ' ' ||
+        strncasecmp(x->name + x->name_len - L, w->p + t->start, L))
+      continue;
+    if (found >= 0) return -1;
+    found = (int32_t)e;
+  }
+  return found;
 }
 
 /* he/she: each person named before the pronoun, back to two paragraphs
@@ -1052,8 +1110,9 @@ static void entity_genders(const qwork *w, uint8_t *eg) {
  * not after a preposition nor a possessive; the speaker of the previous
  * attribution scores for continuing the thread.  People of the other
  * gender are skipped when the text gave theirs. */
-static int32_t resolve_person(const qwork *w, const uint8_t *egender, const cand *c, uint8_t g,
-                              int32_t last_person, uint32_t last_para, size_t last_attr_tok) {
+static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint8_t *spoke,
+                              const cand *c, uint8_t g, int32_t last_person, uint32_t last_para,
+                              size_t last_attr_tok) {
   const px__entities *ents = w->ents;
   const px__text *tx = w->tx;
   size_t nt = tx->ntok;
@@ -1071,9 +1130,17 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const cand
     int32_t m = w->men ? w->men[k] : -1;
     if (m < 0 || ents->men[m].tok_first != k) continue;
     uint32_t en = ents->men[m].entity;
+    /* "Clinton said" under Bill Clinton while the pronoun is "she": a
+     * bare family name that two people share goes to the one whose
+     * gender fits */
+    if (ents->men[m].tok_count == 1 && egender[en] && egender[en] != g) {
+      int32_t alt = same_surname(w, egender, (int32_t)en, k, g);
+      if (alt >= 0) en = (uint32_t)alt;
+    }
     /* a name that a title gave a gender is a person, whatever kind the
      * entity layer gave it ("Mr. McKinley" is no mountain) */
-    if (ents->ent[en].type != PX_ENT_PERSON && !(ents->ent[en].type != PX_ENT_ORG && egender[en]))
+    if (ents->ent[en].type != PX_ENT_PERSON &&
+        !(ents->ent[en].type != PX_ENT_ORG && (egender[en] || (spoke[en] & EF_SPOKE))))
       continue;
     size_t ks = sent_of(w, k);
     uint32_t kp = tx->sent[ks].para;
@@ -1084,20 +1151,33 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const cand
     for (size_t d = 0; d < ndone; d++) dup |= done[d] == (int32_t)en;
     if (dup) continue;
     if (ndone < 16) done[ndone++] = (int32_t)en;
-    if (egender[en] && egender[en] != g) continue;
     int sc = 0;
+    /* a gender read from pronouns near the name may be another person's
+     * ("Trump said he ..." under the wrong Trump): a cost, not a bar */
+    if (egender[en] && egender[en] != g) {
+      if (!(spoke[en] & EF_VOTED)) continue;
+      sc -= 3;
+    }
     if (w->inq[k]) sc -= 6;
     bool initial = (tx->tok[k].flags & PX__TF_SENT_START) || k < sent_first_tok(w, ks) + 4 ||
                    (k > 0 && (is_qmark(w, k - 1) || punct_char(w, k - 1) == ','));
     size_t after = k + ents->men[m].tok_count;
     bool poss = tx->tok[after - 1].flags & PX__TF_POSSESSIVE;
-    bool before_verb = after < nt && is_word(w, after) && (w->cls[after] & (PX__CW_CUE | CW_SKIP));
+    bool before_verb = after < nt && is_word(w, after) &&
+                       (w->cls[after] & (PX__CW_CUE | PX__CW_CUE_WEAK | CW_SKIP));
     /* "he does believe McConnell is correct": the subject of a clause
      * reported by someone else's verb is not the thread's subject */
     if (before_verb && k > 0 && is_word(w, k - 1) &&
         ((w->cls[k - 1] & (PX__CW_CUE | PX__CW_CUE_WEAK)) || tx->tok[k - 1].fold == w->qa->h_that))
       before_verb = false;
     if ((initial || before_verb) && !poss) sc += 4;
+    /* "... that concerns Henry Crespo, president of the Florida
+     * Democratic Black Caucus.": a name given a role in an apposition is a
+     * new voice the next quote often belongs to */
+    if (!poss && after + 1 < nt && punct_char(w, after) == ',' && is_word(w, after + 1) &&
+        ((w->cls[after + 1] & (CW_DET | PX__CW_TITLE)) ||
+         (after + 2 < nt && (w->cls[after + 2] & PX__CW_TITLE))))
+      sc += 2;
     if (poss) sc -= 2;
     if (after_preposition(w, k)) sc -= 3;
     if (egender[en] == g) sc += 1;
@@ -1477,10 +1557,15 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
   size_t last_attr_tok = 0;                 /* where the last attribution's quote began */
   /* gender of person entities, from what the text says of them */
   uint8_t *egender = NULL;
+  /* names of unknown kind that have spoken: "Johnnie Wilson, of
+   * Springfield, Va., said ...": a person for the pronouns after */
+  uint8_t *spoke = NULL;
   if (ents) {
     egender = px__arena_alloc(arena, ents->nent + 1);
-    if (!egender) return PX_ENOMEM;
-    entity_genders(&w, egender);
+    spoke = px__arena_alloc(arena, ents->nent + 1);
+    if (!egender || !spoke) return PX_ENOMEM;
+    memset(spoke, 0, ents->nent + 1);
+    entity_genders(&w, egender, spoke);
   }
   uint32_t last_para = 0;
   /* the last attribution was a pronoun of this gender, in this sentence */
@@ -1517,7 +1602,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
            * that speaker, not to the person the first one spoke of */
           e = last_person;
         } else if (g == 1 || g == 2) {
-          e = resolve_person(&w, egender, c, g, last_person, last_para, last_attr_tok);
+          e = resolve_person(&w, egender, spoke, c, g, last_person, last_para, last_attr_tok);
           /* the pronoun tells the person's gender for later ones */
           if (e >= 0 && !egender[e]) egender[e] = g;
         }
@@ -1537,6 +1622,11 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       }
       if (q->entity >= 0) {
         uint8_t ty = ents->ent[q->entity].type;
+        if (ty == PX_ENT_OTHER && c->s.men >= 0 &&
+            q->kind != 4 && q->kind != 5) {
+          spoke[q->entity] |= EF_SPOKE;
+          ty = PX_ENT_PERSON;
+        }
         if (ty == PX_ENT_PERSON) last_person = q->entity;
         else last_org = q->entity;
         last_para = c->para;

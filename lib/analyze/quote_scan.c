@@ -12,7 +12,9 @@
  * paragraph, without the continuation convention, is reported as unclosed
  * and cut there; nested ones still open are dropped.  Straight quote marks
  * between two spaces, closing marks with nothing open and apostrophes
- * (don't, Clintons', '90s) are ignored.  Work is linear in the input.
+ * (don't, Clintons', '90s) are ignored; a closing double mark with nothing
+ * open where an opening one belongs (at a paragraph start, or between a
+ * space and a word) was typed for one, and opens.  Work is linear in the input.
  */
 #include "quote.h"
 
@@ -330,7 +332,9 @@ int px__quote_scan(const char *text, size_t n, px__arena *arena, px__qspan **out
         can_close = false;
       } else if (m == M_D_CLOSE) {
         can_close = kd >= 0;
-        can_open = false;
+        /* a closing mark typed for an opening one: at a paragraph start,
+         * or after a space and before a word, with nothing open */
+        can_open = kd < 0 && (i == para_start || ((pc == C_SPACE || pc == C_OPENP) && nc == C_ALNUM));
       } else if (!can_open && !can_close && pc != C_SPACE && nc != C_SPACE) {
         /* glued on both sides (word"word): close what is open, else open */
         can_close = kd >= 0;
