@@ -41,7 +41,6 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
-#include <malloc.h>
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -840,7 +839,8 @@ typedef struct memhead {
   uint64_t content;
   int32_t home, has_pub;
   uint32_t nt, nb; /* terms (12 bytes each), boilerplate sentences (4 bytes each) */
-  uint32_t rlen, pad; /* its feature record's bytes, after them (0: none) */
+  uint32_t rlen;  /* its feature record's bytes, after them (0: none) */
+  uint32_t local; /* 1: the owner is the article's own rank, which reads the record itself */
 } memhead;
 typedef struct member {
   memhead h;
@@ -1450,15 +1450,16 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
     size_t arb = 0;
     for (size_t i = 0; i < S->n; i++) {
       const sdoc *d = &S->d[i];
-      memhead h = {d->gid, d->label, d->shard_id, d->pub, d->content, g_rank, d->has_pub,
-                   d->nt, d->nb, d->rlen, 0};
       int o = (int)(mix64((uint64_t)d->label) % (uint64_t)g_size);
+      memhead h = {d->gid, d->label, d->shard_id, d->pub, d->content, g_rank, d->has_pub,
+                   d->nt, d->nb, d->rlen, o == g_rank};
       put(B.out, B.n, B.a, o, &h, sizeof(h));
       for (uint32_t k = 0; k < d->nt; k++) {
         put(B.out, B.n, B.a, o, &S->terms[d->toff + k].hash, 8);
         put(B.out, B.n, B.a, o, &S->df[d->toff + k], 4);
       }
       if (d->nb) put(B.out, B.n, B.a, o, S->bpos + d->boff, (size_t)d->nb * 4);
+      if (o == g_rank) continue; /* read from the temporary file by the owner, itself */
       const void *fr = record_of(S, i, &rb, &arb);
       if (fr) put(B.out, B.n, B.a, o, fr, d->rlen);
     }
@@ -1487,7 +1488,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
     memcpy(&M[nm].h, min_ + o, sizeof(memhead));
     o += sizeof(memhead);
     M[nm].toff = o;
-    o += (size_t)M[nm].h.nt * 12 + (size_t)M[nm].h.nb * 4 + M[nm].h.rlen;
+    o += (size_t)M[nm].h.nt * 12 + (size_t)M[nm].h.nb * 4 + (M[nm].h.local ? 0 : M[nm].h.rlen);
     ntd += M[nm].h.nt;
     nm++;
   }
@@ -1532,7 +1533,8 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
   px_store **sh = calloc((size_t)g_size, sizeof(*sh));
   if (!sh) die("out of memory");
   uint32_t *bp = NULL;
-  size_t abp = 0;
+  size_t abp = 0, alrb = 0;
+  char *lrb = NULL;
   for (size_t i = 0; i < nm; i++) {
     int home = M[i].h.home;
     const char *at = min_ + M[i].toff + (size_t)M[i].h.nt * 12;
@@ -1546,7 +1548,13 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
     int rc = PX_EINVAL;
     if (M[i].h.rlen) {
       res->rec_used++;
-      rc = px_stories_add_record(sx, at + (size_t)M[i].h.nb * 4, M[i].h.rlen, &idx);
+      const void *fr = at + (size_t)M[i].h.nb * 4;
+      if (M[i].h.local) {
+        int64_t li = local_of(S, M[i].h.gid);
+        if (li < 0) die("internal: a local article not found");
+        fr = record_of(S, (size_t)li, &lrb, &alrb);
+      }
+      rc = px_stories_add_record(sx, fr, M[i].h.rlen, &idx);
       if (rc == PX_ENOMEM) die("clustering: out of memory");
       if (rc == PX_OK) continue;
       res->rec_used--;
@@ -1564,6 +1572,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
     px_article_free(art);
   }
   free(bp);
+  free(lrb);
   free(min_);
   for (int r = 0; r < g_size; r++) px_store_free(sh[r]);
   free(sh);
@@ -1740,12 +1749,6 @@ typedef struct figures {
 } figures;
 
 int main(int argc, char **argv) {
-  /* The exchanges allocate and free buffers of many megabytes; returned to
-   * the system and faulted in again each time, their pages cost more CPU
-   * than the copies (a third of the story stage on a virtual machine).
-   * Kept in the heap instead; the peak is the same. */
-  mallopt(M_MMAP_THRESHOLD, 256 << 20);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
   MPI_Init(&argc, &argv);
   MPI_Comm_rank(MPI_COMM_WORLD, &g_rank);
   MPI_Comm_size(MPI_COMM_WORLD, &g_size);
