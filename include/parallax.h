@@ -505,12 +505,50 @@ typedef struct px_story_doc {
   int has_time;   /* 0: undated */
   unsigned flags; /* PX_SF_UNDATED, PX_SF_DATE_FROM_TEXT, ... */
   int64_t words;  /* word tokens of title and body */
+  int64_t published; /* the article's published time (has_published: it has one) */
+  int has_published;
+  uint64_t content;  /* px_article_content_hash of the article */
 } px_story_doc;
 /** The terms px_stories_add would count for art, without adding it.
  * *terms (malloc'd, caller frees; NULL when *n is 0) sorted by hash.
  * @return PX_OK, PX_EINVAL, PX_ENOMEM. */
 PX_API int px_stories_terms(px_stories *sx, const px_article *art, px_story_term **terms /* OUT */,
                             size_t *n /* OUT */, px_story_doc *doc /* OUT */);
+/** px_stories_terms from an article's feature record (px_store_feature_record)
+ * instead of the article: no analysis.  @return PX_OK, PX_EINVAL, PX_EFORMAT
+ * (not a whole record), PX_ENOMEM. */
+PX_API int px_stories_terms_record(px_stories *sx, const void *rec, size_t nrec,
+                                   px_story_term **terms /* OUT */, size_t *n /* OUT */,
+                                   px_story_doc *doc /* OUT */);
+/** The sentence hashes of the article last given to px_stories_terms or
+ * px_stories_terms_record, in its order (0 for a sentence too short to
+ * count); *hashes belongs to sx, valid until its next call.  A position in
+ * this list is what px_stories_set_boilerplate and px_stories_dup_keys take.
+ * @return PX_OK, PX_EINVAL (no such article). */
+PX_API int px_stories_sentences(const px_stories *sx, const uint64_t **hashes /* OUT */,
+                                size_t *n /* OUT */);
+/** A sentence that this many articles carry is boilerplate to the clusterer. */
+#define PX_STORY_BOILERPLATE_DF 40
+/** The most keys px_stories_dup_keys gives. */
+#define PX_STORY_DUP_KEYS 48
+/** The keys under which the clusterer looks for copies of the article last
+ * given to px_stories_terms*: its exact-copy keys and its near-duplicate
+ * sketch's band keys, the sentences at positions boiler[0..nboiler) left out
+ * of the sketch as boilerplate.  Two articles it can mark as duplicates of
+ * each other share a key.  keys holds PX_STORY_DUP_KEYS.
+ * @return PX_OK, PX_EINVAL, PX_ENOMEM. */
+PX_API int px_stories_dup_keys(px_stories *sx, const uint32_t *boiler, size_t nboiler,
+                               uint64_t *keys /* OUT */, size_t *n /* OUT */);
+/** For the next article added: the positions of its sentences (see
+ * px_stories_sentences) that a larger collection carries often enough, up
+ * to this article, to be boilerplate (left out of its duplicate sketch and
+ * wire share).  Copied.  @return PX_OK, PX_EINVAL, PX_ENOMEM. */
+PX_API int px_stories_set_boilerplate(px_stories *sx, const uint32_t *pos, size_t n);
+/** px_stories_add from the article's feature record: no analysis.
+ * @return PX_OK, PX_EINVAL (entity weights on: they need the text),
+ * PX_EFORMAT (not a whole record), PX_ENOMEM. */
+PX_API int px_stories_add_record(px_stories *sx, const void *rec, size_t n,
+                                 int64_t *index /* OUT, may be NULL */);
 /** The inverse document frequency the clusterer gives a term in df of ndocs articles. */
 PX_API double px_story_idf(uint64_t df, uint64_t ndocs);
 /** Batch mode, before px_stories_finish(): weigh terms by the document
@@ -534,6 +572,14 @@ PX_API int px_stories_story(const px_stories *sx, int64_t story, int64_t *centra
  * @return PX_OK or a store error. */
 PX_API int px_store_cluster_new_articles(px_store *st, const px_story_opts *opts,
                                          int64_t *added /* OUT, may be NULL */);
+
+/** The feature record (what clustering needs of an article's analysis) this
+ * process's ingest made for stored article id, while st is open: *rec
+ * belongs to st, valid until its next call.  Nothing is analysed again
+ * with it (px_stories_terms_record, px_stories_add_record).
+ * @return PX_OK, PX_ENOTFOUND (none kept), PX_EINVAL. */
+PX_API int px_store_feature_record(px_store *st, int64_t id, const void **rec /* OUT */,
+                                   size_t *n /* OUT */);
 
 /* A stored article's place in a story clustered elsewhere (px_store_add_story). */
 typedef struct px_story_place {
@@ -1181,6 +1227,8 @@ typedef struct px_ingest_opts {
   px_ingest_event_cb on_event;
   px_ingest_progress_cb on_progress;
   void *user;           /* given to both callbacks */
+  int keep_features;    /* 1: keep each article's feature record (px_store_feature_record)
+                           even when cluster is 0 (default 0; with cluster they are kept) */
 } px_ingest_opts;
 
 PX_API void px_ingest_opts_init(px_ingest_opts *o /* OUT */);

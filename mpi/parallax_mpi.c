@@ -40,6 +40,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -52,6 +53,8 @@
 #include <sys/types.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "chunk.h"
 
 #define WINDOW_BYTES (32u << 20) /* a byte range is read in windows of this size */
 
@@ -130,6 +133,22 @@ static double peak_mb(void) {
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
   return ru.ru_maxrss / 1024.0;
+}
+
+/* PARALLAX_MPI_TIMES=1: the CPU time of each step of the story stage, to stderr (for measuring) */
+static void tick(const char *what) {
+  static int on = -1;
+  static double last, lastw;
+  if (on < 0) on = getenv("PARALLAX_MPI_TIMES") != NULL;
+  if (!on) return;
+  struct timespec ts, tw;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  clock_gettime(CLOCK_MONOTONIC, &tw);
+  double t = (double)ts.tv_sec + ts.tv_nsec / 1e9, w = (double)tw.tv_sec + tw.tv_nsec / 1e9;
+  fprintf(stderr, "parallax-mpi: rank %d: %s: %.3f s CPU (this thread), %.3f s wall\n", g_rank, what,
+          t - last, w - lastw);
+  last = t;
+  lastw = w;
 }
 
 static uint64_t fnv64(const void *p, size_t n, uint64_t h) {
@@ -491,42 +510,67 @@ static int cmp_i64(const void *a, const void *b) {
 }
 
 /* All-to-all of byte buffers: out[d] (nout[d] bytes) to rank d; returns what
- * arrived (caller frees) and its size.  Counts bytes sent to other ranks. */
-static char *exchange_n(char **out, int *nout, int *nin_total, uint64_t *bytes_sent, int *rcounts);
-static char *exchange(char **out, int *nout, int *nin_total, uint64_t *bytes_sent) {
+ * arrived (caller frees) and its size.  Counts bytes sent to other ranks.
+ * Any size: the exchange runs in rounds of at most g_chunk bytes per pair
+ * (mpi/chunk.h), so no int count or displacement of MPI_Alltoallv passes
+ * INT_MAX. */
+static uint64_t g_chunk; /* bytes per destination per round (PARALLAX_MPI_CHUNK for tests) */
+static char *exchange_n(char **out, const uint64_t *nout, uint64_t *nin_total, uint64_t *bytes_sent,
+                        uint64_t *rcounts);
+static char *exchange(char **out, const uint64_t *nout, uint64_t *nin_total, uint64_t *bytes_sent) {
   return exchange_n(out, nout, nin_total, bytes_sent, NULL);
 }
 /* The same, with the bytes received from each rank in rcounts (when not NULL):
  * what arrived from rank d starts after what arrived from ranks before d. */
-static char *exchange_n(char **out, int *nout, int *nin_total, uint64_t *bytes_sent, int *rcounts) {
-  int *sc = calloc((size_t)g_size, sizeof(int)), *rc = calloc((size_t)g_size, sizeof(int));
-  int *sd = calloc((size_t)g_size, sizeof(int)), *rd = calloc((size_t)g_size, sizeof(int));
-  if (!sc || !rc || !sd || !rd) die("out of memory");
-  int tot = 0;
-  for (int d = 0; d < g_size; d++) {
-    sc[d] = nout[d];
-    sd[d] = tot;
-    tot += nout[d];
-    if (d != g_rank) *bytes_sent += (uint64_t)nout[d];
-  }
-  char *sbuf = malloc((size_t)tot + 1);
-  if (!sbuf) die("out of memory");
+static char *exchange_n(char **out, const uint64_t *nout, uint64_t *nin_total, uint64_t *bytes_sent,
+                        uint64_t *rcounts) {
+  uint64_t *rc = calloc((size_t)g_size, sizeof(uint64_t)), *roff = calloc((size_t)g_size + 1, sizeof(uint64_t));
+  int *sc = calloc((size_t)g_size, sizeof(int)), *sd = calloc((size_t)g_size, sizeof(int));
+  int *rcn = calloc((size_t)g_size, sizeof(int)), *rd = calloc((size_t)g_size, sizeof(int));
+  if (!rc || !roff || !sc || !sd || !rcn || !rd) die("out of memory");
   for (int d = 0; d < g_size; d++)
-    if (nout[d]) memcpy(sbuf + sd[d], out[d], (size_t)nout[d]);
-  MPI_Alltoall(sc, 1, MPI_INT, rc, 1, MPI_INT, MPI_COMM_WORLD);
-  int rtot = 0;
-  for (int d = 0; d < g_size; d++) {
-    rd[d] = rtot;
-    rtot += rc[d];
-  }
+    if (d != g_rank) *bytes_sent += nout[d];
+  MPI_Alltoall(nout, 1, MPI_UINT64_T, rc, 1, MPI_UINT64_T, MPI_COMM_WORLD);
+  for (int d = 0; d < g_size; d++) roff[d + 1] = roff[d] + rc[d];
+  uint64_t rtot = roff[g_size];
+  if (rtot >= SIZE_MAX / 2) die("an exchange of %" PRIu64 " bytes does not fit in memory", rtot);
   char *rbuf = malloc((size_t)rtot + 1);
-  if (!rbuf) die("out of memory");
-  MPI_Alltoallv(sbuf, sc, sd, MPI_BYTE, rbuf, rc, rd, MPI_BYTE, MPI_COMM_WORLD);
-  if (rcounts) memcpy(rcounts, rc, (size_t)g_size * sizeof(int));
-  free(sbuf);
-  free(sc);
+  if (!rbuf) die("out of memory (receiving %" PRIu64 " bytes)", rtot);
+  /* rounds: the same number on every rank */
+  uint64_t chunk = g_chunk, mine = chunk_rounds(nout, g_size, chunk), r2 = chunk_rounds(rc, g_size, chunk), rounds = 0;
+  if (r2 > mine) mine = r2;
+  MPI_Allreduce(&mine, &rounds, 1, MPI_UINT64_T, MPI_MAX, MPI_COMM_WORLD);
+  uint64_t round_bytes = chunk * (uint64_t)g_size;
+  char *sround = NULL, *rround = NULL;
+  if (rounds > 1) {
+    sround = malloc((size_t)round_bytes + 1);
+    rround = malloc((size_t)round_bytes + 1);
+    if (!sround || !rround) die("out of memory");
+  }
+  for (uint64_t r = 0; r < rounds; r++) {
+    if (rounds == 1) {
+      /* one round: straight from the buffers, packed once */
+      uint64_t tot = 0;
+      for (int d = 0; d < g_size; d++) tot += nout[d];
+      sround = malloc((size_t)tot + 1);
+      rround = rbuf;
+      if (!sround) die("out of memory");
+    }
+    if (!chunk_pack(sround, sc, sd, out, nout, g_size, r, chunk, INT_MAX) ||
+        !chunk_recv_plan(rcn, rd, rc, g_size, r, chunk, INT_MAX))
+      die("internal: an exchange round passes MPI's int counts");
+    MPI_Alltoallv(sround, sc, sd, MPI_BYTE, rround, rcn, rd, MPI_BYTE, MPI_COMM_WORLD);
+    if (rounds > 1) chunk_unpack(rbuf, roff, rround, rcn, rd, g_size, r, chunk);
+  }
+  if (rounds == 1) rround = NULL;
+  free(sround);
+  free(rround);
+  if (rcounts) memcpy(rcounts, rc, (size_t)g_size * sizeof(uint64_t));
   free(rc);
+  free(roff);
+  free(sc);
   free(sd);
+  free(rcn);
   free(rd);
   *nin_total = rtot;
   return rbuf;
@@ -534,9 +578,10 @@ static char *exchange_n(char **out, int *nout, int *nin_total, uint64_t *bytes_s
 
 /* Drop the articles of recs that copy an earlier article of another rank
  * (or of this one, under a key the shard did not see).  Returns how many. */
+static void put(char **out, uint64_t *nout, uint64_t *aout, int d, const void *p, size_t n);
 static size_t drop_copies(vec *recs, uint64_t *bytes_sent) {
   char **out = calloc((size_t)g_size, sizeof(char *));
-  int *nout = calloc((size_t)g_size, sizeof(int)), *aout = calloc((size_t)g_size, sizeof(int));
+  uint64_t *nout = calloc((size_t)g_size, sizeof(uint64_t)), *aout = calloc((size_t)g_size, sizeof(uint64_t));
   if (!out || !nout || !aout) die("out of memory");
   for (size_t i = 0; i < recs->n; i++)
     for (int j = 0; j < 3; j++) {
@@ -544,16 +589,10 @@ static size_t drop_copies(vec *recs, uint64_t *bytes_sent) {
       if (!key) continue;
       key = key * 4 + (uint64_t)j; /* kinds apart */
       int d = (int)(mix64(key) % (uint64_t)g_size);
-      if (nout[d] + (int)sizeof(keymsg) > aout[d]) {
-        aout[d] = aout[d] ? aout[d] * 2 : 4096;
-        out[d] = realloc(out[d], (size_t)aout[d]);
-        if (!out[d]) die("out of memory");
-      }
       keymsg m = {key, recs->v[i].dst, recs->v[i].shard_id, g_rank, 0};
-      memcpy(out[d] + nout[d], &m, sizeof(m));
-      nout[d] += (int)sizeof(m);
+      put(out, nout, aout, d, &m, sizeof(m));
     }
-  int nin = 0;
+  uint64_t nin = 0;
   keymsg *in = (keymsg *)exchange(out, nout, &nin, bytes_sent);
   size_t nk = (size_t)nin / sizeof(keymsg);
   qsort(in, nk, sizeof(*in), cmp_keymsg);
@@ -562,22 +601,13 @@ static size_t drop_copies(vec *recs, uint64_t *bytes_sent) {
   for (size_t i = 0; i < nk;) {
     size_t j = i + 1;
     while (j < nk && in[j].key == in[i].key) {
-      if (in[j].dst != in[i].dst) {
-        int d = in[j].rank;
-        if (nout[d] + 8 > aout[d]) {
-          aout[d] = aout[d] ? aout[d] * 2 : 4096;
-          out[d] = realloc(out[d], (size_t)aout[d]);
-          if (!out[d]) die("out of memory");
-        }
-        memcpy(out[d] + nout[d], &in[j].shard_id, 8);
-        nout[d] += 8;
-      }
+      if (in[j].dst != in[i].dst) put(out, nout, aout, in[j].rank, &in[j].shard_id, 8);
       j++;
     }
     i = j;
   }
   free(in);
-  int nl = 0;
+  uint64_t nl = 0;
   int64_t *lose = (int64_t *)exchange(out, nout, &nl, bytes_sent);
   size_t nlose = (size_t)nl / 8;
   qsort(lose, nlose, 8, cmp_i64);
@@ -656,6 +686,10 @@ typedef struct sdoc {
   int has_time, has_pub;
   uint32_t toff, nt, voff, nv;
   bool changed;
+  size_t soff, boff; /* its sentence hashes in S->sent, its boilerplate positions in S->bpos */
+  uint32_t ns, nb;
+  int64_t roff;  /* its feature record in S->recf */
+  uint32_t rlen; /* 0: none (a resumed shard): the article is read and analysed instead */
 } sdoc;
 
 typedef struct sstate {
@@ -667,25 +701,32 @@ typedef struct sstate {
   vt *vec;
   size_t nvec;
   int64_t *byg; /* (gid, index) pairs sorted by gid: 2 per doc */
+  uint64_t *sent; /* sentence hashes of every article, in order (0: too short to count) */
+  size_t nsent, asent;
+  uint32_t *bpos; /* positions of each article's sentences that are boilerplate in the collection */
+  size_t nbpos;
+  FILE *recf;     /* the articles' feature records, from the ingest's analysis */
+  int64_t recend;
+  uint64_t nrec_used, nrec_missing;
 } sstate;
 
-static void put(char **out, int *nout, int *aout, int d, const void *p, size_t n) {
-  while ((size_t)nout[d] + n > (size_t)aout[d]) {
+static void put(char **out, uint64_t *nout, uint64_t *aout, int d, const void *p, size_t n) {
+  while (nout[d] + n > aout[d]) {
     aout[d] = aout[d] ? aout[d] * 2 : 4096;
     out[d] = realloc(out[d], (size_t)aout[d]);
     if (!out[d]) die("out of memory");
   }
   memcpy(out[d] + nout[d], p, n);
-  nout[d] += (int)n;
+  nout[d] += n;
 }
 
 typedef struct bufs {
   char **out;
-  int *n, *a;
+  uint64_t *n, *a;
 } bufs;
 static bufs bufs_new(void) {
-  bufs b = {calloc((size_t)g_size, sizeof(char *)), calloc((size_t)g_size, sizeof(int)),
-            calloc((size_t)g_size, sizeof(int))};
+  bufs b = {calloc((size_t)g_size, sizeof(char *)), calloc((size_t)g_size, sizeof(uint64_t)),
+            calloc((size_t)g_size, sizeof(uint64_t))};
   if (!b.out || !b.n || !b.a) die("out of memory");
   return b;
 }
@@ -704,6 +745,37 @@ static int cmp_u64(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 static int cmp_pair64(const void *a, const void *b) { return cmp_i64(a, b); }
+/* (a, b) pairs of int64 by a, then b */
+static int cmp_pair64x2(const void *a, const void *b) {
+  const int64_t *x = a, *y = b;
+  if (x[0] != y[0]) return x[0] < y[0] ? -1 : 1;
+  return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+/* sentence occurrences in the order the single-process clusterer meets them:
+ * by hash, then article (dated first, by time, content hash, id), then place */
+static int cmp_sentmsg(const void *a, const void *b) {
+  const struct {
+    uint64_t h, content;
+    int64_t pub, gid;
+    int32_t has_pub, rank;
+    uint32_t pos, pad;
+  } *x = a, *y = b;
+  if (x->h != y->h) return x->h < y->h ? -1 : 1;
+  if (x->has_pub != y->has_pub) return x->has_pub ? -1 : 1;
+  if (x->has_pub && x->pub != y->pub) return x->pub < y->pub ? -1 : 1;
+  if (x->content != y->content) return x->content < y->content ? -1 : 1;
+  if (x->gid != y->gid) return x->gid < y->gid ? -1 : 1;
+  return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+static int cmp_dkmsg(const void *a, const void *b) {
+  const struct {
+    uint64_t key;
+    int64_t gid;
+    int32_t rank, pad;
+  } *x = a, *y = b;
+  if (x->key != y->key) return x->key < y->key ? -1 : 1;
+  return x->gid < y->gid ? -1 : x->gid > y->gid;
+}
 
 static int64_t local_of(const sstate *S, int64_t gid) {
   size_t lo = 0, hi = S->n;
@@ -766,7 +838,9 @@ typedef struct memhead {
   int64_t gid, label, shard_id, pub;
   uint64_t content;
   int32_t home, has_pub;
-  uint32_t nt, pad;
+  uint32_t nt, nb; /* terms (12 bytes each), boilerplate sentences (4 bytes each) */
+  uint32_t rlen;  /* its feature record's bytes, after them (0: none) */
+  uint32_t local; /* 1: the owner is the article's own rank, which reads the record itself */
 } memhead;
 typedef struct member {
   memhead h;
@@ -800,10 +874,15 @@ typedef struct sres {
   storymsg *stories;
   size_t nstories;
   uint64_t bytes;
-  double edges, rounds, comp_max, comp_mine;
+  double edges, rounds, comp_max, comp_mine, dup_links, rec_used;
 } sres;
 
-/* a. The clustering terms of this rank's articles, read from its shard. */
+/* a. The clustering terms of this rank's articles, from the analysis its
+ * ingest made (the feature records the store kept while this process
+ * stored them: no analysis again); an article without one (a shard
+ * finished by an earlier run) is read from the shard and analysed.  The
+ * records go to a temporary file, read again for the duplicate keys and
+ * sent with the article to its component's owner. */
 static void story_terms(run *R, sstate *S, int *any_pub) {
   px_story_opts o;
   px_story_opts_init(&o);
@@ -814,22 +893,53 @@ static void story_terms(run *R, sstate *S, int *any_pub) {
   S->d = calloc(S->n + 1, sizeof(*S->d));
   S->byg = malloc((S->n + 1) * 2 * sizeof(int64_t));
   if (!S->d || !S->byg) die("out of memory");
+  if (!(S->recf = tmpfile())) die("cannot make a temporary file: %s", strerror(errno));
   for (size_t i = 0; i < S->n; i++) {
-    px_article *art = NULL;
-    if (px_store_get(R->st, R->recs.v[i].shard_id, &art) != PX_OK)
-      die("reading article %" PRId64 " of the shard: %s", R->recs.v[i].shard_id, px_ctx_error(R->ctx));
+    sdoc *d = &S->d[i];
     px_story_term *tv = NULL;
     size_t nt = 0;
     px_story_doc doc;
-    if (px_stories_terms(sx, art, &tv, &nt, &doc) != PX_OK) die("out of memory");
-    sdoc *d = &S->d[i];
+    const void *rp = NULL;
+    size_t rn = 0;
+    int rc = PX_EFORMAT;
+    if (px_store_feature_record(R->st, R->recs.v[i].shard_id, &rp, &rn) == PX_OK &&
+        (rc = px_stories_terms_record(sx, rp, rn, &tv, &nt, &doc)) == PX_OK) {
+      if (rn > UINT32_MAX || fwrite(rp, 1, rn, S->recf) != rn)
+        die("writing a temporary file: %s", strerror(errno));
+      d->roff = S->recend;
+      d->rlen = (uint32_t)rn;
+      S->recend += (int64_t)rn;
+      S->nrec_used++;
+    } else {
+      if (rc == PX_ENOMEM) die("out of memory");
+      px_article *art = NULL;
+      if (px_store_get(R->st, R->recs.v[i].shard_id, &art) != PX_OK)
+        die("reading article %" PRId64 " of the shard: %s", R->recs.v[i].shard_id, px_ctx_error(R->ctx));
+      if (px_stories_terms(sx, art, &tv, &nt, &doc) != PX_OK) die("out of memory");
+      px_article_free(art);
+      S->nrec_missing++;
+    }
+    const uint64_t *sh = NULL;
+    size_t ns = 0;
+    if (px_stories_sentences(sx, &sh, &ns) != PX_OK) die("internal: no sentences");
+    if (ns > UINT32_MAX) die("an article with too many sentences");
+    if (S->nsent + ns > S->asent) {
+      while (S->nsent + ns > S->asent) S->asent = S->asent ? S->asent * 2 : 65536;
+      S->sent = realloc(S->sent, S->asent * sizeof(*S->sent));
+      if (!S->sent) die("out of memory");
+    }
+    d->soff = S->nsent;
+    d->ns = (uint32_t)ns;
+    if (ns) memcpy(S->sent + S->nsent, sh, ns * sizeof(*sh));
+    S->nsent += ns;
     d->gid = R->recs.v[i].dst;
     d->shard_id = R->recs.v[i].shard_id;
     d->t = doc.t;
     d->has_time = doc.has_time && !(doc.flags & PX_SF_DATE_FROM_TEXT) ? 1 : doc.has_time ? 2 : 0;
-    d->pub = px_article_published(art, &d->has_pub);
+    d->pub = doc.published;
+    d->has_pub = doc.has_published;
     if (d->has_pub) *any_pub = 1;
-    d->content = px_article_content_hash(art);
+    d->content = doc.content;
     d->label = d->gid;
     d->changed = true;
     if (S->nterms + nt > S->aterms) {
@@ -842,26 +952,40 @@ static void story_terms(run *R, sstate *S, int *any_pub) {
     if (nt) memcpy(S->terms + S->nterms, tv, nt * sizeof(*tv));
     S->nterms += nt;
     free(tv);
-    px_article_free(art);
     S->byg[2 * i] = d->gid;
     S->byg[2 * i + 1] = (int64_t)i;
   }
+  if (fflush(S->recf) != 0) die("writing a temporary file: %s", strerror(errno));
   qsort(S->byg, S->n, 2 * sizeof(int64_t), cmp_pair64);
   px_stories_free(sx);
+}
+
+/* Article i's feature record, read back from S->recf into *buf. */
+static const void *record_of(sstate *S, size_t i, char **buf, size_t *abuf) {
+  const sdoc *d = &S->d[i];
+  if (!d->rlen) return NULL;
+  if (d->rlen > *abuf) {
+    *abuf = d->rlen;
+    if (!(*buf = realloc(*buf, *abuf))) die("out of memory");
+  }
+  if (fseeko(S->recf, (off_t)d->roff, SEEK_SET) != 0 || fread(*buf, 1, d->rlen, S->recf) != d->rlen)
+    die("reading a temporary file back: %s", strerror(errno));
+  return *buf;
 }
 
 static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) {
   uint64_t *bytes = &res->bytes;
   bufs B = bufs_new();
-  int *rcount = calloc((size_t)g_size, sizeof(int));
+  uint64_t *rcount = calloc((size_t)g_size, sizeof(uint64_t));
   if (!rcount) die("out of memory");
+  tick("start");
   /* b. document frequencies */
   for (size_t i = 0; i < S->n; i++)
     for (uint32_t k = 0; k < S->d[i].nt; k++) {
       uint64_t h = S->terms[S->d[i].toff + k].hash;
       put(B.out, B.n, B.a, (int)(mix64(h) % (uint64_t)g_size), &h, 8);
     }
-  int nin = 0;
+  uint64_t nin = 0;
   uint64_t *th = (uint64_t *)exchange_n(B.out, B.n, &nin, bytes, rcount);
   size_t nth = (size_t)nin / 8;
   uint64_t *sorted = malloc((nth + 1) * 8);
@@ -872,7 +996,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
   {
     size_t at = 0;
     for (int d = 0; d < g_size; d++)
-      for (int k = 0; k < rcount[d] / 8; k++, at++) {
+      for (uint64_t k = 0; k < rcount[d] / 8; k++, at++) {
         uint64_t h = th[at];
         size_t lo = 0, hi = nth;
         while (lo < hi) {
@@ -934,6 +1058,144 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
     d->nv = n;
     S->nvec += n;
   }
+  tick("df and vectors");
+  /* b2. Boilerplate sentences.  The single-process clusterer leaves out of
+   * an article's duplicate sketch (and wire share) the sentences that
+   * PX_STORY_BOILERPLATE_DF articles before it (in its order: time, content
+   * hash, id) carried too; counted in a component only, a site's furniture
+   * repeated across stories would look like shared text and make two
+   * articles near-duplicates.  So every sentence occurrence goes to the rank
+   * owning the sentence's hash, which orders its occurrences as the single
+   * process meets them, counts them as dedup.c does, and answers the home
+   * rank with the occurrences that are boilerplate by then (16 bytes each). */
+  {
+    typedef struct sentmsg {
+      uint64_t h, content;
+      int64_t pub, gid;
+      int32_t has_pub, rank;
+      uint32_t pos, pad;
+    } sentmsg;
+    bufs_clear(&B);
+    for (size_t i = 0; i < S->n; i++) {
+      const sdoc *d = &S->d[i];
+      for (uint32_t k = 0; k < d->ns; k++) {
+        uint64_t h = S->sent[d->soff + k];
+        if (!h) continue;
+        sentmsg m = {h, d->content, d->has_pub ? d->pub : 0, d->gid, d->has_pub, g_rank, k, 0};
+        put(B.out, B.n, B.a, (int)(mix64(h ^ 0x73656e74ULL) % (uint64_t)g_size), &m, sizeof(m));
+      }
+    }
+    sentmsg *sm = (sentmsg *)exchange(B.out, B.n, &nin, bytes);
+    size_t nsm = (size_t)nin / sizeof(sentmsg);
+    qsort(sm, nsm, sizeof(*sm), cmp_sentmsg);
+    bufs_clear(&B);
+    for (size_t i = 0; i < nsm;) {
+      size_t j = i + 1;
+      uint32_t df = 1; /* the first article's occurrences count once (dedup.c) */
+      while (j < nsm && sm[j].h == sm[i].h) {
+        if (sm[j].gid != sm[i].gid) df++;
+        if (df >= PX_STORY_BOILERPLATE_DF) {
+          int64_t m[2] = {sm[j].gid, (int64_t)sm[j].pos};
+          put(B.out, B.n, B.a, sm[j].rank, m, 16);
+        }
+        j++;
+      }
+      i = j;
+    }
+    free(sm);
+    int64_t *bp = (int64_t *)exchange(B.out, B.n, &nin, bytes);
+    size_t nbp = (size_t)nin / 16;
+    qsort(bp, nbp, 16, cmp_pair64x2);
+    S->bpos = malloc((nbp + 1) * sizeof(uint32_t));
+    if (!S->bpos) die("out of memory");
+    for (size_t i = 0; i < nbp;) {
+      int64_t li = local_of(S, bp[2 * i]);
+      if (li < 0) die("internal: a sentence answered to the wrong rank");
+      S->d[li].boff = S->nbpos;
+      size_t j = i;
+      for (; j < nbp && bp[2 * j] == bp[2 * i]; j++) S->bpos[S->nbpos++] = (uint32_t)bp[2 * j + 1];
+      S->d[li].nb = (uint32_t)(j - i);
+      i = j;
+    }
+    free(bp);
+    free(S->sent);
+    S->sent = NULL;
+  }
+  tick("boilerplate sentences");
+  /* b3. Duplicate keys.  Each article's exact-copy keys and the band keys of
+   * its duplicate sketch (made without the boilerplate above: the sketch
+   * the single process makes) go to the key's owner (24 bytes each), which
+   * links the articles of a key in a chain (24 bytes per link to each
+   * end): two articles the clusterer could mark as copies share a key, so
+   * they end in one component whatever their cosine. */
+  char *dein = NULL;
+  uint64_t ndein = 0;
+  {
+    typedef struct dkmsg {
+      uint64_t key;
+      int64_t gid;
+      int32_t rank, pad;
+    } dkmsg;
+    px_ctx *cx = NULL;
+    px_stories *sx = NULL;
+    px_story_opts o;
+    px_story_opts_init(&o);
+    o.batch = 1;
+    if (px_ctx_new(&cx) != PX_OK || px_stories_new(cx, &o, &sx) != PX_OK) die("out of memory");
+    px_store *own = NULL;
+    char *rb = NULL;
+    size_t arb = 0;
+    bufs_clear(&B);
+    for (size_t i = 0; i < S->n; i++) {
+      const sdoc *d = &S->d[i];
+      px_story_term *tv = NULL;
+      size_t nt = 0;
+      px_story_doc doc;
+      const void *fr = record_of(S, i, &rb, &arb);
+      if (!fr || px_stories_terms_record(sx, fr, d->rlen, &tv, &nt, &doc) != PX_OK) {
+        if (!own) {
+          char path[4096];
+          snprintf(path, sizeof(path), "%s/rank-%d.db", out_dir, g_rank);
+          if (px_store_open(cx, path, PX_OPEN_READ, &own) != PX_OK) die("%s: %s", path, px_ctx_error(cx));
+        }
+        px_article *art = NULL;
+        if (px_store_get(own, d->shard_id, &art) != PX_OK)
+          die("reading article %" PRId64 " of the shard: %s", d->shard_id, px_ctx_error(cx));
+        free(tv);
+        tv = NULL;
+        if (px_stories_terms(sx, art, &tv, &nt, &doc) != PX_OK) die("out of memory");
+        px_article_free(art);
+      }
+      free(tv);
+      uint64_t keys[PX_STORY_DUP_KEYS];
+      size_t nk = 0;
+      if (px_stories_dup_keys(sx, S->bpos + d->boff, d->nb, keys, &nk) != PX_OK) die("out of memory");
+      for (size_t k = 0; k < nk; k++) {
+        dkmsg m = {keys[k], d->gid, g_rank, 0};
+        put(B.out, B.n, B.a, (int)(mix64(keys[k] ^ 0x64757073ULL) % (uint64_t)g_size), &m, sizeof(m));
+      }
+    }
+    free(rb);
+    px_store_free(own);
+    px_stories_free(sx);
+    px_ctx_free(cx);
+    dkmsg *dk = (dkmsg *)exchange(B.out, B.n, &nin, bytes);
+    size_t ndk = (size_t)nin / sizeof(dkmsg);
+    qsort(dk, ndk, sizeof(*dk), cmp_dkmsg);
+    bufs_clear(&B);
+    for (size_t i = 0; i + 1 < ndk; i++) {
+      if (dk[i + 1].key != dk[i].key || dk[i + 1].gid == dk[i].gid) continue;
+      struct {
+        int64_t mine, other;
+        int32_t orank, pad;
+      } m1 = {dk[i].gid, dk[i + 1].gid, dk[i + 1].rank, 0}, m2 = {dk[i + 1].gid, dk[i].gid, dk[i].rank, 0};
+      put(B.out, B.n, B.a, dk[i].rank, &m1, sizeof(m1));
+      put(B.out, B.n, B.a, dk[i + 1].rank, &m2, sizeof(m2));
+    }
+    free(dk);
+    dein = exchange(B.out, B.n, &ndein, bytes);
+  }
+  tick("duplicate keys");
   /* c. candidate keys to their owners */
   double win = 3.0 * 86400.0;
   int has_undated = 0, any_undated = 0;
@@ -1006,6 +1268,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
       if (!k || pm[k - 1].a != pm[i].a || pm[k - 1].b != pm[i].b) pm[k++] = pm[i];
     npm = k;
   }
+  tick("candidate pairs");
   /* the second articles' vectors, from their ranks */
   for (size_t i = 0; i < S->n; i++) qsort(S->vec + S->d[i].voff, S->d[i].nv, sizeof(vt), cmp_vt_h);
   bufs_clear(&B);
@@ -1034,7 +1297,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
   {
     size_t at = 0;
     for (int d = 0; d < g_size; d++)
-      for (int k = 0; k < rcount[d] / 8; k++, at++) {
+      for (uint64_t k = 0; k < rcount[d] / 8; k++, at++) {
         int64_t li = local_of(S, req[at]);
         if (li < 0) die("internal: article %" PRId64 " asked of the wrong rank", req[at]);
         uint32_t nv = S->d[li].nv;
@@ -1118,8 +1381,19 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
   free(wt);
   free(want);
   free(pm);
+  tick("scoring");
   char *ein = exchange(B.out, B.n, &nin, bytes);
-  size_t ne = (size_t)nin / 24;
+  /* the scored links, then the duplicate keys' links (b3) */
+  if (ndein) {
+    ein = realloc(ein, (size_t)(nin + ndein));
+    if (!ein) die("out of memory");
+    memcpy(ein + nin, dein, (size_t)ndein);
+  }
+  free(dein);
+  double dcount = (double)(ndein / 24), dall = 0;
+  MPI_Allreduce(&dcount, &dall, 1, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+  res->dup_links = dall / 2;
+  size_t ne = (size_t)(nin + ndein) / 24;
   edge *E = malloc((ne + 1) * sizeof(edge));
   if (!E) die("out of memory");
   for (size_t i = 0; i < ne; i++) {
@@ -1136,6 +1410,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
   double ecount = (double)ne, eall = 0;
   MPI_Allreduce(&ecount, &eall, 1, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
   res->edges = eall / 2;
+  tick("links");
   /* label propagation: the least global id of the component */
   int rounds = 0;
   for (;;) {
@@ -1165,17 +1440,30 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
   }
   free(E);
   res->rounds = rounds;
-  /* e. components to their owners, with each article's terms and frequencies */
+  tick("label propagation");
+  /* e. components to their owners, with each article's terms and
+   * frequencies, its boilerplate sentences and its feature record (the
+   * ingest's analysis: the owner analyses nothing again) */
   bufs_clear(&B);
-  for (size_t i = 0; i < S->n; i++) {
-    const sdoc *d = &S->d[i];
-    memhead h = {d->gid, d->label, d->shard_id, d->pub, d->content, g_rank, d->has_pub, d->nt, 0};
-    int o = (int)(mix64((uint64_t)d->label) % (uint64_t)g_size);
-    put(B.out, B.n, B.a, o, &h, sizeof(h));
-    for (uint32_t k = 0; k < d->nt; k++) {
-      put(B.out, B.n, B.a, o, &S->terms[d->toff + k].hash, 8);
-      put(B.out, B.n, B.a, o, &S->df[d->toff + k], 4);
+  {
+    char *rb = NULL;
+    size_t arb = 0;
+    for (size_t i = 0; i < S->n; i++) {
+      const sdoc *d = &S->d[i];
+      int o = (int)(mix64((uint64_t)d->label) % (uint64_t)g_size);
+      memhead h = {d->gid, d->label, d->shard_id, d->pub, d->content, g_rank, d->has_pub,
+                   d->nt, d->nb, d->rlen, o == g_rank};
+      put(B.out, B.n, B.a, o, &h, sizeof(h));
+      for (uint32_t k = 0; k < d->nt; k++) {
+        put(B.out, B.n, B.a, o, &S->terms[d->toff + k].hash, 8);
+        put(B.out, B.n, B.a, o, &S->df[d->toff + k], 4);
+      }
+      if (d->nb) put(B.out, B.n, B.a, o, S->bpos + d->boff, (size_t)d->nb * 4);
+      if (o == g_rank) continue; /* read from the temporary file by the owner, itself */
+      const void *fr = record_of(S, i, &rb, &arb);
+      if (fr) put(B.out, B.n, B.a, o, fr, d->rlen);
     }
+    free(rb);
   }
   free(S->terms);
   free(S->df);
@@ -1183,9 +1471,11 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
   S->terms = NULL;
   S->df = NULL;
   S->vec = NULL;
+  tick("payload built");
   char *min_ = exchange(B.out, B.n, &nin, bytes);
   bufs_free(&B);
   free(rcount);
+  tick("payload exchanged");
   size_t nm = 0, am = 1024, ntd = 0;
   member *M = malloc(am * sizeof(*M));
   if (!M) die("out of memory");
@@ -1198,7 +1488,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
     memcpy(&M[nm].h, min_ + o, sizeof(memhead));
     o += sizeof(memhead);
     M[nm].toff = o;
-    o += (size_t)M[nm].h.nt * 12;
+    o += (size_t)M[nm].h.nt * 12 + (size_t)M[nm].h.nb * 4 + (M[nm].h.local ? 0 : M[nm].h.rlen);
     ntd += M[nm].h.nt;
     nm++;
   }
@@ -1210,7 +1500,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
       memcpy(&dh[k], min_ + M[i].toff + 12 * x, 8);
       memcpy(&dd[k], min_ + M[i].toff + 12 * x + 8, 4);
     }
-  free(min_);
+  tick("payload parsed");
   qsort(M, nm, sizeof(*M), cmp_member);
   {
     /* the largest component */
@@ -1230,6 +1520,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
     res->comp_max = all;
     res->comp_mine = (double)nm;
   }
+  tick("components sent");
   /* the owner's components, clustered together as one batch */
   px_ctx *ctx = NULL;
   if (px_ctx_new(&ctx) != PX_OK) die("out of memory");
@@ -1241,8 +1532,33 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
   if (px_stories_new(ctx, &o, &sx) != PX_OK) die("out of memory");
   px_store **sh = calloc((size_t)g_size, sizeof(*sh));
   if (!sh) die("out of memory");
+  uint32_t *bp = NULL;
+  size_t abp = 0, alrb = 0;
+  char *lrb = NULL;
   for (size_t i = 0; i < nm; i++) {
     int home = M[i].h.home;
+    const char *at = min_ + M[i].toff + (size_t)M[i].h.nt * 12;
+    if (M[i].h.nb > abp) {
+      abp = M[i].h.nb;
+      if (!(bp = realloc(bp, abp * sizeof(*bp)))) die("out of memory");
+    }
+    if (M[i].h.nb) memcpy(bp, at, (size_t)M[i].h.nb * 4);
+    if (px_stories_set_boilerplate(sx, bp, M[i].h.nb) != PX_OK) die("clustering: out of memory");
+    int64_t idx = 0;
+    int rc = PX_EINVAL;
+    if (M[i].h.rlen) {
+      res->rec_used++;
+      const void *fr = at + (size_t)M[i].h.nb * 4;
+      if (M[i].h.local) {
+        int64_t li = local_of(S, M[i].h.gid);
+        if (li < 0) die("internal: a local article not found");
+        fr = record_of(S, (size_t)li, &lrb, &alrb);
+      }
+      rc = px_stories_add_record(sx, fr, M[i].h.rlen, &idx);
+      if (rc == PX_ENOMEM) die("clustering: out of memory");
+      if (rc == PX_OK) continue;
+      res->rec_used--;
+    }
     if (!sh[home]) {
       char path[4096];
       snprintf(path, sizeof(path), "%s/rank-%d.db", out_dir, home);
@@ -1252,16 +1568,20 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
     px_article *art = NULL;
     if (px_store_get(sh[home], M[i].h.shard_id, &art) != PX_OK)
       die("rank %d's shard: article %" PRId64 ": %s", home, M[i].h.shard_id, px_ctx_error(ctx));
-    int64_t idx = 0;
     if (px_stories_add(sx, art, &idx) != PX_OK) die("clustering: out of memory");
     px_article_free(art);
   }
+  free(bp);
+  free(lrb);
+  free(min_);
   for (int r = 0; r < g_size; r++) px_store_free(sh[r]);
   free(sh);
+  tick("components added");
   if (px_stories_set_df(sx, dh, dd, ntd, ndocs) != PX_OK || px_stories_finish(sx) != PX_OK)
     die("clustering: out of memory");
   free(dh);
   free(dd);
+  tick("components clustered");
   res->nrows = nm;
   res->rows = calloc(nm + 1, sizeof(rowmsg));
   res->nstories = (size_t)px_stories_count(sx);
@@ -1295,6 +1615,23 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
   free(M);
 }
 
+/* A point-to-point message of any size: pieces of at most g_chunk bytes
+ * (an int count each), sent and received in order under one tag. */
+static void send_big(const void *p, uint64_t n, int to, int tag) {
+  for (uint64_t at = 0; at < n; at += g_chunk) {
+    uint64_t k = n - at < g_chunk ? n - at : g_chunk;
+    MPI_Request rq;
+    MPI_Isend((const char *)p + at, (int)k, MPI_BYTE, to, tag, MPI_COMM_WORLD, &rq);
+    wait_lazily(&rq);
+  }
+}
+static void recv_big(void *p, uint64_t n, int from, int tag) {
+  for (uint64_t at = 0; at < n; at += g_chunk) {
+    uint64_t k = n - at < g_chunk ? n - at : g_chunk;
+    MPI_Recv((char *)p + at, (int)k, MPI_BYTE, from, tag, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+  }
+}
+
 static int cmp_row_story(const void *a, const void *b) {
   const rowmsg *x = a, *y = b;
   if (x->story != y->story) return x->story < y->story ? -1 : 1;
@@ -1323,10 +1660,8 @@ static int store_stories(px_store *st, px_ctx *ctx, sres *mine, bool skip, int64
       got.rows = malloc((got.nrows + 1) * sizeof(rowmsg));
       got.stories = malloc((got.nstories + 1) * sizeof(storymsg));
       if (!got.rows || !got.stories) die("out of memory");
-      MPI_Recv(got.rows, (int)(got.nrows * sizeof(rowmsg)), MPI_BYTE, r, 41, MPI_COMM_WORLD,
-               MPI_STATUS_IGNORE);
-      MPI_Recv(got.stories, (int)(got.nstories * sizeof(storymsg)), MPI_BYTE, r, 42,
-               MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+      recv_big(got.rows, got.nrows * sizeof(rowmsg), r, 41);
+      recv_big(got.stories, got.nstories * sizeof(storymsg), r, 42);
       x = &got;
     }
     if (!bad) qsort(x->rows, x->nrows, sizeof(rowmsg), cmp_row_story);
@@ -1379,12 +1714,11 @@ static int store_stories(px_store *st, px_ctx *ctx, sres *mine, bool skip, int64
 
 static void send_stories(sres *x) {
   uint64_t cnt[2] = {x->nrows, x->nstories};
-  MPI_Request rq[3];
-  MPI_Isend(cnt, 2, MPI_UINT64_T, 0, 40, MPI_COMM_WORLD, &rq[0]);
-  MPI_Isend(x->rows, (int)(x->nrows * sizeof(rowmsg)), MPI_BYTE, 0, 41, MPI_COMM_WORLD, &rq[1]);
-  MPI_Isend(x->stories, (int)(x->nstories * sizeof(storymsg)), MPI_BYTE, 0, 42, MPI_COMM_WORLD,
-            &rq[2]);
-  for (int i = 0; i < 3; i++) wait_lazily(&rq[i]);
+  MPI_Request rq;
+  MPI_Isend(cnt, 2, MPI_UINT64_T, 0, 40, MPI_COMM_WORLD, &rq);
+  wait_lazily(&rq);
+  send_big(x->rows, x->nrows * sizeof(rowmsg), 0, 41);
+  send_big(x->stories, x->nstories * sizeof(storymsg), 0, 42);
   x->bytes += sizeof(cnt) + x->nrows * sizeof(rowmsg) + x->nstories * sizeof(storymsg);
 }
 
@@ -1410,12 +1744,19 @@ typedef struct figures {
   double read_own, rejected, dropped;
   double bytes_story;  /* bytes sent by the story stage */
   double comp_articles; /* articles of the components this rank clustered */
+  double rec_used, rec_missing; /* articles clustered from the ingest's analysis, or analysed again */
+  double comp_rec;      /* of its components' articles, added from their records */
 } figures;
 
 int main(int argc, char **argv) {
   MPI_Init(&argc, &argv);
   MPI_Comm_rank(MPI_COMM_WORLD, &g_rank);
   MPI_Comm_size(MPI_COMM_WORLD, &g_size);
+  g_chunk = chunk_size(g_size, INT_MAX);
+  if (getenv("PARALLAX_MPI_CHUNK")) { /* testing: small rounds (mpi/chunk.h) */
+    long long c = atoll(getenv("PARALLAX_MPI_CHUNK"));
+    if (c > 0 && (uint64_t)c < g_chunk) g_chunk = (uint64_t)c;
+  }
   const char *out_dir = NULL;
   long batch = 0;
   int analyze = 1;
@@ -1616,6 +1957,7 @@ int main(int argc, char **argv) {
     px_ingest_opts o;
     px_ingest_opts_init(&o);
     o.cluster = 0;
+    o.keep_features = 1; /* the story stage clusters from the ingest's analysis */
     o.analyze = analyze;
     if (batch > 0) o.batch = batch;
     o.on_event = on_event;
@@ -1689,7 +2031,9 @@ int main(int argc, char **argv) {
   sstate S;
   memset(&S, 0, sizeof(S));
   int any_pub = 0, undated = PX_UNDATED_JOIN;
+  tick("before terms");
   story_terms(&R, &S, &any_pub);
+  tick("terms");
   fg.wall[3] = now_wall() - w3;
   fg.cpu[3] = now_cpu() - c3;
   fg.dropped = (double)dropped;
@@ -1713,7 +2057,12 @@ int main(int argc, char **argv) {
   story_stage(&S, out_dir, undated, &SR);
   free(S.d);
   free(S.byg);
+  free(S.bpos);
+  if (S.recf) fclose(S.recf);
+  fg.rec_used = (double)S.nrec_used;
+  fg.rec_missing = (double)S.nrec_missing;
   fg.comp_articles = SR.comp_mine;
+  fg.comp_rec = SR.rec_used;
   if (g_rank != 0) send_stories(&SR);
   fg.bytes_story = (double)SR.bytes;
   fg.wall[3] += now_wall() - w3;
@@ -1803,7 +2152,11 @@ int main(int argc, char **argv) {
              (int)(sizeof(fg) / sizeof(double)), MPI_DOUBLE, 0, MPI_COMM_WORLD);
   if (g_rank == 0) {
     double total_rec = 0, total_rej = 0, total_drop = 0, bytes_all = 0, bytes_story = 0;
+    double rec_used = 0, rec_missing = 0, comp_rec = 0;
     for (int r = 0; r < g_size; r++) {
+      rec_used += allf[r].rec_used;
+      rec_missing += allf[r].rec_missing;
+      comp_rec += allf[r].comp_rec;
       bytes_story += allf[r].bytes_story;
       total_rec += allf[r].read_own;
       total_rej += allf[r].rejected;
@@ -1815,9 +2168,11 @@ int main(int argc, char **argv) {
              ",\"merged\":%" PRId64 ",\"copies_across_shards\":%.0f,\"clustered\":%" PRId64
              ",\"bytes_exchanged\":%.0f,\"story_bytes\":%.0f,\"story_edges\":%.0f,"
              "\"story_rounds\":%.0f,\"largest_component\":%.0f,\"placed_by_rank0\":%" PRId64
-             ",\"status\":%d,\"per_rank\":[",
+             ",\"dup_links\":%.0f,\"from_ingest_analysis\":%.0f,\"analysed_again\":%.0f,"
+             "\"owners_from_records\":%.0f,\"status\":%d,\"per_rank\":[",
              g_size, total_rec, total_rej, stored_total, merged, total_drop, clustered, bytes_all,
-             bytes_story, SR.edges, SR.rounds, SR.comp_max, rank0_placed, status);
+             bytes_story, SR.edges, SR.rounds, SR.comp_max, rank0_placed, SR.dup_links, rec_used,
+             rec_missing, comp_rec, status);
       for (int r = 0; r < g_size; r++) {
         figures *x = &allf[r];
         printf("%s{\"rank\":%d,\"articles\":%.0f,\"bytes_sent\":%.0f,\"story_bytes\":%.0f,"
@@ -1842,6 +2197,9 @@ int main(int argc, char **argv) {
              "component %.0f articles, %.0f bytes (%.1f per article)\n",
              SR.edges, SR.rounds, SR.comp_max, bytes_story,
              stored_total ? bytes_story / (double)stored_total : 0.0);
+      printf("duplicate keys: %.0f links; clustered from the ingest's analysis: %.0f articles, "
+             "analysed again: %.0f; component owners added %.0f from records\n",
+             SR.dup_links, rec_used, rec_missing, comp_rec);
     }
     free(allf);
   }

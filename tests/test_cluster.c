@@ -595,6 +595,105 @@ static void test_split_with_collection_df(void **state) {
   px_ctx_free(ctx);
 }
 
+
+/* A collection's boilerplate told to the clusterer (px_stories_set_boilerplate,
+ * as parallax-mpi does for a component): two short articles of one event
+ * that share an outlet's furniture are near-duplicates when the furniture
+ * counts, and not when it is boilerplate; the duplicate keys follow the
+ * same sketch (px_stories_dup_keys). */
+#define FURN                                                                                     \
+  "Download the Harbor Ledger app to follow every council vote and ferry notice as it happens. " \
+  "Sign up for the morning newsletter and get the waterfront headlines in your inbox before breakfast. " \
+  "Comments on this article are moderated by our community desk and may take an hour to appear. " \
+  "Our reporters can be reached through the tip line listed on the contact page of this website. " \
+  "Subscribers support independent local reporting across the harbor district and the three island towns. " \
+  "Corrections are published every Friday on page two of the print edition and on this website. " \
+  "Photographs from this story can be licensed through the Harbor Ledger picture archive online. " \
+  "Follow the Harbor Ledger on social media for live coverage of storms tides and road closures."
+static px_article *furn_art(const char *title, const char *lead, int64_t t) {
+  px_article *a;
+  assert_int_equal(px_article_new(&a), PX_OK);
+  char body[4096];
+  snprintf(body, sizeof body, "%s\n\n%s", lead, FURN);
+  assert_int_equal(px_article_set(a, PX_F_SOURCE, "Harbor Ledger", 13), PX_OK);
+  assert_int_equal(px_article_set(a, PX_F_TITLE, title, strlen(title)), PX_OK);
+  assert_int_equal(px_article_set(a, PX_F_BODY, body, strlen(body)), PX_OK);
+  px_article_set_published(a, t);
+  return a;
+}
+
+/* positions of art's sentences that are furniture (carried by both) */
+static size_t furniture_positions(px_stories *sx, px_article *a, px_article *other, uint32_t *pos) {
+  px_story_term *tv = NULL;
+  size_t nt = 0;
+  px_story_doc sd;
+  assert_int_equal(px_stories_terms(sx, other, &tv, &nt, &sd), PX_OK);
+  free(tv);
+  const uint64_t *h = NULL;
+  size_t n = 0;
+  assert_int_equal(px_stories_sentences(sx, &h, &n), PX_OK);
+  uint64_t oh[64];
+  size_t no = n < 64 ? n : 64;
+  memcpy(oh, h, no * sizeof(*h));
+  assert_int_equal(px_stories_terms(sx, a, &tv, &nt, &sd), PX_OK);
+  free(tv);
+  assert_int_equal(px_stories_sentences(sx, &h, &n), PX_OK);
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < no; j++)
+      if (h[i] && h[i] == oh[j]) {
+        pos[k++] = (uint32_t)i;
+        break;
+      }
+  return k;
+}
+
+static void test_collection_boilerplate(void **state) {
+  (void)state;
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_article *a = furn_art("Ferrybridge closed for repairs after council vote",
+                           "The Ferrybridge will close for six weeks of repairs, the harbor council "
+                           "decided on Tuesday after engineers found cracked girders under the span.",
+                           T0);
+  px_article *b = furn_art("Ferrybridge repairs: what the closure means for commuters",
+                           "Commuters face detours through the tunnel while the Ferrybridge is shut, "
+                           "and the council promised extra ferries during the repairs to the girders.",
+                           T0 + 7200);
+  px_story_opts o;
+  px_story_opts_init(&o);
+  o.batch = 1;
+  for (int told = 0; told < 2; told++) {
+    px_stories *sx;
+    assert_int_equal(px_stories_new(ctx, &o, &sx), PX_OK);
+    uint32_t pa[64], pb[64];
+    size_t na = furniture_positions(sx, a, b, pa), nb = furniture_positions(sx, b, a, pb);
+    assert_int_equal(na, 8);
+    assert_int_equal(nb, 8);
+    /* the duplicate keys: band keys only while the furniture counts */
+    uint64_t k0[PX_STORY_DUP_KEYS], k1[PX_STORY_DUP_KEYS];
+    size_t n0 = 0, n1 = 0;
+    assert_int_equal(px_stories_dup_keys(sx, NULL, 0, k0, &n0), PX_OK);
+    assert_int_equal(px_stories_dup_keys(sx, pb, nb, k1, &n1), PX_OK);
+    assert_true(n0 > 10 && n0 <= PX_STORY_DUP_KEYS);
+    assert_true(n1 < n0); /* too few words left for a sketch: exact keys only */
+    int64_t ia, ib;
+    if (told) assert_int_equal(px_stories_set_boilerplate(sx, pa, na), PX_OK);
+    assert_int_equal(px_stories_add(sx, a, &ia), PX_OK);
+    if (told) assert_int_equal(px_stories_set_boilerplate(sx, pb, nb), PX_OK);
+    assert_int_equal(px_stories_add(sx, b, &ib), PX_OK);
+    assert_int_equal(px_stories_finish(sx), PX_OK);
+    px_story_result r;
+    assert_int_equal(px_stories_result(sx, ib, &r), PX_OK);
+    if (told) assert_int_equal(r.dup_of, -1);
+    else assert_int_equal(r.dup_of, ia);
+    px_stories_free(sx);
+  }
+  px_article_free(a);
+  px_article_free(b);
+  px_ctx_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_events_online),
@@ -606,6 +705,7 @@ int main(void) {
       cmocka_unit_test(test_store_incremental),
       cmocka_unit_test(test_brief_headlines),
       cmocka_unit_test(test_split_with_collection_df),
+      cmocka_unit_test(test_collection_boilerplate),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -201,7 +201,7 @@ static int threads_start(px_ingest *g, int threads) {
     if (rc == PX_OK) rc = px_ctx_set_limit(w->ctx, PX_LIMIT_BODY_BYTES, g->ctx->limit_body);
     if (rc == PX_OK) rc = px_analyzer_new(w->ctx, &w->an);
     if (rc == PX_OK) rc = px_quoter_new(&w->qt);
-    if (rc == PX_OK && g->o.cluster) rc = recmaker_init(&w->rm);
+    if (rc == PX_OK && (g->o.cluster || g->o.keep_features)) rc = recmaker_init(&w->rm);
     if (rc != PX_OK) return rc;
     if (pthread_create(&w->thr, NULL, worker_main, w) != 0) return PX_ENOMEM;
     w->started = true;
@@ -255,7 +255,7 @@ int px_ingest_new(px_store *st, const px_ingest_opts *opts, px_ingest **out) {
   int rc = PX_OK;
   if (g->o.analyze) {
     if ((rc = px_analyzer_new(g->ctx, &g->an)) != PX_OK || (rc = px_quoter_new(&g->qt)) != PX_OK ||
-        (g->o.cluster && (rc = recmaker_init(&g->rm)) != PX_OK) ||
+        ((g->o.cluster || g->o.keep_features) && (rc = recmaker_init(&g->rm)) != PX_OK) ||
         (rc = threads_start(g, g->o.threads)) != PX_OK) {
       px_ingest_free(g);
       return rc;

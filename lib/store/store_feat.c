@@ -84,3 +84,13 @@ void px__spill_release(px_store *st) {
   px__buf_release(&sp->buf);
   memset(sp, 0, sizeof(*sp));
 }
+
+int px_store_feature_record(px_store *st, int64_t id, const void **rec, size_t *n) {
+  if (!st || !rec || !n) return PX_EINVAL;
+  size_t len = 0;
+  const void *p = px__spill_get(st, id, &len);
+  if (!p) return PX_ENOTFOUND;
+  *rec = p;
+  *n = len;
+  return PX_OK;
+}

@@ -89,6 +89,14 @@ struct px_stories {
   uint32_t *xdf;
   size_t nxdf;
   uint64_t xdf_ndocs;
+  /* the article last given to px_stories_terms*: its features and body
+   * analysis (in fx.arena until the next analysis) */
+  px__feat last_f;
+  px__text last_tx;
+  bool have_last;
+  /* px_stories_set_boilerplate: for the next article added */
+  uint32_t *xskip;
+  size_t nxskip, axskip;
 };
 
 struct px_dedup {
@@ -470,6 +478,7 @@ void px_stories_free(px_stories *sx) {
   px__map_release(&sx->ext);
   free(sx->xdf_h);
   free(sx->xdf);
+  free(sx->xskip);
   free(sx);
 }
 
@@ -495,7 +504,13 @@ static int add_article(px_stories *sx, const px_article *art, const void *rec, s
   rc = art ? px__feat_compute(&sx->fx, &sx->p, art, &f, &tx)
            : px__feat_from_rec(&sx->fx, &sx->p, rec, nrec, &f, &tx);
   if (rc) return rc;
-  if ((rc = px__dd_add(&sx->dd, &f, &tx, r))) return rc;
+  sx->dd.xskip = sx->xskip;
+  sx->dd.nxskip = sx->nxskip;
+  rc = px__dd_add(&sx->dd, &f, &tx, r);
+  sx->dd.xskip = NULL;
+  sx->dd.nxskip = sx->nxskip = 0;
+  sx->have_last = false;
+  if (rc) return rc;
   r->flags = f.flags;
   if ((rc = px__feat_terms(&sx->fx, &sx->p, &tx, (f.flags & PX_SF_BOILERPLATE) != 0, &sx->vocab,
                            &f)))
@@ -800,21 +815,31 @@ static int cmp_term(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-int px_stories_terms(px_stories *sx, const px_article *art, px_story_term **terms, size_t *n,
-                     px_story_doc *doc) {
-  if (!sx || !art || !terms || !n || !doc) return PX_EINVAL;
+/* px_stories_terms of art, or of the feature record rec[0..nrec) when art is NULL. */
+static int terms_of(px_stories *sx, const px_article *art, const void *rec, size_t nrec,
+                    px_story_term **terms, size_t *n, px_story_doc *doc) {
+  if (!sx || (!art && !rec) || !terms || !n || !doc) return PX_EINVAL;
   *terms = NULL;
   *n = 0;
   memset(doc, 0, sizeof(*doc));
+  sx->have_last = false;
   px__feat f;
   px__text tx;
   int rc;
-  if ((rc = px__feat_compute(&sx->fx, &sx->p, art, &f, &tx))) return rc;
+  if ((rc = art ? px__feat_compute(&sx->fx, &sx->p, art, &f, &tx)
+                : px__feat_from_rec(&sx->fx, &sx->p, rec, nrec, &f, &tx)))
+    return rc;
   if ((rc = px__feat_terms(&sx->fx, &sx->p, &tx, false, &sx->vocab, &f))) return rc;
+  sx->last_f = f;
+  sx->last_tx = tx;
+  sx->have_last = true;
   doc->t = f.t;
   doc->has_time = f.has_time;
   doc->flags = f.flags;
   doc->words = (int64_t)f.nwords + f.twords;
+  doc->published = f.published;
+  doc->has_published = f.has_published;
+  doc->content = f.content;
   if (!f.nterms) return PX_OK;
   px_story_term *v = malloc(f.nterms * sizeof(*v));
   if (!v) return PX_ENOMEM;
@@ -826,6 +851,62 @@ int px_stories_terms(px_stories *sx, const px_article *art, px_story_term **term
   *terms = v;
   *n = f.nterms;
   return PX_OK;
+}
+
+int px_stories_terms(px_stories *sx, const px_article *art, px_story_term **terms, size_t *n,
+                     px_story_doc *doc) {
+  if (!art) return PX_EINVAL;
+  return terms_of(sx, art, NULL, 0, terms, n, doc);
+}
+
+int px_stories_terms_record(px_stories *sx, const void *rec, size_t nrec, px_story_term **terms,
+                            size_t *n, px_story_doc *doc) {
+  if (!rec) return PX_EINVAL;
+  return terms_of(sx, NULL, rec, nrec, terms, n, doc);
+}
+
+int px_stories_sentences(const px_stories *sx, const uint64_t **hashes, size_t *n) {
+  if (!sx || !hashes || !n || !sx->have_last) return PX_EINVAL;
+  *hashes = sx->last_f.sent;
+  *n = sx->last_f.nsent;
+  return PX_OK;
+}
+
+int px_stories_dup_keys(px_stories *sx, const uint32_t *boiler, size_t nboiler, uint64_t *keys,
+                        size_t *n) {
+  if (!sx || !keys || !n || (nboiler && !boiler) || !sx->have_last) return PX_EINVAL;
+  *n = 0;
+  px__feat f = sx->last_f;
+  bool *skip = NULL;
+  if (f.nsent) {
+    if (!(skip = calloc(f.nsent, sizeof(*skip)))) return PX_ENOMEM;
+    for (size_t k = 0; k < nboiler; k++)
+      if (boiler[k] < f.nsent) skip[boiler[k]] = true;
+  }
+  /* the sketch px__dd_add makes, with the sentences a collection this
+   * large counts as boilerplate left out (those counted in a part of it
+   * are among them) */
+  px__feat_sketch(&sx->last_tx, skip, (uint32_t)sx->p.o.min_dup_words, &f);
+  free(skip);
+  *n = px__dd_keys(&sx->p, &f, keys);
+  return PX_OK;
+}
+
+int px_stories_set_boilerplate(px_stories *sx, const uint32_t *pos, size_t n) {
+  if (!sx || (n && !pos) || sx->finished) return PX_EINVAL;
+  if (n > sx->axskip) {
+    uint32_t *nx = realloc(sx->xskip, n * sizeof(*nx));
+    if (!nx) return PX_ENOMEM;
+    sx->xskip = nx;
+    sx->axskip = n;
+  }
+  if (n) memcpy(sx->xskip, pos, n * sizeof(*pos));
+  sx->nxskip = n;
+  return PX_OK;
+}
+
+int px_stories_add_record(px_stories *sx, const void *rec, size_t n, int64_t *index) {
+  return px__stories_add_rec(sx, rec, n, index);
 }
 
 double px_story_idf(uint64_t df, uint64_t ndocs) {

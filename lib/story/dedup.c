@@ -84,7 +84,7 @@ static void dd_union(px__dd *d, uint32_t a, uint32_t b) {
 
 static bool same_outlet(uint64_t a, uint64_t b) { return a && b && a == b; }
 
-static uint64_t band_key(const uint32_t *sig, int b) {
+uint64_t px__dd_band_key(const uint32_t *sig, int b) {
   uint64_t h = 0x62616e64ULL + (uint64_t)b * 0x9e3779b97f4a7c15ULL;
   for (int r = 0; r < PX__ROWS; r++) h = px__mix64(h ^ sig[b * PX__ROWS + r]);
   return h ? h : 1;
@@ -102,6 +102,25 @@ static double containment(const uint32_t *a, uint32_t na, const uint32_t *b, uin
   double inter = j * ((double)na + nb) / (1.0 + j);
   double c = inter / (double)PX__MIN(na, nb);
   return c > 1.0 ? 1.0 : c;
+}
+
+/* The key of f in the exact-copy map: a short body counts under its title. */
+static uint64_t exact_key(const px__feat *f) {
+  return (f->flags & PX_SF_SHORT) ? px__mix64(f->content ^ (f->title * 0x9e3779b97f4a7c15ULL))
+                                  : f->content;
+}
+
+size_t px__dd_keys(const px__params *p, const px__feat *f, uint64_t *keys) {
+  (void)p;
+  size_t n = 0;
+  /* kinds apart: an exact key never equals a band key by construction */
+  if (f->content && f->nwords > 0) {
+    keys[n++] = px__mix64(exact_key(f) ^ 0x6578616374ULL) | 1;
+    if (f->flags & PX_SF_SHORT) keys[n++] = px__mix64(f->content ^ 0x6578616374ULL) | 1;
+  }
+  if (f->nsh)
+    for (int b = 0; b < PX__BANDS; b++) keys[n++] = px__dd_band_key(f->sig, b) & ~(uint64_t)1;
+  return n;
 }
 
 typedef struct tally {
@@ -131,7 +150,7 @@ int px__dd_add(px__dd *d, px__feat *f, const px__text *tx, px_story_result *r) {
   bool exact = false;
   if (f->content && f->nwords > 0) {
     bool isshort = (f->flags & PX_SF_SHORT) != 0, isnew;
-    uint64_t key = isshort ? px__mix64(f->content ^ (f->title * 0x9e3779b97f4a7c15ULL)) : f->content;
+    uint64_t key = exact_key(f);
     uint32_t *slot = px__map_put(&d->exact, key, &isnew);
     if (!slot) return PX_ENOMEM;
     if (isnew) {
@@ -153,10 +172,19 @@ int px__dd_add(px__dd *d, px__feat *f, const px__text *tx, px_story_result *r) {
   }
 
   /* Sentences: document frequency, boilerplate, wire share. */
-  bool *skip = NULL;
+  bool *skip = NULL, *gskip = NULL;
   if (f->nsent) {
     skip = calloc(f->nsent, sizeof(*skip));
     if (!skip) return PX_ENOMEM;
+    if (d->nxskip) {
+      /* boilerplate in a larger collection (px_stories_set_boilerplate) */
+      if (!(gskip = calloc(f->nsent, sizeof(*gskip)))) {
+        free(skip);
+        return PX_ENOMEM;
+      }
+      for (size_t k = 0; k < d->nxskip; k++)
+        if (d->xskip[k] < f->nsent) gskip[d->xskip[k]] = true;
+    }
   }
   tally tl[32];
   int ntl = 0;
@@ -168,6 +196,7 @@ int px__dd_add(px__dd *d, px__feat *f, const px__text *tx, px_story_result *r) {
     uint32_t *slot = px__map_put(&d->sentmap, h, &isnew);
     if (!slot) {
       free(skip);
+      free(gskip);
       return PX_ENOMEM;
     }
     if (isnew) {
@@ -178,6 +207,7 @@ int px__dd_add(px__dd *d, px__feat *f, const px__text *tx, px_story_result *r) {
           /* Undo the insertion's meaning: point it at a fresh zero entry later. */
           *slot = 0;
           free(skip);
+          free(gskip);
           return PX_ENOMEM;
         }
         d->sents = ns;
@@ -186,13 +216,14 @@ int px__dd_add(px__dd *d, px__feat *f, const px__text *tx, px_story_result *r) {
       d->sents[d->nsents].first = idx;
       d->sents[d->nsents].df = 1;
       *slot = (uint32_t)++d->nsents;
-      counted++;
+      if (gskip && gskip[s]) skip[s] = true;
+      else counted++;
       continue;
     }
     if (*slot == 0) continue;
     px__sentinfo *si = &d->sents[*slot - 1];
     if (si->first != idx) si->df++;
-    if (si->df >= d->p.boiler_df) {
+    if (si->df >= d->p.boiler_df || (gskip && gskip[s])) {
       skip[s] = true;
       continue;
     }
@@ -215,6 +246,7 @@ int px__dd_add(px__dd *d, px__feat *f, const px__text *tx, px_story_result *r) {
   /* Near-duplicates. */
   px__feat_sketch(tx, skip, (uint32_t)d->p.o.min_dup_words, f);
   free(skip);
+  free(gskip);
   if (!f->nsh) {
     r->dup_group = px__dd_group(d, idx);
     return PX_OK;
@@ -240,7 +272,7 @@ int px__dd_add(px__dd *d, px__feat *f, const px__text *tx, px_story_result *r) {
   int64_t bestj = -1;
   for (int b = 0; b < PX__BANDS; b++) {
     bool isnew;
-    uint32_t *head = px__map_put(&d->bands, band_key(sig, b), &isnew);
+    uint32_t *head = px__map_put(&d->bands, px__dd_band_key(sig, b), &isnew);
     if (!head) return PX_ENOMEM;
     int walked = 0;
     for (uint32_t p = isnew || exact ? 0 : *head; p && walked < BUCKET_WALK;

@@ -154,7 +154,7 @@ void px__params_init(px__params *p, const px_story_opts *o) {
   p->centroid_terms = 200;
   p->index_terms = 24;
   p->min_sent_words = 6;
-  p->boiler_df = 40;
+  p->boiler_df = PX_STORY_BOILERPLATE_DF;
   /* After average linkage (hac.c): an article left alone joins the story
    * whose centroid it matches at the join threshold, as online mode places
    * an article; clusters of short texts merge by centroid at 0.18 (the
@@ -399,6 +399,8 @@ int px__feat_compute(px__fx *fx, const px__params *p, const px_article *art, px_
   if (!has || t < 315532800 || t > p->o.now + 2 * 86400)
     found = px__date_from_text(art, p->o.now, &tt);
   px__feat_time(p, t, has, found, tt, f);
+  f->published = t;
+  f->has_published = has != 0;
   f->source = lower_hash(px_article_get(art, PX_F_SOURCE));
   f->content = px_article_content_hash(art);
 

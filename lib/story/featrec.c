@@ -169,6 +169,8 @@ int px__feat_from_rec(px__fx *fx, const px__params *p, const void *rec, size_t n
   const unsigned char *q = (const unsigned char *)rec + sizeof(h), *end = (const unsigned char *)rec + n;
   int found = h.text_found && h.text_t - 12 * 3600 <= p->o.now + 2 * 86400;
   px__feat_time(p, h.published, h.has_time, found, h.text_t, f);
+  f->published = h.published;
+  f->has_published = h.has_time != 0;
   f->source = h.source;
   f->content = h.content;
   px__sentence *sent = px__arena_alloc(&fx->arena, ((size_t)h.nsent + 1) * sizeof(*sent));

@@ -130,6 +130,8 @@ typedef struct px__feat {
   unsigned flags;    /* PX_SF_* */
   uint64_t source;   /* hash of the folded outlet name (0 when unknown) */
   uint64_t content;  /* px_article_content_hash */
+  int64_t published; /* the article's published time as stored (has_published: it has one) */
+  bool has_published;
   uint64_t title;    /* hash of the folded title (0 when none) */
   uint32_t nwords;   /* word tokens in the body */
   uint32_t twords;   /* word tokens in the title */
@@ -265,6 +267,10 @@ typedef struct px__dd {
   size_t n, alloc;
   uint32_t *stamp;   /* candidate de-duplication */
   uint32_t stampv;
+  /* the next article's sentences (positions) that a larger collection
+   * carries often enough to be boilerplate (px_stories_set_boilerplate) */
+  const uint32_t *xskip;
+  size_t nxskip;
 } px__dd;
 
 PX__HIDDEN void px__dd_init(px__dd *d, const px__params *p);
@@ -274,6 +280,12 @@ PX__HIDDEN void px__dd_release(px__dd *d);
  * the duplicate part of *r.  @return PX_OK or PX_ENOMEM.
  */
 PX__HIDDEN int px__dd_add(px__dd *d, px__feat *f, const px__text *tx, px_story_result *r);
+/** The LSH key of band b (0 <= b < PX__BANDS) of a sketch. */
+PX__HIDDEN uint64_t px__dd_band_key(const uint32_t *sig, int b);
+/** The keys under which px__dd_add finds duplicate candidates of f (its
+ * exact-copy keys, and its sketch's band keys when f->nsh): two articles it
+ * can link as duplicates share one.  keys holds PX__BANDS + 2.  @return the count. */
+PX__HIDDEN size_t px__dd_keys(const px__params *p, const px__feat *f, uint64_t *keys);
 /** Index of the first article of i's duplicate group. */
 PX__HIDDEN uint32_t px__dd_group(px__dd *d, uint32_t i);
 
