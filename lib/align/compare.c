@@ -561,20 +561,62 @@ static bool values_differ(const qrec *r, size_t a, size_t b) {
   return false;
 }
 
+/* The quantities of each sentence, scanned once though a sentence is met
+ * once for its fact and again for every near link it ends. */
+typedef struct qcache {
+  uint32_t *first;  /* global sentence -> index in q; UINT32_MAX: not scanned */
+  uint8_t *n;
+  px__qty *q;
+  size_t nq, cap;
+} qcache;
+
+enum { QPER = 16 };
+
+static const px__qty *sent_quantities(const px_comparison *c, qcache *qc, uint32_t art,
+                                      uint32_t sent, size_t *n) {
+  uint32_t g = c->art[art].sent_first + sent;
+  if (qc->first[g] == UINT32_MAX) {
+    if (qc->nq + QPER > qc->cap) {
+      size_t cap = qc->cap ? 2 * qc->cap : 256;
+      px__qty *q = realloc(qc->q, cap * sizeof *q);
+      if (!q) return NULL;
+      qc->q = q, qc->cap = cap;
+    }
+    size_t k = px__quantities(c->art[art].tx, sent, qc->q + qc->nq, QPER);
+    qc->first[g] = (uint32_t)qc->nq;
+    qc->n[g] = (uint8_t)k;
+    qc->nq += k;
+  }
+  *n = qc->n[g];
+  return qc->q + qc->first[g];
+}
+
 static int build_discrepancies(px_comparison *c) {
   size_t dcap = 0, vcap = 0;
+  size_t nsent = c->nart ? c->art[c->nart - 1].sent_first + c->art[c->nart - 1].nsent : 0;
+  qcache qc = {malloc((nsent ? nsent : 1) * sizeof *qc.first), malloc(nsent ? nsent : 1), NULL, 0, 0};
+  int rc = PX_OK;
+  if (!qc.first || !qc.n) {
+    rc = PX_ENOMEM;
+    goto out;
+  }
+  memset(qc.first, 0xff, nsent * sizeof *qc.first);
   for (size_t f = 0; f < c->nfact; f++) {
     const px__cfact *fa = &c->fact[f];
     if (fa->narts < 2) continue;
-    enum { PER = 16, MAXR = 256 };
+    enum { MAXR = 256 };
     qrec r[MAXR];
     size_t nr = 0;
-    for (uint32_t j = fa->first; j < fa->first + fa->count && nr + PER <= MAXR; j++) {
+    for (uint32_t j = fa->first; j < fa->first + fa->count && nr + QPER <= MAXR; j++) {
       /* A sentence here for its second claim: its figures belong to the
        * other claim. */
       if (c->sent_fact[c->art[c->mem[j].art].sent_first + c->mem[j].sent] != f) continue;
-      px__qty q[PER];
-      size_t nq = px__quantities(c->art[c->mem[j].art].tx, c->mem[j].sent, q, PER);
+      size_t nq;
+      const px__qty *q = sent_quantities(c, &qc, c->mem[j].art, c->mem[j].sent, &nq);
+      if (!q) {
+        rc = PX_ENOMEM;
+        goto out;
+      }
       for (size_t k = 0; k < nq; k++) r[nr++] = (qrec){q[k].unit, c->mem[j].art, c->mem[j].sent, q[k]};
     }
     qsort(r, nr, sizeof *r, cmp_qrec);
@@ -583,8 +625,7 @@ static int build_discrepancies(px_comparison *c) {
       while (b < nr && r[b].unit == r[a].unit) b++;
       /* A discrepancy: two articles give this unit values the other lacks. */
       if (values_differ(r, a, b)) {
-        int rc = add_disc(c, &dcap, &vcap, (uint32_t)f, r, a, b);
-        if (rc) return rc;
+        if ((rc = add_disc(c, &dcap, &vcap, (uint32_t)f, r, a, b))) goto out;
       }
       a = b;
     }
@@ -595,16 +636,19 @@ static int build_discrepancies(px_comparison *c) {
    * fact is as likely the rate or price of something else. */
   uint64_t pct_h = px__word_hash("%", 1), money_h = px__word_hash("$", 1);
   for (size_t l = 0; l < c->nnear; l++) {
-    enum { PER = 16 };
-    qrec r[2 * PER];
+    qrec r[2 * QPER];
     size_t nr = 0;
     uint32_t ends[2] = {c->near[l].a, c->near[l].b};
     for (int e = 0; e < 2; e++) {
       uint32_t g = ends[e], art = 0;
       while (art + 1 < c->nart && c->art[art + 1].sent_first <= g) art++;
       uint32_t sent = g - c->art[art].sent_first;
-      px__qty q[PER];
-      size_t nq = px__quantities(c->art[art].tx, sent, q, PER);
+      size_t nq;
+      const px__qty *q = sent_quantities(c, &qc, art, sent, &nq);
+      if (!q) {
+        rc = PX_ENOMEM;
+        goto out;
+      }
       for (size_t k = 0; k < nq; k++) r[nr++] = (qrec){q[k].unit, art, sent, q[k]};
     }
     qsort(r, nr, sizeof *r, cmp_qrec);
@@ -615,13 +659,16 @@ static int build_discrepancies(px_comparison *c) {
       /* Each near link is a distinct pair of sentences in different facts,
        * so no discrepancy found here was found before. */
       if (r[a].unit != pct_h && r[a].unit != money_h && values_differ(r, a, b)) {
-        int rc = add_disc(c, &dcap, &vcap, fact, r, a, b);
-        if (rc) return rc;
+        if ((rc = add_disc(c, &dcap, &vcap, fact, r, a, b))) goto out;
       }
       a = b;
     }
   }
-  return PX_OK;
+out:
+  free(qc.first);
+  free(qc.n);
+  free(qc.q);
+  return rc;
 }
 
 /* One row per dispute: rows of one unit that share a value (the same

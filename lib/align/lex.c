@@ -173,20 +173,25 @@ size_t px__lex_classes(const px__lex *lx, uint64_t stem, const uint32_t **cls) {
 }
 
 double px__number_word(const char *w, size_t n) {
+#define NW(s, v) {s, sizeof(s) - 1, v}
   static const struct {
     const char *w;
+    size_t n;
     double v;
-  } words[] = {{"one", 1},        {"two", 2},        {"three", 3},     {"four", 4},
-               {"five", 5},       {"six", 6},        {"seven", 7},     {"eight", 8},
-               {"nine", 9},       {"ten", 10},       {"eleven", 11},   {"twelve", 12},
-               {"thirteen", 13},  {"fourteen", 14},  {"fifteen", 15},  {"sixteen", 16},
-               {"seventeen", 17}, {"eighteen", 18},  {"nineteen", 19}, {"twenty", 20},
-               {"thirty", 30},    {"forty", 40},     {"fifty", 50},    {"sixty", 60},
-               {"seventy", 70},   {"eighty", 80},    {"ninety", 90},   {"hundred", 100},
-               {"dozen", 12},     {"dozens", 24},    {"hundreds", 200}, {"thousand", 1e3},
-               {"thousands", 2e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
-               {"half", 0.5},     {"twice", 2},      {"once", 1}};
+  } words[] = {NW("one", 1),        NW("two", 2),        NW("three", 3),      NW("four", 4),
+               NW("five", 5),       NW("six", 6),        NW("seven", 7),      NW("eight", 8),
+               NW("nine", 9),       NW("ten", 10),       NW("eleven", 11),    NW("twelve", 12),
+               NW("thirteen", 13),  NW("fourteen", 14),  NW("fifteen", 15),   NW("sixteen", 16),
+               NW("seventeen", 17), NW("eighteen", 18),  NW("nineteen", 19),  NW("twenty", 20),
+               NW("thirty", 30),    NW("forty", 40),     NW("fifty", 50),     NW("sixty", 60),
+               NW("seventy", 70),   NW("eighty", 80),    NW("ninety", 90),    NW("hundred", 100),
+               NW("dozen", 12),     NW("dozens", 24),    NW("hundreds", 200), NW("thousand", 1e3),
+               NW("thousands", 2e3), NW("million", 1e6), NW("billion", 1e9),  NW("trillion", 1e12),
+               NW("half", 0.5),     NW("twice", 2),      NW("once", 1)};
+#undef NW
+  if (n < 3 || n > 9) return -1; /* "one" .. "thousands" */
   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strlen(words[i].w) == n && memcmp(words[i].w, w, n) == 0) return words[i].v;
+    if (words[i].n == n && words[i].w[0] == w[0] && memcmp(words[i].w, w, n) == 0)
+      return words[i].v;
   return -1;
 }
