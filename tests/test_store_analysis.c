@@ -282,7 +282,7 @@ static void test_migrates_v7(void **state) {
   assert_int_equal(
       sqlite3_exec(
           db,
-          "DROP TRIGGER speaker_fts_ins; DROP TRIGGER speaker_fts_upd; DROP TABLE speaker_fts;"
+          "DROP TABLE speaker_fts;"
           "DROP INDEX story_thread; ALTER TABLE story DROP COLUMN thread;"
           "ALTER TABLE story DROP COLUMN central; ALTER TABLE story DROP COLUMN sig;"
           "DROP INDEX article_extid; ALTER TABLE article DROP COLUMN meta;"

@@ -243,18 +243,14 @@ static const char *const migrations[] = {
      * for (store_analysis.c, speaker_keys) by a seek, not by reading every
      * speaker.  Without positions (detail=none: 6 MB for the AllSides
      * store's 84,730 speakers, 13 MB with them) a word's trigrams are
-     * looked up together, which finds a superset, checked on each row.  A
-     * speaker renamed is added again (its old name only makes one more
-     * candidate). */
+     * looked up together, which finds a superset, checked on each row.  No
+     * triggers: the writer adds a transaction's new speakers when it commits
+     * (store_batch.c) and a merge the speakers it touched (store_merge.c);
+     * a speaker merged under another name is there twice (its old name only
+     * makes one more candidate). */
     "CREATE VIRTUAL TABLE speaker_fts USING fts5(key, name, tokenize='trigram', columnsize=0,"
     "  detail=none);"
-    "INSERT INTO speaker_fts(key, name) SELECT key, name FROM speaker;"
-    "CREATE TRIGGER speaker_fts_ins AFTER INSERT ON speaker BEGIN"
-    "  INSERT INTO speaker_fts(key, name) VALUES (new.key, new.name);"
-    "END;"
-    "CREATE TRIGGER speaker_fts_upd AFTER UPDATE OF name ON speaker WHEN new.name <> old.name BEGIN"
-    "  INSERT INTO speaker_fts(key, name) VALUES (new.key, new.name);"
-    "END;",
+    "INSERT INTO speaker_fts(key, name) SELECT key, name FROM speaker;",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 

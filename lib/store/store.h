@@ -23,6 +23,7 @@ enum {
   PX__STMT_OUTLET_ADD,      /* store_batch.c */
   PX__STMT_ENTITY_COUNT,    /* store_batch.c */
   PX__STMT_FTS_ADD,         /* store_batch.c */
+  PX__STMT_SPEAKER_FTS,     /* store_batch.c */
   PX__STMT_FTS_ONE,         /* store.c */
   PX__STMT_SPEAKER,         /* store_analysis.c */
   PX__STMT_DEL_QUOTES,      /* store_analysis.c */
@@ -75,6 +76,8 @@ PX__HIDDEN void px__pairmap_release(px__pairmap *m);
 typedef struct px__batch {
   px__strmap entity_ids; /* entity key -> id (committed or in this transaction) */
   px__strmap speakers;   /* speaker keys known to be in the speaker table */
+  px__buf new_speakers;  /* speakers added in this transaction, not yet in speaker_fts:
+                            (size_t length, bytes) of key then name, each */
   /* Entity counters to add at commit: entities (id, 0) -> articles, mentions,
    * new outlets; outlets (id, source index) -> articles. */
   px__pairmap entities, outlets;
@@ -142,6 +145,10 @@ struct px_store {
 PX__HIDDEN int px__store_flush_counters(px_store *st);
 /** Index the articles of the open transaction for full-text search. */
 PX__HIDDEN int px__store_flush_fts(px_store *st);
+/** Add the transaction's new speakers to speaker_fts (at commit: an FTS5
+ * table written early in a transaction makes every later statement's
+ * savepoint flush its pending terms). */
+PX__HIDDEN int px__store_note_new_speaker(px_store *st, px_str key, px_str name);
 /** Both: what must be written before the transaction commits. */
 PX__HIDDEN int px__store_flush(px_store *st);
 

@@ -58,6 +58,7 @@ static int note_speaker(px_store *st, px_str key, px_str name) {
   bind_str(s, 1, key);
   bind_str(s, 2, name);
   if ((rc = step_done(st, s, "storing a speaker"))) return rc;
+  if (sqlite3_changes(st->db) > 0 && (rc = px__store_note_new_speaker(st, key, name))) return rc;
   return px__strmap_put(&st->batch.speakers, key.ptr, key.len, 1, NULL);
 }
 

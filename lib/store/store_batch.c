@@ -144,12 +144,14 @@ void px__batch_init(px__batch *b) {
   px__strmap_init(&b->entity_ids);
   px__strmap_init(&b->speakers);
   px__strmap_init(&b->sources);
+  px__buf_init(&b->new_speakers, 0);
 }
 
 void px__batch_release(px__batch *b) {
   px__strmap_release(&b->entity_ids);
   px__strmap_release(&b->speakers);
   px__strmap_release(&b->sources);
+  px__buf_release(&b->new_speakers);
   px__pairmap_release(&b->entities);
   px__pairmap_release(&b->outlets);
   free(b->source_names);
@@ -167,6 +169,7 @@ void px__batch_forget(px__batch *b) {
   px__pairmap_clear(&b->outlets);
   b->nsources = 0;
   b->fts_lo = b->fts_hi = 0;
+  b->new_speakers.len = 0;
   b->body_bytes = 0;
   b->fresh_id = 0;
 }
@@ -320,9 +323,42 @@ static int flush_body_bytes(px_store *st) {
   return PX_OK;
 }
 
+int px__store_note_new_speaker(px_store *st, px_str key, px_str name) {
+  px__buf *q = &st->batch.new_speakers;
+  if (px__buf_append(q, &key.len, sizeof key.len) || px__buf_append(q, key.ptr, key.len) ||
+      px__buf_append(q, &name.len, sizeof name.len) || px__buf_append(q, name.ptr, name.len))
+    return PX_ENOMEM;
+  return PX_OK;
+}
+
+static int flush_speakers(px_store *st) {
+  px__buf *q = &st->batch.new_speakers;
+  size_t at = 0;
+  while (at < q->len) {
+    px_str f[2];
+    for (int k = 0; k < 2; k++) {
+      memcpy(&f[k].len, q->ptr + at, sizeof f[k].len);
+      f[k].ptr = q->ptr + at + sizeof f[k].len;
+      at += sizeof f[k].len + f[k].len;
+    }
+    sqlite3_stmt *s = NULL;
+    int rc = px__store_stmt(st, PX__STMT_SPEAKER_FTS,
+                            "INSERT INTO speaker_fts(key, name) VALUES(?1, ?2)", &s);
+    if (rc) return rc;
+    sqlite3_bind_text(s, 1, f[0].ptr, (int)f[0].len, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, f[1].ptr, (int)f[1].len, SQLITE_STATIC);
+    int r = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (r != SQLITE_DONE) return px__store_step_fail(st, r, "indexing speakers");
+  }
+  q->len = 0;
+  return PX_OK;
+}
+
 int px__store_flush(px_store *st) {
   int rc = px__store_flush_counters(st);
   if (rc == PX_OK) rc = px__store_flush_fts(st);
+  if (rc == PX_OK) rc = flush_speakers(st);
   if (rc == PX_OK) rc = flush_body_bytes(st);
   return rc;
 }

@@ -198,6 +198,9 @@ int px_store_import(px_store *st, const char *src, const int64_t *map, size_t n,
         "UPDATE main.speaker SET name = (SELECT q.speaker_name FROM main.quote q"
         " WHERE q.speaker_key = speaker.key ORDER BY q.article, q.id LIMIT 1)"
         " WHERE key IN (SELECT q.speaker_key FROM main.quote q JOIN px_import_map m"
+        "  ON m.dst = q.article);"
+        "INSERT INTO main.speaker_fts(key, name) SELECT key, name FROM main.speaker"
+        " WHERE key IN (SELECT q.speaker_key FROM main.quote q JOIN px_import_map m"
         "  ON m.dst = q.article);",
         cols, qcols);
     if (!q) {
