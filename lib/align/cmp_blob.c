@@ -228,6 +228,7 @@ static int cmp_load(px_ctx *ctx, const px_article *const *arts, size_t n, const 
     px_doc_dateline(a->doc, &a->place, &a->agency);
     a->outlet = get32(&r);
     a->wire_share = getd(&r);
+    if (!(a->wire_share >= -1 && a->wire_share <= 1)) r.bad = true; /* NaN too */
     a->wire_source = (long)(int64_t)get64(&r);
     a->dup_of = (long)(int64_t)get64(&r);
     a->sent_first = get32(&r);
@@ -271,7 +272,9 @@ static int cmp_load(px_ctx *ctx, const px_article *const *arts, size_t n, const 
     uint32_t k = get32(&r);
     m->kind = (uint8_t)(k & 0xff);
     m->trimmed = (uint8_t)(k >> 8);
-    m->sim = (float)getd(&r);
+    double sim = getd(&r);
+    if (!(sim >= -1 && sim <= 1)) r.bad = true, sim = 0;
+    m->sim = (float)sim;
     m->speaker = gets_(&r, c);
     m->key = gets_(&r, c);
   }

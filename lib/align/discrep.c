@@ -7,6 +7,7 @@
  * but not a value ("12 dead" / "14 dead", "two hours" / "three hours").
  */
 #include "align/align.h"
+#include <math.h>
 
 #include <string.h>
 
@@ -77,7 +78,7 @@ bool px__qty_compatible(const px__qty *a, const px__qty *b) {
   if (x == y) return true;
   /* one figure written with less precision: "52%" / "52.4%" */
   double d = x > y ? x - y : y - x;
-  if (d < 0.5 && (x == (double)(long long)x || y == (double)(long long)y)) return true;
+  if (d < 0.5 && (x == trunc(x) || y == trunc(y))) return true;
   return a->lo <= b->hi && b->lo <= a->hi;
 }
 

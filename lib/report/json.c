@@ -21,7 +21,9 @@ static void jnum(px__w *w, double v) {
     px__w_puts(w, "null");
     return;
   }
-  if (v == (double)(long long)v && fabs(v) < 1e15)
+  /* the range test comes first: converting a double beyond long long's
+   * range is undefined */
+  if (fabs(v) < 1e15 && v == trunc(v))
     px__w_printf(w, "%lld", (long long)v);
   else
     px__w_printf(w, "%.6g", v);
