@@ -8,66 +8,44 @@
  * of the built-in article are written there (the seed corpus). */
 #include "align/compare.h"
 #include "analyze/doc_blob.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "fuzz_story.h"
 
 static px_ctx *g_ctx;
 static px_article *g_art[2];
 static px__textan *g_ta;
 
-static int sink(void *user, const char *p, size_t n) {
-  (void)user, (void)p, (void)n;
-  return 0;
+static void write_seed(void) {
+  px_analyzer *an = NULL;
+  px_quoter *qt = NULL;
+  px_doc *doc = NULL;
+  px_quotes *qs = NULL;
+  px__buf b;
+  px__buf_init(&b, 0);
+  if (px_analyzer_new(g_ctx, &an) || px_quoter_new(&qt) || px_analyze(an, g_art[0], &doc) ||
+      px_quotes_extract(qt, doc, &qs))
+    abort();
+  size_t ns = px_doc_sentence_count(doc);
+  unsigned char k = (unsigned char)ns;
+  if (ns > 255 || px__buf_append(&b, &k, 1)) abort();
+  for (size_t i = 0; i < ns; i++) {
+    size_t s, e;
+    px_doc_sentence(doc, i, &s, &e);
+    uint32_t v[2] = {(uint32_t)s, (uint32_t)e};
+    if (px__buf_append(&b, v, 8)) abort(); /* little-endian machines only: a seed */
+  }
+  if (px__doc_blob_save(doc, qs, &b)) abort();
+  fuzz_story_write_seed(b.ptr, b.len);
+  px__buf_release(&b);
+  px_quotes_free(qs);
+  px_doc_free(doc);
+  px_quoter_free(qt);
+  px_analyzer_free(an);
 }
-
-static const char k_body[] =
-    "OSTRA (Northwire) - A ferry carrying 212 passengers caught fire off Valdoria on Tuesday, "
-    "and the coast guard rescued everyone. \"We got them all,\" Captain Elena Marsh said.\n\n"
-    "Eleven people were treated for smoke, the Valdoria Coast Guard said.";
 
 static void setup(void) {
   if (px_ctx_new(&g_ctx) || px__textan_new(&g_ta)) abort();
-  static const char *const body[2] = {
-      k_body, "All 212 people aboard the ferry were saved by the coast guard on Tuesday off "
-              "Valdoria. Captain Elena Marsh said \"we got them all\" as twelve people were treated."};
-  for (int i = 0; i < 2; i++) {
-    if (px_article_new(&g_art[i])) abort();
-    px_article_set(g_art[i], PX_F_SOURCE, i ? "Harbor Post" : "Northwire", i ? 11 : 9);
-    px_article_set(g_art[i], PX_F_BODY, body[i], strlen(body[i]));
-    px_article_set_published(g_art[i], 1700000000 + i * 3600);
-  }
-  const char *seed = getenv("PX_WRITE_SEED");
-  if (seed) {
-    px_analyzer *an = NULL;
-    px_quoter *qt = NULL;
-    px_doc *doc = NULL;
-    px_quotes *qs = NULL;
-    px__buf b;
-    px__buf_init(&b, 0);
-    if (px_analyzer_new(g_ctx, &an) || px_quoter_new(&qt) || px_analyze(an, g_art[0], &doc) ||
-        px_quotes_extract(qt, doc, &qs))
-      abort();
-    size_t ns = px_doc_sentence_count(doc);
-    unsigned char k = (unsigned char)ns;
-    if (ns > 255 || px__buf_append(&b, &k, 1)) abort();
-    for (size_t i = 0; i < ns; i++) {
-      size_t s, e;
-      px_doc_sentence(doc, i, &s, &e);
-      uint32_t v[2] = {(uint32_t)s, (uint32_t)e};
-      if (px__buf_append(&b, v, 8)) abort(); /* little-endian machines only: a seed */
-    }
-    if (px__doc_blob_save(doc, qs, &b)) abort();
-    FILE *f = fopen(seed, "wb");
-    if (!f || fwrite(b.ptr, 1, b.len, f) != b.len) abort();
-    fclose(f);
-    px__buf_release(&b);
-    px_quotes_free(qs);
-    px_doc_free(doc);
-    px_quoter_free(qt);
-    px_analyzer_free(an);
-  }
+  fuzz_story_articles(g_art);
+  if (getenv("PX_WRITE_SEED")) write_seed();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -79,16 +57,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (nsb > size - 1) nsb = size - 1;
   const uint8_t *sent = data + 1, *detail = data + 1 + nsb;
   size_t ndetail = size - 1 - nsb;
+  const char *body = fuzz_story_body[0];
   px_doc *doc = NULL;
   const px__quotes *q = NULL;
-  int rc = px__doc_blob_load(g_ta, k_body, strlen(k_body), sent, nsb, detail, ndetail, &doc, &q);
+  int rc = px__doc_blob_load(g_ta, body, strlen(body), sent, nsb, detail, ndetail, &doc, &q);
   if (rc == PX_OK) {
     px__cinput in[2] = {{doc, q}, {NULL, NULL}};
     px_comparison *c = NULL;
     rc = px__compare_inputs(g_ctx, (const px_article *const *)g_art, 2, NULL, in, &c);
     if (rc == PX_OK) {
-      for (int f = PX_REPORT_TEXT; f <= PX_REPORT_HTML; f++)
-        if (px_report_write(c, (px_report_format)f, NULL, sink, NULL) != PX_OK) abort();
+      fuzz_story_render(c);
       px_comparison_free(c);
     } else if (rc != PX_ENOMEM) {
       abort();
