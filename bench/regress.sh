@@ -15,21 +15,8 @@
 # and the wall medians.  A command the base does not know is shown as
 # "n/a" for it; a command that fails with this build fails the benchmark.
 set -euo pipefail
-root="${PX_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
-data="${PX_DATA:-$root/../shared/data}/allsides-news/allsides_articles.jsonl.xz"
-px="${PX_BUILD:-$root/build}/parallax"
-base=${PX_BASE:-}
-n=${PX_REGRESS_ARTICLES:-4000}
-runs=${PX_RUNS:-3}
-if [[ -z $base ]]; then echo "regress: set PX_BASE to an earlier parallax binary; skipped, no figure"; exit 0; fi
-if [[ ! -f $data ]]; then echo "regress: skipped ($data absent)"; exit 0; fi
-[[ -x $px ]] || { echo "regress: $px not built" >&2; exit 1; }
-[[ -x $base ]] || { echo "regress: PX_BASE=$base is not an executable" >&2; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-{ xz -dc "$data" || true; } | head -n "$n" > "$tmp/sub.jsonl"  # xz stops on the closed pipe
-echo "subset: the first $(wc -l < "$tmp/sub.jsonl") AllSides articles; this: $px; base: $base"
-echo "(machine shared with other jobs: read the CPU medians; $runs alternating run(s) each)"
+. "$(dirname "$0")/lib/base_subset.sh"
+base_subset regress "${PX_REGRESS_ARTICLES:-4000}"
 /usr/bin/python3 - "$root/bench/measure.py" "$px" "$base" "$tmp" "$runs" <<'EOF'
 import json, statistics, subprocess, sys
 measure, px, base, tmp, runs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])

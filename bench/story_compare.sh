@@ -21,22 +21,9 @@
 # whether the two builds' text reports (--width 100) are byte for byte the
 # same.
 set -euo pipefail
-root="${PX_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
-data="${PX_DATA:-$root/../shared/data}/allsides-news/allsides_articles.jsonl.xz"
-px="${PX_BUILD:-$root/build}/parallax"
-base=${PX_BASE:-}
-n=${PX_STORY_ARTICLES:-4000}
+. "$(dirname "$0")/lib/base_subset.sh"
+base_subset story_compare "${PX_STORY_ARTICLES:-4000}"
 top=${PX_STORY_TOP:-20}
-runs=${PX_RUNS:-3}
-if [[ -z $base ]]; then echo "story_compare: set PX_BASE to an earlier parallax binary; skipped, no figure"; exit 0; fi
-if [[ ! -f $data ]]; then echo "story_compare: skipped ($data absent)"; exit 0; fi
-[[ -x $px ]] || { echo "story_compare: $px not built" >&2; exit 1; }
-[[ -x $base ]] || { echo "story_compare: PX_BASE=$base is not an executable" >&2; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-{ xz -dc "$data" || true; } | head -n "$n" > "$tmp/sub.jsonl"  # xz stops on the closed pipe
-echo "subset: the first $(wc -l < "$tmp/sub.jsonl") AllSides articles; this: $px; base: $base"
-echo "(machine shared with other jobs: read the CPU medians; $runs alternating run(s) each)"
 "$px" ingest -q --db "$tmp/this.db" "$tmp/sub.jsonl"
 "$base" ingest -q --db "$tmp/base.db" "$tmp/sub.jsonl"
 /usr/bin/python3 - "$px" "$base" "$tmp" "$top" "$runs" <<'EOF'
