@@ -78,16 +78,9 @@ static uint64_t stem_word(void *ctx, const char *w, size_t n, uint64_t fold, boo
   return h;
 }
 
-int px__text_analyze(px__textan *ta, const char *p, size_t n, px__arena *arena,
-                     px__text *out) {
-  int rc = PX_OK;
-  memset(out, 0, sizeof *out);
-  out->body = p;
-  out->len = n;
-  if (!ta || (!p && n)) return PX_EINVAL;
-  if (n > UINT32_MAX) return PX_ETOOBIG;
-  px__find_dateline(p, n, &out->dateline);
-  ta->snv = 0;
+/* The token vector of one text, shared by both ways of analysing it:
+ * begin before the first sentence, one call per sentence, end once. */
+static int tokens_begin(px__textan *ta, px__arena *arena, size_t n) {
   ta->to.arena = arena;
   ta->to.cache = ta->cache;
   ta->to.cache_mask = STEM_CACHE_SIZE - 1;
@@ -99,18 +92,45 @@ int px__text_analyze(px__textan *ta, const char *p, size_t n, px__arena *arena,
   ta->to.v = px__arena_alloc(arena, ta->to.cap * sizeof *ta->to.v);
   if (!ta->to.v) {
     ta->to.cap = 0;
-    rc = PX_ENOMEM;
-    goto out;
+    return PX_ENOMEM;
   }
+  return PX_OK;
+}
+
+static int tokens_sentence(px__textan *ta, const char *p, px__sentence *s, size_t k) {
+  s->tok_first = (uint32_t)ta->to.n;
+  uint16_t si = k < 65535 ? (uint16_t)k : 65535;
+  int rc = px__tokenize(p, s->start, s->end, si, &ta->to, stem_word, ta);
+  s->tok_count = (uint32_t)(ta->to.n - s->tok_first);
+  return rc;
+}
+
+/* Hands the tokens to out (none when rc is an error); the arena owns them. */
+static void tokens_end(px__textan *ta, int rc, px__text *out) {
+  if (rc == PX_OK && ta->to.n) {
+    out->tok = ta->to.v;
+    out->ntok = ta->to.n;
+  }
+  ta->to.v = NULL;
+  ta->to.cap = 0;
+  ta->to.n = 0;
+}
+
+int px__text_analyze(px__textan *ta, const char *p, size_t n, px__arena *arena,
+                     px__text *out) {
+  int rc = PX_OK;
+  memset(out, 0, sizeof *out);
+  out->body = p;
+  out->len = n;
+  if (!ta || (!p && n)) return PX_EINVAL;
+  if (n > UINT32_MAX) return PX_ETOOBIG;
+  px__find_dateline(p, n, &out->dateline);
+  ta->snv = 0;
+  if ((rc = tokens_begin(ta, arena, n))) goto out;
   size_t from = out->dateline.found ? out->dateline.end : 0;
   if ((rc = px__split_range(p, n, from, &ta->sv, &ta->snv, &ta->scap, &ta->steps))) goto out;
-  for (size_t k = 0; k < ta->snv; k++) {
-    px__sentence *s = &ta->sv[k];
-    s->tok_first = (uint32_t)ta->to.n;
-    uint16_t si = k < 65535 ? (uint16_t)k : 65535;
-    if ((rc = px__tokenize(p, s->start, s->end, si, &ta->to, stem_word, ta))) goto out;
-    s->tok_count = (uint32_t)(ta->to.n - s->tok_first);
-  }
+  for (size_t k = 0; k < ta->snv && rc == PX_OK; k++) rc = tokens_sentence(ta, p, &ta->sv[k], k);
+  if (rc) goto out;
   ta->steps += ta->to.steps;
   if (ta->snv) {
     out->sent = px__arena_alloc(arena, ta->snv * sizeof *out->sent);
@@ -121,19 +141,11 @@ int px__text_analyze(px__textan *ta, const char *p, size_t n, px__arena *arena,
     memcpy(out->sent, ta->sv, ta->snv * sizeof *out->sent);
     out->nsent = ta->snv;
   }
-  if (ta->to.n) {
-    out->tok = ta->to.v;
-    out->ntok = ta->to.n;
-  }
 out:
-  ta->to.v = NULL; /* the arena owns it */
-  ta->to.cap = 0;
-  ta->to.n = 0;
+  tokens_end(ta, rc, out);
   if (rc) {
     out->sent = NULL;
     out->nsent = 0;
-    out->tok = NULL;
-    out->ntok = 0;
   }
   return rc;
 }
@@ -169,34 +181,8 @@ int px__text_from_sentences(px__textan *ta, const char *p, size_t n, const px__s
   out->sent = sv;
   out->nsent = ns;
   if (!ta) return PX_OK;
-  int rc = PX_OK;
-  ta->to.arena = arena;
-  ta->to.cache = ta->cache;
-  ta->to.cache_mask = STEM_CACHE_SIZE - 1;
-  ta->to.n = 0;
-  ta->to.steps = 0;
-  ta->to.cap = n / 4 + 64;
-  ta->to.v = px__arena_alloc(arena, ta->to.cap * sizeof *ta->to.v);
-  if (!ta->to.v) {
-    ta->to.cap = 0;
-    return PX_ENOMEM;
-  }
-  for (size_t k = 0; k < ns && rc == PX_OK; k++) {
-    sv[k].tok_first = (uint32_t)ta->to.n;
-    uint16_t si = k < 65535 ? (uint16_t)k : 65535;
-    rc = px__tokenize(p, sv[k].start, sv[k].end, si, &ta->to, stem_word, ta);
-    sv[k].tok_count = (uint32_t)(ta->to.n - sv[k].tok_first);
-  }
-  if (rc == PX_OK && ta->to.n) {
-    out->tok = ta->to.v;
-    out->ntok = ta->to.n;
-  }
-  ta->to.v = NULL; /* the arena owns it */
-  ta->to.cap = 0;
-  ta->to.n = 0;
-  if (rc) {
-    out->tok = NULL;
-    out->ntok = 0;
-  }
+  int rc = tokens_begin(ta, arena, n);
+  for (size_t k = 0; k < ns && rc == PX_OK; k++) rc = tokens_sentence(ta, p, &sv[k], k);
+  tokens_end(ta, rc, out);
   return rc;
 }
