@@ -60,19 +60,43 @@ static size_t syn_classes(const char *w, size_t n, uint32_t *out) {
 static uint32_t stem_bit(uint64_t h) { return (uint32_t)(px__mix64(h) >> 54); }
 static uint32_t cls_bit(uint32_t c) { return (uint32_t)(px__mix64((uint64_t)c + 0x9e3779b97f4a7c15ull) >> 54); }
 
-int px__qbag_make(px__textan *ta, const char *p, size_t n, px__arena *arena, px__qbag *bag) {
+/* Small arrays (a bag holds at most BAG_MAX words) sorted in place: the
+ * same order as qsort with px__cmp_u64 / px__cmp_u32, without a call per
+ * comparison. */
+static void sort_u64(uint64_t *v, uint32_t n) {
+  for (uint32_t i = 1; i < n; i++) {
+    uint64_t x = v[i];
+    uint32_t k = i;
+    for (; k > 0 && v[k - 1] > x; k--) v[k] = v[k - 1];
+    v[k] = x;
+  }
+}
+
+static void sort_u32(uint32_t *v, uint32_t n) {
+  for (uint32_t i = 1; i < n; i++) {
+    uint32_t x = v[i];
+    uint32_t k = i;
+    for (; k > 0 && v[k - 1] > x; k--) v[k] = v[k - 1];
+    v[k] = x;
+  }
+}
+
+/* The bag of p[0..n): the text analysed in scratch (its tokens are not
+ * kept), the bag's arrays in arena at their exact sizes.  scratch may be
+ * arena (then the tokens stay in it). */
+static int bag_make(px__textan *ta, const char *p, size_t n, px__arena *scratch, px__arena *arena,
+                    px__qbag *bag) {
   memset(bag, 0, sizeof *bag);
   px__text tx;
-  int rc = px__text_analyze(ta, p, n, arena, &tx);
+  int rc = px__text_analyze(ta, p, n, scratch, &tx);
   if (rc) return rc;
-  uint32_t cap = tx.ntok < BAG_MAX ? (uint32_t)tx.ntok : BAG_MAX;
-  bag->stem = px__arena_alloc(arena, (cap + 1) * sizeof *bag->stem);
-  bag->cls = px__arena_alloc(arena, (cap + 1) * PX__QBAG_K * sizeof *bag->cls);
-  if (!bag->stem || !bag->cls) return PX_ENOMEM;
-  for (size_t i = 0; i < tx.ntok && bag->n < cap; i++) {
+  uint64_t stem[BAG_MAX];
+  uint32_t cls[BAG_MAX * PX__QBAG_K];
+  uint32_t nw = 0;
+  for (size_t i = 0; i < tx.ntok && nw < BAG_MAX; i++) {
     const px__token *t = &tx.tok[i];
     uint64_t h;
-    uint32_t *cl = &bag->cls[bag->n * PX__QBAG_K];
+    uint32_t *cl = &cls[nw * PX__QBAG_K];
     for (int k = 0; k < PX__QBAG_K; k++) cl[k] = UINT32_MAX;
     if (t->kind == PX__TOK_NUMBER) {
       char d[32];
@@ -98,27 +122,39 @@ int px__qbag_make(px__textan *ta, const char *p, size_t n, px__arena *arena, px_
       continue;
     }
     bool dup = false;
-    for (uint32_t k = 0; k < bag->n && !dup; k++) dup = bag->stem[k] == h;
+    for (uint32_t k = 0; k < nw && !dup; k++) dup = stem[k] == h;
     if (dup) continue;
-    bag->stem[bag->n++] = h;
+    stem[nw++] = h;
   }
-  /* sorted copies, so a word is looked up in O(log n) */
-  bag->sstem = px__arena_alloc(arena, (bag->n + 1) * sizeof *bag->sstem);
-  bag->scls = px__arena_alloc(arena, ((size_t)bag->n * PX__QBAG_K + 1) * sizeof *bag->scls);
-  if (!bag->sstem || !bag->scls) return PX_ENOMEM;
-  memcpy(bag->sstem, bag->stem, bag->n * sizeof *bag->stem);
-  qsort(bag->sstem, bag->n, sizeof *bag->sstem, px__cmp_u64);
+  if (scratch != arena) px__arena_reset(scratch);
+  bag->n = nw;
   uint32_t nc = 0;
-  for (uint32_t i = 0; i < bag->n * PX__QBAG_K; i++)
-    if (bag->cls[i] != UINT32_MAX) bag->scls[nc++] = bag->cls[i];
-  qsort(bag->scls, nc, sizeof *bag->scls, px__cmp_u32);
+  for (uint32_t i = 0; i < nw * PX__QBAG_K; i++) nc += cls[i] != UINT32_MAX;
+  /* one block: stems, sorted stems, classes, sorted classes, bits */
+  size_t bytes = (size_t)nw * 2 * sizeof(uint64_t) + (size_t)nw * PX__QBAG_K * sizeof(uint32_t) +
+                 ((size_t)nc + 1) * sizeof(uint32_t) +
+                 ((size_t)nw * (1 + PX__QBAG_K) + 1) * sizeof(uint16_t);
+  unsigned char *mem = px__arena_alloc(arena, bytes);
+  if (!mem) return PX_ENOMEM;
+  bag->stem = (uint64_t *)mem;
+  bag->sstem = bag->stem + nw;
+  bag->cls = (uint32_t *)(bag->sstem + nw);
+  bag->scls = bag->cls + (size_t)nw * PX__QBAG_K;
+  bag->bit = (uint16_t *)(bag->scls + nc + 1);
+  memcpy(bag->stem, stem, nw * sizeof *stem);
+  memcpy(bag->cls, cls, (size_t)nw * PX__QBAG_K * sizeof *cls);
+  /* sorted copies, so a word is looked up in O(log n) */
+  memcpy(bag->sstem, stem, nw * sizeof *stem);
+  sort_u64(bag->sstem, nw);
+  nc = 0;
+  for (uint32_t i = 0; i < nw * PX__QBAG_K; i++)
+    if (cls[i] != UINT32_MAX) bag->scls[nc++] = cls[i];
+  sort_u32(bag->scls, nc);
   uint32_t u = 0;
   for (uint32_t i = 0; i < nc; i++)
     if (!u || bag->scls[u - 1] != bag->scls[i]) bag->scls[u++] = bag->scls[i];
   bag->ncls = u;
-  bag->bit = px__arena_alloc(arena, ((size_t)bag->n * (1 + PX__QBAG_K) + 1) * sizeof *bag->bit);
-  if (!bag->bit) return PX_ENOMEM;
-  for (uint32_t i = 0; i < bag->n; i++) {
+  for (uint32_t i = 0; i < nw; i++) {
     uint16_t *w = &bag->bit[i * (1 + PX__QBAG_K)];
     uint32_t b = stem_bit(bag->stem[i]);
     bag->sig[b >> 6] |= 1ull << (b & 63);
@@ -131,6 +167,10 @@ int px__qbag_make(px__textan *ta, const char *p, size_t n, px__arena *arena, px_
     bag->sig[b >> 6] |= 1ull << (b & 63);
   }
   return PX_OK;
+}
+
+int px__qbag_make(px__textan *ta, const char *p, size_t n, px__arena *arena, px__qbag *bag) {
+  return bag_make(ta, p, n, arena, arena, bag);
 }
 
 static bool sig_has(const uint64_t *sig, uint32_t b) { return (sig[b >> 6] >> (b & 63)) & 1; }
@@ -393,6 +433,7 @@ typedef struct gitem {
 
 struct px_quote_groups {
   px__arena arena;
+  px__arena scratch; /* one quote's text analysis at a time */
   px__textan *ta;
   gitem *it;
   size_t n, cap;
@@ -408,6 +449,7 @@ int px_quote_groups_new(px_quote_groups **out) {
   px_quote_groups *g = calloc(1, sizeof *g);
   if (!g) return PX_ENOMEM;
   px__arena_init(&g->arena, 1 << 16);
+  px__arena_init(&g->scratch, 1 << 14);
   int rc = px__textan_new(&g->ta);
   if (rc) {
     px_quote_groups_free(g);
@@ -423,6 +465,7 @@ void px_quote_groups_free(px_quote_groups *g) {
   free(g->it);
   free(g->conf);
   px__arena_release(&g->arena);
+  px__arena_release(&g->scratch);
   free(g);
 }
 
@@ -446,7 +489,7 @@ int px_quote_groups_add_text(px_quote_groups *g, const char *speaker, size_t nsp
   if (!x->text || !x->spk) return PX_ENOMEM;
   x->ntext = ntext;
   x->nspk = nspeaker;
-  int rc = px__qbag_make(g->ta, x->text, ntext, &g->arena, &x->bag);
+  int rc = bag_make(g->ta, x->text, ntext, &g->scratch, &g->arena, &x->bag);
   if (rc) return rc;
   g->n++;
   g->done = false;
