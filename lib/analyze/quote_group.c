@@ -252,16 +252,22 @@ double px__qbag_bound(const px__qbag *a, const px__qbag *b) {
 
 /* How well word i of a is matched in b: 1 same stem, 0.7 a shared class. */
 static double word_match(const px__qbag *a, uint32_t i, const px__qbag *b) {
+  /* a stem or class whose bit is not in b's signature is not in b: most
+   * words of a pair are passed over without a search */
+  const uint16_t *w = &a->bit[i * (1 + PX__QBAG_K)];
   uint64_t h = a->stem[i];
-  uint32_t lo = 0, hi = b->n;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (b->sstem[mid] < h) lo = mid + 1;
-    else hi = mid;
+  if ((b->sig[w[0] >> 6] >> (w[0] & 63)) & 1) {
+    uint32_t lo = 0, hi = b->n;
+    while (lo < hi) {
+      uint32_t mid = lo + (hi - lo) / 2;
+      if (b->sstem[mid] < h) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < b->n && b->sstem[lo] == h) return 1.0;
   }
-  if (lo < b->n && b->sstem[lo] == h) return 1.0;
   const uint32_t *ca = &a->cls[i * PX__QBAG_K];
   for (int x = 0; x < PX__QBAG_K && ca[x] != UINT32_MAX; x++) {
+    if (!((b->sig[w[1 + x] >> 6] >> (w[1 + x] & 63)) & 1)) continue;
     uint32_t l = 0, r = b->ncls;
     while (l < r) {
       uint32_t mid = l + (r - l) / 2;
