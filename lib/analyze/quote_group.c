@@ -57,20 +57,22 @@ static size_t syn_classes(const char *w, size_t n, uint32_t *out) {
  * speaker's quotes repeat their words, and each lookup above is up to a
  * dozen binary searches over 45,401 words. */
 typedef struct synmemo_ent {
-  uint64_t h; /* 0: empty */
-  uint32_t cls[PX__QBAG_K];
+  uint64_t h;   /* 0: empty */
+  uint32_t off; /* the classes: pool[off .. off + n) */
   uint32_t n;
 } synmemo_ent;
 
 typedef struct synmemo {
   synmemo_ent *e;
   size_t cap, used; /* cap a power of two */
+  uint32_t *pool;
+  size_t npool, cpool;
 } synmemo;
 
 static size_t syn_classes_memo(synmemo *m, const char *w, size_t n, uint32_t *out) {
   if (!m) return syn_classes(w, n, out);
-  if (m->used * 2 >= m->cap) { /* grow (or start) */
-    size_t nc = m->cap ? m->cap * 2 : 1024;
+  if (m->used * 4 >= m->cap * 3) { /* grow (or start) at three quarters */
+    size_t nc = m->cap ? m->cap * 2 : 2048;
     synmemo_ent *v = calloc(nc, sizeof *v);
     if (!v) return syn_classes(w, n, out);
     for (size_t i = 0; i < m->cap; i++) {
@@ -83,17 +85,25 @@ static size_t syn_classes_memo(synmemo *m, const char *w, size_t n, uint32_t *ou
     m->e = v;
     m->cap = nc;
   }
+  if (m->npool + PX__QBAG_K > m->cpool) {
+    size_t nc = m->cpool ? m->cpool * 2 : 4096;
+    uint32_t *v = realloc(m->pool, nc * sizeof *v);
+    if (!v) return syn_classes(w, n, out);
+    m->pool = v;
+    m->cpool = nc;
+  }
   uint64_t h = px__hash64(w, n, 0x73796e) | 1;
   size_t k = h & (m->cap - 1);
   while (m->e[k].h && m->e[k].h != h) k = (k + 1) & (m->cap - 1);
   synmemo_ent *x = &m->e[k];
   if (!x->h) {
     x->h = h;
-    for (int i = 0; i < PX__QBAG_K; i++) x->cls[i] = UINT32_MAX;
-    x->n = (uint32_t)syn_classes(w, n, x->cls);
+    x->off = (uint32_t)m->npool;
+    x->n = (uint32_t)syn_classes(w, n, m->pool + m->npool);
+    m->npool += x->n;
     m->used++;
   }
-  memcpy(out, x->cls, x->n * sizeof *out);
+  memcpy(out, m->pool + x->off, x->n * sizeof *out);
   return x->n;
 }
 
@@ -520,6 +530,7 @@ void px_quote_groups_free(px_quote_groups *g) {
   px__arena_release(&g->arena);
   px__arena_release(&g->scratch);
   free(g->syn.e);
+  free(g->syn.pool);
   free(g);
 }
 
