@@ -15,6 +15,9 @@ static void print_flat(px_str t, size_t max) {
     n = max;
     while (n > 0 && ((unsigned char)t.ptr[n] & 0xC0) == 0x80) n--;
   }
+  /* written in pieces of up to 512 bytes, not a putchar a byte */
+  char out[512];
+  size_t o = 0;
   bool space = false;
   for (size_t i = 0; i < n; i++) {
     char ch = t.ptr[i];
@@ -22,10 +25,15 @@ static void print_flat(px_str t, size_t max) {
       space = true;
       continue;
     }
-    if (space) putchar(' ');
+    if (o + 2 > sizeof out) {
+      fwrite(out, 1, o, stdout);
+      o = 0;
+    }
+    if (space) out[o++] = ' ';
     space = false;
-    putchar(ch);
+    out[o++] = ch;
   }
+  fwrite(out, 1, o, stdout);
   if (cut) fputs("\u2026", stdout);
 }
 
@@ -368,8 +376,10 @@ int cmd_quotes(cli *c, int argc, char **argv) {
     status = EXIT_USAGE;
     goto out;
   }
-  if (px_ctx_new(&st.ctx) || px_analyzer_new(st.ctx, &st.an) || px_quote_groups_new(&st.g) ||
-      px_quoter_new(&st.qt)) {
+  /* the analyzer and the quoter only for INPUTs: stored quotes come with
+   * their speakers (building the analyzer's tables is a tenth of a query) */
+  if (px_ctx_new(&st.ctx) || px_quote_groups_new(&st.g) ||
+      (ninputs && (px_analyzer_new(st.ctx, &st.an) || px_quoter_new(&st.qt)))) {
     errorf(c, "out of memory");
     status = EXIT_FAIL;
     goto out;

@@ -53,6 +53,60 @@ static size_t syn_classes(const char *w, size_t n, uint32_t *out) {
   return 0;
 }
 
+/* The classes of the words met before, by a hash of the folded word: a
+ * speaker's quotes repeat their words, and each lookup above is up to a
+ * dozen binary searches over 45,401 words. */
+typedef struct synmemo_ent {
+  uint64_t h;   /* 0: empty */
+  uint32_t off; /* the classes: pool[off .. off + n) */
+  uint32_t n;
+} synmemo_ent;
+
+typedef struct synmemo {
+  synmemo_ent *e;
+  size_t cap, used; /* cap a power of two */
+  uint32_t *pool;
+  size_t npool, cpool;
+} synmemo;
+
+static size_t syn_classes_memo(synmemo *m, const char *w, size_t n, uint32_t *out) {
+  if (!m) return syn_classes(w, n, out);
+  if (m->used * 4 >= m->cap * 3) { /* grow (or start) at three quarters */
+    size_t nc = m->cap ? m->cap * 2 : 2048;
+    synmemo_ent *v = calloc(nc, sizeof *v);
+    if (!v) return syn_classes(w, n, out);
+    for (size_t i = 0; i < m->cap; i++) {
+      if (!m->e[i].h) continue;
+      size_t k = m->e[i].h & (nc - 1);
+      while (v[k].h) k = (k + 1) & (nc - 1);
+      v[k] = m->e[i];
+    }
+    free(m->e);
+    m->e = v;
+    m->cap = nc;
+  }
+  if (m->npool + PX__QBAG_K > m->cpool) {
+    size_t nc = m->cpool ? m->cpool * 2 : 4096;
+    uint32_t *v = realloc(m->pool, nc * sizeof *v);
+    if (!v) return syn_classes(w, n, out);
+    m->pool = v;
+    m->cpool = nc;
+  }
+  uint64_t h = px__hash64(w, n, 0x73796e) | 1;
+  size_t k = h & (m->cap - 1);
+  while (m->e[k].h && m->e[k].h != h) k = (k + 1) & (m->cap - 1);
+  synmemo_ent *x = &m->e[k];
+  if (!x->h) {
+    x->h = h;
+    x->off = (uint32_t)m->npool;
+    x->n = (uint32_t)syn_classes(w, n, m->pool + m->npool);
+    m->npool += x->n;
+    m->used++;
+  }
+  memcpy(out, m->pool + x->off, x->n * sizeof *out);
+  return x->n;
+}
+
 /* --------------------------------------------------------------- bags */
 
 #define BAG_MAX 256
@@ -60,19 +114,43 @@ static size_t syn_classes(const char *w, size_t n, uint32_t *out) {
 static uint32_t stem_bit(uint64_t h) { return (uint32_t)(px__mix64(h) >> 54); }
 static uint32_t cls_bit(uint32_t c) { return (uint32_t)(px__mix64((uint64_t)c + 0x9e3779b97f4a7c15ull) >> 54); }
 
-int px__qbag_make(px__textan *ta, const char *p, size_t n, px__arena *arena, px__qbag *bag) {
+/* Small arrays (a bag holds at most BAG_MAX words) sorted in place: the
+ * same order as qsort with px__cmp_u64 / px__cmp_u32, without a call per
+ * comparison. */
+static void sort_u64(uint64_t *v, uint32_t n) {
+  for (uint32_t i = 1; i < n; i++) {
+    uint64_t x = v[i];
+    uint32_t k = i;
+    for (; k > 0 && v[k - 1] > x; k--) v[k] = v[k - 1];
+    v[k] = x;
+  }
+}
+
+static void sort_u32(uint32_t *v, uint32_t n) {
+  for (uint32_t i = 1; i < n; i++) {
+    uint32_t x = v[i];
+    uint32_t k = i;
+    for (; k > 0 && v[k - 1] > x; k--) v[k] = v[k - 1];
+    v[k] = x;
+  }
+}
+
+/* The bag of p[0..n): the text analysed in scratch (its tokens are not
+ * kept), the bag's arrays in arena at their exact sizes.  scratch may be
+ * arena (then the tokens stay in it). */
+static int bag_make(px__textan *ta, synmemo *memo, const char *p, size_t n, px__arena *scratch,
+                    px__arena *arena, px__qbag *bag) {
   memset(bag, 0, sizeof *bag);
   px__text tx;
-  int rc = px__text_analyze(ta, p, n, arena, &tx);
+  int rc = px__text_analyze(ta, p, n, scratch, &tx);
   if (rc) return rc;
-  uint32_t cap = tx.ntok < BAG_MAX ? (uint32_t)tx.ntok : BAG_MAX;
-  bag->stem = px__arena_alloc(arena, (cap + 1) * sizeof *bag->stem);
-  bag->cls = px__arena_alloc(arena, (cap + 1) * PX__QBAG_K * sizeof *bag->cls);
-  if (!bag->stem || !bag->cls) return PX_ENOMEM;
-  for (size_t i = 0; i < tx.ntok && bag->n < cap; i++) {
+  uint64_t stem[BAG_MAX];
+  uint32_t cls[BAG_MAX * PX__QBAG_K];
+  uint32_t nw = 0;
+  for (size_t i = 0; i < tx.ntok && nw < BAG_MAX; i++) {
     const px__token *t = &tx.tok[i];
     uint64_t h;
-    uint32_t *cl = &bag->cls[bag->n * PX__QBAG_K];
+    uint32_t *cl = &cls[nw * PX__QBAG_K];
     for (int k = 0; k < PX__QBAG_K; k++) cl[k] = UINT32_MAX;
     if (t->kind == PX__TOK_NUMBER) {
       char d[32];
@@ -93,32 +171,44 @@ int px__qbag_make(px__textan *ta, const char *p, size_t n, px__arena *arena, px_
         k += l;
       }
       if (fn > 2 && f[fn - 2] == '\'' && f[fn - 1] == 's') fn -= 2;
-      syn_classes(f, fn, cl);
+      syn_classes_memo(memo, f, fn, cl);
     } else {
       continue;
     }
     bool dup = false;
-    for (uint32_t k = 0; k < bag->n && !dup; k++) dup = bag->stem[k] == h;
+    for (uint32_t k = 0; k < nw && !dup; k++) dup = stem[k] == h;
     if (dup) continue;
-    bag->stem[bag->n++] = h;
+    stem[nw++] = h;
   }
-  /* sorted copies, so a word is looked up in O(log n) */
-  bag->sstem = px__arena_alloc(arena, (bag->n + 1) * sizeof *bag->sstem);
-  bag->scls = px__arena_alloc(arena, ((size_t)bag->n * PX__QBAG_K + 1) * sizeof *bag->scls);
-  if (!bag->sstem || !bag->scls) return PX_ENOMEM;
-  memcpy(bag->sstem, bag->stem, bag->n * sizeof *bag->stem);
-  qsort(bag->sstem, bag->n, sizeof *bag->sstem, px__cmp_u64);
+  if (scratch != arena) px__arena_reset(scratch);
+  bag->n = nw;
   uint32_t nc = 0;
-  for (uint32_t i = 0; i < bag->n * PX__QBAG_K; i++)
-    if (bag->cls[i] != UINT32_MAX) bag->scls[nc++] = bag->cls[i];
-  qsort(bag->scls, nc, sizeof *bag->scls, px__cmp_u32);
+  for (uint32_t i = 0; i < nw * PX__QBAG_K; i++) nc += cls[i] != UINT32_MAX;
+  /* one block: stems, sorted stems, classes, sorted classes, bits */
+  size_t bytes = (size_t)nw * 2 * sizeof(uint64_t) + (size_t)nw * PX__QBAG_K * sizeof(uint32_t) +
+                 ((size_t)nc + 1) * sizeof(uint32_t) +
+                 ((size_t)nw * (1 + PX__QBAG_K) + 1) * sizeof(uint16_t);
+  unsigned char *mem = px__arena_alloc(arena, bytes);
+  if (!mem) return PX_ENOMEM;
+  bag->stem = (uint64_t *)mem;
+  bag->sstem = bag->stem + nw;
+  bag->cls = (uint32_t *)(bag->sstem + nw);
+  bag->scls = bag->cls + (size_t)nw * PX__QBAG_K;
+  bag->bit = (uint16_t *)(bag->scls + nc + 1);
+  memcpy(bag->stem, stem, nw * sizeof *stem);
+  memcpy(bag->cls, cls, (size_t)nw * PX__QBAG_K * sizeof *cls);
+  /* sorted copies, so a word is looked up in O(log n) */
+  memcpy(bag->sstem, stem, nw * sizeof *stem);
+  sort_u64(bag->sstem, nw);
+  nc = 0;
+  for (uint32_t i = 0; i < nw * PX__QBAG_K; i++)
+    if (cls[i] != UINT32_MAX) bag->scls[nc++] = cls[i];
+  sort_u32(bag->scls, nc);
   uint32_t u = 0;
   for (uint32_t i = 0; i < nc; i++)
     if (!u || bag->scls[u - 1] != bag->scls[i]) bag->scls[u++] = bag->scls[i];
   bag->ncls = u;
-  bag->bit = px__arena_alloc(arena, ((size_t)bag->n * (1 + PX__QBAG_K) + 1) * sizeof *bag->bit);
-  if (!bag->bit) return PX_ENOMEM;
-  for (uint32_t i = 0; i < bag->n; i++) {
+  for (uint32_t i = 0; i < nw; i++) {
     uint16_t *w = &bag->bit[i * (1 + PX__QBAG_K)];
     uint32_t b = stem_bit(bag->stem[i]);
     bag->sig[b >> 6] |= 1ull << (b & 63);
@@ -131,6 +221,10 @@ int px__qbag_make(px__textan *ta, const char *p, size_t n, px__arena *arena, px_
     bag->sig[b >> 6] |= 1ull << (b & 63);
   }
   return PX_OK;
+}
+
+int px__qbag_make(px__textan *ta, const char *p, size_t n, px__arena *arena, px__qbag *bag) {
+  return bag_make(ta, NULL, p, n, arena, arena, bag);
 }
 
 static bool sig_has(const uint64_t *sig, uint32_t b) { return (sig[b >> 6] >> (b & 63)) & 1; }
@@ -168,16 +262,22 @@ double px__qbag_bound(const px__qbag *a, const px__qbag *b) {
 
 /* How well word i of a is matched in b: 1 same stem, 0.7 a shared class. */
 static double word_match(const px__qbag *a, uint32_t i, const px__qbag *b) {
+  /* a stem or class whose bit is not in b's signature is not in b: most
+   * words of a pair are passed over without a search */
+  const uint16_t *w = &a->bit[i * (1 + PX__QBAG_K)];
   uint64_t h = a->stem[i];
-  uint32_t lo = 0, hi = b->n;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (b->sstem[mid] < h) lo = mid + 1;
-    else hi = mid;
+  if ((b->sig[w[0] >> 6] >> (w[0] & 63)) & 1) {
+    uint32_t lo = 0, hi = b->n;
+    while (lo < hi) {
+      uint32_t mid = lo + (hi - lo) / 2;
+      if (b->sstem[mid] < h) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < b->n && b->sstem[lo] == h) return 1.0;
   }
-  if (lo < b->n && b->sstem[lo] == h) return 1.0;
   const uint32_t *ca = &a->cls[i * PX__QBAG_K];
   for (int x = 0; x < PX__QBAG_K && ca[x] != UINT32_MAX; x++) {
+    if (!((b->sig[w[1 + x] >> 6] >> (w[1 + x] & 63)) & 1)) continue;
     uint32_t l = 0, r = b->ncls;
     while (l < r) {
       uint32_t mid = l + (r - l) / 2;
@@ -393,6 +493,8 @@ typedef struct gitem {
 
 struct px_quote_groups {
   px__arena arena;
+  px__arena scratch; /* one quote's text analysis at a time */
+  synmemo syn;
   px__textan *ta;
   gitem *it;
   size_t n, cap;
@@ -408,7 +510,10 @@ int px_quote_groups_new(px_quote_groups **out) {
   px_quote_groups *g = calloc(1, sizeof *g);
   if (!g) return PX_ENOMEM;
   px__arena_init(&g->arena, 1 << 16);
-  int rc = px__textan_new(&g->ta);
+  px__arena_init(&g->scratch, 1 << 14);
+  /* 2^14 stems cached (256 KB): a speaker's quotes hold a few thousand
+   * distinct words; the 2 MB cache cost ~500 page faults to fill */
+  int rc = px__textan_new_cache(&g->ta, 14);
   if (rc) {
     px_quote_groups_free(g);
     return rc;
@@ -423,6 +528,9 @@ void px_quote_groups_free(px_quote_groups *g) {
   free(g->it);
   free(g->conf);
   px__arena_release(&g->arena);
+  px__arena_release(&g->scratch);
+  free(g->syn.e);
+  free(g->syn.pool);
   free(g);
 }
 
@@ -446,7 +554,7 @@ int px_quote_groups_add_text(px_quote_groups *g, const char *speaker, size_t nsp
   if (!x->text || !x->spk) return PX_ENOMEM;
   x->ntext = ntext;
   x->nspk = nspeaker;
-  int rc = px__qbag_make(g->ta, x->text, ntext, &g->arena, &x->bag);
+  int rc = bag_make(g->ta, &g->syn, x->text, ntext, &g->scratch, &g->arena, &x->bag);
   if (rc) return rc;
   g->n++;
   g->done = false;

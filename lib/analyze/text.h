@@ -81,6 +81,10 @@ typedef struct px__text {
 typedef struct px__textan px__textan;
 
 PX__HIDDEN int px__textan_new(px__textan **out /* OUT */);
+/* The same with a stem cache of 2^bits slots of 16 bytes (4 to 17;
+ * px__textan_new: 17, 2 MB).  For a few thousand distinct words a smaller
+ * cache: each page of a fresh cache touched is a page fault. */
+PX__HIDDEN int px__textan_new_cache(px__textan **out /* OUT */, unsigned bits);
 PX__HIDDEN void px__textan_free(px__textan *ta);
 
 /**

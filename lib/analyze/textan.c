@@ -25,17 +25,22 @@ typedef px__stem_slot stem_slot;
 struct px__textan {
   struct sb_stemmer *stemmer;
   stem_slot *cache;
+  uint32_t cache_mask; /* slots - 1 */
   px__sentence *sv; /* scratch sentence vector */
   size_t snv, scap;
   px__tokout to; /* scratch token vector and fold buffer */
   uint64_t steps;
 };
 
-int px__textan_new(px__textan **out) {
+int px__textan_new(px__textan **out) { return px__textan_new_cache(out, STEM_CACHE_BITS); }
+
+int px__textan_new_cache(px__textan **out, unsigned bits) {
   *out = NULL;
+  if (bits < 4 || bits > STEM_CACHE_BITS) return PX_EINVAL;
   px__textan *ta = calloc(1, sizeof *ta);
   if (!ta) return PX_ENOMEM;
-  ta->cache = calloc(STEM_CACHE_SIZE, sizeof *ta->cache);
+  ta->cache_mask = (1u << bits) - 1;
+  ta->cache = calloc((size_t)ta->cache_mask + 1, sizeof *ta->cache);
   ta->stemmer = sb_stemmer_new("english", NULL);
   if (!ta->cache || !ta->stemmer) {
     px__textan_free(ta);
@@ -59,7 +64,7 @@ uint64_t px__textan_steps(const px__textan *ta) { return ta ? ta->steps : 0; }
 static uint64_t stem_word(void *ctx, const char *w, size_t n, uint64_t fold, bool *stop) {
   px__textan *ta = ctx;
   /* two ways: the pair at the even index; the newest word goes first */
-  stem_slot *s = &ta->cache[(fold >> 20) & (STEM_CACHE_SIZE - 2)];
+  stem_slot *s = &ta->cache[(fold >> 20) & (ta->cache_mask - 1)];
   if (s[0].fold == fold || s[1].fold == fold) {
     uint64_t st = s[0].fold == fold ? s[0].stem : s[1].stem;
     *stop = st & 1;
@@ -83,7 +88,7 @@ static uint64_t stem_word(void *ctx, const char *w, size_t n, uint64_t fold, boo
 static int tokens_begin(px__textan *ta, px__arena *arena, size_t n) {
   ta->to.arena = arena;
   ta->to.cache = ta->cache;
-  ta->to.cache_mask = STEM_CACHE_SIZE - 1;
+  ta->to.cache_mask = ta->cache_mask;
   ta->to.n = 0;
   ta->to.steps = 0;
   /* News runs about 5.5 bytes a token; guess a little over so that the

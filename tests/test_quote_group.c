@@ -1,0 +1,163 @@
+/* test_quote_group.c - the shortcuts of quote grouping give what the plain
+ * computation gives: bags made inside a grouping (scratch arena, synonym
+ * memo) against bags made alone, the signature test before each word's
+ * search against a search of every word, a small stem cache against the
+ * large one.  Invented quotes. */
+#include "px_test.h"
+
+#include <parallax.h>
+
+#include "quote.h"
+#include "text.h"
+
+/* One speaker's remarks with repeated, inflected and synonymous words, so
+ * the synonym memo is hit and most pairs share a few words. */
+static const char *const k_quotes[] = {
+    "We will always be with Russia.",
+    "I will always be standing with Russia.",
+    "We will win a great victory in the just fight to punish evil groups.",
+    "They will emerge victorious in the fight to punish the evil forces.",
+    "The freezes finished the repairs of the bridges this winter.",
+    "Freezing weather finishes the repair of a bridge every winter.",
+    "We launched more satellites this year than ever, 14 of them.",
+    "We will launch 14 more satellites this year.",
+    "Our farmers are the hardest working people in the country.",
+    "The country's farmers work harder than anybody.",
+    "No one works harder than the farmers of this great country.",
+    "This bill is a disgrace and the House will not pass it.",
+    "The House won't pass this disgraceful bill.",
+    "We will fight for every family and every worker.",
+    "Every worker and every family deserves a fair chance.",
+    "always with Russia",
+};
+#define NQ (sizeof k_quotes / sizeof *k_quotes)
+
+/* px__qbag_similarity without the signature test: every word searched. */
+static double plain_match(const px__qbag *a, uint32_t i, const px__qbag *b) {
+  for (uint32_t j = 0; j < b->n; j++)
+    if (b->stem[j] == a->stem[i]) return 1.0;
+  const uint32_t *ca = &a->cls[i * PX__QBAG_K];
+  for (int x = 0; x < PX__QBAG_K && ca[x] != UINT32_MAX; x++)
+    for (uint32_t j = 0; j < b->ncls; j++)
+      if (b->scls[j] == ca[x]) return 0.7;
+  return 0;
+}
+
+static double plain_similarity(const px__qbag *a, const px__qbag *b) {
+  if (!a->n || !b->n) return 0;
+  double sa = 0, wa = 0, sb = 0, wb = 0;
+  for (uint32_t i = 0; i < a->n; i++) {
+    sa += 1.0 * plain_match(a, i, b);
+    wa += 1.0;
+  }
+  for (uint32_t j = 0; j < b->n; j++) {
+    sb += 1.0 * plain_match(b, j, a);
+    wb += 1.0;
+  }
+  double dice = (sa + sb) / (wa + wb);
+  const uint32_t small = a->n < b->n ? a->n : b->n;
+  double cont = a->n <= b->n ? sa / wa : sb / wb;
+  if (small < 3) cont *= small == 1 ? 0.4 : 0.75;
+  return dice > cont ? dice : cont;
+}
+
+static void test_signature_test_is_exact(void **state) {
+  (void)state;
+  px__textan *ta = NULL;
+  assert_int_equal(px__textan_new(&ta), PX_OK);
+  px__arena ar;
+  px__arena_init(&ar, 1 << 14);
+  px__qbag bags[NQ];
+  for (size_t i = 0; i < NQ; i++)
+    assert_int_equal(px__qbag_make(ta, k_quotes[i], strlen(k_quotes[i]), &ar, &bags[i]), PX_OK);
+  size_t synonyms = 0;
+  for (size_t i = 0; i < NQ; i++)
+    for (size_t j = 0; j < NQ; j++) {
+      double s = px__qbag_similarity(&bags[i], &bags[j], NULL, NULL);
+      assert_true(s == plain_similarity(&bags[i], &bags[j]));
+      assert_true(px__qbag_bound(&bags[i], &bags[j]) >= s - 1e-9);
+      for (uint32_t w = 0; w < bags[i].n && i != j; w++) synonyms += plain_match(&bags[i], w, &bags[j]) == 0.7;
+    }
+  assert_true(synonyms > 0); /* some words matched by a synonym class */
+  px__arena_release(&ar);
+  px__textan_free(ta);
+}
+
+/* Each quote that joins an earlier one's remark carries the similarity of
+ * that pair; with fewer than two dozen quotes every earlier one is
+ * measured, so it is the best similarity px_quote_similarity (bags made
+ * alone) gives against the quotes before it. */
+static void test_grouping_bags_as_alone(void **state) {
+  (void)state;
+  px_quote_groups *g = NULL;
+  assert_int_equal(px_quote_groups_new(&g), PX_OK);
+  for (size_t i = 0; i < NQ; i++)
+    assert_int_equal(px_quote_groups_add_text(g, "Jane Roe", 8, k_quotes[i], strlen(k_quotes[i]),
+                                              PX_QUOTE_DIRECT, (int64_t)i),
+                     PX_OK);
+  assert_int_equal(px_quote_groups_finish(g), PX_OK);
+  assert_int_equal(px_quote_groups_items(g), NQ);
+  size_t joined = 0;
+  for (size_t i = 0; i < NQ; i++) {
+    double best = 0;
+    for (size_t j = 0; j < i; j++) {
+      double s = px_quote_similarity(g, k_quotes[i], strlen(k_quotes[i]), k_quotes[j],
+                                     strlen(k_quotes[j]));
+      if (s > best) best = s;
+    }
+    px_quote_item it;
+    assert_int_equal(px_quote_groups_item(g, i, &it), PX_OK);
+    if (best >= PX_QUOTE_SAME_REMARK) {
+      assert_true(it.similarity == best);
+      joined++;
+    } else {
+      assert_true(it.similarity == 1.0); /* a remark of its own */
+    }
+  }
+  assert_true(joined >= 3);
+  px_quote_groups_free(g);
+}
+
+/* A stem cache of 16 slots evicts all the time and stems the same. */
+static void test_small_stem_cache(void **state) {
+  (void)state;
+  px__textan *big = NULL, *small = NULL;
+  assert_int_equal(px__textan_new(&big), PX_OK);
+  assert_int_equal(px__textan_new_cache(&small, 4), PX_OK);
+  px__textan *bad = (px__textan *)1;
+  assert_int_equal(px__textan_new_cache(&bad, 3), PX_EINVAL);
+  assert_null(bad);
+  assert_int_equal(px__textan_new_cache(&bad, 18), PX_EINVAL);
+  px__buf text;
+  px__buf_init(&text, 0);
+  for (int r = 0; r < 3; r++)
+    for (size_t i = 0; i < NQ; i++) px__buf_printf(&text, "%s ", k_quotes[i]);
+  assert_non_null(text.ptr);
+  px__arena ar;
+  px__arena_init(&ar, 1 << 14);
+  px__text a, b;
+  assert_int_equal(px__text_analyze(big, text.ptr, text.len, &ar, &a), PX_OK);
+  assert_int_equal(px__text_analyze(small, text.ptr, text.len, &ar, &b), PX_OK);
+  assert_true(a.ntok > 300);
+  assert_int_equal(a.ntok, b.ntok);
+  for (size_t i = 0; i < a.ntok; i++) {
+    assert_int_equal(a.tok[i].start, b.tok[i].start);
+    assert_int_equal(a.tok[i].kind, b.tok[i].kind);
+    assert_int_equal(a.tok[i].flags, b.tok[i].flags);
+    assert_true(a.tok[i].fold == b.tok[i].fold);
+    assert_true(a.tok[i].stem == b.tok[i].stem);
+  }
+  px__arena_release(&ar);
+  px__buf_release(&text);
+  px__textan_free(big);
+  px__textan_free(small);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_signature_test_is_exact),
+      cmocka_unit_test(test_grouping_bags_as_alone),
+      cmocka_unit_test(test_small_stem_cache),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
