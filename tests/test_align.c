@@ -205,6 +205,86 @@ static void test_disputes(void **state) {
   free_all(arts, 2);
 }
 
+/* The one quantity of a unit in s (the test fails when there is not one). */
+static px__qty qty_of(px__textan *ta, px__arena *ar, const char *s, const char *unit) {
+  px__text tx;
+  assert_int_equal(px__text_analyze(ta, s, strlen(s), ar, &tx), PX_OK);
+  px__qty q[8], out = {0};
+  size_t n = px__quantities(&tx, 0, q, 8), found = 0;
+  for (size_t i = 0; i < n; i++)
+    if (q[i].unit == px__word_hash(unit, strlen(unit))) out = q[i], found++;
+  if (found != 1) fail_msg("%zu quantities of %s in: %s", found, unit, s);
+  return out;
+}
+
+static bool counts_same(px__textan *ta, px__arena *ar, const char *x, const char *y, const char *unit) {
+  px__qty a = qty_of(ta, ar, x, unit), b = qty_of(ta, ar, y, unit);
+  assert_int_equal(px__qty_comparable(&a, &b), px__qty_comparable(&b, &a));
+  return px__qty_comparable(&a, &b);
+}
+
+/* A dispute sets two figures of one thing about one event against each
+ * other: not a figure of another time ("in 2010", "last year"), not two
+ * figures whose clauses say they count different things. */
+static void test_quantity_context(void **state) {
+  (void)state;
+  px__textan *ta;
+  px__arena ar;
+  px__arena_init(&ar, 1 << 16);
+  assert_int_equal(px__textan_new(&ta), PX_OK);
+  /* another time */
+  assert_true(qty_of(ta, &ar, "A magnitude 8.8 quake in 2010 killed more than 500 people.", "peopl").other_time);
+  assert_true(qty_of(ta, &ar, "In 2015, a larger fire burned about 8,000 hectares.", "hectar").other_time);
+  assert_true(qty_of(ta, &ar, "Last year the storm killed 40 people in the valley.", "peopl").other_time);
+  assert_true(qty_of(ta, &ar, "The previous record was 31 boats.", "boat").other_time);
+  assert_true(qty_of(ta, &ar, "Two years ago a flood displaced 300 families.", "famili").other_time);
+  assert_false(qty_of(ta, &ar, "The storm killed 40 people in the valley on Friday.", "peopl").other_time);
+  assert_false(qty_of(ta, &ar, "Aftershocks followed Saturday's magnitude 6.8 earthquake.", "earthquak").other_time);
+  assert_false(counts_same(ta, &ar, "The quake killed 14 people on Saturday.",
+                           "A quake in 2010 killed 500 people.", "peopl"));
+  /* the same thing, in other words */
+  assert_true(counts_same(ta, &ar, "The flood killed 14 residents of Orlen.",
+                          "Eleven residents died when the dam broke.", "resid"));
+  assert_true(counts_same(ta, &ar, "Thirty miners were hurt in the blast.",
+                          "The blast injured 25 miners.", "miner"));
+  assert_true(counts_same(ta, &ar, "Five people were given first aid.",
+                          "Three people were treated for smoke inhalation.", "peopl"));
+  assert_true(counts_same(ta, &ar, "Trains were halted for two hours.",
+                          "The strike halted trains for about three hours, the operator said.", "hour"));
+  /* different things counted in one unit */
+  assert_false(counts_same(ta, &ar, "The bank raised its cash rate by 25 basis points on Tuesday.",
+                           "Two-year bond yields rose 18 basis points.", "basi"));
+  assert_false(counts_same(ta, &ar, "She ran a tenants' charity for eight years.",
+                           "She promised to freeze transit fares for two years.", "year"));
+  assert_false(counts_same(ta, &ar, "The dollar posted its biggest gain in two months.",
+                           "Inflation will reach the target about six months later than projected.", "month"));
+  px__textan_free(ta);
+  px__arena_release(&ar);
+}
+
+/* In a comparison: the background figure of an earlier event and a figure
+ * counting something else are no dispute; the toll is. */
+static void test_disputes_background(void **state) {
+  (void)state;
+  px_article *arts[2] = {
+      mk("Valley Post", "Quake kills 14", "2024-03-02T08:00:00Z",
+         "A magnitude 6.6 earthquake struck the north of Veldia on Saturday, killing 14 people, "
+         "officials said.\n\nA magnitude 8.8 quake in 2010 killed more than 500 people in the south "
+         "of the country.\n\nRoads to the port were closed for six hours."),
+      mk("Hill Courier", "Veldia quake toll rises to 12", "2024-03-02T09:00:00Z",
+         "A magnitude 6.6 earthquake struck the north of Veldia on Saturday, killing 12 people, "
+         "officials said.\n\nThe magnitude 6.6 quake was centred at a depth of 38 kilometres and "
+         "left 200 people homeless.\n\nThe mayor said the town would rebuild its school within two "
+         "hours of talks with donors."),
+  };
+  px_comparison *c = compare(arts, 2);
+  assert_true(disputed(c, 14) && disputed(c, 12));
+  assert_false(disputed(c, 8.8) || disputed(c, 500) || disputed(c, 200));
+  assert_false(disputed(c, 6) || disputed(c, 2));
+  px_comparison_free(c);
+  free_all(arts, 2);
+}
+
 /* Which facts hold the sentence of article art that contains needle? */
 static size_t facts_of(const px_comparison *c, size_t art, const char *needle, size_t *out, size_t max) {
   size_t n = 0;
@@ -498,7 +578,8 @@ int main(void) {
       cmocka_unit_test(test_identical),       cmocka_unit_test(test_empty_and_foreign),
       cmocka_unit_test(test_nothing_in_common), cmocka_unit_test(test_limits_and_args),
       cmocka_unit_test(test_many),            cmocka_unit_test(test_quantity_bounds),
-      cmocka_unit_test(test_disputes),        cmocka_unit_test(test_second_claim),
+      cmocka_unit_test(test_disputes),        cmocka_unit_test(test_quantity_context),
+      cmocka_unit_test(test_disputes_background),        cmocka_unit_test(test_second_claim),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -223,6 +223,8 @@ PX__HIDDEN long px__facts_group(const px__sref *ref, size_t n, px__link *links, 
 
 /* -------------------------------------------------------- numbers */
 
+#define PX__QTY_CTX 8
+
 /* A number as written with the word that says what it counts. */
 typedef struct px__qty {
   double value;
@@ -231,7 +233,18 @@ typedef struct px__qty {
   uint32_t ustart, uend; /* span of the unit word */
   double lo, hi;       /* the values the wording allows: "more than 1,000" is
                           [1000, inf), "about 40" [38, 42], "40" [40, 40] */
+  uint64_t ctx[PX__QTY_CTX]; /* content stems of its clause, nearest first
+                                (the unit and reporting verbs left out) */
+  uint8_t nctx;
+  uint8_t other_time; /* its clause refers to another time ("in 2010", "last
+                         year", "previous"): background, not the event's figure */
 } px__qty;
+
+/** Do two quantities of one unit count the same thing about the same event:
+ * neither refers to another time, and their clauses share a content word
+ * ("killed 14 people" / "killing at least 12 people"; not "raised its rate
+ * by 25 basis points" / "bond yields rose 18 basis points")? */
+PX__HIDDEN bool px__qty_comparable(const px__qty *a, const px__qty *b);
 
 /** Can two quantities be the same count ("more than 1,000" / "1,200",
  * "52%" / "52.4%")? */

@@ -504,6 +504,13 @@ static int add_disc(px_comparison *c, size_t *dcap, size_t *vcap, uint32_t fact,
                                     (uint32_t)c->ndval, 0, u->unit};
   for (size_t x = a; x < b; x++) {
     if (x > a && r[x].art == r[x - 1].art && r[x].q.value == r[x - 1].q.value) continue;
+    /* Only the figures that count the same thing as another article's:
+     * a fact may hold a sentence for another of its claims ("left 200
+     * people homeless" beside "killing 14 people"). */
+    bool counted = false;
+    for (size_t y = a; y < b && !counted; y++)
+      counted = r[y].art != r[x].art && px__qty_comparable(&r[x].q, &r[y].q);
+    if (!counted) continue;
     if (c->ndval == *vcap) {
       *vcap = *vcap ? *vcap * 2 : 32;
       px__cdval *t = realloc(c->dval, *vcap * sizeof *t);
@@ -548,6 +555,7 @@ static bool values_differ(const qrec *r, size_t a, size_t b) {
   for (size_t x = a; x < b; x++)
     for (size_t y = a; y < b; y++) {
       if (r[x].art == r[y].art || px__qty_compatible(&r[x].q, &r[y].q)) continue;
+      if (!px__qty_comparable(&r[x].q, &r[y].q)) continue;
       if (values_of(r, a, b, r[x].art, r[x].sent) != 1 || values_of(r, a, b, r[y].art, r[y].sent) != 1)
         continue;
       if (!same_magnitude(r[x].q.value, r[y].q.value)) continue;

@@ -82,6 +82,143 @@ bool px__qty_compatible(const px__qty *a, const px__qty *b) {
   return a->lo <= b->hi && b->lo <= a->hi;
 }
 
+/* ------------------------------------------------ what a figure counts */
+
+/* A token that ends a clause: , ; : ( ) and dashes set apart. */
+static bool clause_break(const px__text *tx, const px__token *t) {
+  if (t->kind != PX__TOK_PUNCT && t->kind != PX__TOK_SYMBOL) return false;
+  const unsigned char *p = (const unsigned char *)tx->body + t->start;
+  size_t n = t->end - t->start;
+  if (n == 1) return p[0] == ',' || p[0] == ';' || p[0] == ':' || p[0] == '(' || p[0] == ')';
+  return n == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x93 || p[2] == 0x94); /* – — */
+}
+
+static bool is_year(const px__text *tx, const px__token *t) {
+  if (t->kind != PX__TOK_NUMBER || t->end - t->start != 4) return false;
+  double v;
+  if (!px__parse_number(tx->body + t->start, 4, &v)) return false;
+  return v >= 1900 && v <= 2100 && v == (int)v;
+}
+
+static bool word_is(const char *w, size_t n, const char *const *list, size_t nl) {
+  for (size_t i = 0; i < nl; i++)
+    if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0) return true;
+  return false;
+}
+
+/* Does token i (in [first, last)) say its clause is about another time
+ * than the event: a year ("in 2010", "the 2019 floods"), "last year",
+ * "previous", "ago", "in May"? */
+static bool time_marker(const px__text *tx, size_t first, size_t last, size_t i) {
+  static const char *const other[] = {"ago", "previous", "previously", "prior", "former", "formerly"};
+  static const char *const period[] = {"year",   "years",  "month",  "months", "week",
+                                       "decade", "century", "summer", "winter", "spring",
+                                       "autumn", "fall",   "season", "time"};
+  static const char *const before_month[] = {"in", "since", "until", "from", "by", "last"};
+  const px__token *t = &tx->tok[i];
+  if (is_year(tx, t)) return true;
+  if (t->kind != PX__TOK_WORD) return false;
+  char w[16], nw[16];
+  size_t n = lower(tx, t, w, sizeof w);
+  if (!n) return false;
+  if (word_is(w, n, other, sizeof other / sizeof other[0])) return true;
+  if (n == 4 && !memcmp(w, "last", 4) && i + 1 < last && tx->tok[i + 1].kind == PX__TOK_WORD) {
+    size_t m = lower(tx, &tx->tok[i + 1], nw, sizeof nw);
+    if (m && word_is(nw, m, period, sizeof period / sizeof period[0])) return true;
+  }
+  if ((t->flags & PX__TF_CAP) && month_of(w, n) && i > first && tx->tok[i - 1].kind == PX__TOK_WORD) {
+    size_t m = lower(tx, &tx->tok[i - 1], nw, sizeof nw);
+    if (m && word_is(nw, m, before_month, sizeof before_month / sizeof before_month[0])) return true;
+  }
+  return false;
+}
+
+/* The stem a clause word contributes to a figure's context: words of a
+ * death toll ("killed", "dead", "deaths", "toll") are one, and so are
+ * words of injury; reporting verbs carry nothing. */
+static uint64_t context_stem(const px__text *tx, size_t first, size_t k) {
+  const px__token *t = &tx->tok[k];
+  /* reporting verbs, and the words of units written in two ("basis
+   * points", "per cent") that every figure of the unit shares */
+  static const char *const report[] = {"said",  "say",     "says",       "told",    "tell",
+                                       "according", "added", "stated",   "reported", "announced",
+                                       "point", "points",  "percent",    "percentage", "cent",
+                                       "per"};
+  if (t->kind != PX__TOK_WORD || (t->flags & PX__TF_STOP) || !t->stem) return 0;
+  char w[24];
+  size_t n = lower(tx, t, w, sizeof w);
+  if (!n) return t->stem;
+  if (word_is(w, n, report, sizeof report / sizeof report[0])) return 0;
+  if (px__number_word(w, n) >= 0) return 0;
+  if (!strncmp(w, "kill", 4) || !strncmp(w, "dead", 4) || !strncmp(w, "death", 5) ||
+      !strcmp(w, "die") || !strcmp(w, "died") || !strcmp(w, "dies") || !strcmp(w, "dying") ||
+      !strcmp(w, "toll") || !strncmp(w, "fatal", 5) || !strcmp(w, "lives"))
+    return px__word_hash("#death", 6);
+  char pw[16];
+  size_t pn = k > first && tx->tok[k - 1].kind == PX__TOK_WORD ? lower(tx, &tx->tok[k - 1], pw, sizeof pw) : 0;
+  if (!strncmp(w, "injur", 5) || !strncmp(w, "wound", 5) || !strcmp(w, "hurt") ||
+      !strncmp(w, "hospital", 8) || !strcmp(w, "treated") ||
+      (!strcmp(w, "aid") && pn == 5 && !memcmp(pw, "first", 5)))
+    return px__word_hash("#injury", 7);
+  return t->stem;
+}
+
+/* Fill q's clause context: tokens [i0, i1] are the figure and its unit;
+ * the clause runs out from them to the nearest clause break.  lead_time:
+ * the sentence opens on another time ("In 2010, ..."), which holds for
+ * all its clauses. */
+static void clause_context(const px__text *tx, size_t first, size_t last, size_t i0, size_t i1,
+                           bool lead_time, px__qty *q) {
+  size_t lo = i0, hi = i1 + 1;
+  while (lo > first && !clause_break(tx, &tx->tok[lo - 1])) lo--;
+  while (hi < last && !clause_break(tx, &tx->tok[hi])) hi++;
+  q->nctx = 0;
+  q->other_time = lead_time;
+  for (size_t k = lo; k < hi; k++)
+    if (time_marker(tx, first, last, k)) q->other_time = 1;
+  /* Nearest words first, alternating sides. */
+  size_t b = i0, a = i1 + 1;
+  while ((b > lo || a < hi) && q->nctx < PX__QTY_CTX) {
+    for (int side = 0; side < 2 && q->nctx < PX__QTY_CTX; side++) {
+      size_t k;
+      if (side == 0) {
+        if (b <= lo) continue;
+        k = --b;
+      } else {
+        if (a >= hi) continue;
+        k = a++;
+      }
+      uint64_t h = context_stem(tx, first, k);
+      if (!h || h == q->unit) continue;
+      bool dup = false;
+      for (uint8_t x = 0; x < q->nctx && !dup; x++) dup = q->ctx[x] == h;
+      if (!dup) q->ctx[q->nctx++] = h;
+    }
+  }
+}
+
+/* Does the sentence open on another time ("In 2010, a magnitude 8.8 quake
+ * ...", "Last year, ...")? */
+static bool lead_time_of(const px__text *tx, size_t first, size_t last) {
+  static const char *const open[] = {"in", "since", "during", "back", "last", "until", "before"};
+  if (first >= last || tx->tok[first].kind != PX__TOK_WORD) return false;
+  char w[16];
+  size_t n = lower(tx, &tx->tok[first], w, sizeof w);
+  if (!n || !word_is(w, n, open, sizeof open / sizeof open[0])) return false;
+  for (size_t k = first; k < last && !clause_break(tx, &tx->tok[k]); k++)
+    if (time_marker(tx, first, last, k)) return true;
+  return false;
+}
+
+bool px__qty_comparable(const px__qty *a, const px__qty *b) {
+  if (a->unit != b->unit || a->other_time || b->other_time) return false;
+  if (!a->nctx || !b->nctx) return true; /* nothing says they count different things */
+  for (uint8_t i = 0; i < a->nctx; i++)
+    for (uint8_t j = 0; j < b->nctx; j++)
+      if (a->ctx[i] == b->ctx[j]) return true;
+  return false;
+}
+
 size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max) {
   if (sent >= tx->nsent) return 0;
   const px__sentence *s = &tx->sent[sent];
@@ -90,6 +227,9 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
   size_t nq = 0;
   char w[32];
   uint32_t skip_to = tx->dateline.found ? tx->dateline.end : 0; /* "Oct 2 (Meridian) -" */
+  size_t body_first = first;
+  while (body_first < last && tx->tok[body_first].start < skip_to) body_first++;
+  bool lead_time = lead_time_of(tx, body_first, last);
   for (size_t i = first; i < last && nq < max; i++) {
     const px__token *t = &tx->tok[i];
     if (t->start < skip_to) continue;
@@ -121,7 +261,7 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
     } else {
       continue;
     }
-    px__qty q = {v, 0, t->start, t->end, t->start, t->end, v, v};
+    px__qty q = {.value = v, .start = t->start, .end = t->end, .ustart = t->start, .uend = t->end, .lo = v, .hi = v};
     bounds_of(tx, first, i, v, &q.lo, &q.hi);
     /* Numbers that count nothing are typed and left out: a time of day
      * ("8:07 a.m.", "11:40 ET"), a date ("Sept. 13", "13 September"), a
@@ -184,6 +324,7 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
     if (money) {
       q.unit = px__word_hash("$", 1);
       q.ustart = q.start, q.uend = q.end;
+      clause_context(tx, first, last, i, j - 1, lead_time, &q);
       out[nq++] = q;
       i = j - 1;
       continue;
@@ -195,12 +336,14 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
     if (pct) {
       q.unit = px__word_hash("%", 1);
       q.ustart = q.start, q.uend = q.end;
+      clause_context(tx, first, last, i, j - 1, lead_time, &q);
       out[nq++] = q;
       i = j - 1;
       continue;
     }
 
     /* The counted word: the next word, past a few that do not change it. */
+    size_t uidx = i;
     for (int skip = 0; j < last && skip < 3; skip++, j++) {
       const px__token *u = &tx->tok[j];
       if (u->kind == PX__TOK_PUNCT && tx->body[u->start] == '-') continue; /* "two-hour" */
@@ -212,9 +355,13 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       q.ustart = u->start;
       q.uend = u->end;
       q.end = u->end;
+      uidx = j;
       break;
     }
-    if (q.unit) out[nq++] = q;
+    if (q.unit) {
+      clause_context(tx, first, last, i, uidx, lead_time, &q);
+      out[nq++] = q;
+    }
   }
   return nq;
 }
