@@ -135,7 +135,21 @@ static double peak_mb(void) {
   return ru.ru_maxrss / 1024.0;
 }
 
-/* PARALLAX_MPI_TIMES=1: the CPU time of each step of the story stage, to stderr (for measuring) */
+/* Testing (PARALLAX_MPI_FAULT="RANK:stories" or "0:merge:K"): this rank kills
+ * itself (SIGKILL) at the start of the story stage, or rank 0 after merging K
+ * shards: a rank lost after the shards were committed, or in the merge. */
+static void fault_at(const char *where, int count) {
+  const char *f = getenv("PARALLAX_MPI_FAULT");
+  int fr = -1, fk = 0, used = 0;
+  char w[16] = "";
+  if (!f || sscanf(f, "%d:%15[a-z]%n", &fr, w, &used) != 2 || fr != g_rank || strcmp(w, where)) return;
+  if (f[used] == ':' && (fk = atoi(f + used + 1)) != count) return;
+  fprintf(stderr, "parallax-mpi: rank %d: PARALLAX_MPI_FAULT: killing this rank (%s)\n", g_rank, where);
+  fflush(stderr);
+  raise(SIGKILL);
+}
+
+/* PARALLAX_MPI_TIMES=1: the CPU time and resident memory at each step of the story stage, to stderr (for measuring) */
 static void tick(const char *what) {
   static int on = -1;
   static double last, lastw;
@@ -145,8 +159,18 @@ static void tick(const char *what) {
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   clock_gettime(CLOCK_MONOTONIC, &tw);
   double t = (double)ts.tv_sec + ts.tv_nsec / 1e9, w = (double)tw.tv_sec + tw.tv_nsec / 1e9;
-  fprintf(stderr, "parallax-mpi: rank %d: %s: %.3f s CPU (this thread), %.3f s wall\n", g_rank, what,
-          t - last, w - lastw);
+  long rss = 0, hwm = 0; /* resident and peak resident kB, from /proc (Linux) */
+  FILE *f = fopen("/proc/self/status", "r");
+  if (f) {
+    char line[128];
+    while (fgets(line, sizeof(line), f)) {
+      if (!strncmp(line, "VmRSS:", 6)) rss = atol(line + 6);
+      if (!strncmp(line, "VmHWM:", 6)) hwm = atol(line + 6);
+    }
+    fclose(f);
+  }
+  fprintf(stderr, "parallax-mpi: rank %d: %s: %.3f s CPU (this thread), %.3f s wall, %.1f MB resident (peak %.1f)\n",
+          g_rank, what, t - last, w - lastw, rss / 1024.0, hwm / 1024.0);
   last = t;
   lastw = w;
 }
@@ -1746,6 +1770,7 @@ typedef struct figures {
   double comp_articles; /* articles of the components this rank clustered */
   double rec_used, rec_missing; /* articles clustered from the ingest's analysis, or analysed again */
   double comp_rec;      /* of its components' articles, added from their records */
+  double peak_ingest, peak_stories; /* peak resident MB at the end of the ingest, of the story stage */
 } figures;
 
 int main(int argc, char **argv) {
@@ -1980,6 +2005,7 @@ int main(int argc, char **argv) {
   }
   fg.wall[0] = now_wall() - w0;
   fg.cpu[0] = now_cpu() - c0;
+  fg.peak_ingest = peak_mb();
   fg.read_own = (double)R.read_own;
   fg.rejected = (double)R.rejected;
 
@@ -2054,6 +2080,7 @@ int main(int argc, char **argv) {
   }
   sres SR;
   memset(&SR, 0, sizeof(SR));
+  fault_at("stories", 0);
   story_stage(&S, out_dir, undated, &SR);
   free(S.d);
   free(S.byg);
@@ -2067,6 +2094,7 @@ int main(int argc, char **argv) {
   fg.bytes_story = (double)SR.bytes;
   fg.wall[3] += now_wall() - w3;
   fg.cpu[3] += now_cpu() - c3;
+  fg.peak_stories = peak_mb();
 
   /* Merge and stories on rank 0. */
   int status = 0;
@@ -2111,6 +2139,7 @@ int main(int argc, char **argv) {
       }
       merged += got;
       stored_total += (int64_t)nr;
+      fault_at("merge", r + 1);
     }
     fg.wall[2] = now_wall() - w2;
     fg.cpu[2] = now_cpu() - c2;
@@ -2176,13 +2205,14 @@ int main(int argc, char **argv) {
       for (int r = 0; r < g_size; r++) {
         figures *x = &allf[r];
         printf("%s{\"rank\":%d,\"articles\":%.0f,\"bytes_sent\":%.0f,\"story_bytes\":%.0f,"
-               "\"component_articles\":%.0f,\"peak_mb\":%.1f,"
+               "\"component_articles\":%.0f,\"peak_mb\":%.1f,\"peak_mb_ingest\":%.1f,"
+               "\"peak_mb_stories\":%.1f,"
                "\"wall\":{\"ingest\":%.3f,\"exchange\":%.3f,\"merge\":%.3f,\"cluster\":%.3f,"
                "\"store_stories\":%.3f},"
                "\"cpu\":{\"ingest\":%.3f,\"exchange\":%.3f,\"merge\":%.3f,\"cluster\":%.3f,"
                "\"store_stories\":%.3f}}",
                r ? "," : "", r, x->articles, x->bytes_sent, x->bytes_story, x->comp_articles,
-               x->peak_mb, x->wall[0], x->wall[1], x->wall[2], x->wall[3], x->wall[4], x->cpu[0],
+               x->peak_mb, x->peak_ingest, x->peak_stories, x->wall[0], x->wall[1], x->wall[2], x->wall[3], x->wall[4], x->cpu[0],
                x->cpu[1], x->cpu[2], x->cpu[3], x->cpu[4]);
       }
       printf("]}\n");
