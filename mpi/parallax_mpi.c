@@ -540,14 +540,17 @@ static int cmp_i64(const void *a, const void *b) {
  * INT_MAX. */
 static uint64_t g_chunk; /* bytes per destination per round (PARALLAX_MPI_CHUNK for tests) */
 static char *exchange_n(char **out, const uint64_t *nout, uint64_t *nin_total, uint64_t *bytes_sent,
-                        uint64_t *rcounts);
+                        uint64_t *rcounts, uint64_t *consume);
 static char *exchange(char **out, const uint64_t *nout, uint64_t *nin_total, uint64_t *bytes_sent) {
-  return exchange_n(out, nout, nin_total, bytes_sent, NULL);
+  return exchange_n(out, nout, nin_total, bytes_sent, NULL, NULL);
 }
 /* The same, with the bytes received from each rank in rcounts (when not NULL):
- * what arrived from rank d starts after what arrived from ranks before d. */
+ * what arrived from rank d starts after what arrived from ranks before d.
+ * With consume (the buffers' capacities, when not NULL), out[d] is freed
+ * (set to NULL, its capacity to 0) once packed, so the send buffers are not
+ * held twice beside what arrives (the largest exchange, the components). */
 static char *exchange_n(char **out, const uint64_t *nout, uint64_t *nin_total, uint64_t *bytes_sent,
-                        uint64_t *rcounts) {
+                        uint64_t *rcounts, uint64_t *consume) {
   uint64_t *rc = calloc((size_t)g_size, sizeof(uint64_t)), *roff = calloc((size_t)g_size + 1, sizeof(uint64_t));
   int *sc = calloc((size_t)g_size, sizeof(int)), *sd = calloc((size_t)g_size, sizeof(int));
   int *rcn = calloc((size_t)g_size, sizeof(int)), *rd = calloc((size_t)g_size, sizeof(int));
@@ -583,6 +586,12 @@ static char *exchange_n(char **out, const uint64_t *nout, uint64_t *nin_total, u
     if (!chunk_pack(sround, sc, sd, out, nout, g_size, r, chunk, INT_MAX) ||
         !chunk_recv_plan(rcn, rd, rc, g_size, r, chunk, INT_MAX))
       die("internal: an exchange round passes MPI's int counts");
+    if (consume && rounds == 1)
+      for (int d = 0; d < g_size; d++) {
+        free(out[d]);
+        out[d] = NULL;
+        consume[d] = 0;
+      }
     MPI_Alltoallv(sround, sc, sd, MPI_BYTE, rround, rcn, rd, MPI_BYTE, MPI_COMM_WORLD);
     if (rounds > 1) chunk_unpack(rbuf, roff, rround, rcn, rd, g_size, r, chunk);
   }
@@ -1010,7 +1019,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
       put(B.out, B.n, B.a, (int)(mix64(h) % (uint64_t)g_size), &h, 8);
     }
   uint64_t nin = 0;
-  uint64_t *th = (uint64_t *)exchange_n(B.out, B.n, &nin, bytes, rcount);
+  uint64_t *th = (uint64_t *)exchange_n(B.out, B.n, &nin, bytes, rcount, NULL);
   size_t nth = (size_t)nin / 8;
   uint64_t *sorted = malloc((nth + 1) * 8);
   if (!sorted) die("out of memory");
@@ -1041,7 +1050,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
   }
   free(th);
   free(sorted);
-  uint32_t *dfin = (uint32_t *)exchange_n(B.out, B.n, &nin, bytes, rcount);
+  uint32_t *dfin = (uint32_t *)exchange_n(B.out, B.n, &nin, bytes, rcount, NULL);
   {
     size_t *cur = calloc((size_t)g_size + 1, sizeof(size_t));
     if (!cur) die("out of memory");
@@ -1316,7 +1325,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
     nwant = k;
   }
   for (size_t i = 0; i < nwant; i++) put(B.out, B.n, B.a, (int)want[2 * i + 1], &want[2 * i], 8);
-  int64_t *req = (int64_t *)exchange_n(B.out, B.n, &nin, bytes, rcount);
+  int64_t *req = (int64_t *)exchange_n(B.out, B.n, &nin, bytes, rcount, NULL);
   bufs_clear(&B);
   {
     size_t at = 0;
@@ -1332,7 +1341,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
       }
   }
   free(req);
-  char *vin = exchange_n(B.out, B.n, &nin, bytes, rcount);
+  char *vin = exchange_n(B.out, B.n, &nin, bytes, rcount, NULL);
   /* index of the fetched vectors, in the order asked (by rank, then gid) */
   size_t *woff = malloc((nwant + 1) * sizeof(size_t));
   uint32_t *wn = malloc((nwant + 1) * sizeof(uint32_t));
@@ -1496,7 +1505,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
   S->df = NULL;
   S->vec = NULL;
   tick("payload built");
-  char *min_ = exchange(B.out, B.n, &nin, bytes);
+  char *min_ = exchange_n(B.out, B.n, &nin, bytes, NULL, B.a);
   bufs_free(&B);
   free(rcount);
   tick("payload exchanged");
