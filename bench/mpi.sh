@@ -18,7 +18,8 @@ corpus=$data/allsides-news/allsides_articles.jsonl.xz
 [[ -x $build/parallax-mpi ]] && command -v mpirun > /dev/null ||
   { echo "mpi: parallax-mpi not built or mpirun absent (apt-get install openmpi-bin libopenmpi-dev); skipped, no figure"; exit 0; }
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=self,vader \
-  OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_btl_vader_single_copy_mechanism=none
+  OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_btl_vader_single_copy_mechanism=none \
+  OMPI_MCA_oob_tcp_if_include=lo PMIX_MCA_ptl_tcp_if_include=lo
 px=$build/parallax
 mpx=$build/parallax-mpi
 runs=${PX_BENCH_RUNS:-1}
@@ -134,7 +135,7 @@ for r in rows:
           f"{s.get('wall', 0):11.1f} {s.get('cpu', 0):10.1f} | {(j['bytes_exchanged']+j['story_bytes'])/n:9.1f} {kb/n:6.1f} | "
           f"{peaks:>14} | {qual}")
 for r in rows:
-    j = r["j"]
+    j = r["j"]; P = r["np"]
     ph = "; ".join(f"rank {x['rank']}: ingest {x['wall']['ingest']:.1f}/{x['cpu']['ingest']:.1f}, "
                    f"exchange {x['wall']['exchange']:.1f}/{x['cpu']['exchange']:.1f}"
                    + f", stories {x['wall']['cluster']:.1f}/{x['cpu']['cluster']:.1f} "
@@ -144,6 +145,12 @@ for r in rows:
                       if x['rank'] == 0 else "")
                    for x in j["per_rank"])
     print(f"  {r['label']} phases (wall/CPU s): {ph}")
+    print(f"  {r['label']} peak MB per rank (resident, from the rank's own getrusage): at the end of its ingest "
+          + "/".join(f"{x.get('peak_mb_ingest', 0):.0f}" for x in j["per_rank"])
+          + ", of the story stage " + "/".join(f"{x.get('peak_mb_stories', 0):.0f}" for x in j["per_rank"])
+          + ", of the run " + "/".join(f"{x['peak_mb']:.0f}" for x in j["per_rank"])
+          + f" ({j['stored'] / P:.0f} articles per rank; components owned "
+          + "/".join(f"{x['component_articles']:.0f}" for x in j["per_rank"]) + ")")
     print(f"  {r['label']} story stage: {j['story_edges']:.0f} candidate links, {j['story_rounds']:.0f} rounds, "
           f"largest component {j['largest_component']:.0f} of {j['stored']} articles, "
           f"{j['story_bytes']/max(1,j['stored']):.0f} bytes/article sent, {j['placed_by_rank0']} left to rank 0; "

@@ -135,7 +135,21 @@ static double peak_mb(void) {
   return ru.ru_maxrss / 1024.0;
 }
 
-/* PARALLAX_MPI_TIMES=1: the CPU time of each step of the story stage, to stderr (for measuring) */
+/* Testing (PARALLAX_MPI_FAULT="RANK:stories" or "0:merge:K"): this rank kills
+ * itself (SIGKILL) at the start of the story stage, or rank 0 after merging K
+ * shards: a rank lost after the shards were committed, or in the merge. */
+static void fault_at(const char *where, int count) {
+  const char *f = getenv("PARALLAX_MPI_FAULT");
+  int fr = -1, fk = 0, used = 0;
+  char w[16] = "";
+  if (!f || sscanf(f, "%d:%15[a-z]%n", &fr, w, &used) != 2 || fr != g_rank || strcmp(w, where)) return;
+  if (f[used] == ':' && (fk = atoi(f + used + 1)) != count) return;
+  fprintf(stderr, "parallax-mpi: rank %d: PARALLAX_MPI_FAULT: killing this rank (%s)\n", g_rank, where);
+  fflush(stderr);
+  raise(SIGKILL);
+}
+
+/* PARALLAX_MPI_TIMES=1: the CPU time and resident memory at each step of the story stage, to stderr (for measuring) */
 static void tick(const char *what) {
   static int on = -1;
   static double last, lastw;
@@ -145,8 +159,18 @@ static void tick(const char *what) {
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   clock_gettime(CLOCK_MONOTONIC, &tw);
   double t = (double)ts.tv_sec + ts.tv_nsec / 1e9, w = (double)tw.tv_sec + tw.tv_nsec / 1e9;
-  fprintf(stderr, "parallax-mpi: rank %d: %s: %.3f s CPU (this thread), %.3f s wall\n", g_rank, what,
-          t - last, w - lastw);
+  long rss = 0, hwm = 0; /* resident and peak resident kB, from /proc (Linux) */
+  FILE *f = fopen("/proc/self/status", "r");
+  if (f) {
+    char line[128];
+    while (fgets(line, sizeof(line), f)) {
+      if (!strncmp(line, "VmRSS:", 6)) rss = atol(line + 6);
+      if (!strncmp(line, "VmHWM:", 6)) hwm = atol(line + 6);
+    }
+    fclose(f);
+  }
+  fprintf(stderr, "parallax-mpi: rank %d: %s: %.3f s CPU (this thread), %.3f s wall, %.1f MB resident (peak %.1f)\n",
+          g_rank, what, t - last, w - lastw, rss / 1024.0, hwm / 1024.0);
   last = t;
   lastw = w;
 }
@@ -516,14 +540,17 @@ static int cmp_i64(const void *a, const void *b) {
  * INT_MAX. */
 static uint64_t g_chunk; /* bytes per destination per round (PARALLAX_MPI_CHUNK for tests) */
 static char *exchange_n(char **out, const uint64_t *nout, uint64_t *nin_total, uint64_t *bytes_sent,
-                        uint64_t *rcounts);
+                        uint64_t *rcounts, uint64_t *consume);
 static char *exchange(char **out, const uint64_t *nout, uint64_t *nin_total, uint64_t *bytes_sent) {
-  return exchange_n(out, nout, nin_total, bytes_sent, NULL);
+  return exchange_n(out, nout, nin_total, bytes_sent, NULL, NULL);
 }
 /* The same, with the bytes received from each rank in rcounts (when not NULL):
- * what arrived from rank d starts after what arrived from ranks before d. */
+ * what arrived from rank d starts after what arrived from ranks before d.
+ * With consume (the buffers' capacities, when not NULL), out[d] is freed
+ * (set to NULL, its capacity to 0) once packed, so the send buffers are not
+ * held twice beside what arrives (the largest exchange, the components). */
 static char *exchange_n(char **out, const uint64_t *nout, uint64_t *nin_total, uint64_t *bytes_sent,
-                        uint64_t *rcounts) {
+                        uint64_t *rcounts, uint64_t *consume) {
   uint64_t *rc = calloc((size_t)g_size, sizeof(uint64_t)), *roff = calloc((size_t)g_size + 1, sizeof(uint64_t));
   int *sc = calloc((size_t)g_size, sizeof(int)), *sd = calloc((size_t)g_size, sizeof(int));
   int *rcn = calloc((size_t)g_size, sizeof(int)), *rd = calloc((size_t)g_size, sizeof(int));
@@ -559,6 +586,12 @@ static char *exchange_n(char **out, const uint64_t *nout, uint64_t *nin_total, u
     if (!chunk_pack(sround, sc, sd, out, nout, g_size, r, chunk, INT_MAX) ||
         !chunk_recv_plan(rcn, rd, rc, g_size, r, chunk, INT_MAX))
       die("internal: an exchange round passes MPI's int counts");
+    if (consume && rounds == 1)
+      for (int d = 0; d < g_size; d++) {
+        free(out[d]);
+        out[d] = NULL;
+        consume[d] = 0;
+      }
     MPI_Alltoallv(sround, sc, sd, MPI_BYTE, rround, rcn, rd, MPI_BYTE, MPI_COMM_WORLD);
     if (rounds > 1) chunk_unpack(rbuf, roff, rround, rcn, rd, g_size, r, chunk);
   }
@@ -986,7 +1019,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
       put(B.out, B.n, B.a, (int)(mix64(h) % (uint64_t)g_size), &h, 8);
     }
   uint64_t nin = 0;
-  uint64_t *th = (uint64_t *)exchange_n(B.out, B.n, &nin, bytes, rcount);
+  uint64_t *th = (uint64_t *)exchange_n(B.out, B.n, &nin, bytes, rcount, NULL);
   size_t nth = (size_t)nin / 8;
   uint64_t *sorted = malloc((nth + 1) * 8);
   if (!sorted) die("out of memory");
@@ -1017,7 +1050,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
   }
   free(th);
   free(sorted);
-  uint32_t *dfin = (uint32_t *)exchange_n(B.out, B.n, &nin, bytes, rcount);
+  uint32_t *dfin = (uint32_t *)exchange_n(B.out, B.n, &nin, bytes, rcount, NULL);
   {
     size_t *cur = calloc((size_t)g_size + 1, sizeof(size_t));
     if (!cur) die("out of memory");
@@ -1292,7 +1325,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
     nwant = k;
   }
   for (size_t i = 0; i < nwant; i++) put(B.out, B.n, B.a, (int)want[2 * i + 1], &want[2 * i], 8);
-  int64_t *req = (int64_t *)exchange_n(B.out, B.n, &nin, bytes, rcount);
+  int64_t *req = (int64_t *)exchange_n(B.out, B.n, &nin, bytes, rcount, NULL);
   bufs_clear(&B);
   {
     size_t at = 0;
@@ -1308,7 +1341,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
       }
   }
   free(req);
-  char *vin = exchange_n(B.out, B.n, &nin, bytes, rcount);
+  char *vin = exchange_n(B.out, B.n, &nin, bytes, rcount, NULL);
   /* index of the fetched vectors, in the order asked (by rank, then gid) */
   size_t *woff = malloc((nwant + 1) * sizeof(size_t));
   uint32_t *wn = malloc((nwant + 1) * sizeof(uint32_t));
@@ -1472,7 +1505,7 @@ static void story_stage(sstate *S, const char *out_dir, int undated, sres *res) 
   S->df = NULL;
   S->vec = NULL;
   tick("payload built");
-  char *min_ = exchange(B.out, B.n, &nin, bytes);
+  char *min_ = exchange_n(B.out, B.n, &nin, bytes, NULL, B.a);
   bufs_free(&B);
   free(rcount);
   tick("payload exchanged");
@@ -1746,6 +1779,7 @@ typedef struct figures {
   double comp_articles; /* articles of the components this rank clustered */
   double rec_used, rec_missing; /* articles clustered from the ingest's analysis, or analysed again */
   double comp_rec;      /* of its components' articles, added from their records */
+  double peak_ingest, peak_stories; /* peak resident MB at the end of the ingest, of the story stage */
 } figures;
 
 int main(int argc, char **argv) {
@@ -1980,6 +2014,7 @@ int main(int argc, char **argv) {
   }
   fg.wall[0] = now_wall() - w0;
   fg.cpu[0] = now_cpu() - c0;
+  fg.peak_ingest = peak_mb();
   fg.read_own = (double)R.read_own;
   fg.rejected = (double)R.rejected;
 
@@ -2054,6 +2089,7 @@ int main(int argc, char **argv) {
   }
   sres SR;
   memset(&SR, 0, sizeof(SR));
+  fault_at("stories", 0);
   story_stage(&S, out_dir, undated, &SR);
   free(S.d);
   free(S.byg);
@@ -2067,6 +2103,7 @@ int main(int argc, char **argv) {
   fg.bytes_story = (double)SR.bytes;
   fg.wall[3] += now_wall() - w3;
   fg.cpu[3] += now_cpu() - c3;
+  fg.peak_stories = peak_mb();
 
   /* Merge and stories on rank 0. */
   int status = 0;
@@ -2111,6 +2148,7 @@ int main(int argc, char **argv) {
       }
       merged += got;
       stored_total += (int64_t)nr;
+      fault_at("merge", r + 1);
     }
     fg.wall[2] = now_wall() - w2;
     fg.cpu[2] = now_cpu() - c2;
@@ -2176,13 +2214,14 @@ int main(int argc, char **argv) {
       for (int r = 0; r < g_size; r++) {
         figures *x = &allf[r];
         printf("%s{\"rank\":%d,\"articles\":%.0f,\"bytes_sent\":%.0f,\"story_bytes\":%.0f,"
-               "\"component_articles\":%.0f,\"peak_mb\":%.1f,"
+               "\"component_articles\":%.0f,\"peak_mb\":%.1f,\"peak_mb_ingest\":%.1f,"
+               "\"peak_mb_stories\":%.1f,"
                "\"wall\":{\"ingest\":%.3f,\"exchange\":%.3f,\"merge\":%.3f,\"cluster\":%.3f,"
                "\"store_stories\":%.3f},"
                "\"cpu\":{\"ingest\":%.3f,\"exchange\":%.3f,\"merge\":%.3f,\"cluster\":%.3f,"
                "\"store_stories\":%.3f}}",
                r ? "," : "", r, x->articles, x->bytes_sent, x->bytes_story, x->comp_articles,
-               x->peak_mb, x->wall[0], x->wall[1], x->wall[2], x->wall[3], x->wall[4], x->cpu[0],
+               x->peak_mb, x->peak_ingest, x->peak_stories, x->wall[0], x->wall[1], x->wall[2], x->wall[3], x->wall[4], x->cpu[0],
                x->cpu[1], x->cpu[2], x->cpu[3], x->cpu[4]);
       }
       printf("]}\n");

@@ -47,6 +47,43 @@ check "np 4: a near-copy linked (dup_of) across ranks" \
 check "stats --db DIR" bash -c "'$px' stats --db '$tmp/o4' | grep -q 'articles   31'"
 check "search --db DIR" bash -c "'$px' search --db '$tmp/o4' cosmodrome | grep -q cosmodrome -i"
 check "quotes --db DIR" bash -c "'$px' quotes --db '$tmp/o4' --limit 3 | grep -q ."
+# ... and every other command that reads a store: exit 0 and output, and
+# the same number of lines as from the single-process store where the
+# listing does not depend on story numbering.
+reads() { # label args...: the command on the folder succeeds and prints something
+  local label=$1; shift
+  "$px" "$@" --db "$tmp/o4" > "$tmp/rd" 2> "$tmp/rderr"
+  local rc=$?
+  check "$label --db DIR: exit 0 and output" test $rc -eq 0 -a -s "$tmp/rd"
+  [ $rc -eq 0 ] || cat "$tmp/rderr"
+}
+same_lines() { # label args...: as many lines as from the single-process store
+  local label=$1; shift
+  local a b
+  a=$("$px" "$@" --db "$tmp/o4" 2>/dev/null | wc -l)
+  b=$("$px" "$@" --db "$tmp/single.db" 2>/dev/null | wc -l)
+  check "$label --db DIR: $a lines, as from the single-process store ($b)" test "$a" -gt 0 -a "$a" -eq "$b"
+}
+reads articles articles
+same_lines articles articles
+reads stories stories
+same_lines stories stories
+reads entities entities
+same_lines entities entities
+"$px" threads --db "$tmp/o4" > "$tmp/rd" 2>&1; rc=$?
+check "threads --db DIR: exit 0, as many threads as from the single-process store" \
+  test $rc -eq 0 -a "$(wc -l < "$tmp/rd")" -eq "$("$px" threads --db "$tmp/single.db" 2>/dev/null | wc -l)"
+reads "export articles" export articles
+same_lines "export articles" export articles
+reads "export stories" export stories
+aid=$("$px" articles --db "$tmp/o4" 2>/dev/null | awk 'NR > 1 && $1 ~ /^[0-9]+$/ {print $1; exit}')
+check "an article id from articles" test -n "$aid"
+reads show show "$aid"
+sid=$("$px" export stories --db "$tmp/o4" 2>/dev/null | "$py" -c 'import json,sys; print(json.loads(sys.stdin.readline())["id"])')
+reads story story "$sid"
+tid=$("$px" threads --db "$tmp/o4" 2>/dev/null | awk '$1 ~ /^[0-9]+$/ {print $1; exit}')
+[ -n "$tid" ] && reads thread thread "$tid"
+
 # A story with members from several ranks: compare it.
 story=$("$py" - "$px" "$tmp/o4" <<'PY'
 import json, subprocess, sqlite3, sys

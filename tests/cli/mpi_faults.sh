@@ -6,7 +6,9 @@
 # working folder per rank), an empty input, more ranks than articles
 # (empty shards), a rank killed mid-run (the run fails naming the rank, what
 # the shards committed stays, a rerun finishes with the same store), and a
-# rerun with another number of ranks (refused, naming the shard).
+# rerun with another number of ranks (refused, naming the shard); a rank
+# killed in the story stage and rank 0 killed in the merge (each rerun
+# finishes with the single process's store).
 # Skipped (exit 77) when parallax-mpi was not built or mpirun is missing.
 set -u
 . "$2/tests/mpi/env.sh"
@@ -82,6 +84,35 @@ run_mpi 2 "$mpx" ingest --batch 2 --out "$tmp/k" $good > "$tmp/out" 2> "$tmp/err
 check "rerun after the kill: exit 0" test $rc -eq 0
 check "rerun after the kill: rank 1 resumes from its shard (its log)" grep -q "rank 1: resuming: [1-9][0-9]* articles committed" "$tmp/k/rank-1.log"
 check "rerun after the kill: the same store as a single process" same "$tmp/good.db" "$tmp/k"
+
+# A rank killed after the shards were committed, at the start of the story
+# stage: the run fails naming the rank, every shard is complete, and a rerun
+# reads nothing again and finishes with the single process's store.
+PARALLAX_MPI_FAULT=1:stories run_mpi 2 -x PARALLAX_MPI_FAULT "$mpx" ingest --out "$tmp/ks" $good \
+  > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "rank killed in the story stage: the run fails" test $rc -ne 0
+check "rank killed in the story stage: the failure names rank 1" grep -q "rank 1" "$tmp/err"
+check "rank killed in the story stage: no merged store claimed" bash -c "! grep -q 'stored' '$tmp/out'"
+run_mpi 2 "$mpx" ingest --out "$tmp/ks" $good > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "rerun after the story-stage kill: exit 0" test $rc -eq 0
+check "rerun after the story-stage kill: both shards complete, nothing read again" \
+  bash -c "grep -q 'rank 0: shard complete from an earlier run' '$tmp/ks/rank-0.log' && grep -q 'rank 1: shard complete from an earlier run' '$tmp/ks/rank-1.log'"
+check "rerun after the story-stage kill: the same store as a single process" same "$tmp/good.db" "$tmp/ks"
+
+# Rank 0 killed in the merge, after importing rank 0's shard (one
+# transaction per shard): the run fails, the merged store keeps the imported
+# shard, and a rerun imports only the rest and finishes with the same store.
+PARALLAX_MPI_FAULT=0:merge:1 run_mpi 2 -x PARALLAX_MPI_FAULT "$mpx" ingest --out "$tmp/km" $good \
+  > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "rank 0 killed in the merge: the run fails" test $rc -ne 0
+check "rank 0 killed in the merge: the failure names rank 0" grep -q "rank 0" "$tmp/err"
+all=$(sqlite3 "file:$tmp/good.db?mode=ro" "SELECT count(*) FROM article" 2>/dev/null || echo 0)
+nm=$(sqlite3 "file:$tmp/km/parallax.db?mode=ro" "SELECT count(*) FROM article" 2>/dev/null || echo 0)
+check "rank 0 killed in the merge: the first shard's import kept ($nm of $all articles)" \
+  test "$nm" -gt 0 -a "$nm" -lt "$all"
+run_mpi 2 "$mpx" ingest --out "$tmp/km" $good > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "rerun after the merge kill: exit 0" test $rc -eq 0
+check "rerun after the merge kill: the same store as a single process" same "$tmp/good.db" "$tmp/km"
 
 # Another number of ranks on the same output: refused, naming the shard.
 run_mpi 1 "$mpx" ingest --quiet --out "$tmp/k" $good > "$tmp/out" 2> "$tmp/err"; rc=$?

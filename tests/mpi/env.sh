@@ -12,6 +12,9 @@ fi
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=self,vader \
   OMPI_MCA_rmaps_base_oversubscribe=1 OMPI_MCA_btl_vader_single_copy_mechanism=none \
   OMPI_MCA_mca_base_component_disable_dlclose=1
+# Loopback only: the ranks talk through shared memory (btl self,vader) and the
+# launcher's own connections (oob tcp) are made to 127.0.0.1 only.
+export OMPI_MCA_oob_tcp_if_include=lo PMIX_MCA_ptl_tcp_if_include=lo
 # In a sanitizer build: what Open MPI keeps until exit is not parallax's leak.
 export LSAN_OPTIONS="suppressions=$2/tests/mpi/lsan.supp:print_suppressions=0:fast_unwind_on_malloc=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 tmp=$(mktemp -d)
