@@ -646,6 +646,32 @@ static void test_remark_links_match_all_pairs(void **state) {
   px_quote_groups_free(g);
 }
 
+/* Cue shapes of news prose: a phrasal cue ("shot back", "went on"), the
+ * speaker in "what he called", a new report after a quote that ends a
+ * sentence. */
+static void test_cue_shapes(void **state) {
+  fx *f = *state;
+  run(f, "\"They are all here for the free stuff,\" Ann Grady shot back with a laugh.\n\n"
+         "\"You know, it happens, right?\" Marco Bellini went on, as if he had not heard.\n\n"
+         "When the host criticized him, Paul Dorsey fired back, \"I chose to fight.\"");
+  assert_speaker(f, "free stuff", "Ann Grady");
+  assert_speaker(f, "it happens", "Marco Bellini");
+  assert_speaker(f, "chose to fight", "Paul Dorsey");
+  run(f, "The mayor, Vera Lind, spoke at the harbor on Monday.\n\n"
+         "The mayor denounced what she called the \"reckless\" plan of the council.");
+  px_quote q = find(f, "reckless");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                     "The mayor"));
+  run(f, "Tom Alder spoke to the farmers on Monday.\n\n"
+         "\"Our jobs are leaving,\" Mr. Alder said. \"That is the big problem of this state.\" "
+         "He said, twice, that he would win the county.");
+  q = find(f, "big problem");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                     "Alder"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_remarks_one_speaker),
@@ -662,6 +688,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_pronoun_gender_and_thread, setup, teardown),
       cmocka_unit_test_setup_teardown(test_attribution_shapes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_wire_prose, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_cue_shapes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pronoun_antecedents, setup, teardown),
       cmocka_unit_test_setup_teardown(test_outer_cue_and_programmes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
