@@ -119,6 +119,15 @@ static void test_scan_apostrophes_and_nesting(void **state) {
   assert_int_equal(n, 2);
   assert_int_equal(v[0].depth, 0);
   assert_int_equal(v[1].depth, 1);
+  /* the NYT's nested ending: ,' '' closes the single and then the double */
+  t = "''We saw 'The Long Road,' '' Ms. Pell said. ''Then 'Home' '' came out.''";
+  n = scan(t, &v);
+  assert_int_equal(n, 4);
+  assert_int_equal(v[0].depth, 0);
+  assert_int_equal(v[0].close, strstr(t, "' '' Ms.") - t + 2);
+  assert_int_equal(v[1].depth, 1);
+  assert_int_equal(v[2].depth, 0);
+  assert_int_equal(v[2].close, strstr(t, "' '' came") - t + 2);
 }
 
 static void test_scan_paragraphs(void **state) {
