@@ -672,6 +672,25 @@ static void test_cue_shapes(void **state) {
   assert_true(q.has_speaker);
   assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
                      "The mayor"));
+  /* a headline in Title Case over the body and a crosshead are the
+   * editor's words: no speaker, not a direct quote */
+  run(f, "Mayor Vera Lind Calls The Harbor Plan 'A Disgrace'.\n\n"
+         "Mayor Vera Lind on Monday called the harbor plan \"a disgrace\" and vowed to fight it.\n\n"
+         "\"We will not sell the harbor,\" she said.\n\n"
+         "'No Harbor For Sale.'\n\n"
+         "\"The council has not read the plan,\" Lind said.");
+  size_t heads = 0;
+  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
+    assert_int_equal(px_quotes_get(f->qs, i, &q), PX_OK);
+    if (str_has(q.text, "A Disgrace") || str_has(q.text, "For Sale")) {
+      heads++;
+      assert_false(q.has_speaker);
+      assert_int_equal(q.kind, PX_QUOTE_TITLE);
+    }
+  }
+  assert_int_equal(heads, 2);
+  assert_speaker(f, "a disgrace", "Vera Lind");
+  assert_speaker(f, "not read the plan", "Lind");
   run(f, "Tom Alder spoke to the farmers on Monday.\n\n"
          "\"Our jobs are leaving,\" Mr. Alder said. \"That is the big problem of this state.\" "
          "He said, twice, that he would win the county.");

@@ -944,6 +944,7 @@ typedef struct cand {
   bool dead;
   bool so_called;        /* after "so-called": a scare quote */
   bool named;            /* a programme or title after a preposition */
+  bool heading;          /* in a headline or a crosshead: the editor's words */
   uint32_t para;
   spk s;
 } cand;
@@ -1262,6 +1263,42 @@ static void take_trailing(cand *c, const attr *at) {
   c->s = at->s;
 }
 
+/* Tokens [a, e) are written in Title Case: every word capitalized but
+ * for short function words ("Warren Hammers Wells Fargo CEO: 'You Should
+ * Be Criminally Investigated.'"), with at least two capitalized words. */
+static bool title_case(const qwork *w, size_t a, size_t e) {
+  size_t caps = 0;
+  if (is_word(w, a) && !cap_word(w, a)) return false;
+  for (size_t k = a; k < e; k++) {
+    if (!is_word(w, k)) continue;
+    if (cap_word(w, k)) caps++;
+    else if (!(TOK(w, k)->flags & PX__TF_STOP)) return false;
+  }
+  return caps >= 2;
+}
+
+/* The end of the headline: the first paragraph of a text of several when
+ * it is a line of 40 tokens at most in Title Case (the headline repeated
+ * over the body), else 0.  Quotation marks in it are the editor's, not someone's words
+ * reported in the body. */
+static size_t headline_end(const qwork *w) {
+  const px__text *tx = w->tx;
+  size_t nt = tx->ntok;
+  size_t e0 = 0;
+  while (e0 < nt && e0 <= 40 && tx->sent[sent_of(w, e0)].para == 0) e0++;
+  if (e0 >= nt || e0 > 40 || e0 < 2 || !title_case(w, 0, e0)) return 0;
+  return e0;
+}
+
+/* A crosshead: a paragraph that is only a short quoted phrase in Title
+ * Case ('All Bets Are Off.'). */
+static bool crosshead(const qwork *w, const cand *c) {
+  size_t nt = w->tx->ntok, a = c->open_tok, e = c->close_tok;
+  if (!c->sent_start || e > nt || e - a > 14) return false;
+  bool para_end = e >= nt || w->tx->sent[sent_of(w, e)].para != c->para;
+  return para_end && title_case(w, a, e);
+}
+
 int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entities *ents,
                     px__arena *arena, px__quotes *out) {
   memset(out, 0, sizeof *out);
@@ -1328,6 +1365,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     for (size_t k = c->open_tok; k < c->close_tok; k++) w.inq[k] = 1;
   }
 
+  size_t head_end = headline_end(&w);
   /* 2. attribution of each candidate */
   for (size_t i = 0; i < nc; i++) {
     cand *c = &cv[i];
@@ -1486,6 +1524,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         }
       }
     }
+    c->heading = c->close_tok <= head_end || crosshead(&w, c);
     /* "so-called": whatever the cue, the marks are the writer's */
     if (prev > 0 && is_word(&w, prev - 1)) {
       const px__token *pt = &tx->tok[prev - 1];
@@ -1520,7 +1559,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       }
       if (name) c->named = true;
     }
-    if (c->so_called || c->named) {
+    if (c->so_called || c->named || c->heading) {
       c->trail = c->lead = false;
       memset(&c->s, 0, sizeof c->s);
       c->q.cue_start = c->q.cue_end = 0;
@@ -1538,7 +1577,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       for (size_t k = c->open_tok; k < c->close_tok && k < nt; k++)
         if (cap_word(&w, k) || (is_word(&w, k) && (tx->tok[k].flags & PX__TF_STOP))) caps++;
       bool title = words >= 2 && caps == words && words <= 10 && !starts;
-      if (title || c->named) c->q.kind = 5;
+      if (title || c->named || c->heading) c->q.kind = 5;
       else if (partial || words < 4) c->q.kind = 4;
       else c->q.kind = 1;
     }
