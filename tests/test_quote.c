@@ -119,6 +119,15 @@ static void test_scan_apostrophes_and_nesting(void **state) {
   assert_int_equal(n, 2);
   assert_int_equal(v[0].depth, 0);
   assert_int_equal(v[1].depth, 1);
+  /* the NYT's nested ending: ,' '' closes the single and then the double */
+  t = "''We saw 'The Long Road,' '' Ms. Pell said. ''Then 'Home' '' came out.''";
+  n = scan(t, &v);
+  assert_int_equal(n, 4);
+  assert_int_equal(v[0].depth, 0);
+  assert_int_equal(v[0].close, strstr(t, "' '' Ms.") - t + 2);
+  assert_int_equal(v[1].depth, 1);
+  assert_int_equal(v[2].depth, 0);
+  assert_int_equal(v[2].close, strstr(t, "' '' came") - t + 2);
 }
 
 static void test_scan_paragraphs(void **state) {
@@ -646,6 +655,51 @@ static void test_remark_links_match_all_pairs(void **state) {
   px_quote_groups_free(g);
 }
 
+/* Cue shapes of news prose: a phrasal cue ("shot back", "went on"), the
+ * speaker in "what he called", a new report after a quote that ends a
+ * sentence. */
+static void test_cue_shapes(void **state) {
+  fx *f = *state;
+  run(f, "\"They are all here for the free stuff,\" Ann Grady shot back with a laugh.\n\n"
+         "\"You know, it happens, right?\" Marco Bellini went on, as if he had not heard.\n\n"
+         "When the host criticized him, Paul Dorsey fired back, \"I chose to fight.\"");
+  assert_speaker(f, "free stuff", "Ann Grady");
+  assert_speaker(f, "it happens", "Marco Bellini");
+  assert_speaker(f, "chose to fight", "Paul Dorsey");
+  run(f, "The mayor, Vera Lind, spoke at the harbor on Monday.\n\n"
+         "The mayor denounced what she called the \"reckless\" plan of the council.");
+  px_quote q = find(f, "reckless");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                     "The mayor"));
+  /* a headline in Title Case over the body and a crosshead are the
+   * editor's words: no speaker, not a direct quote */
+  run(f, "Mayor Vera Lind Calls The Harbor Plan 'A Disgrace'.\n\n"
+         "Mayor Vera Lind on Monday called the harbor plan \"a disgrace\" and vowed to fight it.\n\n"
+         "\"We will not sell the harbor,\" she said.\n\n"
+         "'No Harbor For Sale.'\n\n"
+         "\"The council has not read the plan,\" Lind said.");
+  size_t heads = 0;
+  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
+    assert_int_equal(px_quotes_get(f->qs, i, &q), PX_OK);
+    if (str_has(q.text, "A Disgrace") || str_has(q.text, "For Sale")) {
+      heads++;
+      assert_false(q.has_speaker);
+      assert_int_equal(q.kind, PX_QUOTE_TITLE);
+    }
+  }
+  assert_int_equal(heads, 2);
+  assert_speaker(f, "a disgrace", "Vera Lind");
+  assert_speaker(f, "not read the plan", "Lind");
+  run(f, "Tom Alder spoke to the farmers on Monday.\n\n"
+         "\"Our jobs are leaving,\" Mr. Alder said. \"That is the big problem of this state.\" "
+         "He said, twice, that he would win the county.");
+  q = find(f, "big problem");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                     "Alder"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_remarks_one_speaker),
@@ -662,6 +716,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_pronoun_gender_and_thread, setup, teardown),
       cmocka_unit_test_setup_teardown(test_attribution_shapes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_wire_prose, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_cue_shapes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pronoun_antecedents, setup, teardown),
       cmocka_unit_test_setup_teardown(test_outer_cue_and_programmes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),

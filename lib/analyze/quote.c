@@ -66,7 +66,8 @@ struct px__quotean {
   uint64_t h_that, h_to, h_according, h_mr, h_mrs, h_ms, h_by, h_it, h_in, h_of,
       h_said, h_told, h_statement, h_s, h_for, h_at, h_on, h_from, h_with,
       h_about, h_against, h_over, h_and, h_but, h_who, h_which, h_than, h_less, h_more;
-  uint64_t h_was, h_were, h_been;
+  uint64_t h_was, h_were, h_been, h_what;
+  uint64_t h_back, h_shot, h_fired, h_hit, h_snapped, h_chimed, h_went;
   uint64_t h_last, h_this, h_the, h_early, h_late;
   uint64_t h_a, h_an, h_he, h_him, h_his, h_himself, h_she, h_her, h_hers, h_herself;
 };
@@ -116,6 +117,14 @@ int px__quotean_new(px__quotean **out) {
   qa->h_less = hword("less");
   qa->h_more = hword("more");
   qa->h_to = hword("to");
+  qa->h_what = hword("what");
+  qa->h_back = hword("back");
+  qa->h_shot = hword("shot");
+  qa->h_fired = hword("fired");
+  qa->h_hit = hword("hit");
+  qa->h_snapped = hword("snapped");
+  qa->h_chimed = hword("chimed");
+  qa->h_went = hword("went");
   qa->h_according = hword("according");
   qa->h_mr = hword("mr");
   qa->h_mrs = hword("mrs");
@@ -214,6 +223,17 @@ static bool tail_is_np(const qwork *w, size_t k, size_t hi) {
     if (is_word(w, k) && cue_at(w, k, false)) return false;
   }
   return true;
+}
+
+/* Tokens [k, hi) hold "that" outside quotation marks: "He said, twice,
+ * that he would win" reports a clause of its own, so the sentence is a new
+ * report, not the attribution of the quote before it. */
+static bool reports_clause(const qwork *w, size_t k, size_t hi) {
+  for (; k < hi; k++) {
+    if (is_qmark(w, k) || is_sent_end_punct(w, k)) return false;
+    if (is_word(w, k) && !w->inq[k] && TOK(w, k)->fold == w->qa->h_that) return true;
+  }
+  return false;
 }
 
 /* Is token k a word of the list (ASCII, any case)? */
@@ -656,10 +676,30 @@ static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
   return false;
 }
 
+/* A verb that reports speech with the particle after it: "shot back",
+ * "fired back", "hit back", "snapped back", "chimed in". */
+static bool phrasal_cue(const qwork *w, size_t i) {
+  if (i + 1 >= w->tx->ntok || !is_word(w, i) || !is_word(w, i + 1)) return false;
+  const px__quotean *qa = w->qa;
+  uint64_t h = TOK(w, i)->fold, h2 = TOK(w, i + 1)->fold;
+  if (h2 == qa->h_back)
+    return h == qa->h_shot || h == qa->h_fired || h == qa->h_hit || h == qa->h_snapped;
+  return h2 == qa->h_in && h == qa->h_chimed;
+}
+
+/* The particle of a cue ("went on", "shot back"): 1 when token i + 1 is
+ * one, else 0. */
+static size_t cue_particle(const qwork *w, size_t i) {
+  if (i + 1 >= w->tx->ntok || !is_word(w, i + 1)) return 0;
+  if (phrasal_cue(w, i)) return 1;
+  return TOK(w, i)->fold == w->qa->h_went && TOK(w, i + 1)->fold == w->qa->h_on;
+}
+
 /* Is token i a cue ("according" only with "to" after it)? */
 static int cue_at(const qwork *w, size_t i, bool weak_ok) {
   if (!is_word(w, i)) return 0;
   uint8_t c = w->cls[i];
+  if (phrasal_cue(w, i)) c |= PX__CW_CUE;
   if (TOK(w, i)->fold == w->qa->h_according) {
     if (i + 1 < w->tx->ntok && TOK(w, i + 1)->fold == w->qa->h_to) return 2;
     return 0;
@@ -810,7 +850,7 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
     /* "He said that Rubio had described his views as "...": a verb that
      * reports speech only beside a quote (called, described), inside the
      * clause of a verb of saying, gives the words to that verb's subject */
-    bool weak = cl == 1 && !(w->cls[k] & PX__CW_CUE);
+    bool weak = cl == 1 && !(w->cls[k] & PX__CW_CUE) && !phrasal_cue(w, k);
     if (climb && cl == 1 && (!own_speaker(w, &s) || relative || weak)) {
       size_t f = k; /* the outer cue may stand between the subject and the inner cue */
       size_t slo = sent_first_tok(w, sent_of(w, f));
@@ -826,6 +866,18 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
         s = s0;
         break;
       }
+    }
+    /* "The president denounced what he called the "pessimistic" vision":
+     * he or she in "what he called" is the subject of the clause, who is
+     * named before it */
+    if (cl == 1 && (s.pron == 1 || s.pron == 2)) {
+      size_t f = tok_from(w, s.start);
+      size_t slo = sent_first_tok(w, sent_of(w, f));
+      if (slo < lo) slo = lo;
+      spk s0 = {0};
+      if (f > slo + 1 && is_word(w, f - 1) && TOK(w, f - 1)->fold == w->qa->h_what &&
+          main_subject(w, slo, f - 1, &s0) && s0.start < s.start && !s0.pron && weak_person(w, &s0))
+        s = s0;
     }
     at->ok = true;
     at->cue_tok = k;
@@ -892,6 +944,7 @@ typedef struct cand {
   bool dead;
   bool so_called;        /* after "so-called": a scare quote */
   bool named;            /* a programme or title after a preposition */
+  bool heading;          /* in a headline or a crosshead: the editor's words */
   uint32_t para;
   spk s;
 } cand;
@@ -1210,6 +1263,42 @@ static void take_trailing(cand *c, const attr *at) {
   c->s = at->s;
 }
 
+/* Tokens [a, e) are written in Title Case: every word capitalized but
+ * for short function words ("Warren Hammers Wells Fargo CEO: 'You Should
+ * Be Criminally Investigated.'"), with at least two capitalized words. */
+static bool title_case(const qwork *w, size_t a, size_t e) {
+  size_t caps = 0;
+  if (is_word(w, a) && !cap_word(w, a)) return false;
+  for (size_t k = a; k < e; k++) {
+    if (!is_word(w, k)) continue;
+    if (cap_word(w, k)) caps++;
+    else if (!(TOK(w, k)->flags & PX__TF_STOP)) return false;
+  }
+  return caps >= 2;
+}
+
+/* The end of the headline: the first paragraph of a text of several when
+ * it is a line of 40 tokens at most in Title Case (the headline repeated
+ * over the body), else 0.  Quotation marks in it are the editor's, not someone's words
+ * reported in the body. */
+static size_t headline_end(const qwork *w) {
+  const px__text *tx = w->tx;
+  size_t nt = tx->ntok;
+  size_t e0 = 0;
+  while (e0 < nt && e0 <= 40 && tx->sent[sent_of(w, e0)].para == 0) e0++;
+  if (e0 >= nt || e0 > 40 || e0 < 2 || !title_case(w, 0, e0)) return 0;
+  return e0;
+}
+
+/* A crosshead: a paragraph that is only a short quoted phrase in Title
+ * Case ('All Bets Are Off.'). */
+static bool crosshead(const qwork *w, const cand *c) {
+  size_t nt = w->tx->ntok, a = c->open_tok, e = c->close_tok;
+  if (!c->sent_start || e > nt || e - a > 14) return false;
+  bool para_end = e >= nt || w->tx->sent[sent_of(w, e)].para != c->para;
+  return para_end && title_case(w, a, e);
+}
+
 int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entities *ents,
                     px__arena *arena, px__quotes *out) {
   memset(out, 0, sizeof *out);
@@ -1276,6 +1365,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     for (size_t k = c->open_tok; k < c->close_tok; k++) w.inq[k] = 1;
   }
 
+  size_t head_end = headline_end(&w);
   /* 2. attribution of each candidate */
   for (size_t i = 0; i < nc; i++) {
     cand *c = &cv[i];
@@ -1374,8 +1464,10 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         size_t f = k > a ? k + 1 : a; /* the attribution's first word */
         if (f < hi2 && trailing_attr(&w, k, hi2, &at) &&
             (at.cue_tok == f || at.s.start == TOK(&w, f)->start) &&
-            at.end_tok <= (at.cue_tok + 1 > tok_from(&w, at.s.end) ? at.cue_tok + 1 : tok_from(&w, at.s.end)) &&
-            tail_is_np(&w, at.end_tok, hi2)) {
+            at.end_tok <= (at.cue_tok + 1 + cue_particle(&w, at.cue_tok) > tok_from(&w, at.s.end)
+                               ? at.cue_tok + 1 + cue_particle(&w, at.cue_tok)
+                               : tok_from(&w, at.s.end)) &&
+            tail_is_np(&w, at.end_tok, hi2) && !(stop_inside && reports_clause(&w, at.end_tok, hi2))) {
           take_trailing(c, &at);
           break;
         }
@@ -1432,6 +1524,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         }
       }
     }
+    c->heading = c->close_tok <= head_end || crosshead(&w, c);
     /* "so-called": whatever the cue, the marks are the writer's */
     if (prev > 0 && is_word(&w, prev - 1)) {
       const px__token *pt = &tx->tok[prev - 1];
@@ -1466,7 +1559,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       }
       if (name) c->named = true;
     }
-    if (c->so_called || c->named) {
+    if (c->so_called || c->named || c->heading) {
       c->trail = c->lead = false;
       memset(&c->s, 0, sizeof c->s);
       c->q.cue_start = c->q.cue_end = 0;
@@ -1484,7 +1577,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       for (size_t k = c->open_tok; k < c->close_tok && k < nt; k++)
         if (cap_word(&w, k) || (is_word(&w, k) && (tx->tok[k].flags & PX__TF_STOP))) caps++;
       bool title = words >= 2 && caps == words && words <= 10 && !starts;
-      if (title || c->named) c->q.kind = 5;
+      if (title || c->named || c->heading) c->q.kind = 5;
       else if (partial || words < 4) c->q.kind = 4;
       else c->q.kind = 1;
     }

@@ -153,6 +153,7 @@ typedef struct scan {
   open_mark st[STACK_MAX];
   int depth;
   bool oom;
+  size_t sclose_end; /* just after the last closing single mark, 0 if none */
 } scan;
 
 static void emit(scan *s, const open_mark *o, int depth, size_t close, size_t close_len,
@@ -335,6 +336,14 @@ int px__quote_scan(const char *text, size_t n, px__arena *arena, px__qspan **out
         /* a closing mark typed for an opening one: at a paragraph start,
          * or after a space and before a word, with nothing open */
         can_open = kd < 0 && (i == para_start || ((pc == C_SPACE || pc == C_OPENP) && nc == C_ALNUM));
+      } else if (!can_close && kd >= 0 && pc == C_SPACE && nc != C_ALNUM && s.sclose_end &&
+                 s.sclose_end <= i && s.st[kd].at < s.sclose_end) {
+        /* the NYT's nested ending ,' '': a double mark set off by a space
+         * from the single one that closed just before it closes too */
+        size_t j = s.sclose_end;
+        while (j < i && (p[j] == ' ' || p[j] == '\t')) j++;
+        can_close = j == i;
+        if (can_close) can_open = false;
       } else if (!can_open && !can_close && pc != C_SPACE && nc != C_SPACE) {
         /* glued on both sides (word"word): close what is open, else open */
         can_close = kd >= 0;
@@ -366,6 +375,7 @@ int px__quote_scan(const char *text, size_t n, px__arena *arena, px__qspan **out
         s.depth = ks; /* 'n': an elision, not a quote */
       } else if (can_close) {
         close_at(&s, ks, i, len);
+        s.sclose_end = i + len;
       } else if (can_open && ks < 0) {
         push(&s, i, len, true, false);
       }
