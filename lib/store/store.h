@@ -31,6 +31,7 @@ enum {
   PX__STMT_SOURCE,          /* store_analysis.c */
   PX__STMT_BODY_BYTES,      /* store_batch.c */
   PX__STMT_OUTLET_MORE,     /* store_batch.c */
+  PX__STMT_ANALYSIS_BYTES,  /* store_analysis.c */
   PX__STMT_COUNT = 32 /* room for the statements of later modules */
 };
 

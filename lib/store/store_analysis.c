@@ -589,12 +589,12 @@ int px_store_entities(px_store *st, const px_article_filter *f, px_stored_entity
 int px__store_analysis_bytes(px_store *st, int64_t article, px__buf *sent, px__buf *detail,
                              bool *found) {
   *found = false;
-  sqlite3_stmt *s = NULL;
-  int rc = sqlite3_prepare_v2(st->db,
-                              "SELECT sentences, detail FROM analysis WHERE article=?1"
-                              " AND version=?2 AND detail IS NOT NULL",
-                              -1, &s, NULL);
-  if (rc != SQLITE_OK) return px__store_step_fail(st, rc, "reading an analysis");
+  sqlite3_stmt *s = NULL; /* prepared once: a story reads one per member */
+  int rc = px__store_stmt(st, PX__STMT_ANALYSIS_BYTES,
+                          "SELECT sentences, detail FROM analysis WHERE article=?1"
+                          " AND version=?2 AND detail IS NOT NULL",
+                          &s);
+  if (rc) return rc;
   sqlite3_bind_int64(s, 1, article);
   sqlite3_bind_int(s, 2, ANALYSIS_VERSION);
   rc = sqlite3_step(s);
@@ -609,6 +609,6 @@ int px__store_analysis_bytes(px_store *st, int64_t article, px__buf *sent, px__b
   } else {
     rc = rc == SQLITE_DONE ? PX_OK : px__store_step_fail(st, rc, "reading an analysis");
   }
-  sqlite3_finalize(s);
+  sqlite3_reset(s);
   return rc;
 }
