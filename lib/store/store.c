@@ -452,7 +452,7 @@ int px_store_commit(px_store *st) {
   /* What the batch deferred goes into the same transaction. */
   int rc = px__store_flush(st);
   if (rc == PX_OK) rc = px__store_exec(st, "COMMIT");
-  st->batch.fresh_id = 0;
+  px__batch_fresh_clear(&st->batch);
   if (rc != PX_OK) {
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     px__batch_forget(&st->batch);
@@ -577,19 +577,7 @@ static int add_article(px_store *st, const px_article *art, int64_t *id) {
   if (rowid < b->fts_lo) b->fts_lo = rowid;
   if (rowid > b->fts_hi) b->fts_hi = rowid;
   /* Remembered so its analysis needs no lookup and no clearing. */
-  px_str src = px_article_get(art, PX_F_SOURCE);
-  b->fresh_id = 0;
-  if (src.len + 1 > b->fresh_source_cap) {
-    size_t cap = src.len + 64;
-    char *p = realloc(b->fresh_source, cap);
-    if (!p) return PX_OK; /* the cache is optional */
-    b->fresh_source = p;
-    b->fresh_source_cap = cap;
-  }
-  if (src.len) memcpy(b->fresh_source, src.ptr, src.len);
-  b->fresh_source[src.len] = '\0';
-  b->fresh_source_len = src.len;
-  b->fresh_id = rowid;
+  px__batch_fresh_add(b, rowid, px_article_get(art, PX_F_SOURCE));
   return PX_OK;
 }
 

@@ -31,6 +31,7 @@ enum {
   PX__STMT_SOURCE,          /* store_analysis.c */
   PX__STMT_BODY_BYTES,      /* store_batch.c */
   PX__STMT_OUTLET_MORE,     /* store_batch.c */
+  PX__STMT_ANALYSIS_BYTES,  /* store_analysis.c */
   PX__STMT_COUNT = 32 /* room for the statements of later modules */
 };
 
@@ -71,6 +72,13 @@ PX__HIDDEN px__pair *px__pairmap_put(px__pairmap *m, int64_t a, int64_t b);
 PX__HIDDEN void px__pairmap_clear(px__pairmap *m);
 PX__HIDDEN void px__pairmap_release(px__pairmap *m);
 
+/* An article stored in the open transaction, its analysis not yet written. */
+typedef struct px__fresh {
+  int64_t id;
+  size_t src_off, src_len; /* its source in px__batch.fresh_src */
+  bool done;               /* its analysis is written */
+} px__fresh;
+
 /* What the store holds in memory between statements: lookup caches valid
  * until a rollback, and the work the open transaction defers to its commit. */
 typedef struct px__batch {
@@ -86,15 +94,29 @@ typedef struct px__batch {
   size_t nsources, cap_sources;
   int64_t fts_lo, fts_hi;   /* articles added in this transaction, not yet in article_fts */
   int64_t body_bytes;       /* and the size of their bodies, not yet in meta */
-  int64_t fresh_id;         /* the article px_store_add stored last: it has no analysis yet */
-  char *fresh_source;       /* and its source */
-  size_t fresh_source_len, fresh_source_cap;
+  /* The articles px_store_add stored in this transaction whose analysis
+   * is not written yet (with analysis workers, several are in flight):
+   * theirs needs no clearing and their source no lookup.  In the order
+   * stored; fresh_head is the first not yet analysed. */
+  px__fresh *fresh;
+  size_t fresh_head, fresh_n, fresh_cap;
+  bool fresh_sorted;        /* ids increase along fresh[] (binary search) */
+  px__buf fresh_src;        /* their sources, back to back */
 } px__batch;
 
 PX__HIDDEN void px__batch_init(px__batch *b);
 PX__HIDDEN void px__batch_release(px__batch *b);
 /** Drop every cache entry and the pending work (after a rollback). */
 PX__HIDDEN void px__batch_forget(px__batch *b);
+/** Remember article id (from source) as stored without an analysis. */
+PX__HIDDEN void px__batch_fresh_add(px__batch *b, int64_t id, px_str source);
+/** The entry of article id when it is fresh (stored in this transaction,
+ * no analysis written since), else NULL. */
+PX__HIDDEN px__fresh *px__batch_fresh_find(px__batch *b, int64_t id);
+/** Mark f analysed (no longer fresh). */
+PX__HIDDEN void px__batch_fresh_done(px__batch *b, px__fresh *f);
+/** Forget every fresh article (the transaction ended). */
+PX__HIDDEN void px__batch_fresh_clear(px__batch *b);
 /** Count one article mentioning entity (from source) for the commit. */
 PX__HIDDEN int px__batch_count_entity(px__batch *b, int64_t entity, const char *source,
                                       size_t srclen, int64_t mentions);

@@ -64,8 +64,6 @@ static int note_speaker(px_store *st, px_str key, px_str name) {
 
 /* The article's source, for the entity outlet counters. */
 static int article_source(px_store *st, int64_t article, px__buf *out) {
-  px__batch *b = &st->batch;
-  if (article == b->fresh_id) return px__buf_append(out, b->fresh_source, b->fresh_source_len);
   sqlite3_stmt *s = NULL;
   int rc = px__store_stmt(st, PX__STMT_SOURCE, "SELECT source FROM article WHERE id=?1", &s);
   if (rc) return rc;
@@ -134,15 +132,21 @@ static int add_analysis(px_store *st, int64_t article, const px_doc *doc, const 
   int rc;
   px__buf source;
   px__buf_init(&source, 0);
-  /* Replace: drop what an earlier analysis stored (an article stored just
-   * now by px_store_add has none). */
-  bool fresh = article == st->batch.fresh_id;
-  if ((!fresh && (rc = clear_analysis(st, article))) ||
-      (rc = article_source(st, article, &source))) {
+  /* Replace: drop what an earlier analysis stored (an article stored by
+   * px_store_add in this transaction, not analysed since, has none). */
+  px__batch *bt = &st->batch;
+  px__fresh *fresh = px__batch_fresh_find(bt, article);
+  if (fresh) {
+    rc = px__buf_append(&source, bt->fresh_src.ptr ? bt->fresh_src.ptr + fresh->src_off : "",
+                        fresh->src_len);
+    if (rc == PX_OK) px__batch_fresh_done(bt, fresh);
+  } else if ((rc = clear_analysis(st, article)) == PX_OK) {
+    rc = article_source(st, article, &source);
+  }
+  if (rc) {
     px__buf_release(&source);
     return rc;
   }
-  st->batch.fresh_id = 0;
 
   size_t ns = px_doc_sentence_count(doc);
   unsigned char *blob = malloc(ns * 8 + 1);
@@ -585,12 +589,12 @@ int px_store_entities(px_store *st, const px_article_filter *f, px_stored_entity
 int px__store_analysis_bytes(px_store *st, int64_t article, px__buf *sent, px__buf *detail,
                              bool *found) {
   *found = false;
-  sqlite3_stmt *s = NULL;
-  int rc = sqlite3_prepare_v2(st->db,
-                              "SELECT sentences, detail FROM analysis WHERE article=?1"
-                              " AND version=?2 AND detail IS NOT NULL",
-                              -1, &s, NULL);
-  if (rc != SQLITE_OK) return px__store_step_fail(st, rc, "reading an analysis");
+  sqlite3_stmt *s = NULL; /* prepared once: a story reads one per member */
+  int rc = px__store_stmt(st, PX__STMT_ANALYSIS_BYTES,
+                          "SELECT sentences, detail FROM analysis WHERE article=?1"
+                          " AND version=?2 AND detail IS NOT NULL",
+                          &s);
+  if (rc) return rc;
   sqlite3_bind_int64(s, 1, article);
   sqlite3_bind_int(s, 2, ANALYSIS_VERSION);
   rc = sqlite3_step(s);
@@ -605,6 +609,6 @@ int px__store_analysis_bytes(px_store *st, int64_t article, px__buf *sent, px__b
   } else {
     rc = rc == SQLITE_DONE ? PX_OK : px__store_step_fail(st, rc, "reading an analysis");
   }
-  sqlite3_finalize(s);
+  sqlite3_reset(s);
   return rc;
 }

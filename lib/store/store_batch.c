@@ -145,6 +145,7 @@ void px__batch_init(px__batch *b) {
   px__strmap_init(&b->speakers);
   px__strmap_init(&b->sources);
   px__buf_init(&b->new_speakers, 0);
+  px__buf_init(&b->fresh_src, 0);
 }
 
 void px__batch_release(px__batch *b) {
@@ -155,7 +156,8 @@ void px__batch_release(px__batch *b) {
   px__pairmap_release(&b->entities);
   px__pairmap_release(&b->outlets);
   free(b->source_names);
-  free(b->fresh_source);
+  free(b->fresh);
+  px__buf_release(&b->fresh_src);
   memset(b, 0, sizeof(*b));
 }
 
@@ -171,7 +173,64 @@ void px__batch_forget(px__batch *b) {
   b->fts_lo = b->fts_hi = 0;
   b->new_speakers.len = 0;
   b->body_bytes = 0;
-  b->fresh_id = 0;
+  px__batch_fresh_clear(b);
+}
+
+/* ------------------------------------------- articles without analysis */
+
+/* At most this many fresh articles are remembered in one transaction;
+ * past it, an article is treated as one stored earlier (its analysis
+ * clears first: right, only slower). */
+#define FRESH_MAX 1000000
+
+void px__batch_fresh_add(px__batch *b, int64_t id, px_str source) {
+  if (b->fresh_head == b->fresh_n) { /* all analysed: start over */
+    b->fresh_head = b->fresh_n = 0;
+    b->fresh_src.len = 0;
+    b->fresh_sorted = true;
+  }
+  if (b->fresh_n == FRESH_MAX) return;
+  if (b->fresh_n == b->fresh_cap) {
+    size_t nc = b->fresh_cap ? b->fresh_cap * 2 : 256;
+    px__fresh *nf = realloc(b->fresh, nc * sizeof(*nf));
+    if (!nf) return; /* the set is optional */
+    b->fresh = nf;
+    b->fresh_cap = nc;
+  }
+  size_t off = b->fresh_src.len;
+  if (px__buf_append(&b->fresh_src, source.ptr ? source.ptr : "", source.len)) return;
+  if (b->fresh_n && b->fresh[b->fresh_n - 1].id >= id) b->fresh_sorted = false;
+  b->fresh[b->fresh_n++] = (px__fresh){id, off, source.len, false};
+}
+
+px__fresh *px__batch_fresh_find(px__batch *b, int64_t id) {
+  size_t lo = b->fresh_head, hi = b->fresh_n;
+  px__fresh *f = NULL;
+  if (lo < hi && b->fresh[lo].id == id) {
+    f = &b->fresh[lo]; /* the usual case: analyses come in the order stored */
+  } else if (b->fresh_sorted) {
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (b->fresh[mid].id < id) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < b->fresh_n && b->fresh[lo].id == id) f = &b->fresh[lo];
+  } else {
+    for (size_t i = lo; i < hi && !f; i++)
+      if (b->fresh[i].id == id) f = &b->fresh[i];
+  }
+  return f && !f->done ? f : NULL;
+}
+
+void px__batch_fresh_done(px__batch *b, px__fresh *f) {
+  f->done = true;
+  while (b->fresh_head < b->fresh_n && b->fresh[b->fresh_head].done) b->fresh_head++;
+}
+
+void px__batch_fresh_clear(px__batch *b) {
+  b->fresh_head = b->fresh_n = 0;
+  b->fresh_src.len = 0;
+  b->fresh_sorted = true;
 }
 
 /* The caches only grow; past these sizes they start over (the store stays
