@@ -746,6 +746,32 @@ static void test_numeric_and_local_dates(void **state) {
   }
 }
 
+/* Bylines: a class naming the author's name part ("author-box__name");
+ * a commenter's name class is not the author; an "Article by" label
+ * heading followed by the name. */
+static void test_byline_name_parts(void **state) {
+  fx *f = *state;
+  const char *para =
+      "<p>The city council voted on Monday to keep the night bus service running for another "
+      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
+      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
+      "finance committee warned that the subsidy would have to be found elsewhere.</p>";
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Night buses</title></head><body><div class=\"post\">%s"
+                   "</div><div class=\"comment\"><span class=\"comment-author-name\">Bob Stone"
+                   "</span><p>Great.</p></div><div class=\"widget-author-box\"><h4 "
+                   "class=\"widget-author-box__name\"> Liz Kenny </h4></div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Liz Kenny");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">%s"
+               "</div><div class=\"about\"><h2>Article by</h2><div class=\"who\">Matias "
+               "Heikkil\xC3\xA4</div></div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Matias Heikkil\xC3\xA4");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -764,6 +790,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_byline_components, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_heads, setup, teardown),
       cmocka_unit_test_setup_teardown(test_numeric_and_local_dates, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_byline_name_parts, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -925,13 +925,16 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
     else if ((v = A->cls, l = A->cls_n, v) && l < 200 &&
              (memmem(v, l, "author", 6) || memmem(v, l, "byline", 6) ||
               memmem(v, l, "Author", 6) || memmem(v, l, "Byline", 6)) &&
+             !contains_ci(v, l, "comment") && /* a commenter is not the author */
              (contains_ci(v, l, "byline") || contains_ci(v, l, "author-name") ||
               contains_ci(v, l, "authorname") || contains_ci(v, l, "author__name") ||
               contains_ci(v, l, "author-link") || ieq(v, l, "author") ||
               ieq(v, l, "post-author") || contains_ci(v, l, "author-details") ||
               contains_ci(v, l, "header-author") || contains_ci(v, l, "authored-by") ||
               contains_ci(v, l, "article-author") || contains_ci(v, l, "entry-author") ||
-              class_ends_author(v, l)))
+              class_ends_author(v, l) ||
+              /* "author-box__name", "post_author_name": the author's name part */
+              contains_ci(v, l, "name")))
       hit = true;
     if (hit) {
       node_text(n, &ex->tmp, 400);
@@ -1046,8 +1049,9 @@ static void text_byline(px__extractor *ex, myhtml_tree_node_t *parent, const cha
   while (l && is_space((unsigned char)*x)) x++, l--;
   while (l && (is_space((unsigned char)x[l - 1]) || x[l - 1] == ':')) l--;
   if (l < 2 || l > 80) return;
-  static const char *const labels[] = {"by", "written by", "posted by", "words by", "author",
-                                       "authors", "story by", "text by", "reporting by", NULL};
+  static const char *const labels[] = {"by",      "written by", "posted by",    "words by",
+                                       "author",  "authors",    "story by",     "text by",
+                                       "reporting by", "article by", NULL};
   bool label = false, lead = false;
   for (size_t i = 0; labels[i]; i++) {
     size_t k = strlen(labels[i]);
