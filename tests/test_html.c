@@ -704,6 +704,74 @@ static void test_title_heads(void **state) {
   assert_field(f->art, PX_F_TITLE, "Council keeps the night buses");
 }
 
+/* Dates: day.month.year and month/day/year written in digits on their own
+ * line; a time stated in UTC that falls the day after the date in the
+ * page's address takes the address's day (the outlet's local day), while
+ * a time with its own offset, or one the address does not contradict,
+ * stands. */
+static void test_numeric_and_local_dates(void **state) {
+  fx *f = *state;
+  const char *para =
+      "<p>The city council voted on Monday to keep the night bus service running for another "
+      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
+      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
+      "finance committee warned that the subsidy would have to be found elsewhere.</p>";
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+                   "<p class=\"meta\">Ann Lee</p><div><span>23.07.2025</span><span> \xC2\xB7 "
+                   "</span></div>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_int_equal(px_article_published(f->art, NULL), 1753228800); /* 2025-07-23 */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+               "<div><i>Updated: 10/31/2024</i></div>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_int_equal(px_article_published(f->art, NULL), 1730332800); /* 2024-10-31 */
+  const char *stamps[] = {"2025-12-19T02:41:41+00:00", "2025-12-18T21:41:41-05:00"};
+  const char *urls[] = {"https://example.org/2025/12/18/night-buses/",
+                        "https://example.org/news/night-buses/"};
+  for (int k = 0; k < 4; k++) {
+    n = snprintf(page, sizeof(page),
+                 "<html><head><title>Night buses</title><meta property=\"article:published_time\" "
+                 "content=\"%s\"></head><body><div class=\"post\">%s</div></body></html>",
+                 stamps[k & 1], para);
+    assert_int_equal(extract(f, page, (size_t)n, NULL, urls[k >> 1]), PX_OK);
+    int64_t t = px_article_published(f->art, NULL);
+    int off = px_article_published_offset(f->art, NULL);
+    int64_t day = (t + off * 60) / 86400;
+    /* the UTC stamp without a dated address stays on the 19th */
+    assert_int_equal(day, k == 2 ? 20441 : 20440);
+    if (k == 0) assert_int_equal(t, 1766016000);
+  }
+}
+
+/* Bylines: a class naming the author's name part ("author-box__name");
+ * a commenter's name class is not the author; an "Article by" label
+ * heading followed by the name. */
+static void test_byline_name_parts(void **state) {
+  fx *f = *state;
+  const char *para =
+      "<p>The city council voted on Monday to keep the night bus service running for another "
+      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
+      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
+      "finance committee warned that the subsidy would have to be found elsewhere.</p>";
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Night buses</title></head><body><div class=\"post\">%s"
+                   "</div><div class=\"comment\"><span class=\"comment-author-name\">Bob Stone"
+                   "</span><p>Great.</p></div><div class=\"widget-author-box\"><h4 "
+                   "class=\"widget-author-box__name\"> Liz Kenny </h4></div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Liz Kenny");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">%s"
+               "</div><div class=\"about\"><h2>Article by</h2><div class=\"who\">Matias "
+               "Heikkil\xC3\xA4</div></div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Matias Heikkil\xC3\xA4");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -721,6 +789,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_text_and_url_dates, setup, teardown),
       cmocka_unit_test_setup_teardown(test_byline_components, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_heads, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_numeric_and_local_dates, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_byline_name_parts, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

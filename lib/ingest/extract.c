@@ -925,13 +925,16 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
     else if ((v = A->cls, l = A->cls_n, v) && l < 200 &&
              (memmem(v, l, "author", 6) || memmem(v, l, "byline", 6) ||
               memmem(v, l, "Author", 6) || memmem(v, l, "Byline", 6)) &&
+             !contains_ci(v, l, "comment") && /* a commenter is not the author */
              (contains_ci(v, l, "byline") || contains_ci(v, l, "author-name") ||
               contains_ci(v, l, "authorname") || contains_ci(v, l, "author__name") ||
               contains_ci(v, l, "author-link") || ieq(v, l, "author") ||
               ieq(v, l, "post-author") || contains_ci(v, l, "author-details") ||
               contains_ci(v, l, "header-author") || contains_ci(v, l, "authored-by") ||
               contains_ci(v, l, "article-author") || contains_ci(v, l, "entry-author") ||
-              class_ends_author(v, l)))
+              class_ends_author(v, l) ||
+              /* "author-box__name", "post_author_name": the author's name part */
+              contains_ci(v, l, "name")))
       hit = true;
     if (hit) {
       node_text(n, &ex->tmp, 400);
@@ -944,8 +947,11 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
   }
 }
 
-/* A short text that reads as a date: a month name or an ISO date, and a
- * plausible year. */
+/* The day a time falls on (days since 1970-01-01, floored). */
+static int64_t floor_day(int64_t t) { return t >= 0 ? t / 86400 : -((-t + 86399) / 86400); }
+
+/* A short text that reads as a date: a month name, an ISO date or a
+ * day.month.year / month/day/year in digits, and a plausible year. */
 static bool looks_date(const char *x, size_t l) {
   static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
                                        "aug", "sep", "oct", "nov", "dec", NULL};
@@ -958,6 +964,14 @@ static bool looks_date(const char *x, size_t l) {
       if (d4 && edge) {
         year = true;
         if (i + 10 <= l && x[i + 4] == '-' && x[i + 7] == '-') month = true;
+        /* 23.07.2025, 10/31/2024: day and month in digits before the year */
+        if (i >= 4 && (x[i - 1] == '.' || x[i - 1] == '/')) {
+          size_t j = i - 1, k = 0;
+          while (j > 0 && k < 3 && x[j - 1] >= '0' && x[j - 1] <= '9') j--, k++;
+          if (k >= 1 && k <= 2 && j >= 2 && x[j - 1] == x[i - 1] && x[j - 2] >= '0' &&
+              x[j - 2] <= '9')
+            month = true;
+        }
       }
     }
   }
@@ -1035,8 +1049,9 @@ static void text_byline(px__extractor *ex, myhtml_tree_node_t *parent, const cha
   while (l && is_space((unsigned char)*x)) x++, l--;
   while (l && (is_space((unsigned char)x[l - 1]) || x[l - 1] == ':')) l--;
   if (l < 2 || l > 80) return;
-  static const char *const labels[] = {"by", "written by", "posted by", "words by", "author",
-                                       "authors", "story by", "text by", "reporting by", NULL};
+  static const char *const labels[] = {"by",      "written by", "posted by",    "words by",
+                                       "author",  "authors",    "story by",     "text by",
+                                       "reporting by", "article by", NULL};
   bool label = false, lead = false;
   for (size_t i = 0; labels[i]; i++) {
     size_t k = strlen(labels[i]);
@@ -2038,8 +2053,8 @@ static int url_date(const char *url, size_t ulen, int64_t *t);
  * when the source stated none: a bare date is that day, read as UTC).
  * `hint` is the address the page was fetched from, when it differs from
  * the one the page states (its own og:url may be percent-encoded). */
-static int pick_date(const meta *m, const char *url, size_t ulen, const char *hint, int64_t *t,
-                     int *zone, int *has_zone) {
+static int pick_date_first(const meta *m, const char *url, size_t ulen, const char *hint,
+                           int64_t *t, int *zone, int *has_zone) {
   const px__buf *order[] = {&m->ld_date, &m->meta_date, &m->item_date, &m->time_pub};
   *has_zone = 0;
   for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
@@ -2056,6 +2071,27 @@ static int pick_date(const meta *m, const char *url, size_t ulen, const char *hi
   if (m->text_date.len && parse_text_date(m->text_date.ptr, m->text_date.len, t) == PX_OK)
     return PX_OK;
   return PX_EFORMAT;
+}
+
+/* The published time (pick_date_first), corrected when a time stated in
+ * UTC (or with no zone) falls one day away from the date in the page's
+ * address: the address has the outlet's own day (a post of 9 pm in New
+ * York stamped 02:00Z the next day). */
+static int pick_date(const meta *m, const char *url, size_t ulen, const char *hint, int64_t *t,
+                     int *zone, int *has_zone) {
+  int rc = pick_date_first(m, url, ulen, hint, t, zone, has_zone);
+  if (rc != PX_OK) return rc;
+  int64_t pday = floor_day(*t + (int64_t)*zone * 60);
+  int64_t u;
+  if (*zone == 0 &&
+      (url_date(url, ulen, &u) == PX_OK || url_date(hint, hint ? strlen(hint) : 0, &u) == PX_OK)) {
+    int64_t uday = floor_day(u);
+    if (uday == pday + 1 || uday == pday - 1) {
+      *t = u;
+      *has_zone = 0;
+    }
+  }
+  return PX_OK;
 }
 
 /* A date in the URL path: /2023/09/13/ or /2023-09-13. */
