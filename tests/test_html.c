@@ -532,16 +532,20 @@ static void test_title_tail_and_offset(void **state) {
   assert_int_equal(px_article_set_published_offset(f->art, 60), PX_EINVAL);
 }
 
+/* Two paragraphs of an invented article, the body the metadata tests wrap
+ * in pages of their own. */
+static const char k_night_buses[] =
+    "<p>The city council voted on Monday to keep the night bus service running for another "
+    "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
+    "<p>Supporters said the buses were the only safe way home for shift workers, while the "
+    "finance committee warned that the subsidy would have to be found elsewhere.</p>";
+
 /* Bylines: a handle the structured data declares is kept as it is spelled;
  * "Written by" in twitter:label1 names twitter:data1; a byline element's
  * filter labels ("By Category") are not names; a bullet ends a byline. */
 static void test_byline_sources(void **state) {
   fx *f = *state;
-  const char *para =
-      "<p>The city council voted on Monday to keep the night bus service running for another "
-      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
-      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
-      "finance committee warned that the subsidy would have to be found elsewhere.</p>";
+  const char *para = k_night_buses;
   char page[4096];
   int n = snprintf(page, sizeof(page),
                    "<html><head><title>Night buses</title><meta name=\"author\" content=\"nightowl_42\">"
@@ -598,11 +602,7 @@ static void test_furniture_lines(void **state) {
  * own og:url is percent-encoded. */
 static void test_text_and_url_dates(void **state) {
   fx *f = *state;
-  const char *para =
-      "<p>The city council voted on Monday to keep the night bus service running for another "
-      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
-      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
-      "finance committee warned that the subsidy would have to be found elsewhere.</p>";
+  const char *para = k_night_buses;
   char page[4096];
   int n = snprintf(page, sizeof(page),
                    "<html><head><title>Night buses</title></head><body><div class=\"post\">"
@@ -631,11 +631,7 @@ static void test_text_and_url_dates(void **state) {
  * commenter's class is not the author's. */
 static void test_byline_components(void **state) {
   fx *f = *state;
-  const char *para =
-      "<p>The city council voted on Monday to keep the night bus service running for another "
-      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
-      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
-      "finance committee warned that the subsidy would have to be found elsewhere.</p>";
+  const char *para = k_night_buses;
   char page[4096];
   int n = snprintf(page, sizeof(page),
                    "<html><head><title>Night buses</title>"
@@ -673,11 +669,7 @@ static void test_byline_components(void **state) {
  * passed over; a "Title:" label and a date before the headline go. */
 static void test_title_heads(void **state) {
   fx *f = *state;
-  const char *para =
-      "<p>The city council voted on Monday to keep the night bus service running for another "
-      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
-      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
-      "finance committee warned that the subsidy would have to be found elsewhere.</p>";
+  const char *para = k_night_buses;
   char page[4096];
   int n = snprintf(page, sizeof(page),
                    "<html><head><title>Council keeps the night buses | Transit Weekly</title></head>"
@@ -711,11 +703,7 @@ static void test_title_heads(void **state) {
  * stands. */
 static void test_numeric_and_local_dates(void **state) {
   fx *f = *state;
-  const char *para =
-      "<p>The city council voted on Monday to keep the night bus service running for another "
-      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
-      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
-      "finance committee warned that the subsidy would have to be found elsewhere.</p>";
+  const char *para = k_night_buses;
   char page[4096];
   int n = snprintf(page, sizeof(page),
                    "<html><head><title>Night buses</title></head><body><div class=\"post\">"
@@ -751,11 +739,7 @@ static void test_numeric_and_local_dates(void **state) {
  * heading followed by the name. */
 static void test_byline_name_parts(void **state) {
   fx *f = *state;
-  const char *para =
-      "<p>The city council voted on Monday to keep the night bus service running for another "
-      "year, after a petition gathered more than four thousand signatures in three weeks.</p>"
-      "<p>Supporters said the buses were the only safe way home for shift workers, while the "
-      "finance committee warned that the subsidy would have to be found elsewhere.</p>";
+  const char *para = k_night_buses;
   char page[4096];
   int n = snprintf(page, sizeof(page),
                    "<html><head><title>Night buses</title></head><body><div class=\"post\">%s"
