@@ -179,6 +179,11 @@ PX__HIDDEN int px__store_exec(px_store *st, const char *sql);
 /** A cached prepared statement, reset and unbound. */
 PX__HIDDEN int px__store_stmt(px_store *st, int which, const char *sql, sqlite3_stmt **out);
 PX__HIDDEN int px__store_step_fail(px_store *st, int rc, const char *what);
+/* Binds v as text to parameter i, an empty string when v has no bytes
+ * (never NULL); the caller keeps v alive until the statement is reset. */
+static inline void px__store_bind_text(sqlite3_stmt *s, int i, px_str v) {
+  sqlite3_bind_text(s, i, v.ptr ? v.ptr : "", (int)v.len, SQLITE_STATIC);
+}
 
 /* store_compare.c: the comparison cache, opaque bytes per (story, variant)
  * valid for one membership signature.  get: *hit says whether out got them. */

@@ -10,10 +10,6 @@
 
 #define ANALYSIS_VERSION 1
 
-static void bind_str(sqlite3_stmt *s, int i, px_str v) {
-  sqlite3_bind_text(s, i, v.ptr ? v.ptr : "", (int)v.len, SQLITE_STATIC);
-}
-
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
   sqlite3_reset(s);
@@ -28,7 +24,7 @@ static int entity_id(px_store *st, px_str key, px_str name, const char *type, in
   sqlite3_stmt *s = NULL;
   int rc = px__store_stmt(st, PX__STMT_ENTITY_FIND, "SELECT id FROM entity WHERE key=?1", &s);
   if (rc) return rc;
-  bind_str(s, 1, key);
+  px__store_bind_text(s, 1, key);
   rc = sqlite3_step(s);
   if (rc == SQLITE_ROW) {
     *id = sqlite3_column_int64(s, 0);
@@ -40,8 +36,8 @@ static int entity_id(px_store *st, px_str key, px_str name, const char *type, in
   if ((rc = px__store_stmt(st, PX__STMT_ENTITY_NEW,
                            "INSERT INTO entity(key, name, type) VALUES(?1, ?2, ?3)", &s)))
     return rc;
-  bind_str(s, 1, key);
-  bind_str(s, 2, name);
+  px__store_bind_text(s, 1, key);
+  px__store_bind_text(s, 2, name);
   sqlite3_bind_text(s, 3, type, -1, SQLITE_STATIC);
   if ((rc = step_done(st, s, "storing an entity"))) return rc;
   *id = sqlite3_last_insert_rowid(st->db);
@@ -55,8 +51,8 @@ static int note_speaker(px_store *st, px_str key, px_str name) {
   int rc = px__store_stmt(st, PX__STMT_SPEAKER,
                           "INSERT OR IGNORE INTO speaker(key, name) VALUES(?1, ?2)", &s);
   if (rc) return rc;
-  bind_str(s, 1, key);
-  bind_str(s, 2, name);
+  px__store_bind_text(s, 1, key);
+  px__store_bind_text(s, 2, name);
   if ((rc = step_done(st, s, "storing a speaker"))) return rc;
   if (sqlite3_changes(st->db) > 0 && (rc = px__store_note_new_speaker(st, key, name))) return rc;
   return px__strmap_put(&st->batch.speakers, key.ptr, key.len, 1, NULL);
@@ -177,8 +173,8 @@ static int add_analysis(px_store *st, int64_t article, const px_doc *doc, const 
   }
   sqlite3_bind_int64(s, 1, article);
   sqlite3_bind_blob(s, 2, blob, (int)(ns * 8), SQLITE_STATIC);
-  bind_str(s, 3, place);
-  bind_str(s, 4, agency);
+  px__store_bind_text(s, 3, place);
+  px__store_bind_text(s, 4, agency);
   sqlite3_bind_int(s, 5, ANALYSIS_VERSION);
   sqlite3_bind_blob(s, 6, detail.ptr ? detail.ptr : "", (int)detail.len, SQLITE_STATIC);
   rc = step_done(st, s, "storing an analysis");
@@ -205,7 +201,7 @@ static int add_analysis(px_store *st, int64_t article, const px_doc *doc, const 
       break;
     sqlite3_bind_int64(s, 1, article);
     sqlite3_bind_int64(s, 2, ids[i]);
-    bind_str(s, 3, name);
+    px__store_bind_text(s, 3, name);
     sqlite3_bind_int64(s, 4, (sqlite3_int64)nm);
     sqlite3_bind_int64(s, 5, (sqlite3_int64)a);
     sqlite3_bind_int64(s, 6, (sqlite3_int64)b);
@@ -229,16 +225,16 @@ static int add_analysis(px_store *st, int64_t article, const px_doc *doc, const 
     sqlite3_bind_int64(s, 2, (sqlite3_int64)q.start);
     sqlite3_bind_int64(s, 3, (sqlite3_int64)q.end);
     sqlite3_bind_text(s, 4, px_quote_kind_name(q.kind), -1, SQLITE_STATIC);
-    bind_str(s, 5, q.text);
-    bind_str(s, 6, q.cue);
+    px__store_bind_text(s, 5, q.text);
+    px__store_bind_text(s, 6, q.cue);
     if (q.has_speaker) {
-      bind_str(s, 7, q.speaker_name);
-      bind_str(s, 8, q.speaker_key);
+      px__store_bind_text(s, 7, q.speaker_name);
+      px__store_bind_text(s, 8, q.speaker_key);
       if (q.speaker_key.len && (rc = note_speaker(st, q.speaker_key, q.speaker_name))) break;
     } else {
       px_str none = {"", 0};
-      bind_str(s, 7, none);
-      bind_str(s, 8, none);
+      px__store_bind_text(s, 7, none);
+      px__store_bind_text(s, 8, none);
     }
     if (q.has_speaker && q.speaker_entity >= 0 && (size_t)q.speaker_entity < ne &&
         ids[q.speaker_entity])

@@ -184,11 +184,7 @@ void px__batch_forget(px__batch *b) {
 #define FRESH_MAX 1000000
 
 void px__batch_fresh_add(px__batch *b, int64_t id, px_str source) {
-  if (b->fresh_head == b->fresh_n) { /* all analysed: start over */
-    b->fresh_head = b->fresh_n = 0;
-    b->fresh_src.len = 0;
-    b->fresh_sorted = true;
-  }
+  if (b->fresh_head == b->fresh_n) px__batch_fresh_clear(b); /* all analysed: start over */
   if (b->fresh_n == FRESH_MAX) return;
   if (b->fresh_n == b->fresh_cap) {
     size_t nc = b->fresh_cap ? b->fresh_cap * 2 : 256;
@@ -404,8 +400,8 @@ static int flush_speakers(px_store *st) {
     int rc = px__store_stmt(st, PX__STMT_SPEAKER_FTS,
                             "INSERT INTO speaker_fts(key, name) VALUES(?1, ?2)", &s);
     if (rc) return rc;
-    sqlite3_bind_text(s, 1, f[0].ptr, (int)f[0].len, SQLITE_STATIC);
-    sqlite3_bind_text(s, 2, f[1].ptr, (int)f[1].len, SQLITE_STATIC);
+    px__store_bind_text(s, 1, f[0]);
+    px__store_bind_text(s, 2, f[1]);
     int r = sqlite3_step(s);
     sqlite3_reset(s);
     if (r != SQLITE_DONE) return px__store_step_fail(st, r, "indexing speakers");
