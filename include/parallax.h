@@ -1219,10 +1219,10 @@ typedef struct px_ingest_opts {
   int strict;           /* 1: stop at the first rejected record (default 0) */
   long batch;           /* articles per transaction (default 2000) */
   int timings;          /* 1: measure CPU time per stage as well (a system call per switch) */
-  int threads;          /* threads in all: 1 (default) analyses on the calling thread; N > 1
-                           runs the analysis on N - 1 workers beside the caller, which reads
-                           and writes; 0: one per core.  The store is the same whatever the
-                           number (bench/run threads measures what it buys). */
+  int threads;          /* threads in all: 0 (default) one per core of the machine; 1 analyses
+                           on the calling thread; N > 1 runs the analysis on N - 1 workers
+                           beside the caller, which reads and writes.  The store is the same
+                           whatever the number (bench/run threads measures what it buys). */
   const px_story_opts *story; /* clustering options, NULL for the defaults */
   px_ingest_event_cb on_event;
   px_ingest_progress_cb on_progress;

@@ -1990,6 +1990,7 @@ int main(int argc, char **argv) {
     }
     px_ingest_opts o;
     px_ingest_opts_init(&o);
+    o.threads = 1; /* the ranks use the cores */
     o.cluster = 0;
     o.keep_features = 1; /* the story stage clusters from the ingest's analysis */
     o.analyze = analyze;

@@ -882,6 +882,7 @@ int cmd_watch(cli *c, int argc, char **argv) {
   }
   px_ingest_opts io;
   px_ingest_opts_init(&io);
+  io.threads = 1; /* a poll brings a few articles: no workers */
   io.on_event = on_event;
   io.user = &w;
   char lzerr[512];

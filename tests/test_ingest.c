@@ -54,6 +54,7 @@ static void test_path_events_and_clustering(void **state) {
   seen s = {0};
   px_ingest_opts o;
   px_ingest_opts_init(&o);
+  assert_int_equal(o.threads, 0); /* the default: one thread per core, as the CLI */
   o.on_event = on_event;
   o.user = &s;
   o.batch = 1; /* every article its own transaction */

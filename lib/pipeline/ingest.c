@@ -90,10 +90,10 @@ void px_ingest_opts_init(px_ingest_opts *o) {
   o->analyze = 1;
   o->cluster = 1;
   o->batch = 2000;
-  /* One thread by default: on the AllSides corpus the writer is the
-   * bottleneck and analysis workers cost CPU without saving time
-   * (bench/run threads). */
-  o->threads = 1;
+  /* One thread per core by default (0, resolved when the ingest starts):
+   * the analysis runs on workers beside the reader and writer, and the
+   * store is the same whatever the number (tests/cli/threads.sh). */
+  o->threads = 0;
 }
 
 static double clock_of(clockid_t id) {

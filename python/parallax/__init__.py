@@ -919,7 +919,7 @@ class Store:
     # -- ingest
     def ingest(self, items: Union[str, os.PathLike, Iterable[Any]], *, analyze: bool = True,
                cluster: bool = True, batch: int = 0, strict: bool = False,
-               timings: bool = False, threads: int = 1,
+               timings: bool = False, threads: int = 0,
                progress: Optional[Callable[[int, int, int], Any]] = None) -> IngestResult:
         """Run the ingest pipeline over paths and/or records.
 
@@ -929,8 +929,9 @@ class Store:
         of a million dicts is never held in memory.  analyze: extract
         sentences, entities and quotes; cluster: place the new articles in
         stories at the end; strict: stop at the first rejected record;
-        threads: threads in all (1, the default: all on this thread; 0: one per core; the
-        store is the same whatever the number).
+        threads: threads in all (0, the default: one per core of the machine, as
+        the command line; 1: all on this thread; the store is the same whatever
+        the number).
         progress(bytes_done, bytes_total, articles) is called about ten times
         a second while a path is read; a true return stops the ingest.
 

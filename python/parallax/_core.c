@@ -660,7 +660,7 @@ PyDoc_STRVAR(store_ingest_doc,
 
 static PyObject *store_ingest(Store *s, PyObject *args) {
   PyObject *items, *progress = Py_None;
-  int analyze = 1, cluster = 1, strict = 0, timings = 0, threads = 1;
+  int analyze = 1, cluster = 1, strict = 0, timings = 0, threads = 0;
   long batch = 0;
   Py_ssize_t max_messages = 1000;
   if (!PyArg_ParseTuple(args, "O|ppippOni", &items, &analyze, &cluster, &batch, &strict,

@@ -1,4 +1,5 @@
 import _thread
+import inspect
 import json
 import os
 import threading
@@ -219,12 +220,13 @@ def test_memory_flat_store_and_compare(tmp_path, sample_path, sample_records):
 
 def test_ingest_threads_same_store(tmp_path, sample_path):
     got = []
-    for n in (1, 3):
+    for n in (1, 3, None):  # None: the default, one thread per core as the CLI
         with parallax.Store(tmp_path / f"th{n}.db") as st:
-            res = st.ingest(sample_path, threads=n)
+            res = st.ingest(sample_path) if n is None else st.ingest(sample_path, threads=n)
             assert res.stored == 30
             got.append([(q.article, q.start, q.end, q.speaker_key) for q in st.quotes()])
-    assert got[0] == got[1] and got[0]
+    assert got[0] == got[1] == got[2] and got[0]
+    assert inspect.signature(parallax.Store.ingest).parameters["threads"].default == 0
     with parallax.Store(tmp_path / "bad.db") as st:
         with pytest.raises(parallax.InvalidInput):
             st.ingest(sample_path, threads=-1)
