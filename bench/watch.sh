@@ -41,6 +41,7 @@ tpid=$!
 sleep 0.5
 wpid=$(pgrep -P "$tpid" | head -1)
 start=$(date +%s.%N)
+load0=$(cut -d' ' -f1 /proc/loadavg)
 count() { sqlite3 "$tmp/w.db" "select count(*) from article" 2>/dev/null || echo 0; }
 # Until the replay is over and the count has not moved for 5 s (at most 20 min).
 last=-1; still=0; t_last=$start
@@ -53,13 +54,18 @@ done
 kill -TERM "$wpid" || { echo "watch: the watcher had stopped before the end of the replay"; cat "$tmp/log" >&2; exit 1; }
 wait "$tpid"
 wrc=$?
+load1=$(cut -d' ' -f1 /proc/loadavg)
+# The replay server's CPU over the run (a loaded machine can make it, not
+# the watcher, the bottleneck: then the lag is the server's).
+read -r su ss < <(awk '{print $14, $15}' "/proc/$srv/stat")
+tck=$(getconf CLK_TCK)
 # 0, or 3 when some source failed (logged, counted below); anything else fails the benchmark.
 if ((wrc != 0 && wrc != 3)); then echo "watch: the watcher exited with status $wrc"; tail -20 "$tmp/log" >&2; exit 1; fi
 read -r wall user sys rss < <(tail -1 "$tmp/time")
-python3 - "$tmp" "$n" "$spd" "$nfeeds" "$start" "$t_last" "$wall" "$user" "$sys" "$rss" <<'PY'
+python3 - "$tmp" "$n" "$spd" "$nfeeds" "$start" "$t_last" "$wall" "$user" "$sys" "$rss" "$load0" "$load1" "$su" "$ss" "$tck" <<'PY'
 import json, sys
 tmp, n, spd, nfeeds = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
-start, t_last, wall, user, sys_, rss = map(float, sys.argv[5:11])
+start, t_last, wall, user, sys_, rss, load0, load1, su, ss, tck = map(float, sys.argv[5:16])
 appear = {}
 for line in open(tmp + "/appear.tsv"):
     u, t, _ = line.rstrip("\n").split("\t")
@@ -103,6 +109,7 @@ for u in missed:
     print("not stored: %s (%s): %s" % (u, source.get(u, "?"), why[-1] if why else "no error names it"))
 print("watcher over the run: wall %.1f s, CPU %.1f s (user %.1f, sys %.1f), peak RSS %.0f MB; %.0f articles per CPU second" % (wall, user + sys_, user, sys_, rss / 1024, stored / max(user + sys_, 1e-9)))
 cpu = [l for l in log if "parallax watch: info: cpu: " in l]
+print("replay server (Python, same machine) CPU %.1f s; load average %.1f at the start, %.1f at the end" % ((su + ss) / tck, load0, load1))
 print("the watcher's own CPU breakdown: " + (cpu[-1].split("info: cpu: ", 1)[1] if cpu else "not in the log"))
 PY
 (($? == 0)) || { echo "watch: the figures could not be computed"; exit 1; }
