@@ -25,7 +25,7 @@ field() { /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.a
 xz -dc "$data" > "$tmp/all.jsonl"
 mb=$(stat -c %s "$tmp/all.jsonl" | awk '{printf "%.1f", $1/1e6}')
 n=$(wc -l < "$tmp/all.jsonl")
-raw_xz=$(measure -- sh -c 'xz -dc "$1" | wc -l' sh "$data")
+raw_xz=$(measure -- bash -o pipefail -c 'xz -dc "$1" | wc -l' bash "$data")
 px_xz=$(measure -- sh -c 'rm -f "$1"/p.db*; exec "$2" ingest -q --no-analyze --no-cluster --db "$1/p.db" "$3"' sh "$tmp" "$px" "$data")
 stored_xz=$(sqlite3 "$tmp/p.db" "select count(*) from article")
 raw_plain=$(measure -- wc -l "$tmp/all.jsonl")

@@ -33,7 +33,12 @@ echo "machine: $cores cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (shar
 # The subsets: the first N lines (the corpus is in date order), uncompressed,
 # so parallax-mpi cuts them into byte ranges.
 sizes=$(printf '%s\n' "$strong" "$weak" "$((weak * 2))" "$((weak * 4))" | sort -nu)
-for n in $sizes; do { xz -dc "$corpus" 2>/dev/null || true; } | head -n "$n" > "$tmp/s$n.jsonl"; done
+# (xz dies of the pipe head closes: its status is not the check; the count is)
+for n in $sizes; do
+  { xz -dc "$corpus" 2>/dev/null || true; } | head -n "$n" > "$tmp/s$n.jsonl"
+  got=$(wc -l < "$tmp/s$n.jsonl")
+  [[ $got -eq $n ]] || { echo "mpi: $corpus gave $got lines, $n needed; no figure" >&2; exit 1; }
+done
 results=()
 one() { # label ranks articles
   local label=$1 np=$2 n=$3

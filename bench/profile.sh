@@ -22,6 +22,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 if [[ -z ${PX_PROFILE_SPEAKER:-} ]]; then
   { xz -dc "$data" || true; } | head -n "$n" > "$tmp/in.jsonl" # xz ends on the closed pipe
+  got=$(wc -l < "$tmp/in.jsonl")
+  [[ $got -eq $n ]] || { echo "profile: $data gave $got lines, $n needed; no figure" >&2; exit 1; }
 fi
 one() {
   local label=$1 px=$2/parallax

@@ -11,17 +11,26 @@ import time
 from collections import defaultdict
 
 
-def timed(cmd, env=None):
-    """(wall, cpu) of a child process, cpu = user + system from wait4."""
+def timed(cmd, env=None, ok=(0,)):
+    """(wall, cpu) of a child process, cpu = user + system from wait4.  An
+    exit status not in ok fails the benchmark (no figure)."""
     t0 = time.monotonic()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, ru = os.wait4(p.pid, 0)
     wall = time.monotonic() - t0
     err = p.stderr.read().decode()
     p.stderr.close()
-    if os.waitstatus_to_exitcode(status) not in (0, 3):
-        sys.exit(f"bench: {' '.join(map(str, cmd[:4]))} failed: {err[-800:]}")
+    code = os.waitstatus_to_exitcode(status)
+    if code not in ok:
+        sys.exit(f"bench: {' '.join(map(str, cmd[:4]))} failed (exit {code}): {err[-800:]}")
+    if code != 0:
+        print(f"  (exit {code}: {err.strip().splitlines()[-1][:200] if err.strip() else ''})")
     return wall, ru.ru_utime + ru.ru_stime
+
+
+def median(runs):
+    """The run of median CPU time, (wall, cpu)."""
+    return sorted(runs, key=lambda x: x[1])[len(runs) // 2]
 
 
 def line(name, wall, cpu, extra=""):
@@ -96,18 +105,16 @@ def main():
     print(f"inputs: {what} ({len(story)} articles)")
 
     if "analyze" in parts:
-        print(f"analyze: {len(recs)} articles, one process each, best of 3")
-        c = min((timed([a.cli, "analyze", "--format", "json", many]) for _ in range(3)),
-                key=lambda x: x[1])
-        p = min((timed(py(ANALYZE, many), env) for _ in range(3)), key=lambda x: x[1])
+        print(f"analyze: {len(recs)} articles, one process each, medians of 3 runs (by CPU), no warm-up")
+        c = median([timed([a.cli, "analyze", "--format", "json", many]) for _ in range(3)])
+        p = median([timed(py(ANALYZE, many), env) for _ in range(3)])
         line("CLI   parallax analyze --format json", *c)
         line("Python parallax.analyze(record) for each line", *p)
         print(f"  ratio Python/CLI: cpu {p[1] / c[1]:.2f}x, wall {p[0] / c[0]:.2f}x")
     if "compare" in parts:
-        print(f"compare: one story of {len(story)} articles, one process each, best of 3")
-        c = min((timed([a.cli, "compare", "--format", "json", one]) for _ in range(3)),
-                key=lambda x: x[1])
-        p = min((timed(py(COMPARE, one), env) for _ in range(3)), key=lambda x: x[1])
+        print(f"compare: one story of {len(story)} articles, one process each, medians of 3 runs (by CPU), no warm-up")
+        c = median([timed([a.cli, "compare", "--format", "json", one]) for _ in range(3)])
+        p = median([timed(py(COMPARE, one), env) for _ in range(3)])
         line("CLI   parallax compare --format json", *c)
         line("Python parallax.compare(records).report('json')", *p)
         print(f"  ratio Python/CLI: cpu {p[1] / c[1]:.2f}x, wall {p[0] / c[0]:.2f}x")
@@ -124,8 +131,9 @@ def main():
                     for suf in ("", "-wal", "-shm"):
                         if os.path.exists(os.path.join(tmp, db + suf)):
                             os.remove(os.path.join(tmp, db + suf))
+                # exit 3: records rejected (named on stderr), the rest stored
                 cs.append(timed([a.cli, "ingest", "-q", "--db", os.path.join(tmp, "c.db"),
-                                 allsides]))
+                                 allsides], ok=(0, 3)))
                 ps.append(timed(py(INGEST, os.path.join(tmp, "p.db"), allsides), env))
             c = sorted(cs, key=lambda x: x[1])[len(cs) // 2]
             p = sorted(ps, key=lambda x: x[1])[len(ps) // 2]

@@ -153,7 +153,9 @@ fi
 ipid=
 echo "ingest during the load: $("$px" stats --db "$tmp/s.db" --format json | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["articles"])') articles in the store at the end"
 for sv in "${servers[@]}"; do
-  kill -TERM "${spids[$sv]}"; wait "${spids[$sv]}" || true
+  kill -TERM "${spids[$sv]}"; st=0; wait "${spids[$sv]}" || st=$?
+  # A server that died during the load (a crash, a sanitizer report) fails the benchmark.
+  if ((st != 0)); then echo "serve: the $sv server exited with status $st" >&2; tail -20 "$tmp/err-$sv" >&2; exit 1; fi
   echo "server time per request ($sv; the handler only, from serve --stats):"
   grep -v "stopped" "$tmp/err-$sv" | grep -v WARNING | grep -v "^Failed to send" || true
 done

@@ -19,7 +19,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 m() { /usr/bin/python3 "$root/bench/measure.py" --runs "$runs" "$@"; }
 echo "floor: xz -dc | wc -l"
-floor=$(m -- bash -c "xz -dc '$corpus' | wc -l >/dev/null")
+floor=$(m -- bash -o pipefail -c "xz -dc '$corpus' | wc -l >/dev/null")
 echo "  $floor"
 rs=$(m -- bash -c "rm -f '$tmp'/s.db*; '$px' ingest -q --no-analyze --no-cluster --db '$tmp/s.db' '$corpus'")
 echo "  store only (--no-analyze --no-cluster): $rs"

@@ -33,7 +33,16 @@ ingest() { # input db label
   local t0 t1
   t0=$(date +%s.%N)
   /usr/bin/time -f "%U %S" -o "$tmp/$3.time" "$px" ingest -q --no-analyze --timings --db "$2" "$1" 2> "$tmp/$3.err"
+  local rc=$?
   t1=$(date +%s.%N)
+  # 0, or 3 when some records were rejected (each named on stderr): any
+  # other status is a failed ingest, and no figure is printed for it.
+  if ((rc != 0 && rc != 3)); then
+    echo "allsides_stories: the $3 ingest failed (exit $rc); no figure"
+    grep -v '^parallax: stages' "$tmp/$3.err" | tail -20 >&2
+    exit 1
+  fi
+  ((rc == 0)) || echo "$3 ingest: exit 3, $(grep -c . "$tmp/$3.err") lines on stderr (records rejected)"
   read -r u s < "$tmp/$3.time"
   local cl
   cl=$(grep 'stages (CPU)' "$tmp/$3.err" | sed 's/.*cluster \([0-9.]*\) s.*/\1/')

@@ -224,6 +224,9 @@ PX_API void px_reader_free(px_reader *rd);
  * p[0..n) is copied.  origin names it in articles (PX_F_ORIGIN "origin:item
  * 3") and in errors; format forces one format ("feed", "html", "jsonl",
  * "text", "warc") or NULL to detect it from the content as for a file.
+ * "feed-links" reads a feed for a caller that fetches each item's page: an
+ * item with an http(s) link and no text in its description comes with an
+ * empty body instead of being rejected.
  * @return PX_OK, PX_EINVAL (an unknown format: px_ctx_error() says so),
  * PX_ENOMEM.  Free with px_reader_free(); ctx must outlive the reader.
  */

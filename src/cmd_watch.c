@@ -58,6 +58,10 @@ typedef struct feed {
   bool in_flight, polled, round_done, round_failed;
   int pages;           /* page requests of this round still out */
   bool keep;           /* still in the configuration (SIGHUP) */
+  bool known;          /* read before (this run or a stored state): items all new means a gap */
+  bool retrying;       /* its last round failed: its items come again, not a gap */
+  double saved;        /* when its state was last written (monotonic) */
+  int saved_failures;  /* the failure count then */
 } feed;
 
 typedef struct page_job {
@@ -111,7 +115,28 @@ typedef struct watcher {
   bool once;
   double last_round;
   uint64_t items_seen, pages_fetched, articles, errors, not_modified;
+  uint64_t turns, rounds, gaps, no_text;
+  double cpu[6]; /* CPU seconds by part: see CPU_* */
 } watcher;
+
+/* Where the watcher's CPU time goes (process CPU clock, charged to the part
+ * running; printed when it stops): fetching (curl, waiting included), the
+ * feeds read, the pages read and ingested (extraction, analysis, store), the
+ * folders, the rounds (commit, search index, stories), the alerts. */
+enum { CPU_FETCH, CPU_FEEDS, CPU_PAGES, CPU_FILES, CPU_ROUNDS, CPU_ALERTS };
+
+static double cpu_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Charge the CPU time since *mark to part k and move the mark. */
+static void cpu_charge(watcher *w, int k, double *mark) {
+  double t = cpu_now();
+  w->cpu[k] += t - *mark;
+  *mark = t;
+}
 
 /* ------------------------------------------------------------ state keys */
 
@@ -140,6 +165,8 @@ static void feed_load(watcher *w, feed *fd) {
     if (e && strcmp(e, "-") != 0) fd->etag = strdup(e);
     if (l && strcmp(l, "-") != 0) fd->lm = strdup(l);
     fd->failures = fl ? atoi(fl) : 0;
+    fd->known = fd->failures == 0;
+    fd->saved_failures = fd->failures;
     double wait = nb ? (double)(strtoll(nb, NULL, 10) - (long long)time(NULL)) : 0;
     fd->due = wnow() + (wait > 0 ? wait : 0);
   }
@@ -155,6 +182,8 @@ static void feed_save(watcher *w, feed *fd, double wait) {
                    (long long)time(NULL) + (long long)wait);
   if (k && n > 0 && n < (int)sizeof(v) && px_store_state_set(w->st, k, v, (size_t)n) != PX_OK)
     wlog("error", "%s: could not save the feed's state: %s", fd->url, px_ctx_error(w->ctx));
+  fd->saved = wnow();
+  fd->saved_failures = fd->failures;
   free(k);
 }
 
@@ -237,13 +266,16 @@ static void feed_items(watcher *w, size_t fi, wreq *r) {
   feed *fd = &w->feeds[fi];
   px_reader *rd = NULL;
   const char *origin = r->final_url ? r->final_url : r->url;
-  int rc = px_reader_open_mem(w->ctx, r->body, r->len, origin, "feed", &rd);
+  /* Fetching pages: an item whose description has no text is still
+   * taken (its page gives the text). */
+  int rc = px_reader_open_mem(w->ctx, r->body, r->len, origin,
+                              w->cfg.fetch_pages ? "feed-links" : "feed", &rd);
   if (rc != PX_OK) {
     feed_failed(w, fd, px_strerror(rc), 0);
     fd->round_failed = true;
     return;
   }
-  int items = 0, bad = 0;
+  int items = 0, bad = 0, fresh = 0;
   /* A feed with no items yet is not an error; a page without a feed's root is. */
   size_t head = r->len < 4096 ? r->len : 4096;
   bool feed_root = r->body && (memmem(r->body, head, "<rss", 4) || memmem(r->body, head, "<feed", 5) ||
@@ -273,6 +305,7 @@ static void feed_items(watcher *w, size_t fi, wreq *r) {
       continue;
     }
     w->items_seen++;
+    fresh++;
     bool http = u.len > 7 && (strncmp(u.ptr, "http://", 7) == 0 || strncmp(u.ptr, "https://", 8) == 0);
     if (w->cfg.fetch_pages && http) {
       px_article *mine = NULL;
@@ -287,6 +320,19 @@ static void feed_items(watcher *w, size_t fi, wreq *r) {
     }
   }
   px_reader_free(rd);
+  if (fd->known && !fd->retrying && items >= 2 && fresh == items) {
+    /* Not one item of the last reading is left: the feed moved on by more
+     * than it holds, and what it dropped in between is not in it any more.
+     * Said, and the feed polled more often from now on. */
+    double floor = fd->interval / 8 > 0.25 ? fd->interval / 8 : 0.25;
+    w->gaps++;
+    if (fd->interval / 2 >= floor) fd->interval /= 2;
+    wlog("warning",
+         "%s: all %d items are new since the last reading: items published in between may be "
+         "missing (the feed holds %d); polled every %.1f s from now on",
+         fd->url, items, items, fd->interval);
+  }
+  if (items > 0) fd->known = true;
   if (items == 0 && bad) {
     /* An HTML page, an empty or a broken feed: nothing to go on. */
     fd->round_failed = true;
@@ -317,7 +363,10 @@ static void on_feed(watcher *w, size_t fi, wreq *r) {
     fd->failures = 0;
     fd->due = wnow() + fd->interval;
     fd->in_flight = false;
-    feed_save(w, fd, fd->interval);
+    /* Only the next poll's time changed: written when the failures were
+     * reset, or at most once a minute (a feed polled every few seconds
+     * would otherwise cost a store transaction a poll). */
+    if (fd->saved_failures != 0 || wnow() - fd->saved >= 60) feed_save(w, fd, fd->interval);
     return;
   }
   if (r->status != 200) {
@@ -371,7 +420,16 @@ static void on_page(watcher *w, page_job *pj, wreq *r) {
     }
     char what[600];
     snprintf(what, sizeof(what), "%s (item of %s)", url, fd->url);
-    if (ingest_one(w, use, pj->key, what) != 0) fd->round_failed = true;
+    if (px_article_get(use, PX_F_BODY).len == 0) {
+      /* Neither the page nor the feed's item has text: nothing to store.
+       * Marked seen, so it is said once. */
+      wlog("error", "%s: no article text in the page nor in the feed's item; not stored", what);
+      w->errors++;
+      w->no_text++;
+      if (px_store_state_set(w->st, pj->key, "1", 1) != PX_OK) w->store_failed = true;
+    } else if (ingest_one(w, use, pj->key, what) != 0) {
+      fd->round_failed = true;
+    }
     px_article_free(page);
   }
   fd->pages--;
@@ -625,6 +683,8 @@ static void take_files(watcher *w, bool final) {
 /* ------------------------------------------------------------- the round */
 
 static int round_end(watcher *w) {
+  double mark = cpu_now();
+  w->rounds++;
   int rc = px_ingest_finish(w->g);
   if (rc != PX_OK) {
     wlog("error", "store: %s; the last batch is rolled back, its items are fetched again",
@@ -639,8 +699,10 @@ static int round_end(watcher *w) {
     if (w->store_failed || fd->round_failed) {
       /* Keep the old validators: the next poll reads the whole feed again. */
       fd->round_failed = false;
+      fd->retrying = true;
       continue;
     }
+    fd->retrying = false;
     free(fd->etag);
     free(fd->lm);
     fd->etag = fd->new_etag;
@@ -650,6 +712,7 @@ static int round_end(watcher *w) {
     feed_save(w, fd, fd->interval);
   }
   w->store_failed = false;
+  cpu_charge(w, CPU_ROUNDS, &mark);
   if (w->al && rc == PX_OK) {
     int arc = walerts_check(w->al, w->fresh, w->nfresh);
     if (arc != PX_OK) {
@@ -659,6 +722,7 @@ static int round_end(watcher *w) {
   }
   w->nfresh = 0;
   if (w->al) walerts_deliver(w->al);
+  cpu_charge(w, CPU_ALERTS, &mark);
   w->last_round = wnow();
   return rc;
 }
@@ -766,6 +830,9 @@ static int run(watcher *w) {
   walerts_deliver(w->al);
   w->last_round = wnow();
   int status = EXIT_OK;
+  /* The CPU clock is read once a turn and once a request handled (each
+   * read is a system call): the loop's own work is charged to fetching. */
+  double mark = cpu_now();
   for (;;) {
     if (g_reload) {
       g_reload = 0;
@@ -787,6 +854,7 @@ static int run(watcher *w) {
       }
       break;
     }
+    w->turns++;
     poll_feeds(w);
     double wait = 0.5;
     double now = wnow();
@@ -795,10 +863,16 @@ static int run(watcher *w) {
     if (w->ncands) wait = wait > 0.25 ? 0.25 : wait;
     bool ino_ready = false;
     wreq *done = wfetch_run(w->f, wait > 0 ? wait : 0, w->ino, &ino_ready);
+    cpu_charge(w, CPU_FETCH, &mark);
     while (done) {
       wreq *n = done->next;
-      if (done->kind == REQ_FEED) on_feed(w, (size_t)(uintptr_t)done->user, done);
-      else on_page(w, done->user, done);
+      if (done->kind == REQ_FEED) {
+        on_feed(w, (size_t)(uintptr_t)done->user, done);
+        cpu_charge(w, CPU_FEEDS, &mark);
+      } else {
+        on_page(w, done->user, done);
+        cpu_charge(w, CPU_PAGES, &mark);
+      }
       wreq_free(done);
       done = n;
     }
@@ -809,6 +883,7 @@ static int run(watcher *w) {
       if (!w->roots[i].present && w->roots[i].retry <= now) root_check(w, i);
     bool idle = wfetch_pending(w->f) == 0;
     take_files(w, w->once && idle);
+    if (w->ncands || w->nroots) cpu_charge(w, CPU_FILES, &mark);
     bool round_ready = false;
     for (size_t i = 0; i < w->nfeeds; i++)
       if (w->feeds[i].round_done) round_ready = true;
@@ -817,8 +892,9 @@ static int run(watcher *w) {
      * little. */
     if ((w->nfresh || round_ready) && (idle || now - w->last_round > 2 || w->nfresh >= 64)) {
       if (round_end(w) != PX_OK) status = EXIT_FAIL;
+      mark = cpu_now(); /* round_end charged its own parts */
     } else if (w->al) {
-      walerts_deliver(w->al);
+      walerts_deliver(w->al); /* reads the outbox only when an alert waits */
     }
     if (w->once && idle && all_polled(w) && w->ncands == 0) break;
   }
@@ -829,6 +905,18 @@ static int run(watcher *w) {
        (unsigned long long)w->items_seen, (unsigned long long)w->pages_fetched,
        (unsigned long long)w->articles, (unsigned long long)w->not_modified,
        (unsigned long long)w->errors, (unsigned long long)raised, (unsigned long long)delivered);
+  double all = cpu_now();
+  wlog("info",
+       "cpu: %.2f s in all; fetching and the loop %.2f, feeds %.2f, pages and their ingest %.2f, folders %.2f, "
+       "rounds (commit, search index, stories) %.2f, alerts %.2f, start and the rest %.2f; "
+       "%llu loop turns, %llu rounds; %llu feed readings with every item new (a possible gap), "
+       "%llu items without text",
+       all, w->cpu[CPU_FETCH], w->cpu[CPU_FEEDS], w->cpu[CPU_PAGES], w->cpu[CPU_FILES],
+       w->cpu[CPU_ROUNDS], w->cpu[CPU_ALERTS],
+       all - w->cpu[CPU_FETCH] - w->cpu[CPU_FEEDS] - w->cpu[CPU_PAGES] - w->cpu[CPU_FILES] -
+           w->cpu[CPU_ROUNDS] - w->cpu[CPU_ALERTS],
+       (unsigned long long)w->turns, (unsigned long long)w->rounds, (unsigned long long)w->gaps,
+       (unsigned long long)w->no_text);
   if (status == EXIT_OK && w->errors) status = EXIT_PARTIAL;
   return status;
 }

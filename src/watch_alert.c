@@ -48,6 +48,7 @@ struct walerts {
   char **unmarked;   /* "done:" keys delivered whose mark could not be written */
   size_t nunmarked;
   double retry_gap[3];
+  bool outbox_empty; /* the last delivery left nothing and nothing was raised since */
 };
 
 
@@ -220,7 +221,10 @@ static int alert_end(walerts *a, const char *key, px_json *j, alert_buf *b) {
     if ((rc = px_store_state_set(a->st, okey, b->p, n)) == PX_OK &&
         (rc = px_store_state_set(a->st, key, "1", 1)) == PX_OK)
       rc = state_put_int(a->st, "alert:seq", a->seq);
-    if (rc == PX_OK) a->raised++;
+    if (rc == PX_OK) {
+      a->raised++;
+      a->outbox_empty = false;
+    }
   }
   free(b->p);
   return rc;
@@ -760,8 +764,12 @@ static int outbox_cb(void *user, const char *key, px_str value) {
 }
 
 size_t walerts_deliver(walerts *a) {
+  /* Called at every turn of the watcher's loop: the outbox is read only
+   * when an alert was raised since it was last found empty (this process
+   * is the outbox's only writer). */
+  if (a->outbox_empty) return 0;
   outbox_list l = {NULL, 0};
-  px_store_state_list(a->st, "outbox:", outbox_cb, &l);
+  int lrc = px_store_state_list(a->st, "outbox:", outbox_cb, &l);
   const wconfig *c = a->cfg;
   size_t waiting = 0;
   /* A sink that fails is paused (5 s, doubling to 5 min); the others go on.
@@ -842,6 +850,7 @@ size_t walerts_deliver(walerts *a) {
     free(it->text);
   }
   free(l.v);
+  if (waiting == 0 && lrc == PX_OK) a->outbox_empty = true;
   for (int k = 0; k < 3; k++) {
     if (!tried[k]) continue;
     if (failed[k]) {

@@ -141,12 +141,58 @@ static void test_stdin(void **state) {
   px_ctx_free(ctx);
 }
 
+/* "feed-links" (the watcher, which fetches pages): an item with a link and
+ * no text in its description (none, or only sharing furniture) comes with
+ * an empty body; "feed" rejects it; an item without a link is rejected by
+ * both. */
+static void test_feed_links(void **state) {
+  (void)state;
+  static const char feed[] =
+      "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour Post</title>"
+      "<item><title>Ferry strike ends</title><link>http://127.0.0.1/a/1.html</link>"
+      "<description>SHARE THIS ARTICLE Share Tweet Post Email</description></item>"
+      "<item><title>Bridge reopens</title><link>https://harbour.example.net/b</link></item>"
+      "<item><title>No link, no text</title></item>"
+      "<item><title>Quay works</title><link>http://127.0.0.1/a/4.html</link>"
+      "<description>The quay works will finish in May, the port authority said on "
+      "Monday, two months later than planned.</description></item>"
+      "</channel></rss>";
+  px_ctx *ctx;
+  px_ctx_new(&ctx);
+  px_reader *rd;
+  px_article *a;
+  assert_int_equal(px_reader_open_mem(ctx, feed, sizeof(feed) - 1, "f.xml", "feed", &rd), PX_OK);
+  assert_int_equal(px_reader_next(rd, &a), PX_ENOBODY);
+  assert_int_equal(px_reader_next(rd, &a), PX_ENOBODY);
+  assert_int_equal(px_reader_next(rd, &a), PX_ENOBODY);
+  assert_int_equal(px_reader_next(rd, &a), PX_OK);
+  assert_int_equal(px_reader_next(rd, &a), PX_EOF);
+  px_reader_free(rd);
+  assert_int_equal(px_reader_open_mem(ctx, feed, sizeof(feed) - 1, "f.xml", "feed-links", &rd),
+                   PX_OK);
+  assert_int_equal(px_reader_next(rd, &a), PX_OK);
+  assert_field(a, PX_F_TITLE, "Ferry strike ends");
+  assert_field(a, PX_F_URL, "http://127.0.0.1/a/1.html");
+  assert_field(a, PX_F_SOURCE, "Harbour Post");
+  assert_int_equal((int)px_article_get(a, PX_F_BODY).len, 0);
+  assert_int_equal(px_reader_next(rd, &a), PX_OK);
+  assert_field(a, PX_F_URL, "https://harbour.example.net/b");
+  assert_int_equal((int)px_article_get(a, PX_F_BODY).len, 0);
+  assert_int_equal(px_reader_next(rd, &a), PX_ENOBODY);
+  assert_int_equal(px_reader_next(rd, &a), PX_OK);
+  assert_true(has(px_article_get(a, PX_F_BODY), "quay works will finish"));
+  assert_int_equal(px_reader_next(rd, &a), PX_EOF);
+  px_reader_free(rd);
+  px_ctx_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_rss),
       cmocka_unit_test(test_atom),
       cmocka_unit_test(test_invalid_xml),
       cmocka_unit_test(test_stdin),
+      cmocka_unit_test(test_feed_links),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

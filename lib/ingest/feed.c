@@ -27,6 +27,7 @@ struct px__fmt_state {
   xmlDocPtr doc;
   xmlNodePtr item; /* the next item to read */
   bool loaded, done, error_told;
+  bool links; /* "feed-links": an item with a link needs no text */
   int items;
   char xml_error[256];
   char *channel_title, *channel_lang, *channel_link;
@@ -336,11 +337,15 @@ static int read_item(px__fmt_state *st, xmlNodePtr it, px_article *art, px__buf 
   }
   /* Body: content:encoded, content, description. */
   xmlNodePtr body = encoded ? encoded : content ? content : desc;
-  if (!body) {
+  px_str lk = px_article_get(art, PX_F_URL);
+  bool linked = st->links && lk.len > 7 &&
+                (strncmp(lk.ptr, "http://", 7) == 0 || strncmp(lk.ptr, "https://", 8) == 0);
+  if (!body && !linked) {
     px__buf_puts(msg, "item has no content or description");
     rc = PX_ENOBODY;
     goto out;
   }
+  if (!body) goto source;
   xmlChar *type = xmlGetProp(body, (const xmlChar *)"type");
   bool xhtml = type && strcmp((const char *)type, "xhtml") == 0;
   bool plain = type && strcmp((const char *)type, "text") == 0;
@@ -359,7 +364,13 @@ static int read_item(px__fmt_state *st, xmlNodePtr it, px_article *art, px__buf 
   } else {
     rc = px__extract_html(st->ctx, st->ex, st->tmp.ptr ? st->tmp.ptr : "", st->tmp.len, "utf-8",
                           NULL, PX__EXTRACT_FRAGMENT, art, msg);
+    if (rc == PX_ENOBODY && linked) {
+      /* The page is read instead: the item goes on without a body. */
+      px__buf_clear(msg);
+      rc = px_article_set(art, PX_F_BODY, "", 0);
+    }
   }
+source:
   if (rc == PX_OK && px_article_get(art, PX_F_SOURCE).len == 0) {
     px_str u = px_article_get(art, PX_F_URL);
     const char *h;
@@ -402,3 +413,19 @@ static int next(px__fmt_state *st, px_article *art, uint64_t *where, int *fatal,
 }
 
 const px__format px__fmt_feed = {"feed", "item", sniff, open_fmt, next, close_fmt};
+
+static int sniff_never(const char *p, size_t n, const char *path) {
+  (void)p;
+  (void)n;
+  (void)path;
+  return 0;
+}
+
+static int open_links(px_ctx *ctx, px__stream *s, const char *path, px__fmt_state **out) {
+  int rc = open_fmt(ctx, s, path, out);
+  if (rc == PX_OK) (*out)->links = true;
+  return rc;
+}
+
+const px__format px__fmt_feed_links = {"feed-links", "item", sniff_never, open_links, next,
+                                       close_fmt};

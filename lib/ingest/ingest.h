@@ -69,6 +69,8 @@ typedef struct px__format {
 /* The formats built in; NULL-terminated, tried in order of sniff score. */
 PX__HIDDEN extern const px__format px__fmt_jsonl;
 PX__HIDDEN extern const px__format px__fmt_text;
+/* feed.c: the feed reader for a caller that fetches pages (only by name) */
+PX__HIDDEN extern const px__format px__fmt_feed_links;
 PX__HIDDEN const px__format *const *px__formats(void);
 
 /** True when the first bytes look like binary data (NULs, many controls). */

@@ -206,6 +206,7 @@ int px_reader_open_mem(px_ctx *ctx, const void *p, size_t n, const char *origin,
     const px__format *const *fl = px__formats();
     for (size_t i = 0; fl[i] && !force; i++)
       if (strcmp(fl[i]->name, format) == 0) force = fl[i];
+    if (!force && strcmp(format, "feed-links") == 0) force = &px__fmt_feed_links;
     if (!force) return px__ctx_fail(ctx, PX_EINVAL, "unknown input format '%s'", format);
   }
   px_reader *rd = calloc(1, sizeof(*rd));

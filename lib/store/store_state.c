@@ -69,13 +69,27 @@ int px_store_state_delete(px_store *st, const char *key) {
 int px_store_state_list(px_store *st, const char *prefix, px_state_cb cb, void *user) {
   if (!st || !prefix || !cb) return PX_EINVAL;
   sqlite3_stmt *s = NULL;
-  /* A range scan: keys >= prefix and < prefix with its last byte raised. */
+  /* A range scan: keys >= prefix and < prefix with its last byte raised
+   * (without that bound every key after the prefix was read: the watcher's
+   * outbox listing read all its seen items). */
+  size_t pn = strlen(prefix);
+  char *upper = malloc(pn + 1);
+  if (!upper) return PX_ENOMEM;
+  memcpy(upper, prefix, pn + 1);
+  while (pn && (unsigned char)upper[pn - 1] == 0xFF) upper[--pn] = '\0';
+  if (pn) upper[pn - 1] = (char)((unsigned char)upper[pn - 1] + 1);
   int rc = sqlite3_prepare_v2(st->db,
                               "SELECT key, value FROM state WHERE key >= ?1"
+                              " AND (?2 IS NULL OR key < ?2)"
                               " AND substr(key, 1, length(?1)) = ?1 ORDER BY key",
                               -1, &s, NULL);
-  if (rc != SQLITE_OK) return px__store_step_fail(st, rc, "listing state");
+  if (rc != SQLITE_OK) {
+    free(upper);
+    return px__store_step_fail(st, rc, "listing state");
+  }
   sqlite3_bind_text(s, 1, prefix, -1, SQLITE_STATIC);
+  if (pn) sqlite3_bind_text(s, 2, upper, (int)pn, SQLITE_STATIC);
+  else sqlite3_bind_null(s, 2);
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
     const char *k = (const char *)sqlite3_column_text(s, 0);
     px_str v = {(const char *)sqlite3_column_blob(s, 1), (size_t)sqlite3_column_bytes(s, 1)};
@@ -87,6 +101,7 @@ int px_store_state_list(px_store *st, const char *prefix, px_state_cb cb, void *
   }
   rc = rc == SQLITE_DONE ? PX_OK : px__store_step_fail(st, rc, "listing state");
   sqlite3_finalize(s);
+  free(upper);
   return rc;
 }
 

@@ -11,6 +11,15 @@ check() { local what=$1; shift; if "$@"; then echo "ok   $what"; else echo "FAIL
 # only_summary FILE: true when FILE holds nothing but (at most) ingest's
 # summary line with no rejected record: a sanitizer report or a warning fails it.
 only_summary() { ! grep -Ev '^parallax: read [0-9]+, stored [0-9]+, duplicates [0-9]+, rejected 0 ' "$1" | grep -q .; }
+# ingest_ok WHAT ARGS...: parallax ingest ARGS, checked: exit 0 and nothing on
+# stderr (-q prints no summary: a warning or a sanitizer report fails it).
+ingest_ok() {
+  local what=$1; shift
+  "$px" ingest "$@" 2>"$tmp/ingest.err"
+  local rc=$?
+  check "$what: ingest exits 0, stderr empty" bash -c '[[ $0 -eq 0 ]] && ! grep -q . "$1"' "$rc" "$tmp/ingest.err"
+  [[ $rc -eq 0 ]] || cat "$tmp/ingest.err"
+}
 export NO_COLOR=1
 
 A1='OSTRA (Northwire) - A ferry carrying 212 passengers caught fire off the coast of Valdoria on Tuesday, and coast guard crews rescued everyone on board. The blaze began in the engine room of the Morning Gull, operated by Bluewave Lines, forty minutes after it left Ostra.\n\nCaptain Elena Marsh sent a distress call that was answered within minutes by two patrol boats. Eleven people were treated for smoke inhalation at Ostra General Hospital, a spokesman said.\n\nThe transport ministry opened an inquiry into the fire and said the ferry had passed its last safety inspection in January.'
@@ -48,7 +57,7 @@ check "dedup bad option exits 2" test $? -eq 2
 
 # By default an undated article (b2) is not placed by text among dated
 # stories: it stays alone, flagged unplaced.
-"$px" ingest -q --db "$tmp/alone.db" "$tmp/day1.jsonl" 2>/dev/null
+ingest_ok "day1 alone" -q --db "$tmp/alone.db" "$tmp/day1.jsonl"
 out=$("$px" stories --db "$tmp/alone.db")
 check "undated b2 alone by default (four stories)" test "$(wc -l <<<"$out")" -eq 4
 sidu=$("$px" stories --db "$tmp/alone.db" --format json | grep 'Kestrel evacuated' | sed 's/{"id":\([0-9]*\).*/\1/')

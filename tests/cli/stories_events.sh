@@ -8,6 +8,15 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0
 check() { local what=$1; shift; if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi; }
+# ingest_ok WHAT ARGS...: parallax ingest ARGS, checked: exit 0 and nothing on
+# stderr (-q prints no summary: a warning or a sanitizer report fails it).
+ingest_ok() {
+  local what=$1; shift
+  "$px" ingest "$@" 2>"$tmp/ingest.err"
+  local rc=$?
+  check "$what: ingest exits 0, stderr empty" bash -c '[[ $0 -eq 0 ]] && ! grep -q . "$1"' "$rc" "$tmp/ingest.err"
+  [[ $rc -eq 0 ]] || cat "$tmp/ingest.err"
+}
 export NO_COLOR=1
 
 # Invented events: a dam breach in Corvella and its aftermath, a chess
@@ -44,7 +53,7 @@ PORT2='Thirty ships waited off Halvik on Thursday as dock workers walked out for
 # 'stories' runs at once (each clusters what has no story yet).
 for round in 1 2 3; do
   db=$tmp/c$round.db
-  "$px" ingest -q --no-cluster --db "$db" "$tmp/events.jsonl" 2>/dev/null
+  ingest_ok "round $round" -q --no-cluster --db "$db" "$tmp/events.jsonl"
   pids=()
   for k in 1 2 3; do
     "$px" stories --db "$db" > "$tmp/out$k" 2> "$tmp/err$k" &
@@ -60,7 +69,7 @@ done
 
 # Events and threads.
 db=$tmp/e.db
-"$px" ingest -q --db "$db" "$tmp/events.jsonl" 2>/dev/null
+ingest_ok "events" -q --db "$db" "$tmp/events.jsonl"
 out=$("$px" stories --db "$db")
 check "five event stories (dam, inquiry, chess, strike: the inquiry two weeks later is its own story)" \
   test "$(wc -l <<<"$out")" -eq 4 -o "$(wc -l <<<"$out")" -eq 5
@@ -82,13 +91,12 @@ check "threads --help" bash -c "\"$px\" threads --help | grep -q 'usage: paralla
 count_members() { "$px" stories --db "$1" --format json | sed 's/.*"articles":\([0-9]*\).*/\1/' | paste -sd+ | bc; }
 # All undated: clustered by text (nothing else to go by).
 sed 's/"date":"[^"]*",//' "$tmp/events.jsonl" > "$tmp/undated.jsonl"
-"$px" ingest -q --db "$tmp/u.db" "$tmp/undated.jsonl" 2>/dev/null
-check "all undated: ingest succeeds" test $? -eq 0
+ingest_ok "all undated" -q --db "$tmp/u.db" "$tmp/undated.jsonl"
 check "all undated: every article in a story" test "$(count_members "$tmp/u.db")" -eq 9
 check "all undated: stories by text (the chess pair together)" bash -c "\"$px\" stories --db $tmp/u.db | grep -q ' 2 articles.*Varga'"
 # All on one day.
 sed 's/"date":"2025-03-[0-9]*T/"date":"2025-03-03T/' "$tmp/events.jsonl" > "$tmp/oneday.jsonl"
-"$px" ingest -q --db "$tmp/o.db" "$tmp/oneday.jsonl" 2>/dev/null
+ingest_ok "all on one day" -q --db "$tmp/o.db" "$tmp/oneday.jsonl"
 check "all on one day: every article in a story" test "$(count_members "$tmp/o.db")" -eq 9
 check "all on one day: chess and port apart" bash -c "! \"$px\" stories --db $tmp/o.db | grep -q ' 4 articles'"
 # Future and 1970 dates: treated as undated (placed alone unless copies).
@@ -97,7 +105,7 @@ check "all on one day: chess and port apart" bash -c "! \"$px\" stories --db $tm
   art f1 "Gazette" 2093-01-01T00:00:00Z "Orvik dam breaches (future date)" "$DAM2 Officials gave no timeline."
   art f2 "Gazette" 1970-01-01T00:00:00Z "Orvik dam breaches (1970)" "$DAM Officials gave no timeline."
 } > "$tmp/bad.jsonl"
-"$px" ingest -q --db "$tmp/b.db" "$tmp/bad.jsonl" 2>/dev/null
+ingest_ok "future and 1970 dates" -q --db "$tmp/b.db" "$tmp/bad.jsonl"
 check "future and 1970 dates: every article in a story" test "$(count_members "$tmp/b.db")" -eq 5
 bj=$(for s in $("$px" stories --db "$tmp/b.db" --format json | sed 's/{"id":\([0-9]*\).*/\1/'); do "$px" story --db "$tmp/b.db" --format json "$s"; done)
 check "future and 1970 dates: flagged undated" test "$(grep -c '"undated":true' <<<"$bj")" -ge 2
@@ -113,7 +121,7 @@ check "identical text five years apart: the second reported as a duplicate" grep
 {
   art y3 "Harbor Post" 2024-05-02T08:00:00Z "Port strike in Halvik again" "$PORT The strike is the first in five years."
 } > "$tmp/years2.jsonl"
-"$px" ingest -q --db "$tmp/y.db" "$tmp/years2.jsonl" 2>/dev/null
+ingest_ok "near-verbatim copy" -q --db "$tmp/y.db" "$tmp/years2.jsonl"
 check "near-verbatim text five years apart: two stories" test "$("$px" stories --db "$tmp/y.db" | wc -l)" -eq 2
 check "near-verbatim text five years apart: both articles kept" test "$(count_members "$tmp/y.db")" -eq 2
 

@@ -49,9 +49,12 @@ cmp "$tmp/d1" "$tmp/ddefault" || { echo "the default (one thread per core) diffe
 # Clustering inside the ingest reads the analysis the ingest made (feature
 # records); clustering later ('stories') reads the articles back and
 # analyses them again: the same stories either way.
-"$px" ingest --db "$tmp/late.db" --no-cluster --batch 7 "$tmp/in.jsonl" 2>/dev/null || true
+rc=0
+"$px" ingest --db "$tmp/late.db" --no-cluster --batch 7 "$tmp/in.jsonl" 2> "$tmp/errlate" || rc=$?
+[[ $rc -eq 3 ]] || { echo "--no-cluster: exit $rc, expected 3 (one record rejected)"; cat "$tmp/errlate"; exit 1; }
+if grep -q 'AddressSanitizer\|runtime error' "$tmp/errlate"; then cat "$tmp/errlate"; exit 1; fi
 [[ $(sqlite3 "$tmp/late.db" "SELECT count(*) FROM story_article") -eq 0 ]] || { echo "--no-cluster clustered"; exit 1; }
-"$px" stories --db "$tmp/late.db" --limit 1 > /dev/null
+"$px" stories --db "$tmp/late.db" --limit 1 > /dev/null || { echo "stories on the --no-cluster store failed"; exit 1; }
 dump "$tmp/late.db" > "$tmp/dlate"
 cmp "$tmp/d1" "$tmp/dlate" || { echo "clustering from the ingest's analysis differs from clustering later"; diff "$tmp/d1" "$tmp/dlate" | head; exit 1; }
 s=$(sqlite3 "$tmp/t1.db" "SELECT count(DISTINCT story) FROM story_article")
