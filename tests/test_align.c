@@ -551,7 +551,21 @@ static void test_furniture(void **state) {
       "Produced by Jane Doe.", "Camera by Jane Doe and John Roe.", "Music: \"Harbour\" by Jon Roe.",
       "Photo credits: Pier at dawn, Jane Doe/Northern Wire.", "Slideshow (5 Images)",
       "Contact Jane Doe at jane.doe@northernwire.example", "Follow Jane Doe on Twitter.",
-      "Will the ferry sail again?:Yes, if the harbour board agrees"};
+      "Will the ferry sail again?:Yes, if the harbour board agrees",
+      /* notes of the page about itself, section blurbs, related links,
+       * credits glued to captions, author notes, archive rows */
+      "Copy may not be in its final form.", "This is a rush transcript.",
+      "This article is more than 2 years old", "This story has been updated.",
+      "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+      "Columnists In-depth harbour coverage, ferry analysis, weather reviews and cultural commentary.",
+      "Story Continued Below", "Follow @harbourdesk", "( PHOTOS: 12 ferries that changed the coast)",
+      "(Also on the Wire: Full ferry coverage)", "Send letters to letters@northernwire.example.",
+      "Jane Doe is a senior staff writer for the Northern Wire.",
+      "John Roe is a columnist for the Harbour Review and has reported from Orlen.",
+      "Jane Doe/Northern Wire Ferries wait at the pier in Orlen on Friday.",
+      "| Jane Doe/Getty Images Harbour For ferry crews, loyalty trumps pay", "Jane Doe/Contributed",
+      "Sign up here for Harbour Huddle A daily play-by-play of ferry news in your inbox.",
+      "Harbour Blog Archives Select Date December, 2015 November, 2015 October, 2015 September, 2015"};
   static const char *const no[] = {
       "She was 16.", "The police didn't do their job.",
       "By Wednesday, the fire had spread to three villages.",
@@ -561,7 +575,14 @@ static void test_furniture(void **state) {
       "Three of the 12 passengers were hurt.", "Advertisers pulled out of the show after the remarks.",
       "The mayor (a former captain) said the pier was safe.", "Why? Nobody knew.",
       "The ferry left at 8:07 and sank at 8:54, the coast guard said.",
-      "Reporters asked: What went wrong?", "The report found 12 faults in the hull."};
+      "Reporters asked: What went wrong?", "The report found 12 faults in the hull.",
+      "The Harbour/Ferry board met on Friday to discuss the crossing.",
+      "Ms. Doe's loss, in a race that many felt she should win, sent party leaders scrambling.",
+      "Jane Doe, who lives in Orlen, told an emotional story about her two brothers, the pier and the boat.",
+      "Ferries Harbour crews, dock workers and families, all of them, gathered at the pier.",
+      "Jane Doe is a former captain who ran the ferry for 20 years.",
+      "This report found that ferries, piers and docks need repairs, the board said.",
+      "In May, June and July 2020 the ferry ran every day."};
   for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
     if (!px__furniture_text(yes[i], strlen(yes[i]))) fail_msg("not furniture: %s", yes[i]);
   }
