@@ -591,6 +591,50 @@ static void test_furniture(void **state) {
   }
 }
 
+/* One remark, one speaker: an article that gives the same words twice
+ * lists them once (times 2); "Lind Holm" and "Marta Lind Holm" are one
+ * person, so their renderings share a remark and no attribution
+ * conflicts. */
+static void test_quote_repeats_and_names(void **state) {
+  (void)state;
+  px_article *arts[2] = {
+      mk("Valley Post", "Pier inquiry opens", "2024-03-02T08:00:00Z",
+         "Marta Lind Holm, the harbour master, spoke at the inquiry on Friday.\n\n"
+         "\"We will rebuild the north pier before the winter storms arrive,\" Marta Lind Holm told "
+         "the panel.\n\nShe called the work \"a duty to the town.\"\n\nCouncillors praised the plan."),
+      mk("Hill Courier", "Harbour master backs pier plan", "2024-03-02T09:00:00Z",
+         "The harbour master promised the town a new pier on Friday.\n\n"
+         "\"We will rebuild the north pier before the winter storms arrive,\" Lind Holm said.\n\n"
+         "Lind Holm called the work \"a duty to the town.\"\n\nCouncillors said the plan was sound.\n\n"
+         "In her closing words Lind Holm called the pier \"a duty to the town.\""),
+  };
+  px_comparison *c = compare(arts, 2);
+  assert_int_equal(c->nqconf, 0);
+  size_t pier = 0, repeated = 0;
+  for (size_t q = 0; q < c->nquote; q++) {
+    const px__cquote *cq = &c->quote[q];
+    size_t here = 0;
+    for (uint32_t j = cq->first; j < cq->first + cq->count; j++) {
+      const px__cqmember *m = &c->qmem[j];
+      px_str t = {c->art[m->art].tx->body + m->start, m->end - m->start};
+      if (t.len > 10 && memmem(t.ptr, t.len, "north pier", 10)) here++;
+      if (m->times == 2) repeated++;
+      /* never the same words twice in one remark from one article */
+      for (uint32_t k = cq->first; k < j; k++)
+        if (c->qmem[k].art == m->art && c->qmem[k].end - c->qmem[k].start == t.len &&
+            !memcmp(c->art[m->art].tx->body + c->qmem[k].start, t.ptr, t.len) &&
+            c->qmem[k].kind == m->kind)
+          fail_msg("repeated rendering: %.*s", (int)t.len, t.ptr);
+    }
+    if (cq->noutlets == 2) assert_true(cq->key.len > 0);
+    if (here > pier) pier = here; /* both renderings in one remark */
+  }
+  assert_int_equal(pier, 2);
+  assert_int_equal(repeated, 1);
+  px_comparison_free(c);
+  free_all(arts, 2);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_furniture),
@@ -601,6 +645,7 @@ int main(void) {
       cmocka_unit_test(test_many),            cmocka_unit_test(test_quantity_bounds),
       cmocka_unit_test(test_disputes),        cmocka_unit_test(test_quantity_context),
       cmocka_unit_test(test_disputes_background),        cmocka_unit_test(test_second_claim),
+      cmocka_unit_test(test_quote_repeats_and_names),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
