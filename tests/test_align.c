@@ -591,6 +591,43 @@ static void test_furniture(void **state) {
   }
 }
 
+/* Ordinals count nothing; a measure ("years") with no word saying what it
+ * measures is not set against another; two articles of one outlet do not
+ * dispute each other. */
+static void test_disputes_typed(void **state) {
+  (void)state;
+  px__textan *ta;
+  px__arena ar;
+  px__arena_init(&ar, 1 << 16);
+  assert_int_equal(px__textan_new(&ta), PX_OK);
+  const char *s = "The council approved the 11th-hour deal in its 3rd session.";
+  px__text tx;
+  assert_int_equal(px__text_analyze(ta, s, strlen(s), &ar, &tx), PX_OK);
+  px__qty q[8];
+  size_t n = px__quantities(&tx, 0, q, 8);
+  for (size_t i = 0; i < n; i++)
+    if (q[i].value == 11 || q[i].value == 3) fail_msg("an ordinal counted: %g", q[i].value);
+  assert_false(counts_same(ta, &ar, "It was 17 years.", "It was ten years.", "year"));
+  assert_true(counts_same(ta, &ar, "She led the harbour board for 17 years.",
+                          "She led the board for ten years.", "year"));
+  px__textan_free(ta);
+  px__arena_release(&ar);
+  px_article *arts[3] = {
+      mk("Valley Post", "Dam breach floods town", "2024-03-02T08:00:00Z",
+         "Floodwater from a breached dam swept through the town of Orlen on Friday, and 14 "
+         "residents died, the regional governor said."),
+      mk("Valley Post", "Orlen flood toll revised", "2024-03-02T12:00:00Z",
+         "Floodwater from a breached dam swept through the town of Orlen on Friday, and 11 "
+         "residents died, the regional governor said."),
+      mk("Hill Courier", "Orlen counts its losses", "2024-03-02T13:00:00Z",
+         "Schools in Orlen will stay closed until the water recedes, the mayor said."),
+  };
+  px_comparison *c = compare(arts, 3);
+  assert_false(disputed(c, 14) || disputed(c, 11)); /* one outlet, its toll revised */
+  px_comparison_free(c);
+  free_all(arts, 3);
+}
+
 /* One remark, one speaker: an article that gives the same words twice
  * lists them once (times 2); "Lind Holm" and "Marta Lind Holm" are one
  * person, so their renderings share a remark and no attribution
@@ -645,7 +682,7 @@ int main(void) {
       cmocka_unit_test(test_many),            cmocka_unit_test(test_quantity_bounds),
       cmocka_unit_test(test_disputes),        cmocka_unit_test(test_quantity_context),
       cmocka_unit_test(test_disputes_background),        cmocka_unit_test(test_second_claim),
-      cmocka_unit_test(test_quote_repeats_and_names),
+      cmocka_unit_test(test_quote_repeats_and_names), cmocka_unit_test(test_disputes_typed),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -129,6 +129,9 @@ struct px_comparison {
   size_t nwarn;
   px__link *near;         /* links under the threshold or across facts, for discrepancies */
   size_t nnear;
+  uint64_t *flink;        /* links inside a fact at the threshold, (a << 32 | b) sorted: a
+                             discrepancy sets two sentences aligned with each other */
+  size_t nflink;
   /* figures of the run */
   uint64_t pairs_scored;
   size_t links;
