@@ -565,7 +565,8 @@ static void test_furniture(void **state) {
       "Jane Doe/Northern Wire Ferries wait at the pier in Orlen on Friday.",
       "| Jane Doe/Getty Images Harbour For ferry crews, loyalty trumps pay", "Jane Doe/Contributed",
       "Sign up here for Harbour Huddle A daily play-by-play of ferry news in your inbox.",
-      "Harbour Blog Archives Select Date December, 2015 November, 2015 October, 2015 September, 2015"};
+      "Harbour Blog Archives Select Date December, 2015 November, 2015 October, 2015 September, 2015",
+      "Jane Doe and John Roe and Ann Barfield Poe and Eli Moe"};
   static const char *const no[] = {
       "She was 16.", "The police didn't do their job.",
       "By Wednesday, the fire had spread to three villages.",
@@ -582,7 +583,8 @@ static void test_furniture(void **state) {
       "Ferries Harbour crews, dock workers and families, all of them, gathered at the pier.",
       "Jane Doe is a former captain who ran the ferry for 20 years.",
       "This report found that ferries, piers and docks need repairs, the board said.",
-      "In May, June and July 2020 the ferry ran every day."};
+      "In May, June and July 2020 the ferry ran every day.",
+      "Orlen, Harbourtown and Eastport Voted Yes."};
   for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
     if (!px__furniture_text(yes[i], strlen(yes[i]))) fail_msg("not furniture: %s", yes[i]);
   }

@@ -254,6 +254,28 @@ static bool section_blurb(const char *p, size_t n, size_t words) {
   return true;
 }
 
+/* A byline without "By": names joined by "and" or commas, every other
+ * word capitalized, no closing punctuation ("Jane Doe and John Roe and
+ * Ann Poe"). */
+static bool name_list(const char *p, size_t n) {
+  if (!n || p[n - 1] == '.' || p[n - 1] == '!' || p[n - 1] == '?' || p[n - 1] == '"' || (p[n - 1] & 0x80))
+    return false;
+  size_t joins = 0, names = 0, i = 0;
+  while (i < n) {
+    while (i < n && (p[i] == ' ' || p[i] == ',')) joins += p[i++] == ',';
+    if (i >= n) break;
+    size_t s = i;
+    while (i < n && p[i] != ' ' && p[i] != ',') i++;
+    if (i - s == 3 && !memcmp(p + s, "and", 3)) {
+      joins++;
+      continue;
+    }
+    if (!(p[s] >= 'A' && p[s] <= 'Z')) return false;
+    names++;
+  }
+  return joins >= 2 && names >= 4;
+}
+
 /* Months with their years in a row of archive links ("December, 2015 November, 2015
  * October, 2015 ..."). */
 static size_t month_run(const char *t, size_t n) {
@@ -358,6 +380,7 @@ bool px__furniture_text(const char *p, size_t n) {
   if (words <= 12 && related_link(t, tn)) return true;
   if (words <= 40 && leading_credit(p, n)) return true;
   if (words <= 24 && section_blurb(p, n, words)) return true;
+  if (words <= 16 && name_list(p, n)) return true;
   if (month_run(t, tn) >= 3) return true;
   return false;
 }
