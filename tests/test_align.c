@@ -610,6 +610,9 @@ static void test_disputes_typed(void **state) {
   for (size_t i = 0; i < n; i++)
     if (q[i].value == 11 || q[i].value == 3) fail_msg("an ordinal counted: %g", q[i].value);
   assert_false(counts_same(ta, &ar, "It was 17 years.", "It was ten years.", "year"));
+  /* ages and spans after another event say nothing of what they count */
+  assert_false(counts_same(ta, &ar, "She was 25 years old.", "By 1990, when she was 23 years old, she led it.", "year"));
+  assert_false(counts_same(ta, &ar, "He spoke five hours later.", "And seven hours later, he left.", "hour"));
   assert_true(counts_same(ta, &ar, "She led the harbour board for 17 years.",
                           "She led the board for ten years.", "year"));
   px__textan_free(ta);

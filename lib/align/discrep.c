@@ -143,7 +143,8 @@ static uint64_t context_stem(const px__text *tx, size_t first, size_t k) {
   static const char *const report[] = {"said",  "say",     "says",       "told",    "tell",
                                        "according", "added", "stated",   "reported", "announced",
                                        "point", "points",  "percent",    "percentage", "cent",
-                                       "per"};
+                                       "per", "old", "olds", "aged", "later", "after", "before",
+                                       "earlier", "afterward", "afterwards"};
   if (t->kind != PX__TOK_WORD || (t->flags & PX__TF_STOP) || !t->stem) return 0;
   char w[24];
   size_t n = lower(tx, t, w, sizeof w);
