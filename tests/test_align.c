@@ -551,7 +551,22 @@ static void test_furniture(void **state) {
       "Produced by Jane Doe.", "Camera by Jane Doe and John Roe.", "Music: \"Harbour\" by Jon Roe.",
       "Photo credits: Pier at dawn, Jane Doe/Northern Wire.", "Slideshow (5 Images)",
       "Contact Jane Doe at jane.doe@northernwire.example", "Follow Jane Doe on Twitter.",
-      "Will the ferry sail again?:Yes, if the harbour board agrees"};
+      "Will the ferry sail again?:Yes, if the harbour board agrees",
+      /* notes of the page about itself, section blurbs, related links,
+       * credits glued to captions, author notes, archive rows */
+      "Copy may not be in its final form.", "This is a rush transcript.",
+      "This article is more than 2 years old", "This story has been updated.",
+      "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+      "Columnists In-depth harbour coverage, ferry analysis, weather reviews and cultural commentary.",
+      "Story Continued Below", "Follow @harbourdesk", "( PHOTOS: 12 ferries that changed the coast)",
+      "(Also on the Wire: Full ferry coverage)", "Send letters to letters@northernwire.example.",
+      "Jane Doe is a senior staff writer for the Northern Wire.",
+      "John Roe is a columnist for the Harbour Review and has reported from Orlen.",
+      "Jane Doe/Northern Wire Ferries wait at the pier in Orlen on Friday.",
+      "| Jane Doe/Getty Images Harbour For ferry crews, loyalty trumps pay", "Jane Doe/Contributed",
+      "Sign up here for Harbour Huddle A daily play-by-play of ferry news in your inbox.",
+      "Harbour Blog Archives Select Date December, 2015 November, 2015 October, 2015 September, 2015",
+      "Jane Doe and John Roe and Ann Barfield Poe and Eli Moe"};
   static const char *const no[] = {
       "She was 16.", "The police didn't do their job.",
       "By Wednesday, the fire had spread to three villages.",
@@ -561,13 +576,105 @@ static void test_furniture(void **state) {
       "Three of the 12 passengers were hurt.", "Advertisers pulled out of the show after the remarks.",
       "The mayor (a former captain) said the pier was safe.", "Why? Nobody knew.",
       "The ferry left at 8:07 and sank at 8:54, the coast guard said.",
-      "Reporters asked: What went wrong?", "The report found 12 faults in the hull."};
+      "Reporters asked: What went wrong?", "The report found 12 faults in the hull.",
+      "The Harbour/Ferry board met on Friday to discuss the crossing.",
+      "Ms. Doe's loss, in a race that many felt she should win, sent party leaders scrambling.",
+      "Jane Doe, who lives in Orlen, told an emotional story about her two brothers, the pier and the boat.",
+      "Ferries Harbour crews, dock workers and families, all of them, gathered at the pier.",
+      "Jane Doe is a former captain who ran the ferry for 20 years.",
+      "This report found that ferries, piers and docks need repairs, the board said.",
+      "In May, June and July 2020 the ferry ran every day.",
+      "Orlen, Harbourtown and Eastport Voted Yes."};
   for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
     if (!px__furniture_text(yes[i], strlen(yes[i]))) fail_msg("not furniture: %s", yes[i]);
   }
   for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
     if (px__furniture_text(no[i], strlen(no[i]))) fail_msg("furniture: %s", no[i]);
   }
+}
+
+/* Ordinals count nothing; a measure ("years") with no word saying what it
+ * measures is not set against another; two articles of one outlet do not
+ * dispute each other. */
+static void test_disputes_typed(void **state) {
+  (void)state;
+  px__textan *ta;
+  px__arena ar;
+  px__arena_init(&ar, 1 << 16);
+  assert_int_equal(px__textan_new(&ta), PX_OK);
+  const char *s = "The council approved the 11th-hour deal in its 3rd session.";
+  px__text tx;
+  assert_int_equal(px__text_analyze(ta, s, strlen(s), &ar, &tx), PX_OK);
+  px__qty q[8];
+  size_t n = px__quantities(&tx, 0, q, 8);
+  for (size_t i = 0; i < n; i++)
+    if (q[i].value == 11 || q[i].value == 3) fail_msg("an ordinal counted: %g", q[i].value);
+  assert_false(counts_same(ta, &ar, "It was 17 years.", "It was ten years.", "year"));
+  /* ages and spans after another event say nothing of what they count */
+  assert_false(counts_same(ta, &ar, "She was 25 years old.", "By 1990, when she was 23 years old, she led it.", "year"));
+  assert_false(counts_same(ta, &ar, "He spoke five hours later.", "And seven hours later, he left.", "hour"));
+  assert_true(counts_same(ta, &ar, "She led the harbour board for 17 years.",
+                          "She led the board for ten years.", "year"));
+  px__textan_free(ta);
+  px__arena_release(&ar);
+  px_article *arts[3] = {
+      mk("Valley Post", "Dam breach floods town", "2024-03-02T08:00:00Z",
+         "Floodwater from a breached dam swept through the town of Orlen on Friday, and 14 "
+         "residents died, the regional governor said."),
+      mk("Valley Post", "Orlen flood toll revised", "2024-03-02T12:00:00Z",
+         "Floodwater from a breached dam swept through the town of Orlen on Friday, and 11 "
+         "residents died, the regional governor said."),
+      mk("Hill Courier", "Orlen counts its losses", "2024-03-02T13:00:00Z",
+         "Schools in Orlen will stay closed until the water recedes, the mayor said."),
+  };
+  px_comparison *c = compare(arts, 3);
+  assert_false(disputed(c, 14) || disputed(c, 11)); /* one outlet, its toll revised */
+  px_comparison_free(c);
+  free_all(arts, 3);
+}
+
+/* One remark, one speaker: an article that gives the same words twice
+ * lists them once (times 2); "Lind Holm" and "Marta Lind Holm" are one
+ * person, so their renderings share a remark and no attribution
+ * conflicts. */
+static void test_quote_repeats_and_names(void **state) {
+  (void)state;
+  px_article *arts[2] = {
+      mk("Valley Post", "Pier inquiry opens", "2024-03-02T08:00:00Z",
+         "Marta Lind Holm, the harbour master, spoke at the inquiry on Friday.\n\n"
+         "\"We will rebuild the north pier before the winter storms arrive,\" Marta Lind Holm told "
+         "the panel.\n\nShe called the work \"a duty to the town.\"\n\nCouncillors praised the plan."),
+      mk("Hill Courier", "Harbour master backs pier plan", "2024-03-02T09:00:00Z",
+         "The harbour master promised the town a new pier on Friday.\n\n"
+         "\"We will rebuild the north pier before the winter storms arrive,\" Lind Holm said.\n\n"
+         "Lind Holm called the work \"a duty to the town.\"\n\nCouncillors said the plan was sound.\n\n"
+         "In her closing words Lind Holm called the pier \"a duty to the town.\""),
+  };
+  px_comparison *c = compare(arts, 2);
+  assert_int_equal(c->nqconf, 0);
+  size_t pier = 0, repeated = 0;
+  for (size_t q = 0; q < c->nquote; q++) {
+    const px__cquote *cq = &c->quote[q];
+    size_t here = 0;
+    for (uint32_t j = cq->first; j < cq->first + cq->count; j++) {
+      const px__cqmember *m = &c->qmem[j];
+      px_str t = {c->art[m->art].tx->body + m->start, m->end - m->start};
+      if (t.len > 10 && memmem(t.ptr, t.len, "north pier", 10)) here++;
+      if (m->times == 2) repeated++;
+      /* never the same words twice in one remark from one article */
+      for (uint32_t k = cq->first; k < j; k++)
+        if (c->qmem[k].art == m->art && c->qmem[k].end - c->qmem[k].start == t.len &&
+            !memcmp(c->art[m->art].tx->body + c->qmem[k].start, t.ptr, t.len) &&
+            c->qmem[k].kind == m->kind)
+          fail_msg("repeated rendering: %.*s", (int)t.len, t.ptr);
+    }
+    if (cq->noutlets == 2) assert_true(cq->key.len > 0);
+    if (here > pier) pier = here; /* both renderings in one remark */
+  }
+  assert_int_equal(pier, 2);
+  assert_int_equal(repeated, 1);
+  px_comparison_free(c);
+  free_all(arts, 2);
 }
 
 int main(void) {
@@ -580,6 +687,7 @@ int main(void) {
       cmocka_unit_test(test_many),            cmocka_unit_test(test_quantity_bounds),
       cmocka_unit_test(test_disputes),        cmocka_unit_test(test_quantity_context),
       cmocka_unit_test(test_disputes_background),        cmocka_unit_test(test_second_claim),
+      cmocka_unit_test(test_quote_repeats_and_names), cmocka_unit_test(test_disputes_typed),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

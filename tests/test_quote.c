@@ -495,6 +495,11 @@ static void test_speaker_match(void **state) {
   assert_true(M("Nancy Pelosi", "Speaker Pelosi"));
   assert_true(M("Mohammed bin Salman", "Mohammad bin Salman"));
   assert_false(M("Joe Biden", "Jill Biden"));
+  /* a two-part surname, with or without the first name, and its first part alone */
+  assert_true(M("Christine Blasey Ford", "Blasey Ford"));
+  assert_true(M("Christine Blasey Ford", "Blasey"));
+  assert_false(M("Christine Blasey Ford", "Anna Ford"));
+  assert_false(M("Christine Blasey Ford", "Blasey Roe"));
 #undef M
 }
 

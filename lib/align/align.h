@@ -238,6 +238,8 @@ typedef struct px__qty {
   uint8_t nctx;
   uint8_t other_time; /* its clause refers to another time ("in 2010", "last
                          year", "previous"): background, not the event's figure */
+  uint8_t measure;    /* the unit is a measure ("years", "hours", "points"), not a
+                         thing counted: its clause must say what it measures */
 } px__qty;
 
 /** Do two quantities of one unit count the same thing about the same event:

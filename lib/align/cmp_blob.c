@@ -14,7 +14,7 @@
 #include <string.h>
 
 #define MAGIC 0x31434d50u /* "PMC1" */
-#define LAYOUT 3u /* 3: with the contradicting attributions */
+#define LAYOUT 4u /* 3: with the contradicting attributions; 4: repeats of a quote (times) */
 
 static int put(px__buf *b, const void *p, size_t n) { return px__buf_append(b, p, n); }
 static int put32(px__buf *b, uint32_t v) { return put(b, &v, 4); }
@@ -78,7 +78,7 @@ int px__cmp_save(const px_comparison *c, px__buf *b) {
     P(put32(b, m->art));
     P(put32(b, m->start));
     P(put32(b, m->end));
-    P(put32(b, (uint32_t)m->kind | (uint32_t)m->trimmed << 8));
+    P(put32(b, (uint32_t)m->kind | (uint32_t)m->trimmed << 8 | (uint32_t)m->times << 16));
     P(putd(b, m->sim));
     P(puts_(b, m->speaker));
     P(puts_(b, m->key));
@@ -272,6 +272,8 @@ static int cmp_load(px_ctx *ctx, const px_article *const *arts, size_t n, const 
     uint32_t k = get32(&r);
     m->kind = (uint8_t)(k & 0xff);
     m->trimmed = (uint8_t)(k >> 8);
+    m->times = (uint16_t)(k >> 16);
+    if (!m->times) m->times = 1;
     double sim = getd(&r);
     if (!(sim >= -1 && sim <= 1)) r.bad = true, sim = 0;
     m->sim = (float)sim;

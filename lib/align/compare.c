@@ -78,6 +78,7 @@ void px_comparison_free(px_comparison *c) {
   free(c->dval);
   free(c->warn);
   free(c->near);
+  free(c->flink);
   px__arena_release(&c->arena);
   free(c);
 }
@@ -166,6 +167,11 @@ static int assign_outlets(px_comparison *c) {
     c->art[i].outlet = (uint32_t)k;
   }
   return PX_OK;
+}
+
+static int cmp_u64(const void *x, const void *y) {
+  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+  return (a > b) - (a < b);
 }
 
 static int cmp_time_idx(const void *x, const void *y, void *u) {
@@ -382,11 +388,16 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
    * ("12 dead" / "14 dead" score lower for the numbers that differ). */
   c->near = malloc((nlinks + 1) * sizeof *c->near);
   if (!c->near) goto out;
+  c->flink = malloc((nlinks + 1) * sizeof *c->flink);
+  if (!c->flink) goto out;
   for (size_t l = 0; l < nlinks; l++) {
     if (links[l].score >= c->threshold) c->links++;
     if (group[links[l].a] != group[links[l].b] && links[l].score >= PX__NEAR_THRESHOLD)
       c->near[c->nnear++] = links[l];
+    else if (group[links[l].a] == group[links[l].b] && links[l].score >= c->threshold)
+      c->flink[c->nflink++] = (uint64_t)links[l].a << 32 | links[l].b;
   }
+  qsort(c->flink, c->nflink, sizeof *c->flink, cmp_u64);
   c->nfact = (size_t)nf;
   c->fact = calloc((size_t)nf + 1, sizeof *c->fact);
   if (!c->fact) goto out;
@@ -476,6 +487,20 @@ out:
 
 /* -------------------------------------------------------- discrepancies */
 
+/* Are sentences x and y (global indexes) aligned with each other, not
+ * only through others of their fact?  A fact chains sentences; two at its
+ * ends may tell different things. */
+static bool linked(const px_comparison *c, uint32_t x, uint32_t y) {
+  uint64_t k = x < y ? (uint64_t)x << 32 | y : (uint64_t)y << 32 | x;
+  size_t lo = 0, hi = c->nflink;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (c->flink[mid] < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < c->nflink && c->flink[lo] == k;
+}
+
 typedef struct qrec {
   uint64_t unit;
   uint32_t art, sent;
@@ -490,8 +515,28 @@ static int cmp_qrec(const void *x, const void *y) {
   return (a->q.start > b->q.start) - (a->q.start < b->q.start);
 }
 
-static int add_disc(px_comparison *c, size_t *dcap, size_t *vcap, uint32_t fact, const qrec *r,
-                    size_t a, size_t b) {
+/* Two counts of one thing: within a factor of PX__DISPUTE_RATIO ("130 /
+ * 145 dead", "eight / nine hours"); "three passengers" hurt and "380
+ * passengers" aboard count different things. */
+#define PX__DISPUTE_RATIO 4.0
+static bool same_magnitude(double x, double y) {
+  if (x <= 0 || y <= 0) return false;
+  return x <= y * PX__DISPUTE_RATIO && y <= x * PX__DISPUTE_RATIO;
+}
+
+/* Can figures x and y be set against each other: two articles, one thing
+ * counted, one magnitude, two outlets, and -- for two members of a fact (c
+ * given) --
+ * sentences aligned with each other, not only through the fact's chain. */
+static bool pair_ok(const px_comparison *cc, const px_comparison *c, const qrec *x, const qrec *y) {
+  if (x->art == y->art || !px__qty_comparable(&x->q, &y->q) || !same_magnitude(x->q.value, y->q.value))
+    return false;
+  if (cc->art[x->art].outlet == cc->art[y->art].outlet) return false; /* one outlet's articles */
+  return !c || linked(c, c->art[x->art].sent_first + x->sent, c->art[y->art].sent_first + y->sent);
+}
+
+static int add_disc(px_comparison *c, const px_comparison *lc, size_t *dcap, size_t *vcap,
+                    uint32_t fact, const qrec *r, size_t a, size_t b) {
   if (c->ndisc == *dcap) {
     *dcap = *dcap ? *dcap * 2 : 16;
     px__cdisc *t = realloc(c->disc, *dcap * sizeof *t);
@@ -508,9 +553,13 @@ static int add_disc(px_comparison *c, size_t *dcap, size_t *vcap, uint32_t fact,
      * a fact may hold a sentence for another of its claims ("left 200
      * people homeless" beside "killing 14 people"). */
     bool counted = false;
-    for (size_t y = a; y < b && !counted; y++)
-      counted = r[y].art != r[x].art && px__qty_comparable(&r[x].q, &r[y].q);
+    for (size_t y = a; y < b && !counted; y++) counted = pair_ok(c, lc, &r[x], &r[y]);
     if (!counted) continue;
+    /* one value of an outlet once (its articles may repeat it) */
+    bool again = false;
+    for (uint32_t v = c->disc[c->ndisc - 1].first; v < c->ndval && !again; v++)
+      again = c->dval[v].value == r[x].q.value && c->art[c->dval[v].art].outlet == c->art[r[x].art].outlet;
+    if (again) continue;
     if (c->ndval == *vcap) {
       *vcap = *vcap ? *vcap * 2 : 32;
       px__cdval *t = realloc(c->dval, *vcap * sizeof *t);
@@ -523,14 +572,6 @@ static int add_disc(px_comparison *c, size_t *dcap, size_t *vcap, uint32_t fact,
   return PX_OK;
 }
 
-/* Two counts of one thing: within a factor of PX__DISPUTE_RATIO ("130 /
- * 145 dead", "eight / nine hours"); "three passengers" hurt and "380
- * passengers" aboard count different things. */
-#define PX__DISPUTE_RATIO 4.0
-static bool same_magnitude(double x, double y) {
-  if (x <= 0 || y <= 0) return false;
-  return x <= y * PX__DISPUTE_RATIO && y <= x * PX__DISPUTE_RATIO;
-}
 
 /* How many distinct values sentence (art, sent) gives in the unit run
  * r[a, b). */
@@ -551,14 +592,14 @@ static size_t values_of(const qrec *r, size_t a, size_t b, uint32_t art, uint32_
  * the unit each: a sentence that gives two ("the rate rose from 5.5% to
  * 5.75%", two candidates' shares of the vote) counts two things, and which
  * of them another outlet's figure counts is not known. */
-static bool values_differ(const qrec *r, size_t a, size_t b) {
+static bool values_differ(const px_comparison *c, const px_comparison *lc, const qrec *r, size_t a,
+                          size_t b) {
   for (size_t x = a; x < b; x++)
     for (size_t y = a; y < b; y++) {
       if (r[x].art == r[y].art || px__qty_compatible(&r[x].q, &r[y].q)) continue;
-      if (!px__qty_comparable(&r[x].q, &r[y].q)) continue;
+      if (!pair_ok(c, lc, &r[x], &r[y])) continue;
       if (values_of(r, a, b, r[x].art, r[x].sent) != 1 || values_of(r, a, b, r[y].art, r[y].sent) != 1)
         continue;
-      if (!same_magnitude(r[x].q.value, r[y].q.value)) continue;
       bool x_in_y = false, y_in_x = false;
       for (size_t z = a; z < b; z++) {
         if (r[z].art == r[y].art && px__qty_compatible(&r[z].q, &r[x].q)) x_in_y = true;
@@ -632,8 +673,8 @@ static int build_discrepancies(px_comparison *c) {
       size_t b = a;
       while (b < nr && r[b].unit == r[a].unit) b++;
       /* A discrepancy: two articles give this unit values the other lacks. */
-      if (values_differ(r, a, b)) {
-        if ((rc = add_disc(c, &dcap, &vcap, (uint32_t)f, r, a, b))) goto out;
+      if (values_differ(c, c, r, a, b)) {
+        if ((rc = add_disc(c, c, &dcap, &vcap, (uint32_t)f, r, a, b))) goto out;
       }
       a = b;
     }
@@ -666,8 +707,8 @@ static int build_discrepancies(px_comparison *c) {
       while (b < nr && r[b].unit == r[a].unit) b++;
       /* Each near link is a distinct pair of sentences in different facts,
        * so no discrepancy found here was found before. */
-      if (r[a].unit != pct_h && r[a].unit != money_h && values_differ(r, a, b)) {
-        if ((rc = add_disc(c, &dcap, &vcap, fact, r, a, b))) goto out;
+      if (r[a].unit != pct_h && r[a].unit != money_h && values_differ(c, NULL, r, a, b)) {
+        if ((rc = add_disc(c, NULL, &dcap, &vcap, fact, r, a, b))) goto out;
       }
       a = b;
     }
@@ -679,8 +720,10 @@ out:
   return rc;
 }
 
-/* One row per dispute: rows of one unit that share a value (the same
- * "380 passengers" disputed in several pairs of sentences) become one,
+/* One row per dispute: rows of one unit that share a figure (the same
+ * "380 passengers" of one article disputed in several pairs of sentences)
+ * become one -- not rows that merely share a value ("nine states" in two
+ * claims that count different states),
  * its values each given once per article; rows are ranked by how central
  * their fact is (outlets carrying it), then by the values they hold. */
 static uint32_t dfind(uint32_t *p, uint32_t x) {
@@ -715,7 +758,7 @@ static int merge_discrepancies(px_comparison *c) {
       bool share = false;
       for (uint32_t x = a->first; x < a->first + a->count && !share; x++)
         for (uint32_t y = b->first; y < b->first + b->count && !share; y++)
-          share = c->dval[x].value == c->dval[y].value;
+          share = c->dval[x].art == c->dval[y].art && c->dval[x].start == c->dval[y].start;
       if (share) par[dfind(par, (uint32_t)j)] = dfind(par, (uint32_t)i);
     }
   size_t nr = 0, nvv = 0;
@@ -735,7 +778,7 @@ static int merge_discrepancies(px_comparison *c) {
       for (uint32_t x = d->first; x < d->first + d->count; x++) {
         bool dup = false;
         for (uint32_t y = o->first; y < o->first + o->count && !dup; y++)
-          dup = nv[y].art == c->dval[x].art && nv[y].value == c->dval[x].value;
+          dup = c->art[nv[y].art].outlet == c->art[c->dval[x].art].outlet && nv[y].value == c->dval[x].value;
         if (dup) continue;
         nv[nvv++] = c->dval[x];
         o->count++;

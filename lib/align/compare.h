@@ -63,6 +63,7 @@ typedef struct px__cqmember {
   uint32_t start, end;    /* the quoted words (first span to last span) */
   uint8_t kind;           /* px_quote_kind: direct, partial, indirect */
   uint8_t trimmed;        /* a direct rendering much shorter than the remark's fullest */
+  uint16_t times;         /* its article gives these very words this many times (1 or more) */
   float sim;              /* similarity to the nearest rendering of the remark */
   px_str speaker;         /* this rendering's speaker: resolved name, else as written */
   px_str key;             /* its entity key, "" when not resolved */
@@ -128,6 +129,9 @@ struct px_comparison {
   size_t nwarn;
   px__link *near;         /* links under the threshold or across facts, for discrepancies */
   size_t nnear;
+  uint64_t *flink;        /* links inside a fact at the threshold, (a << 32 | b) sorted: a
+                             discrepancy sets two sentences aligned with each other */
+  size_t nflink;
   /* figures of the run */
   uint64_t pairs_scored;
   size_t links;

@@ -26,7 +26,9 @@ typedef struct qitem {
   px_str key, name;  /* resolved speaker (entity key and name), empty when unknown */
   px_str written;    /* the speaker as this article writes it (may be a role) */
   uint32_t words;    /* quoted words */
+  uint64_t h;        /* its words, folded (letters and digits) and hashed */
   size_t remark;
+  size_t same;       /* an earlier item of its article and remark with the same words, else itself */
 } qitem;
 
 static uint32_t count_words(const char *p, size_t n) {
@@ -46,6 +48,27 @@ static bool is_furniture_span(const px__cart *a, uint32_t start) {
     if (start >= se->start && start < se->end) return px__cmp_is_furniture(a, s);
   }
   return false;
+}
+
+/* The words of a quote, letters and digits lower-cased, hashed: "good
+ * trouble." and "Good trouble," are one. */
+static uint64_t fold_hash(const char *p, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)) continue;
+    if (c >= 0x80 && c != 0xe2) { /* letters beyond ASCII kept; punctuation (U+20xx) dropped */
+      h = (h ^ c) * 1099511628211ull;
+      continue;
+    }
+    if (c == 0xe2) {
+      i += 2;
+      continue;
+    }
+    h = (h ^ c) * 1099511628211ull;
+  }
+  return h;
 }
 
 /* Where the next member of remark gg goes. */
@@ -110,6 +133,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
         goto out;
       }
       x->words = count_words(tmp.ptr, tmp.len);
+      x->h = fold_hash(tmp.ptr, tmp.len);
       if ((rc = px_quote_groups_add_text(g, x->name.ptr, x->name.len, tmp.ptr, tmp.len, q->kind,
                                          (int64_t)n)))
         goto out;
@@ -124,6 +148,19 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
     px_quote_groups_item(g, i, &qi);
     it[qi.tag].remark = qi.remark;
   }
+  /* One article giving the same words twice in one remark ("good
+   * trouble." in its lede and again below) is one rendering, given
+   * `times` times: the first stands for the others. */
+  for (size_t k = 0, a0 = 0; k < n; k++) {
+    if (k && it[k].art != it[k - 1].art) a0 = k;
+    it[k].same = k;
+    for (size_t j = a0; j < k; j++)
+      if (it[j].same == j && it[j].remark == it[k].remark && it[j].h == it[k].h &&
+          it[j].q->kind == it[k].q->kind) {
+        it[k].same = j;
+        break;
+      }
+  }
   /* Remarks numbered in order of their first rendering (article, then
    * position); members in that order too. */
   order = malloc((n + 1) * sizeof *order);
@@ -135,7 +172,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
   size_t ng = 0;
   for (size_t k = 0; k < n; k++) {
     size_t r = it[order[k]].remark;
-    if (r >= nrem) continue;
+    if (r >= nrem || it[order[k]].same != order[k]) continue;
     if (gid[r] == UINT32_MAX) gid[r] = (uint32_t)ng++;
     gcount[gid[r]]++;
   }
@@ -165,6 +202,11 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
     const qitem *x = &it[k];
     pos[k] = UINT32_MAX;
     if (x->remark >= nrem) continue;
+    if (x->same != k) { /* a repeat: counted on its first rendering */
+      pos[k] = pos[x->same];
+      if (pos[k] != UINT32_MAX && c->qmem[pos[k]].times < UINT16_MAX) c->qmem[pos[k]].times++;
+      continue;
+    }
     uint32_t gg = gid[x->remark];
     pos[k] = cq_first_count(c, gg);
     px__cquote *cq = &c->quote[gg];
@@ -175,6 +217,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
     m.end = x->q->end;
     m.kind = (uint8_t)x->q->kind;
     m.sim = 1;
+    m.times = 1;
     m.key = x->key;
     m.speaker = x->name.len ? x->name : x->written;
     if (f != x && x->q->kind == PX_QUOTE_DIRECT && (f->q->kind == PX_QUOTE_DIRECT || f->q->kind == PX_QUOTE_PARTIAL) &&

@@ -143,7 +143,8 @@ static uint64_t context_stem(const px__text *tx, size_t first, size_t k) {
   static const char *const report[] = {"said",  "say",     "says",       "told",    "tell",
                                        "according", "added", "stated",   "reported", "announced",
                                        "point", "points",  "percent",    "percentage", "cent",
-                                       "per"};
+                                       "per", "old", "olds", "aged", "later", "after", "before",
+                                       "earlier", "afterward", "afterwards"};
   if (t->kind != PX__TOK_WORD || (t->flags & PX__TF_STOP) || !t->stem) return 0;
   char w[24];
   size_t n = lower(tx, t, w, sizeof w);
@@ -210,9 +211,25 @@ static bool lead_time_of(const px__text *tx, size_t first, size_t last) {
   return false;
 }
 
+/* Units that measure rather than name what is counted. */
+static bool is_measure(const char *w, size_t n) {
+  static const char *const m[] = {
+      "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+      "minute", "minutes", "second", "seconds", "decade", "decades", "time", "times",
+      "point", "points", "percentage", "percentage-point", "percentage-points", "per",
+      "year-old", "years-old", "year-long", "day-long", "hour-long", "minute-long",
+      "mile", "miles", "kilometers", "kilometres", "km", "feet", "foot", "meters", "metres",
+      "pounds", "kilograms", "kg", "degrees", "inches", "acres", "hectares"};
+  for (size_t i = 0; i < sizeof m / sizeof *m; i++)
+    if (strlen(m[i]) == n && memcmp(m[i], w, n) == 0) return true;
+  return false;
+}
+
 bool px__qty_comparable(const px__qty *a, const px__qty *b) {
   if (a->unit != b->unit || a->other_time || b->other_time) return false;
-  if (!a->nctx || !b->nctx) return true; /* nothing says they count different things */
+  /* nothing says they count different things -- but "17 years" alone
+   * may be an age, a term or a sentence */
+  if (!a->nctx || !b->nctx) return !a->measure && !b->measure;
   for (uint8_t i = 0; i < a->nctx; i++)
     for (uint8_t j = 0; j < b->nctx; j++)
       if (a->ctx[i] == b->ctx[j]) return true;
@@ -278,6 +295,19 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       if ((pc == '-' || pc == '#' || pc == '/') && pv->end == t->start) continue; /* F-35, #3, 9/11 */
       if (nc == '/' && nx->start == t->end) continue;
       if (pc == '(' && nc == ')') continue; /* (2) */
+      { /* an ordinal ("11th-hour", "the 2nd round") counts nothing */
+        const char *e = tx->body + t->end;
+        size_t tl = t->end - t->start;
+        if (tl >= 3 && ((e[-2] == 's' && e[-1] == 't') || (e[-2] == 'n' && e[-1] == 'd') ||
+                        (e[-2] == 'r' && e[-1] == 'd') || (e[-2] == 't' && e[-1] == 'h')) &&
+            e[-3] >= '0' && e[-3] <= '9')
+          continue;
+        if (nx && nx->kind == PX__TOK_WORD && nx->start == t->end) {
+          size_t on = lower(tx, nx, w, sizeof w);
+          if (on == 2 && (!strcmp(w, "st") || !strcmp(w, "nd") || !strcmp(w, "rd") || !strcmp(w, "th")))
+            continue;
+        }
+      }
       if (nx && nx->kind == PX__TOK_WORD) {
         size_t n = lower(tx, nx, w, sizeof w);
         if (n && (!strcmp(w, "a.m") || !strcmp(w, "p.m") || !strcmp(w, "am") || !strcmp(w, "pm") ||
@@ -351,6 +381,7 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       size_t n = lower(tx, u, w, sizeof w);
       if (n && skippable(w, n)) continue;
       if (u->flags & PX__TF_STOP) break;
+      q.measure = n && is_measure(w, n);
       q.unit = u->stem;
       q.ustart = u->start;
       q.uend = u->end;

@@ -28,7 +28,8 @@ static const char *const k_whole[] = {
     "show caption", "toggle caption", "enlarge this image", "loading", "image", "getty images",
     "ap photo", "reuters", "sponsored", "sponsored content", "recommended", "trending",
     "most popular", "most read", "top stories", "view comments", "print", "email", "back to top",
-    "scroll to continue", "scroll to continue with content", "supported by", "content continues below"};
+    "scroll to continue", "scroll to continue with content", "supported by", "content continues below",
+    "story continued below", "story continues below", "article continued below"};
 
 static const char *const k_start[] = {
     "click here", "sign up for", "sign up to", "subscribe to", "subscribe for", "follow us on",
@@ -51,7 +52,8 @@ static const char *const k_start[] = {
     "a version of this story", "an earlier version of this", "correction:", "clarification:",
     "also see", "see more:", "read:", "read next", "report:", "contributing:", "editor's note",
     "editors' note", "photo credits:", "photo credit:", "credits:", "music:", "slideshow",
-    "photo gallery", "gallery:"};
+    "photo gallery", "gallery:", "sign up here", "photos:", "send letters to", "letters to the editor",
+    "follow @"};
 
 /* Credit lines of a video or a photo essay: "Produced by Jane Doe.",
  * "Camera by Jane Doe and John Roe."  (a role, "by", then names) */
@@ -70,7 +72,8 @@ static const char *const k_any[] = {
     "our daily newsletter", "newsletter sign-up", "newsletter signup",
     "we may earn a commission", "this material may not be published", "homepage for more",
     "support our journalism", "explanatory journalism", "independent journalism",
-    "pic.twitter.com/"};
+    "pic.twitter.com/", "rush transcript", "in its final form", "to your inbox", "in your inbox",
+    "protected by recaptcha", "privacy policy and terms"};
 
 /* A related-link headline glued to its summary by the extractor: a
  * lower-case letter, then ':' or '?', then a capital with no space
@@ -137,6 +140,162 @@ static bool gallery_count(const char *s, size_t n) {
     }
   }
   return false;
+}
+
+/* A note of the page about itself: "This article is more than 1 year
+ * old", "This story has been updated.", "This is a rush transcript.",
+ * "This site is protected by ...", "Copy may not be in its final form." */
+static bool page_note(const char *t, size_t n) {
+  static const char *const subj[] = {"this article ", "this story ", "this transcript ", "this site ",
+                                     "this page ", "this content ", "this post ", "this video ",
+                                     "this website ", "this episode ", "this is a transcript",
+                                     "this is a rush transcript", "copy may ", "this copy "};
+  for (size_t i = 0; i < sizeof subj / sizeof *subj; i++) {
+    size_t k = strlen(subj[i]);
+    if (n >= k && memcmp(t, subj[i], k) == 0) {
+      if (k > 5 && subj[i][k - 1] != ' ') return true;
+      static const char *const verb[] = {"is ", "was ", "has ", "had ", "may ", "will ", "contains ",
+                                         "uses ", "tagged ", "originally ", "first ", "appeared ",
+                                         "includes ", "does ", "not ", "be "};
+      for (size_t v = 0; v < sizeof verb / sizeof *verb; v++) {
+        size_t vl = strlen(verb[v]);
+        if (n >= k + vl && memcmp(t + k, verb[v], vl) == 0) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* An author's note: "Jane Doe is a senior staff writer for the Post.",
+ * "Jane Doe is the host of 'Harbour Hour' on NWTV." (a short sentence
+ * whose verb is "is" and whose complement is a writer's role). */
+static bool author_bio(const char *t, size_t n) {
+  static const char *const role[] = {"columnist", "contributor", "correspondent", "staff writer",
+                                     "contributing writer", "senior writer", "reporter for",
+                                     "reporter at", "editor at", "editor of", "editor for", "host of",
+                                     "fellow at", "author of", "writer for", "writer at"};
+  if (!contains(t, n, "is a") && !contains(t, n, "is an") && !contains(t, n, "is the") &&
+      !contains(t, n, "is senior") && !contains(t, n, "is executive"))
+    return false;
+  for (size_t i = 0; i < sizeof role / sizeof *role; i++)
+    if (contains(t, n, role[i])) return true;
+  return false;
+}
+
+/* A related link set in parentheses: "( PHOTOS: 25 quotes on the
+ * budget)", "(Also on the Wire: full election coverage)". */
+static bool related_link(const char *t, size_t n) {
+  if (n < 4 || t[0] != '(' || t[n - 1] != ')') return false;
+  for (size_t i = 1; i + 1 < n; i++)
+    if (t[i] == '(' || t[i] == ')') return false;
+  for (size_t i = 1; i + 1 < n; i++)
+    if (t[i] == ':') return true;
+  return false;
+}
+
+/* A photo credit leading a line, glued to what follows: "Jane Doe/Getty
+ * Images Harbour ...", "| Jane Doe/Wire Congress ...", "Jane
+ * Doe/Contributed": within the first six words a slash between a letter
+ * and a capital, every word before it capitalized. */
+static bool leading_credit(const char *p, size_t n) {
+  size_t i = 0, w = 0;
+  while (i < n && (p[i] == ' ' || p[i] == '|')) i++;
+  static const char *const det[] = {"The ", "A ", "An ", "This ", "That ", "These ", "Those ",
+                                    "His ", "Her ", "Their ", "Our ", "Its ", "Both ", "Each "};
+  for (size_t d = 0; d < sizeof det / sizeof *det; d++)
+    if (n - i >= strlen(det[d]) && memcmp(p + i, det[d], strlen(det[d])) == 0) return false;
+  bool word_start = true;
+  for (; i + 1 < n && w <= 6; i++) {
+    char c = p[i];
+    if (c == ' ') {
+      word_start = true;
+      continue;
+    }
+    if (word_start) {
+      w++;
+      if (!(c >= 'A' && c <= 'Z')) return false;
+      word_start = false;
+    }
+    if (c == '/' && i > 0 && ((p[i - 1] >= 'a' && p[i - 1] <= 'z') || (p[i - 1] >= 'A' && p[i - 1] <= 'Z')) &&
+        p[i + 1] >= 'A' && p[i + 1] <= 'Z')
+      return w >= 2;
+  }
+  return false;
+}
+
+/* A section label glued to its blurb: "Columnists In-depth political
+ * coverage, sports analysis and cultural commentary." -- a capital word,
+ * plural, a second capital word, then lower case; a list (two commas or more);
+ * no verb of a news sentence. */
+static bool section_blurb(const char *p, size_t n, size_t words) {
+  if (words < 5 || !(p[0] >= 'A' && p[0] <= 'Z')) return false;
+  size_t i = 0;
+  while (i < n && p[i] != ' ') i++;
+  /* the label: one plural word ("Columnists", "Sports", "Podcasts") */
+  if (i < 4 || p[i - 1] != 's' || !(p[i - 2] >= 'a' && p[i - 2] <= 'z')) return false;
+  if (i + 2 >= n || !(p[i + 1] >= 'A' && p[i + 1] <= 'Z')) return false;
+  size_t j = i + 1;
+  while (j < n && p[j] != ' ') j++;
+  if (p[j - 1] == ',' || j + 2 >= n || !(p[j + 1] >= 'a' && p[j + 1] <= 'z')) return false;
+  size_t commas = 0;
+  for (size_t k = 0; k < n; k++) commas += p[k] == ',';
+  if (commas < 2) return false;
+  static const char *const verbs[] = {" is ", " are ", " was ", " were ", " has ", " have ", " had ",
+                                      " will ", " would ", " said", " says", " can ", " could ",
+                                      " did ", " does ", " do ", " be ", " been ", " may ", " might "};
+  for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++) {
+    size_t vl = strlen(verbs[v]);
+    for (size_t k = 0; k + vl <= n; k++)
+      if (memcmp(p + k, verbs[v], vl) == 0) return false;
+  }
+  /* a past tense ("-ed ") is a verb too */
+  for (size_t k = 2; k + 1 < n; k++)
+    if (p[k - 1] == 'e' && p[k] == 'd' && (p[k + 1] == ' ' || p[k + 1] == ',')) return false;
+  return true;
+}
+
+/* A byline without "By": names joined by "and" or commas, every other
+ * word capitalized, no closing punctuation ("Jane Doe and John Roe and
+ * Ann Poe"). */
+static bool name_list(const char *p, size_t n) {
+  if (!n || p[n - 1] == '.' || p[n - 1] == '!' || p[n - 1] == '?' || p[n - 1] == '"' || (p[n - 1] & 0x80))
+    return false;
+  size_t joins = 0, names = 0, i = 0;
+  while (i < n) {
+    while (i < n && (p[i] == ' ' || p[i] == ',')) joins += p[i++] == ',';
+    if (i >= n) break;
+    size_t s = i;
+    while (i < n && p[i] != ' ' && p[i] != ',') i++;
+    if (i - s == 3 && !memcmp(p + s, "and", 3)) {
+      joins++;
+      continue;
+    }
+    if (!(p[s] >= 'A' && p[s] <= 'Z')) return false;
+    names++;
+  }
+  return joins >= 2 && names >= 4;
+}
+
+/* Months with their years in a row of archive links ("December, 2015 November, 2015
+ * October, 2015 ..."). */
+static size_t month_run(const char *t, size_t n) {
+  static const char *const m[] = {"january", "february", "march", "april", "may", "june", "july",
+                                  "august", "september", "october", "november", "december"};
+  size_t k = 0;
+  for (size_t i = 0; i < sizeof m / sizeof *m; i++) {
+    size_t l = strlen(m[i]);
+    for (size_t j = 0; j + l + 5 <= n; j++) {
+      if (memcmp(t + j, m[i], l) != 0 || (j && t[j - 1] >= 'a' && t[j - 1] <= 'z')) continue;
+      size_t y = j + l;
+      if (t[y] == ',') y++;
+      if (y + 5 <= n && t[y] == ' ' && t[y + 1] >= '1' && t[y + 1] <= '2' && t[y + 4] >= '0' &&
+          t[y + 4] <= '9' && (y + 5 == n || !(t[y + 5] >= '0' && t[y + 5] <= '9'))) {
+        k++;
+        break;
+      }
+    }
+  }
+  return k;
 }
 
 bool px__furniture_text(const char *p, size_t n) {
@@ -216,6 +375,13 @@ bool px__furniture_text(const char *p, size_t n) {
   if (contains(t, tn, "newsletter") && (contains(t, tn, "sign up") || contains(t, tn, "subscribe") ||
                                         contains(t, tn, "inbox")))
     return true;
+  if (words <= 25 && page_note(t, tn)) return true;
+  if (words <= 16 && author_bio(t, tn)) return true;
+  if (words <= 12 && related_link(t, tn)) return true;
+  if (words <= 40 && leading_credit(p, n)) return true;
+  if (words <= 24 && section_blurb(p, n, words)) return true;
+  if (words <= 16 && name_list(p, n)) return true;
+  if (month_run(t, tn) >= 3) return true;
   return false;
 }
 

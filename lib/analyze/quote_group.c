@@ -446,7 +446,19 @@ static bool tokens_match(const ntok *ta, size_t n1, const ntok *tb, size_t n2) {
   if (n1 == 1 || n2 == 1) {
     /* a single name is the other's surname or (Kim Jong Un) its first name */
     size_t k = n1 == 1 ? sj : si, nl = n1 == 1 ? n2 : n1;
-    return k == 0 || k == nl - 1;
+    /* or the first of a two-part surname ("Blasey" / "Christine Blasey
+     * Ford"): a middle token of three or more, written out */
+    const ntok *one = n1 == 1 ? &ta[0] : &tb[0];
+    return k == 0 || k == nl - 1 || (nl >= 3 && strlen(one->s) >= 4);
+  }
+  /* the shorter name the tail of the longer: "Blasey Ford" / "Christine
+   * Blasey Ford" (a two-part surname without the first name) */
+  if (n1 != n2 && si == n1 - 1 && sj == n2 - 1) {
+    const ntok *lo = n1 < n2 ? ta : tb, *hi = n1 < n2 ? tb : ta;
+    size_t nlo = n1 < n2 ? n1 : n2, nhi = n1 < n2 ? n2 : n1;
+    bool tail = strlen(lo[0].s) > 1;
+    for (size_t i = 0; i < nlo && tail; i++) tail = same_tok(&lo[i], &hi[nhi - nlo + i]);
+    if (tail) return true;
   }
   char ra[160], rb[160], ka[160], kb[160];
   bool ia, ib;

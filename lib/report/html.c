@@ -224,6 +224,7 @@ void px__report_html(const px_comparison *c, px__w *w) {
       px__w_puts(w, "</td><td>");
       h(w, px__span(c, m->art, m->start, m->end));
       px__w_printf(w, "</td><td class=\"kind\">%s", px__qkind_name(m));
+      if (m->times > 1) px__w_printf(w, " (%u times)", m->times);
       if (!px__str_same(m->speaker, cq->name)) {
         px__w_puts(w, "<br>speaker: ");
         if (m->speaker.len) h(w, m->speaker);

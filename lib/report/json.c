@@ -198,7 +198,7 @@ void px__report_json(const px_comparison *c, px__w *w) {
       else px__w_puts(w, "null");
       px__w_printf(w, ",\"kind\":\"%s\",\"similarity\":", px__qkind_name(m));
       jnum(w, round(m->sim * 1000) / 1000);
-      px__w_raw(w, "}", 1);
+      px__w_printf(w, ",\"times\":%u}", m->times ? m->times : 1u);
     }
     px__w_puts(w, "]}");
   }

@@ -83,6 +83,7 @@ static void brief_md(const px_comparison *c, const px_report_opts *o, px__w *w, 
       px__w_puts(w, j > cq->first ? "; " : " ");
       mdstr(w, c->art[m->art].label);
       px__w_printf(w, " (%s", px__qkind_name(m));
+      if (m->times > 1) px__w_printf(w, ", %u times", m->times);
       if (!px__str_same(m->speaker, cq->name)) {
         px__w_puts(w, ", ");
         if (m->speaker.len) mdstr(w, m->speaker);

@@ -161,6 +161,7 @@ static void brief_text(const px_comparison *c, const px_report_opts *o, tx *t, c
       size_t at = 4 + art_tag(t, c, m->art);
       const char *kind = px__qkind_name(m);
       n = snprintf(line, sizeof line, " %s", kind);
+      if (m->times > 1) n += snprintf(line + n, sizeof line - (size_t)n, " (%u times)", m->times);
       if (!px__str_same(m->speaker, cq->name))
         n += snprintf(line + n, sizeof line - (size_t)n, " (%.*s)", (int)(m->speaker.len < 80 ? m->speaker.len : 80),
                       m->speaker.len ? m->speaker.ptr : "speaker not named");
@@ -330,13 +331,20 @@ void px__report_text(const px_comparison *c, const px_report_opts *o, px__w *w) 
       size_t at = 4 + art_tag(&t, c, m->art);
       const char *kind = px__qkind_name(m);
       px__w_printf(w, " %s", kind);
-      size_t extra = 0;
+      size_t extra = 0, rep = 0;
+      if (m->times > 1) {
+        char rb[32];
+        int tn = snprintf(rb, sizeof rb, " (%u times)", m->times);
+        px__w_raw(w, rb, (size_t)tn);
+        rep = (size_t)tn;
+      }
       /* each rendering's own speaker, where it is not the remark's name */
       if (!px__str_same(m->speaker, cq->name)) {
         if (m->speaker.len) px__w_printf(w, " (%.*s)", (int)(m->speaker.len < 80 ? m->speaker.len : 80), m->speaker.ptr);
         else px__w_puts(w, " (speaker not named)");
         extra = m->speaker.len ? (m->speaker.len < 80 ? m->speaker.len : 80) + 3 : 20;
       }
+      extra += rep;
       px__w_puts(w, ": ");
       wrap(&t, px__span(c, m->art, m->start, m->end), at + strlen(kind) + 3 + extra, 6);
     }
