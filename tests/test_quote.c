@@ -700,6 +700,30 @@ static void test_cue_shapes(void **state) {
                      "Alder"));
 }
 
+static void test_split_by_attribution_phrase(void **state) {
+  fx *f = *state;
+  /* the attribution has a phrase after it, and the remark goes on in lower
+   * case in the same sentence: one quote of two spans */
+  run(f, "The council met on Monday.\n\n"
+         "\"I think the mayor will be very fair,\" Jones said during a rally in Dover, "
+         "\"but a lot of people are worried.\"\n\n"
+         "\"Every time you say that,\" Miller said, referring to the budget, "
+         "\"you give the other side a reason to stall.\"\n\n"
+         "\"The roads come first,\" Ortiz said on Tuesday, adding that if the plan fails "
+         "\"nobody will be surprised.\"");
+  px_quote q = find(f, "very fair");
+  assert_int_equal(q.nspans, 2);
+  assert_true(str_has(q.text, "worried"));
+  q = find(f, "Every time");
+  assert_int_equal(q.nspans, 2);
+  assert_true(str_has(q.text, "reason to stall"));
+  assert_speaker(f, "Every time", "Miller");
+  /* "adding that ...": a reported clause of its own */
+  q = find(f, "roads come first");
+  assert_int_equal(q.nspans, 1);
+  assert_false(str_has(q.text, "surprised"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_remarks_one_speaker),
@@ -709,6 +733,7 @@ int main(void) {
       cmocka_unit_test(test_scan_stray_marks),
       cmocka_unit_test_setup_teardown(test_direct_after_and_before, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cue_inside, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_split_by_attribution_phrase, setup, teardown),
       cmocka_unit_test_setup_teardown(test_multi_paragraph, setup, teardown),
       cmocka_unit_test_setup_teardown(test_partial_and_scare, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_and_adjacency, setup, teardown),

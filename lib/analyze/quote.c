@@ -1590,15 +1590,29 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     if (c->dead || !c->s.ok) continue;
     size_t j = i + 1;
     while (j < nc && !cv[j].dead && cv[j].q.kind != 5 && !cv[j].so_called && !cv[j].named && c->nsp < MAX_SPANS &&
-           (!cv[j].s.ok || (cv[j].lead && c->trail && cv[j].q.cue_start == c->q.cue_start))) {
+           (!cv[j].s.ok || (cv[j].lead && c->trail && cv[j].q.cue_start >= c->q.cue_start))) {
       cand *d = &cv[j];
+      bool own_cue = d->s.ok && d->q.cue_start != c->q.cue_start;
       bool same_para = d->para == c->para;
       /* only the attribution, punctuation and a few words between */
       size_t from = c->trail ? c->trail_end : c->close_tok;
       size_t gap = d->open_tok > from ? d->open_tok - from : 0;
       size_t cs = sent_of(&w, (from > 0 ? from : 1) - 1);
       size_t ds = sent_of(&w, d->open_tok);
-      bool inside = same_para && c->trail && gap <= 2;
+      bool inside = same_para && c->trail && gap <= 2 && !own_cue;
+      /* ""Every time you say that," Miller said, referring to the budget,
+       * "you give ..."": a stretch that ends on a comma inside its marks,
+       * its attribution with a phrase after it, and a stretch that goes on
+       * in lower case in the same sentence are one remark */
+      size_t dw = d->open_tok + 1;
+      bool goes_on = c->trail && c->close_tok >= 2 && punct_char(&w, c->close_tok - 2) == ',' &&
+                     dw < nt && is_word(&w, dw) && !cap_word(&w, dw) && d->open_tok > 0 &&
+                     punct_char(&w, d->open_tok - 1) == ',';
+      /* "..., adding that if ... "...": a reported clause of its own */
+      for (size_t k = from; goes_on && k < d->open_tok; k++)
+        if (is_word(&w, k) && TOK(&w, k)->fold == qa->h_that) goes_on = false;
+      if (same_para && goes_on && ds == cs && gap <= 24) inside = true;
+      if (own_cue && !inside) break;
       bool chain = same_para && c->lead && !c->trail && ds == cs && gap <= 12;
       bool next_sent = same_para && d->sent_start && d->q.kind == 1 && ds == cs + 1;
       if (!(inside || chain || next_sent)) break;
