@@ -724,6 +724,16 @@ static void test_split_by_attribution_phrase(void **state) {
   assert_false(str_has(q.text, "surprised"));
 }
 
+static void test_it_to_named_organization(void **state) {
+  fx *f = *state;
+  /* "it" with no organization speaker before it: the organization named
+   * as the subject of a sentence before */
+  run(f, "Water bills to rise\n\nThe Harbor Trust released its annual review on Monday, with a "
+         "warning for ratepayers in the valley.\n\n"
+         "\"Water bills will rise by a third before the end of the decade,\" it said.");
+  assert_speaker(f, "Water bills will rise", "Harbor Trust");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_remarks_one_speaker),
@@ -734,6 +744,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_direct_after_and_before, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cue_inside, setup, teardown),
       cmocka_unit_test_setup_teardown(test_split_by_attribution_phrase, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_it_to_named_organization, setup, teardown),
       cmocka_unit_test_setup_teardown(test_multi_paragraph, setup, teardown),
       cmocka_unit_test_setup_teardown(test_partial_and_scare, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_and_adjacency, setup, teardown),

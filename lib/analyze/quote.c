@@ -1254,6 +1254,34 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
   return best;
 }
 
+/* it/they with no organization speaker before it in reach: the nearest
+ * organization named before the pronoun, back to two paragraphs, in
+ * subject position (at the start of its sentence or right before a verb
+ * of saying), not inside a quote, not after a preposition nor a
+ * possessive ("The Times ... it added"); -1 when none. */
+static int32_t resolve_org(const qwork *w, const cand *c) {
+  const px__entities *ents = w->ents;
+  const px__text *tx = w->tx;
+  size_t nt = tx->ntok;
+  size_t t = tok_from(w, c->s.start);
+  for (size_t k = t; k-- > 0 && t - k < 400;) {
+    int32_t m = w->men ? w->men[k] : -1;
+    if (m < 0 || ents->men[m].tok_first != k) continue;
+    uint32_t en = ents->men[m].entity;
+    size_t ks = sent_of(w, k);
+    if (c->para > tx->sent[ks].para + 2) break;
+    if (ents->ent[en].type == PX_ENT_PERSON || ents->ent[en].type == PX_ENT_PLACE || w->inq[k]) continue;
+    size_t after = k + ents->men[m].tok_count;
+    if (tx->tok[after - 1].flags & PX__TF_POSSESSIVE) continue;
+    if (after_preposition(w, k)) continue;
+    bool initial = (tx->tok[k].flags & PX__TF_SENT_START) || k <= sent_first_tok(w, ks) + 1;
+    bool before_verb = after < nt && is_word(w, after) &&
+                       (w->cls[after] & (PX__CW_CUE | PX__CW_CUE_WEAK | CW_SKIP));
+    if (initial || before_verb) return (int32_t)en;
+  }
+  return -1;
+}
+
 /* The candidate takes a trailing attribution (cue and speaker after it). */
 static void take_trailing(cand *c, const attr *at) {
   c->trail = true;
@@ -1714,6 +1742,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
           if (e >= 0 && !egender[e]) egender[e] = g;
         }
         if (g == 3 && last_org >= 0 && c->para <= last_para + 2) e = last_org;
+        else if (g == 3) e = resolve_org(&w, c);
         q->entity = e;
         if (e >= 0) {
           /* the latest mention of it before the pronoun names it */
