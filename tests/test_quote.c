@@ -734,6 +734,17 @@ static void test_it_to_named_organization(void **state) {
   assert_speaker(f, "Water bills will rise", "Harbor Trust");
 }
 
+static void test_name_inside_reported_clause(void **state) {
+  fx *f = *state;
+  /* a name inside a clause someone reported is what was said, not who
+   * speaks next */
+  run(f, "Harbor race\n\nRep. Alan Pruett has worked hard for the party since February, "
+         "attending rallies across the state.\n\n"
+         "Pruett joked that, among young voters, Donald Dunmore ranks fourth in a two-way race.\n\n"
+         "\"I have always been insulted by the term outreach,\" he told the group.");
+  assert_speaker(f, "insulted by the term", "Pruett");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_remarks_one_speaker),
@@ -745,6 +756,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_cue_inside, setup, teardown),
       cmocka_unit_test_setup_teardown(test_split_by_attribution_phrase, setup, teardown),
       cmocka_unit_test_setup_teardown(test_it_to_named_organization, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_name_inside_reported_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_multi_paragraph, setup, teardown),
       cmocka_unit_test_setup_teardown(test_partial_and_scare, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_and_adjacency, setup, teardown),

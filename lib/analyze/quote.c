@@ -188,6 +188,8 @@ typedef struct qwork {
   uint8_t *gen;     /* per token: pronoun gender */
   int32_t *men;     /* per token: mention index or -1 */
   uint8_t *inq;     /* per token: 1 inside a quoted stretch */
+  uint8_t *inrep;   /* per token: 1 inside the reported clause of an earlier
+                       attribution (pass 4), else 0; NULL before */
   px__arena *arena;
 } qwork;
 
@@ -1212,6 +1214,10 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
       sc -= 3;
     }
     if (w->inq[k]) sc -= 6;
+    /* "Scott joked that, among voters, Trump ranks fourth. "...," he
+     * told the group": a name inside a clause someone reported is what
+     * was said, not who speaks next */
+    else if (w->inrep && w->inrep[k]) sc -= 2;
     bool initial = (tx->tok[k].flags & PX__TF_SENT_START) || k < sent_first_tok(w, ks) + 4 ||
                    (k > 0 && (is_qmark(w, k - 1) || punct_char(w, k - 1) == ','));
     size_t after = k + ents->men[m].tok_count;
@@ -1702,6 +1708,9 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     memset(spoke, 0, ents->nent + 1);
     entity_genders(&w, egender, spoke);
   }
+  w.inrep = px__arena_alloc(arena, nt + 1);
+  if (!w.inrep) return PX_ENOMEM;
+  memset(w.inrep, 0, nt + 1);
   uint32_t last_para = 0;
   /* the last attribution was a pronoun of this gender, in this sentence */
   uint8_t last_pron = 0;
@@ -1769,6 +1778,12 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         last_attr_tok = c->open_tok;
         last_pron = c->s.men < 0 ? c->s.pron : 0;
         last_sent = sent_of(&w, c->open_tok);
+      }
+      if (q->kind == 2 || q->kind == 3) {
+        /* the reported clause of a partial or indirect quote */
+        uint32_t cs0 = c->cstart < q->start ? c->cstart : q->start;
+        uint32_t ce0 = c->cend > q->end ? c->cend : q->end;
+        for (size_t k = tok_from(&w, cs0); k < nt && TOK(&w, k)->start < ce0; k++) w.inrep[k] = 1;
       }
     }
     if (q->kind == 4 || q->kind == 5) {
