@@ -745,6 +745,20 @@ static void test_name_inside_reported_clause(void **state) {
   assert_speaker(f, "insulted by the term", "Pruett");
 }
 
+static void test_comparison_cues(void **state) {
+  fx *f = *state;
+  /* likened / compared ... to "...": the subject's words */
+  run(f, "Budget fight\n\nAt a rally on Monday, Mayor Ellen Dunmore likened the plan to a "
+         "\"leaky bucket nobody can fill\" and left.\n\n"
+         "Councilman Raul Ortega compared the budget to \"a house built on sand\" in his reply.");
+  px_quote q = find(f, "leaky bucket");
+  assert_int_equal(q.kind, PX_QUOTE_PARTIAL);
+  assert_speaker(f, "leaky bucket", "Dunmore");
+  q = find(f, "built on sand");
+  assert_int_equal(q.kind, PX_QUOTE_PARTIAL);
+  assert_speaker(f, "built on sand", "Ortega");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_remarks_one_speaker),
@@ -757,6 +771,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_split_by_attribution_phrase, setup, teardown),
       cmocka_unit_test_setup_teardown(test_it_to_named_organization, setup, teardown),
       cmocka_unit_test_setup_teardown(test_name_inside_reported_clause, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_comparison_cues, setup, teardown),
       cmocka_unit_test_setup_teardown(test_multi_paragraph, setup, teardown),
       cmocka_unit_test_setup_teardown(test_partial_and_scare, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_and_adjacency, setup, teardown),
