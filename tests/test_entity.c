@@ -252,6 +252,13 @@ static void test_organizations(void **state) {
   assert_int_equal(type_of(d, find_key(d, "european union")), PX_ENT_ORG);
   assert_int_equal(type_of(d, find_key(d, "hartwell university")), PX_ENT_ORG);
   px_doc_free(d);
+  /* "on" inside an organization's name, after its head */
+  d = analyze(state, "He notes that the Commission on Public Hearings announced a delay.");
+  long cph = find_key(d, "commission on public hearings");
+  assert_true(cph >= 0);
+  assert_int_not_equal(type_of(d, cph), PX_ENT_PERSON);
+  assert_true(find_key(d, "public hearings") < 0);
+  px_doc_free(d);
 }
 
 static void test_appositive_role(void **state) {

@@ -705,6 +705,65 @@ static void test_cue_shapes(void **state) {
                      "Alder"));
 }
 
+static void test_split_by_attribution_phrase(void **state) {
+  fx *f = *state;
+  /* the attribution has a phrase after it, and the remark goes on in lower
+   * case in the same sentence: one quote of two spans */
+  run(f, "The council met on Monday.\n\n"
+         "\"I think the mayor will be very fair,\" Jones said during a rally in Dover, "
+         "\"but a lot of people are worried.\"\n\n"
+         "\"Every time you say that,\" Miller said, referring to the budget, "
+         "\"you give the other side a reason to stall.\"\n\n"
+         "\"The roads come first,\" Ortiz said on Tuesday, adding that if the plan fails "
+         "\"nobody will be surprised.\"");
+  px_quote q = find(f, "very fair");
+  assert_int_equal(q.nspans, 2);
+  assert_true(str_has(q.text, "worried"));
+  q = find(f, "Every time");
+  assert_int_equal(q.nspans, 2);
+  assert_true(str_has(q.text, "reason to stall"));
+  assert_speaker(f, "Every time", "Miller");
+  /* "adding that ...": a reported clause of its own */
+  q = find(f, "roads come first");
+  assert_int_equal(q.nspans, 1);
+  assert_false(str_has(q.text, "surprised"));
+}
+
+static void test_it_to_named_organization(void **state) {
+  fx *f = *state;
+  /* "it" with no organization speaker before it: the organization named
+   * as the subject of a sentence before */
+  run(f, "Water bills to rise\n\nThe Harbor Trust released its annual review on Monday, with a "
+         "warning for ratepayers in the valley.\n\n"
+         "\"Water bills will rise by a third before the end of the decade,\" it said.");
+  assert_speaker(f, "Water bills will rise", "Harbor Trust");
+}
+
+static void test_name_inside_reported_clause(void **state) {
+  fx *f = *state;
+  /* a name inside a clause someone reported is what was said, not who
+   * speaks next */
+  run(f, "Harbor race\n\nRep. Alan Pruett has worked hard for the party since February, "
+         "attending rallies across the state.\n\n"
+         "Pruett joked that, among young voters, Donald Dunmore ranks fourth in a two-way race.\n\n"
+         "\"I have always been insulted by the term outreach,\" he told the group.");
+  assert_speaker(f, "insulted by the term", "Pruett");
+}
+
+static void test_comparison_cues(void **state) {
+  fx *f = *state;
+  /* likened / compared ... to "...": the subject's words */
+  run(f, "Budget fight\n\nAt a rally on Monday, Mayor Ellen Dunmore likened the plan to a "
+         "\"leaky bucket nobody can fill\" and left.\n\n"
+         "Councilman Raul Ortega compared the budget to \"a house built on sand\" in his reply.");
+  px_quote q = find(f, "leaky bucket");
+  assert_int_equal(q.kind, PX_QUOTE_PARTIAL);
+  assert_speaker(f, "leaky bucket", "Dunmore");
+  q = find(f, "built on sand");
+  assert_int_equal(q.kind, PX_QUOTE_PARTIAL);
+  assert_speaker(f, "built on sand", "Ortega");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_remarks_one_speaker),
@@ -714,6 +773,10 @@ int main(void) {
       cmocka_unit_test(test_scan_stray_marks),
       cmocka_unit_test_setup_teardown(test_direct_after_and_before, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cue_inside, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_split_by_attribution_phrase, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_it_to_named_organization, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_name_inside_reported_clause, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_comparison_cues, setup, teardown),
       cmocka_unit_test_setup_teardown(test_multi_paragraph, setup, teardown),
       cmocka_unit_test_setup_teardown(test_partial_and_scare, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_and_adjacency, setup, teardown),

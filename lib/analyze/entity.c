@@ -169,7 +169,7 @@ struct px__entan {
   wtab phrases;  /* px__hash64(key) -> gazetteer kind letter */
   wtab variants; /* px__hash64(variant key) -> index into px__variants */
   wtab pvariants; /* the same into px__person_variants */
-  uint64_t h_the, h_in, h_near, h_and, h_of, h_for, h_amp; /* words the rules look for */
+  uint64_t h_the, h_in, h_near, h_and, h_of, h_for, h_amp, h_on; /* words the rules look for */
   uint64_t h_former, h_late, h_then;
 };
 
@@ -424,6 +424,7 @@ int px__entan_new(px__entan **out) {
   ea->h_near = px__word_hash("near", 4);
   ea->h_and = px__word_hash("and", 3);
   ea->h_of = px__word_hash("of", 2);
+  ea->h_on = px__word_hash("on", 2);
   ea->h_for = px__word_hash("for", 3);
   ea->h_amp = px__word_hash("&", 1);
   ea->h_former = px__word_hash("former", 6);
@@ -1182,6 +1183,13 @@ static int find_candidates(work *w) {
             j++;
             continue;
           }
+        }
+        /* "Commission on Presidential Debates", "Council on Foreign
+         * Relations": "on" after the head of an organization's name */
+        if (t->fold == w->ea->h_on && !(t->flags & PX__TF_CAP) && (w->bits[j - 1] & W_ORGHEAD) &&
+            j + 1 < n && w->namey[j + 1] && T(w, j + 1)->sent == t->sent) {
+          j++;
+          continue;
         }
         if ((t->kind == PX__TOK_SYMBOL || t->kind == PX__TOK_PUNCT) && t->end - t->start == 1 &&
             tx->body[t->start] == '&' && j + 1 < n && w->namey[j + 1]) {

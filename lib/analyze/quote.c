@@ -188,6 +188,8 @@ typedef struct qwork {
   uint8_t *gen;     /* per token: pronoun gender */
   int32_t *men;     /* per token: mention index or -1 */
   uint8_t *inq;     /* per token: 1 inside a quoted stretch */
+  uint8_t *inrep;   /* per token: 1 inside the reported clause of an earlier
+                       attribution (pass 4), else 0; NULL before */
   px__arena *arena;
 } qwork;
 
@@ -1212,6 +1214,10 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
       sc -= 3;
     }
     if (w->inq[k]) sc -= 6;
+    /* "Scott joked that, among voters, Trump ranks fourth. "...," he
+     * told the group": a name inside a clause someone reported is what
+     * was said, not who speaks next */
+    else if (w->inrep && w->inrep[k]) sc -= 2;
     bool initial = (tx->tok[k].flags & PX__TF_SENT_START) || k < sent_first_tok(w, ks) + 4 ||
                    (k > 0 && (is_qmark(w, k - 1) || punct_char(w, k - 1) == ','));
     size_t after = k + ents->men[m].tok_count;
@@ -1252,6 +1258,34 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
       !(egender[last_person] && egender[last_person] != g))
     best = last_person;
   return best;
+}
+
+/* it/they with no organization speaker before it in reach: the nearest
+ * organization named before the pronoun, back to two paragraphs, in
+ * subject position (at the start of its sentence or right before a verb
+ * of saying), not inside a quote, not after a preposition nor a
+ * possessive ("The Times ... it added"); -1 when none. */
+static int32_t resolve_org(const qwork *w, const cand *c) {
+  const px__entities *ents = w->ents;
+  const px__text *tx = w->tx;
+  size_t nt = tx->ntok;
+  size_t t = tok_from(w, c->s.start);
+  for (size_t k = t; k-- > 0 && t - k < 400;) {
+    int32_t m = w->men ? w->men[k] : -1;
+    if (m < 0 || ents->men[m].tok_first != k) continue;
+    uint32_t en = ents->men[m].entity;
+    size_t ks = sent_of(w, k);
+    if (c->para > tx->sent[ks].para + 2) break;
+    if (ents->ent[en].type == PX_ENT_PERSON || ents->ent[en].type == PX_ENT_PLACE || w->inq[k]) continue;
+    size_t after = k + ents->men[m].tok_count;
+    if (tx->tok[after - 1].flags & PX__TF_POSSESSIVE) continue;
+    if (after_preposition(w, k)) continue;
+    bool initial = (tx->tok[k].flags & PX__TF_SENT_START) || k <= sent_first_tok(w, ks) + 1;
+    bool before_verb = after < nt && is_word(w, after) &&
+                       (w->cls[after] & (PX__CW_CUE | PX__CW_CUE_WEAK | CW_SKIP));
+    if (initial || before_verb) return (int32_t)en;
+  }
+  return -1;
 }
 
 /* The candidate takes a trailing attribution (cue and speaker after it). */
@@ -1590,15 +1624,29 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     if (c->dead || !c->s.ok) continue;
     size_t j = i + 1;
     while (j < nc && !cv[j].dead && cv[j].q.kind != 5 && !cv[j].so_called && !cv[j].named && c->nsp < MAX_SPANS &&
-           (!cv[j].s.ok || (cv[j].lead && c->trail && cv[j].q.cue_start == c->q.cue_start))) {
+           (!cv[j].s.ok || (cv[j].lead && c->trail && cv[j].q.cue_start >= c->q.cue_start))) {
       cand *d = &cv[j];
+      bool own_cue = d->s.ok && d->q.cue_start != c->q.cue_start;
       bool same_para = d->para == c->para;
       /* only the attribution, punctuation and a few words between */
       size_t from = c->trail ? c->trail_end : c->close_tok;
       size_t gap = d->open_tok > from ? d->open_tok - from : 0;
       size_t cs = sent_of(&w, (from > 0 ? from : 1) - 1);
       size_t ds = sent_of(&w, d->open_tok);
-      bool inside = same_para && c->trail && gap <= 2;
+      bool inside = same_para && c->trail && gap <= 2 && !own_cue;
+      /* ""Every time you say that," Miller said, referring to the budget,
+       * "you give ..."": a stretch that ends on a comma inside its marks,
+       * its attribution with a phrase after it, and a stretch that goes on
+       * in lower case in the same sentence are one remark */
+      size_t dw = d->open_tok + 1;
+      bool goes_on = c->trail && c->close_tok >= 2 && punct_char(&w, c->close_tok - 2) == ',' &&
+                     dw < nt && is_word(&w, dw) && !cap_word(&w, dw) && d->open_tok > 0 &&
+                     punct_char(&w, d->open_tok - 1) == ',';
+      /* "..., adding that if ... "...": a reported clause of its own */
+      for (size_t k = from; goes_on && k < d->open_tok; k++)
+        if (is_word(&w, k) && TOK(&w, k)->fold == qa->h_that) goes_on = false;
+      if (same_para && goes_on && ds == cs && gap <= 24) inside = true;
+      if (own_cue && !inside) break;
       bool chain = same_para && c->lead && !c->trail && ds == cs && gap <= 12;
       bool next_sent = same_para && d->sent_start && d->q.kind == 1 && ds == cs + 1;
       if (!(inside || chain || next_sent)) break;
@@ -1660,6 +1708,9 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     memset(spoke, 0, ents->nent + 1);
     entity_genders(&w, egender, spoke);
   }
+  w.inrep = px__arena_alloc(arena, nt + 1);
+  if (!w.inrep) return PX_ENOMEM;
+  memset(w.inrep, 0, nt + 1);
   uint32_t last_para = 0;
   /* the last attribution was a pronoun of this gender, in this sentence */
   uint8_t last_pron = 0;
@@ -1700,6 +1751,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
           if (e >= 0 && !egender[e]) egender[e] = g;
         }
         if (g == 3 && last_org >= 0 && c->para <= last_para + 2) e = last_org;
+        else if (g == 3) e = resolve_org(&w, c);
         q->entity = e;
         if (e >= 0) {
           /* the latest mention of it before the pronoun names it */
@@ -1726,6 +1778,12 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         last_attr_tok = c->open_tok;
         last_pron = c->s.men < 0 ? c->s.pron : 0;
         last_sent = sent_of(&w, c->open_tok);
+      }
+      if (q->kind == 2 || q->kind == 3) {
+        /* the reported clause of a partial or indirect quote */
+        uint32_t cs0 = c->cstart < q->start ? c->cstart : q->start;
+        uint32_t ce0 = c->cend > q->end ? c->cend : q->end;
+        for (size_t k = tok_from(&w, cs0); k < nt && TOK(&w, k)->start < ce0; k++) w.inrep[k] = 1;
       }
     }
     if (q->kind == 4 || q->kind == 5) {
