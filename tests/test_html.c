@@ -756,6 +756,40 @@ static void test_byline_name_parts(void **state) {
   assert_field(f->art, PX_F_BYLINE, "Matias Heikkil\xC3\xA4");
 }
 
+/* An <h1> that names the site by its host (the blog's masthead above the
+ * post) is not the title, and its name is cut from the <title> chosen
+ * instead; a headline that only shares a word with a label of the host
+ * stays the title. */
+static void test_title_host_masthead(void **state) {
+  fx *f = *state;
+  const char *para = k_night_buses;
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>riverside.example Night buses stay</title></head><body>"
+                   "<header><h1>riverside.example</h1></header><div class=\"post\">%s</div>"
+                   "</body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://riverside.example/2025/buses"), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Night buses stay");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Council keeps the night buses | Owl Notes</title></head><body>"
+               "<header><h1>Owl Notes</h1></header><div class=\"post\">%s</div></body></html>",
+               para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://www.owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Council keeps the night buses");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Data Owl: Council keeps the night buses</title>"
+               "<meta property=\"og:title\" content=\"Council keeps the night buses\"></head><body>"
+               "<header><h1>Data Owl Blog</h1></header><div class=\"post\"><h1>Late shifts</h1>%s"
+               "</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://blog.dataowl.example/x"), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Council keeps the night buses");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Making Riverside Sans</title></head><body><div class=\"post\">"
+               "<h1>Making Riverside Sans Type</h1>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://design.riverside/x"), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Making Riverside Sans Type");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -775,6 +809,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_title_heads, setup, teardown),
       cmocka_unit_test_setup_teardown(test_numeric_and_local_dates, setup, teardown),
       cmocka_unit_test_setup_teardown(test_byline_name_parts, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_title_host_masthead, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1855,8 +1855,117 @@ static void strip_head(px__buf *t) {
   t->ptr[t->len] = '\0';
 }
 
-static void pick_title(meta *m, px__buf *out) {
+/* The host of the page's URL (canonical, og:url, else where it was
+ * fetched), letters and digits only, lower case, labels kept apart by
+ * dots: "https://blog.Engora.com/x" -> "blog.engora.com". */
+static size_t url_host(const meta *m, const char *url, char *out, size_t cap) {
+  const char *u = m->canonical.len ? m->canonical.ptr : m->og_url.len ? m->og_url.ptr : url;
+  size_t ul = m->canonical.len ? m->canonical.len : m->og_url.len ? m->og_url.len : url ? strlen(url) : 0;
+  const char *p = u ? memmem(u, ul, "://", 3) : NULL;
+  if (!p) return 0;
+  p += 3;
+  size_t k = 0;
+  for (; p < u + ul && *p != '/' && *p != ':' && *p != '?' && *p != '#' && k + 1 < cap; p++) {
+    char c = *p;
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    if (is_alnum(c) || c == '.') out[k++] = c;
+  }
+  out[k] = '\0';
+  return k;
+}
+
+/* An <h1> of four words or fewer that names the site by its host: its
+ * letters and digits run together are part of the host ("Playful Tones"
+ * on playfultones.com, "davidbau.com"), or, for three words or fewer,
+ * one of its words of five letters or more is a label of it ("Engora
+ * Data Blog" on blog.engora.com).  A blog's masthead set in an <h1> above the post. */
+static bool h1_names_host(const px__buf *h, const char *host, size_t hl) {
+  if (!hl || count_words(h->ptr, h->len) > 4) return false;
+  char run[128], flat[256];
+  size_t k = 0, f = 0;
+  for (size_t i = 0; i < hl && f + 1 < sizeof flat; i++)
+    if (host[i] != '.') flat[f++] = host[i];
+  flat[f] = '\0';
+  bool word_label = false;
+  for (size_t i = 0; i < h->len;) {
+    while (i < h->len && !is_alnum(h->ptr[i])) i++;
+    size_t j = i;
+    while (j < h->len && is_alnum(h->ptr[j])) j++;
+    size_t wl = j - i;
+    for (size_t q = i; q < j && k + 1 < sizeof run; q++) {
+      char c = h->ptr[q];
+      run[k++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    }
+    if (wl >= 5) {
+      /* a whole label of the host: bounded by dots or the ends */
+      for (size_t s = 0; s + wl <= hl; s++) {
+        if ((s && host[s - 1] != '.') || (s + wl < hl && host[s + wl] != '.')) continue;
+        if (strncasecmp(host + s, h->ptr + i, wl) == 0) word_label = true;
+      }
+    }
+    i = j;
+  }
+  run[k] = '\0';
+  return (word_label && count_words(h->ptr, h->len) <= 3) || (k >= 4 && strstr(flat, run) != NULL);
+}
+
+/* Cut a site name from the start or end of a title when it stands apart
+ * there: "davidbau.com Vibe Coding" -> "Vibe Coding". */
+static void strip_affix(px__buf *t, const px__buf *site) {
+  size_t n = site->len;
+  if (!n || t->len < n + 4) return;
+  size_t a = 0, e = t->len;
+  if (strncasecmp(t->ptr, site->ptr, n) == 0 && !is_alnum(t->ptr[n]) &&
+      (unsigned char)t->ptr[n] < 0x80)
+    a = n;
+  else if (strncasecmp(t->ptr + t->len - n, site->ptr, n) == 0 &&
+           !is_alnum(t->ptr[t->len - n - 1]) && (unsigned char)t->ptr[t->len - n - 1] < 0x80)
+    e = t->len - n;
+  else
+    return;
+  /* the separator between: spaces, | - : / and the dashes, dot, bullet */
+  static const char *const seps[] = {" ", "|", "-", ":", "/", "\xC2\xB7", "\xE2\x80\x93",
+                                     "\xE2\x80\x94", "\xE2\x80\xA2", NULL};
+  for (bool more = true; more;) {
+    more = false;
+    for (size_t s = 0; seps[s]; s++) {
+      size_t sl = strlen(seps[s]);
+      if (e - a >= sl && memcmp(t->ptr + a, seps[s], sl) == 0) a += sl, more = true;
+      if (e - a >= sl && memcmp(t->ptr + e - sl, seps[s], sl) == 0) e -= sl, more = true;
+    }
+  }
+  if (count_words(t->ptr + a, e - a) < 2) return;
+  memmove(t->ptr, t->ptr + a, e - a);
+  t->len = e - a;
+  t->ptr[t->len] = '\0';
+}
+
+static void pick_title(meta *m, const char *url, px__buf *out) {
+  char host[256];
+  size_t hl = url_host(m, url, host, sizeof host);
+  /* <h1>s that name the site by its host are left out, and their text cut
+   * from the title chosen (the first of them). */
+  px__buf site = {0};
+  char sitebuf[256];
+  int k1 = 0;
+  for (int i = 0; i < m->nh1; i++) {
+    if (h1_names_host(&m->h1[i], host, hl)) {
+      if (!site.len && m->h1[i].len < sizeof sitebuf) {
+        memcpy(sitebuf, m->h1[i].ptr, m->h1[i].len);
+        site = (px__buf){.ptr = sitebuf, .len = m->h1[i].len};
+      }
+      continue;
+    }
+    if (k1 != i) {
+      px__buf tmp = m->h1[k1];
+      m->h1[k1] = m->h1[i];
+      m->h1[i] = tmp;
+    }
+    k1++;
+  }
+  m->nh1 = k1;
   pick_title_raw(m, out);
+  strip_affix(out, &site);
   strip_head(out);
   strip_tail(m, out);
 }
@@ -2429,7 +2538,7 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
   sum_up(ex, tp);
   int fragment = flags & PX__EXTRACT_FRAGMENT;
   px__buf_clear(&ex->title);
-  if (!fragment) pick_title(&ex->m, &ex->title);
+  if (!fragment) pick_title(&ex->m, url_hint, &ex->title);
   int32_t best = fragment ? 0 : score(ex);
   if ((rc = extract_body(ex, best, fragment))) goto out;
   if (ex->body.len == 0 && !fragment) {
