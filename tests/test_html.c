@@ -790,6 +790,27 @@ static void test_title_host_masthead(void **state) {
   assert_field(f->art, PX_F_TITLE, "Making Riverside Sans Type");
 }
 
+/* An author that is one word naming the site's host ("Owlnotes" on
+ * owlnotes.example, the outlet in the author meta tag) yields to the
+ * person the page's byline names. */
+static void test_byline_host_named(void **state) {
+  fx *f = *state;
+  const char *para = k_night_buses;
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Night buses</title><meta name=\"author\" content=\"Owlnotes\">"
+                   "</head><body><div class=\"post\"><span class=\"byline\">By Ana Ruiz</span>%s"
+                   "</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://www.owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  /* alone, it stays */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title><meta name=\"author\" content=\"Owlnotes\">"
+               "</head><body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://www.owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Owlnotes");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -810,6 +831,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_numeric_and_local_dates, setup, teardown),
       cmocka_unit_test_setup_teardown(test_byline_name_parts, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_host_masthead, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_byline_host_named, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2288,10 +2288,16 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
    * the outlet: "Cleveland Clinic" on its own pages) yields to a person
    * named further down; it is kept when there is none. */
   int site_named = -1;
+  char host[256];
+  size_t hl = url_host(m, url_hint, host, sizeof host);
   for (size_t i = 0; i < 6 && px_article_get(out, PX_F_BYLINE).len == 0; i++) {
     if (!bl[i]->len) continue;
     clean_byline(bl[i]->ptr, bl[i]->len, t);
-    if (t->len && i < 5 && (text_eq_ci(t, &m->site) || text_eq_ci(t, &m->ld_publisher))) {
+    /* the site's own name: og:site_name, the publisher, or one word that
+     * names the host ("Buzzsprout" on buzzsprout.com) */
+    if (t->len && i < 5 &&
+        (text_eq_ci(t, &m->site) || text_eq_ci(t, &m->ld_publisher) ||
+         (count_words(t->ptr, t->len) == 1 && h1_names_host(t, host, hl)))) {
       if (site_named < 0) site_named = (int)i;
       continue;
     }
