@@ -568,8 +568,9 @@ static void test_byline_sources(void **state) {
   assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
 }
 
-/* Furniture paragraphs by how they begin, and the author's note at the
- * end of the article, stay out of the body. */
+/* Furniture paragraphs by how they begin (a newsletter's pitch, a
+ * referral call, a subscribers-only notice among them), and the author's
+ * note at the end of the article, stay out of the body. */
 static void test_furniture_lines(void **state) {
   fx *f = *state;
   const char *html =
@@ -581,6 +582,11 @@ static void test_furniture_lines(void **state) {
       "<p>Supporters said the buses were the only safe way home for shift workers, while the "
       "finance committee warned that the subsidy would have to be found elsewhere.</p>"
       "<p>Talk to our transit experts</p>"
+      "<p>Help me spread the word about this column!</p>"
+      "<p>This article is exclusive to Owl+ subscribers</p>"
+      "<p>Subscribe to The Owl, a free daily newsletter that features the best of the city's "
+      "transport, budgets and neighbourhoods, delivered every morning.</p>"
+      "<p>Love The Owl? Tell your friends and get rewards.</p>"
       "<p>Disclosure: this page may contain affiliate links and we may earn a commission.</p>"
       "<p>Ana Ruiz is a freelance writer who covers transport and city budgets.</p>"
       "<p>Love stories like this? Our weekly newsletter brings them to your inbox; follow us "
@@ -591,7 +597,8 @@ static void test_furniture_lines(void **state) {
   assert_true(has(body, "four thousand signatures"));
   assert_true(has(body, "found elsewhere."));
   const char *bad[] = {"You might also like", "Talk to our", "Disclosure", "freelance writer",
-                       "weekly newsletter", NULL};
+                       "weekly newsletter", "spread the word", "exclusive to", "daily newsletter",
+                       "Tell your friends", NULL};
   for (int i = 0; bad[i]; i++)
     if (has(body, bad[i])) fail_msg("furniture \"%s\" in the body", bad[i]);
   assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");

@@ -1453,7 +1453,9 @@ static bool furniture_line(const char *p, size_t n) {
       "editorial note:", "we may be compensated", "we may earn a commission",
       "this post may contain affiliate", "this article may contain affiliate",
       "this page may contain affiliate", "want more from", "advertisement:", "related:",
-      "read more:", "read next:", "recommended:", "don't miss:", NULL};
+      "read more:", "read next:", "recommended:", "don't miss:", "help me spread the word",
+      "help us spread the word", "this article is exclusive to", "this story is exclusive to",
+      "this post is exclusive to", NULL};
   static const char *const calls[] = {
       "talk to our", "talk to an expert", "contact us", "request a quote", "get started",
       "get the free", "get your free", "download the free", "download our", "click here",
@@ -1462,7 +1464,11 @@ static bool furniture_line(const char *p, size_t n) {
   if (n >= 300) return false;
   for (size_t i = 0; strong[i]; i++)
     if (starts_ci(p, n, strong[i])) return true;
+  /* a newsletter's pitch: "Subscribe to The Owl, a free daily newsletter" */
+  if (starts_ci(p, n, "subscribe to ") && contains_ci(p, n, "newsletter")) return true;
   if (n >= 100) return false;
+  /* a referral call: "Love The Owl? Tell your friends and get rewards." */
+  if (contains_ci(p, n, "tell your friends")) return true;
   for (size_t i = 0; calls[i]; i++)
     if (starts_ci(p, n, calls[i])) return true;
   return false;
