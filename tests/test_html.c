@@ -701,6 +701,20 @@ static void test_title_heads(void **state) {
                "<div class=\"post\">%s</div></body></html>", para);
   assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
   assert_field(f->art, PX_F_TITLE, "Council keeps the night buses");
+  /* a label before the headline that the page's own titles do not carry */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Council keeps the night buses for a year | Transit Weekly</title>"
+               "</head><body><div class=\"post\"><h1>Blog: Council keeps the night buses for a "
+               "year</h1>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Council keeps the night buses for a year");
+  /* a colon that is the headline's own stays */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses: council keeps them | Transit Weekly</title>"
+               "</head><body><div class=\"post\"><h1>Night buses: council keeps them</h1>%s"
+               "</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Night buses: council keeps them");
 }
 
 /* Dates: day.month.year and month/day/year written in digits on their own

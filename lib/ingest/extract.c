@@ -1946,6 +1946,29 @@ static void strip_affix(px__buf *t, const px__buf *site) {
   t->ptr[t->len] = '\0';
 }
 
+/* A label of one or two words before a colon ("Blog: ", "News: ") that
+ * the page's own titles (og:title, <title>, less their site part) do not
+ * carry: "Blog: Night buses stay" -> "Night buses stay". */
+static void strip_label(const meta *m, px__buf *t) {
+  const char *c = t->len > 8 ? memchr(t->ptr, ':', t->len < 40 ? t->len : 40) : NULL;
+  if (!c || (size_t)(c - t->ptr) + 2 >= t->len || c[1] != ' ' ||
+      count_words(t->ptr, (size_t)(c - t->ptr)) > 2)
+    return;
+  const char *rest = c + 2;
+  size_t rl = t->len - (size_t)(rest - t->ptr);
+  const px__buf *o[] = {&m->og_title, &m->title};
+  for (size_t k = 0; k < 2; k++) {
+    if (!o[k]->len) continue;
+    size_t st, e = strip_site(o[k]->ptr, o[k]->len, m, &st);
+    if (e - st == rl && strncasecmp(o[k]->ptr + st, rest, rl) == 0) {
+      memmove(t->ptr, rest, rl);
+      t->len = rl;
+      t->ptr[rl] = '\0';
+      return;
+    }
+  }
+}
+
 static void pick_title(meta *m, const char *url, px__buf *out) {
   char host[256];
   size_t hl = url_host(m, url, host, sizeof host);
@@ -1972,6 +1995,7 @@ static void pick_title(meta *m, const char *url, px__buf *out) {
   m->nh1 = k1;
   pick_title_raw(m, out);
   strip_affix(out, &site);
+  strip_label(m, out);
   strip_head(out);
   strip_tail(m, out);
 }
