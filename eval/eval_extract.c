@@ -358,6 +358,40 @@ static double word_f1(const char *ref, const char *pred, toks *a, toks *b, doubl
   return p + r > 0 ? 2 * p * r / (p + r) : 0;
 }
 
+/* One part of a truth's author list as a name, normalized: NULL for a
+ * credential that follows a name (no word with two lower-case letters in a
+ * row: "MD", "E-RYT 200", "M.D. FACLM"); text in brackets and a leading
+ * honorific (Dr, Prof, Mr, Mrs, Ms) left out. */
+static char *name_part(const char *q, size_t n, bool first) {
+  char *t = strndup(q, n);
+  size_t k = 0;
+  int depth = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (t[i] == '(') depth++;
+    else if (t[i] == ')' && depth) depth--;
+    else if (!depth) t[k++] = t[i];
+  }
+  t[k] = '\0';
+  bool lower2 = false;
+  for (size_t i = 0; i + 1 < k; i++)
+    if (t[i] >= 'a' && t[i] <= 'z' && t[i + 1] >= 'a' && t[i + 1] <= 'z') lower2 = true;
+  if (!first && !lower2) {
+    free(t);
+    return NULL;
+  }
+  char *x = norm(t, k);
+  free(t);
+  static const char *const hon[] = {"dr ", "prof ", "mr ", "mrs ", "ms ", NULL};
+  for (size_t h = 0; hon[h]; h++) {
+    size_t hl = strlen(hon[h]);
+    if (strncmp(x, hon[h], hl) == 0 && x[hl]) {
+      memmove(x, x + hl, strlen(x + hl) + 1);
+      break;
+    }
+  }
+  return x;
+}
+
 /* One WCXB split, article pages: parallax's extraction, or with `out` the
  * output of another extractor (an object id -> {title, byline, date, body},
  * date as text whose first 10 characters are compared).  A page that cannot
@@ -384,7 +418,7 @@ static int run_wcxb(const char *dir, const char *dump, const char *out_file, con
   px__buf msg;
   px__buf_init(&msg, 4096);
   toks ta = {0}, tb = {0};
-  int n = 0, title_ok = 0, author_n = 0, author_ok = 0, date_n = 0, date_ok = 0, rc = 0;
+  int n = 0, title_ok = 0, author_n = 0, author_ok = 0, author_strict = 0, date_n = 0, date_ok = 0, rc = 0;
   int with_n = 0, with_ok = 0, without_n = 0, without_leak = 0;
   double f1sum = 0, psum = 0, rsum = 0;
   double w0 = now();
@@ -455,10 +489,14 @@ static int run_wcxb(const char *dir, const char *dump, const char *out_file, con
     }
     if (gauth && gauth[0]) {
       /* Found: every name of the truth's list ("A, B and C") is in the
-       * byline (normalized), whatever the list's punctuation. */
+       * byline (normalized), whatever the list's punctuation.  The byline
+       * holds names: the truth's credentials and honorifics are not asked
+       * for ("Holly Wilgus, E-RYT 200", "Dr. Ann Lee", "Lance Ryan
+       * (Content Manager)").  The strict count asks for every part. */
       author_n++;
       char *y = norm(b.ptr ? b.ptr : "", b.len);
       aok = y[0] != '\0';
+      bool strict = aok;
       const char *p = gauth;
       while (aok && *p) {
         size_t k = strcspn(p, ",;&");
@@ -466,14 +504,17 @@ static int run_wcxb(const char *dir, const char *dump, const char *out_file, con
         while (q < p + k) { /* " and " splits too */
           const char *a = strstr(q, " and ");
           size_t seg = a && a < p + k ? (size_t)(a - q) : (size_t)(p + k - q);
-          char *x = norm(q, seg);
-          if (x[0] && !strstr(y, x)) aok = false;
+          char *x = norm(q, seg), *nm = name_part(q, seg, q == gauth);
+          if (x[0] && !strstr(y, x)) strict = false;
+          if (nm && nm[0] && !strstr(y, nm)) aok = false;
           free(x);
+          free(nm);
           q += seg + (a && a < p + k ? 5 : 0);
         }
         p += k + (p[k] ? 1 : 0);
       }
       author_ok += aok;
+      author_strict += aok && strict;
       free(y);
     }
     if (gwith) {
@@ -521,10 +562,11 @@ static int run_wcxb(const char *dir, const char *dump, const char *out_file, con
     rc = 1;
   }
   if (!rc && !dump)
-    printf("%s: %d article pages: title exact %d/%d, author found %d/%d, date %d/%d, "
+    printf("%s: %d article pages: title exact %d/%d, author found %d/%d (credentials too: "
+           "%d), date %d/%d, "
            "word F1 %.3f (P %.3f, R %.3f), with-snippets found %d/%d (%.3f), without-snippets "
            "leaked %d/%d (%.3f)",
-           label, n, title_ok, n, author_ok, author_n, date_ok, date_n, f1sum / n, psum / n,
+           label, n, title_ok, n, author_ok, author_n, author_strict, date_ok, date_n, f1sum / n, psum / n,
            rsum / n, with_ok, with_n, with_n ? (double)with_ok / with_n : 0, without_leak,
            without_n, without_n ? (double)without_leak / without_n : 0);
   if (!rc && !dump && !out)

@@ -12,7 +12,9 @@
 #  2. WCXB article pages: dev (790 pages, used when tuning the extractor)
 #     and test (257 pages, held out: reported) side by side for parallax;
 #     Readability.js on test.  Title exact (normalized), author found
-#     (ground-truth name contained in the byline, normalized), date
+#     (every name of the ground truth's list contained in the byline,
+#     normalized; credentials, honorifics and bracketed text the truth
+#     adds are not asked for, the strict count beside), date
 #     (YYYY-MM-DD), word F1 (origin metric, mean per page).
 #  3. WCXB, every page type: the article / not-article decision as
 #     precision and recall of "not an article" (parallax's page kind;

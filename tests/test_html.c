@@ -568,8 +568,9 @@ static void test_byline_sources(void **state) {
   assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
 }
 
-/* Furniture paragraphs by how they begin, and the author's note at the
- * end of the article, stay out of the body. */
+/* Furniture paragraphs by how they begin (a newsletter's pitch, a
+ * referral call, a subscribers-only notice among them), and the author's
+ * note at the end of the article, stay out of the body. */
 static void test_furniture_lines(void **state) {
   fx *f = *state;
   const char *html =
@@ -581,6 +582,11 @@ static void test_furniture_lines(void **state) {
       "<p>Supporters said the buses were the only safe way home for shift workers, while the "
       "finance committee warned that the subsidy would have to be found elsewhere.</p>"
       "<p>Talk to our transit experts</p>"
+      "<p>Help me spread the word about this column!</p>"
+      "<p>This article is exclusive to Owl+ subscribers</p>"
+      "<p>Subscribe to The Owl, a free daily newsletter that features the best of the city's "
+      "transport, budgets and neighbourhoods, delivered every morning.</p>"
+      "<p>Love The Owl? Tell your friends and get rewards.</p>"
       "<p>Disclosure: this page may contain affiliate links and we may earn a commission.</p>"
       "<p>Ana Ruiz is a freelance writer who covers transport and city budgets.</p>"
       "<p>Love stories like this? Our weekly newsletter brings them to your inbox; follow us "
@@ -591,7 +597,8 @@ static void test_furniture_lines(void **state) {
   assert_true(has(body, "four thousand signatures"));
   assert_true(has(body, "found elsewhere."));
   const char *bad[] = {"You might also like", "Talk to our", "Disclosure", "freelance writer",
-                       "weekly newsletter", NULL};
+                       "weekly newsletter", "spread the word", "exclusive to", "daily newsletter",
+                       "Tell your friends", NULL};
   for (int i = 0; bad[i]; i++)
     if (has(body, bad[i])) fail_msg("furniture \"%s\" in the body", bad[i]);
   assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
@@ -694,6 +701,20 @@ static void test_title_heads(void **state) {
                "<div class=\"post\">%s</div></body></html>", para);
   assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
   assert_field(f->art, PX_F_TITLE, "Council keeps the night buses");
+  /* a label before the headline that the page's own titles do not carry */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Council keeps the night buses for a year | Transit Weekly</title>"
+               "</head><body><div class=\"post\"><h1>Blog: Council keeps the night buses for a "
+               "year</h1>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Council keeps the night buses for a year");
+  /* a colon that is the headline's own stays */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses: council keeps them | Transit Weekly</title>"
+               "</head><body><div class=\"post\"><h1>Night buses: council keeps them</h1>%s"
+               "</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Night buses: council keeps them");
 }
 
 /* Dates: day.month.year and month/day/year written in digits on their own
@@ -756,6 +777,61 @@ static void test_byline_name_parts(void **state) {
   assert_field(f->art, PX_F_BYLINE, "Matias Heikkil\xC3\xA4");
 }
 
+/* An <h1> that names the site by its host (the blog's masthead above the
+ * post) is not the title, and its name is cut from the <title> chosen
+ * instead; a headline that only shares a word with a label of the host
+ * stays the title. */
+static void test_title_host_masthead(void **state) {
+  fx *f = *state;
+  const char *para = k_night_buses;
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>riverside.example Night buses stay</title></head><body>"
+                   "<header><h1>riverside.example</h1></header><div class=\"post\">%s</div>"
+                   "</body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://riverside.example/2025/buses"), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Night buses stay");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Council keeps the night buses | Owl Notes</title></head><body>"
+               "<header><h1>Owl Notes</h1></header><div class=\"post\">%s</div></body></html>",
+               para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://www.owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Council keeps the night buses");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Data Owl: Council keeps the night buses</title>"
+               "<meta property=\"og:title\" content=\"Council keeps the night buses\"></head><body>"
+               "<header><h1>Data Owl Blog</h1></header><div class=\"post\"><h1>Late shifts</h1>%s"
+               "</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://blog.dataowl.example/x"), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Council keeps the night buses");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Making Riverside Sans</title></head><body><div class=\"post\">"
+               "<h1>Making Riverside Sans Type</h1>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://design.riverside/x"), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Making Riverside Sans Type");
+}
+
+/* An author that is one word naming the site's host ("Owlnotes" on
+ * owlnotes.example, the outlet in the author meta tag) yields to the
+ * person the page's byline names. */
+static void test_byline_host_named(void **state) {
+  fx *f = *state;
+  const char *para = k_night_buses;
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Night buses</title><meta name=\"author\" content=\"Owlnotes\">"
+                   "</head><body><div class=\"post\"><span class=\"byline\">By Ana Ruiz</span>%s"
+                   "</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://www.owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  /* alone, it stays */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title><meta name=\"author\" content=\"Owlnotes\">"
+               "</head><body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://www.owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Owlnotes");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -775,6 +851,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_title_heads, setup, teardown),
       cmocka_unit_test_setup_teardown(test_numeric_and_local_dates, setup, teardown),
       cmocka_unit_test_setup_teardown(test_byline_name_parts, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_title_host_masthead, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_byline_host_named, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1453,7 +1453,9 @@ static bool furniture_line(const char *p, size_t n) {
       "editorial note:", "we may be compensated", "we may earn a commission",
       "this post may contain affiliate", "this article may contain affiliate",
       "this page may contain affiliate", "want more from", "advertisement:", "related:",
-      "read more:", "read next:", "recommended:", "don't miss:", NULL};
+      "read more:", "read next:", "recommended:", "don't miss:", "help me spread the word",
+      "help us spread the word", "this article is exclusive to", "this story is exclusive to",
+      "this post is exclusive to", NULL};
   static const char *const calls[] = {
       "talk to our", "talk to an expert", "contact us", "request a quote", "get started",
       "get the free", "get your free", "download the free", "download our", "click here",
@@ -1462,7 +1464,11 @@ static bool furniture_line(const char *p, size_t n) {
   if (n >= 300) return false;
   for (size_t i = 0; strong[i]; i++)
     if (starts_ci(p, n, strong[i])) return true;
+  /* a newsletter's pitch: "Subscribe to The Owl, a free daily newsletter" */
+  if (starts_ci(p, n, "subscribe to ") && contains_ci(p, n, "newsletter")) return true;
   if (n >= 100) return false;
+  /* a referral call: "Love The Owl? Tell your friends and get rewards." */
+  if (contains_ci(p, n, "tell your friends")) return true;
   for (size_t i = 0; calls[i]; i++)
     if (starts_ci(p, n, calls[i])) return true;
   return false;
@@ -1855,8 +1861,141 @@ static void strip_head(px__buf *t) {
   t->ptr[t->len] = '\0';
 }
 
-static void pick_title(meta *m, px__buf *out) {
+/* The host of the page's URL (canonical, og:url, else where it was
+ * fetched), letters and digits only, lower case, labels kept apart by
+ * dots: "https://blog.Engora.com/x" -> "blog.engora.com". */
+static size_t url_host(const meta *m, const char *url, char *out, size_t cap) {
+  const char *u = m->canonical.len ? m->canonical.ptr : m->og_url.len ? m->og_url.ptr : url;
+  size_t ul = m->canonical.len ? m->canonical.len : m->og_url.len ? m->og_url.len : url ? strlen(url) : 0;
+  const char *p = u ? memmem(u, ul, "://", 3) : NULL;
+  if (!p) return 0;
+  p += 3;
+  size_t k = 0;
+  for (; p < u + ul && *p != '/' && *p != ':' && *p != '?' && *p != '#' && k + 1 < cap; p++) {
+    char c = *p;
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    if (is_alnum(c) || c == '.') out[k++] = c;
+  }
+  out[k] = '\0';
+  return k;
+}
+
+/* An <h1> of four words or fewer that names the site by its host: its
+ * letters and digits run together are part of the host ("Playful Tones"
+ * on playfultones.com, "davidbau.com"), or, for three words or fewer,
+ * one of its words of five letters or more is a label of it ("Engora
+ * Data Blog" on blog.engora.com).  A blog's masthead set in an <h1> above the post. */
+static bool h1_names_host(const px__buf *h, const char *host, size_t hl) {
+  if (!hl || count_words(h->ptr, h->len) > 4) return false;
+  char run[128], flat[256];
+  size_t k = 0, f = 0;
+  for (size_t i = 0; i < hl && f + 1 < sizeof flat; i++)
+    if (host[i] != '.') flat[f++] = host[i];
+  flat[f] = '\0';
+  bool word_label = false;
+  for (size_t i = 0; i < h->len;) {
+    while (i < h->len && !is_alnum(h->ptr[i])) i++;
+    size_t j = i;
+    while (j < h->len && is_alnum(h->ptr[j])) j++;
+    size_t wl = j - i;
+    for (size_t q = i; q < j && k + 1 < sizeof run; q++) {
+      char c = h->ptr[q];
+      run[k++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    }
+    if (wl >= 5) {
+      /* a whole label of the host: bounded by dots or the ends */
+      for (size_t s = 0; s + wl <= hl; s++) {
+        if ((s && host[s - 1] != '.') || (s + wl < hl && host[s + wl] != '.')) continue;
+        if (strncasecmp(host + s, h->ptr + i, wl) == 0) word_label = true;
+      }
+    }
+    i = j;
+  }
+  run[k] = '\0';
+  return (word_label && count_words(h->ptr, h->len) <= 3) || (k >= 4 && strstr(flat, run) != NULL);
+}
+
+/* Cut a site name from the start or end of a title when it stands apart
+ * there: "davidbau.com Vibe Coding" -> "Vibe Coding". */
+static void strip_affix(px__buf *t, const px__buf *site) {
+  size_t n = site->len;
+  if (!n || t->len < n + 4) return;
+  size_t a = 0, e = t->len;
+  if (strncasecmp(t->ptr, site->ptr, n) == 0 && !is_alnum(t->ptr[n]) &&
+      (unsigned char)t->ptr[n] < 0x80)
+    a = n;
+  else if (strncasecmp(t->ptr + t->len - n, site->ptr, n) == 0 &&
+           !is_alnum(t->ptr[t->len - n - 1]) && (unsigned char)t->ptr[t->len - n - 1] < 0x80)
+    e = t->len - n;
+  else
+    return;
+  /* the separator between: spaces, | - : / and the dashes, dot, bullet */
+  static const char *const seps[] = {" ", "|", "-", ":", "/", "\xC2\xB7", "\xE2\x80\x93",
+                                     "\xE2\x80\x94", "\xE2\x80\xA2", NULL};
+  for (bool more = true; more;) {
+    more = false;
+    for (size_t s = 0; seps[s]; s++) {
+      size_t sl = strlen(seps[s]);
+      if (e - a >= sl && memcmp(t->ptr + a, seps[s], sl) == 0) a += sl, more = true;
+      if (e - a >= sl && memcmp(t->ptr + e - sl, seps[s], sl) == 0) e -= sl, more = true;
+    }
+  }
+  if (count_words(t->ptr + a, e - a) < 2) return;
+  memmove(t->ptr, t->ptr + a, e - a);
+  t->len = e - a;
+  t->ptr[t->len] = '\0';
+}
+
+/* A label of one or two words before a colon ("Blog: ", "News: ") that
+ * the page's own titles (og:title, <title>, less their site part) do not
+ * carry: "Blog: Night buses stay" -> "Night buses stay". */
+static void strip_label(const meta *m, px__buf *t) {
+  const char *c = t->len > 8 ? memchr(t->ptr, ':', t->len < 40 ? t->len : 40) : NULL;
+  if (!c || (size_t)(c - t->ptr) + 2 >= t->len || c[1] != ' ' ||
+      count_words(t->ptr, (size_t)(c - t->ptr)) > 2)
+    return;
+  const char *rest = c + 2;
+  size_t rl = t->len - (size_t)(rest - t->ptr);
+  const px__buf *o[] = {&m->og_title, &m->title};
+  for (size_t k = 0; k < 2; k++) {
+    if (!o[k]->len) continue;
+    size_t st, e = strip_site(o[k]->ptr, o[k]->len, m, &st);
+    if (e - st == rl && strncasecmp(o[k]->ptr + st, rest, rl) == 0) {
+      memmove(t->ptr, rest, rl);
+      t->len = rl;
+      t->ptr[rl] = '\0';
+      return;
+    }
+  }
+}
+
+static void pick_title(meta *m, const char *url, px__buf *out) {
+  char host[256];
+  size_t hl = url_host(m, url, host, sizeof host);
+  /* <h1>s that name the site by its host are left out, and their text cut
+   * from the title chosen (the first of them). */
+  px__buf site = {0};
+  char sitebuf[256];
+  int k1 = 0;
+  for (int i = 0; i < m->nh1; i++) {
+    if (h1_names_host(&m->h1[i], host, hl)) {
+      if (!site.len && m->h1[i].len < sizeof sitebuf) {
+        memcpy(sitebuf, m->h1[i].ptr, m->h1[i].len);
+        site = (px__buf){.ptr = sitebuf, .len = m->h1[i].len};
+      }
+      continue;
+    }
+    if (k1 != i) {
+      px__buf tmp = m->h1[k1];
+      m->h1[k1] = m->h1[i];
+      m->h1[i] = tmp;
+    }
+    k1++;
+  }
+  m->nh1 = k1;
   pick_title_raw(m, out);
+  strip_affix(out, &site);
+  strip_label(m, out);
   strip_head(out);
   strip_tail(m, out);
 }
@@ -2179,10 +2318,16 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
    * the outlet: "Cleveland Clinic" on its own pages) yields to a person
    * named further down; it is kept when there is none. */
   int site_named = -1;
+  char host[256];
+  size_t hl = url_host(m, url_hint, host, sizeof host);
   for (size_t i = 0; i < 6 && px_article_get(out, PX_F_BYLINE).len == 0; i++) {
     if (!bl[i]->len) continue;
     clean_byline(bl[i]->ptr, bl[i]->len, t);
-    if (t->len && i < 5 && (text_eq_ci(t, &m->site) || text_eq_ci(t, &m->ld_publisher))) {
+    /* the site's own name: og:site_name, the publisher, or one word that
+     * names the host ("Buzzsprout" on buzzsprout.com) */
+    if (t->len && i < 5 &&
+        (text_eq_ci(t, &m->site) || text_eq_ci(t, &m->ld_publisher) ||
+         (count_words(t->ptr, t->len) == 1 && h1_names_host(t, host, hl)))) {
       if (site_named < 0) site_named = (int)i;
       continue;
     }
@@ -2429,7 +2574,7 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
   sum_up(ex, tp);
   int fragment = flags & PX__EXTRACT_FRAGMENT;
   px__buf_clear(&ex->title);
-  if (!fragment) pick_title(&ex->m, &ex->title);
+  if (!fragment) pick_title(&ex->m, url_hint, &ex->title);
   int32_t best = fragment ? 0 : score(ex);
   if ((rc = extract_body(ex, best, fragment))) goto out;
   if (ex->body.len == 0 && !fragment) {
