@@ -10,6 +10,7 @@
 #define LZ_CURL
 #include "lazylib.h"
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -337,8 +338,10 @@ wreq *wfetch_run(wfetch *f, double max_wait, int extra_fd, bool *extra_ready) {
   if (wait < 0) wait = 0;
   struct curl_waitfd wfd = {extra_fd, CURL_WAIT_POLLIN, 0};
   int nfds = 0;
+  /* Rounded up: a wait under a millisecond truncated to 0 made the loop
+   * spin until the next feed fell due (thousands of turns a second). */
   curl_multi_poll(f->multi, extra_fd >= 0 ? &wfd : NULL, extra_fd >= 0 ? 1 : 0,
-                  (int)(wait * 1000), &nfds);
+                  (int)ceil(wait * 1000), &nfds);
   if (extra_fd >= 0 && extra_ready) *extra_ready = (wfd.revents & CURL_WAIT_POLLIN) != 0;
   curl_multi_perform(f->multi, &running);
   wreq *done = NULL, **tail = &done;
