@@ -69,12 +69,35 @@ typedef struct synmemo {
   size_t npool, cpool;
 } synmemo;
 
-static size_t syn_classes_memo(synmemo *m, const char *w, size_t n, uint32_t *out) {
-  if (!m) return syn_classes(w, n, out);
+/* The fold of a word's span p[0..n) as syn_classes reads it: each code
+ * point folded, a final 's dropped.  @return its length. */
+static size_t span_fold(const char *p, size_t n, char *f, size_t cap) {
+  size_t fn = 0;
+  for (size_t k = 0; k < n && fn + PX__FOLD_MAX < cap;) {
+    size_t l = px__utf8_seqlen((const unsigned char *)p + k, n - k);
+    if (!l) break;
+    fn += px__fold_cp(px__utf8_decode((const unsigned char *)p + k, l), f + fn);
+    k += l;
+  }
+  if (fn > 2 && f[fn - 2] == '\'' && f[fn - 1] == 's') fn -= 2;
+  return fn;
+}
+
+static size_t span_classes(const char *p, size_t n, uint32_t *out) {
+  char f[64];
+  size_t fn = span_fold(p, n, f, sizeof f);
+  return syn_classes(f, fn, out);
+}
+
+/* The classes of a word's span p[0..n), memoized by a hash of the span's
+ * bytes: the classes are a function of those bytes, so a word met before
+ * is neither folded nor looked up again. */
+static size_t syn_classes_memo(synmemo *m, const char *p, size_t n, uint32_t *out) {
+  if (!m) return span_classes(p, n, out);
   if (m->used * 4 >= m->cap * 3) { /* grow (or start) at three quarters */
     size_t nc = m->cap ? m->cap * 2 : 2048;
     synmemo_ent *v = calloc(nc, sizeof *v);
-    if (!v) return syn_classes(w, n, out);
+    if (!v) return span_classes(p, n, out);
     for (size_t i = 0; i < m->cap; i++) {
       if (!m->e[i].h) continue;
       size_t k = m->e[i].h & (nc - 1);
@@ -88,18 +111,18 @@ static size_t syn_classes_memo(synmemo *m, const char *w, size_t n, uint32_t *ou
   if (m->npool + PX__QBAG_K > m->cpool) {
     size_t nc = m->cpool ? m->cpool * 2 : 4096;
     uint32_t *v = realloc(m->pool, nc * sizeof *v);
-    if (!v) return syn_classes(w, n, out);
+    if (!v) return span_classes(p, n, out);
     m->pool = v;
     m->cpool = nc;
   }
-  uint64_t h = px__hash64(w, n, 0x73796e) | 1;
+  uint64_t h = px__hash64(p, n, 0x73796e) | 1;
   size_t k = h & (m->cap - 1);
   while (m->e[k].h && m->e[k].h != h) k = (k + 1) & (m->cap - 1);
   synmemo_ent *x = &m->e[k];
   if (!x->h) {
     x->h = h;
     x->off = (uint32_t)m->npool;
-    x->n = (uint32_t)syn_classes(w, n, m->pool + m->npool);
+    x->n = (uint32_t)span_classes(p, n, m->pool + m->npool);
     m->npool += x->n;
     m->used++;
   }
@@ -162,16 +185,7 @@ static int bag_make(px__textan *ta, synmemo *memo, const char *p, size_t n, px__
     } else if (t->kind == PX__TOK_WORD) {
       if (t->flags & PX__TF_STOP) continue;
       h = t->stem ? t->stem : t->fold;
-      char f[64];
-      size_t fn = 0;
-      for (size_t k = t->start; k < t->end && fn + PX__FOLD_MAX < sizeof f;) {
-        size_t l = px__utf8_seqlen((const unsigned char *)p + k, t->end - k);
-        if (!l) break;
-        fn += px__fold_cp(px__utf8_decode((const unsigned char *)p + k, l), f + fn);
-        k += l;
-      }
-      if (fn > 2 && f[fn - 2] == '\'' && f[fn - 1] == 's') fn -= 2;
-      syn_classes_memo(memo, f, fn, cl);
+      syn_classes_memo(memo, p + t->start, t->end - t->start, cl);
     } else {
       continue;
     }
