@@ -325,6 +325,46 @@ double px__qbag_similarity(const px__qbag *a, const px__qbag *b,
   return dice > cont ? dice : cont;
 }
 
+/* px__qbag_similarity without weights, given up (-1) as soon as the words
+ * left cannot lift it to lo: the value when returned is the same, by the
+ * same sums in the same order. */
+static double similarity_from(const px__qbag *a, const px__qbag *b, double lo) {
+  if (!a->n || !b->n) return 0;
+  const uint32_t na = a->n, nb = b->n;
+  const double wa = na, wb = nb;
+  const uint32_t small = na < nb ? na : nb;
+  const double damp = small < 3 ? (small == 1 ? 0.4 : 0.75) : 1.0;
+  const bool acont = na <= nb;
+  /* the sums reachable when every word left matches, compared with what
+   * lo asks, with room for rounding */
+  const double eps = 1e-9;
+  double need = lo * (wa + wb) - wb;
+  double needc = acont ? lo * wa / damp : (damp >= lo ? -1e300 : 1e300);
+  if (needc < need) need = needc;
+  double sa = 0;
+  for (uint32_t i = 0; i < na; i++) {
+    sa += word_match(a, i, b);
+    if (sa + (double)(na - 1 - i) < need - eps) return -1;
+  }
+  double cont_a = sa / wa * damp;
+  need = lo * (wa + wb) - sa;
+  if (acont) {
+    if (cont_a >= lo - eps) need = -1e300;
+  } else {
+    needc = lo * wb / damp;
+    if (needc < need) need = needc;
+  }
+  double sb = 0;
+  for (uint32_t j = 0; j < nb; j++) {
+    sb += word_match(b, j, a);
+    if (sb + (double)(nb - 1 - j) < need - eps) return -1;
+  }
+  double dice = (sa + sb) / (wa + wb);
+  double cont = acont ? sa / wa : sb / wb;
+  if (small < 3) cont *= small == 1 ? 0.4 : 0.75;
+  return dice > cont ? dice : cont;
+}
+
 /* ------------------------------------------------------------ speakers */
 
 static const char *const k_titles[] = {
@@ -740,7 +780,8 @@ static void best_link(const px_quote_groups *g, const gitem *x, const size_t *me
      * is measured; the result is the same */
     double ub = ubs ? ubs[c] : px__qbag_bound(&x->bag, &g->it[j].bag);
     if (ub < PX_QUOTE_SAME_REMARK - UB_SLACK || ub + UB_SLACK <= *best) continue;
-    double sm = px__qbag_similarity(&x->bag, &g->it[j].bag, NULL, NULL);
+    double lo = (*best > PX_QUOTE_SAME_REMARK ? *best : PX_QUOTE_SAME_REMARK) - UB_SLACK;
+    double sm = similarity_from(&x->bag, &g->it[j].bag, lo);
     if (sm > *best) {
       *best = sm;
       *bj = j;
