@@ -735,8 +735,8 @@ typedef struct linkscratch {
   size_t headgen[1024];
   size_t gen;
   /* per rank of the speaker's items */
-  uint32_t *touch, *amark, *kmark, *sa1, *sa7, *sb1, *sb7, *cand;
-  double *ub, *ubs;
+  uint32_t *touch, *amark, *sa1, *sa7, *sb1, *sb7, *cand;
+  double *ubs;
   size_t cap;
   /* per word of the speaker's items */
   uint32_t *wbase, *wmark;
@@ -807,17 +807,15 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
   }
   if (m > ls->cap) {
     size_t nc = m;
-    uint32_t **arr[] = {&ls->touch, &ls->amark, &ls->kmark, &ls->sa1, &ls->sa7, &ls->sb1, &ls->sb7, &ls->cand};
+    uint32_t **arr[] = {&ls->touch, &ls->amark, &ls->sa1, &ls->sa7, &ls->sb1, &ls->sb7, &ls->cand};
     for (size_t a = 0; a < sizeof arr / sizeof *arr; a++) {
       uint32_t *v = realloc(*arr[a], nc * sizeof *v);
       if (!v) return PX_ENOMEM;
       *arr[a] = v;
     }
-    double *ub = realloc(ls->ub, nc * sizeof *ub);
-    if (ub) ls->ub = ub;
     double *ubs = realloc(ls->ubs, nc * sizeof *ubs);
     if (ubs) ls->ubs = ubs;
-    if (!ub || !ubs) return PX_ENOMEM;
+    if (!ubs) return PX_ENOMEM;
     uint32_t *wb = realloc(ls->wbase, (nc + 1) * sizeof *wb);
     if (!wb) return PX_ENOMEM;
     ls->wbase = wb;
@@ -839,7 +837,6 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
   }
   memset(ls->touch, 0xFF, m * sizeof *ls->touch);
   memset(ls->amark, 0xFF, m * sizeof *ls->amark);
-  memset(ls->kmark, 0xFF, m * sizeof *ls->kmark);
   memset(ls->wmark, 0xFF, nw * sizeof *ls->wmark);
   ls->gen++;
   ls->npost = 0;
@@ -911,18 +908,17 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
       if (small < 3) cont *= small == 1 ? 0.4 : 0.75;
       double ub = dice > cont ? dice : cont;
       if (ub < PX_QUOTE_SAME_REMARK - UB_SLACK) continue;
-      ls->kmark[j] = xr;
-      ls->ub[j] = ub;
-      keep++;
+      /* kept in cand[0..keep), most recent first (insertion: few are kept) */
+      size_t k = keep++;
+      for (; k > 0 && ls->cand[k - 1] < j; k--) {
+        ls->cand[k] = ls->cand[k - 1];
+        ls->ubs[k] = ls->ubs[k - 1];
+      }
+      ls->cand[k] = j;
+      ls->ubs[k] = ub;
     }
-    size_t bj = SIZE_MAX, nk = 0;
+    size_t bj = SIZE_MAX, nk = keep;
     double best = 0;
-    for (uint32_t j = xr; keep && j-- > lo;) {
-      if (ls->kmark[j] != xr) continue;
-      ls->cand[nk] = j;
-      ls->ubs[nk++] = ls->ub[j];
-      keep--;
-    }
     best_link(g, x, members, ls->cand, ls->ubs, nk, &bj, &best);
     link[members[r]] = bj;
     x->sim = best;
@@ -960,8 +956,6 @@ done:
     free(ls->post);
     free(ls->touch);
     free(ls->amark);
-    free(ls->kmark);
-    free(ls->ub);
     free(ls->ubs);
     free(ls->sa1);
     free(ls->sa7);
