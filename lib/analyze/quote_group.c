@@ -169,7 +169,7 @@ static int bag_make(px__textan *ta, synmemo *memo, const char *p, size_t n, px__
   if (rc) return rc;
   uint64_t stem[BAG_MAX];
   uint32_t cls[BAG_MAX * PX__QBAG_K];
-  uint32_t nw = 0;
+  uint32_t nw = 0, nc = 0;
   for (size_t i = 0; i < tx.ntok && nw < BAG_MAX; i++) {
     const px__token *t = &tx.tok[i];
     uint64_t h;
@@ -185,19 +185,18 @@ static int bag_make(px__textan *ta, synmemo *memo, const char *p, size_t n, px__
     } else if (t->kind == PX__TOK_WORD) {
       if (t->flags & PX__TF_STOP) continue;
       h = t->stem ? t->stem : t->fold;
-      syn_classes_memo(memo, p + t->start, t->end - t->start, cl);
     } else {
       continue;
     }
     bool dup = false;
     for (uint32_t k = 0; k < nw && !dup; k++) dup = stem[k] == h;
     if (dup) continue;
+    /* a repeated stem keeps the classes of its first word: looked up once */
+    if (t->kind == PX__TOK_WORD) nc += (uint32_t)syn_classes_memo(memo, p + t->start, t->end - t->start, cl);
     stem[nw++] = h;
   }
   if (scratch != arena) px__arena_reset(scratch);
   bag->n = nw;
-  uint32_t nc = 0;
-  for (uint32_t i = 0; i < nw * PX__QBAG_K; i++) nc += cls[i] != UINT32_MAX;
   /* one block: stems, sorted stems, classes, sorted classes, bits */
   size_t bytes = (size_t)nw * 2 * sizeof(uint64_t) + (size_t)nw * PX__QBAG_K * sizeof(uint32_t) +
                  ((size_t)nc + 1) * sizeof(uint32_t) +
