@@ -898,12 +898,13 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
     size_t keep = 0;
     for (size_t c = 0; c < nc; c++) {
       uint32_t j = ls->cand[c];
-      const px__qbag *yb = &g->it[members[j]].bag;
+      /* the earlier item's word count, from the index (not its bag) */
+      const uint32_t yn = ls->wbase[j + 1] - ls->wbase[j];
       double sa = ls->sa1[j] + 0.7 * ls->sa7[j], sb = ls->sb1[j] + 0.7 * ls->sb7[j];
-      double wa = xb->n, wb = yb->n;
+      double wa = xb->n, wb = yn;
       double dice = (sa + sb) / (wa + wb);
-      uint32_t small = xb->n < yb->n ? xb->n : yb->n;
-      double cont = xb->n <= yb->n ? sa / wa : sb / wb;
+      uint32_t small = xb->n < yn ? xb->n : yn;
+      double cont = xb->n <= yn ? sa / wa : sb / wb;
       if (small < 3) cont *= small == 1 ? 0.4 : 0.75;
       double ub = dice > cont ? dice : cont;
       if (ub < PX_QUOTE_SAME_REMARK - UB_SLACK) continue;
