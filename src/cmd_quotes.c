@@ -321,19 +321,36 @@ static int print_grouped(cli *c, state *st, const qopts *o) {
       for (size_t k = 0; k < m; k++) {
         const px_quote_item *v = &all[items[k]];
         const article_info *ai = &st->arts[v->tag];
-        printf("  %s%s \"", k == 0 ? "*" : " ",
-               v->kind == PX_QUOTE_INDIRECT ? " ~" : v->kind == PX_QUOTE_PARTIAL ? " ." : "  ");
+        /* one line pair per rendering, written piece by piece (thousands of
+         * them for a much quoted person: no format string parsed each time) */
+        fputs(k == 0 ? "  *" : "   ", stdout);
+        fputs(v->kind == PX_QUOTE_INDIRECT ? " ~ \"" : v->kind == PX_QUOTE_PARTIAL ? " . \"" : "   \"",
+              stdout);
         print_flat(v->text, 300);
-        printf("\"\n      %s%s%s", col(c, C_DIM), ai->source ? ai->source : "",
-               v->kind == PX_QUOTE_DIRECT ? "" : v->kind == PX_QUOTE_PARTIAL ? " (partial)" : " (reported)");
+        fputs("\"\n      ", stdout);
+        fputs(col(c, C_DIM), stdout);
+        if (ai->source) fputs(ai->source, stdout);
+        fputs(v->kind == PX_QUOTE_DIRECT ? "" : v->kind == PX_QUOTE_PARTIAL ? " (partial)" : " (reported)",
+              stdout);
         /* each rendering with its own speaker when it differs from the group's name */
         bool own = sg != (size_t)-1 && (v->speaker.len != name.len ||
                                         memcmp(v->speaker.ptr, name.ptr, name.len) != 0);
-        if (own) printf("%s%.*s", v->speaker.len ? " · speaker: " : " · speaker not named",
-                        (int)v->speaker.len, v->speaker.ptr);
-        if (ai->id) printf("  article %lld", (long long)ai->id);
-        if (ai->ext_id && ai->ext_id[0]) printf(" [%s]", ai->ext_id);
-        printf("%s\n", col(c, C_RESET));
+        if (own) {
+          fputs(v->speaker.len ? " · speaker: " : " · speaker not named", stdout);
+          fwrite(v->speaker.ptr, 1, v->speaker.len ? strnlen(v->speaker.ptr, v->speaker.len) : 0, stdout);
+        }
+        if (ai->id) {
+          char num[32];
+          int nn = snprintf(num, sizeof num, "  article %lld", (long long)ai->id);
+          fwrite(num, 1, (size_t)nn, stdout);
+        }
+        if (ai->ext_id && ai->ext_id[0]) {
+          fputs(" [", stdout);
+          fputs(ai->ext_id, stdout);
+          putchar(']');
+        }
+        fputs(col(c, C_RESET), stdout);
+        putchar('\n');
       }
     }
   }

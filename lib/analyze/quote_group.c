@@ -69,12 +69,35 @@ typedef struct synmemo {
   size_t npool, cpool;
 } synmemo;
 
-static size_t syn_classes_memo(synmemo *m, const char *w, size_t n, uint32_t *out) {
-  if (!m) return syn_classes(w, n, out);
+/* The fold of a word's span p[0..n) as syn_classes reads it: each code
+ * point folded, a final 's dropped.  @return its length. */
+static size_t span_fold(const char *p, size_t n, char *f, size_t cap) {
+  size_t fn = 0;
+  for (size_t k = 0; k < n && fn + PX__FOLD_MAX < cap;) {
+    size_t l = px__utf8_seqlen((const unsigned char *)p + k, n - k);
+    if (!l) break;
+    fn += px__fold_cp(px__utf8_decode((const unsigned char *)p + k, l), f + fn);
+    k += l;
+  }
+  if (fn > 2 && f[fn - 2] == '\'' && f[fn - 1] == 's') fn -= 2;
+  return fn;
+}
+
+static size_t span_classes(const char *p, size_t n, uint32_t *out) {
+  char f[64];
+  size_t fn = span_fold(p, n, f, sizeof f);
+  return syn_classes(f, fn, out);
+}
+
+/* The classes of a word's span p[0..n), memoized by a hash of the span's
+ * bytes: the classes are a function of those bytes, so a word met before
+ * is neither folded nor looked up again. */
+static size_t syn_classes_memo(synmemo *m, const char *p, size_t n, uint32_t *out) {
+  if (!m) return span_classes(p, n, out);
   if (m->used * 4 >= m->cap * 3) { /* grow (or start) at three quarters */
     size_t nc = m->cap ? m->cap * 2 : 2048;
     synmemo_ent *v = calloc(nc, sizeof *v);
-    if (!v) return syn_classes(w, n, out);
+    if (!v) return span_classes(p, n, out);
     for (size_t i = 0; i < m->cap; i++) {
       if (!m->e[i].h) continue;
       size_t k = m->e[i].h & (nc - 1);
@@ -88,18 +111,18 @@ static size_t syn_classes_memo(synmemo *m, const char *w, size_t n, uint32_t *ou
   if (m->npool + PX__QBAG_K > m->cpool) {
     size_t nc = m->cpool ? m->cpool * 2 : 4096;
     uint32_t *v = realloc(m->pool, nc * sizeof *v);
-    if (!v) return syn_classes(w, n, out);
+    if (!v) return span_classes(p, n, out);
     m->pool = v;
     m->cpool = nc;
   }
-  uint64_t h = px__hash64(w, n, 0x73796e) | 1;
+  uint64_t h = px__hash64(p, n, 0x73796e) | 1;
   size_t k = h & (m->cap - 1);
   while (m->e[k].h && m->e[k].h != h) k = (k + 1) & (m->cap - 1);
   synmemo_ent *x = &m->e[k];
   if (!x->h) {
     x->h = h;
     x->off = (uint32_t)m->npool;
-    x->n = (uint32_t)syn_classes(w, n, m->pool + m->npool);
+    x->n = (uint32_t)span_classes(p, n, m->pool + m->npool);
     m->npool += x->n;
     m->used++;
   }
@@ -146,7 +169,7 @@ static int bag_make(px__textan *ta, synmemo *memo, const char *p, size_t n, px__
   if (rc) return rc;
   uint64_t stem[BAG_MAX];
   uint32_t cls[BAG_MAX * PX__QBAG_K];
-  uint32_t nw = 0;
+  uint32_t nw = 0, nc = 0;
   for (size_t i = 0; i < tx.ntok && nw < BAG_MAX; i++) {
     const px__token *t = &tx.tok[i];
     uint64_t h;
@@ -162,28 +185,18 @@ static int bag_make(px__textan *ta, synmemo *memo, const char *p, size_t n, px__
     } else if (t->kind == PX__TOK_WORD) {
       if (t->flags & PX__TF_STOP) continue;
       h = t->stem ? t->stem : t->fold;
-      char f[64];
-      size_t fn = 0;
-      for (size_t k = t->start; k < t->end && fn + PX__FOLD_MAX < sizeof f;) {
-        size_t l = px__utf8_seqlen((const unsigned char *)p + k, t->end - k);
-        if (!l) break;
-        fn += px__fold_cp(px__utf8_decode((const unsigned char *)p + k, l), f + fn);
-        k += l;
-      }
-      if (fn > 2 && f[fn - 2] == '\'' && f[fn - 1] == 's') fn -= 2;
-      syn_classes_memo(memo, f, fn, cl);
     } else {
       continue;
     }
     bool dup = false;
     for (uint32_t k = 0; k < nw && !dup; k++) dup = stem[k] == h;
     if (dup) continue;
+    /* a repeated stem keeps the classes of its first word: looked up once */
+    if (t->kind == PX__TOK_WORD) nc += (uint32_t)syn_classes_memo(memo, p + t->start, t->end - t->start, cl);
     stem[nw++] = h;
   }
   if (scratch != arena) px__arena_reset(scratch);
   bag->n = nw;
-  uint32_t nc = 0;
-  for (uint32_t i = 0; i < nw * PX__QBAG_K; i++) nc += cls[i] != UINT32_MAX;
   /* one block: stems, sorted stems, classes, sorted classes, bits */
   size_t bytes = (size_t)nw * 2 * sizeof(uint64_t) + (size_t)nw * PX__QBAG_K * sizeof(uint32_t) +
                  ((size_t)nc + 1) * sizeof(uint32_t) +
@@ -307,6 +320,46 @@ double px__qbag_similarity(const px__qbag *a, const px__qbag *b,
   /* containment of the smaller in the larger, damped when it is tiny */
   const uint32_t small = a->n < b->n ? a->n : b->n;
   double cont = a->n <= b->n ? sa / wa : sb / wb;
+  if (small < 3) cont *= small == 1 ? 0.4 : 0.75;
+  return dice > cont ? dice : cont;
+}
+
+/* px__qbag_similarity without weights, given up (-1) as soon as the words
+ * left cannot lift it to lo: the value when returned is the same, by the
+ * same sums in the same order. */
+static double similarity_from(const px__qbag *a, const px__qbag *b, double lo) {
+  if (!a->n || !b->n) return 0;
+  const uint32_t na = a->n, nb = b->n;
+  const double wa = na, wb = nb;
+  const uint32_t small = na < nb ? na : nb;
+  const double damp = small < 3 ? (small == 1 ? 0.4 : 0.75) : 1.0;
+  const bool acont = na <= nb;
+  /* the sums reachable when every word left matches, compared with what
+   * lo asks, with room for rounding */
+  const double eps = 1e-9;
+  double need = lo * (wa + wb) - wb;
+  double needc = acont ? lo * wa / damp : (damp >= lo ? -1e300 : 1e300);
+  if (needc < need) need = needc;
+  double sa = 0;
+  for (uint32_t i = 0; i < na; i++) {
+    sa += word_match(a, i, b);
+    if (sa + (double)(na - 1 - i) < need - eps) return -1;
+  }
+  double cont_a = sa / wa * damp;
+  need = lo * (wa + wb) - sa;
+  if (acont) {
+    if (cont_a >= lo - eps) need = -1e300;
+  } else {
+    needc = lo * wb / damp;
+    if (needc < need) need = needc;
+  }
+  double sb = 0;
+  for (uint32_t j = 0; j < nb; j++) {
+    sb += word_match(b, j, a);
+    if (sb + (double)(nb - 1 - j) < need - eps) return -1;
+  }
+  double dice = (sa + sb) / (wa + wb);
+  double cont = acont ? sa / wa : sb / wb;
   if (small < 3) cont *= small == 1 ? 0.4 : 0.75;
   return dice > cont ? dice : cont;
 }
@@ -681,8 +734,8 @@ typedef struct linkscratch {
   size_t headgen[1024];
   size_t gen;
   /* per rank of the speaker's items */
-  uint32_t *touch, *amark, *kmark, *sa1, *sa7, *sb1, *sb7, *cand;
-  double *ub, *ubs;
+  uint32_t *touch, *amark, *sa1, *sa7, *sb1, *sb7, *cand;
+  double *ubs;
   size_t cap;
   /* per word of the speaker's items */
   uint32_t *wbase, *wmark;
@@ -726,7 +779,8 @@ static void best_link(const px_quote_groups *g, const gitem *x, const size_t *me
      * is measured; the result is the same */
     double ub = ubs ? ubs[c] : px__qbag_bound(&x->bag, &g->it[j].bag);
     if (ub < PX_QUOTE_SAME_REMARK - UB_SLACK || ub + UB_SLACK <= *best) continue;
-    double sm = px__qbag_similarity(&x->bag, &g->it[j].bag, NULL, NULL);
+    double lo = (*best > PX_QUOTE_SAME_REMARK ? *best : PX_QUOTE_SAME_REMARK) - UB_SLACK;
+    double sm = similarity_from(&x->bag, &g->it[j].bag, lo);
     if (sm > *best) {
       *best = sm;
       *bj = j;
@@ -752,17 +806,15 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
   }
   if (m > ls->cap) {
     size_t nc = m;
-    uint32_t **arr[] = {&ls->touch, &ls->amark, &ls->kmark, &ls->sa1, &ls->sa7, &ls->sb1, &ls->sb7, &ls->cand};
+    uint32_t **arr[] = {&ls->touch, &ls->amark, &ls->sa1, &ls->sa7, &ls->sb1, &ls->sb7, &ls->cand};
     for (size_t a = 0; a < sizeof arr / sizeof *arr; a++) {
       uint32_t *v = realloc(*arr[a], nc * sizeof *v);
       if (!v) return PX_ENOMEM;
       *arr[a] = v;
     }
-    double *ub = realloc(ls->ub, nc * sizeof *ub);
-    if (ub) ls->ub = ub;
     double *ubs = realloc(ls->ubs, nc * sizeof *ubs);
     if (ubs) ls->ubs = ubs;
-    if (!ub || !ubs) return PX_ENOMEM;
+    if (!ubs) return PX_ENOMEM;
     uint32_t *wb = realloc(ls->wbase, (nc + 1) * sizeof *wb);
     if (!wb) return PX_ENOMEM;
     ls->wbase = wb;
@@ -784,7 +836,6 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
   }
   memset(ls->touch, 0xFF, m * sizeof *ls->touch);
   memset(ls->amark, 0xFF, m * sizeof *ls->amark);
-  memset(ls->kmark, 0xFF, m * sizeof *ls->kmark);
   memset(ls->wmark, 0xFF, nw * sizeof *ls->wmark);
   ls->gen++;
   ls->npost = 0;
@@ -847,27 +898,27 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
     size_t keep = 0;
     for (size_t c = 0; c < nc; c++) {
       uint32_t j = ls->cand[c];
-      const px__qbag *yb = &g->it[members[j]].bag;
+      /* the earlier item's word count, from the index (not its bag) */
+      const uint32_t yn = ls->wbase[j + 1] - ls->wbase[j];
       double sa = ls->sa1[j] + 0.7 * ls->sa7[j], sb = ls->sb1[j] + 0.7 * ls->sb7[j];
-      double wa = xb->n, wb = yb->n;
+      double wa = xb->n, wb = yn;
       double dice = (sa + sb) / (wa + wb);
-      uint32_t small = xb->n < yb->n ? xb->n : yb->n;
-      double cont = xb->n <= yb->n ? sa / wa : sb / wb;
+      uint32_t small = xb->n < yn ? xb->n : yn;
+      double cont = xb->n <= yn ? sa / wa : sb / wb;
       if (small < 3) cont *= small == 1 ? 0.4 : 0.75;
       double ub = dice > cont ? dice : cont;
       if (ub < PX_QUOTE_SAME_REMARK - UB_SLACK) continue;
-      ls->kmark[j] = xr;
-      ls->ub[j] = ub;
-      keep++;
+      /* kept in cand[0..keep), most recent first (insertion: few are kept) */
+      size_t k = keep++;
+      for (; k > 0 && ls->cand[k - 1] < j; k--) {
+        ls->cand[k] = ls->cand[k - 1];
+        ls->ubs[k] = ls->ubs[k - 1];
+      }
+      ls->cand[k] = j;
+      ls->ubs[k] = ub;
     }
-    size_t bj = SIZE_MAX, nk = 0;
+    size_t bj = SIZE_MAX, nk = keep;
     double best = 0;
-    for (uint32_t j = xr; keep && j-- > lo;) {
-      if (ls->kmark[j] != xr) continue;
-      ls->cand[nk] = j;
-      ls->ubs[nk++] = ls->ub[j];
-      keep--;
-    }
     best_link(g, x, members, ls->cand, ls->ubs, nk, &bj, &best);
     link[members[r]] = bj;
     x->sim = best;
@@ -905,8 +956,6 @@ done:
     free(ls->post);
     free(ls->touch);
     free(ls->amark);
-    free(ls->kmark);
-    free(ls->ub);
     free(ls->ubs);
     free(ls->sa1);
     free(ls->sa7);
