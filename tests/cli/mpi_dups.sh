@@ -14,17 +14,6 @@ set -u
 trap 'rm -rf "$tmp"' EXIT
 fails=0
 check() { local what=$1; shift; if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi; }
-# ref_ingest ARGS...: the single-process reference store, checked: exit 0, or
-# 3 when the input holds bad records (ref_expect=N: that status, as for a
-# missing file); no sanitizer report on stderr.
-ref_ingest() {
-  local rc=0
-  "$px" ingest "$@" > /dev/null 2> "$tmp/ref.err" || rc=$?
-  local want="0 or 3"
-  [[ -n ${ref_expect:-} ]] && want=$ref_expect
-  check "reference ingest (${*: -1}): exit $want ($rc), no sanitizer report" \
-    bash -c '[[ " ${2//or/} " == *" $0 "* ]] && ! grep -q "Sanitizer\|runtime error" "$1"' "$rc" "$tmp/ref.err" "$want"
-}
 py=/usr/bin/python3
 [ -x "$py" ] || py=python3
 "$py" "$src/tests/mpi/make_dups.py" "$tmp"

@@ -1,7 +1,7 @@
 # Sourced by tests/cli/mpi*.sh with "$1" the parallax binary and "$2" the
 # source folder: sets px, src, mpx (parallax-mpi) and tmp (a fresh folder the
 # script removes), skips (exit 77) when MPI is absent, and sets the
-# environment Open MPI needs on one machine as root.
+# environment Open MPI needs on one machine as root; defines ref_ingest.
 px=$1
 src=$2
 mpx=$(dirname "$px")/parallax-mpi
@@ -18,3 +18,15 @@ export OMPI_MCA_oob_tcp_if_include=lo PMIX_MCA_ptl_tcp_if_include=lo
 # In a sanitizer build: what Open MPI keeps until exit is not parallax's leak.
 export LSAN_OPTIONS="suppressions=$2/tests/mpi/lsan.supp:print_suppressions=0:fast_unwind_on_malloc=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 tmp=$(mktemp -d)
+# ref_ingest ARGS...: the single-process reference store, checked (through the
+# script's own check): exit 0, or
+# 3 when the input holds bad records (ref_expect=N: that status, as for a
+# missing file); no sanitizer report on stderr.
+ref_ingest() {
+  local rc=0
+  "$px" ingest "$@" > /dev/null 2> "$tmp/ref.err" || rc=$?
+  local want="0 or 3"
+  [[ -n ${ref_expect:-} ]] && want=$ref_expect
+  check "reference ingest (${*: -1}): exit $want ($rc), no sanitizer report" \
+    bash -c '[[ " ${2//or/} " == *" $0 "* ]] && ! grep -q "Sanitizer\|runtime error" "$1"' "$rc" "$tmp/ref.err" "$want"
+}
