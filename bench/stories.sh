@@ -75,10 +75,11 @@ awk -v a="${T[all.analyze]}" -v o="${T[all.$cm]}" -v n="${N[all]}" 'BEGIN {
 
 if /usr/bin/python3 -c 'import sklearn, scipy' 2>/dev/null; then
   warm=${PX_WARMUP:-0}
-  echo "scikit-learn baseline beside parallax (analysis + dedup + $cm clustering), whole processes, medians of $runs runs after $warm warm-up:"
+  echo "scikit-learn baseline (eval/sklearn_baseline.py, distance 0.8) beside parallax (analysis + dedup + $cm clustering), whole processes, medians of $runs runs after $warm warm-up"
+  echo "  sklearn's $(/usr/bin/python3 "$root/eval/sklearn_baseline.py" --threads)"
   for size in 1k 5k; do
     px=$(/usr/bin/python3 "$root/bench/measure.py" --runs "$runs" --warmup "$warm" -- "$bin" "$cm" "$tmp/$size.jsonl")
-    sk=$(/usr/bin/python3 "$root/bench/measure.py" --runs "$runs" --warmup "$warm" -- /usr/bin/python3 "$root/bench/sklearn_stories.py" "$tmp/$size.jsonl" "$root/eval")
+    sk=$(/usr/bin/python3 "$root/bench/measure.py" --runs "$runs" --warmup "$warm" -- /usr/bin/python3 "$root/eval/sklearn_baseline.py" "$tmp/$size.jsonl" --threshold 0.8)
     /usr/bin/python3 - "$size" "${N[$size]}" "$px" "$sk" <<'EOF2'
 import json, sys
 size, n, p, s = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3]), json.loads(sys.argv[4])

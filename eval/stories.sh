@@ -14,8 +14,15 @@
 # order (BCubed of the two orders' stories against each other).
 # BASIL: the events of basil/reserved.txt are left out (never read here).
 # Scores come from ../shared/data/cluster_score.py.
+# Times: one clock for both (bench/measure.py), each a whole process (start,
+# reading the JSON, analysis, clustering, all its threads: BLAS's and
+# OpenMP's for scikit-learn, stated in the output), the same PX_EVAL_RUNS
+# measured runs (default 1) after the same PX_WARMUP unmeasured ones
+# (default 0); medians of wall and of CPU time (user + system).  A failed run
+# fails the evaluation.
 #
-# env: PX_BUILD (build dir with eval_cluster), PX_DATA, PX_ROOT.
+# env: PX_BUILD (build dir with eval_cluster), PX_DATA, PX_ROOT,
+#      PX_EVAL_RUNS, PX_WARMUP.
 set -uo pipefail
 root=${PX_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 build=${PX_BUILD:-$root/build}
@@ -29,8 +36,9 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export PX_EVAL_BIN=$bin PX_EVAL_DATA=$data PX_EVAL_TMP=$tmp PX_EVAL_ROOT=$root
+export PX_EVAL_RUNS=${PX_EVAL_RUNS:-1} PX_WARMUP=${PX_WARMUP:-0}
 /usr/bin/python3 - "$@" <<'PYEOF'
-import gzip, json, os, subprocess, sys, time
+import gzip, json, os, subprocess, sys
 sys.path.insert(0, os.environ["PX_EVAL_DATA"])
 sys.path.insert(0, os.path.join(os.environ["PX_EVAL_ROOT"], "eval"))
 from cluster_score import score
@@ -71,30 +79,55 @@ def split(docs, key):
     dev = {g for i, g in enumerate(groups) if i % 2 == 0}
     return ([d for d in docs if str(d[key]) in dev], [d for d in docs if str(d[key]) not in dev])
 
-def mine(docs, name, fields, extra=()):
+RUNS, WARM = int(os.environ["PX_EVAL_RUNS"]), int(os.environ["PX_WARMUP"])
+MEASURE = os.path.join(os.environ["PX_EVAL_ROOT"], "bench", "measure.py")
+SKPROG = os.path.join(os.environ["PX_EVAL_ROOT"], "eval", "sklearn_baseline.py")
+
+def timed(args, name):
+    """Run args as whole processes under bench/measure.py: (stdout of the last
+    run, median wall, median CPU).  A failed run ends the evaluation."""
+    outp = os.path.join(TMP, name + ".out")
+    r = subprocess.run([sys.executable, MEASURE, "--runs", str(RUNS), "--warmup", str(WARM),
+                        "--stdout", outp, "--", *args], capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.stderr.write(r.stderr)
+        sys.exit(f"stories: {name}: a run failed; no figure")
+    m = json.loads(r.stdout)
+    with open(outp, encoding="utf-8") as f:
+        return f.read(), m["wall"], m["cpu"]
+
+def write(docs, name):
     path = os.path.join(TMP, name + ".jsonl")
     with open(path, "w", encoding="utf-8") as f:
         for d in docs:
             f.write(json.dumps(d) + "\n")
-    args = [BIN, "--ingest", *extra]
-    for fm in fields:
-        args += ["--field", fm]
-    t0, c0 = time.time(), os.times()
-    out = subprocess.run(args + [path], capture_output=True, text=True, check=True).stdout
-    c1 = os.times()
-    el = time.time() - t0
-    cpu = (c1.children_user + c1.children_system) - (c0.children_user + c0.children_system)
+    return path
+
+def tsv(out):
     pred = {}
     for line in out.splitlines():
         i, s = line.split("\t")
         pred[i] = s
-    return pred, el, cpu
+    return pred
+
+def mine(docs, name, fields, extra=()):
+    args = [BIN, "--ingest", *extra]
+    for fm in fields:
+        args += ["--field", fm]
+    out, el, cpu = timed(args + [write(docs, name)], name)
+    return tsv(out), el, cpu
 
 def sk(docs, keys, grid):
-    t0, c0 = time.time(), time.process_time()
+    """The baseline's tree built once in this process and cut at each
+    distance of the grid (the dev sweep; not timed)."""
     b = Baseline([doc_text(d, keys) for d in docs])
-    res = {t: b.cut(t) for t in grid}
-    return res, time.time() - t0, time.process_time() - c0
+    return {t: b.cut(t) for t in grid}
+
+def sk_process(docs, name, idk, keys, t):
+    """The baseline as a whole process (eval/sklearn_baseline.py) at distance t."""
+    out, el, cpu = timed([sys.executable, SKPROG, write(docs, name), "--threshold", str(t),
+                          "--id-key", idk, "--text-keys", ",".join(keys)], name)
+    return tsv(out), el, cpu
 
 def gold_of(docs, idk, gk):
     return {str(d[idk]): str(d[gk]) for d in docs}
@@ -115,6 +148,9 @@ def line(who, t, s, extra=""):
 only = set(sys.argv[1:])
 print("parallax: shipped defaults (one configuration for every set), clustered by px_ingest as "
       "'parallax ingest' does (online mode); sklearn: distance threshold tuned on the dev half")
+note = subprocess.run([sys.executable, SKPROG, "--threads"], capture_output=True, text=True, check=True)
+print(f"times: whole processes (bench/measure.py), medians of {RUNS} run(s) after {WARM} warm-up, "
+      f"wall and CPU (user + system, all threads); sklearn's {note.stdout.strip()}")
 for name, rel, idk, gk, sk_key, keys, fields in SETS:
     if only and name not in only:
         continue
@@ -128,16 +164,16 @@ for name, rel, idk, gk, sk_key, keys, fields in SETS:
     note = f"; {nres} reserved events left out" if nres else ""
     print(f"{name}: {len(docs)} docs, {len(set(gall.values()))} gold clusters{note}; "
           f"dev {len(dev)} docs / test {len(test)} docs (split by {sk_key}, alternating)")
-    bp, _, _ = sk(dev, keys, SK_GRID)
+    bp = sk(dev, keys, SK_GRID)
     bpd = {t: {str(d[idk]): str(l) for d, l in zip(dev, labs)} for t, labs in bp.items()}
     bt, bs = best(bpd, gdev)
     print(f"  dev: sklearn best distance {bt} (BCubed F1 {bs['bcubed_f1']:.3f})")
     tp, tel, tcpu = mine(test, name + "-test", fields)
-    sp, sel, scpu = sk(test, keys, [bt])
+    sp, sel, scpu = sk_process(test, name + "-sklearn", idk, keys, bt)
     s1 = score(gtest, tp)
-    s2 = score(gtest, {str(d[idk]): str(l) for d, l in zip(test, sp[bt])})
-    print("  test half:")
-    line("parallax (ingest)", "defaults", s1, f"  ({tel:.2f}s wall, {tcpu:.2f}s CPU incl. reading)")
+    s2 = score(gtest, sp)
+    print("  test half (times: whole processes, reading included):")
+    line("parallax (ingest)", "defaults", s1, f"  ({tel:.2f}s wall, {tcpu:.2f}s CPU)")
     line("sklearn", f"dist {bt}", s2, f"  ({sel:.2f}s wall, {scpu:.2f}s CPU)")
     print(f"  test BCubed F1 parallax - sklearn: {s1['bcubed_f1'] - s2['bcubed_f1']:+.3f}")
     ap, ael, acpu = mine(docs, name + "-all", fields)
