@@ -6,11 +6,7 @@ px=$1
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() { local what=$1; shift; if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi; }
-# only_summary FILE: true when FILE holds nothing but (at most) ingest's
-# summary line with no rejected record: a sanitizer report or a warning fails it.
-only_summary() { ! grep -Ev '^parallax: read [0-9]+, stored [0-9]+, duplicates [0-9]+, rejected 0 ' "$1" | grep -q .; }
+. "$2/tests/tools/check.sh"  # check, only_summary, ingest_ok; fails=0
 py=/usr/bin/python3
 db="$tmp/p.db"
 "$px" ingest -q --db "$db" "$src/sample/news.jsonl" 2>"$tmp/err"; rc=$?

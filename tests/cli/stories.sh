@@ -6,20 +6,7 @@ set -u
 px=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() { local what=$1; shift; if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi; }
-# only_summary FILE: true when FILE holds nothing but (at most) ingest's
-# summary line with no rejected record: a sanitizer report or a warning fails it.
-only_summary() { ! grep -Ev '^parallax: read [0-9]+, stored [0-9]+, duplicates [0-9]+, rejected 0 ' "$1" | grep -q .; }
-# ingest_ok WHAT ARGS...: parallax ingest ARGS, checked: exit 0 and nothing on
-# stderr (-q prints no summary: a warning or a sanitizer report fails it).
-ingest_ok() {
-  local what=$1; shift
-  "$px" ingest "$@" 2>"$tmp/ingest.err"
-  local rc=$?
-  check "$what: ingest exits 0, stderr empty" bash -c '[[ $0 -eq 0 ]] && ! grep -q . "$1"' "$rc" "$tmp/ingest.err"
-  [[ $rc -eq 0 ]] || cat "$tmp/ingest.err"
-}
+. "$2/tests/tools/check.sh"  # check, only_summary, ingest_ok; fails=0
 export NO_COLOR=1
 
 A1='OSTRA (Northwire) - A ferry carrying 212 passengers caught fire off the coast of Valdoria on Tuesday, and coast guard crews rescued everyone on board. The blaze began in the engine room of the Morning Gull, operated by Bluewave Lines, forty minutes after it left Ostra.\n\nCaptain Elena Marsh sent a distress call that was answered within minutes by two patrol boats. Eleven people were treated for smoke inhalation at Ostra General Hospital, a spokesman said.\n\nThe transport ministry opened an inquiry into the fire and said the ferry had passed its last safety inspection in January.'
