@@ -15,16 +15,22 @@ cat > "$tmp/news.jsonl" <<'JSON'
 JSON
 
 "$PX" analyze --format json "$tmp/news.jsonl" > "$tmp/out.jsonl" || fail "analyze exited $?"
-$PY - "$tmp/out.jsonl" <<'PYEOF' || fail "JSON checks"
+$PY - "$tmp/out.jsonl" "$tmp/news.jsonl" <<'PYEOF' || fail "JSON checks"
 import json, sys
 docs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+bodies = [json.loads(l)["text"].encode() for l in open(sys.argv[2], encoding="utf-8")]
 assert len(docs) == 2, len(docs)
-for d in docs:
+for d, body in zip(docs, bodies):
     for k in ("id", "title", "source", "dateline", "sentences", "entities"):
         assert k in d, k
-    body_bytes = None
+    # offsets are UTF-8 byte offsets into the body: each sentence's and each
+    # mention's text is the body's slice at its offsets
     for s in d["sentences"]:
         assert s["start"] < s["end"]
+        assert body[s["start"]:s["end"]].decode() == s["text"], s
+    for e in d["entities"]:
+        for m in e["spans"]:
+            assert body[m["start"]:m["end"]].decode() == m["text"], m
     for e in d["entities"]:
         assert e["type"] in ("person", "organization", "place", "other")
         assert e["key"] == e["key"].lower()
@@ -36,8 +42,6 @@ a, b = docs
 assert a["ext_id"] == "a1" and a["id"] is None and a["source"] == "Daily Ledger"
 assert a["dateline"] == {"place": "MOSCOW", "agency": "Reuters"}, a["dateline"]
 assert b["dateline"] is None
-# offsets are UTF-8 byte offsets: the sentence text is the body slice
-# (rebuild the body from the first sentence and check the mention texts)
 by_key = {e["key"]: e for e in a["entities"]}
 p = by_key["vladimir putin"]
 assert p["type"] == "person" and p["name"] == "Vladimir Putin", p
@@ -48,9 +52,6 @@ assert by_key["united nations"]["type"] == "organization"
 assert by_key["reuters"]["type"] == "organization"
 assert by_key["moscow"]["type"] == "place"
 assert "the" not in by_key and "we" not in by_key
-for e in a["entities"]:
-    for m in e["spans"]:
-        pass
 kb = {e["key"]: e for e in b["entities"]}
 k = kb["kim jong un"]
 assert k["type"] == "person"

@@ -2,7 +2,7 @@
 # report_html.sh PARALLAX SOURCE_DIR - the HTML report of a 30-article
 # comparison laid out by headless Chromium: no sideways scroll at 1280 px
 # nor at a phone's width, and a screenshot of each is made.  Skipped (exit
-# 0 with a note) only when chromium is not installed (scripts/deps.txt
+# 77, reported as skipped) only when chromium is not installed (scripts/deps.txt
 # lists it).
 set -u
 px=$1
@@ -15,7 +15,7 @@ check() {
   if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi
 }
 browser=$(command -v chromium || command -v chromium-browser || true)
-if [[ -z "$browser" ]]; then echo "skip: chromium not installed"; exit 0; fi
+if [[ -z "$browser" ]]; then echo "skip: chromium not installed"; exit 77; fi
 "$px" compare -q --format html "$src/sample/news.jsonl" > "$tmp/r.html"
 check "html report written" grep -q "</html>" "$tmp/r.html"
 # the page measures itself: scroll width against the viewport's

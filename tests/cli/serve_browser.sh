@@ -8,7 +8,7 @@ src=$2
 for need in chromium chromedriver; do
   if ! command -v $need >/dev/null; then
     echo "SKIP: $need is not installed (scripts/deps.txt lists it: bash scripts/setup.sh)"
-    exit 0
+    exit 77
   fi
 done
 # Debian's python3 (the one python3-selenium installs into), whatever else is on PATH.
@@ -16,7 +16,7 @@ py=/usr/bin/python3
 [ -x "$py" ] || py=python3
 if ! "$py" -c 'import selenium' 2>/dev/null; then
   echo "SKIP: python3-selenium is not installed (scripts/deps.txt lists it)"
-  exit 0
+  exit 77
 fi
 tmp=$(mktemp -d)
 pid=
