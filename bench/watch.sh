@@ -123,14 +123,15 @@ for line in sys.stdin:
 [[ -s "$tmp/one.jsonl" ]] || { echo "watch: no article dated 2019-06-01 or later in $data"; exit 1; }
 cp "$tmp/w.db" "$tmp/inc.db"
 cp "$tmp/w.db" "$tmp/full.db"
-sqlite3 "$tmp/full.db" "delete from story_article; delete from story; delete from comparison_cache;"
+sqlite3 "$tmp/full.db" "delete from story_article; delete from story; delete from comparison_cache;" ||
+  { echo "watch: the stories of the copy could not be cleared; no re-cluster figure"; exit 1; }
 stage() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print('%.4f %.4f' % (d['stages_cpu']['cluster'], d['stages']['cluster']))" "$1"; }
 for k in inc full; do
   "$px" ingest -q --timings --format json --db "$tmp/$k.db" "$tmp/one.jsonl" >"$tmp/$k.json" 2>"$tmp/$k.err" ||
     { echo "watch: the $k ingest of one article failed"; cat "$tmp/$k.err" >&2; exit 1; }
 done
-read -r ic iw < <(stage "$tmp/inc.json")
-read -r fc fw < <(stage "$tmp/full.json")
+read -r ic iw < <(stage "$tmp/inc.json") || { echo "watch: no cluster stage in $tmp/inc.json"; exit 1; }
+read -r fc fw < <(stage "$tmp/full.json") || { echo "watch: no cluster stage in $tmp/full.json"; exit 1; }
 total=$(sqlite3 "$tmp/full.db" "select count(*) from article")
 echo "one incremental article: cluster stage ${ic} s CPU (${iw} s wall); full re-cluster of the same $total articles: ${fc} s CPU (${fw} s wall); ratio $(python3 -c "print('%.0fx' % ($fc / max($ic, 1e-6)))")"
 echo "(the machine is shared: CPU times are the figures to compare)"

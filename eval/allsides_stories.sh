@@ -22,8 +22,8 @@ corpus=$data/allsides-news/allsides_articles.jsonl.xz
 [[ -x $px ]] || { echo "allsides_stories: $px not built; skipped"; exit 0; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-xz -dc "$corpus" > "$tmp/all.jsonl"
-/usr/bin/python3 - "$tmp/all.jsonl" "$tmp/shuffled.jsonl" <<'PYEOF'
+xz -dc "$corpus" > "$tmp/all.jsonl" || { echo "allsides_stories: $corpus could not be read; no figure"; exit 1; }
+/usr/bin/python3 - "$tmp/all.jsonl" "$tmp/shuffled.jsonl" <<'PYEOF' || { echo "allsides_stories: shuffling failed; no figure"; exit 1; }
 import random, sys
 lines = open(sys.argv[1], encoding="utf-8").readlines()
 random.Random(20).shuffle(lines)

@@ -120,5 +120,3 @@ for lang, d in dirs.items():
 PY
 echo "labelled sample: $(wc -l < "$tmp/sample.tsv") texts"
 "$bin" < "$tmp/sample.tsv"
-echo "libexttextcat's own figure: the n-gram method it implements (Cavnar and Trenkle 1994)"
-echo "reports 99.8 % on newsgroup articles of 300 bytes or more, 8 languages."
