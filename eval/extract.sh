@@ -20,7 +20,11 @@
 #     precision and recall of "not an article" (parallax's page kind;
 #     Readability.js's isProbablyReaderable beside it on test).
 # Each line states its wall and CPU time (the machine may be shared: read
-# the CPU time).
+# the CPU time).  Where Readability.js runs (WCXB test), both are also timed
+# with one clock as whole processes (bench/measure.py, one run each, no
+# warm-up): parallax's eval_extract reads, extracts and scores in one
+# process; the peer is its node process (start, reading, jsdom, extraction)
+# plus the eval_extract process that scores its output.
 # Without node, npm or the packages Readability.js is said to be skipped and
 # no figure is printed for it.  PX_EXTRACT_PEER=0 leaves it out.
 set -euo pipefail
@@ -49,6 +53,19 @@ elif [[ ! -d "$npmdir/node_modules/jsdom" || ! -d "$npmdir/node_modules/@mozilla
   fi
 fi
 rjs() { NODE_PATH="$npmdir/node_modules" node "$root/eval/readability_extract.js" "$@"; }
+measure() { /usr/bin/python3 "$root/bench/measure.py" --runs 1 "$@"; }
+# side LABEL PARALLAX PEER PEER_SCORING: the whole-process times of one comparison
+side() {
+  /usr/bin/python3 - "$@" <<'PY'
+import json, sys
+what, p, r, s = sys.argv[1], *(json.loads(a) for a in sys.argv[2:5])
+rc, rw = r["cpu"] + s["cpu"], r["wall"] + s["wall"]
+print(f"    {what}, whole processes (bench/measure.py, one run each): parallax (reading, extracting, "
+      f"scoring) {p['cpu']:.1f} s CPU, {p['wall']:.1f} s wall; Readability.js {rc:.1f} s CPU, {rw:.1f} s wall "
+      f"(node {r['cpu']:.1f} s CPU, {r['wall']:.1f} s wall + scoring {s['cpu']:.1f} s CPU); "
+      f"{rc / p['cpu']:.0f}x by CPU, {rw / p['wall']:.0f}x by wall")
+PY
+}
 if ((peer)); then
   rlabel="readability.js $(node -p "require('$npmdir/node_modules/@mozilla/readability/package.json').version")"
 fi
@@ -75,10 +92,15 @@ for split in dev test; do
   w="$data/wcxb-$split"
   if [[ ! -f "$w/ground-truth.json.gz" ]]; then echo "extract: WCXB $split skipped ($w absent); no figure"; continue; fi
   [[ $split == dev ]] && what="dev, used for tuning" || what="test, held out"
-  printf '  '; "$bin" wcxb "$w" --label "WCXB $what: parallax"
   if ((peer)) && [[ $split == test ]]; then
-    printf '  '; rjs wcxb "$w" 2>&1 > "$tmp/r-$split.json"
-    printf '  '; "$bin" wcxb-output "$w" "$tmp/r-$split.json" --label "WCXB $what: $rlabel, run now"
+    pm=$(measure --stdout "$tmp/p-$split.txt" -- "$bin" wcxb "$w" --label "WCXB $what: parallax")
+    printf '  '; cat "$tmp/p-$split.txt"
+    rj=$(NODE_PATH="$npmdir/node_modules" measure --stdout "$tmp/r-$split.json" -- node "$root/eval/readability_extract.js" wcxb "$w")
+    sm=$(measure --stdout "$tmp/s-$split.txt" -- "$bin" wcxb-output "$w" "$tmp/r-$split.json" --label "WCXB $what: $rlabel, run now")
+    printf '  '; cat "$tmp/s-$split.txt"
+    side "WCXB $what, article pages" "$pm" "$rj" "$sm"
+  else
+    printf '  '; "$bin" wcxb "$w" --label "WCXB $what: parallax"
   fi
 done
 # The article / not-article decision over every page type: parallax's page
@@ -89,10 +111,15 @@ for split in dev test; do
   w="$data/wcxb-$split"
   [[ -f "$w/ground-truth.json.gz" ]] || continue
   [[ $split == dev ]] && what="dev, used for tuning" || what="test, held out"
-  printf '  '; "$bin" wcxb-kinds "$w" --label "WCXB $what: parallax"
   if ((peer)) && [[ $split == test ]]; then
-    printf '  '; rjs wcxb-kinds "$w" 2>&1 > "$tmp/k-$split.json"
-    printf '  '; "$bin" wcxb-kinds-output "$w" "$tmp/k-$split.json" --label "WCXB $what: $rlabel isProbablyReaderable, run now"
+    pm=$(measure --stdout "$tmp/pk-$split.txt" -- "$bin" wcxb-kinds "$w" --label "WCXB $what: parallax")
+    printf '  '; cat "$tmp/pk-$split.txt"
+    rj=$(NODE_PATH="$npmdir/node_modules" measure --stdout "$tmp/k-$split.json" -- node "$root/eval/readability_extract.js" wcxb-kinds "$w")
+    sm=$(measure --stdout "$tmp/sk-$split.txt" -- "$bin" wcxb-kinds-output "$w" "$tmp/k-$split.json" --label "WCXB $what: $rlabel isProbablyReaderable, run now")
+    printf '  '; cat "$tmp/sk-$split.txt"
+    side "WCXB $what, all pages" "$pm" "$rj" "$sm"
+  else
+    printf '  '; "$bin" wcxb-kinds "$w" --label "WCXB $what: parallax"
   fi
 done
 # Template duplicates: WCXB dev's pages ingested as they come (parallax's
