@@ -21,6 +21,9 @@
 # run and is scored by the same code; it names no speaker, so only its quote
 # figures are printed.  Without node, npm or the package it is said to be
 # skipped and no figure is printed for it.
+# Times: each split's parallax run and peer run as whole processes, one
+# clock for both (bench/measure.py, one run each, no warm-up; wall and CPU,
+# all threads); the scoring is not in them.
 set -euo pipefail
 root="${PX_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
 data="${PX_DATA:-$root/../shared/data}/polnear/polnear.jsonl.gz"
@@ -42,12 +45,16 @@ elif [[ ! -d "$npmdir/node_modules/compromise" ]]; then
     echo "compromise: skipped (npm install failed: registry unreachable?); no figure"; peer=0
   fi
 fi
+measure() { /usr/bin/python3 "$root/bench/measure.py" --runs 1 "$@"; }
+took() { /usr/bin/python3 -c 'import json,sys; m=json.loads(sys.argv[2]); print("  %s: %.1f s CPU, %.1f s wall (whole process, bench/measure.py)" % (sys.argv[1], m["cpu"], m["wall"]))' "$1" "$2"; }
 for split in ${PX_QUOTES_SPLITS:-test}; do
-  "$bin" --split "$split" < "$tmp/polnear.jsonl" > "$tmp/pred.jsonl"
+  pm=$(measure --stdin "$tmp/polnear.jsonl" --stdout "$tmp/pred.jsonl" -- "$bin" --split "$split")
   /usr/bin/python3 "$root/eval/score_polnear.py" "$tmp/polnear.jsonl" "$tmp/pred.jsonl" --split "$split"
+  took "$split, parallax (eval_quotes: reading, analysis, quotes)" "$pm"
   if ((peer)); then
-    NODE_PATH="$npmdir/node_modules" node "$root/eval/polnear_compromise.js" "$tmp/polnear.jsonl" "$split" > "$tmp/cpred.jsonl"
+    cm=$(NODE_PATH="$npmdir/node_modules" measure --stdout "$tmp/cpred.jsonl" -- node "$root/eval/polnear_compromise.js" "$tmp/polnear.jsonl" "$split")
     /usr/bin/python3 "$root/eval/score_polnear.py" "$tmp/polnear.jsonl" "$tmp/cpred.jsonl" --split "$split" \
       --label "compromise $(node -p "require('$npmdir/node_modules/compromise/package.json').version") quotations()" --no-speakers
+    took "$split, compromise (node: reading, tagging, quotations())" "$cm"
   fi
 done
