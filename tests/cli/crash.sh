@@ -11,8 +11,7 @@ px=$1
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() { local what=$1; shift; if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi; }
+. "$2/tests/tools/check.sh"  # check, only_summary, ingest_ok; fails=0
 n=4000
 batch=200
 /usr/bin/python3 "$src/tests/tools/gen_corpus.py" "$n" > "$tmp/corpus.jsonl"

@@ -11,8 +11,7 @@ src=$2
 build=$(dirname "$px")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() { local what=$1; shift; if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi; }
+. "$2/tests/tools/check.sh"  # check, only_summary, ingest_ok; fails=0
 # a figure: a decimal number such as 0.913, 12.5 s, 419x
 no_figure() { ! grep -Eq '[0-9]\.[0-9]|[0-9]+x\b' <<<"$1"; }
 

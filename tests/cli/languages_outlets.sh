@@ -9,12 +9,8 @@ set -u
 px=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
+. "$2/tests/tools/check.sh"  # check, only_summary, ingest_ok; fails=0
 export NO_COLOR=1
-check() { # check DESCRIPTION CONDITION...
-  local what=$1; shift
-  if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi
-}
 cat > "$tmp/in.jsonl" <<'J'
 {"id":"de1","source":"https://www.spiegel.de/politik/a-1.html","title":"Regierung beschließt neues Klimagesetz","date":"2024-03-02","text":"Die Bundesregierung hat am Mittwoch ein neues Klimagesetz beschlossen. \"Das ist ein wichtiger Schritt\", sagte Minister Karl Weber. Die Opposition kritisierte den Entwurf als unzureichend und forderte mehr Geld für die Länder."}
 {"id":"fr1","source":"Le Quotidien","title":"Un nouveau pont ouvre à Lyon","date":"2024-03-02","text":"Un nouveau pont a été inauguré mardi à Lyon. Le maire a déclaré que l'ouvrage améliorera la circulation dans le centre-ville. Les travaux ont duré trois ans et ont coûté 40 millions d'euros."}

@@ -12,8 +12,7 @@
 set -u
 . "$2/tests/mpi/env.sh"
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() { local what=$1; shift; if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi; }
+. "$2/tests/tools/check.sh"  # check, only_summary, ingest_ok; fails=0
 py=/usr/bin/python3
 [ -x "$py" ] || py=python3
 "$py" "$src/tests/mpi/make_dups.py" "$tmp"

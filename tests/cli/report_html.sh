@@ -9,11 +9,7 @@ px=$1
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() {
-  local what=$1; shift
-  if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi
-}
+. "$2/tests/tools/check.sh"  # check, only_summary, ingest_ok; fails=0
 browser=$(command -v chromium || command -v chromium-browser || true)
 if [[ -z "$browser" ]]; then echo "skip: chromium not installed"; exit 77; fi
 "$px" compare -q --format html "$src/sample/news.jsonl" > "$tmp/r.html"

@@ -7,8 +7,7 @@ px=$1
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() { local what=$1; shift; if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi; }
+. "$2/tests/tools/check.sh"  # check, only_summary, ingest_ok; fails=0
 export NO_COLOR=1
 py=/usr/bin/python3
 db=$tmp/s.db

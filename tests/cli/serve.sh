@@ -11,8 +11,7 @@ tmp=$(mktemp -d)
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
-fails=0
-check() { local what=$1; shift; if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi; }
+. "$2/tests/tools/check.sh"  # check, only_summary, ingest_ok; fails=0
 py=/usr/bin/python3
 [ -x "$py" ] || py=python3
 

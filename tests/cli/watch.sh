@@ -15,8 +15,7 @@ tmp=$(mktemp -d)
 srv_pid=
 cleanup() { [[ -n "$srv_pid" ]] && kill "$srv_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
-fails=0
-check() { local what=$1; shift; if "$@"; then echo "ok   $what"; else echo "FAIL $what"; fails=$((fails + 1)); fi; }
+. "$2/tests/tools/check.sh"  # check, only_summary, ingest_ok; fails=0
 python3 "$src/tests/tools/watch_server.py" "$tmp" &
 srv_pid=$!
 for _ in $(seq 50); do [[ -f "$tmp/port" ]] && break; sleep 0.1; done

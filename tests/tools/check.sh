@@ -1,5 +1,5 @@
-# check.sh - checks shared by the CLI tests (tests/cli/*.sh).  Source it after setting px (the
-# parallax binary) and tmp (the test's scratch folder):
+# check.sh - checks shared by the CLI tests (tests/cli/*.sh).  ingest_ok needs px (the
+# parallax binary) and tmp (the test's scratch folder) set before it is called:
 #   . "$2/tests/tools/check.sh"
 # The test ends with: exit $((fails > 0))
 fails=0
