@@ -304,28 +304,34 @@ static size_t facts_of(const px_comparison *c, size_t art, const char *needle, s
   return n;
 }
 
+/* The Sandvik strike told by four outlets: the Harbour Times with the
+ * body given, the other three each in two sentences (the strike, the
+ * ships). */
+static void sandvik(px_article *arts[4], const char *harbour) {
+  arts[0] = mk("Harbour Times", "Strike ends", "2024-05-06T08:00:00Z", harbour);
+  arts[1] = mk("Coast Daily", "Dock strike over", "2024-05-06T09:00:00Z",
+               "The nine-day strike by dockworkers at Sandvik is over: the union accepted a new "
+               "pay offer on Sunday.\n\nThe first container ships will be unloaded on Tuesday "
+               "morning, the harbour authority said.");
+  arts[2] = mk("North Wire", "Sandvik dockers back", "2024-05-06T10:00:00Z",
+               "Sandvik's dockworkers accepted a new pay offer on Sunday, ending a strike that had "
+               "lasted nine days.\n\nContainer ships waiting off the port will be unloaded from "
+               "Tuesday morning, according to the harbour authority.");
+  arts[3] = mk("Bay Herald", "Sandvik strike ends", "2024-05-06T11:00:00Z",
+               "Dockworkers in Sandvik voted on Sunday to take a new pay offer and end their "
+               "nine-day strike.\n\nThe harbour authority said container ships would be unloaded "
+               "from Tuesday morning.");
+}
+
 /* A sentence that carries two claims sits in both facts, each reported by
  * the other three outlets in two sentences. */
 static void test_second_claim(void **state) {
   (void)state;
-  px_article *arts[4] = {
-      mk("Harbour Times", "Strike ends", "2024-05-06T08:00:00Z",
-         "Dockworkers at the port of Sandvik ended their nine-day strike on Sunday after accepting "
-         "a new pay offer, as the harbour authority said the first container ships would be "
-         "unloaded on Tuesday morning."),
-      mk("Coast Daily", "Dock strike over", "2024-05-06T09:00:00Z",
-         "The nine-day strike by dockworkers at Sandvik is over: the union accepted a new pay "
-         "offer on Sunday.\n\nThe first container ships will be unloaded on Tuesday morning, the "
-         "harbour authority said."),
-      mk("North Wire", "Sandvik dockers back", "2024-05-06T10:00:00Z",
-         "Sandvik's dockworkers accepted a new pay offer on Sunday, ending a strike that had "
-         "lasted nine days.\n\nContainer ships waiting off the port will be unloaded from Tuesday "
-         "morning, according to the harbour authority."),
-      mk("Bay Herald", "Sandvik strike ends", "2024-05-06T11:00:00Z",
-         "Dockworkers in Sandvik voted on Sunday to take a new pay offer and end their nine-day "
-         "strike.\n\nThe harbour authority said container ships would be unloaded from Tuesday "
-         "morning."),
-  };
+  px_article *arts[4];
+  sandvik(arts,
+          "Dockworkers at the port of Sandvik ended their nine-day strike on Sunday after accepting "
+          "a new pay offer, as the harbour authority said the first container ships would be "
+          "unloaded on Tuesday morning.");
   px_comparison *c = compare(arts, 4);
   size_t fa[4], fb[4], fc[4];
   size_t na = facts_of(c, 0, "Dockworkers at the port", fa, 4);
@@ -341,6 +347,29 @@ static void test_second_claim(void **state) {
   for (size_t j = 0; j < c->nmem; j++)
     assert_true(c->mem[j].start < c->mem[j].end &&
                 c->mem[j].end <= px_comparison_body(c, c->mem[j].art).len);
+  px_comparison_free(c);
+  free_all(arts, 4);
+}
+
+/* The same when the outlet of the two-claim sentence tells the second
+ * claim again in a sentence of its own: the lede joins that fact too (a
+ * fact may hold two sentences of one article). */
+static void test_second_claim_retold(void **state) {
+  (void)state;
+  px_article *arts[4];
+  sandvik(arts,
+          "Dockworkers at the port of Sandvik ended their nine-day strike on Sunday after accepting "
+          "a new pay offer, and the harbour authority said ships would be unloaded on "
+          "Tuesday.\n\nThe pilots' union said it had no part in the talks.\n\n"
+          "Container ships will be unloaded from Tuesday morning, the harbour authority said.");
+  px_comparison *c = compare(arts, 4);
+  size_t fa[4], fr[4], fc[4];
+  assert_int_equal(facts_of(c, 0, "Dockworkers at the port", fa, 4), 2);
+  assert_int_equal(facts_of(c, 0, "Container ships will be", fr, 4), 1);
+  assert_int_equal(facts_of(c, 1, "first container ships will", fc, 4), 1);
+  /* the retold sentence, Coast Daily's and the lede share the ships fact */
+  assert_int_equal(fr[0], fc[0]);
+  assert_true(fa[0] == fc[0] || fa[1] == fc[0]);
   px_comparison_free(c);
   free_all(arts, 4);
 }
@@ -687,6 +716,7 @@ int main(void) {
       cmocka_unit_test(test_many),            cmocka_unit_test(test_quantity_bounds),
       cmocka_unit_test(test_disputes),        cmocka_unit_test(test_quantity_context),
       cmocka_unit_test(test_disputes_background),        cmocka_unit_test(test_second_claim),
+      cmocka_unit_test(test_second_claim_retold),
       cmocka_unit_test(test_quote_repeats_and_names), cmocka_unit_test(test_disputes_typed),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -250,9 +250,11 @@ typedef struct px__second {
  * Second claims.  A news sentence often carries two claims ("X told Y ...,
  * as the two leaders met at ..."), and grouping puts it in one fact only.
  * It joins another fact too when it is linked to every member of that
- * fact (the fact as a whole, not one neighbour), the fact holds no sentence
- * of its own article (two claims of one article are never one fact) and
- * spans at least two other articles or links to its one member strongly.
+ * fact of other articles (the fact as a whole, not one neighbour), the
+ * fact holds at most one sentence of its own article (an outlet may tell
+ * one claim over two sentences, as grouping allows; it does not make one
+ * fact of three) and spans at least two other articles or links to its
+ * one member strongly.
  */
 static int second_facts(px_comparison *c, const px__sref *ref, const px__ssent *ss, size_t n,
                         const px__link *links, size_t nlinks, const uint32_t *group,
@@ -301,14 +303,18 @@ static int second_facts(px_comparison *c, const px__sref *ref, const px__ssent *
     }
     for (size_t t = 0; t < nt; t++) {
       uint32_t g = touched[t];
-      /* no sentence of k's article in g; every member linked */
-      bool own = false;
-      uint32_t arts_seen = 0, last_art = UINT32_MAX;
-      for (uint32_t x = fmem_first[g]; x < fmem_first[g + 1] && !own; x++) {
-        own = ref[fmem[x]].art == ref[k].art;
+      /* at most one sentence of k's article in g (a fact may hold two of
+       * one article: a claim told over two sentences); every member of the
+       * other articles linked */
+      uint32_t own = 0, arts_seen = 0, last_art = UINT32_MAX;
+      for (uint32_t x = fmem_first[g]; x < fmem_first[g + 1]; x++) {
+        if (ref[fmem[x]].art == ref[k].art) {
+          own++;
+          continue;
+        }
         if (ref[fmem[x]].art != last_art) arts_seen++, last_art = ref[fmem[x]].art;
       }
-      bool ok = !own && best[g] >= c->threshold && cnt[g] >= fsize[g] &&
+      bool ok = own <= 1 && best[g] >= c->threshold && cnt[g] >= fsize[g] - own &&
                 (arts_seen >= 2 || best[g] >= tone);
       if (ok) {
         if (nv == cap) {
