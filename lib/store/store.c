@@ -443,6 +443,7 @@ int px_store_begin(px_store *st) {
 
 static void end_batch(px_store *st) {
   st->in_tx = false;
+  st->batch.next_entity = 0; /* another connection may add entities before the next */
   sqlite3_exec(st->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
 }
 

@@ -33,15 +33,22 @@ static int entity_id(px_store *st, px_str key, px_str name, const char *type, in
   }
   sqlite3_reset(s);
   if (rc != SQLITE_DONE) return px__store_step_fail(st, rc, "looking up an entity");
-  if ((rc = px__store_stmt(st, PX__STMT_ENTITY_NEW,
-                           "INSERT INTO entity(key, name, type) VALUES(?1, ?2, ?3)", &s)))
-    return rc;
-  px__store_bind_text(s, 1, key);
-  px__store_bind_text(s, 2, name);
-  sqlite3_bind_text(s, 3, type, -1, SQLITE_STATIC);
-  if ((rc = step_done(st, s, "storing an entity"))) return rc;
-  *id = sqlite3_last_insert_rowid(st->db);
-  return px__strmap_put(&st->batch.entity_ids, key.ptr, key.len, *id, NULL);
+  /* A new entity gets the id SQLite would give it (the largest plus one:
+   * the writer holds the write lock) and is written with its counters when
+   * they are flushed (store_batch.c), before the transaction commits. */
+  px__batch *bt = &st->batch;
+  if (!bt->next_entity) {
+    if ((rc = px__store_stmt(st, PX__STMT_ENTITY_NEXT,
+                             "SELECT coalesce(max(id), 0) + 1 FROM entity", &s)))
+      return rc;
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) bt->next_entity = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW) return px__store_step_fail(st, rc, "looking up an entity");
+  }
+  *id = bt->next_entity++;
+  if ((rc = px__batch_new_entity(bt, key, name, type, *id))) return rc;
+  return px__strmap_put(&bt->entity_ids, key.ptr, key.len, *id, NULL);
 }
 
 /* The speaker table lists each speaker key once (the first name seen). */
