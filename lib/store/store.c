@@ -443,7 +443,9 @@ int px_store_begin(px_store *st) {
 
 static void end_batch(px_store *st) {
   st->in_tx = false;
-  st->batch.next_entity = 0; /* another connection may add entities before the next */
+  /* Another connection may add entities before the next transaction. */
+  if (st->batch.next_entity) st->batch.ids_max = st->batch.next_entity - 1;
+  st->batch.next_entity = 0;
   sqlite3_exec(st->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
 }
 

@@ -93,6 +93,10 @@ typedef struct px__batch {
    * each.  next_entity: the id the next one gets (0: not read yet). */
   px__buf new_entities;
   int64_t new_entity_lo, next_entity;
+  /* entity_ids holds every stored entity (so a key it lacks is new), as
+   * of the largest id ids_max; decided per transaction (store_analysis.c). */
+  bool ids_complete;
+  int64_t ids_max;
   /* Entity counters to add at commit: entities (id, 0) -> articles, mentions,
    * new outlets; outlets (id, source index) -> articles. */
   px__pairmap entities, outlets;

@@ -176,6 +176,7 @@ void px__batch_forget(px__batch *b) {
   b->new_speakers.len = 0;
   b->new_entities.len = 0;
   b->new_entity_lo = b->next_entity = 0;
+  b->ids_complete = false;
   b->body_bytes = 0;
   px__batch_fresh_clear(b);
 }
@@ -389,7 +390,10 @@ int px__store_flush_counters(px_store *st) {
   px__strmap_clear(&b->sources);
   b->nsources = 0;
   q->len = 0;
-  if (b->entity_ids.n > CACHE_MAX_ENTRIES) px__strmap_clear(&b->entity_ids);
+  if (b->entity_ids.n > CACHE_MAX_ENTRIES) {
+    px__strmap_clear(&b->entity_ids);
+    b->ids_complete = false;
+  }
   if (b->speakers.n > CACHE_MAX_ENTRIES) px__strmap_clear(&b->speakers);
   return rc;
 }
