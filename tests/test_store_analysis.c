@@ -264,6 +264,57 @@ static void test_rollback_and_counters(void **state) {
   px_ctx_free(ctx);
 }
 
+/* Two writers on one store: entities the other one added are found, not
+ * created twice (the writer's cache of entity ids, which holds every
+ * entity of a store it filled alone, no longer does then). */
+static void test_two_writers(void **state) {
+  (void)state;
+  char path[600];
+  snprintf(path, sizeof(path), "%s/two.db", px_test_tmpdir());
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_store *st1, *st2;
+  assert_int_equal(px_store_open(ctx, path, PX_OPEN_WRITE, &st1), PX_OK);
+  assert_int_equal(px_store_open(ctx, path, PX_OPEN_WRITE, &st2), PX_OK);
+  px_analyzer *an;
+  px_quoter *qt;
+  assert_int_equal(px_analyzer_new(ctx, &an), PX_OK);
+  assert_int_equal(px_quoter_new(&qt), PX_OK);
+  px_article *a = make("a", "Northern Wire",
+                       "Prime Minister Anneli Korhonen opened the bridge in Turku.\n\n"
+                       "\"This bridge joins two cities,\" Korhonen said.",
+                       1694700000);
+  px_article *b = make("b", "Harbor Post",
+                       "Mayor Mikael Lindqvist welcomed the ferry in Vaasa.\n\n"
+                       "\"It runs every day,\" Lindqvist said.",
+                       1694710000);
+  px_article *c = make("c", "Meridian",
+                       "Mayor Mikael Lindqvist met Prime Minister Anneli Korhonen in Vaasa.\n\n"
+                       "\"We agreed on the ferry,\" Lindqvist said.",
+                       1694720000);
+  assert_int_equal(px_store_begin(st1), PX_OK);
+  add(st1, an, qt, a);
+  assert_int_equal(px_store_commit(st1), PX_OK);
+  add(st2, an, qt, b); /* its own transaction */
+  assert_int_equal(px_store_begin(st1), PX_OK);
+  add(st1, an, qt, c);
+  assert_int_equal(px_store_commit(st1), PX_OK);
+  px_store_free(st1);
+  px_store_free(st2);
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  assert_int_equal(scalar(db, "SELECT count(*) FROM entity WHERE name LIKE '%Lindqvist%'"), 1);
+  assert_int_equal(scalar(db, "SELECT articles FROM entity WHERE name LIKE '%Lindqvist%'"), 2);
+  sqlite3_close(db);
+  assert_consistent(path);
+  px_article_free(a);
+  px_article_free(b);
+  px_article_free(c);
+  px_quoter_free(qt);
+  px_analyzer_free(an);
+  px_ctx_free(ctx);
+}
+
 /* A version 7 database (counters, search index and speakers kept by insert
  * triggers) is migrated: the triggers go, the writer keeps them instead. */
 static void test_migrates_v7(void **state) {
@@ -355,6 +406,7 @@ static void test_migrates_v7(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {cmocka_unit_test(test_quotes_and_entities),
                                      cmocka_unit_test(test_rollback_and_counters),
+                                     cmocka_unit_test(test_two_writers),
                                      cmocka_unit_test(test_migrates_v7)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

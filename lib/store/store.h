@@ -32,6 +32,7 @@ enum {
   PX__STMT_BODY_BYTES,      /* store_batch.c */
   PX__STMT_OUTLET_MORE,     /* store_batch.c */
   PX__STMT_ANALYSIS_BYTES,  /* store_analysis.c */
+  PX__STMT_ENTITY_NEXT,     /* store_analysis.c */
   PX__STMT_COUNT = 32 /* room for the statements of later modules */
 };
 
@@ -86,6 +87,16 @@ typedef struct px__batch {
   px__strmap speakers;   /* speaker keys known to be in the speaker table */
   px__buf new_speakers;  /* speakers added in this transaction, not yet in speaker_fts:
                             (size_t length, bytes) of key then name, each */
+  /* Entities first met in this transaction, written by the counter flush
+   * with their counts (one insert, not an insert and an update): ids from
+   * new_entity_lo up, in order; (size_t length, bytes) of key, name, type,
+   * each.  next_entity: the id the next one gets (0: not read yet). */
+  px__buf new_entities;
+  int64_t new_entity_lo, next_entity;
+  /* entity_ids holds every stored entity (so a key it lacks is new), as
+   * of the largest id ids_max; decided per transaction (store_analysis.c). */
+  bool ids_complete;
+  int64_t ids_max;
   /* Entity counters to add at commit: entities (id, 0) -> articles, mentions,
    * new outlets; outlets (id, source index) -> articles. */
   px__pairmap entities, outlets;
@@ -117,6 +128,10 @@ PX__HIDDEN px__fresh *px__batch_fresh_find(px__batch *b, int64_t id);
 PX__HIDDEN void px__batch_fresh_done(px__batch *b, px__fresh *f);
 /** Forget every fresh article (the transaction ended). */
 PX__HIDDEN void px__batch_fresh_clear(px__batch *b);
+/** Give the entity (key, name, type) first met in this transaction an id,
+ * written with its counters when they are flushed. */
+PX__HIDDEN int px__batch_new_entity(px__batch *b, px_str key, px_str name, const char *type,
+                                    int64_t id);
 /** Count one article mentioning entity (from source) for the commit. */
 PX__HIDDEN int px__batch_count_entity(px__batch *b, int64_t entity, const char *source,
                                       size_t srclen, int64_t mentions);

@@ -16,32 +16,54 @@ static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   return rc == SQLITE_DONE || rc == SQLITE_ROW ? PX_OK : px__store_step_fail(st, rc, what);
 }
 
+/* The id the next new entity gets: SQLite's (the largest plus one; the
+ * writer holds the write lock), read once per transaction.  Whether the
+ * cache of ids holds every stored entity is decided then too: yes when the
+ * table is empty, or when it held all at the last commit and the largest
+ * id is still the one this writer last gave (entities are never deleted;
+ * another writer or an import adds larger ids). */
+static int next_entity(px_store *st) {
+  px__batch *bt = &st->batch;
+  if (bt->next_entity) return PX_OK;
+  sqlite3_stmt *s = NULL;
+  int rc = px__store_stmt(st, PX__STMT_ENTITY_NEXT, "SELECT coalesce(max(id), 0) FROM entity", &s);
+  if (rc) return rc;
+  rc = sqlite3_step(s);
+  int64_t max = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+  sqlite3_reset(s);
+  if (rc != SQLITE_ROW) return px__store_step_fail(st, rc, "looking up an entity");
+  bt->ids_complete = (max == 0 && bt->entity_ids.n == 0) || (bt->ids_complete && max == bt->ids_max);
+  bt->next_entity = max + 1;
+  return PX_OK;
+}
+
 /* The id of the entity with key, created with name and type when new.
  * Ids are cached: an entity row, once written, keeps its id (entities are
  * never deleted), and a rollback clears the cache. */
 static int entity_id(px_store *st, px_str key, px_str name, const char *type, int64_t *id) {
-  if (px__strmap_get(&st->batch.entity_ids, key.ptr, key.len, id)) return PX_OK;
-  sqlite3_stmt *s = NULL;
-  int rc = px__store_stmt(st, PX__STMT_ENTITY_FIND, "SELECT id FROM entity WHERE key=?1", &s);
+  px__batch *bt = &st->batch;
+  if (px__strmap_get(&bt->entity_ids, key.ptr, key.len, id)) return PX_OK;
+  int rc = next_entity(st);
   if (rc) return rc;
-  px__store_bind_text(s, 1, key);
-  rc = sqlite3_step(s);
-  if (rc == SQLITE_ROW) {
-    *id = sqlite3_column_int64(s, 0);
+  if (!bt->ids_complete) { /* else a key the cache lacks is new */
+    sqlite3_stmt *s = NULL;
+    if ((rc = px__store_stmt(st, PX__STMT_ENTITY_FIND, "SELECT id FROM entity WHERE key=?1", &s)))
+      return rc;
+    px__store_bind_text(s, 1, key);
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+      *id = sqlite3_column_int64(s, 0);
+      sqlite3_reset(s);
+      return px__strmap_put(&bt->entity_ids, key.ptr, key.len, *id, NULL);
+    }
     sqlite3_reset(s);
-    return px__strmap_put(&st->batch.entity_ids, key.ptr, key.len, *id, NULL);
+    if (rc != SQLITE_DONE) return px__store_step_fail(st, rc, "looking up an entity");
   }
-  sqlite3_reset(s);
-  if (rc != SQLITE_DONE) return px__store_step_fail(st, rc, "looking up an entity");
-  if ((rc = px__store_stmt(st, PX__STMT_ENTITY_NEW,
-                           "INSERT INTO entity(key, name, type) VALUES(?1, ?2, ?3)", &s)))
-    return rc;
-  px__store_bind_text(s, 1, key);
-  px__store_bind_text(s, 2, name);
-  sqlite3_bind_text(s, 3, type, -1, SQLITE_STATIC);
-  if ((rc = step_done(st, s, "storing an entity"))) return rc;
-  *id = sqlite3_last_insert_rowid(st->db);
-  return px__strmap_put(&st->batch.entity_ids, key.ptr, key.len, *id, NULL);
+  /* A new entity is written with its counters when they are flushed
+   * (store_batch.c), before the transaction commits. */
+  *id = bt->next_entity++;
+  if ((rc = px__batch_new_entity(bt, key, name, type, *id))) return rc;
+  return px__strmap_put(&bt->entity_ids, key.ptr, key.len, *id, NULL);
 }
 
 /* The speaker table lists each speaker key once (the first name seen). */

@@ -145,6 +145,7 @@ void px__batch_init(px__batch *b) {
   px__strmap_init(&b->speakers);
   px__strmap_init(&b->sources);
   px__buf_init(&b->new_speakers, 0);
+  px__buf_init(&b->new_entities, 0);
   px__buf_init(&b->fresh_src, 0);
 }
 
@@ -153,6 +154,7 @@ void px__batch_release(px__batch *b) {
   px__strmap_release(&b->speakers);
   px__strmap_release(&b->sources);
   px__buf_release(&b->new_speakers);
+  px__buf_release(&b->new_entities);
   px__pairmap_release(&b->entities);
   px__pairmap_release(&b->outlets);
   free(b->source_names);
@@ -172,6 +174,9 @@ void px__batch_forget(px__batch *b) {
   b->nsources = 0;
   b->fts_lo = b->fts_hi = 0;
   b->new_speakers.len = 0;
+  b->new_entities.len = 0;
+  b->new_entity_lo = b->next_entity = 0;
+  b->ids_complete = false;
   b->body_bytes = 0;
   px__batch_fresh_clear(b);
 }
@@ -233,6 +238,17 @@ void px__batch_fresh_clear(px__batch *b) {
  * right, lookups go back to the database). */
 #define CACHE_MAX_ENTRIES 2000000
 
+int px__batch_new_entity(px__batch *b, px_str key, px_str name, const char *type, int64_t id) {
+  px__buf *q = &b->new_entities;
+  px_str t = {type, strlen(type)};
+  if (!q->len) b->new_entity_lo = id;
+  const px_str f[3] = {key, name, t};
+  for (int k = 0; k < 3; k++)
+    if (px__buf_append(q, &f[k].len, sizeof f[k].len) || px__buf_append(q, f[k].ptr, f[k].len))
+      return PX_ENOMEM;
+  return px__pairmap_put(&b->entities, id, 0) ? PX_OK : PX_ENOMEM;
+}
+
 int px__batch_count_entity(px__batch *b, int64_t entity, const char *source, size_t srclen,
                            int64_t mentions) {
   int64_t si;
@@ -272,6 +288,17 @@ static size_t pack_sorted(px__pairmap *m) {
     if (m->slot[i].used) m->slot[k++] = m->slot[i];
   qsort(m->slot, k, sizeof(*m->slot), cmp_pair);
   return k;
+}
+
+/* The n fields at q[at]: each (size_t length, bytes), as the writer
+ * queues them.  @return the offset after them. */
+static size_t read_fields(const px__buf *q, size_t at, px_str *f, int n) {
+  for (int k = 0; k < n; k++) {
+    memcpy(&f[k].len, q->ptr + at, sizeof f[k].len);
+    f[k].ptr = q->ptr + at + sizeof f[k].len;
+    at += sizeof f[k].len + f[k].len;
+  }
+  return at;
 }
 
 int px__store_flush_counters(px_store *st) {
@@ -319,8 +346,32 @@ int px__store_flush_counters(px_store *st) {
     if (r != SQLITE_DONE) rc = px__store_step_fail(st, r, "counting entity outlets");
   }
   size_t ne = rc == PX_OK ? pack_sorted(&b->entities) : 0;
+  /* The entities new in this transaction (ids from new_entity_lo up, in
+   * the same order as the sorted counters) are inserted with theirs. */
+  size_t at = 0;
+  px__buf *q = &b->new_entities;
   for (size_t i = 0; i < ne && rc == PX_OK; i++) {
     px__pair *e = &b->entities.slot[i];
+    if (q->len && e->a >= b->new_entity_lo) {
+      px_str f[3];
+      at = read_fields(q, at, f, 3);
+      if ((rc = px__store_stmt(st, PX__STMT_ENTITY_NEW,
+                               "INSERT INTO entity(id, key, name, type, articles, mentions, outlets)"
+                               " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                               &s)))
+        break;
+      sqlite3_bind_int64(s, 1, e->a);
+      px__store_bind_text(s, 2, f[0]);
+      px__store_bind_text(s, 3, f[1]);
+      px__store_bind_text(s, 4, f[2]);
+      sqlite3_bind_int64(s, 5, e->n1);
+      sqlite3_bind_int64(s, 6, e->n2);
+      sqlite3_bind_int64(s, 7, e->n3);
+      int r = sqlite3_step(s);
+      sqlite3_reset(s);
+      if (r != SQLITE_DONE) rc = px__store_step_fail(st, r, "storing an entity");
+      continue;
+    }
     if ((rc = px__store_stmt(st, PX__STMT_ENTITY_COUNT,
                              "UPDATE entity SET articles = articles + ?2,"
                              " mentions = mentions + ?3, outlets = outlets + ?4 WHERE id = ?1",
@@ -338,7 +389,11 @@ int px__store_flush_counters(px_store *st) {
   px__pairmap_clear(&b->outlets);
   px__strmap_clear(&b->sources);
   b->nsources = 0;
-  if (b->entity_ids.n > CACHE_MAX_ENTRIES) px__strmap_clear(&b->entity_ids);
+  q->len = 0;
+  if (b->entity_ids.n > CACHE_MAX_ENTRIES) {
+    px__strmap_clear(&b->entity_ids);
+    b->ids_complete = false;
+  }
   if (b->speakers.n > CACHE_MAX_ENTRIES) px__strmap_clear(&b->speakers);
   return rc;
 }
@@ -391,11 +446,7 @@ static int flush_speakers(px_store *st) {
   size_t at = 0;
   while (at < q->len) {
     px_str f[2];
-    for (int k = 0; k < 2; k++) {
-      memcpy(&f[k].len, q->ptr + at, sizeof f[k].len);
-      f[k].ptr = q->ptr + at + sizeof f[k].len;
-      at += sizeof f[k].len + f[k].len;
-    }
+    at = read_fields(q, at, f, 2);
     sqlite3_stmt *s = NULL;
     int rc = px__store_stmt(st, PX__STMT_SPEAKER_FTS,
                             "INSERT INTO speaker_fts(key, name) VALUES(?1, ?2)", &s);
