@@ -706,6 +706,51 @@ static void test_quote_repeats_and_names(void **state) {
   free_all(arts, 2);
 }
 
+/* A one-word answer ("Never.") shares one word with a longer remark of its
+ * speaker ("she would never sign the treaty"), which scores exactly the
+ * remark threshold: it is not a rendering of that remark.  The same word
+ * from two outlets is one remark, and short fragments of a direct quote
+ * ("hard but fair", "unworkable") stay in its remark. */
+static void test_quote_short_answer(void **state) {
+  (void)state;
+  px_article *arts[3] = {
+      mk("Valley Post", "Berg rules out treaty", "2024-05-02T08:00:00Z",
+         "Asked on Thursday whether she would sign the harbour treaty, Anna Berg gave a short "
+         "answer.\n\n\"Never,\" Anna Berg said.\n\n\"The talks were hard but fair,\" Berg added.\n\n"
+         "\"This draft is unworkable for every fishing family here,\" she said."),
+      mk("Hill Courier", "Berg will not sign harbour treaty", "2024-05-02T09:00:00Z",
+         "Anna Berg said on Thursday that she would never sign the harbour treaty.\n\n"
+         "Berg called the talks \"hard but fair.\"\n\nShe called the draft \"unworkable.\""),
+      mk("Coast Daily", "Harbour treaty loses its last backer", "2024-05-02T10:00:00Z",
+         "The harbour treaty lost its last backer on Thursday.\n\n\"Never,\" Anna Berg told "
+         "reporters at the port."),
+  };
+  px_comparison *c = compare(arts, 3);
+  int never = -1, treaty = -1, fair_full = -1, fair_part = -1, draft_full = -1, draft_part = -1;
+  size_t nnever = 0;
+  for (size_t q = 0; q < c->nquote; q++) {
+    const px__cquote *cq = &c->quote[q];
+    for (uint32_t j = cq->first; j < cq->first + cq->count; j++) {
+      const px__cqmember *m = &c->qmem[j];
+      px_str t = {c->art[m->art].tx->body + m->start, m->end - m->start};
+      if (memmem(t.ptr, t.len, "Never", 5)) never = (int)q, nnever++;
+      if (memmem(t.ptr, t.len, "never sign", 10)) treaty = (int)q;
+      if (memmem(t.ptr, t.len, "talks were hard", 15)) fair_full = (int)q;
+      else if (memmem(t.ptr, t.len, "hard but fair", 13)) fair_part = (int)q;
+      if (memmem(t.ptr, t.len, "draft is unworkable", 19)) draft_full = (int)q;
+      else if (memmem(t.ptr, t.len, "unworkable", 10)) draft_part = (int)q;
+    }
+  }
+  assert_int_equal(nnever, 2);
+  assert_true(never >= 0 && treaty >= 0 && never != treaty);
+  for (size_t q = 0; q < c->nquote; q++) /* both "Never" in one remark */
+    if ((int)q == never) assert_int_equal(c->quote[q].noutlets, 2);
+  assert_true(fair_full >= 0 && fair_full == fair_part);
+  assert_true(draft_full >= 0 && draft_full == draft_part); /* one word, of a direct quote */
+  px_comparison_free(c);
+  free_all(arts, 3);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_furniture),
@@ -718,6 +763,7 @@ int main(void) {
       cmocka_unit_test(test_disputes_background),        cmocka_unit_test(test_second_claim),
       cmocka_unit_test(test_second_claim_retold),
       cmocka_unit_test(test_quote_repeats_and_names), cmocka_unit_test(test_disputes_typed),
+      cmocka_unit_test(test_quote_short_answer),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

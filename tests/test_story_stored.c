@@ -8,6 +8,7 @@
 #include "px_test.h"
 
 #include "parallax.h"
+#include "align/cmp_blob.h"
 #include "analyze/doc_blob.h"
 
 #include <sqlite3.h>
@@ -297,6 +298,38 @@ static void exec_sql(const char *path, const char *sql) {
   sqlite3_close(db);
 }
 
+/* The engine's fingerprint of the one comparison in the store's cache; with
+ * set, replaced by *set first. */
+static uint64_t cached_engine(const char *path, const uint64_t *set) {
+  sqlite3 *db;
+  sqlite3_stmt *s;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_prepare_v2(db, "SELECT report, count(*) OVER () FROM comparison_cache",
+                                      -1, &s, NULL),
+                   SQLITE_OK);
+  assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+  assert_int_equal(sqlite3_column_int(s, 1), 1);
+  size_t n = (size_t)sqlite3_column_bytes(s, 0);
+  assert_true(n > 16);
+  unsigned char *blob = malloc(n);
+  assert_non_null(blob);
+  memcpy(blob, sqlite3_column_blob(s, 0), n);
+  sqlite3_finalize(s);
+  uint64_t e;
+  memcpy(&e, blob + 8, 8);
+  if (set) {
+    memcpy(blob + 8, set, 8);
+    assert_int_equal(sqlite3_prepare_v2(db, "UPDATE comparison_cache SET report = ?1", -1, &s, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_blob(s, 1, blob, (int)n, SQLITE_TRANSIENT);
+    assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+    sqlite3_finalize(s);
+  }
+  free(blob);
+  sqlite3_close(db);
+  return e;
+}
+
 static void assert_same(const px__buf *a, const px__buf *b, const char *what) {
   if (a->len != b->len || memcmp(a->ptr, b->ptr, a->len) != 0)
     fail_msg("%s: the reports differ (%zu and %zu bytes)", what, a->len, b->len);
@@ -367,6 +400,19 @@ static void test_stored_equals_fresh(void **state) {
     assert_int_equal(cached, 1);
     assert_same(&want, &got, "stored analysis, cached");
     px_store_free(st);
+    /* A comparison cached by an engine with other parameters (another
+     * similarity model, threshold or version) is made again, not shown,
+     * and the cache then holds this engine's. */
+    uint64_t mine = px__cmp_engine(), other = mine ^ 1;
+    assert_true(cached_engine(path, NULL) == mine);
+    cached_engine(path, &other);
+    assert_int_equal(px_store_open(ctx, path, PX_OPEN_WRITE, &st), PX_OK);
+    px__buf_clear(&got);
+    stored(st, stories[k], &got, &cached);
+    assert_int_equal(cached, 0);
+    assert_same(&want, &got, "cached by another engine, computed again");
+    px_store_free(st);
+    assert_true(cached_engine(path, NULL) == mine);
   }
   assert_true(nquotes >= 2); /* the articles do exercise the quotes */
 

@@ -221,6 +221,16 @@ PX__HIDDEN int px__facts_link(const px__lex *lx, const px__ssent *ss, const px__
 PX__HIDDEN long px__facts_group(const px__sref *ref, size_t n, px__link *links, size_t nlinks,
                                 const px__factopts *o, uint32_t *group /* OUT: n entries */);
 
+/**
+ * The links by sentence (compressed rows): sentence i's neighbours are
+ * adj[first[i]] .. adj[first[i + 1] - 1], with their scores in adj_s, each
+ * link listed at both its ends in the order of links.  first holds n + 1
+ * entries, adj and adj_s 2 * nlinks; every link's ends are below n.
+ */
+PX__HIDDEN void px__link_adjacency(const px__link *links, size_t nlinks, size_t n,
+                                   uint32_t *first /* OUT */, uint32_t *adj /* OUT */,
+                                   float *adj_s /* OUT */);
+
 /* -------------------------------------------------------- numbers */
 
 #define PX__QTY_CTX 8

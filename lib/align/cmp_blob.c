@@ -1,12 +1,13 @@
 /*
  * cmp_blob.c - a comparison saved as data and loaded again (cmp_blob.h).
  *
- * Layout: a header (magic, layout version, the sizes of the saved structs,
- * the number of articles), then each part in turn: numbers in native byte
- * order (the blob is a cache on the same machine), strings as a 32-bit
- * length and the bytes.  A blob whose header does not match is refused
- * (PX_EFORMAT), so a changed layout costs one recomputation, never a wrong
- * report.
+ * Layout: a header (magic, layout version, the engine's fingerprint, the
+ * sizes of the saved structs, the number of articles), then each part in
+ * turn: numbers in native byte order (the blob is a cache on the same
+ * machine), strings as a 32-bit length and the bytes.  A blob whose header
+ * does not match is refused (PX_EFORMAT), so a changed layout, or a
+ * comparison made by an engine with other parameters (px__cmp_engine), costs
+ * one recomputation, never a wrong or stale report.
  */
 #include "align/cmp_blob.h"
 
@@ -14,7 +15,55 @@
 #include <string.h>
 
 #define MAGIC 0x31434d50u /* "PMC1" */
-#define LAYOUT 4u /* 3: with the contradicting attributions; 4: repeats of a quote (times) */
+/* 3: with the contradicting attributions; 4: repeats of a quote (times);
+ * 5: the engine's fingerprint */
+#define LAYOUT 5u
+/* Raise when a rule of the comparison (grouping, quotes, figures) changes
+ * what a comparison holds without changing a parameter px__cmp_engine
+ * reads: comparisons cached before are then made again. */
+#define RULES 2u /* 2: a short rendering leaves a remark it only meets a paraphrase of */
+
+/* FNV-1a, 64 bits. */
+static uint64_t mix(uint64_t h, const void *p, size_t n) {
+  const unsigned char *b = p;
+  for (size_t i = 0; i < n; i++) h = (h ^ b[i]) * 0x100000001b3u;
+  return h;
+}
+static uint64_t mixd(uint64_t h, double v) { return mix(h, &v, sizeof v); }
+static uint64_t mixu(uint64_t h, uint64_t v) { return mix(h, &v, sizeof v); }
+
+uint64_t px__cmp_engine(void) {
+  uint64_t h = 0xcbf29ce484222325u;
+  h = mix(h, PX_VERSION_STRING, sizeof PX_VERSION_STRING);
+  h = mixu(mixu(h, LAYOUT), RULES);
+  /* the thresholds of fact grouping (align.h) */
+  h = mixd(h, PX__FACT_THRESHOLD);
+  h = mixd(h, PX__FACT_SHARED_HALF);
+  h = mixu(h, PX__FACT_WHOLE_MAX);
+  h = mixd(h, PX__SECOND_LINK);
+  h = mixd(h, PX__SECOND_ONE);
+  h = mixd(h, PX__NEAR_THRESHOLD);
+  h = mixd(h, PX__FACT_GAIN);
+  h = mixu(h, PX__SEQ_MAX);
+  h = mixu(h, PX__QTY_CTX);
+  /* the default options */
+  px_compare_opts o;
+  px_compare_opts_init(&o);
+  h = mixd(h, o.threshold);
+  h = mixu(mixu(h, (uint64_t)o.quotes), (uint64_t)o.wire);
+  /* the similarity model (simmodel.c): weights, threshold, trees field by
+   * field (a tree's padding is no part of it) */
+  h = mixu(h, PX__SIM_NFEAT);
+  for (size_t i = 0; i <= PX__SIM_NFEAT; i++) h = mixd(h, px__sim_weights[i]);
+  h = mixd(h, px__sim_threshold);
+  h = mixu(h, px__sim_ntrees);
+  for (size_t i = 0; i < px__sim_ntrees; i++) {
+    const px__tree2 *t = &px__sim_trees[i];
+    h = mix(h, t->f, sizeof t->f);
+    h = mix(mix(h, t->t, sizeof t->t), t->v, sizeof t->v);
+  }
+  return h;
+}
 
 static int put(px__buf *b, const void *p, size_t n) { return px__buf_append(b, p, n); }
 static int put32(px__buf *b, uint32_t v) { return put(b, &v, 4); }
@@ -32,6 +81,7 @@ int px__cmp_save(const px_comparison *c, px__buf *b) {
   for (size_t i = 0; i < c->nart; i++) nsent += c->art[i].nsent;
   P(put32(b, MAGIC));
   P(put32(b, LAYOUT));
+  P(put64(b, px__cmp_engine()));
   P(put32(b, (uint32_t)sizeof(px__cfact)));
   P(put32(b, (uint32_t)sizeof(px__cmember)));
   P(put32(b, (uint32_t)sizeof(px__cqmember)));
@@ -192,7 +242,8 @@ static int cmp_load(px_ctx *ctx, const px_article *const *arts, size_t n, const 
                     size_t len, px__cinput *in, px_comparison **out) {
   *out = NULL;
   rd r = {p, len, 0, false};
-  if (get32(&r) != MAGIC || get32(&r) != LAYOUT || get32(&r) != sizeof(px__cfact) ||
+  if (get32(&r) != MAGIC || get32(&r) != LAYOUT || get64(&r) != px__cmp_engine() ||
+      get32(&r) != sizeof(px__cfact) ||
       get32(&r) != sizeof(px__cmember) || get32(&r) != sizeof(px__cqmember) ||
       get32(&r) != sizeof(px__cdval) || get32(&r) != sizeof(px__link) || get64(&r) != n || r.bad)
     return PX_EFORMAT;

@@ -6,7 +6,15 @@
 
 #include "align/compare.h"
 
-/** Append the comparison's contents to out.  @return PX_OK, PX_ENOMEM. */
+/**
+ * The fingerprint of the comparison engine a blob is made by: parallax's
+ * version, the blob's layout, the rules' revision, the thresholds of fact
+ * grouping, the default options and the similarity model's weights, trees
+ * and threshold.  Saved in each blob; a blob holding another is refused.
+ */
+PX__HIDDEN uint64_t px__cmp_engine(void);
+/** Append the comparison's contents to out (the engine's fingerprint at
+ * bytes 8 to 15).  @return PX_OK, PX_ENOMEM. */
 PX__HIDDEN int px__cmp_save(const px_comparison *c, px__buf *out);
 /**
  * Rebuild a comparison from a saved blob and the same articles (borrowed,
@@ -15,7 +23,7 @@ PX__HIDDEN int px__cmp_save(const px_comparison *c, px__buf *out);
  * result), or when in is NULL or in[i].doc is NULL from analysing it
  * again; the facts, quotes, entities and discrepancies come from the blob.
  * @return PX_OK; PX_EFORMAT when the blob does not fit (another layout,
- * other articles): compute the comparison again; PX_ENOMEM.
+ * another engine, other articles): compute the comparison again; PX_ENOMEM.
  */
 PX__HIDDEN int px__cmp_load(px_ctx *ctx, const px_article *const *arts, size_t n, const void *p,
                             size_t len, px__cinput *in, px_comparison **out);

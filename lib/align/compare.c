@@ -281,15 +281,7 @@ static int second_facts(px_comparison *c, const px__sref *ref, const px__ssent *
   for (size_t k = 0; k < n; k++) fmem[fmem_first[group[k]]++] = (uint32_t)k;
   for (size_t f = nf; f > 0; f--) fmem_first[f] = fmem_first[f - 1];
   fmem_first[0] = 0;
-  for (size_t l = 0; l < nlinks; l++) adj_first[links[l].a + 1]++, adj_first[links[l].b + 1]++;
-  for (size_t i = 0; i < n; i++) adj_first[i + 1] += adj_first[i];
-  for (size_t l = 0; l < nlinks; l++) {
-    uint32_t pa = adj_first[links[l].a]++, pb = adj_first[links[l].b]++;
-    adj[pa] = links[l].b, adj_s[pa] = links[l].score;
-    adj[pb] = links[l].a, adj_s[pb] = links[l].score;
-  }
-  for (size_t i = n; i > 0; i--) adj_first[i] = adj_first[i - 1];
-  adj_first[0] = 0;
+  px__link_adjacency(links, nlinks, n, adj_first, adj, adj_s);
   for (size_t k = 0; k < n; k++) {
     if (!ss[k].nterm) continue;
     size_t nt = 0;

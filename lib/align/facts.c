@@ -229,6 +229,20 @@ static bool too_many(uf *u, const px__sref *ref, uint32_t ra, uint32_t rb, uint3
   return false;
 }
 
+void px__link_adjacency(const px__link *links, size_t nlinks, size_t n, uint32_t *first,
+                        uint32_t *adj, float *adj_s) {
+  memset(first, 0, (n + 1) * sizeof *first);
+  for (size_t k = 0; k < nlinks; k++) first[links[k].a + 1]++, first[links[k].b + 1]++;
+  for (size_t i = 0; i < n; i++) first[i + 1] += first[i];
+  for (size_t k = 0; k < nlinks; k++) {
+    uint32_t pa = first[links[k].a]++, pb = first[links[k].b]++;
+    adj[pa] = links[k].b, adj_s[pa] = links[k].score;
+    adj[pb] = links[k].a, adj_s[pb] = links[k].score;
+  }
+  for (size_t i = n; i > 0; i--) first[i] = first[i - 1];
+  first[0] = 0;
+}
+
 long px__facts_group(const px__sref *ref, size_t n, px__link *links, size_t nlinks,
                      const px__factopts *o, uint32_t *group) {
   uf u = {0};
@@ -247,15 +261,7 @@ long px__facts_group(const px__sref *ref, size_t n, px__link *links, size_t nlin
   if (nlinks) qsort(links, nlinks, sizeof *links, cmp_link);
   /* Every scored pair, by sentence, to judge a join by all the pairs
    * between the two groups, not by its strongest link alone. */
-  for (size_t k = 0; k < nlinks; k++) adj_first[links[k].a + 1]++, adj_first[links[k].b + 1]++;
-  for (size_t i = 0; i < n; i++) adj_first[i + 1] += adj_first[i];
-  for (size_t k = 0; k < nlinks; k++) {
-    uint32_t pa = adj_first[links[k].a]++, pb = adj_first[links[k].b]++;
-    adj[pa] = links[k].b, adj_s[pa] = links[k].score;
-    adj[pb] = links[k].a, adj_s[pb] = links[k].score;
-  }
-  for (size_t i = n; i > 0; i--) adj_first[i] = adj_first[i - 1];
-  adj_first[0] = 0;
+  px__link_adjacency(links, nlinks, n, adj_first, adj, adj_s);
   for (size_t k = 0; k < nlinks; k++) {
     if (links[k].score < o->threshold) break; /* sorted: the rest only inform */
     uint32_t ra = root_of(&u, links[k].a), rb = root_of(&u, links[k].b);

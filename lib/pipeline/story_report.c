@@ -14,7 +14,10 @@
  * Markdown, HTML) is made from that data on demand: a cached comparison is
  * never recomputed for another format or terminal.  The cache key carries
  * the build's identity (its GNU build id): a comparison made by another
- * build of parallax, with other rules or another model, is made again.
+ * build of parallax, with other rules or another model, is made again.  The
+ * blob itself carries the engine's fingerprint (px__cmp_engine: version,
+ * thresholds, similarity model), which holds in a build without a build id
+ * too: a blob of another engine does not load, and is made again.
  */
 #include "align/cmp_blob.h"
 #include "analyze/doc_blob.h"
