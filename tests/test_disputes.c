@@ -118,6 +118,10 @@ static void test_million_bounds(void **state) {
   assert_true(compatible("About 4 million homes lost power.", "Storms cut power to 4.05 million homes."));
   assert_true(compatible("Nearly 1 million homes lost power.", "Storms cut power to 950,000 homes."));
   assert_false(compatible("About 4 million homes lost power.", "Storms cut power to 5 million homes."));
+  /* a round figure is a rounding: "the 1,800-page bill" holds 1,815 pages */
+  assert_true(compatible("Lawmakers passed the 1,800 page bill.", "Lawmakers passed the 1,815 page bill."));
+  assert_false(compatible("The plant employs 1,800 workers.", "The plant employs 1,700 workers."));
+  assert_false(compatible("The plant employs 14 workers.", "The plant employs 15 workers."));
 }
 
 /* A toll is set against a toll, not against another count of people. */
@@ -128,6 +132,15 @@ static void test_same_thing(void **state) {
   assert_true(comparable("Rescuers recovered seven bodies from the sea.",
                          "Rescuers have recovered six bodies so far."));
   assert_true(comparable("The storm killed 14 people in the valley.", "Eleven people died in the valley storm."));
+  /* a named thing says what it counts, though the verbs differ; people,
+   * sums and shares need a word in common */
+  assert_true(comparable("On its first day it reached an estimated 48 million households.",
+                         "The channel is available in about 45 million households."));
+  assert_false(comparable("On its first day it reached an estimated 48 million people.",
+                          "The channel is available to about 45 million people."));
+  /* "one" is a determiner more often than a count */
+  assert_true(none("Officials hope to win one more state."));
+  assert_true(none("Once the aircraft landed, crews moved in."));
 }
 
 /* Does the comparison hold a dispute row with value v? */

@@ -270,7 +270,17 @@ bool px__qty_comparable(const px__qty *a, const px__qty *b) {
   for (uint8_t i = 0; i < a->nctx; i++)
     for (uint8_t j = 0; j < b->nctx; j++)
       if (a->ctx[i] == b->ctx[j]) return true;
-  return false;
+  /* a named thing ("households", "bodies") says what it counts itself; a
+   * sum, a share, a measure ("basis points") or "people" need their
+   * clause to say it, counted at once or by the day */
+  static const char *const bare[] = {"$", "%", "peopl", "person", "other", "member", "resid", "citizen", "basi"};
+  if (a->measure || b->measure) return false;
+  uint64_t rate = px__word_hash("#rate", 5);
+  for (size_t k = 0; k < sizeof bare / sizeof bare[0]; k++) {
+    uint64_t h = px__word_hash(bare[k], strlen(bare[k]));
+    if (a->unit == h || a->unit == (h ^ rate)) return false;
+  }
+  return true;
 }
 
 /* "48 - 42 percent", "5 to 10 percent": the first figure of the pair is
@@ -383,6 +393,8 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       v = px__number_word(w, n);
       if (v < 1 || v >= 1000) continue; /* "million" alone, "half", "once" */
       if (w[n - 1] == 's') continue;    /* "hundreds", "dozens": no count */
+      /* "one more state", "once the aircraft": a determiner or a time */
+      if (!strcmp(w, "one") || !strcmp(w, "once") || !strcmp(w, "twice")) continue;
       /* "several hundred", "a few dozen", "many thousands": no count */
       if (i > first && tx->tok[i - 1].kind == PX__TOK_WORD) {
         char pw[16];
@@ -396,6 +408,8 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
     }
     px__qty q = {.value = v, .start = t->start, .end = t->end, .ustart = t->start, .uend = t->end, .lo = v, .hi = v};
     bounds_of(tx, first, i, v, &q.lo, &q.hi);
+    /* a round figure ("1,800", "$500") is as a figure "about" it */
+    if (q.lo == v && q.hi == v && v >= 100 && fmod(v, 100) == 0) q.lo = v * 0.98, q.hi = v * 1.02;
     /* Numbers that count nothing are typed and left out: a time of day
      * ("8:07 a.m.", "11:40 ET"), a date ("Sept. 13", "13 September"), a
      * year, an identifier or list number ("No. 3", "Flight 370",
