@@ -202,12 +202,17 @@ static void clause_context(const px__text *tx, size_t first, size_t last, size_t
   while (hi < last && !clause_break(tx, &tx->tok[hi])) hi++;
   q->nctx = 0;
   q->other_time = lead_time;
+  char uw[24];
+  size_t un = q->uend > q->ustart && q->uend - q->ustart < sizeof uw ? q->uend - q->ustart : 0;
+  for (size_t x = 0; x < un; x++) uw[x] = tx->body[q->ustart + x];
+  bool age = un >= 7 && memcmp(uw + un - 3, "old", 3) == 0;
   for (size_t k = lo; k < hi; k++)
     if (time_marker(tx, first, last, k)) q->other_time = 1;
   /* Nearest words first, alternating sides. */
   size_t b = i0, a = i1 + 1;
-  while ((b > lo || a < hi) && q->nctx < PX__QTY_CTX) {
-    for (int side = 0; side < 2 && q->nctx < PX__QTY_CTX; side++) {
+  uint8_t cap = age ? 1 : PX__QTY_CTX; /* an age: the nearest name */
+  while ((b > lo || a < hi) && q->nctx < cap) {
+    for (int side = 0; side < 2 && q->nctx < cap; side++) {
       size_t k;
       if (side == 0) {
         if (b <= lo) continue;
@@ -216,6 +221,8 @@ static void clause_context(const px__text *tx, size_t first, size_t last, size_t
         if (a >= hi) continue;
         k = a++;
       }
+      /* an age is one person's: only a name says whose */
+      if (age && (!(tx->tok[k].flags & PX__TF_CAP) || (tx->tok[k].flags & PX__TF_SENT_START))) continue;
       uint64_t h = context_stem(tx, first, k);
       if (!h || h == q->unit) continue;
       bool dup = false;
@@ -270,17 +277,58 @@ bool px__qty_comparable(const px__qty *a, const px__qty *b) {
   for (uint8_t i = 0; i < a->nctx; i++)
     for (uint8_t j = 0; j < b->nctx; j++)
       if (a->ctx[i] == b->ctx[j]) return true;
-  /* a named thing ("households", "bodies") says what it counts itself; a
-   * sum, a share, a measure ("basis points") or "people" need their
-   * clause to say it, counted at once or by the day */
-  static const char *const bare[] = {"$", "%", "peopl", "person", "other", "member", "resid", "citizen", "basi"};
-  if (a->measure || b->measure) return false;
-  uint64_t rate = px__word_hash("#rate", 5);
-  for (size_t k = 0; k < sizeof bare / sizeof bare[0]; k++) {
-    uint64_t h = px__word_hash(bare[k], strlen(bare[k]));
-    if (a->unit == h || a->unit == (h ^ rate)) return false;
+  return false;
+}
+
+/* Words after a figure that make it part of a count: "three other
+ * Americans", "four more boys", "eight of the boys". */
+static bool partial(const char *w, size_t n) {
+  static const char *const p[] = {"more", "other", "additional", "of", "further", "extra", "remaining"};
+  return word_is(w, n, p, sizeof p / sizeof p[0]);
+}
+
+/* Does the word before token i pick the figure out of a series: "the
+ * first two explosions", "the last seven contests", "the other three"? */
+static bool selects(const px__text *tx, size_t first, size_t i) {
+  static const char *const s[] = {"first", "last",    "final",   "other",  "remaining", "next",
+                                  "past",  "initial", "latest",  "top",    "previous",  "another"};
+  char w[16];
+  if (i <= first || tx->tok[i - 1].kind != PX__TOK_WORD) return false;
+  size_t n = lower(tx, &tx->tok[i - 1], w, sizeof w);
+  return n && word_is(w, n, s, sizeof s / sizeof s[0]);
+}
+
+/* Does the clause of the figure (tokens i .. u) say it is needed: "the
+ * 270 votes he needs", "the 60-vote threshold"? */
+static bool needed(const px__text *tx, size_t first, size_t last, size_t i, size_t u) {
+  static const char *const s[] = {"need", "needs", "needed", "threshold"};
+  size_t lo = i, hi = u + 1;
+  while (lo > first && !clause_break(tx, &tx->tok[lo - 1])) lo--;
+  while (hi < last && !clause_break(tx, &tx->tok[hi])) hi++;
+  char w[16];
+  for (size_t k = lo; k < hi; k++) {
+    if (tx->tok[k].kind != PX__TOK_WORD) continue;
+    size_t n = lower(tx, &tx->tok[k], w, sizeof w);
+    if (n && word_is(w, n, s, sizeof s / sizeof s[0])) return true;
   }
-  return true;
+  return false;
+}
+
+/* Is the figure whose unit is token u a distance that places something:
+ * "20 miles north of Austin", "7 miles away from the cave"? */
+static bool place(const px__text *tx, size_t last, size_t u) {
+  static const char *const d[] = {"mile", "miles", "kilometers", "kilometres", "km", "feet", "meters", "metres"};
+  static const char *const w2[] = {"from", "away", "off", "outside", "of", "into", "inland", "offshore", "apart", "beyond"};
+  char w[24];
+  size_t n = lower(tx, &tx->tok[u], w, sizeof w);
+  if (!n || !word_is(w, n, d, sizeof d / sizeof d[0]) || u + 1 >= last || tx->tok[u + 1].kind != PX__TOK_WORD)
+    return false;
+  n = lower(tx, &tx->tok[u + 1], w, sizeof w);
+  if (!n) return false;
+  /* "to 38,000 feet from 32,000 feet": a change, not a place */
+  if (!strcmp(w, "from") && u + 2 < last && tx->tok[u + 2].kind == PX__TOK_NUMBER) return false;
+  if (word_is(w, n, w2, sizeof w2 / sizeof w2[0])) return true;
+  return !strncmp(w, "north", 5) || !strncmp(w, "south", 5) || !strncmp(w, "east", 4) || !strncmp(w, "west", 4);
 }
 
 /* "48 - 42 percent", "5 to 10 percent": the first figure of the pair is
@@ -395,6 +443,7 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       if (w[n - 1] == 's') continue;    /* "hundreds", "dozens": no count */
       /* "one more state", "once the aircraft": a determiner or a time */
       if (!strcmp(w, "one") || !strcmp(w, "once") || !strcmp(w, "twice")) continue;
+      if (!strcmp(w, "dozen")) continue; /* "a dozen": about twelve */
       /* "several hundred", "a few dozen", "many thousands": no count */
       if (i > first && tx->tok[i - 1].kind == PX__TOK_WORD) {
         char pw[16];
@@ -408,8 +457,8 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
     }
     px__qty q = {.value = v, .start = t->start, .end = t->end, .ustart = t->start, .uend = t->end, .lo = v, .hi = v};
     bounds_of(tx, first, i, v, &q.lo, &q.hi);
-    /* a round figure ("1,800", "$500") is as a figure "about" it */
-    if (q.lo == v && q.hi == v && v >= 100 && fmod(v, 100) == 0) q.lo = v * 0.98, q.hi = v * 1.02;
+    /* a round figure ("1,800", "$50 billion") is as a figure "about" it */
+    if (q.lo == v && q.hi == v && v >= 10 && fmod(v, 10) == 0) q.lo = v * 0.98, q.hi = v * 1.02;
     /* Numbers that count nothing are typed and left out: a time of day
      * ("8:07 a.m.", "11:40 ET"), a date ("Sept. 13", "13 September"), a
      * year, an identifier or list number ("No. 3", "Flight 370",
@@ -503,6 +552,10 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       if (n && (strcmp(w, "percent") == 0 || strcmp(w, "per") == 0)) pct = true;
     }
     if (!pct && t->kind == PX__TOK_NUMBER) pct = range_to_percent(tx, last, j);
+    if (pct && q.value == 100) { /* "100 percent": all, or a manner of speaking */
+      i = j - 1;
+      continue;
+    }
     if (pct) {
       q.unit = px__word_hash("%", 1);
       q.ustart = q.start, q.uend = q.end;
@@ -514,7 +567,7 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
 
     /* The counted word: the next word, past a few that do not change it. */
     size_t uidx = i;
-    bool hyphen = false, rate = false;
+    bool hyphen = false, rate = false, part = false;
     for (int skip = 0; j < last && skip < 3; skip++, j++) {
       const px__token *u = &tx->tok[j];
       if (u->kind == PX__TOK_PUNCT && tx->body[u->start] == '-') { /* "two-hour" */
@@ -523,6 +576,7 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       }
       if (u->kind != PX__TOK_WORD) break;
       size_t n = lower(tx, u, w, sizeof w);
+      if (n && partial(w, n)) part = true;
       if (n && skippable(w, n)) continue;
       if (n && time_unit(w, n) && w[n - 1] == 'y') { /* "900,000 daily tests" */
         rate = true;
@@ -559,6 +613,13 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
     } else if (q.unit && q.measure) {
       q.unit = 0;
     }
+    /* part of a count ("three other Americans", "four more boys", "eight
+     * of the boys", "the first two explosions", "the final four"), a
+     * requirement ("the 270 votes he needs"), a place ("20 miles north of
+     * Austin"): not a count to set against another outlet's */
+    if (q.unit && (part || selects(tx, first, i) || needed(tx, first, last, i, uidx) ||
+                   place(tx, last, uidx)))
+      q.unit = 0;
     if (q.unit && (rate || rate_after(tx, last, uidx + 1))) q.unit ^= px__word_hash("#rate", 5);
     if (q.unit) {
       clause_context(tx, first, last, i, uidx, lead_time, &q);
