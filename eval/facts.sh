@@ -38,3 +38,13 @@ if [[ -f "$allsides" ]]; then
 else
   echo "-- furniture: skipped ($allsides absent)"
 fi
+# Numeric disputes in real AllSides stories: the project's labels
+# (eval/data/disputes; train and dev to tune, test to report).
+if [[ -f "$allsides" ]]; then
+  for split in train dev test; do
+    echo "-- $split (numeric disputes, AllSides stories, eval/data/disputes)"
+    python3 "$root/eval/eval_disputes.py" "$build/parallax" "$root/eval/data/disputes" "$allsides" --split "$split"
+  done
+else
+  echo "-- disputes: skipped ($allsides absent)"
+fi

@@ -29,7 +29,7 @@ static int month_of(const char *w, size_t n) {
   for (int i = 0; i < 12; i++)
     if (n >= 3 && strlen(m[i]) >= n && memcmp(m[i], w, n) == 0 && (n == strlen(m[i]) || n == 3))
       return i + 1;
-  return 0;
+  return n == 4 && memcmp(w, "sept", 4) == 0 ? 9 : 0;
 }
 
 /* Words between a number and what it counts that do not change the unit. */
@@ -100,6 +100,13 @@ static bool is_year(const px__text *tx, const px__token *t) {
   return v >= 1900 && v <= 2100 && v == (int)v;
 }
 
+/* A day of the month written in digits: "8", "13". */
+static bool day_number(const px__text *tx, const px__token *t) {
+  double v;
+  if (t->kind != PX__TOK_NUMBER || t->end - t->start > 2) return false;
+  return px__parse_number(tx->body + t->start, t->end - t->start, &v) && v >= 1 && v <= 31 && v == (int)v;
+}
+
 static bool word_is(const char *w, size_t n, const char *const *list, size_t nl) {
   for (size_t i = 0; i < nl; i++)
     if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0) return true;
@@ -130,7 +137,25 @@ static bool time_marker(const px__text *tx, size_t first, size_t last, size_t i)
     size_t m = lower(tx, &tx->tok[i - 1], nw, sizeof nw);
     if (m && word_is(nw, m, before_month, sizeof before_month / sizeof before_month[0])) return true;
   }
+  /* A date of month and day ("on March 8", "by Oct. 1", "13 September"):
+   * news names the days of the week it reports ("on Sunday") and dates
+   * the figures of other events, earlier or planned. */
+  if ((t->flags & PX__TF_CAP) && month_of(w, n)) {
+    size_t k = i + 1;
+    if (k < last && tx->tok[k].kind == PX__TOK_PUNCT && tx->body[tx->tok[k].start] == '.') k++;
+    if (k < last && day_number(tx, &tx->tok[k])) return true;
+    if (i > first && day_number(tx, &tx->tok[i - 1])) return true;
+  }
   return false;
+}
+
+/* Units of time: "years", "a day", "hours". */
+static bool time_unit(const char *w, size_t n) {
+  static const char *const u[] = {"year",  "years",  "month",  "months", "week",   "weeks",
+                                  "day",   "days",   "hour",   "hours",  "minute", "minutes",
+                                  "second", "seconds", "decade", "decades", "daily", "annually",
+                                  "weekly", "monthly", "yearly", "annual", "century", "centuries"};
+  return word_is(w, n, u, sizeof u / sizeof u[0]);
 }
 
 /* The stem a clause word contributes to a figure's context: words of a
@@ -151,6 +176,8 @@ static uint64_t context_stem(const px__text *tx, size_t first, size_t k) {
   if (!n) return t->stem;
   if (word_is(w, n, report, sizeof report / sizeof report[0])) return 0;
   if (px__number_word(w, n) >= 0) return 0;
+  /* "over 10 years", "a day": a span or a rate, said of many figures */
+  if (time_unit(w, n)) return 0;
   if (!strncmp(w, "kill", 4) || !strncmp(w, "dead", 4) || !strncmp(w, "death", 5) ||
       !strcmp(w, "die") || !strcmp(w, "died") || !strcmp(w, "dies") || !strcmp(w, "dying") ||
       !strcmp(w, "toll") || !strncmp(w, "fatal", 5) || !strcmp(w, "lives"))
@@ -175,12 +202,17 @@ static void clause_context(const px__text *tx, size_t first, size_t last, size_t
   while (hi < last && !clause_break(tx, &tx->tok[hi])) hi++;
   q->nctx = 0;
   q->other_time = lead_time;
+  char uw[24];
+  size_t un = q->uend > q->ustart && q->uend - q->ustart < sizeof uw ? q->uend - q->ustart : 0;
+  for (size_t x = 0; x < un; x++) uw[x] = tx->body[q->ustart + x];
+  bool age = un >= 7 && memcmp(uw + un - 3, "old", 3) == 0;
   for (size_t k = lo; k < hi; k++)
     if (time_marker(tx, first, last, k)) q->other_time = 1;
   /* Nearest words first, alternating sides. */
   size_t b = i0, a = i1 + 1;
-  while ((b > lo || a < hi) && q->nctx < PX__QTY_CTX) {
-    for (int side = 0; side < 2 && q->nctx < PX__QTY_CTX; side++) {
+  uint8_t cap = age ? 1 : PX__QTY_CTX; /* an age: the nearest name */
+  while ((b > lo || a < hi) && q->nctx < cap) {
+    for (int side = 0; side < 2 && q->nctx < cap; side++) {
       size_t k;
       if (side == 0) {
         if (b <= lo) continue;
@@ -189,6 +221,8 @@ static void clause_context(const px__text *tx, size_t first, size_t last, size_t
         if (a >= hi) continue;
         k = a++;
       }
+      /* an age is one person's: only a name says whose */
+      if (age && (!(tx->tok[k].flags & PX__TF_CAP) || (tx->tok[k].flags & PX__TF_SENT_START))) continue;
       uint64_t h = context_stem(tx, first, k);
       if (!h || h == q->unit) continue;
       bool dup = false;
@@ -230,9 +264,148 @@ bool px__qty_comparable(const px__qty *a, const px__qty *b) {
   /* nothing says they count different things -- but "17 years" alone
    * may be an age, a term or a sentence */
   if (!a->nctx || !b->nctx) return !a->measure && !b->measure;
+  /* "44 people have died" / "20 people may have caught the virus": a
+   * toll is set against a toll, injuries against injuries */
+  static const char *const cls[] = {"#death", "#injury"};
+  for (size_t c = 0; c < 2; c++) {
+    uint64_t h = px__word_hash(cls[c], strlen(cls[c]));
+    bool ia = false, ib = false;
+    for (uint8_t i = 0; i < a->nctx; i++) ia |= a->ctx[i] == h;
+    for (uint8_t j = 0; j < b->nctx; j++) ib |= b->ctx[j] == h;
+    if (ia != ib) return false;
+  }
   for (uint8_t i = 0; i < a->nctx; i++)
     for (uint8_t j = 0; j < b->nctx; j++)
       if (a->ctx[i] == b->ctx[j]) return true;
+  return false;
+}
+
+/* Words after a figure that make it part of a count: "three other
+ * Americans", "four more boys", "eight of the boys". */
+static bool partial(const char *w, size_t n) {
+  static const char *const p[] = {"more", "other", "additional", "of", "further", "extra", "remaining"};
+  return word_is(w, n, p, sizeof p / sizeof p[0]);
+}
+
+/* Does the word before token i pick the figure out of a series: "the
+ * first two explosions", "the last seven contests", "the other three"? */
+static bool selects(const px__text *tx, size_t first, size_t i) {
+  static const char *const s[] = {"first", "last",    "final",   "other",  "remaining", "next",
+                                  "past",  "initial", "latest",  "top",    "previous",  "another"};
+  char w[16];
+  if (i <= first || tx->tok[i - 1].kind != PX__TOK_WORD) return false;
+  size_t n = lower(tx, &tx->tok[i - 1], w, sizeof w);
+  return n && word_is(w, n, s, sizeof s / sizeof s[0]);
+}
+
+/* Does the clause of the figure (tokens i .. u) say it is needed: "the
+ * 270 votes he needs", "the 60-vote threshold"? */
+static bool needed(const px__text *tx, size_t first, size_t last, size_t i, size_t u) {
+  static const char *const s[] = {"need", "needs", "needed", "threshold"};
+  size_t lo = i, hi = u + 1;
+  while (lo > first && !clause_break(tx, &tx->tok[lo - 1])) lo--;
+  while (hi < last && !clause_break(tx, &tx->tok[hi])) hi++;
+  char w[16];
+  for (size_t k = lo; k < hi; k++) {
+    if (tx->tok[k].kind != PX__TOK_WORD) continue;
+    size_t n = lower(tx, &tx->tok[k], w, sizeof w);
+    if (n && word_is(w, n, s, sizeof s / sizeof s[0])) return true;
+  }
+  return false;
+}
+
+/* Is the figure whose unit is token u a distance that places something:
+ * "20 miles north of Austin", "7 miles away from the cave"? */
+static bool place(const px__text *tx, size_t last, size_t u) {
+  static const char *const d[] = {"mile", "miles", "kilometers", "kilometres", "km", "feet", "meters", "metres"};
+  static const char *const w2[] = {"from", "away", "off", "outside", "of", "into", "inland", "offshore", "apart", "beyond"};
+  char w[24];
+  size_t n = lower(tx, &tx->tok[u], w, sizeof w);
+  if (!n || !word_is(w, n, d, sizeof d / sizeof d[0]) || u + 1 >= last || tx->tok[u + 1].kind != PX__TOK_WORD)
+    return false;
+  n = lower(tx, &tx->tok[u + 1], w, sizeof w);
+  if (!n) return false;
+  /* "to 38,000 feet from 32,000 feet": a change, not a place */
+  if (!strcmp(w, "from") && u + 2 < last && tx->tok[u + 2].kind == PX__TOK_NUMBER) return false;
+  if (word_is(w, n, w2, sizeof w2 / sizeof w2[0])) return true;
+  return !strncmp(w, "north", 5) || !strncmp(w, "south", 5) || !strncmp(w, "east", 4) || !strncmp(w, "west", 4);
+}
+
+/* "48 - 42 percent", "5 to 10 percent": the first figure of the pair is
+ * a percentage too.  Token j follows the first figure. */
+static bool range_to_percent(const px__text *tx, size_t last, size_t j) {
+  if (j + 1 >= last) return false;
+  const px__token *t = &tx->tok[j], *n = &tx->tok[j + 1];
+  char w[8];
+  bool link = (t->kind == PX__TOK_WORD && lower(tx, t, w, sizeof w) == 2 && !strcmp(w, "to")) ||
+              ((t->kind == PX__TOK_PUNCT || t->kind == PX__TOK_SYMBOL) &&
+               (tx->body[t->start] == '-' || (t->end - t->start == 3 && (unsigned char)tx->body[t->start] == 0xE2)));
+  if (!link || n->kind != PX__TOK_NUMBER) return false;
+  if (tx->body[n->end - 1] == '%') return true;
+  return j + 2 < last && tx->tok[j + 2].kind == PX__TOK_WORD && lower(tx, &tx->tok[j + 2], w, sizeof w) == 7 &&
+         !strcmp(w, "percent");
+}
+
+/* Does the figure whose unit ends at token k-1 count per unit of time:
+ * "500,000 people a day", "$80 billion per year", "each week"? */
+static bool rate_after(const px__text *tx, size_t last, size_t k) {
+  char w[16];
+  if (k + 1 >= last || tx->tok[k].kind != PX__TOK_WORD || tx->tok[k + 1].kind != PX__TOK_WORD) return false;
+  size_t n = lower(tx, &tx->tok[k], w, sizeof w);
+  if (!(n == 1 && w[0] == 'a') && !(n == 2 && !strcmp(w, "an")) && !(n == 3 && !strcmp(w, "per")) &&
+      !(n == 4 && !strcmp(w, "each")) && !(n == 5 && !strcmp(w, "every")))
+    return false;
+  n = lower(tx, &tx->tok[k + 1], w, sizeof w);
+  return n && time_unit(w, n);
+}
+
+/* Should a measured figure (tokens i .. u, the unit a measure) be left
+ * out?  A span of time that places something rather than counts it ("in
+ * eight years", "over 10 years", "for the past three years", "50 years
+ * after", "two months later"); a measure written as an adjective ("a
+ * 10-year plan", "a 6-point lead"; not an age, "38-year-old"); a margin of
+ * points in a poll or a race ("leads by 5 points"), which belongs to one
+ * poll among many. */
+static bool ignore_measure(const px__text *tx, size_t first, size_t last, size_t i, size_t u, bool hyphen) {
+  static const char *const before[] = {"in",   "within", "over",    "during", "past",      "next",
+                                       "last", "another", "after",  "first",  "following", "coming",
+                                       "recent", "previous"};
+  static const char *const after[] = {"after", "ago", "later", "earlier", "before", "since", "into"};
+  static const char *const race[] = {"lead",   "leads",    "leading", "led",    "ahead",  "trail",
+                                     "trails", "trailing", "behind",  "margin", "edge",   "advantage",
+                                     "poll",   "polls",    "survey",  "surveys", "polling"};
+  char w[24];
+  size_t n = lower(tx, &tx->tok[u], w, sizeof w);
+  if (!n) return false;
+  bool age = strstr(w, "old") != NULL;
+  if (age) return false;
+  if (hyphen) return true;
+  if (time_unit(w, n)) {
+    size_t k = i;
+    while (k > first && tx->tok[k - 1].kind == PX__TOK_WORD) {
+      size_t m = lower(tx, &tx->tok[k - 1], w, sizeof w);
+      if (m == 3 && !strcmp(w, "the")) {
+        k--;
+        continue;
+      }
+      if (m && word_is(w, m, before, sizeof before / sizeof before[0])) return true;
+      break;
+    }
+    if (u + 1 < last && tx->tok[u + 1].kind == PX__TOK_WORD) {
+      size_t m = lower(tx, &tx->tok[u + 1], w, sizeof w);
+      if (m && word_is(w, m, after, sizeof after / sizeof after[0])) return true;
+    }
+    return false;
+  }
+  if (strncmp(w, "point", 5) != 0) return false;
+  size_t lo = i, hi = u + 1;
+  while (lo > first && !clause_break(tx, &tx->tok[lo - 1])) lo--;
+  while (hi < last && !clause_break(tx, &tx->tok[hi])) hi++;
+  for (size_t k = lo; k < hi; k++) {
+    if (tx->tok[k].kind != PX__TOK_WORD) continue;
+    size_t m = lower(tx, &tx->tok[k], w, sizeof w);
+    if (m && word_is(w, m, race, sizeof race / sizeof race[0])) return true;
+  }
   return false;
 }
 
@@ -267,6 +440,10 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       if (!n) continue;
       v = px__number_word(w, n);
       if (v < 1 || v >= 1000) continue; /* "million" alone, "half", "once" */
+      if (w[n - 1] == 's') continue;    /* "hundreds", "dozens": no count */
+      /* "one more state", "once the aircraft": a determiner or a time */
+      if (!strcmp(w, "one") || !strcmp(w, "once") || !strcmp(w, "twice")) continue;
+      if (!strcmp(w, "dozen")) continue; /* "a dozen": about twelve */
       /* "several hundred", "a few dozen", "many thousands": no count */
       if (i > first && tx->tok[i - 1].kind == PX__TOK_WORD) {
         char pw[16];
@@ -280,6 +457,8 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
     }
     px__qty q = {.value = v, .start = t->start, .end = t->end, .ustart = t->start, .uend = t->end, .lo = v, .hi = v};
     bounds_of(tx, first, i, v, &q.lo, &q.hi);
+    /* a round figure ("1,800", "$50 billion") is as a figure "about" it */
+    if (q.lo == v && q.hi == v && v >= 10 && fmod(v, 10) == 0) q.lo = v * 0.98, q.hi = v * 1.02;
     /* Numbers that count nothing are typed and left out: a time of day
      * ("8:07 a.m.", "11:40 ET"), a date ("Sept. 13", "13 September"), a
      * year, an identifier or list number ("No. 3", "Flight 370",
@@ -340,6 +519,13 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
           !memchr(tx->body + t->start, ',', t->end - t->start))
         continue; /* a year */
       if (i == first && nc == '.') continue; /* "1. First item" */
+      /* "1 of 8": a place in a list */
+      if (nx && nx->kind == PX__TOK_WORD && nx->end - nx->start == 2 && i + 2 < last &&
+          tx->tok[i + 2].kind == PX__TOK_NUMBER && lower(tx, nx, w, sizeof w) && !strcmp(w, "of"))
+        continue;
+      if (pv && pv->kind == PX__TOK_WORD && pv->end - pv->start == 2 && i >= first + 2 &&
+          tx->tok[i - 2].kind == PX__TOK_NUMBER && lower(tx, pv, w, sizeof w) && !strcmp(w, "of"))
+        continue;
     }
     size_t j = i + 1;
     /* "4.5 million", "two thousand" */
@@ -348,6 +534,8 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       double m = n ? px__number_word(w, n) : -1;
       if (m < 1000) break;
       q.value *= m;
+      q.lo *= m;
+      if (q.hi < 1e300) q.hi *= m;
       q.end = tx->tok[j].end;
       j++;
     }
@@ -363,6 +551,11 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       size_t n = lower(tx, &tx->tok[j], w, sizeof w);
       if (n && (strcmp(w, "percent") == 0 || strcmp(w, "per") == 0)) pct = true;
     }
+    if (!pct && t->kind == PX__TOK_NUMBER) pct = range_to_percent(tx, last, j);
+    if (pct && q.value == 100) { /* "100 percent": all, or a manner of speaking */
+      i = j - 1;
+      continue;
+    }
     if (pct) {
       q.unit = px__word_hash("%", 1);
       q.ustart = q.start, q.uend = q.end;
@@ -374,14 +567,40 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
 
     /* The counted word: the next word, past a few that do not change it. */
     size_t uidx = i;
+    bool hyphen = false, rate = false, part = false;
     for (int skip = 0; j < last && skip < 3; skip++, j++) {
       const px__token *u = &tx->tok[j];
-      if (u->kind == PX__TOK_PUNCT && tx->body[u->start] == '-') continue; /* "two-hour" */
+      if (u->kind == PX__TOK_PUNCT && tx->body[u->start] == '-') { /* "two-hour" */
+        hyphen = true;
+        continue;
+      }
       if (u->kind != PX__TOK_WORD) break;
       size_t n = lower(tx, u, w, sizeof w);
+      if (n && partial(w, n)) part = true;
       if (n && skippable(w, n)) continue;
+      if (n && time_unit(w, n) && w[n - 1] == 'y') { /* "900,000 daily tests" */
+        rate = true;
+        continue;
+      }
       if (u->flags & PX__TF_STOP) break;
       q.measure = n && is_measure(w, n);
+      /* The counted thing is the noun the words before it describe:
+       * "two portable morgue units", "6,100 flying hours", "1,200 pledged
+       * delegates"; a type named with a number is the thing counted */
+      if (!q.measure && n && w[n - 1] != 's' && !strpbrk(w, "0123456789")) { /* not "C-130 planes" */
+        for (size_t k = j + 1; k < last && k <= j + 2; k++) {
+          const px__token *h = &tx->tok[k];
+          if (h->kind != PX__TOK_WORD || (h->flags & PX__TF_STOP)) break;
+          char hw[32];
+          size_t hn = lower(tx, h, hw, sizeof hw);
+          if (hn > 3 && hw[hn - 1] == 's' && hw[hn - 2] != 's' && !skippable(hw, hn)) {
+            u = h;
+            j = k;
+            q.measure = is_measure(hw, hn);
+            break;
+          }
+        }
+      }
       q.unit = u->stem;
       q.ustart = u->start;
       q.uend = u->end;
@@ -389,6 +608,19 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       uidx = j;
       break;
     }
+    if (q.unit && q.measure && !ignore_measure(tx, first, last, i, uidx, hyphen)) {
+      /* a span of time or a margin: kept */
+    } else if (q.unit && q.measure) {
+      q.unit = 0;
+    }
+    /* part of a count ("three other Americans", "four more boys", "eight
+     * of the boys", "the first two explosions", "the final four"), a
+     * requirement ("the 270 votes he needs"), a place ("20 miles north of
+     * Austin"): not a count to set against another outlet's */
+    if (q.unit && (part || selects(tx, first, i) || needed(tx, first, last, i, uidx) ||
+                   place(tx, last, uidx)))
+      q.unit = 0;
+    if (q.unit && (rate || rate_after(tx, last, uidx + 1))) q.unit ^= px__word_hash("#rate", 5);
     if (q.unit) {
       clause_context(tx, first, last, i, uidx, lead_time, &q);
       out[nq++] = q;

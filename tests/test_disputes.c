@@ -1,0 +1,228 @@
+/* test_disputes.c - what a figure counts, and which figures can be set
+ * against each other as one dispute (lib/align/discrep.c), on sentences
+ * and articles written for the test. */
+#include "px_test.h"
+
+#include "align/compare.h"
+
+static px_ctx *ctx;
+static px__textan *ta;
+static px__arena ar;
+
+static int setup(void **state) {
+  (void)state;
+  px__arena_init(&ar, 1 << 16);
+  if (px__textan_new(&ta) != PX_OK) return -1;
+  return px_ctx_new(&ctx);
+}
+static int teardown(void **state) {
+  (void)state;
+  px_ctx_free(ctx);
+  px__textan_free(ta);
+  px__arena_release(&ar);
+  return 0;
+}
+
+/* The quantities of the one sentence s. */
+static size_t qtys(const char *s, px__qty *q, size_t max) {
+  px__text tx;
+  assert_int_equal(px__text_analyze(ta, s, strlen(s), &ar, &tx), PX_OK);
+  return px__quantities(&tx, 0, q, max);
+}
+
+/* The one quantity of s (fails when there is not exactly one). */
+static px__qty one(const char *s) {
+  px__qty q[8];
+  size_t n = qtys(s, q, 8);
+  if (n != 1) fail_msg("%zu quantities in: %s", n, s);
+  return q[0];
+}
+
+static bool none(const char *s) {
+  px__qty q[8];
+  return qtys(s, q, 8) == 0;
+}
+
+static uint64_t stem(const char *w) { return px__word_hash(w, strlen(w)); }
+
+static bool comparable(const char *x, const char *y) {
+  px__qty a = one(x), b = one(y);
+  assert_int_equal(px__qty_comparable(&a, &b), px__qty_comparable(&b, &a));
+  return px__qty_comparable(&a, &b);
+}
+
+static bool compatible(const char *x, const char *y) {
+  px__qty a = one(x), b = one(y);
+  return px__qty_compatible(&a, &b);
+}
+
+/* The counted thing is the noun the words before it describe. */
+static void test_counted_noun(void **state) {
+  (void)state;
+  assert_true(one("The county will receive two portable morgue units.").unit == stem("unit"));
+  assert_true(one("She has won 1,200 pledged delegates so far.").unit == stem("deleg"));
+  assert_true(one("Voters in 14 Super Tuesday states went to the polls.").unit == stem("state"));
+  assert_true(one("The pilot had logged 6,100 flying hours.").unit == stem("hour"));
+  assert_true(one("Twelve people were rescued.").unit == stem("peopl"));
+  /* a type named with a number is what is counted, not all planes */
+  assert_true(one("The navy sent two C-130 planes.").unit != stem("plane"));
+}
+
+/* Numbers that count nothing, or place something in time, are left out. */
+static void test_left_out(void **state) {
+  (void)state;
+  assert_true(none("A judge released hundreds of pages of documents."));
+  assert_true(none("Dozens of boats were damaged."));
+  assert_true(none("Photo 1 of 8 shows the harbour."));
+  assert_true(none("The plan would balance the budget in eight years."));
+  assert_true(none("The plan would save money over 10 years."));
+  assert_true(none("Lawmakers ignored the proposals for the past three years."));
+  assert_true(none("The town rebuilt the bridge 50 years after the flood."));
+  assert_true(none("The council adopted a 10-year plan."));
+  assert_true(none("A tracking poll gives the mayor a 6-point lead."));
+  assert_true(none("The mayor leads her rival by 5 points among older voters."));
+  /* but not a span that is the figure, an age, or an index's points */
+  assert_true(one("Trains were halted for two hours.").unit == stem("hour"));
+  assert_true(one("A 38-year-old man was arrested.").value == 38);
+  assert_true(one("The index fell 300 points on the news.").unit == stem("point"));
+}
+
+/* Part of a count, a requirement, a place: nothing to set against
+ * another outlet's count. */
+static void test_parts_and_places(void **state) {
+  (void)state;
+  assert_true(none("Gunmen killed the consul and three other Americans."));
+  assert_true(none("Rescuers brought four more boys out of the cave."));
+  assert_true(none("Divers freed eight of the boys on Monday."));
+  assert_true(none("The first two explosions hit homes in the east."));
+  assert_true(none("The final four boys came out on Tuesday."));
+  assert_true(none("She won the 270 votes she needs."));
+  assert_true(none("The town lies 20 miles north of the capital."));
+  assert_true(none("The cave is about 7 miles away from the village."));
+  assert_true(none("Support for the plan is 100 percent."));
+  assert_true(none("A dozen boats were damaged."));
+  /* kept: a count, a climb written from one figure to another */
+  assert_true(one("Police said 28 people were hurt.").value == 28);
+  px__qty q[8];
+  assert_int_equal(qtys("The plane was denied a climb to 38,000 feet from 32,000 feet.", q, 8), 2);
+}
+
+/* An age is one person's: two ages are set against each other only when
+ * the nearest name is the same. */
+static void test_ages(void **state) {
+  (void)state;
+  assert_false(comparable("The 32-year-old Moore denied it.", "Johnson's 12-year-old son was there."));
+  assert_true(comparable("The 32-year-old Moore denied it.", "The 34-year-old Moore denied it."));
+}
+
+/* "48 - 42 percent": both figures are percentages, so the sentence gives
+ * two values of its unit and is set against no single figure. */
+static void test_percent_pairs(void **state) {
+  (void)state;
+  px__qty q[8];
+  size_t n = qtys("The mayor has a 48 - 42 percent lead over her rival.", q, 8);
+  assert_int_equal(n, 2);
+  assert_true(q[0].value == 48 && q[1].value == 42 && q[0].unit == q[1].unit && q[0].unit == stem("%"));
+  n = qtys("Support rose from 5 to 10 percent.", q, 8);
+  assert_int_equal(n, 2);
+  assert_true(q[0].unit == stem("%"));
+}
+
+/* A date of month and day belongs to another event than the one reported
+ * by the day of the week; a rate is not a count. */
+static void test_other_time_and_rates(void **state) {
+  (void)state;
+  assert_true(one("An earlier ferry sank on March 8 with 239 people aboard.").other_time);
+  assert_true(one("The model forecasts 180,000 deaths by Oct. 1.").other_time);
+  assert_false(one("The ferry sank on Sunday with 162 people aboard.").other_time);
+  assert_false(comparable("The country tests about 500,000 people a day.",
+                          "The virus has killed about 125,000 people in the country."));
+  assert_false(comparable("The lab aims at 3 million daily tests.", "The lab ran 900,000 tests."));
+}
+
+/* Wording that bounds a figure is scaled with "million". */
+static void test_million_bounds(void **state) {
+  (void)state;
+  assert_true(compatible("About 4 million homes lost power.", "Storms cut power to 4.05 million homes."));
+  assert_true(compatible("Nearly 1 million homes lost power.", "Storms cut power to 950,000 homes."));
+  assert_false(compatible("About 4 million homes lost power.", "Storms cut power to 5 million homes."));
+  /* a round figure is a rounding: "the 1,800-page bill" holds 1,815 pages */
+  assert_true(compatible("Lawmakers passed the 1,800 page bill.", "Lawmakers passed the 1,815 page bill."));
+  assert_false(compatible("The plant employs 1,800 workers.", "The plant employs 1,700 workers."));
+  assert_false(compatible("The plant employs 14 workers.", "The plant employs 15 workers."));
+  assert_true(compatible("The bill is $50 billion.", "The bill is $49 billion."));
+  assert_false(compatible("The bill is $130 billion.", "The bill is $135 billion."));
+}
+
+/* A toll is set against a toll, not against another count of people. */
+static void test_same_thing(void **state) {
+  (void)state;
+  assert_false(comparable("At least 44 people have died across the state.",
+                          "At least 20 people may have caught the virus at the shelter."));
+  assert_true(comparable("Rescuers recovered seven bodies from the sea.",
+                         "Rescuers have recovered six bodies so far."));
+  assert_true(comparable("The storm killed 14 people in the valley.", "Eleven people died in the valley storm."));
+  /* figures of one unit with no word in common count different things:
+   * the seats a party won, the seats a region has */
+  assert_false(comparable("The Conservatives managed to pick up 47 seats last night.",
+                          "Her party won 48 of the 59 seats in Scotland."));
+  /* "one" is a determiner more often than a count */
+  assert_true(none("Officials hope to win one more state."));
+  assert_true(none("Once the aircraft landed, crews moved in."));
+}
+
+/* Does the comparison hold a dispute row with value v? */
+static bool disputed(const px_comparison *c, double v) {
+  for (size_t d = 0; d < c->ndisc; d++)
+    for (uint32_t x = c->disc[d].first; x < c->disc[d].first + c->disc[d].count; x++)
+      if (c->dval[x].value == v) return true;
+  return false;
+}
+
+static px_article *mk(const char *source, const char *title, const char *body) {
+  px_article *a;
+  assert_int_equal(px_article_new(&a), PX_OK);
+  assert_int_equal(px_article_set(a, PX_F_SOURCE, source, strlen(source)), PX_OK);
+  assert_int_equal(px_article_set(a, PX_F_TITLE, title, strlen(title)), PX_OK);
+  assert_int_equal(px_article_set(a, PX_F_BODY, body, strlen(body)), PX_OK);
+  int64_t t;
+  assert_int_equal(px_parse_date("2024-06-03T08:00:00Z", 20, &t), PX_OK);
+  px_article_set_published(a, t);
+  return a;
+}
+
+/* In a comparison: the toll is one dispute; the poll margins, the span of
+ * years and an earlier ferry's passengers are none. */
+static void test_dispute_rows(void **state) {
+  (void)state;
+  px_article *arts[2] = {
+      mk("Valley Post", "Ferry sinks off Marrow",
+         "A ferry sank off the island of Marrow on Sunday, and 31 passengers died, the coast guard "
+         "said.\n\nAn earlier ferry sank on March 8 with 239 people aboard.\n\nA poll gives the "
+         "governor a 6-point lead over her rival.\n\nThe port will be rebuilt in eight years."),
+      mk("Hill Courier", "Marrow ferry toll at 27",
+         "A ferry sank off the island of Marrow on Sunday, and 27 passengers died, the coast guard "
+         "said.\n\nThe ferry sank on Sunday with 162 people aboard.\n\nA poll gives the governor a "
+         "9-point lead over her rival.\n\nThe port will be rebuilt in five years."),
+  };
+  px_comparison *c = NULL;
+  assert_int_equal(px_compare(ctx, (const px_article *const *)arts, 2, NULL, &c), PX_OK);
+  assert_true(disputed(c, 31) && disputed(c, 27));
+  assert_false(disputed(c, 239) || disputed(c, 162));
+  assert_false(disputed(c, 6) || disputed(c, 9));
+  assert_false(disputed(c, 8) || disputed(c, 5));
+  assert_int_equal(c->ndisc, 1);
+  px_comparison_free(c);
+  for (int i = 0; i < 2; i++) px_article_free(arts[i]);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_counted_noun),        cmocka_unit_test(test_left_out),
+      cmocka_unit_test(test_percent_pairs),       cmocka_unit_test(test_other_time_and_rates),
+      cmocka_unit_test(test_million_bounds),      cmocka_unit_test(test_same_thing),
+      cmocka_unit_test(test_dispute_rows),        cmocka_unit_test(test_parts_and_places),
+      cmocka_unit_test(test_ages),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
