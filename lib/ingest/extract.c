@@ -1969,22 +1969,12 @@ static void strip_label(const meta *m, px__buf *t) {
   }
 }
 
-static void pick_title(meta *m, const char *url, px__buf *out) {
-  char host[256];
-  size_t hl = url_host(m, url, host, sizeof host);
-  /* <h1>s that name the site by its host are left out, and their text cut
-   * from the title chosen (the first of them). */
-  px__buf site = {0};
-  char sitebuf[256];
+/* Leave out the <h1>s `drop` says yes to, keeping the others in order
+ * (their buffers are swapped, not lost). */
+static void drop_h1s(meta *m, bool (*drop)(const px__buf *h, const void *arg), const void *arg) {
   int k1 = 0;
   for (int i = 0; i < m->nh1; i++) {
-    if (h1_names_host(&m->h1[i], host, hl)) {
-      if (!site.len && m->h1[i].len < sizeof sitebuf) {
-        memcpy(sitebuf, m->h1[i].ptr, m->h1[i].len);
-        site = (px__buf){.ptr = sitebuf, .len = m->h1[i].len};
-      }
-      continue;
-    }
+    if (drop(&m->h1[i], arg)) continue;
     if (k1 != i) {
       px__buf tmp = m->h1[k1];
       m->h1[k1] = m->h1[i];
@@ -1993,6 +1983,36 @@ static void pick_title(meta *m, const char *url, px__buf *out) {
     k1++;
   }
   m->nh1 = k1;
+}
+
+typedef struct {
+  const char *host;
+  size_t len;
+} host_arg;
+
+static bool h1_names_host_of(const px__buf *h, const void *arg) {
+  const host_arg *a = arg;
+  return h1_names_host(h, a->host, a->len);
+}
+
+static bool h1_site_or_not_headline(const px__buf *h, const void *arg) {
+  return h1_is_site(arg, h) || h1_not_headline(h);
+}
+
+static void pick_title(meta *m, const char *url, px__buf *out) {
+  char host[256];
+  size_t hl = url_host(m, url, host, sizeof host);
+  /* <h1>s that name the site by its host are left out, and their text cut
+   * from the title chosen (the first of them). */
+  px__buf site = {0};
+  char sitebuf[256];
+  for (int i = 0; i < m->nh1; i++) {
+    if (!site.len && h1_names_host(&m->h1[i], host, hl) && m->h1[i].len < sizeof sitebuf) {
+      memcpy(sitebuf, m->h1[i].ptr, m->h1[i].len);
+      site = (px__buf){.ptr = sitebuf, .len = m->h1[i].len};
+    }
+  }
+  drop_h1s(m, h1_names_host_of, &(host_arg){host, hl});
   pick_title_raw(m, out);
   strip_affix(out, &site);
   strip_label(m, out);
@@ -2003,17 +2023,7 @@ static void pick_title(meta *m, const char *url, px__buf *out) {
 static void pick_title_raw(meta *m, px__buf *out) {
   px__buf_clear(out);
   /* Leave out the <h1>s that name the site. */
-  int k1 = 0;
-  for (int i = 0; i < m->nh1; i++) {
-    if (h1_is_site(m, &m->h1[i]) || h1_not_headline(&m->h1[i])) continue;
-    if (k1 != i) {
-      px__buf tmp = m->h1[k1];
-      m->h1[k1] = m->h1[i];
-      m->h1[i] = tmp;
-    }
-    k1++;
-  }
-  m->nh1 = k1;
+  drop_h1s(m, h1_site_or_not_headline, m);
   /* An <h1> that agrees with og:title, the JSON-LD headline or <title>. */
   for (int i = 0; i < m->nh1; i++) {
     px__buf *h = &m->h1[i];
