@@ -832,6 +832,30 @@ static void test_byline_host_named(void **state) {
   assert_field(f->art, PX_F_BYLINE, "Owlnotes");
 }
 
+/* A JSON-LD author given as a reference to a @graph Person is that
+ * Person's name; a byline element whose name is followed by a date in its
+ * own block gives the name alone. */
+static void test_byline_ld_ref_and_date(void **state) {
+  fx *f = *state;
+  const char *para = k_night_buses;
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Night buses</title><script type=\"application/ld+json\">"
+                   "{\"@graph\":[{\"@type\":\"Article\",\"headline\":\"Night buses\","
+                   "\"author\":{\"@id\":\"https://owlnotes.example/#p1\"}},"
+                   "{\"@type\":\"Person\",\"@id\":\"https://owlnotes.example/#p1\","
+                   "\"name\":\"Ana Ruiz\"}]}</script>"
+                   "</head><body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+               "<div class=\"post-author-details\"><p>Tomas Okafor</p><small>December 17, 2025</small>"
+               "</div>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Tomas Okafor");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -853,6 +877,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_byline_name_parts, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_host_masthead, setup, teardown),
       cmocka_unit_test_setup_teardown(test_byline_host_named, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_byline_ld_ref_and_date, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -592,7 +592,12 @@ static void node_text(myhtml_tree_node_t *root, px__buf *b, size_t maxlen) {
       n = c;
       continue;
     }
-    while (n && n != root && !myhtml_node_next(n)) n = myhtml_node_parent(n);
+    /* a block ends in a space too: <p>Luke Kim</p><small>Dec 17</small> */
+    while (n && n != root) {
+      if (tag_is_block((unsigned)myhtml_node_tag_id(n))) sp = true;
+      if (myhtml_node_next(n)) break;
+      n = myhtml_node_parent(n);
+    }
     if (!n || n == root) break;
     n = myhtml_node_next(n);
   }
@@ -633,7 +638,28 @@ static bool ld_type_is_article(json_t *t) {
          strstr(s, "Report") || strcmp(s, "Blog") == 0 || strstr(s, "Review");
 }
 
-static void ld_names(json_t *a, px__buf *out, int depth, px__buf *orgs) {
+/* The node of a JSON-LD document whose "@id" is `id` and that has a
+ * "name" (a @graph's Person that an article's author points to). */
+static json_t *ld_find_id(json_t *v, const char *id, int depth) {
+  if (!v || depth > 6) return NULL;
+  size_t i;
+  json_t *e;
+  if (json_is_array(v)) {
+    json_array_foreach(v, i, e) {
+      json_t *f = ld_find_id(e, id, depth + 1);
+      if (f) return f;
+    }
+    return NULL;
+  }
+  if (!json_is_object(v)) return NULL;
+  const char *vid = json_string_value(json_object_get(v, "@id"));
+  if (vid && strcmp(vid, id) == 0 && json_object_get(v, "name")) return v;
+  return ld_find_id(json_object_get(v, "@graph"), id, depth + 1);
+}
+
+/* The names of a JSON-LD author (a string, a Person, a list of them); a
+ * reference {"@id": ...} is looked up in `root`, the document. */
+static void ld_names(json_t *a, px__buf *out, int depth, px__buf *orgs, json_t *root) {
   if (depth > 4 || !a) return;
   if (json_is_string(a)) {
     const char *s = json_string_value(a);
@@ -644,16 +670,22 @@ static void ld_names(json_t *a, px__buf *out, int depth, px__buf *orgs) {
   } else if (json_is_array(a)) {
     size_t i;
     json_t *v;
-    json_array_foreach(a, i, v) ld_names(v, out, depth + 1, orgs);
+    json_array_foreach(a, i, v) ld_names(v, out, depth + 1, orgs, root);
   } else if (json_is_object(a)) {
+    const char *id = json_string_value(json_object_get(a, "@id"));
+    if (!json_object_get(a, "name") && id && root) {
+      json_t *f = ld_find_id(root, id, 0);
+      if (f) ld_names(f, out, depth + 1, orgs, NULL);
+      return;
+    }
     /* An organisation is the publisher, not a byline. */
     const char *t = json_string_value(json_object_get(a, "@type"));
     if (t && (strcmp(t, "Organization") == 0 || strcmp(t, "NewsMediaOrganization") == 0 ||
               strcmp(t, "Corporation") == 0 || strcmp(t, "WebSite") == 0)) {
-      if (orgs) ld_names(json_object_get(a, "name"), orgs, depth + 1, NULL);
+      if (orgs) ld_names(json_object_get(a, "name"), orgs, depth + 1, NULL, NULL);
       return;
     }
-    ld_names(json_object_get(a, "name"), out, depth + 1, orgs);
+    ld_names(json_object_get(a, "name"), out, depth + 1, orgs, NULL);
   }
 }
 
@@ -688,23 +720,23 @@ static void ld_kind(meta *m, json_t *t) {
     m->sig.ld |= PX__LD_ARTICLE;
 }
 
-static void ld_visit(meta *m, json_t *v, int depth, bool *found) {
+static void ld_visit(meta *m, json_t *v, int depth, bool *found, json_t *root) {
   if (!v || depth > 6) return;
   if (json_is_object(v)) ld_kind(m, json_object_get(v, "@type"));
   if (json_is_array(v)) {
     size_t i;
     json_t *e;
-    json_array_foreach(v, i, e) ld_visit(m, e, depth + 1, found);
+    json_array_foreach(v, i, e) ld_visit(m, e, depth + 1, found, root);
     return;
   }
   if (!json_is_object(v)) return;
   json_t *g = json_object_get(v, "@graph");
-  if (g) ld_visit(m, g, depth + 1, found);
+  if (g) ld_visit(m, g, depth + 1, found, root);
   bool art = ld_type_is_article(json_object_get(v, "@type"));
   json_t *dp = json_object_get(v, "datePublished");
   if (!art && !(dp && !*found)) {
     json_t *me = json_object_get(v, "mainEntity");
-    if (me) ld_visit(m, me, depth + 1, found);
+    if (me) ld_visit(m, me, depth + 1, found, root);
     return;
   }
   if (art && !*found) {
@@ -719,9 +751,9 @@ static void ld_visit(meta *m, json_t *v, int depth, bool *found) {
   if (!json_is_string(h)) h = json_object_get(v, "name");
   if (json_is_string(h)) set_once(&m->ld_headline, json_string_value(h), json_string_length(h));
   if (m->ld_author.len == 0) {
-    ld_names(json_object_get(v, "author"), &m->ld_author, 0, &m->ld_org_author);
+    ld_names(json_object_get(v, "author"), &m->ld_author, 0, &m->ld_org_author, root);
     if (m->ld_author.len == 0)
-      ld_names(json_object_get(v, "creator"), &m->ld_author, 0, &m->ld_org_author);
+      ld_names(json_object_get(v, "creator"), &m->ld_author, 0, &m->ld_org_author, root);
   }
   json_t *pub = json_object_get(v, "publisher");
   if (json_is_object(pub)) {
@@ -735,7 +767,7 @@ static void ld_parse(meta *m, const char *p, size_t n, bool *found) {
   json_error_t err;
   json_t *root = json_loadb(p, n, JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, &err);
   if (!root) return;
-  ld_visit(m, root, 0, found);
+  ld_visit(m, root, 0, found, root);
   json_decref(root);
 }
 
@@ -2105,6 +2137,15 @@ static void clean_byline(const char *p, size_t n, px__buf *out) {
   }
 }
 
+/* A word that starts with a month's name or its three-letter short form. */
+static bool starts_month(const char *p, size_t n) {
+  static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                       "aug", "sep", "oct", "nov", "dec", NULL};
+  for (size_t k = 0; months[k]; k++)
+    if (n >= 3 && strncasecmp(p, months[k], 3) == 0) return true;
+  return false;
+}
+
 static void clean_byline_part(const char *p, size_t n, px__buf *out) {
   px__buf_clear(out);
   if (!p || n == 0 || n > 1000) return;
@@ -2120,6 +2161,19 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
     if (q && q > buf + 2) {
       *q = '\0';
       n = (size_t)(q - buf);
+    }
+  }
+  /* Cut at a date that follows the names ("Luke Kim December 17, 2025",
+   * "Andrew Gerrand 4 August 2010"): a word, after the first, that starts
+   * with a digit or a month name and begins a text that reads as a date. */
+  for (size_t w = 1; w + 1 < n; w++) {
+    if (buf[w - 1] != ' ' || w < 3) continue;
+    bool digit = buf[w] >= '0' && buf[w] <= '9';
+    if (!digit && !(isupper_ascii(buf[w]) && starts_month(buf + w, n - w))) continue;
+    if (looks_date(buf + w, PX__MIN(n - w, 40))) {
+      n = w - 1;
+      buf[n] = '\0';
+      break;
     }
   }
   size_t i = 0;
@@ -2175,7 +2229,8 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
                                           "subscribe", "contact", "read", "follow", "posts",
                                           "blog", "date", "industry", "role", "sat", "sun",
                                           "mon", "tue", "wed", "thu", "fri", "admin",
-                                          "administrator", "webmaster", NULL};
+                                          "administrator", "webmaster", "updated", "published",
+                                          "posted", "reviewed", "last", NULL};
     for (size_t w = j; ok && w < k;) {
       size_t we = w;
       while (we < k && buf[we] != ' ') we++;
