@@ -591,6 +591,11 @@ static void test_furniture_lines(void **state) {
       "<p>Ana Ruiz is a freelance writer who covers transport and city budgets.</p>"
       "<p>Love stories like this? Our weekly newsletter brings them to your inbox; follow us "
       "on Instagram too.</p>"
+      "<p>Image source: City Transit Archive</p>"
+      "<p>In partnership with</p>"
+      "<p>Comment via: the forum, the newsletter</p>"
+      "<p>Night Owl Notes is a production of Owl Media. If you liked this article, please "
+      "consider sharing it with a friend who rides the night bus.</p>"
       "</div></body></html>";
   assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
   px_str body = px_article_get(f->art, PX_F_BODY);
@@ -598,7 +603,8 @@ static void test_furniture_lines(void **state) {
   assert_true(has(body, "found elsewhere."));
   const char *bad[] = {"You might also like", "Talk to our", "Disclosure", "freelance writer",
                        "weekly newsletter", "spread the word", "exclusive to", "daily newsletter",
-                       "Tell your friends", NULL};
+                       "Tell your friends", "Image source", "In partnership", "Comment via",
+                       "a production of", NULL};
   for (int i = 0; bad[i]; i++)
     if (has(body, bad[i])) fail_msg("furniture \"%s\" in the body", bad[i]);
   assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");

@@ -1430,7 +1430,8 @@ static bool boiler_line(const char *p, size_t n) {
       "newsletters", "newsletter", "join our mailing list", "subscribe to our newsletter",
       "sign up for our newsletter", "sign up for newsletters", "popular posts", "recent posts",
       "latest posts", "trending", "most popular", "read next", "up next", "previous post",
-      "next post", "back to top", NULL};
+      "next post", "back to top", "in partnership with", "presented by", "recommends",
+      "article archive", "jump to the list", "jump to", NULL};
   while (n && (p[n - 1] == '.' || p[n - 1] == ':' || p[n - 1] == ' ' || p[n - 1] == '!'))
     n--;
   for (size_t i = 0; lines[i]; i++)
@@ -1487,17 +1488,24 @@ static bool furniture_line(const char *p, size_t n) {
       "this page may contain affiliate", "want more from", "advertisement:", "related:",
       "read more:", "read next:", "recommended:", "don't miss:", "help me spread the word",
       "help us spread the word", "this article is exclusive to", "this story is exclusive to",
-      "this post is exclusive to", NULL};
+      "this post is exclusive to", "comment via:", "image source:", "image credit:",
+      "image credits:", "photo credit:", "photo credits:", "feature image by",
+      "featured image by", "read more from our", NULL};
   static const char *const calls[] = {
       "talk to our", "talk to an expert", "contact us", "request a quote", "get started",
       "get the free", "get your free", "download the free", "download our", "click here",
       "book a demo", "book a call", "schedule a call", "start your free", "try it free",
-      "follow us", "share your story", "earn your", "get $", "want to win", NULL};
+      "follow us", "share your story", "earn your", "get $", "want to win", "get more ",
+      "explore other ", "explore more ", NULL};
   if (n >= 300) return false;
   for (size_t i = 0; strong[i]; i++)
     if (starts_ci(p, n, strong[i])) return true;
   /* a newsletter's pitch: "Subscribe to The Owl, a free daily newsletter" */
   if (starts_ci(p, n, "subscribe to ") && contains_ci(p, n, "newsletter")) return true;
+  /* a sign-off's call: "... If you liked this article, please consider
+   * sharing it." */
+  if (contains_ci(p, n, "if you liked this") || contains_ci(p, n, "if you enjoyed this"))
+    return true;
   if (n >= 100) return false;
   /* a referral call: "Love The Owl? Tell your friends and get rewards." */
   if (contains_ci(p, n, "tell your friends")) return true;
