@@ -860,6 +860,20 @@ static void test_byline_ld_ref_and_date(void **state) {
                "</div>%s</div></body></html>", para);
   assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
   assert_field(f->art, PX_F_BYLINE, "Tomas Okafor");
+  /* a component's class with a CSS-modules hash */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+               "<p class=\"Author_author__4ceOm\">Mara Lind</p>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Mara Lind");
+  /* "Contributors:" before the name; a menu link of that name is no label */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><ul><li><a href=\"/c\">"
+               "<span>Contributors</span></a></li><li><a href=\"/s\">Online Services</a></li></ul>"
+               "<div class=\"post\"><div><strong>Contributors:</strong> Ana Ruiz</div>%s</div>"
+               "</body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
 }
 
 int main(void) {

@@ -822,6 +822,12 @@ static bool class_ends_author(const char *v, size_t l) {
     size_t s0 = i;
     while (i < l && !is_space((unsigned char)v[i])) i++;
     size_t n = i - s0;
+    /* a CSS-modules hash after the name: "Author_author__4ceOm" */
+    if (n > 9 && v[s0 + n - 6] == '_' && v[s0 + n - 7] == '_') {
+      bool hash = true;
+      for (size_t k = n - 5; k < n; k++) hash = hash && is_alnum(v[s0 + k]);
+      if (hash) n -= 7;
+    }
     if (n > 7 && n < 48 && strncasecmp(v + s0 + n - 6, "author", 6) == 0 &&
         (v[s0 + n - 7] == '_' || v[s0 + n - 7] == '-'))
       return true;
@@ -962,6 +968,7 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
               contains_ci(v, l, "authorname") || contains_ci(v, l, "author__name") ||
               contains_ci(v, l, "author-link") || ieq(v, l, "author") ||
               ieq(v, l, "post-author") || contains_ci(v, l, "author-details") ||
+              contains_ci(v, l, "author-info") ||
               contains_ci(v, l, "header-author") || contains_ci(v, l, "authored-by") ||
               contains_ci(v, l, "article-author") || contains_ci(v, l, "entry-author") ||
               class_ends_author(v, l) ||
@@ -1083,7 +1090,8 @@ static void text_byline(px__extractor *ex, myhtml_tree_node_t *parent, const cha
   if (l < 2 || l > 80) return;
   static const char *const labels[] = {"by",      "written by", "posted by",    "words by",
                                        "author",  "authors",    "story by",     "text by",
-                                       "reporting by", "article by", NULL};
+                                       "reporting by", "article by", "contributors",
+                                       "contributor", "contributed by", NULL};
   bool label = false, lead = false;
   for (size_t i = 0; labels[i]; i++) {
     size_t k = strlen(labels[i]);
@@ -1091,6 +1099,11 @@ static void text_byline(px__extractor *ex, myhtml_tree_node_t *parent, const cha
     else if (i < 4 && l > k + 1 && strncasecmp(x, labels[i], k) == 0 && x[k] == ' ') lead = true;
   }
   if (!label && !lead) return;
+  /* a label inside a link is a link's text (a menu's "Contributors") */
+  myhtml_tree_node_t *up1 = myhtml_node_parent(parent);
+  if (label && (myhtml_node_tag_id(parent) == MyHTML_TAG_A ||
+                (up1 && myhtml_node_tag_id(up1) == MyHTML_TAG_A)))
+    return;
   px__buf *t = &ex->tmp;
   node_text(parent, t, 300);
   if (t->len > 150) return;
@@ -2206,7 +2219,8 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
     /* Leading "By" / "by" / "From" / "Written by" / "Text:" */
     static const char *const lead[] = {"written by: ", "written by ", "posted by ", "by: ", "by ", "from ",
                                        "text by ", "words by ", "reporting by ", "story by ",
-                                       "author: ", "author ", "von ", "por ", "par ", "di ", NULL};
+                                       "author: ", "author ", "contributors: ", "contributor: ",
+                                       "contributed by ", "von ", "por ", "par ", "di ", NULL};
     for (int rep = 0; rep < 2; rep++)
       for (size_t li = 0; lead[li]; li++) {
         size_t ll = strlen(lead[li]);
