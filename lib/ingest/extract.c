@@ -2491,7 +2491,8 @@ static bool promo_para(const char *p, size_t n, int need) {
       "facebook", "instagram", "twitter", "pinterest", "youtube", "tiktok", "linkedin",
       "mailing list", "affiliate", "commission", "privacy policy", "terms of",
       "contact us", "get started", "free trial", "your inbox", "advertis", "sponsor",
-      "all rights reserved", "\xC2\xA9", "our team", "leave a comment", "star rating", NULL};
+      "all rights reserved", "\xC2\xA9", "our team", "leave a comment", "star rating",
+      "off your first", "promo code", "discount code", "with code", "use code", NULL};
   if (n > 600) return false;
   int hits = 0;
   for (size_t i = 0; cues[i]; i++)
