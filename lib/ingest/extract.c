@@ -2527,6 +2527,26 @@ static void drop_bios(px__buf *b, px_str byline) {
 
 /* ------------------------------------------------------------- page kind */
 
+/* Up to two short lines at the very end of the body that no text
+ * follows: a heading whose section the page left out ("Alternate
+ * versions", "Next steps"), a link's label.  Four words or fewer and no
+ * sentence's end. */
+static void drop_orphan_heads(px__buf *b) {
+  for (int rep = 0; rep < 2 && b->len; rep++) {
+    size_t a = b->len;
+    while (a >= 2 && !(b->ptr[a - 1] == '\n' && b->ptr[a - 2] == '\n')) a--;
+    if (a < 2) return; /* the body's only paragraph stays */
+    const char *p = b->ptr + a;
+    size_t n = b->len - a;
+    char last = n ? p[n - 1] : '.';
+    if (count_words(p, n) > 4 || last == '.' || last == '!' || last == '?' || last == '"' ||
+        last == ')' || last == ':' || (unsigned char)last >= 0x80)
+      return;
+    b->len = a - 2;
+    b->ptr[b->len] = '\0';
+  }
+}
+
 static bool url_has(const char *u, size_t n, const char *seg) {
   size_t k = strlen(seg);
   for (size_t i = 0; i + k <= n; i++)
@@ -2675,6 +2695,7 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
     }
   }
   if ((rc = fill_meta(ex, out, url_hint, fragment))) goto out;
+  if (!fragment) drop_orphan_heads(&ex->body);
   if (!fragment) drop_bios(&ex->body, px_article_get(out, PX_F_BYLINE));
   if (!fragment) {
     page_measure(ex, out);
