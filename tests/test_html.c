@@ -817,6 +817,12 @@ static void test_title_host_masthead(void **state) {
                "<h1>Making Riverside Sans Type</h1>%s</div></body></html>", para);
   assert_int_equal(extract(f, page, (size_t)n, NULL, "https://design.riverside/x"), PX_OK);
   assert_field(f->art, PX_F_TITLE, "Making Riverside Sans Type");
+  /* the site's name and address before the headline */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Owl Notes! | OwlNotes.example - Five night routes worth a ride"
+               "</title></head><body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://www.owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Five night routes worth a ride");
 }
 
 /* An author that is one word naming the site's host ("Owlnotes" on

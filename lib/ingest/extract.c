@@ -1933,12 +1933,13 @@ static size_t url_host(const meta *m, const char *url, char *out, size_t cap) {
   return k;
 }
 
-/* An <h1> of four words or fewer that names the site by its host: its
+/* Whether a text of four words or fewer names the site by its host: its
  * letters and digits run together are part of the host ("Playful Tones"
- * on playfultones.com, "davidbau.com"), or, for three words or fewer,
- * one of its words of five letters or more is a label of it ("Engora
- * Data Blog" on blog.engora.com).  A blog's masthead set in an <h1> above the post. */
-static bool h1_names_host(const px__buf *h, const char *host, size_t hl) {
+ * on playfultones.com, "davidbau.com"); *word_label says whether one of
+ * its words of five letters or more is a label of it ("Engora Data Blog"
+ * on blog.engora.com). */
+static bool names_host(const px__buf *h, const char *host, size_t hl, bool *word_label_out) {
+  *word_label_out = false;
   if (!hl || count_words(h->ptr, h->len) > 4) return false;
   char run[128], flat[256];
   size_t k = 0, f = 0;
@@ -1965,7 +1966,17 @@ static bool h1_names_host(const px__buf *h, const char *host, size_t hl) {
     i = j;
   }
   run[k] = '\0';
-  return (word_label && count_words(h->ptr, h->len) <= 3) || (k >= 4 && strstr(flat, run) != NULL);
+  *word_label_out = word_label;
+  return k >= 4 && strstr(flat, run) != NULL;
+}
+
+/* An <h1> that names the site by its host (names_host), or, for three
+ * words or fewer, by a label of it: a blog's masthead set in an <h1>
+ * above the post. */
+static bool h1_names_host(const px__buf *h, const char *host, size_t hl) {
+  bool word_label;
+  bool run = names_host(h, host, hl, &word_label);
+  return run || (word_label && count_words(h->ptr, h->len) <= 3);
 }
 
 /* Cut a site name from the start or end of a title when it stands apart
@@ -2022,6 +2033,33 @@ static void strip_label(const meta *m, px__buf *t) {
   }
 }
 
+/* Cut a site's name before the first separator of a title: "Owl Notes |
+ * owlnotes.example - Night buses" -> "Night buses", when every part
+ * before the last separator names the site (og:site_name, the publisher,
+ * or the host). */
+static void strip_lead_site(const meta *m, px__buf *t, const char *host, size_t hl) {
+  static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL};
+  size_t a = 0;
+  for (int rep = 0; rep < 2; rep++) {
+    size_t cut = t->len, sl = 0;
+    for (size_t s = 0; seps[s]; s++) {
+      const char *q = memmem(t->ptr + a, t->len - a, seps[s], strlen(seps[s]));
+      if (q && (size_t)(q - t->ptr) < cut) cut = (size_t)(q - t->ptr), sl = strlen(seps[s]);
+    }
+    if (cut == t->len || cut - a > 60) break;
+    px__buf part = {.ptr = t->ptr + a, .len = cut - a};
+    bool label;
+    if (!(text_eq_ci(&part, &m->site) || text_eq_ci(&part, &m->ld_publisher) ||
+          names_host(&part, host, hl, &label)))
+      break;
+    a = cut + sl;
+  }
+  if (!a || count_words(t->ptr + a, t->len - a) < 3) return;
+  memmove(t->ptr, t->ptr + a, t->len - a);
+  t->len -= a;
+  t->ptr[t->len] = '\0';
+}
+
 /* Leave out the <h1>s `drop` says yes to, keeping the others in order
  * (their buffers are swapped, not lost). */
 static void drop_h1s(meta *m, bool (*drop)(const px__buf *h, const void *arg), const void *arg) {
@@ -2067,6 +2105,7 @@ static void pick_title(meta *m, const char *url, px__buf *out) {
   }
   drop_h1s(m, h1_names_host_of, &(host_arg){host, hl});
   pick_title_raw(m, out);
+  strip_lead_site(m, out, host, hl);
   strip_affix(out, &site);
   strip_label(m, out);
   strip_head(out);
