@@ -882,6 +882,13 @@ static void test_byline_ld_ref_and_date(void **state) {
                "</body></html>", para);
   assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
   assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  /* a label whose name the page fills in later is no name */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+               "<div class=\"post-author\">Written By <a class=\"author-name\"></a></div>%s"
+               "</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "");
 }
 
 int main(void) {

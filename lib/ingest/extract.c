@@ -2291,7 +2291,7 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
                                           "blog", "date", "industry", "role", "sat", "sun",
                                           "mon", "tue", "wed", "thu", "fri", "admin",
                                           "administrator", "webmaster", "updated", "published",
-                                          "posted", "reviewed", "last", NULL};
+                                          "posted", "reviewed", "last", "written", NULL};
     for (size_t w = j; ok && w < k;) {
       size_t we = w;
       while (we < k && buf[we] != ' ') we++;
