@@ -2040,6 +2040,7 @@ static void strip_label(const meta *m, px__buf *t) {
 static void strip_lead_site(const meta *m, px__buf *t, const char *host, size_t hl) {
   static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL};
   size_t a = 0;
+  if (!t->len) return;
   for (int rep = 0; rep < 2; rep++) {
     size_t cut = t->len, sl = 0;
     for (size_t s = 0; seps[s]; s++) {
