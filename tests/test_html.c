@@ -882,6 +882,15 @@ static void test_byline_ld_ref_and_date(void **state) {
                "</body></html>", para);
   assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
   assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  /* JSON-LD text escaped for HTML as well */
+  n = snprintf(page, sizeof(page),
+               "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+               "\"headline\":\"The council&#8217;s vote &amp;amp; the night buses&#x21;\","
+               "\"author\":{\"@type\":\"Person\",\"name\":\"Ana Ruiz &amp; Mara Lind\"}}"
+               "</script></head><body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "The council\xE2\x80\x99s vote & the night buses!");
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz, Mara Lind");
   /* a label whose name the page fills in later is no name */
   n = snprintf(page, sizeof(page),
                "<html><head><title>Night buses</title></head><body><div class=\"post\">"

@@ -771,6 +771,70 @@ static void ld_parse(meta *m, const char *p, size_t n, bool *found) {
   json_decref(root);
 }
 
+/* Decode the character references of HTML in b, in place: &#8211;
+ * &#x27; and the named &amp; &lt; &gt; &quot; &apos; &nbsp; (a space);
+ * twice, for text escaped twice ("&amp;#8230;").  Others stay as they are. */
+static void unescape_html(px__buf *b) {
+  for (int pass = 0; pass < 2 && b->len && memchr(b->ptr, '&', b->len); pass++) {
+    size_t o = 0;
+    for (size_t i = 0; i < b->len;) {
+      char c = b->ptr[i];
+      uint32_t cp = 0;
+      size_t used = 0;
+      if (c == '&') {
+        static const struct { const char *name; char ch; } named[] = {
+            {"amp;", '&'}, {"lt;", '<'}, {"gt;", '>'}, {"quot;", '"'}, {"apos;", '\''},
+            {"nbsp;", ' '}, {NULL, 0}};
+        const char *q = b->ptr + i + 1;
+        size_t left = b->len - i - 1;
+        for (size_t k = 0; named[k].name && !used; k++) {
+          size_t nl = strlen(named[k].name);
+          if (left >= nl && memcmp(q, named[k].name, nl) == 0) cp = (unsigned char)named[k].ch, used = nl + 1;
+        }
+        if (!used && left >= 3 && q[0] == '#') {
+          bool hex = q[1] == 'x' || q[1] == 'X';
+          size_t j = hex ? 2 : 1, d0 = j;
+          uint32_t v = 0;
+          for (; j < left && j < d0 + 7; j++) {
+            char d = q[j];
+            int dv = d >= '0' && d <= '9' ? d - '0'
+                     : hex && (d | 32) >= 'a' && (d | 32) <= 'f' ? (d | 32) - 'a' + 10
+                                                                 : -1;
+            if (dv < 0) break;
+            v = v * (hex ? 16 : 10) + (uint32_t)dv;
+          }
+          if (j > d0 && j < left && q[j] == ';' && v > 0 && v <= 0x10FFFF &&
+              !(v >= 0xD800 && v <= 0xDFFF))
+            cp = v, used = j + 2;
+        }
+      }
+      if (!used) {
+        b->ptr[o++] = c;
+        i++;
+        continue;
+      }
+      /* UTF-8: never longer than the reference it replaces */
+      if (cp < 0x80) b->ptr[o++] = (char)cp;
+      else if (cp < 0x800) {
+        b->ptr[o++] = (char)(0xC0 | (cp >> 6));
+        b->ptr[o++] = (char)(0x80 | (cp & 0x3F));
+      } else if (cp < 0x10000) {
+        b->ptr[o++] = (char)(0xE0 | (cp >> 12));
+        b->ptr[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        b->ptr[o++] = (char)(0x80 | (cp & 0x3F));
+      } else {
+        b->ptr[o++] = (char)(0xF0 | (cp >> 18));
+        b->ptr[o++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        b->ptr[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        b->ptr[o++] = (char)(0x80 | (cp & 0x3F));
+      }
+      i += used;
+    }
+    b->len = o;
+    b->ptr[o] = '\0';
+  }
+}
+
 /* ------------------------------------------------------------------- walk */
 
 static int push_node(px__extractor *ex, myhtml_tree_node_t *n, int32_t parent, unsigned tag) {
@@ -2722,6 +2786,12 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
   sum_up(ex, tp);
   int fragment = flags & PX__EXTRACT_FRAGMENT;
   px__buf_clear(&ex->title);
+  /* JSON-LD strings are JSON, not HTML: some sites escape them for HTML
+   * too ("Tools &#8211; Spreadsheet", "Maria &amp; Katerina"). */
+  unescape_html(&ex->m.ld_headline);
+  unescape_html(&ex->m.ld_author);
+  unescape_html(&ex->m.ld_org_author);
+  unescape_html(&ex->m.ld_publisher);
   if (!fragment) pick_title(&ex->m, url_hint, &ex->title);
   int32_t best = fragment ? 0 : score(ex);
   if ((rc = extract_body(ex, best, fragment))) goto out;
