@@ -814,20 +814,7 @@ static void unescape_html(px__buf *b) {
         continue;
       }
       /* UTF-8: never longer than the reference it replaces */
-      if (cp < 0x80) b->ptr[o++] = (char)cp;
-      else if (cp < 0x800) {
-        b->ptr[o++] = (char)(0xC0 | (cp >> 6));
-        b->ptr[o++] = (char)(0x80 | (cp & 0x3F));
-      } else if (cp < 0x10000) {
-        b->ptr[o++] = (char)(0xE0 | (cp >> 12));
-        b->ptr[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b->ptr[o++] = (char)(0x80 | (cp & 0x3F));
-      } else {
-        b->ptr[o++] = (char)(0xF0 | (cp >> 18));
-        b->ptr[o++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        b->ptr[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b->ptr[o++] = (char)(0x80 | (cp & 0x3F));
-      }
+      o += px__utf8_encode((int32_t)cp, b->ptr + o);
       i += used;
     }
     b->len = o;
