@@ -882,6 +882,19 @@ static void test_byline_ld_ref_and_date(void **state) {
                "</body></html>", para);
   assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
   assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  /* a "by-line" class; a link to a contributor's page */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+               "<p class=\"author-by-line-text\"><span>By </span>Tomas Okafor</p>%s</div></body></html>",
+               para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Tomas Okafor");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><nav><a href=\"/about/contributors/\">"
+               "Contributors</a></nav><div class=\"post\"><p>Text: <a href=\"/contributor/ana-ruiz/\">"
+               "Ana Ruiz</a></p>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
   /* JSON-LD text escaped for HTML as well */
   n = snprintf(page, sizeof(page),
                "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","

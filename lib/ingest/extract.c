@@ -1009,13 +1009,15 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
              (memmem(v, l, "/author/", 8) || memmem(v, l, "/authors/", 9) ||
               memmem(v, l, "/autor/", 7) || memmem(v, l, "/auteur/", 8) ||
               memmem(v, l, "/journalist/", 12) || memmem(v, l, "/people/", 8) ||
-              memmem(v, l, "/staff/", 7) || memmem(v, l, "/writers/", 9)))
+              memmem(v, l, "/staff/", 7) || memmem(v, l, "/writers/", 9) ||
+              memmem(v, l, "/contributor/", 13) || memmem(v, l, "/contributors/", 14)))
       hit = true;
     else if ((v = A->cls, l = A->cls_n, v) && l < 200 &&
              (memmem(v, l, "author", 6) || memmem(v, l, "byline", 6) ||
               memmem(v, l, "Author", 6) || memmem(v, l, "Byline", 6)) &&
              !contains_ci(v, l, "comment") && /* a commenter is not the author */
-             (contains_ci(v, l, "byline") || contains_ci(v, l, "author-name") ||
+             (contains_ci(v, l, "byline") || contains_ci(v, l, "by-line") ||
+              contains_ci(v, l, "author-name") ||
               contains_ci(v, l, "authorname") || contains_ci(v, l, "author__name") ||
               contains_ci(v, l, "author-link") || ieq(v, l, "author") ||
               ieq(v, l, "post-author") || contains_ci(v, l, "author-details") ||
@@ -2343,7 +2345,8 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
                                           "blog", "date", "industry", "role", "sat", "sun",
                                           "mon", "tue", "wed", "thu", "fri", "admin",
                                           "administrator", "webmaster", "updated", "published",
-                                          "posted", "reviewed", "last", "written", NULL};
+                                          "posted", "reviewed", "last", "written", "contributor",
+                                          "contributors", NULL};
     for (size_t w = j; ok && w < k;) {
       size_t we = w;
       while (we < k && buf[we] != ' ') we++;
