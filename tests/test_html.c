@@ -591,6 +591,13 @@ static void test_furniture_lines(void **state) {
       "<p>Ana Ruiz is a freelance writer who covers transport and city budgets.</p>"
       "<p>Love stories like this? Our weekly newsletter brings them to your inbox; follow us "
       "on Instagram too.</p>"
+      "<p>Image source: City Transit Archive</p>"
+      "<p>In partnership with</p>"
+      "<p>Comment via: the forum, the newsletter</p>"
+      "<p>Night Owl Notes is a production of Owl Media. If you liked this article, please "
+      "consider sharing it with a friend who rides the night bus.</p>"
+      "<p>Owl readers get 20% off your first month of the Night Pass with code OWL20.</p>"
+      "<h2>Alternate versions</h2>"
       "</div></body></html>";
   assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
   px_str body = px_article_get(f->art, PX_F_BODY);
@@ -598,7 +605,8 @@ static void test_furniture_lines(void **state) {
   assert_true(has(body, "found elsewhere."));
   const char *bad[] = {"You might also like", "Talk to our", "Disclosure", "freelance writer",
                        "weekly newsletter", "spread the word", "exclusive to", "daily newsletter",
-                       "Tell your friends", NULL};
+                       "Tell your friends", "Image source", "In partnership", "Comment via",
+                       "a production of", "OWL20", "Alternate versions", NULL};
   for (int i = 0; bad[i]; i++)
     if (has(body, bad[i])) fail_msg("furniture \"%s\" in the body", bad[i]);
   assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
@@ -809,6 +817,12 @@ static void test_title_host_masthead(void **state) {
                "<h1>Making Riverside Sans Type</h1>%s</div></body></html>", para);
   assert_int_equal(extract(f, page, (size_t)n, NULL, "https://design.riverside/x"), PX_OK);
   assert_field(f->art, PX_F_TITLE, "Making Riverside Sans Type");
+  /* the site's name and address before the headline */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Owl Notes! | OwlNotes.example - Five night routes worth a ride"
+               "</title></head><body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://www.owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Five night routes worth a ride");
 }
 
 /* An author that is one word naming the site's host ("Owlnotes" on
@@ -832,6 +846,73 @@ static void test_byline_host_named(void **state) {
   assert_field(f->art, PX_F_BYLINE, "Owlnotes");
 }
 
+/* A JSON-LD author given as a reference to a @graph Person is that
+ * Person's name; a byline element whose name is followed by a date in its
+ * own block gives the name alone. */
+static void test_byline_ld_ref_and_date(void **state) {
+  fx *f = *state;
+  const char *para = k_night_buses;
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Night buses</title><script type=\"application/ld+json\">"
+                   "{\"@graph\":[{\"@type\":\"Article\",\"headline\":\"Night buses\","
+                   "\"author\":{\"@id\":\"https://owlnotes.example/#p1\"}},"
+                   "{\"@type\":\"Person\",\"@id\":\"https://owlnotes.example/#p1\","
+                   "\"name\":\"Ana Ruiz\"}]}</script>"
+                   "</head><body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+               "<div class=\"post-author-details\"><p>Tomas Okafor</p><small>December 17, 2025</small>"
+               "</div>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Tomas Okafor");
+  /* a component's class with a CSS-modules hash */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+               "<p class=\"Author_author__4ceOm\">Mara Lind</p>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Mara Lind");
+  /* "Contributors:" before the name; a menu link of that name is no label */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><ul><li><a href=\"/c\">"
+               "<span>Contributors</span></a></li><li><a href=\"/s\">Online Services</a></li></ul>"
+               "<div class=\"post\"><div><strong>Contributors:</strong> Ana Ruiz</div>%s</div>"
+               "</body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  /* a "by-line" class; a link to a contributor's page */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+               "<p class=\"author-by-line-text\"><span>By </span>Tomas Okafor</p>%s</div></body></html>",
+               para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Tomas Okafor");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><nav><a href=\"/about/contributors/\">"
+               "Contributors</a></nav><div class=\"post\"><p>Text: <a href=\"/contributor/ana-ruiz/\">"
+               "Ana Ruiz</a></p>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  /* JSON-LD text escaped for HTML as well */
+  n = snprintf(page, sizeof(page),
+               "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+               "\"headline\":\"The council&#8217;s vote &amp;amp; the night buses&#x21;\","
+               "\"author\":{\"@type\":\"Person\",\"name\":\"Ana Ruiz &amp; Mara Lind\"}}"
+               "</script></head><body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "The council\xE2\x80\x99s vote & the night buses!");
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz, Mara Lind");
+  /* a label whose name the page fills in later is no name */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+               "<div class=\"post-author\">Written By <a class=\"author-name\"></a></div>%s"
+               "</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://owlnotes.example/p/1"), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -853,6 +934,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_byline_name_parts, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_host_masthead, setup, teardown),
       cmocka_unit_test_setup_teardown(test_byline_host_named, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_byline_ld_ref_and_date, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -592,7 +592,12 @@ static void node_text(myhtml_tree_node_t *root, px__buf *b, size_t maxlen) {
       n = c;
       continue;
     }
-    while (n && n != root && !myhtml_node_next(n)) n = myhtml_node_parent(n);
+    /* a block ends in a space too: <p>Luke Kim</p><small>Dec 17</small> */
+    while (n && n != root) {
+      if (tag_is_block((unsigned)myhtml_node_tag_id(n))) sp = true;
+      if (myhtml_node_next(n)) break;
+      n = myhtml_node_parent(n);
+    }
     if (!n || n == root) break;
     n = myhtml_node_next(n);
   }
@@ -633,7 +638,28 @@ static bool ld_type_is_article(json_t *t) {
          strstr(s, "Report") || strcmp(s, "Blog") == 0 || strstr(s, "Review");
 }
 
-static void ld_names(json_t *a, px__buf *out, int depth, px__buf *orgs) {
+/* The node of a JSON-LD document whose "@id" is `id` and that has a
+ * "name" (a @graph's Person that an article's author points to). */
+static json_t *ld_find_id(json_t *v, const char *id, int depth) {
+  if (!v || depth > 6) return NULL;
+  size_t i;
+  json_t *e;
+  if (json_is_array(v)) {
+    json_array_foreach(v, i, e) {
+      json_t *f = ld_find_id(e, id, depth + 1);
+      if (f) return f;
+    }
+    return NULL;
+  }
+  if (!json_is_object(v)) return NULL;
+  const char *vid = json_string_value(json_object_get(v, "@id"));
+  if (vid && strcmp(vid, id) == 0 && json_object_get(v, "name")) return v;
+  return ld_find_id(json_object_get(v, "@graph"), id, depth + 1);
+}
+
+/* The names of a JSON-LD author (a string, a Person, a list of them); a
+ * reference {"@id": ...} is looked up in `root`, the document. */
+static void ld_names(json_t *a, px__buf *out, int depth, px__buf *orgs, json_t *root) {
   if (depth > 4 || !a) return;
   if (json_is_string(a)) {
     const char *s = json_string_value(a);
@@ -644,16 +670,22 @@ static void ld_names(json_t *a, px__buf *out, int depth, px__buf *orgs) {
   } else if (json_is_array(a)) {
     size_t i;
     json_t *v;
-    json_array_foreach(a, i, v) ld_names(v, out, depth + 1, orgs);
+    json_array_foreach(a, i, v) ld_names(v, out, depth + 1, orgs, root);
   } else if (json_is_object(a)) {
+    const char *id = json_string_value(json_object_get(a, "@id"));
+    if (!json_object_get(a, "name") && id && root) {
+      json_t *f = ld_find_id(root, id, 0);
+      if (f) ld_names(f, out, depth + 1, orgs, NULL);
+      return;
+    }
     /* An organisation is the publisher, not a byline. */
     const char *t = json_string_value(json_object_get(a, "@type"));
     if (t && (strcmp(t, "Organization") == 0 || strcmp(t, "NewsMediaOrganization") == 0 ||
               strcmp(t, "Corporation") == 0 || strcmp(t, "WebSite") == 0)) {
-      if (orgs) ld_names(json_object_get(a, "name"), orgs, depth + 1, NULL);
+      if (orgs) ld_names(json_object_get(a, "name"), orgs, depth + 1, NULL, NULL);
       return;
     }
-    ld_names(json_object_get(a, "name"), out, depth + 1, orgs);
+    ld_names(json_object_get(a, "name"), out, depth + 1, orgs, NULL);
   }
 }
 
@@ -688,23 +720,23 @@ static void ld_kind(meta *m, json_t *t) {
     m->sig.ld |= PX__LD_ARTICLE;
 }
 
-static void ld_visit(meta *m, json_t *v, int depth, bool *found) {
+static void ld_visit(meta *m, json_t *v, int depth, bool *found, json_t *root) {
   if (!v || depth > 6) return;
   if (json_is_object(v)) ld_kind(m, json_object_get(v, "@type"));
   if (json_is_array(v)) {
     size_t i;
     json_t *e;
-    json_array_foreach(v, i, e) ld_visit(m, e, depth + 1, found);
+    json_array_foreach(v, i, e) ld_visit(m, e, depth + 1, found, root);
     return;
   }
   if (!json_is_object(v)) return;
   json_t *g = json_object_get(v, "@graph");
-  if (g) ld_visit(m, g, depth + 1, found);
+  if (g) ld_visit(m, g, depth + 1, found, root);
   bool art = ld_type_is_article(json_object_get(v, "@type"));
   json_t *dp = json_object_get(v, "datePublished");
   if (!art && !(dp && !*found)) {
     json_t *me = json_object_get(v, "mainEntity");
-    if (me) ld_visit(m, me, depth + 1, found);
+    if (me) ld_visit(m, me, depth + 1, found, root);
     return;
   }
   if (art && !*found) {
@@ -719,9 +751,9 @@ static void ld_visit(meta *m, json_t *v, int depth, bool *found) {
   if (!json_is_string(h)) h = json_object_get(v, "name");
   if (json_is_string(h)) set_once(&m->ld_headline, json_string_value(h), json_string_length(h));
   if (m->ld_author.len == 0) {
-    ld_names(json_object_get(v, "author"), &m->ld_author, 0, &m->ld_org_author);
+    ld_names(json_object_get(v, "author"), &m->ld_author, 0, &m->ld_org_author, root);
     if (m->ld_author.len == 0)
-      ld_names(json_object_get(v, "creator"), &m->ld_author, 0, &m->ld_org_author);
+      ld_names(json_object_get(v, "creator"), &m->ld_author, 0, &m->ld_org_author, root);
   }
   json_t *pub = json_object_get(v, "publisher");
   if (json_is_object(pub)) {
@@ -735,8 +767,59 @@ static void ld_parse(meta *m, const char *p, size_t n, bool *found) {
   json_error_t err;
   json_t *root = json_loadb(p, n, JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, &err);
   if (!root) return;
-  ld_visit(m, root, 0, found);
+  ld_visit(m, root, 0, found, root);
   json_decref(root);
+}
+
+/* Decode the character references of HTML in b, in place: &#8211;
+ * &#x27; and the named &amp; &lt; &gt; &quot; &apos; &nbsp; (a space);
+ * twice, for text escaped twice ("&amp;#8230;").  Others stay as they are. */
+static void unescape_html(px__buf *b) {
+  for (int pass = 0; pass < 2 && b->len && memchr(b->ptr, '&', b->len); pass++) {
+    size_t o = 0;
+    for (size_t i = 0; i < b->len;) {
+      char c = b->ptr[i];
+      uint32_t cp = 0;
+      size_t used = 0;
+      if (c == '&') {
+        static const struct { const char *name; char ch; } named[] = {
+            {"amp;", '&'}, {"lt;", '<'}, {"gt;", '>'}, {"quot;", '"'}, {"apos;", '\''},
+            {"nbsp;", ' '}, {NULL, 0}};
+        const char *q = b->ptr + i + 1;
+        size_t left = b->len - i - 1;
+        for (size_t k = 0; named[k].name && !used; k++) {
+          size_t nl = strlen(named[k].name);
+          if (left >= nl && memcmp(q, named[k].name, nl) == 0) cp = (unsigned char)named[k].ch, used = nl + 1;
+        }
+        if (!used && left >= 3 && q[0] == '#') {
+          bool hex = q[1] == 'x' || q[1] == 'X';
+          size_t j = hex ? 2 : 1, d0 = j;
+          uint32_t v = 0;
+          for (; j < left && j < d0 + 7; j++) {
+            char d = q[j];
+            int dv = d >= '0' && d <= '9' ? d - '0'
+                     : hex && (d | 32) >= 'a' && (d | 32) <= 'f' ? (d | 32) - 'a' + 10
+                                                                 : -1;
+            if (dv < 0) break;
+            v = v * (hex ? 16 : 10) + (uint32_t)dv;
+          }
+          if (j > d0 && j < left && q[j] == ';' && v > 0 && v <= 0x10FFFF &&
+              !(v >= 0xD800 && v <= 0xDFFF))
+            cp = v, used = j + 2;
+        }
+      }
+      if (!used) {
+        b->ptr[o++] = c;
+        i++;
+        continue;
+      }
+      /* UTF-8: never longer than the reference it replaces */
+      o += px__utf8_encode((int32_t)cp, b->ptr + o);
+      i += used;
+    }
+    b->len = o;
+    b->ptr[o] = '\0';
+  }
 }
 
 /* ------------------------------------------------------------------- walk */
@@ -790,6 +873,12 @@ static bool class_ends_author(const char *v, size_t l) {
     size_t s0 = i;
     while (i < l && !is_space((unsigned char)v[i])) i++;
     size_t n = i - s0;
+    /* a CSS-modules hash after the name: "Author_author__4ceOm" */
+    if (n > 9 && v[s0 + n - 6] == '_' && v[s0 + n - 7] == '_') {
+      bool hash = true;
+      for (size_t k = n - 5; k < n; k++) hash = hash && is_alnum(v[s0 + k]);
+      if (hash) n -= 7;
+    }
     if (n > 7 && n < 48 && strncasecmp(v + s0 + n - 6, "author", 6) == 0 &&
         (v[s0 + n - 7] == '_' || v[s0 + n - 7] == '-'))
       return true;
@@ -920,16 +1009,19 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
              (memmem(v, l, "/author/", 8) || memmem(v, l, "/authors/", 9) ||
               memmem(v, l, "/autor/", 7) || memmem(v, l, "/auteur/", 8) ||
               memmem(v, l, "/journalist/", 12) || memmem(v, l, "/people/", 8) ||
-              memmem(v, l, "/staff/", 7) || memmem(v, l, "/writers/", 9)))
+              memmem(v, l, "/staff/", 7) || memmem(v, l, "/writers/", 9) ||
+              memmem(v, l, "/contributor/", 13) || memmem(v, l, "/contributors/", 14)))
       hit = true;
     else if ((v = A->cls, l = A->cls_n, v) && l < 200 &&
              (memmem(v, l, "author", 6) || memmem(v, l, "byline", 6) ||
               memmem(v, l, "Author", 6) || memmem(v, l, "Byline", 6)) &&
              !contains_ci(v, l, "comment") && /* a commenter is not the author */
-             (contains_ci(v, l, "byline") || contains_ci(v, l, "author-name") ||
+             (contains_ci(v, l, "byline") || contains_ci(v, l, "by-line") ||
+              contains_ci(v, l, "author-name") ||
               contains_ci(v, l, "authorname") || contains_ci(v, l, "author__name") ||
               contains_ci(v, l, "author-link") || ieq(v, l, "author") ||
               ieq(v, l, "post-author") || contains_ci(v, l, "author-details") ||
+              contains_ci(v, l, "author-info") ||
               contains_ci(v, l, "header-author") || contains_ci(v, l, "authored-by") ||
               contains_ci(v, l, "article-author") || contains_ci(v, l, "entry-author") ||
               class_ends_author(v, l) ||
@@ -1051,7 +1143,8 @@ static void text_byline(px__extractor *ex, myhtml_tree_node_t *parent, const cha
   if (l < 2 || l > 80) return;
   static const char *const labels[] = {"by",      "written by", "posted by",    "words by",
                                        "author",  "authors",    "story by",     "text by",
-                                       "reporting by", "article by", NULL};
+                                       "reporting by", "article by", "contributors",
+                                       "contributor", "contributed by", NULL};
   bool label = false, lead = false;
   for (size_t i = 0; labels[i]; i++) {
     size_t k = strlen(labels[i]);
@@ -1059,6 +1152,11 @@ static void text_byline(px__extractor *ex, myhtml_tree_node_t *parent, const cha
     else if (i < 4 && l > k + 1 && strncasecmp(x, labels[i], k) == 0 && x[k] == ' ') lead = true;
   }
   if (!label && !lead) return;
+  /* a label inside a link is a link's text (a menu's "Contributors") */
+  myhtml_tree_node_t *up1 = myhtml_node_parent(parent);
+  if (label && (myhtml_node_tag_id(parent) == MyHTML_TAG_A ||
+                (up1 && myhtml_node_tag_id(up1) == MyHTML_TAG_A)))
+    return;
   px__buf *t = &ex->tmp;
   node_text(parent, t, 300);
   if (t->len > 150) return;
@@ -1398,7 +1496,8 @@ static bool boiler_line(const char *p, size_t n) {
       "newsletters", "newsletter", "join our mailing list", "subscribe to our newsletter",
       "sign up for our newsletter", "sign up for newsletters", "popular posts", "recent posts",
       "latest posts", "trending", "most popular", "read next", "up next", "previous post",
-      "next post", "back to top", NULL};
+      "next post", "back to top", "in partnership with", "presented by", "recommends",
+      "article archive", "jump to the list", "jump to", NULL};
   while (n && (p[n - 1] == '.' || p[n - 1] == ':' || p[n - 1] == ' ' || p[n - 1] == '!'))
     n--;
   for (size_t i = 0; lines[i]; i++)
@@ -1455,17 +1554,24 @@ static bool furniture_line(const char *p, size_t n) {
       "this page may contain affiliate", "want more from", "advertisement:", "related:",
       "read more:", "read next:", "recommended:", "don't miss:", "help me spread the word",
       "help us spread the word", "this article is exclusive to", "this story is exclusive to",
-      "this post is exclusive to", NULL};
+      "this post is exclusive to", "comment via:", "image source:", "image credit:",
+      "image credits:", "photo credit:", "photo credits:", "feature image by",
+      "featured image by", "read more from our", NULL};
   static const char *const calls[] = {
       "talk to our", "talk to an expert", "contact us", "request a quote", "get started",
       "get the free", "get your free", "download the free", "download our", "click here",
       "book a demo", "book a call", "schedule a call", "start your free", "try it free",
-      "follow us", "share your story", "earn your", "get $", "want to win", NULL};
+      "follow us", "share your story", "earn your", "get $", "want to win", "get more ",
+      "explore other ", "explore more ", NULL};
   if (n >= 300) return false;
   for (size_t i = 0; strong[i]; i++)
     if (starts_ci(p, n, strong[i])) return true;
   /* a newsletter's pitch: "Subscribe to The Owl, a free daily newsletter" */
   if (starts_ci(p, n, "subscribe to ") && contains_ci(p, n, "newsletter")) return true;
+  /* a sign-off's call: "... If you liked this article, please consider
+   * sharing it." */
+  if (contains_ci(p, n, "if you liked this") || contains_ci(p, n, "if you enjoyed this"))
+    return true;
   if (n >= 100) return false;
   /* a referral call: "Love The Owl? Tell your friends and get rewards." */
   if (contains_ci(p, n, "tell your friends")) return true;
@@ -1880,12 +1986,13 @@ static size_t url_host(const meta *m, const char *url, char *out, size_t cap) {
   return k;
 }
 
-/* An <h1> of four words or fewer that names the site by its host: its
+/* Whether a text of four words or fewer names the site by its host: its
  * letters and digits run together are part of the host ("Playful Tones"
- * on playfultones.com, "davidbau.com"), or, for three words or fewer,
- * one of its words of five letters or more is a label of it ("Engora
- * Data Blog" on blog.engora.com).  A blog's masthead set in an <h1> above the post. */
-static bool h1_names_host(const px__buf *h, const char *host, size_t hl) {
+ * on playfultones.com, "davidbau.com"); *word_label says whether one of
+ * its words of five letters or more is a label of it ("Engora Data Blog"
+ * on blog.engora.com). */
+static bool names_host(const px__buf *h, const char *host, size_t hl, bool *word_label_out) {
+  *word_label_out = false;
   if (!hl || count_words(h->ptr, h->len) > 4) return false;
   char run[128], flat[256];
   size_t k = 0, f = 0;
@@ -1912,7 +2019,17 @@ static bool h1_names_host(const px__buf *h, const char *host, size_t hl) {
     i = j;
   }
   run[k] = '\0';
-  return (word_label && count_words(h->ptr, h->len) <= 3) || (k >= 4 && strstr(flat, run) != NULL);
+  *word_label_out = word_label;
+  return k >= 4 && strstr(flat, run) != NULL;
+}
+
+/* An <h1> that names the site by its host (names_host), or, for three
+ * words or fewer, by a label of it: a blog's masthead set in an <h1>
+ * above the post. */
+static bool h1_names_host(const px__buf *h, const char *host, size_t hl) {
+  bool word_label;
+  bool run = names_host(h, host, hl, &word_label);
+  return run || (word_label && count_words(h->ptr, h->len) <= 3);
 }
 
 /* Cut a site name from the start or end of a title when it stands apart
@@ -1969,22 +2086,40 @@ static void strip_label(const meta *m, px__buf *t) {
   }
 }
 
-static void pick_title(meta *m, const char *url, px__buf *out) {
-  char host[256];
-  size_t hl = url_host(m, url, host, sizeof host);
-  /* <h1>s that name the site by its host are left out, and their text cut
-   * from the title chosen (the first of them). */
-  px__buf site = {0};
-  char sitebuf[256];
+/* Cut a site's name before the first separator of a title: "Owl Notes |
+ * owlnotes.example - Night buses" -> "Night buses", when every part
+ * before the last separator names the site (og:site_name, the publisher,
+ * or the host). */
+static void strip_lead_site(const meta *m, px__buf *t, const char *host, size_t hl) {
+  static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL};
+  size_t a = 0;
+  if (!t->len) return;
+  for (int rep = 0; rep < 2; rep++) {
+    size_t cut = t->len, sl = 0;
+    for (size_t s = 0; seps[s]; s++) {
+      const char *q = memmem(t->ptr + a, t->len - a, seps[s], strlen(seps[s]));
+      if (q && (size_t)(q - t->ptr) < cut) cut = (size_t)(q - t->ptr), sl = strlen(seps[s]);
+    }
+    if (cut == t->len || cut - a > 60) break;
+    px__buf part = {.ptr = t->ptr + a, .len = cut - a};
+    bool label;
+    if (!(text_eq_ci(&part, &m->site) || text_eq_ci(&part, &m->ld_publisher) ||
+          names_host(&part, host, hl, &label)))
+      break;
+    a = cut + sl;
+  }
+  if (!a || count_words(t->ptr + a, t->len - a) < 3) return;
+  memmove(t->ptr, t->ptr + a, t->len - a);
+  t->len -= a;
+  t->ptr[t->len] = '\0';
+}
+
+/* Leave out the <h1>s `drop` says yes to, keeping the others in order
+ * (their buffers are swapped, not lost). */
+static void drop_h1s(meta *m, bool (*drop)(const px__buf *h, const void *arg), const void *arg) {
   int k1 = 0;
   for (int i = 0; i < m->nh1; i++) {
-    if (h1_names_host(&m->h1[i], host, hl)) {
-      if (!site.len && m->h1[i].len < sizeof sitebuf) {
-        memcpy(sitebuf, m->h1[i].ptr, m->h1[i].len);
-        site = (px__buf){.ptr = sitebuf, .len = m->h1[i].len};
-      }
-      continue;
-    }
+    if (drop(&m->h1[i], arg)) continue;
     if (k1 != i) {
       px__buf tmp = m->h1[k1];
       m->h1[k1] = m->h1[i];
@@ -1993,7 +2128,38 @@ static void pick_title(meta *m, const char *url, px__buf *out) {
     k1++;
   }
   m->nh1 = k1;
+}
+
+typedef struct {
+  const char *host;
+  size_t len;
+} host_arg;
+
+static bool h1_names_host_of(const px__buf *h, const void *arg) {
+  const host_arg *a = arg;
+  return h1_names_host(h, a->host, a->len);
+}
+
+static bool h1_site_or_not_headline(const px__buf *h, const void *arg) {
+  return h1_is_site(arg, h) || h1_not_headline(h);
+}
+
+static void pick_title(meta *m, const char *url, px__buf *out) {
+  char host[256];
+  size_t hl = url_host(m, url, host, sizeof host);
+  /* <h1>s that name the site by its host are left out, and their text cut
+   * from the title chosen (the first of them). */
+  px__buf site = {0};
+  char sitebuf[256];
+  for (int i = 0; i < m->nh1; i++) {
+    if (!site.len && h1_names_host(&m->h1[i], host, hl) && m->h1[i].len < sizeof sitebuf) {
+      memcpy(sitebuf, m->h1[i].ptr, m->h1[i].len);
+      site = (px__buf){.ptr = sitebuf, .len = m->h1[i].len};
+    }
+  }
+  drop_h1s(m, h1_names_host_of, &(host_arg){host, hl});
   pick_title_raw(m, out);
+  strip_lead_site(m, out, host, hl);
   strip_affix(out, &site);
   strip_label(m, out);
   strip_head(out);
@@ -2003,17 +2169,7 @@ static void pick_title(meta *m, const char *url, px__buf *out) {
 static void pick_title_raw(meta *m, px__buf *out) {
   px__buf_clear(out);
   /* Leave out the <h1>s that name the site. */
-  int k1 = 0;
-  for (int i = 0; i < m->nh1; i++) {
-    if (h1_is_site(m, &m->h1[i]) || h1_not_headline(&m->h1[i])) continue;
-    if (k1 != i) {
-      px__buf tmp = m->h1[k1];
-      m->h1[k1] = m->h1[i];
-      m->h1[i] = tmp;
-    }
-    k1++;
-  }
-  m->nh1 = k1;
+  drop_h1s(m, h1_site_or_not_headline, m);
   /* An <h1> that agrees with og:title, the JSON-LD headline or <title>. */
   for (int i = 0; i < m->nh1; i++) {
     px__buf *h = &m->h1[i];
@@ -2095,6 +2251,15 @@ static void clean_byline(const char *p, size_t n, px__buf *out) {
   }
 }
 
+/* A word that starts with a month's name or its three-letter short form. */
+static bool starts_month(const char *p, size_t n) {
+  static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                       "aug", "sep", "oct", "nov", "dec", NULL};
+  for (size_t k = 0; months[k]; k++)
+    if (n >= 3 && strncasecmp(p, months[k], 3) == 0) return true;
+  return false;
+}
+
 static void clean_byline_part(const char *p, size_t n, px__buf *out) {
   px__buf_clear(out);
   if (!p || n == 0 || n > 1000) return;
@@ -2110,6 +2275,19 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
     if (q && q > buf + 2) {
       *q = '\0';
       n = (size_t)(q - buf);
+    }
+  }
+  /* Cut at a date that follows the names ("Luke Kim December 17, 2025",
+   * "Andrew Gerrand 4 August 2010"): a word, after the first, that starts
+   * with a digit or a month name and begins a text that reads as a date. */
+  for (size_t w = 1; w + 1 < n; w++) {
+    if (buf[w - 1] != ' ' || w < 3) continue;
+    bool digit = buf[w] >= '0' && buf[w] <= '9';
+    if (!digit && !(isupper_ascii(buf[w]) && starts_month(buf + w, n - w))) continue;
+    if (looks_date(buf + w, PX__MIN(n - w, 40))) {
+      n = w - 1;
+      buf[n] = '\0';
+      break;
     }
   }
   size_t i = 0;
@@ -2134,7 +2312,8 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
     /* Leading "By" / "by" / "From" / "Written by" / "Text:" */
     static const char *const lead[] = {"written by: ", "written by ", "posted by ", "by: ", "by ", "from ",
                                        "text by ", "words by ", "reporting by ", "story by ",
-                                       "author: ", "author ", "von ", "por ", "par ", "di ", NULL};
+                                       "author: ", "author ", "contributors: ", "contributor: ",
+                                       "contributed by ", "von ", "por ", "par ", "di ", NULL};
     for (int rep = 0; rep < 2; rep++)
       for (size_t li = 0; lead[li]; li++) {
         size_t ll = strlen(lead[li]);
@@ -2165,7 +2344,9 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
                                           "subscribe", "contact", "read", "follow", "posts",
                                           "blog", "date", "industry", "role", "sat", "sun",
                                           "mon", "tue", "wed", "thu", "fri", "admin",
-                                          "administrator", "webmaster", NULL};
+                                          "administrator", "webmaster", "updated", "published",
+                                          "posted", "reviewed", "last", "written", "contributor",
+                                          "contributors", NULL};
     for (size_t w = j; ok && w < k;) {
       size_t we = w;
       while (we < k && buf[we] != ' ') we++;
@@ -2404,7 +2585,8 @@ static bool promo_para(const char *p, size_t n, int need) {
       "facebook", "instagram", "twitter", "pinterest", "youtube", "tiktok", "linkedin",
       "mailing list", "affiliate", "commission", "privacy policy", "terms of",
       "contact us", "get started", "free trial", "your inbox", "advertis", "sponsor",
-      "all rights reserved", "\xC2\xA9", "our team", "leave a comment", "star rating", NULL};
+      "all rights reserved", "\xC2\xA9", "our team", "leave a comment", "star rating",
+      "off your first", "promo code", "discount code", "with code", "use code", NULL};
   if (n > 600) return false;
   int hits = 0;
   for (size_t i = 0; cues[i]; i++)
@@ -2438,6 +2620,26 @@ static void drop_bios(px__buf *b, px_str byline) {
 }
 
 /* ------------------------------------------------------------- page kind */
+
+/* Up to two short lines at the very end of the body that no text
+ * follows: a heading whose section the page left out ("Alternate
+ * versions", "Next steps"), a link's label.  Four words or fewer and no
+ * sentence's end. */
+static void drop_orphan_heads(px__buf *b) {
+  for (int rep = 0; rep < 2 && b->len; rep++) {
+    size_t a = b->len;
+    while (a >= 2 && !(b->ptr[a - 1] == '\n' && b->ptr[a - 2] == '\n')) a--;
+    if (a < 2) return; /* the body's only paragraph stays */
+    const char *p = b->ptr + a;
+    size_t n = b->len - a;
+    char last = n ? p[n - 1] : '.';
+    if (count_words(p, n) > 4 || last == '.' || last == '!' || last == '?' || last == '"' ||
+        last == ')' || last == ':' || (unsigned char)last >= 0x80)
+      return;
+    b->len = a - 2;
+    b->ptr[b->len] = '\0';
+  }
+}
 
 static bool url_has(const char *u, size_t n, const char *seg) {
   size_t k = strlen(seg);
@@ -2574,6 +2776,12 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
   sum_up(ex, tp);
   int fragment = flags & PX__EXTRACT_FRAGMENT;
   px__buf_clear(&ex->title);
+  /* JSON-LD strings are JSON, not HTML: some sites escape them for HTML
+   * too ("Tools &#8211; Spreadsheet", "Maria &amp; Katerina"). */
+  unescape_html(&ex->m.ld_headline);
+  unescape_html(&ex->m.ld_author);
+  unescape_html(&ex->m.ld_org_author);
+  unescape_html(&ex->m.ld_publisher);
   if (!fragment) pick_title(&ex->m, url_hint, &ex->title);
   int32_t best = fragment ? 0 : score(ex);
   if ((rc = extract_body(ex, best, fragment))) goto out;
@@ -2587,6 +2795,7 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
     }
   }
   if ((rc = fill_meta(ex, out, url_hint, fragment))) goto out;
+  if (!fragment) drop_orphan_heads(&ex->body);
   if (!fragment) drop_bios(&ex->body, px_article_get(out, PX_F_BYLINE));
   if (!fragment) {
     page_measure(ex, out);
