@@ -75,7 +75,7 @@ def main():
                 truth = labelled.get((a["id"], k))
                 if truth is None:
                     fp_long += flagged
-                    if flagged:
+                    if flagged and verbose:
                         print("  flagged long paragraph:", a["id"], k, file=sys.stderr)
                 elif truth and flagged:
                     tp += 1

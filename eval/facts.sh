@@ -33,7 +33,7 @@ allsides="${PX_DATA:-$root/../shared/data}/allsides-news/allsides_articles.jsonl
 if [[ -f "$allsides" ]]; then
   for split in dev test; do
     echo "-- $split (page furniture, AllSides stories, eval/data/real)"
-    python3 "$root/eval/eval_furniture.py" "$build/parallax" "$root/eval/data/real" "$allsides" --split "$split" 2>/dev/null
+    python3 "$root/eval/eval_furniture.py" "$build/parallax" "$root/eval/data/real" "$allsides" --split "$split"
   done
 else
   echo "-- furniture: skipped ($allsides absent)"
