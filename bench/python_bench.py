@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import tempfile
 import time
 from collections import defaultdict
 
@@ -14,12 +15,16 @@ from collections import defaultdict
 def timed(cmd, env=None, ok=(0,)):
     """(wall, cpu) of a child process, cpu = user + system from wait4.  An
     exit status not in ok fails the benchmark (no figure)."""
-    t0 = time.monotonic()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, ru = os.wait4(p.pid, 0)
-    wall = time.monotonic() - t0
-    err = p.stderr.read().decode()
-    p.stderr.close()
+    # stderr goes to a file, not a pipe: a child writing more than a pipe
+    # holds would block on it while this process waits for it to end.
+    with tempfile.TemporaryFile() as errf:
+        t0 = time.monotonic()
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errf, env=env)
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.monotonic() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+        errf.seek(0)
+        err = errf.read().decode(errors="replace")
     code = os.waitstatus_to_exitcode(status)
     if code not in ok:
         sys.exit(f"bench: {' '.join(map(str, cmd[:4]))} failed (exit {code}): {err[-800:]}")
