@@ -423,6 +423,18 @@ static void test_outer_cue_and_programmes(void **state) {
   assert_speaker(f, "stepping up", "Ortiz");
 }
 
+/* "According to X" names the source of the whole sentence, over the
+ * speaker that sentence reports. */
+static void test_according_to_outer(void **state) {
+  fx *f = *state;
+  run(f, "According to the Harbor Gazette, Mayor Lena Ortiz said the pier was \"unsafe for boats.\"\n\n"
+         "\"We will not reopen it this year,\" Ortiz told the council, according to Daniel Brook.");
+  assert_speaker(f, "unsafe for boats", "Harbor Gazette");
+  assert_speaker(f, "not reopen it", "Daniel Brook");
+  run(f, "Mayor Lena Ortiz said the pier was \"unsafe for boats.\"");
+  assert_speaker(f, "unsafe for boats", "Ortiz");
+}
+
 static void test_indirect(void **state) {
   fx *f = *state;
   run(f, "Health Minister Meera Pillai said that the outbreak was not over yet.\n\n"
@@ -787,6 +799,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_cue_shapes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pronoun_antecedents, setup, teardown),
       cmocka_unit_test_setup_teardown(test_outer_cue_and_programmes, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_according_to_outer, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),

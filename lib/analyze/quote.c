@@ -1558,6 +1558,30 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         }
       }
     }
+    if ((c->trail || c->lead) && c->q.cue_end > c->q.cue_start) {
+      /* "According to the Post, Smith said "..."" / ""...," Smith said,
+       * according to a transcript": the source the writer cites for the
+       * whole sentence holds the words, not the speaker it reports */
+      size_t ct = tok_from(&w, c->q.cue_start);
+      size_t cs0 = ct < nt ? sent_of(&w, ct) : so;
+      size_t f0 = sent_first_tok(&w, cs0), e0 = sent_end_tok(&w, cs0);
+      if (TOK(&w, ct)->fold != qa->h_according)
+        for (size_t k = f0; k + 1 < e0; k++) {
+          if (w.inq[k] || !is_word(&w, k) || TOK(&w, k)->fold != qa->h_according ||
+              TOK(&w, k + 1)->fold != qa->h_to)
+            continue;
+          size_t hi3 = k + 2;
+          while (hi3 < e0 && !is_qmark(&w, hi3) && punct_char(&w, hi3) != ',' && !is_sent_end_punct(&w, hi3))
+            hi3++;
+          spk s3 = {0};
+          if (speaker_after(&w, k + 1, hi3, &s3)) {
+            c->s = s3;
+            c->q.cue_start = TOK(&w, k)->start;
+            c->q.cue_end = TOK(&w, k + 1)->end;
+          }
+          break;
+        }
+    }
     c->heading = c->close_tok <= head_end || crosshead(&w, c);
     /* "so-called": whatever the cue, the marks are the writer's */
     if (prev > 0 && is_word(&w, prev - 1)) {
