@@ -435,6 +435,18 @@ static void test_according_to_outer(void **state) {
   assert_speaker(f, "unsafe for boats", "Ortiz");
 }
 
+/* A phrase that opens on "of", or a bare participle, is no subject: the
+ * plural noun after it ("claims", "states") is no verb of saying. */
+static void test_no_subject_phrases(void **state) {
+  fx *f = *state;
+  run(f, "The Harbor Ledger rated 40% of council claims as \"false\" or \"misleading,\" twice the "
+         "rate of last year.\n\n"
+         "Senator Dara Quill said she hopes the new levy can be \"the best of both worlds,\" giving "
+         "states more money.");
+  assert_speaker(f, "misleading", "Harbor Ledger");
+  assert_speaker(f, "best of both worlds", "Quill");
+}
+
 static void test_indirect(void **state) {
   fx *f = *state;
   run(f, "Health Minister Meera Pillai said that the outbreak was not over yet.\n\n"
@@ -800,6 +812,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_pronoun_antecedents, setup, teardown),
       cmocka_unit_test_setup_teardown(test_outer_cue_and_programmes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_according_to_outer, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_no_subject_phrases, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),

@@ -313,6 +313,7 @@ static int32_t mention_at(const qwork *w, size_t i) { return w->men ? w->men[i] 
  * a pronoun, or a run of words back to a determiner.  A run of capitalized
  * words stands for a name the entity layer missed.
  */
+static bool is_ing(const qwork *w, size_t i);
 static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
   if (!is_word(w, t)) return false;
   int32_t m = mention_at(w, t);
@@ -360,6 +361,11 @@ static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
   }
   bool at_start = a == lo || (TOK(w, a)->flags & PX__TF_SENT_START);
   if (!(det || title || capital || at_start)) return false;
+  /* "of Republican claims", "..., giving states more power": a phrase
+   * that opens on a preposition, or a bare participle, heads no subject */
+  if (!det && !title && (TOK(w, a)->fold == w->qa->h_of || TOK(w, a)->fold == w->qa->h_for ||
+                         (a == t && !capital && is_ing(w, t))))
+    return false;
   if (t - a >= 7) return false;
   /* a name inside the phrase is a modifier of its head ("Manafort's
    * friend", "the Ohio-based Clinton ally"), not the speaker */
