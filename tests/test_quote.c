@@ -447,6 +447,25 @@ static void test_no_subject_phrases(void **state) {
   assert_speaker(f, "best of both worlds", "Quill");
 }
 
+/* A relative pronoun is the subject as written whatever names it: a role,
+ * a crowd, or a name with a phrase set off by commas after "who". */
+static void test_relative_subjects(void **state) {
+  fx *f = *state;
+  const char *text = "\"We are ready,\" said Tom Ruck, the council's chief strategist, who added that the "
+                     "plan was \"like building a bridge at night.\"\n\n"
+                     "The levy was opposed by Senator Dara Quill, who, after a long debate with the mayor, "
+                     "said the vote was \"a sad day for farmers.\"";
+  run(f, text);
+  const char *body = px_doc_body(f->doc).ptr;
+  px_quote q = find(f, "building a bridge");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "who"));
+  q = find(f, "sad day for farmers");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "who"));
+  assert_speaker(f, "sad day for farmers", "Quill");
+}
+
 static void test_indirect(void **state) {
   fx *f = *state;
   run(f, "Health Minister Meera Pillai said that the outbreak was not over yet.\n\n"
@@ -813,6 +832,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_outer_cue_and_programmes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_according_to_outer, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_subject_phrases, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_relative_subjects, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),

@@ -514,6 +514,26 @@ static size_t skip_time_back(const qwork *w, size_t lo, size_t j) {
  * commas ("Black, who has been friends with Manafort for 40 years, said").
  * A participle after a comma ("..., saying") takes the clause's subject.
  */
+/* The relative pronoun at token t (who, which) as the subject: its span
+ * as written, and the mention of the noun phrase before it, when one, for
+ * the name ("critics who say", "Senator Quill, who added"). */
+static bool relative_subject(const qwork *w, size_t lo, size_t t, spk *s) {
+  spk s0 = {0};
+  size_t b = t > lo && punct_char(w, t - 1) == ',' ? t - 1 : t;
+  int32_t m = b > lo ? mention_at(w, b - 1) : -1;
+  if (m >= 0 && w->ents->ent[w->ents->men[m].entity].type != PX_ENT_PLACE) /* "by Senator Quill, who" */
+    spk_from_mention(w, m, s), s->pron = 0;
+  else if (nearest_back(w, lo, t, &s0) && !s0.pron &&
+      !(s0.men >= 0 && w->ents->ent[w->ents->men[s0.men].entity].type == PX_ENT_PLACE))
+    *s = s0;
+  else
+    memset(s, 0, sizeof *s), s->men = -1;
+  s->start = TOK(w, t)->start;
+  s->end = TOK(w, t)->end;
+  s->ok = true;
+  return true;
+}
+
 static bool weak_person(const qwork *w, const spk *s);
 static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   size_t j = c;
@@ -546,6 +566,17 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   if (is_ing(w, c) && c - 1 == t && is_word(w, t) &&
       (TOK(w, t)->fold == w->qa->h_by || (w->cls[t] & CW_CLAUSE)))
     return main_subject(w, slo, t, s);
+  /* "Bret Stephens, who, after trading insults with the host, said":
+   * the relative pronoun before a phrase set off by commas */
+  if (punct_char(w, t) == ',' && !is_ing(w, c)) {
+    for (size_t k = t; k > lo + 1 && t - k < 30;) {
+      k--;
+      if (is_qmark(w, k) || is_sent_end_punct(w, k) || (is_word(w, k) && (w->cls[k] & PX__CW_CUE))) break;
+      if (punct_char(w, k) == ',' && is_word(w, k - 1) && !w->inq[k - 1] &&
+          TOK(w, k - 1)->fold == w->qa->h_who)
+        return relative_subject(w, lo, k - 1, s);
+    }
+  }
   if (punct_char(w, t) == ',') {
     if (is_ing(w, c)) {
       /* "..., Fiorina said, adding that ...": the participle goes with the
@@ -593,16 +624,8 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   /* "Stevie Wonder, who joked of the museum, "...": the relative pronoun
    * is the subject as written and the name before it says who that is */
   if (is_word(w, t) && t > lo && !w->inq[t] &&
-      (TOK(w, t)->fold == w->qa->h_who || TOK(w, t)->fold == w->qa->h_which)) {
-    spk s0 = {0};
-    if (nearest_back(w, lo, t, &s0) && s0.men >= 0 &&
-        w->ents->ent[w->ents->men[s0.men].entity].type != PX_ENT_PLACE) {
-      *s = s0;
-      s->start = TOK(w, t)->start;
-      s->end = TOK(w, t)->end;
-      return true;
-    }
-  }
+      (TOK(w, t)->fold == w->qa->h_who || TOK(w, t)->fold == w->qa->h_which))
+    return relative_subject(w, lo, t, s);
   if (np_ending_at(w, lo, t, s)) {
     /* "Another source speaking to Fox News said": a name after a
      * preposition is not the subject; the clause's first speaker is.
