@@ -466,6 +466,17 @@ static void test_relative_subjects(void **state) {
   assert_speaker(f, "sad day for farmers", "Quill");
 }
 
+/* "..., said Smith's office": a possessive after the verb heads another
+ * phrase, so the sentence is no ", said X." attribution. */
+static void test_indirect_possessive(void **state) {
+  fx *f = *state;
+  run(f, "Dara Quill, who studies farm policy at the Harbor Institute, said Tomas Vey's statement "
+         "did not settle the matter.");
+  px_quote q = find(f, "settle the matter");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+  assert_speaker(f, "settle the matter", "Quill");
+}
+
 static void test_indirect(void **state) {
   fx *f = *state;
   run(f, "Health Minister Meera Pillai said that the outbreak was not over yet.\n\n"
@@ -833,6 +844,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_according_to_outer, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_subject_phrases, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_subjects, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_indirect_possessive, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),

@@ -1032,7 +1032,10 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
   for (size_t k = last; k > f + 3 && last - k < 14;) {
     k--;
     if (punct_char(w, k) != ',') continue;
-    if (trailing_attr(w, k, e, &at) && at.end_tok >= last && (w->cls[at.cue_tok] & PX__CW_CUE)) {
+    /* not "..., said Smith's statement did not ...": a possessive heads
+     * another phrase, the clause goes on */
+    if (trailing_attr(w, k, e, &at) && at.end_tok >= last && (w->cls[at.cue_tok] & PX__CW_CUE) &&
+        !(TOK(w, tok_from(w, at.s.end) - 1)->flags & PX__TF_POSSESSIVE)) {
       cs = f;
       ce = k;
       goto found;
