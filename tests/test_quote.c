@@ -477,6 +477,20 @@ static void test_indirect_possessive(void **state) {
   assert_speaker(f, "settle the matter", "Quill");
 }
 
+/* A programme named in the attribution ("said on "Morning Desk."") does
+ * not cut the remark: the stretch after it goes on with the same quote. */
+static void test_programme_in_attribution(void **state) {
+  fx *f = *state;
+  run(f, "Senator Dara Quill spoke on Sunday.\n\n"
+         "\"We will win this vote,\" Quill said on \"Morning Desk.\" \"The levy is not a fair deal "
+         "for the farmers of this state.\"");
+  px_quote q = find(f, "fair deal");
+  assert_int_equal(q.nspans, 2);
+  assert_true(str_has(q.text, "We will win"));
+  assert_speaker(f, "fair deal", "Quill");
+  assert_int_equal(find(f, "Morning Desk").kind, PX_QUOTE_TITLE);
+}
+
 static void test_indirect(void **state) {
   fx *f = *state;
   run(f, "Health Minister Meera Pillai said that the outbreak was not over yet.\n\n"
@@ -845,6 +859,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_no_subject_phrases, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_subjects, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_possessive, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_programme_in_attribution, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),

@@ -1679,9 +1679,21 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     cand *c = &cv[i];
     if (c->dead || !c->s.ok) continue;
     size_t j = i + 1;
-    while (j < nc && !cv[j].dead && cv[j].q.kind != 5 && !cv[j].so_called && !cv[j].named && c->nsp < MAX_SPANS &&
-           (!cv[j].s.ok || (cv[j].lead && c->trail && cv[j].q.cue_start >= c->q.cue_start))) {
+    while (j < nc && !cv[j].dead && c->nsp < MAX_SPANS) {
       cand *d = &cv[j];
+      /* ""...," he said on "Meet the Press." "...": a programme named
+       * in the attribution belongs to it; the remark goes on after it */
+      if ((d->q.kind == 5 || d->named) && c->trail && d->open_tok <= c->trail_end + 1 &&
+          d->open_tok < nt && c->trail_end > 0 && sent_of(&w, d->open_tok) == sent_of(&w, c->trail_end - 1)) {
+        size_t e = d->close_tok;
+        while (e < nt && !is_qmark(&w, e) && !is_sent_end_punct(&w, e) && punct_char(&w, e) != ',') e++;
+        c->trail_end = e;
+        j++;
+        continue;
+      }
+      if (d->q.kind == 5 || d->so_called || d->named ||
+          !(!d->s.ok || (d->lead && c->trail && d->q.cue_start >= c->q.cue_start)))
+        break;
       bool own_cue = d->s.ok && d->q.cue_start != c->q.cue_start;
       bool same_para = d->para == c->para;
       /* only the attribution, punctuation and a few words between */
