@@ -491,6 +491,19 @@ static void test_programme_in_attribution(void **state) {
   assert_int_equal(find(f, "Morning Desk").kind, PX_QUOTE_TITLE);
 }
 
+/* Single marks in a short first paragraph are a headline's: the editor's
+ * shorthand, not a quote the body reports. */
+static void test_headline_single_marks(void **state) {
+  fx *f = *state;
+  run(f, "Mayor calls pier plan 'a sad day for boats.'\n\n"
+         "Mayor Lena Ortiz on Monday called the pier plan \"a sad day for every boat owner\" and asked the "
+         "council to vote again.");
+  px_quote q = find(f, "for boats.");
+  assert_int_equal(q.kind, PX_QUOTE_TITLE);
+  assert_false(q.has_speaker);
+  assert_speaker(f, "every boat owner", "Ortiz");
+}
+
 static void test_indirect(void **state) {
   fx *f = *state;
   run(f, "Health Minister Meera Pillai said that the outbreak was not over yet.\n\n"
@@ -860,6 +873,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_relative_subjects, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_possessive, setup, teardown),
       cmocka_unit_test_setup_teardown(test_programme_in_attribution, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_headline_single_marks, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),

@@ -1345,14 +1345,14 @@ static bool title_case(const qwork *w, size_t a, size_t e) {
 
 /* The end of the headline: the first paragraph of a text of several when
  * it is a line of 40 tokens at most in Title Case (the headline repeated
- * over the body), else 0.  Quotation marks in it are the editor's, not someone's words
- * reported in the body. */
-static size_t headline_end(const qwork *w) {
+ * over the body), else 0; with single, in any case.  Quotation marks in it
+ * are the editor's, not someone's words reported in the body. */
+static size_t headline_end(const qwork *w, bool single) {
   const px__text *tx = w->tx;
   size_t nt = tx->ntok;
   size_t e0 = 0;
   while (e0 < nt && e0 <= 40 && tx->sent[sent_of(w, e0)].para == 0) e0++;
-  if (e0 >= nt || e0 > 40 || e0 < 2 || !title_case(w, 0, e0)) return 0;
+  if (e0 >= nt || e0 > 40 || e0 < 2 || !(single || title_case(w, 0, e0))) return 0;
   return e0;
 }
 
@@ -1431,7 +1431,10 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     for (size_t k = c->open_tok; k < c->close_tok; k++) w.inq[k] = 1;
   }
 
-  size_t head_end = headline_end(&w);
+  size_t head_end = headline_end(&w, false);
+  /* "Gowdy promises report 'as soon as possible.'": single marks in a
+   * short first paragraph are a headline's, in any case */
+  size_t head_single_end = headline_end(&w, true);
   /* 2. attribution of each candidate */
   for (size_t i = 0; i < nc; i++) {
     cand *c = &cv[i];
@@ -1614,7 +1617,8 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
           break;
         }
     }
-    c->heading = c->close_tok <= head_end || crosshead(&w, c);
+    c->heading = c->close_tok <= head_end || crosshead(&w, c) ||
+                 ((c->q.flags & PX__QS_SINGLE) && c->close_tok <= head_single_end);
     /* "so-called": whatever the cue, the marks are the writer's */
     if (prev > 0 && is_word(&w, prev - 1)) {
       const px__token *pt = &tx->tok[prev - 1];
