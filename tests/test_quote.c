@@ -504,6 +504,20 @@ static void test_headline_single_marks(void **state) {
   assert_speaker(f, "every boat owner", "Ortiz");
 }
 
+/* A quote's trailing attribution is in its own paragraph: a cue opening
+ * the next paragraph ("According to Ruiz, ...") speaks of something else,
+ * and the second stretch of the remark stays with the first. */
+static void test_attribution_stays_in_paragraph(void **state) {
+  fx *f = *state;
+  run(f, "The general spoke at the base on Monday.\n\n"
+         "\"We keep losing ground,\" he said. \"We are paying far too much for too little.\"\n\n"
+         "According to Ana Ruiz, the budget is too small.");
+  px_quote q = find(f, "too little");
+  assert_int_equal(q.nspans, 2);
+  assert_true(str_has(q.text, "losing ground"));
+  assert_false(str_has(q.speaker_name, "Ruiz"));
+}
+
 static void test_indirect(void **state) {
   fx *f = *state;
   run(f, "Health Minister Meera Pillai said that the outbreak was not over yet.\n\n"
@@ -874,6 +888,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_indirect_possessive, setup, teardown),
       cmocka_unit_test_setup_teardown(test_programme_in_attribution, setup, teardown),
       cmocka_unit_test_setup_teardown(test_headline_single_marks, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_attribution_stays_in_paragraph, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),

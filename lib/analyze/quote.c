@@ -1521,7 +1521,10 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         if (c->cend < c->q.end) c->cend = c->q.end;
       }
     }
-    if (!c->trail && !c->lead && a < nt && (starts || stop_inside)) {
+    /* the attribution is in the quote's paragraph: "According to Ham, ..."
+     * opening the next one speaks of something else */
+    if (!c->trail && !c->lead && a < nt && (starts || stop_inside) &&
+        tx->sent[sent_of(&w, a)].para == c->para) {
       /* the attribution closes the sentence after more words:
        * "..." if she lost by less, said David Wasserman.  /  "..." Trump said. */
       size_t hi2 = hi;
