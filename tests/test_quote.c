@@ -464,6 +464,12 @@ static void test_relative_subjects(void **state) {
   assert_true(q.has_speaker);
   assert_true(str_is((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "who"));
   assert_speaker(f, "sad day for farmers", "Quill");
+  /* a year between the pronoun and its verb is a time phrase */
+  run(f, "The vote was put off by the council leader, who in 2010 said the pier was \"a waste of money.\"");
+  body = px_doc_body(f->doc).ptr;
+  q = find(f, "waste of money");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "who"));
 }
 
 /* "..., said Smith's office": a possessive after the verb heads another

@@ -471,6 +471,8 @@ static bool time_word(const qwork *w, size_t k) {
       "oct", "nov", "dec", "earlier", "later", "recently", "past", "meantime", "turn",
       "days", "hours", "weeks", "months", "years", "minutes", "moment", "ago", "two", "three",
       "four", "five", "six", "few", "several"};
+  /* a year or a date is a number token: "who in 2010 said" */
+  if (TOK(w, k)->kind == PX__TOK_NUMBER) return true;
   if (!is_word(w, k)) return false;
   char c0 = w->p[TOK(w, k)->start];
   if (c0 >= '0' && c0 <= '9') return true;
