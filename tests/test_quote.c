@@ -445,6 +445,12 @@ static void test_no_subject_phrases(void **state) {
          "states more money.");
   assert_speaker(f, "misleading", "Harbor Ledger");
   assert_speaker(f, "best of both worlds", "Quill");
+  /* a verb form after a preposition is a noun: "in states like Ohio" */
+  run(f, "For young voters in states like Ohio, he said, the levy is \"a burden they cannot carry.\"");
+  px_quote q = find(f, "cannot carry");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                     "he"));
 }
 
 /* A relative pronoun is the subject as written whatever names it: a role,

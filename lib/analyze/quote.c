@@ -740,10 +740,18 @@ static int cue_at(const qwork *w, size_t i, bool weak_ok) {
   if (!(c & PX__CW_CUE) && !(weak_ok && (c & PX__CW_CUE_WEAK))) return 0;
   /* part of a name: "the United States" */
   if (mention_at(w, i) >= 0) return 0;
-  /* a noun, not a verb: "her remark", "Clinton's call", "the state" */
+  /* a noun, not a verb: "her remark", "Clinton's call", "the state",
+   * "in states like Ohio", "of reports" */
   if (i > 0 && is_word(w, i - 1) &&
       ((w->cls[i - 1] & CW_DET) || (TOK(w, i - 1)->flags & PX__TF_POSSESSIVE)))
     return 0;
+  if (i > 0 && is_word(w, i - 1)) {
+    uint64_t h = TOK(w, i - 1)->fold;
+    const px__quotean *qa = w->qa;
+    if (h == qa->h_in || h == qa->h_of || h == qa->h_for || h == qa->h_from || h == qa->h_with ||
+        h == qa->h_on || h == qa->h_at || h == qa->h_about || h == qa->h_against || h == qa->h_over)
+      return 0;
+  }
   /* "a Donald Trump tweet": a name used as a modifier after "a" */
   int32_t m = i > 0 ? mention_at(w, i - 1) : -1;
   if (m >= 0) {
