@@ -128,6 +128,13 @@ static void test_scan_apostrophes_and_nesting(void **state) {
   assert_int_equal(v[1].depth, 1);
   assert_int_equal(v[2].depth, 0);
   assert_int_equal(v[2].close, strstr(t, "' '' came") - t + 2);
+  /* a space slipped in before the closing mark: ", ''" closes */
+  t = "''We built coalitions, '' said Mr. Dunn. ''It worked.''";
+  n = scan(t, &v);
+  assert_int_equal(n, 2);
+  assert_int_equal(v[0].open, 0);
+  assert_int_equal(v[0].close, strstr(t, "'' said") - t);
+  assert_int_equal(v[1].open, strstr(t, "''It") - t);
 }
 
 static void test_scan_paragraphs(void **state) {
