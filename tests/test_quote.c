@@ -537,6 +537,27 @@ static void test_attribution_stays_in_paragraph(void **state) {
   assert_false(str_has(q.speaker_name, "Ruiz"));
 }
 
+/* A verb that needs a quote speaks for "it" when the quote is beside it;
+ * "another" stands for a person; manner verbs of speech. */
+static void test_it_read_another_said(void **state) {
+  fx *f = *state;
+  const char *text = "The sign stood by the pier.\n\n"
+                     "\"No boats after dark,\" it read.\n\n"
+                     "One farmer wanted the levy. Another said, \"We cannot pay any more this year.\"\n\n"
+                     "\"The way I see it,\" she elaborated, \"nobody asked the farmers.\"";
+  run(f, text);
+  const char *body = px_doc_body(f->doc).ptr;
+  px_quote q = find(f, "No boats after dark");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "it"));
+  q = find(f, "cannot pay any more");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "Another"));
+  q = find(f, "nobody asked");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "she"));
+}
+
 static void test_indirect(void **state) {
   fx *f = *state;
   run(f, "Health Minister Meera Pillai said that the outbreak was not over yet.\n\n"
@@ -908,6 +929,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_programme_in_attribution, setup, teardown),
       cmocka_unit_test_setup_teardown(test_headline_single_marks, setup, teardown),
       cmocka_unit_test_setup_teardown(test_attribution_stays_in_paragraph, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_it_read_another_said, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),

@@ -558,8 +558,12 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
     return main_subject(w, slo, t, s); /* "X did this and said ..." */
   if (is_qmark(w, t) && is_ing(w, c)) return main_subject(w, slo, t, s); /* as "fantastic," telling */
   /* "..., it said." / "it added": an organization or a document speaks */
-  if (is_word(w, t) && TOK(w, t)->fold == w->qa->h_it && !w->inq[t] && cue_at(w, c, false) == 1 &&
-      !is_ing(w, c)) {
+  /* a verb that needs a quote serves when one is beside it: ""...," it
+   * read." / "it reads, "..."" */
+  bool beside = c + 1 >= w->tx->ntok || is_qmark(w, c + 1) || punct_char(w, c + 1) == ',' ||
+                punct_char(w, c + 1) == ':' || punct_char(w, c + 1) == '.';
+  if (is_word(w, t) && TOK(w, t)->fold == w->qa->h_it && !w->inq[t] &&
+      (cue_at(w, c, false) == 1 || (beside && cue_at(w, c, true) == 1)) && !is_ing(w, c)) {
     spk_span(w, t, t + 1, s);
     s->pron = 3;
     return true;
@@ -622,6 +626,15 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
       return true;
     }
     return main_subject(w, lo, t, s);
+  }
+  /* "Another said, "..."", "Others wrote": a determiner standing for
+   * one of the people just named */
+  static const char *const alone[] = {"another", "others", "some", "many", "both", "most", "several"};
+  if (!w->inq[t] && word_in(w, t, alone, sizeof alone / sizeof *alone) &&
+      (t == lo || !is_word(w, t - 1) || (w->cls[t - 1] & (CW_CLAUSE | CW_SKIP)) ||
+       (TOK(w, t)->flags & PX__TF_SENT_START))) {
+    spk_span(w, t, t + 1, s);
+    return true;
   }
   /* "Stevie Wonder, who joked of the museum, "...": the relative pronoun
    * is the subject as written and the name before it says who that is */
@@ -742,8 +755,12 @@ static int cue_at(const qwork *w, size_t i, bool weak_ok) {
   if (mention_at(w, i) >= 0) return 0;
   /* a noun, not a verb: "her remark", "Clinton's call", "the state",
    * "in states like Ohio", "of reports" */
+  static const char *const past[] = {"said", "told", "wrote", "says", "tells", "writes"};
+  static const char *const alone[] = {"another", "others", "some", "many", "both", "most", "several"};
   if (i > 0 && is_word(w, i - 1) &&
-      ((w->cls[i - 1] & CW_DET) || (TOK(w, i - 1)->flags & PX__TF_POSSESSIVE)))
+      ((w->cls[i - 1] & CW_DET) || (TOK(w, i - 1)->flags & PX__TF_POSSESSIVE)) &&
+      /* but "another said", "some wrote": no noun */
+      !(word_in(w, i - 1, alone, sizeof alone / sizeof *alone) && word_in(w, i, past, sizeof past / sizeof *past)))
     return 0;
   if (i > 0 && is_word(w, i - 1)) {
     uint64_t h = TOK(w, i - 1)->fold;
