@@ -558,6 +558,25 @@ static void test_it_read_another_said(void **state) {
   assert_true(str_is((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "she"));
 }
 
+/* A colon closes a clause whose subject speaks: a body, a document or a
+ * pronoun after an opening phrase. */
+static void test_colon_subjects(void **state) {
+  fx *f = *state;
+  const char *text = "Senator Dara Quill spoke in Dayton.\n\n"
+                     "But back in the capital, she returned to her old theme: \"The levy is a tax on "
+                     "farmers.\"\n\n"
+                     "Quill's letter makes a simple case: \"Farmers cannot pay more this year.\"";
+  run(f, text);
+  const char *body = px_doc_body(f->doc).ptr;
+  px_quote q = find(f, "a tax on farmers");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "she"));
+  assert_speaker(f, "a tax on farmers", "Quill");
+  q = find(f, "cannot pay more");
+  assert_true(q.has_speaker);
+  assert_true(str_has((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "letter"));
+}
+
 static void test_indirect(void **state) {
   fx *f = *state;
   run(f, "Health Minister Meera Pillai said that the outbreak was not over yet.\n\n"
@@ -930,6 +949,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_headline_single_marks, setup, teardown),
       cmocka_unit_test_setup_teardown(test_attribution_stays_in_paragraph, setup, teardown),
       cmocka_unit_test_setup_teardown(test_it_read_another_said, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_colon_subjects, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),

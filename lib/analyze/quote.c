@@ -1600,10 +1600,15 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         c->s = s0;
       } else if (main_subject(&w, lo, prev - 1, &s0) &&
                  ((s0.pron && s0.pron < 3) ||
-                  (s0.men >= 0 && w.ents->ent[w.ents->men[s0.men].entity].type == PX_ENT_PERSON)) &&
-                 tok_from(&w, s0.start) < lo + 4) {
-        /* "She then addressed the supporters again: "..."": the subject
-         * of the clause the colon ends */
+                  (s0.men >= 0 && w.ents->ent[w.ents->men[s0.men].entity].type != PX_ENT_PLACE) ||
+                  (s0.men < 0 && !s0.pron && tok_from(&w, s0.end) > 0 &&
+                   (w.cls[tok_from(&w, s0.end) - 1] & PX__CW_TITLE))) &&
+                 (tok_from(&w, s0.start) < lo + 4 ||
+                  (tok_from(&w, s0.start) > lo && punct_char(&w, tok_from(&w, s0.start) - 1) == ','))) {
+        /* "She then addressed the supporters again: "..."", "The board
+         * was conclusive in its findings: "..."", "But back home, he
+         * returned to his familiar lines: "..."": the subject of the
+         * clause the colon ends, a person, a body or a document */
         c->lead = true;
         c->s = s0;
       }
