@@ -577,6 +577,20 @@ static void test_colon_subjects(void **state) {
   assert_true(str_has((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "letter"));
 }
 
+/* A quote standing alone at the start of the next paragraph goes on with
+ * the remark before it: one quote, one speaker. */
+static void test_remark_over_paragraphs(void **state) {
+  fx *f = *state;
+  run(f, "\"The levy will pass,\" Senator Dara Quill said on Monday.\n\n"
+         "\"Farmers have waited for this bill for ten years, and they will not wait longer.\"\n\n"
+         "The council meets again in May.");
+  px_quote q = find(f, "waited for this bill");
+  assert_int_equal(q.nspans, 2);
+  assert_true(str_has(q.text, "levy will pass"));
+  assert_speaker(f, "waited for this bill", "Quill");
+  assert_int_equal(px_quotes_count(f->qs), 1);
+}
+
 static void test_indirect(void **state) {
   fx *f = *state;
   run(f, "Health Minister Meera Pillai said that the outbreak was not over yet.\n\n"
@@ -950,6 +964,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_attribution_stays_in_paragraph, setup, teardown),
       cmocka_unit_test_setup_teardown(test_it_read_another_said, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_subjects, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_remark_over_paragraphs, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),

@@ -1776,7 +1776,17 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     if (j == 0) continue;
     cand *c = &cv[j - 1];
     if (!c->s.ok || c->q.kind == 4 || c->q.kind == 5) continue;
-    if (d->para > c->para + 1) continue;
+    uint32_t cpara = c->close_tok > 0 ? tx->sent[sent_of(&w, c->close_tok - 1)].para : c->para;
+    if (d->para > cpara + 1) continue;
+    if (c->q.kind == 1 && d->para == cpara + 1 && c->nsp < MAX_SPANS) {
+      /* the remark goes on in the next paragraph: one quote */
+      c->sp[c->nsp++] = (px__qrange){d->q.start, d->q.end};
+      c->q.end = d->q.end;
+      c->cend = d->cend > c->cend ? d->cend : c->cend;
+      c->close_tok = d->close_tok;
+      d->dead = true;
+      continue;
+    }
     d->s = c->s;
     d->q.cue_start = d->q.cue_end = 0;
   }
