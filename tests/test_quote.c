@@ -591,6 +591,22 @@ static void test_remark_over_paragraphs(void **state) {
   assert_int_equal(px_quotes_count(f->qs), 1);
 }
 
+/* he/she: a name after "that" behind its title, after a wh-word, or in
+ * the clause another person's verb reports, is not the thread's subject. */
+static void test_pronoun_not_in_reported_clause(void **state) {
+  fx *f = *state;
+  run(f, "At a rally in Dayton, Mr. Tomas Vey was just as blunt, claiming that President Ivan Brook "
+         "wanted to double the levy. \"You would have to be insane,\" he said.");
+  assert_speaker(f, "have to be insane", "Vey");
+  run(f, "In a memo released on Tuesday, campaign manager Robby Lane acknowledged the governor and "
+         "Tomas Vey had split the first two contests, which is an outcome, he said, \"we have long "
+         "expected.\"");
+  assert_speaker(f, "long expected", "Lane");
+  run(f, "Andrew Hale took his daughter to the museum on Sunday to explain to her who Tomas Vey was.\n\n"
+         "He said: \"He was strong, and I hope I can be like him.\"");
+  assert_speaker(f, "hope I can be like him", "Hale");
+}
+
 static void test_indirect(void **state) {
   fx *f = *state;
   run(f, "Health Minister Meera Pillai said that the outbreak was not over yet.\n\n"
@@ -965,6 +981,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_it_read_another_said, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_subjects, setup, teardown),
       cmocka_unit_test_setup_teardown(test_remark_over_paragraphs, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_pronoun_not_in_reported_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),

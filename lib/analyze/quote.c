@@ -1285,9 +1285,41 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
                        (w->cls[after] & (PX__CW_CUE | PX__CW_CUE_WEAK | CW_SKIP));
     /* "he does believe McConnell is correct": the subject of a clause
      * reported by someone else's verb is not the thread's subject */
-    if (before_verb && k > 0 && is_word(w, k - 1) &&
-        ((w->cls[k - 1] & (PX__CW_CUE | PX__CW_CUE_WEAK)) || tx->tok[k - 1].fold == w->qa->h_that))
-      before_verb = false;
+    if (before_verb) {
+      /* over a title before the name: "that President Obama wanted" */
+      size_t b = k;
+      while (b > 0 && is_word(w, b - 1) && (w->cls[b - 1] & PX__CW_TITLE) && !(w->cls[b - 1] & CW_DET)) b--;
+      static const char *const wh[] = {"who", "whom", "what", "which", "whose", "when", "where", "how", "why"};
+      /* "to explain who Ali was": a name after a wh-word is no subject */
+      if (b > 0 && is_word(w, b - 1) &&
+          ((w->cls[b - 1] & (PX__CW_CUE | PX__CW_CUE_WEAK)) || tx->tok[b - 1].fold == w->qa->h_that ||
+           word_in(w, b - 1, wh, sizeof wh / sizeof *wh)))
+        before_verb = false;
+    }
+    /* "Mook acknowledged Clinton and Sanders had split the contests":
+     * a name after another person's verb of saying, in the same sentence,
+     * is what was said, not the subject of the thread */
+    if (!w->inq[k] && !(w->inrep && w->inrep[k])) {
+      /* 0: nothing yet, 1: another person named, 2: then a verb of saying;
+       * a comma may end the reported clause ("When Trump suggested ...,
+       * Rubio fired back") */
+      int state = 0;
+      for (size_t q = sent_first_tok(w, ks); q < k; q++) {
+        if (w->inq[q]) continue;
+        int32_t mq = w->men ? w->men[q] : -1;
+        if (mq >= 0 && ents->men[mq].entity != en && ents->ent[ents->men[mq].entity].type == PX_ENT_PERSON) {
+          if (state == 0) state = 1;
+        } else if (state == 1 && is_word(w, q) && (w->cls[q] & PX__CW_CUE) && cue_at(w, q, false) == 1) {
+          state = 2;
+        } else if (punct_char(w, q) == ',') {
+          state = state == 2 ? 0 : state;
+        }
+      }
+      if (state == 2) {
+        initial = before_verb = false;
+        sc -= 1;
+      }
+    }
     if ((initial || before_verb) && !poss) sc += 4;
     /* "... that concerns Henry Crespo, president of the Florida
      * Democratic Black Caucus.": a name given a role in an apposition is a
