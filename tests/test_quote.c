@@ -605,6 +605,11 @@ static void test_pronoun_not_in_reported_clause(void **state) {
   run(f, "Andrew Hale took his daughter to the museum on Sunday to explain to her who Tomas Vey was.\n\n"
          "He said: \"He was strong, and I hope I can be like him.\"");
   assert_speaker(f, "hope I can be like him", "Hale");
+  /* a name with its role opening a clause, before a past tense, is its subject */
+  run(f, "Senator Tomas Vey is burrowing in for a floor fight. He is asking delegates to switch.\n\n"
+         "On Monday night, Quill campaign manager Robby Lane released a memo on the race.\n\n"
+         "In it, he says the senator has \"a lead nobody can close.\"");
+  assert_speaker(f, "nobody can close", "Lane");
 }
 
 static void test_indirect(void **state) {

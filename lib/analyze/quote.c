@@ -1283,6 +1283,17 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     bool poss = tx->tok[after - 1].flags & PX__TF_POSSESSIVE;
     bool before_verb = after < nt && is_word(w, after) &&
                        (w->cls[after] & (PX__CW_CUE | PX__CW_CUE_WEAK | CW_SKIP));
+    /* "Clinton campaign manager Robby Mook released a memo": a name with
+     * its role opening the clause, before a verb in the past tense */
+    if (!before_verb && after < nt && is_word(w, after) && !cap_word(w, after) &&
+        TOK(w, after)->end - TOK(w, after)->start > 3 &&
+        memcmp(w->p + TOK(w, after)->end - 2, "ed", 2) == 0 && !(TOK(w, after)->flags & PX__TF_STOP)) {
+      size_t b = k;
+      while (b > 0 && is_word(w, b - 1) && ((w->cls[b - 1] & PX__CW_TITLE) || cap_word(w, b - 1)) &&
+             k - b < 6)
+        b--;
+      before_verb = b == sent_first_tok(w, ks) || (b > 0 && punct_char(w, b - 1) == ',');
+    }
     /* "he does believe McConnell is correct": the subject of a clause
      * reported by someone else's verb is not the thread's subject */
     if (before_verb) {
