@@ -395,6 +395,10 @@ static void test_pronoun_antecedents(void **state) {
          "\"clowns.\"");
   assert_speaker(f, "unsafe for boats", "Harbor Authority");
   assert_speaker(f, "clowns", "Ana Ruiz");
+  /* after "with", the name before a participle is its subject */
+  run(f, "Governor Ana Ruiz pushed the levy through the council, with Senator Dara Quill calling it "
+         "\"a sad day for farmers.\"");
+  assert_speaker(f, "sad day for farmers", "Quill");
 }
 
 /* A verb that reports speech only beside a quote (described, called),

@@ -642,6 +642,13 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
       (TOK(w, t)->fold == w->qa->h_who || TOK(w, t)->fold == w->qa->h_which))
     return relative_subject(w, lo, t, s);
   if (np_ending_at(w, lo, t, s)) {
+    /* "..., with Trump reportedly yelling: "..."": after "with", the
+     * name before a participle is its subject */
+    if (is_ing(w, c) && s->men >= 0) {
+      size_t f = tok_from(w, s->start);
+      while (f > lo && is_word(w, f - 1) && (w->cls[f - 1] & (CW_DET | PX__CW_TITLE))) f--;
+      if (f > lo && is_word(w, f - 1) && TOK(w, f - 1)->fold == w->qa->h_with) return true;
+    }
     /* "Another source speaking to Fox News said": a name after a
      * preposition is not the subject; the clause's first speaker is.
      * So for a document the subject put out: "the Council issued a
