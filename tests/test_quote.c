@@ -399,6 +399,10 @@ static void test_pronoun_antecedents(void **state) {
   run(f, "Governor Ana Ruiz pushed the levy through the council, with Senator Dara Quill calling it "
          "\"a sad day for farmers.\"");
   assert_speaker(f, "sad day for farmers", "Quill");
+  /* "what X called": X keeps the words, whatever verb of saying is before */
+  run(f, "Governor Ana Ruiz said the council had approved the levy, which was what Senator Dara "
+         "Quill called \"a sad day for every farmer.\"");
+  assert_speaker(f, "every farmer", "Quill");
 }
 
 /* A verb that reports speech only beside a quote (described, called),

@@ -359,7 +359,9 @@ static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
     if (cb & PX__CW_TITLE) title = true;
     a = b;
   }
-  bool at_start = a == lo || (TOK(w, a)->flags & PX__TF_SENT_START);
+  /* "what former employees have called": the subject of a free relative */
+  bool at_start = a == lo || (TOK(w, a)->flags & PX__TF_SENT_START) ||
+                  (a > 0 && is_word(w, a - 1) && TOK(w, a - 1)->fold == w->qa->h_what);
   if (!(det || title || capital || at_start)) return false;
   /* "of Republican claims", "..., giving states more power": a phrase
    * that opens on a preposition, or a bare participle, heads no subject */
@@ -916,7 +918,12 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
      * reports speech only beside a quote (called, described), inside the
      * clause of a verb of saying, gives the words to that verb's subject */
     bool weak = cl == 1 && !(w->cls[k] & PX__CW_CUE) && !phrasal_cue(w, k);
-    if (climb && cl == 1 && (!own_speaker(w, &s) || relative || weak)) {
+    /* "what aide Kevin Phillips called "..."": a named subject of a free
+     * relative keeps the words */
+    size_t sf = tok_from(w, s.start);
+    while (sf > lo && is_word(w, sf - 1) && (w->cls[sf - 1] & (CW_DET | PX__CW_TITLE))) sf--;
+    bool free_rel = !s.pron && sf > lo && is_word(w, sf - 1) && TOK(w, sf - 1)->fold == w->qa->h_what;
+    if (climb && cl == 1 && !free_rel && (!own_speaker(w, &s) || relative || weak)) {
       size_t f = k; /* the outer cue may stand between the subject and the inner cue */
       size_t slo = sent_first_tok(w, sent_of(w, f));
       if (slo > lo) slo = lo;
