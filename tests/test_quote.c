@@ -403,6 +403,11 @@ static void test_pronoun_antecedents(void **state) {
   run(f, "Governor Ana Ruiz said the council had approved the levy, which was what Senator Dara "
          "Quill called \"a sad day for every farmer.\"");
   assert_speaker(f, "every farmer", "Quill");
+  /* the subject of a participle is the main clause's, past an opening
+   * subordinate clause */
+  run(f, "After Governor Ana Ruiz fell ill, Senator Dara Quill sent her flowers, telling her \"the farmers "
+         "are praying for you.\"");
+  assert_speaker(f, "praying for you", "Quill");
 }
 
 /* A verb that reports speech only beside a quote (described, called),

@@ -424,6 +424,21 @@ static bool speakerish(const qwork *w, size_t k) {
 /* The subject of a clause starting at lo: the first speaker-like word
  * before t ("Hours later, Trump returned the compliment, telling ..."). */
 static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
+  /* "After Clinton suffered a concussion, Axelrod emailed ...": past an
+   * opening subordinate clause, to the main one */
+  static const char *const sub[] = {"after", "when", "while", "as", "before", "since", "if",
+                                    "although", "though", "because", "until", "once", "whenever"};
+  size_t f = lo;
+  if (f < t && is_word(w, f) && (TOK(w, f)->fold == w->qa->h_but || TOK(w, f)->fold == w->qa->h_and)) f++;
+  if (f < t && word_in(w, f, sub, sizeof sub / sizeof *sub) && !w->inq[f]) {
+    for (size_t k = f + 1; k < t && k - f < 25; k++) {
+      if (is_qmark(w, k) || is_sent_end_punct(w, k)) break;
+      if (punct_char(w, k) == ',') {
+        lo = k + 1;
+        break;
+      }
+    }
+  }
   for (size_t k = lo; k < t && k - lo < 40; k++) {
     if (is_sent_end_punct(w, k)) return false;
     if (is_qmark(w, k) || w->inq[k] || !speakerish(w, k)) continue;
