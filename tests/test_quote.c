@@ -465,6 +465,10 @@ static void test_no_subject_phrases(void **state) {
          "states more money.");
   assert_speaker(f, "misleading", "Harbor Ledger");
   assert_speaker(f, "best of both worlds", "Quill");
+  /* a gerund after a preposition ends a phrase: "of making racist remarks" */
+  run(f, "Senator Dara Quill has cast former secretary of State Ana Ruiz as unfit and accused her of "
+         "making racist remarks by using the term \"lazy farmers.\"");
+  assert_speaker(f, "lazy farmers", "Quill");
   /* a verb form after a preposition is a noun: "in states like Ohio" */
   run(f, "For young voters in states like Ohio, he said, the levy is \"a burden they cannot carry.\"");
   px_quote q = find(f, "cannot carry");

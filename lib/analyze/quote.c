@@ -346,6 +346,12 @@ static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
       break;
     }
     uint8_t cb = w->cls[b];
+    /* "accused her of making racist remarks": a gerund after a
+     * preposition ends the phrase */
+    if (is_ing(w, b) && !cap_word(w, b) && b > lo && is_word(w, b - 1) &&
+        (TOK(w, b - 1)->fold == w->qa->h_of || TOK(w, b - 1)->fold == w->qa->h_for ||
+         TOK(w, b - 1)->fold == w->qa->h_by || TOK(w, b - 1)->fold == w->qa->h_about))
+      break;
     if (cb & CW_DET) {
       a = b;
       det = true;
