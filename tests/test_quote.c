@@ -469,6 +469,10 @@ static void test_no_subject_phrases(void **state) {
   run(f, "Senator Dara Quill has cast former secretary of State Ana Ruiz as unfit and accused her of "
          "making racist remarks by using the term \"lazy farmers.\"");
   assert_speaker(f, "lazy farmers", "Quill");
+  /* a preposition after a verb opens its complement: no inverted speaker */
+  run(f, "Senator Dara Quill is telling a crowd in Dayton that the levy is \"peanuts,\" compared to "
+         "what Governor Ana Ruiz is planning.");
+  assert_speaker(f, "peanuts", "Quill");
   /* a verb form after a preposition is a noun: "in states like Ohio" */
   run(f, "For young voters in states like Ohio, he said, the levy is \"a burden they cannot carry.\"");
   px_quote q = find(f, "cannot carry");

@@ -704,6 +704,16 @@ static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
   size_t a = c + 1;
   if (a < hi && is_word(w, a) && TOK(w, a)->fold == w->qa->h_by) a++;
   if (a >= hi) return false;
+  /* ", compared to what militants are doing": a preposition after the
+   * verb opens its complement, no speaker */
+  if (is_word(w, a)) {
+    uint64_t h = TOK(w, a)->fold;
+    const px__quotean *qa = w->qa;
+    if (h == qa->h_with || h == qa->h_of || h == qa->h_for || h == qa->h_in || h == qa->h_on ||
+        h == qa->h_at || h == qa->h_about || (h == qa->h_to && TOK(w, c)->fold != qa->h_according &&
+                                               !(c > 0 && TOK(w, c - 1)->fold == qa->h_according)))
+      return false;
+  }
   /* "... suggests that Phoenix ...": a clause, not a speaker */
   if (is_word(w, a) && (w->cls[a] & CW_CLAUSE)) return false;
   /* a pronoun right after: "said he" */
