@@ -631,6 +631,12 @@ static void test_pronoun_not_in_reported_clause(void **state) {
          "On Monday night, Quill campaign manager Robby Lane released a memo on the race.\n\n"
          "In it, he says the senator has \"a lead nobody can close.\"");
   assert_speaker(f, "nobody can close", "Lane");
+  /* after "with", the name before a participle is the subject */
+  run(f, "Irena Brook, an economist, said farmers would pay more.\n\n"
+         "It has become an issue in the race, with Senator Dara Quill -- who has called for lower "
+         "taxes -- attacking the plan.\n\n"
+         "\"The plan would hurt every farmer in this state,\" she said.");
+  assert_speaker(f, "hurt every farmer", "Quill");
 }
 
 static void test_indirect(void **state) {

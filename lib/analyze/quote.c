@@ -1385,7 +1385,22 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
          (after + 2 < nt && (w->cls[after + 2] & PX__CW_TITLE))))
       sc += 2;
     if (poss) sc -= 2;
-    if (after_preposition(w, k)) sc -= 3;
+    /* "with Hillary Clinton -- who has called for ... -- lambasting the
+     * plan": after "with", the subject of a participle */
+    bool with_subject = false;
+    size_t kb = k;
+    while (kb > 0 && is_word(w, kb - 1) && (w->cls[kb - 1] & PX__CW_TITLE) && k - kb < 3) kb--;
+    if (kb > 0 && is_word(w, kb - 1) && TOK(w, kb - 1)->fold == w->qa->h_with && after < nt) {
+      size_t v = after;
+      if (is_dash(w, v) || punct_char(w, v) == ',') {
+        size_t e = v + 1;
+        while (e < nt && e - v < 25 && !is_dash(w, e) && punct_char(w, e) != ',' && !is_sent_end_punct(w, e)) e++;
+        v = e + 1;
+      }
+      with_subject = v < nt && is_word(w, v) && !cap_word(w, v) && is_ing(w, v);
+    }
+    if (with_subject) sc += 4;
+    else if (after_preposition(w, k)) sc -= 3;
     if (egender[en] == g) sc += 1;
     size_t ds = st > ks ? st - ks : 0;
     sc -= (int)(ds < 4 ? ds : 4);
