@@ -443,16 +443,16 @@ static void test_outer_cue_and_programmes(void **state) {
   assert_speaker(f, "stepping up", "Ortiz");
 }
 
-/* "According to X" names the source of the whole sentence, over the
- * speaker that sentence reports. */
+/* "According to X" names the source of the whole sentence when the
+ * speaker it reports is no named person; a named person keeps the words. */
 static void test_according_to_outer(void **state) {
   fx *f = *state;
-  run(f, "According to the Harbor Gazette, Mayor Lena Ortiz said the pier was \"unsafe for boats.\"\n\n"
-         "\"We will not reopen it this year,\" Ortiz told the council, according to Daniel Brook.");
+  run(f, "According to the Harbor Gazette, the mayor said the pier was \"unsafe for boats.\"\n\n"
+         "\"We will not reopen it this year,\" Lena Ortiz told the council, according to a transcript.");
   assert_speaker(f, "unsafe for boats", "Harbor Gazette");
-  assert_speaker(f, "not reopen it", "Daniel Brook");
-  run(f, "Mayor Lena Ortiz said the pier was \"unsafe for boats.\"");
-  assert_speaker(f, "unsafe for boats", "Ortiz");
+  assert_speaker(f, "not reopen it", "Ortiz");
+  run(f, "The mayor said the pier was \"unsafe for boats.\"");
+  assert_false(str_has(find(f, "unsafe for boats").speaker_name, "Gazette"));
 }
 
 /* A phrase that opens on "of", or a bare participle, is no subject: the

@@ -1731,10 +1731,13 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         }
       }
     }
-    if ((c->trail || c->lead) && c->q.cue_end > c->q.cue_start) {
-      /* "According to the Post, Smith said "..."" / ""...," Smith said,
-       * according to a transcript": the source the writer cites for the
-       * whole sentence holds the words, not the speaker it reports */
+    if ((c->trail || c->lead) && c->q.cue_end > c->q.cue_start && !c->s.pron &&
+        !(c->s.men >= 0 && ents->ent[ents->men[c->s.men].entity].type == PX_ENT_PERSON)) {
+      /* "According to the Post, the judge said "..."" / ""...," the
+       * media said, according to a transcript": the source the writer
+       * cites for the whole sentence holds the words when the speaker it
+       * reports is no named person (a named person keeps them: ""...,"
+       * Kim said, according to a Kremlin transcript") */
       size_t ct = tok_from(&w, c->q.cue_start);
       size_t cs0 = ct < nt ? sent_of(&w, ct) : so;
       size_t f0 = sent_first_tok(&w, cs0), e0 = sent_end_tok(&w, cs0);
