@@ -637,6 +637,12 @@ static void test_pronoun_not_in_reported_clause(void **state) {
          "taxes -- attacking the plan.\n\n"
          "\"The plan would hurt every farmer in this state,\" she said.");
   assert_speaker(f, "hurt every farmer", "Quill");
+  /* a name of unknown kind opening its sentence with a relative clause
+   * after it is a person for the pronoun */
+  run(f, "Senator Dara Quill spoke first. \"Change the levy,\" she said.\n\n"
+         "Meanwhile Zolvanne, who was honored with a farm award, spoke about the harvest. \"The minute "
+         "you learn to love the land, you stay,\" she said.");
+  assert_speaker(f, "learn to love the land", "Zolvanne");
 }
 
 static void test_indirect(void **state) {

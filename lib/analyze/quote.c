@@ -1299,8 +1299,17 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     /* a name that a title gave a gender is a person, whatever kind the
      * entity layer gave it ("Mr. McKinley" is no mountain) */
     if (ents->ent[en].type != PX_ENT_PERSON &&
-        !(ents->ent[en].type != PX_ENT_ORG && (egender[en] || (spoke[en] & EF_SPOKE))))
-      continue;
+        !(ents->ent[en].type != PX_ENT_ORG && (egender[en] || (spoke[en] & EF_SPOKE)))) {
+      /* "Meanwhile Rihanna, who was honored ..., spoke about ...": a name
+       * of unknown kind opening its sentence, with a relative clause or
+       * a verb of saying after it, is a person too */
+      size_t af = k + ents->men[m].tok_count;
+      size_t f0 = sent_first_tok(w, sent_of(w, k));
+      bool opens = ents->ent[en].type == PX_ENT_OTHER && !w->inq[k] && k <= f0 + 1 && af + 1 < nt &&
+                   ((punct_char(w, af) == ',' && is_word(w, af + 1) && TOK(w, af + 1)->fold == w->qa->h_who) ||
+                    (is_word(w, af) && (w->cls[af] & PX__CW_CUE)));
+      if (!opens) continue;
+    }
     size_t ks = sent_of(w, k);
     uint32_t kp = tx->sent[ks].para;
     /* two paragraphs back, and the thread's speaker a little further */
