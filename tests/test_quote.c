@@ -643,6 +643,14 @@ static void test_pronoun_not_in_reported_clause(void **state) {
          "Meanwhile Zolvanne, who was honored with a farm award, spoke about the harvest. \"The minute "
          "you learn to love the land, you stay,\" she said.");
   assert_speaker(f, "learn to love the land", "Zolvanne");
+  /* a named subject of the cue right before the quote beats a pronoun
+   * after it */
+  run(f, "Irena Brook spoke first.\n\n"
+         "Asked about the levy, Dara Quill said \"I know nothing about the levy,\" she said.");
+  assert_speaker(f, "know nothing about", "Quill");
+  px_quote q = find(f, "know nothing about");
+  assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                     "Dara Quill"));
 }
 
 static void test_indirect(void **state) {

@@ -1629,6 +1629,14 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       attr lead_at;
       if (later_clause && leading_attr(&w, lo, prev, 40, true, true, &lead_at)) trail = false;
     }
+    if (trail && at.s.pron && after_cue) {
+      /* "Feinstein said "I know nothing about it," she said.": the named
+       * subject of the cue right before the quote speaks */
+      attr lead_at;
+      if (leading_attr(&w, lo, prev, 40, true, false, &lead_at) && lead_at.s.men >= 0 && !lead_at.s.pron &&
+          lead_at.cue_tok + 1 == prev)
+        trail = false;
+    }
     if (trail) {
       take_trailing(c, &at);
     } else if (leading_attr(&w, lo, prev, 40, true, !(starts || after_colon), &at)) {
