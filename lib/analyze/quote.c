@@ -1584,7 +1584,11 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     size_t so = sent_of(&w, c->open_tok);
     c->para = tx->sent[so].para;
     size_t lo = sent_first_tok(&w, so);
-    if (i > 0 && cv[i - 1].close_tok > lo && cv[i - 1].close_tok <= c->open_tok) lo = cv[i - 1].close_tok;
+    /* a title in marks before ("Hemsley, the co-author of "Going Viral,"
+     * said ...") does not cut the clause: the subject may be before it */
+    if (i > 0 && cv[i - 1].close_tok > lo && cv[i - 1].close_tok <= c->open_tok &&
+        !(cv[i - 1].q.kind == 5 || cv[i - 1].named))
+      lo = cv[i - 1].close_tok;
     /* shape: what precedes the opening mark */
     size_t b = c->open_tok;
     size_t prev = b;
