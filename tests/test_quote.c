@@ -403,6 +403,14 @@ static void test_pronoun_antecedents(void **state) {
   run(f, "Governor Ana Ruiz said the council had approved the levy, which was what Senator Dara "
          "Quill called \"a sad day for every farmer.\"");
   assert_speaker(f, "every farmer", "Quill");
+  /* "what they call": the group named before it */
+  run(f, "Governor Ana Ruiz spoke in Dayton.\n\n"
+         "Quill's campaign is seeking to contrast her plan with what they call the governor's "
+         "\"reckless levy.\"");
+  px_quote qt = find(f, "reckless levy");
+  assert_true(qt.has_speaker);
+  assert_true(str_has((px_str){px_doc_body(f->doc).ptr + qt.speaker_start, qt.speaker_end - qt.speaker_start},
+                      "campaign"));
   /* the subject of a participle is the main clause's, past an opening
    * subordinate clause */
   run(f, "After Governor Ana Ruiz fell ill, Senator Dara Quill sent her flowers, telling her \"the farmers "

@@ -973,13 +973,18 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
     /* "The president denounced what he called the "pessimistic" vision":
      * he or she in "what he called" is the subject of the clause, who is
      * named before it */
-    if (cl == 1 && (s.pron == 1 || s.pron == 2)) {
+    if (cl == 1 && (s.pron == 1 || s.pron == 2 || (s.pron == 3 && w->cls[tok_from(w, s.start)] == PX__CW_PRONOUN))) {
+      /* and "what they call": a group or body named before it ("Clinton's
+       * campaign is seeking to contrast her approach with what they call
+       * ...") */
       size_t f = tok_from(w, s.start);
       size_t slo = sent_first_tok(w, sent_of(w, f));
       if (slo < lo) slo = lo;
       spk s0 = {0};
       if (f > slo + 1 && is_word(w, f - 1) && TOK(w, f - 1)->fold == w->qa->h_what &&
-          main_subject(w, slo, f - 1, &s0) && s0.start < s.start && !s0.pron && weak_person(w, &s0))
+          main_subject(w, slo, f - 1, &s0) && s0.start < s.start && !s0.pron &&
+          (weak_person(w, &s0) || (s.pron == 3 && s0.men >= 0 &&
+                                    w->ents->ent[w->ents->men[s0.men].entity].type == PX_ENT_ORG)))
         s = s0;
     }
     at->ok = true;
