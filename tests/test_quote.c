@@ -659,6 +659,11 @@ static void test_pronoun_not_in_reported_clause(void **state) {
   px_quote q = find(f, "know nothing about");
   assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
                      "Dara Quill"));
+  run(f, "Irena Brook spoke first.\n\n"
+         "Dara Quill said she backed the levy because \"farmers cannot wait any longer,\" she said.");
+  q = find(f, "cannot wait any longer");
+  assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                     "Dara Quill"));
   /* a title in marks inside the subject's apposition does not cut it off */
   run(f, "Irena Brook, the author of \"Harbor Days,\" a book about the port, said the days of "
          "\"a shared set of facts\" were over.");

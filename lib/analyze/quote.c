@@ -1638,12 +1638,15 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       attr lead_at;
       if (later_clause && leading_attr(&w, lo, prev, 40, true, true, &lead_at)) trail = false;
     }
-    if (trail && at.s.pron && after_cue) {
-      /* "Feinstein said "I know nothing about it," she said.": the named
-       * subject of the cue right before the quote speaks */
+    if (trail && at.s.pron && (at.s.pron == 1 || at.s.pron == 2)) {
+      /* "Feinstein said "I know nothing about it," she said.", "DuVernay
+       * said she felt ... because "...," she said.": the named subject of
+       * the cue right before the quote, or opening its sentence, speaks */
       attr lead_at;
       if (leading_attr(&w, lo, prev, 40, true, false, &lead_at) && lead_at.s.men >= 0 && !lead_at.s.pron &&
-          lead_at.cue_tok + 1 == prev)
+          (lead_at.cue_tok + 1 == prev ||
+           (tok_from(&w, lead_at.s.start) <= sent_first_tok(&w, so) + 1 &&
+            w.ents->ent[w.ents->men[lead_at.s.men].entity].type == PX_ENT_PERSON)))
         trail = false;
     }
     if (trail) {
