@@ -303,6 +303,11 @@ static void test_attribution_shapes(void **state) {
   assert_speaker(f, "portraying us", "Carla Sanchez");
   assert_speaker(f, "an embarrassment", "Wasserman");
   assert_speaker(f, "if you are listening", "Trump");
+  /* a manner adverb or a phrase of setting after the attribution */
+  run(f, "The volunteers called every farm.\n\n"
+         "\"I am calling from the Quill campaign. How are you today?\" Miller, a retired teacher, said "
+         "pleasantly into the phone.");
+  assert_speaker(f, "calling from the Quill campaign", "Miller");
   run(f, "Wendy Larkin said in her remarks that the platform should reiterate the party's "
          "support for \"stalwart allies.\"\n\n"
          "President Ilse Moreau on Friday declared the site \"a national monument.\"\n\n"

@@ -1693,11 +1693,24 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         if (k > a && punct_char(&w, k) != ',') continue;
         if (stop_inside && k > a) break;
         size_t f = k > a ? k + 1 : a; /* the attribution's first word */
-        if (f < hi2 && trailing_attr(&w, k, hi2, &at) &&
-            (at.cue_tok == f || at.s.start == TOK(&w, f)->start) &&
-            at.end_tok <= (at.cue_tok + 1 + cue_particle(&w, at.cue_tok) > tok_from(&w, at.s.end)
-                               ? at.cue_tok + 1 + cue_particle(&w, at.cue_tok)
-                               : tok_from(&w, at.s.end)) &&
+        bool ok = f < hi2 && trailing_attr(&w, k, hi2, &at) &&
+                  (at.cue_tok == f || at.s.start == TOK(&w, f)->start);
+        size_t bound = 0;
+        if (ok) {
+          bound = at.cue_tok + 1 + cue_particle(&w, at.cue_tok);
+          if (tok_from(&w, at.s.end) > bound) bound = tok_from(&w, at.s.end);
+        }
+        /* "Miller, a retired worker, said pleasantly into the phone.": a
+         * manner adverb or a phrase of setting after the attribution */
+        static const char *const setting[] = {"in", "on", "at", "to", "into", "during", "after",
+                                              "before", "while", "from", "with", "over"};
+        bool setting_after = ok && at.end_tok > bound && at.end_tok - bound <= 8 && bound < nt &&
+                             is_word(&w, bound) &&
+                             (word_in(&w, bound, setting, sizeof setting / sizeof *setting) ||
+                              (TOK(&w, bound)->end - TOK(&w, bound)->start > 4 &&
+                               memcmp(tx->body + TOK(&w, bound)->end - 2, "ly", 2) == 0)) &&
+                             !reports_clause(&w, bound, at.end_tok) && tail_is_np(&w, bound, at.end_tok);
+        if (ok && (at.end_tok <= bound || setting_after) &&
             tail_is_np(&w, at.end_tok, hi2) && !(stop_inside && reports_clause(&w, at.end_tok, hi2))) {
           take_trailing(c, &at);
           break;
