@@ -609,6 +609,9 @@ static void test_colon_subjects(void **state) {
   q = find(f, "cannot pay more");
   assert_true(q.has_speaker);
   assert_true(str_has((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "letter"));
+  /* a dash closes such a clause as a colon does */
+  run(f, "Senator Dara Quill also backed the new levy -- \"Farmers will thank us in ten years.\"");
+  assert_speaker(f, "thank us in ten years", "Quill");
 }
 
 /* A quote standing alone at the start of the next paragraph goes on with

@@ -1735,7 +1735,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         }
       }
     }
-    if (!c->trail && !c->lead && pc == ':' && prev >= lo + 2) {
+    if (!c->trail && !c->lead && (pc == ':' || (pc == '-' && is_dash(&w, prev - 1))) && prev >= lo + 2) {
       /* "... surprise Republican pollster Daron Shaw: "..."": the name
        * before the colon speaks */
       spk s0 = {0};
