@@ -343,6 +343,22 @@ static void test_news_conventions(void **state) {
   px_doc_free(d);
 }
 
+/* A family name two people share goes on with the one the text has named
+ * most, not with the one named last. */
+static void test_shared_family_name(void **state) {
+  const char *text = "Senator Tomas Vey spoke in Dayton on Monday. Vey said the levy would pass. "
+                     "Vey thanked the farmers.\n\n"
+                     "His wife, Irena Vey, sat in the front row.\n\n"
+                     "Vey said he would vote for the bill.";
+  px_doc *d = analyze(state, text);
+  long tomas = find_key(d, "tomas vey"), irena = find_key(d, "irena vey");
+  assert_true(tomas >= 0 && irena >= 0 && tomas != irena);
+  size_t last = (size_t)(strstr(text, "Vey said he") - text);
+  assert_true(mention_at(d, tomas, "Vey said he", last, NULL));
+  assert_false(mention_at(d, irena, "Vey said he", last, NULL));
+  px_doc_free(d);
+}
+
 static void test_person_keys(void **state) {
   px_doc *d = analyze(state,
                       "Vice President Joseph R. Biden met Speaker John A. Boehner and former "
@@ -447,6 +463,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_person_heuristics, setup, teardown),
       cmocka_unit_test_setup_teardown(test_role_choice, setup, teardown),
       cmocka_unit_test_setup_teardown(test_news_conventions, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_shared_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_person_keys, setup, teardown),
       cmocka_unit_test_setup_teardown(test_epithets_and_shouting, setup, teardown),
       cmocka_unit_test_setup_teardown(test_api_edges, setup, teardown),

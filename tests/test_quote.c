@@ -128,6 +128,13 @@ static void test_scan_apostrophes_and_nesting(void **state) {
   assert_int_equal(v[1].depth, 1);
   assert_int_equal(v[2].depth, 0);
   assert_int_equal(v[2].close, strstr(t, "' '' came") - t + 2);
+  /* a space slipped in before the closing mark: ", ''" closes */
+  t = "''We built coalitions, '' said Mr. Dunn. ''It worked.''";
+  n = scan(t, &v);
+  assert_int_equal(n, 2);
+  assert_int_equal(v[0].open, 0);
+  assert_int_equal(v[0].close, strstr(t, "'' said") - t);
+  assert_int_equal(v[1].open, strstr(t, "''It") - t);
 }
 
 static void test_scan_paragraphs(void **state) {
@@ -296,6 +303,11 @@ static void test_attribution_shapes(void **state) {
   assert_speaker(f, "portraying us", "Carla Sanchez");
   assert_speaker(f, "an embarrassment", "Wasserman");
   assert_speaker(f, "if you are listening", "Trump");
+  /* a manner adverb or a phrase of setting after the attribution */
+  run(f, "The volunteers called every farm.\n\n"
+         "\"I am calling from the Quill campaign. How are you today?\" Miller, a retired teacher, said "
+         "pleasantly into the phone.");
+  assert_speaker(f, "calling from the Quill campaign", "Miller");
   run(f, "Wendy Larkin said in her remarks that the platform should reiterate the party's "
          "support for \"stalwart allies.\"\n\n"
          "President Ilse Moreau on Friday declared the site \"a national monument.\"\n\n"
@@ -388,6 +400,27 @@ static void test_pronoun_antecedents(void **state) {
          "\"clowns.\"");
   assert_speaker(f, "unsafe for boats", "Harbor Authority");
   assert_speaker(f, "clowns", "Ana Ruiz");
+  /* after "with", the name before a participle is its subject */
+  run(f, "Governor Ana Ruiz pushed the levy through the council, with Senator Dara Quill calling it "
+         "\"a sad day for farmers.\"");
+  assert_speaker(f, "sad day for farmers", "Quill");
+  /* "what X called": X keeps the words, whatever verb of saying is before */
+  run(f, "Governor Ana Ruiz said the council had approved the levy, which was what Senator Dara "
+         "Quill called \"a sad day for every farmer.\"");
+  assert_speaker(f, "every farmer", "Quill");
+  /* "what they call": the group named before it */
+  run(f, "Governor Ana Ruiz spoke in Dayton.\n\n"
+         "Quill's campaign is seeking to contrast her plan with what they call the governor's "
+         "\"reckless levy.\"");
+  px_quote qt = find(f, "reckless levy");
+  assert_true(qt.has_speaker);
+  assert_true(str_has((px_str){px_doc_body(f->doc).ptr + qt.speaker_start, qt.speaker_end - qt.speaker_start},
+                      "campaign"));
+  /* the subject of a participle is the main clause's, past an opening
+   * subordinate clause */
+  run(f, "After Governor Ana Ruiz fell ill, Senator Dara Quill sent her flowers, telling her \"the farmers "
+         "are praying for you.\"");
+  assert_speaker(f, "praying for you", "Quill");
 }
 
 /* A verb that reports speech only beside a quote (described, called),
@@ -421,6 +454,228 @@ static void test_outer_cue_and_programmes(void **state) {
   px_quote q2 = find(f, "stepping up");
   assert_int_equal(q2.kind, PX_QUOTE_PARTIAL);
   assert_speaker(f, "stepping up", "Ortiz");
+}
+
+/* "According to X" names the source of the whole sentence when the
+ * speaker it reports is no named person; a named person keeps the words. */
+static void test_according_to_outer(void **state) {
+  fx *f = *state;
+  run(f, "According to the Harbor Gazette, the mayor said the pier was \"unsafe for boats.\"\n\n"
+         "\"We will not reopen it this year,\" Lena Ortiz told the council, according to a transcript.");
+  assert_speaker(f, "unsafe for boats", "Harbor Gazette");
+  assert_speaker(f, "not reopen it", "Ortiz");
+  run(f, "The mayor said the pier was \"unsafe for boats.\"");
+  assert_false(str_has(find(f, "unsafe for boats").speaker_name, "Gazette"));
+}
+
+/* A phrase that opens on "of", or a bare participle, is no subject: the
+ * plural noun after it ("claims", "states") is no verb of saying. */
+static void test_no_subject_phrases(void **state) {
+  fx *f = *state;
+  run(f, "The Harbor Ledger rated 40% of council claims as \"false\" or \"misleading,\" twice the "
+         "rate of last year.\n\n"
+         "Senator Dara Quill said she hopes the new levy can be \"the best of both worlds,\" giving "
+         "states more money.");
+  assert_speaker(f, "misleading", "Harbor Ledger");
+  assert_speaker(f, "best of both worlds", "Quill");
+  /* a gerund after a preposition ends a phrase: "of making racist remarks" */
+  run(f, "Senator Dara Quill has cast former secretary of State Ana Ruiz as unfit and accused her of "
+         "making racist remarks by using the term \"lazy farmers.\"");
+  assert_speaker(f, "lazy farmers", "Quill");
+  /* a preposition after a verb opens its complement: no inverted speaker */
+  run(f, "Senator Dara Quill is telling a crowd in Dayton that the levy is \"peanuts,\" compared to "
+         "what Governor Ana Ruiz is planning.");
+  assert_speaker(f, "peanuts", "Quill");
+  /* a verb form after a preposition is a noun: "in states like Ohio" */
+  run(f, "For young voters in states like Ohio, he said, the levy is \"a burden they cannot carry.\"");
+  px_quote q = find(f, "cannot carry");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                     "he"));
+}
+
+/* A relative pronoun is the subject as written whatever names it: a role,
+ * a crowd, or a name with a phrase set off by commas after "who". */
+static void test_relative_subjects(void **state) {
+  fx *f = *state;
+  const char *text = "\"We are ready,\" said Tom Ruck, the council's chief strategist, who added that the "
+                     "plan was \"like building a bridge at night.\"\n\n"
+                     "The levy was opposed by Senator Dara Quill, who, after a long debate with the mayor, "
+                     "said the vote was \"a sad day for farmers.\"";
+  run(f, text);
+  const char *body = px_doc_body(f->doc).ptr;
+  px_quote q = find(f, "building a bridge");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "who"));
+  q = find(f, "sad day for farmers");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "who"));
+  assert_speaker(f, "sad day for farmers", "Quill");
+  /* a year between the pronoun and its verb is a time phrase */
+  run(f, "The vote was put off by the council leader, who in 2010 said the pier was \"a waste of money.\"");
+  body = px_doc_body(f->doc).ptr;
+  q = find(f, "waste of money");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "who"));
+}
+
+/* "..., said Smith's office": a possessive after the verb heads another
+ * phrase, so the sentence is no ", said X." attribution. */
+static void test_indirect_possessive(void **state) {
+  fx *f = *state;
+  run(f, "Dara Quill, who studies farm policy at the Harbor Institute, said Tomas Vey's statement "
+         "did not settle the matter.");
+  px_quote q = find(f, "settle the matter");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+  assert_speaker(f, "settle the matter", "Quill");
+}
+
+/* A programme named in the attribution ("said on "Morning Desk."") does
+ * not cut the remark: the stretch after it goes on with the same quote. */
+static void test_programme_in_attribution(void **state) {
+  fx *f = *state;
+  run(f, "Senator Dara Quill spoke on Sunday.\n\n"
+         "\"We will win this vote,\" Quill said on \"Morning Desk.\" \"The levy is not a fair deal "
+         "for the farmers of this state.\"");
+  px_quote q = find(f, "fair deal");
+  assert_int_equal(q.nspans, 2);
+  assert_true(str_has(q.text, "We will win"));
+  assert_speaker(f, "fair deal", "Quill");
+  assert_int_equal(find(f, "Morning Desk").kind, PX_QUOTE_TITLE);
+}
+
+/* Single marks in a short first paragraph are a headline's: the editor's
+ * shorthand, not a quote the body reports. */
+static void test_headline_single_marks(void **state) {
+  fx *f = *state;
+  run(f, "Mayor calls pier plan 'a sad day for boats.'\n\n"
+         "Mayor Lena Ortiz on Monday called the pier plan \"a sad day for every boat owner\" and asked the "
+         "council to vote again.");
+  px_quote q = find(f, "for boats.");
+  assert_int_equal(q.kind, PX_QUOTE_TITLE);
+  assert_false(q.has_speaker);
+  assert_speaker(f, "every boat owner", "Ortiz");
+}
+
+/* A quote's trailing attribution is in its own paragraph: a cue opening
+ * the next paragraph ("According to Ruiz, ...") speaks of something else,
+ * and the second stretch of the remark stays with the first. */
+static void test_attribution_stays_in_paragraph(void **state) {
+  fx *f = *state;
+  run(f, "The general spoke at the base on Monday.\n\n"
+         "\"We keep losing ground,\" he said. \"We are paying far too much for too little.\"\n\n"
+         "According to Ana Ruiz, the budget is too small.");
+  px_quote q = find(f, "too little");
+  assert_int_equal(q.nspans, 2);
+  assert_true(str_has(q.text, "losing ground"));
+  assert_false(str_has(q.speaker_name, "Ruiz"));
+}
+
+/* A verb that needs a quote speaks for "it" when the quote is beside it;
+ * "another" stands for a person; manner verbs of speech. */
+static void test_it_read_another_said(void **state) {
+  fx *f = *state;
+  const char *text = "The sign stood by the pier.\n\n"
+                     "\"No boats after dark,\" it read.\n\n"
+                     "One farmer wanted the levy. Another said, \"We cannot pay any more this year.\"\n\n"
+                     "\"The way I see it,\" she elaborated, \"nobody asked the farmers.\"";
+  run(f, text);
+  const char *body = px_doc_body(f->doc).ptr;
+  px_quote q = find(f, "No boats after dark");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "it"));
+  q = find(f, "cannot pay any more");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "Another"));
+  q = find(f, "nobody asked");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "she"));
+}
+
+/* A colon closes a clause whose subject speaks: a body, a document or a
+ * pronoun after an opening phrase. */
+static void test_colon_subjects(void **state) {
+  fx *f = *state;
+  const char *text = "Senator Dara Quill spoke in Dayton.\n\n"
+                     "But back in the capital, she returned to her old theme: \"The levy is a tax on "
+                     "farmers.\"\n\n"
+                     "Quill's letter makes a simple case: \"Farmers cannot pay more this year.\"";
+  run(f, text);
+  const char *body = px_doc_body(f->doc).ptr;
+  px_quote q = find(f, "a tax on farmers");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "she"));
+  assert_speaker(f, "a tax on farmers", "Quill");
+  q = find(f, "cannot pay more");
+  assert_true(q.has_speaker);
+  assert_true(str_has((px_str){body + q.speaker_start, q.speaker_end - q.speaker_start}, "letter"));
+  /* a dash closes such a clause as a colon does */
+  run(f, "Senator Dara Quill also backed the new levy -- \"Farmers will thank us in ten years.\"");
+  assert_speaker(f, "thank us in ten years", "Quill");
+}
+
+/* A quote standing alone at the start of the next paragraph goes on with
+ * the remark before it: one quote, one speaker. */
+static void test_remark_over_paragraphs(void **state) {
+  fx *f = *state;
+  run(f, "\"The levy will pass,\" Senator Dara Quill said on Monday.\n\n"
+         "\"Farmers have waited for this bill for ten years, and they will not wait longer.\"\n\n"
+         "The council meets again in May.");
+  px_quote q = find(f, "waited for this bill");
+  assert_int_equal(q.nspans, 2);
+  assert_true(str_has(q.text, "levy will pass"));
+  assert_speaker(f, "waited for this bill", "Quill");
+  assert_int_equal(px_quotes_count(f->qs), 1);
+}
+
+/* he/she: a name after "that" behind its title, after a wh-word, or in
+ * the clause another person's verb reports, is not the thread's subject. */
+static void test_pronoun_not_in_reported_clause(void **state) {
+  fx *f = *state;
+  run(f, "At a rally in Dayton, Mr. Tomas Vey was just as blunt, claiming that President Ivan Brook "
+         "wanted to double the levy. \"You would have to be insane,\" he said.");
+  assert_speaker(f, "have to be insane", "Vey");
+  run(f, "In a memo released on Tuesday, campaign manager Robby Lane acknowledged the governor and "
+         "Tomas Vey had split the first two contests, which is an outcome, he said, \"we have long "
+         "expected.\"");
+  assert_speaker(f, "long expected", "Lane");
+  run(f, "Andrew Hale took his daughter to the museum on Sunday to explain to her who Tomas Vey was.\n\n"
+         "He said: \"He was strong, and I hope I can be like him.\"");
+  assert_speaker(f, "hope I can be like him", "Hale");
+  /* a name with its role opening a clause, before a past tense, is its subject */
+  run(f, "Senator Tomas Vey is burrowing in for a floor fight. He is asking delegates to switch.\n\n"
+         "On Monday night, Quill campaign manager Robby Lane released a memo on the race.\n\n"
+         "In it, he says the senator has \"a lead nobody can close.\"");
+  assert_speaker(f, "nobody can close", "Lane");
+  /* after "with", the name before a participle is the subject */
+  run(f, "Irena Brook, an economist, said farmers would pay more.\n\n"
+         "It has become an issue in the race, with Senator Dara Quill -- who has called for lower "
+         "taxes -- attacking the plan.\n\n"
+         "\"The plan would hurt every farmer in this state,\" she said.");
+  assert_speaker(f, "hurt every farmer", "Quill");
+  /* a name of unknown kind opening its sentence with a relative clause
+   * after it is a person for the pronoun */
+  run(f, "Senator Dara Quill spoke first. \"Change the levy,\" she said.\n\n"
+         "Meanwhile Zolvanne, who was honored with a farm award, spoke about the harvest. \"The minute "
+         "you learn to love the land, you stay,\" she said.");
+  assert_speaker(f, "learn to love the land", "Zolvanne");
+  /* a named subject of the cue right before the quote beats a pronoun
+   * after it */
+  run(f, "Irena Brook spoke first.\n\n"
+         "Asked about the levy, Dara Quill said \"I know nothing about the levy,\" she said.");
+  assert_speaker(f, "know nothing about", "Quill");
+  px_quote q = find(f, "know nothing about");
+  assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                     "Dara Quill"));
+  run(f, "Irena Brook spoke first.\n\n"
+         "Dara Quill said she backed the levy because \"farmers cannot wait any longer,\" she said.");
+  q = find(f, "cannot wait any longer");
+  assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                     "Dara Quill"));
+  /* a title in marks inside the subject's apposition does not cut it off */
+  run(f, "Irena Brook, the author of \"Harbor Days,\" a book about the port, said the days of "
+         "\"a shared set of facts\" were over.");
+  assert_speaker(f, "shared set of facts", "Brook");
 }
 
 static void test_indirect(void **state) {
@@ -787,6 +1042,17 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_cue_shapes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pronoun_antecedents, setup, teardown),
       cmocka_unit_test_setup_teardown(test_outer_cue_and_programmes, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_according_to_outer, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_no_subject_phrases, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_relative_subjects, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_indirect_possessive, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_programme_in_attribution, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_headline_single_marks, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_attribution_stays_in_paragraph, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_it_read_another_said, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_colon_subjects, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_remark_over_paragraphs, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_pronoun_not_in_reported_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),

@@ -101,6 +101,9 @@ const px__cueword px__cuewords[] = {
     {"pressed", W, 0}, {"lectured", W, 0}, {"intoned", C, 0}, {"mused", C, 0},
     {"reacted", C, 0}, {"demurred", C, 0}, {"quip", W, 0}, {"quips", C, 0},
     {"puts", W, 0}, {"put", W, 0},
+    {"elaborated", C, 0}, {"elaborates", C, 0}, {"surmised", C, 0}, {"riffed", C, 0},
+    {"affirmed", C, 0}, {"affirms", C, 0}, {"yelled", C, 0}, {"yelling", C, 0}, {"yells", C, 0},
+    {"screaming", W, 0}, {"screams", C, 0}, {"recommended", W, 0},
     /* verbs that report speech or thought only before a quote or "that" */
     {"call", W, 0}, {"calls", W, 0}, {"called", W, 0}, {"calling", W, 0},
     {"describe", W, 0}, {"describes", W, 0}, {"described", W, 0}, {"describing", W, 0},

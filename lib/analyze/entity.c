@@ -1550,16 +1550,29 @@ static int merge(work *w, px__entities *out) {
       if (ni >= 2) wtab_put(&acro, key_hash(ini, ni), y->entity, false);
     }
   }
+  /* mentions of each entity so far, in text order: a family name two
+   * people share goes on with the one the text has named most ("Ted Cruz
+   * ... Cruz ... his wife, Heidi Cruz ... Cruz said"), the nearer one
+   * only among equals */
+  uint32_t *seen = px__arena_alloc(ar, (nc + 1) * sizeof *seen); /* entities are at most nc */
+  if (!seen) return PX_ENOMEM;
   for (int round = 0; round < 2; round++) {
     atab_clear(&before);
+    memset(seen, 0, (nc + 1) * sizeof *seen);
     for (size_t i = 0; i < nc; i++) {
       cand *x = &c[i];
       if (x->kind == PX_MENTION_ROLE) continue;
       if (x->nwords >= 2 && !x->weak) {
         if (x->entity == UINT32_MAX) continue;
+        seen[x->entity]++;
         uint64_t h[2];
         size_t nh = join_keys(w, x, top_type(e[x->entity].vote), h);
-        for (size_t k = 0; k < nh; k++) atab_set(&before, h[k], x->entity);
+        for (size_t k = 0; k < nh; k++) {
+          uint32_t e0;
+          if (wtab_get(&before, h[k], &e0) && e0 != x->entity && seen[e0] > seen[x->entity])
+            continue;
+          atab_set(&before, h[k], x->entity);
+        }
         continue;
       }
       if (x->entity != UINT32_MAX || x->weak != (round == 1)) continue;
@@ -1589,6 +1602,7 @@ static int merge(work *w, px__entities *out) {
         wtab_put(&keys, x->h_key, ei, false);
       }
       x->entity = ei;
+      seen[ei]++;
       for (int t = 1; t < 5; t++) e[ei].vote[t] += x->vote[t];
     }
   }

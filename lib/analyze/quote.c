@@ -313,6 +313,7 @@ static int32_t mention_at(const qwork *w, size_t i) { return w->men ? w->men[i] 
  * a pronoun, or a run of words back to a determiner.  A run of capitalized
  * words stands for a name the entity layer missed.
  */
+static bool is_ing(const qwork *w, size_t i);
 static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
   if (!is_word(w, t)) return false;
   int32_t m = mention_at(w, t);
@@ -345,6 +346,12 @@ static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
       break;
     }
     uint8_t cb = w->cls[b];
+    /* "accused her of making racist remarks": a gerund after a
+     * preposition ends the phrase */
+    if (is_ing(w, b) && !cap_word(w, b) && b > lo && is_word(w, b - 1) &&
+        (TOK(w, b - 1)->fold == w->qa->h_of || TOK(w, b - 1)->fold == w->qa->h_for ||
+         TOK(w, b - 1)->fold == w->qa->h_by || TOK(w, b - 1)->fold == w->qa->h_about))
+      break;
     if (cb & CW_DET) {
       a = b;
       det = true;
@@ -358,8 +365,15 @@ static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
     if (cb & PX__CW_TITLE) title = true;
     a = b;
   }
-  bool at_start = a == lo || (TOK(w, a)->flags & PX__TF_SENT_START);
+  /* "what former employees have called": the subject of a free relative */
+  bool at_start = a == lo || (TOK(w, a)->flags & PX__TF_SENT_START) ||
+                  (a > 0 && is_word(w, a - 1) && TOK(w, a - 1)->fold == w->qa->h_what);
   if (!(det || title || capital || at_start)) return false;
+  /* "of Republican claims", "..., giving states more power": a phrase
+   * that opens on a preposition, or a bare participle, heads no subject */
+  if (!det && !title && (TOK(w, a)->fold == w->qa->h_of || TOK(w, a)->fold == w->qa->h_for ||
+                         (a == t && !capital && is_ing(w, t))))
+    return false;
   if (t - a >= 7) return false;
   /* a name inside the phrase is a modifier of its head ("Manafort's
    * friend", "the Ohio-based Clinton ally"), not the speaker */
@@ -416,6 +430,21 @@ static bool speakerish(const qwork *w, size_t k) {
 /* The subject of a clause starting at lo: the first speaker-like word
  * before t ("Hours later, Trump returned the compliment, telling ..."). */
 static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
+  /* "After Clinton suffered a concussion, Axelrod emailed ...": past an
+   * opening subordinate clause, to the main one */
+  static const char *const sub[] = {"after", "when", "while", "as", "before", "since", "if",
+                                    "although", "though", "because", "until", "once", "whenever"};
+  size_t f = lo;
+  if (f < t && is_word(w, f) && (TOK(w, f)->fold == w->qa->h_but || TOK(w, f)->fold == w->qa->h_and)) f++;
+  if (f < t && word_in(w, f, sub, sizeof sub / sizeof *sub) && !w->inq[f]) {
+    for (size_t k = f + 1; k < t && k - f < 25; k++) {
+      if (is_qmark(w, k) || is_sent_end_punct(w, k)) break;
+      if (punct_char(w, k) == ',') {
+        lo = k + 1;
+        break;
+      }
+    }
+  }
   for (size_t k = lo; k < t && k - lo < 40; k++) {
     if (is_sent_end_punct(w, k)) return false;
     if (is_qmark(w, k) || w->inq[k] || !speakerish(w, k)) continue;
@@ -465,6 +494,8 @@ static bool time_word(const qwork *w, size_t k) {
       "oct", "nov", "dec", "earlier", "later", "recently", "past", "meantime", "turn",
       "days", "hours", "weeks", "months", "years", "minutes", "moment", "ago", "two", "three",
       "four", "five", "six", "few", "several"};
+  /* a year or a date is a number token: "who in 2010 said" */
+  if (TOK(w, k)->kind == PX__TOK_NUMBER) return true;
   if (!is_word(w, k)) return false;
   char c0 = w->p[TOK(w, k)->start];
   if (c0 >= '0' && c0 <= '9') return true;
@@ -508,6 +539,26 @@ static size_t skip_time_back(const qwork *w, size_t lo, size_t j) {
  * commas ("Black, who has been friends with Manafort for 40 years, said").
  * A participle after a comma ("..., saying") takes the clause's subject.
  */
+/* The relative pronoun at token t (who, which) as the subject: its span
+ * as written, and the mention of the noun phrase before it, when one, for
+ * the name ("critics who say", "Senator Quill, who added"). */
+static bool relative_subject(const qwork *w, size_t lo, size_t t, spk *s) {
+  spk s0 = {0};
+  size_t b = t > lo && punct_char(w, t - 1) == ',' ? t - 1 : t;
+  int32_t m = b > lo ? mention_at(w, b - 1) : -1;
+  if (m >= 0 && w->ents->ent[w->ents->men[m].entity].type != PX_ENT_PLACE) /* "by Senator Quill, who" */
+    spk_from_mention(w, m, s), s->pron = 0;
+  else if (nearest_back(w, lo, t, &s0) && !s0.pron &&
+      !(s0.men >= 0 && w->ents->ent[w->ents->men[s0.men].entity].type == PX_ENT_PLACE))
+    *s = s0;
+  else
+    memset(s, 0, sizeof *s), s->men = -1;
+  s->start = TOK(w, t)->start;
+  s->end = TOK(w, t)->end;
+  s->ok = true;
+  return true;
+}
+
 static bool weak_person(const qwork *w, const spk *s);
 static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   size_t j = c;
@@ -530,8 +581,12 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
     return main_subject(w, slo, t, s); /* "X did this and said ..." */
   if (is_qmark(w, t) && is_ing(w, c)) return main_subject(w, slo, t, s); /* as "fantastic," telling */
   /* "..., it said." / "it added": an organization or a document speaks */
-  if (is_word(w, t) && TOK(w, t)->fold == w->qa->h_it && !w->inq[t] && cue_at(w, c, false) == 1 &&
-      !is_ing(w, c)) {
+  /* a verb that needs a quote serves when one is beside it: ""...," it
+   * read." / "it reads, "..."" */
+  bool beside = c + 1 >= w->tx->ntok || is_qmark(w, c + 1) || punct_char(w, c + 1) == ',' ||
+                punct_char(w, c + 1) == ':' || punct_char(w, c + 1) == '.';
+  if (is_word(w, t) && TOK(w, t)->fold == w->qa->h_it && !w->inq[t] &&
+      (cue_at(w, c, false) == 1 || (beside && cue_at(w, c, true) == 1)) && !is_ing(w, c)) {
     spk_span(w, t, t + 1, s);
     s->pron = 3;
     return true;
@@ -540,6 +595,17 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   if (is_ing(w, c) && c - 1 == t && is_word(w, t) &&
       (TOK(w, t)->fold == w->qa->h_by || (w->cls[t] & CW_CLAUSE)))
     return main_subject(w, slo, t, s);
+  /* "Bret Stephens, who, after trading insults with the host, said":
+   * the relative pronoun before a phrase set off by commas */
+  if (punct_char(w, t) == ',' && !is_ing(w, c)) {
+    for (size_t k = t; k > lo + 1 && t - k < 30;) {
+      k--;
+      if (is_qmark(w, k) || is_sent_end_punct(w, k) || (is_word(w, k) && (w->cls[k] & PX__CW_CUE))) break;
+      if (punct_char(w, k) == ',' && is_word(w, k - 1) && !w->inq[k - 1] &&
+          TOK(w, k - 1)->fold == w->qa->h_who)
+        return relative_subject(w, lo, k - 1, s);
+    }
+  }
   if (punct_char(w, t) == ',') {
     if (is_ing(w, c)) {
       /* "..., Fiorina said, adding that ...": the participle goes with the
@@ -584,20 +650,28 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
     }
     return main_subject(w, lo, t, s);
   }
+  /* "Another said, "..."", "Others wrote": a determiner standing for
+   * one of the people just named */
+  static const char *const alone[] = {"another", "others", "some", "many", "both", "most", "several"};
+  if (!w->inq[t] && word_in(w, t, alone, sizeof alone / sizeof *alone) &&
+      (t == lo || !is_word(w, t - 1) || (w->cls[t - 1] & (CW_CLAUSE | CW_SKIP)) ||
+       (TOK(w, t)->flags & PX__TF_SENT_START))) {
+    spk_span(w, t, t + 1, s);
+    return true;
+  }
   /* "Stevie Wonder, who joked of the museum, "...": the relative pronoun
    * is the subject as written and the name before it says who that is */
   if (is_word(w, t) && t > lo && !w->inq[t] &&
-      (TOK(w, t)->fold == w->qa->h_who || TOK(w, t)->fold == w->qa->h_which)) {
-    spk s0 = {0};
-    if (nearest_back(w, lo, t, &s0) && s0.men >= 0 &&
-        w->ents->ent[w->ents->men[s0.men].entity].type != PX_ENT_PLACE) {
-      *s = s0;
-      s->start = TOK(w, t)->start;
-      s->end = TOK(w, t)->end;
-      return true;
-    }
-  }
+      (TOK(w, t)->fold == w->qa->h_who || TOK(w, t)->fold == w->qa->h_which))
+    return relative_subject(w, lo, t, s);
   if (np_ending_at(w, lo, t, s)) {
+    /* "..., with Trump reportedly yelling: "..."": after "with", the
+     * name before a participle is its subject */
+    if (is_ing(w, c) && s->men >= 0) {
+      size_t f = tok_from(w, s->start);
+      while (f > lo && is_word(w, f - 1) && (w->cls[f - 1] & (CW_DET | PX__CW_TITLE))) f--;
+      if (f > lo && is_word(w, f - 1) && TOK(w, f - 1)->fold == w->qa->h_with) return true;
+    }
     /* "Another source speaking to Fox News said": a name after a
      * preposition is not the subject; the clause's first speaker is.
      * So for a document the subject put out: "the Council issued a
@@ -630,6 +704,16 @@ static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
   size_t a = c + 1;
   if (a < hi && is_word(w, a) && TOK(w, a)->fold == w->qa->h_by) a++;
   if (a >= hi) return false;
+  /* ", compared to what militants are doing": a preposition after the
+   * verb opens its complement, no speaker */
+  if (is_word(w, a)) {
+    uint64_t h = TOK(w, a)->fold;
+    const px__quotean *qa = w->qa;
+    if (h == qa->h_with || h == qa->h_of || h == qa->h_for || h == qa->h_in || h == qa->h_on ||
+        h == qa->h_at || h == qa->h_about || (h == qa->h_to && TOK(w, c)->fold != qa->h_according &&
+                                               !(c > 0 && TOK(w, c - 1)->fold == qa->h_according)))
+      return false;
+  }
   /* "... suggests that Phoenix ...": a clause, not a speaker */
   if (is_word(w, a) && (w->cls[a] & CW_CLAUSE)) return false;
   /* a pronoun right after: "said he" */
@@ -709,10 +793,22 @@ static int cue_at(const qwork *w, size_t i, bool weak_ok) {
   if (!(c & PX__CW_CUE) && !(weak_ok && (c & PX__CW_CUE_WEAK))) return 0;
   /* part of a name: "the United States" */
   if (mention_at(w, i) >= 0) return 0;
-  /* a noun, not a verb: "her remark", "Clinton's call", "the state" */
+  /* a noun, not a verb: "her remark", "Clinton's call", "the state",
+   * "in states like Ohio", "of reports" */
+  static const char *const past[] = {"said", "told", "wrote", "says", "tells", "writes"};
+  static const char *const alone[] = {"another", "others", "some", "many", "both", "most", "several"};
   if (i > 0 && is_word(w, i - 1) &&
-      ((w->cls[i - 1] & CW_DET) || (TOK(w, i - 1)->flags & PX__TF_POSSESSIVE)))
+      ((w->cls[i - 1] & CW_DET) || (TOK(w, i - 1)->flags & PX__TF_POSSESSIVE)) &&
+      /* but "another said", "some wrote": no noun */
+      !(word_in(w, i - 1, alone, sizeof alone / sizeof *alone) && word_in(w, i, past, sizeof past / sizeof *past)))
     return 0;
+  if (i > 0 && is_word(w, i - 1)) {
+    uint64_t h = TOK(w, i - 1)->fold;
+    const px__quotean *qa = w->qa;
+    if (h == qa->h_in || h == qa->h_of || h == qa->h_for || h == qa->h_from || h == qa->h_with ||
+        h == qa->h_on || h == qa->h_at || h == qa->h_about || h == qa->h_against || h == qa->h_over)
+      return 0;
+  }
   /* "a Donald Trump tweet": a name used as a modifier after "a" */
   int32_t m = i > 0 ? mention_at(w, i - 1) : -1;
   if (m >= 0) {
@@ -853,7 +949,12 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
      * reports speech only beside a quote (called, described), inside the
      * clause of a verb of saying, gives the words to that verb's subject */
     bool weak = cl == 1 && !(w->cls[k] & PX__CW_CUE) && !phrasal_cue(w, k);
-    if (climb && cl == 1 && (!own_speaker(w, &s) || relative || weak)) {
+    /* "what aide Kevin Phillips called "..."": a named subject of a free
+     * relative keeps the words */
+    size_t sf = tok_from(w, s.start);
+    while (sf > lo && is_word(w, sf - 1) && (w->cls[sf - 1] & (CW_DET | PX__CW_TITLE))) sf--;
+    bool free_rel = !s.pron && sf > lo && is_word(w, sf - 1) && TOK(w, sf - 1)->fold == w->qa->h_what;
+    if (climb && cl == 1 && !free_rel && (!own_speaker(w, &s) || relative || weak)) {
       size_t f = k; /* the outer cue may stand between the subject and the inner cue */
       size_t slo = sent_first_tok(w, sent_of(w, f));
       if (slo > lo) slo = lo;
@@ -872,13 +973,18 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
     /* "The president denounced what he called the "pessimistic" vision":
      * he or she in "what he called" is the subject of the clause, who is
      * named before it */
-    if (cl == 1 && (s.pron == 1 || s.pron == 2)) {
+    if (cl == 1 && (s.pron == 1 || s.pron == 2 || (s.pron == 3 && w->cls[tok_from(w, s.start)] == PX__CW_PRONOUN))) {
+      /* and "what they call": a group or body named before it ("Clinton's
+       * campaign is seeking to contrast her approach with what they call
+       * ...") */
       size_t f = tok_from(w, s.start);
       size_t slo = sent_first_tok(w, sent_of(w, f));
       if (slo < lo) slo = lo;
       spk s0 = {0};
       if (f > slo + 1 && is_word(w, f - 1) && TOK(w, f - 1)->fold == w->qa->h_what &&
-          main_subject(w, slo, f - 1, &s0) && s0.start < s.start && !s0.pron && weak_person(w, &s0))
+          main_subject(w, slo, f - 1, &s0) && s0.start < s.start && !s0.pron &&
+          (weak_person(w, &s0) || (s.pron == 3 && s0.men >= 0 &&
+                                    w->ents->ent[w->ents->men[s0.men].entity].type == PX_ENT_ORG)))
         s = s0;
     }
     at->ok = true;
@@ -1003,7 +1109,10 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
   for (size_t k = last; k > f + 3 && last - k < 14;) {
     k--;
     if (punct_char(w, k) != ',') continue;
-    if (trailing_attr(w, k, e, &at) && at.end_tok >= last && (w->cls[at.cue_tok] & PX__CW_CUE)) {
+    /* not "..., said Smith's statement did not ...": a possessive heads
+     * another phrase, the clause goes on */
+    if (trailing_attr(w, k, e, &at) && at.end_tok >= last && (w->cls[at.cue_tok] & PX__CW_CUE) &&
+        !(TOK(w, tok_from(w, at.s.end) - 1)->flags & PX__TF_POSSESSIVE)) {
       cs = f;
       ce = k;
       goto found;
@@ -1195,8 +1304,17 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     /* a name that a title gave a gender is a person, whatever kind the
      * entity layer gave it ("Mr. McKinley" is no mountain) */
     if (ents->ent[en].type != PX_ENT_PERSON &&
-        !(ents->ent[en].type != PX_ENT_ORG && (egender[en] || (spoke[en] & EF_SPOKE))))
-      continue;
+        !(ents->ent[en].type != PX_ENT_ORG && (egender[en] || (spoke[en] & EF_SPOKE)))) {
+      /* "Meanwhile Rihanna, who was honored ..., spoke about ...": a name
+       * of unknown kind opening its sentence, with a relative clause or
+       * a verb of saying after it, is a person too */
+      size_t af = k + ents->men[m].tok_count;
+      size_t f0 = sent_first_tok(w, sent_of(w, k));
+      bool opens = ents->ent[en].type == PX_ENT_OTHER && !w->inq[k] && k <= f0 + 1 && af + 1 < nt &&
+                   ((punct_char(w, af) == ',' && is_word(w, af + 1) && TOK(w, af + 1)->fold == w->qa->h_who) ||
+                    (is_word(w, af) && (w->cls[af] & PX__CW_CUE)));
+      if (!opens) continue;
+    }
     size_t ks = sent_of(w, k);
     uint32_t kp = tx->sent[ks].para;
     /* two paragraphs back, and the thread's speaker a little further */
@@ -1224,11 +1342,54 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     bool poss = tx->tok[after - 1].flags & PX__TF_POSSESSIVE;
     bool before_verb = after < nt && is_word(w, after) &&
                        (w->cls[after] & (PX__CW_CUE | PX__CW_CUE_WEAK | CW_SKIP));
+    /* "Clinton campaign manager Robby Mook released a memo": a name with
+     * its role opening the clause, before a verb in the past tense */
+    if (!before_verb && after < nt && is_word(w, after) && !cap_word(w, after) &&
+        TOK(w, after)->end - TOK(w, after)->start > 3 &&
+        memcmp(w->p + TOK(w, after)->end - 2, "ed", 2) == 0 && !(TOK(w, after)->flags & PX__TF_STOP)) {
+      size_t b = k;
+      while (b > 0 && is_word(w, b - 1) && ((w->cls[b - 1] & PX__CW_TITLE) || cap_word(w, b - 1)) &&
+             k - b < 6)
+        b--;
+      before_verb = b == sent_first_tok(w, ks) || (b > 0 && punct_char(w, b - 1) == ',');
+    }
     /* "he does believe McConnell is correct": the subject of a clause
      * reported by someone else's verb is not the thread's subject */
-    if (before_verb && k > 0 && is_word(w, k - 1) &&
-        ((w->cls[k - 1] & (PX__CW_CUE | PX__CW_CUE_WEAK)) || tx->tok[k - 1].fold == w->qa->h_that))
-      before_verb = false;
+    if (before_verb) {
+      /* over a title before the name: "that President Obama wanted" */
+      size_t b = k;
+      while (b > 0 && is_word(w, b - 1) && (w->cls[b - 1] & PX__CW_TITLE) && !(w->cls[b - 1] & CW_DET)) b--;
+      static const char *const wh[] = {"who", "whom", "what", "which", "whose", "when", "where", "how", "why"};
+      /* "to explain who Ali was": a name after a wh-word is no subject */
+      if (b > 0 && is_word(w, b - 1) &&
+          ((w->cls[b - 1] & (PX__CW_CUE | PX__CW_CUE_WEAK)) || tx->tok[b - 1].fold == w->qa->h_that ||
+           word_in(w, b - 1, wh, sizeof wh / sizeof *wh)))
+        before_verb = false;
+    }
+    /* "Mook acknowledged Clinton and Sanders had split the contests":
+     * a name after another person's verb of saying, in the same sentence,
+     * is what was said, not the subject of the thread */
+    if (!w->inq[k] && !(w->inrep && w->inrep[k])) {
+      /* 0: nothing yet, 1: another person named, 2: then a verb of saying;
+       * a comma may end the reported clause ("When Trump suggested ...,
+       * Rubio fired back") */
+      int state = 0;
+      for (size_t q = sent_first_tok(w, ks); q < k; q++) {
+        if (w->inq[q]) continue;
+        int32_t mq = w->men ? w->men[q] : -1;
+        if (mq >= 0 && ents->men[mq].entity != en && ents->ent[ents->men[mq].entity].type == PX_ENT_PERSON) {
+          if (state == 0) state = 1;
+        } else if (state == 1 && is_word(w, q) && (w->cls[q] & PX__CW_CUE) && cue_at(w, q, false) == 1) {
+          state = 2;
+        } else if (punct_char(w, q) == ',') {
+          state = state == 2 ? 0 : state;
+        }
+      }
+      if (state == 2) {
+        initial = before_verb = false;
+        sc -= 1;
+      }
+    }
     if ((initial || before_verb) && !poss) sc += 4;
     /* "... that concerns Henry Crespo, president of the Florida
      * Democratic Black Caucus.": a name given a role in an apposition is a
@@ -1238,7 +1399,22 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
          (after + 2 < nt && (w->cls[after + 2] & PX__CW_TITLE))))
       sc += 2;
     if (poss) sc -= 2;
-    if (after_preposition(w, k)) sc -= 3;
+    /* "with Hillary Clinton -- who has called for ... -- lambasting the
+     * plan": after "with", the subject of a participle */
+    bool with_subject = false;
+    size_t kb = k;
+    while (kb > 0 && is_word(w, kb - 1) && (w->cls[kb - 1] & PX__CW_TITLE) && k - kb < 3) kb--;
+    if (kb > 0 && is_word(w, kb - 1) && TOK(w, kb - 1)->fold == w->qa->h_with && after < nt) {
+      size_t v = after;
+      if (is_dash(w, v) || punct_char(w, v) == ',') {
+        size_t e = v + 1;
+        while (e < nt && e - v < 25 && !is_dash(w, e) && punct_char(w, e) != ',' && !is_sent_end_punct(w, e)) e++;
+        v = e + 1;
+      }
+      with_subject = v < nt && is_word(w, v) && !cap_word(w, v) && is_ing(w, v);
+    }
+    if (with_subject) sc += 4;
+    else if (after_preposition(w, k)) sc -= 3;
     if (egender[en] == g) sc += 1;
     size_t ds = st > ks ? st - ks : 0;
     sc -= (int)(ds < 4 ? ds : 4);
@@ -1313,14 +1489,14 @@ static bool title_case(const qwork *w, size_t a, size_t e) {
 
 /* The end of the headline: the first paragraph of a text of several when
  * it is a line of 40 tokens at most in Title Case (the headline repeated
- * over the body), else 0.  Quotation marks in it are the editor's, not someone's words
- * reported in the body. */
-static size_t headline_end(const qwork *w) {
+ * over the body), else 0; with single, in any case.  Quotation marks in it
+ * are the editor's, not someone's words reported in the body. */
+static size_t headline_end(const qwork *w, bool single) {
   const px__text *tx = w->tx;
   size_t nt = tx->ntok;
   size_t e0 = 0;
   while (e0 < nt && e0 <= 40 && tx->sent[sent_of(w, e0)].para == 0) e0++;
-  if (e0 >= nt || e0 > 40 || e0 < 2 || !title_case(w, 0, e0)) return 0;
+  if (e0 >= nt || e0 > 40 || e0 < 2 || !(single || title_case(w, 0, e0))) return 0;
   return e0;
 }
 
@@ -1399,7 +1575,10 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     for (size_t k = c->open_tok; k < c->close_tok; k++) w.inq[k] = 1;
   }
 
-  size_t head_end = headline_end(&w);
+  size_t head_end = headline_end(&w, false);
+  /* "Gowdy promises report 'as soon as possible.'": single marks in a
+   * short first paragraph are a headline's, in any case */
+  size_t head_single_end = headline_end(&w, true);
   /* 2. attribution of each candidate */
   for (size_t i = 0; i < nc; i++) {
     cand *c = &cv[i];
@@ -1410,7 +1589,11 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     size_t so = sent_of(&w, c->open_tok);
     c->para = tx->sent[so].para;
     size_t lo = sent_first_tok(&w, so);
-    if (i > 0 && cv[i - 1].close_tok > lo && cv[i - 1].close_tok <= c->open_tok) lo = cv[i - 1].close_tok;
+    /* a title in marks before ("Hemsley, the co-author of "Going Viral,"
+     * said ...") does not cut the clause: the subject may be before it */
+    if (i > 0 && cv[i - 1].close_tok > lo && cv[i - 1].close_tok <= c->open_tok &&
+        !(cv[i - 1].q.kind == 5 || cv[i - 1].named))
+      lo = cv[i - 1].close_tok;
     /* shape: what precedes the opening mark */
     size_t b = c->open_tok;
     size_t prev = b;
@@ -1455,6 +1638,17 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       attr lead_at;
       if (later_clause && leading_attr(&w, lo, prev, 40, true, true, &lead_at)) trail = false;
     }
+    if (trail && at.s.pron && (at.s.pron == 1 || at.s.pron == 2)) {
+      /* "Feinstein said "I know nothing about it," she said.", "DuVernay
+       * said she felt ... because "...," she said.": the named subject of
+       * the cue right before the quote, or opening its sentence, speaks */
+      attr lead_at;
+      if (leading_attr(&w, lo, prev, 40, true, false, &lead_at) && lead_at.s.men >= 0 && !lead_at.s.pron &&
+          (lead_at.cue_tok + 1 == prev ||
+           (tok_from(&w, lead_at.s.start) <= sent_first_tok(&w, so) + 1 &&
+            w.ents->ent[w.ents->men[lead_at.s.men].entity].type == PX_ENT_PERSON)))
+        trail = false;
+    }
     if (trail) {
       take_trailing(c, &at);
     } else if (leading_attr(&w, lo, prev, 40, true, !(starts || after_colon), &at)) {
@@ -1486,7 +1680,10 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         if (c->cend < c->q.end) c->cend = c->q.end;
       }
     }
-    if (!c->trail && !c->lead && a < nt && (starts || stop_inside)) {
+    /* the attribution is in the quote's paragraph: "According to Ham, ..."
+     * opening the next one speaks of something else */
+    if (!c->trail && !c->lead && a < nt && (starts || stop_inside) &&
+        tx->sent[sent_of(&w, a)].para == c->para) {
       /* the attribution closes the sentence after more words:
        * "..." if she lost by less, said David Wasserman.  /  "..." Trump said. */
       size_t hi2 = hi;
@@ -1496,11 +1693,24 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         if (k > a && punct_char(&w, k) != ',') continue;
         if (stop_inside && k > a) break;
         size_t f = k > a ? k + 1 : a; /* the attribution's first word */
-        if (f < hi2 && trailing_attr(&w, k, hi2, &at) &&
-            (at.cue_tok == f || at.s.start == TOK(&w, f)->start) &&
-            at.end_tok <= (at.cue_tok + 1 + cue_particle(&w, at.cue_tok) > tok_from(&w, at.s.end)
-                               ? at.cue_tok + 1 + cue_particle(&w, at.cue_tok)
-                               : tok_from(&w, at.s.end)) &&
+        bool ok = f < hi2 && trailing_attr(&w, k, hi2, &at) &&
+                  (at.cue_tok == f || at.s.start == TOK(&w, f)->start);
+        size_t bound = 0;
+        if (ok) {
+          bound = at.cue_tok + 1 + cue_particle(&w, at.cue_tok);
+          if (tok_from(&w, at.s.end) > bound) bound = tok_from(&w, at.s.end);
+        }
+        /* "Miller, a retired worker, said pleasantly into the phone.": a
+         * manner adverb or a phrase of setting after the attribution */
+        static const char *const setting[] = {"in", "on", "at", "to", "into", "during", "after",
+                                              "before", "while", "from", "with", "over"};
+        bool setting_after = ok && at.end_tok > bound && at.end_tok - bound <= 8 && bound < nt &&
+                             is_word(&w, bound) &&
+                             (word_in(&w, bound, setting, sizeof setting / sizeof *setting) ||
+                              (TOK(&w, bound)->end - TOK(&w, bound)->start > 4 &&
+                               memcmp(tx->body + TOK(&w, bound)->end - 2, "ly", 2) == 0)) &&
+                             !reports_clause(&w, bound, at.end_tok) && tail_is_np(&w, bound, at.end_tok);
+        if (ok && (at.end_tok <= bound || setting_after) &&
             tail_is_np(&w, at.end_tok, hi2) && !(stop_inside && reports_clause(&w, at.end_tok, hi2))) {
           take_trailing(c, &at);
           break;
@@ -1525,7 +1735,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         }
       }
     }
-    if (!c->trail && !c->lead && pc == ':' && prev >= lo + 2) {
+    if (!c->trail && !c->lead && (pc == ':' || (pc == '-' && is_dash(&w, prev - 1))) && prev >= lo + 2) {
       /* "... surprise Republican pollster Daron Shaw: "..."": the name
        * before the colon speaks */
       spk s0 = {0};
@@ -1535,10 +1745,15 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         c->s = s0;
       } else if (main_subject(&w, lo, prev - 1, &s0) &&
                  ((s0.pron && s0.pron < 3) ||
-                  (s0.men >= 0 && w.ents->ent[w.ents->men[s0.men].entity].type == PX_ENT_PERSON)) &&
-                 tok_from(&w, s0.start) < lo + 4) {
-        /* "She then addressed the supporters again: "..."": the subject
-         * of the clause the colon ends */
+                  (s0.men >= 0 && w.ents->ent[w.ents->men[s0.men].entity].type != PX_ENT_PLACE) ||
+                  (s0.men < 0 && !s0.pron && tok_from(&w, s0.end) > 0 &&
+                   (w.cls[tok_from(&w, s0.end) - 1] & PX__CW_TITLE))) &&
+                 (tok_from(&w, s0.start) < lo + 4 ||
+                  (tok_from(&w, s0.start) > lo && punct_char(&w, tok_from(&w, s0.start) - 1) == ','))) {
+        /* "She then addressed the supporters again: "..."", "The board
+         * was conclusive in its findings: "..."", "But back home, he
+         * returned to his familiar lines: "..."": the subject of the
+         * clause the colon ends, a person, a body or a document */
         c->lead = true;
         c->s = s0;
       }
@@ -1558,7 +1773,35 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         }
       }
     }
-    c->heading = c->close_tok <= head_end || crosshead(&w, c);
+    if ((c->trail || c->lead) && c->q.cue_end > c->q.cue_start && !c->s.pron &&
+        !(c->s.men >= 0 && ents->ent[ents->men[c->s.men].entity].type == PX_ENT_PERSON)) {
+      /* "According to the Post, the judge said "..."" / ""...," the
+       * media said, according to a transcript": the source the writer
+       * cites for the whole sentence holds the words when the speaker it
+       * reports is no named person (a named person keeps them: ""...,"
+       * Kim said, according to a Kremlin transcript") */
+      size_t ct = tok_from(&w, c->q.cue_start);
+      size_t cs0 = ct < nt ? sent_of(&w, ct) : so;
+      size_t f0 = sent_first_tok(&w, cs0), e0 = sent_end_tok(&w, cs0);
+      if (TOK(&w, ct)->fold != qa->h_according)
+        for (size_t k = f0; k + 1 < e0; k++) {
+          if (w.inq[k] || !is_word(&w, k) || TOK(&w, k)->fold != qa->h_according ||
+              TOK(&w, k + 1)->fold != qa->h_to)
+            continue;
+          size_t hi3 = k + 2;
+          while (hi3 < e0 && !is_qmark(&w, hi3) && punct_char(&w, hi3) != ',' && !is_sent_end_punct(&w, hi3))
+            hi3++;
+          spk s3 = {0};
+          if (speaker_after(&w, k + 1, hi3, &s3)) {
+            c->s = s3;
+            c->q.cue_start = TOK(&w, k)->start;
+            c->q.cue_end = TOK(&w, k + 1)->end;
+          }
+          break;
+        }
+    }
+    c->heading = c->close_tok <= head_end || crosshead(&w, c) ||
+                 ((c->q.flags & PX__QS_SINGLE) && c->close_tok <= head_single_end);
     /* "so-called": whatever the cue, the marks are the writer's */
     if (prev > 0 && is_word(&w, prev - 1)) {
       const px__token *pt = &tx->tok[prev - 1];
@@ -1623,9 +1866,21 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     cand *c = &cv[i];
     if (c->dead || !c->s.ok) continue;
     size_t j = i + 1;
-    while (j < nc && !cv[j].dead && cv[j].q.kind != 5 && !cv[j].so_called && !cv[j].named && c->nsp < MAX_SPANS &&
-           (!cv[j].s.ok || (cv[j].lead && c->trail && cv[j].q.cue_start >= c->q.cue_start))) {
+    while (j < nc && !cv[j].dead && c->nsp < MAX_SPANS) {
       cand *d = &cv[j];
+      /* ""...," he said on "Meet the Press." "...": a programme named
+       * in the attribution belongs to it; the remark goes on after it */
+      if ((d->q.kind == 5 || d->named) && c->trail && d->open_tok <= c->trail_end + 1 &&
+          d->open_tok < nt && c->trail_end > 0 && sent_of(&w, d->open_tok) == sent_of(&w, c->trail_end - 1)) {
+        size_t e = d->close_tok;
+        while (e < nt && !is_qmark(&w, e) && !is_sent_end_punct(&w, e) && punct_char(&w, e) != ',') e++;
+        c->trail_end = e;
+        j++;
+        continue;
+      }
+      if (d->q.kind == 5 || d->so_called || d->named ||
+          !(!d->s.ok || (d->lead && c->trail && d->q.cue_start >= c->q.cue_start)))
+        break;
       bool own_cue = d->s.ok && d->q.cue_start != c->q.cue_start;
       bool same_para = d->para == c->para;
       /* only the attribution, punctuation and a few words between */
@@ -1669,7 +1924,17 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     if (j == 0) continue;
     cand *c = &cv[j - 1];
     if (!c->s.ok || c->q.kind == 4 || c->q.kind == 5) continue;
-    if (d->para > c->para + 1) continue;
+    uint32_t cpara = c->close_tok > 0 ? tx->sent[sent_of(&w, c->close_tok - 1)].para : c->para;
+    if (d->para > cpara + 1) continue;
+    if (c->q.kind == 1 && d->para == cpara + 1 && c->nsp < MAX_SPANS) {
+      /* the remark goes on in the next paragraph: one quote */
+      c->sp[c->nsp++] = (px__qrange){d->q.start, d->q.end};
+      c->q.end = d->q.end;
+      c->cend = d->cend > c->cend ? d->cend : c->cend;
+      c->close_tok = d->close_tok;
+      d->dead = true;
+      continue;
+    }
     d->s = c->s;
     d->q.cue_start = d->q.cue_end = 0;
   }

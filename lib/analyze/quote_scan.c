@@ -344,6 +344,12 @@ int px__quote_scan(const char *text, size_t n, px__arena *arena, px__qspan **out
         while (j < i && (p[j] == ' ' || p[j] == '\t')) j++;
         can_close = j == i;
         if (can_close) can_open = false;
+      } else if (!can_close && kd >= 0 && m == M_D_AMBIG && pc == C_SPACE && nc != C_ALNUM && i >= 2 &&
+                 p[i - 1] == ' ' && (p[i - 2] == ',' || p[i - 2] == '.' || p[i - 2] == '?' || p[i - 2] == '!')) {
+        /* "coalitions, '' said Mr. Gunnels": a space slipped in between
+         * the closing punctuation and the mark; it closes */
+        can_close = true;
+        can_open = false;
       } else if (!can_open && !can_close && pc != C_SPACE && nc != C_SPACE) {
         /* glued on both sides (word"word): close what is open, else open */
         can_close = kd >= 0;
