@@ -101,6 +101,9 @@ static void test_abbreviations(void **state) {
         "Resolution No. 12 passed.", "Mr. and Mrs. Lee voted no.", "The vote was close.");
   SPLIT("Officials met with Dr. Anne Fox, Prof. Li and Rep. Ortiz.",
         "Officials met with Dr. Anne Fox, Prof. Li and Rep. Ortiz.");
+  SPLIT("His aide, state Del. Mary Lane, cheered. He thanked Sen. Tom Hale, D-Del. They left.",
+        "His aide, state Del. Mary Lane, cheered.", "He thanked Sen. Tom Hale, D-Del.",
+        "They left.");
 }
 
 static void test_initials(void **state) {

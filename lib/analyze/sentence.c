@@ -38,9 +38,11 @@ static const char *const k_titles[] = {
 };
 
 /* Abbreviations that may end a sentence: a period after them ends one only
- * when the next word is one that usually starts a sentence. */
+ * when the next word is one that usually starts a sentence.  "Del." is a
+ * state delegate before a name and Delaware at the end of a sentence
+ * ("Sen. Chris Coons, D-Del."). */
 static const char *const k_abbrevs[] = {
-    "al", "apr", "assn", "aug", "ave", "blvd", "bros", "ch", "co", "corp", "dec",
+    "al", "apr", "assn", "aug", "ave", "blvd", "bros", "ch", "co", "corp", "dec", "del",
     "dept", "ed", "eds", "esq", "est", "etc", "feb", "fig", "figs", "fri", "ft", "govt",
     "inc", "jan", "jr", "jul", "jun", "llc", "ltd", "mar", "mon", "mt", "no", "nos",
     "nov", "oct", "op", "p", "pp", "rd", "sat", "sec", "sep", "sept", "sr", "st", "sun",
