@@ -1005,6 +1005,31 @@ static void test_name_inside_reported_clause(void **state) {
   assert_speaker(f, "insulted by the term", "Pruett");
 }
 
+static void test_single_word_name_after_quote(void **state) {
+  fx *f = *state;
+  /* after a quote's closing mark the attribution is written in lower
+   * case, so "Violet said" names a person, for the pronoun after */
+  run(f, "Night of fear\n\nWitnesses described the scene on the promenade.\n\n"
+         "\"Everyone here was saying she is a martyr,\" Violet said.\n\n"
+         "\"People were celebrating\" before the crash, she said.");
+  assert_speaker(f, "Everyone here", "Violet");
+  assert_speaker(f, "People were celebrating", "Violet");
+}
+
+static void test_said_pronoun_clause(void **state) {
+  fx *f = *state;
+  /* "X, a nurse, said she ran home": the pronoun opens what was said; no
+   * inverted attribution "..., said she" with the subject as the quote */
+  run(f, "Night of fear\n\nThe crowd fled from the promenade.\n\n"
+         "The mayor, a nurse, said she ran home.\n\n"
+         "\"It was chaos,\" she said.");
+  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
+    px_quote q;
+    assert_int_equal(px_quotes_get(f->qs, i, &q), PX_OK);
+    if (str_has(q.text, "a nurse")) fail_msg("quote '%.*s'", (int)q.text.len, q.text.ptr);
+  }
+}
+
 static void test_comparison_cues(void **state) {
   fx *f = *state;
   /* likened / compared ... to "...": the subject's words */
@@ -1032,6 +1057,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_it_to_named_organization, setup, teardown),
       cmocka_unit_test_setup_teardown(test_name_inside_reported_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_comparison_cues, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_single_word_name_after_quote, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_said_pronoun_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_multi_paragraph, setup, teardown),
       cmocka_unit_test_setup_teardown(test_partial_and_scare, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_and_adjacency, setup, teardown),

@@ -534,6 +534,13 @@ static bool initial_like(const work *w, size_t i) {
   return false;
 }
 
+/* Token i follows the closing mark of a quote ending on , ? or !: ",\" X" */
+static bool after_quote_close(const work *w, size_t i) {
+  if (i < 2 || T(w, i - 1)->kind != PX__TOK_QUOTE || T(w, i - 2)->kind != PX__TOK_PUNCT) return false;
+  char c = w->tx->body[T(w, i - 2)->end - 1];
+  return c == ',' || c == '?' || c == '!';
+}
+
 static const char *lower_ascii_tail(const char *s, const char *e) {
   /* first byte after a '-' when followed by a lower-case ASCII letter */
   for (const char *p = s; p + 1 < e; p++)
@@ -1048,7 +1055,10 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
   if (!titled && !kind_type(pk) && (initial || initial_like(w, a)) && common_initial(w, a)) {
     if (nw == 1) {
       if ((T(w, a)->flags & PX__TF_STOP) || (w->bits[a] & W_NONENT)) return PX_OK;
-      weak = true; /* "Brown said": only if the text names a Brown */
+      /* "\"...,\" Violet said": after the closing mark of a quote the
+       * attribution goes on in lower case ("police said"), so a capital
+       * before a verb of saying there is a name's */
+      weak = !(after_quote_close(w, a) && b < tx->ntok && is_word(w, b) && (w->bits[b] & W_SAID));
       goto make;
     }
     size_t na = a + 1;

@@ -1111,8 +1111,12 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
     if (punct_char(w, k) != ',') continue;
     /* not "..., said Smith's statement did not ...": a possessive heads
      * another phrase, the clause goes on */
+    /* nor "The mayor, a nurse, said she ran home.": a pronoun after the
+     * verb with words after it is the subject of what was said */
     if (trailing_attr(w, k, e, &at) && at.end_tok >= last && (w->cls[at.cue_tok] & PX__CW_CUE) &&
-        !(TOK(w, tok_from(w, at.s.end) - 1)->flags & PX__TF_POSSESSIVE)) {
+        !(TOK(w, tok_from(w, at.s.end) - 1)->flags & PX__TF_POSSESSIVE) &&
+        !(at.s.pron && at.s.start > at.cue_s && tok_from(w, at.s.end) < last &&
+          is_word(w, tok_from(w, at.s.end)))) {
       cs = f;
       ce = k;
       goto found;
