@@ -1030,6 +1030,18 @@ static void test_said_pronoun_clause(void **state) {
   }
 }
 
+static void test_asked_clause_names(void **state) {
+  fx *f = *state;
+  /* "Asked about ... Lisa Dorn ..., she replied": the name in the opening
+   * clause of asking is what the speaker was asked about */
+  run(f, "Singer unsure\n\nThe singer Mary Holt has campaigned for Senator Tom Reyes.\n\n"
+         "\"He is very principled,\" Holt told a radio host on Monday.\n\n"
+         "\"I think he will win,\" she said. \"People like him.\"\n\n"
+         "Asked about her vote in the event that Lisa Dorn faces Reyes in the fall, she "
+         "replied: \"I don't know yet.\"");
+  assert_speaker(f, "I don't know yet", "Holt");
+}
+
 static void test_comparison_cues(void **state) {
   fx *f = *state;
   /* likened / compared ... to "...": the subject's words */
@@ -1059,6 +1071,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_comparison_cues, setup, teardown),
       cmocka_unit_test_setup_teardown(test_single_word_name_after_quote, setup, teardown),
       cmocka_unit_test_setup_teardown(test_said_pronoun_clause, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_asked_clause_names, setup, teardown),
       cmocka_unit_test_setup_teardown(test_multi_paragraph, setup, teardown),
       cmocka_unit_test_setup_teardown(test_partial_and_scare, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_and_adjacency, setup, teardown),

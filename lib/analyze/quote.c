@@ -1271,6 +1271,18 @@ static int32_t same_surname(const qwork *w, const uint8_t *egender, int32_t en, 
   return found;
 }
 
+/* Sentence si opens with a passive participle of asking ("Asked about
+ * Clinton's plan, she said ...", "When pressed on ..."): its subject is
+ * the one asked, named after the clause. */
+static bool opens_asked(const qwork *w, size_t si) {
+  static const char *const lead[] = {"when", "after", "if", "once"};
+  static const char *const asked[] = {"asked", "pressed", "questioned", "challenged", "quizzed"};
+  size_t k = sent_first_tok(w, si), z = sent_end_tok(w, si);
+  while (k < z && !is_word(w, k)) k++;
+  if (k < z && word_in(w, k, lead, sizeof lead / sizeof *lead)) k++;
+  return k < z && is_word(w, k) && word_in(w, k, asked, sizeof asked / sizeof *asked);
+}
+
 /* he/she: each person named before the pronoun, back to two paragraphs
  * before the previous attribution's, scores by where its latest mention
  * stands: the subject of its clause (at the start of its sentence or
@@ -1321,6 +1333,13 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     }
     size_t ks = sent_of(w, k);
     uint32_t kp = tx->sent[ks].para;
+    /* "Asked about her vote if Clinton faces Trump, she replied": a name
+     * in the opening clause of asking is what the pronoun was asked about */
+    if (ks == st && t < nt && !w->inq[k] && opens_asked(w, ks)) {
+      bool comma = false;
+      for (size_t q = k + 1; q < t && !comma; q++) comma = punct_char(w, q) == ',';
+      if (comma) continue;
+    }
     /* two paragraphs back, and the thread's speaker a little further */
     if (para > kp + 4) break;
     if (para > kp + 2 && last_person != (int32_t)en) continue;
