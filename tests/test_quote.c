@@ -1042,6 +1042,18 @@ static void test_asked_clause_names(void **state) {
   assert_speaker(f, "I don't know yet", "Holt");
 }
 
+static void test_long_subject_aside(void **state) {
+  fx *f = *state;
+  /* "X, who ... (more than 16 words) ..., said that ...": the reported
+   * clause is X's, and X speaks next */
+  run(f, "Families speak\n\n\"You ignored our call,\" Ruth Elmore said.\n\n"
+         "Dana Pike, who lost her son Aaron Pike during the flood in Tulsa, Oklahoma, in the "
+         "spring of 2014, said that the senator had treated her family badly.\n\n"
+         "\"He promised to meet us,\" she said.");
+  assert_speaker(f, "treated her family", "Dana Pike");
+  assert_speaker(f, "He promised to meet us", "Dana Pike");
+}
+
 static void test_comparison_cues(void **state) {
   fx *f = *state;
   /* likened / compared ... to "...": the subject's words */
@@ -1072,6 +1084,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_single_word_name_after_quote, setup, teardown),
       cmocka_unit_test_setup_teardown(test_said_pronoun_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_asked_clause_names, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_long_subject_aside, setup, teardown),
       cmocka_unit_test_setup_teardown(test_multi_paragraph, setup, teardown),
       cmocka_unit_test_setup_teardown(test_partial_and_scare, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_and_adjacency, setup, teardown),

@@ -1123,10 +1123,13 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
     }
     break;
   }
-  /* X said (that) ... */
-  for (size_t k = f + 1; k < last && k - f < 16; k++) {
+  /* X said (that) ... ; further than 16 words only after a comma that
+   * closes the subject's aside, with no name right after the verb ("Sandy
+   * Phillips, who lost her daughter ... in July 2012, said that ...") */
+  for (size_t k = f + 1; k < last && k - f < 30; k++) {
     if (is_sent_end_punct(w, k)) return false;
     if (!is_word(w, k) || !(w->cls[k] & PX__CW_CUE) || cue_at(w, k, false) != 1) continue;
+    if (k - f >= 16 && (punct_char(w, k - 1) != ',' || (k + 1 < last && cap_word(w, k + 1)))) continue;
     spk s = {0};
     if (!subject_before(w, f, k, &s)) continue;
     size_t j = clause_after(w, k, last);
