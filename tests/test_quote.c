@@ -1054,6 +1054,17 @@ static void test_long_subject_aside(void **state) {
   assert_speaker(f, "He promised to meet us", "Dana Pike");
 }
 
+static void test_says_clause_no_inverted_speaker(void **state) {
+  fx *f = *state;
+  /* "X, 29, of Y, says her biggest concern is ...": no inverted "..., says
+   * <speaker>" with a clause for the speaker; X says it, and speaks next */
+  run(f, "Young voters\n\n\"I want jobs first,\" says Omar Tell, 32, an accountant.\n\n"
+         "Brianne Verbeek, 29, of Huntsville, Ala., says her biggest concern is global warming. "
+         "\"We are running out of time,\" she says.");
+  assert_speaker(f, "biggest concern", "Verbeek");
+  assert_speaker(f, "running out of time", "Verbeek");
+}
+
 static void test_comparison_cues(void **state) {
   fx *f = *state;
   /* likened / compared ... to "...": the subject's words */
@@ -1085,6 +1096,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_said_pronoun_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_asked_clause_names, setup, teardown),
       cmocka_unit_test_setup_teardown(test_long_subject_aside, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_says_clause_no_inverted_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_multi_paragraph, setup, teardown),
       cmocka_unit_test_setup_teardown(test_partial_and_scare, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_and_adjacency, setup, teardown),

@@ -1070,6 +1070,15 @@ static size_t clause_after(const qwork *w, size_t k, size_t e) {
 
 /* Reported speech in sentence si, without quotation marks:
  * "X said (that) CLAUSE", "CLAUSE, X said", "according to X, CLAUSE". */
+/* A form of be, have or a modal in tokens [a, b): "her biggest concern is
+ * global warming" is a clause, no speaker after "says". */
+static bool has_finite_verb(const qwork *w, size_t a, size_t b) {
+  static const char *const fin[] = {"is", "was", "are", "were", "has", "have", "had", "will", "would"};
+  for (size_t k = a; k < b; k++)
+    if (is_word(w, k) && word_in(w, k, fin, sizeof fin / sizeof *fin)) return true;
+  return false;
+}
+
 static bool indirect_in(const qwork *w, size_t si, cand *c) {
   size_t f = sent_first_tok(w, si), e = sent_end_tok(w, si);
   if (e - f < 5 || e - f > 120) return false;
@@ -1116,7 +1125,8 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
     if (trailing_attr(w, k, e, &at) && at.end_tok >= last && (w->cls[at.cue_tok] & PX__CW_CUE) &&
         !(TOK(w, tok_from(w, at.s.end) - 1)->flags & PX__TF_POSSESSIVE) &&
         !(at.s.pron && at.s.start > at.cue_s && tok_from(w, at.s.end) < last &&
-          is_word(w, tok_from(w, at.s.end)))) {
+          is_word(w, tok_from(w, at.s.end))) &&
+        !(at.s.start > at.cue_s && has_finite_verb(w, tok_from(w, at.s.start), tok_from(w, at.s.end)))) {
       cs = f;
       ce = k;
       goto found;
