@@ -1065,6 +1065,17 @@ static void test_says_clause_no_inverted_speaker(void **state) {
   assert_speaker(f, "running out of time", "Verbeek");
 }
 
+static void test_given_name_before_common_word(void **state) {
+  fx *f = *state;
+  /* "Brianne Stone": a given name the gazetteer lacks, before a common
+   * word, is still a person's name for the she after it */
+  run(f, "Poll\n\n\"I do not think so,\" Cecelia Purner, 67, a clerk in Allentown, Pa., said.\n\n"
+         "Voters appear tired.\n\n"
+         "Brianne Stone, 75, a retiree in Carthage, Ill., plans to vote for Mr. Hale. "
+         "\"I will reluctantly do that,\" she said.");
+  assert_speaker(f, "reluctantly", "Brianne Stone");
+}
+
 static void test_comparison_cues(void **state) {
   fx *f = *state;
   /* likened / compared ... to "...": the subject's words */
@@ -1097,6 +1108,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_asked_clause_names, setup, teardown),
       cmocka_unit_test_setup_teardown(test_long_subject_aside, setup, teardown),
       cmocka_unit_test_setup_teardown(test_says_clause_no_inverted_speaker, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_given_name_before_common_word, setup, teardown),
       cmocka_unit_test_setup_teardown(test_multi_paragraph, setup, teardown),
       cmocka_unit_test_setup_teardown(test_partial_and_scare, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_and_adjacency, setup, teardown),

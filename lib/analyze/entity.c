@@ -657,6 +657,9 @@ static int prepare(work *w) {
         sb = word_bits(w->ea, px__word_hash(buf, fn - 2));
       b |= sb & W_DEMONYM;
     }
+    /* "Brianne Stone": a given name of names.c that the gazetteer lacks
+     * is a first name, so a common word after it can be a family name */
+    if (cap && !b && px__given_name_gender(s, (size_t)(e - s))) b = W_FIRST;
     w->bits[i] = b;
     /* remember how words were written, for sentence-initial decisions */
     if (t->flags & PX__TF_STOP) {

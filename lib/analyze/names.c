@@ -53,7 +53,7 @@ static const char *const k_female[] = {
     "alison", "allison", "amanda", "amber", "amy", "ana", "angela", "angelina", "anita", "ann",
     "anna", "anne", "annette", "april", "audrey", "ayanna", "barbara", "beatriz", "becky",
     "betsy", "betty", "beverly", "bonnie", "brenda", "brianne", "bridget", "brittany", "brooke",
-    "candace", "carla", "carly", "carmen", "carol", "caroline", "carolyn", "catherine", "cathy",
+    "candace", "carla", "carly", "carmen", "carol", "carole", "caroline", "carolyn", "catherine", "cathy",
     "charlotte", "chelsea", "cheryl", "christina", "christine", "cindy", "claire", "clara",
     "claudia", "colleen", "condoleezza", "connie", "courtney", "crystal", "cynthia", "daisy",
     "danielle", "darlene", "debbie", "deborah", "debra", "denise", "diana", "diane", "dianne",
