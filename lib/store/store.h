@@ -7,6 +7,9 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+/* Statements of 16, 8, 4, 2 and 1 rows (store_analysis.c). */
+#define PX__ROW_SIZES 5
+
 enum {
   PX__STMT_FIND_EXT,
   PX__STMT_FIND_URL,
@@ -18,8 +21,6 @@ enum {
   PX__STMT_ANALYSIS,        /* store_analysis.c */
   PX__STMT_ENTITY_FIND,     /* store_analysis.c */
   PX__STMT_ENTITY_NEW,      /* store_analysis.c */
-  PX__STMT_ARTICLE_ENTITY,  /* store_analysis.c */
-  PX__STMT_QUOTE,           /* store_analysis.c */
   PX__STMT_OUTLET_ADD,      /* store_batch.c */
   PX__STMT_ENTITY_COUNT,    /* store_batch.c */
   PX__STMT_FTS_ADD,         /* store_batch.c */
@@ -33,7 +34,9 @@ enum {
   PX__STMT_OUTLET_MORE,     /* store_batch.c */
   PX__STMT_ANALYSIS_BYTES,  /* store_analysis.c */
   PX__STMT_ENTITY_NEXT,     /* store_analysis.c */
-  PX__STMT_COUNT = 32 /* room for the statements of later modules */
+  PX__STMT_AE_ROWS,         /* store_analysis.c, PX__ROW_SIZES of them */
+  PX__STMT_QUOTE_ROWS = PX__STMT_AE_ROWS + PX__ROW_SIZES, /* the same */
+  PX__STMT_COUNT = 48 /* room for the statements of later modules */
 };
 
 /* ------------------------------------------------- store_batch.c */
