@@ -99,7 +99,10 @@ static int rows_stmt(px_store *st, int base, const char *head, int ncol, size_t 
   size_t rows = 16;
   while (rows > left) rows /= 2, k++;
   *n = rows;
-  if (st->stmt[base + k]) return px__store_stmt(st, base + k, NULL, out);
+  if (st->stmt[base + k]) { /* reset by step_done; every parameter is bound again */
+    *out = st->stmt[base + k];
+    return PX_OK;
+  }
   px__buf sql;
   px__buf_init(&sql, 0);
   int rc = px__buf_append(&sql, head, strlen(head));
