@@ -77,49 +77,15 @@ static int ae_cmp(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-/*
- * Several rows to a statement: the rows of one article go in statements of
- * 16, 8, 4, 2 and 1 rows (PX__ROW_SIZES prepared statements a table).  "OR
- * IGNORE" is what keeps this cheaper than a statement a row: a statement
- * writing several rows that could abort part way (a NOT NULL or UNIQUE
- * failure) opens a statement journal, a copy of every page it changes; with
- * IGNORE none can abort.  No row is ignored: every value is bound non-NULL
- * but speaker_entity, which may be NULL, and the entity mentions are unique
- * by (article, entity) before they are written.  *n: the rows the statement
- * takes, at most left.
- */
+/* Several rows to a statement (px__store_rows_stmt), "OR IGNORE" so that
+ * none opens a statement journal.  No row is ignored: every value is bound
+ * non-NULL but speaker_entity, which may be NULL, and the entity mentions
+ * are unique by (article, entity) before they are written. */
 #define AE_SQL "INSERT OR IGNORE INTO article_entity(article, entity, name, mentions, first_start, first_end)"
 #define QUOTE_SQL                                                                      \
   "INSERT OR IGNORE INTO quote(article, start, end, kind, text, cue, speaker_name,"    \
   " speaker_key, speaker_entity)"
 
-static int rows_stmt(px_store *st, int base, const char *head, int ncol, size_t left, size_t *n,
-                     sqlite3_stmt **out) {
-  int k = 0;
-  size_t rows = 16;
-  while (rows > left) rows /= 2, k++;
-  *n = rows;
-  if (st->stmt[base + k]) { /* reset by step_done; every parameter is bound again */
-    *out = st->stmt[base + k];
-    return PX_OK;
-  }
-  px__buf sql;
-  px__buf_init(&sql, 0);
-  int rc = px__buf_append(&sql, head, strlen(head));
-  for (size_t r = 0; r < rows && rc == PX_OK; r++) {
-    char cell[16];
-    rc = px__buf_append(&sql, r ? ",(" : " VALUES(", r ? 2 : 8);
-    for (int c = 0; c < ncol && rc == PX_OK; c++) {
-      int len = snprintf(cell, sizeof(cell), "%s?%d", c ? "," : "", (int)r * ncol + c + 1);
-      rc = px__buf_append(&sql, cell, (size_t)len);
-    }
-    if (rc == PX_OK) rc = px__buf_append(&sql, ")", 1);
-  }
-  if (rc == PX_OK) rc = px__buf_append(&sql, "", 1);
-  if (rc == PX_OK) rc = px__store_stmt(st, base + k, sql.ptr, out);
-  px__buf_release(&sql);
-  return rc;
-}
 
 /* The speaker table lists each speaker key once (the first name seen). */
 static int note_speaker(px_store *st, px_str key, px_str name) {
@@ -292,7 +258,7 @@ static int add_analysis(px_store *st, int64_t article, const px_doc *doc, const 
   if (rc == PX_OK && nae > 1) qsort(ae, nae, sizeof(*ae), ae_cmp);
   for (size_t i = 0; i < nae && rc == PX_OK;) {
     size_t n = 0;
-    if ((rc = rows_stmt(st, PX__STMT_AE_ROWS, AE_SQL, 6, nae - i, &n, &s))) break;
+    if ((rc = px__store_rows_stmt(st, PX__STMT_AE_ROWS, AE_SQL, 6, nae - i, &n, &s))) break;
     for (size_t j = 0; j < n; j++, i++) {
       int c = (int)j * 6;
       sqlite3_bind_int64(s, c + 1, article);
@@ -312,7 +278,7 @@ static int add_analysis(px_store *st, int64_t article, const px_doc *doc, const 
   }
   for (size_t i = 0; i < nqv && rc == PX_OK;) {
     size_t n = 0;
-    if ((rc = rows_stmt(st, PX__STMT_QUOTE_ROWS, QUOTE_SQL, 9, nqv - i, &n, &s))) break;
+    if ((rc = px__store_rows_stmt(st, PX__STMT_QUOTE_ROWS, QUOTE_SQL, 9, nqv - i, &n, &s))) break;
     for (size_t j = 0; j < n; j++, i++) {
       const px_quote *q = &qv[i];
       int c = (int)j * 9;
