@@ -403,10 +403,112 @@ static void test_migrates_v7(void **state) {
   px_ctx_free(ctx);
 }
 
+/* An article with more quotes and entities than one statement of rows
+ * takes: every quote stored once, in order, and every entity key once,
+ * with the first mention of the entity listed first. */
+static void test_many_rows(void **state) {
+  (void)state;
+  static const char *first[] = {"Mara", "Tobin", "Lisette", "Orrin", "Pella", "Dorian", "Wren"};
+  static const char *last[] = {"Quillfeather", "Ashgrove", "Brantley", "Corvane", "Dunmore",
+                               "Elkridge"};
+  char body[16384] = "";
+  for (int i = 0; i < 42; i++) {
+    char line[256];
+    snprintf(line, sizeof(line),
+             "\"The plan number %d will work for the valley,\" said %s %s on Tuesday. ", i,
+             first[i % 7], last[i / 7]);
+    strcat(body, line);
+  }
+  strcat(body, "Mara Quillfeather spoke again later.");
+  const char *dir = px_test_tmpdir();
+  char path[512];
+  snprintf(path, sizeof(path), "%s/rows.db", dir);
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_store *st;
+  assert_int_equal(px_store_open(ctx, path, PX_OPEN_WRITE, &st), PX_OK);
+  px_analyzer *an;
+  px_quoter *qt;
+  assert_int_equal(px_analyzer_new(ctx, &an), PX_OK);
+  assert_int_equal(px_quoter_new(&qt), PX_OK);
+  px_article *a = make("rows-1", "valley-news", body, 1700000000);
+  int64_t id;
+  assert_int_equal(px_store_add(st, a, &id), PX_OK);
+  px_doc *doc;
+  px_quotes *qs;
+  assert_int_equal(px_analyze(an, a, &doc), PX_OK);
+  assert_int_equal(px_quotes_extract(qt, doc, &qs), PX_OK);
+  assert_int_equal(px_store_add_analysis(st, id, doc, qs), PX_OK);
+  assert_int_equal(px_store_add_analysis(st, id, doc, qs), PX_OK); /* replaces */
+  px_store_free(st);
+
+  sqlite3 *db;
+  sqlite3_stmt *s;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  size_t nq = px_quotes_count(qs);
+  assert_true(nq > 16 + 8 + 4 + 2);
+  assert_int_equal(sqlite3_prepare_v2(db, "SELECT start, end, text FROM quote ORDER BY id", -1, &s,
+                                      NULL),
+                   SQLITE_OK);
+  for (size_t i = 0; i < nq; i++) {
+    px_quote q;
+    assert_int_equal(px_quotes_get(qs, i, &q), PX_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int64(s, 0), (int64_t)q.start);
+    assert_int_equal(sqlite3_column_int64(s, 1), (int64_t)q.end);
+    assert_int_equal((size_t)sqlite3_column_bytes(s, 2), q.text.len);
+    assert_memory_equal(sqlite3_column_text(s, 2), q.text.ptr, q.text.len);
+  }
+  assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+  sqlite3_finalize(s);
+
+  size_t ne = px_doc_entity_count(doc), keys = 0;
+  assert_int_equal(sqlite3_prepare_v2(db,
+                                      "SELECT ae.mentions, ae.first_start FROM article_entity ae"
+                                      " JOIN entity e ON e.id = ae.entity WHERE e.key = ?1",
+                                      -1, &s, NULL),
+                   SQLITE_OK);
+  for (size_t i = 0; i < ne; i++) {
+    px_str name, key, key2, name2;
+    px_entity_type type;
+    size_t nm = 0, a0 = 0, b0 = 0, nm2 = 0;
+    assert_int_equal(px_doc_entity(doc, i, &name, &key, &type, &nm), PX_OK);
+    if (!key.len) continue;
+    size_t k = 0;
+    while (k < i && !(px_doc_entity(doc, k, &name2, &key2, &type, &nm2) == PX_OK &&
+                      key2.len == key.len && memcmp(key2.ptr, key.ptr, key.len) == 0))
+      k++;
+    if (k < i) continue; /* listed before: the first listing is stored */
+    keys++;
+    px_doc_mention(doc, i, 0, &a0, &b0, NULL);
+    sqlite3_bind_text(s, 1, key.ptr, (int)key.len, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int64(s, 0), (int64_t)nm);
+    assert_int_equal(sqlite3_column_int64(s, 1), (int64_t)a0);
+    assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+    sqlite3_reset(s);
+  }
+  sqlite3_finalize(s);
+  assert_true(keys > 16 + 8 + 4);
+  assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM article_entity", -1, &s, NULL),
+                   SQLITE_OK);
+  assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+  assert_int_equal(sqlite3_column_int64(s, 0), (int64_t)keys);
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  px_quotes_free(qs);
+  px_doc_free(doc);
+  px_article_free(a);
+  px_quoter_free(qt);
+  px_analyzer_free(an);
+  px_ctx_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {cmocka_unit_test(test_quotes_and_entities),
                                      cmocka_unit_test(test_rollback_and_counters),
                                      cmocka_unit_test(test_two_writers),
-                                     cmocka_unit_test(test_migrates_v7)};
+                                     cmocka_unit_test(test_migrates_v7),
+                                     cmocka_unit_test(test_many_rows)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

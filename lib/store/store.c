@@ -434,6 +434,34 @@ int px__store_stmt(px_store *st, int which, const char *sql, sqlite3_stmt **out)
   return PX_OK;
 }
 
+int px__store_rows_stmt(px_store *st, int base, const char *head, int ncol, size_t left, size_t *n,
+                        sqlite3_stmt **out) {
+  int k = 0;
+  size_t rows = 16;
+  while (rows > left) rows /= 2, k++;
+  *n = rows;
+  if (st->stmt[base + k]) { /* reset after its last step; all bound again */
+    *out = st->stmt[base + k];
+    return PX_OK;
+  }
+  px__buf sql;
+  px__buf_init(&sql, 0);
+  int rc = px__buf_append(&sql, head, strlen(head));
+  for (size_t r = 0; r < rows && rc == PX_OK; r++) {
+    char cell[16];
+    rc = px__buf_append(&sql, r ? ",(" : " VALUES(", r ? 2 : 8);
+    for (int c = 0; c < ncol && rc == PX_OK; c++) {
+      int len = snprintf(cell, sizeof(cell), "%s?%d", c ? "," : "", (int)r * ncol + c + 1);
+      rc = px__buf_append(&sql, cell, (size_t)len);
+    }
+    if (rc == PX_OK) rc = px__buf_append(&sql, ")", 1);
+  }
+  if (rc == PX_OK) rc = px__buf_append(&sql, "", 1);
+  if (rc == PX_OK) rc = px__store_stmt(st, base + k, sql.ptr, out);
+  px__buf_release(&sql);
+  return rc;
+}
+
 int px__store_step_fail(px_store *st, int rc, const char *what) { return db_fail(st, rc, what); }
 
 /*

@@ -7,6 +7,9 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+/* Statements of 16, 8, 4, 2 and 1 rows (store_analysis.c). */
+#define PX__ROW_SIZES 5
+
 enum {
   PX__STMT_FIND_EXT,
   PX__STMT_FIND_URL,
@@ -17,9 +20,6 @@ enum {
   PX__STMT_STORY_MEMBER,    /* store_story.c */
   PX__STMT_ANALYSIS,        /* store_analysis.c */
   PX__STMT_ENTITY_FIND,     /* store_analysis.c */
-  PX__STMT_ENTITY_NEW,      /* store_analysis.c */
-  PX__STMT_ARTICLE_ENTITY,  /* store_analysis.c */
-  PX__STMT_QUOTE,           /* store_analysis.c */
   PX__STMT_OUTLET_ADD,      /* store_batch.c */
   PX__STMT_ENTITY_COUNT,    /* store_batch.c */
   PX__STMT_FTS_ADD,         /* store_batch.c */
@@ -33,7 +33,10 @@ enum {
   PX__STMT_OUTLET_MORE,     /* store_batch.c */
   PX__STMT_ANALYSIS_BYTES,  /* store_analysis.c */
   PX__STMT_ENTITY_NEXT,     /* store_analysis.c */
-  PX__STMT_COUNT = 32 /* room for the statements of later modules */
+  PX__STMT_AE_ROWS,         /* store_analysis.c, PX__ROW_SIZES of them */
+  PX__STMT_QUOTE_ROWS = PX__STMT_AE_ROWS + PX__ROW_SIZES, /* the same */
+  PX__STMT_ENTITY_ROWS = PX__STMT_QUOTE_ROWS + PX__ROW_SIZES, /* store_batch.c, the same */
+  PX__STMT_COUNT = 48 /* room for the statements of later modules */
 };
 
 /* ------------------------------------------------- store_batch.c */
@@ -191,6 +194,18 @@ PX__HIDDEN int px__store_flush(px_store *st);
 
 /** Run SQL with no results. @return PX_OK or a store error (message in ctx). */
 PX__HIDDEN int px__store_exec(px_store *st, const char *sql);
+/*
+ * A statement of several rows, one of PX__ROW_SIZES prepared at base (16,
+ * 8, 4, 2 and 1 rows of ncol parameters, ?1 up: "head VALUES(...),(...)"):
+ * the largest that does not pass left; *n its rows.  A statement writing
+ * several rows that could abort part way (a NOT NULL or UNIQUE failure)
+ * opens a statement journal, a copy of every page it changes, and costs
+ * more than a statement a row: head says "OR IGNORE" so that none can
+ * abort.  Every parameter must be bound before each step (the bindings
+ * are not cleared), and the statement reset after it.
+ */
+PX__HIDDEN int px__store_rows_stmt(px_store *st, int base, const char *head, int ncol, size_t left,
+                                   size_t *n, sqlite3_stmt **out);
 /** A cached prepared statement, reset and unbound. */
 PX__HIDDEN int px__store_stmt(px_store *st, int which, const char *sql, sqlite3_stmt **out);
 PX__HIDDEN int px__store_step_fail(px_store *st, int rc, const char *what);

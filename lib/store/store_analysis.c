@@ -66,6 +66,27 @@ static int entity_id(px_store *st, px_str key, px_str name, const char *type, in
   return px__strmap_put(&bt->entity_ids, key.ptr, key.len, *id, NULL);
 }
 
+/* An entity mention row of an article, kept until its statement runs. */
+typedef struct {
+  int64_t id, mentions, start, end;
+  px_str name, key;
+} ae_row;
+
+static int ae_cmp(const void *a, const void *b) {
+  int64_t x = ((const ae_row *)a)->id, y = ((const ae_row *)b)->id;
+  return (x > y) - (x < y);
+}
+
+/* Several rows to a statement (px__store_rows_stmt), "OR IGNORE" so that
+ * none opens a statement journal.  No row is ignored: every value is bound
+ * non-NULL but speaker_entity, which may be NULL, and the entity mentions
+ * are unique by (article, entity) before they are written. */
+#define AE_SQL "INSERT OR IGNORE INTO article_entity(article, entity, name, mentions, first_start, first_end)"
+#define QUOTE_SQL                                                                      \
+  "INSERT OR IGNORE INTO quote(article, start, end, kind, text, cue, speaker_name,"    \
+  " speaker_key, speaker_entity)"
+
+
 /* The speaker table lists each speaker key once (the first name seen). */
 static int note_speaker(px_store *st, px_str key, px_str name) {
   if (px__strmap_get(&st->batch.speakers, key.ptr, key.len, NULL)) return PX_OK;
@@ -203,68 +224,83 @@ static int add_analysis(px_store *st, int64_t article, const px_doc *doc, const 
   free(blob);
   px__buf_release(&detail);
   size_t ne = px_doc_entity_count(doc);
+  size_t nq = qs ? px_quotes_count(qs) : 0;
   int64_t *ids = rc ? NULL : calloc(ne + 1, sizeof(int64_t));
-  if (!ids) {
+  ae_row *ae = ids ? malloc((ne + 1) * sizeof(*ae)) : NULL;
+  px_quote *qv = ae ? malloc((nq + 1) * sizeof(*qv)) : NULL;
+  if (!qv) {
+    free(ids);
+    free(ae);
     px__buf_release(&source);
     return rc ? rc : PX_ENOMEM;
   }
+  size_t nae = 0;
   for (size_t i = 0; i < ne && rc == PX_OK; i++) {
-    px_str name, key;
+    ae_row r;
     px_entity_type type;
     size_t nm = 0, a = 0, b = 0;
-    if (px_doc_entity(doc, i, &name, &key, &type, &nm) != PX_OK || key.len == 0) continue;
-    if ((rc = entity_id(st, key, name, px_entity_type_name(type), &ids[i]))) break;
+    if (px_doc_entity(doc, i, &r.name, &r.key, &type, &nm) != PX_OK || r.key.len == 0) continue;
+    if ((rc = entity_id(st, r.key, r.name, px_entity_type_name(type), &ids[i]))) break;
+    /* An entity listed twice is stored (and counted) once, as first listed. */
+    size_t k = 0;
+    while (k < nae && ae[k].id != ids[i]) k++;
+    if (k < nae) continue;
     px_doc_mention(doc, i, 0, &a, &b, NULL);
-    if ((rc = px__store_stmt(st, PX__STMT_ARTICLE_ENTITY,
-                             "INSERT INTO article_entity(article, entity, name, mentions,"
-                             " first_start, first_end) VALUES(?1, ?2, ?3, ?4, ?5, ?6)"
-                             " ON CONFLICT(article, entity) DO NOTHING",
-                             &s)))
-      break;
-    sqlite3_bind_int64(s, 1, article);
-    sqlite3_bind_int64(s, 2, ids[i]);
-    px__store_bind_text(s, 3, name);
-    sqlite3_bind_int64(s, 4, (sqlite3_int64)nm);
-    sqlite3_bind_int64(s, 5, (sqlite3_int64)a);
-    sqlite3_bind_int64(s, 6, (sqlite3_int64)b);
-    rc = step_done(st, s, "storing an entity mention");
-    /* Counted when stored (an entity listed twice is stored once). */
-    if (rc == PX_OK && sqlite3_changes(st->db) > 0)
-      rc = px__batch_count_entity(&st->batch, ids[i], source.ptr ? source.ptr : "", source.len,
-                                  (int64_t)nm);
+    r.id = ids[i];
+    r.mentions = (int64_t)nm;
+    r.start = (int64_t)a;
+    r.end = (int64_t)b;
+    ae[nae++] = r;
+    rc = px__batch_count_entity(&st->batch, r.id, source.ptr ? source.ptr : "", source.len,
+                                (int64_t)nm);
   }
-  size_t nq = qs ? px_quotes_count(qs) : 0;
-  for (size_t i = 0; i < nq && rc == PX_OK; i++) {
-    px_quote q;
-    if (px_quotes_get(qs, i, &q) != PX_OK) continue;
-    if ((rc = px__store_stmt(st, PX__STMT_QUOTE,
-                             "INSERT INTO quote(article, start, end, kind, text, cue,"
-                             " speaker_name, speaker_key, speaker_entity)"
-                             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                             &s)))
-      break;
-    sqlite3_bind_int64(s, 1, article);
-    sqlite3_bind_int64(s, 2, (sqlite3_int64)q.start);
-    sqlite3_bind_int64(s, 3, (sqlite3_int64)q.end);
-    sqlite3_bind_text(s, 4, px_quote_kind_name(q.kind), -1, SQLITE_STATIC);
-    px__store_bind_text(s, 5, q.text);
-    px__store_bind_text(s, 6, q.cue);
-    if (q.has_speaker) {
-      px__store_bind_text(s, 7, q.speaker_name);
-      px__store_bind_text(s, 8, q.speaker_key);
-      if (q.speaker_key.len && (rc = note_speaker(st, q.speaker_key, q.speaker_name))) break;
-    } else {
-      px_str none = {"", 0};
-      px__store_bind_text(s, 7, none);
-      px__store_bind_text(s, 8, none);
+  /* By entity id, so each row goes after the one before it in the key. */
+  if (rc == PX_OK && nae > 1) qsort(ae, nae, sizeof(*ae), ae_cmp);
+  for (size_t i = 0; i < nae && rc == PX_OK;) {
+    size_t n = 0;
+    if ((rc = px__store_rows_stmt(st, PX__STMT_AE_ROWS, AE_SQL, 6, nae - i, &n, &s))) break;
+    for (size_t j = 0; j < n; j++, i++) {
+      int c = (int)j * 6;
+      sqlite3_bind_int64(s, c + 1, article);
+      sqlite3_bind_int64(s, c + 2, ae[i].id);
+      px__store_bind_text(s, c + 3, ae[i].name);
+      sqlite3_bind_int64(s, c + 4, ae[i].mentions);
+      sqlite3_bind_int64(s, c + 5, ae[i].start);
+      sqlite3_bind_int64(s, c + 6, ae[i].end);
     }
-    if (q.has_speaker && q.speaker_entity >= 0 && (size_t)q.speaker_entity < ne &&
-        ids[q.speaker_entity])
-      sqlite3_bind_int64(s, 9, ids[q.speaker_entity]);
-    else
-      sqlite3_bind_null(s, 9);
+    rc = step_done(st, s, "storing an entity mention");
+  }
+  size_t nqv = 0;
+  for (size_t i = 0; i < nq && rc == PX_OK; i++) {
+    if (px_quotes_get(qs, i, &qv[nqv]) != PX_OK) continue;
+    const px_quote *q = &qv[nqv++];
+    if (q->has_speaker && q->speaker_key.len) rc = note_speaker(st, q->speaker_key, q->speaker_name);
+  }
+  for (size_t i = 0; i < nqv && rc == PX_OK;) {
+    size_t n = 0;
+    if ((rc = px__store_rows_stmt(st, PX__STMT_QUOTE_ROWS, QUOTE_SQL, 9, nqv - i, &n, &s))) break;
+    for (size_t j = 0; j < n; j++, i++) {
+      const px_quote *q = &qv[i];
+      int c = (int)j * 9;
+      px_str none = {"", 0};
+      sqlite3_bind_int64(s, c + 1, article);
+      sqlite3_bind_int64(s, c + 2, (sqlite3_int64)q->start);
+      sqlite3_bind_int64(s, c + 3, (sqlite3_int64)q->end);
+      sqlite3_bind_text(s, c + 4, px_quote_kind_name(q->kind), -1, SQLITE_STATIC);
+      px__store_bind_text(s, c + 5, q->text);
+      px__store_bind_text(s, c + 6, q->cue);
+      px__store_bind_text(s, c + 7, q->has_speaker ? q->speaker_name : none);
+      px__store_bind_text(s, c + 8, q->has_speaker ? q->speaker_key : none);
+      if (q->has_speaker && q->speaker_entity >= 0 && (size_t)q->speaker_entity < ne &&
+          ids[q->speaker_entity])
+        sqlite3_bind_int64(s, c + 9, ids[q->speaker_entity]);
+      else
+        sqlite3_bind_null(s, c + 9);
+    }
     rc = step_done(st, s, "storing a quote");
   }
+  free(qv);
+  free(ae);
   free(ids);
   px__buf_release(&source);
   return rc;

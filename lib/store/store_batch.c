@@ -346,32 +346,14 @@ int px__store_flush_counters(px_store *st) {
     if (r != SQLITE_DONE) rc = px__store_step_fail(st, r, "counting entity outlets");
   }
   size_t ne = rc == PX_OK ? pack_sorted(&b->entities) : 0;
-  /* The entities new in this transaction (ids from new_entity_lo up, in
-   * the same order as the sorted counters) are inserted with theirs. */
-  size_t at = 0;
+  /* The entities new in this transaction (ids from new_entity_lo up: the
+   * last of the sorted counters, in the order queued) are inserted with
+   * theirs, several to a statement, after the others are counted. */
   px__buf *q = &b->new_entities;
-  for (size_t i = 0; i < ne && rc == PX_OK; i++) {
+  size_t i = 0;
+  for (; i < ne && rc == PX_OK; i++) {
     px__pair *e = &b->entities.slot[i];
-    if (q->len && e->a >= b->new_entity_lo) {
-      px_str f[3];
-      at = read_fields(q, at, f, 3);
-      if ((rc = px__store_stmt(st, PX__STMT_ENTITY_NEW,
-                               "INSERT INTO entity(id, key, name, type, articles, mentions, outlets)"
-                               " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                               &s)))
-        break;
-      sqlite3_bind_int64(s, 1, e->a);
-      px__store_bind_text(s, 2, f[0]);
-      px__store_bind_text(s, 3, f[1]);
-      px__store_bind_text(s, 4, f[2]);
-      sqlite3_bind_int64(s, 5, e->n1);
-      sqlite3_bind_int64(s, 6, e->n2);
-      sqlite3_bind_int64(s, 7, e->n3);
-      int r = sqlite3_step(s);
-      sqlite3_reset(s);
-      if (r != SQLITE_DONE) rc = px__store_step_fail(st, r, "storing an entity");
-      continue;
-    }
+    if (q->len && e->a >= b->new_entity_lo) break;
     if ((rc = px__store_stmt(st, PX__STMT_ENTITY_COUNT,
                              "UPDATE entity SET articles = articles + ?2,"
                              " mentions = mentions + ?3, outlets = outlets + ?4 WHERE id = ?1",
@@ -384,6 +366,34 @@ int px__store_flush_counters(px_store *st) {
     int r = sqlite3_step(s);
     sqlite3_reset(s);
     if (r != SQLITE_DONE) rc = px__store_step_fail(st, r, "counting entities");
+  }
+  size_t at = 0;
+  while (i < ne && rc == PX_OK) {
+    size_t n = 0;
+    if ((rc = px__store_rows_stmt(st, PX__STMT_ENTITY_ROWS,
+                                  "INSERT OR IGNORE INTO entity(id, key, name, type, articles,"
+                                  " mentions, outlets)",
+                                  7, ne - i, &n, &s)))
+      break;
+    for (size_t j = 0; j < n; j++, i++) {
+      px__pair *e = &b->entities.slot[i];
+      px_str f[3];
+      int c = (int)j * 7;
+      at = read_fields(q, at, f, 3);
+      sqlite3_bind_int64(s, c + 1, e->a);
+      px__store_bind_text(s, c + 2, f[0]);
+      px__store_bind_text(s, c + 3, f[1]);
+      px__store_bind_text(s, c + 4, f[2]);
+      sqlite3_bind_int64(s, c + 5, e->n1);
+      sqlite3_bind_int64(s, c + 6, e->n2);
+      sqlite3_bind_int64(s, c + 7, e->n3);
+    }
+    int r = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (r != SQLITE_DONE) rc = px__store_step_fail(st, r, "storing an entity");
+    else if (sqlite3_changes(st->db) != (int)n) /* what IGNORE passed over */
+      rc = px__ctx_fail(st->ctx, PX_EDB, "%s: storing an entity: its id or key is stored already",
+                        st->path);
   }
   px__pairmap_clear(&b->entities);
   px__pairmap_clear(&b->outlets);
