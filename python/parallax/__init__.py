@@ -932,8 +932,9 @@ class Store:
         threads: threads in all (0, the default: one per core of the machine, as
         the command line; 1: all on this thread; the store is the same whatever
         the number).
-        progress(bytes_done, bytes_total, articles) is called about ten times
-        a second while a path is read; a true return stops the ingest.
+        progress(bytes_done, bytes_total, articles) is called at the first
+        record and then about ten times a second while a path is read; a true
+        return stops the ingest.
 
         Bad records are reported in the result's messages and skipped; Ctrl-C
         raises KeyboardInterrupt after committing what was read (a note on the

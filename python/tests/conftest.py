@@ -67,7 +67,8 @@ def make_article(i, rng):
 
 @pytest.fixture(scope="session")
 def generated(tmp_path_factory):
-    """A JSON Lines file of 2500 generated articles (a long ingest: seconds)."""
+    """A JSON Lines file of 2500 generated articles (an ingest long enough to
+    be interrupted: its progress callback runs at the first record)."""
     rng = random.Random(18)
     path = tmp_path_factory.mktemp("gen") / "generated.jsonl"
     with open(path, "w", encoding="utf-8") as f:
