@@ -542,7 +542,8 @@ static const char k_night_buses[] =
 
 /* Bylines: a handle the structured data declares is kept as it is spelled;
  * "Written by" in twitter:label1 names twitter:data1; a byline element's
- * filter labels ("By Category") are not names; a bullet ends a byline. */
+ * filter labels ("By Category") are not names; a bullet ends a byline;
+ * the scholarly metas name every author, surname first. */
 static void test_byline_sources(void **state) {
   fx *f = *state;
   const char *para = k_night_buses;
@@ -566,6 +567,14 @@ static void test_byline_sources(void **state) {
                "<div class=\"post\">%s</div></body></html>", para);
   assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
   assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  /* scholarly metas: one per author, surname first */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title>"
+               "<meta name=\"citation_author\" content=\"Ruiz, Ana\">"
+               "<meta name=\"citation_author\" content=\"Lind, Bo\"></head><body>"
+               "<div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz, Bo Lind");
 }
 
 /* Furniture paragraphs by how they begin (a newsletter's pitch, a

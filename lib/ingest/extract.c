@@ -937,7 +937,24 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
       set_once(&m->meta_date, c, l2);
     else if (ieq(k, l, "author") || ieq(k, l, "article:author") || ieq(k, l, "byl") ||
              ieq(k, l, "parsely-author") || ieq(k, l, "sailthru.author") ||
-             ieq(k, l, "dc.creator") || ieq(k, l, "citation_author")) {
+             ieq(k, l, "dc.creator") || ieq(k, l, "citation_author") ||
+             ieq(k, l, "citation_authors")) {
+      /* The scholarly metas write a name surname first ("Roe, Jane"): one
+       * comma, a name either side, read as "Jane Roe". */
+      char flip[200];
+      const char *cm = ieq(k, l, "citation_author") && l2 < sizeof flip ? memchr(c, ',', l2) : NULL;
+      if (cm && !memchr(cm + 1, ',', l2 - (size_t)(cm + 1 - c)) && cm > c) {
+        const char *f = cm + 1;
+        size_t fl = l2 - (size_t)(f - c), sl = (size_t)(cm - c);
+        while (fl && is_space((unsigned char)*f)) f++, fl--;
+        if (fl && fl + 1 + sl < sizeof flip) {
+          memcpy(flip, f, fl);
+          flip[fl] = ' ';
+          memcpy(flip + fl + 1, c, sl);
+          c = flip;
+          l2 = fl + 1 + sl;
+        }
+      }
       if (!(l2 > 4 && strncmp(c, "http", 4) == 0)) {
         /* Repeated author metas (one per author) are all kept. */
         if (m->author_meta.len == 0) set_once(&m->author_meta, c, l2);
