@@ -543,7 +543,8 @@ static const char k_night_buses[] =
 /* Bylines: a handle the structured data declares is kept as it is spelled;
  * "Written by" in twitter:label1 names twitter:data1; a byline element's
  * filter labels ("By Category") are not names; a bullet ends a byline;
- * the scholarly metas name every author, surname first. */
+ * the scholarly metas name every author, surname first; the authors'
+ * links set out as a list ("A, B & C") name them all. */
 static void test_byline_sources(void **state) {
   fx *f = *state;
   const char *para = k_night_buses;
@@ -575,6 +576,24 @@ static void test_byline_sources(void **state) {
                "<div class=\"post\">%s</div></body></html>", para);
   assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
   assert_field(f->art, PX_F_BYLINE, "Ana Ruiz, Bo Lind");
+  /* the authors' links side by side name them all, though the meta names
+   * the first alone; a profile link beside them is no author */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title><meta name=\"author\" content=\"Ana Ruiz\">"
+               "</head><body><div class=\"names\"><a href=\"/author/ana\">Ana Ruiz</a>"
+               "<span>, </span>\n   <a href=\"/author/bo\">Bo Lind</a> &amp; "
+               "<a href=\"/author/cy\">Cy Moss</a><a href=\"/author/cy\">View Profile</a></div>"
+               "<div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz, Bo Lind, Cy Moss");
+  /* links not set out as a list are not */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title><meta name=\"author\" content=\"Ana Ruiz\">"
+               "</head><body><div class=\"names\"><a href=\"/author/ana\">Ana Ruiz</a>"
+               " edited by <a href=\"/author/bo\">Bo Lind</a></div>"
+               "<div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
 }
 
 /* Furniture paragraphs by how they begin (a newsletter's pitch, a

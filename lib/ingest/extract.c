@@ -73,6 +73,10 @@ typedef struct meta {
   px__buf h1[MAX_H1];
   int nh1;
   bool tw_label_author; /* twitter:label1 said "Written by": twitter:data1 is the author */
+  /* the byline element was an author link: its parent and grandparent,
+   * where the other authors' links stand ("A, B and C" as links) */
+  myhtml_tree_node_t *link_up[2];
+  int link_more; /* names that joined it so */
   px__page sig; /* what kind of page this is: the signals */
 } meta;
 
@@ -103,6 +107,8 @@ static meta *meta_bufs_init(meta *m) {
   }
   m->nh1 = 0;
   m->tw_label_author = false;
+  m->link_up[0] = m->link_up[1] = NULL;
+  m->link_more = 0;
   memset(&m->sig, 0, sizeof(m->sig));
   return m;
 }
@@ -886,6 +892,32 @@ static bool class_ends_author(const char *v, size_t l) {
   return false;
 }
 
+/* Only a list's separator (",", "&", "and", "with") stands between this
+ * element and the link before it among its siblings. */
+static bool after_list_sep(px__extractor *ex, myhtml_tree_node_t *n) {
+  px__buf *b = &ex->names;
+  myhtml_tree_node_t *up = myhtml_node_parent(n), *p;
+  bool link = false;
+  px__buf_clear(b);
+  for (p = up ? myhtml_node_child(up) : NULL; p && p != n; p = myhtml_node_next(p)) {
+    if (myhtml_node_tag_id(p) == MyHTML_TAG_A) {
+      link = true;
+      px__buf_clear(b);
+    } else if (b->len <= 200) {
+      size_t l = 0;
+      const char *x = myhtml_node_tag_id(p) == MyHTML_TAG__TEXT ? myhtml_node_text(p, &l) : NULL;
+      if (!x) node_text(p, &ex->tmp, 20), x = ex->tmp.ptr, l = ex->tmp.len;
+      if (l && px__buf_append(b, x, PX__MIN(l, 40)) != PX_OK) return false;
+    }
+  }
+  if (!p || !link || b->len > 200) return false;
+  size_t i = 0, e = b->len;
+  while (i < e && (is_space((unsigned char)b->ptr[i]) || b->ptr[i] == ',')) i++;
+  while (e > i && (is_space((unsigned char)b->ptr[e - 1]) || b->ptr[e - 1] == ',')) e--;
+  return e == i || ieq(b->ptr + i, e - i, "&") || ieq(b->ptr + i, e - i, "and") ||
+         ieq(b->ptr + i, e - i, "with");
+}
+
 static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag, bool *ld_found,
                          const attrs *A) {
   meta *m = &ex->m;
@@ -1018,17 +1050,33 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
       set_once(&m->item_author, ex->tmp.ptr, ex->tmp.len);
     }
   }
+  bool link = tag != MyHTML_TAG_META && tag != MyHTML_TAG_BODY && tag != MyHTML_TAG_HTML &&
+              (ieq(A->rel, A->rel_n, "author") ||
+               (tag == MyHTML_TAG_A && (v = attr(n, "href", &l)) && l < 300 &&
+                (memmem(v, l, "/author/", 8) || memmem(v, l, "/authors/", 9) ||
+                 memmem(v, l, "/autor/", 7) || memmem(v, l, "/auteur/", 8) ||
+                 memmem(v, l, "/journalist/", 12) || memmem(v, l, "/people/", 8) ||
+                 memmem(v, l, "/staff/", 7) || memmem(v, l, "/writers/", 9) ||
+                 memmem(v, l, "/contributor/", 13) || memmem(v, l, "/contributors/", 14))));
+  myhtml_tree_node_t *up = myhtml_node_parent(n), *up2 = up ? myhtml_node_parent(up) : NULL;
+  if (link && m->byline_el.len && m->link_up[0] && m->byline_el.len < 250 &&
+      ((up == m->link_up[0] && after_list_sep(ex, n)) ||
+       (up2 && up2 == m->link_up[1] && after_list_sep(ex, up)))) {
+    /* the next author's link beside the first: a name that is not yet in
+     * the byline joins it */
+    node_text(n, &ex->tmp, 400);
+    if (ex->tmp.len > 2 && ex->tmp.len < 100) {
+      clean_byline(ex->tmp.ptr, ex->tmp.len, &ex->names);
+      if (ex->names.len && !memmem(m->byline_el.ptr, m->byline_el.len, ex->names.ptr, ex->names.len) &&
+          px__buf_puts(&m->byline_el, ", ") == PX_OK &&
+          px__buf_append(&m->byline_el, ex->names.ptr, ex->names.len) == PX_OK)
+        m->link_more++;
+    }
+  }
   if (m->byline_el.len == 0 && tag != MyHTML_TAG_META && tag != MyHTML_TAG_BODY &&
       tag != MyHTML_TAG_HTML) {
     bool hit = false;
-    if (ieq(A->rel, A->rel_n, "author")) hit = true;
-    else if (tag == MyHTML_TAG_A && (v = attr(n, "href", &l)) && l < 300 &&
-             (memmem(v, l, "/author/", 8) || memmem(v, l, "/authors/", 9) ||
-              memmem(v, l, "/autor/", 7) || memmem(v, l, "/auteur/", 8) ||
-              memmem(v, l, "/journalist/", 12) || memmem(v, l, "/people/", 8) ||
-              memmem(v, l, "/staff/", 7) || memmem(v, l, "/writers/", 9) ||
-              memmem(v, l, "/contributor/", 13) || memmem(v, l, "/contributors/", 14)))
-      hit = true;
+    if (link) hit = true;
     else if ((v = A->cls, l = A->cls_n, v) && l < 200 &&
              (memmem(v, l, "author", 6) || memmem(v, l, "byline", 6) ||
               memmem(v, l, "Author", 6) || memmem(v, l, "Byline", 6)) &&
@@ -1050,7 +1098,10 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
       if (ex->tmp.len > 2 && ex->tmp.len < 300) {
         /* Keep the first candidate that reads as names. */
         clean_byline(ex->tmp.ptr, ex->tmp.len, &ex->names);
-        if (ex->names.len) set_once(&m->byline_el, ex->tmp.ptr, ex->tmp.len);
+        if (ex->names.len) {
+          set_once(&m->byline_el, ex->tmp.ptr, ex->tmp.len);
+          if (link) m->link_up[0] = up, m->link_up[1] = up2;
+        }
       }
     }
   }
@@ -2363,7 +2414,7 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
                                           "mon", "tue", "wed", "thu", "fri", "admin",
                                           "administrator", "webmaster", "updated", "published",
                                           "posted", "reviewed", "last", "written", "contributor",
-                                          "contributors", NULL};
+                                          "contributors", "profile", NULL};
     for (size_t w = j; ok && w < k;) {
       size_t we = w;
       while (we < k && buf[we] != ' ') we++;
@@ -2549,6 +2600,22 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
     for (size_t k = s0; k < e && !letter; k++)
       letter = ((b->ptr[k] | 32) >= 'a' && (b->ptr[k] | 32) <= 'z') || (unsigned char)b->ptr[k] >= 0x80;
     if (letter && (rc = px_article_set(out, PX_F_BYLINE, b->ptr + s0, e - s0))) return rc;
+  }
+  /* The authors' links side by side that name the chosen author among
+   * others ("Jane Roe, Bo Lind" where the metadata names the first alone)
+   * stand for them all. */
+  px_str cur = px_article_get(out, PX_F_BYLINE);
+  if (cur.len && m->link_more) {
+    clean_byline(m->byline_el.ptr, m->byline_el.len, &ex->names);
+    size_t parts_el = 0, parts_cur = 0;
+    for (size_t k = 0; k + 1 < ex->names.len; k++) parts_el += ex->names.ptr[k] == ',';
+    for (size_t k = 0; k + 1 < cur.len; k++) parts_cur += cur.ptr[k] == ',';
+    bool in = false;
+    for (size_t k = 0; !in && k + cur.len <= ex->names.len; k++)
+      in = strncasecmp(ex->names.ptr + k, cur.ptr, cur.len) == 0;
+    if (parts_el > parts_cur && in &&
+        (rc = px_article_set(out, PX_F_BYLINE, ex->names.ptr, ex->names.len)))
+      return rc;
   }
   int64_t when;
   /* A fragment (a feed item's body) has no metadata of its own: its dates
