@@ -544,7 +544,8 @@ static const char k_night_buses[] =
  * "Written by" in twitter:label1 names twitter:data1; a byline element's
  * filter labels ("By Category") are not names; a bullet ends a byline;
  * the scholarly metas name every author, surname first; the authors'
- * links set out as a list ("A, B & C") name them all. */
+ * links set out as a list ("A, B & C") name them all; an organisation's
+ * name keeps its "and". */
 static void test_byline_sources(void **state) {
   fx *f = *state;
   const char *para = k_night_buses;
@@ -594,6 +595,19 @@ static void test_byline_sources(void **state) {
                "<div class=\"post\">%s</div></body></html>", para);
   assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
   assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  /* an organisation's "and" is no list's; two people's is */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title>"
+               "<meta name=\"author\" content=\"Office for Transit Planning and Safety\"></head>"
+               "<body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Office for Transit Planning and Safety");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title>"
+               "<meta name=\"author\" content=\"By Ana Ruiz and Bo Lind\"></head>"
+               "<body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz, Bo Lind");
 }
 
 /* Furniture paragraphs by how they begin (a newsletter's pitch, a

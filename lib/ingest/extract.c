@@ -2328,6 +2328,32 @@ static bool starts_month(const char *p, size_t n) {
   return false;
 }
 
+static const char *const ORG_LINKS[] = {"of", "for", "and", "the", NULL};
+
+/* An organisation's name: 3..8 words, capitalised but for linking words,
+ * "of" or "for" among them ("Center for Drug Evaluation and Research",
+ * "Department of Health and Human Services"), whose "and" is no list's. */
+static bool org_name(const char *p, size_t n) {
+  size_t words = 0, links = 0;
+  bool other = false, link = false;
+  for (size_t w = 0; w < n;) {
+    while (w < n && p[w] == ' ') w++;
+    if (w >= n) break;
+    size_t we = w;
+    while (we < n && p[we] != ' ') we++;
+    link = tok_in(p + w, we - w, ORG_LINKS);
+    if (link && words == 0) return false;
+    if (!link && !is_name_word(p + w, we - w)) return false;
+    for (size_t z = w; z < we; z++)
+      if ((p[z] >= '0' && p[z] <= '9') || strchr("@/?!:;\"()[]{}<>=+*#|%", p[z])) return false;
+    links += link;
+    other = other || tok_eq(p + w, we - w, "of") || tok_eq(p + w, we - w, "for");
+    words++;
+    w = we;
+  }
+  return words >= 3 && words <= 8 && other && !link;
+}
+
 static void clean_byline_part(const char *p, size_t n, px__buf *out) {
   px__buf_clear(out);
   if (!p || n == 0 || n > 1000) return;
@@ -2363,12 +2389,15 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
     /* Next part: split on ",", "&", " and ", " und ", " y ", " e ". */
     size_t j = i, end;
     size_t skip = 0;
+    size_t seg = i;
+    while (seg < n && buf[seg] != ',' && buf[seg] != '&' && buf[seg] != ';') seg++;
+    bool org = i == 0 && org_name(buf, seg);
     for (end = i; end < n; end++) {
       if (buf[end] == ',' || buf[end] == '&' || buf[end] == ';') {
         skip = 1;
         break;
       }
-      if (end + 5 <= n && strncmp(buf + end, " and ", 5) == 0) {
+      if (!org && end + 5 <= n && strncmp(buf + end, " and ", 5) == 0) {
         skip = 5;
         break;
       }
@@ -2398,12 +2427,12 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
       for (size_t z = w; z < we; z++)
         if ((buf[z] >= '0' && buf[z] <= '9') || strchr("@/?!:;\"()[]{}<>=+*#|%", buf[z]))
           ok = false;
-      if (!is_name_word(buf + w, we - w)) ok = false;
+      if (!is_name_word(buf + w, we - w) && !(org && tok_in(buf + w, we - w, ORG_LINKS))) ok = false;
       words++;
       w = we;
       while (w < k && buf[w] == ' ') w++;
     }
-    if (words > 5) ok = false;
+    if (words > (org ? 8u : 5u)) ok = false;
     /* Labels and filters, not names: "The Author", "By Category", "Learn More". */
     static const char *const notname[] = {"author", "authors", "about", "category", "categories",
                                           "type", "types", "size", "topic", "topics", "tag",
