@@ -2360,6 +2360,18 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
   char buf[1024];
   memcpy(buf, p, n);
   buf[n] = '\0';
+  /* A bracket inside a name, the name going on after it ("Ana (Lopez)
+   * Ruiz"), is left out: the name reads on; a bracket after the names is
+   * cut below. */
+  for (char *o = strchr(buf, '('); o; o = strchr(o + 1, '(')) {
+    char *c = strchr(o, ')');
+    if (!c || c - o > 30 || o == buf || o[-1] != ' ' || c[1] != ' ' || !isupper_ascii(c[2]) ||
+        memchr(o + 1, '(', (size_t)(c - o - 1)))
+      continue;
+    memmove(o, c + 2, strlen(c + 2) + 1);
+    n = strlen(buf);
+    o--;
+  }
   /* Cut at separators that start other information. */
   static const char *const cuts[] = {"|", "\xE2\x80\x94", " - ", "\n", "(", " on ", " updated",
                                      " Updated", " published", " Published", "\xE2\x80\xA2",
