@@ -545,7 +545,8 @@ static const char k_night_buses[] =
  * filter labels ("By Category") are not names; a bullet ends a byline;
  * the scholarly metas name every author, surname first; the authors'
  * links set out as a list ("A, B & C") name them all; an organisation's
- * name keeps its "and"; a bracket inside a name is left out. */
+ * name keeps its "and"; a bracket inside a name is left out; one word in
+ * the metadata yields to a full name in the byline. */
 static void test_byline_sources(void **state) {
   fx *f = *state;
   const char *para = k_night_buses;
@@ -615,6 +616,19 @@ static void test_byline_sources(void **state) {
                "<body><div class=\"post\">%s</div></body></html>", para);
   assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
   assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  /* one word in the metadata yields to the full name the byline gives;
+   * alone, it stays */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title><meta name=\"author\" content=\"AnaR\">"
+               "</head><body><div class=\"post\"><span class=\"byline\">By Ana Ruiz</span>%s"
+               "</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title><meta name=\"author\" content=\"AnaR\">"
+               "</head><body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "AnaR");
 }
 
 /* Furniture paragraphs by how they begin (a newsletter's pitch, a

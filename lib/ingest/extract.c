@@ -2455,7 +2455,8 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
                                           "mon", "tue", "wed", "thu", "fri", "admin",
                                           "administrator", "webmaster", "updated", "published",
                                           "posted", "reviewed", "last", "written", "contributor",
-                                          "contributors", "profile", NULL};
+                                          "contributors", "profile", "privacy", "policy",
+                                          "terms", "conditions", "cookies", NULL};
     for (size_t w = j; ok && w < k;) {
       size_t we = w;
       while (we < k && buf[we] != ' ') we++;
@@ -2607,7 +2608,7 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
   /* A name that is the site's own (the structured data's author given as
    * the outlet: "Cleveland Clinic" on its own pages) yields to a person
    * named further down; it is kept when there is none. */
-  int site_named = -1;
+  int site_named = -1, one_word = -1;
   char host[256];
   size_t hl = url_host(m, url_hint, host, sizeof host);
   for (size_t i = 0; i < 6 && px_article_get(out, PX_F_BYLINE).len == 0; i++) {
@@ -2621,7 +2622,20 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
       if (site_named < 0) site_named = (int)i;
       continue;
     }
+    /* one word in the metadata ("KatieS", a handle or a first name) yields
+     * to a full name the page's byline gives */
+    if (t->len && count_words(t->ptr, t->len) == 1) {
+      if (i < 3 && one_word < 0) {
+        one_word = (int)i;
+        continue;
+      }
+      if (one_word >= 0) continue;
+    }
     if (t->len && (rc = px_article_set(out, PX_F_BYLINE, t->ptr, t->len))) return rc;
+  }
+  if (one_word >= 0 && px_article_get(out, PX_F_BYLINE).len == 0) {
+    clean_byline(bl[one_word]->ptr, bl[one_word]->len, t);
+    if ((rc = px_article_set(out, PX_F_BYLINE, t->ptr, t->len))) return rc;
   }
   if (site_named >= 0 && px_article_get(out, PX_F_BYLINE).len == 0) {
     clean_byline(bl[site_named]->ptr, bl[site_named]->len, t);
