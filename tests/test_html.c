@@ -546,7 +546,7 @@ static const char k_night_buses[] =
  * the scholarly metas name every author, surname first; the authors'
  * links set out as a list ("A, B & C") name them all; an organisation's
  * name keeps its "and"; a bracket inside a name is left out; one word in
- * the metadata yields to a full name in the byline. */
+ * the metadata yields to a full name in the byline; "with" joins names. */
 static void test_byline_sources(void **state) {
   fx *f = *state;
   const char *para = k_night_buses;
@@ -629,6 +629,12 @@ static void test_byline_sources(void **state) {
                "</head><body><div class=\"post\">%s</div></body></html>", para);
   assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
   assert_field(f->art, PX_F_BYLINE, "AnaR");
+  /* "with" joins two names in a byline */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+               "<span class=\"author\">By Ana Ruiz with Bo Lind</span>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz with Bo Lind");
 }
 
 /* Furniture paragraphs by how they begin (a newsletter's pitch, a

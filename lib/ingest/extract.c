@@ -2439,7 +2439,10 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
       for (size_t z = w; z < we; z++)
         if ((buf[z] >= '0' && buf[z] <= '9') || strchr("@/?!:;\"()[]{}<>=+*#|%", buf[z]))
           ok = false;
-      if (!is_name_word(buf + w, we - w) && !(org && tok_in(buf + w, we - w, ORG_LINKS))) ok = false;
+      /* "Jane Roe with Bo Lind": a byline's "with" joins two names */
+      if (!is_name_word(buf + w, we - w) && !(org && tok_in(buf + w, we - w, ORG_LINKS)) &&
+          !(tok_eq(buf + w, we - w, "with") && w > j && we < k))
+        ok = false;
       words++;
       w = we;
       while (w < k && buf[w] == ' ') w++;
