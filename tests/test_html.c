@@ -635,6 +635,12 @@ static void test_byline_sources(void **state) {
                "<span class=\"author\">By Ana Ruiz with Bo Lind</span>%s</div></body></html>", para);
   assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
   assert_field(f->art, PX_F_BYLINE, "Ana Ruiz with Bo Lind");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+               "<p class=\"post-author\">Authors: Ana Ruiz and Bo Lind, transit reporters</p>%s</div>"
+               "</body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz, Bo Lind");
 }
 
 /* Furniture paragraphs by how they begin (a newsletter's pitch, a

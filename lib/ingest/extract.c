@@ -1067,7 +1067,8 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
     node_text(n, &ex->tmp, 400);
     if (ex->tmp.len > 2 && ex->tmp.len < 100) {
       clean_byline(ex->tmp.ptr, ex->tmp.len, &ex->names);
-      if (ex->names.len && !memmem(m->byline_el.ptr, m->byline_el.len, ex->names.ptr, ex->names.len) &&
+      if (ex->names.len &&
+          !memmem(m->byline_el.ptr, m->byline_el.len, ex->names.ptr, ex->names.len) &&
           px__buf_puts(&m->byline_el, ", ") == PX_OK &&
           px__buf_append(&m->byline_el, ex->names.ptr, ex->names.len) == PX_OK)
         m->link_more++;
@@ -2421,8 +2422,9 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
     /* Leading "By" / "by" / "From" / "Written by" / "Text:" */
     static const char *const lead[] = {"written by: ", "written by ", "posted by ", "by: ", "by ", "from ",
                                        "text by ", "words by ", "reporting by ", "story by ",
-                                       "author: ", "author ", "contributors: ", "contributor: ",
-                                       "contributed by ", "von ", "por ", "par ", "di ", NULL};
+                                       "authors: ", "author: ", "authors ", "author ",
+                                       "contributors: ", "contributor: ", "contributed by ",
+                                       "von ", "por ", "par ", "di ", NULL};
     for (int rep = 0; rep < 2; rep++)
       for (size_t li = 0; lead[li]; li++) {
         size_t ll = strlen(lead[li]);
