@@ -2352,7 +2352,7 @@ static bool org_name(const char *p, size_t n) {
     words++;
     w = we;
   }
-  return words >= 3 && words <= 8 && other && !link;
+  return words >= 3 && words <= 8 && words - links >= 2 && other && !link;
 }
 
 static void clean_byline_part(const char *p, size_t n, px__buf *out) {
