@@ -542,7 +542,11 @@ static const char k_night_buses[] =
 
 /* Bylines: a handle the structured data declares is kept as it is spelled;
  * "Written by" in twitter:label1 names twitter:data1; a byline element's
- * filter labels ("By Category") are not names; a bullet ends a byline. */
+ * filter labels ("By Category") are not names; a bullet ends a byline;
+ * the scholarly metas name every author, surname first; the authors'
+ * links set out as a list ("A, B & C") name them all; an organisation's
+ * name keeps its "and"; a bracket inside a name is left out; one word in
+ * the metadata yields to a full name in the byline; "with" joins names. */
 static void test_byline_sources(void **state) {
   fx *f = *state;
   const char *para = k_night_buses;
@@ -566,6 +570,77 @@ static void test_byline_sources(void **state) {
                "<div class=\"post\">%s</div></body></html>", para);
   assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
   assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  /* scholarly metas: one per author, surname first */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title>"
+               "<meta name=\"citation_author\" content=\"Ruiz, Ana\">"
+               "<meta name=\"citation_author\" content=\"Lind, Bo\"></head><body>"
+               "<div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz, Bo Lind");
+  /* the authors' links side by side name them all, though the meta names
+   * the first alone; a profile link beside them is no author */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title><meta name=\"author\" content=\"Ana Ruiz\">"
+               "</head><body><div class=\"names\"><a href=\"/author/ana\">Ana Ruiz</a>"
+               "<span>, </span>\n   <a href=\"/author/bo\">Bo Lind</a> &amp; "
+               "<a href=\"/author/cy\">Cy Moss</a><a href=\"/author/cy\">View Profile</a></div>"
+               "<div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz, Bo Lind, Cy Moss");
+  /* links not set out as a list are not */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title><meta name=\"author\" content=\"Ana Ruiz\">"
+               "</head><body><div class=\"names\"><a href=\"/author/ana\">Ana Ruiz</a>"
+               " edited by <a href=\"/author/bo\">Bo Lind</a></div>"
+               "<div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  /* an organisation's "and" is no list's; two people's is */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title>"
+               "<meta name=\"author\" content=\"Office for Transit Planning and Safety\"></head>"
+               "<body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Office for Transit Planning and Safety");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title>"
+               "<meta name=\"author\" content=\"By Ana Ruiz and Bo Lind\"></head>"
+               "<body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz, Bo Lind");
+  /* a bracket inside a name is left out, one after it cut */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title>"
+               "<meta name=\"author\" content=\"Ana (Lopez) Ruiz (Transit Desk)\"></head>"
+               "<body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  /* one word in the metadata yields to the full name the byline gives;
+   * alone, it stays */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title><meta name=\"author\" content=\"AnaR\">"
+               "</head><body><div class=\"post\"><span class=\"byline\">By Ana Ruiz</span>%s"
+               "</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title><meta name=\"author\" content=\"AnaR\">"
+               "</head><body><div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "AnaR");
+  /* "with" joins two names in a byline */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+               "<span class=\"author\">By Ana Ruiz with Bo Lind</span>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz with Bo Lind");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+               "<p class=\"post-author\">Authors: Ana Ruiz and Bo Lind, transit reporters</p>%s</div>"
+               "</body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_BYLINE, "Ana Ruiz, Bo Lind");
 }
 
 /* Furniture paragraphs by how they begin (a newsletter's pitch, a

@@ -73,6 +73,10 @@ typedef struct meta {
   px__buf h1[MAX_H1];
   int nh1;
   bool tw_label_author; /* twitter:label1 said "Written by": twitter:data1 is the author */
+  /* the byline element was an author link: its parent and grandparent,
+   * where the other authors' links stand ("A, B and C" as links) */
+  myhtml_tree_node_t *link_up[2];
+  int link_more; /* names that joined it so */
   px__page sig; /* what kind of page this is: the signals */
 } meta;
 
@@ -103,6 +107,8 @@ static meta *meta_bufs_init(meta *m) {
   }
   m->nh1 = 0;
   m->tw_label_author = false;
+  m->link_up[0] = m->link_up[1] = NULL;
+  m->link_more = 0;
   memset(&m->sig, 0, sizeof(m->sig));
   return m;
 }
@@ -886,6 +892,32 @@ static bool class_ends_author(const char *v, size_t l) {
   return false;
 }
 
+/* Only a list's separator (",", "&", "and", "with") stands between this
+ * element and the link before it among its siblings. */
+static bool after_list_sep(px__extractor *ex, myhtml_tree_node_t *n) {
+  px__buf *b = &ex->names;
+  myhtml_tree_node_t *up = myhtml_node_parent(n), *p;
+  bool link = false;
+  px__buf_clear(b);
+  for (p = up ? myhtml_node_child(up) : NULL; p && p != n; p = myhtml_node_next(p)) {
+    if (myhtml_node_tag_id(p) == MyHTML_TAG_A) {
+      link = true;
+      px__buf_clear(b);
+    } else if (b->len <= 200) {
+      size_t l = 0;
+      const char *x = myhtml_node_tag_id(p) == MyHTML_TAG__TEXT ? myhtml_node_text(p, &l) : NULL;
+      if (!x) node_text(p, &ex->tmp, 20), x = ex->tmp.ptr, l = ex->tmp.len;
+      if (l && px__buf_append(b, x, PX__MIN(l, 40)) != PX_OK) return false;
+    }
+  }
+  if (!p || !link || b->len > 200) return false;
+  size_t i = 0, e = b->len;
+  while (i < e && (is_space((unsigned char)b->ptr[i]) || b->ptr[i] == ',')) i++;
+  while (e > i && (is_space((unsigned char)b->ptr[e - 1]) || b->ptr[e - 1] == ',')) e--;
+  return e == i || ieq(b->ptr + i, e - i, "&") || ieq(b->ptr + i, e - i, "and") ||
+         ieq(b->ptr + i, e - i, "with");
+}
+
 static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag, bool *ld_found,
                          const attrs *A) {
   meta *m = &ex->m;
@@ -937,7 +969,24 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
       set_once(&m->meta_date, c, l2);
     else if (ieq(k, l, "author") || ieq(k, l, "article:author") || ieq(k, l, "byl") ||
              ieq(k, l, "parsely-author") || ieq(k, l, "sailthru.author") ||
-             ieq(k, l, "dc.creator") || ieq(k, l, "citation_author")) {
+             ieq(k, l, "dc.creator") || ieq(k, l, "citation_author") ||
+             ieq(k, l, "citation_authors")) {
+      /* The scholarly metas write a name surname first ("Roe, Jane"): one
+       * comma, a name either side, read as "Jane Roe". */
+      char flip[200];
+      const char *cm = ieq(k, l, "citation_author") && l2 < sizeof flip ? memchr(c, ',', l2) : NULL;
+      if (cm && !memchr(cm + 1, ',', l2 - (size_t)(cm + 1 - c)) && cm > c) {
+        const char *f = cm + 1;
+        size_t fl = l2 - (size_t)(f - c), sl = (size_t)(cm - c);
+        while (fl && is_space((unsigned char)*f)) f++, fl--;
+        if (fl && fl + 1 + sl < sizeof flip) {
+          memcpy(flip, f, fl);
+          flip[fl] = ' ';
+          memcpy(flip + fl + 1, c, sl);
+          c = flip;
+          l2 = fl + 1 + sl;
+        }
+      }
       if (!(l2 > 4 && strncmp(c, "http", 4) == 0)) {
         /* Repeated author metas (one per author) are all kept. */
         if (m->author_meta.len == 0) set_once(&m->author_meta, c, l2);
@@ -1001,17 +1050,34 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
       set_once(&m->item_author, ex->tmp.ptr, ex->tmp.len);
     }
   }
+  bool link = tag != MyHTML_TAG_META && tag != MyHTML_TAG_BODY && tag != MyHTML_TAG_HTML &&
+              (ieq(A->rel, A->rel_n, "author") ||
+               (tag == MyHTML_TAG_A && (v = attr(n, "href", &l)) && l < 300 &&
+                (memmem(v, l, "/author/", 8) || memmem(v, l, "/authors/", 9) ||
+                 memmem(v, l, "/autor/", 7) || memmem(v, l, "/auteur/", 8) ||
+                 memmem(v, l, "/journalist/", 12) || memmem(v, l, "/people/", 8) ||
+                 memmem(v, l, "/staff/", 7) || memmem(v, l, "/writers/", 9) ||
+                 memmem(v, l, "/contributor/", 13) || memmem(v, l, "/contributors/", 14))));
+  myhtml_tree_node_t *up = myhtml_node_parent(n), *up2 = up ? myhtml_node_parent(up) : NULL;
+  if (link && m->byline_el.len && m->link_up[0] && m->byline_el.len < 250 &&
+      ((up == m->link_up[0] && after_list_sep(ex, n)) ||
+       (up2 && up2 == m->link_up[1] && after_list_sep(ex, up)))) {
+    /* the next author's link beside the first: a name that is not yet in
+     * the byline joins it */
+    node_text(n, &ex->tmp, 400);
+    if (ex->tmp.len > 2 && ex->tmp.len < 100) {
+      clean_byline(ex->tmp.ptr, ex->tmp.len, &ex->names);
+      if (ex->names.len &&
+          !memmem(m->byline_el.ptr, m->byline_el.len, ex->names.ptr, ex->names.len) &&
+          px__buf_puts(&m->byline_el, ", ") == PX_OK &&
+          px__buf_append(&m->byline_el, ex->names.ptr, ex->names.len) == PX_OK)
+        m->link_more++;
+    }
+  }
   if (m->byline_el.len == 0 && tag != MyHTML_TAG_META && tag != MyHTML_TAG_BODY &&
       tag != MyHTML_TAG_HTML) {
     bool hit = false;
-    if (ieq(A->rel, A->rel_n, "author")) hit = true;
-    else if (tag == MyHTML_TAG_A && (v = attr(n, "href", &l)) && l < 300 &&
-             (memmem(v, l, "/author/", 8) || memmem(v, l, "/authors/", 9) ||
-              memmem(v, l, "/autor/", 7) || memmem(v, l, "/auteur/", 8) ||
-              memmem(v, l, "/journalist/", 12) || memmem(v, l, "/people/", 8) ||
-              memmem(v, l, "/staff/", 7) || memmem(v, l, "/writers/", 9) ||
-              memmem(v, l, "/contributor/", 13) || memmem(v, l, "/contributors/", 14)))
-      hit = true;
+    if (link) hit = true;
     else if ((v = A->cls, l = A->cls_n, v) && l < 200 &&
              (memmem(v, l, "author", 6) || memmem(v, l, "byline", 6) ||
               memmem(v, l, "Author", 6) || memmem(v, l, "Byline", 6)) &&
@@ -1033,7 +1099,10 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
       if (ex->tmp.len > 2 && ex->tmp.len < 300) {
         /* Keep the first candidate that reads as names. */
         clean_byline(ex->tmp.ptr, ex->tmp.len, &ex->names);
-        if (ex->names.len) set_once(&m->byline_el, ex->tmp.ptr, ex->tmp.len);
+        if (ex->names.len) {
+          set_once(&m->byline_el, ex->tmp.ptr, ex->tmp.len);
+          if (link) m->link_up[0] = up, m->link_up[1] = up2;
+        }
       }
     }
   }
@@ -2260,12 +2329,50 @@ static bool starts_month(const char *p, size_t n) {
   return false;
 }
 
+static const char *const ORG_LINKS[] = {"of", "for", "and", "the", NULL};
+
+/* An organisation's name: 3..8 words, capitalised but for linking words,
+ * "of" or "for" among them ("Center for Drug Evaluation and Research",
+ * "Department of Health and Human Services"), whose "and" is no list's. */
+static bool org_name(const char *p, size_t n) {
+  size_t words = 0, links = 0;
+  bool other = false, link = false;
+  for (size_t w = 0; w < n;) {
+    while (w < n && p[w] == ' ') w++;
+    if (w >= n) break;
+    size_t we = w;
+    while (we < n && p[we] != ' ') we++;
+    link = tok_in(p + w, we - w, ORG_LINKS);
+    if (link && words == 0) return false;
+    if (!link && !is_name_word(p + w, we - w)) return false;
+    for (size_t z = w; z < we; z++)
+      if ((p[z] >= '0' && p[z] <= '9') || strchr("@/?!:;\"()[]{}<>=+*#|%", p[z])) return false;
+    links += link;
+    other = other || tok_eq(p + w, we - w, "of") || tok_eq(p + w, we - w, "for");
+    words++;
+    w = we;
+  }
+  return words >= 3 && words <= 8 && words - links >= 2 && other && !link;
+}
+
 static void clean_byline_part(const char *p, size_t n, px__buf *out) {
   px__buf_clear(out);
   if (!p || n == 0 || n > 1000) return;
   char buf[1024];
   memcpy(buf, p, n);
   buf[n] = '\0';
+  /* A bracket inside a name, the name going on after it ("Ana (Lopez)
+   * Ruiz"), is left out: the name reads on; a bracket after the names is
+   * cut below. */
+  for (char *o = strchr(buf, '('); o; o = strchr(o + 1, '(')) {
+    char *c = strchr(o, ')');
+    if (!c || c - o > 30 || o == buf || o[-1] != ' ' || c[1] != ' ' || !isupper_ascii(c[2]) ||
+        memchr(o + 1, '(', (size_t)(c - o - 1)))
+      continue;
+    memmove(o, c + 2, strlen(c + 2) + 1);
+    n = strlen(buf);
+    o--;
+  }
   /* Cut at separators that start other information. */
   static const char *const cuts[] = {"|", "\xE2\x80\x94", " - ", "\n", "(", " on ", " updated",
                                      " Updated", " published", " Published", "\xE2\x80\xA2",
@@ -2295,12 +2402,15 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
     /* Next part: split on ",", "&", " and ", " und ", " y ", " e ". */
     size_t j = i, end;
     size_t skip = 0;
+    size_t seg = i;
+    while (seg < n && buf[seg] != ',' && buf[seg] != '&' && buf[seg] != ';') seg++;
+    bool org = i == 0 && org_name(buf, seg);
     for (end = i; end < n; end++) {
       if (buf[end] == ',' || buf[end] == '&' || buf[end] == ';') {
         skip = 1;
         break;
       }
-      if (end + 5 <= n && strncmp(buf + end, " and ", 5) == 0) {
+      if (!org && end + 5 <= n && strncmp(buf + end, " and ", 5) == 0) {
         skip = 5;
         break;
       }
@@ -2312,8 +2422,9 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
     /* Leading "By" / "by" / "From" / "Written by" / "Text:" */
     static const char *const lead[] = {"written by: ", "written by ", "posted by ", "by: ", "by ", "from ",
                                        "text by ", "words by ", "reporting by ", "story by ",
-                                       "author: ", "author ", "contributors: ", "contributor: ",
-                                       "contributed by ", "von ", "por ", "par ", "di ", NULL};
+                                       "authors: ", "author: ", "authors ", "author ",
+                                       "contributors: ", "contributor: ", "contributed by ",
+                                       "von ", "por ", "par ", "di ", NULL};
     for (int rep = 0; rep < 2; rep++)
       for (size_t li = 0; lead[li]; li++) {
         size_t ll = strlen(lead[li]);
@@ -2330,12 +2441,15 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
       for (size_t z = w; z < we; z++)
         if ((buf[z] >= '0' && buf[z] <= '9') || strchr("@/?!:;\"()[]{}<>=+*#|%", buf[z]))
           ok = false;
-      if (!is_name_word(buf + w, we - w)) ok = false;
+      /* "Jane Roe with Bo Lind": a byline's "with" joins two names */
+      if (!is_name_word(buf + w, we - w) && !(org && tok_in(buf + w, we - w, ORG_LINKS)) &&
+          !(tok_eq(buf + w, we - w, "with") && w > j && we < k))
+        ok = false;
       words++;
       w = we;
       while (w < k && buf[w] == ' ') w++;
     }
-    if (words > 5) ok = false;
+    if (words > (org ? 8u : 5u)) ok = false;
     /* Labels and filters, not names: "The Author", "By Category", "Learn More". */
     static const char *const notname[] = {"author", "authors", "about", "category", "categories",
                                           "type", "types", "size", "topic", "topics", "tag",
@@ -2346,7 +2460,8 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
                                           "mon", "tue", "wed", "thu", "fri", "admin",
                                           "administrator", "webmaster", "updated", "published",
                                           "posted", "reviewed", "last", "written", "contributor",
-                                          "contributors", NULL};
+                                          "contributors", "profile", "privacy", "policy",
+                                          "terms", "conditions", "cookies", NULL};
     for (size_t w = j; ok && w < k;) {
       size_t we = w;
       while (we < k && buf[we] != ' ') we++;
@@ -2498,7 +2613,7 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
   /* A name that is the site's own (the structured data's author given as
    * the outlet: "Cleveland Clinic" on its own pages) yields to a person
    * named further down; it is kept when there is none. */
-  int site_named = -1;
+  int site_named = -1, one_word = -1;
   char host[256];
   size_t hl = url_host(m, url_hint, host, sizeof host);
   for (size_t i = 0; i < 6 && px_article_get(out, PX_F_BYLINE).len == 0; i++) {
@@ -2512,7 +2627,20 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
       if (site_named < 0) site_named = (int)i;
       continue;
     }
+    /* one word in the metadata ("KatieS", a handle or a first name) yields
+     * to a full name the page's byline gives */
+    if (t->len && count_words(t->ptr, t->len) == 1) {
+      if (i < 3 && one_word < 0) {
+        one_word = (int)i;
+        continue;
+      }
+      if (one_word >= 0) continue;
+    }
     if (t->len && (rc = px_article_set(out, PX_F_BYLINE, t->ptr, t->len))) return rc;
+  }
+  if (one_word >= 0 && px_article_get(out, PX_F_BYLINE).len == 0) {
+    clean_byline(bl[one_word]->ptr, bl[one_word]->len, t);
+    if ((rc = px_article_set(out, PX_F_BYLINE, t->ptr, t->len))) return rc;
   }
   if (site_named >= 0 && px_article_get(out, PX_F_BYLINE).len == 0) {
     clean_byline(bl[site_named]->ptr, bl[site_named]->len, t);
@@ -2532,6 +2660,22 @@ static int fill_meta(px__extractor *ex, px_article *out, const char *url_hint, i
     for (size_t k = s0; k < e && !letter; k++)
       letter = ((b->ptr[k] | 32) >= 'a' && (b->ptr[k] | 32) <= 'z') || (unsigned char)b->ptr[k] >= 0x80;
     if (letter && (rc = px_article_set(out, PX_F_BYLINE, b->ptr + s0, e - s0))) return rc;
+  }
+  /* The authors' links side by side that name the chosen author among
+   * others ("Jane Roe, Bo Lind" where the metadata names the first alone)
+   * stand for them all. */
+  px_str cur = px_article_get(out, PX_F_BYLINE);
+  if (cur.len && m->link_more) {
+    clean_byline(m->byline_el.ptr, m->byline_el.len, &ex->names);
+    size_t parts_el = 0, parts_cur = 0;
+    for (size_t k = 0; k + 1 < ex->names.len; k++) parts_el += ex->names.ptr[k] == ',';
+    for (size_t k = 0; k + 1 < cur.len; k++) parts_cur += cur.ptr[k] == ',';
+    bool in = false;
+    for (size_t k = 0; !in && k + cur.len <= ex->names.len; k++)
+      in = strncasecmp(ex->names.ptr + k, cur.ptr, cur.len) == 0;
+    if (parts_el > parts_cur && in &&
+        (rc = px_article_set(out, PX_F_BYLINE, ex->names.ptr, ex->names.len)))
+      return rc;
   }
   int64_t when;
   /* A fragment (a feed item's body) has no metadata of its own: its dates
