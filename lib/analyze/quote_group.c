@@ -242,6 +242,12 @@ int px__qbag_make(px__textan *ta, const char *p, size_t n, px__arena *arena, px_
 
 static bool sig_has(const uint64_t *sig, uint32_t b) { return (sig[b >> 6] >> (b & 63)) & 1; }
 
+/* The containment of the smaller bag in the larger counts less when the
+ * smaller holds one word (0.4) or two (0.75): one shared word is no remark. */
+static inline double small_damp(uint32_t small) {
+  return small >= 3 ? 1.0 : small == 1 ? 0.4 : 0.75;
+}
+
 /* One side of the bound: each word of a counts 1 when its stem's bit is in
  * b's signature, else 0.7 when one of its classes' bits is; a word that
  * truly matches always has its bit there. */
@@ -269,7 +275,7 @@ double px__qbag_bound(const px__qbag *a, const px__qbag *b) {
   double dice = (sa + sb) / (wa + wb);
   const uint32_t small = a->n < b->n ? a->n : b->n;
   double cont = a->n <= b->n ? sa / wa : sb / wb;
-  if (small < 3) cont *= small == 1 ? 0.4 : 0.75;
+  cont *= small_damp(small);
   return dice > cont ? dice : cont;
 }
 
@@ -320,7 +326,7 @@ double px__qbag_similarity(const px__qbag *a, const px__qbag *b,
   /* containment of the smaller in the larger, damped when it is tiny */
   const uint32_t small = a->n < b->n ? a->n : b->n;
   double cont = a->n <= b->n ? sa / wa : sb / wb;
-  if (small < 3) cont *= small == 1 ? 0.4 : 0.75;
+  cont *= small_damp(small);
   return dice > cont ? dice : cont;
 }
 
@@ -332,7 +338,7 @@ static double similarity_from(const px__qbag *a, const px__qbag *b, double lo) {
   const uint32_t na = a->n, nb = b->n;
   const double wa = na, wb = nb;
   const uint32_t small = na < nb ? na : nb;
-  const double damp = small < 3 ? (small == 1 ? 0.4 : 0.75) : 1.0;
+  const double damp = small_damp(small);
   const bool acont = na <= nb;
   /* the sums reachable when every word left matches, compared with what
    * lo asks, with room for rounding */
@@ -360,7 +366,7 @@ static double similarity_from(const px__qbag *a, const px__qbag *b, double lo) {
   }
   double dice = (sa + sb) / (wa + wb);
   double cont = acont ? sa / wa : sb / wb;
-  if (small < 3) cont *= small == 1 ? 0.4 : 0.75;
+  cont *= small_damp(small);
   return dice > cont ? dice : cont;
 }
 
@@ -905,7 +911,7 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
       double dice = (sa + sb) / (wa + wb);
       uint32_t small = xb->n < yn ? xb->n : yn;
       double cont = xb->n <= yn ? sa / wa : sb / wb;
-      if (small < 3) cont *= small == 1 ? 0.4 : 0.75;
+      cont *= small_damp(small);
       double ub = dice > cont ? dice : cont;
       if (ub < PX_QUOTE_SAME_REMARK - UB_SLACK) continue;
       /* kept in cand[0..keep), most recent first (insertion: few are kept) */
