@@ -72,6 +72,7 @@ typedef struct meta {
   px__buf ld_date, meta_date, item_date, time_pub, time_any, text_date;
   px__buf h1[MAX_H1];
   int nh1;
+  bool item_loose;      /* item_date came from a loosely named "publish" meta */
   bool tw_label_author; /* twitter:label1 said "Written by": twitter:data1 is the author */
   /* the byline element was an author link: its parent and grandparent,
    * where the other authors' links stand ("A, B and C" as links) */
@@ -107,6 +108,7 @@ static meta *meta_bufs_init(meta *m) {
   }
   m->nh1 = 0;
   m->tw_label_author = false;
+  m->item_loose = false;
   m->link_up[0] = m->link_up[1] = NULL;
   m->link_more = 0;
   memset(&m->sig, 0, sizeof(m->sig));
@@ -1003,11 +1005,20 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
                ieq(k, l, "original-publish-date") || ieq(k, l, "datepublished") ||
                ieq(k, l, "publication_date") || ieq(k, l, "release_date"))
       set_once(&m->item_date, c, l2);
-    else if (m->item_date.len == 0 && l < 40 && contains_ci(k, l, "publish") &&
+    else if ((m->item_date.len == 0 || m->item_loose) && l < 40 && contains_ci(k, l, "publish") &&
              !contains_ci(k, l, "publisher")) {
-      /* "published", "w-published-date", "publish-date": a date if it parses */
-      int64_t t;
-      if (parse_date_loose(c, l2, &t) == PX_OK) set_once(&m->item_date, c, l2);
+      /* "published", "w-published-date", "publish-date": a date if it
+       * parses. Of several such metas the earliest: a later one is the
+       * time the page was built or republished ("published-time" the day
+       * it was fetched beside a "published-date" years before). */
+      int64_t t, t0;
+      if (parse_date_loose(c, l2, &t) == PX_OK &&
+          (m->item_date.len == 0 ||
+           (parse_date_loose(m->item_date.ptr, m->item_date.len, &t0) == PX_OK && t < t0))) {
+        px__buf_clear(&m->item_date);
+        set_once(&m->item_date, c, l2);
+        m->item_loose = true;
+      }
     } else if (ieq(k, l, "og:locale") && m->lang.len == 0)
       set_once(&m->lang, c, l2);
     break;
