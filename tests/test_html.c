@@ -713,6 +713,30 @@ static void test_text_and_url_dates(void **state) {
   assert_int_equal(extract(f, page, (size_t)n, NULL, "https://example.org/notes/2025-12-15+Night+buses"),
                    PX_OK);
   assert_int_equal(px_article_published(f->art, NULL), 1765756800); /* 2025-12-15 */
+  /* A date in the text that the address's year and month contradict is
+   * another's (a book's release), not the page's; one they agree with stays. */
+  const char *rel = "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+                    "<span class=\"when\">\n                                            "
+                    "June 17, 2025                                        </span>%s</div>"
+                    "</body></html>";
+  n = snprintf(page, sizeof(page), rel, para);
+  int has;
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://example.org/2025/12/night-buses"),
+                   PX_OK);
+  px_article_published(f->art, &has);
+  assert_int_equal(has, 0);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://example.org/2025/06/night-buses"),
+                   PX_OK);
+  assert_int_equal(px_article_published(f->art, NULL), 1750118400); /* 2025-06-17 */
+  /* Of two loosely named "publish" metas the earlier: the later is the
+   * time the page was built. */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title>"
+               "<meta name=\"published-time\" content=\"2026-03-09T08:45:32.183Z\">"
+               "<meta name=\"published-date\" content=\"2021-02-16\"></head><body>"
+               "<div class=\"post\">%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_int_equal(px_article_published(f->art, NULL), 1613433600); /* 2021-02-16 */
 }
 
 /* Bylines: a component class ending in "__author" holds the name; the

@@ -72,6 +72,7 @@ typedef struct meta {
   px__buf ld_date, meta_date, item_date, time_pub, time_any, text_date;
   px__buf h1[MAX_H1];
   int nh1;
+  bool item_loose;      /* item_date came from a loosely named "publish" meta */
   bool tw_label_author; /* twitter:label1 said "Written by": twitter:data1 is the author */
   /* the byline element was an author link: its parent and grandparent,
    * where the other authors' links stand ("A, B and C" as links) */
@@ -107,6 +108,7 @@ static meta *meta_bufs_init(meta *m) {
   }
   m->nh1 = 0;
   m->tw_label_author = false;
+  m->item_loose = false;
   m->link_up[0] = m->link_up[1] = NULL;
   m->link_more = 0;
   memset(&m->sig, 0, sizeof(m->sig));
@@ -1003,11 +1005,20 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
                ieq(k, l, "original-publish-date") || ieq(k, l, "datepublished") ||
                ieq(k, l, "publication_date") || ieq(k, l, "release_date"))
       set_once(&m->item_date, c, l2);
-    else if (m->item_date.len == 0 && l < 40 && contains_ci(k, l, "publish") &&
+    else if ((m->item_date.len == 0 || m->item_loose) && l < 40 && contains_ci(k, l, "publish") &&
              !contains_ci(k, l, "publisher")) {
-      /* "published", "w-published-date", "publish-date": a date if it parses */
-      int64_t t;
-      if (parse_date_loose(c, l2, &t) == PX_OK) set_once(&m->item_date, c, l2);
+      /* "published", "w-published-date", "publish-date": a date if it
+       * parses. Of several such metas the earliest: a later one is the
+       * time the page was built or republished ("published-time" the day
+       * it was fetched beside a "published-date" years before). */
+      int64_t t, t0;
+      if (parse_date_loose(c, l2, &t) == PX_OK &&
+          (m->item_date.len == 0 ||
+           (parse_date_loose(m->item_date.ptr, m->item_date.len, &t0) == PX_OK && t < t0))) {
+        px__buf_clear(&m->item_date);
+        set_once(&m->item_date, c, l2);
+        m->item_loose = true;
+      }
     } else if (ieq(k, l, "og:locale") && m->lang.len == 0)
       set_once(&m->lang, c, l2);
     break;
@@ -2484,6 +2495,39 @@ static void clean_byline_part(const char *p, size_t n, px__buf *out) {
 
 static int url_date(const char *url, size_t ulen, int64_t *t);
 
+/* "/YYYY/MM" or "/YYYY-MM" at `u` (8 bytes readable). */
+static bool url_year_month_at(const char *u) {
+  if (u[0] != '/' || !(u[1] == '1' || u[1] == '2')) return false;
+  for (int k = 1; k <= 4; k++)
+    if (!(u[k] >= '0' && u[k] <= '9')) return false;
+  return (u[5] == '/' || u[5] == '-') && u[6] >= '0' && u[6] <= '9' && u[7] >= '0' && u[7] <= '9';
+}
+
+/* The year and month a URL path states (/2023/09/ or /2023-09-),
+ * as year * 12 + month - 1; -1 when it states none. */
+static int url_month(const char *url, size_t ulen) {
+  for (size_t i = 0; url && i + 8 <= ulen; i++) {
+    const char *u = url + i;
+    if (!url_year_month_at(u)) continue;
+    if (i + 8 < ulen && u[8] >= '0' && u[8] <= '9') continue;
+    int y = (u[1] - '0') * 1000 + (u[2] - '0') * 100 + (u[3] - '0') * 10 + (u[4] - '0');
+    int mo = (u[6] - '0') * 10 + (u[7] - '0');
+    if (mo >= 1 && mo <= 12) return y * 12 + mo - 1;
+  }
+  return -1;
+}
+
+/* A local time `t` falls in the month `um` (url_month), or no month is stated. */
+static bool month_agrees(int um, int64_t t) {
+  if (um < 0) return true;
+  /* days since 1970-01-01 to a civil year and month */
+  int64_t z = floor_day(t) + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+  int64_t mo = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (mo <= 2);
+  return y * 12 + mo - 1 == um;
+}
+
 /* The published time, and the UTC offset it was stated in (*has_zone 0
  * when the source stated none: a bare date is that day, read as UTC).
  * `hint` is the address the page was fetched from, when it differs from
@@ -2500,10 +2544,18 @@ static int pick_date_first(const meta *m, const char *url, size_t ulen, const ch
   }
   if (url_date(url, ulen, t) == PX_OK || url_date(hint, hint ? strlen(hint) : 0, t) == PX_OK)
     return PX_OK;
+  /* A date from a bare <time> or the text may be another's (a book's
+   * release, a quoted post): one the address's year and month contradict
+   * is not the page's. */
+  int um = url_month(url, ulen);
+  if (um < 0) um = url_month(hint, hint ? strlen(hint) : 0);
   if (m->time_any.len &&
-      px__parse_date_zone(m->time_any.ptr, m->time_any.len, t, zone, has_zone) == PX_OK)
+      px__parse_date_zone(m->time_any.ptr, m->time_any.len, t, zone, has_zone) == PX_OK &&
+      month_agrees(um, *t + (int64_t)*zone * 60))
     return PX_OK;
-  if (m->text_date.len && parse_text_date(m->text_date.ptr, m->text_date.len, t) == PX_OK)
+  *zone = *has_zone = 0;
+  if (m->text_date.len && parse_text_date(m->text_date.ptr, m->text_date.len, t) == PX_OK &&
+      month_agrees(um, *t))
     return PX_OK;
   return PX_EFORMAT;
 }
@@ -2533,11 +2585,7 @@ static int pick_date(const meta *m, const char *url, size_t ulen, const char *hi
 static int url_date(const char *url, size_t ulen, int64_t *t) {
   for (size_t i = 0; url && i + 10 <= ulen; i++) {
     const char *u = url + i;
-    if (u[0] != '/' || !(u[1] == '1' || u[1] == '2')) continue;
-    bool ok = true;
-    for (int k = 1; k <= 4; k++) ok = ok && u[k] >= '0' && u[k] <= '9';
-    if (!ok || !(u[5] == '/' || u[5] == '-')) continue;
-    if (!(u[6] >= '0' && u[6] <= '9' && u[7] >= '0' && u[7] <= '9')) continue;
+    if (!url_year_month_at(u)) continue;
     char d[16];
     if (i + 11 <= ulen && (u[8] == '/' || u[8] == '-') && u[9] >= '0' && u[9] <= '9' &&
         u[10] >= '0' && u[10] <= '9') {
