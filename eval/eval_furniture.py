@@ -14,9 +14,8 @@ import json
 import lzma
 import os
 import re
-import subprocess
 import sys
-import tempfile
+from px_compare import run_compare
 
 
 def norm(s):
@@ -46,17 +45,7 @@ def main():
                 a = json.loads(line)
                 if a.get("date") == want["date"] and a.get("topic") == want["topic"]:
                     arts.append(a)
-        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as tf:
-            for a in arts:
-                tf.write(json.dumps({"id": a["id"], "source": a["source"], "title": a["title"],
-                                     "date": a["date"], "text": a["body"]}) + "\n")
-            path = tf.name
-        try:
-            out = subprocess.run([parallax, "compare", "--format", "json", "-q", path],
-                                 capture_output=True, text=True, check=True).stdout
-        finally:
-            os.unlink(path)
-        c = json.loads(out)
+        c = run_compare(parallax, arts)
         ids = [a["external_id"] for a in c["articles"]]
         flags = {}
         for f in c["facts"]:

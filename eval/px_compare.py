@@ -1,0 +1,22 @@
+"""`parallax compare --format json` on AllSides articles, for the scorers of
+real stories (eval_furniture.py, eval_disputes.py)."""
+import json
+import os
+import subprocess
+import tempfile
+
+
+def run_compare(parallax, arts):
+    """The comparison of arts (AllSides records) as parsed JSON; a failed
+    run raises CalledProcessError."""
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as tf:
+        for a in arts:
+            tf.write(json.dumps({"id": a["id"], "source": a["source"], "title": a["title"],
+                                 "date": a["date"], "text": a["body"]}) + "\n")
+        path = tf.name
+    try:
+        out = subprocess.run([parallax, "compare", "--format", "json", "-q", path],
+                             capture_output=True, text=True, check=True).stdout
+    finally:
+        os.unlink(path)
+    return json.loads(out)
