@@ -22,7 +22,7 @@ import lzma
 import os
 import re
 import sys
-from px_compare import run_compare
+from px_compare import run_compare, scorer_args
 
 
 def norm(s):
@@ -65,16 +65,7 @@ def predict(parallax, arts):
 
 
 def main():
-    args = sys.argv[1:]
-    split = None
-    if "--split" in args:
-        i = args.index("--split")
-        split = args[i + 1]
-        del args[i:i + 2]
-    verbose = "-v" in args
-    args = [a for a in args if a != "-v"]
-    if len(args) != 3:
-        sys.exit(__doc__.strip().splitlines()[-1])
+    split, verbose, args = scorer_args(__doc__.strip().splitlines()[-1])
     parallax, labels, data = args
     labs = []
     for name in sorted(os.listdir(labels)):

@@ -15,7 +15,7 @@ import lzma
 import os
 import re
 import sys
-from px_compare import run_compare
+from px_compare import run_compare, scorer_args
 
 
 def norm(s):
@@ -23,28 +23,23 @@ def norm(s):
 
 
 def main():
-    args = sys.argv[1:]
-    split = None
-    if "--split" in args:
-        i = args.index("--split")
-        split = args[i + 1]
-        del args[i:i + 2]
-    verbose = "-v" in args
-    args = [a for a in args if a != "-v"]
-    parallax, labels, data = args[:3]
+    split, verbose, args = scorer_args(__doc__.strip().splitlines()[-1])
+    parallax, labels, data = args
     files = sorted(f for f in os.listdir(labels) if f.startswith("allsides-furniture-"))
     if split:
         files = [f for f in files if json.load(open(os.path.join(labels, f))).get("split") == split]
+    labs = [json.load(open(os.path.join(labels, name))) for name in files]
+    # one pass over the corpus for every labelled story (date and topic)
+    story_arts = {(lab["story"]["date"], lab["story"]["topic"]): [] for lab in labs}
+    with lzma.open(data, "rt", encoding="utf-8") as f:
+        for line in f:
+            a = json.loads(line)
+            key = (a.get("date"), a.get("topic"))
+            if key in story_arts:
+                story_arts[key].append(a)
     tp = fp = fn = fp_long = nlab = 0
-    for name in files:
-        lab = json.load(open(os.path.join(labels, name)))
-        want = lab["story"]
-        arts = []
-        with lzma.open(data, "rt", encoding="utf-8") as f:
-            for line in f:
-                a = json.loads(line)
-                if a.get("date") == want["date"] and a.get("topic") == want["topic"]:
-                    arts.append(a)
+    for lab in labs:
+        arts = story_arts[(lab["story"]["date"], lab["story"]["topic"])]
         c = run_compare(parallax, arts)
         ids = [a["external_id"] for a in c["articles"]]
         flags = {}

@@ -3,6 +3,7 @@ real stories (eval_furniture.py, eval_disputes.py)."""
 import json
 import os
 import subprocess
+import sys
 import tempfile
 
 
@@ -20,3 +21,21 @@ def run_compare(parallax, arts):
     finally:
         os.unlink(path)
     return json.loads(out)
+
+
+def scorer_args(usage):
+    """(split, verbose, [parallax, labels, data]) from the command line:
+    --split NAME and -v anywhere; exits with usage unless three remain."""
+    args = sys.argv[1:]
+    split = None
+    if "--split" in args:
+        i = args.index("--split")
+        if i + 1 >= len(args):
+            sys.exit(usage)
+        split = args[i + 1]
+        del args[i:i + 2]
+    verbose = "-v" in args
+    args = [a for a in args if a != "-v"]
+    if len(args) != 3:
+        sys.exit(usage)
+    return split, verbose, args
