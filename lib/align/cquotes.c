@@ -13,12 +13,7 @@
  * near-verbatim match.  Each member keeps its own speaker as its article
  * gives it and its own kind (direct, partial, indirect); a direct
  * rendering much shorter than the remark's fullest is marked trimmed.  A
- * rendering of fewer than PX__VERBATIM_MIN_WORDS words stays in a remark
- * with longer ones only when it reaches PX_QUOTE_SAME_REMARK against a
- * direct or partial one (a fragment of the words: "to ransom" of "held
- * Europe to ransom") or lies above it against any: "Never." shares one word
- * with the paraphrase "she would never sign the treaty", which scores
- * exactly the threshold, too little to make it a rendering of that remark.
+ * short rendering leaves a remark it only weakly touches (quote_group.c).
  */
 #include "align/compare.h"
 #include "analyze/quote.h"
@@ -35,23 +30,7 @@ typedef struct qitem {
   uint64_t h;        /* its words, folded (letters and digits) and hashed */
   size_t remark;
   size_t same;       /* an earlier item of its article and remark with the same words, else itself */
-  bool apart;        /* short, taken out of the remark the grouping gave it */
 } qitem;
-
-/* A short item by its remark and its words (sorted to give each set of
- * the same words in a remark one remark of its own). */
-typedef struct shortkey {
-  size_t remark;
-  uint64_t h;
-  uint32_t item;
-} shortkey;
-
-static int by_remark_words(const void *a, const void *b) {
-  const shortkey *x = a, *y = b;
-  if (x->remark != y->remark) return x->remark < y->remark ? -1 : 1;
-  if (x->h != y->h) return x->h < y->h ? -1 : 1;
-  return (x->item > y->item) - (x->item < y->item);
-}
 
 static uint32_t count_words(const char *p, size_t n) {
   uint32_t w = 0;
@@ -70,27 +49,6 @@ static bool is_furniture_span(const px__cart *a, uint32_t start) {
     if (start >= se->start && start < se->end) return px__cmp_is_furniture(a, s);
   }
   return false;
-}
-
-/* The words of a quote, letters and digits lower-cased, hashed: "good
- * trouble." and "Good trouble," are one. */
-static uint64_t fold_hash(const char *p, size_t n) {
-  uint64_t h = 1469598103934665603ull;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)p[i];
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)) continue;
-    if (c >= 0x80 && c != 0xe2) { /* letters beyond ASCII kept; punctuation (U+20xx) dropped */
-      h = (h ^ c) * 1099511628211ull;
-      continue;
-    }
-    if (c == 0xe2) {
-      i += 2;
-      continue;
-    }
-    h = (h ^ c) * 1099511628211ull;
-  }
-  return h;
 }
 
 /* Where the next member of remark gg goes. */
@@ -155,7 +113,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
         goto out;
       }
       x->words = count_words(tmp.ptr, tmp.len);
-      x->h = fold_hash(tmp.ptr, tmp.len);
+      x->h = px__quote_fold_hash(tmp.ptr, tmp.len);
       if ((rc = px_quote_groups_add_text(g, x->name.ptr, x->name.len, tmp.ptr, tmp.len, q->kind,
                                          (int64_t)n)))
         goto out;
@@ -169,38 +127,6 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
     px_quote_item qi;
     px_quote_groups_item(g, i, &qi);
     it[qi.tag].remark = qi.remark;
-  }
-  /* A short rendering in a remark with longer ones, matching no direct or
-   * partial one at the threshold and none above it, leaves it; those of
-   * the same words that left one remark make one remark. */
-  {
-    size_t ns = 0;
-    shortkey *sk = malloc((n + 1) * sizeof *sk);
-    if (!sk) goto out;
-    for (size_t k = 0; k < n; k++) {
-      if (it[k].words >= PX__VERBATIM_MIN_WORDS || it[k].remark >= nrem) continue;
-      px_quote_item qk;
-      px_quote_groups_item(g, k, &qk);
-      bool stay = false, longer = false;
-      for (size_t j = 0, tried = 0; j < n && !stay && tried < 64; j++) {
-        if (it[j].remark != it[k].remark || it[j].words < PX__VERBATIM_MIN_WORDS) continue;
-        px_quote_item qj;
-        px_quote_groups_item(g, j, &qj);
-        longer = true;
-        tried++;
-        double sim = px_quote_similarity(g, qk.text.ptr, qk.text.len, qj.text.ptr, qj.text.len);
-        bool words = it[j].q->kind == PX_QUOTE_DIRECT || it[j].q->kind == PX_QUOTE_PARTIAL;
-        stay = sim > PX_QUOTE_SAME_REMARK || (words && sim >= PX_QUOTE_SAME_REMARK);
-      }
-      if (longer && !stay) sk[ns++] = (shortkey){it[k].remark, it[k].h, (uint32_t)k};
-    }
-    qsort(sk, ns, sizeof *sk, by_remark_words);
-    for (size_t i = 0; i < ns; i++) {
-      if (!i || sk[i].remark != sk[i - 1].remark || sk[i].h != sk[i - 1].h) nrem++;
-      it[sk[i].item].remark = nrem - 1;
-      it[sk[i].item].apart = true;
-    }
-    free(sk);
   }
   /* One article giving the same words twice in one remark ("good
    * trouble." in its lede and again below) is one rendering, given
@@ -277,7 +203,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
     if (f != x && x->q->kind == PX_QUOTE_DIRECT && (f->q->kind == PX_QUOTE_DIRECT || f->q->kind == PX_QUOTE_PARTIAL) &&
         x->words * 10 < f->words * 7)
       m.trimmed = 1;
-    if (f != x && !x->apart) { /* one taken apart: the same words as its remark's first */
+    if (f != x) {
       px_quote_item qi;
       px_quote_groups_item(g, (size_t)k, &qi);
       m.sim = (float)qi.similarity;

@@ -10,7 +10,14 @@
  *
  * px_quote_groups collects quotes, then groups them: speakers by name
  * matching (union-find over distinct names), then remarks inside each
- * speaker by single-link clustering at PX_QUOTE_SAME_REMARK.
+ * speaker by single-link clustering at PX_QUOTE_SAME_REMARK.  Single link
+ * lets a rendering of fewer than PX__VERBATIM_MIN_WORDS words into a remark
+ * through one weak neighbour; it stays in a remark with longer renderings
+ * only when it reaches PX_QUOTE_SAME_REMARK against a direct or partial
+ * one (a fragment of the words: "to ransom" of "held Europe to ransom") or
+ * lies above it against any: "Never." shares one word with the paraphrase
+ * "she would never sign the treaty", which scores exactly the threshold,
+ * too little to make it a rendering of that remark.
  */
 #include "quote.h"
 
@@ -558,6 +565,8 @@ typedef struct gitem {
   char *spk;
   size_t nspk;
   px__qbag bag;
+  uint32_t words; /* whitespace-separated words of the text */
+  uint64_t h;     /* its letters and digits, folded and hashed */
   size_t sgroup, remark;
   double sim;
 } gitem;
@@ -605,6 +614,23 @@ void px_quote_groups_free(px_quote_groups *g) {
   free(g);
 }
 
+/* The words of a quote, letters and digits lower-cased, hashed: "good
+ * trouble." and "Good trouble," are one. */
+uint64_t px__quote_fold_hash(const char *p, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)) continue;
+    if (c == 0xe2) { /* punctuation of U+20xx dropped; other letters beyond ASCII kept */
+      i += 2;
+      continue;
+    }
+    h = (h ^ c) * 1099511628211ull;
+  }
+  return h;
+}
+
 int px_quote_groups_add_text(px_quote_groups *g, const char *speaker, size_t nspeaker,
                              const char *text, size_t ntext, px_quote_kind kind, int64_t tag) {
   if (!g || (!speaker && nspeaker) || (!text && ntext)) return PX_EINVAL;
@@ -625,6 +651,12 @@ int px_quote_groups_add_text(px_quote_groups *g, const char *speaker, size_t nsp
   if (!x->text || !x->spk) return PX_ENOMEM;
   x->ntext = ntext;
   x->nspk = nspeaker;
+  x->h = px__quote_fold_hash(x->text, ntext);
+  for (size_t i = 0, in = 0; i < ntext; i++) {
+    bool sp = x->text[i] == ' ' || x->text[i] == '\n' || x->text[i] == '\t';
+    if (!sp && !in) x->words++;
+    in = !sp;
+  }
   int rc = bag_make(g->ta, &g->syn, x->text, ntext, &g->scratch, &g->arena, &x->bag);
   if (rc) return rc;
   g->n++;
@@ -1112,6 +1144,77 @@ size_t px__quote_groups_conflicts(const px_quote_groups *g, const size_t **pairs
   return g && g->done ? g->nconf : 0;
 }
 
+/* A short item by its remark and its words (sorted to give each set of the
+ * same words that left one remark a remark of its own). */
+typedef struct shortkey {
+  size_t remark;
+  uint64_t h;
+  size_t item;
+} shortkey;
+
+static int by_remark_words(const void *a, const void *b) {
+  const shortkey *x = a, *y = b;
+  if (x->remark != y->remark) return x->remark < y->remark ? -1 : 1;
+  if (x->h != y->h) return x->h < y->h ? -1 : 1;
+  return (x->item > y->item) - (x->item < y->item);
+}
+
+#define SHORT_TRIED 64 /* longer members a short rendering is compared with */
+
+/* A rendering of fewer than PX__VERBATIM_MIN_WORDS words in a remark with
+ * longer ones, matching no direct or partial one at the threshold and none
+ * above it, leaves the remark; those of the same words that left one remark
+ * make one remark.  Members are bucketed by remark, so each short item reads
+ * only its own remark's longer members. */
+static int split_short(px_quote_groups *g) {
+  size_t n = g->n, nrem = g->nrem, ns = 0;
+  bool any = false;
+  for (size_t i = 0; i < n && !any; i++) any = g->it[i].words < PX__VERBATIM_MIN_WORDS;
+  if (!any) return PX_OK;
+  size_t *start = calloc(nrem + 1, sizeof *start);
+  size_t *mem = malloc((n + 1) * sizeof *mem);
+  shortkey *sk = malloc((n + 1) * sizeof *sk);
+  if (!start || !mem || !sk) {
+    free(start);
+    free(mem);
+    free(sk);
+    return PX_ENOMEM;
+  }
+  for (size_t i = 0; i < n; i++)
+    if (g->it[i].words >= PX__VERBATIM_MIN_WORDS && g->it[i].remark < nrem) start[g->it[i].remark + 1]++;
+  for (size_t r = 0; r < nrem; r++) start[r + 1] += start[r]; /* start[r]: where remark r begins */
+  for (size_t i = 0; i < n; i++) {                           /* long members, in item order */
+    const gitem *x = &g->it[i];
+    if (x->words >= PX__VERBATIM_MIN_WORDS && x->remark < nrem) mem[start[x->remark]++] = i;
+  }
+  /* filling moved start[r] to where remark r ends, so r begins at start[r - 1] */
+  for (size_t k = 0; k < n; k++) {
+    const gitem *x = &g->it[k];
+    if (x->words >= PX__VERBATIM_MIN_WORDS || x->remark >= nrem) continue;
+    size_t a = x->remark ? start[x->remark - 1] : 0, b = start[x->remark];
+    if (a == b) continue; /* no longer rendering in its remark */
+    bool stay = false;
+    for (size_t m = a; m < b && m - a < SHORT_TRIED && !stay; m++) {
+      const gitem *y = &g->it[mem[m]];
+      double sim = px__qbag_similarity(&x->bag, &y->bag, NULL, NULL);
+      bool words = y->kind == PX_QUOTE_DIRECT || y->kind == PX_QUOTE_PARTIAL;
+      stay = sim > PX_QUOTE_SAME_REMARK || (words && sim >= PX_QUOTE_SAME_REMARK);
+    }
+    if (!stay) sk[ns++] = (shortkey){x->remark, x->h, k};
+  }
+  qsort(sk, ns, sizeof *sk, by_remark_words);
+  for (size_t i = 0; i < ns; i++) {
+    bool first = !i || sk[i].remark != sk[i - 1].remark || sk[i].h != sk[i - 1].h;
+    if (first) g->nrem++;
+    g->it[sk[i].item].remark = g->nrem - 1;
+    g->it[sk[i].item].sim = 1.0; /* the same words as its remark's first */
+  }
+  free(start);
+  free(mem);
+  free(sk);
+  return PX_OK;
+}
+
 int px_quote_groups_finish(px_quote_groups *g) {
   if (!g) return PX_EINVAL;
   int rc = PX_ENOMEM;
@@ -1232,7 +1335,7 @@ int px_quote_groups_finish(px_quote_groups *g) {
       x->sim = 1.0;
     }
   }
-  if ((rc = join_unknown(g))) goto out;
+  if ((rc = join_unknown(g)) || (rc = split_short(g))) goto out;
   g->done = true;
   rc = PX_OK;
 out:
