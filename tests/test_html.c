@@ -947,7 +947,8 @@ static void test_title_one_word_h1(void **state) {
 
 /* Dates: a month named in the address (/2023/october/03/) is that day,
  * before a day and month in digits the text leaves ambiguous; a date
- * after the bars of a byline line ("Name | Role | July 2, 2025"). */
+ * after the bars of a byline line ("Name | Role | July 2, 2025"); the
+ * day a <time> element shows for its UTC datetime. */
 static void test_named_month_and_byline_dates(void **state) {
   fx *f = *state;
   const char *para = k_night_buses;
@@ -972,6 +973,16 @@ static void test_named_month_and_byline_dates(void **state) {
                "</div></body></html>", para);
   assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
   assert_int_equal(px_article_published(f->art, NULL), 1751414400); /* 2025-07-02 */
+  /* a UTC time the <time> element shows as the day before: that day */
+  const char *shown = "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+                      "<span>Posted <time itemprop=\"datePublished\" datetime=\"2026-02-24T04:13:00Z\">"
+                      "%s</time></span>%s</div></body></html>";
+  n = snprintf(page, sizeof(page), shown, "February 23, 2026", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_int_equal(px_article_published(f->art, NULL), 1771804800); /* 2026-02-23 */
+  n = snprintf(page, sizeof(page), shown, "February 24, 2026", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_int_equal(px_article_published(f->art, NULL), 1771906380); /* 2026-02-24T04:13Z */
 }
 
 /* An author that is one word naming the site's host ("Owlnotes" on

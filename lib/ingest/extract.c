@@ -70,6 +70,7 @@ typedef struct meta {
   px__buf author_meta, ld_author, item_author, byline_el, byline_text;
   px__buf ld_org_author; /* an organisation named as the author: the last resort */
   px__buf ld_date, meta_date, item_date, time_pub, time_any, text_date;
+  px__buf time_dt, time_shown; /* the first <time> with both: its datetime, its text */
   px__buf h1[MAX_H1];
   int nh1;
   bool item_loose;      /* item_date came from a loosely named "publish" meta */
@@ -97,7 +98,8 @@ static meta *meta_bufs_init(meta *m) {
                     &m->lang,        &m->author_meta, &m->ld_author, &m->item_author,
                     &m->byline_el,   &m->byline_text, &m->ld_date,   &m->meta_date,
                     &m->item_date,   &m->ld_org_author,
-                    &m->time_pub,    &m->time_any,   &m->text_date};
+                    &m->time_pub,    &m->time_any,   &m->text_date,
+                    &m->time_dt,     &m->time_shown};
   for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
     px__buf_clear(all[i]);
     if (all[i]->cap == 0) all[i]->cap = 4096;
@@ -121,7 +123,8 @@ static void meta_release(meta *m) {
                     &m->lang,        &m->author_meta, &m->ld_author, &m->item_author,
                     &m->byline_el,   &m->byline_text, &m->ld_date,   &m->meta_date,
                     &m->item_date,   &m->ld_org_author,
-                    &m->time_pub,    &m->time_any,   &m->text_date};
+                    &m->time_pub,    &m->time_any,   &m->text_date,
+                    &m->time_dt,     &m->time_shown};
   for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) px__buf_release(all[i]);
   for (int i = 0; i < MAX_H1; i++) px__buf_release(&m->h1[i]);
 }
@@ -1046,6 +1049,13 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
       const char *pd = attr(n, "pubdate", &ln);
       if (pd || ieq(A->itemprop, A->itemprop_n, "datePublished")) set_once(&m->time_pub, v, l);
       else set_once(&m->time_any, v, l);
+      if (m->time_dt.len == 0) {
+        node_text(n, &ex->tmp, 200);
+        if (ex->tmp.len && ex->tmp.len <= 90) {
+          set_once(&m->time_dt, v, l);
+          set_once(&m->time_shown, ex->tmp.ptr, ex->tmp.len);
+        }
+      }
     }
     break;
   default:
@@ -2622,6 +2632,19 @@ static int pick_date(const meta *m, const char *url, size_t ulen, const char *hi
   int rc = pick_date_first(m, url, ulen, hint, t, zone, has_zone);
   if (rc != PX_OK) return rc;
   int64_t pday = floor_day(*t + (int64_t)*zone * 60);
+  /* A time stated in UTC that a <time> element shows as the day before
+   * or after (datetime="2026-02-24T04:13:00Z", "February 23, 2026"): the
+   * page shows the day where it was written. */
+  int64_t tt, st;
+  int tz, thz;
+  if (*zone == 0 && m->time_dt.len &&
+      px__parse_date_zone(m->time_dt.ptr, m->time_dt.len, &tt, &tz, &thz) == PX_OK && tt == *t &&
+      tz == 0 && parse_text_date(m->time_shown.ptr, m->time_shown.len, &st) == PX_OK &&
+      (floor_day(st) == pday + 1 || floor_day(st) == pday - 1)) {
+    *t = floor_day(st) * 86400;
+    *has_zone = 0;
+    return PX_OK;
+  }
   int64_t u;
   if (*zone == 0 &&
       (url_date(url, ulen, &u) == PX_OK || url_date(hint, hint ? strlen(hint) : 0, &u) == PX_OK)) {
