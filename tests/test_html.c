@@ -924,6 +924,67 @@ static void test_title_host_masthead(void **state) {
   assert_field(f->art, PX_F_TITLE, "Five night routes worth a ride");
 }
 
+/* A one-word <h1> found inside a longer title is a label, not the
+ * headline; one that starts the title (the title less a site's name) is
+ * the headline. */
+static void test_title_one_word_h1(void **state) {
+  fx *f = *state;
+  const char *para = k_night_buses;
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>How the night buses beat the trams in Riverside</title>"
+                   "<meta property=\"og:title\" content=\"How the night buses beat the trams in "
+                   "Riverside\"></head><body><div class=\"post\"><h1>notes/buses.md</h1>"
+                   "<h1>Riverside</h1>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "How the night buses beat the trams in Riverside");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Buses - Riverside Transit Authority</title></head><body>"
+               "<div class=\"post\"><h1>Buses</h1>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Buses");
+}
+
+/* Dates: a month named in the address (/2023/october/03/) is that day,
+ * before a day and month in digits the text leaves ambiguous; a date
+ * after the bars of a byline line ("Name | Role | July 2, 2025"); the
+ * day a <time> element shows for its UTC datetime. */
+static void test_named_month_and_byline_dates(void **state) {
+  fx *f = *state;
+  const char *para = k_night_buses;
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+                   "<span class=\"when\">\n            03/10/2023\n        </span>%s</div>"
+                   "</body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://example.org/blog/2023/october/03/buses/"),
+                   PX_OK);
+  assert_int_equal(px_article_published(f->art, NULL), 1696291200); /* 2023-10-03 */
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://example.org/blog/2023/oct/03/buses"),
+                   PX_OK);
+  assert_int_equal(px_article_published(f->art, NULL), 1696291200);
+  /* a word that only starts like a month is no month */
+  assert_int_equal(extract(f, page, (size_t)n, NULL, "https://example.org/2023/marketing/03/buses"),
+                   PX_OK);
+  assert_int_equal(px_article_published(f->art, NULL), 1678406400); /* 2023-03-10 */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Night buses</title></head><body><header><h1>Night buses</h1>"
+               "<p>Ana Ruiz | Senior Writer | July 2, 2025</p></header><div class=\"post\">%s"
+               "</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_int_equal(px_article_published(f->art, NULL), 1751414400); /* 2025-07-02 */
+  /* a UTC time the <time> element shows as the day before: that day */
+  const char *shown = "<html><head><title>Night buses</title></head><body><div class=\"post\">"
+                      "<span>Posted <time itemprop=\"datePublished\" datetime=\"2026-02-24T04:13:00Z\">"
+                      "%s</time></span>%s</div></body></html>";
+  n = snprintf(page, sizeof(page), shown, "February 23, 2026", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_int_equal(px_article_published(f->art, NULL), 1771804800); /* 2026-02-23 */
+  n = snprintf(page, sizeof(page), shown, "February 24, 2026", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_int_equal(px_article_published(f->art, NULL), 1771906380); /* 2026-02-24T04:13Z */
+}
+
 /* An author that is one word naming the site's host ("Owlnotes" on
  * owlnotes.example, the outlet in the author meta tag) yields to the
  * person the page's byline names. */
@@ -1034,6 +1095,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_title_host_masthead, setup, teardown),
       cmocka_unit_test_setup_teardown(test_byline_host_named, setup, teardown),
       cmocka_unit_test_setup_teardown(test_byline_ld_ref_and_date, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_title_one_word_h1, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_named_month_and_byline_dates, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

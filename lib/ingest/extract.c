@@ -70,6 +70,7 @@ typedef struct meta {
   px__buf author_meta, ld_author, item_author, byline_el, byline_text;
   px__buf ld_org_author; /* an organisation named as the author: the last resort */
   px__buf ld_date, meta_date, item_date, time_pub, time_any, text_date;
+  px__buf time_dt, time_shown; /* the first <time> with both: its datetime, its text */
   px__buf h1[MAX_H1];
   int nh1;
   bool item_loose;      /* item_date came from a loosely named "publish" meta */
@@ -97,7 +98,8 @@ static meta *meta_bufs_init(meta *m) {
                     &m->lang,        &m->author_meta, &m->ld_author, &m->item_author,
                     &m->byline_el,   &m->byline_text, &m->ld_date,   &m->meta_date,
                     &m->item_date,   &m->ld_org_author,
-                    &m->time_pub,    &m->time_any,   &m->text_date};
+                    &m->time_pub,    &m->time_any,   &m->text_date,
+                    &m->time_dt,     &m->time_shown};
   for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
     px__buf_clear(all[i]);
     if (all[i]->cap == 0) all[i]->cap = 4096;
@@ -121,7 +123,8 @@ static void meta_release(meta *m) {
                     &m->lang,        &m->author_meta, &m->ld_author, &m->item_author,
                     &m->byline_el,   &m->byline_text, &m->ld_date,   &m->meta_date,
                     &m->item_date,   &m->ld_org_author,
-                    &m->time_pub,    &m->time_any,   &m->text_date};
+                    &m->time_pub,    &m->time_any,   &m->text_date,
+                    &m->time_dt,     &m->time_shown};
   for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) px__buf_release(all[i]);
   for (int i = 0; i < MAX_H1; i++) px__buf_release(&m->h1[i]);
 }
@@ -1046,6 +1049,13 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
       const char *pd = attr(n, "pubdate", &ln);
       if (pd || ieq(A->itemprop, A->itemprop_n, "datePublished")) set_once(&m->time_pub, v, l);
       else set_once(&m->time_any, v, l);
+      if (m->time_dt.len == 0) {
+        node_text(n, &ex->tmp, 200);
+        if (ex->tmp.len && ex->tmp.len <= 90) {
+          set_once(&m->time_dt, v, l);
+          set_once(&m->time_shown, ex->tmp.ptr, ex->tmp.len);
+        }
+      }
     }
     break;
   default:
@@ -1173,18 +1183,36 @@ static int parse_date_loose(const char *p, size_t n, int64_t *t) {
  * "September 1st, 2023", "23.07.2025", "Friday December 19, 2025 @08:00PM".
  * Up to three leading words are skipped; the text is cut at a separator
  * (" | ", a bullet, " - ", "@"); ordinals lose their suffix. */
+static int parse_text_date_part(const char *x, size_t l, int64_t *t, size_t *cut);
+
+/* A date in the first part of the text (parse_text_date_part), else in
+ * a later one: "Ana Ruiz | Senior Writer | July 2, 2025". */
 static int parse_text_date(const char *x, size_t l, int64_t *t) {
+  if (l > 90) return PX_EFORMAT;
+  for (int part = 0; part < 4 && l; part++) {
+    size_t cut;
+    if (parse_text_date_part(x, l, t, &cut) == PX_OK) return PX_OK;
+    if (cut >= l) break;
+    x += cut + 1, l -= cut + 1;
+  }
+  return PX_EFORMAT;
+}
+
+/* *cut is where the text was cut (l when it was not). */
+static int parse_text_date_part(const char *x, size_t l, int64_t *t, size_t *cut) {
   char b[96];
   size_t n = 0;
-  if (l > 90) return PX_EFORMAT;
+  *cut = l;
   for (size_t i = 0; i < l && n + 1 < sizeof(b); i++) {
     unsigned char c = (unsigned char)x[i];
     /* cut at " | ", a bullet or a middle dot, " - " after the start */
     if (n > 6 && (c == '|' || c == '@' || (c == 0xE2 && i + 2 < l && (unsigned char)x[i + 1] == 0x80 &&
                                (unsigned char)x[i + 2] == 0xA2) ||
                   (c == 0xC2 && i + 1 < l && (unsigned char)x[i + 1] == 0xB7) ||
-                  (c == '-' && i > 0 && x[i - 1] == ' ' && i + 1 < l && x[i + 1] == ' ')))
+                  (c == '-' && i > 0 && x[i - 1] == ' ' && i + 1 < l && x[i + 1] == ' '))) {
+      *cut = i;
       break;
+    }
     /* 1st, 2nd, 3rd, 4th: drop the suffix */
     if (n && b[n - 1] >= '0' && b[n - 1] <= '9' && i + 1 < l &&
         ((strncasecmp(x + i, "st", 2) == 0) || (strncasecmp(x + i, "nd", 2) == 0) ||
@@ -2250,14 +2278,19 @@ static void pick_title_raw(meta *m, px__buf *out) {
   px__buf_clear(out);
   /* Leave out the <h1>s that name the site. */
   drop_h1s(m, h1_site_or_not_headline, m);
-  /* An <h1> that agrees with og:title, the JSON-LD headline or <title>. */
+  /* An <h1> that agrees with og:title, the JSON-LD headline or <title>,
+   * or is found in <title> or og:title: at its start, or anywhere when
+   * the <h1> is more than one word (one word inside a longer title is a
+   * label: "Discord" of "How we broke into Discord and more"). */
   for (int i = 0; i < m->nh1; i++) {
     px__buf *h = &m->h1[i];
     if (h->len < 4) continue;
+    bool words = count_words(h->ptr, h->len) > 1;
+    const char *in_title = m->title.len >= h->len ? memmem(m->title.ptr, m->title.len, h->ptr, h->len) : NULL;
+    const char *in_og = m->og_title.len > h->len ? memmem(m->og_title.ptr, m->og_title.len, h->ptr, h->len) : NULL;
     if (text_eq_ci(h, &m->og_title) || text_eq_ci(h, &m->ld_headline) ||
-        text_eq_ci(h, &m->tw_title) ||
-        (m->title.len >= h->len && memmem(m->title.ptr, m->title.len, h->ptr, h->len)) ||
-        (m->og_title.len > h->len && memmem(m->og_title.ptr, m->og_title.len, h->ptr, h->len))) {
+        text_eq_ci(h, &m->tw_title) || (in_title && (words || in_title == m->title.ptr)) ||
+        (in_og && (words || in_og == m->og_title.ptr))) {
       px__buf_append(out, h->ptr, h->len);
       return;
     }
@@ -2503,11 +2536,41 @@ static bool url_year_month_at(const char *u) {
   return (u[5] == '/' || u[5] == '-') && u[6] >= '0' && u[6] <= '9' && u[7] >= '0' && u[7] <= '9';
 }
 
-/* The year and month a URL path states (/2023/09/ or /2023-09-),
- * as year * 12 + month - 1; -1 when it states none. */
+/* "/YYYY/<month name>/" at `u` (`n` bytes readable), as in
+ * /2023/october/03/ or /2023/oct/: the year, the month (1-12) and the
+ * day that follows (0 when none does). */
+static bool url_named_month_at(const char *u, size_t n, int *y, int *mo, int *d) {
+  static const char *const months[] = {"january", "february", "march",     "april",
+                                       "may",     "june",     "july",      "august",
+                                       "september", "october", "november", "december"};
+  if (n < 10 || u[0] != '/' || !(u[1] == '1' || u[1] == '2') || u[5] != '/') return false;
+  for (int k = 1; k <= 4; k++)
+    if (!(u[k] >= '0' && u[k] <= '9')) return false;
+  size_t j = 6;
+  while (j < n && ((u[j] | 32) >= 'a' && (u[j] | 32) <= 'z')) j++;
+  size_t wl = j - 6;
+  if (wl < 3 || (j < n && u[j] != '/')) return false;
+  for (int k = 0; k < 12; k++) {
+    size_t ml = strlen(months[k]);
+    if (!(wl == ml || (wl == 3 && ml > 3)) || strncasecmp(u + 6, months[k], wl) != 0) continue;
+    *y = (u[1] - '0') * 1000 + (u[2] - '0') * 100 + (u[3] - '0') * 10 + (u[4] - '0');
+    *mo = k + 1;
+    *d = 0;
+    if (j + 3 <= n && u[j + 1] >= '0' && u[j + 1] <= '9' && u[j + 2] >= '0' && u[j + 2] <= '9' &&
+        (j + 3 == n || !(u[j + 3] >= '0' && u[j + 3] <= '9')))
+      *d = (u[j + 1] - '0') * 10 + (u[j + 2] - '0');
+    return true;
+  }
+  return false;
+}
+
+/* The year and month a URL path states (/2023/09/, /2023-09- or
+ * /2023/october/), as year * 12 + month - 1; -1 when it states none. */
 static int url_month(const char *url, size_t ulen) {
   for (size_t i = 0; url && i + 8 <= ulen; i++) {
     const char *u = url + i;
+    int ny, nmo, nday;
+    if (url_named_month_at(u, ulen - i, &ny, &nmo, &nday)) return ny * 12 + nmo - 1;
     if (!url_year_month_at(u)) continue;
     if (i + 8 < ulen && u[8] >= '0' && u[8] <= '9') continue;
     int y = (u[1] - '0') * 1000 + (u[2] - '0') * 100 + (u[3] - '0') * 10 + (u[4] - '0');
@@ -2569,6 +2632,19 @@ static int pick_date(const meta *m, const char *url, size_t ulen, const char *hi
   int rc = pick_date_first(m, url, ulen, hint, t, zone, has_zone);
   if (rc != PX_OK) return rc;
   int64_t pday = floor_day(*t + (int64_t)*zone * 60);
+  /* A time stated in UTC that a <time> element shows as the day before
+   * or after (datetime="2026-02-24T04:13:00Z", "February 23, 2026"): the
+   * page shows the day where it was written. */
+  int64_t tt, st;
+  int tz, thz;
+  if (*zone == 0 && m->time_dt.len &&
+      px__parse_date_zone(m->time_dt.ptr, m->time_dt.len, &tt, &tz, &thz) == PX_OK && tt == *t &&
+      tz == 0 && parse_text_date(m->time_shown.ptr, m->time_shown.len, &st) == PX_OK &&
+      (floor_day(st) == pday + 1 || floor_day(st) == pday - 1)) {
+    *t = floor_day(st) * 86400;
+    *has_zone = 0;
+    return PX_OK;
+  }
   int64_t u;
   if (*zone == 0 &&
       (url_date(url, ulen, &u) == PX_OK || url_date(hint, hint ? strlen(hint) : 0, &u) == PX_OK)) {
@@ -2581,10 +2657,16 @@ static int pick_date(const meta *m, const char *url, size_t ulen, const char *hi
   return PX_OK;
 }
 
-/* A date in the URL path: /2023/09/13/ or /2023-09-13. */
+/* A date in the URL path: /2023/09/13/, /2023-09-13 or /2023/october/13/. */
 static int url_date(const char *url, size_t ulen, int64_t *t) {
   for (size_t i = 0; url && i + 10 <= ulen; i++) {
     const char *u = url + i;
+    int ny, nmo, nday;
+    if (url_named_month_at(u, ulen - i, &ny, &nmo, &nday) && nday) {
+      char d[16];
+      snprintf(d, sizeof(d), "%04d-%02d-%02d", ny, nmo, nday);
+      if (px_parse_date(d, 10, t) == PX_OK) return PX_OK;
+    }
     if (!url_year_month_at(u)) continue;
     char d[16];
     if (i + 11 <= ulen && (u[8] == '/' || u[8] == '-') && u[9] >= '0' && u[9] <= '9' &&
