@@ -305,11 +305,9 @@ static const char *ODD =
     "{\"id\":\"last\",\"text\":\"Last one.\",\"topic\":\"t\",\"bias\":2}\n";
 
 
-static void test_fast_matches_tree(void **state) {
-  (void)state;
-  const char *dir = px_test_tmpdir();
-  char *path = px_test_write_str(dir, "odd.jsonl", ODD);
-  char *both[2];
+/* Each article of path read by the fast reader (both[0]) and by jansson's
+ * tree (both[1]), dumped with its fields and errors. */
+static void read_both(const char *path, char *both[2]) {
   for (int mode = 0; mode < 2; mode++) {
     px__jsonl_tree_only = mode;
     px_ctx *ctx;
@@ -344,6 +342,14 @@ static void test_fast_matches_tree(void **state) {
     both[mode] = d;
   }
   px__jsonl_tree_only = 0;
+}
+
+static void test_fast_matches_tree(void **state) {
+  (void)state;
+  const char *dir = px_test_tmpdir();
+  char *path = px_test_write_str(dir, "odd.jsonl", ODD);
+  char *both[2];
+  read_both(path, both);
   assert_string_equal(both[0], both[1]);
   /* the flat records were read, the bad ones reported */
   assert_non_null(strstr(both[0], "Spaced out."));
@@ -353,6 +359,38 @@ static void test_fast_matches_tree(void **state) {
   free(both[0]);
   free(both[1]);
   free(path);
+}
+
+/* The fast reader scans plain string bytes eight at a time: a quote, an
+ * escape, a raw control byte or DEL and UTF-8 at every offset of that
+ * block, and at its end, read as jansson reads them. */
+static void test_fast_string_offsets(void **state) {
+  (void)state;
+  static const char *const mark[] = {"\\\"", "\\\\", "\\n", "\\u00e9", "\t", "\x7f",
+                                     "\xc3\xa9", "\x1f", "\"\"", " "};
+  size_t nm = sizeof mark / sizeof *mark;
+  size_t cap = 64 * 1024, len = 0;
+  char *in = malloc(cap);
+  assert_non_null(in);
+  for (size_t m = 0; m < nm; m++)
+    for (int at = 0; at < 18; at++) {
+      len += (size_t)snprintf(in + len, cap - len, "{\"id\":\"m%zu-%d\",\"text\":\"%.*s%s%.*s\"}\n", m,
+                              at, at, "abcdefghijklmnopqrstuvwxyz", mark[m], 17 - at,
+                              "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+      assert_true(len < cap);
+    }
+  char *path = px_test_write_str(px_test_tmpdir(), "offsets.jsonl", in);
+  char *both[2];
+  read_both(path, both);
+  assert_string_equal(both[0], both[1]);
+  /* decoded where they hold only escapes: a quote at offset 7 */
+  assert_non_null(strstr(both[0], "abcdefg\"ABCDEFGHIJ\n"));
+  assert_non_null(strstr(both[0], "abcdefgh\\ABCDEFGHI\n"));
+  assert_non_null(strstr(both[0], "line 73")); /* a raw tab: refused as jansson does */
+  free(both[0]);
+  free(both[1]);
+  free(path);
+  free(in);
 }
 
 /* Compressed pages and notes are named after the file without its
@@ -409,6 +447,7 @@ int main(void) {
       cmocka_unit_test(test_bad_records),     cmocka_unit_test(test_record_cap),
       cmocka_unit_test(test_compressed),      cmocka_unit_test(test_binary_and_folder),
       cmocka_unit_test(test_json_array_and_missing), cmocka_unit_test(test_fast_matches_tree),
+      cmocka_unit_test(test_fast_string_offsets),
       cmocka_unit_test(test_compressed_names),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

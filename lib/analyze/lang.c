@@ -252,21 +252,29 @@ static size_t utf8_cut(const char *p, size_t len, size_t n) {
 /* A language a script alone tells: Japanese (kana), Korean (Hangul),
  * Chinese (Han without kana), Greek, Armenian, Georgian, Thai.  Long CJK
  * texts are where the n-gram profiles fail (too many languages alike). */
+/* isalpha() of an ASCII byte as the C locale has it, whatever the locale of
+ * the process (a program embedding the library may set one). */
+static inline bool ascii_alpha(unsigned char c) { return (unsigned)((c | 32) - 'a') < 26u; }
+
 static const char *by_script(const char *p, size_t n) {
   size_t letters = 0, kana = 0, hangul = 0, han = 0, greek = 0, armenian = 0, georgian = 0,
          thai = 0;
   for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)p[i];
+    if (c < 0x80) { /* no script of the list: only a letter or not */
+      letters += ascii_alpha(c);
+      i++;
+      continue;
+    }
     uint32_t cp;
     size_t k;
-    if (c < 0x80) cp = c, k = 1;
-    else if ((c & 0xE0) == 0xC0 && i + 1 < n) cp = ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu), k = 2;
+    if ((c & 0xE0) == 0xC0 && i + 1 < n) cp = ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu), k = 2;
     else if ((c & 0xF0) == 0xE0 && i + 2 < n)
       cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu), k = 3;
     else if ((c & 0xF8) == 0xF0 && i + 3 < n) cp = 0x10000, k = 4;
     else cp = 0, k = 1;
     i += k;
-    if (cp < 0x80 ? isalpha((int)cp) : cp >= 0xC0) letters++;
+    if (cp >= 0xC0) letters++;
     if (cp >= 0x3040 && cp <= 0x30FF) kana++;
     else if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF)) hangul++;
     else if (cp >= 0x4E00 && cp <= 0x9FFF) han++;
@@ -353,10 +361,11 @@ static size_t count_fwords(const char *p, size_t n, size_t hits[NFW]) {
   size_t words = 0;
   char w[32];
   for (size_t i = 0; i < n;) {
-    while (i < n && !((unsigned char)p[i] >= 0x80 || isalpha((unsigned char)p[i]))) i++;
+    while (i < n && !((unsigned char)p[i] >= 0x80 || ascii_alpha((unsigned char)p[i]))) i++;
     size_t k = 0;
-    while (i < n && ((unsigned char)p[i] >= 0x80 || isalpha((unsigned char)p[i]))) {
-      if (k < sizeof w - 1) w[k++] = (char)tolower((unsigned char)p[i]);
+    while (i < n && ((unsigned char)p[i] >= 0x80 || ascii_alpha((unsigned char)p[i]))) {
+      unsigned char c = (unsigned char)p[i];
+      if (k < sizeof w - 1) w[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
       i++;
     }
     if (!k) continue;

@@ -243,8 +243,16 @@ static bool word_in(const qwork *w, size_t k, const char *const *list, size_t n)
   if (!is_word(w, k)) return false;
   const px__token *t = TOK(w, k);
   size_t len = t->end - t->start;
-  for (size_t i = 0; i < n; i++)
-    if (strlen(list[i]) == len && !strncasecmp(w->p + t->start, list[i], len)) return true;
+  if (!len) return false; /* no entry is empty */
+  /* the first letter first, as strncasecmp folds it (ASCII) */
+  unsigned char c0 = (unsigned char)w->p[t->start];
+  if (c0 >= 'A' && c0 <= 'Z') c0 += 32;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char l0 = (unsigned char)list[i][0];
+    if (l0 >= 'A' && l0 <= 'Z') l0 += 32;
+    if (l0 == c0 && strlen(list[i]) == len && !strncasecmp(w->p + t->start, list[i], len))
+      return true;
+  }
   return false;
 }
 

@@ -311,13 +311,29 @@ static bool hex4(const char *p, const char *e, unsigned *v) {
   return true;
 }
 
+/* The first byte of [q, e) that ends a run of plain string bytes: a
+ * quote, a backslash or a control character (e when none).  Eight bytes at
+ * a time while none of them is one: each test below is nonzero exactly when
+ * some byte of x is that byte (or, the last, is under 0x20). */
+static const char *plain_end(const char *q, const char *e) {
+  const uint64_t lo = 0x0101010101010101ULL, hi = 0x8080808080808080ULL;
+  while (e - q >= 8) {
+    uint64_t x;
+    memcpy(&x, q, 8);
+    uint64_t a = x ^ (lo * '"'), c = x ^ (lo * '\\');
+    if ((((a - lo) & ~a) | ((c - lo) & ~c) | ((x - lo * 0x20) & ~x)) & hi) break;
+    q += 8;
+  }
+  while (q < e && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20) q++;
+  return q;
+}
+
 /* A string at *pp (after its opening quote), decoded into b.  false: not
  * one jansson accepts as it is, or out of memory. */
 static bool fast_string(const char **pp, const char *e, px__buf *b, bool *has_nul) {
   const char *p = *pp;
   for (;;) {
-    const char *q = p;
-    while (q < e && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20) q++;
+    const char *q = plain_end(p, e);
     if (q > p && px__buf_append(b, p, (size_t)(q - p))) return false;
     if (q >= e || (unsigned char)*q < 0x20) return false;
     if (*q == '"') {

@@ -36,6 +36,7 @@ enum {
   PX__STMT_AE_ROWS,         /* store_analysis.c, PX__ROW_SIZES of them */
   PX__STMT_QUOTE_ROWS = PX__STMT_AE_ROWS + PX__ROW_SIZES, /* the same */
   PX__STMT_ENTITY_ROWS = PX__STMT_QUOTE_ROWS + PX__ROW_SIZES, /* store_batch.c, the same */
+  PX__STMT_OUTLET_ROWS = PX__STMT_ENTITY_ROWS + PX__ROW_SIZES, /* store_batch.c, the same */
   PX__STMT_COUNT = 48 /* room for the statements of later modules */
 };
 

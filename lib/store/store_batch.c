@@ -308,8 +308,11 @@ int px__store_flush_counters(px_store *st) {
   int rc = PX_OK;
   /* Outlet counts first: a pair seen for the first time adds an outlet. */
   size_t no = pack_sorted(&b->outlets);
-  for (size_t i = 0; i < no && rc == PX_OK; i++) {
+  px__buf *q = &b->new_entities;
+  size_t i = 0;
+  for (; i < no && rc == PX_OK; i++) {
     px__pair *o = &b->outlets.slot[i];
+    if (q->len && o->a >= b->new_entity_lo) break; /* the new entities' pairs, below */
     /* An insert that adds a row tells a new outlet apart (no RETURNING:
      * that materialises its result in a temporary table per statement). */
     if ((rc = px__store_stmt(st, PX__STMT_OUTLET_ADD,
@@ -345,12 +348,43 @@ int px__store_flush_counters(px_store *st) {
     sqlite3_reset(s);
     if (r != SQLITE_DONE) rc = px__store_step_fail(st, r, "counting entity outlets");
   }
+  /* The pairs of the entities new in this transaction (the last of the
+   * sorted pairs) are all new: inserted several to a statement, "OR
+   * IGNORE" so that none opens a statement journal (as the analysis rows,
+   * store_analysis.c); a row passed over would be an error. */
+  while (i < no && rc == PX_OK) {
+    size_t n = 0;
+    if ((rc = px__store_rows_stmt(st, PX__STMT_OUTLET_ROWS,
+                                  "INSERT OR IGNORE INTO entity_outlet(entity, source, articles)", 3,
+                                  no - i, &n, &s)))
+      break;
+    for (size_t j = 0; j < n && rc == PX_OK; j++, i++) {
+      px__pair *o = &b->outlets.slot[i];
+      int c = (int)j * 3;
+      sqlite3_bind_int64(s, c + 1, o->a);
+      sqlite3_bind_text(s, c + 2, b->source_names[o->b], -1, SQLITE_STATIC);
+      sqlite3_bind_int64(s, c + 3, o->n1);
+      px__pair *e = px__pairmap_put(&b->entities, o->a, 0);
+      if (!e) rc = PX_ENOMEM;
+      else e->n3 += 1;
+    }
+    if (rc) {
+      sqlite3_reset(s);
+      break;
+    }
+    int r = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (r != SQLITE_DONE) rc = px__store_step_fail(st, r, "counting entity outlets");
+    else if (sqlite3_changes(st->db) != (int)n)
+      rc = px__ctx_fail(st->ctx, PX_EDB,
+                        "%s: counting entity outlets: a new entity's outlet is stored already",
+                        st->path);
+  }
   size_t ne = rc == PX_OK ? pack_sorted(&b->entities) : 0;
   /* The entities new in this transaction (ids from new_entity_lo up: the
    * last of the sorted counters, in the order queued) are inserted with
    * theirs, several to a statement, after the others are counted. */
-  px__buf *q = &b->new_entities;
-  size_t i = 0;
+  i = 0;
   for (; i < ne && rc == PX_OK; i++) {
     px__pair *e = &b->entities.slot[i];
     if (q->len && e->a >= b->new_entity_lo) break;

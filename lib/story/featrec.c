@@ -129,7 +129,9 @@ static int get_tokens(const unsigned char **pp, const unsigned char *end, uint32
   if (n > n_all) return PX_EFORMAT;
   px__token *tok = px__arena_alloc(a, ((size_t)n_all + 1) * sizeof(*tok));
   if (!tok) return PX_ENOMEM;
-  memset(tok, 0, ((size_t)n_all + 1) * sizeof(*tok));
+  /* Every field of the n tokens read is set below: only the padding
+   * tokens and the one past the end are cleared. */
+  memset(tok + n, 0, ((size_t)n_all - n + 1) * sizeof(*tok));
   const unsigned char *p = *pp;
   for (uint32_t i = 0; i < n; i++) {
     if ((size_t)(end - p) < 12) return PX_EFORMAT;
