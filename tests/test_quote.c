@@ -1090,6 +1090,18 @@ static void test_comparison_cues(void **state) {
   assert_speaker(f, "built on sand", "Ortega");
 }
 
+static void test_abbreviated_title_subject(void **state) {
+  fx *f = *state;
+  /* "Ohio Gov. Dana Whitcombe": the speaker is the name after the
+   * abbreviated title, not the place and the title before its period */
+  run(f, "Budget\n\nOhio Gov. Dana Whitcombe called the plan a \"disgrace\" and said it "
+         "rewarded \"reckless spending\" by the city.");
+  px_quote q = find(f, "reckless spending");
+  assert_true(q.has_speaker);
+  assert_true(str_has(q.speaker_name, "Whitcombe"));
+  assert_false(str_has(q.speaker_name, "Gov"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_remarks_one_speaker),
@@ -1103,6 +1115,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_it_to_named_organization, setup, teardown),
       cmocka_unit_test_setup_teardown(test_name_inside_reported_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_comparison_cues, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_abbreviated_title_subject, setup, teardown),
       cmocka_unit_test_setup_teardown(test_single_word_name_after_quote, setup, teardown),
       cmocka_unit_test_setup_teardown(test_said_pronoun_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_asked_clause_names, setup, teardown),

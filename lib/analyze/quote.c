@@ -453,9 +453,12 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
     if (m >= 0) e = w->ents->men[m].tok_first + w->ents->men[m].tok_count - 1;
     else if (w->cls[k] & PX__CW_TITLE) {
       while (e + 1 < t && is_word(w, e + 1) && (w->cls[e + 1] & PX__CW_TITLE)) e++;
-      /* "President Barack Obama": the name after the title */
-      int32_t m2 = e + 1 < t ? mention_at(w, e + 1) : -1;
-      if (m2 >= 0 && w->ents->men[m2].tok_first == e + 1) {
+      /* "President Barack Obama": the name after the title; "New Jersey
+       * Gov. Chris Christie": after its abbreviation's period */
+      size_t nx = e + 1;
+      if (nx + 1 < t && punct_char(w, nx) == '.' && TOK(w, nx)->start == TOK(w, e)->end) nx++;
+      int32_t m2 = nx < t ? mention_at(w, nx) : -1;
+      if (m2 >= 0 && w->ents->men[m2].tok_first == nx) {
         spk_from_mention(w, m2, s);
         return true;
       }
