@@ -1102,6 +1102,21 @@ static void test_abbreviated_title_subject(void **state) {
   assert_false(str_has(q.speaker_name, "Gov"));
 }
 
+static void test_pronoun_opening_own_clause(void **state) {
+  fx *f = *state;
+  /* "..., but he said ... "..."": he opens a clause of its own, so he is
+   * the speaker as written (the same man), not the subject of the
+   * earlier cue's clause */
+  run(f, "Storm\n\nMayor Dale Okonkwo said the levee held \"better than anyone hoped,\" but he "
+         "said the pumps were \"barely keeping up\" overnight.");
+  px_quote q = find(f, "barely keeping up");
+  assert_true(q.has_speaker);
+  assert_true(str_has(q.speaker_name, "Okonkwo"));
+  px_str body = px_doc_body(f->doc);
+  const char *he = strstr(body.ptr, "but he") + 4;
+  assert_int_equal(q.speaker_start, (size_t)(he - body.ptr));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_remarks_one_speaker),
@@ -1116,6 +1131,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_name_inside_reported_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_comparison_cues, setup, teardown),
       cmocka_unit_test_setup_teardown(test_abbreviated_title_subject, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_pronoun_opening_own_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_single_word_name_after_quote, setup, teardown),
       cmocka_unit_test_setup_teardown(test_said_pronoun_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_asked_clause_names, setup, teardown),
