@@ -1115,6 +1115,15 @@ static void test_pronoun_opening_own_clause(void **state) {
   px_str body = px_doc_body(f->doc);
   const char *he = strstr(body.ptr, "but he") + 4;
   assert_int_equal(q.speaker_start, (size_t)(he - body.ptr));
+  /* and after a relative pronoun: "the rules, which he called "..."" */
+  run(f, "Plant\n\nInspector Tomas Kolar said the plant broke the rules, which he called "
+         "\"deeply regrettable.\"");
+  q = find(f, "deeply regrettable");
+  assert_true(q.has_speaker);
+  assert_true(str_has(q.speaker_name, "Kolar"));
+  body = px_doc_body(f->doc);
+  he = strstr(body.ptr, "which he") + 6;
+  assert_int_equal(q.speaker_start, (size_t)(he - body.ptr));
 }
 
 int main(void) {

@@ -958,15 +958,18 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
     while (sf > lo && is_word(w, sf - 1) && (w->cls[sf - 1] & (CW_DET | PX__CW_TITLE))) sf--;
     bool free_rel = !s.pron && sf > lo && is_word(w, sf - 1) && TOK(w, sf - 1)->fold == w->qa->h_what;
     /* "Putney said the video shows no gun, but he said the footage
-     * "supports what we've heard"": he or she opening a clause of its own
-     * (after a conjunction) is the subject, not a word of the earlier
-     * cue's clause */
+     * "supports what we've heard"", "the rules, which he called "...": he
+     * or she opening a clause of its own (after a conjunction or a
+     * relative pronoun) is the subject, not a word of the earlier cue's
+     * clause */
     static const char *const conj[] = {"but", "and", "although", "though", "yet", "while", "when"};
+    static const char *const rel[] = {"which", "whom", "who"};
     bool own_clause = false;
     if (s.pron == 1 || s.pron == 2) {
       size_t f = tok_from(w, s.start);
-      own_clause = f > lo && !w->inq[f - 1] && !relative && !weak &&
-                   word_in(w, f - 1, conj, sizeof conj / sizeof *conj);
+      own_clause = f > lo && !w->inq[f - 1] && !relative &&
+                   ((!weak && word_in(w, f - 1, conj, sizeof conj / sizeof *conj)) ||
+                    word_in(w, f - 1, rel, sizeof rel / sizeof *rel));
     }
     if (climb && cl == 1 && !free_rel && !own_clause && (!own_speaker(w, &s) || relative || weak)) {
       size_t f = k; /* the outer cue may stand between the subject and the inner cue */
