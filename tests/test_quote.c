@@ -1126,6 +1126,19 @@ static void test_pronoun_opening_own_clause(void **state) {
   assert_int_equal(q.speaker_start, (size_t)(he - body.ptr));
 }
 
+static void test_quote_after_opening_phrase(void **state) {
+  fx *f = *state;
+  /* "Unless ..., "...": an unattributed quote after an opening phrase, in
+   * the sentence after an attributed one of the same paragraph, goes on
+   * with its speaker; in another paragraph it does not */
+  run(f, "Race\n\nThe exit shook the field. \"It is a turning point,\" said Nadia Brennick, a "
+         "strategist. Unless rivals quit soon, \"it is very hard to see who can stop him now.\"\n\n"
+         "After the vote, \"the whole field will look very different by the spring.\"");
+  assert_speaker(f, "very hard to see", "Brennick");
+  px_quote q = find(f, "look very different");
+  assert_false(q.has_speaker);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_remarks_one_speaker),
@@ -1140,6 +1153,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_name_inside_reported_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_comparison_cues, setup, teardown),
       cmocka_unit_test_setup_teardown(test_abbreviated_title_subject, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_quote_after_opening_phrase, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pronoun_opening_own_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_single_word_name_after_quote, setup, teardown),
       cmocka_unit_test_setup_teardown(test_said_pronoun_clause, setup, teardown),

@@ -1971,7 +1971,22 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
    * paragraph, the continuation of a remark) take its speaker */
   for (size_t i = 1; i < nc; i++) {
     cand *d = &cv[i];
-    if (d->dead || d->s.ok || d->q.kind != 1 || !d->sent_start) continue;
+    if (d->dead || d->s.ok || d->q.kind != 1) continue;
+    /* "Unless rivals quit, "it is very difficult to see ..."": after an
+     * opening phrase with no cue and no person in it, in the sentence
+     * right after the attributed quote of the same paragraph */
+    bool opener = false;
+    if (!d->sent_start && d->open_tok > 0 && d->open_tok < nt && punct_char(&w, d->open_tok - 1) == ',') {
+      size_t s0 = sent_first_tok(&w, sent_of(&w, d->open_tok));
+      opener = s0 + 1 < d->open_tok && d->open_tok - s0 <= 16;
+      for (size_t k = s0; opener && k < d->open_tok; k++) {
+        int32_t m = w.men ? w.men[k] : -1;
+        if (is_qmark(&w, k) || (is_word(&w, k) && (w.cls[k] & (PX__CW_CUE | PX__CW_CUE_WEAK | PX__CW_PRONOUN))) ||
+            (m >= 0 && ents && ents->ent[ents->men[m].entity].type != PX_ENT_PLACE))
+          opener = false;
+      }
+    }
+    if (!d->sent_start && !opener) continue;
     size_t j = i;
     while (j > 0 && cv[j - 1].dead) j--;
     if (j == 0) continue;
@@ -1979,6 +1994,9 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     if (!c->s.ok || c->q.kind == 4 || c->q.kind == 5) continue;
     uint32_t cpara = c->close_tok > 0 ? tx->sent[sent_of(&w, c->close_tok - 1)].para : c->para;
     if (d->para > cpara + 1) continue;
+    if (opener && (d->para != cpara || c->close_tok == 0 ||
+                   sent_of(&w, d->open_tok) != sent_of(&w, (c->trail ? c->trail_end : c->close_tok) - 1) + 1))
+      continue;
     if (c->q.kind == 1 && d->para == cpara + 1 && c->nsp < MAX_SPANS) {
       /* the remark goes on in the next paragraph: one quote */
       c->sp[c->nsp++] = (px__qrange){d->q.start, d->q.end};
