@@ -186,6 +186,15 @@ static void test_scan_stray_marks(void **state) {
   assert_int_equal(v[0].open, strstr(t, "\xE2\x80\x9D" "Fear") - t);
   assert_int_equal(v[0].close, strstr(t, "\xE2\x80\x9D \xE2\x80\x95") - t);
   assert_int_equal(v[1].open, strstr(t, "\xE2\x80\x9Dnever") - t);
+  /* an opening curly mark typed for a closing one, glued to the quote's
+   * last word or punctuation before a space, closes it; before a word it
+   * still opens */
+  t = "\xE2\x80\x9CIt was unusual,\xE2\x80\x9C said Ivo Marn. He wrote \xE2\x80\x9Cyes\xE2\x80\x9D.";
+  n = scan(t, &v);
+  assert_int_equal(n, 2);
+  assert_int_equal(v[0].open, 0);
+  assert_int_equal(v[0].close, strstr(t, "\xE2\x80\x9C said") - t);
+  assert_int_equal(v[1].open, strstr(t, "\xE2\x80\x9Cyes") - t);
 }
 
 /* ---------------------------------------------------------- extraction */
