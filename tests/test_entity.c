@@ -452,6 +452,28 @@ static void test_garbage(void **state) {
   }
 }
 
+static void test_number_words_and_family_names(void **state) {
+  px_doc *d = analyze(state,
+                      "Thirty-one boats sank in the storm, the coast guard said. \"We are still "
+                      "searching,\" said Tarun Shah, a spokesman. \"The water was too cold,\" "
+                      "said Odalys Rosewood. The Kentucky Republican called for an inquiry.");
+  /* a number written in words is no name */
+  assert_int_equal(find_key(d, "thirty"), -1);
+  assert_int_equal(find_key(d, "thirty-one"), -1);
+  /* a family name that is also a title or a group word stays in the name */
+  long s = find_key(d, "tarun shah");
+  assert_true(s >= 0);
+  assert_int_equal(type_of(d, s), PX_ENT_PERSON);
+  assert_int_equal(find_key(d, "tarun"), -1);
+  /* an unknown given name and a common word after ", said": a person */
+  long r = find_key(d, "odalys rosewood");
+  assert_true(r >= 0);
+  assert_int_equal(type_of(d, r), PX_ENT_PERSON);
+  /* a place and a party are still no name */
+  assert_int_equal(find_key(d, "kentucky republican"), -1);
+  px_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_titles_possessive_role, setup, teardown),
@@ -468,6 +490,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_epithets_and_shouting, setup, teardown),
       cmocka_unit_test_setup_teardown(test_api_edges, setup, teardown),
       cmocka_unit_test_setup_teardown(test_garbage, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_number_words_and_family_names, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

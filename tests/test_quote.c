@@ -186,6 +186,15 @@ static void test_scan_stray_marks(void **state) {
   assert_int_equal(v[0].open, strstr(t, "\xE2\x80\x9D" "Fear") - t);
   assert_int_equal(v[0].close, strstr(t, "\xE2\x80\x9D \xE2\x80\x95") - t);
   assert_int_equal(v[1].open, strstr(t, "\xE2\x80\x9Dnever") - t);
+  /* an opening curly mark typed for a closing one, glued to the quote's
+   * last word or punctuation before a space, closes it; before a word it
+   * still opens */
+  t = "\xE2\x80\x9CIt was unusual,\xE2\x80\x9C said Ivo Marn. He wrote \xE2\x80\x9Cyes\xE2\x80\x9D.";
+  n = scan(t, &v);
+  assert_int_equal(n, 2);
+  assert_int_equal(v[0].open, 0);
+  assert_int_equal(v[0].close, strstr(t, "\xE2\x80\x9C said") - t);
+  assert_int_equal(v[1].open, strstr(t, "\xE2\x80\x9Cyes") - t);
 }
 
 /* ---------------------------------------------------------- extraction */
@@ -1133,6 +1142,55 @@ static void test_comparison_cues(void **state) {
   assert_speaker(f, "built on sand", "Ortega");
 }
 
+static void test_abbreviated_title_subject(void **state) {
+  fx *f = *state;
+  /* "Ohio Gov. Dana Whitcombe": the speaker is the name after the
+   * abbreviated title, not the place and the title before its period */
+  run(f, "Budget\n\nOhio Gov. Dana Whitcombe called the plan a \"disgrace\" and said it "
+         "rewarded \"reckless spending\" by the city.");
+  px_quote q = find(f, "reckless spending");
+  assert_true(q.has_speaker);
+  assert_true(str_has(q.speaker_name, "Whitcombe"));
+  assert_false(str_has(q.speaker_name, "Gov"));
+}
+
+static void test_pronoun_opening_own_clause(void **state) {
+  fx *f = *state;
+  /* "..., but he said ... "..."": he opens a clause of its own, so he is
+   * the speaker as written (the same man), not the subject of the
+   * earlier cue's clause */
+  run(f, "Storm\n\nMayor Dale Okonkwo said the levee held \"better than anyone hoped,\" but he "
+         "said the pumps were \"barely keeping up\" overnight.");
+  px_quote q = find(f, "barely keeping up");
+  assert_true(q.has_speaker);
+  assert_true(str_has(q.speaker_name, "Okonkwo"));
+  px_str body = px_doc_body(f->doc);
+  const char *he = strstr(body.ptr, "but he") + 4;
+  assert_int_equal(q.speaker_start, (size_t)(he - body.ptr));
+  /* and after a relative pronoun: "the rules, which he called "..."" */
+  run(f, "Plant\n\nInspector Tomas Kolar said the plant broke the rules, which he called "
+         "\"deeply regrettable.\"");
+  q = find(f, "deeply regrettable");
+  assert_true(q.has_speaker);
+  assert_true(str_has(q.speaker_name, "Kolar"));
+  body = px_doc_body(f->doc);
+  he = strstr(body.ptr, "which he") + 6;
+  assert_int_equal(q.speaker_start, (size_t)(he - body.ptr));
+}
+
+static void test_quote_after_opening_phrase(void **state) {
+  fx *f = *state;
+  /* "Unless ..., "...": an unattributed quote after an opening phrase, in
+   * the sentence after an attributed one of the same paragraph, goes on
+   * with its speaker; in another paragraph it does not */
+  run(f, "Race\n\nThe exit shook the field. \"It is a turning point,\" said Nadia Brennick, a "
+         "strategist. Unless rivals quit soon, \"it is very hard to see who can stop him now.\"\n\n"
+         "After the vote, \"the whole field will look very different by the spring.\"");
+  assert_speaker(f, "very hard to see", "Brennick");
+  px_quote q = find(f, "look very different");
+  assert_false(q.has_speaker);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_remarks_one_speaker),
@@ -1146,6 +1204,9 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_it_to_named_organization, setup, teardown),
       cmocka_unit_test_setup_teardown(test_name_inside_reported_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_comparison_cues, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_abbreviated_title_subject, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_quote_after_opening_phrase, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_pronoun_opening_own_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_single_word_name_after_quote, setup, teardown),
       cmocka_unit_test_setup_teardown(test_said_pronoun_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_asked_clause_names, setup, teardown),

@@ -27,6 +27,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ------------------------------------------------------------ word lists */
 
@@ -541,6 +542,15 @@ static bool after_quote_close(const work *w, size_t i) {
   return c == ',' || c == '?' || c == '!';
 }
 
+/* "Twenty", "Ninety": the tens of a number written in words. */
+static bool tens_word(const char *s, size_t n) {
+  static const char *const tens[] = {"twenty", "thirty", "forty",  "fifty",
+                                     "sixty",  "seventy", "eighty", "ninety"};
+  for (size_t k = 0; k < sizeof tens / sizeof tens[0]; k++)
+    if (strlen(tens[k]) == n && strncasecmp(s, tens[k], n) == 0) return true;
+  return false;
+}
+
 static const char *lower_ascii_tail(const char *s, const char *e) {
   /* first byte after a '-' when followed by a lower-case ASCII letter */
   for (const char *p = s; p + 1 < e; p++)
@@ -626,6 +636,10 @@ static int prepare(work *w) {
       const char *h = lower_ascii_tail(s, e);
       if (h) {
         uint32_t sb = word_bits(w->ea, px__word_hash(h + 1, (size_t)(e - h - 1)));
+        if (tens_word(s, (size_t)(h - s))) {
+          w->bits[i] = 0; /* "Twenty-two": a number, no name */
+          continue;
+        }
         if (sb & (W_HYPHSFX | W_COMMON)) {
           w->nend[i] = (uint32_t)(h - tx->body);
           b = word_bits(w->ea, tok_hash(w, i));
@@ -1024,8 +1038,12 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
     pk = phrase_kind(w, w->scratch, kn);
   }
 
-  /* "the Kentucky Republican": a place and a party, not a name */
-  if (!kind_type(pk) && b - a >= 2 && (w->bits[b - 1] & W_DEMONYM) && is_word(w, b - 2))
+  /* "the Kentucky Republican": a place and a party, not a name; but a given
+   * name before a word that is also a family name ("Misha Shah") is one */
+  if (!kind_type(pk) && b - a >= 2 && (w->bits[b - 1] & W_DEMONYM) && is_word(w, b - 2) &&
+      !((w->bits[b - 1] & (W_FIRST | W_GAZ_P)) && b - a == 2 &&
+        !(w->bits[a] & (W_GAZ_L | W_GAZ_O | W_DEMONYM | W_ORGHEAD | W_PLACEHEAD)) &&
+        !common_word(w, a)))
     return take_span(w, a, b - 1, initial);
   /* "Kentucky Republican Rand Paul": two names */
   for (size_t i = a + 1; i + 1 < b; i++)
@@ -1120,6 +1138,9 @@ make:;
   }
   if (after_the) c->vote[T_PERSON] -= 2;
   if (b < tx->ntok && is_word(w, b) && (w->bits[b] & W_SAID) && !after_the) c->vote[T_PERSON] += 1;
+  /* "\"...,\" said Maryam Violet": the name after a closing quote's verb */
+  if (a > 0 && is_word(w, a - 1) && (w->bits[a - 1] & W_SAID) && after_quote_close(w, a - 1))
+    c->vote[T_PERSON] += 1;
   /* a role just before: "North Korean leader Kim Jong-un", "rapper Kanye West" */
   uint64_t bh[MAX_ROLE];
   uint32_t bpos = 0;

@@ -461,9 +461,12 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
     if (m >= 0) e = w->ents->men[m].tok_first + w->ents->men[m].tok_count - 1;
     else if (w->cls[k] & PX__CW_TITLE) {
       while (e + 1 < t && is_word(w, e + 1) && (w->cls[e + 1] & PX__CW_TITLE)) e++;
-      /* "President Barack Obama": the name after the title */
-      int32_t m2 = e + 1 < t ? mention_at(w, e + 1) : -1;
-      if (m2 >= 0 && w->ents->men[m2].tok_first == e + 1) {
+      /* "President Barack Obama": the name after the title; "New Jersey
+       * Gov. Chris Christie": after its abbreviation's period */
+      size_t nx = e + 1;
+      if (nx + 1 < t && punct_char(w, nx) == '.' && TOK(w, nx)->start == TOK(w, e)->end) nx++;
+      int32_t m2 = nx < t ? mention_at(w, nx) : -1;
+      if (m2 >= 0 && w->ents->men[m2].tok_first == nx) {
         spk_from_mention(w, m2, s);
         return true;
       }
@@ -962,7 +965,21 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
     size_t sf = tok_from(w, s.start);
     while (sf > lo && is_word(w, sf - 1) && (w->cls[sf - 1] & (CW_DET | PX__CW_TITLE))) sf--;
     bool free_rel = !s.pron && sf > lo && is_word(w, sf - 1) && TOK(w, sf - 1)->fold == w->qa->h_what;
-    if (climb && cl == 1 && !free_rel && (!own_speaker(w, &s) || relative || weak)) {
+    /* "Putney said the video shows no gun, but he said the footage
+     * "supports what we've heard"", "the rules, which he called "...": he
+     * or she opening a clause of its own (after a conjunction or a
+     * relative pronoun) is the subject, not a word of the earlier cue's
+     * clause */
+    static const char *const conj[] = {"but", "and", "although", "though", "yet", "while", "when"};
+    static const char *const rel[] = {"which", "whom", "who"};
+    bool own_clause = false;
+    if (s.pron == 1 || s.pron == 2) {
+      size_t f = tok_from(w, s.start);
+      own_clause = f > lo && !w->inq[f - 1] && !relative &&
+                   ((!weak && word_in(w, f - 1, conj, sizeof conj / sizeof *conj)) ||
+                    word_in(w, f - 1, rel, sizeof rel / sizeof *rel));
+    }
+    if (climb && cl == 1 && !free_rel && !own_clause && (!own_speaker(w, &s) || relative || weak)) {
       size_t f = k; /* the outer cue may stand between the subject and the inner cue */
       size_t slo = sent_first_tok(w, sent_of(w, f));
       if (slo > lo) slo = lo;
@@ -1962,7 +1979,22 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
    * paragraph, the continuation of a remark) take its speaker */
   for (size_t i = 1; i < nc; i++) {
     cand *d = &cv[i];
-    if (d->dead || d->s.ok || d->q.kind != 1 || !d->sent_start) continue;
+    if (d->dead || d->s.ok || d->q.kind != 1) continue;
+    /* "Unless rivals quit, "it is very difficult to see ..."": after an
+     * opening phrase with no cue and no person in it, in the sentence
+     * right after the attributed quote of the same paragraph */
+    bool opener = false;
+    if (!d->sent_start && d->open_tok > 0 && d->open_tok < nt && punct_char(&w, d->open_tok - 1) == ',') {
+      size_t s0 = sent_first_tok(&w, sent_of(&w, d->open_tok));
+      opener = s0 + 1 < d->open_tok && d->open_tok - s0 <= 16;
+      for (size_t k = s0; opener && k < d->open_tok; k++) {
+        int32_t m = w.men ? w.men[k] : -1;
+        if (is_qmark(&w, k) || (is_word(&w, k) && (w.cls[k] & (PX__CW_CUE | PX__CW_CUE_WEAK | PX__CW_PRONOUN))) ||
+            (m >= 0 && ents && ents->ent[ents->men[m].entity].type != PX_ENT_PLACE))
+          opener = false;
+      }
+    }
+    if (!d->sent_start && !opener) continue;
     size_t j = i;
     while (j > 0 && cv[j - 1].dead) j--;
     if (j == 0) continue;
@@ -1970,6 +2002,9 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     if (!c->s.ok || c->q.kind == 4 || c->q.kind == 5) continue;
     uint32_t cpara = c->close_tok > 0 ? tx->sent[sent_of(&w, c->close_tok - 1)].para : c->para;
     if (d->para > cpara + 1) continue;
+    if (opener && (d->para != cpara || c->close_tok == 0 ||
+                   sent_of(&w, d->open_tok) != sent_of(&w, (c->trail ? c->trail_end : c->close_tok) - 1) + 1))
+      continue;
     if (c->q.kind == 1 && d->para == cpara + 1 && c->nsp < MAX_SPANS) {
       /* the remark goes on in the next paragraph: one quote */
       c->sp[c->nsp++] = (px__qrange){d->q.start, d->q.end};

@@ -14,7 +14,8 @@
  * between two spaces, closing marks with nothing open and apostrophes
  * (don't, Clintons', '90s) are ignored; a closing double mark with nothing
  * open where an opening one belongs (at a paragraph start, or between a
- * space and a word) was typed for one, and opens.  Work is linear in the input.
+ * space and a word) was typed for one, and opens; an opening one glued to
+ * the end of an open quote's words before a space closes it.  Work is linear in the input.
  */
 #include "quote.h"
 
@@ -329,8 +330,11 @@ int px__quote_scan(const char *text, size_t n, px__arena *arena, px__qspan **out
       bool can_close = pc != C_SPACE && pc != C_OPENP &&
                        (nc == C_SPACE || nc == C_PUNCT || nc == C_QUOTE || nc == C_OPENP);
       if (m == M_D_OPEN) {
-        can_open = true;
-        can_close = false;
+        /* an opening mark typed for a closing one: glued to the end of
+         * the words of an open quote, before a space ("here,“ said X") */
+        can_close = kd >= 0 && pc != C_SPACE && pc != C_OPENP && pc != C_QUOTE &&
+                    (nc == C_SPACE || nc == C_PUNCT);
+        can_open = !can_close;
       } else if (m == M_D_CLOSE) {
         can_close = kd >= 0;
         /* a closing mark typed for an opening one: at a paragraph start,
