@@ -216,13 +216,143 @@ static void test_dispute_rows(void **state) {
   for (int i = 0; i < 2; i++) px_article_free(arts[i]);
 }
 
+/* Figures of one unit are not set against each other when both sentences
+ * name someone and share no name: two candidates' crowds are two counts.
+ * Sentences that name no one count what they both are about. */
+static void test_same_actor(void **state) {
+  (void)state;
+  px_article *arts[2] = {
+      mk("Valley Post", "Rallies on the eve of the vote",
+         "Senator Alden drew 5,000 supporters to a rally downtown on Monday night.\n\nSeven bodies "
+         "have been recovered from the river so far, officials said."),
+      mk("Hill Courier", "Rallies before the vote",
+         "Governor Brook drew 3,000 supporters to a rally downtown on Monday night.\n\nSix bodies "
+         "have been recovered from the river so far."),
+  };
+  px_comparison *c = NULL;
+  assert_int_equal(px_compare(ctx, (const px_article *const *)arts, 2, NULL, &c), PX_OK);
+  assert_true(disputed(c, 7) && disputed(c, 6));
+  assert_false(disputed(c, 5000) || disputed(c, 3000));
+  assert_int_equal(c->ndisc, 1);
+  px_comparison_free(c);
+  for (int i = 0; i < 2; i++) px_article_free(arts[i]);
+}
+
+/* A share is set against a share of the same thing: both name it after
+ * "of" in the same words, or neither does and their clauses share three
+ * words. */
+static void test_share_base(void **state) {
+  (void)state;
+  assert_true(comparable("Some 12 percent of likely voters back the plan.", "About 15% of likely voters back the plan."));
+  assert_false(comparable("In the survey 44% of Republicans were motivated to vote.",
+                          "In the survey just 25 percent of Democrats were motivated to vote."));
+  assert_false(comparable("Support for the levy reached 44% of residents.",
+                          "Support for the levy reached 41 percent, a poll found."));
+  assert_true(comparable("Turnout in the harbour council vote was 38%.", "Turnout in the harbour council vote was 41%."));
+  assert_false(comparable("The index fell 4.9% on the day.", "Oil prices fell 7.8% on the day."));
+}
+
+/* Rounding and wording that allow one value: a figure cut or rounded to
+ * fewer digits, "at least" before a share or a sum, "as many as". */
+static void test_rounding_and_floors(void **state) {
+  (void)state;
+  assert_true(compatible("Crude futures rose 24.67% on the day.", "Crude futures rose 24.7% on the day."));
+  assert_true(compatible("The budget asks for $4.875 trillion.", "The budget asks for $4.8 trillion."));
+  assert_false(compatible("Employers added 1.84 million jobs.", "Employers added 1.9 million jobs."));
+  assert_false(compatible("Crude futures rose 24.1% on the day.", "Crude futures rose 24.6% on the day."));
+  assert_true(compatible("At least 95% of the ballots were counted.", "Some 97% of the ballots were counted."));
+  assert_true(compatible("The fund holds at least $50 billion.", "The fund holds $58 billion."));
+  assert_true(compatible("As many as 31 people were killed.", "The blasts killed 30 people."));
+  /* a toll "at least" is the count so far, and stays one */
+  assert_false(compatible("At least 11 miners died.", "The blast killed 13 miners."));
+}
+
+/* What a figure's clause says about it must agree: the same people named,
+ * the same part of the day, the same span of time; a difference ("62,000
+ * fewer jobs") and a margin of victory count nothing. */
+static void test_qualifiers(void **state) {
+  (void)state;
+  assert_false(comparable("Senator Alden received 7 percent of the vote in the primary.",
+                          "A poll showed Governor Brook with 21 percent of the vote in the primary."));
+  assert_true(comparable("Senator Alden received 7 percent of the vote in the primary.",
+                         "Senator Alden won 9 percent of the vote in the primary."));
+  assert_false(comparable("The index lost 1,255 points after briefly falling further.",
+                          "The index lost 2,013 points to close at its low."));
+  assert_true(comparable("The index lost 300 points at the open.", "The index lost 320 points at the open."));
+  assert_false(comparable("The index lost 300 points at the open.", "The index lost 320 points."));
+  assert_true(comparable("The trial opened as the index lost 300 points.", "The index lost 320 points."));
+  assert_false(comparable("The economy created 4.5 million jobs in the last 29 months.",
+                          "The plan would create 12 million jobs."));
+  assert_true(comparable("The plan cuts $400 billion from the program over the next decade.",
+                         "The plan cuts $371 billion from the program over the next decade."));
+  assert_true(none("The builders added 62,000 fewer construction jobs."));
+  assert_true(none("The senator beat her rival among older voters by 14 points."));
+  assert_true(none("She won the county by 25 points."));
+}
+
+/* In a comparison: counts given on two different days are two counts; a
+ * day that only dates the report ("said on Tuesday") does not part them. */
+static void test_days(void **state) {
+  (void)state;
+  px_article *a[2] = {
+      mk("Valley Post", "Hotel collapse", "Rescuers pulled 12 survivors from the rubble of the Delta hotel on Monday."),
+      mk("Hill Courier", "Hotel collapse", "Rescuers pulled 20 survivors from the rubble of the Delta hotel on Wednesday."),
+  };
+  px_comparison *c = NULL;
+  assert_int_equal(px_compare(ctx, (const px_article *const *)a, 2, NULL, &c), PX_OK);
+  assert_false(disputed(c, 12) || disputed(c, 20));
+  px_comparison_free(c);
+  for (int i = 0; i < 2; i++) px_article_free(a[i]);
+  px_article *b[2] = {
+      mk("Valley Post", "Hotel collapse", "Rescuers pulled 12 survivors from the rubble of the Delta hotel on Monday."),
+      mk("Hill Courier", "Hotel collapse",
+         "Rescuers pulled 20 survivors from the rubble of the Delta hotel on Monday, the mayor said on Wednesday."),
+  };
+  assert_int_equal(px_compare(ctx, (const px_article *const *)b, 2, NULL, &c), PX_OK);
+  assert_true(disputed(c, 12) && disputed(c, 20));
+  px_comparison_free(c);
+  for (int i = 0; i < 2; i++) px_article_free(b[i]);
+}
+
+/* In a comparison: an article that gives a whole and its parts in one
+ * claim ("30 killed", "10 killed at the airport") counts several things,
+ * so another outlet's figure disputes none of them. */
+static void test_one_count(void **state) {
+  (void)state;
+  px_article *a[2] = {
+      mk("Valley Post", "Blasts hit the capital",
+         "Two blasts killed 30 people in the capital of Veldia on Tuesday, officials said.\n\nOne blast "
+         "killed 10 people in the capital of Veldia on Tuesday, officials said."),
+      mk("Hill Courier", "Blasts hit the capital",
+         "Two blasts killed 34 people in the capital of Veldia on Tuesday, officials said."),
+  };
+  px_comparison *c = NULL;
+  assert_int_equal(px_compare(ctx, (const px_article *const *)a, 2, NULL, &c), PX_OK);
+  assert_false(disputed(c, 34));
+  px_comparison_free(c);
+  for (int i = 0; i < 2; i++) px_article_free(a[i]);
+  px_article *b[2] = {
+      mk("Valley Post", "Blasts hit the capital",
+         "Two blasts killed 30 people in the capital of Veldia on Tuesday, officials said."),
+      mk("Hill Courier", "Blasts hit the capital",
+         "Two blasts killed 34 people in the capital of Veldia on Tuesday, officials said."),
+  };
+  assert_int_equal(px_compare(ctx, (const px_article *const *)b, 2, NULL, &c), PX_OK);
+  assert_true(disputed(c, 30) && disputed(c, 34));
+  px_comparison_free(c);
+  for (int i = 0; i < 2; i++) px_article_free(b[i]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_counted_noun),        cmocka_unit_test(test_left_out),
       cmocka_unit_test(test_percent_pairs),       cmocka_unit_test(test_other_time_and_rates),
       cmocka_unit_test(test_million_bounds),      cmocka_unit_test(test_same_thing),
       cmocka_unit_test(test_dispute_rows),        cmocka_unit_test(test_parts_and_places),
-      cmocka_unit_test(test_ages),
+      cmocka_unit_test(test_ages),                cmocka_unit_test(test_same_actor),
+      cmocka_unit_test(test_share_base),          cmocka_unit_test(test_rounding_and_floors),
+      cmocka_unit_test(test_qualifiers),          cmocka_unit_test(test_days),
+      cmocka_unit_test(test_one_count),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

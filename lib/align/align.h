@@ -248,6 +248,17 @@ typedef struct px__qty {
   uint8_t nctx;
   uint8_t other_time; /* its clause refers to another time ("in 2010", "last
                          year", "previous"): background, not the event's figure */
+  double prec;        /* the step of its last written digit: 0.1 for "24.7%", 10,000
+                         for "1.84 million", 1 for "300" */
+  uint64_t base;      /* a share: the words after "of" ("12% of voters"), 0 when
+                         it names none */
+  uint64_t names[4];  /* folds of the names in its clause (capitalised words past
+                         the sentence's first, days and months left out) */
+  uint8_t nnames;
+  uint64_t span;      /* the span of time its clause counts over ("in the last 29
+                         months", "over the next decade"): the unit's stem, 0 none */
+  uint8_t session;    /* the part of a day its sentence places it in ("at the open",
+                         "by midday", "closed"): bits of px__session, 0 none */
   uint8_t measure;    /* the unit is a measure ("years", "hours", "points"), not a
                          thing counted: its clause must say what it measures */
 } px__qty;

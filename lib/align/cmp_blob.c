@@ -21,7 +21,9 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 2u /* 2: a short rendering leaves a remark it only meets a paraphrase of */
+#define RULES 3u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+                     3: disputes only between one claim's sentences that count one
+                        thing (actors, day, span, share base, rounding) */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -499,6 +499,75 @@ static bool linked(const px_comparison *c, uint32_t x, uint32_t y) {
   return lo < c->nflink && c->flink[lo] == k;
 }
 
+/* Days and months: they date a report, they name no one. */
+static const char *const not_names[] = {"monday",   "tuesday", "wednesday", "thursday", "friday",
+                                        "saturday", "sunday",  "january",   "february", "march",
+                                        "april",    "may",     "june",      "july",     "august",
+                                        "september", "october", "november", "december"};
+enum { NNOT = sizeof not_names / sizeof *not_names };
+
+/* A name: a capitalised word past the first of its sentence, not a day or
+ * a month (skip: their fold hashes). */
+static bool is_name(const px__token *t, const uint64_t *skip) {
+  if (t->kind != PX__TOK_WORD || !(t->flags & PX__TF_CAP)) return false;
+  if (t->flags & (PX__TF_SENT_START | PX__TF_STOP)) return false;
+  for (size_t i = 0; i < NNOT; i++)
+    if (t->fold == skip[i]) return false;
+  return true;
+}
+
+/* Do sentences (ax, sx) and (ay, sy) speak of one actor?  Both name
+ * someone and share no name: they do not (two candidates' crowds, two
+ * polls' samples, a state's and a group's tally).  Strict, for sentences
+ * of different facts: they share a name, or neither names anyone (what
+ * they count is then the subject of both: "seven bodies were recovered" /
+ * "six bodies recovered"). */
+static bool same_actor(const px_comparison *c, uint32_t ax, uint32_t sx, uint32_t ay, uint32_t sy,
+                       bool strict) {
+  uint64_t skip[NNOT];
+  for (size_t i = 0; i < NNOT; i++) skip[i] = px__word_hash(not_names[i], strlen(not_names[i]));
+  const px__text *tx = c->art[ax].tx, *ty = c->art[ay].tx;
+  const px__sentence *x = &tx->sent[sx], *y = &ty->sent[sy];
+  bool nx = false, ny = false;
+  for (uint32_t i = x->tok_first; i < x->tok_first + x->tok_count; i++) {
+    if (!is_name(&tx->tok[i], skip)) continue;
+    nx = true;
+    for (uint32_t j = y->tok_first; j < y->tok_first + y->tok_count; j++)
+      if (is_name(&ty->tok[j], skip) && ty->tok[j].stem == tx->tok[i].stem) return true;
+  }
+  for (uint32_t j = y->tok_first; j < y->tok_first + y->tok_count && !ny; j++)
+    ny = is_name(&ty->tok[j], skip);
+  return strict ? !nx && !ny : !nx || !ny;
+}
+
+/* Do sentences (ax, sx) and (ay, sy) speak of one day?  Both name a day
+ * of the week and share none: they do not ("12 were rescued on Monday" /
+ * "20 by Wednesday" are two counts of a story that moved on). */
+static bool same_day(const px_comparison *c, uint32_t ax, uint32_t sx, uint32_t ay, uint32_t sy) {
+  static const char *const report[] = {"said", "says", "announced", "reported", "told", "confirmed", "added"};
+  enum { NREPORT = sizeof report / sizeof *report };
+  uint64_t day[7], rep[NREPORT], on_h = px__word_hash("on", 2);
+  for (size_t i = 0; i < 7; i++) day[i] = px__word_hash(not_names[i], strlen(not_names[i]));
+  for (size_t i = 0; i < NREPORT; i++) rep[i] = px__word_hash(report[i], strlen(report[i]));
+  unsigned mx = 0, my = 0;
+  for (int side = 0; side < 2; side++) {
+    const px__text *t = c->art[side ? ay : ax].tx;
+    const px__sentence *s = &t->sent[side ? sy : sx];
+    for (uint32_t i = s->tok_first; i < s->tok_first + s->tok_count; i++) {
+      if (t->tok[i].kind != PX__TOK_WORD || !(t->tok[i].flags & PX__TF_CAP)) continue;
+      /* "said on Wednesday" dates the report, not what it counts */
+      uint32_t k = i;
+      if (k > s->tok_first && t->tok[k - 1].fold == on_h) k--;
+      bool rp = false;
+      for (size_t v = 0; v < NREPORT && k > s->tok_first && !rp; v++) rp = t->tok[k - 1].fold == rep[v];
+      if (rp) continue;
+      for (unsigned d = 0; d < 7; d++)
+        if (t->tok[i].fold == day[d]) *(side ? &my : &mx) |= 1u << d;
+    }
+  }
+  return !mx || !my || (mx & my);
+}
+
 typedef struct qrec {
   uint64_t unit;
   uint32_t art, sent;
@@ -530,7 +599,23 @@ static bool pair_ok(const px_comparison *cc, const px_comparison *c, const qrec 
   if (x->art == y->art || !px__qty_comparable(&x->q, &y->q) || !same_magnitude(x->q.value, y->q.value))
     return false;
   if (cc->art[x->art].outlet == cc->art[y->art].outlet) return false; /* one outlet's articles */
+  if (!same_actor(cc, x->art, x->sent, y->art, y->sent, !c)) return false;
+  if (!same_day(cc, x->art, x->sent, y->art, y->sent)) return false;
   return !c || linked(c, c->art[x->art].sent_first + x->sent, c->art[y->art].sent_first + y->sent);
+}
+
+/* Does article art give one count in the unit run r[a, b): no two of its
+ * values that count alike (px__qty_comparable) yet cannot be one figure?
+ * An article that gives 30 dead, 20 at
+ * a station and 10 at an airport counts a whole and its parts, and which
+ * of them another outlet's figure counts is not known. */
+static bool one_count(const qrec *r, size_t a, size_t b, uint32_t art) {
+  for (size_t x = a; x < b; x++)
+    for (size_t y = x + 1; y < b; y++)
+      if (r[x].art == art && r[y].art == art && !px__qty_compatible(&r[x].q, &r[y].q) &&
+          px__qty_comparable(&r[x].q, &r[y].q))
+        return false;
+  return true;
 }
 
 static int add_disc(px_comparison *c, const px_comparison *lc, size_t *dcap, size_t *vcap,
@@ -551,7 +636,8 @@ static int add_disc(px_comparison *c, const px_comparison *lc, size_t *dcap, siz
      * a fact may hold a sentence for another of its claims ("left 200
      * people homeless" beside "killing 14 people"). */
     bool counted = false;
-    for (size_t y = a; y < b && !counted; y++) counted = pair_ok(c, lc, &r[x], &r[y]);
+    for (size_t y = a; y < b && !counted; y++)
+      counted = pair_ok(c, lc, &r[x], &r[y]) && one_count(r, a, b, r[x].art) && one_count(r, a, b, r[y].art);
     if (!counted) continue;
     /* one value of an outlet once (its articles may repeat it) */
     bool again = false;
@@ -598,6 +684,7 @@ static bool values_differ(const px_comparison *c, const px_comparison *lc, const
       if (!pair_ok(c, lc, &r[x], &r[y])) continue;
       if (values_of(r, a, b, r[x].art, r[x].sent) != 1 || values_of(r, a, b, r[y].art, r[y].sent) != 1)
         continue;
+      if (!one_count(r, a, b, r[x].art) || !one_count(r, a, b, r[y].art)) continue;
       bool x_in_y = false, y_in_x = false;
       for (size_t z = a; z < b; z++) {
         if (r[z].art == r[y].art && px__qty_compatible(&r[z].q, &r[x].q)) x_in_y = true;
@@ -683,6 +770,10 @@ static int build_discrepancies(px_comparison *c) {
    * fact is as likely the rate or price of something else. */
   uint64_t pct_h = px__word_hash("%", 1), money_h = px__word_hash("$", 1);
   for (size_t l = 0; l < c->nnear; l++) {
+    /* Only sentences the model links as one claim (at the fact
+     * threshold) that the grouping kept apart: a weaker link joins
+     * sentences alike in their words, not in what they report. */
+    if (c->near[l].score < c->threshold) continue;
     qrec r[2 * QPER];
     size_t nr = 0;
     uint32_t ends[2] = {c->near[l].a, c->near[l].b};

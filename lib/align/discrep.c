@@ -32,6 +32,46 @@ static int month_of(const char *w, size_t n) {
   return n == 4 && memcmp(w, "sept", 4) == 0 ? 9 : 0;
 }
 
+static bool day_of(const char *w, size_t n) {
+  static const char *const d[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  for (int i = 0; i < 7; i++)
+    if (strlen(d[i]) == n && !memcmp(d[i], w, n)) return true;
+  return false;
+}
+
+static bool word_is(const char *w, size_t n, const char *const *list, size_t nl);
+
+/* The part of a day a sentence places its figures in: a market's open
+ * ("at the open", "after the opening bell"), its close ("to close at",
+ * "at the close"), midday, a figure held "briefly".  A count at the open
+ * and one at the close are two counts.  ("Morning" or "afternoon" more
+ * often dates the report: "the operator said on Wednesday afternoon".)
+ * "Open" and "close" count only after "the", "at", "after", "before" or
+ * "to" ("opened an inquiry" places nothing). */
+static uint8_t session_of(const px__text *tx, size_t first, size_t last) {
+  static const struct {
+    const char *w;
+    uint8_t bit;
+  } s[] = {{"open", 1},  {"opening", 1}, {"close", 2},   {"closing", 2},
+           {"midday", 4}, {"noon", 4},    {"briefly", 8}, {"intraday", 8}};
+  static const char *const lead[] = {"the", "at", "after", "before", "to"};
+  uint8_t m = 0;
+  char w[16], pw[8];
+  for (size_t k = first; k < last; k++) {
+    if (tx->tok[k].kind != PX__TOK_WORD) continue;
+    size_t n = lower(tx, &tx->tok[k], w, sizeof w);
+    for (size_t i = 0; n && i < sizeof s / sizeof *s; i++) {
+      if (strlen(s[i].w) != n || memcmp(s[i].w, w, n)) continue;
+      if (s[i].bit <= 2) {
+        size_t pn = k > first && tx->tok[k - 1].kind == PX__TOK_WORD ? lower(tx, &tx->tok[k - 1], pw, sizeof pw) : 0;
+        if (!pn || !word_is(pw, pn, lead, sizeof lead / sizeof *lead)) continue;
+      }
+      m |= s[i].bit;
+    }
+  }
+  return m;
+}
+
 /* Words between a number and what it counts that do not change the unit. */
 static bool skippable(const char *w, size_t n) {
   static const char *const s[] = {"more", "other", "additional", "of", "the", "further",
@@ -63,6 +103,10 @@ static void bounds_of(const px__text *tx, size_t first, size_t i, double v, doub
       *lo = v * 0.9;
     return;
   }
+  if (!strcmp(w1, "as") && !strcmp(w2, "many")) { /* "as many as 31": a ceiling */
+    *lo = 0;
+    return;
+  }
   if (!strcmp(w1, "over") || !strcmp(w1, "exceeding") || !strcmp(w1, "upwards")) *hi = 1e300;
   else if (!strcmp(w1, "under") || !strcmp(w1, "below")) *lo = 0;
   else if (!strcmp(w1, "about") || !strcmp(w1, "around") || !strcmp(w1, "roughly") ||
@@ -79,6 +123,12 @@ bool px__qty_compatible(const px__qty *a, const px__qty *b) {
   /* one figure written with less precision: "52%" / "52.4%" */
   double d = x > y ? x - y : y - x;
   if (d < 0.5 && (x == trunc(x) || y == trunc(y))) return true;
+  /* one rounded or cut to fewer digits: "24.67%" / "24.7%", "$4.875
+   * trillion" / "$4.8 trillion" */
+  double p = a->prec > b->prec ? a->prec : b->prec, coarse = a->prec > b->prec ? x : y,
+         fine = a->prec > b->prec ? y : x;
+  if (p > 0 && (d <= p / 2 * (1 + 1e-9) || fabs(trunc(fine / p + 1e-9) * p - coarse) <= p * 1e-6))
+    return true;
   return a->lo <= b->hi && b->lo <= a->hi;
 }
 
@@ -191,6 +241,31 @@ static uint64_t context_stem(const px__text *tx, size_t first, size_t k) {
   return t->stem;
 }
 
+/* A span of time that starts at token k: "last", "past", "next", "over"
+ * or "within", then up to "the" and a number, then a unit of time ("in
+ * the last 29 months", "over the next decade").  The unit's stem; 0 when
+ * none starts there. */
+static uint64_t span_at(const px__text *tx, size_t last, size_t k) {
+  static const char *const open[] = {"last", "past", "next", "over", "within", "coming"};
+  char w[16];
+  if (tx->tok[k].kind != PX__TOK_WORD) return 0;
+  size_t n = lower(tx, &tx->tok[k], w, sizeof w);
+  if (!n || !word_is(w, n, open, sizeof open / sizeof *open)) return 0;
+  for (size_t j = k + 1; j < last && j <= k + 4; j++) {
+    const px__token *t = &tx->tok[j];
+    if (t->kind == PX__TOK_NUMBER) continue;
+    if (t->kind != PX__TOK_WORD) return 0;
+    n = lower(tx, t, w, sizeof w);
+    if (!n) return 0;
+    if (time_unit(w, n)) return t->stem;
+    if (!strcmp(w, "the") || !strcmp(w, "next") || !strcmp(w, "past") || !strcmp(w, "last") ||
+        px__number_word(w, n) >= 0)
+      continue;
+    return 0;
+  }
+  return 0;
+}
+
 /* Fill q's clause context: tokens [i0, i1] are the figure and its unit;
  * the clause runs out from them to the nearest clause break.  lead_time:
  * the sentence opens on another time ("In 2010, ..."), which holds for
@@ -206,8 +281,21 @@ static void clause_context(const px__text *tx, size_t first, size_t last, size_t
   size_t un = q->uend > q->ustart && q->uend - q->ustart < sizeof uw ? q->uend - q->ustart : 0;
   for (size_t x = 0; x < un; x++) uw[x] = tx->body[q->ustart + x];
   bool age = un >= 7 && memcmp(uw + un - 3, "old", 3) == 0;
-  for (size_t k = lo; k < hi; k++)
+  q->nnames = 0;
+  q->span = 0;
+  for (size_t k = lo; k < hi; k++) {
+    if (!q->span) q->span = span_at(tx, hi, k);
     if (time_marker(tx, first, last, k)) q->other_time = 1;
+    const px__token *t = &tx->tok[k];
+    if (t->kind != PX__TOK_WORD || !(t->flags & PX__TF_CAP) || (t->flags & (PX__TF_SENT_START | PX__TF_STOP)))
+      continue;
+    char w[16];
+    size_t n = lower(tx, t, w, sizeof w);
+    if (n && (month_of(w, n) || day_of(w, n))) continue;
+    bool dup = false;
+    for (uint8_t x = 0; x < q->nnames && !dup; x++) dup = q->names[x] == t->fold;
+    if (!dup && q->nnames < 4) q->names[q->nnames++] = t->fold;
+  }
   /* Nearest words first, alternating sides. */
   size_t b = i0, a = i1 + 1;
   uint8_t cap = age ? 1 : PX__QTY_CTX; /* an age: the nearest name */
@@ -261,6 +349,37 @@ static bool is_measure(const char *w, size_t n) {
 
 bool px__qty_comparable(const px__qty *a, const px__qty *b) {
   if (a->unit != b->unit || a->other_time || b->other_time) return false;
+  /* A share is a share of something: two are set against each other only
+   * when both say of what in the same words ("12% of voters" / "15% of
+   * voters"; not "44% of Republicans" / "41 percent said ..."), or, naming
+   * it in neither, their clauses share three words ("Turnout in the
+   * mayoral vote was 38%" / "Turnout in the mayoral vote was about 41%"). */
+  if (a->unit == px__word_hash("%", 1)) {
+    if (a->base != b->base) return false;
+    if (!a->base) {
+      int shared = 0;
+      for (uint8_t i = 0; i < a->nctx; i++)
+        for (uint8_t j = 0; j < b->nctx; j++) shared += a->ctx[i] == b->ctx[j];
+      if (shared < 3) return false;
+    }
+  }
+  /* Two parts of a day ("lost 1,255 points ... after briefly" / "to
+   * close 2,013 points down"), or one part and a figure not placed in
+   * the day: not known to be one count. */
+  if ((a->session || b->session) && !(a->session & b->session)) return false;
+  /* Counts over a span of time: over the same span ("$400 billion over
+   * the next decade" / "$371 billion over the next decade"; not "4.5
+   * million jobs in the last 29 months" / "12 million jobs"). */
+  if (a->span != b->span) return false;
+  /* Both clauses name someone and share no name: two actors' figures
+   * ("Hickenlooper received 7% of the vote" / "a poll showed Warren with
+   * 21% of the vote"). */
+  if (a->nnames && b->nnames) {
+    bool share = false;
+    for (uint8_t i = 0; i < a->nnames && !share; i++)
+      for (uint8_t j = 0; j < b->nnames && !share; j++) share = a->names[i] == b->names[j];
+    if (!share) return false;
+  }
   /* nothing says they count different things -- but "17 years" alone
    * may be an age, a term or a sentence */
   if (!a->nctx || !b->nctx) return !a->measure && !b->measure;
@@ -283,7 +402,8 @@ bool px__qty_comparable(const px__qty *a, const px__qty *b) {
 /* Words after a figure that make it part of a count: "three other
  * Americans", "four more boys", "eight of the boys". */
 static bool partial(const char *w, size_t n) {
-  static const char *const p[] = {"more", "other", "additional", "of", "further", "extra", "remaining"};
+  static const char *const p[] = {"more",  "other", "additional", "of",   "further",
+                                  "extra", "remaining", "fewer", "less"};
   return word_is(w, n, p, sizeof p / sizeof p[0]);
 }
 
@@ -373,7 +493,10 @@ static bool ignore_measure(const px__text *tx, size_t first, size_t last, size_t
   static const char *const after[] = {"after", "ago", "later", "earlier", "before", "since", "into"};
   static const char *const race[] = {"lead",   "leads",    "leading", "led",    "ahead",  "trail",
                                      "trails", "trailing", "behind",  "margin", "edge",   "advantage",
-                                     "poll",   "polls",    "survey",  "surveys", "polling"};
+                                     "poll",   "polls",    "survey",  "surveys", "polling",
+                                     "win",    "wins",     "won",     "winning", "beat",
+                                     "beats",  "beating",  "carried", "carry",  "topped",
+                                     "defeated"};
   char w[24];
   size_t n = lower(tx, &tx->tok[u], w, sizeof w);
   if (!n) return false;
@@ -409,6 +532,42 @@ static bool ignore_measure(const px__text *tx, size_t first, size_t last, size_t
   return false;
 }
 
+/* Is token j "percent" (or "per" of "per cent")? */
+static bool percent_word(const px__text *tx, size_t last, size_t j) {
+  char w[16];
+  if (j >= last || tx->tok[j].kind != PX__TOK_WORD) return false;
+  size_t n = lower(tx, &tx->tok[j], w, sizeof w);
+  return n && (!strcmp(w, "percent") || !strcmp(w, "per"));
+}
+
+/* Is the number at token i preceded by "at least"?  For a sum or a share
+ * a floor ("at least $50 billion", "at least 95%"); a toll "at least" is
+ * the count confirmed so far, and is set against other tolls. */
+static bool at_least(const px__text *tx, size_t first, size_t i) {
+  char w1[8], w2[8];
+  if (i < first + 2 || tx->tok[i - 1].kind != PX__TOK_WORD || tx->tok[i - 2].kind != PX__TOK_WORD) return false;
+  return lower(tx, &tx->tok[i - 1], w1, sizeof w1) && lower(tx, &tx->tok[i - 2], w2, sizeof w2) &&
+         !strcmp(w1, "least") && !strcmp(w2, "at");
+}
+
+/* What a share is of: the stems of up to three words after "of" ("12% of
+ * likely voters"; leading "the", "those" passed over), mixed into one
+ * hash; 0 when the figure names none.  j: the token after the figure. */
+static uint64_t share_base(const px__text *tx, size_t last, size_t j) {
+  char w[16];
+  while (j < last && tx->tok[j].kind == PX__TOK_WORD && lower(tx, &tx->tok[j], w, sizeof w) &&
+         (!strcmp(w, "percent") || !strcmp(w, "per") || !strcmp(w, "cent")))
+    j++;
+  if (j >= last || tx->tok[j].kind != PX__TOK_WORD || lower(tx, &tx->tok[j], w, sizeof w) != 2 || strcmp(w, "of"))
+    return 0;
+  j++;
+  for (int k = 0; k < 2 && j < last && tx->tok[j].kind == PX__TOK_WORD && (tx->tok[j].flags & PX__TF_STOP); k++) j++;
+  uint64_t h = 0;
+  for (int k = 0; k < 3 && j < last && tx->tok[j].kind == PX__TOK_WORD && !(tx->tok[j].flags & PX__TF_STOP); k++, j++)
+    h = h * 1000003u + tx->tok[j].stem;
+  return h;
+}
+
 size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max) {
   if (sent >= tx->nsent) return 0;
   const px__sentence *s = &tx->sent[sent];
@@ -420,6 +579,7 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
   size_t body_first = first;
   while (body_first < last && tx->tok[body_first].start < skip_to) body_first++;
   bool lead_time = lead_time_of(tx, body_first, last);
+  uint8_t session = session_of(tx, body_first, last);
   for (size_t i = first; i < last && nq < max; i++) {
     const px__token *t = &tx->tok[i];
     if (t->start < skip_to) continue;
@@ -455,7 +615,12 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
     } else {
       continue;
     }
-    px__qty q = {.value = v, .start = t->start, .end = t->end, .ustart = t->start, .uend = t->end, .lo = v, .hi = v};
+    px__qty q = {.value = v, .start = t->start, .end = t->end, .ustart = t->start, .uend = t->end, .lo = v, .hi = v,
+                 .prec = 1};
+    if (t->kind == PX__TOK_NUMBER) { /* the digits after the point */
+      const char *p = memchr(tx->body + t->start, '.', t->end - t->start);
+      for (p = p ? p + 1 : NULL; p && p < tx->body + t->end && *p >= '0' && *p <= '9'; p++) q.prec /= 10;
+    }
     bounds_of(tx, first, i, v, &q.lo, &q.hi);
     /* a round figure ("1,800", "$50 billion") is as a figure "about" it */
     if (q.lo == v && q.hi == v && v >= 10 && fmod(v, 10) == 0) q.lo = v * 0.98, q.hi = v * 1.02;
@@ -534,15 +699,18 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       double m = n ? px__number_word(w, n) : -1;
       if (m < 1000) break;
       q.value *= m;
+      q.prec *= m;
       q.lo *= m;
       if (q.hi < 1e300) q.hi *= m;
       q.end = tx->tok[j].end;
       j++;
     }
+    if ((money || pct || percent_word(tx, last, j)) && at_least(tx, first, i)) q.hi = 1e300;
     if (money) {
       q.unit = px__word_hash("$", 1);
       q.ustart = q.start, q.uend = q.end;
       clause_context(tx, first, last, i, j - 1, lead_time, &q);
+      q.session = session;
       out[nq++] = q;
       i = j - 1;
       continue;
@@ -559,7 +727,9 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
     if (pct) {
       q.unit = px__word_hash("%", 1);
       q.ustart = q.start, q.uend = q.end;
+      q.base = share_base(tx, last, j);
       clause_context(tx, first, last, i, j - 1, lead_time, &q);
+      q.session = session;
       out[nq++] = q;
       i = j - 1;
       continue;
@@ -623,6 +793,7 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
     if (q.unit && (rate || rate_after(tx, last, uidx + 1))) q.unit ^= px__word_hash("#rate", 5);
     if (q.unit) {
       clause_context(tx, first, last, i, uidx, lead_time, &q);
+      q.session = session;
       out[nq++] = q;
     }
   }
