@@ -1012,6 +1012,50 @@ static void test_byline_ld_ref_and_date(void **state) {
   assert_field(f->art, PX_F_BYLINE, "");
 }
 
+/* Boxes inside the article that are not the article: a form (a download
+ * or sign-up box), a call to act ("cta"), a disclosure, a part of the post
+ * named block__element ("entry__author-box") or with a long cut word after
+ * the keep word ("article-comments"), and the comment form's notes.  A
+ * short cut word beside a keep word in one part ("content-nav-section") is
+ * still the article's. */
+static void test_boxes_in_article(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>River ferries</title></head><body><article class=\"post\">"
+      "<div class=\"entry-content\">"
+      "<p>The river ferries will run every twenty minutes from May, the transport board said on "
+      "Thursday, after a year in which crossings were cut to one an hour.</p>"
+      "<div class=\"content-nav-section\"><p>Boat crews, who had warned that the slower timetable "
+      "pushed commuters onto the crowded bridge, welcomed the decision but asked for more staff, "
+      "a second mechanic on each shift and a fair rota.</p></div>"
+      "<form action=\"/get\"><p>Fill in this form to download every timetable we publish.</p>"
+      "<input name=\"email\"></form>"
+      "<div class=\"short-cta\"><h2>Plan your crossing</h2><p>Find the next departure near you "
+      "in seconds.</p></div>"
+      "<div class=\"contentAdvertiserDisclosure\"><p>Offers on this page come from partners who "
+      "pay us when readers click.</p></div>"
+      "<p>The board expects the new timetable to cost about two million a year, paid from fares "
+      "and a grant the regional government approved in the spring budget.</p>"
+      "<p>Already have an account? Log in</p>"
+      "</div>"
+      "<div class=\"entry__author-box\"><p>Rosa Vale writes about rivers, trains and the people "
+      "who run them, and has covered the port for ten years.</p></div>"
+      "<div class=\"article-comments\"><p>Jo wrote: a great piece on the ferries, thank you for "
+      "covering the crews as well as the fares.</p>"
+      "<p>By posting a comment you agree to the house rules.</p></div>"
+      "</article></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "every twenty minutes"));
+  assert_true(has(body, "a second mechanic on each shift"));
+  assert_true(has(body, "spring budget."));
+  const char *bad[] = {"Fill in this form", "Plan your crossing", "next departure", "Offers on this page",
+                       "Already have an account", "Rosa Vale writes", "Jo wrote", "By posting a comment",
+                       NULL};
+  for (int i = 0; bad[i]; i++)
+    if (has(body, bad[i])) fail_msg("box \"%s\" in the body", bad[i]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -1034,6 +1078,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_title_host_masthead, setup, teardown),
       cmocka_unit_test_setup_teardown(test_byline_host_named, setup, teardown),
       cmocka_unit_test_setup_teardown(test_byline_ld_ref_and_date, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_boxes_in_article, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

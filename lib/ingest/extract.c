@@ -238,7 +238,7 @@ static bool tok_in(const char *t, size_t n, const char *const *list) {
  * the element outright (boilerplate containers). */
 /* H_WEAK: a cut word page builders also use for every block of a page
  * ("elementor-widget-container"); see sum_up. */
-enum { H_POS = 1, H_NEG = 2, H_CUT = 4, H_WEAK = 8 };
+enum { H_POS = 1, H_NEG = 2, H_CUT = 4, H_WEAK = 8, H_STRONG = 16 /* a cut word not weak */ };
 typedef struct hint_word {
   const char *w;
   uint8_t n, f;
@@ -249,6 +249,7 @@ static const hint_word HINTS[] = { /* sorted by length, then bytes */
     T("ads", H_CUT),
     T("bio", H_NEG | H_CUT),
     T("btn", H_NEG),
+    T("cta", H_CUT),
     T("img", H_NEG),
     T("nav", H_CUT),
     T("rss", H_NEG),
@@ -380,6 +381,7 @@ static const hint_word HINTS[] = { /* sorted by length, then bytes */
     T("timestamp", H_NEG | H_CUT),
     T("breadcrumb", H_CUT),
     T("disclaimer", H_NEG | H_CUT),
+    T("disclosure", H_NEG | H_CUT),
     T("figcaption", H_CUT),
     T("navigation", H_CUT),
     T("newsletter", H_CUT),
@@ -485,15 +487,38 @@ static bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-/* Words of a class or id value: split on non-alphanumerics and camelCase. */
+static bool is_space(unsigned char c);
+
+/* Words of a class or id value: split on non-alphanumerics and camelCase.
+ * A class name's parts ("block__element", camelCase) go from the whole to
+ * the part, and the last part with a hint word decides between keeping and
+ * cutting: "entry__author-bio", "contentAdvertiserDisclosure" name a part
+ * of the post, not the post.  Within a part a keep word wins over a short
+ * cut word ("content-nav-section", "entry-content") and a long cut word
+ * after it wins over the keep word ("article-comments"). */
 static void hint_value(const char *v, size_t vl, int *weight, bool *cut, bool *strong) {
   if (!v || !vl) return;
   if (vl > 512) vl = 512;
   bool pos = false, neg = false, ct = false;
+  unsigned part = 0, last = 0; /* H_ flags of this part, of the name's last hinted part */
   char t[64];
   size_t i = 0;
-  while (i < vl) {
+  for (;;) {
+    size_t s = i;
     while (i < vl && !is_alnum(v[i])) i++;
+    bool camel = s == i && i > 0 && i < vl; /* the last word stopped at a capital */
+    bool name_end = i >= vl;
+    for (size_t k = s; k < i && !name_end; k++) name_end = is_space((unsigned char)v[k]);
+    if (part && (name_end || camel || memmem(v + s, i - s, "__", 2))) {
+      last = part & H_POS ? H_POS : part; /* a keep word wins in its part */
+      part = 0;
+    }
+    if (name_end && last) {
+      if (last & H_POS) pos = true;
+      else ct = true, *strong |= (last & H_STRONG) != 0;
+      last = 0;
+    }
+    if (i >= vl) break;
     size_t tn = 0;
     while (i < vl && is_alnum(v[i])) {
       if (tn > 0 && v[i] >= 'A' && v[i] <= 'Z' && t[tn - 1] >= 'a' && t[tn - 1] <= 'z') break;
@@ -502,10 +527,10 @@ static void hint_value(const char *v, size_t vl, int *weight, bool *cut, bool *s
     }
     if (tn == 0 || tn >= sizeof(t)) continue;
     unsigned hf = hint_flags(t, tn);
-    if (hf & H_POS) pos = true;
     if (hf & H_NEG) neg = true;
-    if (hf & H_CUT) ct = true;
-    if ((hf & H_CUT) && !(hf & H_WEAK)) *strong = true;
+    if (hf & H_POS) part |= H_POS;
+    if ((hf & H_CUT) && tn >= 6) part &= ~(unsigned)H_POS; /* "article-comments" */
+    if (hf & H_CUT) part |= H_CUT | (hf & H_WEAK ? 0u : H_STRONG);
   }
   if (pos) *weight += 25;
   if (neg || ct) *weight -= 25;
@@ -1366,11 +1391,12 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
       d->weight = (int16_t)w;
       d->cls = A.cls;
       d->cls_n = (uint32_t)A.cls_n;
-      /* <header>, <nav>, <footer> and <aside> are cut like a boilerplate
-       * class: unless they hold most of the page's paragraphs (some sites
-       * put the article in one, and a misnested page can too). */
+      /* <header>, <nav>, <footer>, <aside> and <form> (a sign-up or
+       * download box) are cut like a boilerplate class: unless they hold
+       * most of the page's paragraphs (some sites put the article in one,
+       * a misnested page can too, and ASP.NET wraps the page in a form). */
       if (cut || tag == MyHTML_TAG_HEADER || tag == MyHTML_TAG_NAV || tag == MyHTML_TAG_FOOTER ||
-          tag == MyHTML_TAG_ASIDE)
+          tag == MyHTML_TAG_ASIDE || tag == MyHTML_TAG_FORM)
         d->flags |= F_STRONGNEG;
       if (cut && weak) d->flags |= F_WEAKCUT;
       if (in_skip || tag_is_skipped(tag) || (hidden && tag != MyHTML_TAG_BODY &&
@@ -1636,7 +1662,10 @@ static bool furniture_line(const char *p, size_t n) {
       "help us spread the word", "this article is exclusive to", "this story is exclusive to",
       "this post is exclusive to", "comment via:", "image source:", "image credit:",
       "image credits:", "photo credit:", "photo credits:", "feature image by",
-      "featured image by", "read more from our", NULL};
+      "featured image by", "read more from our", "by posting a comment", "by submitting a comment",
+      "all comments are moderated", "comments are moderated", "already have an account",
+      "already a subscriber", "the views expressed", "the views and opinions expressed",
+      "note: the views expressed", NULL};
   static const char *const calls[] = {
       "talk to our", "talk to an expert", "contact us", "request a quote", "get started",
       "get the free", "get your free", "download the free", "download our", "click here",
