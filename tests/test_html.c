@@ -1056,6 +1056,37 @@ static void test_boxes_in_article(void **state) {
     if (has(body, bad[i])) fail_msg("box \"%s\" in the body", bad[i]);
 }
 
+/* A post's footnotes, a share plugin's and an off-canvas menu's blocks
+ * named by one word, and the lines of a newsletter, paywall or donation
+ * box are not the article's text. */
+static void test_footnotes_and_prompts(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Tide tables</title></head><body>"
+      "<div class=\"post-content\">"
+      "<p>The harbour office will print its tide tables on paper again this year, after "
+      "fishermen complained that the phone app failed them at sea.</p>"
+      "<div class=\"offcanvas\"><p>Harbour guide, tide tables, the ferry timetable and the "
+      "weekend markets, all in one place for visitors.</p></div>"
+      "<p>The first printing of two thousand copies is free at the office and at the ferry "
+      "kiosk, and a second printing is planned for the summer season.</p>"
+      "<p>Since you made it to the bottom of this article, we have a small favor to ask.</p>"
+      "<p>By subscribing, you agree to our terms and our privacy rules.</p>"
+      "<p>Become a paid subscriber to read the whole archive.</p>"
+      "<div class=\"sharedaddy\"><p>Tell the crew about this story and the next one.</p></div>"
+      "<section class=\"footnotes\"><ol><li><p>Tables are computed from the port's own gauge "
+      "over nineteen years of readings.</p></li></ol></section>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "failed them at sea."));
+  assert_true(has(body, "planned for the summer season."));
+  const char *bad[] = {"Harbour guide", "made it to the bottom", "By subscribing", "paid subscriber",
+                       "Tell the crew", "nineteen years", NULL};
+  for (int i = 0; bad[i]; i++)
+    if (has(body, bad[i])) fail_msg("furniture \"%s\" in the body", bad[i]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -1079,6 +1110,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_byline_host_named, setup, teardown),
       cmocka_unit_test_setup_teardown(test_byline_ld_ref_and_date, setup, teardown),
       cmocka_unit_test_setup_teardown(test_boxes_in_article, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_footnotes_and_prompts, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
