@@ -1087,6 +1087,43 @@ static void test_footnotes_and_prompts(void **state) {
     if (has(body, bad[i])) fail_msg("furniture \"%s\" in the body", bad[i]);
 }
 
+/* The page marks its article's body (schema.org articleBody): the author
+ * box and the reading list beside it in the same container are not the
+ * article; a sticky bar's call inside it is cut by its class. */
+static void test_article_body_marked(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Bridge tolls</title></head><body><div class=\"story\">"
+      "<div itemprop=\"articleBody\">"
+      "<p>Tolls on the old bridge will rise by ten cents in March, the authority said, the first "
+      "increase in six years and smaller than the one it asked for.</p>"
+      "<p>Commuters who cross twice a day will pay about forty dollars more a year, and the "
+      "authority promised that the money would go to the deck repairs.</p>"
+      "<div class=\"sticky-bar\"><p>Plan every trip across the river with our free toll "
+      "calculator for drivers.</p></div>"
+      "<p>The regional council approved the rise by seven votes to four after a long debate in "
+      "which members from the east bank asked for a discount for residents.</p>"
+      "<p>The authority said a discount would cost more to run than it would save, because "
+      "every car would have to be checked against a list of addresses at the gate.</p>"
+      "<p>Work on the deck is due to start in the autumn and to last two years, with one lane "
+      "closed at night and both lanes open during the day.</p>"
+      "<p>A new bridge downstream, first proposed in the nineteen-nineties, remains on the "
+      "council's list of projects without money or a date.</p>"
+      "</div>"
+      "<div><p>Mira Holt has reported on roads, bridges and transit budgets for the paper since "
+      "the flood, and lives on the east bank.</p></div>"
+      "<div><p>Readers also liked our guide to the cheapest ways of parking downtown over the "
+      "holidays, with maps.</p></div>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "smaller than the one it asked for."));
+  assert_true(has(body, "seven votes to four"));
+  const char *bad[] = {"toll calculator", "Mira Holt", "Readers also liked", NULL};
+  for (int i = 0; bad[i]; i++)
+    if (has(body, bad[i])) fail_msg("\"%s\" is not the article's text", bad[i]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -1111,6 +1148,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_byline_ld_ref_and_date, setup, teardown),
       cmocka_unit_test_setup_teardown(test_boxes_in_article, setup, teardown),
       cmocka_unit_test_setup_teardown(test_footnotes_and_prompts, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_article_body_marked, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -41,7 +41,8 @@ enum {
   F_STRONGNEG = 16,
   F_INLINK = 32,
   F_KEEP = 64, /* selected for output */
-  F_WEAKCUT = 128 /* cut by its class only for words page builders use everywhere */
+  F_WEAKCUT = 128, /* cut by its class only for words page builders use everywhere */
+  F_ARTBODY = 256  /* itemprop="articleBody" */
 };
 
 typedef struct nd {
@@ -331,6 +332,7 @@ static const hint_word HINTS[] = { /* sorted by length, then bytes */
     T("signup", H_CUT),
     T("social", H_CUT),
     T("sronly", H_CUT),
+    T("sticky", H_CUT),
     T("subnav", H_CUT),
     T("teaser", H_NEG),
     T("topbar", H_CUT),
@@ -1430,6 +1432,7 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
           tag == MyHTML_TAG_ASIDE || tag == MyHTML_TAG_FORM)
         d->flags |= F_STRONGNEG;
       if (cut && weak) d->flags |= F_WEAKCUT;
+      if (A.itemprop && ieq(A.itemprop, A.itemprop_n, "articleBody")) d->flags |= F_ARTBODY;
       if (in_skip || tag_is_skipped(tag) || (hidden && tag != MyHTML_TAG_BODY &&
                                              tag != MyHTML_TAG_HTML))
         d->flags |= F_SKIP;
@@ -1870,6 +1873,21 @@ static int extract_body(px__extractor *ex, int32_t best, int fragment) {
       best = p; /* a wrapper adding nothing: look further up */
     else
       break;
+  }
+  /* The page marks its article's body (schema.org articleBody): the best
+   * container, around it, or inside it holding most of its paragraph
+   * text.  The rest (an author box, a newsletter form, related links
+   * beside it) is not the article. */
+  int32_t ab = -1, in = -1;
+  for (int32_t a = best, k = 0; a >= 0 && k < 8 && ab < 0; a = N[a].parent, k++)
+    if ((N[a].flags & F_ARTBODY) && !(N[a].flags & F_DEAD)) ab = a; /* it, or around it */
+  for (uint32_t j = (uint32_t)best + 1; ab < 0 && j <= N[best].last; j++)
+    if ((N[j].flags & F_ARTBODY) && !(N[j].flags & F_DEAD) && (in < 0 || N[j].ptext > N[in].ptext))
+      in = (int32_t)j;
+  if (in >= 0 && (uint64_t)N[in].ptext * 10 >= (uint64_t)N[best].ptext * 7) ab = in;
+  if (ab >= 0) {
+    emit_subtree(ex, &e, ab);
+    return e.rc;
   }
   /* An article cut into chunks with the same class (ads or rails between
    * them): every chunk near the best one, in page order. */
