@@ -1711,6 +1711,11 @@ static bool furniture_line(const char *p, size_t n) {
       "book a demo", "book a call", "schedule a call", "start your free", "try it free",
       "follow us", "share your story", "earn your", "get $", "want to win", "get more ",
       "explore other ", "explore more ", NULL};
+  /* a newsletter's pitch anywhere in a short paragraph: "... produced by
+   * The Courier. Sign up for our weekly newsletter." */
+  if (n < 400 && contains_ci(p, n, "newsletter") &&
+      (contains_ci(p, n, "sign up") || contains_ci(p, n, "stay in the loop")))
+    return true;
   if (n >= 300) return false;
   for (size_t i = 0; strong[i]; i++)
     if (starts_ci(p, n, strong[i])) return true;
