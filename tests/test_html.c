@@ -1073,6 +1073,126 @@ static void test_byline_ld_ref_and_date(void **state) {
   assert_field(f->art, PX_F_BYLINE, "");
 }
 
+/* Boxes inside the article that are not the article: a form (a download
+ * or sign-up box), a call to act ("cta"), a disclosure, a part of the post
+ * named block__element ("entry__author-box") or with a long cut word after
+ * the keep word ("article-comments"), and the comment form's notes.  A
+ * short cut word beside a keep word in one part ("content-nav-section") is
+ * still the article's. */
+static void test_boxes_in_article(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>River ferries</title></head><body><article class=\"post\">"
+      "<div class=\"entry-content\">"
+      "<p>The river ferries will run every twenty minutes from May, the transport board said on "
+      "Thursday, after a year in which crossings were cut to one an hour.</p>"
+      "<div class=\"content-nav-section\"><p>Boat crews, who had warned that the slower timetable "
+      "pushed commuters onto the crowded bridge, welcomed the decision but asked for more staff, "
+      "a second mechanic on each shift and a fair rota.</p></div>"
+      "<form action=\"/get\"><p>Fill in this form to download every timetable we publish.</p>"
+      "<input name=\"email\"></form>"
+      "<div class=\"short-cta\"><h2>Plan your crossing</h2><p>Find the next departure near you "
+      "in seconds.</p></div>"
+      "<div class=\"contentAdvertiserDisclosure\"><p>Offers on this page come from partners who "
+      "pay us when readers click.</p></div>"
+      "<p>The board expects the new timetable to cost about two million a year, paid from fares "
+      "and a grant the regional government approved in the spring budget.</p>"
+      "<p>Already have an account? Log in</p>"
+      "</div>"
+      "<div class=\"entry__author-box\"><p>Rosa Vale writes about rivers, trains and the people "
+      "who run them, and has covered the port for ten years.</p></div>"
+      "<div class=\"article-comments\"><p>Jo wrote: a great piece on the ferries, thank you for "
+      "covering the crews as well as the fares.</p>"
+      "<p>By posting a comment you agree to the house rules.</p></div>"
+      "</article></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "every twenty minutes"));
+  assert_true(has(body, "a second mechanic on each shift"));
+  assert_true(has(body, "spring budget."));
+  const char *bad[] = {"Fill in this form", "Plan your crossing", "next departure", "Offers on this page",
+                       "Already have an account", "Rosa Vale writes", "Jo wrote", "By posting a comment",
+                       NULL};
+  for (int i = 0; bad[i]; i++)
+    if (has(body, bad[i])) fail_msg("box \"%s\" in the body", bad[i]);
+}
+
+/* A post's footnotes, a share plugin's and an off-canvas menu's blocks
+ * named by one word, and the lines of a newsletter, paywall or donation
+ * box (a short paragraph asking to sign up for a newsletter) are not the
+ * article's text; a sentence about a newsletter is. */
+static void test_footnotes_and_prompts(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Tide tables</title></head><body>"
+      "<div class=\"post-content\">"
+      "<p>The harbour office will print its tide tables on paper again this year, after "
+      "fishermen complained that the phone app failed them at sea.</p>"
+      "<p>This story was produced by The Harbour Courier, an independent newsroom on the coast. "
+      "Sign up for our weekly newsletter to get the next one.</p>"
+      "<div class=\"offcanvas\"><p>Harbour guide, tide tables, the ferry timetable and the "
+      "weekend markets, all in one place for visitors.</p></div>"
+      "<p>The first printing of two thousand copies is free at the office and at the ferry "
+      "kiosk, and a second printing is planned for the summer season.</p>"
+      "<p>The office also mails a newsletter to every boat owner each spring, with the tables "
+      "for the year and the dates of the harbour dredging.</p>"
+      "<p>Since you made it to the bottom of this article, we have a small favor to ask.</p>"
+      "<p>By subscribing, you agree to our terms and our privacy rules.</p>"
+      "<p>Become a paid subscriber to read the whole archive.</p>"
+      "<div class=\"sharedaddy\"><p>Tell the crew about this story and the next one.</p></div>"
+      "<div class=\"authorbox\"><p>Ines Moor covers the port, the fishing fleet and the "
+      "weather for the paper.</p></div>"
+      "<section class=\"footnotes\"><ol><li><p>Tables are computed from the port's own gauge "
+      "over nineteen years of readings.</p></li></ol></section>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "failed them at sea."));
+  assert_true(has(body, "planned for the summer season."));
+  assert_true(has(body, "mails a newsletter to every boat owner"));
+  const char *bad[] = {"Harbour guide", "Sign up for our weekly", "made it to the bottom", "By subscribing", "paid subscriber",
+                       "Tell the crew", "Ines Moor", "nineteen years", NULL};
+  for (int i = 0; bad[i]; i++)
+    if (has(body, bad[i])) fail_msg("furniture \"%s\" in the body", bad[i]);
+}
+
+/* The page marks its article's body (schema.org articleBody): the author
+ * box and the reading list beside it in the same container are not the
+ * article; a sticky bar's call inside it is cut by its class. */
+static void test_article_body_marked(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Bridge tolls</title></head><body><div class=\"story\">"
+      "<div itemprop=\"articleBody\">"
+      "<p>Tolls on the old bridge will rise by ten cents in March, the authority said, the first "
+      "increase in six years and smaller than the one it asked for.</p>"
+      "<p>Commuters who cross twice a day will pay about forty dollars more a year, and the "
+      "authority promised that the money would go to the deck repairs.</p>"
+      "<div class=\"sticky-bar\"><p>Plan every trip across the river with our free toll "
+      "calculator for drivers.</p></div>"
+      "<p>The regional council approved the rise by seven votes to four after a long debate in "
+      "which members from the east bank asked for a discount for residents.</p>"
+      "<p>The authority said a discount would cost more to run than it would save, because "
+      "every car would have to be checked against a list of addresses at the gate.</p>"
+      "<p>Work on the deck is due to start in the autumn and to last two years, with one lane "
+      "closed at night and both lanes open during the day.</p>"
+      "<p>A new bridge downstream, first proposed in the nineteen-nineties, remains on the "
+      "council's list of projects without money or a date.</p>"
+      "</div>"
+      "<div><p>Mira Holt has reported on roads, bridges and transit budgets for the paper since "
+      "the flood, and lives on the east bank.</p></div>"
+      "<div><p>Readers also liked our guide to the cheapest ways of parking downtown over the "
+      "holidays, with maps.</p></div>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "smaller than the one it asked for."));
+  assert_true(has(body, "seven votes to four"));
+  const char *bad[] = {"toll calculator", "Mira Holt", "Readers also liked", NULL};
+  for (int i = 0; bad[i]; i++)
+    if (has(body, bad[i])) fail_msg("\"%s\" is not the article's text", bad[i]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -1097,6 +1217,9 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_byline_ld_ref_and_date, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_one_word_h1, setup, teardown),
       cmocka_unit_test_setup_teardown(test_named_month_and_byline_dates, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_boxes_in_article, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_footnotes_and_prompts, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_article_body_marked, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

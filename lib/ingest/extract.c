@@ -41,7 +41,8 @@ enum {
   F_STRONGNEG = 16,
   F_INLINK = 32,
   F_KEEP = 64, /* selected for output */
-  F_WEAKCUT = 128 /* cut by its class only for words page builders use everywhere */
+  F_WEAKCUT = 128, /* cut by its class only for words page builders use everywhere */
+  F_ARTBODY = 256  /* itemprop="articleBody" */
 };
 
 typedef struct nd {
@@ -241,7 +242,7 @@ static bool tok_in(const char *t, size_t n, const char *const *list) {
  * the element outright (boilerplate containers). */
 /* H_WEAK: a cut word page builders also use for every block of a page
  * ("elementor-widget-container"); see sum_up. */
-enum { H_POS = 1, H_NEG = 2, H_CUT = 4, H_WEAK = 8 };
+enum { H_POS = 1, H_NEG = 2, H_CUT = 4, H_WEAK = 8, H_STRONG = 16 /* a cut word not weak */ };
 typedef struct hint_word {
   const char *w;
   uint8_t n, f;
@@ -252,6 +253,7 @@ static const hint_word HINTS[] = { /* sorted by length, then bytes */
     T("ads", H_CUT),
     T("bio", H_NEG | H_CUT),
     T("btn", H_NEG),
+    T("cta", H_CUT),
     T("img", H_NEG),
     T("nav", H_CUT),
     T("rss", H_NEG),
@@ -272,6 +274,7 @@ static const hint_word HINTS[] = { /* sorted by length, then bytes */
     T("main", H_POS),
     T("menu", H_CUT),
     T("meta", H_NEG | H_CUT),
+    T("mgid", H_CUT),
     T("more", H_NEG),
     T("page", H_POS),
     T("post", H_POS),
@@ -289,8 +292,10 @@ static const hint_word HINTS[] = { /* sorted by length, then bytes */
     T("image", H_NEG),
     T("legal", H_NEG),
     T("login", H_NEG),
+    T("mc4wp", H_CUT),
     T("media", H_NEG),
     T("modal", H_CUT),
+    T("optin", H_CUT),
     T("pager", H_NEG),
     T("photo", H_NEG),
     T("popup", H_CUT),
@@ -302,6 +307,7 @@ static const hint_word HINTS[] = { /* sorted by length, then bytes */
     T("thumb", H_NEG),
     T("topic", H_NEG),
     T("video", H_NEG),
+    T("yarpp", H_CUT),
     T("adslot", H_CUT),
     T("adunit", H_CUT),
     T("advert", H_CUT),
@@ -313,6 +319,7 @@ static const hint_word HINTS[] = { /* sorted by length, then bytes */
     T("cookie", H_CUT),
     T("credit", H_NEG),
     T("disqus", H_CUT),
+    T("donate", H_CUT),
     T("figure", H_NEG),
     T("footer", H_CUT),
     T("header", H_NEG),
@@ -328,11 +335,16 @@ static const hint_word HINTS[] = { /* sorted by length, then bytes */
     T("signup", H_CUT),
     T("social", H_CUT),
     T("sronly", H_CUT),
+    T("sticky", H_CUT),
+    T("subnav", H_CUT),
     T("teaser", H_NEG),
+    T("topbar", H_CUT),
     T("topics", H_NEG),
     T("upnext", H_CUT),
+    T("upsell", H_CUT),
     T("widget", H_NEG | H_CUT | H_WEAK),
     T("account", H_NEG),
+    T("addthis", H_CUT),
     T("adsense", H_CUT),
     T("article", H_POS),
     T("authors", H_CUT),
@@ -343,28 +355,45 @@ static const hint_word HINTS[] = { /* sorted by length, then bytes */
     T("content", H_POS),
     T("cookies", H_CUT),
     T("credits", H_NEG),
+    T("formkit", H_CUT),
     T("gallery", H_NEG),
+    T("klaviyo", H_CUT),
     T("listing", H_NEG),
+    T("mainnav", H_CUT),
+    T("navmenu", H_CUT),
     T("overlay", H_CUT),
+    T("paywall", H_CUT),
     T("popular", H_CUT),
+    T("postnav", H_CUT),
     T("related", H_CUT),
     T("sharing", H_CUT),
     T("sidebar", H_CUT),
+    T("sitenav", H_CUT),
     T("sponsor", H_NEG),
+    T("submenu", H_CUT),
     T("taboola", H_CUT),
     T("taglist", H_CUT),
     T("toolbar", H_CUT),
     T("tooltip", H_CUT),
     T("widgets", H_CUT | H_WEAK),
+    T("zergnet", H_CUT),
+    T("addtoany", H_CUT),
+    T("alsoread", H_CUT),
     T("comments", H_CUT),
     T("dateline", H_NEG | H_CUT),
+    T("donation", H_CUT),
     T("dropdown", H_CUT),
     T("feedback", H_NEG),
     T("footnote", H_NEG),
     T("headline", H_NEG),
     T("masthead", H_NEG | H_CUT),
+    T("megamenu", H_CUT),
     T("mostread", H_CUT),
+    T("navlinks", H_CUT),
+    T("nextprev", H_CUT),
     T("outbrain", H_NEG | H_CUT),
+    T("prevnext", H_CUT),
+    T("readalso", H_CUT),
     T("readmore", H_CUT),
     T("readnext", H_CUT),
     T("richtext", H_POS),
@@ -373,7 +402,16 @@ static const hint_word HINTS[] = { /* sorted by length, then bytes */
     T("shoutbox", H_NEG),
     T("trending", H_CUT),
     T("visually", H_CUT),
+    T("wpdiscuz", H_CUT),
+    T("authorbio", H_CUT),
+    T("authorbox", H_CUT),
     T("copyright", H_NEG),
+    T("footernav", H_CUT),
+    T("footnotes", H_NEG | H_CUT),
+    T("hamburger", H_CUT),
+    T("mailchimp", H_CUT),
+    T("offcanvas", H_CUT),
+    T("optinform", H_CUT),
     T("paragraph", H_POS),
     T("promotion", H_CUT),
     T("sponsored", H_CUT),
@@ -382,28 +420,49 @@ static const hint_word HINTS[] = { /* sorted by length, then bytes */
     T("thumbnail", H_NEG),
     T("timestamp", H_NEG | H_CUT),
     T("breadcrumb", H_CUT),
+    T("convertkit", H_CUT),
     T("disclaimer", H_NEG | H_CUT),
+    T("disclosure", H_NEG | H_CUT),
     T("figcaption", H_CUT),
     T("navigation", H_CUT),
     T("newsletter", H_CUT),
     T("pagination", H_NEG | H_CUT),
+    T("revcontent", H_CUT),
+    T("sharedaddy", H_CUT),
+    T("shareicons", H_CUT),
+    T("sharelinks", H_CUT),
+    T("sharetools", H_CUT),
+    T("signupform", H_CUT),
+    T("aboutauthor", H_CUT),
     T("advertising", H_CUT),
     T("articlebody", H_POS),
     T("articletext", H_POS),
     T("breadcrumbs", H_CUT),
     T("commentlist", H_CUT),
     T("contributor", H_NEG),
+    T("emailsignup", H_CUT),
+    T("morestories", H_CUT),
     T("mostpopular", H_CUT),
     T("newsletters", H_CUT),
     T("recommended", H_CUT),
+    T("shareaholic", H_CUT),
     T("socialmedia", H_CUT),
+    T("socialshare", H_CUT),
+    T("relatedlinks", H_CUT),
     T("relatedposts", H_CUT),
     T("screenreader", H_CUT),
+    T("sharebuttons", H_CUT),
+    T("subscribebox", H_CUT),
     T("subscription", H_CUT),
     T("advertisement", H_CUT),
     T("onwardjourney", H_CUT),
+    T("subscribeform", H_CUT),
+    T("abouttheauthor", H_CUT),
     T("recommendation", H_CUT),
+    T("relatedcontent", H_CUT),
+    T("relatedstories", H_CUT),
     T("recommendations", H_CUT),
+    T("relatedarticles", H_CUT),
     T("newslettersignup", H_CUT)};
 #undef T
 
@@ -488,15 +547,38 @@ static bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-/* Words of a class or id value: split on non-alphanumerics and camelCase. */
+static bool is_space(unsigned char c);
+
+/* Words of a class or id value: split on non-alphanumerics and camelCase.
+ * A class name's parts ("block__element", camelCase) go from the whole to
+ * the part, and the last part with a hint word decides between keeping and
+ * cutting: "entry__author-bio", "contentAdvertiserDisclosure" name a part
+ * of the post, not the post.  Within a part a keep word wins over a short
+ * cut word ("content-nav-section", "entry-content") and a long cut word
+ * after it wins over the keep word ("article-comments"). */
 static void hint_value(const char *v, size_t vl, int *weight, bool *cut, bool *strong) {
   if (!v || !vl) return;
   if (vl > 512) vl = 512;
   bool pos = false, neg = false, ct = false;
+  unsigned part = 0, last = 0; /* H_ flags of this part, of the name's last hinted part */
   char t[64];
   size_t i = 0;
-  while (i < vl) {
+  for (;;) {
+    size_t s = i;
     while (i < vl && !is_alnum(v[i])) i++;
+    bool camel = s == i && i > 0 && i < vl; /* the last word stopped at a capital */
+    bool name_end = i >= vl;
+    for (size_t k = s; k < i && !name_end; k++) name_end = is_space((unsigned char)v[k]);
+    if (part && (name_end || camel || memmem(v + s, i - s, "__", 2))) {
+      last = part & H_POS ? H_POS : part; /* a keep word wins in its part */
+      part = 0;
+    }
+    if (name_end && last) {
+      if (last & H_POS) pos = true;
+      else ct = true, *strong |= (last & H_STRONG) != 0;
+      last = 0;
+    }
+    if (i >= vl) break;
     size_t tn = 0;
     while (i < vl && is_alnum(v[i])) {
       if (tn > 0 && v[i] >= 'A' && v[i] <= 'Z' && t[tn - 1] >= 'a' && t[tn - 1] <= 'z') break;
@@ -505,10 +587,10 @@ static void hint_value(const char *v, size_t vl, int *weight, bool *cut, bool *s
     }
     if (tn == 0 || tn >= sizeof(t)) continue;
     unsigned hf = hint_flags(t, tn);
-    if (hf & H_POS) pos = true;
     if (hf & H_NEG) neg = true;
-    if (hf & H_CUT) ct = true;
-    if ((hf & H_CUT) && !(hf & H_WEAK)) *strong = true;
+    if (hf & H_POS) part |= H_POS;
+    if ((hf & H_CUT) && tn >= 6) part &= ~(unsigned)H_POS; /* "article-comments" */
+    if (hf & H_CUT) part |= H_CUT | (hf & H_WEAK ? 0u : H_STRONG);
   }
   if (pos) *weight += 25;
   if (neg || ct) *weight -= 25;
@@ -1394,13 +1476,15 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
       d->weight = (int16_t)w;
       d->cls = A.cls;
       d->cls_n = (uint32_t)A.cls_n;
-      /* <header>, <nav>, <footer> and <aside> are cut like a boilerplate
-       * class: unless they hold most of the page's paragraphs (some sites
-       * put the article in one, and a misnested page can too). */
+      /* <header>, <nav>, <footer>, <aside> and <form> (a sign-up or
+       * download box) are cut like a boilerplate class: unless they hold
+       * most of the page's paragraphs (some sites put the article in one,
+       * a misnested page can too, and ASP.NET wraps the page in a form). */
       if (cut || tag == MyHTML_TAG_HEADER || tag == MyHTML_TAG_NAV || tag == MyHTML_TAG_FOOTER ||
-          tag == MyHTML_TAG_ASIDE)
+          tag == MyHTML_TAG_ASIDE || tag == MyHTML_TAG_FORM)
         d->flags |= F_STRONGNEG;
       if (cut && weak) d->flags |= F_WEAKCUT;
+      if (A.itemprop && ieq(A.itemprop, A.itemprop_n, "articleBody")) d->flags |= F_ARTBODY;
       if (in_skip || tag_is_skipped(tag) || (hidden && tag != MyHTML_TAG_BODY &&
                                              tag != MyHTML_TAG_HTML))
         d->flags |= F_SKIP;
@@ -1664,13 +1748,26 @@ static bool furniture_line(const char *p, size_t n) {
       "help us spread the word", "this article is exclusive to", "this story is exclusive to",
       "this post is exclusive to", "comment via:", "image source:", "image credit:",
       "image credits:", "photo credit:", "photo credits:", "feature image by",
-      "featured image by", "read more from our", NULL};
+      "featured image by", "read more from our", "by posting a comment", "by submitting a comment",
+      "all comments are moderated", "comments are moderated", "already have an account",
+      "already a subscriber", "the views expressed", "the views and opinions expressed",
+      "note: the views expressed", "by subscribing", "by signing up", "by submitting your",
+      "by entering your email", "become a paid subscriber", "was this newsletter forwarded",
+      "unlock this article", "to continue reading", "subscribe to continue", "subscribe to read",
+      "create a free account", "since you made it to the bottom", "we have a small favor to ask",
+      "please consider supporting", "support our journalism", "share your feedback",
+      "recent posts on blogs", NULL};
   static const char *const calls[] = {
       "talk to our", "talk to an expert", "contact us", "request a quote", "get started",
       "get the free", "get your free", "download the free", "download our", "click here",
       "book a demo", "book a call", "schedule a call", "start your free", "try it free",
       "follow us", "share your story", "earn your", "get $", "want to win", "get more ",
       "explore other ", "explore more ", NULL};
+  /* a newsletter's pitch anywhere in a short paragraph: "... produced by
+   * The Courier. Sign up for our weekly newsletter." */
+  if (n < 400 && contains_ci(p, n, "newsletter") &&
+      (contains_ci(p, n, "sign up") || contains_ci(p, n, "stay in the loop")))
+    return true;
   if (n >= 300) return false;
   for (size_t i = 0; strong[i]; i++)
     if (starts_ci(p, n, strong[i])) return true;
@@ -1833,6 +1930,21 @@ static int extract_body(px__extractor *ex, int32_t best, int fragment) {
       best = p; /* a wrapper adding nothing: look further up */
     else
       break;
+  }
+  /* The page marks its article's body (schema.org articleBody): the best
+   * container, around it, or inside it holding most of its paragraph
+   * text.  The rest (an author box, a newsletter form, related links
+   * beside it) is not the article. */
+  int32_t ab = -1, in = -1;
+  for (int32_t a = best, k = 0; a >= 0 && k < 8 && ab < 0; a = N[a].parent, k++)
+    if ((N[a].flags & F_ARTBODY) && !(N[a].flags & F_DEAD)) ab = a; /* it, or around it */
+  for (uint32_t j = (uint32_t)best + 1; ab < 0 && j <= N[best].last; j++)
+    if ((N[j].flags & F_ARTBODY) && !(N[j].flags & F_DEAD) && (in < 0 || N[j].ptext > N[in].ptext))
+      in = (int32_t)j;
+  if (in >= 0 && (uint64_t)N[in].ptext * 10 >= (uint64_t)N[best].ptext * 7) ab = in;
+  if (ab >= 0) {
+    emit_subtree(ex, &e, ab);
+    return e.rc;
   }
   /* An article cut into chunks with the same class (ads or rails between
    * them): every chunk near the best one, in page order. */
