@@ -63,7 +63,7 @@ rows=(
   "facts_size|quality||eval/run facts_size"
   "compare_speed|speed||bench/run compare"
   "ingest|speed||bench/run ingest"
-  "pipeline|speed||env PX_SIZES='4000 16000 all' bench/run pipeline"
+  "pipeline|speed||env -u PX_STORE -u PX_PEER_STORE PX_SIZES='4000 16000 all' bench/run pipeline"
   "profile|speed||bench/run profile"
   "threads|speed||bench/run threads"
   "mpi|speed||bench/run mpi"
