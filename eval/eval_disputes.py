@@ -110,11 +110,13 @@ def main():
             if verbose and not hit:
                 print(f"  {name}: missed: {it['what']}", file=sys.stderr)
     pred = right + wrong + unlabelled
-    p = right / (right + wrong) if right + wrong else 0.0
-    ps = right / pred if pred else 0.0
-    r = found / disputes if disputes else 0.0
-    print(f"disputes ({split or 'every split'}, {len(labs)} stories): precision {p:.3f} (strict {ps:.3f})  "
-          f"recall {r:.3f}  [{pred} rows predicted: {right} right, {wrong} wrong, {unlabelled} unlabelled; "
+    # a share of nothing is no figure: with no row judged, precision is
+    # undefined and said so, never printed as 0 or 1
+    p = f"{right / (right + wrong):.3f}" if right + wrong else "undefined"
+    ps = f"{right / pred:.3f}" if pred else "undefined"
+    r = f"{found / disputes:.3f}" if disputes else "undefined"
+    print(f"disputes ({split or 'every split'}, {len(labs)} stories): precision {p} (strict {ps})  "
+          f"recall {r}  [{pred} rows predicted: {right} right, {wrong} wrong, {unlabelled} unlabelled; "
           f"{found} of {disputes} labelled disputes found]")
 
 

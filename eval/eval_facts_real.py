@@ -59,6 +59,12 @@ def speaker_ok(pred, gold):
     return gold.split()[-1].lower() in p
 
 
+def share(n, of):
+    """n / of to three places, or "undefined" when there is nothing to
+    share: a figure is never printed for what was not measured."""
+    return f"{n / of:.3f}" if of else "undefined"
+
+
 def prf(tp_p, npred, tp_r, ntrue):
     p = tp_p / npred if npred else 0.0
     r = tp_r / ntrue if ntrue else 0.0
@@ -194,14 +200,11 @@ def main():
     print(f"real stories: {len(docs)} ({split}), BASIL events")
     print(f"fact links: precision {fp:.3f} (strict {strict:.3f})  recall {fr:.3f}  F1 {ff:.3f}"
           f"  [{t['f_pred']} predicted, {t['f_pred_j']} judgeable, {t['f_true']} true]")
-    pur = t["q_pure"] / t["q_groups"] if t["q_groups"] else 0.0
-    acc = t["s_ok"] / t["s_n"] if t["s_n"] else 0.0
-    print(f"quote groups: purity {pur:.3f} ({t['q_groups']} groups holding labelled quotes)"
-          f"  speaker accuracy {acc:.3f} ({t['s_n']} of {t['s_lab']} labelled quotes found)")
-    dp = t["d_tp"] / t["d_pred"] if t["d_pred"] else 1.0
-    dr = t["d_found"] / t["d_true"] if t["d_true"] else 1.0
-    print(f"discrepancies ({t.get('d_labelled', 0)} stories with numbers labelled): precision {dp:.3f}  recall {dr:.3f}  [{t['d_pred']} predicted, {t['d_true']} true]"
-          + ("  (none labelled and none predicted: precision counts as 1)" if not t["d_pred"] else ""))
+    print(f"quote groups: purity {share(t['q_pure'], t['q_groups'])} ({t['q_groups']} groups holding labelled quotes)"
+          f"  speaker accuracy {share(t['s_ok'], t['s_n'])} ({t['s_n']} of {t['s_lab']} labelled quotes found)")
+    print(f"discrepancies ({t.get('d_labelled', 0)} stories with numbers labelled): "
+          f"precision {share(t['d_tp'], t['d_pred'])}  recall {share(t['d_found'], t['d_true'])}"
+          f"  [{t['d_pred']} predicted, {t['d_true']} true]")
 
 
 if __name__ == "__main__":
