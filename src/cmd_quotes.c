@@ -355,8 +355,9 @@ static int print_grouped(cli *c, state *st, const qopts *o) {
     }
   }
   if (!c->quiet)
-    fprintf(stderr, "%zu article%s, %zu quotes, %zu speakers, %zu remarks\n", st->narts,
-            st->narts == 1 ? "" : "s", n, ns, nr);
+    fprintf(stderr, "%zu article%s, %zu quote%s, %zu speaker%s, %zu remark%s\n", st->narts,
+            st->narts == 1 ? "" : "s", n, n == 1 ? "" : "s", ns, ns == 1 ? "" : "s", nr,
+            nr == 1 ? "" : "s");
 out:
   if (j && end_records(c, j)) status = EXIT_FAIL;
   free(count);
