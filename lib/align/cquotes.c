@@ -32,17 +32,6 @@ typedef struct qitem {
   size_t same;       /* an earlier item of its article and remark with the same words, else itself */
 } qitem;
 
-static uint32_t count_words(const char *p, size_t n) {
-  uint32_t w = 0;
-  bool in = false;
-  for (size_t i = 0; i < n; i++) {
-    bool sp = p[i] == ' ' || p[i] == '\n' || p[i] == '\t';
-    if (!sp && !in) w++;
-    in = !sp;
-  }
-  return w;
-}
-
 static bool is_furniture_span(const px__cart *a, uint32_t start) {
   for (uint32_t s = 0; s < a->nsent; s++) {
     const px__sentence *se = &a->tx->sent[s];
@@ -112,7 +101,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
       } else if ((rc = px__buf_append(&tmp, a->tx->body + q->start, q->end - q->start))) {
         goto out;
       }
-      x->words = count_words(tmp.ptr, tmp.len);
+      x->words = px__quote_words(tmp.ptr, tmp.len);
       x->h = px__quote_fold_hash(tmp.ptr, tmp.len);
       if ((rc = px_quote_groups_add_text(g, x->name.ptr, x->name.len, tmp.ptr, tmp.len, q->kind,
                                          (int64_t)n)))

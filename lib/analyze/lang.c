@@ -249,13 +249,13 @@ static size_t utf8_cut(const char *p, size_t len, size_t n) {
   return n;
 }
 
-/* A language a script alone tells: Japanese (kana), Korean (Hangul),
- * Chinese (Han without kana), Greek, Armenian, Georgian, Thai.  Long CJK
- * texts are where the n-gram profiles fail (too many languages alike). */
 /* isalpha() of an ASCII byte as the C locale has it, whatever the locale of
  * the process (a program embedding the library may set one). */
 static inline bool ascii_alpha(unsigned char c) { return (unsigned)((c | 32) - 'a') < 26u; }
 
+/* A language a script alone tells: Japanese (kana), Korean (Hangul),
+ * Chinese (Han without kana), Greek, Armenian, Georgian, Thai.  Long CJK
+ * texts are where the n-gram profiles fail (too many languages alike). */
 static const char *by_script(const char *p, size_t n) {
   size_t letters = 0, kana = 0, hangul = 0, han = 0, greek = 0, armenian = 0, georgian = 0,
          thai = 0;

@@ -152,6 +152,8 @@ PX__HIDDEN bool px__quote_near_verbatim(const px__qbag *a, const px__qbag *b);
 /** The letters and digits of a quote, lower-cased, hashed ("good trouble."
  * and "Good trouble," are one). */
 PX__HIDDEN uint64_t px__quote_fold_hash(const char *p, size_t n);
+/** Words of a quote: runs of bytes between spaces, tabs and line breaks. */
+PX__HIDDEN uint32_t px__quote_words(const char *p, size_t n);
 /** Contradicting attributions found by px_quote_groups_finish: pairs of
  * items (2 * count entries in *pairs, borrowed) whose words are
  * near-verbatim but whose resolved speakers are two people.  @return count. */

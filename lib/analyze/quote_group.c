@@ -631,6 +631,18 @@ uint64_t px__quote_fold_hash(const char *p, size_t n) {
   return h;
 }
 
+/* Words of a quote: runs of bytes between spaces, tabs and line breaks. */
+uint32_t px__quote_words(const char *p, size_t n) {
+  uint32_t w = 0;
+  bool in = false;
+  for (size_t i = 0; i < n; i++) {
+    bool sp = p[i] == ' ' || p[i] == '\n' || p[i] == '\t';
+    if (!sp && !in) w++;
+    in = !sp;
+  }
+  return w;
+}
+
 int px_quote_groups_add_text(px_quote_groups *g, const char *speaker, size_t nspeaker,
                              const char *text, size_t ntext, px_quote_kind kind, int64_t tag) {
   if (!g || (!speaker && nspeaker) || (!text && ntext)) return PX_EINVAL;
@@ -652,11 +664,7 @@ int px_quote_groups_add_text(px_quote_groups *g, const char *speaker, size_t nsp
   x->ntext = ntext;
   x->nspk = nspeaker;
   x->h = px__quote_fold_hash(x->text, ntext);
-  for (size_t i = 0, in = 0; i < ntext; i++) {
-    bool sp = x->text[i] == ' ' || x->text[i] == '\n' || x->text[i] == '\t';
-    if (!sp && !in) x->words++;
-    in = !sp;
-  }
+  x->words = px__quote_words(x->text, ntext);
   int rc = bag_make(g->ta, &g->syn, x->text, ntext, &g->scratch, &g->arena, &x->bag);
   if (rc) return rc;
   g->n++;
