@@ -299,8 +299,28 @@ static void fact_table(sbuf *b, json_t *rep, json_t *f) {
   sb_s(b, "</tbody></table>");
 }
 
+/* The sentence that stands for fact f: the report's lead member. */
 static const char *fact_text(json_t *f) {
-  return jstr(json_array_get(json_object_get(f, "members"), 0), "text");
+  json_t *lead = json_object_get(f, "lead_member");
+  size_t k = json_is_integer(lead) ? (size_t)json_integer_value(lead) : 0;
+  json_t *mv = json_object_get(f, "members");
+  if (k >= json_array_size(mv)) k = 0;
+  return jstr(json_array_get(mv, k), "text");
+}
+
+/* Shared facts are listed by a sentence no fact listed before shows: a
+ * sentence reporting two facts heads one of them, and a fact all of whose
+ * sentences head others already is not listed again. */
+static const char *fact_text_unshown(json_t *f, json_t *shown) {
+  const char *t = fact_text(f);
+  if (!json_object_get(shown, t)) return t;
+  size_t i;
+  json_t *m;
+  json_array_foreach(json_object_get(f, "members"), i, m) {
+    t = jstr(m, "text");
+    if (*t && !json_object_get(shown, t)) return t;
+  }
+  return NULL;
 }
 
 /* The one group (dimension d) all of a fact's outlets belong to, when the
@@ -500,7 +520,7 @@ void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_centry **stale, u
   /* Core facts: carried by every outlet; then those of several outlets. */
   sb_s(b, "<h2 id=\"core\">Core facts</h2>");
   size_t fi, shown = 0;
-  json_t *f;
+  json_t *f, *shown_text = json_object();
   for (int pass = 0; pass < 2; pass++) {
     if (pass == 1) sb_s(b, "<h3>Carried by several outlets</h3>");
     size_t here = 0;
@@ -509,8 +529,11 @@ void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_centry **stale, u
       bool all = noutlets >= 2 && no == noutlets;
       if (!json_is_true(json_object_get(f, "shared")) || (pass == 0) != all) continue;
       if (shown >= 300) break;
+      const char *head = shown_text ? fact_text_unshown(f, shown_text) : fact_text(f);
+      if (!head) continue;
+      if (shown_text) json_object_set_new(shown_text, head, json_true());
       sb_f(b, "<details id=\"fact-%zu\" class=\"fact\"><summary>", fi);
-      sb_hs(b, fact_text(f));
+      sb_hs(b, head);
       sb_f(b, " <span class=\"meta\">(%zu outlets", no);
       const char *only = fact_only_group(app->groups, 0, f, mixed0);
       if (only) {
@@ -526,6 +549,7 @@ void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_centry **stale, u
     if (!here) sb_s(b, pass == 0 ? "<p class=\"note\">No fact is carried by every outlet.</p>"
                                  : "<p class=\"note\">None.</p>");
   }
+  json_decref(shown_text);
 
   /* What each outlet alone adds. */
   sb_s(b, "<h2 id=\"alone\">What each outlet alone adds</h2><div class=\"cols\">");

@@ -82,7 +82,8 @@ PX__HIDDEN void px__idf_release(px__idf *idf);
 
 /* ---------------------------------------------------- sentence features */
 
-enum { PX__TERM_CAP = 1, PX__TERM_NUM = 2 };
+/* PX__TERM_NAME: a word of a name of two or more capitalized words */
+enum { PX__TERM_CAP = 1, PX__TERM_NUM = 2, PX__TERM_NAME = 4 };
 
 typedef struct px__term {
   uint64_t stem;  /* stem hash; for numbers the hash of the normalized value */
@@ -129,6 +130,20 @@ PX__HIDDEN double px__sim_score(const px__lex *lx, const px__ssent *a, const px_
 /** How likely a and b carry one common fact (one may say more than the
  * other): the larger of px__sim_score and a containment score. */
 PX__HIDDEN double px__fact_score(const px__lex *lx, const px__ssent *a, const px__ssent *b);
+/* A name of several capitalized words weighs what its rarest word weighs,
+ * and this much of it more for each further word (simscore.c). */
+#ifndef PX__NAME_RUN_EXTRA
+#define PX__NAME_RUN_EXTRA 0.5f
+#endif
+/* Two sentences with fewer things in common than this (a shared word; all
+ * shared names together count as one) score at most PX__FACT_ONE_UNIT_MAX:
+ * a topic in common, not a fact. */
+#ifndef PX__FACT_MIN_UNITS
+#define PX__FACT_MIN_UNITS 2
+#endif
+#ifndef PX__FACT_ONE_UNIT_MAX
+#define PX__FACT_ONE_UNIT_MAX 0.2
+#endif
 #ifndef PX__FACT_SHARED_HALF
 #define PX__FACT_SHARED_HALF 2.0 /* shared IDF mass at which the containment counts half */
 #endif

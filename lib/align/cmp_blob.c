@@ -16,14 +16,18 @@
 
 #define MAGIC 0x31434d50u /* "PMC1" */
 /* 3: with the contradicting attributions; 4: repeats of a quote (times);
- * 5: the engine's fingerprint */
-#define LAYOUT 5u
+ * 5: the engine's fingerprint; 6: the links inside facts (the brief picks
+ * the sentence that stands for a fact by them) */
+#define LAYOUT 6u
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 3u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 4u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
-                        thing (actors, day, span, share base, rounding) */
+                        thing (actors, day, span, share base, rounding);
+                     4: a name of several words weighs as one, a transcript's
+                        speaker label is no content, one shared word or name is
+                        no fact */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {
@@ -46,6 +50,9 @@ uint64_t px__cmp_engine(void) {
   h = mixd(h, PX__SECOND_ONE);
   h = mixd(h, PX__NEAR_THRESHOLD);
   h = mixd(h, PX__FACT_GAIN);
+  h = mixd(h, PX__NAME_RUN_EXTRA);
+  h = mixu(h, PX__FACT_MIN_UNITS);
+  h = mixd(h, PX__FACT_ONE_UNIT_MAX);
   h = mixu(h, PX__SEQ_MAX);
   h = mixu(h, PX__QTY_CTX);
   /* the default options */
@@ -115,6 +122,8 @@ int px__cmp_save(const px_comparison *c, px__buf *b) {
   P(put(b, c->mem, c->nmem * sizeof *c->mem));
   P(put64(b, nsent));
   P(put(b, c->sent_fact, nsent * sizeof *c->sent_fact));
+  P(put64(b, c->nflink));
+  P(put(b, c->flink, c->nflink * sizeof *c->flink));
   P(put64(b, c->nquote));
   for (size_t i = 0; i < c->nquote; i++) {
     const px__cquote *q = &c->quote[i];
@@ -305,6 +314,8 @@ static int cmp_load(px_ctx *ctx, const px_article *const *arts, size_t n, const 
   c->mem = arr(&r, c->nmem, sizeof *c->mem);
   size_t nsent = count(&r, sizeof *c->sent_fact);
   c->sent_fact = arr(&r, nsent, sizeof *c->sent_fact);
+  c->nflink = count(&r, sizeof *c->flink);
+  c->flink = arr(&r, c->nflink, sizeof *c->flink);
   c->nquote = count(&r, 16);
   if (!(c->quote = calloc(c->nquote + 1, sizeof *c->quote))) goto out;
   for (size_t i = 0; i < c->nquote; i++) {
@@ -387,6 +398,8 @@ static int cmp_load(px_ctx *ctx, const px_article *const *arts, size_t n, const 
          c->mem[i].end <= px_doc_body(c->art[c->mem[i].art].doc).len && c->mem[i].start <= c->mem[i].end;
   for (size_t i = 0; ok && i < n; i++) ok = (uint64_t)c->art[i].sent_first + c->art[i].nsent <= nsent;
   for (size_t i = 0; ok && i < nsent; i++) ok = c->sent_fact[i] < c->nfact;
+  for (size_t i = 0; ok && i < c->nflink; i++)
+    ok = (c->flink[i] >> 32) < nsent && (uint32_t)c->flink[i] < nsent;
   for (size_t i = 0; ok && i < c->nqmem; i++)
     ok = c->qmem[i].kind <= PX_QUOTE_INDIRECT && c->qmem[i].trimmed <= 1;
   for (size_t i = 0; ok && i < c->nquote; i++) ok = (uint64_t)c->quote[i].first + c->quote[i].count <= c->nqmem;

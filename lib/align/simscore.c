@@ -240,6 +240,71 @@ static int cmp_term(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+/* The end of a transcript's speaker label opening the sentence ("AMY
+ * GOODMAN:", "REP. JOHN LEWIS:"), or 0: it says who speaks, not what is
+ * reported, and every line of one speaker carries it. */
+static uint32_t speaker_label(const px__text *tx, size_t first, size_t count) {
+  uint32_t words = 0;
+  for (size_t i = first; i < first + count && i < first + 12; i++) {
+    const px__token *t = &tx->tok[i];
+    if (t->kind == PX__TOK_WORD && (t->flags & PX__TF_ALLCAPS)) {
+      words++;
+      continue;
+    }
+    if (t->kind == PX__TOK_PUNCT && tx->body[t->start] == '.') continue;
+    if (t->kind == PX__TOK_PUNCT && tx->body[t->start] == ':' && words >= 1 && words <= 5)
+      return t->end;
+    break;
+  }
+  return 0;
+}
+
+static px__term *find_term(px__ssent *s, uint64_t stem) {
+  uint32_t lo = 0, hi = s->nterm;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (s->term[mid].stem < stem)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < s->nterm && s->term[lo].stem == stem ? &s->term[lo] : NULL;
+}
+
+/* A name of several capitalized words is one thing named, not several
+ * rare words: two sentences that share "Martin Luther King Jr." and
+ * nothing else do not report one fact.  The words of a run weigh together
+ * what its rarest word weighs, and a little more for each further word
+ * (its weight in a run of one). */
+static void name_runs(px__ssent *s, const uint64_t *run, size_t nrun) {
+  for (size_t r = 0; r < nrun;) {
+    size_t e = r;
+    while (e < nrun && run[e]) e++;
+    if (e - r >= 2) {
+      float sum = 0, max = 0;
+      for (size_t k = r; k < e; k++) {
+        px__term *t = find_term(s, run[k]);
+        if (!t) continue;
+        sum += t->w;
+        if (t->w > max) max = t->w;
+      }
+      float want = max * (1 + PX__NAME_RUN_EXTRA * (float)(e - r - 1));
+      if (sum > want && sum > 0) {
+        float scale = want / sum;
+        for (size_t k = r; k < e; k++) {
+          px__term *t = find_term(s, run[k]);
+          if (t && !(t->flags & PX__TERM_NUM) && t->w * scale < t->w) t->w *= scale;
+        }
+      }
+      for (size_t k = r; k < e; k++) {
+        px__term *t = find_term(s, run[k]);
+        if (t && !(t->flags & PX__TERM_NUM)) t->flags |= PX__TERM_NAME;
+      }
+    }
+    r = e + 1;
+  }
+}
+
 int px__ssent_make(const px__text *tx, size_t sent, const px__idf *idf, px__arena *arena,
                    px__ssent *out) {
   memset(out, 0, sizeof *out);
@@ -254,9 +319,16 @@ int px__ssent_make(const px__text *tx, size_t sent, const px__idf *idf, px__aren
   out->seq = px__arena_alloc(arena, (PX__SEQ_MAX + 1) * sizeof *out->seq);
   if (!out->term || !out->big || !out->fset || !out->tri || !out->seq) return PX_ENOMEM;
   uint64_t prev = 0, f1 = 0, f2 = 0;
+  /* Runs of capitalized words ("Martin Luther King Jr."): the stems of
+   * each run, in token order, runs separated by a 0. */
+  uint64_t *run = px__arena_alloc(arena, (2 * count + 2) * sizeof *run);
+  if (!run) return PX_ENOMEM;
+  size_t nrun = 0, inrun = 0;
   /* The dateline ("HELSINKI (Northern Wire) -") names the outlet and its
    * desk, not the fact: leave it out of the lead sentence. */
   uint32_t skip_to = tx->dateline.found ? tx->dateline.end : 0;
+  uint32_t label = speaker_label(tx, first, count);
+  if (label > skip_to) skip_to = label;
   for (size_t i = first; i < first + count; i++) {
     const px__token *t = &tx->tok[i];
     if (t->kind != PX__TOK_WORD && t->kind != PX__TOK_NUMBER) continue;
@@ -274,6 +346,14 @@ int px__ssent_make(const px__text *tx, size_t sent, const px__idf *idf, px__aren
     if (token_term(tx, t, &h, &fl)) {
       out->term[out->nterm++] = (px__term){h, 0, NULL, 0, 0, fl};
       uh = h;
+    }
+    if (t->kind == PX__TOK_WORD && (t->flags & (PX__TF_CAP | PX__TF_ALLCAPS)) &&
+        token_term(tx, t, &h, &fl)) {
+      run[nrun++] = h;
+      inrun++;
+    } else if (inrun) {
+      run[nrun++] = 0;
+      inrun = 0;
     }
     if (prev) out->big[out->nbig++] = px__mix64(prev * 31 + uh);
     prev = uh;
@@ -300,6 +380,11 @@ int px__ssent_make(const px__text *tx, size_t sent, const px__idf *idf, px__aren
       t->w = t->w < 2.0f ? 2.0f : t->w;
       out->nnum++;
     }
+  }
+  if (inrun) run[nrun++] = 0;
+  name_runs(out, run, nrun);
+  for (uint32_t i = 0; i < out->nterm; i++) {
+    px__term *t = &out->term[i];
     if (t->flags & PX__TERM_CAP) out->ncap++;
     out->wsum += t->w;
   }
@@ -322,7 +407,7 @@ static bool share_class(const px__term *x, const px__term *y) {
 }
 
 static void features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
-                     double f[PX__SIM_NFEAT], double *shared) {
+                     double f[PX__SIM_NFEAT], double *shared, uint32_t *units) {
   memset(f, 0, PX__SIM_NFEAT * sizeof *f);
   /* Exact matches by a merge of the two sorted term lists. */
   uint8_t ma[MAXT], mb[MAXT]; /* 0 none, 1 exact, 2 synonym */
@@ -411,23 +496,42 @@ static void features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
   f[20] = f[0] * f[0];
   f[21] = f[14] * f[14];
   if (shared) *shared = (ca + cb) / 2;
+  if (units) {
+    /* Things the two have in common: each shared word, numbers included,
+     * but all the shared capitalized words together as one (a name of
+     * three words is one thing named). */
+    uint32_t plain = 0, caps = 0;
+    for (i = 0; i < na; i++) {
+      if (!ma[i]) continue;
+      if (a->term[i].flags & (PX__TERM_CAP | PX__TERM_NAME))
+        caps++;
+      else
+        plain++;
+    }
+    *units = plain + (caps > 0);
+  }
 }
 
 void px__sim_features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
                       double f[PX__SIM_NFEAT]) {
-  features(lx, a, b, f, NULL);
+  features(lx, a, b, f, NULL, NULL);
 }
 
 double px__fact_score(const px__lex *lx, const px__ssent *a, const px__ssent *b) {
   double f[PX__SIM_NFEAT], shared;
-  features(lx, a, b, f, &shared);
+  uint32_t units;
+  features(lx, a, b, f, &shared, &units);
   double p = px__sim_model(px__sim_weights, px__sim_trees, px__sim_ntrees, f);
   /* Two reports of one fact rarely say the same thing word for word: one
    * adds detail the other leaves out.  Containment of the better-covered
    * sentence, scaled by how much rare vocabulary they share, says so. */
   double e = shared / (shared + PX__FACT_SHARED_HALF);
   double c = f[1] * e * PX__FACT_GAIN;
-  return p > c ? p : (c > 1 ? 1 : c);
+  double r = p > c ? p : (c > 1 ? 1 : c);
+  /* One word in common ("Farewell my friend." / "These were my friends.")
+   * or one name is a topic shared, not a fact. */
+  if (units < PX__FACT_MIN_UNITS && r > PX__FACT_ONE_UNIT_MAX) r = PX__FACT_ONE_UNIT_MAX;
+  return r;
 }
 
 double px__sim_apply(const double w[PX__SIM_NFEAT + 1], const double f[PX__SIM_NFEAT]) {

@@ -77,7 +77,6 @@ void px__report_json(const px_comparison *c, px__w *w) {
       firsta = false;
     }
   px__w_puts(w, "]},\"articles\":[");
-  px__brief_release(&br);
   for (size_t i = 0; i < c->nart; i++) {
     const px__cart *a = &c->art[i];
     if (i) px__w_raw(w, ",", 1);
@@ -161,6 +160,7 @@ void px__report_json(const px_comparison *c, px__w *w) {
     px__w_puts(w, ",\"score\":");
     jnum(w, round(fa->score * 1000) / 1000);
     if (fa->furniture) px__w_puts(w, ",\"furniture\":true");
+    px__w_printf(w, ",\"lead_member\":%u", px__brief_member(c, &br, (uint32_t)f) - fa->first);
     px__w_puts(w, ",\"members\":[");
     for (uint32_t j = fa->first; j < fa->first + fa->count; j++) {
       const px__cmember *m = &c->mem[j];
@@ -172,6 +172,7 @@ void px__report_json(const px_comparison *c, px__w *w) {
     }
     px__w_puts(w, "]}");
   }
+  px__brief_release(&br);
   px__w_puts(w, "],\n\"quotes\":[");
   for (size_t q = 0; q < c->nquote; q++) {
     const px__cquote *cq = &c->quote[q];

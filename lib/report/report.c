@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -171,41 +172,135 @@ static size_t sent_words(const px_comparison *c, uint32_t a, uint32_t s) {
   return w;
 }
 
+/* A transcript line ("AMY GOODMAN: ...", "REP. JOHN LEWIS: ..."): the
+ * speaker's label in capitals, then a colon. */
+static bool labelled_line(px_str t) {
+  size_t up = 0;
+  for (size_t i = 0; i < t.len && i < 48; i++) {
+    char ch = t.ptr[i];
+    if (ch >= 'A' && ch <= 'Z') up++;
+    else if (ch == ':') return up >= 2;
+    else if (ch != ' ' && ch != '.' && ch != '-' && ch != '\'') return false;
+  }
+  return false;
+}
+
+/* How well member j stands for its fact f: a sentence grouped into the
+ * fact (not one that joined it as a second claim), linked to more of the
+ * fact's other members, a statement rather than a question or a
+ * transcript line, from the lead article on a tie. */
+static int member_rank(const px_comparison *c, uint32_t f, uint32_t j, uint32_t lead,
+                       const uint32_t *deg) {
+  const px__cmember *m = &c->mem[j];
+  uint32_t k = c->art[m->art].sent_first + m->sent;
+  int r = 0;
+  if (c->sent_fact[k] == f) r += 8 + 2 * (int)(deg[k] < 8 ? deg[k] : 8);
+  px_str t = px__span(c, m->art, m->start, m->end);
+  size_t e = t.len;
+  while (e && (t.ptr[e - 1] == ' ' || t.ptr[e - 1] == '"' || t.ptr[e - 1] == '\n')) e--;
+  bool question = e && t.ptr[e - 1] == '?';
+  if (!question && !labelled_line(t) && sent_words(c, m->art, m->sent) >= 6) r += 6;
+  if (m->art == lead) r += 1;
+  return r;
+}
+
 int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
   memset(b, 0, sizeof *b);
   b->top = top ? top : 5;
   uint32_t *order = NULL;
+  size_t nsent = 0;
+  for (size_t i = 0; i < c->nart; i++) nsent += c->art[i].nsent;
   if (px__fact_order(c, &order)) return PX_ENOMEM;
   b->core = malloc((b->top + 1) * sizeof *b->core);
+  b->corem = malloc((b->top + 1) * sizeof *b->corem);
   b->alone = malloc((c->nart * b->top + 1) * sizeof *b->alone);
   b->nalone = calloc(c->nart + 1, sizeof *b->nalone);
-  if (!b->core || !b->alone || !b->nalone) {
+  uint32_t *deg = calloc(nsent + 1, sizeof *deg);
+  uint32_t *flinks = calloc(c->nfact + 1, sizeof *flinks);
+  double *central = calloc(c->nart + 1, sizeof *central);
+  if (!b->core || !b->corem || !b->alone || !b->nalone || !deg || !flinks || !central) {
     free(order);
+    free(deg);
+    free(flinks);
+    free(central);
     px__brief_release(b);
     return PX_ENOMEM;
   }
-  /* the lead: the article carrying most shared facts, the earliest on a tie */
+  for (size_t l = 0; l < c->nflink; l++) {
+    uint32_t x = (uint32_t)(c->flink[l] >> 32), y = (uint32_t)c->flink[l];
+    deg[x]++, deg[y]++;
+    flinks[c->sent_fact[x]]++;
+  }
+  /* The lead, whose title heads the brief: the most central article, the
+   * one whose sentences most other outlets also report, per square root
+   * of its length (a long interview shares more sentences in all, a wire
+   * story more of its own); the earliest on a tie. */
+  for (size_t i = 0; i < c->nart; i++) {
+    const px__cart *a = &c->art[i];
+    double sum = 0;
+    for (uint32_t s = 0; s < a->nsent; s++) {
+      const px__cfact *f = &c->fact[c->sent_fact[a->sent_first + s]];
+      if (f->noutlets > 1 && !f->furniture) sum += f->noutlets - 1;
+    }
+    central[i] = sum / sqrt(a->nsent > 4 ? (double)a->nsent : 4.0);
+  }
   uint32_t best = 0;
   for (size_t i = 0; i < c->nart; i++) {
     const px__cart *a = &c->art[i], *l = &c->art[best];
-    uint32_t sa = a->nfacts - a->nunique, sl = l->nfacts - l->nunique;
-    if (!a->title.len) continue;
-    if (!l->title.len || sa > sl || (sa == sl && a->has_time && (!l->has_time || a->published < l->published)))
-      best = (uint32_t)i;
     if (a->has_time) {
       if (!b->has_time || a->published < b->t_first) b->t_first = a->published;
       if (!b->has_time || a->published > b->t_last) b->t_last = a->published;
       b->has_time = true;
     }
+    if (!a->title.len) continue;
+    if (!l->title.len || central[i] > central[best] ||
+        (central[i] == central[best] && a->has_time && (!l->has_time || a->published < l->published)))
+      best = (uint32_t)i;
   }
   b->lead = best;
-  for (size_t k = 0; k < c->nfact && b->ncore < b->top; k++) {
+  /* Core facts: most outlets first; among as many outlets, the fact whose
+   * members are linked to each other most densely.  Each is shown by a
+   * sentence no other core fact shows (a sentence can report two facts). */
+  size_t nshared = 0;
+  while (nshared < c->nfact && c->fact[order[nshared]].noutlets > 1) nshared++;
+  for (size_t k = 0; k < nshared;) {
+    size_t e = k;
+    while (e < nshared && c->fact[order[e]].noutlets == c->fact[order[k]].noutlets) e++;
+    for (size_t x = k + 1; x < e; x++) {
+      uint32_t v = order[x];
+      double dv = (double)flinks[v] / c->fact[v].count;
+      size_t y = x;
+      while (y > k && (double)flinks[order[y - 1]] / c->fact[order[y - 1]].count < dv) {
+        order[y] = order[y - 1];
+        y--;
+      }
+      order[y] = v;
+    }
+    k = e;
+  }
+  for (size_t k = 0; k < nshared && b->ncore < b->top; k++) {
     const px__cfact *f = &c->fact[order[k]];
-    if (f->noutlets < 2) break;
     if (f->furniture) continue;
-    b->core[b->ncore++] = order[k];
+    int br = -1;
+    uint32_t pick = 0;
+    for (uint32_t j = f->first; j < f->first + f->count; j++) {
+      bool shown = false;
+      for (size_t q = 0; q < b->ncore && !shown; q++) {
+        const px__cmember *o = &c->mem[b->corem[q]];
+        shown = o->art == c->mem[j].art && o->sent == c->mem[j].sent;
+      }
+      if (shown) continue;
+      int r = member_rank(c, order[k], j, best, deg);
+      if (r > br) br = r, pick = j;
+    }
+    if (br < 0) continue;
+    b->core[b->ncore] = order[k];
+    b->corem[b->ncore++] = pick;
   }
   free(order);
+  free(deg);
+  free(flinks);
+  free(central);
   /* what each article alone adds: its unique sentences of some substance,
    * the earliest first (news puts what matters first) */
   for (size_t i = 0; i < c->nart; i++) {
@@ -221,17 +316,19 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
 
 void px__brief_release(px__brief *b) {
   free(b->core);
+  free(b->corem);
   free(b->alone);
   free(b->nalone);
   memset(b, 0, sizeof *b);
 }
 
 uint32_t px__brief_member(const px_comparison *c, const px__brief *b, uint32_t f) {
+  for (size_t k = 0; k < b->ncore; k++)
+    if (b->core[k] == f) return b->corem[k];
   const px__cfact *fa = &c->fact[f];
-  uint32_t pick = fa->first;
   for (uint32_t j = fa->first; j < fa->first + fa->count; j++)
     if (c->mem[j].art == b->lead) return j;
-  return pick;
+  return fa->first;
 }
 
 int px_report_write(const px_comparison *c, px_report_format format, const px_report_opts *opts,

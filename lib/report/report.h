@@ -46,6 +46,7 @@ typedef struct px__brief {
   int64_t t_first, t_last; /* dates of the articles (has_any: any dated) */
   bool has_time;
   uint32_t *core;         /* shared facts, most outlets first (ncore) */
+  uint32_t *corem;        /* the member shown for each (index into c->mem) */
   size_t ncore;
   uint32_t *alone;        /* per article: up to `top` sentences only its outlet gives */
   uint32_t *nalone;       /* count per article (alone[a * top + k]) */
@@ -54,7 +55,8 @@ typedef struct px__brief {
 /** Build the brief (top items per section).  @return PX_OK, PX_ENOMEM. */
 PX__HIDDEN int px__brief_make(const px_comparison *c, size_t top, px__brief *b /* OUT */);
 PX__HIDDEN void px__brief_release(px__brief *b);
-/** The member of fact f that stands for it (from the lead article when it has one). */
+/** The member of fact f that stands for it: the brief's pick for a core fact,
+ * else the lead article's member when it has one. */
 PX__HIDDEN uint32_t px__brief_member(const px_comparison *c, const px__brief *b, uint32_t f);
 /** URL of article a ("" when none). */
 PX__HIDDEN px_str px__art_url(const px_comparison *c, uint32_t a);
