@@ -618,7 +618,7 @@ void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_centry **stale, u
       sb_s(b, "<tr><td class=\"o\">");
       sb_hs(b, o);
       sb_s(b, "</td><td>");
-      sb_hs(b, jstr(x, "text"));
+      sb_hs(b, json_is_string(json_object_get(x, "quoted")) ? jstr(x, "quoted") : jstr(x, "text"));
       sb_s(b, " <span class=\"meta\">(");
       sb_hs(b, jstr(x, "kind"));
       sb_s(b, ")</span></td></tr>");

@@ -81,6 +81,20 @@ static void test_scores(void **state) {
   assert_true(same > 0.5);
   assert_true(syn > other);
   assert_true(other < 0.2);
+  /* A name of several words shared, and nothing else: one topic, not one
+   * fact; nor is one word in common. */
+  double name = score_pair("The museum in Dayton holds the papers of Dr. Edwin Marlowe Castellan Jr.",
+                           "She said that Edwin Marlowe Castellan Jr. taught her to read music.");
+  assert_true(name < PX__FACT_THRESHOLD);
+  assert_true(score_pair("Farewell, my old friend.", "Those were my friends.") <= PX__FACT_ONE_UNIT_MAX);
+  /* A transcript's speaker label is who speaks, not what is reported. */
+  double label = score_pair("MAYOR LIISA KOSKI: I asked the question twice.",
+                            "Mayor Liisa Koski of Vaasa resigned late Friday after a long illness.");
+  assert_true(label < PX__FACT_THRESHOLD);
+  /* The same fact with the same name still meets. */
+  double fact = score_pair("Liisa Koski resigned as mayor of Vaasa on Friday.",
+                           "Mayor Liisa Koski of Vaasa resigned on Friday.");
+  assert_true(fact > 0.5);
 }
 
 static void test_synonyms(void **state) {

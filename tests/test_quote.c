@@ -700,6 +700,24 @@ static void test_indirect(void **state) {
   assert_speaker(f, "protects well", "Pillai");
 }
 
+/* A reported clause stops where the sentence turns to its circumstances:
+ * "... support for the strike on Monday as she met the dockers" reports
+ * the support, not the meeting. */
+static void test_indirect_stops_at_circumstance(void **state) {
+  fx *f = *state;
+  run(f, "Harbor strike\n\nMayor Liisa Koski pledged full support for the strike on Monday as "
+         "she met the dockers at the north quay, a stretch of wharf the council plans to sell.\n\n"
+         "Union leader Aki Rantala said that the talks had failed, as the company refused to "
+         "raise its offer.");
+  px_quote q = find(f, "full support for the strike");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+  assert_false(str_has(q.text, "met the dockers"));
+  assert_true(str_has(q.text, "on Monday"));
+  q = find(f, "talks had failed");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+  assert_false(str_has(q.text, "refused"));
+}
+
 static void test_offsets_are_bytes(void **state) {
   fx *f = *state;
   const char *t = "Pr\xC3\xA9sident Lula sagte nichts. \xE2\x80\x9CNous sommes pr\xC3\xAAts,\xE2\x80\x9D "
@@ -1235,6 +1253,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_remark_over_paragraphs, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pronoun_not_in_reported_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_indirect_stops_at_circumstance, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),

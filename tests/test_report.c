@@ -195,6 +195,114 @@ static void test_text(void **state) {
   free(col);
 }
 
+/* A comparison of n invented articles, its report in format f. */
+static char *report_of(const char *const *src, const char *const *title, const char *const *body,
+                       const int64_t *when, size_t n, px_report_format f) {
+  px_article *a[8];
+  for (size_t i = 0; i < n; i++) {
+    assert_int_equal(px_article_new(&a[i]), PX_OK);
+    px_article_set(a[i], PX_F_SOURCE, src[i], strlen(src[i]));
+    px_article_set(a[i], PX_F_TITLE, title[i], strlen(title[i]));
+    px_article_set(a[i], PX_F_BODY, body[i], strlen(body[i]));
+    px_article_set_published(a[i], when[i]);
+  }
+  px_comparison *c = NULL;
+  assert_int_equal(px_compare(ctx, (const px_article *const *)a, n, NULL, &c), PX_OK);
+  sink s = {0};
+  px_report_opts o = {100, 0, 5, 0};
+  assert_int_equal(px_report_write(c, f, &o, put, &s), PX_OK);
+  px_comparison_free(c);
+  for (size_t i = 0; i < n; i++) px_article_free(a[i]);
+  return s.p;
+}
+
+#define SHARED_1 "Fire crews in Vaasa put out a blaze at the old grain silo on Tuesday night.\n\n"
+#define SHARED_2 "The silo, built in 1931, had stood empty since the mill closed.\n\n"
+#define SHARED_3 "Police have opened an inquiry into the cause of the fire.\n\n"
+
+/* The brief's headline is the most central article's, not the longest's:
+ * an interview that repeats the story's three facts among many of its own
+ * is less central than the short reports made of them, though it carries
+ * as many shared facts and came first. */
+static void test_brief_lead(void **state) {
+  (void)state;
+  const char *src[3] = {"Vaasa Review", "Coast Daily", "Ostro News"};
+  const char *title[3] = {"Talking to the last miller of Vaasa", "Fire destroys Vaasa grain silo",
+                          "Old silo burns in Vaasa"};
+  const char *body[3] = {
+      SHARED_1 SHARED_2 SHARED_3
+      "Aino Salo worked at the mill for thirty-one years before it shut its doors.\n\n"
+      "She remembers the harvest trucks queuing along the river road every autumn.\n\n"
+      "Her father had been a carpenter on the wharf before the war.\n\n"
+      "The town library keeps her photographs of the loading cranes.\n\n"
+      "Salo now teaches weaving at the community college on Thursdays.\n\n"
+      "She hopes the council will turn the site into a park with a small museum.",
+      SHARED_1 SHARED_2 SHARED_3,
+      SHARED_1 SHARED_2 SHARED_3 "No one was hurt, the rescue service said."};
+  const int64_t when[3] = {1700000000, 1700003600, 1700007200};
+  char *out = report_of(src, title, body, when, 3, PX_REPORT_JSON);
+  json_error_t err;
+  json_t *root = json_loads(out, 0, &err);
+  assert_non_null(root);
+  json_t *story = json_object_get(root, "story");
+  size_t lead = (size_t)json_integer_value(json_object_get(story, "lead_article"));
+  assert_int_not_equal(lead, 0);
+  assert_string_equal(json_string_value(json_object_get(story, "headline")), title[lead]);
+  /* each core fact stands by a sentence of its own, which is one of its members */
+  json_t *core = json_object_get(story, "core_facts"), *facts = json_object_get(root, "facts");
+  assert_true(json_array_size(core) >= 3);
+  const char *seen[8] = {0};
+  for (size_t k = 0; k < json_array_size(core) && k < 8; k++) {
+    json_t *f = json_array_get(facts, (size_t)json_integer_value(json_array_get(core, k)));
+    json_t *lm = json_object_get(f, "lead_member");
+    assert_true(json_is_integer(lm));
+    json_t *m = json_array_get(json_object_get(f, "members"), (size_t)json_integer_value(lm));
+    assert_non_null(m);
+    seen[k] = json_string_value(json_object_get(m, "text"));
+    for (size_t q = 0; q < k; q++) assert_string_not_equal(seen[q], seen[k]);
+  }
+  json_decref(root);
+  free(out);
+}
+
+/* A direct quote broken by the outlet's attribution ("...," the mayor
+ * said. "...") is shown as the quoted words, the attribution left out. */
+static void test_quote_shown(void **state) {
+  (void)state;
+  const char *src[2] = {"Vaasa Review", "Coast Daily"};
+  const char *title[2] = {"Mayor vows to rebuild harbour", "Harbour will be rebuilt, mayor says"};
+  const char *body[2] = {
+      "Mayor Liisa Koski spoke to reporters at the harbour on Wednesday.\n\n"
+      "\"We will rebuild the harbour, every pier and every crane,\" Koski said. "
+      "\"The town owes that to the fishermen.\"",
+      "Mayor Liisa Koski visited the damaged harbour on Wednesday.\n\n"
+      "\"We will rebuild the harbour, every pier and every crane. The town owes that to the "
+      "fishermen,\" Koski told reporters."};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  assert_non_null(strstr(out, "\"We will rebuild the harbour, every pier and every crane,\" \xe2\x80\xa6"));
+  free(out);
+  out = report_of(src, title, body, when, 2, PX_REPORT_JSON);
+  json_error_t err;
+  json_t *root = json_loads(out, 0, &err);
+  assert_non_null(root);
+  json_t *qs = json_object_get(root, "quotes");
+  size_t with_quoted = 0;
+  for (size_t i = 0; i < json_array_size(qs); i++) {
+    json_t *ms = json_object_get(json_array_get(qs, i), "members");
+    for (size_t j = 0; j < json_array_size(ms); j++) {
+      json_t *m = json_array_get(ms, j), *qd = json_object_get(m, "quoted");
+      if (!qd) continue;
+      with_quoted++;
+      assert_non_null(strstr(json_string_value(json_object_get(m, "text")), "Koski said"));
+      assert_null(strstr(json_string_value(qd), "Koski said"));
+    }
+  }
+  assert_int_equal(with_quoted, 1);
+  json_decref(root);
+  free(out);
+}
+
 static void test_errors(void **state) {
   (void)state;
   sink s = {0, 0, 100};
@@ -207,7 +315,8 @@ static void test_errors(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_json), cmocka_unit_test(test_html),   cmocka_unit_test(test_md),
-      cmocka_unit_test(test_text), cmocka_unit_test(test_errors),
+      cmocka_unit_test(test_text), cmocka_unit_test(test_errors), cmocka_unit_test(test_brief_lead),
+      cmocka_unit_test(test_quote_shown),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1104,6 +1104,26 @@ static bool has_finite_verb(const qwork *w, size_t a, size_t b) {
   return false;
 }
 
+/* Where a reported clause [cs, ce) hands over to the circumstances of the
+ * sentence: "pledged support for Moscow on Wednesday as he met Putin at the
+ * cosmodrome" reports the pledge; the meeting is the writer's, not the
+ * speaker's.  A subordinate "as", "while" or "whereas" after a comma, or
+ * before a pronoun subject, three words into the clause or more. */
+static size_t circumstance_cut(const qwork *w, size_t cs, size_t ce) {
+  static const char *const sub[] = {"as", "while", "whereas"};
+  for (size_t k = cs + 3; k + 1 < ce; k++) {
+    if (!word_in(w, k, sub, sizeof sub / sizeof *sub)) continue;
+    bool comma = punct_char(w, k - 1) == ',';
+    bool subject = is_word(w, k + 1) && (w->cls[k + 1] & PX__CW_PRONOUN) &&
+                   TOK(w, k + 1)->fold != w->qa->h_it;
+    if (!comma && !subject) continue;
+    size_t e = comma ? k - 1 : k;
+    while (e > cs && !is_word(w, e - 1) && TOK(w, e - 1)->kind != PX__TOK_NUMBER) e--;
+    return e;
+  }
+  return ce;
+}
+
 static bool indirect_in(const qwork *w, size_t si, cand *c) {
   size_t f = sent_first_tok(w, si), e = sent_end_tok(w, si);
   if (e - f < 5 || e - f > 120) return false;
@@ -1183,6 +1203,7 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
   }
   return false;
 found:
+  ce = circumstance_cut(w, cs, ce);
   if (ce <= cs) return false;
   c->q.start = TOK(w, cs)->start;
   c->q.end = TOK(w, ce - 1)->end;

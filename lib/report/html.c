@@ -222,7 +222,7 @@ void px__report_html(const px_comparison *c, px__w *w) {
       px__w_printf(w, "<td>[%u] ", m->art + 1);
       h(w, c->art[m->art].label);
       px__w_puts(w, "</td><td>");
-      h(w, px__span(c, m->art, m->start, m->end));
+      h(w, px__quote_text(w, c, m));
       px__w_printf(w, "</td><td class=\"kind\">%s", px__qkind_name(m));
       if (m->times > 1) px__w_printf(w, " (%u times)", m->times);
       if (!px__str_same(m->speaker, cq->name)) {

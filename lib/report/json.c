@@ -190,7 +190,12 @@ void px__report_json(const px_comparison *c, px__w *w) {
       const px__cqmember *m = &c->qmem[j];
       if (j > cq->first) px__w_raw(w, ",", 1);
       px__w_printf(w, "{\"article\":%u,\"start\":%u,\"end\":%u,\"text\":", m->art, m->start, m->end);
-      jstr(w, px__span(c, m->art, m->start, m->end));
+      px_str raw = px__span(c, m->art, m->start, m->end), shown = px__quote_text(w, c, m);
+      jstr(w, raw);
+      if (shown.ptr != raw.ptr) {
+        px__w_puts(w, ",\"quoted\":");
+        jstr(w, shown);
+      }
       px__w_puts(w, ",\"speaker\":");
       if (m->speaker.len) jstr(w, m->speaker);
       else px__w_puts(w, "null");

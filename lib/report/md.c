@@ -90,7 +90,7 @@ static void brief_md(const px_comparison *c, const px_report_opts *o, px__w *w, 
         else px__w_puts(w, "speaker not named");
       }
       px__w_puts(w, ") ");
-      mdstr(w, px__span(c, m->art, m->start, m->end));
+      mdstr(w, px__quote_text(w, c, m));
     }
     px__w_puts(w, "\n");
   }
@@ -105,7 +105,7 @@ static void brief_md(const px_comparison *c, const px_report_opts *o, px__w *w, 
       px__w_puts(w, " gives it to **");
       mdstr(w, m->speaker);
       px__w_puts(w, "**: ");
-      mdstr(w, px__span(c, m->art, m->start, m->end));
+      mdstr(w, px__quote_text(w, c, m));
     }
     px__w_puts(w, "\n");
   }
@@ -217,7 +217,7 @@ void px__report_md(const px_comparison *c, const px_report_opts *o, px__w *w) {
       px__w_puts(w, " | ");
       tag(w, c, m->art);
       px__w_printf(w, " | %s | ", px__qkind_name(m));
-      mdstr(w, px__span(c, m->art, m->start, m->end));
+      mdstr(w, px__quote_text(w, c, m));
       px__w_puts(w, " |\n");
     }
   }

@@ -5,6 +5,8 @@
  */
 #include "report/report.h"
 
+#include "analyze/quote.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <math.h>
@@ -132,6 +134,45 @@ px_str px__span(const px_comparison *c, uint32_t art, uint32_t start, uint32_t e
 const char *px__qkind_name(const px__cqmember *m) {
   if (m->trimmed) return "trimmed";
   return px_quote_kind_name((px_quote_kind)m->kind);
+}
+
+px_str px__quote_text(px__w *w, const px_comparison *c, const px__cqmember *m) {
+  px_str t = px__span(c, m->art, m->start, m->end);
+  if (m->kind != PX_QUOTE_DIRECT || t.len < 8) return t;
+  px__arena ar;
+  px__arena_init(&ar, 4096);
+  px__qspan *sp = NULL;
+  size_t ns = 0;
+  if (px__quote_scan(t.ptr, t.len, &ar, &sp, &ns) || ns < 2) {
+    px__arena_release(&ar);
+    return t;
+  }
+  px__buf_clear(&w->tmp);
+  int err = 0;
+  uint32_t last = UINT32_MAX; /* end of the last outermost stretch */
+  for (size_t i = 0; i < ns && !err; i++) {
+    if (sp[i].depth) continue;
+    uint32_t a = sp[i].open, b = sp[i].close + sp[i].close_len;
+    if (sp[i].flags & PX__QS_UNCLOSED) b = (uint32_t)t.len;
+    if (b > t.len || a >= b) continue;
+    if (last != UINT32_MAX && a > last) {
+      /* between two stretches: the outlet's words, or only a paragraph
+       * break where one quote goes on */
+      bool words = false;
+      for (uint32_t k = last; k < a && !words; k++) {
+        unsigned char ch = (unsigned char)t.ptr[k];
+        words = (ch | 32) >= 'a' && (ch | 32) <= 'z';
+      }
+      err = words ? px__buf_append(&w->tmp, " \xe2\x80\xa6 ", 5) : px__buf_append(&w->tmp, " ", 1);
+    } else if (last != UINT32_MAX && a < last) {
+      continue;
+    }
+    if (!err) err = px__buf_append(&w->tmp, t.ptr + a, b - a);
+    last = b;
+  }
+  px__arena_release(&ar);
+  if (err || !w->tmp.len) return t;
+  return (px_str){w->tmp.ptr, w->tmp.len};
 }
 
 static int cmp_order(const void *x, const void *y, void *u) {
@@ -339,8 +380,9 @@ int px_report_write(const px_comparison *c, px_report_format format, const px_re
   if (o.width <= 0) o.width = 80;
   if (o.width < 30) o.width = 30;
   if (o.top <= 0) o.top = 5;
-  px__w w = {write, user, {0}, 0};
+  px__w w = {write, user, {0}, 0, {0}};
   px__buf_init(&w.buf, 0);
+  px__buf_init(&w.tmp, 0);
   switch (format) {
     case PX_REPORT_TEXT: px__report_text(c, &o, &w); break;
     case PX_REPORT_JSON: px__report_json(c, &w); break;
@@ -350,5 +392,6 @@ int px_report_write(const px_comparison *c, px_report_format format, const px_re
   }
   px__w_flush(&w);
   px__buf_release(&w.buf);
+  px__buf_release(&w.tmp);
   return w.err;
 }

@@ -12,6 +12,7 @@ typedef struct px__w {
   void *user;
   px__buf buf;
   int err; /* first error: PX_EIO from the sink, PX_ENOMEM */
+  px__buf tmp; /* scratch for a text put together (px__quote_text) */
 } px__w;
 
 PX__HIDDEN void px__w_raw(px__w *w, const char *p, size_t n);
@@ -32,6 +33,11 @@ PX__HIDDEN void px__fmt_time(int64_t t, bool iso, char *buf, size_t n);
 /** Text of a fact member / quote member / value, borrowed from the comparison. */
 PX__HIDDEN px_str px__span(const px_comparison *c, uint32_t art, uint32_t start, uint32_t end);
 PX__HIDDEN const char *px__qkind_name(const px__cqmember *m);
+/** The words of a quote member as the reports show them: a direct quote's
+ * quoted stretches, with " … " where the outlet's own words ("Lewis said")
+ * stand between two of them; other members as written.  The text lives in
+ * w->tmp until the next call. */
+PX__HIDDEN px_str px__quote_text(px__w *w, const px_comparison *c, const px__cqmember *m);
 /** Same bytes? */
 static inline bool px__str_same(px_str a, px_str b) {
   return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);

@@ -168,7 +168,7 @@ static void brief_text(const px_comparison *c, const px_report_opts *o, tx *t, c
       if ((size_t)n >= sizeof line) n = (int)sizeof line - 1;
       px__w_raw(w, line, (size_t)n);
       px__w_puts(w, ": ");
-      wrap(t, px__span(c, m->art, m->start, m->end), at + (size_t)n + 2, 6);
+      wrap(t, px__quote_text(w, c, m), at + (size_t)n + 2, 6);
     }
   }
   if (!shown) note(t, "(no remark quoted by more than one outlet)");
@@ -183,7 +183,7 @@ static void brief_text(const px_comparison *c, const px_report_opts *o, tx *t, c
                      m->speaker.ptr ? m->speaker.ptr : "");
         if ((size_t)n >= sizeof line) n = (int)sizeof line - 1;
         px__w_raw(w, line, (size_t)n);
-        wrap(t, px__span(c, m->art, m->start, m->end), at + (size_t)n, 6);
+        wrap(t, px__quote_text(w, c, m), at + (size_t)n, 6);
       }
   }
   heading(t, "Disputes");
@@ -346,7 +346,7 @@ void px__report_text(const px_comparison *c, const px_report_opts *o, px__w *w) 
       }
       extra += rep;
       px__w_puts(w, ": ");
-      wrap(&t, px__span(c, m->art, m->start, m->end), at + strlen(kind) + 3 + extra, 6);
+      wrap(&t, px__quote_text(w, c, m), at + strlen(kind) + 3 + extra, 6);
     }
   }
   if (!shown) note(&t, "(no remark quoted by more than one outlet)");
