@@ -521,10 +521,32 @@ void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_centry **stale, u
   sb_s(b, "<h2 id=\"core\">Core facts</h2>");
   size_t fi, shown = 0;
   json_t *f, *shown_text = json_object();
+  /* In the order of the report's brief: its core facts first, then by
+   * the number of outlets (the report lists facts by first appearance). */
+  size_t nfacts = json_array_size(facts), *ord = calloc(nfacts + 1, sizeof *ord);
+  if (ord) {
+    uint8_t *taken = calloc(nfacts + 1, 1);
+    size_t no = 0, ci;
+    json_t *cv;
+    json_array_foreach(json_object_get(json_object_get(rep, "story"), "core_facts"), ci, cv) {
+      size_t id = json_is_integer(cv) ? (size_t)json_integer_value(cv) : nfacts;
+      if (id < nfacts && taken && !taken[id]) taken[id] = 1, ord[no++] = id;
+    }
+    for (size_t want = noutlets; want >= 2 && taken; want--)
+      json_array_foreach(facts, fi, f)
+        if (!taken[fi] && json_array_size(json_object_get(f, "outlets")) == want) taken[fi] = 1, ord[no++] = fi;
+    for (fi = 0; fi < nfacts && taken; fi++)
+      if (!taken[fi]) ord[no++] = fi;
+    if (!taken)
+      for (fi = 0; fi < nfacts; fi++) ord[fi] = fi;
+    free(taken);
+  }
   for (int pass = 0; pass < 2; pass++) {
     if (pass == 1) sb_s(b, "<h3>Carried by several outlets</h3>");
     size_t here = 0;
-    json_array_foreach(facts, fi, f) {
+    for (size_t oi = 0; ord && oi < nfacts; oi++) {
+      fi = ord[oi];
+      f = json_array_get(facts, fi);
       size_t no = json_array_size(json_object_get(f, "outlets"));
       bool all = noutlets >= 2 && no == noutlets;
       if (!json_is_true(json_object_get(f, "shared")) || (pass == 0) != all) continue;
@@ -550,6 +572,7 @@ void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_centry **stale, u
                                  : "<p class=\"note\">None.</p>");
   }
   json_decref(shown_text);
+  free(ord);
 
   /* What each outlet alone adds. */
   sb_s(b, "<h2 id=\"alone\">What each outlet alone adds</h2><div class=\"cols\">");

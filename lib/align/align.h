@@ -82,8 +82,9 @@ PX__HIDDEN void px__idf_release(px__idf *idf);
 
 /* ---------------------------------------------------- sentence features */
 
-/* PX__TERM_NAME: a word of a name of two or more capitalized words */
-enum { PX__TERM_CAP = 1, PX__TERM_NUM = 2, PX__TERM_NAME = 4 };
+/* PX__TERM_NAME: a word of a name of two or more capitalized words;
+ * PX__TERM_LOWER: written in lower case somewhere in the sentence */
+enum { PX__TERM_CAP = 1, PX__TERM_NUM = 2, PX__TERM_NAME = 4, PX__TERM_LOWER = 8 };
 
 typedef struct px__term {
   uint64_t stem;  /* stem hash; for numbers the hash of the normalized value */

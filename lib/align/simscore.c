@@ -108,6 +108,8 @@ static bool token_term(const px__text *tx, const px__token *t, uint64_t *h, uint
   *h = t->stem;
   if ((t->flags & (PX__TF_CAP | PX__TF_ALLCAPS)) && !(t->flags & PX__TF_SENT_START))
     *flags = PX__TERM_CAP;
+  else if (!(t->flags & (PX__TF_CAP | PX__TF_ALLCAPS)))
+    *flags = PX__TERM_LOWER;
   return true;
 }
 
@@ -406,6 +408,15 @@ static bool share_class(const px__term *x, const px__term *y) {
   return false;
 }
 
+/* A word of a name on one side, only a common word on the other ("Andrew
+ * Young" / "young people"): the same stem, not the same thing. */
+static bool name_vs_word(uint8_t x, uint8_t y) {
+  bool xn = (x & PX__TERM_NAME) && !(x & PX__TERM_LOWER), yn = (y & PX__TERM_NAME) && !(y & PX__TERM_LOWER);
+  bool xw = (x & PX__TERM_LOWER) && !(x & (PX__TERM_NAME | PX__TERM_CAP));
+  bool yw = (y & PX__TERM_LOWER) && !(y & (PX__TERM_NAME | PX__TERM_CAP));
+  return (xn && yw) || (yn && xw);
+}
+
 static void features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
                      double f[PX__SIM_NFEAT], double *shared, uint32_t *units) {
   memset(f, 0, PX__SIM_NFEAT * sizeof *f);
@@ -421,7 +432,10 @@ static void features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
       i++;
     else if (a->term[i].stem > b->term[j].stem)
       j++;
-    else {
+    else if (name_vs_word(a->term[i].flags, b->term[j].flags)) {
+      i++;
+      j++;
+    } else {
       ma[i] = mb[j] = 1;
       if (a->term[i].flags & PX__TERM_NUM) num_same++;
       if ((a->term[i].flags | b->term[j].flags) & PX__TERM_CAP) cap_same++;

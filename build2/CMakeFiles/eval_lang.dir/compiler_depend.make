@@ -1,0 +1,2 @@
+# Empty compiler generated dependencies file for eval_lang.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for eval_lang.
+# This may be replaced when dependencies are built.

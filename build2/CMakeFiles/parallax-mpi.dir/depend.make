@@ -1,0 +1,2 @@
+# Empty dependencies file for parallax-mpi.
+# This may be replaced when dependencies are built.

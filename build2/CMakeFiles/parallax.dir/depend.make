@@ -1,0 +1,2 @@
+# Empty dependencies file for parallax.
+# This may be replaced when dependencies are built.

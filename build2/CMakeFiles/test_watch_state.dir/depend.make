@@ -1,0 +1,2 @@
+# Empty dependencies file for test_watch_state.
+# This may be replaced when dependencies are built.
