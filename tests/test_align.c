@@ -598,6 +598,7 @@ static void test_furniture(void **state) {
       "Copyright 2020 The Outlet. All rights reserved.", "Photo 3 of 12", "Story continues below advertisement",
       "___", "* * *", "Ferry live updates:Two more bodies found near the pier",
       "Where's the mayor?Her absence is noticed at the harbour briefing",
+      "Dockers end nine-day strike at the port of Vaasa Read more",
       "Passengers wait on the quay, Harbourtown, April 2, 2020 (Jane Doe/Northern Wire)",
       "Also see: Five ferries that never sank", "Read: The best harbours to visit",
       "Contributing: Jane Doe and John Roe", "Editor's note: all our ferry coverage is free.",
@@ -623,6 +624,7 @@ static void test_furniture(void **state) {
       "Harbour Blog Archives Select Date December, 2015 November, 2015 October, 2015 September, 2015",
       "Jane Doe and John Roe and Ann Barfield Poe and Eli Moe"};
   static const char *const no[] = {
+      "The teacher told her pupils to read more.", "Parents say children who read more do better Read",
       "She was 16.", "The police didn't do their job.",
       "By Wednesday, the fire had spread to three villages.",
       "Updates to the law took effect in March, officials said.",

@@ -4,7 +4,7 @@
  * ("ADVERTISEMENT"), captions and gallery controls ("Hide Caption 26 of 30
  * Photos", "next Image 1 of 3"), update stamps ("(Most recent update: 11:40
  * a.m. ET)"), calls to action ("Click here to ...", newsletter sign-ups,
- * "Read more:", "Related:"), copyright lines, and bylines or credit lines
+ * "Read more:", "Related:", a related headline ending "Read more"), copyright lines, and bylines or credit lines
  * inside the body ("By Jane Doe", "Reporting by ...", "... contributed to
  * this report").  The text stays as stored; a comparison leaves these
  * sentences out of its facts, quotes and discrepancies and counts them.
@@ -298,6 +298,21 @@ static size_t month_run(const char *t, size_t n) {
   return k;
 }
 
+/* A related link's headline with its "Read more" glued on: "Harbour
+ * strike ends after nine days Read more" (no full stop before it: a
+ * headline, not a sentence of the story). */
+static bool read_more_tail(const char *p, size_t n) {
+  while (n && (p[n - 1] == ' ' || p[n - 1] == '\n' || p[n - 1] == '>' || (unsigned char)p[n - 1] >= 0x80)) n--;
+  static const char *const tails[] = {" Read more", " Read More", " READ MORE"};
+  for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
+    size_t k = strlen(tails[i]);
+    if (n <= k + 8 || memcmp(p + n - k, tails[i], k) != 0) continue;
+    char c = p[n - k - 1];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  }
+  return false;
+}
+
 bool px__furniture_text(const char *p, size_t n) {
   char s[FMAX + 1];
   size_t m = 0, words = 0, caps = 0;
@@ -350,6 +365,7 @@ bool px__furniture_text(const char *p, size_t n) {
   for (size_t i = 0; i < sizeof k_any / sizeof *k_any; i++)
     if (contains(t, tn, k_any[i])) return true;
   if (gallery_count(t, tn) && words <= 16) return true;
+  if (words <= 30 && read_more_tail(p, n)) return true;
   if (words > 40) return false;
   for (size_t i = 0; i < sizeof k_start / sizeof *k_start; i++)
     if (starts(t, tn, k_start[i])) return true;
