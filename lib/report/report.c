@@ -238,9 +238,17 @@ static int member_rank(const px_comparison *c, uint32_t f, uint32_t j, uint32_t 
   if (c->sent_fact[k] == f) r += 8 + 2 * (int)(deg[k] < 8 ? deg[k] : 8);
   px_str t = px__span(c, m->art, m->start, m->end);
   size_t e = t.len;
-  while (e && (t.ptr[e - 1] == ' ' || t.ptr[e - 1] == '"' || t.ptr[e - 1] == '\n')) e--;
-  bool question = e && t.ptr[e - 1] == '?';
-  if (!question && !labelled_line(t) && sent_words(c, m->art, m->sent) >= 6) r += 6;
+  while (e && (t.ptr[e - 1] == ' ' || t.ptr[e - 1] == '\n')) e--;
+  /* past closing quotation marks (’ ” are 3 bytes, ending 0x99 0x9d) */
+  size_t q = e;
+  while (q && (t.ptr[q - 1] == '\'' || t.ptr[q - 1] == '"' ||
+               (q >= 3 && (unsigned char)t.ptr[q - 3] == 0xe2 &&
+                ((unsigned char)t.ptr[q - 1] == 0x9d || (unsigned char)t.ptr[q - 1] == 0x99))))
+    q -= t.ptr[q - 1] == '\'' || t.ptr[q - 1] == '"' ? 1 : 3;
+  bool question = q && t.ptr[q - 1] == '?';
+  /* a heading or a crosshead ends without a full stop */
+  bool ends = q && (t.ptr[q - 1] == '.' || t.ptr[q - 1] == '!' || t.ptr[q - 1] == ',');
+  if (!question && ends && !labelled_line(t) && sent_words(c, m->art, m->sent) >= 6) r += 6;
   if (m->art == lead) r += 1;
   return r;
 }
