@@ -397,6 +397,12 @@ int px_store_open(px_ctx *ctx, const char *path, px_open_mode mode, px_store **o
   }
   sqlite3_extended_result_codes(st->db, 1);
   sqlite3_busy_timeout(st->db, 10000);
+  /* Before the first use of article_fts, whose tokenizer is made then. */
+  if ((rc = px__store_fts_register(st->db)) != SQLITE_OK) {
+    rc = px__ctx_fail(ctx, rc == SQLITE_NOMEM ? PX_ENOMEM : PX_EDB,
+                      "%s: cannot set up the search tokenizer", path);
+    goto fail;
+  }
   if ((rc = check_and_migrate(st, (flags & SQLITE_OPEN_READWRITE) ? PX_OPEN_WRITE : mode)))
     goto fail;
   if (mode == PX_OPEN_WRITE &&

@@ -193,6 +193,10 @@ PX__HIDDEN int px__store_note_new_speaker(px_store *st, px_str key, px_str name)
 /** Both: what must be written before the transaction commits. */
 PX__HIDDEN int px__store_flush(px_store *st);
 
+/** Register on db the search index's tokenizer (store_fts.c): "porter",
+ * the built-in's tokens from a word cache.  @return an SQLite code. */
+PX__HIDDEN int px__store_fts_register(sqlite3 *db);
+
 /** Run SQL with no results. @return PX_OK or a store error (message in ctx). */
 PX__HIDDEN int px__store_exec(px_store *st, const char *sql);
 /*
