@@ -301,6 +301,17 @@ static void test_quote_shown(void **state) {
   assert_int_equal(with_quoted, 1);
   json_decref(root);
   free(out);
+  /* a rendering with no speaker says so */
+  const char *body2[2] = {
+      "Mayor Liisa Koski spoke to reporters at the harbour on Wednesday.\n\n"
+      "\"We will rebuild the harbour, every pier and every crane,\" Koski said.",
+      "Crowds gathered at the harbour on Wednesday.\n\n"
+      "\"We will rebuild the harbour, every pier and every crane.\"\n\n"
+      "The words were painted on a banner above the quay."};
+  out = report_of(src, title, body2, when, 2, PX_REPORT_TEXT);
+  assert_non_null(strstr(out, "direct (speaker not named):"));
+  assert_null(strstr(out, "()"));
+  free(out);
 }
 
 static void test_errors(void **state) {

@@ -162,9 +162,10 @@ static void brief_text(const px_comparison *c, const px_report_opts *o, tx *t, c
       const char *kind = px__qkind_name(m);
       n = snprintf(line, sizeof line, " %s", kind);
       if (m->times > 1) n += snprintf(line + n, sizeof line - (size_t)n, " (%u times)", m->times);
-      if (!px__str_same(m->speaker, cq->name))
-        n += snprintf(line + n, sizeof line - (size_t)n, " (%.*s)", (int)(m->speaker.len < 80 ? m->speaker.len : 80),
-                      m->speaker.len ? m->speaker.ptr : "speaker not named");
+      if (!px__str_same(m->speaker, cq->name)) {
+        px_str sp = m->speaker.len ? m->speaker : (px_str){"speaker not named", 17};
+        n += snprintf(line + n, sizeof line - (size_t)n, " (%.*s)", (int)(sp.len < 80 ? sp.len : 80), sp.ptr);
+      }
       if ((size_t)n >= sizeof line) n = (int)sizeof line - 1;
       px__w_raw(w, line, (size_t)n);
       px__w_puts(w, ": ");
