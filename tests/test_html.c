@@ -1193,6 +1193,68 @@ static void test_article_body_marked(void **state) {
     if (has(body, bad[i])) fail_msg("\"%s\" is not the article's text", bad[i]);
 }
 
+/* A call to act set over a button in the article's own markup, with no
+ * class to name it, is cut; a product's name over its shop button and a
+ * sentence before a button stay. */
+static void test_button_pitch(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Quiet kettles</title></head><body><div class=\"entry-content\">"
+      "<p>We boiled water in nine kettles over two weeks and measured how loud each one was at "
+      "a metre, with the kitchen door closed and the fridge unplugged.</p>"
+      "<p class=\"has-text-align-center\"><strong>Stop guessing. Talk to our kitchen "
+      "experts</strong></p>"
+      "<div class=\"wp-block-buttons\"><a class=\"wp-block-button__link\" href=\"/c\">Talk to "
+      "us!</a></div>"
+      "<p>The quietest kettle, a steel model with a thick base, stayed under forty decibels until "
+      "the last seconds, when the lid began to rattle against its hinge.</p>"
+      "<h3>Brightwater K2 Kettle</h3>"
+      "<a class=\"btn btn-buy\" href=\"/k2\">Buy on Amazon</a>"
+      "<p>The loudest one whistled on purpose, which some readers will like and others will "
+      "not, and it took the longest to boil a full litre of cold water.</p>"
+      "<p>Every kettle was bought at full price.</p>"
+      "<a class=\"button\" href=\"/method\">Get the method</a>"
+      "<p>We will test the same kettles again after six months of daily use, to see which of "
+      "them keep their quiet once scale builds up inside.</p>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "fridge unplugged."));
+  assert_true(has(body, "Brightwater K2 Kettle"));
+  assert_true(has(body, "bought at full price."));
+  assert_true(has(body, "scale builds up inside."));
+  assert_false(has(body, "Stop guessing"));
+}
+
+/* Lines any template prints around a post (a table of contents' heading,
+ * a feedback widget, a comment form's notes, a post's filing) are not the
+ * article's text. */
+static void test_template_lines(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Night trains</title></head><body><div class=\"post-body\">"
+      "<h2>Table of Contents</h2>"
+      "<p>The night train to the coast returns in June after four years, the rail company said, "
+      "with sleeping cars refitted in the workshop at the old depot.</p>"
+      "<p>Tickets go on sale in April, and a berth will cost about the price of a hotel room, "
+      "which the company says is fair for a trip that saves a night away.</p>"
+      "<p>Was this page helpful?</p>"
+      "<p>Thanks for your feedback!</p>"
+      "<p>Filed under: Rail, Travel</p>"
+      "<p>Your email address will not be published. Required fields are marked *</p>"
+      "<p>The route follows the river for most of the way and stops at six towns, two of which "
+      "have had no train at night since the line was cut.</p>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "old depot."));
+  assert_true(has(body, "since the line was cut."));
+  const char *bad[] = {"Table of Contents", "helpful", "Thanks for your feedback", "Filed under",
+                       "will not be published", NULL};
+  for (int i = 0; bad[i]; i++)
+    if (has(body, bad[i])) fail_msg("template line \"%s\" in the body", bad[i]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -1220,6 +1282,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_boxes_in_article, setup, teardown),
       cmocka_unit_test_setup_teardown(test_footnotes_and_prompts, setup, teardown),
       cmocka_unit_test_setup_teardown(test_article_body_marked, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_button_pitch, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_template_lines, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

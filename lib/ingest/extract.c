@@ -1658,6 +1658,73 @@ static int32_t score(px__extractor *ex) {
   return best;
 }
 
+static bool starts_ci(const char *p, size_t n, const char *w);
+
+/* Whether a short text opens with a call to act: "Get a quote", "Talk
+ * to our experts", "Ready to move?". */
+static bool starts_call(const char *p, size_t n) {
+  static const char *const verbs[] = {
+      "get ", "start ", "try ", "join ", "sign up", "subscribe", "download ", "book ",
+      "schedule ", "request ", "contact ", "talk ", "call ", "claim ", "unlock ", "grow ",
+      "stop ", "discover ", "boost ", "apply ", "register ", "become ", "let's ", "let us ",
+      "let\xE2\x80\x99s ", "ready ", "want ", "need ", "looking for ", "see how ", "find out ",
+      "learn how ", "explore ", "enroll ", "reserve ", "save ", NULL};
+  for (size_t i = 0; verbs[i]; i++)
+    if (starts_ci(p, n, verbs[i])) return true;
+  return false;
+}
+
+/* A link styled as a button ("btn", "wp-block-button__link") or a
+ * <button>, with a short label. */
+static bool is_button(const nd *d) {
+  if (d->tag != MyHTML_TAG_A && d->tag != MyHTML_TAG_BUTTON) return false;
+  if (d->text < 2 || d->text > 40) return false;
+  if (d->tag == MyHTML_TAG_BUTTON) return true;
+  return d->cls_n && (contains_ci(d->cls, d->cls_n, "button") || contains_ci(d->cls, d->cls_n, "btn"));
+}
+
+/* The pitch over a button: a short paragraph or heading that is a call to
+ * act (it opens with one, or asks, and ends in no full stop) and whose
+ * text runs straight into a button labelled with a call ("Stop searching.
+ * Talk to our experts" [Talk to us!]).  A banner set in the article's own
+ * markup, with no class to name it.  A product's name over its "Buy on
+ * Amazon" button, or a sentence before a link styled as a button, is not
+ * one.  One pass over the nodes in page order, keeping the text seen so
+ * far; the texts are read only where a button follows a short block. */
+static void cut_button_pitches(px__extractor *ex) {
+  nd *N = ex->nodes;
+  uint64_t run = 0;       /* live text before node i, in page order */
+  int32_t pitch = -1;     /* the last short block seen, */
+  uint64_t pitch_end = 0; /* and the text before its end */
+  for (size_t i = 0; i < ex->nn; i++) {
+    nd *d = &N[i];
+    if (d->flags & F_DEAD) {
+      i = d->last; /* nothing inside counts */
+      continue;
+    }
+    if (pitch >= 0 && i > N[pitch].last && run == pitch_end && is_button(d)) {
+      node_text(d->n, &ex->tmp, 80);
+      const char *b = ex->tmp.ptr ? ex->tmp.ptr : "";
+      if (starts_call(b, ex->tmp.len) || starts_ci(b, ex->tmp.len, "learn more")) {
+        node_text(N[pitch].n, &ex->tmp, 400);
+        const char *t = ex->tmp.ptr ? ex->tmp.ptr : "";
+        size_t tl = ex->tmp.len;
+        char last = tl ? t[tl - 1] : '.';
+        if (last != '.' && (starts_call(t, tl) || last == '?' || last == '!'))
+          N[pitch].flags |= F_CUT | F_DEAD;
+      }
+      pitch = -1;
+    }
+    bool block = d->tag == MyHTML_TAG_P || (d->tag >= MyHTML_TAG_H2 && d->tag <= MyHTML_TAG_H6) ||
+                 (d->tag == MyHTML_TAG_DIV && !(d->flags & F_BLOCKKID));
+    if (block && d->text >= 10 && d->text <= 160 && link_density(d) < 0.5f) {
+      pitch = (int32_t)i;
+      pitch_end = run + d->text;
+    }
+    run += d->own;
+  }
+}
+
 /* ------------------------------------------------------------------- emit */
 
 typedef struct emitter {
@@ -1689,7 +1756,21 @@ static bool boiler_line(const char *p, size_t n) {
       "sign up for our newsletter", "sign up for newsletters", "popular posts", "recent posts",
       "latest posts", "trending", "most popular", "read next", "up next", "previous post",
       "next post", "back to top", "in partnership with", "presented by", "recommends",
-      "article archive", "jump to the list", "jump to", NULL};
+      "article archive", "jump to the list", "jump to",
+      /* a table of contents' heading, feedback widgets, share and reply
+       * links, list controls: what any template prints around a post */
+      "table of contents", "contents", "in this article", "on this page", "jump to section",
+      "written by", "follow", "was this page helpful?", "was this article helpful?",
+      "was this helpful?", "was this page helpful", "was this article helpful",
+      "was this helpful", "thanks for your feedback", "thank you for your feedback",
+      "tell us why", "thanks for visiting", "share on facebook", "share on twitter",
+      "share on linkedin", "share on x", "tweet", "pin it", "email this", "copy link",
+      "link copied", "print this page", "post navigation", "previous article", "next article",
+      "load more", "show more", "see more", "view all", "read full article",
+      "listen to this article", "related content", "filed under", "cancel reply", "reply",
+      "loading", "skip to content", "share this page", "download the app", "editor's picks",
+      "popular articles", "latest articles", "recent articles", "more articles",
+      "you may also be interested in", NULL};
   while (n && (p[n - 1] == '.' || p[n - 1] == ':' || p[n - 1] == ' ' || p[n - 1] == '!'))
     n--;
   for (size_t i = 0; lines[i]; i++)
@@ -1756,7 +1837,15 @@ static bool furniture_line(const char *p, size_t n) {
       "unlock this article", "to continue reading", "subscribe to continue", "subscribe to read",
       "create a free account", "since you made it to the bottom", "we have a small favor to ask",
       "please consider supporting", "support our journalism", "share your feedback",
-      "recent posts on blogs", NULL};
+      "recent posts on blogs",
+      /* a form's replies, a comment form, a post's filing, a star rating */
+      "thank you! your submission has been received", "oops! something went wrong",
+      "prices were accurate at the time", "your email address will not be published",
+      "required fields are marked", "save my name, email", "you must be logged in to post",
+      "this entry was posted in", "filed under", "tagged with", "tags:", "categories:",
+      "click to share", "follow us on", "like us on facebook", "sponsored content",
+      "how useful was this post", "click on a star to rate", "no votes so far",
+      "we are sorry that this post", "let us improve this post", NULL};
   static const char *const calls[] = {
       "talk to our", "talk to an expert", "contact us", "request a quote", "get started",
       "get the free", "get your free", "download the free", "download our", "click here",
@@ -3160,6 +3249,7 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
   uint32_t tp;
   if ((rc = walk(ex, root, &tp))) goto out;
   sum_up(ex, tp);
+  if (!(flags & PX__EXTRACT_FRAGMENT)) cut_button_pitches(ex);
   int fragment = flags & PX__EXTRACT_FRAGMENT;
   px__buf_clear(&ex->title);
   /* JSON-LD strings are JSON, not HTML: some sites escape them for HTML
