@@ -1255,6 +1255,41 @@ static void test_template_lines(void **state) {
     if (has(body, bad[i])) fail_msg("template line \"%s\" in the body", bad[i]);
 }
 
+/* A site's closing furniture: a sign-off asking to subscribe, an
+ * affiliate disclosure in the page's voice, the site's blurb about itself
+ * (its name with its legal form or mission); a sentence about affiliate
+ * links and a closing pitch written for the post stay. */
+static void test_site_signoffs(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Seed swaps</title>"
+      "<meta property=\"og:site_name\" content=\"Owl Garden Notes\"></head><body>"
+      "<div class=\"post-body\">"
+      "<p>This post contains affiliate links, and we may earn a little when you buy through them.</p>"
+      "<p>Seed swaps have spread to forty libraries in the county this year, the librarians' "
+      "association said, up from twelve when the first one opened in the old reading room.</p>"
+      "<p>Growers bring envelopes of their own seed, labelled by hand, and take home what others "
+      "left; many libraries have set aside a shelf and a box of pencils for it.</p>"
+      "<p>Small nurseries use affiliate links and discount codes to reach the same gardeners, "
+      "which some swap organisers see as competition and others as a help.</p>"
+      "<p>Owl Garden Notes offers a printable seed label with every spring issue.</p>"
+      "<p>Owl Garden Notes is an independent newsletter written by two gardeners in the valley, "
+      "with no advertising and no owners but its readers.</p>"
+      "<p>Owl Garden Notes is a small publication. If you liked this article, please consider "
+      "sharing it and subscribing to our weekly letter, which is how we keep going through the "
+      "winter months when nothing grows.</p>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "old reading room."));
+  assert_true(has(body, "use affiliate links and discount codes"));
+  assert_true(has(body, "printable seed label"));
+  const char *bad[] = {"This post contains affiliate links", "independent newsletter",
+                       "If you liked this article", NULL};
+  for (int i = 0; bad[i]; i++)
+    if (has(body, bad[i])) fail_msg("site furniture \"%s\" in the body", bad[i]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -1284,6 +1319,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_article_body_marked, setup, teardown),
       cmocka_unit_test_setup_teardown(test_button_pitch, setup, teardown),
       cmocka_unit_test_setup_teardown(test_template_lines, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_site_signoffs, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

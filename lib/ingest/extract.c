@@ -1845,7 +1845,8 @@ static bool furniture_line(const char *p, size_t n) {
       "this entry was posted in", "filed under", "tagged with", "tags:", "categories:",
       "click to share", "follow us on", "like us on facebook", "sponsored content",
       "how useful was this post", "click on a star to rate", "no votes so far",
-      "we are sorry that this post", "let us improve this post", NULL};
+      "we are sorry that this post", "let us improve this post", "thank you for subscribing",
+      "thanks for subscribing", NULL};
   static const char *const calls[] = {
       "talk to our", "talk to an expert", "contact us", "request a quote", "get started",
       "get the free", "get your free", "download the free", "download our", "click here",
@@ -1856,6 +1857,21 @@ static bool furniture_line(const char *p, size_t n) {
    * The Courier. Sign up for our weekly newsletter." */
   if (n < 400 && contains_ci(p, n, "newsletter") &&
       (contains_ci(p, n, "sign up") || contains_ci(p, n, "stay in the loop")))
+    return true;
+  /* a sign-off asking to share or subscribe: "X is a production of Y. If
+   * you liked this article, please consider subscribing to ..." */
+  if (n < 600 && (contains_ci(p, n, "if you liked this") || contains_ci(p, n, "if you enjoyed this")) &&
+      (contains_ci(p, n, "subscrib") || contains_ci(p, n, "newsletter") || contains_ci(p, n, "support")))
+    return true;
+  /* an affiliate disclosure in the page's voice ("This post contains
+   * affiliate links", "I use affiliate links"), not a sentence about
+   * affiliate marketing */
+  if (n < 300 && contains_ci(p, n, "affiliate link") &&
+      (contains_ci(p, n, "this post") || contains_ci(p, n, "this article") ||
+       contains_ci(p, n, "this page") || contains_ci(p, n, "this blog") ||
+       contains_ci(p, n, "this site") || contains_ci(p, n, "i use affiliate") ||
+       contains_ci(p, n, "we use affiliate") || contains_ci(p, n, "using the affiliate") ||
+       contains_ci(p, n, "disclosure")))
     return true;
   if (n >= 300) return false;
   for (size_t i = 0; strong[i]; i++)
@@ -3069,7 +3085,30 @@ static bool promo_para(const char *p, size_t n, int need) {
   return hits >= need;
 }
 
-static void drop_bios(px__buf *b, px_str byline) {
+/* The site's blurb about itself: a paragraph that opens with the site's
+ * own name (og:site_name, the publisher) and goes on with its legal form
+ * or the words of a mission statement ("Five Books aims to ...", "Owl
+ * Agency, LLC is a registered ...", "The Courier is an independent
+ * newsroom").  At the end of a post it is the site's boilerplate, not
+ * the story; a closing pitch written for the post ("Owl Agency offers
+ * ...") is left to the post. */
+static bool site_blurb(const char *p, size_t n, const px__buf *site) {
+  size_t sl = site->len;
+  if (sl < 4 || n <= sl + 5 || strncasecmp(p, site->ptr, sl) != 0) return false;
+  const char *r = p + sl;
+  size_t rl = n - sl;
+  static const char *const verbs[] = {" aims to ",          ", llc",
+                                      ", inc",              " llc ",
+                                      " inc. ",             " is a nonprofit",
+                                      " is a non-profit",   " is an independent",
+                                      " is a registered",   " is a full-service",
+                                      " is a full service", NULL};
+  for (size_t i = 0; verbs[i]; i++)
+    if (starts_ci(r, rl, verbs[i])) return true;
+  return false;
+}
+
+static void drop_bios(px__buf *b, px_str byline, const meta *m) {
   if (!b->len) return;
   size_t nl = 0;
   while (nl < byline.len && byline.ptr[nl] != ',') nl++;
@@ -3084,6 +3123,8 @@ static void drop_bios(px__buf *b, px_str byline) {
     size_t a = st[j], e = a;
     while (e < b->len && !(b->ptr[e] == '\n' && e + 1 < b->len && b->ptr[e + 1] == '\n')) e++;
     if (!bio_para(b->ptr + a, e - a, byline.ptr, nl) &&
+        !(k > 1 && (site_blurb(b->ptr + a, e - a, &m->site) ||
+                    site_blurb(b->ptr + a, e - a, &m->ld_publisher))) &&
         !(j < 2 && k == 4 && promo_para(b->ptr + a, e - a, 2)))
       continue;
     /* remove [a, e) with the break before it (or after it, for the first) */
@@ -3272,7 +3313,7 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
   }
   if ((rc = fill_meta(ex, out, url_hint, fragment))) goto out;
   if (!fragment) drop_orphan_heads(&ex->body);
-  if (!fragment) drop_bios(&ex->body, px_article_get(out, PX_F_BYLINE));
+  if (!fragment) drop_bios(&ex->body, px_article_get(out, PX_F_BYLINE), &ex->m);
   if (!fragment) {
     page_measure(ex, out);
     const char *kind = ex->m.sig.kind;
