@@ -1212,6 +1212,9 @@ static void test_button_pitch(void **state) {
       "<a class=\"btn btn-buy\" href=\"/k2\">Buy on Amazon</a>"
       "<p>The loudest one whistled on purpose, which some readers will like and others will "
       "not, and it took the longest to boil a full litre of cold water.</p>"
+      "<p>Get a descaling kit free with your first order</p>"
+      "<div class=\"elementor-widget elementor-widget-button\"><a class=\"elementor-button\" "
+      "href=\"/kit\">Get my kit</a></div>"
       "<p>Every kettle was bought at full price.</p>"
       "<a class=\"button\" href=\"/method\">Get the method</a>"
       "<p>We will test the same kettles again after six months of daily use, to see which of "
@@ -1224,6 +1227,7 @@ static void test_button_pitch(void **state) {
   assert_true(has(body, "bought at full price."));
   assert_true(has(body, "scale builds up inside."));
   assert_false(has(body, "Stop guessing"));
+  assert_false(has(body, "descaling kit"));
 }
 
 /* Lines any template prints around a post (a table of contents' heading,

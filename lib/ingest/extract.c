@@ -1698,12 +1698,17 @@ static void cut_button_pitches(px__extractor *ex) {
   uint64_t pitch_end = 0; /* and the text before its end */
   for (size_t i = 0; i < ex->nn; i++) {
     nd *d = &N[i];
-    if (d->flags & F_DEAD) {
-      i = d->last; /* nothing inside counts */
-      continue;
+    /* A button is often wrapped in a small box cut by its class (a page
+     * builder's "widget-button"): look for it inside, a few nodes deep. */
+    nd *btn = NULL;
+    if (pitch >= 0 && i > N[pitch].last && run == pitch_end) {
+      if (!(d->flags & F_DEAD)) btn = is_button(d) ? d : NULL;
+      else
+        for (uint32_t j = (uint32_t)i; j <= d->last && j <= (uint32_t)i + 12 && !btn; j++)
+          if (is_button(&N[j])) btn = &N[j];
     }
-    if (pitch >= 0 && i > N[pitch].last && run == pitch_end && is_button(d)) {
-      node_text(d->n, &ex->tmp, 80);
+    if (btn) {
+      node_text(btn->n, &ex->tmp, 80);
       const char *b = ex->tmp.ptr ? ex->tmp.ptr : "";
       if (starts_call(b, ex->tmp.len) || starts_ci(b, ex->tmp.len, "learn more")) {
         node_text(N[pitch].n, &ex->tmp, 400);
@@ -1714,6 +1719,10 @@ static void cut_button_pitches(px__extractor *ex) {
           N[pitch].flags |= F_CUT | F_DEAD;
       }
       pitch = -1;
+    }
+    if (d->flags & F_DEAD) {
+      i = d->last; /* nothing inside counts */
+      continue;
     }
     bool block = d->tag == MyHTML_TAG_P || (d->tag >= MyHTML_TAG_H2 && d->tag <= MyHTML_TAG_H6) ||
                  (d->tag == MyHTML_TAG_DIV && !(d->flags & F_BLOCKKID));
