@@ -945,8 +945,15 @@ static int32_t node_index(const px__extractor *ex, myhtml_tree_node_t *n) {
 
 static bool contains_ci(const char *p, size_t n, const char *w) {
   size_t k = strlen(w);
-  for (size_t i = 0; i + k <= n; i++)
-    if (strncasecmp(p + i, w, k) == 0) return true;
+  if (k == 0) return true;
+  /* the first letter compared here: strncasecmp only where it matches */
+  unsigned char c0 = (unsigned char)w[0];
+  if (c0 >= 'A' && c0 <= 'Z') c0 = (unsigned char)(c0 + 32);
+  for (size_t i = 0; i + k <= n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    if (c == c0 && strncasecmp(p + i, w, k) == 0) return true;
+  }
   return false;
 }
 
