@@ -1786,7 +1786,7 @@ static bool boiler_line(const char *p, size_t n) {
       "listen to this article", "related content", "filed under", "cancel reply", "reply",
       "loading", "skip to content", "share this page", "download the app", "editor's picks",
       "popular articles", "latest articles", "recent articles", "more articles",
-      "you may also be interested in", NULL};
+      "you may also be interested in", "latest news", NULL};
   while (n && (p[n - 1] == '.' || p[n - 1] == ':' || p[n - 1] == ' ' || p[n - 1] == '!'))
     n--;
   for (size_t i = 0; lines[i]; i++)
@@ -1862,7 +1862,10 @@ static bool furniture_line(const char *p, size_t n) {
       "click to share", "follow us on", "like us on facebook", "sponsored content",
       "how useful was this post", "click on a star to rate", "no votes so far",
       "we are sorry that this post", "let us improve this post", "thank you for subscribing",
-      "thanks for subscribing", NULL};
+      "thanks for subscribing",
+      /* a reading list's heading: "Related articles that may interest you" */
+      "related article", "related stories", "related posts", "recommended reading",
+      "must read:", NULL};
   static const char *const calls[] = {
       "talk to our", "talk to an expert", "contact us", "request a quote", "get started",
       "get the free", "get your free", "download the free", "download our", "click here",
