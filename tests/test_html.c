@@ -1215,6 +1215,8 @@ static void test_button_pitch(void **state) {
       "<p>Get a descaling kit free with your first order</p>"
       "<div class=\"elementor-widget elementor-widget-button\"><a class=\"elementor-button\" "
       "href=\"/kit\">Get my kit</a></div>"
+      "<h3>Save time on every brew</h3><p>Kettlewise tracks every boil for you.</p>"
+      "<a class=\"btn\" href=\"/demo\">Book a demo</a>"
       "<p>Every kettle was bought at full price.</p>"
       "<a class=\"button\" href=\"/method\">Get the method</a>"
       "<p>We will test the same kettles again after six months of daily use, to see which of "
@@ -1228,6 +1230,8 @@ static void test_button_pitch(void **state) {
   assert_true(has(body, "scale builds up inside."));
   assert_false(has(body, "Stop guessing"));
   assert_false(has(body, "descaling kit"));
+  assert_false(has(body, "Save time on every brew"));
+  assert_false(has(body, "Kettlewise"));
 }
 
 /* Lines any template prints around a post (a table of contents' heading,

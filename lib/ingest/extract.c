@@ -1698,11 +1698,23 @@ static bool is_button(const nd *d) {
  * Amazon" button, or a sentence before a link styled as a button, is not
  * one.  One pass over the nodes in page order, keeping the text seen so
  * far; the texts are read only where a button follows a short block. */
+/* A short block read as a call to act: it opens with one or asks, and
+ * ends in no full stop; 160 bytes at most. */
+static bool call_line(px__extractor *ex, int32_t i) {
+  if (ex->nodes[i].text > 160) return false;
+  node_text(ex->nodes[i].n, &ex->tmp, 400);
+  const char *t = ex->tmp.ptr ? ex->tmp.ptr : "";
+  size_t tl = ex->tmp.len;
+  char last = tl ? t[tl - 1] : '.';
+  return last != '.' && (starts_call(t, tl) || last == '?' || last == '!');
+}
+
 static void cut_button_pitches(px__extractor *ex) {
   nd *N = ex->nodes;
   uint64_t run = 0;       /* live text before node i, in page order */
   int32_t pitch = -1;     /* the last short block seen, */
   uint64_t pitch_end = 0; /* and the text before its end */
+  int32_t head = -1;      /* the short block before it, when no text came between */
   for (size_t i = 0; i < ex->nn; i++) {
     nd *d = &N[i];
     /* A button is often wrapped in a small box cut by its class (a page
@@ -1718,14 +1730,17 @@ static void cut_button_pitches(px__extractor *ex) {
       node_text(btn->n, &ex->tmp, 80);
       const char *b = ex->tmp.ptr ? ex->tmp.ptr : "";
       if (starts_call(b, ex->tmp.len) || starts_ci(b, ex->tmp.len, "learn more")) {
-        node_text(N[pitch].n, &ex->tmp, 400);
-        const char *t = ex->tmp.ptr ? ex->tmp.ptr : "";
-        size_t tl = ex->tmp.len;
-        char last = tl ? t[tl - 1] : '.';
-        if (last != '.' && (starts_call(t, tl) || last == '?' || last == '!'))
+        /* the pitch a call itself, or one sentence under a heading that
+         * is ("Grow orders, save time" / "Owl links your apps." [Get a
+         * demo]) */
+        bool call = call_line(ex, pitch);
+        if (!call && head >= 0 && N[pitch].text <= 200 && call_line(ex, head)) call = true;
+        if (call) {
           N[pitch].flags |= F_CUT | F_DEAD;
+          if (head >= 0 && call_line(ex, head)) N[head].flags |= F_CUT | F_DEAD;
+        }
       }
-      pitch = -1;
+      pitch = head = -1;
     }
     if (d->flags & F_DEAD) {
       i = d->last; /* nothing inside counts */
@@ -1733,7 +1748,8 @@ static void cut_button_pitches(px__extractor *ex) {
     }
     bool block = d->tag == MyHTML_TAG_P || (d->tag >= MyHTML_TAG_H2 && d->tag <= MyHTML_TAG_H6) ||
                  (d->tag == MyHTML_TAG_DIV && !(d->flags & F_BLOCKKID));
-    if (block && d->text >= 10 && d->text <= 160 && link_density(d) < 0.5f) {
+    if (block && d->text >= 10 && d->text <= 200 && link_density(d) < 0.5f) {
+      head = pitch >= 0 && i > N[pitch].last && run == pitch_end ? pitch : -1;
       pitch = (int32_t)i;
       pitch_end = run + d->text;
     }
