@@ -1299,6 +1299,50 @@ static void test_site_signoffs(void **state) {
     if (has(body, bad[i])) fail_msg("site furniture \"%s\" in the body", bad[i]);
 }
 
+/* A sign-up box with no <form> and no class to name it, found by its
+ * e-mail field, goes with its pitch; the article around it stays. */
+static void test_email_box(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Orchard frost</title></head><body><div class=\"entry\">"
+      "<p>A late frost in the valley cost the apple growers about a third of this year's blossom, "
+      "the growers' cooperative estimated on Monday after walking the orchards.</p>"
+      "<div class=\"x9f2\"><h4>The Orchard Weekly</h4><p>Harvest news from the valley, every "
+      "Friday morning in your inbox, free of charge.</p>"
+      "<div><input type=\"email\" placeholder=\"Your address\"><button>Join</button></div></div>"
+      "<p>Growers who ran wind machines through the night saved most of their trees, and the "
+      "cooperative will ask the region to help smaller farms buy them before next spring.</p>"
+      "<p>Pear trees, which flowered a week later, were mostly spared.</p>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "walking the orchards."));
+  assert_true(has(body, "before next spring."));
+  assert_true(has(body, "mostly spared."));
+  assert_false(has(body, "Orchard Weekly"));
+  assert_false(has(body, "in your inbox"));
+}
+
+/* A shop's grid: a byline in the head, hundreds of short lines and not
+ * one paragraph, no date.  A listing, not an article. */
+static void test_product_grid(void **state) {
+  fx *f = *state;
+  size_t cap = 64 * 1024, n = 0;
+  char *page = malloc(cap);
+  assert_non_null(page);
+  n += (size_t)snprintf(page + n, cap - n,
+                        "<html><head><title>Trail packs</title><meta name=\"author\" "
+                        "content=\"Mara Lind\"></head><body><div class=\"grid\">");
+  for (int i = 0; i < 120; i++)
+    n += (size_t)snprintf(page + n, cap - n,
+                          "<div><p>Trail pack %d litres, green</p><p>%d dollars</p></div>",
+                          20 + i, 100 + i);
+  n += (size_t)snprintf(page + n, cap - n, "</div></body></html>");
+  assert_int_equal(extract(f, page, n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_META, "{\"not_article\":\"listing\"}");
+  free(page);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -1329,6 +1373,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_button_pitch, setup, teardown),
       cmocka_unit_test_setup_teardown(test_template_lines, setup, teardown),
       cmocka_unit_test_setup_teardown(test_site_signoffs, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_email_box, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_product_grid, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

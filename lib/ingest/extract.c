@@ -1698,6 +1698,32 @@ static bool is_button(const nd *d) {
  * Amazon" button, or a sentence before a link styled as a button, is not
  * one.  One pass over the nodes in page order, keeping the text seen so
  * far; the texts are read only where a button follows a short block. */
+/* A sign-up box without a <form> or a class to name it: the small block
+ * around an e-mail field (text under 400 bytes, two paragraphs at most),
+ * with its pitch ("Get the weekly digest in your inbox").  Cut with all
+ * it holds. */
+static void cut_email_boxes(px__extractor *ex) {
+  nd *N = ex->nodes;
+  for (size_t i = 0; i < ex->nn; i++) {
+    if (N[i].tag != MyHTML_TAG_INPUT) continue;
+    size_t l;
+    const char *t = attr(N[i].n, "type", &l);
+    if (!t || !ieq(t, l, "email")) continue;
+    int32_t box = -1;
+    for (int32_t a = N[i].parent, k = 0; a >= 0 && k < 8; a = N[a].parent, k++) {
+      unsigned tg = N[a].tag;
+      if (tg == MyHTML_TAG_BODY || tg == MyHTML_TAG_HTML || tg == MyHTML_TAG_MAIN ||
+          tg == MyHTML_TAG_ARTICLE || N[a].text > 400 || N[a].paras > 2)
+        break;
+      box = a;
+    }
+    if (box < 0 || (N[box].flags & F_DEAD)) continue;
+    N[box].flags |= F_CUT;
+    for (uint32_t j = (uint32_t)box; j <= N[box].last; j++) N[j].flags |= F_DEAD;
+    i = N[box].last;
+  }
+}
+
 /* A short block read as a call to act: it opens with one or asks, and
  * ends in no full stop; 160 bytes at most. */
 static bool call_line(px__extractor *ex, int32_t i) {
@@ -1715,6 +1741,8 @@ static void cut_button_pitches(px__extractor *ex) {
   int32_t pitch = -1;     /* the last short block seen, */
   uint64_t pitch_end = 0; /* and the text before its end */
   int32_t head = -1;      /* the short block before it, when no text came between */
+  int32_t cut[6];         /* the blocks to cut, */
+  int ncut = 0, calls = 0; /* and the calls found */
   for (size_t i = 0; i < ex->nn; i++) {
     nd *d = &N[i];
     /* A button is often wrapped in a small box cut by its class (a page
@@ -1736,8 +1764,9 @@ static void cut_button_pitches(px__extractor *ex) {
         bool call = call_line(ex, pitch);
         if (!call && head >= 0 && N[pitch].text <= 200 && call_line(ex, head)) call = true;
         if (call) {
-          N[pitch].flags |= F_CUT | F_DEAD;
-          if (head >= 0 && call_line(ex, head)) N[head].flags |= F_CUT | F_DEAD;
+          calls++;
+          if (ncut < 6) cut[ncut++] = pitch;
+          if (head >= 0 && ncut < 6 && call_line(ex, head)) cut[ncut++] = head;
         }
       }
       pitch = head = -1;
@@ -1755,6 +1784,11 @@ static void cut_button_pitches(px__extractor *ex) {
     }
     run += d->own;
   }
+  /* A page of cards, each with its button ("Start course", "Get a
+   * quote"), is a listing: those are its content, and the page kind is
+   * judged on them.  An article has a banner or three. */
+  if (calls > 3) return;
+  for (int k = 0; k < ncut; k++) N[cut[k]].flags |= F_CUT | F_DEAD;
 }
 
 /* ------------------------------------------------------------------- emit */
@@ -3215,6 +3249,10 @@ static const char *page_kind(const px__page *g, const char *u, size_t ul) {
               url_has(u, ul, "reference") || url_has(u, ul, "manual") ||
               (ul > 13 && (memmem(u, PX__MIN(ul, 16), "://docs.", 8) != NULL));
   if (docs && !g->dated && !ld_art) return "documentation";
+  /* Over a hundred short lines and not one paragraph, no date: a grid of
+   * products or links (what is left of a shop's category page once its
+   * banners are cut), not an article. */
+  if (!g->dated && !ld_art && g->long_paras == 0 && g->paras > 100) return "listing";
   /* Little prose: no date, no byline, fewer than three long paragraphs;
    * or no date and little text at all. */
   if (!g->dated && !g->authored && g->long_paras < 3) return "other";
@@ -3325,7 +3363,10 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
   uint32_t tp;
   if ((rc = walk(ex, root, &tp))) goto out;
   sum_up(ex, tp);
-  if (!(flags & PX__EXTRACT_FRAGMENT)) cut_button_pitches(ex);
+  if (!(flags & PX__EXTRACT_FRAGMENT)) {
+    cut_email_boxes(ex);
+    cut_button_pitches(ex);
+  }
   int fragment = flags & PX__EXTRACT_FRAGMENT;
   px__buf_clear(&ex->title);
   /* JSON-LD strings are JSON, not HTML: some sites escape them for HTML
