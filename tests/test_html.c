@@ -1313,6 +1313,8 @@ static void test_email_box(void **state) {
       "<p>Growers who ran wind machines through the night saved most of their trees, and the "
       "cooperative will ask the region to help smaller farms buy them before next spring.</p>"
       "<p>Pear trees, which flowered a week later, were mostly spared.</p>"
+      "<div><p>Frost alerts for your farm, sent the night before.</p>"
+      "<input type=\"text\" placeholder=\"Enter your email\"><a href=\"#\">Alert me</a></div>"
       "</div></body></html>";
   assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
   px_str body = px_article_get(f->art, PX_F_BODY);
@@ -1321,6 +1323,7 @@ static void test_email_box(void **state) {
   assert_true(has(body, "mostly spared."));
   assert_false(has(body, "Orchard Weekly"));
   assert_false(has(body, "in your inbox"));
+  assert_false(has(body, "Frost alerts"));
 }
 
 /* A shop's grid: a byline in the head, hundreds of short lines and not

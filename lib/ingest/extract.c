@@ -1706,9 +1706,15 @@ static void cut_email_boxes(px__extractor *ex) {
   nd *N = ex->nodes;
   for (size_t i = 0; i < ex->nn; i++) {
     if (N[i].tag != MyHTML_TAG_INPUT) continue;
-    size_t l;
+    size_t l, pl = 0, nl = 0;
     const char *t = attr(N[i].n, "type", &l);
-    if (!t || !ieq(t, l, "email")) continue;
+    const char *ph = attr(N[i].n, "placeholder", &pl), *nm = attr(N[i].n, "name", &nl);
+    /* an e-mail field, or a text field asking for one */
+    bool email = t && ieq(t, l, "email");
+    if (!email && (!t || ieq(t, l, "text")))
+      email = (ph && contains_ci(ph, pl, "email")) || (ph && contains_ci(ph, pl, "e-mail")) ||
+              (nm && contains_ci(nm, nl, "email"));
+    if (!email) continue;
     int32_t box = -1;
     for (int32_t a = N[i].parent, k = 0; a >= 0 && k < 8; a = N[a].parent, k++) {
       unsigned tg = N[a].tag;
