@@ -1193,6 +1193,159 @@ static void test_article_body_marked(void **state) {
     if (has(body, bad[i])) fail_msg("\"%s\" is not the article's text", bad[i]);
 }
 
+/* A call to act set over a button in the article's own markup, with no
+ * class to name it, is cut; a product's name over its shop button and a
+ * sentence before a button stay. */
+static void test_button_pitch(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Quiet kettles</title></head><body><div class=\"entry-content\">"
+      "<p>We boiled water in nine kettles over two weeks and measured how loud each one was at "
+      "a metre, with the kitchen door closed and the fridge unplugged.</p>"
+      "<p class=\"has-text-align-center\"><strong>Stop guessing. Talk to our kitchen "
+      "experts</strong></p>"
+      "<div class=\"wp-block-buttons\"><a class=\"wp-block-button__link\" href=\"/c\">Talk to "
+      "us!</a></div>"
+      "<p>The quietest kettle, a steel model with a thick base, stayed under forty decibels until "
+      "the last seconds, when the lid began to rattle against its hinge.</p>"
+      "<h3>Brightwater K2 Kettle</h3>"
+      "<a class=\"btn btn-buy\" href=\"/k2\">Buy on Amazon</a>"
+      "<p>The loudest one whistled on purpose, which some readers will like and others will "
+      "not, and it took the longest to boil a full litre of cold water.</p>"
+      "<p>Get a descaling kit free with your first order</p>"
+      "<div class=\"elementor-widget elementor-widget-button\"><a class=\"elementor-button\" "
+      "href=\"/kit\">Get my kit</a></div>"
+      "<h3>Save time on every brew</h3><p>Kettlewise tracks every boil for you.</p>"
+      "<a class=\"btn\" href=\"/demo\">Book a demo</a>"
+      "<p>Every kettle was bought at full price.</p>"
+      "<a class=\"button\" href=\"/method\">Get the method</a>"
+      "<p>We will test the same kettles again after six months of daily use, to see which of "
+      "them keep their quiet once scale builds up inside.</p>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "fridge unplugged."));
+  assert_true(has(body, "Brightwater K2 Kettle"));
+  assert_true(has(body, "bought at full price."));
+  assert_true(has(body, "scale builds up inside."));
+  assert_false(has(body, "Stop guessing"));
+  assert_false(has(body, "descaling kit"));
+  assert_false(has(body, "Save time on every brew"));
+  assert_false(has(body, "Kettlewise"));
+}
+
+/* Lines any template prints around a post (a table of contents' heading,
+ * a feedback widget, a comment form's notes, a post's filing) are not the
+ * article's text. */
+static void test_template_lines(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Night trains</title></head><body><div class=\"post-body\">"
+      "<h2>Table of Contents</h2>"
+      "<p>The night train to the coast returns in June after four years, the rail company said, "
+      "with sleeping cars refitted in the workshop at the old depot.</p>"
+      "<p>Tickets go on sale in April, and a berth will cost about the price of a hotel room, "
+      "which the company says is fair for a trip that saves a night away.</p>"
+      "<p>Was this page helpful?</p>"
+      "<p>Thanks for your feedback!</p>"
+      "<p>Filed under: Rail, Travel</p>"
+      "<p>Related articles that may interest you</p>"
+      "<p>Your email address will not be published. Required fields are marked *</p>"
+      "<p>The route follows the river for most of the way and stops at six towns, two of which "
+      "have had no train at night since the line was cut.</p>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "old depot."));
+  assert_true(has(body, "since the line was cut."));
+  const char *bad[] = {"Table of Contents", "helpful", "Thanks for your feedback", "Filed under",
+                       "will not be published", "Related articles", NULL};
+  for (int i = 0; bad[i]; i++)
+    if (has(body, bad[i])) fail_msg("template line \"%s\" in the body", bad[i]);
+}
+
+/* A site's closing furniture: a sign-off asking to subscribe, an
+ * affiliate disclosure in the page's voice, the site's blurb about itself
+ * (its name with its legal form or mission); a sentence about affiliate
+ * links and a closing pitch written for the post stay. */
+static void test_site_signoffs(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Seed swaps</title>"
+      "<meta property=\"og:site_name\" content=\"Owl Garden Notes\"></head><body>"
+      "<div class=\"post-body\">"
+      "<p>This post contains affiliate links, and we may earn a little when you buy through them.</p>"
+      "<p>Seed swaps have spread to forty libraries in the county this year, the librarians' "
+      "association said, up from twelve when the first one opened in the old reading room.</p>"
+      "<p>Growers bring envelopes of their own seed, labelled by hand, and take home what others "
+      "left; many libraries have set aside a shelf and a box of pencils for it.</p>"
+      "<p>Small nurseries use affiliate links and discount codes to reach the same gardeners, "
+      "which some swap organisers see as competition and others as a help.</p>"
+      "<p>Owl Garden Notes offers a printable seed label with every spring issue.</p>"
+      "<p>Owl Garden Notes is an independent newsletter written by two gardeners in the valley, "
+      "with no advertising and no owners but its readers.</p>"
+      "<p>Owl Garden Notes is a small publication. If you liked this article, please consider "
+      "sharing it and subscribing to our weekly letter, which is how we keep going through the "
+      "winter months when nothing grows.</p>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "old reading room."));
+  assert_true(has(body, "use affiliate links and discount codes"));
+  assert_true(has(body, "printable seed label"));
+  const char *bad[] = {"This post contains affiliate links", "independent newsletter",
+                       "If you liked this article", NULL};
+  for (int i = 0; bad[i]; i++)
+    if (has(body, bad[i])) fail_msg("site furniture \"%s\" in the body", bad[i]);
+}
+
+/* A sign-up box with no <form> and no class to name it, found by its
+ * e-mail field, goes with its pitch; the article around it stays. */
+static void test_email_box(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Orchard frost</title></head><body><div class=\"entry\">"
+      "<p>A late frost in the valley cost the apple growers about a third of this year's blossom, "
+      "the growers' cooperative estimated on Monday after walking the orchards.</p>"
+      "<div class=\"x9f2\"><h4>The Orchard Weekly</h4><p>Harvest news from the valley, every "
+      "Friday morning in your inbox, free of charge.</p>"
+      "<div><input type=\"email\" placeholder=\"Your address\"><button>Join</button></div></div>"
+      "<p>Growers who ran wind machines through the night saved most of their trees, and the "
+      "cooperative will ask the region to help smaller farms buy them before next spring.</p>"
+      "<p>Pear trees, which flowered a week later, were mostly spared.</p>"
+      "<div><p>Frost alerts for your farm, sent the night before.</p>"
+      "<input type=\"text\" placeholder=\"Enter your email\"><a href=\"#\">Alert me</a></div>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "walking the orchards."));
+  assert_true(has(body, "before next spring."));
+  assert_true(has(body, "mostly spared."));
+  assert_false(has(body, "Orchard Weekly"));
+  assert_false(has(body, "in your inbox"));
+  assert_false(has(body, "Frost alerts"));
+}
+
+/* A shop's grid: a byline in the head, hundreds of short lines and not
+ * one paragraph, no date.  A listing, not an article. */
+static void test_product_grid(void **state) {
+  fx *f = *state;
+  size_t cap = 64 * 1024, n = 0;
+  char *page = malloc(cap);
+  assert_non_null(page);
+  n += (size_t)snprintf(page + n, cap - n,
+                        "<html><head><title>Trail packs</title><meta name=\"author\" "
+                        "content=\"Mara Lind\"></head><body><div class=\"grid\">");
+  for (int i = 0; i < 120; i++)
+    n += (size_t)snprintf(page + n, cap - n,
+                          "<div><p>Trail pack %d litres, green</p><p>%d dollars</p></div>",
+                          20 + i, 100 + i);
+  n += (size_t)snprintf(page + n, cap - n, "</div></body></html>");
+  assert_int_equal(extract(f, page, n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_META, "{\"not_article\":\"listing\"}");
+  free(page);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -1220,6 +1373,11 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_boxes_in_article, setup, teardown),
       cmocka_unit_test_setup_teardown(test_footnotes_and_prompts, setup, teardown),
       cmocka_unit_test_setup_teardown(test_article_body_marked, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_button_pitch, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_template_lines, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_site_signoffs, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_email_box, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_product_grid, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

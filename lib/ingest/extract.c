@@ -945,8 +945,15 @@ static int32_t node_index(const px__extractor *ex, myhtml_tree_node_t *n) {
 
 static bool contains_ci(const char *p, size_t n, const char *w) {
   size_t k = strlen(w);
-  for (size_t i = 0; i + k <= n; i++)
-    if (strncasecmp(p + i, w, k) == 0) return true;
+  if (k == 0) return true;
+  /* the first letter compared here: strncasecmp only where it matches */
+  unsigned char c0 = (unsigned char)w[0];
+  if (c0 >= 'A' && c0 <= 'Z') c0 = (unsigned char)(c0 + 32);
+  for (size_t i = 0; i + k <= n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    if (c == c0 && strncasecmp(p + i, w, k) == 0) return true;
+  }
   return false;
 }
 
@@ -1658,6 +1665,138 @@ static int32_t score(px__extractor *ex) {
   return best;
 }
 
+static bool starts_ci(const char *p, size_t n, const char *w);
+
+/* Whether a short text opens with a call to act: "Get a quote", "Talk
+ * to our experts", "Ready to move?". */
+static bool starts_call(const char *p, size_t n) {
+  static const char *const verbs[] = {
+      "get ", "start ", "try ", "join ", "sign up", "subscribe", "download ", "book ",
+      "schedule ", "request ", "contact ", "talk ", "call ", "claim ", "unlock ", "grow ",
+      "stop ", "discover ", "boost ", "apply ", "register ", "become ", "let's ", "let us ",
+      "let\xE2\x80\x99s ", "ready ", "want ", "need ", "looking for ", "see how ", "find out ",
+      "learn how ", "explore ", "enroll ", "reserve ", "save ", NULL};
+  for (size_t i = 0; verbs[i]; i++)
+    if (starts_ci(p, n, verbs[i])) return true;
+  return false;
+}
+
+/* A link styled as a button ("btn", "wp-block-button__link") or a
+ * <button>, with a short label. */
+static bool is_button(const nd *d) {
+  if (d->tag != MyHTML_TAG_A && d->tag != MyHTML_TAG_BUTTON) return false;
+  if (d->text < 2 || d->text > 40) return false;
+  if (d->tag == MyHTML_TAG_BUTTON) return true;
+  return d->cls_n && (contains_ci(d->cls, d->cls_n, "button") || contains_ci(d->cls, d->cls_n, "btn"));
+}
+
+/* The pitch over a button: a short paragraph or heading that is a call to
+ * act (it opens with one, or asks, and ends in no full stop) and whose
+ * text runs straight into a button labelled with a call ("Stop searching.
+ * Talk to our experts" [Talk to us!]).  A banner set in the article's own
+ * markup, with no class to name it.  A product's name over its "Buy on
+ * Amazon" button, or a sentence before a link styled as a button, is not
+ * one.  One pass over the nodes in page order, keeping the text seen so
+ * far; the texts are read only where a button follows a short block. */
+/* A sign-up box without a <form> or a class to name it: the small block
+ * around an e-mail field (text under 400 bytes, two paragraphs at most),
+ * with its pitch ("Get the weekly digest in your inbox").  Cut with all
+ * it holds. */
+static void cut_email_boxes(px__extractor *ex) {
+  nd *N = ex->nodes;
+  for (size_t i = 0; i < ex->nn; i++) {
+    if (N[i].tag != MyHTML_TAG_INPUT) continue;
+    size_t l, pl = 0, nl = 0;
+    const char *t = attr(N[i].n, "type", &l);
+    const char *ph = attr(N[i].n, "placeholder", &pl), *nm = attr(N[i].n, "name", &nl);
+    /* an e-mail field, or a text field asking for one */
+    bool email = t && ieq(t, l, "email");
+    if (!email && (!t || ieq(t, l, "text")))
+      email = (ph && contains_ci(ph, pl, "email")) || (ph && contains_ci(ph, pl, "e-mail")) ||
+              (nm && contains_ci(nm, nl, "email"));
+    if (!email) continue;
+    int32_t box = -1;
+    for (int32_t a = N[i].parent, k = 0; a >= 0 && k < 8; a = N[a].parent, k++) {
+      unsigned tg = N[a].tag;
+      if (tg == MyHTML_TAG_BODY || tg == MyHTML_TAG_HTML || tg == MyHTML_TAG_MAIN ||
+          tg == MyHTML_TAG_ARTICLE || N[a].text > 400 || N[a].paras > 2)
+        break;
+      box = a;
+    }
+    if (box < 0 || (N[box].flags & F_DEAD)) continue;
+    N[box].flags |= F_CUT;
+    for (uint32_t j = (uint32_t)box; j <= N[box].last; j++) N[j].flags |= F_DEAD;
+    i = N[box].last;
+  }
+}
+
+/* A short block read as a call to act: it opens with one or asks, and
+ * ends in no full stop; 160 bytes at most. */
+static bool call_line(px__extractor *ex, int32_t i) {
+  if (ex->nodes[i].text > 160) return false;
+  node_text(ex->nodes[i].n, &ex->tmp, 400);
+  const char *t = ex->tmp.ptr ? ex->tmp.ptr : "";
+  size_t tl = ex->tmp.len;
+  char last = tl ? t[tl - 1] : '.';
+  return last != '.' && (starts_call(t, tl) || last == '?' || last == '!');
+}
+
+static void cut_button_pitches(px__extractor *ex) {
+  nd *N = ex->nodes;
+  uint64_t run = 0;       /* live text before node i, in page order */
+  int32_t pitch = -1;     /* the last short block seen, */
+  uint64_t pitch_end = 0; /* and the text before its end */
+  int32_t head = -1;      /* the short block before it, when no text came between */
+  int32_t cut[6];         /* the blocks to cut, */
+  int ncut = 0, calls = 0; /* and the calls found */
+  for (size_t i = 0; i < ex->nn; i++) {
+    nd *d = &N[i];
+    /* A button is often wrapped in a small box cut by its class (a page
+     * builder's "widget-button"): look for it inside, a few nodes deep. */
+    nd *btn = NULL;
+    if (pitch >= 0 && i > N[pitch].last && run == pitch_end) {
+      if (!(d->flags & F_DEAD)) btn = is_button(d) ? d : NULL;
+      else
+        for (uint32_t j = (uint32_t)i; j <= d->last && j <= (uint32_t)i + 12 && !btn; j++)
+          if (is_button(&N[j])) btn = &N[j];
+    }
+    if (btn) {
+      node_text(btn->n, &ex->tmp, 80);
+      const char *b = ex->tmp.ptr ? ex->tmp.ptr : "";
+      if (starts_call(b, ex->tmp.len) || starts_ci(b, ex->tmp.len, "learn more")) {
+        /* the pitch a call itself, or one sentence under a heading that
+         * is ("Grow orders, save time" / "Owl links your apps." [Get a
+         * demo]) */
+        bool call = call_line(ex, pitch);
+        if (!call && head >= 0 && N[pitch].text <= 200 && call_line(ex, head)) call = true;
+        if (call) {
+          calls++;
+          if (ncut < 6) cut[ncut++] = pitch;
+          if (head >= 0 && ncut < 6 && call_line(ex, head)) cut[ncut++] = head;
+        }
+      }
+      pitch = head = -1;
+    }
+    if (d->flags & F_DEAD) {
+      i = d->last; /* nothing inside counts */
+      continue;
+    }
+    bool block = d->tag == MyHTML_TAG_P || (d->tag >= MyHTML_TAG_H2 && d->tag <= MyHTML_TAG_H6) ||
+                 (d->tag == MyHTML_TAG_DIV && !(d->flags & F_BLOCKKID));
+    if (block && d->text >= 10 && d->text <= 200 && link_density(d) < 0.5f) {
+      head = pitch >= 0 && i > N[pitch].last && run == pitch_end ? pitch : -1;
+      pitch = (int32_t)i;
+      pitch_end = run + d->text;
+    }
+    run += d->own;
+  }
+  /* A page of cards, each with its button ("Start course", "Get a
+   * quote"), is a listing: those are its content, and the page kind is
+   * judged on them.  An article has a banner or three. */
+  if (calls > 3) return;
+  for (int k = 0; k < ncut; k++) N[cut[k]].flags |= F_CUT | F_DEAD;
+}
+
 /* ------------------------------------------------------------------- emit */
 
 typedef struct emitter {
@@ -1689,7 +1828,21 @@ static bool boiler_line(const char *p, size_t n) {
       "sign up for our newsletter", "sign up for newsletters", "popular posts", "recent posts",
       "latest posts", "trending", "most popular", "read next", "up next", "previous post",
       "next post", "back to top", "in partnership with", "presented by", "recommends",
-      "article archive", "jump to the list", "jump to", NULL};
+      "article archive", "jump to the list", "jump to",
+      /* a table of contents' heading, feedback widgets, share and reply
+       * links, list controls: what any template prints around a post */
+      "table of contents", "contents", "in this article", "on this page", "jump to section",
+      "written by", "follow", "was this page helpful?", "was this article helpful?",
+      "was this helpful?", "was this page helpful", "was this article helpful",
+      "was this helpful", "thanks for your feedback", "thank you for your feedback",
+      "tell us why", "thanks for visiting", "share on facebook", "share on twitter",
+      "share on linkedin", "share on x", "tweet", "pin it", "email this", "copy link",
+      "link copied", "print this page", "post navigation", "previous article", "next article",
+      "load more", "show more", "see more", "view all", "read full article",
+      "listen to this article", "related content", "filed under", "cancel reply", "reply",
+      "loading", "skip to content", "share this page", "download the app", "editor's picks",
+      "popular articles", "latest articles", "recent articles", "more articles",
+      "you may also be interested in", "latest news", NULL};
   while (n && (p[n - 1] == '.' || p[n - 1] == ':' || p[n - 1] == ' ' || p[n - 1] == '!'))
     n--;
   for (size_t i = 0; lines[i]; i++)
@@ -1756,7 +1909,19 @@ static bool furniture_line(const char *p, size_t n) {
       "unlock this article", "to continue reading", "subscribe to continue", "subscribe to read",
       "create a free account", "since you made it to the bottom", "we have a small favor to ask",
       "please consider supporting", "support our journalism", "share your feedback",
-      "recent posts on blogs", NULL};
+      "recent posts on blogs",
+      /* a form's replies, a comment form, a post's filing, a star rating */
+      "thank you! your submission has been received", "oops! something went wrong",
+      "prices were accurate at the time", "your email address will not be published",
+      "required fields are marked", "save my name, email", "you must be logged in to post",
+      "this entry was posted in", "filed under", "tagged with", "tags:", "categories:",
+      "click to share", "follow us on", "like us on facebook", "sponsored content",
+      "how useful was this post", "click on a star to rate", "no votes so far",
+      "we are sorry that this post", "let us improve this post", "thank you for subscribing",
+      "thanks for subscribing",
+      /* a reading list's heading: "Related articles that may interest you" */
+      "related article", "related stories", "related posts", "recommended reading",
+      "must read:", NULL};
   static const char *const calls[] = {
       "talk to our", "talk to an expert", "contact us", "request a quote", "get started",
       "get the free", "get your free", "download the free", "download our", "click here",
@@ -1767,6 +1932,21 @@ static bool furniture_line(const char *p, size_t n) {
    * The Courier. Sign up for our weekly newsletter." */
   if (n < 400 && contains_ci(p, n, "newsletter") &&
       (contains_ci(p, n, "sign up") || contains_ci(p, n, "stay in the loop")))
+    return true;
+  /* a sign-off asking to share or subscribe: "X is a production of Y. If
+   * you liked this article, please consider subscribing to ..." */
+  if (n < 600 && (contains_ci(p, n, "if you liked this") || contains_ci(p, n, "if you enjoyed this")) &&
+      (contains_ci(p, n, "subscrib") || contains_ci(p, n, "newsletter") || contains_ci(p, n, "support")))
+    return true;
+  /* an affiliate disclosure in the page's voice ("This post contains
+   * affiliate links", "I use affiliate links"), not a sentence about
+   * affiliate marketing */
+  if (n < 300 && contains_ci(p, n, "affiliate link") &&
+      (contains_ci(p, n, "this post") || contains_ci(p, n, "this article") ||
+       contains_ci(p, n, "this page") || contains_ci(p, n, "this blog") ||
+       contains_ci(p, n, "this site") || contains_ci(p, n, "i use affiliate") ||
+       contains_ci(p, n, "we use affiliate") || contains_ci(p, n, "using the affiliate") ||
+       contains_ci(p, n, "disclosure")))
     return true;
   if (n >= 300) return false;
   for (size_t i = 0; strong[i]; i++)
@@ -2980,7 +3160,30 @@ static bool promo_para(const char *p, size_t n, int need) {
   return hits >= need;
 }
 
-static void drop_bios(px__buf *b, px_str byline) {
+/* The site's blurb about itself: a paragraph that opens with the site's
+ * own name (og:site_name, the publisher) and goes on with its legal form
+ * or the words of a mission statement ("Five Books aims to ...", "Owl
+ * Agency, LLC is a registered ...", "The Courier is an independent
+ * newsroom").  At the end of a post it is the site's boilerplate, not
+ * the story; a closing pitch written for the post ("Owl Agency offers
+ * ...") is left to the post. */
+static bool site_blurb(const char *p, size_t n, const px__buf *site) {
+  size_t sl = site->len;
+  if (sl < 4 || n <= sl + 5 || strncasecmp(p, site->ptr, sl) != 0) return false;
+  const char *r = p + sl;
+  size_t rl = n - sl;
+  static const char *const verbs[] = {" aims to ",          ", llc",
+                                      ", inc",              " llc ",
+                                      " inc. ",             " is a nonprofit",
+                                      " is a non-profit",   " is an independent",
+                                      " is a registered",   " is a full-service",
+                                      " is a full service", NULL};
+  for (size_t i = 0; verbs[i]; i++)
+    if (starts_ci(r, rl, verbs[i])) return true;
+  return false;
+}
+
+static void drop_bios(px__buf *b, px_str byline, const meta *m) {
   if (!b->len) return;
   size_t nl = 0;
   while (nl < byline.len && byline.ptr[nl] != ',') nl++;
@@ -2995,6 +3198,8 @@ static void drop_bios(px__buf *b, px_str byline) {
     size_t a = st[j], e = a;
     while (e < b->len && !(b->ptr[e] == '\n' && e + 1 < b->len && b->ptr[e + 1] == '\n')) e++;
     if (!bio_para(b->ptr + a, e - a, byline.ptr, nl) &&
+        !(k > 1 && (site_blurb(b->ptr + a, e - a, &m->site) ||
+                    site_blurb(b->ptr + a, e - a, &m->ld_publisher))) &&
         !(j < 2 && k == 4 && promo_para(b->ptr + a, e - a, 2)))
       continue;
     /* remove [a, e) with the break before it (or after it, for the first) */
@@ -3050,6 +3255,10 @@ static const char *page_kind(const px__page *g, const char *u, size_t ul) {
               url_has(u, ul, "reference") || url_has(u, ul, "manual") ||
               (ul > 13 && (memmem(u, PX__MIN(ul, 16), "://docs.", 8) != NULL));
   if (docs && !g->dated && !ld_art) return "documentation";
+  /* Over a hundred short lines and not one paragraph, no date: a grid of
+   * products or links (what is left of a shop's category page once its
+   * banners are cut), not an article. */
+  if (!g->dated && !ld_art && g->long_paras == 0 && g->paras > 100) return "listing";
   /* Little prose: no date, no byline, fewer than three long paragraphs;
    * or no date and little text at all. */
   if (!g->dated && !g->authored && g->long_paras < 3) return "other";
@@ -3160,6 +3369,10 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
   uint32_t tp;
   if ((rc = walk(ex, root, &tp))) goto out;
   sum_up(ex, tp);
+  if (!(flags & PX__EXTRACT_FRAGMENT)) {
+    cut_email_boxes(ex);
+    cut_button_pitches(ex);
+  }
   int fragment = flags & PX__EXTRACT_FRAGMENT;
   px__buf_clear(&ex->title);
   /* JSON-LD strings are JSON, not HTML: some sites escape them for HTML
@@ -3182,7 +3395,7 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
   }
   if ((rc = fill_meta(ex, out, url_hint, fragment))) goto out;
   if (!fragment) drop_orphan_heads(&ex->body);
-  if (!fragment) drop_bios(&ex->body, px_article_get(out, PX_F_BYLINE));
+  if (!fragment) drop_bios(&ex->body, px_article_get(out, PX_F_BYLINE), &ex->m);
   if (!fragment) {
     page_measure(ex, out);
     const char *kind = ex->m.sig.kind;
