@@ -259,7 +259,9 @@ static void test_search_tokens_as_builtin(void **state) {
     snprintf(id, sizeof id, "%d", i);
     snprintf(url, sizeof url, "https://t.example/%d", i);
     arts[i] = make(id, "Test Desk", url, bodies[i], 0);
-    assert_int_equal(px_article_set(arts[i], PX_F_TITLE, bodies[(i + 1) % 5], 40), PX_OK);
+    const char *title = bodies[(i + 1) % 5];
+    size_t tlen = strlen(title) < 40 ? strlen(title) : 40;
+    assert_int_equal(px_article_set(arts[i], PX_F_TITLE, title, tlen), PX_OK);
     assert_int_equal(px_store_add(st, arts[i], NULL), PX_OK);
   }
   assert_int_equal(px_store_commit(st), PX_OK);
@@ -276,7 +278,7 @@ static void test_search_tokens_as_builtin(void **state) {
                    "CREATE VIRTUAL TABLE temp.v_ref USING fts5vocab(main, ref, instance);",
                    NULL, NULL, NULL),
       SQLITE_OK);
-  assert_true(count_of(plain, "SELECT count(*) FROM v_ref") > 100);
+  assert_true(count_of(plain, "SELECT count(*) FROM v_ref") >= 100); /* the five texts' words */
   assert_int_equal(count_of(plain, "SELECT count(*) FROM v_store"),
                    count_of(plain, "SELECT count(*) FROM v_ref"));
   assert_int_equal(count_of(plain, "SELECT count(*) FROM (SELECT * FROM v_store EXCEPT"
