@@ -1,2 +1,0 @@
-# Empty dependencies file for eval_extract.
-# This may be replaced when dependencies are built.

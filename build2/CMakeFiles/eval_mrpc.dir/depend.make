@@ -1,2 +1,0 @@
-# Empty dependencies file for eval_mrpc.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for parallax_python.
-# This may be replaced when dependencies are built.

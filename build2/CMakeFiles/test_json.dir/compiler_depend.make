@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for test_json.
-# This may be replaced when dependencies are built.
