@@ -345,12 +345,12 @@ int px__ssent_make(const px__text *tx, size_t sent, const px__idf *idf, px__aren
     uint64_t h;
     uint8_t fl;
     uint64_t uh = t->stem ? t->stem : t->fold;
-    if (token_term(tx, t, &h, &fl)) {
+    bool term = token_term(tx, t, &h, &fl);
+    if (term) {
       out->term[out->nterm++] = (px__term){h, 0, NULL, 0, 0, fl};
       uh = h;
     }
-    if (t->kind == PX__TOK_WORD && (t->flags & (PX__TF_CAP | PX__TF_ALLCAPS)) &&
-        token_term(tx, t, &h, &fl)) {
+    if (term && t->kind == PX__TOK_WORD && (t->flags & (PX__TF_CAP | PX__TF_ALLCAPS))) {
       run[nrun++] = h;
       inrun++;
     } else if (inrun) {
