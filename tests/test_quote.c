@@ -1209,6 +1209,34 @@ static void test_quote_after_opening_phrase(void **state) {
   assert_false(q.has_speaker);
 }
 
+/* Four shapes of ordinary prose: an opening participial phrase before the
+ * subject; two quotes in one sentence, each under its own cue; a pronoun
+ * after an indirect quote goes to its speaker, not to the name inside the
+ * reported clause; "another tweeted" and lyrics. */
+static void test_prose_subjects(void **state) {
+  fx *f = *state;
+  run(f, "Vote\n\nSpeaking to cheering crowds on Monday at the party office, Dara Quill, 70, said "
+         "it was too early to count seats but added, \"I think you all know the result.\"");
+  assert_speaker(f, "you all know the result", "Quill");
+  run(f, "Levy\n\nCandidates used colorful words about the levy. Dara Quill said she would make "
+         "farmers \"pay through the nose,\" for instance, and Tomas Vey vowed to \"scrap the whole "
+         "thing\" next year.");
+  assert_speaker(f, "pay through the nose", "Quill");
+  assert_speaker(f, "scrap the whole thing", "Vey");
+  run(f, "Voters\n\nThe doubts showed at a rally, where two voters, Irena Brook and Aki Rantala, "
+         "came to hear Senator Dara Quill speak. She spoke for an hour about her plan.\n\n"
+         "Rantala said Quill does not show much interest in the farm towns.\n\n"
+         "\"It is not something she talks about often,\" she said.");
+  assert_speaker(f, "something she talks about", "Rantala");
+  run(f, "Debate\n\nOne viewer praised the mayor. Another tweeted, \"The mayor thinks she is above "
+         "the rules.\"\n\nIn his old song, Tomas Vey sings, \"Do not go changing for me.\"");
+  px_quote q = find(f, "above the rules");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                     "Another"));
+  assert_speaker(f, "Do not go changing", "Vey");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_remarks_one_speaker),
@@ -1224,6 +1252,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_comparison_cues, setup, teardown),
       cmocka_unit_test_setup_teardown(test_abbreviated_title_subject, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_after_opening_phrase, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_prose_subjects, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pronoun_opening_own_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_single_word_name_after_quote, setup, teardown),
       cmocka_unit_test_setup_teardown(test_said_pronoun_clause, setup, teardown),

@@ -132,6 +132,8 @@ const px__cueword px__cuewords[] = {
     {"mocking", W, 0}, {"labeling", W, 0}, {"labelling", W, 0}, {"labels", W, 0},
     {"branding", W, 0}, {"brands", W, 0}, {"dubbing", W, 0}, {"dubs", W, 0},
     {"terming", W, 0}, {"terms", W, 0}, {"dismissing", W, 0}, {"decrying", W, 0},
+    /* lyrics and chants: "the band sang, "..."" */
+    {"sings", W, 0}, {"sang", W, 0}, {"sing", W, 0},
     {"decries", W, 0}, {"denouncing", W, 0}, {"denounces", W, 0}, {"condemning", W, 0},
     {"condemns", W, 0}, {"characterizing", W, 0}, {"referring", W, 0},
     {"thank", W, 0}, {"thanked", W, 0}, {"thanks", W, 0}, {"thanking", W, 0},

@@ -444,7 +444,11 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
                                     "although", "though", "because", "until", "once", "whenever"};
   size_t f = lo;
   if (f < t && is_word(w, f) && (TOK(w, f)->fold == w->qa->h_but || TOK(w, f)->fold == w->qa->h_and)) f++;
-  if (f < t && word_in(w, f, sub, sizeof sub / sizeof *sub) && !w->inq[f]) {
+  /* "Speaking to supporters on Monday, Suu Kyi said": an opening
+   * participial phrase is skipped as a subordinate clause is */
+  bool opener = f < t && is_word(w, f) && !w->inq[f] &&
+                (word_in(w, f, sub, sizeof sub / sizeof *sub) || (is_ing(w, f) && mention_at(w, f) < 0));
+  if (opener) {
     for (size_t k = f + 1; k < t && k - f < 25; k++) {
       if (is_qmark(w, k) || is_sent_end_punct(w, k)) break;
       if (punct_char(w, k) == ',') {
@@ -806,7 +810,8 @@ static int cue_at(const qwork *w, size_t i, bool weak_ok) {
   if (mention_at(w, i) >= 0) return 0;
   /* a noun, not a verb: "her remark", "Clinton's call", "the state",
    * "in states like Ohio", "of reports" */
-  static const char *const past[] = {"said", "told", "wrote", "says", "tells", "writes"};
+  static const char *const past[] = {"said", "told", "wrote", "says", "tells", "writes",
+                                     "tweeted", "added", "asked", "replied"};
   static const char *const alone[] = {"another", "others", "some", "many", "both", "most", "several"};
   if (i > 0 && is_word(w, i - 1) &&
       ((w->cls[i - 1] & CW_DET) || (TOK(w, i - 1)->flags & PX__TF_POSSESSIVE)) &&
@@ -1472,6 +1477,15 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
         sc -= 1;
       }
     }
+    /* "McLenney said Clinton doesn't show ...": the subject of a reported
+     * clause is near the sentence's start but is not the thread's subject */
+    if (w->inrep && w->inrep[k] && initial && !(tx->tok[k].flags & PX__TF_SENT_START)) {
+      for (size_t q = sent_first_tok(w, ks); q < k; q++)
+        if (is_word(w, q) && !w->inq[q] && (w->cls[q] & PX__CW_CUE) && cue_at(w, q, false) == 1) {
+          initial = before_verb = false;
+          break;
+        }
+    }
     if ((initial || before_verb) && !poss) sc += 4;
     /* "... that concerns Henry Crespo, president of the Florida
      * Democratic Black Caucus.": a name given a role in an apposition is a
@@ -1708,11 +1722,13 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
                   * modifier of the subject, not a quote the subject spoke */
                  !(!starts && !after_colon && !comma_inside && at.s.start == TOK(&w, a)->start &&
                    at.s.men < 0 && !at.s.pron);
-    if (trail && !starts && !after_colon && !comma_inside) {
+    if (trail && !starts && !after_colon) {
       /* "X told Y he was sure Russia would win a "great victory" over its
        * enemies, as Z warned ...": a cue in a later clause (after a comma
        * or a clause word) belongs to that clause; the cue before the
-       * quote speaks when there is one */
+       * quote speaks when there is one.  So too after a comma inside the
+       * marks when words come between: "Cruz said he'd make sand "glow in
+       * the dark," for instance, and Trump vowed to ..." */
       bool later_clause = false;
       size_t se = tok_from(&w, at.s.start < at.cue_s ? at.s.start : at.cue_s);
       for (size_t k = a; k < se && k < nt && !later_clause; k++)
