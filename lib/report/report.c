@@ -188,6 +188,21 @@ static int cmp_order(const void *x, const void *y, void *u) {
   return (a > b) - (a < b);
 }
 
+/* Among facts of as many outlets: the more densely linked first (links
+ * per member), then the order of cmp_order. */
+typedef struct density_ctx {
+  const px_comparison *c;
+  const uint32_t *flinks;
+} density_ctx;
+
+static int cmp_density(const void *x, const void *y, void *u) {
+  const density_ctx *d = u;
+  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+  double da = (double)d->flinks[a] / d->c->fact[a].count, db = (double)d->flinks[b] / d->c->fact[b].count;
+  if (da != db) return da > db ? -1 : 1;
+  return cmp_order(x, y, (void *)d->c);
+}
+
 int px__fact_order(const px_comparison *c, uint32_t **order) {
   *order = malloc((c->nfact + 1) * sizeof **order);
   if (!*order) return PX_ENOMEM;
@@ -312,19 +327,11 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
    * sentence no other core fact shows (a sentence can report two facts). */
   size_t nshared = 0;
   while (nshared < c->nfact && c->fact[order[nshared]].noutlets > 1) nshared++;
+  density_ctx dc = {c, flinks};
   for (size_t k = 0; k < nshared;) {
     size_t e = k;
     while (e < nshared && c->fact[order[e]].noutlets == c->fact[order[k]].noutlets) e++;
-    for (size_t x = k + 1; x < e; x++) {
-      uint32_t v = order[x];
-      double dv = (double)flinks[v] / c->fact[v].count;
-      size_t y = x;
-      while (y > k && (double)flinks[order[y - 1]] / c->fact[order[y - 1]].count < dv) {
-        order[y] = order[y - 1];
-        y--;
-      }
-      order[y] = v;
-    }
+    qsort_r(order + k, e - k, sizeof *order, cmp_density, &dc);
     k = e;
   }
   for (size_t k = 0; k < nshared && b->ncore < b->top; k++) {
