@@ -474,9 +474,26 @@ static void test_number_words_and_family_names(void **state) {
   px_doc_free(d);
 }
 
+/* A demonym standing alone right before a verb of saying, or after one
+ * that follows a quote, is a family name ("Cuban said"); as an adjective
+ * or a plural it stays no name. */
+static void test_demonym_family_name(void **state) {
+  px_doc *d = analyze(state,
+                      "\"It is too early to tell,\" said Cuban, who hosts a television show. The "
+                      "team's outlook is worrying, Cuban said. Cuban officials said nothing, and "
+                      "Russians said little.");
+  long c = find_key(d, "cuban");
+  assert_true(c >= 0);
+  assert_int_equal(type_of(d, c), PX_ENT_PERSON);
+  assert_int_equal(find_mention(d, "Cuban officials"), -1);
+  assert_int_equal(find_key(d, "russians"), -1);
+  px_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_titles_possessive_role, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_demonym_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_leader_role_and_hyphen_keys, setup, teardown),
       cmocka_unit_test_setup_teardown(test_variants_and_diacritics, setup, teardown),
       cmocka_unit_test_setup_teardown(test_sentence_initial_words, setup, teardown),

@@ -940,7 +940,16 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
   /* the whole span in the gazetteer? */
   size_t kn = span_key(w, a, b, w->scratch, w->scratch_cap);
   uint32_t pk = phrase_kind(w, w->scratch, kn);
-  if (pk == 'D' || pk == 'G') return PX_OK;
+  /* "Cuban said", ""...," said Cuban": a lone demonym (not a plural)
+   * right before a verb of saying, or after one that follows a quote,
+   * is someone's family name */
+  bool said_demonym =
+      (pk == 'D' || pk == 'G') && b - a == 1 && (w->bits[a] & W_DEMONYM) && !(w->bits[a] & (W_NONENT | W_TITLE | W_TMOD)) &&
+      tx->body[w->nend[a] - 1] != 's' && !(a > 0 && is_word(w, a - 1) && !(w->bits[a - 1] & W_SAID)) &&
+      ((b < tx->ntok && is_word(w, b) && (w->bits[b] & W_SAID)) ||
+       (a > 0 && (w->bits[a - 1] & W_SAID) && after_quote_close(w, a - 1)));
+  if ((pk == 'D' || pk == 'G') && !said_demonym) return PX_OK;
+  if (said_demonym) pk = 0;
 
   /* a title or role inside the run: "Russian President Vladimir Putin" */
   size_t name_a = a;
@@ -1069,6 +1078,7 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
     if (len >= 3 && len <= 14 && p[1] == '-' && (p[0] == 'R' || p[0] == 'D' || p[0] == 'I'))
       return PX_OK;
   }
+  if (said_demonym) all_non = false;
   if (all_non && (!kind_type(pk) || (nw == 1 && (w->bits[a] & W_NONENT)))) return PX_OK;
 
   /* a sentence-initial ordinary word */
