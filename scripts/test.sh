@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: installs missing Debian packages, builds, and runs every
 # test three ways -- a normal build, an AddressSanitizer+UndefinedBehavior-
-# Sanitizer build, and the fuzz targets (clang + libFuzzer) for a bounded time.
+# Sanitizer build, and the fuzz targets (clang + libFuzzer) for a bounded time;
+# it also checks that the -O3 Release build compiles.
 #   PX_FUZZ_SECONDS   seconds per fuzz target (default 90: with 8 targets on 2
 #                     cores about 6 minutes; docs/fuzzing.md)
 #   PX_SKIP_SANITIZE=1, PX_SKIP_FUZZ=1 to leave those stages out locally
@@ -26,6 +27,12 @@ if grep -q 'The following tests did not run' "$ctest_log" && [[ "${PX_ALLOW_SKIP
   echo "release: tests skipped (above), each for a missing tool: install it (scripts/setup.sh) or set PX_ALLOW_SKIP=1" >&2
   exit 1
 fi
+
+# eval/run and bench/run build with -O3 (Release), where GCC warns of
+# things -O2 does not see; the warnings are errors, so that build is checked
+echo "== build (Release, -O3)"
+cmake -S . -B build-opt -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build-opt -j"$jobs" >/dev/null
 
 if [[ "${PX_SKIP_SANITIZE:-0}" != 1 ]]; then
   echo "== build and test (ASan + UBSan)"
