@@ -160,10 +160,13 @@ def main():
         t["f_true"] += len(true_links)
         t["f_found"] += len(true_links & pred_links)
         if verbose:
+            def said(l):
+                return " / ".join("%s: %s" % (sk, arts[d["articles"][sk]]["sentences"][i][:160])
+                                  for sk, i in sorted(l))
             for l in sorted(judged - true_links, key=str):
-                print("  FP", d["event"][:8], sorted(l))
+                print("  FP", d["event"][:8], sorted(l), "|", said(l))
             for l in sorted(true_links - pred_links, key=str):
-                print("  FN", d["event"][:8], sorted(l))
+                print("  FN", d["event"][:8], sorted(l), "|", said(l))
         # quotes
         gold = {tuple(q["at"]): q for q in d.get("quotes", [])}
         t["s_lab"] += len(gold)
