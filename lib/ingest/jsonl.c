@@ -5,6 +5,9 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Candidate keys per field slot, tried in order (see px_ctx_map_field for
  * slot numbers: id source url title byline language text date). */
@@ -28,6 +31,9 @@ enum { SLOT_DATE = 7 };
  * reference the fast reader is compared with. */
 int px__jsonl_tree_only = 0;
 
+#define KEY_MEMO_SLOTS 64
+#define KEY_MEMO_LEN 32
+
 struct px__fmt_state {
   px_ctx *ctx;
   px__stream *s;
@@ -38,6 +44,13 @@ struct px__fmt_state {
   px__buf tmp;
   px__buf fixed; /* the line with invalid UTF-8 repaired */
   px__buf fast;  /* fast_record: the decoded keys and values */
+  /* key_used's answers for the keys met so far: a dump repeats the same
+   * dozen member names on every line, and each answer is a search of
+   * every field's names (about two dozen strcmp). */
+  struct key_memo {
+    char key[KEY_MEMO_LEN]; /* NUL-terminated; empty: a free entry */
+    bool used;
+  } memo[KEY_MEMO_SLOTS];
 };
 
 static int sniff(const char *p, size_t n, const char *path) {
@@ -189,7 +202,7 @@ static int value_text(json_t *v, px__buf *out, int depth) {
 
 /* Is key one parallax reads (a known field name, or the first step of a
  * mapped --field path)? */
-static bool key_used(px__fmt_state *st, const char *key) {
+static bool key_used_search(px__fmt_state *st, const char *key) {
   for (int slot = 0; slot < PX__FIELD_PATHS; slot++) {
     const char *path = st->ctx->field_path[slot];
     if (path) {
@@ -200,6 +213,24 @@ static bool key_used(px__fmt_state *st, const char *key) {
       if (strcmp(*k, key) == 0) return true;
   }
   return false;
+}
+
+/* key_used_search, remembered per name (the context's field map does not
+ * change while a file is read).  A name too long for the memo, or whose
+ * entry another name holds, is searched again. */
+static bool key_used(px__fmt_state *st, const char *key) {
+  size_t n = strlen(key);
+  if (n == 0 || n >= KEY_MEMO_LEN) return key_used_search(st, key);
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)key[i]) * 16777619u;
+  struct key_memo *m = &st->memo[h % KEY_MEMO_SLOTS];
+  if (memcmp(m->key, key, n + 1) == 0) return m->used;
+  bool used = key_used_search(st, key);
+  if (!m->key[0]) {
+    memcpy(m->key, key, n + 1);
+    m->used = used;
+  }
+  return used;
 }
 
 /* The record's other members (topic, bias rating, section, ...) as the
@@ -317,6 +348,21 @@ static bool hex4(const char *p, const char *e, unsigned *v) {
  * some byte of x is that byte (or, the last, is under 0x20). */
 static const char *plain_end(const char *q, const char *e) {
   const uint64_t lo = 0x0101010101010101ULL, hi = 0x8080808080808080ULL;
+#ifdef __SSE2__
+  /* 16 bytes at a time: a quote, a backslash or a byte below 0x20 (signed
+   * compare: bytes from 0x80 are negative, so below 0x20 too, and are
+   * taken back out by their top bit). */
+  const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
+                space = _mm_set1_epi8(0x20);
+  while (e - q >= 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)q);
+    __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+                                _mm_cmplt_epi8(v, space));
+    unsigned m = (unsigned)_mm_movemask_epi8(stop) & ~(unsigned)_mm_movemask_epi8(v);
+    if (m) return q + __builtin_ctz(m);
+    q += 16;
+  }
+#endif
   while (e - q >= 8) {
     uint64_t x;
     memcpy(&x, q, 8);
