@@ -44,6 +44,7 @@ struct px__fmt_state {
   px__buf tmp;
   px__buf fixed; /* the line with invalid UTF-8 repaired */
   px__buf fast;  /* fast_record: the decoded keys and values */
+  px__buf meta;  /* fast_record: the metadata object written */
   /* key_used's answers for the keys met so far: a dump repeats the same
    * dozen member names on every line, and each answer is a search of
    * every field's names (about two dozen strcmp). */
@@ -131,6 +132,7 @@ static void close_fmt(px__fmt_state *st) {
   px__buf_release(&st->tmp);
   px__buf_release(&st->fixed);
   px__buf_release(&st->fast);
+  px__buf_release(&st->meta);
   free(st);
 }
 
@@ -374,6 +376,52 @@ static const char *plain_end(const char *q, const char *e) {
   return q;
 }
 
+/* Does s[0..n) need an escape in jansson's output (a quote, a backslash,
+ * a byte below 0x20)? */
+static bool needs_escape(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x20 || c == '"' || c == '\\') return true;
+  }
+  return false;
+}
+
+/* The members parallax does not use, as the one compact JSON object that
+ * json_dumps(JSON_COMPACT | JSON_PRESERVE_ORDER) writes for them, into out
+ * (emptied; left empty when there are none), without building jansson
+ * values: 1 when written, 0 when a name or string needs an escape (jansson
+ * writes those), -1 out of memory.  Members here are strings, integers and
+ * nulls with distinct names (fast_record declines the rest). */
+static int meta_direct(px__fmt_state *st, const fmember *m, size_t nm, px__buf *out) {
+  const char *base = st->fast.ptr;
+  px__buf_clear(out);
+  for (size_t i = 0; i < nm; i++) {
+    const char *key = base + m[i].key;
+    if (key_used(st, key)) continue;
+    if (needs_escape(key, m[i].klen) || (m[i].kind == 0 && needs_escape(base + m[i].val, m[i].vlen))) {
+      px__buf_clear(out);
+      return 0;
+    }
+    int rc = px__buf_append(out, out->len ? ",\"" : "{\"", 2);
+    if (!rc) rc = px__buf_append(out, key, m[i].klen);
+    if (!rc) rc = px__buf_append(out, "\":", 2);
+    if (!rc && m[i].kind == 0) {
+      rc = px__buf_append(out, "\"", 1);
+      if (!rc) rc = px__buf_append(out, base + m[i].val, m[i].vlen);
+      if (!rc) rc = px__buf_append(out, "\"", 1);
+    } else if (!rc && m[i].kind == 1) {
+      char num[24];
+      int len = snprintf(num, sizeof num, "%lld", m[i].ival);
+      rc = px__buf_append(out, num, (size_t)len);
+    } else if (!rc) {
+      rc = px__buf_append(out, "null", 4);
+    }
+    if (rc) return -1;
+  }
+  if (out->len && px__buf_append(out, "}", 1)) return -1;
+  return 1;
+}
+
 /* A string at *pp (after its opening quote), decoded into b.  false: not
  * one jansson accepts as it is, or out of memory. */
 static bool fast_string(const char **pp, const char *e, px__buf *b, bool *has_nul) {
@@ -553,8 +601,14 @@ static int fast_record(px__fmt_state *st, const char *p, size_t n, px_article *a
     px__buf_puts(msg, "no article text (looked for text, maintext, body, content, article)");
     return PX_ENOBODY;
   }
+  int direct = meta_direct(st, m, nm, &st->meta);
+  if (direct < 0) return PX_ENOMEM;
+  if (direct && st->meta.len) {
+    rc = st->meta.len <= 65536 ? px_article_set(art, PX_F_META, st->meta.ptr, st->meta.len) : PX_OK;
+    if (rc && rc != PX_EINVAL) return rc;
+  }
   json_t *meta = NULL;
-  for (size_t i = 0; i < nm; i++) {
+  for (size_t i = 0; i < nm && !direct; i++) {
     const char *key = b->ptr + m[i].key;
     if (key_used(st, key)) continue;
     if (!meta && !(meta = json_object())) return PX_ENOMEM;
