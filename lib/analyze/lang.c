@@ -27,6 +27,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <fingerprint.h>
 #include <textcat.h>
 
@@ -260,6 +263,21 @@ static const char *by_script(const char *p, size_t n) {
   size_t letters = 0, kana = 0, hangul = 0, han = 0, greek = 0, armenian = 0, georgian = 0,
          thai = 0;
   for (size_t i = 0; i < n;) {
+#ifdef __SSE2__
+    /* Runs of ASCII, 16 bytes at a time: only their letters count. */
+    while (n - i >= 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+      if (_mm_movemask_epi8(v)) break;
+      __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+      __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)),
+                                    _mm_cmplt_epi8(low, _mm_set1_epi8('z' + 1)));
+      /* each letter a 1 byte; the sum of the 16 bytes in two halves */
+      __m128i sum = _mm_sad_epu8(_mm_and_si128(alpha, _mm_set1_epi8(1)), _mm_setzero_si128());
+      letters += (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_extract_epi16(sum, 4);
+      i += 16;
+    }
+    if (i >= n) break;
+#endif
     unsigned char c = (unsigned char)p[i];
     if (c < 0x80) { /* no script of the list: only a letter or not */
       letters += ascii_alpha(c);

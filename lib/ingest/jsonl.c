@@ -5,6 +5,9 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Candidate keys per field slot, tried in order (see px_ctx_map_field for
  * slot numbers: id source url title byline language text date). */
@@ -28,6 +31,9 @@ enum { SLOT_DATE = 7 };
  * reference the fast reader is compared with. */
 int px__jsonl_tree_only = 0;
 
+#define KEY_MEMO_SLOTS 64
+#define KEY_MEMO_LEN 32
+
 struct px__fmt_state {
   px_ctx *ctx;
   px__stream *s;
@@ -38,6 +44,14 @@ struct px__fmt_state {
   px__buf tmp;
   px__buf fixed; /* the line with invalid UTF-8 repaired */
   px__buf fast;  /* fast_record: the decoded keys and values */
+  px__buf meta;  /* fast_record: the metadata object written */
+  /* key_used's answers for the keys met so far: a dump repeats the same
+   * dozen member names on every line, and each answer is a search of
+   * every field's names (about two dozen strcmp). */
+  struct key_memo {
+    char key[KEY_MEMO_LEN]; /* NUL-terminated; empty: a free entry */
+    bool used;
+  } memo[KEY_MEMO_SLOTS];
 };
 
 static int sniff(const char *p, size_t n, const char *path) {
@@ -118,6 +132,7 @@ static void close_fmt(px__fmt_state *st) {
   px__buf_release(&st->tmp);
   px__buf_release(&st->fixed);
   px__buf_release(&st->fast);
+  px__buf_release(&st->meta);
   free(st);
 }
 
@@ -189,7 +204,7 @@ static int value_text(json_t *v, px__buf *out, int depth) {
 
 /* Is key one parallax reads (a known field name, or the first step of a
  * mapped --field path)? */
-static bool key_used(px__fmt_state *st, const char *key) {
+static bool key_used_search(px__fmt_state *st, const char *key) {
   for (int slot = 0; slot < PX__FIELD_PATHS; slot++) {
     const char *path = st->ctx->field_path[slot];
     if (path) {
@@ -200,6 +215,24 @@ static bool key_used(px__fmt_state *st, const char *key) {
       if (strcmp(*k, key) == 0) return true;
   }
   return false;
+}
+
+/* key_used_search, remembered per name (the context's field map does not
+ * change while a file is read).  A name too long for the memo, or whose
+ * entry another name holds, is searched again. */
+static bool key_used(px__fmt_state *st, const char *key) {
+  size_t n = strlen(key);
+  if (n == 0 || n >= KEY_MEMO_LEN) return key_used_search(st, key);
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)key[i]) * 16777619u;
+  struct key_memo *m = &st->memo[h % KEY_MEMO_SLOTS];
+  if (memcmp(m->key, key, n + 1) == 0) return m->used;
+  bool used = key_used_search(st, key);
+  if (!m->key[0]) {
+    memcpy(m->key, key, n + 1);
+    m->used = used;
+  }
+  return used;
 }
 
 /* The record's other members (topic, bias rating, section, ...) as the
@@ -317,6 +350,21 @@ static bool hex4(const char *p, const char *e, unsigned *v) {
  * some byte of x is that byte (or, the last, is under 0x20). */
 static const char *plain_end(const char *q, const char *e) {
   const uint64_t lo = 0x0101010101010101ULL, hi = 0x8080808080808080ULL;
+#ifdef __SSE2__
+  /* 16 bytes at a time: a quote, a backslash or a byte below 0x20 (signed
+   * compare: bytes from 0x80 are negative, so below 0x20 too, and are
+   * taken back out by their top bit). */
+  const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
+                space = _mm_set1_epi8(0x20);
+  while (e - q >= 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)q);
+    __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+                                _mm_cmplt_epi8(v, space));
+    unsigned m = (unsigned)_mm_movemask_epi8(stop) & ~(unsigned)_mm_movemask_epi8(v);
+    if (m) return q + __builtin_ctz(m);
+    q += 16;
+  }
+#endif
   while (e - q >= 8) {
     uint64_t x;
     memcpy(&x, q, 8);
@@ -326,6 +374,52 @@ static const char *plain_end(const char *q, const char *e) {
   }
   while (q < e && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20) q++;
   return q;
+}
+
+/* Does s[0..n) need an escape in jansson's output (a quote, a backslash,
+ * a byte below 0x20)? */
+static bool needs_escape(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x20 || c == '"' || c == '\\') return true;
+  }
+  return false;
+}
+
+/* The members parallax does not use, as the one compact JSON object that
+ * json_dumps(JSON_COMPACT | JSON_PRESERVE_ORDER) writes for them, into out
+ * (emptied; left empty when there are none), without building jansson
+ * values: 1 when written, 0 when a name or string needs an escape (jansson
+ * writes those), -1 out of memory.  Members here are strings, integers and
+ * nulls with distinct names (fast_record declines the rest). */
+static int meta_direct(px__fmt_state *st, const fmember *m, size_t nm, px__buf *out) {
+  const char *base = st->fast.ptr;
+  px__buf_clear(out);
+  for (size_t i = 0; i < nm; i++) {
+    const char *key = base + m[i].key;
+    if (key_used(st, key)) continue;
+    if (needs_escape(key, m[i].klen) || (m[i].kind == 0 && needs_escape(base + m[i].val, m[i].vlen))) {
+      px__buf_clear(out);
+      return 0;
+    }
+    int rc = px__buf_append(out, out->len ? ",\"" : "{\"", 2);
+    if (!rc) rc = px__buf_append(out, key, m[i].klen);
+    if (!rc) rc = px__buf_append(out, "\":", 2);
+    if (!rc && m[i].kind == 0) {
+      rc = px__buf_append(out, "\"", 1);
+      if (!rc) rc = px__buf_append(out, base + m[i].val, m[i].vlen);
+      if (!rc) rc = px__buf_append(out, "\"", 1);
+    } else if (!rc && m[i].kind == 1) {
+      char num[24];
+      int len = snprintf(num, sizeof num, "%lld", m[i].ival);
+      rc = px__buf_append(out, num, (size_t)len);
+    } else if (!rc) {
+      rc = px__buf_append(out, "null", 4);
+    }
+    if (rc) return -1;
+  }
+  if (out->len && px__buf_append(out, "}", 1)) return -1;
+  return 1;
 }
 
 /* A string at *pp (after its opening quote), decoded into b.  false: not
@@ -507,8 +601,14 @@ static int fast_record(px__fmt_state *st, const char *p, size_t n, px_article *a
     px__buf_puts(msg, "no article text (looked for text, maintext, body, content, article)");
     return PX_ENOBODY;
   }
+  int direct = meta_direct(st, m, nm, &st->meta);
+  if (direct < 0) return PX_ENOMEM;
+  if (direct && st->meta.len) {
+    rc = st->meta.len <= 65536 ? px_article_set(art, PX_F_META, st->meta.ptr, st->meta.len) : PX_OK;
+    if (rc && rc != PX_EINVAL) return rc;
+  }
   json_t *meta = NULL;
-  for (size_t i = 0; i < nm; i++) {
+  for (size_t i = 0; i < nm && !direct; i++) {
     const char *key = b->ptr + m[i].key;
     if (key_used(st, key)) continue;
     if (!meta && !(meta = json_object())) return PX_ENOMEM;
