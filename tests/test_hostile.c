@@ -294,7 +294,9 @@ static void test_prepass_code(void **state) {
       "\"headline\":\"Ferry fares frozen for the winter\"}</script>"
       "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
       "\"author\":{\"@type\":\"Person\",\"name\":\"Mara Quill\"}}</script>"
-      "<script><!-- old(); --></script></head><body><p>The island council froze ferry "
+      "<script><!-- old(); --></script></head><body>"
+      "<div title=\"a > b\" data-x='\"'><script>var hidden = 1;</script></div>"
+      "<p>The island council froze ferry "
       "fares on Tuesday for the months from November to March, the third year it has "
       "done so, after a vote of seven to two.</p></body></html>";
   px__buf out;
@@ -310,6 +312,8 @@ static void test_prepass_code(void **state) {
   assert_non_null(strstr(out.ptr, "Ferry fares frozen"));
   assert_non_null(strstr(out.ptr, "Mara Quill"));
   assert_non_null(strstr(out.ptr, "<!-- old(); -->"));
+  /* a ">" inside a quoted value does not end the tag */
+  assert_non_null(strstr(out.ptr, "<div title=\"a > b\" data-x='\"'><script></script></div>"));
   px__buf_release(&out);
 
   px_ctx *ctx;

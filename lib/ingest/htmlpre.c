@@ -75,17 +75,16 @@ static bool is_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z
 /* Find the '>' closing a tag whose attributes start at i (quotes respected);
  * returns n when there is none. */
 static size_t tag_end(const char *p, size_t n, size_t i) {
-  char q = 0;
   bool after_eq = false;
   for (; i < n; i++) {
     char c = p[i];
-    if (q) {
-      if (c == q) q = 0;
-      continue;
-    }
     if (c == '>') return i;
     if ((c == '"' || c == '\'') && after_eq) {
-      q = c;
+      /* a quoted value (most of a tag's bytes: classes, URLs, styles)
+       * is passed over with memchr */
+      const char *q = i + 1 < n ? memchr(p + i + 1, c, n - i - 1) : NULL;
+      if (!q) return n;
+      i = (size_t)(q - p);
       after_eq = false;
       continue;
     }
