@@ -296,6 +296,7 @@ static void test_prepass_code(void **state) {
       "\"author\":{\"@type\":\"Person\",\"name\":\"Mara Quill\"}}</script>"
       "<script><!-- old(); --></script></head><body>"
       "<div title=\"a > b\" data-x='\"'><script>var hidden = 1;</script></div>"
+      "<span><script>var s = '</scripts>'; show('<p>not either</p>');</script></span>"
       "<p>The island council froze ferry "
       "fares on Tuesday for the months from November to March, the third year it has "
       "done so, after a vote of seven to two.</p></body></html>";
@@ -312,6 +313,8 @@ static void test_prepass_code(void **state) {
   assert_non_null(strstr(out.ptr, "Ferry fares frozen"));
   assert_non_null(strstr(out.ptr, "Mara Quill"));
   assert_non_null(strstr(out.ptr, "<!-- old(); -->"));
+  assert_null(strstr(out.ptr, "not either"));
+  assert_non_null(strstr(out.ptr, "<span><script></script></span>"));
   /* a ">" inside a quoted value does not end the tag */
   assert_non_null(strstr(out.ptr, "<div title=\"a > b\" data-x='\"'><script></script></div>"));
   px__buf_release(&out);

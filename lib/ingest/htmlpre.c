@@ -103,7 +103,12 @@ static size_t find_end_tag(const char *p, size_t n, size_t i, const char *name, 
     const char *lt = memchr(p + i, '<', n - i);
     if (!lt) return n;
     size_t j = (size_t)(lt - p);
-    if (j + 2 + nl <= n && p[j + 1] == '/' && name_is(p + j + 2, nl, name)) return j;
+    /* the name must end there, as the parser asks ("</scripts" does not
+     * close a script): else content cut up to it would not be the
+     * element's */
+    if (j + 2 + nl < n && p[j + 1] == '/' && name_is(p + j + 2, nl, name) &&
+        !is_name_char((unsigned char)p[j + 2 + nl]))
+      return j;
     if (j + 4 <= n && p[j + 1] == '!' && p[j + 2] == '-' && p[j + 3] == '-') *comment = true;
     i = j + 1;
   }
