@@ -282,6 +282,59 @@ static void test_deep_nesting(void **state) {
   free(page);
 }
 
+/* The pre-pass leaves script code and style rules out of what the parser
+ * reads, keeps JSON (however its type is spelled) and a script that holds
+ * "<!--" (the parser may read past its first "</script" there). */
+static void test_prepass_code(void **state) {
+  (void)state;
+  const char *page =
+      "<html><head><style>p { color: red }</style>"
+      "<script>var a = '<b>not text</b>'; if (a < 2) go();</script>"
+      "<script type=\"application/ld&#x2B;json\">{\"@type\":\"NewsArticle\","
+      "\"headline\":\"Ferry fares frozen for the winter\"}</script>"
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+      "\"author\":{\"@type\":\"Person\",\"name\":\"Mara Quill\"}}</script>"
+      "<script><!-- old(); --></script></head><body>"
+      "<div title=\"a > b\" data-x='\"'><script>var hidden = 1;</script></div>"
+      "<span><script>var s = '</scripts>'; show('<p>not either</p>');</script></span>"
+      "<p>The island council froze ferry "
+      "fares on Tuesday for the months from November to March, the third year it has "
+      "done so, after a vote of seven to two.</p></body></html>";
+  px__buf out;
+  px__buf_init(&out, 0);
+  bool changed;
+  size_t dropped;
+  assert_int_equal(px__html_prepass(page, strlen(page), &out, &changed, &dropped), PX_OK);
+  assert_true(changed);
+  assert_int_equal(dropped, 0); /* no tag left out: only content */
+  assert_null(strstr(out.ptr, "color: red"));
+  assert_null(strstr(out.ptr, "not text"));
+  assert_non_null(strstr(out.ptr, "<style></style><script></script>"));
+  assert_non_null(strstr(out.ptr, "Ferry fares frozen"));
+  assert_non_null(strstr(out.ptr, "Mara Quill"));
+  assert_non_null(strstr(out.ptr, "<!-- old(); -->"));
+  assert_null(strstr(out.ptr, "not either"));
+  assert_non_null(strstr(out.ptr, "<span><script></script></span>"));
+  /* a ">" inside a quoted value does not end the tag */
+  assert_non_null(strstr(out.ptr, "<div title=\"a > b\" data-x='\"'><script></script></div>"));
+  px__buf_release(&out);
+
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_article *a;
+  assert_int_equal(px_article_new(&a), PX_OK);
+  px__buf msg;
+  px__buf_init(&msg, 4096);
+  assert_int_equal(px__extract_html(ctx, NULL, page, strlen(page), "utf-8", NULL, 0, a, &msg),
+                   PX_OK);
+  assert_string_equal(px_article_get(a, PX_F_TITLE).ptr, "Ferry fares frozen for the winter");
+  assert_non_null(strstr(px_article_get(a, PX_F_BYLINE).ptr, "Mara Quill"));
+  assert_null(strstr(px_article_get(a, PX_F_BODY).ptr, "not text"));
+  px__buf_release(&msg);
+  px_article_free(a);
+  px_ctx_free(ctx);
+}
+
 static int hit_count(void *user, const px_search_hit *h) {
   (void)h;
   (*(int *)user)++;
@@ -345,7 +398,7 @@ int main(void) {
       cmocka_unit_test(test_link_loops),       cmocka_unit_test(test_unreadable_subfolder),
       cmocka_unit_test(test_stray_nul),        cmocka_unit_test(test_feed_long_prolog),
       cmocka_unit_test(test_controls),         cmocka_unit_test(test_deep_nesting),
-      cmocka_unit_test(test_search_budget),
+      cmocka_unit_test(test_search_budget),    cmocka_unit_test(test_prepass_code),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -471,7 +471,10 @@ static unsigned hint_flags(const char *t, size_t n) {
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     const hint_word *h = &HINTS[mid];
-    int c = h->n != n ? (h->n < n ? -1 : 1) : memcmp(h->w, t, n);
+    /* the first letter before memcmp: most probes differ there */
+    int c = h->n != n ? (h->n < n ? -1 : 1)
+            : h->w[0] != t[0] ? ((unsigned char)h->w[0] < (unsigned char)t[0] ? -1 : 1)
+                              : memcmp(h->w, t, n);
     if (c == 0) return h->f;
     if (c < 0) lo = mid + 1;
     else hi = mid;
@@ -569,7 +572,9 @@ static void hint_value(const char *v, size_t vl, int *weight, bool *cut, bool *s
     bool camel = s == i && i > 0 && i < vl; /* the last word stopped at a capital */
     bool name_end = i >= vl;
     for (size_t k = s; k < i && !name_end; k++) name_end = is_space((unsigned char)v[k]);
-    if (part && (name_end || camel || memmem(v + s, i - s, "__", 2))) {
+    bool bem = false; /* "block__element": a new part */
+    for (size_t k = s; k + 1 < i && !bem; k++) bem = v[k] == '_' && v[k + 1] == '_';
+    if (part && (name_end || camel || bem)) {
       last = part & H_POS ? H_POS : part; /* a keep word wins in its part */
       part = 0;
     }
@@ -943,16 +948,55 @@ static int32_t node_index(const px__extractor *ex, myhtml_tree_node_t *n) {
   return (int32_t)(v - 1);
 }
 
+/* A link to an author's page: a path folder of authors ("/author/",
+ * "/people/", "/contributors/" ...).  One pass over the folders of the
+ * URL: every <a> of a page is asked. */
+static bool href_names_author(const char *v, size_t l) {
+  static const char *const dirs[] = {"author", "authors", "autor",       "auteur",
+                                     "journalist", "people", "staff",   "writers",
+                                     "contributor", "contributors", NULL};
+  const char *end = v + l, *s = memchr(v, '/', l);
+  while (s) {
+    const char *a = s + 1, *e = memchr(a, '/', (size_t)(end - a));
+    if (!e) return false;
+    size_t wl = (size_t)(e - a);
+    if (wl >= 5 && wl <= 12)
+      for (size_t k = 0; dirs[k]; k++)
+        if (dirs[k][0] == a[0] && strlen(dirs[k]) == wl && memcmp(dirs[k], a, wl) == 0) return true;
+    s = e;
+  }
+  return false;
+}
+
+/* A class naming an author or a byline ("author", "Byline", "post-author"):
+ * the first letter in either case. */
+static bool class_names_author(const char *v, size_t l) {
+  for (size_t i = 0; i + 6 <= l; i++) {
+    char c = v[i];
+    if ((c == 'a' || c == 'A') && memcmp(v + i + 1, "uthor", 5) == 0) return true;
+    if ((c == 'b' || c == 'B') && memcmp(v + i + 1, "yline", 5) == 0) return true;
+  }
+  return false;
+}
+
 static bool contains_ci(const char *p, size_t n, const char *w) {
   size_t k = strlen(w);
   if (k == 0) return true;
-  /* the first letter compared here: strncasecmp only where it matches */
-  unsigned char c0 = (unsigned char)w[0];
-  if (c0 >= 'A' && c0 <= 'Z') c0 = (unsigned char)(c0 + 32);
-  for (size_t i = 0; i + k <= n; i++) {
-    unsigned char c = (unsigned char)p[i];
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-    if (c == c0 && strncasecmp(p + i, w, k) == 0) return true;
+  if (n < k) return false;
+  /* The first letter found with memchr in either case (paragraphs are
+   * asked for many phrases: a byte-by-byte loop was the cost), then
+   * strncasecmp where it is. */
+  int lo = (unsigned char)w[0], up = lo;
+  if (lo >= 'A' && lo <= 'Z') lo += 32;
+  if (lo >= 'a' && lo <= 'z') up = lo - 32;
+  size_t last = n - k + 1; /* a match starts before here */
+  const char *a = memchr(p, lo, last), *b = up != lo ? memchr(p, up, last) : NULL;
+  while (a || b) {
+    const char *q = !b || (a && a < b) ? a : b;
+    if (strncasecmp(q, w, k) == 0) return true;
+    size_t from = (size_t)(q - p) + 1;
+    if (q == a) a = from < last ? memchr(p + from, lo, last - from) : NULL;
+    else b = from < last ? memchr(p + from, up, last - from) : NULL;
   }
   return false;
 }
@@ -1163,11 +1207,7 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
   bool link = tag != MyHTML_TAG_META && tag != MyHTML_TAG_BODY && tag != MyHTML_TAG_HTML &&
               (ieq(A->rel, A->rel_n, "author") ||
                (tag == MyHTML_TAG_A && (v = attr(n, "href", &l)) && l < 300 &&
-                (memmem(v, l, "/author/", 8) || memmem(v, l, "/authors/", 9) ||
-                 memmem(v, l, "/autor/", 7) || memmem(v, l, "/auteur/", 8) ||
-                 memmem(v, l, "/journalist/", 12) || memmem(v, l, "/people/", 8) ||
-                 memmem(v, l, "/staff/", 7) || memmem(v, l, "/writers/", 9) ||
-                 memmem(v, l, "/contributor/", 13) || memmem(v, l, "/contributors/", 14))));
+                href_names_author(v, l)));
   myhtml_tree_node_t *up = myhtml_node_parent(n), *up2 = up ? myhtml_node_parent(up) : NULL;
   if (link && m->byline_el.len && m->link_up[0] && m->byline_el.len < 250 &&
       ((up == m->link_up[0] && after_list_sep(ex, n)) ||
@@ -1189,8 +1229,7 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
     bool hit = false;
     if (link) hit = true;
     else if ((v = A->cls, l = A->cls_n, v) && l < 200 &&
-             (memmem(v, l, "author", 6) || memmem(v, l, "byline", 6) ||
-              memmem(v, l, "Author", 6) || memmem(v, l, "Byline", 6)) &&
+             class_names_author(v, l) &&
              !contains_ci(v, l, "comment") && /* a commenter is not the author */
              (contains_ci(v, l, "byline") || contains_ci(v, l, "by-line") ||
               contains_ci(v, l, "author-name") ||

@@ -109,9 +109,10 @@ PX__HIDDEN int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html
 
 /**
  * The pre-pass before the HTML parser (htmlpre.c), linear in n: when the
- * page nests deeper than PX__HTML_MAX_DEPTH, out gets a copy without the
- * start and end tags past the cap (the text is kept), and *changed is set;
- * else out is untouched.  *dropped (may be NULL) gets the number of tags
+ * page nests deeper than PX__HTML_MAX_DEPTH, or holds <script> (not JSON)
+ * or <style> content, out gets a copy without the start and end tags past
+ * the cap (the text is kept) and without that content (the elements stay,
+ * empty), and *changed is set; else out is untouched.  *dropped (may be NULL) gets the number of tags
  * left out.  @return PX_OK or PX_ENOMEM / PX_ETOOBIG (out's cap).
  */
 PX__HIDDEN int px__html_prepass(const char *p, size_t n, px__buf *out, bool *changed,

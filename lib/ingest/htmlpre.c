@@ -8,13 +8,17 @@
  * tags pop to their match; void, raw-text and self-closing-in-practice tags
  * do not nest) and, past PX__HTML_MAX_DEPTH levels, leaves the start tags and
  * their end tags out of a copy of the page.  The text inside is kept: only
- * the markup past the cap goes.  Pages within the cap (every real page seen)
- * are handed to the parser unchanged, without a copy.
+ * the markup past the cap goes.  The same copy leaves out the content of
+ * <script> and <style> elements the extractor never reads (code_unread):
+ * half the bytes of a typical page, which the parser would otherwise
+ * tokenize one character at a time.  A page with neither is handed to the
+ * parser unchanged, without a copy.
  */
 #include "extract.h"
 
 #include <myhtml/api.h>
 #include <string.h>
+#include <strings.h>
 
 /* A tag name folded to lower case and hashed into 32 bits (0 = none). */
 static uint32_t name_hash(const char *p, size_t n) {
@@ -28,19 +32,24 @@ static uint32_t name_hash(const char *p, size_t n) {
 }
 
 static bool name_is(const char *p, size_t n, const char *w) {
-  size_t k = strlen(w);
-  if (n != k) return false;
-  for (size_t i = 0; i < k; i++) {
+  for (size_t i = 0; i < n; i++) {
     char c = p[i];
     if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-    if (c != w[i]) return false;
+    if (c != w[i]) return false; /* w's NUL ends a longer name here */
   }
-  return true;
+  return w[n] == '\0';
 }
 
+/* The lists are looked up once per tag of every page: a name longer than
+ * any in them (most class-heavy pages use short tags, but custom elements
+ * are long) is out at once, and only names of the same first letter are
+ * compared. */
 static bool name_in(const char *p, size_t n, const char *const *list) {
+  if (n == 0 || n > 8) return false;
+  char c0 = p[0];
+  if (c0 >= 'A' && c0 <= 'Z') c0 = (char)(c0 + 32);
   for (size_t i = 0; list[i]; i++)
-    if (name_is(p, n, list[i])) return true;
+    if (list[i][0] == c0 && name_is(p, n, list[i])) return true;
   return false;
 }
 
@@ -66,17 +75,16 @@ static bool is_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z
 /* Find the '>' closing a tag whose attributes start at i (quotes respected);
  * returns n when there is none. */
 static size_t tag_end(const char *p, size_t n, size_t i) {
-  char q = 0;
   bool after_eq = false;
   for (; i < n; i++) {
     char c = p[i];
-    if (q) {
-      if (c == q) q = 0;
-      continue;
-    }
     if (c == '>') return i;
     if ((c == '"' || c == '\'') && after_eq) {
-      q = c;
+      /* a quoted value (most of a tag's bytes: classes, URLs, styles)
+       * is passed over with memchr */
+      const char *q = i + 1 < n ? memchr(p + i + 1, c, n - i - 1) : NULL;
+      if (!q) return n;
+      i = (size_t)(q - p);
       after_eq = false;
       continue;
     }
@@ -86,16 +94,45 @@ static size_t tag_end(const char *p, size_t n, size_t i) {
   return n;
 }
 
-/* Position of "</name" (any case) at or after i, or n. */
-static size_t find_end_tag(const char *p, size_t n, size_t i, const char *name, size_t nl) {
+/* Position of "</name" (any case) at or after i, or n; *comment says
+ * whether a "<!--" comes before it. */
+static size_t find_end_tag(const char *p, size_t n, size_t i, const char *name, size_t nl,
+                           bool *comment) {
+  *comment = false;
   while (i + 2 + nl <= n) {
     const char *lt = memchr(p + i, '<', n - i);
     if (!lt) return n;
     size_t j = (size_t)(lt - p);
-    if (j + 2 + nl <= n && p[j + 1] == '/' && name_is(p + j + 2, nl, name)) return j;
+    /* the name must end there, as the parser asks ("</scripts" does not
+     * close a script): else content cut up to it would not be the
+     * element's */
+    if (j + 2 + nl < n && p[j + 1] == '/' && name_is(p + j + 2, nl, name) &&
+        !is_name_char((unsigned char)p[j + 2 + nl]))
+      return j;
+    if (j + 4 <= n && p[j + 1] == '!' && p[j + 2] == '-' && p[j + 3] == '-') *comment = true;
     i = j + 1;
   }
   return n;
+}
+
+/* The content of a <script> or <style> the extractor never reads (it reads
+ * JSON-LD only): about half the bytes of a news page, which the parser
+ * would otherwise tokenize character by character.  The tag and its end tag
+ * stay, so the tree keeps its shape.  A script holding "<!--" is kept
+ * whole: there the parser's escaped states may carry it past the first
+ * "</script" (the spec's script data escape), and cutting at that point
+ * would turn the rest of the script into page text (the caller checks). */
+static bool code_unread(const char *p, size_t attrs, size_t gt, size_t b, size_t e,
+                        const char *low) {
+  bool script = strcmp(low, "script") == 0;
+  if ((!script && strcmp(low, "style") != 0) || e == b) return false;
+  /* JSON of any type is kept (type="application/ld+json"), and so is a
+   * script whose attributes hold a character reference: the parser decodes
+   * "ld&#x2B;json" to JSON-LD, which this pass cannot tell. */
+  if (script)
+    for (size_t k = attrs; k < gt; k++)
+      if (p[k] == '&' || (k + 4 <= gt && strncasecmp(p + k, "json", 4) == 0)) return false;
+  return true;
 }
 
 typedef struct {
@@ -186,8 +223,10 @@ int px__html_prepass(const char *p, size_t n, px__buf *out, bool *changed, size_
       size_t ll = nl < sizeof(low) ? nl : sizeof(low) - 1;
       for (size_t k = 0; k < ll; k++) low[k] = (char)(name[k] | 32);
       low[ll] = 0;
-      i = find_end_tag(p, n, b, low, ll);
+      bool comment;
+      i = find_end_tag(p, n, b, low, ll, &comment);
       if (i >= n) break;
+      if (!comment && code_unread(p, ne, gt, b, i, low)) drop(&d, b, i);
       continue;
     }
     if (name_is(name, nl, "plaintext")) break;
