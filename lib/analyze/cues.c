@@ -167,6 +167,7 @@ const px__cueword px__cuewords[] = {
     {"residents", T, 3}, {"member", T, 0}, {"members", T, 3}, {"group", T, 3},
     {"administration", T, 3}, {"government", T, 3}, {"ministry", T, 3}, {"agency", T, 3},
     {"department", T, 3}, {"office", T, 3}, {"committee", T, 3}, {"company", T, 3},
+    {"year-old", T, 0}, /* "the 43-year-old asked" */
     {"man", T, 1}, {"woman", T, 2}, {"mother", T, 2}, {"father", T, 1},
     {"wife", T, 2}, {"husband", T, 1}, {"son", T, 1}, {"daughter", T, 2},
     /* things that speak for someone */

@@ -347,7 +347,7 @@ static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
     if (!is_word(w, b)) {
       /* a hyphenated or possessive piece: "GOP's", "then-Gov." */
       char pc = punct_char(w, b);
-      if (pc == '-' && b > lo && is_word(w, b - 1)) {
+      if (pc == '-' && b > lo && (is_word(w, b - 1) || TOK(w, b - 1)->kind == PX__TOK_NUMBER)) {
         a = b - 1;
         continue;
       }
@@ -812,7 +812,8 @@ static int cue_at(const qwork *w, size_t i, bool weak_ok) {
    * "in states like Ohio", "of reports" */
   static const char *const past[] = {"said", "told", "wrote", "says", "tells", "writes",
                                      "tweeted", "added", "asked", "replied"};
-  static const char *const alone[] = {"another", "others", "some", "many", "both", "most", "several"};
+  static const char *const alone[] = {"another", "others", "some", "many", "both", "most", "several",
+                                      "two", "three"}; /* "the mother of two replied" */
   if (i > 0 && is_word(w, i - 1) &&
       ((w->cls[i - 1] & CW_DET) || (TOK(w, i - 1)->flags & PX__TF_POSSESSIVE)) &&
       /* but "another said", "some wrote": no noun */
@@ -1026,6 +1027,34 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
     return true;
   }
   return false;
+}
+
+/* Is the sentence [lo, end) (end at its full stop) only an attribution: a
+ * subject that opens it, a verb of saying and at most a short phrase of
+ * setting ("in a statement", "on Tuesday", "angrily"), no reported clause?
+ * "Sam Lau, the party's spokesman, said in a statement." */
+static bool bare_attribution(const qwork *w, size_t lo, size_t end, attr *at) {
+  static const char *const setting[] = {"in", "on", "at", "to", "during", "after", "before",
+                                        "from", "with", "over", "later", "afterward", "afterwards"};
+  for (size_t k = lo; k < end; k++)
+    if (is_qmark(w, k) || w->inq[k]) return false;
+  if (!leading_attr(w, lo, end, 60, false, false, at)) return false;
+  size_t c = at->cue_tok;
+  if (!(w->cls[c] & PX__CW_CUE) || at->end_tok != c + 1) return false;
+  const spk *s = &at->s;
+  bool person = s->men >= 0 ? w->ents->ent[w->ents->men[s->men].entity].type != PX_ENT_PLACE
+                            : (s->pron >= 1 && s->pron <= 3) || weak_person(w, s);
+  if (!person) return false;
+  size_t f = tok_from(w, s->start);
+  while (f > lo && is_word(w, f - 1) && (w->cls[f - 1] & (CW_DET | PX__CW_TITLE))) f--;
+  if (f > lo + 1 && punct_char(w, f - 1) != ',') return false; /* the sentence's own subject */
+  size_t a = c + 1 + cue_particle(w, c);
+  if (a == end) return true;
+  if (end - a > 8 || reports_clause(w, a, end) || !tail_is_np(w, a, end)) return false;
+  if (!is_word(w, a)) return false;
+  const px__token *t = TOK(w, a);
+  bool adverb = t->end - t->start > 4 && memcmp(w->p + t->end - 2, "ly", 2) == 0;
+  return adverb || time_word(w, a) || word_in(w, a, setting, sizeof setting / sizeof *setting);
 }
 
 /* Sentence of token i. */
@@ -1869,6 +1898,14 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
           c->q.cue_end = at.cue_e;
           c->s = at.s;
         }
+      } else if (pe > pf && punct_char(&w, pe - 1) == '.' && (pe == prev || pe + 1 >= prev) &&
+                 bare_attribution(&w, pf, pe - 1, &at)) {
+        /* "Sam Lau, the party's spokesman, said in a statement. "...":
+         * a sentence that is only an attribution introduces the quote */
+        c->lead = true;
+        c->q.cue_start = at.cue_s;
+        c->q.cue_end = at.cue_e;
+        c->s = at.s;
       }
     }
     if ((c->trail || c->lead) && c->q.cue_end > c->q.cue_start && !c->s.pron &&
