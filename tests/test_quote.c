@@ -1237,8 +1237,43 @@ static void test_prose_subjects(void **state) {
   assert_speaker(f, "Do not go changing", "Vey");
 }
 
+/* Speakers named by an age or a family role, a sentence that is only an
+ * attribution before the quote, a subject before a colon over the "she
+ * said" after the quote, and "what he called" after an earlier quote. */
+static void test_attribution_sentences(void **state) {
+  fx *f = *state;
+  run(f, "Clip\n\nThe clip spread fast. \"What if the mayor took singing lessons?\" the "
+         "43-year-old asked in the caption.");
+  assert_speaker(f, "singing lessons", "43-year-old");
+  run(f, "Leave\n\nPressed on the plan, the mother of two replied, \"It is meant for every "
+         "parent in the county.\"");
+  assert_speaker(f, "every parent in the county", "the mother");
+  run(f, "Ballots\n\nBoth camps called it a small matter. Irena Brook, the party's spokeswoman, "
+         "said in a statement. \"There are no paper ballots left to count in the county.\"");
+  assert_speaker(f, "no paper ballots", "Brook");
+  run(f, "Hearing\n\nThe doctor defended the pills. Senator Dara Quill scolded him: \"The "
+         "evidence is against you on every one of them,\" she said. \"Call it a miracle and "
+         "people believe you.\"");
+  px_quote q = find(f, "evidence is against you");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                     "Dara Quill"));
+  run(f, "Night\n\nTomas Vey went online overnight to call the council \"a joke\" and urge "
+         "voters to read what he called its \"secret plan.\"");
+  q = find(f, "secret plan");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                     "Tomas Vey"));
+  /* a sentence that reports a clause is no bare attribution */
+  run(f, "Ballots\n\nIrena Brook said the count was over. Later a clerk was seen leaving. "
+         "\"Nobody told us anything about the boxes in the basement.\"");
+  q = find(f, "Nobody told us");
+  assert_false(q.has_speaker);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
       cmocka_unit_test(test_remarks_one_speaker),
       cmocka_unit_test(test_scan_styles),
       cmocka_unit_test(test_scan_apostrophes_and_nesting),

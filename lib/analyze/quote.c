@@ -1008,9 +1008,11 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
       /* and "what they call": a group or body named before it ("Clinton's
        * campaign is seeking to contrast her approach with what they call
        * ...") */
+      /* from the sentence's start, over quotes before this one: "Trump
+       * took to Twitter to accuse ... of being "duped" ... and check out
+       * what he called ..." */
       size_t f = tok_from(w, s.start);
       size_t slo = sent_first_tok(w, sent_of(w, f));
-      if (slo < lo) slo = lo;
       spk s0 = {0};
       if (f > slo + 1 && is_word(w, f - 1) && TOK(w, f - 1)->fold == w->qa->h_what &&
           main_subject(w, slo, f - 1, &s0) && s0.start < s.start && !s0.pron &&
@@ -1774,6 +1776,13 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
           (lead_at.cue_tok + 1 == prev ||
            (tok_from(&w, lead_at.s.start) <= sent_first_tok(&w, so) + 1 &&
             w.ents->ent[w.ents->men[lead_at.s.men].entity].type == PX_ENT_PERSON)))
+        trail = false;
+      /* "Sen. Claire McCaskill scolded him: "...," she said.": the person
+       * who opens the clause the colon ends */
+      if (trail && pc == ':' && prev >= lo + 2 && leading_attr(&w, lo, prev - 1, 40, true, false, &lead_at) &&
+          lead_at.s.men >= 0 && !lead_at.s.pron &&
+          w.ents->ent[w.ents->men[lead_at.s.men].entity].type == PX_ENT_PERSON &&
+          tok_from(&w, lead_at.s.start) < lo + 4)
         trail = false;
     }
     if (trail) {
