@@ -1264,6 +1264,11 @@ static void test_attribution_sentences(void **state) {
   assert_true(q.has_speaker);
   assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
                      "Tomas Vey"));
+  /* a quote with no cue right after reported speech goes on with its speaker */
+  run(f, "Port\n\nThe ministers met on Friday. Irena Brook said that the port would not be "
+         "closed, whatever the critics predict.\n\n\"That is because the port matters to every "
+         "town on the coast.\"");
+  assert_speaker(f, "matters to every town", "Brook");
   /* a sentence that reports a clause is no bare attribution */
   run(f, "Ballots\n\nIrena Brook said the count was over. Later a clerk was seen leaving. "
          "\"Nobody told us anything about the boxes in the basement.\"");

@@ -1871,7 +1871,9 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         }
       }
     }
-    if (!c->trail && !c->lead && (pc == ':' || (pc == '-' && is_dash(&w, prev - 1))) && prev >= lo + 2) {
+    /* and "Trump issued a statement, "..."": a document before a comma */
+    if (!c->trail && !c->lead && prev >= lo + 2 &&
+        (pc == ':' || (pc == '-' && is_dash(&w, prev - 1)) || (pc == ',' && is_document(&w, prev - 2)))) {
       /* "... surprise Republican pollster Daron Shaw: "..."": the name
        * before the colon speaks */
       spk s0 = {0};
@@ -2117,6 +2119,20 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       else tmp[o++] = cv[b++];
     }
     cv = tmp;
+    /* "Carter said that the region would not be abandoned. "That's
+     * because ..."": a quote with no cue that opens the sentence right
+     * after reported speech (in its paragraph, or opening the next) goes
+     * on with the person who reported it */
+    for (size_t i = 1; i < nc; i++) {
+      cand *d = &cv[i];
+      if (d->dead || d->s.ok || d->q.kind != 1 || !d->sent_start || d->heading) continue;
+      cand *c = &cv[i - 1];
+      if (c->dead || c->q.kind != 3 || !c->s.ok || c->close_tok == 0) continue;
+      size_t cs = sent_of(&w, c->close_tok - 1), ds = sent_of(&w, d->open_tok);
+      if (ds != cs + 1) continue;
+      d->s = c->s;
+      d->q.cue_start = d->q.cue_end = 0;
+    }
   }
 
   /* 4. speakers to entities, and output */
