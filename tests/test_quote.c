@@ -1269,6 +1269,14 @@ static void test_attribution_sentences(void **state) {
          "closed this winter or the next.\n\n\"That is because the port matters to every "
          "town on the coast.\"");
   assert_speaker(f, "matters to every town", "Brook");
+  /* he before a verb that needs a quote, inside what the sentence's
+   * subject says */
+  run(f, "Levy\n\nThe vote is close. Dara Quill has made clear that she expects the council "
+         "to send its \"attack dogs\" after her.");
+  q = find(f, "attack dogs");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                     "Dara Quill"));
   /* a sentence that reports a clause is no bare attribution */
   run(f, "Ballots\n\nIrena Brook said the count was over. Later a clerk was seen leaving. "
          "\"Nobody told us anything about the boxes in the basement.\"");

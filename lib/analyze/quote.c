@@ -1001,6 +1001,19 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
         break;
       }
     }
+    /* "Sanders has made clear that he expects ... "attack dogs"", "Abbott
+     * told the President that if he wants our guns, "...": he or she
+     * before a verb that needs a quote (expects, wants, believes) is
+     * inside what the person who opens the sentence says */
+    if (weak && (s.pron == 1 || s.pron == 2) && !own_clause && !free_rel) {
+      size_t f = tok_from(w, s.start);
+      size_t slo = sent_first_tok(w, sent_of(w, f));
+      spk s0 = {0};
+      if (f > slo + 2 && main_subject(w, slo, f, &s0) && s0.men >= 0 && !s0.pron && s0.start < s.start &&
+          w->ents->ent[w->ents->men[s0.men].entity].type == PX_ENT_PERSON &&
+          tok_from(w, s0.start) < slo + 4)
+        s = s0;
+    }
     /* "The president denounced what he called the "pessimistic" vision":
      * he or she in "what he called" is the subject of the clause, who is
      * named before it */
