@@ -1271,7 +1271,7 @@ static void test_attribution_sentences(void **state) {
   assert_speaker(f, "matters to every town", "Brook");
   /* he before a verb that needs a quote, inside what the sentence's
    * subject says */
-  run(f, "Levy\n\nThe vote is close. Dara Quill has made clear that she expects the council "
+  run(f, "Levy\n\nThe vote is close. Senator Dara Quill has made clear that she expects the council "
          "to send its \"attack dogs\" after her.");
   q = find(f, "attack dogs");
   assert_true(q.has_speaker);
