@@ -1266,7 +1266,7 @@ static void test_attribution_sentences(void **state) {
                      "Tomas Vey"));
   /* a quote with no cue right after reported speech goes on with its speaker */
   run(f, "Port\n\nThe ministers met on Friday. Irena Brook said that the port would not be "
-         "closed this winter or the next.\n\n\"That is because the port matters to every "
+         "closed, whatever the critics predict.\n\n\"That is because the port matters to every "
          "town on the coast.\"");
   assert_speaker(f, "matters to every town", "Brook");
   /* he before a verb that needs a quote, inside what the sentence's

@@ -857,6 +857,9 @@ static bool trailing_attr(const qwork *w, size_t a, size_t hi, attr *at) {
     if (is_qmark(w, k) || is_sent_end_punct(w, k)) break;
     if (!is_word(w, k)) continue;
     if (w->cls[k] & CW_CLAUSE && k == lo) return false;
+    /* ", whatever the critics predict": a concession, no attribution */
+    static const char *const ever[] = {"whatever", "whoever", "however", "whichever"};
+    if (k == lo && word_in(w, k, ever, sizeof ever / sizeof *ever)) return false;
     int cl = cue_at(w, k, true);
     if (!cl) continue;
     spk s = {0};
