@@ -622,7 +622,9 @@ static void test_furniture(void **state) {
       "| Jane Doe/Getty Images Harbour For ferry crews, loyalty trumps pay", "Jane Doe/Contributed",
       "Sign up here for Harbour Huddle A daily play-by-play of ferry news in your inbox.",
       "Harbour Blog Archives Select Date December, 2015 November, 2015 October, 2015 September, 2015",
-      "Jane Doe and John Roe and Ann Barfield Poe and Eli Moe"};
+      "Jane Doe and John Roe and Ann Barfield Poe and Eli Moe",
+      "This Year Give a Unique Harbour Gift \xe2\x80\x93 Shop Now.",
+      "Story highlights Ferry board warns of a second strike"};
   static const char *const no[] = {
       "The teacher told her pupils to read more.", "Parents say children who read more do better Read",
       "She was 16.", "The police didn't do their job.",
@@ -641,7 +643,9 @@ static void test_furniture(void **state) {
       "Jane Doe is a former captain who ran the ferry for 20 years.",
       "This report found that ferries, piers and docks need repairs, the board said.",
       "In May, June and July 2020 the ferry ran every day.",
-      "Orlen, Harbourtown and Eastport Voted Yes."};
+      "Orlen, Harbourtown and Eastport Voted Yes.",
+      "Shoppers who waited for the sale said they would not buy now.",
+      "The highlights of the story came late in the evening."};
   for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
     if (!px__furniture_text(yes[i], strlen(yes[i]))) fail_msg("not furniture: %s", yes[i]);
   }

@@ -53,7 +53,13 @@ static const char *const k_start[] = {
     "also see", "see more:", "read:", "read next", "report:", "contributing:", "editor's note",
     "editors' note", "photo credits:", "photo credit:", "credits:", "music:", "slideshow",
     "photo gallery", "gallery:", "sign up here", "photos:", "send letters to", "letters to the editor",
-    "follow @"};
+    "follow @", "story highlights"};
+
+/* A call to buy or act that ends a short line: "This Year Give a Unique
+ * Gift - Shop Now", "Get the app - Download now". */
+static const char *const k_end[] = {" shop now", " buy now", " order now", " download now",
+                                    " subscribe now", " sign up now", " donate now", " learn more",
+                                    " get it now", " try it free", " shop today"};
 
 /* Credit lines of a video or a photo essay: "Produced by Jane Doe.",
  * "Camera by Jane Doe and John Roe."  (a role, "by", then names) */
@@ -366,6 +372,19 @@ bool px__furniture_text(const char *p, size_t n) {
     if (contains(t, tn, k_any[i])) return true;
   if (gallery_count(t, tn) && words <= 16) return true;
   if (words <= 30 && read_more_tail(p, n)) return true;
+  if (words <= 14) {
+    /* set as a button: capitalized ("Shop Now"), not "would not buy now." */
+    size_t pn = n;
+    while (pn && (p[pn - 1] == ' ' || p[pn - 1] == '.' || p[pn - 1] == '!' || p[pn - 1] == '>' ||
+                  p[pn - 1] == '\n'))
+      pn--;
+    for (size_t i = 0; i < sizeof k_end / sizeof *k_end; i++) {
+      size_t k = strlen(k_end[i]);
+      if (tn > k && pn > k && memcmp(t + tn - k, k_end[i], k) == 0 && p[pn - k + 1] >= 'A' &&
+          p[pn - k + 1] <= 'Z')
+        return true;
+    }
+  }
   if (words > 40) return false;
   for (size_t i = 0; i < sizeof k_start / sizeof *k_start; i++)
     if (starts(t, tn, k_start[i])) return true;
