@@ -784,8 +784,42 @@ static void test_quote_short_answer(void **state) {
   free_all(arts, 3);
 }
 
+/* A direct quote that gives the fullest rendering's words, fewer of
+ * them, is trimmed; a shorter direct quote of the same speaker in other
+ * words, in the same remark or not, is not. */
+static void test_quote_trimmed(void **state) {
+  (void)state;
+  px_article *arts[3] = {
+      mk("Valley Post", "Ferry board under fire", "2024-06-02T08:00:00Z",
+         "Anna Berg, the ferry board chair, spoke on Monday.\n\n\"The booking system and the whole "
+         "ticket process continue to improve, but there are serious faults that still need to be "
+         "fixed before the summer crossings begin, so that travellers can get the crossing they need,\" "
+         "Anna Berg said."),
+      mk("Hill Courier", "Ferry tickets still fail", "2024-06-02T09:00:00Z",
+         "The ferry board chair spoke on Monday.\n\n\"The booking system and the whole ticket "
+         "process continue to improve,\" Anna Berg said."),
+      mk("Coast Daily", "Ferry board admits ticket faults", "2024-06-02T10:00:00Z",
+         "The ferry board chair spoke on Monday.\n\n\"Until the ticket process is working from end to "
+         "end, many travellers will not be able to get the crossing they need,\" Anna Berg said."),
+  };
+  px_comparison *c = compare(arts, 3);
+  int trimmed = -1, other = -1;
+  for (size_t q = 0; q < c->nquote; q++)
+    for (uint32_t j = c->quote[q].first; j < c->quote[q].first + c->quote[q].count; j++) {
+      const px__cqmember *m = &c->qmem[j];
+      px_str t = {c->art[m->art].tx->body + m->start, m->end - m->start};
+      if (m->art == 1 && memmem(t.ptr, t.len, "continue to improve", 19)) trimmed = m->trimmed;
+      if (memmem(t.ptr, t.len, "Until the ticket", 16)) other = m->trimmed;
+    }
+  assert_int_equal(trimmed, 1);
+  assert_int_equal(other, 0);
+  px_comparison_free(c);
+  free_all(arts, 3);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_quote_trimmed),
       cmocka_unit_test(test_furniture),
       cmocka_unit_test(test_scores),          cmocka_unit_test(test_synonyms),
       cmocka_unit_test(test_quantities),      cmocka_unit_test(test_compare_basic),

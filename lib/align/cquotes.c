@@ -189,14 +189,17 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
     m.times = 1;
     m.key = x->key;
     m.speaker = x->name.len ? x->name : x->written;
-    if (f != x && x->q->kind == PX_QUOTE_DIRECT && (f->q->kind == PX_QUOTE_DIRECT || f->q->kind == PX_QUOTE_PARTIAL) &&
-        x->words * 10 < f->words * 7)
-      m.trimmed = 1;
     if (f != x) {
       px_quote_item qi;
       px_quote_groups_item(g, (size_t)k, &qi);
       m.sim = (float)qi.similarity;
     }
+    /* trimmed: the fullest rendering's words, fewer of them; a shorter
+     * quote in other words ("Until the process works ..." beside "The
+     * process continues to improve ...") is a rendering, not a trim */
+    if (f != x && x->q->kind == PX_QUOTE_DIRECT && (f->q->kind == PX_QUOTE_DIRECT || f->q->kind == PX_QUOTE_PARTIAL) &&
+        x->words * 10 < f->words * 7 && m.sim >= PX__VERBATIM_DICE)
+      m.trimmed = 1;
     c->qmem[cq->first + cq->count++] = m;
     c->nqmem++;
   }
