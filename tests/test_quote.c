@@ -1277,6 +1277,13 @@ static void test_attribution_sentences(void **state) {
   assert_true(q.has_speaker);
   assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
                      "Dara Quill"));
+  /* an adverb between the name (or its apposition) and the verb */
+  run(f, "Pier\n\nThe board met. Mayor Tomas Vey, a close Dara Quill ally, effectively conceded the "
+         "point even as he defended the plan, saying, \"Nine parts of ten of the pier are sound.\"");
+  q = find(f, "Nine parts of ten");
+  assert_true(q.has_speaker);
+  assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                     "Tomas Vey"));
   /* a sentence that reports a clause is no bare attribution */
   run(f, "Ballots\n\nIrena Brook said the count was over. Later a clerk was seen leaving. "
          "\"Nobody told us anything about the boxes in the basement.\"");

@@ -76,7 +76,7 @@ const px__cueword px__cuewords[] = {
     {"maintained", C, 0}, {"maintains", C, 0}, {"objected", C, 0},
     {"pledge", W, 0}, {"pledging", W, 0}, {"pledged", C, 0}, {"pledges", C, 0}, {"proclaimed", C, 0}, {"proclaims", W, 0}, {"likened", W, 0}, {"likens", W, 0}, {"compared", W, 0}, {"compares", W, 0}, {"ruled", W, 0},
     {"protested", C, 0}, {"retorted", C, 0}, {"revealed", C, 0}, {"reveals", C, 0},
-    {"snapped", C, 0}, {"scolded", C, 0}, {"scolds", C, 0}, {"speculated", C, 0}, {"whispered", C, 0}, {"murmured", C, 0},
+    {"snapped", C, 0}, {"scolds", W, 0}, {"speculated", C, 0}, {"whispered", C, 0}, {"murmured", C, 0},
     {"alleged", C, 0}, {"alleges", C, 0}, {"allege", C, 0},
     {"commented", C, 0}, {"comments", W, 0}, {"confided", C, 0},
     {"advised", W, 0}, {"informed", W, 0}, {"assured", C, 0}, {"assures", C, 0},

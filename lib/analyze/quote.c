@@ -574,11 +574,26 @@ static bool relative_subject(const qwork *w, size_t lo, size_t t, spk *s) {
   return true;
 }
 
+/* An adverb in -ly between a name and its verb: "Chris Christie
+ * effectively acknowledged", "Mr. Khan, a lawyer, later said" (after a
+ * name, a pronoun or a comma; "the family said" keeps its noun). */
+static bool name_adverb(const qwork *w, size_t lo, size_t k) {
+  const px__token *t = TOK(w, k);
+  if (k <= lo || t->end - t->start <= 4 || cap_word(w, k) || w->inq[k] ||
+      memcmp(w->p + t->end - 2, "ly", 2) != 0)
+    return false;
+  size_t b = k - 1;
+  if (punct_char(w, b) == ',') return true;
+  return is_word(w, b) && (mention_at(w, b) >= 0 || (w->cls[b] & PX__CW_PRONOUN)) &&
+         !(TOK(w, b)->flags & PX__TF_POSSESSIVE);
+}
+
 static bool weak_person(const qwork *w, const spk *s);
 static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   size_t j = c;
   for (int round = 0; round < 2; round++) {
-    while (j > lo && is_word(w, j - 1) && (w->cls[j - 1] & CW_SKIP) && !(w->cls[j - 1] & PX__CW_PRONOUN))
+    while (j > lo && is_word(w, j - 1) &&
+           (((w->cls[j - 1] & CW_SKIP) && !(w->cls[j - 1] & PX__CW_PRONOUN)) || name_adverb(w, lo, j - 1)))
       j--;
     j = skip_time_back(w, lo, j); /* "Obama on Friday declared", "Trump at the time said" */
   }
