@@ -1251,6 +1251,9 @@ static void test_attribution_sentences(void **state) {
   run(f, "Ballots\n\nBoth camps called it a small matter. Irena Brook, the party's spokeswoman, "
          "said in a statement. \"There are no paper ballots left to count in the county.\"");
   assert_speaker(f, "no paper ballots", "Brook");
+  run(f, "Ballots\n\nThe count went on. Irena Brook told the Northern Wire on Tuesday.\n\n"
+         "\"Eight years ago nobody would have asked for a recount.\"");
+  assert_speaker(f, "nobody would have asked", "Brook");
   run(f, "Hearing\n\nThe doctor defended the pills. Senator Dara Quill scolded him: \"The "
          "evidence is against you on every one of them,\" she said. \"Call it a miracle and "
          "people believe you.\"");

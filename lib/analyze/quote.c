@@ -64,7 +64,7 @@ struct px__quotean {
   uint8_t *gender;
   size_t mask;
   uint64_t h_that, h_to, h_according, h_mr, h_mrs, h_ms, h_by, h_it, h_in, h_of,
-      h_said, h_told, h_statement, h_s, h_for, h_at, h_on, h_from, h_with,
+      h_said, h_told, h_tells, h_statement, h_s, h_for, h_at, h_on, h_from, h_with,
       h_about, h_against, h_over, h_and, h_but, h_who, h_which, h_than, h_less, h_more;
   uint64_t h_was, h_were, h_been, h_what;
   uint64_t h_back, h_shot, h_fired, h_hit, h_snapped, h_chimed, h_went;
@@ -135,6 +135,7 @@ int px__quotean_new(px__quotean **out) {
   qa->h_of = hword("of");
   qa->h_said = hword("said");
   qa->h_told = hword("told");
+  qa->h_tells = hword("tells");
   qa->h_statement = hword("statement");
   qa->h_s = hword("s");
   qa->h_for = hword("for");
@@ -1082,6 +1083,12 @@ static bool bare_attribution(const qwork *w, size_t lo, size_t end, attr *at) {
   while (f > lo && is_word(w, f - 1) && (w->cls[f - 1] & (CW_DET | PX__CW_TITLE))) f--;
   if (f > lo + 1 && punct_char(w, f - 1) != ',') return false; /* the sentence's own subject */
   size_t a = c + 1 + cue_particle(w, c);
+  /* "He told reporters on Tuesday.": over the one told, up to four words */
+  if (TOK(w, c)->fold == w->qa->h_told || TOK(w, c)->fold == w->qa->h_tells)
+    for (size_t n = 0; n < 4 && a < end && is_word(w, a) && !time_word(w, a) &&
+                       !word_in(w, a, setting, sizeof setting / sizeof *setting);
+         n++)
+      a++;
   if (a == end) return true;
   if (end - a > 8 || reports_clause(w, a, end) || !tail_is_np(w, a, end)) return false;
   if (!is_word(w, a)) return false;
