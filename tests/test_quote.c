@@ -1287,6 +1287,14 @@ static void test_attribution_sentences(void **state) {
   assert_true(q.has_speaker);
   assert_true(str_is((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
                      "Tomas Vey"));
+  /* an aside between dashes holds no cue of the quote after it */
+  run(f, "Trade\n\nThe tariffs worried farmers. Yet, as Irena Brook observed, in the first months "
+         "of a new council -- when he would not be worried about the next vote -- \"what would the "
+         "mayor cut first?\"");
+  q = find(f, "what would the mayor");
+  assert_true(q.has_speaker);
+  assert_true(str_has((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                      "Brook"));
   /* a sentence that reports a clause is no bare attribution */
   run(f, "Ballots\n\nIrena Brook said the count was over. Later a clerk was seen leaving. "
          "\"Nobody told us anything about the boxes in the basement.\"");

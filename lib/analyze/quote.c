@@ -936,14 +936,35 @@ static bool own_speaker(const qwork *w, const spk *s) {
   return weak_person(w, s);
 }
 
+static bool leading_attr_in(const qwork *w, size_t lo, size_t b, size_t max_gap, bool weak_ok,
+                            bool climb, bool skip_aside, attr *at);
 static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bool weak_ok,
                          bool climb, attr *at) {
+  /* past an aside between dashes first; when no cue stands before it,
+   * the aside's own ("which -- as Chait noted -- promises "..."") */
+  return leading_attr_in(w, lo, b, max_gap, weak_ok, climb, true, at) ||
+         leading_attr_in(w, lo, b, max_gap, weak_ok, climb, false, at);
+}
+
+static bool leading_attr_in(const qwork *w, size_t lo, size_t b, size_t max_gap, bool weak_ok,
+                            bool climb, bool skip_aside, attr *at) {
   memset(at, 0, sizeof *at);
   if (b <= lo) return false;
   size_t k = b;
   while (k > lo && b - k < max_gap) {
     k--;
     if (is_qmark(w, k) || is_sent_end_punct(w, k)) return false;
+    /* "as Mr. Bown observed, in the early days -- when he would not be
+     * worried about re-election -- "...": an aside between dashes (a
+     * spaced pair) holds no cue of the quote */
+    if (skip_aside && is_dash(w, k) && TOK(w, k)->end - TOK(w, k)->start > 1 && k > lo + 1) {
+      size_t j = k - 1;
+      while (j > lo && k - j < 25 && !is_dash(w, j) && !is_qmark(w, j) && !is_sent_end_punct(w, j)) j--;
+      if (j > lo && is_dash(w, j) && TOK(w, j)->end - TOK(w, j)->start > 1) {
+        k = j;
+        continue;
+      }
+    }
     if (!is_word(w, k)) continue;
     int cl = cue_at(w, k, weak_ok);
     if (!cl && k > lo && TOK(w, k)->fold == w->qa->h_to && TOK(w, k - 1)->fold == w->qa->h_according) {
