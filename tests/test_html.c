@@ -514,6 +514,14 @@ static void test_title_tail_and_offset(void **state) {
   assert_int_equal(px_article_published(f->art, NULL), 1719273600);
   assert_int_equal(px_article_published_offset(f->art, &has_off), 0);
   assert_int_equal(has_off, 0);
+  /* Nor is a section name of four words over the post (the <h1> shares
+   * one word of four with the longer title). */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Why the council kept the night buses running</title>"
+               "</head><body><div class=\"post\"><h1>Our City Transport Desk</h1>%s</div>"
+               "</body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Why the council kept the night buses running");
   /* A dash tail of many words is part of the headline. */
   n = snprintf(page, sizeof(page),
                "<html><head><title>Night buses - what the council decided and why</title>"

@@ -2304,12 +2304,12 @@ static size_t count_words(const char *p, size_t n) {
   return w;
 }
 
-/* An <h1> of three words or fewer that shares little with the page's
+/* An <h1> of four words or fewer that shares little with the page's
  * longer title (og:title, the JSON-LD headline, <title>): a blog's name,
- * a section ("M&A Updates", "Web Designs"), an author's name over the
- * post, not the post's headline. */
+ * a section ("M&A Updates", "Pricing for Electrical Services"), an
+ * author's name over the post, not the post's headline. */
 static bool h1_is_label(const meta *m, const px__buf *h) {
-  if (count_words(h->ptr, h->len) > 3) return false;
+  if (count_words(h->ptr, h->len) > 4) return false;
   const px__buf *others[] = {&m->og_title, &m->ld_headline, &m->title};
   for (size_t k = 0; k < 3; k++) {
     const px__buf *o = others[k];
