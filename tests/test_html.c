@@ -1243,8 +1243,8 @@ static void test_button_pitch(void **state) {
 }
 
 /* Lines any template prints around a post (a table of contents' heading,
- * a feedback widget, a comment form's notes, a post's filing) are not the
- * article's text. */
+ * a feedback widget, a comment form's notes, a note to readers not signed
+ * in, a post's filing) are not the article's text. */
 static void test_template_lines(void **state) {
   fx *f = *state;
   const char *html =
@@ -1259,6 +1259,9 @@ static void test_template_lines(void **state) {
       "<p>Filed under: Rail, Travel</p>"
       "<p>Related articles that may interest you</p>"
       "<p>Your email address will not be published. Required fields are marked *</p>"
+      "<h3>Create an account or sign in to comment</h3>"
+      "<p>You need to be a member in order to leave a comment.</p>"
+      "<p>You must log in to answer this question.</p>"
       "<p>The route follows the river for most of the way and stops at six towns, two of which "
       "have had no train at night since the line was cut.</p>"
       "</div></body></html>";
@@ -1267,7 +1270,8 @@ static void test_template_lines(void **state) {
   assert_true(has(body, "old depot."));
   assert_true(has(body, "since the line was cut."));
   const char *bad[] = {"Table of Contents", "helpful", "Thanks for your feedback", "Filed under",
-                       "will not be published", "Related articles", NULL};
+                       "will not be published", "Related articles", "sign in to comment",
+                       "be a member", "log in to answer", NULL};
   for (int i = 0; bad[i]; i++)
     if (has(body, bad[i])) fail_msg("template line \"%s\" in the body", bad[i]);
 }

@@ -1958,6 +1958,11 @@ static bool furniture_line(const char *p, size_t n) {
       "how useful was this post", "click on a star to rate", "no votes so far",
       "we are sorry that this post", "let us improve this post", "thank you for subscribing",
       "thanks for subscribing",
+      /* a comment system's or forum's note to a reader not signed in */
+      "you must be logged in", "you must log in to", "you need to be a member in order",
+      "you need to be logged in", "create an account or sign in", "sign in or create",
+      "sign in to comment", "log in to comment", "log in to answer", "log in to reply",
+      "you are not logged in", "start asking to get answers",
       /* a reading list's heading: "Related articles that may interest you" */
       "related article", "related stories", "related posts", "recommended reading",
       "must read:", NULL};
