@@ -514,6 +514,14 @@ static void test_title_tail_and_offset(void **state) {
   assert_int_equal(px_article_published(f->art, NULL), 1719273600);
   assert_int_equal(px_article_published_offset(f->art, &has_off), 0);
   assert_int_equal(has_off, 0);
+  /* Nor is a section name of four words over the post (the <h1> shares
+   * one word of four with the longer title). */
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Why the council kept the night buses running</title>"
+               "</head><body><div class=\"post\"><h1>Our City Transport Desk</h1>%s</div>"
+               "</body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Why the council kept the night buses running");
   /* A dash tail of many words is part of the headline. */
   n = snprintf(page, sizeof(page),
                "<html><head><title>Night buses - what the council decided and why</title>"
@@ -1235,8 +1243,8 @@ static void test_button_pitch(void **state) {
 }
 
 /* Lines any template prints around a post (a table of contents' heading,
- * a feedback widget, a comment form's notes, a post's filing) are not the
- * article's text. */
+ * a feedback widget, a comment form's notes, a note to readers not signed
+ * in, a post's filing) are not the article's text. */
 static void test_template_lines(void **state) {
   fx *f = *state;
   const char *html =
@@ -1251,6 +1259,9 @@ static void test_template_lines(void **state) {
       "<p>Filed under: Rail, Travel</p>"
       "<p>Related articles that may interest you</p>"
       "<p>Your email address will not be published. Required fields are marked *</p>"
+      "<h3>Create an account or sign in to comment</h3>"
+      "<p>You need to be a member in order to leave a comment.</p>"
+      "<p>You must log in to answer this question.</p>"
       "<p>The route follows the river for most of the way and stops at six towns, two of which "
       "have had no train at night since the line was cut.</p>"
       "</div></body></html>";
@@ -1259,7 +1270,8 @@ static void test_template_lines(void **state) {
   assert_true(has(body, "old depot."));
   assert_true(has(body, "since the line was cut."));
   const char *bad[] = {"Table of Contents", "helpful", "Thanks for your feedback", "Filed under",
-                       "will not be published", "Related articles", NULL};
+                       "will not be published", "Related articles", "sign in to comment",
+                       "be a member", "log in to answer", NULL};
   for (int i = 0; bad[i]; i++)
     if (has(body, bad[i])) fail_msg("template line \"%s\" in the body", bad[i]);
 }

@@ -1958,6 +1958,11 @@ static bool furniture_line(const char *p, size_t n) {
       "how useful was this post", "click on a star to rate", "no votes so far",
       "we are sorry that this post", "let us improve this post", "thank you for subscribing",
       "thanks for subscribing",
+      /* a comment system's or forum's note to a reader not signed in */
+      "you must be logged in", "you must log in to", "you need to be a member in order",
+      "you need to be logged in", "create an account or sign in", "sign in or create",
+      "sign in to comment", "log in to comment", "log in to answer", "log in to reply",
+      "you are not logged in", "start asking to get answers",
       /* a reading list's heading: "Related articles that may interest you" */
       "related article", "related stories", "related posts", "recommended reading",
       "must read:", NULL};
@@ -2304,12 +2309,12 @@ static size_t count_words(const char *p, size_t n) {
   return w;
 }
 
-/* An <h1> of three words or fewer that shares little with the page's
+/* An <h1> of four words or fewer that shares little with the page's
  * longer title (og:title, the JSON-LD headline, <title>): a blog's name,
- * a section ("M&A Updates", "Web Designs"), an author's name over the
- * post, not the post's headline. */
+ * a section ("M&A Updates", "Pricing for Electrical Services"), an
+ * author's name over the post, not the post's headline. */
 static bool h1_is_label(const meta *m, const px__buf *h) {
-  if (count_words(h->ptr, h->len) > 3) return false;
+  if (count_words(h->ptr, h->len) > 4) return false;
   const px__buf *others[] = {&m->og_title, &m->ld_headline, &m->title};
   for (size_t k = 0; k < 3; k++) {
     const px__buf *o = others[k];
