@@ -490,8 +490,22 @@ static void test_demonym_family_name(void **state) {
   px_doc_free(d);
 }
 
+/* A signature line in title case after a quote, with a middle initial,
+ * is one person, not the first name alone. */
+static void test_signature_line(void **state) {
+  px_doc *d = analyze(state,
+                      "Readers wrote in after the debate about the harbour plan and the ferry.\n\n"
+                      "\"The debate proved nothing at all.\"\n\n\xe2\x80\x95 Edwin G. Monroy");
+  long c = find_key(d, "edwin monroy");
+  assert_true(c >= 0);
+  assert_int_equal(type_of(d, c), PX_ENT_PERSON);
+  assert_int_equal(find_key(d, "edwin"), -1);
+  px_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_signature_line, setup, teardown),
       cmocka_unit_test_setup_teardown(test_titles_possessive_role, setup, teardown),
       cmocka_unit_test_setup_teardown(test_demonym_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_leader_role_and_hyphen_keys, setup, teardown),

@@ -1249,7 +1249,11 @@ static int find_candidates(work *w) {
       /* a heading in title case: only what is known to be a name */
       char tmp[512];
       size_t tn = span_key(w, a, j, tmp, sizeof tmp);
-      if (kind_type(phrase_kind(w, tmp, tn))) {
+      /* a signature line in title case: "― Edwin G. Monroy", a first
+       * name, a middle initial and a last name */
+      bool signature = j - a == 4 && (w->bits[a] & W_FIRST) && w->nend[a + 1] - w->nstart[a + 1] == 1 &&
+                       T(w, a + 2)->kind == PX__TOK_PUNCT && (T(w, a + 3)->flags & PX__TF_CAP);
+      if (signature || kind_type(phrase_kind(w, tmp, tn))) {
         if ((rc = take_span(w, a, j, true))) return rc;
       } else {
         for (size_t k = a; k < j; k++)
