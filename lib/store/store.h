@@ -33,12 +33,15 @@ enum {
   PX__STMT_OUTLET_MORE,     /* store_batch.c */
   PX__STMT_ANALYSIS_BYTES,  /* store_analysis.c */
   PX__STMT_ENTITY_NEXT,     /* store_analysis.c */
+  PX__STMT_STORY_NEW_SIG,   /* store_story.c */
+  PX__STMT_STORY_SIG,       /* store_story.c */
   PX__STMT_AE_ROWS,         /* store_analysis.c, PX__ROW_SIZES of them */
   PX__STMT_QUOTE_ROWS = PX__STMT_AE_ROWS + PX__ROW_SIZES, /* the same */
   PX__STMT_ENTITY_ROWS = PX__STMT_QUOTE_ROWS + PX__ROW_SIZES, /* store_batch.c, the same */
   PX__STMT_OUTLET_ROWS = PX__STMT_ENTITY_ROWS + PX__ROW_SIZES, /* store_batch.c, the same */
   PX__STMT_COUNT = 48 /* room for the statements of later modules */
 };
+_Static_assert(PX__STMT_OUTLET_ROWS + PX__ROW_SIZES <= PX__STMT_COUNT, "PX__STMT_COUNT too small");
 
 /* ------------------------------------------------- store_batch.c */
 

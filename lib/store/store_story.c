@@ -139,6 +139,19 @@ static int insert_member(px_store *st, const px_story_place *p, int64_t story) {
   return rc == SQLITE_DONE ? PX_OK : fail(st, rc, "storing a story member");
 }
 
+/* A story's signature as stored: its terms by hash, each the hash (8
+ * bytes) and the weight (4), native order.  Returns the blob's size. */
+static int story_sig(const px__bstory *bs, unsigned char *blob) {
+  px__sigterm sig[PX__SIG_TERMS];
+  memcpy(sig, bs->sig, bs->nsig * sizeof(*sig));
+  qsort(sig, bs->nsig, sizeof(*sig), cmp_sigterm);
+  for (uint32_t k = 0; k < bs->nsig; k++) {
+    memcpy(blob + 12 * k, &sig[k].h, 8);
+    memcpy(blob + 12 * k + 8, &sig[k].w, 4);
+  }
+  return (int)(12 * bs->nsig);
+}
+
 /*
  * One clustering pass: the new articles nv[0..nn) (in cmp_item order) with
  * the stored stories of their time window, re-clustered together in batch
@@ -152,7 +165,7 @@ static int cluster_pass(px_store *st, const px_story_opts *o, item *nv, size_t n
   int64_t *ids = NULL, *ext = NULL;
   match *mt = NULL;
   int64_t *olds = NULL;
-  bool *used = NULL;
+  bool *used = NULL, *fresh = NULL;
   px_stories *sx = NULL;
   px_article *art = NULL;
   int rc = PX_OK;
@@ -277,16 +290,35 @@ static int cluster_pass(px_store *st, const px_story_opts *o, item *nv, size_t n
     used[oi] = true;
     ext[mt[i].bstory] = mt[i].old;
   }
+  /* New stories are inserted with their headline and signature; the
+   * stored ones they continue are updated below. */
+  fresh = calloc((size_t)ns + 1, sizeof(*fresh));
+  if (!fresh) {
+    rc = PX_ENOMEM;
+    goto out;
+  }
   for (int64_t b = 0; b < ns; b++) {
     if (ext[b]) continue;
+    const px__bstory *bs = px__stories_batch_story(sx, b);
     sqlite3_stmt *s = NULL;
-    if ((rc = px__store_stmt(st, PX__STMT_STORY_NEW, "INSERT INTO story DEFAULT VALUES", &s)))
+    if (bs) {
+      unsigned char blob[PX__SIG_TERMS * 12];
+      if ((rc = px__store_stmt(st, PX__STMT_STORY_NEW_SIG,
+                               "INSERT INTO story(central, sig) VALUES(?1, ?2)", &s)))
+        goto out;
+      sqlite3_bind_int64(s, 1, v[ids[bs->central]].id);
+      sqlite3_bind_blob(s, 2, blob, story_sig(bs, blob), SQLITE_STATIC);
+      fresh[b] = true;
+    } else if ((rc = px__store_stmt(st, PX__STMT_STORY_NEW, "INSERT INTO story DEFAULT VALUES",
+                                    &s))) {
       goto out;
-    if ((rc = sqlite3_step(s)) != SQLITE_DONE) {
+    }
+    rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) {
       rc = fail(st, rc, "storing a story");
       goto out;
     }
-    sqlite3_reset(s);
     ext[b] = sqlite3_last_insert_rowid(st->db);
   }
   /* Members: new ones inserted, stored ones moved when their story changed. */
@@ -330,28 +362,21 @@ static int cluster_pass(px_store *st, const px_story_opts *o, item *nv, size_t n
   for (int64_t b = 0; b < ns; b++) {
     const px__bstory *bs = px__stories_batch_story(sx, b);
     if (!bs) continue;
-    px__sigterm sig[PX__SIG_TERMS];
-    memcpy(sig, bs->sig, bs->nsig * sizeof(*sig));
-    qsort(sig, bs->nsig, sizeof(*sig), cmp_sigterm);
-    unsigned char blob[PX__SIG_TERMS * 12];
-    for (uint32_t k = 0; k < bs->nsig; k++) {
-      memcpy(blob + 12 * k, &sig[k].h, 8);
-      memcpy(blob + 12 * k + 8, &sig[k].w, 4);
-    }
-    sqlite3_stmt *s = NULL;
-    if ((rc = sqlite3_prepare_v2(st->db, "UPDATE story SET central = ?2, sig = ?3 WHERE id = ?1",
-                                 -1, &s, NULL)) != SQLITE_OK) {
-      rc = fail(st, rc, "storing a story's headline");
-      goto out;
-    }
-    sqlite3_bind_int64(s, 1, ext[b]);
-    sqlite3_bind_int64(s, 2, v[ids[bs->central]].id);
-    sqlite3_bind_blob(s, 3, blob, (int)(12 * bs->nsig), SQLITE_TRANSIENT);
-    rc = sqlite3_step(s);
-    sqlite3_finalize(s);
-    if (rc != SQLITE_DONE) {
-      rc = fail(st, rc, "storing a story's headline");
-      goto out;
+    if (!fresh[b]) {
+      unsigned char blob[PX__SIG_TERMS * 12];
+      sqlite3_stmt *s = NULL;
+      if ((rc = px__store_stmt(st, PX__STMT_STORY_SIG,
+                               "UPDATE story SET central = ?2, sig = ?3 WHERE id = ?1", &s)))
+        goto out;
+      sqlite3_bind_int64(s, 1, ext[b]);
+      sqlite3_bind_int64(s, 2, v[ids[bs->central]].id);
+      sqlite3_bind_blob(s, 3, blob, story_sig(bs, blob), SQLITE_STATIC);
+      rc = sqlite3_step(s);
+      sqlite3_reset(s);
+      if (rc != SQLITE_DONE) {
+        rc = fail(st, rc, "storing a story's headline");
+        goto out;
+      }
     }
     if (*ntouched == *atouched) {
       size_t na = *atouched ? *atouched * 2 : 1024;
@@ -374,6 +399,7 @@ out:
   free(mt);
   free(olds);
   free(used);
+  free(fresh);
   free(v);
   return rc;
 }
