@@ -301,8 +301,8 @@ static int cluster_pass(px_store *st, const px_story_opts *o, item *nv, size_t n
     if (ext[b]) continue;
     const px__bstory *bs = px__stories_batch_story(sx, b);
     sqlite3_stmt *s = NULL;
+    unsigned char blob[PX__SIG_TERMS * 12]; /* bound static: alive until the step below */
     if (bs) {
-      unsigned char blob[PX__SIG_TERMS * 12];
       if ((rc = px__store_stmt(st, PX__STMT_STORY_NEW_SIG,
                                "INSERT INTO story(central, sig) VALUES(?1, ?2)", &s)))
         goto out;
