@@ -398,6 +398,13 @@ static bool is_ing(const qwork *w, size_t i) {
   return t->end - t->start > 4 && memcmp(w->p + t->end - 3, "ing", 3) == 0;
 }
 
+/* A word of five letters or more in -ly: an adverb ("effectively",
+ * "angrily"), not "ally" or "rally" */
+static bool ly_adverb(const qwork *w, size_t i) {
+  const px__token *t = TOK(w, i);
+  return t->end - t->start > 4 && memcmp(w->p + t->end - 2, "ly", 2) == 0;
+}
+
 /* A speaker-like word at token k: a non-possessive mention, a pronoun
  * other than "it", or a role noun. */
 static bool after_preposition(const qwork *w, size_t k) {
@@ -579,10 +586,7 @@ static bool relative_subject(const qwork *w, size_t lo, size_t t, spk *s) {
  * effectively acknowledged", "Mr. Khan, a lawyer, later said" (after a
  * name, a pronoun or a comma; "the family said" keeps its noun). */
 static bool name_adverb(const qwork *w, size_t lo, size_t k) {
-  const px__token *t = TOK(w, k);
-  if (k <= lo || t->end - t->start <= 4 || cap_word(w, k) || w->inq[k] ||
-      memcmp(w->p + t->end - 2, "ly", 2) != 0)
-    return false;
+  if (k <= lo || !ly_adverb(w, k) || cap_word(w, k) || w->inq[k]) return false;
   size_t b = k - 1;
   if (punct_char(w, b) == ',') return true;
   return is_word(w, b) && (mention_at(w, b) >= 0 || (w->cls[b] & PX__CW_PRONOUN)) &&
@@ -937,17 +941,21 @@ static bool own_speaker(const qwork *w, const spk *s) {
 }
 
 static bool leading_attr_in(const qwork *w, size_t lo, size_t b, size_t max_gap, bool weak_ok,
-                            bool climb, bool skip_aside, attr *at);
+                            bool climb, bool *skipped, attr *at);
 static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bool weak_ok,
                          bool climb, attr *at) {
   /* past an aside between dashes first; when no cue stands before it,
-   * the aside's own ("which -- as Chait noted -- promises "..."") */
-  return leading_attr_in(w, lo, b, max_gap, weak_ok, climb, true, at) ||
-         leading_attr_in(w, lo, b, max_gap, weak_ok, climb, false, at);
+   * the aside's own ("which -- as Chait noted -- promises "..."").  A
+   * first pass that passed over no aside read what a second would. */
+  bool skipped = false;
+  return leading_attr_in(w, lo, b, max_gap, weak_ok, climb, &skipped, at) ||
+         (skipped && leading_attr_in(w, lo, b, max_gap, weak_ok, climb, NULL, at));
 }
 
+/* skipped: NULL to read asides as any words, else asides are passed over
+ * and *skipped set when one was */
 static bool leading_attr_in(const qwork *w, size_t lo, size_t b, size_t max_gap, bool weak_ok,
-                            bool climb, bool skip_aside, attr *at) {
+                            bool climb, bool *skipped, attr *at) {
   memset(at, 0, sizeof *at);
   if (b <= lo) return false;
   size_t k = b;
@@ -957,10 +965,11 @@ static bool leading_attr_in(const qwork *w, size_t lo, size_t b, size_t max_gap,
     /* "as Mr. Bown observed, in the early days -- when he would not be
      * worried about re-election -- "...": an aside between dashes (a
      * spaced pair) holds no cue of the quote */
-    if (skip_aside && is_dash(w, k) && TOK(w, k)->end - TOK(w, k)->start > 1 && k > lo + 1) {
+    if (skipped && is_dash(w, k) && TOK(w, k)->end - TOK(w, k)->start > 1 && k > lo + 1) {
       size_t j = k - 1;
       while (j > lo && k - j < 25 && !is_dash(w, j) && !is_qmark(w, j) && !is_sent_end_punct(w, j)) j--;
       if (j > lo && is_dash(w, j) && TOK(w, j)->end - TOK(w, j)->start > 1) {
+        *skipped = true;
         k = j;
         continue;
       }
@@ -1113,9 +1122,7 @@ static bool bare_attribution(const qwork *w, size_t lo, size_t end, attr *at) {
   if (a == end) return true;
   if (end - a > 8 || reports_clause(w, a, end) || !tail_is_np(w, a, end)) return false;
   if (!is_word(w, a)) return false;
-  const px__token *t = TOK(w, a);
-  bool adverb = t->end - t->start > 4 && memcmp(w->p + t->end - 2, "ly", 2) == 0;
-  return adverb || time_word(w, a) || word_in(w, a, setting, sizeof setting / sizeof *setting);
+  return ly_adverb(w, a) || time_word(w, a) || word_in(w, a, setting, sizeof setting / sizeof *setting);
 }
 
 /* Sentence of token i. */
@@ -1902,8 +1909,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         bool setting_after = ok && at.end_tok > bound && at.end_tok - bound <= 8 && bound < nt &&
                              is_word(&w, bound) &&
                              (word_in(&w, bound, setting, sizeof setting / sizeof *setting) ||
-                              (TOK(&w, bound)->end - TOK(&w, bound)->start > 4 &&
-                               memcmp(tx->body + TOK(&w, bound)->end - 2, "ly", 2) == 0)) &&
+                              ly_adverb(&w, bound)) &&
                              !reports_clause(&w, bound, at.end_tok) && tail_is_np(&w, bound, at.end_tok);
         if (ok && (at.end_tok <= bound || setting_after) &&
             tail_is_np(&w, at.end_tok, hi2) && !(stop_inside && reports_clause(&w, at.end_tok, hi2))) {
