@@ -66,6 +66,19 @@ typedef struct nd {
 #define MAX_H1 4
 #define MAX_TIMES 4
 
+/* What the hint words of one class or id value decide (hint_value), kept
+ * per page: a page repeats a few dozen class values over thousands of
+ * elements, and reading a value's words costs over a thousand
+ * instructions.  The values are borrowed from the tree, so the memo is
+ * emptied for each page. */
+#define HINT_MEMO 512
+typedef struct hint_memo {
+  const char *v;
+  uint32_t n, hash;
+  uint8_t res; /* HM_ flags */
+} hint_memo;
+enum { HM_POS = 1, HM_NEG = 2, HM_CUT = 4, HM_STRONG = 8 };
+
 typedef struct meta {
   px__buf title, og_title, tw_title, ld_headline, site, ld_publisher, canonical, og_url, lang;
   px__buf author_meta, ld_author, item_author, byline_el, byline_text;
@@ -91,6 +104,7 @@ struct px__extractor {
   px__buf conv, para, body, tmp, names, title;
   px__buf pre; /* the page after the pre-pass (htmlpre.c), when it changed it */
   meta m;
+  hint_memo memo[HINT_MEMO];
 };
 
 static meta *meta_bufs_init(meta *m) {
@@ -559,10 +573,9 @@ static bool is_space(unsigned char c);
  * of the post, not the post.  Within a part a keep word wins over a short
  * cut word ("content-nav-section", "entry-content") and a long cut word
  * after it wins over the keep word ("article-comments"). */
-static void hint_value(const char *v, size_t vl, int *weight, bool *cut, bool *strong) {
-  if (!v || !vl) return;
+static unsigned hint_words(const char *v, size_t vl) {
   if (vl > 512) vl = 512;
-  bool pos = false, neg = false, ct = false;
+  bool pos = false, neg = false, ct = false, strong = false;
   unsigned part = 0, last = 0; /* H_ flags of this part, of the name's last hinted part */
   char t[64];
   size_t i = 0;
@@ -580,7 +593,7 @@ static void hint_value(const char *v, size_t vl, int *weight, bool *cut, bool *s
     }
     if (name_end && last) {
       if (last & H_POS) pos = true;
-      else ct = true, *strong |= (last & H_STRONG) != 0;
+      else ct = true, strong |= (last & H_STRONG) != 0;
       last = 0;
     }
     if (i >= vl) break;
@@ -597,19 +610,56 @@ static void hint_value(const char *v, size_t vl, int *weight, bool *cut, bool *s
     if ((hf & H_CUT) && tn >= 6) part &= ~(unsigned)H_POS; /* "article-comments" */
     if (hf & H_CUT) part |= H_CUT | (hf & H_WEAK ? 0u : H_STRONG);
   }
-  if (pos) *weight += 25;
-  if (neg || ct) *weight -= 25;
-  if (ct && !pos) *cut = true;
+  return (pos ? HM_POS : 0u) | (neg || ct ? HM_NEG : 0u) | (ct && !pos ? HM_CUT : 0u) |
+         (strong ? HM_STRONG : 0u);
+}
+
+/* A value's bytes, mixed: its length and first and last eight bytes tell
+ * the class values of one page apart; equal ones are compared whole. */
+static uint32_t hint_hash(const char *v, size_t vl) {
+  uint64_t a = 0, b = 0;
+  memcpy(&a, v, vl < 8 ? vl : 8);
+  if (vl > 8) memcpy(&b, v + vl - 8, 8);
+  uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15u) ^ vl) * 0xFF51AFD7ED558CCDu;
+  return (uint32_t)(h >> 32);
+}
+
+static void hint_value(px__extractor *ex, const char *v, size_t vl, int *weight, bool *cut,
+                       bool *strong) {
+  if (!v || !vl) return;
+  uint32_t h = hint_hash(v, vl);
+  unsigned res = 0;
+  bool found = false;
+  hint_memo *slot = NULL;
+  for (unsigned k = 0; k < 8; k++) { /* a short probe; a full memo only costs the reading */
+    hint_memo *e = &ex->memo[(h + k) & (HINT_MEMO - 1)];
+    if (!e->v) {
+      slot = e;
+      break;
+    }
+    if (e->hash == h && e->n == vl && memcmp(e->v, v, vl) == 0) {
+      res = e->res, found = true;
+      break;
+    }
+  }
+  if (!found) {
+    res = hint_words(v, vl);
+    if (slot) *slot = (hint_memo){.v = v, .n = (uint32_t)vl, .hash = h, .res = (uint8_t)res};
+  }
+  if (res & HM_POS) *weight += 25;
+  if (res & HM_NEG) *weight -= 25;
+  if (res & HM_CUT) *cut = true;
+  if (res & HM_STRONG) *strong = true;
 }
 
 /* Score the class and id of an element: weight, whether to cut it, and
  * whether only weak words (H_WEAK) ask for the cut. */
-static void class_hints(const attrs *A, int *weight, bool *cut, bool *weak) {
+static void class_hints(px__extractor *ex, const attrs *A, int *weight, bool *cut, bool *weak) {
   *weight = 0;
   *cut = false;
   bool strong = false;
-  hint_value(A->cls, A->cls_n, weight, cut, &strong);
-  hint_value(A->id, A->id_n, weight, cut, &strong);
+  hint_value(ex, A->cls, A->cls_n, weight, cut, &strong);
+  hint_value(ex, A->id, A->id_n, weight, cut, &strong);
   *weak = *cut && !strong;
   const char *v = A->role;
   size_t vl = A->role_n;
@@ -1518,7 +1568,7 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
       if (!(in_skip || A.hidden)) page_signals(ex, n, tag, &A);
       int w;
       bool cut, weak, hidden = A.hidden;
-      class_hints(&A, &w, &cut, &weak);
+      class_hints(ex, &A, &w, &cut, &weak);
       d->weight = (int16_t)w;
       d->cls = A.cls;
       d->cls_n = (uint32_t)A.cls_n;
@@ -3398,6 +3448,7 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
     dlen = ex->pre.len;
   }
   meta_bufs_init(&ex->m);
+  memset(ex->memo, 0, sizeof(ex->memo)); /* it points into the tree cleaned here */
   myhtml_tree_clean(ex->tree);
   if (myhtml_parse(ex->tree, MyENCODING_UTF_8, doc, dlen) != 0) {
     if (msg) px__buf_puts(msg, "HTML parser failed");
