@@ -124,6 +124,64 @@ static void test_normalize_body(void **state) {
   px__buf_release(&out);
 }
 
+/* Sets a field of a new article to in, asserts it reads back as want, and
+ * returns the repairs counted. */
+static size_t set_field(px_field f, const char *in, const char *want) {
+  px_article *a;
+  assert_int_equal(px_article_new(&a), PX_OK);
+  assert_int_equal(px_article_set(a, f, in, strlen(in)), PX_OK);
+  px_str got = px_article_get(a, f);
+  assert_int_equal(got.len, strlen(want));
+  assert_memory_equal(got.ptr, want, got.len);
+  size_t repairs = px_article_repairs(a);
+  px_article_free(a);
+  return repairs;
+}
+
+/* The text a rollover box leaves is cut: *p becomes its expected form. */
+static void assert_cut(const char *in, const char *want) {
+  char b[512];
+  size_t n = strlen(in);
+  assert_true(n < sizeof b);
+  memcpy(b, in, n + 1);
+  n = px__cut_rollovers(b, n);
+  b[n] = '\0';
+  assert_string_equal(b, want);
+}
+
+static void test_cut_rollovers(void **state) {
+  (void)state;
+  /* the full name glued to the first headline, then the headlines */
+  assert_cut("Sen. Dana Quill Dana Marie QuillLawmakers weigh a farm bill Senate passes budget "
+             "MORE (R-Ore.) said the vote would pass.",
+             "Sen. Dana Quill (R-Ore.) said the vote would pass.");
+  /* a possessive or a comma after "MORE" stays */
+  assert_cut("It was President Ray Ortiz Raymond (Ray) Ortiz'Not a chance,' aides say MORE's call.",
+             "It was President Ray Ortiz's call.");
+  assert_cut("Rep. Ana CruzAna Maria CruzHouse votes on the bill MORE, a Democrat, spoke.",
+             "Rep. Ana Cruz, a Democrat, spoke.");
+  /* a particle in the name; a space before the first headline */
+  assert_cut("Mayor Tom de Vries Thomas de Vries City budget passes at last MORE said no.",
+             "Mayor Tom de Vries said no.");
+  /* two boxes in one sentence */
+  assert_cut("Lee Park Leeann Jo ParkTalks stall MORE met Bo Kim Bohyun KimVote set MORE today.",
+             "Lee Park met Bo Kim today.");
+  /* capitals that are no box stay as they are */
+  const char *keep[] = {
+      "THE MORE OBAMA, THE LESS LANDRIEU",
+      "Mitch McConnell said MORE tests were needed.",
+      "READ MORE ABOUT IT\n\nJoe Biden spoke. MORE to come.",
+      "Senator Ray Ortiz met Raymond OrtizDay planners MOREOVER.",
+      "Ray Ortiz\n\nRaymond OrtizNews of the day MORE",
+  };
+  for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) assert_cut(keep[i], keep[i]);
+  /* an article's body is stored without the box */
+  set_field(PX_F_BODY,
+            "Sen. Dana Quill Dana Marie QuillLawmakers weigh a farm bill MORE (R-Ore.) "
+            "spoke.\n\nShe left.",
+            "Sen. Dana Quill (R-Ore.) spoke.\n\nShe left.");
+}
+
 static void test_article_fields(void **state) {
   (void)state;
   px_article *a;
@@ -157,27 +215,14 @@ static void test_status_strings(void **state) {
  * that is not mojibake is left as it is. */
 static void test_mojibake(void **state) {
   (void)state;
-  px_article *a;
-  assert_int_equal(px_article_new(&a), PX_OK);
-  /* "It’s" encoded twice ("ItÃ¢â‚¬â„¢s") and once ("Itâ€™s"), "café" once */
+  /* "It’s" encoded twice ("ItÃ¢â‚¬â„¢s") and once ("Itâ€™s"), "café" once:
+   * the sequences found as given, 3 for the ’ encoded twice, 1 for the one
+   * encoded once, 1 for the é */
   const char *t = "It\xc3\x83\xc2\xa2\xc3\xa2\xe2\x80\x9a\xc2\xac\xc3\xa2\xe2\x80\x9e\xc2\xa2s fine, "
                   "it\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s caf\xc3\x83\xc2\xa9.";
-  assert_int_equal(px_article_set(a, PX_F_TITLE, t, strlen(t)), PX_OK);
-  px_str s = px_article_get(a, PX_F_TITLE);
-  assert_int_equal(s.len, strlen("It\xe2\x80\x99s fine, it\xe2\x80\x99s caf\xc3\xa9."));
-  assert_memory_equal(s.ptr, "It\xe2\x80\x99s fine, it\xe2\x80\x99s caf\xc3\xa9.", s.len);
-  /* the sequences found as given: 3 for the ’ encoded twice, 1 for the one
-   * encoded once, 1 for the é */
-  assert_int_equal(px_article_repairs(a), 5);
-  px_article_free(a);
-  assert_int_equal(px_article_new(&a), PX_OK);
+  assert_int_equal(set_field(PX_F_TITLE, t, "It\xe2\x80\x99s fine, it\xe2\x80\x99s caf\xc3\xa9."), 5);
   const char *ok = "S\xc3\xa3o Paulo, Z\xc3\xbcrich, a\xc3\xa7\xc3\xa3o, caf\xc3\xa9 \xe2\x82\xac" "5, \xc3\x80 la carte";
-  assert_int_equal(px_article_set(a, PX_F_BODY, ok, strlen(ok)), PX_OK);
-  s = px_article_get(a, PX_F_BODY);
-  assert_int_equal(s.len, strlen(ok));
-  assert_memory_equal(s.ptr, ok, s.len);
-  assert_int_equal(px_article_repairs(a), 0);
-  px_article_free(a);
+  assert_int_equal(set_field(PX_F_BODY, ok, ok), 0);
 }
 
 int main(void) {
@@ -188,6 +233,7 @@ int main(void) {
       cmocka_unit_test(test_utf8_rejects_overlong_and_surrogates),
       cmocka_unit_test(test_dates),
       cmocka_unit_test(test_normalize_body),
+      cmocka_unit_test(test_cut_rollovers),
       cmocka_unit_test(test_article_fields),
       cmocka_unit_test(test_mojibake),
       cmocka_unit_test(test_status_strings),

@@ -139,6 +139,11 @@ int px_article_set(px_article *a, px_field f, const char *p, size_t n) {
   if (f == PX_F_BODY) {
     px__buf_clear(&a->field[f]);
     rc = px__normalize_body(&a->field[f], src, len);
+    if (rc == PX_OK && a->field[f].len) {
+      px__buf *b = &a->field[f];
+      b->len = px__cut_rollovers(b->ptr, b->len);
+      b->ptr[b->len] = '\0';
+    }
     if (rc == PX_OK) a->content_hash = px__hash64(a->field[f].ptr, a->field[f].len, 0x70617261ULL);
   } else {
     rc = set_line(&a->field[f], src, len);

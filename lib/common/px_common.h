@@ -189,5 +189,8 @@ PX__HIDDEN void px__article_clear(px_article *art);
 
 /** Normalize body text: NFC, paragraph breaks to "\n\n", trimmed lines. */
 PX__HIDDEN int px__normalize_body(px__buf *out, const char *p, size_t n);
+/* Cuts a site's name rollovers ("Name Full NameHeadline ... MORE") out of
+ * normalized body text in place; the new length (rollover.c). */
+PX__HIDDEN size_t px__cut_rollovers(char *p, size_t n);
 
 #endif /* PX_COMMON_H */
