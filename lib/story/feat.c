@@ -560,11 +560,14 @@ void px__feat_sketch(const px__text *tx, const bool *skip, uint32_t min_words, p
     if (!counts_as_word(t)) continue;
     if (skip && t->sent < tx->nsent && skip[t->sent]) continue;
     words++;
+#pragma GCC unroll 8
     for (uint32_t j = 0; j + 1 < PX__SHINGLE; j++) win[j] = win[j + 1];
     win[PX__SHINGLE - 1] = t->fold;
     have++;
     if (have < PX__SHINGLE) continue;
     uint64_t h = 0x6d696e68617368ULL;
+    /* unrolled, the window stays in registers */
+#pragma GCC unroll 8
     for (uint32_t j = 0; j < PX__SHINGLE; j++) h = px__mix64(h ^ win[j]);
     /* One permutation hashing: the top bits choose the bin. */
     uint32_t bin = (uint32_t)(h >> 57);
