@@ -4,11 +4,11 @@
  * bearers are nearly all of one gender in English-language news.  Names
  * worn by both (Jordan, Taylor, Kelly, Chris, Pat, Jean, Andrea ...) are
  * left out on purpose; the text's own evidence (Mr., Mrs., Ms., and the
- * pronouns used after a name) decides those.  Lowercase ASCII, sorted for
- * bsearch.
+ * pronouns used after a name) decides those.  Lowercase ASCII, sorted.
  */
 #include "text.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,12 +78,47 @@ static const char *const k_female[] = {
     "wendy", "yolanda", "yvonne", "zoe",
 };
 
-static int cmp_name(const void *key, const void *elem) {
-  return strcmp((const char *)key, *(const char *const *)elem);
+/* The two lists in one open-addressing table, filled once: a name of up to
+ * 15 lowercase letters is its 16 bytes, zero-padded, as two words, so a
+ * lookup is a hash and two compares instead of two binary searches of
+ * strcmp calls.  A name on both lists would be male, as the male list was
+ * searched first. */
+#define NAME_SLOTS 2048 /* a power of two, over three times the names */
+
+typedef struct name_slot {
+  uint64_t lo, hi; /* lo == 0: empty */
+  int gender;
+} name_slot;
+
+static name_slot k_names[NAME_SLOTS];
+static pthread_once_t names_once = PTHREAD_ONCE_INIT;
+
+static size_t name_home(uint64_t lo, uint64_t hi) {
+  return (size_t)px__mix64(lo ^ px__mix64(hi)) & (NAME_SLOTS - 1);
+}
+
+static void name_put(const char *name, int gender) {
+  char buf[16] = {0};
+  size_t n = strlen(name);
+  if (n >= sizeof buf) return; /* no list holds one */
+  memcpy(buf, name, n);
+  uint64_t lo, hi;
+  memcpy(&lo, buf, 8);
+  memcpy(&hi, buf + 8, 8);
+  size_t i = name_home(lo, hi);
+  while (k_names[i].lo && (k_names[i].lo != lo || k_names[i].hi != hi)) i = (i + 1) & (NAME_SLOTS - 1);
+  k_names[i].lo = lo;
+  k_names[i].hi = hi;
+  k_names[i].gender = gender;
+}
+
+static void names_init(void) {
+  for (size_t i = 0; i < sizeof k_female / sizeof *k_female; i++) name_put(k_female[i], 2);
+  for (size_t i = 0; i < sizeof k_male / sizeof *k_male; i++) name_put(k_male[i], 1);
 }
 
 int px__given_name_gender(const char *w, size_t n) {
-  char buf[16];
+  char buf[16] = {0};
   if (n == 0 || n >= sizeof buf) return 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)w[i];
@@ -91,8 +126,11 @@ int px__given_name_gender(const char *w, size_t n) {
     if (c < 'a' || c > 'z') return 0;
     buf[i] = (char)c;
   }
-  buf[n] = 0;
-  if (bsearch(buf, k_male, sizeof k_male / sizeof *k_male, sizeof *k_male, cmp_name)) return 1;
-  if (bsearch(buf, k_female, sizeof k_female / sizeof *k_female, sizeof *k_female, cmp_name)) return 2;
+  pthread_once(&names_once, names_init);
+  uint64_t lo, hi;
+  memcpy(&lo, buf, 8);
+  memcpy(&hi, buf + 8, 8);
+  for (size_t i = name_home(lo, hi); k_names[i].lo; i = (i + 1) & (NAME_SLOTS - 1))
+    if (k_names[i].lo == lo && k_names[i].hi == hi) return k_names[i].gender;
   return 0;
 }

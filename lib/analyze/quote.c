@@ -57,11 +57,21 @@ static const char *const k_clause[] = {"that", "who", "which", "when", "while", 
                                        "because", "and", "but", "if", "where", "whom",
                                        "whose", "so", "than", "though", "although", "since",
                                        "after", "before", "until", "or", "nor"};
+/* Words of a time phrase (time_word). */
+static const char *const k_time[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend",
+    "month", "year", "time", "january", "february", "march", "april", "june", "july",
+    "august", "september", "october", "november", "december", "jan", "feb", "aug", "sept",
+    "oct", "nov", "dec", "earlier", "later", "recently", "past", "meantime", "turn",
+    "days", "hours", "weeks", "months", "years", "minutes", "moment", "ago", "two", "three",
+    "four", "five", "six", "few", "several"};
 
 struct px__quotean {
   uint64_t *h;
   uint8_t *cls;
   uint8_t *gender;
+  uint8_t *timew; /* 1: a word of k_time */
   size_t mask;
   uint64_t h_that, h_to, h_according, h_mr, h_mrs, h_ms, h_by, h_it, h_in, h_of,
       h_said, h_told, h_tells, h_statement, h_s, h_for, h_at, h_on, h_from, h_with,
@@ -99,7 +109,8 @@ int px__quotean_new(px__quotean **out) {
   qa->h = calloc(cap, sizeof *qa->h);
   qa->cls = calloc(cap, 1);
   qa->gender = calloc(cap, 1);
-  if (!qa->h || !qa->cls || !qa->gender) {
+  qa->timew = calloc(cap, 1);
+  if (!qa->h || !qa->cls || !qa->gender || !qa->timew) {
     px__quotean_free(qa);
     return PX_ENOMEM;
   }
@@ -110,6 +121,11 @@ int px__quotean_new(px__quotean **out) {
   for (size_t i = 0; i < sizeof k_det / sizeof *k_det; i++) tab_put(qa, hword(k_det[i]), CW_DET, 0);
   for (size_t i = 0; i < sizeof k_clause / sizeof *k_clause; i++)
     tab_put(qa, hword(k_clause[i]), CW_CLAUSE, 0);
+  for (size_t i = 0; i < sizeof k_time / sizeof *k_time; i++) {
+    uint64_t h = hword(k_time[i]);
+    tab_put(qa, h, 0, 0);
+    qa->timew[tab_find(qa, h)] = 1;
+  }
   qa->h_that = hword("that");
   qa->h_who = hword("who");
   qa->h_which = hword("which");
@@ -175,6 +191,7 @@ void px__quotean_free(px__quotean *qa) {
   free(qa->h);
   free(qa->cls);
   free(qa->gender);
+  free(qa->timew);
   free(qa);
 }
 
@@ -509,20 +526,16 @@ static bool nearest_back(const qwork *w, size_t lo, size_t c, spk *s) {
 /* A word of a time phrase: "on Friday", "at the time", "last week",
  * "Dec. 6", "this morning". */
 static bool time_word(const qwork *w, size_t k) {
-  static const char *const words[] = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-      "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend",
-      "month", "year", "time", "january", "february", "march", "april", "june", "july",
-      "august", "september", "october", "november", "december", "jan", "feb", "aug", "sept",
-      "oct", "nov", "dec", "earlier", "later", "recently", "past", "meantime", "turn",
-      "days", "hours", "weeks", "months", "years", "minutes", "moment", "ago", "two", "three",
-      "four", "five", "six", "few", "several"};
   /* a year or a date is a number token: "who in 2010 said" */
   if (TOK(w, k)->kind == PX__TOK_NUMBER) return true;
   if (!is_word(w, k)) return false;
   char c0 = w->p[TOK(w, k)->start];
   if (c0 >= '0' && c0 <= '9') return true;
-  return word_in(w, k, words, sizeof words / sizeof *words);
+  /* A word that spells a list entry in any case folds to it: the table's
+   * flag of the token's fold rules out the rest before the list is read. */
+  size_t i = tab_find(w->qa, TOK(w, k)->fold);
+  if (i == (size_t)-1 || !w->qa->timew[i]) return false;
+  return word_in(w, k, k_time, sizeof k_time / sizeof *k_time);
 }
 
 /* Before token j: the start of a time phrase ending there, or j. */

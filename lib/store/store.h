@@ -154,7 +154,6 @@ typedef struct px__featidx {
 typedef struct px__spill {
   FILE *f;
   bool failed; /* the file could not be written: records are off */
-  bool at_end; /* the file's position is at end */
   px__featidx *idx;
   size_t n, cap;
   uint64_t end;  /* bytes written */

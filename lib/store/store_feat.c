@@ -9,8 +9,27 @@
  */
 #include "store.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* The whole of buf[0..n) written at or read from offset off.  Records go
+ * to the file by pwrite and come back by pread, one call each, not through
+ * stdio: a record (about 15 KB) is larger than the stream's buffer, so
+ * fwrite made two writes a record, and a seek and fread in the cluster
+ * stage's time order (not the file's) an lseek and two or three reads. */
+static bool io_all(int fd, void *buf, size_t n, uint64_t off, bool write) {
+  size_t done = 0;
+  while (done < n) {
+    ssize_t r = write ? pwrite(fd, (char *)buf + done, n - done, (off_t)(off + done))
+                      : pread(fd, (char *)buf + done, n - done, (off_t)(off + done));
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return false;
+    done += (size_t)r;
+  }
+  return true;
+}
 
 void px__spill_put(px_store *st, int64_t id, const void *rec, size_t n) {
   px__spill *sp = &st->spill;
@@ -32,13 +51,11 @@ void px__spill_put(px_store *st, int64_t id, const void *rec, size_t n) {
     sp->idx = ni;
     sp->cap = nc;
   }
-  if ((!sp->at_end && fseeko(sp->f, (off_t)sp->end, SEEK_SET) != 0) ||
-      fwrite(rec, 1, n, sp->f) != n) {
+  if (!io_all(fileno(sp->f), (void *)rec, n, sp->end, true)) {
     px__spill_release(st);
     sp->failed = true;
     return;
   }
-  sp->at_end = true;
   sp->idx[sp->n++] = (px__featidx){id, sp->end, (uint32_t)n};
   sp->end += n;
 }
@@ -55,11 +72,8 @@ const void *px__spill_get(px_store *st, int64_t id, size_t *n) {
   if (lo == sp->n || sp->idx[lo].id != id) return NULL;
   const px__featidx *e = &sp->idx[lo];
   px__buf_clear(&sp->buf);
-  sp->at_end = false;
   if (px__buf_reserve(&sp->buf, e->len) != PX_OK) return NULL;
-  if (fflush(sp->f) != 0 || fseeko(sp->f, (off_t)e->off, SEEK_SET) != 0 ||
-      fread(sp->buf.ptr, 1, e->len, sp->f) != e->len)
-    return NULL;
+  if (!io_all(fileno(sp->f), sp->buf.ptr, e->len, e->off, false)) return NULL;
   *n = e->len;
   return sp->buf.ptr;
 }
@@ -74,7 +88,6 @@ void px__spill_undo(px_store *st) {
   if (sp->tx_n > sp->n) return;
   sp->n = sp->tx_n;
   sp->end = sp->tx_end;
-  sp->at_end = false;
 }
 
 void px__spill_release(px_store *st) {
