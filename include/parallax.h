@@ -969,7 +969,9 @@ typedef struct px_quote_item {
   px_str speaker;       /* the speaker's name, empty when unknown */
   size_t speaker_group; /* index among px_quote_groups_speakers() ((size_t)-1: unknown) */
   size_t remark;        /* index among px_quote_groups_remarks() */
-  double similarity;    /* with the remark's first item (1 for that item) */
+  double similarity;    /* how close it came to its remark: the mean similarity with
+                           the remark's members before it (1 for a remark's first
+                           item; an unknown speaker's: with the quote it copies) */
 } px_quote_item;
 
 /**

@@ -2,9 +2,11 @@
  * invented news text. */
 #include "px_test.h"
 
+#include <math.h>
 #include <parallax.h>
 
 #include "quote.h"
+#include "remark_ref.h"
 
 typedef struct fx {
   px_ctx *ctx;
@@ -848,6 +850,59 @@ static void test_short_rendering_leaves(void **state) {
   px_quote_groups_free(g);
 }
 
+/* A remark is joined by its words as a whole, never through a chain: the
+ * second quote shares the bridge with the first and the ferry terminal
+ * with the third, the first and third share nothing, so the third is a
+ * remark of its own in either order; a rendering close to both members of
+ * a remark joins it with its mean similarity. */
+static void test_remark_no_chain(void **state) {
+  (void)state;
+  const char *a = "The new harbour bridge will open to traffic in May.";
+  const char *b = "The harbour bridge opens in May, and the ferry terminal closes in June.";
+  const char *c = "The ferry terminal closes in June for repairs to its old piers.";
+  const char *d = "The harbour bridge will open in May.";
+  const char *orders[2][4] = {{a, b, c, d}, {b, a, c, d}};
+  for (int o = 0; o < 2; o++) {
+    px_quote_groups *g;
+    assert_int_equal(px_quote_groups_new(&g), PX_OK);
+    double sab = px_quote_similarity(g, a, strlen(a), b, strlen(b));
+    double sbc = px_quote_similarity(g, b, strlen(b), c, strlen(c));
+    double sac = px_quote_similarity(g, a, strlen(a), c, strlen(c));
+    assert_true(sab >= PX_QUOTE_SAME_REMARK && sbc >= PX_QUOTE_SAME_REMARK);
+    assert_true(sac < PX_QUOTE_SAME_REMARK);
+    for (int i = 0; i < 4; i++)
+      assert_int_equal(px_quote_groups_add_text(g, "Ines Varga", 10, orders[o][i], strlen(orders[o][i]),
+                                                PX_QUOTE_DIRECT, i),
+                       PX_OK);
+    assert_int_equal(px_quote_groups_finish(g), PX_OK);
+    px_quote_item it[4];
+    for (size_t i = 0; i < 4; i++) assert_int_equal(px_quote_groups_item(g, i, &it[i]), PX_OK);
+    assert_int_equal(px_quote_groups_remarks(g), 2);
+    assert_int_equal(it[0].remark, it[1].remark);
+    assert_int_not_equal(it[2].remark, it[0].remark);
+    assert_true(it[2].similarity == 1.0);
+    /* the short bridge rendering is close to a and to b: their remark */
+    assert_int_equal(it[3].remark, it[0].remark);
+    double sda = px_quote_similarity(g, d, strlen(d), a, strlen(a));
+    double sdb = px_quote_similarity(g, d, strlen(d), b, strlen(b));
+    assert_true(fabs(it[3].similarity - (sda + sdb) / 2) < 1e-12);
+    px_quote_groups_free(g);
+  }
+  /* a remark quoted by a hundred outlets (its most recent members measured) */
+  px_quote_groups *g;
+  assert_int_equal(px_quote_groups_new(&g), PX_OK);
+  for (int i = 0; i < 100; i++)
+    assert_int_equal(px_quote_groups_add_text(g, "Ines Varga", 10, a, strlen(a), PX_QUOTE_DIRECT, i), PX_OK);
+  assert_int_equal(px_quote_groups_add_text(g, "Ines Varga", 10, c, strlen(c), PX_QUOTE_DIRECT, 100), PX_OK);
+  assert_int_equal(px_quote_groups_finish(g), PX_OK);
+  assert_int_equal(px_quote_groups_remarks(g), 2);
+  px_quote_item last;
+  assert_int_equal(px_quote_groups_item(g, 99, &last), PX_OK);
+  assert_int_equal(last.remark, 0);
+  assert_true(last.similarity == 1.0);
+  px_quote_groups_free(g);
+}
+
 /* One remark has one speaker; an unknown speaker joins only near-verbatim;
  * a person is asked for by name, not by a shared word. */
 static void test_remarks_one_speaker(void **state) {
@@ -898,10 +953,12 @@ static void test_remarks_one_speaker(void **state) {
 }
 
 /* The remarks of a large speaker (its items compared through the index of
- * signature bits) are those of comparing every pair of the window: each
- * item joins the remark of the first of its 300 predecessors (the most
- * recent first) with the highest similarity when that reaches
- * PX_QUOTE_SAME_REMARK, else starts a remark of its own. */
+ * signature bits) are those of comparing every pair of the window
+ * (remark_ref.h): each item joins the remark of its 300 predecessors whose
+ * members there it matches best on average, when that mean reaches
+ * PX_QUOTE_SAME_REMARK, else starts a remark of its own.  Every text has
+ * PX__VERBATIM_MIN_WORDS words or more, so no short rendering leaves its
+ * remark afterwards. */
 static size_t words_of(const char *s) {
   size_t w = 0;
   for (bool in = false; *s; s++) {
@@ -927,7 +984,10 @@ static void test_remark_links_match_all_pairs(void **state) {
   px_quote_groups *g;
   assert_int_equal(px_quote_groups_new(&g), PX_OK);
   char (*text)[200] = calloc(N + SMALL, sizeof *text);
-  assert_non_null(text);
+  const char **tp = calloc(N + SMALL, sizeof *tp);
+  size_t *spk = calloc(N + SMALL, sizeof *spk), *lead = calloc(N + SMALL, sizeof *lead);
+  double *sim = calloc(N + SMALL, sizeof *sim);
+  assert_true(text && tp && spk && lead && sim);
   uint64_t rnd = 0x2545F4914F6CDD1Dull;
 #define RND() (rnd = rnd * 6364136223846793005ull + 1442695040888963407ull, (size_t)(rnd >> 33))
   for (size_t i = 0; i < N + SMALL; i++) {
@@ -940,12 +1000,16 @@ static void test_remark_links_match_all_pairs(void **state) {
       len = (size_t)snprintf(frag, sizeof frag, "%.*s %s", (int)cut, src, vocab[RND() % nv]);
       memcpy(text[i], frag, sizeof frag);
     } else {
-      size_t nw = 1 + RND() % 12;
+      size_t nw = PX__VERBATIM_MIN_WORDS + RND() % 9;
       for (size_t k = 0; k < nw && len + 20 < sizeof text[i]; k++)
         len += (size_t)snprintf(text[i] + len, sizeof text[i] - len, "%s%s", k ? " " : "", vocab[RND() % nv]);
     }
-    const char *spk = i >= N ? "Chuck Schumer" : (i % 2 ? "Nancy Pelosi" : "Speaker Pelosi");
-    assert_int_equal(px_quote_groups_add_text(g, spk, strlen(spk), text[i], strlen(text[i]),
+    while (words_of(text[i]) < PX__VERBATIM_MIN_WORDS)
+      len += (size_t)snprintf(text[i] + len, sizeof text[i] - len, " %s", vocab[RND() % nv]);
+    tp[i] = text[i];
+    spk[i] = i >= N ? 2 : 1;
+    const char *name = i >= N ? "Chuck Schumer" : (i % 2 ? "Nancy Pelosi" : "Speaker Pelosi");
+    assert_int_equal(px_quote_groups_add_text(g, name, strlen(name), text[i], strlen(text[i]),
                                               PX_QUOTE_DIRECT, (int64_t)i),
                      PX_OK);
   }
@@ -955,33 +1019,25 @@ static void test_remark_links_match_all_pairs(void **state) {
   assert_non_null(it);
   for (size_t i = 0; i < N + SMALL; i++) assert_int_equal(px_quote_groups_item(g, i, &it[i]), PX_OK);
   assert_int_not_equal(it[0].speaker_group, it[N].speaker_group);
+  remark_ref(g, tp, spk, N + SMALL, 300, lead, sim);
   size_t joined = 0;
   for (size_t i = 0; i < N + SMALL; i++) {
-    size_t bj = SIZE_MAX, seen = 0;
-    double best = 0;
-    for (size_t j = i; j-- > 0 && seen < 300;) {
-      if (it[j].speaker_group != it[i].speaker_group) continue;
-      seen++;
-      double sm = px_quote_similarity(g, text[i], strlen(text[i]), text[j], strlen(text[j]));
-      if (sm > best) best = sm, bj = j;
-    }
-    /* a rendering of under PX__VERBATIM_MIN_WORDS words may leave the remark
-     * single link gave it (test_short_rendering_leaves): not checked here */
-    if (words_of(text[i]) < PX__VERBATIM_MIN_WORDS || (bj != SIZE_MAX && words_of(text[bj]) < PX__VERBATIM_MIN_WORDS))
-      continue;
-    if (bj != SIZE_MAX && best >= PX_QUOTE_SAME_REMARK) {
-      assert_int_equal(it[i].remark, it[bj].remark);
-      assert_true(it[i].similarity == best);
+    assert_int_equal(it[i].remark, it[lead[i]].remark);
+    assert_true(it[i].similarity == sim[i]);
+    if (lead[i] != i) {
       joined++;
     } else {
       for (size_t j = 0; j < i; j++) assert_int_not_equal(it[i].remark, it[j].remark);
-      assert_true(it[i].similarity == 1.0);
     }
   }
   /* the text exercises both outcomes */
   assert_true(joined > 50 && joined < N);
   free(it);
   free(text);
+  free(tp);
+  free(spk);
+  free(lead);
+  free(sim);
   px_quote_groups_free(g);
 }
 
@@ -1355,6 +1411,7 @@ int main(void) {
       cmocka_unit_test(test_speaker_match),
       cmocka_unit_test(test_similarity_and_groups),
       cmocka_unit_test(test_short_rendering_leaves),
+      cmocka_unit_test(test_remark_no_chain),
       cmocka_unit_test(test_remark_links_match_all_pairs),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

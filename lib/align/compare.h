@@ -64,7 +64,7 @@ typedef struct px__cqmember {
   uint8_t kind;           /* px_quote_kind: direct, partial, indirect */
   uint8_t trimmed;        /* a direct rendering much shorter than the remark's fullest */
   uint16_t times;         /* its article gives these very words this many times (1 or more) */
-  float sim;              /* similarity to the nearest rendering of the remark */
+  float sim;              /* mean similarity with the remark's renderings before it */
   px_str speaker;         /* this rendering's speaker: resolved name, else as written */
   px_str key;             /* its entity key, "" when not resolved */
 } px__cqmember;

@@ -10,14 +10,19 @@
  *
  * px_quote_groups collects quotes, then groups them: speakers by name
  * matching (union-find over distinct names), then remarks inside each
- * speaker by single-link clustering at PX_QUOTE_SAME_REMARK.  Single link
- * lets a rendering of fewer than PX__VERBATIM_MIN_WORDS words into a remark
- * through one weak neighbour; it stays in a remark with longer renderings
- * only when it reaches PX_QUOTE_SAME_REMARK against a direct or partial
- * one (a fragment of the words: "to ransom" of "held Europe to ransom") or
- * lies above it against any: "Never." shares one word with the paraphrase
- * "she would never sign the treaty", which scores exactly the threshold,
- * too little to make it a rendering of that remark.
+ * speaker, its quotes in order: a quote joins the remark whose members it
+ * matches best on average (mean similarity over the members, average link),
+ * when that mean reaches PX_QUOTE_SAME_REMARK, else begins a remark.  So a
+ * remark is joined by its words as a whole, never through a chain of
+ * neighbours: "the bridge opens in May and the ferry closes in June" does
+ * not make one remark of a bridge quote and a ferry quote of one speaker.
+ * A mean lets a rendering of fewer than PX__VERBATIM_MIN_WORDS words into a
+ * remark through one close member; it stays in a remark with longer
+ * renderings only when it reaches PX_QUOTE_SAME_REMARK against a direct or
+ * partial one (a fragment of the words: "to ransom" of "held Europe to
+ * ransom") or lies above it against any: "Never." shares one word with the
+ * paraphrase "she would never sign the treaty", which scores exactly the
+ * threshold, too little to make it a rendering of that remark.
  */
 #include "quote.h"
 
@@ -719,6 +724,7 @@ static int cmp_tokref(const void *x, const void *y) {
 #define MAX_NAME_TOKS 4 /* longer "names" are headlines the entity layer took for names */
 #define BLOCK_MAX 400    /* names sharing one token compared pairwise, at most */
 #define REMARK_WINDOW 300 /* an item is compared with this many earlier ones of its speaker */
+#define REMARK_MEAN_MAX 64 /* members of a remark (the most recent) a new item is measured against */
 
 /* Dice and containment (of the smaller bag in the larger) of two bags,
  * words matched by stem or synonym class as in px__qbag_similarity. */
@@ -754,17 +760,20 @@ bool px__quote_near_verbatim(const px__qbag *a, const px__qbag *b) {
 /* ------------------------------------------------------------- remarks */
 
 /* Each item of a speaker is compared with the REMARK_WINDOW items of the
- * same speaker before it, the most recent first; it joins the remark of
- * the first one with the highest similarity when that is at least
- * PX_QUOTE_SAME_REMARK.  Only a pair whose bound (px__qbag_bound) reaches
- * the threshold can, and most pairs of a window share a few common words
- * but not enough: an index of the window's signature bits (bit -> the
- * words of earlier items that set it) counts, for the new item, the words
- * of each earlier item that px__qbag_bound would count, on both sides,
- * without visiting the items that share no bit.  The pairs whose counted
- * bound reaches the threshold are then measured exactly as before, in the
- * same order, so the links are the same as comparing every pair of the
- * window (tests/test_quote.c compares them on a large group). */
+ * same speaker before it; it joins the remark whose members among them it
+ * matches best on average (ties to the remark begun first) when that mean
+ * is at least PX_QUOTE_SAME_REMARK.  A mean reaches the threshold only
+ * through a member that does, and only a pair whose bound
+ * (px__qbag_bound) reaches the threshold can: most pairs of a window share
+ * a few common words but not enough.  An index of the window's signature
+ * bits (bit -> the words of earlier items that set it) counts, for the new
+ * item, the words of each earlier item that px__qbag_bound would count, on
+ * both sides, without visiting the items that share no bit.  The remarks
+ * of the pairs whose counted bound reaches the threshold are then measured
+ * exactly, each member, so the remarks are the same as comparing every
+ * pair of the window (tests/test_quote.c compares them on a large group).
+ * A remark's members are few (renderings of one remark), so measuring
+ * them all keeps the pass linear in practice. */
 
 typedef struct bitpost {
   uint32_t rank;  /* the item's position in its speaker's items */
@@ -782,6 +791,10 @@ typedef struct linkscratch {
   /* per rank of the speaker's items */
   uint32_t *touch, *amark, *sa1, *sa7, *sb1, *sb7, *cand;
   double *ubs;
+  /* the remarks so far: the rank of the item that began each item's
+   * remark, the member before it in that remark, the last member of the
+   * remark an item began, and the item last measured against it */
+  uint32_t *lead, *prevm, *lastm, *emark;
   size_t cap;
   /* per word of the speaker's items */
   uint32_t *wbase, *wmark;
@@ -814,45 +827,79 @@ static int post_add(linkscratch *ls, uint32_t bit, uint32_t rank, uint32_t word,
   return PX_OK;
 }
 
-/* The link of x (its best earlier item j and their similarity) among the
- * candidates cand[0..nc) given most recent first, with their bounds (ub:
- * NULL to compute them here). */
-static void best_link(const px_quote_groups *g, const gitem *x, const size_t *members,
-                      const uint32_t *cand, const double *ubs, size_t nc, size_t *bj, double *best) {
+/* The mean similarity of x with the members of the remark begun by the
+ * item of rank lead, over its REMARK_MEAN_MAX most recent in the window
+ * (rank >= lo), summed most recent first; -1 as soon as it cannot reach need (each member left
+ * counted 1), else the exact mean. */
+static double remark_mean(const px_quote_groups *g, const gitem *x, const size_t *members,
+                          const linkscratch *ls, uint32_t lead, uint32_t lo, double need) {
+  uint32_t cnt = 0;
+  for (uint32_t p = ls->lastm[lead]; p != UINT32_MAX && p >= lo && cnt < REMARK_MEAN_MAX; p = ls->prevm[p]) cnt++;
+  if (!cnt) return -1;
+  double sum = 0;
+  uint32_t k = 0;
+  for (uint32_t p = ls->lastm[lead]; k < cnt; p = ls->prevm[p], k++) {
+    /* what this member must give for the mean to reach need */
+    double lo_k = need * cnt - sum - (double)(cnt - 1 - k);
+    double s = similarity_from(&x->bag, &g->it[members[p]].bag, lo_k - UB_SLACK);
+    if (s < 0) return -1;
+    sum += s;
+  }
+  return sum / cnt;
+}
+
+/* The remark x joins (the rank of the item that began it) among those of
+ * the candidates cand[0..nc) with their bounds (ubs: NULL to compute them
+ * here): the highest mean similarity with the remark's members in the
+ * window, ties to the remark begun first.  A remark can reach
+ * PX_QUOTE_SAME_REMARK on average only through a member that reaches it,
+ * whose bound then does too: only the remarks of such candidates are
+ * measured, each once. */
+static void best_remark(const px_quote_groups *g, const gitem *x, uint32_t xr, const size_t *members,
+                        linkscratch *ls, uint32_t lo, const uint32_t *cand, const double *ubs,
+                        size_t nc, uint32_t *blead, double *best) {
   for (size_t c = 0; c < nc; c++) {
-    size_t j = members[cand[c]];
-    /* only a pair that could beat the best so far (and the threshold)
-     * is measured; the result is the same */
-    double ub = ubs ? ubs[c] : px__qbag_bound(&x->bag, &g->it[j].bag);
-    if (ub < PX_QUOTE_SAME_REMARK - UB_SLACK || ub + UB_SLACK <= *best) continue;
-    double lo = (*best > PX_QUOTE_SAME_REMARK ? *best : PX_QUOTE_SAME_REMARK) - UB_SLACK;
-    double sm = similarity_from(&x->bag, &g->it[j].bag, lo);
-    if (sm > *best) {
-      *best = sm;
-      *bj = j;
+    uint32_t j = cand[c], lead = ls->lead[j];
+    if (ls->emark[lead] == xr) continue;
+    double ub = ubs ? ubs[c] : px__qbag_bound(&x->bag, &g->it[members[j]].bag);
+    if (ub < PX_QUOTE_SAME_REMARK - UB_SLACK) continue;
+    ls->emark[lead] = xr;
+    double need = *best > PX_QUOTE_SAME_REMARK ? *best : PX_QUOTE_SAME_REMARK;
+    double mean = remark_mean(g, x, members, ls, lead, lo, need);
+    if (mean < 0) continue;
+    if (mean > *best || (mean == *best && lead < *blead)) {
+      *best = mean;
+      *blead = lead;
     }
   }
 }
 
-/* The links of one speaker's m items (members, in order). */
+/* x (of rank r) into the remark begun by blead when its mean reaches
+ * PX_QUOTE_SAME_REMARK, else a remark of its own. */
+static void place(gitem *x, uint32_t r, const size_t *members, linkscratch *ls, uint32_t blead,
+                  double best, size_t *link) {
+  x->sim = best;
+  if (blead != UINT32_MAX && best >= PX_QUOTE_SAME_REMARK) {
+    ls->lead[r] = blead;
+    ls->prevm[r] = ls->lastm[blead];
+    ls->lastm[blead] = r;
+    link[members[r]] = members[blead];
+  } else {
+    ls->lead[r] = r;
+    ls->prevm[r] = UINT32_MAX;
+    ls->lastm[r] = r;
+    link[members[r]] = SIZE_MAX;
+  }
+}
+
+/* The links of one speaker's m items (members, in order): link[i] is the
+ * first item of the remark item i joins. */
 static int speaker_links(const px_quote_groups *g, const size_t *members, size_t m, linkscratch *ls,
                          size_t *link) {
-  if (m <= DIRECT_MAX) {
-    uint32_t cand[DIRECT_MAX];
-    for (size_t r = 0; r < m; r++) {
-      gitem *x = &g->it[members[r]];
-      size_t nc = 0, bj = SIZE_MAX;
-      double best = 0;
-      for (size_t k = r; k-- > 0 && nc < REMARK_WINDOW;) cand[nc++] = (uint32_t)k;
-      best_link(g, x, members, cand, NULL, nc, &bj, &best);
-      link[members[r]] = bj;
-      x->sim = best;
-    }
-    return PX_OK;
-  }
   if (m > ls->cap) {
     size_t nc = m;
-    uint32_t **arr[] = {&ls->touch, &ls->amark, &ls->sa1, &ls->sa7, &ls->sb1, &ls->sb7, &ls->cand};
+    uint32_t **arr[] = {&ls->touch, &ls->amark, &ls->sa1, &ls->sa7, &ls->sb1, &ls->sb7, &ls->cand,
+                        &ls->lead,  &ls->prevm, &ls->lastm, &ls->emark};
     for (size_t a = 0; a < sizeof arr / sizeof *arr; a++) {
       uint32_t *v = realloc(*arr[a], nc * sizeof *v);
       if (!v) return PX_ENOMEM;
@@ -865,6 +912,20 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
     if (!wb) return PX_ENOMEM;
     ls->wbase = wb;
     ls->cap = nc;
+  }
+  memset(ls->emark, 0xFF, m * sizeof *ls->emark);
+  if (m <= DIRECT_MAX) {
+    uint32_t cand[DIRECT_MAX];
+    for (size_t r = 0; r < m; r++) {
+      gitem *x = &g->it[members[r]];
+      size_t nc = 0;
+      uint32_t blead = UINT32_MAX;
+      double best = 0;
+      for (size_t k = r; k-- > 0 && nc < REMARK_WINDOW;) cand[nc++] = (uint32_t)k;
+      best_remark(g, x, (uint32_t)r, members, ls, 0, cand, NULL, nc, &blead, &best);
+      place(x, (uint32_t)r, members, ls, blead, best, link);
+    }
+    return PX_OK;
   }
   size_t nw = 0;
   for (size_t r = 0; r < m; r++) {
@@ -963,11 +1024,10 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
       ls->cand[k] = j;
       ls->ubs[k] = ub;
     }
-    size_t bj = SIZE_MAX, nk = keep;
+    uint32_t blead = UINT32_MAX;
     double best = 0;
-    best_link(g, x, members, ls->cand, ls->ubs, nk, &bj, &best);
-    link[members[r]] = bj;
-    x->sim = best;
+    best_remark(g, x, xr, members, ls, lo, ls->cand, ls->ubs, keep, &blead, &best);
+    place(x, xr, members, ls, blead, best, link);
     /* x's words into the index */
     for (uint32_t i = 0; i < xb->n; i++) {
       const uint16_t *w = &xb->bit[i * (1 + PX__QBAG_K)];
@@ -978,9 +1038,9 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
   return PX_OK;
 }
 
-/* link[i]: the earlier item whose remark item i joins (SIZE_MAX: none, or
- * below the threshold: it->sim holds the best similarity).  members is
- * scratch of n entries. */
+/* link[i]: the first item of the remark item i joins (SIZE_MAX: none, or
+ * below the threshold), it->sim the mean similarity it joined with.
+ * members is scratch of n entries. */
 static int remark_links(px_quote_groups *g, size_t *link, size_t *members) {
   size_t n = g->n, ns = g->nspk;
   size_t *start = calloc(ns + 2, sizeof *start);
@@ -1008,6 +1068,10 @@ done:
     free(ls->sb1);
     free(ls->sb7);
     free(ls->cand);
+    free(ls->lead);
+    free(ls->prevm);
+    free(ls->lastm);
+    free(ls->emark);
     free(ls->wbase);
     free(ls->wmark);
     free(ls->wst);
@@ -1326,7 +1390,7 @@ int px_quote_groups_finish(px_quote_groups *g) {
     if (id[r] == SIZE_MAX) id[r] = g->nspk++;
     x->sgroup = id[r];
   }
-  /* remarks: inside each speaker, single link over a window of its earlier
+  /* remarks: inside each speaker, average link over a window of its earlier
    * items; quotes of unknown speakers wait for the near-verbatim pass */
   if ((rc = remark_links(g, last, par))) goto out;
   rc = PX_ENOMEM;
