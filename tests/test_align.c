@@ -624,7 +624,16 @@ static void test_furniture(void **state) {
       "Harbour Blog Archives Select Date December, 2015 November, 2015 October, 2015 September, 2015",
       "Jane Doe and John Roe and Ann Barfield Poe and Eli Moe",
       "This Year Give a Unique Harbour Gift \xe2\x80\x93 Shop Now.",
-      "Story highlights Ferry board warns of a second strike"};
+      "Story highlights Ferry board warns of a second strike",
+      /* embedded posts' signatures, agency captions, a newsletter form */
+      "Jane Roe @harbourdesk \xe2\x80\x94 Ann Poe (@annpoe) September 16, 2019",
+      "It\xe2\x80\x99s our duty. https://t.co/Ab12Cd \xe2\x80\x94 Eli Moe (@EliMoe) March 3, 2017",
+      "FILE - In this Oct. 8, 2018, file photo, the Orlen ferry stands at the pier.",
+      "In this image from video, Captain Jane Doe speaks at the harbour in Orlen.",
+      "In this photo released by the harbour board, crews load the ferry on Friday.",
+      "Please verify you're not a robot by clicking the box.", "Invalid email address.",
+      "Please try again.", "Email address:", "Send me updates about Harbour special offers.",
+      "We encountered an issue signing you up.", "Thanks for signing up!"};
   static const char *const no[] = {
       "The teacher told her pupils to read more.", "Parents say children who read more do better Read",
       "She was 16.", "The police didn't do their job.",
@@ -645,7 +654,12 @@ static void test_furniture(void **state) {
       "In May, June and July 2020 the ferry ran every day.",
       "Orlen, Harbourtown and Eastport Voted Yes.",
       "Shoppers who waited for the sale said they would not buy now.",
-      "The highlights of the story came late in the evening."};
+      "The highlights of the story came late in the evening.",
+      "In this town, photos of the ferry hang in every bar.",
+      "In this case the board said the photo was fake.",
+      "The board voted against the plan, and the mayor, who had pushed for it for two years and "
+      "lost, wrote that the harbour would pay for it for a decade \xe2\x80\x94 Jane Doe "
+      "(@janedoe) April 2, 2020"};
   for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
     if (!px__furniture_text(yes[i], strlen(yes[i]))) fail_msg("not furniture: %s", yes[i]);
   }

@@ -4,7 +4,9 @@
  * ("ADVERTISEMENT"), captions and gallery controls ("Hide Caption 26 of 30
  * Photos", "next Image 1 of 3"), update stamps ("(Most recent update: 11:40
  * a.m. ET)"), calls to action ("Click here to ...", newsletter sign-ups,
- * "Read more:", "Related:", a related headline ending "Read more"), copyright lines, and bylines or credit lines
+ * "Read more:", "Related:", a related headline ending "Read more"), the
+ * lines of a newsletter form, an embedded post's signature, agency photo
+ * captions ("FILE - In this ... file photo, ..."), copyright lines, and bylines or credit lines
  * inside the body ("By Jane Doe", "Reporting by ...", "... contributed to
  * this report").  The text stays as stored; a comparison leaves these
  * sentences out of its facts, quotes and discrepancies and counts them.
@@ -29,7 +31,9 @@ static const char *const k_whole[] = {
     "ap photo", "reuters", "sponsored", "sponsored content", "recommended", "trending",
     "most popular", "most read", "top stories", "view comments", "print", "email", "back to top",
     "scroll to continue", "scroll to continue with content", "supported by", "content continues below",
-    "story continued below", "story continues below", "article continued below"};
+    "story continued below", "story continues below", "article continued below",
+    "sign up", "newsletter sign up", "please try again", "please re-enter", "invalid email address",
+    "thanks for signing up", "email address"};
 
 static const char *const k_start[] = {
     "click here", "sign up for", "sign up to", "subscribe to", "subscribe for", "follow us on",
@@ -53,7 +57,7 @@ static const char *const k_start[] = {
     "also see", "see more:", "read:", "read next", "report:", "contributing:", "editor's note",
     "editors' note", "photo credits:", "photo credit:", "credits:", "music:", "slideshow",
     "photo gallery", "gallery:", "sign up here", "photos:", "send letters to", "letters to the editor",
-    "follow @", "story highlights"};
+    "follow @", "story highlights", "thanks for signing up"};
 
 /* A call to buy or act that ends a short line: "This Year Give a Unique
  * Gift - Shop Now", "Get the app - Download now". */
@@ -79,7 +83,11 @@ static const char *const k_any[] = {
     "we may earn a commission", "this material may not be published", "homepage for more",
     "support our journalism", "explanatory journalism", "independent journalism",
     "pic.twitter.com/", "rush transcript", "in its final form", "to your inbox", "in your inbox",
-    "protected by recaptcha", "privacy policy and terms"};
+    "protected by recaptcha", "privacy policy and terms",
+    /* a newsletter form's own lines */
+    "not a robot", "select a newsletter", "may opt-out at any time", "may opt out at any time",
+    "receive emails containing", "issue signing you up", "enable javascript", "send me updates",
+    "by signing up, you agree", "manage your newsletter"};
 
 /* A related-link headline glued to its summary by the extractor: a
  * lower-case letter, then ':' or '?', then a capital with no space
@@ -319,6 +327,73 @@ static bool read_more_tail(const char *p, size_t n) {
   return false;
 }
 
+/* An embedded post's signature ends the sentence: "... \u2014 Jane Doe
+ * (@janedoe) September 16, 2019".  The post's own words before it are
+ * furniture when they are few (a handle, a link, a line the article quotes
+ * anyway); a post of a sentence or more stays. */
+static bool post_signature(const char *p, size_t n) {
+  while (n && (p[n - 1] == ' ' || p[n - 1] == '.' || p[n - 1] == '\n')) n--;
+  /* the year, the day, the month */
+  size_t k = n;
+  while (k && p[k - 1] >= '0' && p[k - 1] <= '9') k--;
+  if (n - k != 4 || k < 4 || p[k - 1] != ' ' || p[k - 2] != ',') return false;
+  k -= 2;
+  size_t d = k;
+  while (d && p[d - 1] >= '0' && p[d - 1] <= '9') d--;
+  if (k - d < 1 || k - d > 2 || d < 2 || p[d - 1] != ' ') return false;
+  size_t me = d - 1, ms = me;
+  while (ms && p[ms - 1] >= 'a' && p[ms - 1] <= 'z') ms--;
+  if (ms == 0 || !(p[ms - 1] >= 'A' && p[ms - 1] <= 'Z') || me - ms < 2) return false;
+  ms--;
+  /* the handle: "(@name) " */
+  if (ms < 4 || p[ms - 1] != ' ' || p[ms - 2] != ')') return false;
+  size_t h = ms - 2;
+  while (h && p[h - 1] != '(' && p[h - 1] != ' ') h--;
+  if (!h || p[h - 1] != '(' || p[h] != '@') return false;
+  /* a dash before the name, within a few words */
+  size_t dash = 0;
+  for (size_t i = h > 80 ? h - 80 : 0; i + 3 <= h; i++)
+    if ((unsigned char)p[i] == 0xE2 && (unsigned char)p[i + 1] == 0x80 &&
+        ((unsigned char)p[i + 2] == 0x94 || (unsigned char)p[i + 2] == 0x93))
+      dash = i + 1;
+  for (size_t i = h > 80 ? h - 80 : 0; i + 2 <= h; i++)
+    if (p[i] == '-' && p[i + 1] == ' ' && (i == 0 || p[i - 1] == ' ')) dash = i + 1;
+  if (!dash) return false;
+  /* words of the post itself, links and handles not counted */
+  size_t words = 0;
+  for (size_t i = 0; i + 1 < dash;) {
+    while (i + 1 < dash && p[i] == ' ') i++;
+    size_t w = i;
+    while (i + 1 < dash && p[i] != ' ') i++;
+    if (i == w) break;
+    if (p[w] == '@' || p[w] == '#' || (i - w >= 4 && memcmp(p + w, "http", 4) == 0) ||
+        (i - w >= 8 && memcmp(p + w, "pic.twit", 8) == 0))
+      continue;
+    words++;
+  }
+  return words <= 8;
+}
+
+/* A news agency's photo caption: "FILE - In this Oct. 8, 2018, file photo,
+ * ...", "In this image from video, ...", "In this photo released by ...". */
+static bool agency_caption(const char *t, size_t n) {
+  size_t i = 0;
+  if (starts(t, n, "file")) {
+    i = 4;
+    while (i < n && (t[i] == ' ' || t[i] == '-')) i++;
+  }
+  if (n - i < 8 || memcmp(t + i, "in this ", 8) != 0) return false;
+  size_t end = i + 90 < n ? i + 90 : n;
+  static const char *const what[] = {"file photo", "photo,", "image,", "picture,", "photograph,",
+                                     "photo released", "image released", "photo taken",
+                                     "image taken", "photo provided", "image provided",
+                                     "image from", "photo from", "frame grab", "photo made",
+                                     "photo shot", "handout photo", "photo obtained"};
+  for (size_t w = 0; w < sizeof what / sizeof *what; w++)
+    if (contains(t + i, end - i, what[w])) return true;
+  return false;
+}
+
 bool px__furniture_text(const char *p, size_t n) {
   char s[FMAX + 1];
   size_t m = 0, words = 0, caps = 0;
@@ -372,6 +447,8 @@ bool px__furniture_text(const char *p, size_t n) {
     if (contains(t, tn, k_any[i])) return true;
   if (gallery_count(t, tn) && words <= 16) return true;
   if (words <= 30 && read_more_tail(p, n)) return true;
+  if (words <= 40 && post_signature(p, n)) return true;
+  if (agency_caption(t, tn)) return true;
   if (words <= 14) {
     /* set as a button: capitalized ("Shop Now"), not "would not buy now." */
     size_t pn = n;
