@@ -709,6 +709,39 @@ static void test_disputes_typed(void **state) {
   free_all(arts, 3);
 }
 
+/* The same words given to two people are a contradicting attribution; a
+ * lone family name beside two full names that share it ("Berg" with Anna
+ * and Tomas Berg quoted) may be either of them, so it contradicts neither. */
+static void test_quote_conflicts(void **state) {
+  (void)state;
+  px_article *arts[4] = {
+      mk("Valley Post", "Pier to reopen", "2024-06-02T08:00:00Z",
+         "The harbour board met on Friday.\n\n"
+         "\"The north pier will open again in May,\" Anna Berg said."),
+      mk("Hill Courier", "Pier date set", "2024-06-02T09:00:00Z",
+         "The board set a date on Friday.\n\n"
+         "\"The north pier will open again in May,\" Olaf Lind said."),
+      mk("Coast Daily", "Board names pier date", "2024-06-02T10:00:00Z",
+         "A date was set for the pier on Friday.\n\n"
+         "\"The north pier will open again in May,\" Berg said."),
+      mk("Port News", "Ferries late again", "2024-06-02T11:00:00Z",
+         "Ferries ran late on Friday.\n\n\"The boats are late because the crews are short,\" "
+         "Tomas Berg said."),
+  };
+  px_comparison *c = compare(arts, 4);
+  size_t lind = 0;
+  for (size_t k = 0; k < c->nqconf; k++) {
+    const px_str *a = &c->qmem[c->qconf[2 * k]].speaker, *b = &c->qmem[c->qconf[2 * k + 1]].speaker;
+    bool has_lind = (a->len >= 4 && memmem(a->ptr, a->len, "Lind", 4)) ||
+                    (b->len >= 4 && memmem(b->ptr, b->len, "Lind", 4));
+    if (!has_lind) fail_msg("conflict without Lind: %.*s / %.*s", (int)a->len, a->ptr, (int)b->len, b->ptr);
+    lind++;
+  }
+  assert_int_equal(lind, 2); /* Lind against Anna Berg and against Berg */
+  px_comparison_free(c);
+  free_all(arts, 4);
+}
+
 /* One remark, one speaker: an article that gives the same words twice
  * lists them once (times 2); "Lind Holm" and "Marta Lind Holm" are one
  * person, so their renderings share a remark and no attribution
@@ -844,7 +877,7 @@ int main(void) {
       cmocka_unit_test(test_disputes_background),        cmocka_unit_test(test_second_claim),
       cmocka_unit_test(test_second_claim_retold),
       cmocka_unit_test(test_quote_repeats_and_names), cmocka_unit_test(test_disputes_typed),
-      cmocka_unit_test(test_quote_short_answer),
+      cmocka_unit_test(test_quote_short_answer), cmocka_unit_test(test_quote_conflicts),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

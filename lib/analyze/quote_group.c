@@ -1166,7 +1166,8 @@ static int join_unknown(px_quote_groups *g) {
     }
   }
   /* Contradicting attributions: the same words (near-verbatim) given to two
-   * different resolved speakers.  They stay apart; the pair is recorded
+   * different resolved speakers whose names cannot be one person's.  They
+   * stay apart; the pair is recorded
    * once per pair of remarks, at most CONF_MAX. */
   free(g->conf);
   g->conf = NULL;
@@ -1185,6 +1186,9 @@ static int join_unknown(px_quote_groups *g) {
           continue;
         if (px__qbag_bound(&x->bag, &y->bag) < PX__VERBATIM_DICE) continue;
         if (!px__quote_near_verbatim(&x->bag, &y->bag)) continue;
+        /* names that can be one person ("Trump" beside "Donald Trump" and
+         * "Donald Trump Jr.", which kept it out of both) contradict nothing */
+        if (px__speaker_match(x->spk, x->nspk, y->spk, y->nspk)) continue;
         bool dup = false;
         for (size_t c = 0; c < g->nconf && !dup; c++) {
           size_t a = g->conf[2 * c], b = g->conf[2 * c + 1];
