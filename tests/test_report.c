@@ -265,6 +265,49 @@ static void test_brief_lead(void **state) {
   free(out);
 }
 
+/* What an outlet alone adds lists a sentence it prints twice (a pull
+ * quote) once. */
+static void test_brief_alone_once(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *title[2] = {"Fire destroys Vaasa grain silo", "Old silo burns in Vaasa"};
+  const char *body[2] = {
+      SHARED_1 SHARED_2
+      "The mayor said the burnt silo was a piece of the town's history lost for good.\n\n"
+      "Neighbours watched the flames from the river bank until the early hours.\n\n"
+      "The mayor said the burnt silo was a piece of the town's history lost for good.",
+      SHARED_1 SHARED_2 SHARED_3};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_JSON);
+  json_error_t err;
+  json_t *root = json_loads(out, 0, &err);
+  assert_non_null(root);
+  /* the text of each (article, sentence) from the facts' members */
+  json_t *facts = json_object_get(root, "facts");
+  json_t *alone = json_object_get(json_object_get(root, "story"), "alone");
+  size_t mayor = 0, picked = 0;
+  for (size_t k = 0; k < json_array_size(alone); k++) {
+    json_t *al = json_array_get(alone, k);
+    json_int_t art = json_integer_value(json_object_get(al, "article"));
+    json_int_t sent = json_integer_value(json_object_get(al, "sentence"));
+    for (size_t f = 0; f < json_array_size(facts); f++) {
+      json_t *mem = json_object_get(json_array_get(facts, f), "members");
+      for (size_t j = 0; j < json_array_size(mem); j++) {
+        json_t *m = json_array_get(mem, j);
+        if (json_integer_value(json_object_get(m, "article")) != art ||
+            json_integer_value(json_object_get(m, "sentence")) != sent)
+          continue;
+        picked++;
+        if (strstr(json_string_value(json_object_get(m, "text")), "piece of the town")) mayor++;
+      }
+    }
+  }
+  assert_int_equal(picked, json_array_size(alone));
+  assert_int_equal(mayor, 1);
+  json_decref(root);
+  free(out);
+}
+
 /* A direct quote broken by the outlet's attribution ("...," the mayor
  * said. "...") is shown as the quoted words, the attribution left out. */
 static void test_quote_shown(void **state) {
@@ -327,7 +370,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_json), cmocka_unit_test(test_html),   cmocka_unit_test(test_md),
       cmocka_unit_test(test_text), cmocka_unit_test(test_errors), cmocka_unit_test(test_brief_lead),
-      cmocka_unit_test(test_quote_shown),
+      cmocka_unit_test(test_brief_alone_once), cmocka_unit_test(test_quote_shown),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

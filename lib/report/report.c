@@ -215,6 +215,13 @@ px_str px__art_url(const px_comparison *c, uint32_t a) {
   return px_article_get(c->art[a].art, PX_F_URL);
 }
 
+/* Two sentences of one article with the same text. */
+static bool same_sentence(const px__cart *a, uint32_t s, uint32_t t) {
+  const px__sentence *x = &a->tx->sent[s], *y = &a->tx->sent[t];
+  return x->end - x->start == y->end - y->start &&
+         memcmp(a->tx->body + x->start, a->tx->body + y->start, x->end - x->start) == 0;
+}
+
 static size_t sent_words(const px_comparison *c, uint32_t a, uint32_t s) {
   const px__sentence *se = &c->art[a].tx->sent[s];
   size_t w = 0;
@@ -357,14 +364,21 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
   free(deg);
   free(flinks);
   free(central);
-  /* what each article alone adds: its unique sentences of some substance,
-   * the earliest first (news puts what matters first) */
+  /* what each article alone adds: its unique facts of some substance, the
+   * earliest first (news puts what matters first), each once (a sentence
+   * an article prints twice, as a pull quote, is listed once) */
   for (size_t i = 0; i < c->nart; i++) {
     const px__cart *a = &c->art[i];
     for (uint32_t s = 0; s < a->nsent && b->nalone[i] < (b->top < 3 ? b->top : 3); s++) {
-      const px__cfact *f = &c->fact[c->sent_fact[a->sent_first + s]];
+      uint32_t fi = c->sent_fact[a->sent_first + s];
+      const px__cfact *f = &c->fact[fi];
       if (f->noutlets > 1 || f->furniture || sent_words(c, (uint32_t)i, s) < 8) continue;
-      b->alone[i * b->top + b->nalone[i]++] = s;
+      bool listed = false;
+      for (size_t k = 0; k < b->nalone[i] && !listed; k++) {
+        uint32_t o = b->alone[i * b->top + k];
+        listed = c->sent_fact[a->sent_first + o] == fi || same_sentence(a, o, s);
+      }
+      if (!listed) b->alone[i * b->top + b->nalone[i]++] = s;
     }
   }
   return PX_OK;
