@@ -154,7 +154,7 @@ PX__HIDDEN double px__fact_score(const px__lex *lx, const px__ssent *a, const px
 /* Largest joined fact in which every cross-article pair between the two
  * groups counts in the half-must-link rule of px__facts_group (beyond it,
  * only the pairs scored). */
-#define PX__FACT_WHOLE_MAX 16
+#define PX__FACT_WHOLE_MAX 64
 /* Second claims (compare.c): a sentence joins a fact besides its own when
  * it scores at least PX__SECOND_LINK with every member of that fact, at
  * least the fact threshold with one, and PX__SECOND_ONE with it when the

@@ -270,7 +270,11 @@ static int member_rank(const px_comparison *c, uint32_t f, uint32_t j, uint32_t 
   bool question = q && t.ptr[q - 1] == '?';
   /* a heading or a crosshead ends without a full stop */
   bool ends = q && (t.ptr[q - 1] == '.' || t.ptr[q - 1] == '!' || t.ptr[q - 1] == ',');
-  if (!question && ends && !labelled_line(t) && sent_words(c, m->art, m->sent) >= 6) r += 6;
+  size_t words = sent_words(c, m->art, m->sent);
+  if (!question && ends && !labelled_line(t) && words >= 6) r += 6;
+  /* a whole sentence of a claim over a fragment or a heading run into one
+   * ("Speaker Nancy Pelosi's speech on impeachment Good afternoon.") */
+  if (words >= 12) r += 2;
   if (m->art == lead) r += 1;
   return r;
 }
