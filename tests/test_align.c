@@ -633,7 +633,9 @@ static void test_furniture(void **state) {
       "In this photo released by the harbour board, crews load the ferry on Friday.",
       "Please verify you're not a robot by clicking the box.", "Invalid email address.",
       "Please try again.", "Email address:", "Send me updates about Harbour special offers.",
-      "We encountered an issue signing you up.", "Thanks for signing up!"};
+      "We encountered an issue signing you up.", "Thanks for signing up!",
+      "Jane Doe | Harbour Call Group | Getty Images", "Eli Moe | Reuters",
+      "Related Video Video length 23 seconds :23 Ferry board says no strike"};
   static const char *const no[] = {
       "The teacher told her pupils to read more.", "Parents say children who read more do better Read",
       "She was 16.", "The police didn't do their job.",
@@ -657,6 +659,8 @@ static void test_furniture(void **state) {
       "The highlights of the story came late in the evening.",
       "In this town, photos of the ferry hang in every bar.",
       "In this case the board said the photo was fake.",
+      "The photo agency Getty Images said the picture was genuine.",
+      "Crews | unions | owners: all met Reuters reporters on Friday to discuss the ferry.",
       "The board voted against the plan, and the mayor, who had pushed for it for two years and "
       "lost, wrote that the harbour would pay for it for a decade \xe2\x80\x94 Jane Doe "
       "(@janedoe) April 2, 2020"};

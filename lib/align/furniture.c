@@ -57,7 +57,7 @@ static const char *const k_start[] = {
     "also see", "see more:", "read:", "read next", "report:", "contributing:", "editor's note",
     "editors' note", "photo credits:", "photo credit:", "credits:", "music:", "slideshow",
     "photo gallery", "gallery:", "sign up here", "photos:", "send letters to", "letters to the editor",
-    "follow @", "story highlights", "thanks for signing up"};
+    "follow @", "story highlights", "thanks for signing up", "related video"};
 
 /* A call to buy or act that ends a short line: "This Year Give a Unique
  * Gift - Shop Now", "Get the app - Download now". */
@@ -87,7 +87,7 @@ static const char *const k_any[] = {
     /* a newsletter form's own lines */
     "not a robot", "select a newsletter", "may opt-out at any time", "may opt out at any time",
     "receive emails containing", "issue signing you up", "enable javascript", "send me updates",
-    "by signing up, you agree", "manage your newsletter"};
+    "by signing up, you agree", "manage your newsletter", "video length"};
 
 /* A related-link headline glued to its summary by the extractor: a
  * lower-case letter, then ':' or '?', then a capital with no space
@@ -448,6 +448,15 @@ bool px__furniture_text(const char *p, size_t n) {
   if (gallery_count(t, tn) && words <= 16) return true;
   if (words <= 30 && read_more_tail(p, n)) return true;
   if (words <= 40 && post_signature(p, n)) return true;
+  /* a photo credit set with bars: "Jane Doe | Harbour Group | Getty Images" */
+  if (words <= 12 && contains(t, tn, "| ")) {
+    static const char *const agency[] = {"getty images", "reuters", "afp", "associated press",
+                                         "ap photo", "bloomberg", "shutterstock", "epa"};
+    for (size_t i = 0; i < sizeof agency / sizeof *agency; i++) {
+      size_t k = strlen(agency[i]);
+      if (tn > k + 2 && memcmp(t + tn - k, agency[i], k) == 0 && t[tn - k - 2] == '|') return true;
+    }
+  }
   if (agency_caption(t, tn)) return true;
   if (words <= 14) {
     /* set as a button: capitalized ("Shop Now"), not "would not buy now." */
