@@ -200,13 +200,9 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
      * words are measured against the fullest rendering itself (m.sim is
      * the mean over the remark's renderings before x). */
     if (f != x && x->q->kind == PX_QUOTE_DIRECT && (f->q->kind == PX_QUOTE_DIRECT || f->q->kind == PX_QUOTE_PARTIAL) &&
-        x->words * 10 < f->words * 7) {
-      px_quote_item xi, fi;
-      px_quote_groups_item(g, (size_t)k, &xi);
-      px_quote_groups_item(g, full[gg], &fi);
-      if (px_quote_similarity(g, xi.text.ptr, xi.text.len, fi.text.ptr, fi.text.len) >= PX__VERBATIM_DICE)
-        m.trimmed = 1;
-    }
+        x->words * 10 < f->words * 7 &&
+        px__quote_groups_item_similarity(g, (size_t)k, full[gg]) >= PX__VERBATIM_DICE)
+      m.trimmed = 1;
     c->qmem[cq->first + cq->count++] = m;
     c->nqmem++;
   }

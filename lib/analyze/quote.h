@@ -181,6 +181,9 @@ PX__HIDDEN double px__qbag_similarity(const px__qbag *a, const px__qbag *b,
 
 /** px_speaker_match on (pointer, length) names, for library callers. */
 PX__HIDDEN bool px__speaker_match(const char *a, size_t na, const char *b, size_t nb);
+/* px_quote_similarity of items i and j of g, from the word bags the group
+ * already holds (no text analysed again). */
+PX__HIDDEN double px__quote_groups_item_similarity(const px_quote_groups *g, size_t i, size_t j);
 /**
  * Which of names[0..n) name the person `query` (out[i] 1 or 0): a full name
  * matches full names (px__speaker_match), a single name any name; a single

@@ -1443,6 +1443,11 @@ int px_quote_groups_item(const px_quote_groups *g, size_t i, px_quote_item *out)
   return PX_OK;
 }
 
+double px__quote_groups_item_similarity(const px_quote_groups *g, size_t i, size_t j) {
+  if (!g || i >= g->n || j >= g->n) return 0;
+  return px__qbag_similarity(&g->it[i].bag, &g->it[j].bag, NULL, NULL);
+}
+
 double px_quote_similarity(const px_quote_groups *g, const char *a, size_t na, const char *b,
                            size_t nb) {
   if (!g || !a || !b) return 0;
