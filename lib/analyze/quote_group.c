@@ -791,6 +791,7 @@ typedef struct linkscratch {
   /* per rank of the speaker's items */
   uint32_t *touch, *amark, *sa1, *sa7, *sb1, *sb7, *cand;
   double *ubs;
+  double *ubr; /* the bound of each item touched (touch) by the new item, by rank */
   /* the remarks so far: the rank of the item that began each item's
    * remark, the member before it in that remark, the last member of the
    * remark an item began, and the item last measured against it */
@@ -827,21 +828,41 @@ static int post_add(linkscratch *ls, uint32_t bit, uint32_t rank, uint32_t word,
   return PX_OK;
 }
 
-/* The mean similarity of x with the members of the remark begun by the
- * item of rank lead, over its REMARK_MEAN_MAX most recent in the window
- * (rank >= lo), summed most recent first; -1 as soon as it cannot reach need (each member left
- * counted 1), else the exact mean. */
-static double remark_mean(const px_quote_groups *g, const gitem *x, const size_t *members,
-                          const linkscratch *ls, uint32_t lead, uint32_t lo, double need) {
+/* The bound of x with the item of rank p (px__qbag_bound as counted from
+ * the index, 0 for an item that shares no signature bit with x, so no
+ * word); 1 where the index was not used (ubr NULL). */
+static double member_bound(const linkscratch *ls, const double *ubr, uint32_t xr, uint32_t p) {
+  if (!ubr) return 1.0;
+  return ls->touch[p] == xr ? ubr[p] : 0.0;
+}
+
+/* The mean similarity of x (of rank xr) with the members of the remark
+ * begun by the item of rank lead, over its REMARK_MEAN_MAX most recent in
+ * the window (rank >= lo), summed most recent first; -1 as soon as it
+ * cannot reach need, each member left counted at its bound (ubr, see
+ * member_bound), else the exact mean.  Most remarks a new item is measured
+ * against hold one member that shares enough words with it and others
+ * that share none: their bounds sum below need and no word is compared. */
+static double remark_mean(const px_quote_groups *g, const gitem *x, uint32_t xr, const size_t *members,
+                          const linkscratch *ls, const double *ubr, uint32_t lead, uint32_t lo,
+                          double need) {
   uint32_t cnt = 0;
-  for (uint32_t p = ls->lastm[lead]; p != UINT32_MAX && p >= lo && cnt < REMARK_MEAN_MAX; p = ls->prevm[p]) cnt++;
+  double rest = 0;
+  for (uint32_t p = ls->lastm[lead]; p != UINT32_MAX && p >= lo && cnt < REMARK_MEAN_MAX; p = ls->prevm[p]) {
+    rest += member_bound(ls, ubr, xr, p);
+    cnt++;
+  }
   if (!cnt) return -1;
+  /* each bound may differ from its similarity by rounding: UB_SLACK each */
+  const double slack = UB_SLACK * cnt;
+  if (rest < need * cnt - slack) return -1;
   double sum = 0;
   uint32_t k = 0;
   for (uint32_t p = ls->lastm[lead]; k < cnt; p = ls->prevm[p], k++) {
+    rest -= member_bound(ls, ubr, xr, p);
     /* what this member must give for the mean to reach need */
-    double lo_k = need * cnt - sum - (double)(cnt - 1 - k);
-    double s = similarity_from(&x->bag, &g->it[members[p]].bag, lo_k - UB_SLACK);
+    double lo_k = need * cnt - sum - rest;
+    double s = similarity_from(&x->bag, &g->it[members[p]].bag, lo_k - slack);
     if (s < 0) return -1;
     sum += s;
   }
@@ -857,7 +878,7 @@ static double remark_mean(const px_quote_groups *g, const gitem *x, const size_t
  * measured, each once. */
 static void best_remark(const px_quote_groups *g, const gitem *x, uint32_t xr, const size_t *members,
                         linkscratch *ls, uint32_t lo, const uint32_t *cand, const double *ubs,
-                        size_t nc, uint32_t *blead, double *best) {
+                        const double *ubr, size_t nc, uint32_t *blead, double *best) {
   for (size_t c = 0; c < nc; c++) {
     uint32_t j = cand[c], lead = ls->lead[j];
     if (ls->emark[lead] == xr) continue;
@@ -865,7 +886,7 @@ static void best_remark(const px_quote_groups *g, const gitem *x, uint32_t xr, c
     if (ub < PX_QUOTE_SAME_REMARK - UB_SLACK) continue;
     ls->emark[lead] = xr;
     double need = *best > PX_QUOTE_SAME_REMARK ? *best : PX_QUOTE_SAME_REMARK;
-    double mean = remark_mean(g, x, members, ls, lead, lo, need);
+    double mean = remark_mean(g, x, xr, members, ls, ubr, lead, lo, need);
     if (mean < 0) continue;
     if (mean > *best || (mean == *best && lead < *blead)) {
       *best = mean;
@@ -908,6 +929,9 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
     double *ubs = realloc(ls->ubs, nc * sizeof *ubs);
     if (ubs) ls->ubs = ubs;
     if (!ubs) return PX_ENOMEM;
+    double *ubr = realloc(ls->ubr, nc * sizeof *ubr);
+    if (ubr) ls->ubr = ubr;
+    if (!ubr) return PX_ENOMEM;
     uint32_t *wb = realloc(ls->wbase, (nc + 1) * sizeof *wb);
     if (!wb) return PX_ENOMEM;
     ls->wbase = wb;
@@ -922,7 +946,7 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
       uint32_t blead = UINT32_MAX;
       double best = 0;
       for (size_t k = r; k-- > 0 && nc < REMARK_WINDOW;) cand[nc++] = (uint32_t)k;
-      best_remark(g, x, (uint32_t)r, members, ls, 0, cand, NULL, nc, &blead, &best);
+      best_remark(g, x, (uint32_t)r, members, ls, 0, cand, NULL, NULL, nc, &blead, &best);
       place(x, (uint32_t)r, members, ls, blead, best, link);
     }
     return PX_OK;
@@ -1014,6 +1038,7 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
       double cont = xb->n <= yn ? sa / wa : sb / wb;
       cont *= small_damp(small);
       double ub = dice > cont ? dice : cont;
+      ls->ubr[j] = ub;
       if (ub < PX_QUOTE_SAME_REMARK - UB_SLACK) continue;
       /* kept in cand[0..keep), most recent first (insertion: few are kept) */
       size_t k = keep++;
@@ -1026,7 +1051,7 @@ static int speaker_links(const px_quote_groups *g, const size_t *members, size_t
     }
     uint32_t blead = UINT32_MAX;
     double best = 0;
-    best_remark(g, x, xr, members, ls, lo, ls->cand, ls->ubs, keep, &blead, &best);
+    best_remark(g, x, xr, members, ls, lo, ls->cand, ls->ubs, ls->ubr, keep, &blead, &best);
     place(x, xr, members, ls, blead, best, link);
     /* x's words into the index */
     for (uint32_t i = 0; i < xb->n; i++) {
@@ -1063,6 +1088,7 @@ done:
     free(ls->touch);
     free(ls->amark);
     free(ls->ubs);
+    free(ls->ubr);
     free(ls->sa1);
     free(ls->sa7);
     free(ls->sb1);
