@@ -1296,6 +1296,65 @@ static void test_prose_subjects(void **state) {
 /* Speakers named by an age or a family role, a sentence that is only an
  * attribution before the quote, a subject before a colon over the "she
  * said" after the quote, and "what he called" after an earlier quote. */
+/* The quotes whose text contains needle. */
+static size_t count_with(fx *f, const char *needle) {
+  size_t n = 0;
+  px_quote q;
+  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
+    assert_int_equal(px_quotes_get(f->qs, i, &q), PX_OK);
+    n += str_has(q.text, needle);
+  }
+  return n;
+}
+
+/* An embedded post: its words are a direct quote of the account's name,
+ * the handle its cue, the links after its words left out. */
+static void test_embedded_post(void **state) {
+  fx *f = *state;
+  run(f, "Pier\n\nThe mayor answered online within the hour.\n\n"
+         "Nobody will close our pier while I hold this office. Not now, not ever! "
+         "https://t.co/AbCd123 pic.twitter.com/xYz \xe2\x80\x94 Tomas Vey (@tomasvey) September 16, 2019\n\n"
+         "Her office said nothing more.");
+  px_quote q = find(f, "close our pier");
+  assert_int_equal(q.kind, PX_QUOTE_DIRECT);
+  assert_true(str_is(q.text, "Nobody will close our pier while I hold this office. Not now, not ever!"));
+  assert_true(q.has_speaker);
+  assert_true(str_is(q.speaker_name, "Tomas Vey"));
+  assert_true(str_is(q.cue, "@tomasvey"));
+  /* a name the text gives nowhere else, opening on a common word, and an
+   * organization; a post that is only a link says nothing */
+  run(f, "Storm\n\nWarnings went out early.\n\n"
+         "The river will crest tonight. Stay off the coast road. \xe2\x80\x94 Chase Harbour Service (@chaseharbour) May 5, 2016\n\n"
+         "https://t.co/AbCd123 \xe2\x80\x94 Irena Brook (@ibrook) May 5, 2016\n\n"
+         "The road stayed open.");
+  q = find(f, "river will crest");
+  assert_true(str_is(q.speaker_name, "Chase Harbour Service"));
+  assert_int_equal(count_with(f, "t.co"), 0);
+  /* a quotation in marks inside the post with no speaker of its own is the
+   * post's words; one with its own speaker stays that speaker's */
+  run(f, "Vote\n\nThe count went on.\n\n"
+         "\"The count is over and we won.\" \xe2\x80\x94 Irena Brook (@ibrook) May 5, 2016\n\n"
+         "Tomas Vey told reporters: \"We will ask for a recount on Monday.\" \xe2\x80\x94 Dara Quill (@dquill) May 5, 2016\n\n"
+         "Nothing else was said.");
+  q = find(f, "count is over");
+  assert_true(str_is(q.speaker_name, "Irena Brook"));
+  assert_int_equal(count_with(f, "count is over"), 1);
+  assert_speaker(f, "Tomas Vey told", "Dara Quill");
+  bool vey = false;
+  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
+    assert_int_equal(px_quotes_get(f->qs, i, &q), PX_OK);
+    if (str_is(q.text, "We will ask for a recount on Monday.")) vey = str_has(q.speaker_name, "Vey");
+  }
+  assert_true(vey);
+  /* the article's own prose running on the line is no post */
+  run(f, "Long\n\nThe council debated the pier for most of the evening and voted late, after the "
+         "mayor had left the room and the clerk had read out every one of the letters sent by "
+         "residents of the harbour district, some of them for the plan and many against it, and "
+         "the chair had twice asked for quiet in the gallery before the count began in earnest "
+         "and the vote went through by a margin of one. \xe2\x80\x94 Irena Brook (@ibrook) May 5, 2016");
+  assert_int_equal(count_with(f, "debated the pier"), 0);
+}
+
 static void test_attribution_sentences(void **state) {
   fx *f = *state;
   run(f, "Clip\n\nThe clip spread fast. \"What if the mayor took singing lessons?\" the "
@@ -1413,6 +1472,7 @@ int main(void) {
       cmocka_unit_test(test_short_rendering_leaves),
       cmocka_unit_test(test_remark_no_chain),
       cmocka_unit_test(test_remark_links_match_all_pairs),
+      cmocka_unit_test_setup_teardown(test_embedded_post, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

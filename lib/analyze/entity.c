@@ -503,6 +503,7 @@ typedef struct work {
   size_t nr, rc;
   char *scratch;          /* folding room */
   size_t scratch_cap;
+  bool post_name;        /* take_span on an embedded post's signature name */
 } work;
 
 static inline const px__token *T(const work *w, size_t i) { return &w->tx->tok[i]; }
@@ -1083,7 +1084,8 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
 
   /* a sentence-initial ordinary word */
   bool weak = shouted;
-  if (!titled && !kind_type(pk) && (initial || initial_like(w, a)) && common_initial(w, a)) {
+  if (!titled && !kind_type(pk) && !w->post_name && (initial || initial_like(w, a)) &&
+      common_initial(w, a)) {
     if (nw == 1) {
       if ((T(w, a)->flags & PX__TF_STOP) || (w->bits[a] & W_NONENT)) return PX_OK;
       /* "\"...,\" Violet said": after the closing mark of a quote the
@@ -1245,6 +1247,25 @@ static int find_candidates(work *w) {
     }
     int rc;
     uint16_t si = T(w, a)->sent;
+    /* an embedded post's signature: "— Jane Doe (@janedoe) September 16,
+     * 2019", the account's name before its handle, whole: "Chase" or "Van"
+     * that open it are no common words here */
+    if (j < n && T(w, j)->start + 1 < tx->len && tx->body[T(w, j)->start] == '(' &&
+        tx->body[T(w, j)->start + 1] == '@') {
+      size_t b = a;
+      while (b > 0 && T(w, b - 1)->sent == T(w, a)->sent &&
+             ((is_word(w, b - 1) && (T(w, b - 1)->flags & PX__TF_CAP)) ||
+              (T(w, b - 1)->kind == PX__TOK_PUNCT && tx->body[T(w, b - 1)->start] == '.' &&
+               b - 1 > 0 && is_word(w, b - 2))) &&
+             (w->nc == 0 || w->c[w->nc - 1].end <= T(w, b - 1)->start))
+        b--;
+      w->post_name = true;
+      rc = take_span(w, b, j, false);
+      w->post_name = false;
+      if (rc) return rc;
+      i = j;
+      continue;
+    }
     if (si < w->tx->nsent && w->headline[si]) {
       /* a heading in title case: only what is known to be a name */
       char tmp[512];

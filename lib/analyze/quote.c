@@ -1715,6 +1715,71 @@ static bool crosshead(const qwork *w, const cand *c) {
   return para_end && title_case(w, a, e);
 }
 
+/* Two runs of candidates, each in text order, into out in text order (the
+ * first run's first at equal starts). */
+static void merge_runs(const cand *a, size_t na, const cand *b, size_t nb, cand *out) {
+  size_t i = 0, j = 0, o = 0;
+  while (i < na || j < nb) {
+    if (j >= nb || (i < na && a[i].q.start <= b[j].q.start)) out[o++] = a[i++];
+    else out[o++] = b[j++];
+  }
+}
+
+/* The embedded posts of the text (px__post_next) as direct quotes of the
+ * account's name, the handle as their cue, in text order in *out.  A
+ * quotation in marks inside a post's words that found no speaker of its
+ * own is the post's: it is dropped for the post (cv[0..nq), the quoted
+ * candidates). */
+static int posts_in(qwork *w, cand *cv, size_t nq, cand **out, size_t *nout) {
+  const px__text *tx = w->tx;
+  size_t cap = 0, n = 0, from = 0;
+  cand *v = NULL;
+  px__post ps;
+  *out = NULL;
+  *nout = 0;
+  while (px__post_next(tx->body, tx->len, &from, &ps)) {
+    size_t ot = tok_from(w, ps.text_start), ct = tok_from(w, ps.text_end);
+    size_t nt0 = tok_from(w, ps.name_start), nt1 = tok_from(w, ps.name_end);
+    if (ot >= ct || nt0 >= nt1 || nt1 > tx->ntok) continue;
+    if (n == cap) {
+      size_t nc = cap ? cap * 2 : 8;
+      cand *g = px__arena_alloc(w->arena, nc * sizeof *g);
+      if (!g) return PX_ENOMEM;
+      if (n) memcpy(g, v, n * sizeof *g);
+      v = g;
+      cap = nc;
+    }
+    cand *c = &v[n++];
+    memset(c, 0, sizeof *c);
+    c->q.start = c->cstart = c->sp[0].start = ps.text_start;
+    c->q.end = c->cend = c->sp[0].end = ps.text_end;
+    c->nsp = 1;
+    c->q.kind = PX_QUOTE_DIRECT;
+    c->q.flags = PX__QS_POST;
+    c->q.entity = -1;
+    c->q.cue_start = ps.handle_start;
+    c->q.cue_end = ps.handle_end;
+    c->open_tok = ot;
+    c->close_tok = ct;
+    c->para = tx->sent[sent_of(w, ot)].para;
+    c->sent_start = c->sent_end = true;
+    /* the name as the entity layer found it ("Senator Jane Doe": the
+     * mention "Jane Doe"), else as written ("House Foreign Affairs GOP",
+     * of which "House" is a mention) */
+    int32_t m = mention_at(w, nt1 - 1);
+    if (m >= 0 && w->ents->men[m].start >= ps.name_start && w->ents->men[m].end == ps.name_end)
+      spk_from_mention(w, m, &c->s);
+    else
+      spk_span(w, nt0, nt1, &c->s);
+    for (size_t i = 0; i < nq; i++)
+      if (!cv[i].dead && !cv[i].s.ok && cv[i].q.start >= ps.text_start && cv[i].q.end <= ps.text_end)
+        cv[i].dead = true;
+  }
+  *out = v;
+  *nout = n;
+  return PX_OK;
+}
+
 int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entities *ents,
                     px__arena *arena, px__quotes *out) {
   memset(out, 0, sizeof *out);
@@ -2187,15 +2252,23 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     cand c;
     if (indirect_in(&w, si, &c)) cv[nc++] = c;
   }
+  /* embedded posts, each a quote of the account's owner */
+  cand *pv;
+  size_t np;
+  if ((rc = posts_in(&w, cv, nquoted, &pv, &np))) return rc;
+  if (np) {
+    cand *tmp = px__arena_alloc(arena, (nc + np) * sizeof *tmp);
+    if (!tmp) return PX_ENOMEM;
+    merge_runs(cv + nquoted, nc - nquoted, pv, np, tmp + nquoted);
+    memcpy(tmp, cv, nquoted * sizeof *tmp);
+    cv = tmp;
+    nc += np;
+  }
   if (nc > nquoted) {
     /* merge into text order: both runs are sorted */
     cand *tmp = px__arena_alloc(arena, nc * sizeof *tmp);
     if (!tmp) return PX_ENOMEM;
-    size_t a = 0, b = nquoted, o = 0;
-    while (a < nquoted || b < nc) {
-      if (b >= nc || (a < nquoted && cv[a].q.start <= cv[b].q.start)) tmp[o++] = cv[a++];
-      else tmp[o++] = cv[b++];
-    }
+    merge_runs(cv, nquoted, cv + nquoted, nc - nquoted, tmp);
     cv = tmp;
     /* "Carter said that the region would not be abandoned. "That's
      * because ..."": a quote with no cue that opens the sentence right

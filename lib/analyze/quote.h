@@ -26,8 +26,26 @@ enum {
   PX__QS_UNCLOSED = 1,  /* no closing mark: cut at the end of its paragraph */
   PX__QS_MULTIPARA = 2, /* continued over paragraphs by re-opening marks */
   PX__QS_SINGLE = 4,    /* single marks (' ‘ ’ ‹ ›) */
-  PX__QS_GUILLEMET = 8  /* « » */
+  PX__QS_GUILLEMET = 8, /* « » */
+  PX__QS_POST = 16      /* no marks: an embedded post's words (px__post_at) */
 };
+
+/* An embedded social-media post as a page prints it, its signature after
+ * its words: "Words of the post. https://t.co/x — Jane Doe (@janedoe)
+ * September 16, 2019". */
+typedef struct px__post {
+  uint32_t text_start, text_end;     /* the post's words, links cut off the end */
+  uint32_t name_start, name_end;     /* "Jane Doe": the account's name */
+  uint32_t handle_start, handle_end; /* "@janedoe" */
+  uint32_t end;                      /* the first byte after the date */
+} px__post;
+
+/* The first embedded post whose handle's "(@" is at or after from in
+ * [p, p+n); *from is set past it.  Its words run from the start of the
+ * line of its signature; a post of more than a tweet's length (the
+ * article's own prose on the line) or with no word is passed over.
+ * @return true when one is found. */
+PX__HIDDEN bool px__post_next(const char *p, size_t n, size_t *from, px__post *out /* OUT */);
 
 /* One quoted stretch: its opening mark at [open, open + open_len), its
  * closing mark at [close, close + close_len) (close_len is 0 and close the

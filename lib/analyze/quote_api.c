@@ -104,7 +104,8 @@ int px_quotes_extract(const px_quoter *qt, const px_doc *doc, px_quotes **out) {
     if (q->nspans == 1 || q->kind == PX_QUOTE_INDIRECT) {
       size_t s = q->kind == PX_QUOTE_INDIRECT ? q->cstart : q->start;
       size_t e = q->kind == PX_QUOTE_INDIRECT ? q->cend : q->end;
-      if (q->kind != PX_QUOTE_INDIRECT) inner(tx->body, &s, &e);
+      /* an embedded post's words have no marks of their own to take off */
+      if (q->kind != PX_QUOTE_INDIRECT && !(q->flags & PX__QS_POST)) inner(tx->body, &s, &e);
       qs->text[i] = (px_str){tx->body + s, e - s};
     } else {
       px__buf b;
