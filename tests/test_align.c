@@ -635,7 +635,10 @@ static void test_furniture(void **state) {
       "Please try again.", "Email address:", "Send me updates about Harbour special offers.",
       "We encountered an issue signing you up.", "Thanks for signing up!",
       "Jane Doe | Harbour Call Group | Getty Images", "Eli Moe | Reuters",
-      "Related Video Video length 23 seconds :23 Ferry board says no strike"};
+      "Related Video Video length 23 seconds :23 Ferry board says no strike",
+      /* a share bar and an audio player's label */
+      "LISTEN TO ARTICLE 3:15 SHARE THIS ARTICLE Share Tweet Post Email",
+      "SHARE THIS ARTICLE Share Tweet Post Email"};
   static const char *const no[] = {
       "The teacher told her pupils to read more.", "Parents say children who read more do better Read",
       "She was 16.", "The police didn't do their job.",
@@ -658,6 +661,8 @@ static void test_furniture(void **state) {
       "Shoppers who waited for the sale said they would not buy now.",
       "The highlights of the story came late in the evening.",
       "In this town, photos of the ferry hang in every bar.",
+      "Listen to article titles on the radio and you learn little, the editor said.",
+      "Readers were asked to share this article with a friend.",
       "In this case the board said the photo was fake.",
       "The photo agency Getty Images said the picture was genuine.",
       "Crews | unions | owners: all met Reuters reporters on Friday to discuss the ferry.",

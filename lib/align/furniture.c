@@ -87,7 +87,9 @@ static const char *const k_any[] = {
     /* a newsletter form's own lines */
     "not a robot", "select a newsletter", "may opt-out at any time", "may opt out at any time",
     "receive emails containing", "issue signing you up", "enable javascript", "send me updates",
-    "by signing up, you agree", "manage your newsletter", "video length"};
+    "by signing up, you agree", "manage your newsletter", "video length",
+    /* a share bar: "SHARE THIS ARTICLE Share Tweet Post Email" */
+    "share this article share"};
 
 /* A related-link headline glued to its summary by the extractor: a
  * lower-case letter, then ':' or '?', then a capital with no space
@@ -458,6 +460,9 @@ bool px__furniture_text(const char *p, size_t n) {
     }
   }
   if (agency_caption(t, tn)) return true;
+  /* an audio player's label: "LISTEN TO ARTICLE 3:15" */
+  if (words <= 14 && starts(t, tn, "listen to article ") && tn > 18 && t[18] >= '0' && t[18] <= '9')
+    return true;
   if (words <= 14) {
     /* set as a button: capitalized ("Shop Now"), not "would not buy now." */
     size_t pn = n;
