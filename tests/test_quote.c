@@ -784,6 +784,11 @@ static void test_speaker_match(void **state) {
   assert_true(M("Christine Blasey Ford", "Blasey"));
   assert_false(M("Christine Blasey Ford", "Anna Ford"));
   assert_false(M("Christine Blasey Ford", "Blasey Roe"));
+  /* a middle initial one name leaves out, not a first one */
+  assert_true(M("Mark S. Zaid", "Mark Zaid"));
+  assert_true(M("Donald Trump", "Donald J. Trump"));
+  assert_false(M("S. Zaid", "Mark Zaid"));
+  assert_false(M("Mark S. Zaid", "Anna Zaid"));
 #undef M
 }
 

@@ -484,6 +484,17 @@ static void rest(const ntok *t, size_t n, size_t skip, char *out, size_t cap, bo
   out[o] = 0;
 }
 
+/* The rest of a name (tokens except skip) without its middle initials:
+ * single letters after the first token. */
+static void middle_less(const ntok *t, size_t n, size_t skip, char *out, size_t cap) {
+  size_t o = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (i == skip || (i > 0 && !t[i].s[1])) continue;
+    for (const char *c = t[i].s; *c && o + 1 < cap; c++) out[o++] = *c;
+  }
+  out[o] = 0;
+}
+
 static bool tokens_match(const ntok *ta, size_t n1, const ntok *tb, size_t n2);
 
 bool px__speaker_match(const char *a, size_t na, const char *b, size_t nb) {
@@ -551,6 +562,13 @@ static bool tokens_match(const ntok *ta, size_t n1, const ntok *tb, size_t n2) {
       iy++;
     }
     return true;
+  }
+  /* a middle initial one name leaves out: "Mark S. Zaid" / "Mark Zaid" */
+  if (n1 != n2) {
+    char ma[160], mb[160];
+    middle_less(ta, n1, si, ma, sizeof ma);
+    middle_less(tb, n2, sj, mb, sizeof mb);
+    if (ma[0] && !strcmp(ma, mb)) return true;
   }
   return false;
 }
