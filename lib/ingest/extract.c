@@ -1897,45 +1897,69 @@ typedef struct emitter {
   const px__buf *title; /* the page title: a paragraph repeating it is dropped */
 } emitter;
 
+/* A phrase of the lists paragraphs are compared with, its length known
+ * at compile time: every paragraph of a page is asked for a few hundred of
+ * them, and strlen on each was most of the cost. */
+typedef struct phrase {
+  const char *w;
+  size_t n;
+} phrase;
+#define PH(s) {s, sizeof(s) - 1}
+
+static unsigned char fold_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* starts_ci for a phrase: the first byte is compared before strncasecmp
+ * (it differs for almost every phrase). */
+static bool starts_phrase(const char *p, size_t n, const phrase *ph) {
+  return n >= ph->n && fold_ascii((unsigned char)p[0]) == fold_ascii((unsigned char)ph->w[0]) &&
+         strncasecmp(p, ph->w, ph->n) == 0;
+}
+
 static bool boiler_line(const char *p, size_t n) {
-  static const char *const lines[] = {
-      "advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "share this article",
-      "share this story", "share this", "share", "sharing is caring", "read more",
-      "continue reading", "click here", "related", "related articles", "related posts",
-      "related stories", "more stories", "you may also like", "you might also like",
-      "recommended", "sign up", "subscribe", "skip advertisement", "tags", "print", "email",
-      "comments", "leave a comment", "leave a reply", "tell us what you think",
-      "story continues below advertisement", "article continues below", "see also",
-      "this slideshow requires javascript", "like this story? share it with a friend",
-      "like this article? share it with a friend", "follow us", "sign up", "sign in", "log in",
-      "login", "register", "home", "contact us", "search", "search...", "more...", "more",
-      "subscribe now", "related:", "related blog posts", "related reading", "you might like",
-      "you may like", "other posts you may enjoy", "what others are reading",
-      "discussion about this post", "ready for more?", "be the first to comment",
-      "what do you think?", "pin this for later", "pin for later", "pin it for later",
-      "newsletters", "newsletter", "join our mailing list", "subscribe to our newsletter",
-      "sign up for our newsletter", "sign up for newsletters", "popular posts", "recent posts",
-      "latest posts", "trending", "most popular", "read next", "up next", "previous post",
-      "next post", "back to top", "in partnership with", "presented by", "recommends",
-      "article archive", "jump to the list", "jump to",
+  static const phrase lines[] = {
+      PH("advertisement"), PH("advertisements"), PH("advert"), PH("ad"), PH("ads"), PH("sponsored"),
+      PH("share this article"), PH("share this story"), PH("share this"), PH("share"),
+      PH("sharing is caring"), PH("read more"), PH("continue reading"), PH("click here"),
+      PH("related"), PH("related articles"), PH("related posts"), PH("related stories"),
+      PH("more stories"), PH("you may also like"), PH("you might also like"), PH("recommended"),
+      PH("sign up"), PH("subscribe"), PH("skip advertisement"), PH("tags"), PH("print"),
+      PH("email"), PH("comments"), PH("leave a comment"), PH("leave a reply"),
+      PH("tell us what you think"), PH("story continues below advertisement"),
+      PH("article continues below"), PH("see also"), PH("this slideshow requires javascript"),
+      PH("like this story? share it with a friend"),
+      PH("like this article? share it with a friend"), PH("follow us"), PH("sign up"),
+      PH("sign in"), PH("log in"), PH("login"), PH("register"), PH("home"), PH("contact us"),
+      PH("search"), PH("search..."), PH("more..."), PH("more"), PH("subscribe now"), PH("related:"),
+      PH("related blog posts"), PH("related reading"), PH("you might like"), PH("you may like"),
+      PH("other posts you may enjoy"), PH("what others are reading"),
+      PH("discussion about this post"), PH("ready for more?"), PH("be the first to comment"),
+      PH("what do you think?"), PH("pin this for later"), PH("pin for later"),
+      PH("pin it for later"), PH("newsletters"), PH("newsletter"), PH("join our mailing list"),
+      PH("subscribe to our newsletter"), PH("sign up for our newsletter"),
+      PH("sign up for newsletters"), PH("popular posts"), PH("recent posts"), PH("latest posts"),
+      PH("trending"), PH("most popular"), PH("read next"), PH("up next"), PH("previous post"),
+      PH("next post"), PH("back to top"), PH("in partnership with"), PH("presented by"),
+      PH("recommends"), PH("article archive"), PH("jump to the list"), PH("jump to"),
       /* a table of contents' heading, feedback widgets, share and reply
        * links, list controls: what any template prints around a post */
-      "table of contents", "contents", "in this article", "on this page", "jump to section",
-      "written by", "follow", "was this page helpful?", "was this article helpful?",
-      "was this helpful?", "was this page helpful", "was this article helpful",
-      "was this helpful", "thanks for your feedback", "thank you for your feedback",
-      "tell us why", "thanks for visiting", "share on facebook", "share on twitter",
-      "share on linkedin", "share on x", "tweet", "pin it", "email this", "copy link",
-      "link copied", "print this page", "post navigation", "previous article", "next article",
-      "load more", "show more", "see more", "view all", "read full article",
-      "listen to this article", "related content", "filed under", "cancel reply", "reply",
-      "loading", "skip to content", "share this page", "download the app", "editor's picks",
-      "popular articles", "latest articles", "recent articles", "more articles",
-      "you may also be interested in", "latest news", NULL};
+      PH("table of contents"), PH("contents"), PH("in this article"), PH("on this page"),
+      PH("jump to section"), PH("written by"), PH("follow"), PH("was this page helpful?"),
+      PH("was this article helpful?"), PH("was this helpful?"), PH("was this page helpful"),
+      PH("was this article helpful"), PH("was this helpful"), PH("thanks for your feedback"),
+      PH("thank you for your feedback"), PH("tell us why"), PH("thanks for visiting"),
+      PH("share on facebook"), PH("share on twitter"), PH("share on linkedin"), PH("share on x"),
+      PH("tweet"), PH("pin it"), PH("email this"), PH("copy link"), PH("link copied"),
+      PH("print this page"), PH("post navigation"), PH("previous article"), PH("next article"),
+      PH("load more"), PH("show more"), PH("see more"), PH("view all"), PH("read full article"),
+      PH("listen to this article"), PH("related content"), PH("filed under"), PH("cancel reply"),
+      PH("reply"), PH("loading"), PH("skip to content"), PH("share this page"),
+      PH("download the app"), PH("editor's picks"), PH("popular articles"), PH("latest articles"),
+      PH("recent articles"), PH("more articles"), PH("you may also be interested in"),
+      PH("latest news")};
   while (n && (p[n - 1] == '.' || p[n - 1] == ':' || p[n - 1] == ' ' || p[n - 1] == '!'))
     n--;
-  for (size_t i = 0; lines[i]; i++)
-    if (strlen(lines[i]) == n && strncasecmp(p, lines[i], n) == 0) return true;
+  for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+    if (lines[i].n == n && strncasecmp(p, lines[i].w, n) == 0) return true;
   return false;
 }
 
@@ -1976,52 +2000,55 @@ static bool meta_line(const char *p, size_t n) {
  * share or buy, a "you might also like", an affiliate disclosure.  The
  * strong ones go up to 300 bytes, the calls to act only when short. */
 static bool furniture_line(const char *p, size_t n) {
-  static const char *const strong[] = {
-      "you might also like", "you may also like", "you may be interested in",
-      "if you like it, please share", "if you liked this", "if you enjoyed this",
-      "this story is funded by readers", "loading paragraph", "share this story",
-      "share this article", "share this post", "how was this issue", "join medium",
-      "join our mailing list", "join our newsletter", "join the facebook group",
-      "sign up for our", "sign-up for our", "disclosure:", "affiliate disclosure",
-      "editorial note:", "we may be compensated", "we may earn a commission",
-      "this post may contain affiliate", "this article may contain affiliate",
-      "this page may contain affiliate", "want more from", "advertisement:", "related:",
-      "read more:", "read next:", "recommended:", "don't miss:", "help me spread the word",
-      "help us spread the word", "this article is exclusive to", "this story is exclusive to",
-      "this post is exclusive to", "comment via:", "image source:", "image credit:",
-      "image credits:", "photo credit:", "photo credits:", "feature image by",
-      "featured image by", "read more from our", "by posting a comment", "by submitting a comment",
-      "all comments are moderated", "comments are moderated", "already have an account",
-      "already a subscriber", "the views expressed", "the views and opinions expressed",
-      "note: the views expressed", "by subscribing", "by signing up", "by submitting your",
-      "by entering your email", "become a paid subscriber", "was this newsletter forwarded",
-      "unlock this article", "to continue reading", "subscribe to continue", "subscribe to read",
-      "create a free account", "since you made it to the bottom", "we have a small favor to ask",
-      "please consider supporting", "support our journalism", "share your feedback",
-      "recent posts on blogs",
+  static const phrase strong[] = {
+      PH("you might also like"), PH("you may also like"), PH("you may be interested in"),
+      PH("if you like it, please share"), PH("if you liked this"), PH("if you enjoyed this"),
+      PH("this story is funded by readers"), PH("loading paragraph"), PH("share this story"),
+      PH("share this article"), PH("share this post"), PH("how was this issue"), PH("join medium"),
+      PH("join our mailing list"), PH("join our newsletter"), PH("join the facebook group"),
+      PH("sign up for our"), PH("sign-up for our"), PH("disclosure:"), PH("affiliate disclosure"),
+      PH("editorial note:"), PH("we may be compensated"), PH("we may earn a commission"),
+      PH("this post may contain affiliate"), PH("this article may contain affiliate"),
+      PH("this page may contain affiliate"), PH("want more from"), PH("advertisement:"),
+      PH("related:"), PH("read more:"), PH("read next:"), PH("recommended:"), PH("don't miss:"),
+      PH("help me spread the word"), PH("help us spread the word"),
+      PH("this article is exclusive to"), PH("this story is exclusive to"),
+      PH("this post is exclusive to"), PH("comment via:"), PH("image source:"), PH("image credit:"),
+      PH("image credits:"), PH("photo credit:"), PH("photo credits:"), PH("feature image by"),
+      PH("featured image by"), PH("read more from our"), PH("by posting a comment"),
+      PH("by submitting a comment"), PH("all comments are moderated"), PH("comments are moderated"),
+      PH("already have an account"), PH("already a subscriber"), PH("the views expressed"),
+      PH("the views and opinions expressed"), PH("note: the views expressed"), PH("by subscribing"),
+      PH("by signing up"), PH("by submitting your"), PH("by entering your email"),
+      PH("become a paid subscriber"), PH("was this newsletter forwarded"),
+      PH("unlock this article"), PH("to continue reading"), PH("subscribe to continue"),
+      PH("subscribe to read"), PH("create a free account"), PH("since you made it to the bottom"),
+      PH("we have a small favor to ask"), PH("please consider supporting"),
+      PH("support our journalism"), PH("share your feedback"), PH("recent posts on blogs"),
       /* a form's replies, a comment form, a post's filing, a star rating */
-      "thank you! your submission has been received", "oops! something went wrong",
-      "prices were accurate at the time", "your email address will not be published",
-      "required fields are marked", "save my name, email", "you must be logged in to post",
-      "this entry was posted in", "filed under", "tagged with", "tags:", "categories:",
-      "click to share", "follow us on", "like us on facebook", "sponsored content",
-      "how useful was this post", "click on a star to rate", "no votes so far",
-      "we are sorry that this post", "let us improve this post", "thank you for subscribing",
-      "thanks for subscribing",
+      PH("thank you! your submission has been received"), PH("oops! something went wrong"),
+      PH("prices were accurate at the time"), PH("your email address will not be published"),
+      PH("required fields are marked"), PH("save my name, email"),
+      PH("you must be logged in to post"), PH("this entry was posted in"), PH("filed under"),
+      PH("tagged with"), PH("tags:"), PH("categories:"), PH("click to share"), PH("follow us on"),
+      PH("like us on facebook"), PH("sponsored content"), PH("how useful was this post"),
+      PH("click on a star to rate"), PH("no votes so far"), PH("we are sorry that this post"),
+      PH("let us improve this post"), PH("thank you for subscribing"), PH("thanks for subscribing"),
       /* a comment system's or forum's note to a reader not signed in */
-      "you must be logged in", "you must log in to", "you need to be a member in order",
-      "you need to be logged in", "create an account or sign in", "sign in or create",
-      "sign in to comment", "log in to comment", "log in to answer", "log in to reply",
-      "you are not logged in", "start asking to get answers",
-      /* a reading list's heading: "Related articles that may interest you" */
-      "related article", "related stories", "related posts", "recommended reading",
-      "must read:", NULL};
-  static const char *const calls[] = {
-      "talk to our", "talk to an expert", "contact us", "request a quote", "get started",
-      "get the free", "get your free", "download the free", "download our", "click here",
-      "book a demo", "book a call", "schedule a call", "start your free", "try it free",
-      "follow us", "share your story", "earn your", "get $", "want to win", "get more ",
-      "explore other ", "explore more ", NULL};
+      PH("you must be logged in"), PH("you must log in to"), PH("you need to be a member in order"),
+      PH("you need to be logged in"), PH("create an account or sign in"), PH("sign in or create"),
+      PH("sign in to comment"), PH("log in to comment"), PH("log in to answer"),
+      PH("log in to reply"), PH("you are not logged in"), PH("start asking to get answers"),
+      /* a reading list's heading: PH("Related articles that may interest you") */
+      PH("related article"), PH("related stories"), PH("related posts"), PH("recommended reading"),
+      PH("must read:")};
+  static const phrase calls[] = {
+      PH("talk to our"), PH("talk to an expert"), PH("contact us"), PH("request a quote"),
+      PH("get started"), PH("get the free"), PH("get your free"), PH("download the free"),
+      PH("download our"), PH("click here"), PH("book a demo"), PH("book a call"),
+      PH("schedule a call"), PH("start your free"), PH("try it free"), PH("follow us"),
+      PH("share your story"), PH("earn your"), PH("get $"), PH("want to win"), PH("get more "),
+      PH("explore other "), PH("explore more ")};
   /* a newsletter's pitch anywhere in a short paragraph: "... produced by
    * The Courier. Sign up for our weekly newsletter." */
   if (n < 400 && contains_ci(p, n, "newsletter") &&
@@ -2043,8 +2070,8 @@ static bool furniture_line(const char *p, size_t n) {
        contains_ci(p, n, "disclosure")))
     return true;
   if (n >= 300) return false;
-  for (size_t i = 0; strong[i]; i++)
-    if (starts_ci(p, n, strong[i])) return true;
+  for (size_t i = 0; i < sizeof(strong) / sizeof(strong[0]); i++)
+    if (starts_phrase(p, n, &strong[i])) return true;
   /* a newsletter's pitch: "Subscribe to The Owl, a free daily newsletter" */
   if (starts_ci(p, n, "subscribe to ") && contains_ci(p, n, "newsletter")) return true;
   /* a sign-off's call: "... If you liked this article, please consider
@@ -2054,8 +2081,8 @@ static bool furniture_line(const char *p, size_t n) {
   if (n >= 100) return false;
   /* a referral call: "Love The Owl? Tell your friends and get rewards." */
   if (contains_ci(p, n, "tell your friends")) return true;
-  for (size_t i = 0; calls[i]; i++)
-    if (starts_ci(p, n, calls[i])) return true;
+  for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++)
+    if (starts_phrase(p, n, &calls[i])) return true;
   return false;
 }
 
