@@ -79,6 +79,16 @@ typedef struct hint_memo {
 } hint_memo;
 enum { HM_POS = 1, HM_NEG = 2, HM_CUT = 4, HM_STRONG = 8 };
 
+/* Where the hint words (HINTS) of each length and first letter stand in
+ * that list (sorted by length, then bytes: they are contiguous), filled
+ * once per extractor: a class or id value's words are looked up with a
+ * memcmp or two at most, most with none. */
+#define HINT_NMAX 64 /* hint_words reads words shorter than this */
+typedef struct hint_index {
+  uint8_t lo[HINT_NMAX][26], hi[HINT_NMAX][26];
+} hint_index;
+static void hint_index_fill(hint_index *x);
+
 typedef struct meta {
   px__buf title, og_title, tw_title, ld_headline, site, ld_publisher, canonical, og_url, lang;
   px__buf author_meta, ld_author, item_author, byline_el, byline_text;
@@ -105,6 +115,7 @@ struct px__extractor {
   px__buf pre; /* the page after the pre-pass (htmlpre.c), when it changed it */
   meta m;
   hint_memo memo[HINT_MEMO];
+  hint_index hints;
 };
 
 static meta *meta_bufs_init(meta *m) {
@@ -155,6 +166,7 @@ int px__extractor_new(px__extractor **out) {
   /* Keeps the parser inside its text buffers (htmlpre.c). */
   myhtml_callback_after_token_done_set(ex->tree, px__html_token_guard, NULL);
   meta_bufs_init(&ex->m);
+  hint_index_fill(&ex->hints);
   *out = ex;
   return PX_OK;
 fail:
@@ -480,19 +492,25 @@ static const hint_word HINTS[] = { /* sorted by length, then bytes */
     T("newslettersignup", H_CUT)};
 #undef T
 
-static unsigned hint_flags(const char *t, size_t n) {
-  size_t lo = 0, hi = sizeof(HINTS) / sizeof(HINTS[0]);
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    const hint_word *h = &HINTS[mid];
-    /* the first letter before memcmp: most probes differ there */
-    int c = h->n != n ? (h->n < n ? -1 : 1)
-            : h->w[0] != t[0] ? ((unsigned char)h->w[0] < (unsigned char)t[0] ? -1 : 1)
-                              : memcmp(h->w, t, n);
-    if (c == 0) return h->f;
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
+_Static_assert(sizeof(HINTS) / sizeof(HINTS[0]) < 256, "hint_index holds uint8_t positions");
+
+static void hint_index_fill(hint_index *x) {
+  memset(x, 0, sizeof(*x));
+  for (size_t i = 0; i < sizeof(HINTS) / sizeof(HINTS[0]); i++) {
+    const hint_word *h = &HINTS[i];
+    unsigned c = (unsigned char)h->w[0] - 'a';
+    if (h->n >= HINT_NMAX || c >= 26) continue; /* never asked for */
+    if (x->hi[h->n][c] == 0) x->lo[h->n][c] = (uint8_t)i;
+    x->hi[h->n][c] = (uint8_t)(i + 1);
   }
+}
+
+/* The H_ flags of a word (lower case, n < HINT_NMAX). */
+static unsigned hint_flags(const hint_index *x, const char *t, size_t n) {
+  unsigned c = (unsigned char)t[0] - 'a';
+  if (n >= HINT_NMAX || c >= 26) return 0;
+  for (unsigned i = x->lo[n][c]; i < x->hi[n][c]; i++)
+    if (memcmp(HINTS[i].w, t, n) == 0) return HINTS[i].f;
   return 0;
 }
 
@@ -573,7 +591,7 @@ static bool is_space(unsigned char c);
  * of the post, not the post.  Within a part a keep word wins over a short
  * cut word ("content-nav-section", "entry-content") and a long cut word
  * after it wins over the keep word ("article-comments"). */
-static unsigned hint_words(const char *v, size_t vl) {
+static unsigned hint_words(const hint_index *x, const char *v, size_t vl) {
   if (vl > 512) vl = 512;
   bool pos = false, neg = false, ct = false, strong = false;
   unsigned part = 0, last = 0; /* H_ flags of this part, of the name's last hinted part */
@@ -604,7 +622,7 @@ static unsigned hint_words(const char *v, size_t vl) {
       i++;
     }
     if (tn == 0 || tn >= sizeof(t)) continue;
-    unsigned hf = hint_flags(t, tn);
+    unsigned hf = hint_flags(x, t, tn);
     if (hf & H_NEG) neg = true;
     if (hf & H_POS) part |= H_POS;
     if ((hf & H_CUT) && tn >= 6) part &= ~(unsigned)H_POS; /* "article-comments" */
@@ -643,7 +661,7 @@ static void hint_value(px__extractor *ex, const char *v, size_t vl, int *weight,
     }
   }
   if (!found) {
-    res = hint_words(v, vl);
+    res = hint_words(&ex->hints, v, vl);
     if (slot) *slot = (hint_memo){.v = v, .n = (uint32_t)vl, .hash = h, .res = (uint8_t)res};
   }
   if (res & HM_POS) *weight += 25;
