@@ -30,6 +30,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ------------------------------------------------------------ node array */
 
@@ -1530,6 +1533,40 @@ static void page_signals(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
     g->cart++;
 }
 
+/* The non-space bytes (is_space) and the commas of a text node: every
+ * byte of the page's text is counted here, 16 at a time with SSE2 (each
+ * lane counts its matches, summed every 255 blocks before a lane can
+ * overflow). */
+static void count_text(const char *x, size_t l, uint32_t *cnt, uint32_t *commas) {
+  uint32_t ns = 0, cm = 0;
+  size_t i = 0;
+#ifdef __SSE2__
+  const __m128i sp = _mm_set1_epi8(' '), comma = _mm_set1_epi8(','), nine = _mm_set1_epi8(9),
+                four = _mm_set1_epi8(4), zero = _mm_setzero_si128();
+  while (i + 16 <= l) {
+    __m128i ws_n = zero, cm_n = zero;
+    size_t from = i, stop = i + 255 * 16 < l ? i + 255 * 16 : l;
+    for (; i + 16 <= stop; i += 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(x + i));
+      __m128i vc = _mm_sub_epi8(v, nine); /* \t \n \v \f \r: byte - 9 <= 4 unsigned */
+      __m128i ws = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(vc, four), vc), _mm_cmpeq_epi8(v, sp));
+      ws_n = _mm_sub_epi8(ws_n, ws); /* a match is -1 */
+      cm_n = _mm_sub_epi8(cm_n, _mm_cmpeq_epi8(v, comma));
+    }
+    __m128i s = _mm_sad_epu8(ws_n, zero), c = _mm_sad_epu8(cm_n, zero);
+    ns += (uint32_t)(i - from) - (uint32_t)(_mm_cvtsi128_si32(s) + _mm_extract_epi16(s, 4));
+    cm += (uint32_t)(_mm_cvtsi128_si32(c) + _mm_extract_epi16(c, 4));
+  }
+#endif
+  for (; i < l; i++) {
+    unsigned char c = (unsigned char)x[i];
+    if (!is_space(c)) ns++;
+    if (c == ',') cm++;
+  }
+  *cnt = ns;
+  *commas = cm;
+}
+
 /* Build the node array; count text; gather metadata. */
 static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_ptext) {
   ex->nn = 0;
@@ -1547,23 +1584,21 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
         size_t l;
         const char *x = myhtml_node_text(n, &l);
         uint32_t cnt = 0, commas = 0;
-        for (size_t i = 0; x && i < l; i++) {
-          unsigned char c = (unsigned char)x[i];
-          if (!is_space(c)) cnt++;
-          if (c == ',') commas++;
-        }
+        if (x) count_text(x, l, &cnt, &commas);
         if (ex->m.byline_text.len == 0 && !(p->flags & F_SKIP) && cnt >= 2 && l <= 100)
           text_byline(ex, p->n, x, l);
-        /* the text trimmed: a date set on its own indented line */
-        const char *tx = x;
-        size_t tl = x ? l : 0;
-        while (tl && is_space((unsigned char)tx[0])) tx++, tl--;
-        while (tl && is_space((unsigned char)tx[tl - 1])) tl--;
-        if (ex->m.text_date.len == 0 && cnt >= 8 && tl <= 60 && looks_date(tx, tl)) {
+        if (ex->m.text_date.len == 0 && cnt >= 8) {
+          /* the text trimmed: a date set on its own indented line */
+          const char *tx = x;
+          size_t tl = l;
+          while (tl && is_space((unsigned char)tx[0])) tx++, tl--;
+          while (tl && is_space((unsigned char)tx[tl - 1])) tl--;
           int64_t t;
-          set_once(&ex->m.text_date, tx, tl);
-          if (parse_text_date(ex->m.text_date.ptr, ex->m.text_date.len, &t) != PX_OK)
-            px__buf_clear(&ex->m.text_date);
+          if (tl <= 60 && looks_date(tx, tl)) {
+            set_once(&ex->m.text_date, tx, tl);
+            if (parse_text_date(ex->m.text_date.ptr, ex->m.text_date.len, &t) != PX_OK)
+              px__buf_clear(&ex->m.text_date);
+          }
         }
         if (!(p->flags & F_SKIP)) {
           p->own += cnt;
