@@ -19,6 +19,9 @@
 #include <myhtml/api.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* A tag name folded to lower case and hashed into 32 bits (0 = none). */
 static uint32_t name_hash(const char *p, size_t n) {
@@ -319,6 +322,23 @@ void *px__html_token_guard(myhtml_tree_t *tree, myhtml_token_node_t *token, void
   const char *d = s ? mycore_string_data(s) : NULL;
   if (!d) return ctx;
   size_t len = mycore_string_length(s), i = 0;
+#ifdef __SSE2__
+  /* Most text tokens are the white space between tags, read 16 at a time. */
+  const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n'),
+                ff = _mm_set1_epi8('\f'), cr = _mm_set1_epi8('\r');
+  for (; i + 16 <= len; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(d + i));
+    __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, tab)),
+                              _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, ff)),
+                                           _mm_cmpeq_epi8(v, cr)));
+    unsigned other = ~(unsigned)_mm_movemask_epi8(ws) & 0xFFFFu;
+    if (other) {
+      i += (size_t)__builtin_ctz(other);
+      break;
+    }
+  }
+#endif
+  /* the rest (or nothing: d[i] is then not white space) */
   while (i < len && (d[i] == ' ' || d[i] == '\t' || d[i] == '\n' || d[i] == '\f' || d[i] == '\r'))
     i++;
   size_t cap = mycore_string_size(s);
