@@ -512,8 +512,12 @@ static void hint_index_fill(hint_index *x) {
 static unsigned hint_flags(const hint_index *x, const char *t, size_t n) {
   unsigned c = (unsigned char)t[0] - 'a';
   if (n >= HINT_NMAX || c >= 26) return 0;
-  for (unsigned i = x->lo[n][c]; i < x->hi[n][c]; i++)
-    if (memcmp(HINTS[i].w, t, n) == 0) return HINTS[i].f;
+  for (unsigned i = x->lo[n][c]; i < x->hi[n][c]; i++) {
+    /* the first letters are equal; a short loop, not a memcmp call */
+    size_t k = 1;
+    while (k < n && HINTS[i].w[k] == t[k]) k++;
+    if (k == n) return HINTS[i].f;
+  }
   return 0;
 }
 
@@ -788,7 +792,9 @@ static const char *attr(myhtml_tree_node_t *n, const char *key, size_t *len) {
   return NULL;
 }
 
-static bool ieq(const char *p, size_t n, const char *w) {
+/* Always inlined: w is a literal at every call (over a hundred thousand
+ * per page set), so its length is known and most calls end at the length. */
+static inline __attribute__((always_inline)) bool ieq(const char *p, size_t n, const char *w) {
   return p && strlen(w) == n && strncasecmp(p, w, n) == 0;
 }
 
@@ -1050,24 +1056,40 @@ static bool class_names_author(const char *v, size_t l) {
   return false;
 }
 
+/* How rare a letter is in English text (higher: rarer), by its place in
+ * "etaoinshrdlcumwfgypbvkjxqz"; 0 for any other byte. */
+static unsigned letter_rarity(unsigned char c) {
+  static const uint8_t rank[26] = {3,  20, 12, 10, 1, 16, 17, 8,  5,  23, 22, 11, 14,
+                                   6,  4,  19, 25, 9, 7,  2,  13, 21, 15, 24, 18, 26};
+  c |= 32; /* upper to lower case; no other byte becomes a letter */
+  return c >= 'a' && c <= 'z' ? rank[c - 'a'] : 0;
+}
+
 static bool contains_ci(const char *p, size_t n, const char *w) {
   size_t k = strlen(w);
   if (k == 0) return true;
   if (n < k) return false;
-  /* The first letter found with memchr in either case (paragraphs are
-   * asked for many phrases: a byte-by-byte loop was the cost), then
-   * strncasecmp where it is. */
-  int lo = (unsigned char)w[0], up = lo;
+  /* The rarest letter of w (its first byte when it has no letter) is
+   * found with memchr in either case (paragraphs are asked for many
+   * phrases: a byte-by-byte loop was the cost, and a common first letter
+   * stops memchr too often), then strncasecmp where w would start. */
+  size_t j = 0;
+  for (size_t i = 0, best = 0; i < k; i++) {
+    unsigned r = letter_rarity((unsigned char)w[i]);
+    if (r > best) best = r, j = i;
+  }
+  int lo = (unsigned char)w[j], up = lo;
   if (lo >= 'A' && lo <= 'Z') lo += 32;
   if (lo >= 'a' && lo <= 'z') up = lo - 32;
+  const char *s = p + j;  /* the letter of a match starting at 0 */
   size_t last = n - k + 1; /* a match starts before here */
-  const char *a = memchr(p, lo, last), *b = up != lo ? memchr(p, up, last) : NULL;
+  const char *a = memchr(s, lo, last), *b = up != lo ? memchr(s, up, last) : NULL;
   while (a || b) {
     const char *q = !b || (a && a < b) ? a : b;
-    if (strncasecmp(q, w, k) == 0) return true;
-    size_t from = (size_t)(q - p) + 1;
-    if (q == a) a = from < last ? memchr(p + from, lo, last - from) : NULL;
-    else b = from < last ? memchr(p + from, up, last - from) : NULL;
+    if (strncasecmp(q - j, w, k) == 0) return true;
+    size_t from = (size_t)(q - s) + 1;
+    if (q == a) a = from < last ? memchr(s + from, lo, last - from) : NULL;
+    else b = from < last ? memchr(s + from, up, last - from) : NULL;
   }
   return false;
 }
@@ -1707,8 +1729,9 @@ static void sum_up(px__extractor *ex, uint32_t total_ptext) {
   if (sums) {
     for (size_t i = 0; i < ex->nn; i++) {
       const nd *d = &ex->nodes[i];
+      if (!(d->flags & F_WEAKCUT) || d->ptext == 0) continue; /* before hashing: most are not */
       uint64_t h = cls_hash(d);
-      if (!(d->flags & F_WEAKCUT) || !h || d->ptext == 0) continue;
+      if (!h) continue;
       /* Count an element once: not again inside one of the same class. */
       bool nested = false;
       for (int32_t a = d->parent, k = 0; a >= 0 && k < 8; a = ex->nodes[a].parent, k++)
