@@ -623,9 +623,13 @@ static unsigned hint_words(const hint_index *x, const char *v, size_t vl) {
     }
     if (i >= vl) break;
     size_t tn = 0;
-    while (i < vl && is_alnum(v[i])) {
-      if (tn > 0 && v[i] >= 'A' && v[i] <= 'Z' && t[tn - 1] >= 'a' && t[tn - 1] <= 'z') break;
-      if (tn < sizeof(t)) t[tn++] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
+    while (i < vl) {
+      unsigned c = (unsigned char)v[i];
+      bool upper = c - 'A' < 26u;
+      if (!upper && c - 'a' >= 26u && c - '0' >= 10u) break; /* not alphanumeric */
+      /* a capital after a letter (kept in lower case in t) starts a word */
+      if (upper && tn > 0 && (unsigned)(unsigned char)t[tn - 1] - 'a' < 26u) break;
+      if (tn < sizeof(t)) t[tn++] = (char)(upper ? c + 32 : c);
       i++;
     }
     if (tn == 0 || tn >= sizeof(t)) continue;
@@ -3465,17 +3469,38 @@ static const char *page_kind(const px__page *g, const char *u, size_t ul) {
   return NULL;
 }
 
+/* The bytes of p[0..n) that end a word: a space or newline after a byte
+ * that is neither (the whole body is read, 16 bytes at a time with SSE2). */
+static unsigned count_word_ends(const char *p, size_t n) {
+  unsigned w = 0;
+  size_t i = 1;
+#ifdef __SSE2__
+  const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n');
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+    __m128i u = _mm_loadu_si128((const __m128i *)(p + i - 1));
+    __m128i sv = _mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl));
+    __m128i su = _mm_or_si128(_mm_cmpeq_epi8(u, sp), _mm_cmpeq_epi8(u, nl));
+    unsigned bits = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(su, sv));
+    for (; bits; bits &= bits - 1) w++;
+  }
+#endif
+  for (; i < n; i++)
+    if ((p[i] == ' ' || p[i] == '\n') && p[i - 1] != ' ' && p[i - 1] != '\n') w++;
+  return w;
+}
+
 static void page_measure(px__extractor *ex, const px_article *out) {
   px__page *g = &ex->m.sig;
   const px__buf *b = &ex->body;
   g->paras = b->len ? 1 : 0;
-  g->words = 0;
+  g->words = count_word_ends(b->ptr, b->len);
   size_t start = 0;
-  for (size_t i = 0; i < b->len; i++) {
-    if (b->ptr[i] == ' ' || b->ptr[i] == '\n') {
-      if (i > 0 && b->ptr[i - 1] != ' ' && b->ptr[i - 1] != '\n') g->words++;
-    }
-    if (i + 1 < b->len && b->ptr[i] == '\n' && b->ptr[i + 1] == '\n') {
+  /* paragraph breaks: from one newline to the next */
+  for (const char *q = b->len ? memchr(b->ptr, '\n', b->len) : NULL; q;
+       q = memchr(q + 1, '\n', b->len - (size_t)(q + 1 - b->ptr))) {
+    size_t i = (size_t)(q - b->ptr);
+    if (i + 1 < b->len && b->ptr[i + 1] == '\n') {
       if (i - start >= 200) g->long_paras++;
       g->paras++;
       start = i + 2;
