@@ -30,6 +30,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ------------------------------------------------------------ node array */
 
@@ -79,6 +82,16 @@ typedef struct hint_memo {
 } hint_memo;
 enum { HM_POS = 1, HM_NEG = 2, HM_CUT = 4, HM_STRONG = 8 };
 
+/* Where the hint words (HINTS) of each length and first letter stand in
+ * that list (sorted by length, then bytes: they are contiguous), filled
+ * once per extractor: a class or id value's words are looked up with a
+ * memcmp or two at most, most with none. */
+#define HINT_NMAX 64 /* hint_words reads words shorter than this */
+typedef struct hint_index {
+  uint8_t lo[HINT_NMAX][26], hi[HINT_NMAX][26];
+} hint_index;
+static void hint_index_fill(hint_index *x);
+
 typedef struct meta {
   px__buf title, og_title, tw_title, ld_headline, site, ld_publisher, canonical, og_url, lang;
   px__buf author_meta, ld_author, item_author, byline_el, byline_text;
@@ -105,6 +118,7 @@ struct px__extractor {
   px__buf pre; /* the page after the pre-pass (htmlpre.c), when it changed it */
   meta m;
   hint_memo memo[HINT_MEMO];
+  hint_index hints;
 };
 
 static meta *meta_bufs_init(meta *m) {
@@ -155,6 +169,7 @@ int px__extractor_new(px__extractor **out) {
   /* Keeps the parser inside its text buffers (htmlpre.c). */
   myhtml_callback_after_token_done_set(ex->tree, px__html_token_guard, NULL);
   meta_bufs_init(&ex->m);
+  hint_index_fill(&ex->hints);
   *out = ex;
   return PX_OK;
 fail:
@@ -480,18 +495,28 @@ static const hint_word HINTS[] = { /* sorted by length, then bytes */
     T("newslettersignup", H_CUT)};
 #undef T
 
-static unsigned hint_flags(const char *t, size_t n) {
-  size_t lo = 0, hi = sizeof(HINTS) / sizeof(HINTS[0]);
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    const hint_word *h = &HINTS[mid];
-    /* the first letter before memcmp: most probes differ there */
-    int c = h->n != n ? (h->n < n ? -1 : 1)
-            : h->w[0] != t[0] ? ((unsigned char)h->w[0] < (unsigned char)t[0] ? -1 : 1)
-                              : memcmp(h->w, t, n);
-    if (c == 0) return h->f;
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
+_Static_assert(sizeof(HINTS) / sizeof(HINTS[0]) < 256, "hint_index holds uint8_t positions");
+
+static void hint_index_fill(hint_index *x) {
+  memset(x, 0, sizeof(*x));
+  for (size_t i = 0; i < sizeof(HINTS) / sizeof(HINTS[0]); i++) {
+    const hint_word *h = &HINTS[i];
+    unsigned c = (unsigned char)h->w[0] - 'a';
+    if (h->n >= HINT_NMAX || c >= 26) continue; /* never asked for */
+    if (x->hi[h->n][c] == 0) x->lo[h->n][c] = (uint8_t)i;
+    x->hi[h->n][c] = (uint8_t)(i + 1);
+  }
+}
+
+/* The H_ flags of a word (lower case, n < HINT_NMAX). */
+static unsigned hint_flags(const hint_index *x, const char *t, size_t n) {
+  unsigned c = (unsigned char)t[0] - 'a';
+  if (n >= HINT_NMAX || c >= 26) return 0;
+  for (unsigned i = x->lo[n][c]; i < x->hi[n][c]; i++) {
+    /* the first letters are equal; a short loop, not a memcmp call */
+    size_t k = 1;
+    while (k < n && HINTS[i].w[k] == t[k]) k++;
+    if (k == n) return HINTS[i].f;
   }
   return 0;
 }
@@ -573,7 +598,7 @@ static bool is_space(unsigned char c);
  * of the post, not the post.  Within a part a keep word wins over a short
  * cut word ("content-nav-section", "entry-content") and a long cut word
  * after it wins over the keep word ("article-comments"). */
-static unsigned hint_words(const char *v, size_t vl) {
+static unsigned hint_words(const hint_index *x, const char *v, size_t vl) {
   if (vl > 512) vl = 512;
   bool pos = false, neg = false, ct = false, strong = false;
   unsigned part = 0, last = 0; /* H_ flags of this part, of the name's last hinted part */
@@ -598,13 +623,17 @@ static unsigned hint_words(const char *v, size_t vl) {
     }
     if (i >= vl) break;
     size_t tn = 0;
-    while (i < vl && is_alnum(v[i])) {
-      if (tn > 0 && v[i] >= 'A' && v[i] <= 'Z' && t[tn - 1] >= 'a' && t[tn - 1] <= 'z') break;
-      if (tn < sizeof(t)) t[tn++] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
+    while (i < vl) {
+      unsigned c = (unsigned char)v[i];
+      bool upper = c - 'A' < 26u;
+      if (!upper && c - 'a' >= 26u && c - '0' >= 10u) break; /* not alphanumeric */
+      /* a capital after a letter (kept in lower case in t) starts a word */
+      if (upper && tn > 0 && (unsigned)(unsigned char)t[tn - 1] - 'a' < 26u) break;
+      if (tn < sizeof(t)) t[tn++] = (char)(upper ? c + 32 : c);
       i++;
     }
     if (tn == 0 || tn >= sizeof(t)) continue;
-    unsigned hf = hint_flags(t, tn);
+    unsigned hf = hint_flags(x, t, tn);
     if (hf & H_NEG) neg = true;
     if (hf & H_POS) part |= H_POS;
     if ((hf & H_CUT) && tn >= 6) part &= ~(unsigned)H_POS; /* "article-comments" */
@@ -643,7 +672,7 @@ static void hint_value(px__extractor *ex, const char *v, size_t vl, int *weight,
     }
   }
   if (!found) {
-    res = hint_words(v, vl);
+    res = hint_words(&ex->hints, v, vl);
     if (slot) *slot = (hint_memo){.v = v, .n = (uint32_t)vl, .hash = h, .res = (uint8_t)res};
   }
   if (res & HM_POS) *weight += 25;
@@ -767,7 +796,9 @@ static const char *attr(myhtml_tree_node_t *n, const char *key, size_t *len) {
   return NULL;
 }
 
-static bool ieq(const char *p, size_t n, const char *w) {
+/* Always inlined: w is a literal at every call (over a hundred thousand
+ * per page set), so its length is known and most calls end at the length. */
+static inline __attribute__((always_inline)) bool ieq(const char *p, size_t n, const char *w) {
   return p && strlen(w) == n && strncasecmp(p, w, n) == 0;
 }
 
@@ -1029,24 +1060,40 @@ static bool class_names_author(const char *v, size_t l) {
   return false;
 }
 
+/* How rare a letter is in English text (higher: rarer), by its place in
+ * "etaoinshrdlcumwfgypbvkjxqz"; 0 for any other byte. */
+static unsigned letter_rarity(unsigned char c) {
+  static const uint8_t rank[26] = {3,  20, 12, 10, 1, 16, 17, 8,  5,  23, 22, 11, 14,
+                                   6,  4,  19, 25, 9, 7,  2,  13, 21, 15, 24, 18, 26};
+  c |= 32; /* upper to lower case; no other byte becomes a letter */
+  return c >= 'a' && c <= 'z' ? rank[c - 'a'] : 0;
+}
+
 static bool contains_ci(const char *p, size_t n, const char *w) {
   size_t k = strlen(w);
   if (k == 0) return true;
   if (n < k) return false;
-  /* The first letter found with memchr in either case (paragraphs are
-   * asked for many phrases: a byte-by-byte loop was the cost), then
-   * strncasecmp where it is. */
-  int lo = (unsigned char)w[0], up = lo;
+  /* The rarest letter of w (its first byte when it has no letter) is
+   * found with memchr in either case (paragraphs are asked for many
+   * phrases: a byte-by-byte loop was the cost, and a common first letter
+   * stops memchr too often), then strncasecmp where w would start. */
+  size_t j = 0;
+  for (size_t i = 0, best = 0; i < k; i++) {
+    unsigned r = letter_rarity((unsigned char)w[i]);
+    if (r > best) best = r, j = i;
+  }
+  int lo = (unsigned char)w[j], up = lo;
   if (lo >= 'A' && lo <= 'Z') lo += 32;
   if (lo >= 'a' && lo <= 'z') up = lo - 32;
+  const char *s = p + j;  /* the letter of a match starting at 0 */
   size_t last = n - k + 1; /* a match starts before here */
-  const char *a = memchr(p, lo, last), *b = up != lo ? memchr(p, up, last) : NULL;
+  const char *a = memchr(s, lo, last), *b = up != lo ? memchr(s, up, last) : NULL;
   while (a || b) {
     const char *q = !b || (a && a < b) ? a : b;
-    if (strncasecmp(q, w, k) == 0) return true;
-    size_t from = (size_t)(q - p) + 1;
-    if (q == a) a = from < last ? memchr(p + from, lo, last - from) : NULL;
-    else b = from < last ? memchr(p + from, up, last - from) : NULL;
+    if (strncasecmp(q - j, w, k) == 0) return true;
+    size_t from = (size_t)(q - s) + 1;
+    if (q == a) a = from < last ? memchr(s + from, lo, last - from) : NULL;
+    else b = from < last ? memchr(s + from, up, last - from) : NULL;
   }
   return false;
 }
@@ -1512,6 +1559,40 @@ static void page_signals(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
     g->cart++;
 }
 
+/* The non-space bytes (is_space) and the commas of a text node: every
+ * byte of the page's text is counted here, 16 at a time with SSE2 (each
+ * lane counts its matches, summed every 255 blocks before a lane can
+ * overflow). */
+static void count_text(const char *x, size_t l, uint32_t *cnt, uint32_t *commas) {
+  uint32_t ns = 0, cm = 0;
+  size_t i = 0;
+#ifdef __SSE2__
+  const __m128i sp = _mm_set1_epi8(' '), comma = _mm_set1_epi8(','), nine = _mm_set1_epi8(9),
+                four = _mm_set1_epi8(4), zero = _mm_setzero_si128();
+  while (i + 16 <= l) {
+    __m128i ws_n = zero, cm_n = zero;
+    size_t from = i, stop = i + 255 * 16 < l ? i + 255 * 16 : l;
+    for (; i + 16 <= stop; i += 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(x + i));
+      __m128i vc = _mm_sub_epi8(v, nine); /* \t \n \v \f \r: byte - 9 <= 4 unsigned */
+      __m128i ws = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(vc, four), vc), _mm_cmpeq_epi8(v, sp));
+      ws_n = _mm_sub_epi8(ws_n, ws); /* a match is -1 */
+      cm_n = _mm_sub_epi8(cm_n, _mm_cmpeq_epi8(v, comma));
+    }
+    __m128i s = _mm_sad_epu8(ws_n, zero), c = _mm_sad_epu8(cm_n, zero);
+    ns += (uint32_t)(i - from) - (uint32_t)(_mm_cvtsi128_si32(s) + _mm_extract_epi16(s, 4));
+    cm += (uint32_t)(_mm_cvtsi128_si32(c) + _mm_extract_epi16(c, 4));
+  }
+#endif
+  for (; i < l; i++) {
+    unsigned char c = (unsigned char)x[i];
+    if (!is_space(c)) ns++;
+    if (c == ',') cm++;
+  }
+  *cnt = ns;
+  *commas = cm;
+}
+
 /* Build the node array; count text; gather metadata. */
 static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_ptext) {
   ex->nn = 0;
@@ -1529,23 +1610,21 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
         size_t l;
         const char *x = myhtml_node_text(n, &l);
         uint32_t cnt = 0, commas = 0;
-        for (size_t i = 0; x && i < l; i++) {
-          unsigned char c = (unsigned char)x[i];
-          if (!is_space(c)) cnt++;
-          if (c == ',') commas++;
-        }
+        if (x) count_text(x, l, &cnt, &commas);
         if (ex->m.byline_text.len == 0 && !(p->flags & F_SKIP) && cnt >= 2 && l <= 100)
           text_byline(ex, p->n, x, l);
-        /* the text trimmed: a date set on its own indented line */
-        const char *tx = x;
-        size_t tl = x ? l : 0;
-        while (tl && is_space((unsigned char)tx[0])) tx++, tl--;
-        while (tl && is_space((unsigned char)tx[tl - 1])) tl--;
-        if (ex->m.text_date.len == 0 && cnt >= 8 && tl <= 60 && looks_date(tx, tl)) {
+        if (ex->m.text_date.len == 0 && cnt >= 8) {
+          /* the text trimmed: a date set on its own indented line */
+          const char *tx = x;
+          size_t tl = l;
+          while (tl && is_space((unsigned char)tx[0])) tx++, tl--;
+          while (tl && is_space((unsigned char)tx[tl - 1])) tl--;
           int64_t t;
-          set_once(&ex->m.text_date, tx, tl);
-          if (parse_text_date(ex->m.text_date.ptr, ex->m.text_date.len, &t) != PX_OK)
-            px__buf_clear(&ex->m.text_date);
+          if (tl <= 60 && looks_date(tx, tl)) {
+            set_once(&ex->m.text_date, tx, tl);
+            if (parse_text_date(ex->m.text_date.ptr, ex->m.text_date.len, &t) != PX_OK)
+              px__buf_clear(&ex->m.text_date);
+          }
         }
         if (!(p->flags & F_SKIP)) {
           p->own += cnt;
@@ -1654,8 +1733,9 @@ static void sum_up(px__extractor *ex, uint32_t total_ptext) {
   if (sums) {
     for (size_t i = 0; i < ex->nn; i++) {
       const nd *d = &ex->nodes[i];
+      if (!(d->flags & F_WEAKCUT) || d->ptext == 0) continue; /* before hashing: most are not */
       uint64_t h = cls_hash(d);
-      if (!(d->flags & F_WEAKCUT) || !h || d->ptext == 0) continue;
+      if (!h) continue;
       /* Count an element once: not again inside one of the same class. */
       bool nested = false;
       for (int32_t a = d->parent, k = 0; a >= 0 && k < 8; a = ex->nodes[a].parent, k++)
@@ -1897,45 +1977,69 @@ typedef struct emitter {
   const px__buf *title; /* the page title: a paragraph repeating it is dropped */
 } emitter;
 
+/* A phrase of the lists paragraphs are compared with, its length known
+ * at compile time: every paragraph of a page is asked for a few hundred of
+ * them, and strlen on each was most of the cost. */
+typedef struct phrase {
+  const char *w;
+  size_t n;
+} phrase;
+#define PH(s) {s, sizeof(s) - 1}
+
+static unsigned char fold_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* starts_ci for a phrase: the first byte is compared before strncasecmp
+ * (it differs for almost every phrase). */
+static bool starts_phrase(const char *p, size_t n, const phrase *ph) {
+  return n >= ph->n && fold_ascii((unsigned char)p[0]) == fold_ascii((unsigned char)ph->w[0]) &&
+         strncasecmp(p, ph->w, ph->n) == 0;
+}
+
 static bool boiler_line(const char *p, size_t n) {
-  static const char *const lines[] = {
-      "advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "share this article",
-      "share this story", "share this", "share", "sharing is caring", "read more",
-      "continue reading", "click here", "related", "related articles", "related posts",
-      "related stories", "more stories", "you may also like", "you might also like",
-      "recommended", "sign up", "subscribe", "skip advertisement", "tags", "print", "email",
-      "comments", "leave a comment", "leave a reply", "tell us what you think",
-      "story continues below advertisement", "article continues below", "see also",
-      "this slideshow requires javascript", "like this story? share it with a friend",
-      "like this article? share it with a friend", "follow us", "sign up", "sign in", "log in",
-      "login", "register", "home", "contact us", "search", "search...", "more...", "more",
-      "subscribe now", "related:", "related blog posts", "related reading", "you might like",
-      "you may like", "other posts you may enjoy", "what others are reading",
-      "discussion about this post", "ready for more?", "be the first to comment",
-      "what do you think?", "pin this for later", "pin for later", "pin it for later",
-      "newsletters", "newsletter", "join our mailing list", "subscribe to our newsletter",
-      "sign up for our newsletter", "sign up for newsletters", "popular posts", "recent posts",
-      "latest posts", "trending", "most popular", "read next", "up next", "previous post",
-      "next post", "back to top", "in partnership with", "presented by", "recommends",
-      "article archive", "jump to the list", "jump to",
+  static const phrase lines[] = {
+      PH("advertisement"), PH("advertisements"), PH("advert"), PH("ad"), PH("ads"), PH("sponsored"),
+      PH("share this article"), PH("share this story"), PH("share this"), PH("share"),
+      PH("sharing is caring"), PH("read more"), PH("continue reading"), PH("click here"),
+      PH("related"), PH("related articles"), PH("related posts"), PH("related stories"),
+      PH("more stories"), PH("you may also like"), PH("you might also like"), PH("recommended"),
+      PH("sign up"), PH("subscribe"), PH("skip advertisement"), PH("tags"), PH("print"),
+      PH("email"), PH("comments"), PH("leave a comment"), PH("leave a reply"),
+      PH("tell us what you think"), PH("story continues below advertisement"),
+      PH("article continues below"), PH("see also"), PH("this slideshow requires javascript"),
+      PH("like this story? share it with a friend"),
+      PH("like this article? share it with a friend"), PH("follow us"), PH("sign up"),
+      PH("sign in"), PH("log in"), PH("login"), PH("register"), PH("home"), PH("contact us"),
+      PH("search"), PH("search..."), PH("more..."), PH("more"), PH("subscribe now"), PH("related:"),
+      PH("related blog posts"), PH("related reading"), PH("you might like"), PH("you may like"),
+      PH("other posts you may enjoy"), PH("what others are reading"),
+      PH("discussion about this post"), PH("ready for more?"), PH("be the first to comment"),
+      PH("what do you think?"), PH("pin this for later"), PH("pin for later"),
+      PH("pin it for later"), PH("newsletters"), PH("newsletter"), PH("join our mailing list"),
+      PH("subscribe to our newsletter"), PH("sign up for our newsletter"),
+      PH("sign up for newsletters"), PH("popular posts"), PH("recent posts"), PH("latest posts"),
+      PH("trending"), PH("most popular"), PH("read next"), PH("up next"), PH("previous post"),
+      PH("next post"), PH("back to top"), PH("in partnership with"), PH("presented by"),
+      PH("recommends"), PH("article archive"), PH("jump to the list"), PH("jump to"),
       /* a table of contents' heading, feedback widgets, share and reply
        * links, list controls: what any template prints around a post */
-      "table of contents", "contents", "in this article", "on this page", "jump to section",
-      "written by", "follow", "was this page helpful?", "was this article helpful?",
-      "was this helpful?", "was this page helpful", "was this article helpful",
-      "was this helpful", "thanks for your feedback", "thank you for your feedback",
-      "tell us why", "thanks for visiting", "share on facebook", "share on twitter",
-      "share on linkedin", "share on x", "tweet", "pin it", "email this", "copy link",
-      "link copied", "print this page", "post navigation", "previous article", "next article",
-      "load more", "show more", "see more", "view all", "read full article",
-      "listen to this article", "related content", "filed under", "cancel reply", "reply",
-      "loading", "skip to content", "share this page", "download the app", "editor's picks",
-      "popular articles", "latest articles", "recent articles", "more articles",
-      "you may also be interested in", "latest news", NULL};
+      PH("table of contents"), PH("contents"), PH("in this article"), PH("on this page"),
+      PH("jump to section"), PH("written by"), PH("follow"), PH("was this page helpful?"),
+      PH("was this article helpful?"), PH("was this helpful?"), PH("was this page helpful"),
+      PH("was this article helpful"), PH("was this helpful"), PH("thanks for your feedback"),
+      PH("thank you for your feedback"), PH("tell us why"), PH("thanks for visiting"),
+      PH("share on facebook"), PH("share on twitter"), PH("share on linkedin"), PH("share on x"),
+      PH("tweet"), PH("pin it"), PH("email this"), PH("copy link"), PH("link copied"),
+      PH("print this page"), PH("post navigation"), PH("previous article"), PH("next article"),
+      PH("load more"), PH("show more"), PH("see more"), PH("view all"), PH("read full article"),
+      PH("listen to this article"), PH("related content"), PH("filed under"), PH("cancel reply"),
+      PH("reply"), PH("loading"), PH("skip to content"), PH("share this page"),
+      PH("download the app"), PH("editor's picks"), PH("popular articles"), PH("latest articles"),
+      PH("recent articles"), PH("more articles"), PH("you may also be interested in"),
+      PH("latest news")};
   while (n && (p[n - 1] == '.' || p[n - 1] == ':' || p[n - 1] == ' ' || p[n - 1] == '!'))
     n--;
-  for (size_t i = 0; lines[i]; i++)
-    if (strlen(lines[i]) == n && strncasecmp(p, lines[i], n) == 0) return true;
+  for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+    if (lines[i].n == n && strncasecmp(p, lines[i].w, n) == 0) return true;
   return false;
 }
 
@@ -1976,52 +2080,55 @@ static bool meta_line(const char *p, size_t n) {
  * share or buy, a "you might also like", an affiliate disclosure.  The
  * strong ones go up to 300 bytes, the calls to act only when short. */
 static bool furniture_line(const char *p, size_t n) {
-  static const char *const strong[] = {
-      "you might also like", "you may also like", "you may be interested in",
-      "if you like it, please share", "if you liked this", "if you enjoyed this",
-      "this story is funded by readers", "loading paragraph", "share this story",
-      "share this article", "share this post", "how was this issue", "join medium",
-      "join our mailing list", "join our newsletter", "join the facebook group",
-      "sign up for our", "sign-up for our", "disclosure:", "affiliate disclosure",
-      "editorial note:", "we may be compensated", "we may earn a commission",
-      "this post may contain affiliate", "this article may contain affiliate",
-      "this page may contain affiliate", "want more from", "advertisement:", "related:",
-      "read more:", "read next:", "recommended:", "don't miss:", "help me spread the word",
-      "help us spread the word", "this article is exclusive to", "this story is exclusive to",
-      "this post is exclusive to", "comment via:", "image source:", "image credit:",
-      "image credits:", "photo credit:", "photo credits:", "feature image by",
-      "featured image by", "read more from our", "by posting a comment", "by submitting a comment",
-      "all comments are moderated", "comments are moderated", "already have an account",
-      "already a subscriber", "the views expressed", "the views and opinions expressed",
-      "note: the views expressed", "by subscribing", "by signing up", "by submitting your",
-      "by entering your email", "become a paid subscriber", "was this newsletter forwarded",
-      "unlock this article", "to continue reading", "subscribe to continue", "subscribe to read",
-      "create a free account", "since you made it to the bottom", "we have a small favor to ask",
-      "please consider supporting", "support our journalism", "share your feedback",
-      "recent posts on blogs",
+  static const phrase strong[] = {
+      PH("you might also like"), PH("you may also like"), PH("you may be interested in"),
+      PH("if you like it, please share"), PH("if you liked this"), PH("if you enjoyed this"),
+      PH("this story is funded by readers"), PH("loading paragraph"), PH("share this story"),
+      PH("share this article"), PH("share this post"), PH("how was this issue"), PH("join medium"),
+      PH("join our mailing list"), PH("join our newsletter"), PH("join the facebook group"),
+      PH("sign up for our"), PH("sign-up for our"), PH("disclosure:"), PH("affiliate disclosure"),
+      PH("editorial note:"), PH("we may be compensated"), PH("we may earn a commission"),
+      PH("this post may contain affiliate"), PH("this article may contain affiliate"),
+      PH("this page may contain affiliate"), PH("want more from"), PH("advertisement:"),
+      PH("related:"), PH("read more:"), PH("read next:"), PH("recommended:"), PH("don't miss:"),
+      PH("help me spread the word"), PH("help us spread the word"),
+      PH("this article is exclusive to"), PH("this story is exclusive to"),
+      PH("this post is exclusive to"), PH("comment via:"), PH("image source:"), PH("image credit:"),
+      PH("image credits:"), PH("photo credit:"), PH("photo credits:"), PH("feature image by"),
+      PH("featured image by"), PH("read more from our"), PH("by posting a comment"),
+      PH("by submitting a comment"), PH("all comments are moderated"), PH("comments are moderated"),
+      PH("already have an account"), PH("already a subscriber"), PH("the views expressed"),
+      PH("the views and opinions expressed"), PH("note: the views expressed"), PH("by subscribing"),
+      PH("by signing up"), PH("by submitting your"), PH("by entering your email"),
+      PH("become a paid subscriber"), PH("was this newsletter forwarded"),
+      PH("unlock this article"), PH("to continue reading"), PH("subscribe to continue"),
+      PH("subscribe to read"), PH("create a free account"), PH("since you made it to the bottom"),
+      PH("we have a small favor to ask"), PH("please consider supporting"),
+      PH("support our journalism"), PH("share your feedback"), PH("recent posts on blogs"),
       /* a form's replies, a comment form, a post's filing, a star rating */
-      "thank you! your submission has been received", "oops! something went wrong",
-      "prices were accurate at the time", "your email address will not be published",
-      "required fields are marked", "save my name, email", "you must be logged in to post",
-      "this entry was posted in", "filed under", "tagged with", "tags:", "categories:",
-      "click to share", "follow us on", "like us on facebook", "sponsored content",
-      "how useful was this post", "click on a star to rate", "no votes so far",
-      "we are sorry that this post", "let us improve this post", "thank you for subscribing",
-      "thanks for subscribing",
+      PH("thank you! your submission has been received"), PH("oops! something went wrong"),
+      PH("prices were accurate at the time"), PH("your email address will not be published"),
+      PH("required fields are marked"), PH("save my name, email"),
+      PH("you must be logged in to post"), PH("this entry was posted in"), PH("filed under"),
+      PH("tagged with"), PH("tags:"), PH("categories:"), PH("click to share"), PH("follow us on"),
+      PH("like us on facebook"), PH("sponsored content"), PH("how useful was this post"),
+      PH("click on a star to rate"), PH("no votes so far"), PH("we are sorry that this post"),
+      PH("let us improve this post"), PH("thank you for subscribing"), PH("thanks for subscribing"),
       /* a comment system's or forum's note to a reader not signed in */
-      "you must be logged in", "you must log in to", "you need to be a member in order",
-      "you need to be logged in", "create an account or sign in", "sign in or create",
-      "sign in to comment", "log in to comment", "log in to answer", "log in to reply",
-      "you are not logged in", "start asking to get answers",
-      /* a reading list's heading: "Related articles that may interest you" */
-      "related article", "related stories", "related posts", "recommended reading",
-      "must read:", NULL};
-  static const char *const calls[] = {
-      "talk to our", "talk to an expert", "contact us", "request a quote", "get started",
-      "get the free", "get your free", "download the free", "download our", "click here",
-      "book a demo", "book a call", "schedule a call", "start your free", "try it free",
-      "follow us", "share your story", "earn your", "get $", "want to win", "get more ",
-      "explore other ", "explore more ", NULL};
+      PH("you must be logged in"), PH("you must log in to"), PH("you need to be a member in order"),
+      PH("you need to be logged in"), PH("create an account or sign in"), PH("sign in or create"),
+      PH("sign in to comment"), PH("log in to comment"), PH("log in to answer"),
+      PH("log in to reply"), PH("you are not logged in"), PH("start asking to get answers"),
+      /* a reading list's heading: PH("Related articles that may interest you") */
+      PH("related article"), PH("related stories"), PH("related posts"), PH("recommended reading"),
+      PH("must read:")};
+  static const phrase calls[] = {
+      PH("talk to our"), PH("talk to an expert"), PH("contact us"), PH("request a quote"),
+      PH("get started"), PH("get the free"), PH("get your free"), PH("download the free"),
+      PH("download our"), PH("click here"), PH("book a demo"), PH("book a call"),
+      PH("schedule a call"), PH("start your free"), PH("try it free"), PH("follow us"),
+      PH("share your story"), PH("earn your"), PH("get $"), PH("want to win"), PH("get more "),
+      PH("explore other "), PH("explore more ")};
   /* a newsletter's pitch anywhere in a short paragraph: "... produced by
    * The Courier. Sign up for our weekly newsletter." */
   if (n < 400 && contains_ci(p, n, "newsletter") &&
@@ -2043,8 +2150,8 @@ static bool furniture_line(const char *p, size_t n) {
        contains_ci(p, n, "disclosure")))
     return true;
   if (n >= 300) return false;
-  for (size_t i = 0; strong[i]; i++)
-    if (starts_ci(p, n, strong[i])) return true;
+  for (size_t i = 0; i < sizeof(strong) / sizeof(strong[0]); i++)
+    if (starts_phrase(p, n, &strong[i])) return true;
   /* a newsletter's pitch: "Subscribe to The Owl, a free daily newsletter" */
   if (starts_ci(p, n, "subscribe to ") && contains_ci(p, n, "newsletter")) return true;
   /* a sign-off's call: "... If you liked this article, please consider
@@ -2054,8 +2161,8 @@ static bool furniture_line(const char *p, size_t n) {
   if (n >= 100) return false;
   /* a referral call: "Love The Owl? Tell your friends and get rewards." */
   if (contains_ci(p, n, "tell your friends")) return true;
-  for (size_t i = 0; calls[i]; i++)
-    if (starts_ci(p, n, calls[i])) return true;
+  for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++)
+    if (starts_phrase(p, n, &calls[i])) return true;
   return false;
 }
 
@@ -3362,17 +3469,38 @@ static const char *page_kind(const px__page *g, const char *u, size_t ul) {
   return NULL;
 }
 
+/* The bytes of p[0..n) that end a word: a space or newline after a byte
+ * that is neither (the whole body is read, 16 bytes at a time with SSE2). */
+static unsigned count_word_ends(const char *p, size_t n) {
+  unsigned w = 0;
+  size_t i = 1;
+#ifdef __SSE2__
+  const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n');
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+    __m128i u = _mm_loadu_si128((const __m128i *)(p + i - 1));
+    __m128i sv = _mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl));
+    __m128i su = _mm_or_si128(_mm_cmpeq_epi8(u, sp), _mm_cmpeq_epi8(u, nl));
+    unsigned bits = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(su, sv));
+    for (; bits; bits &= bits - 1) w++;
+  }
+#endif
+  for (; i < n; i++)
+    if ((p[i] == ' ' || p[i] == '\n') && p[i - 1] != ' ' && p[i - 1] != '\n') w++;
+  return w;
+}
+
 static void page_measure(px__extractor *ex, const px_article *out) {
   px__page *g = &ex->m.sig;
   const px__buf *b = &ex->body;
   g->paras = b->len ? 1 : 0;
-  g->words = 0;
+  g->words = count_word_ends(b->ptr, b->len);
   size_t start = 0;
-  for (size_t i = 0; i < b->len; i++) {
-    if (b->ptr[i] == ' ' || b->ptr[i] == '\n') {
-      if (i > 0 && b->ptr[i - 1] != ' ' && b->ptr[i - 1] != '\n') g->words++;
-    }
-    if (i + 1 < b->len && b->ptr[i] == '\n' && b->ptr[i + 1] == '\n') {
+  /* paragraph breaks: from one newline to the next */
+  for (const char *q = b->len ? memchr(b->ptr, '\n', b->len) : NULL; q;
+       q = memchr(q + 1, '\n', b->len - (size_t)(q + 1 - b->ptr))) {
+    size_t i = (size_t)(q - b->ptr);
+    if (i + 1 < b->len && b->ptr[i + 1] == '\n') {
       if (i - start >= 200) g->long_paras++;
       g->paras++;
       start = i + 2;

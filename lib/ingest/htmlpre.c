@@ -19,6 +19,9 @@
 #include <myhtml/api.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* A tag name folded to lower case and hashed into 32 bits (0 = none). */
 static uint32_t name_hash(const char *p, size_t n) {
@@ -40,19 +43,6 @@ static bool name_is(const char *p, size_t n, const char *w) {
   return w[n] == '\0';
 }
 
-/* The lists are looked up once per tag of every page: a name longer than
- * any in them (most class-heavy pages use short tags, but custom elements
- * are long) is out at once, and only names of the same first letter are
- * compared. */
-static bool name_in(const char *p, size_t n, const char *const *list) {
-  if (n == 0 || n > 8) return false;
-  char c0 = p[0];
-  if (c0 >= 'A' && c0 <= 'Z') c0 = (char)(c0 + 32);
-  for (size_t i = 0; list[i]; i++)
-    if (list[i][0] == c0 && name_is(p, n, list[i])) return true;
-  return false;
-}
-
 static const char *const void_tags[] = {
     "area", "base", "basefont", "bgsound", "br",    "col",  "embed", "frame", "hr",
     "img",  "input", "keygen",  "link",    "meta",  "param", "source", "track", "wbr",
@@ -65,6 +55,59 @@ static const char *const sibling_tags[] = {"p",  "li", "dt", "dd",       "option
                                            "tr", "td", "th", "a",        "rb",     "rt",
                                            "rp", "rtc", NULL};
 
+/* The lists above, looked up once per start tag: a name of up to eight
+ * bytes folded to lower case is one 64-bit word (a longer name is in none
+ * of them), found in a small open-addressed table the pass fills from the
+ * lists when it starts. */
+enum { TC_NONEST = 1 /* void, html, head, body: never nests */, TC_RAW = 2, TC_SIBLING = 4 };
+#define TC_SLOTS 128 /* a power of two, well over the names of the lists */
+typedef struct tag_classes {
+  uint64_t key[TC_SLOTS];
+  uint8_t cls[TC_SLOTS];
+} tag_classes;
+
+/* The name folded to lower case in a word (0: empty or over 8 bytes). */
+static uint64_t name_word(const char *p, size_t n) {
+  if (n == 0 || n > 8) return 0;
+  uint64_t w = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    w |= (uint64_t)c << (8 * i);
+  }
+  return w;
+}
+
+static size_t tc_slot(const tag_classes *t, uint64_t w) {
+  size_t i = (size_t)((w * 0x9E3779B97F4A7C15u) >> 57) & (TC_SLOTS - 1);
+  while (t->key[i] && t->key[i] != w) i = (i + 1) & (TC_SLOTS - 1);
+  return i;
+}
+
+static void tc_add(tag_classes *t, const char *const *list, unsigned cls) {
+  for (size_t k = 0; list[k]; k++) {
+    uint64_t w = name_word(list[k], strlen(list[k]));
+    size_t i = tc_slot(t, w);
+    t->key[i] = w;
+    t->cls[i] |= (uint8_t)cls;
+  }
+}
+
+static void tc_fill(tag_classes *t) {
+  static const char *const one_each[] = {"html", "head", "body", NULL};
+  memset(t, 0, sizeof(*t));
+  tc_add(t, void_tags, TC_NONEST);
+  tc_add(t, one_each, TC_NONEST);
+  tc_add(t, raw_tags, TC_RAW);
+  tc_add(t, sibling_tags, TC_SIBLING);
+}
+
+/* The TC_ classes of a tag name (0 for a name in no list). */
+static unsigned tc_of(const tag_classes *t, const char *p, size_t n) {
+  uint64_t w = name_word(p, n);
+  return w ? t->cls[tc_slot(t, w)] : 0;
+}
+
 static bool is_name_char(unsigned char c) {
   return c != 0 && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '/' &&
          c != '>';
@@ -72,24 +115,35 @@ static bool is_name_char(unsigned char c) {
 
 static bool is_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 
+/* What tag_end does with a byte: most bytes of a tag (attribute names and
+ * unquoted values) are 0, passed with one look-up. */
+enum { TE_OTHER = 0, TE_GT, TE_QUOTE, TE_EQ, TE_SPACE };
+static const unsigned char te_class[256] = {
+    ['>'] = TE_GT,     ['"'] = TE_QUOTE,  ['\''] = TE_QUOTE, ['='] = TE_EQ,     [' '] = TE_SPACE,
+    ['\t'] = TE_SPACE, ['\n'] = TE_SPACE, ['\r'] = TE_SPACE, ['\f'] = TE_SPACE};
+
 /* Find the '>' closing a tag whose attributes start at i (quotes respected);
  * returns n when there is none. */
 static size_t tag_end(const char *p, size_t n, size_t i) {
   bool after_eq = false;
   for (; i < n; i++) {
-    char c = p[i];
-    if (c == '>') return i;
-    if ((c == '"' || c == '\'') && after_eq) {
+    unsigned k = te_class[(unsigned char)p[i]];
+    if (k == TE_OTHER) {
+      after_eq = false;
+      continue;
+    }
+    if (k == TE_GT) return i;
+    if (k == TE_QUOTE && after_eq) {
       /* a quoted value (most of a tag's bytes: classes, URLs, styles)
        * is passed over with memchr */
-      const char *q = i + 1 < n ? memchr(p + i + 1, c, n - i - 1) : NULL;
+      const char *q = i + 1 < n ? memchr(p + i + 1, p[i], n - i - 1) : NULL;
       if (!q) return n;
       i = (size_t)(q - p);
       after_eq = false;
       continue;
     }
-    if (c == '=') after_eq = true;
-    else if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f') after_eq = false;
+    if (k == TE_EQ) after_eq = true;
+    else if (k != TE_SPACE) after_eq = false; /* a quote not after '=' */
   }
   return n;
 }
@@ -160,6 +214,8 @@ int px__html_prepass(const char *p, size_t n, px__buf *out, bool *changed, size_
   uint32_t stack[PX__HTML_MAX_DEPTH];
   size_t depth = 0, over = 0, ndropped = 0;
   dropper d = {p, 0, out, false, PX_OK};
+  tag_classes classes;
+  tc_fill(&classes);
   size_t i = 0;
   while (i < n && d.rc == PX_OK) {
     const char *lt = memchr(p + i, '<', n - i);
@@ -215,10 +271,9 @@ int px__html_prepass(const char *p, size_t n, px__buf *out, bool *changed, size_
       continue;
     }
     /* html, head and body are one each: a repeat does not nest. */
-    if (name_in(name, nl, void_tags) || name_is(name, nl, "html") || name_is(name, nl, "head") ||
-        name_is(name, nl, "body"))
-      continue;
-    if (name_in(name, nl, raw_tags)) {
+    unsigned tc = tc_of(&classes, name, nl);
+    if (tc & TC_NONEST) continue;
+    if (tc & TC_RAW) {
       char low[16]; /* find_end_tag takes the name in lower case */
       size_t ll = nl < sizeof(low) ? nl : sizeof(low) - 1;
       for (size_t k = 0; k < ll; k++) low[k] = (char)(name[k] | 32);
@@ -233,7 +288,7 @@ int px__html_prepass(const char *p, size_t n, px__buf *out, bool *changed, size_
     uint32_t h = name_hash(name, nl);
     /* Only the top is closed: closing deeper would count less nesting than
      * the parser builds, and an over-count is only ever safe. */
-    if (depth && stack[depth - 1] == h && name_in(name, nl, sibling_tags)) depth--;
+    if (depth && stack[depth - 1] == h && (tc & TC_SIBLING)) depth--;
     if (over || depth == PX__HTML_MAX_DEPTH) {
       over++;
       drop(&d, a, b);
@@ -267,6 +322,23 @@ void *px__html_token_guard(myhtml_tree_t *tree, myhtml_token_node_t *token, void
   const char *d = s ? mycore_string_data(s) : NULL;
   if (!d) return ctx;
   size_t len = mycore_string_length(s), i = 0;
+#ifdef __SSE2__
+  /* Most text tokens are the white space between tags, read 16 at a time. */
+  const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n'),
+                ff = _mm_set1_epi8('\f'), cr = _mm_set1_epi8('\r');
+  for (; i + 16 <= len; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(d + i));
+    __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, tab)),
+                              _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, ff)),
+                                           _mm_cmpeq_epi8(v, cr)));
+    unsigned other = ~(unsigned)_mm_movemask_epi8(ws) & 0xFFFFu;
+    if (other) {
+      i += (size_t)__builtin_ctz(other);
+      break;
+    }
+  }
+#endif
+  /* the rest (or nothing: d[i] is then not white space) */
   while (i < len && (d[i] == ' ' || d[i] == '\t' || d[i] == '\n' || d[i] == '\f' || d[i] == '\r'))
     i++;
   size_t cap = mycore_string_size(s);
