@@ -74,6 +74,15 @@ static void assert_speaker(fx *f, const char *needle, const char *name_part) {
              q.speaker_name.ptr, name_part);
 }
 
+/* The speaker of the quote holding needle is written as span. */
+static void assert_speaker_span(fx *f, const char *needle, const char *span) {
+  px_quote q = find(f, needle);
+  assert_true(q.has_speaker);
+  px_str got = {px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start};
+  if (!str_is(got, span))
+    fail_msg("speaker of '%s' is written '%.*s', wanted '%s'", needle, (int)got.len, got.ptr, span);
+}
+
 /* ------------------------------------------------------------- scanner */
 
 static size_t scan(const char *t, px__qspan **v) {
@@ -1351,6 +1360,18 @@ static void test_attribution_sentences(void **state) {
   assert_true(q.has_speaker);
   assert_true(str_has((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
                       "Brook"));
+  /* a participle after a comma goes with the phrase that opens the
+   * clause, not the name its verb governs nor a pronoun after it */
+  run(f, "Pier\n\nThe pier stays shut. In two long interviews, the harbour master warned Tomas "
+         "Vey about the cost, saying she had \"no money left for the repairs.\"");
+  assert_speaker_span(f, "no money left", "the harbour master");
+  run(f, "Pier\n\nThe pier stays shut. The village council released a letter on Monday saying "
+         "the repairs were \"out of the question this year.\"");
+  assert_speaker_span(f, "out of the question", "The village council");
+  /* after "with", a name with its role before a participle speaks */
+  run(f, "Pier\n\nThe storm broke the pier, with Harbour Master Dara Quill telling reporters it "
+         "was \"beyond saving by any standard.\"");
+  assert_speaker(f, "beyond saving", "Quill");
   /* a sentence that reports a clause is no bare attribution */
   run(f, "Ballots\n\nIrena Brook said the count was over. Later a clerk was seen leaving. "
          "\"Nobody told us anything about the boxes in the basement.\"");

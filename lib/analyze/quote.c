@@ -505,6 +505,61 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
   return false;
 }
 
+/* A word in -ed: a past tense ("released") or, right after a determiner,
+ * an adjective ("the retired surgeon"). */
+static bool is_ed(const qwork *w, size_t i) {
+  const px__token *t = TOK(w, i);
+  return t->end - t->start > 3 && memcmp(w->p + t->end - 2, "ed", 2) == 0;
+}
+
+/* The noun phrase that opens the clause at lo and is its subject: a
+ * determiner, up to four words, then a verb ("The town released a
+ * statement ..., saying", "In three interviews, the justice sounded off
+ * on Trump, saying ...").  For a participle after a comma, whose subject
+ * is the clause's even when that is no name nor role: the first name
+ * after the verb is its object.  An opening phrase of setting ("In
+ * August,") is passed over. */
+static bool opening_np(const qwork *w, size_t lo, size_t t, spk *s) {
+  static const char *const prep[] = {"in", "on", "at", "after", "during", "for", "with", "since",
+                                     "before", "by", "from", "over", "like"};
+  size_t f = lo;
+  if (f < t && is_word(w, f) && (TOK(w, f)->fold == w->qa->h_but || TOK(w, f)->fold == w->qa->h_and)) f++;
+  if (f < t && (word_in(w, f, prep, sizeof prep / sizeof *prep) || (w->cls[f] & CW_SKIP))) {
+    size_t k = f + 1;
+    while (k < t && k - f < 10 && punct_char(w, k) != ',' && !is_qmark(w, k) && !is_sent_end_punct(w, k)) k++;
+    if (k >= t || punct_char(w, k) != ',') return false;
+    f = k + 1;
+  }
+  if (f >= t || !is_word(w, f) || w->inq[f] || !(w->cls[f] & CW_DET)) return false;
+  size_t e = f + 1;
+  while (e < t && e - f <= 4 && is_word(w, e) && !w->inq[e] && mention_at(w, e) < 0 &&
+         !(w->cls[e] & (CW_SKIP | CW_CLAUSE | CW_DET | PX__CW_CUE | PX__CW_PRONOUN)) &&
+         !((TOK(w, e)->flags & PX__TF_STOP) && !(w->cls[e] & PX__CW_TITLE)) &&
+         !(is_ed(w, e) && e > f + 1) && !(TOK(w, e)->flags & PX__TF_POSSESSIVE))
+    e++;
+  if (e == f + 1 || e >= t || e - f > 4 || !is_word(w, e)) return false;
+  /* the word after it is a verb: an auxiliary or a past tense */
+  static const char *const past[] = {"sent", "wrote", "put", "made", "took", "gave", "ran",
+                                     "held", "began", "spent", "kept", "paid", "won", "lost",
+                                     "went", "got", "came", "brought", "built", "left"};
+  if (!((w->cls[e] & CW_SKIP) || (is_ed(w, e) && !cap_word(w, e)) ||
+        word_in(w, e, past, sizeof past / sizeof *past)))
+    return false;
+  spk_span(w, f, e, s);
+  return true;
+}
+
+/* The subject of the clause [lo, t) for a participle or a document that
+ * speaks for it: the phrase that opens the clause when it is one
+ * (opening_np), else its first name or role (main_subject). */
+static bool clause_subject(const qwork *w, size_t lo, size_t t, spk *s) {
+  spk np = {0};
+  if (!opening_np(w, lo, t, &np)) return main_subject(w, lo, t, s);
+  /* a name or role inside the phrase keeps its mention */
+  if (!main_subject(w, lo, t, s) || s->start >= np.end || s->start < np.start) *s = np;
+  return true;
+}
+
 /* The nearest speaker-like word before the cue c, within the clause. */
 static bool nearest_back(const qwork *w, size_t lo, size_t c, spk *s) {
   for (size_t k = c; k > lo && c - k < 12;) {
@@ -665,7 +720,7 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
         if (subject_before(w, slo, k0, s)) return true;
         break;
       }
-      return main_subject(w, slo, t, s);
+      return clause_subject(w, slo, t, s);
     }
     /* find the comma that opens the apposition */
     /* the apposition may hold commas of its own ("Marco Rubio, whose
@@ -717,7 +772,12 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
      * name before a participle is its subject */
     if (is_ing(w, c) && s->men >= 0) {
       size_t f = tok_from(w, s->start);
-      while (f > lo && is_word(w, f - 1) && (w->cls[f - 1] & (CW_DET | PX__CW_TITLE))) f--;
+      /* over roles and their modifiers: "with Republican Senator John
+       * McCain telling reporters" */
+      while (f > lo && is_word(w, f - 1) &&
+             ((w->cls[f - 1] & (CW_DET | PX__CW_TITLE)) ||
+              (cap_word(w, f - 1) && !(TOK(w, f - 1)->flags & PX__TF_SENT_START))))
+        f--;
       if (f > lo && is_word(w, f - 1) && TOK(w, f - 1)->fold == w->qa->h_with) return true;
     }
     /* "Another source speaking to Fox News said": a name after a
@@ -727,12 +787,12 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
     if ((s->men >= 0 && after_preposition(w, tok_from(w, s->start))) ||
         (s->men < 0 && !s->pron && is_document(w, t))) {
       spk s2 = {0};
-      if (main_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
+      if (clause_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
     } else if (is_ing(w, c) && s->men < 0 && !s->pron && !weak_person(w, s)) {
       /* "he has battled the council, at one point calling the mayor a
        * "liar"": a participle after a thing has the clause's subject */
       spk s2 = {0};
-      if (main_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
+      if (clause_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
     }
     return true;
   }
