@@ -1372,6 +1372,16 @@ static void test_attribution_sentences(void **state) {
   run(f, "Pier\n\nThe storm broke the pier, with Harbour Master Dara Quill telling reporters it "
          "was \"beyond saving by any standard.\"");
   assert_speaker(f, "beyond saving", "Quill");
+  /* the subject of the clause a colon ends, after an opening phrase */
+  run(f, "Pier\n\nThe mayor wanted the pier rebuilt. As if answering him directly, the Harbour "
+         "Trust of Wexford was blunt in its findings: \"The pier cannot be saved at any price.\"");
+  assert_speaker(f, "cannot be saved", "Harbour Trust");
+  /* a name joined to a word by a hyphen modifies the head after it */
+  run(f, "Pier\n\nSenator Dara Quill lost the vote. In the video, the Quill-linked adviser Tomas "
+         "Vey is shown lecturing: \"The pier cannot be saved at any price.\"");
+  q = find(f, "cannot be saved");
+  if (q.has_speaker && str_has(q.speaker_name, "Quill"))
+    fail_msg("speaker '%.*s'", (int)q.speaker_name.len, q.speaker_name.ptr);
   /* a sentence that reports a clause is no bare attribution */
   run(f, "Ballots\n\nIrena Brook said the count was over. Later a clerk was seen leaving. "
          "\"Nobody told us anything about the boxes in the basement.\"");

@@ -487,8 +487,16 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
     if (is_qmark(w, k) || w->inq[k] || !speakerish(w, k)) continue;
     size_t e = k;
     int32_t m = mention_at(w, k);
-    if (m >= 0) e = w->ents->men[m].tok_first + w->ents->men[m].tok_count - 1;
-    else if (w->cls[k] & PX__CW_TITLE) {
+    if (m >= 0) {
+      e = w->ents->men[m].tok_first + w->ents->men[m].tok_count - 1;
+      /* "the al Qaeda-linked cleric", "a Trump-backed group": a name
+       * joined to a word by a hyphen modifies the head after it */
+      uint32_t me = w->ents->men[m].end;
+      if (me < TOK(w, e)->end && w->p[me] == '-' && e + 1 < t) {
+        k = e;
+        continue;
+      }
+    } else if (w->cls[k] & PX__CW_TITLE) {
       while (e + 1 < t && is_word(w, e + 1) && (w->cls[e + 1] & PX__CW_TITLE)) e++;
       /* "President Barack Obama": the name after the title; "New Jersey
        * Gov. Chris Christie": after its abbreviation's period */
@@ -547,6 +555,15 @@ static bool opening_np(const qwork *w, size_t lo, size_t t, spk *s) {
     return false;
   spk_span(w, f, e, s);
   return true;
+}
+
+/* Does the phrase at token f open its clause: near the sentence start
+ * [lo, ...), or right after a comma, with its determiner and role words
+ * ("As if answering him, the state board of elections was ...")? */
+static bool clause_opening(const qwork *w, size_t lo, size_t f) {
+  if (f < lo + 4) return true;
+  while (f > lo && is_word(w, f - 1) && (w->cls[f - 1] & (CW_DET | PX__CW_TITLE))) f--;
+  return f > lo && punct_char(w, f - 1) == ',';
 }
 
 /* The subject of the clause [lo, t) for a participle or a document that
@@ -2024,8 +2041,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
                   (s0.men >= 0 && w.ents->ent[w.ents->men[s0.men].entity].type != PX_ENT_PLACE) ||
                   (s0.men < 0 && !s0.pron && tok_from(&w, s0.end) > 0 &&
                    (w.cls[tok_from(&w, s0.end) - 1] & PX__CW_TITLE))) &&
-                 (tok_from(&w, s0.start) < lo + 4 ||
-                  (tok_from(&w, s0.start) > lo && punct_char(&w, tok_from(&w, s0.start) - 1) == ','))) {
+                 clause_opening(&w, lo, tok_from(&w, s0.start))) {
         /* "She then addressed the supporters again: "..."", "The board
          * was conclusive in its findings: "..."", "But back home, he
          * returned to his familiar lines: "..."": the subject of the
