@@ -1382,6 +1382,12 @@ static void test_attribution_sentences(void **state) {
   q = find(f, "cannot be saved");
   if (q.has_speaker && str_has(q.speaker_name, "Quill"))
     fail_msg("speaker '%.*s'", (int)q.speaker_name.len, q.speaker_name.ptr);
+  /* a name that modifies a noun ("the Vey campaign") is a weaker
+   * antecedent than the person the paragraph is about */
+  run(f, "Pier\n\nTomas Vey turned the story back on the paper, noting that its reporter Alan Brook "
+         "had written in June that the Vey campaign was coming apart. \"They never learn from it,\" "
+         "he said.");
+  assert_speaker(f, "never learn from it", "Tomas Vey");
   /* a sentence that reports a clause is no bare attribution */
   run(f, "Ballots\n\nIrena Brook said the count was over. Later a clerk was seen leaving. "
          "\"Nobody told us anything about the boxes in the basement.\"");

@@ -1597,7 +1597,20 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     bool dup = false;
     for (size_t d = 0; d < ndone; d++) dup |= done[d] == (int32_t)en;
     if (dup) continue;
-    if (ndone < 16) done[ndone++] = (int32_t)en;
+    /* "the Harry Potter books", "the Sanders campaign": a name between an
+     * article and a common noun modifies the noun, a weaker sign of whom
+     * the text goes on about; a plain mention before it counts too */
+    size_t after = k + ents->men[m].tok_count;
+    bool poss = tx->tok[after - 1].flags & PX__TF_POSSESSIVE;
+    bool modifier = k > 0 && is_word(w, k - 1) &&
+                    (tx->tok[k - 1].fold == w->qa->h_the || tx->tok[k - 1].fold == w->qa->h_a ||
+                     tx->tok[k - 1].fold == w->qa->h_an) &&
+                    !poss && after < nt && is_word(w, after) && !cap_word(w, after) && !w->inq[after] &&
+                    !(tx->tok[after].flags & PX__TF_STOP) &&
+                    !(w->cls[after] & (PX__CW_CUE | PX__CW_CUE_WEAK | CW_SKIP | CW_CLAUSE)) &&
+                    !(TOK(w, after)->end - TOK(w, after)->start > 3 &&
+                      memcmp(w->p + TOK(w, after)->end - 2, "ed", 2) == 0);
+    if (ndone < 16 && !modifier) done[ndone++] = (int32_t)en;
     int sc = 0;
     /* a gender read from pronouns near the name may be another person's
      * ("Trump said he ..." under the wrong Trump): a cost, not a bar */
@@ -1612,8 +1625,6 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     else if (w->inrep && w->inrep[k]) sc -= 2;
     bool initial = (tx->tok[k].flags & PX__TF_SENT_START) || k < sent_first_tok(w, ks) + 4 ||
                    (k > 0 && (is_qmark(w, k - 1) || punct_char(w, k - 1) == ','));
-    size_t after = k + ents->men[m].tok_count;
-    bool poss = tx->tok[after - 1].flags & PX__TF_POSSESSIVE;
     bool before_verb = after < nt && is_word(w, after) &&
                        (w->cls[after] & (PX__CW_CUE | PX__CW_CUE_WEAK | CW_SKIP));
     /* "Clinton campaign manager Robby Mook released a memo": a name with
@@ -1698,6 +1709,7 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     }
     if (with_subject) sc += 4;
     else if (after_preposition(w, k)) sc -= 3;
+    if (modifier) sc -= 1;
     if (egender[en] == g) sc += 1;
     size_t ds = st > ks ? st - ks : 0;
     sc -= (int)(ds < 4 ? ds : 4);
