@@ -1388,6 +1388,11 @@ static void test_attribution_sentences(void **state) {
          "had written in June that the Vey campaign was coming apart. \"They never learn from it,\" "
          "he said.");
   assert_speaker(f, "never learn from it", "Tomas Vey");
+  /* a participle after a relative clause with a cue of its own goes
+   * with the main clause */
+  run(f, "Pier\n\nTomas Vey was defensive when asked about a builder who said he was never paid "
+         "for the pier, saying, \"He did not finish the job we gave him.\"");
+  assert_speaker(f, "did not finish the job", "Tomas Vey");
   /* a sentence that reports a clause is no bare attribution */
   run(f, "Ballots\n\nIrena Brook said the count was over. Later a clerk was seen leaving. "
          "\"Nobody told us anything about the boxes in the basement.\"");

@@ -734,7 +734,15 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
         k0--;
         if (is_sent_end_punct(w, k0)) break;
         if (!is_word(w, k0) || w->inq[k0] || is_ing(w, k0) || cue_at(w, k0, false) != 1) continue;
-        if (subject_before(w, slo, k0, s)) return true;
+        /* but not a cue in a relative clause: "X defended not paying an
+         * architect who said he was stiffed, saying ...": the participle
+         * goes with the main clause */
+        if (subject_before(w, slo, k0, s)) {
+          size_t f = tok_from(w, s->start);
+          if (!(f < w->tx->ntok && is_word(w, f) &&
+                (TOK(w, f)->fold == w->qa->h_who || TOK(w, f)->fold == w->qa->h_which)))
+            return true;
+        }
         break;
       }
       return clause_subject(w, slo, t, s);
