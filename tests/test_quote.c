@@ -1393,6 +1393,13 @@ static void test_attribution_sentences(void **state) {
   run(f, "Pier\n\nTomas Vey was defensive when asked about a builder who said he was never paid "
          "for the pier, saying, \"He did not finish the job we gave him.\"");
   assert_speaker(f, "did not finish the job", "Tomas Vey");
+  /* a name that owns a noun of speech right before the quote speaks */
+  run(f, "Pier\n\nThe council voted again on Monday. Senator Dara Quill's response was: \"Nobody "
+         "asked the harbour first.\"");
+  assert_speaker(f, "Nobody asked the harbour", "Dara Quill");
+  run(f, "Pier\n\nInspectors looked into Tomas Vey's claim that the pier was \"as good as new\" after the "
+         "storm.");
+  assert_speaker(f, "as good as new", "Tomas Vey");
   /* a sentence that reports a clause is no bare attribution */
   run(f, "Ballots\n\nIrena Brook said the count was over. Later a clerk was seen leaving. "
          "\"Nobody told us anything about the boxes in the basement.\"");

@@ -2070,6 +2070,40 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         c->s = s0;
       }
     }
+    if (!c->trail && !c->lead && prev > lo + 1) {
+      /* "In Forbes' words, "..."", "Obama's word: "..."", "Barrett's
+       * dictum to his interns was, "..."": a name that owns a noun of
+       * speech just before the quote speaks */
+      static const char *const said_nouns[] = {
+          "word", "words", "comment", "comments", "remark", "remarks", "statement", "message",
+          "response", "reply", "answer", "dictum", "tweet", "quip", "retort", "advice", "warning",
+          "plea", "vow", "promise", "claim", "announcement", "verdict", "explanation"};
+      for (size_t k = prev; k > lo + 1 && prev - k < 8;) {
+        k--;
+        if (is_qmark(&w, k) || w.inq[k] || (is_word(&w, k) && cue_at(&w, k, true))) break;
+        if (!word_in(&w, k, said_nouns, sizeof said_nouns / sizeof *said_nouns)) continue;
+        /* only a link to the quote between: "words,", "response was:",
+         * "claim that"; not "played down Trump's comments as "..."" */
+        static const char *const link[] = {"was", "is", "were", "that"};
+        /* ("Trump's claim that there were "thousands of shootings"": the
+         * clause after "that" is what was claimed) */
+        bool linked = true;
+        size_t j0 = k + 1;
+        if (j0 < prev && is_word(&w, j0) && TOK(&w, j0)->fold == qa->h_that) j0 = prev;
+        for (size_t j = j0; j < prev && linked; j++)
+          linked = punct_char(&w, j) == ',' || punct_char(&w, j) == ':' ||
+                   word_in(&w, j, link, sizeof link / sizeof *link);
+        if (!linked) break;
+        int32_t m = mention_at(&w, k - 1);
+        if (m >= 0 && w.ents->men[m].tok_first + w.ents->men[m].tok_count == k &&
+            (tx->tok[k - 1].flags & PX__TF_POSSESSIVE) &&
+            w.ents->ent[w.ents->men[m].entity].type != PX_ENT_PLACE) {
+          spk_from_mention(&w, m, &c->s);
+          c->lead = true;
+        }
+        break;
+      }
+    }
     if (!c->trail && !c->lead && starts && so > 0) {
       /* introduced by the sentence before, ending in a colon:
        * "Cruz continued:" / "he declared:" / "the statement said:" */
