@@ -74,6 +74,15 @@ static void assert_speaker(fx *f, const char *needle, const char *name_part) {
              q.speaker_name.ptr, name_part);
 }
 
+/* The speaker of the quote holding needle is written as span. */
+static void assert_speaker_span(fx *f, const char *needle, const char *span) {
+  px_quote q = find(f, needle);
+  assert_true(q.has_speaker);
+  px_str got = {px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start};
+  if (!str_is(got, span))
+    fail_msg("speaker of '%s' is written '%.*s', wanted '%s'", needle, (int)got.len, got.ptr, span);
+}
+
 /* ------------------------------------------------------------- scanner */
 
 static size_t scan(const char *t, px__qspan **v) {
@@ -1415,6 +1424,46 @@ static void test_attribution_sentences(void **state) {
   assert_true(q.has_speaker);
   assert_true(str_has((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
                       "Brook"));
+  /* a participle after a comma goes with the phrase that opens the
+   * clause, not the name its verb governs nor a pronoun after it */
+  run(f, "Pier\n\nThe pier stays shut. In two long interviews, the harbour master warned Tomas "
+         "Vey about the cost, saying she had \"no money left for the repairs.\"");
+  assert_speaker_span(f, "no money left", "the harbour master");
+  run(f, "Pier\n\nThe pier stays shut. The village council released a letter on Monday saying "
+         "the repairs were \"out of the question this year.\"");
+  assert_speaker_span(f, "out of the question", "The village council");
+  /* after "with", a name with its role before a participle speaks */
+  run(f, "Pier\n\nThe storm broke the pier, with Harbour Master Dara Quill telling reporters it "
+         "was \"beyond saving by any standard.\"");
+  assert_speaker(f, "beyond saving", "Quill");
+  /* the subject of the clause a colon ends, after an opening phrase */
+  run(f, "Pier\n\nThe mayor wanted the pier rebuilt. As if answering him directly, the Harbour "
+         "Trust of Wexford was blunt in its findings: \"The pier cannot be saved at any price.\"");
+  assert_speaker(f, "cannot be saved", "Harbour Trust");
+  /* a name joined to a word by a hyphen modifies the head after it */
+  run(f, "Pier\n\nSenator Dara Quill lost the vote. In the video, the Quill-linked adviser Tomas "
+         "Vey is shown lecturing: \"The pier cannot be saved at any price.\"");
+  q = find(f, "cannot be saved");
+  if (q.has_speaker && str_has(q.speaker_name, "Quill"))
+    fail_msg("speaker '%.*s'", (int)q.speaker_name.len, q.speaker_name.ptr);
+  /* a name that modifies a noun ("the Vey campaign") is a weaker
+   * antecedent than the person the paragraph is about */
+  run(f, "Pier\n\nTomas Vey turned the story back on the paper, noting that its reporter Alan Brook "
+         "had written in June that the Vey campaign was coming apart. \"They never learn from it,\" "
+         "he said.");
+  assert_speaker(f, "never learn from it", "Tomas Vey");
+  /* a participle after a relative clause with a cue of its own goes
+   * with the main clause */
+  run(f, "Pier\n\nTomas Vey was defensive when asked about a builder who said he was never paid "
+         "for the pier, saying, \"He did not finish the job we gave him.\"");
+  assert_speaker(f, "did not finish the job", "Tomas Vey");
+  /* a name that owns a noun of speech right before the quote speaks */
+  run(f, "Pier\n\nThe council voted again on Monday. Senator Dara Quill's response was: \"Nobody "
+         "asked the harbour first.\"");
+  assert_speaker(f, "Nobody asked the harbour", "Dara Quill");
+  run(f, "Pier\n\nInspectors looked into Tomas Vey's claim that the pier was \"as good as new\" after the "
+         "storm.");
+  assert_speaker(f, "as good as new", "Tomas Vey");
   /* a sentence that reports a clause is no bare attribution */
   run(f, "Ballots\n\nIrena Brook said the count was over. Later a clerk was seen leaving. "
          "\"Nobody told us anything about the boxes in the basement.\"");

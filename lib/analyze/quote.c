@@ -487,8 +487,16 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
     if (is_qmark(w, k) || w->inq[k] || !speakerish(w, k)) continue;
     size_t e = k;
     int32_t m = mention_at(w, k);
-    if (m >= 0) e = w->ents->men[m].tok_first + w->ents->men[m].tok_count - 1;
-    else if (w->cls[k] & PX__CW_TITLE) {
+    if (m >= 0) {
+      e = w->ents->men[m].tok_first + w->ents->men[m].tok_count - 1;
+      /* "the al Qaeda-linked cleric", "a Trump-backed group": a name
+       * joined to a word by a hyphen modifies the head after it */
+      uint32_t me = w->ents->men[m].end;
+      if (me < TOK(w, e)->end && w->p[me] == '-' && e + 1 < t) {
+        k = e;
+        continue;
+      }
+    } else if (w->cls[k] & PX__CW_TITLE) {
       while (e + 1 < t && is_word(w, e + 1) && (w->cls[e + 1] & PX__CW_TITLE)) e++;
       /* "President Barack Obama": the name after the title; "New Jersey
        * Gov. Chris Christie": after its abbreviation's period */
@@ -503,6 +511,70 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
     return np_ending_at(w, lo, e, s);
   }
   return false;
+}
+
+/* A word in -ed: a past tense ("released") or, right after a determiner,
+ * an adjective ("the retired surgeon"). */
+static bool is_ed(const qwork *w, size_t i) {
+  const px__token *t = TOK(w, i);
+  return t->end - t->start > 3 && memcmp(w->p + t->end - 2, "ed", 2) == 0;
+}
+
+/* The noun phrase that opens the clause at lo and is its subject: a
+ * determiner, up to four words, then a verb ("The town released a
+ * statement ..., saying", "In three interviews, the justice sounded off
+ * on Trump, saying ...").  For a participle after a comma, whose subject
+ * is the clause's even when that is no name nor role: the first name
+ * after the verb is its object.  An opening phrase of setting ("In
+ * August,") is passed over. */
+static bool opening_np(const qwork *w, size_t lo, size_t t, spk *s) {
+  static const char *const prep[] = {"in", "on", "at", "after", "during", "for", "with", "since",
+                                     "before", "by", "from", "over", "like"};
+  size_t f = lo;
+  if (f < t && is_word(w, f) && (TOK(w, f)->fold == w->qa->h_but || TOK(w, f)->fold == w->qa->h_and)) f++;
+  if (f < t && (word_in(w, f, prep, sizeof prep / sizeof *prep) || (w->cls[f] & CW_SKIP))) {
+    size_t k = f + 1;
+    while (k < t && k - f < 10 && punct_char(w, k) != ',' && !is_qmark(w, k) && !is_sent_end_punct(w, k)) k++;
+    if (k >= t || punct_char(w, k) != ',') return false;
+    f = k + 1;
+  }
+  if (f >= t || !is_word(w, f) || w->inq[f] || !(w->cls[f] & CW_DET)) return false;
+  size_t e = f + 1;
+  while (e < t && e - f <= 4 && is_word(w, e) && !w->inq[e] && mention_at(w, e) < 0 &&
+         !(w->cls[e] & (CW_SKIP | CW_CLAUSE | CW_DET | PX__CW_CUE | PX__CW_PRONOUN)) &&
+         !((TOK(w, e)->flags & PX__TF_STOP) && !(w->cls[e] & PX__CW_TITLE)) &&
+         !(is_ed(w, e) && e > f + 1) && !(TOK(w, e)->flags & PX__TF_POSSESSIVE))
+    e++;
+  if (e == f + 1 || e >= t || e - f > 4 || !is_word(w, e)) return false;
+  /* the word after it is a verb: an auxiliary or a past tense */
+  static const char *const past[] = {"sent", "wrote", "put", "made", "took", "gave", "ran",
+                                     "held", "began", "spent", "kept", "paid", "won", "lost",
+                                     "went", "got", "came", "brought", "built", "left"};
+  if (!((w->cls[e] & CW_SKIP) || (is_ed(w, e) && !cap_word(w, e)) ||
+        word_in(w, e, past, sizeof past / sizeof *past)))
+    return false;
+  spk_span(w, f, e, s);
+  return true;
+}
+
+/* Does the phrase at token f open its clause: near the sentence start
+ * [lo, ...), or right after a comma, with its determiner and role words
+ * ("As if answering him, the state board of elections was ...")? */
+static bool clause_opening(const qwork *w, size_t lo, size_t f) {
+  if (f < lo + 4) return true;
+  while (f > lo && is_word(w, f - 1) && (w->cls[f - 1] & (CW_DET | PX__CW_TITLE))) f--;
+  return f > lo && punct_char(w, f - 1) == ',';
+}
+
+/* The subject of the clause [lo, t) for a participle or a document that
+ * speaks for it: the phrase that opens the clause when it is one
+ * (opening_np), else its first name or role (main_subject). */
+static bool clause_subject(const qwork *w, size_t lo, size_t t, spk *s) {
+  spk np = {0};
+  if (!opening_np(w, lo, t, &np)) return main_subject(w, lo, t, s);
+  /* a name or role inside the phrase keeps its mention */
+  if (!main_subject(w, lo, t, s) || s->start >= np.end || s->start < np.start) *s = np;
+  return true;
 }
 
 /* The nearest speaker-like word before the cue c, within the clause. */
@@ -662,10 +734,18 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
         k0--;
         if (is_sent_end_punct(w, k0)) break;
         if (!is_word(w, k0) || w->inq[k0] || is_ing(w, k0) || cue_at(w, k0, false) != 1) continue;
-        if (subject_before(w, slo, k0, s)) return true;
+        /* but not a cue in a relative clause: "X defended not paying an
+         * architect who said he was stiffed, saying ...": the participle
+         * goes with the main clause */
+        if (subject_before(w, slo, k0, s)) {
+          size_t f = tok_from(w, s->start);
+          if (!(f < w->tx->ntok && is_word(w, f) &&
+                (TOK(w, f)->fold == w->qa->h_who || TOK(w, f)->fold == w->qa->h_which)))
+            return true;
+        }
         break;
       }
-      return main_subject(w, slo, t, s);
+      return clause_subject(w, slo, t, s);
     }
     /* find the comma that opens the apposition */
     /* the apposition may hold commas of its own ("Marco Rubio, whose
@@ -717,7 +797,12 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
      * name before a participle is its subject */
     if (is_ing(w, c) && s->men >= 0) {
       size_t f = tok_from(w, s->start);
-      while (f > lo && is_word(w, f - 1) && (w->cls[f - 1] & (CW_DET | PX__CW_TITLE))) f--;
+      /* over roles and their modifiers: "with Republican Senator John
+       * McCain telling reporters" */
+      while (f > lo && is_word(w, f - 1) &&
+             ((w->cls[f - 1] & (CW_DET | PX__CW_TITLE)) ||
+              (cap_word(w, f - 1) && !(TOK(w, f - 1)->flags & PX__TF_SENT_START))))
+        f--;
       if (f > lo && is_word(w, f - 1) && TOK(w, f - 1)->fold == w->qa->h_with) return true;
     }
     /* "Another source speaking to Fox News said": a name after a
@@ -727,12 +812,12 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
     if ((s->men >= 0 && after_preposition(w, tok_from(w, s->start))) ||
         (s->men < 0 && !s->pron && is_document(w, t))) {
       spk s2 = {0};
-      if (main_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
+      if (clause_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
     } else if (is_ing(w, c) && s->men < 0 && !s->pron && !weak_person(w, s)) {
       /* "he has battled the council, at one point calling the mayor a
        * "liar"": a participle after a thing has the clause's subject */
       spk s2 = {0};
-      if (main_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
+      if (clause_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
     }
     return true;
   }
@@ -1520,7 +1605,20 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     bool dup = false;
     for (size_t d = 0; d < ndone; d++) dup |= done[d] == (int32_t)en;
     if (dup) continue;
-    if (ndone < 16) done[ndone++] = (int32_t)en;
+    /* "the Harry Potter books", "the Sanders campaign": a name between an
+     * article and a common noun modifies the noun, a weaker sign of whom
+     * the text goes on about; a plain mention before it counts too */
+    size_t after = k + ents->men[m].tok_count;
+    bool poss = tx->tok[after - 1].flags & PX__TF_POSSESSIVE;
+    bool modifier = k > 0 && is_word(w, k - 1) &&
+                    (tx->tok[k - 1].fold == w->qa->h_the || tx->tok[k - 1].fold == w->qa->h_a ||
+                     tx->tok[k - 1].fold == w->qa->h_an) &&
+                    !poss && after < nt && is_word(w, after) && !cap_word(w, after) && !w->inq[after] &&
+                    !(tx->tok[after].flags & PX__TF_STOP) &&
+                    !(w->cls[after] & (PX__CW_CUE | PX__CW_CUE_WEAK | CW_SKIP | CW_CLAUSE)) &&
+                    !(TOK(w, after)->end - TOK(w, after)->start > 3 &&
+                      memcmp(w->p + TOK(w, after)->end - 2, "ed", 2) == 0);
+    if (ndone < 16 && !modifier) done[ndone++] = (int32_t)en;
     int sc = 0;
     /* a gender read from pronouns near the name may be another person's
      * ("Trump said he ..." under the wrong Trump): a cost, not a bar */
@@ -1535,8 +1633,6 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     else if (w->inrep && w->inrep[k]) sc -= 2;
     bool initial = (tx->tok[k].flags & PX__TF_SENT_START) || k < sent_first_tok(w, ks) + 4 ||
                    (k > 0 && (is_qmark(w, k - 1) || punct_char(w, k - 1) == ','));
-    size_t after = k + ents->men[m].tok_count;
-    bool poss = tx->tok[after - 1].flags & PX__TF_POSSESSIVE;
     bool before_verb = after < nt && is_word(w, after) &&
                        (w->cls[after] & (PX__CW_CUE | PX__CW_CUE_WEAK | CW_SKIP));
     /* "Clinton campaign manager Robby Mook released a memo": a name with
@@ -1621,6 +1717,7 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     }
     if (with_subject) sc += 4;
     else if (after_preposition(w, k)) sc -= 3;
+    if (modifier) sc -= 1;
     if (egender[en] == g) sc += 1;
     size_t ds = st > ks ? st - ks : 0;
     sc -= (int)(ds < 4 ? ds : 4);
@@ -2029,14 +2126,47 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
                   (s0.men >= 0 && w.ents->ent[w.ents->men[s0.men].entity].type != PX_ENT_PLACE) ||
                   (s0.men < 0 && !s0.pron && tok_from(&w, s0.end) > 0 &&
                    (w.cls[tok_from(&w, s0.end) - 1] & PX__CW_TITLE))) &&
-                 (tok_from(&w, s0.start) < lo + 4 ||
-                  (tok_from(&w, s0.start) > lo && punct_char(&w, tok_from(&w, s0.start) - 1) == ','))) {
+                 clause_opening(&w, lo, tok_from(&w, s0.start))) {
         /* "She then addressed the supporters again: "..."", "The board
          * was conclusive in its findings: "..."", "But back home, he
          * returned to his familiar lines: "..."": the subject of the
          * clause the colon ends, a person, a body or a document */
         c->lead = true;
         c->s = s0;
+      }
+    }
+    if (!c->trail && !c->lead && prev > lo + 1) {
+      /* "In Forbes' words, "..."", "Obama's word: "..."", "Barrett's
+       * dictum to his interns was, "..."": a name that owns a noun of
+       * speech just before the quote speaks */
+      static const char *const said_nouns[] = {
+          "word", "words", "comment", "comments", "remark", "remarks", "statement", "message",
+          "response", "reply", "answer", "dictum", "tweet", "quip", "retort", "advice", "warning",
+          "plea", "vow", "promise", "claim", "announcement", "verdict", "explanation"};
+      for (size_t k = prev; k > lo + 1 && prev - k < 8;) {
+        k--;
+        if (is_qmark(&w, k) || w.inq[k] || (is_word(&w, k) && cue_at(&w, k, true))) break;
+        if (!word_in(&w, k, said_nouns, sizeof said_nouns / sizeof *said_nouns)) continue;
+        /* only a link to the quote between: "words,", "response was:",
+         * "claim that"; not "played down Trump's comments as "..."" */
+        static const char *const link[] = {"was", "is", "were", "that"};
+        /* ("Trump's claim that there were "thousands of shootings"": the
+         * clause after "that" is what was claimed) */
+        bool linked = true;
+        size_t j0 = k + 1;
+        if (j0 < prev && is_word(&w, j0) && TOK(&w, j0)->fold == qa->h_that) j0 = prev;
+        for (size_t j = j0; j < prev && linked; j++)
+          linked = punct_char(&w, j) == ',' || punct_char(&w, j) == ':' ||
+                   word_in(&w, j, link, sizeof link / sizeof *link);
+        if (!linked) break;
+        int32_t m = mention_at(&w, k - 1);
+        if (m >= 0 && w.ents->men[m].tok_first + w.ents->men[m].tok_count == k &&
+            (tx->tok[k - 1].flags & PX__TF_POSSESSIVE) &&
+            w.ents->ent[w.ents->men[m].entity].type != PX_ENT_PLACE) {
+          spk_from_mention(&w, m, &c->s);
+          c->lead = true;
+        }
+        break;
       }
     }
     if (!c->trail && !c->lead && starts && so > 0) {
