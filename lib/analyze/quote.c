@@ -1616,8 +1616,7 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
                     !poss && after < nt && is_word(w, after) && !cap_word(w, after) && !w->inq[after] &&
                     !(tx->tok[after].flags & PX__TF_STOP) &&
                     !(w->cls[after] & (PX__CW_CUE | PX__CW_CUE_WEAK | CW_SKIP | CW_CLAUSE)) &&
-                    !(TOK(w, after)->end - TOK(w, after)->start > 3 &&
-                      memcmp(w->p + TOK(w, after)->end - 2, "ed", 2) == 0);
+                    !is_ed(w, after);
     if (ndone < 16 && !modifier) done[ndone++] = (int32_t)en;
     int sc = 0;
     /* a gender read from pronouns near the name may be another person's
@@ -1637,9 +1636,8 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
                        (w->cls[after] & (PX__CW_CUE | PX__CW_CUE_WEAK | CW_SKIP));
     /* "Clinton campaign manager Robby Mook released a memo": a name with
      * its role opening the clause, before a verb in the past tense */
-    if (!before_verb && after < nt && is_word(w, after) && !cap_word(w, after) &&
-        TOK(w, after)->end - TOK(w, after)->start > 3 &&
-        memcmp(w->p + TOK(w, after)->end - 2, "ed", 2) == 0 && !(TOK(w, after)->flags & PX__TF_STOP)) {
+    if (!before_verb && after < nt && is_word(w, after) && !cap_word(w, after) && is_ed(w, after) &&
+        !(TOK(w, after)->flags & PX__TF_STOP)) {
       size_t b = k;
       while (b > 0 && is_word(w, b - 1) && ((w->cls[b - 1] & PX__CW_TITLE) || cap_word(w, b - 1)) &&
              k - b < 6)
