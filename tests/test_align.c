@@ -751,6 +751,65 @@ static void test_quote_conflicts(void **state) {
   free_all(arts, 4);
 }
 
+/* An embedded post is its author's remark, not the outlet's reporting:
+ * its sentences are in no fact that is news, and the post, short as it
+ * is, is a quote of its author beside the other outlet's rendering. */
+static void test_embedded_post_compare(void **state) {
+  (void)state;
+  const char *post = "The north pier opens in May. \xe2\x80\x94 Anna Berg (@annaberg) June 1, 2024\n\n";
+  char b0[512], b1[512];
+  snprintf(b0, sizeof b0, "The harbour board met on Friday to set a date for the pier.\n\n%s"
+           "The board did not say what the work would cost.", post);
+  snprintf(b1, sizeof b1, "The harbour board set a date for the north pier on Friday.\n\n%s"
+           "Ferries will use the south pier until then.", post);
+  px_article *arts[2] = {mk("Valley Post", "Pier to reopen", "2024-06-02T08:00:00Z", b0),
+                         mk("Hill Courier", "Pier date set", "2024-06-02T09:00:00Z", b1)};
+  px_comparison *c = compare(arts, 2);
+  for (size_t f = 0; f < c->nfact; f++) {
+    if (c->fact[f].furniture) continue;
+    for (uint32_t j = c->fact[f].first; j < c->fact[f].first + c->fact[f].count; j++) {
+      const px__cmember *m = &c->mem[j];
+      const char *body = c->art[m->art].tx->body;
+      if (memmem(body + m->start, m->end - m->start, "opens in May", 12))
+        fail_msg("a post's words as a fact: %.*s", (int)(m->end - m->start), body + m->start);
+    }
+  }
+  size_t found = 0;
+  for (size_t g = 0; g < c->nquote; g++)
+    for (uint32_t j = c->quote[g].first; j < c->quote[g].first + c->quote[g].count; j++) {
+      const px__cqmember *m = &c->qmem[j];
+      const char *body = c->art[m->art].tx->body;
+      if (!memmem(body + m->start, m->end - m->start, "opens in May", 12)) continue;
+      assert_true(m->speaker.len >= 4 && memmem(m->speaker.ptr, m->speaker.len, "Berg", 4));
+      assert_int_equal(c->quote[g].count, 2);
+      found++;
+    }
+  assert_int_equal(found, 2);
+  px_comparison_free(c);
+  free_all(arts, 2);
+  /* a reporter's post relaying a remark reports news: it stays a fact */
+  px_article *rel[2] = {
+      mk("Valley Post", "Pier to reopen", "2024-06-02T08:00:00Z",
+         "The mayor said on Friday that the north pier opens in May."),
+      mk("Hill Courier", "Pier date set", "2024-06-02T09:00:00Z",
+         "The board met on Friday.\n\nThe mayor this morning says 'the north pier opens in May.' "
+         "\xe2\x80\x94 Olaf Lind (@olaflind) June 1, 2024\n\nFerries will use the south pier.")};
+  c = compare(rel, 2);
+  found = 0;
+  for (size_t f = 0; f < c->nfact; f++)
+    for (uint32_t j = c->fact[f].first; j < c->fact[f].first + c->fact[f].count; j++) {
+      const px__cmember *m = &c->mem[j];
+      const char *body = c->art[m->art].tx->body;
+      if (memmem(body + m->start, m->end - m->start, "this morning says", 17)) {
+        assert_false(c->fact[f].furniture);
+        found++;
+      }
+    }
+  assert_int_equal(found, 1);
+  px_comparison_free(c);
+  free_all(rel, 2);
+}
+
 /* One remark, one speaker: an article that gives the same words twice
  * lists them once (times 2); "Lind Holm" and "Marta Lind Holm" are one
  * person, so their renderings share a remark and no attribution
@@ -877,6 +936,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_quote_trimmed),
       cmocka_unit_test(test_furniture),
+      cmocka_unit_test(test_embedded_post_compare),
       cmocka_unit_test(test_scores),          cmocka_unit_test(test_synonyms),
       cmocka_unit_test(test_quantities),      cmocka_unit_test(test_compare_basic),
       cmocka_unit_test(test_identical),       cmocka_unit_test(test_empty_and_foreign),

@@ -1347,7 +1347,7 @@ static void test_embedded_post(void **state) {
   /* a quotation in marks inside the post with no speaker of its own is the
    * post's words; one with its own speaker stays that speaker's */
   run(f, "Vote\n\nThe count went on.\n\n"
-         "\"The count is over and we won.\" \xe2\x80\x94 Irena Brook (@ibrook) May 5, 2016\n\n"
+         "The count is over. \"We won,\" she said. \xe2\x80\x94 Irena Brook (@ibrook) May 5, 2016\n\n"
          "Tomas Vey told reporters: \"We will ask for a recount on Monday.\" \xe2\x80\x94 Dara Quill (@dquill) May 5, 2016\n\n"
          "Nothing else was said.");
   q = find(f, "count is over");
@@ -1360,6 +1360,15 @@ static void test_embedded_post(void **state) {
     if (str_is(q.text, "We will ask for a recount on Monday.")) vey = str_has(q.speaker_name, "Vey");
   }
   assert_true(vey);
+  /* a post that is all one quotation shares another's words: the
+   * quotation is not the account's, and is listed once */
+  run(f, "Interview\n\nTomas Vey spoke to the network on Monday about the storm.\n\n"
+         "\"What I regret is not seeing the storm coming.\" https://t.co/AbCd123 \xe2\x80\x94 "
+         "Harbour Morning Show (@harbourmorning) May 5, 2016\n\n"
+         "The show aired at seven.");
+  assert_int_equal(count_with(f, "storm coming"), 1);
+  q = find(f, "storm coming");
+  assert_false(q.has_speaker && str_has(q.speaker_name, "Harbour"));
   /* the article's own prose running on the line is no post */
   run(f, "Long\n\nThe council debated the pier for most of the evening and voted late, after the "
          "mayor had left the room and the clerk had read out every one of the letters sent by "
@@ -1371,6 +1380,14 @@ static void test_embedded_post(void **state) {
 
 static void test_attribution_sentences(void **state) {
   fx *f = *state;
+  /* a second verb of saying after commas has the first verb's subject, not
+   * the name before them */
+  run(f, "Calls\n\nPressed on whether she had called Tomas Vey, Dara Quill initially said no, then, "
+         "after a long pause, declared, \"Of course I did!\"");
+  assert_speaker(f, "Of course I did", "Quill");
+  run(f, "Calls\n\nPressed on the calls to Tomas Vey, Ms. Quill first said nothing, then, "
+         "upon further questioning, declared, \"Of course I did!\"");
+  assert_speaker(f, "Of course I did", "Quill");
   run(f, "Clip\n\nThe clip spread fast. \"What if the mayor took singing lessons?\" the "
          "43-year-old asked in the caption.");
   assert_speaker(f, "singing lessons", "43-year-old");

@@ -13,6 +13,7 @@
  * share from duplicate detection (px_dedup).
  */
 #include "align/compare.h"
+#include "analyze/quote.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -89,6 +90,49 @@ static bool str_eq(px_str a, px_str b) {
 
 /* --------------------------------------------------------- per article */
 
+/* Does [s, e) hold a quotation mark ("...", curly quotes, or a single
+ * quote opening after a space)? */
+static bool has_quotation(const char *p, size_t s, size_t e) {
+  for (size_t i = s; i < e; i++) {
+    unsigned char ch = (unsigned char)p[i];
+    if (ch == '"' || (ch == '\'' && i > s && p[i - 1] == ' ')) return true;
+    if (ch == 0xE2 && i + 2 < e && (unsigned char)p[i + 1] == 0x80 &&
+        ((unsigned char)p[i + 2] == 0x9C || (unsigned char)p[i + 2] == 0x98))
+      return true;
+  }
+  return false;
+}
+
+/* The stretches of a's body that are embedded posts, from a post's words to
+ * the end of its signature (px__post_next).  Their sentences are the words
+ * of the post's author, not the outlet's reporting: they are left out of
+ * facts like page furniture, and the post is compared as a quote of its
+ * author (cquotes.c).  A post that quotes someone ("The president this
+ * morning says 'I feel badly ...'", a reporter relaying a remark) reports
+ * news and stays in the facts. */
+static int find_posts(px_comparison *c, px__cart *a) {
+  size_t from = 0, n = 0, cap = 0;
+  uint32_t *v = NULL;
+  px__post ps;
+  while (px__post_next(a->tx->body, a->tx->len, &from, &ps)) {
+    if (has_quotation(a->tx->body, ps.text_start, ps.text_end)) continue;
+    if (n == cap) {
+      size_t nc = cap ? cap * 2 : 4;
+      uint32_t *g = px__arena_alloc(&c->arena, 2 * nc * sizeof *g);
+      if (!g) return PX_ENOMEM;
+      if (n) memcpy(g, v, 2 * n * sizeof *g);
+      v = g;
+      cap = nc;
+    }
+    v[2 * n] = ps.text_start;
+    v[2 * n + 1] = ps.end;
+    n++;
+  }
+  a->post = v;
+  a->npost = (uint32_t)n;
+  return PX_OK;
+}
+
 static int load_articles(px_comparison *c, px_ctx *ctx, const px_article *const *arts,
                          px__cinput *in) {
   px_analyzer *an = NULL;
@@ -126,6 +170,7 @@ static int load_articles(px_comparison *c, px_ctx *ctx, const px_article *const 
     }
     px_doc_dateline(a->doc, &a->place, &a->agency);
     a->nsent = (uint32_t)a->tx->nsent;
+    if ((rc = find_posts(c, a))) goto out;
     size_t words = 0, stops = 0;
     for (size_t k = 0; k < a->tx->ntok; k++)
       if (a->tx->tok[k].kind == PX__TOK_WORD) {

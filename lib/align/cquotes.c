@@ -69,7 +69,9 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
     for (size_t k = 0; k < qs.nq; k++) {
       const px__quote *q = &qs.q[k];
       if (q->kind == PX_QUOTE_SCARE || q->kind == PX_QUOTE_TITLE) continue; /* nobody said it */
-      if (is_furniture_span(a, q->start)) continue; /* a caption or an advert */
+      /* a caption or an advert; an embedded post is furniture as a fact,
+       * but its words are its author's remark */
+      if (!(q->flags & PX__QS_POST) && is_furniture_span(a, q->start)) continue;
       if (n == cap) {
         cap = cap ? cap * 2 : 64;
         qitem *t = realloc(it, cap * sizeof *t);

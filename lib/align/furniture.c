@@ -514,5 +514,7 @@ bool px__furniture_text(const char *p, size_t n) {
 bool px__cmp_is_furniture(const px__cart *a, uint32_t s) {
   if (s >= a->tx->nsent) return false;
   const px__sentence *se = &a->tx->sent[s];
+  for (uint32_t i = 0; i < a->npost; i++) /* an embedded post's words or signature */
+    if (se->start >= a->post[2 * i] && se->start < a->post[2 * i + 1]) return true;
   return px__furniture_text(a->tx->body + se->start, se->end - se->start);
 }

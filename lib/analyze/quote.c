@@ -678,6 +678,32 @@ static bool name_adverb(const qwork *w, size_t lo, size_t k) {
          !(TOK(w, b)->flags & PX__TF_POSSESSIVE);
 }
 
+/* The person (or a name of unknown kind) right before a verb of saying at k, adverbs between
+ * ("Giuliani initially said"), in a subject's place: the sentence's start
+ * or after a comma.  Not a passive ("after the winner was declared"), an
+ * infinitive ("wanted to admit") or a relative clause ("who says"). */
+static bool first_verb_subject(const qwork *w, size_t lo, size_t k, spk *s) {
+  static const char *const be[] = {"was", "were", "is", "are", "be", "been", "being"};
+  size_t j = k;
+  while (j > lo && k - j < 3 && is_word(w, j - 1) && (ly_adverb(w, j - 1) || (w->cls[j - 1] & CW_SKIP)) &&
+         !word_in(w, j - 1, be, sizeof be / sizeof *be))
+    j--;
+  if (j == lo || (is_word(w, j - 1) && word_in(w, j - 1, be, sizeof be / sizeof *be))) return false;
+  spk s2 = {0};
+  if (!np_ending_at(w, lo, j - 1, &s2) || s2.men < 0) return false;
+  int type = w->ents->ent[w->ents->men[s2.men].entity].type;
+  if (type != PX_ENT_PERSON && type != PX_ENT_OTHER) return false; /* a name of unknown kind too */
+  static const char *const hon[] = {"mr", "mrs", "ms", "dr"};
+  size_t f = tok_from(w, s2.start), sf = sent_first_tok(w, sent_of(w, f));
+  while (f > lo && f > sf &&
+         ((is_word(w, f - 1) && ((w->cls[f - 1] & PX__CW_TITLE) || word_in(w, f - 1, hon, 4))) ||
+          punct_char(w, f - 1) == '.'))
+    f--; /* over a title: "Mr. Giuliani" */
+  if (f != sf && !(f > lo && punct_char(w, f - 1) == ',')) return false;
+  *s = s2;
+  return true;
+}
+
 static bool weak_person(const qwork *w, const spk *s);
 static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   size_t j = c;
@@ -757,6 +783,12 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
     while (k > lim) {
       k--;
       if (is_qmark(w, k) || is_sent_end_punct(w, k)) break;
+      /* "Giuliani initially said no, then, upon further questioning,
+       * declared, "..."": a verb of saying before the commas is the same
+       * subject's first verb, not part of an apposition */
+      if (is_word(w, k) && !w->inq[k] && (w->cls[k] & PX__CW_CUE) && !is_ing(w, k) &&
+          cue_at(w, k, false) == 1 && first_verb_subject(w, lo, k, s))
+        return true;
       if (punct_char(w, k) != ',' && punct_char(w, k) != '(') continue;
       spk s1 = {0};
       if (k <= lo || !np_ending_at(w, lo, k - 1, &s1)) continue;
@@ -1836,6 +1868,14 @@ static int posts_in(qwork *w, cand *cv, size_t nq, cand **out, size_t *nout) {
     size_t ot = tok_from(w, ps.text_start), ct = tok_from(w, ps.text_end);
     size_t nt0 = tok_from(w, ps.name_start), nt1 = tok_from(w, ps.name_end);
     if (ot >= ct || nt0 >= nt1 || nt1 > tx->ntok) continue;
+    /* ""What I regret is ..." https://t.co/x — Good Morning America
+     * (@GMA)": a post that is all one quotation shares someone else's
+     * words; the quotation keeps whatever speaker it finds */
+    bool shared = false;
+    for (size_t i = 0; i < nq && !shared; i++)
+      shared = !cv[i].dead && cv[i].q.start + 4 >= ps.text_start && cv[i].q.start <= ps.text_start + 4 &&
+               (cv[i].q.end - cv[i].q.start) * 5 >= (ps.text_end - ps.text_start) * 4;
+    if (shared) continue;
     if (n == cap) {
       size_t nc = cap ? cap * 2 : 8;
       cand *g = px__arena_alloc(w->arena, nc * sizeof *g);

@@ -131,7 +131,7 @@ void px__report_html(const px_comparison *c, px__w *w) {
                 "<span class=\"shared\">green bar: a fact other outlets report too (fact number · outlets)</span>"
                 "<span class=\"unique\">gold bar: only this outlet</span>"
                 "<span class=\"hot\">yellow: the fact you clicked, in every column</span>"
-                "<span class=\"furn\">grey: page furniture (adverts, captions, links), not compared</span>"
+                "<span class=\"furn\">grey: page furniture (adverts, captions, links) and embedded posts (listed as quotes), not compared</span>"
                 "</p></section><details open><summary style=\"padding:0 1rem\">every article, sentence by "
                 "sentence</summary>");
   px__w_puts(w, "<div class=\"cols\">");
