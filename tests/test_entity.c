@@ -501,6 +501,14 @@ static void test_signature_line(void **state) {
   assert_int_equal(type_of(d, c), PX_ENT_PERSON);
   assert_int_equal(find_key(d, "edwin"), -1);
   px_doc_free(d);
+  /* an account's handle is no mention of a name: the post's signature
+   * names its author, "(@PAWire)" nothing more */
+  d = analyze(state, "The harbour will reopen in May. \xe2\x80\x94 Harbour Wire Service "
+                     "(@HWS) May 5, 2016\n\nThe board thanked @Nordvik for the plan.");
+  assert_true(find_key(d, "harbour wire service") >= 0);
+  assert_int_equal(find_mention(d, "HWS"), -1);
+  assert_int_equal(find_mention(d, "Nordvik"), -1);
+  px_doc_free(d);
 }
 
 int main(void) {

@@ -1191,7 +1191,8 @@ static int find_candidates(work *w) {
     while (i < n && T(w, i)->start < tx->dateline.end) i++;
   }
   while (i < n) {
-    if (!w->namey[i]) {
+    /* a handle ("@PA", "(@GOP)") names an account, not a mention */
+    if (!w->namey[i] || (T(w, i)->start > 0 && tx->body[T(w, i)->start - 1] == '@')) {
       i++;
       continue;
     }
