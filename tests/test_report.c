@@ -267,6 +267,30 @@ static void test_brief_lead(void **state) {
 
 /* What an outlet alone adds lists a sentence it prints twice (a pull
  * quote) once. */
+/* A sentence the page broke off ("“and the town will ...”", after a
+ * paragraph break inside a quote) is no line of the brief. */
+static void test_brief_no_fragment(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *title[2] = {"Fire destroys Vaasa grain silo", "Old silo burns in Vaasa"};
+  const char *body[2] = {
+      SHARED_1 SHARED_2
+      "\"The silo was the heart of the harbour,\n\n"
+      "\xe2\x80\x9c" "and the town will rebuild it before the harvest comes in next autumn,\xe2\x80\x9d "
+      "the mayor said.\n\nNeighbours watched the flames from the river bank until the early hours.",
+      SHARED_1 SHARED_2 SHARED_3};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  const char *a = strstr(out, "What each outlet alone adds"), *q = a ? strstr(a, "Quote variants") : NULL;
+  assert_non_null(a);
+  assert_non_null(q);
+  const char *nb = strstr(a, "Neighbours watched");
+  assert_true(nb && nb < q);
+  const char *fr = strstr(a, "rebuild it");
+  assert_true(!fr || fr > q);
+  free(out);
+}
+
 static void test_brief_alone_once(void **state) {
   (void)state;
   const char *src[2] = {"Coast Daily", "Ostro News"};
@@ -371,6 +395,7 @@ int main(void) {
       cmocka_unit_test(test_json), cmocka_unit_test(test_html),   cmocka_unit_test(test_md),
       cmocka_unit_test(test_text), cmocka_unit_test(test_errors), cmocka_unit_test(test_brief_lead),
       cmocka_unit_test(test_brief_alone_once), cmocka_unit_test(test_quote_shown),
+      cmocka_unit_test(test_brief_no_fragment),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

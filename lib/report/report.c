@@ -235,6 +235,23 @@ static size_t sent_words(const px_comparison *c, uint32_t a, uint32_t s) {
   return w;
 }
 
+/* A sentence that opens in lower case after its marks ("“and we express
+ * our full support ...”"): the rest of a sentence the page broke off, no
+ * line to show alone. */
+static bool fragment(const px_comparison *c, uint32_t a, uint32_t s) {
+  const px__sentence *se = &c->art[a].tx->sent[s];
+  const unsigned char *p = (const unsigned char *)c->art[a].tx->body;
+  for (uint32_t i = se->start; i < se->end; i++) {
+    if (p[i] >= 'a' && p[i] <= 'z') return true;
+    if (p[i] == 0xE2 && i + 2 < se->end && p[i + 1] == 0x80) { /* a curly quote, a dash */
+      i += 2;
+      continue;
+    }
+    if ((p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= '0' && p[i] <= '9') || p[i] >= 0xC0) return false;
+  }
+  return false;
+}
+
 /* A transcript line ("AMY GOODMAN: ...", "REP. JOHN LEWIS: ..."): the
  * speaker's label in capitals, then a colon. */
 static bool labelled_line(px_str t) {
@@ -376,7 +393,9 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
     for (uint32_t s = 0; s < a->nsent && b->nalone[i] < (b->top < 3 ? b->top : 3); s++) {
       uint32_t fi = c->sent_fact[a->sent_first + s];
       const px__cfact *f = &c->fact[fi];
-      if (f->noutlets > 1 || f->furniture || sent_words(c, (uint32_t)i, s) < 8) continue;
+      if (f->noutlets > 1 || f->furniture || sent_words(c, (uint32_t)i, s) < 8 ||
+          fragment(c, (uint32_t)i, s))
+        continue;
       bool listed = false;
       for (size_t k = 0; k < b->nalone[i] && !listed; k++) {
         uint32_t o = b->alone[i * b->top + k];
