@@ -57,7 +57,7 @@ static const char *const k_start[] = {
     "also see", "see more:", "read:", "read next", "report:", "contributing:", "editor's note",
     "editors' note", "photo credits:", "photo credit:", "credits:", "music:", "slideshow",
     "photo gallery", "gallery:", "sign up here", "photos:", "send letters to", "letters to the editor",
-    "follow @", "story highlights", "thanks for signing up", "related video"};
+    "follow @", "story highlights", "thanks for signing up", "related video", "subscribe now"};
 
 /* A call to buy or act that ends a short line: "This Year Give a Unique
  * Gift - Shop Now", "Get the app - Download now". */
@@ -87,7 +87,10 @@ static const char *const k_any[] = {
     /* a newsletter form's own lines */
     "not a robot", "select a newsletter", "may opt-out at any time", "may opt out at any time",
     "receive emails containing", "issue signing you up", "enable javascript", "send me updates",
-    "by signing up, you agree", "manage your newsletter", "video length",
+    "by signing up, you agree", "manage your newsletter", "video length", "thank you for signing up",
+    "receive occasional promotional", "to receive promotional offers", "read our privacy policy",
+    /* a magazine's pitch: "The Nation is reader supported: Chip in $10 ..." */
+    "is reader supported", "is reader-supported", "check out our latest issue",
     /* a share bar: "SHARE THIS ARTICLE Share Tweet Post Email" */
     "share this article share"};
 
