@@ -165,6 +165,11 @@ typedef struct wtab {
   size_t used;
 } wtab;
 
+/* A key's first slot.  Keys are hashes, mixed already; word hashes
+ * (px__word_hash) are always odd, so bit 0 is left out: with it, only the
+ * odd slots would start a probe and the runs would be twice as long. */
+static inline size_t wtab_slot(const wtab *t, uint64_t h) { return (size_t)(h >> 1) & t->mask; }
+
 struct px__entan {
   wtab words;    /* px__word_hash(folded word) -> W_* bits */
   wtab phrases;  /* px__hash64(key) -> gazetteer kind letter */
@@ -201,7 +206,7 @@ static void wtab_release(wtab *t) {
 /* Insert or combine: or-ing bits when or_bits, else keep the first value. */
 static void wtab_put(wtab *t, uint64_t h, uint32_t v, bool or_bits) {
   if (!h) h = 1;
-  size_t i = (size_t)h & t->mask;
+  size_t i = wtab_slot(t, h);
   while (t->keys[i] && t->keys[i] != h) i = (i + 1) & t->mask;
   if (!t->keys[i]) {
     if (t->used * 2 >= t->mask) return; /* full: sized by the caller, never happens */
@@ -215,7 +220,7 @@ static void wtab_put(wtab *t, uint64_t h, uint32_t v, bool or_bits) {
 
 static bool wtab_get(const wtab *t, uint64_t h, uint32_t *v) {
   if (!h) h = 1;
-  size_t i = (size_t)h & t->mask;
+  size_t i = wtab_slot(t, h);
   while (t->keys[i]) {
     if (t->keys[i] == h) {
       *v = t->vals[i];
@@ -563,7 +568,7 @@ static const char *lower_ascii_tail(const char *s, const char *e) {
  * written capitalized mid-sentence.  A full table stops counting. */
 static void seen_add(wtab *t, uint64_t h, uint32_t v) {
   if (!h) h = 1;
-  size_t i = (size_t)h & t->mask;
+  size_t i = wtab_slot(t, h);
   while (t->keys[i] && t->keys[i] != h) i = (i + 1) & t->mask;
   if (!t->keys[i]) {
     if (t->used * 2 >= t->mask) return;
@@ -1475,7 +1480,7 @@ static void atab_clear(wtab *t) {
 /* Insert or overwrite. */
 static void atab_set(wtab *t, uint64_t h, uint32_t v) {
   if (!h) h = 1;
-  size_t i = (size_t)h & t->mask;
+  size_t i = wtab_slot(t, h);
   while (t->keys[i] && t->keys[i] != h) i = (i + 1) & t->mask;
   if (!t->keys[i]) {
     if (t->used * 2 >= t->mask) return;
