@@ -285,7 +285,8 @@ static size_t key_trim(char *k, size_t n) {
  * word.  Writes into out (room for cap bytes); returns the new length. */
 static size_t key_variants(const px__entan *ea, const char *k, size_t n, char *out, size_t cap) {
   uint32_t vi;
-  if (wtab_get(&ea->variants, key_hash(k, n), &vi)) {
+  uint64_t hk = key_hash(k, n);
+  if (wtab_get(&ea->variants, hk, &vi)) {
     const char *c = px__variants[vi].canonical;
     size_t cn = strlen(c);
     if (cn <= cap) {
@@ -299,7 +300,8 @@ static size_t key_variants(const px__entan *ea, const char *k, size_t n, char *o
     while (j < n && k[j] != ' ') j++;
     const char *w = k + i;
     size_t wn = j - i;
-    if (wtab_get(&ea->variants, key_hash(w, wn), &vi)) {
+    /* a key of one word is that word: its hash is hk */
+    if (wtab_get(&ea->variants, wn == n ? hk : key_hash(w, wn), &vi)) {
       const char *c = px__variants[vi].canonical;
       if (!strchr(c, ' ')) { /* word-level only for one-word spellings */
         w = c;
@@ -848,8 +850,9 @@ static int make_cand(work *w, size_t a, size_t b, uint8_t kind, const char *know
     }
   }
   c->nwords = (uint8_t)(nw > 255 ? 255 : nw);
-  c->h_first = key_hash(v, fe);
-  c->h_last = key_hash(v + ls, vn - ls);
+  /* the first and last words of a key of one word are the key */
+  c->h_first = fe == vn ? c->h_key : key_hash(v, fe);
+  c->h_last = ls == 0 ? c->h_key : key_hash(v + ls, vn - ls);
   c->allcaps = true;
   for (size_t i = a; i < b; i++)
     if (is_word(w, i) && !(T(w, i)->flags & PX__TF_ALLCAPS)) c->allcaps = false;
