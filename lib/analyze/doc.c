@@ -112,6 +112,8 @@ int px__analyze_identified(px_analyzer *an, const px_article *art, px_doc **out)
   return analyze_article(an, art, false, out);
 }
 
+px__textan *px__analyzer_textan(px_analyzer *an) { return an ? an->ta : NULL; }
+
 px_str px_doc_language(const px_doc *d) {
   if (!d) return (px_str){"", 0};
   return (px_str){d->lang, strlen(d->lang)};

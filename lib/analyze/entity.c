@@ -165,6 +165,11 @@ typedef struct wtab {
   size_t used;
 } wtab;
 
+/* A key's first slot.  Keys are hashes, mixed already; word hashes
+ * (px__word_hash) are always odd, so bit 0 is left out: with it, only the
+ * odd slots would start a probe and the runs would be twice as long. */
+static inline size_t wtab_slot(const wtab *t, uint64_t h) { return (size_t)(h >> 1) & t->mask; }
+
 struct px__entan {
   wtab words;    /* px__word_hash(folded word) -> W_* bits */
   wtab phrases;  /* px__hash64(key) -> gazetteer kind letter */
@@ -201,7 +206,7 @@ static void wtab_release(wtab *t) {
 /* Insert or combine: or-ing bits when or_bits, else keep the first value. */
 static void wtab_put(wtab *t, uint64_t h, uint32_t v, bool or_bits) {
   if (!h) h = 1;
-  size_t i = (size_t)h & t->mask;
+  size_t i = wtab_slot(t, h);
   while (t->keys[i] && t->keys[i] != h) i = (i + 1) & t->mask;
   if (!t->keys[i]) {
     if (t->used * 2 >= t->mask) return; /* full: sized by the caller, never happens */
@@ -215,7 +220,7 @@ static void wtab_put(wtab *t, uint64_t h, uint32_t v, bool or_bits) {
 
 static bool wtab_get(const wtab *t, uint64_t h, uint32_t *v) {
   if (!h) h = 1;
-  size_t i = (size_t)h & t->mask;
+  size_t i = wtab_slot(t, h);
   while (t->keys[i]) {
     if (t->keys[i] == h) {
       *v = t->vals[i];
@@ -280,7 +285,8 @@ static size_t key_trim(char *k, size_t n) {
  * word.  Writes into out (room for cap bytes); returns the new length. */
 static size_t key_variants(const px__entan *ea, const char *k, size_t n, char *out, size_t cap) {
   uint32_t vi;
-  if (wtab_get(&ea->variants, key_hash(k, n), &vi)) {
+  uint64_t hk = key_hash(k, n);
+  if (wtab_get(&ea->variants, hk, &vi)) {
     const char *c = px__variants[vi].canonical;
     size_t cn = strlen(c);
     if (cn <= cap) {
@@ -294,7 +300,8 @@ static size_t key_variants(const px__entan *ea, const char *k, size_t n, char *o
     while (j < n && k[j] != ' ') j++;
     const char *w = k + i;
     size_t wn = j - i;
-    if (wtab_get(&ea->variants, key_hash(w, wn), &vi)) {
+    /* a key of one word is that word: its hash is hk */
+    if (wtab_get(&ea->variants, wn == n ? hk : key_hash(w, wn), &vi)) {
       const char *c = px__variants[vi].canonical;
       if (!strchr(c, ' ')) { /* word-level only for one-word spellings */
         w = c;
@@ -563,7 +570,7 @@ static const char *lower_ascii_tail(const char *s, const char *e) {
  * written capitalized mid-sentence.  A full table stops counting. */
 static void seen_add(wtab *t, uint64_t h, uint32_t v) {
   if (!h) h = 1;
-  size_t i = (size_t)h & t->mask;
+  size_t i = wtab_slot(t, h);
   while (t->keys[i] && t->keys[i] != h) i = (i + 1) & t->mask;
   if (!t->keys[i]) {
     if (t->used * 2 >= t->mask) return;
@@ -843,8 +850,9 @@ static int make_cand(work *w, size_t a, size_t b, uint8_t kind, const char *know
     }
   }
   c->nwords = (uint8_t)(nw > 255 ? 255 : nw);
-  c->h_first = key_hash(v, fe);
-  c->h_last = key_hash(v + ls, vn - ls);
+  /* the first and last words of a key of one word are the key */
+  c->h_first = fe == vn ? c->h_key : key_hash(v, fe);
+  c->h_last = ls == 0 ? c->h_key : key_hash(v + ls, vn - ls);
   c->allcaps = true;
   for (size_t i = a; i < b; i++)
     if (is_word(w, i) && !(T(w, i)->flags & PX__TF_ALLCAPS)) c->allcaps = false;
@@ -1476,7 +1484,7 @@ static void atab_clear(wtab *t) {
 /* Insert or overwrite. */
 static void atab_set(wtab *t, uint64_t h, uint32_t v) {
   if (!h) h = 1;
-  size_t i = (size_t)h & t->mask;
+  size_t i = wtab_slot(t, h);
   while (t->keys[i] && t->keys[i] != h) i = (i + 1) & t->mask;
   if (!t->keys[i]) {
     if (t->used * 2 >= t->mask) return;

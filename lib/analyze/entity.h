@@ -115,6 +115,10 @@ static inline const px__text *px__doc_text(const px_doc *d) { return &d->text; }
  * px_langid_article): without PX_F_LANGUAGE it is unknown, not identified
  * again. */
 PX__HIDDEN int px__analyze_identified(px_analyzer *an, const px_article *art, px_doc **out /* OUT */);
+/* The analyzer's text analyzer, for other texts of the same articles (the
+ * titles of feature records): its stem cache holds their words already.
+ * Owned by an; used by an's thread only. */
+PX__HIDDEN px__textan *px__analyzer_textan(px_analyzer *an);
 static inline const px__entities *px__doc_entities(const px_doc *d) { return &d->ents; }
 
 #endif /* PX_ENTITY_H */

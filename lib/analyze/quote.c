@@ -84,8 +84,14 @@ struct px__quotean {
 
 static uint64_t hword(const char *w) { return px__word_hash(w, strlen(w)); }
 
+/* The table holds word hashes (px__word_hash), mixed already: a slot is
+ * chosen by their bits from 20 up (bit 0 is always set), as the stem cache
+ * does, with no mixing of its own.  It is read once per word of every
+ * article. */
+static size_t tab_slot(const px__quotean *qa, uint64_t h) { return (size_t)(h >> 20) & qa->mask; }
+
 static void tab_put(px__quotean *qa, uint64_t h, uint8_t cls, uint8_t gender) {
-  size_t i = (size_t)px__mix64(h) & qa->mask;
+  size_t i = tab_slot(qa, h);
   while (qa->h[i] && qa->h[i] != h) i = (i + 1) & qa->mask;
   qa->h[i] = h;
   qa->cls[i] |= cls;
@@ -93,7 +99,7 @@ static void tab_put(px__quotean *qa, uint64_t h, uint8_t cls, uint8_t gender) {
 }
 
 static size_t tab_find(const px__quotean *qa, uint64_t h) {
-  size_t i = (size_t)px__mix64(h) & qa->mask;
+  size_t i = tab_slot(qa, h);
   while (qa->h[i]) {
     if (qa->h[i] == h) return i;
     i = (i + 1) & qa->mask;

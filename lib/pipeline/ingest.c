@@ -39,7 +39,10 @@ typedef struct slot {
   bool done;
 } slot;
 
-/* What makes feature records: a text analyzer for titles, its scratch. */
+/* What makes feature records: a text analyzer for titles, its scratch.
+ * The analyzer is the one of the article's analysis (borrowed): a title's
+ * words are mostly its body's, whose stems its cache holds already; a
+ * cache of its own stemmed them all again. */
 typedef struct recmaker {
   px__textan *ta;
   px__arena scratch;
@@ -126,13 +129,13 @@ static const char *origin_of(const px_article *art) {
   return o.ptr ? o.ptr : "";
 }
 
-static int recmaker_init(recmaker *rm) {
+static int recmaker_init(recmaker *rm, px_analyzer *an) {
   px__arena_init(&rm->scratch, 16 * 1024);
-  return px__textan_new(&rm->ta);
+  rm->ta = px__analyzer_textan(an);
+  return rm->ta ? PX_OK : PX_EINVAL;
 }
 
 static void recmaker_release(recmaker *rm) {
-  px__textan_free(rm->ta);
   px__arena_release(&rm->scratch);
   memset(rm, 0, sizeof(*rm));
 }
@@ -201,7 +204,7 @@ static int threads_start(px_ingest *g, int threads) {
     if (rc == PX_OK) rc = px_ctx_set_limit(w->ctx, PX_LIMIT_BODY_BYTES, g->ctx->limit_body);
     if (rc == PX_OK) rc = px_analyzer_new(w->ctx, &w->an);
     if (rc == PX_OK) rc = px_quoter_new(&w->qt);
-    if (rc == PX_OK && (g->o.cluster || g->o.keep_features)) rc = recmaker_init(&w->rm);
+    if (rc == PX_OK && (g->o.cluster || g->o.keep_features)) rc = recmaker_init(&w->rm, w->an);
     if (rc != PX_OK) return rc;
     if (pthread_create(&w->thr, NULL, worker_main, w) != 0) return PX_ENOMEM;
     w->started = true;
@@ -255,7 +258,7 @@ int px_ingest_new(px_store *st, const px_ingest_opts *opts, px_ingest **out) {
   int rc = PX_OK;
   if (g->o.analyze) {
     if ((rc = px_analyzer_new(g->ctx, &g->an)) != PX_OK || (rc = px_quoter_new(&g->qt)) != PX_OK ||
-        ((g->o.cluster || g->o.keep_features) && (rc = recmaker_init(&g->rm)) != PX_OK) ||
+        ((g->o.cluster || g->o.keep_features) && (rc = recmaker_init(&g->rm, g->an)) != PX_OK) ||
         (rc = threads_start(g, g->o.threads)) != PX_OK) {
       px_ingest_free(g);
       return rc;

@@ -525,7 +525,9 @@ int px__feat_terms(px__fx *fx, const px__params *p, const px__text *tx, bool tit
   size_t n = 0;
   for (size_t i = 0; i < k; i++) {
     uint64_t h = raw[i].h;
-    size_t j = (size_t)px__mix64(h) & (slots - 1);
+    /* terms are hashes, mixed already; stems and folds are odd, so bit 0
+     * is left out of the slot */
+    size_t j = (size_t)(h >> 1) & (slots - 1);
     while (slot[j] && raw[slot[j] - 1].h != h) j = (j + 1) & (slots - 1);
     if (slot[j]) {
       raw[slot[j] - 1].w += raw[i].w;
