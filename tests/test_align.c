@@ -597,6 +597,10 @@ static void test_furniture(void **state) {
       "You can read our Privacy Policy here.", "Thank you for signing up.",
       "The Harbour Review is reader supported: Chip in $10 or more to help us keep writing.",
       "For more from The Harbour Review, check out our latest issue", "Subscribe now for as little as $2 a month!",
+      "The opinions expressed in this commentary are solely those of the author.",
+      "The views expressed here are her own and do not necessarily reflect the views of the harbour board.",
+      "The opinions expressed by columnists are their own and do not represent the views of Coast Daily.",
+      "This column does not necessarily reflect the opinion of the editorial board.",
       "RELATED: Five things to know", "By Jane Doe and John Roe, CNN",
       "The Associated Press contributed to this report.", "Reporting by Jane Doe; Editing by John Roe",
       "Copyright 2020 The Outlet. All rights reserved.", "Photo 3 of 12", "Story continues below advertisement",
@@ -644,6 +648,9 @@ static void test_furniture(void **state) {
       "LISTEN TO ARTICLE 3:15 SHARE THIS ARTICLE Share Tweet Post Email",
       "SHARE THIS ARTICLE Share Tweet Post Email"};
   static const char *const no[] = {
+      "The rise does not necessarily represent a trend, and more data will be needed before a conclusion.",
+      "\"These comments do not reflect the views of the harbour district,\" he said in an interview.",
+      "The views expressed by the mayor at the rally drew boos from the crowd.",
       "The teacher told her pupils to read more.", "Parents say children who read more do better Read",
       "She was 16.", "The police didn't do their job.",
       "By Wednesday, the fire had spread to three villages.",

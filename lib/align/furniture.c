@@ -51,7 +51,7 @@ static const char *const k_start[] = {
     "previous slide", "hide caption", "show caption", "toggle caption", "enlarge this image",
     "have a news tip", "got a news tip", "send us a tip", "do you have a story", "want more",
     "want to read more", "for more news", "for the latest", "join the conversation",
-    "the views expressed", "this article originally appeared", "this story originally appeared",
+    "this article originally appeared", "this story originally appeared",
     "this article first appeared", "this story first appeared", "a version of this article",
     "a version of this story", "an earlier version of this", "correction:", "clarification:",
     "also see", "see more:", "read:", "read next", "report:", "contributing:", "editor's note",
@@ -159,6 +159,29 @@ static bool gallery_count(const char *s, size_t n) {
     }
   }
   return false;
+}
+
+/* An opinion page's disclaimer: "The opinions expressed in this commentary
+ * are solely those of the author.", "The views expressed here are his own
+ * and do not necessarily reflect ...", "This column does not necessarily
+ * reflect the opinion of the editorial board"; not "The uptick does not
+ * necessarily represent a trend." */
+static bool disclaimer(const char *t, size_t n) {
+  bool expressed = contains(t, n, "opinions expressed") || contains(t, n, "views expressed");
+  bool own = contains(t, n, "solely those of") || contains(t, n, "their own") ||
+             contains(t, n, "his own") || contains(t, n, "her own") || contains(t, n, "author's own") ||
+             contains(t, n, "theirs alone") || contains(t, n, "those of the author") ||
+             contains(t, n, "solely the") || contains(t, n, "solely his") || contains(t, n, "solely hers") ||
+             contains(t, n, "are his") || contains(t, n, "are hers") || contains(t, n, "are theirs") ||
+             contains(t, n, "the author's") || contains(t, n, "expressed in this commentary") ||
+             contains(t, n, "expressed in these commentaries") || contains(t, n, "expressed in this column");
+  bool necessarily = contains(t, n, "not necessarily reflect") || contains(t, n, "not necessarily represent");
+  bool views = contains(t, n, "views") || contains(t, n, "opinion");
+  /* "\"These comments do not reflect the views of the district,\" he
+   * said": a remark, news */
+  if (memchr(t, '"', n) && !expressed) return false;
+  return (expressed && (own || necessarily)) || (necessarily && views) ||
+         (views && contains(t, n, "are solely those of"));
 }
 
 /* A note of the page about itself: "This article is more than 1 year
@@ -506,6 +529,7 @@ bool px__furniture_text(const char *p, size_t n) {
     return true;
   if (words <= 25 && page_note(t, tn)) return true;
   if (words <= 16 && author_bio(t, tn)) return true;
+  if (words <= 60 && disclaimer(t, tn)) return true;
   if (words <= 12 && related_link(t, tn)) return true;
   if (words <= 40 && leading_credit(p, n)) return true;
   if (words <= 24 && section_blurb(p, n, words)) return true;
