@@ -90,15 +90,26 @@ static bool str_eq(px_str a, px_str b) {
 
 /* --------------------------------------------------------- per article */
 
-/* Does [s, e) hold a quotation mark ("...", curly quotes, or a single
- * quote opening after a space)? */
-static bool has_quotation(const char *p, size_t s, size_t e) {
-  for (size_t i = s; i < e; i++) {
+/* Is [s, e) a report of someone's words: a quotation mark ("...", curly
+ * quotes, or a single quote opening after a space) and, outside the
+ * quotation, a verb of saying ("The president this morning says 'I feel
+ * badly ...'")?  A post that opens on a quotation and goes on in its own
+ * words ("'This is insane.' What began with ...") is not. */
+static bool reports_quote(const char *p, size_t s, size_t e) {
+  static const char *const cue[] = {" says ", " said ", " told ", " tells ", " asks ", " asked ",
+                                    " writes ", " wrote ", " adds ", " added ", "according to "};
+  bool mark = false;
+  for (size_t i = s; i < e && !mark; i++) {
     unsigned char ch = (unsigned char)p[i];
-    if (ch == '"' || (ch == '\'' && i > s && p[i - 1] == ' ')) return true;
-    if (ch == 0xE2 && i + 2 < e && (unsigned char)p[i + 1] == 0x80 &&
-        ((unsigned char)p[i + 2] == 0x9C || (unsigned char)p[i + 2] == 0x98))
-      return true;
+    mark = ch == '"' || (ch == '\'' && i > s && p[i - 1] == ' ') ||
+           (ch == 0xE2 && i + 2 < e && (unsigned char)p[i + 1] == 0x80 &&
+            ((unsigned char)p[i + 2] == 0x9C || (unsigned char)p[i + 2] == 0x98));
+  }
+  if (!mark) return false;
+  for (size_t c = 0; c < sizeof cue / sizeof *cue; c++) {
+    size_t k = strlen(cue[c]);
+    for (size_t i = s; i + k <= e; i++)
+      if (memcmp(p + i, cue[c], k) == 0) return true;
   }
   return false;
 }
@@ -115,7 +126,7 @@ static int find_posts(px_comparison *c, px__cart *a) {
   uint32_t *v = NULL;
   px__post ps;
   while (px__post_next(a->tx->body, a->tx->len, &from, &ps)) {
-    if (has_quotation(a->tx->body, ps.text_start, ps.text_end)) continue;
+    if (reports_quote(a->tx->body, ps.text_start, ps.text_end)) continue;
     if (n == cap) {
       size_t nc = cap ? cap * 2 : 4;
       uint32_t *g = px__arena_alloc(&c->arena, 2 * nc * sizeof *g);
