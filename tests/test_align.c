@@ -601,6 +601,9 @@ static void test_furniture(void **state) {
       "The views expressed here are her own and do not necessarily reflect the views of the harbour board.",
       "The opinions expressed by columnists are their own and do not represent the views of Coast Daily.",
       "This column does not necessarily reflect the opinion of the editorial board.",
+      "Mayor Anna Berg listens during a council meeting in Vaasa, Finland, January 2, 2019.",
+      "Anna Berg waves as the chair stands on the dais, Wednesday, Dec. 18, 2019, at the town hall.",
+      "Berg testifies before the port committee on October 5, 2011.",
       "RELATED: Five things to know", "By Jane Doe and John Roe, CNN",
       "The Associated Press contributed to this report.", "Reporting by Jane Doe; Editing by John Roe",
       "Copyright 2020 The Outlet. All rights reserved.", "Photo 3 of 12", "Story continues below advertisement",
@@ -648,6 +651,9 @@ static void test_furniture(void **state) {
       "LISTEN TO ARTICLE 3:15 SHARE THIS ARTICLE Share Tweet Post Email",
       "SHARE THIS ARTICLE Share Tweet Post Email"};
   static const char *const no[] = {
+      "Defense talks with the islands began on May 26, 2008, in the capital.",
+      "Mayor Anna Berg signed the order on Jan. 27, 2017, in her office.",
+      "Berg says the pier will open on May 1, 2025, if the money comes.",
       "The rise does not necessarily represent a trend, and more data will be needed before a conclusion.",
       "\"These comments do not reflect the views of the harbour district,\" he said in an interview.",
       "The views expressed by the mayor at the rally drew boos from the crowd.",

@@ -265,6 +265,81 @@ static bool leading_credit(const char *p, size_t n) {
   return false;
 }
 
+/* A photo caption in the agencies' form: names and roles in capitals, a
+ * verb in the present of what the picture shows, and the day it was taken
+ * with its year: "President Donald Trump listens during a Cabinet meeting
+ * in Washington, D.C., January 2, 2019.", "House members vote as ...,
+ * Wednesday, Dec. 18, 2019, on Capitol Hill".  News tells the past in the
+ * past tense, so a present verb with a full date is a picture's. */
+static bool dated_caption(const char *p, size_t n) {
+  static const char *const verb[] = {
+      "speak", "listen", "arrive", "walk", "wave", "gesture", "look", "attend", "deliver", "stand",
+      "take", "meet", "answer", "leave", "depart", "testif", "greet", "shake", "sit", "pose",
+      "react", "address", "talk", "campaign", "participate", "pause", "smile", "pray", "ride",
+      "board", "visit", "vote", "sign", "enter", "exit", "watch", "kneel", "march", "clean",
+      "wait", "rall", "brief", "hug", "applaud", "point", "celebrate", "wear", "carr", "gather",
+      "hold", "embrace", "salute", "step", "hold", "cheer", "chant", "demonstrate", "protest",
+      "mourn", "gaze", "lead", "head", "depart", "arrive", "work", "play", "run", "stand"};
+  /* the opening run: capitalized words, "of", "the", "and", initials */
+  size_t i = 0, caps = 0;
+  while (i < n) {
+    size_t w = i;
+    while (i < n && p[i] != ' ') i++;
+    if (i == w) break;
+    bool cap = p[w] >= 'A' && p[w] <= 'Z';
+    bool glue = (i - w == 2 && !memcmp(p + w, "of", 2)) || (i - w == 3 && !memcmp(p + w, "the", 3)) ||
+                (i - w == 3 && !memcmp(p + w, "and", 3));
+    if (!cap && !glue) {
+      /* the first word in lower case: a verb of the list, "-s" or not */
+      if (caps < 1 || caps > 10) return false;
+      size_t k = i - w;
+      if (k && p[i - 1] == ',') return false;
+      bool ok = false;
+      for (size_t v = 0; v < sizeof verb / sizeof *verb && !ok; v++) {
+        size_t vl = strlen(verb[v]);
+        if (k < vl || memcmp(p + w, verb[v], vl) != 0) continue;
+        size_t r = k - vl; /* what follows the stem: "", "s", "es", "ies" */
+        ok = r == 0 || (r == 1 && p[w + vl] == 's') || (r == 2 && !memcmp(p + w + vl, "es", 2)) ||
+             (r == 3 && !memcmp(p + w + vl, "ies", 3)) || (r == 1 && p[w + vl] == 'y');
+      }
+      if (!ok) return false;
+      break;
+    }
+    if (cap) caps++;
+    while (i < n && p[i] == ' ') i++;
+  }
+  if (i >= n) return false;
+  /* "Defense talks with Cuba began on May 26, 2008": news in the past */
+  static const char *const past[] = {" was ", " were ", " had ", " began ", " said ", " ended ",
+                                     " agreed ", " announced ", " did "};
+  for (size_t k = 0; k < sizeof past / sizeof *past; k++) {
+    size_t pl = strlen(past[k]);
+    for (size_t j = 0; j + pl <= n; j++)
+      if (memcmp(p + j, past[k], pl) == 0) return false;
+  }
+  /* a month, a day and a year after it: "January 2, 2019", "Dec. 18, 2019" */
+  static const char *const month[] = {"Jan", "Feb", "March", "April", "May", "June", "July",
+                                      "Aug", "Sept", "Oct", "Nov", "Dec"};
+  for (; i + 10 < n; i++) {
+    if (p[i] != ' ' || !(p[i + 1] >= 'A' && p[i + 1] <= 'Z')) continue;
+    for (size_t m = 0; m < sizeof month / sizeof *month; m++) {
+      size_t ml = strlen(month[m]);
+      if (i + 1 + ml >= n || memcmp(p + i + 1, month[m], ml) != 0) continue;
+      size_t k = i + 1 + ml;
+      while (k < n && ((p[k] >= 'a' && p[k] <= 'z') || p[k] == '.')) k++;
+      if (k >= n || p[k] != ' ') continue;
+      k++;
+      size_t d = k;
+      while (k < n && p[k] >= '0' && p[k] <= '9') k++;
+      if (k == d || k - d > 2 || k + 6 > n || p[k] != ',' || p[k + 1] != ' ') continue;
+      k += 2;
+      if ((p[k] == '1' && p[k + 1] == '9') || (p[k] == '2' && p[k + 1] == '0'))
+        if (p[k + 2] >= '0' && p[k + 2] <= '9' && p[k + 3] >= '0' && p[k + 3] <= '9') return true;
+    }
+  }
+  return false;
+}
+
 /* A section label glued to its blurb: "Columnists In-depth political
  * coverage, sports analysis and cultural commentary." -- a capital word,
  * plural, a second capital word, then lower case; a list (two commas or more);
@@ -530,6 +605,7 @@ bool px__furniture_text(const char *p, size_t n) {
   if (words <= 25 && page_note(t, tn)) return true;
   if (words <= 16 && author_bio(t, tn)) return true;
   if (words <= 60 && disclaimer(t, tn)) return true;
+  if (words <= 60 && dated_caption(p, n)) return true;
   if (words <= 12 && related_link(t, tn)) return true;
   if (words <= 40 && leading_credit(p, n)) return true;
   if (words <= 24 && section_blurb(p, n, words)) return true;
