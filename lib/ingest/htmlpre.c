@@ -11,8 +11,8 @@
  * the markup past the cap goes.  The same copy leaves out the content of
  * <script> and <style> elements the extractor never reads (code_unread):
  * half the bytes of a typical page, which the parser would otherwise
- * tokenize one character at a time, and the drawing inside an icon's <svg>
- * (svg_drawing_end).  A page with none of these is handed to the parser
+ * tokenize one character at a time, the drawing inside an icon's <svg>
+ * (svg_drawing_end) and data-* attributes (drop_data_attrs).  A page with none of these is handed to the parser
  * unchanged, without a copy.
  */
 #include "extract.h"
@@ -138,8 +138,9 @@ static const unsigned char te_class[256] = {
     ['\t'] = TE_SPACE, ['\n'] = TE_SPACE, ['\r'] = TE_SPACE, ['\f'] = TE_SPACE};
 
 /* Find the '>' closing a tag whose attributes start at i (quotes respected);
- * returns n when there is none. */
-static size_t tag_end(const char *p, size_t n, size_t i) {
+ * returns n when there is none.  *data (when not NULL) is set when white
+ * space before "data-" suggests a data-* attribute (drop_data_attrs). */
+static size_t tag_end(const char *p, size_t n, size_t i, bool *data) {
   bool after_eq = false;
   for (; i < n; i++) {
     unsigned k = te_class[(unsigned char)p[i]];
@@ -159,6 +160,8 @@ static size_t tag_end(const char *p, size_t n, size_t i) {
     }
     if (k == TE_EQ) after_eq = true;
     else if (k != TE_SPACE) after_eq = false; /* a quote not after '=' */
+    else if (data && i + 6 < n && p[i + 1] == 'd' && memcmp(p + i + 1, "data-", 5) == 0)
+      *data = true;
   }
   return n;
 }
@@ -237,20 +240,66 @@ static size_t svg_drawing_end(const tag_classes *tc, const char *p, size_t n, si
             : (tc_of(tc, p + ns, ne - ns) & TC_BREAKOUT) || name_is(p + ns, ne - ns, "blockquote") ||
                   name_is(p + ns, ne - ns, "foreignobject"))
       return 0;
-    size_t gt = tag_end(p, n, ne);
+    size_t gt = tag_end(p, n, ne, NULL);
     if (gt >= n) return 0;
     i = gt + 1;
   }
   return 0;
 }
 
-typedef struct {
+typedef struct dropper dropper;
+static void drop(dropper *d, size_t a, size_t b);
+
+static bool is_tag_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/*
+ * Leave the data-* attributes of a start tag out of the copy: script state
+ * (JSON, tracking ids, image variants), a tenth of what the parser reads of
+ * a news page, and the extractor reads none (it reads class, id, role,
+ * itemprop, rel, style, hidden, aria-hidden, and on some elements content,
+ * property, name, http-equiv, lang, href, type, datetime, pubdate).  The
+ * attributes of [i, gt) are split as the parser's tokenizer does (a quote
+ * opens a value only after '='); an attribute goes with the white space
+ * before it.
+ */
+static void drop_data_attrs(dropper *d, const char *p, size_t i, size_t gt) {
+  while (i < gt) {
+    size_t ws = i;
+    while (i < gt && (is_tag_space((unsigned char)p[i]) || p[i] == '/')) i++;
+    size_t ks = i;
+    if (i < gt && p[i] == '=') i++; /* a name may start with '=' */
+    while (i < gt && !is_tag_space((unsigned char)p[i]) && p[i] != '/' && p[i] != '=') i++;
+    size_t ke = i;
+    if (ke == ks) return;
+    size_t j = i;
+    while (j < gt && is_tag_space((unsigned char)p[j])) j++;
+    if (j < gt && p[j] == '=') {
+      j++;
+      while (j < gt && is_tag_space((unsigned char)p[j])) j++;
+      if (j < gt && (p[j] == '"' || p[j] == '\'')) {
+        const char *q = memchr(p + j + 1, p[j], gt - j - 1);
+        if (!q) return; /* tag_end and this split disagree: leave the tag */
+        j = (size_t)(q - p) + 1;
+      } else {
+        while (j < gt && !is_tag_space((unsigned char)p[j])) j++;
+      }
+      i = j;
+    }
+    if (ke - ks > 5 && strncasecmp(p + ks, "data-", 5) == 0 && ws < ks &&
+        is_tag_space((unsigned char)p[ws]))
+      drop(d, ws, i);
+  }
+}
+
+struct dropper {
   const char *p;
   size_t copied; /* input bytes up to here are in out (once copying) */
   px__buf *out;
   bool copying;
   int rc;
-} dropper;
+};
 
 /* Leave [a, b) out of the copy. */
 static void drop(dropper *d, size_t a, size_t b) {
@@ -304,7 +353,8 @@ int px__html_prepass(const char *p, size_t n, px__buf *out, bool *changed, size_
     }
     size_t ne = ns;
     while (ne < n && is_name_char((unsigned char)p[ne])) ne++;
-    size_t gt = tag_end(p, n, ne);
+    bool data = false;
+    size_t gt = tag_end(p, n, ne, end ? NULL : &data);
     if (gt >= n) break; /* an unfinished tag: the parser takes the rest as text */
     size_t b = gt + 1;
     const char *name = p + ns;
@@ -351,6 +401,7 @@ int px__html_prepass(const char *p, size_t n, px__buf *out, bool *changed, size_
       continue;
     }
     stack[depth++] = h;
+    if (data) drop_data_attrs(&d, p, ne, gt);
     if (nl == 3 && name_is(name, nl, "svg") && p[gt - 1] != '/') {
       /* An icon's drawing: left out, or one space for its white space. */
       bool ws;
