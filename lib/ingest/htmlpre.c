@@ -12,8 +12,8 @@
  * <script> and <style> elements the extractor never reads (code_unread):
  * half the bytes of a typical page, which the parser would otherwise
  * tokenize one character at a time, the drawing inside an icon's <svg>
- * (svg_drawing_end) and data-* attributes (drop_data_attrs).  A page with none of these is handed to the parser
- * unchanged, without a copy.
+ * (svg_drawing_end) and data-* attributes (drop_data_attrs).  A page with
+ * none of these is handed to the parser unchanged, without a copy.
  */
 #include "extract.h"
 
