@@ -1,18 +1,19 @@
 /*
  * bench_extract - HTML extraction throughput on the Article Extraction
- * Benchmark pages: all pages are read and gunzipped into memory first, then
+ * Benchmark pages: all pages are read and gunzipped into memory first (as
+ * `parallax ingest` reads a page file: px__stream_open, px__stream_slurp), then
  * px__extract_html (charset, parse, metadata, main text, normalization) runs
  * over them; prints the median of --runs runs, one core.
  *   bench_extract DIR [--runs N]
  */
 #include "ingest/extract.h"
+#include "ingest/ingest.h"
 
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <zlib.h>
 
 static double now(void) {
   struct timespec ts;
@@ -40,6 +41,8 @@ int main(int argc, char **argv) {
     return 1;
   }
   size_t np = 0, cap = 256, bytes = 0;
+  px_ctx *ctx;
+  px_ctx_new(&ctx);
   char **pages = malloc(cap * sizeof(char *));
   size_t *lens = malloc(cap * sizeof(size_t));
   struct dirent *e;
@@ -48,16 +51,19 @@ int main(int argc, char **argv) {
     if (l < 8 || strcmp(e->d_name + l - 8, ".html.gz") != 0) continue;
     char path[4096];
     snprintf(path, sizeof(path), "%s/%s", argv[1], e->d_name);
-    gzFile f = gzopen(path, "rb");
-    if (!f) continue;
-    size_t n = 0, a = 1 << 16;
-    char *p = malloc(a);
-    int r;
-    while ((r = gzread(f, p + n, (unsigned)(a - n))) > 0) {
-      n += (size_t)r;
-      if (n == a) p = realloc(p, a *= 2);
+    px__stream *s;
+    if (px__stream_open(path, &s) != PX_OK) continue;
+    px__buf page;
+    px__buf_init(&page, 0);
+    int rc = px__stream_slurp(s, &page, ctx->limit_record);
+    px__stream_free(s);
+    if (rc != PX_OK) {
+      fprintf(stderr, "bench_extract: %s: %s\n", path, px_strerror(rc));
+      px__buf_release(&page);
+      continue;
     }
-    gzclose(f);
+    char *p = page.ptr;
+    size_t n = page.len;
     if (np == cap) {
       cap *= 2;
       pages = realloc(pages, cap * sizeof(char *));
@@ -72,8 +78,6 @@ int main(int argc, char **argv) {
     fprintf(stderr, "bench_extract: no .html.gz page in %s\n", argv[1]);
     return 1;
   }
-  px_ctx *ctx;
-  px_ctx_new(&ctx);
   px__extractor *ex;
   px__extractor_new(&ex);
   px_article *art;

@@ -186,6 +186,19 @@ static void test_compressed(void **state) {
   snprintf(p, sizeof(p), "%s/two.gz", dir);
   read_all(ctx, p, &s);
   assert_int_equal(s.ok, 10);
+  /* Zero bytes after the member (the trailer's last word is then no size):
+   * read as before.  A trailer stating a wrong size: a damaged stream, not
+   * records cut at the stated size. */
+  px_test_sh("cd %s && cp a.jsonl.gz pad.gz && head -c 64 /dev/zero >> pad.gz", dir);
+  snprintf(p, sizeof(p), "%s/pad.gz", dir);
+  read_all(ctx, p, &s);
+  assert_int_equal(s.ok, 5);
+  assert_int_equal(s.bad, 0);
+  px_test_sh("cd %s && head -c -4 a.jsonl.gz > len.gz && printf '\\100\\0\\0\\0' >> len.gz", dir);
+  snprintf(p, sizeof(p), "%s/len.gz", dir);
+  read_all(ctx, p, &s);
+  assert_true(s.bad >= 1);
+  assert_non_null(strstr(s.errs, "gzip data error"));
   /* Truncated streams: the records before the cut are read, then an error. */
   for (int i = 0; i < 3; i++) {
     px_test_sh("cd %s && head -c 150 %s > cut.%d", dir, names[i], i);

@@ -11,8 +11,9 @@
  * the markup past the cap goes.  The same copy leaves out the content of
  * <script> and <style> elements the extractor never reads (code_unread):
  * half the bytes of a typical page, which the parser would otherwise
- * tokenize one character at a time.  A page with neither is handed to the
- * parser unchanged, without a copy.
+ * tokenize one character at a time, the drawing inside an icon's <svg>
+ * (svg_drawing_end) and data-* attributes (drop_data_attrs).  A page with
+ * none of these is handed to the parser unchanged, without a copy.
  */
 #include "extract.h"
 
@@ -55,11 +56,24 @@ static const char *const sibling_tags[] = {"p",  "li", "dt", "dd",       "option
                                            "tr", "td", "th", "a",        "rb",     "rt",
                                            "rp", "rtc", NULL};
 
+/* Start tags that end an <svg> when the parser meets them inside one (the
+ * HTML spec's breakout list for foreign content, and <font>; <blockquote>,
+ * longer than the table's names, svg_drawing_end checks itself): the content
+ * then holds page markup, not drawing. */
+static const char *const breakout_tags[] = {
+    "b",   "big", "body", "br",   "center",  "code", "dd",     "div",
+    "dl",  "dt",   "em",         "embed", "h1",  "h2",      "h3",   "h4",     "h5",
+    "h6",  "head", "hr",         "i",    "img",  "listing", "li",   "menu",   "meta",
+    "nobr", "ol",  "p",          "pre",  "ruby", "s",       "small", "span",  "strike",
+    "strong", "sub", "sup",      "table", "tt",  "u",       "ul",   "var",    "font",
+    "svg", "math", NULL};
+
 /* The lists above, looked up once per start tag: a name of up to eight
  * bytes folded to lower case is one 64-bit word (a longer name is in none
  * of them), found in a small open-addressed table the pass fills from the
  * lists when it starts. */
-enum { TC_NONEST = 1 /* void, html, head, body: never nests */, TC_RAW = 2, TC_SIBLING = 4 };
+enum { TC_NONEST = 1 /* void, html, head, body: never nests */, TC_RAW = 2, TC_SIBLING = 4,
+       TC_BREAKOUT = 8 /* ends an <svg> (svg_drawing_end) */ };
 #define TC_SLOTS 128 /* a power of two, well over the names of the lists */
 typedef struct tag_classes {
   uint64_t key[TC_SLOTS];
@@ -100,6 +114,7 @@ static void tc_fill(tag_classes *t) {
   tc_add(t, one_each, TC_NONEST);
   tc_add(t, raw_tags, TC_RAW);
   tc_add(t, sibling_tags, TC_SIBLING);
+  tc_add(t, breakout_tags, TC_BREAKOUT);
 }
 
 /* The TC_ classes of a tag name (0 for a name in no list). */
@@ -123,8 +138,9 @@ static const unsigned char te_class[256] = {
     ['\t'] = TE_SPACE, ['\n'] = TE_SPACE, ['\r'] = TE_SPACE, ['\f'] = TE_SPACE};
 
 /* Find the '>' closing a tag whose attributes start at i (quotes respected);
- * returns n when there is none. */
-static size_t tag_end(const char *p, size_t n, size_t i) {
+ * returns n when there is none.  *data (when not NULL) is set when white
+ * space before "data-" suggests a data-* attribute (drop_data_attrs). */
+static size_t tag_end(const char *p, size_t n, size_t i, bool *data) {
   bool after_eq = false;
   for (; i < n; i++) {
     unsigned k = te_class[(unsigned char)p[i]];
@@ -144,6 +160,8 @@ static size_t tag_end(const char *p, size_t n, size_t i) {
     }
     if (k == TE_EQ) after_eq = true;
     else if (k != TE_SPACE) after_eq = false; /* a quote not after '=' */
+    else if (data && i + 6 < n && p[i + 1] == 'd' && memcmp(p + i + 1, "data-", 5) == 0)
+      *data = true;
   }
   return n;
 }
@@ -189,13 +207,99 @@ static bool code_unread(const char *p, size_t attrs, size_t gt, size_t b, size_t
   return true;
 }
 
-typedef struct {
+/*
+ * The end of the content of an <svg> drawn from markup alone (an icon: paths,
+ * groups, shapes), which the extractor never reads: it does not walk into an
+ * <svg>, and the text of a heading or byline (node_text) takes nothing from
+ * one but whether it holds white space.  Returns the position of its "</svg"
+ * from b (the byte after the start tag), or 0 to keep the content: text other
+ * than white space (a <title>, a <text>, a character reference), a comment,
+ * CDATA, a nested <svg>, an HTML integration point or a tag that ends the
+ * <svg> (breakout_tags), or no end tag.  *ws says whether white space stood
+ * between its tags.
+ */
+static size_t svg_drawing_end(const tag_classes *tc, const char *p, size_t n, size_t b,
+                              bool *ws) {
+  *ws = false;
+  size_t i = b;
+  while (i < n) {
+    unsigned char c = (unsigned char)p[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+      *ws = true;
+      i++;
+      continue;
+    }
+    if (c != '<' || i + 2 >= n) return 0;
+    bool end = p[i + 1] == '/';
+    size_t ns = i + (end ? 2 : 1);
+    if (!is_alpha((unsigned char)p[ns])) return 0; /* a comment, CDATA, or '<' as text */
+    size_t ne = ns;
+    while (ne < n && is_name_char((unsigned char)p[ne])) ne++;
+    if (end && name_is(p + ns, ne - ns, "svg")) return i;
+    if (end ? name_is(p + ns, ne - ns, "br") || name_is(p + ns, ne - ns, "p")
+            : (tc_of(tc, p + ns, ne - ns) & TC_BREAKOUT) || name_is(p + ns, ne - ns, "blockquote") ||
+                  name_is(p + ns, ne - ns, "foreignobject"))
+      return 0;
+    size_t gt = tag_end(p, n, ne, NULL);
+    if (gt >= n) return 0;
+    i = gt + 1;
+  }
+  return 0;
+}
+
+typedef struct dropper dropper;
+static void drop(dropper *d, size_t a, size_t b);
+
+static bool is_tag_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/*
+ * Leave the data-* attributes of a start tag out of the copy: script state
+ * (JSON, tracking ids, image variants), a tenth of what the parser reads of
+ * a news page, and the extractor reads none (it reads class, id, role,
+ * itemprop, rel, style, hidden, aria-hidden, and on some elements content,
+ * property, name, http-equiv, lang, href, type, datetime, pubdate).  The
+ * attributes of [i, gt) are split as the parser's tokenizer does (a quote
+ * opens a value only after '='); an attribute goes with the white space
+ * before it.
+ */
+static void drop_data_attrs(dropper *d, const char *p, size_t i, size_t gt) {
+  while (i < gt) {
+    size_t ws = i;
+    while (i < gt && (is_tag_space((unsigned char)p[i]) || p[i] == '/')) i++;
+    size_t ks = i;
+    if (i < gt && p[i] == '=') i++; /* a name may start with '=' */
+    while (i < gt && !is_tag_space((unsigned char)p[i]) && p[i] != '/' && p[i] != '=') i++;
+    size_t ke = i;
+    if (ke == ks) return;
+    size_t j = i;
+    while (j < gt && is_tag_space((unsigned char)p[j])) j++;
+    if (j < gt && p[j] == '=') {
+      j++;
+      while (j < gt && is_tag_space((unsigned char)p[j])) j++;
+      if (j < gt && (p[j] == '"' || p[j] == '\'')) {
+        const char *q = memchr(p + j + 1, p[j], gt - j - 1);
+        if (!q) return; /* tag_end and this split disagree: leave the tag */
+        j = (size_t)(q - p) + 1;
+      } else {
+        while (j < gt && !is_tag_space((unsigned char)p[j])) j++;
+      }
+      i = j;
+    }
+    if (ke - ks > 5 && strncasecmp(p + ks, "data-", 5) == 0 && ws < ks &&
+        is_tag_space((unsigned char)p[ws]))
+      drop(d, ws, i);
+  }
+}
+
+struct dropper {
   const char *p;
   size_t copied; /* input bytes up to here are in out (once copying) */
   px__buf *out;
   bool copying;
   int rc;
-} dropper;
+};
 
 /* Leave [a, b) out of the copy. */
 static void drop(dropper *d, size_t a, size_t b) {
@@ -249,7 +353,8 @@ int px__html_prepass(const char *p, size_t n, px__buf *out, bool *changed, size_
     }
     size_t ne = ns;
     while (ne < n && is_name_char((unsigned char)p[ne])) ne++;
-    size_t gt = tag_end(p, n, ne);
+    bool data = false;
+    size_t gt = tag_end(p, n, ne, end ? NULL : &data);
     if (gt >= n) break; /* an unfinished tag: the parser takes the rest as text */
     size_t b = gt + 1;
     const char *name = p + ns;
@@ -296,6 +401,17 @@ int px__html_prepass(const char *p, size_t n, px__buf *out, bool *changed, size_
       continue;
     }
     stack[depth++] = h;
+    if (data) drop_data_attrs(&d, p, ne, gt);
+    if (nl == 3 && name_is(name, nl, "svg") && p[gt - 1] != '/') {
+      /* An icon's drawing: left out, or one space for its white space. */
+      bool ws;
+      size_t e = svg_drawing_end(&classes, p, n, b, &ws);
+      if (e > b) {
+        drop(&d, b, e);
+        if (ws && !d.rc) d.rc = px__buf_append(out, " ", 1);
+        i = e;
+      }
+    }
   }
   if (d.rc) return d.rc;
   if (d.copying) {
