@@ -87,6 +87,10 @@ static void test_scores(void **state) {
                            "She said that Edwin Marlowe Castellan Jr. taught her to read music.");
   assert_true(name < PX__FACT_THRESHOLD);
   assert_true(score_pair("Farewell, my old friend.", "Those were my friends.") <= PX__FACT_ONE_UNIT_MAX);
+  /* nor a verb of saying and one word: two remarks, not one fact */
+  assert_true(score_pair("\u201cKoski raises questions,\u201d he said.",
+                         "He has said that a harbour tax is completely out of the question.") <=
+              PX__FACT_ONE_UNIT_MAX);
   /* A transcript's speaker label is who speaks, not what is reported. */
   double label = score_pair("MAYOR LIISA KOSKI: I asked the question twice.",
                             "Mayor Liisa Koski of Vaasa resigned late Friday after a long illness.");

@@ -84,7 +84,8 @@ PX__HIDDEN void px__idf_release(px__idf *idf);
 
 /* PX__TERM_NAME: a word of a name of two or more capitalized words;
  * PX__TERM_LOWER: written in lower case somewhere in the sentence */
-enum { PX__TERM_CAP = 1, PX__TERM_NUM = 2, PX__TERM_NAME = 4, PX__TERM_LOWER = 8 };
+enum { PX__TERM_CAP = 1, PX__TERM_NUM = 2, PX__TERM_NAME = 4, PX__TERM_LOWER = 8,
+       PX__TERM_SAY = 16 /* a verb of saying ("said", "told"): no thing in common */ };
 
 typedef struct px__term {
   uint64_t stem;  /* stem hash; for numbers the hash of the normalized value */

@@ -321,6 +321,10 @@ int px__ssent_make(const px__text *tx, size_t sent, const px__idf *idf, px__aren
   out->seq = px__arena_alloc(arena, (PX__SEQ_MAX + 1) * sizeof *out->seq);
   if (!out->term || !out->big || !out->fset || !out->tri || !out->seq) return PX_ENOMEM;
   uint64_t prev = 0, f1 = 0, f2 = 0;
+  /* the verbs of saying, which two sentences share without sharing a thing */
+  static const char *const say[] = {"said", "says", "say", "saying"};
+  uint64_t say_h[sizeof say / sizeof *say];
+  for (size_t k = 0; k < sizeof say / sizeof *say; k++) say_h[k] = px__word_hash(say[k], strlen(say[k]));
   /* Runs of capitalized words ("Martin Luther King Jr."): the stems of
    * each run, in token order, runs separated by a 0. */
   uint64_t *run = px__arena_alloc(arena, (2 * count + 2) * sizeof *run);
@@ -346,6 +350,9 @@ int px__ssent_make(const px__text *tx, size_t sent, const px__idf *idf, px__aren
     uint8_t fl;
     uint64_t uh = t->stem ? t->stem : t->fold;
     bool term = token_term(tx, t, &h, &fl);
+    if (term && t->kind == PX__TOK_WORD)
+      for (size_t k = 0; k < sizeof say / sizeof *say; k++)
+        if (t->fold == say_h[k]) fl |= PX__TERM_SAY;
     if (term) {
       out->term[out->nterm++] = (px__term){h, 0, NULL, 0, 0, fl};
       uh = h;
@@ -516,7 +523,7 @@ static void features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
      * three words is one thing named). */
     uint32_t plain = 0, caps = 0;
     for (i = 0; i < na; i++) {
-      if (!ma[i]) continue;
+      if (!ma[i] || (a->term[i].flags & PX__TERM_SAY)) continue;
       if (a->term[i].flags & (PX__TERM_CAP | PX__TERM_NAME))
         caps++;
       else
