@@ -278,8 +278,8 @@ static bool dated_caption(const char *p, size_t n) {
       "react", "address", "talk", "campaign", "participate", "pause", "smile", "pray", "ride",
       "board", "visit", "vote", "sign", "enter", "exit", "watch", "kneel", "march", "clean",
       "wait", "rall", "brief", "hug", "applaud", "point", "celebrate", "wear", "carr", "gather",
-      "hold", "embrace", "salute", "step", "hold", "cheer", "chant", "demonstrate", "protest",
-      "mourn", "gaze", "lead", "head", "depart", "arrive", "work", "play", "run", "stand"};
+      "hold", "embrace", "salute", "step", "cheer", "chant", "demonstrate", "protest", "mourn",
+      "gaze", "lead", "head", "work", "play", "run"};
   /* the opening run: capitalized words, "of", "the", "and", initials */
   size_t i = 0, caps = 0;
   while (i < n) {
