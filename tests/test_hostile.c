@@ -231,6 +231,17 @@ static double cpu_now(void) {
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* The article px__extract_html makes of a page (UTF-8), which must succeed. */
+static px_article *extract_page(px_ctx *ctx, const char *page, size_t n) {
+  px_article *a;
+  assert_int_equal(px_article_new(&a), PX_OK);
+  px__buf msg;
+  px__buf_init(&msg, 4096);
+  assert_int_equal(px__extract_html(ctx, NULL, page, n, "utf-8", NULL, 0, a, &msg), PX_OK);
+  px__buf_release(&msg);
+  return a;
+}
+
 /* One million nested elements: linear, the text kept. */
 static void test_deep_nesting(void **state) {
   (void)state;
@@ -264,19 +275,14 @@ static void test_deep_nesting(void **state) {
 
   px_ctx *ctx;
   assert_int_equal(px_ctx_new(&ctx), PX_OK);
-  px_article *a;
-  assert_int_equal(px_article_new(&a), PX_OK);
-  px__buf msg;
-  px__buf_init(&msg, 4096);
   double t0 = cpu_now();
-  assert_int_equal(px__extract_html(ctx, NULL, page, k, "utf-8", NULL, 0, a, &msg), PX_OK);
+  px_article *a = extract_page(ctx, page, k);
   double cpu = cpu_now() - t0;
   assert_non_null(strstr(px_article_get(a, PX_F_BODY).ptr, "The council met on Monday"));
   /* Quadratic, this took about 23 minutes; linear it is well under 2 s (a
    * sanitizer build is slower: the bound leaves it room). */
   print_message("1M nested levels: %.2f s CPU\n", cpu);
   assert_true(cpu < 10.0);
-  px__buf_release(&msg);
   px_article_free(a);
   px_ctx_free(ctx);
   free(page);
@@ -322,16 +328,10 @@ static void test_prepass_code(void **state) {
 
   px_ctx *ctx;
   assert_int_equal(px_ctx_new(&ctx), PX_OK);
-  px_article *a;
-  assert_int_equal(px_article_new(&a), PX_OK);
-  px__buf msg;
-  px__buf_init(&msg, 4096);
-  assert_int_equal(px__extract_html(ctx, NULL, page, strlen(page), "utf-8", NULL, 0, a, &msg),
-                   PX_OK);
+  px_article *a = extract_page(ctx, page, strlen(page));
   assert_string_equal(px_article_get(a, PX_F_TITLE).ptr, "Ferry fares frozen for the winter");
   assert_non_null(strstr(px_article_get(a, PX_F_BYLINE).ptr, "Mara Quill"));
   assert_null(strstr(px_article_get(a, PX_F_BODY).ptr, "not text"));
-  px__buf_release(&msg);
   px_article_free(a);
   px_ctx_free(ctx);
 }
@@ -395,14 +395,8 @@ static void test_prepass_svg(void **state) {
 
   px_ctx *ctx;
   assert_int_equal(px_ctx_new(&ctx), PX_OK);
-  px_article *a;
-  assert_int_equal(px_article_new(&a), PX_OK);
-  px__buf msg;
-  px__buf_init(&msg, 4096);
-  assert_int_equal(px__extract_html(ctx, NULL, page, strlen(page), "utf-8", NULL, 0, a, &msg),
-                   PX_OK);
+  px_article *a = extract_page(ctx, page, strlen(page));
   assert_string_equal(px_article_get(a, PX_F_TITLE).ptr, "Ferry fares");
-  px__buf_release(&msg);
   px_article_free(a);
   px_ctx_free(ctx);
 }
