@@ -73,7 +73,7 @@ struct px__quotean {
   uint8_t *gender;
   uint8_t *timew; /* 1: a word of k_time */
   size_t mask;
-  uint64_t h_that, h_to, h_according, h_mr, h_mrs, h_ms, h_by, h_it, h_in, h_of,
+  uint64_t h_that, h_to, h_according, h_mr, h_mrs, h_ms, h_dr, h_by, h_it, h_in, h_of,
       h_said, h_told, h_tells, h_statement, h_s, h_for, h_at, h_on, h_from, h_with,
       h_about, h_against, h_over, h_and, h_but, h_who, h_which, h_than, h_less, h_more;
   uint64_t h_was, h_were, h_been, h_what;
@@ -151,6 +151,7 @@ int px__quotean_new(px__quotean **out) {
   qa->h_mr = hword("mr");
   qa->h_mrs = hword("mrs");
   qa->h_ms = hword("ms");
+  qa->h_dr = hword("dr");
   qa->h_by = hword("by");
   qa->h_it = hword("it");
   qa->h_in = hword("in");
@@ -699,10 +700,12 @@ static bool first_verb_subject(const qwork *w, size_t lo, size_t k, spk *s) {
   if (!np_ending_at(w, lo, j - 1, &s2) || s2.men < 0) return false;
   int type = w->ents->ent[w->ents->men[s2.men].entity].type;
   if (type != PX_ENT_PERSON && type != PX_ENT_OTHER) return false; /* a name of unknown kind too */
-  static const char *const hon[] = {"mr", "mrs", "ms", "dr"};
+  const px__quotean *qa = w->qa;
   size_t f = tok_from(w, s2.start), sf = sent_first_tok(w, sent_of(w, f));
   while (f > lo && f > sf &&
-         ((is_word(w, f - 1) && ((w->cls[f - 1] & PX__CW_TITLE) || word_in(w, f - 1, hon, 4))) ||
+         ((is_word(w, f - 1) &&
+           ((w->cls[f - 1] & PX__CW_TITLE) || TOK(w, f - 1)->fold == qa->h_mr || TOK(w, f - 1)->fold == qa->h_mrs ||
+            TOK(w, f - 1)->fold == qa->h_ms || TOK(w, f - 1)->fold == qa->h_dr)) ||
           punct_char(w, f - 1) == '.'))
     f--; /* over a title: "Mr. Giuliani" */
   if (f != sf && !(f > lo && punct_char(w, f - 1) == ',')) return false;
