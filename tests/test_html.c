@@ -1358,6 +1358,44 @@ static void test_product_grid(void **state) {
   free(page);
 }
 
+/* One <article> holds the story; beside it, in the same column, teaser
+ * cards with a sentence each.  The cards add paragraphs, but the climb
+ * that gathers an article cut into sections stops at the <article>: it
+ * holds most of the column's text. */
+static void test_article_then_teasers(void **state) {
+  fx *f = *state;
+  size_t cap = 16 * 1024, n = 0;
+  char *page = malloc(cap);
+  assert_non_null(page);
+  n += (size_t)snprintf(
+      page + n, cap - n,
+      "<html><head><title>Ferry timetable</title></head><body><main><div class=\"col\">"
+      "<div class=\"w\"><article><div class=\"prose\">"
+      "<p>The island ferry will run every forty minutes from May, the harbour board said on "
+      "Tuesday, after a winter in which crossings were cut to one an hour for repairs.</p>"
+      "<p>Commuters had complained for months that the longer gaps made them late for the "
+      "morning trains, and the board said the new boat would end that, weather permitting.</p>"
+      "<p>The second vessel, bought from a northern operator, carries fewer cars but more foot "
+      "passengers, which the board expects to suit the summer trade, and will be refitted.</p>"
+      "<p>Fares stay as they are until the autumn, when the board will look again at the "
+      "discount for islanders, which costs it about a tenth of its income from tickets.</p>"
+      "</div></article></div>"
+      "<p class=\"t\">Readers also liked</p>");
+  for (int i = 0; i < 6; i++)
+    n += (size_t)snprintf(page + n, cap - n,
+                          "<div class=\"c\"><h3><a href=\"/s%d\">Pier works %d</a></h3>"
+                          "<p>Card %d: another story, on the pier works.</p></div>",
+                          i, i, i);
+  n += (size_t)snprintf(page + n, cap - n, "</div></main></body></html>");
+  assert_int_equal(extract(f, page, n, NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "weather permitting."));
+  assert_true(has(body, "income from tickets."));
+  assert_false(has(body, "Readers also liked"));
+  assert_false(has(body, "another story, on the pier"));
+  free(page);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -1390,6 +1428,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_site_signoffs, setup, teardown),
       cmocka_unit_test_setup_teardown(test_email_box, setup, teardown),
       cmocka_unit_test_setup_teardown(test_product_grid, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_article_then_teasers, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2300,12 +2300,16 @@ static int extract_body(px__extractor *ex, int32_t best, int fragment) {
   }
   /* An article cut into sections several levels apart (page builders nest
    * each section in grids): climb while the ancestor holds half as many
-   * paragraphs again, with little link text, up to the body. */
+   * paragraphs again, with little link text, up to the body.  Not out of
+   * an <article> holding half the ancestor's text: the paragraphs beside
+   * it are teaser cards, a bio or a sign-up box, not more sections. */
+  int32_t art = -1;
   for (int k = 0; k < 12; k++) {
     int32_t p = N[best].parent;
     if (p < 0 || N[p].tag == MyHTML_TAG_BODY || N[p].tag == MyHTML_TAG_HTML) break;
+    if (N[best].tag == MyHTML_TAG_ARTICLE) art = best;
     if (N[p].paras * 2 >= N[best].paras * 3 && N[p].paras >= N[best].paras + 2 &&
-        link_density(&N[p]) < 0.2f)
+        link_density(&N[p]) < 0.2f && !(art >= 0 && (uint64_t)N[art].text * 2 >= N[p].text))
       best = p;
     else if (N[p].paras == N[best].paras && N[p].text <= N[best].text + 200)
       best = p; /* a wrapper adding nothing: look further up */
