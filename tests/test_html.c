@@ -1396,6 +1396,33 @@ static void test_article_then_teasers(void **state) {
   free(page);
 }
 
+/* Class words that name page furniture: a taxonomy box, a copyright or
+ * legal note, a block marked "nocontent", a log-in prompt. */
+static void test_furniture_class_words(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Canal locks</title></head><body><div class=\"entry-content\">"
+      "<p>The canal trust will rebuild the three oldest locks on the northern stretch this "
+      "winter, closing it to boats from November until the end of February.</p>"
+      "<div class=\"post-taxonomy\">Waterways and boats in the winter works news</div>"
+      "<p>Boat owners moored above the locks have been offered free berths below them, and the "
+      "trust says the towpath will stay open to walkers on most days.</p>"
+      "<div class=\"nocontent\">Pass this story on to a friend who boats</div>"
+      "<p class=\"copyright-line\">All rights reserved by the canal paper, reuse with leave</p>"
+      "<div class=\"legal-note\">Terms of use apply to every reader comment</div>"
+      "<div class=\"login-prompt\">Log in to keep reading without limits</div>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "end of February."));
+  assert_true(has(body, "on most days."));
+  assert_false(has(body, "Waterways and boats"));
+  assert_false(has(body, "Pass this story"));
+  assert_false(has(body, "All rights reserved"));
+  assert_false(has(body, "Terms of use"));
+  assert_false(has(body, "without limits"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -1429,6 +1456,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_email_box, setup, teardown),
       cmocka_unit_test_setup_teardown(test_product_grid, setup, teardown),
       cmocka_unit_test_setup_teardown(test_article_then_teasers, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_furniture_class_words, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
