@@ -1307,6 +1307,19 @@ static void test_prose_subjects(void **state) {
   assert_speaker(f, "Do not go changing", "Vey");
 }
 
+/* A thing named in marks right after its noun ("a film called "..."")
+ * does not speak: the clause's subject does; a person called something
+ * by the subject stays the subject's words. */
+static void test_thing_named_in_marks(void **state) {
+  fx *f = *state;
+  run(f, "Ads\n\nHis campaign paid to air a short film called \"Harbour Lights\" on cable.\n\n"
+         "The farm unions attacked the levy dubbed the \"bread tax\" by its critics.\n\n"
+         "Several critics called him \"the adult in the room\" after the debate.");
+  assert_speaker_span(f, "Harbour Lights", "His campaign");
+  assert_speaker_span(f, "bread tax", "The farm unions");
+  assert_speaker_span(f, "adult in the room", "Several critics");
+}
+
 /* Speakers named by an age or a family role, a sentence that is only an
  * attribution before the quote, a subject before a colon over the "she
  * said" after the quote, and "what he called" after an earlier quote. */
@@ -1544,6 +1557,7 @@ int main(void) {
       cmocka_unit_test(test_remark_no_chain),
       cmocka_unit_test(test_remark_links_match_all_pairs),
       cmocka_unit_test_setup_teardown(test_embedded_post, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_thing_named_in_marks, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

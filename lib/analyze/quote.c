@@ -713,6 +713,19 @@ static bool first_verb_subject(const qwork *w, size_t lo, size_t k, spk *s) {
   return true;
 }
 
+/* A past participle that names a thing, right after its noun: "a film
+ * called", "a tax dubbed", "a book titled".  The thing is no speaker. */
+static bool naming_participle(const qwork *w, size_t t, size_t c) {
+  static const char *const naming[] = {"called", "dubbed", "named", "titled", "entitled", "labeled",
+                                       "labelled", "nicknamed", "billed"};
+  if (c != t + 1 || !is_word(w, t) || cap_word(w, t) || !word_in(w, c, naming, sizeof naming / sizeof *naming))
+    return false;
+  /* the name follows in marks, not an object ("called him "..."") */
+  size_t n = c + 1;
+  if (n < w->tx->ntok && is_word(w, n) && (w->cls[n] & CW_DET)) n++;
+  return n < w->tx->ntok && is_qmark(w, n);
+}
+
 static bool weak_person(const qwork *w, const spk *s);
 static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   size_t j = c;
@@ -854,9 +867,12 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
         (s->men < 0 && !s->pron && is_document(w, t))) {
       spk s2 = {0};
       if (clause_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
-    } else if (is_ing(w, c) && s->men < 0 && !s->pron && !weak_person(w, s)) {
+    } else if ((is_ing(w, c) || naming_participle(w, t, c)) && s->men < 0 && !s->pron &&
+               !weak_person(w, s)) {
       /* "he has battled the council, at one point calling the mayor a
-       * "liar"": a participle after a thing has the clause's subject */
+       * "liar"": a participle after a thing has the clause's subject; so
+       * has a thing named in marks: "They slammed the loophole called an
+       * "inversion"" */
       spk s2 = {0};
       if (clause_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
     }
