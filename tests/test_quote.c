@@ -1320,6 +1320,20 @@ static void test_thing_named_in_marks(void **state) {
   assert_speaker_span(f, "adult in the room", "Several critics");
 }
 
+/* A common noun after a preposition is the object of a phrase, not the
+ * subject of the cue after it ("sent a card to voters saying"); after
+ * "of" it belongs to the subject ("the head of the agency said"). */
+static void test_object_of_preposition_no_speaker(void **state) {
+  fx *f = *state;
+  run(f, "Mail\n\nThe campaign sent a card to voters saying, \"We will fix the roads.\"\n\n"
+         "\"The dam is safe,\" the head of the agency said.");
+  assert_speaker_span(f, "fix the roads", "The campaign");
+  px_quote q = find(f, "The dam is safe");
+  assert_true(q.has_speaker);
+  assert_true(str_has((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                      "agency"));
+}
+
 /* Speakers named by an age or a family role, a sentence that is only an
  * attribution before the quote, a subject before a colon over the "she
  * said" after the quote, and "what he called" after an earlier quote. */
@@ -1558,6 +1572,7 @@ int main(void) {
       cmocka_unit_test(test_remark_links_match_all_pairs),
       cmocka_unit_test_setup_teardown(test_embedded_post, setup, teardown),
       cmocka_unit_test_setup_teardown(test_thing_named_in_marks, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_object_of_preposition_no_speaker, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

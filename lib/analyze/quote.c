@@ -713,6 +713,15 @@ static bool first_verb_subject(const qwork *w, size_t lo, size_t k, spk *s) {
   return true;
 }
 
+/* A common noun phrase after a preposition other than "of": the object
+ * of a phrase, not a subject ("Protesters marching through the streets
+ * chanted", "an email to supporters stating"); "of" joins a head to its
+ * subject ("the head of the agency said"). */
+static bool common_after_preposition(const qwork *w, const spk *s) {
+  size_t f = tok_from(w, s->start);
+  return f > 0 && is_word(w, f - 1) && TOK(w, f - 1)->fold != w->qa->h_of && after_preposition(w, f);
+}
+
 /* A past participle that names a thing, right after its noun: "a film
  * called", "a tax dubbed", "a book titled".  The thing is no speaker. */
 static bool naming_participle(const qwork *w, size_t t, size_t c) {
@@ -864,7 +873,7 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
      * So for a document the subject put out: "the Council issued a
      * statement calling ...", "He released a letter that says ..." */
     if ((s->men >= 0 && after_preposition(w, tok_from(w, s->start))) ||
-        (s->men < 0 && !s->pron && is_document(w, t))) {
+        (s->men < 0 && !s->pron && (is_document(w, t) || common_after_preposition(w, s)))) {
       spk s2 = {0};
       if (clause_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
     } else if ((is_ing(w, c) || naming_participle(w, t, c)) && s->men < 0 && !s->pron &&
