@@ -1334,6 +1334,18 @@ static void test_object_of_preposition_no_speaker(void **state) {
                       "agency"));
 }
 
+/* An age or a date before the role of an inverted speaker is read over:
+ * "said 42-year-old Jim Sato", "said 9/11 widow Ann Lowe". */
+static void test_number_before_inverted_speaker(void **state) {
+  fx *f = *state;
+  run(f, "Mill\n\n\"We need the jobs here,\" said 42-year-old Jim Sato, a welder.\n\n"
+         "\"The fund must stay open,\" said 9/11 widow Ann Lowe.\n\n"
+         "\"It was 5-4,\" said the judge.");
+  assert_speaker(f, "jobs here", "Jim Sato");
+  assert_speaker(f, "fund must stay", "Ann Lowe");
+  assert_speaker_span(f, "It was 5-4", "the judge");
+}
+
 /* Speakers named by an age or a family role, a sentence that is only an
  * attribution before the quote, a subject before a colon over the "she
  * said" after the quote, and "what he called" after an earlier quote. */
@@ -1573,6 +1585,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_embedded_post, setup, teardown),
       cmocka_unit_test_setup_teardown(test_thing_named_in_marks, setup, teardown),
       cmocka_unit_test_setup_teardown(test_object_of_preposition_no_speaker, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_number_before_inverted_speaker, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

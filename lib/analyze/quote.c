@@ -898,6 +898,19 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   return true;
 }
 
+/* At token e of the phrase opening at a, before hi: a number that opens
+ * the phrase or is glued to the token before, or a hyphen or slash glued
+ * between a number and what follows ("2016", a piece of "42-year-old" or
+ * "9/11"), so that an age or a date before a role is read over. */
+static bool glued_number(const qwork *w, size_t a, size_t e, size_t hi) {
+  if (TOK(w, e)->kind == PX__TOK_NUMBER)
+    return e + 1 < hi && (e == a || TOK(w, e - 1)->end == TOK(w, e)->start);
+  char pc = punct_char(w, e);
+  if ((pc != '-' && pc != '/') || e == 0 || e + 1 >= hi) return false;
+  return TOK(w, e - 1)->end == TOK(w, e)->start && TOK(w, e)->end == TOK(w, e + 1)->start &&
+         TOK(w, e - 1)->kind == PX__TOK_NUMBER;
+}
+
 /* The speaker after an inverted cue ("said Charlie Black, ..."), in (c, hi). */
 static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
   size_t a = c + 1;
@@ -924,9 +937,12 @@ static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
   size_t e = a;
   int32_t first = -1, person = -1;
   while (e < hi && e - a < 12 &&
-         (is_word(w, e) || (punct_char(w, e) == '.' && e > a && e + 1 < hi && is_word(w, e + 1) &&
-                            cap_word(w, e - 1) && TOK(w, e - 1)->end - TOK(w, e - 1)->start <= 3))) {
-    /* over the period of a title: "said Mr. Kasich" */
+         (is_word(w, e) || glued_number(w, a, e, hi) ||
+          (punct_char(w, e) == '.' && e > a && e + 1 < hi && is_word(w, e + 1) &&
+           cap_word(w, e - 1) && TOK(w, e - 1)->end - TOK(w, e - 1)->start <= 3))) {
+    /* over the period of a title: "said Mr. Kasich"; over an age or a
+     * date that modifies the role: "said 42-year-old Jim Sato", "said
+     * 9/11 widow Ann Lowe" */
     if (!is_word(w, e)) {
       e++;
       continue;
