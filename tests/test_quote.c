@@ -1346,6 +1346,19 @@ static void test_number_before_inverted_speaker(void **state) {
   assert_speaker_span(f, "It was 5-4", "the judge");
 }
 
+/* A quote paragraph with no cue after a sentence that opens with a
+ * person and a verb of saying is that person's; after one that opens
+ * with a thing it finds no speaker there. */
+static void test_quote_after_person_reports(void **state) {
+  fx *f = *state;
+  run(f, "Dam\n\nMayor Dara Quill praised the engineers for their work on the dam.\n\n"
+         "\"We needed someone who could get it done, and they did.\"\n\n"
+         "The storm flooded the lower town.\n\n"
+         "\"Water everywhere.\"");
+  assert_speaker(f, "someone who could get it done", "Quill");
+  assert_false(find(f, "Water everywhere").has_speaker);
+}
+
 /* Speakers named by an age or a family role, a sentence that is only an
  * attribution before the quote, a subject before a colon over the "she
  * said" after the quote, and "what he called" after an earlier quote. */
@@ -1586,6 +1599,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_thing_named_in_marks, setup, teardown),
       cmocka_unit_test_setup_teardown(test_object_of_preposition_no_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_number_before_inverted_speaker, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_quote_after_person_reports, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1273,6 +1273,31 @@ static bool leading_attr_in(const qwork *w, size_t lo, size_t b, size_t max_gap,
   return false;
 }
 
+/* Does the sentence [lo, end) open with a person's name and then a verb
+ * of saying, an adverb between ("Dara Quill also spoke about the case"),
+ * with no quotation of its own?  The subject and cue go to at. */
+static bool person_reports(const qwork *w, size_t lo, size_t end, attr *at) {
+  /* over a title: "Mayor Dara Quill" */
+  while (lo + 1 < end && is_word(w, lo) && mention_at(w, lo) < 0 && (w->cls[lo] & PX__CW_TITLE)) lo++;
+  int32_t m = mention_at(w, lo);
+  if (m < 0 || w->ents->men[m].tok_first != lo ||
+      w->ents->ent[w->ents->men[m].entity].type != PX_ENT_PERSON)
+    return false;
+  size_t k = lo + w->ents->men[m].tok_count;
+  if (k < end && is_word(w, k) && (ly_adverb(w, k) || (w->cls[k] & CW_SKIP))) k++;
+  if (k >= end || !is_word(w, k) || is_ing(w, k) || cue_at(w, k, true) != 1) return false;
+  for (size_t j = k; j < end; j++)
+    if (is_qmark(w, j) || w->inq[j]) return false;
+  memset(at, 0, sizeof *at);
+  spk_from_mention(w, m, &at->s);
+  at->ok = true;
+  at->cue_tok = k;
+  at->cue_s = TOK(w, k)->start;
+  at->cue_e = TOK(w, k)->end;
+  at->end_tok = k + 1;
+  return true;
+}
+
 /* Is the sentence [lo, end) (end at its full stop) only an attribution: a
  * subject that opens it, a verb of saying and at most a short phrase of
  * setting ("in a statement", "on Tuesday", "angrily"), no reported clause?
@@ -2274,6 +2299,15 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
                  bare_attribution(&w, pf, pe - 1, &at)) {
         /* "Sam Lau, the party's spokesman, said in a statement. "...":
          * a sentence that is only an attribution introduces the quote */
+        c->lead = true;
+        c->q.cue_start = at.cue_s;
+        c->q.cue_end = at.cue_e;
+        c->s = at.s;
+      } else if (pe > pf && punct_char(&w, pe - 1) == '.' && (pe == prev || pe + 1 >= prev) &&
+                 tx->sent[ps].para != tx->sent[so].para && person_reports(&w, pf, pe - 1, &at)) {
+        /* "Dara Quill praised the plan. / "..."": a quote paragraph
+         * with no cue after a sentence whose subject, a person, opens it
+         * with a verb of saying is that person's */
         c->lead = true;
         c->q.cue_start = at.cue_s;
         c->q.cue_end = at.cue_e;
