@@ -1359,6 +1359,18 @@ static void test_quote_after_person_reports(void **state) {
   assert_false(find(f, "Water everywhere").has_speaker);
 }
 
+/* A quote that closes an opening subordinate clause is that clause's
+ * speaker's; the cue after it belongs to the main clause. */
+static void test_quote_in_opening_clause(void **state) {
+  fx *f = *state;
+  run(f, "Hall\n\nAfter Dara Quill said the budget was \"a shambles,\" Tomas Vey said he disagreed.\n\n"
+         "When Irena Brook shouted, \"Recount,\" Aki Rantala joked about it.\n\n"
+         "\"We will win,\" Aki Rantala said, as the crowd cheered.");
+  assert_speaker(f, "a shambles", "Quill");
+  assert_speaker(f, "Recount", "Brook");
+  assert_speaker(f, "We will win", "Rantala");
+}
+
 /* Speakers named by an age or a family role, a sentence that is only an
  * attribution before the quote, a subject before a colon over the "she
  * said" after the quote, and "what he called" after an earlier quote. */
@@ -1600,6 +1612,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_object_of_preposition_no_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_number_before_inverted_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_after_person_reports, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_quote_in_opening_clause, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1273,6 +1273,22 @@ static bool leading_attr_in(const qwork *w, size_t lo, size_t b, size_t max_gap,
   return false;
 }
 
+/* Does the sentence opening at token f open with a subordinate clause
+ * ("When ...", "But after ...", "Although ...") that runs on to the quote
+ * at token q with no comma of its own but after a cue ("When X shouted,
+ * "..."")? */
+static bool opens_subordinate(const qwork *w, size_t f, size_t q) {
+  static const char *const sub[] = {"after", "when", "while", "as", "before", "since", "although",
+                                     "though", "because", "once", "until", "whenever", "if"};
+  if (f < q && is_word(w, f) && (TOK(w, f)->fold == w->qa->h_but || TOK(w, f)->fold == w->qa->h_and)) f++;
+  if (f >= q || !is_word(w, f) || w->inq[f] || !word_in(w, f, sub, sizeof sub / sizeof *sub)) return false;
+  /* "As a result, ..." / "As of Monday, ...": a comma before the quote
+   * that does not follow a cue ends the opening phrase */
+  for (size_t k = f + 1; k + 1 < q; k++)
+    if (punct_char(w, k) == ',' && !(is_word(w, k - 1) && (w->cls[k - 1] & PX__CW_CUE))) return false;
+  return true;
+}
+
 /* Does the sentence [lo, end) open with a person's name and then a verb
  * of saying, an adverb between ("Dara Quill also spoke about the case"),
  * with no quotation of its own?  The subject and cue go to at. */
@@ -2120,6 +2136,17 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         later_clause = punct_char(&w, k) == ',' || (is_word(&w, k) && (w.cls[k] & CW_CLAUSE));
       attr lead_at;
       if (later_clause && leading_attr(&w, lo, prev, 40, true, true, &lead_at)) trail = false;
+    }
+    if (trail && !starts && (comma_inside || (a < nt && punct_char(&w, a) == ',')) &&
+        opens_subordinate(&w, sent_first_tok(&w, so), prev)) {
+      /* "When Ann Lowe shouted, "Out!," the mayor left", "After Lowe said
+       * the plan was "a mess," Quill answered: ...": a quote that closes an
+       * opening subordinate clause is that clause's; the cue after it is
+       * the main clause's */
+      attr lead_at;
+      if (leading_attr(&w, lo, prev, 40, true, true, &lead_at) &&
+          lead_at.s.start >= TOK(&w, sent_first_tok(&w, so))->start)
+        trail = false;
     }
     if (trail && at.s.pron && (at.s.pron == 1 || at.s.pron == 2)) {
       /* "Feinstein said "I know nothing about it," she said.", "DuVernay
