@@ -1307,6 +1307,70 @@ static void test_prose_subjects(void **state) {
   assert_speaker(f, "Do not go changing", "Vey");
 }
 
+/* A thing named in marks right after its noun ("a film called "..."")
+ * does not speak: the clause's subject does; a person called something
+ * by the subject stays the subject's words. */
+static void test_thing_named_in_marks(void **state) {
+  fx *f = *state;
+  run(f, "Ads\n\nHis campaign paid to air a short film called \"Harbour Lights\" on cable.\n\n"
+         "The farm unions attacked the levy dubbed the \"bread tax\" by its critics.\n\n"
+         "Several critics called him \"the adult in the room\" after the debate.");
+  assert_speaker_span(f, "Harbour Lights", "His campaign");
+  assert_speaker_span(f, "bread tax", "The farm unions");
+  assert_speaker_span(f, "adult in the room", "Several critics");
+}
+
+/* A common noun after a preposition is the object of a phrase, not the
+ * subject of the cue after it ("sent a card to voters saying"); after
+ * "of" it belongs to the subject ("the head of the agency said"). */
+static void test_object_of_preposition_no_speaker(void **state) {
+  fx *f = *state;
+  run(f, "Mail\n\nThe campaign sent a card to voters saying, \"We will fix the roads.\"\n\n"
+         "\"The dam is safe,\" the head of the agency said.");
+  assert_speaker_span(f, "fix the roads", "The campaign");
+  px_quote q = find(f, "The dam is safe");
+  assert_true(q.has_speaker);
+  assert_true(str_has((px_str){px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start},
+                      "agency"));
+}
+
+/* An age or a date before the role of an inverted speaker is read over:
+ * "said 42-year-old Jim Sato", "said 9/11 widow Ann Lowe". */
+static void test_number_before_inverted_speaker(void **state) {
+  fx *f = *state;
+  run(f, "Mill\n\n\"We need the jobs here,\" said 42-year-old Jim Sato, a welder.\n\n"
+         "\"The fund must stay open,\" said 9/11 widow Ann Lowe.\n\n"
+         "\"It was 5-4,\" said the judge.");
+  assert_speaker(f, "jobs here", "Jim Sato");
+  assert_speaker(f, "fund must stay", "Ann Lowe");
+  assert_speaker_span(f, "It was 5-4", "the judge");
+}
+
+/* A quote paragraph with no cue after a sentence that opens with a
+ * person and a verb of saying is that person's; after one that opens
+ * with a thing it finds no speaker there. */
+static void test_quote_after_person_reports(void **state) {
+  fx *f = *state;
+  run(f, "Dam\n\nMayor Dara Quill praised the engineers for their work on the dam.\n\n"
+         "\"We needed someone who could get it done, and they did.\"\n\n"
+         "The storm flooded the lower town.\n\n"
+         "\"Water everywhere.\"");
+  assert_speaker(f, "someone who could get it done", "Quill");
+  assert_false(find(f, "Water everywhere").has_speaker);
+}
+
+/* A quote that closes an opening subordinate clause is that clause's
+ * speaker's; the cue after it belongs to the main clause. */
+static void test_quote_in_opening_clause(void **state) {
+  fx *f = *state;
+  run(f, "Hall\n\nAfter Dara Quill said the budget was \"a shambles,\" Tomas Vey said he disagreed.\n\n"
+         "When Irena Brook shouted, \"Recount,\" Aki Rantala joked about it.\n\n"
+         "\"We will win,\" Aki Rantala said, as the crowd cheered.");
+  assert_speaker(f, "a shambles", "Quill");
+  assert_speaker(f, "Recount", "Brook");
+  assert_speaker(f, "We will win", "Rantala");
+}
+
 /* Speakers named by an age or a family role, a sentence that is only an
  * attribution before the quote, a subject before a colon over the "she
  * said" after the quote, and "what he called" after an earlier quote. */
@@ -1544,6 +1608,11 @@ int main(void) {
       cmocka_unit_test(test_remark_no_chain),
       cmocka_unit_test(test_remark_links_match_all_pairs),
       cmocka_unit_test_setup_teardown(test_embedded_post, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_thing_named_in_marks, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_object_of_preposition_no_speaker, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_number_before_inverted_speaker, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_quote_after_person_reports, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_quote_in_opening_clause, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -713,6 +713,28 @@ static bool first_verb_subject(const qwork *w, size_t lo, size_t k, spk *s) {
   return true;
 }
 
+/* A common noun phrase after a preposition other than "of": the object
+ * of a phrase, not a subject ("Protesters marching through the streets
+ * chanted", "an email to supporters stating"); "of" joins a head to its
+ * subject ("the head of the agency said"). */
+static bool common_after_preposition(const qwork *w, const spk *s) {
+  size_t f = tok_from(w, s->start);
+  return f > 0 && is_word(w, f - 1) && TOK(w, f - 1)->fold != w->qa->h_of && after_preposition(w, f);
+}
+
+/* A past participle that names a thing, right after its noun: "a film
+ * called", "a tax dubbed", "a book titled".  The thing is no speaker. */
+static bool naming_participle(const qwork *w, size_t t, size_t c) {
+  static const char *const naming[] = {"called", "dubbed", "named", "titled", "entitled", "labeled",
+                                       "labelled", "nicknamed", "billed"};
+  if (c != t + 1 || !is_word(w, t) || cap_word(w, t) || !word_in(w, c, naming, sizeof naming / sizeof *naming))
+    return false;
+  /* the name follows in marks, not an object ("called him "..."") */
+  size_t n = c + 1;
+  if (n < w->tx->ntok && is_word(w, n) && (w->cls[n] & CW_DET)) n++;
+  return n < w->tx->ntok && is_qmark(w, n);
+}
+
 static bool weak_person(const qwork *w, const spk *s);
 static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   size_t j = c;
@@ -851,12 +873,15 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
      * So for a document the subject put out: "the Council issued a
      * statement calling ...", "He released a letter that says ..." */
     if ((s->men >= 0 && after_preposition(w, tok_from(w, s->start))) ||
-        (s->men < 0 && !s->pron && is_document(w, t))) {
+        (s->men < 0 && !s->pron && (is_document(w, t) || common_after_preposition(w, s)))) {
       spk s2 = {0};
       if (clause_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
-    } else if (is_ing(w, c) && s->men < 0 && !s->pron && !weak_person(w, s)) {
+    } else if ((is_ing(w, c) || naming_participle(w, t, c)) && s->men < 0 && !s->pron &&
+               !weak_person(w, s)) {
       /* "he has battled the council, at one point calling the mayor a
-       * "liar"": a participle after a thing has the clause's subject */
+       * "liar"": a participle after a thing has the clause's subject; so
+       * has a thing named in marks: "They slammed the loophole called an
+       * "inversion"" */
       spk s2 = {0};
       if (clause_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
     }
@@ -871,6 +896,19 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
     }
   }
   return true;
+}
+
+/* At token e of the phrase opening at a, before hi: a number that opens
+ * the phrase or is glued to the token before, or a hyphen or slash glued
+ * between a number and what follows ("2016", a piece of "42-year-old" or
+ * "9/11"), so that an age or a date before a role is read over. */
+static bool glued_number(const qwork *w, size_t a, size_t e, size_t hi) {
+  if (TOK(w, e)->kind == PX__TOK_NUMBER)
+    return e + 1 < hi && (e == a || TOK(w, e - 1)->end == TOK(w, e)->start);
+  char pc = punct_char(w, e);
+  if ((pc != '-' && pc != '/') || e == 0 || e + 1 >= hi) return false;
+  return TOK(w, e - 1)->end == TOK(w, e)->start && TOK(w, e)->end == TOK(w, e + 1)->start &&
+         TOK(w, e - 1)->kind == PX__TOK_NUMBER;
 }
 
 /* The speaker after an inverted cue ("said Charlie Black, ..."), in (c, hi). */
@@ -899,9 +937,12 @@ static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
   size_t e = a;
   int32_t first = -1, person = -1;
   while (e < hi && e - a < 12 &&
-         (is_word(w, e) || (punct_char(w, e) == '.' && e > a && e + 1 < hi && is_word(w, e + 1) &&
-                            cap_word(w, e - 1) && TOK(w, e - 1)->end - TOK(w, e - 1)->start <= 3))) {
-    /* over the period of a title: "said Mr. Kasich" */
+         (is_word(w, e) || glued_number(w, a, e, hi) ||
+          (punct_char(w, e) == '.' && e > a && e + 1 < hi && is_word(w, e + 1) &&
+           cap_word(w, e - 1) && TOK(w, e - 1)->end - TOK(w, e - 1)->start <= 3))) {
+    /* over the period of a title: "said Mr. Kasich"; over an age or a
+     * date that modifies the role: "said 42-year-old Jim Sato", "said
+     * 9/11 widow Ann Lowe" */
     if (!is_word(w, e)) {
       e++;
       continue;
@@ -1230,6 +1271,47 @@ static bool leading_attr_in(const qwork *w, size_t lo, size_t b, size_t max_gap,
     return true;
   }
   return false;
+}
+
+/* Does the sentence opening at token f open with a subordinate clause
+ * ("When ...", "But after ...", "Although ...") that runs on to the quote
+ * at token q with no comma of its own but after a cue ("When X shouted,
+ * "..."")? */
+static bool opens_subordinate(const qwork *w, size_t f, size_t q) {
+  static const char *const sub[] = {"after", "when", "while", "as", "before", "since", "although",
+                                     "though", "because", "once", "until", "whenever", "if"};
+  if (f < q && is_word(w, f) && (TOK(w, f)->fold == w->qa->h_but || TOK(w, f)->fold == w->qa->h_and)) f++;
+  if (f >= q || !is_word(w, f) || w->inq[f] || !word_in(w, f, sub, sizeof sub / sizeof *sub)) return false;
+  /* "As a result, ..." / "As of Monday, ...": a comma before the quote
+   * that does not follow a cue ends the opening phrase */
+  for (size_t k = f + 1; k + 1 < q; k++)
+    if (punct_char(w, k) == ',' && !(is_word(w, k - 1) && (w->cls[k - 1] & PX__CW_CUE))) return false;
+  return true;
+}
+
+/* Does the sentence [lo, end) open with a person's name and then a verb
+ * of saying, an adverb between ("Dara Quill also spoke about the case"),
+ * with no quotation of its own?  The subject and cue go to at. */
+static bool person_reports(const qwork *w, size_t lo, size_t end, attr *at) {
+  /* over a title: "Mayor Dara Quill" */
+  while (lo + 1 < end && is_word(w, lo) && mention_at(w, lo) < 0 && (w->cls[lo] & PX__CW_TITLE)) lo++;
+  int32_t m = mention_at(w, lo);
+  if (m < 0 || w->ents->men[m].tok_first != lo ||
+      w->ents->ent[w->ents->men[m].entity].type != PX_ENT_PERSON)
+    return false;
+  size_t k = lo + w->ents->men[m].tok_count;
+  if (k < end && is_word(w, k) && (ly_adverb(w, k) || (w->cls[k] & CW_SKIP))) k++;
+  if (k >= end || !is_word(w, k) || is_ing(w, k) || cue_at(w, k, true) != 1) return false;
+  for (size_t j = k; j < end; j++)
+    if (is_qmark(w, j) || w->inq[j]) return false;
+  memset(at, 0, sizeof *at);
+  spk_from_mention(w, m, &at->s);
+  at->ok = true;
+  at->cue_tok = k;
+  at->cue_s = TOK(w, k)->start;
+  at->cue_e = TOK(w, k)->end;
+  at->end_tok = k + 1;
+  return true;
 }
 
 /* Is the sentence [lo, end) (end at its full stop) only an attribution: a
@@ -2055,6 +2137,17 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       attr lead_at;
       if (later_clause && leading_attr(&w, lo, prev, 40, true, true, &lead_at)) trail = false;
     }
+    if (trail && !starts && (comma_inside || (a < nt && punct_char(&w, a) == ',')) &&
+        opens_subordinate(&w, sent_first_tok(&w, so), prev)) {
+      /* "When Ann Lowe shouted, "Out!," the mayor left", "After Lowe said
+       * the plan was "a mess," Quill answered: ...": a quote that closes an
+       * opening subordinate clause is that clause's; the cue after it is
+       * the main clause's */
+      attr lead_at;
+      if (leading_attr(&w, lo, prev, 40, true, true, &lead_at) &&
+          lead_at.s.start >= TOK(&w, sent_first_tok(&w, so))->start)
+        trail = false;
+    }
     if (trail && at.s.pron && (at.s.pron == 1 || at.s.pron == 2)) {
       /* "Feinstein said "I know nothing about it," she said.", "DuVernay
        * said she felt ... because "...," she said.": the named subject of
@@ -2233,6 +2326,15 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
                  bare_attribution(&w, pf, pe - 1, &at)) {
         /* "Sam Lau, the party's spokesman, said in a statement. "...":
          * a sentence that is only an attribution introduces the quote */
+        c->lead = true;
+        c->q.cue_start = at.cue_s;
+        c->q.cue_end = at.cue_e;
+        c->s = at.s;
+      } else if (pe > pf && punct_char(&w, pe - 1) == '.' && (pe == prev || pe + 1 >= prev) &&
+                 tx->sent[ps].para != tx->sent[so].para && person_reports(&w, pf, pe - 1, &at)) {
+        /* "Dara Quill praised the plan. / "..."": a quote paragraph
+         * with no cue after a sentence whose subject, a person, opens it
+         * with a verb of saying is that person's */
         c->lead = true;
         c->q.cue_start = at.cue_s;
         c->q.cue_end = at.cue_e;
