@@ -1222,7 +1222,8 @@ typedef struct px_ingest_opts {
   int analyze;          /* 1: analyze and extract quotes (default 1) */
   int cluster;          /* 1: place new articles in stories at finish (default 1) */
   int strict;           /* 1: stop at the first rejected record (default 0) */
-  long batch;           /* articles per transaction (default 2000) */
+  long batch;           /* articles per transaction (default 2000); a batch grows to an
+                           eighth of the articles stored before it, unless fixed_batch */
   int timings;          /* 1: measure CPU time per stage as well (a system call per switch) */
   int threads;          /* threads in all: 0 (default) one per core of the machine; 1 analyses
                            on the calling thread; N > 1 runs the analysis on N - 1 workers
@@ -1234,6 +1235,7 @@ typedef struct px_ingest_opts {
   void *user;           /* given to both callbacks */
   int keep_features;    /* 1: keep each article's feature record (px_store_feature_record)
                            even when cluster is 0 (default 0; with cluster they are kept) */
+  int fixed_batch;      /* 1: every batch is exactly batch articles (default 0) */
 } px_ingest_opts;
 
 PX_API void px_ingest_opts_init(px_ingest_opts *o /* OUT */);
@@ -1258,6 +1260,7 @@ typedef struct px_ingest_stats {
   double seconds;         /* wall time since px_ingest_new() */
   double wall[PX_STAGE_COUNT];
   double cpu[PX_STAGE_COUNT]; /* only with opts.timings */
+  uint64_t batches;       /* transactions committed */
 } px_ingest_stats;
 
 /**

@@ -86,6 +86,7 @@ int cmd_ingest(cli *c, int argc, char **argv) {
   o.timings = opt_flag(&a, "timings");
   if (opt_flag(&a, "articles-only")) px_ctx_skip_not_articles(ctx, 1);
   o.batch = (long)opt_int(&a, "batch", o.batch);
+  o.fixed_batch = opt(&a, "batch")->set; /* as asked; else batches grow with the store */
   /* one thread per core unless told (0); the database is the same whatever
    * the count (tests/cli/threads.sh) */
   o.threads = (int)opt_int(&a, "threads", 0);

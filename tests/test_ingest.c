@@ -4,6 +4,8 @@
 
 #include "parallax.h"
 
+#include <sys/stat.h>
+
 typedef struct seen {
   int rejected, input_failed, repaired;
   char last[512];
@@ -141,10 +143,72 @@ static void test_add_and_strict_and_cancel(void **state) {
   free(in2);
 }
 
+/* Ingest n articles of the kind "Report k" into the store of dir. */
+static px_ingest_stats ingest_reports(const char *dir, int from, int n, long batch, int fixed) {
+  px_ctx *ctx;
+  px_store *st = open_store(&ctx, dir);
+  px_ingest_opts o;
+  px_ingest_opts_init(&o);
+  o.analyze = 0;
+  o.cluster = 0;
+  o.batch = batch;
+  o.fixed_batch = fixed;
+  px_ingest *g;
+  assert_int_equal(px_ingest_new(st, &o, &g), PX_OK);
+  for (int k = from; k < from + n; k++) {
+    char body[96];
+    int len = snprintf(body, sizeof(body), "Report %d: the council met on day %d.", k, k);
+    px_article *art;
+    assert_int_equal(px_article_new(&art), PX_OK);
+    assert_int_equal(px_article_set(art, PX_F_BODY, body, (size_t)len), PX_OK);
+    assert_int_equal(px_article_set(art, PX_F_SOURCE, "Town Crier", 10), PX_OK);
+    assert_int_equal(px_ingest_add(g, art, NULL), PX_OK);
+    px_article_free(art);
+  }
+  assert_int_equal(px_ingest_flush(g), PX_OK);
+  px_ingest_stats a;
+  px_ingest_get_stats(g, &a);
+  px_ingest_free(g);
+  px_store_free(st);
+  px_ctx_free(ctx);
+  return a;
+}
+
+/* Batches of at least opts.batch articles grow to an eighth of the store
+ * (and of what this ingest stored before them); fixed_batch keeps them
+ * exactly opts.batch.  Either way every article is stored. */
+static void test_batches_grow_with_store(void **state) {
+  (void)state;
+  char dir[600];
+  snprintf(dir, sizeof(dir), "%s/fixed", px_test_tmpdir());
+  assert_int_equal(mkdir(dir, 0700), 0);
+  px_ingest_stats a = ingest_reports(dir, 0, 200, 2, 1);
+  assert_int_equal(a.stored, 200);
+  assert_int_equal(a.batches, 100);
+  /* Growing from an empty store: 2 at a time up to 24 stored, then 3, 3,
+   * 4, ... (an eighth of the stored count, rounded down). */
+  snprintf(dir, sizeof(dir), "%s/grow", px_test_tmpdir());
+  assert_int_equal(mkdir(dir, 0700), 0);
+  a = ingest_reports(dir, 0, 200, 2, 0);
+  assert_int_equal(a.stored, 200);
+  long expect = 0;
+  for (long done = 0; done < 200; expect++) {
+    long size = done / 8 > 2 ? done / 8 : 2;
+    done += size;
+  }
+  assert_int_equal(a.batches, expect);
+  assert_true(a.batches < 40);
+  /* A second ingest into the 200 starts at a batch of 25. */
+  a = ingest_reports(dir, 200, 50, 2, 0);
+  assert_int_equal(a.stored, 50);
+  assert_int_equal(a.batches, 2); /* 25, then 28 asked, 25 left */
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_path_events_and_clustering),
       cmocka_unit_test(test_add_and_strict_and_cancel),
+      cmocka_unit_test(test_batches_grow_with_store),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <pthread.h>
 #include <time.h>
 #include <unistd.h>
@@ -71,6 +72,8 @@ struct px_ingest {
   px_ingest_stats s;
   uint64_t pending; /* stored in the open batch, not yet committed */
   long in_batch;
+  long batch_size;   /* of the open batch (batch_size_of) */
+  int64_t had;       /* articles in the store before this ingest (its highest id) */
   int stage; /* the stage being timed */
   /* The workers and their ring; nworkers 0 analyses inline. */
   worker *w;
@@ -242,6 +245,18 @@ static void threads_stop(px_ingest *g) {
   g->ring = NULL;
 }
 
+/* A batch's secondary indexes keyed by a random value (a quote's speaker,
+ * an entity's articles, an article's URL) take a write of nearly every
+ * page they touch at each commit, and once the store is large a batch of
+ * 2000 touches nearly all their pages: per article, the cost would grow
+ * with the store.  A batch of an eighth of the store keeps the pages
+ * written per article the same at any size (docs/profile.md). */
+static long batch_size_of(const px_ingest *g) {
+  if (g->o.fixed_batch) return g->o.batch;
+  int64_t grown = (g->had + (int64_t)g->s.stored) / 8;
+  return grown > g->o.batch ? (long)PX__MIN(grown, (int64_t)LONG_MAX) : g->o.batch;
+}
+
 int px_ingest_new(px_store *st, const px_ingest_opts *opts, px_ingest **out) {
   *out = NULL;
   if (!st || !st->writable) return PX_EINVAL;
@@ -252,6 +267,8 @@ int px_ingest_new(px_store *st, const px_ingest_opts *opts, px_ingest **out) {
   if (opts) g->o = *opts;
   else px_ingest_opts_init(&g->o);
   if (g->o.batch < 1) g->o.batch = 1;
+  px_store_mark mark;
+  if (!g->o.fixed_batch && px_store_mark_get(st, &mark) == PX_OK) g->had = mark.last_article;
   if (g->o.story) g->story = *g->o.story;
   else px_story_opts_init(&g->story);
   g->o.story = NULL; /* copied: the caller's may go away */
@@ -281,8 +298,9 @@ int px_ingest_flush(px_ingest *g) {
   if (g->w && (rc = drain(g, false)) != PX_OK) {
     px_store_rollback(g->st);
     g->s.stored -= g->pending;
-  } else if (g->in_batch > 0 && (rc = px_store_commit(g->st)) != PX_OK) {
-    g->s.stored -= g->pending;
+  } else if (g->in_batch > 0) {
+    if ((rc = px_store_commit(g->st)) != PX_OK) g->s.stored -= g->pending;
+    else g->s.batches++;
   }
   g->pending = 0;
   g->in_batch = 0;
@@ -435,7 +453,10 @@ int px_ingest_add(px_ingest *g, const px_article *art, int64_t *id) {
   int was = g->stage;
   stage(g, PX_STAGE_STORE);
   int rc = PX_OK;
-  if (g->in_batch == 0 && (rc = px_store_begin(g->st)) != PX_OK) goto out;
+  if (g->in_batch == 0) {
+    if ((rc = px_store_begin(g->st)) != PX_OK) goto out;
+    g->batch_size = batch_size_of(g);
+  }
   rc = px_store_add(g->st, art, &sid);
   if (rc == PX_OK && g->an) rc = analyze_one(g, art, sid);
   if (rc == PX_OK) {
@@ -454,7 +475,7 @@ int px_ingest_add(px_ingest *g, const px_article *art, int64_t *id) {
     goto out;
   }
   if (id) *id = sid;
-  if (++g->in_batch >= g->o.batch) {
+  if (++g->in_batch >= g->batch_size) {
     int crc = px_ingest_flush(g);
     if (crc != PX_OK) rc = crc;
   }

@@ -689,7 +689,10 @@ static PyObject *store_ingest(Store *s, PyObject *args) {
   o.cluster = cluster;
   o.strict = strict;
   o.timings = timings;
-  if (batch > 0) o.batch = batch;
+  if (batch > 0) {
+    o.batch = batch;
+    o.fixed_batch = 1;
+  }
   if (threads < 0 || threads > 64) {
     raise_px(PX_EINVAL, "threads must be from 0 (one per core) to 64");
     goto out;
