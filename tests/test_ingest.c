@@ -179,7 +179,7 @@ static px_ingest_stats ingest_reports(const char *dir, int from, int n, long bat
  * exactly opts.batch.  Either way every article is stored. */
 static void test_batches_grow_with_store(void **state) {
   (void)state;
-  char dir[600];
+  char dir[512]; /* with "/p.db" it fits open_store's path */
   snprintf(dir, sizeof(dir), "%s/fixed", px_test_tmpdir());
   assert_int_equal(mkdir(dir, 0700), 0);
   px_ingest_stats a = ingest_reports(dir, 0, 200, 2, 1);
