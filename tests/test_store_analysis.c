@@ -404,7 +404,7 @@ static void test_migrates_v7(void **state) {
 }
 
 /* An article with more quotes and entities than one statement of rows
- * takes: every quote stored once, in order, and every entity key once,
+ * takes: every quote stored once (listed by position), and every entity key once,
  * with the first mention of the entity listed first. */
 static void test_many_rows(void **state) {
   (void)state;
@@ -447,7 +447,7 @@ static void test_many_rows(void **state) {
   assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
   size_t nq = px_quotes_count(qs);
   assert_true(nq > 16 + 8 + 4 + 2);
-  assert_int_equal(sqlite3_prepare_v2(db, "SELECT start, end, text FROM quote ORDER BY id", -1, &s,
+  assert_int_equal(sqlite3_prepare_v2(db, "SELECT start, end, text FROM quote ORDER BY article, start", -1, &s,
                                       NULL),
                    SQLITE_OK);
   for (size_t i = 0; i < nq; i++) {
@@ -504,11 +504,92 @@ static void test_many_rows(void **state) {
   px_ctx_free(ctx);
 }
 
+static void add_once(px_store *st, px_analyzer *an, px_quoter *qt, px_article *a) {
+  int64_t id;
+  assert_int_equal(px_store_add(st, a, &id), PX_OK);
+  px_doc *doc;
+  px_quotes *qs;
+  assert_int_equal(px_analyze(an, a, &doc), PX_OK);
+  assert_int_equal(px_quotes_extract(qt, doc, &qs), PX_OK);
+  assert_int_equal(px_store_add_analysis(st, id, doc, qs), PX_OK);
+  px_quotes_free(qs);
+  px_doc_free(doc);
+}
+
+/* The quote and entity mention rows of an open batch are written at its
+ * commit, sorted by speaker and entity: a read in the batch sees them
+ * already, a rollback drops them, and the commit stores each once. */
+static void test_rows_in_open_batch(void **state) {
+  (void)state;
+  char path[600];
+  snprintf(path, sizeof(path), "%s/open.db", px_test_tmpdir());
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_store *st;
+  assert_int_equal(px_store_open(ctx, path, PX_OPEN_WRITE, &st), PX_OK);
+  px_analyzer *an;
+  px_quoter *qt;
+  assert_int_equal(px_analyzer_new(ctx, &an), PX_OK);
+  assert_int_equal(px_quoter_new(&qt), PX_OK);
+  px_article *a = make("a", "Northern Wire",
+                       "\"The ferry runs again on Monday,\" said Ilse Varga, the harbourmaster.\n\n"
+                       "\"Nobody was hurt,\" said Mayor Tomas Brenner.",
+                       1694700000);
+  px_article *b = make("b", "Harbor Post",
+                       "\"We expect the ferry back on Monday,\" Ilse Varga said.", 1694710000);
+  px_quote_filter f = {0};
+  got g = {0};
+  ents e = {0};
+  assert_int_equal(px_store_begin(st), PX_OK);
+  add(st, an, qt, a);
+  assert_int_equal(px_store_quotes(st, &f, quote_cb, &g), PX_OK);
+  assert_int_equal(g.n, 2);
+  assert_int_equal(px_store_entities(st, NULL, entity_cb, &e), PX_OK);
+  assert_true(e.n >= 2);
+  assert_int_equal(px_store_rollback(st), PX_OK);
+  memset(&g, 0, sizeof g);
+  assert_int_equal(px_store_quotes(st, &f, quote_cb, &g), PX_OK);
+  assert_int_equal(g.n, 0);
+
+  assert_int_equal(px_store_begin(st), PX_OK);
+  add_once(st, an, qt, a);
+  add_once(st, an, qt, b);
+  assert_int_equal(px_store_commit(st), PX_OK);
+  f.speaker = "Ilse Varga";
+  memset(&g, 0, sizeof g);
+  assert_int_equal(px_store_quotes(st, &f, quote_cb, &g), PX_OK);
+  assert_int_equal(g.n, 2);
+  assert_string_equal(g.texts, "The ferry runs again on Monday|We expect the ferry back on Monday|");
+  px_store_free(st);
+  assert_consistent(path);
+
+  /* Each row once, and in speaker order by id within the batch. */
+  sqlite3 *db;
+  sqlite3_stmt *s;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_prepare_v2(db, "SELECT speaker_key FROM quote ORDER BY id", -1, &s, NULL),
+                   SQLITE_OK);
+  char keys[256] = "";
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    strncat(keys, (const char *)sqlite3_column_text(s, 0), sizeof(keys) - strlen(keys) - 2);
+    strcat(keys, "|");
+  }
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  assert_string_equal(keys, "ilse varga|ilse varga|tomas brenner|");
+  px_article_free(a);
+  px_article_free(b);
+  px_quoter_free(qt);
+  px_analyzer_free(an);
+  px_ctx_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {cmocka_unit_test(test_quotes_and_entities),
                                      cmocka_unit_test(test_rollback_and_counters),
                                      cmocka_unit_test(test_two_writers),
                                      cmocka_unit_test(test_migrates_v7),
-                                     cmocka_unit_test(test_many_rows)};
+                                     cmocka_unit_test(test_many_rows),
+                                     cmocka_unit_test(test_rows_in_open_batch)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

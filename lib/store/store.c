@@ -778,7 +778,8 @@ static int64_t scalar(px_store *st, const char *sql, int *rc) {
 int px_store_counts_get(px_store *st, px_store_counts *out) {
   if (!st || !out) return PX_EINVAL;
   memset(out, 0, sizeof(*out));
-  int rc = PX_OK;
+  int rc = px__store_flush_rows(st);
+  if (rc) return rc;
   out->articles = scalar(st, "SELECT count(*) FROM article", &rc);
   out->sources = scalar(st, "SELECT count(DISTINCT source) FROM article", &rc);
   out->undated = scalar(st, "SELECT count(*) FROM article WHERE published IS NULL", &rc);

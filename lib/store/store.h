@@ -87,6 +87,20 @@ typedef struct px__fresh {
   bool done;               /* its analysis is written */
 } px__fresh;
 
+/* An analysis row kept for the flush (store_analysis.c).  Its strings are
+ * in px__batch.row_text, at off, lengths in len. */
+typedef struct px__ae_row {
+  int64_t entity, article, mentions, start, end;
+  size_t off, len; /* the name */
+} px__ae_row;
+typedef struct px__quote_row {
+  const char *key; /* speaker_key, set when the rows are sorted */
+  int64_t article, start, end, entity; /* entity 0: none */
+  size_t off;      /* text, cue, speaker_name, speaker_key, back to back */
+  uint32_t len[4];
+  int kind;
+} px__quote_row;
+
 /* What the store holds in memory between statements: lookup caches valid
  * until a rollback, and the work the open transaction defers to its commit. */
 typedef struct px__batch {
@@ -120,10 +134,23 @@ typedef struct px__batch {
   size_t fresh_head, fresh_n, fresh_cap;
   bool fresh_sorted;        /* ids increase along fresh[] (binary search) */
   px__buf fresh_src;        /* their sources, back to back */
+  /* Entity mention and quote rows not written yet: at the flush they go
+   * in sorted by the key of their randomly keyed index (entity id;
+   * speaker key), so that index's pages are each visited once, in order,
+   * instead of once per row wherever it falls. */
+  px__ae_row *ae;
+  size_t nae, cap_ae;
+  px__quote_row *qr;
+  size_t nqr, cap_qr;
+  px__buf row_text;
 } px__batch;
 
 PX__HIDDEN void px__batch_init(px__batch *b);
 PX__HIDDEN void px__batch_release(px__batch *b);
+/** Write the entity mention and quote rows kept for the flush: before
+ * the commit, and before anything that reads those tables or deletes
+ * from them in the open transaction. */
+PX__HIDDEN int px__store_flush_rows(px_store *st);
 /** Drop every cache entry and the pending work (after a rollback). */
 PX__HIDDEN void px__batch_forget(px__batch *b);
 /** Remember article id (from source) as stored without an analysis. */

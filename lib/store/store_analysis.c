@@ -66,26 +66,107 @@ static int entity_id(px_store *st, px_str key, px_str name, const char *type, in
   return px__strmap_put(&bt->entity_ids, key.ptr, key.len, *id, NULL);
 }
 
-/* An entity mention row of an article, kept until its statement runs. */
-typedef struct {
-  int64_t id, mentions, start, end;
-  px_str name, key;
-} ae_row;
-
-static int ae_cmp(const void *a, const void *b) {
-  int64_t x = ((const ae_row *)a)->id, y = ((const ae_row *)b)->id;
-  return (x > y) - (x < y);
-}
-
 /* Several rows to a statement (px__store_rows_stmt), "OR IGNORE" so that
  * none opens a statement journal.  No row is ignored: every value is bound
  * non-NULL but speaker_entity, which may be NULL, and the entity mentions
- * are unique by (article, entity) before they are written. */
+ * are unique by (article, entity) before they are kept. */
 #define AE_SQL "INSERT OR IGNORE INTO article_entity(article, entity, name, mentions, first_start, first_end)"
 #define QUOTE_SQL                                                                      \
   "INSERT OR IGNORE INTO quote(article, start, end, kind, text, cue, speaker_name,"    \
   " speaker_key, speaker_entity)"
 
+/* Past this many bytes of kept rows (about 200 analysed articles'
+ * worth each MiB), they are written before the commit: one sorted run
+ * each time. */
+#define ROWS_MAX_BYTES (48u << 20)
+
+static int ae_cmp(const void *a, const void *b) {
+  const px__ae_row *x = a, *y = b;
+  if (x->entity != y->entity) return (x->entity > y->entity) - (x->entity < y->entity);
+  return (x->article > y->article) - (x->article < y->article);
+}
+
+/* As the quote_speaker index orders them: by key (bytes, as SQLite's
+ * BINARY collation does), then as stored. */
+static int qr_cmp(const void *a, const void *b) {
+  const px__quote_row *x = a, *y = b;
+  uint32_t n = x->len[3] < y->len[3] ? x->len[3] : y->len[3];
+  int c = n ? memcmp(x->key, y->key, n) : 0;
+  if (c) return c;
+  if (x->len[3] != y->len[3]) return x->len[3] < y->len[3] ? -1 : 1;
+  if (x->article != y->article) return x->article < y->article ? -1 : 1;
+  return (x->start > y->start) - (x->start < y->start);
+}
+
+int px__store_flush_rows(px_store *st) {
+  px__batch *bt = &st->batch;
+  if (!bt->nae && !bt->nqr) return PX_OK;
+  const char *text = bt->row_text.ptr;
+  sqlite3_stmt *s = NULL;
+  int rc = PX_OK;
+  qsort(bt->ae, bt->nae, sizeof(*bt->ae), ae_cmp);
+  for (size_t i = 0; i < bt->nae && rc == PX_OK;) {
+    size_t n = 0;
+    if ((rc = px__store_rows_stmt(st, PX__STMT_AE_ROWS, AE_SQL, 6, bt->nae - i, &n, &s))) break;
+    for (size_t j = 0; j < n; j++, i++) {
+      const px__ae_row *r = &bt->ae[i];
+      int c = (int)j * 6;
+      sqlite3_bind_int64(s, c + 1, r->article);
+      sqlite3_bind_int64(s, c + 2, r->entity);
+      px__store_bind_text(s, c + 3, (px_str){text + r->off, r->len});
+      sqlite3_bind_int64(s, c + 4, r->mentions);
+      sqlite3_bind_int64(s, c + 5, r->start);
+      sqlite3_bind_int64(s, c + 6, r->end);
+    }
+    rc = step_done(st, s, "storing an entity mention");
+  }
+  for (size_t i = 0; i < bt->nqr; i++) {
+    px__quote_row *r = &bt->qr[i];
+    r->key = text + r->off + r->len[0] + r->len[1] + r->len[2];
+  }
+  if (rc == PX_OK) qsort(bt->qr, bt->nqr, sizeof(*bt->qr), qr_cmp);
+  for (size_t i = 0; i < bt->nqr && rc == PX_OK;) {
+    size_t n = 0;
+    if ((rc = px__store_rows_stmt(st, PX__STMT_QUOTE_ROWS, QUOTE_SQL, 9, bt->nqr - i, &n, &s)))
+      break;
+    for (size_t j = 0; j < n; j++, i++) {
+      const px__quote_row *r = &bt->qr[i];
+      const char *f = text + r->off;
+      int c = (int)j * 9;
+      sqlite3_bind_int64(s, c + 1, r->article);
+      sqlite3_bind_int64(s, c + 2, r->start);
+      sqlite3_bind_int64(s, c + 3, r->end);
+      sqlite3_bind_text(s, c + 4, px_quote_kind_name((px_quote_kind)r->kind), -1, SQLITE_STATIC);
+      for (int k = 0; k < 4; k++) {
+        px__store_bind_text(s, c + 5 + k, (px_str){f, r->len[k]});
+        f += r->len[k];
+      }
+      if (r->entity) sqlite3_bind_int64(s, c + 9, r->entity);
+      else sqlite3_bind_null(s, c + 9);
+    }
+    rc = step_done(st, s, "storing a quote");
+  }
+  /* Written or failed: a failure rolls the transaction back either way. */
+  bt->nae = bt->nqr = 0;
+  bt->row_text.len = 0;
+  return rc;
+}
+
+static int grow_rows(void **v, size_t *cap, size_t need, size_t size) {
+  if (need <= *cap) return PX_OK;
+  size_t nc = *cap ? *cap : 256;
+  while (nc < need) nc *= 2;
+  void *nv = realloc(*v, nc * size);
+  if (!nv) return PX_ENOMEM;
+  *v = nv;
+  *cap = nc;
+  return PX_OK;
+}
+
+static int keep_text(px__buf *b, px_str v, size_t *len) {
+  *len = v.len;
+  return v.len ? px__buf_append(b, v.ptr, v.len) : PX_OK;
+}
 
 /* The speaker table lists each speaker key once (the first name seen). */
 static int note_speaker(px_store *st, px_str key, px_str name) {
@@ -120,11 +201,13 @@ static int article_source(px_store *st, int64_t article, px__buf *out) {
   return px__store_step_fail(st, rc, "looking up an article");
 }
 
-/* Drop what an earlier analysis of article stored.  The delete trigger
- * lowers the entity counters, so the counters pending for this batch are
- * written first. */
+/* Drop what an earlier analysis of article stored.  The rows kept for the
+ * flush are written first, so the delete finds them; and the delete
+ * trigger lowers the entity counters, so the counters pending for this
+ * batch are written before it. */
 static int clear_analysis(px_store *st, int64_t article) {
-  int rc = px__store_flush_counters(st);
+  int rc = px__store_flush_rows(st);
+  if (rc == PX_OK) rc = px__store_flush_counters(st);
   sqlite3_stmt *s = NULL;
   if (rc == PX_OK &&
       (rc = px__store_stmt(st, PX__STMT_DEL_QUOTES, "DELETE FROM quote WHERE article=?1", &s)) ==
@@ -226,81 +309,52 @@ static int add_analysis(px_store *st, int64_t article, const px_doc *doc, const 
   size_t ne = px_doc_entity_count(doc);
   size_t nq = qs ? px_quotes_count(qs) : 0;
   int64_t *ids = rc ? NULL : calloc(ne + 1, sizeof(int64_t));
-  ae_row *ae = ids ? malloc((ne + 1) * sizeof(*ae)) : NULL;
-  px_quote *qv = ae ? malloc((nq + 1) * sizeof(*qv)) : NULL;
-  if (!qv) {
-    free(ids);
-    free(ae);
+  if (!ids) {
     px__buf_release(&source);
     return rc ? rc : PX_ENOMEM;
   }
-  size_t nae = 0;
+  size_t nae0 = bt->nae; /* this article's rows start here */
+  if ((rc = grow_rows((void **)&bt->ae, &bt->cap_ae, bt->nae + ne, sizeof(*bt->ae)))) ne = 0;
   for (size_t i = 0; i < ne && rc == PX_OK; i++) {
-    ae_row r;
+    px_str name, key;
     px_entity_type type;
     size_t nm = 0, a = 0, b = 0;
-    if (px_doc_entity(doc, i, &r.name, &r.key, &type, &nm) != PX_OK || r.key.len == 0) continue;
-    if ((rc = entity_id(st, r.key, r.name, px_entity_type_name(type), &ids[i]))) break;
+    if (px_doc_entity(doc, i, &name, &key, &type, &nm) != PX_OK || key.len == 0) continue;
+    if ((rc = entity_id(st, key, name, px_entity_type_name(type), &ids[i]))) break;
     /* An entity listed twice is stored (and counted) once, as first listed. */
-    size_t k = 0;
-    while (k < nae && ae[k].id != ids[i]) k++;
-    if (k < nae) continue;
+    size_t k = nae0;
+    while (k < bt->nae && bt->ae[k].entity != ids[i]) k++;
+    if (k < bt->nae) continue;
     px_doc_mention(doc, i, 0, &a, &b, NULL);
-    r.id = ids[i];
-    r.mentions = (int64_t)nm;
-    r.start = (int64_t)a;
-    r.end = (int64_t)b;
-    ae[nae++] = r;
-    rc = px__batch_count_entity(&st->batch, r.id, source.ptr ? source.ptr : "", source.len,
+    px__ae_row *r = &bt->ae[bt->nae];
+    *r = (px__ae_row){ids[i], article, (int64_t)nm, (int64_t)a, (int64_t)b, bt->row_text.len, 0};
+    if ((rc = keep_text(&bt->row_text, name, &r->len))) break;
+    bt->nae++;
+    rc = px__batch_count_entity(&st->batch, ids[i], source.ptr ? source.ptr : "", source.len,
                                 (int64_t)nm);
   }
-  /* By entity id, so each row goes after the one before it in the key. */
-  if (rc == PX_OK && nae > 1) qsort(ae, nae, sizeof(*ae), ae_cmp);
-  for (size_t i = 0; i < nae && rc == PX_OK;) {
-    size_t n = 0;
-    if ((rc = px__store_rows_stmt(st, PX__STMT_AE_ROWS, AE_SQL, 6, nae - i, &n, &s))) break;
-    for (size_t j = 0; j < n; j++, i++) {
-      int c = (int)j * 6;
-      sqlite3_bind_int64(s, c + 1, article);
-      sqlite3_bind_int64(s, c + 2, ae[i].id);
-      px__store_bind_text(s, c + 3, ae[i].name);
-      sqlite3_bind_int64(s, c + 4, ae[i].mentions);
-      sqlite3_bind_int64(s, c + 5, ae[i].start);
-      sqlite3_bind_int64(s, c + 6, ae[i].end);
-    }
-    rc = step_done(st, s, "storing an entity mention");
-  }
-  size_t nqv = 0;
+  if (rc == PX_OK) rc = grow_rows((void **)&bt->qr, &bt->cap_qr, bt->nqr + nq, sizeof(*bt->qr));
   for (size_t i = 0; i < nq && rc == PX_OK; i++) {
-    if (px_quotes_get(qs, i, &qv[nqv]) != PX_OK) continue;
-    const px_quote *q = &qv[nqv++];
-    if (q->has_speaker && q->speaker_key.len) rc = note_speaker(st, q->speaker_key, q->speaker_name);
-  }
-  for (size_t i = 0; i < nqv && rc == PX_OK;) {
-    size_t n = 0;
-    if ((rc = px__store_rows_stmt(st, PX__STMT_QUOTE_ROWS, QUOTE_SQL, 9, nqv - i, &n, &s))) break;
-    for (size_t j = 0; j < n; j++, i++) {
-      const px_quote *q = &qv[i];
-      int c = (int)j * 9;
-      px_str none = {"", 0};
-      sqlite3_bind_int64(s, c + 1, article);
-      sqlite3_bind_int64(s, c + 2, (sqlite3_int64)q->start);
-      sqlite3_bind_int64(s, c + 3, (sqlite3_int64)q->end);
-      sqlite3_bind_text(s, c + 4, px_quote_kind_name(q->kind), -1, SQLITE_STATIC);
-      px__store_bind_text(s, c + 5, q->text);
-      px__store_bind_text(s, c + 6, q->cue);
-      px__store_bind_text(s, c + 7, q->has_speaker ? q->speaker_name : none);
-      px__store_bind_text(s, c + 8, q->has_speaker ? q->speaker_key : none);
-      if (q->has_speaker && q->speaker_entity >= 0 && (size_t)q->speaker_entity < ne &&
-          ids[q->speaker_entity])
-        sqlite3_bind_int64(s, c + 9, ids[q->speaker_entity]);
-      else
-        sqlite3_bind_null(s, c + 9);
+    px_quote q;
+    if (px_quotes_get(qs, i, &q) != PX_OK) continue;
+    bool sp = q.has_speaker && q.speaker_key.len;
+    if (sp && (rc = note_speaker(st, q.speaker_key, q.speaker_name))) break;
+    px__quote_row *r = &bt->qr[bt->nqr];
+    *r = (px__quote_row){NULL, article, (int64_t)q.start, (int64_t)q.end, 0, bt->row_text.len,
+                         {0, 0, 0, 0}, (int)q.kind};
+    if (q.has_speaker && q.speaker_entity >= 0 && (size_t)q.speaker_entity < ne)
+      r->entity = ids[q.speaker_entity];
+    px_str none = {"", 0};
+    const px_str f[4] = {q.text, q.cue, q.has_speaker ? q.speaker_name : none,
+                         q.has_speaker ? q.speaker_key : none};
+    size_t len = 0;
+    for (int k = 0; k < 4 && rc == PX_OK; k++) {
+      if (f[k].len > UINT32_MAX) rc = PX_EINVAL;
+      else if ((rc = keep_text(&bt->row_text, f[k], &len)) == PX_OK) r->len[k] = (uint32_t)len;
     }
-    rc = step_done(st, s, "storing a quote");
+    if (rc == PX_OK) bt->nqr++;
   }
-  free(qv);
-  free(ae);
+  if (rc == PX_OK && bt->row_text.len > ROWS_MAX_BYTES) rc = px__store_flush_rows(st);
   free(ids);
   px__buf_release(&source);
   return rc;
@@ -482,6 +536,8 @@ static int speaker_keys(px_store *st, const char *name, px__buf *sql_in, char **
 
 int px_store_quotes(px_store *st, const px_quote_filter *f, px_stored_quote_cb cb, void *user) {
   if (!st || !cb) return PX_EINVAL;
+  int frc = px__store_flush_rows(st);
+  if (frc) return frc;
   px_quote_filter none = {0};
   if (!f) f = &none;
   px__buf sql, in;
@@ -556,6 +612,8 @@ out:
 int px_store_quotes_after(px_store *st, int64_t after_id, int64_t limit, px_stored_quote_cb cb,
                           void *user) {
   if (!st || !cb) return PX_EINVAL;
+  int frc = px__store_flush_rows(st);
+  if (frc) return frc;
   sqlite3_stmt *s = NULL;
   int src = sqlite3_prepare_v2(
       st->db,
@@ -595,6 +653,8 @@ int px_store_quotes_after(px_store *st, int64_t after_id, int64_t limit, px_stor
 int px_store_entities(px_store *st, const px_article_filter *f, px_stored_entity_cb cb,
                       void *user) {
   if (!st || !cb) return PX_EINVAL;
+  int frc = px__store_flush_rows(st);
+  if (frc) return frc;
   px_article_filter none = {0};
   if (!f) f = &none;
   sqlite3_stmt *s = NULL;

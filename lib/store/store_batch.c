@@ -1,6 +1,7 @@
 /* store_batch.c - what the store keeps in memory while it writes: the
  * lookup caches (entity key to id, speakers already stored) and the work
- * an open batch defers to its commit (entity counters, full-text rows).
+ * an open batch defers to its commit (entity counters, full-text rows;
+ * the entity mention and quote rows, in store_analysis.c).
  *
  * Why deferred: the counters used to be kept by a trigger per stored
  * article_entity row (an UPDATE of the entity and an upsert of its outlet
@@ -147,6 +148,7 @@ void px__batch_init(px__batch *b) {
   px__buf_init(&b->new_speakers, 0);
   px__buf_init(&b->new_entities, 0);
   px__buf_init(&b->fresh_src, 0);
+  px__buf_init(&b->row_text, 0);
 }
 
 void px__batch_release(px__batch *b) {
@@ -160,6 +162,9 @@ void px__batch_release(px__batch *b) {
   free(b->source_names);
   free(b->fresh);
   px__buf_release(&b->fresh_src);
+  free(b->ae);
+  free(b->qr);
+  px__buf_release(&b->row_text);
   memset(b, 0, sizeof(*b));
 }
 
@@ -178,6 +183,8 @@ void px__batch_forget(px__batch *b) {
   b->new_entity_lo = b->next_entity = 0;
   b->ids_complete = false;
   b->body_bytes = 0;
+  b->nae = b->nqr = 0;
+  b->row_text.len = 0;
   px__batch_fresh_clear(b);
 }
 
@@ -506,7 +513,8 @@ static int flush_speakers(px_store *st) {
 }
 
 int px__store_flush(px_store *st) {
-  int rc = px__store_flush_counters(st);
+  int rc = px__store_flush_rows(st);
+  if (rc == PX_OK) rc = px__store_flush_counters(st);
   if (rc == PX_OK) rc = px__store_flush_fts(st);
   if (rc == PX_OK) rc = flush_speakers(st);
   if (rc == PX_OK) rc = flush_body_bytes(st);

@@ -25,6 +25,8 @@ int px_store_read_end(px_store *st) {
 int px_store_entity_articles(px_store *st, const char *key, int64_t limit, px_article_cb cb,
                              void *user) {
   if (!st || !key || !cb) return PX_EINVAL;
+  int frc = px__store_flush_rows(st);
+  if (frc) return frc;
   sqlite3_stmt *s = NULL;
   int rc = sqlite3_prepare_v2(
       st->db,

@@ -652,6 +652,8 @@ out:
 int px_store_threads(px_store *st, int64_t min_stories, int64_t limit, px_thread_cb cb,
                      void *user) {
   if (!st || !cb) return PX_EINVAL;
+  int frc = px__store_flush_rows(st);
+  if (frc) return frc;
   sqlite3_stmt *s = NULL;
   int rc = sqlite3_prepare_v2(
       st->db,
@@ -747,6 +749,8 @@ static int keep_info(void *user, const px_story_info *in) {
 
 int px_store_thread_stories(px_store *st, int64_t id, px_thread_step_cb cb, void *user) {
   if (!st || !cb) return PX_EINVAL;
+  int frc = px__store_flush_rows(st);
+  if (frc) return frc;
   sqlite3_stmt *s = NULL;
   int64_t *ids = NULL;
   size_t n = 0, cap = 0;

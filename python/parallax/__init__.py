@@ -866,6 +866,7 @@ class IngestResult:
     repaired: int
     not_analyzed: int
     clustered: int
+    batches: int
     seconds: float
     stages: Dict[str, Tuple[float, float]]
     messages: List[Tuple[str, str, str]]

@@ -643,12 +643,12 @@ static PyObject *stats_dict(const px_ingest *g) {
     }
     Py_DECREF(v);
   }
-  return Py_BuildValue("{sKsKsKsKsKsKsLsdsN}", "read", (unsigned long long)s.read, "stored",
+  return Py_BuildValue("{sKsKsKsKsKsKsLsKsdsN}", "read", (unsigned long long)s.read, "stored",
                        (unsigned long long)s.stored, "duplicates", (unsigned long long)s.duplicates,
                        "rejected", (unsigned long long)s.rejected, "repaired",
                        (unsigned long long)s.repaired, "not_analyzed",
                        (unsigned long long)s.not_analyzed, "clustered", (long long)s.clustered,
-                       "seconds", s.seconds, "stages", stages);
+                       "batches", (unsigned long long)s.batches, "seconds", s.seconds, "stages", stages);
 }
 
 PyDoc_STRVAR(store_ingest_doc,

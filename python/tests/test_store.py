@@ -16,6 +16,7 @@ def db(tmp_path, sample_path):
     with parallax.Store(tmp_path / "news.db") as st:
         res = st.ingest(sample_path)
         assert res.stored == 30 and res.rejected == 0 and res.clustered == 30
+        assert res.batches == 1
         yield st
 
 
