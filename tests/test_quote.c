@@ -1334,6 +1334,17 @@ static void test_object_of_preposition_no_speaker(void **state) {
                       "agency"));
 }
 
+/* A bare plural opening the sentence with a participle after it is the
+ * subject; the common noun after a preposition of place inside the
+ * participle's phrase is not ("Marchers crossing the bridge sang"). */
+static void test_bare_plural_subject(void **state) {
+  fx *f = *state;
+  run(f, "Rally\n\nNurses walking along the harbour front sang \"Fund the wards!\" until dusk.\n\n"
+         "Farmers driving tractors through the old town chanted \"No more levies\" at noon.");
+  assert_speaker_span(f, "Fund the wards", "Nurses");
+  assert_speaker_span(f, "No more levies", "Farmers");
+}
+
 /* An age or a date before the role of an inverted speaker is read over:
  * "said 42-year-old Jim Sato", "said 9/11 widow Ann Lowe". */
 static void test_number_before_inverted_speaker(void **state) {
@@ -1611,6 +1622,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_thing_named_in_marks, setup, teardown),
       cmocka_unit_test_setup_teardown(test_object_of_preposition_no_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_number_before_inverted_speaker, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_bare_plural_subject, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_after_person_reports, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_in_opening_clause, setup, teardown),
   };

@@ -77,6 +77,7 @@ struct px__quotean {
       h_said, h_told, h_tells, h_statement, h_s, h_for, h_at, h_on, h_from, h_with,
       h_about, h_against, h_over, h_and, h_but, h_who, h_which, h_than, h_less, h_more;
   uint64_t h_was, h_were, h_been, h_what;
+  uint64_t h_through, h_across, h_around, h_along; /* of place, for common_after_preposition */
   uint64_t h_back, h_shot, h_fired, h_hit, h_snapped, h_chimed, h_went;
   uint64_t h_last, h_this, h_the, h_early, h_late;
   uint64_t h_a, h_an, h_he, h_him, h_his, h_himself, h_she, h_her, h_hers, h_herself;
@@ -169,6 +170,10 @@ int px__quotean_new(px__quotean **out) {
   qa->h_about = hword("about");
   qa->h_against = hword("against");
   qa->h_over = hword("over");
+  qa->h_through = hword("through");
+  qa->h_across = hword("across");
+  qa->h_around = hword("around");
+  qa->h_along = hword("along");
   qa->h_and = hword("and");
   qa->h_but = hword("but");
   qa->h_was = hword("was");
@@ -576,9 +581,32 @@ static bool clause_opening(const qwork *w, size_t lo, size_t f) {
 /* The subject of the clause [lo, t) for a participle or a document that
  * speaks for it: the phrase that opens the clause when it is one
  * (opening_np), else its first name or role (main_subject). */
+/* A bare plural that opens the clause with a participle after it:
+ * "Protesters marching through the streets chanted", "Farmers holding
+ * signs shouted".  Up to two words, the last in -s; no determiner, so
+ * opening_np does not see it, and no name, so main_subject does not. */
+static bool bare_plural_np(const qwork *w, size_t lo, size_t t, spk *s) {
+  size_t f = lo;
+  if (f < t && is_word(w, f) && (TOK(w, f)->fold == w->qa->h_but || TOK(w, f)->fold == w->qa->h_and)) f++;
+  for (size_t e = f; e < t && e < f + 2; e++) {
+    if (!is_word(w, e) || w->inq[e] || mention_at(w, e) >= 0 ||
+        (w->cls[e] & (CW_SKIP | CW_CLAUSE | CW_DET | PX__CW_CUE | PX__CW_PRONOUN)) ||
+        (TOK(w, e)->flags & (PX__TF_STOP | PX__TF_POSSESSIVE)))
+      return false;
+    const px__token *k = TOK(w, e);
+    size_t n = e + 1;
+    if (k->end - k->start > 3 && w->p[k->end - 1] == 's' && w->p[k->end - 2] != 's' && n < t &&
+        is_word(w, n) && !w->inq[n] && is_ing(w, n) && !cap_word(w, n) && mention_at(w, n) < 0) {
+      spk_span(w, f, n, s);
+      return true;
+    }
+  }
+  return false;
+}
+
 static bool clause_subject(const qwork *w, size_t lo, size_t t, spk *s) {
   spk np = {0};
-  if (!opening_np(w, lo, t, &np)) return main_subject(w, lo, t, s);
+  if (!opening_np(w, lo, t, &np)) return bare_plural_np(w, lo, t, s) || main_subject(w, lo, t, s);
   /* a name or role inside the phrase keeps its mention */
   if (!main_subject(w, lo, t, s) || s->start >= np.end || s->start < np.start) *s = np;
   return true;
@@ -719,7 +747,18 @@ static bool first_verb_subject(const qwork *w, size_t lo, size_t k, spk *s) {
  * subject ("the head of the agency said"). */
 static bool common_after_preposition(const qwork *w, const spk *s) {
   size_t f = tok_from(w, s->start);
-  return f > 0 && is_word(w, f - 1) && TOK(w, f - 1)->fold != w->qa->h_of && after_preposition(w, f);
+  if (f == 0 || !is_word(w, f - 1) || TOK(w, f - 1)->fold == w->qa->h_of) return false;
+  if (after_preposition(w, f)) return true;
+  /* the prepositions of place that after_preposition leaves out (a
+   * spokesman "through" whom someone speaks may be a speaker) */
+  size_t p = f - 1;
+  if (w->cls[p] & CW_DET) {
+    if (p == 0 || !is_word(w, p - 1)) return false;
+    p--;
+  }
+  uint64_t h = TOK(w, p)->fold;
+  const px__quotean *qa = w->qa;
+  return h == qa->h_through || h == qa->h_across || h == qa->h_around || h == qa->h_along;
 }
 
 /* A past participle that names a thing, right after its noun: "a film
