@@ -1345,6 +1345,17 @@ static void test_bare_plural_subject(void **state) {
   assert_speaker_span(f, "No more levies", "Farmers");
 }
 
+/* A verb of saying capitalized by mistake after a name is the cue, not
+ * the end of the name ("Wilson Tweeted"). */
+static void test_capitalized_cue_after_name(void **state) {
+  fx *f = *state;
+  run(f, "Flyover\n\nThe banner flew over the stadium.\n\n"
+         "\"Not our plane, but we like it,\" Ada Wilson Tweeted on Sunday.\n\n"
+         "\"Nice work up there!\" Pell, the head of the Keep It Blue fund, Posted on Monday.");
+  assert_speaker(f, "Not our plane", "Ada Wilson");
+  assert_speaker(f, "Nice work up there", "Pell");
+}
+
 /* An age or a date before the role of an inverted speaker is read over:
  * "said 42-year-old Jim Sato", "said 9/11 widow Ann Lowe". */
 static void test_number_before_inverted_speaker(void **state) {
@@ -1623,6 +1634,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_object_of_preposition_no_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_number_before_inverted_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bare_plural_subject, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_capitalized_cue_after_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_after_person_reports, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_in_opening_clause, setup, teardown),
   };
