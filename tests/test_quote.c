@@ -1356,6 +1356,16 @@ static void test_capitalized_cue_after_name(void **state) {
   assert_speaker(f, "Nice work up there", "Pell");
 }
 
+/* After a quote that ends in ! or ?, the sentence that names the speaker
+ * may go on with a long phrase of setting. */
+static void test_long_setting_after_exclamation(void **state) {
+  fx *f = *state;
+  run(f, "Flyover\n\nThe banner flew over the stadium on Sunday afternoon.\n\n"
+         "\"Not our plane, but what a sight!\" Ada Wilson, the head of the Keep It Blue fund, "
+         "wrote on Sunday with a photo of the banner over the north stand.");
+  assert_speaker(f, "what a sight", "Ada Wilson");
+}
+
 /* An age or a date before the role of an inverted speaker is read over:
  * "said 42-year-old Jim Sato", "said 9/11 widow Ann Lowe". */
 static void test_number_before_inverted_speaker(void **state) {
@@ -1635,6 +1645,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_number_before_inverted_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bare_plural_subject, setup, teardown),
       cmocka_unit_test_setup_teardown(test_capitalized_cue_after_name, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_long_setting_after_exclamation, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_after_person_reports, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_in_opening_clause, setup, teardown),
   };

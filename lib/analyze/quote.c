@@ -2260,7 +2260,15 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
          * manner adverb or a phrase of setting after the attribution */
         static const char *const setting[] = {"in", "on", "at", "to", "into", "during", "after",
                                               "before", "while", "from", "with", "over"};
-        bool setting_after = ok && at.end_tok > bound && at.end_tok - bound <= 8 && bound < nt &&
+        /* "Murphy, the head of the PAC, tweeted on Friday with an image of
+         * the skywriting.": after a quote that ends in ? or !, a longer
+         * phrase of setting, with no finite verb (not "said on Monday the
+         * wall will be built") */
+        bool setting_after = ok && at.end_tok > bound &&
+                             (at.end_tok - bound <= 8 ||
+                              (at.end_tok - bound <= 20 && !stop_inside &&
+                               !has_finite_verb(&w, bound, at.end_tok))) &&
+                             bound < nt &&
                              is_word(&w, bound) &&
                              (word_in(&w, bound, setting, sizeof setting / sizeof *setting) ||
                               ly_adverb(&w, bound)) &&
