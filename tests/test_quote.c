@@ -1366,6 +1366,18 @@ static void test_long_setting_after_exclamation(void **state) {
   assert_speaker(f, "what a sight", "Ada Wilson");
 }
 
+/* A sentence that opens with its subject and a verb of saying reports
+ * what follows: a cue inside that clause does not take the words from
+ * the subject; a clause after a comma or a conjunction has its own. */
+static void test_outer_subject_keeps_reported_clause(void **state) {
+  fx *f = *state;
+  run(f, "Budget\n\nThe council met on Monday.\n\n"
+         "Ada Wilson said she wanted Tom Pell to explain why the levy is \"a tax on bread\" before the vote.\n\n"
+         "Ada Wilson spoke first, while Tom Pell said the plan was \"dead on arrival\" in the hall.");
+  assert_speaker(f, "a tax on bread", "Ada Wilson");
+  assert_speaker(f, "dead on arrival", "Tom Pell");
+}
+
 /* An age or a date before the role of an inverted speaker is read over:
  * "said 42-year-old Jim Sato", "said 9/11 widow Ann Lowe". */
 static void test_number_before_inverted_speaker(void **state) {
@@ -1646,6 +1658,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_bare_plural_subject, setup, teardown),
       cmocka_unit_test_setup_teardown(test_capitalized_cue_after_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_long_setting_after_exclamation, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_outer_subject_keeps_reported_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_after_person_reports, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_in_opening_clause, setup, teardown),
   };

@@ -1269,6 +1269,45 @@ static bool leading_attr_in(const qwork *w, size_t lo, size_t b, size_t max_gap,
         break;
       }
     }
+    /* "Coan, the attorney, argues that his client ... "...", "Mr. Ross
+     * said Mr. Obama had told Jewish leaders that ... "no daylight"": a
+     * sentence that opens with its subject and a verb of saying reports
+     * all that follows; a cue inside that clause is the subject's words,
+     * not another attribution (unless a new clause is coordinated) */
+    static const char *const opener[] = {"and", "but", "while", "although", "though", "after",
+                                         "before", "when", "because", "whereas", "as", "which",
+                                         "who", "whom", "yet", "since", "if", "until", "once"};
+    size_t sf0 = tok_from(w, s.start);
+    while (sf0 > lo && is_word(w, sf0 - 1) && (w->cls[sf0 - 1] & (CW_DET | PX__CW_TITLE))) sf0--;
+    if (climb && cl == 1 && !free_rel && !own_clause &&
+        !(sf0 > lo && word_in(w, sf0 - 1, opener, sizeof opener / sizeof *opener))) {
+      size_t f = tok_from(w, s.start);
+      size_t slo = sent_first_tok(w, sent_of(w, f));
+      if (slo < lo) slo = lo;
+      for (size_t k0 = slo + 1; k0 < k && k0 < f && k0 - slo < 30; k0++) {
+        if (is_qmark(w, k0) || w->inq[k0] || is_sent_end_punct(w, k0)) break;
+        if (!is_word(w, k0) || !(w->cls[k0] & PX__CW_CUE) || is_ing(w, k0) || cue_at(w, k0, false) != 1)
+          continue;
+        spk s0 = {0};
+        if (!subject_before(w, slo, k0, &s0) || s0.pron || !own_speaker(w, &s0)) break;
+        size_t f0 = tok_from(w, s0.start);
+        while (f0 > slo && is_word(w, f0 - 1) && (w->cls[f0 - 1] & (CW_DET | PX__CW_TITLE))) f0--;
+        if (f0 != slo) break;
+        /* "Trump said, after Quick said ...": the cue's clause ends there */
+        bool coord = k0 + 1 < f && !is_word(w, k0 + 1);
+        for (size_t j = k0 + 1; j < f && !coord; j++) {
+          char pc = punct_char(w, j);
+          coord = pc == ';' || pc == ':' || is_qmark(w, j) ||
+                  (pc == ',' && j + 1 < f && is_word(w, j + 1) &&
+                   (TOK(w, j + 1)->fold == w->qa->h_and || TOK(w, j + 1)->fold == w->qa->h_but));
+        }
+        if (!coord) {
+          k = k0;
+          s = s0;
+        }
+        break;
+      }
+    }
     /* "Sanders has made clear that he expects ... "attack dogs"", "Abbott
      * told the President that if he wants our guns, "...": he or she
      * before a verb that needs a quote (expects, wants, believes) is
