@@ -1378,6 +1378,15 @@ static void test_outer_subject_keeps_reported_clause(void **state) {
   assert_speaker(f, "dead on arrival", "Tom Pell");
 }
 
+/* An opening phrase of setting ("In his first Vimeo posts,") is passed
+ * over for the subject of a participle cue, as a subordinate clause is. */
+static void test_opening_setting_phrase_skipped(void **state) {
+  fx *f = *state;
+  run(f, "Cooking\n\nIn his first Vimeo posts, Marlow wears an apron in clips he calls \"Kitchen Truth,\" "
+         "pointing to jars of jam and telling viewers that sugar is \"a slow poison.\"");
+  assert_speaker(f, "a slow poison", "Marlow");
+}
+
 /* An age or a date before the role of an inverted speaker is read over:
  * "said 42-year-old Jim Sato", "said 9/11 widow Ann Lowe". */
 static void test_number_before_inverted_speaker(void **state) {
@@ -1659,6 +1668,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_capitalized_cue_after_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_long_setting_after_exclamation, setup, teardown),
       cmocka_unit_test_setup_teardown(test_outer_subject_keeps_reported_clause, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_opening_setting_phrase_skipped, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_after_person_reports, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_in_opening_clause, setup, teardown),
   };

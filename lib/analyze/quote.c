@@ -478,7 +478,10 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
   /* "After Clinton suffered a concussion, Axelrod emailed ...": past an
    * opening subordinate clause, to the main one */
   static const char *const sub[] = {"after", "when", "while", "as", "before", "since", "if",
-                                    "although", "though", "because", "until", "once", "whenever"};
+                                    "although", "though", "because", "until", "once", "whenever",
+                                    /* "In an interview with journalist X last year, Lazar
+                                     * said ... and added": a phrase of setting */
+                                    "in", "during", "despite", "amid"};
   size_t f = lo;
   if (f < t && is_word(w, f) && (TOK(w, f)->fold == w->qa->h_but || TOK(w, f)->fold == w->qa->h_and)) f++;
   /* "Speaking to supporters on Monday, Suu Kyi said": an opening
