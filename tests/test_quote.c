@@ -1378,13 +1378,17 @@ static void test_outer_subject_keeps_reported_clause(void **state) {
   assert_speaker(f, "dead on arrival", "Tom Pell");
 }
 
-/* An opening phrase of setting ("In his first Vimeo posts,") is passed
+/* An opening phrase of setting ("In his first Vimeo posts,", "On the eve
+ * of his third term as prime minister,") is passed
  * over for the subject of a participle cue, as a subordinate clause is. */
 static void test_opening_setting_phrase_skipped(void **state) {
   fx *f = *state;
   run(f, "Cooking\n\nIn his first Vimeo posts, Marlow wears an apron in clips he calls \"Kitchen Truth,\" "
          "pointing to jars of jam and telling viewers that sugar is \"a slow poison.\"");
   assert_speaker(f, "a slow poison", "Marlow");
+  run(f, "Harbour\n\nOn the eve of his third term as prime minister in May, Ostrander rallied the crews by "
+         "warning that \"the tide is turning\" against the port.");
+  assert_speaker(f, "the tide is turning", "Ostrander");
 }
 
 /* An age or a date before the role of an inverted speaker is read over:
