@@ -1379,7 +1379,7 @@ static void test_outer_subject_keeps_reported_clause(void **state) {
 }
 
 /* An opening phrase of setting ("In his first Vimeo posts,", "On the eve
- * of his third term as prime minister,") is passed
+ * of his third term as prime minister,", "Like Senator Tom Pell,") is passed
  * over for the subject of a participle cue, as a subordinate clause is. */
 static void test_opening_setting_phrase_skipped(void **state) {
   fx *f = *state;
@@ -1389,6 +1389,9 @@ static void test_opening_setting_phrase_skipped(void **state) {
   run(f, "Harbour\n\nOn the eve of his third term as prime minister in May, Ostrander rallied the crews by "
          "warning that \"the tide is turning\" against the port.");
   assert_speaker(f, "the tide is turning", "Ostrander");
+  run(f, "Bill\n\nLike Senator Tom Pell, Ada Wilson also rejected the idea that the levy could stay, arguing "
+         "that there is \"no room for it\" in the budget.");
+  assert_speaker(f, "no room for it", "Ada Wilson");
 }
 
 /* An age or a date before the role of an inverted speaker is read over:

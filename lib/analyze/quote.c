@@ -481,7 +481,9 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
                                     "although", "though", "because", "until", "once", "whenever",
                                     /* "In an interview with journalist X last year, Lazar
                                      * said ... and added": a phrase of setting */
-                                    "in", "during", "despite", "amid", "on", "at", "with", "from", "over", "under"};
+                                    "in", "during", "despite", "amid", "on", "at", "with", "from",
+                                    "over", "under", "for", "by", "like", "through", "across",
+                                    "among", "without", "outside", "inside"};
   size_t f = lo;
   if (f < t && is_word(w, f) && (TOK(w, f)->fold == w->qa->h_but || TOK(w, f)->fold == w->qa->h_and)) f++;
   /* "Speaking to supporters on Monday, Suu Kyi said": an opening
