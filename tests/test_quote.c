@@ -1334,6 +1334,66 @@ static void test_object_of_preposition_no_speaker(void **state) {
                       "agency"));
 }
 
+/* A bare plural opening the sentence with a participle after it is the
+ * subject; the common noun after a preposition of place inside the
+ * participle's phrase is not ("Marchers crossing the bridge sang"). */
+static void test_bare_plural_subject(void **state) {
+  fx *f = *state;
+  run(f, "Rally\n\nNurses walking along the harbour front sang \"Fund the wards!\" until dusk.\n\n"
+         "Farmers driving tractors through the old town chanted \"No more levies\" at noon.");
+  assert_speaker_span(f, "Fund the wards", "Nurses");
+  assert_speaker_span(f, "No more levies", "Farmers");
+}
+
+/* A verb of saying capitalized by mistake after a name is the cue, not
+ * the end of the name ("Wilson Tweeted"). */
+static void test_capitalized_cue_after_name(void **state) {
+  fx *f = *state;
+  run(f, "Flyover\n\nThe banner flew over the stadium.\n\n"
+         "\"Not our plane, but we like it,\" Ada Wilson Tweeted on Sunday.\n\n"
+         "\"Nice work up there!\" Pell, the head of the Keep It Blue fund, Posted on Monday.");
+  assert_speaker(f, "Not our plane", "Ada Wilson");
+  assert_speaker(f, "Nice work up there", "Pell");
+}
+
+/* After a quote that ends in ! or ?, the sentence that names the speaker
+ * may go on with a long phrase of setting. */
+static void test_long_setting_after_exclamation(void **state) {
+  fx *f = *state;
+  run(f, "Flyover\n\nThe banner flew over the stadium on Sunday afternoon.\n\n"
+         "\"Not our plane, but what a sight!\" Ada Wilson, the head of the Keep It Blue fund, "
+         "wrote on Sunday with a photo of the banner over the north stand.");
+  assert_speaker(f, "what a sight", "Ada Wilson");
+}
+
+/* A sentence that opens with its subject and a verb of saying reports
+ * what follows: a cue inside that clause does not take the words from
+ * the subject; a clause after a comma or a conjunction has its own. */
+static void test_outer_subject_keeps_reported_clause(void **state) {
+  fx *f = *state;
+  run(f, "Budget\n\nThe council met on Monday.\n\n"
+         "Ada Wilson said she wanted Tom Pell to explain why the levy is \"a tax on bread\" before the vote.\n\n"
+         "Ada Wilson spoke first, while Tom Pell said the plan was \"dead on arrival\" in the hall.");
+  assert_speaker(f, "a tax on bread", "Ada Wilson");
+  assert_speaker(f, "dead on arrival", "Tom Pell");
+}
+
+/* An opening phrase of setting ("In his first Vimeo posts,", "On the eve
+ * of his third term as prime minister,", "Like Senator Tom Pell,") is passed
+ * over for the subject of a participle cue, as a subordinate clause is. */
+static void test_opening_setting_phrase_skipped(void **state) {
+  fx *f = *state;
+  run(f, "Cooking\n\nIn his first Vimeo posts, Marlow wears an apron in clips he calls \"Kitchen Truth,\" "
+         "pointing to jars of jam and telling viewers that sugar is \"a slow poison.\"");
+  assert_speaker(f, "a slow poison", "Marlow");
+  run(f, "Harbour\n\nOn the eve of his third term as prime minister in May, Ostrander rallied the crews by "
+         "warning that \"the tide is turning\" against the port.");
+  assert_speaker(f, "the tide is turning", "Ostrander");
+  run(f, "Bill\n\nLike Senator Tom Pell, Ada Wilson also rejected the idea that the levy could stay, arguing "
+         "that there is \"no room for it\" in the budget.");
+  assert_speaker(f, "no room for it", "Ada Wilson");
+}
+
 /* An age or a date before the role of an inverted speaker is read over:
  * "said 42-year-old Jim Sato", "said 9/11 widow Ann Lowe". */
 static void test_number_before_inverted_speaker(void **state) {
@@ -1611,6 +1671,11 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_thing_named_in_marks, setup, teardown),
       cmocka_unit_test_setup_teardown(test_object_of_preposition_no_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_number_before_inverted_speaker, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_bare_plural_subject, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_capitalized_cue_after_name, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_long_setting_after_exclamation, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_outer_subject_keeps_reported_clause, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_opening_setting_phrase_skipped, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_after_person_reports, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_in_opening_clause, setup, teardown),
   };

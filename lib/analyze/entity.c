@@ -682,6 +682,12 @@ static int prepare(work *w) {
     /* "Brianne Stone": a given name of names.c that the gazetteer lacks
      * is a first name, so a common word after it can be a family name */
     if (cap && !b && px__given_name_gender(s, (size_t)(e - s))) b = W_FIRST;
+    /* "Murphy, the head of the PAC, Tweeted on Friday": a verb of saying
+     * in the past, capitalized by mistake, is no part of a name (outside
+     * headings, where every word is) */
+    if (cap && (b & W_SAID) && e - s > 4 && e[-1] == 'd' && e[-2] == 'e' &&
+        !(t->sent < tx->nsent && w->headline[t->sent]))
+      w->namey[i] = 0;
     w->bits[i] = b;
     /* remember how words were written, for sentence-initial decisions */
     if (t->flags & PX__TF_STOP) {

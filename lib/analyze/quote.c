@@ -77,6 +77,7 @@ struct px__quotean {
       h_said, h_told, h_tells, h_statement, h_s, h_for, h_at, h_on, h_from, h_with,
       h_about, h_against, h_over, h_and, h_but, h_who, h_which, h_than, h_less, h_more;
   uint64_t h_was, h_were, h_been, h_what;
+  uint64_t h_through, h_across, h_around, h_along; /* of place, for common_after_preposition */
   uint64_t h_back, h_shot, h_fired, h_hit, h_snapped, h_chimed, h_went;
   uint64_t h_last, h_this, h_the, h_early, h_late;
   uint64_t h_a, h_an, h_he, h_him, h_his, h_himself, h_she, h_her, h_hers, h_herself;
@@ -169,6 +170,10 @@ int px__quotean_new(px__quotean **out) {
   qa->h_about = hword("about");
   qa->h_against = hword("against");
   qa->h_over = hword("over");
+  qa->h_through = hword("through");
+  qa->h_across = hword("across");
+  qa->h_around = hword("around");
+  qa->h_along = hword("along");
   qa->h_and = hword("and");
   qa->h_but = hword("but");
   qa->h_was = hword("was");
@@ -473,7 +478,12 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
   /* "After Clinton suffered a concussion, Axelrod emailed ...": past an
    * opening subordinate clause, to the main one */
   static const char *const sub[] = {"after", "when", "while", "as", "before", "since", "if",
-                                    "although", "though", "because", "until", "once", "whenever"};
+                                    "although", "though", "because", "until", "once", "whenever",
+                                    /* "In an interview with journalist X last year, Lazar
+                                     * said ... and added": a phrase of setting */
+                                    "in", "during", "despite", "amid", "on", "at", "with", "from",
+                                    "over", "under", "for", "by", "like", "through", "across",
+                                    "among", "without", "outside", "inside"};
   size_t f = lo;
   if (f < t && is_word(w, f) && (TOK(w, f)->fold == w->qa->h_but || TOK(w, f)->fold == w->qa->h_and)) f++;
   /* "Speaking to supporters on Monday, Suu Kyi said": an opening
@@ -576,9 +586,32 @@ static bool clause_opening(const qwork *w, size_t lo, size_t f) {
 /* The subject of the clause [lo, t) for a participle or a document that
  * speaks for it: the phrase that opens the clause when it is one
  * (opening_np), else its first name or role (main_subject). */
+/* A bare plural that opens the clause with a participle after it:
+ * "Protesters marching through the streets chanted", "Farmers holding
+ * signs shouted".  Up to two words, the last in -s; no determiner, so
+ * opening_np does not see it, and no name, so main_subject does not. */
+static bool bare_plural_np(const qwork *w, size_t lo, size_t t, spk *s) {
+  size_t f = lo;
+  if (f < t && is_word(w, f) && (TOK(w, f)->fold == w->qa->h_but || TOK(w, f)->fold == w->qa->h_and)) f++;
+  for (size_t e = f; e < t && e < f + 2; e++) {
+    if (!is_word(w, e) || w->inq[e] || mention_at(w, e) >= 0 ||
+        (w->cls[e] & (CW_SKIP | CW_CLAUSE | CW_DET | PX__CW_CUE | PX__CW_PRONOUN)) ||
+        (TOK(w, e)->flags & (PX__TF_STOP | PX__TF_POSSESSIVE)))
+      return false;
+    const px__token *k = TOK(w, e);
+    size_t n = e + 1;
+    if (k->end - k->start > 3 && w->p[k->end - 1] == 's' && w->p[k->end - 2] != 's' && n < t &&
+        is_word(w, n) && !w->inq[n] && is_ing(w, n) && !cap_word(w, n) && mention_at(w, n) < 0) {
+      spk_span(w, f, n, s);
+      return true;
+    }
+  }
+  return false;
+}
+
 static bool clause_subject(const qwork *w, size_t lo, size_t t, spk *s) {
   spk np = {0};
-  if (!opening_np(w, lo, t, &np)) return main_subject(w, lo, t, s);
+  if (!opening_np(w, lo, t, &np)) return bare_plural_np(w, lo, t, s) || main_subject(w, lo, t, s);
   /* a name or role inside the phrase keeps its mention */
   if (!main_subject(w, lo, t, s) || s->start >= np.end || s->start < np.start) *s = np;
   return true;
@@ -719,7 +752,18 @@ static bool first_verb_subject(const qwork *w, size_t lo, size_t k, spk *s) {
  * subject ("the head of the agency said"). */
 static bool common_after_preposition(const qwork *w, const spk *s) {
   size_t f = tok_from(w, s->start);
-  return f > 0 && is_word(w, f - 1) && TOK(w, f - 1)->fold != w->qa->h_of && after_preposition(w, f);
+  if (f == 0 || !is_word(w, f - 1) || TOK(w, f - 1)->fold == w->qa->h_of) return false;
+  if (after_preposition(w, f)) return true;
+  /* the prepositions of place that after_preposition leaves out (a
+   * spokesman "through" whom someone speaks may be a speaker) */
+  size_t p = f - 1;
+  if (w->cls[p] & CW_DET) {
+    if (p == 0 || !is_word(w, p - 1)) return false;
+    p--;
+  }
+  uint64_t h = TOK(w, p)->fold;
+  const px__quotean *qa = w->qa;
+  return h == qa->h_through || h == qa->h_across || h == qa->h_around || h == qa->h_along;
 }
 
 /* A past participle that names a thing, right after its noun: "a film
@@ -1227,6 +1271,45 @@ static bool leading_attr_in(const qwork *w, size_t lo, size_t b, size_t max_gap,
           continue;
         k = k0;
         s = s0;
+        break;
+      }
+    }
+    /* "Coan, the attorney, argues that his client ... "...", "Mr. Ross
+     * said Mr. Obama had told Jewish leaders that ... "no daylight"": a
+     * sentence that opens with its subject and a verb of saying reports
+     * all that follows; a cue inside that clause is the subject's words,
+     * not another attribution (unless a new clause is coordinated) */
+    static const char *const opener[] = {"and", "but", "while", "although", "though", "after",
+                                         "before", "when", "because", "whereas", "as", "which",
+                                         "who", "whom", "yet", "since", "if", "until", "once"};
+    size_t sf0 = tok_from(w, s.start);
+    while (sf0 > lo && is_word(w, sf0 - 1) && (w->cls[sf0 - 1] & (CW_DET | PX__CW_TITLE))) sf0--;
+    if (climb && cl == 1 && !free_rel && !own_clause &&
+        !(sf0 > lo && word_in(w, sf0 - 1, opener, sizeof opener / sizeof *opener))) {
+      size_t f = tok_from(w, s.start);
+      size_t slo = sent_first_tok(w, sent_of(w, f));
+      if (slo < lo) slo = lo;
+      for (size_t k0 = slo + 1; k0 < k && k0 < f && k0 - slo < 30; k0++) {
+        if (is_qmark(w, k0) || w->inq[k0] || is_sent_end_punct(w, k0)) break;
+        if (!is_word(w, k0) || !(w->cls[k0] & PX__CW_CUE) || is_ing(w, k0) || cue_at(w, k0, false) != 1)
+          continue;
+        spk s0 = {0};
+        if (!subject_before(w, slo, k0, &s0) || s0.pron || !own_speaker(w, &s0)) break;
+        size_t f0 = tok_from(w, s0.start);
+        while (f0 > slo && is_word(w, f0 - 1) && (w->cls[f0 - 1] & (CW_DET | PX__CW_TITLE))) f0--;
+        if (f0 != slo) break;
+        /* "Trump said, after Quick said ...": the cue's clause ends there */
+        bool coord = k0 + 1 < f && !is_word(w, k0 + 1);
+        for (size_t j = k0 + 1; j < f && !coord; j++) {
+          char pc = punct_char(w, j);
+          coord = pc == ';' || pc == ':' || is_qmark(w, j) ||
+                  (pc == ',' && j + 1 < f && is_word(w, j + 1) &&
+                   (TOK(w, j + 1)->fold == w->qa->h_and || TOK(w, j + 1)->fold == w->qa->h_but));
+        }
+        if (!coord) {
+          k = k0;
+          s = s0;
+        }
         break;
       }
     }
@@ -2221,7 +2304,15 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
          * manner adverb or a phrase of setting after the attribution */
         static const char *const setting[] = {"in", "on", "at", "to", "into", "during", "after",
                                               "before", "while", "from", "with", "over"};
-        bool setting_after = ok && at.end_tok > bound && at.end_tok - bound <= 8 && bound < nt &&
+        /* "Murphy, the head of the PAC, tweeted on Friday with an image of
+         * the skywriting.": after a quote that ends in ? or !, a longer
+         * phrase of setting, with no finite verb (not "said on Monday the
+         * wall will be built") */
+        bool setting_after = ok && at.end_tok > bound &&
+                             (at.end_tok - bound <= 8 ||
+                              (at.end_tok - bound <= 20 && !stop_inside &&
+                               !has_finite_verb(&w, bound, at.end_tok))) &&
+                             bound < nt &&
                              is_word(&w, bound) &&
                              (word_in(&w, bound, setting, sizeof setting / sizeof *setting) ||
                               ly_adverb(&w, bound)) &&
