@@ -1423,6 +1423,47 @@ static void test_furniture_class_words(void **state) {
   assert_false(has(body, "without limits"));
 }
 
+/* A heading whose section the cleaning cut out whole (a list of links to
+ * other stories) goes with it, in the body and at its end; a heading over
+ * a picture, or over links followed by text, stays. */
+static void test_heading_of_cut_list(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Footbridge reopens</title></head><body><div class=\"story\">"
+      "<p>The footbridge over the weir reopened on Saturday after eight months of repairs, and "
+      "the first walkers crossed it before the ribbon had been cut by the mayor.</p>"
+      "<p>Engineers replaced the rusted deck plates and the handrails, and the council says the "
+      "bridge should now last another forty years with a coat of paint every decade.</p>"
+      "<h2>Worth a look before you go</h2>"
+      "<ul><li><a href=\"/a\">Lamp posts painted green again</a></li>"
+      "<li><a href=\"/b\">Allotment waiting list grows longer</a></li>"
+      "<li><a href=\"/c\">Swans return to the mill pond</a></li></ul>"
+      "<h2>A view from the deck</h2>"
+      "<div><img src=\"deck.jpg\" alt=\"\"></div>"
+      "<h2>What the repairs cost</h2>"
+      "<p>The work cost a little over the estimate, the council said, because the old bolts had "
+      "to be drilled out one by one rather than cut, which took the crew twice as long.</p>"
+      "<h3>Walks along the river</h3>"
+      "<ul><li><a href=\"/d\">The towpath loop to the lock</a></li>"
+      "<li><a href=\"/e\">The meadow path to the old ford</a></li></ul>"
+      "<p>Both walks start at the bridge and take about an hour at an easy pace, passing the "
+      "boathouse and the tea room that opens at weekends in the summer.</p>"
+      "<h2>More from our riverside desk this week</h2>"
+      "<ul><li><a href=\"/f\">Ducklings counted at the weir</a></li>"
+      "<li><a href=\"/g\">Ferry fares frozen for winter</a></li></ul>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "every decade."));
+  assert_true(has(body, "What the repairs cost"));
+  assert_true(has(body, "A view from the deck"));
+  assert_true(has(body, "Walks along the river"));
+  assert_true(has(body, "opens at weekends"));
+  assert_false(has(body, "Worth a look"));
+  assert_false(has(body, "Lamp posts"));
+  assert_false(has(body, "riverside desk"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -1457,6 +1498,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_product_grid, setup, teardown),
       cmocka_unit_test_setup_teardown(test_article_then_teasers, setup, teardown),
       cmocka_unit_test_setup_teardown(test_furniture_class_words, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_heading_of_cut_list, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

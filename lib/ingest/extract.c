@@ -1981,6 +1981,9 @@ typedef struct emitter {
   int rc;
   const meta *m;
   const px__buf *title; /* the page title: a paragraph repeating it is dropped */
+  bool in_head;         /* the paragraph being gathered is a heading */
+  bool head_cut;        /* a list or box was cut out after the last heading written */
+  size_t head_at;       /* where that heading starts in out, or SIZE_MAX */
 } emitter;
 
 /* A phrase of the lists paragraphs are compared with, its length known
@@ -2172,6 +2175,19 @@ static bool furniture_line(const char *p, size_t n) {
   return false;
 }
 
+/* A heading whose section is only a list or box the cleaning cut out (a
+ * link list, teaser cards, a sign-up form), with no text after it before
+ * the next heading or the body's end: the heading of that furniture
+ * ("Other posts you may enjoy", "Newsletters"), not of the article.  A
+ * heading over an image or a figure stays (nothing with text was cut). */
+static void drop_cut_head(emitter *e) {
+  if (e->head_at == SIZE_MAX || !e->head_cut) return;
+  e->out->len = e->head_at;
+  if (e->out->ptr) e->out->ptr[e->out->len] = '\0';
+  e->head_at = SIZE_MAX;
+  e->head_cut = false;
+}
+
 static void flush_para(emitter *e) {
   px__buf *pa = e->para;
   trim_buf(pa);
@@ -2185,13 +2201,19 @@ static void flush_para(emitter *e) {
         strncasecmp(e->title->ptr, pa->ptr, pa->len) == 0)
       drop = true;
     if (!drop) {
+      /* a heading right after a heading whose section was cut */
+      if (e->in_head) drop_cut_head(e);
+      size_t at = e->out->len;
       if (e->out->len) e->rc = px__buf_append(e->out, "\n\n", 2);
       if (e->rc == PX_OK) e->rc = px__buf_append(e->out, pa->ptr, pa->len);
+      e->head_at = e->in_head ? at : SIZE_MAX;
+      e->head_cut = false;
     }
   }
   px__buf_clear(pa);
   e->para_text = e->para_link = 0;
   e->space = false;
+  e->in_head = false;
 }
 
 /* Should an element inside the kept content be dropped? */
@@ -2247,7 +2269,10 @@ static void emit_subtree(px__extractor *ex, emitter *e, int32_t ri) {
         if (!drop) {
           if (tag_is_block(tag)) flush_para(e);
           else if (tag == MyHTML_TAG_IMG || tag == MyHTML_TAG_TD) e->space = true;
+          if (tag >= MyHTML_TAG_H1 && tag <= MyHTML_TAG_H6) e->in_head = true;
           descend = true;
+        } else if (d->text > 0 && e->head_at != SIZE_MAX && !e->para->len) {
+          e->head_cut = true;
         }
       }
     }
@@ -2283,14 +2308,23 @@ static bool prose_like(const nd *d, px__extractor *ex) {
   return false;
 }
 
+static int extract_body_in(px__extractor *ex, emitter *ep, int32_t best, int fragment);
+
 /* Body of the best container and its good siblings. */
 static int extract_body(px__extractor *ex, int32_t best, int fragment) {
   px__buf_clear(&ex->body);
-  emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m, &ex->title};
+  emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m, &ex->title,
+               false, false, SIZE_MAX};
+  int rc = extract_body_in(ex, &e, best, fragment);
+  if (rc == PX_OK) drop_cut_head(&e);
+  return rc;
+}
+
+static int extract_body_in(px__extractor *ex, emitter *e, int32_t best, int fragment) {
   nd *N = ex->nodes;
   if (fragment) {
-    emit_subtree(ex, &e, 0);
-    return e.rc;
+    emit_subtree(ex, e, 0);
+    return e->rc;
   }
   if (best < 0) return PX_OK;
   /* When a parent scores nearly as well as the best and holds more
@@ -2334,8 +2368,8 @@ static int extract_body(px__extractor *ex, int32_t best, int fragment) {
       in = (int32_t)j;
   if (in >= 0 && (uint64_t)N[in].ptext * 10 >= (uint64_t)N[best].ptext * 7) ab = in;
   if (ab >= 0) {
-    emit_subtree(ex, &e, ab);
-    return e.rc;
+    emit_subtree(ex, e, ab);
+    return e->rc;
   }
   /* An article cut into chunks with the same class (ads or rails between
    * them): every chunk near the best one, in page order. */
@@ -2356,33 +2390,33 @@ static int extract_body(px__extractor *ex, int32_t best, int fragment) {
       }
     }
     if (chunks >= 2) {
-      for (uint32_t j = (uint32_t)a + 1; j <= N[a].last && e.rc == PX_OK; j++) {
+      for (uint32_t j = (uint32_t)a + 1; j <= N[a].last && e->rc == PX_OK; j++) {
         nd *c = &N[j];
         if (c->tag == N[best].tag && c->cls_n == N[best].cls_n && !(c->flags & F_DEAD) &&
             c->paras > 0 && link_density(c) < 0.5f && memcmp(c->cls, N[best].cls, c->cls_n) == 0) {
-          emit_subtree(ex, &e, (int32_t)j);
+          emit_subtree(ex, e, (int32_t)j);
           j = c->last;
         }
       }
-      return e.rc;
+      return e->rc;
     }
   }
   int32_t parent = N[best].parent;
   float threshold = PX__MAX(10.f, N[best].score * 0.2f);
   if (parent < 0) {
-    emit_subtree(ex, &e, best);
-    return e.rc;
+    emit_subtree(ex, e, best);
+    return e->rc;
   }
-  for (myhtml_tree_node_t *c = myhtml_node_child(N[parent].n); c && e.rc == PX_OK;
+  for (myhtml_tree_node_t *c = myhtml_node_child(N[parent].n); c && e->rc == PX_OK;
        c = myhtml_node_next(c)) {
     int32_t i = node_index(ex, c);
     if (i < 0 || (N[i].flags & F_DEAD)) continue;
     bool keep = i == best;
     if (!keep && N[i].score >= threshold) keep = true;
     if (!keep && prose_like(&N[i], ex)) keep = true;
-    if (keep) emit_subtree(ex, &e, i);
+    if (keep) emit_subtree(ex, e, i);
   }
-  return e.rc;
+  return e->rc;
 }
 
 /* --------------------------------------------------------------- metadata */
@@ -3621,7 +3655,8 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
     /* Nothing scored: fall back to the whole body text. */
     int32_t b = node_index(ex, myhtml_tree_get_node_body(ex->tree));
     if (b >= 0) {
-      emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m, &ex->title};
+      emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m, &ex->title,
+                   false, false, SIZE_MAX};
       emit_subtree(ex, &e, b);
       if ((rc = e.rc)) goto out;
     }
