@@ -1425,7 +1425,8 @@ static void test_furniture_class_words(void **state) {
 
 /* A heading whose section the cleaning cut out whole (a list of links to
  * other stories) goes with it, in the body and at its end; a heading over
- * a picture, or over links followed by text, stays. */
+ * a picture, or over links followed by text, stays; a heading the body
+ * ends on goes. */
 static void test_heading_of_cut_list(void **state) {
   fx *f = *state;
   const char *html =
@@ -1462,6 +1463,19 @@ static void test_heading_of_cut_list(void **state) {
   assert_false(has(body, "Worth a look"));
   assert_false(has(body, "Lamp posts"));
   assert_false(has(body, "riverside desk"));
+  /* a heading the body ends on, whatever its length, with nothing cut */
+  const char *end =
+      "<html><head><title>Harbour wall</title></head><body><div class=\"story\">"
+      "<p>The harbour wall will be raised by half a metre next spring, the port said, after "
+      "two winters in which waves broke over it and flooded the fish market twice.</p>"
+      "<p>The work will close the outer quay for six weeks, and the fishing boats will tie up "
+      "at the ferry berth while the cranes are on the wall, weather allowing.</p>"
+      "<h3>Further thoughts on the harbour from this week's paper</h3>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, end, strlen(end), NULL, NULL), PX_OK);
+  body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "weather allowing."));
+  assert_false(has(body, "Further thoughts"));
 }
 
 int main(void) {

@@ -2316,6 +2316,8 @@ static int extract_body(px__extractor *ex, int32_t best, int fragment) {
   emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m, &ex->title,
                false, false, SIZE_MAX};
   int rc = extract_body_in(ex, &e, best, fragment);
+  /* a heading the body ends on heads nothing of it */
+  e.head_cut = true;
   if (rc == PX_OK) drop_cut_head(&e);
   return rc;
 }
