@@ -1982,8 +1982,7 @@ typedef struct emitter {
   const meta *m;
   const px__buf *title; /* the page title: a paragraph repeating it is dropped */
   bool in_head;         /* the paragraph being gathered is a heading */
-  bool head_cut;        /* a list or box was cut out after the last heading written */
-  size_t head_at;       /* where that heading starts in out, or SIZE_MAX */
+  size_t head_at;       /* start of the last paragraph written if a heading, else SIZE_MAX */
 } emitter;
 
 /* A phrase of the lists paragraphs are compared with, its length known
@@ -2175,17 +2174,18 @@ static bool furniture_line(const char *p, size_t n) {
   return false;
 }
 
-/* A heading whose section is only a list or box the cleaning cut out (a
- * link list, teaser cards, a sign-up form), with no text after it before
- * the next heading or the body's end: the heading of that furniture
- * ("Other posts you may enjoy", "Newsletters"), not of the article.  A
- * heading over an image or a figure stays (nothing with text was cut). */
-static void drop_cut_head(emitter *e) {
-  if (e->head_at == SIZE_MAX || !e->head_cut) return;
+/* A heading the body ends on: nothing of the article follows it, only
+ * what the cleaning cut out (a list of links to other stories, teaser
+ * cards, a form) or nothing at all ("Other posts you may enjoy",
+ * "Leave a reply").  drop_orphan_heads takes short lines of any element;
+ * this takes headings of any length.  Inside the body a heading over a
+ * cut list stays: on WCXB dev that list is as often the article's own (a
+ * product list under "Top picks:") and the heading is what is left of it. */
+static void drop_end_head(emitter *e) {
+  if (e->head_at == SIZE_MAX) return;
   e->out->len = e->head_at;
   if (e->out->ptr) e->out->ptr[e->out->len] = '\0';
   e->head_at = SIZE_MAX;
-  e->head_cut = false;
 }
 
 static void flush_para(emitter *e) {
@@ -2201,13 +2201,10 @@ static void flush_para(emitter *e) {
         strncasecmp(e->title->ptr, pa->ptr, pa->len) == 0)
       drop = true;
     if (!drop) {
-      /* a heading right after a heading whose section was cut */
-      if (e->in_head) drop_cut_head(e);
       size_t at = e->out->len;
       if (e->out->len) e->rc = px__buf_append(e->out, "\n\n", 2);
       if (e->rc == PX_OK) e->rc = px__buf_append(e->out, pa->ptr, pa->len);
       e->head_at = e->in_head ? at : SIZE_MAX;
-      e->head_cut = false;
     }
   }
   px__buf_clear(pa);
@@ -2271,8 +2268,6 @@ static void emit_subtree(px__extractor *ex, emitter *e, int32_t ri) {
           else if (tag == MyHTML_TAG_IMG || tag == MyHTML_TAG_TD) e->space = true;
           if (tag >= MyHTML_TAG_H1 && tag <= MyHTML_TAG_H6) e->in_head = true;
           descend = true;
-        } else if (d->text > 0 && e->head_at != SIZE_MAX && !e->para->len) {
-          e->head_cut = true;
         }
       }
     }
@@ -2313,12 +2308,10 @@ static int extract_body_in(px__extractor *ex, emitter *ep, int32_t best, int fra
 /* Body of the best container and its good siblings. */
 static int extract_body(px__extractor *ex, int32_t best, int fragment) {
   px__buf_clear(&ex->body);
-  emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m, &ex->title,
-               false, false, SIZE_MAX};
+  emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m, &ex->title, false,
+               SIZE_MAX};
   int rc = extract_body_in(ex, &e, best, fragment);
-  /* a heading the body ends on heads nothing of it */
-  e.head_cut = true;
-  if (rc == PX_OK) drop_cut_head(&e);
+  if (rc == PX_OK) drop_end_head(&e);
   return rc;
 }
 
@@ -3657,8 +3650,8 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
     /* Nothing scored: fall back to the whole body text. */
     int32_t b = node_index(ex, myhtml_tree_get_node_body(ex->tree));
     if (b >= 0) {
-      emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m, &ex->title,
-                   false, false, SIZE_MAX};
+      emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m, &ex->title, false,
+                   SIZE_MAX};
       emit_subtree(ex, &e, b);
       if ((rc = e.rc)) goto out;
     }
