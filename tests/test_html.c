@@ -1478,6 +1478,45 @@ static void test_heading_at_body_end(void **state) {
   assert_false(has(body, "Further thoughts"));
 }
 
+/* An <h1> set deep in the article's text (after some 700 words) is one of
+ * its section headings, not the headline: the title comes from the page's
+ * metadata. */
+static void test_title_late_h1(void **state) {
+  fx *f = *state;
+  size_t cap = 32 * 1024, n = 0;
+  char *page = malloc(cap);
+  assert_non_null(page);
+  n += (size_t)snprintf(page + n, cap - n,
+                        "<html><head><title>Why cyclists like the new canal path | Towpath "
+                        "Notes</title><meta property=\"og:title\" content=\"Why cyclists like "
+                        "the new canal path\"></head><body><div class=\"post\">");
+  for (int i = 0; i < 18; i++)
+    n += (size_t)snprintf(
+        page + n, cap - n,
+        "<p>Paragraph %d: riders on the resurfaced towpath say the gravel no longer washes out "
+        "after rain, the gates at each lock now open without a dismount, and the new lamps "
+        "under the bridges make the winter evenings less of a gamble for anyone riding home "
+        "from the late shift at the depot, the hospital or the brewery by the basin.</p>",
+        i);
+  n += (size_t)snprintf(page + n, cap - n,
+                        "<h1>But what they like most is the quiet early in the morning</h1>"
+                        "<p>Before seven the path belongs to herons, anglers and a few commuters, "
+                        "and several riders said that hour was the reason they switched.</p>"
+                        "</div></body></html>");
+  assert_int_equal(extract(f, page, n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Why cyclists like the new canal path");
+  /* an <h1> above the text stays the title */
+  const char *early =
+      "<html><head><title>Lock keepers retire | Towpath Notes</title></head><body>"
+      "<div class=\"post\"><h1>The last two lock keepers hand over their keys</h1>"
+      "<p>After forty years between them on the flight of locks above the mill, the two "
+      "keepers retired on Friday, and the trust will run the gates with volunteers.</p>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, early, strlen(early), NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "The last two lock keepers hand over their keys");
+  free(page);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -1513,6 +1552,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_article_then_teasers, setup, teardown),
       cmocka_unit_test_setup_teardown(test_furniture_class_words, setup, teardown),
       cmocka_unit_test_setup_teardown(test_heading_at_body_end, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_title_late_h1, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

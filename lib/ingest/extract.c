@@ -100,6 +100,8 @@ typedef struct meta {
   px__buf time_dt, time_shown; /* the first <time> with both: its datetime, its text */
   px__buf h1[MAX_H1];
   int nh1;
+  uint32_t h1_node[MAX_H1];   /* each <h1>'s element */
+  uint32_t h1_before[MAX_H1]; /* paragraph text (non-space bytes) before it in the page */
   bool item_loose;      /* item_date came from a loosely named "publish" meta */
   bool tw_label_author; /* twitter:label1 said "Written by": twitter:data1 is the author */
   /* the byline element was an author link: its parent and grandparent,
@@ -1276,6 +1278,7 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
   case MyHTML_TAG_H1:
     if (m->nh1 < MAX_H1) {
       node_text(n, &m->h1[m->nh1], 1000);
+      m->h1_node[m->nh1] = (uint32_t)(ex->nn - 1);
       if (m->h1[m->nh1].len) m->nh1++;
     }
     break;
@@ -1687,10 +1690,13 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
     if (!n || n == root) break;
     n = myhtml_node_next(n);
   }
-  /* Paragraph text total (ignores class cuts). */
+  /* Paragraph text total (ignores class cuts), and how much of it comes
+   * before each <h1>. */
   uint32_t tp = 0;
+  int h = 0;
   for (size_t i = 0; i < ex->nn; i++) {
     nd *d = &ex->nodes[i];
+    for (; h < ex->m.nh1 && ex->m.h1_node[h] <= i; h++) ex->m.h1_before[h] = tp;
     if (d->flags & F_SKIP) continue;
     /* own text of a node inside a <p> counts as paragraph text */
     bool inp = d->tag == MyHTML_TAG_P;
@@ -2764,6 +2770,7 @@ static void drop_h1s(meta *m, bool (*drop)(const px__buf *h, const void *arg), c
       px__buf tmp = m->h1[k1];
       m->h1[k1] = m->h1[i];
       m->h1[i] = tmp;
+      m->h1_before[k1] = m->h1_before[i];
     }
     k1++;
   }
@@ -2784,6 +2791,14 @@ static bool h1_site_or_not_headline(const px__buf *h, const void *arg) {
   return h1_is_site(arg, h) || h1_not_headline(h);
 }
 
+/* An <h1> set after more than 4,000 bytes (non-space) of paragraph text,
+ * some 700 words: a heading inside the article ("But what they love is
+ * the sense of empowerment"), not its headline. */
+static bool h1_late(const px__buf *h, const void *arg) {
+  const meta *m = arg;
+  return m->h1_before[h - m->h1] > 4000;
+}
+
 static void pick_title(meta *m, const char *url, px__buf *out) {
   char host[256];
   size_t hl = url_host(m, url, host, sizeof host);
@@ -2798,6 +2813,7 @@ static void pick_title(meta *m, const char *url, px__buf *out) {
     }
   }
   drop_h1s(m, h1_names_host_of, &(host_arg){host, hl});
+  drop_h1s(m, h1_late, m);
   pick_title_raw(m, out);
   strip_lead_site(m, out, host, hl);
   strip_affix(out, &site);
