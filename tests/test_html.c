@@ -1423,6 +1423,100 @@ static void test_furniture_class_words(void **state) {
   assert_false(has(body, "without limits"));
 }
 
+/* A heading the body ends on goes, whether the cleaning cut the list
+ * under it (links to other stories) or nothing follows it; a heading
+ * inside the body stays, over a cut list too (the list may be the
+ * article's own), over a picture, or over links followed by text. */
+static void test_heading_at_body_end(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Footbridge reopens</title></head><body><div class=\"story\">"
+      "<p>The footbridge over the weir reopened on Saturday after eight months of repairs, and "
+      "the first walkers crossed it before the ribbon had been cut by the mayor.</p>"
+      "<p>Engineers replaced the rusted deck plates and the handrails, and the council says the "
+      "bridge should now last another forty years with a coat of paint every decade.</p>"
+      "<h2>Worth a look before you go</h2>"
+      "<ul><li><a href=\"/a\">Lamp posts painted green again</a></li>"
+      "<li><a href=\"/b\">Allotment waiting list grows longer</a></li>"
+      "<li><a href=\"/c\">Swans return to the mill pond</a></li></ul>"
+      "<h2>A view from the deck</h2>"
+      "<div><img src=\"deck.jpg\" alt=\"\"></div>"
+      "<h2>What the repairs cost</h2>"
+      "<p>The work cost a little over the estimate, the council said, because the old bolts had "
+      "to be drilled out one by one rather than cut, which took the crew twice as long.</p>"
+      "<h3>Walks along the river</h3>"
+      "<ul><li><a href=\"/d\">The towpath loop to the lock</a></li>"
+      "<li><a href=\"/e\">The meadow path to the old ford</a></li></ul>"
+      "<p>Both walks start at the bridge and take about an hour at an easy pace, passing the "
+      "boathouse and the tea room that opens at weekends in the summer.</p>"
+      "<h2>More from our riverside desk this week</h2>"
+      "<ul><li><a href=\"/f\">Ducklings counted at the weir</a></li>"
+      "<li><a href=\"/g\">Ferry fares frozen for winter</a></li></ul>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "every decade."));
+  assert_true(has(body, "What the repairs cost"));
+  assert_true(has(body, "A view from the deck"));
+  assert_true(has(body, "Walks along the river"));
+  assert_true(has(body, "opens at weekends"));
+  assert_true(has(body, "Worth a look"));
+  assert_false(has(body, "Lamp posts"));
+  assert_false(has(body, "riverside desk"));
+  /* a heading the body ends on, whatever its length, with nothing cut */
+  const char *end =
+      "<html><head><title>Harbour wall</title></head><body><div class=\"story\">"
+      "<p>The harbour wall will be raised by half a metre next spring, the port said, after "
+      "two winters in which waves broke over it and flooded the fish market twice.</p>"
+      "<p>The work will close the outer quay for six weeks, and the fishing boats will tie up "
+      "at the ferry berth while the cranes are on the wall, weather allowing.</p>"
+      "<h3>Further thoughts on the harbour from this week's paper</h3>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, end, strlen(end), NULL, NULL), PX_OK);
+  body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "weather allowing."));
+  assert_false(has(body, "Further thoughts"));
+}
+
+/* An <h1> set deep in the article's text (after some 700 words) is one of
+ * its section headings, not the headline: the title comes from the page's
+ * metadata. */
+static void test_title_late_h1(void **state) {
+  fx *f = *state;
+  size_t cap = 32 * 1024, n = 0;
+  char *page = malloc(cap);
+  assert_non_null(page);
+  n += (size_t)snprintf(page + n, cap - n,
+                        "<html><head><title>Why cyclists like the new canal path | Towpath "
+                        "Notes</title><meta property=\"og:title\" content=\"Why cyclists like "
+                        "the new canal path\"></head><body><div class=\"post\">");
+  for (int i = 0; i < 18; i++)
+    n += (size_t)snprintf(
+        page + n, cap - n,
+        "<p>Paragraph %d: riders on the resurfaced towpath say the gravel no longer washes out "
+        "after rain, the gates at each lock now open without a dismount, and the new lamps "
+        "under the bridges make the winter evenings less of a gamble for anyone riding home "
+        "from the late shift at the depot, the hospital or the brewery by the basin.</p>",
+        i);
+  n += (size_t)snprintf(page + n, cap - n,
+                        "<h1>But what they like most is the quiet early in the morning</h1>"
+                        "<p>Before seven the path belongs to herons, anglers and a few commuters, "
+                        "and several riders said that hour was the reason they switched.</p>"
+                        "</div></body></html>");
+  assert_int_equal(extract(f, page, n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Why cyclists like the new canal path");
+  /* an <h1> above the text stays the title */
+  const char *early =
+      "<html><head><title>Lock keepers retire | Towpath Notes</title></head><body>"
+      "<div class=\"post\"><h1>The last two lock keepers hand over their keys</h1>"
+      "<p>After forty years between them on the flight of locks above the mill, the two "
+      "keepers retired on Friday, and the trust will run the gates with volunteers.</p>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, early, strlen(early), NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "The last two lock keepers hand over their keys");
+  free(page);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -1457,6 +1551,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_product_grid, setup, teardown),
       cmocka_unit_test_setup_teardown(test_article_then_teasers, setup, teardown),
       cmocka_unit_test_setup_teardown(test_furniture_class_words, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_heading_at_body_end, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_title_late_h1, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

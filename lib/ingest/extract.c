@@ -100,6 +100,8 @@ typedef struct meta {
   px__buf time_dt, time_shown; /* the first <time> with both: its datetime, its text */
   px__buf h1[MAX_H1];
   int nh1;
+  uint32_t h1_node[MAX_H1];   /* each <h1>'s element */
+  uint32_t h1_before[MAX_H1]; /* paragraph text (non-space bytes) before it in the page */
   bool item_loose;      /* item_date came from a loosely named "publish" meta */
   bool tw_label_author; /* twitter:label1 said "Written by": twitter:data1 is the author */
   /* the byline element was an author link: its parent and grandparent,
@@ -1276,6 +1278,7 @@ static void meta_element(px__extractor *ex, myhtml_tree_node_t *n, unsigned tag,
   case MyHTML_TAG_H1:
     if (m->nh1 < MAX_H1) {
       node_text(n, &m->h1[m->nh1], 1000);
+      m->h1_node[m->nh1] = (uint32_t)(ex->nn - 1);
       if (m->h1[m->nh1].len) m->nh1++;
     }
     break;
@@ -1687,10 +1690,13 @@ static int walk(px__extractor *ex, myhtml_tree_node_t *root, uint32_t *total_pte
     if (!n || n == root) break;
     n = myhtml_node_next(n);
   }
-  /* Paragraph text total (ignores class cuts). */
+  /* Paragraph text total (ignores class cuts), and how much of it comes
+   * before each <h1>. */
   uint32_t tp = 0;
+  int h = 0;
   for (size_t i = 0; i < ex->nn; i++) {
     nd *d = &ex->nodes[i];
+    for (; h < ex->m.nh1 && ex->m.h1_node[h] <= i; h++) ex->m.h1_before[h] = tp;
     if (d->flags & F_SKIP) continue;
     /* own text of a node inside a <p> counts as paragraph text */
     bool inp = d->tag == MyHTML_TAG_P;
@@ -1981,6 +1987,8 @@ typedef struct emitter {
   int rc;
   const meta *m;
   const px__buf *title; /* the page title: a paragraph repeating it is dropped */
+  bool in_head;         /* the paragraph being gathered is a heading */
+  size_t head_at;       /* start of the last paragraph written if a heading, else SIZE_MAX */
 } emitter;
 
 /* A phrase of the lists paragraphs are compared with, its length known
@@ -2172,6 +2180,20 @@ static bool furniture_line(const char *p, size_t n) {
   return false;
 }
 
+/* A heading the body ends on: nothing of the article follows it, only
+ * what the cleaning cut out (a list of links to other stories, teaser
+ * cards, a form) or nothing at all ("Other posts you may enjoy",
+ * "Leave a reply").  drop_orphan_heads takes short lines of any element;
+ * this takes headings of any length.  Inside the body a heading over a
+ * cut list stays: on WCXB dev that list is as often the article's own (a
+ * product list under "Top picks:") and the heading is what is left of it. */
+static void drop_end_head(emitter *e) {
+  if (e->head_at == SIZE_MAX) return;
+  e->out->len = e->head_at;
+  if (e->out->ptr) e->out->ptr[e->out->len] = '\0';
+  e->head_at = SIZE_MAX;
+}
+
 static void flush_para(emitter *e) {
   px__buf *pa = e->para;
   trim_buf(pa);
@@ -2185,13 +2207,16 @@ static void flush_para(emitter *e) {
         strncasecmp(e->title->ptr, pa->ptr, pa->len) == 0)
       drop = true;
     if (!drop) {
+      size_t at = e->out->len;
       if (e->out->len) e->rc = px__buf_append(e->out, "\n\n", 2);
       if (e->rc == PX_OK) e->rc = px__buf_append(e->out, pa->ptr, pa->len);
+      e->head_at = e->in_head ? at : SIZE_MAX;
     }
   }
   px__buf_clear(pa);
   e->para_text = e->para_link = 0;
   e->space = false;
+  e->in_head = false;
 }
 
 /* Should an element inside the kept content be dropped? */
@@ -2247,6 +2272,7 @@ static void emit_subtree(px__extractor *ex, emitter *e, int32_t ri) {
         if (!drop) {
           if (tag_is_block(tag)) flush_para(e);
           else if (tag == MyHTML_TAG_IMG || tag == MyHTML_TAG_TD) e->space = true;
+          if (tag >= MyHTML_TAG_H1 && tag <= MyHTML_TAG_H6) e->in_head = true;
           descend = true;
         }
       }
@@ -2283,14 +2309,23 @@ static bool prose_like(const nd *d, px__extractor *ex) {
   return false;
 }
 
+static int extract_body_in(px__extractor *ex, emitter *ep, int32_t best, int fragment);
+
 /* Body of the best container and its good siblings. */
 static int extract_body(px__extractor *ex, int32_t best, int fragment) {
   px__buf_clear(&ex->body);
-  emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m, &ex->title};
+  emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m, &ex->title, false,
+               SIZE_MAX};
+  int rc = extract_body_in(ex, &e, best, fragment);
+  if (rc == PX_OK) drop_end_head(&e);
+  return rc;
+}
+
+static int extract_body_in(px__extractor *ex, emitter *e, int32_t best, int fragment) {
   nd *N = ex->nodes;
   if (fragment) {
-    emit_subtree(ex, &e, 0);
-    return e.rc;
+    emit_subtree(ex, e, 0);
+    return e->rc;
   }
   if (best < 0) return PX_OK;
   /* When a parent scores nearly as well as the best and holds more
@@ -2334,8 +2369,8 @@ static int extract_body(px__extractor *ex, int32_t best, int fragment) {
       in = (int32_t)j;
   if (in >= 0 && (uint64_t)N[in].ptext * 10 >= (uint64_t)N[best].ptext * 7) ab = in;
   if (ab >= 0) {
-    emit_subtree(ex, &e, ab);
-    return e.rc;
+    emit_subtree(ex, e, ab);
+    return e->rc;
   }
   /* An article cut into chunks with the same class (ads or rails between
    * them): every chunk near the best one, in page order. */
@@ -2356,33 +2391,33 @@ static int extract_body(px__extractor *ex, int32_t best, int fragment) {
       }
     }
     if (chunks >= 2) {
-      for (uint32_t j = (uint32_t)a + 1; j <= N[a].last && e.rc == PX_OK; j++) {
+      for (uint32_t j = (uint32_t)a + 1; j <= N[a].last && e->rc == PX_OK; j++) {
         nd *c = &N[j];
         if (c->tag == N[best].tag && c->cls_n == N[best].cls_n && !(c->flags & F_DEAD) &&
             c->paras > 0 && link_density(c) < 0.5f && memcmp(c->cls, N[best].cls, c->cls_n) == 0) {
-          emit_subtree(ex, &e, (int32_t)j);
+          emit_subtree(ex, e, (int32_t)j);
           j = c->last;
         }
       }
-      return e.rc;
+      return e->rc;
     }
   }
   int32_t parent = N[best].parent;
   float threshold = PX__MAX(10.f, N[best].score * 0.2f);
   if (parent < 0) {
-    emit_subtree(ex, &e, best);
-    return e.rc;
+    emit_subtree(ex, e, best);
+    return e->rc;
   }
-  for (myhtml_tree_node_t *c = myhtml_node_child(N[parent].n); c && e.rc == PX_OK;
+  for (myhtml_tree_node_t *c = myhtml_node_child(N[parent].n); c && e->rc == PX_OK;
        c = myhtml_node_next(c)) {
     int32_t i = node_index(ex, c);
     if (i < 0 || (N[i].flags & F_DEAD)) continue;
     bool keep = i == best;
     if (!keep && N[i].score >= threshold) keep = true;
     if (!keep && prose_like(&N[i], ex)) keep = true;
-    if (keep) emit_subtree(ex, &e, i);
+    if (keep) emit_subtree(ex, e, i);
   }
-  return e.rc;
+  return e->rc;
 }
 
 /* --------------------------------------------------------------- metadata */
@@ -2735,6 +2770,7 @@ static void drop_h1s(meta *m, bool (*drop)(const px__buf *h, const void *arg), c
       px__buf tmp = m->h1[k1];
       m->h1[k1] = m->h1[i];
       m->h1[i] = tmp;
+      m->h1_before[k1] = m->h1_before[i];
     }
     k1++;
   }
@@ -2755,6 +2791,14 @@ static bool h1_site_or_not_headline(const px__buf *h, const void *arg) {
   return h1_is_site(arg, h) || h1_not_headline(h);
 }
 
+/* An <h1> set after more than 4,000 bytes (non-space) of paragraph text,
+ * some 700 words: a heading inside the article ("But what they love is
+ * the sense of empowerment"), not its headline. */
+static bool h1_late(const px__buf *h, const void *arg) {
+  const meta *m = arg;
+  return m->h1_before[h - m->h1] > 4000;
+}
+
 static void pick_title(meta *m, const char *url, px__buf *out) {
   char host[256];
   size_t hl = url_host(m, url, host, sizeof host);
@@ -2769,6 +2813,7 @@ static void pick_title(meta *m, const char *url, px__buf *out) {
     }
   }
   drop_h1s(m, h1_names_host_of, &(host_arg){host, hl});
+  drop_h1s(m, h1_late, m);
   pick_title_raw(m, out);
   strip_lead_site(m, out, host, hl);
   strip_affix(out, &site);
@@ -3621,7 +3666,8 @@ int px__extract_html(px_ctx *ctx, px__extractor *ex, const char *html, size_t le
     /* Nothing scored: fall back to the whole body text. */
     int32_t b = node_index(ex, myhtml_tree_get_node_body(ex->tree));
     if (b >= 0) {
-      emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m, &ex->title};
+      emitter e = {&ex->body, &ex->para, 0, 0, false, PX_OK, &ex->m, &ex->title, false,
+                   SIZE_MAX};
       emit_subtree(ex, &e, b);
       if ((rc = e.rc)) goto out;
     }
