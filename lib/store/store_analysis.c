@@ -104,7 +104,7 @@ int px__store_flush_rows(px_store *st) {
   const char *text = bt->row_text.ptr;
   sqlite3_stmt *s = NULL;
   int rc = PX_OK;
-  qsort(bt->ae, bt->nae, sizeof(*bt->ae), ae_cmp);
+  if (bt->nae) qsort(bt->ae, bt->nae, sizeof(*bt->ae), ae_cmp);
   for (size_t i = 0; i < bt->nae && rc == PX_OK;) {
     size_t n = 0;
     if ((rc = px__store_rows_stmt(st, PX__STMT_AE_ROWS, AE_SQL, 6, bt->nae - i, &n, &s))) break;
@@ -124,7 +124,7 @@ int px__store_flush_rows(px_store *st) {
     px__quote_row *r = &bt->qr[i];
     r->key = text + r->off + r->len[0] + r->len[1] + r->len[2];
   }
-  if (rc == PX_OK) qsort(bt->qr, bt->nqr, sizeof(*bt->qr), qr_cmp);
+  if (rc == PX_OK && bt->nqr) qsort(bt->qr, bt->nqr, sizeof(*bt->qr), qr_cmp);
   for (size_t i = 0; i < bt->nqr && rc == PX_OK;) {
     size_t n = 0;
     if ((rc = px__store_rows_stmt(st, PX__STMT_QUOTE_ROWS, QUOTE_SQL, 9, bt->nqr - i, &n, &s)))
