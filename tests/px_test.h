@@ -8,15 +8,41 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <ftw.h>
+#include <sys/stat.h>
 
 #include <setjmp.h>
 #include <cmocka.h>
 
+/* The temp folders made so far, removed with all they hold when the test
+ * program exits (a failing test's too: cmocka returns from main). */
+static char px_test_dirs[256][32];
+static int px_test_ndirs;
+static pid_t px_test_owner;
+
+static inline int px_test_rm_one(const char *path, const struct stat *sb, int flag,
+                                 struct FTW *ftw) {
+  (void)sb, (void)flag, (void)ftw;
+  remove(path);
+  return 0;
+}
+
+static inline void px_test_rm_dirs(void) {
+  if (getpid() != px_test_owner) return; /* a forked child leaves them */
+  for (int i = 0; i < px_test_ndirs; i++)
+    nftw(px_test_dirs[i], px_test_rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 /* Make a fresh temp folder; returns a static path valid until the next call. */
 static inline const char *px_test_tmpdir(void) {
-  static char dir[64];
+  static char dir[32];
   snprintf(dir, sizeof(dir), "/tmp/pxtest.XXXXXX");
   if (!mkdtemp(dir)) fail_msg("mkdtemp failed");
+  if (px_test_ndirs == 0) {
+    px_test_owner = getpid();
+    atexit(px_test_rm_dirs);
+  }
+  if (px_test_ndirs < 256) memcpy(px_test_dirs[px_test_ndirs++], dir, sizeof(dir));
   return dir;
 }
 
