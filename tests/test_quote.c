@@ -1366,6 +1366,50 @@ static void test_long_setting_after_exclamation(void **state) {
   assert_speaker(f, "what a sight", "Ada Wilson");
 }
 
+/* A programme named after a possessive is a title, not words said; the
+ * clause after it ("told Channel 9's "Morning Desk" that ...") is what
+ * the speaker said, and a sentence holding only a title in marks is read
+ * for reported speech.  "As of" and "as well" do not end a reported
+ * clause; a source between two short words and a clause reports the
+ * clause. */
+static void test_programme_titles_and_reported_clauses(void **state) {
+  fx *f = *state;
+  run(f, "Harbour strike\n\nThe dockworkers walked out on Monday.\n\n"
+         "Ada Wilson told Harbour Radio's \"Morning Desk\" that the port would reopen within a week.\n\n"
+         "In an interview on Radio North's \"The Late Shift,\" Tom Pell said the strike had cost the city dearly.\n\n"
+         "Rita Moss went on to say the union, as of Tuesday evening, still had not received an offer.\n\n"
+         "HOST: Well, according to the Harbour Gazette, the talks broke down over overtime pay.\n\n"
+         "On Sunday night, Tom Pell posted a message suggesting he'd met the union's leaders.");
+  /* the programme's marks become the clause after them: no quote holds its name */
+  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
+    px_quote x;
+    assert_int_equal(px_quotes_get(f->qs, i, &x), PX_OK);
+    assert_false(str_has(x.text, "Morning Desk"));
+  }
+  px_quote q = find(f, "the port would reopen within a week");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+  assert_false(str_has(q.text, "Morning Desk"));
+  assert_speaker(f, "port would reopen", "Ada Wilson");
+  px_quote t2 = find(f, "The Late Shift");
+  assert_int_equal(t2.kind, PX_QUOTE_TITLE);
+  assert_speaker(f, "cost the city dearly", "Tom Pell");
+  px_quote r = find(f, "as of Tuesday evening");
+  assert_true(str_has(r.text, "had not received an offer"));
+  assert_speaker(f, "had not received an offer", "Rita Moss");
+  px_quote g = find(f, "talks broke down");
+  assert_int_equal(g.kind, PX_QUOTE_INDIRECT);
+  assert_false(str_has(g.text, "Well"));
+  assert_speaker(f, "talks broke down", "Harbour Gazette");
+  /* an opening phrase of time is not what was said */
+  px_quote m = find(f, "met the union");
+  assert_false(str_has(m.text, "Sunday"));
+  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
+    px_quote x;
+    assert_int_equal(px_quotes_get(f->qs, i, &x), PX_OK);
+    assert_false(str_is(x.text, "On Sunday night"));
+  }
+}
+
 /* A sentence that opens with its subject and a verb of saying reports
  * what follows: a cue inside that clause does not take the words from
  * the subject; a clause after a comma or a conjunction has its own. */
@@ -1675,6 +1719,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_capitalized_cue_after_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_long_setting_after_exclamation, setup, teardown),
       cmocka_unit_test_setup_teardown(test_outer_subject_keeps_reported_clause, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_programme_titles_and_reported_clauses, setup, teardown),
       cmocka_unit_test_setup_teardown(test_opening_setting_phrase_skipped, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_after_person_reports, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_in_opening_clause, setup, teardown),

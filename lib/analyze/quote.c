@@ -218,6 +218,7 @@ typedef struct qwork {
   uint8_t *gen;     /* per token: pronoun gender */
   int32_t *men;     /* per token: mention index or -1 */
   uint8_t *inq;     /* per token: 1 inside a quoted stretch */
+  uint8_t *ttl;     /* per token: 1 in a title in marks (set before reported speech) */
   uint8_t *inrep;   /* per token: 1 inside the reported clause of an earlier
                        attribution (pass 4), else 0; NULL before */
   px__arena *arena;
@@ -1517,8 +1518,13 @@ static bool has_finite_verb(const qwork *w, size_t a, size_t b) {
  * before a pronoun subject, three words into the clause or more. */
 static size_t circumstance_cut(const qwork *w, size_t cs, size_t ce) {
   static const char *const sub[] = {"as", "while", "whereas"};
+  /* "as of", "as well", "as part of": a phrase inside the clause ("the
+   * president, as of yesterday afternoon, still hadn't been briefed") */
+  static const char *const phrase[] = {"of", "well", "part", "such", "usual", "much", "many",
+                                       "long", "soon", "far", "recently", "early", "late"};
   for (size_t k = cs + 3; k + 1 < ce; k++) {
     if (!word_in(w, k, sub, sizeof sub / sizeof *sub)) continue;
+    if (is_word(w, k + 1) && word_in(w, k + 1, phrase, sizeof phrase / sizeof *phrase)) continue;
     bool comma = punct_char(w, k - 1) == ',';
     bool subject = is_word(w, k + 1) && (w->cls[k + 1] & PX__CW_PRONOUN) &&
                    TOK(w, k + 1)->fold != w->qa->h_it;
@@ -1530,11 +1536,23 @@ static size_t circumstance_cut(const qwork *w, size_t cs, size_t ce) {
   return ce;
 }
 
+/* Tokens [a, b) are a short phrase of time or place that opens a
+ * sentence ("On Sunday night, Trump published a tweet suggesting ..."),
+ * not a clause someone said. */
+static bool opening_phrase(const qwork *w, size_t a, size_t b) {
+  static const char *const prep[] = {"on", "in", "at", "during", "after", "before", "by", "since",
+                                     "until", "over", "for", "with", "from", "earlier", "later"};
+  if (a >= b || !is_word(w, a) || !word_in(w, a, prep, sizeof prep / sizeof *prep)) return false;
+  size_t nw = 0;
+  for (size_t k = a; k < b; k++) nw += is_word(w, k);
+  return nw <= 5 && !has_finite_verb(w, a, b);
+}
+
 static bool indirect_in(const qwork *w, size_t si, cand *c) {
   size_t f = sent_first_tok(w, si), e = sent_end_tok(w, si);
   if (e - f < 5 || e - f > 120) return false;
   for (size_t k = f; k < e; k++)
-    if (is_qmark(w, k) || w->inq[k]) return false;
+    if ((is_qmark(w, k) || w->inq[k]) && !(w->ttl && w->ttl[k])) return false;
   size_t last = e;
   while (last > f && !is_word(w, last - 1) && TOK(w, last - 1)->kind != PX__TOK_NUMBER) last--;
   if (last <= f) return false;
@@ -1556,6 +1574,18 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
     } else if (k > f + 3 && punct_char(w, k - 1) == ',') {
       cs = f;
       ce = k - 1;
+      /* "DOOCY: Well, according to The New York Times, it was in ...":
+       * under four words before and a clause after the source's comma,
+       * the clause is what the source says */
+      size_t nw = 0;
+      for (size_t j = f; j < k; j++) nw += is_word(w, j);
+      size_t j = tok_from(w, s.end);
+      if (nw < 4 && j < last && punct_char(w, j) == ',' && j + 4 < last) {
+        cs = j + 1;
+        ce = last;
+      } else if (nw < 4) {
+        return false;
+      }
     } else {
       return false;
     }
@@ -1577,7 +1607,8 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
         !(TOK(w, tok_from(w, at.s.end) - 1)->flags & PX__TF_POSSESSIVE) &&
         !(at.s.pron && at.s.start > at.cue_s && tok_from(w, at.s.end) < last &&
           is_word(w, tok_from(w, at.s.end))) &&
-        !(at.s.start > at.cue_s && has_finite_verb(w, tok_from(w, at.s.start), tok_from(w, at.s.end)))) {
+        !(at.s.start > at.cue_s && has_finite_verb(w, tok_from(w, at.s.start), tok_from(w, at.s.end))) &&
+        !opening_phrase(w, f, k)) {
       cs = f;
       ce = k;
       goto found;
@@ -2481,7 +2512,10 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     if (!c->so_called && prev > lo && is_word(&w, prev - 1) && words >= 1 && words <= 6) {
       uint64_t h = tx->tok[prev - 1].fold;
       bool prep = h == qa->h_on || h == qa->h_with || h == qa->h_in || h == qa->h_of;
-      bool name = prep;
+      /* so too after a possessive: "Bolton told NBC's "Meet the Press""
+       * (two words at least: "Trump's "Nobody"" may be his word) */
+      bool owner = (tx->tok[prev - 1].flags & PX__TF_POSSESSIVE) && words >= 2;
+      bool name = prep || owner;
       for (size_t k = c->open_tok; k < c->close_tok && k < nt && name; k++) {
         if (is_qmark(&w, k)) continue;
         if (is_word(&w, k)) {
@@ -2489,11 +2523,35 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         } else if (tx->tok[k].kind == PX__TOK_PUNCT) {
           char pc2 = punct_char(&w, k);
           /* only a closing comma or period */
-          if (!((pc2 == ',' || pc2 == '.') && k + 2 >= c->close_tok) && pc2 != '-' && pc2 != '\'' && pc2 != ':')
+          if (!((pc2 == ',' || pc2 == '.') && k + 2 >= c->close_tok) && pc2 != '-' && pc2 != '\'' && pc2 != ':' &&
+              pc2 != '&')
             name = false;
         }
       }
       if (name) c->named = true;
+      /* "Sanders told MSNBC's "Morning Joe" that nobody would ...": the
+       * speaker's words are the clause after the programme */
+      size_t t = c->close_tok;
+      if (name && owner && c->lead && c->s.ok && t + 5 < nt && is_word(&w, t) &&
+          TOK(&w, t)->fold == qa->h_that && sent_of(&w, t) == so) {
+        size_t ce = sent_end_tok(&w, so);
+        while (ce > t + 1 && !is_word(&w, ce - 1) && TOK(&w, ce - 1)->kind != PX__TOK_NUMBER) ce--;
+        bool clean = ce > t + 4;
+        for (size_t k = t + 1; k < ce && clean; k++) clean = !is_qmark(&w, k) && !w.inq[k];
+        if (clean) {
+          c->named = false;
+          c->q.kind = 3;
+          c->q.start = TOK(&w, t + 1)->start;
+          c->q.end = TOK(&w, ce - 1)->end;
+          c->sp[0] = (px__qrange){c->q.start, c->q.end};
+          c->nsp = 1;
+          c->cstart = c->q.start;
+          c->cend = c->q.end;
+          c->open_tok = t + 1;
+          c->close_tok = ce;
+          continue;
+        }
+      }
     }
     if (c->so_called || c->named || c->heading) {
       c->trail = c->lead = false;
@@ -2523,7 +2581,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
    * attributed quote in its paragraph; adjacency for unattributed ones. */
   for (size_t i = 0; i < nc; i++) {
     cand *c = &cv[i];
-    if (c->dead || !c->s.ok) continue;
+    if (c->dead || !c->s.ok || c->q.kind == 3) continue; /* a reported clause stands alone */
     size_t j = i + 1;
     while (j < nc && !cv[j].dead && c->nsp < MAX_SPANS) {
       cand *d = &cv[j];
@@ -2537,7 +2595,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         j++;
         continue;
       }
-      if (d->q.kind == 5 || d->so_called || d->named ||
+      if (d->q.kind == 5 || d->q.kind == 3 || d->so_called || d->named ||
           !(!d->s.ok || (d->lead && c->trail && d->q.cue_start >= c->q.cue_start)))
         break;
       bool own_cue = d->s.ok && d->q.cue_start != c->q.cue_start;
@@ -2616,8 +2674,19 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     d->q.cue_start = d->q.cue_end = 0;
   }
 
-  /* indirect speech in the sentences without quotation marks */
+  /* indirect speech in the sentences without quotation marks, or with
+   * only a title in them: "In an interview on CBS's "Face the Nation,"
+   * Ryan said the city needed calm." */
   size_t nquoted = nc;
+  w.ttl = px__arena_alloc(arena, nt + 1);
+  if (!w.ttl) return PX_ENOMEM;
+  memset(w.ttl, 0, nt);
+  for (size_t i = 0; i < nquoted; i++) {
+    if (cv[i].dead || !(cv[i].q.kind == 5 || cv[i].named)) continue;
+    size_t k = cv[i].open_tok;
+    while (k > 0 && is_qmark(&w, k - 1)) k--;
+    for (; k < cv[i].close_tok && k < nt; k++) w.ttl[k] = 1;
+  }
   for (size_t si = 0; si < tx->nsent; si++) {
     cand c;
     if (indirect_in(&w, si, &c)) cv[nc++] = c;
