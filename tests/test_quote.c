@@ -1410,6 +1410,23 @@ static void test_programme_titles_and_reported_clauses(void **state) {
   }
 }
 
+/* In a transcript, "I" is the person the turn is labelled with; outside
+ * one it stays unknown. */
+static void test_first_person_in_transcript_turn(void **state) {
+  fx *f = *state;
+  run(f, "Remembering the march\n\nRepresentative Ada Wilson spoke to the program in 2012 about the march.\n\n"
+         "HOST: Tell us about that day on the bridge.\n\n"
+         "REP. ADA WILSON: We were walking in twos, quietly. At the top of the bridge, I said, "
+         "\"This is it. I must do my best.\"\n\n"
+         "We kept walking. I told the young man next to me, \"We will not turn back.\"\n\n"
+         "HOST: And what happened next?");
+  assert_speaker(f, "I must do my best", "Ada Wilson");
+  assert_speaker(f, "We will not turn back", "Ada Wilson");
+  run(f, "Notes\n\nThe mayor spoke on Monday.\n\nI asked her, \"Will the bridge open?\" and she did not answer.");
+  px_quote q = find(f, "Will the bridge open");
+  assert_true(q.has_speaker && str_is(q.speaker_name, "I"));
+}
+
 /* A sentence that opens with its subject and a verb of saying reports
  * what follows: a cue inside that clause does not take the words from
  * the subject; a clause after a comma or a conjunction has its own. */
@@ -1720,6 +1737,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_long_setting_after_exclamation, setup, teardown),
       cmocka_unit_test_setup_teardown(test_outer_subject_keeps_reported_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_programme_titles_and_reported_clauses, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_first_person_in_transcript_turn, setup, teardown),
       cmocka_unit_test_setup_teardown(test_opening_setting_phrase_skipped, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_after_person_reports, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_in_opening_clause, setup, teardown),

@@ -149,13 +149,13 @@ const px__cueword px__cuewords[] = {
     /* pronouns */
     {"he", P, 1}, {"she", P, 2}, {"they", P, 3}, {"we", P, 4}, {"i", P, 4},
     {"it", P | N, 3}, {"you", P, 4},
-    /* and their contractions, which open a clause as they do: "suggesting
-     * he'd received a briefing" */
-    {"he'd", P, 1}, {"he's", P, 1}, {"he'll", P, 1}, {"she'd", P, 2}, {"she's", P, 2},
-    {"she'll", P, 2}, {"they'd", P, 3}, {"they're", P, 3}, {"they'll", P, 3},
-    {"they've", P, 3}, {"we'd", P, 4}, {"we're", P, 4}, {"we'll", P, 4}, {"we've", P, 4},
-    {"i'm", P, 4}, {"i'd", P, 4}, {"i'll", P, 4}, {"i've", P, 4}, {"you're", P, 4},
-    {"you'd", P, 4}, {"you'll", P, 4}, {"you've", P, 4},
+    /* and their contractions, which open a clause as they do ("suggesting
+     * he'd received a briefing") but do not speak */
+    {"he'd", P | N, 1}, {"he's", P | N, 1}, {"he'll", P | N, 1}, {"she'd", P | N, 2}, {"she's", P | N, 2},
+    {"she'll", P | N, 2}, {"they'd", P | N, 3}, {"they're", P | N, 3}, {"they'll", P | N, 3},
+    {"they've", P | N, 3}, {"we'd", P | N, 4}, {"we're", P | N, 4}, {"we'll", P | N, 4}, {"we've", P | N, 4},
+    {"i'm", P | N, 4}, {"i'd", P | N, 4}, {"i'll", P | N, 4}, {"i've", P | N, 4}, {"you're", P | N, 4},
+    {"you'd", P | N, 4}, {"you'll", P | N, 4}, {"you've", P | N, 4},
     /* speakers named by role */
     {"spokesman", T, 1}, {"spokeswoman", T, 2}, {"spokesperson", T, 0},
     {"official", T, 0}, {"officials", T, 3}, {"source", T, 0}, {"sources", T, 3},

@@ -80,7 +80,7 @@ struct px__quotean {
   uint64_t h_through, h_across, h_around, h_along; /* of place, for common_after_preposition */
   uint64_t h_back, h_shot, h_fired, h_hit, h_snapped, h_chimed, h_went;
   uint64_t h_last, h_this, h_the, h_early, h_late;
-  uint64_t h_a, h_an, h_he, h_him, h_his, h_himself, h_she, h_her, h_hers, h_herself;
+  uint64_t h_i, h_a, h_an, h_he, h_him, h_his, h_himself, h_she, h_her, h_hers, h_herself;
 };
 
 static uint64_t hword(const char *w) { return px__word_hash(w, strlen(w)); }
@@ -187,6 +187,7 @@ int px__quotean_new(px__quotean **out) {
   qa->h_a = hword("a");
   qa->h_an = hword("an");
   qa->h_he = hword("he");
+  qa->h_i = hword("i");
   qa->h_him = hword("him");
   qa->h_his = hword("his");
   qa->h_himself = hword("himself");
@@ -1442,6 +1443,95 @@ static size_t sent_of(const qwork *w, size_t i) {
 static size_t sent_first_tok(const qwork *w, size_t s) { return w->tx->sent[s].tok_first; }
 static size_t sent_end_tok(const qwork *w, size_t s) {
   return w->tx->sent[s].tok_first + w->tx->sent[s].tok_count;
+}
+
+/* Is token k a word in capitals (two letters or more, or "I")? */
+static bool all_caps(const qwork *w, size_t k) {
+  if (!is_word(w, k)) return false;
+  const px__token *t = TOK(w, k);
+  size_t letters = 0;
+  for (uint32_t b = t->start; b < t->end; b++) {
+    unsigned char ch = (unsigned char)w->p[b];
+    if (ch >= 'a' && ch <= 'z') return false;
+    letters += ch >= 'A' && ch <= 'Z';
+  }
+  return letters >= 1;
+}
+
+/* The speaker label of the transcript turn that holds token k: the
+ * nearest paragraph at or before k's that opens with a name in capitals
+ * and a colon ("REP. JOHN LEWIS: ...", "BRIAN KILMEADE (CO-HOST): ...").
+ * [*ls, *le) is the name without its title; false when the text has no
+ * such turn within twelve paragraphs. */
+static bool turn_label(const qwork *w, size_t k, uint32_t *ls, uint32_t *le) {
+  const px__text *tx = w->tx;
+  size_t si = sent_of(w, k);
+  unsigned paras = 0;
+  for (size_t s = si + 1; s-- > 0;) {
+    if (s > 0 && tx->sent[s - 1].para == tx->sent[s].para) continue;
+    if (++paras > 12) return false;
+    size_t f = sent_first_tok(w, s), e = sent_end_tok(w, s);
+    size_t j = f, nw = 0, first = SIZE_MAX, last = 0;
+    while (j < e && nw < 6) {
+      if (all_caps(w, j)) {
+        /* a title before the name: "REP.", "SEN.", "PRESIDENT" */
+        if (first == SIZE_MAX && (w->cls[j] & PX__CW_TITLE)) {
+          j++;
+          if (j < e && punct_char(w, j) == '.') j++;
+          continue;
+        }
+        if (first == SIZE_MAX) first = j;
+        last = j;
+        nw++;
+        j++;
+      } else if (punct_char(w, j) == '.' || punct_char(w, j) == '-' || punct_char(w, j) == '\'') {
+        j++;
+      } else {
+        break;
+      }
+    }
+    /* a role in brackets after the name: "(CO-HOST)" */
+    if (j < e && punct_char(w, j) == '(') {
+      size_t r = j + 1;
+      while (r < e && r - j < 8 && punct_char(w, r) != ')') r++;
+      if (r < e && punct_char(w, r) == ')') j = r + 1;
+    }
+    if (nw >= 1 && first != SIZE_MAX && j < e && punct_char(w, j) == ':' &&
+        TOK(w, last)->end - TOK(w, first)->start >= 3) {
+      *ls = TOK(w, first)->start;
+      *le = TOK(w, last)->end;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* The entity whose key is the folded text [s, e) ("JOHN LEWIS" names the
+ * entity "John Lewis"), or failing that the person whose mentions end
+ * with its last word; -1 when none. */
+static int32_t entity_named(const qwork *w, uint32_t s, uint32_t e) {
+  const px__entities *ents = w->ents;
+  if (!ents) return -1;
+  char buf[128];
+  size_t n = 0;
+  bool space = false;
+  for (uint32_t b = s; b < e && n + 2 < sizeof buf; b++) {
+    unsigned char ch = (unsigned char)w->p[b];
+    if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch >= 0x80) {
+      if (space && n) buf[n++] = ' ';
+      space = false;
+      buf[n++] = (char)((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+    } else if (ch != '.' && ch != '\'') {
+      space = true;
+    }
+  }
+  buf[n] = 0;
+  if (!n) return -1;
+  for (size_t i = 0; i < ents->nent; i++) {
+    const px__entity *en = &ents->ent[i];
+    if (en->key_len == n && memcmp(en->key, buf, n) == 0) return (int32_t)i;
+  }
+  return -1;
 }
 
 /* -------------------------------------------------------------- output */
@@ -2785,6 +2875,17 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         }
         if (g == 3 && last_org >= 0 && c->para <= last_para + 2) e = last_org;
         else if (g == 3) e = resolve_org(&w, c);
+        /* "I" in a transcript's turn is the person the turn is labelled
+         * with: "JOHN LEWIS: ... I said, "This is it."" */
+        uint32_t ls = 0, le = 0;
+        if (g == 4 && TOK(&w, tok_from(&w, c->s.start))->fold == qa->h_i &&
+            turn_label(&w, tok_from(&w, c->s.start), &ls, &le)) {
+          e = entity_named(&w, ls, le);
+          if (e < 0) {
+            q->spk_start = ls;
+            q->spk_end = le;
+          }
+        }
         q->entity = e;
         if (e >= 0) {
           /* the latest mention of it before the pronoun names it */
