@@ -1427,6 +1427,25 @@ static void test_first_person_in_transcript_turn(void **state) {
   assert_true(q.has_speaker && str_is(q.speaker_name, "I"));
 }
 
+/* Speech a sentence denies is no quote ("No senator has said that ...",
+ * "has not said"); "X, D-Md., told reporters that CLAUSE" reports the
+ * clause, and the words before the cue are not a trailing quote. */
+static void test_denied_speech_and_told_that(void **state) {
+  fx *f = *state;
+  run(f, "Levy\n\nThe council could vote on the levy on Friday. However, council leader Ada Wilson, D-Ward 3, "
+         "told reporters last week that members could return sooner to approve the bill.\n\n"
+         "No councillor has said that they support scrapping the levy, though a number of residents have urged it.\n\n"
+         "Tom Pell has not said whether he will vote for the levy at all.");
+  assert_speaker(f, "members could return sooner", "Ada Wilson");
+  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
+    px_quote x;
+    assert_int_equal(px_quotes_get(f->qs, i, &x), PX_OK);
+    assert_false(str_has(x.text, "council leader"));
+    assert_false(str_has(x.text, "scrapping the levy"));
+    assert_false(str_has(x.text, "vote for the levy"));
+  }
+}
+
 /* A sentence that opens with its subject and a verb of saying reports
  * what follows: a cue inside that clause does not take the words from
  * the subject; a clause after a comma or a conjunction has its own. */
@@ -1738,6 +1757,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_outer_subject_keeps_reported_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_programme_titles_and_reported_clauses, setup, teardown),
       cmocka_unit_test_setup_teardown(test_first_person_in_transcript_turn, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_denied_speech_and_told_that, setup, teardown),
       cmocka_unit_test_setup_teardown(test_opening_setting_phrase_skipped, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_after_person_reports, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_in_opening_clause, setup, teardown),

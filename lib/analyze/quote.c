@@ -1626,6 +1626,28 @@ static size_t circumstance_cut(const qwork *w, size_t cs, size_t ce) {
   return ce;
 }
 
+/* Speech the sentence says did not happen, subject at a and verb at k:
+ * "No senator has said that ...", "Smith did not say ...", "never said". */
+static bool denied(const qwork *w, size_t a, size_t k) {
+  static const char *const none[] = {"no", "neither", "none", "nobody", "nor"};
+  static const char *const neg[] = {"not", "never", "didn't", "doesn't", "hasn't", "haven't",
+                                    "hadn't", "won't", "wouldn't", "isn't", "wasn't", "don't"};
+  if (a < k && is_word(w, a) && word_in(w, a, none, sizeof none / sizeof *none)) return true;
+  if (a > 0 && is_word(w, a - 1) && word_in(w, a - 1, none, sizeof none / sizeof *none)) return true;
+  for (size_t j = a; j < k; j++)
+    if (is_word(w, j) && word_in(w, j, neg, sizeof neg / sizeof *neg)) return true;
+  return false;
+}
+
+/* A "that" after the cue at k and before hi: "..., Hoyer, D-Md., told
+ * reporters last week that lawmakers could return": the clause after the
+ * cue is what was said, so the words before are no trailing quote. */
+static bool that_after(const qwork *w, size_t k, size_t hi) {
+  for (size_t j = k + 1; j < hi && j <= k + 8; j++)
+    if (is_word(w, j) && TOK(w, j)->fold == w->qa->h_that) return true;
+  return false;
+}
+
 /* Tokens [a, b) are a short phrase of time or place that opens a
  * sentence ("On Sunday night, Trump published a tweet suggesting ..."),
  * not a clause someone said. */
@@ -1698,7 +1720,7 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
         !(at.s.pron && at.s.start > at.cue_s && tok_from(w, at.s.end) < last &&
           is_word(w, tok_from(w, at.s.end))) &&
         !(at.s.start > at.cue_s && has_finite_verb(w, tok_from(w, at.s.start), tok_from(w, at.s.end))) &&
-        !opening_phrase(w, f, k)) {
+        !opening_phrase(w, f, k) && !that_after(w, at.cue_tok, last)) {
       cs = f;
       ce = k;
       goto found;
@@ -1714,6 +1736,7 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
     if (k - f >= 16 && (punct_char(w, k - 1) != ',' || (k + 1 < last && cap_word(w, k + 1)))) continue;
     spk s = {0};
     if (!subject_before(w, f, k, &s)) continue;
+    if (denied(w, tok_from(w, s.start), k)) return false;
     size_t j = clause_after(w, k, last);
     if (last - j < 4) return false;
     /* a noun or preposition right after the verb: "said in", "told reporters" */
