@@ -196,6 +196,7 @@ static void test_text(void **state) {
 }
 
 /* A comparison of n invented articles, its report in format f. */
+
 static char *report_of(const char *const *src, const char *const *title, const char *const *body,
                        const int64_t *when, size_t n, px_report_format f) {
   px_article *a[8];
@@ -215,6 +216,26 @@ static char *report_of(const char *const *src, const char *const *title, const c
   for (size_t i = 0; i < n; i++) px_article_free(a[i]);
   return s.p;
 }
+
+/* A time of day is shown where one was given; a date given alone (midnight
+ * UTC) is shown as the day, with no invented "00:00Z". */
+static void test_dates_shown(void **state) {
+  (void)state;
+  const char *src[2] = {"Vaasa Post", "Coast Daily"};
+  const char *title[2] = {"Silo fire", "Blaze at the silo"};
+  const char *body[2] = {"Fire crews in Vaasa put out a blaze at the old grain silo on Tuesday night.",
+                         "Fire crews in Vaasa put out a blaze at the old grain silo on Tuesday."};
+  const int64_t when[2] = {1709337600 /* 2024-03-02 00:00 UTC */, 1709367300 /* 08:15 UTC */};
+  for (int f = 0; f < 3; f++) {
+    px_report_format fm = f == 0 ? PX_REPORT_TEXT : f == 1 ? PX_REPORT_HTML : PX_REPORT_MD;
+    char *out = report_of(src, title, body, when, 2, fm);
+    assert_non_null(out);
+    assert_null(strstr(out, "00:00Z"));
+    assert_non_null(strstr(out, "2024-03-02 08:15Z"));
+    free(out);
+  }
+}
+
 
 #define SHARED_1 "Fire crews in Vaasa put out a blaze at the old grain silo on Tuesday night.\n\n"
 #define SHARED_2 "The silo, built in 1931, had stood empty since the mill closed.\n\n"
@@ -393,7 +414,8 @@ static void test_errors(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_json), cmocka_unit_test(test_html),   cmocka_unit_test(test_md),
-      cmocka_unit_test(test_text), cmocka_unit_test(test_errors), cmocka_unit_test(test_brief_lead),
+      cmocka_unit_test(test_text),
+      cmocka_unit_test(test_dates_shown), cmocka_unit_test(test_errors), cmocka_unit_test(test_brief_lead),
       cmocka_unit_test(test_brief_alone_once), cmocka_unit_test(test_quote_shown),
       cmocka_unit_test(test_brief_no_fragment),
   };

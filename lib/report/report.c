@@ -119,7 +119,10 @@ void px__fmt_time(int64_t t, bool iso, char *buf, size_t n) {
     snprintf(buf, n, "?");
     return;
   }
-  strftime(buf, n, iso ? "%Y-%m-%dT%H:%M:%SZ" : "%Y-%m-%d %H:%MZ", &tm);
+  /* a time of exactly midnight is almost always a date given alone: the
+   * reader is shown the day, not a time nobody wrote */
+  bool day_only = !iso && tm.tm_hour == 0 && tm.tm_min == 0 && tm.tm_sec == 0;
+  strftime(buf, n, iso ? "%Y-%m-%dT%H:%M:%SZ" : day_only ? "%Y-%m-%d" : "%Y-%m-%d %H:%MZ", &tm);
 }
 
 px_str px__span(const px_comparison *c, uint32_t art, uint32_t start, uint32_t end) {
