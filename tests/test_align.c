@@ -678,6 +678,11 @@ static void test_furniture(void **state) {
       "We encountered an issue signing you up.", "Thanks for signing up!",
       "Jane Doe | Harbour Call Group | Getty Images", "Eli Moe | Reuters",
       "Related Video Video length 23 seconds :23 Ferry board says no strike",
+      "FILE PHOTO: A ferry leaves the pier in Orlen, April 22, 2020.",
+      "(RELATED: Harbour board faces questions over ferry contract)",
+      "STAY UP TO DATE WITH THE FREE HARBOUR NEWS APP!",
+      "The Harbour Review is making this story available for free to non-subscribers.",
+      "If you're not already receiving it by email, make sure to subscribe.",
       /* a share bar and an audio player's label */
       "LISTEN TO ARTICLE 3:15 SHARE THIS ARTICLE Share Tweet Post Email",
       "SHARE THIS ARTICLE Share Tweet Post Email"};
@@ -693,6 +698,9 @@ static void test_furniture(void **state) {
       "By Wednesday, the fire had spread to three villages.",
       "Updates to the law took effect in March, officials said.",
       "The death toll rose to 145, the ministry said.",
+      "The board said the file photos were released to the press on Friday.",
+      "The harbour app was downloaded by 12,000 passengers, the board said.",
+      "Readers who subscribe to the paper got the story a day early.",
       "Kim told Putin he was sure Russia would win a great victory.",
       "Three of the 12 passengers were hurt.", "Advertisers pulled out of the show after the remarks.",
       "The mayor (a former captain) said the pier was safe.", "Why? Nobody knew.",

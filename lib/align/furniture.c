@@ -57,7 +57,10 @@ static const char *const k_start[] = {
     "also see", "see more:", "read:", "read next", "report:", "contributing:", "editor's note",
     "editors' note", "photo credits:", "photo credit:", "credits:", "music:", "slideshow",
     "photo gallery", "gallery:", "sign up here", "photos:", "send letters to", "letters to the editor",
-    "follow @", "story highlights", "thanks for signing up", "related video", "subscribe now"};
+    "follow @", "story highlights", "thanks for signing up", "related video", "subscribe now",
+    /* a wire photo's caption ("FILE PHOTO: A voter enters ..."), a related
+     * link in brackets ("(RELATED: ...)"), an app's pitch */
+    "file photo:", "(related:", "(see also:", "(read more:", "stay up to date with"};
 
 /* A call to buy or act that ends a short line: "This Year Give a Unique
  * Gift - Shop Now", "Get the app - Download now". */
@@ -92,7 +95,10 @@ static const char *const k_any[] = {
     /* a magazine's pitch: "The Nation is reader supported: Chip in $10 ..." */
     "is reader supported", "is reader-supported", "check out our latest issue",
     /* a share bar: "SHARE THIS ARTICLE Share Tweet Post Email" */
-    "share this article share"};
+    "share this article share",
+    /* a publisher's pitch inside the body */
+    "make sure to subscribe", "for free to non-subscribers", "free to non-subscribers",
+    "news app!", "download our app", "download the app"};
 
 /* A related-link headline glued to its summary by the extractor: a
  * lower-case letter, then ':' or '?', then a capital with no space
