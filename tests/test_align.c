@@ -683,6 +683,7 @@ static void test_furniture(void **state) {
       "STAY UP TO DATE WITH THE FREE HARBOUR NEWS APP!",
       "The Harbour Review is making this story available for free to non-subscribers.",
       "If you're not already receiving it by email, make sure to subscribe.",
+      "\xe2\x80\x9cThe Crossing\xe2\x80\x9d shows you diverse perspectives on the day's top stories.",
       /* a share bar and an audio player's label */
       "LISTEN TO ARTICLE 3:15 SHARE THIS ARTICLE Share Tweet Post Email",
       "SHARE THIS ARTICLE Share Tweet Post Email"};
@@ -701,6 +702,9 @@ static void test_furniture(void **state) {
       "The board said the file photos were released to the press on Friday.",
       "The harbour app was downloaded by 12,000 passengers, the board said.",
       "Readers who subscribe to the paper got the story a day early.",
+      "Jane Doe, John Roe and Eli Moe said they would sail on Friday",
+      "The Harbour Board Met On Friday To Discuss The Pier.",
+      "Ferry Board Says It Will Reopen the Pier?",
       "Kim told Putin he was sure Russia would win a great victory.",
       "Three of the 12 passengers were hurt.", "Advertisers pulled out of the show after the remarks.",
       "The mayor (a former captain) said the pier was safe.", "Why? Nobody knew.",

@@ -98,7 +98,9 @@ static const char *const k_any[] = {
     "share this article share",
     /* a publisher's pitch inside the body */
     "make sure to subscribe", "for free to non-subscribers", "free to non-subscribers",
-    "news app!", "download our app", "download the app"};
+    "news app!", "download our app", "download the app",
+    /* a programme's blurb or a radio player's links */
+    "shows you diverse perspectives", "on-air special coverage", "listen: live"};
 
 /* A related-link headline glued to its summary by the extractor: a
  * lower-case letter, then ':' or '?', then a capital with no space
