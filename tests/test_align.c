@@ -315,33 +315,6 @@ static void test_disputes_background(void **state) {
   free_all(arts, 2);
 }
 
-/* An outlet that gives two tolls itself, one in each of its articles,
- * is not set against another outlet's toll: which of its figures the
- * other counts is not known. */
-static void test_disputes_outlet_twice(void **state) {
-  (void)state;
-  const char *quake = "A magnitude 6.6 earthquake struck the north of Veldia on Saturday, killing %s people, "
-                      "officials said.\n\nRescue teams from three countries reached the valley by night.";
-  char b[3][300];
-  snprintf(b[0], sizeof b[0], quake, "14");
-  snprintf(b[1], sizeof b[1], quake, "9");
-  snprintf(b[2], sizeof b[2], quake, "12");
-  px_article *arts[3] = {
-      mk("Valley Post", "Quake kills 14", "2024-03-02T08:00:00Z", b[0]),
-      mk("Valley Post", "Quake kills nine", "2024-03-02T10:00:00Z", b[1]),
-      mk("Hill Courier", "Veldia quake toll at 12", "2024-03-02T09:00:00Z", b[2]),
-  };
-  px_comparison *c = compare(arts, 3);
-  assert_false(disputed(c, 14) || disputed(c, 9) || disputed(c, 12));
-  px_comparison_free(c);
-  /* one article of each: the two tolls are a dispute */
-  px_article *two[2] = {arts[0], arts[2]};
-  c = compare(two, 2);
-  assert_true(disputed(c, 14) && disputed(c, 12));
-  px_comparison_free(c);
-  free_all(arts, 3);
-}
-
 /* Which facts hold the sentence of article art that contains needle? */
 static size_t facts_of(const px_comparison *c, size_t art, const char *needle, size_t *out, size_t max) {
   size_t n = 0;
@@ -1003,8 +976,7 @@ int main(void) {
       cmocka_unit_test(test_nothing_in_common), cmocka_unit_test(test_limits_and_args),
       cmocka_unit_test(test_many),            cmocka_unit_test(test_quantity_bounds),
       cmocka_unit_test(test_disputes),        cmocka_unit_test(test_quantity_context),
-      cmocka_unit_test(test_disputes_background),
-      cmocka_unit_test(test_disputes_outlet_twice),        cmocka_unit_test(test_second_claim),
+      cmocka_unit_test(test_disputes_background),        cmocka_unit_test(test_second_claim),
       cmocka_unit_test(test_second_claim_retold),
       cmocka_unit_test(test_quote_repeats_and_names), cmocka_unit_test(test_disputes_typed),
       cmocka_unit_test(test_quote_short_answer), cmocka_unit_test(test_quote_conflicts),

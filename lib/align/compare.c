@@ -709,19 +709,6 @@ static int add_disc(px_comparison *c, const px_comparison *lc, size_t *dcap, siz
     c->dval[c->ndval++] = (px__cdval){r[x].art, r[x].sent, r[x].q.start, r[x].q.end, r[x].q.value};
     c->disc[c->ndisc - 1].count++;
   }
-  /* An outlet that gives two values itself ("seven others" in one article,
-   * "four others" in another) counts two things, or a count that changed:
-   * the row would set it against itself.  No dispute is said. */
-  const px__cdisc *d = &c->disc[c->ndisc - 1];
-  for (uint32_t v = d->first; v < c->ndval; v++)
-    for (uint32_t v0 = d->first; v0 < v; v0++)
-      if (c->art[c->dval[v0].art].outlet == c->art[c->dval[v].art].outlet &&
-          fabs(c->dval[v0].value - c->dval[v].value) >
-              0.02 * fmax(fabs(c->dval[v0].value), fabs(c->dval[v].value))) {
-        c->ndval = d->first;
-        c->ndisc--;
-        return PX_OK;
-      }
   return PX_OK;
 }
 
