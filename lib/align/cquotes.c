@@ -40,6 +40,39 @@ static bool is_furniture_span(const px__cart *a, uint32_t start) {
   return false;
 }
 
+static uint32_t name_words(px_str s) {
+  return px__quote_words(s.ptr, s.len);
+}
+
+static bool str_eq(px_str a, px_str b) { return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0; }
+
+/* The name of a speaker key throughout the report: among the resolved
+ * names its renderings give it, a full name before a bare one ("Donald
+ * Trump" before "Trump"), then the most frequent, then the longest ("Mark
+ * T. Esper" after "Mark Esper" only when as frequent): one person, one
+ * label, in every remark. */
+static px_str key_label(const px_comparison *c, px_str key) {
+  px_str best = {0};
+  uint32_t bcount = 0;
+  bool bfull = false;
+  for (size_t j = 0; j < c->nqmem; j++) {
+    const px__cqmember *m = &c->qmem[j];
+    if (!str_eq(m->key, key) || !m->speaker.len) continue;
+    if (best.len && str_eq(m->speaker, best)) continue;
+    uint32_t count = 0;
+    for (size_t k = 0; k < c->nqmem; k++)
+      count += str_eq(c->qmem[k].key, key) && str_eq(c->qmem[k].speaker, m->speaker);
+    bool full = name_words(m->speaker) >= 2;
+    if (!best.len || (full && !bfull) ||
+        (full == bfull && (count > bcount || (count == bcount && m->speaker.len > best.len)))) {
+      best = m->speaker;
+      bcount = count;
+      bfull = full;
+    }
+  }
+  return best;
+}
+
 /* Where the next member of remark gg goes. */
 static uint32_t cq_first_count(const px_comparison *c, uint32_t gg) {
   return c->quote[gg].first + c->quote[gg].count;
@@ -91,13 +124,15 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
         x->name = (px_str){e->name, e->name_len};
       }
       if (q->spk_end > q->spk_start) x->written = (px_str){a->tx->body + q->spk_start, q->spk_end - q->spk_start};
-      /* The quoted words only, without an interrupting "he said". */
+      /* The quoted words only, without an interrupting "he said"; the
+       * stretches joined by " … ", so the remark engine can tell them
+       * apart (a stretch may be another outlet's whole quote). */
       px__buf_clear(&tmp);
       if (q->nspans) {
         for (uint32_t s = q->span_first; s < q->span_first + q->nspans && s < qs.nspan; s++) {
-          if ((rc = px__buf_append(&tmp, a->tx->body + qs.span[s].start,
-                                   qs.span[s].end - qs.span[s].start)) ||
-              (rc = px__buf_append(&tmp, " ", 1)))
+          if ((s > q->span_first && (rc = px__buf_append(&tmp, " \xe2\x80\xa6 ", 5))) ||
+              (rc = px__buf_append(&tmp, a->tx->body + qs.span[s].start,
+                                   qs.span[s].end - qs.span[s].start)))
             goto out;
         }
       } else if ((rc = px__buf_append(&tmp, a->tx->body + q->start, q->end - q->start))) {
@@ -231,8 +266,9 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
     }
   }
   free(pos);
-  /* The remark's speaker: its most frequent resolved name (all of one
-   * person); outlets counted once. */
+  /* The remark's speaker: its most frequent resolved key (all of one
+   * person), named as the whole report names that key (below); outlets
+   * counted once. */
   for (size_t g2 = 0; g2 < ng; g2++) {
     px__cquote *cq = &c->quote[g2];
     uint32_t best = 0;
@@ -248,6 +284,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
         cq->name = m->speaker;
       }
     }
+    if (cq->key.len) cq->name = key_label(c, cq->key);
     if (!cq->key.len) /* no resolved speaker: the role as written, when one is */
       for (uint32_t j = cq->first; j < cq->first + cq->count; j++)
         if (c->qmem[j].speaker.len > cq->name.len) cq->name = c->qmem[j].speaker;
