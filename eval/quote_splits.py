@@ -6,7 +6,8 @@ two groups of one speaker key overlap at the level of a remark when a
 direct or partial rendering of one and a direct or partial rendering of the
 other share a run of five words, or the whole of a rendering of four words
 or more is inside the other.  Also counts speaker keys labelled with more
-than one name.  No article text is kept; with -v the overlapping pairs are
+than one name, and keys whose words are all in another key of the report
+("lewis" beside "john lewis": one person under two keys).  No article text is kept; with -v the overlapping pairs are
 printed for reading.
 
   python3 eval/quote_splits.py --db STORE ID [ID ...] [-v]
@@ -70,7 +71,17 @@ def story(px, db, sid, verbose):
                         print(f"  {sid} {key}: group {gs[i]['id']} / {gs[j]['id']}:"
                               f" {' '.join(hit[0])[:90]!r} ~ {' '.join(hit[1])[:90]!r}")
     relabel = sum(1 for k, v in labels.items() if len(v) > 1)
-    return len(q), pairs, relabel
+    # a key whose words are all in another key of the report ("lewis" and
+    # "john lewis"): one person's remarks may stand under two keys
+    part = 0
+    for k in bykey:
+        kw = set(k.split())
+        over = [o for o in bykey if o != k and kw < set(o.split())]
+        if over:
+            part += 1
+            if verbose:
+                print(f"  {sid} key {k!r} ({len(bykey[k])} groups) inside {over}")
+    return len(q), pairs, relabel, part
 
 
 def main():
@@ -80,14 +91,17 @@ def main():
     ap.add_argument("-v", action="store_true")
     ap.add_argument("ids", nargs="+")
     a = ap.parse_args()
-    tg = tp = tl = 0
+    tg = tp = tl = tk = 0
     for sid in a.ids:
-        g, p, l = story(a.px, a.db, sid, a.v)
-        print(f"story {sid}: {g} groups, {p} same-key pairs overlapping, {l} keys with several labels")
+        g, p, l, k = story(a.px, a.db, sid, a.v)
+        print(f"story {sid}: {g} groups, {p} same-key pairs overlapping, {l} keys with several labels,"
+              f" {k} keys inside another")
         tg += g
         tp += p
         tl += l
-    print(f"all: {tg} groups, {tp} same-key pairs overlapping, {tl} keys with several labels")
+        tk += k
+    print(f"all: {tg} groups, {tp} same-key pairs overlapping, {tl} keys with several labels,"
+          f" {tk} keys inside another")
 
 
 if __name__ == "__main__":
