@@ -921,6 +921,40 @@ static void test_fragment_meets_fuller(void **state) {
   assert_int_equal(px__quote_words(w2, strlen(w2)), 2);
 }
 
+/* A fragment meets a long quote that holds it in one of its sentences,
+ * though the words it shares with an earlier sentence ("survey", "May")
+ * come first in the long quote; a sentence of a long quote is no fragment
+ * of its own (a line said in two speeches joins neither). */
+static void test_fragment_in_sentence(void **state) {
+  (void)state;
+  px_quote_groups *g;
+  assert_int_equal(px_quote_groups_new(&g), PX_OK);
+  const char *full = "In May the engineers finished the pier survey, counted every cracked pile and "
+                     "measured the silt under the north jetty. The board will publish every survey in "
+                     "May, before the ferry season.";
+  const char *d1 = "counted every cracked pile and measured the silt under the north jetty";
+  const char *d2 = "the engineers counted every cracked pile";
+  const char *d3 = "measured the silt under the north jetty";
+  const char *frag = "The board will publish every survey in May, before the ferry season";
+  const char *sp1 = "Our grain barges sail at dawn. We stand with every river town tonight. The "
+                    "tolls on the upper locks will be cut by a third next spring.";
+  const char *sp2 = "We stand with every river town tonight. The new school in Lusk opens its doors "
+                    "to two hundred children after the harvest.";
+  const char *q[] = {full, d1, d2, d3, frag, sp1, sp2};
+  enum { N = sizeof q / sizeof *q };
+  for (size_t i = 0; i < N; i++)
+    assert_int_equal(px_quote_groups_add_text(g, "Ines Varga", 10, q[i], strlen(q[i]), PX_QUOTE_DIRECT, (int64_t)i),
+                     PX_OK);
+  assert_int_equal(px_quote_groups_finish(g), PX_OK);
+  px_quote_item it[N];
+  for (size_t i = 0; i < N; i++) assert_int_equal(px_quote_groups_item(g, i, &it[i]), PX_OK);
+  for (size_t i = 1; i < 4; i++) assert_int_equal(it[i].remark, it[0].remark);
+  assert_int_equal(it[4].remark, it[0].remark);
+  assert_true(px_quote_similarity(g, sp1, strlen(sp1), sp2, strlen(sp2)) < PX_QUOTE_SAME_REMARK);
+  assert_int_not_equal(it[5].remark, it[6].remark);
+  px_quote_groups_free(g);
+}
+
 /* A remark is joined by its words as a whole, never through a chain: the
  * second quote shares the bridge with the first and the ferry terminal
  * with the third, the first and third share nothing, so the third is a
@@ -1788,6 +1822,7 @@ int main(void) {
       cmocka_unit_test(test_short_rendering_leaves),
       cmocka_unit_test(test_remark_no_chain),
       cmocka_unit_test(test_fragment_meets_fuller),
+      cmocka_unit_test(test_fragment_in_sentence),
       cmocka_unit_test(test_remark_links_match_all_pairs),
       cmocka_unit_test_setup_teardown(test_embedded_post, setup, teardown),
       cmocka_unit_test_setup_teardown(test_thing_named_in_marks, setup, teardown),

@@ -1268,12 +1268,14 @@ static int join_unknown(px_quote_groups *g) {
 
 /* ------------------------------------------------------------ fragments */
 
-#define PIECE_MAX 8 /* stretches of one quote looked at */
+#define PIECE_MAX 16 /* stretches of one quote looked at */
 
 /* One stretch of a quote between ellipses ("…": where an outlet cut the
- * words, or joined the quoted stretches of a quote its attribution broke). */
+ * words, or joined the quoted stretches of a quote its attribution broke)
+ * or one of its sentences. */
 typedef struct qpiece {
   size_t item;
+  bool holder_only; /* a sentence: it may hold a fragment, is none */
   px__qbag bag;
 } qpiece;
 
@@ -1287,6 +1289,19 @@ static bool fragment_in(const px__qbag *a, const px__qbag *b) {
   if (a->n < PX__VERBATIM_MIN_WORDS || a->n > b->n) return false;
   if (px__qbag_bound(a, b) < PX__VERBATIM_CONTAIN) return false;
   return px__quote_near_verbatim(a, b);
+}
+
+/* Where a stretch of a quote ends at byte b, else 0: an ellipsis (mode
+ * 0; its 3 bytes skipped), or a sentence's end followed by a space (mode
+ * 1; ". ", 1 byte; not "U.S. " nor "Mr. "). */
+static size_t piece_end(const char *p, size_t n, size_t b, int mode) {
+  bool cut = b + 2 < n && memcmp(p + b, "\xe2\x80\xa6", 3) == 0;
+  if (mode == 0) return cut ? 3 : 0;
+  if (cut) return 3;
+  if ((p[b] == '.' || p[b] == '?' || p[b] == '!') && b + 1 < n && (p[b + 1] == ' ' || p[b + 1] == '\n') &&
+      b >= 2 && p[b - 2] != '.' && p[b - 2] != ' ')
+    return 1;
+  return 0;
 }
 
 static size_t rem_find(size_t *par, size_t x) {
@@ -1334,24 +1349,28 @@ static int meet_fragments(px_quote_groups *g) {
   for (size_t k = 0; k < m; k++) {
     pfirst[k] = np;
     const gitem *x = &g->it[ord[k]];
-    size_t a = 0, cnt = 0;
-    bool cut = false;
-    for (size_t b = 0; b + 2 < x->ntext && !cut; b++) cut = memcmp(x->text + b, "\xe2\x80\xa6", 3) == 0;
-    for (size_t b = 0; b <= x->ntext && cut && cnt < PIECE_MAX; b++) {
-      bool end = b == x->ntext || (b + 2 < x->ntext && memcmp(x->text + b, "\xe2\x80\xa6", 3) == 0);
-      if (!end) continue;
-      if (np == pcap) {
-        pcap = pcap ? pcap * 2 : 64;
-        qpiece *t = realloc(pc, pcap * sizeof *t);
-        if (!t) goto out;
-        pc = t;
+    /* stretches between ellipses (mode 0: fragments, and holders of
+     * fragments), then sentences (mode 1: holders only) */
+    for (int mode = 0; mode < 2; mode++) {
+      size_t a = 0, cnt = 0, nb = 0;
+      for (size_t b = 0; b < x->ntext; b++) nb += piece_end(x->text, x->ntext, b, mode) != 0;
+      for (size_t b = 0; nb && b <= x->ntext && cnt < PIECE_MAX; b++) {
+        size_t skip = b == x->ntext ? 1 : piece_end(x->text, x->ntext, b, mode);
+        if (!skip) continue;
+        if (np == pcap) {
+          pcap = pcap ? pcap * 2 : 64;
+          qpiece *t = realloc(pc, pcap * sizeof *t);
+          if (!t) goto out;
+          pc = t;
+        }
+        pc[np].item = ord[k];
+        pc[np].holder_only = mode == 1;
+        if ((rc = bag_make(g->ta, &g->syn, x->text + a, b - a, &g->scratch, &g->arena, &pc[np].bag))) goto out;
+        rc = PX_ENOMEM;
+        if (pc[np].bag.n >= PX__VERBATIM_MIN_WORDS && pc[np].bag.n < x->bag.n) np++, cnt++;
+        a = b + skip;
+        b += skip - 1;
       }
-      pc[np].item = ord[k];
-      if ((rc = bag_make(g->ta, &g->syn, x->text + a, b - a, &g->scratch, &g->arena, &pc[np].bag))) goto out;
-      rc = PX_ENOMEM;
-      if (pc[np].bag.n >= PX__VERBATIM_MIN_WORDS) np++, cnt++;
-      a = b + 3;
-      b += 2;
     }
   }
   pfirst[m] = np;
@@ -1366,6 +1385,7 @@ static int meet_fragments(px_quote_groups *g) {
         size_t hi = k + REMARK_WINDOW < s1 ? k + REMARK_WINDOW : s1;
         /* x whole, then its stretches */
         for (size_t p = pfirst[k]; p <= pfirst[k + 1]; p++) {
+          if (p < pfirst[k + 1] && pc[p].holder_only) continue;
           const px__qbag *fb = p == pfirst[k + 1] ? &x->bag : &pc[p].bag;
           size_t rx = rem_find(par, x->remark), other = SIZE_MAX;
           bool several = false, own = false;
@@ -1373,7 +1393,14 @@ static int meet_fragments(px_quote_groups *g) {
             const gitem *y = &g->it[ord[j]];
             size_t ry = rem_find(par, y->remark);
             if (j == k || ry == other || (ry == rx && own)) continue;
-            if (!fragment_in(fb, &y->bag)) continue;
+            bool in = fragment_in(fb, &y->bag);
+            /* or inside one of y's stretches or sentences: the order of a
+             * fragment's words is read in the bag of a long quote by their
+             * first use, which an earlier sentence may hold.  A sentence
+             * is no fragment itself: one line a speaker repeats in many
+             * speeches would chain them */
+            for (size_t q = pfirst[j]; q < pfirst[j + 1] && !in; q++) in = fragment_in(fb, &pc[q].bag);
+            if (!in) continue;
             if (ry == rx) own = true;
             else if (other == SIZE_MAX) other = ry;
             else several = true;
