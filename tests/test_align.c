@@ -887,6 +887,94 @@ static void test_quote_repeats_and_names(void **state) {
   free_all(arts, 2);
 }
 
+/* One speaker key, one label: every remark of a person is named with the
+ * same name, a full name before a bare one and the most frequent among
+ * them, while each rendering keeps its own speaker as written.  A quote
+ * broken by its attribution ("...," Delgado said. "...") is compared
+ * stretch by stretch: its second stretch is another outlet's whole quote,
+ * whose remark it meets.  A bare key ("delgado": an article that gives
+ * the family name only) of the person the remark engine finds under a
+ * fuller key ending in it takes that key. */
+static void test_quote_label_and_stretches(void **state) {
+  (void)state;
+  px_article *arts[4] = {
+      mk("Valley Post", "Mayor faults engineers over flood survey", "2024-06-03T08:00:00Z",
+         "Rosa Delgado, the mayor of Orvel, spoke to the council on Monday.\n\n"
+         "\"We will rebuild the north pier with granite from the Lusk quarries before the winter "
+         "storms arrive and the herring fleet comes home,\" Rosa Delgado said. "
+         "\"The engineers kept the flood survey to themselves for three long years.\"\n\n"
+         "Councillors voted to fund the pier.\n\n"
+         "\"Every family in the lower town deserves a dry cellar,\" Rosa Delgado told reporters."),
+      mk("Hill Courier", "Orvel mayor: survey was hidden", "2024-06-03T09:00:00Z",
+         "The mayor of Orvel accused the engineers on Monday.\n\n"
+         "\"The engineers kept the flood survey to themselves for three long years, while the "
+         "ferry captains, the fishmongers and the schoolteachers of the harbour quarter paid for "
+         "sandbags, pumps and ruined stock out of their own pockets,\" Rosa M. Delgado said.\n\n"
+         "The engineering firm did not answer calls."),
+      mk("Coast Daily", "Dry cellars promised", "2024-06-03T10:00:00Z",
+         "\"Every family in the lower town deserves a dry cellar,\" Mayor Rosa Delgado said on "
+         "Monday."),
+      mk("Bay Ledger", "Orvel budget vote", "2024-06-03T11:00:00Z",
+         "The Orvel council met on Monday.\n\n"
+         "\"The budget for the ferry slipway is settled and the tolls stay as they are,\" Delgado "
+         "said after the vote."),
+  };
+  px_comparison *c = compare(arts, 4);
+  int pier = -1, survey = -1, cellar = -1, slipway = -1;
+  for (size_t q = 0; q < c->nquote; q++) {
+    const px__cquote *cq = &c->quote[q];
+    for (uint32_t j = cq->first; j < cq->first + cq->count; j++) {
+      const px__cqmember *m = &c->qmem[j];
+      px_str t = {c->art[m->art].tx->body + m->start, m->end - m->start};
+      if (memmem(t.ptr, t.len, "north pier", 10)) pier = (int)q;
+      if (memmem(t.ptr, t.len, "ferry captains", 14)) survey = (int)q;
+      if (memmem(t.ptr, t.len, "dry cellar", 10)) cellar = (int)q;
+      if (memmem(t.ptr, t.len, "ferry slipway", 13)) slipway = (int)q;
+      /* each rendering keeps its own speaker */
+      if (m->art == 1 && m->key.len) assert_true(m->speaker.len == 15 && !memcmp(m->speaker.ptr, "Rosa M. Delgado", 15));
+    }
+    /* one label for the key, in every remark; the bare "delgado" of the
+     * fourth article is the same person's key */
+    if (cq->key.len) {
+      assert_true(cq->key.len == 12 && !memcmp(cq->key.ptr, "rosa delgado", 12));
+      assert_true(cq->name.len == 12 && !memcmp(cq->name.ptr, "Rosa Delgado", 12));
+    }
+  }
+  assert_true(pier >= 0 && survey >= 0 && cellar >= 0 && slipway >= 0);
+  assert_int_not_equal(slipway, pier);
+  assert_int_equal(pier, survey); /* the second stretch meets the other outlet's quote */
+  assert_int_not_equal(cellar, pier);
+  px_comparison_free(c);
+  free_all(arts, 4);
+}
+
+/* A name in capitals (a transcript's turn, "OMAR VELL: ...") names a
+ * remark only when its key has no name in mixed case, however often it
+ * is given. */
+static void test_quote_label_not_capitals(void **state) {
+  (void)state;
+  px_article *arts[2] = {
+      mk("Valley Post", "Transcript: the harbour hearing", "2024-06-04T08:00:00Z",
+         "The following is a transcript of the hearing.\n\n"
+         "OMAR VELL: I told the ferry captains, \"We will keep the crossing open all winter.\"\n\n"
+         "OMAR VELL: And I said, \"Nobody will lose a fare to the ice this year.\"\n\n"
+         "OMAR VELL: I also said, \"The night boats will run on the old timetable.\""),
+      mk("Hill Courier", "Ferry chief pledges winter crossings", "2024-06-04T09:00:00Z",
+         "\"We will keep the crossing open all winter,\" Omar Vell told the hearing on Tuesday."),
+  };
+  px_comparison *c = compare(arts, 2);
+  size_t named = 0;
+  for (size_t q = 0; q < c->nquote; q++) {
+    const px__cquote *cq = &c->quote[q];
+    if (!cq->key.len) continue;
+    named++;
+    assert_true(cq->name.len == 9 && !memcmp(cq->name.ptr, "Omar Vell", 9));
+  }
+  assert_true(named >= 2);
+  px_comparison_free(c);
+  free_all(arts, 2);
+}
+
 /* A one-word answer ("Never.") shares one word with a longer remark of its
  * speaker ("she would never sign the treaty"), which scores exactly the
  * remark threshold: it is not a rendering of that remark.  The same word
@@ -980,6 +1068,7 @@ int main(void) {
       cmocka_unit_test(test_second_claim_retold),
       cmocka_unit_test(test_quote_repeats_and_names), cmocka_unit_test(test_disputes_typed),
       cmocka_unit_test(test_quote_short_answer), cmocka_unit_test(test_quote_conflicts),
+      cmocka_unit_test(test_quote_label_and_stretches), cmocka_unit_test(test_quote_label_not_capitals),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -864,6 +864,97 @@ static void test_short_rendering_leaves(void **state) {
   px_quote_groups_free(g);
 }
 
+/* Fragments meet their fuller rendering: one outlet cuts a remark in two
+ * stretches; the first sits with its paraphrase, the second alone, and the
+ * other outlet's full rendering, which holds both word for word, joins the
+ * second (its mean with the first's remark is lower).  It holds the first
+ * stretch word for word too, and the remarks meet.  A phrase inside
+ * quotes of two other remarks (a motto said in two speeches) joins
+ * neither, and another person's quote of the same words meets no remark
+ * of this speaker. */
+static void test_fragment_meets_fuller(void **state) {
+  (void)state;
+  px_quote_groups *g;
+  assert_int_equal(px_quote_groups_new(&g), PX_OK);
+  const char *para = "she had not been warned about the flooding risk to the lower town because the "
+                     "engineers judged the survey unreliable";
+  const char *frag = "Nobody warned me \xe2\x80\xa6 about the so-called flooding risk to the lower town and its bridges";
+  const char *tail = "Everyone is denying it and the river never rose that high.";
+  const char *full = "Nobody warned me, the mayor or the council about the so-called flooding risk to the "
+                     "lower town and its bridges, as claimed by the anonymous engineers of the Gazette. "
+                     "Everyone is denying it and the river never rose that high.";
+  const char *motto = "keep every river town safe and dry";
+  const char *sp1 = "We will keep every river town safe and dry, and the new dykes at Orvel will be "
+                    "finished before the spring melt, with granite hauled by barge from the northern "
+                    "quarries and laid by crews from three parishes.";
+  const char *sp2 = "Farmers at Lusk asked me for diesel pumps and grain credit; we will keep every river "
+                    "town safe and dry, and the province owes them that money since last autumn's "
+                    "harvest failed.";
+  struct { const char *s, *t; px_quote_kind k; } q[] = {
+      {"Rosa Delgado", para, PX_QUOTE_INDIRECT},  {"Rosa Delgado", frag, PX_QUOTE_DIRECT},
+      {"Rosa Delgado", tail, PX_QUOTE_DIRECT},    {"Rosa M. Delgado", full, PX_QUOTE_DIRECT},
+      {"Rosa Delgado", sp1, PX_QUOTE_DIRECT},     {"Rosa Delgado", sp2, PX_QUOTE_DIRECT},
+      {"Rosa Delgado", motto, PX_QUOTE_PARTIAL},  {"Omar Lindqvist", frag, PX_QUOTE_DIRECT},
+  };
+  enum { N = sizeof q / sizeof *q };
+  for (size_t i = 0; i < N; i++)
+    assert_int_equal(px_quote_groups_add_text(g, q[i].s, strlen(q[i].s), q[i].t, strlen(q[i].t), q[i].k,
+                                              (int64_t)i),
+                     PX_OK);
+  assert_int_equal(px_quote_groups_finish(g), PX_OK);
+  px_quote_item it[N];
+  for (size_t i = 0; i < N; i++) assert_int_equal(px_quote_groups_item(g, i, &it[i]), PX_OK);
+  assert_int_equal(it[1].remark, it[0].remark);
+  assert_int_equal(it[3].remark, it[2].remark);
+  assert_int_equal(it[3].remark, it[1].remark); /* the fragment meets the full rendering */
+  /* the motto chains no speeches */
+  assert_true(px_quote_similarity(g, sp1, strlen(sp1), sp2, strlen(sp2)) < PX_QUOTE_SAME_REMARK);
+  assert_int_not_equal(it[4].remark, it[5].remark);
+  assert_int_not_equal(it[4].remark, it[1].remark);
+  assert_int_not_equal(it[6].remark, it[5].remark); /* the motto stays with the first it is in */
+  assert_int_not_equal(it[7].remark, it[1].remark); /* another person's words */
+  assert_int_not_equal(it[7].speaker_group, it[1].speaker_group);
+  px_quote_groups_free(g);
+  /* stretches joined by an ellipsis are not a word */
+  const char *w1 = "we rebuild \xe2\x80\xa6 the pier", *w2 = "we rebuild\xe2\x80\xa6";
+  assert_int_equal(px__quote_words(w1, strlen(w1)), 4);
+  assert_int_equal(px__quote_words(w2, strlen(w2)), 2);
+}
+
+/* A fragment meets a long quote that holds it in one of its sentences,
+ * though the words it shares with an earlier sentence ("survey", "May")
+ * come first in the long quote; a sentence of a long quote is no fragment
+ * of its own (a line said in two speeches joins neither). */
+static void test_fragment_in_sentence(void **state) {
+  (void)state;
+  px_quote_groups *g;
+  assert_int_equal(px_quote_groups_new(&g), PX_OK);
+  const char *full = "In May the engineers finished the pier survey, counted every cracked pile and "
+                     "measured the silt under the north jetty. The board will publish every survey in "
+                     "May, before the ferry season.";
+  const char *d1 = "counted every cracked pile and measured the silt under the north jetty";
+  const char *d2 = "the engineers counted every cracked pile";
+  const char *d3 = "measured the silt under the north jetty";
+  const char *frag = "The board will publish every survey in May, before the ferry season";
+  const char *sp1 = "Our grain barges sail at dawn. We stand with every river town tonight. The "
+                    "tolls on the upper locks will be cut by a third next spring.";
+  const char *sp2 = "We stand with every river town tonight. The new school in Lusk opens its doors "
+                    "to two hundred children after the harvest.";
+  const char *q[] = {full, d1, d2, d3, frag, sp1, sp2};
+  enum { N = sizeof q / sizeof *q };
+  for (size_t i = 0; i < N; i++)
+    assert_int_equal(px_quote_groups_add_text(g, "Ines Varga", 10, q[i], strlen(q[i]), PX_QUOTE_DIRECT, (int64_t)i),
+                     PX_OK);
+  assert_int_equal(px_quote_groups_finish(g), PX_OK);
+  px_quote_item it[N];
+  for (size_t i = 0; i < N; i++) assert_int_equal(px_quote_groups_item(g, i, &it[i]), PX_OK);
+  for (size_t i = 1; i < 4; i++) assert_int_equal(it[i].remark, it[0].remark);
+  assert_int_equal(it[4].remark, it[0].remark);
+  assert_true(px_quote_similarity(g, sp1, strlen(sp1), sp2, strlen(sp2)) < PX_QUOTE_SAME_REMARK);
+  assert_int_not_equal(it[5].remark, it[6].remark);
+  px_quote_groups_free(g);
+}
+
 /* A remark is joined by its words as a whole, never through a chain: the
  * second quote shares the bridge with the first and the ferry terminal
  * with the third, the first and third share nothing, so the third is a
@@ -1034,18 +1125,21 @@ static void test_remark_links_match_all_pairs(void **state) {
   for (size_t i = 0; i < N + SMALL; i++) assert_int_equal(px_quote_groups_item(g, i, &it[i]), PX_OK);
   assert_int_not_equal(it[0].speaker_group, it[N].speaker_group);
   remark_ref(g, tp, spk, N + SMALL, 300, lead, sim);
-  size_t joined = 0;
+  size_t joined = 0, met = 0;
   for (size_t i = 0; i < N + SMALL; i++) {
     assert_int_equal(it[i].remark, it[lead[i]].remark);
     assert_true(it[i].similarity == sim[i]);
     if (lead[i] != i) {
       joined++;
     } else {
-      for (size_t j = 0; j < i; j++) assert_int_not_equal(it[i].remark, it[j].remark);
+      /* a remark of its own, unless a fragment met its fuller rendering
+       * (meet_fragments, after average link) */
+      for (size_t j = 0; j < i; j++) met += it[i].remark == it[j].remark && lead[j] == j;
     }
   }
   /* the text exercises both outcomes */
   assert_true(joined > 50 && joined < N);
+  assert_true(met * 4 < N + SMALL - joined);
   free(it);
   free(text);
   free(tp);
@@ -1746,6 +1840,8 @@ int main(void) {
       cmocka_unit_test(test_similarity_and_groups),
       cmocka_unit_test(test_short_rendering_leaves),
       cmocka_unit_test(test_remark_no_chain),
+      cmocka_unit_test(test_fragment_meets_fuller),
+      cmocka_unit_test(test_fragment_in_sentence),
       cmocka_unit_test(test_remark_links_match_all_pairs),
       cmocka_unit_test_setup_teardown(test_embedded_post, setup, teardown),
       cmocka_unit_test_setup_teardown(test_thing_named_in_marks, setup, teardown),

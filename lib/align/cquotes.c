@@ -29,6 +29,7 @@ typedef struct qitem {
   uint32_t words;    /* quoted words */
   uint64_t h;        /* its words, folded (letters and digits) and hashed */
   size_t remark;
+  size_t sg;         /* its speaker group in the remark engine (SIZE_MAX: unknown) */
   size_t same;       /* an earlier item of its article and remark with the same words, else itself */
 } qitem;
 
@@ -38,6 +39,81 @@ static bool is_furniture_span(const px__cart *a, uint32_t start) {
     if (start >= se->start && start < se->end) return px__cmp_is_furniture(a, s);
   }
   return false;
+}
+
+static uint32_t name_words(px_str s) {
+  return px__quote_words(s.ptr, s.len);
+}
+
+/* A name with no lower-case letter ("JOHN LEWIS", a transcript's turn). */
+static bool all_caps(px_str s) {
+  for (size_t i = 0; i < s.len; i++)
+    if (s.ptr[i] >= 'a' && s.ptr[i] <= 'z') return false;
+  return true;
+}
+
+static bool str_eq(px_str a, px_str b) { return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0; }
+
+/* The name of a speaker key throughout the report: among the resolved
+ * names its renderings give it, a full name before a bare one ("Donald
+ * Trump" before "Trump"), one in mixed case before one in capitals
+ * ("JOHN LEWIS", a transcript's turn), then the most frequent, then the
+ * longest ("Mark T. Esper" after "Mark Esper" only when as frequent): one
+ * person, one label, in every remark. */
+static px_str key_label(const px_comparison *c, px_str key) {
+  px_str best = {0};
+  uint32_t bcount = 0;
+  bool bfull = false, bcaps = false;
+  for (size_t j = 0; j < c->nqmem; j++) {
+    const px__cqmember *m = &c->qmem[j];
+    if (!str_eq(m->key, key) || !m->speaker.len) continue;
+    if (best.len && str_eq(m->speaker, best)) continue;
+    uint32_t count = 0;
+    for (size_t k = 0; k < c->nqmem; k++)
+      count += str_eq(c->qmem[k].key, key) && str_eq(c->qmem[k].speaker, m->speaker);
+    bool full = name_words(m->speaker) >= 2, caps = all_caps(m->speaker);
+    if (!best.len || (full && !bfull) || (full == bfull && bcaps && !caps) ||
+        (full == bfull && caps == bcaps &&
+         (count > bcount || (count == bcount && m->speaker.len > best.len)))) {
+      best = m->speaker;
+      bcount = count;
+      bfull = full;
+      bcaps = caps;
+    }
+  }
+  return best;
+}
+
+/* Key a is the last words of key b ("lewis" of "john lewis", "times" of
+ * "new york times"): a family name, not a first name or a role ("paul",
+ * "senate"). */
+static bool key_tail(px_str a, px_str b) {
+  return a.len && b.len > a.len && b.ptr[b.len - a.len - 1] == ' ' &&
+         memcmp(b.ptr + b.len - a.len, a.ptr, a.len) == 0;
+}
+
+/* The key of a speaker group of the remark engine (one person, names
+ * matched across spellings): among its renderings' keys, one of two
+ * words or more before a bare one, then the most frequent, then the
+ * longest. */
+static px_str group_key(const px_comparison *c, const size_t *msg, size_t sg) {
+  px_str best = {0};
+  uint32_t bcount = 0;
+  bool bfull = false;
+  for (size_t j = 0; j < c->nqmem; j++) {
+    const px__cqmember *m = &c->qmem[j];
+    if (msg[j] != sg || !m->key.len || (best.len && str_eq(m->key, best))) continue;
+    uint32_t count = 0;
+    for (size_t k = 0; k < c->nqmem; k++) count += msg[k] == sg && str_eq(c->qmem[k].key, m->key);
+    bool full = name_words(m->key) >= 2;
+    if (!best.len || (full && !bfull) ||
+        (full == bfull && (count > bcount || (count == bcount && m->key.len > best.len)))) {
+      best = m->key;
+      bcount = count;
+      bfull = full;
+    }
+  }
+  return best;
 }
 
 /* Where the next member of remark gg goes. */
@@ -53,6 +129,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
   qitem *it = NULL;
   uint32_t *order = NULL, *gid = NULL, *gcount = NULL, *full = NULL;
   uint8_t *seen = NULL;
+  size_t *msg = NULL; /* qmem index -> the speaker group of that rendering */
   size_t n = 0, cap = 0;
   px__buf tmp;
   px__buf_init(&tmp, 1 << 20);
@@ -91,13 +168,15 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
         x->name = (px_str){e->name, e->name_len};
       }
       if (q->spk_end > q->spk_start) x->written = (px_str){a->tx->body + q->spk_start, q->spk_end - q->spk_start};
-      /* The quoted words only, without an interrupting "he said". */
+      /* The quoted words only, without an interrupting "he said"; the
+       * stretches joined by " … ", so the remark engine can tell them
+       * apart (a stretch may be another outlet's whole quote). */
       px__buf_clear(&tmp);
       if (q->nspans) {
         for (uint32_t s = q->span_first; s < q->span_first + q->nspans && s < qs.nspan; s++) {
-          if ((rc = px__buf_append(&tmp, a->tx->body + qs.span[s].start,
-                                   qs.span[s].end - qs.span[s].start)) ||
-              (rc = px__buf_append(&tmp, " ", 1)))
+          if ((s > q->span_first && (rc = px__buf_append(&tmp, " \xe2\x80\xa6 ", 5))) ||
+              (rc = px__buf_append(&tmp, a->tx->body + qs.span[s].start,
+                                   qs.span[s].end - qs.span[s].start)))
             goto out;
         }
       } else if ((rc = px__buf_append(&tmp, a->tx->body + q->start, q->end - q->start))) {
@@ -118,6 +197,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
     px_quote_item qi;
     px_quote_groups_item(g, i, &qi);
     it[qi.tag].remark = qi.remark;
+    it[qi.tag].sg = qi.speaker_group;
   }
   /* One article giving the same words twice in one remark ("good
    * trouble." in its lede and again below) is one rendering, given
@@ -168,7 +248,11 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
     if (f == UINT32_MAX || (direct && (!fdirect || it[k].words > it[f].words))) full[gg] = (uint32_t)k;
   }
   uint32_t *pos = malloc((n + 1) * sizeof *pos); /* item -> its qmem index */
-  if (!pos) goto out;
+  msg = malloc((n + 1) * sizeof *msg);
+  if (!pos || !msg) {
+    free(pos);
+    goto out;
+  }
   for (size_t k = 0; k < n; k++) {
     const qitem *x = &it[k];
     pos[k] = UINT32_MAX;
@@ -205,6 +289,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
         x->words * 10 < f->words * 7 &&
         px__quote_groups_item_similarity(g, (size_t)k, full[gg]) >= PX__VERBATIM_DICE)
       m.trimmed = 1;
+    msg[cq->first + cq->count] = x->sg;
     c->qmem[cq->first + cq->count++] = m;
     c->nqmem++;
   }
@@ -231,8 +316,9 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
     }
   }
   free(pos);
-  /* The remark's speaker: its most frequent resolved name (all of one
-   * person); outlets counted once. */
+  /* The remark's speaker: its most frequent resolved key (all of one
+   * person), named as the whole report names that key (below); outlets
+   * counted once. */
   for (size_t g2 = 0; g2 < ng; g2++) {
     px__cquote *cq = &c->quote[g2];
     uint32_t best = 0;
@@ -247,6 +333,19 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
         cq->key = m->key;
         cq->name = m->speaker;
       }
+    }
+    if (cq->key.len) {
+      /* a bare key ("lewis") of a person whose other renderings the
+       * remark engine gives a fuller key ending in it ("john lewis")
+       * takes that key: one person, one key, in every remark */
+      size_t sg = SIZE_MAX;
+      for (uint32_t j = cq->first; j < cq->first + cq->count && sg == SIZE_MAX; j++)
+        if (str_eq(c->qmem[j].key, cq->key)) sg = msg[j];
+      if (sg != SIZE_MAX) {
+        px_str full_key = group_key(c, msg, sg);
+        if (key_tail(cq->key, full_key)) cq->key = full_key;
+      }
+      cq->name = key_label(c, cq->key);
     }
     if (!cq->key.len) /* no resolved speaker: the role as written, when one is */
       for (uint32_t j = cq->first; j < cq->first + cq->count; j++)
@@ -268,5 +367,6 @@ out:
   free(gcount);
   free(full);
   free(seen);
+  free(msg);
   return rc;
 }

@@ -660,6 +660,13 @@ uint32_t px__quote_words(const char *p, size_t n) {
   bool in = false;
   for (size_t i = 0; i < n; i++) {
     bool sp = p[i] == ' ' || p[i] == '\n' || p[i] == '\t';
+    /* an ellipsis standing alone (" … ": where quoted stretches were
+     * joined) is no word */
+    if (!in && i + 2 < n && memcmp(p + i, "\xe2\x80\xa6", 3) == 0 &&
+        (i + 3 == n || p[i + 3] == ' ' || p[i + 3] == '\n' || p[i + 3] == '\t')) {
+      i += 2;
+      continue;
+    }
     if (!sp && !in) w++;
     in = !sp;
   }
@@ -1259,6 +1266,182 @@ static int join_unknown(px_quote_groups *g) {
   return PX_OK;
 }
 
+/* ------------------------------------------------------------ fragments */
+
+#define PIECE_MAX 16 /* stretches of one quote looked at */
+
+/* One stretch of a quote between ellipses ("…": where an outlet cut the
+ * words, or joined the quoted stretches of a quote its attribution broke)
+ * or one of its sentences. */
+typedef struct qpiece {
+  size_t item;
+  bool holder_only; /* a sentence: it may hold a fragment, is none */
+  px__qbag bag;
+} qpiece;
+
+static bool fragment_kind(const gitem *x) {
+  return x->kind == PX_QUOTE_DIRECT || x->kind == PX_QUOTE_PARTIAL;
+}
+
+/* a (a whole quote or one of its stretches) lies inside b: at least
+ * PX__VERBATIM_MIN_WORDS words, near-verbatim and in order. */
+static bool fragment_in(const px__qbag *a, const px__qbag *b) {
+  if (a->n < PX__VERBATIM_MIN_WORDS || a->n > b->n) return false;
+  if (px__qbag_bound(a, b) < PX__VERBATIM_CONTAIN) return false;
+  return px__quote_near_verbatim(a, b);
+}
+
+/* Where a stretch of a quote ends at byte b, else 0: an ellipsis (mode
+ * 0; its 3 bytes skipped), or a sentence's end followed by a space (mode
+ * 1; ". ", 1 byte; not "U.S. " nor "Mr. "). */
+static size_t piece_end(const char *p, size_t n, size_t b, int mode) {
+  bool cut = b + 2 < n && memcmp(p + b, "\xe2\x80\xa6", 3) == 0;
+  if (mode == 0) return cut ? 3 : 0;
+  if (cut) return 3;
+  if ((p[b] == '.' || p[b] == '?' || p[b] == '!') && b + 1 < n && (p[b + 1] == ' ' || p[b + 1] == '\n') &&
+      b >= 2 && p[b - 2] != '.' && p[b - 2] != ' ')
+    return 1;
+  return 0;
+}
+
+static size_t rem_find(size_t *par, size_t x) {
+  while (par[x] != x) {
+    par[x] = par[par[x]];
+    x = par[x];
+  }
+  return x;
+}
+
+/* Fragments meet their fuller rendering.  Average link keeps a quote out
+ * of a remark whose renderings it matches only in part: an outlet's
+ * fragment ("nobody told me ... about the attacks") sits with that
+ * outlet's paraphrase of the remark, and another outlet's full rendering,
+ * which holds the fragment word for word, begins a remark of its own.
+ * Two remarks of one speaker group meet when a direct or partial quote of
+ * one, or one of its stretches between ellipses, lies near-verbatim inside
+ * a direct or partial quote of the other.  A fragment that lies inside
+ * quotes of two or more remarks, its own counted (a slogan repeated in
+ * several speeches), joins none of them, so fragments never chain
+ * remarks; rounds
+ * repeat while remarks meet, since a meeting can make a fragment's choice
+ * one.  Indirect quotes and quotes of unknown speakers take no part. */
+static int meet_fragments(px_quote_groups *g) {
+  size_t n = g->n, nrem = g->nrem, m = 0, np = 0, pcap = 0;
+  for (size_t i = 0; i < n; i++)
+    if (g->it[i].sgroup != SIZE_MAX && g->it[i].remark < nrem && fragment_kind(&g->it[i])) m++;
+  if (m < 2) return PX_OK;
+  size_t *ord = malloc(m * sizeof *ord);
+  size_t *par = malloc((nrem + 1) * sizeof *par);
+  size_t *pfirst = malloc((m + 1) * sizeof *pfirst); /* pieces of ord[k]: pfirst[k]..pfirst[k+1] */
+  qpiece *pc = NULL;
+  int rc = PX_ENOMEM;
+  if (!ord || !par || !pfirst) goto out;
+  for (size_t r = 0; r < nrem; r++) par[r] = r;
+  m = 0;
+  for (size_t i = 0; i < n; i++)
+    if (g->it[i].sgroup != SIZE_MAX && g->it[i].remark < nrem && fragment_kind(&g->it[i])) ord[m++] = i;
+  /* by speaker group, items in order inside each (stable: ord is in order) */
+  for (size_t k = 1; k < m; k++) {
+    size_t v = ord[k], j = k;
+    for (; j > 0 && g->it[ord[j - 1]].sgroup > g->it[v].sgroup; j--) ord[j] = ord[j - 1];
+    ord[j] = v;
+  }
+  for (size_t k = 0; k < m; k++) {
+    pfirst[k] = np;
+    const gitem *x = &g->it[ord[k]];
+    /* stretches between ellipses (mode 0: fragments, and holders of
+     * fragments), then sentences (mode 1: holders only) */
+    for (int mode = 0; mode < 2; mode++) {
+      size_t a = 0, cnt = 0, nb = 0;
+      for (size_t b = 0; b < x->ntext; b++) nb += piece_end(x->text, x->ntext, b, mode) != 0;
+      for (size_t b = 0; nb && b <= x->ntext && cnt < PIECE_MAX; b++) {
+        size_t skip = b == x->ntext ? 1 : piece_end(x->text, x->ntext, b, mode);
+        if (!skip) continue;
+        if (np == pcap) {
+          pcap = pcap ? pcap * 2 : 64;
+          qpiece *t = realloc(pc, pcap * sizeof *t);
+          if (!t) goto out;
+          pc = t;
+        }
+        pc[np].item = ord[k];
+        pc[np].holder_only = mode == 1;
+        if ((rc = bag_make(g->ta, &g->syn, x->text + a, b - a, &g->scratch, &g->arena, &pc[np].bag))) goto out;
+        rc = PX_ENOMEM;
+        if (pc[np].bag.n >= PX__VERBATIM_MIN_WORDS && pc[np].bag.n < x->bag.n) np++, cnt++;
+        a = b + skip;
+        b += skip - 1;
+      }
+    }
+  }
+  pfirst[m] = np;
+  for (int round = 0; round < 4; round++) {
+    bool moved = false;
+    for (size_t s0 = 0; s0 < m;) {
+      size_t s1 = s0;
+      while (s1 < m && g->it[ord[s1]].sgroup == g->it[ord[s0]].sgroup) s1++;
+      for (size_t k = s0; k < s1; k++) {
+        const gitem *x = &g->it[ord[k]];
+        size_t lo = k > s0 + REMARK_WINDOW ? k - REMARK_WINDOW : s0;
+        size_t hi = k + REMARK_WINDOW < s1 ? k + REMARK_WINDOW : s1;
+        /* x whole, then its stretches */
+        for (size_t p = pfirst[k]; p <= pfirst[k + 1]; p++) {
+          if (p < pfirst[k + 1] && pc[p].holder_only) continue;
+          const px__qbag *fb = p == pfirst[k + 1] ? &x->bag : &pc[p].bag;
+          size_t rx = rem_find(par, x->remark), other = SIZE_MAX;
+          bool several = false, own = false;
+          for (size_t j = lo; j < hi && !several; j++) {
+            const gitem *y = &g->it[ord[j]];
+            size_t ry = rem_find(par, y->remark);
+            if (j == k || ry == other || (ry == rx && own)) continue;
+            bool in = fragment_in(fb, &y->bag);
+            /* or inside one of y's stretches or sentences: the order of a
+             * fragment's words is read in the bag of a long quote by their
+             * first use, which an earlier sentence may hold.  A sentence
+             * is no fragment itself: one line a speaker repeats in many
+             * speeches would chain them */
+            for (size_t q = pfirst[j]; q < pfirst[j + 1] && !in; q++) in = fragment_in(fb, &pc[q].bag);
+            if (!in) continue;
+            if (ry == rx) own = true;
+            else if (other == SIZE_MAX) other = ry;
+            else several = true;
+            several = several || (own && other != SIZE_MAX);
+          }
+          if (other != SIZE_MAX && !several) {
+            par[other] = rx;
+            moved = true;
+          }
+        }
+      }
+      s0 = s1;
+    }
+    if (!moved) break;
+  }
+  /* remarks numbered again, in order of their first item */
+  size_t *id = malloc((nrem + 1) * sizeof *id);
+  if (!id) goto out;
+  for (size_t r = 0; r < nrem; r++) id[r] = SIZE_MAX;
+  size_t nr = 0;
+  for (size_t i = 0; i < n; i++) {
+    gitem *x = &g->it[i];
+    if (x->remark >= nrem) continue;
+    size_t r = rem_find(par, x->remark);
+    if (id[r] == SIZE_MAX) id[r] = nr++;
+  }
+  for (size_t i = 0; i < n; i++) {
+    gitem *x = &g->it[i];
+    if (x->remark < nrem) x->remark = id[rem_find(par, x->remark)];
+  }
+  g->nrem = nr;
+  free(id);
+  rc = PX_OK;
+out:
+  free(ord);
+  free(par);
+  free(pfirst);
+  free(pc);
+  return rc;
+}
+
 size_t px__quote_groups_conflicts(const px_quote_groups *g, const size_t **pairs) {
   *pairs = g ? g->conf : NULL;
   return g && g->done ? g->nconf : 0;
@@ -1455,7 +1638,7 @@ int px_quote_groups_finish(px_quote_groups *g) {
       x->sim = 1.0;
     }
   }
-  if ((rc = join_unknown(g)) || (rc = split_short(g))) goto out;
+  if ((rc = meet_fragments(g)) || (rc = join_unknown(g)) || (rc = split_short(g))) goto out;
   g->done = true;
   rc = PX_OK;
 out:
