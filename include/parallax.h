@@ -954,6 +954,13 @@ PX_API int px_quote_groups_add(px_quote_groups *g, const px_quotes *qs, size_t i
 PX_API int px_quote_groups_add_text(px_quote_groups *g, const char *speaker, size_t nspeaker,
                                     const char *text, size_t ntext, px_quote_kind kind,
                                     int64_t tag);
+/**
+ * The publication time (Unix seconds) of the quotes added next, known or
+ * not (the default: not known).  Renderings of one remark are published
+ * within two weeks of its first; further apart only a near-verbatim copy
+ * joins it.  @return PX_OK or PX_EINVAL.
+ */
+PX_API int px_quote_groups_set_time(px_quote_groups *g, int64_t when, int known);
 /** Group what was added.  @return PX_OK or PX_ENOMEM. */
 PX_API int px_quote_groups_finish(px_quote_groups *g);
 

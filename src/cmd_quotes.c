@@ -133,6 +133,7 @@ static int read_input(cli *c, state *st, const char *path) {
     ai->ext_id = dup_str(px_article_get(art, PX_F_ID));
     ai->origin = dup_str(px_article_get(art, PX_F_ORIGIN));
     ai->published = px_article_published(art, &ai->has_time);
+    px_quote_groups_set_time(st->g, ai->published, ai->has_time);
     for (size_t i = 0; i < px_quotes_count(qs); i++)
       if (px_quote_groups_add(st->g, qs, i, (int64_t)st->narts)) status = EXIT_FAIL;
     st->narts++;
@@ -176,6 +177,7 @@ static int feed_stored(void *user, const px_stored_quote *q) {
     ai->has_time = q->has_time;
     f->last_article = q->article;
   }
+  px_quote_groups_set_time(st->g, q->published, q->has_time);
   if (px_quote_groups_add_text(st->g, q->speaker_name.ptr, q->speaker_name.len, q->text.ptr,
                                q->text.len, q->kind, (int64_t)st->narts - 1)) {
     f->status = EXIT_FAIL;

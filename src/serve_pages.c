@@ -933,6 +933,7 @@ static int collect_quote(void *u, const px_stored_quote *q) {
     return 1;
   }
   qs->n++;
+  px_quote_groups_set_time(qs->g, q->published, q->has_time);
   if (px_quote_groups_add_text(qs->g, q->speaker_name.ptr, q->speaker_name.len, q->text.ptr,
                                q->text.len, q->kind, (int64_t)qs->n - 1)) {
     qs->oom = true;

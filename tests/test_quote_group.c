@@ -149,11 +149,51 @@ static void test_small_stem_cache(void **state) {
   px__textan_free(small);
 }
 
+/* Renderings of one remark are published within two weeks of its first;
+ * further apart, only a near-verbatim copy joins it (a remark quoted again
+ * years later), not a paraphrase on the same subject. */
+static size_t remark_of_pair(const char *a, int64_t ta, const char *b, int64_t tb, int known, size_t *rb) {
+  px_quote_groups *g = NULL;
+  assert_int_equal(px_quote_groups_new(&g), PX_OK);
+  assert_int_equal(px_quote_groups_set_time(g, ta, known), PX_OK);
+  assert_int_equal(px_quote_groups_add_text(g, "Ada Wilson", 10, a, strlen(a), PX_QUOTE_DIRECT, 0), PX_OK);
+  assert_int_equal(px_quote_groups_set_time(g, tb, known), PX_OK);
+  assert_int_equal(px_quote_groups_add_text(g, "Ada Wilson", 10, b, strlen(b), PX_QUOTE_DIRECT, 1), PX_OK);
+  assert_int_equal(px_quote_groups_finish(g), PX_OK);
+  px_quote_item x, y;
+  assert_int_equal(px_quote_groups_item(g, 0, &x), PX_OK);
+  assert_int_equal(px_quote_groups_item(g, 1, &y), PX_OK);
+  *rb = y.remark;
+  px_quote_groups_free(g);
+  return x.remark;
+}
+
+static void test_remark_time_window(void **state) {
+  (void)state;
+  /* similarity 0.71: a paraphrase, not a copy */
+  const char *a = "We will win a great victory in the just fight to punish evil groups.",
+             *b = "They will emerge victorious in the fight to punish the evil forces.";
+  const int64_t t0 = 1694563200, day = 86400;
+  size_t r1, r2 = 0;
+  /* the same week, and undated: one remark */
+  r1 = remark_of_pair(a, t0, b, t0 + 3 * day, 1, &r2);
+  assert_int_equal(r1, r2);
+  r1 = remark_of_pair(a, t0, b, t0 + 700 * day, 0, &r2);
+  assert_int_equal(r1, r2);
+  /* two years apart: a paraphrase is another remark, a copy is the same */
+  r1 = remark_of_pair(a, t0, b, t0 + 700 * day, 1, &r2);
+  assert_int_not_equal(r1, r2);
+  r1 = remark_of_pair(a, t0, a, t0 + 700 * day, 1, &r2);
+  assert_int_equal(r1, r2);
+  assert_int_equal(px_quote_groups_set_time(NULL, 0, 1), PX_EINVAL);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_signature_test_is_exact),
       cmocka_unit_test(test_grouping_bags_as_alone),
       cmocka_unit_test(test_small_stem_cache),
+      cmocka_unit_test(test_remark_time_window),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -592,6 +592,8 @@ typedef struct gitem {
   uint64_t h;     /* its letters and digits, folded and hashed */
   size_t sgroup, remark;
   double sim;
+  int64_t when; /* publication time of its article (has_when) */
+  bool has_when;
 } gitem;
 
 struct px_quote_groups {
@@ -605,6 +607,8 @@ struct px_quote_groups {
   bool done;
   size_t *conf; /* pairs of items: near-verbatim words, two resolved speakers */
   size_t nconf;
+  int64_t when; /* the time given to the items added next (px_quote_groups_set_time) */
+  bool has_when;
 };
 
 int px_quote_groups_new(px_quote_groups **out) {
@@ -688,6 +692,8 @@ int px_quote_groups_add_text(px_quote_groups *g, const char *speaker, size_t nsp
   memset(x, 0, sizeof *x);
   x->tag = tag;
   x->kind = (uint8_t)kind;
+  x->when = g->when;
+  x->has_when = g->has_when;
   x->text = px__arena_strndup(&g->arena, text ? text : "", ntext);
   x->spk = px__arena_strndup(&g->arena, speaker ? speaker : "", nspeaker);
   if (!x->text || !x->spk) return PX_ENOMEM;
@@ -699,6 +705,13 @@ int px_quote_groups_add_text(px_quote_groups *g, const char *speaker, size_t nsp
   if (rc) return rc;
   g->n++;
   g->done = false;
+  return PX_OK;
+}
+
+int px_quote_groups_set_time(px_quote_groups *g, int64_t when, int known) {
+  if (!g) return PX_EINVAL;
+  g->when = known ? when : 0;
+  g->has_when = known != 0;
   return PX_OK;
 }
 
@@ -901,6 +914,18 @@ static double remark_mean(const px_quote_groups *g, const gitem *x, uint32_t xr,
  * PX_QUOTE_SAME_REMARK on average only through a member that reaches it,
  * whose bound then does too: only the remarks of such candidates are
  * measured, each once. */
+/* Renderings of one remark are published within PX__REMARK_DAYS of the
+ * remark's first; further apart, only a near-verbatim copy (a remark
+ * quoted again years later) is the same remark, not a paraphrase of the
+ * same subject ("reduce the deficit" in 2012 and in 2013). */
+#define PX__REMARK_DAYS 14
+#define PX__REMARK_VERBATIM 0.80
+static bool far_apart(const gitem *a, const gitem *b) {
+  if (!a->has_when || !b->has_when) return false;
+  int64_t d = a->when > b->when ? a->when - b->when : b->when - a->when;
+  return d > (int64_t)PX__REMARK_DAYS * 86400;
+}
+
 static void best_remark(const px_quote_groups *g, const gitem *x, uint32_t xr, const size_t *members,
                         linkscratch *ls, uint32_t lo, const uint32_t *cand, const double *ubs,
                         const double *ubr, size_t nc, uint32_t *blead, double *best) {
@@ -911,8 +936,10 @@ static void best_remark(const px_quote_groups *g, const gitem *x, uint32_t xr, c
     if (ub < PX_QUOTE_SAME_REMARK - UB_SLACK) continue;
     ls->emark[lead] = xr;
     double need = *best > PX_QUOTE_SAME_REMARK ? *best : PX_QUOTE_SAME_REMARK;
+    bool far = far_apart(x, &g->it[members[lead]]);
+    if (far && need < PX__REMARK_VERBATIM) need = PX__REMARK_VERBATIM;
     double mean = remark_mean(g, x, xr, members, ls, ubr, lead, lo, need);
-    if (mean < 0) continue;
+    if (mean < 0 || (far && mean < PX__REMARK_VERBATIM)) continue;
     if (mean > *best || (mean == *best && lead < *blead)) {
       *best = mean;
       *blead = lead;
@@ -1285,9 +1312,19 @@ static bool fragment_kind(const gitem *x) {
 
 /* a (a whole quote or one of its stretches) lies inside b: at least
  * PX__VERBATIM_MIN_WORDS words, near-verbatim and in order. */
+/* Can a lie near-verbatim inside b: four in five of its stems' bits in
+ * b's signature, as px__quote_near_verbatim needs them in b (a cheap test
+ * that stops at the first miss too many). */
+static bool stems_in(const px__qbag *a, const px__qbag *b) {
+  uint32_t misses = 0, allowed = a->n - (a->n * 8 + 9) / 10;
+  for (uint32_t i = 0; i < a->n; i++)
+    if (!sig_has(b->sig, a->bit[i * (1 + PX__QBAG_K)]) && ++misses > allowed) return false;
+  return true;
+}
+
 static bool fragment_in(const px__qbag *a, const px__qbag *b) {
   if (a->n < PX__VERBATIM_MIN_WORDS || a->n > b->n) return false;
-  if (px__qbag_bound(a, b) < PX__VERBATIM_CONTAIN) return false;
+  if (!stems_in(a, b) || px__qbag_bound(a, b) < PX__VERBATIM_CONTAIN) return false;
   return px__quote_near_verbatim(a, b);
 }
 
@@ -1393,6 +1430,11 @@ static int meet_fragments(px_quote_groups *g) {
             const gitem *y = &g->it[ord[j]];
             size_t ry = rem_find(par, y->remark);
             if (j == k || ry == other || (ry == rx && own)) continue;
+            /* a fragment meets a rendering of its own fortnight (the
+             * remark's window); words not held by y whole are held by
+             * none of its pieces */
+            if (far_apart(x, y) || fb->n < PX__VERBATIM_MIN_WORDS || fb->n > y->bag.n || !stems_in(fb, &y->bag))
+              continue;
             bool in = fragment_in(fb, &y->bag);
             /* or inside one of y's stretches or sentences: the order of a
              * fragment's words is read in the bag of a long quote by their
