@@ -1506,9 +1506,9 @@ static bool turn_label(const qwork *w, size_t k, uint32_t *ls, uint32_t *le) {
   return false;
 }
 
-/* The entity whose key is the folded text [s, e) ("JOHN LEWIS" names the
- * entity "John Lewis"), or failing that the person whose mentions end
- * with its last word; -1 when none. */
+/* The entity whose key is the text [s, e) folded to lower case, periods
+ * and apostrophes dropped ("JOHN LEWIS" names the entity "John Lewis");
+ * -1 when none. */
 static int32_t entity_named(const qwork *w, uint32_t s, uint32_t e) {
   const px__entities *ents = w->ents;
   if (!ents) return -1;
