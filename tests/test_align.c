@@ -659,7 +659,13 @@ static void test_furniture(void **state) {
       "\xe2\x80\x9cThe Crossing\xe2\x80\x9d shows you diverse perspectives on the day's top stories.",
       /* a share bar and an audio player's label */
       "LISTEN TO ARTICLE 3:15 SHARE THIS ARTICLE Share Tweet Post Email",
-      "SHARE THIS ARTICLE Share Tweet Post Email"};
+      "SHARE THIS ARTICLE Share Tweet Post Email",
+      /* video and audio players' labels */
+      "JUST WATCHED Mayor says the new ferry is safe Replay More Videos ...",
+      "MUST WATCH Mayor says the new ferry is safe 02:17",
+      "MUST WATCH Ferry captain to crew: 'Hold on!'",
+      "Harbour Board Votes To Close The Pier Listen \xc2\xb7 3:41 3:41",
+      "Ferry Crews Strike For A Second Day Download \xc2\xb7 4:05"};
   static const char *const no[] = {
       "Defense talks with the islands began on May 26, 2008, in the capital.",
       "Mayor Anna Berg signed the order on Jan. 27, 2017, in her office.",
@@ -697,6 +703,10 @@ static void test_furniture(void **state) {
       "Listen to article titles on the radio and you learn little, the editor said.",
       "Readers were asked to share this article with a friend.",
       "In this case the board said the photo was fake.",
+      "Just watched the ferry sail out of the harbour, the mayor wrote on Friday.",
+      "MUST WATCH: the ferry's captain on the night of the storm",
+      "MUST WATCH Ferry sinks 01:55 The photos were taken from the pier as the ferry went down.",
+      "The ferry left the pier at 02:17.", "Crews listen for the horn at 3:41 each day, she said.",
       "The photo agency Getty Images said the picture was genuine.",
       "Crews | unions | owners: all met Reuters reporters on Friday to discuss the ferry.",
       "The board voted against the plan, and the mayor, who had pushed for it for two years and "

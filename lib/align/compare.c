@@ -395,6 +395,14 @@ out:
   return rc;
 }
 
+bool px__cmp_is_furniture(const px__cart *a, uint32_t s) {
+  if (s >= a->tx->nsent) return false;
+  const px__sentence *se = &a->tx->sent[s];
+  for (uint32_t i = 0; i < a->npost; i++) /* an embedded post's words or signature */
+    if (se->start >= a->post[2 * i] && se->start < a->post[2 * i + 1]) return true;
+  return px__furniture_text(a->tx->body + se->start, se->end - se->start);
+}
+
 static int build_facts(px_comparison *c, const px__lex *lx) {
   int rc = PX_ENOMEM;
   size_t n = 0;

@@ -156,12 +156,8 @@ PX__HIDDEN int px__compare_inputs(px_ctx *ctx, const px_article *const *arts, si
                                   const px_compare_opts *opts, px__cinput *in,
                                   px_comparison **out /* OUT */);
 
-/** Page furniture (furniture.c): a sentence that is an advert, a caption or
- * gallery control, an update stamp, a newsletter, related-link or "click
- * here" line, or a byline inside the body.  Kept in the text, left out of
- * facts, quotes and discrepancies. */
-PX__HIDDEN bool px__furniture_text(const char *p, size_t n);
-/** px__furniture_text of sentence s of article a. */
+/** px__furniture_text (analyze/text.h) of sentence s of article a, or a
+ * sentence of a post embedded in it. */
 PX__HIDDEN bool px__cmp_is_furniture(const px__cart *a, uint32_t s);
 
 /** Add a warning (printf format) to the comparison.  @return PX_OK, PX_ENOMEM. */

@@ -222,6 +222,7 @@ typedef struct qwork {
   uint8_t *ttl;     /* per token: 1 in a title in marks (set before reported speech) */
   uint8_t *inrep;   /* per token: 1 inside the reported clause of an earlier
                        attribution (pass 4), else 0; NULL before */
+  uint8_t *furn;    /* per sentence: 0 not yet asked, 1 news, 2 a player's label */
   px__arena *arena;
 } qwork;
 
@@ -1432,6 +1433,19 @@ static bool bare_attribution(const qwork *w, size_t lo, size_t end, attr *at) {
 }
 
 /* Sentence of token i. */
+/* Whether sentence si is a video or audio player's label
+ * (px__player_label; the rest of page furniture is left out at comparison,
+ * px__furniture_text being too dear for every quote of an ingest): no
+ * quote is taken from it.  Asked only of sentences that hold a quote, once
+ * each. */
+static bool furniture_sent(const qwork *w, size_t si) {
+  if (!w->furn[si]) {
+    const px__sentence *se = &w->tx->sent[si];
+    w->furn[si] = px__player_label(w->p + se->start, se->end - se->start) ? 2 : 1;
+  }
+  return w->furn[si] == 2;
+}
+
 static size_t sent_of(const qwork *w, size_t i) {
   size_t s = TOK(w, i)->sent;
   if (s >= w->tx->nsent) s = w->tx->nsent ? w->tx->nsent - 1 : 0;
@@ -2243,8 +2257,10 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
   w.cls = px__arena_alloc(arena, nt);
   w.gen = px__arena_alloc(arena, nt);
   w.inq = px__arena_alloc(arena, nt);
-  if (!w.cls || !w.gen || !w.inq) return PX_ENOMEM;
+  w.furn = px__arena_alloc(arena, tx->nsent);
+  if (!w.cls || !w.gen || !w.inq || !w.furn) return PX_ENOMEM;
   memset(w.inq, 0, nt);
+  memset(w.furn, 0, tx->nsent);
   for (size_t i = 0; i < nt; i++) {
     w.cls[i] = 0;
     w.gen[i] = 0;
@@ -2864,6 +2880,10 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
   for (size_t i = 0; i < nc; i++) {
     cand *c = &cv[i];
     if (c->dead) continue;
+    /* a player's label (a clip's title) is nobody's quote, and names no
+     * speaker for the quotes after it */
+    if (!(c->q.flags & PX__QS_POST) && c->open_tok < nt && furniture_sent(&w, sent_of(&w, c->open_tok)))
+      continue;
     px__quote *q = &c->q;
     q->spk_start = q->spk_end = 0;
     q->name_start = q->name_end = 0;

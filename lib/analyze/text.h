@@ -250,6 +250,20 @@ typedef uint64_t (*px__stem_fn)(void *ctx, const char *folded, size_t n, uint64_
 PX__HIDDEN int px__tokenize(const char *p, size_t a, size_t b, uint16_t sent, px__tokout *o,
                             px__stem_fn stem, void *ctx);
 
+/**
+ * Page furniture (furniture.c): whether the text of one sentence is an
+ * advert, a caption or gallery control, a video player's label, an update
+ * stamp, a newsletter, related-link or "click here" line, or a byline
+ * inside the body.  Such text stays in the article; a comparison leaves it
+ * out of its facts, quotes and discrepancies.
+ */
+PX__HIDDEN bool px__furniture_text(const char *p, size_t n);
+/** The part of px__furniture_text the quote finder asks of every sentence
+ * holding a quote, cheap enough for it: a video or audio player's label
+ * ("JUST WATCHED <clip> Replay More Videos ...", "MUST WATCH <clip> 02:17",
+ * "<clip> Listen · 3:41"), whose clip titles read as quotes. */
+PX__HIDDEN bool px__player_label(const char *p, size_t n);
+
 /** Inner-loop steps the analyzer has taken since it was made (for tests). */
 PX__HIDDEN uint64_t px__textan_steps(const px__textan *ta);
 

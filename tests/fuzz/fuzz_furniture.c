@@ -1,8 +1,8 @@
-/* fuzz_furniture.c - px__furniture_text (lib/align/furniture.c) over
+/* fuzz_furniture.c - px__furniture_text (lib/analyze/furniture.c) over
  * arbitrary bytes: an article's sentence is outside input.  No crash, no
  * read outside the sentence (ASan), and the same answer for the same bytes
  * copied to an exact-size buffer. */
-#include "align/compare.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -6,7 +6,8 @@
  * a.m. ET)"), calls to action ("Click here to ...", newsletter sign-ups,
  * "Read more:", "Related:", a related headline ending "Read more"), the
  * lines of a newsletter form, an embedded post's signature, agency photo
- * captions ("FILE - In this ... file photo, ..."), copyright lines, and bylines or credit lines
+ * captions ("FILE - In this ... file photo, ..."), a video player's labels
+ * ("JUST WATCHED ... Replay More Videos"), copyright lines, and bylines or credit lines
  * inside the body ("By Jane Doe", "Reporting by ...", "... contributed to
  * this report").  The text stays as stored; a comparison leaves these
  * sentences out of its facts, quotes and discrepancies and counts them.
@@ -15,8 +16,10 @@
  * it errs toward news: a long sentence is furniture only on an explicit
  * marker (caption controls, "click here", a newsletter sign-up).
  */
-#include "align/compare.h"
+#include "text.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #define FMAX 240
@@ -100,7 +103,9 @@ static const char *const k_any[] = {
     "make sure to subscribe", "for free to non-subscribers", "free to non-subscribers",
     "news app!", "download our app", "download the app",
     /* a programme's blurb or a radio player's links */
-    "shows you diverse perspectives", "on-air special coverage", "listen: live"};
+    "shows you diverse perspectives", "on-air special coverage", "listen: live",
+    /* a video player's controls */
+    "replay more videos"};
 
 /* A related-link headline glued to its summary by the extractor: a
  * lower-case letter, then ':' or '?', then a capital with no space
@@ -139,9 +144,84 @@ static bool starts(const char *s, size_t n, const char *w) {
 
 static bool contains(const char *s, size_t n, const char *w) {
   size_t k = strlen(w);
-  for (size_t i = 0; i + k <= n; i++)
-    if (s[i] == w[0] && memcmp(s + i, w, k) == 0 && (i == 0 || !(s[i - 1] >= 'a' && s[i - 1] <= 'z')))
+  if (k > n) return false;
+  /* memchr finds the candidates for the first byte */
+  for (const char *q = s, *end = s + (n - k) + 1; q < end; q++) {
+    q = memchr(q, w[0], (size_t)(end - q));
+    if (!q) return false;
+    if (memcmp(q, w, k) == 0 && (q == s || !(q[-1] >= 'a' && q[-1] <= 'z'))) return true;
+  }
+  return false;
+}
+
+/* A word list indexed by first byte: the words starting with byte c are
+ * w[at[off[c]] .. at[off[c + 1]]).  Most sentences are news, so the lists
+ * are asked of every sentence a comparison or the quote finder reads; one
+ * pass over the sentence's word starts replaces a pass per word. */
+#define NWORDS_MAX 256
+typedef struct wlist {
+  const char *const *w;
+  size_t n;
+  uint16_t off[257];
+  uint16_t at[NWORDS_MAX];
+  uint8_t len[NWORDS_MAX];
+} wlist;
+
+static wlist l_whole = {k_whole, sizeof k_whole / sizeof *k_whole, {0}, {0}, {0}};
+static wlist l_any = {k_any, sizeof k_any / sizeof *k_any, {0}, {0}, {0}};
+static wlist l_start = {k_start, sizeof k_start / sizeof *k_start, {0}, {0}, {0}};
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+_Static_assert(sizeof k_whole / sizeof *k_whole <= NWORDS_MAX && sizeof k_any / sizeof *k_any <= NWORDS_MAX &&
+                   sizeof k_start / sizeof *k_start <= NWORDS_MAX,
+               "a word list is longer than NWORDS_MAX");
+
+static void index_list(wlist *l) {
+  uint16_t count[257] = {0};
+  for (size_t i = 0; i < l->n; i++) {
+    l->len[i] = (uint8_t)strlen(l->w[i]);
+    count[(unsigned char)l->w[i][0] + 1]++;
+  }
+  for (int c = 0; c < 256; c++) count[c + 1] += count[c];
+  memcpy(l->off, count, sizeof l->off);
+  for (size_t i = 0; i < l->n; i++) l->at[count[(unsigned char)l->w[i][0]]++] = (uint16_t)i;
+}
+
+static void index_lists(void) {
+  index_list(&l_whole);
+  index_list(&l_any);
+  index_list(&l_start);
+}
+
+/* s is one of l's words. */
+static bool whole_of(const wlist *l, const char *s, size_t n) {
+  unsigned char c = (unsigned char)s[0];
+  for (uint16_t j = l->off[c]; j < l->off[c + 1]; j++)
+    if (l->len[l->at[j]] == n && memcmp(s, l->w[l->at[j]], n) == 0) return true;
+  return false;
+}
+
+/* starts(s, n, w) for some word w of l. */
+static bool starts_one_of(const wlist *l, const char *s, size_t n) {
+  unsigned char c = (unsigned char)s[0];
+  for (uint16_t j = l->off[c]; j < l->off[c + 1]; j++) {
+    const char *w = l->w[l->at[j]];
+    size_t k = l->len[l->at[j]];
+    if (n >= k && memcmp(s, w, k) == 0 && (n == k || !(s[k] >= 'a' && s[k] <= 'z') || w[k - 1] == ' '))
       return true;
+  }
+  return false;
+}
+
+/* contains(s, n, w) for some word w of l. */
+static bool contains_one_of(const wlist *l, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (i && s[i - 1] >= 'a' && s[i - 1] <= 'z') continue;
+    unsigned char c = (unsigned char)s[i];
+    for (uint16_t j = l->off[c]; j < l->off[c + 1]; j++) {
+      size_t k = l->len[l->at[j]];
+      if (i + k <= n && memcmp(s + i, l->w[l->at[j]], k) == 0) return true;
+    }
+  }
   return false;
 }
 
@@ -406,21 +486,25 @@ static bool name_list(const char *p, size_t n) {
 static size_t month_run(const char *t, size_t n) {
   static const char *const m[] = {"january", "february", "march", "april", "may", "june", "july",
                                   "august", "september", "october", "november", "december"};
-  size_t k = 0;
-  for (size_t i = 0; i < sizeof m / sizeof *m; i++) {
-    size_t l = strlen(m[i]);
-    for (size_t j = 0; j + l + 5 <= n; j++) {
-      if (memcmp(t + j, m[i], l) != 0 || (j && t[j - 1] >= 'a' && t[j - 1] <= 'z')) continue;
+  static const uint8_t ml[] = {7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8};
+  unsigned found = 0; /* a bit per month */
+  /* one pass over the word starts, each month counted once */
+  for (size_t j = 0; j + 8 <= n; j++) {
+    if (j && t[j - 1] >= 'a' && t[j - 1] <= 'z') continue;
+    char c = t[j];
+    if (c != 'j' && c != 'f' && c != 'm' && c != 'a' && c != 's' && c != 'o' && c != 'n' && c != 'd')
+      continue;
+    for (size_t i = 0; i < sizeof m / sizeof *m; i++) {
+      size_t l = ml[i];
+      if ((found >> i & 1) || m[i][0] != c || j + l + 5 > n || memcmp(t + j, m[i], l) != 0) continue;
       size_t y = j + l;
       if (t[y] == ',') y++;
       if (y + 5 <= n && t[y] == ' ' && t[y + 1] >= '1' && t[y + 1] <= '2' && t[y + 4] >= '0' &&
-          t[y + 4] <= '9' && (y + 5 == n || !(t[y + 5] >= '0' && t[y + 5] <= '9'))) {
-        k++;
-        break;
-      }
+          t[y + 4] <= '9' && (y + 5 == n || !(t[y + 5] >= '0' && t[y + 5] <= '9')))
+        found |= 1u << i;
     }
   }
-  return k;
+  return (size_t)__builtin_popcount(found);
 }
 
 /* A related link's headline with its "Read more" glued on: "Harbour
@@ -505,6 +589,47 @@ static bool agency_caption(const char *t, size_t n) {
   return false;
 }
 
+/* The minutes and seconds a player shows after a clip's title ("02:17"). */
+static bool ends_duration(const char *p, size_t n) {
+  while (n && (p[n - 1] == ' ' || p[n - 1] == '\n')) n--;
+  size_t d = 0;
+  while (d < n && d < 3 && p[n - 1 - d] >= '0' && p[n - 1 - d] <= '9') d++;
+  if (d != 2 || n < 4 || p[n - 3] != ':') return false;
+  return p[n - 4] >= '0' && p[n - 4] <= '9';
+}
+
+/* A video or audio player's label kept in the body: "JUST WATCHED <clip>
+ * Replay More Videos ..." and "MUST WATCH <clip> 02:17" (one news site's
+ * embeds, set in capitals; the splitter may end the label at a quote in
+ * the clip's title, before its duration), "<clip> Listen · 3:41 3:41" (a
+ * radio site's player). */
+bool px__player_label(const char *p, size_t n) {
+  while (n && (*p == ' ' || *p == '\n')) p++, n--;
+  if (n >= 13 && memcmp(p, "JUST WATCHED ", 13) == 0) return true;
+  /* "MUST WATCH <clip>" up to its duration; a clip's label the extractor
+   * glued to the next sentence ("... 01:55 The photos were ...") stays news */
+  if (n >= 11 && memcmp(p, "MUST WATCH ", 11) == 0) {
+    if (ends_duration(p, n)) return true;
+    for (size_t j = 11; j + 4 < n; j++)
+      if (p[j] == ':' && p[j - 1] >= '0' && p[j - 1] <= '9' && p[j + 1] >= '0' && p[j + 1] <= '9' &&
+          p[j + 2] >= '0' && p[j + 2] <= '9' && p[j + 3] == ' ')
+        return false;
+    return true;
+  }
+  /* "Listen · 3:41", "Download · 4:05": a middle dot between a word and a time */
+  for (const char *q = p + 1, *end = p + n; q + 2 < end; q++) {
+    q = memchr(q, 0xb7, (size_t)(end - q - 2));
+    if (!q) break;
+    if ((unsigned char)q[-1] != 0xc2 || q[1] != ' ' || q[2] < '0' || q[2] > '9') continue;
+    static const char *const play[] = {"Listen ", "Download "};
+    for (size_t i = 0; i < sizeof play / sizeof *play; i++) {
+      size_t k = strlen(play[i]);
+      if ((size_t)(q - 1 - p) >= k && memcmp(q - 1 - k, play[i], k) == 0) return true;
+    }
+  }
+  return false;
+}
+
 bool px__furniture_text(const char *p, size_t n) {
   char s[FMAX + 1];
   size_t m = 0, words = 0, caps = 0;
@@ -551,11 +676,11 @@ bool px__furniture_text(const char *p, size_t n) {
     content = (t[i] >= 'a' && t[i] <= 'z') || (t[i] >= '0' && t[i] <= '9') || t[i] == '~';
   if (!content) return true;
   if (words <= 20 && glued_link(p, n)) return true;
+  if (words <= 40 && px__player_label(p, n)) return true;
   if (words <= 30 && photo_credit(t, tn)) return true;
-  for (size_t i = 0; i < sizeof k_whole / sizeof *k_whole; i++)
-    if (tn == strlen(k_whole[i]) && memcmp(t, k_whole[i], tn) == 0) return true;
-  for (size_t i = 0; i < sizeof k_any / sizeof *k_any; i++)
-    if (contains(t, tn, k_any[i])) return true;
+  pthread_once(&lists_once, index_lists);
+  if (whole_of(&l_whole, t, tn)) return true;
+  if (contains_one_of(&l_any, t, tn)) return true;
   if (gallery_count(t, tn) && words <= 16) return true;
   if (words <= 30 && read_more_tail(p, n)) return true;
   if (words <= 40 && post_signature(p, n)) return true;
@@ -586,8 +711,7 @@ bool px__furniture_text(const char *p, size_t n) {
     }
   }
   if (words > 40) return false;
-  for (size_t i = 0; i < sizeof k_start / sizeof *k_start; i++)
-    if (starts(t, tn, k_start[i])) return true;
+  if (starts_one_of(&l_start, t, tn)) return true;
   /* a byline: "By Jane Doe", "By Jane Doe and John Roe, CNN" */
   if (words <= 9 && starts(t, tn, "by ") && caps * 2 >= words + 1) return true;
   /* a credit line: "Produced by Jane Doe.", "Camera by Jane Doe and John Roe." */
@@ -620,12 +744,4 @@ bool px__furniture_text(const char *p, size_t n) {
   if (words <= 16 && name_list(p, n)) return true;
   if (month_run(t, tn) >= 3) return true;
   return false;
-}
-
-bool px__cmp_is_furniture(const px__cart *a, uint32_t s) {
-  if (s >= a->tx->nsent) return false;
-  const px__sentence *se = &a->tx->sent[s];
-  for (uint32_t i = 0; i < a->npost; i++) /* an embedded post's words or signature */
-    if (se->start >= a->post[2 * i] && se->start < a->post[2 * i + 1]) return true;
-  return px__furniture_text(a->tx->body + se->start, se->end - se->start);
 }
