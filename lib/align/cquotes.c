@@ -26,6 +26,7 @@ typedef struct qitem {
   const px__quote *q;
   px_str key, name;  /* resolved speaker (entity key and name), empty when unknown */
   px_str written;    /* the speaker as this article writes it (may be a role) */
+  uint8_t type;      /* its entity's type (px_entity_type), 0 when unknown */
   uint32_t words;    /* quoted words */
   uint64_t h;        /* its words, folded (letters and digits) and hashed */
   size_t remark;
@@ -159,6 +160,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
   uint32_t *label = NULL, *gkey = NULL; /* qmem index -> the member naming its key, the member keying its speaker group */
   uint8_t *seen = NULL;
   size_t *msg = NULL; /* qmem index -> the speaker group of that rendering */
+  uint8_t *mtype = NULL; /* qmem index -> its speaker's entity type */
   size_t n = 0, cap = 0;
   px__buf tmp;
   px__buf_init(&tmp, 1 << 20);
@@ -195,6 +197,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
         const px__entity *e = &a->ents->ent[q->entity];
         x->key = (px_str){e->key, e->key_len};
         x->name = (px_str){e->name, e->name_len};
+        x->type = e->type;
       }
       if (q->spk_end > q->spk_start) x->written = (px_str){a->tx->body + q->spk_start, q->spk_end - q->spk_start};
       /* The quoted words only, without an interrupting "he said"; the
@@ -278,7 +281,8 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
   }
   uint32_t *pos = malloc((n + 1) * sizeof *pos); /* item -> its qmem index */
   msg = malloc((n + 1) * sizeof *msg);
-  if (!pos || !msg) {
+  mtype = malloc(n + 1);
+  if (!pos || !msg || !mtype) {
     free(pos);
     goto out;
   }
@@ -319,6 +323,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
         px__quote_groups_item_similarity(g, (size_t)k, full[gg]) >= PX__VERBATIM_DICE)
       m.trimmed = 1;
     msg[cq->first + cq->count] = x->sg;
+    mtype[cq->first + cq->count] = x->type;
     c->qmem[cq->first + cq->count++] = m;
     c->nqmem++;
   }
@@ -371,14 +376,24 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
     if (cq->key.len) {
       /* a bare key ("lewis") of a person whose other renderings the
        * remark engine gives a fuller key ending in it ("john lewis")
-       * takes that key: one person, one key, in every remark */
+       * takes that key: one person, one key, in every remark.  One word
+       * takes only the key of a person (not of an organisation or a
+       * place): the last word of a person's name is the family name, that
+       * of an organisation's the kind of body it is ("house" of "white
+       * house", "court" of "supreme court", "times" of "new york times"),
+       * which other bodies share ("the House" is the chamber, not the
+       * White House).  Two words or more name the body ("judiciary
+       * committee" of "senate judiciary committee").  The bare key's own
+       * type is not asked: a family name alone is often taken for a place
+       * or a firm ("Jordan", "Bloomberg") */
       uint32_t jk = UINT32_MAX, js = UINT32_MAX; /* a member of the key; one in a speaker group */
       for (uint32_t j = cq->first; j < cq->first + cq->count && js == UINT32_MAX; j++)
         if (str_eq(c->qmem[j].key, cq->key)) {
           if (jk == UINT32_MAX) jk = j;
           if (msg[j] != SIZE_MAX) js = j;
         }
-      if (js != UINT32_MAX && gkey[js] != UINT32_MAX && key_tail(cq->key, c->qmem[gkey[js]].key)) {
+      if (js != UINT32_MAX && gkey[js] != UINT32_MAX && key_tail(cq->key, c->qmem[gkey[js]].key) &&
+          (name_words(cq->key) >= 2 || (mtype[gkey[js]] != PX_ENT_ORG && mtype[gkey[js]] != PX_ENT_PLACE))) {
         jk = gkey[js];
         cq->key = c->qmem[jk].key;
       }
@@ -405,6 +420,7 @@ out:
   free(full);
   free(seen);
   free(msg);
+  free(mtype);
   free(label);
   free(gkey);
   return rc;
