@@ -958,6 +958,66 @@ static void test_quote_label_and_stretches(void **state) {
   free_all(arts, 4);
 }
 
+/* The last word of an organisation's name is the kind of body it is, not
+ * a family name: "the House" (the chamber) keeps its own key beside the
+ * White House, which the remark engine finds under one speaker; a
+ * person's family name alone ("Okafor") still takes the full name's key,
+ * and so does a body's name of two words ("Harbour Board" of "Orvel
+ * Harbour Board"). */
+static void test_quote_bare_key_of_a_body(void **state) {
+  (void)state;
+  px_article *arts[4] = {
+      mk("Valley Post", "Tolls frozen for the winter", "2024-06-05T08:00:00Z",
+         "The ferry tolls will not rise this year.\n\n"
+         "\"The ferry tolls will stay frozen through the whole of the winter season,\" the White "
+         "House said in a statement on Monday.\n\n"
+         "\"Every harbour family will keep its winter pass at the old price,\" Amara Okafor said.\n\n"
+         "\"The pier repairs will be paid for out of the spring budget,\" the Orvel Harbour Board "
+         "said."),
+      mk("Hill Courier", "Chamber refuses dredging money", "2024-06-05T09:00:00Z",
+         "The chamber voted on the bill on Tuesday.\n\n"
+         "\"We will not pay for the dredging of the north channel before next spring,\" the House "
+         "said in a statement after the vote.\n\n"
+         "\"The channel buoys will be moved before the first storms,\" Okafor said.\n\n"
+         "\"The slipway will stay closed until the tide tables are printed again,\" the Harbour "
+         "Board said."),
+      mk("Coast Daily", "Tolls stay where they are", "2024-06-05T10:00:00Z",
+         "\"The ferry tolls will stay frozen through the whole of the winter season,\" the White "
+         "House said on Monday."),
+      mk("Bay Ledger", "Buoys to move", "2024-06-05T11:00:00Z",
+         "\"The channel buoys will be moved before the first storms arrive in the bay,\" Amara "
+         "Okafor told reporters."),
+  };
+  px_comparison *c = compare(arts, 4);
+  int seen = 0;
+  for (size_t q = 0; q < c->nquote; q++) {
+    const px__cquote *cq = &c->quote[q];
+    for (uint32_t j = cq->first; j < cq->first + cq->count; j++) {
+      const px__cqmember *m = &c->qmem[j];
+      px_str t = {c->art[m->art].tx->body + m->start, m->end - m->start};
+      if (memmem(t.ptr, t.len, "dredging", 8)) {
+        assert_true(cq->key.len == 5 && !memcmp(cq->key.ptr, "house", 5));
+        seen |= 1;
+      }
+      if (memmem(t.ptr, t.len, "ferry tolls", 11)) {
+        assert_true(cq->key.len == 11 && !memcmp(cq->key.ptr, "white house", 11));
+        seen |= 2;
+      }
+      if (memmem(t.ptr, t.len, "slipway", 7)) {
+        assert_true(cq->key.len == 19 && !memcmp(cq->key.ptr, "orvel harbour board", 19));
+        seen |= 8;
+      }
+      if (memmem(t.ptr, t.len, "channel buoys", 13)) {
+        assert_true(cq->key.len == 12 && !memcmp(cq->key.ptr, "amara okafor", 12));
+        seen |= 4;
+      }
+    }
+  }
+  assert_int_equal(seen, 15);
+  px_comparison_free(c);
+  free_all(arts, 4);
+}
+
 /* A name in capitals (a transcript's turn, "OMAR VELL: ...") names a
  * remark only when its key has no name in mixed case, however often it
  * is given. */
@@ -1079,6 +1139,7 @@ int main(void) {
       cmocka_unit_test(test_quote_repeats_and_names), cmocka_unit_test(test_disputes_typed),
       cmocka_unit_test(test_quote_short_answer), cmocka_unit_test(test_quote_conflicts),
       cmocka_unit_test(test_quote_label_and_stretches), cmocka_unit_test(test_quote_label_not_capitals),
+      cmocka_unit_test(test_quote_bare_key_of_a_body),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -26,6 +26,7 @@ typedef struct qitem {
   const px__quote *q;
   px_str key, name;  /* resolved speaker (entity key and name), empty when unknown */
   px_str written;    /* the speaker as this article writes it (may be a role) */
+  uint8_t type;      /* its entity's type (px_entity_type), 0 when unknown */
   uint32_t words;    /* quoted words */
   uint64_t h;        /* its words, folded (letters and digits) and hashed */
   size_t remark;
@@ -54,34 +55,65 @@ static bool all_caps(px_str s) {
 
 static bool str_eq(px_str a, px_str b) { return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0; }
 
-/* The name of a speaker key throughout the report: among the resolved
- * names its renderings give it, a full name before a bare one ("Donald
- * Trump" before "Trump"), one in mixed case before one in capitals
- * ("JOHN LEWIS", a transcript's turn), then the most frequent, then the
- * longest ("Mark T. Esper" after "Mark Esper" only when as frequent): one
- * person, one label, in every remark. */
-static px_str key_label(const px_comparison *c, px_str key) {
-  px_str best = {0};
-  uint32_t bcount = 0;
-  bool bfull = false, bcaps = false;
-  for (size_t j = 0; j < c->nqmem; j++) {
-    const px__cqmember *m = &c->qmem[j];
-    if (!str_eq(m->key, key) || !m->speaker.len) continue;
-    if (best.len && str_eq(m->speaker, best)) continue;
-    uint32_t count = 0;
-    for (size_t k = 0; k < c->nqmem; k++)
-      count += str_eq(c->qmem[k].key, key) && str_eq(c->qmem[k].speaker, m->speaker);
-    bool full = name_words(m->speaker) >= 2, caps = all_caps(m->speaker);
-    if (!best.len || (full && !bfull) || (full == bfull && bcaps && !caps) ||
-        (full == bfull && caps == bcaps &&
-         (count > bcount || (count == bcount && m->speaker.len > best.len)))) {
-      best = m->speaker;
-      bcount = count;
-      bfull = full;
-      bcaps = caps;
+static int str_cmp(px_str a, px_str b) {
+  size_t n = a.len < b.len ? a.len : b.len;
+  int d = n ? memcmp(a.ptr, b.ptr, n) : 0;
+  if (d) return d;
+  return a.len < b.len ? -1 : a.len > b.len;
+}
+
+/* A value (a name or a key) that member j of the report gives its group
+ * (a speaker key, or a speaker group of the remark engine). */
+typedef struct lcand {
+  uint64_t gn; /* the group: a number */
+  px_str gs;   /* or a string */
+  px_str v;    /* "" gives none */
+  uint32_t j;
+} lcand;
+
+static int cmp_lcand(const void *x, const void *y) {
+  const lcand *a = x, *b = y;
+  if (a->gn != b->gn) return a->gn < b->gn ? -1 : 1;
+  int d = str_cmp(a->gs, b->gs);
+  if (!d) d = str_cmp(a->v, b->v);
+  if (d) return d;
+  return a->j < b->j ? -1 : a->j > b->j;
+}
+
+/* The value of each group: a value of two words or more before a bare one
+ * ("Donald Trump" before "Trump"), with caps one in mixed case before one
+ * in capitals ("JOHN LEWIS", a transcript's turn), then the most frequent,
+ * then the longest ("Mark T. Esper" after "Mark Esper" only when as
+ * frequent), then the first given.  best[j] for each member j of e: the
+ * first member giving its group's value, UINT32_MAX when none gives one.
+ * One sort and one pass, so a report's labels cost n log n. */
+static void best_values(lcand *e, size_t ne, bool caps, uint32_t *best) {
+  qsort(e, ne, sizeof *e, cmp_lcand);
+  for (size_t g0 = 0, g1; g0 < ne; g0 = g1) {
+    for (g1 = g0 + 1; g1 < ne && e[g1].gn == e[g0].gn && str_eq(e[g1].gs, e[g0].gs);) g1++;
+    uint32_t bj = UINT32_MAX, bcount = 0;
+    bool bfull = false, bcaps = false;
+    size_t blen = 0;
+    for (size_t v0 = g0, v1; v0 < g1; v0 = v1) {
+      for (v1 = v0 + 1; v1 < g1 && str_eq(e[v1].v, e[v0].v);) v1++;
+      if (!e[v0].v.len) continue;
+      uint32_t count = (uint32_t)(v1 - v0), j = e[v0].j; /* members in order inside a value */
+      bool full = name_words(e[v0].v) >= 2, cp = caps && all_caps(e[v0].v);
+      size_t len = e[v0].v.len;
+      if (bj == UINT32_MAX || (full && !bfull) ||
+          (full == bfull && (
+            (bcaps && !cp) ||
+            (cp == bcaps && (count > bcount ||
+                             (count == bcount && (len > blen || (len == blen && j < bj)))))))) {
+        bj = j;
+        bcount = count;
+        bfull = full;
+        bcaps = cp;
+        blen = len;
+      }
     }
+    for (size_t k = g0; k < g1; k++) best[e[k].j] = bj;
   }
-  return best;
 }
 
 /* Key a is the last words of key b ("lewis" of "john lewis", "times" of
@@ -92,28 +124,25 @@ static bool key_tail(px_str a, px_str b) {
          memcmp(b.ptr + b.len - a.len, a.ptr, a.len) == 0;
 }
 
-/* The key of a speaker group of the remark engine (one person, names
- * matched across spellings): among its renderings' keys, one of two
- * words or more before a bare one, then the most frequent, then the
- * longest. */
-static px_str group_key(const px_comparison *c, const size_t *msg, size_t sg) {
-  px_str best = {0};
-  uint32_t bcount = 0;
-  bool bfull = false;
+/* The name of each speaker key throughout the report (label[j]: the
+ * member whose name names member j's key, UINT32_MAX when none is
+ * resolved), among the names its renderings give it: one person, one
+ * label, in every remark.  The key of each speaker group of the remark
+ * engine (one person, names matched across spellings; gkey[j]: the member
+ * whose key is that of member j's group), among its renderings' keys. */
+static int key_labels(const px_comparison *c, const size_t *msg, uint32_t *label, uint32_t *gkey) {
+  lcand *e = malloc((c->nqmem + 1) * sizeof *e);
+  if (!e) return PX_ENOMEM;
+  size_t ne = 0;
   for (size_t j = 0; j < c->nqmem; j++) {
-    const px__cqmember *m = &c->qmem[j];
-    if (msg[j] != sg || !m->key.len || (best.len && str_eq(m->key, best))) continue;
-    uint32_t count = 0;
-    for (size_t k = 0; k < c->nqmem; k++) count += msg[k] == sg && str_eq(c->qmem[k].key, m->key);
-    bool full = name_words(m->key) >= 2;
-    if (!best.len || (full && !bfull) ||
-        (full == bfull && (count > bcount || (count == bcount && m->key.len > best.len)))) {
-      best = m->key;
-      bcount = count;
-      bfull = full;
-    }
+    label[j] = UINT32_MAX;
+    if (c->qmem[j].key.len) e[ne++] = (lcand){0, c->qmem[j].key, c->qmem[j].speaker, (uint32_t)j};
   }
-  return best;
+  best_values(e, ne, true, label);
+  for (size_t j = 0; j < c->nqmem; j++) e[j] = (lcand){msg[j], {0}, c->qmem[j].key, (uint32_t)j};
+  best_values(e, c->nqmem, false, gkey);
+  free(e);
+  return PX_OK;
 }
 
 /* Where the next member of remark gg goes. */
@@ -128,8 +157,10 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
   px_quote_groups *g = NULL;
   qitem *it = NULL;
   uint32_t *order = NULL, *gid = NULL, *gcount = NULL, *full = NULL;
+  uint32_t *label = NULL, *gkey = NULL; /* qmem index -> the member naming its key, the member keying its speaker group */
   uint8_t *seen = NULL;
   size_t *msg = NULL; /* qmem index -> the speaker group of that rendering */
+  uint8_t *mtype = NULL; /* qmem index -> its speaker's entity type */
   size_t n = 0, cap = 0;
   px__buf tmp;
   px__buf_init(&tmp, 1 << 20);
@@ -166,6 +197,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
         const px__entity *e = &a->ents->ent[q->entity];
         x->key = (px_str){e->key, e->key_len};
         x->name = (px_str){e->name, e->name_len};
+        x->type = e->type;
       }
       if (q->spk_end > q->spk_start) x->written = (px_str){a->tx->body + q->spk_start, q->spk_end - q->spk_start};
       /* The quoted words only, without an interrupting "he said"; the
@@ -249,7 +281,8 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
   }
   uint32_t *pos = malloc((n + 1) * sizeof *pos); /* item -> its qmem index */
   msg = malloc((n + 1) * sizeof *msg);
-  if (!pos || !msg) {
+  mtype = malloc(n + 1);
+  if (!pos || !msg || !mtype) {
     free(pos);
     goto out;
   }
@@ -290,6 +323,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
         px__quote_groups_item_similarity(g, (size_t)k, full[gg]) >= PX__VERBATIM_DICE)
       m.trimmed = 1;
     msg[cq->first + cq->count] = x->sg;
+    mtype[cq->first + cq->count] = x->type;
     c->qmem[cq->first + cq->count++] = m;
     c->nqmem++;
   }
@@ -316,6 +350,11 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
     }
   }
   free(pos);
+  label = malloc((c->nqmem + 1) * sizeof *label);
+  gkey = malloc((c->nqmem + 1) * sizeof *gkey);
+  if (!label || !gkey) goto out;
+  if ((rc = key_labels(c, msg, label, gkey))) goto out;
+  rc = PX_ENOMEM;
   /* The remark's speaker: its most frequent resolved key (all of one
    * person), named as the whole report names that key (below); outlets
    * counted once. */
@@ -337,15 +376,28 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
     if (cq->key.len) {
       /* a bare key ("lewis") of a person whose other renderings the
        * remark engine gives a fuller key ending in it ("john lewis")
-       * takes that key: one person, one key, in every remark */
-      size_t sg = SIZE_MAX;
-      for (uint32_t j = cq->first; j < cq->first + cq->count && sg == SIZE_MAX; j++)
-        if (str_eq(c->qmem[j].key, cq->key)) sg = msg[j];
-      if (sg != SIZE_MAX) {
-        px_str full_key = group_key(c, msg, sg);
-        if (key_tail(cq->key, full_key)) cq->key = full_key;
+       * takes that key: one person, one key, in every remark.  One word
+       * takes only the key of a person (not of an organisation or a
+       * place): the last word of a person's name is the family name, that
+       * of an organisation's the kind of body it is ("house" of "white
+       * house", "court" of "supreme court", "times" of "new york times"),
+       * which other bodies share ("the House" is the chamber, not the
+       * White House).  Two words or more name the body ("judiciary
+       * committee" of "senate judiciary committee").  The bare key's own
+       * type is not asked: a family name alone is often taken for a place
+       * or a firm ("Jordan", "Bloomberg") */
+      uint32_t jk = UINT32_MAX, js = UINT32_MAX; /* a member of the key; one in a speaker group */
+      for (uint32_t j = cq->first; j < cq->first + cq->count && js == UINT32_MAX; j++)
+        if (str_eq(c->qmem[j].key, cq->key)) {
+          if (jk == UINT32_MAX) jk = j;
+          if (msg[j] != SIZE_MAX) js = j;
+        }
+      if (js != UINT32_MAX && gkey[js] != UINT32_MAX && key_tail(cq->key, c->qmem[gkey[js]].key) &&
+          (name_words(cq->key) >= 2 || (mtype[gkey[js]] != PX_ENT_ORG && mtype[gkey[js]] != PX_ENT_PLACE))) {
+        jk = gkey[js];
+        cq->key = c->qmem[jk].key;
       }
-      cq->name = key_label(c, cq->key);
+      cq->name = jk != UINT32_MAX && label[jk] != UINT32_MAX ? c->qmem[label[jk]].speaker : (px_str){0};
     }
     if (!cq->key.len) /* no resolved speaker: the role as written, when one is */
       for (uint32_t j = cq->first; j < cq->first + cq->count; j++)
@@ -368,5 +420,8 @@ out:
   free(full);
   free(seen);
   free(msg);
+  free(mtype);
+  free(label);
+  free(gkey);
   return rc;
 }

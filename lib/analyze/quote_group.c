@@ -1332,6 +1332,8 @@ static bool fragment_in(const px__qbag *a, const px__qbag *b) {
  * 0; its 3 bytes skipped), or a sentence's end followed by a space (mode
  * 1; ". ", 1 byte; not "U.S. " nor "Mr. "). */
 static size_t piece_end(const char *p, size_t n, size_t b, int mode) {
+  unsigned char ch = (unsigned char)p[b];
+  if (ch != 0xe2 && ch != '.' && ch != '?' && ch != '!') return 0;
   bool cut = b + 2 < n && memcmp(p + b, "\xe2\x80\xa6", 3) == 0;
   if (mode == 0) return cut ? 3 : 0;
   if (cut) return 3;
@@ -1339,6 +1341,78 @@ static size_t piece_end(const char *p, size_t n, size_t b, int mode) {
       b >= 2 && p[b - 2] != '.' && p[b - 2] != ' ')
     return 1;
   return 0;
+}
+
+/* Postings of the fragment step: for each stem, the positions (in the
+ * speaker-ordered list of quotes) of the quotes whose words or stretches
+ * hold it, in increasing order (a quote posted once per stem). */
+typedef struct stemindex {
+  uint64_t *key;   /* slot -> stem */
+  size_t *start;   /* slot -> its first posting; start[slot + 1] ends it */
+  size_t *fill;    /* slot -> postings written, then the last position posted */
+  size_t *post;    /* positions */
+  size_t mask;     /* slots - 1 */
+  bool *used;
+} stemindex;
+
+static size_t sidx_slot(const stemindex *ix, uint64_t h) {
+  size_t s = (size_t)px__mix64(h) & ix->mask;
+  while (ix->used[s] && ix->key[s] != h) s = (s + 1) & ix->mask;
+  return s;
+}
+
+static void sidx_release(stemindex *ix) {
+  free(ix->key);
+  free(ix->start);
+  free(ix->fill);
+  free(ix->post);
+  free(ix->used);
+}
+
+/* Post the stems of bag under position k, each once per position (the
+ * positions come in increasing order).  Counting pass (post NULL): the
+ * number of postings of each slot in fill; else written at start + fill. */
+static void sidx_add(stemindex *ix, const px__qbag *bag, size_t k, size_t *last) {
+  for (uint32_t i = 0; i < bag->n; i++) {
+    size_t s = sidx_slot(ix, bag->stem[i]);
+    if (!ix->used[s]) {
+      ix->used[s] = true;
+      ix->key[s] = bag->stem[i];
+    }
+    if (last[s] == k) continue;
+    last[s] = k;
+    if (ix->post) ix->post[ix->start[s] + ix->fill[s]] = k;
+    ix->fill[s]++;
+  }
+}
+
+/* The first posting of list [a, b) at or after position k. */
+static size_t sidx_lower(const size_t *post, size_t a, size_t b, size_t k) {
+  while (a < b) {
+    size_t mid = a + (b - a) / 2;
+    if (post[mid] < k) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+
+static int cmp_size(const void *x, const void *y) {
+  size_t a = *(const size_t *)x, b = *(const size_t *)y;
+  return a < b ? -1 : a > b;
+}
+
+/* The first end of a stretch at or after byte b (piece_end), else n. */
+static size_t next_end(const char *p, size_t n, size_t b, int mode) {
+  for (; b < n; b++) {
+    if (mode == 0) {
+      const char *e = memchr(p + b, 0xe2, n - b);
+      if (!e) return n;
+      b = (size_t)(e - p);
+    }
+    unsigned char ch = (unsigned char)p[b];
+    if ((ch == 0xe2 || ch == '.' || ch == '?' || ch == '!') && piece_end(p, n, b, mode)) return b;
+  }
+  return n;
 }
 
 static size_t rem_find(size_t *par, size_t x) {
@@ -1371,6 +1445,8 @@ static int meet_fragments(px_quote_groups *g) {
   size_t *par = malloc((nrem + 1) * sizeof *par);
   size_t *pfirst = malloc((m + 1) * sizeof *pfirst); /* pieces of ord[k]: pfirst[k]..pfirst[k+1] */
   qpiece *pc = NULL;
+  stemindex ix = {0};
+  size_t *last = NULL, *cand = NULL, *stamp = NULL;
   int rc = PX_ENOMEM;
   if (!ord || !par || !pfirst) goto out;
   for (size_t r = 0; r < nrem; r++) par[r] = r;
@@ -1389,11 +1465,10 @@ static int meet_fragments(px_quote_groups *g) {
     /* stretches between ellipses (mode 0: fragments, and holders of
      * fragments), then sentences (mode 1: holders only) */
     for (int mode = 0; mode < 2; mode++) {
-      size_t a = 0, cnt = 0, nb = 0;
-      for (size_t b = 0; b < x->ntext; b++) nb += piece_end(x->text, x->ntext, b, mode) != 0;
-      for (size_t b = 0; nb && b <= x->ntext && cnt < PIECE_MAX; b++) {
+      size_t a = 0, cnt = 0, b = next_end(x->text, x->ntext, 0, mode);
+      bool any = b < x->ntext; /* none: the quote is one stretch */
+      while (any && b <= x->ntext && cnt < PIECE_MAX) {
         size_t skip = b == x->ntext ? 1 : piece_end(x->text, x->ntext, b, mode);
-        if (!skip) continue;
         if (np == pcap) {
           pcap = pcap ? pcap * 2 : 64;
           qpiece *t = realloc(pc, pcap * sizeof *t);
@@ -1406,11 +1481,48 @@ static int meet_fragments(px_quote_groups *g) {
         rc = PX_ENOMEM;
         if (pc[np].bag.n >= PX__VERBATIM_MIN_WORDS && pc[np].bag.n < x->bag.n) np++, cnt++;
         a = b + skip;
-        b += skip - 1;
+        b = b == x->ntext ? b + 1 : next_end(x->text, x->ntext, a, mode);
       }
     }
   }
   pfirst[m] = np;
+  /* The postings of every stem of each quote and of its stretches and
+   * sentences.  A fragment lies inside a rendering (or one of its pieces)
+   * only when four in five of its stems are there in order
+   * (px__quote_near_verbatim), so a rendering that holds none of any
+   * misses + 1 of the fragment's stems cannot hold it: only the renderings
+   * posted under the fragment's rarest such stems are tested. */
+  size_t npost = 0, slots = 16;
+  for (size_t k = 0; k < m; k++) npost += g->it[ord[k]].bag.n;
+  for (size_t p = 0; p < np; p++) npost += pc[p].bag.n;
+  while (slots < 2 * npost) slots *= 2;
+  ix.mask = slots - 1;
+  ix.key = malloc(slots * sizeof *ix.key);
+  ix.used = calloc(slots, sizeof *ix.used);
+  ix.fill = calloc(slots, sizeof *ix.fill);
+  ix.start = malloc((slots + 1) * sizeof *ix.start);
+  last = malloc(slots * sizeof *last);
+  cand = malloc((m + 1) * sizeof *cand);
+  stamp = malloc((m + 1) * sizeof *stamp);
+  if (!ix.key || !ix.used || !ix.fill || !ix.start || !last || !cand || !stamp) goto out;
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t s = 0; s < slots; s++) last[s] = SIZE_MAX;
+    for (size_t k = 0; k < m; k++) {
+      sidx_add(&ix, &g->it[ord[k]].bag, k, last);
+      for (size_t p = pfirst[k]; p < pfirst[k + 1]; p++) sidx_add(&ix, &pc[p].bag, k, last);
+    }
+    if (pass) break;
+    size_t at = 0;
+    for (size_t s = 0; s < slots; s++) {
+      ix.start[s] = at;
+      at += ix.fill[s];
+      ix.fill[s] = 0;
+    }
+    ix.start[slots] = at;
+    if (!(ix.post = malloc((at + 1) * sizeof *ix.post))) goto out;
+  }
+  for (size_t k = 0; k < m; k++) stamp[k] = SIZE_MAX;
+  size_t tick = 0;
   for (int round = 0; round < 4; round++) {
     bool moved = false;
     for (size_t s0 = 0; s0 < m;) {
@@ -1424,12 +1536,32 @@ static int meet_fragments(px_quote_groups *g) {
         for (size_t p = pfirst[k]; p <= pfirst[k + 1]; p++) {
           if (p < pfirst[k + 1] && pc[p].holder_only) continue;
           const px__qbag *fb = p == pfirst[k + 1] ? &x->bag : &pc[p].bag;
-          size_t rx = rem_find(par, x->remark), other = SIZE_MAX;
+          size_t rx = rem_find(par, x->remark), other = SIZE_MAX, nc = 0;
           bool several = false, own = false;
-          for (size_t j = lo; j < hi && !several; j++) {
+          if (fb->n >= PX__VERBATIM_MIN_WORDS) {
+            /* the misses + 1 stems of fb posted least often in the window */
+            uint32_t need = fb->n - (fb->n * 8 + 9) / 10 + 1, npick = 0;
+            size_t pa[BAG_MAX], pb[BAG_MAX];
+            for (uint32_t i = 0; i < fb->n; i++) {
+              size_t sl = sidx_slot(&ix, fb->stem[i]), e = ix.start[sl] + ix.fill[sl];
+              size_t a = sidx_lower(ix.post, ix.start[sl], e, lo), b = sidx_lower(ix.post, a, e, hi);
+              if (npick == need && b - a >= pb[npick - 1] - pa[npick - 1]) continue;
+              uint32_t at = npick < need ? npick++ : npick - 1;
+              for (; at > 0 && pb[at - 1] - pa[at - 1] > b - a; at--) pa[at] = pa[at - 1], pb[at] = pb[at - 1];
+              pa[at] = a;
+              pb[at] = b;
+            }
+            tick++;
+            for (uint32_t c = 0; c < npick; c++)
+              for (size_t t = pa[c]; t < pb[c]; t++)
+                if (ix.post[t] != k && stamp[ix.post[t]] != tick) stamp[ix.post[t]] = tick, cand[nc++] = ix.post[t];
+            qsort(cand, nc, sizeof *cand, cmp_size);
+          }
+          for (size_t c = 0; c < nc && !several; c++) {
+            size_t j = cand[c];
             const gitem *y = &g->it[ord[j]];
             size_t ry = rem_find(par, y->remark);
-            if (j == k || ry == other || (ry == rx && own)) continue;
+            if (ry == other || (ry == rx && own)) continue;
             /* a fragment meets a rendering of its own fortnight (the
              * remark's window); words not held by y whole are held by
              * none of its pieces */
@@ -1481,6 +1613,10 @@ out:
   free(par);
   free(pfirst);
   free(pc);
+  sidx_release(&ix);
+  free(last);
+  free(cand);
+  free(stamp);
   return rc;
 }
 
