@@ -182,6 +182,18 @@ static int load_articles(px_comparison *c, px_ctx *ctx, const px_article *const 
     px_doc_dateline(a->doc, &a->place, &a->agency);
     a->nsent = (uint32_t)a->tx->nsent;
     if ((rc = find_posts(c, a))) goto out;
+    /* page furniture, asked once per sentence: the facts, the quotes and the
+     * discrepancies all leave it out */
+    uint8_t *furn = px__arena_alloc(&c->arena, a->nsent + 1);
+    if (!furn) {
+      rc = PX_ENOMEM;
+      goto out;
+    }
+    for (uint32_t s = 0; s < a->nsent; s++) {
+      const px__sentence *se = &a->tx->sent[s];
+      furn[s] = px__furniture_text(a->tx->body + se->start, se->end - se->start);
+    }
+    a->furn = furn;
     size_t words = 0, stops = 0;
     for (size_t k = 0; k < a->tx->ntok; k++)
       if (a->tx->tok[k].kind == PX__TOK_WORD) {
@@ -400,7 +412,7 @@ bool px__cmp_is_furniture(const px__cart *a, uint32_t s) {
   const px__sentence *se = &a->tx->sent[s];
   for (uint32_t i = 0; i < a->npost; i++) /* an embedded post's words or signature */
     if (se->start >= a->post[2 * i] && se->start < a->post[2 * i + 1]) return true;
-  return px__furniture_text(a->tx->body + se->start, se->end - se->start);
+  return a->furn ? a->furn[s] : px__furniture_text(a->tx->body + se->start, se->end - se->start);
 }
 
 static int build_facts(px_comparison *c, const px__lex *lx) {

@@ -40,6 +40,7 @@ typedef struct px__cart {
   uint32_t nsent;
   uint32_t nfacts, nunique; /* facts it carries; those only its outlet carries */
   uint32_t nfurniture;     /* sentences of page furniture (left out of facts) */
+  const uint8_t *furn;     /* per sentence: 1 when px__furniture_text says so */
   const uint32_t *post;    /* embedded posts' stretches, [post[2i], post[2i+1]) */
   uint32_t npost;
   unsigned flags;          /* PX__CA_* */

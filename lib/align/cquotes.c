@@ -35,11 +35,16 @@ typedef struct qitem {
 } qitem;
 
 static bool is_furniture_span(const px__cart *a, uint32_t start) {
-  for (uint32_t s = 0; s < a->nsent; s++) {
-    const px__sentence *se = &a->tx->sent[s];
-    if (start >= se->start && start < se->end) return px__cmp_is_furniture(a, s);
+  /* the sentence holding start: the last one starting at or before it */
+  uint32_t lo = 0, hi = a->nsent;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (a->tx->sent[mid].start <= start) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  if (!lo) return false;
+  const px__sentence *se = &a->tx->sent[lo - 1];
+  return start < se->end && px__cmp_is_furniture(a, lo - 1);
 }
 
 static uint32_t name_words(px_str s) {
@@ -53,7 +58,7 @@ static bool all_caps(px_str s) {
   return true;
 }
 
-static bool str_eq(px_str a, px_str b) { return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0; }
+static bool str_eq(px_str a, px_str b) { return a.len == b.len && (!a.len || memcmp(a.ptr, b.ptr, a.len) == 0); }
 
 static int str_cmp(px_str a, px_str b) {
   size_t n = a.len < b.len ? a.len : b.len;
