@@ -286,6 +286,34 @@ static void test_brief_lead(void **state) {
   free(out);
 }
 
+/* The brief's headline is a title that names the story: a column whose
+ * text is the story's facts and nothing else (the most central article,
+ * and the first) but whose title speaks of something else does not head
+ * it; a report whose title names the fire does. */
+static void test_brief_lead_title(void **state) {
+  (void)state;
+  const char *src[3] = {"Vaasa Review", "Coast Daily", "Ostro News"};
+  const char *title[3] = {"What the council owes its firefighters", "Fire destroys Vaasa grain silo",
+                          "Old grain silo burns in Vaasa"};
+  const char *body[3] = {
+      SHARED_1 SHARED_2 SHARED_3,
+      SHARED_1 SHARED_2 SHARED_3 "Smoke could be seen from the ferry terminal until dawn.\n\n"
+                                 "Traffic on the coast road was diverted for the night.",
+      SHARED_1 SHARED_2 SHARED_3 "The owners had planned to sell the building next spring.\n\n"
+                                 "A local choir rehearsed in its yard every summer."};
+  const int64_t when[3] = {1700000000, 1700003600, 1700007200};
+  char *out = report_of(src, title, body, when, 3, PX_REPORT_JSON);
+  json_error_t err;
+  json_t *root = json_loads(out, 0, &err);
+  assert_non_null(root);
+  json_t *story = json_object_get(root, "story");
+  size_t lead = (size_t)json_integer_value(json_object_get(story, "lead_article"));
+  assert_int_not_equal(lead, 0);
+  assert_string_equal(json_string_value(json_object_get(story, "headline")), title[lead]);
+  json_decref(root);
+  free(out);
+}
+
 /* What an outlet alone adds lists a sentence it prints twice (a pull
  * quote) once. */
 /* A sentence the page broke off ("“and the town will ...”", after a
@@ -416,6 +444,7 @@ int main(void) {
       cmocka_unit_test(test_json), cmocka_unit_test(test_html),   cmocka_unit_test(test_md),
       cmocka_unit_test(test_text),
       cmocka_unit_test(test_dates_shown), cmocka_unit_test(test_errors), cmocka_unit_test(test_brief_lead),
+      cmocka_unit_test(test_brief_lead_title),
       cmocka_unit_test(test_brief_alone_once), cmocka_unit_test(test_quote_shown),
       cmocka_unit_test(test_brief_no_fragment),
   };

@@ -17,8 +17,9 @@
 #define MAGIC 0x31434d50u /* "PMC1" */
 /* 3: with the contradicting attributions; 4: repeats of a quote (times);
  * 5: the engine's fingerprint; 6: the links inside facts (the brief picks
- * the sentence that stands for a fact by them) */
-#define LAYOUT 6u
+ * the sentence that stands for a fact by them); 7: how well each title
+ * names the story (the brief's lead) */
+#define LAYOUT 7u
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
@@ -102,6 +103,7 @@ int px__cmp_save(const px_comparison *c, px__buf *b) {
     P(put64(b, (uint64_t)px_article_content_hash(a->art)));
     P(put32(b, a->outlet));
     P(putd(b, a->wire_share));
+    P(putd(b, a->title_cover));
     P(put64(b, (uint64_t)(int64_t)a->wire_source));
     P(put64(b, (uint64_t)(int64_t)a->dup_of));
     P(put32(b, a->sent_first));
@@ -291,6 +293,8 @@ static int cmp_load(px_ctx *ctx, const px_article *const *arts, size_t n, const 
     a->outlet = get32(&r);
     a->wire_share = getd(&r);
     if (!(a->wire_share >= -1 && a->wire_share <= 1)) r.bad = true; /* NaN too */
+    a->title_cover = getd(&r);
+    if (!(a->title_cover >= 0 && a->title_cover <= 1)) r.bad = true;
     a->wire_source = (long)(int64_t)get64(&r);
     a->dup_of = (long)(int64_t)get64(&r);
     a->sent_first = get32(&r);

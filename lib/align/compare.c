@@ -314,6 +314,116 @@ typedef struct px__second {
   uint32_t start, end; /* span of the member in the article's body */
 } px__second;
 
+/* Sort and keep one of each: @return the count kept. */
+static size_t distinct_u64(uint64_t *v, size_t n) {
+  qsort(v, n, sizeof *v, px__cmp_u64);
+  size_t m = 0;
+  for (size_t k = 0; k < n; k++)
+    if (!m || v[m - 1] != v[k]) v[m++] = v[k];
+  return m;
+}
+
+/* The first index of v[0, n) holding at least h. */
+static size_t lower_u64(const uint64_t *v, size_t n, uint64_t h) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (v[mid] < h) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* Room for n in *v (*cap of them now).  @return PX_OK, PX_ENOMEM. */
+static int grow_u64(uint64_t **v, size_t *cap, size_t n) {
+  if (n <= *cap) return PX_OK;
+  size_t c = *cap ? *cap * 2 : 1024;
+  while (c < n) c *= 2;
+  uint64_t *p = realloc(*v, c * sizeof *p);
+  if (!p) return PX_ENOMEM;
+  *v = p;
+  *cap = c;
+  return PX_OK;
+}
+
+#define TITLE_WORDS 32
+#define LEDE_SENTENCES 5
+
+/* How well each article's title names the story (its title_cover, 0 to
+ * 1): how
+ * many of the other articles use each of its words (stems of words that
+ * are not stopwords) in their title or lede (the first LEDE_SENTENCES
+ * sentences that are not page furniture), as a share of those articles,
+ * summed over its words and divided by their count plus one, so a title
+ * of one or two words is not taken for a central one.  "Economy added
+ * 312,000 jobs in December" names a story about a jobs report; a
+ * column's "Recession on the horizon? Why this economist says the Fed is
+ * a villain" does not.  Duplicates count as neither.  One sort of every
+ * article's words: n log n.  @return PX_OK, PX_ENOMEM. */
+static int title_cover(px_comparison *c) {
+  px__textan *ta = NULL;
+  px__arena arena;
+  px__arena_init(&arena, 1 << 14);
+  uint64_t *ts = malloc((c->nart * TITLE_WORDS + 1) * sizeof *ts);
+  uint32_t *nt = calloc(c->nart + 1, sizeof *nt);
+  uint64_t *g = NULL;
+  size_t nall = 0, gcap = 0, arts = 0;
+  int rc = PX_ENOMEM;
+  if (!ts || !nt || px__textan_new_cache(&ta, 10)) goto out;
+  for (size_t i = 0; i < c->nart; i++) {
+    const px__cart *a = &c->art[i];
+    c->art[i].title_cover = 0;
+    if (a->dup_of >= 0) continue;
+    arts++;
+    size_t first = nall;
+    if (a->title.len) {
+      px__text tx;
+      if (px__text_analyze(ta, a->title.ptr, a->title.len, &arena, &tx)) goto out;
+      uint64_t *ti = ts + i * TITLE_WORDS;
+      for (size_t k = 0; k < tx.ntok && nt[i] < TITLE_WORDS; k++)
+        if (tx.tok[k].stem && !(tx.tok[k].flags & PX__TF_STOP)) ti[nt[i]++] = tx.tok[k].stem;
+      nt[i] = (uint32_t)distinct_u64(ti, nt[i]);
+      if (grow_u64(&g, &gcap, nall + nt[i])) goto out;
+      memcpy(g + nall, ti, nt[i] * sizeof *ti);
+      nall += nt[i];
+      px__arena_reset(&arena);
+    }
+    uint32_t lede = 0, prev = UINT32_MAX;
+    for (size_t k = 0; k < a->tx->ntok; k++) {
+      const px__token *t = &a->tx->tok[k];
+      bool furn = t->sent < a->nsent && a->furn && a->furn[t->sent];
+      if (t->sent != prev) {
+        prev = t->sent;
+        if (!furn && ++lede > LEDE_SENTENCES) break;
+      }
+      if (furn || !t->stem || (t->flags & PX__TF_STOP)) continue;
+      if (grow_u64(&g, &gcap, nall + 1)) goto out;
+      g[nall++] = t->stem;
+    }
+    /* one of each word per article */
+    nall = first + distinct_u64(g + first, nall - first);
+  }
+  if (nall) qsort(g, nall, sizeof *g, px__cmp_u64);
+  for (size_t i = 0; i < c->nart; i++) {
+    if (!nt[i] || arts < 2) continue;
+    const uint64_t *ti = ts + i * TITLE_WORDS;
+    double sum = 0;
+    for (uint32_t w = 0; w < nt[i]; w++) {
+      size_t lo = lower_u64(g, nall, ti[w]), hi = lower_u64(g, nall, ti[w] + 1);
+      sum += (double)(hi - lo - 1); /* the article's own title is among them */
+    }
+    c->art[i].title_cover = sum / (double)(arts - 1) / (nt[i] + 1);
+  }
+  rc = PX_OK;
+out:
+  px__textan_free(ta);
+  px__arena_release(&arena);
+  free(g);
+  free(ts);
+  free(nt);
+  return rc;
+}
+
 /*
  * Second claims.  A news sentence often carries two claims ("X told Y ...,
  * as the two leaders met at ..."), and grouping puts it in one fact only.
@@ -1120,6 +1230,7 @@ static int compare_run(px_ctx *ctx, const px_article *const *arts, size_t n,
   if (o.wire && !o.links && (rc = wire(c, ctx))) goto out;
   if ((rc = px__lex_new(&lx))) goto out;
   if ((rc = build_facts(c, lx))) goto out;
+  if ((rc = title_cover(c))) goto out;
   if ((rc = build_discrepancies(c)) || (rc = merge_discrepancies(c))) goto out;
   if ((rc = build_entities(c))) goto out;
   if (o.quotes) {

@@ -32,6 +32,7 @@ typedef struct px__cart {
   int has_time;
   int64_t store_id;        /* px_article_id (0 when not from a store) */
   double wire_share;       /* from duplicate detection; -1 when not computed */
+  double title_cover;      /* how well its title names the story, 0 to 1 (the lead's) */
   long wire_source;        /* article index, -1 when none */
   long dup_of;             /* article index, -1 when none */
   const struct px__quotes *quotes; /* stored quotes (in doc's arena); NULL: extract them */

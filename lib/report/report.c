@@ -299,6 +299,10 @@ static int member_rank(const px_comparison *c, uint32_t f, uint32_t j, uint32_t 
   return r;
 }
 
+/* The weight of an article's centrality (its share of the highest) beside
+ * how well its title names the story, in choosing the lead. */
+#define LEAD_CENTRAL 0.25
+
 int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
   memset(b, 0, sizeof *b);
   b->top = top ? top : 5;
@@ -313,11 +317,13 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
   uint32_t *deg = calloc(nsent + 1, sizeof *deg);
   uint32_t *flinks = calloc(c->nfact + 1, sizeof *flinks);
   double *central = calloc(c->nart + 1, sizeof *central);
-  if (!b->core || !b->corem || !b->alone || !b->nalone || !deg || !flinks || !central) {
+  double *cover = calloc(c->nart + 1, sizeof *cover);
+  if (!b->core || !b->corem || !b->alone || !b->nalone || !deg || !flinks || !central || !cover) {
     free(order);
     free(deg);
     free(flinks);
     free(central);
+    free(cover);
     px__brief_release(b);
     return PX_ENOMEM;
   }
@@ -326,10 +332,13 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
     deg[x]++, deg[y]++;
     flinks[c->sent_fact[x]]++;
   }
-  /* The lead, whose title heads the brief: the most central article, the
-   * one whose sentences most other outlets also report, per square root
-   * of its length (a long interview shares more sentences in all, a wire
-   * story more of its own); the earliest on a tie. */
+  /* The lead, whose title heads the brief: the article whose title best
+   * names the story (title_cover), then, among titles that name it about
+   * as well, the most central article: the one whose sentences most other
+   * outlets also report, per square root of its length (a long interview
+   * shares more sentences in all, a wire story more of its own); the
+   * earliest on a tie. */
+  double maxc = 0;
   for (size_t i = 0; i < c->nart; i++) {
     const px__cart *a = &c->art[i];
     double sum = 0;
@@ -338,7 +347,10 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
       if (f->noutlets > 1 && !f->furniture) sum += f->noutlets - 1;
     }
     central[i] = sum / sqrt(a->nsent > 4 ? (double)a->nsent : 4.0);
+    if (central[i] > maxc) maxc = central[i];
   }
+  for (size_t i = 0; i < c->nart; i++)
+    cover[i] = c->art[i].title_cover + LEAD_CENTRAL * (maxc > 0 ? central[i] / maxc : 0);
   uint32_t best = 0;
   for (size_t i = 0; i < c->nart; i++) {
     const px__cart *a = &c->art[i], *l = &c->art[best];
@@ -348,8 +360,8 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
       b->has_time = true;
     }
     if (!a->title.len) continue;
-    if (!l->title.len || central[i] > central[best] ||
-        (central[i] == central[best] && a->has_time && (!l->has_time || a->published < l->published)))
+    if (!l->title.len || cover[i] > cover[best] ||
+        (cover[i] == cover[best] && a->has_time && (!l->has_time || a->published < l->published)))
       best = (uint32_t)i;
   }
   b->lead = best;
@@ -388,6 +400,7 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
   free(deg);
   free(flinks);
   free(central);
+  free(cover);
   /* what each article alone adds: its unique facts of some substance, the
    * earliest first (news puts what matters first), each once (a sentence
    * an article prints twice, as a pull quote, is listed once) */
