@@ -1558,6 +1558,25 @@ static void test_no_quote_in_player_label(void **state) {
   assert_no_quote_has(f, "Hold on");
 }
 
+/* "Add" and "maintain" also take things for objects: "added 200,000
+ * jobs" and "maintains a wide lead" report no one's words; before a
+ * clause, or a colon, they report speech. */
+static void test_object_of_add_is_no_speech(void **state) {
+  fx *f = *state;
+  run(f, "Jobs\n\nEmployers added 200,000 jobs last month, more than economists expected.\n\n"
+         "The firm added a new plant in Ohio as demand for its ferries rose.\n\n"
+         "The mayor still maintains a wide lead over her rival in the polls.\n\n"
+         "Ada Wilson added the harbour budget would pass easily.\n\n"
+         "Tom Pell added: the levy is dead.");
+  assert_no_quote_has(f, "200,000 jobs");
+  assert_no_quote_has(f, "new plant");
+  assert_no_quote_has(f, "wide lead");
+  assert_speaker(f, "harbour budget would pass", "Ada Wilson");
+  assert_speaker(f, "the levy is dead", "Tom Pell");
+  px_quote q = find(f, "the levy is dead");
+  assert_true(px_doc_body(f->doc).ptr[q.start] != ':');
+}
+
 /* A sentence that opens with its subject and a verb of saying reports
  * what follows: a cue inside that clause does not take the words from
  * the subject; a clause after a comma or a conjunction has its own. */
@@ -1875,6 +1894,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_opening_setting_phrase_skipped, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_after_person_reports, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_in_opening_clause, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_object_of_add_is_no_speech, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_quote_in_player_label, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
