@@ -1558,6 +1558,28 @@ static void test_no_quote_in_player_label(void **state) {
   assert_no_quote_has(f, "Hold on");
 }
 
+/* A run of capitalized words in marks right before the noun it names is
+ * the name of a slogan, a bill or a campaign, not anyone's words, even in
+ * a sentence with a speaker; the reported clause around it is still found. */
+static void test_name_before_its_noun(void **state) {
+  fx *f = *state;
+  run(f, "Harbour\n\nThe video showed a boy wearing a \"Save Our Harbour\" cap and smiling at the mayor, Ada Wilson said.\n\n"
+         "Tom Pell said the \"Clean Harbour Act\" bill would pass in May.");
+  const char *names[2] = {"Save Our Harbour", "Clean Harbour Act"};
+  for (int n = 0; n < 2; n++) {
+    bool title = false;
+    for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
+      px_quote x;
+      assert_int_equal(px_quotes_get(f->qs, i, &x), PX_OK);
+      if (x.text.len != strlen(names[n]) || memcmp(x.text.ptr, names[n], x.text.len)) continue;
+      if (x.kind != PX_QUOTE_TITLE) fail_msg("'%s' is a quote of kind %d", names[n], (int)x.kind);
+      title = true;
+    }
+    assert_true(title);
+  }
+  assert_speaker(f, "bill would pass in May", "Tom Pell");
+}
+
 /* "Add" and "maintain" also take things for objects: "added 200,000
  * jobs" and "maintains a wide lead" report no one's words; before a
  * clause, or a colon, they report speech. */
@@ -1895,6 +1917,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_quote_after_person_reports, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quote_in_opening_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_object_of_add_is_no_speech, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_name_before_its_noun, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_quote_in_player_label, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2692,14 +2692,21 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     }
     /* "In an interview with "Fox and Friends," Clinton said": a run of
      * capitalized words right after a preposition names a programme, a
-     * book or a paper; the marks are not someone's words */
+     * book or a paper, and one right before a noun names the thing; the
+     * marks are not someone's words */
     if (!c->so_called && prev > lo && is_word(&w, prev - 1) && words >= 1 && words <= 6) {
       uint64_t h = tx->tok[prev - 1].fold;
       bool prep = h == qa->h_on || h == qa->h_with || h == qa->h_in || h == qa->h_of;
       /* so too after a possessive: "Bolton told NBC's "Meet the Press""
        * (two words at least: "Trump's "Nobody"" may be his word) */
       bool owner = (tx->tok[prev - 1].flags & PX__TF_POSSESSIVE) && words >= 2;
-      bool name = prep || owner;
+      /* and before the noun it names: "wearing a "Make America Great
+       * Again" hat", "the "Green New Deal" plan" (a slogan, a bill) */
+      size_t nx = c->close_tok;
+      bool modifier = words >= 2 && nx < nt && is_word(&w, nx) && !cap_word(&w, nx) &&
+                      !(tx->tok[nx].flags & PX__TF_STOP) && !(w.cls[nx] & (PX__CW_CUE | PX__CW_CUE_WEAK)) &&
+                      sent_of(&w, nx) == sent_of(&w, c->open_tok);
+      bool name = prep || owner || modifier;
       for (size_t k = c->open_tok; k < c->close_tok && k < nt && name; k++) {
         if (is_qmark(&w, k)) continue;
         if (is_word(&w, k)) {
