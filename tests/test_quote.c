@@ -1558,6 +1558,17 @@ static void test_no_quote_in_player_label(void **state) {
   assert_no_quote_has(f, "Hold on");
 }
 
+/* The subject of a clause after "as" or "while", before its verb, is
+ * whom the next pronoun names, over a speaker quoted sentences before. */
+static void test_subject_after_as(void **state) {
+  fx *f = *state;
+  run(f, "Harbour\n\nIn May, Tom Pell told reporters, \"The harbour will stay open.\" Several officials said a "
+         "deal was near. Donors dined on fish as Omar Reyes spoke about his plans. He noted that his first "
+         "budget had failed. \"My hope, when I came into office, was a new pier,\" he said.");
+  assert_speaker(f, "The harbour will stay open", "Tom Pell");
+  assert_speaker(f, "My hope, when I came into office", "Omar Reyes");
+}
+
 /* A run of capitalized words in marks right before the noun it names is
  * the name of a slogan, a bill or a campaign, not anyone's words, even in
  * a sentence with a speaker; the reported clause around it is still found. */
@@ -1918,6 +1929,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_quote_in_opening_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_object_of_add_is_no_speech, setup, teardown),
       cmocka_unit_test_setup_teardown(test_name_before_its_noun, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_subject_after_as, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_quote_in_player_label, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

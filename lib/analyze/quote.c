@@ -2063,6 +2063,17 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
         b--;
       before_verb = b == sent_first_tok(w, ks) || (b > 0 && punct_char(w, b - 1) == ',');
     }
+    /* "as Obama spoke about ...", "when Clinton arrived": the subject of
+     * a clause after a subordinate word, before its verb */
+    bool sub_subject = false;
+    if (!before_verb && !poss && after < nt && is_word(w, after) && !cap_word(w, after) &&
+        !(tx->tok[after].flags & PX__TF_STOP) && !w->inq[k]) {
+      static const char *const sub[] = {"as", "while", "when", "after", "before", "because",
+                                        "since", "until", "once", "though", "although", "whereas"};
+      size_t b = k;
+      while (b > 0 && is_word(w, b - 1) && (w->cls[b - 1] & PX__CW_TITLE) && k - b < 4) b--;
+      sub_subject = b > 0 && word_in(w, b - 1, sub, sizeof sub / sizeof *sub);
+    }
     /* "he does believe McConnell is correct": the subject of a clause
      * reported by someone else's verb is not the thread's subject */
     if (before_verb) {
@@ -2110,6 +2121,7 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
         }
     }
     if ((initial || before_verb) && !poss) sc += 4;
+    else if (sub_subject) sc += 3; /* less than a main clause's subject */
     /* "... that concerns Henry Crespo, president of the Florida
      * Democratic Black Caucus.": a name given a role in an apposition is a
      * new voice the next quote often belongs to */
