@@ -188,12 +188,28 @@ static void test_remark_time_window(void **state) {
   assert_int_equal(px_quote_groups_set_time(NULL, 0, 1), PX_EINVAL);
 }
 
+/* One shared word is no remark: a sentence with one word of content does
+ * not join a longer remark that holds that word ("I have an offer out"
+ * beside a sentence on offers of care); its own copy still meets it. */
+static void test_one_word_sentence(void **state) {
+  (void)state;
+  const char *a = "Every ferry terminal now offers same-day tickets, something we never had before.",
+             *b = "I have an offer out.";
+  const int64_t t0 = 1694563200;
+  size_t r1, r2 = 0;
+  r1 = remark_of_pair(a, t0, b, t0 + 3600, 1, &r2);
+  assert_int_not_equal(r1, r2);
+  r1 = remark_of_pair(b, t0, b, t0 + 3600, 1, &r2);
+  assert_int_equal(r1, r2);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_signature_test_is_exact),
       cmocka_unit_test(test_grouping_bags_as_alone),
       cmocka_unit_test(test_small_stem_cache),
       cmocka_unit_test(test_remark_time_window),
+      cmocka_unit_test(test_one_word_sentence),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

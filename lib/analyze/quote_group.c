@@ -20,7 +20,8 @@
  * remark through one close member; it stays in a remark with longer
  * renderings only when it reaches PX_QUOTE_SAME_REMARK against a direct or
  * partial one (a fragment of the words: "to ransom" of "held Europe to
- * ransom") or lies above it against any: "Never." shares one word with the
+ * ransom"; a sentence of one word of content must lie above it) or lies
+ * above it against any: "Never." shares one word with the
  * paraphrase "she would never sign the treaty", which scores exactly the
  * threshold, too little to make it a rendering of that remark.
  */
@@ -940,6 +941,9 @@ static void best_remark(const px_quote_groups *g, const gitem *x, uint32_t xr, c
     if (far && need < PX__REMARK_VERBATIM) need = PX__REMARK_VERBATIM;
     double mean = remark_mean(g, x, xr, members, ls, ubr, lead, lo, need);
     if (mean < 0 || (far && mean < PX__REMARK_VERBATIM)) continue;
+    /* a sentence with one word of content meets a remark only above the
+     * threshold: one shared word is no remark ("I have an offer out") */
+    if (x->kind == PX_QUOTE_DIRECT && x->bag.n == 1 && mean <= PX_QUOTE_SAME_REMARK) continue;
     if (mean > *best || (mean == *best && lead < *blead)) {
       *best = mean;
       *blead = lead;
@@ -1678,7 +1682,11 @@ static int split_short(px_quote_groups *g) {
     for (size_t m = a; m < b && m - a < SHORT_TRIED && !stay; m++) {
       const gitem *y = &g->it[mem[m]];
       double sim = px__qbag_similarity(&x->bag, &y->bag, NULL, NULL);
-      bool words = y->kind == PX_QUOTE_DIRECT || y->kind == PX_QUOTE_PARTIAL;
+      /* a fragment of the words ("to ransom") at the threshold, but not a
+       * sentence of its own that shares one word ("I have an offer out"
+       * beside "every VA facility now offers same-day care") */
+      bool words = (y->kind == PX_QUOTE_DIRECT || y->kind == PX_QUOTE_PARTIAL) &&
+                   !(x->kind == PX_QUOTE_DIRECT && x->bag.n == 1);
       stay = sim > PX_QUOTE_SAME_REMARK || (words && sim >= PX_QUOTE_SAME_REMARK);
     }
     if (!stay) sk[ns++] = (shortkey){x->remark, x->h, k};
