@@ -99,6 +99,16 @@ static void test_scores(void **state) {
   double fact = score_pair("Liisa Koski resigned as mayor of Vaasa on Friday.",
                            "Mayor Liisa Koski of Vaasa resigned on Friday.");
   assert_true(fact > 0.5);
+  /* One figure and the month it counts, in other words: one claim. */
+  double fig = score_pair("Nonfarm payrolls increased by 312,000 in December, easily topping all forecasts, "
+                          "after an upwardly revised 176,000 gain the prior month, a Labor Department report showed.",
+                          "The economy added 312,000 jobs in December, the government reported Friday, lifting "
+                          "markets and signaling that the trade war has yet to pinch booming job creation.");
+  assert_true(fig >= PX__FACT_THRESHOLD);
+  /* a year is no figure of a claim */
+  double year = score_pair("The ferry line opened in 1998 after a long fight in Vaasa.",
+                           "The treaty on the harbour was signed in 1998 in Oslo.");
+  assert_true(year < PX__FACT_THRESHOLD);
 }
 
 static void test_synonyms(void **state) {

@@ -85,7 +85,8 @@ PX__HIDDEN void px__idf_release(px__idf *idf);
 /* PX__TERM_NAME: a word of a name of two or more capitalized words;
  * PX__TERM_LOWER: written in lower case somewhere in the sentence */
 enum { PX__TERM_CAP = 1, PX__TERM_NUM = 2, PX__TERM_NAME = 4, PX__TERM_LOWER = 8,
-       PX__TERM_SAY = 16 /* a verb of saying ("said", "told"): no thing in common */ };
+       PX__TERM_SAY = 16, /* a verb of saying ("said", "told"): no thing in common */
+       PX__TERM_FIGURE = 32 /* a figure in digits of 100 or more, not a year: "312,000" */ };
 
 typedef struct px__term {
   uint64_t stem;  /* stem hash; for numbers the hash of the normalized value */
@@ -166,6 +167,12 @@ PX__HIDDEN double px__fact_score(const px__lex *lx, const px__ssent *a, const px
 #define PX__NEAR_THRESHOLD 0.06
 #ifndef PX__FACT_GAIN
 #define PX__FACT_GAIN 1.0
+/* Two sentences that give the same figure (PX__TERM_FIGURE: "312,000")
+ * and another thing in common score at least this: "Nonfarm payrolls
+ * increased by 312,000 in December" and "The economy added 312,000 jobs
+ * in December" report one claim in other words. */
+#define PX__FACT_FIGURE 0.35
+#define PX__FACT_FIGURE_MIN 0.15
 #endif
 /** The same from given weights (w[0] bias, then one per feature). */
 PX__HIDDEN double px__sim_apply(const double w[PX__SIM_NFEAT + 1], const double f[PX__SIM_NFEAT]);

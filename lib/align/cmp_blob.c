@@ -23,14 +23,16 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 5u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 6u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
                         speaker label is no content, one shared word or name is
                         no fact;
                      5: a quoted sentence of one word of content joins a remark
-                        only above the threshold */
+                        only above the threshold;
+                     6: two sentences giving one figure ("312,000") score at least
+                        PX__FACT_FIGURE when the model gives them some credit */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

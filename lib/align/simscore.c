@@ -90,6 +90,7 @@ static bool token_term(const px__text *tx, const px__token *t, uint64_t *h, uint
     if (!px__parse_number(tx->body + t->start, t->end - t->start, &v)) return false;
     *h = value_hash(v);
     *flags = PX__TERM_NUM;
+    if (v >= 100 && !(v >= 1900 && v <= 2100 && v == (double)(long)v)) *flags |= PX__TERM_FIGURE;
     return true;
   }
   if (t->kind != PX__TOK_WORD) return false;
@@ -425,7 +426,7 @@ static bool name_vs_word(uint8_t x, uint8_t y) {
 }
 
 static void features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
-                     double f[PX__SIM_NFEAT], double *shared, uint32_t *units) {
+                     double f[PX__SIM_NFEAT], double *shared, uint32_t *units, uint32_t *figs) {
   memset(f, 0, PX__SIM_NFEAT * sizeof *f);
   /* Exact matches by a merge of the two sorted term lists. */
   uint8_t ma[MAXT], mb[MAXT]; /* 0 none, 1 exact, 2 synonym */
@@ -445,6 +446,7 @@ static void features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
     } else {
       ma[i] = mb[j] = 1;
       if (a->term[i].flags & PX__TERM_NUM) num_same++;
+      if (figs && (a->term[i].flags & b->term[j].flags & PX__TERM_FIGURE)) (*figs)++;
       if ((a->term[i].flags | b->term[j].flags) & PX__TERM_CAP) cap_same++;
       i++;
       j++;
@@ -535,13 +537,13 @@ static void features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
 
 void px__sim_features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
                       double f[PX__SIM_NFEAT]) {
-  features(lx, a, b, f, NULL, NULL);
+  features(lx, a, b, f, NULL, NULL, NULL);
 }
 
 double px__fact_score(const px__lex *lx, const px__ssent *a, const px__ssent *b) {
   double f[PX__SIM_NFEAT], shared;
-  uint32_t units;
-  features(lx, a, b, f, &shared, &units);
+  uint32_t units, figs = 0;
+  features(lx, a, b, f, &shared, &units, &figs);
   double p = px__sim_model(px__sim_weights, px__sim_trees, px__sim_ntrees, f);
   /* Two reports of one fact rarely say the same thing word for word: one
    * adds detail the other leaves out.  Containment of the better-covered
@@ -552,6 +554,7 @@ double px__fact_score(const px__lex *lx, const px__ssent *a, const px__ssent *b)
   /* One word in common ("Farewell my friend." / "These were my friends.")
    * or one name is a topic shared, not a fact. */
   if (units < PX__FACT_MIN_UNITS && r > PX__FACT_ONE_UNIT_MAX) r = PX__FACT_ONE_UNIT_MAX;
+  else if (figs && r >= PX__FACT_FIGURE_MIN && r < PX__FACT_FIGURE) r = PX__FACT_FIGURE;
   return r;
 }
 
