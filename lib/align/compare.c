@@ -314,15 +314,6 @@ typedef struct px__second {
   uint32_t start, end; /* span of the member in the article's body */
 } px__second;
 
-/* Sort and keep one of each: @return the count kept. */
-static size_t distinct_u64(uint64_t *v, size_t n) {
-  qsort(v, n, sizeof *v, px__cmp_u64);
-  size_t m = 0;
-  for (size_t k = 0; k < n; k++)
-    if (!m || v[m - 1] != v[k]) v[m++] = v[k];
-  return m;
-}
-
 /* The first index of v[0, n) holding at least h. */
 static size_t lower_u64(const uint64_t *v, size_t n, uint64_t h) {
   size_t lo = 0, hi = n;
@@ -382,7 +373,7 @@ static int title_cover(px_comparison *c) {
       uint64_t *ti = ts + i * TITLE_WORDS;
       for (size_t k = 0; k < tx.ntok && nt[i] < TITLE_WORDS; k++)
         if (tx.tok[k].stem && !(tx.tok[k].flags & PX__TF_STOP)) ti[nt[i]++] = tx.tok[k].stem;
-      nt[i] = (uint32_t)distinct_u64(ti, nt[i]);
+      nt[i] = (uint32_t)px__sort_unique_u64(ti, nt[i]);
       if (grow_u64(&g, &gcap, nall + nt[i])) goto out;
       memcpy(g + nall, ti, nt[i] * sizeof *ti);
       nall += nt[i];
@@ -401,7 +392,7 @@ static int title_cover(px_comparison *c) {
       g[nall++] = t->stem;
     }
     /* one of each word per article */
-    nall = first + distinct_u64(g + first, nall - first);
+    nall = first + px__sort_unique_u64(g + first, nall - first);
   }
   if (nall) qsort(g, nall, sizeof *g, px__cmp_u64);
   for (size_t i = 0; i < c->nart; i++) {

@@ -204,11 +204,7 @@ float px__idf_get(const px__idf *idf, uint64_t stem) {
 /* ------------------------------------------------------------ sentences */
 
 static uint32_t sort_unique(uint64_t *v, uint32_t n) {
-  qsort(v, n, sizeof *v, px__cmp_u64);
-  uint32_t k = 0;
-  for (uint32_t i = 0; i < n; i++)
-    if (!k || v[k - 1] != v[i]) v[k++] = v[i];
-  return k;
+  return (uint32_t)px__sort_unique_u64(v, n);
 }
 
 static uint32_t common(const uint64_t *a, uint32_t na, const uint64_t *b, uint32_t nb) {

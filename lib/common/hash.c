@@ -3,10 +3,11 @@
  * Reads 8 bytes at a time and mixes with multiply-xorshift rounds; the tail
  * (under 8 bytes) is read in two overlapping loads.  Good avalanche is all
  * that is needed: it keys hash tables and identifies exact copies of article
- * bodies.
+ * bodies.  Sets of such hashes are kept sorted (px__sort_unique_u64).
  */
 #include "px_common.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 uint64_t px__hash64(const void *data, size_t n, uint64_t seed) {
@@ -37,4 +38,13 @@ uint64_t px__hash64(const void *data, size_t n, uint64_t seed) {
 #endif
   h ^= px__mix64(tail ^ 0xd6e8feb86659fd93ULL);
   return px__mix64(h);
+}
+
+size_t px__sort_unique_u64(uint64_t *v, size_t n) {
+  if (n < 2) return n;
+  qsort(v, n, sizeof *v, px__cmp_u64);
+  size_t m = 0;
+  for (size_t k = 0; k < n; k++)
+    if (!m || v[m - 1] != v[k]) v[m++] = v[k];
+  return m;
 }

@@ -91,6 +91,8 @@ static inline int px__cmp_u32(const void *a, const void *b) {
   uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
   return (x > y) - (x < y);
 }
+/** Sort v[0, n) ascending and keep one of each value.  @return the count kept. */
+PX__HIDDEN size_t px__sort_unique_u64(uint64_t *v, size_t n);
 
 /* ------------------------------------------------------------------ UTF-8 */
 
