@@ -283,6 +283,19 @@ static void test_appositive_role(void **state) {
   px_doc_free(d);
 }
 
+/* "Speaker of the House Nancy Pelosi": the body a title is of ends the
+ * title, not begins the name. */
+static void test_title_of_the_body(void **state) {
+  px_doc *d = analyze(state, "Speaker of the House Anna Lindqvist sent a letter on Monday. "
+                             "Chairman of the Board Thomas Berg replied the next day.");
+  assert_true(find_key(d, "anna lindqvist") >= 0);
+  assert_int_equal(type_of(d, find_key(d, "anna lindqvist")), PX_ENT_PERSON);
+  assert_true(find_key(d, "house anna lindqvist") < 0);
+  assert_true(find_key(d, "thomas berg") >= 0);
+  assert_true(find_key(d, "board thomas berg") < 0);
+  px_doc_free(d);
+}
+
 static void test_person_heuristics(void **state) {
   px_doc *d = analyze(state,
                       "Sen. Margaret Hollis of Ohio introduced the bill, and rapper Dontae "
@@ -515,6 +528,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_signature_line, setup, teardown),
       cmocka_unit_test_setup_teardown(test_titles_possessive_role, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_title_of_the_body, setup, teardown),
       cmocka_unit_test_setup_teardown(test_demonym_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_leader_role_and_hyphen_keys, setup, teardown),
       cmocka_unit_test_setup_teardown(test_variants_and_diacritics, setup, teardown),

@@ -1032,6 +1032,14 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
   }
   a = name_a;
   if (a >= b) return PX_OK;
+  /* "Speaker of the House Nancy Pelosi": the run after "of the" begins
+   * with the end of a title, the body the title is of */
+  if (b - a >= 3 && (w->bits[a + 1] & W_FIRST) && a >= 3 && is_word(w, a - 1) &&
+      T(w, a - 1)->fold == w->ea->h_the && is_word(w, a - 2) && T(w, a - 2)->fold == w->ea->h_of &&
+      is_word(w, a - 3) && (w->bits[a - 3] & (W_TITLE | W_ROLE))) {
+    a++;
+    titled = true;
+  }
   /* "Republican Jack Howard": a party or nationality before a first name;
    * "Nervous Nancy Pelosi": an epithet */
   while (b - a >= 3 && (w->bits[a + 1] & W_FIRST) &&

@@ -27,6 +27,8 @@ for kind in eval bench; do
   check "$kind/run with no data: exit 0" test "$rc" -eq 0
   check "$kind/run with no data: every one says skipped" test "$(grep -c 'skipped' <<<"$out")" -ge "$(wc -w <<<"$names")"
   check "$kind/run with no data: no figure printed" no_figure "$out"
+  # what printed one, so a failure says where it came from
+  no_figure "$out" || grep -E '[0-9]\.[0-9]|[0-9]+x\b' <<<"$out" | head -n 5 | sed 's/^/     printed: /'
 done
 
 # 2. One clock: a failed run is no measurement.
