@@ -374,9 +374,11 @@ static int title_cover(px_comparison *c) {
       for (size_t k = 0; k < tx.ntok && nt[i] < TITLE_WORDS; k++)
         if (tx.tok[k].stem && !(tx.tok[k].flags & PX__TF_STOP)) ti[nt[i]++] = tx.tok[k].stem;
       nt[i] = (uint32_t)px__sort_unique_u64(ti, nt[i]);
-      if (grow_u64(&g, &gcap, nall + nt[i])) goto out;
-      memcpy(g + nall, ti, nt[i] * sizeof *ti);
-      nall += nt[i];
+      if (nt[i]) {
+        if (grow_u64(&g, &gcap, nall + nt[i])) goto out;
+        memcpy(g + nall, ti, nt[i] * sizeof *ti);
+        nall += nt[i];
+      }
       px__arena_reset(&arena);
     }
     uint32_t lede = 0, prev = UINT32_MAX;
