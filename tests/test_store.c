@@ -3,6 +3,7 @@
 #include "px_test.h"
 
 #include "parallax.h"
+#include "store/store.h"
 
 #include <sqlite3.h>
 
@@ -222,51 +223,9 @@ static int64_t count_of(sqlite3 *db, const char *sql) {
   return v;
 }
 
-/* The store indexes with its own "porter" tokenizer (lib/store/store_fts.c:
- * cached stems of ASCII words, SQLite's tokenizer for everything else).
- * Its index holds the very terms, columns and positions that SQLite's
- * built-in tokenizer gives the same rows, on words cached and not, long,
- * short, capitalised, with digits, next to curly quotes, dashes, a
- * no-break space, accents and combining marks, and at the text's end. */
-static void test_search_tokens_as_builtin(void **state) {
-  (void)state;
-  const char *dir = px_test_tmpdir();
-  char db[600];
-  snprintf(db, sizeof(db), "%s/tok.db", dir);
-  px_ctx *ctx;
-  assert_int_equal(px_ctx_new(&ctx), PX_OK);
-  px_store *st;
-  assert_int_equal(px_store_open(ctx, db, PX_OPEN_WRITE, &st), PX_OK);
-  static const char *const bodies[] = {
-      "Running dogs ran; the RUNNING dog runs. Generalizations, happiness and conflated "
-      "relational hopefulness: 3.5 percent of U.S. voters in 2024 (iPhone12 owners) said "
-      "so_called snake_case.",
-      "The mayor\xe2\x80\x99s office \xe2\x80\x9c" "agreed\xe2\x80\x9d \xe2\x80\x94 twice "
-      "\xe2\x80\x93 to talk\xe2\x80\xa6 then left.\xc2\xa0" "Again\xc2\xa0" "and again, "
-      "\xe2\x80\x98quietly\xe2\x80\x99.",
-      "Caf\xc3\xa9 owner Pe\xc3\xb1""a met na\xc3\xafve jou\xcc\x81rnalists in S\xc3\xa3o Paulo; "
-      "\xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1 and \xe5\x8c\x97\xe4\xba\xac wrote "
-      "\xe2\x80\x9cStra\xc3\x9f""e\xe2\x80\x9d.",
-      "Antidisestablishmentarianisms supercalifragilisticexpialidociously "
-      "pneumonoultramicroscopicsilicovolcanoconiosisesandmoreandmorecharactersbeyondsixtyfour "
-      "a an I x2 running Running RUNNING",
-      "ends with a cached word running",
-  };
-  px_article *arts[5];
-  assert_int_equal(px_store_begin(st), PX_OK);
-  for (int i = 0; i < 5; i++) {
-    char id[8], url[64];
-    snprintf(id, sizeof id, "%d", i);
-    snprintf(url, sizeof url, "https://t.example/%d", i);
-    arts[i] = make(id, "Test Desk", url, bodies[i], 0);
-    const char *title = bodies[(i + 1) % 5];
-    size_t tlen = strlen(title) < 40 ? strlen(title) : 40;
-    assert_int_equal(px_article_set(arts[i], PX_F_TITLE, title, tlen), PX_OK);
-    assert_int_equal(px_store_add(st, arts[i], NULL), PX_OK);
-  }
-  assert_int_equal(px_store_commit(st), PX_OK);
-  px_store_free(st);
-
+/* The index of db's article_fts holds the very terms, columns and
+ * positions that SQLite's built-in tokenizer gives the same rows. */
+static void assert_index_as_builtin(const char *db) {
   sqlite3 *plain;
   assert_int_equal(sqlite3_open(db, &plain), SQLITE_OK);
   assert_int_equal(
@@ -285,6 +244,103 @@ static void test_search_tokens_as_builtin(void **state) {
                                    " SELECT * FROM v_ref)"),
                    0);
   sqlite3_close(plain);
+}
+
+static const char *const tok_bodies[] = {
+    "Running dogs ran; the RUNNING dog runs. Generalizations, happiness and conflated "
+    "relational hopefulness: 3.5 percent of U.S. voters in 2024 (iPhone12 owners) said "
+    "so_called snake_case.",
+    "The mayor\xe2\x80\x99s office \xe2\x80\x9c" "agreed\xe2\x80\x9d \xe2\x80\x94 twice "
+    "\xe2\x80\x93 to talk\xe2\x80\xa6 then left.\xc2\xa0" "Again\xc2\xa0" "and again, "
+    "\xe2\x80\x98quietly\xe2\x80\x99.",
+    "Caf\xc3\xa9 owner Pe\xc3\xb1""a met na\xc3\xafve jou\xcc\x81rnalists in S\xc3\xa3o Paulo; "
+    "\xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1 and \xe5\x8c\x97\xe4\xba\xac wrote "
+    "\xe2\x80\x9cStra\xc3\x9f""e\xe2\x80\x9d.",
+    "Antidisestablishmentarianisms supercalifragilisticexpialidociously "
+    "pneumonoultramicroscopicsilicovolcanoconiosisesandmoreandmorecharactersbeyondsixtyfour "
+    "a an I x2 running Running RUNNING",
+    "ends with a cached word running",
+};
+
+static void tok_articles(px_article *arts[5]) {
+  for (int i = 0; i < 5; i++) {
+    char id[8], url[64];
+    snprintf(id, sizeof id, "%d", i);
+    snprintf(url, sizeof url, "https://t.example/%d", i);
+    arts[i] = make(id, "Test Desk", url, tok_bodies[i], 0);
+    const char *title = tok_bodies[(i + 1) % 5];
+    size_t tlen = strlen(title) < 40 ? strlen(title) : 40;
+    assert_int_equal(px_article_set(arts[i], PX_F_TITLE, title, tlen), PX_OK);
+  }
+}
+
+/* The store indexes with its own "porter" tokenizer (lib/store/store_fts.c:
+ * cached stems of ASCII words, SQLite's tokenizer for everything else).
+ * Its index is the built-in tokenizer's, on words cached and not, long,
+ * short, capitalised, with digits, next to curly quotes, dashes, a
+ * no-break space, accents and combining marks, and at the text's end. */
+static void test_search_tokens_as_builtin(void **state) {
+  (void)state;
+  const char *dir = px_test_tmpdir();
+  char db[600];
+  snprintf(db, sizeof(db), "%s/tok.db", dir);
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_store *st;
+  assert_int_equal(px_store_open(ctx, db, PX_OPEN_WRITE, &st), PX_OK);
+  px_article *arts[5];
+  tok_articles(arts);
+  assert_int_equal(px_store_begin(st), PX_OK);
+  for (int i = 0; i < 5; i++) assert_int_equal(px_store_add(st, arts[i], NULL), PX_OK);
+  assert_int_equal(px_store_commit(st), PX_OK);
+  px_store_free(st);
+  assert_index_as_builtin(db);
+  for (int i = 0; i < 5; i++) px_article_free(arts[i]);
+  px_ctx_free(ctx);
+}
+
+/* The pipeline's workers make the index's tokens ahead (px__fts_maker) and
+ * the writer files them: the same index.  Tokens made from other bytes are
+ * not used (the writer tokenizes that text), nor are missing ones. */
+static void test_search_tokens_made_ahead(void **state) {
+  (void)state;
+  const char *dir = px_test_tmpdir();
+  char db[600];
+  snprintf(db, sizeof(db), "%s/ahead.db", dir);
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_store *st;
+  assert_int_equal(px_store_open(ctx, db, PX_OPEN_WRITE, &st), PX_OK);
+  px__fts_maker *fm;
+  assert_int_equal(px__fts_maker_new(&fm), PX_OK);
+  px_article *arts[5];
+  tok_articles(arts);
+  px__buf tokens;
+  px__buf_init(&tokens, 0);
+  int64_t id;
+  /* outside a batch, an article would be left unindexed at its commit */
+  assert_int_equal(px__store_add_unindexed(st, arts[0], &id), PX_EINVAL);
+  assert_int_equal(px_store_begin(st), PX_OK);
+  for (int i = 0; i < 5; i++) {
+    assert_int_equal(px__store_add_unindexed(st, arts[i], &id), PX_OK);
+    px__buf_clear(&tokens);
+    px_str t = px_article_get(arts[i], PX_F_TITLE), b = px_article_get(arts[i], PX_F_BODY);
+    assert_int_equal(px__fts_maker_run(fm, t.ptr, t.len, &tokens), PX_OK);
+    char *other = strndup(b.ptr, b.len);
+    assert_non_null(other);
+    other[0] = 'Q'; /* the body's length, not its bytes */
+    assert_int_equal(px__fts_maker_run(fm, i == 3 ? other : b.ptr, b.len, &tokens), PX_OK);
+    assert_true(tokens.len > 0);
+    assert_int_equal(px__store_index_article(st, id, arts[i], i == 4 ? NULL : &tokens), PX_OK);
+    free(other);
+  }
+  assert_int_equal(px_store_commit(st), PX_OK);
+  /* titles and bodies of 0-2, the title of 3 */
+  assert_int_equal(px__store_fts_replayed(st->fts), 7);
+  px_store_free(st);
+  assert_index_as_builtin(db);
+  px__buf_release(&tokens);
+  px__fts_maker_free(fm);
   for (int i = 0; i < 5; i++) px_article_free(arts[i]);
   px_ctx_free(ctx);
 }
@@ -295,6 +351,7 @@ int main(void) {
       cmocka_unit_test(test_refuses_foreign_files),
       cmocka_unit_test(test_migrates_old_schema),
       cmocka_unit_test(test_search_tokens_as_builtin),
+      cmocka_unit_test(test_search_tokens_made_ahead),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,7 +12,10 @@
  * calling thread, which reads, stores and writes the analysis rows (SQLite
  * takes one writer).  Articles go to the workers through a bounded ring in
  * input order and their analyses are written back in that same order, so
- * every id and row is the same whatever the number of threads.
+ * every id and row is the same whatever the number of threads.  The
+ * workers also make each article's search index tokens (store_fts.c), so
+ * the writer only files them: without analysis too, the store alone then
+ * has a worker beside its writer.
  */
 #include "px_common.h"
 #include "store/store.h"
@@ -36,6 +39,7 @@ typedef struct slot {
   px_doc *doc;
   px_quotes *qs;
   px__buf rec; /* its feature record for clustering (featrec.c); empty when none */
+  px__buf fts; /* its search index tokens, made ahead (px__fts_maker_run) */
   int rc;
   bool done;
 } slot;
@@ -56,6 +60,7 @@ typedef struct worker {
   px_analyzer *an;
   px_quoter *qt;
   recmaker rm;
+  px__fts_maker *fm; /* NULL: the writer tokenizes for the search index */
   bool started;
 } worker;
 
@@ -166,9 +171,18 @@ static void *worker_main(void *arg) {
     slot *s = &g->ring[g->next_take++ % g->ring_cap];
     pthread_mutex_unlock(&g->mu);
     /* px_ingest_add identified the language already: not again */
-    s->rc = px__analyze_identified(w->an, s->art, &s->doc);
-    if (s->rc == PX_OK) s->rc = px_quotes_extract(w->qt, s->doc, &s->qs);
-    if (s->rc == PX_OK) make_rec(&w->rm, s->art, s->doc, &s->rec);
+    if (w->an) {
+      s->rc = px__analyze_identified(w->an, s->art, &s->doc);
+      if (s->rc == PX_OK) s->rc = px_quotes_extract(w->qt, s->doc, &s->qs);
+      if (s->rc == PX_OK) make_rec(&w->rm, s->art, s->doc, &s->rec);
+    }
+    /* The search index's tokens, so the writer only files them.  A text
+     * whose tokens could not be made is tokenized by the writer. */
+    if (w->fm) {
+      px_str t = px_article_get(s->art, PX_F_TITLE), b = px_article_get(s->art, PX_F_BODY);
+      px__fts_maker_run(w->fm, t.ptr, t.len, &s->fts);
+      px__fts_maker_run(w->fm, b.ptr, b.len, &s->fts);
+    }
     pthread_mutex_lock(&g->mu);
     s->done = true;
     pthread_cond_broadcast(&g->cv_done);
@@ -182,11 +196,11 @@ static int threads_start(px_ingest *g, int threads) {
     threads = n > 0 ? (int)n : 1;
   }
   if (threads > 64) threads = 64;
-  if (threads < 2 || !g->o.analyze) return PX_OK;
+  if (threads < 2) return PX_OK;
   pthread_mutex_init(&g->mu, NULL);
   pthread_cond_init(&g->cv_work, NULL);
   pthread_cond_init(&g->cv_done, NULL);
-  g->ring_cap = (uint64_t)(threads - 1) * 8;
+  g->ring_cap = (uint64_t)(threads - 1) * (g->o.analyze ? 16 : 64);
   g->ring = calloc(g->ring_cap, sizeof(*g->ring));
   g->w = calloc((size_t)(threads - 1), sizeof(*g->w));
   if (!g->ring || !g->w) {
@@ -203,12 +217,16 @@ static int threads_start(px_ingest *g, int threads) {
   for (int i = 0; i < g->nworkers; i++) {
     worker *w = &g->w[i];
     w->g = g;
-    int rc = px_ctx_new(&w->ctx);
-    if (rc == PX_OK) rc = px_ctx_set_limit(w->ctx, PX_LIMIT_BODY_BYTES, g->ctx->limit_body);
-    if (rc == PX_OK) rc = px_analyzer_new(w->ctx, &w->an);
-    if (rc == PX_OK) rc = px_quoter_new(&w->qt);
-    if (rc == PX_OK && (g->o.cluster || g->o.keep_features)) rc = recmaker_init(&w->rm, w->an);
+    int rc = PX_OK;
+    if (g->o.analyze) {
+      rc = px_ctx_new(&w->ctx);
+      if (rc == PX_OK) rc = px_ctx_set_limit(w->ctx, PX_LIMIT_BODY_BYTES, g->ctx->limit_body);
+      if (rc == PX_OK) rc = px_analyzer_new(w->ctx, &w->an);
+      if (rc == PX_OK) rc = px_quoter_new(&w->qt);
+      if (rc == PX_OK && (g->o.cluster || g->o.keep_features)) rc = recmaker_init(&w->rm, w->an);
+    }
     if (rc != PX_OK) return rc;
+    if (px__fts_maker_new(&w->fm) != PX_OK) w->fm = NULL;
     if (pthread_create(&w->thr, NULL, worker_main, w) != 0) return PX_ENOMEM;
     w->started = true;
   }
@@ -228,6 +246,7 @@ static void threads_stop(px_ingest *g) {
     px_analyzer_free(w->an);
     px_ctx_free(w->ctx);
     recmaker_release(&w->rm);
+    px__fts_maker_free(w->fm);
   }
   for (uint64_t k = g->tail; k < g->head; k++) {
     slot *s = &g->ring[k % g->ring_cap];
@@ -235,7 +254,10 @@ static void threads_stop(px_ingest *g) {
     px_doc_free(s->doc);
     px_article_free(s->art);
   }
-  for (uint64_t k = 0; k < g->ring_cap; k++) px__buf_release(&g->ring[k].rec);
+  for (uint64_t k = 0; k < g->ring_cap; k++) {
+    px__buf_release(&g->ring[k].rec);
+    px__buf_release(&g->ring[k].fts);
+  }
   pthread_mutex_destroy(&g->mu);
   pthread_cond_destroy(&g->cv_work);
   pthread_cond_destroy(&g->cv_done);
@@ -275,13 +297,12 @@ int px_ingest_new(px_store *st, const px_ingest_opts *opts, px_ingest **out) {
   else px_story_opts_init(&g->story);
   g->o.story = NULL; /* copied: the caller's may go away */
   int rc = PX_OK;
-  if (g->o.analyze) {
-    if ((rc = px_analyzer_new(g->ctx, &g->an)) != PX_OK || (rc = px_quoter_new(&g->qt)) != PX_OK ||
-        ((g->o.cluster || g->o.keep_features) && (rc = recmaker_init(&g->rm, g->an)) != PX_OK) ||
-        (rc = threads_start(g, g->o.threads)) != PX_OK) {
-      px_ingest_free(g);
-      return rc;
-    }
+  if ((g->o.analyze &&
+       ((rc = px_analyzer_new(g->ctx, &g->an)) != PX_OK || (rc = px_quoter_new(&g->qt)) != PX_OK ||
+        ((g->o.cluster || g->o.keep_features) && (rc = recmaker_init(&g->rm, g->an)) != PX_OK))) ||
+      (rc = threads_start(g, g->o.threads)) != PX_OK) {
+    px_ingest_free(g);
+    return rc;
   }
   if (px_langid_new(NULL, &g->li) != PX_OK) g->li = NULL; /* languages stay unknown */
   g->t_start = g->t_mark = clock_of(CLOCK_MONOTONIC);
@@ -348,13 +369,22 @@ static int write_oldest(px_ingest *g, bool discard) {
     px_quotes_free(s->qs);
     px_doc_free(s->doc);
   } else {
-    rc = write_analysis(g, s->art, s->id, s->rc, s->doc, s->qs, &s->rec);
+    /* Stored unindexed (px_ingest_add): indexed now, in input order. */
+    rc = px__store_index_article(g->st, s->id, s->art, &s->fts);
+    if (rc == PX_OK && g->an) rc = write_analysis(g, s->art, s->id, s->rc, s->doc, s->qs, &s->rec);
+    else if (rc != PX_OK) {
+      px_quotes_free(s->qs);
+      px_doc_free(s->doc);
+    }
   }
   px_article_free(s->art);
-  px__buf rec = s->rec; /* its memory is kept for the slot's next record */
+  px__buf rec = s->rec, fts = s->fts; /* their memory is kept for the slot's next article */
+  if (fts.alloc > ((size_t)1 << 20)) px__buf_release(&fts); /* unless a long article's */
   memset(s, 0, sizeof(*s));
   s->rec = rec;
+  s->fts = fts;
   px__buf_clear(&s->rec);
+  px__buf_clear(&s->fts);
   g->tail++; /* only this thread moves tail; workers never look at it */
   return rc;
 }
@@ -459,8 +489,10 @@ int px_ingest_add(px_ingest *g, const px_article *art, int64_t *id) {
     if ((rc = px_store_begin(g->st)) != PX_OK) goto out;
     g->batch_size = batch_size_of(g);
   }
-  rc = px_store_add(g->st, art, &sid);
-  if (rc == PX_OK && g->an) rc = analyze_one(g, art, sid);
+  /* With workers, an article is indexed for search when its worker has
+   * made the index's tokens (write_oldest). */
+  rc = g->w ? px__store_add_unindexed(g->st, art, &sid) : px_store_add(g->st, art, &sid);
+  if (rc == PX_OK && (g->an || g->w)) rc = analyze_one(g, art, sid);
   if (rc == PX_OK) {
     g->s.stored++;
     g->pending++;

@@ -8,6 +8,7 @@
 #include "store.h"
 
 #include <pthread.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -407,7 +408,7 @@ int px_store_open(px_ctx *ctx, const char *path, px_open_mode mode, px_store **o
   sqlite3_extended_result_codes(st->db, 1);
   sqlite3_busy_timeout(st->db, 10000);
   /* Before the first use of article_fts, whose tokenizer is made then. */
-  if ((rc = px__store_fts_register(st->db)) != SQLITE_OK) {
+  if ((rc = px__store_fts_register(st->db, &st->fts)) != SQLITE_OK) {
     rc = px__ctx_fail(ctx, rc == SQLITE_NOMEM ? PX_ENOMEM : PX_EDB,
                       "%s: cannot set up the search tokenizer", path);
     goto fail;
@@ -542,6 +543,17 @@ static void bind_str(sqlite3_stmt *s, int i, px_str v) {
   sqlite3_bind_text(s, i, v.ptr, (int)v.len, SQLITE_STATIC);
 }
 
+/* bind_str for a value the statement reads as a C string (FTS5 gives its
+ * tokenizer sqlite3_value_text): a text bound with its length is copied
+ * then to be NUL-terminated, one bound with -1 is not.  A field holding a
+ * NUL byte is bound with its length, so none of it is lost. */
+static void bind_cstr(sqlite3_stmt *s, int i, px_str v) {
+  if (v.ptr && v.len < INT_MAX && memchr(v.ptr, 0, v.len + 1) == v.ptr + v.len)
+    sqlite3_bind_text(s, i, v.ptr, -1, SQLITE_STATIC);
+  else
+    bind_str(s, i, v);
+}
+
 /* Find a stored copy of art: same (source, ext id), same url, or same body. */
 static int find_existing(px_store *st, const px_article *art, int64_t *id) {
   sqlite3_stmt *s = NULL;
@@ -604,6 +616,32 @@ int px_store_add(px_store *st, const px_article *art, int64_t *id) {
   return rc == PX_EDUPLICATE ? (rb ? rb : rc) : rc;
 }
 
+int px__store_add_unindexed(px_store *st, const px_article *art, int64_t *id) {
+  if (!st || !art || !st->in_tx) return PX_EINVAL;
+  st->batch.fts_deferred = true;
+  int rc = add_article(st, art, id);
+  st->batch.fts_deferred = false;
+  return rc;
+}
+
+int px__store_index_article(px_store *st, int64_t id, const px_article *art, const px__buf *tokens) {
+  if (!st || !art || !st->in_tx) return PX_EINVAL;
+  sqlite3_stmt *s = NULL;
+  int rc = px__store_stmt(st, PX__STMT_FTS_ONE,
+                          "INSERT INTO article_fts(rowid, title, body) VALUES(?1, ?2, ?3)", &s);
+  if (rc) return rc;
+  sqlite3_bind_int64(s, 1, id);
+  bind_cstr(s, 2, px_article_get(art, PX_F_TITLE));
+  bind_cstr(s, 3, px_article_get(art, PX_F_BODY));
+  px__store_fts_replay(st->fts, tokens);
+  int r = sqlite3_step(s);
+  px__store_fts_replay(st->fts, NULL);
+  sqlite3_reset(s);
+  sqlite3_clear_bindings(s); /* art's buffers go away */
+  if (r != SQLITE_DONE) return db_fail(st, r, "indexing an article for search");
+  return PX_OK;
+}
+
 static int add_article(px_store *st, const px_article *art, int64_t *id) {
   int64_t existing = 0;
   int rc = find_existing(st, art, &existing);
@@ -636,12 +674,15 @@ static int add_article(px_store *st, const px_article *art, int64_t *id) {
   if (rc != SQLITE_DONE) return db_fail(st, rc, "storing an article");
   int64_t rowid = sqlite3_last_insert_rowid(st->db);
   if (id) *id = rowid;
-  /* Indexed for search when the batch commits (px__store_flush_fts). */
+  /* Indexed for search when the batch commits (px__store_flush_fts), or
+   * by the caller. */
   px__batch *b = &st->batch;
   b->body_bytes += (int64_t)px_article_get(art, PX_F_BODY).len;
-  if (!b->fts_lo) b->fts_lo = rowid;
-  if (rowid < b->fts_lo) b->fts_lo = rowid;
-  if (rowid > b->fts_hi) b->fts_hi = rowid;
+  if (!b->fts_deferred) {
+    if (!b->fts_lo) b->fts_lo = rowid;
+    if (rowid < b->fts_lo) b->fts_lo = rowid;
+    if (rowid > b->fts_hi) b->fts_hi = rowid;
+  }
   /* Remembered so its analysis needs no lookup and no clearing. */
   px__batch_fresh_add(b, rowid, px_article_get(art, PX_F_SOURCE));
   return PX_OK;

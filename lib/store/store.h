@@ -125,6 +125,7 @@ typedef struct px__batch {
   const char **source_names;
   size_t nsources, cap_sources;
   int64_t fts_lo, fts_hi;   /* articles added in this transaction, not yet in article_fts */
+  bool fts_deferred;        /* the article being added is indexed by its caller */
   int64_t body_bytes;       /* and the size of their bodies, not yet in meta */
   /* The articles px_store_add stored in this transaction whose analysis
    * is not written yet (with analysis workers, several are in flight):
@@ -209,6 +210,7 @@ struct px_store {
   sqlite3_stmt *stmt[PX__STMT_COUNT];
   px__batch batch;
   px__spill spill;
+  void *fts; /* the search tokenizer's registration (px__store_fts_register) */
 };
 
 /** Write the entity counters of the open transaction. */
@@ -223,8 +225,36 @@ PX__HIDDEN int px__store_note_new_speaker(px_store *st, px_str key, px_str name)
 PX__HIDDEN int px__store_flush(px_store *st);
 
 /** Register on db the search index's tokenizer (store_fts.c): "porter",
- * the built-in's tokens from a word cache.  @return an SQLite code. */
-PX__HIDDEN int px__store_fts_register(sqlite3 *db);
+ * the built-in's tokens from a word cache.  *handle (may be NULL) gets the
+ * registration, for px__store_fts_replay, or NULL when the built-in stays;
+ * it lives as long as db.  @return an SQLite code. */
+PX__HIDDEN int px__store_fts_register(sqlite3 *db, void **handle);
+/** Until the next call, the tokenizer registered as handle gives a text
+ * its tokens from tokens (px__fts_maker_run) when they were made from the
+ * same bytes, and tokenizes any other text itself.  The buffers the tokens
+ * were made from must live until then.  NULL tokens: none. */
+PX__HIDDEN void px__store_fts_replay(void *handle, const px__buf *tokens);
+/** How many texts the tokenizer registered as handle took from tokens made ahead. */
+PX__HIDDEN uint64_t px__store_fts_replayed(const void *handle);
+
+/* The search index's tokens of a text made ahead, on any thread: a
+ * pipeline's worker makes them, the writer's indexing statement replays
+ * them instead of tokenizing (px__store_index_article).  One per thread. */
+typedef struct px__fts_maker px__fts_maker;
+PX__HIDDEN int px__fts_maker_new(px__fts_maker **out);
+PX__HIDDEN void px__fts_maker_free(px__fts_maker *m);
+/** Append to out the tokens article_fts's tokenizer gives text[0..n),
+ * tagged with text's address and length.  On failure out is as it was. */
+PX__HIDDEN int px__fts_maker_run(px__fts_maker *m, const char *text, size_t n, px__buf *out);
+
+/** px_store_add, leaving the article out of the search index: the caller
+ * indexes it with px__store_index_article in the same transaction. */
+PX__HIDDEN int px__store_add_unindexed(px_store *st, const px_article *art, int64_t *id);
+/** Index stored article id for search, from art (the article as stored)
+ * and the tokens made ahead from art's title and body (NULL or empty:
+ * none; tokens of other buffers are not used). */
+PX__HIDDEN int px__store_index_article(px_store *st, int64_t id, const px_article *art,
+                                       const px__buf *tokens);
 
 /** Run SQL with no results. @return PX_OK or a store error (message in ctx). */
 PX__HIDDEN int px__store_exec(px_store *st, const char *sql);

@@ -21,6 +21,14 @@
  *    keeps, a query and every other use are handed to the built-in
  *    tokenizer unchanged (offsets shifted), so what it would do is done.
  *
+ * Tokenizing is then still most of what the writer does for the index,
+ * and the writer is what a pipeline waits for.  So the tokens of a text
+ * can be made ahead, on a pipeline's worker (px__fts_maker: this same
+ * tokenizer on a connection of the worker's own), and handed to the
+ * writer's indexing statement, whose tokenizer gives them to FTS5 when
+ * the text it is asked for has the same bytes (px__store_fts_replay), and
+ * tokenizes as above any other.
+ *
  * The registration only overrides the name on this connection: the
  * schema does not change, and any other program opening the file (the
  * sqlite3 shell, an older parallax) uses the built-in tokenizer and finds
@@ -42,10 +50,13 @@
 #define CACHE_MAX (1u << 18)   /* distinct words kept per tokenizer */
 #define SLOTS_MIN (1u << 12)
 
-/* The built-in tokenizer this one stands in front of. */
+/* The built-in tokenizer this one stands in front of, and the tokens made
+ * ahead for the document being indexed (px__store_fts_replay). */
 typedef struct module {
   fts5_tokenizer builtin;
   void *builtin_ctx;
+  const px__buf *replay;
+  uint64_t replayed;
 } module;
 
 /* A word cache: folded ASCII word -> its stem.  slot: hash << 32 | offset
@@ -257,9 +268,60 @@ static const unsigned char *ascii_word(const unsigned char *at, const unsigned c
   return at;
 }
 
+/* ------------------------------------------------ tokens made ahead */
+
+/* A text's tokens made ahead (px__fts_maker_run): this head, then per
+ * token its offsets, length and flags (a tok_head) and its bytes.  The
+ * text is known by its length and bytes: the indexing statement binds the
+ * very buffer the tokens were made from, which lives while it runs (SQLite
+ * may hand the tokenizer that buffer or a copy). */
+typedef struct text_head {
+  const char *text;
+  uint32_t len, size; /* size: the bytes of tokens after the head */
+} text_head;
+typedef struct tok_head {
+  uint32_t start;
+  uint16_t span, n; /* end - start; the token's length */
+} tok_head;
+
+/* Give x_token the tokens made ahead for text[0..ntext), if there are:
+ * @return 1 and *rc the status, or 0 (none: tokenize as usual). */
+static int replay(module *mod, const char *text, int ntext, void *ctx, token_fn x_token, int *rc) {
+  const px__buf *b = mod->replay;
+  size_t at = 0;
+  while (at + sizeof(text_head) <= b->len) {
+    text_head h;
+    memcpy(&h, b->ptr + at, sizeof h);
+    at += sizeof h;
+    if ((int64_t)h.len != (int64_t)ntext || h.size > b->len - at ||
+        (h.text != text && ntext && memcmp(h.text, text, (size_t)ntext) != 0)) {
+      at += h.size > b->len - at ? b->len - at : h.size;
+      continue;
+    }
+    size_t end = at + h.size;
+    *rc = SQLITE_OK;
+    while (*rc == SQLITE_OK && at + sizeof(tok_head) <= end) {
+      tok_head k;
+      memcpy(&k, b->ptr + at, sizeof k);
+      at += sizeof k;
+      if (k.n > end - at) break;
+      *rc = x_token(ctx, 0, b->ptr + at, k.n, (int)k.start, (int)(k.start + k.span));
+      at += k.n;
+    }
+    if (*rc == SQLITE_DONE) *rc = SQLITE_OK;
+    mod->replayed++;
+    return 1;
+  }
+  return 0;
+}
+
 static int fast_tokenize(Fts5Tokenizer *pt, void *ctx, int flags, const char *text, int ntext,
                          token_fn x_token) {
   fast_tok *t = (fast_tok *)pt;
+  int replayed;
+  if (t->mod->replay && flags == FTS5_TOKENIZE_DOCUMENT &&
+      replay(t->mod, text, ntext, ctx, x_token, &replayed))
+    return replayed;
   relay r = {.ctx = ctx, .x_token = x_token};
   if (!t->fast || flags != FTS5_TOKENIZE_DOCUMENT || ntext <= 0) {
     int rc = builtin_run(t, &r, text, ntext, flags);
@@ -354,8 +416,9 @@ static fts5_api *fts5_api_of(sqlite3 *db) {
   return api;
 }
 
-int px__store_fts_register(sqlite3 *db) {
+int px__store_fts_register(sqlite3 *db, void **handle) {
   pthread_once(&classes_once, classes_init);
+  if (handle) *handle = NULL;
   fts5_api *api = fts5_api_of(db);
   if (!api || api->iVersion < 2) return SQLITE_OK; /* the built-in stays */
   module *mod = calloc(1, sizeof(*mod));
@@ -368,5 +431,94 @@ int px__store_fts_register(sqlite3 *db) {
   /* xDestroy frees mod when the connection closes.  (SQLite 3.40 does not
    * call it when the registration itself runs out of memory: mod is then
    * lost, once.) */
-  return api->xCreateTokenizer(api, "porter", mod, &tok, free);
+  int rc = api->xCreateTokenizer(api, "porter", mod, &tok, free);
+  if (rc == SQLITE_OK && handle) *handle = mod;
+  return rc;
+}
+
+void px__store_fts_replay(void *handle, const px__buf *tokens) {
+  if (handle) ((module *)handle)->replay = tokens && tokens->len ? tokens : NULL;
+}
+
+uint64_t px__store_fts_replayed(const void *handle) {
+  return handle ? ((const module *)handle)->replayed : 0;
+}
+
+/* ------------------------------------------------------ the maker */
+
+/* article_fts's tokenizer arguments (its declaration in store.c). */
+static const char *const index_args[] = {"unicode61", "remove_diacritics", "2"};
+
+struct px__fts_maker {
+  sqlite3 *db; /* in memory: where the tokenizer is registered */
+  fts5_tokenizer api;
+  Fts5Tokenizer *tok;
+  px__buf *out;
+  int rc;
+};
+
+int px__fts_maker_new(px__fts_maker **out) {
+  *out = NULL;
+  px__fts_maker *m = calloc(1, sizeof(*m));
+  if (!m) return PX_ENOMEM;
+  void *ctx = NULL;
+  fts5_api *api = NULL;
+  if (sqlite3_open_v2(":memory:", &m->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+          SQLITE_OK ||
+      px__store_fts_register(m->db, NULL) != SQLITE_OK || !(api = fts5_api_of(m->db)) ||
+      api->xFindTokenizer(api, "porter", &ctx, &m->api) != SQLITE_OK ||
+      m->api.xCreate(ctx, (const char **)index_args, 3, &m->tok) != SQLITE_OK) {
+    m->tok = NULL;
+    px__fts_maker_free(m);
+    return PX_ENOMEM;
+  }
+  *out = m;
+  return PX_OK;
+}
+
+void px__fts_maker_free(px__fts_maker *m) {
+  if (!m) return;
+  if (m->tok) m->api.xDelete(m->tok);
+  sqlite3_close(m->db);
+  free(m);
+}
+
+/* A token with flags (a colocated one: not from this tokenizer) or too
+ * long to note stops the text's tokens: the writer tokenizes it. */
+static int collect(void *pctx, int tflags, const char *tok, int n, int start, int end) {
+  px__fts_maker *m = pctx;
+  if (tflags || n < 0 || n > UINT16_MAX || start < 0 || end < start || end - start > UINT16_MAX) {
+    m->rc = PX_EINVAL;
+    return SQLITE_ERROR;
+  }
+  px__buf *o = m->out;
+  size_t need = sizeof(tok_head) + (size_t)n;
+  if (o->alloc - o->len < need + 1 && (m->rc = px__buf_reserve(o, need))) return SQLITE_NOMEM;
+  tok_head k = {(uint32_t)start, (uint16_t)(end - start), (uint16_t)n};
+  memcpy(o->ptr + o->len, &k, sizeof k);
+  memcpy(o->ptr + o->len + sizeof k, tok, (size_t)n);
+  o->len += need;
+  o->ptr[o->len] = '\0';
+  return SQLITE_OK;
+}
+
+int px__fts_maker_run(px__fts_maker *m, const char *text, size_t n, px__buf *out) {
+  if (n > UINT32_MAX / 2) return PX_EINVAL;
+  size_t at = out->len;
+  text_head h = {text, (uint32_t)n, 0};
+  /* room for most texts' tokens at once (news: about 1.5 bytes a byte) */
+  int rc = px__buf_reserve(out, sizeof h + n + n / 2 + 64);
+  if (rc == PX_OK) rc = px__buf_append(out, &h, sizeof h);
+  if (rc) return rc;
+  m->out = out;
+  m->rc = PX_OK;
+  int r = m->api.xTokenize(m->tok, m, FTS5_TOKENIZE_DOCUMENT, n ? text : "", (int)n, collect);
+  if (m->rc == PX_OK && r != SQLITE_OK) m->rc = r == SQLITE_NOMEM ? PX_ENOMEM : PX_EINVAL;
+  if (m->rc != PX_OK || out->len - at - sizeof h > UINT32_MAX) {
+    out->len = at; /* none: the writer tokenizes this text itself */
+    return m->rc ? m->rc : PX_EINVAL;
+  }
+  h.size = (uint32_t)(out->len - at - sizeof h);
+  memcpy(out->ptr + at, &h, sizeof h);
+  return PX_OK;
 }

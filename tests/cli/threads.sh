@@ -17,6 +17,10 @@ trap 'rm -rf "$tmp"' EXIT
 } > "$tmp/in.jsonl"
 
 dump() {
+  # the search index whole: every term, column and position (the writer
+  # files tokens its workers made ahead; one thread tokenizes itself)
+  sqlite3 "$1" "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, article_fts, instance);" \
+    "SELECT * FROM v ORDER BY 1, 2, 3, 4"
   sqlite3 "$1" ".mode list" \
     "SELECT id, ext_id, source, url, title, byline, language, published, content_hash, origin, body FROM article ORDER BY id" \
     "SELECT * FROM analysis ORDER BY 1" "SELECT * FROM quote ORDER BY 1" \
@@ -46,6 +50,22 @@ q=$(sqlite3 "$tmp/t1.db" "SELECT count(*) FROM quote")
 cmp "$tmp/d1" "$tmp/d2" || { echo "2 threads differ from 1"; diff "$tmp/d1" "$tmp/d2" | head; exit 1; }
 cmp "$tmp/d1" "$tmp/d4" || { echo "4 threads differ from 1"; diff "$tmp/d1" "$tmp/d4" | head; exit 1; }
 cmp "$tmp/d1" "$tmp/ddefault" || { echo "the default (one thread per core) differs from 1"; diff "$tmp/d1" "$tmp/ddefault" | head; exit 1; }
+# The store alone (no analysis, no clustering) with a worker making the
+# search index's tokens: the same articles and index as with none.
+for t in 1 2; do
+  rc=0
+  "$px" ingest --db "$tmp/s$t.db" --threads "$t" --no-analyze --no-cluster --batch 7 "$tmp/in.jsonl" 2> "$tmp/errs$t" || rc=$?
+  [[ $rc -eq 3 ]] || { echo "store only, threads $t: exit $rc, expected 3"; cat "$tmp/errs$t"; exit 1; }
+  if grep -q 'AddressSanitizer\|runtime error' "$tmp/errs$t"; then cat "$tmp/errs$t"; exit 1; fi
+  dump "$tmp/s$t.db" > "$tmp/ds$t"
+done
+[[ $(sqlite3 "$tmp/s2.db" "SELECT count(*) FROM article") -eq 31 ]] || { echo "store only: expected 31 articles"; exit 1; }
+[[ $(sqlite3 "$tmp/s2.db" "SELECT count(*) FROM article_fts WHERE article_fts MATCH 'earthquake'") -gt 0 ]] ||
+  { echo "store only, 2 threads: nothing found for 'earthquake'"; exit 1; }
+cmp "$tmp/ds1" "$tmp/ds2" || { echo "store only: 2 threads differ from 1"; diff "$tmp/ds1" "$tmp/ds2" | head; exit 1; }
+cmp <(sed -n '/^[a-z0-9]*|[0-9]*|title\|^[a-z0-9]*|[0-9]*|body/p' "$tmp/d1") \
+    <(sed -n '/^[a-z0-9]*|[0-9]*|title\|^[a-z0-9]*|[0-9]*|body/p' "$tmp/ds2") ||
+  { echo "store only with a worker: a search index unlike the full pipeline's"; exit 1; }
 # Clustering inside the ingest reads the analysis the ingest made (feature
 # records); clustering later ('stories') reads the articles back and
 # analyses them again: the same stories either way.
