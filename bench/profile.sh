@@ -45,7 +45,7 @@ one() {
     sed -E 's#[^ ]*/([^/ ]+:[^ ]+) \[.*#\1#; s#\?\?\?:(0x[0-9a-f]+) \[.*/([^/]+)\]#\2 \1#' | sed 's/^/    /'
   echo "  pipeline parts (inclusive):"
   callgrind_annotate --inclusive=yes "$tmp/cg.out" 2>/dev/null |
-    grep -E ":(px_reader_next|px_langid_article|px_store_add|px_analyze|px_quotes_extract|make_rec|add_analysis|px__store_flush_fts|px__store_flush_counters(\.part\.0)?|px_store_cluster_new_articles|px_store_optimize|px_store_quotes|px_quote_groups_finish) \[" |
+    grep -E ":(px_reader_next|px_langid_article|px_store_add|px_analyze|px_quotes_extract|make_rec|add_analysis|px__store_flush_fts|px__store_index_article|px__fts_maker_run|px__store_flush_counters(\.part\.0)?|px_store_cluster_new_articles|px_store_optimize|px_store_quotes|px_quote_groups_finish) \[" |
     sed -E 's#[^ ]*/([^/ ]+:[^ ]+) \[.*#\1#' | sed 's/^/    /'
 }
 one "this build" "${PX_BUILD:-$root/build}"
