@@ -152,9 +152,11 @@ static int load_articles(px_comparison *c, px_ctx *ctx, const px_article *const 
     px__cart *a = &c->art[i];
     a->wire_share = -1;
     a->wire_source = a->dup_of = -1;
+    const uint8_t *template_text = NULL;
     if (in && in[i].doc) { /* the stored analysis */
       a->doc = in[i].doc;
       a->quotes = in[i].quotes;
+      template_text = in[i].template_text;
       in[i].doc = NULL;
     }
     if ((rc = px_article_clone(arts[i], &a->art))) goto out;
@@ -191,7 +193,8 @@ static int load_articles(px_comparison *c, px_ctx *ctx, const px_article *const 
     }
     for (uint32_t s = 0; s < a->nsent; s++) {
       const px__sentence *se = &a->tx->sent[s];
-      furn[s] = px__furniture_text(a->tx->body + se->start, se->end - se->start);
+      furn[s] = px__furniture_text(a->tx->body + se->start, se->end - se->start) ||
+                (template_text && template_text[s]);
     }
     a->furn = furn;
     size_t words = 0, stops = 0;

@@ -147,6 +147,9 @@ struct px_comparison {
 typedef struct px__cinput {
   px_doc *doc;                     /* taken by the comparison; NULL: analyse the article */
   const struct px__quotes *quotes; /* its quotes, in doc's arena (with doc only) */
+  /* With doc: per sentence of doc, 1 for the outlet's template text (its
+   * other articles repeat the sentence whole): page furniture.  NULL: none. */
+  const uint8_t *template_text;
 } px__cinput;
 
 /**

@@ -146,8 +146,209 @@ static int load_inputs(px_store *st, px_article **arts, size_t n, px__textan *ta
 static void drop_inputs(px__cinput *in, size_t n) {
   for (size_t i = 0; in && i < n; i++) {
     px_doc_free(in[i].doc);
+    free((void *)in[i].template_text);
     in[i] = (px__cinput){0};
   }
+}
+
+/* ------------------------------------------------ an outlet's template
+ *
+ * A site's pages share a template, and an extractor (the outlet's or
+ * ours) keeps some of it in the body: a promotion ("Did you know you can
+ * support us by ..."), a newsletter box, a standing note.  No list of
+ * phrases finds that on sites nobody has read; the outlet's own articles
+ * do: a sentence that TPL_SIBLINGS of its other stored articles (outside
+ * the story, nearest by id) repeat word for word, in a share of them no
+ * story's background paragraph reaches, is the template's, not the
+ * story's.  Every window of TPL_GRAM words of the sentence must recur in
+ * that many articles; shorter sentences are not judged. */
+#define TPL_SIBLINGS 24
+#define TPL_MIN_SIBLINGS 6 /* fewer stored: no judgement */
+#define TPL_GRAM 6
+
+typedef struct gramset {
+  uint64_t *key; /* 0: empty */
+  uint32_t *count, *last;
+  size_t cap, n;
+} gramset;
+
+static void gramset_release(gramset *g) {
+  free(g->key);
+  free(g->count);
+  free(g->last);
+  *g = (gramset){0};
+}
+
+static int gramset_grow(gramset *g) {
+  size_t cap = g->cap ? g->cap * 2 : 4096;
+  gramset t = {calloc(cap, sizeof *t.key), calloc(cap, sizeof *t.count), calloc(cap, sizeof *t.last),
+               cap, g->n};
+  if (!t.key || !t.count || !t.last) {
+    gramset_release(&t);
+    return PX_ENOMEM;
+  }
+  for (size_t i = 0; i < g->cap; i++) {
+    if (!g->key[i]) continue;
+    size_t j = (size_t)g->key[i] & (cap - 1);
+    while (t.key[j]) j = (j + 1) & (cap - 1);
+    t.key[j] = g->key[i], t.count[j] = g->count[i], t.last[j] = g->last[i];
+  }
+  gramset_release(g);
+  *g = t;
+  return PX_OK;
+}
+
+static size_t gramset_slot(const gramset *g, uint64_t k) {
+  size_t j = (size_t)k & (g->cap - 1);
+  while (g->key[j] && g->key[j] != k) j = (j + 1) & (g->cap - 1);
+  return j;
+}
+
+/* Add k (count 0); present already: nothing. */
+static int gramset_put(gramset *g, uint64_t k) {
+  if ((g->n + 1) * 2 > g->cap && gramset_grow(g)) return PX_ENOMEM;
+  size_t j = gramset_slot(g, k);
+  if (!g->key[j]) {
+    g->key[j] = k, g->count[j] = 0, g->last[j] = 0;
+    g->n++;
+  }
+  return PX_OK;
+}
+
+/* Count k once for article sib (1 up), if it is in g. */
+static void gramset_count_in(gramset *g, uint64_t k, uint32_t sib) {
+  size_t j = gramset_slot(g, k);
+  if (g->key[j] && g->last[j] != sib) g->count[j]++, g->last[j] = sib;
+}
+
+static uint32_t gramset_count(const gramset *g, uint64_t k) {
+  size_t j = gramset_slot(g, k);
+  return g->key[j] ? g->count[j] : 0;
+}
+
+/* The words of p[0..n) (runs of ASCII letters and digits, case folded, and
+ * of non-ASCII bytes) as hashes, into w (emptied first). */
+static int text_words(const char *p, size_t n, px__buf *w) {
+  px__buf_clear(w);
+  if (px__buf_reserve(w, (n / 2 + 1) * sizeof(uint64_t))) return PX_ENOMEM;
+  uint64_t *out = (uint64_t *)w->ptr;
+  size_t k = 0;
+  const unsigned char *s = (const unsigned char *)p, *end = s + n;
+  while (s < end) {
+    while (s < end && *s < 0x80 && !((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z') &&
+           !(*s >= '0' && *s <= '9'))
+      s++;
+    if (s == end) break;
+    uint64_t h = 0xcbf29ce484222325u;
+    for (; s < end && (*s >= 0x80 || ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z') ||
+                       (*s >= '0' && *s <= '9'));
+         s++)
+      h = (h ^ (unsigned char)(*s >= 'A' && *s <= 'Z' ? *s | 0x20 : *s)) * 0x100000001b3u;
+    out[k++] = h; /* a word takes a byte and a separator: n / 2 + 1 at most */
+  }
+  w->len = k * sizeof(uint64_t);
+  return PX_OK;
+}
+
+/* The window of TPL_GRAM words from w[i] (never 0). */
+static uint64_t gram_at(const uint64_t *w, size_t i) {
+  uint64_t h = 0x9E3779B97F4A7C15u;
+  for (size_t j = 0; j < TPL_GRAM; j++) h = ((h ^ w[i + j]) * 0xff51afd7ed558ccdu) ^ (h >> 29);
+  return h ? h : 1;
+}
+
+static bool same_outlet(const px_article *a, px_str src) {
+  px_str s = px_article_get(a, PX_F_SOURCE);
+  return s.len == src.len && (src.len == 0 || memcmp(s.ptr, src.ptr, src.len) == 0);
+}
+
+/* The template flags of the articles of one outlet: those of arts[] from
+ * first on with first's outlet (done[] marks them), in[].template_text.
+ * The windows of their sentences are counted in the outlet's other
+ * articles; a window found nowhere else is never stored. */
+static int outlet_template(px_store *st, int64_t story, px_article **arts, size_t n, size_t first,
+                           px__cinput *in, bool *done, px__buf *w) {
+  px_str src = px_article_get(arts[first], PX_F_SOURCE);
+  for (size_t i = first; i < n; i++)
+    if (!done[i] && same_outlet(arts[i], src)) done[i] = true;
+  if (!src.len) return PX_OK;
+  gramset g = {0};
+  int rc = PX_OK;
+  for (size_t i = first; rc == PX_OK && i < n; i++) {
+    if (!in[i].doc || !same_outlet(arts[i], src)) continue;
+    const px__text *tx = px__doc_text(in[i].doc);
+    for (size_t k = 0; rc == PX_OK && k < tx->nsent; k++) {
+      const px__sentence *se = &tx->sent[k];
+      if ((rc = text_words(tx->body + se->start, se->end - se->start, w))) break;
+      const uint64_t *v = (const uint64_t *)w->ptr;
+      for (size_t j = 0; rc == PX_OK && j + TPL_GRAM <= w->len / sizeof *v; j++)
+        rc = gramset_put(&g, gram_at(v, j));
+    }
+  }
+  if (rc || !g.n) goto out;
+  sqlite3_stmt *q = NULL;
+  if (sqlite3_prepare_v2(st->db,
+                         /* the ids by the source's index, then only their bodies */
+                         "SELECT body FROM article WHERE id IN (SELECT id FROM article"
+                         " WHERE source = ?1 AND id NOT IN"
+                         " (SELECT article FROM story_article WHERE story = ?2)"
+                         " ORDER BY abs(id - ?3) LIMIT ?4) ORDER BY id",
+                         -1, &q, NULL) != SQLITE_OK) {
+    sqlite3_finalize(q);
+    goto out; /* an older store: no judgement */
+  }
+  sqlite3_bind_text(q, 1, src.ptr, (int)src.len, SQLITE_STATIC);
+  sqlite3_bind_int64(q, 2, story);
+  sqlite3_bind_int64(q, 3, px_article_id(arts[first]));
+  sqlite3_bind_int(q, 4, TPL_SIBLINGS);
+  uint32_t sibs = 0;
+  while (rc == PX_OK && sqlite3_step(q) == SQLITE_ROW) {
+    const char *b = (const char *)sqlite3_column_text(q, 0);
+    if (!b || (rc = text_words(b, (size_t)sqlite3_column_bytes(q, 0), w))) continue;
+    sibs++;
+    const uint64_t *v = (const uint64_t *)w->ptr;
+    for (size_t j = 0; j + TPL_GRAM <= w->len / sizeof *v; j++) gramset_count_in(&g, gram_at(v, j), sibs);
+  }
+  sqlite3_finalize(q);
+  /* in 30 % of the articles looked at, and at least 4 */
+  uint32_t need = (sibs * 3 + 9) / 10;
+  if (need < 4) need = 4;
+  for (size_t i = first; rc == PX_OK && sibs >= TPL_MIN_SIBLINGS && i < n; i++) {
+    if (!in[i].doc || !same_outlet(arts[i], src)) continue;
+    const px__text *tx = px__doc_text(in[i].doc);
+    uint8_t *flags = NULL;
+    for (size_t k = 0; rc == PX_OK && k < tx->nsent; k++) {
+      const px__sentence *se = &tx->sent[k];
+      if ((rc = text_words(tx->body + se->start, se->end - se->start, w))) break;
+      const uint64_t *v = (const uint64_t *)w->ptr;
+      size_t nw = w->len / sizeof *v, j = 0;
+      if (nw < TPL_GRAM) continue;
+      while (j + TPL_GRAM <= nw && gramset_count(&g, gram_at(v, j)) >= need) j++;
+      if (j + TPL_GRAM <= nw) continue;
+      if (!flags && !(flags = calloc(tx->nsent, 1))) rc = PX_ENOMEM;
+      else flags[k] = 1;
+    }
+    if (rc == PX_OK) in[i].template_text = flags;
+    else free(flags);
+  }
+out:
+  gramset_release(&g);
+  return rc;
+}
+
+/* in[].template_text of the articles of stored story id (those with a
+ * stored analysis). */
+static int template_text(px_store *st, int64_t story, px_article **arts, size_t n, px__cinput *in) {
+  bool *done = calloc(n + 1, sizeof *done);
+  if (!done) return PX_ENOMEM;
+  px__buf w;
+  px__buf_init(&w, 0);
+  int rc = PX_OK;
+  for (size_t i = 0; i < n && rc == PX_OK; i++)
+    if (!done[i]) rc = outlet_template(st, story, arts, n, i, in, done, &w);
+  px__buf_release(&w);
+  free(done);
+  return rc;
 }
 
 static int to_buf(void *user, const char *p, size_t n) {
@@ -198,7 +399,9 @@ int px_store_story_comparison(px_store *st, int64_t id, px_comparison **out, int
     }
     drop_inputs(in, x.n);
   }
-  if ((rc = px__textan_new(&ta)) || (rc = load_inputs(st, arts, x.n, ta, in))) goto out;
+  if ((rc = px__textan_new(&ta)) || (rc = load_inputs(st, arts, x.n, ta, in)) ||
+      (rc = template_text(st, id, arts, x.n, in)))
+    goto out;
   px_compare_opts o;
   px_compare_opts_init(&o);
   o.links = links;
