@@ -104,6 +104,15 @@ static void test_abbreviations(void **state) {
   SPLIT("His aide, state Del. Mary Lane, cheered. He thanked Sen. Tom Hale, D-Del. They left.",
         "His aide, state Del. Mary Lane, cheered.", "He thanked Sen. Tom Hale, D-Del.",
         "They left.");
+  /* a dateline after a photo's caption: its agency goes on the line */
+  SPLIT("A trooper swings a club. (AP Photo/File)\n\nSELMA, Ala. (AP) \xe2\x80\x94 John Lewis "
+        "saw the troopers. He marched.",
+        "A trooper swings a club.", "(AP Photo/File)",
+        "SELMA, Ala. (AP) \xe2\x80\x94 John Lewis saw the troopers.", "He marched.");
+  SPLIT("He spoke.\n\nDOVER, Del. (Reuters) - Talks resumed.", "He spoke.",
+        "DOVER, Del. (Reuters) - Talks resumed.");
+  SPLIT("The vote ended. (CNN) said so. Then it rained.", "The vote ended.", "(CNN) said so.",
+        "Then it rained.");
 }
 
 static void test_initials(void **state) {
@@ -238,6 +247,7 @@ static void test_not_datelines(void **state) {
       "Officials said on Monday that talks had stalled.",
       "(SOUNDBITE) (German) MERKEL: We respect it.",
       "(C) Tribune Media",
+      "FILE - In this March 7, 1965, file photo, troopers advance. (AP Photo/File)",
       "Beyond his agenda — not just on health care — he talked.",
       "",
   };

@@ -21,7 +21,7 @@
 #define MAX_DATELINE 120
 
 static const char *const k_not_place[] = {
-    "A", "AN", "ANALYSIS", "BREAKING", "CORRECTION", "EDITOR'S", "EXCLUSIVE", "I",
+    "A", "AN", "ANALYSIS", "BREAKING", "CORRECTION", "EDITOR'S", "EXCLUSIVE", "FILE", "I",
     "LIVE", "NOTE", "OPINION", "PHOTOS", "THE", "UPDATE", "UPDATED", "VIDEO", "WATCH",
 };
 
@@ -237,4 +237,11 @@ static bool agency_only(const unsigned char *p, size_t n, size_t i, px__dateline
   out->agency_end = (uint32_t)e;
   out->end = (uint32_t)k;
   return true;
+}
+
+bool px__agency_dash_at(const char *text, size_t n, size_t i) {
+  const unsigned char *p = (const unsigned char *)text;
+  px__dateline d = {0};
+  if (i >= n || p[i] != '(' || !agency_only(p, n, i, &d)) return false;
+  return dash_len(p, n, skip_spaces(p, n, (size_t)d.agency_end + 1)) != 0;
 }

@@ -463,6 +463,11 @@ static bool prev_capitalized(splitter *s, size_t lo, size_t a) {
 static size_t decide(splitter *s, size_t start, size_t t, size_t e, size_t j,
                      int ndots, int nbang, bool spaced, bool qclose, bool closers) {
   const unsigned char *p = s->p;
+  /* "SELMA, Ala. (AP) — John Lewis ...": a dateline in the body (after a
+   * photo's caption) goes on with its agency, on the same line */
+  if (ndots == 1 && j < s->n && p[j] == '(' && !memchr(p + e, '\n', j - e) &&
+      px__agency_dash_at((const char *)p, s->n, j))
+    return 0;
   nextw nw;
   next_word(s, j, &nw);
   if (nw.kind == K_LOWER) return 0;

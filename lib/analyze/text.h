@@ -214,6 +214,10 @@ PX__HIDDEN int px__split_range(const char *p, size_t n, size_t from, px__sentenc
 
 /** Find a dateline at the start of [p, p+n).  Sets out->found. */
 PX__HIDDEN void px__find_dateline(const char *p, size_t n, px__dateline *out /* OUT */);
+/** A known agency in parentheses and a dash after it at p[i] ("(AP) — "):
+ * a dateline's tail, where a period before it ("SELMA, Ala. (AP) —") ends
+ * no sentence. */
+PX__HIDDEN bool px__agency_dash_at(const char *p, size_t n, size_t i);
 
 /* A slot of the analyzer's stem cache: a word's fold hash and its stem
  * hash, whose low bit (word hashes are odd) holds "is a stopword". */
