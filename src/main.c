@@ -9,7 +9,7 @@ static const opt_def ingest_opts[] = {
     OPT_DB,
     OPT_FIELD,
     {"batch", 0, O_INT, "N", "articles per transaction (default 2000)", 1, 10000000},
-    {"threads", 0, O_INT, "N", "threads in all (default 0: one per core; 1: no analysis workers); the database is the same whatever N", 0, 64},
+    {"threads", 0, O_INT, "N", "threads in all (default 0: one per core; 1: no workers for analysis and the search index); the database is the same whatever N", 0, 64},
     {"strict", 0, O_FLAG, NULL, "stop at the first rejected record (exit 3)", 0, 0},
     {"max-record", 0, O_INT, "BYTES", "largest record accepted (default 64 MiB)", 1, 9e18},
     {"no-analyze", 0, O_FLAG, NULL, "store articles only (no entities, quotes)", 0, 0},
