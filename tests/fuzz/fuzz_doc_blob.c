@@ -62,7 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const px__quotes *q = NULL;
   int rc = px__doc_blob_load(g_ta, body, strlen(body), sent, nsb, detail, ndetail, &doc, &q);
   if (rc == PX_OK) {
-    px__cinput in[2] = {{doc, q}, {NULL, NULL}};
+    px__cinput in[2] = {{.doc = doc, .quotes = q}, {.doc = NULL}};
     px_comparison *c = NULL;
     rc = px__compare_inputs(g_ctx, (const px_article *const *)g_art, 2, NULL, in, &c);
     if (rc == PX_OK) {
