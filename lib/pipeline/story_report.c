@@ -22,6 +22,7 @@
 #include "align/cmp_blob.h"
 #include "analyze/doc_blob.h"
 #include "store/store.h"
+#include "story/story.h"
 
 #include <elf.h>
 #include <link.h>
@@ -166,64 +167,51 @@ static void drop_inputs(px__cinput *in, size_t n) {
 #define TPL_MIN_SIBLINGS 6 /* fewer stored: no judgement */
 #define TPL_GRAM 6
 
+/* A sentence window's count: the articles it was seen in, the last one. */
+typedef struct gramcount {
+  uint32_t count, last;
+} gramcount;
+
+/* The windows of the story's sentences of one outlet: window -> index into c. */
 typedef struct gramset {
-  uint64_t *key; /* 0: empty */
-  uint32_t *count, *last;
-  size_t cap, n;
+  px__map idx;
+  gramcount *c;
+  size_t n, cap;
 } gramset;
 
 static void gramset_release(gramset *g) {
-  free(g->key);
-  free(g->count);
-  free(g->last);
+  px__map_release(&g->idx);
+  free(g->c);
   *g = (gramset){0};
 }
 
-static int gramset_grow(gramset *g) {
-  size_t cap = g->cap ? g->cap * 2 : 4096;
-  gramset t = {calloc(cap, sizeof *t.key), calloc(cap, sizeof *t.count), calloc(cap, sizeof *t.last),
-               cap, g->n};
-  if (!t.key || !t.count || !t.last) {
-    gramset_release(&t);
-    return PX_ENOMEM;
-  }
-  for (size_t i = 0; i < g->cap; i++) {
-    if (!g->key[i]) continue;
-    size_t j = (size_t)g->key[i] & (cap - 1);
-    while (t.key[j]) j = (j + 1) & (cap - 1);
-    t.key[j] = g->key[i], t.count[j] = g->count[i], t.last[j] = g->last[i];
-  }
-  gramset_release(g);
-  *g = t;
-  return PX_OK;
-}
-
-static size_t gramset_slot(const gramset *g, uint64_t k) {
-  size_t j = (size_t)k & (g->cap - 1);
-  while (g->key[j] && g->key[j] != k) j = (j + 1) & (g->cap - 1);
-  return j;
-}
-
-/* Add k (count 0); present already: nothing. */
+/* Add window k (count 0); present already: nothing. */
 static int gramset_put(gramset *g, uint64_t k) {
-  if ((g->n + 1) * 2 > g->cap && gramset_grow(g)) return PX_ENOMEM;
-  size_t j = gramset_slot(g, k);
-  if (!g->key[j]) {
-    g->key[j] = k, g->count[j] = 0, g->last[j] = 0;
-    g->n++;
+  if (g->n == g->cap) {
+    size_t cap = g->cap ? g->cap * 2 : 1024;
+    gramcount *c = realloc(g->c, cap * sizeof *c);
+    if (!c) return PX_ENOMEM;
+    g->c = c, g->cap = cap;
+  }
+  bool isnew;
+  uint32_t *v = px__map_put(&g->idx, k, &isnew);
+  if (!v) return PX_ENOMEM;
+  if (isnew) {
+    *v = (uint32_t)g->n;
+    g->c[g->n++] = (gramcount){0, 0};
   }
   return PX_OK;
 }
 
-/* Count k once for article sib (1 up), if it is in g. */
+/* Count window k once for article sib (1 up), if it is in g. */
 static void gramset_count_in(gramset *g, uint64_t k, uint32_t sib) {
-  size_t j = gramset_slot(g, k);
-  if (g->key[j] && g->last[j] != sib) g->count[j]++, g->last[j] = sib;
+  uint32_t *v = px__map_get(&g->idx, k);
+  if (v && g->c[*v].last != sib) g->c[*v].count++, g->c[*v].last = sib;
 }
 
 static uint32_t gramset_count(const gramset *g, uint64_t k) {
-  size_t j = gramset_slot(g, k);
-  return g->key[j] ? g->count[j] : 0;
+  const uint32_t *v = px__map_get(&g->idx, k);
+  return v ? g->c[*v].count : 0;
 }
 
 /* The words of p[0..n) (runs of ASCII letters and digits, case folded, and
