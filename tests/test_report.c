@@ -340,6 +340,53 @@ static void test_brief_no_fragment(void **state) {
   free(out);
 }
 
+/* Pieces of a quotation are no line of the brief: neither the sentence
+ * that opens a quotation the next one closes, nor the one that closes it
+ * ("... It fed three villages," the mayor said.), nor a sentence that is
+ * only a quotation; a claim of the outlet's own is listed instead.  And a
+ * core fact is shown by a sentence that reports it, not by the tail of a
+ * quotation that repeats it. */
+static void test_brief_quote_pieces(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *title[2] = {"Fire destroys Vaasa grain silo", "Old silo burns in Vaasa"};
+  const char *body[2] = {
+      SHARED_1 SHARED_2
+      "\"We have lost a piece of our history tonight. The town will build a museum where the "
+      "old silo stood,\" the mayor said.\n\n"
+      "\"The silo was the heart of the harbour for a century. It fed three villages through "
+      "every hard winter,\" a retired miller said.\n\n"
+      "\xe2\x80\x9cWe will miss the smell of grain on the quay every single autumn.\xe2\x80\x9d\n\n"
+      "Neighbours watched the flames from the river bank until the early hours.",
+      SHARED_1 SHARED_2
+      "The town will build a museum where the old silo stood, the mayor said on Wednesday."};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  const char *core = strstr(out, "Core facts"), *a = strstr(out, "What each outlet alone adds"),
+             *q = a ? strstr(a, "Quote variants") : NULL;
+  assert_non_null(core);
+  assert_non_null(a);
+  if (!q) q = out + strlen(out);
+  const char *nb = strstr(a, "Neighbours watched");
+  assert_true(nb && nb < q);
+  const char *pieces[] = {"piece of our history", "heart of the harbour", "fed three villages",
+                          "smell of grain"};
+  for (size_t k = 0; k < sizeof pieces / sizeof *pieces; k++) {
+    const char *x = strstr(a, pieces[k]);
+    assert_true(!x || x >= q);
+  }
+  /* the text wraps: words apart by any run of spaces and newlines */
+  char *flat = strdup(core);
+  size_t k2 = 0;
+  for (size_t i = 0; flat[i]; i++)
+    if (!(flat[i] == ' ' || flat[i] == '\n') || (k2 && flat[k2 - 1] != ' ')) flat[k2++] = flat[i] == '\n' ? ' ' : flat[i];
+  flat[k2] = 0;
+  const char *museum = strstr(flat, "the mayor said on Wednesday"), *fa = strstr(flat, "What each outlet");
+  assert_true(museum && fa && museum < fa);
+  free(flat);
+  free(out);
+}
+
 static void test_brief_alone_once(void **state) {
   (void)state;
   const char *src[2] = {"Coast Daily", "Ostro News"};
@@ -446,7 +493,7 @@ int main(void) {
       cmocka_unit_test(test_dates_shown), cmocka_unit_test(test_errors), cmocka_unit_test(test_brief_lead),
       cmocka_unit_test(test_brief_lead_title),
       cmocka_unit_test(test_brief_alone_once), cmocka_unit_test(test_quote_shown),
-      cmocka_unit_test(test_brief_no_fragment),
+      cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_quote_pieces),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -255,6 +255,51 @@ static bool fragment(const px_comparison *c, uint32_t a, uint32_t s) {
   return false;
 }
 
+/* A sentence that is part of a quotation and not a claim of its own:
+ * one that starts inside a quotation an earlier sentence of its paragraph
+ * opened ("... harbour. It fed three villages," the mayor said.), one
+ * that leaves a quotation open for the next sentence to go on, or one
+ * that is nothing but a quotation, the speaker named elsewhere.  Shown
+ * alone they read as a dangling remark.  Straight quotes toggle, curly
+ * ones open and close; a closing curly quote before any opening one is a
+ * quotation the sentence started inside (its opening mark lost). */
+static bool quote_part(const px_comparison *c, uint32_t a, uint32_t s) {
+  const px__sentence *se = &c->art[a].tx->sent[s];
+  const unsigned char *p = (const unsigned char *)c->art[a].tx->body;
+  uint32_t par = se->start;
+  while (par > 0 && p[par - 1] != '\n') par--;
+  int depth = 0;
+  bool straight = false;
+  for (uint32_t i = par; i < se->start; i++) {
+    if (p[i] == '"') straight = !straight;
+    else if (p[i] == 0xE2 && i + 2 < se->start && p[i + 1] == 0x80) {
+      if (p[i + 2] == 0x9C) depth++;
+      else if (p[i + 2] == 0x9D && depth > 0) depth--;
+      i += 2;
+    }
+  }
+  if (straight || depth > 0) return true;
+  /* Within the sentence: where each quotation closes, and whether any
+   * word stands outside every quotation. */
+  bool outside = false, opened = false;
+  for (uint32_t i = se->start; i < se->end; i++) {
+    unsigned char ch = p[i];
+    if (ch == '"') {
+      straight = !straight;
+      opened = true;
+    } else if (ch == 0xE2 && i + 2 < se->end && p[i + 1] == 0x80 && (p[i + 2] == 0x9C || p[i + 2] == 0x9D)) {
+      if (p[i + 2] == 0x9C) depth++, opened = true;
+      else if (depth > 0) depth--;
+      else return true; /* closes what it did not open */
+      i += 2;
+    } else if (!straight && depth == 0 &&
+               ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))) {
+      outside = true;
+    }
+  }
+  return straight || depth > 0 || (opened && !outside);
+}
+
 /* A transcript line ("AMY GOODMAN: ...", "REP. JOHN LEWIS: ..."): the
  * speaker's label in capitals, then a colon. */
 static bool labelled_line(px_str t) {
@@ -270,8 +315,8 @@ static bool labelled_line(px_str t) {
 
 /* How well member j stands for its fact f: a sentence grouped into the
  * fact (not one that joined it as a second claim), linked to more of the
- * fact's other members, a statement rather than a question or a
- * transcript line, from the lead article on a tie. */
+ * fact's other members, a statement rather than a question, a transcript
+ * line or a piece of a quotation, from the lead article on a tie. */
 static int member_rank(const px_comparison *c, uint32_t f, uint32_t j, uint32_t lead,
                        const uint32_t *deg) {
   const px__cmember *m = &c->mem[j];
@@ -291,7 +336,7 @@ static int member_rank(const px_comparison *c, uint32_t f, uint32_t j, uint32_t 
   /* a heading or a crosshead ends without a full stop */
   bool ends = q && (t.ptr[q - 1] == '.' || t.ptr[q - 1] == '!' || t.ptr[q - 1] == ',');
   size_t words = sent_words(c, m->art, m->sent);
-  if (!question && ends && !labelled_line(t) && words >= 6) r += 6;
+  if (!question && ends && !labelled_line(t) && words >= 6 && !quote_part(c, m->art, m->sent)) r += 6;
   /* a whole sentence of a claim over a fragment or a heading run into one
    * ("Speaker Nancy Pelosi's speech on impeachment Good afternoon.") */
   if (words >= 12) r += 2;
@@ -410,7 +455,7 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
       uint32_t fi = c->sent_fact[a->sent_first + s];
       const px__cfact *f = &c->fact[fi];
       if (f->noutlets > 1 || f->furniture || sent_words(c, (uint32_t)i, s) < 8 ||
-          fragment(c, (uint32_t)i, s))
+          fragment(c, (uint32_t)i, s) || quote_part(c, (uint32_t)i, s))
         continue;
       bool listed = false;
       for (size_t k = 0; k < b->nalone[i] && !listed; k++) {
