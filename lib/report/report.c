@@ -322,7 +322,7 @@ static int member_rank(const px_comparison *c, uint32_t f, uint32_t j, uint32_t 
   const px__cmember *m = &c->mem[j];
   uint32_t k = c->art[m->art].sent_first + m->sent;
   int r = 0;
-  if (c->sent_fact[k] == f) r += 8 + 2 * (int)(deg[k] < 8 ? deg[k] : 8);
+  if (c->sent_fact[k] == f) r += 8 + 2 * (int)(deg[k] < 32 ? deg[k] : 32);
   px_str t = px__span(c, m->art, m->start, m->end);
   size_t e = t.len;
   while (e && (t.ptr[e - 1] == ' ' || t.ptr[e - 1] == '\n')) e--;
