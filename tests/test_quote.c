@@ -374,6 +374,30 @@ static void test_wire_prose(void **state) {
   assert_speaker(f, "tremendous respect", "Braun");
 }
 
+/* A body or a place, then role words, then a person: the person heads
+ * the phrase, also for a participle far from it ("..., saying"); a verb
+ * between makes the person its object, not the subject. */
+static void test_role_before_name(void **state) {
+  fx *f = *state;
+  run(f, "Senate Republican leader Mark Halloway also took to Twitter to show support for the "
+         "police, saying: \"Our opponents want to defund you.\"\n\n"
+         "State Department deputy spokeswoman Irene Castellano briefed reporters on Monday, saying: "
+         "\"We are watching closely.\"\n\n"
+         "Norvik Industries fired engineer Paul Osterberg on Friday, saying: \"The memo broke our "
+         "rules.\"");
+  assert_speaker(f, "want to defund you", "Mark Halloway");
+  assert_speaker(f, "watching closely", "Irene Castellano");
+  assert_speaker(f, "broke our rules", "Norvik");
+  /* a name after its roles, before a verb in the past tense, is the
+   * subject the next pronoun goes back to */
+  run(f, "White House spokesman Daniel Okafor said President Ruth Alder \"firmly believes that "
+         "violence has no place in our society.\"\n\n"
+         "Presumptive Republican presidential nominee Victor Hale used nearly identical language "
+         "in condemning the attack on Wednesday.\n\n"
+         "\"There is no place for such violence,\" he said in a statement.");
+  assert_speaker(f, "no place for such violence", "Victor Hale");
+}
+
 /* Pronouns and their antecedents on ordinary news prose. */
 static void test_pronoun_antecedents(void **state) {
   fx *f = *state;
@@ -1887,6 +1911,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_pronoun_gender_and_thread, setup, teardown),
       cmocka_unit_test_setup_teardown(test_attribution_shapes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_wire_prose, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_role_before_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cue_shapes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pronoun_antecedents, setup, teardown),
       cmocka_unit_test_setup_teardown(test_outer_cue_and_programmes, setup, teardown),

@@ -477,6 +477,23 @@ static bool speakerish(const qwork *w, size_t k) {
 
 /* The subject of a clause starting at lo: the first speaker-like word
  * before t ("Hours later, Trump returned the compliment, telling ..."). */
+static bool is_ed(const qwork *w, size_t i);
+
+/* A word of a role between a body and a person's name ("House
+ * Republican leader", "White House press secretary"): a capitalized word,
+ * a title word, or a plain lower-case noun; never a verb that would make
+ * the name its object ("Google fired engineer James Damore"). */
+static bool role_word(const qwork *w, size_t j) {
+  if (!is_word(w, j) || w->inq[j]) return false;
+  if (cap_word(w, j) || (w->cls[j] & PX__CW_TITLE)) return true;
+  static const char *const past[] = {"sent", "wrote", "put", "made", "took", "gave", "ran", "held",
+                                     "began", "spent", "kept", "paid", "won", "lost", "went", "got",
+                                     "came", "brought", "built", "left", "told", "hit", "met", "let"};
+  return !(TOK(w, j)->flags & (PX__TF_STOP | PX__TF_POSSESSIVE)) &&
+         !(w->cls[j] & (CW_SKIP | CW_CLAUSE | CW_DET | PX__CW_CUE | PX__CW_PRONOUN)) && !is_ed(w, j) &&
+         !is_ing(w, j) && !word_in(w, j, past, sizeof past / sizeof *past);
+}
+
 static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
   /* "After Clinton suffered a concussion, Axelrod emailed ...": past an
    * opening subordinate clause, to the main one */
@@ -515,6 +532,20 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
       if (me < TOK(w, e)->end && w->p[me] == '-' && e + 1 < t) {
         k = e;
         continue;
+      }
+      /* "House Republican leader Kevin McCarthy", "White House press
+       * secretary Kayleigh McEnany": a body or a place, then role words,
+       * then a person: the person heads the phrase */
+      if (w->ents->ent[w->ents->men[m].entity].type != PX_ENT_PERSON) {
+        size_t j = e + 1;
+        while (j < t && j - e <= 5 && mention_at(w, j) < 0 && role_word(w, j)) j++;
+        int32_t m2 = j < t ? mention_at(w, j) : -1;
+        if (j > e + 1 && m2 >= 0 && w->ents->men[m2].tok_first == j &&
+            (cap_word(w, j - 1) || (w->cls[j - 1] & PX__CW_TITLE)) &&
+            w->ents->ent[w->ents->men[m2].entity].type == PX_ENT_PERSON) {
+          spk_from_mention(w, m2, s);
+          return true;
+        }
       }
     } else if (w->cls[k] & PX__CW_TITLE) {
       while (e + 1 < t && is_word(w, e + 1) && (w->cls[e + 1] & PX__CW_TITLE)) e++;
@@ -2058,9 +2089,8 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     if (!before_verb && after < nt && is_word(w, after) && !cap_word(w, after) && is_ed(w, after) &&
         !(TOK(w, after)->flags & PX__TF_STOP)) {
       size_t b = k;
-      while (b > 0 && is_word(w, b - 1) && ((w->cls[b - 1] & PX__CW_TITLE) || cap_word(w, b - 1)) &&
-             k - b < 6)
-        b--;
+      /* "Presumptive Republican presidential nominee Mitt Romney used" */
+      while (b > 0 && role_word(w, b - 1) && k - b < 6) b--;
       before_verb = b == sent_first_tok(w, ks) || (b > 0 && punct_char(w, b - 1) == ',');
     }
     /* "as Obama spoke about ...", "when Clinton arrived": the subject of
