@@ -831,6 +831,16 @@ static void test_speaker_match(void **state) {
   assert_true(M("Donald Trump", "Donald J. Trump"));
   assert_false(M("S. Zaid", "Mark Zaid"));
   assert_false(M("Mark S. Zaid", "Anna Zaid"));
+  /* a middle name one leaves out, written out; a short form of the first */
+  assert_true(M("Sarah Huckabee Sanders", "Sarah Sanders"));
+  assert_true(M("Bob McDonnell", "Robert McDonnell"));
+  assert_true(M("Rick Gates", "Richard Gates"));
+  assert_true(M("Gov. Bob McDonnell", "Robert F. McDonnell"));
+  assert_false(M("Maureen McDonnell", "Bob McDonnell"));
+  assert_false(M("Sarah Huckabee Sanders", "Bernie Sanders"));
+  assert_false(M("Sarah Huckabee Sanders", "Sarah Palin Sanders"));
+  assert_false(M("Rick Gates", "Robert Gates"));
+  assert_false(M("Donald Trump Jr.", "Donald Trump"));
 #undef M
 }
 

@@ -473,6 +473,33 @@ static bool same_tok(const ntok *a, const ntok *b) {
   return a->k[0] == b->k[0] && !va && !vb; /* c/k/q, w/v */
 }
 
+/* English given names and their usual short forms, which news prints
+ * for one person in turn ("Bob McDonnell" / "Robert McDonnell", "Rick
+ * Gates" / "Richard Gates"): the short form, then the full name. */
+static const char *const k_nicknames[][2] = {
+    {"al", "albert"},      {"alex", "alexander"},   {"andy", "andrew"},      {"ben", "benjamin"},
+    {"bill", "william"},   {"billy", "william"},    {"bob", "robert"},       {"bobby", "robert"},
+    {"chris", "christopher"}, {"chuck", "charles"}, {"dan", "daniel"},       {"danny", "daniel"},
+    {"dave", "david"},     {"dick", "richard"},     {"don", "donald"},       {"ed", "edward"},
+    {"eddie", "edward"},   {"fred", "frederick"},   {"greg", "gregory"},     {"jeff", "jeffrey"},
+    {"jim", "james"},      {"jimmy", "james"},      {"joe", "joseph"},       {"jon", "jonathan"},
+    {"ken", "kenneth"},    {"larry", "lawrence"},   {"liz", "elizabeth"},    {"matt", "matthew"},
+    {"mike", "michael"},   {"mitch", "mitchell"},   {"nick", "nicholas"},    {"pat", "patrick"},
+    {"phil", "philip"},    {"rich", "richard"},     {"rick", "richard"},     {"rob", "robert"},
+    {"ron", "ronald"},     {"sam", "samuel"},       {"steve", "steven"},     {"steve", "stephen"},
+    {"sue", "susan"},      {"ted", "edward"},       {"ted", "theodore"},     {"tim", "timothy"},
+    {"tom", "thomas"},     {"tony", "anthony"},     {"walt", "walter"},      {"will", "william"}};
+
+/* First names of one person: the same, or a short form and its full name. */
+static bool same_given(const ntok *a, const ntok *b) {
+  if (same_tok(a, b)) return true;
+  for (size_t i = 0; i < sizeof k_nicknames / sizeof *k_nicknames; i++)
+    if ((!strcmp(a->s, k_nicknames[i][0]) && !strcmp(b->s, k_nicknames[i][1])) ||
+        (!strcmp(b->s, k_nicknames[i][0]) && !strcmp(a->s, k_nicknames[i][1])))
+      return true;
+  return false;
+}
+
 /* The rest of a name, tokens except skip, concatenated. */
 static void rest(const ntok *t, size_t n, size_t skip, char *out, size_t cap, bool *initials) {
   size_t o = 0;
@@ -542,6 +569,20 @@ static bool tokens_match(const ntok *ta, size_t n1, const ntok *tb, size_t n2) {
     bool tail = strlen(lo[0].s) > 1;
     for (size_t i = 0; i < nlo && tail; i++) tail = same_tok(&lo[i], &hi[nhi - nlo + i]);
     if (tail) return true;
+  }
+  /* one surname, first names one person's ("Bob" / "Robert"), and a
+   * middle name one of them leaves out ("Sarah Huckabee Sanders" / "Sarah
+   * Sanders"): every token of the shorter in the longer, in order */
+  if (si == n1 - 1 && sj == n2 - 1 && n1 >= 2 && n2 >= 2 && same_given(&ta[0], &tb[0])) {
+    const ntok *lo = n1 <= n2 ? ta : tb, *hi = n1 <= n2 ? tb : ta;
+    size_t nlo = n1 <= n2 ? n1 : n2, nhi = n1 <= n2 ? n2 : n1, h = 1;
+    bool in = true;
+    for (size_t i = 1; i + 1 < nlo && in; i++) {
+      while (h + 1 < nhi && !same_tok(&lo[i], &hi[h])) h++;
+      in = h + 1 < nhi;
+      h++;
+    }
+    if (in) return true;
   }
   char ra[160], rb[160], ka[160], kb[160];
   bool ia, ib;
