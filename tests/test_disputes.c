@@ -97,6 +97,16 @@ static void test_parts_and_places(void **state) {
   assert_true(none("The first two explosions hit homes in the east."));
   assert_true(none("The final four boys came out on Tuesday."));
   assert_true(none("She won the 270 votes she needs."));
+  /* what it takes, what may be, what would be if: no count reported */
+  assert_true(none("A candidate needs at least 15 percent of the vote to win delegates."));
+  assert_true(none("Candidates needing at least 10 percent of the vote get a share."));
+  assert_true(none("The disclosures were likely to sway at least four senators."));
+  assert_true(none("The repairs could cost $40 million."));
+  assert_true(none("If she were a man, she would not get 5 percent of the vote."));
+  assert_true(none("If all 53 members vote to proceed, the bill moves ahead."));
+  /* kept: what was counted, what a plan would cost */
+  assert_true(one("Retailers added 24,000 jobs in February.").value == 24000);
+  assert_true(one("The bill would cost $30 billion.").value == 30e9);
   assert_true(none("The town lies 20 miles north of the capital."));
   assert_true(none("The cave is about 7 miles away from the village."));
   assert_true(none("Support for the plan is 100 percent."));

@@ -23,7 +23,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 7u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 8u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -34,7 +34,10 @@
                      6: two sentences giving one figure ("312,000") score at least
                         PX__FACT_FIGURE when the model gives them some credit;
                      7: a stored story's sentences that the outlet's other
-                        articles repeat whole are page furniture */
+                        articles repeat whole are page furniture;
+                     8: two spellings of one person (a middle name left out,
+                        a short first name) contradict nothing, and a figure
+                        needed, possible or conditional is no count to dispute */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -418,18 +418,31 @@ static bool selects(const px__text *tx, size_t first, size_t i) {
   return n && word_is(w, n, s, sizeof s / sizeof s[0]);
 }
 
-/* Does the clause of the figure (tokens i .. u) say it is needed: "the
- * 270 votes he needs", "the 60-vote threshold"? */
+/* Does the clause of the figure (tokens i .. u) say it is needed or only
+ * possible: "the 270 votes he needs", "the 60-vote threshold", "needing
+ * at least 10 percent", "likely to sway at least four Republicans",
+ * "could reach 3,000"?  Or is its sentence a condition: "if she were a
+ * man, she would not get 5 percent"?  Such a figure is what it takes or
+ * what may be, not a count an outlet reports. */
 static bool needed(const px__text *tx, size_t first, size_t last, size_t i, size_t u) {
-  static const char *const s[] = {"need", "needs", "needed", "threshold"};
+  static const char *const s[] = {"need",     "needs",    "needed", "needing", "threshold", "require",
+                                  "requires", "required", "must",   "might",   "could"};
+  static const char *const cond[] = {"if", "unless"};
   size_t lo = i, hi = u + 1;
   while (lo > first && !clause_break(tx, &tx->tok[lo - 1])) lo--;
   while (hi < last && !clause_break(tx, &tx->tok[hi])) hi++;
   char w[16];
-  for (size_t k = lo; k < hi; k++) {
+  for (size_t k = first; k < last; k++) {
     if (tx->tok[k].kind != PX__TOK_WORD) continue;
     size_t n = lower(tx, &tx->tok[k], w, sizeof w);
-    if (n && word_is(w, n, s, sizeof s / sizeof s[0])) return true;
+    if (!n) continue;
+    if (k >= lo && k < hi && word_is(w, n, s, sizeof s / sizeof s[0])) return true;
+    /* "likely to sway", not "likely voters" */
+    char nx[4];
+    if (k >= lo && k + 1 < hi && n == 6 && !memcmp(w, "likely", 6) && tx->tok[k + 1].kind == PX__TOK_WORD &&
+        lower(tx, &tx->tok[k + 1], nx, sizeof nx) == 2 && !memcmp(nx, "to", 2))
+      return true;
+    if (word_is(w, n, cond, sizeof cond / sizeof cond[0])) return true;
   }
   return false;
 }
@@ -706,6 +719,13 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       j++;
     }
     if ((money || pct || percent_word(tx, last, j)) && at_least(tx, first, i)) q.hi = 1e300;
+    /* a sum or a share that is needed, possible or conditional ("needing
+     * at least 10 percent of the vote", "if ..., she would not get 5
+     * percent"): nothing reported to set against another outlet's */
+    if ((money || pct || percent_word(tx, last, j)) && needed(tx, first, last, i, j - 1)) {
+      i = j - 1;
+      continue;
+    }
     if (money) {
       q.unit = px__word_hash("$", 1);
       q.ustart = q.start, q.uend = q.end;
@@ -785,7 +805,8 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
     }
     /* part of a count ("three other Americans", "four more boys", "eight
      * of the boys", "the first two explosions", "the final four"), a
-     * requirement ("the 270 votes he needs"), a place ("20 miles north of
+     * requirement or a possibility ("the 270 votes he needs", "could
+     * reach"), a condition ("if ..."), a place ("20 miles north of
      * Austin"): not a count to set against another outlet's */
     if (q.unit && (part || selects(tx, first, i) || needed(tx, first, last, i, uidx) ||
                    place(tx, last, uidx)))
