@@ -475,25 +475,32 @@ static bool speakerish(const qwork *w, size_t k) {
   return (c & PX__CW_TITLE) != 0 && !after_preposition(w, k);
 }
 
-/* The subject of a clause starting at lo: the first speaker-like word
- * before t ("Hours later, Trump returned the compliment, telling ..."). */
 static bool is_ed(const qwork *w, size_t i);
+
+/* Verbs in the past tense that do not end in -ed. */
+static const char *const k_past[] = {
+    "sent",  "wrote",   "put",   "made", "took", "gave", "ran",  "held",
+    "began", "spent",   "kept",  "paid", "won",  "lost", "went", "got",
+    "came",  "brought", "built", "left", "told", "hit",  "met",  "let"};
 
 /* A word of a role between a body and a person's name ("House
  * Republican leader", "White House press secretary"): a capitalized word,
  * a title word, or a plain lower-case noun; never a verb that would make
  * the name its object ("Google fired engineer James Damore"). */
 static bool role_word(const qwork *w, size_t j) {
-  if (!is_word(w, j) || w->inq[j]) return false;
-  if (cap_word(w, j) || (w->cls[j] & PX__CW_TITLE)) return true;
-  static const char *const past[] = {"sent", "wrote", "put", "made", "took", "gave", "ran", "held",
-                                     "began", "spent", "kept", "paid", "won", "lost", "went", "got",
-                                     "came", "brought", "built", "left", "told", "hit", "met", "let"};
+  if (!is_word(w, j) || w->inq[j])
+    return false;
+  if (cap_word(w, j) || (w->cls[j] & PX__CW_TITLE))
+    return true;
   return !(TOK(w, j)->flags & (PX__TF_STOP | PX__TF_POSSESSIVE)) &&
-         !(w->cls[j] & (CW_SKIP | CW_CLAUSE | CW_DET | PX__CW_CUE | PX__CW_PRONOUN)) && !is_ed(w, j) &&
-         !is_ing(w, j) && !word_in(w, j, past, sizeof past / sizeof *past);
+         !(w->cls[j] &
+           (CW_SKIP | CW_CLAUSE | CW_DET | PX__CW_CUE | PX__CW_PRONOUN)) &&
+         !is_ed(w, j) && !is_ing(w, j) &&
+         !word_in(w, j, k_past, sizeof k_past / sizeof *k_past);
 }
 
+/* The subject of a clause starting at lo: the first speaker-like word
+ * before t ("Hours later, Trump returned the compliment, telling ..."). */
 static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
   /* "After Clinton suffered a concussion, Axelrod emailed ...": past an
    * opening subordinate clause, to the main one */
@@ -598,11 +605,8 @@ static bool opening_np(const qwork *w, size_t lo, size_t t, spk *s) {
     e++;
   if (e == f + 1 || e >= t || e - f > 4 || !is_word(w, e)) return false;
   /* the word after it is a verb: an auxiliary or a past tense */
-  static const char *const past[] = {"sent", "wrote", "put", "made", "took", "gave", "ran",
-                                     "held", "began", "spent", "kept", "paid", "won", "lost",
-                                     "went", "got", "came", "brought", "built", "left"};
   if (!((w->cls[e] & CW_SKIP) || (is_ed(w, e) && !cap_word(w, e)) ||
-        word_in(w, e, past, sizeof past / sizeof *past)))
+        word_in(w, e, k_past, sizeof k_past / sizeof *k_past)))
     return false;
   spk_span(w, f, e, s);
   return true;
