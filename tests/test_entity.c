@@ -177,6 +177,25 @@ static void test_leader_role_and_hyphen_keys(void **state) {
   }
 }
 
+/* A given name of two syllables keeps its second even when that is a
+ * word ("Ki-moon", "Jae-in"); "Kremlin-backed" and "Same-sex" still end
+ * at the hyphen. */
+static void test_two_syllable_given_name(void **state) {
+  px_doc *d = analyze(state,
+                      "SEOUL - Former envoy Park Ji-moon met President Seo Hye-in on Friday, and "
+                      "the Kremlin-backed group they criticized did not reply.\n\n"
+                      "Justice Harlan Same-sex marriage rulings were cited.");
+  long k = find_key(d, "park ji moon");
+  assert_true(k >= 0);
+  assert_int_equal(type_of(d, k), PX_ENT_PERSON);
+  assert_true(find_key(d, "seo hye in") >= 0);
+  assert_int_equal(find_key(d, "park ji"), -1);
+  assert_true(find_key(d, "kremlin") >= 0);
+  assert_int_equal(find_key(d, "kremlin backed"), -1);
+  assert_int_equal(find_key(d, "harlan same sex"), -1);
+  px_doc_free(d);
+}
+
 static void test_variants_and_diacritics(void **state) {
   px_doc *d = analyze(state, "Shelling hit Kiev overnight, officials in Zürich said.");
   long kyiv = find_key(d, "kyiv");
@@ -531,6 +550,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_title_of_the_body, setup, teardown),
       cmocka_unit_test_setup_teardown(test_demonym_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_leader_role_and_hyphen_keys, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_two_syllable_given_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_variants_and_diacritics, setup, teardown),
       cmocka_unit_test_setup_teardown(test_sentence_initial_words, setup, teardown),
       cmocka_unit_test_setup_teardown(test_organizations, setup, teardown),

@@ -648,7 +648,20 @@ static int prepare(work *w) {
           w->bits[i] = 0; /* "Twenty-two": a number, no name */
           continue;
         }
-        if (sb & (W_HYPHSFX | W_COMMON)) {
+        /* "Ban Ki-moon", "Moon Jae-in": after a name, a short syllable,
+         * a hyphen and a short one are a given name of two syllables,
+         * though "moon" and "in" are words */
+        size_t pl = (size_t)(h - s), sl = (size_t)(e - h - 1);
+        bool syllables = !(sb & W_HYPHSFX) && pl >= 2 && pl <= 4 && sl >= 2 && sl <= 4 && i > 0 &&
+                         (w->namey[i - 1] & N_NAME) && !(w->namey[i - 1] & N_ENDS) &&
+                         tx->tok[i - 1].kind == PX__TOK_WORD && tx->tok[i - 1].end + 1 == t->start;
+        for (size_t k = 1; k < pl && syllables; k++) syllables = s[k] >= 'a' && s[k] <= 'z';
+        if (syllables) { /* "Same-sex": the first syllable no word either */
+          char pf[8];
+          for (size_t k = 0; k < pl; k++) pf[k] = (char)(s[k] | 0x20);
+          syllables = !(word_bits(w->ea, px__word_hash(pf, pl)) & W_COMMON);
+        }
+        if ((sb & (W_HYPHSFX | W_COMMON)) && !syllables) {
           w->nend[i] = (uint32_t)(h - tx->body);
           b = word_bits(w->ea, tok_hash(w, i));
           w->namey[i] = N_ENDS; /* the name stops here */
