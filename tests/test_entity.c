@@ -194,6 +194,30 @@ static void test_two_syllable_given_name(void **state) {
   assert_int_equal(find_key(d, "kremlin backed"), -1);
   assert_int_equal(find_key(d, "harlan same sex"), -1);
   px_doc_free(d);
+  /* opening a sentence, though the family name is a word ("ban") */
+  d = analyze(state, "The talks in the capital ended on Friday without a date for the next round.\n\n"
+                     "Ban Ho-jin said the two sides would meet again.");
+  assert_true(find_key(d, "ban ho jin") >= 0);
+  assert_int_equal(find_key(d, "ho jin"), -1);
+  px_doc_free(d);
+}
+
+/* A sentence of names and small words that ends in a full stop is no
+ * heading in title case: its names are read whole. */
+static void test_title_case_sentence(void **state) {
+  px_doc *d = analyze(state, "The talks in the capital ended on Friday without a date for the next round.\n\n"
+                             "Ingrid Halvorsen was in Oslo. Marta Lindqvist is in Bergen.");
+  long k = find_key(d, "ingrid halvorsen");
+  assert_true(k >= 0);
+  assert_int_equal(type_of(d, k), PX_ENT_PERSON);
+  assert_true(find_key(d, "marta lindqvist") >= 0);
+  assert_int_equal(find_key(d, "ingrid"), -1);
+  px_doc_free(d);
+  /* a heading in title case still reads only what is known */
+  d = analyze(state, "Council Votes To Close The Old Harbor Bridge\n\n"
+                     "The council voted on Monday to close the bridge for repairs.");
+  assert_int_equal(find_key(d, "council votes"), -1);
+  px_doc_free(d);
 }
 
 static void test_variants_and_diacritics(void **state) {
@@ -551,6 +575,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_demonym_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_leader_role_and_hyphen_keys, setup, teardown),
       cmocka_unit_test_setup_teardown(test_two_syllable_given_name, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_title_case_sentence, setup, teardown),
       cmocka_unit_test_setup_teardown(test_variants_and_diacritics, setup, teardown),
       cmocka_unit_test_setup_teardown(test_sentence_initial_words, setup, teardown),
       cmocka_unit_test_setup_teardown(test_organizations, setup, teardown),

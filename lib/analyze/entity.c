@@ -458,7 +458,7 @@ void px__entan_free(px__entan *ea) {
 
 enum { T_PERSON = 1, T_ORG = 2, T_PLACE = 3, T_OTHER = 4 };
 
-enum { N_NAME = 1, N_ENDS = 2, N_STARTS = 4 };
+enum { N_NAME = 1, N_ENDS = 2, N_STARTS = 4, N_SYLL = 8 /* "Ki-moon" after a name */ };
 
 #define MAX_ROLE 5
 #define MAX_RUN 24
@@ -592,17 +592,28 @@ static int prepare(work *w) {
   w->namey = px__arena_alloc(w->arena, n + 1);
   w->headline = px__arena_alloc(w->arena, tx->nsent + 1);
   if (!w->bits || !w->nstart || !w->nend || !w->namey || !w->headline) return PX_ENOMEM;
-  /* headings: every word but stopwords capitalized, three or more of them */
+  /* headings: every word but stopwords capitalized, three or more of
+   * them; title case writes a verb capitalized, so a small verb in lower
+   * case ("Edward Snowden was in Moscow.") makes a sentence of names */
+  static const char *const aux[] = {"is", "was", "are", "were", "has", "had", "have", "will", "would"};
+  uint64_t haux[sizeof aux / sizeof *aux];
+  for (size_t i = 0; i < sizeof aux / sizeof *aux; i++) haux[i] = px__word_hash(aux[i], strlen(aux[i]));
   for (size_t si = 0; si < tx->nsent; si++) {
     const px__sentence *se = &tx->sent[si];
     size_t words = 0, caps = 0;
+    bool verb = false;
     for (size_t k = se->tok_first; k < se->tok_first + se->tok_count && k < n; k++) {
       const px__token *t = &tx->tok[k];
-      if (t->kind != PX__TOK_WORD || (t->flags & PX__TF_STOP)) continue;
+      if (t->kind != PX__TOK_WORD) continue;
+      if (t->flags & PX__TF_STOP) {
+        for (size_t i = 0; i < sizeof aux / sizeof *aux && !(t->flags & PX__TF_CAP); i++)
+          verb |= t->fold == haux[i];
+        continue;
+      }
       words++;
       caps += (t->flags & PX__TF_CAP) != 0;
     }
-    w->headline[si] = words >= 3 && caps == words;
+    w->headline[si] = words >= 3 && caps == words && !verb;
   }
   size_t nwords = 0;
   for (size_t i = 0; i < n; i++) nwords += tx->tok[i].kind == PX__TOK_WORD;
@@ -661,6 +672,7 @@ static int prepare(work *w) {
           for (size_t k = 0; k < pl; k++) pf[k] = (char)(s[k] | 0x20);
           syllables = !(word_bits(w->ea, px__word_hash(pf, pl)) & W_COMMON);
         }
+        if (syllables) w->namey[i] |= N_SYLL;
         if ((sb & (W_HYPHSFX | W_COMMON)) && !syllables) {
           w->nend[i] = (uint32_t)(h - tx->body);
           b = word_bits(w->ea, tok_hash(w, i));
@@ -1131,7 +1143,10 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
     }
     size_t na = a + 1;
     while (na < b && (!is_word(w, na) || (w->bits[na] & W_CONNECT))) na++;
-    return take_span(w, na, b, true); /* "Advertisement Continue": look again */
+    /* "Ban Ki-moon said": a family name before a given name of two
+     * syllables, though "ban" is a word */
+    if (!(na == a + 1 && (w->namey[na] & N_SYLL)))
+      return take_span(w, na, b, true); /* "Advertisement Continue": look again */
   }
   /* a single capitalized common word mid-sentence ("the Costs", "Interface") is
    * a name when the text capitalizes it more than once and never writes it
