@@ -398,6 +398,48 @@ static void test_role_before_name(void **state) {
   assert_speaker(f, "no place for such violence", "Victor Hale");
 }
 
+/* An outlet that reports what someone said is not the speaker. */
+static void test_outlet_reports(void **state) {
+  fx *f = *state;
+  run(f, "The hearing on the new bill opens in the capital on Wednesday morning.\n\n"
+         "Dorsey will also say that the state should not \"decide what we can own and use to "
+         "protect our homes,\" NPR's Hal Brennick reports.\n\n"
+         "The Los Angeles Times adds that Mayor Lena Ortiz is expected to say that \"too many "
+         "families wait far too long for a bus.\"\n\n"
+         "Senator Paul Weaver has accused the agency of using \"deception\" and \"old tricks of "
+         "delay\" to stall the project, according to Reuters.\n\n"
+         "Mayor Lena Ortiz spoke for an hour. The second group was asked simpler questions.\"Both "
+         "sides were less likely to trust the results,\" the Post reported.");
+  assert_speaker(f, "decide what we can own", "Dorsey");
+  assert_speaker(f, "too many families", "Lena Ortiz");
+  assert_speaker(f, "deception", "Paul Weaver");
+  assert_speaker(f, "old tricks of delay", "Paul Weaver");
+  /* the one asked is no speaker: the outlet stays */
+  assert_speaker(f, "less likely to trust", "Post");
+  /* an outlet with no one before it keeps its words */
+  run(f, "The city council met again on Tuesday to discuss the budget for the next year.\n\n"
+         "The New York Times reported that the plan was \"dead on arrival.\"");
+  assert_speaker(f, "dead on arrival", "New York Times");
+}
+
+/* A name right before the opening mark is what the quote is about; a
+ * sentence led by he or she goes on about that person. */
+static void test_pronoun_not_the_quoted_subject(void **state) {
+  fx *f = *state;
+  run(f, "The House voted on Wednesday to send the articles against Governor Ann Harlan to the "
+         "Senate.\n\n"
+         "At her weekly news conference on Thursday, Speaker Nora Lindqvist said nothing can "
+         "remove the mark Harlan will now carry.\n\n"
+         "Harlan \"will not be cleared,\" she said. \"You cannot be cleared without a trial.\"");
+  assert_speaker(f, "will not be cleared", "Nora Lindqvist");
+  /* he who defended Kang is not Kang, though Kang opened a sentence */
+  run(f, "President Tomas Varga spoke to reporters in Hanoi on Thursday after his second summit "
+         "with North Korean leader Kang Min-su ended. Kang left the city by train.\n\n"
+         "He even defended Kang over the death of the student Otto Brill. \"He says he didn't know "
+         "about it and I will take him at his word,\" he said.");
+  assert_speaker(f, "take him at his word", "Tomas Varga");
+}
+
 /* Pronouns and their antecedents on ordinary news prose. */
 static void test_pronoun_antecedents(void **state) {
   fx *f = *state;
@@ -1922,6 +1964,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_attribution_shapes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_wire_prose, setup, teardown),
       cmocka_unit_test_setup_teardown(test_role_before_name, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_outlet_reports, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_pronoun_not_the_quoted_subject, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cue_shapes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pronoun_antecedents, setup, teardown),
       cmocka_unit_test_setup_teardown(test_outer_cue_and_programmes, setup, teardown),

@@ -2046,6 +2046,25 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     }
     size_t ks = sent_of(w, k);
     uint32_t kp = tx->sent[ks].para;
+    /* "Trump "will not be acquitted," she said.": a name right before the
+     * opening mark is the subject of the quoted words, not who speaks */
+    if (ks == st && k + ents->men[m].tok_count == c->open_tok && c->open_tok < t) continue;
+    /* "He even defended Kim over ... Otto Warmbier. "...," he said.": a
+     * sentence whose subject is he or she again goes on about that
+     * person; the names after it are what the person did things to */
+    if (ks != st && (g == 1 || g == 2)) {
+      size_t f0 = sent_first_tok(w, ks);
+      if (f0 < k && is_word(w, f0) && !w->inq[f0] && TOK(w, f0)->fold != w->qa->h_his &&
+          TOK(w, f0)->fold != w->qa->h_her && pronoun_gender(w, f0) == g) {
+        /* the object of its verb ("He even defended Kang", "He tore into
+         * GOP rival Rick Perry") is someone else, here and before */
+        bool object = k - f0 <= 7;
+        for (size_t q = f0 + 1; q < k && object; q++)
+          object = is_word(w, q) && !w->inq[q] && (!cap_word(w, q) || role_word(w, q));
+        if (object && ndone < 16) done[ndone++] = (int32_t)en;
+        continue;
+      }
+    }
     /* "Asked about her vote if Clinton faces Trump, she replied": a name
      * in the opening clause of asking is what the pronoun was asked about */
     if (ks == st && t < nt && !w->inq[k] && opens_asked(w, ks)) {
@@ -2231,6 +2250,84 @@ static int32_t resolve_org(const qwork *w, const cand *c) {
 }
 
 /* The candidate takes a trailing attribution (cue and speaker after it). */
+/* Is the speaker a news outlet or its reporter ("the Los Angeles Times",
+ * "the Post", "Reuters", "NPR's Brian Naylor"), who reports the words
+ * rather than speaking them? */
+static bool press_word(const qwork *w, size_t k) {
+  static const char *const press[] = {"times",    "post",     "journal",   "tribune",  "herald",
+                                      "gazette",  "chronicle", "inquirer", "newspaper", "paper",
+                                      "magazine", "network",  "outlet",    "wire",      "daily"};
+  return word_in(w, k, press, sizeof press / sizeof *press);
+}
+static bool media_speaker(const qwork *w, const spk *s) {
+  if (!s->ok || s->pron || s->end <= s->start) return false;
+  size_t a = tok_from(w, s->start), e = tok_from(w, s->end);
+  if (a >= e || e > w->tx->ntok) return false;
+  bool person = s->men >= 0 && w->ents->ent[w->ents->men[s->men].entity].type == PX_ENT_PERSON;
+  if (person) {
+    /* "NPR's Brian Naylor", "the Times' reporter" */
+    size_t f = a;
+    static const char *const staff[] = {"reporter", "correspondent", "columnist", "writer",
+                                        "editor",   "anchor",        "host",      "journalist"};
+    while (f > 0 && is_word(w, f - 1) && word_in(w, f - 1, staff, sizeof staff / sizeof *staff)) f--;
+    if (f == 0 || !is_word(w, f - 1)) return false;
+    const px__token *t = TOK(w, f - 1);
+    bool poss = (t->flags & PX__TF_POSSESSIVE) != 0;
+    if (!poss && f == a) return false; /* "NPR reporter X", not a bare name */
+    size_t from = f - 1;
+    while (from > 0 && cap_word(w, from - 1) && f - from < 5) from--;
+    size_t n = t->end - TOK(w, from)->start;
+    if (poss && n > 2) n -= (w->p[t->end - 1] == 's') ? 2 : 1; /* "NPR's" */
+    return px__outlet_known(w->p + TOK(w, from)->start, n) || press_word(w, f - 1);
+  }
+  if (px__outlet_known(w->p + s->start, s->end - s->start)) return true;
+  return cap_word(w, e - 1) && press_word(w, e - 1);
+}
+
+/* "LaPierre will also say that the government should not "dictate ...,"
+ * NPR's Brian Naylor reports", "The Los Angeles Times adds that Holder is
+ * expected to say that "..."": under an outlet's attribution, the nearest
+ * verb of saying before the quote, in [lo, hi), with a subject of its own
+ * that is no outlet, gives the speaker; a named one only (or he or she)
+ * when named is set. */
+static bool inner_speaker(const qwork *w, size_t lo, size_t hi, bool named, attr *at) {
+  static const char *const bound[] = {"expected", "set", "going", "likely", "due",
+                                      "scheduled", "poised", "planning", "ready", "about"};
+  static const char *const be[] = {"is", "are", "was", "were", "be", "been"};
+  for (size_t k = hi; k > lo;) {
+    k--;
+    if (is_sent_end_punct(w, k)) return false;
+    if (!is_word(w, k) || w->inq[k] || cue_at(w, k, true) != 1) continue;
+    /* not "The third group was asked ...": the one asked or told */
+    if (k > lo && word_in(w, k - 1, be, sizeof be / sizeof *be)) continue;
+    size_t c = k; /* "Holder is expected to say": the subject before "is" */
+    if (c > lo + 2 && TOK(w, c - 1)->fold == w->qa->h_to && word_in(w, c - 2, bound, sizeof bound / sizeof *bound)) {
+      if (!(w->cls[k] & PX__CW_CUE)) continue; /* "is expected to "testify alone"" */
+      c -= 2;
+      if (c > lo && word_in(w, c - 1, be, sizeof be / sizeof *be)) c--;
+    }
+    spk s0 = {0};
+    if (!subject_before(w, lo, c, &s0) || s0.start < TOK(w, lo)->start || media_speaker(w, &s0) ||
+        !(own_speaker(w, &s0) || s0.pron == 1 || s0.pron == 2))
+      continue;
+    /* a verb that reports speech only beside a quote ("points to",
+     * "accused") speaks for a person, not for "the report" */
+    if (!(w->cls[k] & PX__CW_CUE) && !s0.pron &&
+        !(s0.men >= 0 && w->ents->ent[w->ents->men[s0.men].entity].type == PX_ENT_PERSON))
+      continue;
+    if (named && !s0.pron && s0.men < 0) continue;
+    memset(at, 0, sizeof *at);
+    at->ok = true;
+    at->cue_tok = k;
+    at->cue_s = TOK(w, k)->start;
+    at->cue_e = TOK(w, k)->end;
+    at->s = s0;
+    at->end_tok = k + 1;
+    return true;
+  }
+  return false;
+}
+
 static void take_trailing(cand *c, const attr *at) {
   c->trail = true;
   c->trail_end = at->end_tok;
@@ -2719,6 +2816,23 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
           }
           break;
         }
+    }
+    if ((c->trail || c->lead) && media_speaker(&w, &c->s)) {
+      /* an outlet reports what someone said: the one it reports speaks */
+      size_t ct = tok_from(&w, c->q.cue_start);
+      size_t lo2 = sent_first_tok(&w, so); /* over quotes before: "deception" and "..." */
+      if (ct < prev && ct >= lo2) lo2 = tok_from(&w, c->q.cue_end);
+      if (c->lead && c->s.end <= TOK(&w, prev < nt ? prev : nt - 1)->start && tok_from(&w, c->s.end) > lo2)
+        lo2 = tok_from(&w, c->s.end);
+      attr in;
+      /* "According to the Gazette, the mayor said": the source the
+       * writer cites holds the words of a speaker it does not name */
+      bool named = ct < nt && TOK(&w, ct)->fold == qa->h_according;
+      if (lo2 < prev && inner_speaker(&w, lo2, prev, named, &in)) {
+        c->s = in.s;
+        c->q.cue_start = in.cue_s;
+        c->q.cue_end = in.cue_e;
+      }
     }
     c->heading = c->close_tok <= head_end || crosshead(&w, c) ||
                  ((c->q.flags & PX__QS_SINGLE) && c->close_tok <= head_single_end);

@@ -283,3 +283,12 @@ int px_ctx_load_outlets(px_ctx *ctx, const char *path) {
   fclose(f);
   return rc;
 }
+
+bool px__outlet_known(const char *raw, size_t n) {
+  char key[256];
+  while (n && isspace((unsigned char)*raw)) raw++, n--;
+  while (n && isspace((unsigned char)raw[n - 1])) n--;
+  if (n == 0 || n >= sizeof key) return false;
+  key_of(raw, n, key, sizeof key);
+  return key[0] && lookup(NULL, key) != NULL;
+}

@@ -33,6 +33,9 @@ typedef struct px__buf {
   size_t cap;
 } px__buf;
 
+/* Is raw[0..n) a publisher of the built-in table ("Reuters", "the LA
+ * Times", "NPR")?  (Names a user loaded are not asked.) */
+PX__HIDDEN bool px__outlet_known(const char *raw, size_t n);
 PX__HIDDEN void px__buf_init(px__buf *b, size_t cap);
 PX__HIDDEN void px__buf_release(px__buf *b);
 /** @return PX_OK, PX_ENOMEM or PX_ETOOBIG (buffer unchanged on error). */
