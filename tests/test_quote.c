@@ -438,6 +438,19 @@ static void test_pronoun_not_the_quoted_subject(void **state) {
          "He even defended Kang over the death of the student Otto Brill. \"He says he didn't know "
          "about it and I will take him at his word,\" he said.");
   assert_speaker(f, "take him at his word", "Tomas Varga");
+  /* a party label between the name and its verb; a name the verb of
+   * saying reaches, inside what was said, is no subject */
+  run(f, "The House voted on Wednesday to send the articles against Governor Ann Harlan to the "
+         "Senate.\n\n"
+         "Speaker Nora Lindqvist, D-Calif., said nothing can remove the mark Governor Ann Harlan "
+         "will now carry.\n\n"
+         "\"She will not be cleared,\" she said.");
+  assert_speaker(f, "She will not be cleared", "Nora Lindqvist");
+  /* the person after an inverted "said" that ends the sentence before */
+  run(f, "Governor Ann Harlan praised the transit plan on Monday and said it would pass.\n\n"
+         "The plan is a good start for the city, said Ruth Amsel, a historian at Lakeside College.\n\n"
+         "\"It puts us in a very good place,\" she said.");
+  assert_speaker(f, "very good place", "Ruth Amsel");
 }
 
 /* Pronouns and their antecedents on ordinary news prose. */

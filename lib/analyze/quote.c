@@ -27,6 +27,7 @@
 #include "quote.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -1035,6 +1036,14 @@ static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
       if (person < 0 && w->ents->ent[w->ents->men[m].entity].type == PX_ENT_PERSON) person = m;
     }
     if (e > a && (w->cls[e] & CW_CLAUSE)) break;
+    /* "said nothing can remove the mark Ann Harlan will carry", "said it
+     * was important for Clinton to ...": a clause of its own after the
+     * verb, not a speaker further on */
+    static const char *const clause_word[] = {
+        "can",  "cannot", "must", "shall", "nothing", "something", "everything", "anything",
+        "nobody", "everyone", "is",  "was",  "are",   "were",    "has",       "had",
+        "have", "will",   "would", "did", "does",    "may",     "might",     "could",  "should"};
+    if (first < 0 && word_in(w, e, clause_word, sizeof clause_word / sizeof *clause_word)) return false;
     e++;
   }
   if (person >= 0) {
@@ -2105,8 +2114,32 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     else if (w->inrep && w->inrep[k]) sc -= 2;
     bool initial = (tx->tok[k].flags & PX__TF_SENT_START) || k < sent_first_tok(w, ks) + 4 ||
                    (k > 0 && (is_qmark(w, k - 1) || punct_char(w, k - 1) == ','));
-    bool before_verb = after < nt && is_word(w, after) &&
-                       (w->cls[after] & (PX__CW_CUE | PX__CW_CUE_WEAK | CW_SKIP));
+    /* "Nancy Pelosi, D-Calif., said": over a party label */
+    size_t after_v = after;
+    if (after + 2 < nt && punct_char(w, after) == ',' && is_word(w, after + 1)) {
+      const char *lp = tx->body + tx->tok[after + 1].start;
+      size_t ln = tx->tok[after + 1].end - tx->tok[after + 1].start;
+      size_t j = after + 2;
+      if (j < nt && punct_char(w, j) == '.') j++;
+      if (ln >= 3 && ln <= 14 && (lp[0] == 'D' || lp[0] == 'R' || lp[0] == 'I') && lp[1] == '-' &&
+          lp[2] >= 'A' && lp[2] <= 'Z' && j + 1 < nt && punct_char(w, j) == ',')
+        after_v = j + 1;
+    }
+    bool before_verb = after_v < nt && is_word(w, after_v) &&
+                       (w->cls[after_v] & (PX__CW_CUE | PX__CW_CUE_WEAK | CW_SKIP));
+    /* "..., said Frances Townsend, CNN's contributor. / "...," she said.":
+     * a person after an inverted verb of saying that ends the sentence
+     * right before the quote's */
+    bool inverted = false;
+    if (!before_verb && !w->inq[k] && st == ks + 1 && ents->ent[en].type == PX_ENT_PERSON) {
+      size_t b = k;
+      while (b > 0 && role_word(w, b - 1) && k - b < 4) b--;
+      /* not "told CNN's Candy Crowley": the one told */
+      static const char *const said[] = {"said", "says", "added", "adds", "wrote", "writes", "noted",
+                                         "notes", "explained", "argued", "recalled", "continued"};
+      inverted = b >= 2 && word_in(w, b - 1, said, sizeof said / sizeof *said) &&
+                    punct_char(w, b - 2) == ',' && c->open_tok > 0 && sent_of(w, c->open_tok) == st;
+    }
     /* "Clinton campaign manager Robby Mook released a memo": a name with
      * its role opening the clause, before a verb in the past tense */
     if (!before_verb && after < nt && is_word(w, after) && !cap_word(w, after) && is_ed(w, after) &&
@@ -2165,15 +2198,20 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
       }
     }
     /* "McLenney said Clinton doesn't show ...": the subject of a reported
-     * clause is near the sentence's start but is not the thread's subject */
-    if (w->inrep && w->inrep[k] && initial && !(tx->tok[k].flags & PX__TF_SENT_START)) {
+     * clause is near the sentence's start but is not the thread's subject;
+     * nor, further on, one the verb of saying reaches with no comma
+     * between ("Pelosi said nothing can remove the asterisk Trump will
+     * now carry"; not "Unlike Obama, who said ..., Mr. Romney pointed") */
+    if (w->inrep && w->inrep[k] && (initial || before_verb) && !(tx->tok[k].flags & PX__TF_SENT_START)) {
       for (size_t q = sent_first_tok(w, ks); q < k; q++)
         if (is_word(w, q) && !w->inq[q] && (w->cls[q] & PX__CW_CUE) && cue_at(w, q, false) == 1) {
-          initial = before_verb = false;
+          bool comma = false;
+          for (size_t j = q + 1; j < k && !comma; j++) comma = punct_char(w, j) == ',';
+          if (initial || !comma) initial = before_verb = false;
           break;
         }
     }
-    if ((initial || before_verb) && !poss) sc += 4;
+    if ((initial || before_verb || inverted) && !poss) sc += 4;
     else if (sub_subject) sc += 3; /* less than a main clause's subject */
     /* "... that concerns Henry Crespo, president of the Florida
      * Democratic Black Caucus.": a name given a role in an apposition is a
@@ -2210,6 +2248,7 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
       sc += para == last_para ? 3 : 2;
     }
     rank++;
+    if (getenv("PX_DBG")) fprintf(stderr, "resolve: ent %u '%.*s' k=%zu sc=%d init=%d bv=%d\n", en, (int)(ents->men[m].end-ents->men[m].start), tx->body+ents->men[m].start, k, sc, initial, before_verb);
     if (sc > best_score) {
       best_score = sc;
       best = (int32_t)en;
