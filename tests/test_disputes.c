@@ -353,6 +353,41 @@ static void test_one_count(void **state) {
   for (int i = 0; i < 2; i++) px_article_free(b[i]);
 }
 
+/* A range bounds a figure ("10 to 15 years"); the difference of two ages
+ * counts nothing; and a sentence that gives the other outlet's figure too,
+ * in any words, counts two things. */
+static void test_ranges_and_both_figures(void **state) {
+  (void)state;
+  px__qty r = one("The limits hold for 10 to 15 years, the report said.");
+  assert_true(r.lo <= 10 && r.hi >= 15);
+  assert_true(compatible("The limits hold for 10 to 15 years.", "The limits hold for 10 years."));
+  assert_false(compatible("The limits hold for 15 years.", "The limits hold for 10 years."));
+  assert_true(none("Her brother was seven years older than the suspect."));
+  assert_true(comparable("The suspect was 19 years old at the time.", "The suspect was 20 years old at the time."));
+  px_article *a[2] = {
+      mk("Valley Post", "Veldia limits magazines",
+         "Unlike Marrow, which bans magazines of more than 10 rounds, Veldia limited gun magazines to "
+         "seven bullets under the new law on Tuesday."),
+      mk("Hill Courier", "Veldia limits magazines",
+         "Veldia limited gun magazines to 10 bullets under the new law on Tuesday."),
+  };
+  px_comparison *c = NULL;
+  assert_int_equal(px_compare(ctx, (const px_article *const *)a, 2, NULL, &c), PX_OK);
+  assert_false(disputed(c, 7) || disputed(c, 10));
+  px_comparison_free(c);
+  for (int i = 0; i < 2; i++) px_article_free(a[i]);
+  px_article *b[2] = {
+      mk("Valley Post", "Veldia limits magazines",
+         "Veldia limited gun magazines to seven bullets under the new law on Tuesday."),
+      mk("Hill Courier", "Veldia limits magazines",
+         "Veldia limited gun magazines to 10 bullets under the new law on Tuesday."),
+  };
+  assert_int_equal(px_compare(ctx, (const px_article *const *)b, 2, NULL, &c), PX_OK);
+  assert_true(disputed(c, 7) && disputed(c, 10));
+  px_comparison_free(c);
+  for (int i = 0; i < 2; i++) px_article_free(b[i]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_counted_noun),        cmocka_unit_test(test_left_out),
@@ -362,7 +397,7 @@ int main(void) {
       cmocka_unit_test(test_ages),                cmocka_unit_test(test_same_actor),
       cmocka_unit_test(test_share_base),          cmocka_unit_test(test_rounding_and_floors),
       cmocka_unit_test(test_qualifiers),          cmocka_unit_test(test_days),
-      cmocka_unit_test(test_one_count),
+      cmocka_unit_test(test_one_count),           cmocka_unit_test(test_ranges_and_both_figures),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

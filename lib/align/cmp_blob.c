@@ -23,7 +23,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 8u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 9u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -37,7 +37,10 @@
                         articles repeat whole are page furniture;
                      8: two spellings of one person (a middle name left out,
                         a short first name) contradict nothing, and a figure
-                        needed, possible or conditional is no count to dispute */
+                        needed, possible or conditional is no count to dispute;
+                     9: a range bounds a figure, a difference of ages counts
+                        nothing, a sentence giving both figures disputes
+                        neither; an outlet reporting words is not their speaker */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

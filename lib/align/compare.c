@@ -853,30 +853,6 @@ static size_t values_of(const qrec *r, size_t a, size_t b, uint32_t art, uint32_
   return n;
 }
 
-/* Does the unit run r[a, b) hold two articles whose values differ, neither
- * giving the other's value?  The sentences of the two give one value of
- * the unit each: a sentence that gives two ("the rate rose from 5.5% to
- * 5.75%", two candidates' shares of the vote) counts two things, and which
- * of them another outlet's figure counts is not known. */
-static bool values_differ(const px_comparison *c, const px_comparison *lc, const qrec *r, size_t a,
-                          size_t b) {
-  for (size_t x = a; x < b; x++)
-    for (size_t y = a; y < b; y++) {
-      if (r[x].art == r[y].art || px__qty_compatible(&r[x].q, &r[y].q)) continue;
-      if (!pair_ok(c, lc, &r[x], &r[y])) continue;
-      if (values_of(r, a, b, r[x].art, r[x].sent) != 1 || values_of(r, a, b, r[y].art, r[y].sent) != 1)
-        continue;
-      if (!one_count(r, a, b, r[x].art) || !one_count(r, a, b, r[y].art)) continue;
-      bool x_in_y = false, y_in_x = false;
-      for (size_t z = a; z < b; z++) {
-        if (r[z].art == r[y].art && px__qty_compatible(&r[z].q, &r[x].q)) x_in_y = true;
-        if (r[z].art == r[x].art && px__qty_compatible(&r[z].q, &r[y].q)) y_in_x = true;
-      }
-      if (!x_in_y && !y_in_x) return true;
-    }
-  return false;
-}
-
 /* The quantities of each sentence, scanned once though a sentence is met
  * once for its fact and again for every near link it ends. */
 typedef struct qcache {
@@ -905,6 +881,50 @@ static const px__qty *sent_quantities(const px_comparison *c, qcache *qc, uint32
   }
   *n = qc->n[g];
   return qc->q + qc->first[g];
+}
+
+/* Does sentence sent of article art give, in any unit, a figure that q's
+ * could be?  "New York restricted magazines to seven bullets", where the
+ * same sentence gives Connecticut's ban on "more than 10 rounds": an outlet
+ * that gives both figures counts two things, not the other's one
+ * differently.  (Not the whole article: an outlet that gives a toll and,
+ * later, another outlet's toll may report the dispute itself.) */
+static int sentence_gives(const px_comparison *c, qcache *qc, uint32_t art, uint32_t sent,
+                          const px__qty *q) {
+  size_t n;
+  const px__qty *o = sent_quantities(c, qc, art, sent, &n);
+  if (!o) return -1;
+  for (size_t k = 0; k < n; k++)
+    if (px__qty_compatible(&o[k], q)) return 1;
+  return 0;
+}
+
+/* Does the unit run r[a, b) hold two articles whose values differ, neither
+ * giving the other's value?  The sentences of the two give one value of
+ * the unit each: a sentence that gives two ("the rate rose from 5.5% to
+ * 5.75%", two candidates' shares of the vote) counts two things, and which
+ * of them another outlet's figure counts is not known. */
+static int values_differ(const px_comparison *c, const px_comparison *lc, qcache *qc, const qrec *r,
+                         size_t a, size_t b) {
+  for (size_t x = a; x < b; x++)
+    for (size_t y = a; y < b; y++) {
+      if (r[x].art == r[y].art || px__qty_compatible(&r[x].q, &r[y].q)) continue;
+      if (!pair_ok(c, lc, &r[x], &r[y])) continue;
+      if (values_of(r, a, b, r[x].art, r[x].sent) != 1 || values_of(r, a, b, r[y].art, r[y].sent) != 1)
+        continue;
+      if (!one_count(r, a, b, r[x].art) || !one_count(r, a, b, r[y].art)) continue;
+      bool x_in_y = false, y_in_x = false;
+      for (size_t z = a; z < b; z++) {
+        if (r[z].art == r[y].art && px__qty_compatible(&r[z].q, &r[x].q)) x_in_y = true;
+        if (r[z].art == r[x].art && px__qty_compatible(&r[z].q, &r[y].q)) y_in_x = true;
+      }
+      if (x_in_y || y_in_x) continue;
+      int gx = sentence_gives(c, qc, r[y].art, r[y].sent, &r[x].q);
+      int gy = gx ? gx : sentence_gives(c, qc, r[x].art, r[x].sent, &r[y].q);
+      if (gx < 0 || gy < 0) return -1;
+      if (!gx && !gy) return 1;
+    }
+  return 0;
 }
 
 static int build_discrepancies(px_comparison *c) {
@@ -940,9 +960,12 @@ static int build_discrepancies(px_comparison *c) {
       size_t b = a;
       while (b < nr && r[b].unit == r[a].unit) b++;
       /* A discrepancy: two articles give this unit values the other lacks. */
-      if (values_differ(c, c, r, a, b)) {
-        if ((rc = add_disc(c, c, &dcap, &vcap, (uint32_t)f, r, a, b))) goto out;
+      int d = values_differ(c, c, &qc, r, a, b);
+      if (d < 0) {
+        rc = PX_ENOMEM;
+        goto out;
       }
+      if (d && (rc = add_disc(c, c, &dcap, &vcap, (uint32_t)f, r, a, b))) goto out;
       a = b;
     }
   }
@@ -978,9 +1001,12 @@ static int build_discrepancies(px_comparison *c) {
       while (b < nr && r[b].unit == r[a].unit) b++;
       /* Each near link is a distinct pair of sentences in different facts,
        * so no discrepancy found here was found before. */
-      if (r[a].unit != pct_h && r[a].unit != money_h && values_differ(c, NULL, r, a, b)) {
-        if ((rc = add_disc(c, NULL, &dcap, &vcap, fact, r, a, b))) goto out;
+      int d = r[a].unit != pct_h && r[a].unit != money_h ? values_differ(c, NULL, &qc, r, a, b) : 0;
+      if (d < 0) {
+        rc = PX_ENOMEM;
+        goto out;
       }
+      if (d && (rc = add_disc(c, NULL, &dcap, &vcap, fact, r, a, b))) goto out;
       a = b;
     }
   }

@@ -91,6 +91,21 @@ static void bounds_of(const px__text *tx, size_t first, size_t i, double v, doub
   if (i > first && tx->tok[i - 1].kind == PX__TOK_WORD) lower(tx, &tx->tok[i - 1], w1, sizeof w1);
   if (i > first + 1 && tx->tok[i - 2].kind == PX__TOK_WORD) lower(tx, &tx->tok[i - 2], w2, sizeof w2);
   *lo = *hi = v;
+  /* "10 to 15 years", "between 20 and 30", "two or three": a range */
+  if ((!strcmp(w1, "to") || !strcmp(w1, "and") || !strcmp(w1, "or")) && i > first + 1) {
+    const px__token *a = &tx->tok[i - 2];
+    double u = -1;
+    if (a->kind == PX__TOK_NUMBER && px__parse_number(tx->body + a->start, a->end - a->start, &u)) {
+    } else if (a->kind == PX__TOK_WORD) {
+      char wa[16];
+      size_t n = lower(tx, a, wa, sizeof wa);
+      u = n ? px__number_word(wa, n) : -1;
+    }
+    if (u > 0 && u < v) {
+      *lo = u;
+      return;
+    }
+  }
   if (!strcmp(w1, "than") || !strcmp(w1, "to")) {
     const char *b = w2;
     if (!strcmp(w1, "than") && (!strcmp(b, "more") || !strcmp(b, "greater") || !strcmp(b, "higher")))
@@ -503,7 +518,9 @@ static bool ignore_measure(const px__text *tx, size_t first, size_t last, size_t
   static const char *const before[] = {"in",   "within", "over",    "during", "past",      "next",
                                        "last", "another", "after",  "first",  "following", "coming",
                                        "recent", "previous"};
-  static const char *const after[] = {"after", "ago", "later", "earlier", "before", "since", "into"};
+  /* "seven years older than": a difference between two ages, not one */
+  static const char *const after[] = {"after", "ago",   "later",   "earlier", "before",
+                                      "since", "into",  "older",   "younger", "apart"};
   static const char *const race[] = {"lead",   "leads",    "leading", "led",    "ahead",  "trail",
                                      "trails", "trailing", "behind",  "margin", "edge",   "advantage",
                                      "poll",   "polls",    "survey",  "surveys", "polling",
