@@ -453,6 +453,22 @@ static void test_pronoun_not_the_quoted_subject(void **state) {
   assert_speaker(f, "very good place", "Ruth Amsel");
 }
 
+/* A role and the name set apart after it are one speaker; a name before a
+ * role after "said" is whose the role is. */
+static void test_role_and_name(void **state) {
+  fx *f = *state;
+  run(f, "Nordair agreed on Monday to buy Alpina Airways for 2.4 billion euros, the two airlines "
+         "said.\n\n"
+         "Nordair has said the Alpina name will be kept. Its chief executive, Henrik Vestergaard, "
+         "argued that only a bigger group could survive.\n\n"
+         "\"Neither airline could compete with the largest groups on its own,\" said Nordair boss "
+         "Henrik Vestergaard.\n\n"
+         "\"We were not asked,\" said Halden spokeswoman Ruth Amsel.");
+  assert_speaker(f, "bigger group could survive", "Henrik Vestergaard");
+  assert_speaker(f, "Neither airline could compete", "Henrik Vestergaard");
+  assert_speaker(f, "We were not asked", "Ruth Amsel");
+}
+
 /* Pronouns and their antecedents on ordinary news prose. */
 static void test_pronoun_antecedents(void **state) {
   fx *f = *state;
@@ -1979,6 +1995,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_role_before_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_outlet_reports, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pronoun_not_the_quoted_subject, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_role_and_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cue_shapes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pronoun_antecedents, setup, teardown),
       cmocka_unit_test_setup_teardown(test_outer_cue_and_programmes, setup, teardown),

@@ -83,7 +83,7 @@ static const char k_roles[] =
     "emperor,cleric,spokesperson,representative,delegate,negotiator,chairperson,executive,"
     "manager,analyst,professor,scientist,researcher,director-general,secretary-general,"
     "commissioner,speaker,lieutenant,colonel,captain,sergeant,major,admiral,writer,"
-    "filmmaker,director,producer,comedian,entrepreneur,tycoon,mogul,magnate,minister";
+    "filmmaker,director,producer,comedian,entrepreneur,tycoon,mogul,magnate,minister,boss";
 static const char k_tmod[] =
     "prime,vice,deputy,foreign,defense,defence,former,acting,chief,senior,first,supreme,"
     "crown,grand,majority,minority,interior,finance,health,education,energy,trade,justice,"

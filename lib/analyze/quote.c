@@ -904,6 +904,20 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
           cue_at(w, k, false) == 1 && first_verb_subject(w, lo, k, s))
         return true;
       if (punct_char(w, k) != ',' && punct_char(w, k) != '(') continue;
+      /* "Its chief executive, Henrik Vestergaard, argued": the name the
+       * commas set apart is the role's holder */
+      if (k + 1 < t && punct_char(w, k) == ',') {
+        int32_t m = mention_at(w, k + 1);
+        if (m >= 0 && w->ents->men[m].tok_first == k + 1 &&
+            w->ents->men[m].tok_first + w->ents->men[m].tok_count == t &&
+            w->ents->ent[w->ents->men[m].entity].type == PX_ENT_PERSON) {
+          spk s2 = {0};
+          if (np_ending_at(w, lo, k - 1, &s2) && s2.men < 0 && !s2.pron && weak_person(w, &s2)) {
+            spk_from_mention(w, m, s);
+            return true;
+          }
+        }
+      }
       spk s1 = {0};
       if (k <= lo || !np_ending_at(w, lo, k - 1, &s1)) continue;
       /* "Johnnie Wilson, of Springfield, Va., said": a place after a
@@ -1033,7 +1047,11 @@ static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
     int32_t m = mention_at(w, e);
     if (m >= 0) {
       if (first < 0) first = m;
-      if (person < 0 && w->ents->ent[w->ents->men[m].entity].type == PX_ENT_PERSON) person = m;
+      /* "said Nordair boss Henrik Vestergaard": a name before a role is
+       * whose the role is; the name after it speaks */
+      size_t me = w->ents->men[m].tok_first + w->ents->men[m].tok_count;
+      bool owner = me + 1 < hi && role_word(w, me) && !cap_word(w, me) && mention_at(w, me + 1) >= 0;
+      if (person < 0 && !owner && w->ents->ent[w->ents->men[m].entity].type == PX_ENT_PERSON) person = m;
     }
     if (e > a && (w->cls[e] & CW_CLAUSE)) break;
     /* "said nothing can remove the mark Ann Harlan will carry", "said it
