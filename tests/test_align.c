@@ -1028,6 +1028,58 @@ static void test_quote_bare_key_of_a_body(void **state) {
   free_all(arts, 4);
 }
 
+/* A speaker written only as a role ("a spokeswoman", "France's transport
+ * minister") is the one person the story gives that role; with two holders
+ * of it, or a role that is no person's office, it stays unnamed. */
+static void test_quote_role_holder(void **state) {
+  (void)state;
+  px_article *arts[3] = {
+      mk("Valley Post", "Ferry fire", "2024-06-05T08:00:00Z",
+         "A fire broke out on the ferry Baltic Aurora on Sunday night.\n\n"
+         "Nordline spokeswoman Liisa Makela said the safety procedures had \"worked exactly as they "
+         "should.\"\n\n"
+         "Transport Minister Clara Vey called the fire \"a warning to every operator on the coast.\""),
+      mk("Hill Courier", "Ferry fire", "2024-06-05T09:00:00Z",
+         "A fire broke out on the ferry Baltic Aurora on Sunday night.\n\n"
+         "Nordline said the evacuation had gone to plan. \"Our safety procedures worked exactly as "
+         "they should,\" a spokeswoman said.\n\n"
+         "\"This is a warning to every operator on the coast,\" the country's transport minister "
+         "said.\n\n"
+         "\"The crew were heroes,\" the agreement said."),
+      mk("Coast Daily", "Ferry fire", "2024-06-05T10:00:00Z",
+         "\"Nobody was hurt and nobody panicked on the upper decks,\" the ship's master said."),
+  };
+  px_comparison *c = compare(arts, 3);
+  int seen = 0;
+  for (size_t q = 0; q < c->nquote; q++) {
+    const px__cquote *cq = &c->quote[q];
+    for (uint32_t j = cq->first; j < cq->first + cq->count; j++) {
+      const px__cqmember *m = &c->qmem[j];
+      px_str t = {c->art[m->art].tx->body + m->start, m->end - m->start};
+      if (m->art == 1 && memmem(t.ptr, t.len, "safety procedures", 17)) {
+        assert_true(cq->key.len == 12 && !memcmp(cq->key.ptr, "liisa makela", 12));
+        assert_int_equal(cq->count, 2);
+        seen |= 1;
+      }
+      if (m->art == 1 && memmem(t.ptr, t.len, "warning to every", 16)) {
+        assert_true(cq->key.len == 9 && !memcmp(cq->key.ptr, "clara vey", 9));
+        seen |= 2;
+      }
+      if (memmem(t.ptr, t.len, "were heroes", 11)) {
+        assert_int_equal(cq->key.len, 0);
+        seen |= 4;
+      }
+      if (memmem(t.ptr, t.len, "upper decks", 11)) {
+        assert_int_equal(cq->key.len, 0);
+        seen |= 8;
+      }
+    }
+  }
+  assert_int_equal(seen, 15);
+  px_comparison_free(c);
+  free_all(arts, 3);
+}
+
 /* A name in capitals (a transcript's turn, "OMAR VELL: ...") names a
  * remark only when its key has no name in mixed case, however often it
  * is given. */
@@ -1149,7 +1201,7 @@ int main(void) {
       cmocka_unit_test(test_quote_repeats_and_names), cmocka_unit_test(test_disputes_typed),
       cmocka_unit_test(test_quote_short_answer), cmocka_unit_test(test_quote_conflicts),
       cmocka_unit_test(test_quote_label_and_stretches), cmocka_unit_test(test_quote_label_not_capitals),
-      cmocka_unit_test(test_quote_bare_key_of_a_body),
+      cmocka_unit_test(test_quote_bare_key_of_a_body), cmocka_unit_test(test_quote_role_holder),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

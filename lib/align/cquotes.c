@@ -150,6 +150,145 @@ static int key_labels(const px_comparison *c, const size_t *msg, uint32_t *label
   return PX_OK;
 }
 
+/* --------------------------------------------- roles across the story */
+
+/* A role the story gives a named person: the words right before a name
+ * ("Transport Minister Claire Fontaine", "Nordline spokeswoman Liisa
+ * Makela") or set apart after it ("Henrik Vestergaard, Nordair's chief
+ * executive,"), folded, the head (the role's noun) first. */
+enum { ROLE_WORDS = 4 };
+typedef struct prole {
+  uint64_t w[ROLE_WORDS];
+  uint8_t n;
+  px_str key, name;
+} prole;
+
+static size_t tok_at(const px__text *tx, uint32_t off) {
+  size_t lo = 0, hi = tx->ntok;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (tx->tok[mid].start < off) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+static bool role_tok(const px__text *tx, size_t k) {
+  const px__token *t = &tx->tok[k];
+  return t->kind == PX__TOK_WORD && !(t->flags & (PX__TF_STOP | PX__TF_POSSESSIVE));
+}
+
+static int add_role(prole **r, size_t *n, size_t *cap, const prole *x) {
+  if (!x->n) return PX_OK;
+  if (*n == *cap) {
+    size_t nc = *cap ? *cap * 2 : 32;
+    prole *t = realloc(*r, nc * sizeof *t);
+    if (!t) return PX_ENOMEM;
+    *r = t, *cap = nc;
+  }
+  (*r)[(*n)++] = *x;
+  return PX_OK;
+}
+
+static int story_roles(const px_comparison *c, prole **out, size_t *nout) {
+  size_t n = 0, cap = 0;
+  prole *r = NULL;
+  for (size_t i = 0; i < c->nart; i++) {
+    const px__text *tx = c->art[i].tx;
+    const px__entities *es = c->art[i].ents;
+    if (!tx || !es) continue;
+    for (size_t m = 0; m < es->nmen; m++) {
+      const px__mention *mm = &es->men[m];
+      const px__entity *e = &es->ent[mm->entity];
+      if (e->type != PX_ENT_PERSON || !e->key_len || mm->kind == PX_MENTION_ROLE) continue;
+      size_t f = mm->tok_first, first = tx->sent[mm->sent < tx->nsent ? mm->sent : 0].tok_first;
+      if (mm->sent >= tx->nsent) first = 0;
+      prole x = {.key = {e->key, e->key_len}, .name = {e->name, e->name_len}};
+      for (size_t k = f; k > first && x.n < ROLE_WORDS && role_tok(tx, k - 1);) x.w[x.n++] = tx->tok[--k].fold;
+      if (add_role(&r, &n, &cap, &x)) goto fail;
+      /* ", a spokeswoman for Nordline," / ", Nordair's chief executive," */
+      size_t k = f + mm->tok_count;
+      if (k < tx->ntok && tx->tok[k].kind == PX__TOK_PUNCT && tx->body[tx->tok[k].start] == ',') {
+        k++;
+        while (k < tx->ntok && tx->tok[k].kind == PX__TOK_WORD && (tx->tok[k].flags & (PX__TF_STOP | PX__TF_POSSESSIVE)))
+          k++; /* "a", "the", "Nordair's" */
+        prole y = x;
+        y.n = 0;
+        uint64_t tmp[ROLE_WORDS];
+        uint8_t nt = 0;
+        while (k < tx->ntok && nt < ROLE_WORDS && role_tok(tx, k) && !(tx->tok[k].flags & PX__TF_CAP))
+          tmp[nt++] = tx->tok[k++].fold;
+        /* not "Tamerlan Tsarnaev, his wife and their daughter": a list */
+        uint64_t h_and = px__word_hash("and", 3), h_or = px__word_hash("or", 2);
+        bool ends = k < tx->ntok && (tx->tok[k].kind == PX__TOK_PUNCT ||
+                                     ((tx->tok[k].flags & PX__TF_STOP) && tx->tok[k].fold != h_and &&
+                                      tx->tok[k].fold != h_or));
+        for (uint8_t j = 0; ends && j < nt; j++) y.w[y.n++] = tmp[nt - 1 - j];
+        if (add_role(&r, &n, &cap, &y)) goto fail;
+      }
+    }
+  }
+  *out = r;
+  *nout = n;
+  return PX_OK;
+fail:
+  free(r);
+  return PX_ENOMEM;
+}
+
+/* Is fold h a noun for a person's office or relation ("spokeswoman",
+ * "minister", "uncle"), not for a body, a paper or a crowd? */
+static bool role_head(uint64_t h) {
+  static const char *const heads[] = {
+      "spokesman", "spokeswoman", "spokesperson", "president", "president-elect", "minister",
+      "secretary", "senator", "governor", "mayor", "chief", "director", "chairman", "chairwoman",
+      "chair", "leader", "speaker", "judge", "lawyer", "attorney", "official", "aide", "adviser",
+      "advisor", "uncle", "aunt", "mother", "father", "brother", "sister", "wife", "husband", "son",
+      "daughter", "ceo", "executive", "reporter", "correspondent", "professor", "superintendent",
+      "commissioner", "ambassador", "envoy", "general", "commander", "captain", "officer",
+      "prosecutor", "nominee", "candidate", "congressman", "congresswoman", "representative",
+      "chancellor", "premier", "king", "queen", "pope", "founder", "manager", "editor", "economist",
+      "researcher", "scientist", "whistleblower", "owner", "sheriff", "coach", "strategist",
+      "pollster", "boss", "counsel", "negotiator", "diplomat", "chairperson", "lawmaker"};
+  for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) /* once per speaker written as a role */
+    if (px__word_hash(heads[i], strlen(heads[i])) == h) return true;
+  return false;
+}
+
+/* "a spokeswoman said", "France's transport minister": a speaker written
+ * only as a role is the one person the story gives that role (its head
+ * noun and every other word of it), when there is exactly one. */
+static bool role_holder(const prole *r, size_t nr, const px__text *tx, const px__quote *q, px_str *key,
+                        px_str *name) {
+  if (q->spk_end <= q->spk_start) return false;
+  uint64_t w[ROLE_WORDS];
+  size_t n = 0;
+  for (size_t k = tok_at(tx, q->spk_start); k < tx->ntok && tx->tok[k].start < q->spk_end; k++) {
+    const px__token *t = &tx->tok[k];
+    if (t->kind != PX__TOK_WORD) return false;
+    if (t->flags & (PX__TF_STOP | PX__TF_POSSESSIVE)) continue; /* "a", "its", "France's" */
+    if (n == ROLE_WORDS) return false;
+    w[n++] = t->fold;
+  }
+  if (!n || !role_head(w[n - 1])) return false;
+  const prole *hit = NULL;
+  for (size_t i = 0; i < nr; i++) {
+    if (r[i].w[0] != w[n - 1]) continue; /* the head */
+    bool all = true;
+    for (size_t j = 0; j + 1 < n && all; j++) {
+      all = false;
+      for (uint8_t k = 1; k < r[i].n && !all; k++) all = r[i].w[k] == w[j];
+    }
+    if (!all) continue;
+    if (hit && !str_eq(hit->key, r[i].key)) return false; /* two holders: not known which */
+    hit = &r[i];
+  }
+  if (!hit) return false;
+  *key = hit->key;
+  *name = hit->name;
+  return true;
+}
+
 /* Where the next member of remark gg goes. */
 static uint32_t cq_first_count(const px_comparison *c, uint32_t gg) {
   return c->quote[gg].first + c->quote[gg].count;
@@ -167,9 +306,12 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
   size_t *msg = NULL; /* qmem index -> the speaker group of that rendering */
   uint8_t *mtype = NULL; /* qmem index -> its speaker's entity type */
   size_t n = 0, cap = 0;
+  prole *roles = NULL;
+  size_t nroles = 0;
   px__buf tmp;
   px__buf_init(&tmp, 1 << 20);
   if ((rc = px__quotean_new(&qa)) || (rc = px_quote_groups_new(&g))) goto out;
+  if ((rc = story_roles(c, &roles, &nroles))) goto out;
   for (size_t i = 0; i < c->nart; i++) {
     px__cart *a = &c->art[i];
     px__quotes qs = {0};
@@ -205,6 +347,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
         x->type = e->type;
       }
       if (q->spk_end > q->spk_start) x->written = (px_str){a->tx->body + q->spk_start, q->spk_end - q->spk_start};
+      if (!x->key.len && role_holder(roles, nroles, a->tx, q, &x->key, &x->name)) x->type = PX_ENT_PERSON;
       /* The quoted words only, without an interrupting "he said"; the
        * stretches joined by " … ", so the remark engine can tell them
        * apart (a stretch may be another outlet's whole quote). */
@@ -416,6 +559,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
   rc = PX_OK;
 out:
   px__buf_release(&tmp);
+  free(roles);
   px__quotean_free(qa);
   px_quote_groups_free(g);
   free(it);
