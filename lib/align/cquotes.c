@@ -163,16 +163,6 @@ typedef struct prole {
   px_str key, name;
 } prole;
 
-static size_t tok_at(const px__text *tx, uint32_t off) {
-  size_t lo = 0, hi = tx->ntok;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (tx->tok[mid].start < off) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 static bool role_tok(const px__text *tx, size_t k) {
   const px__token *t = &tx->tok[k];
   return t->kind == PX__TOK_WORD && !(t->flags & (PX__TF_STOP | PX__TF_POSSESSIVE));
@@ -263,7 +253,7 @@ static bool role_holder(const prole *r, size_t nr, const px__text *tx, const px_
   if (q->spk_end <= q->spk_start) return false;
   uint64_t w[ROLE_WORDS];
   size_t n = 0;
-  for (size_t k = tok_at(tx, q->spk_start); k < tx->ntok && tx->tok[k].start < q->spk_end; k++) {
+  for (size_t k = px__token_at(tx, q->spk_start); k < tx->ntok && tx->tok[k].start < q->spk_end; k++) {
     const px__token *t = &tx->tok[k];
     if (t->kind != PX__TOK_WORD) return false;
     if (t->flags & (PX__TF_STOP | PX__TF_POSSESSIVE)) continue; /* "a", "its", "France's" */

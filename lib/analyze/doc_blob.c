@@ -165,17 +165,6 @@ static uint32_t sentence_of(const px__text *tx, uint32_t off) {
   return lo ? (uint32_t)(lo - 1) : 0;
 }
 
-/* The first token starting at or after off. */
-static uint32_t token_at(const px__text *tx, uint32_t off) {
-  size_t lo = 0, hi = tx->ntok;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (tx->tok[mid].start < off) lo = mid + 1;
-    else hi = mid;
-  }
-  return (uint32_t)lo;
-}
-
 int px__doc_blob_load(px__textan *ta, const char *body, size_t len, const void *sent,
                       size_t nsent_bytes, const void *blob, size_t nblob, px_doc **out,
                       const px__quotes **quotes) {
@@ -280,7 +269,7 @@ int px__doc_blob_load(px__textan *ta, const char *body, size_t len, const void *
     uint32_t s = sentence_of(&d->text, mn->start);
     mn->sent = s < 65535 ? (uint16_t)s : 65535;
     if (d->text.ntok) {
-      uint32_t a = token_at(&d->text, mn->start), b = a;
+      uint32_t a = (uint32_t)px__token_at(&d->text, mn->start), b = a;
       while (b < d->text.ntok && d->text.tok[b].start < mn->end) b++;
       mn->tok_first = a;
       mn->tok_count = (uint16_t)(b - a < 65535 ? b - a : 65535);

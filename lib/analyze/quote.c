@@ -311,15 +311,7 @@ static bool cap_word(const qwork *w, size_t i) {
 }
 
 /* First token starting at or after byte off. */
-static size_t tok_from(const qwork *w, size_t off) {
-  size_t lo = 0, hi = w->tx->ntok;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (w->tx->tok[mid].start < off) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+static size_t tok_from(const qwork *w, size_t off) { return px__token_at(w->tx, (uint32_t)off); }
 
 /* A speaker found in the text. */
 typedef struct spk {

@@ -271,4 +271,7 @@ PX__HIDDEN bool px__player_label(const char *p, size_t n);
 /** Inner-loop steps the analyzer has taken since it was made (for tests). */
 PX__HIDDEN uint64_t px__textan_steps(const px__textan *ta);
 
+/* The first token of tx starting at or after byte off (tx->ntok when none). */
+PX__HIDDEN size_t px__token_at(const px__text *tx, uint32_t off);
+
 #endif /* PX_TEXT_H */

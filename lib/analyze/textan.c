@@ -191,3 +191,13 @@ int px__text_from_sentences(px__textan *ta, const char *p, size_t n, const px__s
   tokens_end(ta, rc, out);
   return rc;
 }
+
+size_t px__token_at(const px__text *tx, uint32_t off) {
+  size_t lo = 0, hi = tx->ntok;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (tx->tok[mid].start < off) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
