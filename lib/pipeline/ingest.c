@@ -88,6 +88,8 @@ struct px_ingest {
   bool stop;
   pthread_mutex_t mu;
   pthread_cond_t cv_work, cv_done;
+  int idle;          /* workers waiting on cv_work (under mu) */
+  bool waiting;      /* the writer waits on cv_done (under mu) */
   double t_mark, cpu_mark, t_start;
   char msg[1024];
 };
@@ -163,7 +165,11 @@ static void *worker_main(void *arg) {
   px_ingest *g = w->g;
   for (;;) {
     pthread_mutex_lock(&g->mu);
-    while (!g->stop && g->next_take == g->head) pthread_cond_wait(&g->cv_work, &g->mu);
+    while (!g->stop && g->next_take == g->head) {
+      g->idle++;
+      pthread_cond_wait(&g->cv_work, &g->mu);
+      g->idle--;
+    }
     if (g->next_take == g->head) { /* stopping, nothing left */
       pthread_mutex_unlock(&g->mu);
       return NULL;
@@ -183,9 +189,11 @@ static void *worker_main(void *arg) {
       px__fts_maker_run(w->fm, t.ptr, t.len, &s->fts);
       px__fts_maker_run(w->fm, b.ptr, b.len, &s->fts);
     }
+    /* a wake-up only for a writer that waits: most slots are done
+     * long before the writer comes to them */
     pthread_mutex_lock(&g->mu);
     s->done = true;
-    pthread_cond_broadcast(&g->cv_done);
+    if (g->waiting) pthread_cond_broadcast(&g->cv_done);
     pthread_mutex_unlock(&g->mu);
   }
 }
@@ -361,7 +369,11 @@ static int write_oldest(px_ingest *g, bool discard) {
   slot *s = &g->ring[g->tail % g->ring_cap];
   stage(g, PX_STAGE_ANALYZE); /* time spent waiting for the workers */
   pthread_mutex_lock(&g->mu);
-  while (!s->done) pthread_cond_wait(&g->cv_done, &g->mu);
+  while (!s->done) {
+    g->waiting = true;
+    pthread_cond_wait(&g->cv_done, &g->mu);
+    g->waiting = false;
+  }
   pthread_mutex_unlock(&g->mu);
   stage(g, PX_STAGE_STORE);
   int rc = PX_OK;
@@ -418,7 +430,7 @@ static int analyze_one(px_ingest *g, const px_article *art, int64_t id) {
   s->id = id;
   pthread_mutex_lock(&g->mu);
   g->head++;
-  pthread_cond_signal(&g->cv_work);
+  if (g->idle) pthread_cond_signal(&g->cv_work);
   pthread_mutex_unlock(&g->mu);
   return PX_OK;
 }
