@@ -363,6 +363,8 @@ static void test_ranges_and_both_figures(void **state) {
   assert_true(compatible("The limits hold for 10 to 15 years.", "The limits hold for 10 years."));
   assert_false(compatible("The limits hold for 15 years.", "The limits hold for 10 years."));
   assert_true(none("Her brother was seven years older than the suspect."));
+  assert_true(none("The United States and five world powers reached a deal with Veldia."));
+  assert_int_equal(one("Six world powers reached a deal with Veldia on Tuesday.").value, 6);
   assert_true(comparable("The suspect was 19 years old at the time.", "The suspect was 20 years old at the time."));
   px_article *a[2] = {
       mk("Valley Post", "Veldia limits magazines",

@@ -433,6 +433,18 @@ static bool selects(const px__text *tx, size_t first, size_t i) {
   return n && word_is(w, n, s, sizeof s / sizeof s[0]);
 }
 
+/* "the United States and five world powers", "Iran plus six nations": a
+ * count after a name and "and" or "plus" counts the others, not the
+ * whole another outlet may give ("six world powers"). */
+static bool beside_name(const px__text *tx, size_t first, size_t i) {
+  char w[8];
+  if (i < first + 2 || tx->tok[i - 1].kind != PX__TOK_WORD) return false;
+  size_t n = lower(tx, &tx->tok[i - 1], w, sizeof w);
+  if (!(n == 3 && !strcmp(w, "and")) && !(n == 4 && !strcmp(w, "plus"))) return false;
+  const px__token *b = &tx->tok[i - 2];
+  return b->kind == PX__TOK_WORD && (b->flags & PX__TF_CAP) && !(b->flags & PX__TF_SENT_START);
+}
+
 /* Does the clause of the figure (tokens i .. u) say it is needed or only
  * possible: "the 270 votes he needs", "the 60-vote threshold", "needing
  * at least 10 percent", "likely to sway at least four Republicans",
@@ -824,9 +836,10 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
      * of the boys", "the first two explosions", "the final four"), a
      * requirement or a possibility ("the 270 votes he needs", "could
      * reach"), a condition ("if ..."), a place ("20 miles north of
-     * Austin"): not a count to set against another outlet's */
-    if (q.unit && (part || selects(tx, first, i) || needed(tx, first, last, i, uidx) ||
-                   place(tx, last, uidx)))
+     * Austin"), the others beside a name ("the United States and five
+     * world powers"): not a count to set against another outlet's */
+    if (q.unit && (part || selects(tx, first, i) || beside_name(tx, first, i) ||
+                   needed(tx, first, last, i, uidx) || place(tx, last, uidx)))
       q.unit = 0;
     if (q.unit && (rate || rate_after(tx, last, uidx + 1))) q.unit ^= px__word_hash("#rate", 5);
     if (q.unit) {
