@@ -802,6 +802,19 @@ static void test_quote_conflicts(void **state) {
   assert_int_equal(lind, 2); /* Lind against Anna Berg and against Berg */
   px_comparison_free(c);
   free_all(arts, 4);
+  /* a body and a person: the Harbour Board's words are its chair's too */
+  px_article *b[2] = {
+      mk("Valley Post", "Pier to reopen", "2024-06-02T08:00:00Z",
+         "The harbour board met on Friday.\n\n"
+         "\"The north pier will open again in May,\" the Orvel Harbour Board said in a statement."),
+      mk("Hill Courier", "Pier date set", "2024-06-02T09:00:00Z",
+         "The board set a date on Friday.\n\n"
+         "\"The north pier will open again in May,\" Olaf Lind said."),
+  };
+  c = compare(b, 2);
+  assert_int_equal(c->nqconf, 0);
+  px_comparison_free(c);
+  free_all(b, 2);
 }
 
 /* An embedded post is its author's remark, not the outlet's reporting:

@@ -482,6 +482,11 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
       uint32_t pa = pos[a.tag], pb = pos[b2.tag];
       if (pa == UINT32_MAX || pb == UINT32_MAX) continue;
       if (c->art[c->qmem[pa].art].outlet == c->art[c->qmem[pb].art].outlet) continue;
+      /* a body and a person ("the White House" / Obama, "the NRA" / its
+       * head): the body's words are often its head's, or its spokesman's;
+       * and a place that speaks is a misread name: neither contradicts */
+      uint8_t ya = it[a.tag].type, yb = it[b2.tag].type;
+      if (ya == PX_ENT_ORG || ya == PX_ENT_PLACE || yb == PX_ENT_ORG || yb == PX_ENT_PLACE) continue;
       c->qconf[2 * c->nqconf] = pa;
       c->qconf[2 * c->nqconf + 1] = pb;
       c->nqconf++;
