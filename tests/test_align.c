@@ -728,6 +728,36 @@ static void test_furniture(void **state) {
   for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
     if (px__furniture_text(no[i], strlen(no[i]))) fail_msg("furniture: %s", no[i]);
   }
+  /* a photo gallery run into the text: between its first and last
+   * controls (and the caption before the first) all is captions; the news
+   * after the last is news, and five people fleeing is no dispute with
+   * three */
+  px_article *arts[2] = {
+      mk("Valley Post", "Ferry siege ends", "2024-06-02T08:00:00Z",
+         "Police ended the siege on the ferry Marrow Star on Monday night, the coast guard said.\n\n"
+         "Photos: Ferry siege Ferry siege \xe2\x80\x93 A woman lays flowers at the pier on Tuesday. "
+         "Hide Caption 1 of 3 Photos: Ferry siege Ferry siege \xe2\x80\x93 A hostage runs toward police on "
+         "Monday. She was one of five people seen fleeing the ferry. Hide Caption 2 of 3 Photos: Ferry "
+         "siege Ferry siege \xe2\x80\x93 Police stand guard at the pier. Hide Caption 3 of 3\n\n"
+         "The ferry will sail again on Friday, the harbour board said."),
+      mk("Hill Courier", "Ferry siege ends", "2024-06-02T09:00:00Z",
+         "Police ended the siege on the ferry Marrow Star on Monday night, the coast guard said.\n\n"
+         "About six hours into the siege, three people were seen fleeing the ferry. The ferry will sail "
+         "again on Friday, the harbour board said."),
+  };
+  px_comparison *c = compare(arts, 2);
+  const px__cart *a = &c->art[0];
+  size_t cap = 0, news = 0;
+  for (uint32_t k = 0; k < a->nsent; k++) {
+    px_str t = {a->tx->body + a->tx->sent[k].start, a->tx->sent[k].end - a->tx->sent[k].start};
+    if (memmem(t.ptr, t.len, "five people", 11) || memmem(t.ptr, t.len, "lays flowers", 12)) cap += a->furn[k];
+    if (memmem(t.ptr, t.len, "sail again", 10) || memmem(t.ptr, t.len, "ended the siege", 15)) news += !a->furn[k];
+  }
+  assert_int_equal(cap, 2);
+  assert_int_equal(news, 2);
+  assert_int_equal(c->ndisc, 0);
+  px_comparison_free(c);
+  free_all(arts, 2);
 }
 
 /* Ordinals count nothing; a measure ("years") with no word saying what it

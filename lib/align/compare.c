@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The memory of a comparison grows with its text: about 64 bytes per byte of
  * article text (the analysis, features and pair scores it keeps; 255 KB for
@@ -144,6 +145,16 @@ static int find_posts(px_comparison *c, px__cart *a) {
   return PX_OK;
 }
 
+/* Does text hold a photo gallery's control ("Hide Caption 11 of 23",
+ * "Show Caption")? */
+static bool gallery_control(const char *p, size_t n) {
+  for (size_t i = 0; i + 12 <= n; i++)
+    if ((p[i] == 'H' || p[i] == 'h' || p[i] == 'S' || p[i] == 's') &&
+        (strncasecmp(p + i, "hide caption", 12) == 0 || strncasecmp(p + i, "show caption", 12) == 0))
+      return true;
+  return false;
+}
+
 static int load_articles(px_comparison *c, px_ctx *ctx, const px_article *const *arts,
                          px__cinput *in) {
   px_analyzer *an = NULL;
@@ -195,6 +206,26 @@ static int load_articles(px_comparison *c, px_ctx *ctx, const px_article *const 
       const px__sentence *se = &a->tx->sent[s];
       furn[s] = px__furniture_text(a->tx->body + se->start, se->end - se->start) ||
                 (template_text && template_text[s]);
+    }
+    /* a photo gallery run into the text ("... Hide Caption 11 of 23
+     * Photos: Photos: Sydney cafe siege ... She was one of five people seen
+     * fleeing the cafe. Hide Caption 12 of 23 ..."): in a paragraph with
+     * two of its controls or more, what stands between the first and the
+     * last is captions, and so is the caption just before the first */
+    for (uint32_t s = 0; s < a->nsent;) {
+      uint32_t e = s, first = UINT32_MAX, last = 0, marks = 0;
+      while (e < a->nsent && a->tx->sent[e].para == a->tx->sent[s].para) {
+        const px__sentence *se = &a->tx->sent[e];
+        if (furn[e] && gallery_control(a->tx->body + se->start, se->end - se->start)) {
+          if (first == UINT32_MAX) first = e;
+          last = e;
+          marks++;
+        }
+        e++;
+      }
+      if (marks >= 2)
+        for (uint32_t k = first > s + 2 ? first - 2 : s; k <= last; k++) furn[k] = 1;
+      s = e;
     }
     a->furn = furn;
     size_t words = 0, stops = 0;
