@@ -40,7 +40,10 @@
                         needed, possible or conditional is no count to dispute;
                      9: a range bounds a figure, a difference of ages counts
                         nothing, a sentence giving both figures disputes
-                        neither; an outlet reporting words is not their speaker */
+                        neither; an outlet reporting words is not their speaker;
+                        a speaker written as a role is the story's one holder of
+                        it; a body and a person do not contradict; a gallery run
+                        into a paragraph is captions */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {
