@@ -346,6 +346,32 @@ static void test_brief_no_fragment(void **state) {
  * only a quotation; a claim of the outlet's own is listed instead.  And a
  * core fact is shown by a sentence that reports it, not by the tail of a
  * quotation that repeats it. */
+/* A sentence that opens on a pronoun ("But it did ...", "They voted ...")
+ * says nothing read alone: it does not stand for a core fact another
+ * member can stand for, and is not listed as what an outlet alone adds. */
+static void test_brief_pronoun_openers(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *title[2] = {"Fire destroys Vaasa grain silo", "Old silo burns in Vaasa"};
+  const char *body[2] = {
+      SHARED_1 SHARED_2
+      "But it did persuade them to rebuild the quay wall before the winter storms.\n\n"
+      "They voted on Thursday to close the harbour road for a month.\n\n"
+      "Neighbours watched the flames from the river bank until the early hours.",
+      SHARED_1 SHARED_2
+      "The fire persuaded the town council to rebuild the quay wall before the winter storms."};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  const char *core = strstr(out, "Core facts"), *a = strstr(out, "What each outlet alone adds");
+  assert_non_null(core);
+  assert_non_null(a);
+  assert_null(strstr(out, "But it did persuade"));
+  const char *v = strstr(a, "They voted");
+  assert_null(v);
+  assert_non_null(strstr(a, "Neighbours watched"));
+  free(out);
+}
+
 static void test_brief_quote_pieces(void **state) {
   (void)state;
   const char *src[2] = {"Coast Daily", "Ostro News"};
@@ -493,7 +519,7 @@ int main(void) {
       cmocka_unit_test(test_dates_shown), cmocka_unit_test(test_errors), cmocka_unit_test(test_brief_lead),
       cmocka_unit_test(test_brief_lead_title),
       cmocka_unit_test(test_brief_alone_once), cmocka_unit_test(test_quote_shown),
-      cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_quote_pieces),
+      cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #define FLUSH_AT 65536
@@ -317,6 +318,33 @@ static bool labelled_line(px_str t) {
  * fact (not one that joined it as a second claim), linked to more of the
  * fact's other members, a statement rather than a question, a transcript
  * line or a piece of a quotation, from the lead article on a tie. */
+/* Does sentence s of article a open on a pronoun ("But it did persuade
+ * them to stop lurching from crisis to crisis.", "They voted no."), which
+ * says nothing read alone, in a brief, away from its neighbours? */
+static bool opens_on_pronoun(const px_comparison *c, uint32_t a, uint32_t s) {
+  static const char *const conj[] = {"but", "and", "so", "yet", "still", "now", "then", "also"};
+  static const char *const pron[] = {"it", "they", "he", "she", "this", "these", "those", "that",
+                                     "we", "i", "them", "its", "their", "his", "her"};
+  /* from the text, not the tokens: a comparison read back from the store
+   * has its sentences' bounds only */
+  const px__sentence *se = &c->art[a].tx->sent[s];
+  const char *p = c->art[a].tx->body + se->start, *e = c->art[a].tx->body + se->end;
+  for (int round = 0; round < 2; round++) {
+    while (p < e && !((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')) p++;
+    const char *w = p;
+    while (p < e && ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')) p++;
+    size_t n = (size_t)(p - w);
+    if (!n) return false;
+    const char *const *list = round ? pron : conj;
+    size_t nl = round ? sizeof pron / sizeof *pron : sizeof conj / sizeof *conj;
+    bool hit = false;
+    for (size_t i = 0; i < nl && !hit; i++) hit = strlen(list[i]) == n && !strncasecmp(w, list[i], n);
+    if (round) return hit && (p == e || *p == ' ' || *p == ',');
+    if (!hit) p = w; /* no "But": the first word is the one to ask */
+  }
+  return false;
+}
+
 static int member_rank(const px_comparison *c, uint32_t f, uint32_t j, uint32_t lead,
                        const uint32_t *deg) {
   const px__cmember *m = &c->mem[j];
@@ -336,7 +364,9 @@ static int member_rank(const px_comparison *c, uint32_t f, uint32_t j, uint32_t 
   /* a heading or a crosshead ends without a full stop */
   bool ends = q && (t.ptr[q - 1] == '.' || t.ptr[q - 1] == '!' || t.ptr[q - 1] == ',');
   size_t words = sent_words(c, m->art, m->sent);
-  if (!question && ends && !labelled_line(t) && words >= 6 && !quote_part(c, m->art, m->sent)) r += 6;
+  if (!question && ends && !labelled_line(t) && words >= 6 && !quote_part(c, m->art, m->sent) &&
+      !opens_on_pronoun(c, m->art, m->sent))
+    r += 6;
   /* a whole sentence of a claim over a fragment or a heading run into one
    * ("Speaker Nancy Pelosi's speech on impeachment Good afternoon.") */
   if (words >= 12) r += 2;
@@ -455,7 +485,7 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
       uint32_t fi = c->sent_fact[a->sent_first + s];
       const px__cfact *f = &c->fact[fi];
       if (f->noutlets > 1 || f->furniture || sent_words(c, (uint32_t)i, s) < 8 ||
-          fragment(c, (uint32_t)i, s) || quote_part(c, (uint32_t)i, s))
+          fragment(c, (uint32_t)i, s) || quote_part(c, (uint32_t)i, s) || opens_on_pronoun(c, (uint32_t)i, s))
         continue;
       bool listed = false;
       for (size_t k = 0; k < b->nalone[i] && !listed; k++) {
