@@ -364,6 +364,9 @@ static void test_ranges_and_both_figures(void **state) {
   assert_false(compatible("The limits hold for 15 years.", "The limits hold for 10 years."));
   assert_true(none("Her brother was seven years older than the suspect."));
   assert_true(none("The United States and five world powers reached a deal with Veldia."));
+  /* a rise and a fall are two moves, not one */
+  assert_false(comparable("The harbour lost 300 jobs, the board said.", "The harbour added 250 jobs, the board said."));
+  assert_true(comparable("The harbour lost 300 jobs, the board said.", "The harbour lost 250 jobs, the board said."));
   assert_int_equal(one("Six world powers reached a deal with Veldia on Tuesday.").value, 6);
   assert_true(comparable("The suspect was 19 years old at the time.", "The suspect was 20 years old at the time."));
   px_article *a[2] = {

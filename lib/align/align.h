@@ -285,6 +285,8 @@ typedef struct px__qty {
                          "by midday", "closed"): bits of px__session, 0 none */
   uint8_t measure;    /* the unit is a measure ("years", "hours", "points"), not a
                          thing counted: its clause must say what it measures */
+  int8_t dir;         /* its clause says which way: +1 up ("rose", "gained",
+                         "added"), -1 down ("fell", "lost"), 0 neither or both */
 } px__qty;
 
 /** Do two quantities of one unit count the same thing about the same event:

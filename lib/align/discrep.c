@@ -298,6 +298,23 @@ static void clause_context(const px__text *tx, size_t first, size_t last, size_t
   bool age = un >= 7 && memcmp(uw + un - 3, "old", 3) == 0;
   q->nnames = 0;
   q->span = 0;
+  /* which way the clause says the figure went: "fell 2,352 points" and
+   * "closed 1,985 points higher" are two days' moves, not one */
+  static const char *const up[] = {"rose",   "rise",    "rises",  "gained",  "gains",     "soared", "jumped",
+                                   "climbed", "surged", "rallied", "higher", "added", "increased", "grew"};
+  static const char *const down[] = {"fell",  "fall",     "falls",     "dropped", "lost",  "plunged",
+                                     "plummeted", "tumbled", "sank", "slid",   "lower", "declined",
+                                     "decreased", "shed",    "slumped",   "shrank"};
+  bool went_up = false, went_down = false;
+  for (size_t k = lo; k < hi; k++) {
+    if (tx->tok[k].kind != PX__TOK_WORD || (tx->tok[k].flags & PX__TF_CAP)) continue;
+    char w[16];
+    size_t n = lower(tx, &tx->tok[k], w, sizeof w);
+    if (!n) continue;
+    went_up |= word_is(w, n, up, sizeof up / sizeof *up);
+    went_down |= word_is(w, n, down, sizeof down / sizeof *down);
+  }
+  q->dir = went_up == went_down ? 0 : went_up ? 1 : -1;
   for (size_t k = lo; k < hi; k++) {
     if (!q->span) q->span = span_at(tx, hi, k);
     if (time_marker(tx, first, last, k)) q->other_time = 1;
@@ -364,6 +381,7 @@ static bool is_measure(const char *w, size_t n) {
 
 bool px__qty_comparable(const px__qty *a, const px__qty *b) {
   if (a->unit != b->unit || a->other_time || b->other_time) return false;
+  if (a->dir && b->dir && a->dir != b->dir) return false; /* a rise and a fall */
   /* A share is a share of something: two are set against each other only
    * when both say of what in the same words ("12% of voters" / "15% of
    * voters"; not "44% of Republicans" / "41 percent said ..."), or, naming
