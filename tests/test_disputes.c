@@ -393,6 +393,38 @@ static void test_ranges_and_both_figures(void **state) {
   for (int i = 0; i < 2; i++) px_article_free(b[i]);
 }
 
+/* Two places' figures are two counts: sentences that name places (or,
+ * naming none, whose sentence before does), none of them the same,
+ * dispute nothing. */
+static void test_places(void **state) {
+  (void)state;
+  px_article *a[2] = {
+      mk("Valley Post", "Guam picks delegates",
+         "Republicans in Guam met in a hotel ballroom on Saturday.\n\nAbout 300 of them voted there "
+         "to send nine delegates to the party convention in Cleveland."),
+      mk("Hill Courier", "Delegates chosen",
+         "Republicans met on Saturday to pick their delegates.\n\nWyoming will send 12 delegates to "
+         "the party convention."),
+  };
+  px_comparison *c = NULL;
+  assert_int_equal(px_compare(ctx, (const px_article *const *)a, 2, NULL, &c), PX_OK);
+  assert_false(disputed(c, 9) || disputed(c, 12));
+  px_comparison_free(c);
+  for (int i = 0; i < 2; i++) px_article_free(a[i]);
+  px_article *b[2] = {
+      mk("Valley Post", "Guam picks delegates",
+         "Republicans in Guam met in a hotel ballroom on Saturday.\n\nAbout 300 of them voted there "
+         "to send nine delegates to the party convention in Cleveland."),
+      mk("Hill Courier", "Delegates chosen",
+         "Republicans met on Saturday to pick their delegates.\n\nGuam will send 12 delegates to "
+         "the party convention in Cleveland."),
+  };
+  assert_int_equal(px_compare(ctx, (const px_article *const *)b, 2, NULL, &c), PX_OK);
+  assert_true(disputed(c, 9) && disputed(c, 12));
+  px_comparison_free(c);
+  for (int i = 0; i < 2; i++) px_article_free(b[i]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_counted_noun),        cmocka_unit_test(test_left_out),
@@ -402,7 +434,7 @@ int main(void) {
       cmocka_unit_test(test_ages),                cmocka_unit_test(test_same_actor),
       cmocka_unit_test(test_share_base),          cmocka_unit_test(test_rounding_and_floors),
       cmocka_unit_test(test_qualifiers),          cmocka_unit_test(test_days),
-      cmocka_unit_test(test_one_count),           cmocka_unit_test(test_ranges_and_both_figures),
+      cmocka_unit_test(test_one_count),           cmocka_unit_test(test_ranges_and_both_figures), cmocka_unit_test(test_places),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

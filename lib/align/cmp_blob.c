@@ -43,7 +43,8 @@
                         neither; an outlet reporting words is not their speaker;
                         a speaker written as a role is the story's one holder of
                         it; a body and a person do not contradict; a gallery run
-                        into a paragraph is captions */
+                        into a paragraph is captions; a rise is no fall; two
+                        places' figures are two counts */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

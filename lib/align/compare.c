@@ -753,6 +753,44 @@ static bool same_actor(const px_comparison *c, uint32_t ax, uint32_t sx, uint32_
   return strict ? !nx && !ny : !nx || !ny;
 }
 
+/* The places sentence s of article a names (their entity keys' hashes,
+ * up to max); none named there, those of the sentence before in its
+ * paragraph ("... in Guam. About 300 Republicans met there to send nine
+ * delegates"). */
+static size_t places_of(const px_comparison *c, uint32_t a, uint32_t s, uint64_t *out, size_t max) {
+  const px__entities *es = c->art[a].ents;
+  const px__text *tx = c->art[a].tx;
+  if (!es || !tx) return 0;
+  size_t n = 0;
+  for (int back = 0; back < 2 && n == 0; back++) {
+    if (back && (s == 0 || tx->sent[s - 1].para != tx->sent[s].para)) break;
+    uint32_t want = s - (uint32_t)back;
+    for (size_t m = 0; m < es->nmen && n < max; m++) {
+      const px__mention *mm = &es->men[m];
+      if (mm->sent != want || es->ent[mm->entity].type != PX_ENT_PLACE) continue;
+      const px__entity *e = &es->ent[mm->entity];
+      uint64_t h = px__word_hash(e->key, e->key_len);
+      bool dup = false;
+      for (size_t k = 0; k < n && !dup; k++) dup = out[k] == h;
+      if (!dup) out[n++] = h;
+    }
+  }
+  return n;
+}
+
+/* Do the two sentences count in one place: not when both name places and
+ * share none ("send nine delegates" in Guam / "Wyoming will send 29
+ * delegates")? */
+static bool same_place(const px_comparison *c, uint32_t ax, uint32_t sx, uint32_t ay, uint32_t sy) {
+  uint64_t px[8], py[8];
+  size_t nx = places_of(c, ax, sx, px, 8), ny = places_of(c, ay, sy, py, 8);
+  if (!nx || !ny) return true;
+  for (size_t i = 0; i < nx; i++)
+    for (size_t j = 0; j < ny; j++)
+      if (px[i] == py[j]) return true;
+  return false;
+}
+
 /* Do sentences (ax, sx) and (ay, sy) speak of one day?  Both name a day
  * of the week and share none: they do not ("12 were rescued on Monday" /
  * "20 by Wednesday" are two counts of a story that moved on). */
@@ -813,6 +851,7 @@ static bool pair_ok(const px_comparison *cc, const px_comparison *c, const qrec 
     return false;
   if (cc->art[x->art].outlet == cc->art[y->art].outlet) return false; /* one outlet's articles */
   if (!same_actor(cc, x->art, x->sent, y->art, y->sent, !c)) return false;
+  if (!same_place(cc, x->art, x->sent, y->art, y->sent)) return false;
   if (!same_day(cc, x->art, x->sent, y->art, y->sent)) return false;
   return !c || linked(c, c->art[x->art].sent_first + x->sent, c->art[y->art].sent_first + y->sent);
 }
