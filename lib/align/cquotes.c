@@ -183,6 +183,7 @@ static int add_role(prole **r, size_t *n, size_t *cap, const prole *x) {
 static int story_roles(const px_comparison *c, prole **out, size_t *nout) {
   size_t n = 0, cap = 0;
   prole *r = NULL;
+  uint64_t h_and = px__word_hash("and", 3), h_or = px__word_hash("or", 2);
   for (size_t i = 0; i < c->nart; i++) {
     const px__text *tx = c->art[i].tx;
     const px__entities *es = c->art[i].ents;
@@ -191,8 +192,7 @@ static int story_roles(const px_comparison *c, prole **out, size_t *nout) {
       const px__mention *mm = &es->men[m];
       const px__entity *e = &es->ent[mm->entity];
       if (e->type != PX_ENT_PERSON || !e->key_len || mm->kind == PX_MENTION_ROLE) continue;
-      size_t f = mm->tok_first, first = tx->sent[mm->sent < tx->nsent ? mm->sent : 0].tok_first;
-      if (mm->sent >= tx->nsent) first = 0;
+      size_t f = mm->tok_first, first = mm->sent < tx->nsent ? tx->sent[mm->sent].tok_first : 0;
       prole x = {.key = {e->key, e->key_len}, .name = {e->name, e->name_len}};
       for (size_t k = f; k > first && x.n < ROLE_WORDS && role_tok(tx, k - 1);) x.w[x.n++] = tx->tok[--k].fold;
       if (add_role(&r, &n, &cap, &x)) goto fail;
@@ -209,7 +209,6 @@ static int story_roles(const px_comparison *c, prole **out, size_t *nout) {
         while (k < tx->ntok && nt < ROLE_WORDS && role_tok(tx, k) && !(tx->tok[k].flags & PX__TF_CAP))
           tmp[nt++] = tx->tok[k++].fold;
         /* not "Tamerlan Tsarnaev, his wife and their daughter": a list */
-        uint64_t h_and = px__word_hash("and", 3), h_or = px__word_hash("or", 2);
         bool ends = k < tx->ntok && (tx->tok[k].kind == PX__TOK_PUNCT ||
                                      ((tx->tok[k].flags & PX__TF_STOP) && tx->tok[k].fold != h_and &&
                                       tx->tok[k].fold != h_or));

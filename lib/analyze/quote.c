@@ -27,7 +27,6 @@
 #include "quote.h"
 
 #include <stdlib.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -2258,7 +2257,6 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
       sc += para == last_para ? 3 : 2;
     }
     rank++;
-    if (getenv("PX_DBG")) fprintf(stderr, "resolve: ent %u '%.*s' k=%zu sc=%d init=%d bv=%d\n", en, (int)(ents->men[m].end-ents->men[m].start), tx->body+ents->men[m].start, k, sc, initial, before_verb);
     if (sc > best_score) {
       best_score = sc;
       best = (int32_t)en;

@@ -314,10 +314,6 @@ static bool labelled_line(px_str t) {
   return false;
 }
 
-/* How well member j stands for its fact f: a sentence grouped into the
- * fact (not one that joined it as a second claim), linked to more of the
- * fact's other members, a statement rather than a question, a transcript
- * line or a piece of a quotation, from the lead article on a tie. */
 /* Does sentence s of article a open on a pronoun ("But it did persuade
  * them to stop lurching from crisis to crisis.", "They voted no."), which
  * says nothing read alone, in a brief, away from its neighbours? */
@@ -345,6 +341,10 @@ static bool opens_on_pronoun(const px_comparison *c, uint32_t a, uint32_t s) {
   return false;
 }
 
+/* How well member j stands for its fact f: a sentence grouped into the
+ * fact (not one that joined it as a second claim), linked to more of the
+ * fact's other members, a statement rather than a question, a transcript
+ * line or a piece of a quotation, from the lead article on a tie. */
 static int member_rank(const px_comparison *c, uint32_t f, uint32_t j, uint32_t lead,
                        const uint32_t *deg) {
   const px__cmember *m = &c->mem[j];
