@@ -55,6 +55,37 @@ void px_ctx_free(px_ctx *ctx) {
   free(ctx);
 }
 
+int px__ctx_clone(const px_ctx *ctx, px_ctx **out) {
+  if (!ctx || !out) return PX_EINVAL;
+  int rc = px_ctx_new(out);
+  if (rc) return rc;
+  px_ctx *c = *out;
+  c->limit_record = ctx->limit_record;
+  c->limit_body = ctx->limit_body;
+  c->limit_search_ms = ctx->limit_search_ms;
+  c->skip_not_articles = ctx->skip_not_articles;
+  for (int i = 0; i < PX__FIELD_PATHS; i++)
+    if (ctx->field_path[i] && !(c->field_path[i] = strdup(ctx->field_path[i]))) goto nomem;
+  if (ctx->nalias) {
+    c->alias_key = calloc(ctx->nalias, sizeof *c->alias_key);
+    c->alias_name = calloc(ctx->nalias, sizeof *c->alias_name);
+    if (!c->alias_key || !c->alias_name) goto nomem;
+    for (; c->nalias < ctx->nalias; c->nalias++) {
+      c->alias_key[c->nalias] = strdup(ctx->alias_key[c->nalias]);
+      c->alias_name[c->nalias] = strdup(ctx->alias_name[c->nalias]);
+      if (!c->alias_key[c->nalias] || !c->alias_name[c->nalias]) {
+        c->nalias++; /* freed with the others */
+        goto nomem;
+      }
+    }
+  }
+  return PX_OK;
+nomem:
+  px_ctx_free(c);
+  *out = NULL;
+  return PX_ENOMEM;
+}
+
 int px_ctx_skip_not_articles(px_ctx *ctx, int skip) {
   if (!ctx) return PX_EINVAL;
   ctx->skip_not_articles = skip != 0;

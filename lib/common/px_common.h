@@ -166,6 +166,17 @@ struct px_ctx {
   void (*spare_free)(void *);
 };
 
+/** A new context with ctx's limits, field paths, outlet names and choices
+ * (not its error message nor its spare extractor), for a thread of its
+ * own. @return status. */
+PX__HIDDEN int px__ctx_clone(const px_ctx *ctx, px_ctx **out);
+
+/** Take the article px_reader_next() last returned, leaving fresh (an
+ * article of the caller's, emptied on the next read; NULL: a new one) for
+ * the reader to fill next.  *taken then belongs to the caller.
+ * @return status (PX_ENOMEM: nothing taken). */
+PX__HIDDEN int px__reader_take(px_reader *rd, px_article *fresh, px_article **taken);
+
 /** Record a formatted message as the context's last error. @return status. */
 PX__HIDDEN int px__ctx_fail(px_ctx *ctx, int status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

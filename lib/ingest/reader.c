@@ -244,6 +244,19 @@ static void close_file(px_reader *rd) {
   rd->cur_path = NULL;
 }
 
+int px__reader_take(px_reader *rd, px_article *fresh, px_article **taken) {
+  if (!rd || !taken) return PX_EINVAL;
+  *taken = NULL;
+  if (!fresh) {
+    int rc = px_article_new(&fresh);
+    if (rc) return rc;
+  }
+  fresh->limit_body = rd->art->limit_body;
+  *taken = rd->art;
+  rd->art = fresh;
+  return PX_OK;
+}
+
 void px_reader_free(px_reader *rd) {
   if (!rd) return;
   close_file(rd);

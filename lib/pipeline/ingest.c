@@ -28,6 +28,7 @@
 #include <pthread.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 static const char *const stage_names[PX_STAGE_COUNT] = {"read",          "store",   "analyze",
                                                         "analysis_rows", "cluster", "index"};
@@ -89,6 +90,7 @@ struct px_ingest {
   pthread_mutex_t mu;
   pthread_cond_t cv_work, cv_done;
   int idle;          /* workers waiting on cv_work (under mu) */
+  uint64_t wake_at;  /* articles waiting that wake an idle worker */
   bool waiting;      /* the writer waits on cv_done (under mu) */
   double t_mark, cpu_mark, t_start;
   char msg[1024];
@@ -209,6 +211,7 @@ static int threads_start(px_ingest *g, int threads) {
   pthread_cond_init(&g->cv_work, NULL);
   pthread_cond_init(&g->cv_done, NULL);
   g->ring_cap = (uint64_t)(threads - 1) * (g->o.analyze ? 16 : 64);
+  g->wake_at = g->o.analyze ? 1 : 16;
   g->ring = calloc(g->ring_cap, sizeof(*g->ring));
   g->w = calloc((size_t)(threads - 1), sizeof(*g->w));
   if (!g->ring || !g->w) {
@@ -370,6 +373,8 @@ static int write_oldest(px_ingest *g, bool discard) {
   stage(g, PX_STAGE_ANALYZE); /* time spent waiting for the workers */
   pthread_mutex_lock(&g->mu);
   while (!s->done) {
+    /* the articles handed over may wait for a wake-up (analyze_one) */
+    if (g->idle && g->next_take < g->head) pthread_cond_broadcast(&g->cv_work);
     g->waiting = true;
     pthread_cond_wait(&g->cv_done, &g->mu);
     g->waiting = false;
@@ -430,7 +435,11 @@ static int analyze_one(px_ingest *g, const px_article *art, int64_t id) {
   s->id = id;
   pthread_mutex_lock(&g->mu);
   g->head++;
-  if (g->idle) pthread_cond_signal(&g->cv_work);
+  /* An idle worker is woken once a few articles wait for it, not for
+   * each: a worker that only makes the search index's tokens is faster
+   * than the writer and would sleep and wake again per article.  The
+   * writer wakes it in any case before it waits (write_oldest). */
+  if (g->idle && g->head - g->next_take >= g->wake_at) pthread_cond_signal(&g->cv_work);
   pthread_mutex_unlock(&g->mu);
   return PX_OK;
 }
@@ -531,20 +540,160 @@ out:
   return rc;
 }
 
+/* Read-ahead: with workers, a thread of its own reads and parses the input
+ * while the writer stores, through a bounded queue of articles in input
+ * order.  Everything the ingest decides (events, counts, ids) is still
+ * decided by the writer in that order, so the store is the same. */
+#define AHEAD 32
+
+typedef struct ahead_slot {
+  px_article *art; /* the article read (rc PX_OK); else a spare, or NULL */
+  int rc;
+  px__buf err;     /* the reader's message for a rejected record */
+  uint64_t bytes;  /* px_reader_bytes_in after it */
+} ahead_slot;
+
+typedef struct ahead {
+  px_reader *rd;
+  pthread_t thr;
+  pthread_mutex_t mu;
+  pthread_cond_t cv_put, cv_get;
+  ahead_slot q[AHEAD];
+  uint64_t head, tail; /* head: next to fill (the thread); tail: next to take (the writer) */
+  bool stop, put_waits, get_waits;
+} ahead;
+
+static void *ahead_main(void *arg) {
+  ahead *a = arg;
+  for (;;) {
+    pthread_mutex_lock(&a->mu);
+    while (!a->stop && a->head - a->tail == AHEAD) {
+      a->put_waits = true;
+      pthread_cond_wait(&a->cv_put, &a->mu);
+      a->put_waits = false;
+    }
+    bool stop = a->stop;
+    pthread_mutex_unlock(&a->mu);
+    if (stop) return NULL;
+    /* the slot at head is this thread's until head moves past it */
+    ahead_slot *s = &a->q[a->head % AHEAD];
+    px_article *art = NULL;
+    s->rc = px_reader_next(a->rd, &art);
+    px__buf_clear(&s->err);
+    if (s->rc == PX_OK) {
+      px_article *taken = NULL;
+      if (px__reader_take(a->rd, s->art, &taken) == PX_OK) s->art = taken;
+      else s->rc = PX_ENOMEM;
+    } else if (s->rc != PX_EOF) {
+      const char *why = px_reader_error(a->rd);
+      if (px__buf_append(&s->err, why, strlen(why)) != PX_OK) px__buf_clear(&s->err);
+    }
+    s->bytes = px_reader_bytes_in(a->rd);
+    bool last = s->rc == PX_EOF || s->rc == PX_ENOMEM;
+    pthread_mutex_lock(&a->mu);
+    a->head++;
+    /* a writer that waits is woken once a few articles are ready */
+    if (a->get_waits && (a->head - a->tail >= AHEAD / 4 || s->rc != PX_OK))
+      pthread_cond_signal(&a->cv_get);
+    pthread_mutex_unlock(&a->mu);
+    if (last) return NULL;
+  }
+}
+
+/* The next slot read, waiting for it. */
+static ahead_slot *ahead_get(ahead *a) {
+  pthread_mutex_lock(&a->mu);
+  while (a->head == a->tail) {
+    a->get_waits = true;
+    pthread_cond_wait(&a->cv_get, &a->mu);
+    a->get_waits = false;
+  }
+  pthread_mutex_unlock(&a->mu);
+  return &a->q[a->tail % AHEAD];
+}
+
+/* The slot taken is done with; its article is kept as a spare. */
+static void ahead_done(ahead *a) {
+  ahead_slot *s = &a->q[a->tail % AHEAD];
+  if (s->art && s->art->field[PX_F_BODY].alloc > ((size_t)1 << 20)) { /* a long article's */
+    px_article_free(s->art);
+    s->art = NULL;
+  }
+  pthread_mutex_lock(&a->mu);
+  a->tail++;
+  if (a->put_waits && a->head - a->tail <= AHEAD / 2) pthread_cond_signal(&a->cv_put);
+  pthread_mutex_unlock(&a->mu);
+}
+
+static int ahead_start(ahead *a, px_reader *rd) {
+  memset(a, 0, sizeof(*a));
+  a->rd = rd;
+  pthread_mutex_init(&a->mu, NULL);
+  pthread_cond_init(&a->cv_put, NULL);
+  pthread_cond_init(&a->cv_get, NULL);
+  if (pthread_create(&a->thr, NULL, ahead_main, a) != 0) {
+    pthread_mutex_destroy(&a->mu);
+    pthread_cond_destroy(&a->cv_put);
+    pthread_cond_destroy(&a->cv_get);
+    return PX_ENOMEM;
+  }
+  return PX_OK;
+}
+
+static void ahead_stop(ahead *a) {
+  pthread_mutex_lock(&a->mu);
+  a->stop = true;
+  pthread_cond_signal(&a->cv_put);
+  pthread_mutex_unlock(&a->mu);
+  pthread_join(a->thr, NULL);
+  for (int i = 0; i < AHEAD; i++) {
+    px_article_free(a->q[i].art);
+    px__buf_release(&a->q[i].err);
+  }
+  pthread_mutex_destroy(&a->mu);
+  pthread_cond_destroy(&a->cv_put);
+  pthread_cond_destroy(&a->cv_get);
+}
+
+/* Read ahead only a file or a folder: stdin or a pipe may block, and the
+ * writer could not stop the thread that waits on it. */
+static bool can_read_ahead(const px_ingest *g, const char *path) {
+  struct stat sb;
+  return g->w && strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
+         (S_ISREG(sb.st_mode) || S_ISDIR(sb.st_mode));
+}
+
 int px_ingest_add_path(px_ingest *g, const char *path) {
   px_reader *rd = NULL;
-  int rc = px_reader_open(g->ctx, path, &rd);
+  px_ctx *rctx = NULL; /* the read-ahead thread's own: its errors are its own */
+  bool threaded = can_read_ahead(g, path) && px__ctx_clone(g->ctx, &rctx) == PX_OK;
+  int rc = px_reader_open(threaded ? rctx : g->ctx, path, &rd);
   if (rc != PX_OK) {
-    const char *why = px_ctx_error(g->ctx);
+    const char *why = px_ctx_error(threaded ? rctx : g->ctx);
     g->s.rejected++;
     event(g, PX_IE_INPUT_FAILED, path, why && why[0] ? why : px_strerror(rc), 0);
+    px_ctx_free(rctx);
     return rc;
   }
   uint64_t total = px_reader_size(rd);
+  ahead a;
+  if (threaded && ahead_start(&a, rd) != PX_OK) threaded = false;
   for (;;) {
-    px_article *art;
+    px_article *art = NULL;
+    const char *why = NULL;
+    uint64_t bytes;
     stage(g, PX_STAGE_READ);
-    rc = px_reader_next(rd, &art);
+    if (threaded) {
+      ahead_slot *s = ahead_get(&a);
+      rc = s->rc;
+      art = s->art;
+      why = s->err.len ? s->err.ptr : px_strerror(rc);
+      bytes = s->bytes;
+    } else {
+      rc = px_reader_next(rd, &art);
+      if (rc != PX_OK && rc != PX_EOF) why = px_reader_error(rd);
+      bytes = px_reader_bytes_in(rd);
+    }
     if (rc == PX_EOF) {
       rc = PX_OK;
       break;
@@ -552,7 +701,8 @@ int px_ingest_add_path(px_ingest *g, const char *path) {
     if (rc == PX_ENOMEM) break;
     if (rc != PX_OK) {
       g->s.rejected++;
-      event(g, PX_IE_REJECTED, path, px_reader_error(rd), 0);
+      event(g, PX_IE_REJECTED, path, why, 0);
+      if (threaded) ahead_done(&a);
       if (g->o.strict) {
         rc = PX_EFORMAT;
         break;
@@ -561,17 +711,19 @@ int px_ingest_add_path(px_ingest *g, const char *path) {
     }
     g->s.read++;
     rc = px_ingest_add(g, art, NULL);
+    if (threaded) ahead_done(&a);
     if (rc == PX_EDUPLICATE) rc = PX_OK;
     if (rc != PX_OK) break;
-    if (g->o.on_progress &&
-        g->o.on_progress(g->o.user, px_reader_bytes_in(rd), total, g->s.read) != 0) {
+    if (g->o.on_progress && g->o.on_progress(g->o.user, bytes, total, g->s.read) != 0) {
       rc = px_ingest_flush(g);
       if (rc == PX_OK) rc = PX_ECANCELED;
       break;
     }
   }
   stage(g, PX_STAGE_READ);
+  if (threaded) ahead_stop(&a);
   px_reader_free(rd);
+  px_ctx_free(rctx);
   return rc;
 }
 

@@ -77,6 +77,35 @@ if grep -q 'AddressSanitizer\|runtime error' "$tmp/errlate"; then cat "$tmp/errl
 "$px" stories --db "$tmp/late.db" --limit 1 > /dev/null || { echo "stories on the --no-cluster store failed"; exit 1; }
 dump "$tmp/late.db" > "$tmp/dlate"
 cmp "$tmp/d1" "$tmp/dlate" || { echo "clustering from the ingest's analysis differs from clustering later"; diff "$tmp/d1" "$tmp/dlate" | head; exit 1; }
+# With workers the input is read ahead on a thread of its own: the same
+# reports, in the same order, as with one thread.
+for t in 2 4 default; do
+  cmp <(grep -v 'articles/s' "$tmp/err1") <(grep -v 'articles/s' "$tmp/err$t") ||
+    { echo "threads $t: reports unlike one thread's"; diff "$tmp/err1" "$tmp/err$t" | head; exit 1; }
+done
+# A folder read ahead: its files in order, an unreadable one reported by
+# name, the rest stored; --strict stops at the first rejected record with
+# what came before it stored, whatever the threads.
+mkdir "$tmp/dir"
+head -n 14 "$tmp/in.jsonl" > "$tmp/dir/a.jsonl"
+printf '\x00\x01\x02binary\x00' > "$tmp/dir/b.jsonl"
+tail -n +15 "$tmp/in.jsonl" > "$tmp/dir/c.jsonl"
+for t in 1 2; do
+  rc=0
+  "$px" ingest --db "$tmp/f$t.db" --threads "$t" --batch 5 "$tmp/dir" 2> "$tmp/errf$t" || rc=$?
+  [[ $rc -eq 3 ]] || { echo "folder, threads $t: exit $rc, expected 3"; cat "$tmp/errf$t"; exit 1; }
+  grep -q 'b.jsonl' "$tmp/errf$t" || { echo "folder, threads $t: the binary file not named"; cat "$tmp/errf$t"; exit 1; }
+  dump "$tmp/f$t.db" > "$tmp/df$t"
+  rc=0
+  "$px" ingest --db "$tmp/x$t.db" --threads "$t" --strict --batch 5 "$tmp/in.jsonl" 2> "$tmp/errx$t" || rc=$?
+  [[ $rc -ne 0 ]] || { echo "--strict, threads $t: exit 0 on a rejected record"; exit 1; }
+  if grep -q 'AddressSanitizer\|runtime error' "$tmp/errf$t" "$tmp/errx$t"; then cat "$tmp/errf$t" "$tmp/errx$t"; exit 1; fi
+done
+[[ $(sqlite3 "$tmp/f2.db" "SELECT count(*) FROM article") -eq 31 ]] || { echo "folder: expected 31 articles"; exit 1; }
+cmp "$tmp/df1" "$tmp/df2" || { echo "folder: 2 threads differ from 1"; diff "$tmp/df1" "$tmp/df2" | head; exit 1; }
+cmp <(grep -v 'articles/s' "$tmp/errf1") <(grep -v 'articles/s' "$tmp/errf2") || { echo "folder: reports differ"; exit 1; }
+x1=$(sqlite3 "$tmp/x1.db" "SELECT count(*) FROM article"); x2=$(sqlite3 "$tmp/x2.db" "SELECT count(*) FROM article")
+[[ $x1 -eq 12 && $x2 -eq 12 ]] || { echo "--strict: stored $x1 and $x2, expected the 12 before the bad record"; exit 1; }
 s=$(sqlite3 "$tmp/t1.db" "SELECT count(DISTINCT story) FROM story_article")
 [[ $s -gt 1 ]] || { echo "expected stories, got $s"; exit 1; }
 echo "threads: 1, 2, 4 threads and the default (one per core) wrote the same $n articles and $q quotes; $s stories as when clustered later"
