@@ -1268,6 +1268,7 @@ typedef struct px_ingest_stats {
   double wall[PX_STAGE_COUNT];
   double cpu[PX_STAGE_COUNT]; /* only with opts.timings */
   uint64_t batches;       /* transactions committed */
+  uint64_t reanalyzed;    /* stored articles analysed again (px_ingest_reanalyze), committed */
 } px_ingest_stats;
 
 /**
@@ -1299,6 +1300,21 @@ PX_API int px_ingest_add(px_ingest *g, const px_article *art, int64_t *id /* OUT
  * without ending the ingest.  @return PX_OK or a store error.
  */
 PX_API int px_ingest_flush(px_ingest *g);
+/**
+ * Analyse stored articles again with this build's rules (sentences,
+ * datelines, entities, quotes and speakers), in batches on the ingest's
+ * workers: every article whose analysis is missing (stored with analyze 0)
+ * or was made by older rules, or every article with all.  Their entity
+ * mentions, quotes, speakers and counters are replaced and the cached
+ * story comparisons dropped; articles, stories and the search index stay.
+ * A failed batch is rolled back, earlier ones stay committed.  Needs an
+ * ingest made with analyze 1.  Counts: stats.read (articles looked at),
+ * stats.reanalyzed, stats.not_analyzed; on_progress gets 0 bytes of 0 and the
+ * articles looked at.
+ * @return PX_OK, PX_EINVAL, PX_ECANCELED (on_progress asked to stop, after
+ * committing what was done), or a store error.
+ */
+PX_API int px_ingest_reanalyze(px_ingest *g, int all);
 /**
  * Commit the open batch, place the new articles in stories (when
  * opts.cluster) and merge the search index when it needs it.  The handle

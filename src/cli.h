@@ -55,6 +55,7 @@ void set_display_tz(const args *a);
 
 /* One per subcommand, cmd_<name>.c. */
 int cmd_ingest(cli *c, int argc, char **argv);
+int cmd_reanalyze(cli *c, int argc, char **argv);
 int cmd_articles(cli *c, int argc, char **argv);
 int cmd_show(cli *c, int argc, char **argv);
 int cmd_compare(cli *c, int argc, char **argv);

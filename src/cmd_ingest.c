@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 
 typedef struct ingest_ui {
   cli *c;
@@ -56,6 +57,21 @@ static int on_progress(void *user, uint64_t done, uint64_t total, uint64_t artic
   }
   progress_update(&u->pg, done, articles);
   return 0;
+}
+
+/* The store (created when missing) and the pipeline over it; an exit status. */
+static int open_pipeline(cli *c, px_ctx *ctx, const px_ingest_opts *o, px_store **st,
+                         px_ingest **g) {
+  int rc = px_store_open(ctx, c->db_path, PX_OPEN_WRITE, st);
+  if (rc == PX_OK && (rc = px_ingest_new(*st, o, g)) != PX_OK) {
+    errorf(c, "cannot set up the pipeline: %s", px_ctx_error(ctx)[0] ? px_ctx_error(ctx) : px_strerror(rc));
+    return EXIT_FAIL;
+  }
+  if (rc != PX_OK) {
+    errorf(c, "%s", px_ctx_error(ctx)[0] ? px_ctx_error(ctx) : px_strerror(rc));
+    return EXIT_FAIL;
+  }
+  return EXIT_OK;
 }
 
 int cmd_ingest(cli *c, int argc, char **argv) {
@@ -113,17 +129,8 @@ int cmd_ingest(cli *c, int argc, char **argv) {
   o.on_event = on_event;
   o.on_progress = on_progress;
   o.user = &ui;
-  int rc = px_store_open(ctx, c->db_path, PX_OPEN_WRITE, &st);
-  if (rc) {
-    errorf(c, "%s", px_ctx_error(ctx)[0] ? px_ctx_error(ctx) : px_strerror(rc));
-    status = EXIT_FAIL;
-    goto out;
-  }
-  if ((rc = px_ingest_new(st, &o, &g)) != PX_OK) {
-    errorf(c, "cannot set up the pipeline: %s", px_ctx_error(ctx)[0] ? px_ctx_error(ctx) : px_strerror(rc));
-    status = EXIT_FAIL;
-    goto out;
-  }
+  int rc;
+  if ((status = open_pipeline(c, ctx, &o, &st, &g))) goto out;
   bool input_failed = false;
   for (int k = 0; k < ninputs; k++) {
     ui.progress_on = false;
@@ -186,6 +193,68 @@ int cmd_ingest(cli *c, int argc, char **argv) {
             (unsigned long long)s.not_english);
   if (status == EXIT_OK && input_failed) status = EXIT_FAIL;
   else if (status == EXIT_OK && s.rejected) status = EXIT_PARTIAL;
+out:
+  px_ingest_free(g);
+  px_store_free(st);
+  px_ctx_free(ctx);
+  free_args(&a);
+  return status;
+}
+
+/* parallax reanalyze: the stored articles analysed again (px_ingest_reanalyze). */
+int cmd_reanalyze(cli *c, int argc, char **argv) {
+  args a;
+  int r = start_command(c, "reanalyze", argc, argv, &a);
+  if (r >= 0) return r;
+  ingest_ui ui;
+  memset(&ui, 0, sizeof(ui));
+  ui.c = c;
+  px_ingest_opts o;
+  px_ingest_opts_init(&o);
+  o.cluster = 0; /* stories stay as they are */
+  o.batch = (long)opt_int(&a, "batch", o.batch);
+  o.fixed_batch = opt(&a, "batch")->set;
+  o.threads = (int)opt_int(&a, "threads", 0);
+  o.on_event = on_event;
+  o.on_progress = on_progress;
+  o.user = &ui;
+  px_ctx *ctx = NULL;
+  px_store *st = NULL;
+  px_ingest *g = NULL;
+  int status = EXIT_OK;
+  if (px_ctx_new(&ctx) != PX_OK) {
+    errorf(c, "out of memory");
+    free_args(&a);
+    return EXIT_FAIL;
+  }
+  struct stat sb;
+  if (stat(c->db_path, &sb) != 0) { /* never a new, empty store */
+    errorf(c, "%s: no such database (run 'parallax ingest' first)", c->db_path);
+    status = EXIT_FAIL;
+    goto out;
+  }
+  if ((status = open_pipeline(c, ctx, &o, &st, &g))) goto out;
+  int rc = px_ingest_reanalyze(g, opt_flag(&a, "all"));
+  if (ui.progress_on) progress_end(&ui.pg);
+  if (rc != PX_OK) {
+    errorf(c, "%s", rc == PX_ENOMEM ? "out of memory"
+                    : px_ctx_error(ctx)[0] ? px_ctx_error(ctx) : px_strerror(rc));
+    status = EXIT_FAIL;
+  }
+  px_ingest_stats s;
+  px_ingest_get_stats(g, &s);
+  if (c->format == FMT_JSON) {
+    px_json *j = out_records(c);
+    if (!j) status = EXIT_FAIL;
+    else {
+      px_json_ingest_stats(j, &s, 0);
+      if (end_records(c, j)) status = EXIT_FAIL;
+    }
+  }
+  if (!c->quiet)
+    fprintf(stderr, "parallax: looked at %llu, analysed again %llu, not analysed %llu (%.1f s)\n",
+            (unsigned long long)s.read, (unsigned long long)s.reanalyzed,
+            (unsigned long long)s.not_analyzed, s.seconds);
 out:
   px_ingest_free(g);
   px_store_free(st);

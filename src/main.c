@@ -21,6 +21,14 @@ static const opt_def ingest_opts[] = {
     OPT_QUIET,
     OPT_END};
 
+static const opt_def reanalyze_opts[] = {
+    OPT_DB,
+    {"all", 0, O_FLAG, NULL, "every stored article, not only those analysed by older rules or not at all", 0, 0},
+    {"batch", 0, O_INT, "N", "articles per transaction (default 2000)", 1, 10000000},
+    {"threads", 0, O_INT, "N", "threads in all (default 0: one per core); the database is the same whatever N", 0, 64},
+    OPT_QUIET,
+    OPT_END};
+
 static const opt_def articles_opts[] = {
     OPT_DB, OPT_OUTLET, OPT_SINCE, OPT_UNTIL, OPT_TZ, OPT_LIMIT("articles"), OPT_OFFSET("articles"),
     OPT_QUIET, OPT_END};
@@ -136,6 +144,18 @@ const command commands[] = {
      "(docs/schema/ingest_stats.schema.json).\n",
      "INPUT...", ingest_opts, "text|json", 1, -1,
      "0 ok, 1 failure (an input cannot be opened), 2 usage, 3 some records rejected"},
+    {"reanalyze", cmd_reanalyze, "analyse stored articles again with this build's rules",
+     "Analyse stored articles again: sentences, datelines, entities, quotes and\n"
+     "speakers, with the rules of this build.  By default only the articles that\n"
+     "need it: stored with --no-analyze, or analysed by an older parallax whose\n"
+     "rules differ; --all redoes every article.  Their entity mentions, quotes\n"
+     "and speakers are replaced and the cached story comparisons dropped;\n"
+     "articles, stories and the search index stay.  Work is committed in\n"
+     "batches: an interrupted run keeps what it finished, and running it again\n"
+     "does the rest.  The summary reads: looked at, analysed again, not\n"
+     "analysed; with --format json the ingest summary is printed on stdout\n"
+     "(docs/schema/ingest_stats.schema.json).\n",
+     "", reanalyze_opts, "text|json", 0, 0, "0 ok, 1 failure, 2 usage"},
     {"articles", cmd_articles, "list stored articles",
      "List stored articles by publication time (undated last), with parallax's\n"
      "id and the input's own id (docs/schema/article.schema.json).\n",

@@ -361,6 +361,7 @@ int px_json_ingest_stats(px_json *j, const px_ingest_stats *s, unsigned flags) {
   key_int(j, "not_english", (int64_t)s->not_english);
   key_int(j, "clustered", s->clustered);
   key_int(j, "batches", (int64_t)s->batches);
+  key_int(j, "reanalyzed", (int64_t)s->reanalyzed);
   key_num(j, "seconds", s->seconds, 3);
   px_json_key(j, "stages");
   px_json_object(j);

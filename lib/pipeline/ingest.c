@@ -43,6 +43,7 @@ typedef struct slot {
   px__buf fts; /* its search index tokens, made ahead (px__fts_maker_run) */
   int rc;
   bool done;
+  bool redo; /* stored already, analysed again (px_ingest_reanalyze): no index, no record */
 } slot;
 
 /* What makes feature records: a text analyzer for titles, its scratch.
@@ -77,6 +78,8 @@ struct px_ingest {
   px_langid *li;  /* NULL when the language profiles are missing */
   px_ingest_stats s;
   uint64_t pending; /* stored in the open batch, not yet committed */
+  uint64_t pending_redo; /* analysed again in the open batch (px_ingest_reanalyze) */
+  bool cache_dropped;    /* px_ingest_reanalyze dropped the cached comparisons */
   long in_batch;
   long batch_size;   /* of the open batch (batch_size_of) */
   int64_t had;       /* articles in the store before this ingest (its highest id) */
@@ -182,11 +185,11 @@ static void *worker_main(void *arg) {
     if (w->an) {
       s->rc = px__analyze_identified(w->an, s->art, &s->doc);
       if (s->rc == PX_OK) s->rc = px_quotes_extract(w->qt, s->doc, &s->qs);
-      if (s->rc == PX_OK) make_rec(&w->rm, s->art, s->doc, &s->rec);
+      if (s->rc == PX_OK && !s->redo) make_rec(&w->rm, s->art, s->doc, &s->rec);
     }
     /* The search index's tokens, so the writer only files them.  A text
      * whose tokens could not be made is tokenized by the writer. */
-    if (w->fm) {
+    if (w->fm && !s->redo) {
       px_str t = px_article_get(s->art, PX_F_TITLE), b = px_article_get(s->art, PX_F_BODY);
       px__fts_maker_run(w->fm, t.ptr, t.len, &s->fts);
       px__fts_maker_run(w->fm, b.ptr, b.len, &s->fts);
@@ -334,9 +337,10 @@ int px_ingest_flush(px_ingest *g) {
     g->s.stored -= g->pending;
   } else if (g->in_batch > 0) {
     if ((rc = px_store_commit(g->st)) != PX_OK) g->s.stored -= g->pending;
-    else g->s.batches++;
+    else g->s.batches++, g->s.reanalyzed += g->pending_redo;
   }
   g->pending = 0;
+  g->pending_redo = 0;
   g->in_batch = 0;
   stage(g, was);
   return rc;
@@ -387,7 +391,7 @@ static int write_oldest(px_ingest *g, bool discard) {
     px_doc_free(s->doc);
   } else {
     /* Stored unindexed (px_ingest_add): indexed now, in input order. */
-    rc = px__store_index_article(g->st, s->id, s->art, &s->fts);
+    if (!s->redo) rc = px__store_index_article(g->st, s->id, s->art, &s->fts);
     if (rc == PX_OK && g->an) rc = write_analysis(g, s->art, s->id, s->rc, s->doc, s->qs, &s->rec);
     else if (rc != PX_OK) {
       px_quotes_free(s->qs);
@@ -417,14 +421,14 @@ static int drain(px_ingest *g, bool discard) {
 }
 
 /* Analyze stored article id: inline, or handed to a worker in order. */
-static int analyze_one(px_ingest *g, const px_article *art, int64_t id) {
+static int analyze_one(px_ingest *g, const px_article *art, int64_t id, bool redo) {
   if (g->nworkers == 0) {
     px_doc *doc = NULL;
     px_quotes *qs = NULL;
     stage(g, PX_STAGE_ANALYZE);
     int rc = px__analyze_identified(g->an, art, &doc);
     if (rc == PX_OK) rc = px_quotes_extract(g->qt, doc, &qs);
-    if (rc == PX_OK) make_rec(&g->rm, art, doc, &g->rec);
+    if (rc == PX_OK && !redo) make_rec(&g->rm, art, doc, &g->rec);
     else px__buf_clear(&g->rec);
     return write_analysis(g, art, id, rc, doc, qs, &g->rec);
   }
@@ -433,6 +437,7 @@ static int analyze_one(px_ingest *g, const px_article *art, int64_t id) {
   slot *s = &g->ring[g->head % g->ring_cap];
   if ((rc = px_article_clone(art, &s->art)) != PX_OK) return rc;
   s->id = id;
+  s->redo = redo;
   pthread_mutex_lock(&g->mu);
   g->head++;
   /* An idle worker is woken once a few articles wait for it, not for
@@ -513,7 +518,7 @@ int px_ingest_add(px_ingest *g, const px_article *art, int64_t *id) {
   /* With workers, an article is indexed for search when its worker has
    * made the index's tokens (write_oldest). */
   rc = g->w ? px__store_add_unindexed(g->st, art, &sid) : px_store_add(g->st, art, &sid);
-  if (rc == PX_OK && (g->an || g->w)) rc = analyze_one(g, art, sid);
+  if (rc == PX_OK && (g->an || g->w)) rc = analyze_one(g, art, sid, false);
   if (rc == PX_OK) {
     g->s.stored++;
     g->pending++;
@@ -724,6 +729,68 @@ int px_ingest_add_path(px_ingest *g, const char *path) {
   if (threaded) ahead_stop(&a);
   px_reader_free(rd);
   px_ctx_free(rctx);
+  return rc;
+}
+
+int px_ingest_reanalyze(px_ingest *g, int all) {
+  if (!g || !g->an) return PX_EINVAL;
+  int was = g->stage;
+  int64_t ids[256], after = 0;
+  int rc = PX_OK;
+  while (rc == PX_OK) {
+    size_t n = 0;
+    stage(g, PX_STAGE_READ);
+    if ((rc = px__store_analysis_todo(g->st, after, all != 0, ids, 256, &n)) != PX_OK || n == 0) break;
+    after = ids[n - 1];
+    for (size_t i = 0; i < n && rc == PX_OK; i++) {
+      px_article *art = NULL;
+      stage(g, PX_STAGE_READ);
+      rc = px_store_get(g->st, ids[i], &art);
+      if (rc == PX_ENOTFOUND) {
+        rc = PX_OK;
+        continue;
+      }
+      if (rc != PX_OK) break;
+      g->s.read++;
+      stage(g, PX_STAGE_STORE);
+      if (g->in_batch == 0) {
+        if ((rc = px_store_begin(g->st)) != PX_OK) {
+          px_article_free(art);
+          break;
+        }
+        g->batch_size = batch_size_of(g);
+        /* the comparisons cached for stories were made from the analyses
+         * replaced now: dropped with the first batch that replaces any */
+        if (!g->cache_dropped && (rc = px__store_exec(g->st, "DELETE FROM comparison_cache")) != PX_OK) {
+          px_article_free(art);
+          break;
+        }
+      }
+      rc = analyze_one(g, art, ids[i], true);
+      px_article_free(art);
+      if (rc != PX_OK) break;
+      g->pending_redo++;
+      if (++g->in_batch >= g->batch_size) {
+        rc = px_ingest_flush(g);
+        if (rc == PX_OK) g->cache_dropped = true;
+      }
+      if (rc == PX_OK && g->o.on_progress && g->o.on_progress(g->o.user, 0, 0, g->s.read) != 0) {
+        rc = px_ingest_flush(g);
+        if (rc == PX_OK) rc = PX_ECANCELED;
+      }
+    }
+  }
+  if (rc == PX_OK) {
+    rc = px_ingest_flush(g);
+    if (rc == PX_OK && g->s.reanalyzed) g->cache_dropped = true;
+  } else if (rc != PX_ECANCELED && g->in_batch > 0) {
+    /* the store failed: the open batch is gone */
+    if (g->w) drain(g, true);
+    px_store_rollback(g->st);
+    g->pending_redo = 0;
+    g->in_batch = 0;
+  }
+  stage(g, was);
   return rc;
 }
 

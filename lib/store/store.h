@@ -32,6 +32,7 @@ enum {
   PX__STMT_BODY_BYTES,      /* store_batch.c */
   PX__STMT_OUTLET_MORE,     /* store_batch.c */
   PX__STMT_ANALYSIS_BYTES,  /* store_analysis.c */
+  PX__STMT_ANALYSIS_TODO,   /* store_analysis.c */
   PX__STMT_ENTITY_NEXT,     /* store_analysis.c */
   PX__STMT_STORY_NEW_SIG,   /* store_story.c */
   PX__STMT_STORY_SIG,       /* store_story.c */
@@ -292,6 +293,10 @@ PX__HIDDEN int px__store_schema_version(void);
  * (analyze/doc_blob.h), appended to sent and detail.  *found is false when
  * the article has no analysis row, or a row without detail (written before
  * schema 12): the caller analyses the article instead. */
+/* Up to cap ids, in order, of the articles after id after whose analysis
+ * is missing or older than this build's (all: every article). */
+PX__HIDDEN int px__store_analysis_todo(px_store *st, int64_t after, bool all, int64_t *ids,
+                                       size_t cap, size_t *n);
 PX__HIDDEN int px__store_analysis_bytes(px_store *st, int64_t article, px__buf *sent,
                                         px__buf *detail, bool *found);
 

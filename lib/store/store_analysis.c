@@ -8,7 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ANALYSIS_VERSION 1
+/* Raised whenever the analysis stores something else for the same text
+ * (sentences, entities, quotes, speakers): an analysis made by older rules
+ * is then analysed again by `parallax reanalyze` (px_ingest_reanalyze),
+ * and a story comparison analyses such an article anew instead of reading
+ * it (px__store_analysis_bytes).  2: the speaker rules of 2026-12. */
+#define ANALYSIS_VERSION 2
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
@@ -698,6 +703,25 @@ int px_store_entities(px_store *st, const px_article_filter *f, px_stored_entity
   rc = rc == SQLITE_DONE ? PX_OK : px__store_step_fail(st, rc, "listing entities");
   sqlite3_finalize(s);
   return rc;
+}
+
+int px__store_analysis_todo(px_store *st, int64_t after, bool all, int64_t *ids, size_t cap,
+                             size_t *n) {
+  *n = 0;
+  sqlite3_stmt *s = NULL;
+  int rc = px__store_stmt(st, PX__STMT_ANALYSIS_TODO,
+                          "SELECT a.id FROM article a LEFT JOIN analysis n ON n.article = a.id"
+                          " WHERE a.id > ?1 AND (?2 OR n.article IS NULL OR n.version < ?3)"
+                          " ORDER BY a.id LIMIT ?4",
+                          &s);
+  if (rc) return rc;
+  sqlite3_bind_int64(s, 1, after);
+  sqlite3_bind_int(s, 2, all ? 1 : 0);
+  sqlite3_bind_int(s, 3, ANALYSIS_VERSION);
+  sqlite3_bind_int64(s, 4, (sqlite3_int64)cap);
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < cap) ids[(*n)++] = sqlite3_column_int64(s, 0);
+  sqlite3_reset(s);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW ? PX_OK : px__store_step_fail(st, rc, "listing analyses");
 }
 
 int px__store_analysis_bytes(px_store *st, int64_t article, px__buf *sent, px__buf *detail,

@@ -867,6 +867,7 @@ class IngestResult:
     not_analyzed: int
     clustered: int
     batches: int
+    reanalyzed: int
     seconds: float
     stages: Dict[str, Tuple[float, float]]
     messages: List[Tuple[str, str, str]]
@@ -960,6 +961,21 @@ class Store:
         stats, messages, ids = self._core.ingest(gen(), analyze, cluster, int(batch), strict,
                                                  timings, progress, 1000, int(threads))
         return IngestResult(messages=[tuple(m[:3]) for m in messages], ids=ids, **stats)
+
+    def reanalyze(self, *, all: bool = False, batch: int = 0, threads: int = 0,
+                  progress: Optional[Callable[[int, int, int], Any]] = None) -> IngestResult:
+        """Analyse stored articles again with this build's rules (sentences,
+        datelines, entities, quotes and speakers): those stored with
+        analyze=False or analysed by an older parallax, or every article with
+        all=True.  Their quotes, speakers and entity mentions are replaced;
+        articles, stories and the search index stay.  The result's read counts
+        the articles looked at, reanalyzed those analysed again.
+        progress(0, 0, articles) as for ingest(); a true return stops after
+        committing what was done.
+        """
+        self._check()
+        stats, messages = self._core.reanalyze(bool(all), int(batch), int(threads), progress)
+        return IngestResult(messages=[tuple(m[:3]) for m in messages], ids=[], **stats)
 
     # -- one story, one article
     def story(self, id: int) -> Story:

@@ -643,12 +643,13 @@ static PyObject *stats_dict(const px_ingest *g) {
     }
     Py_DECREF(v);
   }
-  return Py_BuildValue("{sKsKsKsKsKsKsLsKsdsN}", "read", (unsigned long long)s.read, "stored",
+  return Py_BuildValue("{sKsKsKsKsKsKsLsKsKsdsN}", "read", (unsigned long long)s.read, "stored",
                        (unsigned long long)s.stored, "duplicates", (unsigned long long)s.duplicates,
                        "rejected", (unsigned long long)s.rejected, "repaired",
                        (unsigned long long)s.repaired, "not_analyzed",
                        (unsigned long long)s.not_analyzed, "clustered", (long long)s.clustered,
-                       "batches", (unsigned long long)s.batches, "seconds", s.seconds, "stages", stages);
+                       "batches", (unsigned long long)s.batches, "reanalyzed",
+                       (unsigned long long)s.reanalyzed, "seconds", s.seconds, "stages", stages);
 }
 
 PyDoc_STRVAR(store_ingest_doc,
@@ -826,6 +827,70 @@ out:
   return res;
 }
 
+PyDoc_STRVAR(store_reanalyze_doc,
+             "reanalyze(all, batch, threads, progress) -> (stats dict, messages)\n\n"
+             "Internal: the stored articles analysed again (px_ingest_reanalyze).");
+
+static PyObject *store_reanalyze(Store *s, PyObject *args) {
+  int all = 0, threads = 0;
+  long batch = 0;
+  PyObject *progress = Py_None;
+  if (!PyArg_ParseTuple(args, "|pliO", &all, &batch, &threads, &progress)) return NULL;
+  if (threads < 0 || threads > 64) {
+    raise_px(PX_EINVAL, "threads must be from 0 (one per core) to 64");
+    return NULL;
+  }
+  if (store_enter(s)) return NULL;
+  ingest_ctx c = {0};
+  c.progress = progress;
+  c.max_messages = 1000;
+  c.messages = PyList_New(0);
+  px_ingest *g = NULL;
+  PyObject *res = NULL;
+  int rc = PX_OK;
+  if (!c.messages) goto out;
+  px_ingest_opts o;
+  px_ingest_opts_init(&o);
+  o.cluster = 0; /* stories stay */
+  if (batch > 0) {
+    o.batch = batch;
+    o.fixed_batch = 1;
+  }
+  o.threads = threads;
+  o.on_event = ingest_on_event;
+  o.on_progress = ingest_on_progress;
+  o.user = &c;
+  c.in_c = 1;
+  Py_BEGIN_ALLOW_THREADS
+  c.ts = _save;
+  rc = px_ingest_new(s->st, &o, &g);
+  if (rc == PX_OK) rc = px_ingest_reanalyze(g, all);
+  _save = c.ts;
+  Py_END_ALLOW_THREADS
+  c.in_c = 0;
+  if (c.exc) {
+    give_exc(c.exc);
+    c.exc = NULL;
+    goto out;
+  }
+  if (rc != PX_OK && rc != PX_ECANCELED) {
+    raise_ctx(rc, s->ctx);
+    goto out;
+  }
+  PyObject *st = stats_dict(g);
+  if (st) res = Py_BuildValue("(NO)", st, c.messages);
+out:
+  if (g) {
+    c.closing = 1;
+    Py_BEGIN_ALLOW_THREADS
+    px_ingest_free(g);
+    Py_END_ALLOW_THREADS
+  }
+  s->busy = 0;
+  Py_XDECREF(c.messages);
+  return res;
+}
+
 /* One story: (id, headline, first, last, has_time, articles, outlets, duplicates). */
 static int story_info_cb(void *user, const px_story_info *i) {
   PyObject **out = user;
@@ -949,6 +1014,7 @@ static PyObject *store_counts(Store *s, PyObject *unused) {
 
 static PyMethodDef store_methods[] = {
     {"ingest", (PyCFunction)store_ingest, METH_VARARGS, store_ingest_doc},
+    {"reanalyze", (PyCFunction)store_reanalyze, METH_VARARGS, store_reanalyze_doc},
     {"story", (PyCFunction)store_story, METH_VARARGS, "story(id) -> (info, members)"},
     {"story_report", (PyCFunction)store_story_report, METH_VARARGS,
      "story_report(id, format, width=0, color=False, top=0, full=False) -> (str, cached)"},

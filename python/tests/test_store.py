@@ -247,3 +247,24 @@ def test_meta_ext_id_and_article_filter(tmp_path, sample_records):
         assert st.quotes(offset=2).to_list() == everything[2:]
         hit = st.search("cosmodrome", limit=1).to_list()[0]
         assert hit.ext_id in {r["id"] for r in recs}
+
+
+def test_reanalyze(tmp_path, sample_path):
+    # stored without analysis, then analysed: the quotes and speakers a
+    # full ingest stores; a second call has nothing to do; all=True redoes all
+    with parallax.Store(tmp_path / "full.db") as full:
+        full.ingest(sample_path)
+        want = sorted((q.article, q.text, q.speaker_key) for q in full.quotes().to_list())
+    with parallax.Store(tmp_path / "bare.db") as st:
+        res = st.ingest(sample_path, analyze=False)
+        assert res.stored == 30 and res.reanalyzed == 0
+        assert st.quotes().to_list() == []
+        res = st.reanalyze(threads=2)
+        assert res.read == 30 and res.reanalyzed == 30 and res.not_analyzed == 0
+        got = sorted((q.article, q.text, q.speaker_key) for q in st.quotes().to_list())
+        assert got == want and len(got) > 20
+        assert st.reanalyze().reanalyzed == 0
+        assert st.reanalyze(all=True, threads=1).reanalyzed == 30
+        assert sorted((q.article, q.text, q.speaker_key) for q in st.quotes().to_list()) == want
+        with pytest.raises(parallax.Error):
+            st.reanalyze(threads=65)

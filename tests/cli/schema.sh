@@ -142,4 +142,13 @@ all=$("$px" articles --db "$db" --format json | sed -n '4,6p')
 page=$("$px" articles --db "$db" --format json --offset 3 --limit 3)
 check "--offset 3 --limit 3 is rows 4 to 6" test "$all" = "$page"
 
+# reanalyze prints the ingest summary: nothing to do on a store this build
+# analysed, every article with --all.
+"$px" reanalyze -q --db "$db" --format json > "$tmp/redo.json"
+check "reanalyze json" valid ingest_stats "$tmp/redo.json"
+check "reanalyze: nothing older" $py -c 'import json,sys; assert json.load(open(sys.argv[1]))["reanalyzed"] == 0' "$tmp/redo.json"
+"$px" reanalyze -q --all --db "$db" --format json > "$tmp/redo.json"
+check "reanalyze --all json" valid ingest_stats "$tmp/redo.json"
+check "reanalyze --all: every article" $py -c 'import json,sys; assert json.load(open(sys.argv[1]))["reanalyzed"] == 32' "$tmp/redo.json"
+
 [ "$fails" -eq 0 ] && echo "schema: ok" || { echo "schema: $fails failed"; exit 1; }
