@@ -76,6 +76,7 @@ struct px_ingest {
   recmaker rm;     /* inline analysis; rm.ta NULL without clustering */
   px__buf rec;     /* inline analysis: the record of the article analysed */
   px_langid *li;  /* NULL when the language profiles are missing */
+  px_langid *li_ahead; /* the read-ahead thread's (px_ingest_add_path) */
   px_ingest_stats s;
   uint64_t pending; /* stored in the open batch, not yet committed */
   uint64_t pending_redo; /* analysed again in the open batch (px_ingest_reanalyze) */
@@ -560,6 +561,7 @@ typedef struct ahead_slot {
 
 typedef struct ahead {
   px_reader *rd;
+  px_langid *li; /* the thread's own (the ingest's li_ahead); NULL: the writer identifies */
   pthread_t thr;
   pthread_mutex_t mu;
   pthread_cond_t cv_put, cv_get;
@@ -589,7 +591,12 @@ static void *ahead_main(void *arg) {
       px_article *taken = NULL;
       if (px__reader_take(a->rd, s->art, &taken) == PX_OK) s->art = taken;
       else s->rc = PX_ENOMEM;
-    } else if (s->rc != PX_EOF) {
+    }
+    /* the language identified here, as px_ingest_add would */
+    char lang[8] = "";
+    if (s->rc == PX_OK && a->li && !px_article_get(s->art, PX_F_LANGUAGE).len &&
+        px_langid_article(a->li, s->art, lang) == PX_OK && lang[0])
+      px_article_set(s->art, PX_F_LANGUAGE, lang, strlen(lang)); else if (s->rc != PX_EOF) {
       const char *why = px_reader_error(a->rd);
       if (px__buf_append(&s->err, why, strlen(why)) != PX_OK) px__buf_clear(&s->err);
     }
@@ -630,9 +637,10 @@ static void ahead_done(ahead *a) {
   pthread_mutex_unlock(&a->mu);
 }
 
-static int ahead_start(ahead *a, px_reader *rd) {
+static int ahead_start(ahead *a, px_reader *rd, px_langid *li) {
   memset(a, 0, sizeof(*a));
   a->rd = rd;
+  a->li = li;
   pthread_mutex_init(&a->mu, NULL);
   pthread_cond_init(&a->cv_put, NULL);
   pthread_cond_init(&a->cv_get, NULL);
@@ -682,7 +690,11 @@ int px_ingest_add_path(px_ingest *g, const char *path) {
   }
   uint64_t total = px_reader_size(rd);
   ahead a;
-  if (threaded && ahead_start(&a, rd) != PX_OK) threaded = false;
+  /* the read-ahead thread identifies languages with an identifier of its
+   * own, made once per ingest */
+  if (threaded && g->li && !g->li_ahead && px_langid_new(NULL, &g->li_ahead) != PX_OK)
+    g->li_ahead = NULL;
+  if (threaded && ahead_start(&a, rd, g->li ? g->li_ahead : NULL) != PX_OK) threaded = false;
   for (;;) {
     px_article *art = NULL;
     const char *why = NULL;
@@ -833,5 +845,6 @@ void px_ingest_free(px_ingest *g) {
   recmaker_release(&g->rm);
   px__buf_release(&g->rec);
   px_langid_free(g->li);
+  px_langid_free(g->li_ahead);
   free(g);
 }

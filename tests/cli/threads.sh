@@ -14,6 +14,9 @@ trap 'rm -rf "$tmp"' EXIT
   printf '{"id":"latin","source":"Test Wire","text":"Caf\xe9 owners said the strike \xe2\x80 ended."}\n'
   sed -n 13,30p "$root/sample/news.jsonl"
   head -n 3 "$root/sample/news.jsonl"
+  # two with no language given: identified on the read-ahead thread with workers
+  echo '{"id":"fr-1","source":"Test Wire","title":"Le port rouvre","text":"Le port de la ville a rouvert mardi apr\u00e8s trois semaines de travaux. Les p\u00eacheurs sont revenus d\u00e8s le matin et le maire a salu\u00e9 la fin du chantier devant les habitants."}'
+  echo '{"id":"es-1","source":"Test Wire","title":"El puerto reabre","text":"El puerto de la ciudad reabri\u00f3 el martes despu\u00e9s de tres semanas de obras. Los pescadores volvieron por la ma\u00f1ana y el alcalde celebr\u00f3 el final de los trabajos con los vecinos."}'
 } > "$tmp/in.jsonl"
 
 dump() {
@@ -45,7 +48,9 @@ for t in 1 2 4 default; do
 done
 n=$(sqlite3 "$tmp/t1.db" "SELECT count(*) FROM article")
 q=$(sqlite3 "$tmp/t1.db" "SELECT count(*) FROM quote")
-[[ $n -eq 31 ]] || { echo "expected 31 articles, got $n"; exit 1; }
+[[ $n -eq 33 ]] || { echo "expected 33 articles, got $n"; exit 1; }
+[[ $(sqlite3 "$tmp/t1.db" "SELECT group_concat(language) FROM article WHERE ext_id IN ('fr-1', 'es-1') ORDER BY id") == "fr,es" ]] ||
+  { echo "languages not identified: $(sqlite3 "$tmp/t1.db" "SELECT ext_id, language FROM article WHERE ext_id LIKE '%-1'")"; exit 1; }
 [[ $q -gt 0 ]] || { echo "no quotes stored"; exit 1; }
 cmp "$tmp/d1" "$tmp/d2" || { echo "2 threads differ from 1"; diff "$tmp/d1" "$tmp/d2" | head; exit 1; }
 cmp "$tmp/d1" "$tmp/d4" || { echo "4 threads differ from 1"; diff "$tmp/d1" "$tmp/d4" | head; exit 1; }
@@ -59,7 +64,7 @@ for t in 1 2; do
   if grep -q 'AddressSanitizer\|runtime error' "$tmp/errs$t"; then cat "$tmp/errs$t"; exit 1; fi
   dump "$tmp/s$t.db" > "$tmp/ds$t"
 done
-[[ $(sqlite3 "$tmp/s2.db" "SELECT count(*) FROM article") -eq 31 ]] || { echo "store only: expected 31 articles"; exit 1; }
+[[ $(sqlite3 "$tmp/s2.db" "SELECT count(*) FROM article") -eq 33 ]] || { echo "store only: expected 33 articles"; exit 1; }
 [[ $(sqlite3 "$tmp/s2.db" "SELECT count(*) FROM article_fts WHERE article_fts MATCH 'earthquake'") -gt 0 ]] ||
   { echo "store only, 2 threads: nothing found for 'earthquake'"; exit 1; }
 cmp "$tmp/ds1" "$tmp/ds2" || { echo "store only: 2 threads differ from 1"; diff "$tmp/ds1" "$tmp/ds2" | head; exit 1; }
@@ -101,7 +106,7 @@ for t in 1 2; do
   [[ $rc -ne 0 ]] || { echo "--strict, threads $t: exit 0 on a rejected record"; exit 1; }
   if grep -q 'AddressSanitizer\|runtime error' "$tmp/errf$t" "$tmp/errx$t"; then cat "$tmp/errf$t" "$tmp/errx$t"; exit 1; fi
 done
-[[ $(sqlite3 "$tmp/f2.db" "SELECT count(*) FROM article") -eq 31 ]] || { echo "folder: expected 31 articles"; exit 1; }
+[[ $(sqlite3 "$tmp/f2.db" "SELECT count(*) FROM article") -eq 33 ]] || { echo "folder: expected 33 articles"; exit 1; }
 cmp "$tmp/df1" "$tmp/df2" || { echo "folder: 2 threads differ from 1"; diff "$tmp/df1" "$tmp/df2" | head; exit 1; }
 cmp <(grep -v 'articles/s' "$tmp/errf1") <(grep -v 'articles/s' "$tmp/errf2") || { echo "folder: reports differ"; exit 1; }
 x1=$(sqlite3 "$tmp/x1.db" "SELECT count(*) FROM article"); x2=$(sqlite3 "$tmp/x2.db" "SELECT count(*) FROM article")
