@@ -833,6 +833,21 @@ static void test_indirect_stops_at_circumstance(void **state) {
   assert_false(str_has(q.text, "refused"));
 }
 
+/* Nor does it hold the reaction to the remark: ", prompting calls for an
+ * inquiry" is the writer's account of what the claim set off. */
+static void test_indirect_stops_at_reaction(void **state) {
+  fx *f = *state;
+  run(f, "Port inquiry\n\nCouncillor Tomas Lind claimed last week that the harbor board had hidden "
+         "the survey, prompting calls for an inquiry from both parties.\n\n"
+         "Lind said the board met in secret, drawing a sharp rebuke from its chair.");
+  px_quote q = find(f, "had hidden the survey");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+  assert_speaker(f, "had hidden the survey", "Lind");
+  assert_false(str_has(q.text, "prompting"));
+  q = find(f, "board met in secret");
+  assert_false(str_has(q.text, "rebuke"));
+}
+
 static void test_offsets_are_bytes(void **state) {
   fx *f = *state;
   const char *t = "Pr\xC3\xA9sident Lula sagte nichts. \xE2\x80\x9CNous sommes pr\xC3\xAAts,\xE2\x80\x9D "
@@ -2012,6 +2027,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_pronoun_not_in_reported_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_stops_at_circumstance, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_indirect_stops_at_reaction, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),

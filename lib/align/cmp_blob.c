@@ -23,7 +23,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 9u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 10u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -44,7 +44,9 @@
                         a speaker written as a role is the story's one holder of
                         it; a body and a person do not contradict; a gallery run
                         into a paragraph is captions; a rise is no fall; two
-                        places' figures are two counts */
+                        places' figures are two counts;
+                    10: a reported clause stops before the reaction it set off
+                        (", prompting ..."), and one of under three words is none */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -1672,8 +1672,21 @@ static bool has_finite_verb(const qwork *w, size_t a, size_t b) {
  * sentence: "pledged support for Moscow on Wednesday as he met Putin at the
  * cosmodrome" reports the pledge; the meeting is the writer's, not the
  * speaker's.  A subordinate "as", "while" or "whereas" after a comma, or
- * before a pronoun subject, three words into the clause or more. */
+ * before a pronoun subject, three words into the clause or more.  So is
+ * the reaction the remark set off, after a comma: "that Mr. Obama
+ * benefited from affirmative action, prompting accusations of racism". */
 static size_t circumstance_cut(const qwork *w, size_t cs, size_t ce) {
+  static const char *const reaction[] = {"prompting", "sparking", "drawing", "triggering",
+                                         "provoking", "igniting", "angering", "infuriating",
+                                         "inviting", "earning", "fueling", "fuelling"};
+  for (size_t k = cs + 3; k + 1 < ce; k++) {
+    if (punct_char(w, k - 1) != ',' || !word_in(w, k, reaction, sizeof reaction / sizeof *reaction))
+      continue;
+    size_t e = k - 1;
+    while (e > cs && !is_word(w, e - 1) && TOK(w, e - 1)->kind != PX__TOK_NUMBER) e--;
+    ce = e;
+    break;
+  }
   static const char *const sub[] = {"as", "while", "whereas"};
   /* "as of", "as well", "as part of": a phrase inside the clause ("the
    * president, as of yesterday afternoon, still hadn't been briefed") */
@@ -1876,7 +1889,9 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
   return false;
 found:
   ce = circumstance_cut(w, cs, ce);
-  if (ce <= cs) return false;
+  size_t nw = 0; /* what is left is a clause, not "last year" */
+  for (size_t k = cs; k < ce; k++) nw += is_word(w, k);
+  if (nw < 3) return false;
   c->q.start = TOK(w, cs)->start;
   c->q.end = TOK(w, ce - 1)->end;
   c->q.kind = 3;
