@@ -833,6 +833,16 @@ static void test_indirect_stops_at_circumstance(void **state) {
   assert_false(str_has(q.text, "refused"));
 }
 
+/* "Name, a role, who said": the relative pronoun's antecedent is the role
+ * set apart after the name, and so the name. */
+static void test_relative_after_role(void **state) {
+  fx *f = *state;
+  run(f, "Storm response\n\nThe mayor got some help from Marta Quinn, the former Ohio "
+         "governor, who said at the rally in Dayton, \"The local level is what really matters in "
+         "a storm like this one.\"");
+  assert_speaker(f, "local level is what really matters", "Quinn");
+}
+
 /* Nor does it hold the reaction to the remark: ", prompting calls for an
  * inquiry" is the writer's account of what the claim set off. */
 static void test_indirect_stops_at_reaction(void **state) {
@@ -2028,6 +2038,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_stops_at_circumstance, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_stops_at_reaction, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_relative_after_role, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),

@@ -46,7 +46,8 @@
                         into a paragraph is captions; a rise is no fall; two
                         places' figures are two counts;
                     10: a reported clause stops before the reaction it set off
-                        (", prompting ..."), and one of under three words is none */
+                        (", prompting ..."), and one of under three words is none;
+                        "Name, a role, who said" is the name's */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

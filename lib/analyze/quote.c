@@ -727,9 +727,15 @@ static bool relative_subject(const qwork *w, size_t lo, size_t t, spk *s) {
   if (m >= 0 && w->ents->ent[w->ents->men[m].entity].type != PX_ENT_PLACE) /* "by Senator Quill, who" */
     spk_from_mention(w, m, s), s->pron = 0;
   else if (nearest_back(w, lo, t, &s0) && !s0.pron &&
-      !(s0.men >= 0 && w->ents->ent[w->ents->men[s0.men].entity].type == PX_ENT_PLACE))
+      !(s0.men >= 0 && w->ents->ent[w->ents->men[s0.men].entity].type == PX_ENT_PLACE)) {
     *s = s0;
-  else
+    /* a role set apart after a name: "Jeb Bush, the former Florida
+     * governor, who said" is Bush */
+    size_t f = tok_from(w, s0.start);
+    int32_t pm = s0.men < 0 && f > lo + 1 && punct_char(w, f - 1) == ',' ? mention_at(w, f - 2) : -1;
+    if (pm >= 0 && w->ents->ent[w->ents->men[pm].entity].type == PX_ENT_PERSON)
+      spk_from_mention(w, pm, s);
+  } else
     memset(s, 0, sizeof *s), s->men = -1;
   s->start = TOK(w, t)->start;
   s->end = TOK(w, t)->end;
