@@ -843,6 +843,16 @@ static void test_relative_after_role(void **state) {
   assert_speaker(f, "local level is what really matters", "Quinn");
 }
 
+/* A relative pronoun that stands for no name is named by the words it
+ * stands for ("union leaders", not "who"); the speaker as written stays. */
+static void test_relative_names_its_antecedent(void **state) {
+  fx *f = *state;
+  run(f, "Port vote\n\nThe plan met a backlash from harbor union leaders, who said they were "
+         "disappointed in the council's vote on the north quay.");
+  assert_speaker(f, "disappointed in the council", "union leaders");
+  assert_speaker_span(f, "disappointed in the council", "who");
+}
+
 /* Nor does it hold the reaction to the remark: ", prompting calls for an
  * inquiry" is the writer's account of what the claim set off. */
 static void test_indirect_stops_at_reaction(void **state) {
@@ -2039,6 +2049,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_indirect_stops_at_circumstance, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_stops_at_reaction, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_after_role, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_relative_names_its_antecedent, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),

@@ -315,6 +315,8 @@ static size_t tok_from(const qwork *w, size_t off) { return px__token_at(w->tx, 
 /* A speaker found in the text. */
 typedef struct spk {
   uint32_t start, end;  /* as written */
+  uint32_t nstart, nend; /* what a relative pronoun stands for when no name
+                            does ("union leaders, who said"); equal when none */
   int32_t men;          /* mention index, -1 */
   uint8_t pron;         /* pronoun gender when a pronoun, else 0 */
   bool ok;
@@ -324,6 +326,7 @@ static void spk_from_mention(const qwork *w, int32_t m, spk *s) {
   const px__mention *mm = &w->ents->men[m];
   s->start = mm->start;
   s->end = mm->end;
+  s->nstart = s->nend = 0;
   s->men = m;
   s->pron = 0;
   s->ok = true;
@@ -333,6 +336,7 @@ static void spk_from_mention(const qwork *w, int32_t m, spk *s) {
 static void spk_span(const qwork *w, size_t a, size_t b, spk *s) {
   s->start = TOK(w, a)->start;
   s->end = TOK(w, b - 1)->end;
+  s->nstart = s->nend = 0;
   s->men = -1;
   s->pron = 0;
   s->ok = true;
@@ -735,8 +739,41 @@ static bool relative_subject(const qwork *w, size_t lo, size_t t, spk *s) {
     int32_t pm = s0.men < 0 && f > lo + 1 && punct_char(w, f - 1) == ',' ? mention_at(w, f - 2) : -1;
     if (pm >= 0 && w->ents->ent[w->ents->men[pm].entity].type == PX_ENT_PERSON)
       spk_from_mention(w, pm, s);
-  } else
+    else if (s0.men < 0 && !(is_word(w, f) && (TOK(w, f)->flags & PX__TF_STOP) &&
+                             !(w->cls[f] & (CW_DET | PX__CW_PRONOUN)) && !cap_word(w, f)))
+      s->nstart = s0.start, s->nend = s0.end; /* not "of Capitol Hill lawmakers" */
+  } else {
+    static const char *const prep[] = {"among", "unlike", "like", "amid", "between", "including",
+                                       "against", "toward", "towards", "than"};
     memset(s, 0, sizeof *s), s->men = -1;
+    /* no speaker-like phrase: the words right before name it when they
+     * are a phrase of their own ("from the union leaders, who said"; "the
+     * union's leaflet, which claimed"), for the name shown only */
+    size_t a = b, e = b;
+    bool det = false;
+    while (a > lo && e - a < 5 && is_word(w, a - 1) && !w->inq[a - 1] &&
+           !(w->cls[a - 1] & (CW_CLAUSE | PX__CW_CUE | PX__CW_PRONOUN | CW_SKIP))) {
+      if (w->cls[a - 1] & CW_DET) {
+        a--, det = true;
+        break;
+      }
+      if ((TOK(w, a - 1)->flags & PX__TF_STOP) && !(TOK(w, a - 1)->flags & PX__TF_POSSESSIVE)) break;
+      /* nor over a preposition or a verb: "among union leaders",
+       * "unnerving Republicans", "interviewed immigration lawyers" */
+      if (word_in(w, a - 1, prep, sizeof prep / sizeof *prep)) break;
+      if (!cap_word(w, a - 1) && (is_ing(w, a - 1) || is_ed(w, a - 1))) break;
+      if (!cap_word(w, a - 1) && e - a >= 1 && w->p[TOK(w, a - 1)->end - 1] == 's' &&
+          !(TOK(w, a - 1)->flags & PX__TF_POSSESSIVE))
+        break; /* "concerns conservatives": a verb in -s before the phrase */
+      a--;
+    }
+    const px__token *h = e > a ? TOK(w, e - 1) : NULL;
+    bool plural = h && h->end - h->start > 3 && w->p[h->end - 1] == 's' && w->p[h->end - 2] != 's';
+    int32_t hm = h ? mention_at(w, e - 1) : -1;
+    if (h && (det || plural) && !(h->flags & PX__TF_POSSESSIVE) &&
+        !(hm >= 0 && w->ents->ent[w->ents->men[hm].entity].type == PX_ENT_PLACE))
+      s->nstart = TOK(w, a)->start, s->nend = h->end;
+  }
   s->start = TOK(w, t)->start;
   s->end = TOK(w, t)->end;
   s->ok = true;
@@ -3185,6 +3222,9 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         q->entity = (int32_t)ents->men[c->s.men].entity;
         q->name_start = ents->men[c->s.men].start;
         q->name_end = ents->men[c->s.men].end;
+      } else if (c->s.nend > c->s.nstart) {
+        q->name_start = c->s.nstart; /* "union leaders", for "who" */
+        q->name_end = c->s.nend;
       } else if (c->s.pron && ents) {
         /* he/she: the most recent person in subject position since the
          * previous attribution, else that attribution's speaker, else the

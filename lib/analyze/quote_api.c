@@ -129,11 +129,14 @@ int px_quotes_extract(const px_quoter *qt, const px_doc *doc, px_quotes **out) {
       qs->name[i] = (px_str){en->name, en->name_len};
       qs->key[i] = (px_str){en->key, en->key_len};
     } else if (q->spk_end > q->spk_start) {
-      qs->name[i] = (px_str){tx->body + q->spk_start, q->spk_end - q->spk_start};
+      /* the words a relative pronoun stands for ("union leaders, who
+       * said") name the speaker better than "who" */
+      size_t a = q->spk_start, b = q->spk_end;
+      if (q->name_end > q->name_start) a = q->name_start, b = q->name_end;
+      qs->name[i] = (px_str){tx->body + a, b - a};
       char *f;
       size_t fn;
-      if (px__fold(tx->body + q->spk_start, q->spk_end - q->spk_start, &qs->arena, &f, &fn, NULL))
-        goto fail;
+      if (px__fold(tx->body + a, b - a, &qs->arena, &f, &fn, NULL)) goto fail;
       qs->key[i] = (px_str){f, fn};
     }
   }
