@@ -853,6 +853,20 @@ static void test_relative_names_its_antecedent(void **state) {
   assert_speaker_span(f, "disappointed in the council", "who");
 }
 
+/* The "of" of a role is no preposition before its holder: "Minister of
+ * Fisheries Ana Lind said" is Lind's, not "Minister"'s. */
+static void test_role_with_of(void **state) {
+  fx *f = *state;
+  run(f, "Quota talks\n\nThe talks ended late on Tuesday.\n\nMinister of Fisheries Ana Lind "
+         "said that the northern quota would be cut by a third next year.");
+  assert_speaker(f, "northern quota would be cut", "Ana Lind");
+  /* a group of people, not an office: "Critics of Guantanamo say" */
+  run(f, "Quota talks\n\nThe talks ended late on Tuesday.\n\nCritics of Ana Lind say that the "
+         "minister cut the northern quota too far for the small boats.");
+  px_quote q = find(f, "cut the northern quota too far");
+  assert_false(str_has(q.speaker_name, "Lind"));
+}
+
 /* Nor does it hold the reaction to the remark: ", prompting calls for an
  * inquiry" is the writer's account of what the claim set off. */
 static void test_indirect_stops_at_reaction(void **state) {
@@ -2050,6 +2064,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_indirect_stops_at_reaction, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_after_role, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_names_its_antecedent, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_role_with_of, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),

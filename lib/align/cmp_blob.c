@@ -48,7 +48,8 @@
                     10: a reported clause stops before the reaction it set off
                         (", prompting ..."), and one of under three words is none;
                         "Name, a role, who said" is the name's, and a "who"
-                        that stands for no name is named by its antecedent */
+                        that stands for no name is named by its antecedent;
+                        "Secretary of State Hillary Clinton said" is Clinton's */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

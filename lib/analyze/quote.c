@@ -438,19 +438,32 @@ static bool ly_adverb(const qwork *w, size_t i) {
 static bool after_preposition(const qwork *w, size_t k) {
   int32_t m = mention_at(w, k);
   size_t f = m >= 0 ? w->ents->men[m].tok_first : k;
+  const px__quotean *qa = w->qa;
   /* over determiners, and roles with their modifiers: "from Russian
-   * President Vladimir Putin" */
-  for (int n = 0; n < 4 && f > 0 && is_word(w, f - 1); n++) {
-    size_t p = f - 1;
-    if ((w->cls[p] & (CW_DET | PX__CW_TITLE)) ||
-        (cap_word(w, p) && mention_at(w, p) < 0 && !(TOK(w, p)->flags & PX__TF_SENT_START)))
-      f--;
+   * President Vladimir Putin"; and over the "of" of a role ("Secretary of
+   * State Hillary Clinton said" names its subject) */
+  for (int round = 0; round < 2; round++) {
+    for (int n = 0; n < 4 && f > 0 && is_word(w, f - 1); n++) {
+      size_t p = f - 1;
+      if ((w->cls[p] & (CW_DET | PX__CW_TITLE)) ||
+          (cap_word(w, p) && mention_at(w, p) < 0 && !(TOK(w, p)->flags & PX__TF_SENT_START)))
+        f--;
+      else
+        break;
+    }
+    /* (one office, before a person: not "Critics of Guantanamo say",
+     * "Members of Congress said") */
+    const px__token *ti = f >= 2 ? TOK(w, f - 2) : NULL;
+    if (ti && m >= 0 && w->ents->ent[w->ents->men[m].entity].type == PX_ENT_PERSON &&
+        is_word(w, f - 1) && TOK(w, f - 1)->fold == qa->h_of && is_word(w, f - 2) &&
+        (w->cls[f - 2] & PX__CW_TITLE) && cap_word(w, f - 2) && cap_word(w, f) &&
+        w->p[ti->end - 1] != 's')
+      f -= 2;
     else
       break;
   }
   if (f == 0 || !is_word(w, f - 1)) return false;
   uint64_t h = TOK(w, f - 1)->fold;
-  const px__quotean *qa = w->qa;
   return h == qa->h_in || h == qa->h_of || h == qa->h_to || h == qa->h_by || h == qa->h_for ||
          h == qa->h_at || h == qa->h_on || h == qa->h_from || h == qa->h_with || h == qa->h_about ||
          h == qa->h_against || h == qa->h_over;
