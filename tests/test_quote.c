@@ -867,6 +867,20 @@ static void test_role_with_of(void **state) {
   assert_false(str_has(q.speaker_name, "Lind"));
 }
 
+/* Whoever an outlet quotes as saying is the speaker, not the outlet. */
+static void test_quoted_as_saying(void **state) {
+  fx *f = *state;
+  run(f, "Quota talks\n\nState radio quoted Fisheries Minister Ana Lind as saying that the "
+         "northern quota would be cut by a third.\n\n\"The talks were useful,\" the Nordwire "
+         "agency quoted Tomas Berg as saying.\n\nThe agency quoted a senior official as saying "
+         "the talks would resume next week.\n\nLind was quoted last year as saying she would "
+         "never cut the quota.");
+  assert_speaker(f, "northern quota would be cut", "Ana Lind");
+  assert_speaker(f, "talks were useful", "Tomas Berg");
+  assert_speaker(f, "talks would resume", "senior official");
+  assert_speaker(f, "never cut the quota", "Lind");
+}
+
 /* Nor does it hold the reaction to the remark: ", prompting calls for an
  * inquiry" is the writer's account of what the claim set off. */
 static void test_indirect_stops_at_reaction(void **state) {
@@ -2065,6 +2079,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_relative_after_role, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_names_its_antecedent, setup, teardown),
       cmocka_unit_test_setup_teardown(test_role_with_of, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_quoted_as_saying, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),

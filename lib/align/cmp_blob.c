@@ -49,7 +49,8 @@
                         (", prompting ..."), and one of under three words is none;
                         "Name, a role, who said" is the name's, and a "who"
                         that stands for no name is named by its antecedent;
-                        "Secretary of State Hillary Clinton said" is Clinton's */
+                        "Secretary of State Hillary Clinton said" is Clinton's;
+                        whoever an outlet "quoted as saying" is the speaker */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -1965,6 +1965,65 @@ found:
   return true;
 }
 
+/* "State media quoted Kim Jong Un as saying that ...", ""...," Interfax
+ * quoted Dmitry Peskov as saying": whoever is quoted as saying is the
+ * speaker, not the outlet that quotes them.  cue_tok is the attribution's
+ * cue ("saying" or "quoted"); the phrase between "quoted" (or "cited",
+ * "reported") and "as saying" becomes the speaker. */
+static bool quoted_as_saying(const qwork *w, size_t cue_tok, const cand *c, spk *s) {
+  const px__quote *qt = &c->q;
+  static const char *const quoting[] = {"quoted", "quotes", "quoting", "cited", "cites", "citing",
+                                        "reported", "reports"};
+  static const char *const saying[] = {"saying", "telling", "having", "stating"};
+  size_t nt = w->tx->ntok, q = SIZE_MAX, as = SIZE_MAX;
+  if (word_in(w, cue_tok, saying, sizeof saying / sizeof *saying) && cue_tok >= 3 &&
+      is_word(w, cue_tok - 1) && !strncasecmp(w->p + TOK(w, cue_tok - 1)->start, "as", 2) &&
+      TOK(w, cue_tok - 1)->end - TOK(w, cue_tok - 1)->start == 2) {
+    as = cue_tok - 1;
+    for (size_t k = as; k > 0 && as - k < 10;) { /* back to "quoted" */
+      k--;
+      if (!is_word(w, k) && punct_char(w, k) != '-' && punct_char(w, k) != '.') break;
+      if (word_in(w, k, quoting, sizeof quoting / sizeof *quoting)) {
+        q = k;
+        break;
+      }
+    }
+  } else if (word_in(w, cue_tok, quoting, sizeof quoting / sizeof *quoting)) {
+    q = cue_tok;
+    for (size_t k = q + 1; k < nt && k - q < 10; k++) { /* on to "as saying" */
+      if (!is_word(w, k) && punct_char(w, k) != '-' && punct_char(w, k) != '.') break;
+      if (k + 1 < nt && TOK(w, k)->end - TOK(w, k)->start == 2 &&
+          !strncasecmp(w->p + TOK(w, k)->start, "as", 2) &&
+          word_in(w, k + 1, saying, sizeof saying / sizeof *saying)) {
+        as = k;
+        break;
+      }
+    }
+  }
+  if (q == SIZE_MAX || as == SIZE_MAX || as <= q + 1) return false;
+  /* "She was quoted then as saying": the passive's subject already is */
+  static const char *const be[] = {"was", "were", "is", "are", "been", "be"};
+  if (q > 0 && word_in(w, q - 1, be, sizeof be / sizeof *be)) return false;
+  /* the words quoted are those before "quoted" or after "as saying", not
+   * a remark elsewhere in the sentence */
+  uint32_t from = c->cstart < qt->start ? c->cstart : qt->start; /* a partial quote's clause */
+  if (!(qt->end <= TOK(w, q)->start ||
+        (from >= TOK(w, as + 1)->end && tok_from(w, from) <= as + 5 &&
+         tok_from(w, qt->start) <= as + 15)))
+    return false;
+  int32_t m = mention_at(w, as - 1);
+  if (m >= 0 && w->ents->men[m].tok_first > q && w->ents->ent[w->ents->men[m].entity].type != PX_ENT_PLACE) {
+    spk_from_mention(w, m, s);
+    return true;
+  }
+  /* a phrase with no name: "quoted a senior official as saying" */
+  size_t a = q + 1;
+  if (!is_word(w, a) || w->inq[a] || as - a > 6) return false;
+  if ((TOK(w, a)->flags & PX__TF_STOP) && !(w->cls[a] & CW_DET)) return false;
+  spk_span(w, a, as, s);
+  return true;
+}
+
 /* ------------------------------------------------- pronoun resolution */
 
 /* Flags of an entity for the resolution of pronouns. */
@@ -3228,6 +3287,10 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     q->spk_start = q->spk_end = 0;
     q->name_start = q->name_end = 0;
     q->entity = -1;
+    if (c->s.ok && q->cue_end > q->cue_start) {
+      spk qa_s = {0};
+      if (quoted_as_saying(&w, tok_from(&w, q->cue_start), c, &qa_s)) c->s = qa_s;
+    }
     if (c->s.ok) {
       q->spk_start = c->s.start;
       q->spk_end = c->s.end;
