@@ -881,6 +881,15 @@ static void test_quoted_as_saying(void **state) {
   assert_speaker(f, "never cut the quota", "Lind");
 }
 
+/* After a possessive, any noun is the role of the name the commas set
+ * apart: "His rival, Tomas Berg, says ..." is Berg's. */
+static void test_possessive_apposition(void **state) {
+  fx *f = *state;
+  run(f, "Quota talks\n\nAna Lind cut the quota on Tuesday.\n\nHer rival, Tomas Berg, says Lind "
+         "is trying to be \"the queen of the north quay\" before the vote.");
+  assert_speaker(f, "queen of the north quay", "Tomas Berg");
+}
+
 /* Nor does it hold the reaction to the remark: ", prompting calls for an
  * inquiry" is the writer's account of what the claim set off. */
 static void test_indirect_stops_at_reaction(void **state) {
@@ -2080,6 +2089,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_relative_names_its_antecedent, setup, teardown),
       cmocka_unit_test_setup_teardown(test_role_with_of, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quoted_as_saying, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_possessive_apposition, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),

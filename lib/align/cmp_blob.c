@@ -50,7 +50,8 @@
                         "Name, a role, who said" is the name's, and a "who"
                         that stands for no name is named by its antecedent;
                         "Secretary of State Hillary Clinton said" is Clinton's;
-                        whoever an outlet "quoted as saying" is the speaker */
+                        whoever an outlet "quoted as saying" is the speaker;
+                        "His foe, Tom Barrett, says" is Barrett's */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -955,11 +955,23 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
        * commas set apart is the role's holder */
       if (k + 1 < t && punct_char(w, k) == ',') {
         int32_t m = mention_at(w, k + 1);
+        uint8_t mty = m >= 0 ? w->ents->ent[w->ents->men[m].entity].type : 0;
         if (m >= 0 && w->ents->men[m].tok_first == k + 1 &&
             w->ents->men[m].tok_first + w->ents->men[m].tok_count == t &&
-            w->ents->ent[w->ents->men[m].entity].type == PX_ENT_PERSON) {
+            (mty == PX_ENT_PERSON || mty == PX_ENT_OTHER)) {
+          /* a role, or any noun after a possessive: "His foe, Tom
+           * Barrett, says", "Her lawyer, Ann Lee, said" */
+          static const char *const poss[] = {"his", "her", "its", "their", "our", "my"};
+          size_t pk = k;
+          while (pk > lo && k - pk < 4 && is_word(w, pk - 1) && !cap_word(w, pk - 1) &&
+                 !word_in(w, pk - 1, poss, sizeof poss / sizeof *poss) &&
+                 !(TOK(w, pk - 1)->flags & PX__TF_STOP))
+            pk--;
+          bool possessed = pk < k && pk > lo && word_in(w, pk - 1, poss, sizeof poss / sizeof *poss) &&
+                           !is_document(w, k - 1);
           spk s2 = {0};
-          if (np_ending_at(w, lo, k - 1, &s2) && s2.men < 0 && !s2.pron && weak_person(w, &s2)) {
+          if (possessed || (mty == PX_ENT_PERSON && np_ending_at(w, lo, k - 1, &s2) && s2.men < 0 &&
+                            !s2.pron && weak_person(w, &s2))) {
             spk_from_mention(w, m, s);
             return true;
           }
