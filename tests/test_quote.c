@@ -890,6 +890,15 @@ static void test_possessive_apposition(void **state) {
   assert_speaker(f, "queen of the north quay", "Tomas Berg");
 }
 
+/* A phrase of the occasion between the subject and its verb is read over:
+ * "Ana Lind, the fisheries minister, after the meeting said ...". */
+static void test_occasion_before_cue(void **state) {
+  fx *f = *state;
+  run(f, "Quota talks\n\nThe talks ended late on Tuesday.\n\nAna Lind, the fisheries minister, "
+         "after the meeting affirmed that the boats had \"talked about a fair share\" of the quota.");
+  assert_speaker(f, "talked about a fair share", "Ana Lind");
+}
+
 /* Nor does it hold the reaction to the remark: ", prompting calls for an
  * inquiry" is the writer's account of what the claim set off. */
 static void test_indirect_stops_at_reaction(void **state) {
@@ -2090,6 +2099,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_role_with_of, setup, teardown),
       cmocka_unit_test_setup_teardown(test_quoted_as_saying, setup, teardown),
       cmocka_unit_test_setup_teardown(test_possessive_apposition, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_occasion_before_cue, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),

@@ -51,7 +51,8 @@
                         that stands for no name is named by its antecedent;
                         "Secretary of State Hillary Clinton said" is Clinton's;
                         whoever an outlet "quoted as saying" is the speaker;
-                        "His foe, Tom Barrett, says" is Barrett's */
+                        "His foe, Tom Barrett, says" is Barrett's; "X, a role,
+                        after the meeting affirmed" is X's */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

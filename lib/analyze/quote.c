@@ -728,6 +728,27 @@ static size_t skip_time_back(const qwork *w, size_t lo, size_t j) {
   return seen && k > lo ? k : j;
 }
 
+/* Before token j: "after the meeting", "during a call", a phrase of the
+ * occasion between a subject and its verb ("Dan Gross, president of the
+ * Brady Campaign, after the meeting affirmed"); its start, or j. */
+static size_t skip_occasion_back(const qwork *w, size_t lo, size_t j) {
+  static const char *const when[] = {"after", "before", "following", "during"};
+  static const char *const det[] = {"the", "a", "an", "his", "her", "their", "its", "that", "this"};
+  if (j < lo + 4 || !is_word(w, j - 1) || cap_word(w, j - 1) || (TOK(w, j - 1)->flags & PX__TF_STOP) ||
+      (w->cls[j - 1] & PX__CW_CUE) || w->inq[j - 1])
+    return j;
+  if (!word_in(w, j - 2, det, sizeof det / sizeof *det) || !word_in(w, j - 3, when, sizeof when / sizeof *when))
+    return j;
+  /* right after a person or the comma closing an apposition */
+  size_t b = j - 4;
+  int32_t m = mention_at(w, b);
+  if (punct_char(w, b) == ',' ||
+      (m >= 0 && w->ents->ent[w->ents->men[m].entity].type == PX_ENT_PERSON) ||
+      (is_word(w, b) && (w->cls[b] & PX__CW_PRONOUN) && !(w->cls[b] & PX__CW_NOT_SPEAKER)))
+    return j - 3;
+  return j;
+}
+
 /*
  * The subject of the cue at token c, looked for in [lo, c): skips
  * auxiliaries and adverbs, and an apposition or relative clause set off by
@@ -873,6 +894,7 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
            (((w->cls[j - 1] & CW_SKIP) && !(w->cls[j - 1] & PX__CW_PRONOUN)) || name_adverb(w, lo, j - 1)))
       j--;
     j = skip_time_back(w, lo, j); /* "Obama on Friday declared", "Trump at the time said" */
+    j = skip_occasion_back(w, lo, j);
   }
   if (j == lo) return false;
   size_t t = j - 1;
