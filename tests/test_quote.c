@@ -888,6 +888,9 @@ static void test_possessive_apposition(void **state) {
   run(f, "Quota talks\n\nAna Lind cut the quota on Tuesday.\n\nHer rival, Tomas Berg, says Lind "
          "is trying to be \"the queen of the north quay\" before the vote.");
   assert_speaker(f, "queen of the north quay", "Tomas Berg");
+  run(f, "Quota talks\n\nAna Lind cut the quota on Tuesday.\n\nA fisheries analyst at the Nordic "
+         "Council in Oslo, Peter Strand, acknowledged that the cut was a political risk for the party.");
+  assert_speaker(f, "cut was a political risk", "Peter Strand");
 }
 
 /* A phrase of the occasion between the subject and its verb is read over:

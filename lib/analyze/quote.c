@@ -991,6 +991,22 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
             pk--;
           bool possessed = pk < k && pk > lo && word_in(w, pk - 1, poss, sizeof poss / sizeof *poss) &&
                            !is_document(w, k - 1);
+          /* a role phrase that opens the sentence, with a place or an
+           * organization in it: "A Middle East analyst at the Council on
+           * Foreign Relations in New York, Isobel Coleman, acknowledged" */
+          static const char *const art[] = {"a", "an", "the"};
+          size_t sl = sent_first_tok(w, sent_of(w, k));
+          if (!possessed && mty == PX_ENT_PERSON && sl >= lo && sl < k &&
+              word_in(w, sl, art, sizeof art / sizeof *art)) {
+            size_t nw = 0;
+            bool role = false, comma = false;
+            for (size_t j2 = sl; j2 < k; j2++) {
+              if (punct_char(w, j2) == ',') comma = true;
+              if (is_word(w, j2)) nw++;
+              if (is_word(w, j2) && (w->cls[j2] & PX__CW_TITLE) && !cap_word(w, j2)) role = true;
+            }
+            possessed = role && !comma && nw <= 16;
+          }
           spk s2 = {0};
           if (possessed || (mty == PX_ENT_PERSON && np_ending_at(w, lo, k - 1, &s2) && s2.men < 0 &&
                             !s2.pron && weak_person(w, &s2))) {
