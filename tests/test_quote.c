@@ -893,6 +893,16 @@ static void test_possessive_apposition(void **state) {
   assert_speaker(f, "cut was a political risk", "Peter Strand");
 }
 
+/* A participle goes with the cue that reported the clause, not with a verb
+ * of saying inside it. */
+static void test_participle_after_reported_cue(void **state) {
+  fx *f = *state;
+  run(f, "Quota talks\n\nPeter Strand spoke in Bergen on Monday.\n\nOn Sunday, Strand said on "
+         "Nordwire's \"Morning Desk\" that his campaign never asked Lind to appear on his behalf, "
+         "adding that \"we understand she's got a lot going on.\"");
+  assert_speaker(f, "we understand she", "Strand");
+}
+
 /* A phrase of the occasion between the subject and its verb is read over:
  * "Ana Lind, the fisheries minister, after the meeting said ...". */
 static void test_occasion_before_cue(void **state) {
@@ -2103,6 +2113,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_quoted_as_saying, setup, teardown),
       cmocka_unit_test_setup_teardown(test_possessive_apposition, setup, teardown),
       cmocka_unit_test_setup_teardown(test_occasion_before_cue, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_participle_after_reported_cue, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),

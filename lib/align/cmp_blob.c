@@ -52,7 +52,10 @@
                         "Secretary of State Hillary Clinton said" is Clinton's;
                         whoever an outlet "quoted as saying" is the speaker;
                         "His foe, Tom Barrett, says" is Barrett's; "X, a role,
-                        after the meeting affirmed" is X's */
+                        after the meeting affirmed" is X's; a role phrase
+                        opening the sentence gives the name set apart after
+                        it; ", adding" goes with the cue that reported a
+                        clause, not a verb inside it */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

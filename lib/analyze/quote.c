@@ -943,6 +943,21 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
         k0--;
         if (is_sent_end_punct(w, k0)) break;
         if (!is_word(w, k0) || w->inq[k0] || is_ing(w, k0) || cue_at(w, k0, false) != 1) continue;
+        /* nor a cue inside what an earlier one reported: "Barrett said
+         * ... that his campaign never asked Obama to appear, adding that
+         * ..." goes with "said" */
+        for (size_t k1 = k0; k1 > slo && k0 - k1 < 30;) {
+          k1--;
+          if (is_sent_end_punct(w, k1) || w->inq[k1]) break;
+          if (!is_word(w, k1) || TOK(w, k1)->fold != w->qa->h_that) continue;
+          size_t k2 = k1;
+          while (k2 > slo && k1 - k2 < 12 && !is_sent_end_punct(w, k2 - 1) &&
+                 !(is_word(w, k2 - 1) && !w->inq[k2 - 1] && cue_at(w, k2 - 1, false) == 1))
+            k2--;
+          if (k2 > slo && k1 - k2 < 12 && is_word(w, k2 - 1) && cue_at(w, k2 - 1, false) == 1)
+            k0 = k2 - 1;
+          break;
+        }
         /* but not a cue in a relative clause: "X defended not paying an
          * architect who said he was stiffed, saying ...": the participle
          * goes with the main clause */
