@@ -903,6 +903,14 @@ static void test_participle_after_reported_cue(void **state) {
   assert_speaker(f, "we understand she", "Strand");
 }
 
+/* A capitalized "May" inside a sentence is a name, not a modal to skip. */
+static void test_may_is_a_name(void **state) {
+  fx *f = *state;
+  run(f, "Quota talks\n\nAnne May spoke in Bergen on Monday.\n\nMrs May stressed she wanted to "
+         "keep the northern quota as it is.");
+  assert_speaker(f, "keep the northern quota", "May");
+}
+
 /* A phrase of the occasion between the subject and its verb is read over:
  * "Ana Lind, the fisheries minister, after the meeting said ...". */
 static void test_occasion_before_cue(void **state) {
@@ -2114,6 +2122,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_possessive_apposition, setup, teardown),
       cmocka_unit_test_setup_teardown(test_occasion_before_cue, setup, teardown),
       cmocka_unit_test_setup_teardown(test_participle_after_reported_cue, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_may_is_a_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_offsets_are_bytes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unbalanced_does_not_swallow, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bad_arguments, setup, teardown),

@@ -73,6 +73,7 @@ struct px__quotean {
   uint8_t *gender;
   uint8_t *timew; /* 1: a word of k_time */
   size_t mask;
+  uint64_t h_may; /* "Mrs May said": a name, not a modal */
   uint64_t h_that, h_to, h_according, h_mr, h_mrs, h_ms, h_dr, h_by, h_it, h_in, h_of,
       h_said, h_told, h_tells, h_statement, h_s, h_for, h_at, h_on, h_from, h_with,
       h_about, h_against, h_over, h_and, h_but, h_who, h_which, h_than, h_less, h_more;
@@ -151,6 +152,7 @@ int px__quotean_new(px__quotean **out) {
   qa->h_according = hword("according");
   qa->h_mr = hword("mr");
   qa->h_mrs = hword("mrs");
+  qa->h_may = hword("may");
   qa->h_ms = hword("ms");
   qa->h_dr = hword("dr");
   qa->h_by = hword("by");
@@ -890,8 +892,13 @@ static bool weak_person(const qwork *w, const spk *s);
 static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   size_t j = c;
   for (int round = 0; round < 2; round++) {
+    /* (a capitalized word inside the sentence is a name, not a modal:
+     * "Mrs May stressed", "Theresa May said") */
     while (j > lo && is_word(w, j - 1) &&
-           (((w->cls[j - 1] & CW_SKIP) && !(w->cls[j - 1] & PX__CW_PRONOUN)) || name_adverb(w, lo, j - 1)))
+           (((w->cls[j - 1] & CW_SKIP) && !(w->cls[j - 1] & PX__CW_PRONOUN) &&
+             !(cap_word(w, j - 1) && !(TOK(w, j - 1)->flags & PX__TF_SENT_START) &&
+               TOK(w, j - 1)->fold == w->qa->h_may)) ||
+            name_adverb(w, lo, j - 1)))
       j--;
     j = skip_time_back(w, lo, j); /* "Obama on Friday declared", "Trump at the time said" */
     j = skip_occasion_back(w, lo, j);
