@@ -860,6 +860,10 @@ static void test_role_with_of(void **state) {
   run(f, "Quota talks\n\nThe talks ended late on Tuesday.\n\nMinister of Fisheries Ana Lind "
          "said that the northern quota would be cut by a third next year.");
   assert_speaker(f, "northern quota would be cut", "Ana Lind");
+  /* over an office's name to its holder, from a participle's clause */
+  run(f, "Quota talks\n\nThe talks ended late on Tuesday.\n\nAttorney General Ana Lind "
+         "answered the question by saying \"the northern quota stays as it is\" for a year.");
+  assert_speaker(f, "northern quota stays", "Ana Lind");
   /* a group of people, not an office: "Critics of Guantanamo say" */
   run(f, "Quota talks\n\nThe talks ended late on Tuesday.\n\nCritics of Ana Lind say that the "
          "minister cut the northern quota too far for the small boats.");

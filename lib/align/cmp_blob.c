@@ -55,7 +55,8 @@
                         after the meeting affirmed" is X's; a role phrase
                         opening the sentence gives the name set apart after
                         it; ", adding" goes with the cue that reported a
-                        clause, not a verb inside it; "Mrs May" is a name */
+                        clause, not a verb inside it; "Mrs May" is a name;
+                        "Attorney General Eric Holder ..., saying" is Holder's */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

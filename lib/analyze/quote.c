@@ -576,6 +576,22 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
         spk_from_mention(w, m2, s);
         return true;
       }
+      /* "Attorney General Eric Holder", "Secretary of State John Kerry":
+       * over the rest of the office's name to the person */
+      for (size_t j = nx; j < t && j - nx < 4 && w->p[TOK(w, e)->end - 1] != 's'; j++) {
+        int32_t m3 = mention_at(w, j);
+        if (m3 >= 0) {
+          if (w->ents->men[m3].tok_first == j && j > nx &&
+              w->ents->ent[w->ents->men[m3].entity].type == PX_ENT_PERSON) {
+            spk_from_mention(w, m3, s);
+            return true;
+          }
+          break;
+        }
+        if (!(cap_word(w, j) || (is_word(w, j) && TOK(w, j)->fold == w->qa->h_of && j + 1 < t &&
+                                 cap_word(w, j + 1))))
+          break;
+      }
     }
     return np_ending_at(w, lo, e, s);
   }
