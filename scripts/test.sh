@@ -44,6 +44,19 @@ if [[ "${PX_SKIP_SANITIZE:-0}" != 1 ]]; then
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:log_path=$san_logs/asan \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$san_logs/ubsan \
     ctest --test-dir build-asan --output-on-failure --no-tests=error -j"$jobs" || san_status=$?
+  # LeakSanitizer's stop-the-world, run at a process's exit, warns when a
+  # thread that is ending at that moment cannot be stopped: "==N==Unable to
+  # get registers from thread M." (seen once in a clean-clone run, from a
+  # process the log does not name; the run before and the one after it
+  # passed).  A file holding only such lines reports no finding; any other
+  # line still fails the run.
+  for f in "$san_logs"/*; do
+    [[ -e $f ]] || continue
+    if ! grep -qvE '^==[0-9]+==Unable to get registers from thread [0-9]+\.$' "$f"; then
+      echo "note: $(basename "$f"): LeakSanitizer could not stop an exiting thread ($(head -n 1 "$f"))" >&2
+      rm -f "$f"
+    fi
+  done
   if [[ -n "$(ls -A "$san_logs")" ]]; then
     echo "sanitizer reports:" >&2
     head -n 60 "$san_logs"/* >&2
