@@ -2063,10 +2063,10 @@ static bool quoted_as_saying(const qwork *w, size_t cue_tok, const cand *c, spk 
   static const char *const quoting[] = {"quoted", "quotes", "quoting", "cited", "cites", "citing",
                                         "reported", "reports"};
   static const char *const saying[] = {"saying", "telling", "having", "stating"};
+  static const char *const as_w[] = {"as"};
   size_t nt = w->tx->ntok, q = SIZE_MAX, as = SIZE_MAX;
   if (word_in(w, cue_tok, saying, sizeof saying / sizeof *saying) && cue_tok >= 3 &&
-      is_word(w, cue_tok - 1) && !strncasecmp(w->p + TOK(w, cue_tok - 1)->start, "as", 2) &&
-      TOK(w, cue_tok - 1)->end - TOK(w, cue_tok - 1)->start == 2) {
+      word_in(w, cue_tok - 1, as_w, 1)) {
     as = cue_tok - 1;
     for (size_t k = as; k > 0 && as - k < 10;) { /* back to "quoted" */
       k--;
@@ -2080,8 +2080,7 @@ static bool quoted_as_saying(const qwork *w, size_t cue_tok, const cand *c, spk 
     q = cue_tok;
     for (size_t k = q + 1; k < nt && k - q < 10; k++) { /* on to "as saying" */
       if (!is_word(w, k) && punct_char(w, k) != '-' && punct_char(w, k) != '.') break;
-      if (k + 1 < nt && TOK(w, k)->end - TOK(w, k)->start == 2 &&
-          !strncasecmp(w->p + TOK(w, k)->start, "as", 2) &&
+      if (k + 1 < nt && word_in(w, k, as_w, 1) &&
           word_in(w, k + 1, saying, sizeof saying / sizeof *saying)) {
         as = k;
         break;

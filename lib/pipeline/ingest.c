@@ -421,6 +421,17 @@ static int drain(px_ingest *g, bool discard) {
   return rc;
 }
 
+/* The store failed: the open batch is gone, with the articles it stored
+ * and the analyses it replaced. */
+static void drop_batch(px_ingest *g) {
+  if (g->w) drain(g, true);
+  px_store_rollback(g->st);
+  g->s.stored -= g->pending;
+  g->pending = 0;
+  g->pending_redo = 0;
+  g->in_batch = 0;
+}
+
 /* Analyze stored article id: inline, or handed to a worker in order. */
 static int analyze_one(px_ingest *g, const px_article *art, int64_t id, bool redo) {
   if (g->nworkers == 0) {
@@ -527,12 +538,7 @@ int px_ingest_add(px_ingest *g, const px_article *art, int64_t *id) {
   } else if (rc == PX_EDUPLICATE) {
     g->s.duplicates++;
   } else {
-    /* The store failed: the open batch is gone with its articles. */
-    if (g->w) drain(g, true);
-    px_store_rollback(g->st);
-    g->s.stored -= g->pending;
-    g->pending = 0;
-    g->in_batch = 0;
+    drop_batch(g);
     goto out;
   }
   if (id) *id = sid;
@@ -796,11 +802,7 @@ int px_ingest_reanalyze(px_ingest *g, int all) {
     rc = px_ingest_flush(g);
     if (rc == PX_OK && g->s.reanalyzed) g->cache_dropped = true;
   } else if (rc != PX_ECANCELED && g->in_batch > 0) {
-    /* the store failed: the open batch is gone */
-    if (g->w) drain(g, true);
-    px_store_rollback(g->st);
-    g->pending_redo = 0;
-    g->in_batch = 0;
+    drop_batch(g);
   }
   stage(g, was);
   return rc;
