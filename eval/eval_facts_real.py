@@ -7,7 +7,8 @@ and sentences by their index in the set's `sentences` list; this script
 reads the texts from the BASIL file at run time.  Events listed in
 basil/reserved.txt are refused.
 
-usage: eval_facts_real.py PARALLAX LABELS_DIR BASIL_JSONL_GZ RESERVED [--split S] [-v]
+usage: eval_facts_real.py PARALLAX LABELS_DIR BASIL_JSONL_GZ RESERVED [--split S]
+       [--events E1,E2,...] [--threshold T] [-v]
 
 Mapping: a predicted fact member or quote is placed on the labelled
 article's sentence whose words it shares most (at least half of the
@@ -76,7 +77,11 @@ def main():
     args = sys.argv[1:]
     verbose = "-v" in args
     args = [a for a in args if a != "-v"]
-    split, threshold = "all", None
+    split, threshold, events = "all", None, None
+    if "--events" in args:
+        i = args.index("--events")
+        events = set(args[i + 1].split(","))
+        del args[i:i + 2]
     if "--threshold" in args:
         i = args.index("--threshold")
         threshold = args[i + 1]
@@ -93,7 +98,7 @@ def main():
             d = json.load(open(os.path.join(labels, name)))
             if d["event"] in res:
                 sys.exit("eval_facts_real: %s labels a reserved BASIL event" % name)
-            if split == "all" or d["split"] == split:
+            if (split == "all" or d["split"] == split) and (events is None or d["event"] in events):
                 docs.append(d)
     want = {a for d in docs for a in d["articles"].values()}
     arts = {}
