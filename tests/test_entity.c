@@ -567,8 +567,31 @@ static void test_signature_line(void **state) {
   px_doc_free(d);
 }
 
+/* "and" ends a run of names ("Russia and China") unless the whole is a
+ * known name: agencies whose names hold "and" are one organization, with
+ * or without "the" before them, and "Chamber" heads a name with "of". */
+static void test_known_names_across_and(void **state) {
+  px_doc *d = analyze(state,
+                      "The rules changed on Monday.\n\nOfficials at the Centers for Disease "
+                      "Control and Prevention said cases rose. The Securities and Exchange "
+                      "Commission said it would review the filing. Norway and Sweden signed the "
+                      "pact, the U.S. Chamber of Commerce said.");
+  long c = find_key(d, "centers for disease control and prevention");
+  assert_true(c >= 0);
+  assert_int_equal(type_of(d, c), PX_ENT_ORG);
+  assert_int_equal(find_key(d, "prevention"), -1);
+  assert_true(find_key(d, "securities and exchange commission") >= 0);
+  assert_int_equal(find_key(d, "exchange commission"), -1);
+  assert_true(find_key(d, "norway") >= 0);
+  assert_true(find_key(d, "sweden") >= 0);
+  assert_true(find_key(d, "us chamber of commerce") >= 0);
+  assert_int_equal(find_key(d, "commerce"), -1);
+  px_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_known_names_across_and, setup, teardown),
       cmocka_unit_test_setup_teardown(test_signature_line, setup, teardown),
       cmocka_unit_test_setup_teardown(test_titles_possessive_role, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_of_the_body, setup, teardown),

@@ -2067,6 +2067,35 @@ static void test_attribution_sentences(void **state) {
   assert_false(q.has_speaker);
 }
 
+/* A name after an inverted cue that a clause goes on from is the subject
+ * of what was said, not its speaker: "His wife, Ann, said GOP critics had
+ * been unfair" is Ann's. */
+static void test_name_after_cue_heads_a_clause(void **state) {
+  fx *f = *state;
+  run(f, "Quota vote\n\nPeter Strand lost the vote on Monday.\n\nHis wife, Ann, said Nordvik "
+         "critics had been unfair to him.\n\n\"It has been a hard year,\" she said.");
+  px_quote q = find(f, "critics had been unfair");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+  assert_speaker(f, "critics had been unfair", "Ann");
+  assert_speaker(f, "hard year", "Ann");
+}
+
+/* A document's source speaks: "A statement Wednesday from the Port
+ * Authority said", "a report released by the council"; not the agent of
+ * another verb: "a report obtained by Nordwire says". */
+static void test_document_from_source(void **state) {
+  fx *f = *state;
+  run(f, "Harbor plan\n\nThe harbor closed on Monday.\n\nA statement Wednesday from the Nordvik "
+         "Port Authority said that the boats had been moved to the outer quay.\n\nA report released "
+         "by the Harbor Council said the quay would reopen in May.");
+  assert_speaker(f, "boats had been moved", "Nordvik Port Authority");
+  assert_speaker(f, "quay would reopen", "Harbor Council");
+  run(f, "Harbor plan\n\nThe harbor closed on Monday.\n\nA council status report obtained by "
+         "Nordwire says the third quay is still closed.");
+  px_quote q = find(f, "third quay is still closed");
+  assert_false(q.has_speaker && str_has(q.speaker_name, "Nordwire"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
@@ -2155,6 +2184,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_name_before_its_noun, setup, teardown),
       cmocka_unit_test_setup_teardown(test_subject_after_as, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_quote_in_player_label, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_name_after_cue_heads_a_clause, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_document_from_source, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,7 +23,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 10u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 11u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -56,7 +56,11 @@
                         opening the sentence gives the name set apart after
                         it; ", adding" goes with the cue that reported a
                         clause, not a verb inside it; "Mrs May" is a name;
-                        "Attorney General Eric Holder ..., saying" is Holder's */
+                        "Attorney General Eric Holder ..., saying" is Holder's;
+                    11: "Centers for Disease Control and Prevention" and other
+                        known names holding "and" are one name; "a statement
+                        from X" is X's; "His wife, Ann, said GOP critics had
+                        been unfair" is Ann's */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -99,7 +99,7 @@ static const char k_orghead[] =
     "organization,organisation,court,congress,senate,parliament,assembly,administration,"
     "office,bureau,service,services,police,army,navy,forces,force,corps,airlines,airways,"
     "times,post,journal,news,network,press,club,federation,alliance,coalition,authority,"
-    "board,reserve,center,centre,church,hospital,guard,campaign,bank,association,society,"
+    "board,reserve,center,centre,centers,church,hospital,guard,campaign,bank,association,society,chamber,"
     "league,academy,museum,industries,holdings,partners,capital,motors,technologies,systems,"
     "labs,laboratories,media,broadcasting,television,radio,magazine,gazette,herald,tribune,"
     "telegraph,review,monitor,institution,team,brigade,battalion,command,cabinet,caucus,"
@@ -1232,6 +1232,29 @@ static bool particle(const work *w, size_t i) {
          (n == 3 && (!memcmp(f, "bin", 3) || !memcmp(f, "ibn", 3) || !memcmp(f, "abu", 3)));
 }
 
+/* The end of the longest known name of an organization or a place that
+ * starts at token a and reaches past the connector at c, over name words
+ * and lower-case connectors ("Centers for Disease Control and Prevention",
+ * "Department of Housing and Urban Development", "Food and Drug
+ * Administration"), or 0: "and" ends a run of names ("Russia and China")
+ * unless the whole is known. */
+static size_t known_across(work *w, size_t a, size_t c) {
+  size_t n = w->tx->ntok, e = c;
+  while (e < n && e - a < MAX_RUN && T(w, e)->sent == T(w, a)->sent &&
+         ((w->namey[e] && !(w->namey[e] & N_STARTS)) ||
+          ((w->bits[e] & W_CONNECT) && !(T(w, e)->flags & PX__TF_CAP)) || T(w, e)->fold == w->ea->h_on))
+    e++;
+  char tmp[512];
+  if (T(w, a)->fold == w->ea->h_the && a + 1 < c) a++; /* "The Securities and ..." */
+  for (; e > c + 1; e--) {
+    if (!w->namey[e - 1]) continue;
+    size_t tn = span_key(w, a, e, tmp, sizeof tmp);
+    int kind = kind_type(phrase_kind(w, tmp, tn));
+    if (kind == T_ORG || kind == T_PLACE) return e;
+  }
+  return 0;
+}
+
 /* Find the runs of name-like tokens and hand each to take_span. */
 static int find_candidates(work *w) {
   const px__text *tx = w->tx;
@@ -1273,13 +1296,19 @@ static int find_candidates(work *w) {
         if (j + 1 < n && w->namey[j + 1] && T(w, j + 1)->sent == t->sent &&
             (w->bits[j] & W_CONNECT) && !(t->flags & PX__TF_CAP)) {
           uint64_t f = t->fold;
-          if (f == w->ea->h_and) break; /* "Russia and China" */
           bool of_like = f == w->ea->h_of || f == w->ea->h_for || f == w->ea->h_amp;
-          if (!of_like || (w->bits[j - 1] & (W_ORGHEAD | W_PLACEHEAD | W_TITLE | W_ROLE)) ||
-              f == w->ea->h_amp) {
+          if (f != w->ea->h_and &&
+              (!of_like || (w->bits[j - 1] & (W_ORGHEAD | W_PLACEHEAD | W_TITLE | W_ROLE)) ||
+               f == w->ea->h_amp)) {
             j++;
             continue;
           }
+          size_t e = known_across(w, a, j);
+          if (e) {
+            j = e;
+            break;
+          }
+          if (f == w->ea->h_and) break; /* "Russia and China" */
         }
         /* "Commission on Presidential Debates", "Council on Foreign
          * Relations": "on" after the head of an organization's name */

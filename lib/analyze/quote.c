@@ -904,6 +904,26 @@ static bool naming_participle(const qwork *w, size_t t, size_t c) {
   return n < w->tx->ntok && is_qmark(w, n);
 }
 
+/* "A statement Wednesday from the Pentagon said": the document's source,
+ * named after "from" or "by" at token m, speaks, not the document d. */
+static bool document_from(const qwork *w, const spk *d, size_t m) {
+  static const char *const put_out[] = {"issued", "released", "sent", "published", "posted"};
+  size_t e = tok_from(w, d->end);
+  if (d->men >= 0 || d->pron || e == 0 || !is_document(w, e - 1)) return false;
+  size_t p = m;
+  if (p > e && is_word(w, p - 1) && (w->cls[p - 1] & CW_DET)) p--;
+  if (p <= e || !is_word(w, p - 1) ||
+      (TOK(w, p - 1)->fold != w->qa->h_from && TOK(w, p - 1)->fold != w->qa->h_by))
+    return false;
+  /* between the document and the preposition, a time ("A statement
+   * Wednesday from") or a verb of putting out ("a report released by");
+   * not "a report obtained by The Associated Press", whose agent is no
+   * source */
+  for (size_t k = e; k + 1 < p; k++)
+    if (!time_word(w, k) && !word_in(w, k, put_out, sizeof put_out / sizeof *put_out)) return false;
+  return true;
+}
+
 static bool weak_person(const qwork *w, const spk *s);
 static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
   size_t j = c;
@@ -1107,7 +1127,9 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
     if ((s->men >= 0 && after_preposition(w, tok_from(w, s->start))) ||
         (s->men < 0 && !s->pron && (is_document(w, t) || common_after_preposition(w, s)))) {
       spk s2 = {0};
-      if (clause_subject(w, slo, t, &s2) && s2.start < s->start) *s = s2;
+      if (clause_subject(w, slo, t, &s2) && s2.start < s->start &&
+          !(s->men >= 0 && document_from(w, &s2, tok_from(w, s->start))))
+        *s = s2;
     } else if ((is_ing(w, c) || naming_participle(w, t, c)) && s->men < 0 && !s->pron &&
                !weak_person(w, s)) {
       /* "he has battled the council, at one point calling the mayor a
@@ -1812,6 +1834,16 @@ static bool has_finite_verb(const qwork *w, size_t a, size_t b) {
   return false;
 }
 
+/* The words from j, up to a comma, go on as a clause: "His wife, Ann,
+ * said GOP critics had been unfair": the name after the verb heads the
+ * subject of what was said ("GOP critics"), it does not say it. */
+static bool verb_goes_on(const qwork *w, size_t j, size_t last) {
+  if (j >= last || !is_word(w, j)) return false;
+  size_t e = j;
+  while (e < last && punct_char(w, e) != ',') e++;
+  return has_finite_verb(w, j, e);
+}
+
 /* Where a reported clause [cs, ce) hands over to the circumstances of the
  * sentence: "pledged support for Moscow on Wednesday as he met Putin at the
  * cosmodrome" reports the pledge; the meeting is the writer's, not the
@@ -1991,6 +2023,7 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
         !(TOK(w, tok_from(w, at.s.end) - 1)->flags & PX__TF_POSSESSIVE) &&
         !(at.s.pron && at.s.start > at.cue_s && tok_from(w, at.s.end) < last &&
           is_word(w, tok_from(w, at.s.end))) &&
+        !(at.s.start > at.cue_s && verb_goes_on(w, tok_from(w, at.s.end), last)) &&
         !(at.s.start > at.cue_s && has_finite_verb(w, tok_from(w, at.s.start), tok_from(w, at.s.end))) &&
         !opening_phrase(w, f, k) && !that_after(w, at.cue_tok, last)) {
       cs = f;

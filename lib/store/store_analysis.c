@@ -12,8 +12,10 @@
  * (sentences, entities, quotes, speakers): an analysis made by older rules
  * is then analysed again by `parallax reanalyze` (px_ingest_reanalyze),
  * and a story comparison analyses such an article anew instead of reading
- * it (px__store_analysis_bytes).  2: the speaker rules of 2026-12. */
-#define ANALYSIS_VERSION 2
+ * it (px__store_analysis_bytes).  2: the speaker rules of 2026-12; 3:
+ * names known across "and", a document's source, a name heading a clause
+ * after the cue. */
+#define ANALYSIS_VERSION 3
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
