@@ -2096,6 +2096,33 @@ static void test_document_from_source(void **state) {
   assert_false(q.has_speaker && str_has(q.speaker_name, "Nordwire"));
 }
 
+/* An aside on the speaker may end the sentence: "..., says Tomas Berg, a
+ * councillor, who chaired the port board." is Berg's. */
+static void test_inverted_speaker_with_aside(void **state) {
+  fx *f = *state;
+  run(f, "Quota vote\n\nThe board met on Monday.\n\nAnd right there you have a real problem, "
+         "says Tomas Berg, a councillor, who chaired the port board until 2019.");
+  px_quote q = find(f, "you have a real problem");
+  assert_false(str_has(q.text, "chaired"));
+  assert_speaker(f, "you have a real problem", "Tomas Berg");
+}
+
+/* A cue after "could", "might", "may", "can" or "should" tells what one
+ * may say, not what was said. */
+static void test_hypothetical_cue(void **state) {
+  fx *f = *state;
+  run(f, "Quota vote\n\nThe race is close.\n\nI suppose you could say the harbor vote might be "
+         "the tiebreaker.\n\nCritics might argue that the quota is too low.\n\nAna Lind said "
+         "the quota would stand.");
+  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
+    px_quote q;
+    assert_int_equal(px_quotes_get(f->qs, i, &q), PX_OK);
+    assert_false(str_has(q.text, "tiebreaker"));
+    assert_false(str_has(q.text, "too low"));
+  }
+  assert_speaker(f, "quota would stand", "Ana Lind");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
@@ -2186,6 +2213,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_no_quote_in_player_label, setup, teardown),
       cmocka_unit_test_setup_teardown(test_name_after_cue_heads_a_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_document_from_source, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_inverted_speaker_with_aside, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_hypothetical_cue, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

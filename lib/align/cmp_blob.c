@@ -60,7 +60,8 @@
                     11: "Centers for Disease Control and Prevention" and other
                         known names holding "and" are one name; "a statement
                         from X" is X's; "His wife, Ann, said GOP critics had
-                        been unfair" is Ann's */
+                        been unfair" is Ann's; "..., says X, a role, who ..."
+                        is X's; "you could say" reports nothing */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -1834,6 +1834,29 @@ static bool has_finite_verb(const qwork *w, size_t a, size_t b) {
   return false;
 }
 
+/* A cue after a modal of what may be, not what was said: "I suppose you
+ * could say", "critics might argue", "one can say"; not "will say" (a
+ * speech announced) nor "would only say" (what was said). */
+static bool hypothetical_cue(const qwork *w, size_t k) {
+  static const char *const modal[] = {"could", "might", "may", "can", "should"};
+  return k > 0 && is_word(w, k - 1) && !cap_word(w, k - 1) &&
+         word_in(w, k - 1, modal, sizeof modal / sizeof *modal);
+}
+
+/* From the comma at e to the sentence's end, an aside on the speaker
+ * named before it: "..., says Eric Mogilnicki, a Democrat, who was chief
+ * of staff to the late Sen. Ted Kennedy."  A role or a relative clause,
+ * with no verb of saying nor a quote of its own. */
+static bool speaker_aside(const qwork *w, size_t e, size_t last) {
+  if (e + 1 >= last || punct_char(w, e) != ',' || !is_word(w, e + 1)) return false;
+  if (!(w->cls[e + 1] & CW_DET) && TOK(w, e + 1)->fold != w->qa->h_who && !cap_word(w, e + 1))
+    return false;
+  for (size_t k = e + 1; k < last; k++)
+    if (is_qmark(w, k) || (is_word(w, k) && (w->cls[k] & PX__CW_CUE) && cue_at(w, k, false)))
+      return false;
+  return true;
+}
+
 /* The words from j, up to a comma, go on as a clause: "His wife, Ann,
  * said GOP critics had been unfair": the name after the verb heads the
  * subject of what was said ("GOP critics"), it does not say it. */
@@ -2011,15 +2034,18 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
     at.cue_e = TOK(w, k + 1)->end;
     goto found;
   }
-  /* ..., X said. */
-  for (size_t k = last; k > f + 3 && last - k < 14;) {
+  /* ..., X said.  Over an aside on the speaker that ends the sentence:
+   * "..., says Eric Mogilnicki, a Democrat, who was chief of staff". */
+  for (size_t k = last, reach = 14; k > f + 3 && last - k < reach;) {
     k--;
     if (punct_char(w, k) != ',') continue;
     /* not "..., said Smith's statement did not ...": a possessive heads
      * another phrase, the clause goes on */
     /* nor "The mayor, a nurse, said she ran home.": a pronoun after the
      * verb with words after it is the subject of what was said */
-    if (trailing_attr(w, k, e, &at) && at.end_tok >= last && (w->cls[at.cue_tok] & PX__CW_CUE) &&
+    if (trailing_attr(w, k, e, &at) &&
+        (at.end_tok >= last || (at.s.start > at.cue_s && speaker_aside(w, at.end_tok, last))) &&
+        (w->cls[at.cue_tok] & PX__CW_CUE) &&
         !(TOK(w, tok_from(w, at.s.end) - 1)->flags & PX__TF_POSSESSIVE) &&
         !(at.s.pron && at.s.start > at.cue_s && tok_from(w, at.s.end) < last &&
           is_word(w, tok_from(w, at.s.end))) &&
@@ -2030,6 +2056,10 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
       ce = k;
       goto found;
     }
+    if (speaker_aside(w, k, last)) {
+      reach = 40;
+      continue;
+    }
     break;
   }
   /* X said (that) ... ; further than 16 words only after a comma that
@@ -2039,6 +2069,7 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
     if (is_sent_end_punct(w, k)) return false;
     if (!is_word(w, k) || !(w->cls[k] & PX__CW_CUE) || cue_at(w, k, false) != 1) continue;
     if (k - f >= 16 && (punct_char(w, k - 1) != ',' || (k + 1 < last && cap_word(w, k + 1)))) continue;
+    if (hypothetical_cue(w, k)) continue; /* "you could say 2012 might be ..." */
     spk s = {0};
     if (!subject_before(w, f, k, &s)) continue;
     if (denied(w, tok_from(w, s.start), k)) return false;
