@@ -589,8 +589,31 @@ static void test_known_names_across_and(void **state) {
   px_doc_free(d);
 }
 
+/* A one-word name the gazetteer knows as a place is the family name of a
+ * person the text named before it ("Pia Jackson ... adds Jackson"), unless
+ * it is written as a place ("flew to Jackson"). */
+static void test_place_word_as_family_name(void **state) {
+  px_doc *d = analyze(state,
+                      "The poll closed on Monday.\n\nThe gap is small, says polling director Pia "
+                      "Jackson. \"Voters have not decided,\" adds Jackson. Jackson said the next poll "
+                      "would come in May.");
+  long p = find_key(d, "pia jackson");
+  assert_true(p >= 0);
+  assert_int_equal(type_of(d, p), PX_ENT_PERSON);
+  assert_int_equal(mentions_of(d, p), 3);
+  assert_int_equal(find_key(d, "jackson"), -1);
+  px_doc_free(d);
+  d = analyze(state, "The poll closed on Monday.\n\nPolling director Pia Jackson spoke first. She "
+                     "flew to Jackson on Tuesday.");
+  long h = find_key(d, "jackson");
+  assert_true(h >= 0);
+  assert_int_equal(type_of(d, h), PX_ENT_PLACE);
+  px_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_place_word_as_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_known_names_across_and, setup, teardown),
       cmocka_unit_test_setup_teardown(test_signature_line, setup, teardown),
       cmocka_unit_test_setup_teardown(test_titles_possessive_role, setup, teardown),

@@ -61,7 +61,8 @@
                         known names holding "and" are one name; "a statement
                         from X" is X's; "His wife, Ann, said GOP critics had
                         been unfair" is Ann's; "..., says X, a role, who ..."
-                        is X's; "you could say" reports nothing */
+                        is X's; "you could say" reports nothing; "Holland"
+                        after "Keating Holland" is the person, not the place */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

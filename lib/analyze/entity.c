@@ -1640,6 +1640,26 @@ static int person_key(work *w, const char **key, size_t *klen) {
   return PX_OK;
 }
 
+/* A one-word mention x that is the family name of a person the text named
+ * before it, and not written as a place ("in Holland", "to Jackson"). */
+static bool surname_of_person_before(const work *w, const cand *c, const ent *e, const wtab *before,
+                                     const cand *x) {
+  static const char *const at_place[] = {"in", "to", "from", "at", "across", "throughout",
+                                         "near", "into", "visit", "visited", "outside"};
+  uint32_t pe;
+  if (x->tok_count != 1 || !wtab_get(before, x->h_key, &pe) || top_type(e[pe].vote) != T_PERSON ||
+      c[e[pe].best].h_last != x->h_key)
+    return false;
+  size_t t = x->tok_first;
+  if (t > 0 && T(w, t - 1)->kind == PX__TOK_WORD) {
+    const char *p = w->tx->body + T(w, t - 1)->start;
+    size_t n = T(w, t - 1)->end - T(w, t - 1)->start;
+    for (size_t k = 0; k < sizeof at_place / sizeof *at_place; k++)
+      if (strlen(at_place[k]) == n && strncasecmp(p, at_place[k], n) == 0) return false;
+  }
+  return true;
+}
+
 static int merge(work *w, px__entities *out) {
   size_t nc = w->nc;
   cand *c = w->c;
@@ -1727,6 +1747,12 @@ static int merge(work *w, px__entities *out) {
       if (x->entity != UINT32_MAX || x->weak != (round == 1)) continue;
       uint32_t ei = UINT32_MAX;
       bool strong_other = x->vote[T_ORG] >= 3 || x->vote[T_PLACE] >= 3;
+      if (strong_other && surname_of_person_before(w, c, e, &before, x)) {
+        /* "CNN Polling Director Keating Holland ... adds Holland": the
+         * family name of a person named before, not the place */
+        strong_other = false;
+        x->vote[T_ORG] = x->vote[T_PLACE] = 0;
+      }
       if (!strong_other) {
         bool plain = x->tok_count == 1 && !(w->bits[x->tok_first] & W_COMMON);
         if (!wtab_get(&before, x->h_key, &ei) &&
