@@ -2123,6 +2123,39 @@ static void test_hypothetical_cue(void **state) {
   assert_speaker(f, "quota would stand", "Ana Lind");
 }
 
+/* After an inverted cue, two roles joined by "and" lead to the name that
+ * speaks; a name glued to a suffix ("Lind-era") only modifies a role. */
+static void test_inverted_roles_joined(void **state) {
+  fx *f = *state;
+  run(f, "Harbor vote\n\nFew expect change.\n\n\"No one wants to deal with that issue,\" said "
+         "Nordwire contributor and harbor activist Erik Dahl.\n\n\"We all need to sing from the "
+         "same hymnal,\" cautions former Nordvik mayor and Ana Lind-era port board chairman Ola Berg.");
+  assert_speaker(f, "deal with that issue", "Erik Dahl");
+  assert_speaker(f, "same hymnal", "Ola Berg");
+}
+
+/* "Name, a role, asked the panel ..." is a subject set apart, not words
+ * reported by the panel; a name that opens a clause after the verb is
+ * what was said ("said Lind should let the measure pass"); a time right
+ * after the verb is the saying's ("said Monday she is stepping down"). */
+static void test_subject_apposition_and_time(void **state) {
+  fx *f = *state;
+  run(f, "Port vote\n\nThe vote neared.\n\nBut councillor Tomas Berg, ranking member on the port "
+         "committee, asked the board and Lind to put off the vote.\n\nCouncillor Peter Strand, the "
+         "sponsor of the harbor plan and a member of the port committee, said Lind should let the "
+         "measure pass without her signature.\n\nHarbor master Ana Holm said Monday she is "
+         "stepping down at the end of the season.");
+  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
+    px_quote q;
+    assert_int_equal(px_quotes_get(f->qs, i, &q), PX_OK);
+    assert_false(str_has(q.text, "ranking member"));
+  }
+  assert_speaker(f, "let the measure pass", "Peter Strand");
+  px_quote q = find(f, "stepping down");
+  assert_false(str_has(q.text, "Monday"));
+  assert_speaker(f, "stepping down", "Ana Holm");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
@@ -2215,6 +2248,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_document_from_source, setup, teardown),
       cmocka_unit_test_setup_teardown(test_inverted_speaker_with_aside, setup, teardown),
       cmocka_unit_test_setup_teardown(test_hypothetical_cue, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_inverted_roles_joined, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_subject_apposition_and_time, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -62,7 +62,10 @@
                         from X" is X's; "His wife, Ann, said GOP critics had
                         been unfair" is Ann's; "..., says X, a role, who ..."
                         is X's; "you could say" reports nothing; "Holland"
-                        after "Keating Holland" is the person, not the place */
+                        after "Keating Holland" is the person, not the place;
+                        "said X contributor and Y activist Z" is Z's; "Name,
+                        a role, asked ..." reports nothing; "said Monday she
+                        ..." leaves the day out of the clause */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

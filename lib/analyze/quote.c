@@ -1202,15 +1202,33 @@ static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
       continue;
     }
     int32_t m = mention_at(w, e);
+    /* "Clinton-era chairman Haley Barbour": a name glued to a suffix
+     * modifies what follows */
+    if (m >= 0) {
+      uint32_t me = w->ents->men[m].end;
+      if (me + 1 < w->tx->len && w->p[me] == '-' && w->p[me + 1] >= 'a' && w->p[me + 1] <= 'z') m = -1;
+    }
     if (m >= 0) {
       if (first < 0) first = m;
       /* "said Nordair boss Henrik Vestergaard": a name before a role is
        * whose the role is; the name after it speaks */
       size_t me = w->ents->men[m].tok_first + w->ents->men[m].tok_count;
       bool owner = me + 1 < hi && role_word(w, me) && !cap_word(w, me) && mention_at(w, me + 1) >= 0;
+      /* and over roles joined by "and": "Nordwire contributor and harbor
+       * activist Erik Dahl" */
+      for (size_t r = me; !owner && r < hi && r < me + 8 && role_word(w, r) && !cap_word(w, r); r++)
+        if (r + 2 < hi && is_word(w, r + 1) && TOK(w, r + 1)->fold == w->qa->h_and) {
+          size_t q = r + 2;
+          while (q < hi && q < me + 8 && role_word(w, q) && !cap_word(w, q)) q++;
+          owner = q > r + 2 && q < hi && mention_at(w, q) >= 0;
+          break;
+        }
       if (person < 0 && !owner && w->ents->ent[w->ents->men[m].entity].type == PX_ENT_PERSON) person = m;
     }
-    if (e > a && (w->cls[e] & CW_CLAUSE)) break;
+    /* "said CNN contributor and conservative activist Erick Erickson":
+     * two roles joined by "and" before the name */
+    if (e > a && (w->cls[e] & CW_CLAUSE) &&
+        !(TOK(w, e)->fold == w->qa->h_and && role_word(w, e - 1) && person < 0)) break;
     /* "said nothing can remove the mark Ann Harlan will carry", "said it
      * was important for Clinton to ...": a clause of its own after the
      * verb, not a speaker further on */
@@ -1820,6 +1838,14 @@ static size_t clause_after(const qwork *w, size_t k, size_t e) {
     if (is_qmark(w, j) || punct_char(w, j) == ',') break;
     if (is_word(w, j) && TOK(w, j)->fold == w->qa->h_that) return j + 1;
   }
+  /* "said Monday she is stepping down": the time is the saying's */
+  size_t j = k + 1;
+  if (j < e && is_word(w, j) && TOK(w, j)->fold == w->qa->h_on) j++;
+  size_t t = j;
+  while (t < e && t - j < 3 && time_word(w, t) && !(TOK(w, t)->flags & PX__TF_POSSESSIVE) &&
+         TOK(w, t)->kind != PX__TOK_NUMBER)
+    t++;
+  if (t > j && t < e && is_word(w, t)) return t;
   return k + 1;
 }
 
@@ -1930,6 +1956,23 @@ static bool that_after(const qwork *w, size_t k, size_t hi) {
 /* Tokens [a, b) are a short phrase of time or place that opens a
  * sentence ("On Sunday night, Trump published a tweet suggesting ..."),
  * not a clause someone said. */
+/* Tokens [a, b) before ", asked the panel ..." are a person and a role
+ * set apart, the subject of the verb after them, not words reported:
+ * "But Rep. Elijah Cummings, ranking Democrat on the committee, asked the
+ * panel ...".  A name right after the opening (over "But", "And" and
+ * titles) with a comma after it. */
+static bool subject_apposition(const qwork *w, size_t a, size_t b) {
+  size_t k = a;
+  if (k < b && is_word(w, k) && (TOK(w, k)->fold == w->qa->h_but || TOK(w, k)->fold == w->qa->h_and))
+    k++;
+  while (k < b && k < a + 4 && mention_at(w, k) < 0 && role_word(w, k)) k++;
+  while (k < b && punct_char(w, k) == '.' && k > a) k++;
+  int32_t m = k < b ? mention_at(w, k) : -1;
+  if (m < 0 || w->ents->ent[w->ents->men[m].entity].type != PX_ENT_PERSON) return false;
+  size_t e = w->ents->men[m].tok_first + w->ents->men[m].tok_count;
+  return e < b && punct_char(w, e) == ',';
+}
+
 static bool opening_phrase(const qwork *w, size_t a, size_t b) {
   static const char *const prep[] = {"on", "in", "at", "during", "after", "before", "by", "since",
                                      "until", "over", "for", "with", "from", "earlier", "later"};
@@ -2051,7 +2094,8 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
           is_word(w, tok_from(w, at.s.end))) &&
         !(at.s.start > at.cue_s && verb_goes_on(w, tok_from(w, at.s.end), last)) &&
         !(at.s.start > at.cue_s && has_finite_verb(w, tok_from(w, at.s.start), tok_from(w, at.s.end))) &&
-        !opening_phrase(w, f, k) && !that_after(w, at.cue_tok, last)) {
+        !opening_phrase(w, f, k) && !that_after(w, at.cue_tok, last) &&
+        !(at.s.start > at.cue_s && subject_apposition(w, f, k))) {
       cs = f;
       ce = k;
       goto found;
@@ -2068,7 +2112,9 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
   for (size_t k = f + 1; k < last && k - f < 30; k++) {
     if (is_sent_end_punct(w, k)) return false;
     if (!is_word(w, k) || !(w->cls[k] & PX__CW_CUE) || cue_at(w, k, false) != 1) continue;
-    if (k - f >= 16 && (punct_char(w, k - 1) != ',' || (k + 1 < last && cap_word(w, k + 1)))) continue;
+    if (k - f >= 16 && (punct_char(w, k - 1) != ',' ||
+                        (k + 1 < last && cap_word(w, k + 1) && !clause_follows(w, k + 1, last))))
+      continue;
     if (hypothetical_cue(w, k)) continue; /* "you could say 2012 might be ..." */
     spk s = {0};
     if (!subject_before(w, f, k, &s)) continue;
