@@ -2156,6 +2156,24 @@ static void test_subject_apposition_and_time(void **state) {
   assert_speaker(f, "stepping down", "Ana Holm");
 }
 
+/* "said Oregon's governor, Erik Vang": the name set apart after a
+ * possessive's role speaks; the reader addressed ("you") reports nothing;
+ * "Mr. Cleveland" is a person, named before as "Chris Cleveland". */
+static void test_possessive_role_and_reader(void **state) {
+  fx *f = *state;
+  run(f, "School walkout\n\nThe walkout is set for April 20.\n\n\"The violence has to stop,\" said "
+         "Oregon's governor, Erik Vang, promising to act.\n\nBefore you respond that the plan is "
+         "too small, remember the vote.\n\nChris Cleveland, chairman of the county party, filed "
+         "the complaint. \"They will be free to do anything,\" said Mr. Cleveland.");
+  assert_speaker(f, "violence has to stop", "Erik Vang");
+  assert_speaker(f, "free to do anything", "Chris Cleveland");
+  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
+    px_quote q;
+    assert_int_equal(px_quotes_get(f->qs, i, &q), PX_OK);
+    assert_false(str_has(q.text, "too small"));
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
@@ -2250,6 +2268,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_hypothetical_cue, setup, teardown),
       cmocka_unit_test_setup_teardown(test_inverted_roles_joined, setup, teardown),
       cmocka_unit_test_setup_teardown(test_subject_apposition_and_time, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_possessive_role_and_reader, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -65,7 +65,9 @@
                         after "Keating Holland" is the person, not the place;
                         "said X contributor and Y activist Z" is Z's; "Name,
                         a role, asked ..." reports nothing; "said Monday she
-                        ..." leaves the day out of the clause */
+                        ..." leaves the day out of the clause; "said Florida's
+                        governor, Rick Scott" is Scott's; "you" reports
+                        nothing; "Mr. Cleveland" is a person */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -1199,6 +1199,9 @@ make:;
     c->vote[T_PLACE] += (f == w->ea->h_in || f == w->ea->h_near) ? 1 : 0;
   }
   if (after_the) c->vote[T_PERSON] -= 2;
+  /* "Mr. Cleveland", "Sen. Jackson": a person's title outweighs the
+   * gazetteer's place or organization of one word */
+  if (titled && nw == 1) c->vote[T_PLACE] = c->vote[T_ORG] = 0;
   if (b < tx->ntok && is_word(w, b) && (w->bits[b] & W_SAID) && !after_the) c->vote[T_PERSON] += 1;
   /* "\"...,\" said Maryam Violet": the name after a closing quote's verb */
   if (a > 0 && is_word(w, a - 1) && (w->bits[a - 1] & W_SAID) && after_quote_close(w, a - 1))
@@ -1647,9 +1650,12 @@ static bool surname_of_person_before(const work *w, const cand *c, const ent *e,
   static const char *const at_place[] = {"in", "to", "from", "at", "across", "throughout",
                                          "near", "into", "visit", "visited", "outside"};
   uint32_t pe;
-  if (x->tok_count != 1 || !wtab_get(before, x->h_key, &pe) || top_type(e[pe].vote) != T_PERSON ||
-      c[e[pe].best].h_last != x->h_key)
-    return false;
+  if (x->tok_count != 1 || x->allcaps) return false; /* "MSNBC" is no family name */
+  if (!(wtab_get(before, x->h_key, &pe) && top_type(e[pe].vote) == T_PERSON) &&
+      !(wtab_get(before, x->h_key ^ K_LAST, &pe) && top_type(e[pe].vote) == T_OTHER &&
+        (w->bits[c[e[pe].best].tok_first] & W_FIRST)))
+    return false; /* "Chris Cleveland" of no type names "Cleveland" too */
+  if (c[e[pe].best].h_last != x->h_key) return false;
   size_t t = x->tok_first;
   if (t > 0 && T(w, t - 1)->kind == PX__TOK_WORD) {
     const char *p = w->tx->body + T(w, t - 1)->start;

@@ -1214,6 +1214,19 @@ static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
        * whose the role is; the name after it speaks */
       size_t me = w->ents->men[m].tok_first + w->ents->men[m].tok_count;
       bool owner = me + 1 < hi && role_word(w, me) && !cap_word(w, me) && mention_at(w, me + 1) >= 0;
+      /* "said Florida's governor, Rick Scott": a possessive name, its
+       * role, and the name set apart after a comma */
+      if (!owner && (TOK(w, me - 1)->flags & PX__TF_POSSESSIVE)) {
+        size_t r = me;
+        while (r < hi && r < me + 4 && role_word(w, r) && !cap_word(w, r)) r++;
+        if (r > me && r + 1 < hi && punct_char(w, r) == ',' && mention_at(w, r + 1) >= 0) {
+          int32_t nm = mention_at(w, r + 1);
+          if (w->ents->ent[w->ents->men[nm].entity].type == PX_ENT_PERSON) {
+            spk_from_mention(w, nm, s);
+            return true;
+          }
+        }
+      }
       /* and over roles joined by "and": "Nordwire contributor and harbor
        * activist Erik Dahl" */
       for (size_t r = me; !owner && r < hi && r < me + 8 && role_word(w, r) && !cap_word(w, r); r++)
@@ -3481,6 +3494,11 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     if (!(c->q.flags & PX__QS_POST) && c->open_tok < nt && furniture_sent(&w, sent_of(&w, c->open_tok)))
       continue;
     px__quote *q = &c->q;
+    /* "before you respond "but Hillary,"", "you must acknowledge that":
+     * the reader addressed reports nothing */
+    if ((q->kind == 2 || q->kind == 3) && c->s.ok && c->s.men < 0 && c->s.end == c->s.start + 3 &&
+        strncasecmp(w.p + c->s.start, "you", 3) == 0)
+      continue;
     q->spk_start = q->spk_end = 0;
     q->name_start = q->name_end = 0;
     q->entity = -1;
