@@ -2174,6 +2174,29 @@ static void test_possessive_role_and_reader(void **state) {
   }
 }
 
+/* A role and the person set apart after it: "said the psychiatrist, Dr.
+ * Ana Holm," and "the club's head coach, Erik Vang, said"; "according to
+ * a 2017 report by the Harbor Council" is the council's; a name after
+ * the cue that a verb goes on from, or inside the object of the cue, is
+ * no speaker. */
+static void test_role_then_name_and_reports(void **state) {
+  fx *f = *state;
+  run(f, "Harbor plan\n\nThe board met.\n\n\"They were very concerned about this,\" said the "
+         "psychiatrist, Dr. Ana Holm, in an interview.\n\nBut now the club's head coach, Erik "
+         "Vang, said he felt it was important to bring the team together.\n\nThe quay was "
+         "poorly built, according to a 2017 report by the Nordvik Harbor Council.\n\nA former "
+         "pilot recalled a 1992 dinner meeting with Tomas Berg. The woman said Berg "
+         "aggressively pursued the contract.");
+  assert_speaker(f, "very concerned", "Ana Holm");
+  assert_speaker(f, "bring the team together", "Erik Vang");
+  assert_speaker(f, "poorly built", "Nordvik Harbor Council");
+  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
+    px_quote q;
+    assert_int_equal(px_quotes_get(f->qs, i, &q), PX_OK);
+    assert_false(q.has_speaker && str_has(q.speaker_name, "Berg"));
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
@@ -2269,6 +2292,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_inverted_roles_joined, setup, teardown),
       cmocka_unit_test_setup_teardown(test_subject_apposition_and_time, setup, teardown),
       cmocka_unit_test_setup_teardown(test_possessive_role_and_reader, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_role_then_name_and_reports, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

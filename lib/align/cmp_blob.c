@@ -67,7 +67,9 @@
                         a role, asked ..." reports nothing; "said Monday she
                         ..." leaves the day out of the clause; "said Florida's
                         governor, Rick Scott" is Scott's; "you" reports
-                        nothing; "Mr. Cleveland" is a person */
+                        nothing; "Mr. Cleveland" is a person; "said the
+                        psychiatrist, Dr. Lee," is Lee's; "according to a
+                        2017 report from X" is X's */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -1047,7 +1047,11 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
                  !word_in(w, pk - 1, poss, sizeof poss / sizeof *poss) &&
                  !(TOK(w, pk - 1)->flags & PX__TF_STOP))
             pk--;
-          bool possessed = pk < k && pk > lo && word_in(w, pk - 1, poss, sizeof poss / sizeof *poss) &&
+          /* or a noun's possessive: "the club's head coach, Nopparat
+           * Kanthawong, said" */
+          bool possessed = pk < k && pk > lo &&
+                           (word_in(w, pk - 1, poss, sizeof poss / sizeof *poss) ||
+                            (pk + 1 < k && (TOK(w, pk)->flags & PX__TF_POSSESSIVE))) &&
                            !is_document(w, k - 1);
           /* a role phrase that opens the sentence, with a place or an
            * organization in it: "A Middle East analyst at the Council on
@@ -1190,8 +1194,15 @@ static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
   }
   size_t e = a;
   int32_t first = -1, person = -1;
+  /* after "according to", a year after the determiner: "according to a
+   * 2017 report" (not after other verbs: "recalled a 1992 dinner meeting
+   * with Moonves" names no speaker) */
+  bool according = TOK(w, c)->fold == w->qa->h_according ||
+                   (c > 0 && TOK(w, c - 1)->fold == w->qa->h_according);
   while (e < hi && e - a < 12 &&
          (is_word(w, e) || glued_number(w, a, e, hi) ||
+          (according && e == a + 1 && TOK(w, e)->kind == PX__TOK_NUMBER && (w->cls[a] & CW_DET) &&
+           e + 1 < hi && (is_word(w, e + 1) || glued_number(w, a, e + 1, hi))) ||
           (punct_char(w, e) == '.' && e > a && e + 1 < hi && is_word(w, e + 1) &&
            cap_word(w, e - 1) && TOK(w, e - 1)->end - TOK(w, e - 1)->start <= 3))) {
     /* over the period of a title: "said Mr. Kasich"; over an age or a
@@ -1266,6 +1277,25 @@ static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
       if (w->cls[k] & PX__CW_TITLE) title = true;
       if (cap_word(w, k)) cap = true;
     }
+    /* "said the psychiatrist, Dr. Bandy X. Lee,": the person set apart
+     * after the role (over a title's abbreviation) */
+    if ((title || det) && !cap && !according && e + 1 < hi && punct_char(w, e) == ',') {
+      size_t n = e + 1;
+      while (n + 1 < hi && mention_at(w, n) < 0 && n < e + 4 &&
+             ((is_word(w, n) && cap_word(w, n)) || punct_char(w, n) == '.'))
+        n++;
+      int32_t m = n < hi ? mention_at(w, n) : -1;
+      /* set apart: a comma or the sentence's end after the name, not a
+       * clause ("according to police, Jarrod Ramos bought ...") */
+      size_t me = m >= 0 ? (size_t)(w->ents->men[m].tok_first + w->ents->men[m].tok_count) : 0;
+      if (m >= 0 && w->ents->ent[w->ents->men[m].entity].type == PX_ENT_PERSON &&
+          (me >= hi || punct_char(w, me) == ',' || is_sent_end_punct(w, me))) {
+        spk_from_mention(w, m, s);
+        return true;
+      }
+    }
+    if (det && !according && e - a == 1 && e < hi && TOK(w, e)->kind == PX__TOK_NUMBER)
+      return false; /* "recalled a 1992 dinner": no phrase */
     if (det || title || cap) {
       spk_span(w, a, e, s);
       return true;
@@ -1901,6 +1931,11 @@ static bool speaker_aside(const qwork *w, size_t e, size_t last) {
  * subject of what was said ("GOP critics"), it does not say it. */
 static bool verb_goes_on(const qwork *w, size_t j, size_t last) {
   if (j >= last || !is_word(w, j)) return false;
+  /* "said Moonves aggressively pursued her": a verb in the past, over an
+   * adverb, right after the name */
+  size_t v = j;
+  while (v + 1 < last && ly_adverb(w, v) && !cap_word(w, v)) v++;
+  if (is_word(w, v) && !cap_word(w, v) && is_ed(w, v) && !(w->cls[v] & PX__CW_CUE)) return true;
   size_t e = j;
   while (e < last && punct_char(w, e) != ',') e++;
   return has_finite_verb(w, j, e);
