@@ -2197,6 +2197,20 @@ static void test_role_then_name_and_reports(void **state) {
   }
 }
 
+/* "who" with no name before it is named by the words it stands for, an
+ * irregular plural or "those" included; the "that" of "on that day" opens
+ * no clause. */
+static void test_who_named_by_group(void **state) {
+  fx *f = *state;
+  run(f, "Port vote\n\nThe vote was close.\n\nThere were plenty of people who argued on that "
+         "day that the harbor plan would never pass the council.\n\nThose who say that the "
+         "quota is too low are wrong.");
+  px_quote q = find(f, "harbor plan would never pass");
+  assert_false(str_has(q.text, "day"));
+  assert_speaker(f, "harbor plan would never pass", "people");
+  assert_speaker(f, "quota is too low", "Those");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
@@ -2293,6 +2307,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_subject_apposition_and_time, setup, teardown),
       cmocka_unit_test_setup_teardown(test_possessive_role_and_reader, setup, teardown),
       cmocka_unit_test_setup_teardown(test_role_then_name_and_reports, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_who_named_by_group, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

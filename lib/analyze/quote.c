@@ -819,8 +819,14 @@ static bool relative_subject(const qwork *w, size_t lo, size_t t, spk *s) {
         break; /* "concerns conservatives": a verb in -s before the phrase */
       a--;
     }
+    static const char *const plural_nouns[] = {"people", "men", "women", "children", "police"};
     const px__token *h = e > a ? TOK(w, e - 1) : NULL;
-    bool plural = h && h->end - h->start > 3 && w->p[h->end - 1] == 's' && w->p[h->end - 2] != 's';
+    bool plural = h && ((h->end - h->start > 3 && w->p[h->end - 1] == 's' && w->p[h->end - 2] != 's') ||
+                        word_in(w, e - 1, plural_nouns, sizeof plural_nouns / sizeof *plural_nouns));
+    /* "criticism from those who accused her": the pronoun names them */
+    static const char *const those[] = {"those", "others", "many", "some"};
+    if (e == a && b > lo && is_word(w, b - 1) && word_in(w, b - 1, those, sizeof those / sizeof *those))
+      a = b - 1, h = TOK(w, b - 1), det = true;
     int32_t hm = h ? mention_at(w, e - 1) : -1;
     if (h && (det || plural) && !(h->flags & PX__TF_POSSESSIVE) &&
         !(hm >= 0 && w->ents->ent[w->ents->men[hm].entity].type == PX_ENT_PLACE))
@@ -1876,10 +1882,19 @@ typedef struct cand {
 /* Skip to the reported clause after a cue at token k: "that", or the
  * object of told/asked ("told reporters that"), or a few words of setting
  * before "that" ("said in a statement that"). */
+static bool after_prep_word(const qwork *w, size_t j) {
+  static const char *const prep[] = {"on", "in", "at", "for", "by", "of", "to", "from", "with",
+                                     "during", "after", "before", "since", "until"};
+  return word_in(w, j, prep, sizeof prep / sizeof *prep);
+}
+
 static size_t clause_after(const qwork *w, size_t k, size_t e) {
   for (size_t j = k + 1; j < e && j - k <= 8; j++) {
     if (is_qmark(w, j) || punct_char(w, j) == ',') break;
-    if (is_word(w, j) && TOK(w, j)->fold == w->qa->h_that) return j + 1;
+    /* not the "that" of "on that day", "at that time" */
+    if (is_word(w, j) && TOK(w, j)->fold == w->qa->h_that &&
+        !(j > k + 1 && is_word(w, j - 1) && after_prep_word(w, j - 1)))
+      return j + 1;
   }
   /* "said Monday she is stepping down": the time is the saying's */
   size_t j = k + 1;
@@ -2190,6 +2205,9 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
   }
   return false;
 found:
+  /* ", Moonves aggressively pursued her": no mark opens the clause */
+  while (cs < ce && (punct_char(w, cs) == ',' || punct_char(w, cs) == ';' || punct_char(w, cs) == ':'))
+    cs++;
   ce = circumstance_cut(w, cs, ce);
   size_t nw = 0; /* what is left is a clause, not "last year" */
   for (size_t k = cs; k < ce; k++) nw += is_word(w, k);
