@@ -605,6 +605,7 @@ static void test_furniture(void **state) {
   (void)state;
   static const char *const yes[] = {
       "ADVERTISEMENT", "Advertisement", "Hide Caption 26 of 30 Photos:", "next Image 1 of 3",
+      "Media playback is unsupported on your device Media caption Harbor diver: \"I was scared\"",
       "(Most recent update: 11:40 a.m. ET)", "Click here to see how we cover stories such as this.",
       "Sign up for our morning newsletter.", "Read more: Why the summit matters",
       "You will receive occasional promotional offers for programs that support our journalism.",

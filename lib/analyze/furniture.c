@@ -63,7 +63,10 @@ static const char *const k_start[] = {
     "follow @", "story highlights", "thanks for signing up", "related video", "subscribe now",
     /* a wire photo's caption ("FILE PHOTO: A voter enters ..."), a related
      * link in brackets ("(RELATED: ...)"), an app's pitch */
-    "file photo:", "(related:", "(see also:", "(read more:", "stay up to date with"};
+    "file photo:", "(related:", "(see also:", "(read more:", "stay up to date with",
+    /* a video player's notice before its caption ("Media playback is
+     * unsupported on your device Media caption ...") */
+    "media playback is unsupported", "media playback is not supported"};
 
 /* A call to buy or act that ends a short line: "This Year Give a Unique
  * Gift - Shop Now", "Get the app - Download now". */
