@@ -2211,6 +2211,18 @@ static void test_who_named_by_group(void **state) {
   assert_speaker(f, "quota is too low", "Those");
 }
 
+/* "after once calling X "..."": the clause's subject speaks, over the
+ * adverb; "Mr. Berg, whom he has called "..."": the pronoun is not the one
+ * "whom" stands for. */
+static void test_participle_adverb_and_whom(void **state) {
+  fx *f = *state;
+  run(f, "Harbor race\n\nThe race tightened.\n\nBut Mr. Lind alienated the mayor's supporters "
+         "after once calling the mayor \"unfit for the quay.\"\n\nMr. Strand focused on the ferry "
+         "but made a few comments about Mr. Berg, whom he has called \"Sleepy Tomas.\"");
+  assert_speaker(f, "unfit for the quay", "Lind");
+  assert_speaker(f, "Sleepy Tomas", "Strand");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
@@ -2308,6 +2320,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_possessive_role_and_reader, setup, teardown),
       cmocka_unit_test_setup_teardown(test_role_then_name_and_reports, setup, teardown),
       cmocka_unit_test_setup_teardown(test_who_named_by_group, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_participle_adverb_and_whom, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -969,10 +969,17 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
     s->pron = 3;
     return true;
   }
-  /* "Obama responded ... by saying": the subject of the sentence */
-  if (is_ing(w, c) && c - 1 == t && is_word(w, t) &&
-      (TOK(w, t)->fold == w->qa->h_by || (w->cls[t] & CW_CLAUSE)))
-    return main_subject(w, slo, t, s);
+  /* "Obama responded ... by saying": the subject of the sentence; so
+   * over an adverb: "alienated the president's supporters after once
+   * calling Mr Trump "unhinged and unfit"" */
+  static const char *const adv[] = {"once", "later", "first", "even", "also", "repeatedly"};
+  size_t tb = c - 1;
+  if (is_ing(w, c) && tb > slo && is_word(w, tb) && !cap_word(w, tb) &&
+      (word_in(w, tb, adv, sizeof adv / sizeof *adv) || ly_adverb(w, tb)))
+    tb--;
+  if (is_ing(w, c) && (c - 1 == t || tb + 2 == c) && is_word(w, tb) &&
+      (TOK(w, tb)->fold == w->qa->h_by || (w->cls[tb] & CW_CLAUSE)))
+    return main_subject(w, slo, tb, s);
   /* "Bret Stephens, who, after trading insults with the host, said":
    * the relative pronoun before a phrase set off by commas */
   if (punct_char(w, t) == ',' && !is_ing(w, c)) {
@@ -2414,6 +2421,8 @@ static bool opens_asked(const qwork *w, size_t si) {
  * not after a preposition nor a possessive; the speaker of the previous
  * attribution scores for continuing the thread.  People of the other
  * gender are skipped when the text gave theirs. */
+static const char *const k_whom[] = {"whom"};
+
 static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint8_t *spoke,
                               const cand *c, uint8_t g, int32_t last_person, uint32_t last_para,
                               size_t last_attr_tok) {
@@ -2455,6 +2464,12 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
                     (is_word(w, af) && (w->cls[af] & PX__CW_CUE)));
       if (!opens) continue;
     }
+    /* "Mr. Biden, whom he has called "Sleepy Joe."": the one "whom"
+     * stands for is the object, not the pronoun after it */
+    size_t ke = k + ents->men[m].tok_count;
+    if (t >= 2 && ke + 2 >= t && ke < t && is_word(w, t - 1) && word_in(w, t - 1, k_whom, 1) &&
+        (ke == t - 1 || (ke + 1 == t - 1 && punct_char(w, ke) == ',')))
+      continue;
     size_t ks = sent_of(w, k);
     uint32_t kp = tx->sent[ks].para;
     /* "Trump "will not be acquitted," she said.": a name right before the
