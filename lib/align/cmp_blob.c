@@ -69,7 +69,8 @@
                         governor, Rick Scott" is Scott's; "you" reports
                         nothing; "Mr. Cleveland" is a person; "said the
                         psychiatrist, Dr. Lee," is Lee's; "according to a
-                        2017 report from X" is X's */
+                        2017 report from X" is X's; "after once calling" has
+                        the clause's subject; "whom he called" is not whom's */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {
