@@ -2223,6 +2223,15 @@ static void test_participle_adverb_and_whom(void **state) {
   assert_speaker(f, "Sleepy Tomas", "Strand");
 }
 
+/* A place after a preposition tells where the speaker is: "A nurse in
+ * Bergen tells me" is the nurse's, not Bergen's. */
+static void test_place_after_preposition(void **state) {
+  fx *f = *state;
+  run(f, "Harbor clinic\n\nThe clinic was busy.\n\nA nurse in Bergen tells me that the surgeons "
+         "start trading \"harbor insults\" over the table.");
+  assert_speaker(f, "harbor insults", "A nurse");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
@@ -2321,6 +2330,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_role_then_name_and_reports, setup, teardown),
       cmocka_unit_test_setup_teardown(test_who_named_by_group, setup, teardown),
       cmocka_unit_test_setup_teardown(test_participle_adverb_and_whom, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_place_after_preposition, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

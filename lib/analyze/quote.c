@@ -910,6 +910,35 @@ static bool naming_participle(const qwork *w, size_t t, size_t c) {
   return n < w->tx->ntok && is_qmark(w, n);
 }
 
+/* A preposition: "on that day", "a nurse in Chicago". */
+static bool after_prep_word(const qwork *w, size_t j) {
+  static const char *const prep[] = {"on", "in", "at", "for", "by", "of", "to", "from", "with",
+                                     "during", "after", "before", "since", "until"};
+  return word_in(w, j, prep, sizeof prep / sizeof *prep);
+}
+
+/* A place after a preposition tells where the speaker is, who is the
+ * phrase before it opening with a determiner: "An anesthesiologist on the
+ * West Coast tells me" is the anesthesiologist's. */
+static void place_of_phrase(const qwork *w, size_t slo, spk *s) {
+  size_t f = tok_from(w, s->start);
+  while (f > slo && is_word(w, f - 1) && (w->cls[f - 1] & CW_DET)) f--;
+  if (f <= slo || !is_word(w, f - 1) || !after_prep_word(w, f - 1)) return;
+  size_t p = f - 1, a = p;
+  while (a > slo && p - a < 5 && is_word(w, a - 1) &&
+         (!cap_word(w, a - 1) || (w->cls[a - 1] & CW_DET)) &&
+         !(w->cls[a - 1] & (CW_CLAUSE | PX__CW_CUE | PX__CW_PRONOUN)) && !after_prep_word(w, a - 1)) {
+    a--;
+    if (w->cls[a] & CW_DET) break;
+  }
+  /* the determiner that opens the phrase, at the clause's start or after a comma */
+  if (a >= p || !(w->cls[a] & CW_DET) || !(a == slo || punct_char(w, a - 1) == ',')) return;
+  if (a + 1 >= p) return;
+  spk s2 = {0};
+  spk_span(w, a, p, &s2);
+  *s = s2;
+}
+
 /* "A statement Wednesday from the Pentagon said": the document's source,
  * named after "from" or "by" at token m, speaks, not the document d. */
 static bool document_from(const qwork *w, const spk *d, size_t m) {
@@ -1147,6 +1176,8 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
       if (clause_subject(w, slo, t, &s2) && s2.start < s->start &&
           !(s->men >= 0 && document_from(w, &s2, tok_from(w, s->start))))
         *s = s2;
+      else if (s->men >= 0 && w->ents->ent[w->ents->men[s->men].entity].type == PX_ENT_PLACE)
+        place_of_phrase(w, slo, s); /* "A nurse in Chicago tells me" */
     } else if ((is_ing(w, c) || naming_participle(w, t, c)) && s->men < 0 && !s->pron &&
                !weak_person(w, s)) {
       /* "he has battled the council, at one point calling the mayor a
@@ -1889,12 +1920,6 @@ typedef struct cand {
 /* Skip to the reported clause after a cue at token k: "that", or the
  * object of told/asked ("told reporters that"), or a few words of setting
  * before "that" ("said in a statement that"). */
-static bool after_prep_word(const qwork *w, size_t j) {
-  static const char *const prep[] = {"on", "in", "at", "for", "by", "of", "to", "from", "with",
-                                     "during", "after", "before", "since", "until"};
-  return word_in(w, j, prep, sizeof prep / sizeof *prep);
-}
-
 static size_t clause_after(const qwork *w, size_t k, size_t e) {
   for (size_t j = k + 1; j < e && j - k <= 8; j++) {
     if (is_qmark(w, j) || punct_char(w, j) == ',') break;
