@@ -2232,6 +2232,19 @@ static void test_place_after_preposition(void **state) {
   assert_speaker(f, "harbor insults", "A nurse");
 }
 
+/* After a cue whose subject is before it, words that go on are what was
+ * said, not the words before the comma: "Then, in early March, Erik Dahl
+ * said guards once again beat him." */
+static void test_cue_with_clause_after_comma(void **state) {
+  fx *f = *state;
+  run(f, "Harbor camp\n\nHe was held for weeks.\n\nThen, in early March, Erik Dahl said guards "
+         "once again beat him.\n\nThe talks failed, Ana Lind said on Tuesday in a statement.");
+  px_quote q = find(f, "guards once again beat him");
+  assert_false(str_has(q.text, "March"));
+  assert_speaker(f, "guards once again beat him", "Erik Dahl");
+  assert_speaker(f, "The talks failed", "Ana Lind");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
@@ -2331,6 +2344,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_who_named_by_group, setup, teardown),
       cmocka_unit_test_setup_teardown(test_participle_adverb_and_whom, setup, teardown),
       cmocka_unit_test_setup_teardown(test_place_after_preposition, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_cue_with_clause_after_comma, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

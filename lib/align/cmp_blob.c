@@ -70,7 +70,9 @@
                         nothing; "Mr. Cleveland" is a person; "said the
                         psychiatrist, Dr. Lee," is Lee's; "according to a
                         2017 report from X" is X's; "after once calling" has
-                        the clause's subject; "whom he called" is not whom's */
+                        the clause's subject; "whom he called" is not whom's;
+                        "a nurse in Chicago tells" is the nurse's; "Then, in
+                        March, X said fighters beat him" reports the clause */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -1959,6 +1959,23 @@ static bool hypothetical_cue(const qwork *w, size_t k) {
          word_in(w, k - 1, modal, sizeof modal / sizeof *modal);
 }
 
+/* After a cue whose subject is before it, words that go on as what was
+ * said: "Then, in early March, Abu Mariam said fighters once again beat
+ * him." (not "..., Smith said on Tuesday in a statement."): three words
+ * or more, the first no preposition, time or mark. */
+static bool clause_after_cue(const qwork *w, size_t cue, size_t last) {
+  size_t j = cue + 1 + cue_particle(w, cue);
+  if (j >= last || !is_word(w, j) || after_prep_word(w, j) || time_word(w, j) ||
+      (w->cls[j] & (CW_CLAUSE | CW_SKIP)))
+    return false;
+  size_t nw = 0;
+  for (size_t k = j; k < last; k++) {
+    if (is_qmark(w, k)) return false;
+    nw += is_word(w, k);
+  }
+  return nw >= 3;
+}
+
 /* From the comma at e to the sentence's end, an aside on the speaker
  * named before it: "..., says Eric Mogilnicki, a Democrat, who was chief
  * of staff to the late Sen. Ted Kennedy."  A role or a relative clause,
@@ -2190,7 +2207,8 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
         !(at.s.start > at.cue_s && verb_goes_on(w, tok_from(w, at.s.end), last)) &&
         !(at.s.start > at.cue_s && has_finite_verb(w, tok_from(w, at.s.start), tok_from(w, at.s.end))) &&
         !opening_phrase(w, f, k) && !that_after(w, at.cue_tok, last) &&
-        !(at.s.start > at.cue_s && subject_apposition(w, f, k))) {
+        !(at.s.start > at.cue_s && subject_apposition(w, f, k)) &&
+        !(at.s.start < at.cue_s && clause_after_cue(w, at.cue_tok, last))) {
       cs = f;
       ce = k;
       goto found;
