@@ -2245,6 +2245,33 @@ static void test_cue_with_clause_after_comma(void **state) {
   assert_speaker(f, "The talks failed", "Ana Lind");
 }
 
+/* A video caption's label says who speaks, not the player's "Media":
+ * "Media playback is unsupported on your device Media caption Harbor
+ * diver: "I was very scared"". */
+static void test_video_caption_label(void **state) {
+  fx *f = *state;
+  run(f, "Cave rescue\n\nThe boys were brought out.\n\nMedia playback is unsupported on your "
+         "device Media caption Harbor diver in the cave: \"I was very scared\"\n\nThe rescue "
+         "took three days.");
+  px_quote q = find(f, "very scared");
+  assert_true(q.has_speaker);
+  assert_false(str_has(q.speaker_name, "Media"));
+  assert_true(str_has(q.speaker_name, "diver"));
+}
+
+/* Words after "told" are the one told, not what was said: "The quota
+ * will stand, Ana Lind told reporters at a harbor breakfast this morning";
+ * nor is an object a clause: "..., the mayor announced his intent to
+ * nominate Erik Vang." */
+static void test_told_keeps_addressee(void **state) {
+  fx *f = *state;
+  run(f, "Harbor vote\n\nThe vote neared.\n\nThe quota will stand for another year, Ana Lind told "
+         "reporters at a harbor breakfast this morning.");
+  px_quote q = find(f, "quota will stand");
+  assert_false(str_has(q.text, "breakfast"));
+  assert_speaker(f, "quota will stand", "Ana Lind");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
@@ -2345,6 +2372,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_participle_adverb_and_whom, setup, teardown),
       cmocka_unit_test_setup_teardown(test_place_after_preposition, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cue_with_clause_after_comma, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_video_caption_label, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_told_keeps_addressee, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -72,7 +72,8 @@
                         2017 report from X" is X's; "after once calling" has
                         the clause's subject; "whom he called" is not whom's;
                         "a nurse in Chicago tells" is the nurse's; "Then, in
-                        March, X said fighters beat him" reports the clause */
+                        March, X said fighters beat him" reports the clause;
+                        a video caption's label speaks, not "Media" */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

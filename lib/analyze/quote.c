@@ -1963,7 +1963,13 @@ static bool hypothetical_cue(const qwork *w, size_t k) {
  * said: "Then, in early March, Abu Mariam said fighters once again beat
  * him." (not "..., Smith said on Tuesday in a statement."): three words
  * or more, the first no preposition, time or mark. */
+static bool clause_follows(const qwork *w, size_t a, size_t e);
 static bool clause_after_cue(const qwork *w, size_t cue, size_t last) {
+  /* not a verb whose object is the one told: "told reporters at a
+   * breakfast", "urged Congress to act" */
+  static const char *const addressee[] = {"told", "tells", "tell", "telling", "assured",
+                                          "informed", "reminded", "urged", "asked", "warned"};
+  if (word_in(w, cue, addressee, sizeof addressee / sizeof *addressee)) return false;
   size_t j = cue + 1 + cue_particle(w, cue);
   if (j >= last || !is_word(w, j) || after_prep_word(w, j) || time_word(w, j) ||
       (w->cls[j] & (CW_CLAUSE | CW_SKIP)))
@@ -1973,7 +1979,8 @@ static bool clause_after_cue(const qwork *w, size_t cue, size_t last) {
     if (is_qmark(w, k)) return false;
     nw += is_word(w, k);
   }
-  return nw >= 3;
+  /* and a clause, with its verb: not "announced his intent to nominate" */
+  return nw >= 3 && clause_follows(w, j, last);
 }
 
 /* From the comma at e to the sentence's end, an aside on the speaker
@@ -2119,7 +2126,7 @@ static bool clause_follows(const qwork *w, size_t a, size_t e) {
       "left", "lost", "won", "sent", "met", "held", "began", "ran", "paid", "kept", "brought",
       "bought", "fell", "felt", "led", "meant", "became", "wrote", "spoke", "chose", "drove",
       "rose", "fought", "sought", "stood", "broke", "grew", "threw", "forgot", "hid", "caught",
-      "taught", "sold", "spent", "built", "heard", "understood", "said", "shot", "struck"};
+      "taught", "sold", "spent", "built", "heard", "understood", "said", "shot", "struck", "beat"};
   static const char *const stop[] = {"as", "while", "after", "before", "when", "because", "since",
                                      "although", "though", "if", "until", "amid", "despite",
                                      "whereas", "unless", "than"};
@@ -2277,6 +2284,50 @@ found:
   c->para = w->tx->sent[si].para;
   c->s = at.s;
   return true;
+}
+
+/* "Media caption Rescue diver in Thai cave: "I was very scared"": a video
+ * caption's label before the colon says who speaks, not the "Media" of
+ * the player's words (a page's furniture the entity layer took for a
+ * name). */
+static void caption_label(const qwork *w, cand *c) {
+  if (c->s.men < 0) return;
+  const px__mention *mm = &w->ents->men[c->s.men];
+  size_t k = mm->tok_first;
+  if (mm->tok_count != 1 || k + 2 >= w->tx->ntok || !is_word(w, k + 1)) return;
+  const char *p = w->p + mm->start;
+  if (mm->end - mm->start != 5 || (memcmp(p, "Media", 5) != 0 && memcmp(p, "Image", 5) != 0)) return;
+  /* "Media caption ...", or the player's notice before it: "Media
+   * playback is unsupported on your device Media caption ..." */
+  size_t cap = k + 1;
+  while (cap < c->open_tok && cap < k + 10 &&
+         !(is_word(w, cap) && TOK(w, cap)->end - TOK(w, cap)->start == 7 &&
+           memcmp(w->p + TOK(w, cap)->start, "caption", 7) == 0))
+    cap++;
+  if (cap >= c->open_tok || cap >= k + 10) return;
+  size_t a = cap + 1, e = a;
+  while (e < w->tx->ntok && e < a + 10 && punct_char(w, e) != ':' && !is_qmark(w, e) &&
+         !is_sent_end_punct(w, e))
+    e++;
+  if (e >= w->tx->ntok || e == a || punct_char(w, e) != ':' ||
+      (e + 1 != c->open_tok && e + 2 != c->open_tok)) {
+    memset(&c->s, 0, sizeof c->s); /* the player's "Media" is nobody */
+    c->s.men = -1;
+    return;
+  }
+  /* the last name in the label ("Brexit secretary Stephen Barclay"), else
+   * the label itself ("Rescue diver in Thai cave") */
+  spk s = {0};
+  for (size_t j = e; j-- > a;) {
+    int32_t m = mention_at(w, j);
+    if (m >= 0 && w->ents->ent[w->ents->men[m].entity].type == PX_ENT_PERSON) {
+      spk_from_mention(w, m, &s);
+      c->s = s;
+      return;
+    }
+  }
+  spk_span(w, a, e, &s);
+  c->s = s;
 }
 
 /* "State media quoted Kim Jong Un as saying that ...", ""...," Interfax
@@ -3613,6 +3664,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     q->spk_start = q->spk_end = 0;
     q->name_start = q->name_end = 0;
     q->entity = -1;
+    if (c->s.ok) caption_label(&w, c);
     if (c->s.ok && q->cue_end > q->cue_start) {
       spk qa_s = {0};
       if (quoted_as_saying(&w, tok_from(&w, q->cue_start), c, &qa_s)) c->s = qa_s;
