@@ -99,7 +99,8 @@ static const char k_orghead[] =
     "organization,organisation,court,congress,senate,parliament,assembly,administration,"
     "office,bureau,service,services,police,army,navy,forces,force,corps,airlines,airways,"
     "times,post,journal,news,network,press,club,federation,alliance,coalition,authority,"
-    "board,reserve,center,centre,centers,church,hospital,guard,campaign,bank,association,society,chamber,"
+    "board,reserve,center,centre,centers,church,hospital,guard,campaign,bank,association,society,"
+    "chamber,"
     "league,academy,museum,industries,holdings,partners,capital,motors,technologies,systems,"
     "labs,laboratories,media,broadcasting,television,radio,magazine,gazette,herald,tribune,"
     "telegraph,review,monitor,institution,team,brigade,battalion,command,cabinet,caucus,"
@@ -1644,11 +1645,11 @@ static int person_key(work *w, const char **key, size_t *klen) {
 }
 
 /* A one-word mention x that is the family name of a person the text named
- * before it, and not written as a place ("in Holland", "to Jackson"). */
+ * before it, and not written as a place ("in Holland", "to Jackson",
+ * "visited Jackson"). */
 static bool surname_of_person_before(const work *w, const cand *c, const ent *e, const wtab *before,
                                      const cand *x) {
-  static const char *const at_place[] = {"in", "to", "from", "at", "across", "throughout",
-                                         "near", "into", "visit", "visited", "outside"};
+  static const char *const visit[] = {"visit", "visited"};
   uint32_t pe;
   if (x->tok_count != 1 || x->allcaps) return false; /* "MSNBC" is no family name */
   if (!(wtab_get(before, x->h_key, &pe) && top_type(e[pe].vote) == T_PERSON) &&
@@ -1658,10 +1659,11 @@ static bool surname_of_person_before(const work *w, const cand *c, const ent *e,
   if (c[e[pe].best].h_last != x->h_key) return false;
   size_t t = x->tok_first;
   if (t > 0 && T(w, t - 1)->kind == PX__TOK_WORD) {
+    if (w->bits[t - 1] & W_PLACEPREP) return false;
     const char *p = w->tx->body + T(w, t - 1)->start;
     size_t n = T(w, t - 1)->end - T(w, t - 1)->start;
-    for (size_t k = 0; k < sizeof at_place / sizeof *at_place; k++)
-      if (strlen(at_place[k]) == n && strncasecmp(p, at_place[k], n) == 0) return false;
+    for (size_t k = 0; k < sizeof visit / sizeof *visit; k++)
+      if (strlen(visit[k]) == n && strncasecmp(p, visit[k], n) == 0) return false;
   }
   return true;
 }

@@ -1218,14 +1218,16 @@ static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
   size_t a = c + 1;
   if (a < hi && is_word(w, a) && TOK(w, a)->fold == w->qa->h_by) a++;
   if (a >= hi) return false;
+  /* the cue is "according" or the "to" after it */
+  bool according = TOK(w, c)->fold == w->qa->h_according ||
+                   (c > 0 && TOK(w, c - 1)->fold == w->qa->h_according);
   /* ", compared to what militants are doing": a preposition after the
    * verb opens its complement, no speaker */
   if (is_word(w, a)) {
     uint64_t h = TOK(w, a)->fold;
     const px__quotean *qa = w->qa;
     if (h == qa->h_with || h == qa->h_of || h == qa->h_for || h == qa->h_in || h == qa->h_on ||
-        h == qa->h_at || h == qa->h_about || (h == qa->h_to && TOK(w, c)->fold != qa->h_according &&
-                                               !(c > 0 && TOK(w, c - 1)->fold == qa->h_according)))
+        h == qa->h_at || h == qa->h_about || (h == qa->h_to && !according))
       return false;
   }
   /* "... suggests that Phoenix ...": a clause, not a speaker */
@@ -1241,8 +1243,6 @@ static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
   /* after "according to", a year after the determiner: "according to a
    * 2017 report" (not after other verbs: "recalled a 1992 dinner meeting
    * with Moonves" names no speaker) */
-  bool according = TOK(w, c)->fold == w->qa->h_according ||
-                   (c > 0 && TOK(w, c - 1)->fold == w->qa->h_according);
   while (e < hi && e - a < 12 &&
          (is_word(w, e) || glued_number(w, a, e, hi) ||
           (according && e == a + 1 && TOK(w, e)->kind == PX__TOK_NUMBER && (w->cls[a] & CW_DET) &&
