@@ -934,9 +934,7 @@ static void place_of_phrase(const qwork *w, size_t slo, spk *s) {
   /* the determiner that opens the phrase, at the clause's start or after a comma */
   if (a >= p || !(w->cls[a] & CW_DET) || !(a == slo || punct_char(w, a - 1) == ',')) return;
   if (a + 1 >= p) return;
-  spk s2 = {0};
-  spk_span(w, a, p, &s2);
-  *s = s2;
+  spk_span(w, a, p, s);
 }
 
 /* "A statement Wednesday from the Pentagon said": the document's source,
@@ -2072,9 +2070,6 @@ static bool that_after(const qwork *w, size_t k, size_t hi) {
   return false;
 }
 
-/* Tokens [a, b) are a short phrase of time or place that opens a
- * sentence ("On Sunday night, Trump published a tweet suggesting ..."),
- * not a clause someone said. */
 /* Tokens [a, b) before ", asked the panel ..." are a person and a role
  * set apart, the subject of the verb after them, not words reported:
  * "But Rep. Elijah Cummings, ranking Democrat on the committee, asked the
@@ -2092,6 +2087,9 @@ static bool subject_apposition(const qwork *w, size_t a, size_t b) {
   return e < b && punct_char(w, e) == ',';
 }
 
+/* Tokens [a, b) are a short phrase of time or place that opens a
+ * sentence ("On Sunday night, Trump published a tweet suggesting ..."),
+ * not a clause someone said. */
 static bool opening_phrase(const qwork *w, size_t a, size_t b) {
   static const char *const prep[] = {"on", "in", "at", "during", "after", "before", "by", "since",
                                      "until", "over", "for", "with", "from", "earlier", "later"};
@@ -2317,17 +2315,14 @@ static void caption_label(const qwork *w, cand *c) {
   }
   /* the last name in the label ("Brexit secretary Stephen Barclay"), else
    * the label itself ("Rescue diver in Thai cave") */
-  spk s = {0};
   for (size_t j = e; j-- > a;) {
     int32_t m = mention_at(w, j);
     if (m >= 0 && w->ents->ent[w->ents->men[m].entity].type == PX_ENT_PERSON) {
-      spk_from_mention(w, m, &s);
-      c->s = s;
+      spk_from_mention(w, m, &c->s);
       return;
     }
   }
-  spk_span(w, a, e, &s);
-  c->s = s;
+  spk_span(w, a, e, &c->s);
 }
 
 /* "State media quoted Kim Jong Un as saying that ...", ""...," Interfax
