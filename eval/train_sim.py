@@ -128,13 +128,13 @@ def main():
         made.append(path)
         return path, write_pairs(path, sel, arts, ids)
 
+    # The dev events in two folds, alternate events by id (dev/0, dev/1).
+    dev = sorted((d for d in docs if d["split"] == "dev"), key=lambda d: d["event"])
     try:
         if cv:
-            # Does fitting on more labelled events help?  Two folds of the
-            # dev events (alternate events by name): each fold is scored by
-            # a model fitted on the train events alone, then by one fitted
+            # Does fitting on more labelled events help?  Each fold is scored
+            # by a model fitted on the train events alone, then by one fitted
             # on the train events and the other fold.
-            dev = sorted((d for d in docs if d["split"] == "dev"), key=lambda d: d["event"])
             train = [d for d in docs if d["split"] == "train"]
             for k in (0, 1):
                 held = dev[k::2]
@@ -147,7 +147,6 @@ def main():
                     print(f"fold {k} ({hc[0]} events, {hc[2]} positive of {hc[1]} pairs), "
                           f"fitted on {name} ({fc[2]} positive): {line[-1] if line else 'rc %d' % rc}")
             sys.exit(0)
-        dev = sorted((d for d in docs if d["split"] == "dev"), key=lambda d: d["event"])
         fold = {d["event"]: "dev/%d" % (k % 2) for k, d in enumerate(dev)}
         part = lambda d: fold.get(d["event"], d["split"])
         fit_docs = [d for d in docs if d["split"] in fit or part(d) in fit]
