@@ -2114,12 +2114,8 @@ static void test_hypothetical_cue(void **state) {
   run(f, "Quota vote\n\nThe race is close.\n\nI suppose you could say the harbor vote might be "
          "the tiebreaker.\n\nCritics might argue that the quota is too low.\n\nAna Lind said "
          "the quota would stand.");
-  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
-    px_quote q;
-    assert_int_equal(px_quotes_get(f->qs, i, &q), PX_OK);
-    assert_false(str_has(q.text, "tiebreaker"));
-    assert_false(str_has(q.text, "too low"));
-  }
+  assert_no_quote_has(f, "tiebreaker");
+  assert_no_quote_has(f, "too low");
   assert_speaker(f, "quota would stand", "Ana Lind");
 }
 
@@ -2145,11 +2141,7 @@ static void test_subject_apposition_and_time(void **state) {
          "sponsor of the harbor plan and a member of the port committee, said Lind should let the "
          "measure pass without her signature.\n\nHarbor master Ana Holm said Monday she is "
          "stepping down at the end of the season.");
-  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
-    px_quote q;
-    assert_int_equal(px_quotes_get(f->qs, i, &q), PX_OK);
-    assert_false(str_has(q.text, "ranking member"));
-  }
+  assert_no_quote_has(f, "ranking member");
   assert_speaker(f, "let the measure pass", "Peter Strand");
   px_quote q = find(f, "stepping down");
   assert_false(str_has(q.text, "Monday"));
@@ -2167,11 +2159,7 @@ static void test_possessive_role_and_reader(void **state) {
          "the complaint. \"They will be free to do anything,\" said Mr. Cleveland.");
   assert_speaker(f, "violence has to stop", "Erik Vang");
   assert_speaker(f, "free to do anything", "Chris Cleveland");
-  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
-    px_quote q;
-    assert_int_equal(px_quotes_get(f->qs, i, &q), PX_OK);
-    assert_false(str_has(q.text, "too small"));
-  }
+  assert_no_quote_has(f, "too small");
 }
 
 /* A role and the person set apart after it: "said the psychiatrist, Dr.
