@@ -676,7 +676,17 @@ static void test_furniture(void **state) {
       "MUST WATCH Mayor says the new ferry is safe 02:17",
       "MUST WATCH Ferry captain to crew: 'Hold on!'",
       "Harbour Board Votes To Close The Pier Listen \xc2\xb7 3:41 3:41",
-      "Ferry Crews Strike For A Second Day Download \xc2\xb7 4:05"};
+      "Ferry Crews Strike For A Second Day Download \xc2\xb7 4:05",
+      /* a newsletter form's lines and its country menu; a gallery's credits run together */
+      "By signing up I agree to the Harbour Ledger Terms of Use .",
+      "You may unsubscribe from email communication at any time.",
+      "For your security, we've sent a confirmation email to the address you entered.",
+      "Choose your country Afghanistan Albania Algeria Andorra Angola Argentina Armenia Aruba "
+      "Australia Austria Bahamas Bahrain Barbados Belarus Belgium Belize Benin Bermuda Bhutan Bolivia "
+      "Botswana Brazil Bulgaria Burundi Cambodia Cameroon Canada Chad Chile China Colombia Comoros",
+      "Harbour Life in Photos Courtesy of Orlen Council Courtesy of Orlen Council Jane Doe Harbour "
+      "Ledger John Roe Harbour Ledger Ann Poe Getty Images Eli Moe Getty Images Ida Noe Orlen Press "
+      "Max Low Orlen Press Tim Row Harbour Ledger"};
   static const char *const no[] = {
       "Defense talks with the islands began on May 26, 2008, in the capital.",
       "Mayor Anna Berg signed the order on Jan. 27, 2017, in her office.",
@@ -693,6 +703,11 @@ static void test_furniture(void **state) {
       "The harbour app was downloaded by 12,000 passengers, the board said.",
       "Readers who subscribe to the paper got the story a day early.",
       "Jane Doe, John Roe and Eli Moe said they would sail on Friday",
+      /* many names, but news: a list with its commas, and a text set in capitals */
+      "Killed Were Jane Doe, 45, Of Orlen, John Roe, 37, Of Eastport, Ann Poe, 61, Of Harbourtown, "
+      "Eli Moe, 29, Of Orlen, Ida Noe, 52, Of Eastport, And Max Low, 40, Of Harbourtown.",
+      "THE HARBOUR BOARD VOTED ON FRIDAY TO CLOSE THE PIER FOR REPAIRS AFTER ENGINEERS FOUND CRACKS IN "
+      "THE HULL OF THE OLD FERRY AND THE MAYOR SAID THE CITY WOULD PAY FOR THE WORK WITHOUT A NEW TAX",
       "The Harbour Board Met On Friday To Discuss The Pier.",
       "Ferry Board Says It Will Reopen the Pier?",
       "Kim told Putin he was sure Russia would win a great victory.",

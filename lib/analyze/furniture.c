@@ -66,7 +66,9 @@ static const char *const k_start[] = {
     "file photo:", "(related:", "(see also:", "(read more:", "stay up to date with",
     /* a video player's notice before its caption ("Media playback is
      * unsupported on your device Media caption ...") */
-    "media playback is unsupported", "media playback is not supported"};
+    "media playback is unsupported", "media playback is not supported",
+    /* a newsletter form's country menu ("Choose your country United States of America Afghanistan ...") */
+    "choose your country", "select your country"};
 
 /* A call to buy or act that ends a short line: "This Year Give a Unique
  * Gift - Shop Now", "Get the app - Download now". */
@@ -98,6 +100,10 @@ static const char *const k_any[] = {
     "receive emails containing", "issue signing you up", "enable javascript", "send me updates",
     "by signing up, you agree", "manage your newsletter", "video length", "thank you for signing up",
     "receive occasional promotional", "to receive promotional offers", "read our privacy policy",
+    "by signing up i agree", "by signing up you agree", "you may unsubscribe", "unsubscribe at any time",
+    "i acknowledge that i have read", "please select your country", "please check to proceed",
+    "sent a confirmation email", "confirm your subscription", "check your spam folder",
+    "enter a valid email", "see our privacy policy",
     /* a magazine's pitch: "The Nation is reader supported: Chip in $10 ..." */
     "is reader supported", "is reader-supported", "check out our latest issue",
     /* a share bar: "SHARE THIS ARTICLE Share Tweet Post Email" */
@@ -222,7 +228,9 @@ static bool contains_one_of(const wlist *l, const char *s, size_t n) {
     unsigned char c = (unsigned char)s[i];
     for (uint16_t j = l->off[c]; j < l->off[c + 1]; j++) {
       size_t k = l->len[l->at[j]];
-      if (i + k <= n && memcmp(s + i, l->w[l->at[j]], k) == 0) return true;
+      const char *w = l->w[l->at[j]];
+      /* the second byte first: most word starts fail there */
+      if (i + k <= n && s[i + 1] == w[1] && memcmp(s + i, w, k) == 0) return true;
     }
   }
   return false;
@@ -259,6 +267,9 @@ static bool gallery_count(const char *s, size_t n) {
  * necessarily represent a trend." */
 static bool disclaimer(const char *t, size_t n) {
   bool expressed = contains(t, n, "opinions expressed") || contains(t, n, "views expressed");
+  bool necessarily = contains(t, n, "not necessarily reflect") || contains(t, n, "not necessarily represent");
+  bool solely = contains(t, n, "are solely those of");
+  if (!expressed && !necessarily && !solely) return false; /* most sentences: asked no more */
   bool own = contains(t, n, "solely those of") || contains(t, n, "their own") ||
              contains(t, n, "his own") || contains(t, n, "her own") || contains(t, n, "author's own") ||
              contains(t, n, "theirs alone") || contains(t, n, "those of the author") ||
@@ -266,13 +277,12 @@ static bool disclaimer(const char *t, size_t n) {
              contains(t, n, "are his") || contains(t, n, "are hers") || contains(t, n, "are theirs") ||
              contains(t, n, "the author's") || contains(t, n, "expressed in this commentary") ||
              contains(t, n, "expressed in these commentaries") || contains(t, n, "expressed in this column");
-  bool necessarily = contains(t, n, "not necessarily reflect") || contains(t, n, "not necessarily represent");
   bool views = contains(t, n, "views") || contains(t, n, "opinion");
   /* "\"These comments do not reflect the views of the district,\" he
    * said": a remark, news */
   if (memchr(t, '"', n) && !expressed) return false;
   return (expressed && (own || necessarily)) || (necessarily && views) ||
-         (views && contains(t, n, "are solely those of"));
+         (views && solely);
 }
 
 /* A note of the page about itself: "This article is more than 1 year
@@ -499,7 +509,9 @@ static size_t month_run(const char *t, size_t n) {
       continue;
     for (size_t i = 0; i < sizeof m / sizeof *m; i++) {
       size_t l = ml[i];
-      if ((found >> i & 1) || m[i][0] != c || j + l + 5 > n || memcmp(t + j, m[i], l) != 0) continue;
+      if ((found >> i & 1) || m[i][0] != c || j + l + 5 > n || t[j + 1] != m[i][1] ||
+          memcmp(t + j, m[i], l) != 0)
+        continue;
       size_t y = j + l;
       if (t[y] == ',') y++;
       if (y + 5 <= n && t[y] == ' ' && t[y + 1] >= '1' && t[y + 1] <= '2' && t[y + 4] >= '0' &&
@@ -633,9 +645,20 @@ bool px__player_label(const char *p, size_t n) {
   return false;
 }
 
+/* A menu or a gallery's run of names set as one sentence: "Choose your
+ * country United States of America Afghanistan Albania Algeria ...", "See
+ * the Life in Photos Courtesy of ... Getty Images ...", related headlines
+ * in title case glued together.  Of the first words (those folded), nearly
+ * all capitalized with small letters after, and hardly a comma: prose has
+ * small words, a list of people in the news ("John Doe, 45, Jane Roe, ...")
+ * has commas, and a text set in capitals has no small letters. */
+bool px__title_run(size_t words, size_t titled, size_t commas) {
+  return words >= 24 && titled * 10 >= words * 8 && commas * 8 <= words;
+}
+
 bool px__furniture_text(const char *p, size_t n) {
   char s[FMAX + 1];
-  size_t m = 0, words = 0, caps = 0;
+  size_t m = 0, words = 0, caps = 0, titled = 0, commas = 0;
   bool in = false, upper_word = false, at = false;
   /* fold: ASCII lower case, curly quotes straight, runs of space as one;
    * count words and capitalized words */
@@ -658,8 +681,11 @@ bool px__furniture_text(const char *p, size_t n) {
       words++;
       upper_word = c >= 'A' && c <= 'Z';
       caps += upper_word;
+      /* "Albania", not "NATO": a capital and then a small letter */
+      titled += upper_word && i + 1 < n && p[i + 1] >= 'a' && p[i + 1] <= 'z';
       in = true;
     }
+    if (c == ',') commas++;
     if (c == '@') at = true;
     s[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
   }
@@ -713,6 +739,7 @@ bool px__furniture_text(const char *p, size_t n) {
         return true;
     }
   }
+  if (px__title_run(words, titled, commas)) return true;
   if (words > 40) return false;
   if (starts_one_of(&l_start, t, tn)) return true;
   /* a byline: "By Jane Doe", "By Jane Doe and John Roe, CNN" */

@@ -37,7 +37,9 @@ enum {
   PX__TF_ALLCAPS = 2,    /* all letters upper case, 2+ letters */
   PX__TF_SENT_START = 4, /* first word token of its sentence */
   PX__TF_STOP = 8,       /* a stopword */
-  PX__TF_POSSESSIVE = 16 /* ended in 's / ’s (stripped from the stem) */
+  PX__TF_POSSESSIVE = 16, /* ended in 's / ’s (stripped from the stem) */
+  PX__TF_FURNITURE = 32   /* in a sentence of page furniture: set by clustering's
+                             features only (story/feat.c), never by the analyzer */
 };
 
 typedef struct px__token {
@@ -262,6 +264,11 @@ PX__HIDDEN int px__tokenize(const char *p, size_t a, size_t b, uint16_t sent, px
  * out of its facts, quotes and discrepancies.
  */
 PX__HIDDEN bool px__furniture_text(const char *p, size_t n);
+/** The rule of px__furniture_text for a menu or a gallery's run of names
+ * set as one sentence ("Choose your country United States of America
+ * Afghanistan Albania ..."): of its words, how many are capitalized with a
+ * small letter after, and how many commas it holds. */
+PX__HIDDEN bool px__title_run(size_t words, size_t titled, size_t commas);
 /** The part of px__furniture_text the quote finder asks of every sentence
  * holding a quote, cheap enough for it: a video or audio player's label
  * ("JUST WATCHED <clip> Replay More Videos ...", "MUST WATCH <clip> 02:17",

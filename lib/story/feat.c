@@ -207,8 +207,32 @@ static uint64_t lower_hash(px_str s) {
   return h ? h : 1;
 }
 
+/* A menu or a gallery set as one sentence (px__feat_furniture) counts
+ * nowhere in duplicate detection or clustering: a newsletter form's country
+ * menu an outlet prints in every article would otherwise make its articles
+ * near-duplicates of each other. */
 static bool counts_as_word(const px__token *t) {
-  return t->kind == PX__TOK_WORD || t->kind == PX__TOK_NUMBER;
+  return (t->kind == PX__TOK_WORD || t->kind == PX__TOK_NUMBER) && !(t->flags & PX__TF_FURNITURE);
+}
+
+uint8_t *px__feat_furniture(const px__text *tx, px__arena *a) {
+  uint8_t *furn = px__arena_alloc(a, tx->nsent + 1);
+  if (!furn) return NULL;
+  for (size_t s = 0; s < tx->nsent; s++) {
+    const px__sentence *se = &tx->sent[s];
+    size_t words = 0, titled = 0, commas = 0;
+    for (size_t i = se->tok_first; i < (size_t)se->tok_first + se->tok_count && i < tx->ntok; i++) {
+      const px__token *t = &tx->tok[i];
+      if (t->kind == PX__TOK_WORD || t->kind == PX__TOK_NUMBER) {
+        words++;
+        titled += (t->flags & (PX__TF_CAP | PX__TF_ALLCAPS)) == PX__TF_CAP;
+      } else if (t->kind == PX__TOK_PUNCT && tx->body[t->start] == ',') {
+        commas++;
+      }
+    }
+    furn[s] = px__title_run(words, titled, commas);
+  }
+  return furn;
 }
 
 /* Add the terms of tokens [tok, tok+n) to the raw list with weight scale. */
@@ -216,6 +240,7 @@ static size_t collect_terms(const px__params *p, const px__text *tx, float scale
                             size_t k) {
   for (size_t i = 0; i < tx->ntok; i++) {
     const px__token *t = &tx->tok[i];
+    if (t->flags & PX__TF_FURNITURE) continue;
     if (t->kind == PX__TOK_WORD) {
       if ((t->flags & PX__TF_STOP) || !t->stem || t->end - t->start < 2) continue;
       float w = scale;
@@ -407,6 +432,11 @@ int px__feat_compute(px__fx *fx, const px__params *p, const px_article *art, px_
   px_str body = px_article_get(art, PX_F_BODY), title = px_article_get(art, PX_F_TITLE);
   if ((rc = px__text_analyze(fx->ta, body.ptr ? body.ptr : "", body.len, &fx->arena, tx)))
     return rc;
+  const uint8_t *furn = px__feat_furniture(tx, &fx->arena);
+  if (!furn) return PX_ENOMEM;
+  for (size_t s = 0; s < tx->nsent; s++)
+    for (size_t i = tx->sent[s].tok_first; furn[s] && i < tx->sent[s].tok_first + tx->sent[s].tok_count && i < tx->ntok; i++)
+      tx->tok[i].flags |= PX__TF_FURNITURE;
   px__text ttx = {0};
   if (title.len &&
       (rc = px__text_analyze(fx->ta, title.ptr, title.len, &fx->arena, &ttx)))

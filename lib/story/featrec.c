@@ -37,7 +37,8 @@ typedef struct rec_head {
 
 static bool kept(const px__token *t) { return t->kind == PX__TOK_WORD || t->kind == PX__TOK_NUMBER; }
 
-static size_t put_tokens(unsigned char *p, const px__text *tx, bool body) {
+/* furn: per token, whether its sentence is page furniture (NULL: none is) */
+static size_t put_tokens(unsigned char *p, const px__text *tx, bool body, const uint8_t *furn) {
   size_t k = 0;
   for (size_t i = 0; i < tx->ntok; i++) {
     const px__token *t = &tx->tok[i];
@@ -50,7 +51,7 @@ static size_t put_tokens(unsigned char *p, const px__text *tx, bool body) {
     if (t->stem == t->fold) b0 |= T_SAME;
     else if (t->stem) b0 |= T_STEM;
     p[k] = b0;
-    p[k + 1] = t->flags;
+    p[k + 1] = (unsigned char)(t->flags | (furn && furn[i] ? PX__TF_FURNITURE : 0));
     memcpy(p + k + 2, &t->sent, 2);
     memcpy(p + k + 4, &t->fold, 8);
     k += 12;
@@ -115,8 +116,17 @@ int px__featrec_build(px__textan *ta, px__arena *scratch, const px_article *art,
     memcpy(p, v, 8);
     p += 8;
   }
-  p += put_tokens(p, body, true);
-  p += put_tokens(p, &ttx, false);
+  /* the furniture flags px__feat_compute sets, per token */
+  const uint8_t *fs = px__feat_furniture(body, scratch);
+  uint8_t *ft = fs ? px__arena_alloc(scratch, body->ntok + 1) : NULL;
+  if (!ft) return PX_ENOMEM;
+  memset(ft, 0, body->ntok + 1);
+  for (size_t s = 0; s < body->nsent; s++)
+    for (size_t i = body->sent[s].tok_first;
+         fs[s] && i < (size_t)body->sent[s].tok_first + body->sent[s].tok_count && i < body->ntok; i++)
+      ft[i] = 1;
+  p += put_tokens(p, body, true, ft);
+  p += put_tokens(p, &ttx, false, NULL);
   h.len = (uint32_t)(p - base);
   memcpy(base, &h, sizeof(h));
   out->len += h.len;

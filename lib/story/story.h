@@ -194,6 +194,14 @@ PX__HIDDEN int px__date_from_text(const px_article *art, int64_t now, int64_t *t
 PX__HIDDEN int px__feat_compute(px__fx *fx, const px__params *p, const px_article *art,
                                 px__feat *f /* OUT */, px__text *tx /* OUT */);
 
+/** Per sentence of tx (in a), 1 when it is a menu or a gallery's run of
+ * names set as one sentence (px__title_run over its tokens, the long page
+ * furniture an outlet prints in every article): its tokens count nowhere in
+ * duplicate detection or clustering.  NULL: out of memory.  Only this rule
+ * of px__furniture_text: the whole test would add about a tenth to an
+ * ingest's CPU. */
+PX__HIDDEN uint8_t *px__feat_furniture(const px__text *tx, px__arena *a);
+
 /** The time fields and flags of f from a published time (has: it has one)
  * and a date found in the text (text_found, text_t: px__date_from_text). */
 PX__HIDDEN void px__feat_time(const px__params *p, int64_t t, int has, int text_found,
