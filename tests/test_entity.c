@@ -589,6 +589,33 @@ static void test_known_names_across_and(void **state) {
   px_doc_free(d);
 }
 
+/* An agency's name holding "and" that the gazetteer lacks is one name when
+ * the words after "and" end on an organization's head, or follow "<Head>
+ * of"; a country before a known one joins it.  People, places and two
+ * organizations joined by "and" stay apart. */
+static void test_agency_names_across_and(void **state) {
+  px_doc *d = analyze(state,
+                      "The rules changed on Monday.\n\nThe Harbour Fish and Wildlife Service said "
+                      "the herons were back. A spokesman for U.S. Immigration and Customs "
+                      "Enforcement declined to comment. The Orlen Institute of Allergy and "
+                      "Infectious Diseases will run the trial. Dr. Jane Doe of the Nordvik "
+                      "Tourism and Transport Authority said ferries would run. Trump and Congress "
+                      "agreed on the budget. She studied at the University of Michigan and "
+                      "Harvard University. Norway and Sweden signed the pact.");
+  long c = find_key(d, "harbour fish and wildlife service");
+  assert_true(c >= 0);
+  assert_int_equal(type_of(d, c), PX_ENT_ORG);
+  assert_true(find_key(d, "us immigration and customs enforcement") >= 0);
+  assert_true(find_key(d, "orlen institute of allergy and infectious diseases") >= 0);
+  assert_true(find_key(d, "nordvik tourism and transport authority") >= 0);
+  assert_true(find_key(d, "congress") >= 0);
+  assert_true(find_key(d, "university of michigan") >= 0);
+  assert_true(find_key(d, "harvard university") >= 0);
+  assert_true(find_key(d, "norway") >= 0);
+  assert_true(find_key(d, "sweden") >= 0);
+  px_doc_free(d);
+}
+
 /* A one-word name the gazetteer knows as a place is the family name of a
  * person the text named before it ("Pia Jackson ... adds Jackson"), unless
  * it is written as a place ("flew to Jackson"). */
@@ -615,6 +642,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_place_word_as_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_known_names_across_and, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_agency_names_across_and, setup, teardown),
       cmocka_unit_test_setup_teardown(test_signature_line, setup, teardown),
       cmocka_unit_test_setup_teardown(test_titles_possessive_role, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_of_the_body, setup, teardown),

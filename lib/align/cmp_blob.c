@@ -23,7 +23,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 11u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 12u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -73,7 +73,14 @@
                         the clause's subject; "whom he called" is not whom's;
                         "a nurse in Chicago tells" is the nurse's; "Then, in
                         March, X said fighters beat him" reports the clause;
-                        a video caption's label speaks, not "Media" */
+                        a video caption's label speaks, not "Media";
+                    12: agencies' names holding "and" are one name when the
+                        words after it end on an organization's head ("Fish
+                        and Wildlife Service") or follow "<Head> of" ("National
+                        Institute of Allergy and Infectious Diseases"), and a
+                        country before a known one joins it ("U.S. Customs
+                        and Border Protection"); a menu or gallery set as one
+                        sentence and a newsletter form's lines are furniture */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

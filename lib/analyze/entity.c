@@ -1250,13 +1250,80 @@ static size_t known_across(work *w, size_t a, size_t c) {
     e++;
   char tmp[512];
   if (T(w, a)->fold == w->ea->h_the && a + 1 < c) a++; /* "The Securities and ..." */
+  /* a country before the name: "U.S. Immigration and Customs Enforcement" */
+  size_t a2 = a + 1 < c && (w->bits[a] & W_GAZ_L) ? a + 1 : a;
   for (; e > c + 1; e--) {
     if (!w->namey[e - 1]) continue;
-    size_t tn = span_key(w, a, e, tmp, sizeof tmp);
-    int kind = kind_type(phrase_kind(w, tmp, tn));
-    if (kind == T_ORG || kind == T_PLACE) return e;
+    for (size_t from = a; from <= a2; from++) {
+      size_t tn = span_key(w, from, e, tmp, sizeof tmp);
+      int kind = kind_type(phrase_kind(w, tmp, tn));
+      if (kind == T_ORG || kind == T_PLACE) return e;
+    }
   }
   return 0;
+}
+
+/* The end of an agency's name that the gazetteer does not hold, joined by
+ * the "and" at c, or 0: "Fish and Wildlife Service", "U.S. Immigration and
+ * Customs Enforcement", "Senate Homeland Security and Governmental Affairs
+ * Committee" (two name words or more after "and", the last an
+ * organization's head, none before it; the words either side of "and" no
+ * such head and no place, person or organization the gazetteer knows), and "National Institute of Allergy and
+ * Infectious Diseases" (an organization's head and "of" before, words that
+ * are no place, person or organization of their own after).  "Russia and
+ * China", "Trump and Congress" and "University of Michigan and Harvard"
+ * stay apart. */
+/* Token i names something of its own: a first name, a demonym, a place's
+ * head, or a place, person or organization the gazetteer knows that is no
+ * common word too ("Michigan", not "Fish" or "Agriculture"). */
+static bool own_name(const work *w, size_t i) {
+  uint32_t b = w->bits[i];
+  return (b & (W_FIRST | W_DEMONYM | W_PLACEHEAD)) ||
+         ((b & (W_GAZ_L | W_GAZ_P | W_GAZ_O)) && !(b & W_COMMON));
+}
+
+static size_t agency_across(work *w, size_t a, size_t c) {
+  size_t n = w->tx->ntok;
+  if (c == 0 || c <= a || c + 2 >= n) return 0;
+  uint32_t before = w->bits[c - 1];
+  if (!w->namey[c - 1] || (before & W_ORGHEAD) || own_name(w, c - 1) ||
+      (T(w, c - 1)->flags & PX__TF_POSSESSIVE) || (w->bits[c + 1] & W_ORGHEAD) || own_name(w, c + 1) ||
+      T(w, c + 1)->fold == w->ea->h_the)
+    return 0;
+  /* no person or role before "and": "Chad Doe and The Associated Press",
+   * "CNN Senior Political Analyst and National Journal Editor ..." */
+  for (size_t i = a; i < c; i++)
+    if (w->bits[i] & (W_FIRST | W_TITLE | W_ROLE | W_HONOR)) return 0;
+  /* the words after "and": names, "of" between them */
+  size_t e = c + 1, words = 0;
+  while (e < n && e - a < MAX_RUN && T(w, e)->sent == T(w, a)->sent) {
+    if (w->namey[e] && !(w->namey[e] & N_STARTS) && (T(w, e)->flags & PX__TF_CAP) &&
+        !(T(w, e)->flags & PX__TF_POSSESSIVE)) {
+      if (own_name(w, e)) break; /* "... and Western New England University" */
+      words++;
+      if ((w->bits[e] & W_ORGHEAD) && words >= 2) {
+        /* the words after "and" are no known name of their own ("White House") */
+        char tmp[512];
+        size_t tn = span_key(w, c + 1, e + 1, tmp, sizeof tmp);
+        int kind = kind_type(phrase_kind(w, tmp, tn));
+        return kind == T_ORG || kind == T_PLACE || kind == T_PERSON ? 0 : e + 1;
+      }
+      e++;
+      continue;
+    }
+    if (T(w, e)->fold == w->ea->h_of && words && e + 1 < n && w->namey[e + 1]) {
+      e++;
+      continue;
+    }
+    break;
+  }
+  /* "<Head> of X and Y Z": a head and "of" before, no head, place or person after */
+  size_t h = a;
+  while (h + 1 < c && !((w->bits[h] & W_ORGHEAD) && T(w, h + 1)->fold == w->ea->h_of)) h++;
+  if (h + 1 >= c) return 0;
+  size_t f = c + 1;
+  while (f < e && w->namey[f] && !(w->bits[f] & W_ORGHEAD) && !own_name(w, f)) f++;
+  return f == e && e >= c + 2 && (T(w, e - 1)->flags & PX__TF_CAP) ? e : 0;
 }
 
 /* Find the runs of name-like tokens and hand each to take_span. */
@@ -1308,6 +1375,7 @@ static int find_candidates(work *w) {
             continue;
           }
           size_t e = known_across(w, a, j);
+          if (!e && f == w->ea->h_and) e = agency_across(w, a, j);
           if (e) {
             j = e;
             break;

@@ -14,8 +14,9 @@
  * and a story comparison analyses such an article anew instead of reading
  * it (px__store_analysis_bytes).  2: the speaker rules of 2026-12; 3:
  * names known across "and", a document's source, a name heading a clause
- * after the cue. */
-#define ANALYSIS_VERSION 3
+ * after the cue; 4: agencies' names holding "and" ("Fish and Wildlife
+ * Service", "U.S. Customs and Border Protection"). */
+#define ANALYSIS_VERSION 4
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
