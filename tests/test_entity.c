@@ -616,6 +616,25 @@ static void test_agency_names_across_and(void **state) {
   px_doc_free(d);
 }
 
+/* A place's other spelling is no part of a person's key: "Keating Holland"
+ * keeps "holland" (the place "Holland" is "netherlands"); a person's own
+ * variants still apply ("Moammar Gadhafi" is "muammar gaddafi"). */
+static void test_place_variant_not_in_person_key(void **state) {
+  px_doc *d = analyze(state,
+                      "The poll came out on Monday.\n\n\"The race is close,\" said Keating "
+                      "Holland, the polling director. Troops moved into Holland on Monday. "
+                      "Moammar Gadhafi ruled Libya for decades. Anna Kiev lives in Kiev.");
+  long k = find_key(d, "keating holland");
+  assert_true(k >= 0);
+  assert_int_equal(type_of(d, k), PX_ENT_PERSON);
+  assert_int_equal(find_key(d, "keating netherlands"), -1);
+  assert_true(find_key(d, "netherlands") >= 0);
+  assert_true(find_key(d, "muammar gaddafi") >= 0);
+  assert_true(find_key(d, "anna kiev") >= 0);
+  assert_true(find_key(d, "kyiv") >= 0);
+  px_doc_free(d);
+}
+
 /* A one-word name the gazetteer knows as a place is the family name of a
  * person the text named before it ("Pia Jackson ... adds Jackson"), unless
  * it is written as a place ("flew to Jackson"). */
@@ -643,6 +662,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_place_word_as_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_known_names_across_and, setup, teardown),
       cmocka_unit_test_setup_teardown(test_agency_names_across_and, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_place_variant_not_in_person_key, setup, teardown),
       cmocka_unit_test_setup_teardown(test_signature_line, setup, teardown),
       cmocka_unit_test_setup_teardown(test_titles_possessive_role, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_of_the_body, setup, teardown),

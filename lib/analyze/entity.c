@@ -282,12 +282,23 @@ static size_t key_trim(char *k, size_t n) {
   return n;
 }
 
+/* The canonical key of variant vi names a place or an organization
+ * ("netherlands", "united states"): no part of a person's name ("Keating
+ * Holland" is no "keating netherlands"). */
+static bool place_variant(const px__entan *ea, uint32_t vi) {
+  const char *c = px__variants[vi].canonical;
+  uint32_t v = 0;
+  return wtab_get(&ea->phrases, key_hash(c, strlen(c)), &v) && (v == 'L' || v == 'O');
+}
+
 /* Map a key through the variant table: the whole key first, then each
- * word.  Writes into out (room for cap bytes); returns the new length. */
-static size_t key_variants(const px__entan *ea, const char *k, size_t n, char *out, size_t cap) {
+ * word; a person's key (person) through those of people only.  Writes into
+ * out (room for cap bytes); returns the new length. */
+static size_t key_variants(const px__entan *ea, const char *k, size_t n, char *out, size_t cap,
+                           bool person) {
   uint32_t vi;
   uint64_t hk = key_hash(k, n);
-  if (wtab_get(&ea->variants, hk, &vi)) {
+  if (wtab_get(&ea->variants, hk, &vi) && !(person && place_variant(ea, vi))) {
     const char *c = px__variants[vi].canonical;
     size_t cn = strlen(c);
     if (cn <= cap) {
@@ -302,7 +313,7 @@ static size_t key_variants(const px__entan *ea, const char *k, size_t n, char *o
     const char *w = k + i;
     size_t wn = j - i;
     /* a key of one word is that word: its hash is hk */
-    if (wtab_get(&ea->variants, wn == n ? hk : key_hash(w, wn), &vi)) {
+    if (wtab_get(&ea->variants, wn == n ? hk : key_hash(w, wn), &vi) && !(person && place_variant(ea, vi))) {
       const char *c = px__variants[vi].canonical;
       if (!strchr(c, ' ')) { /* word-level only for one-word spellings */
         w = c;
@@ -359,7 +370,7 @@ int px__entity_key(const px__entan *ea, const char *p, size_t n, px__arena *aren
   if (!f || !k || !v) return PX_ENOMEM;
   size_t fn = fold_into(p, n, arena, f, cap);
   size_t kn = key_trim(k, key_append(k, 0, f, fn));
-  size_t vn = key_variants(ea, k, kn, v, cap + 63);
+  size_t vn = key_variants(ea, k, kn, v, cap + 63, false);
   v[vn] = '\0';
   *key = v;
   *klen = vn;
@@ -868,7 +879,7 @@ static int make_cand(work *w, size_t a, size_t b, uint8_t kind, const char *know
   if (known && kb == b && known != w->scratch) memcpy(w->scratch, known, kn);
   char *v = px__arena_alloc(w->arena, kn * 2 + 64);
   if (!v) return PX_ENOMEM;
-  size_t vn = key_variants(w->ea, w->scratch, kn, v, kn * 2 + 63);
+  size_t vn = key_variants(w->ea, w->scratch, kn, v, kn * 2 + 63, false);
   v[vn] = '\0';
   c->key = v;
   c->key_len = vn;
@@ -1677,9 +1688,19 @@ static size_t join_keys(const work *w, const cand *y, int yt, uint64_t *h) {
 /* A person's key without middle initials ("john a boehner" -> "john
  * boehner", "charles e schumer" -> "chuck schumer" through the variants),
  * unless the gazetteer knows the name with them ("george w bush"). */
-static int person_key(work *w, const char **key, size_t *klen) {
+static int person_key(work *w, const cand *b, const char **key, size_t *klen) {
   const char *k = *key;
   size_t n = *klen;
+  /* made again from the words when a place's spelling went into it */
+  size_t sn = span_key(w, b->tok_first, (size_t)b->tok_first + b->tok_count, w->scratch, w->scratch_cap);
+  char *all = px__arena_alloc(w->arena, sn * 2 + 64), *own = px__arena_alloc(w->arena, sn * 2 + 64);
+  if (!all || !own) return PX_ENOMEM;
+  size_t an = key_variants(w->ea, w->scratch, sn, all, sn * 2 + 63, false);
+  size_t pn = key_variants(w->ea, w->scratch, sn, own, sn * 2 + 63, true);
+  if (an == n && memcmp(all, k, n) == 0 && (pn != an || memcmp(own, all, an) != 0)) {
+    k = own;
+    n = pn;
+  }
   char *o = px__arena_alloc(w->arena, n + 1);
   if (!o) return PX_ENOMEM;
   size_t on = 0, words = 0;
@@ -1936,7 +1957,7 @@ static int merge(work *w, px__entities *out) {
     oe->key = b->key;
     oe->key_len = b->key_len;
     oe->type = (uint8_t)top_type(en->vote);
-    if (oe->type == T_PERSON && (rc = person_key(w, &oe->key, &oe->key_len))) return rc;
+    if (oe->type == T_PERSON && (rc = person_key(w, b, &oe->key, &oe->key_len))) return rc;
     oe->first = 0;
     oe->count = 0;
   }
