@@ -635,6 +635,22 @@ static void test_place_variant_not_in_person_key(void **state) {
   px_doc_free(d);
 }
 
+/* An honorific tells whose family name it is: "Mr. Berg" after "Anna Berg"
+ * is another person, and so is "Mrs. Holm" after "Peter Holm"; "Ms. Berg"
+ * is Anna Berg. */
+static void test_honorific_gender_family_name(void **state) {
+  px_doc *d = analyze(state,
+                      "The speech came on Monday.\n\nAnna Berg spoke first. Anna Berg said the "
+                      "harbour was ready. Then Mr. Berg spoke for an hour. Peter Holm spoke after "
+                      "him, and Mrs. Holm thanked the crowd. Ms. Berg left early.");
+  long anna = find_key(d, "anna berg"), peter = find_key(d, "peter holm");
+  assert_true(anna >= 0 && peter >= 0);
+  assert_false(mention_at(d, anna, "Berg spoke for", 0, NULL));
+  assert_false(mention_at(d, peter, "Holm thanked", 0, NULL));
+  assert_true(mention_at(d, anna, "Berg left", 0, NULL));
+  px_doc_free(d);
+}
+
 /* A one-word name the gazetteer knows as a place is the family name of a
  * person the text named before it ("Pia Jackson ... adds Jackson"), unless
  * it is written as a place ("flew to Jackson"). */
@@ -663,6 +679,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_known_names_across_and, setup, teardown),
       cmocka_unit_test_setup_teardown(test_agency_names_across_and, setup, teardown),
       cmocka_unit_test_setup_teardown(test_place_variant_not_in_person_key, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_honorific_gender_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_signature_line, setup, teardown),
       cmocka_unit_test_setup_teardown(test_titles_possessive_role, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_of_the_body, setup, teardown),

@@ -80,7 +80,9 @@
                         Institute of Allergy and Infectious Diseases"), and a
                         country before a known one joins it ("U.S. Customs
                         and Border Protection"); a menu or gallery set as one
-                        sentence and a newsletter form's lines are furniture */
+                        sentence and a newsletter form's lines are furniture;
+                        "Keating Holland" keeps "holland" in his key; "Mrs.
+                        Romney" is Ann Romney, not Mitt, the most named */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -177,6 +177,7 @@ struct px__entan {
   wtab variants; /* px__hash64(variant key) -> index into px__variants */
   wtab pvariants; /* the same into px__person_variants */
   uint64_t h_the, h_in, h_near, h_and, h_of, h_for, h_amp, h_on; /* words the rules look for */
+  uint64_t h_mr, h_mrs, h_ms, h_miss;
   uint64_t h_former, h_late, h_then;
 };
 
@@ -440,6 +441,10 @@ int px__entan_new(px__entan **out) {
     wtab_put(&ea->pvariants, key_hash(v, strlen(v)), (uint32_t)i, false);
   }
   ea->h_the = px__word_hash("the", 3);
+  ea->h_mr = px__word_hash("mr", 2);
+  ea->h_mrs = px__word_hash("mrs", 3);
+  ea->h_ms = px__word_hash("ms", 2);
+  ea->h_miss = px__word_hash("miss", 4);
   ea->h_in = px__word_hash("in", 2);
   ea->h_near = px__word_hash("near", 4);
   ea->h_and = px__word_hash("and", 3);
@@ -1685,6 +1690,27 @@ static size_t join_keys(const work *w, const cand *y, int yt, uint64_t *h) {
   return 0;
 }
 
+/* The gender an honorific before mention x gives (1 "Mr.", 2 "Mrs.",
+ * "Ms.", "Miss"), or 0. */
+static int honorific_gender(const work *w, const cand *x) {
+  size_t k = x->tok_first;
+  if (k == 0) return 0;
+  size_t b = k - 1;
+  if (b > 0 && T(w, b)->kind == PX__TOK_PUNCT && w->tx->body[T(w, b)->start] == '.') b--;
+  if (T(w, b)->sent != T(w, k)->sent) return 0;
+  uint64_t h = T(w, b)->fold;
+  if (h == w->ea->h_mr) return 1;
+  if (h == w->ea->h_mrs || h == w->ea->h_ms || h == w->ea->h_miss) return 2;
+  return 0;
+}
+
+/* The gender of the given name of y, a name of two words or more, or 0. */
+static int given_gender(const work *w, const cand *y) {
+  if (y->nwords < 2 || y->tok_count < 2) return 0;
+  const px__token *t = T(w, y->tok_first);
+  return px__given_name_gender(w->tx->body + t->start, t->end - t->start);
+}
+
 /* A person's key without middle initials ("john a boehner" -> "john
  * boehner", "charles e schumer" -> "chuck schumer" through the variants),
  * unless the gazetteer knows the name with them ("george w bush"). */
@@ -1857,6 +1883,21 @@ static int merge(work *w, px__entities *out) {
             !wtab_get(&after, x->h_key, &ei) &&
             !(plain && wtab_get(&after, x->h_key ^ K_LAST, &ei)))
           ei = UINT32_MAX;
+        /* "Mr. Obama" is not "Michelle Obama", nor "Mrs. Romney" "Mitt
+         * Romney": the person of that family name whose given name agrees
+         * with the honorific, the most named of them, else a person of its
+         * own */
+        int hg = ei != UINT32_MAX ? honorific_gender(w, x) : 0, gg = hg ? given_gender(w, &c[e[ei].best]) : 0;
+        if (hg && gg && hg != gg) {
+          ei = UINT32_MAX;
+          for (size_t j = 0; j < nc; j++) {
+            const cand *y = &c[j];
+            if (y->entity == UINT32_MAX || y->nwords < 2 || y->h_last != x->h_key ||
+                top_type(e[y->entity].vote) != T_PERSON || given_gender(w, y) != hg)
+              continue;
+            if (ei == UINT32_MAX || seen[y->entity] > seen[ei]) ei = y->entity;
+          }
+        }
         if (ei != UINT32_MAX) {
           x->kind = PX_MENTION_PARTIAL;
           x->vote[T_PERSON] += 2;

@@ -15,7 +15,8 @@
  * it (px__store_analysis_bytes).  2: the speaker rules of 2026-12; 3:
  * names known across "and", a document's source, a name heading a clause
  * after the cue; 4: agencies' names holding "and" ("Fish and Wildlife
- * Service", "U.S. Customs and Border Protection"). */
+ * Service", "U.S. Customs and Border Protection"), no place's spelling in
+ * a person's key, an honorific's gender before a shared family name. */
 #define ANALYSIS_VERSION 4
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
