@@ -2260,6 +2260,28 @@ static void test_told_keeps_addressee(void **state) {
   assert_speaker(f, "quota will stand", "Ana Lind");
 }
 
+/* "they" right after a group named in the plural goes on with that group,
+ * not back to an organization named before it. */
+static void test_they_goes_on_with_the_group(void **state) {
+  fx *f = *state;
+  run(f, "The vote came on Monday.\n\n"
+         "The Harbour Board said it would not comment on the subpoena. Republicans said they had "
+         "issued a valid subpoena. They said they are trying to hold the board accountable.");
+  assert_speaker(f, "trying to hold the board", "Republicans");
+}
+
+/* An "it" does not go to a name a "she" stood for. */
+static void test_it_is_no_person(void **state) {
+  fx *f = *state;
+  run(f, "The treaty came back on Monday.\n\n"
+         "As Katie reported last week, the ferry treaty was revived. \"Is the argument an honest "
+         "one?\" she asked. A report by the council recognizes the risk. Yet it states that "
+         "\"the trade must be regulated.\"");
+  assert_speaker(f, "Is the argument an honest", "Katie");
+  px_quote q = find(f, "the trade must be regulated");
+  if (q.has_speaker && str_has(q.speaker_name, "Katie")) fail_msg("'it' resolved to Katie");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
@@ -2347,6 +2369,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_object_of_add_is_no_speech, setup, teardown),
       cmocka_unit_test_setup_teardown(test_name_before_its_noun, setup, teardown),
       cmocka_unit_test_setup_teardown(test_subject_after_as, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_they_goes_on_with_the_group, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_it_is_no_person, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_quote_in_player_label, setup, teardown),
       cmocka_unit_test_setup_teardown(test_name_after_cue_heads_a_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_document_from_source, setup, teardown),

@@ -77,7 +77,7 @@ struct px__quotean {
   uint64_t h_that, h_to, h_according, h_mr, h_mrs, h_ms, h_dr, h_by, h_it, h_in, h_of,
       h_said, h_told, h_tells, h_statement, h_s, h_for, h_at, h_on, h_from, h_with,
       h_about, h_against, h_over, h_and, h_but, h_who, h_which, h_than, h_less, h_more;
-  uint64_t h_was, h_were, h_been, h_what;
+  uint64_t h_was, h_were, h_been, h_what, h_they;
   uint64_t h_through, h_across, h_around, h_along; /* of place, for common_after_preposition */
   uint64_t h_back, h_shot, h_fired, h_hit, h_snapped, h_chimed, h_went;
   uint64_t h_last, h_this, h_the, h_early, h_late;
@@ -157,6 +157,7 @@ int px__quotean_new(px__quotean **out) {
   qa->h_dr = hword("dr");
   qa->h_by = hword("by");
   qa->h_it = hword("it");
+  qa->h_they = hword("they");
   qa->h_in = hword("in");
   qa->h_of = hword("of");
   qa->h_said = hword("said");
@@ -2388,7 +2389,8 @@ static bool quoted_as_saying(const qwork *w, size_t cue_tok, const cand *c, spk 
 /* Flags of an entity for the resolution of pronouns. */
 enum {
   EF_SPOKE = 1, /* a name of unknown kind that was a speaker */
-  EF_VOTED = 2  /* its gender comes only from pronouns near its mentions */
+  EF_VOTED = 2, /* its gender comes only from pronouns near its mentions */
+  EF_HUMAN = 4  /* a he or she of an attribution stood for it */
 };
 
 /* 1 male, 2 female for a he/him/his/himself or she/her/hers/herself. */
@@ -2769,8 +2771,10 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
  * organization named before the pronoun, back to two paragraphs, in
  * subject position (at the start of its sentence or right before a verb
  * of saying), not inside a quote, not after a preposition nor a
- * possessive ("The Times ... it added"); -1 when none. */
-static int32_t resolve_org(const qwork *w, const cand *c) {
+ * possessive ("The Times ... it added"), and no name a he or she stood
+ * for (spoke: "as Katie reported ... she raised ... it states"); -1 when
+ * none. */
+static int32_t resolve_org(const qwork *w, const uint8_t *spoke, const cand *c) {
   const px__entities *ents = w->ents;
   const px__text *tx = w->tx;
   size_t nt = tx->ntok;
@@ -2781,7 +2785,9 @@ static int32_t resolve_org(const qwork *w, const cand *c) {
     uint32_t en = ents->men[m].entity;
     size_t ks = sent_of(w, k);
     if (c->para > tx->sent[ks].para + 2) break;
-    if (ents->ent[en].type == PX_ENT_PERSON || ents->ent[en].type == PX_ENT_PLACE || w->inq[k]) continue;
+    if (ents->ent[en].type == PX_ENT_PERSON || ents->ent[en].type == PX_ENT_PLACE || w->inq[k] ||
+        (spoke && (spoke[en] & EF_HUMAN)))
+      continue;
     size_t after = k + ents->men[m].tok_count;
     if (tx->tok[after - 1].flags & PX__TF_POSSESSIVE) continue;
     if (after_preposition(w, k)) continue;
@@ -3623,6 +3629,10 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
   /* 4. speakers to entities, and output */
   qbuild qb = {.arena = arena};
   int32_t last_person = -1, last_org = -1; /* entity of the last attribution */
+  /* the speaker of the last attribution when a group named in the plural
+   * ("Republicans", "officials"), and its sentence */
+  uint32_t grp_start = 0, grp_end = 0;
+  size_t grp_sent = SIZE_MAX;
   size_t last_attr_tok = 0;                 /* where the last attribution's quote began */
   /* gender of person entities, from what the text says of them */
   uint8_t *egender = NULL;
@@ -3695,8 +3705,15 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
           /* the pronoun tells the person's gender for later ones */
           if (e >= 0 && !egender[e]) egender[e] = g;
         }
-        if (g == 3 && last_org >= 0 && c->para <= last_para + 2) e = last_org;
-        else if (g == 3) e = resolve_org(&w, c);
+        bool group = g == 3 && grp_end > grp_start && grp_sent != SIZE_MAX && cs <= grp_sent + 1 &&
+                     TOK(&w, tok_from(&w, c->s.start))->fold == qa->h_they;
+        if (group) {
+          /* "Republicans said they ... They said": the group goes on */
+          q->name_start = grp_start;
+          q->name_end = grp_end;
+          grp_sent = cs;
+        } else if (g == 3 && last_org >= 0 && c->para <= last_para + 2) e = last_org;
+        else if (g == 3) e = resolve_org(&w, spoke, c);
         /* "I" in a transcript's turn is the person the turn is labelled
          * with: "JOHN LEWIS: ... I said, "This is it."" */
         uint32_t ls = 0, le = 0;
@@ -3721,6 +3738,20 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
           }
         }
       }
+      if (!(c->s.pron == 3 && q->entity < 0 && q->name_end == grp_end && grp_end > grp_start)) {
+        /* a speaker named by one plural word, entity or not */
+        uint32_t ns = q->name_end > q->name_start ? q->name_start : q->spk_start;
+        uint32_t ne = q->name_end > q->name_start ? q->name_end : q->spk_end;
+        grp_start = grp_end = 0;
+        grp_sent = SIZE_MAX;
+        bool named_one = q->entity >= 0 && ents->ent[q->entity].type != PX_ENT_OTHER; /* "Sanders" */
+        if (!c->s.pron && !named_one && ne > ns + 3 && w.p[ne - 1] == 's' && w.p[ne - 2] != 's' &&
+            w.p[ne - 2] != '\'' && w.p[ne - 2] != 'u' && tok_from(&w, ns) + 1 == tok_from(&w, ne)) {
+          grp_start = ns;
+          grp_end = ne;
+          grp_sent = sent_of(&w, c->open_tok);
+        }
+      }
       if (q->entity >= 0) {
         uint8_t ty = ents->ent[q->entity].type;
         if (ty == PX_ENT_OTHER && c->s.men >= 0 &&
@@ -3728,6 +3759,10 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
           spoke[q->entity] |= EF_SPOKE;
           ty = PX_ENT_PERSON;
         }
+        /* "as Katie reported ... she raised": a name a he or she stood
+         * for is no organization for an "it" after it */
+        if (c->s.men < 0 && (c->s.pron == 1 || c->s.pron == 2)) spoke[q->entity] |= EF_HUMAN;
+        if (ty == PX_ENT_OTHER && (spoke[q->entity] & EF_HUMAN)) ty = PX_ENT_PERSON;
         if (ty == PX_ENT_PERSON) last_person = q->entity;
         else last_org = q->entity;
         last_para = c->para;
