@@ -686,7 +686,9 @@ static void test_furniture(void **state) {
       "Botswana Brazil Bulgaria Burundi Cambodia Cameroon Canada Chad Chile China Colombia Comoros",
       "Harbour Life in Photos Courtesy of Orlen Council Courtesy of Orlen Council Jane Doe Harbour "
       "Ledger John Roe Harbour Ledger Ann Poe Getty Images Eli Moe Getty Images Ida Noe Orlen Press "
-      "Max Low Orlen Press Tim Row Harbour Ledger"};
+      "Max Low Orlen Press Tim Row Harbour Ledger",
+      /* a related headline set in capitals */
+      "SEN. JANE DOE BLASTS FERRY BOARD FOR CUTTING NIGHT CROSSINGS FOLLOWING 'SAVE THE PIER' RALLY"};
   static const char *const no[] = {
       "Defense talks with the islands began on May 26, 2008, in the capital.",
       "Mayor Anna Berg signed the order on Jan. 27, 2017, in her office.",
@@ -703,11 +705,13 @@ static void test_furniture(void **state) {
       "The harbour app was downloaded by 12,000 passengers, the board said.",
       "Readers who subscribe to the paper got the story a day early.",
       "Jane Doe, John Roe and Eli Moe said they would sail on Friday",
+      /* capitals, but a sentence or a short shout */
+      "THE FERRY WILL SAIL AGAIN ON FRIDAY, THE BOARD SAID.", "SAVE THE PIER NOW",
       /* many names, but news: a list with its commas, and a text set in capitals */
       "Killed Were Jane Doe, 45, Of Orlen, John Roe, 37, Of Eastport, Ann Poe, 61, Of Harbourtown, "
       "Eli Moe, 29, Of Orlen, Ida Noe, 52, Of Eastport, And Max Low, 40, Of Harbourtown.",
       "THE HARBOUR BOARD VOTED ON FRIDAY TO CLOSE THE PIER FOR REPAIRS AFTER ENGINEERS FOUND CRACKS IN "
-      "THE HULL OF THE OLD FERRY AND THE MAYOR SAID THE CITY WOULD PAY FOR THE WORK WITHOUT A NEW TAX",
+      "THE HULL OF THE OLD FERRY AND THE MAYOR SAID THE CITY WOULD PAY FOR THE WORK WITHOUT A NEW TAX.",
       "The Harbour Board Met On Friday To Discuss The Pier.",
       "Ferry Board Says It Will Reopen the Pier?",
       "Kim told Putin he was sure Russia would win a great victory.",

@@ -2282,6 +2282,22 @@ static void test_it_is_no_person(void **state) {
   if (q.has_speaker && str_has(q.speaker_name, "Katie")) fail_msg("'it' resolved to Katie");
 }
 
+/* "The newly announced cases ranged from ...": an adverb before a
+ * participle modifying a noun is no speaker; a related headline set in
+ * capitals holds no quote. */
+static void test_participle_and_caps_headline(void **state) {
+  fx *f = *state;
+  run(f, "The count rose on Monday.\n\n"
+         "The newly announced cases ranged from the harbour master in Orlen to eleven ferry crews on "
+         "the night shift.\n\n"
+         "SEN. JANE DOE BLASTS FERRY BOARD FOR CUTTING NIGHT CROSSINGS FOLLOWING 'SAVE THE PIER' "
+         "RALLY\n\n"
+         "\"We will not stop,\" Doe said.");
+  assert_no_quote_has(f, "ranged from the harbour");
+  assert_no_quote_has(f, "SAVE THE PIER");
+  assert_true(find(f, "We will not stop").has_speaker);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
@@ -2371,6 +2387,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_subject_after_as, setup, teardown),
       cmocka_unit_test_setup_teardown(test_they_goes_on_with_the_group, setup, teardown),
       cmocka_unit_test_setup_teardown(test_it_is_no_person, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_participle_and_caps_headline, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_quote_in_player_label, setup, teardown),
       cmocka_unit_test_setup_teardown(test_name_after_cue_heads_a_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_document_from_source, setup, teardown),

@@ -656,6 +656,25 @@ bool px__title_run(size_t words, size_t titled, size_t commas) {
   return words >= 24 && titled * 10 >= words * 8 && commas * 8 <= words;
 }
 
+bool px__caps_headline(const char *p, size_t n) {
+  while (n && (p[n - 1] == ' ' || p[n - 1] == '\n')) n--;
+  if (n < 24) return false;
+  char last = p[n - 1];
+  if (last == '.' || last == '!' || last == '?' || last == ':' || last == ',') return false;
+  size_t words = 0, upper = 0;
+  bool in = false;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c >= 'a' && c <= 'z') return false;
+    if (c == 0xc3 && i + 1 < n && (unsigned char)p[i + 1] >= 0x9f) return false; /* é, ü, ... */
+    bool letter = c >= 'A' && c <= 'Z';
+    upper += letter;
+    if (letter && !in) words++;
+    in = letter || c == '\'' || c == '-' || c == '.' || c >= 0x80;
+  }
+  return words >= 6 && upper >= 20;
+}
+
 bool px__furniture_text(const char *p, size_t n) {
   char s[FMAX + 1];
   size_t m = 0, words = 0, caps = 0, titled = 0, commas = 0;
@@ -706,6 +725,7 @@ bool px__furniture_text(const char *p, size_t n) {
   if (!content) return true;
   if (words <= 20 && glued_link(p, n)) return true;
   if (words <= 40 && px__player_label(p, n)) return true;
+  if (px__caps_headline(p, n)) return true;
   if (words <= 30 && photo_credit(t, tn)) return true;
   pthread_once(&lists_once, index_lists);
   if (whole_of(&l_whole, t, tn)) return true;

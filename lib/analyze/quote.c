@@ -371,6 +371,15 @@ static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
   }
   if (c & (PX__CW_NOT_SPEAKER | CW_CLAUSE | CW_DET | PX__CW_CUE | CW_SKIP)) return false;
   if ((TOK(w, t)->flags & PX__TF_STOP) && !(c & PX__CW_TITLE)) return false;
+  /* "The newly announced cases", "the recently revealed materials": an
+   * adverb before a participle that modifies a noun heads no subject */
+  static const char *const before_participle[] = {
+      "newly", "recently", "previously", "widely", "publicly", "officially", "jointly",
+      "formally", "originally", "initially", "secretly", "quietly", "hastily", "belatedly",
+      "freshly", "partially", "partly", "heavily", "frequently", "repeatedly", "commonly",
+      "already", "often"};
+  if (!cap_word(w, t) && word_in(w, t, before_participle, sizeof before_participle / sizeof *before_participle))
+    return false;
   /* Walk back over the phrase. */
   size_t a = t;
   bool det = false, title = (c & PX__CW_TITLE) != 0, capital = cap_word(w, t);
@@ -1757,14 +1766,18 @@ static bool bare_attribution(const qwork *w, size_t lo, size_t end, attr *at) {
 
 /* Sentence of token i. */
 /* Whether sentence si is a video or audio player's label
- * (px__player_label; the rest of page furniture is left out at comparison,
+ * (px__player_label) or a related headline set in capitals
+ * (px__caps_headline; the rest of page furniture is left out at comparison,
  * px__furniture_text being too dear for every quote of an ingest): no
  * quote is taken from it.  Asked only of sentences that hold a quote, once
  * each. */
 static bool furniture_sent(const qwork *w, size_t si) {
   if (!w->furn[si]) {
     const px__sentence *se = &w->tx->sent[si];
-    w->furn[si] = px__player_label(w->p + se->start, se->end - se->start) ? 2 : 1;
+    w->furn[si] = px__player_label(w->p + se->start, se->end - se->start) ||
+                          px__caps_headline(w->p + se->start, se->end - se->start)
+                      ? 2
+                      : 1;
   }
   return w->furn[si] == 2;
 }
@@ -2533,6 +2546,9 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
   for (size_t k = t; k-- > 0 && t - k < 800;) {
     int32_t m = w->men ? w->men[k] : -1;
     if (m < 0 || ents->men[m].tok_first != k) continue;
+    /* a related headline in capitals ("TRUMP DERIDES 'MUMBLING' PELOSI")
+     * names no one the story's pronouns stand for */
+    if (furniture_sent(w, sent_of(w, k))) continue;
     uint32_t en = ents->men[m].entity;
     /* "Clinton said" under Bill Clinton while the pronoun is "she": a
      * bare family name that two people share goes to the one whose

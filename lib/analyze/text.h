@@ -269,6 +269,11 @@ PX__HIDDEN bool px__furniture_text(const char *p, size_t n);
  * Afghanistan Albania ..."): of its words, how many are capitalized with a
  * small letter after, and how many commas it holds. */
 PX__HIDDEN bool px__title_run(size_t words, size_t titled, size_t commas);
+/** A related headline set in capitals inside the body ("SEN. JANE DOE
+ * BLASTS NBA FOR PULLING GEAR FOLLOWING 'FREE HONG KONG' UPROAR"): six
+ * words or more, no small letter, no closing punctuation.  A rule of
+ * px__furniture_text, cheap enough for the quote finder. */
+PX__HIDDEN bool px__caps_headline(const char *p, size_t n);
 /** The part of px__furniture_text the quote finder asks of every sentence
  * holding a quote, cheap enough for it: a video or audio player's label
  * ("JUST WATCHED <clip> Replay More Videos ...", "MUST WATCH <clip> 02:17",
