@@ -2298,6 +2298,23 @@ static void test_participle_and_caps_headline(void **state) {
   assert_true(find(f, "We will not stop").has_speaker);
 }
 
+/* "They" after "Some Democrats also say" is theirs; an agency's photo
+ * caption holds no quote; "Rather," opening a sentence is no speaker. */
+static void test_group_phrase_caption_and_opening_adverb(void **state) {
+  fx *f = *state;
+  run(f, "The debate went on.\n\n"
+         "The Harbour Board said it would wait. Some councillors also say the budget demands a bigger "
+         "ferry. They argue that the crossing needs a second boat before the summer.\n\n"
+         "FILE PHOTO: Protesters rally outside the town hall urging Orlen councillors to save the pier, "
+         "in Orlen, February 21, 2018.\n\n"
+         "Rather, it is a question of whether a regulator should act first, called \"ex post "
+         "regulation,\" by some.");
+  assert_speaker(f, "crossing needs a second boat", "councillors");
+  assert_no_quote_has(f, "to save the pier");
+  px_quote q = find(f, "ex post regulation");
+  if (q.has_speaker && str_has(q.speaker_name, "Rather")) fail_msg("'Rather' is a speaker");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
@@ -2388,6 +2405,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_they_goes_on_with_the_group, setup, teardown),
       cmocka_unit_test_setup_teardown(test_it_is_no_person, setup, teardown),
       cmocka_unit_test_setup_teardown(test_participle_and_caps_headline, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_group_phrase_caption_and_opening_adverb, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_quote_in_player_label, setup, teardown),
       cmocka_unit_test_setup_teardown(test_name_after_cue_heads_a_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_document_from_source, setup, teardown),

@@ -656,6 +656,16 @@ bool px__title_run(size_t words, size_t titled, size_t commas) {
   return words >= 24 && titled * 10 >= words * 8 && commas * 8 <= words;
 }
 
+bool px__agency_caption(const char *p, size_t n) {
+  char t[128];
+  size_t m = 0;
+  for (size_t i = 0; i < n && m < sizeof t; i++) {
+    unsigned char c = (unsigned char)p[i];
+    t[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  return (m >= 11 && memcmp(t, "file photo:", 11) == 0) || agency_caption(t, m);
+}
+
 bool px__caps_headline(const char *p, size_t n) {
   while (n && (p[n - 1] == ' ' || p[n - 1] == '\n')) n--;
   if (n < 24) return false;

@@ -414,6 +414,19 @@ static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
     if (cb & PX__CW_TITLE) title = true;
     a = b;
   }
+  /* "Rather, it's a question of ...", "Instead, ...": an adverb opening
+   * the sentence, set off by a comma, is no subject ("Miller, a retired
+   * teacher, said" stays Miller's) */
+  static const char *const opening_adverb[] = {
+      "rather", "instead", "meanwhile", "however", "still", "moreover", "furthermore", "nonetheless",
+      "nevertheless", "indeed", "besides", "otherwise", "thus", "hence", "therefore", "likewise",
+      "similarly", "conversely", "overall", "finally", "again", "separately", "additionally",
+      "ultimately", "importantly", "notably", "specifically", "clearly", "obviously", "surely",
+      "perhaps", "fortunately", "unfortunately", "sadly", "ironically", "interestingly", "alas",
+      "admittedly", "incidentally", "consequently", "accordingly", "regardless", "anyway"};
+  if (a == t && (TOK(w, t)->flags & PX__TF_SENT_START) && t + 1 < w->tx->ntok && punct_char(w, t + 1) == ',' &&
+      word_in(w, t, opening_adverb, sizeof opening_adverb / sizeof *opening_adverb))
+    return false;
   /* "what former employees have called": the subject of a free relative */
   bool at_start = a == lo || (TOK(w, a)->flags & PX__TF_SENT_START) ||
                   (a > 0 && is_word(w, a - 1) && TOK(w, a - 1)->fold == w->qa->h_what);
@@ -1766,18 +1779,18 @@ static bool bare_attribution(const qwork *w, size_t lo, size_t end, attr *at) {
 
 /* Sentence of token i. */
 /* Whether sentence si is a video or audio player's label
- * (px__player_label) or a related headline set in capitals
- * (px__caps_headline; the rest of page furniture is left out at comparison,
+ * (px__player_label), a related headline set in capitals
+ * (px__caps_headline) or an agency's photo caption (px__agency_caption;
+ * the rest of page furniture is left out at comparison,
  * px__furniture_text being too dear for every quote of an ingest): no
  * quote is taken from it.  Asked only of sentences that hold a quote, once
  * each. */
 static bool furniture_sent(const qwork *w, size_t si) {
   if (!w->furn[si]) {
     const px__sentence *se = &w->tx->sent[si];
-    w->furn[si] = px__player_label(w->p + se->start, se->end - se->start) ||
-                          px__caps_headline(w->p + se->start, se->end - se->start)
-                      ? 2
-                      : 1;
+    const char *sp = w->p + se->start;
+    size_t sn = se->end - se->start;
+    w->furn[si] = px__player_label(sp, sn) || px__caps_headline(sp, sn) || px__agency_caption(sp, sn) ? 2 : 1;
   }
   return w->furn[si] == 2;
 }
@@ -3761,8 +3774,10 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         grp_start = grp_end = 0;
         grp_sent = SIZE_MAX;
         bool named_one = q->entity >= 0 && ents->ent[q->entity].type != PX_ENT_OTHER; /* "Sanders" */
+        /* "Republicans", "Some Democrats", "Other experts": a short phrase
+         * whose last word is plural */
         if (!c->s.pron && !named_one && ne > ns + 3 && w.p[ne - 1] == 's' && w.p[ne - 2] != 's' &&
-            w.p[ne - 2] != '\'' && w.p[ne - 2] != 'u' && tok_from(&w, ns) + 1 == tok_from(&w, ne)) {
+            w.p[ne - 2] != '\'' && w.p[ne - 2] != 'u' && tok_from(&w, ne) - tok_from(&w, ns) <= 3) {
           grp_start = ns;
           grp_end = ne;
           grp_sent = sent_of(&w, c->open_tok);
