@@ -651,6 +651,22 @@ static void test_honorific_gender_family_name(void **state) {
   px_doc_free(d);
 }
 
+/* A title word that is the family name of a person named before it is
+ * that person ("Rep. Peter King ... King said", "Mr. King noted"); "the
+ * King" stays a role. */
+static void test_title_word_as_family_name(void **state) {
+  px_doc *d = analyze(state,
+                      "The vote came on Monday.\n\nRep. Peter King, R-N.Y., said he would vote "
+                      "no. King said the pledge is not binding. Mr. King noted the red line. "
+                      "In London, the King said nothing.");
+  long k = find_key(d, "peter king");
+  assert_true(k >= 0);
+  assert_true(mention_at(d, k, "King said the pledge", 0, NULL));
+  assert_true(mention_at(d, k, "King noted", 0, NULL));
+  assert_false(mention_at(d, k, "King said nothing", 0, NULL));
+  px_doc_free(d);
+}
+
 /* A one-word name the gazetteer knows as a place is the family name of a
  * person the text named before it ("Pia Jackson ... adds Jackson"), unless
  * it is written as a place ("flew to Jackson"). */
@@ -680,6 +696,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_agency_names_across_and, setup, teardown),
       cmocka_unit_test_setup_teardown(test_place_variant_not_in_person_key, setup, teardown),
       cmocka_unit_test_setup_teardown(test_honorific_gender_family_name, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_title_word_as_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_signature_line, setup, teardown),
       cmocka_unit_test_setup_teardown(test_titles_possessive_role, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_of_the_body, setup, teardown),

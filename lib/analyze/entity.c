@@ -1144,6 +1144,22 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
       return PX_OK;
   }
   if (said_demonym) all_non = false;
+  /* "Rep. Peter King ... King said", "Raj Shah ... Mr. Shah said": a title
+   * word that is the family name of a person named before it is that
+   * person's name, not a lone title ("the King said" stays a role) */
+  if (all_non && !after_the && !kind_type(pk) && is_word(w, b - 1) && (w->bits[b - 1] & W_TITLE) &&
+      !(w->bits[b - 1] & (W_NONENT | W_DEMONYM)) && (T(w, b - 1)->flags & PX__TF_CAP) &&
+      !(T(w, b - 1)->flags & PX__TF_ALLCAPS)) {
+    char tmp[64];
+    size_t tn = span_key(w, b - 1, b, tmp, sizeof tmp);
+    uint64_t h = key_hash(tmp, tn);
+    for (size_t k = 0; k < w->nc && all_non; k++)
+      if (w->c[k].nwords >= 2 && w->c[k].h_last == h && !w->c[k].weak && w->c[k].kind != PX_MENTION_ROLE) {
+        a = b - 1;
+        nw = 1;
+        all_non = false;
+      }
+  }
   if (all_non && (!kind_type(pk) || (nw == 1 && (w->bits[a] & W_NONENT)))) return PX_OK;
 
   /* a sentence-initial ordinary word */
