@@ -2315,6 +2315,21 @@ static void test_group_phrase_caption_and_opening_adverb(void **state) {
   if (q.has_speaker && str_has(q.speaker_name, "Rather")) fail_msg("'Rather' is a speaker");
 }
 
+/* "said a New Hampshire Republican": someone unnamed from a place or an
+ * organization, not the place; a gallery's caption line holds no quote. */
+static void test_unnamed_from_a_place(void **state) {
+  fx *f = *state;
+  run(f, "The poll came out on Monday.\n\n"
+         "\"She has no credible opponents,\" said a New Hampshire Republican. \"We will review the "
+         "plan,\" said a senior Pentagon official. \"The plan works,\" said the Pentagon.\n\n"
+         "Hide Caption 6 of 8 Photos: Reactions in Orlen Some of those rallying outside Orlen's town "
+         "hall held signs that said \"Save the pier.\"");
+  assert_speaker(f, "no credible opponents", "a New Hampshire Republican");
+  assert_speaker(f, "review the plan", "a senior Pentagon official");
+  assert_speaker(f, "The plan works", "Pentagon");
+  assert_no_quote_has(f, "Save the pier");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
@@ -2406,6 +2421,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_it_is_no_person, setup, teardown),
       cmocka_unit_test_setup_teardown(test_participle_and_caps_headline, setup, teardown),
       cmocka_unit_test_setup_teardown(test_group_phrase_caption_and_opening_adverb, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_unnamed_from_a_place, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_quote_in_player_label, setup, teardown),
       cmocka_unit_test_setup_teardown(test_name_after_cue_heads_a_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_document_from_source, setup, teardown),

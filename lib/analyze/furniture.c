@@ -663,7 +663,8 @@ bool px__agency_caption(const char *p, size_t n) {
     unsigned char c = (unsigned char)p[i];
     t[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
   }
-  return (m >= 11 && memcmp(t, "file photo:", 11) == 0) || agency_caption(t, m);
+  return (m >= 11 && memcmp(t, "file photo:", 11) == 0) || (m >= 13 && memcmp(t, "hide caption ", 13) == 0) ||
+         (m >= 13 && memcmp(t, "show caption ", 13) == 0) || agency_caption(t, m);
 }
 
 bool px__caps_headline(const char *p, size_t n) {

@@ -1332,6 +1332,31 @@ static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
     spk_from_mention(w, person, s);
     return true;
   }
+  /* "said a New Hampshire Republican", "said a senior Pentagon official":
+   * someone unnamed from a place or an organization, not the place or the
+   * organization itself ("according to a Reuters report" stays Reuters') */
+  static const char *const indefinite[] = {"a", "an", "one", "another"};
+  static const char *const someone[] = {
+      "official", "aide", "spokesman", "spokeswoman", "spokesperson", "source", "senator", "lawmaker",
+      "strategist", "operative", "insider", "voter", "resident", "agent", "adviser", "advisor",
+      "staffer", "leader", "member", "officer", "diplomat", "analyst", "executive", "employee",
+      "worker", "activist", "supporter", "donor", "delegate", "legislator", "congressman",
+      "congresswoman", "representative", "attorney", "lawyer", "prosecutor", "investigator",
+      "expert", "researcher", "economist", "soldier", "commander", "veteran", "republican",
+      "democrat", "independent", "conservative", "liberal", "progressive", "consultant", "pollster",
+      "organizer", "volunteer", "manager", "director", "administrator", "fundraiser", "operator",
+      "regulator", "negotiator", "envoy", "minister", "judge", "police", "policeman", "guard"};
+  if (first >= 0 && e <= hi && e > a + 1 && e - a <= 7 && word_in(w, a, indefinite, sizeof indefinite / sizeof *indefinite) &&
+      word_in(w, e - 1, someone, sizeof someone / sizeof *someone)) {
+    const px__mention *fm = &w->ents->men[first];
+    uint8_t ty = w->ents->ent[fm->entity].type;
+    size_t me = (size_t)fm->tok_first + fm->tok_count;
+    if ((ty == PX_ENT_PLACE || ty == PX_ENT_ORG) && fm->tok_first > a && me < e && is_word(w, e - 1) &&
+        !(TOK(w, me - 1)->flags & PX__TF_POSSESSIVE) && mention_at(w, e - 1) < 0) {
+      spk_span(w, a, e, s);
+      return true;
+    }
+  }
   if (first >= 0) {
     spk_from_mention(w, first, s);
     return true;
@@ -1790,9 +1815,18 @@ static bool furniture_sent(const qwork *w, size_t si) {
     const px__sentence *se = &w->tx->sent[si];
     const char *sp = w->p + se->start;
     size_t sn = se->end - se->start;
-    w->furn[si] = px__player_label(sp, sn) || px__caps_headline(sp, sn) || px__agency_caption(sp, sn) ? 2 : 1;
+    w->furn[si] = px__caps_headline(sp, sn) || px__player_label(sp, sn) ? 3 : px__agency_caption(sp, sn) ? 2 : 1;
   }
-  return w->furn[si] == 2;
+  return w->furn[si] >= 2;
+}
+
+/* Whether sentence si is a related headline in capitals or a player's
+ * label (furniture_sent's px__caps_headline, px__player_label): the names
+ * in it are no antecedents.  A caption's are: a gallery's captions run
+ * into the text around its quotes. */
+static bool headline_sent(const qwork *w, size_t si) {
+  furniture_sent(w, si);
+  return w->furn[si] == 3;
 }
 
 static size_t sent_of(const qwork *w, size_t i) {
@@ -2561,7 +2595,7 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     if (m < 0 || ents->men[m].tok_first != k) continue;
     /* a related headline in capitals ("TRUMP DERIDES 'MUMBLING' PELOSI")
      * names no one the story's pronouns stand for */
-    if (furniture_sent(w, sent_of(w, k))) continue;
+    if (headline_sent(w, sent_of(w, k))) continue;
     uint32_t en = ents->men[m].entity;
     /* "Clinton said" under Bill Clinton while the pronoun is "she": a
      * bare family name that two people share goes to the one whose

@@ -275,8 +275,9 @@ PX__HIDDEN bool px__title_run(size_t words, size_t titled, size_t commas);
  * px__furniture_text, cheap enough for the quote finder. */
 PX__HIDDEN bool px__caps_headline(const char *p, size_t n);
 /** A news agency's photo caption ("FILE PHOTO: Protesters rally ...",
- * "FILE - In this Oct. 8, 2018, file photo, ..."): a rule of
- * px__furniture_text, cheap enough for the quote finder. */
+ * "FILE - In this Oct. 8, 2018, file photo, ...") or a gallery's caption
+ * line ("Hide Caption 6 of 8 Photos: ... wore shirts that said ..."): rules
+ * of px__furniture_text, cheap enough for the quote finder. */
 PX__HIDDEN bool px__agency_caption(const char *p, size_t n);
 /** The part of px__furniture_text the quote finder asks of every sentence
  * holding a quote, cheap enough for it: a video or audio player's label
