@@ -2330,6 +2330,17 @@ static void test_unnamed_from_a_place(void **state) {
   assert_no_quote_has(f, "Save the pier");
 }
 
+/* "Authorities in Ohio say": a plural opening the sentence before a place
+ * after a preposition is the speaker, not the place. */
+static void test_plural_before_a_place(void **state) {
+  fx *f = *state;
+  run(f, "The storm hit on Sunday.\n\n"
+         "Authorities in Ohio say four people have died in the storm this weekend. Pharmacists in "
+         "Maine say they are preparing for the new rules.");
+  assert_speaker(f, "have died in the storm", "Authorities");
+  assert_speaker(f, "preparing for the new rules", "Pharmacists");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
@@ -2422,6 +2433,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_participle_and_caps_headline, setup, teardown),
       cmocka_unit_test_setup_teardown(test_group_phrase_caption_and_opening_adverb, setup, teardown),
       cmocka_unit_test_setup_teardown(test_unnamed_from_a_place, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_plural_before_a_place, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_quote_in_player_label, setup, teardown),
       cmocka_unit_test_setup_teardown(test_name_after_cue_heads_a_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_document_from_source, setup, teardown),

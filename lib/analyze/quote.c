@@ -949,14 +949,21 @@ static void place_of_phrase(const qwork *w, size_t slo, spk *s) {
   if (f <= slo || !is_word(w, f - 1) || !after_prep_word(w, f - 1)) return;
   size_t p = f - 1, a = p;
   while (a > slo && p - a < 5 && is_word(w, a - 1) &&
-         (!cap_word(w, a - 1) || (w->cls[a - 1] & CW_DET)) &&
+         (!cap_word(w, a - 1) || (w->cls[a - 1] & CW_DET) ||
+          ((TOK(w, a - 1)->flags & PX__TF_SENT_START) && mention_at(w, a - 1) < 0)) &&
          !(w->cls[a - 1] & (CW_CLAUSE | PX__CW_CUE | PX__CW_PRONOUN)) && !after_prep_word(w, a - 1)) {
     a--;
     if (w->cls[a] & CW_DET) break;
   }
-  /* the determiner that opens the phrase, at the clause's start or after a comma */
-  if (a >= p || !(w->cls[a] & CW_DET) || !(a == slo || punct_char(w, a - 1) == ',')) return;
-  if (a + 1 >= p) return;
+  /* the determiner that opens the phrase, at the clause's start or after a
+   * comma; or, with none, a plural that opens the sentence ("Authorities
+   * in Oklahoma say", "Pharmacists in California say") */
+  bool det = a < p && (w->cls[a] & CW_DET);
+  const px__token *last = TOK(w, p - 1);
+  bool plural = a < p && a == slo && (TOK(w, a)->flags & PX__TF_SENT_START) && last->end - last->start > 3 &&
+                w->p[last->end - 1] == 's' && w->p[last->end - 2] != 's' && w->p[last->end - 2] != '\'';
+  if (a >= p || !(det || plural) || !(a == slo || punct_char(w, a - 1) == ',')) return;
+  if (det && a + 1 >= p) return;
   spk_span(w, a, p, s);
 }
 
