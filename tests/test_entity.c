@@ -667,6 +667,19 @@ static void test_title_word_as_family_name(void **state) {
   px_doc_free(d);
 }
 
+/* A known name that ends on a word of no name ("USA Today") stays whole;
+ * the word alone stays none ("the talks end Today"). */
+static void test_known_name_ending_on_a_day(void **state) {
+  px_doc *d = analyze(state,
+                      "The case went on.\n\nThe harbour chief resigned, USA Today reported. The talks "
+                      "end Today, officials said.");
+  long k = find_key(d, "usa today");
+  assert_true(k >= 0);
+  assert_int_equal(type_of(d, k), PX_ENT_ORG);
+  assert_int_equal(find_key(d, "today"), -1);
+  px_doc_free(d);
+}
+
 /* A one-word name the gazetteer knows as a place is the family name of a
  * person the text named before it ("Pia Jackson ... adds Jackson"), unless
  * it is written as a place ("flew to Jackson"). */
@@ -697,6 +710,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_place_variant_not_in_person_key, setup, teardown),
       cmocka_unit_test_setup_teardown(test_honorific_gender_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_word_as_family_name, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_known_name_ending_on_a_day, setup, teardown),
       cmocka_unit_test_setup_teardown(test_signature_line, setup, teardown),
       cmocka_unit_test_setup_teardown(test_titles_possessive_role, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_of_the_body, setup, teardown),

@@ -988,8 +988,14 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
     if (T(w, a)->fold == w->ea->h_the) after_the = true;
     a++;
   }
-  while (b > a && (!is_word(w, b - 1) || (w->bits[b - 1] & (W_CONNECT | W_NONENT)) ||
-                   (T(w, b - 1)->flags & PX__TF_STOP)))
+  /* a known name that ends on such a word stays whole: "USA Today" */
+  bool known_whole = false;
+  if (b > a + 1 && is_word(w, b - 1) && (w->bits[b - 1] & W_NONENT) && (T(w, b - 1)->flags & PX__TF_CAP)) {
+    size_t kn0 = span_key(w, a, b, w->scratch, w->scratch_cap);
+    known_whole = kind_type(phrase_kind(w, w->scratch, kn0)) != 0;
+  }
+  while (!known_whole && b > a &&
+         (!is_word(w, b - 1) || (w->bits[b - 1] & (W_CONNECT | W_NONENT)) || (T(w, b - 1)->flags & PX__TF_STOP)))
     b--; /* "Getty Images There", "Ronald Reagan I" */
   if (a >= b) return PX_OK;
   if (a > 0 && T(w, a - 1)->fold == w->ea->h_the) after_the = true;
