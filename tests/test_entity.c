@@ -592,7 +592,8 @@ static void test_known_names_across_and(void **state) {
 /* An agency's name holding "and" that the gazetteer lacks is one name when
  * the words after "and" end on an organization's head, or follow "<Head>
  * of"; a country before a known one joins it.  People, places and two
- * organizations joined by "and" stay apart. */
+ * organizations joined by "and" stay apart, and a company's suffix ends a
+ * name ("Orlen Widgets Inc. Harbour Bank said"). */
 static void test_agency_names_across_and(void **state) {
   px_doc *d = analyze(state,
                       "The rules changed on Monday.\n\nThe Harbour Fish and Wildlife Service said "
@@ -601,7 +602,8 @@ static void test_agency_names_across_and(void **state) {
                       "Infectious Diseases will run the trial. Dr. Jane Doe of the Nordvik "
                       "Tourism and Transport Authority said ferries would run. Trump and Congress "
                       "agreed on the budget. She studied at the University of Michigan and "
-                      "Harvard University. Norway and Sweden signed the pact.");
+                      "Harvard University. Norway and Sweden signed the pact. Data came from "
+                      "Nordvik Analytics and Orlen Widgets Inc. Harbour Bank said so.");
   long c = find_key(d, "harbour fish and wildlife service");
   assert_true(c >= 0);
   assert_int_equal(type_of(d, c), PX_ENT_ORG);
@@ -611,6 +613,8 @@ static void test_agency_names_across_and(void **state) {
   assert_true(find_key(d, "congress") >= 0);
   assert_true(find_key(d, "university of michigan") >= 0);
   assert_true(find_key(d, "harvard university") >= 0);
+  assert_int_equal(find_key(d, "nordvik analytics and orlen widgets"), -1);
+  assert_true(find_key(d, "harbour bank") >= 0); /* not "orlen widgets inc harbour bank" */
   assert_true(find_key(d, "norway") >= 0);
   assert_true(find_key(d, "sweden") >= 0);
   px_doc_free(d);

@@ -1339,6 +1339,9 @@ static size_t agency_across(work *w, size_t a, size_t c) {
         !(T(w, e)->flags & PX__TF_POSSESSIVE)) {
       if (own_name(w, e)) break; /* "... and Western New England University" */
       words++;
+      /* a company's suffix ends a company's name: "Moody's Analytics and
+       * Equifax Inc." are two */
+      if (w->bits[e] & W_ORGSFX) break;
       if ((w->bits[e] & W_ORGHEAD) && words >= 2) {
         /* the words after "and" are no known name of their own ("White House") */
         char tmp[512];
@@ -1393,11 +1396,15 @@ static int find_candidates(work *w) {
           continue;
         }
         /* a period right after an initial or an abbreviation: "W." "Mr." "U.S." */
+        /* not past a company's suffix: "Equifax Inc. Standard & Poor's
+         * said" names two ("Co. Ltd." goes on) */
         if (t->kind == PX__TOK_PUNCT && adjacent && tx->body[t->start] == '.' &&
             t->end - t->start == 1 && w->namey[j - 1] &&
             ((w->nend[j - 1] - w->nstart[j - 1] <= 2) ||
              (w->bits[j - 1] & (W_TITLE | W_PERSFX | W_ORGSFX))) &&
-            j + 1 < n && w->namey[j + 1] && T(w, j + 1)->sent == t->sent) {
+            j + 1 < n && w->namey[j + 1] && T(w, j + 1)->sent == t->sent &&
+            !((w->bits[j - 1] & W_ORGSFX) && !(w->bits[j - 1] & (W_TITLE | W_PERSFX)) &&
+              !(w->bits[j + 1] & W_ORGSFX))) {
           j++;
           continue;
         }
