@@ -684,6 +684,20 @@ static void test_known_name_ending_on_a_day(void **state) {
   px_doc_free(d);
 }
 
+/* A name holding an ampersand is a firm's ("..., Standard & Poor's said"). */
+static void test_ampersand_names_a_firm(void **state) {
+  px_doc *d = analyze(state,
+                      "The markets moved.\n\nThe outlook was stable, Standard & Poor's said. Sales "
+                      "rose, Procter & Gamble said.");
+  long k = find_mention(d, "Standard & Poor");
+  assert_true(k >= 0);
+  assert_int_equal(type_of(d, k), PX_ENT_ORG);
+  k = find_mention(d, "Procter & Gamble");
+  assert_true(k >= 0);
+  assert_int_equal(type_of(d, k), PX_ENT_ORG);
+  px_doc_free(d);
+}
+
 /* A one-word name the gazetteer knows as a place is the family name of a
  * person the text named before it ("Pia Jackson ... adds Jackson"), unless
  * it is written as a place ("flew to Jackson"). */
@@ -715,6 +729,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_honorific_gender_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_word_as_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_known_name_ending_on_a_day, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_ampersand_names_a_firm, setup, teardown),
       cmocka_unit_test_setup_teardown(test_signature_line, setup, teardown),
       cmocka_unit_test_setup_teardown(test_titles_possessive_role, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_of_the_body, setup, teardown),

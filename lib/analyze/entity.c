@@ -1204,6 +1204,14 @@ make:;
   uint32_t lb = w->bits[b - 1], fb = w->bits[a];
   if (kind_type(pk)) c->vote[kind_type(pk)] += 3;
   if (titled) c->vote[T_PERSON] += 4;
+  /* "Standard & Poor's", "Procter & Gamble", "Ernst & Young": a name
+   * holding an ampersand is a firm's */
+  if (!kind_type(pk) && !titled)
+    for (size_t i = a + 1; i + 1 < b; i++)
+      if (!is_word(w, i) && T(w, i)->end - T(w, i)->start == 1 && tx->body[T(w, i)->start] == '&') {
+        c->vote[T_ORG] += 4;
+        break;
+      }
   if (b - a >= 2 || (lb & W_ORGSFX)) {
     if (lb & W_ORGSFX) c->vote[T_ORG] += 4;
     else if (lb & W_ORGHEAD) c->vote[T_ORG] += 3;
