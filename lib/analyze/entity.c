@@ -1309,16 +1309,6 @@ static size_t known_across(work *w, size_t a, size_t c) {
   return 0;
 }
 
-/* The end of an agency's name that the gazetteer does not hold, joined by
- * the "and" at c, or 0: "Fish and Wildlife Service", "U.S. Immigration and
- * Customs Enforcement", "Senate Homeland Security and Governmental Affairs
- * Committee" (two name words or more after "and", the last an
- * organization's head, none before it; the words either side of "and" no
- * such head and no place, person or organization the gazetteer knows), and "National Institute of Allergy and
- * Infectious Diseases" (an organization's head and "of" before, words that
- * are no place, person or organization of their own after).  "Russia and
- * China", "Trump and Congress" and "University of Michigan and Harvard"
- * stay apart. */
 /* Token i names something of its own: a first name, a demonym, a place's
  * head, or a place, person or organization the gazetteer knows that is no
  * common word too ("Michigan", not "Fish" or "Agriculture"). */
@@ -1328,6 +1318,17 @@ static bool own_name(const work *w, size_t i) {
          ((b & (W_GAZ_L | W_GAZ_P | W_GAZ_O)) && !(b & W_COMMON));
 }
 
+/* The end of an agency's name that the gazetteer does not hold, joined by
+ * the "and" at c, or 0: "Fish and Wildlife Service", "U.S. Immigration and
+ * Customs Enforcement", "Senate Homeland Security and Governmental Affairs
+ * Committee" (two name words or more after "and", the last an
+ * organization's head, none before it; the words either side of "and" no
+ * such head and no place, person or organization the gazetteer knows), and
+ * "National Institute of Allergy and Infectious Diseases" (an
+ * organization's head and "of" before, words that are no place, person or
+ * organization of their own after).  "Russia and
+ * China", "Trump and Congress" and "University of Michigan and Harvard"
+ * stay apart. */
 static size_t agency_across(work *w, size_t a, size_t c) {
   size_t n = w->tx->ntok;
   if (c == 0 || c <= a || c + 2 >= n) return 0;

@@ -216,12 +216,15 @@ static bool counts_as_word(const px__token *t) {
 }
 
 uint8_t *px__feat_furniture(const px__text *tx, px__arena *a) {
-  uint8_t *furn = px__arena_alloc(a, tx->nsent + 1);
+  uint8_t *furn = px__arena_alloc(a, tx->ntok + 1);
   if (!furn) return NULL;
+  memset(furn, 0, tx->ntok + 1);
   for (size_t s = 0; s < tx->nsent; s++) {
     const px__sentence *se = &tx->sent[s];
+    size_t first = PX__MIN((size_t)se->tok_first, tx->ntok);
+    size_t end = PX__MIN((size_t)se->tok_first + se->tok_count, tx->ntok);
     size_t words = 0, titled = 0, commas = 0;
-    for (size_t i = se->tok_first; i < (size_t)se->tok_first + se->tok_count && i < tx->ntok; i++) {
+    for (size_t i = first; i < end; i++) {
       const px__token *t = &tx->tok[i];
       if (t->kind == PX__TOK_WORD || t->kind == PX__TOK_NUMBER) {
         words++;
@@ -230,7 +233,7 @@ uint8_t *px__feat_furniture(const px__text *tx, px__arena *a) {
         commas++;
       }
     }
-    furn[s] = px__title_run(words, titled, commas);
+    if (px__title_run(words, titled, commas)) memset(furn + first, 1, end - first);
   }
   return furn;
 }
@@ -434,9 +437,8 @@ int px__feat_compute(px__fx *fx, const px__params *p, const px_article *art, px_
     return rc;
   const uint8_t *furn = px__feat_furniture(tx, &fx->arena);
   if (!furn) return PX_ENOMEM;
-  for (size_t s = 0; s < tx->nsent; s++)
-    for (size_t i = tx->sent[s].tok_first; furn[s] && i < tx->sent[s].tok_first + tx->sent[s].tok_count && i < tx->ntok; i++)
-      tx->tok[i].flags |= PX__TF_FURNITURE;
+  for (size_t i = 0; i < tx->ntok; i++)
+    if (furn[i]) tx->tok[i].flags |= PX__TF_FURNITURE;
   px__text ttx = {0};
   if (title.len &&
       (rc = px__text_analyze(fx->ta, title.ptr, title.len, &fx->arena, &ttx)))

@@ -117,14 +117,8 @@ int px__featrec_build(px__textan *ta, px__arena *scratch, const px_article *art,
     p += 8;
   }
   /* the furniture flags px__feat_compute sets, per token */
-  const uint8_t *fs = px__feat_furniture(body, scratch);
-  uint8_t *ft = fs ? px__arena_alloc(scratch, body->ntok + 1) : NULL;
+  const uint8_t *ft = px__feat_furniture(body, scratch);
   if (!ft) return PX_ENOMEM;
-  memset(ft, 0, body->ntok + 1);
-  for (size_t s = 0; s < body->nsent; s++)
-    for (size_t i = body->sent[s].tok_first;
-         fs[s] && i < (size_t)body->sent[s].tok_first + body->sent[s].tok_count && i < body->ntok; i++)
-      ft[i] = 1;
   p += put_tokens(p, body, true, ft);
   p += put_tokens(p, &ttx, false, NULL);
   h.len = (uint32_t)(p - base);

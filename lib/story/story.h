@@ -194,7 +194,7 @@ PX__HIDDEN int px__date_from_text(const px_article *art, int64_t now, int64_t *t
 PX__HIDDEN int px__feat_compute(px__fx *fx, const px__params *p, const px_article *art,
                                 px__feat *f /* OUT */, px__text *tx /* OUT */);
 
-/** Per sentence of tx (in a), 1 when it is a menu or a gallery's run of
+/** Per token of tx (in a), 1 when its sentence is a menu or a gallery's run of
  * names set as one sentence (px__title_run over its tokens, the long page
  * furniture an outlet prints in every article): its tokens count nowhere in
  * duplicate detection or clustering.  NULL: out of memory.  Only this rule
