@@ -372,6 +372,34 @@ static void test_brief_pronoun_openers(void **state) {
   free(out);
 }
 
+/* A question, a remark in brackets or the writer's own first person
+ * ("Pardon me for ...") is an aside, not a claim: what an outlet alone adds
+ * lists its reported claims ("World War I" is no first person). */
+static void test_brief_asides(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *title[2] = {"Fire destroys Vaasa grain silo", "Old silo burns in Vaasa"};
+  const char *body[2] = {
+      SHARED_1 SHARED_2
+      "Pardon me for asking so early in the morning, but who thought this silo was safe?\n\n"
+      "(Ask the farmers along the river how those promises worked out.)\n\n"
+      "I have watched this harbour burn twice in ten years and nobody ever learns.\n\n"
+      "The grain trade began here after World War I and the quay was listed in 1988.\n\n"
+      "Neighbours watched the flames from the river bank until the early hours.",
+      SHARED_1 SHARED_2
+      "The fire persuaded the town council to rebuild the quay wall before the winter storms."};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  const char *a = strstr(out, "What each outlet alone adds");
+  assert_non_null(a);
+  assert_null(strstr(a, "Pardon me"));
+  assert_null(strstr(a, "Ask the farmers"));
+  assert_null(strstr(a, "I have watched"));
+  assert_non_null(strstr(a, "World War I"));
+  assert_non_null(strstr(a, "Neighbours watched"));
+  free(out);
+}
+
 static void test_brief_quote_pieces(void **state) {
   (void)state;
   const char *src[2] = {"Coast Daily", "Ostro News"};
@@ -520,6 +548,7 @@ int main(void) {
       cmocka_unit_test(test_brief_lead_title),
       cmocka_unit_test(test_brief_alone_once), cmocka_unit_test(test_quote_shown),
       cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
+      cmocka_unit_test(test_brief_asides),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

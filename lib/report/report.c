@@ -341,6 +341,83 @@ static bool opens_on_pronoun(const px_comparison *c, uint32_t a, uint32_t s) {
   return false;
 }
 
+/* The last mark of text s[0..n): its last byte but spaces and closing
+ * quotation marks (’ ” are 3 bytes, ending 0x99 0x9d); 0 when none. */
+static char end_mark(const char *s, size_t n) {
+  const unsigned char *t = (const unsigned char *)s;
+  while (n) {
+    if (t[n - 1] == ' ' || t[n - 1] == '\n' || t[n - 1] == '\'' || t[n - 1] == '"') n--;
+    else if (n >= 3 && t[n - 3] == 0xe2 && t[n - 2] == 0x80 && (t[n - 1] == 0x9d || t[n - 1] == 0x99)) n -= 3;
+    else return (char)t[n - 1];
+  }
+  return 0;
+}
+
+/* An aside, not a claim an outlet adds: a question ("what is this?"), a
+ * bracketed aside to the reader, or the writer speaking in the first person outside
+ * any quotation ("Pardon me for ...", "I think ...").  Columns and live
+ * blogs open on such lines; the brief lists what an outlet reports. */
+static bool aside(const px_comparison *c, uint32_t a, uint32_t s) {
+  const px__sentence *se = &c->art[a].tx->sent[s];
+  const unsigned char *p = (const unsigned char *)c->art[a].tx->body + se->start;
+  const unsigned char *e = (const unsigned char *)c->art[a].tx->body + se->end;
+  while (p < e && (*p == ' ' || *p == '\t')) p++;
+  /* a question of the writer's, not one quoted ("..., Capito replied,
+   * “You think?”" reports a reply) */
+  const unsigned char *z = e;
+  while (z > p && (z[-1] == ' ' || z[-1] == '\n')) z--;
+  if (z > p && z[-1] == '?') return true;
+  /* "(Ask some folks in Chicago how those work out.)": an aside in
+   * brackets that bids the reader; a fact in brackets is a fact */
+  if (p < e && *p == '(') {
+    static const char *const bid[] = {"ask", "see", "read", "click", "note", "watch", "listen",
+                                      "remember", "recall", "imagine", "consider", "also", "just"};
+    const unsigned char *w = p + 1, *x = w;
+    while (x < e && ((*x | 0x20) >= 'a' && (*x | 0x20) <= 'z')) x++;
+    for (size_t k = 0; k < sizeof bid / sizeof *bid; k++)
+      if (strlen(bid[k]) == (size_t)(x - w) && !strncasecmp((const char *)w, bid[k], (size_t)(x - w)))
+        return true;
+  }
+  bool straight = false;
+  int depth = 0;
+  for (const unsigned char *q = p; q < e;) {
+    if (*q == '"') {
+      straight = !straight;
+      q++;
+      continue;
+    }
+    if (*q == 0xE2 && e - q >= 3 && q[1] == 0x80 && (q[2] == 0x9C || q[2] == 0x9D)) {
+      if (q[2] == 0x9C) depth++;
+      else if (depth > 0) depth--;
+      q += 3;
+      continue;
+    }
+    if (!((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z')) {
+      q++;
+      continue;
+    }
+    const unsigned char *w = q;
+    while (q < e && ((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z')) q++;
+    if (straight || depth > 0 || (w > p && (w[-1] == '-' || w[-1] == '.'))) continue;
+    size_t n = (size_t)(q - w);
+    bool apos = q < e && (*q == '\'' || (e - q >= 3 && q[0] == 0xE2 && q[1] == 0x80 && q[2] == 0x99));
+    if (n == 1 && w[0] == 'I') {
+      /* "I think", "I'm"; not "World War I and ..." or "Part I." (a
+       * numeral after a capitalized word) */
+      const unsigned char *b = w;
+      while (b > p && b[-1] == ' ') b--;
+      const unsigned char *pw = b;
+      while (pw > p && ((pw[-1] | 0x20) >= 'a' && (pw[-1] | 0x20) <= 'z')) pw--;
+      bool numeral = pw < b && *pw >= 'A' && *pw <= 'Z';
+      if (!numeral && (apos || (e - q >= 2 && q[0] == ' ' && q[1] >= 'a' && q[1] <= 'z'))) return true;
+    } else if ((n == 2 && !memcmp(w, "me", 2)) || (n == 2 && !memcmp(w, "my", 2)) ||
+               (n == 2 && !memcmp(w, "My", 2) && w == p) || (n == 6 && !memcmp(w, "myself", 6))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* How well member j stands for its fact f: a sentence grouped into the
  * fact (not one that joined it as a second claim), linked to more of the
  * fact's other members, a statement rather than a question, a transcript
@@ -352,17 +429,10 @@ static int member_rank(const px_comparison *c, uint32_t f, uint32_t j, uint32_t 
   int r = 0;
   if (c->sent_fact[k] == f) r += 8 + 2 * (int)(deg[k] < 32 ? deg[k] : 32);
   px_str t = px__span(c, m->art, m->start, m->end);
-  size_t e = t.len;
-  while (e && (t.ptr[e - 1] == ' ' || t.ptr[e - 1] == '\n')) e--;
-  /* past closing quotation marks (’ ” are 3 bytes, ending 0x99 0x9d) */
-  size_t q = e;
-  while (q && (t.ptr[q - 1] == '\'' || t.ptr[q - 1] == '"' ||
-               (q >= 3 && (unsigned char)t.ptr[q - 3] == 0xe2 &&
-                ((unsigned char)t.ptr[q - 1] == 0x9d || (unsigned char)t.ptr[q - 1] == 0x99))))
-    q -= t.ptr[q - 1] == '\'' || t.ptr[q - 1] == '"' ? 1 : 3;
-  bool question = q && t.ptr[q - 1] == '?';
+  char last = end_mark(t.ptr, t.len);
+  bool question = last == '?';
   /* a heading or a crosshead ends without a full stop */
-  bool ends = q && (t.ptr[q - 1] == '.' || t.ptr[q - 1] == '!' || t.ptr[q - 1] == ',');
+  bool ends = last == '.' || last == '!' || last == ',';
   size_t words = sent_words(c, m->art, m->sent);
   if (!question && ends && !labelled_line(t) && words >= 6 && !quote_part(c, m->art, m->sent) &&
       !opens_on_pronoun(c, m->art, m->sent))
@@ -485,7 +555,8 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
       uint32_t fi = c->sent_fact[a->sent_first + s];
       const px__cfact *f = &c->fact[fi];
       if (f->noutlets > 1 || f->furniture || sent_words(c, (uint32_t)i, s) < 8 ||
-          fragment(c, (uint32_t)i, s) || quote_part(c, (uint32_t)i, s) || opens_on_pronoun(c, (uint32_t)i, s))
+          fragment(c, (uint32_t)i, s) || quote_part(c, (uint32_t)i, s) || opens_on_pronoun(c, (uint32_t)i, s) ||
+          aside(c, (uint32_t)i, s))
         continue;
       bool listed = false;
       for (size_t k = 0; k < b->nalone[i] && !listed; k++) {
