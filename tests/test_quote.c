@@ -2341,9 +2341,26 @@ static void test_plural_before_a_place(void **state) {
   assert_speaker(f, "preparing for the new rules", "Pharmacists");
 }
 
+/* "92 percent of voters said", "5,000 people chanted": a count of people
+ * or a share is part of the speaker; a date's day is not ("an Oct. 31
+ * article said"). */
+static void test_counted_speakers(void **state) {
+  fx *f = *state;
+  run(f, "The survey came out on Monday.\n\n"
+         "In the poll, 92 percent of voters said they wanted a second ferry. Yet 48% of Democrats said "
+         "the fares were too high. Outside the town hall, 5,000 people chanted \"Save the pier!\" "
+         "An Oct. 31 article said the board had lost the vote.");
+  assert_speaker(f, "wanted a second ferry", "92 percent of voters");
+  assert_speaker(f, "fares were too high", "48% of Democrats");
+  assert_speaker(f, "Save the pier", "5,000 people");
+  px_quote q = find(f, "the board had lost the vote");
+  if (q.has_speaker && str_has(q.speaker_name, "31")) fail_msg("a date's day in the speaker");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_counted_speakers, setup, teardown),
       cmocka_unit_test(test_remarks_one_speaker),
       cmocka_unit_test(test_scan_styles),
       cmocka_unit_test(test_scan_apostrophes_and_nesting),

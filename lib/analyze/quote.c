@@ -354,6 +354,52 @@ static int32_t mention_at(const qwork *w, size_t i) { return w->men ? w->men[i] 
  * words stands for a name the entity layer missed.
  */
 static bool is_ing(const qwork *w, size_t i);
+/* A number token that counts (digits with thousands' commas, a decimal,
+ * a percentage), not a year or an identifier of four digits. */
+static bool count_number(const qwork *w, size_t k) {
+  const px__token *t = TOK(w, k);
+  const char *p = w->p + t->start;
+  size_t n = t->end - t->start, digits = 0;
+  if (n && p[n - 1] == '%') n--;
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] >= '0' && p[i] <= '9') digits++;
+    else if (p[i] != ',' && p[i] != '.') return false;
+  }
+  return digits && !(digits == 4 && digits == n);
+}
+
+/* The count at k opens a phrase ending at t that counts people: a share
+ * ("92 percent of voters", "48% of Democrats") or people after lower-case
+ * words ("5,000 people", "4 sworn officers"; not "Oct. 31 article"). */
+static bool count_of_people(const qwork *w, size_t k, size_t t) {
+  static const char *const share[] = {"percent", "pct"};
+  static const char *const people[] = {
+      "people", "voters", "supporters", "critics", "officials", "sources", "analysts", "experts",
+      "witnesses", "activists", "residents", "members", "officers", "reporters", "lawmakers",
+      "economists", "donors", "respondents", "adults", "students", "workers", "protesters",
+      "demonstrators", "participants", "delegates", "senators", "doctors", "physicians",
+      "scientists", "teachers", "parents", "employees", "leaders", "agents", "troops", "soldiers",
+      "police", "americans", "democrats", "republicans", "independents", "lawyers", "patients",
+      "insiders", "viewers", "readers", "users", "customers", "consumers", "women", "men",
+      "residents", "citizens", "immigrants", "latinos", "millennials", "households", "owners"};
+  const px__token *n = TOK(w, k);
+  size_t np = sizeof people / sizeof *people;
+  bool pct = w->p[n->end - 1] == '%' || (k + 1 <= t && word_in(w, k + 1, share, sizeof share / sizeof *share)) ||
+             (k + 1 <= t && punct_char(w, k + 1) == '%');
+  if (pct) {
+    /* "65 percent said", or a share of people ("41 percent of Americans
+     * polled"), not "40% of council claims" */
+    if (t <= k + 1) return true;
+    for (size_t i = k + 2; i <= t; i++)
+      if (word_in(w, i, people, np)) return true;
+    return false;
+  }
+  if (!word_in(w, t, people, np)) return false;
+  for (size_t i = k + 1; i < t; i++)
+    if (!is_word(w, i) || cap_word(w, i)) return false;
+  return true;
+}
+
 static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
   if (!is_word(w, t)) return false;
   int32_t m = mention_at(w, t);
@@ -385,6 +431,21 @@ static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
   bool det = false, title = (c & PX__CW_TITLE) != 0, capital = cap_word(w, t);
   while (a > lo && t - a < 7) {
     size_t b = a - 1;
+    /* "92 percent of voters", "92% of voters", "5,000 people": a count
+     * of a share or of a group of people opens the phrase as a determiner
+     * would (a year does not: "In 2016 voters said"; nor "Sept. 13
+     * Quinnipiac poll", "189 pages") */
+    if (TOK(w, b)->kind == PX__TOK_NUMBER && count_number(w, b) && count_of_people(w, b, t)) {
+      a = b;
+      det = true;
+      break;
+    }
+    if (punct_char(w, b) == '%' && b > lo && TOK(w, b - 1)->kind == PX__TOK_NUMBER &&
+        TOK(w, b - 1)->end == TOK(w, b)->start && count_number(w, b - 1)) { /* "48 %" */
+      a = b - 1;
+      det = true;
+      break;
+    }
     if (!is_word(w, b)) {
       /* a hyphenated or possessive piece: "GOP's", "then-Gov." */
       char pc = punct_char(w, b);

@@ -16,8 +16,10 @@
  * names known across "and", a document's source, a name heading a clause
  * after the cue; 4: agencies' names holding "and" ("Fish and Wildlife
  * Service", "U.S. Customs and Border Protection"), no place's spelling in
- * a person's key, an honorific's gender before a shared family name. */
-#define ANALYSIS_VERSION 4
+ * a person's key, an honorific's gender before a shared family name; 5:
+ * a count of people or a share in a speaker's phrase ("92 percent of
+ * voters"). */
+#define ANALYSIS_VERSION 5
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
