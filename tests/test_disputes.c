@@ -248,6 +248,32 @@ static void test_same_actor(void **state) {
   for (int i = 0; i < 2; i++) px_article_free(arts[i]);
 }
 
+/* "Thirty-two states" counts 32.  Two sentences that open on the names of
+ * two people count for two people ("Lind can get on the ballot in three
+ * districts" / "Halloran appeared on the ballot in 11"): a capital that
+ * starts a sentence tells no name, an entity's mention there does. */
+static void test_word_numbers_and_opening_names(void **state) {
+  (void)state;
+  px__qty q = one("Thirty-two states and the capital district have such laws.");
+  assert_true(q.value == 32 && q.unit == stem("state"));
+  assert_true(px__number_word("ninety-nine", 11) == 99);
+  assert_true(px__number_word("one-half", 8) < 0);
+  px_article *arts[2] = {
+      mk("Valley Post", "Ballot deadlines near",
+         "Marek Lind can still get on the ballot in three districts of the region, the electoral "
+         "board said on Friday."),
+      mk("Hill Courier", "Ballot deadlines near",
+         "Halloran appeared on the ballot in 11 districts of the region, the electoral board said "
+         "on Friday."),
+  };
+  px_comparison *c = NULL;
+  assert_int_equal(px_compare(ctx, (const px_article *const *)arts, 2, NULL, &c), PX_OK);
+  assert_true(c->nfact > 0 && c->fact[c->sent_fact[0]].noutlets == 2); /* one fact */
+  assert_false(disputed(c, 3) || disputed(c, 11));
+  px_comparison_free(c);
+  for (int i = 0; i < 2; i++) px_article_free(arts[i]);
+}
+
 /* A share is set against a share of the same thing: both name it after
  * "of" in the same words, or neither does and their clauses share three
  * words. */
@@ -435,6 +461,7 @@ int main(void) {
       cmocka_unit_test(test_share_base),          cmocka_unit_test(test_rounding_and_floors),
       cmocka_unit_test(test_qualifiers),          cmocka_unit_test(test_days),
       cmocka_unit_test(test_one_count),           cmocka_unit_test(test_ranges_and_both_figures), cmocka_unit_test(test_places),
+      cmocka_unit_test(test_word_numbers_and_opening_names),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -23,7 +23,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 12u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 13u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -82,7 +82,11 @@
                         and Border Protection"); a menu or gallery set as one
                         sentence and a newsletter form's lines are furniture;
                         "Keating Holland" keeps "holland" in his key; "Mrs.
-                        Romney" is Ann Romney, not Mitt, the most named */
+                        Romney" is Ann Romney, not Mitt, the most named;
+                    13: "92 percent of voters said" keeps its figure; "thirty-two"
+                        is a number; a name opening a sentence is an actor of
+                        its figures ("McMullin appeared on the ballot in 11
+                        states" counts no state of another candidate) */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -729,6 +729,20 @@ static bool is_name(const px__token *t, const uint64_t *skip) {
   return true;
 }
 
+/* Is token i, the first of sentence s of article a, a name: the start of
+ * an entity's mention ("McMullin appeared on the ballot in 11 states"),
+ * which a capital at the start of a sentence does not tell? */
+static bool opening_name(const px_comparison *c, uint32_t a, uint32_t s, uint32_t i) {
+  const px__text *tx = c->art[a].tx;
+  const px__entities *es = c->art[a].ents;
+  const px__token *t = &tx->tok[i];
+  if (!es || t->kind != PX__TOK_WORD || !(t->flags & PX__TF_SENT_START) || (t->flags & PX__TF_STOP)) return false;
+  for (size_t m = 0; m < es->nmen; m++)
+    if (es->men[m].sent == s && es->men[m].tok_first <= i && i < es->men[m].tok_first + es->men[m].tok_count)
+      return true;
+  return false;
+}
+
 /* Do sentences (ax, sx) and (ay, sy) speak of one actor?  Both name
  * someone and share no name: they do not (two candidates' crowds, two
  * polls' samples, a state's and a group's tally).  Strict, for sentences
@@ -742,14 +756,21 @@ static bool same_actor(const px_comparison *c, uint32_t ax, uint32_t sx, uint32_
   const px__text *tx = c->art[ax].tx, *ty = c->art[ay].tx;
   const px__sentence *x = &tx->sent[sx], *y = &ty->sent[sy];
   bool nx = false, ny = false;
+  /* A name opening a sentence makes it name someone; across facts
+   * (strict) it is no name both share: "Oklahoma (37 delegates)" in a
+   * list is no count of Breitbart's "Arkansas holds 31, Oklahoma has 37" */
   for (uint32_t i = x->tok_first; i < x->tok_first + x->tok_count; i++) {
-    if (!is_name(&tx->tok[i], skip)) continue;
+    bool opening = !is_name(&tx->tok[i], skip);
+    if (opening && !opening_name(c, ax, sx, i)) continue;
     nx = true;
+    if (opening && strict) continue;
     for (uint32_t j = y->tok_first; j < y->tok_first + y->tok_count; j++)
-      if (is_name(&ty->tok[j], skip) && ty->tok[j].stem == tx->tok[i].stem) return true;
+      if ((is_name(&ty->tok[j], skip) || (!strict && opening_name(c, ay, sy, j))) &&
+          ty->tok[j].stem == tx->tok[i].stem)
+        return true;
   }
   for (uint32_t j = y->tok_first; j < y->tok_first + y->tok_count && !ny; j++)
-    ny = is_name(&ty->tok[j], skip);
+    ny = is_name(&ty->tok[j], skip) || opening_name(c, ay, sy, j);
   return strict ? !nx && !ny : !nx || !ny;
 }
 

@@ -189,6 +189,15 @@ double px__number_word(const char *w, size_t n) {
                NW("thousands", 2e3), NW("million", 1e6), NW("billion", 1e9),  NW("trillion", 1e12),
                NW("half", 0.5),     NW("twice", 2),      NW("once", 1)};
 #undef NW
+  /* "thirty-two", "ninety-nine": tens and units written with a hyphen */
+  const char *h = n > 6 && n <= 13 ? memchr(w, '-', n) : NULL;
+  if (h) {
+    double tens = px__number_word(w, (size_t)(h - w)), units = px__number_word(h + 1, n - (size_t)(h - w) - 1);
+    if (tens >= 20 && tens <= 90 && units >= 1 && units <= 9 && units == (int)units &&
+        h - w >= 5)
+      return tens + units;
+    return -1;
+  }
   if (n < 3 || n > 9) return -1; /* "one" .. "thousands" */
   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
     if (words[i].n == n && words[i].w[0] == w[0] && memcmp(words[i].w, w, n) == 0)
