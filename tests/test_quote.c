@@ -2357,10 +2357,23 @@ static void test_counted_speakers(void **state) {
   if (q.has_speaker && str_has(q.speaker_name, "31")) fail_msg("a date's day in the speaker");
 }
 
+/* "Republicans in Congress said", "Researchers at Orlen University say": a
+ * plural opening the sentence before a body after "on", "in" or "at" is
+ * the speaker. */
+static void test_plural_at_a_body(void **state) {
+  fx *f = *state;
+  run(f, "The vote came on Tuesday.\n\n"
+         "Republicans in Congress said the levy would not pass. Researchers at Orlen University say "
+         "the pier needs a new deck.");
+  assert_speaker(f, "levy would not pass", "Republicans");
+  assert_speaker(f, "needs a new deck", "Researchers");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
       cmocka_unit_test_setup_teardown(test_counted_speakers, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_plural_at_a_body, setup, teardown),
       cmocka_unit_test(test_remarks_one_speaker),
       cmocka_unit_test(test_scan_styles),
       cmocka_unit_test(test_scan_apostrophes_and_nesting),

@@ -1003,11 +1003,17 @@ static bool after_prep_word(const qwork *w, size_t j) {
 
 /* A place after a preposition tells where the speaker is, who is the
  * phrase before it opening with a determiner: "An anesthesiologist on the
- * West Coast tells me" is the anesthesiologist's. */
-static void place_of_phrase(const qwork *w, size_t slo, spk *s) {
+ * West Coast tells me" is the anesthesiologist's.  So does a body (body:
+ * an organization or another thing not a person) after "on", "in" or
+ * "at" for a plural opening the sentence: "Republicans on the Hill said",
+ * "Democrats in Congress say" are theirs; one person at a body ("a
+ * source at the White House said") still speaks for the body. */
+static void place_of_phrase(const qwork *w, size_t slo, spk *s, bool body) {
+  static const char *const where[] = {"on", "in", "at"};
   size_t f = tok_from(w, s->start);
   while (f > slo && is_word(w, f - 1) && (w->cls[f - 1] & CW_DET)) f--;
   if (f <= slo || !is_word(w, f - 1) || !after_prep_word(w, f - 1)) return;
+  if (body && !word_in(w, f - 1, where, sizeof where / sizeof *where)) return;
   size_t p = f - 1, a = p;
   while (a > slo && p - a < 5 && is_word(w, a - 1) &&
          (!cap_word(w, a - 1) || (w->cls[a - 1] & CW_DET) ||
@@ -1024,6 +1030,7 @@ static void place_of_phrase(const qwork *w, size_t slo, spk *s) {
   bool plural = a < p && a == slo && (TOK(w, a)->flags & PX__TF_SENT_START) && last->end - last->start > 3 &&
                 w->p[last->end - 1] == 's' && w->p[last->end - 2] != 's' && w->p[last->end - 2] != '\'';
   if (a >= p || !(det || plural) || !(a == slo || punct_char(w, a - 1) == ',')) return;
+  if (body && !plural) return; /* "a source at the White House" speaks for it */
   if (det && a + 1 >= p) return;
   spk_span(w, a, p, s);
 }
@@ -1266,7 +1273,9 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
           !(s->men >= 0 && document_from(w, &s2, tok_from(w, s->start))))
         *s = s2;
       else if (s->men >= 0 && w->ents->ent[w->ents->men[s->men].entity].type == PX_ENT_PLACE)
-        place_of_phrase(w, slo, s); /* "A nurse in Chicago tells me" */
+        place_of_phrase(w, slo, s, false); /* "A nurse in Chicago tells me" */
+      else if (s->men >= 0 && w->ents->ent[w->ents->men[s->men].entity].type != PX_ENT_PERSON)
+        place_of_phrase(w, slo, s, true); /* "Republicans on the Hill said" */
     } else if ((is_ing(w, c) || naming_participle(w, t, c)) && s->men < 0 && !s->pron &&
                !weak_person(w, s)) {
       /* "he has battled the council, at one point calling the mayor a
