@@ -596,7 +596,7 @@ static void test_according_to_outer(void **state) {
  * plural noun after it ("claims", "states") is no verb of saying. */
 static void test_no_subject_phrases(void **state) {
   fx *f = *state;
-  run(f, "The Harbor Ledger rated 40% of council claims as \"false\" or \"misleading,\" twice the "
+  run(f, "The Harbor Ledger called 40% of council claims \"false\" or \"misleading,\" twice the "
          "rate of last year.\n\n"
          "Senator Dara Quill said she hopes the new levy can be \"the best of both worlds,\" giving "
          "states more money.");
@@ -2369,11 +2369,32 @@ static void test_plural_at_a_body(void **state) {
   assert_speaker(f, "needs a new deck", "Researchers");
 }
 
+/* "states", "claims", "reports" after a number or an adjective are plural
+ * nouns, no verbs of saying: "in key battleground states", "Conservative
+ * states should", "in 50 states"; "The letter states that" and "the
+ * charter, which states:" report. */
+static void test_plural_noun_cues(void **state) {
+  fx *f = *state;
+  run(f, "The campaign went on.\n\n"
+         "Lind leads in the polls nationally and in key battleground states, but the flood of stories "
+         "about her ferry contracts has hurt her. Conservative states should consider supporting the "
+         "principle that courts can act. Johnson is on the ballot in all 50 states plus the capital "
+         "district.\n\n"
+         "The letter states that the pier will close in May. The harbour charter, which states: "
+         "\"No vessel shall berth after dark,\" was signed in 1921.");
+  assert_no_quote_has(f, "the flood of stories");
+  assert_no_quote_has(f, "should consider supporting");
+  assert_no_quote_has(f, "plus the capital district");
+  assert_speaker(f, "the pier will close", "The letter");
+  assert_speaker(f, "No vessel shall berth", "harbour charter");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_attribution_sentences, setup, teardown),
       cmocka_unit_test_setup_teardown(test_counted_speakers, setup, teardown),
       cmocka_unit_test_setup_teardown(test_plural_at_a_body, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_plural_noun_cues, setup, teardown),
       cmocka_unit_test(test_remarks_one_speaker),
       cmocka_unit_test(test_scan_styles),
       cmocka_unit_test(test_scan_apostrophes_and_nesting),

@@ -84,7 +84,8 @@
                         "Keating Holland" keeps "holland" in his key; "Mrs.
                         Romney" is Ann Romney, not Mitt, the most named;
                     13: "92 percent of voters said" keeps its figure, "Republicans
-                        in Congress said" is theirs; "thirty-two"
+                        in Congress said" is theirs, "battleground states" is
+                        no cue; "thirty-two"
                         is a number; a name opening a sentence is an actor of
                         its figures ("McMullin appeared on the ballot in 11
                         states" counts no state of another candidate) */

@@ -1491,6 +1491,37 @@ static size_t cue_particle(const qwork *w, size_t i) {
 }
 
 /* Is token i a cue ("according" only with "to" after it)? */
+/* A cue that is also a plural noun ("states", "claims", "reports",
+ * "notes", "tweets") is the noun after a number or a word that cannot be
+ * its subject: "in 50 states", "key battleground states", "swing states
+ * that", "Southern states", "his claims"; the verb follows a name, a
+ * pronoun, "which" or "that", a document or a role ("the letter states",
+ * "the Constitution, which states:"), or an adverb ("also states"), or
+ * opens a quotation after it ("states the party website"). */
+static bool plural_noun_cue(const qwork *w, size_t i) {
+  static const char *const nouns[] = {"states", "claims", "reports", "notes", "tweets",
+                                      "posts",  "remarks", "comments", "answers", "quotes"};
+  static const char *const subject[] = {
+      "which", "that", "who", "also", "further", "still", "even", "now", "simply", "then",
+      "constitution", "law", "rule", "bill", "article", "document", "guide", "study", "analysis",
+      "order", "memorandum", "plan", "policy", "page", "site", "website", "section", "clause",
+      "amendment", "text", "notice", "filing", "complaint", "lawsuit", "ruling", "decision",
+      "opinion", "agreement", "contract", "resolution", "platform", "label", "sign", "card",
+      "version", "editorial", "survey", "poll", "book", "source", "summary", "brief", "motion",
+      "petition", "indictment", "warrant", "affidavit", "transcript", "regulation", "provision",
+      "statute", "charter", "treaty", "declaration", "manifesto", "account", "profile", "bio"};
+  if (!word_in(w, i, nouns, sizeof nouns / sizeof *nouns)) return false;
+  size_t p = i - 1;
+  if (TOK(w, p)->kind == PX__TOK_NUMBER) return true;
+  if (!is_word(w, p)) return false; /* "...," states the party website */
+  if (mention_at(w, p) >= 0 || (w->cls[p] & (PX__CW_PRONOUN | PX__CW_TITLE)) || is_document(w, p) ||
+      ly_adverb(w, p) || word_in(w, p, subject, sizeof subject / sizeof *subject))
+    return false;
+  /* any other word: a number ("four"), an adjective or a noun used as one
+   * ("battleground", "Southern", "Conservative") */
+  return true;
+}
+
 static int cue_at(const qwork *w, size_t i, bool weak_ok) {
   if (!is_word(w, i)) return 0;
   uint8_t c = w->cls[i];
@@ -1520,6 +1551,7 @@ static int cue_at(const qwork *w, size_t i, bool weak_ok) {
         h == qa->h_on || h == qa->h_at || h == qa->h_about || h == qa->h_against || h == qa->h_over)
       return 0;
   }
+  if (i > 0 && plural_noun_cue(w, i)) return 0;
   /* "a Donald Trump tweet": a name used as a modifier after "a" */
   int32_t m = i > 0 ? mention_at(w, i - 1) : -1;
   if (m >= 0) {

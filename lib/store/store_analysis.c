@@ -18,7 +18,8 @@
  * Service", "U.S. Customs and Border Protection"), no place's spelling in
  * a person's key, an honorific's gender before a shared family name; 5:
  * a count of people or a share in a speaker's phrase ("92 percent of
- * voters"), a plural before a body ("Republicans in Congress said"). */
+ * voters"), a plural before a body ("Republicans in Congress said"),
+ * a cue that is a plural noun ("in key battleground states"). */
 #define ANALYSIS_VERSION 5
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
