@@ -688,7 +688,10 @@ static void test_furniture(void **state) {
       "Ledger John Roe Harbour Ledger Ann Poe Getty Images Eli Moe Getty Images Ida Noe Orlen Press "
       "Max Low Orlen Press Tim Row Harbour Ledger",
       /* a related headline set in capitals */
-      "SEN. JANE DOE BLASTS FERRY BOARD FOR CUTTING NIGHT CROSSINGS FOLLOWING 'SAVE THE PIER' RALLY"};
+      "SEN. JANE DOE BLASTS FERRY BOARD FOR CUTTING NIGHT CROSSINGS FOLLOWING 'SAVE THE PIER' RALLY",
+      /* a photo caption that says where someone stands in the picture */
+      "Captain Jane Doe, right, is overcome with emotion as she and harbour master Eli Moe walk to "
+      "the ferry at Orlen pier, Monday June 22, 2020."};
   static const char *const no[] = {
       "Defense talks with the islands began on May 26, 2008, in the capital.",
       "Mayor Anna Berg signed the order on Jan. 27, 2017, in her office.",
@@ -724,6 +727,8 @@ static void test_furniture(void **state) {
       "Jane Doe, who lives in Orlen, told an emotional story about her two brothers, the pier and the boat.",
       "Ferries Harbour crews, dock workers and families, all of them, gathered at the pier.",
       "Jane Doe is a former captain who ran the ferry for 20 years.",
+      "Mayor Anna Berg is expected to sign the order on Jan. 27, 2017, in her office.",
+      "Jane Doe, left, and Eli Moe, right, have run the ferry since May 1, 2001, the board said.",
       "This report found that ferries, piers and docks need repairs, the board said.",
       "In May, June and July 2020 the ferry ran every day.",
       "Orlen, Harbourtown and Eastport Voted Yes.",

@@ -381,8 +381,11 @@ static bool dated_caption(const char *p, size_t n) {
       "wait", "rall", "brief", "hug", "applaud", "point", "celebrate", "wear", "carr", "gather",
       "hold", "embrace", "salute", "step", "cheer", "chant", "demonstrate", "protest", "mourn",
       "gaze", "lead", "head", "work", "play", "run"};
-  /* the opening run: capitalized words, "of", "the", "and", initials */
+  /* the opening run: capitalized words, "of", "the", "and", initials, and
+   * where a person stands in the picture ("Bubba Wallace, right, is
+   * overcome ...") */
   size_t i = 0, caps = 0;
+  bool placed = false;
   while (i < n) {
     size_t w = i;
     while (i < n && p[i] != ' ') i++;
@@ -390,12 +393,21 @@ static bool dated_caption(const char *p, size_t n) {
     bool cap = p[w] >= 'A' && p[w] <= 'Z';
     bool glue = (i - w == 2 && !memcmp(p + w, "of", 2)) || (i - w == 3 && !memcmp(p + w, "the", 3)) ||
                 (i - w == 3 && !memcmp(p + w, "and", 3));
+    bool where = w >= 2 && p[w - 2] == ',' &&
+                 ((i - w == 5 && !memcmp(p + w, "left,", 5)) || (i - w == 6 && !memcmp(p + w, "right,", 6)) ||
+                  (i - w == 7 && (!memcmp(p + w, "center,", 7) || !memcmp(p + w, "centre,", 7))));
+    if (where) {
+      placed = true;
+      while (i < n && p[i] == ' ') i++;
+      continue;
+    }
     if (!cap && !glue) {
-      /* the first word in lower case: a verb of the list, "-s" or not */
+      /* the first word in lower case: a verb of the list, "-s" or not; or,
+       * after a place in the picture, "is" or "are" */
       if (caps < 1 || caps > 10) return false;
       size_t k = i - w;
       if (k && p[i - 1] == ',') return false;
-      bool ok = false;
+      bool ok = placed && ((k == 2 && !memcmp(p + w, "is", 2)) || (k == 3 && !memcmp(p + w, "are", 3)));
       for (size_t v = 0; v < sizeof verb / sizeof *verb && !ok; v++) {
         size_t vl = strlen(verb[v]);
         if (k < vl || memcmp(p + w, verb[v], vl) != 0) continue;
