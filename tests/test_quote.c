@@ -2371,8 +2371,9 @@ static void test_plural_at_a_body(void **state) {
 
 /* "states", "claims", "reports" after a number or an adjective are plural
  * nouns, no verbs of saying: "in key battleground states", "Conservative
- * states should", "in 50 states"; "The letter states that" and "the
- * charter, which states:" report. */
+ * states should", "in 50 states"; "The letter states that", "the charter,
+ * which states:", "The wire service reports" and "Channel 2 reports"
+ * report. */
 static void test_plural_noun_cues(void **state) {
   fx *f = *state;
   run(f, "The campaign went on.\n\n"
@@ -2381,12 +2382,15 @@ static void test_plural_noun_cues(void **state) {
          "principle that courts can act. Johnson is on the ballot in all 50 states plus the capital "
          "district.\n\n"
          "The letter states that the pier will close in May. The harbour charter, which states: "
-         "\"No vessel shall berth after dark,\" was signed in 1921.");
+         "\"No vessel shall berth after dark,\" was signed in 1921. The wire service reports that the "
+         "ferry will sail. As Channel 2 reports, the harbour master has resigned.");
   assert_no_quote_has(f, "the flood of stories");
   assert_no_quote_has(f, "should consider supporting");
   assert_no_quote_has(f, "plus the capital district");
   assert_speaker(f, "the pier will close", "The letter");
   assert_speaker(f, "No vessel shall berth", "harbour charter");
+  assert_speaker(f, "the ferry will sail", "wire service");
+  assert_speaker(f, "harbour master has resigned", "Channel");
 }
 
 int main(void) {

@@ -1509,10 +1509,16 @@ static bool plural_noun_cue(const qwork *w, size_t i) {
       "opinion", "agreement", "contract", "resolution", "platform", "label", "sign", "card",
       "version", "editorial", "survey", "poll", "book", "source", "summary", "brief", "motion",
       "petition", "indictment", "warrant", "affidavit", "transcript", "regulation", "provision",
-      "statute", "charter", "treaty", "declaration", "manifesto", "account", "profile", "bio"};
+      "statute", "charter", "treaty", "declaration", "manifesto", "account", "profile", "bio",
+      /* a body or a person in lower case: "the wire service reports", "a
+       * former campaign staffer claims" */
+      "service", "theory", "contestant", "staffer", "person", "newspaper", "paper", "magazine",
+      "network", "outlet", "station", "channel", "blog", "wire", "journal", "tabloid", "columnist",
+      "correspondent", "writer", "author", "researcher", "scientist"};
   if (!word_in(w, i, nouns, sizeof nouns / sizeof *nouns)) return false;
   size_t p = i - 1;
-  if (TOK(w, p)->kind == PX__TOK_NUMBER) return true;
+  /* "in 50 states"; not "as Channel 2 reports", a name's number */
+  if (TOK(w, p)->kind == PX__TOK_NUMBER) return !(p > 0 && cap_word(w, p - 1));
   if (!is_word(w, p)) return false; /* "...," states the party website */
   if (mention_at(w, p) >= 0 || (w->cls[p] & (PX__CW_PRONOUN | PX__CW_TITLE)) || is_document(w, p) ||
       ly_adverb(w, p) || word_in(w, p, subject, sizeof subject / sizeof *subject))
