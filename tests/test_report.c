@@ -400,6 +400,43 @@ static void test_brief_asides(void **state) {
   free(out);
 }
 
+/* A core fact shown by a bare quotation, its speaker named in the sentence
+ * before, says who speaks: in the text, the Markdown and the JSON
+ * (story.core_speakers); a core fact that names its speaker has none. */
+static void test_brief_core_speaker(void **state) {
+  (void)state;
+  const char *src[2] = {"Northern Wire", "Baltic Herald"};
+  const char *title[2] = {"Ferry fire", "Fire on the ferry"};
+  const char *body[2] = {
+      "A fire broke out on the ferry Baltic Aurora on Monday, the coast guard said.\n\n"
+      "Captain Jari Lehtonen said the crew had trained for this kind of fire for years. "
+      "\u201cWe brought every single passenger home safely before midnight.\u201d",
+      "A fire broke out on the ferry Baltic Aurora on Monday, the coast guard said.\n\n"
+      "Captain Jari Lehtonen said the crew had trained for this kind of fire for years. "
+      "\u201cWe brought every single passenger home safely before midnight.\u201d"};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  assert_non_null(strstr(out, "Jari Lehtonen: \u201cWe brought every single"));
+  assert_null(strstr(out, ": Captain Jari Lehtonen said"));
+  free(out);
+  out = report_of(src, title, body, when, 2, PX_REPORT_MD);
+  assert_non_null(strstr(out, "Jari Lehtonen: \u201cWe brought"));
+  free(out);
+  out = report_of(src, title, body, when, 2, PX_REPORT_JSON);
+  json_error_t err;
+  json_t *root = json_loads(out, 0, &err);
+  assert_non_null(root);
+  json_t *story = json_object_get(root, "story");
+  json_t *core = json_object_get(story, "core_facts"), *who = json_object_get(story, "core_speakers");
+  assert_int_equal(json_array_size(core), json_array_size(who));
+  size_t named = 0;
+  for (size_t k = 0; k < json_array_size(who); k++)
+    named += strcmp(json_string_value(json_array_get(who, k)), "Jari Lehtonen") == 0;
+  assert_int_equal(named, 1);
+  json_decref(root);
+  free(out);
+}
+
 static void test_brief_quote_pieces(void **state) {
   (void)state;
   const char *src[2] = {"Coast Daily", "Ostro News"};
@@ -549,6 +586,7 @@ int main(void) {
       cmocka_unit_test(test_brief_alone_once), cmocka_unit_test(test_quote_shown),
       cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
       cmocka_unit_test(test_brief_asides),
+      cmocka_unit_test(test_brief_core_speaker),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

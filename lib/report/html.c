@@ -30,7 +30,7 @@ static const char k_css[] =
     ".n{font-size:.7rem;color:#3a8a3a;margin-right:.3rem}.kind{font-size:.75rem;color:#555}"
     ".warn{color:#9a3412}.legend{font-size:.85rem;color:#444;border:1px solid #ddd;background:#fff;"
     "padding:.3rem .6rem;border-radius:6px}.legend span{margin-right:1rem;padding-left:.4rem}"
-    ".core li{margin:.35rem 0}.core details div{margin:.2rem 0 .2rem 1rem;font-size:.92rem}"
+    ".core li{margin:.35rem 0}.core details div{margin:.2rem 0 .2rem 1rem;font-size:.92rem}.who{font-weight:600}"
     "summary{cursor:pointer}"
     "@media print{body{background:#fff;font-size:10pt;max-width:none}.cols{display:block}"
     ".col{break-inside:avoid;border:none;margin-bottom:1rem}details{display:block}"
@@ -98,6 +98,12 @@ void px__report_html(const px_comparison *c, px__w *w) {
     const px__cfact *fa = &c->fact[f];
     const px__cmember *m0 = &c->mem[px__brief_member(c, &b, f)];
     px__w_printf(w, "<li><details><summary><b>%u/%zu outlets</b> ", fa->noutlets, c->noutlet);
+    px_str who = px__brief_core_speaker(c, &b, k);
+    if (who.len) {
+      px__w_puts(w, "<span class=\"who\">");
+      h(w, who);
+      px__w_puts(w, ":</span> ");
+    }
     h(w, px__span(c, m0->art, m0->start, m0->end));
     px__w_puts(w, "</summary>");
     for (uint32_t j = fa->first; j < fa->first + fa->count; j++) {

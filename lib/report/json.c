@@ -69,6 +69,13 @@ void px__report_json(const px_comparison *c, px__w *w) {
   }
   px__w_puts(w, ",\"core_facts\":[");
   for (size_t k = 0; k < br.ncore; k++) px__w_printf(w, "%s%u", k ? "," : "", br.core[k]);
+  /* who says each core fact shown by a bare quotation ("" otherwise) */
+  px__w_puts(w, "],\"core_speakers\":[");
+  for (size_t k = 0; k < br.ncore; k++) {
+    px_str who = px__brief_core_speaker(c, &br, k);
+    if (k) px__w_puts(w, ",");
+    px__w_json(w, who.ptr, who.len);
+  }
   px__w_puts(w, "],\"alone\":[");
   bool firsta = true;
   for (size_t i = 0; i < c->nart; i++)

@@ -52,6 +52,11 @@ static void brief_md(const px_comparison *c, const px_report_opts *o, px__w *w, 
   for (size_t k = 0; k < b->ncore; k++) {
     const px__cmember *m = &c->mem[px__brief_member(c, b, b->core[k])];
     px__w_printf(w, "%zu. **%u/%zu outlets** ", k + 1, c->fact[b->core[k]].noutlets, c->noutlet);
+    px_str who = px__brief_core_speaker(c, b, k);
+    if (who.len) {
+      mdstr(w, who);
+      px__w_puts(w, ": ");
+    }
     mdstr(w, px__span(c, m->art, m->start, m->end));
     px__w_puts(w, "\n");
   }

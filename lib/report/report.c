@@ -586,6 +586,25 @@ uint32_t px__brief_member(const px_comparison *c, const px__brief *b, uint32_t f
   return fa->first;
 }
 
+px_str px__brief_core_speaker(const px_comparison *c, const px__brief *b, size_t k) {
+  px_str none = {"", 0};
+  if (k >= b->ncore) return none;
+  const px__cmember *m = &c->mem[b->corem[k]];
+  if (!quote_part(c, m->art, m->sent)) return none;
+  px_str text = px__span(c, m->art, m->start, m->end);
+  for (size_t q = 0; q < c->nqmem; q++) {
+    const px__cqmember *r = &c->qmem[q];
+    if (r->art != m->art || r->start >= m->end || m->start >= r->end || !r->speaker.len) continue;
+    /* the sentence names the speaker after all ("...,” Barr responds") */
+    const char *last = r->speaker.ptr + r->speaker.len;
+    while (last > r->speaker.ptr && last[-1] != ' ') last--;
+    size_t ln = (size_t)(r->speaker.ptr + r->speaker.len - last);
+    if (ln >= 2 && memmem(text.ptr, text.len, last, ln)) return none;
+    return r->speaker;
+  }
+  return none;
+}
+
 int px_report_write(const px_comparison *c, px_report_format format, const px_report_opts *opts,
                     px_write_fn write, void *user) {
   if (!c || !write) return PX_EINVAL;

@@ -64,6 +64,11 @@ PX__HIDDEN void px__brief_release(px__brief *b);
 /** The member of fact f that stands for it: the brief's pick for a core fact,
  * else the lead article's member when it has one. */
 PX__HIDDEN uint32_t px__brief_member(const px_comparison *c, const px__brief *b, uint32_t f);
+/** Who says the k-th core fact when the sentence shown is only a
+ * quotation, its speaker named in another sentence ("“And I had my beanie
+ * pulled over my face ...”"): the speaker of the rendering it holds; an
+ * empty string when the sentence names its speaker or none is known. */
+PX__HIDDEN px_str px__brief_core_speaker(const px_comparison *c, const px__brief *b, size_t k);
 /** URL of article a ("" when none). */
 PX__HIDDEN px_str px__art_url(const px_comparison *c, uint32_t a);
 

@@ -125,6 +125,9 @@ static void brief_text(const px_comparison *c, const px_report_opts *o, tx *t, c
     const px__cfact *fa = &c->fact[b->core[k]];
     const px__cmember *m = &c->mem[px__brief_member(c, b, b->core[k])];
     n = snprintf(line, sizeof line, "  %zu. [%u/%zu outlets] ", k + 1, fa->noutlets, c->noutlet);
+    px_str who = px__brief_core_speaker(c, b, k);
+    if (who.len && who.len < 200)
+      n += snprintf(line + n, sizeof line - (size_t)n, "%.*s: ", (int)who.len, who.ptr);
     px__w_raw(w, line, (size_t)n);
     wrap(t, px__span(c, m->art, m->start, m->end), (size_t)n, 6);
   }
