@@ -287,6 +287,9 @@ typedef struct px__qty {
                          thing counted: its clause must say what it measures */
   int8_t dir;         /* its clause says which way: +1 up ("rose", "gained",
                          "added"), -1 down ("fell", "lost"), 0 neither or both */
+  uint8_t part;       /* a part of a count ("nine of the 12 delegates", "three
+                         other Americans"): a figure its sentence gives, never
+                         one set against another outlet's */
 } px__qty;
 
 /** Do two quantities of one unit count the same thing about the same event:

@@ -1044,7 +1044,8 @@ static int build_discrepancies(px_comparison *c) {
         rc = PX_ENOMEM;
         goto out;
       }
-      for (size_t k = 0; k < nq; k++) r[nr++] = (qrec){q[k].unit, c->mem[j].art, c->mem[j].sent, q[k]};
+      for (size_t k = 0; k < nq; k++)
+        if (!q[k].part) r[nr++] = (qrec){q[k].unit, c->mem[j].art, c->mem[j].sent, q[k]};
     }
     qsort(r, nr, sizeof *r, cmp_qrec);
     for (size_t a = 0; a < nr;) {
@@ -1083,7 +1084,8 @@ static int build_discrepancies(px_comparison *c) {
         rc = PX_ENOMEM;
         goto out;
       }
-      for (size_t k = 0; k < nq; k++) r[nr++] = (qrec){q[k].unit, art, sent, q[k]};
+      for (size_t k = 0; k < nq; k++)
+        if (!q[k].part) r[nr++] = (qrec){q[k].unit, art, sent, q[k]};
     }
     qsort(r, nr, sizeof *r, cmp_qrec);
     uint32_t fact = c->sent_fact[ends[0]];

@@ -855,12 +855,17 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
      * requirement or a possibility ("the 270 votes he needs", "could
      * reach"), a condition ("if ..."), a place ("20 miles north of
      * Austin"), the others beside a name ("the United States and five
-     * world powers"): not a count to set against another outlet's */
-    if (q.unit && (part || selects(tx, first, i) || beside_name(tx, first, i) ||
-                   needed(tx, first, last, i, uidx) || place(tx, last, uidx)))
+     * world powers"): not a count to set against another outlet's.  A
+     * part is kept as a figure the sentence gives, so that "nine of the 12
+     * delegates" agrees with another outlet's "nine pledged delegates". */
+    if (q.unit && (needed(tx, first, last, i, uidx) || place(tx, last, uidx)))
       q.unit = 0;
+    else if (part || selects(tx, first, i) || beside_name(tx, first, i))
+      q.part = 1;
     if (q.unit && (rate || rate_after(tx, last, uidx + 1))) q.unit ^= px__word_hash("#rate", 5);
-    if (q.unit) {
+    if (q.part) {
+      out[nq++] = q;
+    } else if (q.unit) {
       clause_context(tx, first, last, i, uidx, lead_time, &q);
       q.session = session;
       out[nq++] = q;
