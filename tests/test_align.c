@@ -654,6 +654,7 @@ static void test_furniture(void **state) {
       /* embedded posts' signatures, agency captions, a newsletter form */
       "Jane Roe @harbourdesk \xe2\x80\x94 Ann Poe (@annpoe) September 16, 2019",
       "It\xe2\x80\x99s our duty. https://t.co/Ab12Cd \xe2\x80\x94 Eli Moe (@EliMoe) March 3, 2017",
+      "Posted by Jane Doe on Saturday, February 20, 2016",
       "FILE - In this Oct. 8, 2018, file photo, the Orlen ferry stands at the pier.",
       "In this image from video, Captain Jane Doe speaks at the harbour in Orlen.",
       "In this photo released by the harbour board, crews load the ferry on Friday.",
@@ -702,6 +703,7 @@ static void test_furniture(void **state) {
       "The teacher told her pupils to read more.", "Parents say children who read more do better Read",
       "She was 16.", "The police didn't do their job.",
       "By Wednesday, the fire had spread to three villages.",
+      "Posted by the harbour board on Friday, the notice drew 300 replies in 2016.",
       "Updates to the law took effect in March, officials said.",
       "The death toll rose to 145, the ministry said.",
       "The board said the file photos were released to the press on Friday.",

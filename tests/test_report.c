@@ -400,6 +400,33 @@ static void test_brief_asides(void **state) {
   free(out);
 }
 
+/* A question of the writer's is no core fact, even when two outlets ask
+ * it; a line that only leads in to what follows (ending in a colon) is
+ * not what an outlet alone adds. */
+static void test_brief_questions_and_lead_ins(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *title[2] = {"Fire destroys Vaasa grain silo", "Old silo burns in Vaasa"};
+  const char *body[2] = {
+      SHARED_1 SHARED_2
+      "Why did nobody on the council ever ask who held the keys to the building?\n\n"
+      "Here is what the harbour master told our reporter on the pier this morning:\n\n"
+      "Neighbours watched the flames from the river bank until the early hours.",
+      SHARED_1 SHARED_2
+      "Why did nobody on the council ever ask who held the keys to the building?\n\n"
+      "The fire persuaded the town council to rebuild the quay wall before the winter storms."};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  const char *a = strstr(out, "What each outlet alone adds"), *core = strstr(out, "Core facts");
+  assert_non_null(a);
+  assert_non_null(core);
+  assert_non_null(strstr(core, "outlets]")); /* the shared facts are there */
+  assert_null(strstr(core, "Why did nobody"));
+  assert_null(strstr(a, "Here is what the harbour master"));
+  assert_non_null(strstr(a, "Neighbours watched"));
+  free(out);
+}
+
 /* A core fact shown by a bare quotation, its speaker named in the sentence
  * before, says who speaks: in the text, the Markdown and the JSON
  * (story.core_speakers); a core fact that names its speaker has none. */
@@ -586,7 +613,7 @@ int main(void) {
       cmocka_unit_test(test_brief_alone_once), cmocka_unit_test(test_quote_shown),
       cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
       cmocka_unit_test(test_brief_asides),
-      cmocka_unit_test(test_brief_core_speaker),
+      cmocka_unit_test(test_brief_core_speaker), cmocka_unit_test(test_brief_questions_and_lead_ins),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -596,6 +596,33 @@ static bool post_signature(const char *p, size_t n) {
   return words <= 8;
 }
 
+/* An embedded social post's attribution on its own: "Posted by Jane Doe on
+ * Saturday, February 20, 2016" (folded text): "posted by", a weekday after
+ * " on ", a year at the end.  The post's words, when the sentence holds
+ * them, are what the article quotes: not this line. */
+static bool posted_by(const char *t, size_t n, size_t words) {
+  static const char *const day[] = {" on monday, ",   " on tuesday, ", " on wednesday, ", " on thursday, ",
+                                    " on friday, ",   " on saturday, ", " on sunday, "};
+  if (words > 14 || !starts(t, n, "posted by ")) return false;
+  for (size_t d = 0; d < sizeof day / sizeof *day; d++) {
+    size_t k = strlen(day[d]);
+    for (size_t i = 10; i + k <= n; i++) {
+      if (memcmp(t + i, day[d], k) != 0) continue;
+      /* then only "<month> <day>, <year>" */
+      size_t j = i + k, m = j;
+      while (j < n && t[j] >= 'a' && t[j] <= 'z') j++;
+      if (j - m < 3 || j >= n || t[j++] != ' ') return false;
+      size_t dd = j;
+      while (j < n && t[j] >= '0' && t[j] <= '9') j++;
+      if (j - dd < 1 || j - dd > 2 || j + 6 != n || t[j] != ',' || t[j + 1] != ' ') return false;
+      for (j += 2; j < n; j++)
+        if (t[j] < '0' || t[j] > '9') return false;
+      return true;
+    }
+  }
+  return false;
+}
+
 /* A news agency's photo caption: "FILE - In this Oct. 8, 2018, file photo,
  * ...", "In this image from video, ...", "In this photo released by ...". */
 static bool agency_caption(const char *t, size_t n) {
@@ -756,6 +783,7 @@ bool px__furniture_text(const char *p, size_t n) {
   if (gallery_count(t, tn) && words <= 16) return true;
   if (words <= 30 && read_more_tail(p, n)) return true;
   if (words <= 40 && post_signature(p, n)) return true;
+  if (posted_by(t, tn, words)) return true;
   /* a photo credit set with bars: "Jane Doe | Harbour Group | Getty Images" */
   if (words <= 12 && contains(t, tn, "| ")) {
     static const char *const agency[] = {"getty images", "reuters", "afp", "associated press",

@@ -353,6 +353,17 @@ static char end_mark(const char *s, size_t n) {
   return 0;
 }
 
+/* The last byte of sentence s of article a, spaces passed over: '?' for
+ * a question of the writer's own ("..., Capito replied, “You think?”"
+ * ends on a quotation mark, a reply reported), ':' for a line that only
+ * leads in to what follows ("Here are four thoughts on that:"). */
+static char sentence_last(const px_comparison *c, uint32_t a, uint32_t s) {
+  const px__sentence *se = &c->art[a].tx->sent[s];
+  const char *p = c->art[a].tx->body + se->start, *z = c->art[a].tx->body + se->end;
+  while (z > p && (z[-1] == ' ' || z[-1] == '\n' || z[-1] == '\t')) z--;
+  return z > p ? z[-1] : 0;
+}
+
 /* An aside, not a claim an outlet adds: a question ("what is this?"), a
  * bracketed aside to the reader, or the writer speaking in the first person outside
  * any quotation ("Pardon me for ...", "I think ...").  Columns and live
@@ -362,11 +373,8 @@ static bool aside(const px_comparison *c, uint32_t a, uint32_t s) {
   const unsigned char *p = (const unsigned char *)c->art[a].tx->body + se->start;
   const unsigned char *e = (const unsigned char *)c->art[a].tx->body + se->end;
   while (p < e && (*p == ' ' || *p == '\t')) p++;
-  /* a question of the writer's, not one quoted ("..., Capito replied,
-   * “You think?”" reports a reply) */
-  const unsigned char *z = e;
-  while (z > p && (z[-1] == ' ' || z[-1] == '\n')) z--;
-  if (z > p && z[-1] == '?') return true;
+  /* a question of the writer's, not one quoted */
+  if (sentence_last(c, a, s) == '?') return true;
   /* "(Ask some folks in Chicago how those work out.)": an aside in
    * brackets that bids the reader; a fact in brackets is a fact */
   if (p < e && *p == '(') {
@@ -533,7 +541,10 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
         const px__cmember *o = &c->mem[b->corem[q]];
         shown = o->art == c->mem[j].art && o->sent == c->mem[j].sent;
       }
-      if (shown) continue;
+      /* a question of the writer's reports nothing: a fact that is
+       * nothing but questions ("Why Aren't People Declaring The Race
+       * Over?", a headline and its echo) is no core fact */
+      if (shown || sentence_last(c, c->mem[j].art, c->mem[j].sent) == '?') continue;
       int r = member_rank(c, order[k], j, best, deg);
       if (r > br) br = r, pick = j;
     }
@@ -556,7 +567,7 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
       const px__cfact *f = &c->fact[fi];
       if (f->noutlets > 1 || f->furniture || sent_words(c, (uint32_t)i, s) < 8 ||
           fragment(c, (uint32_t)i, s) || quote_part(c, (uint32_t)i, s) || opens_on_pronoun(c, (uint32_t)i, s) ||
-          aside(c, (uint32_t)i, s))
+          aside(c, (uint32_t)i, s) || sentence_last(c, (uint32_t)i, s) == ':')
         continue;
       bool listed = false;
       for (size_t k = 0; k < b->nalone[i] && !listed; k++) {
