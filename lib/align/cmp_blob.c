@@ -93,7 +93,8 @@
                         figure its sentence gives: it agrees with another
                         outlet's "nine delegates";
                     15: an embedded post's "Posted by X on Saturday, February
-                        20, 2016" is furniture */
+                        20, 2016" is furniture, and so is a line a copyright
+                        notice ends ("... (c) 2019 Newsmax.", the sign) */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

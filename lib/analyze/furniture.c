@@ -623,6 +623,22 @@ static bool posted_by(const char *t, size_t n, size_t words) {
   return false;
 }
 
+/* A copyright notice run into the line before it: "Rubio: Media Will
+ * Tear Trump Apart © 2019 Newsmax.", "... at dennisprager.com. © 2017
+ * Creators.com": the sign, then a year. */
+static bool copyright_notice(const char *p, size_t n) {
+  for (size_t i = 0; i + 6 <= n; i++) {
+    if ((unsigned char)p[i] != 0xc2 || (unsigned char)p[i + 1] != 0xa9) continue;
+    size_t j = i + 2;
+    if (j < n && p[j] == ' ') j++;
+    if (j + 4 <= n && (p[j] == '1' || p[j] == '2') && p[j + 1] >= '0' && p[j + 1] <= '9' &&
+        p[j + 2] >= '0' && p[j + 2] <= '9' && p[j + 3] >= '0' && p[j + 3] <= '9' &&
+        (j + 4 == n || !(p[j + 4] >= '0' && p[j + 4] <= '9')))
+      return true;
+  }
+  return false;
+}
+
 /* A news agency's photo caption: "FILE - In this Oct. 8, 2018, file photo,
  * ...", "In this image from video, ...", "In this photo released by ...". */
 static bool agency_caption(const char *t, size_t n) {
@@ -784,6 +800,7 @@ bool px__furniture_text(const char *p, size_t n) {
   if (words <= 30 && read_more_tail(p, n)) return true;
   if (words <= 40 && post_signature(p, n)) return true;
   if (posted_by(t, tn, words)) return true;
+  if (words <= 30 && copyright_notice(p, n)) return true;
   /* a photo credit set with bars: "Jane Doe | Harbour Group | Getty Images" */
   if (words <= 12 && contains(t, tn, "| ")) {
     static const char *const agency[] = {"getty images", "reuters", "afp", "associated press",
