@@ -401,8 +401,8 @@ static void test_brief_asides(void **state) {
 }
 
 /* A question of the writer's is no core fact, even when two outlets ask
- * it; a line that only leads in to what follows (ending in a colon) is
- * not what an outlet alone adds. */
+ * it; a line that only leads in to what follows (ending in a colon) and a
+ * heading (no mark ends it) are not what an outlet alone adds. */
 static void test_brief_questions_and_lead_ins(void **state) {
   (void)state;
   const char *src[2] = {"Coast Daily", "Ostro News"};
@@ -411,6 +411,7 @@ static void test_brief_questions_and_lead_ins(void **state) {
       SHARED_1 SHARED_2
       "Why did nobody on the council ever ask who held the keys to the building?\n\n"
       "Here is what the harbour master told our reporter on the pier this morning:\n\n"
+      "Ferry Captains Warn Of Longer Queues At The Eastern Terminal This Winter\n\n"
       "Neighbours watched the flames from the river bank until the early hours.",
       SHARED_1 SHARED_2
       "Why did nobody on the council ever ask who held the keys to the building?\n\n"
@@ -423,6 +424,7 @@ static void test_brief_questions_and_lead_ins(void **state) {
   assert_non_null(strstr(core, "outlets]")); /* the shared facts are there */
   assert_null(strstr(core, "Why did nobody"));
   assert_null(strstr(a, "Here is what the harbour master"));
+  assert_null(strstr(a, "Ferry Captains Warn")); /* a heading, no mark ends it */
   assert_non_null(strstr(a, "Neighbours watched"));
   free(out);
 }

@@ -364,6 +364,15 @@ static char sentence_last(const px_comparison *c, uint32_t a, uint32_t s) {
   return z > p ? z[-1] : 0;
 }
 
+/* A heading, a crosshead or a related link's headline: no mark ends it
+ * ("GOP Leaders: Kasich 'Irrational' for Not Dropping Out"), closing
+ * quotation marks passed over. */
+static bool heading(const px_comparison *c, uint32_t a, uint32_t s) {
+  const px__sentence *se = &c->art[a].tx->sent[s];
+  char last = end_mark(c->art[a].tx->body + se->start, se->end - se->start);
+  return (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || (last >= '0' && last <= '9');
+}
+
 /* An aside, not a claim an outlet adds: a question ("what is this?"), a
  * bracketed aside to the reader, or the writer speaking in the first person outside
  * any quotation ("Pardon me for ...", "I think ...").  Columns and live
@@ -567,7 +576,7 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
       const px__cfact *f = &c->fact[fi];
       if (f->noutlets > 1 || f->furniture || sent_words(c, (uint32_t)i, s) < 8 ||
           fragment(c, (uint32_t)i, s) || quote_part(c, (uint32_t)i, s) || opens_on_pronoun(c, (uint32_t)i, s) ||
-          aside(c, (uint32_t)i, s) || sentence_last(c, (uint32_t)i, s) == ':')
+          aside(c, (uint32_t)i, s) || sentence_last(c, (uint32_t)i, s) == ':' || heading(c, (uint32_t)i, s))
         continue;
       bool listed = false;
       for (size_t k = 0; k < b->nalone[i] && !listed; k++) {
