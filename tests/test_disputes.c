@@ -81,6 +81,10 @@ static void test_counted_noun(void **state) {
   assert_true(one("Twelve people were rescued.").unit == stem("peopl"));
   /* a type named with a number is what is counted, not all planes */
   assert_true(one("The navy sent two C-130 planes.").unit != stem("plane"));
+  /* a name before the noun is no count though it ends in "s" */
+  assert_true(one("The gunman killed five Dallas police officers.").unit == stem("offic"));
+  assert_true(one("Floods hit three Texas counties overnight.").unit == stem("counti"));
+  assert_true(one("Only 15 Republicans voted for it.").unit == stem("republican"));
 }
 
 /* Numbers that count nothing, or place something in time, are left out. */
@@ -188,6 +192,11 @@ static void test_same_thing(void **state) {
   assert_true(comparable("Rescuers recovered seven bodies from the sea.",
                          "Rescuers have recovered six bodies so far."));
   assert_true(comparable("The storm killed 14 people in the valley.", "Eleven people died in the valley storm."));
+  /* the murdered against the attacked: two counts */
+  assert_false(comparable("The mayor condemned the murders of five harbour police officers in a sniper attack.",
+                          "The sniper attack on 12 harbour police officers shocked the city."));
+  assert_true(comparable("The mayor condemned the murders of five harbour police officers in a sniper attack.",
+                         "The sniper attack killed six harbour police officers."));
   /* figures of one unit with no word in common count different things:
    * the seats a party won, the seats a region has */
   assert_false(comparable("The Conservatives managed to pick up 47 seats last night.",

@@ -23,7 +23,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 15u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 16u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -94,7 +94,10 @@
                         outlet's "nine delegates";
                     15: an embedded post's "Posted by X on Saturday, February
                         20, 2016" is furniture, and so is a line a copyright
-                        notice ends ("... (c) 2019 Newsmax.", the sign) */
+                        notice ends ("... (c) 2019 Newsmax.", the sign);
+                    16: a name ending in "s" is not the thing counted ("five
+                        Dallas police officers"), "murders" and "slain" are
+                        words of a toll */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -224,7 +224,7 @@ static bool time_unit(const char *w, size_t n) {
 }
 
 /* The stem a clause word contributes to a figure's context: words of a
- * death toll ("killed", "dead", "deaths", "toll") are one, and so are
+ * death toll ("killed", "dead", "deaths", "toll", "murders", "slain") are one, and so are
  * words of injury; reporting verbs carry nothing. */
 static uint64_t context_stem(const px__text *tx, size_t first, size_t k) {
   const px__token *t = &tx->tok[k];
@@ -245,7 +245,8 @@ static uint64_t context_stem(const px__text *tx, size_t first, size_t k) {
   if (time_unit(w, n)) return 0;
   if (!strncmp(w, "kill", 4) || !strncmp(w, "dead", 4) || !strncmp(w, "death", 5) ||
       !strcmp(w, "die") || !strcmp(w, "died") || !strcmp(w, "dies") || !strcmp(w, "dying") ||
-      !strcmp(w, "toll") || !strncmp(w, "fatal", 5) || !strcmp(w, "lives"))
+      !strcmp(w, "toll") || !strncmp(w, "fatal", 5) || !strcmp(w, "lives") || !strncmp(w, "murder", 6) ||
+      !strcmp(w, "slain") || !strncmp(w, "slaying", 7))
     return px__word_hash("#death", 6);
   char pw[16];
   size_t pn = k > first && tx->tok[k - 1].kind == PX__TOK_WORD ? lower(tx, &tx->tok[k - 1], pw, sizeof pw) : 0;
@@ -823,8 +824,11 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       q.measure = n && is_measure(w, n);
       /* The counted thing is the noun the words before it describe:
        * "two portable morgue units", "6,100 flying hours", "1,200 pledged
-       * delegates"; a type named with a number is the thing counted */
-      if (!q.measure && n && w[n - 1] != 's' && !strpbrk(w, "0123456789")) { /* not "C-130 planes" */
+       * delegates"; a type named with a number is the thing counted; a
+       * name is never the thing counted though it ends in "s" ("five
+       * Dallas police officers", "three Texas counties") */
+      if (!q.measure && n && (w[n - 1] != 's' || ((u->flags & PX__TF_CAP) && !(u->flags & PX__TF_SENT_START))) &&
+          !strpbrk(w, "0123456789")) { /* not "C-130 planes" */
         for (size_t k = j + 1; k < last && k <= j + 2; k++) {
           const px__token *h = &tx->tok[k];
           if (h->kind != PX__TOK_WORD || (h->flags & PX__TF_STOP)) break;
