@@ -2369,6 +2369,21 @@ static void test_plural_at_a_body(void **state) {
   assert_speaker(f, "needs a new deck", "Researchers");
 }
 
+/* An opening phrase runs past a place and a clause set off after it: the
+ * speaker of "but also remarked" is the main clause's subject, not the
+ * "he" of "where he is attending". */
+static void test_opening_phrase_clauses(void **state) {
+  fx *f = *state;
+  run(f, "Ferry board chief Jane Doe flew to Poland for the talks.\n\n"
+         "Speaking to reporters earlier in Warsaw, Poland, where he is attending a harbour summit, Mayor "
+         "Eli Moe on Friday called the fire a \"wrenching reminder of the risks\" crews take, but also "
+         "remarked \"that the pier will need a new deck before the winter storms.\"\n\n"
+         "Once in my early 20s, when my mother mentioned the harbour to me while driving, I laughed and "
+         "said, \"I don't believe in the harbour.\"");
+  assert_speaker_span(f, "pier will need a new deck", "Eli Moe");
+  assert_speaker(f, "believe in the harbour", "I");
+}
+
 /* "states", "claims", "reports" after a number or an adjective are plural
  * nouns, no verbs of saying: "in key battleground states", "Conservative
  * states should", "in 50 states"; "The letter states that", "the charter,
@@ -2399,6 +2414,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_counted_speakers, setup, teardown),
       cmocka_unit_test_setup_teardown(test_plural_at_a_body, setup, teardown),
       cmocka_unit_test_setup_teardown(test_plural_noun_cues, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_opening_phrase_clauses, setup, teardown),
       cmocka_unit_test(test_remarks_one_speaker),
       cmocka_unit_test(test_scan_styles),
       cmocka_unit_test(test_scan_apostrophes_and_nesting),

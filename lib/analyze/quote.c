@@ -620,6 +620,29 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
         break;
       }
     }
+    /* and past what the phrase goes on with, set off by commas: a place
+     * ("Speaking in Warsaw, Poland, where he is attending a meeting,
+     * Obama called ..."), a clause on a place or a time ("where he is
+     * attending ...", "when ...") */
+    for (int more = 0; more < 3 && lo < t; more++) {
+      static const char *const rel[] = {"where", "when", "while", "which"};
+      size_t k = lo;
+      if (cap_word(w, k) && mention_at(w, k) >= 0 &&
+          w->ents->ent[w->ents->men[mention_at(w, k)].entity].type == PX_ENT_PERSON)
+        break;
+      /* "Warsaw, Poland,": a place after a place */
+      bool place = cap_word(w, k) && !(w->cls[k] & PX__CW_TITLE) && k >= 2 && punct_char(w, k - 1) == ',' &&
+                   cap_word(w, k - 2);
+      while (place && k + 1 < t && cap_word(w, k + 1)) k++;
+      if (place) k++;
+      else if (is_word(w, k) && !w->inq[k] && word_in(w, k, rel, sizeof rel / sizeof *rel))
+        while (k < t && k - lo < 25 && punct_char(w, k) != ',' && !is_qmark(w, k) && !is_sent_end_punct(w, k))
+          k++;
+      else
+        break;
+      if (k >= t || punct_char(w, k) != ',') break;
+      lo = k + 1;
+    }
   }
   for (size_t k = lo; k < t && k - lo < 40; k++) {
     if (is_sent_end_punct(w, k)) return false;

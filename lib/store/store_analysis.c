@@ -19,8 +19,11 @@
  * a person's key, an honorific's gender before a shared family name; 5:
  * a count of people or a share in a speaker's phrase ("92 percent of
  * voters"), a plural before a body ("Republicans in Congress said"),
- * a cue that is a plural noun ("in key battleground states"). */
-#define ANALYSIS_VERSION 5
+ * a cue that is a plural noun ("in key battleground states"); 6: an
+ * opening phrase runs past a place and a clause set off after it
+ * ("Speaking in Warsaw, Poland, where he is attending ..., Obama ...
+ * remarked"). */
+#define ANALYSIS_VERSION 6
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
