@@ -2384,6 +2384,24 @@ static void test_opening_phrase_clauses(void **state) {
   assert_speaker(f, "believe in the harbour", "I");
 }
 
+/* After a clause that ends on a name, an apposition to that name is no
+ * subject ("when Helms faced Mayor Harvey Gantt, the city's first black
+ * mayor, the party sent ..."); a quotation in brackets right after a name
+ * is that person's reply ("a harsh response from Rubio ("...," he
+ * said)"), though the sentence's subject is someone else. */
+static void test_apposition_and_bracketed_reply(void **state) {
+  fx *f = *state;
+  run(f, "Harbour politics turned rough in the spring.\n\n"
+         "In 1990, when Doe faced off against former Orlen Mayor Eli Moe, the city\u2019s first black mayor, "
+         "the Harbour Party sent 125,000 postcards to households falsely telling them it was a crime to "
+         "vote if they\u2019d moved within 30 days of the election, with a punishment of \u201cup to five "
+         "years in jail.\u201d\n\n"
+         "Moe said he would not apologize. Ferry captain Tom Roe seconded that assessment, drawing a "
+         "harsh response from Moe (\"This is the lie the whole campaign is built on,\" he said).");
+  assert_speaker(f, "up to five years in jail", "Harbour Party");
+  assert_speaker(f, "lie the whole campaign", "Moe");
+}
+
 /* "states", "claims", "reports" after a number or an adjective are plural
  * nouns, no verbs of saying: "in key battleground states", "Conservative
  * states should", "in 50 states"; "The letter states that", "the charter,
@@ -2415,6 +2433,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_plural_at_a_body, setup, teardown),
       cmocka_unit_test_setup_teardown(test_plural_noun_cues, setup, teardown),
       cmocka_unit_test_setup_teardown(test_opening_phrase_clauses, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_apposition_and_bracketed_reply, setup, teardown),
       cmocka_unit_test(test_remarks_one_speaker),
       cmocka_unit_test(test_scan_styles),
       cmocka_unit_test(test_scan_apostrophes_and_nesting),

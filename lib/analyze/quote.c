@@ -624,6 +624,7 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
      * ("Speaking in Warsaw, Poland, where he is attending a meeting,
      * Obama called ..."), a clause on a place or a time ("where he is
      * attending ...", "when ...") */
+    bool after_rel = false;
     for (int more = 0; more < 3 && lo < t; more++) {
       static const char *const rel[] = {"where", "when", "while", "which"};
       size_t k = lo;
@@ -634,12 +635,19 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
       bool place = cap_word(w, k) && !(w->cls[k] & PX__CW_TITLE) && k >= 2 && punct_char(w, k - 1) == ',' &&
                    cap_word(w, k - 2);
       while (place && k + 1 < t && cap_word(w, k + 1)) k++;
+      /* "when Helms faced off against Mayor Harvey Gantt, the city's
+       * first black mayor, the party sent": an apposition to the name
+       * that ends the clause before */
+      bool apposition = after_rel && lo >= 2 && cap_word(w, lo - 2) && (w->cls[k] & CW_DET) && !w->inq[k];
+      bool relative = is_word(w, k) && !w->inq[k] && word_in(w, k, rel, sizeof rel / sizeof *rel);
+      after_rel = relative;
       if (place) k++;
-      else if (is_word(w, k) && !w->inq[k] && word_in(w, k, rel, sizeof rel / sizeof *rel))
+      else if (relative || apposition)
         while (k < t && k - lo < 25 && punct_char(w, k) != ',' && !is_qmark(w, k) && !is_sent_end_punct(w, k))
           k++;
       else
         break;
+      if (apposition && k - lo > 8) break;
       if (k >= t || punct_char(w, k) != ',') break;
       lo = k + 1;
     }
@@ -2767,6 +2775,12 @@ static int32_t resolve_person(const qwork *w, const uint8_t *egender, const uint
     /* "Trump "will not be acquitted," she said.": a name right before the
      * opening mark is the subject of the quoted words, not who speaks */
     if (ks == st && k + ents->men[m].tok_count == c->open_tok && c->open_tok < t) continue;
+    /* "drawing a harsh response from Rubio ("This is the lie ...," he
+     * said)": a quotation in brackets right after a name is that
+     * person's reply */
+    if (ks == st && k + ents->men[m].tok_count + 1 == c->open_tok && c->open_tok < t &&
+        punct_char(w, c->open_tok - 1) == '(' && (!egender[en] || egender[en] == g) && !w->inq[k])
+      return (int32_t)en;
     /* "He even defended Kim over ... Otto Warmbier. "...," he said.": a
      * sentence whose subject is he or she again goes on about that
      * person; the names after it are what the person did things to */

@@ -22,8 +22,10 @@
  * a cue that is a plural noun ("in key battleground states"); 6: an
  * opening phrase runs past a place and a clause set off after it
  * ("Speaking in Warsaw, Poland, where he is attending ..., Obama ...
- * remarked"). */
-#define ANALYSIS_VERSION 6
+ * remarked"); 7: an apposition after such a clause ("when Helms faced
+ * Mayor Harvey Gantt, the city's first black mayor, the party sent"), a
+ * quotation in brackets right after a name is that person's reply. */
+#define ANALYSIS_VERSION 7
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
