@@ -1517,6 +1517,41 @@ static void test_title_late_h1(void **state) {
   free(page);
 }
 
+/* Lines blog and news templates print around every post (share and
+ * comment prompts, post navigation, credits, sign-up and cookie notices)
+ * go; the article's paragraphs beside them stay, and so does a
+ * syndication note, which is part of the article. */
+static void test_theme_template_lines(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Ferry timetable</title></head><body><div class=\"post-body\">"
+      "<p>Photo by the harbour office</p>"
+      "<p>The winter timetable for the island ferry starts on Monday, with two crossings a day "
+      "instead of five, the harbour office said on Thursday.</p>"
+      "<p>Medically reviewed by a nurse on the island staff</p>"
+      "<p>Islanders asked for a late boat on Fridays, and the office said it would try one in "
+      "February if the weather allows the crew to dock after dark.</p>"
+      "<p>Originally published on the harbour newsletter.</p>"
+      "<p>Like this:</p>"
+      "<p>About the Author</p>"
+      "<p>Newer Post</p><p>Older Post</p>"
+      "<p>Labels: ferries, islands</p>"
+      "<p>We use cookies to improve your experience on our site.</p>"
+      "<p>Leave a comment below and tell us about your crossing.</p>"
+      "<p>All rights reserved.</p>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "Thursday."));
+  assert_true(has(body, "after dark."));
+  assert_true(has(body, "Originally published on"));
+  const char *bad[] = {"Photo by", "Medically reviewed", "Like this", "About the Author",
+                       "Newer Post", "Older Post", "Labels:", "We use cookies",
+                       "Leave a comment", "All rights reserved", NULL};
+  for (int i = 0; bad[i]; i++)
+    if (has(body, bad[i])) fail_msg("template line \"%s\" in the body", bad[i]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -1553,6 +1588,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_furniture_class_words, setup, teardown),
       cmocka_unit_test_setup_teardown(test_heading_at_body_end, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_late_h1, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_theme_template_lines, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2049,7 +2049,25 @@ static bool boiler_line(const char *p, size_t n) {
       PH("reply"), PH("loading"), PH("skip to content"), PH("share this page"),
       PH("download the app"), PH("editor's picks"), PH("popular articles"), PH("latest articles"),
       PH("recent articles"), PH("more articles"), PH("you may also be interested in"),
-      PH("latest news")};
+      PH("latest news"),
+      /* the lines blog and news templates print around every post
+       * (WordPress, Blogger, Substack, Ghost, Medium themes) */
+      PH("like this"), PH("share via"), PH("share via email"), PH("share on whatsapp"),
+      PH("share on reddit"), PH("share on pinterest"), PH("share article"), PH("share post"),
+      PH("share now"), PH("about the author"), PH("about the authors"), PH("newer post"),
+      PH("older post"), PH("newer posts"), PH("older posts"), PH("post comments (atom)"),
+      PH("subscribe to: post comments (atom)"), PH("labels"), PH("more from this author"),
+      PH("more by this author"), PH("keep reading"), PH("also read"), PH("read also"),
+      PH("don't miss"), PH("most read"), PH("most viewed"), PH("trending now"), PH("top stories"),
+      PH("latest stories"), PH("stay in the loop"), PH("enter your email"),
+      PH("enter your email address"), PH("email address"), PH("your email"), PH("submit"),
+      PH("post comment"), PH("add a comment"), PH("post a comment"), PH("join the conversation"),
+      PH("join the discussion"), PH("search for"), PH("toggle navigation"),
+      PH("skip to main content"), PH("accept all"), PH("reject all"), PH("cookie settings"),
+      PH("manage cookies"), PH("privacy policy"), PH("terms of use"), PH("terms of service"),
+      PH("terms and conditions"), PH("all rights reserved"), PH("recent comments"),
+      PH("archives"), PH("categories"), PH("topics"), PH("subscribe for free"),
+      PH("print article"), PH("thanks for reading")};
   while (n && (p[n - 1] == '.' || p[n - 1] == ':' || p[n - 1] == ' ' || p[n - 1] == '!'))
     n--;
   for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
@@ -2135,7 +2153,19 @@ static bool furniture_line(const char *p, size_t n) {
       PH("log in to reply"), PH("you are not logged in"), PH("start asking to get answers"),
       /* a reading list's heading: PH("Related articles that may interest you") */
       PH("related article"), PH("related stories"), PH("related posts"), PH("recommended reading"),
-      PH("must read:")};
+      PH("must read:"),
+      /* template lines that open a short paragraph: a review credit, a
+       * picture credit, a sign-up or cookie notice.  (A syndication note,
+       * "Originally published on ...", is the article's own on the
+       * Article Extraction Benchmark: three pages lose it when it goes.) */
+      PH("medically reviewed by"),
+      PH("fact checked by"), PH("fact-checked by"), PH("photo by "), PH("photo: "),
+      PH("photograph: "), PH("illustration by "), PH("illustration: "), PH("thanks for reading"),
+      PH("subscribe for free"), PH("get the latest"), PH("stay up to date with"),
+      PH("never miss a"), PH("we respect your privacy"), PH("we use cookies"),
+      PH("this site uses cookies"), PH("this website uses cookies"), PH("labels:"),
+      PH("topics:"), PH("share via"), PH("sponsored by"), PH("leave a comment"),
+      PH("post a comment"), PH("join the conversation"), PH("join the discussion")};
   static const phrase calls[] = {
       PH("talk to our"), PH("talk to an expert"), PH("contact us"), PH("request a quote"),
       PH("get started"), PH("get the free"), PH("get your free"), PH("download the free"),
