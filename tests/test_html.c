@@ -1552,6 +1552,31 @@ static void test_theme_template_lines(void **state) {
     if (has(body, bad[i])) fail_msg("template line \"%s\" in the body", bad[i]);
 }
 
+/* An aggregator's <h1>: the headline, then the source's host in brackets
+ * and a comment count; the title is the headline.  A number that is the
+ * headline's own stays. */
+static void test_title_count_tail(void **state) {
+  fx *f = *state;
+  const char *para =
+      "<p>Graduates of the state's computing courses report fewer offers this year, a survey "
+      "of two thousand students found, with starting salaries flat for the second year.</p>"
+      "<p>Career offices say employers now ask for experience that internships used to give, "
+      "and that the students who did one fare much better.</p>";
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Computing grads find offers scarce - Newswire</title>"
+                   "</head><body><div class=\"story\"><h1>Computing grads find offers scarce "
+                   "(example.com) 87</h1>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Computing grads find offers scarce");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Top computing courses - Newswire</title></head><body>"
+               "<div class=\"story\"><h1>Top computing courses 2026</h1>%s</div></body></html>",
+               para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Top computing courses 2026");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -1589,6 +1614,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_heading_at_body_end, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_late_h1, setup, teardown),
       cmocka_unit_test_setup_teardown(test_theme_template_lines, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_title_count_tail, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2790,6 +2790,50 @@ static void strip_lead_site(const meta *m, px__buf *t, const char *host, size_t 
   t->ptr[t->len] = '\0';
 }
 
+/* Whether a title's tail holds only what an aggregator sets after a
+ * headline: the source's host in brackets, and maybe a count of comments
+ * or votes ("(example.com) 87").  A number alone may be the headline's
+ * own (a year). */
+static bool count_tail(const char *p, size_t n) {
+  bool any = false;
+  for (size_t i = 0; i < n;) {
+    if (p[i] == ' ') {
+      i++;
+    } else if (p[i] >= '0' && p[i] <= '9') {
+      while (i < n && p[i] >= '0' && p[i] <= '9') i++;
+    } else if (p[i] == '(') {
+      size_t j = i + 1;
+      bool dot = false;
+      while (j < n && p[j] != ')' && p[j] != ' ') dot = dot || p[j] == '.', j++;
+      if (j >= n || p[j] != ')' || !dot || j == i + 1) return false;
+      i = j + 1;
+      any = true;
+    } else {
+      return false;
+    }
+  }
+  return any;
+}
+
+/* A title that is the page's own title (og:title, <title>, less their
+ * site part) followed by an aggregator's tail (count_tail) ends where
+ * that title ends: "Grads find jobs scarce (example.com) 87" -> "Grads
+ * find jobs scarce". */
+static void strip_count_tail(const meta *m, px__buf *t) {
+  const px__buf *o[] = {&m->og_title, &m->title};
+  for (size_t k = 0; k < 2; k++) {
+    if (!o[k]->len) continue;
+    size_t st, e = strip_site(o[k]->ptr, o[k]->len, m, &st);
+    size_t ml = e - st;
+    if (ml < 10 || t->len <= ml || strncasecmp(t->ptr, o[k]->ptr + st, ml) != 0 ||
+        t->ptr[ml] != ' ' || !count_tail(t->ptr + ml, t->len - ml))
+      continue;
+    t->len = ml;
+    t->ptr[ml] = '\0';
+    return;
+  }
+}
+
 /* Leave out the <h1>s `drop` says yes to, keeping the others in order
  * (their buffers are swapped, not lost). */
 static void drop_h1s(meta *m, bool (*drop)(const px__buf *h, const void *arg), const void *arg) {
@@ -2850,6 +2894,7 @@ static void pick_title(meta *m, const char *url, px__buf *out) {
   strip_label(m, out);
   strip_head(out);
   strip_tail(m, out);
+  strip_count_tail(m, out);
 }
 
 static void pick_title_raw(meta *m, px__buf *out) {
