@@ -1537,6 +1537,7 @@ static void test_theme_template_lines(void **state) {
       "<p>Labels: ferries, islands</p>"
       "<p>We use cookies to improve your experience on our site.</p>"
       "<p>Join the discussion</p>"
+      "<p>6 minute read</p><p>Last updated on March 3</p>"
       "<p>Thanks for reading the harbour blog, and see you on the boat.</p>"
       "<p>All rights reserved.</p>"
       "<p>As an Amazon Associate I earn from qualifying purchases.</p>"
@@ -1553,7 +1554,7 @@ static void test_theme_template_lines(void **state) {
   assert_true(has(body, "Thanks for reading the harbour blog")); /* a sign-off stays */
   const char *bad[] = {"Medically reviewed", "Like this", "About the Author",
                        "Newer Post", "Older Post", "Labels:", "We use cookies",
-                       "Join the discussion", "All rights reserved", "qualifying purchases",
+                       "Join the discussion", "minute read", "Last updated", "All rights reserved", "qualifying purchases",
                        "affiliate links", "Notify me", "View all posts", "Join our newsletter", NULL};
   for (int i = 0; bad[i]; i++)
     if (has(body, bad[i])) fail_msg("template line \"%s\" in the body", bad[i]);

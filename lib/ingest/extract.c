@@ -2088,6 +2088,12 @@ static bool meta_line(const char *p, size_t n) {
   if (starts_ci(p, n, "written by ") || starts_ci(p, n, "posted by ") ||
       (n < 80 && memmem(p, n, " min read", 9)))
     return true;
+  /* a reading time or a last change stated on its own line: "6 minute
+   * read", "Reading time: 4 minutes", "Last updated on March 3" */
+  if (n < 80 && (contains_ci(p, n, " minute read") || contains_ci(p, n, " minutes read") ||
+                 starts_ci(p, n, "reading time") || starts_ci(p, n, "read time") ||
+                 starts_ci(p, n, "last updated") || starts_ci(p, n, "last modified")))
+    return true;
   /* "Copyright 2025 ...", "(c) 2025 ...", "Page 2 of 8" */
   if (starts_ci(p, n, "copyright ") || starts_ci(p, n, "\xC2\xA9 ") ||
       (starts_ci(p, n, "page ") && n < 16 && memmem(p, n, " of ", 4)))
