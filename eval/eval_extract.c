@@ -528,8 +528,10 @@ static int run_wcxb(const char *dir, const char *dump, const char *out_file, con
         if (!snip) continue;
         char *x = norm(snip, strlen(snip));
         bool in = x[0] && strstr(y, x) != NULL;
-        if (k < nw) with_n++, with_ok += in;
-        else {
+        if (k < nw) {
+          with_n++, with_ok += in;
+          if (!in && getenv("PX_EVAL_LEAKS")) fprintf(stderr, "MISS %s\t%s\n", key, snip);
+        } else {
           without_n++, without_leak += in;
           if (in && getenv("PX_EVAL_LEAKS")) fprintf(stderr, "LEAK %s\t%s\n", key, snip);
         }

@@ -1517,6 +1517,88 @@ static void test_title_late_h1(void **state) {
   free(page);
 }
 
+/* Lines blog and news templates print around every post (share and
+ * comment prompts, post navigation, credits, sign-up and cookie notices)
+ * go; the article's paragraphs beside them stay, and so does a
+ * syndication note, which is part of the article. */
+static void test_theme_template_lines(void **state) {
+  fx *f = *state;
+  const char *html =
+      "<html><head><title>Ferry timetable</title></head><body><div class=\"post-body\">"
+      "<p>The winter timetable for the island ferry starts on Monday, with two crossings a day "
+      "instead of five, the harbour office said on Thursday.</p>"
+      "<p>Medically reviewed by a nurse on the island staff</p>"
+      "<p>Islanders asked for a late boat on Fridays, and the office said it would try one in "
+      "February if the weather allows the crew to dock after dark.</p>"
+      "<p>Originally published on the harbour newsletter.</p>"
+      "<p>Like this:</p>"
+      "<p>About the Author</p>"
+      "<p>Newer Post</p><p>Older Post</p>"
+      "<p>Labels: ferries, islands</p>"
+      "<p>We use cookies to improve your experience on our site.</p>"
+      "<p>Join the discussion</p>"
+      "<p>6 minute read</p><p>Last updated on March 3</p>"
+      "<p>Thanks for reading the harbour blog, and see you on the boat.</p>"
+      "<p>All rights reserved.</p>"
+      "<p>As an Amazon Associate I earn from qualifying purchases.</p>"
+      "<p>This website uses affiliate links to fund the ferry blog.</p>"
+      "<p>Notify me of new posts by email.</p>"
+      "<p>View all posts by the harbour office</p>"
+      "<p>Timetables change often. Join our newsletter for the next one.</p>"
+      "</div></body></html>";
+  assert_int_equal(extract(f, html, strlen(html), NULL, NULL), PX_OK);
+  px_str body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "Thursday."));
+  assert_true(has(body, "after dark."));
+  assert_true(has(body, "Originally published on"));
+  assert_true(has(body, "Thanks for reading the harbour blog")); /* a sign-off stays */
+  const char *bad[] = {"Medically reviewed", "Like this", "About the Author",
+                       "Newer Post", "Older Post", "Labels:", "We use cookies",
+                       "Join the discussion", "minute read", "Last updated", "All rights reserved", "qualifying purchases",
+                       "affiliate links", "Notify me", "View all posts", "Join our newsletter", NULL};
+  for (int i = 0; bad[i]; i++)
+    if (has(body, bad[i])) fail_msg("template line \"%s\" in the body", bad[i]);
+  /* a line that is only the site's name (a logo's text) goes; a sentence
+   * naming the site stays */
+  const char *logo =
+      "<html><head><title>Ferry timetable</title>"
+      "<meta property=\"og:site_name\" content=\"Harbour Notes\"></head><body>"
+      "<div class=\"post-body\"><p>Harbour Notes</p>"
+      "<p>The winter timetable for the island ferry starts on Monday, with two crossings a day "
+      "instead of five, the harbour office said on Thursday.</p>"
+      "<p>Harbour Notes asked the office why the late boat was cut, and was told the crew "
+      "could not be found for it this year.</p></div></body></html>";
+  assert_int_equal(extract(f, logo, strlen(logo), NULL, NULL), PX_OK);
+  body = px_article_get(f->art, PX_F_BODY);
+  assert_true(has(body, "Harbour Notes asked"));
+  assert_true(body.len > 13 && strncmp(body.ptr, "Harbour Notes", 13) != 0);
+}
+
+/* An aggregator's <h1>: the headline, then the source's host in brackets
+ * and a comment count; the title is the headline.  A number that is the
+ * headline's own stays. */
+static void test_title_count_tail(void **state) {
+  fx *f = *state;
+  const char *para =
+      "<p>Graduates of the state's computing courses report fewer offers this year, a survey "
+      "of two thousand students found, with starting salaries flat for the second year.</p>"
+      "<p>Career offices say employers now ask for experience that internships used to give, "
+      "and that the students who did one fare much better.</p>";
+  char page[4096];
+  int n = snprintf(page, sizeof(page),
+                   "<html><head><title>Computing grads find offers scarce - Newswire</title>"
+                   "</head><body><div class=\"story\"><h1>Computing grads find offers scarce "
+                   "(example.com) 87</h1>%s</div></body></html>", para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Computing grads find offers scarce");
+  n = snprintf(page, sizeof(page),
+               "<html><head><title>Top computing courses - Newswire</title></head><body>"
+               "<div class=\"story\"><h1>Top computing courses 2026</h1>%s</div></body></html>",
+               para);
+  assert_int_equal(extract(f, page, (size_t)n, NULL, NULL), PX_OK);
+  assert_field(f->art, PX_F_TITLE, "Top computing courses 2026");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_news_page, setup, teardown),
@@ -1553,6 +1635,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_furniture_class_words, setup, teardown),
       cmocka_unit_test_setup_teardown(test_heading_at_body_end, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_late_h1, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_theme_template_lines, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_title_count_tail, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
