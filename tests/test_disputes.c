@@ -122,6 +122,7 @@ static void test_parts_and_places(void **state) {
   assert_true(none("Candidates needing at least 10 percent of the vote get a share."));
   assert_true(none("The disclosures were likely to sway at least four senators."));
   assert_true(none("The repairs could cost $40 million."));
+  assert_true(none("Also possible are storm surges of up to 7 feet along the coast."));
   assert_true(none("If she were a man, she would not get 5 percent of the vote."));
   assert_true(none("If all 53 members vote to proceed, the bill moves ahead."));
   /* kept: what was counted, what a plan would cost */
@@ -192,6 +193,11 @@ static void test_same_thing(void **state) {
   assert_true(comparable("Rescuers recovered seven bodies from the sea.",
                          "Rescuers have recovered six bodies so far."));
   assert_true(comparable("The storm killed 14 people in the valley.", "Eleven people died in the valley storm."));
+  /* a storm's speed of travel against its winds: two measures */
+  assert_false(comparable("The storm was moving west through the county at 5 mph.",
+                          "The storm crossed the county with maximum sustained winds of 65 mph."));
+  assert_true(comparable("The storm crossed the county with maximum sustained winds of 65 mph.",
+                         "The storm crossed the county with sustained winds of 50 mph."));
   /* the murdered against the attacked: two counts */
   assert_false(comparable("The mayor condemned the murders of five harbour police officers in a sniper attack.",
                           "The sniper attack on 12 harbour police officers shocked the city."));

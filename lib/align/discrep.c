@@ -254,6 +254,9 @@ static uint64_t context_stem(const px__text *tx, size_t first, size_t k) {
       !strncmp(w, "hospital", 8) || !strcmp(w, "treated") ||
       (!strcmp(w, "aid") && pn == 5 && !memcmp(pw, "first", 5)))
     return px__word_hash("#injury", 7);
+  /* a storm's winds are not its speed of travel ("moving at 5 mph, with
+   * maximum sustained winds of 65 mph") */
+  if (!strncmp(w, "wind", 4) || !strncmp(w, "gust", 4)) return px__word_hash("#wind", 5);
   return t->stem;
 }
 
@@ -418,9 +421,10 @@ bool px__qty_comparable(const px__qty *a, const px__qty *b) {
    * may be an age, a term or a sentence */
   if (!a->nctx || !b->nctx) return !a->measure && !b->measure;
   /* "44 people have died" / "20 people may have caught the virus": a
-   * toll is set against a toll, injuries against injuries */
-  static const char *const cls[] = {"#death", "#injury"};
-  for (size_t c = 0; c < 2; c++) {
+   * toll is set against a toll, injuries against injuries, winds against
+   * winds */
+  static const char *const cls[] = {"#death", "#injury", "#wind"};
+  for (size_t c = 0; c < sizeof cls / sizeof *cls; c++) {
     uint64_t h = px__word_hash(cls[c], strlen(cls[c]));
     bool ia = false, ib = false;
     for (uint8_t i = 0; i < a->nctx; i++) ia |= a->ctx[i] == h;
@@ -467,12 +471,14 @@ static bool beside_name(const px__text *tx, size_t first, size_t i) {
 /* Does the clause of the figure (tokens i .. u) say it is needed or only
  * possible: "the 270 votes he needs", "the 60-vote threshold", "needing
  * at least 10 percent", "likely to sway at least four Republicans",
- * "could reach 3,000"?  Or is its sentence a condition: "if she were a
- * man, she would not get 5 percent"?  Such a figure is what it takes or
+ * "could reach 3,000", "possible storm surges of up to 7 feet"?  Or is
+ * its sentence a condition: "if she were a man, she would not get 5
+ * percent"?  Such a figure is what it takes or
  * what may be, not a count an outlet reports. */
 static bool needed(const px__text *tx, size_t first, size_t last, size_t i, size_t u) {
   static const char *const s[] = {"need",     "needs",    "needed", "needing", "threshold", "require",
-                                  "requires", "required", "must",   "might",   "could"};
+                                  "requires", "required", "must",   "might",   "could",     "possible",
+                                  "potential"};
   static const char *const cond[] = {"if", "unless"};
   size_t lo = i, hi = u + 1;
   while (lo > first && !clause_break(tx, &tx->tok[lo - 1])) lo--;
