@@ -693,8 +693,8 @@ static void test_furniture(void **state) {
       /* a related headline set in capitals */
       "SEN. JANE DOE BLASTS FERRY BOARD FOR CUTTING NIGHT CROSSINGS FOLLOWING 'SAVE THE PIER' RALLY",
       /* a photo caption that says where someone stands in the picture */
-      "Captain Jane Doe, right, is overcome with emotion as she and harbour master Eli Moe walk to "
-      "the ferry at Orlen pier, Monday June 22, 2020."};
+      ("Captain Jane Doe, right, is overcome with emotion as she and harbour master Eli Moe walk to "
+       "the ferry at Orlen pier, Monday June 22, 2020.")};
   static const char *const no[] = {
       "Defense talks with the islands began on May 26, 2008, in the capital.",
       "Mayor Anna Berg signed the order on Jan. 27, 2017, in her office.",
