@@ -2402,6 +2402,16 @@ static void test_apposition_and_bracketed_reply(void **state) {
   assert_speaker(f, "lie the whole campaign", "Moe");
 }
 
+/* A nationality before a title is part of the role, not a person, though
+ * "French" is also a family name: ""...," said French President Jean
+ * Moreau" is Moreau's. */
+static void test_nationality_before_title(void **state) {
+  fx *f = *state;
+  run(f, "Leaders marched through the capital on Sunday.\n\n"
+         "\u201cToday, Orlen is the capital of the world,\u201d said French President Jean Moreau.");
+  assert_speaker_span(f, "capital of the world", "Jean Moreau");
+}
+
 /* "states", "claims", "reports" after a number or an adjective are plural
  * nouns, no verbs of saying: "in key battleground states", "Conservative
  * states should", "in 50 states"; "The letter states that", "the charter,
@@ -2434,6 +2444,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_plural_noun_cues, setup, teardown),
       cmocka_unit_test_setup_teardown(test_opening_phrase_clauses, setup, teardown),
       cmocka_unit_test_setup_teardown(test_apposition_and_bracketed_reply, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_nationality_before_title, setup, teardown),
       cmocka_unit_test(test_remarks_one_speaker),
       cmocka_unit_test(test_scan_styles),
       cmocka_unit_test(test_scan_apostrophes_and_nesting),

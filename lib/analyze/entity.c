@@ -1057,13 +1057,15 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
           rpos = T(w, a - 1)->start;
         }
         titled = true;
-        /* what precedes the role may be an organization: "White House Press Secretary" */
+        /* what precedes the role may be an organization or a place:
+         * "White House Press Secretary", "Texas Gov."; not a person ("French
+         * President Francois Hollande": "French" is also a family name) */
         if (ra > a) {
           for (size_t e = ra; e > a; e--) {
             char tmp[256];
             size_t tn = span_key(w, a, e, tmp, sizeof tmp);
             uint32_t k2 = phrase_kind(w, tmp, tn);
-            if (kind_type(k2)) {
+            if (kind_type(k2) == T_ORG || kind_type(k2) == T_PLACE) {
               cand *oc;
               int rc = make_cand(w, a, e, PX_MENTION_NAME, NULL, 0, &oc);
               if (rc) return rc;

@@ -24,8 +24,10 @@
  * ("Speaking in Warsaw, Poland, where he is attending ..., Obama ...
  * remarked"); 7: an apposition after such a clause ("when Helms faced
  * Mayor Harvey Gantt, the city's first black mayor, the party sent"), a
- * quotation in brackets right after a name is that person's reply. */
-#define ANALYSIS_VERSION 7
+ * quotation in brackets right after a name is that person's reply; 8:
+ * the words before a title are an organization or a place, never a
+ * person ("French President Francois Hollande"). */
+#define ANALYSIS_VERSION 8
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
