@@ -427,8 +427,8 @@ static int title_cover(px_comparison *c) {
       if (grow_u64(&g, &gcap, nall + 1)) goto out;
       g[nall++] = t->stem;
     }
-    /* one of each word per article */
-    nall = first + px__sort_unique_u64(g + first, nall - first);
+    /* one of each word per article (none yet: g may still be NULL) */
+    if (nall > first) nall = first + px__sort_unique_u64(g + first, nall - first);
   }
   if (nall) qsort(g, nall, sizeof *g, px__cmp_u64);
   for (size_t i = 0; i < c->nart; i++) {
