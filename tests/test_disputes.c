@@ -116,7 +116,7 @@ static void test_parts_and_places(void **state) {
   assert_true(parts_only("The first two explosions hit homes in the east."));
   assert_true(parts_only("The final four boys came out on Tuesday."));
   assert_true(none("She won the 270 votes she needs."));
-  assert_false(parts_only("She won the 270 votes she needs."));
+  assert_true(parts_only("She won the 270 votes she needs.")); /* still a figure it gives */
   /* what it takes, what may be, what would be if: no count reported */
   assert_true(none("A candidate needs at least 15 percent of the vote to win delegates."));
   assert_true(none("Candidates needing at least 10 percent of the vote get a share."));
@@ -351,8 +351,59 @@ static void test_rounding_and_floors(void **state) {
   assert_true(compatible("At least 95% of the ballots were counted.", "Some 97% of the ballots were counted."));
   assert_true(compatible("The fund holds at least $50 billion.", "The fund holds $58 billion."));
   assert_true(compatible("As many as 31 people were killed.", "The blasts killed 30 people."));
-  /* a toll "at least" is the count so far, and stays one */
-  assert_false(compatible("At least 11 miners died.", "The blast killed 13 miners."));
+  /* a toll "at least" is a floor too: only a figure below it differs */
+  assert_true(compatible("At least 11 miners died.", "The blast killed 13 miners."));
+  assert_false(compatible("At least 59 people were killed.", "The gunman killed 50 people."));
+  /* a hedged round figure is an exact one rounded, within 5 %; two round
+   * estimates are two estimates */
+  assert_true(compatible("He led by about 1,700 votes.", "He led by 1,754 votes."));
+  assert_true(compatible("Leaders can lose roughly 20 votes.", "Leaders can lose 21 votes."));
+  assert_false(compatible("Leaders can lose roughly 20 votes.", "Leaders can lose 23 votes."));
+  assert_false(compatible("Some 120,000 people have died.", "About 125,000 people have died."));
+}
+
+/* A poll's or a survey's error is its own, never a count to dispute. */
+static void test_error_margins(void **state) {
+  (void)state;
+  assert_true(none("The poll has a margin of error of 3.5 percentage points."));
+  assert_true(none("The error margin is 4 percent."));
+  assert_true(none("The sampling error on the survey is plus or minus 100,000 jobs."));
+  assert_false(none("The survey found 100,000 jobs were added."));
+}
+
+/* A number that counts nothing named is still a figure its sentence
+ * gives: an outlet that gives both figures ("9,800 troops ... a drawdown
+ * to around 5,500 by then") counts two things, not the other's one
+ * differently.  A floor in that sentence gives its figure only, not
+ * everything above it. */
+static void test_bare_number_given(void **state) {
+  (void)state;
+  px_article *arts[2] = {
+      mk("Valley Post", "Troops stay in Kandor",
+         "The plan announced on Thursday keeps 9,800 soldiers in Kandor before an expected drawdown "
+         "to around 5,500 by the time the president leaves office."),
+      mk("Hill Courier", "Soldiers to stay in Kandor",
+         "The plan announced on Thursday keeps 5,500 soldiers in Kandor until the time the president "
+         "leaves office."),
+  };
+  px_comparison *c = NULL;
+  assert_int_equal(px_compare(ctx, (const px_article *const *)arts, 2, NULL, &c), PX_OK);
+  assert_true(c->nfact > 0 && c->fact[c->sent_fact[0]].noutlets == 2); /* one fact */
+  assert_false(disputed(c, 9800) || disputed(c, 5500));
+  px_comparison_free(c);
+  for (int i = 0; i < 2; i++) px_article_free(arts[i]);
+  px_article *b[2] = {
+      mk("Valley Post", "Flu spreads in Ostrava",
+         "The outbreak has now infected more than 2,200 people in Ostrava and caused at least 50 "
+         "deaths, the health office said."),
+      mk("Hill Courier", "Flu in Ostrava",
+         "The outbreak has now infected 1,629 people in Ostrava and caused 41 deaths, the health "
+         "office said."),
+  };
+  assert_int_equal(px_compare(ctx, (const px_article *const *)b, 2, NULL, &c), PX_OK);
+  assert_true(disputed(c, 2200) && disputed(c, 1629));
+  px_comparison_free(c);
+  for (int i = 0; i < 2; i++) px_article_free(b[i]);
 }
 
 /* What a figure's clause says about it must agree: the same people named,
@@ -514,6 +565,7 @@ int main(void) {
       cmocka_unit_test(test_qualifiers),          cmocka_unit_test(test_days),
       cmocka_unit_test(test_one_count),           cmocka_unit_test(test_ranges_and_both_figures), cmocka_unit_test(test_places),
       cmocka_unit_test(test_word_numbers_and_opening_names), cmocka_unit_test(test_part_agrees),
+      cmocka_unit_test(test_error_margins),       cmocka_unit_test(test_bare_number_given),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

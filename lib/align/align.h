@@ -288,8 +288,10 @@ typedef struct px__qty {
   int8_t dir;         /* its clause says which way: +1 up ("rose", "gained",
                          "added"), -1 down ("fell", "lost"), 0 neither or both */
   uint8_t part;       /* a part of a count ("nine of the 12 delegates", "three
-                         other Americans"): a figure its sentence gives, never
-                         one set against another outlet's */
+                         other Americans") or a number that counts nothing named
+                         ("now seats just eight"): a figure its sentence gives,
+                         never one set against another outlet's */
+  uint8_t about;      /* hedged: "about", "roughly", "some" before it */
 } px__qty;
 
 /** Do two quantities of one unit count the same thing about the same event:

@@ -23,7 +23,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 17u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 18u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -99,7 +99,11 @@
                         Dallas police officers"), "murders" and "slain" are
                         words of a toll;
                     17: a storm's winds are not its speed of travel, a
-                        "possible" figure counts nothing */
+                        "possible" figure counts nothing;
+                    18: "at least" is a floor for a toll too, a hedged round
+                        figure agrees with an exact one within 5 %, a poll's
+                        error counts nothing, a number that counts nothing
+                        named is still a figure its sentence gives */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -980,13 +980,26 @@ static const px__qty *sent_quantities(const px_comparison *c, qcache *qc, uint32
  * that gives both figures counts two things, not the other's one
  * differently.  (Not the whole article: an outlet that gives a toll and,
  * later, another outlet's toll may report the dispute itself.) */
+/* q without the open side of a floor or a ceiling. */
+static px__qty point_of(const px__qty *q) {
+  px__qty p = *q;
+  if (p.hi > 1e299) p.hi = p.value;
+  if (p.lo <= 0) p.lo = p.value;
+  return p;
+}
+
 static int sentence_gives(const px_comparison *c, qcache *qc, uint32_t art, uint32_t sent,
                           const px__qty *q) {
   size_t n;
   const px__qty *o = sent_quantities(c, qc, art, sent, &n);
   if (!o) return -1;
-  for (size_t k = 0; k < n; k++)
-    if (px__qty_compatible(&o[k], q)) return 1;
+  /* The figure itself, not all a floor or a ceiling allows: "at least 50
+   * deaths" does not give another outlet's "1,629 infected". */
+  px__qty pq = point_of(q);
+  for (size_t k = 0; k < n; k++) {
+    px__qty po = point_of(&o[k]);
+    if (px__qty_compatible(&po, &pq)) return 1;
+  }
   return 0;
 }
 

@@ -82,11 +82,12 @@ static bool skippable(const char *w, size_t n) {
 }
 
 /* How the words before token i bound the number it begins: "more than",
- * "over" (a floor; "at least 12 dead" is a toll as reported, set against
- * another toll); "fewer than", "less than", "up to", "under"
- * (a ceiling); "about", "around", "roughly", "some" (within 2 %); "nearly",
- * "almost", "close to" (up to 10 % below).  Sets *lo and *hi from v. */
-static void bounds_of(const px__text *tx, size_t first, size_t i, double v, double *lo, double *hi) {
+ * "over" (a floor; "at least" is one too, see at_least); "fewer than",
+ * "less than", "up to", "under" (a ceiling); "about", "around",
+ * "roughly", "some" (within 2 %: *about is set); "nearly", "almost",
+ * "close to" (up to 10 % below).  Sets *lo and *hi from v. */
+static void bounds_of(const px__text *tx, size_t first, size_t i, double v, double *lo, double *hi,
+                      uint8_t *about) {
   char w1[16] = "", w2[16] = "";
   if (i > first && tx->tok[i - 1].kind == PX__TOK_WORD) lower(tx, &tx->tok[i - 1], w1, sizeof w1);
   if (i > first + 1 && tx->tok[i - 2].kind == PX__TOK_WORD) lower(tx, &tx->tok[i - 2], w2, sizeof w2);
@@ -127,14 +128,30 @@ static void bounds_of(const px__text *tx, size_t first, size_t i, double v, doub
   else if (!strcmp(w1, "about") || !strcmp(w1, "around") || !strcmp(w1, "roughly") ||
            !strcmp(w1, "approximately") || !strcmp(w1, "some") || !strcmp(w1, "circa") ||
            !strcmp(w1, "estimated"))
-    *lo = v * 0.98, *hi = v * 1.02;
+    *lo = v * 0.98, *hi = v * 1.02, *about = 1;
   else if (!strcmp(w1, "nearly") || !strcmp(w1, "almost"))
     *lo = v * 0.9;
+}
+
+/* Is q a round figure as written: its last written digit a zero ("1,700",
+ * "roughly 20"; not "23 million", "1,754")? */
+static bool round_as_written(const px__qty *q) {
+  double units = q->prec > 0 ? q->value / q->prec : q->value;
+  return units >= 10 && fabs(fmod(units, 10)) < 1e-9;
 }
 
 bool px__qty_compatible(const px__qty *a, const px__qty *b) {
   double x = a->value, y = b->value;
   if (x == y) return true;
+  /* A hedged round figure and an exact one it rounds ("about 1,700 votes"
+   * / "1,754 votes", "roughly 20" / "21"), within 5 %.  Two round figures
+   * ("some 120,000" / "about 125,000") are two estimates, and differ. */
+  for (int k = 0; k < 2; k++) {
+    const px__qty *h = k ? b : a, *e = k ? a : b;
+    if (h->about && round_as_written(h) && !round_as_written(e) &&
+        fabs(h->value - e->value) <= 0.05 * h->value * (1 + 1e-9))
+      return true;
+  }
   /* one figure written with less precision: "52%" / "52.4%" */
   double d = x > y ? x - y : y - x;
   if (d < 0.5 && (x == trunc(x) || y == trunc(y))) return true;
@@ -599,6 +616,30 @@ static bool ignore_measure(const px__text *tx, size_t first, size_t last, size_t
   return false;
 }
 
+/* Is the figure at token i a poll's error: "a margin of error of 3.46
+ * points", "the error margin is", "sampling error ... plus or minus
+ * 100,000 jobs"?  Every poll and survey has its own: nothing two outlets
+ * report of one event.  Looks back over its clause, eight words at most. */
+static bool error_margin(const px__text *tx, size_t first, size_t i) {
+  char w[16];
+  for (size_t k = i, seen = 0; k > first && seen < 8; seen++) {
+    const px__token *t = &tx->tok[--k];
+    if (clause_break(tx, t)) return false;
+    if (t->kind == PX__TOK_SYMBOL && t->end - t->start == 2 && !memcmp(tx->body + t->start, "\xc2\xb1", 2))
+      return true; /* ± */
+    if (t->kind != PX__TOK_WORD) continue;
+    size_t n = lower(tx, t, w, sizeof w);
+    if ((n == 5 && !memcmp(w, "error", 5)) || (n == 6 && !memcmp(w, "errors", 6))) return true;
+    if (n == 5 && !memcmp(w, "minus", 5) && k > first + 1) { /* "plus or minus" */
+      char a[8], b[8];
+      if (lower(tx, &tx->tok[k - 1], a, sizeof a) == 2 && !strcmp(a, "or") &&
+          lower(tx, &tx->tok[k - 2], b, sizeof b) == 4 && !strcmp(b, "plus"))
+        return true;
+    }
+  }
+  return false;
+}
+
 /* Is token j "percent" (or "per" of "per cent")? */
 static bool percent_word(const px__text *tx, size_t last, size_t j) {
   char w[16];
@@ -607,9 +648,10 @@ static bool percent_word(const px__text *tx, size_t last, size_t j) {
   return n && (!strcmp(w, "percent") || !strcmp(w, "per"));
 }
 
-/* Is the number at token i preceded by "at least"?  For a sum or a share
- * a floor ("at least $50 billion", "at least 95%"); a toll "at least" is
- * the count confirmed so far, and is set against other tolls. */
+/* Is the number at token i preceded by "at least"?  A floor, for a toll
+ * as for a sum or a share: "at least 15 dead" allows another outlet's
+ * "17 killed" (a dispute only with a figure below it: "at least 59" /
+ * "50"). */
 static bool at_least(const px__text *tx, size_t first, size_t i) {
   char w1[8], w2[8];
   if (i < first + 2 || tx->tok[i - 1].kind != PX__TOK_WORD || tx->tok[i - 2].kind != PX__TOK_WORD) return false;
@@ -688,7 +730,7 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       const char *p = memchr(tx->body + t->start, '.', t->end - t->start);
       for (p = p ? p + 1 : NULL; p && p < tx->body + t->end && *p >= '0' && *p <= '9'; p++) q.prec /= 10;
     }
-    bounds_of(tx, first, i, v, &q.lo, &q.hi);
+    bounds_of(tx, first, i, v, &q.lo, &q.hi, &q.about);
     /* a round figure ("1,800", "$50 billion") is as a figure "about" it */
     if (q.lo == v && q.hi == v && v >= 10 && fmod(v, 10) == 0) q.lo = v * 0.98, q.hi = v * 1.02;
     /* Numbers that count nothing are typed and left out: a time of day
@@ -772,11 +814,13 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       q.end = tx->tok[j].end;
       j++;
     }
-    if ((money || pct || percent_word(tx, last, j)) && at_least(tx, first, i)) q.hi = 1e300;
+    if (at_least(tx, first, i)) q.hi = 1e300;
     /* a sum or a share that is needed, possible or conditional ("needing
      * at least 10 percent of the vote", "if ..., she would not get 5
      * percent"): nothing reported to set against another outlet's */
     if ((money || pct || percent_word(tx, last, j)) && needed(tx, first, last, i, j - 1)) {
+      q.part = 1; /* still a figure its sentence gives */
+      out[nq++] = q;
       i = j - 1;
       continue;
     }
@@ -795,6 +839,12 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
     }
     if (!pct && t->kind == PX__TOK_NUMBER) pct = range_to_percent(tx, last, j);
     if (pct && q.value == 100) { /* "100 percent": all, or a manner of speaking */
+      i = j - 1;
+      continue;
+    }
+    if (pct && error_margin(tx, first, i)) { /* "a margin of error of 3 percent" */
+      q.part = 1;
+      out[nq++] = q;
       i = j - 1;
       continue;
     }
@@ -873,6 +923,12 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
     else if (part || selects(tx, first, i) || beside_name(tx, first, i))
       q.part = 1;
     if (q.unit && (rate || rate_after(tx, last, uidx + 1))) q.unit ^= px__word_hash("#rate", 5);
+    if (q.unit && error_margin(tx, first, i)) q.unit = 0;
+    /* A number that counts nothing named ("now seats just eight", "twelve
+     * and four people", "drawdown to around 5,500 by then") is still a
+     * figure the sentence gives: another outlet's "eight judges" is not
+     * disputed by it. */
+    if (!q.unit) q.part = 1;
     if (q.part) {
       out[nq++] = q;
     } else if (q.unit) {
