@@ -122,6 +122,10 @@ static void test_parts_and_places(void **state) {
   assert_true(none("Candidates needing at least 10 percent of the vote get a share."));
   assert_true(none("The disclosures were likely to sway at least four senators."));
   assert_true(none("The repairs could cost $40 million."));
+  /* what one side asks or threatens is not what happened */
+  assert_true(none("Prosecutors argued that he should receive a prison sentence of 42 months."));
+  assert_true(none("Beijing has threatened to retaliate with tariffs on an additional $60 billion in goods."));
+  assert_false(none("The court sentenced him to 36 months in prison."));
   assert_true(none("Also possible are storm surges of up to 7 feet along the coast."));
   assert_true(none("If she were a man, she would not get 5 percent of the vote."));
   assert_true(none("If all 53 members vote to proceed, the bill moves ahead."));

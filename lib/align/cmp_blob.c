@@ -23,7 +23,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 18u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 19u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -103,7 +103,9 @@
                     18: "at least" is a floor for a toll too, a hedged round
                         figure agrees with an exact one within 5 %, a poll's
                         error counts nothing, a number that counts nothing
-                        named is still a figure its sentence gives */
+                        named is still a figure its sentence gives;
+                    19: a figure that "should" be or is threatened counts
+                        nothing */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

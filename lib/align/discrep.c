@@ -485,7 +485,9 @@ static bool beside_name(const px__text *tx, size_t first, size_t i) {
   return b->kind == PX__TOK_WORD && (b->flags & PX__TF_CAP) && !(b->flags & PX__TF_SENT_START);
 }
 
-/* Does the clause of the figure (tokens i .. u) say it is needed or only
+/* Does the clause of the figure (tokens i .. u) say it is needed, asked
+ * for or threatened ("should receive 42 months", "threatened to retaliate
+ * with tariffs on $60 billion"), or only
  * possible: "the 270 votes he needs", "the 60-vote threshold", "needing
  * at least 10 percent", "likely to sway at least four Republicans",
  * "could reach 3,000", "possible storm surges of up to 7 feet"?  Or is
@@ -493,9 +495,10 @@ static bool beside_name(const px__text *tx, size_t first, size_t i) {
  * percent"?  Such a figure is what it takes or
  * what may be, not a count an outlet reports. */
 static bool needed(const px__text *tx, size_t first, size_t last, size_t i, size_t u) {
-  static const char *const s[] = {"need",     "needs",    "needed", "needing", "threshold", "require",
-                                  "requires", "required", "must",   "might",   "could",     "possible",
-                                  "potential"};
+  static const char *const s[] = {"need",      "needs",    "needed",   "needing",   "threshold",
+                                  "require",   "requires", "required", "must",      "might",
+                                  "could",     "possible", "potential", "should",   "threat",
+                                  "threaten",  "threatens", "threatened"};
   static const char *const cond[] = {"if", "unless"};
   size_t lo = i, hi = u + 1;
   while (lo > first && !clause_break(tx, &tx->tok[lo - 1])) lo--;
