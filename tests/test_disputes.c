@@ -366,6 +366,37 @@ static void test_rounding_and_floors(void **state) {
   assert_false(compatible("Some 120,000 people have died.", "About 125,000 people have died."));
 }
 
+/* A sentence that gives the parts ("three security staff and seven crew
+ * members") does not dispute another outlet's whole ("10 crew members and
+ * security"); a sum that is not the other's figure still differs. */
+static void test_parts_sum(void **state) {
+  (void)state;
+  const char *whole = "The plane was carrying 56 passengers and 10 crew members and security when it left "
+                      "Kandor on Wednesday.";
+  px_article *arts[2] = {
+      mk("Valley Post", "Plane lost over the sea",
+         "The plane was carrying 56 passengers, three security staff and seven crew members when it "
+         "left Kandor on Wednesday."),
+      mk("Hill Courier", "Plane missing", whole),
+  };
+  px_comparison *c = NULL;
+  assert_int_equal(px_compare(ctx, (const px_article *const *)arts, 2, NULL, &c), PX_OK);
+  assert_true(c->nfact > 0 && c->fact[c->sent_fact[0]].noutlets == 2); /* one fact */
+  assert_false(disputed(c, 7) || disputed(c, 10));
+  px_comparison_free(c);
+  for (int i = 0; i < 2; i++) px_article_free(arts[i]);
+  px_article *b[2] = {
+      mk("Valley Post", "Plane lost over the sea",
+         "The plane was carrying 56 passengers, two security staff and seven crew members when it "
+         "left Kandor on Wednesday."),
+      mk("Hill Courier", "Plane missing", whole),
+  };
+  assert_int_equal(px_compare(ctx, (const px_article *const *)b, 2, NULL, &c), PX_OK);
+  assert_true(disputed(c, 7) && disputed(c, 10));
+  px_comparison_free(c);
+  for (int i = 0; i < 2; i++) px_article_free(b[i]);
+}
+
 /* A poll's or a survey's error is its own, never a count to dispute. */
 static void test_error_margins(void **state) {
   (void)state;
@@ -570,6 +601,7 @@ int main(void) {
       cmocka_unit_test(test_one_count),           cmocka_unit_test(test_ranges_and_both_figures), cmocka_unit_test(test_places),
       cmocka_unit_test(test_word_numbers_and_opening_names), cmocka_unit_test(test_part_agrees),
       cmocka_unit_test(test_error_margins),       cmocka_unit_test(test_bare_number_given),
+      cmocka_unit_test(test_parts_sum),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

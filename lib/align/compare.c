@@ -1003,6 +1003,29 @@ static int sentence_gives(const px_comparison *c, qcache *qc, uint32_t art, uint
   return 0;
 }
 
+/* Does sentence sent of article art give two figures whose sum q's could
+ * be: "three security staff and seven crew members" against another
+ * outlet's "10 crew members and security", "48 officials ... and 12
+ * intelligence officers" against "60 Russian officials"?  The sentence
+ * gives the parts of the other's whole. */
+static int sentence_sums(const px_comparison *c, qcache *qc, uint32_t art, uint32_t sent,
+                         const px__qty *q) {
+  size_t n;
+  const px__qty *o = sent_quantities(c, qc, art, sent, &n);
+  if (!o) return -1;
+  px__qty pq = point_of(q);
+  for (size_t x = 0; x < n; x++)
+    for (size_t y = x + 1; y < n; y++) {
+      px__qty s = point_of(&o[x]), t = point_of(&o[y]);
+      s.value += t.value;
+      s.lo = s.value, s.hi = s.value;
+      s.prec = s.prec > t.prec ? s.prec : t.prec;
+      s.about = 0;
+      if (px__qty_compatible(&s, &pq)) return 1;
+    }
+  return 0;
+}
+
 /* Does the unit run r[a, b) hold two articles whose values differ, neither
  * giving the other's value?  The sentences of the two give one value of
  * the unit each: a sentence that gives two ("the rate rose from 5.5% to
@@ -1026,7 +1049,11 @@ static int values_differ(const px_comparison *c, const px_comparison *lc, qcache
       int gx = sentence_gives(c, qc, r[y].art, r[y].sent, &r[x].q);
       int gy = gx ? gx : sentence_gives(c, qc, r[x].art, r[x].sent, &r[y].q);
       if (gx < 0 || gy < 0) return -1;
-      if (!gx && !gy) return 1;
+      if (gx || gy) continue;
+      int sx = sentence_sums(c, qc, r[y].art, r[y].sent, &r[x].q);
+      int sy = sx ? sx : sentence_sums(c, qc, r[x].art, r[x].sent, &r[y].q);
+      if (sx < 0 || sy < 0) return -1;
+      if (!sx && !sy) return 1;
     }
   return 0;
 }
