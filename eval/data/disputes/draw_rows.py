@@ -4,10 +4,10 @@ the method).  The first draw (pick_stories.py) chose stories by their
 figures, which measures recall; this one measures what a reader meets on
 ordinary coverage: the rows `parallax compare` prints on stories drawn at
 random.  From a store of the whole AllSides set, the stories of 3 to 12
-articles from 3 or more outlets that share no article with an earlier
-label file are shuffled with random.Random(SEED); each is compared (the
-articles alone, as eval_disputes.py does) and the first COUNT that give
-at least one row are written as draft label files (split SPLIT), each row
+articles from 3 or more outlets are shuffled with random.Random(SEED);
+in that order, each that shares no article with a label file is compared
+(the articles alone, as eval_disputes.py does) and the first COUNT that
+give at least one row are written as draft label files (split SPLIT), each row
 an item whose figures carry a phrase of their sentence.  The drafts are
 then judged by reading the articles: "dispute" is set on each item, and a
 row that mixes a true pairing with a false one is split into two items.
@@ -53,25 +53,19 @@ def main():
     rows = [r for r in csv.DictReader(io.StringIO(listing)) if 3 <= int(r["articles"]) <= 12]
     rows.sort(key=lambda r: int(r["id"]))
     random.Random(seed).shuffle(rows)
-    members = []
-    for r in rows[:count * 30]:
-        j = json.loads(subprocess.run([px, "story", r["id"], "--db", db, "-f", "json", "-q"],
-                                      capture_output=True, text=True, check=True).stdout)
-        ids = sorted(m["ext_id"] for m in j["members"])
-        if not taken.intersection(ids):
-            members.append(ids)
-    need = {i for ids in members for i in ids}
     arts = {}
     with lzma.open(data, "rt", encoding="utf-8") as f:
         for line in f:
             a = json.loads(line)
-            if a["id"] in need:
-                arts[a["id"]] = a
+            arts[a["id"]] = a
     written = 0
-    for ids in members:
+    for r in rows:
         if written == count:
             break
-        if any(i not in arts for i in ids):
+        j = json.loads(subprocess.run([px, "story", r["id"], "--db", db, "-f", "json", "-q"],
+                                      capture_output=True, text=True, check=True).stdout)
+        ids = sorted(m["ext_id"] for m in j["members"])
+        if taken.intersection(ids) or any(i not in arts for i in ids):
             continue
         story = [arts[i] for i in ids]
         c = run_compare(px, story)
