@@ -218,7 +218,9 @@ def main():
           f"  [{tot['f_pred']} predicted, {tot['f_pred_j']} judgeable, {tot['f_true']} true]")
     print(f"quote links: precision {qp:.3f}  recall {qr:.3f}  F1 {qf:.3f}"
           f"  [{tot['q_pred']} predicted, {tot['q_true']} true]")
-    print(f"discrepancies: precision {dp:.3f}  recall {dr:.3f}  F1 {df:.3f}"
+    # no row predicted: precision is undefined, never printed as 0
+    dps = f"{dp:.3f}" if tot["d_pred"] else "undefined"
+    print(f"discrepancies: precision {dps}  recall {dr:.3f}  F1 {df:.3f}"
           f"  [{tot['d_pred']} predicted, {tot['d_true']} true]")
     pur = tot["g_pure"] / tot["g_n"] if tot["g_n"] else 0.0
     sacc = tot["s_ok"] / tot["s_n"] if tot["s_n"] else 0.0

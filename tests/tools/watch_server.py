@@ -41,7 +41,7 @@ ARTICLES = {
     "/cg/ferry.html": (CG, "Strike over: ferries sail again", "2026-11-30T09:15:00Z", [
         "Ferries to the islands sailed again on Wednesday after crews ended a three-day strike on Tuesday night.",
         "\"We are glad to be back at work after three hard days on the picket line,\" said Mikko Lahtinen, a spokesman for the ferry operator.",
-        "Some 12,000 passengers were stranded while the strike lasted.",
+        "Some 12,000 passengers were stranded during the strike, the operator said.",
         "Commuters from the islands crowded the first morning ferry to Portvik harbour."]),
     "/hp/ferry2.html": (HP, "Ferry deal: what the crews won", "2026-11-30T12:00:00Z", [
         "The agreement that ended the three-day ferry strike raises wages by four percent over two years and adds a rest day to the winter schedule.",
