@@ -166,6 +166,24 @@ static void make_rec(recmaker *rm, const px_article *art, const px_doc *doc, px_
     px__buf_clear(out);
 }
 
+/* A worker's job on slot s, with its tools (an NULL: no analysis; fm
+ * NULL: the search index's tokens are left to the writer). */
+static void run_slot(px_analyzer *an, px_quoter *qt, recmaker *rm, px__fts_maker *fm, slot *s) {
+  /* px_ingest_add identified the language already: not again */
+  if (an) {
+    s->rc = px__analyze_identified(an, s->art, &s->doc);
+    if (s->rc == PX_OK) s->rc = px_quotes_extract(qt, s->doc, &s->qs);
+    if (s->rc == PX_OK && !s->redo) make_rec(rm, s->art, s->doc, &s->rec);
+  }
+  /* The search index's tokens, so the writer only files them.  A text
+   * whose tokens could not be made is tokenized by the writer. */
+  if (fm && !s->redo) {
+    px_str t = px_article_get(s->art, PX_F_TITLE), b = px_article_get(s->art, PX_F_BODY);
+    px__fts_maker_run(fm, t.ptr, t.len, &s->fts);
+    px__fts_maker_run(fm, b.ptr, b.len, &s->fts);
+  }
+}
+
 static void *worker_main(void *arg) {
   worker *w = arg;
   px_ingest *g = w->g;
@@ -182,19 +200,7 @@ static void *worker_main(void *arg) {
     }
     slot *s = &g->ring[g->next_take++ % g->ring_cap];
     pthread_mutex_unlock(&g->mu);
-    /* px_ingest_add identified the language already: not again */
-    if (w->an) {
-      s->rc = px__analyze_identified(w->an, s->art, &s->doc);
-      if (s->rc == PX_OK) s->rc = px_quotes_extract(w->qt, s->doc, &s->qs);
-      if (s->rc == PX_OK && !s->redo) make_rec(&w->rm, s->art, s->doc, &s->rec);
-    }
-    /* The search index's tokens, so the writer only files them.  A text
-     * whose tokens could not be made is tokenized by the writer. */
-    if (w->fm && !s->redo) {
-      px_str t = px_article_get(s->art, PX_F_TITLE), b = px_article_get(s->art, PX_F_BODY);
-      px__fts_maker_run(w->fm, t.ptr, t.len, &s->fts);
-      px__fts_maker_run(w->fm, b.ptr, b.len, &s->fts);
-    }
+    run_slot(w->an, w->qt, &w->rm, w->fm, s);
     /* a wake-up only for a writer that waits: most slots are done
      * long before the writer comes to them */
     pthread_mutex_lock(&g->mu);
@@ -378,6 +384,18 @@ static int write_oldest(px_ingest *g, bool discard) {
   stage(g, PX_STAGE_ANALYZE); /* time spent waiting for the workers */
   pthread_mutex_lock(&g->mu);
   while (!s->done) {
+    /* Rather than wait, the writer takes an article no worker has taken
+     * yet (the oldest itself, or a later one) and analyses it with its
+     * own tools: its search index tokens it makes when it files them.
+     * Which thread analyses an article changes nothing stored. */
+    if (g->next_take < g->head && g->an) {
+      slot *h = &g->ring[g->next_take++ % g->ring_cap];
+      pthread_mutex_unlock(&g->mu);
+      run_slot(g->an, g->qt, &g->rm, NULL, h);
+      pthread_mutex_lock(&g->mu);
+      h->done = true;
+      continue;
+    }
     /* the articles handed over may wait for a wake-up (analyze_one) */
     if (g->idle && g->next_take < g->head) pthread_cond_broadcast(&g->cv_work);
     g->waiting = true;
