@@ -397,41 +397,6 @@ static void test_parts_sum(void **state) {
   for (int i = 0; i < 2; i++) px_article_free(b[i]);
 }
 
-/* Two sentences merely alike ("four conservative senators ... have come
- * out against the draft" / "at least five Republican senators ... would
- * not vote to start debate")
- * may count two groups: a dispute needs two sentences told nearly alike
- * but for the figure (PX__DISPUTE_LINK). */
-static void test_dispute_needs_near_alike(void **state) {
-  (void)state;
-  px_article *a[2] = {
-      mk("Valley Post", "Senators balk at the health bill",
-         "Already, four conservative senators, Cruz, Lee, Paul and Johnson, have come out against "
-         "the draft."),
-      mk("Hill Courier", "Health bill in trouble",
-         "At least five Republican senators, Collins, Heller, Lee, Johnson and Paul, indicated after "
-         "the budget office analysis that they would not vote to start debate on the bill."),
-  };
-  px_comparison *c = NULL;
-  assert_int_equal(px_compare(ctx, (const px_article *const *)a, 2, NULL, &c), PX_OK);
-  assert_true(c->nfact > 0 && c->fact[c->sent_fact[0]].noutlets == 2); /* one fact */
-  assert_false(disputed(c, 4) || disputed(c, 5));
-  px_comparison_free(c);
-  for (int i = 0; i < 2; i++) px_article_free(a[i]);
-  px_article *b[2] = {
-      mk("Valley Post", "Senators balk at the health bill",
-         "Four Republican senators said on Thursday that they will not vote for the health bill "
-         "after the budget office analysis."),
-      mk("Hill Courier", "Health bill in trouble",
-         "Five Republican senators said on Thursday that they will not vote for the health bill "
-         "after the budget office analysis."),
-  };
-  assert_int_equal(px_compare(ctx, (const px_article *const *)b, 2, NULL, &c), PX_OK);
-  assert_true(disputed(c, 4) && disputed(c, 5));
-  px_comparison_free(c);
-  for (int i = 0; i < 2; i++) px_article_free(b[i]);
-}
-
 /* A poll's or a survey's error is its own, never a count to dispute. */
 static void test_error_margins(void **state) {
   (void)state;
@@ -636,7 +601,7 @@ int main(void) {
       cmocka_unit_test(test_one_count),           cmocka_unit_test(test_ranges_and_both_figures), cmocka_unit_test(test_places),
       cmocka_unit_test(test_word_numbers_and_opening_names), cmocka_unit_test(test_part_agrees),
       cmocka_unit_test(test_error_margins),       cmocka_unit_test(test_bare_number_given),
-      cmocka_unit_test(test_parts_sum),           cmocka_unit_test(test_dispute_needs_near_alike),
+      cmocka_unit_test(test_parts_sum),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -165,13 +165,6 @@ PX__HIDDEN double px__fact_score(const px__lex *lx, const px__ssent *a, const px
 #define PX__SECOND_ONE 0.30
 /* Least score of a pair of sentences whose differing numbers are reported. */
 #define PX__NEAR_THRESHOLD 0.06
-/* Least score of the link between the two sentences of a dispute: the two
- * tell one claim nearly alike, all but the figure ("killed 25 firefighters
- * in 1933" / "29 firefighters died in the 1933 fire").  On the random rows
- * of eval/data/disputes it kept 8 of 15 right rows and 1 of 13 wrong ones
- * on train and dev, but on held-out stories drawn later half the rows it
- * keeps are wrong (docs/compare.md, (k)). */
-#define PX__DISPUTE_LINK 0.80
 #ifndef PX__FACT_GAIN
 #define PX__FACT_GAIN 1.0
 /* Two sentences that give the same figure (PX__TERM_FIGURE: "312,000")

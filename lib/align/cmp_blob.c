@@ -23,7 +23,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 21u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 22u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -109,7 +109,8 @@
                     20: a sentence that gives the parts does not dispute
                         another's whole;
                     21: a dispute needs two sentences told nearly alike
-                        (PX__DISPUTE_LINK) */
+                        (PX__DISPUTE_LINK);
+                    22: that link threshold withdrawn */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -81,7 +81,6 @@ void px_comparison_free(px_comparison *c) {
   free(c->warn);
   free(c->near);
   free(c->flink);
-  free(c->slink);
   px__arena_release(&c->arena);
   free(c);
 }
@@ -601,19 +600,15 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
   c->near = malloc((nlinks + 1) * sizeof *c->near);
   if (!c->near) goto out;
   c->flink = malloc((nlinks + 1) * sizeof *c->flink);
-  c->slink = malloc((nlinks + 1) * sizeof *c->slink);
-  if (!c->flink || !c->slink) goto out;
+  if (!c->flink) goto out;
   for (size_t l = 0; l < nlinks; l++) {
     if (links[l].score >= c->threshold) c->links++;
     if (group[links[l].a] != group[links[l].b] && links[l].score >= PX__NEAR_THRESHOLD)
       c->near[c->nnear++] = links[l];
-    else if (group[links[l].a] == group[links[l].b] && links[l].score >= c->threshold) {
+    else if (group[links[l].a] == group[links[l].b] && links[l].score >= c->threshold)
       c->flink[c->nflink++] = (uint64_t)links[l].a << 32 | links[l].b;
-      if (links[l].score >= PX__DISPUTE_LINK) c->slink[c->nslink++] = c->flink[c->nflink - 1];
-    }
   }
   qsort(c->flink, c->nflink, sizeof *c->flink, cmp_u64);
-  qsort(c->slink, c->nslink, sizeof *c->slink, cmp_u64);
   c->nfact = (size_t)nf;
   c->fact = calloc((size_t)nf + 1, sizeof *c->fact);
   if (!c->fact) goto out;
@@ -704,19 +699,17 @@ out:
 /* -------------------------------------------------------- discrepancies */
 
 /* Are sentences x and y (global indexes) aligned with each other, not
- * only through others of their fact, and told nearly alike (a link at
- * PX__DISPUTE_LINK)?  A fact chains sentences; two at its ends may tell
- * different things, and two merely alike ("four conservative senators" /
- * "at least five GOP senators") may count two groups. */
+ * only through others of their fact?  A fact chains sentences; two at its
+ * ends may tell different things. */
 static bool linked(const px_comparison *c, uint32_t x, uint32_t y) {
   uint64_t k = x < y ? (uint64_t)x << 32 | y : (uint64_t)y << 32 | x;
-  size_t lo = 0, hi = c->nslink;
+  size_t lo = 0, hi = c->nflink;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (c->slink[mid] < k) lo = mid + 1;
+    if (c->flink[mid] < k) lo = mid + 1;
     else hi = mid;
   }
-  return lo < c->nslink && c->slink[lo] == k;
+  return lo < c->nflink && c->flink[lo] == k;
 }
 
 /* Days and months: they date a report, they name no one. */
@@ -1117,7 +1110,7 @@ static int build_discrepancies(px_comparison *c) {
     /* Only sentences the model links as one claim (at the fact
      * threshold) that the grouping kept apart: a weaker link joins
      * sentences alike in their words, not in what they report. */
-    if (c->near[l].score < PX__DISPUTE_LINK) continue;
+    if (c->near[l].score < c->threshold) continue;
     qrec r[2 * QPER];
     size_t nr = 0;
     uint32_t ends[2] = {c->near[l].a, c->near[l].b};

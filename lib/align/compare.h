@@ -136,9 +136,6 @@ struct px_comparison {
   uint64_t *flink;        /* links inside a fact at the threshold, (a << 32 | b) sorted: a
                              discrepancy sets two sentences aligned with each other */
   size_t nflink;
-  uint64_t *slink;        /* the links of flink at PX__DISPUTE_LINK, sorted: only while
-                             px_compare builds the discrepancies; never stored */
-  size_t nslink;
   /* figures of the run */
   uint64_t pairs_scored;
   size_t links;
