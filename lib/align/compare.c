@@ -974,13 +974,9 @@ static const px__qty *sent_quantities(const px_comparison *c, qcache *qc, uint32
   return qc->q + qc->first[g];
 }
 
-/* Does sentence sent of article art give, in any unit, a figure that q's
- * could be?  "New York restricted magazines to seven bullets", where the
- * same sentence gives Connecticut's ban on "more than 10 rounds": an outlet
- * that gives both figures counts two things, not the other's one
- * differently.  (Not the whole article: an outlet that gives a toll and,
- * later, another outlet's toll may report the dispute itself.) */
-/* q without the open side of a floor or a ceiling. */
+/* q without the open side of a floor or a ceiling: the figure itself, not
+ * all a floor allows ("at least 50 deaths" does not give another outlet's
+ * "1,629 infected"). */
 static px__qty point_of(const px__qty *q) {
   px__qty p = *q;
   if (p.hi > 1e299) p.hi = p.value;
@@ -988,40 +984,33 @@ static px__qty point_of(const px__qty *q) {
   return p;
 }
 
-static int sentence_gives(const px_comparison *c, qcache *qc, uint32_t art, uint32_t sent,
-                          const px__qty *q) {
+/* Does sentence sent of article art account for q's figure: give, in any
+ * unit, a figure that q's could be, or two whose sum it could be?  "New
+ * York restricted magazines to seven bullets", where the same sentence
+ * gives Connecticut's ban on "more than 10 rounds": an outlet that gives
+ * both figures counts two things, not the other's one differently.  "three
+ * security staff and seven crew members" against another outlet's "10
+ * crew members and security": the sentence gives the parts of the other's
+ * whole.  (Not the whole article: an outlet that gives a toll and, later,
+ * another outlet's toll may report the dispute itself.) */
+static int sentence_accounts(const px_comparison *c, qcache *qc, uint32_t art, uint32_t sent,
+                             const px__qty *q) {
   size_t n;
   const px__qty *o = sent_quantities(c, qc, art, sent, &n);
   if (!o) return -1;
-  /* The figure itself, not all a floor or a ceiling allows: "at least 50
-   * deaths" does not give another outlet's "1,629 infected". */
-  px__qty pq = point_of(q);
+  px__qty pq = point_of(q), po[QPER];
   for (size_t k = 0; k < n; k++) {
-    px__qty po = point_of(&o[k]);
-    if (px__qty_compatible(&po, &pq)) return 1;
+    po[k] = point_of(&o[k]);
+    if (px__qty_compatible(&po[k], &pq)) return 1;
   }
-  return 0;
-}
-
-/* Does sentence sent of article art give two figures whose sum q's could
- * be: "three security staff and seven crew members" against another
- * outlet's "10 crew members and security", "48 officials ... and 12
- * intelligence officers" against "60 Russian officials"?  The sentence
- * gives the parts of the other's whole. */
-static int sentence_sums(const px_comparison *c, qcache *qc, uint32_t art, uint32_t sent,
-                         const px__qty *q) {
-  size_t n;
-  const px__qty *o = sent_quantities(c, qc, art, sent, &n);
-  if (!o) return -1;
-  px__qty pq = point_of(q);
   for (size_t x = 0; x < n; x++)
     for (size_t y = x + 1; y < n; y++) {
-      px__qty s = point_of(&o[x]), t = point_of(&o[y]);
-      s.value += t.value;
-      s.lo = s.value, s.hi = s.value;
-      s.prec = s.prec > t.prec ? s.prec : t.prec;
-      s.about = 0;
-      if (px__qty_compatible(&s, &pq)) return 1;
+      px__qty sum = po[x];
+      sum.value += po[y].value;
+      sum.lo = sum.hi = sum.value;
+      sum.prec = po[x].prec > po[y].prec ? po[x].prec : po[y].prec;
+      sum.about = 0;
+      if (px__qty_compatible(&sum, &pq)) return 1;
     }
   return 0;
 }
@@ -1046,14 +1035,10 @@ static int values_differ(const px_comparison *c, const px_comparison *lc, qcache
         if (r[z].art == r[x].art && px__qty_compatible(&r[z].q, &r[y].q)) y_in_x = true;
       }
       if (x_in_y || y_in_x) continue;
-      int gx = sentence_gives(c, qc, r[y].art, r[y].sent, &r[x].q);
-      int gy = gx ? gx : sentence_gives(c, qc, r[x].art, r[x].sent, &r[y].q);
+      int gx = sentence_accounts(c, qc, r[y].art, r[y].sent, &r[x].q);
+      int gy = gx ? gx : sentence_accounts(c, qc, r[x].art, r[x].sent, &r[y].q);
       if (gx < 0 || gy < 0) return -1;
-      if (gx || gy) continue;
-      int sx = sentence_sums(c, qc, r[y].art, r[y].sent, &r[x].q);
-      int sy = sx ? sx : sentence_sums(c, qc, r[x].art, r[x].sent, &r[y].q);
-      if (sx < 0 || sy < 0) return -1;
-      if (!sx && !sy) return 1;
+      if (!gx && !gy) return 1;
     }
   return 0;
 }
