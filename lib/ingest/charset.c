@@ -92,6 +92,46 @@ bool px__charset_is_utf8(const char *name) {
          strcasecmp(name, "unicode-1-1-utf-8") == 0;
 }
 
+/* The name iconv knows a label by: the labels the web uses for a
+ * superset (Latin-1 and ASCII are read as Windows-1252, as browsers do). */
+static const char *iconv_name(const char *name) {
+  if (strcasecmp(name, "iso-8859-1") == 0 || strcasecmp(name, "latin1") == 0 ||
+      strcasecmp(name, "iso8859-1") == 0 || strcasecmp(name, "l1") == 0 ||
+      strcasecmp(name, "us-ascii") == 0 || strcasecmp(name, "ascii") == 0 ||
+      strcasecmp(name, "cp1252") == 0)
+    return "WINDOWS-1252";
+  if (strcasecmp(name, "x-sjis") == 0) return "SHIFT_JIS";
+  if (strcasecmp(name, "gb2312") == 0) return "GBK";
+  return name;
+}
+
+/* Labels of UTF-16 (the WHATWG Encoding Standard's, and "ucs-2"). */
+static bool utf16_label(const char *name) {
+  static const char *const l[] = {"utf-16", "utf-16le", "utf-16be", "unicode", "unicodefeff",
+                                  "unicodefffe", "csunicode", "iso-10646-ucs-2", "ucs-2", "utf16",
+                                  NULL};
+  for (size_t k = 0; l[k]; k++)
+    if (strcasecmp(name, l[k]) == 0) return true;
+  return false;
+}
+
+/* Whether a declared label can be used, rewritten to the one to use:
+ * MySQL's names of UTF-8 ("utf8mb4") are UTF-8; in the page's own bytes
+ * (in_page) a UTF-16 label is UTF-8 (those bytes were ASCII); a label
+ * iconv does not know is not usable. */
+static bool usable_label(char *name, size_t cap, bool in_page) {
+  if (strcasecmp(name, "utf8mb4") == 0 || strcasecmp(name, "utf8mb3") == 0 ||
+      (in_page && utf16_label(name))) {
+    copy_label("utf-8", 5, name, cap);
+    return true;
+  }
+  if (px__charset_is_utf8(name)) return true;
+  iconv_t cd = iconv_open("UTF-8", iconv_name(name));
+  if (cd == (iconv_t)-1) return false;
+  iconv_close(cd);
+  return true;
+}
+
 void px__charset_detect(const char *p, size_t n, const char *hint, char *name, size_t cap,
                         size_t *bom) {
   *bom = 0;
@@ -112,34 +152,24 @@ void px__charset_detect(const char *p, size_t n, const char *hint, char *name, s
     copy_label("utf-16be", 8, name, cap);
     return;
   }
+  /* As a browser reads a label: one it does not know is no declaration
+   * (the next source decides), and a page that says UTF-16 in its
+   * ASCII-compatible bytes is not UTF-16. */
   if (hint && hint[0]) {
     size_t hn = strlen(hint);
-    if (px__charset_from_content_type(hint, hn, name, cap)) return;
+    if (px__charset_from_content_type(hint, hn, name, cap) && usable_label(name, cap, false))
+      return;
     if (!memchr(hint, '/', hn) && !memchr(hint, ';', hn)) {
       copy_label(hint, hn, name, cap);
-      if (name[0]) return;
+      if (name[0] && usable_label(name, cap, false)) return;
     }
   }
-  if (meta_charset(p, PX__MIN(n, 4096), name, cap)) {
-    /* A page that says UTF-16 in its ASCII-compatible bytes is not UTF-16. */
-    if (strncmp(name, "utf-16", 6) == 0) copy_label("utf-8", 5, name, cap);
-    return;
-  }
+  if (meta_charset(p, PX__MIN(n, 4096), name, cap) && usable_label(name, cap, true)) return;
   copy_label(px__utf8_valid_prefix(p, n) == n ? "utf-8" : "windows-1252", 12, name, cap);
 }
 
 int px__charset_to_utf8(const char *name, const char *p, size_t n, px__buf *out, px__buf *msg) {
-  const char *from = name;
-  if (strcasecmp(name, "iso-8859-1") == 0 || strcasecmp(name, "latin1") == 0 ||
-      strcasecmp(name, "iso8859-1") == 0 || strcasecmp(name, "l1") == 0 ||
-      strcasecmp(name, "us-ascii") == 0 || strcasecmp(name, "ascii") == 0 ||
-      strcasecmp(name, "cp1252") == 0)
-    from = "WINDOWS-1252";
-  else if (strcasecmp(name, "x-sjis") == 0)
-    from = "SHIFT_JIS";
-  else if (strcasecmp(name, "gb2312") == 0)
-    from = "GBK";
-  iconv_t cd = iconv_open("UTF-8", from);
+  iconv_t cd = iconv_open("UTF-8", iconv_name(name));
   if (cd == (iconv_t)-1) {
     if (msg) px__buf_printf(msg, "unknown character set \"%s\"", name);
     return PX_EUNSUPPORTED;

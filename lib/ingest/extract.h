@@ -14,6 +14,9 @@
  * hint (an HTTP Content-Type header value or a bare charset name, may be
  * NULL), then <meta charset> / http-equiv in the first 4 KiB, then
  * detection (valid UTF-8 gives "utf-8", anything else "windows-1252").
+ * As in a browser, a label iconv does not know is no declaration (the
+ * next source decides), UTF-16 said in the page's own bytes is UTF-8, and
+ * so are MySQL's "utf8mb4" and "utf8mb3".
  * Writes a lower-case NUL-terminated label into name (size cap >= 2).
  * *bom gets the number of BOM bytes to skip.
  */
