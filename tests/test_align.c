@@ -876,6 +876,22 @@ static void test_quote_conflicts(void **state) {
   assert_int_equal(c->nqconf, 0);
   px_comparison_free(c);
   free_all(b, 2);
+  /* a short quote whose few words are scattered over another's long one
+   * is not the same words: each speaker keeps his own */
+  px_article *s[2] = {
+      mk("Valley Post", "Mayor attacks budget", "2024-06-02T08:00:00Z",
+         "The mayor criticized the council's budget on Friday.\n\n\"It is baffling that in the "
+         "face of every warning, this council still believes that borrowing money we do not have "
+         "to grow the town hall is the answer to the harbour's economic problems,\" Olaf Lind "
+         "said."),
+      mk("Hill Courier", "Council defends budget", "2024-06-02T09:00:00Z",
+         "The council defended its budget on Friday.\n\n\"I do not believe that the town hall "
+         "is the answer to all of our problems,\" Anna Berg said."),
+  };
+  c = compare(s, 2);
+  assert_int_equal(c->nqconf, 0);
+  px_comparison_free(c);
+  free_all(s, 2);
 }
 
 /* An embedded post is its author's remark, not the outlet's reporting:

@@ -23,7 +23,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 22u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 23u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -110,7 +110,9 @@
                         another's whole;
                     21: a dispute needs two sentences told nearly alike
                         (PX__DISPUTE_LINK);
-                    22: that link threshold withdrawn */
+                    22: that link threshold withdrawn;
+                    23: a contradicting attribution's shorter quote has its
+                        words together in the longer one */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -837,6 +837,80 @@ bool px__quote_near_verbatim(const px__qbag *a, const px__qbag *b) {
   return inorder * 10 >= x->n * 8;
 }
 
+/* A curly apostrophe or quotation mark (U+2018..U+201D) at t[i]. */
+static bool curly_mark(const char *t, size_t n, size_t i) {
+  return i + 2 < n && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+         (unsigned char)t[i + 2] >= 0x98 && (unsigned char)t[i + 2] <= 0x9D;
+}
+
+/* A byte of a word: a letter or digit, or a byte of a character beyond
+ * ASCII other than the curly marks. */
+static bool word_byte(const char *t, size_t n, size_t i) {
+  unsigned char c = (unsigned char)t[i];
+  if (c < 0x80) return isalnum(c) != 0;
+  if (curly_mark(t, n, i)) return false;
+  /* the second and third bytes of a curly mark */
+  if (c >= 0x80 && c < 0xC0 && i >= 1 && curly_mark(t, n, i - 1)) return false;
+  if (c >= 0x80 && c < 0xC0 && i >= 2 && curly_mark(t, n, i - 2)) return false;
+  return true;
+}
+
+/* The words of a quote's text (runs of letters and digits, ASCII folded;
+ * other characters but the curly marks are letters), hashed, at most cap;
+ * returns how many. */
+static size_t text_words(const char *t, size_t n, uint64_t *out, size_t cap) {
+  size_t k = 0;
+  for (size_t i = 0; i < n && k < cap;) {
+    if (!word_byte(t, n, i)) {
+      i += curly_mark(t, n, i) ? 3 : 1;
+      continue;
+    }
+    uint64_t h = 1469598103934665603ull;
+    for (; i < n && word_byte(t, n, i); i++) {
+      unsigned char c = (unsigned char)t[i];
+      h = (h ^ (uint64_t)(c >= 'A' && c <= 'Z' ? c + 32 : c)) * 1099511628211ull;
+    }
+    out[k++] = h;
+  }
+  return k;
+}
+
+/* Whether the shorter of two quotes is the other's words: at least four
+ * in five of its words lie in runs of three words or more that the longer
+ * one has as they stand (an elision splits a trimmed quote into such
+ * runs).  Shared vocabulary is not enough: "I don't believe that the
+ * government is the answer to all of our problems" shares one run with
+ * "... still believes that spending money we don't have to inflate the
+ * government is the answer to America's economic problems", not its
+ * words. */
+static bool words_together(const gitem *a, const gitem *b) {
+  enum { CAP = 512 };
+  uint64_t wa[CAP], wb[CAP];
+  size_t na = text_words(a->text, a->ntext, wa, CAP), nb = text_words(b->text, b->ntext, wb, CAP);
+  const uint64_t *x = na <= nb ? wa : wb, *y = x == wa ? wb : wa;
+  size_t nx = x == wa ? na : nb, ny = x == wa ? nb : na;
+  if (nx == 0) return false;
+  /* run[j]: the common run ending at x[i] and y[j] (rows rolled); end[i]:
+   * the longest run ending at x[i] */
+  uint16_t prev[CAP + 1] = {0}, cur[CAP + 1];
+  uint16_t end[CAP];
+  for (size_t i = 0; i < nx; i++) {
+    end[i] = 0;
+    cur[0] = 0;
+    for (size_t j = 0; j < ny; j++) {
+      cur[j + 1] = x[i] == y[j] ? (uint16_t)(prev[j] + 1) : 0;
+      if (cur[j + 1] > end[i]) end[i] = cur[j + 1];
+    }
+    memcpy(prev, cur, (ny + 1) * sizeof *prev);
+  }
+  size_t covered = 0;
+  for (size_t i = nx, reach = 0; i-- > 0;) { /* reach: words before i+1 a run covers */
+    if (end[i] >= 3 && end[i] > reach) reach = end[i];
+    if (reach) covered++, reach--;
+  }
+  return covered * 5 >= nx * 3;
+}
+
 /* ------------------------------------------------------------- remarks */
 
 /* Each item of a speaker is compared with the REMARK_WINDOW items of the
@@ -1308,7 +1382,7 @@ static int join_unknown(px_quote_groups *g) {
             y->kind == PX_QUOTE_INDIRECT)
           continue;
         if (px__qbag_bound(&x->bag, &y->bag) < PX__VERBATIM_DICE) continue;
-        if (!px__quote_near_verbatim(&x->bag, &y->bag)) continue;
+        if (!px__quote_near_verbatim(&x->bag, &y->bag) || !words_together(x, y)) continue;
         /* names that can be one person ("Trump" beside "Donald Trump" and
          * "Donald Trump Jr.", which kept it out of both) contradict nothing */
         if (px__speaker_match(x->spk, x->nspk, y->spk, y->nspk)) continue;
