@@ -536,8 +536,49 @@ static void test_nothing_in_common(void **state) {
   assert_int_equal(c->nshared, 0);
   assert_int_equal(c->nfact, c->art[0].nsent + c->art[1].nsent);
   assert_int_equal(c->art[1].nunique, 3);
+  /* said so in the report */
+  bool said = false;
+  for (size_t w = 0; w < c->nwarn; w++)
+    said = said || memmem(c->warn[w].ptr, c->warn[w].len, "share no fact", 13) != NULL;
+  assert_true(said);
   px_comparison_free(c);
   free_all(arts, 2);
+  /* Two events whose articles share a few words: "going to take" is no
+   * fact of both (the articles' words have too little in common), and
+   * one article of a third outlet that shares nothing is named. */
+  px_article *ev[3] = {
+      mk("Coast Daily", "Ferry crews strike over holiday pay", "2024-05-02T08:00:00Z",
+         "Ferry crews on the island route walked out on Thursday in a dispute over holiday pay, "
+         "the union said. Sailings to Orlen and Vask were cancelled. The operator said it was "
+         "going to take the union to court. Passengers queued at the harbour for buses instead. "
+         "Fishermen offered seats in their boats to stranded islanders. The harbour master "
+         "closed the north pier to cars. Freight lorries waited on the quay overnight. Talks are "
+         "due to resume on Monday, a union official said."),
+      mk("Hill Courier", "Orchestra names new conductor", "2024-05-03T08:00:00Z",
+         "The city orchestra named a new principal conductor on Friday. Marta Holm, who led the "
+         "youth orchestra for a decade, will arrive in September. The orchestra is going to take "
+         "its holiday concert on tour this winter. Violinists welcomed the choice of a conductor "
+         "known for Mahler. The concert hall will be renovated during the summer break. "
+         "Subscribers will get first choice of seats. A new recording of Sibelius symphonies is "
+         "planned. Tickets for the season go on sale next week."),
+      mk("Bay Herald", "Island ferries stop", "2024-05-02T09:00:00Z",
+         "Ferry crews on the island route walked out on Thursday over holiday pay, their union "
+         "said. Sailings to Orlen and Vask were cancelled, and the operator said it would take "
+         "the union to court. Talks resume on Monday.")};
+  c = compare(ev, 3);
+  for (size_t f = 0; f < c->nfact; f++) {
+    bool ferry = false, music = false;
+    for (uint32_t j = c->fact[f].first; j < c->fact[f].first + c->fact[f].count; j++)
+      ferry = ferry || c->mem[j].art != 1, music = music || c->mem[j].art == 1;
+    if (ferry && music) fail_msg("a fact of two events: fact %zu", f);
+  }
+  assert_true(c->nshared >= 1); /* the two ferry reports do share facts */
+  said = false;
+  for (size_t w = 0; w < c->nwarn; w++)
+    said = said || memmem(c->warn[w].ptr, c->warn[w].len, "1 of 3 articles share no fact", 29) != NULL;
+  assert_true(said);
+  px_comparison_free(c);
+  free_all(ev, 3);
 }
 
 static void test_limits_and_args(void **state) {

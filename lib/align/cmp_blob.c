@@ -112,7 +112,11 @@
                         (PX__DISPUTE_LINK);
                     22: that link threshold withdrawn;
                     23: a contradicting attribution's shorter quote has its
-                        words together in the longer one */
+                        words together in the longer one; a warning for
+                        articles that share no fact with another outlet's;
+                        no link between articles of too few common words
+                        (PX__ARTICLE_AFFINITY); a second claim is linked to
+                        the second claims of its fact too */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -374,6 +374,44 @@ static int grow_u64(uint64_t **v, size_t *cap, size_t n) {
 #define TITLE_WORDS 32
 #define LEDE_SENTENCES 5
 
+/* A warning when articles share no fact of news with another outlet's
+ * (given two outlets or more): they may report another event, or none of
+ * them the same one. */
+static int unshared_warning(px_comparison *c) {
+  if (c->noutlet < 2 || c->nart < 2) return PX_OK;
+  uint8_t *shared = calloc(c->nart, 1);
+  if (!shared) return PX_ENOMEM;
+  for (size_t f = 0; f < c->nfact; f++) {
+    const px__cfact *fa = &c->fact[f];
+    if (fa->noutlets < 2 || fa->furniture) continue;
+    for (uint32_t j = fa->first; j < fa->first + fa->count; j++) shared[c->mem[j].art] = 1;
+  }
+  size_t with_text = 0, alone = 0, listed = 0;
+  char list[128];
+  size_t ll = 0;
+  list[0] = '\0';
+  for (size_t i = 0; i < c->nart; i++) {
+    if (c->art[i].flags & (PX__CA_EMPTY | PX__CA_NOSENT)) continue; /* warned of already */
+    with_text++;
+    if (shared[i]) continue;
+    alone++;
+    if (listed < 8 && ll + 24 < sizeof list) {
+      int w = snprintf(list + ll, sizeof list - ll, "%s%zu", listed ? ", " : "", i + 1);
+      if (w > 0) ll += (size_t)w;
+      listed++;
+    }
+  }
+  free(shared);
+  if (!alone) return PX_OK;
+  if (alone == with_text)
+    return px__cmp_warn(c, "the articles share no fact: they may not report one event");
+  return px__cmp_warn(c,
+                      "%zu of %zu articles share no fact with another outlet's: they may report "
+                      "another event (article%s %s%s)",
+                      alone, with_text, alone > 1 ? "s" : "", list,
+                      alone > listed ? ", ..." : "");
+}
+
 /* How well each article's title names the story (its title_cover, 0 to
  * 1): how
  * many of the other articles use each of its words (stems of words that
@@ -478,9 +516,13 @@ static int second_facts(px_comparison *c, const px__sref *ref, const px__ssent *
   uint32_t *fmem_first = calloc(nf + 2, sizeof *fmem_first), *fmem = malloc((n + 1) * sizeof *fmem);
   px__second *v = NULL;
   size_t nv = 0, cap = 0;
+  /* the second claims each fact took so far: jhead[fact], then jnext[] */
+  uint32_t *jhead = malloc((nf + 1) * sizeof *jhead), *jnext = NULL;
   int rc = PX_ENOMEM;
-  if (!fsize || !adj_first || !adj || !adj_s || !cnt || !touched || !best || !fmem_first || !fmem)
+  if (!fsize || !adj_first || !adj || !adj_s || !cnt || !touched || !best || !fmem_first || !fmem ||
+      !jhead)
     goto out;
+  for (size_t f = 0; f <= nf; f++) jhead[f] = UINT32_MAX;
   for (size_t k = 0; k < n; k++) fsize[group[k]]++, fmem_first[group[k] + 1]++;
   for (size_t f = 0; f < nf; f++) fmem_first[f + 1] += fmem_first[f];
   for (size_t k = 0; k < n; k++) fmem[fmem_first[group[k]]++] = (uint32_t)k;
@@ -513,14 +555,30 @@ static int second_facts(px_comparison *c, const px__sref *ref, const px__ssent *
       }
       bool ok = own <= 1 && best[g] >= c->threshold && cnt[g] >= fsize[g] - own &&
                 (arts_seen >= 2 || best[g] >= tone);
+      /* and linked to the sentences of other articles that joined g
+       * before it: a fact is linked as a whole, not a star of sentences
+       * each linked to one short member ("Many of the steps are works in
+       * progress." beside seven remarks about work and progress) */
+      for (uint32_t j = jhead[g]; ok && j != UINT32_MAX; j = jnext[j]) {
+        uint32_t o = v[j].sent;
+        if (ref[o].art == ref[k].art) continue;
+        bool linked = false;
+        for (uint32_t e = adj_first[k]; e < adj_first[k + 1] && !linked; e++)
+          linked = adj[e] == o && adj_s[e] >= t2;
+        ok = linked;
+      }
       if (ok) {
         if (nv == cap) {
           cap = cap ? cap * 2 : 64;
           px__second *tv = realloc(v, cap * sizeof *tv);
-          if (!tv) goto out;
-          v = tv;
+          uint32_t *tn = tv ? realloc(jnext, cap * sizeof *tn) : NULL;
+          if (tv) v = tv;
+          if (!tn) goto out;
+          jnext = tn;
         }
         const px__sentence *s = &c->art[ref[k].art].tx->sent[ref[k].sent];
+        jnext[nv] = jhead[g];
+        jhead[g] = (uint32_t)nv;
         v[nv++] = (px__second){(uint32_t)k, g, s->start, s->end};
       }
     }
@@ -540,6 +598,8 @@ out:
   free(best);
   free(fmem_first);
   free(fmem);
+  free(jhead);
+  free(jnext);
   free(v);
   return rc;
 }
@@ -550,6 +610,112 @@ bool px__cmp_is_furniture(const px__cart *a, uint32_t s) {
   for (uint32_t i = 0; i < a->npost; i++) /* an embedded post's words or signature */
     if (se->start >= a->post[2 * i] && se->start < a->post[2 * i + 1]) return true;
   return a->furn ? a->furn[s] : px__furniture_text(a->tx->body + se->start, se->end - se->start);
+}
+
+
+/* ------------------------------------------------- articles' affinity */
+
+/* An article as the bag of its sentences' terms (IDF weights summed over
+ * its sentences), sorted by stem, of unit length. */
+typedef struct abag {
+  uint64_t *stem;
+  float *w;
+  uint32_t n;
+} abag;
+
+static int cmp_term_stem(const void *x, const void *y) {
+  const px__term *a = x, *b = y;
+  return a->stem < b->stem ? -1 : a->stem > b->stem;
+}
+
+static int article_bags(const px_comparison *c, const px__ssent *ss, px__arena *ar, abag *bags) {
+  size_t k = 0;
+  for (size_t i = 0; i < c->nart; i++) {
+    size_t nt = 0;
+    for (uint32_t s = 0; s < c->art[i].nsent; s++) nt += ss[k + s].nterm;
+    px__term *all = nt ? px__arena_alloc(ar, nt * sizeof *all) : NULL;
+    bags[i].stem = nt ? px__arena_alloc(ar, nt * sizeof *bags[i].stem) : NULL;
+    bags[i].w = nt ? px__arena_alloc(ar, nt * sizeof *bags[i].w) : NULL;
+    bags[i].n = 0;
+    if (nt && (!all || !bags[i].stem || !bags[i].w)) return PX_ENOMEM;
+    size_t m = 0;
+    for (uint32_t s = 0; s < c->art[i].nsent; s++, k++)
+      for (uint32_t t = 0; t < ss[k].nterm; t++) all[m++] = ss[k].term[t];
+    if (m) qsort(all, m, sizeof *all, cmp_term_stem);
+    double norm = 0;
+    for (size_t t = 0; t < m;) {
+      size_t e = t;
+      float w = 0;
+      while (e < m && all[e].stem == all[t].stem) w += all[e++].w;
+      bags[i].stem[bags[i].n] = all[t].stem;
+      bags[i].w[bags[i].n++] = w;
+      norm += (double)w * w;
+      t = e;
+    }
+    norm = norm > 0 ? 1.0 / sqrt(norm) : 0;
+    for (uint32_t t = 0; t < bags[i].n; t++) bags[i].w[t] = (float)(bags[i].w[t] * norm);
+  }
+  return PX_OK;
+}
+
+static double bag_cosine(const abag *a, const abag *b) {
+  double d = 0;
+  for (uint32_t i = 0, j = 0; i < a->n && j < b->n;) {
+    if (a->stem[i] < b->stem[j]) i++;
+    else if (a->stem[i] > b->stem[j]) j++;
+    else d += (double)a->w[i++] * b->w[j++];
+  }
+  return d;
+}
+
+/* Links between sentences of articles that share little of their words
+ * (their bags' cosine under PX__ARTICLE_AFFINITY: two reports of one event
+ * share far more) are dropped unless the two sentences say nearly the same
+ * thing (PX__UNRELATED_LINK).  Given articles of several events, or a
+ * story that grew over two, facts and disputes are then each event's, not
+ * a sentence of one beside a sentence of another that shares two words. */
+static int unrelated_links(const px_comparison *c, const px__ssent *ss, const px__sref *ref,
+                           px__arena *ar, px__link *links, size_t *nlinks) {
+  if (*nlinks == 0 || c->nart < 2) return PX_OK;
+  abag *bags = px__arena_alloc(ar, c->nart * sizeof *bags);
+  if (!bags) return PX_ENOMEM;
+  int rc = article_bags(c, ss, ar, bags);
+  if (rc) return rc;
+  /* each pair of articles measured once: pair -> cosine */
+  size_t cap = 64;
+  while (cap < *nlinks * 2 && cap < ((size_t)1 << 26)) cap <<= 1;
+  uint64_t *key = calloc(cap, sizeof *key);
+  float *val = malloc(cap * sizeof *val);
+  if (!key || !val) {
+    free(key);
+    free(val);
+    return PX_ENOMEM;
+  }
+  size_t kept = 0, used = 0;
+  for (size_t l = 0; l < *nlinks; l++) {
+    uint32_t a = ref[links[l].a].art, b = ref[links[l].b].art;
+    if (a > b) {
+      uint32_t t = a;
+      a = b;
+      b = t;
+    }
+    uint64_t k = ((uint64_t)a << 32 | b) + 1; /* 0: an empty slot */
+    size_t h = (size_t)((k * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1);
+    while (key[h] && key[h] != k) h = (h + 1) & (cap - 1);
+    float cs;
+    if (key[h]) {
+      cs = val[h];
+    } else {
+      cs = (float)bag_cosine(&bags[a], &bags[b]);
+      if (used * 2 < cap) key[h] = k, val[h] = cs, used++;
+    }
+    if (cs < PX__ARTICLE_AFFINITY && links[l].score < PX__UNRELATED_LINK) continue;
+    links[kept++] = links[l];
+  }
+  free(key);
+  free(val);
+  *nlinks = kept;
+  return PX_OK;
 }
 
 static int build_facts(px_comparison *c, const px__lex *lx) {
@@ -592,6 +758,7 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
   }
   px__factopts fo = {c->threshold, 16, 48, 3, 24, -1};
   if ((rc = px__facts_link(lx, ss, ref, n, &fo, &links, &nlinks, &c->pairs_scored))) goto out;
+  if ((rc = unrelated_links(c, ss, ref, &scratch, links, &nlinks))) goto out;
   rc = PX_ENOMEM;
   long nf = px__facts_group(ref, n, links, nlinks, &fo, group);
   if (nf < 0) goto out;
@@ -1371,6 +1538,7 @@ static int compare_run(px_ctx *ctx, const px_article *const *arts, size_t n,
   if ((rc = px__lex_new(&lx))) goto out;
   if ((rc = build_facts(c, lx))) goto out;
   if ((rc = title_cover(c))) goto out;
+  if ((rc = unshared_warning(c))) goto out;
   if ((rc = build_discrepancies(c)) || (rc = merge_discrepancies(c))) goto out;
   if ((rc = build_entities(c))) goto out;
   if (o.quotes) {
