@@ -218,6 +218,29 @@ static void test_title_case_sentence(void **state) {
                      "The council voted on Monday to close the bridge for repairs.");
   assert_int_equal(find_key(d, "council votes"), -1);
   px_doc_free(d);
+  /* ... and takes the longest known name in it, not its words one by one */
+  d = analyze(state, "Minister Meets Leaders In North Africa\n\n"
+                     "The minister met leaders in Tunis on Monday.");
+  assert_true(find_key(d, "north africa") >= 0);
+  px_doc_free(d);
+  /* a stretch of a sentence in title case (an ad's text, quoted) is read
+   * the same way: its capitals make no name */
+  d = analyze(state, "The campaign released an ad on Friday. It closes with ominous text: "
+                     "\xE2\x80\x9CHow Can President Obama Fix Our Economy... if He Doesn't "
+                     "Understand It's Broken?\xE2\x80\x9D\n\nObama said the economy was growing.");
+  for (size_t i = 0; i < px_doc_entity_count(d); i++) {
+    px_str key;
+    assert_int_equal(px_doc_entity(d, i, NULL, &key, NULL, NULL), PX_OK);
+    if (memmem(key.ptr, key.len, "econom", 6) || memmem(key.ptr, key.len, "fix", 3))
+      fail_msg("a name from title case: %.*s", (int)key.len, key.ptr);
+  }
+  assert_true(find_mention(d, "Obama") >= 0);
+  px_doc_free(d);
+  /* names that begin with "The" are no title case */
+  d = analyze(state, "But The Washington Post's The Fact Checker takes issue with the claim, "
+                     "its editors said.");
+  assert_true(find_key(d, "washington post") >= 0);
+  px_doc_free(d);
 }
 
 static void test_variants_and_diacritics(void **state) {

@@ -520,6 +520,7 @@ typedef struct work {
   uint32_t *nstart, *nend;/* name part of each token (hyphen prefixes/suffixes cut) */
   uint8_t *namey;         /* N_* flags: can the token be part of a name */
   uint8_t *headline;      /* per sentence: written in title case (a heading) */
+  uint8_t *titled;        /* per token: in a stretch written in title case inside a sentence */
   wtab seen;              /* word hash -> 1 seen lower case, 2 seen capitalized mid-sentence */
   cand *c;
   size_t nc, cc;
@@ -599,6 +600,21 @@ static void seen_add(wtab *t, uint64_t h, uint32_t v) {
   else if (t->vals[i] < 0xffff0000u) t->vals[i] += v;
 }
 
+/* A small word of English that title case capitalizes: a pronoun, an
+ * auxiliary, a preposition, a conjunction ("The" and "A" are left out:
+ * names begin with them, "The Washington Post's The Fact Checker"). */
+static bool small_word(const char *p, size_t n) {
+  static const char *const small[] = {
+      "and",  "or",    "but",   "if",    "of",    "to",   "in",   "on",
+      "for", "with", "at",   "by",   "from",  "as",    "is",    "are",   "was",  "be",   "can",
+      "could", "will", "would", "do", "does", "doesn", "don",  "did",   "he",   "she",  "it",
+      "its", "it's", "our",  "their", "his",  "her",   "my",    "your",  "we",   "they", "you",
+      "how", "what", "why",  "who",  "not",   "this",  "that",  NULL};
+  for (size_t k = 0; small[k]; k++)
+    if (strlen(small[k]) == n && strncasecmp(p, small[k], n) == 0) return true;
+  return false;
+}
+
 /* Per-token preparation: word classes, name parts, seen table. */
 static int prepare(work *w) {
   const px__text *tx = w->tx;
@@ -631,6 +647,43 @@ static int prepare(work *w) {
       caps += (t->flags & PX__TF_CAP) != 0;
     }
     w->headline[si] = words >= 3 && caps == words && !verb;
+  }
+  /* A stretch of a sentence in title case: five words or more in a row,
+   * every one capitalized, two of them small words not at its start ("an
+   * ad's text: How Can President Obama Fix Our Economy ... if He Doesn't
+   * Understand It's Broken?").  Capitals say nothing of names there: only
+   * known names are taken, as in a heading. */
+  w->titled = px__arena_alloc(w->arena, n + 1);
+  if (!w->titled) return PX_ENOMEM;
+  memset(w->titled, 0, n + 1);
+  for (size_t i = 0; i < n;) {
+    const px__token *t = &tx->tok[i];
+    if (t->kind != PX__TOK_WORD || !(t->flags & PX__TF_CAP)) {
+      i++;
+      continue;
+    }
+    size_t j = i, words = 0, small = 0;
+    while (j < n && tx->tok[j].sent == t->sent) {
+      const px__token *u = &tx->tok[j];
+      if (u->kind == PX__TOK_WORD) {
+        /* capitalized, not in capitals (a heading in capitals is another
+         * matter: all_caps) */
+        bool lower = u->end - u->start == 1;
+        for (uint32_t b = u->start + 1; b < u->end && !lower; b++)
+          lower = tx->body[b] >= 'a' && tx->body[b] <= 'z';
+        if (!(u->flags & PX__TF_CAP) || !lower) break;
+        words++;
+        if (j > i && small_word(tx->body + u->start, u->end - u->start)) small++;
+      } else if (u->kind != PX__TOK_PUNCT || u->end - u->start != 1 ||
+                 (tx->body[u->start] != '\'' && tx->body[u->start] != '-') || j == i ||
+                 tx->tok[j - 1].end != u->start || j + 1 >= n || tx->tok[j + 1].start != u->end) {
+        break; /* only an apostrophe or a hyphen inside a word goes on in a stretch */
+      }
+      j++;
+    }
+    if (words >= 5 && small >= 2)
+      for (size_t k = i; k < j; k++) w->titled[k] = 1;
+    i = j > i ? j : i + 1;
   }
   size_t nwords = 0;
   for (size_t i = 0; i < n; i++) nwords += tx->tok[i].kind == PX__TOK_WORD;
@@ -1474,7 +1527,7 @@ static int find_candidates(work *w) {
       i = j;
       continue;
     }
-    if (si < w->tx->nsent && w->headline[si]) {
+    if ((si < w->tx->nsent && w->headline[si]) || w->titled[a]) {
       /* a heading in title case: only what is known to be a name */
       char tmp[512];
       size_t tn = span_key(w, a, j, tmp, sizeof tmp);
@@ -1485,11 +1538,25 @@ static int find_candidates(work *w) {
       if (signature || kind_type(phrase_kind(w, tmp, tn))) {
         if ((rc = take_span(w, a, j, true))) return rc;
       } else {
-        for (size_t k = a; k < j; k++)
+        for (size_t k = a; k < j; k++) {
+          /* the longest known name from here ("Washington Post" in a
+           * stretch in title case), else a known word */
+          size_t e = 0;
+          for (size_t f = j; f > k + 1 && !e; f--) {
+            if (!w->namey[f - 1]) continue;
+            size_t fn = span_key(w, k, f, tmp, sizeof tmp);
+            if (kind_type(phrase_kind(w, tmp, fn))) e = f;
+          }
+          if (e) {
+            if ((rc = take_span(w, k, e, true))) return rc;
+            k = e - 1;
+            continue;
+          }
           if (w->namey[k] && ((w->bits[k] & (W_GAZ_P | W_GAZ_L | W_GAZ_O)) ||
                               (seen_bits(w, T(w, k)->fold) & 2)) &&
               (rc = take_span(w, k, k + 1, true)))
             return rc;
+        }
       }
     } else if ((rc = take_span(w, a, j, false))) {
       return rc;
