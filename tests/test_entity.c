@@ -436,6 +436,19 @@ static void test_shared_family_name(void **state) {
   assert_true(mention_at(d, tomas, "Vey said he", last, NULL));
   assert_false(mention_at(d, irena, "Vey said he", last, NULL));
   px_doc_free(d);
+  /* the family name alone, used before a relative of that name is named,
+   * is the person the text is about, not the relative */
+  const char *t2 = "President Hallvard and his rival traded jokes at a charity dinner on Thursday.\n\n"
+                   "Hallvard poked fun at himself, recalling that his first debate fell on his and "
+                   "first lady Ingrid Hallvard's 20th anniversary.\n\n"
+                   "\"The next debate is on foreign policy,\" Hallvard said.";
+  d = analyze(state, t2);
+  long ingrid = find_key(d, "ingrid hallvard"), pres = find_key(d, "hallvard");
+  assert_true(ingrid >= 0 && pres >= 0 && ingrid != pres);
+  assert_int_equal(mentions_of(d, ingrid), 1);
+  size_t said = (size_t)(strstr(t2, "Hallvard said") - t2);
+  assert_true(mention_at(d, pres, "Hallvard said", said, NULL));
+  px_doc_free(d);
 }
 
 static void test_person_keys(void **state) {

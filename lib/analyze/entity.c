@@ -1797,6 +1797,32 @@ static size_t join_keys(const work *w, const cand *y, int yt, uint64_t *h) {
   return 0;
 }
 
+/* Whether a relative's role comes right before mention y ("his wife,
+ * Heidi Cruz", "first lady Michelle Obama", "son Hunter Biden"). */
+static bool kin_before(const work *w, const cand *y) {
+  static const char *const kin[] = {"wife",     "husband",  "son",   "daughter", "mother",
+                                    "father",   "brother",  "sister", "widow",   "widower",
+                                    "lady",     "spouse",   "grandson", "granddaughter",
+                                    "niece",    "nephew",   "cousin", "stepson", "stepdaughter",
+                                    "grandfather", "grandmother", "uncle", "aunt", NULL};
+  size_t k = y->tok_first;
+  for (int back = 0; back < 2 && k > 0; back++) {
+    const px__token *t = T(w, k - 1);
+    if (t->sent != T(w, y->tok_first)->sent) return false;
+    if (t->kind == PX__TOK_PUNCT && w->tx->body[t->start] == ',') {
+      k--;
+      continue;
+    }
+    if (t->kind != PX__TOK_WORD) return false;
+    const char *p = w->tx->body + t->start;
+    size_t n = t->end - t->start;
+    for (size_t i = 0; kin[i]; i++)
+      if (strlen(kin[i]) == n && strncasecmp(p, kin[i], n) == 0) return true;
+    return false;
+  }
+  return false;
+}
+
 /* The gender an honorific before mention x gives (1 "Mr.", 2 "Mrs.",
  * "Ms.", "Miss"), or 0. */
 static int honorific_gender(const work *w, const cand *x) {
@@ -1976,6 +2002,7 @@ static int merge(work *w, px__entities *out) {
       }
       if (x->entity != UINT32_MAX || x->weak != (round == 1)) continue;
       uint32_t ei = UINT32_MAX;
+      bool kin = false; /* kept apart from a relative named after it */
       bool strong_other = x->vote[T_ORG] >= 3 || x->vote[T_PLACE] >= 3;
       if (strong_other && surname_of_person_before(w, c, e, &before, x)) {
         /* "CNN Polling Director Keating Holland ... adds Holland": the
@@ -1985,11 +2012,20 @@ static int merge(work *w, px__entities *out) {
       }
       if (!strong_other) {
         bool plain = x->tok_count == 1 && !(w->bits[x->tok_first] & W_COMMON);
+        bool ahead = false; /* found among the names written after it */
         if (!wtab_get(&before, x->h_key, &ei) &&
-            !(plain && wtab_get(&before, x->h_key ^ K_LAST, &ei)) &&
-            !wtab_get(&after, x->h_key, &ei) &&
-            !(plain && wtab_get(&after, x->h_key ^ K_LAST, &ei)))
-          ei = UINT32_MAX;
+            !(plain && wtab_get(&before, x->h_key ^ K_LAST, &ei))) {
+          ahead = wtab_get(&after, x->h_key, &ei) ||
+                  (plain && wtab_get(&after, x->h_key ^ K_LAST, &ei));
+          if (!ahead) ei = UINT32_MAX;
+        }
+        /* "President Hallvard ... first lady Ingrid Hallvard": a family
+         * name the text uses before it names a relative of that name
+         * ("his wife", "first lady", "son") is a person of its own, who
+         * goes on as the most named of the two */
+        kin = ahead && ei != UINT32_MAX && c[e[ei].best].h_last == x->h_key &&
+              kin_before(w, &c[e[ei].best]);
+        if (kin) ei = UINT32_MAX;
         /* "Mr. Obama" is not "Michelle Obama", nor "Mrs. Romney" "Mitt
          * Romney": the person of that family name whose given name agrees
          * with the honorific, the most named of them, else a person of its
@@ -2024,6 +2060,10 @@ static int merge(work *w, px__entities *out) {
       x->entity = ei;
       seen[ei]++;
       for (int t = 1; t < 5; t++) e[ei].vote[t] += x->vote[t];
+      if (kin) { /* later mentions find it as they find a full name */
+        uint32_t e0;
+        if (!wtab_get(&before, x->h_key, &e0) || seen[e0] <= seen[ei]) atab_set(&before, x->h_key, ei);
+      }
     }
   }
   /* role and appositive mentions take their person's entity */
