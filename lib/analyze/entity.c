@@ -600,20 +600,16 @@ static void seen_add(wtab *t, uint64_t h, uint32_t v) {
   else if (t->vals[i] < 0xffff0000u) t->vals[i] += v;
 }
 
-/* A small word of English that title case capitalizes: a pronoun, an
- * auxiliary, a preposition, a conjunction ("The" and "A" are left out:
+/* Small words of English that title case capitalizes: pronouns,
+ * auxiliaries, prepositions, conjunctions ("The" and "A" are left out:
  * names begin with them, "The Washington Post's The Fact Checker"). */
-static bool small_word(const char *p, size_t n) {
-  static const char *const small[] = {
-      "and",  "or",    "but",   "if",    "of",    "to",   "in",   "on",
-      "for", "with", "at",   "by",   "from",  "as",    "is",    "are",   "was",  "be",   "can",
-      "could", "will", "would", "do", "does", "doesn", "don",  "did",   "he",   "she",  "it",
-      "its", "it's", "our",  "their", "his",  "her",   "my",    "your",  "we",   "they", "you",
-      "how", "what", "why",  "who",  "not",   "this",  "that",  NULL};
-  for (size_t k = 0; small[k]; k++)
-    if (strlen(small[k]) == n && strncasecmp(p, small[k], n) == 0) return true;
-  return false;
-}
+static const char *const small_words[] = {
+    "and", "or",  "but", "if",  "of",    "to",  "in",    "on",   "for",  "with", "at",
+    "by",  "from", "as", "is",  "are",   "was", "be",    "can",  "could", "will", "would",
+    "do",  "does", "doesn", "don", "did", "he",  "she",  "it",   "its",  "it's", "our",
+    "their", "his", "her", "my", "your",  "we",  "they",  "you",  "how",  "what", "why",
+    "who", "not", "this", "that"}; /* none longer than five letters */
+#define N_SMALL (sizeof small_words / sizeof *small_words)
 
 /* Per-token preparation: word classes, name parts, seen table. */
 static int prepare(work *w) {
@@ -656,6 +652,8 @@ static int prepare(work *w) {
   w->titled = px__arena_alloc(w->arena, n + 1);
   if (!w->titled) return PX_ENOMEM;
   memset(w->titled, 0, n + 1);
+  uint64_t hsmall[N_SMALL];
+  for (size_t k = 0; k < N_SMALL; k++) hsmall[k] = px__word_hash(small_words[k], strlen(small_words[k]));
   for (size_t i = 0; i < n;) {
     const px__token *t = &tx->tok[i];
     if (t->kind != PX__TOK_WORD || !(t->flags & PX__TF_CAP)) {
@@ -673,7 +671,11 @@ static int prepare(work *w) {
           lower = tx->body[b] >= 'a' && tx->body[b] <= 'z';
         if (!(u->flags & PX__TF_CAP) || !lower) break;
         words++;
-        if (j > i && small_word(tx->body + u->start, u->end - u->start)) small++;
+        for (size_t k = 0; j > i && u->end - u->start <= 5 && k < N_SMALL; k++)
+          if (u->fold == hsmall[k]) {
+            small++;
+            break;
+          }
       } else if (u->kind != PX__TOK_PUNCT || u->end - u->start != 1 ||
                  (tx->body[u->start] != '\'' && tx->body[u->start] != '-') || j == i ||
                  tx->tok[j - 1].end != u->start || j + 1 >= n || tx->tok[j + 1].start != u->end) {
@@ -1542,7 +1544,7 @@ static int find_candidates(work *w) {
           /* the longest known name from here ("Washington Post" in a
            * stretch in title case), else a known word */
           size_t e = 0;
-          for (size_t f = j; f > k + 1 && !e; f--) {
+          for (size_t f = j < k + 8 ? j : k + 8; f > k + 1 && !e; f--) {
             if (!w->namey[f - 1]) continue;
             size_t fn = span_key(w, k, f, tmp, sizeof tmp);
             if (kind_type(phrase_kind(w, tmp, fn))) e = f;
