@@ -236,6 +236,20 @@ static void test_direct_after_and_before(void **state) {
   assert_speaker(f, "always be with Russia", "Kim");
 }
 
+/* A dateline set inside the text ("Washington (AFP) - ...", as an
+ * aggregator runs wire copies together) names no speaker: the agency in
+ * its brackets is not the subject of the sentence. */
+static void test_inline_dateline(void **state) {
+  fx *f = *state;
+  run(f, "Trade talks resumed on Monday.\n\n"
+         "Washington (AFP) - Senator Anna Berg has taken a swipe at her rival's stance on trade, "
+         "saying that \"bombastic comments\" do more harm than good.\n\n"
+         "OSLO, June 3 (Reuters) - Minister Olaf Lind rejected the plan, saying \"it will cost "
+         "the harbour its fleet.\"");
+  assert_speaker(f, "bombastic comments", "Berg");
+  assert_speaker(f, "cost the harbour", "Lind");
+}
+
 static void test_cue_inside(void **state) {
   fx *f = *state;
   run(f, "Foreign Minister Sergei Lavrov spoke to reporters.\n\n"
@@ -2450,6 +2464,7 @@ int main(void) {
       cmocka_unit_test(test_scan_apostrophes_and_nesting),
       cmocka_unit_test(test_scan_paragraphs),
       cmocka_unit_test(test_scan_stray_marks),
+      cmocka_unit_test_setup_teardown(test_inline_dateline, setup, teardown),
       cmocka_unit_test_setup_teardown(test_direct_after_and_before, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cue_inside, setup, teardown),
       cmocka_unit_test_setup_teardown(test_split_by_attribution_phrase, setup, teardown),

@@ -226,6 +226,7 @@ typedef struct qwork {
   uint8_t *inrep;   /* per token: 1 inside the reported clause of an earlier
                        attribution (pass 4), else 0; NULL before */
   uint8_t *furn;    /* per sentence: 0 not yet asked, 1 news, 2 a player's label */
+  uint32_t *sfirst; /* per sentence: its first token after a dateline set in it */
   px__arena *arena;
 } qwork;
 
@@ -1983,7 +1984,38 @@ static size_t sent_of(const qwork *w, size_t i) {
   return s;
 }
 
-static size_t sent_first_tok(const qwork *w, size_t s) { return w->tx->sent[s].tok_first; }
+static size_t sent_first_tok(const qwork *w, size_t s) {
+  return w->sfirst ? w->sfirst[s] : w->tx->sent[s].tok_first;
+}
+
+/* The first token of sentence s after a dateline set in it ("WASHINGTON,
+ * Aug. 24 (UPI) -- A spokesman ...", "Washington (AFP) - Democrat ..."):
+ * a place and maybe a date in capitals, a news agency in brackets, a dash.
+ * The agency names no speaker of the sentence. */
+static size_t after_dateline(const qwork *w, size_t s) {
+  static const char *const agencies[] = {"AP",    "AFP",   "UPI",  "Reuters", "Xinhua", "dpa",
+                                         "DPA",   "Kyodo", "Yonhap", "TASS",  "ANSA",   "EFE",
+                                         "Bloomberg", "CNN", "IANS", "PTI",   NULL};
+  size_t f = w->tx->sent[s].tok_first, e = f + w->tx->sent[s].tok_count;
+  for (size_t i = f + 1; i + 4 < e && i < f + 12; i++) {
+    const px__token *t = TOK(w, i - 1);
+    bool lead = (t->kind == PX__TOK_WORD && (t->flags & PX__TF_CAP)) ||
+                (w->p[t->start] >= '0' && w->p[t->start] <= '9') || punct_char(w, i - 1) == ',' ||
+                punct_char(w, i - 1) == '.';
+    if (!lead) return f;
+    if (punct_char(w, i) != '(' || punct_char(w, i + 2) != ')' || !is_word(w, i + 1)) continue;
+    const px__token *a = TOK(w, i + 1);
+    bool agency = false;
+    for (size_t k = 0; agencies[k] && !agency; k++)
+      agency = strlen(agencies[k]) == a->end - a->start &&
+               memcmp(w->p + a->start, agencies[k], a->end - a->start) == 0;
+    if (!agency) return f;
+    size_t d = i + 3;
+    while (d < e && punct_char(w, d) == '-') d++;
+    return d > i + 3 && d < e ? d : f;
+  }
+  return f;
+}
 static size_t sent_end_tok(const qwork *w, size_t s) {
   return w->tx->sent[s].tok_first + w->tx->sent[s].tok_count;
 }
@@ -3224,6 +3256,12 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
   if (!w.cls || !w.gen || !w.inq || !w.furn) return PX_ENOMEM;
   memset(w.inq, 0, nt);
   memset(w.furn, 0, tx->nsent);
+  {
+    uint32_t *sf = px__arena_alloc(arena, (tx->nsent + 1) * sizeof *sf);
+    if (!sf) return PX_ENOMEM;
+    for (size_t si = 0; si < tx->nsent; si++) sf[si] = (uint32_t)after_dateline(&w, si);
+    w.sfirst = sf;
+  }
   for (size_t i = 0; i < nt; i++) {
     w.cls[i] = 0;
     w.gen[i] = 0;
