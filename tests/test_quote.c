@@ -250,6 +250,16 @@ static void test_inline_dateline(void **state) {
   assert_speaker(f, "cost the harbour", "Lind");
 }
 
+/* "Anna Berg's lawyer rallied supporters, saying: ...": the subject of the
+ * clause is the lawyer, whose the possessive name says. */
+static void test_possessive_subject_of_participle(void **state) {
+  fx *f = *state;
+  run(f, "The campaign met on Monday.\n\n"
+         "Anna Berg's lawyer rallied supporters on Monday, saying: \"We have to be ready to stop "
+         "him.\"");
+  assert_speaker_span(f, "ready to stop him", "Anna Berg's lawyer");
+}
+
 static void test_cue_inside(void **state) {
   fx *f = *state;
   run(f, "Foreign Minister Sergei Lavrov spoke to reporters.\n\n"
@@ -2465,6 +2475,7 @@ int main(void) {
       cmocka_unit_test(test_scan_paragraphs),
       cmocka_unit_test(test_scan_stray_marks),
       cmocka_unit_test_setup_teardown(test_inline_dateline, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_possessive_subject_of_participle, setup, teardown),
       cmocka_unit_test_setup_teardown(test_direct_after_and_before, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cue_inside, setup, teardown),
       cmocka_unit_test_setup_teardown(test_split_by_attribution_phrase, setup, teardown),

@@ -660,6 +660,16 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
     int32_t m = mention_at(w, k);
     if (m >= 0) {
       e = w->ents->men[m].tok_first + w->ents->men[m].tok_count - 1;
+      /* "Anna Berg's lawyer rallied supporters, saying": a possessive
+       * name is whose the subject is; the role after it speaks */
+      if (TOK(w, e)->flags & PX__TF_POSSESSIVE) {
+        size_t r = e + 1;
+        while (r < t && r - e <= 4 && role_word(w, r) && !cap_word(w, r)) r++;
+        if (r > e + 1) {
+          spk_span(w, w->ents->men[m].tok_first, r, s);
+          return true;
+        }
+      }
       /* "the al Qaeda-linked cleric", "a Trump-backed group": a name
        * joined to a word by a hyphen modifies the head after it */
       uint32_t me = w->ents->men[m].end;
