@@ -236,6 +236,17 @@ static void test_title_case_sentence(void **state) {
   }
   assert_true(find_mention(d, "Obama") >= 0);
   px_doc_free(d);
+  /* six words or more with a verb in capitals are title case too */
+  d = analyze(state, "The column ran on Sunday. Ted Kennedy Is Still Battling Mitt Romney, its "
+                     "headline said.\n\nMitt Romney did not answer.");
+  for (size_t i = 0; i < px_doc_entity_count(d); i++) {
+    px_str key;
+    assert_int_equal(px_doc_entity(d, i, NULL, &key, NULL, NULL), PX_OK);
+    if (memmem(key.ptr, key.len, "battling", 8))
+      fail_msg("a name from title case: %.*s", (int)key.len, key.ptr);
+  }
+  assert_true(find_key(d, "mitt romney") >= 0);
+  px_doc_free(d);
   /* names that begin with "The" are no title case */
   d = analyze(state, "But The Washington Post's The Fact Checker takes issue with the claim, "
                      "its editors said.");

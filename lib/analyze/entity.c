@@ -654,13 +654,19 @@ static int prepare(work *w) {
   memset(w->titled, 0, n + 1);
   uint64_t hsmall[N_SMALL];
   for (size_t k = 0; k < N_SMALL; k++) hsmall[k] = px__word_hash(small_words[k], strlen(small_words[k]));
+  /* of them, the verbs ("Will" is a given name, left out) */
+  static const char *const aux_words[] = {"is", "are", "was", "were", "can", "could", "would",
+                                          "does", "did", "has", "have"};
+  uint64_t haux2[sizeof aux_words / sizeof *aux_words];
+  for (size_t k = 0; k < sizeof aux_words / sizeof *aux_words; k++)
+    haux2[k] = px__word_hash(aux_words[k], strlen(aux_words[k]));
   for (size_t i = 0; i < n;) {
     const px__token *t = &tx->tok[i];
     if (t->kind != PX__TOK_WORD || !(t->flags & PX__TF_CAP)) {
       i++;
       continue;
     }
-    size_t j = i, words = 0, small = 0;
+    size_t j = i, words = 0, small = 0, verbs = 0;
     while (j < n && tx->tok[j].sent == t->sent) {
       const px__token *u = &tx->tok[j];
       if (u->kind == PX__TOK_WORD) {
@@ -674,6 +680,7 @@ static int prepare(work *w) {
         for (size_t k = 0; j > i && u->end - u->start <= 5 && k < N_SMALL; k++)
           if (u->fold == hsmall[k]) {
             small++;
+            for (size_t v = 0; v < sizeof haux2 / sizeof *haux2; v++) verbs += u->fold == haux2[v];
             break;
           }
       } else if (u->kind != PX__TOK_PUNCT || u->end - u->start != 1 ||
@@ -683,7 +690,9 @@ static int prepare(work *w) {
       }
       j++;
     }
-    if (words >= 5 && small >= 2)
+    /* or six words or more, one of them a verb set in capitals ("Ted
+     * Kennedy Is Still Battling Mitt Romney") */
+    if ((words >= 5 && small >= 2) || (words >= 6 && verbs >= 1))
       for (size_t k = i; k < j; k++) w->titled[k] = 1;
     i = j > i ? j : i + 1;
   }
