@@ -1998,34 +1998,22 @@ static size_t sent_first_tok(const qwork *w, size_t s) {
   return w->sfirst ? w->sfirst[s] : w->tx->sent[s].tok_first;
 }
 
-/* The first token of sentence s after a dateline set in it ("WASHINGTON,
- * Aug. 24 (UPI) -- A spokesman ...", "Washington (AFP) - Democrat ..."):
- * a place and maybe a date in capitals, a news agency in brackets, a dash.
- * The agency names no speaker of the sentence. */
+/* The first token of sentence s after a dateline set in it, the shape
+ * px__find_dateline reads at an article's start with a news agency in
+ * brackets ("WASHINGTON, Aug. 24 (UPI) -- A spokesman ...", "Washington
+ * (AFP) - Democrat ..."), as aggregators run wire copies together.  The
+ * agency names no speaker of the sentence. */
 static size_t after_dateline(const qwork *w, size_t s) {
-  static const char *const agencies[] = {"AP",    "AFP",   "UPI",  "Reuters", "Xinhua", "dpa",
-                                         "DPA",   "Kyodo", "Yonhap", "TASS",  "ANSA",   "EFE",
-                                         "Bloomberg", "CNN", "IANS", "PTI",   NULL};
-  size_t f = w->tx->sent[s].tok_first, e = f + w->tx->sent[s].tok_count;
-  for (size_t i = f + 1; i + 4 < e && i < f + 12; i++) {
-    const px__token *t = TOK(w, i - 1);
-    bool lead = (t->kind == PX__TOK_WORD && (t->flags & PX__TF_CAP)) ||
-                (w->p[t->start] >= '0' && w->p[t->start] <= '9') || punct_char(w, i - 1) == ',' ||
-                punct_char(w, i - 1) == '.';
-    if (!lead) return f;
-    if (punct_char(w, i) != '(' || punct_char(w, i + 2) != ')' || !is_word(w, i + 1)) continue;
-    const px__token *a = TOK(w, i + 1);
-    bool agency = false;
-    for (size_t k = 0; agencies[k] && !agency; k++)
-      agency = strlen(agencies[k]) == a->end - a->start &&
-               memcmp(w->p + a->start, agencies[k], a->end - a->start) == 0;
-    if (!agency) return f;
-    size_t d = i + 3;
-    while (d < e && punct_char(w, d) == '-') d++;
-    return d > i + 3 && d < e ? d : f;
-  }
-  return f;
+  const px__sentence *se = &w->tx->sent[s];
+  size_t f = se->tok_first, e = f + se->tok_count;
+  px__dateline d;
+  px__find_dateline(w->p + se->start, se->end - se->start, &d);
+  if (!d.found || d.agency_end <= d.agency_start) return f;
+  size_t k = f;
+  while (k < e && TOK(w, k)->start < se->start + d.end) k++;
+  return k < e ? k : f;
 }
+
 static size_t sent_end_tok(const qwork *w, size_t s) {
   return w->tx->sent[s].tok_first + w->tx->sent[s].tok_count;
 }
