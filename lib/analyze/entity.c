@@ -171,6 +171,29 @@ typedef struct wtab {
  * odd slots would start a probe and the runs would be twice as long. */
 static inline size_t wtab_slot(const wtab *t, uint64_t h) { return (size_t)(h >> 1) & t->mask; }
 
+/* Small words of English that title case capitalizes: pronouns,
+ * auxiliaries, prepositions, conjunctions ("The" and "A" are left out:
+ * names begin with them, "The Washington Post's The Fact Checker"); none
+ * longer than five letters.  The verbs among them mark a stretch in title
+ * case on their own ("Ted Kennedy Is Still Battling Mitt Romney"; "Will" is
+ * a given name, not among them). */
+static const struct {
+  const char *word;
+  bool verb;
+} k_small[] = {
+    {"and", 0},  {"or", 0},    {"but", 0},   {"if", 0},    {"of", 0},    {"to", 0},
+    {"in", 0},   {"on", 0},    {"for", 0},   {"with", 0},  {"at", 0},    {"by", 0},
+    {"from", 0}, {"as", 0},    {"is", 1},    {"are", 1},   {"was", 1},   {"be", 0},
+    {"can", 1},  {"could", 1}, {"will", 0},  {"would", 1}, {"do", 0},    {"does", 1},
+    {"doesn", 0}, {"don", 0},  {"did", 1},   {"he", 0},    {"she", 0},   {"it", 0},
+    {"its", 0},  {"it's", 0},  {"our", 0},   {"their", 0}, {"his", 0},   {"her", 0},
+    {"my", 0},   {"your", 0},  {"we", 0},    {"they", 0},  {"you", 0},   {"how", 0},
+    {"what", 0}, {"why", 0},   {"who", 0},   {"not", 0},   {"this", 0},  {"that", 0}};
+#define N_SMALL (sizeof k_small / sizeof *k_small)
+/* Auxiliaries: in lower case, they make a title-case sentence prose. */
+static const char *const k_aux[] = {"is", "was", "are", "were", "has", "had", "have", "will", "would"};
+#define N_AUX (sizeof k_aux / sizeof *k_aux)
+
 struct px__entan {
   wtab words;    /* px__word_hash(folded word) -> W_* bits */
   wtab phrases;  /* px__hash64(key) -> gazetteer kind letter */
@@ -178,6 +201,7 @@ struct px__entan {
   wtab pvariants; /* the same into px__person_variants */
   uint64_t h_the, h_in, h_near, h_and, h_of, h_for, h_amp, h_on; /* words the rules look for */
   uint64_t h_mr, h_mrs, h_ms, h_miss;
+  uint64_t h_small[N_SMALL], h_aux[N_AUX]; /* k_small, k_aux */
   uint64_t h_former, h_late, h_then;
 };
 
@@ -441,6 +465,8 @@ int px__entan_new(px__entan **out) {
     wtab_put(&ea->pvariants, key_hash(v, strlen(v)), (uint32_t)i, false);
   }
   ea->h_the = px__word_hash("the", 3);
+  for (size_t k = 0; k < N_SMALL; k++) ea->h_small[k] = px__word_hash(k_small[k].word, strlen(k_small[k].word));
+  for (size_t k = 0; k < N_AUX; k++) ea->h_aux[k] = px__word_hash(k_aux[k], strlen(k_aux[k]));
   ea->h_mr = px__word_hash("mr", 2);
   ea->h_mrs = px__word_hash("mrs", 3);
   ea->h_ms = px__word_hash("ms", 2);
@@ -600,17 +626,6 @@ static void seen_add(wtab *t, uint64_t h, uint32_t v) {
   else if (t->vals[i] < 0xffff0000u) t->vals[i] += v;
 }
 
-/* Small words of English that title case capitalizes: pronouns,
- * auxiliaries, prepositions, conjunctions ("The" and "A" are left out:
- * names begin with them, "The Washington Post's The Fact Checker"). */
-static const char *const small_words[] = {
-    "and", "or",  "but", "if",  "of",    "to",  "in",    "on",   "for",  "with", "at",
-    "by",  "from", "as", "is",  "are",   "was", "be",    "can",  "could", "will", "would",
-    "do",  "does", "doesn", "don", "did", "he",  "she",  "it",   "its",  "it's", "our",
-    "their", "his", "her", "my", "your",  "we",  "they",  "you",  "how",  "what", "why",
-    "who", "not", "this", "that"}; /* none longer than five letters */
-#define N_SMALL (sizeof small_words / sizeof *small_words)
-
 /* Per-token preparation: word classes, name parts, seen table. */
 static int prepare(work *w) {
   const px__text *tx = w->tx;
@@ -624,9 +639,6 @@ static int prepare(work *w) {
   /* headings: every word but stopwords capitalized, three or more of
    * them; title case writes a verb capitalized, so a small verb in lower
    * case ("Edward Snowden was in Moscow.") makes a sentence of names */
-  static const char *const aux[] = {"is", "was", "are", "were", "has", "had", "have", "will", "would"};
-  uint64_t haux[sizeof aux / sizeof *aux];
-  for (size_t i = 0; i < sizeof aux / sizeof *aux; i++) haux[i] = px__word_hash(aux[i], strlen(aux[i]));
   for (size_t si = 0; si < tx->nsent; si++) {
     const px__sentence *se = &tx->sent[si];
     size_t words = 0, caps = 0;
@@ -635,8 +647,8 @@ static int prepare(work *w) {
       const px__token *t = &tx->tok[k];
       if (t->kind != PX__TOK_WORD) continue;
       if (t->flags & PX__TF_STOP) {
-        for (size_t i = 0; i < sizeof aux / sizeof *aux && !(t->flags & PX__TF_CAP); i++)
-          verb |= t->fold == haux[i];
+        for (size_t i = 0; i < N_AUX && !(t->flags & PX__TF_CAP); i++)
+          verb |= t->fold == w->ea->h_aux[i];
         continue;
       }
       words++;
@@ -652,14 +664,6 @@ static int prepare(work *w) {
   w->titled = px__arena_alloc(w->arena, n + 1);
   if (!w->titled) return PX_ENOMEM;
   memset(w->titled, 0, n + 1);
-  uint64_t hsmall[N_SMALL];
-  for (size_t k = 0; k < N_SMALL; k++) hsmall[k] = px__word_hash(small_words[k], strlen(small_words[k]));
-  /* of them, the verbs ("Will" is a given name, left out) */
-  static const char *const aux_words[] = {"is", "are", "was", "were", "can", "could", "would",
-                                          "does", "did", "has", "have"};
-  uint64_t haux2[sizeof aux_words / sizeof *aux_words];
-  for (size_t k = 0; k < sizeof aux_words / sizeof *aux_words; k++)
-    haux2[k] = px__word_hash(aux_words[k], strlen(aux_words[k]));
   for (size_t i = 0; i < n;) {
     const px__token *t = &tx->tok[i];
     if (t->kind != PX__TOK_WORD || !(t->flags & PX__TF_CAP)) {
@@ -678,9 +682,9 @@ static int prepare(work *w) {
         if (!(u->flags & PX__TF_CAP) || !lower) break;
         words++;
         for (size_t k = 0; j > i && u->end - u->start <= 5 && k < N_SMALL; k++)
-          if (u->fold == hsmall[k]) {
+          if (u->fold == w->ea->h_small[k]) {
             small++;
-            for (size_t v = 0; v < sizeof haux2 / sizeof *haux2; v++) verbs += u->fold == haux2[v];
+            verbs += k_small[k].verb;
             break;
           }
       } else if (u->kind != PX__TOK_PUNCT || u->end - u->start != 1 ||
