@@ -14,6 +14,7 @@
  */
 #include "align/compare.h"
 #include "analyze/quote.h"
+#include "story/story.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -681,17 +682,9 @@ static int unrelated_links(const px_comparison *c, const px__ssent *ss, const px
   if (!bags) return PX_ENOMEM;
   int rc = article_bags(c, ss, ar, bags);
   if (rc) return rc;
-  /* each pair of articles measured once: pair -> cosine */
-  size_t cap = 64;
-  while (cap < *nlinks * 2 && cap < ((size_t)1 << 26)) cap <<= 1;
-  uint64_t *key = calloc(cap, sizeof *key);
-  float *val = malloc(cap * sizeof *val);
-  if (!key || !val) {
-    free(key);
-    free(val);
-    return PX_ENOMEM;
-  }
-  size_t kept = 0, used = 0;
+  /* each pair of articles measured once: pair -> its cosine's bits */
+  px__map seen = {0};
+  size_t kept = 0;
   for (size_t l = 0; l < *nlinks; l++) {
     uint32_t a = ref[links[l].a].art, b = ref[links[l].b].art;
     if (a > b) {
@@ -699,21 +692,23 @@ static int unrelated_links(const px_comparison *c, const px__ssent *ss, const px
       a = b;
       b = t;
     }
-    uint64_t k = ((uint64_t)a << 32 | b) + 1; /* 0: an empty slot */
-    size_t h = (size_t)((k * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1);
-    while (key[h] && key[h] != k) h = (h + 1) & (cap - 1);
+    bool isnew;
+    uint32_t *v = px__map_put(&seen, ((uint64_t)a << 32 | b) + 1, &isnew);
+    if (!v) {
+      px__map_release(&seen);
+      return PX_ENOMEM;
+    }
     float cs;
-    if (key[h]) {
-      cs = val[h];
-    } else {
+    if (isnew) {
       cs = (float)bag_cosine(&bags[a], &bags[b]);
-      if (used * 2 < cap) key[h] = k, val[h] = cs, used++;
+      memcpy(v, &cs, sizeof cs);
+    } else {
+      memcpy(&cs, v, sizeof cs);
     }
     if (cs < PX__ARTICLE_AFFINITY && links[l].score < PX__UNRELATED_LINK) continue;
     links[kept++] = links[l];
   }
-  free(key);
-  free(val);
+  px__map_release(&seen);
   *nlinks = kept;
   return PX_OK;
 }
