@@ -524,6 +524,13 @@ static void test_empty_and_foreign(void **state) {
   free_all(arts, 3);
 }
 
+/* Whether one of c's warnings holds text. */
+static bool warned(const px_comparison *c, const char *text) {
+  for (size_t w = 0; w < c->nwarn; w++)
+    if (memmem(c->warn[w].ptr, c->warn[w].len, text, strlen(text))) return true;
+  return false;
+}
+
 static void test_nothing_in_common(void **state) {
   (void)state;
   px_article *arts[2] = {
@@ -536,11 +543,7 @@ static void test_nothing_in_common(void **state) {
   assert_int_equal(c->nshared, 0);
   assert_int_equal(c->nfact, c->art[0].nsent + c->art[1].nsent);
   assert_int_equal(c->art[1].nunique, 3);
-  /* said so in the report */
-  bool said = false;
-  for (size_t w = 0; w < c->nwarn; w++)
-    said = said || memmem(c->warn[w].ptr, c->warn[w].len, "share no fact", 13) != NULL;
-  assert_true(said);
+  assert_true(warned(c, "share no fact")); /* said so in the report */
   px_comparison_free(c);
   free_all(arts, 2);
   /* Two events whose articles share a few words: "going to take" is no
@@ -573,10 +576,7 @@ static void test_nothing_in_common(void **state) {
     if (ferry && music) fail_msg("a fact of two events: fact %zu", f);
   }
   assert_true(c->nshared >= 1); /* the two ferry reports do share facts */
-  said = false;
-  for (size_t w = 0; w < c->nwarn; w++)
-    said = said || memmem(c->warn[w].ptr, c->warn[w].len, "1 of 3 articles share no fact", 29) != NULL;
-  assert_true(said);
+  assert_true(warned(c, "1 of 3 articles share no fact"));
   px_comparison_free(c);
   free_all(ev, 3);
 }
@@ -873,6 +873,17 @@ static void test_disputes_typed(void **state) {
   free_all(arts, 3);
 }
 
+/* The contradicting attributions of two articles of two outlets. */
+static size_t conflicts_of_two(const char *body_a, const char *body_b) {
+  px_article *two[2] = {mk("Valley Post", "Pier to reopen", "2024-06-02T08:00:00Z", body_a),
+                        mk("Hill Courier", "Pier date set", "2024-06-02T09:00:00Z", body_b)};
+  px_comparison *c = compare(two, 2);
+  size_t n = c->nqconf;
+  px_comparison_free(c);
+  free_all(two, 2);
+  return n;
+}
+
 /* The same words given to two people are a contradicting attribution; a
  * lone family name beside two full names that share it ("Berg" with Anna
  * and Tomas Berg quoted) may be either of them, so it contradicts neither. */
@@ -905,34 +916,22 @@ static void test_quote_conflicts(void **state) {
   px_comparison_free(c);
   free_all(arts, 4);
   /* a body and a person: the Harbour Board's words are its chair's too */
-  px_article *b[2] = {
-      mk("Valley Post", "Pier to reopen", "2024-06-02T08:00:00Z",
-         "The harbour board met on Friday.\n\n"
-         "\"The north pier will open again in May,\" the Orvel Harbour Board said in a statement."),
-      mk("Hill Courier", "Pier date set", "2024-06-02T09:00:00Z",
-         "The board set a date on Friday.\n\n"
-         "\"The north pier will open again in May,\" Olaf Lind said."),
-  };
-  c = compare(b, 2);
-  assert_int_equal(c->nqconf, 0);
-  px_comparison_free(c);
-  free_all(b, 2);
+  assert_int_equal(conflicts_of_two("The harbour board met on Friday.\n\n"
+                                     "\"The north pier will open again in May,\" the Orvel "
+                                     "Harbour Board said in a statement.",
+                                     "The board set a date on Friday.\n\n"
+                                     "\"The north pier will open again in May,\" Olaf Lind said."),
+                   0);
   /* a short quote whose few words are scattered over another's long one
    * is not the same words: each speaker keeps his own */
-  px_article *s[2] = {
-      mk("Valley Post", "Mayor attacks budget", "2024-06-02T08:00:00Z",
-         "The mayor criticized the council's budget on Friday.\n\n\"It is baffling that in the "
-         "face of every warning, this council still believes that borrowing money we do not have "
-         "to grow the town hall is the answer to the harbour's economic problems,\" Olaf Lind "
-         "said."),
-      mk("Hill Courier", "Council defends budget", "2024-06-02T09:00:00Z",
-         "The council defended its budget on Friday.\n\n\"I do not believe that the town hall "
-         "is the answer to all of our problems,\" Anna Berg said."),
-  };
-  c = compare(s, 2);
-  assert_int_equal(c->nqconf, 0);
-  px_comparison_free(c);
-  free_all(s, 2);
+  assert_int_equal(
+      conflicts_of_two("The mayor criticized the council's budget on Friday.\n\n\"It is baffling "
+                       "that in the face of every warning, this council still believes that "
+                       "borrowing money we do not have to grow the town hall is the answer to the "
+                       "harbour's economic problems,\" Olaf Lind said.",
+                       "The council defended its budget on Friday.\n\n\"I do not believe that the "
+                       "town hall is the answer to all of our problems,\" Anna Berg said."),
+      0);
 }
 
 /* An embedded post is its author's remark, not the outlet's reporting:
