@@ -111,6 +111,39 @@ cmp "$tmp/df1" "$tmp/df2" || { echo "folder: 2 threads differ from 1"; diff "$tm
 cmp <(grep -v 'articles/s' "$tmp/errf1") <(grep -v 'articles/s' "$tmp/errf2") || { echo "folder: reports differ"; exit 1; }
 x1=$(sqlite3 "$tmp/x1.db" "SELECT count(*) FROM article"); x2=$(sqlite3 "$tmp/x2.db" "SELECT count(*) FROM article")
 [[ $x1 -eq 12 && $x2 -eq 12 ]] || { echo "--strict: stored $x1 and $x2, expected the 12 before the bad record"; exit 1; }
+# More records than the ring the input is read into ahead of the writer
+# (512 with workers), two of them rejected and 61 copies among them, many
+# batches committed while the workers go on: the same store and the same
+# reports with one thread and with two; --strict stops at the same record.
+/usr/bin/python3 "$root/tests/tools/gen_corpus.py" 1400 > "$tmp/gen.jsonl"
+{
+  sed -n 1,300p "$tmp/gen.jsonl"
+  echo '{"id":"cut", "text": '
+  sed -n 301,900p "$tmp/gen.jsonl"
+  sed -n 100,160p "$tmp/gen.jsonl"
+  echo 'not json at all'
+  sed -n 901,1400p "$tmp/gen.jsonl"
+} > "$tmp/big.jsonl"
+for t in 1 2; do
+  rc=0
+  "$px" ingest --db "$tmp/b$t.db" --threads "$t" --batch 97 "$tmp/big.jsonl" 2> "$tmp/errb$t" || rc=$?
+  [[ $rc -eq 3 ]] || { echo "1,400 records, threads $t: exit $rc, expected 3"; cat "$tmp/errb$t"; exit 1; }
+  [[ $(grep -c 'line 301\|line 963' "$tmp/errb$t") -eq 2 ]] ||
+    { echo "1,400 records, threads $t: the two rejected records not reported"; cat "$tmp/errb$t"; exit 1; }
+  dump "$tmp/b$t.db" > "$tmp/db$t"
+  rc=0
+  "$px" ingest --db "$tmp/y$t.db" --threads "$t" --strict --batch 97 "$tmp/big.jsonl" 2> "$tmp/erry$t" || rc=$?
+  [[ $rc -ne 0 ]] || { echo "--strict, 1,400 records, threads $t: exit 0 on a rejected record"; exit 1; }
+  [[ $(sqlite3 "$tmp/y$t.db" "SELECT count(*) FROM article") -eq 300 ]] ||
+    { echo "--strict, 1,400 records, threads $t: expected the 300 records before the bad one stored"; exit 1; }
+  if grep -q 'AddressSanitizer\|runtime error' "$tmp/errb$t" "$tmp/erry$t"; then cat "$tmp/errb$t" "$tmp/erry$t"; exit 1; fi
+done
+b=$(sqlite3 "$tmp/b2.db" "SELECT count(*) FROM article")
+[[ $b -eq 1400 ]] || { echo "1,400 records: stored $b"; exit 1; }
+grep -q 'duplicates 61' "$tmp/errb2" || { echo "1,400 records: 61 copies not counted"; cat "$tmp/errb2"; exit 1; }
+cmp "$tmp/db1" "$tmp/db2" || { echo "1,400 records: 2 threads differ from 1"; diff "$tmp/db1" "$tmp/db2" | head; exit 1; }
+cmp <(grep -v 'articles/s' "$tmp/errb1") <(grep -v 'articles/s' "$tmp/errb2") ||
+  { echo "1,400 records: reports differ"; diff "$tmp/errb1" "$tmp/errb2" | head; exit 1; }
 s=$(sqlite3 "$tmp/t1.db" "SELECT count(DISTINCT story) FROM story_article")
 [[ $s -gt 1 ]] || { echo "expected stories, got $s"; exit 1; }
 echo "threads: 1, 2, 4 threads and the default (one per core) wrote the same $n articles and $q quotes; $s stories as when clustered later"
