@@ -541,7 +541,8 @@ typedef struct ent {
 typedef struct work {
   const px__entan *ea;
   const px__text *tx;
-  px__arena *arena;
+  px__arena *arena;       /* the call's own: work arrays, candidates, keys */
+  px__arena *out;         /* the caller's: the result only */
   uint32_t *bits;         /* W_* bits per token (0 for non-words) */
   uint32_t *nstart, *nend;/* name part of each token (hyphen prefixes/suffixes cut) */
   uint8_t *namey;         /* N_* flags: can the token be part of a name */
@@ -2144,8 +2145,8 @@ static int merge(work *w, px__entities *out) {
     lo = hi;
   }
 
-  out->ent = px__arena_alloc(ar, (ne + 1) * sizeof *out->ent);
-  out->men = px__arena_alloc(ar, (nm + 1) * sizeof *out->men);
+  out->ent = px__arena_alloc(w->out, (ne + 1) * sizeof *out->ent);
+  out->men = px__arena_alloc(w->out, (nm + 1) * sizeof *out->men);
   if (!out->ent || !out->men) return PX_ENOMEM;
   out->nent = ne;
   out->nmen = 0;
@@ -2154,13 +2155,14 @@ static int merge(work *w, px__entities *out) {
     const cand *b = &c[en->best];
     px__entity *oe = &out->ent[i];
     oe->name_len = b->end - b->start;
-    char *nm2 = px__arena_strndup(ar, w->tx->body + b->start, oe->name_len);
+    char *nm2 = px__arena_strndup(w->out, w->tx->body + b->start, oe->name_len);
     if (!nm2) return PX_ENOMEM;
     oe->name = nm2;
     oe->key = b->key;
     oe->key_len = b->key_len;
     oe->type = (uint8_t)top_type(en->vote);
     if (oe->type == T_PERSON && (rc = person_key(w, b, &oe->key, &oe->key_len))) return rc;
+    if (!(oe->key = px__arena_strndup(w->out, oe->key, oe->key_len))) return PX_ENOMEM;
     oe->first = 0;
     oe->count = 0;
   }
@@ -2186,7 +2188,7 @@ static int merge(work *w, px__entities *out) {
     last_start = x->start;
   }
   /* the mentions by position, for "who is named here" */
-  out->by_pos = px__arena_alloc(ar, (out->nmen + 1) * sizeof *out->by_pos);
+  out->by_pos = px__arena_alloc(w->out, (out->nmen + 1) * sizeof *out->by_pos);
   if (!out->by_pos) return PX_ENOMEM;
   for (size_t k = 0; k < out->nmen; k++) sk[k] = (uint64_t)out->men[k].start << 32 | k;
   sort_u64(sk, out->nmen);
@@ -2200,18 +2202,27 @@ int px__entities_find(const px__entan *ea, const px__text *tx, px__arena *arena,
                       px__entities *out) {
   memset(out, 0, sizeof *out);
   if (!tx->ntok) return PX_OK;
+  /* The work (per-token arrays, candidates, their keys) is two thirds of
+   * what finding takes, and an analysis can be held a long time (a
+   * pipeline's ring): it lives in an arena of the call's own, and only the
+   * result in the caller's. */
+  px__arena work_arena;
+  px__arena_init(&work_arena, 96 * 1024);
   work w;
   memset(&w, 0, sizeof w);
   w.ea = ea;
   w.tx = tx;
-  w.arena = arena;
+  w.arena = &work_arena;
+  w.out = arena;
   w.scratch_cap = 4096;
-  w.scratch = px__arena_alloc(arena, w.scratch_cap);
-  if (!w.scratch) return PX_ENOMEM;
-  int rc;
-  if ((rc = prepare(&w))) return rc;
-  if ((rc = dateline_cands(&w))) return rc;
-  if ((rc = find_candidates(&w))) return rc;
-  if ((rc = role_mentions(&w))) return rc;
-  return merge(&w, out);
+  w.scratch = px__arena_alloc(w.arena, w.scratch_cap);
+  int rc = w.scratch ? PX_OK : PX_ENOMEM;
+  if (rc == PX_OK) rc = prepare(&w);
+  if (rc == PX_OK) rc = dateline_cands(&w);
+  if (rc == PX_OK) rc = find_candidates(&w);
+  if (rc == PX_OK) rc = role_mentions(&w);
+  if (rc == PX_OK) rc = merge(&w, out);
+  px__arena_release(&work_arena);
+  if (rc != PX_OK) memset(out, 0, sizeof *out);
+  return rc;
 }

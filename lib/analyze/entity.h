@@ -59,8 +59,10 @@ PX__HIDDEN int px__entan_new(px__entan **out /* OUT */);
 PX__HIDDEN void px__entan_free(px__entan *ea);
 
 /**
- * Find, type and merge the named entities of an analyzed text.  Arrays and
- * strings are allocated from arena.  @return PX_OK or PX_ENOMEM.
+ * Find, type and merge the named entities of an analyzed text.  The
+ * result's arrays and strings are allocated from arena; the work of finding
+ * them in an arena of the call's own, freed before it returns.
+ * @return PX_OK or PX_ENOMEM.
  */
 PX__HIDDEN int px__entities_find(const px__entan *ea, const px__text *tx, px__arena *arena,
                                  px__entities *out /* OUT */);
