@@ -296,6 +296,19 @@ static int threads_start(px_ingest *g, int threads) {
   return PX_OK;
 }
 
+/* Free what every slot keeps between articles: a spare article, the
+ * buffers' memory.  The slots hold no article in flight. */
+static void ring_release(px_ingest *g) {
+  for (uint64_t k = 0; k < g->ring_cap; k++) {
+    slot *s = &g->ring[k];
+    px_article_free(s->art);
+    s->art = NULL;
+    px__buf_release(&s->rec);
+    px__buf_release(&s->fts);
+    px__buf_release(&s->err);
+  }
+}
+
 static void threads_stop(px_ingest *g) {
   if (!g->w) return;
   pthread_mutex_lock(&g->mu);
@@ -316,12 +329,7 @@ static void threads_stop(px_ingest *g) {
     px_quotes_free(s->qs);
     px_doc_free(s->doc);
   }
-  for (uint64_t k = 0; k < g->ring_cap; k++) {
-    px_article_free(g->ring[k].art); /* in flight, or a spare for the reading thread */
-    px__buf_release(&g->ring[k].rec);
-    px__buf_release(&g->ring[k].fts);
-    px__buf_release(&g->ring[k].err);
-  }
+  ring_release(g); /* the articles in flight with the spares */
   pthread_mutex_destroy(&g->mu);
   pthread_cond_destroy(&g->cv_work);
   pthread_cond_destroy(&g->cv_done);
@@ -378,6 +386,7 @@ int px_ingest_new(px_store *st, const px_ingest_opts *opts, px_ingest **out) {
 }
 
 static int drain(px_ingest *g, bool discard);
+static void drop_batch(px_ingest *g);
 
 /* Commit the open batch; a failure loses it. */
 static int commit_batch(px_ingest *g) {
@@ -396,15 +405,8 @@ int px_ingest_flush(px_ingest *g) {
   int rc = PX_OK;
   int was = g->stage;
   stage(g, PX_STAGE_STORE);
-  if (g->w && (rc = drain(g, false)) != PX_OK) {
-    px_store_rollback(g->st);
-    g->s.stored -= g->pending;
-    g->pending = 0;
-    g->pending_redo = 0;
-    g->in_batch = 0;
-  } else {
-    rc = commit_batch(g);
-  }
+  if (g->w && (rc = drain(g, false)) != PX_OK) drop_batch(g); /* drain freed the rest */
+  else rc = commit_batch(g);
   stage(g, was);
   return rc;
 }
@@ -604,6 +606,30 @@ static void rename_outlet(px_article *art, const char *outlet, size_t on) {
   px_article_set(art, PX_F_SOURCE, outlet, on);
 }
 
+/* Report the invalid sequences the reader repaired in art. */
+static void note_repairs(px_ingest *g, const px_article *art) {
+  if (!px_article_repairs(art)) return;
+  g->s.repaired++;
+  snprintf(g->msg, sizeof(g->msg), "repaired %zu invalid UTF-8 or double-encoded sequence(s)", px_article_repairs(art));
+  event(g, PX_IE_REPAIRED, origin_of(art), g->msg, px_article_repairs(art));
+}
+
+/* Open a batch unless one is open. */
+static int open_batch(px_ingest *g) {
+  if (g->in_batch > 0) return PX_OK;
+  int rc = px_store_begin(g->st);
+  if (rc == PX_OK) g->batch_size = batch_size_of(g);
+  return rc;
+}
+
+/* Count art, stored in the open batch. */
+static void count_stored(px_ingest *g, const px_article *art) {
+  px_str lang = px_article_get(art, PX_F_LANGUAGE);
+  g->s.stored++;
+  g->pending++;
+  if (!px_lang_is_english(lang.ptr, lang.len)) g->s.not_english++;
+}
+
 int px_ingest_add(px_ingest *g, const px_article *art, int64_t *id) {
   int64_t sid = 0;
   if (id) *id = 0;
@@ -611,11 +637,9 @@ int px_ingest_add(px_ingest *g, const px_article *art, int64_t *id) {
    * stored and read by the analysis */
   px_article *own = NULL;
   char lang[8] = "";
-  px_str given = px_article_get(art, PX_F_LANGUAGE);
-  if (!given.len && g->li && px_langid_article(g->li, art, lang) == PX_OK && lang[0] &&
+  if (!px_article_get(art, PX_F_LANGUAGE).len && g->li && px_langid_article(g->li, art, lang) == PX_OK && lang[0] &&
       px_article_clone(art, &own) == PX_OK) {
     if (px_article_set(own, PX_F_LANGUAGE, lang, strlen(lang)) == PX_OK) art = own;
-    given = px_article_get(art, PX_F_LANGUAGE);
   }
   /* the outlet by its canonical name; the name as given kept in the
    * metadata ("source_raw") */
@@ -625,28 +649,18 @@ int px_ingest_add(px_ingest *g, const px_article *art, int64_t *id) {
       (own || px_article_clone(art, &own) == PX_OK)) {
     art = own;
     rename_outlet(own, outlet, on);
-    given = px_article_get(art, PX_F_LANGUAGE);
   }
-  if (px_article_repairs(art)) {
-    g->s.repaired++;
-    snprintf(g->msg, sizeof(g->msg), "repaired %zu invalid UTF-8 or double-encoded sequence(s)", px_article_repairs(art));
-    event(g, PX_IE_REPAIRED, origin_of(art), g->msg, px_article_repairs(art));
-  }
+  note_repairs(g, art);
   int was = g->stage;
   stage(g, PX_STAGE_STORE);
-  int rc = PX_OK;
-  if (g->in_batch == 0) {
-    if ((rc = px_store_begin(g->st)) != PX_OK) goto out;
-    g->batch_size = batch_size_of(g);
-  }
+  int rc = open_batch(g);
+  if (rc != PX_OK) goto out;
   /* With workers, an article is indexed for search when its worker has
    * made the index's tokens (write_oldest). */
   rc = g->w ? px__store_add_unindexed(g->st, art, &sid) : px_store_add(g->st, art, &sid);
   if (rc == PX_OK && (g->an || g->w)) rc = analyze_one(g, art, sid, false);
   if (rc == PX_OK) {
-    g->s.stored++;
-    g->pending++;
-    if (!px_lang_is_english(given.ptr, given.len)) g->s.not_english++;
+    count_stored(g, art);
   } else if (rc == PX_EDUPLICATE) {
     g->s.duplicates++;
   } else {
@@ -669,23 +683,13 @@ out:
  * committed when full, without waiting for the articles read after it. */
 static int store_fresh(px_ingest *g, slot *s) {
   const px_article *art = s->art;
-  if (px_article_repairs(art)) {
-    g->s.repaired++;
-    snprintf(g->msg, sizeof(g->msg), "repaired %zu invalid UTF-8 or double-encoded sequence(s)", px_article_repairs(art));
-    event(g, PX_IE_REPAIRED, origin_of(art), g->msg, px_article_repairs(art));
-  }
-  int rc = PX_OK;
-  if (g->in_batch == 0) {
-    if ((rc = px_store_begin(g->st)) != PX_OK) goto out;
-    g->batch_size = batch_size_of(g);
-  }
+  note_repairs(g, art);
+  int rc = open_batch(g);
+  if (rc != PX_OK) goto out;
   int64_t sid = 0;
   rc = px__store_add_unindexed(g->st, art, &sid);
   if (rc == PX_OK) {
-    px_str lang = px_article_get(art, PX_F_LANGUAGE);
-    g->s.stored++;
-    g->pending++;
-    if (!px_lang_is_english(lang.ptr, lang.len)) g->s.not_english++;
+    count_stored(g, art);
     rc = px__store_index_article(g->st, sid, art, &s->fts);
     if (rc == PX_OK && g->an) {
       rc = write_analysis(g, art, sid, s->rc, s->doc, s->qs, &s->rec);
@@ -797,16 +801,7 @@ static void feed_stop(px_ingest *g, feeder *f) {
   drain(g, true);
   g->feeding = false;
   g->feed_stop = false;
-  /* the slots' spare articles and buffers are not kept past the input
-   * (clustering comes next) */
-  for (uint64_t k = 0; k < g->ring_cap; k++) {
-    slot *s = &g->ring[k];
-    px_article_free(s->art);
-    s->art = NULL;
-    px__buf_release(&s->rec);
-    px__buf_release(&s->fts);
-    px__buf_release(&s->err);
-  }
+  ring_release(g); /* not kept past the input: clustering comes next */
 }
 
 /* px_ingest_add_path with a reading thread; *started false when it could
@@ -957,11 +952,10 @@ int px_ingest_reanalyze(px_ingest *g, int all) {
       g->s.read++;
       stage(g, PX_STAGE_STORE);
       if (g->in_batch == 0) {
-        if ((rc = px_store_begin(g->st)) != PX_OK) {
+        if ((rc = open_batch(g)) != PX_OK) {
           px_article_free(art);
           break;
         }
-        g->batch_size = batch_size_of(g);
         /* the comparisons cached for stories were made from the analyses
          * replaced now: dropped with the first batch that replaces any */
         if (!g->cache_dropped && (rc = px__store_exec(g->st, "DELETE FROM comparison_cache")) != PX_OK) {
