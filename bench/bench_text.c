@@ -6,6 +6,10 @@
  *   raw       a plain loop counting '\n' and '.' (the memory-bandwidth floor)
  *   parallax  px__text_analyze: dateline, sentences, tokens, folds, stems
  *   split     px__split_sentences alone (the like-for-like comparison with ICU)
+ *   fts       px__fts_maker_run: the search index's tokens (unicode61 and
+ *             porter, through parallax's word cache), as a pipeline's
+ *             worker makes them; one maker, its cache warm after the first
+ *             run
  *   icu       u_strFromUTF8 + ubrk_open(UBRK_SENTENCE, "en_US") iterated to
  *             the end (the conversion is counted in ICU's time; one break
  *             iterator is reused, as parallax reuses one analyzer)
@@ -18,6 +22,7 @@
  */
 #include "analyze/text.h"
 #include "px_common.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,6 +128,18 @@ static double run_split(const corpus *c, px__arena *arena, size_t *nsent) {
   return now_s() - t0;
 }
 
+static double run_fts(const corpus *c, px__fts_maker *fm, px__buf *tokens, size_t *nbytes) {
+  double t0 = now_s();
+  size_t s = 0;
+  for (size_t k = 0; k < c->n; k++) {
+    tokens->len = 0;
+    if (px__fts_maker_run(fm, c->buf + c->off[k], c->off[k + 1] - c->off[k], tokens)) return -1;
+    s += tokens->len;
+  }
+  *nbytes = s;
+  return now_s() - t0;
+}
+
 static double run_icu(const corpus *c, size_t *nsent) {
   UErrorCode st = U_ZERO_ERROR;
   double t0 = now_s();
@@ -198,14 +215,19 @@ int main(int argc, char **argv) {
   if (px__textan_new(&ta)) return 1;
   px__arena arena;
   px__arena_init(&arena, 1 << 20);
-  double traw[99] = {0}, tpx[99] = {0}, tsplit[99] = {0}, ticu[99] = {0};
-  size_t nsent = 0, ntok = 0, nicu = 0, nsplit = 0;
+  double traw[99] = {0}, tpx[99] = {0}, tsplit[99] = {0}, ticu[99] = {0}, tfts[99] = {0};
+  size_t nsent = 0, ntok = 0, nicu = 0, nsplit = 0, nfts = 0;
+  px__fts_maker *fm = NULL;
+  px__buf tokens;
+  px__buf_init(&tokens, 0);
+  if ((!*only || !strcmp(only, "fts")) && px__fts_maker_new(&fm)) return 1;
   for (int r = 0; r < runs; r++) {
     if (!*only || !strcmp(only, "raw")) traw[r] = run_raw(&c);
     if (!*only || !strcmp(only, "parallax")) tpx[r] = run_parallax(&c, ta, &arena, &nsent, &ntok);
     if (!*only || !strcmp(only, "split")) tsplit[r] = run_split(&c, &arena, &nsplit);
     if (!*only || !strcmp(only, "icu")) ticu[r] = run_icu(&c, &nicu);
-    if (tpx[r] < 0 || ticu[r] < 0 || tsplit[r] < 0) {
+    if (fm) tfts[r] = run_fts(&c, fm, &tokens, &nfts);
+    if (tpx[r] < 0 || ticu[r] < 0 || tsplit[r] < 0 || tfts[r] < 0) {
       fprintf(stderr, "bench_text: analysis failed\n");
       return 1;
     }
@@ -219,12 +241,17 @@ int main(int argc, char **argv) {
   printf("split only  %8.1f MB/s  (px__split_sentences: %zu sentences)\n", mb / split, nsplit);
   printf("icu         %8.1f MB/s  (UTF-8->UTF-16 + UBRK_SENTENCE en_US: %zu boundaries)\n",
          mb / icu, nicu);
+  if (fm)
+    printf("fts tokens  %8.1f MB/s  (px__fts_maker_run: %zu bytes of tokens)\n",
+           mb / median(tfts, runs), nfts);
   printf("ratios      parallax/icu %.2fx, split/icu %.2fx, parallax/raw %.3f, split/raw %.3f, "
          "icu/raw %.3f\n",
          icu / px, icu / split, raw / px, raw / split, raw / icu);
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
   printf("peak rss    %.1f MB (bodies held in memory: %.1f MB)\n", ru.ru_maxrss / 1024.0, mb);
+  px__fts_maker_free(fm);
+  px__buf_release(&tokens);
   px__arena_release(&arena);
   px__textan_free(ta);
   free(c.buf);

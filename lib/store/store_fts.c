@@ -59,16 +59,26 @@ typedef struct module {
   uint64_t replayed;
 } module;
 
-/* A word cache: folded ASCII word -> its stem.  slot: hash << 32 | offset
- * + 1 of the entry in pool (0: empty); an entry is key length, stem
- * length, key bytes, stem bytes. */
+/* A word cache: folded ASCII word -> its stem, in open addressing over
+ * entries of 32 bytes, the word's bytes then its stem's inline, so a
+ * lookup reads one cache line (with the slot and the entry apart, a
+ * token cost two misses: perf put 73 % of the tokenizer's own time on
+ * those two loads).  A word and stem longer than an entry holds together
+ * (KV_MAX: "telecommunications") is not cached; news has few. */
+#define KV_MAX 26
+typedef struct entry {
+  uint32_t h;
+  uint8_t n, nstem; /* n 0: empty */
+  char kv[KV_MAX];
+} entry;
+_Static_assert(sizeof(entry) == 32, "two entries a cache line");
+
 typedef struct fast_tok {
   module *mod;
   Fts5Tokenizer *inner;
   int fast; /* the built-in's arguments are unicode61's defaults */
-  uint64_t *slot;
+  entry *slot;
   uint32_t nslot, n;
-  px__buf pool;
 } fast_tok;
 
 /* 0: ASCII separator; 1: ASCII letter or digit; 2: non-ASCII byte. */
@@ -104,8 +114,8 @@ static size_t wide_separator(const unsigned char *p, const unsigned char *end) {
 
 /* ------------------------------------------------------------ the cache */
 
-/* Keys are hashed and compared 8 bytes at a time: a key is followed by
- * zero bytes up to round8(n), in the pool and in the tokenizer's buffer. */
+/* Keys are hashed 8 bytes at a time: a key is followed by zero bytes up
+ * to round8(n) in the tokenizer's buffer. */
 #define ROUND8(n) (((n) + 7) & ~(size_t)7)
 
 static uint64_t load8(const void *p) {
@@ -120,33 +130,24 @@ static uint32_t key_hash(const char *key, size_t n) {
   return (uint32_t)(h >> 32);
 }
 
-static bool key_equal(const unsigned char *stored, const char *key, size_t n) {
-  for (size_t i = 0; i < n; i += 8)
-    if (load8(stored + i) != load8(key + i)) return false;
-  return true;
-}
-
-static const unsigned char *cache_find(const fast_tok *t, const char *key, size_t n, uint32_t h) {
+static const entry *cache_find(const fast_tok *t, const char *key, size_t n, uint32_t h) {
   if (!t->nslot) return NULL;
   for (uint32_t j = h & (t->nslot - 1);; j = (j + 1) & (t->nslot - 1)) {
-    uint64_t v = t->slot[j];
-    if (!v) return NULL;
-    if ((uint32_t)(v >> 32) != h) continue;
-    const unsigned char *e = (const unsigned char *)t->pool.ptr + (uint32_t)v - 1;
-    if (e[0] == n && key_equal(e + 2, key, n)) return e;
+    const entry *e = &t->slot[j];
+    if (!e->n) return NULL;
+    if (e->h == h && e->n == n && memcmp(e->kv, key, n) == 0) return e;
   }
 }
 
 static int cache_grow(fast_tok *t) {
   uint32_t cap = t->nslot ? t->nslot * 2 : SLOTS_MIN;
-  uint64_t *slot = calloc(cap, sizeof(*slot));
+  entry *slot = calloc(cap, sizeof(*slot));
   if (!slot) return PX_ENOMEM;
   for (uint32_t i = 0; i < t->nslot; i++) {
-    uint64_t v = t->slot[i];
-    if (!v) continue;
-    uint32_t j = (uint32_t)(v >> 32) & (cap - 1);
-    while (slot[j]) j = (j + 1) & (cap - 1);
-    slot[j] = v;
+    if (!t->slot[i].n) continue;
+    uint32_t j = t->slot[i].h & (cap - 1);
+    while (slot[j].n) j = (j + 1) & (cap - 1);
+    slot[j] = t->slot[i];
   }
   free(t->slot);
   t->slot = slot;
@@ -157,18 +158,16 @@ static int cache_grow(fast_tok *t) {
 /* Remember key's stem; a full cache or no memory only loses the entry. */
 static void cache_put(fast_tok *t, const char *key, size_t n, uint32_t h, const char *stem,
                       size_t nstem) {
-  if (t->n >= CACHE_MAX || nstem > 255) return;
+  if (t->n >= CACHE_MAX || n == 0 || n + nstem > KV_MAX) return;
   if ((t->n + 1) * 2 > t->nslot && cache_grow(t)) return;
-  size_t off = t->pool.len;
-  unsigned char head[2] = {(unsigned char)n, (unsigned char)nstem};
-  if (off >= UINT32_MAX - 300 || px__buf_append(&t->pool, head, 2) ||
-      px__buf_append(&t->pool, key, ROUND8(n)) || px__buf_append(&t->pool, stem, nstem)) {
-    t->pool.len = off;
-    return;
-  }
   uint32_t j = h & (t->nslot - 1);
-  while (t->slot[j]) j = (j + 1) & (t->nslot - 1);
-  t->slot[j] = (uint64_t)h << 32 | (uint64_t)(off + 1);
+  while (t->slot[j].n) j = (j + 1) & (t->nslot - 1);
+  entry *e = &t->slot[j];
+  e->h = h;
+  e->n = (uint8_t)n;
+  e->nstem = (uint8_t)nstem;
+  memcpy(e->kv, key, n);
+  memcpy(e->kv + n, stem, nstem);
   t->n++;
 }
 
@@ -315,6 +314,31 @@ static int replay(module *mod, const char *text, int ntext, void *ctx, token_fn 
   return 0;
 }
 
+/* A word read and not yet given (fast_tokenize): its cache slot is asked
+ * for when it is read and used PENDING words later, so the miss overlaps
+ * the reading of those words.  Words are given in their order. */
+#define PENDING 8
+typedef struct pending {
+  int start, stop;
+  uint32_t h;
+  bool cacheable;
+  char key[KV_MAX + 8]; /* cacheable: the folded word, zero-padded to 8 */
+} pending;
+
+static int give(fast_tok *t, relay *r, const unsigned char *p, const pending *w, int flags) {
+  size_t n = (size_t)(w->stop - w->start);
+  if (w->cacheable) {
+    const entry *e = cache_find(t, w->key, n, w->h);
+    if (e) return r->x_token(r->ctx, 0, e->kv + n, e->nstem, w->start, w->stop);
+  }
+  r->base = w->start;
+  int rc = builtin_run(t, r, (const char *)p + w->start, (int)n, flags);
+  if (rc == SQLITE_OK && w->cacheable && r->ntok == 1 && r->first_ok && r->start == 0 &&
+      r->end == (int)n)
+    cache_put(t, w->key, n, w->h, r->first, (size_t)r->len);
+  return rc;
+}
+
 static int fast_tokenize(Fts5Tokenizer *pt, void *ctx, int flags, const char *text, int ntext,
                          token_fn x_token) {
   fast_tok *t = (fast_tok *)pt;
@@ -330,6 +354,8 @@ static int fast_tokenize(Fts5Tokenizer *pt, void *ctx, int flags, const char *te
   const unsigned char *p = (const unsigned char *)text, *end = p + ntext;
   const unsigned char *at = p;
   char key[CACHE_KEY_MAX + 16];
+  pending q[PENDING];
+  size_t qhead = 0, qn = 0;
   int rc = SQLITE_OK;
   while (rc == SQLITE_OK) {
     at = skip_separators(at, end);
@@ -344,24 +370,24 @@ static int fast_tokenize(Fts5Tokenizer *pt, void *ctx, int flags, const char *te
       while (at < end && (byte_class[*at] == 1 || (byte_class[*at] == 2 && !wide_separator(at, end))))
         at++;
     n = (size_t)(at - s);
-    int start = (int)(s - p), stop = (int)(at - p);
-    bool cacheable = !wide && n <= CACHE_KEY_MAX;
-    uint32_t h = 0;
-    if (cacheable) {
-      memset(key + n, 0, 8);
-      h = key_hash(key, n);
-      const unsigned char *e = cache_find(t, key, n, h);
-      if (e) {
-        rc = x_token(ctx, 0, (const char *)e + 2 + ROUND8(n), e[1], start, stop);
-        continue;
-      }
+    if (qn == PENDING) {
+      rc = give(t, &r, p, &q[qhead], flags);
+      qhead = (qhead + 1) % PENDING;
+      qn--;
     }
-    r.base = start;
-    rc = builtin_run(t, &r, (const char *)s, (int)n, flags);
-    if (rc == SQLITE_OK && cacheable && r.ntok == 1 && r.first_ok && r.start == 0 &&
-        r.end == (int)n)
-      cache_put(t, key, n, h, r.first, (size_t)r.len);
+    pending *w = &q[(qhead + qn++) % PENDING];
+    w->start = (int)(s - p);
+    w->stop = (int)(at - p);
+    w->cacheable = !wide && n < KV_MAX;
+    if (w->cacheable) {
+      memset(key + n, 0, 8);
+      w->h = key_hash(key, n);
+      memcpy(w->key, key, ROUND8(n));
+      if (t->nslot) __builtin_prefetch(&t->slot[w->h & (t->nslot - 1)]);
+    }
   }
+  for (; rc == SQLITE_OK && qn; qn--, qhead = (qhead + 1) % PENDING)
+    rc = give(t, &r, p, &q[qhead], flags);
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -370,7 +396,6 @@ static void fast_delete(Fts5Tokenizer *pt) {
   if (!t) return;
   if (t->inner) t->mod->builtin.xDelete(t->inner);
   free(t->slot);
-  px__buf_release(&t->pool);
   free(t);
 }
 
@@ -391,7 +416,6 @@ static int fast_create(void *pctx, const char **args, int nargs, Fts5Tokenizer *
   fast_tok *t = calloc(1, sizeof(*t));
   if (!t) return SQLITE_NOMEM;
   t->mod = mod;
-  px__buf_init(&t->pool, 0);
   int rc = mod->builtin.xCreate(mod->builtin_ctx, args, nargs, &t->inner);
   if (rc != SQLITE_OK) {
     t->inner = NULL;
