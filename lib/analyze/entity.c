@@ -263,6 +263,14 @@ static uint32_t word_bits(const px__entan *ea, uint64_t h) {
   return v;
 }
 
+#define PREFETCH_AHEAD 8
+
+static inline void word_prefetch(const px__entan *ea, uint64_t h) {
+  size_t i = wtab_slot(&ea->words, h ? h : 1);
+  __builtin_prefetch(&ea->words.keys[i]);
+  __builtin_prefetch(&ea->words.vals[i]);
+}
+
 static void add_list(px__entan *ea, const char *list, uint32_t bits) {
   const char *p = list;
   while (*p) {
@@ -713,6 +721,9 @@ static int prepare(work *w) {
   w->seen.used = 0;
   for (size_t i = 0; i < n; i++) {
     const px__token *t = &tx->tok[i];
+    /* The words table is larger than the caches: a word's slot is asked
+     * for some tokens ahead, so its miss overlaps this token's work. */
+    if (i + PREFETCH_AHEAD < n) word_prefetch(w->ea, tx->tok[i + PREFETCH_AHEAD].fold);
     w->nstart[i] = t->start;
     w->nend[i] = t->end;
     w->namey[i] = 0;
