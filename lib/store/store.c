@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -267,7 +268,44 @@ int px__store_schema_version(void) { return SCHEMA_VERSION; }
  * started SQLite before opening a store keeps its setting (the call then
  * fails, harmlessly). */
 static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
-static void sqlite_setup(void) { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+/* The page cache's pages come from one pool of huge pages (SQLite's
+ * SQLITE_CONFIG_PAGECACHE, mapped here with MADV_HUGEPAGE; the system's
+ * default, "madvise", gives huge pages only where asked): a writer's cache
+ * (64 MiB, cache_size below) is looked up at random, and on 4 KiB pages a
+ * lookup paid a page walk as well as the miss.  The pool holds a writer's
+ * whole cache and some more for other connections; beyond it, and for
+ * pages larger than 8 KiB, SQLite takes memory from malloc as before.  Only
+ * memory touched is resident.  An ingest of the whole AllSides corpus,
+ * paired with the build before: 0.95x the CPU and 0.96x the wall
+ * (docs/profile.md).  When SQLite was set up before (by another library in
+ * the process), its settings stay. */
+#define POOL_PAGE 8192
+#define POOL_PAGES (8192 + 512)
+#define HUGE_PAGE ((size_t)2 << 20)
+
+static void *huge_map(size_t len) {
+  /* A huge page must be aligned: map one more and trim the ends. */
+  char *m = mmap(NULL, len + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (m == MAP_FAILED) return NULL;
+  char *p = (char *)(((uintptr_t)m + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+  if (p > m) munmap(m, (size_t)(p - m));
+  munmap(p + len, (size_t)(m + HUGE_PAGE - p));
+#ifdef MADV_HUGEPAGE
+  madvise(p, len, MADV_HUGEPAGE); /* a hint: without it, small pages */
+#endif
+  return p;
+}
+
+static void sqlite_setup(void) {
+  (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  int hdr = 0;
+  if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &hdr) != SQLITE_OK || hdr <= 0) return;
+  size_t sz = (size_t)(POOL_PAGE + hdr + 7) & ~(size_t)7;
+  size_t len = (sz * POOL_PAGES + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+  void *pool = huge_map(len);
+  if (pool && sqlite3_config(SQLITE_CONFIG_PAGECACHE, pool, (int)sz, POOL_PAGES) != SQLITE_OK)
+    munmap(pool, len);
+}
 
 static int db_fail(px_store *st, int rc_sqlite, const char *what) {
   int ec = sqlite3_extended_errcode(st->db);
