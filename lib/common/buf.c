@@ -34,6 +34,14 @@ int px__buf_reserve(px__buf *b, size_t extra) {
   return PX_OK;
 }
 
+void px__buf_fit(px__buf *b) {
+  if (!b->ptr || b->alloc - b->len <= b->len / 4 + 256) return;
+  char *p = realloc(b->ptr, b->len + 1);
+  if (!p) return;
+  b->ptr = p;
+  b->alloc = b->len + 1;
+}
+
 int px__buf_append(px__buf *b, const void *p, size_t n) {
   int rc = px__buf_reserve(b, n);
   if (rc) return rc;

@@ -41,6 +41,10 @@ PX__HIDDEN void px__buf_release(px__buf *b);
 /** @return PX_OK, PX_ENOMEM or PX_ETOOBIG (buffer unchanged on error). */
 PX__HIDDEN int px__buf_reserve(px__buf *b, size_t extra);
 PX__HIDDEN int px__buf_append(px__buf *b, const void *p, size_t n);
+/** Give back the room past len (a buffer held a while, whose size was
+ * reserved for the worst case); its contents stay.  Kept as it is when
+ * the room is small or realloc fails. */
+PX__HIDDEN void px__buf_fit(px__buf *b);
 PX__HIDDEN int px__buf_putc(px__buf *b, char c);
 PX__HIDDEN int px__buf_puts(px__buf *b, const char *s);
 PX__HIDDEN int px__buf_printf(px__buf *b, const char *fmt, ...)

@@ -41,7 +41,7 @@
 
 /* Slots of the ring when a reading thread fills it (px_ingest_add_path):
  * enough for the workers to go on through most of a commit. */
-#define FEED_SLOTS 512
+#define FEED_SLOTS 256
 
 static const char *const stage_names[PX_STAGE_COUNT] = {"read",          "store",   "analyze",
                                                         "analysis_rows", "cluster", "index"};
@@ -206,6 +206,11 @@ static void run_slot(px_analyzer *an, px_quoter *qt, recmaker *rm, px__fts_maker
     px__fts_maker_run(fm, t.ptr, t.len, &s->fts);
     px__fts_maker_run(fm, b.ptr, b.len, &s->fts);
   }
+  /* Both were reserved for the worst case (the record at four times its
+   * usual size); held in the ring until the writer comes to them, they
+   * keep only what they hold. */
+  px__buf_fit(&s->rec);
+  px__buf_fit(&s->fts);
 }
 
 /* The calling thread yields to the writer: the writer is what the ingest
