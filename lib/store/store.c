@@ -277,8 +277,12 @@ static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
  * pages larger than 8 KiB, SQLite takes memory from malloc as before.  Only
  * memory touched is resident.  An ingest of the whole AllSides corpus,
  * paired with the build before: 0.95x the CPU and 0.96x the wall
- * (docs/profile.md).  When SQLite was set up before (by another library in
- * the process), its settings stay. */
+ * (docs/profile.md).  SQLite writes a link into every slot when it takes
+ * the pool, so the whole pool is resident from the start: it is made only
+ * when the process's first store is opened for writing (a query's process
+ * would pay 70 MB and some milliseconds for a cache it hardly fills).  When
+ * SQLite was set up before (by another library in the process), its
+ * settings stay. */
 #define POOL_PAGE 8192
 #define POOL_PAGES (8192 + 512)
 #define HUGE_PAGE ((size_t)2 << 20)
@@ -296,8 +300,11 @@ static void *huge_map(size_t len) {
   return p;
 }
 
+static bool pool_wanted; /* set before sqlite_setup runs, by a writer's open */
+
 static void sqlite_setup(void) {
   (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  if (!pool_wanted) return;
   int hdr = 0;
   if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &hdr) != SQLITE_OK || hdr <= 0) return;
   size_t sz = (size_t)(POOL_PAGE + hdr + 7) & ~(size_t)7;
@@ -436,6 +443,7 @@ int px_store_open(px_ctx *ctx, const char *path, px_open_mode mode, px_store **o
   int flags = mode == PX_OPEN_WRITE ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
               : access(path, W_OK) == 0 ? SQLITE_OPEN_READWRITE
                                         : SQLITE_OPEN_READONLY;
+  if (mode == PX_OPEN_WRITE) pool_wanted = true;
   pthread_once(&sqlite_once, sqlite_setup);
   int rc = sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK) {
