@@ -265,7 +265,7 @@ static int threads_start(px_ingest *g, int threads) {
   pthread_cond_init(&g->cv_room, NULL);
   g->inflight = (uint64_t)(threads - 1) * (g->o.analyze ? 16 : 64);
   /* Read ahead, the ring holds more: the articles read and analysed while
-   * the writer commits a batch (about 110 KB each with their analysis). */
+   * the writer commits a batch (about 140 KB each with their analysis). */
   g->ring_cap = g->inflight > FEED_SLOTS ? g->inflight : FEED_SLOTS;
   g->wake_at = g->o.analyze ? 1 : 16;
   g->ring = calloc(g->ring_cap, sizeof(*g->ring));
