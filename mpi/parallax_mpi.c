@@ -1945,6 +1945,7 @@ int main(int argc, char **argv) {
   }
   char shard[4096];
   snprintf(shard, sizeof(shard), "%s/rank-%d.db", out_dir, g_rank);
+  px_store_prefer_bulk();
   if (px_store_open(R.ctx, shard, PX_OPEN_WRITE, &R.st) != PX_OK)
     die("%s: %s", shard, px_ctx_error(R.ctx));
   {

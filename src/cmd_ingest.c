@@ -62,6 +62,7 @@ static int on_progress(void *user, uint64_t done, uint64_t total, uint64_t artic
 /* The store (created when missing) and the pipeline over it; an exit status. */
 static int open_pipeline(cli *c, px_ctx *ctx, const px_ingest_opts *o, px_store **st,
                          px_ingest **g) {
+  px_store_prefer_bulk();
   int rc = px_store_open(ctx, c->db_path, PX_OPEN_WRITE, st);
   if (rc == PX_OK && (rc = px_ingest_new(*st, o, g)) != PX_OK) {
     errorf(c, "cannot set up the pipeline: %s", px_ctx_error(ctx)[0] ? px_ctx_error(ctx) : px_strerror(rc));

@@ -964,6 +964,7 @@ int cmd_watch(cli *c, int argc, char **argv) {
     status = EXIT_USAGE;
     goto out;
   }
+  px_store_prefer_bulk();
   if (px_store_open(w.ctx, c->db_path, PX_OPEN_WRITE, &w.st) != PX_OK) {
     errorf(c, "%s", px_ctx_error(w.ctx));
     goto out;

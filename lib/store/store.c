@@ -279,10 +279,11 @@ static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
  * paired with the build before: 0.95x the CPU and 0.96x the wall
  * (docs/profile.md).  SQLite writes a link into every slot when it takes
  * the pool, so the whole pool is resident from the start: it is made only
- * when the process's first store is opened for writing (a query's process
- * would pay 70 MB and some milliseconds for a cache it hardly fills).  When
- * SQLite was set up before (by another library in the process), its
- * settings stay. */
+ * in a process that said it will write in bulk (px_store_prefer_bulk: an
+ * ingest, a watcher), not for a query, which would pay 70 MB and some
+ * milliseconds for a cache it hardly fills, nor for a listing that opens
+ * the store for writing only to place a few new articles.  When SQLite was
+ * set up before (by another library in the process), its settings stay. */
 #define POOL_PAGE 8192
 #define POOL_PAGES (8192 + 512)
 #define HUGE_PAGE ((size_t)2 << 20)
@@ -300,7 +301,9 @@ static void *huge_map(size_t len) {
   return p;
 }
 
-static bool pool_wanted; /* set before sqlite_setup runs, by a writer's open */
+static bool pool_wanted; /* px_store_prefer_bulk, before sqlite_setup runs */
+
+void px_store_prefer_bulk(void) { pool_wanted = true; }
 
 static void sqlite_setup(void) {
   (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
@@ -443,7 +446,6 @@ int px_store_open(px_ctx *ctx, const char *path, px_open_mode mode, px_store **o
   int flags = mode == PX_OPEN_WRITE ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
               : access(path, W_OK) == 0 ? SQLITE_OPEN_READWRITE
                                         : SQLITE_OPEN_READONLY;
-  if (mode == PX_OPEN_WRITE) pool_wanted = true;
   pthread_once(&sqlite_once, sqlite_setup);
   int rc = sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK) {
