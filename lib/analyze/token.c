@@ -206,7 +206,8 @@ int px__tokenize(const char *text, size_t a, size_t b, uint16_t sent, px__tokout
   int rc;
   pending pq[PENDING];
   size_t qhead = 0, qn = 0;
-  /* Room for the longest fold written below: FOLD_CAP plus one code point. */
+  /* A stretch for each pending word's fold, each room for the longest
+   * fold written below: FOLD_CAP plus a code point or two marks. */
   if ((rc = fold_room(o, PENDING * FOLD_STRIDE))) return rc;
   size_t i = a;
   while (i < b) {

@@ -46,7 +46,7 @@
 #include <emmintrin.h>
 #endif
 
-#define CACHE_KEY_MAX 32       /* longer words are not cached */
+#define CACHE_KEY_MAX 32       /* folded into a key at most (an entry keeps fewer: KV_MAX) */
 #define CACHE_MAX (1u << 18)   /* distinct words kept per tokenizer */
 #define SLOTS_MIN (1u << 12)
 
