@@ -70,6 +70,21 @@ static double score_pair(const char *x, const char *y) {
   return r;
 }
 
+/* A time two sentences share ("last week", "two weeks") is no fact they
+ * share; the fact itself still links with its time in it. */
+static void test_time_is_no_fact(void **state) {
+  (void)state;
+  double apart = score_pair("Over the last two weeks, the county has seen no steady fall in new cases.",
+                            "Last week, the baker laid off his two employees.");
+  double days = score_pair("The council met on Monday and Tuesday last week.",
+                           "Last week the river rose on Monday and Tuesday.");
+  double same = score_pair("Last week, the baker laid off his two employees.",
+                           "The baker let his two employees go last week.");
+  assert_true(apart < PX__FACT_THRESHOLD);
+  assert_true(days < PX__FACT_THRESHOLD);
+  assert_true(same >= PX__FACT_THRESHOLD);
+}
+
 static void test_scores(void **state) {
   (void)state;
   double same = score_pair("The ferry was towed back to Helsinki on Monday by two tugs.",
@@ -1320,7 +1335,8 @@ int main(void) {
       cmocka_unit_test(test_quote_trimmed),
       cmocka_unit_test(test_furniture),
       cmocka_unit_test(test_embedded_post_compare),
-      cmocka_unit_test(test_scores),          cmocka_unit_test(test_synonyms),
+      cmocka_unit_test(test_scores),
+      cmocka_unit_test(test_time_is_no_fact),          cmocka_unit_test(test_synonyms),
       cmocka_unit_test(test_quantities),      cmocka_unit_test(test_compare_basic),
       cmocka_unit_test(test_identical),       cmocka_unit_test(test_empty_and_foreign),
       cmocka_unit_test(test_nothing_in_common), cmocka_unit_test(test_limits_and_args),

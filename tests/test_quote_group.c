@@ -47,18 +47,23 @@ static double plain_match(const px__qbag *a, uint32_t i, const px__qbag *b) {
 static double plain_similarity(const px__qbag *a, const px__qbag *b) {
   if (!a->n || !b->n) return 0;
   double sa = 0, wa = 0, sb = 0, wb = 0;
+  uint32_t ea = 0, eb = 0;
   for (uint32_t i = 0; i < a->n; i++) {
     sa += 1.0 * plain_match(a, i, b);
+    ea += plain_match(a, i, b) == 1.0;
     wa += 1.0;
   }
   for (uint32_t j = 0; j < b->n; j++) {
     sb += 1.0 * plain_match(b, j, a);
+    eb += plain_match(b, j, a) == 1.0;
     wb += 1.0;
   }
   double dice = (sa + sb) / (wa + wb);
   const uint32_t small = a->n < b->n ? a->n : b->n;
   double cont = a->n <= b->n ? sa / wa : sb / wb;
   if (small < 3) cont *= small == 1 ? 0.4 : 0.75;
+  /* containment only with two words (one of a one-word bag) met by stem */
+  if ((a->n <= b->n ? ea : eb) < (small < 2 ? small : 2)) cont = 0;
   return dice > cont ? dice : cont;
 }
 
@@ -152,13 +157,14 @@ static void test_small_stem_cache(void **state) {
 /* Renderings of one remark are published within two weeks of its first;
  * further apart, only a near-verbatim copy joins it (a remark quoted again
  * years later), not a paraphrase on the same subject. */
-static size_t remark_of_pair(const char *a, int64_t ta, const char *b, int64_t tb, int known, size_t *rb) {
+static size_t remarks_of(const char *a, int64_t ta, const char *b, int kb, int64_t tb, int known,
+                         size_t *rb) {
   px_quote_groups *g = NULL;
   assert_int_equal(px_quote_groups_new(&g), PX_OK);
   assert_int_equal(px_quote_groups_set_time(g, ta, known), PX_OK);
   assert_int_equal(px_quote_groups_add_text(g, "Ada Wilson", 10, a, strlen(a), PX_QUOTE_DIRECT, 0), PX_OK);
   assert_int_equal(px_quote_groups_set_time(g, tb, known), PX_OK);
-  assert_int_equal(px_quote_groups_add_text(g, "Ada Wilson", 10, b, strlen(b), PX_QUOTE_DIRECT, 1), PX_OK);
+  assert_int_equal(px_quote_groups_add_text(g, "Ada Wilson", 10, b, strlen(b), kb, 1), PX_OK);
   assert_int_equal(px_quote_groups_finish(g), PX_OK);
   px_quote_item x, y;
   assert_int_equal(px_quote_groups_item(g, 0, &x), PX_OK);
@@ -166,6 +172,10 @@ static size_t remark_of_pair(const char *a, int64_t ta, const char *b, int64_t t
   *rb = y.remark;
   px_quote_groups_free(g);
   return x.remark;
+}
+
+static size_t remark_of_pair(const char *a, int64_t ta, const char *b, int64_t tb, int known, size_t *rb) {
+  return remarks_of(a, ta, b, PX_QUOTE_DIRECT, tb, known, rb);
 }
 
 static void test_remark_time_window(void **state) {
@@ -203,6 +213,39 @@ static void test_one_word_sentence(void **state) {
   assert_int_equal(r1, r2);
 }
 
+/* A word and a synonym in common are no remark: a remark on prices and
+ * one on planting that share "much" and think / believe.  Two words of the
+ * smaller met as they stand are (the paraphrase above). */
+static void test_word_and_synonym(void **state) {
+  (void)state;
+  const char *a = "Much of it has to do with the weather. Much of it has to do with timing, I think "
+                  "the price is at $25 a bushel.",
+             *b = "Not everybody believes we should do so much planting.";
+  const int64_t t0 = 1694563200;
+  size_t r1, r2 = 0;
+  r1 = remark_of_pair(a, t0, b, t0 + 3600, 1, &r2);
+  assert_int_not_equal(r1, r2);
+}
+
+/* A fragment with one word of content ("in a little while") is not a
+ * rendering of every quote that holds the word; as it stands in another
+ * quote it is. */
+static size_t fragment_remark(const char *a, const char *frag, size_t *rb) {
+  return remarks_of(a, 0, frag, PX_QUOTE_PARTIAL, 0, 0, rb);
+}
+
+static void test_one_content_word_fragment(void **state) {
+  (void)state;
+  const char *a = "I don't think he needed to go there. I think he needed to get a little knowledge.";
+  size_t r1, r2 = 0;
+  r1 = fragment_remark(a, "in a little while.", &r2);
+  assert_int_not_equal(r1, r2);
+  r1 = fragment_remark(a, "get a little knowledge", &r2);
+  assert_int_equal(r1, r2);
+  r1 = fragment_remark("They held the whole of Europe to ransom, and we let them.", "to ransom, and", &r2);
+  assert_int_equal(r1, r2);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_signature_test_is_exact),
@@ -210,6 +253,8 @@ int main(void) {
       cmocka_unit_test(test_small_stem_cache),
       cmocka_unit_test(test_remark_time_window),
       cmocka_unit_test(test_one_word_sentence),
+      cmocka_unit_test(test_word_and_synonym),
+      cmocka_unit_test(test_one_content_word_fragment),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -86,7 +86,8 @@ PX__HIDDEN void px__idf_release(px__idf *idf);
  * PX__TERM_LOWER: written in lower case somewhere in the sentence */
 enum { PX__TERM_CAP = 1, PX__TERM_NUM = 2, PX__TERM_NAME = 4, PX__TERM_LOWER = 8,
        PX__TERM_SAY = 16, /* a verb of saying ("said", "told"): no thing in common */
-       PX__TERM_FIGURE = 32 /* a figure in digits of 100 or more, not a year: "312,000" */ };
+       PX__TERM_FIGURE = 32, /* a figure in digits of 100 or more, not a year: "312,000" */
+       PX__TERM_TIME = 64 /* says when ("last week", "Monday", "two hours"): no thing in common */ };
 
 typedef struct px__term {
   uint64_t stem;  /* stem hash; for numbers the hash of the normalized value */

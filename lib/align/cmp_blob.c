@@ -23,7 +23,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 23u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 24u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -116,7 +116,10 @@
                         articles that share no fact with another outlet's;
                         no link between articles of too few common words
                         (PX__ARTICLE_AFFINITY); a second claim is linked to
-                        the second claims of its fact too */
+                        the second claims of its fact too;
+                    24: words and spans of time ("last week", "Monday",
+                        "two hours") are no thing two sentences share, and
+                        a number of a span of time gives no figure */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -304,6 +304,48 @@ static void name_runs(px__ssent *s, const uint64_t *run, size_t nrun) {
   }
 }
 
+/* Words that say when, not what: two sentences that both happened "last
+ * week" or "on Monday" share a time, not a fact.  ("March" and "May" are
+ * left out: a march, what may be.) */
+static bool time_word(const char *w, size_t n) {
+  static const char *const tw[] = {
+      "last",     "past",     "next",      "ago",      "earlier",   "later",    "recently",
+      "today",    "tonight",  "yesterday", "tomorrow", "morning",   "afternoon", "evening",
+      "night",    "overnight", "weekend",  "week",     "weeks",     "month",    "months",
+      "year",     "years",    "day",       "days",     "hour",      "hours",    "minute",
+      "minutes",  "decade",   "decades",   "monday",   "tuesday",   "wednesday", "thursday",
+      "friday",   "saturday", "sunday",    "january",  "february",  "april",    "june",
+      "july",     "august",   "september", "october",  "november",  "december", "weekly",
+      "daily",    "annual",   "annually",  "monthly",  "yearly"};
+  for (size_t k = 0; k < sizeof tw / sizeof *tw; k++)
+    if (strlen(tw[k]) == n && memcmp(tw[k], w, n) == 0) return true;
+  return false;
+}
+
+/* A unit of time: the number before it counts time ("two weeks"). */
+static bool time_unit_word(const char *w, size_t n) {
+  static const char *const u[] = {"minute", "minutes", "hour",  "hours",  "day",    "days",
+                                  "week",   "weeks",   "month", "months", "year",   "years",
+                                  "decade", "decades", "night", "nights", "weekend", "weekends"};
+  for (size_t k = 0; k < sizeof u / sizeof *u; k++)
+    if (strlen(u[k]) == n && memcmp(u[k], w, n) == 0) return true;
+  return false;
+}
+
+/* Is the number token i of tx a span of time: its next word a unit of time
+ * ("two weeks", "the two-hour meeting"), or after "last", "past" or "next"? */
+static bool time_number(const px__text *tx, size_t i, size_t end) {
+  char buf[16];
+  for (size_t j = i + 1; j < end && j <= i + 2; j++) {
+    const px__token *t = &tx->tok[j];
+    if (t->kind == PX__TOK_NUMBER) return false;
+    if (t->kind != PX__TOK_WORD) continue; /* the hyphen of "two-hour" */
+    size_t n = lower_word(tx, t, buf, sizeof buf);
+    return n && time_unit_word(buf, n);
+  }
+  return false;
+}
+
 int px__ssent_make(const px__text *tx, size_t sent, const px__idf *idf, px__arena *arena,
                    px__ssent *out) {
   memset(out, 0, sizeof *out);
@@ -350,6 +392,15 @@ int px__ssent_make(const px__text *tx, size_t sent, const px__idf *idf, px__aren
     if (term && t->kind == PX__TOK_WORD)
       for (size_t k = 0; k < sizeof say / sizeof *say; k++)
         if (t->fold == say_h[k]) fl |= PX__TERM_SAY;
+    if (term) {
+      char wb[16];
+      size_t wn = t->kind == PX__TOK_WORD ? lower_word(tx, t, wb, sizeof wb) : 0;
+      if ((fl & PX__TERM_NUM) ? time_number(tx, i, first + count) : wn && time_word(wb, wn)) {
+        fl |= PX__TERM_TIME;
+        /* "two weeks" and "two employees" do not give one figure */
+        if (fl & PX__TERM_NUM) h = px__mix64(h ^ 0x74696d65ULL);
+      }
+    }
     if (term) {
       out->term[out->nterm++] = (px__term){h, 0, NULL, 0, 0, fl};
       uh = h;
@@ -521,7 +572,7 @@ static void features(const px__lex *lx, const px__ssent *a, const px__ssent *b,
      * three words is one thing named). */
     uint32_t plain = 0, caps = 0;
     for (i = 0; i < na; i++) {
-      if (!ma[i] || (a->term[i].flags & PX__TERM_SAY)) continue;
+      if (!ma[i] || (a->term[i].flags & (PX__TERM_SAY | PX__TERM_TIME))) continue;
       if (a->term[i].flags & (PX__TERM_CAP | PX__TERM_NAME))
         caps++;
       else

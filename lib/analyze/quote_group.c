@@ -261,6 +261,15 @@ static inline double small_damp(uint32_t small) {
   return small >= 3 ? 1.0 : small == 1 ? 0.4 : 0.75;
 }
 
+/* Containment counts only when the smaller bag meets the larger in two of
+ * its words by stem (in its one word, when it has one): "Not everybody
+ * believes we should do so much testing" shares "much" and a synonym of
+ * "believes" with a remark about oil prices, which is no rendering of it.
+ * Synonyms help a paraphrase that also repeats the words it is about. */
+static inline double contained(double cont, uint32_t small, uint32_t exact) {
+  return exact >= (small < 2 ? small : 2) ? cont : 0;
+}
+
 /* One side of the bound: each word of a counts 1 when its stem's bit is in
  * b's signature, else 0.7 when one of its classes' bits is; a word that
  * truly matches always has its bit there. */
@@ -325,21 +334,26 @@ double px__qbag_similarity(const px__qbag *a, const px__qbag *b,
                            double (*weight)(void *user, uint64_t h), void *user) {
   if (!a->n || !b->n) return 0;
   double sa = 0, wa = 0, sb = 0, wb = 0;
+  uint32_t ea = 0, eb = 0; /* words met by stem */
   for (uint32_t i = 0; i < a->n; i++) {
     double w = weight ? weight(user, a->stem[i]) : 1.0;
-    sa += w * word_match(a, i, b);
+    double m = word_match(a, i, b);
+    sa += w * m;
     wa += w;
+    ea += m == 1.0;
   }
   for (uint32_t j = 0; j < b->n; j++) {
     double w = weight ? weight(user, b->stem[j]) : 1.0;
-    sb += w * word_match(b, j, a);
+    double m = word_match(b, j, a);
+    sb += w * m;
     wb += w;
+    eb += m == 1.0;
   }
   double dice = (sa + sb) / (wa + wb);
   /* containment of the smaller in the larger, damped when it is tiny */
   const uint32_t small = a->n < b->n ? a->n : b->n;
   double cont = a->n <= b->n ? sa / wa : sb / wb;
-  cont *= small_damp(small);
+  cont = contained(cont * small_damp(small), small, a->n <= b->n ? ea : eb);
   return dice > cont ? dice : cont;
 }
 
@@ -360,11 +374,14 @@ static double similarity_from(const px__qbag *a, const px__qbag *b, double lo) {
   double needc = acont ? lo * wa / damp : (damp >= lo ? -1e300 : 1e300);
   if (needc < need) need = needc;
   double sa = 0;
+  uint32_t ea = 0, eb = 0; /* words met by stem */
   for (uint32_t i = 0; i < na; i++) {
-    sa += word_match(a, i, b);
+    double m = word_match(a, i, b);
+    sa += m;
+    ea += m == 1.0;
     if (sa + (double)(na - 1 - i) < need - eps) return -1;
   }
-  double cont_a = sa / wa * damp;
+  double cont_a = contained(sa / wa * damp, small, ea);
   need = lo * (wa + wb) - sa;
   if (acont) {
     if (cont_a >= lo - eps) need = -1e300;
@@ -374,12 +391,14 @@ static double similarity_from(const px__qbag *a, const px__qbag *b, double lo) {
   }
   double sb = 0;
   for (uint32_t j = 0; j < nb; j++) {
-    sb += word_match(b, j, a);
+    double m = word_match(b, j, a);
+    sb += m;
+    eb += m == 1.0;
     if (sb + (double)(nb - 1 - j) < need - eps) return -1;
   }
   double dice = (sa + sb) / (wa + wb);
   double cont = acont ? sa / wa : sb / wb;
-  cont *= small_damp(small);
+  cont = contained(cont * small_damp(small), small, acont ? ea : eb);
   return dice > cont ? dice : cont;
 }
 
@@ -1761,15 +1780,66 @@ static int by_remark_words(const void *a, const void *b) {
 
 #define SHORT_TRIED 64 /* longer members a short rendering is compared with */
 
-/* A rendering of fewer than PX__VERBATIM_MIN_WORDS words in a remark with
- * longer ones, matching no direct or partial one at the threshold and none
- * above it, leaves the remark; those of the same words that left one remark
+/* p[0..n) as its words, lower-cased and each followed by one space, into
+ * out (room for n + 2 bytes): ASCII letters and digits and the bytes of
+ * other letters make words; ASCII punctuation and the marks of Unicode's
+ * General Punctuation block (curly quotes, dashes, the ellipsis) part them. */
+static size_t words_of(const char *p, size_t n, char *out) {
+  size_t o = 0;
+  bool in = false;
+  out[o++] = ' ';
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)p[i];
+    bool letter;
+    size_t len = 1;
+    if (c == 0xE2 && i + 2 < n && (unsigned char)p[i + 1] == 0x80) letter = false, len = 3;
+    else if (c >= 0x80) letter = true;
+    else letter = isalnum(c) != 0;
+    if (letter) {
+      for (size_t k = 0; k < len; k++) out[o++] = (char)tolower((unsigned char)p[i + k]);
+      in = true;
+    } else if (in) {
+      out[o++] = ' ';
+      in = false;
+    }
+    i += len;
+  }
+  if (in) out[o++] = ' ';
+  out[o] = 0;
+  return o;
+}
+
+/* Do the words of a lie in b's, in order and together ("to ransom" in
+ * "held Europe to ransom"; not "in a little while" in "to get a little
+ * knowledge")?  -1: out of memory. */
+static int phrase_in(const gitem *a, const gitem *b) {
+  char *x = malloc(a->ntext + 3), *y = malloc(b->ntext + 3);
+  int r = -1;
+  if (x && y) {
+    size_t nx = words_of(a->text, a->ntext, x);
+    words_of(b->text, b->ntext, y);
+    r = nx > 1 && strstr(y, x) != NULL;
+  }
+  free(x);
+  free(y);
+  return r;
+}
+
+/* A short rendering: fewer than PX__VERBATIM_MIN_WORDS words, or one word
+ * of content ("in a little while"), which scores the threshold exactly
+ * against any quote that holds that word. */
+static bool short_item(const gitem *x) {
+  return x->words < PX__VERBATIM_MIN_WORDS || x->bag.n == 1;
+}
+
+/* A short rendering in a remark with longer ones, matching no direct or
+ * partial one at the threshold and none above it, leaves the remark; those of the same words that left one remark
  * make one remark.  Members are bucketed by remark, so each short item reads
  * only its own remark's longer members. */
 static int split_short(px_quote_groups *g) {
   size_t n = g->n, nrem = g->nrem, ns = 0;
   bool any = false;
-  for (size_t i = 0; i < n && !any; i++) any = g->it[i].words < PX__VERBATIM_MIN_WORDS;
+  for (size_t i = 0; i < n && !any; i++) any = short_item(&g->it[i]);
   if (!any) return PX_OK;
   size_t *start = calloc(nrem + 1, sizeof *start);
   size_t *mem = malloc((n + 1) * sizeof *mem);
@@ -1781,16 +1851,16 @@ static int split_short(px_quote_groups *g) {
     return PX_ENOMEM;
   }
   for (size_t i = 0; i < n; i++)
-    if (g->it[i].words >= PX__VERBATIM_MIN_WORDS && g->it[i].remark < nrem) start[g->it[i].remark + 1]++;
+    if (!short_item(&g->it[i]) && g->it[i].remark < nrem) start[g->it[i].remark + 1]++;
   for (size_t r = 0; r < nrem; r++) start[r + 1] += start[r]; /* start[r]: where remark r begins */
   for (size_t i = 0; i < n; i++) {                           /* long members, in item order */
     const gitem *x = &g->it[i];
-    if (x->words >= PX__VERBATIM_MIN_WORDS && x->remark < nrem) mem[start[x->remark]++] = i;
+    if (!short_item(x) && x->remark < nrem) mem[start[x->remark]++] = i;
   }
   /* filling moved start[r] to where remark r ends, so r begins at start[r - 1] */
   for (size_t k = 0; k < n; k++) {
     const gitem *x = &g->it[k];
-    if (x->words >= PX__VERBATIM_MIN_WORDS || x->remark >= nrem) continue;
+    if (!short_item(x) || x->remark >= nrem) continue;
     size_t a = x->remark ? start[x->remark - 1] : 0, b = start[x->remark];
     if (a == b) continue; /* no longer rendering in its remark */
     bool stay = false;
@@ -1799,9 +1869,22 @@ static int split_short(px_quote_groups *g) {
       double sim = px__qbag_similarity(&x->bag, &y->bag, NULL, NULL);
       /* a fragment of the words ("to ransom") at the threshold, but not a
        * sentence of its own that shares one word ("I have an offer out"
-       * beside "every VA facility now offers same-day care") */
+       * beside "every VA facility now offers same-day care"), nor a
+       * fragment of one word of content that is not among the other's
+       * words as it stands ("in a little while" beside "a little
+       * knowledge") */
       bool words = (y->kind == PX_QUOTE_DIRECT || y->kind == PX_QUOTE_PARTIAL) &&
                    !(x->kind == PX_QUOTE_DIRECT && x->bag.n == 1);
+      if (words && x->bag.n == 1 && sim >= PX_QUOTE_SAME_REMARK && sim <= PX_QUOTE_SAME_REMARK) {
+        int in = phrase_in(x, y);
+        if (in < 0) {
+          free(start);
+          free(mem);
+          free(sk);
+          return PX_ENOMEM;
+        }
+        words = in;
+      }
       stay = sim > PX_QUOTE_SAME_REMARK || (words && sim >= PX_QUOTE_SAME_REMARK);
     }
     if (!stay) sk[ns++] = (shortkey){x->remark, x->h, k};
