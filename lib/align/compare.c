@@ -814,6 +814,26 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
       px__cfact *f = &c->fact[group[links[l].a]];
       if (links[l].score < f->score) f->score = links[l].score;
     }
+  /* Strongest link between two members of a fact from two outlets, its
+   * second claims included (extra is sorted by sentence): the brief's
+   * core facts need one that is sure. */
+  {
+    uint32_t *xf = calloc(n + 2, sizeof *xf); /* extras of sentence k: [xf[k], xf[k + 1]) */
+    if (!xf) goto out;
+    for (size_t e = 0; e < nextra; e++) xf[extra[e].sent + 1]++;
+    for (size_t k = 0; k < n; k++) xf[k + 1] += xf[k];
+    for (size_t l = 0; l < nlinks; l++) {
+      uint32_t a = links[l].a, b = links[l].b;
+      if (c->art[ref[a].art].outlet == c->art[ref[b].art].outlet) continue;
+      for (uint32_t i = xf[a]; i <= xf[a + 1]; i++) {
+        uint32_t fa = i < xf[a + 1] ? extra[i].fact : group[a];
+        bool both = group[b] == fa;
+        for (uint32_t j = xf[b]; j < xf[b + 1] && !both; j++) both = extra[j].fact == fa;
+        if (both && links[l].score > c->fact[fa].best) c->fact[fa].best = links[l].score;
+      }
+    }
+    free(xf);
+  }
   /* Outlets, articles and the first report. */
   uint8_t *seen_o = calloc(c->noutlet + 1, 1), *seen_a = calloc(c->nart + 1, 1);
   if (!seen_o || !seen_a) {

@@ -58,6 +58,7 @@ typedef struct px__cfact {
   uint32_t narts;
   uint32_t earliest;      /* member index (absolute) of the first report; UINT32_MAX if undated */
   float score;            /* weakest link that joined it (1 for a single sentence) */
+  float best;             /* strongest link between members of two outlets (0: none) */
   uint8_t furniture;      /* page furniture (an advert, a caption...): not news */
 } px__cfact;
 
