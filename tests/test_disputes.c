@@ -589,6 +589,56 @@ static void test_places(void **state) {
   for (int i = 0; i < 2; i++) px_article_free(b[i]);
 }
 
+/* Each sentence names, before its figure, a place the other never names:
+ * two places' counts, not one count told two ways ("Germany expelled
+ * four" / "Lithuania ... expelling two", though both name Russia after
+ * the figure).  The same place before both figures is one count. */
+static bool lead_place_disputed(const char *second) {
+  px_article *a[2] = {
+      mk("Valley Post", "Diplomats expelled",
+         "Western governments expelled Russian officials on Monday over the nerve agent attack.\n\n"
+         "Germany expelled four Russian diplomats on Monday, the foreign ministry said, citing "
+         "Russia's lack of an explanation for the attack."),
+      mk("Hill Courier", "Expulsions over nerve agent attack",
+         "Western governments expelled Russian officials on Monday over the nerve agent attack.\n\n"),
+  };
+  char body[512];
+  snprintf(body, sizeof body, "%s%s",
+           "Western governments expelled Russian officials on Monday over the nerve agent attack.\n\n", second);
+  assert_int_equal(px_article_set(a[1], PX_F_BODY, body, strlen(body)), PX_OK);
+  px_comparison *c = NULL;
+  assert_int_equal(px_compare(ctx, (const px_article *const *)a, 2, NULL, &c), PX_OK);
+  bool d = disputed(c, 4) && disputed(c, 2);
+  px_comparison_free(c);
+  for (int i = 0; i < 2; i++) px_article_free(a[i]);
+  return d;
+}
+
+static void test_lead_places(void **state) {
+  (void)state;
+  assert_false(lead_place_disputed("Lithuania later said it was expelling two Russian diplomats on Monday, "
+                                   "citing Russia's lack of an explanation for the attack."));
+  assert_true(lead_place_disputed("Germany expelled two Russian diplomats on Monday, the foreign ministry "
+                                  "said, citing Russia's lack of an explanation for the attack."));
+}
+
+/* A forecast puts every clause of its sentence in a time to come (its
+ * figures are set against no count of the event); a margin in percentage
+ * points belongs to one poll, as one in points does. */
+static void test_forecasts_and_poll_points(void **state) {
+  (void)state;
+  px__qty q[8];
+  size_t n = qtys("Officials were forecasting a turnout rate of 65 percent -- between 2.6 million and "
+                  "2.8 million voters.", q, 8);
+  assert_true(n >= 2);
+  for (size_t k = 0; k < n; k++) if (!q[k].part) assert_true(q[k].other_time);
+  assert_true(one("Analysts predicted that 40,000 visitors would come.").other_time);
+  assert_false(one("Some 2.5 million voters cast their ballots.").other_time);
+  assert_true(none("Most polls have the mayor leading her rival by 7 percentage points."));
+  assert_true(none("The last poll had the mayor ahead by five percentage points."));
+  assert_false(none("Turnout rose by 7 percentage points to 61 percent."));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_counted_noun),        cmocka_unit_test(test_left_out),
@@ -602,6 +652,7 @@ int main(void) {
       cmocka_unit_test(test_word_numbers_and_opening_names), cmocka_unit_test(test_part_agrees),
       cmocka_unit_test(test_error_margins),       cmocka_unit_test(test_bare_number_given),
       cmocka_unit_test(test_parts_sum),
+      cmocka_unit_test(test_lead_places), cmocka_unit_test(test_forecasts_and_poll_points),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -24,7 +24,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 24u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 25u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -120,7 +120,11 @@
                         the second claims of its fact too;
                     24: words and spans of time ("last week", "Monday",
                         "two hours") are no thing two sentences share, and
-                        a number of a span of time gives no figure */
+                        a number of a span of time gives no figure;
+                    25: two figures with places before them that the other
+                        sentence never names count two places; a forecast's
+                        figures are of another time; "percentage points" of
+                        a lead are a poll's margin */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

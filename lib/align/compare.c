@@ -956,29 +956,61 @@ static bool same_actor(const px_comparison *c, uint32_t ax, uint32_t sx, uint32_
   return strict ? !nx && !ny : !nx || !ny;
 }
 
+/* The places sentence s of article a names: before byte `before` of its
+ * body when before is not 0 (the place whose count a figure gives opens
+ * its clause: "Germany expelled four Russian diplomats"), else anywhere in
+ * it.  Their entity keys' hashes, up to max. */
+static size_t places_in(const px_comparison *c, uint32_t a, uint32_t s, uint32_t before, uint64_t *out,
+                        size_t max) {
+  const px__entities *es = c->art[a].ents;
+  if (!es) return 0;
+  size_t n = 0;
+  for (size_t m = 0; m < es->nmen && n < max; m++) {
+    const px__mention *mm = &es->men[m];
+    if (mm->sent != s || es->ent[mm->entity].type != PX_ENT_PLACE || (before && mm->end > before)) continue;
+    const px__entity *e = &es->ent[mm->entity];
+    uint64_t h = px__word_hash(e->key, e->key_len);
+    bool dup = false;
+    for (size_t k = 0; k < n && !dup; k++) dup = out[k] == h;
+    if (!dup) out[n++] = h;
+  }
+  return n;
+}
+
 /* The places sentence s of article a names (their entity keys' hashes,
  * up to max); none named there, those of the sentence before in its
  * paragraph ("... in Guam. About 300 Republicans met there to send nine
  * delegates"). */
 static size_t places_of(const px_comparison *c, uint32_t a, uint32_t s, uint64_t *out, size_t max) {
-  const px__entities *es = c->art[a].ents;
   const px__text *tx = c->art[a].tx;
-  if (!es || !tx) return 0;
-  size_t n = 0;
-  for (int back = 0; back < 2 && n == 0; back++) {
-    if (back && (s == 0 || tx->sent[s - 1].para != tx->sent[s].para)) break;
-    uint32_t want = s - (uint32_t)back;
-    for (size_t m = 0; m < es->nmen && n < max; m++) {
-      const px__mention *mm = &es->men[m];
-      if (mm->sent != want || es->ent[mm->entity].type != PX_ENT_PLACE) continue;
-      const px__entity *e = &es->ent[mm->entity];
-      uint64_t h = px__word_hash(e->key, e->key_len);
-      bool dup = false;
-      for (size_t k = 0; k < n && !dup; k++) dup = out[k] == h;
-      if (!dup) out[n++] = h;
-    }
-  }
+  if (!c->art[a].ents || !tx) return 0;
+  size_t n = places_in(c, a, s, 0, out, max);
+  if (n == 0 && s > 0 && tx->sent[s - 1].para == tx->sent[s].para) n = places_in(c, a, s - 1, 0, out, max);
   return n;
+}
+
+static bool hash_in(uint64_t h, const uint64_t *v, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (v[i] == h) return true;
+  return false;
+}
+
+/* Do two figures give one place's count: not when each sentence names
+ * places before its figure and neither names the other's anywhere
+ * ("Germany expelled four Russian diplomats" / "Australia later confirmed
+ * it was expelling two Russian diplomats": both also name Russia, after
+ * the figure). */
+static bool same_lead_place(const px_comparison *c, uint32_t ax, uint32_t sx, uint32_t bx,
+                            uint32_t ay, uint32_t sy, uint32_t by) {
+  uint64_t lx[8], ly[8], allx[16], ally[16];
+  size_t nlx = places_in(c, ax, sx, bx, lx, 8), nly = places_in(c, ay, sy, by, ly, 8);
+  if (!nlx || !nly) return true;
+  size_t nax = places_in(c, ax, sx, 0, allx, 16), nay = places_in(c, ay, sy, 0, ally, 16);
+  for (size_t i = 0; i < nlx; i++)
+    if (hash_in(lx[i], ally, nay)) return true;
+  for (size_t j = 0; j < nly; j++)
+    if (hash_in(ly[j], allx, nax)) return true;
+  return false;
 }
 
 /* Do the two sentences count in one place: not when both name places and
@@ -1055,6 +1087,7 @@ static bool pair_ok(const px_comparison *cc, const px_comparison *c, const qrec 
   if (cc->art[x->art].outlet == cc->art[y->art].outlet) return false; /* one outlet's articles */
   if (!same_actor(cc, x->art, x->sent, y->art, y->sent, !c)) return false;
   if (!same_place(cc, x->art, x->sent, y->art, y->sent)) return false;
+  if (!same_lead_place(cc, x->art, x->sent, x->q.start, y->art, y->sent, y->q.start)) return false;
   if (!same_day(cc, x->art, x->sent, y->art, y->sent)) return false;
   return !c || linked(c, c->art[x->art].sent_first + x->sent, c->art[y->art].sent_first + y->sent);
 }

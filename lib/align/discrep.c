@@ -374,11 +374,20 @@ static void clause_context(const px__text *tx, size_t first, size_t last, size_t
 }
 
 /* Does the sentence open on another time ("In 2010, a magnitude 8.8 quake
- * ...", "Last year, ...")? */
+ * ...", "Last year, ...") or forecast, which puts all its clauses in a time
+ * to come ("officials were forecasting a turnout rate of 65 percent --
+ * between 2.6 million to 2.8 million voters")? */
 static bool lead_time_of(const px__text *tx, size_t first, size_t last) {
   static const char *const open[] = {"in", "since", "during", "back", "last", "until", "before"};
-  if (first >= last || tx->tok[first].kind != PX__TOK_WORD) return false;
+  static const char *const fore[] = {"forecast",   "forecasts", "forecasting", "forecasted",
+                                     "predict",    "predicts",  "predicted",   "predicting"};
   char w[16];
+  for (size_t k = first; k < last; k++) {
+    if (tx->tok[k].kind != PX__TOK_WORD) continue;
+    size_t m = lower(tx, &tx->tok[k], w, sizeof w);
+    if (m && word_is(w, m, fore, sizeof fore / sizeof fore[0])) return true;
+  }
+  if (first >= last || tx->tok[first].kind != PX__TOK_WORD) return false;
   size_t n = lower(tx, &tx->tok[first], w, sizeof w);
   if (!n || !word_is(w, n, open, sizeof open / sizeof open[0])) return false;
   for (size_t k = first; k < last && !clause_break(tx, &tx->tok[k]); k++)
@@ -495,10 +504,10 @@ static bool beside_name(const px__text *tx, size_t first, size_t i) {
  * percent"?  Such a figure is what it takes or
  * what may be, not a count an outlet reports. */
 static bool needed(const px__text *tx, size_t first, size_t last, size_t i, size_t u) {
-  static const char *const s[] = {"need",      "needs",    "needed",   "needing",   "threshold",
-                                  "require",   "requires", "required", "must",      "might",
-                                  "could",     "possible", "potential", "should",   "threat",
-                                  "threaten",  "threatens", "threatened"};
+  static const char *const s[] = {"need",       "needs",       "needed",     "needing",    "threshold",
+                                  "require",    "requires",    "required",   "must",       "might",
+                                  "could",      "possible",    "potential",  "should",     "threat",
+                                  "threaten",   "threatens",   "threatened"};
   static const char *const cond[] = {"if", "unless"};
   size_t lo = i, hi = u + 1;
   while (lo > first && !clause_break(tx, &tx->tok[lo - 1])) lo--;
@@ -607,6 +616,10 @@ static bool ignore_measure(const px__text *tx, size_t first, size_t last, size_t
     }
     return false;
   }
+  /* "7 percentage points": the points are the measure */
+  if (n == 10 && !strcmp(w, "percentage") && u + 1 < last && tx->tok[u + 1].kind == PX__TOK_WORD &&
+      lower(tx, &tx->tok[u + 1], w, sizeof w) >= 5)
+    n = strlen(w);
   if (strncmp(w, "point", 5) != 0) return false;
   size_t lo = i, hi = u + 1;
   while (lo > first && !clause_break(tx, &tx->tok[lo - 1])) lo--;
