@@ -346,6 +346,22 @@ static void test_pronoun_gender_and_thread(void **state) {
   assert_speaker(f, "town needs us both", "Whitfield");
 }
 
+/* A given name tells the gender of names the text gives no other sign
+ * of: "he" after a quote of Siobhan Garvey's goes to the man the text
+ * went on about, not to her. */
+static void test_given_name_gender(void **state) {
+  fx *f = *state;
+  run(f, "\"We have real concerns about the roads, and we will demand that the council press General "
+         "Halvorsen about his specific plans and positions,\" Siobhan Garvey, director of the Tenants "
+         "League's housing with dignity program, said in a statement.\n\n"
+         "Halvorsen is known as one of the most blunt planners of his generation. He is mostly admired "
+         "-- but also resented by some -- for his rough edges and odd remarks, traits that have gotten "
+         "him into trouble.\n\n"
+         "\"You build a road and the town grows around it,\" he said in 2015.");
+  assert_speaker(f, "real concerns about the roads", "Garvey");
+  assert_speaker(f, "town grows around it", "Halvorsen");
+}
+
 /* Attributions that are not "X said" right after the quote. */
 static void test_attribution_shapes(void **state) {
   fx *f = *state;
@@ -2496,6 +2512,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_partial_and_scare, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_and_adjacency, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pronouns_and_roles, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_given_name_gender, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pronoun_gender_and_thread, setup, teardown),
       cmocka_unit_test_setup_teardown(test_attribution_shapes, setup, teardown),
       cmocka_unit_test_setup_teardown(test_wire_prose, setup, teardown),
