@@ -947,6 +947,19 @@ static void test_quote_conflicts(void **state) {
                        "The council defended its budget on Friday.\n\n\"I do not believe that the "
                        "town hall is the answer to all of our problems,\" Anna Berg said."),
       0);
+  /* a speaker written as "he" is the resolver's guess: against another
+   * outlet's name for the same words it contradicts nothing; the same
+   * words under two written names still do */
+  assert_int_equal(conflicts_of_two("Mayor Olaf Lind toured the harbour on Friday.\n\n"
+                                     "\"The north pier will open again in May,\" he told reporters.",
+                                     "The board set a date on Friday.\n\n"
+                                     "\"The north pier will open again in May,\" Anna Berg said."),
+                   0);
+  assert_int_equal(conflicts_of_two("Mayor Olaf Lind toured the harbour on Friday.\n\n"
+                                     "\"The north pier will open again in May,\" Lind told reporters.",
+                                     "The board set a date on Friday.\n\n"
+                                     "\"The north pier will open again in May,\" Anna Berg said."),
+                   1);
 }
 
 /* An embedded post is its author's remark, not the outlet's reporting:

@@ -1052,6 +1052,8 @@ static void test_speaker_match(void **state) {
   assert_true(M("Sarah Huckabee Sanders", "Sarah Sanders"));
   assert_true(M("Bob McDonnell", "Robert McDonnell"));
   assert_true(M("Rick Gates", "Richard Gates"));
+  assert_true(M("Jerry Nadler", "Jerrold Nadler"));
+  assert_true(M("Becky Tallis", "Rebecca Tallis"));
   assert_true(M("Gov. Bob McDonnell", "Robert F. McDonnell"));
   assert_false(M("Maureen McDonnell", "Bob McDonnell"));
   assert_false(M("Sarah Huckabee Sanders", "Bernie Sanders"));

@@ -496,18 +496,24 @@ static bool same_tok(const ntok *a, const ntok *b) {
  * for one person in turn ("Bob McDonnell" / "Robert McDonnell", "Rick
  * Gates" / "Richard Gates"): the short form, then the full name. */
 static const char *const k_nicknames[][2] = {
-    {"al", "albert"},      {"alex", "alexander"},   {"andy", "andrew"},      {"ben", "benjamin"},
-    {"bill", "william"},   {"billy", "william"},    {"bob", "robert"},       {"bobby", "robert"},
+    {"abe", "abraham"},    {"al", "albert"},        {"alex", "alexander"},   {"andy", "andrew"},
+    {"becky", "rebecca"},  {"ben", "benjamin"},     {"bernie", "bernard"},   {"bill", "william"},
+    {"billy", "william"},  {"bob", "robert"},       {"bobby", "robert"},     {"cathy", "catherine"},
     {"chris", "christopher"}, {"chuck", "charles"}, {"dan", "daniel"},       {"danny", "daniel"},
-    {"dave", "david"},     {"dick", "richard"},     {"don", "donald"},       {"ed", "edward"},
-    {"eddie", "edward"},   {"fred", "frederick"},   {"greg", "gregory"},     {"jeff", "jeffrey"},
-    {"jim", "james"},      {"jimmy", "james"},      {"joe", "joseph"},       {"jon", "jonathan"},
-    {"ken", "kenneth"},    {"larry", "lawrence"},   {"liz", "elizabeth"},    {"matt", "matthew"},
-    {"mike", "michael"},   {"mitch", "mitchell"},   {"nick", "nicholas"},    {"pat", "patrick"},
-    {"phil", "philip"},    {"rich", "richard"},     {"rick", "richard"},     {"rob", "robert"},
-    {"ron", "ronald"},     {"sam", "samuel"},       {"steve", "steven"},     {"steve", "stephen"},
-    {"sue", "susan"},      {"ted", "edward"},       {"ted", "theodore"},     {"tim", "timothy"},
-    {"tom", "thomas"},     {"tony", "anthony"},     {"walt", "walter"},      {"will", "william"}};
+    {"dave", "david"},     {"deb", "deborah"},      {"debbie", "deborah"},   {"dick", "richard"},
+    {"don", "donald"},     {"doug", "douglas"},     {"ed", "edward"},        {"eddie", "edward"},
+    {"fred", "frederick"}, {"gene", "eugene"},      {"greg", "gregory"},     {"hank", "henry"},
+    {"jeff", "jeffrey"},   {"jerry", "gerald"},     {"jerry", "jerrold"},    {"jim", "james"},
+    {"jimmy", "james"},    {"joe", "joseph"},       {"jon", "jonathan"},     {"kate", "katherine"},
+    {"kathy", "kathleen"}, {"ken", "kenneth"},      {"larry", "lawrence"},   {"len", "leonard"},
+    {"liz", "elizabeth"},  {"matt", "matthew"},     {"meg", "margaret"},     {"mike", "michael"},
+    {"mitch", "mitchell"}, {"nate", "nathan"},      {"nick", "nicholas"},    {"pat", "patrick"},
+    {"patty", "patricia"}, {"peggy", "margaret"},   {"phil", "philip"},      {"rich", "richard"},
+    {"rick", "richard"},   {"rob", "robert"},       {"ron", "ronald"},       {"sam", "samuel"},
+    {"sandy", "sandra"},   {"steve", "steven"},     {"steve", "stephen"},    {"sue", "susan"},
+    {"ted", "edward"},     {"ted", "theodore"},     {"terry", "terrence"},   {"tim", "timothy"},
+    {"tom", "thomas"},     {"tony", "anthony"},     {"vince", "vincent"},    {"walt", "walter"},
+    {"will", "william"}};
 
 /* First names of one person: the same, or a short form and its full name. */
 static bool same_given(const ntok *a, const ntok *b) {
