@@ -24,7 +24,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 26u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 27u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -126,7 +126,9 @@
                         figures are of another time; "percentage points" of
                         a lead are a poll's margin;
                     26: no contradicting attribution when one side's
-                        speaker is written as a pronoun */
+                        speaker is written as a pronoun;
+                    27: a sentence with ", Wednesday, July 8, 2020," that
+                        tells no past is a photo caption */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {
