@@ -469,6 +469,10 @@ static void test_brief_core_needs_a_sure_link(void **state) {
   }
   assert_true(joined);
   assert_false(in_core);
+  /* each core fact with the outlets that tell it alike, two or more */
+  json_t *co = json_object_get(json_object_get(root, "story"), "core_outlets");
+  assert_int_equal(json_array_size(co), json_array_size(core_ids));
+  for (size_t q = 0; q < json_array_size(co); q++) assert_true(json_integer_value(json_array_get(co, q)) >= 2);
   json_decref(root);
   free(out);
 }

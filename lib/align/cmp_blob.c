@@ -19,8 +19,9 @@
  * 5: the engine's fingerprint; 6: the links inside facts (the brief picks
  * the sentence that stands for a fact by them); 7: how well each title
  * names the story (the brief's lead); 8: each fact's strongest link
- * between two outlets (the brief's core facts) */
-#define LAYOUT 8u
+ * between two outlets (the brief's core facts); 9: the outlets that tell
+ * each fact alike */
+#define LAYOUT 9u
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */

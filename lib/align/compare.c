@@ -349,6 +349,27 @@ typedef struct px__second {
   uint32_t start, end; /* span of the member in the article's body */
 } px__second;
 
+/* A member of a fact by (fact, global sentence): its index in c->mem. */
+typedef struct mkey {
+  uint64_t k;
+  uint32_t j;
+} mkey;
+
+static int cmp_mkey(const void *x, const void *y) {
+  const mkey *a = x, *b = y;
+  return (a->k > b->k) - (a->k < b->k);
+}
+
+static const mkey *find_mkey(const mkey *v, size_t n, uint64_t k) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (v[mid].k < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && v[lo].k == k ? &v[lo] : NULL;
+}
+
 /* The first index of v[0, n) holding at least h. */
 static size_t lower_u64(const uint64_t *v, size_t n, uint64_t h) {
   size_t lo = 0, hi = n;
@@ -815,13 +836,28 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
       if (links[l].score < f->score) f->score = links[l].score;
     }
   /* Strongest link between two members of a fact from two outlets, its
-   * second claims included (extra is sorted by sentence): the brief's
-   * core facts need one that is sure. */
+   * second claims included (extra is sorted by sentence), and the outlets
+   * that tell the fact alike: those of the members linked at PX__CORE_LINK
+   * or more to a member of another outlet.  The brief's core facts need
+   * two such outlets and count only them. */
   {
     uint32_t *xf = calloc(n + 2, sizeof *xf); /* extras of sentence k: [xf[k], xf[k + 1]) */
-    if (!xf) goto out;
+    mkey *mk = malloc((c->nmem + 1) * sizeof *mk);
+    uint8_t *sure = calloc(c->nmem + 1, 1);
+    uint32_t *ostamp = malloc((c->noutlet + 1) * sizeof *ostamp);
+    if (!xf || !mk || !sure || !ostamp) {
+      free(xf);
+      free(mk);
+      free(sure);
+      free(ostamp);
+      goto out;
+    }
     for (size_t e = 0; e < nextra; e++) xf[extra[e].sent + 1]++;
     for (size_t k = 0; k < n; k++) xf[k + 1] += xf[k];
+    for (size_t f = 0; f < c->nfact; f++)
+      for (uint32_t j = c->fact[f].first; j < c->fact[f].first + c->fact[f].count; j++)
+        mk[j] = (mkey){(uint64_t)f << 32 | (c->art[c->mem[j].art].sent_first + c->mem[j].sent), j};
+    qsort(mk, c->nmem, sizeof *mk, cmp_mkey);
     for (size_t l = 0; l < nlinks; l++) {
       uint32_t a = links[l].a, b = links[l].b;
       if (c->art[ref[a].art].outlet == c->art[ref[b].art].outlet) continue;
@@ -829,10 +865,25 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
         uint32_t fa = i < xf[a + 1] ? extra[i].fact : group[a];
         bool both = group[b] == fa;
         for (uint32_t j = xf[b]; j < xf[b + 1] && !both; j++) both = extra[j].fact == fa;
-        if (both && links[l].score > c->fact[fa].best) c->fact[fa].best = links[l].score;
+        if (!both) continue;
+        if (links[l].score > c->fact[fa].best) c->fact[fa].best = links[l].score;
+        if (links[l].score < PX__CORE_LINK) continue;
+        const mkey *ma = find_mkey(mk, c->nmem, (uint64_t)fa << 32 | a),
+                   *mb = find_mkey(mk, c->nmem, (uint64_t)fa << 32 | b);
+        if (ma) sure[ma->j] = 1;
+        if (mb) sure[mb->j] = 1;
       }
     }
+    for (size_t o = 0; o < c->noutlet; o++) ostamp[o] = UINT32_MAX;
+    for (size_t f = 0; f < c->nfact; f++)
+      for (uint32_t j = c->fact[f].first; j < c->fact[f].first + c->fact[f].count; j++) {
+        uint32_t o = c->art[c->mem[j].art].outlet;
+        if (sure[j] && ostamp[o] != (uint32_t)f) ostamp[o] = (uint32_t)f, c->fact[f].sure++;
+      }
     free(xf);
+    free(mk);
+    free(sure);
+    free(ostamp);
   }
   /* Outlets, articles and the first report. */
   uint8_t *seen_o = calloc(c->noutlet + 1, 1), *seen_a = calloc(c->nart + 1, 1);

@@ -97,7 +97,7 @@ void px__report_html(const px_comparison *c, px__w *w) {
     uint32_t f = b.core[k];
     const px__cfact *fa = &c->fact[f];
     const px__cmember *m0 = &c->mem[px__brief_member(c, &b, f)];
-    px__w_printf(w, "<li><details><summary><b>%u/%zu outlets</b> ", fa->noutlets, c->noutlet);
+    px__w_printf(w, "<li><details><summary><b>%u/%zu outlets</b> ", fa->sure, c->noutlet);
     px_str who = px__brief_core_speaker(c, &b, k);
     if (who.len) {
       px__w_puts(w, "<span class=\"who\">");

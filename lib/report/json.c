@@ -69,6 +69,9 @@ void px__report_json(const px_comparison *c, px__w *w) {
   }
   px__w_puts(w, ",\"core_facts\":[");
   for (size_t k = 0; k < br.ncore; k++) px__w_printf(w, "%s%u", k ? "," : "", br.core[k]);
+  /* how many outlets tell each core fact alike */
+  px__w_puts(w, "],\"core_outlets\":[");
+  for (size_t k = 0; k < br.ncore; k++) px__w_printf(w, "%s%u", k ? "," : "", c->fact[br.core[k]].sure);
   /* who says each core fact shown by a bare quotation ("" otherwise) */
   px__w_puts(w, "],\"core_speakers\":[");
   for (size_t k = 0; k < br.ncore; k++) {

@@ -51,7 +51,7 @@ static void brief_md(const px_comparison *c, const px_report_opts *o, px__w *w, 
   if (!b->ncore) px__w_puts(w, "No fact is reported by more than one outlet.\n");
   for (size_t k = 0; k < b->ncore; k++) {
     const px__cmember *m = &c->mem[px__brief_member(c, b, b->core[k])];
-    px__w_printf(w, "%zu. **%u/%zu outlets** ", k + 1, c->fact[b->core[k]].noutlets, c->noutlet);
+    px__w_printf(w, "%zu. **%u/%zu outlets** ", k + 1, c->fact[b->core[k]].sure, c->noutlet);
     px_str who = px__brief_core_speaker(c, b, k);
     if (who.len) {
       mdstr(w, who);

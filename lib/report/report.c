@@ -461,15 +461,17 @@ static int member_rank(const px_comparison *c, uint32_t f, uint32_t j, uint32_t 
   return r;
 }
 
-/* A core fact is told alike by two outlets at least once: its strongest
- * link between members of two outlets reaches this.  Facts joined only by
- * links under it (each near the grouping threshold, 0.26) were, on 40
- * random AllSides stories of three outlets or more, nearly all sentences
- * on one subject rather than one claim ("Militarily, the two countries
- * share intelligence ..." / "It's hard to overstate how badly ... have
- * handled Mexico" / "It's going to be difficult to fix the country");
- * they stay facts of the full listing. */
-#define PX__CORE_LINK 0.40f
+/* A shared fact's place among core facts: the outlets that tell it alike
+ * (more first), then its place in the order before. */
+typedef struct sure_key {
+  uint32_t sure, pos, f;
+} sure_key;
+
+static int cmp_sure(const void *x, const void *y) {
+  const sure_key *a = x, *b = y;
+  if (a->sure != b->sure) return a->sure > b->sure ? -1 : 1;
+  return (a->pos > b->pos) - (a->pos < b->pos);
+}
 
 /* The weight of an article's centrality (its share of the highest) beside
  * how well its title names the story, in choosing the lead. */
@@ -537,8 +539,9 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
       best = (uint32_t)i;
   }
   b->lead = best;
-  /* Core facts: most outlets first; among as many outlets, the fact whose
-   * members are linked to each other most densely.  Each is shown by a
+  /* Core facts: most outlets telling it alike first (then most outlets in
+   * all); among as many, the fact whose members are linked to each other
+   * most densely.  Each is shown by a
    * sentence no other core fact shows (a sentence can report two facts). */
   size_t nshared = 0;
   while (nshared < c->nfact && c->fact[order[nshared]].noutlets > 1) nshared++;
@@ -549,9 +552,28 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
     qsort_r(order + k, e - k, sizeof *order, cmp_density, &dc);
     k = e;
   }
+  /* Then the facts told alike by more outlets first (px__cfact.sure),
+   * the order above kept among as many: a fact joined only by weak links
+   * is no core fact. */
+  {
+    sure_key *sk = malloc((nshared + 1) * sizeof *sk);
+    if (!sk) {
+      free(order);
+      free(deg);
+      free(flinks);
+      free(central);
+      free(cover);
+      px__brief_release(b);
+      return PX_ENOMEM;
+    }
+    for (size_t k = 0; k < nshared; k++) sk[k] = (sure_key){c->fact[order[k]].sure, (uint32_t)k, order[k]};
+    qsort(sk, nshared, sizeof *sk, cmp_sure);
+    for (size_t k = 0; k < nshared; k++) order[k] = sk[k].f;
+    free(sk);
+  }
   for (size_t k = 0; k < nshared && b->ncore < b->top; k++) {
     const px__cfact *f = &c->fact[order[k]];
-    if (f->furniture || f->best < PX__CORE_LINK) continue;
+    if (f->furniture || f->sure < 2) continue;
     int br = -1;
     uint32_t pick = 0;
     for (uint32_t j = f->first; j < f->first + f->count; j++) {

@@ -124,7 +124,7 @@ static void brief_text(const px_comparison *c, const px_report_opts *o, tx *t, c
   for (size_t k = 0; k < b->ncore; k++) {
     const px__cfact *fa = &c->fact[b->core[k]];
     const px__cmember *m = &c->mem[px__brief_member(c, b, b->core[k])];
-    n = snprintf(line, sizeof line, "  %zu. [%u/%zu outlets] ", k + 1, fa->noutlets, c->noutlet);
+    n = snprintf(line, sizeof line, "  %zu. [%u/%zu outlets] ", k + 1, fa->sure, c->noutlet);
     px_str who = px__brief_core_speaker(c, b, k);
     if (who.len && who.len < 200)
       n += snprintf(line + n, sizeof line - (size_t)n, "%.*s: ", (int)who.len, who.ptr);
