@@ -492,12 +492,14 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
   uint32_t *flinks = calloc(c->nfact + 1, sizeof *flinks);
   double *central = calloc(c->nart + 1, sizeof *central);
   double *cover = calloc(c->nart + 1, sizeof *cover);
-  if (!b->core || !b->corem || !b->alone || !b->nalone || !deg || !flinks || !central || !cover) {
+  sure_key *sk = malloc((c->nfact + 1) * sizeof *sk);
+  if (!b->core || !b->corem || !b->alone || !b->nalone || !deg || !flinks || !central || !cover || !sk) {
     free(order);
     free(deg);
     free(flinks);
     free(central);
     free(cover);
+    free(sk);
     px__brief_release(b);
     return PX_ENOMEM;
   }
@@ -555,22 +557,10 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
   /* Then the facts told alike by more outlets first (px__cfact.sure),
    * the order above kept among as many: a fact joined only by weak links
    * is no core fact. */
-  {
-    sure_key *sk = malloc((nshared + 1) * sizeof *sk);
-    if (!sk) {
-      free(order);
-      free(deg);
-      free(flinks);
-      free(central);
-      free(cover);
-      px__brief_release(b);
-      return PX_ENOMEM;
-    }
-    for (size_t k = 0; k < nshared; k++) sk[k] = (sure_key){c->fact[order[k]].sure, (uint32_t)k, order[k]};
-    qsort(sk, nshared, sizeof *sk, cmp_sure);
-    for (size_t k = 0; k < nshared; k++) order[k] = sk[k].f;
-    free(sk);
-  }
+  for (size_t k = 0; k < nshared; k++) sk[k] = (sure_key){c->fact[order[k]].sure, (uint32_t)k, order[k]};
+  qsort(sk, nshared, sizeof *sk, cmp_sure);
+  for (size_t k = 0; k < nshared; k++) order[k] = sk[k].f;
+  free(sk);
   for (size_t k = 0; k < nshared && b->ncore < b->top; k++) {
     const px__cfact *f = &c->fact[order[k]];
     if (f->furniture || f->sure < 2) continue;
