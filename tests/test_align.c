@@ -677,6 +677,8 @@ static void test_furniture(void **state) {
       "Anna Berg waves as the chair stands on the dais, Wednesday, Dec. 18, 2019, at the town hall.",
       "Orlen Public Schools custodian Ida Noe cleans a desk in a classroom, Wednesday, July 8, 2020, "
       "in Orlen.",
+      "Eastport (Coast Daily) A version of this article first appeared in the \"Harbour Notes\" newsletter.",
+      "You can sign up for free right here.", "Click for more from The Harbour Times.",
       "Ferry passengers in masks queue on the quay, Sunday, June 21, 2020.",
       "Berg testifies before the port committee on October 5, 2011.",
       "RELATED: Five things to know", "By Jane Doe and John Roe, CNN",
@@ -794,6 +796,8 @@ static void test_furniture(void **state) {
       "Jane Doe is a former captain who ran the ferry for 20 years.",
       "Mayor Anna Berg is expected to sign the order on Jan. 27, 2017, in her office.",
       "The board set the vote for Tuesday, Nov. 3, 2020, and said it would not move it.",
+      "Uninsured residents of Orlen can now sign up for free dental care at the harbour clinic.",
+      "The rash first appeared in March, the newsletter of the clinic reported.",
       "The pier was closed, Sunday, June 21, 2020, after the storm.",
       "The hearing, Monday, March 2, 2020, will decide the ferry's future.",
       "Jane Doe, left, and Eli Moe, right, have run the ferry since May 1, 2001, the board said.",

@@ -894,10 +894,17 @@ bool px__furniture_text(const char *p, size_t n) {
                           starts(t, tn, "contact") || starts(t, tn, "reach ") ||
                           starts(t, tn, "write to") || starts(t, tn, "tips:")))
     return true;
-  /* a newsletter pitch */
+  /* a newsletter pitch, or a note that the piece is one ("A version of
+   * this article first appeared in the "Reliable Sources" newsletter.") */
   if (contains(t, tn, "newsletter") && (contains(t, tn, "sign up") || contains(t, tn, "subscribe") ||
                                         contains(t, tn, "inbox")))
     return true;
+  if (contains(t, tn, "appeared in") && tn >= 10 && memcmp(t + tn - 10, "newsletter", 10) == 0) return true;
+  /* "You can sign up for free right here.", "Click for more from The
+   * Harbour Times." */
+  if (words <= 10 && contains(t, tn, "sign up") && (contains(t, tn, " here") || contains(t, tn, "for free")))
+    return true;
+  if (words <= 12 && starts(t, tn, "click for more")) return true;
   if (words <= 25 && page_note(t, tn)) return true;
   if (words <= 16 && author_bio(t, tn)) return true;
   if (words <= 60 && disclaimer(t, tn)) return true;
