@@ -366,6 +366,38 @@ static bool leading_credit(const char *p, size_t n) {
   return false;
 }
 
+/* A month, a day and a year at byte k of p: "January 2, 2019", "Dec. 18,
+ * 2019". */
+static bool date_at(const char *p, size_t n, size_t k) {
+  static const char *const month[] = {"Jan", "Feb", "March", "April", "May", "June", "July",
+                                      "Aug", "Sept", "Oct", "Nov", "Dec"};
+  for (size_t m = 0; m < sizeof month / sizeof *month; m++) {
+    size_t ml = strlen(month[m]);
+    if (k + ml >= n || memcmp(p + k, month[m], ml) != 0) continue;
+    size_t j = k + ml;
+    while (j < n && ((p[j] >= 'a' && p[j] <= 'z') || p[j] == '.')) j++;
+    if (j >= n || p[j] != ' ') continue;
+    size_t d = ++j;
+    while (j < n && p[j] >= '0' && p[j] <= '9') j++;
+    if (j == d || j - d > 2 || j + 6 > n || p[j] != ',' || p[j + 1] != ' ') continue;
+    j += 2;
+    if (((p[j] == '1' && p[j + 1] == '9') || (p[j] == '2' && p[j + 1] == '0')) && p[j + 2] >= '0' &&
+        p[j + 2] <= '9' && p[j + 3] >= '0' && p[j + 3] <= '9')
+      return true;
+  }
+  return false;
+}
+
+/* Does p tell the past ("was", "said", ...), or, with future, what will
+ * be: the news about a date rather than a picture's day? */
+static bool tells_time(const char *p, size_t n, bool future) {
+  static const char *const past[] = {" was ", " were ", " had ", " began ", " said ", " ended ",
+                                     " agreed ", " announced ", " did "};
+  for (size_t k = 0; k < sizeof past / sizeof *past; k++)
+    if (memmem(p, n, past[k], strlen(past[k]))) return true;
+  return future && memmem(p, n, " will ", 6);
+}
+
 /* A photo caption in the agencies' form: names and roles in capitals, a
  * verb in the present of what the picture shows, and the day it was taken
  * with its year: "President Donald Trump listens during a Cabinet meeting
@@ -423,33 +455,10 @@ static bool dated_caption(const char *p, size_t n) {
   }
   if (i >= n) return false;
   /* "Defense talks with Cuba began on May 26, 2008": news in the past */
-  static const char *const past[] = {" was ", " were ", " had ", " began ", " said ", " ended ",
-                                     " agreed ", " announced ", " did "};
-  for (size_t k = 0; k < sizeof past / sizeof *past; k++) {
-    size_t pl = strlen(past[k]);
-    for (size_t j = 0; j + pl <= n; j++)
-      if (memcmp(p + j, past[k], pl) == 0) return false;
-  }
+  if (tells_time(p, n, false)) return false;
   /* a month, a day and a year after it: "January 2, 2019", "Dec. 18, 2019" */
-  static const char *const month[] = {"Jan", "Feb", "March", "April", "May", "June", "July",
-                                      "Aug", "Sept", "Oct", "Nov", "Dec"};
-  for (; i + 10 < n; i++) {
-    if (p[i] != ' ' || !(p[i + 1] >= 'A' && p[i + 1] <= 'Z')) continue;
-    for (size_t m = 0; m < sizeof month / sizeof *month; m++) {
-      size_t ml = strlen(month[m]);
-      if (i + 1 + ml >= n || memcmp(p + i + 1, month[m], ml) != 0) continue;
-      size_t k = i + 1 + ml;
-      while (k < n && ((p[k] >= 'a' && p[k] <= 'z') || p[k] == '.')) k++;
-      if (k >= n || p[k] != ' ') continue;
-      k++;
-      size_t d = k;
-      while (k < n && p[k] >= '0' && p[k] <= '9') k++;
-      if (k == d || k - d > 2 || k + 6 > n || p[k] != ',' || p[k + 1] != ' ') continue;
-      k += 2;
-      if ((p[k] == '1' && p[k + 1] == '9') || (p[k] == '2' && p[k + 1] == '0'))
-        if (p[k + 2] >= '0' && p[k + 2] <= '9' && p[k + 3] >= '0' && p[k + 3] <= '9') return true;
-    }
-  }
+  for (; i + 10 < n; i++)
+    if (p[i] == ' ' && p[i + 1] >= 'A' && p[i + 1] <= 'Z' && date_at(p, n, i + 1)) return true;
   return false;
 }
 
@@ -463,40 +472,16 @@ static bool dated_caption(const char *p, size_t n) {
 static bool weekday_caption(const char *p, size_t n) {
   static const char *const day[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                     "Saturday", "Sunday"};
-  static const char *const month[] = {"Jan", "Feb", "March", "April", "May", "June", "July",
-                                      "Aug", "Sept", "Oct", "Nov", "Dec"};
-  static const char *const past[] = {" was ", " were ", " had ", " began ", " said ", " ended ",
-                                     " agreed ", " announced ", " did ", " will "};
   bool found = false;
   for (size_t i = 0; i + 2 < n && !found; i++) {
     if (p[i] != ',' || p[i + 1] != ' ') continue;
     for (size_t d = 0; d < sizeof day / sizeof *day && !found; d++) {
       size_t dl = strlen(day[d]), k = i + 2;
-      if (k + dl + 2 >= n || memcmp(p + k, day[d], dl) != 0 || p[k + dl] != ',' || p[k + dl + 1] != ' ')
-        continue;
-      k += dl + 2;
-      for (size_t m = 0; m < sizeof month / sizeof *month && !found; m++) {
-        size_t ml = strlen(month[m]);
-        if (k + ml >= n || memcmp(p + k, month[m], ml) != 0) continue;
-        size_t j = k + ml;
-        while (j < n && ((p[j] >= 'a' && p[j] <= 'z') || p[j] == '.')) j++;
-        if (j >= n || p[j] != ' ') continue;
-        size_t dd = ++j;
-        while (j < n && p[j] >= '0' && p[j] <= '9') j++;
-        if (j == dd || j - dd > 2 || j + 6 > n || p[j] != ',' || p[j + 1] != ' ') continue;
-        j += 2;
-        found = ((p[j] == '1' && p[j + 1] == '9') || (p[j] == '2' && p[j + 1] == '0')) &&
-                p[j + 2] >= '0' && p[j + 2] <= '9' && p[j + 3] >= '0' && p[j + 3] <= '9';
-      }
+      found = k + dl + 2 < n && memcmp(p + k, day[d], dl) == 0 && p[k + dl] == ',' &&
+              p[k + dl + 1] == ' ' && date_at(p, n, k + dl + 2);
     }
   }
-  if (!found) return false;
-  for (size_t k = 0; k < sizeof past / sizeof *past; k++) {
-    size_t pl = strlen(past[k]);
-    for (size_t j = 0; j + pl <= n; j++)
-      if (memcmp(p + j, past[k], pl) == 0) return false;
-  }
-  return true;
+  return found && !tells_time(p, n, true);
 }
 
 /* A section label glued to its blurb: "Columnists In-depth political
