@@ -349,25 +349,17 @@ typedef struct px__second {
   uint32_t start, end; /* span of the member in the article's body */
 } px__second;
 
-/* A member of a fact by (fact, global sentence): its index in c->mem. */
-typedef struct mkey {
-  uint64_t k;
-  uint32_t j;
-} mkey;
-
-static int cmp_mkey(const void *x, const void *y) {
-  const mkey *a = x, *b = y;
-  return (a->k > b->k) - (a->k < b->k);
-}
-
-static const mkey *find_mkey(const mkey *v, size_t n, uint64_t k) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (v[mid].k < k) lo = mid + 1;
+/* The index in c->mem of fact f's member that is global sentence g, one
+ * of its members: a fact's members are in the order of their sentences
+ * (each once), so a search of its own range finds it. */
+static uint32_t member_at(const px_comparison *c, uint32_t f, uint32_t g) {
+  uint32_t lo = c->fact[f].first, hi = lo + c->fact[f].count;
+  while (lo + 1 < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (c->art[c->mem[mid].art].sent_first + c->mem[mid].sent <= g) lo = mid;
     else hi = mid;
   }
-  return lo < n && v[lo].k == k ? &v[lo] : NULL;
+  return lo;
 }
 
 /* The first index of v[0, n) holding at least h. */
@@ -842,22 +834,16 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
    * two such outlets and count only them. */
   {
     uint32_t *xf = calloc(n + 2, sizeof *xf); /* extras of sentence k: [xf[k], xf[k + 1]) */
-    mkey *mk = malloc((c->nmem + 1) * sizeof *mk);
     uint8_t *sure = calloc(c->nmem + 1, 1);
     uint32_t *ostamp = malloc((c->noutlet + 1) * sizeof *ostamp);
-    if (!xf || !mk || !sure || !ostamp) {
+    if (!xf || !sure || !ostamp) {
       free(xf);
-      free(mk);
       free(sure);
       free(ostamp);
       goto out;
     }
     for (size_t e = 0; e < nextra; e++) xf[extra[e].sent + 1]++;
     for (size_t k = 0; k < n; k++) xf[k + 1] += xf[k];
-    for (size_t f = 0; f < c->nfact; f++)
-      for (uint32_t j = c->fact[f].first; j < c->fact[f].first + c->fact[f].count; j++)
-        mk[j] = (mkey){(uint64_t)f << 32 | (c->art[c->mem[j].art].sent_first + c->mem[j].sent), j};
-    qsort(mk, c->nmem, sizeof *mk, cmp_mkey);
     for (size_t l = 0; l < nlinks; l++) {
       uint32_t a = links[l].a, b = links[l].b;
       if (c->art[ref[a].art].outlet == c->art[ref[b].art].outlet) continue;
@@ -868,10 +854,8 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
         if (!both) continue;
         if (links[l].score > c->fact[fa].best) c->fact[fa].best = links[l].score;
         if (links[l].score < PX__CORE_LINK) continue;
-        const mkey *ma = find_mkey(mk, c->nmem, (uint64_t)fa << 32 | a),
-                   *mb = find_mkey(mk, c->nmem, (uint64_t)fa << 32 | b);
-        if (ma) sure[ma->j] = 1;
-        if (mb) sure[mb->j] = 1;
+        sure[member_at(c, fa, a)] = 1;
+        sure[member_at(c, fa, b)] = 1;
       }
     }
     for (size_t o = 0; o < c->noutlet; o++) ostamp[o] = UINT32_MAX;
@@ -881,7 +865,6 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
         if (sure[j] && ostamp[o] != (uint32_t)f) ostamp[o] = (uint32_t)f, c->fact[f].sure++;
       }
     free(xf);
-    free(mk);
     free(sure);
     free(ostamp);
   }
@@ -1072,8 +1055,7 @@ static bool same_place(const px_comparison *c, uint32_t ax, uint32_t sx, uint32_
   size_t nx = places_of(c, ax, sx, px, 8), ny = places_of(c, ay, sy, py, 8);
   if (!nx || !ny) return true;
   for (size_t i = 0; i < nx; i++)
-    for (size_t j = 0; j < ny; j++)
-      if (px[i] == py[j]) return true;
+    if (hash_in(px[i], py, ny)) return true;
   return false;
 }
 
