@@ -517,46 +517,55 @@ void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_centry **stale, u
   }
   sb_s(b, "</ol>");
 
-  /* Core facts: carried by every outlet; then those of several outlets. */
+  /* Core facts: those of the report's brief (two or more outlets tell
+   * them alike), ranked as there; then the other facts of several
+   * outlets, by the number of outlets. */
   sb_s(b, "<h2 id=\"core\">Core facts</h2>");
   size_t fi, shown = 0;
   json_t *f, *shown_text = json_object();
-  /* In the order of the report's brief: its core facts first, then by
-   * the number of outlets (the report lists facts by first appearance). */
+  json_t *story = json_object_get(rep, "story");
+  json_t *core = json_object_get(story, "core_facts"), *core_n = json_object_get(story, "core_outlets");
   size_t nfacts = json_array_size(facts), *ord = calloc(nfacts + 1, sizeof *ord);
-  if (ord) {
-    uint8_t *taken = calloc(nfacts + 1, 1);
-    size_t no = 0, ci;
+  uint8_t *taken = calloc(nfacts + 1, 1);
+  size_t *sure = calloc(nfacts + 1, sizeof *sure), ncore = 0;
+  if (ord && taken && sure) {
+    size_t ci;
     json_t *cv;
-    json_array_foreach(json_object_get(json_object_get(rep, "story"), "core_facts"), ci, cv) {
+    json_array_foreach(core, ci, cv) {
       size_t id = json_is_integer(cv) ? (size_t)json_integer_value(cv) : nfacts;
-      if (id < nfacts && taken && !taken[id]) taken[id] = 1, ord[no++] = id;
+      if (id >= nfacts || taken[id]) continue;
+      taken[id] = 1, ord[ncore++] = id;
+      json_t *n = json_array_get(core_n, ci);
+      sure[id] = json_is_integer(n) ? (size_t)json_integer_value(n) : 0;
     }
-    for (size_t want = noutlets; want >= 2 && taken; want--)
+    size_t no = ncore;
+    for (size_t want = noutlets; want >= 2; want--)
       json_array_foreach(facts, fi, f)
         if (!taken[fi] && json_array_size(json_object_get(f, "outlets")) == want) taken[fi] = 1, ord[no++] = fi;
-    for (fi = 0; fi < nfacts && taken; fi++)
+    for (fi = 0; fi < nfacts; fi++)
       if (!taken[fi]) ord[no++] = fi;
-    if (!taken)
-      for (fi = 0; fi < nfacts; fi++) ord[fi] = fi;
-    free(taken);
+  } else if (ord) {
+    for (fi = 0; fi < nfacts; fi++) ord[fi] = fi;
   }
   for (int pass = 0; pass < 2; pass++) {
     if (pass == 1) sb_s(b, "<h3>Carried by several outlets</h3>");
     size_t here = 0;
-    for (size_t oi = 0; ord && oi < nfacts; oi++) {
+    for (size_t oi = pass ? ncore : 0; ord && oi < (pass ? nfacts : ncore); oi++) {
       fi = ord[oi];
       f = json_array_get(facts, fi);
       size_t no = json_array_size(json_object_get(f, "outlets"));
-      bool all = noutlets >= 2 && no == noutlets;
-      if (!json_is_true(json_object_get(f, "shared")) || (pass == 0) != all) continue;
+      if (!json_is_true(json_object_get(f, "shared"))) continue;
       if (shown >= 300) break;
       const char *head = shown_text ? fact_text_unshown(f, shown_text) : fact_text(f);
       if (!head) continue;
       if (shown_text) json_object_set_new(shown_text, head, json_true());
       sb_f(b, "<details id=\"fact-%zu\" class=\"fact\"><summary>", fi);
       sb_hs(b, head);
-      sb_f(b, " <span class=\"meta\">(%zu outlets", no);
+      if (pass == 0 && sure && sure[fi]) {
+        sb_f(b, " <span class=\"meta\">(told alike by %zu of %zu outlets", sure[fi], noutlets);
+        if (no > sure[fi]) sb_f(b, "; reported by %zu", no);
+      } else
+        sb_f(b, " <span class=\"meta\">(%zu outlets", no);
       const char *only = fact_only_group(app->groups, 0, f, mixed0);
       if (only) {
         sb_s(b, "; reported only by outlets of group ");
@@ -568,9 +577,11 @@ void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_centry **stale, u
       shown++;
       here++;
     }
-    if (!here) sb_s(b, pass == 0 ? "<p class=\"note\">No fact is carried by every outlet.</p>"
+    if (!here) sb_s(b, pass == 0 ? "<p class=\"note\">No fact is told alike by two or more outlets.</p>"
                                  : "<p class=\"note\">None.</p>");
   }
+  free(taken);
+  free(sure);
   json_decref(shown_text);
   free(ord);
 

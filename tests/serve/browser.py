@@ -119,6 +119,14 @@ try:
     drv.get(base + "/story/%d" % kim_story)
     facts = drv.find_elements(By.CSS_SELECTOR, "details.fact")
     check("story page lists facts", len(facts) > 0, len(facts))
+    brief = api("/api/story/%d" % kim_story)["comparison"]["story"]
+    ids = [int(e.get_attribute("id").split("-")[1]) for e in facts]
+    check("the page's core facts are the brief's, in its order",
+          len(brief["core_facts"]) > 0 and ids[:len(brief["core_facts"])] == brief["core_facts"],
+          (ids, brief["core_facts"]))
+    check("each core fact says how many outlets tell it alike",
+          all(("told alike by %d of" % n) in e.text for e, n in zip(facts, brief["core_outlets"])),
+          [e.text[-60:] for e in facts[:len(brief["core_outlets"])]])
     if facts:
         f = facts[0]
         check("a fact starts closed", f.get_attribute("open") is None)
