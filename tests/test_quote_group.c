@@ -246,6 +246,56 @@ static void test_one_content_word_fragment(void **state) {
   assert_int_equal(r1, r2);
 }
 
+/* The remarks of quotes of one speaker, in one group (kinds: 'd' direct,
+ * 'p' partial). */
+static void remarks_of_list(const char *const *q, const char *kinds, size_t n, size_t *rem) {
+  px_quote_groups *g = NULL;
+  assert_int_equal(px_quote_groups_new(&g), PX_OK);
+  for (size_t i = 0; i < n; i++)
+    assert_int_equal(px_quote_groups_add_text(g, "Ada Wilson", 10, q[i], strlen(q[i]),
+                                              kinds[i] == 'p' ? PX_QUOTE_PARTIAL : PX_QUOTE_DIRECT, (int64_t)i),
+                     PX_OK);
+  assert_int_equal(px_quote_groups_finish(g), PX_OK);
+  for (size_t i = 0; i < n; i++) {
+    px_quote_item x;
+    assert_int_equal(px_quote_groups_item(g, i, &x), PX_OK);
+    rem[i] = x.remark;
+  }
+  assert_true(px_quote_groups_remarks(g) >= 1);
+  px_quote_groups_free(g);
+}
+
+static void test_short_phrase_of_a_longer_quote(void **state) {
+  (void)state;
+  /* two words against forty, and none against the remark's other
+   * rendering: too few in common for the remark's mean to take them */
+  const char *q[] = {"I will always be standing with our neighbours, whatever comes, and I say to every family "
+                     "here that the country is now engaged in a sacred struggle to protect its sovereign rights "
+                     "and its security, and we express our full support for every measure the government takes.",
+                     "The harbour will open again in the spring once the new cranes arrive from the yard.",
+                     "We will always be standing with our neighbours", "sacred struggle"};
+  size_t r[4];
+  remarks_of_list(q, "ddpp", 4, r);
+  assert_int_not_equal(r[0], r[1]);
+  assert_int_equal(r[2], r[0]);
+  assert_int_equal(r[3], r[0]); /* held word for word by the first quote only */
+  /* the words in another order: a phrase of its own */
+  const char *apart[] = {q[0], q[1], q[2], "struggle sacred"};
+  remarks_of_list(apart, "ddpp", 4, r);
+  assert_int_not_equal(r[3], r[0]);
+  assert_int_not_equal(r[3], r[1]);
+  /* held by two remarks: it belongs to neither */
+  const char *two[] = {q[0], "Keeping the harbour open is a sacred struggle for this coast, and the cranes arrive "
+                             "in May.",
+                       q[2], "the cranes arrive in May", "sacred struggle"};
+  size_t r2[5];
+  remarks_of_list(two, "ddppp", 5, r2);
+  assert_int_not_equal(r2[0], r2[1]);
+  assert_int_equal(r2[3], r2[1]);
+  assert_int_not_equal(r2[4], r2[0]);
+  assert_int_not_equal(r2[4], r2[1]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_signature_test_is_exact),
@@ -255,6 +305,7 @@ int main(void) {
       cmocka_unit_test(test_one_word_sentence),
       cmocka_unit_test(test_word_and_synonym),
       cmocka_unit_test(test_one_content_word_fragment),
+      cmocka_unit_test(test_short_phrase_of_a_longer_quote),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
