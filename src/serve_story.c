@@ -283,6 +283,57 @@ static void marked_body(sbuf *b, json_t *rep, size_t ai, px_str body, bool api) 
 
 static int64_t live_articles(const mems *ms) { return (int64_t)ms->n; }
 
+/* Contradicting attributions: the report's pairs of renderings (the same
+ * words, two speakers), those sharing a rendering as one entry, each
+ * rendering once, as the text report shows them. */
+static void conflicts(sbuf *b, json_t *rep) {
+  json_t *pairs = json_object_get(rep, "attribution_conflicts");
+  size_t np = json_array_size(pairs), nu = 0;
+  if (!np) return;
+  json_t **r = calloc(2 * np + 1, sizeof *r);
+  size_t *par = calloc(2 * np + 1, sizeof *par), *at = calloc(2 * np + 1, sizeof *at);
+  if (!r || !par || !at) goto out;
+  for (size_t p = 0; p < np; p++)
+    for (size_t e = 0; e < 2; e++) {
+      json_t *x = json_array_get(json_array_get(pairs, p), e);
+      size_t k = 0;
+      while (k < nu && !(jint(r[k], "article") == jint(x, "article") && jint(r[k], "start") == jint(x, "start"))) k++;
+      if (k == nu) r[nu] = x, par[nu] = nu, nu++;
+      at[2 * p + e] = k;
+    }
+  for (size_t p = 0; p < np; p++) {
+    size_t a = at[2 * p], c = at[2 * p + 1];
+    while (par[a] != a) a = par[a];
+    while (par[c] != c) c = par[c];
+    if (a != c) par[a > c ? a : c] = a < c ? a : c;
+  }
+  sb_s(b, "<h3 id=\"conflicts\">Contradicting attributions: the same words, different speakers</h3><ul>");
+  for (size_t root = 0; root < nu; root++) {
+    if (par[root] != root) continue;
+    sb_s(b, "<li>");
+    bool first = true;
+    for (size_t k = root; k < nu; k++) {
+      size_t z = k;
+      while (par[z] != z) z = par[z];
+      if (z != root) continue;
+      sb_s(b, first ? "" : "; ");
+      first = false;
+      sb_hs(b, art_outlet(rep, (size_t)jint(r[k], "article")));
+      sb_s(b, " gives it to <b>");
+      sb_hs(b, jstr(r[k], "speaker"));
+      sb_s(b, "</b>: “");
+      sb_hs(b, jstr(r[k], "text"));
+      sb_s(b, "”");
+    }
+    sb_s(b, "</li>");
+  }
+  sb_s(b, "</ul>");
+out:
+  free(r);
+  free(par);
+  free(at);
+}
+
 static void fact_table(sbuf *b, json_t *rep, json_t *f) {
   sb_s(b, "<table><thead><tr><th scope=\"col\" class=\"o\">outlet</th><th scope=\"col\">"
           "rendering</th></tr></thead><tbody>");
@@ -661,6 +712,7 @@ void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_centry **stale, u
     nqs++;
   }
   if (!nqs) sb_s(b, "<p class=\"note\">No remark is quoted by two outlets.</p>");
+  conflicts(b, rep);
 
   /* Disputes: the same fact with different numbers. */
   sb_s(b, "<h2 id=\"disputes\">Disputes</h2>");

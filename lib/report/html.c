@@ -241,6 +241,28 @@ void px__report_html(const px_comparison *c, px__w *w) {
   }
   px__w_puts(w, "</table></section>");
 
+  px__qconf_groups cg = {0};
+  if (c->nqconf && px__qconf_group(c, &cg) != PX_OK) w->err = w->err ? w->err : PX_ENOMEM;
+  if (cg.n) {
+    px__w_puts(w, "<section><h2>Contradicting attributions: the same words, different speakers</h2><table>"
+                  "<tr><th>Entry</th><th>Outlet</th><th>Gives it to</th><th>Rendering</th></tr>");
+    for (size_t k = 0; k < cg.n; k++)
+      for (uint32_t e = cg.start[k]; e < cg.start[k + 1]; e++) {
+        const px__cqmember *m = &c->qmem[cg.mem[e]];
+        px__w_puts(w, "<tr>");
+        if (e == cg.start[k]) px__w_printf(w, "<td rowspan=\"%u\">%zu</td>", cg.start[k + 1] - cg.start[k], k + 1);
+        px__w_printf(w, "<td>[%u] ", m->art + 1);
+        h(w, c->art[m->art].label);
+        px__w_puts(w, "</td><td>");
+        h(w, m->speaker);
+        px__w_puts(w, "</td><td>");
+        h(w, px__quote_text(w, c, m));
+        px__w_puts(w, "</td></tr>");
+      }
+    px__w_puts(w, "</table></section>");
+  }
+  px__qconf_release(&cg);
+
   px__w_puts(w, "<section><h2>Disputes: numbers that differ</h2><table><tr><th>Fact</th><th>Unit</th>"
                 "<th>Outlet</th><th>As written</th></tr>");
   for (size_t d = 0; d < c->ndisc; d++) {

@@ -100,12 +100,14 @@ static void brief_md(const px_comparison *c, const px_report_opts *o, px__w *w, 
     px__w_puts(w, "\n");
   }
   if (!shown) px__w_puts(w, "No remark is quoted by more than one outlet.\n");
-  if (c->nqconf) px__w_puts(w, "\n## Contradicting attributions\n\n");
-  for (size_t k = 0; k < c->nqconf && k < b->top; k++) {
+  px__qconf_groups cg = {0};
+  if (c->nqconf && px__qconf_group(c, &cg) != PX_OK) w->err = w->err ? w->err : PX_ENOMEM;
+  if (cg.n) px__w_puts(w, "\n## Contradicting attributions\n\n");
+  for (size_t k = 0; k < cg.n && k < b->top; k++) {
     px__w_puts(w, "-");
-    for (int e = 0; e < 2; e++) {
-      const px__cqmember *m = &c->qmem[c->qconf[2 * k + e]];
-      px__w_puts(w, e ? "; " : " ");
+    for (uint32_t e = cg.start[k]; e < cg.start[k + 1]; e++) {
+      const px__cqmember *m = &c->qmem[cg.mem[e]];
+      px__w_puts(w, e > cg.start[k] ? "; " : " ");
       mdstr(w, c->art[m->art].label);
       px__w_puts(w, " gives it to **");
       mdstr(w, m->speaker);
@@ -114,6 +116,7 @@ static void brief_md(const px_comparison *c, const px_report_opts *o, px__w *w, 
     }
     px__w_puts(w, "\n");
   }
+  px__qconf_release(&cg);
   px__w_puts(w, "\n## Disputes\n\n");
   if (!c->ndisc) px__w_puts(w, "No number differs between outlets reporting the same fact.\n");
   for (size_t d = 0; d < c->ndisc && d < b->top; d++) {

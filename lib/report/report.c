@@ -215,6 +215,69 @@ int px__fact_order(const px_comparison *c, uint32_t **order) {
   return PX_OK;
 }
 
+static uint32_t conf_root(uint32_t *par, uint32_t x) {
+  while (par[x] != x) x = par[x] = par[par[x]];
+  return x;
+}
+
+int px__qconf_group(const px_comparison *c, px__qconf_groups *out) {
+  *out = (px__qconf_groups){0};
+  size_t np = c->nqconf, nm = 2 * np;
+  /* the pairs' renderings, each once, in order of first use */
+  uint32_t *mem = malloc((nm + 1) * sizeof *mem), *par = malloc((nm + 1) * sizeof *par);
+  uint32_t *ent = malloc((nm + 1) * sizeof *ent), *start = malloc((nm + 2) * sizeof *start);
+  uint32_t *tmp = malloc((nm + 1) * sizeof *tmp);
+  if (!mem || !par || !ent || !start || !tmp) {
+    free(mem), free(par), free(ent), free(start), free(tmp);
+    return PX_ENOMEM;
+  }
+  size_t nu = 0;
+  for (size_t i = 0; i < nm; i++) {
+    size_t k = 0;
+    while (k < nu && mem[k] != c->qconf[i]) k++;
+    if (k == nu) mem[nu] = c->qconf[i], par[nu] = (uint32_t)nu, nu++;
+    tmp[i] = (uint32_t)k; /* the rendering's place in mem */
+  }
+  for (size_t p = 0; p < np; p++) {
+    uint32_t a = conf_root(par, tmp[2 * p]), b = conf_root(par, tmp[2 * p + 1]);
+    if (a != b) par[a > b ? a : b] = a < b ? a : b; /* the root: the first used */
+  }
+  /* entries numbered by their first rendering; renderings kept in order */
+  size_t ne = 0;
+  for (size_t k = 0; k < nu; k++) ent[k] = UINT32_MAX;
+  for (size_t k = 0; k < nu; k++) {
+    uint32_t r = conf_root(par, (uint32_t)k);
+    if (ent[r] == UINT32_MAX) ent[r] = (uint32_t)ne++;
+  }
+  memset(start, 0, (ne + 2) * sizeof *start);
+  for (size_t k = 0; k < nu; k++) start[ent[conf_root(par, (uint32_t)k)] + 1]++;
+  for (size_t e = 0; e < ne; e++) start[e + 1] += start[e];
+  /* each rendering into its entry's stretch (tmp, the pairs' places no
+   * longer needed, holds where each entry is filled to) */
+  for (size_t e = 0; e <= ne; e++) tmp[e] = start[e];
+  uint32_t *sorted = malloc((nu + 1) * sizeof *sorted);
+  if (sorted)
+    for (size_t k = 0; k < nu; k++) sorted[tmp[ent[conf_root(par, (uint32_t)k)]]++] = mem[k];
+  free(mem);
+  free(par);
+  free(ent);
+  free(tmp);
+  if (!sorted) {
+    free(start);
+    return PX_ENOMEM;
+  }
+  out->mem = sorted;
+  out->start = start;
+  out->n = ne;
+  return PX_OK;
+}
+
+void px__qconf_release(px__qconf_groups *g) {
+  free(g->mem);
+  free(g->start);
+  *g = (px__qconf_groups){0};
+}
+
 px_str px__art_url(const px_comparison *c, uint32_t a) {
   return px_article_get(c->art[a].art, PX_F_URL);
 }

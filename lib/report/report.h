@@ -69,6 +69,18 @@ PX__HIDDEN uint32_t px__brief_member(const px_comparison *c, const px__brief *b,
  * pulled over my face ...”"): the speaker of the rendering it holds; an
  * empty string when the sentence names its speaker or none is known. */
 PX__HIDDEN px_str px__brief_core_speaker(const px_comparison *c, const px__brief *b, size_t k);
+/* Contradicting attributions as the reports show them: the pairs of
+ * c->qconf that share a rendering make one entry, each rendering listed
+ * once ("CNN gives it to Buck, Fox News to Steel, the Times to Boehner"
+ * is one entry, not two pairs). */
+typedef struct px__qconf_groups {
+  uint32_t *mem;   /* renderings (indexes into c->qmem), entry by entry */
+  uint32_t *start; /* entry k: mem[start[k] .. start[k + 1]) */
+  size_t n;        /* entries, in the order of their first pair */
+} px__qconf_groups;
+/** @return PX_OK, PX_ENOMEM. */
+PX__HIDDEN int px__qconf_group(const px_comparison *c, px__qconf_groups *out /* OUT */);
+PX__HIDDEN void px__qconf_release(px__qconf_groups *g);
 /** URL of article a ("" when none). */
 PX__HIDDEN px_str px__art_url(const px_comparison *c, uint32_t a);
 

@@ -176,12 +176,14 @@ static void brief_text(const px_comparison *c, const px_report_opts *o, tx *t, c
     }
   }
   if (!shown) note(t, "(no remark quoted by more than one outlet)");
-  if (c->nqconf) {
-    heading(t, "Contradicting attributions (the same words, two speakers)");
-    for (size_t k = 0; k < c->nqconf && k < b->top; k++)
-      for (int e = 0; e < 2; e++) {
-        const px__cqmember *m = &c->qmem[c->qconf[2 * k + e]];
-        px__w_raw(w, e ? "    " : "  - ", 4);
+  px__qconf_groups cg = {0};
+  if (c->nqconf && px__qconf_group(c, &cg) != PX_OK) w->err = w->err ? w->err : PX_ENOMEM;
+  if (cg.n) {
+    heading(t, "Contradicting attributions (the same words, different speakers)");
+    for (size_t k = 0; k < cg.n && k < b->top; k++)
+      for (uint32_t e = cg.start[k]; e < cg.start[k + 1]; e++) {
+        const px__cqmember *m = &c->qmem[cg.mem[e]];
+        px__w_raw(w, e > cg.start[k] ? "    " : "  - ", 4);
         size_t at = 4 + art_tag(t, c, m->art);
         n = snprintf(line, sizeof line, " gives it to %.*s: ", (int)(m->speaker.len < 80 ? m->speaker.len : 80),
                      m->speaker.ptr ? m->speaker.ptr : "");
@@ -190,6 +192,7 @@ static void brief_text(const px_comparison *c, const px_report_opts *o, tx *t, c
         wrap(t, px__quote_text(w, c, m), at + (size_t)n, 6);
       }
   }
+  px__qconf_release(&cg);
   heading(t, "Disputes");
   if (!c->ndisc) note(t, "(no number differs between outlets reporting the same fact)");
   for (size_t d = 0; d < c->ndisc && d < b->top; d++) {

@@ -169,6 +169,17 @@ printf 'Title: Summit over\nSource: Wire Two\n\nLeaders met in Oslo on Monday.\n
 json=$("$px" compare -q --format json "$tmp/conf1.txt" "$tmp/conf2.txt")
 check "two speakers of one quote: never one remark" jq_ok "$json" "assert all(len({m['speaker'] for m in q['members']})==1 for q in d['quotes'])"
 check "two speakers of one quote: a contradicting attribution" jq_ok "$json" "c=d['attribution_conflicts']; assert len(c)==1 and {x['speaker'] for x in c[0]}=={'Anna Berg','Lars Holm'}"
+# three outlets, three speakers: three pairs in JSON, one entry in the reports
+printf 'Title: Summit closes\nSource: Wire Three\n\nLeaders met in Oslo on Monday.\n\n"We will never accept a deal that sells out our farmers," Maria Lind said after the talks.\n' > "$tmp/conf3.txt"
+json=$("$px" compare -q --format json "$tmp/conf1.txt" "$tmp/conf2.txt" "$tmp/conf3.txt")
+check "three speakers of one quote: three pairs" jq_ok "$json" "assert len(d['attribution_conflicts'])==3"
+out=$("$px" compare -q "$tmp/conf1.txt" "$tmp/conf2.txt" "$tmp/conf3.txt")
+check "three speakers of one quote: one entry of three in text" test "$(printf '%s\n' "$out" | sed -n '/^Contradicting/,/^Disputes/p' | grep -c 'gives it to')" -eq 3 -a "$(printf '%s\n' "$out" | grep -c '^  - ')" -ge 1
+check "three speakers of one quote: one entry, not three" test "$(printf '%s\n' "$out" | sed -n '/^Contradicting/,/^Disputes/p' | grep -c '^  - ')" -eq 1
+md=$("$px" compare -q --format md "$tmp/conf1.txt" "$tmp/conf2.txt" "$tmp/conf3.txt")
+check "three speakers of one quote: one markdown line naming all three" test "$(printf '%s\n' "$md" | grep 'gives it to' | grep -c 'Anna Berg.*Lars Holm.*Maria Lind')" -eq 1
+html=$("$px" compare -q --format html "$tmp/conf1.txt" "$tmp/conf2.txt" "$tmp/conf3.txt")
+check "three speakers of one quote: the html report lists them" test "$(printf '%s\n' "$html" | grep -o 'Contradicting attributions.*</table>' | grep -o '<td>Maria Lind</td>\|<td>Anna Berg</td>\|<td>Lars Holm</td>' | sort -u | wc -l)" -eq 3
 out=$("$px" compare "$tmp/a.txt" 2>&1); rc=$?
 check "one article: a report with a warning" test "$rc" -eq 0
 check "one article: says there is nothing to compare" contains "$out" "nothing to compare"

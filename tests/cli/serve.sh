@@ -33,7 +33,7 @@ check "bad --listen: exit 2" test $rc -eq 2
 bash "$src/tests/serve/make_store.sh" "$px" "$tmp/t.db" 2>/dev/null
 start() {
   : > "$tmp/out"
-  "$px" serve --db "$tmp/t.db" "$@" > "$tmp/out" 2> "$tmp/err" &
+  "$px" serve --db "${db:-$tmp/t.db}" "$@" > "$tmp/out" 2> "$tmp/err" &
   pid=$!
   for _ in $(seq 100); do grep -q 'http://' "$tmp/out" && return 0; sleep 0.05; done
   return 1
@@ -62,6 +62,24 @@ port=$(grep -o '127.0.0.1:[0-9]*' "$tmp/out" | cut -d: -f2)
 timeout 400 "$py" "$src/tests/serve/robust.py" 127.0.0.1 "$port" "$tmp/t.db" "$px"
 check "robust.py" test $? -eq 0
 check "SIGTERM: exit 0" stop_with TERM
+
+# Contradicting attributions on the story page: three outlets give the same
+# words to three people; the page lists them as one entry, escaped.
+for k in 1 2 3; do
+  name=$(echo "Anna Berg|Lars Holm|Maria Lind" | cut -d'|' -f$k)
+  printf '{"id":"c%s","source":"Wire %s","title":"Summit ends in Oslo","date":"2023-10-0%sT10:00:00Z","text":"Leaders met in Oslo on Monday and agreed to meet again.\\n\\n\\"We will never accept a deal that sells out our farmers <b>now</b>,\\" %s said after the talks."}\n' "$k" "$k" "$k" "$name"
+done > "$tmp/conf.jsonl"
+"$px" ingest -q --db "$tmp/conf.db" "$tmp/conf.jsonl"
+db=$tmp/conf.db
+check "conflicts store: starts" start --listen 127.0.0.1:0
+port=$(grep -o '127.0.0.1:[0-9]*' "$tmp/out" | cut -d: -f2)
+sid=$("$py" -c "import json,sys,urllib.request; d=json.load(urllib.request.urlopen('http://127.0.0.1:%s/api/stories' % sys.argv[1], timeout=10)); print(d['stories'][0]['story']['id'])" "$port")
+"$py" -c "import sys,urllib.request; sys.stdout.write(urllib.request.urlopen('http://127.0.0.1:%s/story/%s' % (sys.argv[1], sys.argv[2]), timeout=10).read().decode())" "$port" "$sid" > "$tmp/page"
+check "story page: one entry of contradicting attributions naming all three" \
+  test "$(sed -n 's/.*id="conflicts"//p' "$tmp/page" | grep -o '<li>[^<]*<b>Anna Berg</b>.*<b>Lars Holm</b>.*<b>Maria Lind</b>' | wc -l)" -eq 1
+check "story page: the quote's markup is escaped there" grep -q 'farmers &lt;b&gt;now&lt;/b&gt;' "$tmp/page"
+check "conflicts store: SIGTERM exit 0" stop_with TERM
+db=
 
 echo "$fails failed"
 [ $fails -eq 0 ]
