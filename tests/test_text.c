@@ -236,6 +236,12 @@ static void test_datelines(void **state) {
   check_dateline(state, "(CNN) Polls closed early.", "", "CNN", "Polls closed early.");
   check_dateline(state, "RIO DE JANEIRO – Floods hit the city.", "RIO DE JANEIRO", "",
                  "Floods hit the city.");
+  /* CNN's own shape: no dash after a known agency */
+  check_dateline(state, "Washington (CNN) It's still undecided, she said.", "Washington", "CNN",
+                 "It's still undecided, she said.");
+  check_dateline(state, "Beijing (CNN)In a historic deal, two leaders agreed.", "Beijing", "CNN",
+                 "In a historic deal, two leaders agreed.");
+  check_dateline(state, "Hong Kong (CNN Business) Shares fell.", "Hong Kong", "CNN Business", "Shares fell.");
 }
 
 static void test_not_datelines(void **state) {
@@ -249,6 +255,8 @@ static void test_not_datelines(void **state) {
       "(C) Tribune Media",
       "FILE - In this March 7, 1965, file photo, troopers advance. (AP Photo/File)",
       "Beyond his agenda — not just on health care — he talked.",
+      "Jake Tapper (CNN) interviewed him on Sunday.",
+      "Donald Trump (R) Won the state.",
       "",
   };
   for (size_t k = 0; k < sizeof no / sizeof *no; k++) {

@@ -108,6 +108,24 @@ static size_t skip_spaces(const unsigned char *p, size_t n, size_t i) {
   return i;
 }
 
+static bool known_agency(const unsigned char *a, size_t n) {
+  static const char *const more[] = {"CNN Business", "CNN Money", "CNNMoney"};
+  for (size_t k = 0; k < sizeof k_agencies / sizeof *k_agencies; k++)
+    if (strlen(k_agencies[k]) == n && !memcmp(k_agencies[k], a, n)) return true;
+  for (size_t k = 0; k < sizeof more / sizeof *more; k++)
+    if (strlen(more[k]) == n && !memcmp(more[k], a, n)) return true;
+  return false;
+}
+
+/* Does a sentence begin at i: a capital, a digit or an opening quote? */
+static bool sentence_starts(const unsigned char *p, size_t n, size_t i) {
+  size_t l;
+  if (i >= n) return false;
+  if (is_upper_at(p, n, i, &l) || (p[i] >= '0' && p[i] <= '9') || p[i] == '"' || p[i] == '\'') return true;
+  /* “ and ‘ */
+  return i + 2 < n && p[i] == 0xE2 && p[i + 1] == 0x80 && (p[i + 2] == 0x9C || p[i + 2] == 0x98);
+}
+
 void px__find_dateline(const char *text, size_t n, px__dateline *out) {
   const unsigned char *p = (const unsigned char *)text;
   memset(out, 0, sizeof *out);
@@ -198,9 +216,20 @@ void px__find_dateline(const char *text, size_t n, px__dateline *out) {
   }
   if (!all_caps && !ae) return;
   if (!title) return;
-  /* the dash */
+  /* the dash; none after a known agency when a sentence begins after it,
+   * as CNN sets its datelines ("Washington (CNN) It's still undecided
+   * ...", "Beijing (CNN)In a historic deal ...") */
   k = skip_spaces(p, lim, i);
   size_t dl = dash_len(p, lim, k);
+  if (!dl && ae && known_agency(p + as, ae - as) && sentence_starts(p, n, k)) {
+    out->found = true;
+    out->place_start = (uint32_t)ps;
+    out->place_end = (uint32_t)place_end;
+    out->agency_start = (uint32_t)as;
+    out->agency_end = (uint32_t)ae;
+    out->end = (uint32_t)k;
+    return;
+  }
   if (!dl) return;
   bool attached = k == i;
   k += dl;

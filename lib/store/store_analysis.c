@@ -26,8 +26,10 @@
  * Mayor Harvey Gantt, the city's first black mayor, the party sent"), a
  * quotation in brackets right after a name is that person's reply; 8:
  * the words before a title are an organization or a place, never a
- * person ("French President Francois Hollande"). */
-#define ANALYSIS_VERSION 8
+ * person ("French President Francois Hollande"); 9: CNN's datelines with
+ * no dash ("Washington (CNN) It's still undecided ..."), which began the
+ * first sentence. */
+#define ANALYSIS_VERSION 9
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
