@@ -432,6 +432,18 @@ static void test_brief_questions_and_lead_ins(void **state) {
 /* A core fact is told alike by two outlets once at least: two sentences
  * on one subject that the grouping joined by a weak link (0.29 here) stay
  * a fact of the full listing, not of the brief's core. */
+/* The text brief's core facts hold `in` and not `out` (NULL: none). */
+static void assert_core(const char *report, const char *in, const char *out) {
+  const char *core = strstr(report, "Core facts"), *a = strstr(report, "What each outlet alone adds");
+  assert_non_null(core);
+  assert_non_null(a);
+  const char *x = strstr(core, in);
+  assert_true(x != NULL && x < a);
+  if (!out) return;
+  x = strstr(core, out);
+  assert_true(x == NULL || x > a);
+}
+
 static void test_brief_core_needs_a_sure_link(void **state) {
   (void)state;
   const char *src[2] = {"Coast Daily", "Ostro News"};
@@ -441,14 +453,8 @@ static void test_brief_core_needs_a_sure_link(void **state) {
       SHARED_1 SHARED_2 "It is going to be difficult to repair the harbour because it is in such bad shape."};
   const int64_t when[2] = {1700000000, 1700003600};
   char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
-  const char *core = strstr(out, "Core facts"), *a = strstr(out, "What each outlet alone adds");
-  assert_non_null(core);
-  assert_non_null(a);
-  assert_non_null(strstr(core, "Fire crews in Vaasa"));
-  const char *weak = strstr(core, "old buildings badly");
-  assert_true(weak == NULL || weak > a);
-  weak = strstr(core, "difficult to repair");
-  assert_true(weak == NULL || weak > a);
+  assert_core(out, "Fire crews in Vaasa", "old buildings badly");
+  assert_core(out, "Fire crews in Vaasa", "difficult to repair");
   free(out);
   /* the two sentences are one fact of the comparison all the same */
   out = report_of(src, title, body, when, 2, PX_REPORT_JSON);
@@ -474,6 +480,24 @@ static void test_brief_core_needs_a_sure_link(void **state) {
   assert_int_equal(json_array_size(co), json_array_size(core_ids));
   for (size_t q = 0; q < json_array_size(co); q++) assert_true(json_integer_value(json_array_get(co, q)) >= 2);
   json_decref(root);
+  free(out);
+}
+
+/* A short sentence that leans on the one before ("The same goes for
+ * nuclear weapons.") is contained in a longer one that shares its nouns:
+ * it tells no claim alike, and makes no core fact. */
+static void test_brief_core_short_sentence(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *title[2] = {"Fire destroys Vaasa grain silo", "Old silo burns in Vaasa"};
+  const char *body[2] = {
+      SHARED_1 SHARED_2 "The harbour board says Russia will also supply the navy with new nuclear weapons and "
+                        "long range missiles by next spring.",
+      SHARED_1 SHARED_2 "The same goes for nuclear weapons."};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  assert_core(out, "Fire crews in Vaasa", "same goes for");
+  assert_core(out, "Fire crews in Vaasa", "long range missiles");
   free(out);
 }
 
@@ -663,7 +687,8 @@ int main(void) {
       cmocka_unit_test(test_brief_alone_once), cmocka_unit_test(test_quote_shown),
       cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
       cmocka_unit_test(test_brief_asides),
-      cmocka_unit_test(test_brief_core_speaker), cmocka_unit_test(test_brief_core_needs_a_sure_link), cmocka_unit_test(test_brief_questions_and_lead_ins),
+      cmocka_unit_test(test_brief_core_speaker), cmocka_unit_test(test_brief_core_needs_a_sure_link),
+      cmocka_unit_test(test_brief_core_short_sentence), cmocka_unit_test(test_brief_questions_and_lead_ins),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 30u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 31u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -136,7 +136,9 @@
                     29: a short rendering of two words of content or more
                         held word for word by a longer rendering of one
                         other remark of its speaker joins that remark;
-                    30: CNN's datelines with no dash are datelines */
+                    30: CNN's datelines with no dash are datelines;
+                    31: outlets tell a fact alike through sentences of
+                        seven words or more */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

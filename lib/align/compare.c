@@ -362,6 +362,20 @@ static uint32_t member_at(const px_comparison *c, uint32_t f, uint32_t g) {
   return lo;
 }
 
+/* Has sentence s of article a fewer than PX__CORE_WORDS words? */
+static bool few_words(const px_comparison *c, uint32_t a, uint32_t s) {
+  const px__text *tx = c->art[a].tx;
+  const px__sentence *se = &tx->sent[s];
+  size_t w = 0;
+  bool in = false;
+  for (uint32_t i = se->start; i < se->end && w < PX__CORE_WORDS; i++) {
+    bool sp = tx->body[i] == ' ' || tx->body[i] == '\n' || tx->body[i] == '\t';
+    if (!sp && !in) w++;
+    in = !sp;
+  }
+  return w < PX__CORE_WORDS;
+}
+
 /* The first index of v[0, n) holding at least h. */
 static size_t lower_u64(const uint64_t *v, size_t n, uint64_t h) {
   size_t lo = 0, hi = n;
@@ -830,7 +844,8 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
   /* Strongest link between two members of a fact from two outlets, its
    * second claims included (extra is sorted by sentence), and the outlets
    * that tell the fact alike: those of the members linked at PX__CORE_LINK
-   * or more to a member of another outlet.  The brief's core facts need
+   * or more to a member of another outlet, both of PX__CORE_WORDS words
+   * or more (seven).  The brief's core facts need
    * two such outlets and count only them. */
   {
     uint32_t *xf = calloc(n + 2, sizeof *xf); /* extras of sentence k: [xf[k], xf[k + 1]) */
@@ -853,7 +868,9 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
         for (uint32_t j = xf[b]; j < xf[b + 1] && !both; j++) both = extra[j].fact == fa;
         if (!both) continue;
         if (links[l].score > c->fact[fa].best) c->fact[fa].best = links[l].score;
-        if (links[l].score < PX__CORE_LINK) continue;
+        if (links[l].score < PX__CORE_LINK || few_words(c, ref[a].art, ref[a].sent) ||
+            few_words(c, ref[b].art, ref[b].sent))
+          continue;
         sure[member_at(c, fa, a)] = 1;
         sure[member_at(c, fa, b)] = 1;
       }

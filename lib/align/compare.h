@@ -61,6 +61,15 @@ typedef struct px__cmember {
  * ... have handled Mexico"); between 0.40 and 0.55 about half were one
  * claim.  The brief's core facts count the outlets so linked. */
 #define PX__CORE_LINK 0.40f
+/* ... between two sentences of this many words or more: a short sentence
+ * that leans on the one before ("The same goes for nuclear weapons.", six
+ * words) is contained in any longer one that shares its two nouns, and a
+ * real story of six outlets showed it as a core fact told alike by three;
+ * a quotation of seven ("“There's been no collusion whatsoever,” Trump
+ * said.") still tells one.  On 150 random AllSides stories, 29 of 733
+ * core facts went and 26 came, most of those gone a subject shared, most
+ * of those come one claim. */
+#define PX__CORE_WORDS 7
 
 typedef struct px__cfact {
   uint32_t first, count;  /* members [first, first + count), by article then sentence */
