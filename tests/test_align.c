@@ -756,7 +756,11 @@ static void test_furniture(void **state) {
       "SEN. JANE DOE BLASTS FERRY BOARD FOR CUTTING NIGHT CROSSINGS FOLLOWING 'SAVE THE PIER' RALLY",
       /* a photo caption that says where someone stands in the picture */
       ("Captain Jane Doe, right, is overcome with emotion as she and harbour master Eli Moe walk to "
-       "the ferry at Orlen pier, Monday June 22, 2020.")};
+       "the ferry at Orlen pier, Monday June 22, 2020."),
+      /* a picture's passive with its day */
+      "Graffiti is seen inside the council chamber during a media tour in Orlen, on July 3, 2019.",
+      "Containers are pictured at the Orlen deep water port, February 13, 2017.",
+      "Orlen Yard viewed on Nov. 16, 2015, in Eastport."};
   static const char *const no[] = {
       "Defense talks with the islands began on May 26, 2008, in the capital.",
       "Mayor Anna Berg signed the order on Jan. 27, 2017, in her office.",
@@ -795,6 +799,9 @@ static void test_furniture(void **state) {
       "Ferries Harbour crews, dock workers and families, all of them, gathered at the pier.",
       "Jane Doe is a former captain who ran the ferry for 20 years.",
       "Mayor Anna Berg is expected to sign the order on Jan. 27, 2017, in her office.",
+      "The ferry is seen as the town's lifeline since the bridge closed on May 2, 2018, officials said.",
+      "Ferry tickets seen as too dear in March 2019 now sell out on weekends, the board says.",
+      "Mayor Anna Berg of Orlen, shown here in an Oct. 30, 2019 photo, has become the ferry's loudest critic.",
       "The board set the vote for Tuesday, Nov. 3, 2020, and said it would not move it.",
       "Uninsured residents of Orlen can now sign up for free dental care at the harbour clinic.",
       "The rash first appeared in March, the newsletter of the clinic reported.",

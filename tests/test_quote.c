@@ -1811,6 +1811,17 @@ static void test_no_quote_in_player_label(void **state) {
   assert_no_quote_has(f, "Hold on");
 }
 
+/* A thing's relative clause after quoted words ("the “one port, two
+ * fleets” rule, which promised the town ...") reports nobody's words. */
+static void test_which_after_quoted_words(void **state) {
+  fx *f = *state;
+  run(f, "Harbour\n\nThe question of the board's reach strikes at the heart of the town's "
+         "\u201cone port, two fleets\u201d rule, which promised the fishermen a high degree of freedom.\n\n"
+         "\"We did everything we could,\" the captain said.");
+  assert_speaker(f, "We did everything we could", "captain");
+  assert_no_quote_has(f, "one port, two fleets");
+}
+
 /* The subject of a clause after "as" or "while", before its verb, is
  * whom the next pronoun names, over a speaker quoted sentences before. */
 static void test_subject_after_as(void **state) {
@@ -2581,6 +2592,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_unnamed_from_a_place, setup, teardown),
       cmocka_unit_test_setup_teardown(test_plural_before_a_place, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_quote_in_player_label, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_which_after_quoted_words, setup, teardown),
       cmocka_unit_test_setup_teardown(test_name_after_cue_heads_a_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_document_from_source, setup, teardown),
       cmocka_unit_test_setup_teardown(test_inverted_speaker_with_aside, setup, teardown),

@@ -479,6 +479,12 @@ static void test_brief_core_needs_a_sure_link(void **state) {
   json_t *co = json_object_get(json_object_get(root, "story"), "core_outlets");
   assert_int_equal(json_array_size(co), json_array_size(core_ids));
   for (size_t q = 0; q < json_array_size(co); q++) assert_true(json_integer_value(json_array_get(co, q)) >= 2);
+  /* and each shown by a sentence another outlet tells alike */
+  for (size_t q = 0; q < json_array_size(core_ids); q++) {
+    json_t *f = json_array_get(facts, (size_t)json_integer_value(json_array_get(core_ids, q)));
+    json_t *lead = json_array_get(json_object_get(f, "members"), (size_t)json_integer_value(json_object_get(f, "lead_member")));
+    assert_true(json_is_true(json_object_get(lead, "alike")));
+  }
   json_decref(root);
   free(out);
 }

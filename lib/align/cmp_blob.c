@@ -20,12 +20,12 @@
  * the sentence that stands for a fact by them); 7: how well each title
  * names the story (the brief's lead); 8: each fact's strongest link
  * between two outlets (the brief's core facts); 9: the outlets that tell
- * each fact alike */
-#define LAYOUT 9u
+ * each fact alike; 10: the members that do (px__cmember.flags) */
+#define LAYOUT 10u
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 31u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 32u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -138,7 +138,13 @@
                         other remark of its speaker joins that remark;
                     30: CNN's datelines with no dash are datelines;
                     31: outlets tell a fact alike through sentences of
-                        seven words or more */
+                        seven words or more;
+                    32: a picture's passive with its day ("Graffiti is
+                        seen inside ..., on July 3, 2019.", "Harvard Yard
+                        viewed on Nov. 16, 2015, ...") is a caption; a
+                        core fact is shown by a statement told alike;
+                        quoted words before "which" and its cue are
+                        nobody's quote */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

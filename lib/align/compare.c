@@ -827,12 +827,12 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
   for (size_t k = 0, e = 0; k < n; k++) {
     px__cfact *f = &c->fact[group[k]];
     const px__sentence *s = &c->art[ref[k].art].tx->sent[ref[k].sent];
-    c->mem[f->first + f->count++] = (px__cmember){ref[k].art, ref[k].sent, s->start, s->end};
+    c->mem[f->first + f->count++] = (px__cmember){ref[k].art, ref[k].sent, s->start, s->end, 0};
     c->sent_fact[k] = group[k];
     for (; e < nextra && extra[e].sent == k; e++) {
       px__cfact *g = &c->fact[extra[e].fact];
       c->mem[g->first + g->count++] =
-          (px__cmember){ref[k].art, ref[k].sent, extra[e].start, extra[e].end};
+          (px__cmember){ref[k].art, ref[k].sent, extra[e].start, extra[e].end, 0};
     }
   }
   /* Weakest link inside each fact, for the reports' confidence. */
@@ -879,6 +879,7 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
     for (size_t f = 0; f < c->nfact; f++)
       for (uint32_t j = c->fact[f].first; j < c->fact[f].first + c->fact[f].count; j++) {
         uint32_t o = c->art[c->mem[j].art].outlet;
+        if (sure[j]) c->mem[j].flags |= PX__CM_ALIKE;
         if (sure[j] && ostamp[o] != (uint32_t)f) ostamp[o] = (uint32_t)f, c->fact[f].sure++;
       }
     free(xf);

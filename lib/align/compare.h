@@ -50,7 +50,12 @@ typedef struct px__cart {
 typedef struct px__cmember {
   uint32_t art, sent;
   uint32_t start, end;
+  uint32_t flags; /* PX__CM_* */
 } px__cmember;
+/* The member is linked at PX__CORE_LINK or more to a member of another
+ * outlet (both of PX__CORE_WORDS words or more): it tells the fact as
+ * another outlet does. */
+#define PX__CM_ALIKE 1u
 
 /* A fact told alike by two outlets: a link between their members of at
  * least this (the grouping joins at PX__FACT_THRESHOLD, 0.26).  On 40

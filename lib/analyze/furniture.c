@@ -398,12 +398,25 @@ static bool tells_time(const char *p, size_t n, bool future) {
   return future && memmem(p, n, " will ", 6);
 }
 
+/* Does "seen", "pictured", "shown", "photographed" or "viewed" start at
+ * i, after spaces: a picture's passive, "Graffiti is seen inside the
+ * chamber ..."? */
+static bool seen_after(const char *p, size_t n, size_t i) {
+  static const char *const w[] = {"seen ", "pictured ", "shown ", "photographed ", "viewed "};
+  while (i < n && p[i] == ' ') i++;
+  for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+    if (n - i > strlen(w[k]) && !memcmp(p + i, w[k], strlen(w[k]))) return true;
+  return false;
+}
+
 /* A photo caption in the agencies' form: names and roles in capitals, a
  * verb in the present of what the picture shows, and the day it was taken
  * with its year: "President Donald Trump listens during a Cabinet meeting
  * in Washington, D.C., January 2, 2019.", "House members vote as ...,
  * Wednesday, Dec. 18, 2019, on Capitol Hill".  News tells the past in the
- * past tense, so a present verb with a full date is a picture's. */
+ * past tense, so a present verb with a full date is a picture's; so is
+ * a picture's passive ("Graffiti is seen inside the chamber ... in Hong
+ * Kong, on July 3, 2019."). */
 static bool dated_caption(const char *p, size_t n) {
   static const char *const verb[] = {
       "speak", "listen", "arrive", "walk", "wave", "gesture", "look", "attend", "deliver", "stand",
@@ -439,7 +452,12 @@ static bool dated_caption(const char *p, size_t n) {
       if (caps < 1 || caps > 10) return false;
       size_t k = i - w;
       if (k && p[i - 1] == ',') return false;
-      bool ok = placed && ((k == 2 && !memcmp(p + w, "is", 2)) || (k == 3 && !memcmp(p + w, "are", 3)));
+      bool be = (k == 2 && !memcmp(p + w, "is", 2)) || (k == 3 && !memcmp(p + w, "are", 3));
+      /* or the passive with no verb before it: "Harvard Yard viewed on
+       * Nov. 16, 2015, in Cambridge"; not set off by a comma, which is
+       * news's aside on its picture: "Mitt Romney of Utah, shown here in
+       * an Oct. 30, 2019 photo, has become ..." */
+      bool ok = (be && (placed || seen_after(p, n, i))) || (!(w >= 2 && p[w - 2] == ',') && seen_after(p, n, w));
       for (size_t v = 0; v < sizeof verb / sizeof *verb && !ok; v++) {
         size_t vl = strlen(verb[v]);
         if (k < vl || memcmp(p + w, verb[v], vl) != 0) continue;

@@ -178,6 +178,7 @@ void px__report_json(const px_comparison *c, px__w *w) {
       px__w_printf(w, "{\"article\":%u,\"sentence\":%u,\"start\":%u,\"end\":%u,\"text\":", m->art,
                    m->sent, m->start, m->end);
       jstr(w, px__span(c, m->art, m->start, m->end));
+      if (m->flags & PX__CM_ALIKE) px__w_puts(w, ",\"alike\":true");
       px__w_raw(w, "}", 1);
     }
     px__w_puts(w, "]}");

@@ -507,6 +507,9 @@ static int member_rank(const px_comparison *c, uint32_t f, uint32_t j, uint32_t 
   const px__cmember *m = &c->mem[j];
   uint32_t k = c->art[m->art].sent_first + m->sent;
   int r = 0;
+  /* among statements, one that another outlet tells alike first: the
+   * fact as the brief counts it, not a member joined by weaker links */
+  if (m->flags & PX__CM_ALIKE) r += 100;
   if (c->sent_fact[k] == f) r += 8 + 2 * (int)(deg[k] < 32 ? deg[k] : 32);
   px_str t = px__span(c, m->art, m->start, m->end);
   char last = end_mark(t.ptr, t.len);
@@ -516,7 +519,7 @@ static int member_rank(const px_comparison *c, uint32_t f, uint32_t j, uint32_t 
   size_t words = sent_words(c, m->art, m->sent);
   if (!question && ends && !labelled_line(t) && words >= 6 && !quote_part(c, m->art, m->sent) &&
       !opens_on_pronoun(c, m->art, m->sent))
-    r += 6;
+    r += 200;
   /* a whole sentence of a claim over a fragment or a heading run into one
    * ("Speaker Nancy Pelosi's speech on impeachment Good afternoon.") */
   if (words >= 12) r += 2;
