@@ -444,20 +444,36 @@ static void assert_core(const char *report, const char *in, const char *out) {
   assert_true(x == NULL || x > a);
 }
 
-static void test_brief_core_needs_a_sure_link(void **state) {
-  (void)state;
+/* Two outlets' reports of the Vaasa fire, each ending on its own last
+ * paragraph (the first two are the same). */
+static char *vaasa_report(const char *last_a, const char *last_b, px_report_format f) {
   const char *src[2] = {"Coast Daily", "Ostro News"};
   const char *title[2] = {"Fire destroys Vaasa grain silo", "Old silo burns in Vaasa"};
-  const char *body[2] = {
-      SHARED_1 SHARED_2 "The harbour board has handled the town's old buildings badly for years.",
-      SHARED_1 SHARED_2 "It is going to be difficult to repair the harbour because it is in such bad shape."};
   const int64_t when[2] = {1700000000, 1700003600};
-  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  char *body[2];
+  const char *last[2] = {last_a, last_b};
+  for (int k = 0; k < 2; k++) {
+    size_t n = strlen(SHARED_1 SHARED_2) + strlen(last[k]) + 1;
+    body[k] = malloc(n);
+    assert_non_null(body[k]);
+    snprintf(body[k], n, "%s%s", SHARED_1 SHARED_2, last[k]);
+  }
+  char *out = report_of(src, title, (const char *const *)body, when, 2, f);
+  free(body[0]);
+  free(body[1]);
+  return out;
+}
+
+static void test_brief_core_needs_a_sure_link(void **state) {
+  (void)state;
+  const char *a = "The harbour board has handled the town's old buildings badly for years.",
+             *b = "It is going to be difficult to repair the harbour because it is in such bad shape.";
+  char *out = vaasa_report(a, b, PX_REPORT_TEXT);
   assert_core(out, "Fire crews in Vaasa", "old buildings badly");
   assert_core(out, "Fire crews in Vaasa", "difficult to repair");
   free(out);
   /* the two sentences are one fact of the comparison all the same */
-  out = report_of(src, title, body, when, 2, PX_REPORT_JSON);
+  out = vaasa_report(a, b, PX_REPORT_JSON);
   json_error_t err;
   json_t *root = json_loads(out, 0, &err);
   assert_non_null(root);
@@ -494,16 +510,23 @@ static void test_brief_core_needs_a_sure_link(void **state) {
  * it tells no claim alike, and makes no core fact. */
 static void test_brief_core_short_sentence(void **state) {
   (void)state;
-  const char *src[2] = {"Coast Daily", "Ostro News"};
-  const char *title[2] = {"Fire destroys Vaasa grain silo", "Old silo burns in Vaasa"};
-  const char *body[2] = {
-      SHARED_1 SHARED_2 "The harbour board says Russia will also supply the navy with new nuclear weapons and "
-                        "long range missiles by next spring.",
-      SHARED_1 SHARED_2 "The same goes for nuclear weapons."};
-  const int64_t when[2] = {1700000000, 1700003600};
-  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  char *out = vaasa_report("The harbour board says Russia will also supply the navy with new nuclear weapons and "
+                           "long range missiles by next spring.",
+                           "The same goes for nuclear weapons.", PX_REPORT_TEXT);
   assert_core(out, "Fire crews in Vaasa", "same goes for");
   assert_core(out, "Fire crews in Vaasa", "long range missiles");
+  free(out);
+}
+
+/* Two quotations of one speaker that the quote engine holds for two
+ * remarks tell no claim alike, however much their sentences share. */
+static void test_brief_two_remarks_not_alike(void **state) {
+  (void)state;
+  char *out = vaasa_report("\"The roof of the harbour school will be mended by May,\" Mayor Anna Berg said on Tuesday.",
+                           "\"Nobody in town should pay more tax for the harbour school,\" Mayor Anna Berg said on "
+                           "Tuesday.",
+                           PX_REPORT_TEXT);
+  assert_core(out, "Fire crews in Vaasa", "harbour school");
   free(out);
 }
 
@@ -694,7 +717,8 @@ int main(void) {
       cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
       cmocka_unit_test(test_brief_asides),
       cmocka_unit_test(test_brief_core_speaker), cmocka_unit_test(test_brief_core_needs_a_sure_link),
-      cmocka_unit_test(test_brief_core_short_sentence), cmocka_unit_test(test_brief_questions_and_lead_ins),
+      cmocka_unit_test(test_brief_core_short_sentence),
+      cmocka_unit_test(test_brief_two_remarks_not_alike), cmocka_unit_test(test_brief_questions_and_lead_ins),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -82,6 +82,7 @@ void px_comparison_free(px_comparison *c) {
   free(c->warn);
   free(c->near);
   free(c->flink);
+  free(c->alike);
   px__arena_release(&c->arena);
   free(c);
 }
@@ -740,6 +741,30 @@ static int unrelated_links(const px_comparison *c, const px__ssent *ss, const px
   return PX_OK;
 }
 
+/* The members in c->alike's pairs tell their fact alike (PX__CM_ALIKE),
+ * and each fact counts the outlets of such members (px__cfact.sure).
+ * @return PX_OK, PX_ENOMEM. */
+static int mark_alike(px_comparison *c) {
+  uint32_t *ostamp = malloc((c->noutlet + 1) * sizeof *ostamp);
+  if (!ostamp) return PX_ENOMEM;
+  for (size_t j = 0; j < c->nmem; j++) c->mem[j].flags &= ~PX__CM_ALIKE;
+  for (size_t k = 0; k < c->nalike; k++) {
+    const uint32_t *p = &c->alike[3 * k];
+    c->mem[member_at(c, p[2], p[0])].flags |= PX__CM_ALIKE;
+    c->mem[member_at(c, p[2], p[1])].flags |= PX__CM_ALIKE;
+  }
+  for (size_t o = 0; o < c->noutlet; o++) ostamp[o] = UINT32_MAX;
+  for (size_t f = 0; f < c->nfact; f++) {
+    c->fact[f].sure = 0;
+    for (uint32_t j = c->fact[f].first; j < c->fact[f].first + c->fact[f].count; j++) {
+      uint32_t o = c->art[c->mem[j].art].outlet;
+      if ((c->mem[j].flags & PX__CM_ALIKE) && ostamp[o] != (uint32_t)f) ostamp[o] = (uint32_t)f, c->fact[f].sure++;
+    }
+  }
+  free(ostamp);
+  return PX_OK;
+}
+
 static int build_facts(px_comparison *c, const px__lex *lx) {
   int rc = PX_ENOMEM;
   size_t n = 0;
@@ -849,14 +874,8 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
    * two such outlets and count only them. */
   {
     uint32_t *xf = calloc(n + 2, sizeof *xf); /* extras of sentence k: [xf[k], xf[k + 1]) */
-    uint8_t *sure = calloc(c->nmem + 1, 1);
-    uint32_t *ostamp = malloc((c->noutlet + 1) * sizeof *ostamp);
-    if (!xf || !sure || !ostamp) {
-      free(xf);
-      free(sure);
-      free(ostamp);
-      goto out;
-    }
+    size_t cap = 0;
+    if (!xf) goto out;
     for (size_t e = 0; e < nextra; e++) xf[extra[e].sent + 1]++;
     for (size_t k = 0; k < n; k++) xf[k + 1] += xf[k];
     for (size_t l = 0; l < nlinks; l++) {
@@ -871,20 +890,21 @@ static int build_facts(px_comparison *c, const px__lex *lx) {
         if (links[l].score < PX__CORE_LINK || few_words(c, ref[a].art, ref[a].sent) ||
             few_words(c, ref[b].art, ref[b].sent))
           continue;
-        sure[member_at(c, fa, a)] = 1;
-        sure[member_at(c, fa, b)] = 1;
+        if (c->nalike == cap) {
+          cap = cap ? 2 * cap : 64;
+          uint32_t *t = realloc(c->alike, 3 * cap * sizeof *t);
+          if (!t) {
+            free(xf);
+            goto out;
+          }
+          c->alike = t;
+        }
+        uint32_t *p = &c->alike[3 * c->nalike++];
+        p[0] = a, p[1] = b, p[2] = fa;
       }
     }
-    for (size_t o = 0; o < c->noutlet; o++) ostamp[o] = UINT32_MAX;
-    for (size_t f = 0; f < c->nfact; f++)
-      for (uint32_t j = c->fact[f].first; j < c->fact[f].first + c->fact[f].count; j++) {
-        uint32_t o = c->art[c->mem[j].art].outlet;
-        if (sure[j]) c->mem[j].flags |= PX__CM_ALIKE;
-        if (sure[j] && ostamp[o] != (uint32_t)f) ostamp[o] = (uint32_t)f, c->fact[f].sure++;
-      }
     free(xf);
-    free(sure);
-    free(ostamp);
+    if (mark_alike(c)) goto out;
   }
   /* Outlets, articles and the first report. */
   uint8_t *seen_o = calloc(c->noutlet + 1, 1), *seen_a = calloc(c->nart + 1, 1);
@@ -1580,6 +1600,52 @@ out:
 static int compare_run(px_ctx *ctx, const px_article *const *arts, size_t n,
                            const px_compare_opts *opts, px__cinput *in, px_comparison **out);
 
+/* Two sentences that are each a quotation (a direct or partial rendering
+ * over half their length) of two different remarks, as the quote engine
+ * groups them, do not tell one claim alike however many words they share:
+ * "If 'back to normal' means acting like there never was a coronavirus
+ * problem ..." and "You may have a cohort of people who are actually
+ * protected ... getting back into the normality", two answers of one
+ * speaker, made a core fact "told alike" by three outlets.  Such pairs
+ * leave c->alike and the counts are made again.  @return PX_OK,
+ * PX_ENOMEM. */
+static int quotations_apart(px_comparison *c) {
+  if (!c->nalike || !c->nquote || !c->nart) return PX_OK;
+  size_t ns = c->art[c->nart - 1].sent_first + c->art[c->nart - 1].nsent;
+  uint32_t *rem = malloc((2 * ns + 1) * sizeof *rem); /* two remarks a sentence at most */
+  if (!rem) return PX_ENOMEM;
+  for (size_t k = 0; k < 2 * ns; k++) rem[k] = UINT32_MAX;
+  for (size_t g = 0; g < c->nquote; g++)
+    for (uint32_t j = c->quote[g].first; j < c->quote[g].first + c->quote[g].count; j++) {
+      const px__cqmember *m = &c->qmem[j];
+      if (m->kind != PX_QUOTE_DIRECT && m->kind != PX_QUOTE_PARTIAL) continue;
+      const px__cart *a = &c->art[m->art];
+      for (uint32_t s = 0; s < a->nsent; s++) {
+        const px__sentence *se = &a->tx->sent[s];
+        if (se->end <= m->start) continue;
+        if (se->start >= m->end) break;
+        uint32_t lo = se->start > m->start ? se->start : m->start, hi = se->end < m->end ? se->end : m->end;
+        if (2 * (size_t)(hi - lo) < (size_t)(se->end - se->start)) continue;
+        uint32_t *r = &rem[2 * (a->sent_first + s)];
+        if (r[0] == UINT32_MAX) r[0] = (uint32_t)g;
+        else if (r[0] != g && r[1] == UINT32_MAX) r[1] = (uint32_t)g;
+      }
+    }
+  size_t kept = 0;
+  for (size_t k = 0; k < c->nalike; k++) {
+    const uint32_t *p = &c->alike[3 * k], *ra = &rem[2 * p[0]], *rb = &rem[2 * p[1]];
+    bool apart = ra[0] != UINT32_MAX && rb[0] != UINT32_MAX;
+    for (int x = 0; x < 2 && apart; x++)
+      for (int y = 0; y < 2 && apart; y++) apart = !(ra[x] != UINT32_MAX && ra[x] == rb[y]);
+    if (apart) continue;
+    memmove(&c->alike[3 * kept++], p, 3 * sizeof *p);
+  }
+  free(rem);
+  if (kept == c->nalike) return PX_OK;
+  c->nalike = kept;
+  return mark_alike(c);
+}
+
 int px_compare(px_ctx *ctx, const px_article *const *arts, size_t n, const px_compare_opts *opts,
                px_comparison **out) {
   return px__compare_inputs(ctx, arts, n, opts, NULL, out);
@@ -1643,6 +1709,7 @@ static int compare_run(px_ctx *ctx, const px_article *const *arts, size_t n,
   if (o.quotes) {
     if ((rc = px__textan_new(&ta))) goto out;
     if ((rc = px__cmp_quotes(c, ta))) goto out;
+    if ((rc = quotations_apart(c))) goto out;
   }
   if (n < 2 && (rc = px__cmp_warn(c, "only %zu article: nothing to compare it with", n))) goto out;
   *out = c;

@@ -163,6 +163,11 @@ struct px_comparison {
   uint64_t *flink;        /* links inside a fact at the threshold, (a << 32 | b) sorted: a
                              discrepancy sets two sentences aligned with each other */
   size_t nflink;
+  /* pairs of sentences of two outlets that tell a fact alike (global
+   * sentence indexes and the fact), kept from the facts to the quotes:
+   * two quotations of two remarks are not one claim (not stored) */
+  uint32_t *alike;        /* a, b, fact: three per pair */
+  size_t nalike;
   /* figures of the run */
   uint64_t pairs_scored;
   size_t links;
