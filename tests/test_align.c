@@ -760,7 +760,8 @@ static void test_furniture(void **state) {
       /* a picture's passive with its day */
       "Graffiti is seen inside the council chamber during a media tour in Orlen, on July 3, 2019.",
       "Containers are pictured at the Orlen deep water port, February 13, 2017.",
-      "Orlen Yard viewed on Nov. 16, 2015, in Eastport."};
+      "Orlen Yard viewed on Nov. 16, 2015, in Eastport.",
+      "The harbour board's Orlen offices (Photo: Jane Doe, Orlen Ledger)"};
   static const char *const no[] = {
       "Defense talks with the islands began on May 26, 2008, in the capital.",
       "Mayor Anna Berg signed the order on Jan. 27, 2017, in her office.",
@@ -802,6 +803,7 @@ static void test_furniture(void **state) {
       "The ferry is seen as the town's lifeline since the bridge closed on May 2, 2018, officials said.",
       "Ferry tickets seen as too dear in March 2019 now sell out on weekends, the board says.",
       "Mayor Anna Berg of Orlen, shown here in an Oct. 30, 2019 photo, has become the ferry's loudest critic.",
+      "The board published the pictures (photo: a ferry at dawn) on its site.",
       "The board set the vote for Tuesday, Nov. 3, 2020, and said it would not move it.",
       "Uninsured residents of Orlen can now sign up for free dental care at the harbour clinic.",
       "The rash first appeared in March, the newsletter of the clinic reported.",

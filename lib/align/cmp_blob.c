@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 33u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 34u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -143,10 +143,12 @@
                         seen inside ..., on July 3, 2019.", "Harvard Yard
                         viewed on Nov. 16, 2015, ...") is a caption; a
                         core fact is shown by a statement told alike;
+                        quoted words before "which" and its cue are
+                        nobody's quote;
                     33: two quotations of two remarks do not tell a fact
                         alike;
-                        quoted words before "which" and its cue are
-                        nobody's quote */
+                    34: a caption ending on "(Photo: Name, Outlet)" is
+                        furniture */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {
