@@ -761,7 +761,12 @@ static void test_furniture(void **state) {
       "Graffiti is seen inside the council chamber during a media tour in Orlen, on July 3, 2019.",
       "Containers are pictured at the Orlen deep water port, February 13, 2017.",
       "Orlen Yard viewed on Nov. 16, 2015, in Eastport.",
-      "The harbour board's Orlen offices (Photo: Jane Doe, Orlen Ledger)"};
+      "The harbour board's Orlen offices (Photo: Jane Doe, Orlen Ledger)",
+      /* links and pointers */
+      "Read or Share this story: http://usat.ly/1h3RoDv", "Related Coverage Factbox: Latest on the ferry strike",
+      "- Check out the CNN Electoral Map and Calculator and game out your own strategy for November.",
+      "Check out the video of the ferry below.",
+      "Read more from Jane Doe on the cost of the new pier.", "Read the full memo below:"};
   static const char *const no[] = {
       "Defense talks with the islands began on May 26, 2008, in the capital.",
       "Mayor Anna Berg signed the order on Jan. 27, 2017, in her office.",
@@ -804,6 +809,9 @@ static void test_furniture(void **state) {
       "Ferry tickets seen as too dear in March 2019 now sell out on weekends, the board says.",
       "Mayor Anna Berg of Orlen, shown here in an Oct. 30, 2019 photo, has become the ferry's loudest critic.",
       "The board published the pictures (photo: a ferry at dawn) on its site.",
+      "Reading the full report took the harbour board three days, the mayor said.",
+      "Readers who read more about the ferry were less likely to vote for the pier.",
+      "Check out the news about the harbour election and you will quickly feel a sense of been-there, done-that.",
       "The board set the vote for Tuesday, Nov. 3, 2020, and said it would not move it.",
       "Uninsured residents of Orlen can now sign up for free dental care at the harbour clinic.",
       "The rash first appeared in March, the newsletter of the clinic reported.",

@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 34u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 35u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -148,7 +148,10 @@
                     33: two quotations of two remarks do not tell a fact
                         alike;
                     34: a caption ending on "(Photo: Name, Outlet)" is
-                        furniture */
+                        furniture;
+                    35: "Read or Share this story: ...", "Related
+                        Coverage ...", "Read more from ...", "Check out
+                        the ..." and other pointers are furniture */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

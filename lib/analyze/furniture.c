@@ -68,7 +68,15 @@ static const char *const k_start[] = {
      * unsupported on your device Media caption ...") */
     "media playback is unsupported", "media playback is not supported",
     /* a newsletter form's country menu ("Choose your country United States of America Afghanistan ...") */
-    "choose your country", "select your country"};
+    "choose your country", "select your country",
+    /* links and pointers of the AllSides bodies: "Read or Share this story:
+     * http://usat.ly/..." (511 lines), "Related Coverage Factbox: ...",
+     * "Read more from Anthony", "Read the full memo below:", "Watch the
+     * latest ...", "- Check out the CNN Electoral Map and Calculator ..." */
+    "read or share this story", "related coverage ", "read more about", "read more from", "read more on ",
+    "read more of ", "read the full", "read the whole", "read the rest", "watch the full",
+    "watch the latest", "check out our", "check out the cnn electoral map", "click to read", "click to view",
+    "click to hear", "click to listen", "click play"};
 
 /* A call to buy or act that ends a short line: "This Year Give a Unique
  * Gift - Shop Now", "Get the app - Download now". */
@@ -917,6 +925,10 @@ bool px__furniture_text(const char *p, size_t n) {
   if (words <= 10 && contains(t, tn, "sign up") && (contains(t, tn, " here") || contains(t, tn, "for free")))
     return true;
   if (words <= 12 && starts(t, tn, "click for more")) return true;
+  /* "Check out the video below.", "Check out the action:"; a longer
+   * sentence may be the writer's ("Check out the news about the 2016
+   * presidential election and you'll quickly feel ...") */
+  if (words <= 12 && starts(t, tn, "check out the ")) return true;
   if (words <= 25 && page_note(t, tn)) return true;
   if (words <= 16 && author_bio(t, tn)) return true;
   if (words <= 60 && disclaimer(t, tn)) return true;
