@@ -321,9 +321,8 @@ static void conflicts(sbuf *b, json_t *rep) {
       sb_hs(b, art_outlet(rep, (size_t)jint(r[k], "article")));
       sb_s(b, " gives it to <b>");
       sb_hs(b, jstr(r[k], "speaker"));
-      sb_s(b, "</b>: “");
-      sb_hs(b, jstr(r[k], "text"));
-      sb_s(b, "”");
+      sb_s(b, "</b>: ");
+      sb_hs(b, json_is_string(json_object_get(r[k], "quoted")) ? jstr(r[k], "quoted") : jstr(r[k], "text"));
     }
     sb_s(b, "</li>");
   }

@@ -225,7 +225,12 @@ void px__report_json(const px_comparison *c, px__w *w) {
     for (int e = 0; e < 2; e++) {
       const px__cqmember *m = &c->qmem[c->qconf[2 * k + e]];
       px__w_printf(w, "%s{\"article\":%u,\"start\":%u,\"end\":%u,\"text\":", e ? "," : "", m->art, m->start, m->end);
-      jstr(w, px__span(c, m->art, m->start, m->end));
+      px_str raw = px__span(c, m->art, m->start, m->end), shown = px__quote_text(w, c, m);
+      jstr(w, raw);
+      if (shown.ptr != raw.ptr) {
+        px__w_puts(w, ",\"quoted\":");
+        jstr(w, shown);
+      }
       px__w_puts(w, ",\"speaker\":");
       jstr(w, m->speaker);
       px__w_puts(w, "}");
