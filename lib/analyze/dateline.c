@@ -108,13 +108,19 @@ static size_t skip_spaces(const unsigned char *p, size_t n, size_t i) {
   return i;
 }
 
+/* Is [a, a+n) one of list's names? */
+static bool name_in(const unsigned char *a, size_t n, const char *const *list, size_t nl) {
+  for (size_t k = 0; k < nl; k++)
+    if (strlen(list[k]) == n && !memcmp(list[k], a, n)) return true;
+  return false;
+}
+
+/* An agency, alone or after a place: k_agencies, and CNN's desks, which
+ * come only after a place ("Hong Kong (CNN Business) Shares fell"). */
 static bool known_agency(const unsigned char *a, size_t n) {
   static const char *const more[] = {"CNN Business", "CNN Money", "CNNMoney"};
-  for (size_t k = 0; k < sizeof k_agencies / sizeof *k_agencies; k++)
-    if (strlen(k_agencies[k]) == n && !memcmp(k_agencies[k], a, n)) return true;
-  for (size_t k = 0; k < sizeof more / sizeof *more; k++)
-    if (strlen(more[k]) == n && !memcmp(more[k], a, n)) return true;
-  return false;
+  return name_in(a, n, k_agencies, sizeof k_agencies / sizeof *k_agencies) ||
+         name_in(a, n, more, sizeof more / sizeof *more);
 }
 
 /* Does a sentence begin at i: a capital, a digit or an opening quote? */
@@ -251,11 +257,7 @@ static bool agency_only(const unsigned char *p, size_t n, size_t i, px__dateline
   size_t e = i + 1;
   while (e < n && e - i < 24 && p[e] != ')' && p[e] != '\n') e++;
   if (e >= n || p[e] != ')') return false;
-  size_t al = e - i - 1;
-  bool known = false;
-  for (size_t k = 0; k < sizeof k_agencies / sizeof *k_agencies && !known; k++)
-    known = strlen(k_agencies[k]) == al && !memcmp(k_agencies[k], p + i + 1, al);
-  if (!known) return false;
+  if (!name_in(p + i + 1, e - i - 1, k_agencies, sizeof k_agencies / sizeof *k_agencies)) return false;
   size_t k = skip_spaces(p, n, e + 1);
   size_t dl = dash_len(p, n, k);
   if (dl) k = skip_spaces(p, n, k + dl);

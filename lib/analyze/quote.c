@@ -3920,9 +3920,10 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     /* "Hong Kong's “one country, two systems” governance, which promised
      * the city ...": a thing's relative clause, its cue after the quoted
      * words, says what the thing did, not who said them */
-    if (c->s.ok && c->s.men < 0 && c->s.nend == c->s.nstart && q->end <= c->s.start &&
-        c->s.end == c->s.start + 5 && strncasecmp(w.p + c->s.start, "which", 5) == 0)
-      continue;
+    if (c->s.ok && c->s.men < 0 && c->s.nend == c->s.nstart && q->end <= c->s.start) {
+      const px__token *st = TOK(&w, tok_from(&w, c->s.start));
+      if (st->fold == w.qa->h_which && st->end == c->s.end) continue;
+    }
     q->spk_start = q->spk_end = 0;
     q->name_start = q->name_end = 0;
     q->entity = -1;
