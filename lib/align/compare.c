@@ -1427,11 +1427,6 @@ out:
  * claims that count different states),
  * its values each given once per article; rows are ranked by how central
  * their fact is (outlets carrying it), then by the values they hold. */
-static uint32_t dfind(uint32_t *p, uint32_t x) {
-  while (p[x] != x) x = p[x] = p[p[x]];
-  return x;
-}
-
 static int cmp_disc_rank(const void *x, const void *y, void *u) {
   const px_comparison *c = u;
   const px__cdisc *a = x, *b = y;
@@ -1455,17 +1450,17 @@ static int merge_discrepancies(px_comparison *c) {
   for (size_t i = 0; i < nd; i++)
     for (size_t j = i + 1; j < nd; j++) {
       const px__cdisc *a = &c->disc[i], *b = &c->disc[j];
-      if (a->unit_h != b->unit_h || dfind(par, (uint32_t)i) == dfind(par, (uint32_t)j)) continue;
+      if (a->unit_h != b->unit_h || px__uf_root(par, (uint32_t)i) == px__uf_root(par, (uint32_t)j)) continue;
       bool share = false;
       for (uint32_t x = a->first; x < a->first + a->count && !share; x++)
         for (uint32_t y = b->first; y < b->first + b->count && !share; y++)
           share = c->dval[x].art == c->dval[y].art && c->dval[x].start == c->dval[y].start;
-      if (share) par[dfind(par, (uint32_t)j)] = dfind(par, (uint32_t)i);
+      if (share) par[px__uf_root(par, (uint32_t)j)] = px__uf_root(par, (uint32_t)i);
     }
   size_t nr = 0, nvv = 0;
   for (size_t i = 0; i < nd; i++) root_row[i] = UINT32_MAX;
   for (size_t i = 0; i < nd; i++) {
-    uint32_t r = dfind(par, (uint32_t)i);
+    uint32_t r = px__uf_root(par, (uint32_t)i);
     if (root_row[r] != UINT32_MAX) continue;
     root_row[r] = (uint32_t)nr;
     px__cdisc *o = &nd_v[nr++];
@@ -1473,7 +1468,7 @@ static int merge_discrepancies(px_comparison *c) {
     o->first = (uint32_t)nvv;
     o->count = 0;
     for (size_t j = i; j < nd; j++) {
-      if (dfind(par, (uint32_t)j) != r) continue;
+      if (px__uf_root(par, (uint32_t)j) != r) continue;
       const px__cdisc *d = &c->disc[j];
       if (c->fact[d->fact].noutlets > c->fact[o->fact].noutlets) o->fact = d->fact;
       for (uint32_t x = d->first; x < d->first + d->count; x++) {

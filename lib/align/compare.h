@@ -57,6 +57,12 @@ typedef struct px__cmember {
  * another outlet does. */
 #define PX__CM_ALIKE 1u
 
+/* The root of x in a union-find over par (halving the path as it goes). */
+static inline uint32_t px__uf_root(uint32_t *par, uint32_t x) {
+  while (par[x] != x) x = par[x] = par[par[x]];
+  return x;
+}
+
 /* A fact told alike by two outlets: a link between their members of at
  * least this (the grouping joins at PX__FACT_THRESHOLD, 0.26).  On 40
  * random AllSides stories of three outlets or more, the shared facts

@@ -215,11 +215,6 @@ int px__fact_order(const px_comparison *c, uint32_t **order) {
   return PX_OK;
 }
 
-static uint32_t conf_root(uint32_t *par, uint32_t x) {
-  while (par[x] != x) x = par[x] = par[par[x]];
-  return x;
-}
-
 int px__qconf_group(const px_comparison *c, px__qconf_groups *out) {
   *out = (px__qconf_groups){0};
   size_t np = c->nqconf, nm = 2 * np;
@@ -239,25 +234,25 @@ int px__qconf_group(const px_comparison *c, px__qconf_groups *out) {
     tmp[i] = (uint32_t)k; /* the rendering's place in mem */
   }
   for (size_t p = 0; p < np; p++) {
-    uint32_t a = conf_root(par, tmp[2 * p]), b = conf_root(par, tmp[2 * p + 1]);
+    uint32_t a = px__uf_root(par, tmp[2 * p]), b = px__uf_root(par, tmp[2 * p + 1]);
     if (a != b) par[a > b ? a : b] = a < b ? a : b; /* the root: the first used */
   }
   /* entries numbered by their first rendering; renderings kept in order */
   size_t ne = 0;
   for (size_t k = 0; k < nu; k++) ent[k] = UINT32_MAX;
   for (size_t k = 0; k < nu; k++) {
-    uint32_t r = conf_root(par, (uint32_t)k);
+    uint32_t r = px__uf_root(par, (uint32_t)k);
     if (ent[r] == UINT32_MAX) ent[r] = (uint32_t)ne++;
   }
   memset(start, 0, (ne + 2) * sizeof *start);
-  for (size_t k = 0; k < nu; k++) start[ent[conf_root(par, (uint32_t)k)] + 1]++;
+  for (size_t k = 0; k < nu; k++) start[ent[px__uf_root(par, (uint32_t)k)] + 1]++;
   for (size_t e = 0; e < ne; e++) start[e + 1] += start[e];
   /* each rendering into its entry's stretch (tmp, the pairs' places no
    * longer needed, holds where each entry is filled to) */
   for (size_t e = 0; e <= ne; e++) tmp[e] = start[e];
   uint32_t *sorted = malloc((nu + 1) * sizeof *sorted);
   if (sorted)
-    for (size_t k = 0; k < nu; k++) sorted[tmp[ent[conf_root(par, (uint32_t)k)]]++] = mem[k];
+    for (size_t k = 0; k < nu; k++) sorted[tmp[ent[px__uf_root(par, (uint32_t)k)]]++] = mem[k];
   free(mem);
   free(par);
   free(ent);
