@@ -639,6 +639,38 @@ static void test_forecasts_and_poll_points(void **state) {
   assert_false(none("Turnout rose by 7 percentage points to 61 percent."));
 }
 
+/* Figures that are not one count told two ways: a streak, a moment of
+ * something, a bound that names a class, what it takes, an earlier
+ * report's figures; an age is no span; a rate counts per something. */
+static void test_streaks_bounds_rates(void **state) {
+  (void)state;
+  assert_true(none("Jobs have been added for 24 straight months."));
+  assert_true(none("Nearly seven hours in, the filibuster is hardly a record."));
+  assert_true(none("Nearly half of the members have served four years or less."));
+  assert_true(none("Doctors say a fetus can feel pain at 20 weeks gestation and later."));
+  assert_true(none("Typically, major changes like this take 67 votes in the chamber."));
+  /* but "and more than" begins another figure, and "take place" is no requirement */
+  px__qty q[8];
+  size_t n = qtys("The aid held 28,000 meals and more than 1,500 gallons of water.", q, 8);
+  assert_true(n >= 1 && q[0].value == 28000 && !q[0].part);
+  assert_int_equal(one("The real action will take place in the ten states that vote next.").value, 10);
+  assert_int_equal(one("The guards held the fort for nine hours.").value, 9);
+  /* an age against a span of years */
+  assert_false(comparable("The migrants showed five years of continuous residence in the country.",
+                          "The migrants were 15 years old at arrival in the country."));
+  assert_true(comparable("The suspect was 19 years old at the time.", "The suspect was 20 years old at the time."));
+  /* an earlier report's figure */
+  assert_false(comparable("As we reported last February, new rules were set to block 1.3 million voters.",
+                          "New rules were set to block 1.1 million voters."));
+  assert_true(comparable("As of Monday, new rules were set to block 1.3 million voters.",
+                         "New rules were set to block 1.1 million voters."));
+  /* sums per something */
+  assert_false(comparable("Donors may give a maximum of $5,000 to a candidate per election cycle.",
+                          "Donors may give a candidate $2,500 each for a primary and a general election."));
+  assert_true(comparable("Donors may give a maximum of $5,000 to a candidate per election cycle.",
+                         "Donors may give a maximum of $5,400 to a candidate per election cycle."));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_counted_noun),        cmocka_unit_test(test_left_out),
@@ -653,6 +685,7 @@ int main(void) {
       cmocka_unit_test(test_error_margins),       cmocka_unit_test(test_bare_number_given),
       cmocka_unit_test(test_parts_sum),
       cmocka_unit_test(test_lead_places), cmocka_unit_test(test_forecasts_and_poll_points),
+      cmocka_unit_test(test_streaks_bounds_rates),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

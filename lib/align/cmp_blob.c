@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 35u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 36u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -151,7 +151,16 @@
                         furniture;
                     35: "Read or Share this story: ...", "Related
                         Coverage ...", "Read more from ...", "Check out
-                        the ..." and other pointers are furniture */
+                        the ..." and other pointers are furniture;
+                    36: a streak ("24 straight months"), a moment ("seven
+                        hours in,"), a class bound ("four years or less",
+                        "20 weeks and later"), what it takes ("it takes 60
+                        votes") and figures of an earlier report ("As we
+                        reported last February, ...") are not set against
+                        other outlets' figures; an age is no span of time;
+                        a sum per something ("$5,000 per election cycle",
+                        "$2,500 each") is set only against sums per the
+                        same */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -231,6 +231,77 @@ static bool time_marker(const px__text *tx, size_t first, size_t last, size_t i)
   return false;
 }
 
+/* Is the word after token k word (lower case)? */
+static bool word_after_is(const px__text *tx, size_t last, size_t k, const char *word) {
+  char w[16];
+  if (k + 1 >= last || tx->tok[k + 1].kind != PX__TOK_WORD) return false;
+  size_t n = lower(tx, &tx->tok[k + 1], w, sizeof w);
+  return n == strlen(word) && !memcmp(w, word, n);
+}
+
+/* Do the words between the number at token i and its unit at token u
+ * make a streak: "24 straight months", "five consecutive days"? */
+static bool streak(const px__text *tx, size_t i, size_t u) {
+  static const char *const s[] = {"straight", "consecutive", "successive", "running"};
+  char w[16];
+  for (size_t k = i + 1; k < u; k++) {
+    size_t n = tx->tok[k].kind == PX__TOK_WORD ? lower(tx, &tx->tok[k], w, sizeof w) : 0;
+    if (n && word_is(w, n, s, sizeof s / sizeof s[0])) return true;
+  }
+  return false;
+}
+
+/* Does "or less", "or more", "or fewer", "or longer" ... follow the unit at
+ * token u? */
+static bool or_bound(const px__text *tx, size_t last, size_t u) {
+  static const char *const b[] = {"less",   "more",   "fewer",   "longer", "shorter", "older",
+                                  "younger", "higher", "lower",   "greater", "above",  "below",
+                                  "over",   "under",  "later",   "earlier", "up",     "beyond"};
+  char w[16];
+  /* one word may stand between: "at 20 weeks gestation and later" */
+  for (size_t k = u + 1; k + 1 < last && k <= u + 2; k++) {
+    if (tx->tok[k].kind != PX__TOK_WORD || tx->tok[k + 1].kind != PX__TOK_WORD) return false;
+    size_t n = lower(tx, &tx->tok[k], w, sizeof w);
+    if (!((n == 2 && !memcmp(w, "or", 2)) || (n == 3 && !memcmp(w, "and", 3)))) continue;
+    n = lower(tx, &tx->tok[k + 1], w, sizeof w);
+    /* "28,000 meals and more than 1,500 gallons": another figure */
+    if (k + 2 < last && tx->tok[k + 2].kind == PX__TOK_WORD) {
+      char t[8];
+      size_t m = lower(tx, &tx->tok[k + 2], t, sizeof t);
+      if (m == 4 && !memcmp(t, "than", 4)) return false;
+    }
+    if (k + 2 < last && tx->tok[k + 2].kind == PX__TOK_NUMBER) return false;
+    return n && word_is(w, n, b, sizeof b / sizeof b[0]);
+  }
+  return false;
+}
+
+/* What a sum or a count is per, when its clause says: "$5,000 to a
+ * candidate per election cycle", "$2,500 each", "$80 billion a year" (a
+ * rate counts per its denominator, and two rates are one figure only per
+ * the same one).  The words from token k on, to the clause's end, six at
+ * most: a hash to fold into the unit, 0 when none. */
+static uint64_t per_of(const px__text *tx, size_t last, size_t k) {
+  char w[16];
+  if (k < last && tx->tok[k].kind == PX__TOK_WORD) {
+    size_t n = lower(tx, &tx->tok[k], w, sizeof w);
+    if ((n == 4 && !memcmp(w, "each", 4)) || (n == 6 && !memcmp(w, "apiece", 6)))
+      return px__word_hash("#each", 5);
+  }
+  for (size_t e = k; e < last && e < k + 6 && !clause_break(tx, &tx->tok[e]); e++) {
+    if (tx->tok[e].kind != PX__TOK_WORD) continue;
+    size_t n = lower(tx, &tx->tok[e], w, sizeof w);
+    if (!(n == 3 && !memcmp(w, "per", 3))) continue;
+    size_t d = e + 1;
+    while (d < last && tx->tok[d].kind == PX__TOK_WORD && (n = lower(tx, &tx->tok[d], w, sizeof w)) &&
+           ((n == 1 && w[0] == 'a') || (n == 2 && !memcmp(w, "an", 2)) || (n == 3 && !memcmp(w, "the", 3))))
+      d++;
+    if (d < last && tx->tok[d].kind == PX__TOK_WORD) return px__word_hash("#per", 4) ^ tx->tok[d].stem;
+    return 0;
+  }
+  return 0;
+}
+
 /* Units of time: "years", "a day", "hours". */
 static bool time_unit(const char *w, size_t n) {
   static const char *const u[] = {"year",  "years",  "month",  "months", "week",   "weeks",
@@ -378,7 +449,8 @@ static void clause_context(const px__text *tx, size_t first, size_t last, size_t
  * to come ("officials were forecasting a turnout rate of 65 percent --
  * between 2.6 million to 2.8 million voters")? */
 static bool lead_time_of(const px__text *tx, size_t first, size_t last) {
-  static const char *const open[] = {"in", "since", "during", "back", "last", "until", "before"};
+  /* "As we reported last February, ...": figures of an earlier report */
+  static const char *const open[] = {"in", "since", "during", "back", "last", "until", "before", "as"};
   static const char *const fore[] = {"forecast",   "forecasts", "forecasting", "forecasted",
                                      "predict",    "predicts",  "predicted",   "predicting"};
   char w[16];
@@ -390,6 +462,10 @@ static bool lead_time_of(const px__text *tx, size_t first, size_t last) {
   if (first >= last || tx->tok[first].kind != PX__TOK_WORD) return false;
   size_t n = lower(tx, &tx->tok[first], w, sizeof w);
   if (!n || !word_is(w, n, open, sizeof open / sizeof open[0])) return false;
+  /* "As of March 8" dates the count itself */
+  if (n == 2 && !memcmp(w, "as", 2) && first + 1 < last && tx->tok[first + 1].kind == PX__TOK_WORD &&
+      lower(tx, &tx->tok[first + 1], w, sizeof w) == 2 && !memcmp(w, "of", 2))
+    return false;
   for (size_t k = first; k < last && !clause_break(tx, &tx->tok[k]); k++)
     if (time_marker(tx, first, last, k)) return true;
   return false;
@@ -497,7 +573,7 @@ static bool beside_name(const px__text *tx, size_t first, size_t i) {
 /* Does the clause of the figure (tokens i .. u) say it is needed, asked
  * for or threatened ("should receive 42 months", "threatened to retaliate
  * with tariffs on $60 billion"), or only
- * possible: "the 270 votes he needs", "the 60-vote threshold", "needing
+ * possible: "the 270 votes he needs", "it takes 60 votes", "the 60-vote threshold", "needing
  * at least 10 percent", "likely to sway at least four Republicans",
  * "could reach 3,000", "possible storm surges of up to 7 feet"?  Or is
  * its sentence a condition: "if she were a man, she would not get 5
@@ -518,6 +594,10 @@ static bool needed(const px__text *tx, size_t first, size_t last, size_t i, size
     size_t n = lower(tx, &tx->tok[k], w, sizeof w);
     if (!n) continue;
     if (k >= lo && k < hi && word_is(w, n, s, sizeof s / sizeof s[0])) return true;
+    /* "it takes 60 votes", "changes like this take 67 votes"; not "take
+     * place in ten states" */
+    if (k < i && k + 3 >= i && ((n == 4 && !memcmp(w, "take", 4)) || (n == 5 && !memcmp(w, "takes", 5))))
+      return true;
     /* "likely to sway", not "likely voters" */
     char nx[4];
     if (k >= lo && k + 1 < hi && n == 6 && !memcmp(w, "likely", 6) && tx->tok[k + 1].kind == PX__TOK_WORD &&
@@ -613,6 +693,9 @@ static bool ignore_measure(const px__text *tx, size_t first, size_t last, size_t
     if (u + 1 < last && tx->tok[u + 1].kind == PX__TOK_WORD) {
       size_t m = lower(tx, &tx->tok[u + 1], w, sizeof w);
       if (m && word_is(w, m, after, sizeof after / sizeof after[0])) return true;
+      /* "Nearly seven hours in, the filibuster ...": a moment of it */
+      if (m == 2 && !memcmp(w, "in", 2) && (u + 2 >= last || tx->tok[u + 2].kind == PX__TOK_PUNCT))
+        return true;
     }
     return false;
   }
@@ -841,7 +924,7 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       continue;
     }
     if (money) {
-      q.unit = px__word_hash("$", 1);
+      q.unit = px__word_hash("$", 1) ^ per_of(tx, last, j);
       q.ustart = q.start, q.uend = q.end;
       clause_context(tx, first, last, i, j - 1, lead_time, &q);
       q.session = session;
@@ -922,10 +1005,21 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       break;
     }
     if (q.unit && q.measure && !ignore_measure(tx, first, last, i, uidx, hyphen)) {
-      /* a span of time or a margin: kept */
+      /* A span of time or a margin: kept.  A streak ("24 straight months",
+       * "five consecutive days") is counted to the day each outlet wrote,
+       * so two outlets' streaks are two days' counts: a figure its
+       * sentence gives. */
+      if (streak(tx, i, uidx)) part = true;
     } else if (q.unit && q.measure) {
       q.unit = 0;
     }
+    /* An age ("15 years old") is no span of time: never set against one
+     * ("five years of residence"). */
+    bool age = q.unit && q.measure && uidx > i && word_after_is(tx, last, uidx, "old");
+    /* A bound that names a class ("served four years or less", "families
+     * of five or more", "15 years old or younger") counts nothing. */
+    if (q.unit && or_bound(tx, last, age ? uidx + 1 : uidx)) part = true;
+    if (age) q.unit ^= px__word_hash("#age", 4);
     /* part of a count ("three other Americans", "four more boys", "eight
      * of the boys", "the first two explosions", "the final four"), a
      * requirement or a possibility ("the 270 votes he needs", "could
