@@ -168,11 +168,53 @@ static void test_bad_dates_flagged(void **state) {
   px_ctx_free(ctx);
 }
 
+/* Two outlets that quote one statement, or carry one line of page
+ * furniture, have copied nothing from each other: those sentences count
+ * nowhere in the wire share.  Prose one outlet takes from another does. */
+#define STATEMENT "\u201cWe will rebuild the harbour before the winter storms arrive, and no family will be left without a home,\u201d the governor said in a statement on Wednesday."
+#define STATEMENT2 "\u201cThe state will pay for every repair. Nobody on the island will wait for help this year.\u201d"
+#define FURN "Watch the latest video at video.harbourpost.com"
+static void test_wire_share_quotes_and_furniture(void **state) {
+  (void)state;
+  px_ctx *ctx;
+  assert_int_equal(px_ctx_new(&ctx), PX_OK);
+  px_dedup *dd;
+  assert_int_equal(px_dedup_new(ctx, NULL, &dd), PX_OK);
+  px_story_result r;
+  px_article *a = art("Harbour Post", "Storm damage on Pell",
+                      "A storm tore the roofs off forty houses on the island of Pell on Tuesday night, "
+                      "and the harbour wall gave way in two places.\n\n" STATEMENT "\n\n" STATEMENT2
+                      "\n\n" FURN "\n\nFerries to the island stayed in port for a second day.",
+                      T0);
+  assert_int_equal(px_dedup_add(dd, a, &r), PX_OK);
+  px_article *b = art("Valdoria Star", "Governor promises to rebuild Pell",
+                      "Governor Tomas Varga visited the flooded streets of Pell's old town on Wednesday "
+                      "with the mayor and the head of the coast guard.\n\n" STATEMENT "\n\n" STATEMENT2
+                      "\n\n" FURN "\n\nThe island's school will reopen on Monday, officials said.",
+                      T0 + 3600);
+  assert_int_equal(px_dedup_add(dd, b, &r), PX_OK);
+  assert_true(r.wire_share == 0.0);
+  px_article *c = art("Coast Daily", "Pell counts the damage",
+                      "A storm tore the roofs off forty houses on the island of Pell on Tuesday night, "
+                      "and the harbour wall gave way in two places.\n\nThe island's fishermen lost "
+                      "a dozen boats, the harbour master said.",
+                      T0 + 7200);
+  assert_int_equal(px_dedup_add(dd, c, &r), PX_OK);
+  assert_true(r.wire_share > 0.3);
+  assert_int_equal(r.wire_source, 0);
+  px_article_free(a);
+  px_article_free(b);
+  px_article_free(c);
+  px_dedup_free(dd);
+  px_ctx_free(ctx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_exact_and_near_copies),
       cmocka_unit_test(test_boilerplate_and_short_bodies),
       cmocka_unit_test(test_bad_dates_flagged),
+      cmocka_unit_test(test_wire_share_quotes_and_furniture),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -38,8 +38,11 @@ enum {
   PX__TF_SENT_START = 4, /* first word token of its sentence */
   PX__TF_STOP = 8,       /* a stopword */
   PX__TF_POSSESSIVE = 16, /* ended in 's / ’s (stripped from the stem) */
-  PX__TF_FURNITURE = 32   /* in a sentence of page furniture: set by clustering's
+  PX__TF_FURNITURE = 32,  /* in a sentence of page furniture: set by clustering's
                              features only (story/feat.c), never by the analyzer */
+  PX__TF_ASIDE = 64       /* in a sentence that is no evidence of copied text (a
+                             quotation, a short line of furniture): set by
+                             clustering's features only, for the wire share */
 };
 
 typedef struct px__token {

@@ -123,6 +123,9 @@ size_t px__dd_keys(const px__params *p, const px__feat *f, uint64_t *keys) {
   return n;
 }
 
+/* Is sentence s of f no evidence of copied text (px__feat_furniture)? */
+static bool aside(const px__feat *f, uint32_t s) { return f->aside && f->aside[s]; }
+
 typedef struct tally {
   uint32_t art, n;
 } tally;
@@ -217,7 +220,7 @@ int px__dd_add(px__dd *d, px__feat *f, const px__text *tx, px_story_result *r) {
       d->sents[d->nsents].df = 1;
       *slot = (uint32_t)++d->nsents;
       if (gskip && gskip[s]) skip[s] = true;
-      else counted++;
+      else counted += !aside(f, s);
       continue;
     }
     if (*slot == 0) continue;
@@ -227,6 +230,9 @@ int px__dd_add(px__dd *d, px__feat *f, const px__text *tx, px_story_result *r) {
       skip[s] = true;
       continue;
     }
+    /* A quotation two outlets share is a source both quoted, a line of
+     * furniture is the page's: neither is text one copied from the other. */
+    if (aside(f, s)) continue;
     counted++;
     if (si->first == idx || same_outlet(d->source[si->first], f->source)) continue;
     copied++;

@@ -215,25 +215,62 @@ static bool counts_as_word(const px__token *t) {
   return (t->kind == PX__TOK_WORD || t->kind == PX__TOK_NUMBER) && !(t->flags & PX__TF_FURNITURE);
 }
 
+/* The quotation marks that open (1), close (2) or may do either (3). */
+static int quote_mark(const px__text *tx, const px__token *t) {
+  const unsigned char *c = (const unsigned char *)tx->body + t->start;
+  size_t n = t->end - t->start;
+  if (n == 1 && c[0] == '"') return 3;
+  if (n == 3 && c[0] == 0xE2 && c[1] == 0x80 && c[2] == 0x9C) return 1; /* “ */
+  if (n == 3 && c[0] == 0xE2 && c[1] == 0x80 && c[2] == 0x9D) return 2; /* ” */
+  if (n == 2 && c[0] == 0xC2 && c[1] == 0xAB) return 1;                 /* « */
+  if (n == 2 && c[0] == 0xC2 && c[1] == 0xBB) return 2;                 /* » */
+  return 0;
+}
+
+/* The words of a short line px__furniture_text is asked about: a line of
+ * its own (a paragraph of one sentence) or one of the last three, where a
+ * notice is set ("Copyright ... This material may not be published, ...");
+ * asking of every sentence would cost about 3 % of an ingest's CPU, of
+ * these about 1 %. */
+#define ASIDE_FURNITURE_WORDS 14
+static bool edge(const px__text *tx, size_t s) {
+  return s + 3 >= tx->nsent || ((s == 0 || tx->sent[s - 1].para != tx->sent[s].para) &&
+                                (s + 1 == tx->nsent || tx->sent[s + 1].para != tx->sent[s].para));
+}
+
 uint8_t *px__feat_furniture(const px__text *tx, px__arena *a) {
   uint8_t *furn = px__arena_alloc(a, tx->ntok + 1);
   if (!furn) return NULL;
   memset(furn, 0, tx->ntok + 1);
+  bool open = false;
+  uint32_t para = UINT32_MAX;
   for (size_t s = 0; s < tx->nsent; s++) {
     const px__sentence *se = &tx->sent[s];
     size_t first = PX__MIN((size_t)se->tok_first, tx->ntok);
     size_t end = PX__MIN((size_t)se->tok_first + se->tok_count, tx->ntok);
-    size_t words = 0, titled = 0, commas = 0;
+    if (se->para != para) open = false, para = se->para;
+    size_t words = 0, titled = 0, commas = 0, quoted = 0;
     for (size_t i = first; i < end; i++) {
       const px__token *t = &tx->tok[i];
       if (t->kind == PX__TOK_WORD || t->kind == PX__TOK_NUMBER) {
         words++;
+        quoted += open;
         titled += (t->flags & (PX__TF_CAP | PX__TF_ALLCAPS)) == PX__TF_CAP;
       } else if (t->kind == PX__TOK_PUNCT && tx->body[t->start] == ',') {
         commas++;
+      } else if (t->kind == PX__TOK_QUOTE) {
+        int q = quote_mark(tx, t);
+        if (q == 3) open = !open;
+        else if (q) open = q == 1;
       }
     }
-    if (px__title_run(words, titled, commas)) memset(furn + first, 1, end - first);
+    uint8_t f = 0;
+    if (px__title_run(words, titled, commas)) f = PX__TF_FURNITURE;
+    else if (words && 2 * quoted > words) f = PX__TF_ASIDE;
+    else if (words && words <= ASIDE_FURNITURE_WORDS && se->end > se->start && edge(tx, s) &&
+             px__furniture_text(tx->body + se->start, se->end - se->start))
+      f = PX__TF_ASIDE;
+    if (f) memset(furn + first, f, end - first);
   }
   return furn;
 }
@@ -437,8 +474,7 @@ int px__feat_compute(px__fx *fx, const px__params *p, const px_article *art, px_
     return rc;
   const uint8_t *furn = px__feat_furniture(tx, &fx->arena);
   if (!furn) return PX_ENOMEM;
-  for (size_t i = 0; i < tx->ntok; i++)
-    if (furn[i]) tx->tok[i].flags |= PX__TF_FURNITURE;
+  for (size_t i = 0; i < tx->ntok; i++) tx->tok[i].flags |= furn[i];
   px__text ttx = {0};
   if (title.len &&
       (rc = px__text_analyze(fx->ta, title.ptr, title.len, &fx->arena, &ttx)))
@@ -461,19 +497,23 @@ int px__feat_text(px__fx *fx, const px__params *p, const px__text *tx, px__feat 
   /* Sentence hashes over folded words; count body words. */
   f->nsent = (uint32_t)tx->nsent;
   f->sent = px__arena_alloc(&fx->arena, (tx->nsent + 1) * sizeof(uint64_t));
-  if (!f->sent) return PX_ENOMEM;
+  f->aside = px__arena_alloc(&fx->arena, tx->nsent + 1);
+  if (!f->sent || !f->aside) return PX_ENOMEM;
   for (size_t s = 0; s < tx->nsent; s++) {
     const px__sentence *se = &tx->sent[s];
     uint64_t h = 0x73656e74ULL;
     uint32_t nw = 0;
+    uint8_t aside = 0;
     for (uint32_t j = 0; j < se->tok_count && se->tok_first + j < tx->ntok; j++) {
       const px__token *tk = &tx->tok[se->tok_first + j];
       if (!counts_as_word(tk)) continue;
       h = px__mix64(h ^ tk->fold);
       nw++;
+      aside |= (tk->flags & PX__TF_ASIDE) != 0;
     }
     f->nwords += nw;
     f->sent[s] = nw >= p->min_sent_words ? (h ? h : 1) : 0;
+    f->aside[s] = aside;
   }
   if (f->nwords < (uint32_t)p->o.min_dup_words) f->flags |= PX_SF_SHORT;
   return PX_OK;

@@ -51,7 +51,7 @@ static size_t put_tokens(unsigned char *p, const px__text *tx, bool body, const 
     if (t->stem == t->fold) b0 |= T_SAME;
     else if (t->stem) b0 |= T_STEM;
     p[k] = b0;
-    p[k + 1] = (unsigned char)(t->flags | (furn && furn[i] ? PX__TF_FURNITURE : 0));
+    p[k + 1] = (unsigned char)(t->flags | (furn ? furn[i] : 0));
     memcpy(p + k + 2, &t->sent, 2);
     memcpy(p + k + 4, &t->fold, 8);
     k += 12;

@@ -138,6 +138,7 @@ typedef struct px__feat {
   uint32_t nsh;      /* shingles sketched (0: too short for near-duplicates) */
   uint32_t sig[PX__SIG];
   uint64_t *sent;    /* sentence hashes (0 for sentences too short to count) */
+  uint8_t *aside;    /* per sentence, 1: no evidence of copied text (PX__TF_ASIDE) */
   uint32_t nsent;
   px__tw *terms;     /* term counts (title-weighted), sorted by id */
   uint32_t nterms;
@@ -194,12 +195,18 @@ PX__HIDDEN int px__date_from_text(const px_article *art, int64_t now, int64_t *t
 PX__HIDDEN int px__feat_compute(px__fx *fx, const px__params *p, const px_article *art,
                                 px__feat *f /* OUT */, px__text *tx /* OUT */);
 
-/** Per token of tx (in a), 1 when its sentence is a menu or a gallery's run of
- * names set as one sentence (px__title_run over its tokens, the long page
- * furniture an outlet prints in every article): its tokens count nowhere in
- * duplicate detection or clustering.  NULL: out of memory.  Only this rule
- * of px__furniture_text: the whole test would add about a tenth to an
- * ingest's CPU. */
+/** Per token of tx (in a), PX__TF_FURNITURE when its sentence is a menu or a
+ * gallery's run of names set as one sentence (px__title_run over its tokens,
+ * the long page furniture an outlet prints in every article): its tokens
+ * count nowhere in duplicate detection or clustering.  Only this rule of
+ * px__furniture_text for every sentence: the whole test would add about a
+ * tenth to an ingest's CPU.  PX__TF_ASIDE when its sentence is no evidence
+ * of copied text: a quotation (more than half its words inside quotation
+ * marks, the marks followed across the sentences of a paragraph), which
+ * outlets share because they quote one source, or a short line that
+ * px__furniture_text calls furniture ("Watch the latest video at ...",
+ * "This material may not be published, ..."): it counts nowhere in the wire
+ * share.  NULL: out of memory. */
 PX__HIDDEN uint8_t *px__feat_furniture(const px__text *tx, px__arena *a);
 
 /** The time fields and flags of f from a published time (has: it has one)
