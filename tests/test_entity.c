@@ -96,6 +96,17 @@ static const char k_putin[] =
     "The Russian president also spoke with officials of the United Nations, who asked "
     "Putin to allow inspectors into the region.";
 
+/* A gallery's caption run into a name's repeat: "Kamala Harris Harris
+ * graduates" names Kamala Harris, then Harris; "Sirhan Sirhan" is one. */
+static void test_name_repeat_split(void **state) {
+  px_doc *d = analyze(state, "Gallery\n\nPhotos: Former candidate Mira Lundqvist Lundqvist graduates from "
+                             "law school in 1989.\n\nThe court heard from Sirhan Sirhan on Monday.");
+  assert_true(find_mention(d, "Mira Lundqvist") >= 0);
+  assert_true(find_mention(d, "Mira Lundqvist Lundqvist") < 0);
+  assert_true(find_mention(d, "Sirhan Sirhan") >= 0);
+  px_doc_free(d);
+}
+
 static void test_titles_possessive_role(void **state) {
   px_doc *d = analyze(state, k_putin);
   long p = find_key(d, "vladimir putin");
@@ -779,6 +790,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_ampersand_names_a_firm, setup, teardown),
       cmocka_unit_test_setup_teardown(test_signature_line, setup, teardown),
       cmocka_unit_test_setup_teardown(test_titles_possessive_role, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_name_repeat_split, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_of_the_body, setup, teardown),
       cmocka_unit_test_setup_teardown(test_demonym_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_leader_role_and_hyphen_keys, setup, teardown),

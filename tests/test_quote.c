@@ -2252,6 +2252,21 @@ static void test_who_named_by_group(void **state) {
   assert_speaker(f, "quota is too low", "Those");
 }
 
+/* A name that only describes the noun before "who" does not speak: "a
+ * former Berg staffer who claimed "..."" is the staffer's; "Name, 20, a
+ * University of Ostra student who ...: "..."" is the named person's. */
+static void test_name_describing_the_antecedent(void **state) {
+  fx *f = *state;
+  run(f, "Berg campaign ends\n\nThe senator's decision comes days after the Valdoria Times obtained "
+         "a letter from a former Berg staffer who claimed she had \"never seen an office treat its "
+         "staff so poorly.\"\n\nThe march was loud.\n\n-- Mira Lund, 20, a University of Ostra "
+         "student who went to the march: \"Shameful.\"");
+  px_quote q = find(f, "never seen an office");
+  if (q.has_speaker && str_has(q.speaker_name, "Berg") && !str_has(q.speaker_name, "staffer"))
+    fail_msg("the staffer's words given to '%.*s'", (int)q.speaker_name.len, q.speaker_name.ptr);
+  assert_speaker(f, "Shameful", "Mira Lund");
+}
+
 /* "after once calling X "..."": the clause's subject speaks, over the
  * adverb; "Mr. Berg, whom he has called "..."": the pronoun is not the one
  * "whom" stands for. */
@@ -2602,6 +2617,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_possessive_role_and_reader, setup, teardown),
       cmocka_unit_test_setup_teardown(test_role_then_name_and_reports, setup, teardown),
       cmocka_unit_test_setup_teardown(test_who_named_by_group, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_name_describing_the_antecedent, setup, teardown),
       cmocka_unit_test_setup_teardown(test_participle_adverb_and_whom, setup, teardown),
       cmocka_unit_test_setup_teardown(test_place_after_preposition, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cue_with_clause_after_comma, setup, teardown),

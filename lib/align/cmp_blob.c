@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 36u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 37u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -160,7 +160,10 @@
                         other outlets' figures; an age is no span of time;
                         a sum per something ("$5,000 per election cycle",
                         "$2,500 each") is set only against sums per the
-                        same */
+                        same;
+                    37: a name never ends on its word twice; a name
+                        that only describes the noun before "who" does
+                        not speak */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -1481,6 +1481,10 @@ static int find_candidates(work *w) {
         const px__token *t = T(w, j);
         const px__token *p = T(w, j - 1);
         bool adjacent = p->end == t->start;
+        /* "Kamala Harris Harris graduates ...": a gallery's caption run
+         * into a name's repeat; one name never ends on its word twice
+         * ("Sirhan Sirhan", two words, is one) */
+        if (j - 1 > a && t->fold == p->fold && t->kind == PX__TOK_WORD) break;
         if (w->namey[j] && !(w->namey[j] & N_STARTS)) {
           j++;
           if ((w->namey[j - 1] & N_ENDS) || (t->flags & PX__TF_POSSESSIVE)) break;

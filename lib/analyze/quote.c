@@ -902,6 +902,39 @@ static size_t skip_occasion_back(const qwork *w, size_t lo, size_t j) {
 /* The relative pronoun at token t (who, which) as the subject: its span
  * as written, and the mention of the noun phrase before it, when one, for
  * the name ("critics who say", "Senator Quill, who added"). */
+/* Does the name s0 found before the relative pronoun at b only describe
+ * the noun that is its antecedent: "a former Harris staffer who claimed",
+ * "a Trump campaign aide who said"?  The name ends one or two common nouns
+ * before b. */
+static bool name_modifies(const qwork *w, size_t lo, size_t b, const spk *s0) {
+  if (s0->men < 0) return false;
+  for (size_t k = b, n = 0; k > lo && n < 2; k--, n++) {
+    size_t j = k - 1;
+    if (!is_word(w, j) || cap_word(w, j) || w->inq[j] || (TOK(w, j)->flags & PX__TF_STOP) ||
+        (w->cls[j] & (CW_CLAUSE | PX__CW_CUE | PX__CW_PRONOUN | CW_SKIP | CW_DET)))
+      return false;
+    if (j > lo && TOK(w, j - 1)->end == s0->end && mention_at(w, j - 1) == s0->men) return true;
+  }
+  return false;
+}
+
+/* The noun phrase that ends at b and that a name only describes
+ * (name_modifies), from its determiner ("a former Harris staffer"), in
+ * place of the name: @return false when it has none within eight words. */
+static bool antecedent(const qwork *w, size_t lo, size_t b, spk *s0) {
+  for (size_t a = b; a > lo && b - a < 8; a--) {
+    size_t j = a - 1;
+    if (!is_word(w, j) || w->inq[j] || (w->cls[j] & (CW_CLAUSE | PX__CW_CUE | PX__CW_PRONOUN))) return false;
+    if (w->cls[j] & CW_DET) {
+      s0->men = -1;
+      s0->start = s0->nstart = TOK(w, j)->start;
+      s0->end = s0->nend = TOK(w, b - 1)->end;
+      return true;
+    }
+  }
+  return false;
+}
+
 static bool relative_subject(const qwork *w, size_t lo, size_t t, spk *s) {
   spk s0 = {0};
   size_t b = t > lo && punct_char(w, t - 1) == ',' ? t - 1 : t;
@@ -909,12 +942,17 @@ static bool relative_subject(const qwork *w, size_t lo, size_t t, spk *s) {
   if (m >= 0 && w->ents->ent[w->ents->men[m].entity].type != PX_ENT_PLACE) /* "by Senator Quill, who" */
     spk_from_mention(w, m, s), s->pron = 0;
   else if (nearest_back(w, lo, t, &s0) && !s0.pron &&
-      !(s0.men >= 0 && w->ents->ent[w->ents->men[s0.men].entity].type == PX_ENT_PLACE)) {
+      !(s0.men >= 0 && w->ents->ent[w->ents->men[s0.men].entity].type == PX_ENT_PLACE) &&
+      (!name_modifies(w, lo, b, &s0) || antecedent(w, lo, b, &s0))) {
     *s = s0;
     /* a role set apart after a name: "Jeb Bush, the former Florida
-     * governor, who said" is Bush */
+     * governor, who said" is Bush; "Michela Martinazzi, 20, a University
+     * of Florida student who" is Martinazzi */
     size_t f = tok_from(w, s0.start);
     int32_t pm = s0.men < 0 && f > lo + 1 && punct_char(w, f - 1) == ',' ? mention_at(w, f - 2) : -1;
+    if (pm < 0 && s0.men < 0 && f > lo + 3 && punct_char(w, f - 1) == ',' &&
+        TOK(w, f - 2)->kind == PX__TOK_NUMBER && punct_char(w, f - 3) == ',')
+      pm = mention_at(w, f - 4);
     if (pm >= 0 && w->ents->ent[w->ents->men[pm].entity].type == PX_ENT_PERSON)
       spk_from_mention(w, pm, s);
     else if (s0.men < 0 && !(is_word(w, f) && (TOK(w, f)->flags & PX__TF_STOP) &&

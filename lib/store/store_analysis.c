@@ -30,8 +30,11 @@
  * no dash ("Washington (CNN) It's still undecided ..."), which began the
  * first sentence; 10: quoted words before a thing's relative clause
  * ("the “one country, two systems” governance, which promised") are
- * nobody's quote. */
-#define ANALYSIS_VERSION 10
+ * nobody's quote; 11: a name never ends on its word twice ("Kamala
+ * Harris Harris graduates" in a gallery's captions), a name that only
+ * describes the noun before "who" ("a former Harris staffer who
+ * claimed") does not speak. */
+#define ANALYSIS_VERSION 11
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
