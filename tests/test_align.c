@@ -762,6 +762,10 @@ static void test_furniture(void **state) {
       "Containers are pictured at the Orlen deep water port, February 13, 2017.",
       "Orlen Yard viewed on Nov. 16, 2015, in Eastport.",
       "The harbour board's Orlen offices (Photo: Jane Doe, Orlen Ledger)",
+      /* the agencies' caption with a role before a name, and a party after one */
+      ("Orlen Mayor Anna Berg and Eastport's leader Eli Moe shake hands after signing the pier "
+       "accord at the Harbour Hotel in Orlen, Valdoria June 12, 2018."),
+      "Senator Jane Doe (R-VA) speaks during a news conference in Orlen, Valdoria, February 6, 2018.",
       /* links and pointers */
       "Read or Share this story: http://usat.ly/1h3RoDv", "Related Coverage Factbox: Latest on the ferry strike",
       "- Check out the CNN Electoral Map and Calculator and game out your own strategy for November.",
@@ -770,6 +774,8 @@ static void test_furniture(void **state) {
   static const char *const no[] = {
       "Defense talks with the islands began on May 26, 2008, in the capital.",
       "Mayor Anna Berg signed the order on Jan. 27, 2017, in her office.",
+      "Critics claimed Eli Moe, the head of the board from Oct. 6, 2006 to Oct. 5, 2016, approved it.",
+      "As the Harbour Institute for Ferry Studies points out, the pier opened on June 1, 1990.",
       "Berg says the pier will open on May 1, 2025, if the money comes.",
       "The rise does not necessarily represent a trend, and more data will be needed before a conclusion.",
       "\"These comments do not reflect the views of the harbour district,\" he said in an interview.",

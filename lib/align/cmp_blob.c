@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 37u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 38u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -163,7 +163,11 @@
                         same;
                     37: a name never ends on its word twice; a name
                         that only describes the noun before "who" does
-                        not speak */
+                        not speak;
+                    38: an agencies' caption with a role before a name
+                        ("North Korea's leader Kim Jong Un shake hands
+                        ...") or a party after one ("(R-KY) speaks") is
+                        furniture */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

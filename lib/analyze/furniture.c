@@ -463,6 +463,11 @@ static bool dated_caption(const char *p, size_t n) {
       while (i < n && p[i] == ' ') i++;
       continue;
     }
+    /* a party and a state after a name: "Mitch McConnell (R-KY) speaks" */
+    if (p[w] == '(' && (p[i - 1] == ')' || (i - w > 2 && p[i - 2] == ')' && p[i - 1] == ',')) && i - w <= 8 && caps) {
+      while (i < n && p[i] == ' ') i++;
+      continue;
+    }
     if (!cap && !glue) {
       /* the first word in lower case: a verb of the list, "-s" or not; or,
        * after a place in the picture, "is" or "are" */
@@ -482,7 +487,24 @@ static bool dated_caption(const char *p, size_t n) {
         ok = r == 0 || (r == 1 && p[w + vl] == 's') || (r == 2 && !memcmp(p + w + vl, "es", 2)) ||
              (r == 3 && !memcmp(p + w + vl, "ies", 3)) || (r == 1 && p[w + vl] == 'y');
       }
-      if (!ok) return false;
+      if (!ok) {
+        /* a role before a name in the run: "North Korea's leader Kim
+         * Jong Un shake hands ..." */
+        size_t nx = i;
+        while (nx < n && p[nx] == ' ') nx++;
+        static const char *const not_role[] = {"for", "from", "with", "have", "has", "had", "into",
+                                               "over", "after", "about", "than", "will", "would",
+                                               "could", "should", "also", "then", "that", "when"};
+        bool verbish = p[i - 1] == 's' || (p[i - 2] == 'e' && p[i - 1] == 'd'); /* "claimed Mikhail" */
+        for (size_t v = 0; v < sizeof not_role / sizeof *not_role && !verbish; v++)
+          verbish = k == strlen(not_role[v]) && !memcmp(p + w, not_role[v], k);
+        if (k >= 3 && caps >= 2 && !verbish && p[i - 1] >= 'a' && p[i - 1] <= 'z' && nx < n &&
+            p[nx] >= 'A' && p[nx] <= 'Z') {
+          i = nx;
+          continue;
+        }
+        return false;
+      }
       break;
     }
     if (cap) caps++;
