@@ -296,6 +296,23 @@ static void test_short_phrase_of_a_longer_quote(void **state) {
   assert_int_not_equal(r2[4], r2[1]);
 }
 
+/* An editor's words in brackets are not the speaker's: "When I decided
+ * to just do it [close the pier]" shares only them with a remark on the
+ * pier; the same words with another insertion are one remark. */
+static void test_brackets_are_the_editors(void **state) {
+  (void)state;
+  const char *q[] = {"The board has said the worst things about the old pier, including that it should be closed, "
+                     "but now they are so sad!",
+                     "When I decided to just do it [close the old pier], I said to myself that the board was "
+                     "making excuses for the ferry it lost.",
+                     "When I decided to just do it [shut the pier], I said to myself that the board was "
+                     "making excuses for the ferry it lost."};
+  size_t r[3];
+  remarks_of_list(q, "ddd", 3, r);
+  assert_int_not_equal(r[0], r[1]);
+  assert_int_equal(r[1], r[2]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_signature_test_is_exact),
@@ -306,6 +323,7 @@ int main(void) {
       cmocka_unit_test(test_word_and_synonym),
       cmocka_unit_test(test_one_content_word_fragment),
       cmocka_unit_test(test_short_phrase_of_a_longer_quote),
+      cmocka_unit_test(test_brackets_are_the_editors),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

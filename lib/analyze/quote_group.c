@@ -183,9 +183,17 @@ static int bag_make(px__textan *ta, synmemo *memo, const char *p, size_t n, px__
   uint64_t stem[BAG_MAX];
   uint32_t cls[BAG_MAX * PX__QBAG_K];
   uint32_t nw = 0, nc = 0;
+  int bracket = 0;
   for (size_t i = 0; i < tx.ntok && nw < BAG_MAX; i++) {
     const px__token *t = &tx.tok[i];
     uint64_t h;
+    /* an editor's words in brackets ("When I decided to just do it [fire
+     * Comey]", "[sic]") are not the speaker's */
+    if (t->kind == PX__TOK_PUNCT && t->end - t->start == 1 && (p[t->start] == '[' || p[t->start] == ']')) {
+      bracket = p[t->start] == '[';
+      continue;
+    }
+    if (bracket) continue;
     uint32_t *cl = &cls[nw * PX__QBAG_K];
     for (int k = 0; k < PX__QBAG_K; k++) cl[k] = UINT32_MAX;
     if (t->kind == PX__TOK_NUMBER) {
