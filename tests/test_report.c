@@ -649,6 +649,34 @@ static void test_brief_alone_once(void **state) {
   free(out);
 }
 
+/* An ellipsis that opens a statement ("[…] Fire crews in Vaasa ...", a
+ * block quote's cut) is not shown in the brief, in any format; the JSON
+ * keeps the text as written. */
+static void test_brief_leading_ellipsis(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *title[2] = {"Fire destroys Vaasa grain silo", "Old silo burns in Vaasa"};
+  const char *body[2] = {"[\xe2\x80\xa6] " SHARED_1 SHARED_2 "... Neighbours watched the flames from the river bank until the early hours.",
+                         SHARED_1 SHARED_2 SHARED_3};
+  const int64_t when[2] = {1700000000, 1700003600};
+  const px_report_format fmts[3] = {PX_REPORT_TEXT, PX_REPORT_MD, PX_REPORT_HTML};
+  for (int f = 0; f < 3; f++) {
+    char *out = report_of(src, title, body, when, 2, fmts[f]);
+    /* the brief: its core facts and what each outlet alone adds (the
+     * HTML's full columns show the articles as written) */
+    char *from = strstr(out, "Core facts"), *to = from ? strstr(from, "Quote variants") : NULL;
+    char *cols = from ? strstr(from, "Side by side") : NULL;
+    if (cols && (!to || cols < to)) to = cols;
+    assert_non_null(to);
+    *to = 0;
+    assert_non_null(strstr(from, "Fire crews in Vaasa"));
+    assert_null(strstr(from, "\xe2\x80\xa6] Fire crews"));
+    assert_non_null(strstr(from, "Neighbours watched"));
+    assert_null(strstr(from, "... Neighbours"));
+    free(out);
+  }
+}
+
 /* A direct quote broken by the outlet's attribution ("...," the mayor
  * said. "...") is shown as the quoted words, the attribution left out. */
 static void test_quote_shown(void **state) {
@@ -714,6 +742,7 @@ int main(void) {
       cmocka_unit_test(test_dates_shown), cmocka_unit_test(test_errors), cmocka_unit_test(test_brief_lead),
       cmocka_unit_test(test_brief_lead_title),
       cmocka_unit_test(test_brief_alone_once), cmocka_unit_test(test_quote_shown),
+      cmocka_unit_test(test_brief_leading_ellipsis),
       cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
       cmocka_unit_test(test_brief_asides),
       cmocka_unit_test(test_brief_core_speaker), cmocka_unit_test(test_brief_core_needs_a_sure_link),

@@ -104,14 +104,14 @@ void px__report_html(const px_comparison *c, px__w *w) {
       h(w, who);
       px__w_puts(w, ":</span> ");
     }
-    h(w, px__span(c, m0->art, m0->start, m0->end));
+    h(w, px__shown(px__span(c, m0->art, m0->start, m0->end)));
     px__w_puts(w, "</summary>");
     for (uint32_t j = fa->first; j < fa->first + fa->count; j++) {
       const px__cmember *m = &c->mem[j];
       px__w_printf(w, "<div>[%u] ", m->art + 1);
       h(w, c->art[m->art].label);
       px__w_puts(w, ": ");
-      h(w, px__span(c, m->art, m->start, m->end));
+      h(w, px__shown(px__span(c, m->art, m->start, m->end)));
       px__w_puts(w, "</div>");
     }
     px__w_puts(w, "</details></li>");
@@ -126,7 +126,7 @@ void px__report_html(const px_comparison *c, px__w *w) {
     for (uint32_t k = 0; k < b.nalone[i]; k++) {
       const px__sentence *se = &c->art[i].tx->sent[b.alone[i * b.top + k]];
       px__w_puts(w, "<li>");
-      h(w, px__span(c, (uint32_t)i, se->start, se->end));
+      h(w, px__shown(px__span(c, (uint32_t)i, se->start, se->end)));
       px__w_puts(w, "</li>");
     }
     px__w_puts(w, "</ul>");

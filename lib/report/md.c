@@ -57,7 +57,7 @@ static void brief_md(const px_comparison *c, const px_report_opts *o, px__w *w, 
       mdstr(w, who);
       px__w_puts(w, ": ");
     }
-    mdstr(w, px__span(c, m->art, m->start, m->end));
+    mdstr(w, px__shown(px__span(c, m->art, m->start, m->end)));
     px__w_puts(w, "\n");
   }
   px__w_puts(w, "\n## What each outlet alone adds\n\n");
@@ -68,7 +68,7 @@ static void brief_md(const px_comparison *c, const px_report_opts *o, px__w *w, 
     for (uint32_t k = 0; k < b->nalone[i]; k++) {
       const px__sentence *se = &c->art[i].tx->sent[b->alone[i * b->top + k]];
       px__w_puts(w, "- ");
-      mdstr(w, px__span(c, (uint32_t)i, se->start, se->end));
+      mdstr(w, px__shown(px__span(c, (uint32_t)i, se->start, se->end)));
       px__w_puts(w, "\n");
     }
     px__w_puts(w, "\n");
@@ -207,7 +207,7 @@ void px__report_md(const px_comparison *c, const px_report_opts *o, px__w *w) {
       if (c->fact[c->sent_fact[a->sent_first + s]].noutlets > 1) continue;
       const px__sentence *se = &a->tx->sent[s];
       px__w_puts(w, "- ");
-      mdstr(w, px__span(c, (uint32_t)i, se->start, se->end));
+      mdstr(w, px__shown(px__span(c, (uint32_t)i, se->start, se->end)));
       px__w_raw(w, "\n", 1);
     }
   }

@@ -133,6 +133,26 @@ px_str px__span(const px_comparison *c, uint32_t art, uint32_t start, uint32_t e
   return (px_str){body.ptr + start, end - start};
 }
 
+px_str px__shown(px_str t) {
+  /* an ellipsis that marks words left out before ("[…] The Post first
+   * reported ...", "... and then"): nothing of the statement */
+  for (bool again = true; again && t.len;) {
+    again = false;
+    static const char *const lead[] = {"[\xe2\x80\xa6]", "[...]", "(\xe2\x80\xa6)", "(...)",
+                                       "\xe2\x80\xa6", "..."};
+    for (size_t k = 0; k < sizeof lead / sizeof *lead; k++) {
+      size_t n = strlen(lead[k]);
+      if (t.len > n && !memcmp(t.ptr, lead[k], n)) {
+        t.ptr += n, t.len -= n;
+        while (t.len && (*t.ptr == ' ' || *t.ptr == '\t')) t.ptr++, t.len--;
+        again = true;
+        break;
+      }
+    }
+  }
+  return t;
+}
+
 /* The kinds of `parallax quotes` (px_quote_kind_name), and "trimmed" for a
  * direct quote cut shorter than the remark's fullest rendering. */
 const char *px__qkind_name(const px__cqmember *m) {

@@ -129,7 +129,7 @@ static void brief_text(const px_comparison *c, const px_report_opts *o, tx *t, c
     if (who.len && who.len < 200)
       n += snprintf(line + n, sizeof line - (size_t)n, "%.*s: ", (int)who.len, who.ptr);
     px__w_raw(w, line, (size_t)n);
-    wrap(t, px__span(c, m->art, m->start, m->end), (size_t)n, 6);
+    wrap(t, px__shown(px__span(c, m->art, m->start, m->end)), (size_t)n, 6);
   }
   heading(t, "What each outlet alone adds");
   bool any = false;
@@ -142,7 +142,7 @@ static void brief_text(const px_comparison *c, const px_report_opts *o, tx *t, c
     for (uint32_t k = 0; k < b->nalone[i]; k++) {
       const px__sentence *se = &c->art[i].tx->sent[b->alone[i * b->top + k]];
       px__w_puts(w, "    - ");
-      wrap(t, px__span(c, (uint32_t)i, se->start, se->end), 6, 6);
+      wrap(t, px__shown(px__span(c, (uint32_t)i, se->start, se->end)), 6, 6);
     }
   }
   if (!any) note(t, "(nothing of substance only one outlet reports)");
