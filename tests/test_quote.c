@@ -1052,6 +1052,9 @@ static void test_speaker_match(void **state) {
   assert_true(M("Sarah Huckabee Sanders", "Sarah Sanders"));
   assert_true(M("Bob McDonnell", "Robert McDonnell"));
   assert_true(M("Rick Gates", "Richard Gates"));
+  assert_true(M("Rudy Giuliani", "Rudolph W. Giuliani")); /* a contradicting attribution, on a real story */
+  assert_true(M("Jack Lew", "John Lew"));
+  assert_false(M("Rudy Giuliani", "Randy Giuliani"));
   assert_true(M("Jerry Nadler", "Jerrold Nadler"));
   assert_true(M("Becky Tallis", "Rebecca Tallis"));
   assert_true(M("Gov. Bob McDonnell", "Robert F. McDonnell"));

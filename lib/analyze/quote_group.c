@@ -505,9 +505,14 @@ static bool same_tok(const ntok *a, const ntok *b) {
  * Gates" / "Richard Gates"): the short form, then the full name. */
 static const char *const k_nicknames[][2] = {
     {"abe", "abraham"},    {"al", "albert"},        {"alex", "alexander"},   {"andy", "andrew"},
-    {"becky", "rebecca"},  {"ben", "benjamin"},     {"bernie", "bernard"},   {"bill", "william"},
+    {"becky", "rebecca"},  {"ben", "benjamin"},     {"bernie", "bernard"},   {"beth", "elizabeth"},
+    {"betsy", "elizabeth"}, {"bill", "william"},
     {"billy", "william"},  {"bob", "robert"},       {"bobby", "robert"},     {"cathy", "catherine"},
-    {"chris", "christopher"}, {"chuck", "charles"}, {"dan", "daniel"},       {"danny", "daniel"},
+    {"charlie", "charles"}, {"chris", "christopher"}, {"chuck", "charles"}, {"dan", "daniel"},
+    {"danny", "daniel"},   {"frank", "francis"},    {"gerry", "gerald"},     {"harry", "harold"},
+    {"jack", "john"},      {"jake", "jacob"},       {"jen", "jennifer"},     {"jenny", "jennifer"},
+    {"johnny", "john"},    {"josh", "joshua"},      {"marty", "martin"},     {"randy", "randall"},
+    {"rudy", "rudolph"},   {"tommy", "thomas"},     {"zach", "zachary"},
     {"dave", "david"},     {"deb", "deborah"},      {"debbie", "deborah"},   {"dick", "richard"},
     {"don", "donald"},     {"doug", "douglas"},     {"ed", "edward"},        {"eddie", "edward"},
     {"fred", "frederick"}, {"gene", "eugene"},      {"greg", "gregory"},     {"hank", "henry"},
