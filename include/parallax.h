@@ -971,6 +971,16 @@ PX_API int px_quote_groups_add_text(px_quote_groups *g, const char *speaker, siz
  * joins it.  @return PX_OK or PX_EINVAL.
  */
 PX_API int px_quote_groups_set_time(px_quote_groups *g, int64_t when, int known);
+/**
+ * Where the quote added next stands: its article (any number that tells
+ * articles apart) and its bytes [start, end) there; unknown when not
+ * given.  Two direct quotes of one article join one remark only when side
+ * by side (an attribution between them at most) or nearly word for word
+ * the same: an article quotes one remark whole or in pieces next to each
+ * other, and two remarks of one speech paragraphs apart.
+ * @return PX_OK or PX_EINVAL (end before start).
+ */
+PX_API int px_quote_groups_set_place(px_quote_groups *g, int64_t article, size_t start, size_t end);
 /** Group what was added.  @return PX_OK or PX_ENOMEM. */
 PX_API int px_quote_groups_finish(px_quote_groups *g);
 

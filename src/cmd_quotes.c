@@ -134,8 +134,11 @@ static int read_input(cli *c, state *st, const char *path) {
     ai->origin = dup_str(px_article_get(art, PX_F_ORIGIN));
     ai->published = px_article_published(art, &ai->has_time);
     px_quote_groups_set_time(st->g, ai->published, ai->has_time);
-    for (size_t i = 0; i < px_quotes_count(qs); i++)
+    for (size_t i = 0; i < px_quotes_count(qs); i++) {
+      px_quote q;
+      if (px_quotes_get(qs, i, &q) == PX_OK) px_quote_groups_set_place(st->g, (int64_t)st->narts, q.start, q.end);
       if (px_quote_groups_add(st->g, qs, i, (int64_t)st->narts)) status = EXIT_FAIL;
+    }
     st->narts++;
     px_quotes_free(qs);
     px_doc_free(d);
@@ -178,6 +181,7 @@ static int feed_stored(void *user, const px_stored_quote *q) {
     f->last_article = q->article;
   }
   px_quote_groups_set_time(st->g, q->published, q->has_time);
+  px_quote_groups_set_place(st->g, q->article, q->start, q->end);
   if (px_quote_groups_add_text(st->g, q->speaker_name.ptr, q->speaker_name.len, q->text.ptr,
                                q->text.len, q->kind, (int64_t)st->narts - 1)) {
     f->status = EXIT_FAIL;

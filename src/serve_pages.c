@@ -934,6 +934,7 @@ static int collect_quote(void *u, const px_stored_quote *q) {
   }
   qs->n++;
   px_quote_groups_set_time(qs->g, q->published, q->has_time);
+  px_quote_groups_set_place(qs->g, q->article, q->start, q->end);
   if (px_quote_groups_add_text(qs->g, q->speaker_name.ptr, q->speaker_name.len, q->text.ptr,
                                q->text.len, q->kind, (int64_t)qs->n - 1)) {
     qs->oom = true;

@@ -313,6 +313,43 @@ static void test_brackets_are_the_editors(void **state) {
   assert_int_equal(r[1], r[2]);
 }
 
+/* Two direct quotes of one article a paragraph apart are two remarks of
+ * one speech, though another outlet's quote shares words with both; two
+ * pieces side by side ("...," he said. "...") can be one remark. */
+static void remarks_placed(const char *const *q, const int64_t *art, const size_t *at, size_t n, size_t *rem) {
+  px_quote_groups *g = NULL;
+  assert_int_equal(px_quote_groups_new(&g), PX_OK);
+  for (size_t i = 0; i < n; i++) {
+    assert_int_equal(px_quote_groups_set_place(g, art[i], at[i], at[i] + strlen(q[i])), PX_OK);
+    assert_int_equal(px_quote_groups_add_text(g, "Ada Wilson", 10, q[i], strlen(q[i]), PX_QUOTE_DIRECT, (int64_t)i),
+                     PX_OK);
+  }
+  assert_int_equal(px_quote_groups_finish(g), PX_OK);
+  for (size_t i = 0; i < n; i++) {
+    px_quote_item x;
+    assert_int_equal(px_quote_groups_item(g, i, &x), PX_OK);
+    rem[i] = x.remark;
+  }
+  px_quote_groups_free(g);
+}
+
+static void test_quotes_apart_in_one_article(void **state) {
+  (void)state;
+  const char *q[] = {"These are truly dishonest people. They are bad people and they do not like our harbour.",
+                     "I did not say I love you because you sail, I love all the people of our harbour.",
+                     "These are dishonest people, they do not like our harbour and I love all the people."};
+  const int64_t art[] = {1, 1, 2};
+  size_t r[3];
+  const size_t far[] = {600, 100, 50};
+  remarks_placed(q, art, far, 3, r);
+  assert_int_not_equal(r[0], r[1]);
+  /* side by side: 100 + its length + a short attribution */
+  const size_t near[] = {100 + strlen(q[1]) + 12, 100, 50};
+  remarks_placed(q, art, near, 3, r);
+  assert_int_equal(r[0], r[1]);
+  assert_int_equal(px_quote_groups_set_place(NULL, 0, 0, 0), PX_EINVAL);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_signature_test_is_exact),
@@ -324,6 +361,7 @@ int main(void) {
       cmocka_unit_test(test_one_content_word_fragment),
       cmocka_unit_test(test_short_phrase_of_a_longer_quote),
       cmocka_unit_test(test_brackets_are_the_editors),
+      cmocka_unit_test(test_quotes_apart_in_one_article),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -363,6 +363,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
       }
       x->words = px__quote_words(tmp.ptr, tmp.len);
       x->h = px__quote_fold_hash(tmp.ptr, tmp.len);
+      px_quote_groups_set_place(g, (int64_t)i, q->start, q->end);
       if ((rc = px_quote_groups_add_text(g, x->name.ptr, x->name.len, tmp.ptr, tmp.len, q->kind,
                                          (int64_t)n)))
         goto out;

@@ -674,6 +674,9 @@ typedef struct gitem {
   double sim;
   int64_t when; /* publication time of its article (has_when) */
   bool has_when;
+  bool placed;  /* its article and span are known (px_quote_groups_set_place) */
+  int64_t art;
+  size_t off, end;
 } gitem;
 
 struct px_quote_groups {
@@ -689,6 +692,9 @@ struct px_quote_groups {
   size_t nconf;
   int64_t when; /* the time given to the items added next (px_quote_groups_set_time) */
   bool has_when;
+  bool placed; /* the place of the item added next (px_quote_groups_set_place) */
+  int64_t art;
+  size_t off, end;
 };
 
 int px_quote_groups_new(px_quote_groups **out) {
@@ -760,7 +766,10 @@ uint32_t px__quote_words(const char *p, size_t n) {
 int px_quote_groups_add_text(px_quote_groups *g, const char *speaker, size_t nspeaker,
                              const char *text, size_t ntext, px_quote_kind kind, int64_t tag) {
   if (!g || (!speaker && nspeaker) || (!text && ntext)) return PX_EINVAL;
-  if (kind == PX_QUOTE_SCARE || kind == PX_QUOTE_TITLE) return PX_OK;
+  if (kind == PX_QUOTE_SCARE || kind == PX_QUOTE_TITLE) {
+    g->placed = false;
+    return PX_OK;
+  }
   if (g->n == g->cap) {
     size_t nc = g->cap ? g->cap * 2 : 64;
     gitem *v = realloc(g->it, nc * sizeof *v);
@@ -774,6 +783,11 @@ int px_quote_groups_add_text(px_quote_groups *g, const char *speaker, size_t nsp
   x->kind = (uint8_t)kind;
   x->when = g->when;
   x->has_when = g->has_when;
+  x->placed = g->placed;
+  x->art = g->art;
+  x->off = g->off;
+  x->end = g->end;
+  g->placed = false;
   x->text = px__arena_strndup(&g->arena, text ? text : "", ntext);
   x->spk = px__arena_strndup(&g->arena, speaker ? speaker : "", nspeaker);
   if (!x->text || !x->spk) return PX_ENOMEM;
@@ -785,6 +799,15 @@ int px_quote_groups_add_text(px_quote_groups *g, const char *speaker, size_t nsp
   if (rc) return rc;
   g->n++;
   g->done = false;
+  return PX_OK;
+}
+
+int px_quote_groups_set_place(px_quote_groups *g, int64_t article, size_t start, size_t end) {
+  if (!g || end < start) return PX_EINVAL;
+  g->placed = true;
+  g->art = article;
+  g->off = start;
+  g->end = end;
   return PX_OK;
 }
 
@@ -1080,6 +1103,30 @@ static bool far_apart(const gitem *a, const gitem *b) {
   return d > (int64_t)PX__REMARK_DAYS * 86400;
 }
 
+/* Does the remark begun by lead hold a direct quote of x's article that
+ * does not stand next to x (more than PX__QUOTE_GAP bytes between them)
+ * and that x does not repeat nearly word for word (among the remark's
+ * REMARK_MEAN_MAX most recent members)?  An article quotes one remark
+ * whole, or in pieces side by side ("It's important for it to go
+ * forward." "It's important for society not to ..."); two quotes a
+ * paragraph apart are two remarks of one speech ("I didn't say I love you
+ * because you're black ..." and "These are truly dishonest people. ..."). */
+#define PX__QUOTE_GAP 80
+static bool apart_in_article(const px_quote_groups *g, const gitem *x, const size_t *members,
+                             const linkscratch *ls, uint32_t lead, uint32_t lo) {
+  if (x->kind != PX_QUOTE_DIRECT || !x->placed) return false;
+  uint32_t cnt = 0;
+  for (uint32_t p = ls->lastm[lead]; p != UINT32_MAX && p >= lo && cnt < REMARK_MEAN_MAX;
+       p = ls->prevm[p], cnt++) {
+    const gitem *m = &g->it[members[p]];
+    if (!m->placed || m->art != x->art || m->kind != PX_QUOTE_DIRECT) continue;
+    size_t gap = m->off >= x->end ? m->off - x->end : x->off >= m->end ? x->off - m->end : 0;
+    if (gap > PX__QUOTE_GAP && similarity_from(&x->bag, &m->bag, PX__REMARK_VERBATIM) < PX__REMARK_VERBATIM)
+      return true;
+  }
+  return false;
+}
+
 static void best_remark(const px_quote_groups *g, const gitem *x, uint32_t xr, const size_t *members,
                         linkscratch *ls, uint32_t lo, const uint32_t *cand, const double *ubs,
                         const double *ubr, size_t nc, uint32_t *blead, double *best) {
@@ -1094,6 +1141,7 @@ static void best_remark(const px_quote_groups *g, const gitem *x, uint32_t xr, c
     if (far && need < PX__REMARK_VERBATIM) need = PX__REMARK_VERBATIM;
     double mean = remark_mean(g, x, xr, members, ls, ubr, lead, lo, need);
     if (mean < 0 || (far && mean < PX__REMARK_VERBATIM)) continue;
+    if (apart_in_article(g, x, members, ls, lead, lo)) continue;
     /* a sentence with one word of content meets a remark only above the
      * threshold: one shared word is no remark ("I have an offer out") */
     if (x->kind == PX_QUOTE_DIRECT && x->bag.n == 1 && mean <= PX_QUOTE_SAME_REMARK) continue;
