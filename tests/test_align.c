@@ -766,6 +766,7 @@ static void test_furniture(void **state) {
       ("Orlen Mayor Anna Berg and Eastport's leader Eli Moe shake hands after signing the pier "
        "accord at the Harbour Hotel in Orlen, Valdoria June 12, 2018."),
       "Senator Jane Doe (R-VA) speaks during a news conference in Orlen, Valdoria, February 6, 2018.",
+      "Facebook Twitter Pinterest The mayor opens the new pier in Orlen.",
       /* links and pointers */
       "Read or Share this story: http://usat.ly/1h3RoDv", "Related Coverage Factbox: Latest on the ferry strike",
       "- Check out the CNN Electoral Map and Calculator and game out your own strategy for November.",

@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 41u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 42u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -173,7 +173,9 @@
                     40: "Rudy" is "Rudolph", "Jack" "John" and other
                         short forms of given names;
                     41: two direct quotes of one article join one remark
-                        only side by side or nearly word for word */
+                        only side by side or nearly word for word;
+                    42: a caption after a picture's share buttons
+                        ("Facebook Twitter Pinterest ...") is furniture */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -50,6 +50,8 @@ static const char *const k_start[] = {
     "reporting by", "(reporting by", "additional reporting by", "editing by", "writing by",
     "copyright", "all rights reserved", "(c) 20", "image copyright", "image caption", "media caption",
     "photo:", "photograph:", "caption:", "credit:", "getty images", "ap photo/", "(ap photo",
+    /* a picture's share buttons before its caption (the Guardian) */
+    "facebook twitter pinterest",
     "next image", "previous image", "prev image", "next photo", "previous photo", "next slide",
     "previous slide", "hide caption", "show caption", "toggle caption", "enlarge this image",
     "have a news tip", "got a news tip", "send us a tip", "do you have a story", "want more",
