@@ -767,6 +767,7 @@ static void test_furniture(void **state) {
        "accord at the Harbour Hotel in Orlen, Valdoria June 12, 2018."),
       "Senator Jane Doe (R-VA) speaks during a news conference in Orlen, Valdoria, February 6, 2018.",
       "Facebook Twitter Pinterest The mayor opens the new pier in Orlen.",
+      "Senator Jane Doe (R., Va.) speaks during a hearing in Orlen, Valdoria, June 17, 2020.",
       /* links and pointers */
       "Read or Share this story: http://usat.ly/1h3RoDv", "Related Coverage Factbox: Latest on the ferry strike",
       "- Check out the CNN Electoral Map and Calculator and game out your own strategy for November.",

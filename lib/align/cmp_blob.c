@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 42u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 43u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -175,7 +175,10 @@
                     41: two direct quotes of one article join one remark
                         only side by side or nearly word for word;
                     42: a caption after a picture's share buttons
-                        ("Facebook Twitter Pinterest ...") is furniture */
+                        ("Facebook Twitter Pinterest ...") is furniture;
+                    43: a caption with a party of two words after a
+                        name ("Tim Scott (R., S.C.) speaks ...") is
+                        furniture */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -465,10 +465,20 @@ static bool dated_caption(const char *p, size_t n) {
       while (i < n && p[i] == ' ') i++;
       continue;
     }
-    /* a party and a state after a name: "Mitch McConnell (R-KY) speaks" */
-    if (p[w] == '(' && (p[i - 1] == ')' || (i - w > 2 && p[i - 2] == ')' && p[i - 1] == ',')) && i - w <= 8 && caps) {
-      while (i < n && p[i] == ' ') i++;
-      continue;
+    /* a party and a state after a name: "Mitch McConnell (R-KY) speaks",
+     * "Tim Scott (R., S.C.) speaks" */
+    if (p[w] == '(' && caps) {
+      size_t e = i, words = 1;
+      while (words < 3 && e < n && p[e - 1] != ')' && !(e - w > 2 && p[e - 2] == ')' && p[e - 1] == ',')) {
+        while (e < n && p[e] == ' ') e++;
+        while (e < n && p[e] != ' ') e++;
+        words++;
+      }
+      if ((p[e - 1] == ')' || (e - w > 2 && p[e - 2] == ')' && p[e - 1] == ',')) && e - w <= 14) {
+        i = e;
+        while (i < n && p[i] == ' ') i++;
+        continue;
+      }
     }
     if (!cap && !glue) {
       /* the first word in lower case: a verb of the list, "-s" or not; or,
