@@ -473,9 +473,13 @@ void page_story(sv_app *app, sv_handle *h, const sv_req *r, sv_centry **stale, u
   out->type = "text/html; charset=utf-8";
   char live[64];
   snprintf(live, sizeof(live), "/api/live?story=%lld", (long long)r->id);
-  pg_head(b, si.headline && *si.headline ? si.headline : "Story", live, live_articles(&ms));
+  /* the brief's headline (the title that best names the story, as the
+   * text, Markdown and HTML reports give it), else the listing's */
+  const char *title = json_string_value(json_object_get(json_object_get(rep, "story"), "headline"));
+  if (!title || !*title) title = si.headline && *si.headline ? si.headline : NULL;
+  pg_head(b, title ? title : "Story", live, live_articles(&ms));
   sb_s(b, "<article class=\"story\"><h1>");
-  sb_hs(b, si.headline && *si.headline ? si.headline : "(untitled story)");
+  sb_hs(b, title ? title : "(untitled story)");
   sb_s(b, "</h1><p class=\"meta\">");
   if (si.in.has_time) {
     sb_time(b, si.in.first, true);

@@ -124,6 +124,15 @@ try:
     check("the page's core facts are the brief's, in its order",
           len(brief["core_facts"]) > 0 and ids[:len(brief["core_facts"])] == brief["core_facts"],
           (ids, brief["core_facts"]))
+    # The headline is the brief's, which the listing's may not be (an
+    # analysis piece is the cluster's most central article on one story).
+    for sid in [kim_story] + [s["story"]["id"] for s in stories if "Halifax" in s["story"]["headline"]]:
+        want = api("/api/story/%d" % sid)["comparison"]["story"]["headline"].strip()
+        drv.get(base + "/story/%d" % sid)
+        got = drv.find_element(By.CSS_SELECTOR, "article.story h1").text.strip()
+        check("the page's headline is the brief's (story %d)" % sid, got == want, (got, want))
+    drv.get(base + "/story/%d" % kim_story)
+    facts = drv.find_elements(By.CSS_SELECTOR, "details.fact")
     check("each core fact says how many outlets tell it alike",
           all(("told alike by %d of" % n) in e.text for e, n in zip(facts, brief["core_outlets"])),
           [e.text[-60:] for e in facts[:len(brief["core_outlets"])]])
