@@ -768,6 +768,7 @@ static void test_furniture(void **state) {
       "Senator Jane Doe (R-VA) speaks during a news conference in Orlen, Valdoria, February 6, 2018.",
       "Facebook Twitter Pinterest The mayor opens the new pier in Orlen.",
       "Senator Jane Doe (R., Va.) speaks during a hearing in Orlen, Valdoria, June 17, 2020.",
+      "Mayor Anna Berg speaks with harbour workers at the Orlen pier in Eastport, Valdoria, Thursday.",
       /* links and pointers */
       "Read or Share this story: http://usat.ly/1h3RoDv", "Related Coverage Factbox: Latest on the ferry strike",
       "- Check out the CNN Electoral Map and Calculator and game out your own strategy for November.",
@@ -777,6 +778,8 @@ static void test_furniture(void **state) {
       "Defense talks with the islands began on May 26, 2008, in the capital.",
       "Mayor Anna Berg signed the order on Jan. 27, 2017, in her office.",
       "Critics claimed Eli Moe, the head of the board from Oct. 6, 2006 to Oct. 5, 2016, approved it.",
+      "Mayor Anna Berg said the pier would open in Eastport, Thursday.",
+      "The harbour workers met the mayor in Eastport, Thursday.",
       "As the Harbour Institute for Ferry Studies points out, the pier opened on June 1, 1990.",
       "Berg says the pier will open on May 1, 2025, if the money comes.",
       "The rise does not necessarily represent a trend, and more data will be needed before a conclusion.",

@@ -526,8 +526,20 @@ static bool dated_caption(const char *p, size_t n) {
   /* "Defense talks with Cuba began on May 26, 2008": news in the past */
   if (tells_time(p, n, false)) return false;
   /* a month, a day and a year after it: "January 2, 2019", "Dec. 18, 2019" */
-  for (; i + 10 < n; i++)
-    if (p[i] == ' ' && p[i + 1] >= 'A' && p[i + 1] <= 'Z' && date_at(p, n, i + 1)) return true;
+  for (size_t k = i; k + 10 < n; k++)
+    if (p[k] == ' ' && p[k + 1] >= 'A' && p[k + 1] <= 'Z' && date_at(p, n, k + 1)) return true;
+  /* or the day of the week alone, set off at the end after the place:
+   * "... at the Jewish Community Center in Davie, Fla., Thursday." */
+  static const char *const day[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                    "Saturday", "Sunday"};
+  size_t e = n;
+  while (e && (p[e - 1] == ' ' || p[e - 1] == '.')) e--;
+  for (size_t d = 0; d < sizeof day / sizeof *day; d++) {
+    size_t dl = strlen(day[d]);
+    if (e >= dl + 2 && e - dl > i && !memcmp(p + e - dl, day[d], dl) && p[e - dl - 1] == ' ' &&
+        p[e - dl - 2] == ',')
+      return true;
+  }
   return false;
 }
 
