@@ -769,6 +769,11 @@ static void test_furniture(void **state) {
       "Facebook Twitter Pinterest The mayor opens the new pier in Orlen.",
       "Senator Jane Doe (R., Va.) speaks during a hearing in Orlen, Valdoria, June 17, 2020.",
       "Mayor Anna Berg speaks with harbour workers at the Orlen pier in Eastport, Valdoria, Thursday.",
+      /* the agencies' archive captions, a newsletter's own line, a chart's note */
+      "FILE - This May 29, 2019 file photo shows the mayor of Orlen at the new pier.",
+      "FILE PHOTO - Dock workers wait in line at the Orlen pier in Eastport, Valdoria.",
+      "Harbour Notes is a daily newsletter that untangles the week's shipping news.",
+      "Note: Click on the legend to deselect options.",
       /* links and pointers */
       "Read or Share this story: http://usat.ly/1h3RoDv", "Related Coverage Factbox: Latest on the ferry strike",
       "- Check out the CNN Electoral Map and Calculator and game out your own strategy for November.",

@@ -66,6 +66,7 @@ static const char *const k_start[] = {
     /* a wire photo's caption ("FILE PHOTO: A voter enters ..."), a related
      * link in brackets ("(RELATED: ...)"), an app's pitch */
     "file photo:", "(related:", "(see also:", "(read more:", "stay up to date with",
+    "note: click on the legend",
     /* a video player's notice before its caption ("Media playback is
      * unsupported on your device Media caption ...") */
     "media playback is unsupported", "media playback is not supported",
@@ -101,6 +102,7 @@ static const char *const k_any[] = {
     "on twitter @", "on twitter at @", "delivered to your inbox", "straight to your inbox",
     "sign up for our", "sign up for the", "subscribe to our", "get our newsletter",
     "our daily newsletter", "newsletter sign-up", "newsletter signup",
+    "is a daily newsletter", "is a weekly newsletter", "this is the web version of",
     "we may earn a commission", "this material may not be published", "homepage for more",
     "support our journalism", "explanatory journalism", "independent journalism",
     "pic.twitter.com/", "rush transcript", "in its final form", "to your inbox", "in your inbox",
@@ -755,6 +757,12 @@ static bool copyright_notice(const char *p, size_t n) {
  * ...", "In this image from video, ...", "In this photo released by ...". */
 static bool agency_caption(const char *t, size_t n) {
   size_t i = 0;
+  /* the agencies mark an archive picture's caption so: "FILE - This May
+   * 29, 2019 file photo shows ...", "FILE PHOTO - People wait in line
+   * ..." */
+  if (starts(t, n, "file - ") || starts(t, n, "file -- ") || starts(t, n, "file photo - ") ||
+      starts(t, n, "file photo -- "))
+    return true;
   if (starts(t, n, "file")) {
     i = 4;
     while (i < n && (t[i] == ' ' || t[i] == '-')) i++;
