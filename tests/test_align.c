@@ -774,6 +774,9 @@ static void test_furniture(void **state) {
       "FILE PHOTO - Dock workers wait in line at the Orlen pier in Eastport, Valdoria.",
       "Harbour Notes is a daily newsletter that untangles the week's shipping news.",
       "Note: Click on the legend to deselect options.",
+      /* a call for readers' stories */
+      "We want to hear from you!", "Share your story: Are you sailing on the new ferry?",
+      "Your stories will help our journalists have a more complete picture of these events.",
       /* links and pointers */
       "Read or Share this story: http://usat.ly/1h3RoDv", "Related Coverage Factbox: Latest on the ferry strike",
       "- Check out the CNN Electoral Map and Calculator and game out your own strategy for November.",
@@ -784,6 +787,7 @@ static void test_furniture(void **state) {
       "Mayor Anna Berg signed the order on Jan. 27, 2017, in her office.",
       "Critics claimed Eli Moe, the head of the board from Oct. 6, 2006 to Oct. 5, 2016, approved it.",
       "Mayor Anna Berg said the pier would open in Eastport, Thursday.",
+      "\"If you were on the ferry, we want to hear from you,\" the coast guard said.",
       "The harbour workers met the mayor in Eastport, Thursday.",
       "As the Harbour Institute for Ferry Studies points out, the pier opened on June 1, 1990.",
       "Berg says the pier will open on May 1, 2025, if the money comes.",

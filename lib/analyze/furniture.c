@@ -67,6 +67,8 @@ static const char *const k_start[] = {
      * link in brackets ("(RELATED: ...)"), an app's pitch */
     "file photo:", "(related:", "(see also:", "(read more:", "stay up to date with",
     "note: click on the legend",
+    /* a call for readers' stories */
+    "share your story", "share your experiences", "share your coronavirus story", "we want to hear from you",
     /* a video player's notice before its caption ("Media playback is
      * unsupported on your device Media caption ...") */
     "media playback is unsupported", "media playback is not supported",
@@ -103,6 +105,7 @@ static const char *const k_any[] = {
     "sign up for our", "sign up for the", "subscribe to our", "get our newsletter",
     "our daily newsletter", "newsletter sign-up", "newsletter signup",
     "is a daily newsletter", "is a weekly newsletter", "this is the web version of",
+    "help our journalists", "share your experiences by emailing", "share your experience with us",
     "we may earn a commission", "this material may not be published", "homepage for more",
     "support our journalism", "explanatory journalism", "independent journalism",
     "pic.twitter.com/", "rush transcript", "in its final form", "to your inbox", "in your inbox",
