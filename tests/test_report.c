@@ -400,6 +400,30 @@ static void test_brief_asides(void **state) {
   free(out);
 }
 
+/* A line set as a headline, every word capitalized "To" and "For" too (a
+ * related story's link), is not what an outlet alone adds; a sentence of
+ * names is. */
+static void test_brief_headline_case(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *title[2] = {"Fire destroys Vaasa grain silo", "Old silo burns in Vaasa"};
+  const char *body[2] = {
+      SHARED_1 SHARED_2
+      "Vaasa Council Votes To Rebuild Silo For The Grain Harvest.\n\n"
+      "Mayor Anna Berg and Fire Chief Eli Moe visited the site on Wednesday.\n\n"
+      "Neighbours watched the flames from the river bank until the early hours.",
+      SHARED_1 SHARED_2
+      "The fire persuaded the town council to rebuild the quay wall before the winter storms."};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  const char *a = strstr(out, "What each outlet alone adds");
+  assert_non_null(a);
+  assert_null(strstr(a, "Votes To Rebuild"));
+  assert_non_null(strstr(a, "Anna Berg and Fire Chief"));
+  assert_non_null(strstr(a, "Neighbours watched"));
+  free(out);
+}
+
 /* A question of the writer's is no core fact, even when two outlets ask
  * it; a line that only leads in to what follows (ending in a colon) and a
  * heading (no mark ends it) are not what an outlet alone adds. */
@@ -742,7 +766,7 @@ int main(void) {
       cmocka_unit_test(test_dates_shown), cmocka_unit_test(test_errors), cmocka_unit_test(test_brief_lead),
       cmocka_unit_test(test_brief_lead_title),
       cmocka_unit_test(test_brief_alone_once), cmocka_unit_test(test_quote_shown),
-      cmocka_unit_test(test_brief_leading_ellipsis),
+      cmocka_unit_test(test_brief_leading_ellipsis), cmocka_unit_test(test_brief_headline_case),
       cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
       cmocka_unit_test(test_brief_asides),
       cmocka_unit_test(test_brief_core_speaker), cmocka_unit_test(test_brief_core_needs_a_sure_link),

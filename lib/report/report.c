@@ -448,7 +448,30 @@ static char sentence_last(const px_comparison *c, uint32_t a, uint32_t s) {
 static bool heading(const px_comparison *c, uint32_t a, uint32_t s) {
   const px__sentence *se = &c->art[a].tx->sent[s];
   char last = end_mark(c->art[a].tx->body + se->start, se->end - se->start);
-  return (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || (last >= '0' && last <= '9');
+  if ((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || (last >= '0' && last <= '9'))
+    return true;
+  /* set as a headline, every word capitalized, "To" and "For" too: a
+   * related story's link or a section's title ("CNBC's Harwood, Quick,
+   * Quintanilla To Moderate GOP Debate.", "Use This Single Loophole to Pay
+   * Zero Taxes.") */
+  static const char *const small[] = {"to", "of", "for", "in", "on", "the", "a", "an", "and",
+                                      "with", "at", "by", "from", "is", "are", "as", "into"};
+  const px__text *tx = c->art[a].tx;
+  size_t words = 0, lower = 0, capsmall = 0;
+  for (uint32_t k = se->tok_first; k < se->tok_first + se->tok_count && k < tx->ntok; k++) {
+    const px__token *t = &tx->tok[k];
+    if (t->kind != PX__TOK_WORD) continue;
+    words++;
+    if (!(t->flags & PX__TF_CAP)) {
+      lower++;
+      continue;
+    }
+    if (k == se->tok_first || (t->flags & PX__TF_ALLCAPS)) continue;
+    size_t n = t->end - t->start;
+    for (size_t w = 0; w < sizeof small / sizeof *small && !capsmall; w++)
+      capsmall = n == strlen(small[w]) && !strncasecmp(tx->body + t->start, small[w], n);
+  }
+  return words >= 5 && capsmall && lower * 5 <= words;
 }
 
 /* An aside, not a claim an outlet adds: a question ("what is this?"), a
