@@ -424,6 +424,26 @@ static void test_brief_headline_case(void **state) {
   free(out);
 }
 
+/* A core fact is shown by a statement, not by the writer speaking in the
+ * first person, though the lead article's sentence is the writer's. */
+static void test_brief_core_not_first_person(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *title[2] = {"Fire crews put out blaze at Vaasa grain silo", "Old silo burns"};
+  const char *body[2] = {
+      "From the river bank I watched as fire crews in Vaasa put out a blaze at the old grain silo that night.\n\n"
+      SHARED_2 "Neighbours watched the flames from the river bank until the early hours.",
+      SHARED_1 SHARED_2 SHARED_3};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  char *from = strstr(out, "Core facts"), *to = from ? strstr(from, "What each outlet") : NULL;
+  assert_non_null(to);
+  *to = 0;
+  assert_null(strstr(from, "I watched"));
+  assert_non_null(strstr(from, "Fire crews in Vaasa"));
+  free(out);
+}
+
 /* A question of the writer's is no core fact, even when two outlets ask
  * it; a line that only leads in to what follows (ending in a colon) and a
  * heading (no mark ends it) are not what an outlet alone adds. */
@@ -767,6 +787,7 @@ int main(void) {
       cmocka_unit_test(test_brief_lead_title),
       cmocka_unit_test(test_brief_alone_once), cmocka_unit_test(test_quote_shown),
       cmocka_unit_test(test_brief_leading_ellipsis), cmocka_unit_test(test_brief_headline_case),
+      cmocka_unit_test(test_brief_core_not_first_person),
       cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
       cmocka_unit_test(test_brief_asides),
       cmocka_unit_test(test_brief_core_speaker), cmocka_unit_test(test_brief_core_needs_a_sure_link),

@@ -556,7 +556,7 @@ static int member_rank(const px_comparison *c, uint32_t f, uint32_t j, uint32_t 
   bool ends = last == '.' || last == '!' || last == ',';
   size_t words = sent_words(c, m->art, m->sent);
   if (!question && ends && !labelled_line(t) && words >= 6 && !quote_part(c, m->art, m->sent) &&
-      !opens_on_pronoun(c, m->art, m->sent))
+      !opens_on_pronoun(c, m->art, m->sent) && !aside(c, m->art, m->sent))
     r += 200;
   /* a whole sentence of a claim over a fragment or a heading run into one
    * ("Speaker Nancy Pelosi's speech on impeachment Good afternoon.") */
