@@ -71,7 +71,13 @@ db2="$tmp/r.db"
 pid=$!
 reader_fail=0
 reads=0
-sleep 0.2
+# the store exists once the ingest has made its schema: wait for that (at
+# most 10 s; on a loaded machine 0.2 s was not always enough)
+for ((w = 0; w < 200; w++)); do
+  "$px" articles --db "$db2" --limit 1 >/dev/null 2>&1 && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.05
+done
 while kill -0 "$pid" 2>/dev/null; do
   "$px" articles --db "$db2" --limit 3 >/dev/null 2>"$tmp/err" || { reader_fail=1; cat "$tmp/err"; }
   "$px" search --db "$db2" council --limit 3 >/dev/null 2>"$tmp/err" || { reader_fail=1; cat "$tmp/err"; }
