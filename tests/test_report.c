@@ -444,6 +444,28 @@ static void test_brief_core_not_first_person(void **state) {
   free(out);
 }
 
+/* A title that asks, or a column's, does not head the brief when a title
+ * that states the news names the story about as well. */
+static void test_brief_lead_not_a_question(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *titles[3][2] = {{"Who set fire to the Vaasa grain silo?", "Vaasa grain silo burns"},
+                              {"OPINION: Vaasa grain silo fire shows a failing council", "Vaasa grain silo burns"},
+                              {"Vaasa grain silo burns", "Who set fire to the Vaasa grain silo?"}};
+  const char *body[2] = {SHARED_1 SHARED_2 SHARED_3, SHARED_1 SHARED_2 SHARED_3};
+  const int64_t when[2] = {1700000000, 1700003600};
+  for (int k = 0; k < 3; k++) {
+    char *out = report_of(src, titles[k], body, when, 2, PX_REPORT_JSON);
+    json_error_t err;
+    json_t *root = json_loads(out, 0, &err);
+    assert_non_null(root);
+    json_t *story = json_object_get(root, "story");
+    assert_string_equal(json_string_value(json_object_get(story, "headline")), "Vaasa grain silo burns");
+    json_decref(root);
+    free(out);
+  }
+}
+
 /* A question of the writer's is no core fact, even when two outlets ask
  * it; a line that only leads in to what follows (ending in a colon) and a
  * heading (no mark ends it) are not what an outlet alone adds. */
@@ -787,7 +809,7 @@ int main(void) {
       cmocka_unit_test(test_brief_lead_title),
       cmocka_unit_test(test_brief_alone_once), cmocka_unit_test(test_quote_shown),
       cmocka_unit_test(test_brief_leading_ellipsis), cmocka_unit_test(test_brief_headline_case),
-      cmocka_unit_test(test_brief_core_not_first_person),
+      cmocka_unit_test(test_brief_core_not_first_person), cmocka_unit_test(test_brief_lead_not_a_question),
       cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
       cmocka_unit_test(test_brief_asides),
       cmocka_unit_test(test_brief_core_speaker), cmocka_unit_test(test_brief_core_needs_a_sure_link),

@@ -629,8 +629,23 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
     central[i] = sum / sqrt(a->nsent > 4 ? (double)a->nsent : 4.0);
     if (central[i] > maxc) maxc = central[i];
   }
-  for (size_t i = 0; i < c->nart; i++)
+  for (size_t i = 0; i < c->nart; i++) {
     cover[i] = c->art[i].title_cover + LEAD_CENTRAL * (maxc > 0 ? central[i] / maxc : 0);
+    /* a headline states the news: a title that asks ("Who is Christine
+     * Blasey Ford, the professor accusing ...?") heads an explainer or a
+     * column, and heads the brief only when no title names the story
+     * half as well */
+    px_str t = c->art[i].title;
+    if (end_mark(t.ptr, t.len) == '?') cover[i] *= 0.5;
+    /* so does a column's title: "OPINION: ...", "Op-Ed: ...", "Editorial: ..." */
+    static const char *const column[] = {"opinion:", "opinion |", "op-ed:", "commentary:", "editorial:",
+                                         "analysis:", "column:"};
+    for (size_t k = 0; k < sizeof column / sizeof *column; k++)
+      if (t.len > strlen(column[k]) && !strncasecmp(t.ptr, column[k], strlen(column[k]))) {
+        cover[i] *= 0.5;
+        break;
+      }
+  }
   uint32_t best = 0;
   for (size_t i = 0; i < c->nart; i++) {
     const px__cart *a = &c->art[i], *l = &c->art[best];
