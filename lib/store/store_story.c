@@ -477,10 +477,21 @@ out:
 /* ------------------------------------------------------------ listings */
 
 /* A story's headline: the title of its most central article (the member
- * most like the story's centroid), else of its earliest with a title; then
- * its thread. */
-#define STORY_HEADLINE(id)                                                                   \
-  " coalesce((SELECT a4.title FROM story s4 JOIN article a4 ON a4.id = s4.central"           \
+ * most like the story's centroid) when it states the news, else of the
+ * member most like the story whose title does (a title that asks, "Who
+ * is ...?", or a column's, "OPINION: ...", heads an explainer or a
+ * column, as the brief's choice has it); else the central's, else of its
+ * earliest with a title; then its thread. */
+#define STORY_NEWS_TITLE(t) \
+  " " t " <> '' AND rtrim(" t ") NOT LIKE '%?' AND " t " NOT LIKE 'opinion:%'" \
+  " AND " t " NOT LIKE 'op-ed:%' AND " t " NOT LIKE 'editorial:%'"
+#define STORY_HEADLINE(id) \
+  " coalesce((SELECT a4.title FROM story s4 JOIN article a4 ON a4.id = s4.central" \
+  "   WHERE s4.id = " id " AND" STORY_NEWS_TITLE("a4.title") ")," \
+  " (SELECT a7.title FROM story_article sa7 JOIN article a7 ON a7.id = sa7.article" \
+  "   WHERE sa7.story = " id " AND sa7.dup_of IS NULL AND" STORY_NEWS_TITLE("a7.title") \
+  "   ORDER BY sa7.similarity DESC, a7.id LIMIT 1)," \
+  " (SELECT a4.title FROM story s4 JOIN article a4 ON a4.id = s4.central"           \
   "   WHERE s4.id = " id " AND a4.title <> ''),"                                              \
   " (SELECT a2.title FROM story_article sa2 JOIN article a2 ON a2.id = sa2.article"          \
   "   WHERE sa2.story = " id " AND a2.title <> ''"                                           \

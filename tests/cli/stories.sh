@@ -85,4 +85,21 @@ assert len(d["members"]) == 3 and sum(m["undated"] for m in d["members"]) == 1, 
 check "unknown story exits 4" test $? -eq 4
 check "stories --help" bash -c "\"$px\" stories --help | grep -q 'min-outlets'"
 check "story --help" bash -c "\"$px\" story --help | grep -q 'usage: parallax story'"
+# A title that asks does not name the story in the listing, though its
+# article is the most central: another member's title that states the
+# news does.
+S1='VAASA - A fire destroyed the old grain silo in Vaasa on Tuesday night, and fire crews fought the flames for six hours before the roof collapsed.'
+S2='The silo, built in 1931, had stood empty since the mill closed, and nobody was hurt, the fire service said.'
+S3='Police opened an inquiry into the cause of the fire and asked witnesses who were near the harbour to come forward.'
+S4='The mayor said the town would clear the site before the winter and decide next year whether to rebuild.'
+{
+  printf '{"id":"q1","source":"Vaasa Review","title":"Who set fire to the Vaasa grain silo?","date":"2024-05-07T09:00:00Z","text":"%s %s\\n\\n%s %s"}\n' "$S1" "$S2" "$S3" "$S4"
+  printf '{"id":"q2","source":"Coast Daily","title":"Fire destroys Vaasa grain silo","date":"2024-05-07T10:00:00Z","text":"%s %s\\n\\nNeighbours watched the flames from the river bank until the early hours."}\n' "$S1" "$S2"
+  printf '{"id":"q3","source":"Ostro News","title":"Vaasa silo fire under investigation","date":"2024-05-07T11:00:00Z","text":"%s %s\\n\\nThe harbour road was closed for the night."}\n' "$S3" "$S4"
+} > "$tmp/silo.jsonl"
+dbq="$tmp/q.db"
+"$px" ingest -q --db "$dbq" "$tmp/silo.jsonl" >/dev/null 2>&1
+list=$("$px" stories --db "$dbq" --format csv -q)
+check "the silo articles make one story" test "$(tail -n +2 <<<"$list" | wc -l)" -eq 1
+check "a title that asks does not head the listing" bash -c '! grep -q "Who set fire" <<<"$0" && grep -q "Vaasa" <<<"$0"' "$list"
 exit $((fails > 0))
