@@ -68,6 +68,11 @@ typedef struct px__qspan {
 PX__HIDDEN int px__quote_scan(const char *p, size_t n, px__arena *arena,
                               px__qspan **out /* OUT */, size_t *nout /* OUT */);
 
+/** The double quotation mark (or guillemet) at byte i of [p, p+n), as
+ * px__quote_scan reads it: 1 opens (“ „ ‟ `` «), 2 closes (” »), 3 opens or
+ * closes by context (" ''), 0 none (a single mark is none). */
+PX__HIDDEN int px__double_mark(const char *p, size_t n, size_t i);
+
 /* ----------------------------------------------------------- cue words */
 
 /* Word classes of cues.c (hand-written table). */

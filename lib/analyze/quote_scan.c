@@ -83,6 +83,17 @@ static int mark_at(const unsigned char *p, size_t n, size_t i, size_t *len) {
   return M_NONE;
 }
 
+int px__double_mark(const char *p, size_t n, size_t i) {
+  size_t len;
+  if (i >= n) return 0;
+  switch (mark_at((const unsigned char *)p, n, i, &len)) {
+  case M_D_OPEN: case M_G_OPEN: return 1;
+  case M_D_CLOSE: case M_G_CLOSE: return 2;
+  case M_D_AMBIG: return 3;
+  default: return 0;
+  }
+}
+
 static bool is_double(int m) { return m == M_D_AMBIG || m == M_D_OPEN || m == M_D_CLOSE; }
 static bool is_single(int m) { return m == M_S_AMBIG || m == M_S_OPEN || m == M_S_CLOSE; }
 

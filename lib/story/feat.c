@@ -4,6 +4,8 @@
  */
 #include "story/story.h"
 
+#include "analyze/quote.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -215,18 +217,6 @@ static bool counts_as_word(const px__token *t) {
   return (t->kind == PX__TOK_WORD || t->kind == PX__TOK_NUMBER) && !(t->flags & PX__TF_FURNITURE);
 }
 
-/* The quotation marks that open (1), close (2) or may do either (3). */
-static int quote_mark(const px__text *tx, const px__token *t) {
-  const unsigned char *c = (const unsigned char *)tx->body + t->start;
-  size_t n = t->end - t->start;
-  if (n == 1 && c[0] == '"') return 3;
-  if (n == 3 && c[0] == 0xE2 && c[1] == 0x80 && c[2] == 0x9C) return 1; /* “ */
-  if (n == 3 && c[0] == 0xE2 && c[1] == 0x80 && c[2] == 0x9D) return 2; /* ” */
-  if (n == 2 && c[0] == 0xC2 && c[1] == 0xAB) return 1;                 /* « */
-  if (n == 2 && c[0] == 0xC2 && c[1] == 0xBB) return 2;                 /* » */
-  return 0;
-}
-
 /* The words of a short line px__furniture_text is asked about: a line of
  * its own (a paragraph of one sentence) or one of the last three, where a
  * notice is set ("Copyright ... This material may not be published, ...");
@@ -259,7 +249,7 @@ uint8_t *px__feat_furniture(const px__text *tx, px__arena *a) {
       } else if (t->kind == PX__TOK_PUNCT && tx->body[t->start] == ',') {
         commas++;
       } else if (t->kind == PX__TOK_QUOTE) {
-        int q = quote_mark(tx, t);
+        int q = px__double_mark(tx->body, t->end, t->start);
         if (q == 3) open = !open;
         else if (q) open = q == 1;
       }
