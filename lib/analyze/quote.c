@@ -899,9 +899,6 @@ static size_t skip_occasion_back(const qwork *w, size_t lo, size_t j) {
  * commas ("Black, who has been friends with Manafort for 40 years, said").
  * A participle after a comma ("..., saying") takes the clause's subject.
  */
-/* The relative pronoun at token t (who, which) as the subject: its span
- * as written, and the mention of the noun phrase before it, when one, for
- * the name ("critics who say", "Senator Quill, who added"). */
 /* Does the name s0 found before the relative pronoun at b only describe
  * the noun that is its antecedent: "a former Harris staffer who claimed",
  * "a Trump campaign aide who said"?  The name ends one or two common nouns
@@ -935,6 +932,9 @@ static bool antecedent(const qwork *w, size_t lo, size_t b, spk *s0) {
   return false;
 }
 
+/* The relative pronoun at token t (who, which) as the subject: its span
+ * as written, and the mention of the noun phrase before it, when one, for
+ * the name ("critics who say", "Senator Quill, who added"). */
 static bool relative_subject(const qwork *w, size_t lo, size_t t, spk *s) {
   spk s0 = {0};
   size_t b = t > lo && punct_char(w, t - 1) == ',' ? t - 1 : t;
