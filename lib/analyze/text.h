@@ -259,6 +259,13 @@ typedef uint64_t (*px__stem_fn)(void *ctx, const char *folded, size_t n, uint64_
 PX__HIDDEN int px__tokenize(const char *p, size_t a, size_t b, uint16_t sent, px__tokout *o,
                             px__stem_fn stem, void *ctx);
 
+/* A column's title, not a news headline ("OPINION: ...", "Op-Ed: ..."): its
+ * openings, lower case, as an X-macro list.  A story's headline passes over
+ * such a title, in the brief (report.c) and in the stories listing
+ * (store_story.c) alike. */
+#define PX__COLUMN_TITLE_OPENINGS(X) \
+  X("opinion:") X("opinion |") X("op-ed:") X("commentary:") X("editorial:") X("analysis:") X("column:")
+
 /**
  * Page furniture (furniture.c): whether the text of one sentence is an
  * advert, a caption or gallery control, a video player's label, an update

@@ -638,8 +638,9 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
     px_str t = c->art[i].title;
     if (end_mark(t.ptr, t.len) == '?') cover[i] *= 0.5;
     /* so does a column's title: "OPINION: ...", "Op-Ed: ...", "Editorial: ..." */
-    static const char *const column[] = {"opinion:", "opinion |", "op-ed:", "commentary:", "editorial:",
-                                         "analysis:", "column:"};
+#define PX__AS_STRING(s) s,
+    static const char *const column[] = {PX__COLUMN_TITLE_OPENINGS(PX__AS_STRING)};
+#undef PX__AS_STRING
     for (size_t k = 0; k < sizeof column / sizeof *column; k++)
       if (t.len > strlen(column[k]) && !strncasecmp(t.ptr, column[k], strlen(column[k]))) {
         cover[i] *= 0.5;

@@ -480,17 +480,21 @@ out:
  * most like the story's centroid) when it states the news, else of the
  * member most like the story whose title does (a title that asks, "Who
  * is ...?", or a column's, "OPINION: ...", heads an explainer or a
- * column, as the brief's choice has it); else the central's, else of its
- * earliest with a title; then its thread. */
-#define STORY_NEWS_TITLE(t) \
-  " " t " <> '' AND rtrim(" t ") NOT LIKE '%?' AND " t " NOT LIKE 'opinion:%'" \
-  " AND " t " NOT LIKE 'op-ed:%' AND " t " NOT LIKE 'editorial:%'"
+ * column: the test of the brief's choice, px__brief_make, with end_mark's
+ * closing marks and PX__COLUMN_TITLE_OPENINGS); else the central's, else
+ * of its earliest with a title; then its thread.  The test reads a title
+ * as tt. */
+#define STORY_NOT_COLUMN(s) " AND tt NOT LIKE '" s "%'"
+#define STORY_NEWS_TITLE \
+  " tt <> '' AND rtrim(tt, ' \n\"''\xe2\x80\x9d\xe2\x80\x99') NOT LIKE '%?'" \
+  PX__COLUMN_TITLE_OPENINGS(STORY_NOT_COLUMN)
 #define STORY_HEADLINE(id) \
-  " coalesce((SELECT a4.title FROM story s4 JOIN article a4 ON a4.id = s4.central" \
-  "   WHERE s4.id = " id " AND" STORY_NEWS_TITLE("a4.title") ")," \
-  " (SELECT a7.title FROM story_article sa7 JOIN article a7 ON a7.id = sa7.article" \
-  "   WHERE sa7.story = " id " AND sa7.dup_of IS NULL AND" STORY_NEWS_TITLE("a7.title") \
-  "   ORDER BY sa7.similarity DESC, a7.id LIMIT 1)," \
+  " coalesce((SELECT tt FROM (SELECT a4.title AS tt FROM story s4 JOIN article a4" \
+  "   ON a4.id = s4.central WHERE s4.id = " id ") WHERE" STORY_NEWS_TITLE ")," \
+  " (SELECT tt FROM (SELECT a7.title AS tt, sa7.similarity AS sim, a7.id AS aid" \
+  "   FROM story_article sa7 JOIN article a7 ON a7.id = sa7.article" \
+  "   WHERE sa7.story = " id " AND sa7.dup_of IS NULL) WHERE" STORY_NEWS_TITLE \
+  "   ORDER BY sim DESC, aid LIMIT 1)," \
   " (SELECT a4.title FROM story s4 JOIN article a4 ON a4.id = s4.central"           \
   "   WHERE s4.id = " id " AND a4.title <> ''),"                                              \
   " (SELECT a2.title FROM story_article sa2 JOIN article a2 ON a2.id = sa2.article"          \
