@@ -781,8 +781,19 @@ static void test_furniture(void **state) {
       "Read or Share this story: http://usat.ly/1h3RoDv", "Related Coverage Factbox: Latest on the ferry strike",
       "- Check out the CNN Electoral Map and Calculator and game out your own strategy for November.",
       "Check out the video of the ferry below.",
-      "Read more from Jane Doe on the cost of the new pier.", "Read the full memo below:"};
+      "Read more from Jane Doe on the cost of the new pier.", "Read the full memo below:",
+      /* a picture's place and day, no verb of the opening run to go by */
+      "A farmer drives his tractor along a road in Pearl Bay, Ostria, Valdoria, July 25, 2018.",
+      "The ferry company's logo is seen on a building in Eastport, May 2, 2018.",
+      "Harbour Court in Orlen, Valdoria, June 15, 2018.",
+      /* a video's blurb behind its player's close button */
+      "CLOSE A group of harbour workers is getting ready to unveil its plan for the pier."};
   static const char *const no[] = {
+      "Five Orlen firefighters were killed in a blaze on Thursday, July 7, 2016.",
+      "The money lasts to the end of the fiscal year, September 30, 2015.",
+      "The two mayors met at the old pier in Eastport, May 9, 2015, and said nothing.",
+      "The two mayors had met at the old pier in Eastport, May 9, 2015."
+      ,
       "Defense talks with the islands began on May 26, 2008, in the capital.",
       "Mayor Anna Berg signed the order on Jan. 27, 2017, in her office.",
       "Critics claimed Eli Moe, the head of the board from Oct. 6, 2006 to Oct. 5, 2016, approved it.",
@@ -892,6 +903,31 @@ static void test_furniture(void **state) {
   assert_int_equal(c->ndisc, 0);
   px_comparison_free(c);
   free_all(arts, 2);
+  /* a video's blurb, its paragraph opening on the player's "CLOSE": every
+   * sentence of it, not the news after it */
+  px_article *v[2] = {
+      mk("Valley Post", "Ferry siege ends", "2024-06-02T08:00:00Z",
+         "CLOSE The mayor of Orlen explains why the ferry siege lasted six hours. Three people fled "
+         "the ferry before police arrived. Valley Post\n\n"
+         "Police ended the siege on the ferry Marrow Star on Monday night, the coast guard said."),
+      mk("Hill Courier", "Ferry siege ends", "2024-06-02T09:00:00Z",
+         "Police ended the siege on the ferry Marrow Star on Monday night, the coast guard said.\n\n"
+         "Five people fled the ferry before police arrived, the harbour board said."),
+  };
+  c = compare(v, 2);
+  a = &c->art[0];
+  size_t blurb = 0;
+  news = 0;
+  for (uint32_t k = 0; k < a->nsent; k++) {
+    px_str t = {a->tx->body + a->tx->sent[k].start, a->tx->sent[k].end - a->tx->sent[k].start};
+    if (memmem(t.ptr, t.len, "mayor of Orlen", 14) || memmem(t.ptr, t.len, "Three people", 12)) blurb += a->furn[k];
+    if (memmem(t.ptr, t.len, "ended the siege", 15)) news += !a->furn[k];
+  }
+  assert_int_equal(blurb, 2);
+  assert_int_equal(news, 1);
+  assert_int_equal(c->ndisc, 0);
+  px_comparison_free(c);
+  free_all(v, 2);
 }
 
 /* Ordinals count nothing; a measure ("years") with no word saying what it

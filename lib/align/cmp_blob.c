@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 46u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 48u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -185,7 +185,13 @@
                         newsletter's own line ("... is a daily
                         newsletter ..."), a chart's note are furniture;
                     46: so is a call for readers' stories ("We want to
-                        hear from you!", "Share your story: ...") */
+                        hear from you!", "Share your story: ...");
+                    47: a fact's outlets told alike are those of one set
+                        of members told alike through each other;
+                    48: a picture's place and day closing a caption
+                        ("... in Pearl City, Illinois, U.S., July 25,
+                        2018.") and a video's blurb behind "CLOSE" are
+                        furniture */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -227,6 +227,12 @@ static int load_articles(px_comparison *c, px_ctx *ctx, const px_article *const 
       }
       if (marks >= 2)
         for (uint32_t k = first > s + 2 ? first - 2 : s; k <= last; k++) furn[k] = 1;
+      /* a video's blurb: its paragraph opens on the player's "CLOSE" (one
+       * to five sentences in the AllSides set; a body in one paragraph is
+       * not taken for one) */
+      const px__sentence *f0 = &a->tx->sent[s];
+      if (e - s <= 6 && px__video_blurb(a->tx->body + f0->start, f0->end - f0->start))
+        for (uint32_t k = s; k < e; k++) furn[k] = 1;
       s = e;
     }
     a->furn = furn;
@@ -743,25 +749,61 @@ static int unrelated_links(const px_comparison *c, const px__ssent *ss, const px
 
 /* The members in c->alike's pairs tell their fact alike (PX__CM_ALIKE),
  * and each fact counts the outlets of such members (px__cfact.sure).
- * @return PX_OK, PX_ENOMEM. */
+ * Only one set of such members counts: the pairs joined through each
+ * other, the set of most outlets (then of most members, then the first).
+ * A fact grouped at the fact threshold may hold two pairs told alike that
+ * are not alike to each other: two outlets quote Biden's "Here John knows
+ * ...", two columns say "That tells you everything you need to know about
+ * McCain." and "Trump told GOP primary voters ...", joined to the quote by
+ * "tell" and "know"; the brief counted four outlets telling Biden's
+ * remark, where two do.  @return PX_OK, PX_ENOMEM. */
 static int mark_alike(px_comparison *c) {
-  uint32_t *ostamp = malloc((c->noutlet + 1) * sizeof *ostamp);
-  if (!ostamp) return PX_ENOMEM;
-  for (size_t j = 0; j < c->nmem; j++) c->mem[j].flags &= ~PX__CM_ALIKE;
+  uint32_t *par = malloc((c->nmem + 1) * sizeof *par);
+  uint32_t *nout = calloc(c->nmem + 1, sizeof *nout), *nm = calloc(c->nmem + 1, sizeof *nm);
+  uint64_t *ro = malloc((c->nmem + 1) * sizeof *ro);        /* root << 32 | outlet */
+  if (!par || !nout || !nm || !ro) {
+    free(par), free(nout), free(nm), free(ro);
+    return PX_ENOMEM;
+  }
+  for (size_t j = 0; j < c->nmem; j++) c->mem[j].flags &= ~PX__CM_ALIKE, par[j] = (uint32_t)j;
   for (size_t k = 0; k < c->nalike; k++) {
     const uint32_t *p = &c->alike[3 * k];
-    c->mem[member_at(c, p[2], p[0])].flags |= PX__CM_ALIKE;
-    c->mem[member_at(c, p[2], p[1])].flags |= PX__CM_ALIKE;
+    uint32_t x = member_at(c, p[2], p[0]), y = member_at(c, p[2], p[1]);
+    c->mem[x].flags |= PX__CM_ALIKE;
+    c->mem[y].flags |= PX__CM_ALIKE;
+    x = px__uf_root(par, x), y = px__uf_root(par, y);
+    if (x != y) par[x > y ? x : y] = x < y ? x : y; /* the earlier member roots */
   }
-  for (size_t o = 0; o < c->noutlet; o++) ostamp[o] = UINT32_MAX;
   for (size_t f = 0; f < c->nfact; f++) {
+    uint32_t lo = c->fact[f].first, hi = lo + c->fact[f].count, best = UINT32_MAX;
     c->fact[f].sure = 0;
-    for (uint32_t j = c->fact[f].first; j < c->fact[f].first + c->fact[f].count; j++) {
-      uint32_t o = c->art[c->mem[j].art].outlet;
-      if ((c->mem[j].flags & PX__CM_ALIKE) && ostamp[o] != (uint32_t)f) ostamp[o] = (uint32_t)f, c->fact[f].sure++;
+    /* each set's outlets: a member's outlet counts once in its set (an
+     * outlet's articles may lie apart among the members) */
+    size_t nro = 0;
+    for (uint32_t j = lo; j < hi; j++) {
+      if (!(c->mem[j].flags & PX__CM_ALIKE)) continue;
+      uint32_t r = px__uf_root(par, j);
+      nm[r]++;
+      ro[nro++] = (uint64_t)r << 32 | c->art[c->mem[j].art].outlet;
     }
+    if (nro) qsort(ro, nro, sizeof *ro, cmp_u64);
+    for (size_t k = 0; k < nro; k++)
+      if (!k || ro[k] != ro[k - 1]) nout[ro[k] >> 32]++;
+    for (uint32_t j = lo; j < hi; j++) {
+      if (!(c->mem[j].flags & PX__CM_ALIKE) || px__uf_root(par, j) != j) continue;
+      if (best == UINT32_MAX || nout[j] > nout[best] || (nout[j] == nout[best] && nm[j] > nm[best]))
+        best = j;
+    }
+    for (uint32_t j = lo; j < hi; j++) {
+      if (!(c->mem[j].flags & PX__CM_ALIKE)) continue;
+      if (px__uf_root(par, j) != best) c->mem[j].flags &= ~PX__CM_ALIKE;
+    }
+    if (best != UINT32_MAX) c->fact[f].sure = nout[best];
   }
-  free(ostamp);
+  free(par);
+  free(ro);
+  free(nout);
+  free(nm);
   return PX_OK;
 }
 

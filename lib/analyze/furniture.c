@@ -570,6 +570,65 @@ static bool weekday_caption(const char *p, size_t n) {
   return found && !tells_time(p, n, true);
 }
 
+/* A word of a place's name: capitalized ("Pearl", "U.S.", "D.C.",
+ * "Fla."), or "of" inside one ("Isle of Wight"). */
+static bool place_word(const char *p, size_t w, size_t e) {
+  if (e - w == 2 && !memcmp(p + w, "of", 2)) return true;
+  return e > w && p[w] >= 'A' && p[w] <= 'Z';
+}
+
+/* A picture's place and day closing its caption, with no weekday and no
+ * verb of the opening run to go by: "A farmer drives tractor along a road
+ * in Pearl City, Illinois, U.S., July 25, 2018.", "The ZTE logo is seen
+ * on a building in Beijing, May 2, 2018."  The sentence ends on a date set
+ * off by a comma straight after a place ("in" or "at" and names, maybe
+ * more names after commas: the state, the country), not after "on" or a
+ * noun: news gives a date as "on July 25, 2018" or "the fiscal year,
+ * September 30, 2015".  On the AllSides set, of 370 sentences ending on ",
+ * Month D, YYYY." that no other rule flagged, those of this form read as
+ * captions; a sentence that tells the past ("was", "said") stays news. */
+static bool place_date_caption(const char *p, size_t n) {
+  while (n && p[n - 1] == ' ') n--;
+  if (n < 24 || p[n - 1] != '.') return false;
+  /* the date: ", Month D, YYYY." at the end */
+  size_t d = n - 1;
+  if (!(p[d - 4] >= '0' && p[d - 4] <= '9' && p[d - 1] >= '0' && p[d - 1] <= '9')) return false;
+  size_t k = d - 5; /* the space before the year */
+  while (k > 0 && !(p[k] == ',' && p[k + 1] == ' ' && p[k + 2] >= 'A' && p[k + 2] <= 'Z')) {
+    if (d - k > 22) return false;
+    k--;
+  }
+  if (k < 8 || !date_at(p, n, k + 2)) return false;
+  /* the month's day and year run to the end: nothing after the year */
+  size_t y = k + 2;
+  while (y < n && p[y] != ',') y++;
+  if (y + 7 != n) return false;
+  /* back over the place's names between commas ("Illinois", "U.S.") to
+   * the one "in" or "at" opens */
+  size_t end = k;
+  for (int seg = 0; seg < 5; seg++) {
+    size_t start = end;
+    while (start > 0 && !(p[start - 1] == ' ' && start >= 2 && p[start - 2] == ',')) start--;
+    /* the segment's words from its end: all of a place, or a place after
+     * "in"/"at" */
+    size_t e = end, names = 0;
+    while (e > start) {
+      size_t w = e;
+      while (w > start && p[w - 1] != ' ') w--;
+      if (!place_word(p, w, e)) {
+        bool opens = (e - w == 2 && (!memcmp(p + w, "in", 2) || !memcmp(p + w, "at", 2)));
+        return opens && names >= 1 && names <= 5 && !tells_time(p, n, false);
+      }
+      names++;
+      e = w;
+      while (e > start && p[e - 1] == ' ') e--;
+    }
+    if (start < 2 || names == 0 || names > 4) return false; /* a sentence of names alone */
+    end = start - 2;
+  }
+  return false;
+}
+
 /* A section label glued to its blurb: "Columnists In-depth political
  * coverage, sports analysis and cultural commentary." -- a capital word,
  * plural, a second capital word, then lower case; a list (two commas or more);
@@ -791,6 +850,17 @@ static bool ends_duration(const char *p, size_t n) {
   return p[n - 4] >= '0' && p[n - 4] <= '9';
 }
 
+/* A video's blurb behind its player's close button, one paragraph with the
+ * button's label in capitals: "CLOSE A bipartisan group of senators is
+ * getting ready to unveil its plan ... USA TODAY" (472 sentences of the
+ * AllSides set open so, all of them). */
+bool px__video_blurb(const char *p, size_t n) {
+  while (n && (*p == ' ' || *p == '\n')) p++, n--;
+  if (n < 8 || memcmp(p, "CLOSE ", 6) != 0) return false;
+  unsigned char c = (unsigned char)p[6];
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '"' || c == '\'' || c == 0xe2;
+}
+
 /* A video or audio player's label kept in the body: "JUST WATCHED <clip>
  * Replay More Videos ..." and "MUST WATCH <clip> 02:17" (one news site's
  * embeds, set in capitals; the splitter may end the label at a quote in
@@ -799,6 +869,7 @@ static bool ends_duration(const char *p, size_t n) {
 bool px__player_label(const char *p, size_t n) {
   while (n && (*p == ' ' || *p == '\n')) p++, n--;
   if (n >= 13 && memcmp(p, "JUST WATCHED ", 13) == 0) return true;
+  if (px__video_blurb(p, n)) return true;
   /* "MUST WATCH <clip>" up to its duration; a clip's label the extractor
    * glued to the next sentence ("... 01:55 The photos were ...") stays news */
   if (n >= 11 && memcmp(p, "MUST WATCH ", 11) == 0) {
@@ -989,7 +1060,8 @@ bool px__furniture_text(const char *p, size_t n) {
   if (words <= 25 && page_note(t, tn)) return true;
   if (words <= 16 && author_bio(t, tn)) return true;
   if (words <= 60 && disclaimer(t, tn)) return true;
-  if (words <= 60 && (dated_caption(p, n) || weekday_caption(p, n))) return true;
+  if (words <= 60 && (dated_caption(p, n) || weekday_caption(p, n) || place_date_caption(p, n)))
+    return true;
   if (words <= 12 && related_link(t, tn)) return true;
   if (words <= 40 && leading_credit(p, n)) return true;
   if (words <= 24 && section_blurb(p, n, words)) return true;

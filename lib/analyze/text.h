@@ -294,6 +294,9 @@ PX__HIDDEN bool px__agency_caption(const char *p, size_t n);
  * ("JUST WATCHED <clip> Replay More Videos ...", "MUST WATCH <clip> 02:17",
  * "<clip> Listen · 3:41"), whose clip titles read as quotes. */
 PX__HIDDEN bool px__player_label(const char *p, size_t n);
+/** A video's blurb behind its player's close button: "CLOSE A bipartisan
+ * group of senators ..." (its paragraph is the blurb). */
+PX__HIDDEN bool px__video_blurb(const char *p, size_t n);
 
 /** Inner-loop steps the analyzer has taken since it was made (for tests). */
 PX__HIDDEN uint64_t px__textan_steps(const px__textan *ta);

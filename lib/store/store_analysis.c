@@ -33,8 +33,10 @@
  * nobody's quote; 11: a name never ends on its word twice ("Kamala
  * Harris Harris graduates" in a gallery's captions), a name that only
  * describes the noun before "who" ("a former Harris staffer who
- * claimed") does not speak. */
-#define ANALYSIS_VERSION 11
+ * claimed") does not speak; 12: a video's blurb behind its player's
+ * close button ("CLOSE A bipartisan group of senators ...") gives no
+ * quotes. */
+#define ANALYSIS_VERSION 12
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
