@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 48u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 49u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -191,7 +191,9 @@
                     48: a picture's place and day closing a caption
                         ("... in Pearl City, Illinois, U.S., July 25,
                         2018.") and a video's blurb behind "CLOSE" are
-                        furniture */
+                        furniture;
+                    49: an explainer's title ("Why ...", "How ...") counts
+                        half in choosing the headline */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {
