@@ -2270,6 +2270,22 @@ static void test_name_describing_the_antecedent(void **state) {
   assert_speaker(f, "Shameful", "Mira Lund");
 }
 
+/* "The author stipulates that he does not belong ... but argues that ...
+ * "..."": the pronoun after "that" is inside what "stipulates" reports,
+ * not the subject of "argues"; the words are not the mayor's, whom the
+ * pronoun would stand for. */
+static void test_pronoun_after_that_not_subject(void **state) {
+  fx *f = *state;
+  run(f, "Harbour op-ed\n\nMayor Jon Berg faced a new blow on Wednesday.\n\nIn an op-ed in the Harbour "
+         "Times, a senior official describes working with others to rein in the mayor.\n\nThe author "
+         "stipulates that he does not belong to the opposition and praises some of the council's work, "
+         "including the new pier, but argues that those achievements came \"despite — not because of — "
+         "the mayor's leadership style.\"");
+  px_quote q = find(f, "not because of");
+  if (q.has_speaker && str_has(q.speaker_name, "Berg"))
+    fail_msg("the author's words given to '%.*s'", (int)q.speaker_name.len, q.speaker_name.ptr);
+}
+
 /* "after once calling X "..."": the clause's subject speaks, over the
  * adverb; "Mr. Berg, whom he has called "..."": the pronoun is not the one
  * "whom" stands for. */
@@ -2621,6 +2637,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_role_then_name_and_reports, setup, teardown),
       cmocka_unit_test_setup_teardown(test_who_named_by_group, setup, teardown),
       cmocka_unit_test_setup_teardown(test_name_describing_the_antecedent, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_pronoun_after_that_not_subject, setup, teardown),
       cmocka_unit_test_setup_teardown(test_participle_adverb_and_whom, setup, teardown),
       cmocka_unit_test_setup_teardown(test_place_after_preposition, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cue_with_clause_after_comma, setup, teardown),

@@ -656,6 +656,14 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
   for (size_t k = lo; k < t && k - lo < 40; k++) {
     if (is_sent_end_punct(w, k)) return false;
     if (is_qmark(w, k) || w->inq[k] || !speakerish(w, k)) continue;
+    /* "The author stipulates that he does not belong ... but argues that
+     * ...": a pronoun after "that" opens what an earlier verb reports, and
+     * is not the clause's subject (which a word this finder does not know
+     * for a speaker, "The author", holds): no speaker rather than the
+     * wrong one */
+    if ((w->cls[k] & PX__CW_PRONOUN) && mention_at(w, k) < 0 && k > lo + 1 && is_word(w, k - 1) &&
+        !w->inq[k - 1] && TOK(w, k - 1)->fold == w->qa->h_that)
+      return false;
     size_t e = k;
     int32_t m = mention_at(w, k);
     if (m >= 0) {

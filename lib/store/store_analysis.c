@@ -35,8 +35,9 @@
  * describes the noun before "who" ("a former Harris staffer who
  * claimed") does not speak; 12: a video's blurb behind its player's
  * close button ("CLOSE A bipartisan group of senators ...") gives no
- * quotes. */
-#define ANALYSIS_VERSION 12
+ * quotes; 13: a pronoun after "that" is no sentence's subject ("The
+ * author stipulates that he ... but argues that "..."" is not his). */
+#define ANALYSIS_VERSION 13
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
