@@ -704,7 +704,8 @@ PX_API int px_store_entity_articles(px_store *st, const char *key, int64_t limit
  * A thread's id is the id of its first story. */
 typedef struct px_thread_info {
   int64_t id;
-  px_str headline;      /* the headline of its largest story (borrowed for the callback) */
+  px_str headline;      /* the headline of its largest story, as px_store_stories gives it
+                           (borrowed for the callback) */
   int64_t first, last;  /* has_time 0 when none of its articles is dated */
   int has_time;
   int64_t stories, articles, outlets;

@@ -787,7 +787,10 @@ static void test_furniture(void **state) {
       "The ferry company's logo is seen on a building in Eastport, May 2, 2018.",
       "Harbour Court in Orlen, Valdoria, June 15, 2018.",
       /* a video's blurb behind its player's close button */
-      "CLOSE A group of harbour workers is getting ready to unveil its plan for the pier."};
+      "CLOSE A group of harbour workers is getting ready to unveil its plan for the pier.",
+      /* a caption whose credit names the agency before "photo:" */
+      "Mayor Anna Berg at the Orlen pier in March. (Wire photo: Jon Lund)",
+      "Mayor Anna Berg at the Orlen pier (Wire file photo: Jon Lund)"};
   static const char *const no[] = {
       "Five Orlen firefighters were killed in a blaze on Thursday, July 7, 2016.",
       "The money lasts to the end of the fiscal year, September 30, 2015.",

@@ -148,7 +148,7 @@ static bool glued_link(const char *p, size_t n) {
  * "(AP Photo/Evan Vucci)": a closing parenthesis of a few words holding a
  * slash between letters; or one that says so: "(Photo: Martin E. Klimek,
  * USA TODAY)", "(Photo by ...)", "(Credit: ...)" (903, 62 and 12 times in
- * the AllSides bodies). */
+ * the AllSides bodies), "(Reuters photo: Eric Thayer)". */
 static bool photo_credit(const char *t, size_t n) {
   /* the text is folded to lower case */
   static const char *const label[] = {"photo: ", "photo by ", "photograph: ", "photo credit: ", "image: ",
@@ -167,6 +167,16 @@ static bool photo_credit(const char *t, size_t n) {
   if (slash && spaces <= 5) return true;
   for (size_t l = 0; l < sizeof label / sizeof *label; l++)
     if (n - 1 - k > strlen(label[l]) && !memcmp(t + k, label[l], strlen(label[l]))) return spaces <= 9;
+  /* the agency or "file" before it: "(Reuters photo: Eric Thayer)",
+   * "(Reuters file photo: Charles Mostoller)" (230 AllSides sentences end
+   * so, every one a caption) */
+  size_t j = k;
+  for (int words = 1; words <= 2 && j < n && t[j] >= 'a' && t[j] <= 'z'; words++) {
+    while (j < n && t[j] >= 'a' && t[j] <= 'z') j++;
+    if (n - j > 8 && !memcmp(t + j, " photo: ", 8)) return spaces <= 9;
+    if (j >= n || t[j] != ' ') break;
+    j++;
+  }
   return false;
 }
 

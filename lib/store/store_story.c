@@ -488,7 +488,7 @@ out:
 #define STORY_NEWS_TITLE \
   " tt <> '' AND rtrim(tt, ' \n\"''\xe2\x80\x9d\xe2\x80\x99') NOT LIKE '%?'" \
   PX__COLUMN_TITLE_OPENINGS(STORY_NOT_COLUMN)
-#define STORY_HEADLINE(id) \
+#define STORY_TITLE(id) \
   " coalesce((SELECT tt FROM (SELECT a4.title AS tt FROM story s4 JOIN article a4" \
   "   ON a4.id = s4.central WHERE s4.id = " id ") WHERE" STORY_NEWS_TITLE ")," \
   " (SELECT tt FROM (SELECT a7.title AS tt, sa7.similarity AS sim, a7.id AS aid" \
@@ -499,8 +499,9 @@ out:
   "   WHERE s4.id = " id " AND a4.title <> ''),"                                              \
   " (SELECT a2.title FROM story_article sa2 JOIN article a2 ON a2.id = sa2.article"          \
   "   WHERE sa2.story = " id " AND a2.title <> ''"                                           \
-  "   ORDER BY a2.published IS NULL, a2.published, a2.id LIMIT 1)),"                           \
-  " (SELECT coalesce(s5.thread, s5.id) FROM story s5 WHERE s5.id = " id ")"
+  "   ORDER BY a2.published IS NULL, a2.published, a2.id LIMIT 1))"
+#define STORY_HEADLINE(id) \
+  STORY_TITLE(id) "," " (SELECT coalesce(s5.thread, s5.id) FROM story s5 WHERE s5.id = " id ")"
 
 #define STORY_SELECT                                                                         \
   "SELECT s.id, min(a.published), max(a.published), count(*), count(DISTINCT a.source),"     \
@@ -673,8 +674,7 @@ int px_store_threads(px_store *st, int64_t min_stories, int64_t limit, px_thread
   int rc = sqlite3_prepare_v2(
       st->db,
       "SELECT g.th, g.first, g.last, g.ns, g.n, g.outlets,"
-      " (SELECT coalesce((SELECT a4.title FROM story s4 JOIN article a4 ON a4.id = s4.central"
-      "    WHERE s4.id = sz.story AND a4.title <> ''), '')"
+      " (SELECT coalesce(" STORY_TITLE("sz.story") ", '')"
       "  FROM (SELECT sa6.story AS story, count(*) AS c FROM story s6"
       "   JOIN story_article sa6 ON sa6.story = s6.id WHERE coalesce(s6.thread, s6.id) = g.th"
       "   GROUP BY sa6.story ORDER BY c DESC, sa6.story LIMIT 1) sz)"

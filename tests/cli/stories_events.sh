@@ -71,6 +71,15 @@ check "the dam story and the inquiry story are apart" bash -c "! grep -q 'Orvik.
 threads=$("$px" threads --db "$db" --format json)
 check "the dam breach and its inquiry form one thread" bash -c "grep -q '\"stories\":2' <<<\"\$0\"" "$threads"
 tid=$(sed -n 's/{"id":\([0-9]*\),.*"stories":2.*/\1/p' <<<"$threads" | head -1)
+# A thread is named by its largest story's headline, a title that states
+# the news: not an explainer's ("Why ...", "How ...") nor a question.
+sed -e 's/"Orvik dam breaches above Corvella"/"Why the Orvik dam above Corvella breached"/' \
+    -e 's/"Corvella returns home after Orvik flood"/"How Corvella returns home after the Orvik flood?"/' \
+    "$tmp/events.jsonl" > "$tmp/events_why.jsonl"
+ingest_ok "events, explainers' titles" -q --db "$tmp/why.db" "$tmp/events_why.jsonl"
+wthreads=$("$px" threads --db "$tmp/why.db" --format json)
+check "a thread's headline states the news (got: $(grep '"stories":2' <<<"$wthreads"))" \
+  bash -c "grep '\"stories\":2' <<<\"\$0\" | grep -q 'Corvella flooded after dam breach'" "$wthreads"
 tout=$("$px" thread --db "$db" "$tid")
 check "thread ID lists the breach before the inquiry" bash -c "grep -n 'dam\|Corvella' <<<\"\$0\" | head -1 | grep -q 'breach\|flood'" "$tout"
 check "thread ID shows new outlets" grep -q 'new outlets' <<<"$tout"
