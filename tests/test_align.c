@@ -1334,6 +1334,35 @@ static void test_quote_role_holder(void **state) {
   free_all(arts, 3);
 }
 
+/* One person, one key, in every remark: an initial one outlet prints
+ * before a name ("J. Ann Selzer") does not make another person than "Ann
+ * Selzer" of the next remark. */
+static void test_quote_key_without_initial(void **state) {
+  (void)state;
+  px_article *arts[2] = {
+      mk("Valley Post", "Harbour poll", "2024-06-05T08:00:00Z",
+         "A new poll of harbour voters was published on Saturday.\n\n"
+         "\"We are starting to see the people who plan to vote on the pier solidify,\" pollster J. Ann Selzer "
+         "said."),
+      mk("Hill Courier", "Harbour poll", "2024-06-05T09:00:00Z",
+         "A new poll of harbour voters was published on Saturday.\n\n"
+         "\"We are starting to see the people who plan to vote on the pier solidify,\" pollster Ann Selzer "
+         "said.\n\n\"Younger voters are less committed to the ferry than the old,\" Selzer said."),
+  };
+  px_comparison *c = compare(arts, 2);
+  size_t keyed = 0;
+  for (size_t q = 0; q < c->nquote; q++) {
+    const px__cquote *cq = &c->quote[q];
+    if (!cq->key.len || !memmem(cq->key.ptr, cq->key.len, "selzer", 6)) continue;
+    assert_true(cq->key.len == 10 && !memcmp(cq->key.ptr, "ann selzer", 10));
+    assert_true(cq->name.len == 10 && !memcmp(cq->name.ptr, "Ann Selzer", 10));
+    keyed++;
+  }
+  assert_int_equal(keyed, 2);
+  px_comparison_free(c);
+  free_all(arts, 2);
+}
+
 /* A name in capitals (a transcript's turn, "OMAR VELL: ...") names a
  * remark only when its key has no name in mixed case, however often it
  * is given. */
@@ -1457,6 +1486,7 @@ int main(void) {
       cmocka_unit_test(test_quote_short_answer), cmocka_unit_test(test_quote_conflicts),
       cmocka_unit_test(test_quote_label_and_stretches), cmocka_unit_test(test_quote_label_not_capitals),
       cmocka_unit_test(test_quote_bare_key_of_a_body), cmocka_unit_test(test_quote_role_holder),
+      cmocka_unit_test(test_quote_key_without_initial),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -125,6 +125,21 @@ static void best_values(lcand *e, size_t ne, bool caps, uint32_t *best) {
 /* Key a is the last words of key b ("lewis" of "john lewis", "times" of
  * "new york times"): a family name, not a first name or a role ("paul",
  * "senate"). */
+/* A person's key without the initials it opens on, while two words stay:
+ * "j ann selzer" is "ann selzer", "j dennis hastert" "dennis hastert" (one
+ * outlet prints the initial, another not); "h r mcmaster" stays. */
+static px_str person_key(px_str k) {
+  while (k.len >= 2 && k.ptr[1] == ' ') {
+    const char *rest = k.ptr + 2;
+    size_t rn = k.len - 2;
+    const char *sp = memchr(rest, ' ', rn);
+    if (!sp || (size_t)(sp - rest) < 2) break; /* one word left, or another initial */
+    k.ptr = rest;
+    k.len = rn;
+  }
+  return k;
+}
+
 static bool key_tail(px_str a, px_str b) {
   return a.len && b.len > a.len && b.ptr[b.len - a.len - 1] == ' ' &&
          memcmp(b.ptr + b.len - a.len, a.ptr, a.len) == 0;
@@ -194,7 +209,7 @@ static int story_roles(const px_comparison *c, prole **out, size_t *nout) {
       const px__entity *e = &es->ent[mm->entity];
       if (e->type != PX_ENT_PERSON || !e->key_len || mm->kind == PX_MENTION_ROLE) continue;
       size_t f = mm->tok_first, first = mm->sent < tx->nsent ? tx->sent[mm->sent].tok_first : 0;
-      prole x = {.key = {e->key, e->key_len}, .name = {e->name, e->name_len}};
+      prole x = {.key = person_key((px_str){e->key, e->key_len}), .name = {e->name, e->name_len}};
       for (size_t k = f; k > first && x.n < ROLE_WORDS && role_tok(tx, k - 1);) x.w[x.n++] = tx->tok[--k].fold;
       if (add_role(&r, &n, &cap, &x)) goto fail;
       /* ", a spokeswoman for Nordline," / ", Nordair's chief executive," */
@@ -344,6 +359,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
         x->key = (px_str){e->key, e->key_len};
         x->name = (px_str){e->name, e->name_len};
         x->type = e->type;
+        if (x->type == PX_ENT_PERSON) x->key = person_key(x->key);
       }
       if (q->spk_end > q->spk_start) x->written = (px_str){a->tx->body + q->spk_start, q->spk_end - q->spk_start};
       if (!x->key.len && role_holder(roles, nroles, a->tx, q, &x->key, &x->name)) x->type = PX_ENT_PERSON;
