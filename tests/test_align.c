@@ -1056,6 +1056,21 @@ static void test_quote_conflicts(void **state) {
                                      "The board set a date on Friday.\n\n"
                                      "\"The north pier will open again in May,\" Anna Berg said."),
                    1);
+  /* nor a speaker found through a role, not named in place */
+  assert_int_equal(conflicts_of_two("Mayor Olaf Lind toured the harbour on Friday.\n\n"
+                                     "\"The north pier will open again in May,\" the mayor told reporters.",
+                                     "The board set a date on Friday.\n\n"
+                                     "\"The north pier will open again in May,\" Anna Berg said."),
+                   0);
+  /* nor a partial quote, whose words the reporting sentence's speaker often
+   * quotes from another: Lind reads out Berg's letter */
+  assert_int_equal(conflicts_of_two("The council met on Friday.\n\n"
+                                     "Olaf Lind read a letter saying the harbour board had used \"the awesome "
+                                     "power of its office to close the north pier to fishermen.\"",
+                                     "The board set a date on Friday.\n\n"
+                                     "\"The board used the awesome power of its office to close the north pier to "
+                                     "fishermen,\" Anna Berg said."),
+                   0);
 }
 
 /* An embedded post is its author's remark, not the outlet's reporting:

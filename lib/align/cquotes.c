@@ -18,6 +18,7 @@
 #include "align/compare.h"
 #include "analyze/quote.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -308,6 +309,26 @@ static bool pronoun_speaker(px_str w) {
   return false;
 }
 
+/* Is the speaker named where the quote stands: does the speaker as written
+ * hold the last word of the name it was resolved to ("Ford" of "Christine
+ * Blasey Ford")?  Not so for a role, a title or a relative pronoun the
+ * resolver read as someone ("President", "her mother", "which"). */
+static bool named_in_place(px_str written, px_str name) {
+  if (!written.len || !name.len) return false;
+  size_t e = name.len;
+  while (e && name.ptr[e - 1] == ' ') e--;
+  size_t b = e;
+  while (b && name.ptr[b - 1] != ' ') b--;
+  size_t n = e - b;
+  if (!n || n > written.len) return false;
+  for (size_t i = 0; i + n <= written.len; i++)
+    if (!strncasecmp(written.ptr + i, name.ptr + b, n) &&
+        (i == 0 || written.ptr[i - 1] == ' ' || written.ptr[i - 1] == '.') &&
+        (i + n == written.len || !isalpha((unsigned char)written.ptr[i + n])))
+      return true;
+  return false;
+}
+
 int px__cmp_quotes(px_comparison *c, px__textan *ta) {
   (void)ta;
   int rc = PX_ENOMEM;
@@ -519,6 +540,17 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
        * eat,' he told the paper" resolved to the prime minister named
        * before, where another outlet names the baker's customer) */
       if (pronoun_speaker(it[a.tag].written) || pronoun_speaker(it[b2.tag].written)) continue;
+      /* so is a speaker found through a role or a relative pronoun ("who",
+       * "the president"), not named in place */
+      if (!named_in_place(it[a.tag].written, it[a.tag].name) || !named_in_place(it[b2.tag].written, it[b2.tag].name))
+        continue;
+      /* a partial quote's speaker is the one the reporting sentence names,
+       * whose words it often quotes from another ("Warren read ... a
+       * letter ... that Sessions used "the awesome power of his office
+       * ..."", "Nadler quoted Mueller's "formally accuse ..."): on 300
+       * random AllSides stories 15 of 23 conflicts held one, every one of
+       * them the extractor's misreading, not two outlets' disagreement */
+      if (it[a.tag].q->kind == PX_QUOTE_PARTIAL || it[b2.tag].q->kind == PX_QUOTE_PARTIAL) continue;
       c->qconf[2 * c->nqconf] = pa;
       c->qconf[2 * c->nqconf + 1] = pb;
       c->nqconf++;
