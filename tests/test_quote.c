@@ -2270,6 +2270,25 @@ static void test_name_describing_the_antecedent(void **state) {
   assert_speaker(f, "Shameful", "Mira Lund");
 }
 
+/* "according to the mayor's personal physician", "said a top member of
+ * Berg's organization": the possessive is whose the speaker is, not the
+ * speaker; "according to the Harbour Board's annual report" stays the
+ * board's. */
+static void test_possessive_owner_not_speaker(void **state) {
+  fx *f = *state;
+  run(f, "Mayor tested\n\nMayor Jon Berg has tested negative for the virus, according to the mayor's "
+         "personal physician.\n\n\"He is a great leader, but not a great politician,\" said a top member of "
+         "Berg's organization.\n\nThe pier carried 40,000 passengers last year, according to the Harbour "
+         "Board's annual report.");
+  px_quote q = find(f, "tested negative");
+  if (q.has_speaker && str_is(q.speaker_name, "Jon Berg"))
+    fail_msg("the physician's words given to '%.*s'", (int)q.speaker_name.len, q.speaker_name.ptr);
+  q = find(f, "great leader");
+  if (q.has_speaker && str_is(q.speaker_name, "Jon Berg"))
+    fail_msg("the member's words given to '%.*s'", (int)q.speaker_name.len, q.speaker_name.ptr);
+  assert_speaker(f, "40,000 passengers", "Harbour Board");
+}
+
 /* "The author stipulates that he does not belong ... but argues that ...
  * "..."": the pronoun after "that" is inside what "stipulates" reports,
  * not the subject of "argues"; the words are not the mayor's, whom the
@@ -2638,6 +2657,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_who_named_by_group, setup, teardown),
       cmocka_unit_test_setup_teardown(test_name_describing_the_antecedent, setup, teardown),
       cmocka_unit_test_setup_teardown(test_pronoun_after_that_not_subject, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_possessive_owner_not_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_participle_adverb_and_whom, setup, teardown),
       cmocka_unit_test_setup_teardown(test_place_after_preposition, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cue_with_clause_after_comma, setup, teardown),

@@ -1400,6 +1400,26 @@ static bool glued_number(const qwork *w, size_t a, size_t e, size_t hi) {
 }
 
 /* The speaker after an inverted cue ("said Charlie Black, ..."), in (c, hi). */
+/* Does the phrase from a (its words, to a comma or the clause's end, at
+ * most 12 tokens) hold a noun for a person in lower case ("physician",
+ * "lawyer", "member", "source")? */
+static bool person_noun_in(const qwork *w, size_t a, size_t hi) {
+  static const char *const person[] = {
+      "lawyer", "lawyers", "attorney", "attorneys", "physician", "doctor", "doctors", "spokesman",
+      "spokeswoman", "spokesperson", "aide", "aides", "adviser", "advisers", "advisor", "son",
+      "daughter", "father", "mother", "wife", "husband", "brother", "sister", "friend", "friends",
+      "member", "members", "source", "sources", "biographer", "counsel", "staffer", "staffers",
+      "assistant", "deputy", "nephew", "niece", "cousin", "grandson", "granddaughter", "widow"};
+  for (size_t k = a; k < hi && k < a + 12; k++) {
+    if (!is_word(w, k)) {
+      if (punct_char(w, k) == ',' || is_sent_end_punct(w, k) || is_qmark(w, k)) break;
+      continue;
+    }
+    if (!cap_word(w, k) && word_in(w, k, person, sizeof person / sizeof *person)) return true;
+  }
+  return false;
+}
+
 static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
   size_t a = c + 1;
   if (a < hi && is_word(w, a) && TOK(w, a)->fold == w->qa->h_by) a++;
@@ -1477,7 +1497,16 @@ static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
           owner = q > r + 2 && q < hi && mention_at(w, q) >= 0;
           break;
         }
-      if (person < 0 && !owner && w->ents->ent[w->ents->men[m].entity].type == PX_ENT_PERSON) person = m;
+      /* "according to the mayor's personal physician", "said a top member
+       * of Romney's organization": a possessive in a phrase headed by
+       * another person is whose that person is, not the speaker (the
+       * phrase speaks, unresolved); "according to Romney's tax returns",
+       * "the Pentagon's report", "Boehner's office" stay the owner's */
+      bool owns = (TOK(w, me - 1)->flags & PX__TF_POSSESSIVE) && me < hi && is_word(w, me) &&
+                  !cap_word(w, me) && !w->inq[me] && mention_at(w, me) < 0 && person_noun_in(w, a, hi);
+      if (owns && first == m) first = -1;
+      if (person < 0 && !owner && !owns && w->ents->ent[w->ents->men[m].entity].type == PX_ENT_PERSON)
+        person = m;
     }
     /* "said CNN contributor and conservative activist Erick Erickson":
      * two roles joined by "and" before the name */

@@ -36,8 +36,10 @@
  * claimed") does not speak; 12: a video's blurb behind its player's
  * close button ("CLOSE A bipartisan group of senators ...") gives no
  * quotes; 13: a pronoun after "that" is no sentence's subject ("The
- * author stipulates that he ... but argues that "..."" is not his). */
-#define ANALYSIS_VERSION 13
+ * author stipulates that he ... but argues that "..."" is not his); 14:
+ * a possessive in a phrase headed by another person is whose that person
+ * is ("according to the mayor's personal physician" is not the mayor's). */
+#define ANALYSIS_VERSION 14
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
