@@ -790,8 +790,12 @@ static void test_furniture(void **state) {
       "CLOSE A group of harbour workers is getting ready to unveil its plan for the pier.",
       /* a caption whose credit names the agency before "photo:" */
       "Mayor Anna Berg at the Orlen pier in March. (Wire photo: Jon Lund)",
-      "Mayor Anna Berg at the Orlen pier (Wire file photo: Jon Lund)"};
+      "Mayor Anna Berg at the Orlen pier (Wire file photo: Jon Lund)",
+      /* an author's note with an adjective before the role */
+      "Jon Lund is national editor for the Harbour Times.",
+      "Ida Noe is managing editor of the Orlen Spectator."};
   static const char *const no[] = {
+      "Ida Noe is a thoughtful writer who usually engages with the mayor's ideas.",
       "Five Orlen firefighters were killed in a blaze on Thursday, July 7, 2016.",
       "The money lasts to the end of the fiscal year, September 30, 2015.",
       "The two mayors met at the old pier in Eastport, May 9, 2015, and said nothing.",
@@ -931,6 +935,26 @@ static void test_furniture(void **state) {
   assert_int_equal(c->ndisc, 0);
   px_comparison_free(c);
   free_all(v, 2);
+  /* the author's note closing an article, longer than a line */
+  px_article *bio[2] = {
+      mk("Valley Post", "Ferry siege ends", "2024-06-02T08:00:00Z",
+         "Police ended the siege on the ferry Marrow Star on Monday night, the coast guard said.\n\n"
+         "Jon Lund is the harbour editor at the Valley Post and the co-author with Ida Noe of Salt and Iron: "
+         "Lessons From the Docks of Orlen, a history of the port."),
+      mk("Hill Courier", "Ferry siege ends", "2024-06-02T09:00:00Z",
+         "Police ended the siege on the ferry Marrow Star on Monday night, the coast guard said."),
+  };
+  c = compare(bio, 2);
+  a = &c->art[0];
+  size_t note = 0;
+  for (uint32_t k = 0; k < a->nsent; k++) {
+    px_str t = {a->tx->body + a->tx->sent[k].start, a->tx->sent[k].end - a->tx->sent[k].start};
+    if (memmem(t.ptr, t.len, "harbour editor", 14)) note += a->furn[k];
+    if (memmem(t.ptr, t.len, "ended the siege", 15)) assert_false(a->furn[k]);
+  }
+  assert_int_equal(note, 1);
+  px_comparison_free(c);
+  free_all(bio, 2);
 }
 
 /* Ordinals count nothing; a measure ("years") with no word saying what it

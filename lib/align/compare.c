@@ -233,6 +233,11 @@ static int load_articles(px_comparison *c, px_ctx *ctx, const px_article *const 
       const px__sentence *f0 = &a->tx->sent[s];
       if (e - s <= 6 && px__video_blurb(a->tx->body + f0->start, f0->end - f0->start))
         for (uint32_t k = s; k < e; k++) furn[k] = 1;
+      /* the author's note closing the article, longer than the one-line
+       * test allows: "Greg Myre is the international editor at NPR.org and
+       * the co-author with ... of This Burning Land: ..." */
+      if (e == a->nsent && e - s <= 3 && px__author_bio(a->tx->body + f0->start, f0->end - f0->start, 45))
+        for (uint32_t k = s; k < e; k++) furn[k] = 1;
       s = e;
     }
     a->furn = furn;

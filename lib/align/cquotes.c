@@ -123,9 +123,6 @@ static void best_values(lcand *e, size_t ne, bool caps, uint32_t *best) {
   }
 }
 
-/* Key a is the last words of key b ("lewis" of "john lewis", "times" of
- * "new york times"): a family name, not a first name or a role ("paul",
- * "senate"). */
 /* A person's key without the initials it opens on, while two words stay:
  * "j ann selzer" is "ann selzer", "j dennis hastert" "dennis hastert" (one
  * outlet prints the initial, another not); "h r mcmaster" stays. */
@@ -141,6 +138,9 @@ static px_str person_key(px_str k) {
   return k;
 }
 
+/* Key a is the last words of key b ("lewis" of "john lewis", "times" of
+ * "new york times"): a family name, not a first name or a role ("paul",
+ * "senate"). */
 static bool key_tail(px_str a, px_str b) {
   return a.len && b.len > a.len && b.ptr[b.len - a.len - 1] == ' ' &&
          memcmp(b.ptr + b.len - a.len, a.ptr, a.len) == 0;

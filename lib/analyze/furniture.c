@@ -21,6 +21,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #define FMAX 240
 
@@ -356,6 +357,57 @@ static bool author_bio(const char *t, size_t n) {
     return false;
   for (size_t i = 0; i < sizeof role / sizeof *role; i++)
     if (contains(t, n, role[i])) return true;
+  return false;
+}
+
+/* An author's note as the body prints it: a name, "is", maybe an article
+ * and up to four words, a writer's role, then what it is at: "Michael
+ * Hirsh is national editor for Politico Magazine.", "John Stoehr is
+ * managing editor of the Washington Spectator.", "Joanne Levine is an
+ * editor with NPR's Morning Edition."  Not "Ross Douthat is a thoughtful
+ * writer who ...": the role is followed by "of", "for", "at", "with",
+ * "on", a comma or the end.  At most max_words words. */
+bool px__author_bio(const char *p, size_t n, size_t max_words) {
+  static const char *const role[] = {
+      "editor", "columnist", "correspondent", "writer", "reporter", "contributor", "host",
+      "fellow", "speechwriter", "editor-in-chief", "commentator", "blogger", "producer",
+      "anchor", "co-host", "cohost", "analyst"};
+  static const char *const after[] = {"of ", "for ", "at ", "with ", "on "};
+  size_t i = 0, words = 0;
+  for (size_t k = 0; k < n; k++)
+    if ((k == 0 || p[k - 1] == ' ') && p[k] != ' ') words++;
+  if (words > max_words) return false;
+  while (i < n && p[i] == ' ') i++;
+  /* the name: one to four capitalized words (initials and "Jr." too) */
+  size_t names = 0;
+  while (i < n && names < 5) {
+    size_t w = i;
+    while (i < n && p[i] != ' ') i++;
+    if (i - w == 2 && !memcmp(p + w, "is", 2)) break;
+    if (!(p[w] >= 'A' && p[w] <= 'Z')) return false;
+    names++;
+    while (i < n && p[i] == ' ') i++;
+  }
+  if (names < 2 || names > 4 || i >= n) return false;
+  while (i < n && p[i] == ' ') i++;
+  /* an article, then up to four words before the role */
+  for (int w = 0; w < 6 && i < n; w++) {
+    size_t a = i;
+    while (i < n && p[i] != ' ' && p[i] != ',' && p[i] != '.') i++;
+    size_t len = i - a;
+    for (size_t r = 0; r < sizeof role / sizeof *role; r++) {
+      size_t rl = strlen(role[r]);
+      if (len != rl || strncasecmp(p + a, role[r], rl) != 0) continue;
+      if (i >= n || p[i] == ',' || (p[i] == '.' && i + 1 >= n)) return true;
+      size_t b = i;
+      while (b < n && p[b] == ' ') b++;
+      for (size_t f = 0; f < sizeof after / sizeof *after; f++)
+        if (n - b >= strlen(after[f]) && !memcmp(p + b, after[f], strlen(after[f]))) return true;
+      return false;
+    }
+    if (len == 0) return false;
+    while (i < n && p[i] == ' ') i++;
+  }
   return false;
 }
 
@@ -1068,7 +1120,7 @@ bool px__furniture_text(const char *p, size_t n) {
    * presidential election and you'll quickly feel ...") */
   if (words <= 12 && starts(t, tn, "check out the ")) return true;
   if (words <= 25 && page_note(t, tn)) return true;
-  if (words <= 16 && author_bio(t, tn)) return true;
+  if (words <= 16 && (author_bio(t, tn) || px__author_bio(p, n, 16))) return true;
   if (words <= 60 && disclaimer(t, tn)) return true;
   if (words <= 60 && (dated_caption(p, n) || weekday_caption(p, n) || place_date_caption(p, n)))
     return true;

@@ -1399,7 +1399,6 @@ static bool glued_number(const qwork *w, size_t a, size_t e, size_t hi) {
          TOK(w, e - 1)->kind == PX__TOK_NUMBER;
 }
 
-/* The speaker after an inverted cue ("said Charlie Black, ..."), in (c, hi). */
 /* Does the phrase from a (its words, to a comma or the clause's end, at
  * most 12 tokens) hold a noun for a person in lower case ("physician",
  * "lawyer", "member", "source")? */
@@ -1420,6 +1419,7 @@ static bool person_noun_in(const qwork *w, size_t a, size_t hi) {
   return false;
 }
 
+/* The speaker after an inverted cue ("said Charlie Black, ..."), in (c, hi). */
 static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
   size_t a = c + 1;
   if (a < hi && is_word(w, a) && TOK(w, a)->fold == w->qa->h_by) a++;

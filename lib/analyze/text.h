@@ -300,6 +300,10 @@ PX__HIDDEN bool px__player_label(const char *p, size_t n);
 /** A video's blurb behind its player's close button: "CLOSE A bipartisan
  * group of senators ..." (its paragraph is the blurb). */
 PX__HIDDEN bool px__video_blurb(const char *p, size_t n);
+/** An author's note ("Michael Hirsh is national editor for Politico
+ * Magazine."): a name, "is", a writer's role and what it is at, in
+ * max_words words at most. */
+PX__HIDDEN bool px__author_bio(const char *p, size_t n, size_t max_words);
 
 /** Inner-loop steps the analyzer has taken since it was made (for tests). */
 PX__HIDDEN uint64_t px__textan_steps(const px__textan *ta);
