@@ -449,14 +449,16 @@ static void test_brief_core_not_first_person(void **state) {
 static void test_brief_lead_not_a_question(void **state) {
   (void)state;
   const char *src[2] = {"Coast Daily", "Ostro News"};
-  const char *titles[5][2] = {{"Who set fire to the Vaasa grain silo?", "Vaasa grain silo burns"},
+  const char *titles[7][2] = {{"Who set fire to the Vaasa grain silo?", "Vaasa grain silo burns"},
                               {"OPINION: Vaasa grain silo fire shows a failing council", "Vaasa grain silo burns"},
                               {"Vaasa grain silo burns", "Who set fire to the Vaasa grain silo?"},
                               {"Why the Vaasa grain silo burns so long", "Vaasa grain silo burns"},
-                              {"How the Vaasa grain silo fire burns", "Vaasa grain silo burns"}};
+                              {"How the Vaasa grain silo fire burns", "Vaasa grain silo burns"},
+                              {"Here's why the Vaasa grain silo burns", "Vaasa grain silo burns"},
+                              {"Here\xe2\x80\x99s why the Vaasa grain silo burns", "Vaasa grain silo burns"}};
   const char *body[2] = {SHARED_1 SHARED_2 SHARED_3, SHARED_1 SHARED_2 SHARED_3};
   const int64_t when[2] = {1700000000, 1700003600};
-  for (int k = 0; k < 5; k++) {
+  for (int k = 0; k < 7; k++) {
     char *out = report_of(src, titles[k], body, when, 2, PX_REPORT_JSON);
     json_error_t err;
     json_t *root = json_loads(out, 0, &err);

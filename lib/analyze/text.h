@@ -261,13 +261,15 @@ PX__HIDDEN int px__tokenize(const char *p, size_t a, size_t b, uint16_t sent, px
 
 /* A column's or an explainer's title, not a news headline ("OPINION: ...",
  * "Op-Ed: ...", "Why the Iowa results are taking so long", "How Trump is
- * planning to ...", "What you need to know about ..."): its openings, lower
- * case, as an X-macro list (no quote mark: the listing pastes them into
- * SQL).  A story's headline passes over such a title, in the brief
+ * planning to ...", "What you need to know about ...", "Here's the real
+ * reason ..."): its openings, lower case, as an X-macro list; "_" is any
+ * one character, as in SQL's LIKE (no quote mark: the listing pastes them
+ * into SQL).  A story's headline passes over such a title, in the brief
  * (report.c) and in the stories listing (store_story.c) alike. */
 #define PX__COLUMN_TITLE_OPENINGS(X)                                                                \
   X("opinion:") X("opinion |") X("op-ed:") X("commentary:") X("editorial:") X("analysis:") X("column:") \
-  X("why ") X("how ") X("what ") X("explainer:") X("fact check:") X("factbox:") X("watch:")
+  X("why ") X("how ") X("what ") X("explainer:") X("fact check:") X("factbox:") X("watch:")     \
+  X("here_s ")
 
 /**
  * Page furniture (furniture.c): whether the text of one sentence is an

@@ -577,6 +577,23 @@ static int cmp_sure(const void *x, const void *y) {
   return (a->pos > b->pos) - (a->pos < b->pos);
 }
 
+/* Does title t open on pattern w (lower case; "_" is any one character, as
+ * in SQL's LIKE: "here_s " is "Here's" and "Here’s"), with more after? */
+static bool opens_on(px_str t, const char *w) {
+  size_t i = 0;
+  for (; *w; w++) {
+    if (i >= t.len) return false;
+    if (*w == '_') {
+      size_t n = px__utf8_seqlen((const unsigned char *)t.ptr + i, t.len - i);
+      i += n ? n : 1;
+      continue;
+    }
+    char c = t.ptr[i++];
+    if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != *w) return false;
+  }
+  return i < t.len;
+}
+
 /* The weight of an article's centrality (its share of the highest) beside
  * how well its title names the story, in choosing the lead. */
 #define LEAD_CENTRAL 0.25
@@ -642,7 +659,7 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
     static const char *const column[] = {PX__COLUMN_TITLE_OPENINGS(PX__AS_STRING)};
 #undef PX__AS_STRING
     for (size_t k = 0; k < sizeof column / sizeof *column; k++)
-      if (t.len > strlen(column[k]) && !strncasecmp(t.ptr, column[k], strlen(column[k]))) {
+      if (opens_on(t, column[k])) {
         cover[i] *= 0.5;
         break;
       }
