@@ -367,16 +367,21 @@ static bool author_bio(const char *t, size_t n) {
  * editor with NPR's Morning Edition."  Not "Ross Douthat is a thoughtful
  * writer who ...": the role is followed by "of", "for", "at", "with",
  * "on", a comma or the end.  At most max_words words. */
+/* Does p hold max words or fewer (runs of non-spaces)? */
+static bool at_most_words(const char *p, size_t n, size_t max) {
+  size_t words = 0;
+  for (size_t k = 0; k < n && words <= max; k++)
+    if ((k == 0 || p[k - 1] == ' ') && p[k] != ' ') words++;
+  return words <= max;
+}
+
 bool px__author_bio(const char *p, size_t n, size_t max_words) {
   static const char *const role[] = {
       "editor", "columnist", "correspondent", "writer", "reporter", "contributor", "host",
       "fellow", "speechwriter", "editor-in-chief", "commentator", "blogger", "producer",
       "anchor", "co-host", "cohost", "analyst"};
   static const char *const after[] = {"of ", "for ", "at ", "with ", "on "};
-  size_t i = 0, words = 0;
-  for (size_t k = 0; k < n; k++)
-    if ((k == 0 || p[k - 1] == ' ') && p[k] != ' ') words++;
-  if (words > max_words) return false;
+  size_t i = 0;
   while (i < n && p[i] == ' ') i++;
   /* the name: one to four capitalized words (initials and "Jr." too) */
   size_t names = 0;
@@ -398,11 +403,14 @@ bool px__author_bio(const char *p, size_t n, size_t max_words) {
     for (size_t r = 0; r < sizeof role / sizeof *role; r++) {
       size_t rl = strlen(role[r]);
       if (len != rl || strncasecmp(p + a, role[r], rl) != 0) continue;
-      if (i >= n || p[i] == ',' || (p[i] == '.' && i + 1 >= n)) return true;
+      /* the words are counted only for a note's shape: most sentences
+       * fail on their second word */
+      if (i >= n || p[i] == ',' || (p[i] == '.' && i + 1 >= n)) return at_most_words(p, n, max_words);
       size_t b = i;
       while (b < n && p[b] == ' ') b++;
       for (size_t f = 0; f < sizeof after / sizeof *after; f++)
-        if (n - b >= strlen(after[f]) && !memcmp(p + b, after[f], strlen(after[f]))) return true;
+        if (n - b >= strlen(after[f]) && !memcmp(p + b, after[f], strlen(after[f])))
+          return at_most_words(p, n, max_words);
       return false;
     }
     if (len == 0) return false;
