@@ -197,12 +197,13 @@ static void test_text(void **state) {
 
 /* A comparison of n invented articles, its report in format f. */
 
-static char *report_of(const char *const *src, const char *const *title, const char *const *body,
-                       const int64_t *when, size_t n, px_report_format f) {
+static char *report_of_urls(const char *const *src, const char *const *title, const char *const *body,
+                            const char *const *url, const int64_t *when, size_t n, px_report_format f) {
   px_article *a[8];
   for (size_t i = 0; i < n; i++) {
     assert_int_equal(px_article_new(&a[i]), PX_OK);
     px_article_set(a[i], PX_F_SOURCE, src[i], strlen(src[i]));
+    if (url) px_article_set(a[i], PX_F_URL, url[i], strlen(url[i]));
     px_article_set(a[i], PX_F_TITLE, title[i], strlen(title[i]));
     px_article_set(a[i], PX_F_BODY, body[i], strlen(body[i]));
     px_article_set_published(a[i], when[i]);
@@ -215,6 +216,11 @@ static char *report_of(const char *const *src, const char *const *title, const c
   px_comparison_free(c);
   for (size_t i = 0; i < n; i++) px_article_free(a[i]);
   return s.p;
+}
+
+static char *report_of(const char *const *src, const char *const *title, const char *const *body,
+                       const int64_t *when, size_t n, px_report_format f) {
+  return report_of_urls(src, title, body, NULL, when, n, f);
 }
 
 /* A time of day is shown where one was given; a date given alone (midnight
@@ -465,6 +471,31 @@ static void test_brief_lead_not_a_question(void **state) {
     assert_non_null(root);
     json_t *story = json_object_get(root, "story");
     assert_string_equal(json_string_value(json_object_get(story, "headline")), "Vaasa grain silo burns");
+    json_decref(root);
+    free(out);
+  }
+}
+
+/* Nor does a title at a column's address (".../story/opinion/...",
+ * ".../columnists/..."): the same title at a news address heads it. */
+static void test_brief_lead_not_a_column_url(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *title[2] = {"Fire crews put out a blaze at the old Vaasa grain silo", "A night in Vaasa"};
+  const char *body[2] = {SHARED_1 SHARED_2 SHARED_3, SHARED_1 SHARED_2 SHARED_3};
+  const int64_t when[2] = {1700000000, 1700003600};
+  const char *url[4][2] = {
+      {"https://coastdaily.example/story/news/2024/03/02/vaasa-silo/", "https://ostro.example/n/1"},
+      {"https://coastdaily.example/story/opinion/2024/03/02/vaasa-silo/", "https://ostro.example/n/1"},
+      {"https://coastdaily.example/Commentary/Opinion/2024/0302/vaasa-silo", "https://ostro.example/n/1"},
+      {"https://coastdaily.example/columnists/jane-roe/2024/03/02/vaasa", "https://ostro.example/n/1"}};
+  for (int k = 0; k < 4; k++) {
+    char *out = report_of_urls(src, title, body, url[k], when, 2, PX_REPORT_JSON);
+    json_error_t err;
+    json_t *root = json_loads(out, 0, &err);
+    assert_non_null(root);
+    json_t *story = json_object_get(root, "story");
+    assert_string_equal(json_string_value(json_object_get(story, "headline")), title[k == 0 ? 0 : 1]);
     json_decref(root);
     free(out);
   }
@@ -874,6 +905,7 @@ int main(void) {
       cmocka_unit_test(test_brief_alone_once), cmocka_unit_test(test_quote_shown),
       cmocka_unit_test(test_brief_leading_ellipsis), cmocka_unit_test(test_brief_headline_case),
       cmocka_unit_test(test_brief_core_not_first_person), cmocka_unit_test(test_brief_lead_not_a_question),
+      cmocka_unit_test(test_brief_lead_not_a_column_url),
       cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
       cmocka_unit_test(test_brief_asides),
       cmocka_unit_test(test_brief_core_speaker), cmocka_unit_test(test_brief_core_needs_a_sure_link),

@@ -271,6 +271,15 @@ PX__HIDDEN int px__tokenize(const char *p, size_t a, size_t b, uint16_t sent, px
   X("why ") X("how ") X("what ") X("explainer:") X("fact check:") X("factbox:") X("watch:")     \
   X("here_s ")
 
+/* A column's section in an article's address ("https://www.usatoday.com/
+ * story/opinion/2020/06/24/...", "townhall.com/columnists/...", The
+ * Atlantic's ".../ideas/archive/..."): "/" NAME "/" anywhere in it, any
+ * case, as SQL's LIKE '%/opinion/%' finds it.  A story's headline passes
+ * over its title as over a column's title, in the brief and the listing. */
+#define PX__COLUMN_URL_SECTIONS(X)                                                           \
+  X("opinion") X("opinions") X("op-ed") X("oped") X("commentary") X("editorial")             \
+  X("editorials") X("columnists") X("columns") X("ideas") X("corner")
+
 /**
  * Page furniture (furniture.c): whether the text of one sentence is an
  * advert, a caption or gallery control, a video player's label, an update

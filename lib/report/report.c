@@ -594,6 +594,23 @@ static bool opens_on(px_str t, const char *w) {
   return i < t.len;
 }
 
+/* Is u the address of a column: "/" NAME "/" in it, any case, for a NAME
+ * of PX__COLUMN_URL_SECTIONS? */
+static bool column_url(px_str u) {
+#define PX__AS_STRING(s) s,
+  static const char *const section[] = {PX__COLUMN_URL_SECTIONS(PX__AS_STRING)};
+#undef PX__AS_STRING
+  for (size_t i = 0; i < u.len; i++) {
+    if (u.ptr[i] != '/') continue;
+    for (size_t k = 0; k < sizeof section / sizeof *section; k++) {
+      size_t n = strlen(section[k]), j = 0;
+      while (j < n && i + 1 + j < u.len && (u.ptr[i + 1 + j] | 0x20) == section[k][j]) j++;
+      if (j == n && i + 1 + n < u.len && u.ptr[i + 1 + n] == '/') return true;
+    }
+  }
+  return false;
+}
+
 /* The weight of an article's centrality (its share of the highest) beside
  * how well its title names the story, in choosing the lead. */
 #define LEAD_CENTRAL 0.25
@@ -654,15 +671,14 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
      * half as well */
     px_str t = c->art[i].title;
     if (end_mark(t.ptr, t.len) == '?') cover[i] *= 0.5;
-    /* so does a column's title: "OPINION: ...", "Op-Ed: ...", "Editorial: ..." */
+    /* so does a column's title: "OPINION: ...", "Op-Ed: ...", "Editorial: ...",
+     * or a title at a column's address (".../story/opinion/...") */
 #define PX__AS_STRING(s) s,
     static const char *const column[] = {PX__COLUMN_TITLE_OPENINGS(PX__AS_STRING)};
 #undef PX__AS_STRING
-    for (size_t k = 0; k < sizeof column / sizeof *column; k++)
-      if (opens_on(t, column[k])) {
-        cover[i] *= 0.5;
-        break;
-      }
+    bool col = column_url(px_article_get(c->art[i].art, PX_F_URL));
+    for (size_t k = 0; k < sizeof column / sizeof *column && !col; k++) col = opens_on(t, column[k]);
+    if (col) cover[i] *= 0.5;
   }
   uint32_t best = 0;
   for (size_t i = 0; i < c->nart; i++) {

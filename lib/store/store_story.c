@@ -479,19 +479,21 @@ out:
 /* A story's headline: the title of its most central article (the member
  * most like the story's centroid) when it states the news, else of the
  * member most like the story whose title does (a title that asks, "Who
- * is ...?", or a column's, "OPINION: ...", heads an explainer or a
- * column: the test of the brief's choice, px__brief_make, with end_mark's
- * closing marks and PX__COLUMN_TITLE_OPENINGS); else the central's, else
+ * is ...?", or a column's, "OPINION: ...", or one at a column's address,
+ * ".../opinion/...", heads an explainer or a column: the test of the
+ * brief's choice, px__brief_make, with end_mark's closing marks,
+ * PX__COLUMN_TITLE_OPENINGS and PX__COLUMN_URL_SECTIONS); else the central's, else
  * of its earliest with a title; then its thread.  The test reads a title
  * as tt. */
 #define STORY_NOT_COLUMN(s) " AND tt NOT LIKE '" s "%'"
+#define STORY_NOT_COLUMN_URL(s) " AND tu NOT LIKE '%/" s "/%'"
 #define STORY_NEWS_TITLE \
   " tt <> '' AND rtrim(tt, ' \n\"''\xe2\x80\x9d\xe2\x80\x99') NOT LIKE '%?'" \
-  PX__COLUMN_TITLE_OPENINGS(STORY_NOT_COLUMN)
+  PX__COLUMN_TITLE_OPENINGS(STORY_NOT_COLUMN) PX__COLUMN_URL_SECTIONS(STORY_NOT_COLUMN_URL)
 #define STORY_TITLE(id) \
-  " coalesce((SELECT tt FROM (SELECT a4.title AS tt FROM story s4 JOIN article a4" \
+  " coalesce((SELECT tt FROM (SELECT a4.title AS tt, a4.url AS tu FROM story s4 JOIN article a4" \
   "   ON a4.id = s4.central WHERE s4.id = " id ") WHERE" STORY_NEWS_TITLE ")," \
-  " (SELECT tt FROM (SELECT a7.title AS tt, sa7.similarity AS sim, a7.id AS aid" \
+  " (SELECT tt FROM (SELECT a7.title AS tt, a7.url AS tu, sa7.similarity AS sim, a7.id AS aid" \
   "   FROM story_article sa7 JOIN article a7 ON a7.id = sa7.article" \
   "   WHERE sa7.story = " id " AND sa7.dup_of IS NULL) WHERE" STORY_NEWS_TITLE \
   "   ORDER BY sim DESC, aid LIMIT 1)," \

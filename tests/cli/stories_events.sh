@@ -80,6 +80,20 @@ ingest_ok "events, explainers' titles" -q --db "$tmp/why.db" "$tmp/events_why.js
 wthreads=$("$px" threads --db "$tmp/why.db" --format json)
 check "a thread's headline states the news (got: $(grep '"stories":2' <<<"$wthreads"))" \
   bash -c "grep '\"stories\":2' <<<\"\$0\" | grep -q 'Corvella flooded after dam breach'" "$wthreads"
+# Nor is a story named by a title at a column's address (".../opinion/..."):
+# the breach story's central article made a column names it no more, in
+# the listing as in its brief.
+sed 's#"id":"d1",#"id":"d1","url":"https://northwire.example/opinion/2025/03/03/orvik",#' \
+    "$tmp/events.jsonl" > "$tmp/events_col.jsonl"
+ingest_ok "events, a column's address" -q --db "$tmp/col.db" "$tmp/events_col.jsonl"
+check "the breach story is named by its central article (got: $("$px" stories --db "$db" | grep Corvella))" \
+  bash -c "\"\$0\" stories --db \"\$1\" | grep -q 'articles .*Orvik dam breaches above Corvella'" "$px" "$db"
+cout=$("$px" stories --db "$tmp/col.db")
+check "a column's title names no story (got: $(grep Corvella <<<"$cout"))" \
+  bash -c "grep ' 3 articles' <<<\"\$0\" | grep -q 'Corvella flooded after dam breach'" "$cout"
+csid=$("$px" stories --db "$tmp/col.db" --format json | grep 'Corvella flooded' | sed 's/{"id":\([0-9]*\).*/\1/' | head -1)
+check "nor heads its brief" bash -c "\"\$0\" story --db \"\$1\" \"\$2\" --compare | head -1 | grep -q 'Corvella flooded after dam breach'" \
+  "$px" "$tmp/col.db" "$csid"
 tout=$("$px" thread --db "$db" "$tid")
 check "thread ID lists the breach before the inquiry" bash -c "grep -n 'dam\|Corvella' <<<\"\$0\" | head -1 | grep -q 'breach\|flood'" "$tout"
 check "thread ID shows new outlets" grep -q 'new outlets' <<<"$tout"
