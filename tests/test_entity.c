@@ -384,6 +384,28 @@ static void test_title_of_the_body(void **state) {
   px_doc_free(d);
 }
 
+/* The rest of the body a title is of ("Minister of Foreign Affairs",
+ * "Secretary of Health and Human Services") and an office after "and"
+ * ("... and Majority Whip Steve Kallis") are no part of the name that
+ * follows; an organization's name after "and" stays whole. */
+static void test_title_of_a_longer_body(void **state) {
+  px_doc *d = analyze(state, "Minister of Foreign Affairs Mohammad Reza Tavani met reporters on Monday. "
+                             "Secretary of Health and Human Services Linda Marsh replied the next day. "
+                             "House Speaker Tom Varga and Majority Whip Steve Kallis voted for it. "
+                             "The owners Vestra Bulk and Northern Marine Management said the crew was safe.");
+  const char *const people[] = {"muhammad reza tavani", "linda marsh", "steve kallis"};
+  for (size_t k = 0; k < 3; k++) {
+    long p = find_key(d, people[k]);
+    assert_true(p >= 0);
+    assert_int_equal(type_of(d, p), PX_ENT_PERSON);
+  }
+  assert_true(find_key(d, "affairs muhammad reza tavani") < 0);
+  assert_true(find_key(d, "human services linda marsh") < 0);
+  assert_true(find_key(d, "northern marine management") >= 0);
+  assert_true(find_key(d, "marine management") < 0);
+  px_doc_free(d);
+}
+
 static void test_person_heuristics(void **state) {
   px_doc *d = analyze(state,
                       "Sen. Margaret Hollis of Ohio introduced the bill, and rapper Dontae "
@@ -792,6 +814,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_titles_possessive_role, setup, teardown),
       cmocka_unit_test_setup_teardown(test_name_repeat_split, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_of_the_body, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_title_of_a_longer_body, setup, teardown),
       cmocka_unit_test_setup_teardown(test_demonym_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_leader_role_and_hyphen_keys, setup, teardown),
       cmocka_unit_test_setup_teardown(test_two_syllable_given_name, setup, teardown),

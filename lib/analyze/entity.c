@@ -858,6 +858,20 @@ static bool common_word(work *w, size_t i) {
   return false;
 }
 
+/* Does [i, b) read as a person's name: a capitalized first name (the
+ * lists', or a given name of names.c: "Mohammad"), no word of it the head
+ * of an organization's or a place's name ("Urban League", "Mariana
+ * Islands")? */
+static bool given_name(work *w, size_t i, size_t b) {
+  const px__token *t = T(w, i);
+  if (!is_word(w, i) || !(t->flags & PX__TF_CAP)) return false;
+  if (!(w->bits[i] & W_FIRST) && !px__given_name_gender(w->tx->body + t->start, t->end - t->start))
+    return false;
+  for (size_t k = i; k < b; k++)
+    if (w->bits[k] & (W_ORGHEAD | W_PLACEHEAD | W_ORGSFX)) return false;
+  return true;
+}
+
 /* Times the word was written capitalized in the middle of a sentence. */
 static uint32_t caps_mid(const work *w, size_t i) { return seen_bits(w, T(w, i)->fold) >> 8; }
 
@@ -1110,7 +1124,17 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
       size_t na = t + 1;
       while (na < b && !is_word(w, na)) na++; /* "Mr." */
       /* "Secretary of State Mike Pompeo" */
-      if (na + 2 < b && (w->bits[na] & W_CONNECT) && T(w, na)->fold != w->ea->h_the) na += 2;
+      if (na + 2 < b && (w->bits[na] & W_CONNECT) && T(w, na)->fold != w->ea->h_the) {
+        na += 2;
+        /* the rest of the body the title is of, while a name of two words
+         * or more follows: "Minister of Foreign Affairs Mohammad Javad
+         * Zarif" (a first name the lists do not hold) */
+        size_t nb = na;
+        while (nb + 2 < b && is_word(w, nb) && is_word(w, nb + 1) && !(w->bits[nb] & W_CONNECT) &&
+               !(T(w, nb)->flags & PX__TF_STOP) && common_word(w, nb))
+          nb++;
+        if (nb > na && given_name(w, nb, b)) na = nb;
+      }
       if (na < b && !(w->bits[na] & W_CONNECT)) {
         /* the role: title words back to the first modifier or demonym */
         size_t ra = t;
@@ -1169,6 +1193,31 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
       is_word(w, a - 3) && (w->bits[a - 3] & (W_TITLE | W_ROLE))) {
     a++;
     titled = true;
+  }
+  /* "Secretary of Health and Human Services Alex Azar": the run after "and"
+   * ends the name of the body a title is of, common words, then the
+   * person's name of two words or more */
+  bool of_title = false; /* "Secretary of Health and": a title of capitalized words before "and" */
+  if (!titled && a >= 2 && is_word(w, a - 1) && T(w, a - 1)->fold == w->ea->h_and)
+    for (size_t k = a - 2; k > 0 && k + 6 > a && is_word(w, k); k--) {
+      if (T(w, k)->fold == w->ea->h_of) {
+        of_title = k + 2 < a && is_word(w, k - 1) && (w->bits[k - 1] & (W_TITLE | W_ROLE));
+        break;
+      }
+      if (!(T(w, k)->flags & PX__TF_CAP)) break;
+    }
+  /* or an office's name after "and", a family name ending the run: "Kevin
+   * McCarthy and Majority Whip Steve Scalise" (not "Bulk and Northern
+   * Marine Management") */
+  if (!titled && a >= 2 && is_word(w, a - 1) && T(w, a - 1)->fold == w->ea->h_and && is_word(w, b - 1) &&
+      !common_word(w, b - 1))
+    of_title = true;
+  if (of_title) {
+    size_t j = a;
+    while (j + 2 < b && is_word(w, j) && !(w->bits[j] & W_CONNECT) && !(T(w, j)->flags & PX__TF_STOP) &&
+           common_word(w, j))
+      j++;
+    if (j > a && given_name(w, j, b)) a = j, titled = true;
   }
   /* "Republican Jack Howard": a party or nationality before a first name;
    * "Nervous Nancy Pelosi": an epithet */

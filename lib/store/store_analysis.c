@@ -38,8 +38,11 @@
  * quotes; 13: a pronoun after "that" is no sentence's subject ("The
  * author stipulates that he ... but argues that "..."" is not his); 14:
  * a possessive in a phrase headed by another person is whose that person
- * is ("according to the mayor's personal physician" is not the mayor's). */
-#define ANALYSIS_VERSION 14
+ * is ("according to the mayor's personal physician" is not the mayor's);
+ * 15: the rest of the body a title is of and an office after "and" are
+ * no part of the name that follows ("Minister of Foreign Affairs Mohammad
+ * Javad Zarif", "... and Majority Whip Steve Scalise"). */
+#define ANALYSIS_VERSION 15
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
