@@ -873,6 +873,26 @@ static void test_indirect_stops_at_circumstance(void **state) {
   assert_false(str_has(q.text, "refused"));
 }
 
+/* A relative clause's report stops where the sentence's own verb comes
+ * back: "Koski, who said ..., was sentenced" reports what she said, not
+ * the sentence; a comma inside the report before it stays. */
+static void test_indirect_in_relative_clause(void **state) {
+  fx *f = *state;
+  run(f, "Quay trial\n\nDock manager Liisa Koski, who said she mistook the north gate for her own "
+         "and locked the workers out of the quay, was fined 3,000 euros on Tuesday.\n\n"
+         "Union leader Aki Rantala, who said the offer, made in March, was an insult, "
+         "resigned the next day.");
+  px_quote q = find(f, "mistook the north gate");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+  assert_true(str_has(q.text, "locked the workers out of the quay"));
+  assert_false(str_has(q.text, "fined"));
+  assert_speaker(f, "mistook the north gate", "Koski");
+  q = find(f, "was an insult");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+  assert_true(str_has(q.text, "made in March"));
+  assert_false(str_has(q.text, "resigned"));
+}
+
 /* "Name, a role, who said": the relative pronoun's antecedent is the role
  * set apart after the name, and so the name. */
 static void test_relative_after_role(void **state) {
@@ -2602,6 +2622,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_pronoun_not_in_reported_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_stops_at_circumstance, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_indirect_in_relative_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_stops_at_reaction, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_after_role, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_names_its_antecedent, setup, teardown),

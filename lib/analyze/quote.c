@@ -2360,6 +2360,35 @@ static size_t circumstance_cut(const qwork *w, size_t cs, size_t ce) {
   return ce;
 }
 
+/* Where the report of a relative clause ends: "Guyger, who said she
+ * mistook Jean's apartment for her own, was sentenced to a decade in
+ * prison" reports her words up to the comma where the sentence's own verb
+ * comes back.  The cue at k after ", who" (an adverb or an auxiliary
+ * between), the clause from j, the sentence from f; no finite verb
+ * before the "who" (the sentence still wants its verb); the last comma
+ * before a finite or past verb.  last when none. */
+static size_t relative_report_end(const qwork *w, size_t f, size_t k, size_t j, size_t last) {
+  size_t r = k;
+  while (r > f && k - r < 3) {
+    r--;
+    if (!is_word(w, r)) return last;
+    if (TOK(w, r)->fold == w->qa->h_who) break;
+  }
+  if (r <= f + 1 || TOK(w, r)->fold != w->qa->h_who || punct_char(w, r - 1) != ',' ||
+      has_finite_verb(w, f, r))
+    return last;
+  static const char *const fin[] = {"is", "was", "are", "were", "has", "have", "had", "will", "would"};
+  size_t cut = last;
+  for (size_t m = j + 3; m + 1 < last; m++) {
+    if (punct_char(w, m) != ',') continue;
+    size_t v = m + 1;
+    while (v + 1 < last && ly_adverb(w, v) && !cap_word(w, v)) v++;
+    if (!is_word(w, v) || cap_word(w, v)) continue;
+    if (word_in(w, v, fin, sizeof fin / sizeof *fin) || (is_ed(w, v) && !(w->cls[v] & PX__CW_CUE))) cut = m;
+  }
+  return cut;
+}
+
 /* Speech the sentence says did not happen, subject at a and verb at k:
  * "No senator has said that ...", "Smith did not say ...", "never said". */
 static bool denied(const qwork *w, size_t a, size_t k) {
@@ -2567,7 +2596,7 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
     at.cue_s = TOK(w, k)->start;
     at.cue_e = TOK(w, k)->end;
     cs = j;
-    ce = last;
+    ce = relative_report_end(w, f, k, j, last);
     goto found;
   }
   return false;

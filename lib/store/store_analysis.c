@@ -41,8 +41,10 @@
  * is ("according to the mayor's personal physician" is not the mayor's);
  * 15: the rest of the body a title is of and an office after "and" are
  * no part of the name that follows ("Minister of Foreign Affairs Mohammad
- * Javad Zarif", "... and Majority Whip Steve Scalise"). */
-#define ANALYSIS_VERSION 15
+ * Javad Zarif", "... and Majority Whip Steve Scalise"); 16: a relative
+ * clause's report ends where the sentence's own verb comes back ("Guyger,
+ * who said she mistook ..., was sentenced" does not report the sentence). */
+#define ANALYSIS_VERSION 16
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
