@@ -793,8 +793,14 @@ static void test_furniture(void **state) {
       "Mayor Anna Berg at the Orlen pier (Wire file photo: Jon Lund)",
       /* an author's note with an adjective before the role */
       "Jon Lund is national editor for the Harbour Times.",
-      "Ida Noe is managing editor of the Orlen Spectator."};
+      "Ida Noe is managing editor of the Orlen Spectator.",
+      /* pointers to what the page links */
+      "( Read the harbour board's full response here.", "Watch the exclusive interview here:",
+      "[Read the redacted ferry report here]", "Download Coast Daily for iPhone here or for Android here.",
+      "See PDF with full results, charts and tables here."};
   static const char *const no[] = {
+      "See if you can locate a concrete answer anywhere in here:",
+      "Read the signs, the mayor said, and you will see the danger is here.",
       "Ida Noe is a thoughtful writer who usually engages with the mayor's ideas.",
       "Five Orlen firefighters were killed in a blaze on Thursday, July 7, 2016.",
       "The money lasts to the end of the fiscal year, September 30, 2015.",

@@ -964,6 +964,29 @@ bool px__player_label(const char *p, size_t n) {
   return false;
 }
 
+/* A pointer to what the page links: "Read the full memo here.", "(Read
+ * more from WKSU here)", "Watch the exclusive interview here:",
+ * "Download ABC News for iPhone here or ABC News for Android here."  A
+ * verb of reading, watching or finding first, "here" last.  t is lower
+ * case. */
+static bool pointer_here(const char *t, size_t tn) {
+  size_t a = 0, e = tn;
+  while (a < e && (t[a] == '(' || t[a] == '[' || t[a] == ' ')) a++;
+  while (e > a && (t[e - 1] == ')' || t[e - 1] == ']' || t[e - 1] == ' ' || t[e - 1] == '.' ||
+                   t[e - 1] == '!' || t[e - 1] == ':'))
+    e--;
+  if (e - a < 10 || memcmp(t + e - 5, " here", 5) != 0) return false;
+  if (memcmp(t + e - 8, " in here", 8) == 0) return false; /* "See if you can find it in here:" */
+  if (contains(t, tn, "said") || contains(t, tn, "says")) return false; /* someone's words */
+  static const char *const verb[] = {"read ", "watch ", "see ", "view ", "listen to ", "listen ",
+                                     "download ", "find ", "check out ", "click "};
+  for (size_t i = 0; i < sizeof verb / sizeof *verb; i++) {
+    size_t k = strlen(verb[i]);
+    if (e - a > k + 5 && memcmp(t + a, verb[i], k) == 0) return true;
+  }
+  return false;
+}
+
 /* A menu or a gallery's run of names set as one sentence: "Choose your
  * country United States of America Afghanistan Albania Algeria ...", "See
  * the Life in Photos Courtesy of ... Getty Images ...", related headlines
@@ -1123,6 +1146,7 @@ bool px__furniture_text(const char *p, size_t n) {
   if (words <= 10 && contains(t, tn, "sign up") && (contains(t, tn, " here") || contains(t, tn, "for free")))
     return true;
   if (words <= 12 && starts(t, tn, "click for more")) return true;
+  if (words <= 25 && pointer_here(t, tn)) return true;
   /* "Check out the video below.", "Check out the action:"; a longer
    * sentence may be the writer's ("Check out the news about the 2016
    * presidential election and you'll quickly feel ...") */
