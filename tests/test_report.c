@@ -346,6 +346,23 @@ static void test_brief_no_fragment(void **state) {
   free(out);
 }
 
+/* A core fact is shown by a sentence, not by a headline set in the body
+ * ("Vaasa Police Charge Four Men Over The Fire At The Old Grain Silo ...")
+ * that tells it too. */
+static void assert_core(const char *report, const char *in, const char *out);
+static void test_brief_core_not_a_headline(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *title[2] = {"Vaasa police charge four over grain silo fire", "A night in Vaasa"};
+  const char *body[2] = {
+      "Vaasa Police Charge Four Men Over The Fire At The Old Grain Silo In The Harbour District.\n\n" SHARED_2,
+      "Vaasa police charged four men over the fire at the old grain silo in the harbour district.\n\n" SHARED_2};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  assert_core(out, "Vaasa police charged four men", "Vaasa Police Charge");
+  free(out);
+}
+
 /* Pieces of a quotation are no line of the brief: neither the sentence
  * that opens a quotation the next one closes, nor the one that closes it
  * ("... It fed three villages," the mayor said.), nor a sentence that is
@@ -906,7 +923,7 @@ int main(void) {
       cmocka_unit_test(test_brief_leading_ellipsis), cmocka_unit_test(test_brief_headline_case),
       cmocka_unit_test(test_brief_core_not_first_person), cmocka_unit_test(test_brief_lead_not_a_question),
       cmocka_unit_test(test_brief_lead_not_a_column_url),
-      cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
+      cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_core_not_a_headline), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
       cmocka_unit_test(test_brief_asides),
       cmocka_unit_test(test_brief_core_speaker), cmocka_unit_test(test_brief_core_needs_a_sure_link),
       cmocka_unit_test(test_brief_core_one_alike_set),

@@ -539,7 +539,9 @@ static bool aside(const px_comparison *c, uint32_t a, uint32_t s) {
 /* How well member j stands for its fact f: a sentence grouped into the
  * fact (not one that joined it as a second claim), linked to more of the
  * fact's other members, a statement rather than a question, a transcript
- * line or a piece of a quotation, from the lead article on a tie. */
+ * line, a headline ("Justice Department Charges 4 Over Attempt To Topple
+ * Andrew Jackson Statue In D.C.") or a piece of a quotation, from the lead
+ * article on a tie. */
 static int member_rank(const px_comparison *c, uint32_t f, uint32_t j, uint32_t lead,
                        const uint32_t *deg) {
   const px__cmember *m = &c->mem[j];
@@ -556,7 +558,7 @@ static int member_rank(const px_comparison *c, uint32_t f, uint32_t j, uint32_t 
   bool ends = last == '.' || last == '!' || last == ',';
   size_t words = sent_words(c, m->art, m->sent);
   if (!question && ends && !labelled_line(t) && words >= 6 && !quote_part(c, m->art, m->sent) &&
-      !opens_on_pronoun(c, m->art, m->sent) && !aside(c, m->art, m->sent))
+      !opens_on_pronoun(c, m->art, m->sent) && !aside(c, m->art, m->sent) && !heading(c, m->art, m->sent))
     r += 200;
   /* a whole sentence of a claim over a fragment or a heading run into one
    * ("Speaker Nancy Pelosi's speech on impeachment Good afternoon.") */
