@@ -893,6 +893,17 @@ static void test_indirect_in_relative_clause(void **state) {
   assert_false(str_has(q.text, "resigned"));
 }
 
+/* "The Koski family said": the family speaks, not the Koski named before
+ * ("family" in -ly is no adverb after a name, as "initially" is). */
+static void test_family_speaks(void **state) {
+  fx *f = *state;
+  run(f, "Quay trial\n\nDock manager Liisa Koski was fined on Tuesday.\n\n"
+         "The Koski family said in a statement that they were \"deeply shaken by the verdict.\"\n\n"
+         "\"We will appeal as soon as the court allows it,\" the Koski family said.");
+  assert_speaker_span(f, "deeply shaken", "The Koski family");
+  assert_speaker_span(f, "We will appeal", "the Koski family");
+}
+
 /* "Name, a role, who said": the relative pronoun's antecedent is the role
  * set apart after the name, and so the name. */
 static void test_relative_after_role(void **state) {
@@ -2623,6 +2634,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_indirect, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_stops_at_circumstance, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_in_relative_clause, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_family_speaks, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_stops_at_reaction, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_after_role, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_names_its_antecedent, setup, teardown),

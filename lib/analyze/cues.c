@@ -177,6 +177,8 @@ const px__cueword px__cuewords[] = {
     {"year-old", T, 0}, /* "the 43-year-old asked" */
     {"man", T, 1}, {"woman", T, 2}, {"mother", T, 2}, {"father", T, 1},
     {"wife", T, 2}, {"husband", T, 1}, {"son", T, 1}, {"daughter", T, 2},
+    /* "the Brown family said": the family speaks, not the Brown named before */
+    {"family", T, 3}, {"families", T, 3}, {"parents", T, 3}, {"relatives", T, 3},
     /* things that speak for someone */
     {"email", T, 3}, {"letter", T, 3}, {"tweet", T, 3}, {"release", T, 3},
     {"website", T, 3}, {"article", T, 3}, {"editorial", T, 3}, {"ad", T, 3},

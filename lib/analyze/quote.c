@@ -514,10 +514,14 @@ static bool is_ing(const qwork *w, size_t i) {
 }
 
 /* A word of five letters or more in -ly: an adverb ("effectively",
- * "angrily"), not "ally" or "rally" */
+ * "angrily"), not "ally" or "rally", nor a noun or adjective in -ly ("the
+ * Brown family said", "the weekly said") */
 static bool ly_adverb(const qwork *w, size_t i) {
   const px__token *t = TOK(w, i);
-  return t->end - t->start > 4 && memcmp(w->p + t->end - 2, "ly", 2) == 0;
+  if (t->end - t->start <= 4 || memcmp(w->p + t->end - 2, "ly", 2) != 0) return false;
+  static const char *const not_adverb[] = {"family", "assembly", "supply", "monopoly", "anomaly",
+                                           "daily", "weekly", "monthly", "quarterly", "homily"};
+  return !word_in(w, i, not_adverb, sizeof not_adverb / sizeof *not_adverb);
 }
 
 /* A speaker-like word at token k: a non-possessive mention, a pronoun

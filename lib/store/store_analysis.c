@@ -43,8 +43,11 @@
  * no part of the name that follows ("Minister of Foreign Affairs Mohammad
  * Javad Zarif", "... and Majority Whip Steve Scalise"); 16: a relative
  * clause's report ends where the sentence's own verb comes back ("Guyger,
- * who said she mistook ..., was sentenced" does not report the sentence). */
-#define ANALYSIS_VERSION 16
+ * who said she mistook ..., was sentenced" does not report the sentence);
+ * 17: "family", "assembly", "daily" are no adverbs after a name, and a
+ * family or relatives speak for themselves ("The Brown family said" is
+ * not Michael Brown's). */
+#define ANALYSIS_VERSION 17
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
