@@ -797,7 +797,11 @@ static void test_furniture(void **state) {
       /* pointers to what the page links */
       "( Read the harbour board's full response here.", "Watch the exclusive interview here:",
       "[Read the redacted ferry report here]", "Download Coast Daily for iPhone here or for Android here.",
-      "See PDF with full results, charts and tables here."};
+      "See PDF with full results, charts and tables here.",
+      /* a news foundation's terms of reuse */
+      "Content created by the Harbour News Foundation is available without charge to any eligible news "
+      "publisher that can provide a large audience.",
+      "For licensing opportunities of our original content, please contact licensing@harbour.example."};
   static const char *const no[] = {
       "See if you can locate a concrete answer anywhere in here:",
       "Read the signs, the mayor said, and you will see the danger is here.",

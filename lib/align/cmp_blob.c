@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 55u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 56u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -206,7 +206,8 @@
                     54: so is a title opening on "Here's" for the headline;
                     55: so is a title at a column's address ("/opinion/"),
                         and a pointer to what the page links ("Read the
-                        full memo here.") is furniture */
+                        full memo here.") is furniture;
+                    56: so are a news foundation's terms of reuse */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

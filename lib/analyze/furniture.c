@@ -120,6 +120,11 @@ static const char *const k_any[] = {
     "i acknowledge that i have read", "please select your country", "please check to proceed",
     "sent a confirmation email", "confirm your subscription", "check your spam folder",
     "enter a valid email", "see our privacy policy",
+    /* a news foundation's terms of reuse: "Content created by The Daily
+     * Caller News Foundation is available without charge to any eligible
+     * news publisher ...", "For licensing opportunities of our original
+     * content, please contact ..." */
+    "available without charge to any eligible news publisher", "for licensing opportunities",
     /* a magazine's pitch: "The Nation is reader supported: Chip in $10 ..." */
     "is reader supported", "is reader-supported", "check out our latest issue",
     /* a share bar: "SHARE THIS ARTICLE Share Tweet Post Email" */
