@@ -798,6 +798,8 @@ static void test_furniture(void **state) {
       "( Read the harbour board's full response here.", "Watch the exclusive interview here:",
       "[Read the redacted ferry report here]", "Download Coast Daily for iPhone here or for Android here.",
       "See PDF with full results, charts and tables here.",
+      "Photo by Jane Doe/WIRE Key moments from the harbour inquiry The mayor says the idea that the board "
+      "misled the town makes her 'mildly nauseous.' But she stands by her decision to call the inquiry.",
       /* a news foundation's terms of reuse */
       "Content created by the Harbour News Foundation is available without charge to any eligible news "
       "publisher that can provide a large audience.",

@@ -437,11 +437,19 @@ static bool related_link(const char *t, size_t n) {
 
 /* A photo credit leading a line, glued to what follows: "Jane Doe/Getty
  * Images Harbour ...", "| Jane Doe/Wire Congress ...", "Jane
- * Doe/Contributed": within the first six words a slash between a letter
- * and a capital, every word before it capitalized. */
+ * Doe/Contributed", "Photo by Jane Doe/WIRE Key moments from ...": within
+ * the first six words a slash between a letter and a capital, every word
+ * before it capitalized (but the "by" after "Photo"). */
 static bool leading_credit(const char *p, size_t n) {
   size_t i = 0, w = 0;
   while (i < n && (p[i] == ' ' || p[i] == '|')) i++;
+  static const char *const by[] = {"Photo by ", "Photos by ", "Photograph by ", "Image by "};
+  for (size_t d = 0; d < sizeof by / sizeof *by; d++)
+    if (n - i > strlen(by[d]) && memcmp(p + i, by[d], strlen(by[d])) == 0) {
+      i += strlen(by[d]);
+      w = 2;
+      break;
+    }
   static const char *const det[] = {"The ", "A ", "An ", "This ", "That ", "These ", "Those ",
                                     "His ", "Her ", "Their ", "Our ", "Its ", "Both ", "Each "};
   for (size_t d = 0; d < sizeof det / sizeof *det; d++)
@@ -1162,7 +1170,7 @@ bool px__furniture_text(const char *p, size_t n) {
   if (words <= 60 && (dated_caption(p, n) || weekday_caption(p, n) || place_date_caption(p, n)))
     return true;
   if (words <= 12 && related_link(t, tn)) return true;
-  if (words <= 40 && leading_credit(p, n)) return true;
+  if (words <= 60 && leading_credit(p, n)) return true;
   if (words <= 24 && section_blurb(p, n, words)) return true;
   if (words <= 16 && name_list(p, n)) return true;
   if (month_run(t, tn) >= 3) return true;
