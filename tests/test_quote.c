@@ -893,6 +893,22 @@ static void test_indirect_in_relative_clause(void **state) {
   assert_false(str_has(q.text, "resigned"));
 }
 
+/* A headline set in the body reports no speech of its own ("Koski Says
+ * She Is Sorry About The Gate"); a sentence of names in capitals with a
+ * source does ("According to the Harbour Board, in 2019, Koski was ...").
+ */
+static void test_no_indirect_in_headline(void **state) {
+  fx *f = *state;
+  run(f, "Quay trial\n\nKoski Says She Is Sorry About The North Gate At Vaasa Quay\n\n"
+         "Dock manager Liisa Koski told the court on Tuesday that she regretted the lockout.\n\n"
+         "According to the Harbour Board, in 2019, Koski was its longest serving manager.");
+  assert_no_quote_has(f, "Sorry About The North Gate");
+  px_quote q = find(f, "regretted the lockout");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+  q = find(f, "longest serving manager");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+}
+
 /* "The Koski family said": the family speaks, not the Koski named before
  * ("family" in -ly is no adverb after a name, as "initially" is). */
 static void test_family_speaks(void **state) {
@@ -2635,6 +2651,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_indirect_stops_at_circumstance, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_in_relative_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_family_speaks, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_no_indirect_in_headline, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_stops_at_reaction, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_after_role, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_names_its_antecedent, setup, teardown),

@@ -2492,6 +2492,7 @@ static bool clause_follows(const qwork *w, size_t a, size_t e) {
   return false;
 }
 
+static bool title_case(const qwork *w, size_t a, size_t e);
 static bool indirect_in(const qwork *w, size_t si, cand *c) {
   size_t f = sent_first_tok(w, si), e = sent_end_tok(w, si);
   if (e - f < 5 || e - f > 120) return false;
@@ -2500,6 +2501,16 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
   size_t last = e;
   while (last > f && !is_word(w, last - 1) && TOK(w, last - 1)->kind != PX__TOK_NUMBER) last--;
   if (last <= f) return false;
+  /* a headline set in the body reports nothing of its own: "Comey Says
+   * He Is Mildly Nauseous About Potential Impact On Election" */
+  if (title_case(w, f, last)) {
+    /* set as a headline: a small word or the verb of saying capitalized
+     * inside it ("He Is", "Says"), not a sentence of names ("According
+     * to the Census Bureau, in 2000, Shaw was 90% African-American.") */
+    for (size_t k = f + 1; k < last; k++)
+      if (is_word(w, k) && cap_word(w, k) && ((TOK(w, k)->flags & PX__TF_STOP) || (w->cls[k] & PX__CW_CUE)))
+        return false;
+  }
   attr at;
   size_t cs = 0, ce = 0;
   memset(c, 0, sizeof *c);

@@ -46,8 +46,9 @@
  * who said she mistook ..., was sentenced" does not report the sentence);
  * 17: "family", "assembly", "daily" are no adverbs after a name, and a
  * family or relatives speak for themselves ("The Brown family said" is
- * not Michael Brown's). */
-#define ANALYSIS_VERSION 17
+ * not Michael Brown's); 18: a headline set in the body gives no indirect
+ * quote ("Comey Says He Is Mildly Nauseous About ..."). */
+#define ANALYSIS_VERSION 18
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
