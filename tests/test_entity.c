@@ -735,6 +735,21 @@ static void test_honorific_gender_family_name(void **state) {
   px_doc_free(d);
 }
 
+/* "Ms. Berg" after "Anna Berg, the wife of ... Ash Berg" is Anna, even
+ * when the lists know no gender for "Ash"; "Mr. Holm" stays the most named
+ * Holm, whose given name they do not know either, beside a George Holm. */
+static void test_honorific_unknown_given_name(void **state) {
+  px_doc *d = analyze(state,
+                      "The post came on Monday.\n\nAnna Berg, the wife of former minister Ash Berg, "
+                      "wrote that the picture was kind. Ms. Berg writes often. Mitt Holm spoke. Mitt Holm "
+                      "left. His father George Holm stayed. Mr. Holm returned.");
+  long anna = find_key(d, "anna berg"), mitt = find_key(d, "mitt holm");
+  assert_true(anna >= 0 && mitt >= 0);
+  assert_true(mention_at(d, anna, "Berg writes", 0, NULL));
+  assert_true(mention_at(d, mitt, "Holm returned", 0, NULL));
+  px_doc_free(d);
+}
+
 /* A title word that is the family name of a person named before it is
  * that person ("Rep. Peter King ... King said", "Mr. King noted"); "the
  * King" stays a role. */
@@ -807,6 +822,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_agency_names_across_and, setup, teardown),
       cmocka_unit_test_setup_teardown(test_place_variant_not_in_person_key, setup, teardown),
       cmocka_unit_test_setup_teardown(test_honorific_gender_family_name, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_honorific_unknown_given_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_word_as_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_known_name_ending_on_a_day, setup, teardown),
       cmocka_unit_test_setup_teardown(test_ampersand_names_a_firm, setup, teardown),

@@ -2110,16 +2110,22 @@ static int merge(work *w, px__entities *out) {
          * Romney": the person of that family name whose given name agrees
          * with the honorific, the most named of them, else a person of its
          * own */
+        /* (nor "Ms. Carter" "Ash Carter", whose given name the lists do
+         * not know, after "Stephanie Carter, the wife of ... Ash Carter";
+         * "Mr. Romney" stays "Mitt Romney", the most named, whose given
+         * name they do not know either, when "George Romney" is named) */
         int hg = ei != UINT32_MAX ? honorific_gender(w, x) : 0, gg = hg ? given_gender(w, &c[e[ei].best]) : 0;
-        if (hg && gg && hg != gg) {
-          ei = UINT32_MAX;
+        if (hg && hg != gg && (gg || hg == 2)) {
+          uint32_t alt = UINT32_MAX;
           for (size_t j = 0; j < nc; j++) {
             const cand *y = &c[j];
             if (y->entity == UINT32_MAX || y->nwords < 2 || y->h_last != x->h_key ||
                 top_type(e[y->entity].vote) != T_PERSON || given_gender(w, y) != hg)
               continue;
-            if (ei == UINT32_MAX || seen[y->entity] > seen[ei]) ei = y->entity;
+            if (alt == UINT32_MAX || seen[y->entity] > seen[alt]) alt = y->entity;
           }
+          if (alt != UINT32_MAX) ei = alt;
+          else if (gg) ei = UINT32_MAX;
         }
         if (ei != UINT32_MAX) {
           x->kind = PX_MENTION_PARTIAL;

@@ -47,8 +47,10 @@
  * 17: "family", "assembly", "daily" are no adverbs after a name, and a
  * family or relatives speak for themselves ("The Brown family said" is
  * not Michael Brown's); 18: a headline set in the body gives no indirect
- * quote ("Comey Says He Is Mildly Nauseous About ..."). */
-#define ANALYSIS_VERSION 18
+ * quote ("Comey Says He Is Mildly Nauseous About ..."); 19: "Ms. Carter"
+ * is the woman of that family name the text names, when the lists know
+ * no gender for the man's given name ("Ash Carter"). */
+#define ANALYSIS_VERSION 19
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
