@@ -909,6 +909,22 @@ static void test_no_indirect_in_headline(void **state) {
   assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
 }
 
+/* The one spoken to before a colon is no speaker: "in an interview with
+ * Coast Radio's Maja Lind: "..."", "tells Maja Lind: "..."" are the
+ * interviewee's words; a name alone before a colon still speaks. */
+static void test_interviewer_before_colon(void **state) {
+  fx *f = *state;
+  run(f, "Quay trial\n\nThe veteran columnist sized up the harbour's chances in an interview with "
+         "Coast Radio's Maja Lind: \"Well, with the new cranes the quay could be ready by spring.\"\n\n"
+         "Port chief Aki Rantala tells Maja Lind: \"The ferries will sail again in May.\"\n\n"
+         "Union leader Eva Holm: \"The offer is still too low for our members.\"");
+  px_quote q = find(f, "new cranes");
+  assert_false(q.has_speaker && str_has(q.speaker_name, "Lind"));
+  q = find(f, "ferries will sail");
+  assert_false(q.has_speaker && str_has(q.speaker_name, "Lind"));
+  assert_speaker(f, "still too low", "Eva Holm");
+}
+
 /* "The Koski family said": the family speaks, not the Koski named before
  * ("family" in -ly is no adverb after a name, as "initially" is). */
 static void test_family_speaks(void **state) {
@@ -2651,6 +2667,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_indirect_stops_at_circumstance, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_in_relative_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_family_speaks, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_interviewer_before_colon, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_indirect_in_headline, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_stops_at_reaction, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_after_role, setup, teardown),

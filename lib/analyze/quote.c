@@ -599,6 +599,30 @@ static bool role_word(const qwork *w, size_t j) {
          !word_in(w, j, k_past, sizeof k_past / sizeof *k_past);
 }
 
+/* Is the name at token f the one spoken to: "in his interview with "Fox
+ * and Friends" host Ainsley Earhardt: "..."", "in a conversation with
+ * CNN's Jake Tapper:", "he told CNN anchor Jake Tapper:"?  Back from f,
+ * over capitalized words, roles, a programme's title in marks and
+ * possessives, to "told", or to "with" or "to" after a word of talk. */
+static bool interviewer(const qwork *w, size_t lo, size_t f) {
+  static const char *const talk[] = {"interview", "interviews", "conversation", "talk", "chat",
+                                     "sit-down", "exchange", "call", "spoke", "speaking", "talking",
+                                     "talked", "podcast", "appearance", "said"};
+  static const char *const told[] = {"told", "tells", "telling"};
+  for (size_t k = f, n = 0; k > lo + 1 && n < 12; n++) {
+    k--;
+    if (is_qmark(w, k) || punct_char(w, k) == '\'') continue;
+    if (!is_word(w, k)) return false;
+    if (word_in(w, k, told, sizeof told / sizeof *told)) return true; /* "he told CNN's Jake Tapper:" */
+    if (TOK(w, k)->fold == w->qa->h_with || TOK(w, k)->fold == w->qa->h_to)
+      return is_word(w, k - 1) && word_in(w, k - 1, talk, sizeof talk / sizeof *talk);
+    if (!(cap_word(w, k) || w->inq[k] || role_word(w, k) || (TOK(w, k)->flags & PX__TF_POSSESSIVE) ||
+          TOK(w, k)->fold == w->qa->h_and))
+      return false;
+  }
+  return false;
+}
+
 /* The subject of a clause starting at lo: the first speaker-like word
  * before t ("Hours later, Trump returned the compliment, telling ..."). */
 static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
@@ -3627,7 +3651,8 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
        * before the colon speaks */
       spk s0 = {0};
       if (np_ending_at(&w, lo, prev - 2, &s0) && (s0.men >= 0 || s0.pron) &&
-          !(s0.men >= 0 && after_preposition(&w, tok_from(&w, s0.start)))) {
+          !(s0.men >= 0 && after_preposition(&w, tok_from(&w, s0.start))) &&
+          !interviewer(&w, lo, tok_from(&w, s0.start))) {
         c->lead = true;
         c->s = s0;
       } else if (main_subject(&w, lo, prev - 1, &s0) &&

@@ -49,8 +49,10 @@
  * not Michael Brown's); 18: a headline set in the body gives no indirect
  * quote ("Comey Says He Is Mildly Nauseous About ..."); 19: "Ms. Carter"
  * is the woman of that family name the text names, when the lists know
- * no gender for the man's given name ("Ash Carter"). */
-#define ANALYSIS_VERSION 19
+ * no gender for the man's given name ("Ash Carter"); 20: the one spoken
+ * to before a colon is no speaker ("in an interview with ABC's Kaye
+ * Foley: "..."", "tells Chris: "...""). */
+#define ANALYSIS_VERSION 20
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
