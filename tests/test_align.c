@@ -800,6 +800,9 @@ static void test_furniture(void **state) {
       "See PDF with full results, charts and tables here.",
       "Photo by Jane Doe/WIRE Key moments from the harbour inquiry The mayor says the idea that the board "
       "misled the town makes her 'mildly nauseous.' But she stands by her decision to call the inquiry.",
+      "| Wire Photo Harbour board passes budget deal The agreement will boost ferry and quay "
+      "spending, while extending the loan until March.",
+      "| REUTERS Ferry strike ends", "| Source: Harbour Statistics",
       /* a news foundation's terms of reuse */
       "Content created by the Harbour News Foundation is available without charge to any eligible news "
       "publisher that can provide a large audience.",

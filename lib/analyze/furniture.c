@@ -435,6 +435,17 @@ static bool related_link(const char *t, size_t n) {
   return false;
 }
 
+/* A line that opens on a bar: a related story's promo after its
+ * picture's credit ("| Getty Congress passes budget deal The agreement
+ * will boost ...", "| REUTERS Obama's data advantage", "| John
+ * Shinkle/POLITICO Alan Simpson strikes back, again"), a source line ("|
+ * Source: CrowdTangle"): 910 sentences of the AllSides bodies, all such. */
+static bool pipe_opening(const char *p, size_t n) {
+  size_t i = 0;
+  while (i < n && (p[i] == ' ' || p[i] == '\n' || p[i] == '\t')) i++;
+  return i + 2 < n && p[i] == '|' && p[i + 1] == ' ';
+}
+
 /* A photo credit leading a line, glued to what follows: "Jane Doe/Getty
  * Images Harbour ...", "| Jane Doe/Wire Congress ...", "Jane
  * Doe/Contributed", "Photo by Jane Doe/WIRE Key moments from ...": within
@@ -1089,6 +1100,7 @@ bool px__furniture_text(const char *p, size_t n) {
   for (size_t i = 0; i < tn && !content; i++)
     content = (t[i] >= 'a' && t[i] <= 'z') || (t[i] >= '0' && t[i] <= '9') || t[i] == '~';
   if (!content) return true;
+  if (words <= 60 && pipe_opening(p, n)) return true;
   if (words <= 20 && glued_link(p, n)) return true;
   if (words <= 40 && px__player_label(p, n)) return true;
   if (px__caps_headline(p, n)) return true;
