@@ -909,6 +909,26 @@ static void test_no_indirect_in_headline(void **state) {
   assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
 }
 
+/* "X told Y CLAUSE" with no "that": the one told is not part of what was
+ * said ("told investigators she was ...", "told reporters Monday the quay
+ * would ...", "told Coast Radio's Maja Lind he would ..."). */
+static void test_told_without_that(void **state) {
+  fx *f = *state;
+  run(f, "Quay trial\n\nDock manager Liisa Koski told investigators she was locked out of the gate twice.\n\n"
+         "Port chief Aki Rantala told reporters Monday the quay would reopen in the spring.\n\n"
+         "Union leader Eva Holm told Coast Radio's Maja Lind she would call another strike soon.");
+  px_quote q = find(f, "locked out of the gate");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+  assert_false(str_has(q.text, "investigators"));
+  assert_speaker(f, "locked out of the gate", "Koski");
+  q = find(f, "quay would reopen");
+  assert_false(str_has(q.text, "reporters"));
+  assert_false(str_has(q.text, "Monday"));
+  q = find(f, "another strike");
+  assert_false(str_has(q.text, "Lind"));
+  assert_speaker(f, "another strike", "Eva Holm");
+}
+
 /* The one spoken to before a colon is no speaker: "in an interview with
  * Coast Radio's Maja Lind: "..."", "tells Maja Lind: "..."" are the
  * interviewee's words; a name alone before a colon still speaks. */
@@ -2668,6 +2688,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_indirect_in_relative_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_family_speaks, setup, teardown),
       cmocka_unit_test_setup_teardown(test_interviewer_before_colon, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_told_without_that, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_indirect_in_headline, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_stops_at_reaction, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_after_role, setup, teardown),

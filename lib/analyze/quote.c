@@ -2255,6 +2255,64 @@ typedef struct cand {
   spk s;
 } cand;
 
+/* After "told" (or "tells", "assured", "informed", "reminded") at k, with
+ * no "that": where the clause begins after the one told ("told
+ * investigators she was beaten", "told reporters the bridge would reopen",
+ * "told CNN's Jake Tapper he would run", "told him the deal was off"): a
+ * noun phrase of up to five words, then a subject pronoun, a determiner
+ * or, after lower-case words, a capitalized one, and a verb of a clause
+ * within six words.  k + 1 when there is none. */
+static size_t addressee_end(const qwork *w, size_t k, size_t e) {
+  static const char *const told[] = {"told", "tells", "tell", "telling", "assured", "assures",
+                                     "informed", "informs", "reminded", "reminds"};
+  static const char *const object[] = {"him", "them", "us", "me", "her"};
+  static const char *const fin[] = {"is", "was", "are", "were", "has", "have", "had", "will",
+                                    "would", "could", "should", "can", "might", "may", "did",
+                                    "does", "do", "must"};
+  if (!word_in(w, k, told, sizeof told / sizeof *told)) return k + 1;
+  size_t j = k + 1, end = SIZE_MAX;
+  if (j < e && is_word(w, j) && word_in(w, j, object, sizeof object / sizeof *object) && j + 1 < e &&
+      is_word(w, j + 1) &&
+      ((w->cls[j + 1] & (PX__CW_PRONOUN | CW_DET)) || cap_word(w, j + 1)))
+    end = j + 1; /* "told him the deal was off" ("her" before a determiner is the one told) */
+  else {
+    size_t t = j;
+    if (t < e && is_word(w, t) && (w->cls[t] & CW_DET)) t++;
+    bool lower = false, capital = false;
+    for (size_t n = 0; t < e && n < 5; n++, t++) {
+      if (!is_word(w, t) || w->inq[t]) return k + 1;
+      if (w->cls[t] & (PX__CW_PRONOUN | CW_DET | CW_CLAUSE)) break;
+      if (cap_word(w, t)) {
+        if (lower) break; /* "told reporters Trump was ..." */
+        capital = true;
+      } else {
+        if ((TOK(w, t)->flags & PX__TF_STOP) || is_ed(w, t) || is_ing(w, t)) return k + 1;
+        lower = true;
+      }
+    }
+    if (t == j || t >= e || !is_word(w, t) || !(lower || capital)) return k + 1;
+    /* "told reporters Monday he was injured": the day is the telling's */
+    for (size_t n = 0; n < 2 && t + 1 < e && time_word(w, t) && !(w->cls[t] & PX__CW_PRONOUN); n++) t++;
+    if (!is_word(w, t)) return k + 1;
+    /* "told CNN affiliate WGCL he was unscathed": a name ends the one told */
+    if (cap_word(w, t) && t + 1 < e && is_word(w, t + 1) && (w->cls[t + 1] & PX__CW_PRONOUN) &&
+        !(w->cls[t + 1] & PX__CW_NOT_SPEAKER))
+      t++;
+    if (!(w->cls[t] & (PX__CW_PRONOUN | CW_DET)) && !(lower && cap_word(w, t))) return k + 1;
+    if (w->cls[t] & PX__CW_NOT_SPEAKER && !(w->cls[t] & PX__CW_PRONOUN)) return k + 1;
+    end = t;
+  }
+  /* a clause: a finite verb, or a verb in the past, within six words */
+  for (size_t v = end + 1; v < e && v <= end + 6; v++) {
+    if (!is_word(w, v)) {
+      if (punct_char(w, v) == ',') break;
+      continue;
+    }
+    if (word_in(w, v, fin, sizeof fin / sizeof *fin) || (is_ed(w, v) && !cap_word(w, v))) return end;
+  }
+  return k + 1;
+}
+
 /* Skip to the reported clause after a cue at token k: "that", or the
  * object of told/asked ("told reporters that"), or a few words of setting
  * before "that" ("said in a statement that"). */
@@ -2266,6 +2324,10 @@ static size_t clause_after(const qwork *w, size_t k, size_t e) {
         !(j > k + 1 && is_word(w, j - 1) && after_prep_word(w, j - 1)))
       return j + 1;
   }
+  /* "told investigators she was beaten", "told reporters the bridge would
+   * reopen": the one told, then the clause */
+  size_t a = addressee_end(w, k, e);
+  if (a > k + 1) return a;
   /* "said Monday she is stepping down": the time is the saying's */
   size_t j = k + 1;
   if (j < e && is_word(w, j) && TOK(w, j)->fold == w->qa->h_on) j++;
