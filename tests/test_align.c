@@ -803,6 +803,8 @@ static void test_furniture(void **state) {
       "| Wire Photo Harbour board passes budget deal The agreement will boost ferry and quay "
       "spending, while extending the loan until March.",
       "| REUTERS Ferry strike ends", "| Source: Harbour Statistics",
+      "Jane Doe can be reached at jane.doe@harbour.example.", "He can be reached on Twitter at @janedoe",
+      "\xe2\x80\xa2 A daily summary of global reports on harbour issues.",
       /* a news foundation's terms of reuse */
       "Content created by the Harbour News Foundation is available without charge to any eligible news "
       "publisher that can provide a large audience.",

@@ -125,6 +125,8 @@ static const char *const k_any[] = {
      * news publisher ...", "For licensing opportunities of our original
      * content, please contact ..." */
     "available without charge to any eligible news publisher", "for licensing opportunities",
+    /* a series' blurb: "• A daily summary of global reports on security issues." */
+    "a daily summary of global reports",
     /* a magazine's pitch: "The Nation is reader supported: Chip in $10 ..." */
     "is reader supported", "is reader-supported", "check out our latest issue",
     /* a share bar: "SHARE THIS ARTICLE Share Tweet Post Email" */
@@ -1171,6 +1173,11 @@ bool px__furniture_text(const char *p, size_t n) {
   if (words <= 10 && contains(t, tn, "sign up") && (contains(t, tn, " here") || contains(t, tn, "for free")))
     return true;
   if (words <= 12 && starts(t, tn, "click for more")) return true;
+  /* "Jane Doe can be reached at jane.doe@globe.example.", "He can be
+   * reached on Twitter at ..." */
+  if (words <= 25 && (contains(t, tn, "can be reached at") || contains(t, tn, "can be reached on") ||
+                      contains(t, tn, "can be reached by") || contains(t, tn, "can be reached via")))
+    return true;
   if (words <= 25 && pointer_here(t, tn)) return true;
   /* "Check out the video below.", "Check out the action:"; a longer
    * sentence may be the writer's ("Check out the news about the 2016
