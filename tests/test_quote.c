@@ -909,6 +909,19 @@ static void test_no_indirect_in_headline(void **state) {
   assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
 }
 
+/* "recounted" or "relayed" before a noun phrase tells a thing, not speech:
+ * "the report, which recounted the mayor's anger over the quay and his
+ * efforts to close it"; before a clause it reports ("recounted that"). */
+static void test_recounted_object(void **state) {
+  fx *f = *state;
+  run(f, "Quay inquiry\n\nThe clerk was a vital witness in the report, which recounted the mayor's anger "
+         "over the quay and his efforts to close it.\n\nThe clerk recounted that the mayor had shouted at "
+         "the harbour board twice.");
+  assert_no_quote_has(f, "anger over the quay");
+  px_quote q = find(f, "shouted at the harbour board");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+}
+
 /* "X told Y CLAUSE" with no "that": the one told is not part of what was
  * said ("told investigators she was ...", "told reporters Monday the quay
  * would ...", "told Coast Radio's Maja Lind he would ..."). */
@@ -2689,6 +2702,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_family_speaks, setup, teardown),
       cmocka_unit_test_setup_teardown(test_interviewer_before_colon, setup, teardown),
       cmocka_unit_test_setup_teardown(test_told_without_that, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_recounted_object, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_indirect_in_headline, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_stops_at_reaction, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_after_role, setup, teardown),

@@ -2532,10 +2532,13 @@ static bool opening_phrase(const qwork *w, size_t a, size_t b) {
 
 /* Cues that are also verbs of things done to an object: "added 200,000
  * jobs", "maintained its lead".  With no "that" after them they report
- * speech only before a clause.  ("Recalled her days as secretary of
- * state" is a memory told, more often in news than a recall of cars.) */
+ * speech only before a clause ("the report, which recounted the
+ * president's outrage over ..." tells a thing).  ("Recalled her days as
+ * secretary of state" is a memory told, more often in news than a recall
+ * of cars.) */
 static const char *const k_object_cue[] = {"add", "adds", "added", "adding", "maintained",
-                                           "maintains", "maintain"};
+                                           "maintains", "maintain", "recounted", "recounts",
+                                           "recount", "relayed", "relays"};
 
 /* Tokens from a, right after a cue with no "that", open a clause, not
  * the cue's object: a subject pronoun first ("said he would run"), or a

@@ -52,8 +52,9 @@
  * no gender for the man's given name ("Ash Carter"); 20: the one spoken
  * to before a colon is no speaker ("in an interview with ABC's Kaye
  * Foley: "..."", "tells Chris: "...""); 21: "told investigators she
- * was ...": the one told is not part of what was said. */
-#define ANALYSIS_VERSION 21
+ * was ...": the one told is not part of what was said; 22: "recounted"
+ * and "relayed" before a noun phrase report no speech. */
+#define ANALYSIS_VERSION 22
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
