@@ -909,6 +909,22 @@ static void test_no_indirect_in_headline(void **state) {
   assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
 }
 
+/* A phrase of examples set apart ("including the mayor's parents") is no
+ * speaker: the subject is before it. */
+static void test_including_is_no_speaker(void **state) {
+  fx *f = *state;
+  run(f, "Quay vote\n\nAna Lind was hurt on the quay in May.\n\n"
+         "Many, including Lind's parents, said the quay plan would fail.\n\n"
+         "Several councillors, including Ana Lind, said the ferry fares would rise.");
+  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
+    px_quote q;
+    assert_int_equal(px_quotes_get(f->qs, i, &q), PX_OK);
+    if (!q.has_speaker) continue;
+    px_str got = {px_doc_body(f->doc).ptr + q.speaker_start, q.speaker_end - q.speaker_start};
+    if (str_has(got, "including")) fail_msg("speaker written '%.*s'", (int)got.len, got.ptr);
+  }
+}
+
 /* "recounted" or "relayed" before a noun phrase tells a thing, not speech:
  * "the report, which recounted the mayor's anger over the quay and his
  * efforts to close it"; before a clause it reports ("recounted that"). */
@@ -2703,6 +2719,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_interviewer_before_colon, setup, teardown),
       cmocka_unit_test_setup_teardown(test_told_without_that, setup, teardown),
       cmocka_unit_test_setup_teardown(test_recounted_object, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_including_is_no_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_indirect_in_headline, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_stops_at_reaction, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_after_role, setup, teardown),

@@ -457,6 +457,10 @@ static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
       break;
     }
     uint8_t cb = w->cls[b];
+    /* "Many, including Martin's parents, said": a phrase of examples set
+     * apart is no subject (the subject is before it) */
+    static const char *const examples[] = {"including", "especially", "notably", "particularly"};
+    if (!cap_word(w, b) && word_in(w, b, examples, sizeof examples / sizeof *examples)) return false;
     /* "accused her of making racist remarks": a gerund after a
      * preposition ends the phrase */
     if (is_ing(w, b) && !cap_word(w, b) && b > lo && is_word(w, b - 1) &&

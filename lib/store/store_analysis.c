@@ -53,8 +53,9 @@
  * to before a colon is no speaker ("in an interview with ABC's Kaye
  * Foley: "..."", "tells Chris: "...""); 21: "told investigators she
  * was ...": the one told is not part of what was said; 22: "recounted"
- * and "relayed" before a noun phrase report no speech. */
-#define ANALYSIS_VERSION 22
+ * and "relayed" before a noun phrase report no speech; 23: a phrase of
+ * examples ("including Martin's parents") is no speaker. */
+#define ANALYSIS_VERSION 23
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
