@@ -735,6 +735,20 @@ static void test_honorific_gender_family_name(void **state) {
   px_doc_free(d);
 }
 
+/* "St." opens a saint's name, a place's most often ("St. Louis", "St
+ * Petersburg"), not a connector dropped before "Louis" the person. */
+static void test_saint_names_a_place(void **state) {
+  px_doc *d = analyze(state, "The vote came on Monday.\n\nThe mayor said the talks in St. Louis went well "
+                             "and that the team would fly to St Petersburg on Friday for the next round.");
+  long l = find_key(d, "st. louis");
+  if (l < 0) l = find_key(d, "st louis");
+  assert_true(l >= 0);
+  assert_int_equal(type_of(d, l), PX_ENT_PLACE);
+  assert_true(find_key(d, "louis") < 0);
+  assert_true(find_key(d, "petersburg") < 0);
+  px_doc_free(d);
+}
+
 /* "Ms. Berg" after "Anna Berg, the wife of ... Ash Berg" is Anna, even
  * when the lists know no gender for "Ash"; "Mr. Holm" stays the most named
  * Holm, whose given name they do not know either, beside a George Holm. */
@@ -823,6 +837,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_place_variant_not_in_person_key, setup, teardown),
       cmocka_unit_test_setup_teardown(test_honorific_gender_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_honorific_unknown_given_name, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_saint_names_a_place, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_word_as_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_known_name_ending_on_a_day, setup, teardown),
       cmocka_unit_test_setup_teardown(test_ampersand_names_a_firm, setup, teardown),

@@ -200,7 +200,7 @@ struct px__entan {
   wtab variants; /* px__hash64(variant key) -> index into px__variants */
   wtab pvariants; /* the same into px__person_variants */
   uint64_t h_the, h_in, h_near, h_and, h_of, h_for, h_amp, h_on; /* words the rules look for */
-  uint64_t h_mr, h_mrs, h_ms, h_miss;
+  uint64_t h_mr, h_mrs, h_ms, h_miss, h_st;
   uint64_t h_small[N_SMALL], h_aux[N_AUX]; /* k_small, k_aux */
   uint64_t h_former, h_late, h_then;
 };
@@ -478,6 +478,7 @@ int px__entan_new(px__entan **out) {
   ea->h_mr = px__word_hash("mr", 2);
   ea->h_mrs = px__word_hash("mrs", 3);
   ea->h_ms = px__word_hash("ms", 2);
+  ea->h_st = px__word_hash("st", 2);
   ea->h_miss = px__word_hash("miss", 4);
   ea->h_in = px__word_hash("in", 2);
   ea->h_near = px__word_hash("near", 4);
@@ -1077,8 +1078,10 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
   const px__text *tx = w->tx;
   /* drop leading stopwords and connectors, trailing connectors and dots */
   bool after_the = false;
+  /* (not the "St." of a saint's name: "St. Louis", "St. Petersburg") */
   while (a < b && (!is_word(w, a) || (T(w, a)->flags & PX__TF_STOP) ||
-                   ((w->bits[a] & W_CONNECT) && !(a + 1 < b && particle(w, a))))) {
+                   ((w->bits[a] & W_CONNECT) && !(a + 1 < b && particle(w, a)) &&
+                    !(T(w, a)->fold == w->ea->h_st && (T(w, a)->flags & PX__TF_CAP) && a + 1 < b)))) {
     if (T(w, a)->fold == w->ea->h_the) after_the = true;
     a++;
   }
