@@ -194,6 +194,16 @@ static void test_exclamations_and_glued(void **state) {
   SPLIT("Write to press.office@example.org. See www.example.com/News.html for more.",
         "Write to press.office@example.org.", "See www.example.com/News.html for more.");
   SPLIT("The vote passed.Then came the count.", "The vote passed.", "Then came the count.");
+  /* a paragraph break lost between a sentence and a quotation, or after
+   * one: the straight mark opens the next sentence or closes the last by
+   * the count of marks before it */
+  SPLIT("The plan was made before the mayor got there.\"We were worried,\" she said.",
+        "The plan was made before the mayor got there.", "\"We were worried,\" she said.");
+  SPLIT("He added: \"That never worked very well.\"Ferries are late, he said.",
+        "He added: \"That never worked very well.\"", "Ferries are late, he said.");
+  SPLIT("It never worked very well.\xe2\x80\x9d" "Ferries are late, he said.",
+        "It never worked very well.\xe2\x80\x9d", "Ferries are late, he said.");
+  SPLIT("She said the U.S.\"Navy\" was ready.", "She said the U.S.\"Navy\" was ready.");
 }
 
 /* ---------------------------------------------------------- datelines */

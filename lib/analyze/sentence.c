@@ -522,6 +522,27 @@ static size_t decide(splitter *s, size_t start, size_t t, size_t e, size_t j,
   return e;
 }
 
+/* "ever got there."Democrats have been worried," he said.", "never worked
+ * very well.”Americans are ...": a full stop, "!" or "?" after a lower-case
+ * letter, closing marks and at once a capitalized word (the space lost
+ * with a paragraph break) end a sentence.  A straight double mark there
+ * closes the quotation the sentence opened (an odd count of them before
+ * it), else opens the next one.  The end, or 0.  t: the terminator, k:
+ * after it, e: after the closing marks. */
+static size_t glued_quote_end(splitter *s, size_t start, size_t t, size_t k, size_t e) {
+  const unsigned char *p = s->p;
+  size_t n = s->n;
+  if (t == 0 || e + 1 >= n || !(p[t - 1] >= 'a' && p[t - 1] <= 'z')) return 0;
+  if (!(p[e] >= 'A' && p[e] <= 'Z' && p[e + 1] >= 'a' && p[e + 1] <= 'z')) return 0;
+  if (e - k == 1 && p[k] == '"') {
+    size_t marks = 0;
+    for (size_t j = start; j < k; j++) marks += p[j] == '"';
+    s->steps += k - start;
+    return marks % 2 ? e : k;
+  }
+  return e;
+}
+
 /* "harbour.Ferries": a period with no space after it, between a lower-case
  * letter or digit and a capitalized word, outside e-mail addresses, URLs and
  * abbreviations, ends a sentence. */
@@ -722,9 +743,12 @@ int px__split_range(const char *text, size_t n, size_t from, px__sentence **v, s
       continue;
     }
     if (!space_len(p, n, e)) {
-      if (ndots == 1 && !nbang && e == k && glued_end(&s, start, t)) {
-        emit(&s, start, e);
-        start = e;
+      size_t end = 0;
+      if (ndots == 1 && !nbang && e == k && glued_end(&s, start, t)) end = e;
+      else if (ndots <= 1 && e > k) end = glued_quote_end(&s, start, t, k, e);
+      if (end) {
+        emit(&s, start, end);
+        start = end;
       }
       i = e;
       continue;

@@ -55,8 +55,10 @@
  * was ...": the one told is not part of what was said; 22: "recounted"
  * and "relayed" before a noun phrase report no speech; 23: a phrase of
  * examples ("including Martin's parents") is no speaker; 24: "St."
- * opens a saint's name ("St. Louis" is a place, not "Louis" a person). */
-#define ANALYSIS_VERSION 24
+ * opens a saint's name ("St. Louis" is a place, not "Louis" a person);
+ * 25: a sentence ends at "there."Democrats ..." and "well.”Americans ...",
+ * where a paragraph break was lost between or after quotations. */
+#define ANALYSIS_VERSION 25
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
