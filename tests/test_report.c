@@ -363,6 +363,27 @@ static void test_brief_core_not_a_headline(void **state) {
   free(out);
 }
 
+/* A programme's title in marks between two stretches of a quote ("he said
+ * on Coast TV's "Harbour Week." "...") is no piece of the rendering. */
+static void test_quote_rendering_skips_title(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *title[2] = {"Mayor doubts ferry plan", "Mayor on the ferry plan"};
+  const char *body[2] = {
+      SHARED_1 "\xe2\x80\x9cThe ferry plan is broken,\xe2\x80\x9d the mayor said on Coast TV\xe2\x80\x99s "
+      "\xe2\x80\x9cHarbour Week.\xe2\x80\x9d \xe2\x80\x9cWhy would anyone expand a plan that nobody "
+      "follows today?\xe2\x80\x9d\n\n" SHARED_2,
+      SHARED_1 "\xe2\x80\x9cThe ferry plan is broken,\xe2\x80\x9d the mayor said. \xe2\x80\x9cWhy would anyone "
+      "expand a plan that nobody follows today?\xe2\x80\x9d\n\n" SHARED_2};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  const char *q = strstr(out, "Quote variants");
+  assert_non_null(q);
+  assert_non_null(strstr(q, "ferry plan is broken"));
+  assert_null(strstr(q, "Harbour Week"));
+  free(out);
+}
+
 /* Pieces of a quotation are no line of the brief: neither the sentence
  * that opens a quotation the next one closes, nor the one that closes it
  * ("... It fed three villages," the mayor said.), nor a sentence that is
@@ -923,7 +944,7 @@ int main(void) {
       cmocka_unit_test(test_brief_leading_ellipsis), cmocka_unit_test(test_brief_headline_case),
       cmocka_unit_test(test_brief_core_not_first_person), cmocka_unit_test(test_brief_lead_not_a_question),
       cmocka_unit_test(test_brief_lead_not_a_column_url),
-      cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_core_not_a_headline), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
+      cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_core_not_a_headline), cmocka_unit_test(test_quote_rendering_skips_title), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
       cmocka_unit_test(test_brief_asides),
       cmocka_unit_test(test_brief_core_speaker), cmocka_unit_test(test_brief_core_needs_a_sure_link),
       cmocka_unit_test(test_brief_core_one_alike_set),

@@ -160,6 +160,37 @@ const char *px__qkind_name(const px__cqmember *m) {
   return px_quote_kind_name((px_quote_kind)m->kind);
 }
 
+/* Is the stretch [a, b) of t a programme's or a paper's title, not a piece
+ * of the quote: after "CNN's" or "on" ("he said on CNN's "State of the
+ * Union.""), up to eight words, each capitalized but small ones? */
+static bool title_stretch(px_str t, uint32_t a, uint32_t b) {
+  uint32_t k = a;
+  while (k > 0 && t.ptr[k - 1] == ' ') k--;
+  bool owner = (k >= 2 && t.ptr[k - 1] == 's' && (t.ptr[k - 2] == '\'' || (k >= 4 && (unsigned char)t.ptr[k - 2] == 0x99))) ||
+               (k >= 3 && t.ptr[k - 3] == ' ' && t.ptr[k - 2] == 'o' && t.ptr[k - 1] == 'n');
+  if (!owner) return false;
+  static const char *const small[] = {"the", "of", "and", "a", "an", "in", "on", "for", "to", "with"};
+  uint32_t words = 0;
+  for (uint32_t i = a; i < b;) {
+    unsigned char ch = (unsigned char)t.ptr[i];
+    if (!((ch | 32) >= 'a' && (ch | 32) <= 'z')) {
+      i++;
+      continue;
+    }
+    uint32_t e = i;
+    while (e < b && (((unsigned char)t.ptr[e] | 32) >= 'a' && ((unsigned char)t.ptr[e] | 32) <= 'z')) e++;
+    words++;
+    if (!(ch >= 'A' && ch <= 'Z')) {
+      bool sm = false;
+      for (size_t s = 0; s < sizeof small / sizeof *small && !sm; s++)
+        sm = strlen(small[s]) == e - i && !strncmp(t.ptr + i, small[s], e - i);
+      if (!sm) return false;
+    }
+    i = e;
+  }
+  return words >= 1 && words <= 8;
+}
+
 px_str px__quote_text(px__w *w, const px_comparison *c, const px__cqmember *m) {
   px_str t = px__span(c, m->art, m->start, m->end);
   if (m->kind != PX_QUOTE_DIRECT || t.len < 8) return t;
@@ -179,6 +210,7 @@ px_str px__quote_text(px__w *w, const px_comparison *c, const px__cqmember *m) {
     uint32_t a = sp[i].open, b = sp[i].close + sp[i].close_len;
     if (sp[i].flags & PX__QS_UNCLOSED) b = (uint32_t)t.len;
     if (b > t.len || a >= b) continue;
+    if (last != UINT32_MAX && i + 1 < ns && title_stretch(t, a, b)) continue;
     if (last != UINT32_MAX && a > last) {
       /* between two stretches: the outlet's words, or only a paragraph
        * break where one quote goes on */
