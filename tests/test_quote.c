@@ -909,6 +909,22 @@ static void test_no_indirect_in_headline(void **state) {
   assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
 }
 
+/* An aside between dashes before the reported clause is the writer's:
+ * "insisted -- over and over -- he was being honest"; a hyphen inside the
+ * clause ends no aside ("-- The 8-year-old ..."). */
+static void test_indirect_after_dash_aside(void **state) {
+  fx *f = *state;
+  run(f, "Quay inquiry\n\nThe hearing ran late on Friday.\n\nAna Lind insisted -- over and over -- she was "
+         "being honest with the harbour board.\n\nEva Holm said \xe2\x80\x94 falsely, it turned out "
+         "\xe2\x80\x94 that there was no record of the vote.");
+  px_quote q = find(f, "being honest");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+  assert_false(str_has(q.text, "over and over"));
+  q = find(f, "no record of the vote");
+  assert_false(str_has(q.text, "falsely"));
+  assert_false(str_has(q.text, "that there"));
+}
+
 /* A phrase of examples set apart ("including the mayor's parents") is no
  * speaker: the subject is before it. */
 static void test_including_is_no_speaker(void **state) {
@@ -2720,6 +2736,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_told_without_that, setup, teardown),
       cmocka_unit_test_setup_teardown(test_recounted_object, setup, teardown),
       cmocka_unit_test_setup_teardown(test_including_is_no_speaker, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_indirect_after_dash_aside, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_indirect_in_headline, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_stops_at_reaction, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_after_role, setup, teardown),

@@ -2712,6 +2712,15 @@ found:
   /* ", Moonves aggressively pursued her": no mark opens the clause */
   while (cs < ce && (punct_char(w, cs) == ',' || punct_char(w, cs) == ';' || punct_char(w, cs) == ':'))
     cs++;
+  /* "insisted -- over and over -- he was being honest": an aside between
+   * dashes before the clause is the writer's */
+  if (cs < ce && is_dash(w, cs) && TOK(w, cs)->end - TOK(w, cs)->start >= 2)
+    for (size_t d = cs + 1; d < ce && d <= cs + 8; d++)
+      if (is_dash(w, d) && TOK(w, d)->end - TOK(w, d)->start == TOK(w, cs)->end - TOK(w, cs)->start) {
+        cs = d + 1;
+        if (cs < ce && is_word(w, cs) && TOK(w, cs)->fold == w->qa->h_that) cs++;
+        break;
+      }
   ce = circumstance_cut(w, cs, ce);
   size_t nw = 0; /* what is left is a clause, not "last year" */
   for (size_t k = cs; k < ce; k++) nw += is_word(w, k);

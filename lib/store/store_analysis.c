@@ -57,8 +57,9 @@
  * examples ("including Martin's parents") is no speaker; 24: "St."
  * opens a saint's name ("St. Louis" is a place, not "Louis" a person);
  * 25: a sentence ends at "there."Democrats ..." and "well.”Americans ...",
- * where a paragraph break was lost between or after quotations. */
-#define ANALYSIS_VERSION 25
+ * where a paragraph break was lost between or after quotations; 26: an
+ * aside between dashes before a reported clause is the writer's. */
+#define ANALYSIS_VERSION 26
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
