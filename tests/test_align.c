@@ -805,11 +805,16 @@ static void test_furniture(void **state) {
       "| REUTERS Ferry strike ends", "| Source: Harbour Statistics",
       "Jane Doe can be reached at jane.doe@harbour.example.", "He can be reached on Twitter at @janedoe",
       "\xe2\x80\xa2 A daily summary of global reports on harbour issues.",
+      /* the page's own lines and related links in brackets */
+      "( Editing by Jane Doe and John Roe)", "[Updated at 10:26 a.m.", "(Additional reporting by Jane Doe)",
+      "( Also on the Wire: Ferry fight heads back to the harbour board after a close vote in May)",
+      "[A reader responds: The Ferry Plan Is an Acknowledgement of Reality]",
       /* a news foundation's terms of reuse */
       "Content created by the Harbour News Foundation is available without charge to any eligible news "
       "publisher that can provide a large audience.",
       "For licensing opportunities of our original content, please contact licensing@harbour.example."};
   static const char *const no[] = {
+      "[Update: On Friday, the harbour board approved the ferry plan after a long and bitter debate.]",
       "See if you can locate a concrete answer anywhere in here:",
       "Read the signs, the mayor said, and you will see the danger is here.",
       "Ida Noe is a thoughtful writer who usually engages with the mayor's ideas.",

@@ -426,12 +426,26 @@ bool px__author_bio(const char *p, size_t n, size_t max_words) {
   return false;
 }
 
-/* A related link set in parentheses: "( PHOTOS: 25 quotes on the
- * budget)", "(Also on the Wire: full election coverage)". */
+/* A related link set in parentheses or brackets: "( PHOTOS: 25 quotes on
+ * the budget)", "(Also on the Wire: full election coverage)", "[A reader
+ * responds: ...]". */
 static bool related_link(const char *t, size_t n) {
-  if (n < 4 || t[0] != '(' || t[n - 1] != ')') return false;
+  if (n < 4 || !((t[0] == '(' && t[n - 1] == ')') || (t[0] == '[' && t[n - 1] == ']'))) return false;
   for (size_t i = 1; i + 1 < n; i++)
-    if (t[i] == '(' || t[i] == ')') return false;
+    if (t[i] == '(' || t[i] == ')' || t[i] == '[' || t[i] == ']') return false;
+  /* not a sentence set in brackets, of 13 words or more ending on a full
+   * stop ("[Update: On Friday, the assembly approved the bill.]", "(A
+   * quick note here: ... its role.)") */
+  size_t e = n - 1;
+  while (e > 1 && (t[e - 1] == '"' || t[e - 1] == '\'' || (unsigned char)t[e - 1] == 0x9d ||
+                   (unsigned char)t[e - 1] == 0x99 || (unsigned char)t[e - 1] == 0x80 ||
+                   (unsigned char)t[e - 1] == 0xe2))
+    e--;
+  if (t[e - 1] == '.') {
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++) words += t[i] == ' ' && i + 1 < n && t[i + 1] != ' ';
+    if (words >= 12) return false;
+  }
   for (size_t i = 1; i + 1 < n; i++)
     if (t[i] == ':') return true;
   return false;
@@ -1188,7 +1202,14 @@ bool px__furniture_text(const char *p, size_t n) {
   if (words <= 60 && disclaimer(t, tn)) return true;
   if (words <= 60 && (dated_caption(p, n) || weekday_caption(p, n) || place_date_caption(p, n)))
     return true;
-  if (words <= 12 && related_link(t, tn)) return true;
+  if (words <= 20 && related_link(t, tn)) return true;
+  /* a line of the page's own in brackets: "( Editing by Jane Doe)",
+   * "[Update: This story was edited at 4 p.m. ...]" */
+  if (words <= 40 && tn > 2 && (t[0] == '(' || t[0] == '[')) {
+    size_t k = 1;
+    while (k < tn && t[k] == ' ') k++;
+    if (starts_one_of(&l_start, t + k, tn - k)) return true;
+  }
   if (words <= 60 && leading_credit(p, n)) return true;
   if (words <= 24 && section_blurb(p, n, words)) return true;
   if (words <= 16 && name_list(p, n)) return true;
