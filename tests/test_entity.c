@@ -749,6 +749,18 @@ static void test_saint_names_a_place(void **state) {
   px_doc_free(d);
 }
 
+/* A title word before a person's suffix ends a name, it does not begin
+ * one: "Martin Luther King III" is not "III". */
+static void test_title_word_before_suffix(void **state) {
+  px_doc *d = analyze(state, "The march came on Saturday.\n\nMartin Luther King III spoke at the memorial "
+                             "and then left for the airport with his family.");
+  long k = find_key(d, "martin luther king iii");
+  assert_true(k >= 0);
+  assert_int_equal(type_of(d, k), PX_ENT_PERSON);
+  assert_true(find_key(d, "iii") < 0);
+  px_doc_free(d);
+}
+
 /* "Ms. Berg" after "Anna Berg, the wife of ... Ash Berg" is Anna, even
  * when the lists know no gender for "Ash"; "Mr. Holm" stays the most named
  * Holm, whose given name they do not know either, beside a George Holm. */
@@ -838,6 +850,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_honorific_gender_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_honorific_unknown_given_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_saint_names_a_place, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_title_word_before_suffix, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_word_as_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_known_name_ending_on_a_day, setup, teardown),
       cmocka_unit_test_setup_teardown(test_ampersand_names_a_firm, setup, teardown),

@@ -204,6 +204,8 @@ static void test_exclamations_and_glued(void **state) {
   SPLIT("It never worked very well.\xe2\x80\x9d" "Ferries are late, he said.",
         "It never worked very well.\xe2\x80\x9d", "Ferries are late, he said.");
   SPLIT("She said the U.S.\"Navy\" was ready.", "She said the U.S.\"Navy\" was ready.");
+  SPLIT("It drew fire from Republican Govs. Dave Holm of Ohio and Ann Berg of Iowa.",
+        "It drew fire from Republican Govs. Dave Holm of Ohio and Ann Berg of Iowa.");
 }
 
 /* ---------------------------------------------------------- datelines */

@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 61u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 62u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -215,7 +215,8 @@
                     60: sentences split at a quotation glued to the one
                         before ("there."Democrats ...");
                     61: the page's own lines and related links in brackets
-                        ("( Editing by ...)", "[Updated at ...") */
+                        ("( Editing by ...)", "[Updated at ...");
+                    62: "Govs." ends no sentence */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

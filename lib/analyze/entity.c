@@ -1121,7 +1121,8 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
     size_t lim = PX__MIN(b - 1, a + 7);
     size_t t = SIZE_MAX;
     for (size_t i = a; i < lim; i++)
-      if (is_word(w, i) && (w->bits[i] & (W_TITLE | W_ROLE)) && !(w->bits[i] & W_PERSFX))
+      if (is_word(w, i) && (w->bits[i] & (W_TITLE | W_ROLE)) && !(w->bits[i] & W_PERSFX) &&
+          !(i + 1 < b && (w->bits[i + 1] & W_PERSFX))) /* "Martin Luther King III": a name's end */
         t = i;
     if (t != SIZE_MAX) {
       size_t na = t + 1;

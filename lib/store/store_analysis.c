@@ -58,8 +58,10 @@
  * opens a saint's name ("St. Louis" is a place, not "Louis" a person);
  * 25: a sentence ends at "there."Democrats ..." and "well.”Americans ...",
  * where a paragraph break was lost between or after quotations; 26: an
- * aside between dashes before a reported clause is the writer's. */
-#define ANALYSIS_VERSION 26
+ * aside between dashes before a reported clause is the writer's; 27: a
+ * title word before a person's suffix ends the name ("Martin Luther King
+ * III"), and "Govs." is a title to the sentence splitter. */
+#define ANALYSIS_VERSION 27
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
