@@ -1201,8 +1201,13 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
   /* "Secretary of Health and Human Services Alex Azar": the run after "and"
    * ends the name of the body a title is of, common words, then the
    * person's name of two words or more */
-  bool of_title = false; /* "Secretary of Health and": a title of capitalized words before "and" */
-  if (!titled && a >= 2 && is_word(w, a - 1) && T(w, a - 1)->fold == w->ea->h_and)
+  bool after_and = !titled && a >= 2 && is_word(w, a - 1) && T(w, a - 1)->fold == w->ea->h_and;
+  /* an office's name after "and", a family name ending the run: "Kevin
+   * McCarthy and Majority Whip Steve Scalise" (not "Bulk and Northern
+   * Marine Management") */
+  bool of_title = after_and && is_word(w, b - 1) && !common_word(w, b - 1);
+  /* or "Secretary of Health and": a title of capitalized words before "and" */
+  if (after_and && !of_title)
     for (size_t k = a - 2; k > 0 && k + 6 > a && is_word(w, k); k--) {
       if (T(w, k)->fold == w->ea->h_of) {
         of_title = k + 2 < a && is_word(w, k - 1) && (w->bits[k - 1] & (W_TITLE | W_ROLE));
@@ -1210,12 +1215,6 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
       }
       if (!(T(w, k)->flags & PX__TF_CAP)) break;
     }
-  /* or an office's name after "and", a family name ending the run: "Kevin
-   * McCarthy and Majority Whip Steve Scalise" (not "Bulk and Northern
-   * Marine Management") */
-  if (!titled && a >= 2 && is_word(w, a - 1) && T(w, a - 1)->fold == w->ea->h_and && is_word(w, b - 1) &&
-      !common_word(w, b - 1))
-    of_title = true;
   if (of_title) {
     size_t j = a;
     while (j + 2 < b && is_word(w, j) && !(w->bits[j] & W_CONNECT) && !(T(w, j)->flags & PX__TF_STOP) &&

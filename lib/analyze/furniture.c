@@ -441,11 +441,7 @@ static bool related_link(const char *t, size_t n) {
                    (unsigned char)t[e - 1] == 0x99 || (unsigned char)t[e - 1] == 0x80 ||
                    (unsigned char)t[e - 1] == 0xe2))
     e--;
-  if (t[e - 1] == '.') {
-    size_t words = 0;
-    for (size_t i = 0; i < n; i++) words += t[i] == ' ' && i + 1 < n && t[i + 1] != ' ';
-    if (words >= 12) return false;
-  }
+  if (t[e - 1] == '.' && !at_most_words(t, n, 12)) return false;
   for (size_t i = 1; i + 1 < n; i++)
     if (t[i] == ':') return true;
   return false;

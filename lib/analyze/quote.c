@@ -2471,14 +2471,13 @@ static size_t relative_report_end(const qwork *w, size_t f, size_t k, size_t j, 
   if (r <= f + 1 || TOK(w, r)->fold != w->qa->h_who || punct_char(w, r - 1) != ',' ||
       has_finite_verb(w, f, r))
     return last;
-  static const char *const fin[] = {"is", "was", "are", "were", "has", "have", "had", "will", "would"};
   size_t cut = last;
   for (size_t m = j + 3; m + 1 < last; m++) {
     if (punct_char(w, m) != ',') continue;
     size_t v = m + 1;
     while (v + 1 < last && ly_adverb(w, v) && !cap_word(w, v)) v++;
     if (!is_word(w, v) || cap_word(w, v)) continue;
-    if (word_in(w, v, fin, sizeof fin / sizeof *fin) || (is_ed(w, v) && !(w->cls[v] & PX__CW_CUE))) cut = m;
+    if (has_finite_verb(w, v, v + 1) || (is_ed(w, v) && !(w->cls[v] & PX__CW_CUE))) cut = m;
   }
   return cut;
 }

@@ -636,11 +636,9 @@ static bool column_url(px_str u) {
 #undef PX__AS_STRING
   for (size_t i = 0; i < u.len; i++) {
     if (u.ptr[i] != '/') continue;
-    for (size_t k = 0; k < sizeof section / sizeof *section; k++) {
-      size_t n = strlen(section[k]), j = 0;
-      while (j < n && i + 1 + j < u.len && (u.ptr[i + 1 + j] | 0x20) == section[k][j]) j++;
-      if (j == n && i + 1 + n < u.len && u.ptr[i + 1 + n] == '/') return true;
-    }
+    px_str rest = {u.ptr + i + 1, u.len - i - 1};
+    for (size_t k = 0; k < sizeof section / sizeof *section; k++)
+      if (opens_on(rest, section[k]) && rest.ptr[strlen(section[k])] == '/') return true;
   }
   return false;
 }
