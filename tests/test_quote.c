@@ -974,6 +974,25 @@ static void test_told_without_that(void **state) {
   assert_speaker(f, "another strike", "Eva Holm");
 }
 
+/* A "that" on the cue's own object opens a relative clause, not what
+ * was said: "claimed responsibility for the blasts that killed ..."; a
+ * clause that runs on past such a "that" is reported whole ("said the
+ * closure was a mistake that cost ..."), and "said in a statement that"
+ * still goes on to what was said. */
+static void test_relative_that_after_object(void **state) {
+  fx *f = *state;
+  run(f, "Quay blasts\n\nThe Harbour Front claimed responsibility for the blasts at two piers that killed "
+         "nine dock workers on Friday.\n\n"
+         "Port chief Aki Rantala said the closure was a mistake that cost the town its ferry line.\n\n"
+         "Union leader Eva Holm said in a statement that the piers would stay shut until May.");
+  assert_no_quote_has(f, "killed nine dock workers");
+  px_quote q = find(f, "a mistake that cost");
+  assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
+  assert_true(str_has(q.text, "the closure was"));
+  assert_speaker(f, "a mistake that cost", "Aki Rantala");
+  assert_speaker(f, "piers would stay shut", "Eva Holm");
+}
+
 /* The one spoken to before a colon is no speaker: "in an interview with
  * Coast Radio's Maja Lind: "..."", "tells Maja Lind: "..."" are the
  * interviewee's words; a name alone before a colon still speaks. */
@@ -2734,6 +2753,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_family_speaks, setup, teardown),
       cmocka_unit_test_setup_teardown(test_interviewer_before_colon, setup, teardown),
       cmocka_unit_test_setup_teardown(test_told_without_that, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_relative_that_after_object, setup, teardown),
       cmocka_unit_test_setup_teardown(test_recounted_object, setup, teardown),
       cmocka_unit_test_setup_teardown(test_including_is_no_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_after_dash_aside, setup, teardown),

@@ -2317,6 +2317,24 @@ static size_t addressee_end(const qwork *w, size_t k, size_t e) {
   return k + 1;
 }
 
+/* A "that" at j after the cue at k that may not open what was said: the
+ * cue (no verb of telling) has an object of its own, a lower-case word
+ * that is no preposition, time, adverb nor pronoun ("said in a statement
+ * that", "said Monday that", "said repeatedly that" go on to what was
+ * said). */
+static const char *const k_told_cue[] = {"told", "tells", "tell", "telling", "assured",
+                                         "informed", "reminded", "urged", "asked", "warned"};
+static bool object_before_that(const qwork *w, size_t k, size_t j, size_t e) {
+  size_t o = k + 1;
+  if (j == o || j + 1 >= e || !is_word(w, o) || !is_word(w, j + 1) || cap_word(w, o) ||
+      word_in(w, k, k_told_cue, sizeof k_told_cue / sizeof *k_told_cue))
+    return false;
+  return !after_prep_word(w, o) && !time_word(w, o) && !ly_adverb(w, o) &&
+         !(w->cls[o] & (PX__CW_PRONOUN | CW_CLAUSE));
+}
+
+static bool clause_verb(const qwork *w, size_t k, bool first);
+static bool has_finite_verb(const qwork *w, size_t a, size_t b);
 /* Skip to the reported clause after a cue at token k: "that", or the
  * object of told/asked ("told reporters that"), or a few words of setting
  * before "that" ("said in a statement that"). */
@@ -2325,8 +2343,16 @@ static size_t clause_after(const qwork *w, size_t k, size_t e) {
     if (is_qmark(w, j) || punct_char(w, j) == ',') break;
     /* not the "that" of "on that day", "at that time" */
     if (is_word(w, j) && TOK(w, j)->fold == w->qa->h_that &&
-        !(j > k + 1 && is_word(w, j - 1) && after_prep_word(w, j - 1)))
+        !(j > k + 1 && is_word(w, j - 1) && after_prep_word(w, j - 1))) {
+      if (!object_before_that(w, k, j, e)) return j + 1;
+      /* "said the closure was a mistake that cost the town its ferry
+       * line": a clause with its verb runs from the cue over "that" */
+      if (has_finite_verb(w, k + 1, j)) break;
+      /* "claimed responsibility for the blasts that killed nine": a
+       * verb at once after "that" is a relative clause's, nothing said */
+      if (!cap_word(w, j + 1) && clause_verb(w, j + 1, false)) return e;
       return j + 1;
+    }
   }
   /* "told investigators she was beaten", "told reporters the bridge would
    * reopen": the one told, then the clause */
@@ -2371,9 +2397,7 @@ static bool clause_follows(const qwork *w, size_t a, size_t e);
 static bool clause_after_cue(const qwork *w, size_t cue, size_t last) {
   /* not a verb whose object is the one told: "told reporters at a
    * breakfast", "urged Congress to act" */
-  static const char *const addressee[] = {"told", "tells", "tell", "telling", "assured",
-                                          "informed", "reminded", "urged", "asked", "warned"};
-  if (word_in(w, cue, addressee, sizeof addressee / sizeof *addressee)) return false;
+  if (word_in(w, cue, k_told_cue, sizeof k_told_cue / sizeof *k_told_cue)) return false;
   size_t j = cue + 1 + cue_particle(w, cue);
   if (j >= last || !is_word(w, j) || after_prep_word(w, j) || time_word(w, j) ||
       (w->cls[j] & (CW_CLAUSE | CW_SKIP)))
@@ -2550,7 +2574,9 @@ static const char *const k_object_cue[] = {"add", "adds", "added", "adding", "ma
  * the town").  "Employers added 200,000 jobs last month", "the company
  * announced a plan to cut 300 jobs" and "added the most workers in 10
  * months as wage gains accelerated" report no one's words. */
-static bool clause_follows(const qwork *w, size_t a, size_t e) {
+/* A finite verb at k: a form of be, have or do, a modal, or (unless
+ * first, where "the expanded plan" would pass) a past tense. */
+static bool clause_verb(const qwork *w, size_t k, bool first) {
   static const char *const aux[] = {
       "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "should",
       "can", "may", "might", "must", "did", "does", "do", "isn't", "wasn't", "aren't", "weren't",
@@ -2562,6 +2588,16 @@ static bool clause_follows(const qwork *w, size_t a, size_t e) {
       "bought", "fell", "felt", "led", "meant", "became", "wrote", "spoke", "chose", "drove",
       "rose", "fought", "sought", "stood", "broke", "grew", "threw", "forgot", "hid", "caught",
       "taught", "sold", "spent", "built", "heard", "understood", "said", "shot", "struck", "beat"};
+  if (word_in(w, k, aux, sizeof aux / sizeof *aux)) return true;
+  if (first) return false;
+  const px__token *t = TOK(w, k);
+  /* a verb in the past after the clause's first word ("the army
+   * attacked"; "the expanded plan" passes too) */
+  return (t->end - t->start > 4 && !strncasecmp(w->p + t->end - 2, "ed", 2)) ||
+         word_in(w, k, past, sizeof past / sizeof *past);
+}
+
+static bool clause_follows(const qwork *w, size_t a, size_t e) {
   static const char *const stop[] = {"as", "while", "after", "before", "when", "because", "since",
                                      "although", "though", "if", "until", "amid", "despite",
                                      "whereas", "unless", "than"};
@@ -2572,13 +2608,7 @@ static bool clause_follows(const qwork *w, size_t a, size_t e) {
     if (!is_word(w, k)) continue;
     if (k == a && (w->cls[k] & PX__CW_PRONOUN)) return true;
     if (k > a && word_in(w, k, stop, sizeof stop / sizeof *stop)) return false;
-    if (word_in(w, k, aux, sizeof aux / sizeof *aux)) return true;
-    const px__token *t = TOK(w, k);
-    size_t n = t->end - t->start;
-    /* a verb in the past after the clause's first word ("the army
-     * attacked"; "the expanded plan" passes too) */
-    if (k > a && n > 4 && !strncasecmp(w->p + t->end - 2, "ed", 2)) return true;
-    if (k > a && word_in(w, k, past, sizeof past / sizeof *past)) return true;
+    if (clause_verb(w, k, k == a)) return true;
     words++;
   }
   return false;
