@@ -722,6 +722,12 @@ static void test_furniture(void **state) {
       "FILE - In this Oct. 8, 2018, file photo, the Orlen ferry stands at the pier.",
       "In this image from video, Captain Jane Doe speaks at the harbour in Orlen.",
       "In this photo released by the harbour board, crews load the ferry on Friday.",
+      /* stills from a video, a photo illustration, a video's blurb */
+      "An image grab taken from a video published by Harbour TV on Jan. 16, 2019, shows crews at the pier.",
+      "This screengrab taken on Jan. 11 from a video shows a man at the pier.",
+      "In this screen grab from the harbour board's page, ferries leave the pier in Orlen.",
+      "In this photo illustration, a ferry ticket sits on a table in Orlen.",
+      "In this video, Mayor Jane Doe explains how the ferry contract was signed.",
       "Please verify you're not a robot by clicking the box.", "Invalid email address.",
       "Please try again.", "Email address:", "Send me updates about Harbour special offers.",
       "We encountered an issue signing you up.", "Thanks for signing up!",
@@ -814,6 +820,8 @@ static void test_furniture(void **state) {
       "publisher that can provide a large audience.",
       "For licensing opportunities of our original content, please contact licensing@harbour.example."};
   static const char *const no[] = {
+      "A screen grab of the ferry's log has time stamps that match the hour the ship went missing.",
+      "In this case, video shows that the captain had left the bridge.",
       "[Update: On Friday, the harbour board approved the ferry plan after a long and bitter debate.]",
       "See if you can locate a concrete answer anywhere in here:",
       "Read the signs, the mayor said, and you will see the danger is here.",

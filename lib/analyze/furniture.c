@@ -921,6 +921,23 @@ static bool copyright_notice(const char *p, size_t n) {
   return false;
 }
 
+/* A still from a video captioned: "An image grab taken from a video
+ * published by ... shows people gathered at the scene", "This screengrab
+ * taken on Jan. 11 from a video ... shows a man ..." (t lower-case); not
+ * "A screen grab of data has time stamps that match ...". */
+static bool grab_caption(const char *t, size_t n) {
+  static const char *const open[] = {"a ", "an ", "this ", "the "};
+  static const char *const grab[] = {"screen grab ", "screengrab ", "image grab ", "video grab ",
+                                     "frame grab ", "video screengrab "};
+  for (size_t o = 0; o < sizeof open / sizeof *open; o++) {
+    if (!starts(t, n, open[o])) continue;
+    size_t k = strlen(open[o]);
+    for (size_t g = 0; g < sizeof grab / sizeof *grab; g++)
+      if (starts(t + k, n - k, grab[g])) return contains(t, n, "shows ") || contains(t, n, "taken from ");
+  }
+  return false;
+}
+
 /* A news agency's photo caption: "FILE - In this Oct. 8, 2018, file photo,
  * ...", "In this image from video, ...", "In this photo released by ...". */
 static bool agency_caption(const char *t, size_t n) {
@@ -935,13 +952,18 @@ static bool agency_caption(const char *t, size_t n) {
     i = 4;
     while (i < n && (t[i] == ' ' || t[i] == '-')) i++;
   }
+  if (grab_caption(t + i, n - i)) return true;
   if (n - i < 8 || memcmp(t + i, "in this ", 8) != 0) return false;
+  if (starts(t + i, n - i, "in this video, ")) return true;
   size_t end = i + 90 < n ? i + 90 : n;
   static const char *const what[] = {"file photo", "photo,", "image,", "picture,", "photograph,",
                                      "photo released", "image released", "photo taken",
                                      "image taken", "photo provided", "image provided",
                                      "image from", "photo from", "frame grab", "photo made",
-                                     "photo shot", "handout photo", "photo obtained"};
+                                     "photo shot", "handout photo", "photo obtained",
+                                     "screen grab", "screengrab", "image grab", "video grab",
+                                     "photo illustration", "undated photo", "combo photo",
+                                     "photo the "};
   for (size_t w = 0; w < sizeof what / sizeof *what; w++)
     if (contains(t + i, end - i, what[w])) return true;
   return false;
