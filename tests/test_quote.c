@@ -993,6 +993,20 @@ static void test_relative_that_after_object(void **state) {
   assert_speaker(f, "piers would stay shut", "Eva Holm");
 }
 
+/* "What X said ..." is a free relative whose clause lacks its object: no
+ * words of X's ("What the mayor said she supports on the quay (for
+ * now)"); a colon after it opens them, and a cleft ("What Holm did was
+ * suggest that ...") reports. */
+static void test_what_x_said(void **state) {
+  fx *f = *state;
+  run(f, "Quay talks\n\nWhat Mayor Liisa Koski said she supports on the quay (for now)\n\n"
+         "What Eva Holm did was suggest that the union would accept a shorter contract.\n\n"
+         "What Aki Rantala said: the ferries will sail again in May.");
+  assert_no_quote_has(f, "supports on the quay");
+  assert_speaker(f, "accept a shorter contract", "Eva Holm");
+  assert_speaker(f, "ferries will sail again", "Aki Rantala");
+}
+
 /* The one spoken to before a colon is no speaker: "in an interview with
  * Coast Radio's Maja Lind: "..."", "tells Maja Lind: "..."" are the
  * interviewee's words; a name alone before a colon still speaks. */
@@ -2754,6 +2768,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_interviewer_before_colon, setup, teardown),
       cmocka_unit_test_setup_teardown(test_told_without_that, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_that_after_object, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_what_x_said, setup, teardown),
       cmocka_unit_test_setup_teardown(test_recounted_object, setup, teardown),
       cmocka_unit_test_setup_teardown(test_including_is_no_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_after_dash_aside, setup, teardown),

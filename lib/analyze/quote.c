@@ -2715,6 +2715,17 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
     spk s = {0};
     if (!subject_before(w, f, k, &s)) continue;
     if (denied(w, tok_from(w, s.start), k)) return false;
+    /* "What Trump said he supports on gun control", "not what she said
+     * she wanted": a free relative, whose clause lacks its object, tells
+     * no words ("What he said: I will not ..." opens them) */
+    size_t sf = tok_from(w, s.start);
+    while (sf > f && is_word(w, sf - 1) && (w->cls[sf - 1] & (CW_DET | PX__CW_TITLE))) sf--;
+    bool free_rel = sf > f && is_word(w, sf - 1) && TOK(w, sf - 1)->fold == w->qa->h_what &&
+                    !(k + 1 < last && punct_char(w, k + 1) == ':');
+    /* not a cleft: "What Manchin did was suggest that ..." reports */
+    free_rel = free_rel && !has_finite_verb(w, sf, k);
+    for (size_t t = sf; free_rel && t < k; t++) free_rel = is_word(w, t);
+    if (free_rel) continue;
     size_t j = clause_after(w, k, last);
     if (last - j < 4) return false;
     /* a noun or preposition right after the verb: "said in", "told reporters" */

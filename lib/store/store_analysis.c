@@ -64,8 +64,9 @@
  * after a cue's own object opens a relative clause ("claimed
  * responsibility for the attacks that killed ..."), or goes on inside
  * the reported clause ("said the collection was a mistake that went
- * ..."). */
-#define ANALYSIS_VERSION 28
+ * ..."); 29: "What X said ..." (a free relative) reports no words of
+ * X's. */
+#define ANALYSIS_VERSION 29
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
