@@ -194,6 +194,9 @@ static void test_exclamations_and_glued(void **state) {
   SPLIT("Write to press.office@example.org. See www.example.com/News.html for more.",
         "Write to press.office@example.org.", "See www.example.com/News.html for more.");
   SPLIT("The vote passed.Then came the count.", "The vote passed.", "Then came the count.");
+  SPLIT("The board met in secret.A clip of the meeting leaked.", "The board met in secret.",
+        "A clip of the meeting leaked.");
+  SPLIT("Mail jane.A@example.org today.", "Mail jane.A@example.org today.");
   /* a paragraph break lost between a sentence and a quotation, or after
    * one: the straight mark opens the next sentence or closes the last by
    * the count of marks before it */

@@ -544,7 +544,7 @@ static size_t glued_quote_end(splitter *s, size_t start, size_t t, size_t k, siz
 }
 
 /* "harbour.Ferries": a period with no space after it, between a lower-case
- * letter or digit and a capitalized word, outside e-mail addresses, URLs and
+ * letter or digit and a capitalized word ("A" and "I" too), outside e-mail addresses, URLs and
  * abbreviations, ends a sentence. */
 static bool glued_end(splitter *s, size_t start, size_t t) {
   const unsigned char *p = s->p;
@@ -552,7 +552,9 @@ static bool glued_end(splitter *s, size_t start, size_t t) {
   if (t == 0 || t + 2 >= n) return false;
   unsigned b = p[t - 1];
   if (!((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))) return false;
-  if (!(p[t + 1] >= 'A' && p[t + 1] <= 'Z' && p[t + 2] >= 'a' && p[t + 2] <= 'z'))
+  /* "focus.A clip of McConnell": "A" and "I" are words of their own */
+  bool one = (p[t + 1] == 'A' || p[t + 1] == 'I') && p[t + 2] == ' ';
+  if (!one && !(p[t + 1] >= 'A' && p[t + 1] <= 'Z' && p[t + 2] >= 'a' && p[t + 2] <= 'z'))
     return false;
   size_t a = t;
   while (a > start && t - a < 64 && !space_len_before(p, start, a)) {

@@ -65,8 +65,9 @@
  * responsibility for the attacks that killed ..."), or goes on inside
  * the reported clause ("said the collection was a mistake that went
  * ..."); 29: "What X said ..." (a free relative) reports no words of
- * X's. */
-#define ANALYSIS_VERSION 29
+ * X's; 30: a sentence ends at "focus.A clip ..." (a glued period before
+ * "A" or "I"). */
+#define ANALYSIS_VERSION 30
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
