@@ -766,6 +766,25 @@ static void test_brief_core_speaker(void **state) {
   free(out);
 }
 
+/* A core fact shown by a quotation and a pronoun ("..., he said.") names
+ * the one the pronoun stands for, too. */
+static void test_brief_core_speaker_pronoun(void **state) {
+  (void)state;
+  const char *src[2] = {"Northern Wire", "Baltic Herald"};
+  const char *title[2] = {"Ferry fire", "Fire on the ferry"};
+  const char *body[2] = {
+      "A fire broke out on the ferry Baltic Aurora on Monday, the coast guard said.\n\n"
+      "Captain Jari Lehtonen praised the crew. "
+      "\u201cWe brought every single passenger home safely before midnight,\u201d he said.",
+      "A fire broke out on the ferry Baltic Aurora on Monday, the coast guard said.\n\n"
+      "Captain Jari Lehtonen praised the crew. "
+      "\u201cWe brought every single passenger home safely before midnight,\u201d he said."};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  assert_non_null(strstr(out, "Jari Lehtonen: \u201cWe brought every single"));
+  free(out);
+}
+
 static void test_brief_quote_pieces(void **state) {
   (void)state;
   const char *src[2] = {"Coast Daily", "Ostro News"};
@@ -946,7 +965,8 @@ int main(void) {
       cmocka_unit_test(test_brief_lead_not_a_column_url),
       cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_core_not_a_headline), cmocka_unit_test(test_quote_rendering_skips_title), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
       cmocka_unit_test(test_brief_asides),
-      cmocka_unit_test(test_brief_core_speaker), cmocka_unit_test(test_brief_core_needs_a_sure_link),
+      cmocka_unit_test(test_brief_core_speaker), cmocka_unit_test(test_brief_core_speaker_pronoun),
+      cmocka_unit_test(test_brief_core_needs_a_sure_link),
       cmocka_unit_test(test_brief_core_one_alike_set),
       cmocka_unit_test(test_brief_core_short_sentence),
       cmocka_unit_test(test_brief_two_remarks_not_alike), cmocka_unit_test(test_brief_questions_and_lead_ins),

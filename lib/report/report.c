@@ -7,6 +7,7 @@
 
 #include "analyze/quote.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <math.h>
@@ -813,12 +814,38 @@ uint32_t px__brief_member(const px_comparison *c, const px__brief *b, uint32_t f
   return fa->first;
 }
 
+/* Outside its quotations, the sentence says only who speaks by a pronoun:
+ * "“The nanny state is here to tell us all what to do,” he said." */
+static bool pronoun_attribution(px_str t) {
+  static const char *const pron[] = {"he", "she", "they"};
+  bool straight = false, has = false;
+  int depth = 0;
+  size_t words = 0;
+  const unsigned char *p = (const unsigned char *)t.ptr;
+  for (size_t i = 0; i < t.len; i++) {
+    if (p[i] == '"') {
+      straight = !straight;
+    } else if (p[i] == 0xE2 && i + 2 < t.len && p[i + 1] == 0x80 && (p[i + 2] == 0x9C || p[i + 2] == 0x9D)) {
+      depth += p[i + 2] == 0x9C ? 1 : depth > 0 ? -1 : 0;
+      i += 2;
+    } else if (!straight && depth == 0 && isalpha(p[i]) && (i == 0 || !isalpha(p[i - 1]))) {
+      size_t e = i;
+      while (e < t.len && isalpha(p[e])) e++;
+      words++;
+      for (size_t k = 0; k < sizeof pron / sizeof *pron; k++)
+        if (e - i == strlen(pron[k]) && !strncasecmp(t.ptr + i, pron[k], e - i)) has = true;
+      i = e - 1;
+    }
+  }
+  return has && words <= 3;
+}
+
 px_str px__brief_core_speaker(const px_comparison *c, const px__brief *b, size_t k) {
   px_str none = {"", 0};
   if (k >= b->ncore) return none;
   const px__cmember *m = &c->mem[b->corem[k]];
-  if (!quote_part(c, m->art, m->sent)) return none;
   px_str text = px__span(c, m->art, m->start, m->end);
+  if (!quote_part(c, m->art, m->sent) && !pronoun_attribution(text)) return none;
   for (size_t q = 0; q < c->nqmem; q++) {
     const px__cqmember *r = &c->qmem[q];
     if (r->art != m->art || r->start >= m->end || m->start >= r->end || !r->speaker.len) continue;
