@@ -66,8 +66,8 @@
  * the reported clause ("said the collection was a mistake that went
  * ..."); 29: "What X said ..." (a free relative) reports no words of
  * X's; 30: a sentence ends at "focus.A clip ..." (a glued period before
- * "A" or "I"). */
-#define ANALYSIS_VERSION 30
+ * "A" or "I"); 31: and at a glued question mark ("president?Trump"). */
+#define ANALYSIS_VERSION 31
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
