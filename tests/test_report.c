@@ -416,8 +416,9 @@ static void test_brief_pronoun_openers(void **state) {
   free(out);
 }
 
-/* A question, a remark in brackets or the writer's own first person
- * ("Pardon me for ...") is an aside, not a claim: what an outlet alone adds
+/* A question, its answer given alone ("Because ..."), a remark in
+ * brackets or the writer's own first person ("Pardon me for ...") is an
+ * aside, not a claim: what an outlet alone adds
  * lists its reported claims ("World War I" is no first person). */
 static void test_brief_asides(void **state) {
   (void)state;
@@ -426,6 +427,7 @@ static void test_brief_asides(void **state) {
   const char *body[2] = {
       SHARED_1 SHARED_2
       "Pardon me for asking so early in the morning, but who thought this silo was safe?\n\n"
+      "Because the town never paid for the repairs the inspectors asked for in the spring.\n\n"
       "(Ask the farmers along the river how those promises worked out.)\n\n"
       "I have watched this harbour burn twice in ten years and nobody ever learns.\n\n"
       "The grain trade began here after World War I and the quay was listed in 1988.\n\n"
@@ -437,6 +439,7 @@ static void test_brief_asides(void **state) {
   const char *a = strstr(out, "What each outlet alone adds");
   assert_non_null(a);
   assert_null(strstr(a, "Pardon me"));
+  assert_null(strstr(a, "Because the town"));
   assert_null(strstr(a, "Ask the farmers"));
   assert_null(strstr(a, "I have watched"));
   assert_non_null(strstr(a, "World War I"));

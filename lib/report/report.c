@@ -352,10 +352,21 @@ static size_t sent_words(const px_comparison *c, uint32_t a, uint32_t s) {
 
 /* A sentence that opens in lower case after its marks ("“and we express
  * our full support ...”"): the rest of a sentence the page broke off, no
- * line to show alone. */
+ * line to show alone.  So is a reason given alone, the answer to the
+ * question before it ("Because it would suggest Trump knew more about
+ * Flynn's lies than what he has said publicly."): "Because", not
+ * "Because of", and no comma, semicolon or dash to a main clause. */
 static bool fragment(const px_comparison *c, uint32_t a, uint32_t s) {
   const px__sentence *se = &c->art[a].tx->sent[s];
   const unsigned char *p = (const unsigned char *)c->art[a].tx->body;
+  if (se->end - se->start > 8 && !memcmp(p + se->start, "Because ", 8) &&
+      !(se->end - se->start > 11 && !memcmp(p + se->start + 8, "of ", 3))) {
+    bool main = false;
+    for (uint32_t i = se->start; i < se->end && !main; i++)
+      main = p[i] == ',' || p[i] == ';' || (p[i] == 0xE2 && i + 2 < se->end && p[i + 1] == 0x80 && p[i + 2] == 0x94) ||
+             (p[i] == '-' && i > se->start && p[i - 1] == ' ');
+    if (!main) return true;
+  }
   for (uint32_t i = se->start; i < se->end; i++) {
     if (p[i] >= 'a' && p[i] <= 'z') return true;
     if (p[i] == 0xE2 && i + 2 < se->end && p[i + 1] == 0x80) { /* a curly quote, a dash */
@@ -591,7 +602,8 @@ static int member_rank(const px_comparison *c, uint32_t f, uint32_t j, uint32_t 
   bool ends = last == '.' || last == '!' || last == ',';
   size_t words = sent_words(c, m->art, m->sent);
   if (!question && ends && !labelled_line(t) && words >= 6 && !quote_part(c, m->art, m->sent) &&
-      !opens_on_pronoun(c, m->art, m->sent) && !aside(c, m->art, m->sent) && !heading(c, m->art, m->sent))
+      !opens_on_pronoun(c, m->art, m->sent) && !aside(c, m->art, m->sent) && !heading(c, m->art, m->sent) &&
+      !fragment(c, m->art, m->sent))
     r += 200;
   /* a whole sentence of a claim over a fragment or a heading run into one
    * ("Speaker Nancy Pelosi's speech on impeachment Good afternoon.") */
