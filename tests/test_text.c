@@ -197,9 +197,6 @@ static void test_exclamations_and_glued(void **state) {
   SPLIT("The board met in secret.A clip of the meeting leaked.", "The board met in secret.",
         "A clip of the meeting leaked.");
   SPLIT("Mail jane.A@example.org today.", "Mail jane.A@example.org today.");
-  SPLIT("Who would you vote for?Berg leads the race.", "Who would you vote for?",
-        "Berg leads the race.");
-  SPLIT("Read it on Yahoo!News today.", "Read it on Yahoo!News today.");
   /* a paragraph break lost between a sentence and a quotation, or after
    * one: the straight mark opens the next sentence or closes the last by
    * the count of marks before it */

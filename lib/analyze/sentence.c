@@ -746,10 +746,7 @@ int px__split_range(const char *text, size_t n, size_t from, px__sentence **v, s
     }
     if (!space_len(p, n, e)) {
       size_t end = 0;
-      /* "...president?Trump is ...": a question mark glued too ("Yahoo!News"
-       * keeps its bang) */
-      bool one = (ndots == 1 && !nbang) || (!ndots && nbang == 1 && p[t] == '?');
-      if (one && e == k && glued_end(&s, start, t)) end = e;
+      if (ndots == 1 && !nbang && e == k && glued_end(&s, start, t)) end = e;
       else if (ndots <= 1 && e > k) end = glued_quote_end(&s, start, t, k, e);
       if (end) {
         emit(&s, start, end);

@@ -66,8 +66,10 @@
  * the reported clause ("said the collection was a mistake that went
  * ..."); 29: "What X said ..." (a free relative) reports no words of
  * X's; 30: a sentence ends at "focus.A clip ..." (a glued period before
- * "A" or "I"); 31: and at a glued question mark ("president?Trump"). */
-#define ANALYSIS_VERSION 31
+ * "A" or "I"); 31: and at a glued question mark ("president?Trump"); 32:
+ * not at a question mark, which glues a related link's headline to its
+ * summary more often ("Where's Fauci?Doctor's absence ...", furniture). */
+#define ANALYSIS_VERSION 32
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
