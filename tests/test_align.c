@@ -722,6 +722,9 @@ static void test_furniture(void **state) {
       "FILE - In this Oct. 8, 2018, file photo, the Orlen ferry stands at the pier.",
       "In this image from video, Captain Jane Doe speaks at the harbour in Orlen.",
       "In this photo released by the harbour board, crews load the ferry on Friday.",
+      /* a live page's notes on itself */
+      "We'll update this post as more details come in.", "Will update as more is known.",
+      "Scroll down for video", "(Scroll down to see more from the harbour board's complaint.)",
       /* stills from a video, a photo illustration, a video's blurb */
       "An image grab taken from a video published by Harbour TV on Jan. 16, 2019, shows crews at the pier.",
       "This screengrab taken on Jan. 11 from a video shows a man at the pier.",
@@ -822,6 +825,8 @@ static void test_furniture(void **state) {
   static const char *const no[] = {
       "A screen grab of the ferry's log has time stamps that match the hour the ship went missing.",
       "In this case, video shows that the captain had left the bridge.",
+      "The ferry times only show up when you scroll down to the very bottom of the page.",
+      "\"We will update as more information becomes available,\" the harbour board said.",
       "[Update: On Friday, the harbour board approved the ferry plan after a long and bitter debate.]",
       "See if you can locate a concrete answer anywhere in here:",
       "Read the signs, the mayor said, and you will see the danger is here.",

@@ -921,6 +921,26 @@ static bool copyright_notice(const char *p, size_t n) {
   return false;
 }
 
+/* A live page's note on itself (t lower-case): "We'll update this post as
+ * more details come in.", "Will update as more is known.", "Scroll down
+ * for video", "(Scroll down to see more from the complaint ...)"; not
+ * "... until you scroll down to the very bottom of the page". */
+static bool update_note(const char *t, size_t n, size_t words) {
+  static const char *const upd[] = {"update this post", "update this story", "update this page",
+                                    "update this blog", "update this article"};
+  static const char *const as[] = {"update as more", "update as news", "update as the",
+                                   "update as new", "update as details", "update as we"};
+  if (memchr(t, '"', n)) return false; /* a spokesman's words */
+  if (words <= 40)
+    for (size_t k = 0; k < sizeof upd / sizeof *upd; k++)
+      if (contains(t, n, upd[k])) return true;
+  if (words <= 30)
+    for (size_t k = 0; k < sizeof as / sizeof *as; k++)
+      if (contains(t, n, as[k])) return true;
+  return starts(t, n, "scroll down ") || starts(t, n, "(scroll down ") || contains(t, n, ": scroll down ") ||
+         contains(t, n, ", scroll down ");
+}
+
 /* A still from a video captioned: "An image grab taken from a video
  * published by ... shows people gathered at the scene", "This screengrab
  * taken on Jan. 11 from a video ... shows a man ..." (t lower-case); not
@@ -1157,6 +1177,7 @@ bool px__furniture_text(const char *p, size_t n) {
     }
   }
   if (agency_caption(t, tn)) return true;
+  if (update_note(t, tn, words)) return true;
   /* an audio player's label: "LISTEN TO ARTICLE 3:15" */
   if (words <= 14 && starts(t, tn, "listen to article ") && tn > 18 && t[18] >= '0' && t[18] <= '9')
     return true;
