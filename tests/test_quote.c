@@ -993,6 +993,21 @@ static void test_relative_that_after_object(void **state) {
   assert_speaker(f, "piers would stay shut", "Eva Holm");
 }
 
+/* A cue's object, then "and said" or "but said": what was said follows
+ * the second cue ("denied the allegation and said the ...", "acknowledged
+ * the delay but said ..."). */
+static void test_second_cue_after_object(void **state) {
+  fx *f = *state;
+  run(f, "Quay talks\n\nPort chief Aki Rantala denied the allegation and said the contract was signed in "
+         "good faith.\n\nUnion leader Eva Holm acknowledged the delay but said the ferries would sail in May.");
+  px_quote q = find(f, "signed in good faith");
+  assert_false(str_has(q.text, "allegation"));
+  assert_speaker(f, "signed in good faith", "Aki Rantala");
+  q = find(f, "ferries would sail");
+  assert_false(str_has(q.text, "delay"));
+  assert_speaker(f, "ferries would sail", "Eva Holm");
+}
+
 /* "What X said ..." is a free relative whose clause lacks its object: no
  * words of X's ("What the mayor said she supports on the quay (for
  * now)"); a colon after it opens them, and a cleft ("What Holm did was
@@ -2769,6 +2784,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_told_without_that, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_that_after_object, setup, teardown),
       cmocka_unit_test_setup_teardown(test_what_x_said, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_second_cue_after_object, setup, teardown),
       cmocka_unit_test_setup_teardown(test_recounted_object, setup, teardown),
       cmocka_unit_test_setup_teardown(test_including_is_no_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_indirect_after_dash_aside, setup, teardown),

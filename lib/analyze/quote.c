@@ -2614,6 +2614,23 @@ static bool clause_follows(const qwork *w, size_t a, size_t e) {
   return false;
 }
 
+/* After a cue's object from j, "and" or "but" and a second verb of
+ * saying of the same subject, with no verb of a clause before it ("denied
+ * the allegation and said ...", "acknowledged the tension but said
+ * ..."): that cue's token, or 0. */
+static size_t second_cue(const qwork *w, size_t j, size_t last) {
+  for (size_t t = j, n = 0; t + 2 < last && n < 8; t++) {
+    if (is_qmark(w, t)) return 0;
+    if (!is_word(w, t)) continue;
+    n++;
+    if ((TOK(w, t)->fold == w->qa->h_and || TOK(w, t)->fold == w->qa->h_but) && t > j &&
+        is_word(w, t + 1) && (w->cls[t + 1] & PX__CW_CUE) && cue_at(w, t + 1, false) == 1)
+      return t + 1;
+    if (clause_verb(w, t, t == j) || (w->cls[t] & CW_CLAUSE)) return 0;
+  }
+  return 0;
+}
+
 static bool title_case(const qwork *w, size_t a, size_t e);
 static bool indirect_in(const qwork *w, size_t si, cand *c) {
   size_t f = sent_first_tok(w, si), e = sent_end_tok(w, si);
@@ -2727,6 +2744,13 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
     for (size_t t = sf; free_rel && t < k; t++) free_rel = is_word(w, t);
     if (free_rel) continue;
     size_t j = clause_after(w, k, last);
+    /* "Fairfax denied the allegation and said the encounter was
+     * consensual": the first cue's object, then the words of a second */
+    size_t k2 = second_cue(w, j, last);
+    if (k2) {
+      k = k2;
+      j = clause_after(w, k, last);
+    }
     if (last - j < 4) return false;
     /* a noun or preposition right after the verb: "said in", "told reporters" */
     if (j == k + 1 && is_word(w, j) && (TOK(w, j)->flags & PX__TF_STOP) &&

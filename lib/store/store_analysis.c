@@ -68,8 +68,10 @@
  * X's; 30: a sentence ends at "focus.A clip ..." (a glued period before
  * "A" or "I"); 31: and at a glued question mark ("president?Trump"); 32:
  * not at a question mark, which glues a related link's headline to its
- * summary more often ("Where's Fauci?Doctor's absence ...", furniture). */
-#define ANALYSIS_VERSION 32
+ * summary more often ("Where's Fauci?Doctor's absence ...", furniture);
+ * 33: after a cue's object, "and said ..." gives what was said ("denied
+ * the allegation and said the encounter was consensual"). */
+#define ANALYSIS_VERSION 33
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
