@@ -2259,6 +2259,7 @@ typedef struct cand {
   spk s;
 } cand;
 
+static bool clause_verb(const qwork *w, size_t k, bool first);
 /* After "told" (or "tells", "assured", "informed", "reminded") at k, with
  * no "that": where the clause begins after the one told ("told
  * investigators she was beaten", "told reporters the bridge would reopen",
@@ -2270,9 +2271,6 @@ static size_t addressee_end(const qwork *w, size_t k, size_t e) {
   static const char *const told[] = {"told", "tells", "tell", "telling", "assured", "assures",
                                      "informed", "informs", "reminded", "reminds"};
   static const char *const object[] = {"him", "them", "us", "me", "her"};
-  static const char *const fin[] = {"is", "was", "are", "were", "has", "have", "had", "will",
-                                    "would", "could", "should", "can", "might", "may", "did",
-                                    "does", "do", "must"};
   if (!word_in(w, k, told, sizeof told / sizeof *told)) return k + 1;
   size_t j = k + 1, end = SIZE_MAX;
   if (j < e && is_word(w, j) && word_in(w, j, object, sizeof object / sizeof *object) && j + 1 < e &&
@@ -2312,7 +2310,7 @@ static size_t addressee_end(const qwork *w, size_t k, size_t e) {
       if (punct_char(w, v) == ',') break;
       continue;
     }
-    if (word_in(w, v, fin, sizeof fin / sizeof *fin) || (is_ed(w, v) && !cap_word(w, v))) return end;
+    if (clause_verb(w, v, true) || (is_ed(w, v) && !cap_word(w, v))) return end;
   }
   return k + 1;
 }
@@ -2589,8 +2587,11 @@ static bool clause_verb(const qwork *w, size_t k, bool first) {
       "rose", "fought", "sought", "stood", "broke", "grew", "threw", "forgot", "hid", "caught",
       "taught", "sold", "spent", "built", "heard", "understood", "said", "shot", "struck", "beat"};
   if (word_in(w, k, aux, sizeof aux / sizeof *aux)) return true;
-  if (first) return false;
   const px__token *t = TOK(w, k);
+  /* a negative contraction with a curly apostrophe ("hadn’t") */
+  size_t len = t->end - t->start;
+  if (len >= 6 && !memcmp(w->p + t->end - 5, "n\xe2\x80\x99t", 5)) return true;
+  if (first) return false;
   /* a verb in the past after the clause's first word ("the army
    * attacked"; "the expanded plan" passes too) */
   return (t->end - t->start > 4 && !strncasecmp(w->p + t->end - 2, "ed", 2)) ||

@@ -70,8 +70,10 @@
  * not at a question mark, which glues a related link's headline to its
  * summary more often ("Where's Fauci?Doctor's absence ...", furniture);
  * 33: after a cue's object, "and said ..." gives what was said ("denied
- * the allegation and said the encounter was consensual"). */
-#define ANALYSIS_VERSION 33
+ * the allegation and said the encounter was consensual"); 34: the one
+ * told before a clause opening on a contraction ("told reporters he
+ * didn't ...", "told lawmakers he hadn’t ..."). */
+#define ANALYSIS_VERSION 34
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
