@@ -826,8 +826,9 @@ uint32_t px__brief_member(const px_comparison *c, const px__brief *b, uint32_t f
   return fa->first;
 }
 
-/* Outside its quotations, the sentence says only who speaks by a pronoun:
- * "“The nanny state is here to tell us all what to do,” he said." */
+/* Outside its quotations, the sentence says who speaks by a pronoun, in
+ * up to six words: "“The nanny state is here to tell us all what to do,”
+ * he said.", "“He's our president,” she told CNN Monday night, “and ...”" */
 static bool pronoun_attribution(px_str t) {
   static const char *const pron[] = {"he", "she", "they"};
   bool straight = false, has = false;
@@ -849,7 +850,7 @@ static bool pronoun_attribution(px_str t) {
       i = e - 1;
     }
   }
-  return has && words <= 3;
+  return has && words <= 6;
 }
 
 px_str px__brief_core_speaker(const px_comparison *c, const px__brief *b, size_t k) {
