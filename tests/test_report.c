@@ -769,6 +769,30 @@ static void test_brief_core_speaker(void **state) {
   free(out);
 }
 
+/* The page's own headline set in the body before its summary ("Harbour
+ * Ferry board backs new pier Crews welcome the vote.") is no claim of the
+ * outlet's; a sentence that goes on from words like the title is. */
+static void test_brief_own_headline_in_body(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *title[2] = {"Ferry board backs new pier", "Old silo burns in Vaasa"};
+  const char *body[2] = {
+      SHARED_1 SHARED_2
+      "Harbour Ferry board backs new pier Crews welcome the vote after a long winter of delays.\n\n"
+      "Ferry board backs new pier with seven votes to two after a long winter of delays.\n\n"
+      "Neighbours watched the flames from the river bank until the early hours.",
+      SHARED_1 SHARED_2
+      "The fire persuaded the town council to rebuild the quay wall before the winter storms."};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  const char *a = strstr(out, "What each outlet alone adds");
+  assert_non_null(a);
+  assert_null(strstr(a, "Crews welcome the vote"));
+  assert_non_null(strstr(a, "with seven votes to two"));
+  assert_non_null(strstr(a, "Neighbours watched"));
+  free(out);
+}
+
 /* A core fact shown by a quotation and a pronoun ("..., he said.") names
  * the one the pronoun stands for, too. */
 static void test_brief_core_speaker_pronoun(void **state) {
@@ -969,6 +993,7 @@ int main(void) {
       cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_core_not_a_headline), cmocka_unit_test(test_quote_rendering_skips_title), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
       cmocka_unit_test(test_brief_asides),
       cmocka_unit_test(test_brief_core_speaker), cmocka_unit_test(test_brief_core_speaker_pronoun),
+      cmocka_unit_test(test_brief_own_headline_in_body),
       cmocka_unit_test(test_brief_core_needs_a_sure_link),
       cmocka_unit_test(test_brief_core_one_alike_set),
       cmocka_unit_test(test_brief_core_short_sentence),

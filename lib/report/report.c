@@ -494,6 +494,25 @@ static bool heading(const px_comparison *c, uint32_t a, uint32_t s) {
   char last = end_mark(c->art[a].tx->body + se->start, se->end - se->start);
   if ((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || (last >= '0' && last <= '9'))
     return true;
+  /* the page's own headline set in the body, after a section's label and
+   * before its summary: "Congress Conservatives scoff at Boehner deal
+   * Hardliners are again ready to cause leaders problems." */
+  px_str ti = c->art[a].title;
+  size_t tw = 0;
+  for (size_t i = 0; i < ti.len; i++) tw += ti.ptr[i] == ' ';
+  if (tw >= 3 && se->end - se->start > ti.len) {
+    size_t reach = se->start + 32 + ti.len < se->end ? 32 + ti.len : se->end - se->start;
+    for (size_t off = 0; off + ti.len <= reach; off++) {
+      const char *q = c->art[a].tx->body + se->start + off;
+      /* a summary after it opens on a capital; "Obama signs budget deal,
+       * ending ..." or "... deal with Democrats" goes on as a sentence */
+      if ((off == 0 || q[-1] == ' ') && !strncasecmp(q, ti.ptr, ti.len) &&
+          (off + ti.len == se->end - se->start ||
+           (q[ti.len] == ' ' && off + ti.len + 1 < se->end - se->start && q[ti.len + 1] >= 'A' &&
+            q[ti.len + 1] <= 'Z')))
+        return true;
+    }
+  }
   /* set as a headline, every word capitalized, "To" and "For" too: a
    * related story's link or a section's title ("CNBC's Harwood, Quick,
    * Quintanilla To Moderate GOP Debate.", "Use This Single Loophole to Pay
