@@ -1011,6 +1011,17 @@ static void test_second_cue_after_object(void **state) {
   assert_speaker(f, "ferries would sail", "Eva Holm");
 }
 
+/* "those who say ..." defines a group by what it says; no one is quoted
+ * ("Among those who say they back the pier, ..."), unless one is said to
+ * be among them ("Holm was among those who said ..."). */
+static void test_those_who_say(void **state) {
+  fx *f = *state;
+  run(f, "Quay poll\n\nAmong those who say they back the new pier, the share of undecided voters is falling "
+         "fast.\n\nUnion leader Eva Holm was among those who said the ferries should sail again in May.");
+  assert_no_quote_has(f, "back the new pier");
+  assert_speaker(f, "ferries should sail", "Eva Holm");
+}
+
 /* "What X said ..." is a free relative whose clause lacks its object: no
  * words of X's ("What the mayor said she supports on the quay (for
  * now)"); a colon after it opens them, and a cleft ("What Holm did was
@@ -2431,7 +2442,8 @@ static void test_who_named_by_group(void **state) {
   px_quote q = find(f, "harbor plan would never pass");
   assert_false(str_has(q.text, "day"));
   assert_speaker(f, "harbor plan would never pass", "people");
-  assert_speaker(f, "quota is too low", "Those");
+  /* a group defined by what it says quotes no one (test_those_who_say) */
+  assert_no_quote_has(f, "quota is too low");
 }
 
 /* A name that only describes the noun before "who" does not speak: "a
@@ -2787,6 +2799,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_told_without_that, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_that_after_object, setup, teardown),
       cmocka_unit_test_setup_teardown(test_what_x_said, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_those_who_say, setup, teardown),
       cmocka_unit_test_setup_teardown(test_second_cue_after_object, setup, teardown),
       cmocka_unit_test_setup_teardown(test_recounted_object, setup, teardown),
       cmocka_unit_test_setup_teardown(test_including_is_no_speaker, setup, teardown),

@@ -2737,6 +2737,15 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
      * she wanted": a free relative, whose clause lacks its object, tells
      * no words ("What he said: I will not ..." opens them) */
     size_t sf = tok_from(w, s.start);
+    /* "Among those who say they do not lean toward either party, the share
+     * of undecided voters is declining": a group defined by what it says,
+     * no one saying it ("Mofaz was among those who said ..." is Mofaz's) */
+    static const char *const anyone[] = {"those", "anyone", "everyone", "anybody", "everybody", "whoever"};
+    if (sf > f && TOK(w, sf)->fold == w->qa->h_who && is_word(w, sf - 1) &&
+        word_in(w, sf - 1, anyone, sizeof anyone / sizeof *anyone) &&
+        !(sf >= f + 3 && is_word(w, sf - 2) && word_in(w, sf - 2, (const char *const[]){"among"}, 1) &&
+          has_finite_verb(w, sf - 3, sf - 2)))
+      continue;
     while (sf > f && is_word(w, sf - 1) && (w->cls[sf - 1] & (CW_DET | PX__CW_TITLE))) sf--;
     bool free_rel = sf > f && is_word(w, sf - 1) && TOK(w, sf - 1)->fold == w->qa->h_what &&
                     !(k + 1 < last && punct_char(w, k + 1) == ':');

@@ -72,8 +72,9 @@
  * 33: after a cue's object, "and said ..." gives what was said ("denied
  * the allegation and said the encounter was consensual"); 34: the one
  * told before a clause opening on a contraction ("told reporters he
- * didn't ...", "told lawmakers he hadn’t ..."). */
-#define ANALYSIS_VERSION 34
+ * didn't ...", "told lawmakers he hadn’t ..."); 35: "those who say ..."
+ * defines a group and quotes no one. */
+#define ANALYSIS_VERSION 35
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
