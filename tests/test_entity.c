@@ -735,6 +735,18 @@ static void test_honorific_gender_family_name(void **state) {
   px_doc_free(d);
 }
 
+/* An agency's picture credit run into the next line is no part of a
+ * name: "AP Photo Liisa Koski leaves court" names Liisa Koski; "Oakland
+ * Photo Vault" stays whole. */
+static void test_photo_credit_before_name(void **state) {
+  px_doc *d = analyze(state, "The vote came on Monday.\n\nAP Photo Liisa Koski leaves the court in Orlen after "
+                             "the verdict, as the Oakland Photo Vault archive shows.");
+  assert_true(find_key(d, "liisa koski") >= 0);
+  assert_true(find_key(d, "ap photo liisa koski") < 0);
+  assert_true(find_key(d, "oakland photo vault") >= 0);
+  px_doc_free(d);
+}
+
 /* "St." opens a saint's name, a place's most often ("St. Louis", "St
  * Petersburg"), not a connector dropped before "Louis" the person. */
 static void test_saint_names_a_place(void **state) {
@@ -850,6 +862,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_honorific_gender_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_honorific_unknown_given_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_saint_names_a_place, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_photo_credit_before_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_word_before_suffix, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_word_as_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_known_name_ending_on_a_day, setup, teardown),

@@ -200,7 +200,7 @@ struct px__entan {
   wtab variants; /* px__hash64(variant key) -> index into px__variants */
   wtab pvariants; /* the same into px__person_variants */
   uint64_t h_the, h_in, h_near, h_and, h_of, h_for, h_amp, h_on; /* words the rules look for */
-  uint64_t h_mr, h_mrs, h_ms, h_miss, h_st;
+  uint64_t h_mr, h_mrs, h_ms, h_miss, h_st, h_photo;
   uint64_t h_small[N_SMALL], h_aux[N_AUX]; /* k_small, k_aux */
   uint64_t h_former, h_late, h_then;
 };
@@ -479,6 +479,7 @@ int px__entan_new(px__entan **out) {
   ea->h_mrs = px__word_hash("mrs", 3);
   ea->h_ms = px__word_hash("ms", 2);
   ea->h_st = px__word_hash("st", 2);
+  ea->h_photo = px__word_hash("photo", 5);
   ea->h_miss = px__word_hash("miss", 4);
   ea->h_in = px__word_hash("in", 2);
   ea->h_near = px__word_hash("near", 4);
@@ -1259,6 +1260,14 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
         !(w->bits[a] & (W_GAZ_L | W_GAZ_O | W_DEMONYM | W_ORGHEAD | W_PLACEHEAD)) &&
         !common_word(w, a)))
     return take_span(w, a, b - 1, initial);
+  /* "AP Photo Humana becomes ...": an agency's picture credit, then a name
+   * ("Oakland Photo Vault", "Science Photo Library" stay whole) */
+  if (b - a >= 3 && !kind_type(pk) && (T(w, a)->flags & PX__TF_ALLCAPS) && is_word(w, a + 1) &&
+      T(w, a + 1)->fold == w->ea->h_photo) {
+    int rc = take_span(w, a, a + 2, initial);
+    if (rc) return rc;
+    return take_span(w, a + 2, b, false);
+  }
   /* "Kentucky Republican Rand Paul": two names */
   for (size_t i = a + 1; i + 1 < b; i++)
     if ((w->bits[i] & W_DEMONYM) && (w->bits[i + 1] & W_FIRST) && !kind_type(pk)) {
