@@ -722,6 +722,11 @@ static void test_furniture(void **state) {
       "FILE - In this Oct. 8, 2018, file photo, the Orlen ferry stands at the pier.",
       "In this image from video, Captain Jane Doe speaks at the harbour in Orlen.",
       "In this photo released by the harbour board, crews load the ferry on Friday.",
+      /* the page's notes to its readers: corrections, update stamps, tips, contacts */
+      "Corrections & Clarifications: An earlier version of this story misstated the ferry's name.",
+      "Update: This story has been updated with comments from the harbour board.",
+      "Have a tip we should know? [email protected]", "Email Jane Doe at [email protected].",
+      "Harbour Playbook newsletter Our must-read briefing on the ferries of the coast.",
       /* a live page's notes on itself */
       "We'll update this post as more details come in.", "Will update as more is known.",
       "Scroll down for video", "(Scroll down to see more from the harbour board's complaint.)",
@@ -731,6 +736,7 @@ static void test_furniture(void **state) {
       "In this screen grab from the harbour board's page, ferries leave the pier in Orlen.",
       "In this photo illustration, a ferry ticket sits on a table in Orlen.",
       "In this video, Mayor Jane Doe explains how the ferry contract was signed.",
+      "In this April 4, 2019, photo Jane Doe poses for a photo at the harbour in Orlen.",
       "Please verify you're not a robot by clicking the box.", "Invalid email address.",
       "Please try again.", "Email address:", "Send me updates about Harbour special offers.",
       "We encountered an issue signing you up.", "Thanks for signing up!",
@@ -825,7 +831,11 @@ static void test_furniture(void **state) {
   static const char *const no[] = {
       "A screen grab of the ferry's log has time stamps that match the hour the ship went missing.",
       "In this case, video shows that the captain had left the bridge.",
+      "In this March election the harbour board lost three seats to the ferry party.",
       "The ferry times only show up when you scroll down to the very bottom of the page.",
+      "The police, who are investigating the fire with the harbour board, ask that anyone with "
+      "information email [email protected] or call the station in Orlen.",
+      "DOE: Using \u201c[email protected]\u201d for your password is not really a password.",
       "\"We will update as more information becomes available,\" the harbour board said.",
       "[Update: On Friday, the harbour board approved the ferry plan after a long and bitter debate.]",
       "See if you can locate a concrete answer anywhere in here:",

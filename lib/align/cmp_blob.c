@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 67u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 68u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -226,7 +226,10 @@
                     66: not at a question mark (a related link's headline
                         glued to its summary: "Where's Fauci?Doctor's ...");
                     67: a live page's notes on itself ("We'll update this
-                        post as ...", "Scroll down for video") */
+                        post as ...", "Scroll down for video");
+                    68: the page's notes to its readers (corrections, update
+                        stamps, tips, contact lines), "In this April 4,
+                        2019, photo ..." */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

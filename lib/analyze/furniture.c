@@ -136,6 +136,8 @@ static const char *const k_any[] = {
     "news app!", "download our app", "download the app",
     /* a programme's blurb or a radio player's links */
     "shows you diverse perspectives", "on-air special coverage", "listen: live",
+    /* a newsletter's pitch: "California Playbook newsletter Our must-read briefing on ..." */
+    "must-read briefing",
     /* a video player's controls */
     "replay more videos"};
 
@@ -921,6 +923,26 @@ static bool copyright_notice(const char *p, size_t n) {
   return false;
 }
 
+/* The page's notes to its readers (t lower-case): a correction's label
+ * ("Corrections & Clarifications: An earlier version of this story ..."),
+ * an update stamp ("Update: This story has been updated with ..."), a call
+ * for tips ("Have a tip we should know? [email protected]") and a contact
+ * line with the address the page hides ("Email Isaac Arnsdorf at [email
+ * protected]."); not "The FBI ... asks that anyone with information email
+ * [email protected] or offer information confidentially at ..." nor an
+ * address quoted. */
+static bool reader_note(const char *t, size_t n, size_t words) {
+  static const char *const open[] = {"corrections & clarifications:", "corrections and clarifications:",
+                                     "correction:", "clarification:", "have a tip",
+                                     "this story has been updated", "this article has been updated",
+                                     "update: this story has been updated",
+                                     "update: this article has been updated",
+                                     "(cnn) this story has been updated"};
+  for (size_t k = 0; k < sizeof open / sizeof *open; k++)
+    if (starts(t, n, open[k])) return true;
+  return words <= 20 && contains(t, n, "[email protected]") && !memchr(t, '"', n);
+}
+
 /* A live page's note on itself (t lower-case): "We'll update this post as
  * more details come in.", "Will update as more is known.", "Scroll down
  * for video", "(Scroll down to see more from the complaint ...)"; not
@@ -975,6 +997,21 @@ static bool agency_caption(const char *t, size_t n) {
   if (grab_caption(t + i, n - i)) return true;
   if (n - i < 8 || memcmp(t + i, "in this ", 8) != 0) return false;
   if (starts(t + i, n - i, "in this video, ")) return true;
+  /* "In this April 4, 2019, photo Tara Reade poses ...": a day, then the
+   * picture */
+  static const char *const month[] = {"jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
+                                      "january", "february", "march", "april", "may", "june",
+                                      "july", "august", "september", "october", "november",
+                                      "december"};
+  for (size_t m = 0; m < sizeof month / sizeof *month; m++) {
+    size_t k = strlen(month[m]);
+    if (i + 8 + k >= n || memcmp(t + i + 8, month[m], k) != 0 || t[i + 8 + k] != ' ') continue;
+    size_t j = i + 8 + k;
+    while (j < n && j < i + 8 + k + 12 && ((t[j] >= '0' && t[j] <= '9') || t[j] == ',' || t[j] == ' ')) j++;
+    if (j > i + 8 + k + 1 && (starts(t + j, n - j, "photo ") || starts(t + j, n - j, "image ") ||
+                              starts(t + j, n - j, "picture ")))
+      return true;
+  }
   size_t end = i + 90 < n ? i + 90 : n;
   static const char *const what[] = {"file photo", "photo,", "image,", "picture,", "photograph,",
                                      "photo released", "image released", "photo taken",
@@ -1177,7 +1214,7 @@ bool px__furniture_text(const char *p, size_t n) {
     }
   }
   if (agency_caption(t, tn)) return true;
-  if (update_note(t, tn, words)) return true;
+  if (update_note(t, tn, words) || reader_note(t, tn, words)) return true;
   /* an audio player's label: "LISTEN TO ARTICLE 3:15" */
   if (words <= 14 && starts(t, tn, "listen to article ") && tn > 18 && t[18] >= '0' && t[18] <= '9')
     return true;
