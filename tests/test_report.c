@@ -416,7 +416,8 @@ static void test_brief_pronoun_openers(void **state) {
   free(out);
 }
 
-/* A question, its answer given alone ("Because ..."), a remark in
+/* A question, its answer given alone ("Because ..."), a signpost
+ * ("Here's a rundown of ..."), a remark in
  * brackets or the writer's own first person ("Pardon me for ...") is an
  * aside, not a claim: what an outlet alone adds
  * lists its reported claims ("World War I" is no first person). */
@@ -428,6 +429,7 @@ static void test_brief_asides(void **state) {
       SHARED_1 SHARED_2
       "Pardon me for asking so early in the morning, but who thought this silo was safe?\n\n"
       "Because the town never paid for the repairs the inspectors asked for in the spring.\n\n"
+      "Here's a rundown of what the inspectors found in the old silo last spring.\n\n"
       "(Ask the farmers along the river how those promises worked out.)\n\n"
       "I have watched this harbour burn twice in ten years and nobody ever learns.\n\n"
       "The grain trade began here after World War I and the quay was listed in 1988.\n\n"
@@ -440,6 +442,7 @@ static void test_brief_asides(void **state) {
   assert_non_null(a);
   assert_null(strstr(a, "Pardon me"));
   assert_null(strstr(a, "Because the town"));
+  assert_null(strstr(a, "Here's a rundown"));
   assert_null(strstr(a, "Ask the farmers"));
   assert_null(strstr(a, "I have watched"));
   assert_non_null(strstr(a, "World War I"));

@@ -548,6 +548,16 @@ static bool aside(const px_comparison *c, uint32_t a, uint32_t s) {
   while (p < e && (*p == ' ' || *p == '\t')) p++;
   /* a question of the writer's, not one quoted */
   if (sentence_last(c, a, s) == '?') return true;
+  /* a signpost to what follows: "Here's a rundown of the BCRA's greatest
+   * hits.", "Here are some questions from the mailbox.", "Read on for a
+   * preview of ...": short, no comma */
+  static const char *const post[] = {"Here's ", "Here\xe2\x80\x99s ", "Here is ", "Here are ", "Read on "};
+  for (size_t k = 0; k < sizeof post / sizeof *post; k++) {
+    size_t n = strlen(post[k]);
+    if ((size_t)(e - p) > n && !memcmp(p, post[k], n) && !memchr(p, ',', (size_t)(e - p)) &&
+        sent_words(c, a, s) <= 16)
+      return true;
+  }
   /* "(Ask some folks in Chicago how those work out.)": an aside in
    * brackets that bids the reader; a fact in brackets is a fact */
   if (p < e && *p == '(') {
