@@ -429,7 +429,7 @@ static void test_brief_asides(void **state) {
       SHARED_1 SHARED_2
       "Pardon me for asking so early in the morning, but who thought this silo was safe?\n\n"
       "Because the town never paid for the repairs the inspectors asked for in the spring.\n\n"
-      "Here's a rundown of what the inspectors found in the old silo last spring.\n\n"
+      "Here's a rundown of the fire brigade's busiest nights this year.\n\n"
       "(Ask the farmers along the river how those promises worked out.)\n\n"
       "I have watched this harbour burn twice in ten years and nobody ever learns.\n\n"
       "The grain trade began here after World War I and the quay was listed in 1988.\n\n"
