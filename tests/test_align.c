@@ -722,6 +722,7 @@ static void test_furniture(void **state) {
       "FILE - In this Oct. 8, 2018, file photo, the Orlen ferry stands at the pier.",
       "In this image from video, Captain Jane Doe speaks at the harbour in Orlen.",
       "In this photo released by the harbour board, crews load the ferry on Friday.",
+      "A revised version of this report can be found here.", "The entire ruling can be read here.",
       /* the page's notes to its readers: corrections, update stamps, tips, contacts */
       "Corrections & Clarifications: An earlier version of this story misstated the ferry's name.",
       "Update: This story has been updated with comments from the harbour board.",
@@ -833,6 +834,8 @@ static void test_furniture(void **state) {
       "In this case, video shows that the captain had left the bridge.",
       "In this March election the harbour board lost three seats to the ferry party.",
       "The ferry times only show up when you scroll down to the very bottom of the page.",
+      "To understand this small sentence, one must read the harbour rule it rests on, a text of many "
+      "pages and many more footnotes, which can be found here.",
       "The police, who are investigating the fire with the harbour board, ask that anyone with "
       "information email [email protected] or call the station in Orlen.",
       "DOE: Using \u201c[email protected]\u201d for your password is not really a password.",

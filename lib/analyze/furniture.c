@@ -1093,6 +1093,17 @@ static bool pointer_here(const char *t, size_t tn) {
   if (e - a < 10 || memcmp(t + e - 5, " here", 5) != 0) return false;
   if (memcmp(t + e - 8, " in here", 8) == 0) return false; /* "See if you can find it in here:" */
   if (contains(t, tn, "said") || contains(t, tn, "says")) return false; /* someone's words */
+  /* "A revised version of this report can be found here.", "The entire
+   * decision can be read here." (a link's words, up to 20) */
+  static const char *const passive[] = {" can be found here", " can be read here", " can be seen here",
+                                        " can be viewed here", " can be watched here",
+                                        " can be accessed here", " is available here"};
+  size_t words = 1;
+  for (size_t i = a; i < e; i++) words += t[i] == ' ';
+  for (size_t i = 0; i < sizeof passive / sizeof *passive && words <= 20; i++) {
+    size_t k = strlen(passive[i]);
+    if (e - a > k && memcmp(t + e - k, passive[i], k) == 0) return true;
+  }
   static const char *const verb[] = {"read ", "watch ", "see ", "view ", "listen to ", "listen ",
                                      "download ", "find ", "check out ", "click "};
   for (size_t i = 0; i < sizeof verb / sizeof *verb; i++) {
