@@ -244,6 +244,12 @@ static void test_one_content_word_fragment(void **state) {
   assert_int_equal(r1, r2);
   r1 = fragment_remark("They held the whole of Europe to ransom, and we let them.", "to ransom, and", &r2);
   assert_int_equal(r1, r2);
+  /* the word inflected, above the threshold by its weight: still no
+   * rendering ("all options" beside "... is not an option") */
+  r1 = fragment_remark("Business as usual is not an option,", "all options", &r2);
+  assert_int_not_equal(r1, r2);
+  r1 = fragment_remark("All options are on the table at the harbour.", "all options", &r2);
+  assert_int_equal(r1, r2);
 }
 
 /* The remarks of quotes of one speaker, in one group (kinds: 'd' direct,

@@ -1962,7 +1962,11 @@ static int split_short(px_quote_groups *g) {
        * knowledge") */
       bool words = (y->kind == PX_QUOTE_DIRECT || y->kind == PX_QUOTE_PARTIAL) &&
                    !(x->kind == PX_QUOTE_DIRECT && x->bag.n == 1);
-      if (words && x->bag.n == 1 && sim >= PX_QUOTE_SAME_REMARK && sim <= PX_QUOTE_SAME_REMARK) {
+      /* a partial quote of one word of content stays only as it stands in
+       * the other, whatever the score ("all options" beside "Business as
+       * usual is not an option" scores above the threshold by the word's
+       * weight); a paraphrase ("he would not resign") is no such fragment */
+      if (words && x->bag.n == 1 && sim >= PX_QUOTE_SAME_REMARK) {
         int in = phrase_in(x, y);
         if (in < 0) {
           free(start);
@@ -1972,7 +1976,9 @@ static int split_short(px_quote_groups *g) {
         }
         words = in;
       }
-      stay = sim > PX_QUOTE_SAME_REMARK || (words && sim >= PX_QUOTE_SAME_REMARK);
+      stay = (sim > PX_QUOTE_SAME_REMARK && !(x->bag.n == 1 && y->kind != PX_QUOTE_INDIRECT &&
+                                              x->kind == PX_QUOTE_PARTIAL)) ||
+             (words && sim >= PX_QUOTE_SAME_REMARK);
     }
     if (!stay) sk[ns++] = (shortkey){x->remark, x->h, k};
   }
