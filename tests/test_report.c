@@ -430,6 +430,7 @@ static void test_brief_asides(void **state) {
       "Pardon me for asking so early in the morning, but who thought this silo was safe?\n\n"
       "Because the town never paid for the repairs the inspectors asked for in the spring.\n\n"
       "Here's a rundown of the fire brigade's busiest nights this year.\n\n"
+      "Read on to find out more about the riverside bakery, known to all as \"The Oven.\"\n\n"
       "(Ask the farmers along the river how those promises worked out.)\n\n"
       "I have watched this harbour burn twice in ten years and nobody ever learns.\n\n"
       "The grain trade began here after World War I and the quay was listed in 1988.\n\n"
@@ -443,6 +444,7 @@ static void test_brief_asides(void **state) {
   assert_null(strstr(a, "Pardon me"));
   assert_null(strstr(a, "Because the town"));
   assert_null(strstr(a, "Here's a rundown"));
+  assert_null(strstr(a, "Read on"));
   assert_null(strstr(a, "Ask the farmers"));
   assert_null(strstr(a, "I have watched"));
   assert_non_null(strstr(a, "World War I"));

@@ -554,8 +554,8 @@ static bool aside(const px_comparison *c, uint32_t a, uint32_t s) {
   static const char *const post[] = {"Here's ", "Here\xe2\x80\x99s ", "Here is ", "Here are ", "Read on "};
   for (size_t k = 0; k < sizeof post / sizeof *post; k++) {
     size_t n = strlen(post[k]);
-    if ((size_t)(e - p) > n && !memcmp(p, post[k], n) && !memchr(p, ',', (size_t)(e - p)) &&
-        sent_words(c, a, s) <= 16)
+    if ((size_t)(e - p) > n && !memcmp(p, post[k], n) && sent_words(c, a, s) <= 16 &&
+        (p[0] == 'R' || !memchr(p, ',', (size_t)(e - p)))) /* "Read on to find out more about X, ..." */
       return true;
   }
   /* "(Ask some folks in Chicago how those work out.)": an aside in
