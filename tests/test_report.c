@@ -382,6 +382,16 @@ static void test_quote_rendering_skips_title(void **state) {
   assert_non_null(strstr(q, "ferry plan is broken"));
   assert_null(strstr(q, "Harbour Week"));
   free(out);
+  /* the last stretch too, after "told" ("the mayor told "Harbour Week."") */
+  body[0] = SHARED_1 "\xe2\x80\x9cThe ferry plan is broken beyond any repair,\xe2\x80\x9d the mayor told "
+            "\xe2\x80\x9cHarbour Week.\xe2\x80\x9d\n\n" SHARED_2;
+  body[1] = SHARED_1 "\xe2\x80\x9cThe ferry plan is broken beyond any repair,\xe2\x80\x9d the mayor said.\n\n" SHARED_2;
+  out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  q = strstr(out, "Quote variants");
+  assert_non_null(q);
+  assert_non_null(strstr(q, "broken beyond any repair"));
+  assert_null(strstr(q, "Harbour Week"));
+  free(out);
 }
 
 /* Pieces of a quotation are no line of the brief: neither the sentence

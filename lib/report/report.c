@@ -162,13 +162,18 @@ const char *px__qkind_name(const px__cqmember *m) {
 }
 
 /* Is the stretch [a, b) of t a programme's or a paper's title, not a piece
- * of the quote: after "CNN's" or "on" ("he said on CNN's "State of the
- * Union.""), up to eight words, each capitalized but small ones? */
+ * of the quote: after "CNN's", "on", "told" or "to" ("he said on CNN's
+ * "State of the Union."", "he told "Fox News Sunday.""), up to eight words,
+ * each capitalized but small ones? */
 static bool title_stretch(px_str t, uint32_t a, uint32_t b) {
   uint32_t k = a;
   while (k > 0 && t.ptr[k - 1] == ' ') k--;
-  bool owner = (k >= 2 && t.ptr[k - 1] == 's' && (t.ptr[k - 2] == '\'' || (k >= 4 && (unsigned char)t.ptr[k - 2] == 0x99))) ||
-               (k >= 3 && t.ptr[k - 3] == ' ' && t.ptr[k - 2] == 'o' && t.ptr[k - 1] == 'n');
+  bool owner = k >= 2 && t.ptr[k - 1] == 's' && (t.ptr[k - 2] == '\'' || (k >= 4 && (unsigned char)t.ptr[k - 2] == 0x99));
+  static const char *const before[] = {" on", " told", " tells", " to"}; /* "told "Fox News Sunday."" */
+  for (size_t i = 0; i < sizeof before / sizeof *before && !owner; i++) {
+    size_t n = strlen(before[i]);
+    owner = k >= n && !memcmp(t.ptr + k - n, before[i], n);
+  }
   if (!owner) return false;
   static const char *const small[] = {"the", "of", "and", "a", "an", "in", "on", "for", "to", "with"};
   uint32_t words = 0;
@@ -211,7 +216,7 @@ px_str px__quote_text(px__w *w, const px_comparison *c, const px__cqmember *m) {
     uint32_t a = sp[i].open, b = sp[i].close + sp[i].close_len;
     if (sp[i].flags & PX__QS_UNCLOSED) b = (uint32_t)t.len;
     if (b > t.len || a >= b) continue;
-    if (last != UINT32_MAX && i + 1 < ns && title_stretch(t, a, b)) continue;
+    if (last != UINT32_MAX && title_stretch(t, a, b)) continue; /* the last one too: "... said on "Fox News Sunday."" */
     if (last != UINT32_MAX && a > last) {
       /* between two stretches: the outlet's words, or only a paragraph
        * break where one quote goes on */
