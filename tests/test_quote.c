@@ -962,7 +962,8 @@ static void test_told_without_that(void **state) {
   run(f, "Quay trial\n\nDock manager Liisa Koski told investigators she was locked out of the gate twice.\n\n"
          "Port chief Aki Rantala told reporters Monday the quay would reopen in the spring.\n\n"
          "Union leader Eva Holm told Coast Radio's Maja Lind she would call another strike soon.\n\n"
-         "Harbour clerk Ida Noe told lawmakers she hadn\u2019t seen the memo before the vote.");
+         "Harbour clerk Ida Noe told lawmakers she hadn\u2019t seen the memo before the vote.\n\n"
+         "Pilot Eli Moe told investigators he shot the flare by mistake.");
   px_quote q = find(f, "locked out of the gate");
   assert_int_equal(q.kind, PX_QUOTE_INDIRECT);
   assert_false(str_has(q.text, "investigators"));
@@ -975,6 +976,8 @@ static void test_told_without_that(void **state) {
   assert_speaker(f, "another strike", "Eva Holm");
   q = find(f, "seen the memo");
   assert_false(str_has(q.text, "lawmakers"));
+  q = find(f, "shot the flare");
+  assert_false(str_has(q.text, "investigators"));
 }
 
 /* A "that" on the cue's own object opens a relative clause, not what

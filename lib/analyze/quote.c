@@ -2310,7 +2310,7 @@ static size_t addressee_end(const qwork *w, size_t k, size_t e) {
       if (punct_char(w, v) == ',') break;
       continue;
     }
-    if (clause_verb(w, v, true) || (is_ed(w, v) && !cap_word(w, v))) return end;
+    if (clause_verb(w, v, false) || (is_ed(w, v) && !cap_word(w, v))) return end; /* "he shot", "she lied" */
   }
   return k + 1;
 }

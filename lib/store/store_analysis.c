@@ -74,8 +74,9 @@
  * told before a clause opening on a contraction ("told reporters he
  * didn't ...", "told lawmakers he hadn’t ..."); 35: "those who say ..."
  * defines a group and quotes no one; 36: an agency's picture credit
- * ("AP Photo") is no part of the name after it. */
-#define ANALYSIS_VERSION 36
+ * ("AP Photo") is no part of the name after it; 37: the one told before a
+ * clause in an irregular past ("told investigators he shot ..."). */
+#define ANALYSIS_VERSION 37
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
