@@ -400,7 +400,8 @@ static void test_quote_rendering_skips_title(void **state) {
  * only a quotation; a claim of the outlet's own is listed instead.  And a
  * core fact is shown by a sentence that reports it, not by the tail of a
  * quotation that repeats it. */
-/* A sentence that opens on a pronoun ("But it did ...", "They voted ...")
+/* A sentence that opens on a pronoun ("But it did ...", "They voted ...",
+ * "That's how long ...")
  * says nothing read alone: it does not stand for a core fact another
  * member can stand for, and is not listed as what an outlet alone adds. */
 static void test_brief_pronoun_openers(void **state) {
@@ -411,6 +412,7 @@ static void test_brief_pronoun_openers(void **state) {
       SHARED_1 SHARED_2
       "But it did persuade them to rebuild the quay wall before the winter storms.\n\n"
       "They voted on Thursday to close the harbour road for a month.\n\n"
+      "That's how long the crews worked before the last embers of the mill went out.\n\n"
       "Neighbours watched the flames from the river bank until the early hours.",
       SHARED_1 SHARED_2
       "The fire persuaded the town council to rebuild the quay wall before the winter storms."};
@@ -422,6 +424,7 @@ static void test_brief_pronoun_openers(void **state) {
   assert_null(strstr(out, "But it did persuade"));
   const char *v = strstr(a, "They voted");
   assert_null(v);
+  assert_null(strstr(a, "That's how long"));
   assert_non_null(strstr(a, "Neighbours watched"));
   free(out);
 }

@@ -462,7 +462,9 @@ static bool opens_on_pronoun(const px_comparison *c, uint32_t a, uint32_t s) {
     size_t nl = round ? sizeof pron / sizeof *pron : sizeof conj / sizeof *conj;
     bool hit = false;
     for (size_t i = 0; i < nl && !hit; i++) hit = strlen(list[i]) == n && !strncasecmp(w, list[i], n);
-    if (round) return hit && (p == e || *p == ' ' || *p == ',');
+    /* "That's how long ...", "It's ...": a contraction opens on it too */
+    if (round)
+      return hit && (p == e || *p == ' ' || *p == ',' || *p == '\'' || (e - p >= 3 && !memcmp(p, "\xe2\x80\x99", 3)));
     if (!hit) p = w; /* no "But": the first word is the one to ask */
   }
   return false;
