@@ -430,7 +430,8 @@ static void test_brief_pronoun_openers(void **state) {
 }
 
 /* A question, its answer given alone ("Because ..."), a signpost
- * ("Here's a rundown of ..."), a remark in
+ * ("Here's a rundown of ..."), the writer turning to the reader ("You
+ * know ..."), a remark in
  * brackets or the writer's own first person ("Pardon me for ...") is an
  * aside, not a claim: what an outlet alone adds
  * lists its reported claims ("World War I" is no first person). */
@@ -443,6 +444,7 @@ static void test_brief_asides(void **state) {
       "Pardon me for asking so early in the morning, but who thought this silo was safe?\n\n"
       "Because the town never paid for the repairs the inspectors asked for in the spring.\n\n"
       "Here's a rundown of the fire brigade's busiest nights this year.\n\n"
+      "You know the chief once worked for the old mill owners for years.\n\n"
       "Read on to find out more about the riverside bakery, known to all as \"The Oven.\"\n\n"
       "(Ask the farmers along the river how those promises worked out.)\n\n"
       "I have watched this harbour burn twice in ten years and nobody ever learns.\n\n"
@@ -457,6 +459,7 @@ static void test_brief_asides(void **state) {
   assert_null(strstr(a, "Pardon me"));
   assert_null(strstr(a, "Because the town"));
   assert_null(strstr(a, "Here's a rundown"));
+  assert_null(strstr(a, "You know the chief"));
   assert_null(strstr(a, "Read on"));
   assert_null(strstr(a, "Ask the farmers"));
   assert_null(strstr(a, "I have watched"));

@@ -559,6 +559,10 @@ static bool aside(const px_comparison *c, uint32_t a, uint32_t s) {
    * hits.", "Here are some questions from the mailbox.", "Read on for a
    * preview of ...": short, no comma */
   static const char *const post[] = {"Here's ", "Here\xe2\x80\x99s ", "Here is ", "Here are ", "Read on "};
+  /* the writer turning to the reader: "You know he worked for Ronald
+   * Reagan for years.", "If you have any lingering doubt, take the time
+   * to watch ..." */
+  if ((e - p > 4 && !memcmp(p, "You ", 4)) || (e - p > 7 && !memcmp(p, "If you ", 7))) return true;
   for (size_t k = 0; k < sizeof post / sizeof *post; k++) {
     size_t n = strlen(post[k]);
     if ((size_t)(e - p) > n && !memcmp(p, post[k], n) && sent_words(c, a, s) <= 16 &&
