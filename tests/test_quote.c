@@ -1025,6 +1025,18 @@ static void test_those_who_say(void **state) {
   assert_speaker(f, "ferries should sail", "Eva Holm");
 }
 
+/* A span of time opening the clause ("One day earlier, she issued a
+ * statement condemning ...") is no subject: the speaker is the clause's. */
+static void test_time_opener_no_subject(void **state) {
+  fx *f = *state;
+  run(f, "Quay blasts\n\nUnion leader Eva Holm left the harbour town years ago.\n\n"
+         "One day earlier, she issued a statement condemning, \"in the strongest terms, the blasts at the "
+         "two piers.\"");
+  px_quote q = find(f, "strongest terms");
+  assert_false(q.has_speaker && str_has(q.speaker_name, "day"));
+  assert_speaker(f, "strongest terms", "Eva Holm");
+}
+
 /* "What X said ..." is a free relative whose clause lacks its object: no
  * words of X's ("What the mayor said she supports on the quay (for
  * now)"); a colon after it opens them, and a cleft ("What Holm did was
@@ -2802,6 +2814,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_told_without_that, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_that_after_object, setup, teardown),
       cmocka_unit_test_setup_teardown(test_what_x_said, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_time_opener_no_subject, setup, teardown),
       cmocka_unit_test_setup_teardown(test_those_who_say, setup, teardown),
       cmocka_unit_test_setup_teardown(test_second_cue_after_object, setup, teardown),
       cmocka_unit_test_setup_teardown(test_recounted_object, setup, teardown),

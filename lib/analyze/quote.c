@@ -629,6 +629,28 @@ static bool interviewer(const qwork *w, size_t lo, size_t f) {
 
 /* The subject of a clause starting at lo: the first speaker-like word
  * before t ("Hours later, Trump returned the compliment, telling ..."). */
+/* A span of time opening the clause, set off by a comma: "One day
+ * earlier, he issued a statement ...", "Two weeks later, ...", "A year
+ * ago, ...". */
+static bool time_opener(const qwork *w, size_t f, size_t t) {
+  static const char *const count[] = {"one", "a", "an", "two", "three", "four", "five", "several",
+                                      "few", "six", "seven", "ten"};
+  static const char *const unit[] = {"day", "days", "week", "weeks", "month", "months", "year",
+                                     "years", "hour", "hours", "minutes", "decade", "decades"};
+  static const char *const rel[] = {"earlier", "later", "ago", "before", "after", "on"};
+  size_t k = f;
+  if (k < t && (TOK(w, k)->kind == PX__TOK_NUMBER || (is_word(w, k) && word_in(w, k, count, sizeof count / sizeof *count))))
+    k++;
+  else
+    return false;
+  if (k < t && is_word(w, k) && word_in(w, k, (const char *const[]){"few"}, 1)) k++; /* "a few days" */
+  if (!(k < t && is_word(w, k) && word_in(w, k, unit, sizeof unit / sizeof *unit))) return false;
+  k++;
+  if (!(k < t && is_word(w, k) && word_in(w, k, rel, sizeof rel / sizeof *rel))) return false;
+  k++;
+  return k < t && punct_char(w, k) == ',';
+}
+
 static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
   /* "After Clinton suffered a concussion, Axelrod emailed ...": past an
    * opening subordinate clause, to the main one */
@@ -644,7 +666,8 @@ static bool main_subject(const qwork *w, size_t lo, size_t t, spk *s) {
   /* "Speaking to supporters on Monday, Suu Kyi said": an opening
    * participial phrase is skipped as a subordinate clause is */
   bool opener = f < t && is_word(w, f) && !w->inq[f] &&
-                (word_in(w, f, sub, sizeof sub / sizeof *sub) || (is_ing(w, f) && mention_at(w, f) < 0));
+                (word_in(w, f, sub, sizeof sub / sizeof *sub) || (is_ing(w, f) && mention_at(w, f) < 0) ||
+                 time_opener(w, f, t));
   if (opener) {
     for (size_t k = f + 1; k < t && k - f < 25; k++) {
       if (is_qmark(w, k) || is_sent_end_punct(w, k)) break;
@@ -790,6 +813,7 @@ static bool opening_np(const qwork *w, size_t lo, size_t t, spk *s) {
     f = k + 1;
   }
   if (f >= t || !is_word(w, f) || w->inq[f] || !(w->cls[f] & CW_DET)) return false;
+  if (time_opener(w, f, t)) return false; /* "One day earlier, he issued ..." */
   size_t e = f + 1;
   while (e < t && e - f <= 4 && is_word(w, e) && !w->inq[e] && mention_at(w, e) < 0 &&
          !(w->cls[e] & (CW_SKIP | CW_CLAUSE | CW_DET | PX__CW_CUE | PX__CW_PRONOUN)) &&
