@@ -1989,6 +1989,11 @@ static void test_first_person_in_transcript_turn(void **state) {
   run(f, "Notes\n\nThe mayor spoke on Monday.\n\nI asked her, \"Will the bridge open?\" and she did not answer.");
   px_quote q = find(f, "Will the bridge open");
   assert_true(q.has_speaker && str_is(q.speaker_name, "I"));
+  /* a page's label in capitals is no turn: "READ IN FULL: ..." */
+  run(f, "Hearing\n\nREAD IN FULL: Captain Eli Moe's opening statement to the harbour board. I have been told I "
+         "should share my concerns with the board, and I said, \"The pier is not safe for the ferries.\"");
+  q = find(f, "pier is not safe");
+  assert_false(q.has_speaker && str_has(q.speaker_name, "READ"));
 }
 
 /* Speech a sentence denies is no quote ("No senator has said that ...",

@@ -2202,6 +2202,13 @@ static bool turn_label(const qwork *w, size_t k, uint32_t *ls, uint32_t *le) {
     }
     if (nw >= 1 && first != SIZE_MAX && j < e && punct_char(w, j) == ':' &&
         TOK(w, last)->end - TOK(w, first)->start >= 3) {
+      /* a page's label, not a speaker's: "READ IN FULL: Lt. Col. Alex
+       * Vindman's opening statement ...", "WATCH:", "UPDATE:" */
+      static const char *const label[] = {"read", "watch", "related", "update", "updated", "editor",
+                                          "photos", "photo", "video", "breaking", "exclusive", "listen",
+                                          "correction", "clarification", "note", "full", "more", "see",
+                                          "click", "also"};
+      if (word_in(w, first, label, sizeof label / sizeof *label)) return false;
       *ls = TOK(w, first)->start;
       *le = TOK(w, last)->end;
       return true;
