@@ -737,13 +737,18 @@ static void test_honorific_gender_family_name(void **state) {
 
 /* An agency's picture credit run into the next line is no part of a
  * name: "AP Photo Liisa Koski leaves court" names Liisa Koski; "Oakland
- * Photo Vault" stays whole. */
+ * Photo Vault" stays whole.  Nor is a time zone ("4:15 p.m. ET"). */
 static void test_photo_credit_before_name(void **state) {
   px_doc *d = analyze(state, "The vote came on Monday.\n\nAP Photo Liisa Koski leaves the court in Orlen after "
                              "the verdict, as the Oakland Photo Vault archive shows.");
   assert_true(find_key(d, "liisa koski") >= 0);
   assert_true(find_key(d, "ap photo liisa koski") < 0);
   assert_true(find_key(d, "oakland photo vault") >= 0);
+  px_doc_free(d);
+  /* a time zone of an update stamp is no name */
+  d = analyze(state, "Update, 4:15 p.m. ET: The harbour board said the pier would reopen at 9 a.m. EDT on Monday.");
+  assert_true(find_key(d, "et") < 0);
+  assert_true(find_key(d, "edt") < 0);
   px_doc_free(d);
 }
 

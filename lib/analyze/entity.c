@@ -121,6 +121,8 @@ static const char k_nonent[] =
     "wednesday,thursday,friday,saturday,sunday,i,i'm,i've,i'd,i'll,mon,tue,tues,wed,thu,"
     "thur,thurs,fri,sat,sun,jan,feb,apr,jun,jul,aug,sep,sept,oct,nov,dec,ok,tv,am,pm,a.m,"
     "p.m,mph,covid,covid-19,coronavirus,internet,web,ad,bc,op-ed,christmas,easter,"
+    /* time zones of update stamps ("Update, 4:15 p.m. ET: ...") */
+    "et,est,edt,pst,pdt,cst,cdt,gmt,utc,"
     "thanksgiving,ramadan,hanukkah,yes,no,oh,dear,hi,hello,thanks,please,okay,lol,via,"
     "english,french,spanish,arabic,mandarin,ps,nb,etc,also,related,read,more,advertisement,"
     "photo,video,watch,click,share,subscribe,sign,update,updated,editor's,note,breaking,"
