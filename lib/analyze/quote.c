@@ -2346,13 +2346,16 @@ static size_t addressee_end(const qwork *w, size_t k, size_t e) {
   return k + 1;
 }
 
+/* Verbs of telling, whose object is the one told ("told reporters
+ * that", "urged Congress to act"). */
+static const char *const k_told_cue[] = {"told", "tells", "tell", "telling", "assured",
+                                         "informed", "reminded", "urged", "asked", "warned"};
+
 /* A "that" at j after the cue at k that may not open what was said: the
  * cue (no verb of telling) has an object of its own, a lower-case word
  * that is no preposition, time, adverb nor pronoun ("said in a statement
  * that", "said Monday that", "said repeatedly that" go on to what was
  * said). */
-static const char *const k_told_cue[] = {"told", "tells", "tell", "telling", "assured",
-                                         "informed", "reminded", "urged", "asked", "warned"};
 static bool object_before_that(const qwork *w, size_t k, size_t j, size_t e) {
   size_t o = k + 1;
   if (j == o || j + 1 >= e || !is_word(w, o) || !is_word(w, j + 1) || cap_word(w, o) ||
@@ -2625,7 +2628,7 @@ static bool clause_verb(const qwork *w, size_t k, bool first) {
   if (first) return false;
   /* a verb in the past after the clause's first word ("the army
    * attacked"; "the expanded plan" passes too) */
-  return (t->end - t->start > 4 && !strncasecmp(w->p + t->end - 2, "ed", 2)) ||
+  return (len > 4 && !strncasecmp(w->p + t->end - 2, "ed", 2)) ||
          word_in(w, k, past, sizeof past / sizeof *past);
 }
 
@@ -2764,9 +2767,6 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
     spk s = {0};
     if (!subject_before(w, f, k, &s)) continue;
     if (denied(w, tok_from(w, s.start), k)) return false;
-    /* "What Trump said he supports on gun control", "not what she said
-     * she wanted": a free relative, whose clause lacks its object, tells
-     * no words ("What he said: I will not ..." opens them) */
     size_t sf = tok_from(w, s.start);
     /* "Among those who say they do not lean toward either party, the share
      * of undecided voters is declining": a group defined by what it says,
@@ -2777,6 +2777,9 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
         !(sf >= f + 3 && is_word(w, sf - 2) && word_in(w, sf - 2, (const char *const[]){"among"}, 1) &&
           has_finite_verb(w, sf - 3, sf - 2)))
       continue;
+    /* "What Trump said he supports on gun control", "not what she said
+     * she wanted": a free relative, whose clause lacks its object, tells
+     * no words ("What he said: I will not ..." opens them) */
     while (sf > f && is_word(w, sf - 1) && (w->cls[sf - 1] & (CW_DET | PX__CW_TITLE))) sf--;
     bool free_rel = sf > f && is_word(w, sf - 1) && TOK(w, sf - 1)->fold == w->qa->h_what &&
                     !(k + 1 < last && punct_char(w, k + 1) == ':');
