@@ -1098,9 +1098,8 @@ static bool pointer_here(const char *t, size_t tn) {
   static const char *const passive[] = {" can be found here", " can be read here", " can be seen here",
                                         " can be viewed here", " can be watched here",
                                         " can be accessed here", " is available here"};
-  size_t words = 1;
-  for (size_t i = a; i < e; i++) words += t[i] == ' ';
-  for (size_t i = 0; i < sizeof passive / sizeof *passive && words <= 20; i++) {
+  bool short_line = at_most_words(t + a, e - a, 20);
+  for (size_t i = 0; i < sizeof passive / sizeof *passive && short_line; i++) {
     size_t k = strlen(passive[i]);
     if (e - a > k && memcmp(t + e - k, passive[i], k) == 0) return true;
   }

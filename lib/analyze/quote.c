@@ -2365,7 +2365,6 @@ static bool object_before_that(const qwork *w, size_t k, size_t j, size_t e) {
          !(w->cls[o] & (PX__CW_PRONOUN | CW_CLAUSE));
 }
 
-static bool clause_verb(const qwork *w, size_t k, bool first);
 static bool has_finite_verb(const qwork *w, size_t a, size_t b);
 /* Skip to the reported clause after a cue at token k: "that", or the
  * object of told/asked ("told reporters that"), or a few words of setting
