@@ -250,6 +250,20 @@ static void test_inline_dateline(void **state) {
   assert_speaker(f, "cost the harbour", "Lind");
 }
 
+/* A dateline with no agency opening the paragraph after a byline's own
+ * ("Maria Lund THE COURIER / OSLO – ...") is no part of the words the
+ * sentence reports. */
+static void test_dateline_after_byline(void **state) {
+  fx *f = *state;
+  run(f, "Maria Lund THE COURIER\n\n"
+         "OSLO \xE2\x80\x93 The harbour plan has been sent back to the council, the minister's "
+         "spokesman said Tuesday.");
+  px_quote q = find(f, "harbour plan");
+  assert_non_null(q.text.ptr);
+  assert_false(str_has(q.text, "OSLO"));
+  assert_true(q.text.len > 3 && !memcmp(q.text.ptr, "The", 3));
+}
+
 /* "Anna Berg's lawyer rallied supporters, saying: ...": the subject of the
  * clause is the lawyer, whose the possessive name says. */
 static void test_possessive_subject_of_participle(void **state) {
@@ -2768,6 +2782,7 @@ int main(void) {
       cmocka_unit_test(test_scan_paragraphs),
       cmocka_unit_test(test_scan_stray_marks),
       cmocka_unit_test_setup_teardown(test_inline_dateline, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_dateline_after_byline, setup, teardown),
       cmocka_unit_test_setup_teardown(test_possessive_subject_of_participle, setup, teardown),
       cmocka_unit_test_setup_teardown(test_direct_after_and_before, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cue_inside, setup, teardown),

@@ -2132,14 +2132,21 @@ static size_t sent_first_tok(const qwork *w, size_t s) {
 /* The first token of sentence s after a dateline set in it, the shape
  * px__find_dateline reads at an article's start with a news agency in
  * brackets ("WASHINGTON, Aug. 24 (UPI) -- A spokesman ...", "Washington
- * (AFP) - Democrat ..."), as aggregators run wire copies together.  The
- * agency names no speaker of the sentence. */
+ * (AFP) - Democrat ..."), as aggregators run wire copies together, or
+ * with none when the sentence opens a paragraph after a byline's few
+ * words ("Kevin Johnson USA TODAY / WASHINGTON – A scheme ... has been
+ * referred to the FBI, Mueller's spokesman said"; deeper in, a newsletter's
+ * headings take that shape: "CRUZ CLAIMING VICTORY - ...").  The agency names no speaker of the sentence, and the
+ * place is no part of what was said. */
 static size_t after_dateline(const qwork *w, size_t s) {
   const px__sentence *se = &w->tx->sent[s];
   size_t f = se->tok_first, e = f + se->tok_count;
   px__dateline d;
   px__find_dateline(w->p + se->start, se->end - se->start, &d);
-  if (!d.found || d.agency_end <= d.agency_start) return f;
+  if (!d.found) return f;
+  if (d.agency_end <= d.agency_start && s > 0 &&
+      (w->tx->sent[s - 1].para == se->para || f > 15))
+    return f;
   size_t k = f;
   while (k < e && TOK(w, k)->start < se->start + d.end) k++;
   return k < e ? k : f;

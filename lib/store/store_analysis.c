@@ -78,8 +78,10 @@
  * clause in an irregular past ("told investigators he shot ..."); 38: a
  * span of time opening a clause ("One day earlier, he ...") is no subject;
  * 39: a page's label in capitals ("READ IN FULL:") is no transcript turn;
- * 40: time zones ("4:15 p.m. ET") are no names. */
-#define ANALYSIS_VERSION 40
+ * 40: time zones ("4:15 p.m. ET") are no names; 41: a dateline with no
+ * agency after a byline's paragraph ("WASHINGTON – ...") is no part of
+ * a quote. */
+#define ANALYSIS_VERSION 41
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
