@@ -394,6 +394,35 @@ static void test_quote_rendering_skips_title(void **state) {
   free(out);
 }
 
+/* A partial quote whose words go on in the next sentence is shown as its
+ * quoted stretches ("... the country," the mayor said in a statement.
+ * "It is ..."), not with the outlet's sentence between them; within one
+ * sentence the words around the marks stay ("'deeply flawed' as well as
+ * 'far too costly'"). */
+static void test_quote_rendering_partial(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *title[2] = {"Mayor doubts ferry plan", "Mayor on the ferry plan"};
+  const char *body[2] = {
+      SHARED_1 "A new plan was \xe2\x80\x9cin the best interests of the harbour,\xe2\x80\x9d the mayor "
+      "said in a statement at the town hall. \xe2\x80\x9cIt will always remain a matter of regret to me "
+      "that the ferry never sailed.\xe2\x80\x9d\n\n"
+      "The mayor said the plan was \xe2\x80\x9c" "deeply flawed\xe2\x80\x9d as well as \xe2\x80\x9c" "far "
+      "too costly for the town\xe2\x80\x9d.\n\n" SHARED_2,
+      SHARED_1 "\xe2\x80\x9cIt will always remain a matter of regret to me that the ferry never "
+      "sailed,\xe2\x80\x9d the mayor said.\n\n"
+      "The mayor said the plan was \xe2\x80\x9c" "deeply flawed\xe2\x80\x9d and \xe2\x80\x9c" "far too costly for "
+      "the town\xe2\x80\x9d.\n\n" SHARED_2};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  const char *q = strstr(out, "Quote variants");
+  assert_non_null(q);
+  assert_non_null(strstr(q, "matter of regret"));
+  assert_null(strstr(q, "in a statement"));
+  assert_non_null(strstr(q, "as well as"));
+  free(out);
+}
+
 /* Pieces of a quotation are no line of the brief: neither the sentence
  * that opens a quotation the next one closes, nor the one that closes it
  * ("... It fed three villages," the mayor said.), nor a sentence that is
@@ -1011,7 +1040,7 @@ int main(void) {
       cmocka_unit_test(test_brief_leading_ellipsis), cmocka_unit_test(test_brief_headline_case),
       cmocka_unit_test(test_brief_core_not_first_person), cmocka_unit_test(test_brief_lead_not_a_question),
       cmocka_unit_test(test_brief_lead_not_a_column_url),
-      cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_core_not_a_headline), cmocka_unit_test(test_quote_rendering_skips_title), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
+      cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_core_not_a_headline), cmocka_unit_test(test_quote_rendering_skips_title), cmocka_unit_test(test_quote_rendering_partial), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
       cmocka_unit_test(test_brief_asides),
       cmocka_unit_test(test_brief_core_speaker), cmocka_unit_test(test_brief_core_speaker_pronoun),
       cmocka_unit_test(test_brief_own_headline_in_body),

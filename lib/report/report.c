@@ -199,7 +199,11 @@ static bool title_stretch(px_str t, uint32_t a, uint32_t b) {
 
 px_str px__quote_text(px__w *w, const px_comparison *c, const px__cqmember *m) {
   px_str t = px__span(c, m->art, m->start, m->end);
-  if (m->kind != PX_QUOTE_DIRECT || t.len < 8) return t;
+  /* a partial quote's stretches too where a sentence of the outlet's own
+   * stands between them: "in the best interests of the country," May said
+   * in a statement. "It is ..."; within one sentence, the words around the
+   * marks are kept ("'see no evil' attitude ... 'is unacceptable'") */
+  if ((m->kind != PX_QUOTE_DIRECT && m->kind != PX_QUOTE_PARTIAL) || t.len < 8) return t;
   px__arena ar;
   px__arena_init(&ar, 4096);
   px__qspan *sp = NULL;
@@ -220,12 +224,16 @@ px_str px__quote_text(px__w *w, const px_comparison *c, const px__cqmember *m) {
     if (last != UINT32_MAX && a > last) {
       /* between two stretches: the outlet's words, or only a paragraph
        * break where one quote goes on */
-      bool words = false;
-      for (uint32_t k = last; k < a && !words; k++) {
+      bool words = false, ends = false;
+      for (uint32_t k = last; k < a; k++) {
         unsigned char ch = (unsigned char)t.ptr[k];
-        words = (ch | 32) >= 'a' && (ch | 32) <= 'z';
+        words |= (ch | 32) >= 'a' && (ch | 32) <= 'z';
+        ends |= (ch == '.' || ch == '?' || ch == '!') && k + 1 < a && t.ptr[k + 1] == ' ';
       }
-      err = words ? px__buf_append(&w->tmp, " \xe2\x80\xa6 ", 5) : px__buf_append(&w->tmp, " ", 1);
+      if (m->kind == PX_QUOTE_PARTIAL && !ends)
+        err = px__buf_append(&w->tmp, t.ptr + last, a - last); /* the outlet's words around them */
+      else
+        err = words ? px__buf_append(&w->tmp, " \xe2\x80\xa6 ", 5) : px__buf_append(&w->tmp, " ", 1);
     } else if (last != UINT32_MAX && a < last) {
       continue;
     }

@@ -38,7 +38,8 @@ PX__HIDDEN px_str px__shown(px_str t);
 PX__HIDDEN const char *px__qkind_name(const px__cqmember *m);
 /** The words of a quote member as the reports show them: a direct quote's
  * quoted stretches, with " … " where the outlet's own words ("Lewis said")
- * stand between two of them; other members as written.  The text lives in
+ * stand between two of them, a partial quote's the same where a sentence
+ * ends between two; other members as written.  The text lives in
  * w->tmp until the next call. */
 PX__HIDDEN px_str px__quote_text(px__w *w, const px_comparison *c, const px__cqmember *m);
 /** Same bytes? */
