@@ -171,6 +171,13 @@ def main():
         elif kind == "P" and name.split(" ", 1)[0] in TITLE_PREFIXES:
             del out[name]
 
+    # WordNet files the postal codes of states as their names ("AL" for
+    # Alabama); one that is also a common first name opens a person's name
+    # in news text far more often ("Al Franken", "Al Sharpton").
+    for name in ("al",):
+        if out.get(name) == "L":
+            del out[name]
+
     for kind, names in SUPPLEMENT.items():
         for n in names.split(","):
             n = n.strip()

@@ -384,6 +384,23 @@ static void test_title_of_the_body(void **state) {
   px_doc_free(d);
 }
 
+/* "Rep. Al Varga": a capitalized particle after a title is a first name,
+ * not the "of" of a body the title is of; and "Al" is no place (WordNet
+ * files it as Alabama's postal code). */
+static void test_title_before_al(void **state) {
+  px_doc *d = analyze(state, "Lawmakers met in the capital on Monday to debate the harbour bill.\n\n"
+                             "Rep. Al Varga filed the articles, and former Senator Al Lindqvist "
+                             "spoke against them. Varga said the vote would come soon.");
+  const char *const people[] = {"al varga", "al lindqvist"};
+  for (size_t k = 0; k < 2; k++) {
+    long p = find_key(d, people[k]);
+    assert_true(p >= 0);
+    assert_int_equal(type_of(d, p), PX_ENT_PERSON);
+  }
+  assert_true(find_key(d, "varga") < 0);
+  px_doc_free(d);
+}
+
 /* The rest of the body a title is of ("Minister of Foreign Affairs",
  * "Secretary of Health and Human Services") and an office after "and"
  * ("... and Majority Whip Steve Kallis") are no part of the name that
@@ -877,6 +894,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_name_repeat_split, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_of_the_body, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_of_a_longer_body, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_title_before_al, setup, teardown),
       cmocka_unit_test_setup_teardown(test_demonym_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_leader_role_and_hyphen_keys, setup, teardown),
       cmocka_unit_test_setup_teardown(test_two_syllable_given_name, setup, teardown),

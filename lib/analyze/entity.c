@@ -1130,8 +1130,11 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
     if (t != SIZE_MAX) {
       size_t na = t + 1;
       while (na < b && !is_word(w, na)) na++; /* "Mr." */
+      /* "Rep. Al Green", "Sen. Al Franken": a capitalized particle after
+       * the title opens the name, not the body the title is of */
+      bool named = na + 1 < b && particle(w, na) && (T(w, na)->flags & PX__TF_CAP);
       /* "Secretary of State Mike Pompeo" */
-      if (na + 2 < b && (w->bits[na] & W_CONNECT) && T(w, na)->fold != w->ea->h_the) {
+      if (!named && na + 2 < b && (w->bits[na] & W_CONNECT) && T(w, na)->fold != w->ea->h_the) {
         na += 2;
         /* the rest of the body the title is of, while a name of two words
          * or more follows: "Minister of Foreign Affairs Mohammad Javad
@@ -1142,7 +1145,7 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
           nb++;
         if (nb > na && given_name(w, nb, b)) na = nb;
       }
-      if (na < b && !(w->bits[na] & W_CONNECT)) {
+      if (na < b && (named || !(w->bits[na] & W_CONNECT))) {
         /* the role: title words back to the first modifier or demonym */
         size_t ra = t;
         while (ra > a && (w->bits[ra - 1] & (W_TITLE | W_ROLE | W_TMOD | W_DEMONYM)) &&

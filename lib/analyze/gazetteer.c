@@ -6,7 +6,7 @@
  * Regenerate: python3 scripts/gen_gazetteer.py > lib/analyze/gazetteer.c
  *
  * Each entry is a kind letter followed by a folded name, NUL-terminated;
- * kinds are described in the script.  Counts: C 16588, D 382, F 737, G 1537, L 4070, O 968, P 7335.
+ * kinds are described in the script.  Counts: C 16588, D 382, F 737, G 1537, L 4069, O 968, P 7335.
  */
 #include "entity.h"
 
@@ -100,18 +100,18 @@ const char px__gazetteer[] =
     "Caircraft\0Laire\0Laire river\0Cairflow\0Cairframe\0Cairily\0Cairless\0Cairplane\0"
     "Cairport\0Cairs\0Cairspeed\0Cairway\0Cairy\0Caisle\0Laix-la-chapelle\0Lak\0Lakaba\0Laken\0"
     "Pakhenaten\0Pakhenaton\0Cakin\0Pakira kurosawa\0Lakka\0Lakko\0Lakmola\0Lakron\0Gakwa'ala\0"
-    "Lal\0Lal aqabah\0Pal capone\0Pal gore\0Pal hirschfeld\0Oal jazeera\0Pal jolson\0"
-    "Lal ladhiqiyah\0Lal madinah\0Oal qaeda\0Lal qahira\0Pal-hakim\0Pal-hasan ibn al-haytham\0"
-    "Lal-hudaydah\0Lal-iraq\0Lal-magrib\0Lal-mukalla\0Oal-qaeda\0Lala\0Lalabama\0"
-    "Lalabama river\0Galabaman\0Galabamian\0Calabaster\0Falan\0Palan alexander milne\0"
-    "Palan bartlett shepard jr.\0Palan hodgkin\0Palan jay lerner\0Palan lloyd hodgkin\0"
-    "Palan mathison turing\0Palan paton\0Palan seeger\0Palan shepard\0Palan stewart paton\0"
-    "Palan turing\0Palaric\0Calarm\0Calarmed\0Calarmingly\0Lalaska\0Galaska native\0"
-    "Lalaska range\0Galaskan\0Galaskan native\0Palban berg\0Lalbania\0Galbanian\0"
-    "Lalbanian capital\0Lalbany\0Palbee\0Falben\0Palben barkley\0Palben william barkley\0"
-    "Palbers\0Falbert\0Palbert\0Palbert abraham michelson\0Palbert bruce sabin\0Palbert camus\0"
-    "Palbert edward\0Palbert einstein\0Palbert francis charles augustus emmanuel\0"
-    "Palbert gore jr.\0Palbert michelson\0Palbert sabin\0Palbert schweitzer\0Palbert speer\0"
+    "Lal aqabah\0Pal capone\0Pal gore\0Pal hirschfeld\0Oal jazeera\0Pal jolson\0Lal ladhiqiyah\0"
+    "Lal madinah\0Oal qaeda\0Lal qahira\0Pal-hakim\0Pal-hasan ibn al-haytham\0Lal-hudaydah\0"
+    "Lal-iraq\0Lal-magrib\0Lal-mukalla\0Oal-qaeda\0Lala\0Lalabama\0Lalabama river\0Galabaman\0"
+    "Galabamian\0Calabaster\0Falan\0Palan alexander milne\0Palan bartlett shepard jr.\0"
+    "Palan hodgkin\0Palan jay lerner\0Palan lloyd hodgkin\0Palan mathison turing\0Palan paton\0"
+    "Palan seeger\0Palan shepard\0Palan stewart paton\0Palan turing\0Palaric\0Calarm\0Calarmed\0"
+    "Calarmingly\0Lalaska\0Galaska native\0Lalaska range\0Galaskan\0Galaskan native\0"
+    "Palban berg\0Lalbania\0Galbanian\0Lalbanian capital\0Lalbany\0Palbee\0Falben\0"
+    "Palben barkley\0Palben william barkley\0Palbers\0Falbert\0Palbert\0"
+    "Palbert abraham michelson\0Palbert bruce sabin\0Palbert camus\0Palbert edward\0"
+    "Palbert einstein\0Palbert francis charles augustus emmanuel\0Palbert gore jr.\0"
+    "Palbert michelson\0Palbert sabin\0Palbert schweitzer\0Palbert speer\0"
     "Palbert szent-gyorgyi\0Palbert von szent-gyorgyi\0Lalberta\0Palberti\0Palberto giacometti\0"
     "Oalbigenses\0Dalbigensian\0Palbino luciano\0Lalbion\0Lalborg\0Falbrecht\0Palbrecht durer\0"
     "Palbrecht eusebius wenzel von wallenstein\0Calbum\0Calbumin\0Lalbuquerque\0Palcaeus\0"

@@ -80,8 +80,9 @@
  * 39: a page's label in capitals ("READ IN FULL:") is no transcript turn;
  * 40: time zones ("4:15 p.m. ET") are no names; 41: a dateline with no
  * agency after a byline's paragraph ("WASHINGTON – ...") is no part of
- * a quote. */
-#define ANALYSIS_VERSION 41
+ * a quote; 42: "Al" after a title opens a name ("Rep. Al Green") and is no
+ * place. */
+#define ANALYSIS_VERSION 42
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
