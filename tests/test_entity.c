@@ -401,6 +401,27 @@ static void test_title_before_al(void **state) {
   px_doc_free(d);
 }
 
+/* A state and a party's member before a name the lists do not know
+ * ("Maine Democrat Zak Varga"), and a party by its members before a name
+ * ("the senior Tories Oliver Lindqvist"): the name alone is the person; an
+ * organization's name with a demonym in it stays whole. */
+static void test_party_before_name(void **state) {
+  px_doc *d = analyze(state, "Lawmakers met in the capital on Monday to debate the harbour bill.\n\n"
+                             "Maine Democrat Zak Varga filed the articles, and the senior Tories "
+                             "Oliver Lindqvist and Dominic Marsh spoke against them. The North "
+                             "American Free Trade Agreement came up too.");
+  const char *const people[] = {"zak varga", "oliver lindqvist", "dominic marsh"};
+  for (size_t k = 0; k < 3; k++) {
+    long p = find_key(d, people[k]);
+    assert_true(p >= 0);
+    assert_int_equal(type_of(d, p), PX_ENT_PERSON);
+  }
+  assert_true(find_key(d, "maine") >= 0);
+  assert_true(find_key(d, "maine democrat zak varga") < 0);
+  assert_true(find_key(d, "north american free trade agreement") >= 0);
+  px_doc_free(d);
+}
+
 /* The rest of the body a title is of ("Minister of Foreign Affairs",
  * "Secretary of Health and Human Services") and an office after "and"
  * ("... and Majority Whip Steve Kallis") are no part of the name that
@@ -895,6 +916,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_title_of_the_body, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_of_a_longer_body, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_before_al, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_party_before_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_demonym_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_leader_role_and_hyphen_keys, setup, teardown),
       cmocka_unit_test_setup_teardown(test_two_syllable_given_name, setup, teardown),

@@ -1077,6 +1077,39 @@ static int role_after(work *w, size_t e, uint32_t ci) {
  * title or a leading organization. */
 static bool particle(const work *w, size_t i);
 
+/* Tokens [a, b) a known place, a party's member at i ("Democrat") and a
+ * person's name of two or three plain words after it, the first no common
+ * word. */
+static bool place_party_name(work *w, size_t a, size_t i, size_t b) {
+  if (b - i < 3 || b - i > 4) return false;
+  for (size_t k = i + 1; k < b; k++)
+    if (!is_word(w, k) || (w->bits[k] & (W_ORGHEAD | W_PLACEHEAD | W_GAZ_O | W_GAZ_L | W_TITLE | W_ROLE |
+                                         W_DEMONYM | W_CONNECT)))
+      return false;
+  static const char *const party[] = {"democrat", "republican", "independent", "libertarian",
+                                      "tory", "socialist", "progressive"};
+  const px__token *t = T(w, i);
+  bool member = false;
+  for (size_t k = 0; k < sizeof party / sizeof *party && !member; k++)
+    member = t->end - t->start == strlen(party[k]) &&
+             !strncasecmp(w->tx->body + t->start, party[k], t->end - t->start);
+  if (!member || common_word(w, i + 1)) return false;
+  char tmp[128]; /* not w->scratch: the caller's key is there */
+  return phrase_kind(w, tmp, span_key(w, a, i, tmp, sizeof tmp)) == 'L';
+}
+
+/* One word naming an organization or a class of people, ending in "s",
+ * before a person's name: a party by its members ("the senior Tories Oliver
+ * Letwin and ..."), an agency's picture credit ("Reuters Jonathan Ernst"),
+ * a library's ("Library of Congress John Lewis ..."). */
+static bool org_before_name(const work *w, size_t i) {
+  const px__token *t = T(w, i);
+  if (t->kind != PX__TOK_WORD || !(t->flags & PX__TF_CAP) || t->end - t->start < 4 ||
+      w->tx->body[t->end - 1] != 's')
+    return false;
+  return (w->bits[i] & (W_GAZ_O | W_DEMONYM)) && !(w->bits[i] & (W_FIRST | W_GAZ_P));
+}
+
 static int take_span(work *w, size_t a, size_t b, bool initial) {
   const px__text *tx = w->tx;
   /* drop leading stopwords and connectors, trailing connectors and dots */
@@ -1229,11 +1262,12 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
     if (j > a && given_name(w, j, b)) a = j, titled = true;
   }
   /* "Republican Jack Howard": a party or nationality before a first name;
-   * "Nervous Nancy Pelosi": an epithet */
+   * "Nervous Nancy Pelosi": an epithet; "Tories Oliver Letwin", "Reuters
+   * Jonathan Ernst": org_before_name */
   while (b - a >= 3 && (w->bits[a + 1] & W_FIRST) &&
-         ((w->bits[a] & W_DEMONYM) ||
+         ((w->bits[a] & W_DEMONYM) || org_before_name(w, a) ||
           (!(w->bits[a] & (W_GAZ_P | W_GAZ_L | W_GAZ_O | W_FIRST)) && common_word(w, a)))) {
-    if (w->bits[a] & W_DEMONYM) titled = true;
+    if ((w->bits[a] & W_DEMONYM) || org_before_name(w, a)) titled = true;
     a++;
   }
   /* shouting: "DESPERATELY NEEDED", "BOSS" are words, not names */
@@ -1273,9 +1307,12 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
     if (rc) return rc;
     return take_span(w, a + 2, b, false);
   }
-  /* "Kentucky Republican Rand Paul": two names */
+  /* "Kentucky Republican Rand Paul": two names; after a known place and a
+   * party's member, a name of two or three words whatever its first
+   * ("Maine Democrat Zak Ringelstein") */
   for (size_t i = a + 1; i + 1 < b; i++)
-    if ((w->bits[i] & W_DEMONYM) && (w->bits[i + 1] & W_FIRST) && !kind_type(pk)) {
+    if ((w->bits[i] & W_DEMONYM) && !kind_type(pk) &&
+        ((w->bits[i + 1] & W_FIRST) || place_party_name(w, a, i, b))) {
       int rc = take_span(w, a, i + 1, initial);
       if (rc) return rc;
       return take_span(w, i + 1, b, false);

@@ -81,8 +81,10 @@
  * 40: time zones ("4:15 p.m. ET") are no names; 41: a dateline with no
  * agency after a byline's paragraph ("WASHINGTON – ...") is no part of
  * a quote; 42: "Al" after a title opens a name ("Rep. Al Green") and is no
- * place. */
-#define ANALYSIS_VERSION 42
+ * place; 43: a state and a party's member, or an organization's word,
+ * before a name ("Maine Democrat Zak ...", "Tories Oliver Letwin") are no
+ * part of it. */
+#define ANALYSIS_VERSION 43
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
