@@ -311,7 +311,9 @@ static void test_sentence_initial_words(void **state) {
                       "calm.\n\nOfficials said more meetings were planned. Meanwhile, prices rose. "
                       "Yesterday the market closed early. According to the minutes, nobody "
                       "objected. \"This is fine,\" one delegate said. Asked about it, she "
-                      "declined to comment.");
+                      "declined to comment.\n\nPlus, the fees went up. Alas, few noticed. "
+                      "Thankfully, the port stayed open. Using older figures, the clerks found a "
+                      "gap. Lawmakers met again. Anybody could come.");
   for (size_t i = 0; i < px_doc_entity_count(d); i++) {
     px_str name;
     px_doc_entity(d, i, &name, NULL, NULL, NULL);

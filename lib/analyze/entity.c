@@ -143,7 +143,11 @@ static const char k_nonent[] =
     "hers,ours,theirs,madam,"
     "mom,dad,mother,father,grandma,grandpa,uncle,aunt,god,lord,yeah,yep,nope,wow,ah,uh,um,"
     "hey,huh,hmm,hmmm,ooh,oops,ugh,aha,bravo,amen,copyright,replay,watched,opinion,"
-    "calculator,will,shall";
+    "calculator,will,shall,"
+    /* openers WordNet's common words lack ("Plus, ...", "Alas, ...",
+     * "Thankfully, ...", "Using different ways ...", "Anybody who ...") */
+    "plus,alas,thankfully,unsurprisingly,interestingly,hopefully,whereas,barring,using,"
+    "getting,referring,anybody,somebody,lawmakers,activists";
 static const char k_said[] =
     "said,says,say,told,added,stated,declared,argued,explained,noted,wrote,tweeted,asked,"
     "announced,insisted,warned,claimed,according,spoke,testified,replied,responded,posted,"

@@ -83,8 +83,9 @@
  * a quote; 42: "Al" after a title opens a name ("Rep. Al Green") and is no
  * place; 43: a state and a party's member, or an organization's word,
  * before a name ("Maine Democrat Zak ...", "Tories Oliver Letwin") are no
- * part of it. */
-#define ANALYSIS_VERSION 43
+ * part of it; 44: sentence openers WordNet lacks ("Plus,", "Alas,",
+ * "Using ...", "Lawmakers ...") are no names. */
+#define ANALYSIS_VERSION 44
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
