@@ -423,6 +423,31 @@ static void test_quote_rendering_partial(void **state) {
   free(out);
 }
 
+/* A wire dateline inside the text, where an aggregator runs a copy on
+ * after its own lines ("OSLO (Reuters) - ...", "BERGEN — ..."), is no part
+ * of the line the brief shows. */
+static void test_brief_line_without_dateline(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *title[2] = {"Fire destroys Vaasa grain silo", "Old silo burns in Vaasa"};
+  const char *body[2] = {
+      SHARED_1 SHARED_2 "Read more below.\n\n"
+      "OSLO (Reuters) - The harbour board in Oslo approved a new ferry plan on Monday after a long "
+      "debate among its nine members.\n\n"
+      "BERGEN \xe2\x80\x94 Fishing crews in Bergen staged a protest over quota cuts for the third "
+      "week running.",
+      SHARED_1 SHARED_2 "Neighbours watched the flames from the river bank until the early hours."};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  const char *a = strstr(out, "What each outlet alone adds");
+  assert_non_null(a);
+  assert_non_null(strstr(a, "The harbour board"));
+  assert_non_null(strstr(a, "Fishing crews"));
+  assert_null(strstr(a, "(Reuters)"));
+  assert_null(strstr(a, "BERGEN"));
+  free(out);
+}
+
 /* Pieces of a quotation are no line of the brief: neither the sentence
  * that opens a quotation the next one closes, nor the one that closes it
  * ("... It fed three villages," the mayor said.), nor a sentence that is
@@ -1040,7 +1065,7 @@ int main(void) {
       cmocka_unit_test(test_brief_leading_ellipsis), cmocka_unit_test(test_brief_headline_case),
       cmocka_unit_test(test_brief_core_not_first_person), cmocka_unit_test(test_brief_lead_not_a_question),
       cmocka_unit_test(test_brief_lead_not_a_column_url),
-      cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_core_not_a_headline), cmocka_unit_test(test_quote_rendering_skips_title), cmocka_unit_test(test_quote_rendering_partial), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
+      cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_core_not_a_headline), cmocka_unit_test(test_quote_rendering_skips_title), cmocka_unit_test(test_quote_rendering_partial), cmocka_unit_test(test_brief_line_without_dateline), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
       cmocka_unit_test(test_brief_asides),
       cmocka_unit_test(test_brief_core_speaker), cmocka_unit_test(test_brief_core_speaker_pronoun),
       cmocka_unit_test(test_brief_own_headline_in_body),
