@@ -669,6 +669,19 @@ static void test_streaks_bounds_rates(void **state) {
                           "Donors may give a candidate $2,500 each for a primary and a general election."));
   assert_true(comparable("Donors may give a maximum of $5,000 to a candidate per election cycle.",
                          "Donors may give a maximum of $5,400 to a candidate per election cycle."));
+  /* counts per something: per state, each night */
+  assert_false(comparable("The candidates have drawn 400 unique donors in Ohio.",
+                          "The candidates have drawn 200 unique donors per state."));
+  assert_false(comparable("Ten candidates will debate each night.",
+                          "Twenty Democratic candidates will debate Tuesday and Wednesday night."));
+  assert_true(comparable("Ten candidates will debate each night.", "Twelve candidates will debate each night."));
+  assert_true(comparable("Six Republicans joined with every member of the Democratic caucus in the vote.",
+                         "Seven Republicans joined all Democrats in the vote."));
+  /* shares of one people, said of two things */
+  assert_false(comparable("According to a survey, 91 percent of DACA recipients are employed.",
+                          "According to the survey, 25 percent of DACA recipients have US-born children."));
+  assert_true(comparable("According to a survey, 91 percent of DACA recipients are employed.",
+                         "According to the survey, 87 percent of DACA recipients are employed."));
 }
 
 int main(void) {

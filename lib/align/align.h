@@ -286,6 +286,9 @@ typedef struct px__qty {
                          for "1.84 million", 1 for "300" */
   uint64_t base;      /* a share: the words after "of" ("12% of voters"), 0 when
                          it names none */
+  uint64_t said_of;   /* a share's first content word after its base, what the
+                         share is said to do or be ("91 percent of DACA recipients
+                         are employed"), 0 none */
   uint64_t names[4];  /* folds of the names in its clause (capitalised words past
                          the sentence's first, days and months left out) */
   uint8_t nnames;

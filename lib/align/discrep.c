@@ -277,10 +277,12 @@ static bool or_bound(const px__text *tx, size_t last, size_t u) {
 }
 
 /* What a sum or a count is per, when its clause says: "$5,000 to a
- * candidate per election cycle", "$2,500 each", "$80 billion a year" (a
+ * candidate per election cycle", "$2,500 each", "debate each night",
+ * "$80 billion a year" (a
  * rate counts per its denominator, and two rates are one figure only per
  * the same one).  The words from token k on, to the clause's end, six at
  * most: a hash to fold into the unit, 0 when none. */
+static bool time_unit(const char *w, size_t n);
 static uint64_t per_of(const px__text *tx, size_t last, size_t k) {
   char w[16];
   if (k < last && tx->tok[k].kind == PX__TOK_WORD) {
@@ -291,6 +293,15 @@ static uint64_t per_of(const px__text *tx, size_t last, size_t k) {
   for (size_t e = k; e < last && e < k + 6 && !clause_break(tx, &tx->tok[e]); e++) {
     if (tx->tok[e].kind != PX__TOK_WORD) continue;
     size_t n = lower(tx, &tx->tok[e], w, sizeof w);
+    /* "Ten candidates will debate each night": each or every span of
+     * time, as "per" (not "joined with every member of ...") */
+    if (e > k && ((n == 4 && !memcmp(w, "each", 4)) || (n == 5 && !memcmp(w, "every", 5))) && e + 1 < last &&
+        tx->tok[e + 1].kind == PX__TOK_WORD && tx->tok[e + 1].stem) {
+      char u[16];
+      size_t un = lower(tx, &tx->tok[e + 1], u, sizeof u);
+      if (un && (time_unit(u, un) || (un == 5 && !memcmp(u, "night", 5)) || (un == 6 && !memcmp(u, "nights", 6))))
+        return px__word_hash("#per", 4) ^ tx->tok[e + 1].stem;
+    }
     if (!(n == 3 && !memcmp(w, "per", 3))) continue;
     size_t d = e + 1;
     while (d < last && tx->tok[d].kind == PX__TOK_WORD && (n = lower(tx, &tx->tok[d], w, sizeof w)) &&
@@ -495,6 +506,10 @@ bool px__qty_comparable(const px__qty *a, const px__qty *b) {
    * mayoral vote was 38%" / "Turnout in the mayoral vote was about 41%"). */
   if (a->unit == px__word_hash("%", 1)) {
     if (a->base != b->base) return false;
+    /* of the same people, said of two things: "91 percent of DACA
+     * recipients are employed" / "25 percent of DACA recipients have
+     * US-born children" */
+    if (a->said_of && b->said_of && a->said_of != b->said_of) return false;
     if (!a->base) {
       int shared = 0;
       for (uint8_t i = 0; i < a->nctx; i++)
@@ -761,7 +776,7 @@ static bool at_least(const px__text *tx, size_t first, size_t i) {
 /* What a share is of: the stems of up to three words after "of" ("12% of
  * likely voters"; leading "the", "those" passed over), mixed into one
  * hash; 0 when the figure names none.  j: the token after the figure. */
-static uint64_t share_base(const px__text *tx, size_t last, size_t j) {
+static uint64_t share_base(const px__text *tx, size_t first, size_t last, size_t j, uint64_t *said_of) {
   char w[16];
   while (j < last && tx->tok[j].kind == PX__TOK_WORD && lower(tx, &tx->tok[j], w, sizeof w) &&
          (!strcmp(w, "percent") || !strcmp(w, "per") || !strcmp(w, "cent")))
@@ -773,6 +788,11 @@ static uint64_t share_base(const px__text *tx, size_t last, size_t j) {
   uint64_t h = 0;
   for (int k = 0; k < 3 && j < last && tx->tok[j].kind == PX__TOK_WORD && !(tx->tok[j].flags & PX__TF_STOP); k++, j++)
     h = h * 1000003u + tx->tok[j].stem;
+  /* what the share does or is: the next content word of its clause, over
+   * auxiliaries and reporting verbs ("are employed", "said they back") */
+  *said_of = 0;
+  for (size_t k = j; h && k < last && k < j + 4 && !clause_break(tx, &tx->tok[k]); k++)
+    if ((*said_of = context_stem(tx, first, k)) != 0) break;
   return h;
 }
 
@@ -950,7 +970,7 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
     if (pct) {
       q.unit = px__word_hash("%", 1);
       q.ustart = q.start, q.uend = q.end;
-      q.base = share_base(tx, last, j);
+      q.base = share_base(tx, first, last, j, &q.said_of);
       clause_context(tx, first, last, i, j - 1, lead_time, &q);
       q.session = session;
       out[nq++] = q;
@@ -1033,6 +1053,7 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
     else if (part || selects(tx, first, i) || beside_name(tx, first, i))
       q.part = 1;
     if (q.unit && (rate || rate_after(tx, last, uidx + 1))) q.unit ^= px__word_hash("#rate", 5);
+    if (q.unit) q.unit ^= per_of(tx, last, uidx + 1); /* "200 donors per state", "each night" */
     if (q.unit && error_margin(tx, first, i)) q.unit = 0;
     /* A number that counts nothing named ("now seats just eight", "twelve
      * and four people", "drawdown to around 5,500 by then") is still a
