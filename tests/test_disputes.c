@@ -677,6 +677,12 @@ static void test_streaks_bounds_rates(void **state) {
   assert_true(comparable("Ten candidates will debate each night.", "Twelve candidates will debate each night."));
   assert_true(comparable("Six Republicans joined with every member of the Democratic caucus in the vote.",
                          "Seven Republicans joined all Democrats in the vote."));
+  /* another time opening the sentence after "For ...", a magic number */
+  assert_false(comparable("For Richard Nixon in 1974, the committee drew up five articles of impeachment.",
+                          "The committee recommended four articles of impeachment on Tuesday."));
+  assert_true(none("Clinton almost reached her magic number of 2,383 delegates."));
+  assert_true(comparable("Clinton holds 1,809 delegates after the primary.",
+                         "Clinton holds 1,812 delegates after the primary."));
   /* shares of one people, said of two things */
   assert_false(comparable("According to a survey, 91 percent of DACA recipients are employed.",
                           "According to the survey, 25 percent of DACA recipients have US-born children."));

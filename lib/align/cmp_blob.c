@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 71u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 72u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -237,7 +237,9 @@
                     71: two shares of one base said of two things ("are
                         employed" / "have children") and a count per each
                         thing ("each night") against one that is not are
-                        no dispute */
+                        no dispute;
+                    72: "For ... in 1974," opens on another time; a "magic
+                        number" is a target, not a count */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -456,12 +456,12 @@ static void clause_context(const px__text *tx, size_t first, size_t last, size_t
 }
 
 /* Does the sentence open on another time ("In 2010, a magnitude 8.8 quake
- * ...", "Last year, ...") or forecast, which puts all its clauses in a time
+ * ...", "Last year, ...", "For Richard Nixon in 1974, ...") or forecast, which puts all its clauses in a time
  * to come ("officials were forecasting a turnout rate of 65 percent --
  * between 2.6 million to 2.8 million voters")? */
 static bool lead_time_of(const px__text *tx, size_t first, size_t last) {
   /* "As we reported last February, ...": figures of an earlier report */
-  static const char *const open[] = {"in", "since", "during", "back", "last", "until", "before", "as"};
+  static const char *const open[] = {"in", "since", "during", "back", "last", "until", "before", "as", "for"};
   static const char *const fore[] = {"forecast",   "forecasts", "forecasting", "forecasted",
                                      "predict",    "predicts",  "predicted",   "predicting"};
   char w[16];
@@ -586,8 +586,9 @@ static bool beside_name(const px__text *tx, size_t first, size_t i) {
 }
 
 /* Does the clause of the figure (tokens i .. u) say it is needed, asked
- * for or threatened ("should receive 42 months", "threatened to retaliate
- * with tariffs on $60 billion"), or only
+ * for, aimed at or threatened ("should receive 42 months", "threatened to
+ * retaliate with tariffs on $60 billion", "her magic number of 2,383
+ * delegates"), or only
  * possible: "the 270 votes he needs", "it takes 60 votes", "the 60-vote threshold", "needing
  * at least 10 percent", "likely to sway at least four Republicans",
  * "could reach 3,000", "possible storm surges of up to 7 feet"?  Or is
@@ -598,7 +599,7 @@ static bool needed(const px__text *tx, size_t first, size_t last, size_t i, size
   static const char *const s[] = {"need",       "needs",       "needed",     "needing",    "threshold",
                                   "require",    "requires",    "required",   "must",       "might",
                                   "could",      "possible",    "potential",  "should",     "threat",
-                                  "threaten",   "threatens",   "threatened"};
+                                  "threaten",   "threatens",   "threatened", "magic"};
   static const char *const cond[] = {"if", "unless"};
   size_t lo = i, hi = u + 1;
   while (lo > first && !clause_break(tx, &tx->tok[lo - 1])) lo--;
