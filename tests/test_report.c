@@ -467,6 +467,8 @@ static void test_brief_pronoun_openers(void **state) {
       "But it did persuade them to rebuild the quay wall before the winter storms.\n\n"
       "They voted on Thursday to close the harbour road for a month.\n\n"
       "That's how long the crews worked before the last embers of the mill went out.\n\n"
+      "Twelve of them voted against the new harbour budget on Friday evening.\n\n"
+      "Most of those who live by the river were moved to the school overnight.\n\n"
       "Neighbours watched the flames from the river bank until the early hours.",
       SHARED_1 SHARED_2
       "The fire persuaded the town council to rebuild the quay wall before the winter storms."};
@@ -479,6 +481,7 @@ static void test_brief_pronoun_openers(void **state) {
   const char *v = strstr(a, "They voted");
   assert_null(v);
   assert_null(strstr(a, "That's how long"));
+  assert_null(strstr(a, "Twelve of them"));
   assert_non_null(strstr(a, "Neighbours watched"));
   free(out);
 }

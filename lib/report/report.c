@@ -457,7 +457,8 @@ static bool labelled_line(px_str t) {
 }
 
 /* Does sentence s of article a open on a pronoun ("But it did persuade
- * them to stop lurching from crisis to crisis.", "They voted no."), which
+ * them to stop lurching from crisis to crisis.", "They voted no.", "Twelve
+ * of them voted against ..."), which
  * says nothing read alone, in a brief, away from its neighbours? */
 static bool opens_on_pronoun(const px_comparison *c, uint32_t a, uint32_t s) {
   static const char *const conj[] = {"but", "and", "so", "yet", "still", "now", "then", "also"};
@@ -478,8 +479,20 @@ static bool opens_on_pronoun(const px_comparison *c, uint32_t a, uint32_t s) {
     bool hit = false;
     for (size_t i = 0; i < nl && !hit; i++) hit = strlen(list[i]) == n && !strncasecmp(w, list[i], n);
     /* "That's how long ...", "It's ...": a contraction opens on it too */
-    if (round)
-      return hit && (p == e || *p == ' ' || *p == ',' || *p == '\'' || (e - p >= 3 && !memcmp(p, "\xe2\x80\x99", 3)));
+    if (round && hit)
+      return p == e || *p == ' ' || *p == ',' || *p == '\'' || (e - p >= 3 && !memcmp(p, "\xe2\x80\x99", 3));
+    /* "Twelve of them voted against ...", "Most of these ...": a part of
+     * what a pronoun stands for (not "those who ...", said in full) */
+    if (round) {
+      static const char *const of_what[] = {" of them ", " of these ", " of us ", " of it ", " of this ",
+                                            " of those "};
+      for (size_t i = 0; i < sizeof of_what / sizeof *of_what; i++) {
+        size_t m = strlen(of_what[i]);
+        if (e - p > (ptrdiff_t)m && !strncasecmp(p, of_what[i], m))
+          return !(e - p - (ptrdiff_t)m >= 4 && !strncasecmp(p + m, "who ", 4));
+      }
+      return false;
+    }
     if (!hit) p = w; /* no "But": the first word is the one to ask */
   }
   return false;
