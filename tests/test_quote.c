@@ -264,6 +264,27 @@ static void test_dateline_after_byline(void **state) {
   assert_true(q.text.len > 3 && !memcmp(q.text.ptr, "The", 3));
 }
 
+/* A relative clause's words end at the comma that closes it, before the
+ * main verb in the present ("Berg, who last year told voters the ferry
+ * would sail, wants a vote ..."); a verb of writing or promising with a
+ * thing for its object ("wrote a letter to ...", "promised voters a new
+ * ferry") reports no words, one with a clause does ("wrote the plan was
+ * dead"). */
+static void test_relative_clause_and_object_cues(void **state) {
+  fx *f = *state;
+  run(f, "The council met on Monday to debate the harbour plan.\n\n"
+         "Anna Berg, who last year told voters the ferry would sail, wants a vote on the plan before "
+         "Christmas.\n\n"
+         "Olaf Lind wrote a letter to the council asking for an immediate hearing on the fees.\n\n"
+         "Mayor Tove Dahl promised voters a new ferry and cheaper tickets for the islands.\n\n"
+         "Per Holm wrote the plan was dead and the money should go to the schools instead.");
+  px_quote q = find(f, "the ferry would sail");
+  assert_false(str_has(q.text, "wants a vote"));
+  assert_no_quote_has(f, "a letter to the council");
+  assert_no_quote_has(f, "a new ferry");
+  assert_speaker(f, "the plan was dead", "Holm");
+}
+
 /* "Anna Berg's lawyer rallied supporters, saying: ...": the subject of the
  * clause is the lawyer, whose the possessive name says. */
 static void test_possessive_subject_of_participle(void **state) {
@@ -2783,6 +2804,7 @@ int main(void) {
       cmocka_unit_test(test_scan_stray_marks),
       cmocka_unit_test_setup_teardown(test_inline_dateline, setup, teardown),
       cmocka_unit_test_setup_teardown(test_dateline_after_byline, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_relative_clause_and_object_cues, setup, teardown),
       cmocka_unit_test_setup_teardown(test_possessive_subject_of_participle, setup, teardown),
       cmocka_unit_test_setup_teardown(test_direct_after_and_before, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cue_inside, setup, teardown),

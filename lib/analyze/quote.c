@@ -2523,6 +2523,25 @@ static size_t circumstance_cut(const qwork *w, size_t cs, size_t ce) {
  * between), the clause from j, the sentence from f; no finite verb
  * before the "who" (the sentence still wants its verb); the last comma
  * before a finite or past verb.  last when none. */
+/* A verb in the present after the comma that closes a relative clause:
+ * "Trump, who last year promised voters major tax cuts, wants a bill ..."
+ * (a word in lower case ending in "s", not "ss", "us" or "is", then a
+ * word that opens its object or clause: not a list's next noun,
+ * "floods and droughts", "holes in the walls"). */
+static bool s_verb(const qwork *w, size_t v, size_t last) {
+  static const char *const opens[] = {"a",   "an",   "the",  "that",  "to",    "he",    "she",
+                                      "it",  "they", "him",  "her",   "them",  "his",   "their",
+                                      "its", "some", "this", "these", "those", "no",    "not"};
+  if (!is_word(w, v) || cap_word(w, v) || v + 1 >= last || !is_word(w, v + 1) ||
+      !word_in(w, v + 1, opens, sizeof opens / sizeof *opens))
+    return false;
+  const px__token *t = TOK(w, v);
+  size_t n = t->end - t->start;
+  const char *p = w->p + t->start;
+  return n >= 4 && p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != 'u' && p[n - 2] != 'i' &&
+         !(TOK(w, v)->flags & PX__TF_STOP);
+}
+
 static size_t relative_report_end(const qwork *w, size_t f, size_t k, size_t j, size_t last) {
   size_t r = k;
   while (r > f && k - r < 3) {
@@ -2539,7 +2558,8 @@ static size_t relative_report_end(const qwork *w, size_t f, size_t k, size_t j, 
     size_t v = m + 1;
     while (v + 1 < last && ly_adverb(w, v) && !cap_word(w, v)) v++;
     if (!is_word(w, v) || cap_word(w, v)) continue;
-    if (has_finite_verb(w, v, v + 1) || (is_ed(w, v) && !(w->cls[v] & PX__CW_CUE))) cut = m;
+    if (has_finite_verb(w, v, v + 1) || (is_ed(w, v) && !(w->cls[v] & PX__CW_CUE)) || s_verb(w, v, last))
+      cut = m;
   }
   return cut;
 }
@@ -2601,9 +2621,10 @@ static bool opening_phrase(const qwork *w, size_t a, size_t b) {
  * president's outrage over ..." tells a thing).  ("Recalled her days as
  * secretary of state" is a memory told, more often in news than a recall
  * of cars.) */
-static const char *const k_object_cue[] = {"add", "adds", "added", "adding", "maintained",
-                                           "maintains", "maintain", "recounted", "recounts",
-                                           "recount", "relayed", "relays"};
+static const char *const k_object_cue[] = {"add",      "adds",     "added",    "adding",   "maintained",
+                                           "maintains", "maintain", "recounted", "recounts", "recount",
+                                           "relayed",  "relays",   "write",    "writes",   "wrote",
+                                           "promise",  "promises", "promised"};
 
 /* Tokens from a, right after a cue with no "that", open a clause, not
  * the cue's object: a subject pronoun first ("said he would run"), or a
