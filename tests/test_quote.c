@@ -285,6 +285,24 @@ static void test_relative_clause_and_object_cues(void **state) {
   assert_speaker(f, "the plan was dead", "Holm");
 }
 
+/* A broadcaster named by its call letters reports the words of the one it
+ * names ("..., claiming that he "posed a threat," WKXO-TV said"; "as WKXO
+ * reports, she called the mayor "an idiot""); a word in capitals is no
+ * station ("WEST"). */
+static void test_call_letters_report(void **state) {
+  fx *f = *state;
+  run(f, "Police shot a man on Tuesday in the harbour district.\n\n"
+         "Officers then approached the man and shot him, claiming that he \"posed an imminent threat "
+         "to the crew,\" WKXO-TV said.\n\n"
+         "In one email, as WKXO reports, Anna Berg called the mayor \"an idiot.\"");
+  assert_speaker(f, "imminent threat", "Officers");
+  assert_speaker(f, "an idiot", "Berg");
+  assert_true(px__call_letters("WKXO-TV", 7));
+  assert_true(px__call_letters("WNYC", 4));
+  assert_false(px__call_letters("WEST", 4));
+  assert_false(px__call_letters("WHO", 3));
+}
+
 /* "Anna Berg's lawyer rallied supporters, saying: ...": the subject of the
  * clause is the lawyer, whose the possessive name says. */
 static void test_possessive_subject_of_participle(void **state) {
@@ -2805,6 +2823,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_inline_dateline, setup, teardown),
       cmocka_unit_test_setup_teardown(test_dateline_after_byline, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_clause_and_object_cues, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_call_letters_report, setup, teardown),
       cmocka_unit_test_setup_teardown(test_possessive_subject_of_participle, setup, teardown),
       cmocka_unit_test_setup_teardown(test_direct_after_and_before, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cue_inside, setup, teardown),

@@ -1421,6 +1421,8 @@ make:;
         plain = false;
     if (plain) c->vote[T_PERSON] += 1;
   }
+  /* "WSOC-TV", "KTLA": a broadcaster */
+  if (px__call_letters(tx->body + w->nstart[a], w->nend[b - 1] - w->nstart[a])) c->vote[T_ORG] += 4;
   if (nw == 1) {
     if (after_the && (fb & W_ORGHEAD)) c->vote[T_ORG] += 2; /* "the Times", "the Post" */
     if (fb & W_GAZ_P) c->vote[T_PERSON] += 2;

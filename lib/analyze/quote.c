@@ -3414,6 +3414,7 @@ static bool media_speaker(const qwork *w, const spk *s) {
   if (!s->ok || s->pron || s->end <= s->start) return false;
   size_t a = tok_from(w, s->start), e = tok_from(w, s->end);
   if (a >= e || e > w->tx->ntok) return false;
+  if (px__call_letters(w->p + s->start, s->end - s->start)) return true;
   bool person = s->men >= 0 && w->ents->ent[w->ents->men[s->men].entity].type == PX_ENT_PERSON;
   if (person) {
     /* "NPR's Brian Naylor", "the Times' reporter" */

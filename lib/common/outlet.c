@@ -292,3 +292,23 @@ bool px__outlet_known(const char *raw, size_t n) {
   key_of(raw, n, key, sizeof key);
   return key[0] && lookup(NULL, key) != NULL;
 }
+
+/* A broadcaster's call letters: "WSOC-TV", "KTLA", "WNYC", "WGN-TV"
+ * (K or W and three capitals, or two and a band after a hyphen: "WHO",
+ * "KGB", "WTO" are no stations).  Bare, the second letter is a consonant
+ * but H, R or Y, so that words in capitals ("WEST", "KARL", "WHAT") are
+ * not taken (nor "WWII", "KNOW", "KNEW"). */
+bool px__call_letters(const char *p, size_t n) {
+  size_t k = 0;
+  if (n < 3 || (p[0] != 'K' && p[0] != 'W')) return false;
+  while (k < n && p[k] >= 'A' && p[k] <= 'Z') k++;
+  if (k < 3 || k > 4) return false;
+  if (k == n) {
+    if (k != 4 || strchr("AEIOUHRY", p[1])) return false;
+    return memcmp(p, "WWII", 4) && memcmp(p, "KNOW", 4) && memcmp(p, "KNEW", 4);
+  }
+  static const char *const band[] = {"-TV", "-FM", "-AM", "-DT"};
+  for (size_t i = 0; i < sizeof band / sizeof *band; i++)
+    if (n - k == 3 && !memcmp(p + k, band[i], 3)) return true;
+  return false;
+}

@@ -36,6 +36,8 @@ typedef struct px__buf {
 /* Is raw[0..n) a publisher of the built-in table ("Reuters", "the LA
  * Times", "NPR")?  (Names a user loaded are not asked.) */
 PX__HIDDEN bool px__outlet_known(const char *raw, size_t n);
+/* Is p[0..n) a broadcaster's call letters ("WSOC-TV", "KTLA", "WFAE")? */
+PX__HIDDEN bool px__call_letters(const char *p, size_t n);
 PX__HIDDEN void px__buf_init(px__buf *b, size_t cap);
 PX__HIDDEN void px__buf_release(px__buf *b);
 /** @return PX_OK, PX_ENOMEM or PX_ETOOBIG (buffer unchanged on error). */

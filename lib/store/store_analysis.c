@@ -86,8 +86,9 @@
  * part of it; 44: sentence openers WordNet lacks ("Plus,", "Alas,",
  * "Using ...", "Lawmakers ...") are no names; 45: a relative clause's
  * words end before a main verb in the present ("..., wants a bill"), and
- * writing or promising a thing reports no words. */
-#define ANALYSIS_VERSION 45
+ * writing or promising a thing reports no words; 46: a broadcaster's call
+ * letters ("WSOC-TV") name an organization that reports others' words. */
+#define ANALYSIS_VERSION 46
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
