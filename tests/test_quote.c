@@ -303,6 +303,22 @@ static void test_call_letters_report(void **state) {
   assert_false(px__call_letters("WHO", 3));
 }
 
+/* Words a noun after the marks names ("the "ferry now" chant", "her
+ * "harbour first" slogan") are no one's said here; and the subject of a
+ * clause after ", and" speaks by its "by chanting", not the sentence's
+ * first ("Berg attacked the plan, and the crowd responded by chanting,
+ * "..."). */
+static void test_chant_and_coordinated_clause(void **state) {
+  fx *f = *state;
+  run(f, "The council met on Monday to debate the harbour plan.\n\n"
+         "Anna Berg said on Thursday she disagreed with the \"ferry now\" chant.\n\n"
+         "Berg attacked the plan at a rally on the quay, and the crowd responded by chanting, "
+         "\"Keep the ferry running!\"");
+  px_quote q = find(f, "ferry now");
+  assert_int_equal(q.kind, PX_QUOTE_SCARE);
+  assert_speaker_span(f, "Keep the ferry running", "the crowd");
+}
+
 /* "Anna Berg's lawyer rallied supporters, saying: ...": the subject of the
  * clause is the lawyer, whose the possessive name says. */
 static void test_possessive_subject_of_participle(void **state) {
@@ -2824,6 +2840,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_dateline_after_byline, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_clause_and_object_cues, setup, teardown),
       cmocka_unit_test_setup_teardown(test_call_letters_report, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_chant_and_coordinated_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_possessive_subject_of_participle, setup, teardown),
       cmocka_unit_test_setup_teardown(test_direct_after_and_before, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cue_inside, setup, teardown),

@@ -1247,8 +1247,30 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
       (word_in(w, tb, adv, sizeof adv / sizeof *adv) || ly_adverb(w, tb)))
     tb--;
   if (is_ing(w, c) && (c - 1 == t || tb + 2 == c) && is_word(w, tb) &&
-      (TOK(w, tb)->fold == w->qa->h_by || (w->cls[tb] & CW_CLAUSE)))
+      (TOK(w, tb)->fold == w->qa->h_by || (w->cls[tb] & CW_CLAUSE))) {
+    /* of the clause after ", and": "Trump attacked the quartet, and the
+     * crowd responded by chanting, "..."" */
+    for (size_t k = tb; k > slo + 1; k--)
+      if (is_word(w, k - 1) && punct_char(w, k - 2) == ',' &&
+          (TOK(w, k - 1)->fold == w->qa->h_and || TOK(w, k - 1)->fold == w->qa->h_but)) {
+        /* a clause with a subject of its own: a name, a role, a pronoun
+         * or a determiner opens it */
+        if (!is_word(w, k) || !(cap_word(w, k) || role_word(w, k) || (w->cls[k] & (CW_DET | PX__CW_PRONOUN))))
+          break;
+        if (main_subject(w, k, tb, s)) return true;
+        /* a subject the finder knows no speaker word in ("the crowd"):
+         * the phrase that opens the clause and ends before the verb
+         * before "by" (not "..., but in so doing offered ... by saying") */
+        spk s2 = {0};
+        if (tb >= k + 2 && TOK(w, tb)->fold == w->qa->h_by && np_ending_at(w, k, tb - 2, &s2) &&
+            tok_from(w, s2.start) == k) {
+          *s = s2;
+          return true;
+        }
+        break;
+      }
     return main_subject(w, slo, tb, s);
+  }
   /* "Bret Stephens, who, after trading insults with the host, said":
    * the relative pronoun before a phrase set off by commas */
   if (punct_char(w, t) == ',' && !is_ing(w, c)) {
@@ -4009,6 +4031,14 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
           (tx->body[tx->tok[prev - 3].start] | 0x20) == 's')
         c->so_called = true;
     }
+    /* "the "send her back" chant", "his "America First" slogan": words a
+     * noun after the marks names, whoever said them, are not said here */
+    static const char *const naming[] = {"chant",  "chants",   "slogan", "slogans", "mantra",
+                                         "motto",  "refrain",  "catchphrase", "hashtag",
+                                         "moniker", "nickname", "tagline", "rallying"};
+    if (!c->so_called && c->close_tok < nt && is_word(&w, c->close_tok) &&
+        word_in(&w, c->close_tok, naming, sizeof naming / sizeof *naming))
+      c->so_called = true;
     /* "In an interview with "Fox and Friends," Clinton said": a run of
      * capitalized words right after a preposition names a programme, a
      * book or a paper, and one right before a noun names the thing; the

@@ -87,8 +87,10 @@
  * "Using ...", "Lawmakers ...") are no names; 45: a relative clause's
  * words end before a main verb in the present ("..., wants a bill"), and
  * writing or promising a thing reports no words; 46: a broadcaster's call
- * letters ("WSOC-TV") name an organization that reports others' words. */
-#define ANALYSIS_VERSION 46
+ * letters ("WSOC-TV") name an organization that reports others' words;
+ * 47: words a noun after the marks names ("the "send her back" chant") are
+ * not said, and "by chanting" in a clause after ", and" is its subject's. */
+#define ANALYSIS_VERSION 47
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
