@@ -317,6 +317,18 @@ static void test_chant_and_coordinated_clause(void **state) {
   px_quote q = find(f, "ferry now");
   assert_int_equal(q.kind, PX_QUOTE_SCARE);
   assert_speaker_span(f, "Keep the ferry running", "the crowd");
+  /* a crowd right before its participle, after a preposition too; chants
+   * "of" a slogan, and the one after "and", belong to the attribution and
+   * the remark goes on after them */
+  run(f, "The council met on Monday to debate the harbour plan.\n\n"
+         "Mayor Anna Berg presided over a crowd chanting \"Save our ferry!\" on the quay.\n\n"
+         "\"When you decide the ferry sails, it sails,\" Berg said amid chants of \"four more years\" "
+         "and \"Vaasa!\" \"When you decide we go on, we go on.\"");
+  assert_speaker_span(f, "Save our ferry", "a crowd");
+  q = find(f, "we go on, we go on");
+  assert_true(str_has(q.text, "the ferry sails"));
+  assert_false(str_has(q.text, "Vaasa"));
+  assert_false(str_has(q.text, "four more years"));
 }
 
 /* "Anna Berg's lawyer rallied supporters, saying: ...": the subject of the

@@ -1432,6 +1432,17 @@ static bool subject_before(const qwork *w, size_t lo, size_t c, spk *s) {
      * preposition is not the subject; the clause's first speaker is.
      * So for a document the subject put out: "the Council issued a
      * statement calling ...", "He released a letter that says ..." */
+    /* "presided over a crowd chanting "..."": a group of people right
+     * before the participle is who says it, after a preposition too */
+    static const char *const group[] = {"crowd",    "crowds",   "protesters", "demonstrators", "fans",
+                                        "audience", "marchers", "mourners",   "onlookers"};
+    static const char *const to[] = {"to", "for"}; /* "sent a card to voters saying": the card */
+    size_t g0 = tok_from(w, s->start);
+    while (g0 > lo && is_word(w, g0 - 1) && (w->cls[g0 - 1] & CW_DET)) g0--;
+    bool says = is_ing(w, c) && t + 1 == c && s->men < 0 && !s->pron && is_word(w, t) &&
+                word_in(w, t, group, sizeof group / sizeof *group) &&
+                !(g0 > 0 && is_word(w, g0 - 1) && word_in(w, g0 - 1, to, 2));
+    if (says) return true;
     if ((s->men >= 0 && after_preposition(w, tok_from(w, s->start))) ||
         (s->men < 0 && !s->pron && (is_document(w, t) || common_after_preposition(w, s)))) {
       spk s2 = {0};
@@ -4039,6 +4050,18 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     if (!c->so_called && c->close_tok < nt && is_word(&w, c->close_tok) &&
         word_in(&w, c->close_tok, naming, sizeof naming / sizeof *naming))
       c->so_called = true;
+    /* so too after one and "of": "chants of "send her back"", "cries of
+     * "Allahu Akbar"" */
+    static const char *const cries[] = {"chant", "chants", "cries", "cry", "shouts", "calls", "slogan", "slogans"};
+    if (!c->so_called && prev >= 2 && is_word(&w, prev - 1) && tx->tok[prev - 1].fold == qa->h_of &&
+        is_word(&w, prev - 2) && word_in(&w, prev - 2, cries, sizeof cries / sizeof *cries))
+      c->so_called = true;
+    /* and the next after "and" or "or": "chants of "four more years" and
+     * "U.S.A."" */
+    static const char *const andor[] = {"and", "or"};
+    if (!c->so_called && i > 0 && cv[i - 1].so_called && cv[i - 1].close_tok + 1 == prev && is_word(&w, prev - 1) &&
+        word_in(&w, prev - 1, andor, 2))
+      c->so_called = true;
     /* "In an interview with "Fox and Friends," Clinton said": a run of
      * capitalized words right after a preposition names a programme, a
      * book or a paper, and one right before a noun names the thing; the
@@ -4127,7 +4150,10 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       cand *d = &cv[j];
       /* ""...," he said on "Meet the Press." "...": a programme named
        * in the attribution belongs to it; the remark goes on after it */
-      if ((d->q.kind == 5 || d->named) && c->trail && d->open_tok <= c->trail_end + 1 &&
+      /* so is a chant or a slogan the attribution names anywhere in its
+       * sentence (""...," Obama said amid chants of "four more years."
+       * "..."") */
+      if ((((d->q.kind == 5 || d->named) && d->open_tok <= c->trail_end + 1) || d->so_called) && c->trail &&
           d->open_tok < nt && c->trail_end > 0 && sent_of(&w, d->open_tok) == sent_of(&w, c->trail_end - 1)) {
         size_t e = d->close_tok;
         while (e < nt && !is_qmark(&w, e) && !is_sent_end_punct(&w, e) && punct_char(&w, e) != ',') e++;
