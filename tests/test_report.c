@@ -448,6 +448,27 @@ static void test_brief_line_without_dateline(void **state) {
   free(out);
 }
 
+/* A remark whose speaker is written only as a pronoun, in every outlet,
+ * is labelled as one whose speaker is not named, not "they". */
+static void test_remark_label_not_a_pronoun(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *title[2] = {"Fire destroys Vaasa grain silo", "Old silo burns in Vaasa"};
+  const char *body[2] = {
+      SHARED_1 SHARED_2 "The inspectors wrote a long report on the fire.\n\n"
+      "\"A hierarchy of repairs is created that favours the harbour over the old town,\" they wrote.",
+      SHARED_1 SHARED_2 "The inspectors wrote a long report on the fire.\n\n"
+      "They warned that \"a hierarchy of repairs is created that favours the harbour over the old town.\""};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  const char *q = strstr(out, "Quote variants");
+  assert_non_null(q);
+  assert_non_null(strstr(q, "hierarchy of repairs"));
+  assert_null(strstr(q, "\n  they \xc2\xb7"));
+  assert_null(strstr(q, "\n  They \xc2\xb7"));
+  free(out);
+}
+
 /* Pieces of a quotation are no line of the brief: neither the sentence
  * that opens a quotation the next one closes, nor the one that closes it
  * ("... It fed three villages," the mayor said.), nor a sentence that is
@@ -1068,7 +1089,7 @@ int main(void) {
       cmocka_unit_test(test_brief_leading_ellipsis), cmocka_unit_test(test_brief_headline_case),
       cmocka_unit_test(test_brief_core_not_first_person), cmocka_unit_test(test_brief_lead_not_a_question),
       cmocka_unit_test(test_brief_lead_not_a_column_url),
-      cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_core_not_a_headline), cmocka_unit_test(test_quote_rendering_skips_title), cmocka_unit_test(test_quote_rendering_partial), cmocka_unit_test(test_brief_line_without_dateline), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
+      cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_core_not_a_headline), cmocka_unit_test(test_quote_rendering_skips_title), cmocka_unit_test(test_quote_rendering_partial), cmocka_unit_test(test_remark_label_not_a_pronoun), cmocka_unit_test(test_brief_line_without_dateline), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
       cmocka_unit_test(test_brief_asides),
       cmocka_unit_test(test_brief_core_speaker), cmocka_unit_test(test_brief_core_speaker_pronoun),
       cmocka_unit_test(test_brief_own_headline_in_body),

@@ -146,6 +146,15 @@ static bool key_tail(px_str a, px_str b) {
          memcmp(b.ptr + b.len - a.len, a.ptr, a.len) == 0;
 }
 
+/* "they", "He": a speaker written as a pronoun only, which names no one in
+ * a remark's label. */
+static bool bare_pronoun(px_str s) {
+  static const char *const pron[] = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"};
+  for (size_t i = 0; i < sizeof pron / sizeof *pron; i++)
+    if (s.len == strlen(pron[i]) && !strncasecmp(s.ptr, pron[i], s.len)) return true;
+  return false;
+}
+
 /* The name of each speaker key throughout the report (label[j]: the
  * member whose name names member j's key, UINT32_MAX when none is
  * resolved), among the names its renderings give it: one person, one
@@ -606,9 +615,9 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
       }
       cq->name = jk != UINT32_MAX && label[jk] != UINT32_MAX ? c->qmem[label[jk]].speaker : (px_str){0};
     }
-    if (!cq->key.len) /* no resolved speaker: the role as written, when one is */
+    if (!cq->key.len) /* no resolved speaker: the role as written, when one is (a pronoun is none) */
       for (uint32_t j = cq->first; j < cq->first + cq->count; j++)
-        if (c->qmem[j].speaker.len > cq->name.len) cq->name = c->qmem[j].speaker;
+        if (c->qmem[j].speaker.len > cq->name.len && !bare_pronoun(c->qmem[j].speaker)) cq->name = c->qmem[j].speaker;
     for (uint32_t j = cq->first; j < cq->first + cq->count; j++) {
       uint32_t o = c->art[c->qmem[j].art].outlet;
       if (!seen[o]) seen[o] = 1, cq->noutlets++;
