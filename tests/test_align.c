@@ -798,6 +798,9 @@ static void test_furniture(void **state) {
       "- Check out the CNN Electoral Map and Calculator and game out your own strategy for November.",
       "Check out the video of the ferry below.",
       "Read more from Jane Doe on the cost of the new pier.", "Read the full memo below:",
+      /* a membership appeal */
+      "Become a member of the Harbour Video Club on YouTube today.",
+      "Become a Member Join the community that keeps the harbour on the front page.",
       /* a picture's place and day, no verb of the opening run to go by */
       "A farmer drives his tractor along a road in Pearl Bay, Ostria, Valdoria, July 25, 2018.",
       "The ferry company's logo is seen on a building in Eastport, May 2, 2018.",

@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 73u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 74u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -241,7 +241,9 @@
                     72: "For ... in 1974," opens on another time; a "magic
                         number" is a target, not a count;
                     73: a remark no speaker is resolved for is not labelled
-                        by a pronoun ("they") */
+                        by a pronoun ("they");
+                    74: a membership appeal ("Become a member of ...") is
+                        furniture */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

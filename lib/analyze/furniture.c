@@ -82,7 +82,10 @@ static const char *const k_start[] = {
     "read or share this story", "related coverage ", "read more about", "read more from", "read more on ",
     "read more of ", "read the full", "read the whole", "read the rest", "watch the full",
     "watch the latest", "check out our", "check out the cnn electoral map", "click to read", "click to view",
-    "click to hear", "click to listen", "click play"};
+    "click to hear", "click to listen", "click play",
+    /* a membership appeal: "Become a member of the Vox Video Lab on
+     * YouTube today.", "Join the Vox Video Lab Go behind the scenes." */
+    "become a member", "join the vox video lab"};
 
 /* A call to buy or act that ends a short line: "This Year Give a Unique
  * Gift - Shop Now", "Get the app - Download now". */
