@@ -801,6 +801,10 @@ static void test_furniture(void **state) {
       /* a membership appeal */
       "Become a member of the Harbour Video Club on YouTube today.",
       "Become a Member Join the community that keeps the harbour on the front page.",
+      /* a newsletter's blurb, a pointer to an outlet's coverage, a picture's credit */
+      "A daily roundup of harbour and shipping issues.", "( HARBOUR TIMES' full coverage of the ferry strike)",
+      "Stay tuned to Coast Daily for full coverage of the mayor's announcement.",
+      "(Photo by Jon Lund/Wire Images)(Wire via Coast Images)",
       /* a picture's place and day, no verb of the opening run to go by */
       "A farmer drives his tractor along a road in Pearl Bay, Ostria, Valdoria, July 25, 2018.",
       "The ferry company's logo is seen on a building in Eastport, May 2, 2018.",

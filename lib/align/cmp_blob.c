@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 74u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 75u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -243,7 +243,11 @@
                     73: a remark no speaker is resolved for is not labelled
                         by a pronoun ("they");
                     74: a membership appeal ("Become a member of ...") is
-                        furniture */
+                        furniture;
+                    75: so are a newsletter's blurb ("A daily roundup of
+                        ..."), a pointer to an outlet's coverage ("(
+                        POLITICO's full coverage of ...)") and a picture's
+                        credit in brackets ("(Photo by ...") */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

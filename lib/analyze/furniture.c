@@ -85,7 +85,9 @@ static const char *const k_start[] = {
     "click to hear", "click to listen", "click play",
     /* a membership appeal: "Become a member of the Vox Video Lab on
      * YouTube today.", "Join the Vox Video Lab Go behind the scenes." */
-    "become a member", "join the vox video lab"};
+    "become a member", "join the vox video lab",
+    /* a picture's credit in brackets, a newsletter's blurb */
+    "(photo by", "(photos by", "(photo:", "a daily roundup of", "a weekly roundup of"};
 
 /* A call to buy or act that ends a short line: "This Year Give a Unique
  * Gift - Shop Now", "Get the app - Download now". */
@@ -114,6 +116,9 @@ static const char *const k_any[] = {
     "support our journalism", "explanatory journalism", "independent journalism",
     "pic.twitter.com/", "rush transcript", "in its final form", "to your inbox", "in your inbox",
     "protected by recaptcha", "privacy policy and terms",
+    /* a pointer to an outlet's coverage: "Stay tuned to Townhall for full
+     * coverage of ..." (in brackets, below) */
+    "for full coverage of",
     /* a newsletter form's own lines */
     "not a robot", "select a newsletter", "may opt-out at any time", "may opt out at any time",
     "receive emails containing", "issue signing you up", "enable javascript", "send me updates",
@@ -1212,6 +1217,8 @@ bool px__furniture_text(const char *p, size_t n) {
   pthread_once(&lists_once, index_lists);
   if (whole_of(&l_whole, t, tn)) return true;
   if (contains_one_of(&l_any, t, tn)) return true;
+  /* "( POLITICO's full coverage of the government shutdown)" */
+  if (t[0] == '(' && words <= 16 && contains(t, tn, "full coverage of")) return true;
   if (gallery_count(t, tn) && words <= 16) return true;
   if (words <= 30 && read_more_tail(p, n)) return true;
   if (words <= 40 && post_signature(p, n)) return true;
