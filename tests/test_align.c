@@ -805,6 +805,8 @@ static void test_furniture(void **state) {
       "A daily roundup of harbour and shipping issues.", "( HARBOUR TIMES' full coverage of the ferry strike)",
       "Stay tuned to Coast Daily for full coverage of the mayor's announcement.",
       "(Photo by Jon Lund/Wire Images)(Wire via Coast Images)",
+      /* community and money appeals */
+      "Join our Facebook community for conversation and updates.", "For as little as $3, you can help us.",
       /* a picture's place and day, no verb of the opening run to go by */
       "A farmer drives his tractor along a road in Pearl Bay, Ostria, Valdoria, July 25, 2018.",
       "The ferry company's logo is seen on a building in Eastport, May 2, 2018.",

@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 75u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 76u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -247,7 +247,10 @@
                     75: so are a newsletter's blurb ("A daily roundup of
                         ..."), a pointer to an outlet's coverage ("(
                         POLITICO's full coverage of ...)") and a picture's
-                        credit in brackets ("(Photo by ...") */
+                        credit in brackets ("(Photo by ...");
+                    76: and a page's community and money appeals ("Join
+                        our Facebook community ...", "For as little as $3,
+                        you can help us.") */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

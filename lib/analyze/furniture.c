@@ -87,7 +87,9 @@ static const char *const k_start[] = {
      * YouTube today.", "Join the Vox Video Lab Go behind the scenes." */
     "become a member", "join the vox video lab",
     /* a picture's credit in brackets, a newsletter's blurb */
-    "(photo by", "(photos by", "(photo:", "a daily roundup of", "a weekly roundup of"};
+    "(photo by", "(photos by", "(photo:", "a daily roundup of", "a weekly roundup of",
+    /* a page's own community and money appeals */
+    "join our facebook", "join our new membership", "for as little as $"};
 
 /* A call to buy or act that ends a short line: "This Year Give a Unique
  * Gift - Shop Now", "Get the app - Download now". */
