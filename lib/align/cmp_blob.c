@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 76u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 77u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -250,7 +250,9 @@
                         credit in brackets ("(Photo by ...");
                     76: and a page's community and money appeals ("Join
                         our Facebook community ...", "For as little as $3,
-                        you can help us.") */
+                        you can help us.");
+                    77: "Please consider supporting ...", "Send a tip to
+                        ...", "See this note about how we cover ..." */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

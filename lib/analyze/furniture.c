@@ -89,7 +89,8 @@ static const char *const k_start[] = {
     /* a picture's credit in brackets, a newsletter's blurb */
     "(photo by", "(photos by", "(photo:", "a daily roundup of", "a weekly roundup of",
     /* a page's own community and money appeals */
-    "join our facebook", "join our new membership", "for as little as $"};
+    "join our facebook", "join our new membership", "for as little as $", "please consider supporting",
+    "send a tip to", "see this note about how we cover"};
 
 /* A call to buy or act that ends a short line: "This Year Give a Unique
  * Gift - Shop Now", "Get the app - Download now". */
