@@ -526,6 +526,8 @@ static void test_brief_asides(void **state) {
       "Read on to find out more about the riverside bakery, known to all as \"The Oven.\"\n\n"
       "(Ask the farmers along the river how those promises worked out.)\n\n"
       "I have watched this harbour burn twice in ten years and nobody ever learns.\n\n"
+      "What I don't understand is, logistically, how the pumps ever worked.\n\n"
+      "Secondly, we require under this plan that the mill owners pay for the new pumps.\n\n"
       "The grain trade began here after World War I and the quay was listed in 1988.\n\n"
       "Neighbours watched the flames from the river bank until the early hours.",
       SHARED_1 SHARED_2
@@ -541,6 +543,8 @@ static void test_brief_asides(void **state) {
   assert_null(strstr(a, "Read on"));
   assert_null(strstr(a, "Ask the farmers"));
   assert_null(strstr(a, "I have watched"));
+  assert_null(strstr(a, "What I don't"));
+  assert_null(strstr(a, "we require"));
   assert_non_null(strstr(a, "World War I"));
   assert_non_null(strstr(a, "Neighbours watched"));
   free(out);

@@ -573,8 +573,9 @@ static bool heading(const px_comparison *c, uint32_t a, uint32_t s) {
 }
 
 /* An aside, not a claim an outlet adds: a question ("what is this?"), a
- * bracketed aside to the reader, or the writer speaking in the first person outside
- * any quotation ("Pardon me for ...", "I think ...").  Columns and live
+ * bracketed aside to the reader, or the writer (or a transcript's speaker)
+ * in the first person outside any quotation ("Pardon me for ...", "I think
+ * ...", "we require ...").  Columns and live
  * blogs open on such lines; the brief lists what an outlet reports. */
 static bool aside(const px_comparison *c, uint32_t a, uint32_t s) {
   const px__sentence *se = &c->art[a].tx->sent[s];
@@ -638,10 +639,17 @@ static bool aside(const px_comparison *c, uint32_t a, uint32_t s) {
       while (b > p && b[-1] == ' ') b--;
       const unsigned char *pw = b;
       while (pw > p && ((pw[-1] | 0x20) >= 'a' && (pw[-1] | 0x20) <= 'z')) pw--;
-      bool numeral = pw < b && *pw >= 'A' && *pw <= 'Z';
+      /* (a sentence's first word is capitalized whatever it is: "What I
+       * don't understand is ...") */
+      bool numeral = pw < b && *pw >= 'A' && *pw <= 'Z' && pw != p;
       if (!numeral && (apos || (e - q >= 2 && q[0] == ' ' && q[1] >= 'a' && q[1] <= 'z'))) return true;
     } else if ((n == 2 && !memcmp(w, "me", 2)) || (n == 2 && !memcmp(w, "my", 2)) ||
                (n == 2 && !memcmp(w, "My", 2) && w == p) || (n == 6 && !memcmp(w, "myself", 6))) {
+      return true;
+    } else if (((n == 2 && (!memcmp(w, "we", 2) || !memcmp(w, "We", 2))) || (n == 3 && !memcmp(w, "our", 3))) &&
+               !apos) {
+      /* a speaker's "we" outside marks ("Secondly, we require under this
+       * proposal ...", a transcript) or the writer's ("We should ...") */
       return true;
     }
   }
