@@ -1349,6 +1349,9 @@ static void test_speaker_match(void **state) {
   assert_false(M("Sarah Huckabee Sanders", "Sarah Palin Sanders"));
   assert_false(M("Rick Gates", "Robert Gates"));
   assert_false(M("Donald Trump Jr.", "Donald Trump"));
+  /* a second family name after the first ("Erin Madigan" / "Erin Madigan White") */
+  assert_true(M("Erin Madigan", "Erin Madigan White"));
+  assert_false(M("Erin Madigan", "Erin White"));
 #undef M
 }
 

@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 77u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 78u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -252,7 +252,10 @@
                         our Facebook community ...", "For as little as $3,
                         you can help us.");
                     77: "Please consider supporting ...", "Send a tip to
-                        ...", "See this note about how we cover ..." */
+                        ...", "See this note about how we cover ...";
+                    78: a speaker of two names is one with a second family
+                        name after them ("Erin Madigan" / "Erin Madigan
+                        White") */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

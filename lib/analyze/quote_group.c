@@ -607,6 +607,17 @@ static bool tokens_match(const ntok *ta, size_t n1, const ntok *tb, size_t n2) {
     for (size_t i = 0; i < nlo && tail; i++) tail = same_tok(&lo[i], &hi[nhi - nlo + i]);
     if (tail) return true;
   }
+  /* the shorter name of two words the head of the longer, which adds a
+   * second family name: "Erin Madigan" / "Erin Madigan White" */
+  if ((n1 == 2 && n2 == 3) || (n1 == 3 && n2 == 2)) {
+    const ntok *lo = n1 < n2 ? ta : tb, *hi = n1 < n2 ? tb : ta;
+    static const char *const sfx[] = {"jr", "sr", "ii", "iii", "iv"}; /* "Donald Trump Jr." is another */
+    bool suffix = false;
+    for (size_t i = 0; i < sizeof sfx / sizeof *sfx; i++) suffix |= !strcmp(hi[2].s, sfx[i]);
+    if (!suffix && strlen(lo[0].s) > 1 && strlen(lo[1].s) > 1 && same_tok(&lo[0], &hi[0]) &&
+        same_tok(&lo[1], &hi[1]))
+      return true;
+  }
   /* one surname, first names one person's ("Bob" / "Robert"), and a
    * middle name one of them leaves out ("Sarah Huckabee Sanders" / "Sarah
    * Sanders"): every token of the shorter in the longer, in order */
