@@ -206,6 +206,9 @@ static void test_exclamations_and_glued(void **state) {
         "He added: \"That never worked very well.\"", "Ferries are late, he said.");
   SPLIT("It never worked very well.\xe2\x80\x9d" "Ferries are late, he said.",
         "It never worked very well.\xe2\x80\x9d", "Ferries are late, he said.");
+  /* an acronym after the glued mark */
+  SPLIT("He added: \"That never worked very well.\"CNN is declining the invitation.",
+        "He added: \"That never worked very well.\"", "CNN is declining the invitation.");
   SPLIT("She said the U.S.\"Navy\" was ready.", "She said the U.S.\"Navy\" was ready.");
   SPLIT("It drew fire from Republican Govs. Dave Holm of Ohio and Ann Berg of Iowa.",
         "It drew fire from Republican Govs. Dave Holm of Ohio and Ann Berg of Iowa.");

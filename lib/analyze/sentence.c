@@ -533,7 +533,9 @@ static size_t glued_quote_end(splitter *s, size_t start, size_t t, size_t k, siz
   const unsigned char *p = s->p;
   size_t n = s->n;
   if (t == 0 || e + 1 >= n || !(p[t - 1] >= 'a' && p[t - 1] <= 'z')) return 0;
-  if (!(p[e] >= 'A' && p[e] <= 'Z' && p[e + 1] >= 'a' && p[e + 1] <= 'z')) return 0;
+  /* (an acronym too: "... with the attorney general."CNN is declining") */
+  if (!(p[e] >= 'A' && p[e] <= 'Z' && ((p[e + 1] >= 'a' && p[e + 1] <= 'z') || (p[e + 1] >= 'A' && p[e + 1] <= 'Z'))))
+    return 0;
   if (e - k == 1 && p[k] == '"') {
     size_t marks = 0;
     for (size_t j = start; j < k; j++) marks += p[j] == '"';

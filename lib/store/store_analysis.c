@@ -90,8 +90,10 @@
  * letters ("WSOC-TV") name an organization that reports others' words;
  * 47: words a noun after the marks names ("the "send her back" chant") are
  * not said, and "by chanting" in a clause after ", and" is its subject's;
- * 48: chants "of" a slogan are not said, and a crowd chanting speaks. */
-#define ANALYSIS_VERSION 48
+ * 48: chants "of" a slogan are not said, and a crowd chanting speaks;
+ * 49: a glued quotation mark before an acronym ends a sentence ("...
+ * general."CNN is declining"). */
+#define ANALYSIS_VERSION 49
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
