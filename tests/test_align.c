@@ -809,6 +809,7 @@ static void test_furniture(void **state) {
       "Join our Facebook community for conversation and updates.", "For as little as $3, you can help us.",
       "Please consider supporting Coast Watch by making a donation .", "Send a tip to the news team at CD.",
       "See this note about how we cover events such as this.",
+      "The news and stories that matter, delivered weekday mornings.",
       /* a picture's place and day, no verb of the opening run to go by */
       "A farmer drives his tractor along a road in Pearl Bay, Ostria, Valdoria, July 25, 2018.",
       "The ferry company's logo is seen on a building in Eastport, May 2, 2018.",

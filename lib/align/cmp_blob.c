@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 79u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 80u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -257,7 +257,9 @@
                         name after them ("Erin Madigan" / "Erin Madigan
                         White");
                     79: a glued quotation mark before an acronym ends a
-                        sentence ("... general."CNN is declining") */
+                        sentence ("... general."CNN is declining");
+                    80: a newsletter's pitch ("The news and stories that
+                        matter, delivered weekday mornings.") is furniture */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -122,6 +122,9 @@ static const char *const k_any[] = {
     /* a pointer to an outlet's coverage: "Stay tuned to Townhall for full
      * coverage of ..." (in brackets, below) */
     "for full coverage of",
+    /* a newsletter's pitch: "The news and stories that matter, delivered
+     * weekday mornings." */
+    "delivered weekday mornings", "delivered every weekday",
     /* a newsletter form's own lines */
     "not a robot", "select a newsletter", "may opt-out at any time", "may opt out at any time",
     "receive emails containing", "issue signing you up", "enable javascript", "send me updates",
