@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 80u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 81u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -259,7 +259,10 @@
                     79: a glued quotation mark before an acronym ends a
                         sentence ("... general."CNN is declining");
                     80: a newsletter's pitch ("The news and stories that
-                        matter, delivered weekday mornings.") is furniture */
+                        matter, delivered weekday mornings.") is furniture;
+                    81: articles whose stored analysis does not fit are
+                        analysed before their outlet's template text is
+                        looked for (it was missed in them) */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -144,6 +144,22 @@ static int load_inputs(px_store *st, px_article **arts, size_t n, px__textan *ta
   return rc;
 }
 
+/* The articles without a stored analysis that fits (a store analysed by
+ * an older build, before `parallax reanalyze`): analysed here, so that
+ * their outlet's template text is found in them too, as in the others. */
+static int analyse_missing(px_store *st, px_article **arts, size_t n, px__cinput *in) {
+  px_analyzer *an = NULL;
+  int rc = PX_OK;
+  for (size_t i = 0; i < n && rc == PX_OK; i++) {
+    if (in[i].doc) continue;
+    if (!an && (rc = px_analyzer_new(st->ctx, &an))) break;
+    rc = px_analyze(an, arts[i], &in[i].doc);
+    in[i].quotes = NULL; /* the comparison extracts them */
+  }
+  px_analyzer_free(an);
+  return rc;
+}
+
 static void drop_inputs(px__cinput *in, size_t n) {
   for (size_t i = 0; in && i < n; i++) {
     px_doc_free(in[i].doc);
@@ -388,7 +404,7 @@ int px_store_story_comparison(px_store *st, int64_t id, px_comparison **out, int
     drop_inputs(in, x.n);
   }
   if ((rc = px__textan_new(&ta)) || (rc = load_inputs(st, arts, x.n, ta, in)) ||
-      (rc = template_text(st, id, arts, x.n, in)))
+      (rc = analyse_missing(st, arts, x.n, in)) || (rc = template_text(st, id, arts, x.n, in)))
     goto out;
   px_compare_opts o;
   px_compare_opts_init(&o);
