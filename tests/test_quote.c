@@ -331,6 +331,24 @@ static void test_chant_and_coordinated_clause(void **state) {
   assert_false(str_has(q.text, "four more years"));
 }
 
+/* A name with a number after it is a thing's, no speaker ("the crash site
+ * of Nordic Air Flight 804 showed ..."), and no "he" stands for it; a
+ * possessive's year is no such number ("The Harbour Bureau's 2011 report
+ * stated that ..."). */
+static void test_numbered_thing_no_speaker(void **state) {
+  fx *f = *state;
+  run(f, "Remains recovered from the crash site of Nordic Air Flight 804 showed burn marks and were "
+         "\"very tiny,\" suggesting an explosion brought down the plane, a forensics official told "
+         "reporters on Tuesday.\n\n"
+         "He said that \"there isn't even a whole seat left in one piece.\"\n\n"
+         "The Harbour Bureau's 2011 report stated that the number of ferry crossings fell by half.");
+  px_quote q = find(f, "whole seat");
+  assert_false(str_has(q.speaker_name, "Flight"));
+  q = find(f, "very tiny");
+  assert_false(str_has(q.speaker_name, "Flight"));
+  assert_speaker(f, "ferry crossings fell", "Harbour Bureau");
+}
+
 /* "Anna Berg's lawyer rallied supporters, saying: ...": the subject of the
  * clause is the lawyer, whose the possessive name says. */
 static void test_possessive_subject_of_participle(void **state) {
@@ -2856,6 +2874,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_relative_clause_and_object_cues, setup, teardown),
       cmocka_unit_test_setup_teardown(test_call_letters_report, setup, teardown),
       cmocka_unit_test_setup_teardown(test_chant_and_coordinated_clause, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_numbered_thing_no_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_possessive_subject_of_participle, setup, teardown),
       cmocka_unit_test_setup_teardown(test_direct_after_and_before, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cue_inside, setup, teardown),

@@ -401,10 +401,28 @@ static bool count_of_people(const qwork *w, size_t k, size_t t) {
   return true;
 }
 
+/* A name of no person with a number right after it names a thing: "the
+ * crash site of EgyptAir Flight 804 showed" (a flight, a route, a
+ * mission), no speaker. */
+static bool numbered_thing(const qwork *w, int32_t m) {
+  size_t after = w->ents->men[m].tok_first + w->ents->men[m].tok_count;
+  if (after >= w->tx->ntok || TOK(w, after)->kind != PX__TOK_NUMBER ||
+      w->ents->ent[w->ents->men[m].entity].type == PX_ENT_PERSON)
+    return false;
+  /* not a possessive's year: "The Bureau of Counterterrorism's 2011
+   * country reports ... stated" */
+  if (TOK(w, after - 1)->flags & PX__TF_POSSESSIVE) return false;
+  const px__token *n = TOK(w, after);
+  const char *p = w->p + n->start;
+  bool year = n->end - n->start == 4 && (p[0] == '1' || p[0] == '2');
+  return !year;
+}
+
 static bool np_ending_at(const qwork *w, size_t lo, size_t t, spk *s) {
   if (!is_word(w, t)) return false;
   int32_t m = mention_at(w, t);
   if (m >= 0) {
+    if (numbered_thing(w, m)) return false;
     spk_from_mention(w, m, s);
     /* a title word before the name belongs to the phrase it names */
     return true;
@@ -882,6 +900,7 @@ static bool nearest_back(const qwork *w, size_t lo, size_t c, spk *s) {
     if (!speakerish(w, k)) continue;
     int32_t m = mention_at(w, k);
     if (m >= 0) {
+      if (numbered_thing(w, m)) return false;
       spk_from_mention(w, m, s);
       return true;
     }

@@ -92,8 +92,9 @@
  * not said, and "by chanting" in a clause after ", and" is its subject's;
  * 48: chants "of" a slogan are not said, and a crowd chanting speaks;
  * 49: a glued quotation mark before an acronym ends a sentence ("...
- * general."CNN is declining"). */
-#define ANALYSIS_VERSION 49
+ * general."CNN is declining"); 50: a name of no person with a number
+ * after it ("EgyptAir Flight 804") is no speaker. */
+#define ANALYSIS_VERSION 50
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
