@@ -2188,8 +2188,9 @@ static size_t sent_first_tok(const qwork *w, size_t s) {
  * with none when the sentence opens a paragraph after a byline's few
  * words ("Kevin Johnson USA TODAY / WASHINGTON – A scheme ... has been
  * referred to the FBI, Mueller's spokesman said"; deeper in, a newsletter's
- * headings take that shape: "CRUZ CLAIMING VICTORY - ...").  The agency names no speaker of the sentence, and the
- * place is no part of what was said. */
+ * headings take that shape: "CRUZ CLAIMING VICTORY - ...").  The agency
+ * names no speaker of the sentence, and the place is no part of what was
+ * said. */
 static size_t after_dateline(const qwork *w, size_t s) {
   const px__sentence *se = &w->tx->sent[s];
   size_t f = se->tok_first, e = f + se->tok_count;
