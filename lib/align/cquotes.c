@@ -146,12 +146,13 @@ static bool key_tail(px_str a, px_str b) {
          memcmp(b.ptr + b.len - a.len, a.ptr, a.len) == 0;
 }
 
-/* "they", "He": a speaker written as a pronoun only, which names no one in
- * a remark's label. */
-static bool bare_pronoun(px_str s) {
-  static const char *const pron[] = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"};
-  for (size_t i = 0; i < sizeof pron / sizeof *pron; i++)
-    if (s.len == strlen(pron[i]) && !strncasecmp(s.ptr, pron[i], s.len)) return true;
+/* Is a speaker as written ("he", "She", "they") a pronoun?  It names no
+ * one: not in a remark's label, not in a contradicting attribution. */
+static bool pronoun_speaker(px_str w) {
+  static const char *const p[] = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"};
+  if (!w.len || w.len > 4) return false;
+  for (size_t k = 0; k < sizeof p / sizeof *p; k++)
+    if (strlen(p[k]) == w.len && !strncasecmp(p[k], w.ptr, w.len)) return true;
   return false;
 }
 
@@ -307,15 +308,6 @@ static bool role_holder(const prole *r, size_t nr, const px__text *tx, const px_
 /* Where the next member of remark gg goes. */
 static uint32_t cq_first_count(const px_comparison *c, uint32_t gg) {
   return c->quote[gg].first + c->quote[gg].count;
-}
-
-/* Is a speaker as written ("he", "She", "they") a pronoun? */
-static bool pronoun_speaker(px_str w) {
-  static const char *const p[] = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"};
-  if (!w.len || w.len > 4) return false;
-  for (size_t k = 0; k < sizeof p / sizeof *p; k++)
-    if (strlen(p[k]) == w.len && !strncasecmp(p[k], w.ptr, w.len)) return true;
-  return false;
 }
 
 /* Is the speaker named where the quote stands: does the speaker as written
@@ -617,7 +609,7 @@ int px__cmp_quotes(px_comparison *c, px__textan *ta) {
     }
     if (!cq->key.len) /* no resolved speaker: the role as written, when one is (a pronoun is none) */
       for (uint32_t j = cq->first; j < cq->first + cq->count; j++)
-        if (c->qmem[j].speaker.len > cq->name.len && !bare_pronoun(c->qmem[j].speaker)) cq->name = c->qmem[j].speaker;
+        if (c->qmem[j].speaker.len > cq->name.len && !pronoun_speaker(c->qmem[j].speaker)) cq->name = c->qmem[j].speaker;
     for (uint32_t j = cq->first; j < cq->first + cq->count; j++) {
       uint32_t o = c->art[c->qmem[j].art].outlet;
       if (!seen[o]) seen[o] = 1, cq->noutlets++;

@@ -278,10 +278,10 @@ static bool or_bound(const px__text *tx, size_t last, size_t u) {
 
 /* What a sum or a count is per, when its clause says: "$5,000 to a
  * candidate per election cycle", "$2,500 each", "debate each night",
- * "$80 billion a year" (a
- * rate counts per its denominator, and two rates are one figure only per
- * the same one).  The words from token k on, to the clause's end, six at
- * most: a hash to fold into the unit, 0 when none. */
+ * "$80 billion a year" (a rate counts per its denominator, and two rates
+ * are one figure only per the same one).  The words from token k on, to
+ * the clause's end, six at most: a hash to fold into the unit, 0 when
+ * none. */
 static bool time_unit(const char *w, size_t n);
 static uint64_t per_of(const px__text *tx, size_t last, size_t k) {
   char w[16];
@@ -456,8 +456,8 @@ static void clause_context(const px__text *tx, size_t first, size_t last, size_t
 }
 
 /* Does the sentence open on another time ("In 2010, a magnitude 8.8 quake
- * ...", "Last year, ...", "For Richard Nixon in 1974, ...") or forecast, which puts all its clauses in a time
- * to come ("officials were forecasting a turnout rate of 65 percent --
+ * ...", "Last year, ...", "For Richard Nixon in 1974, ...") or forecast,
+ * which puts all its clauses in a time to come ("officials were forecasting a turnout rate of 65 percent --
  * between 2.6 million to 2.8 million voters")? */
 static bool lead_time_of(const px__text *tx, size_t first, size_t last) {
   /* "As we reported last February, ...": figures of an earlier report */

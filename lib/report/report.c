@@ -152,9 +152,9 @@ px_str px__shown(px_str t) {
       }
     }
   }
-  /* a wire dateline with its agency, where an aggregator runs a copy on
-   * after another ("Washington (CNN) - For the tea party movement, ..."):
-   * the place and the agency are no part of the statement */
+  /* a wire dateline, where an aggregator runs a copy on after another
+   * ("Washington (CNN) - For the tea party movement, ...", "WASHINGTON –
+   * ..."): the place and the agency are no part of the statement */
   px__dateline d;
   px__find_dateline(t.ptr, t.len, &d);
   if (d.found && d.end < t.len) t.ptr += d.end, t.len -= d.end;

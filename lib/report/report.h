@@ -33,8 +33,8 @@ PX__HIDDEN void px__fmt_time(int64_t t, bool iso, char *buf, size_t n);
 /** Text of a fact member / quote member / value, borrowed from the comparison. */
 PX__HIDDEN px_str px__span(const px_comparison *c, uint32_t art, uint32_t start, uint32_t end);
 /** A statement as the brief shows it: t without an ellipsis that opens it
- * ("[…] The Post first reported ...") nor a wire dateline with its agency
- * ("Washington (CNN) - ..."). */
+ * ("[…] The Post first reported ...") nor a wire dateline ("Washington
+ * (CNN) - ...", "WASHINGTON – ..."). */
 PX__HIDDEN px_str px__shown(px_str t);
 PX__HIDDEN const char *px__qkind_name(const px__cqmember *m);
 /** The words of a quote member as the reports show them: a direct quote's
