@@ -690,8 +690,37 @@ static void test_streaks_bounds_rates(void **state) {
                          "According to the survey, 87 percent of DACA recipients are employed."));
 }
 
+/* What was added against a whole, a month-dated event, two currencies,
+ * complementary shares, a total against one event's count. */
+static void test_added_months_currency_totals(void **state) {
+  (void)state;
+  assert_false(comparable("At least 312 new deaths were reported in the country on Friday.",
+                          "The country reported 280 deaths on Friday."));
+  assert_true(comparable("At least 312 new deaths were reported in the country on Friday.",
+                         "The country reported 298 new deaths on Friday."));
+  assert_false(comparable("Officials said mines were used in a March attack on five cargo ships.",
+                          "Officials blamed the navy for an attack on three cargo ships."));
+  assert_true(comparable("Officials blamed the navy for an attack on five cargo ships.",
+                         "Officials blamed the navy for an attack on three cargo ships."));
+  assert_false(comparable("The minister said the city would pledge an extra \u20ac4 billion to the port.",
+                          "The minister said the city is devoting $8.2 billion to the port."));
+  assert_true(comparable("The minister said the city would pledge an extra $4 billion to the port.",
+                         "The minister said the city is devoting $8.2 billion to the port."));
+  assert_false(comparable("The treaty would hand the islanders control over 65% of the coast.",
+                          "The treaty asks the islanders to give up claims to 35% of the coast."));
+  assert_true(comparable("The treaty would hand the islanders control over 65% of the coast.",
+                         "The treaty would hand the islanders control over 60% of the coast."));
+  assert_false(comparable("In all, about 420 charities were flagged for review, the director said.",
+                          "Roughly 90 charities were flagged using words like \"patriot\" in their filings."));
+  assert_false(comparable("In total, since the blast at the depot on Monday, 23 people have died.",
+                          "The blast at the depot on Monday left 15 people dead."));
+  assert_true(comparable("The blast at the depot on Monday left 19 people dead.",
+                         "The blast at the depot on Monday left 15 people dead."));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_added_months_currency_totals),
       cmocka_unit_test(test_counted_noun),        cmocka_unit_test(test_left_out),
       cmocka_unit_test(test_percent_pairs),       cmocka_unit_test(test_other_time_and_rates),
       cmocka_unit_test(test_million_bounds),      cmocka_unit_test(test_same_thing),

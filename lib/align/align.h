@@ -305,6 +305,9 @@ typedef struct px__qty {
                          ("now seats just eight"): a figure its sentence gives,
                          never one set against another outlet's */
   uint8_t about;      /* hedged: "about", "roughly", "some" before it */
+  uint8_t currency;   /* a sum: 1 dollars, 2 pounds, 3 euros, 4 another; 0 none */
+  uint8_t total;      /* its sentence says it sums up ("In all, ...", "in total",
+                         "to date"): a whole, not one event's count */
 } px__qty;
 
 /** Do two quantities of one unit count the same thing about the same event:

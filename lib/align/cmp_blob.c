@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 81u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 82u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -262,7 +262,11 @@
                         matter, delivered weekday mornings.") is furniture;
                     81: articles whose stored analysis does not fit are
                         analysed before their outlet's template text is
-                        looked for (it was missed in them) */
+                        looked for (it was missed in them); 82: figures
+                        of what was added ("new deaths"), of a month's
+                        event ("a May attack"), in two currencies, of
+                        shares making up a whole or of a total ("In all,
+                        ...") are not set against each other */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -75,7 +75,7 @@ static uint8_t session_of(const px__text *tx, size_t first, size_t last) {
 /* Words between a number and what it counts that do not change the unit. */
 static bool skippable(const char *w, size_t n) {
   static const char *const s[] = {"more", "other", "additional", "of", "the", "further",
-                                  "extra", "new", "some", "about", "nearly", "almost"};
+                                  "extra", "some", "about", "nearly", "almost"};
   for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
     if (strlen(s[i]) == n && memcmp(s[i], w, n) == 0) return true;
   return false;
@@ -197,13 +197,15 @@ static bool word_is(const char *w, size_t n, const char *const *list, size_t nl)
 
 /* Does token i (in [first, last)) say its clause is about another time
  * than the event: a year ("in 2010", "the 2019 floods"), "last year",
- * "previous", "ago", "in May"? */
+ * "previous", "ago", "in May", "a May attack"? */
 static bool time_marker(const px__text *tx, size_t first, size_t last, size_t i) {
   static const char *const other[] = {"ago", "previous", "previously", "prior", "former", "formerly"};
   static const char *const period[] = {"year",   "years",  "month",  "months", "week",
                                        "decade", "century", "summer", "winter", "spring",
                                        "autumn", "fall",   "season", "time"};
-  static const char *const before_month[] = {"in", "since", "until", "from", "by", "last"};
+  /* "in May", "since March"; "a May attack", "the March vote": an event
+   * dated by its month */
+  static const char *const before_month[] = {"in", "since", "until", "from", "by", "last", "a", "an", "the"};
   const px__token *t = &tx->tok[i];
   if (is_year(tx, t)) return true;
   if (t->kind != PX__TOK_WORD) return false;
@@ -459,6 +461,30 @@ static void clause_context(const px__text *tx, size_t first, size_t last, size_t
  * ...", "Last year, ...", "For Richard Nixon in 1974, ...") or forecast,
  * which puts all its clauses in a time to come ("officials were forecasting a turnout rate of 65 percent --
  * between 2.6 million to 2.8 million voters")? */
+/* Does the sentence say its figures sum up: "In all, about 300 groups were
+ * singled out", "In total, since the shooting, 17 people have been
+ * killed", "to date", "all told"?  A total and the count of one event or
+ * one part ("75 groups were singled out using words like ...", "12 people
+ * dead" at the magazine) are two counts.  ("So far" is no such sign: "So
+ * far, Obama has ... granted only ten commutations" and "Obama has granted
+ * ... nine commutations" count alike.) */
+static bool total_of(const px__text *tx, size_t first, size_t last) {
+  char w[8], x[8];
+  for (size_t k = first; k + 1 < last; k++) {
+    if (tx->tok[k].kind != PX__TOK_WORD || tx->tok[k + 1].kind != PX__TOK_WORD) continue;
+    size_t n = lower(tx, &tx->tok[k], w, sizeof w), m = lower(tx, &tx->tok[k + 1], x, sizeof x);
+    if (!n || !m) continue;
+    if ((!strcmp(w, "to") && !strcmp(x, "date")) ||
+        (!strcmp(w, "all") && !strcmp(x, "told")) || (!strcmp(w, "in") && !strcmp(x, "total")))
+      return true;
+    /* "In all, ..." (not "in all 50 states") */
+    if (!strcmp(w, "in") && !strcmp(x, "all") && k + 2 < last && tx->tok[k + 2].kind == PX__TOK_PUNCT &&
+        tx->body[tx->tok[k + 2].start] == ',')
+      return true;
+  }
+  return false;
+}
+
 static bool lead_time_of(const px__text *tx, size_t first, size_t last) {
   /* "As we reported last February, ...": figures of an earlier report */
   static const char *const open[] = {"in", "since", "during", "back", "last", "until", "before", "as", "for"};
@@ -498,6 +524,11 @@ static bool is_measure(const char *w, size_t n) {
 
 bool px__qty_comparable(const px__qty *a, const px__qty *b) {
   if (a->unit != b->unit || a->other_time || b->other_time) return false;
+  /* "€3 billion" / "$6.7 billion": two currencies, two sums */
+  if (a->currency != b->currency) return false;
+  /* a total and one event's count ("In all, about 300 groups" / "75 groups
+   * were singled out using words like ...") */
+  if (a->total != b->total) return false;
   if (a->dir && b->dir && a->dir != b->dir) return false; /* a rise and a fall */
   /* A share is a share of something: two are set against each other only
    * when both say of what in the same words ("12% of voters" / "15% of
@@ -510,6 +541,9 @@ bool px__qty_comparable(const px__qty *a, const px__qty *b) {
      * recipients are employed" / "25 percent of DACA recipients have
      * US-born children" */
     if (a->said_of && b->said_of && a->said_of != b->said_of) return false;
+    /* shares that make up the whole: "70% of the West Bank" under the
+     * plan's control, "30%" given up */
+    if (fabs(a->value + b->value - 100) < 0.5 && a->value != b->value) return false;
     if (!a->base) {
       int shared = 0;
       for (uint8_t i = 0; i < a->nctx; i++)
@@ -809,21 +843,27 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
   while (body_first < last && tx->tok[body_first].start < skip_to) body_first++;
   bool lead_time = lead_time_of(tx, body_first, last);
   uint8_t session = session_of(tx, body_first, last);
+  bool total = total_of(tx, body_first, last);
   for (size_t i = first; i < last && nq < max; i++) {
     const px__token *t = &tx->tok[i];
     if (t->start < skip_to) continue;
     double v = -1;
     bool money = false, pct = false;
+    uint8_t currency = 0;
     if (t->kind == PX__TOK_NUMBER) {
       if (!px__parse_number(tx->body + t->start, t->end - t->start, &v)) continue;
-      const char *p = tx->body + t->start;
+      const unsigned char *p = (const unsigned char *)tx->body + t->start;
       size_t n = t->end - t->start;
-      money = p[0] == '$' || (n > 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA3) ||
-              (n > 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x82);
+      /* "$", "£" (C2 A3), "€" (E2 82 AC) or another sign of the block */
+      currency = p[0] == '$' ? 1
+                 : n > 2 && p[0] == 0xC2 && p[1] == 0xA3 ? 2
+                 : n > 3 && p[0] == 0xE2 && p[1] == 0x82 ? (p[2] == 0xAC ? 3 : 4)
+                                                         : 0;
       pct = p[n - 1] == '%';
       if (i > first && tx->tok[i - 1].kind == PX__TOK_SYMBOL &&
           tx->tok[i - 1].end == t->start && tx->body[tx->tok[i - 1].start] == '$')
-        money = true;
+        currency = 1;
+      money = currency != 0;
     } else if (t->kind == PX__TOK_WORD) {
       size_t n = lower(tx, t, w, sizeof w);
       if (!n) continue;
@@ -845,7 +885,7 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       continue;
     }
     px__qty q = {.value = v, .start = t->start, .end = t->end, .ustart = t->start, .uend = t->end, .lo = v, .hi = v,
-                 .prec = 1};
+                 .prec = 1, .currency = currency, .total = total};
     if (t->kind == PX__TOK_NUMBER) { /* the digits after the point */
       const char *p = memchr(tx->body + t->start, '.', t->end - t->start);
       for (p = p ? p + 1 : NULL; p && p < tx->body + t->end && *p >= '0' && *p <= '9'; p++) q.prec /= 10;
@@ -981,7 +1021,7 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
 
     /* The counted word: the next word, past a few that do not change it. */
     size_t uidx = i;
-    bool hyphen = false, rate = false, part = false;
+    bool hyphen = false, rate = false, part = false, added = false;
     for (int skip = 0; j < last && skip < 3; skip++, j++) {
       const px__token *u = &tx->tok[j];
       if (u->kind == PX__TOK_PUNCT && tx->body[u->start] == '-') { /* "two-hour" */
@@ -992,6 +1032,12 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       size_t n = lower(tx, u, w, sizeof w);
       if (n && partial(w, n)) part = true;
       if (n && skippable(w, n)) continue;
+      /* "246 new deaths", "1.8 million new voters": what was added, not
+       * the whole ("147 deaths", "1.6 million registered voters") */
+      if (n == 3 && !memcmp(w, "new", 3) && !(u->flags & PX__TF_CAP)) {
+        added = true;
+        continue;
+      }
       if (n && time_unit(w, n) && w[n - 1] == 'y') { /* "900,000 daily tests" */
         rate = true;
         continue;
@@ -1055,6 +1101,7 @@ size_t px__quantities(const px__text *tx, size_t sent, px__qty *out, size_t max)
       q.part = 1;
     if (q.unit && (rate || rate_after(tx, last, uidx + 1))) q.unit ^= px__word_hash("#rate", 5);
     if (q.unit) q.unit ^= per_of(tx, last, uidx + 1); /* "200 donors per state", "each night" */
+    if (q.unit && added) q.unit ^= px__word_hash("#new", 4);
     if (q.unit && error_margin(tx, first, i)) q.unit = 0;
     /* A number that counts nothing named ("now seats just eight", "twelve
      * and four people", "drawdown to around 5,500 by then") is still a
