@@ -285,6 +285,31 @@ static void test_relative_clause_and_object_cues(void **state) {
   assert_speaker(f, "the plan was dead", "Holm");
 }
 
+/* A verb of telling whose one told runs into a comma: what was said is
+ * after a "that" past an aside on the one told, or after the comma when
+ * the telling opens or interrupts the sentence; after the clause it
+ * refers to (", as he told investigators, when ..."), nothing is said
+ * after it, and the one told is never part of what was said. */
+static void test_told_then_comma(void **state) {
+  fx *f = *state;
+  run(f, "The ferry strike entered its third week on Monday.\n\n"
+         "Was Lars Vik afraid for his job, as he told investigators, when the union and the port met?\n\n"
+         "Port chief Aki Rantala told Radio Nord's Eva Lund, that the ferries would sail again by June.\n\n"
+         "Even if the talks fail, Marta Solberg told reporters, the islands will have food for a month.\n\n"
+         "To hear Nils Moe tell it, the union has won every point that mattered.\n\n"
+         "Union leader Ola Dahl told the story, pointing out the gaps in the port's account.");
+  assert_no_quote_has(f, "investigators");
+  assert_no_quote_has(f, "the union and the port met");
+  px_quote q = find(f, "the ferries would sail again by June");
+  assert_false(str_has(q.text, "Eva Lund"));
+  q = find(f, "the islands will have food for a month");
+  assert_false(str_has(q.text, "reporters"));
+  assert_speaker(f, "the islands will have food", "Solberg");
+  q = find(f, "the union has won every point");
+  assert_false(str_has(q.text, "it,"));
+  assert_no_quote_has(f, "pointing out the gaps");
+}
+
 /* A broadcaster named by its call letters reports the words of the one it
  * names ("..., claiming that he "posed a threat," WKXO-TV said"; "as WKXO
  * reports, she called the mayor "an idiot""); a word in capitals is no
@@ -2873,6 +2898,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_dateline_after_byline, setup, teardown),
       cmocka_unit_test_setup_teardown(test_relative_clause_and_object_cues, setup, teardown),
       cmocka_unit_test_setup_teardown(test_call_letters_report, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_told_then_comma, setup, teardown),
       cmocka_unit_test_setup_teardown(test_chant_and_coordinated_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_numbered_thing_no_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_possessive_subject_of_participle, setup, teardown),

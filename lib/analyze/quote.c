@@ -76,7 +76,7 @@ struct px__quotean {
   uint64_t h_may; /* "Mrs May said": a name, not a modal */
   uint64_t h_that, h_to, h_according, h_mr, h_mrs, h_ms, h_dr, h_by, h_it, h_in, h_of,
       h_said, h_told, h_tells, h_statement, h_s, h_for, h_at, h_on, h_from, h_with,
-      h_about, h_against, h_over, h_and, h_but, h_who, h_which, h_than, h_less, h_more;
+      h_about, h_against, h_over, h_and, h_but, h_or, h_who, h_which, h_than, h_less, h_more;
   uint64_t h_was, h_were, h_been, h_what, h_they;
   uint64_t h_through, h_across, h_around, h_along; /* of place, for common_after_preposition */
   uint64_t h_back, h_shot, h_fired, h_hit, h_snapped, h_chimed, h_went;
@@ -179,6 +179,7 @@ int px__quotean_new(px__quotean **out) {
   qa->h_along = hword("along");
   qa->h_and = hword("and");
   qa->h_but = hword("but");
+  qa->h_or = hword("or");
   qa->h_was = hword("was");
   qa->h_were = hword("were");
   qa->h_been = hword("been");
@@ -2351,6 +2352,29 @@ typedef struct cand {
 } cand;
 
 static bool clause_verb(const qwork *w, size_t k, bool first);
+/* Verbs of telling, whose object is always the one told. */
+static const char *const k_telling[] = {"told", "tells", "tell", "telling", "assured", "assures",
+                                        "informed", "informs", "reminded", "reminds"};
+
+/* "as he told investigators, when ...", "as he told reporters on Monday,
+ * after ...": the one told after the verb of telling at k, and a few words
+ * of setting, run into a comma before any word that could open a clause
+ * (a pronoun, a determiner, a capitalized word after lower-case ones): the
+ * comma's token, 0 when not. */
+static size_t told_then_comma(const qwork *w, size_t k, size_t e) {
+  bool lower = false;
+  for (size_t t = k + 1; t < e && t <= k + 8; t++) {
+    if (!is_word(w, t)) {
+      if (TOK(w, t)->flags & PX__TF_POSSESSIVE) continue;
+      return punct_char(w, t) == ',' ? t : 0;
+    }
+    if (t > k + 1 && (w->cls[t] & (PX__CW_PRONOUN | CW_DET))) return 0;
+    if (cap_word(w, t) && lower && !time_word(w, t)) return 0; /* not "reporters on Monday" */
+    lower |= !cap_word(w, t);
+  }
+  return 0;
+}
+
 /* After "told" (or "tells", "assured", "informed", "reminded") at k, with
  * no "that": where the clause begins after the one told ("told
  * investigators she was beaten", "told reporters the bridge would reopen",
@@ -2359,10 +2383,8 @@ static bool clause_verb(const qwork *w, size_t k, bool first);
  * or, after lower-case words, a capitalized one, and a verb of a clause
  * within six words.  k + 1 when there is none. */
 static size_t addressee_end(const qwork *w, size_t k, size_t e) {
-  static const char *const told[] = {"told", "tells", "tell", "telling", "assured", "assures",
-                                     "informed", "informs", "reminded", "reminds"};
   static const char *const object[] = {"him", "them", "us", "me", "her"};
-  if (!word_in(w, k, told, sizeof told / sizeof *told)) return k + 1;
+  if (!word_in(w, k, k_telling, sizeof k_telling / sizeof *k_telling)) return k + 1;
   size_t j = k + 1, end = SIZE_MAX;
   if (j < e && is_word(w, j) && word_in(w, j, object, sizeof object / sizeof *object) && j + 1 < e &&
       is_word(w, j + 1) &&
@@ -2876,6 +2898,44 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
       j = clause_after(w, k, last);
     }
     if (last - j < 4) return false;
+    /* "as he told investigators, when he and Brown struggled for his
+     * gun": a verb of telling with no clause after the one told says
+     * nothing after it (its words are the one told and the writer's) */
+    size_t tc = j == k + 1 && word_in(w, k, k_telling, sizeof k_telling / sizeof *k_telling)
+                    ? told_then_comma(w, k, last)
+                    : 0;
+    if (tc) {
+      /* "told NPR's Robert Siegel, that ...", "told ABC, however, that
+       * ...": what was said is after the "that" */
+      size_t th = 0;
+      bool list = false; /* "told an audience of business, community and labor leaders that" */
+      for (size_t t = tc + 1; t < last && t <= tc + 20 && !th; t++) {
+        if (is_word(w, t) && TOK(w, t)->fold == w->qa->h_that && (punct_char(w, t - 1) == ',' || list))
+          th = t;
+        else if (is_word(w, t) && t <= tc + 4 && (TOK(w, t)->fold == w->qa->h_and || TOK(w, t)->fold == w->qa->h_or))
+          list = true;
+        else if (is_word(w, t) && list && clause_verb(w, t, false))
+          list = false;
+      }
+      static const char *const as_w[] = {"as"};
+      size_t sa = tok_from(w, s.start);
+      if (th) j = th + 1;
+      /* "Was Wilson in fear for his life, as he told investigators, when
+       * he and Brown struggled for his gun?": an aside after the clause
+       * it refers to; the words after it are the writer's */
+      else if (sa >= f + 2 && word_in(w, sa - 1, as_w, 1) && punct_char(w, sa - 2) == ',') continue;
+      /* "Even if Obamacare works as planned, Gruber told CNN, about 40%
+       * ... would remain ...", "To hear Romney tell it, the president
+       * ...": what was said goes on after the one told */
+      else if (tc + 1 < last && is_word(w, tc + 1) && !(w->cls[tc + 1] & CW_CLAUSE) &&
+               TOK(w, tc + 1)->fold != w->qa->h_and && TOK(w, tc + 1)->fold != w->qa->h_but &&
+               TOK(w, tc + 1)->fold != w->qa->h_or && clause_follows(w, tc + 1, last))
+        j = tc + 1;
+      /* "told Renee Montagne, co-host of NPR's Morning Edition.", "told
+       * the story, pointing out ...": the one told and an aside, no
+       * clause */
+      else continue;
+    }
     /* a noun or preposition right after the verb: "said in", "told reporters" */
     if (j == k + 1 && is_word(w, j) && (TOK(w, j)->flags & PX__TF_STOP) &&
         !(w->cls[j] & (PX__CW_PRONOUN | CW_DET)))

@@ -93,8 +93,10 @@
  * 48: chants "of" a slogan are not said, and a crowd chanting speaks;
  * 49: a glued quotation mark before an acronym ends a sentence ("...
  * general."CNN is declining"); 50: a name of no person with a number
- * after it ("EgyptAir Flight 804") is no speaker. */
-#define ANALYSIS_VERSION 50
+ * after it ("EgyptAir Flight 804") is no speaker; 51: the one told and
+ * a comma after "told" are no part of what was said ("told NPR's Robert
+ * Siegel, that ...", "as he told investigators, when ..."). */
+#define ANALYSIS_VERSION 51
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
