@@ -810,6 +810,10 @@ static void test_furniture(void **state) {
       "Please consider supporting Coast Watch by making a donation .", "Send a tip to the news team at CD.",
       "See this note about how we cover events such as this.",
       "The news and stories that matter, delivered weekday mornings.",
+      /* who is in a picture */
+      "From left are Mayor Anna Berg, Jon Lund and Ida Noe.", "From left, Jane Doe and Eli Moe board the ferry.",
+      "Clockwise from top left: Jon Lund/Wire, Ida Noe/Wire.", "(File photo is a screen grab from Harbour TV)",
+      "(Left to right) Mayor Anna Berg and Jon Lund.",
       /* a picture's place and day, no verb of the opening run to go by */
       "A farmer drives his tractor along a road in Pearl Bay, Ostria, Valdoria, July 25, 2018.",
       "The ferry company's logo is seen on a building in Eastport, May 2, 2018.",
@@ -916,6 +920,7 @@ static void test_furniture(void **state) {
       "The pier was closed, Sunday, June 21, 2020, after the storm.",
       "The hearing, Monday, March 2, 2020, will decide the ferry's future.",
       "Jane Doe, left, and Eli Moe, right, have run the ferry since May 1, 2001, the board said.",
+      "The ferry turned left from the pier, the captain said.",
       "This report found that ferries, piers and docks need repairs, the board said.",
       "In May, June and July 2020 the ferry ran every day.",
       "Orlen, Harbourtown and Eastport Voted Yes.",

@@ -90,7 +90,12 @@ static const char *const k_start[] = {
     "(photo by", "(photos by", "(photo:", "a daily roundup of", "a weekly roundup of",
     /* a page's own community and money appeals */
     "join our facebook", "join our new membership", "for as little as $", "please consider supporting",
-    "send a tip to", "see this note about how we cover"};
+    "send a tip to", "see this note about how we cover",
+    /* who is in a picture, and where: "From left are Senators Shelley
+     * Moore Capito (R-WV), Dean Heller (R-NV) ...", "Clockwise from top
+     * left: ...", "(File photo is a screen grab from C-SPAN)" */
+    "from left,", "from left:", "from left are", "from left to right", "(from left", "(left to right",
+    "left to right:", "clockwise from", "(file photo"};
 
 /* A call to buy or act that ends a short line: "This Year Give a Unique
  * Gift - Shop Now", "Get the app - Download now". */
