@@ -310,6 +310,18 @@ static void test_told_then_comma(void **state) {
   assert_no_quote_has(f, "pointing out the gaps");
 }
 
+/* Before a colon, the one a verb of rebuke or address is aimed at does
+ * not speak; its subject does.  The object of another verb may answer. */
+static void test_colon_after_address(void **state) {
+  fx *f = *state;
+  run(f, "The harbour board met on Monday.\n\n"
+         "In a statement, port chief Aki Rantala sharply reprimanded Mayor Anna Berg: \"There is no excuse for "
+         "closing the pier.\"\n\n"
+         "The vote surprised union leader Ola Dahl: \"I did not expect this at all.\"");
+  assert_speaker(f, "There is no excuse", "Rantala");
+  assert_speaker(f, "I did not expect this", "Dahl");
+}
+
 /* A broadcaster named by its call letters reports the words of the one it
  * names ("..., claiming that he "posed a threat," WKXO-TV said"; "as WKXO
  * reports, she called the mayor "an idiot""); a word in capitals is no
@@ -2899,6 +2911,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_relative_clause_and_object_cues, setup, teardown),
       cmocka_unit_test_setup_teardown(test_call_letters_report, setup, teardown),
       cmocka_unit_test_setup_teardown(test_told_then_comma, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_colon_after_address, setup, teardown),
       cmocka_unit_test_setup_teardown(test_chant_and_coordinated_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_numbered_thing_no_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_possessive_subject_of_participle, setup, teardown),

@@ -646,6 +646,38 @@ static bool interviewer(const qwork *w, size_t lo, size_t f) {
   return false;
 }
 
+/* Is the name at token f the object of a verb of address: "House
+ * speaker Paul Ryan reprimanded Trump: "..."" (Ryan speaks), not
+ * "surprise Republican pollster Daron Shaw: "..."".  Back from f over the
+ * words of a role; the verb's token, 0 when not. */
+static size_t verb_object(const qwork *w, size_t lo, size_t f) {
+  /* verbs of rebuke, praise or address, whose subject goes on to speak
+   * (not "The results surprised pollster Daron Shaw: "..."", whose
+   * object answers) */
+  static const char *const address[] = {
+      "reprimanded", "rebuked", "scolded", "chided", "warned", "told", "asked", "urged", "reminded",
+      "assured", "blasted", "slammed", "criticized", "criticised", "praised", "thanked", "congratulated",
+      "challenged", "accused", "taunted", "mocked", "attacked", "lectured", "admonished", "implored",
+      "pressed", "confronted", "corrected", "reassured", "addressed", "lambasted", "berated", "hailed",
+      "defended", "needled", "ribbed", "teased", "rebutted", "countered"};
+  size_t k = f;
+  while (k > lo && f - k < 6 && role_word(w, k - 1)) k--;
+  if (k <= lo + 1 || !is_word(w, k - 1) || cap_word(w, k - 1) || w->inq[k - 1]) return 0;
+  size_t v = k - 1;
+  return word_in(w, v, address, sizeof address / sizeof *address) ? v : 0;
+}
+
+/* The last token of the subject before the verb at v, over adverbs
+ * ("Schumer, D-N.Y., even taunted", "Collyer sharply admonished"). */
+static size_t subject_end(const qwork *w, size_t lo, size_t v) {
+  static const char *const adv[] = {"even", "also", "then", "again", "later", "once", "quickly", "promptly"};
+  size_t e = v - 1;
+  while (e > lo && is_word(w, e) && !cap_word(w, e) &&
+         (ly_adverb(w, e) || word_in(w, e, adv, sizeof adv / sizeof *adv)))
+    e--;
+  return e;
+}
+
 /* The subject of a clause starting at lo: the first speaker-like word
  * before t ("Hours later, Trump returned the compliment, telling ..."). */
 /* A span of time opening the clause, set off by a comma: "One day
@@ -3977,9 +4009,16 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       /* "... surprise Republican pollster Daron Shaw: "..."": the name
        * before the colon speaks */
       spk s0 = {0};
+      size_t vo = 0;
       if (np_ending_at(&w, lo, prev - 2, &s0) && (s0.men >= 0 || s0.pron) &&
           !(s0.men >= 0 && after_preposition(&w, tok_from(&w, s0.start))) &&
-          !interviewer(&w, lo, tok_from(&w, s0.start))) {
+          !interviewer(&w, lo, tok_from(&w, s0.start)) && !(vo = verb_object(&w, lo, tok_from(&w, s0.start)))) {
+        c->lead = true;
+        c->s = s0;
+      } else if (vo && vo > lo + 1 && np_ending_at(&w, lo, subject_end(&w, lo, vo), &s0) &&
+                 (s0.men >= 0 || s0.pron) && !(s0.men >= 0 && after_preposition(&w, tok_from(&w, s0.start)))) {
+        /* "House speaker Paul Ryan reprimanded Trump: "..."": the one
+         * who rebukes speaks */
         c->lead = true;
         c->s = s0;
       } else if (main_subject(&w, lo, prev - 1, &s0) &&

@@ -95,8 +95,10 @@
  * general."CNN is declining"); 50: a name of no person with a number
  * after it ("EgyptAir Flight 804") is no speaker; 51: the one told and
  * a comma after "told" are no part of what was said ("told NPR's Robert
- * Siegel, that ...", "as he told investigators, when ..."). */
-#define ANALYSIS_VERSION 51
+ * Siegel, that ...", "as he told investigators, when ..."); 52: before a
+ * colon, the one a verb of rebuke is aimed at is no speaker ("Paul Ryan
+ * reprimanded Trump: "..."" is Ryan's). */
+#define ANALYSIS_VERSION 52
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
