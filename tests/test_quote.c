@@ -322,6 +322,33 @@ static void test_colon_after_address(void **state) {
   assert_speaker(f, "I did not expect this", "Dahl");
 }
 
+/* Words the sentence names as a person's ("Mayor Anna Berg's claim that
+ * "...", "a Tove Dahl claim that "..."") are that person's, not those of
+ * the subject who answers them; not when the that-clause is the cue's own
+ * ("Lind said in reply to Berg's remarks that "...""), has ended ("called
+ * Berg's charge that he lied to the board "laughable"") or a comma cuts
+ * it off.  The quote paragraph after goes on with the subject. */
+static void test_owned_speech(void **state) {
+  fx *f = *state;
+  run(f, "The harbour board met on Monday.\n\n"
+         "Port chief Olaf Lind rejected Mayor Anna Berg's claim that the pier \"will never be safe again.\"\n\n"
+         "\"We have rebuilt it twice, and it will stand,\" he said.\n\n"
+         "On Tuesday the council posted its first fact check on a Tove Dahl claim that \"There is NO WAY the "
+         "ferry will sail this year.\"\n\n"
+         "Mayor Eva Lund likes to quote Senator Martin Hale's comment that all of us are \"tied to the sea.\" "
+         "But she has also warned in recent weeks that the harbour is in danger.\n\n"
+         "\"Because times have been tough, everybody is anxious about the ferry.\"\n\n"
+         "Union leader Ola Dahl said in reply to Anna Berg's remarks that \"the board has done nothing.\"\n\n"
+         "Port engineer Per Holm called Anna Berg's charge that he lied to the board \"laughable.\"");
+  assert_speaker(f, "will never be safe again", "Berg");
+  assert_speaker(f, "We have rebuilt it twice", "Lind");
+  assert_speaker(f, "There is NO WAY", "Dahl");
+  assert_speaker(f, "tied to the sea", "Hale");
+  assert_speaker(f, "Because times have been tough", "Lund");
+  assert_speaker(f, "the board has done nothing", "Dahl");
+  assert_speaker(f, "laughable", "Holm");
+}
+
 /* A broadcaster named by its call letters reports the words of the one it
  * names ("..., claiming that he "posed a threat," WKXO-TV said"; "as WKXO
  * reports, she called the mayor "an idiot""); a word in capitals is no
@@ -2912,6 +2939,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_call_letters_report, setup, teardown),
       cmocka_unit_test_setup_teardown(test_told_then_comma, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_after_address, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_owned_speech, setup, teardown),
       cmocka_unit_test_setup_teardown(test_chant_and_coordinated_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_numbered_thing_no_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_possessive_subject_of_participle, setup, teardown),

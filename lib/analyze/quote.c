@@ -667,6 +667,59 @@ static size_t verb_object(const qwork *w, size_t lo, size_t f) {
   return word_in(w, v, address, sizeof address / sizeof *address) ? v : 0;
 }
 
+/* Between the attribution's speaker and a quote opening at token q, a
+ * person's words named as such: "the company has posted its first fact
+ * check on a Trump claim that "..."", "Twitter placed labels underneath
+ * Trump's tweets claiming that ballots will be "..."".  The words in the
+ * quote are that person's, not the subject's.  From token a (after the
+ * speaker) to q: a person's mention, possessive or after a determiner,
+ * right before a noun of speech, then only "that", "claiming" or "saying"
+ * and the clause up to the quote.  The mention, or -1. */
+static bool clause_verb(const qwork *w, size_t k, bool first);
+static bool has_finite_verb(const qwork *w, size_t a, size_t b);
+static int32_t owned_speech(const qwork *w, size_t a, size_t q) {
+  static const char *const noun[] = {"claim", "claims", "tweet", "tweets", "statement", "statements",
+                                     "remark", "remarks", "comment", "comments", "assertion", "post",
+                                     "posts", "message", "messages", "boast", "accusation", "charge"};
+  static const char *const link[] = {"that", "claiming", "saying", "insisting", "asserting", "declaring"};
+  for (size_t k = a; k + 1 < q && k < a + 40; k++) {
+    if (is_qmark(w, k) || is_sent_end_punct(w, k)) return -1;
+    /* "conceded ... that Nunes's assertion that the FBI ... was "correct"":
+     * the cue's own clause has begun */
+    if (is_word(w, k) && TOK(w, k)->fold == w->qa->h_that) return -1;
+    if (!is_word(w, k + 1) || !word_in(w, k + 1, noun, sizeof noun / sizeof *noun)) continue;
+    int32_t m = mention_at(w, k);
+    if (m < 0 || w->ents->men[m].tok_first + w->ents->men[m].tok_count != k + 1 ||
+        w->ents->ent[w->ents->men[m].entity].type != PX_ENT_PERSON)
+      continue;
+    size_t f = w->ents->men[m].tok_first;
+    bool owner = (TOK(w, k)->flags & PX__TF_POSSESSIVE) ||
+                 (f > 0 && is_word(w, f - 1) && (w->cls[f - 1] & CW_DET));
+    if (!owner || k + 2 >= q || !is_word(w, k + 2) || !word_in(w, k + 2, link, sizeof link / sizeof *link))
+      continue;
+    /* the clause runs on to the quote: no second cue, no stop, no comma
+     * ("denied Trump's claim that his proposal was a compromise, instead
+     * calling it "more hostage taking""); a clause whose verb came before
+     * goes into the quote by a verb ("that Trump's rhetoric is
+     * "disappointing"", not "Pelosi's charge that he lied to Congress
+     * "laughable"") */
+    bool clear = true, verb = false;
+    for (size_t t = k + 3; t < q && clear; t++) {
+      char pc = punct_char(w, t);
+      clear = !is_sent_end_punct(w, t) && pc != ',' && pc != ';' && pc != ':' && !is_dash(w, t) &&
+              !(is_word(w, t) && (w->cls[t] & PX__CW_CUE) && cue_at(w, t, false));
+      if (is_word(w, t) && !cap_word(w, t) && t + 1 < q &&
+          (clause_verb(w, t, false) || has_finite_verb(w, t, t + 1) || is_ed(w, t)))
+        verb = true;
+    }
+    if (clear && verb && q > k + 3 && is_word(w, q - 1) &&
+        !(clause_verb(w, q - 1, false) || has_finite_verb(w, q - 1, q) || is_ed(w, q - 1)))
+      clear = false;
+    return clear ? m : -1;
+  }
+  return -1;
+}
+
 /* The last token of the subject before the verb at v, over adverbs
  * ("Schumer, D-N.Y., even taunted", "Collyer sharply admonished"). */
 static size_t subject_end(const qwork *w, size_t lo, size_t v) {
@@ -2379,6 +2432,10 @@ typedef struct cand {
   bool so_called;        /* after "so-called": a scare quote */
   bool named;            /* a programme or title after a preposition */
   bool heading;          /* in a headline or a crosshead: the editor's words */
+  bool owned;            /* words the sentence names as another's ("King's
+                            comment that ..."): that person speaks, but
+                            the quotes after it go on with the writer's
+                            last speaker */
   uint32_t para;
   spk s;
 } cand;
@@ -3917,6 +3974,24 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
       c->q.cue_start = at.cue_s;
       c->q.cue_end = at.cue_e;
       c->s = at.s;
+      /* (not when the cue is a verb of saying whose own "that" clause the
+       * words may be: "Kerry said in apparent reference to Romney's
+       * remarks that "it is exactly the wrong time ..."") */
+      static const char *const says_that[] = {
+          "said",      "says",     "say",        "saying",   "told",      "tells",     "added",
+          "noted",     "argued",   "insisted",   "wrote",    "writes",    "stated",    "explained",
+          "suggested", "warned",   "responded",  "replied",  "declared",  "asserted",  "contended",
+          "maintained", "tweeted", "announced",  "claimed",  "alleged",   "acknowledged", "admitted",
+          "conceded",  "complained", "predicted", "stressed", "emphasized", "argues",   "tweets"};
+      if (!word_in(&w, at.cue_tok, says_that, sizeof says_that / sizeof *says_that)) {
+        size_t from = at.s.ok && at.s.end ? tok_from(&w, at.s.end) : lo;
+        if (from < lo) from = lo;
+        int32_t om = owned_speech(&w, from, prev);
+        if (om >= 0) {
+          spk_from_mention(&w, om, &c->s);
+          c->owned = true;
+        }
+      }
       /* partial quote inside reported speech: the content is the clause */
       if (!(after_colon || after_cue) || words < 3) {
         size_t cs = at.end_tok;
@@ -4340,7 +4415,10 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
     while (j > 0 && cv[j - 1].dead) j--;
     if (j == 0) continue;
     cand *c = &cv[j - 1];
-    if (!c->s.ok || c->q.kind == 4 || c->q.kind == 5) continue;
+    /* (not words the sentence named as another's: "Obama likes to quote
+     * King's comment that ... "...." / "Because times have been tough
+     * ..."" goes on with Obama) */
+    if (!c->s.ok || c->q.kind == 4 || c->q.kind == 5 || c->owned) continue;
     uint32_t cpara = c->close_tok > 0 ? tx->sent[sent_of(&w, c->close_tok - 1)].para : c->para;
     if (d->para > cpara + 1) continue;
     if (opener && (d->para != cpara || c->close_tok == 0 ||
@@ -4545,7 +4623,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
           grp_sent = sent_of(&w, c->open_tok);
         }
       }
-      if (q->entity >= 0) {
+      if (q->entity >= 0 && !c->owned) {
         uint8_t ty = ents->ent[q->entity].type;
         if (ty == PX_ENT_OTHER && c->s.men >= 0 &&
             q->kind != 4 && q->kind != 5) {

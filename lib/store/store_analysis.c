@@ -97,8 +97,10 @@
  * a comma after "told" are no part of what was said ("told NPR's Robert
  * Siegel, that ...", "as he told investigators, when ..."); 52: before a
  * colon, the one a verb of rebuke is aimed at is no speaker ("Paul Ryan
- * reprimanded Trump: "..."" is Ryan's). */
-#define ANALYSIS_VERSION 52
+ * reprimanded Trump: "..."" is Ryan's); 53: words named as a person's
+ * ("Trump's claim that "..."", "a Trump claim that "..."") are that
+ * person's. */
+#define ANALYSIS_VERSION 53
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
