@@ -403,6 +403,23 @@ static void test_title_before_al(void **state) {
   px_doc_free(d);
 }
 
+/* A title written with hyphens is no part of the name after it
+ * ("Chief-of-Staff Tom Varga", "Harbour Times Editor-in-Chief Eva
+ * Lindqvist"). */
+static void test_hyphenated_title(void **state) {
+  px_doc *d = analyze(state, "Lawmakers met in the capital on Monday to debate the harbour bill.\n\n"
+                             "Chief-of-Staff Tom Varga said the vote would come soon, and Harbour Times "
+                             "Editor-in-Chief Eva Lindqvist wrote that it would not.");
+  const char *const people[] = {"tom varga", "eva lindqvist"};
+  for (size_t k = 0; k < 2; k++) {
+    long p = find_key(d, people[k]);
+    assert_true(p >= 0);
+    assert_int_equal(type_of(d, p), PX_ENT_PERSON);
+  }
+  assert_true(find_key(d, "chief-of-staff tom varga") < 0);
+  px_doc_free(d);
+}
+
 /* A state and a party's member before a name the lists do not know
  * ("Maine Democrat Zak Varga"), and a party by its members before a name
  * ("the senior Tories Oliver Lindqvist"): the name alone is the person; an
@@ -918,6 +935,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_title_of_the_body, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_of_a_longer_body, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_before_al, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_hyphenated_title, setup, teardown),
       cmocka_unit_test_setup_teardown(test_party_before_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_demonym_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_leader_role_and_hyphen_keys, setup, teardown),

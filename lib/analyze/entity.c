@@ -70,7 +70,11 @@ static const char k_titles[] =
     "lady,councilor,councillor,alderman,senators,sens,representatives,reps,governors,"
     "presidents,ministers,generals,gens,judges,justices,messrs,mmes,drs,profs,sheikha,"
     "crown-prince,archduke,tsar,czar,shah,chancellor,vice-chancellor,provost,rector,"
-    "principal,superintendent,inspector,constable,trooper,agent,pastor,father,sister,brother";
+    "principal,superintendent,inspector,constable,trooper,agent,pastor,father,sister,brother,"
+    /* titles written with hyphens: "Chief-of-Staff John Kelly",
+     * "Editor-in-Chief Neha Madhira" (not "A.G.", which is as often
+     * initials: "A.G. Sulzberger") */
+    "chief-of-staff,commander-in-chief,editor-in-chief,attorney-general";
 static const char k_honor[] = "mr,mrs,ms,miss,mx,dr,sir,dame,lord,msgr,fr,rev,reverend,prof";
 static const char k_roles[] =
     "leader,president,minister,spokesman,spokeswoman,spokesperson,secretary,chancellor,premier,"

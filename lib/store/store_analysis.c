@@ -99,8 +99,9 @@
  * colon, the one a verb of rebuke is aimed at is no speaker ("Paul Ryan
  * reprimanded Trump: "..."" is Ryan's); 53: words named as a person's
  * ("Trump's claim that "..."", "a Trump claim that "..."") are that
- * person's. */
-#define ANALYSIS_VERSION 53
+ * person's; 54: a title written with hyphens ("Chief-of-Staff",
+ * "Editor-in-Chief") is no part of the name after it. */
+#define ANALYSIS_VERSION 54
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
