@@ -956,6 +956,10 @@ static void test_brief_quote_pieces(void **state) {
   free(out);
 }
 
+/* What an outlet alone adds lists a sentence once, whether the page
+ * prints it twice (a pull quote) or tells it again in other words (an
+ * update repeating its lead: four fifths of the shorter's content words
+ * in the longer). */
 static void test_brief_alone_once(void **state) {
   (void)state;
   const char *src[2] = {"Coast Daily", "Ostro News"};
@@ -964,7 +968,9 @@ static void test_brief_alone_once(void **state) {
       SHARED_1 SHARED_2
       "The mayor said the burnt silo was a piece of the town's history lost for good.\n\n"
       "Neighbours watched the flames from the river bank until the early hours.\n\n"
-      "The mayor said the burnt silo was a piece of the town's history lost for good.",
+      "The mayor said the burnt silo was a piece of the town's history lost for good.\n\n"
+      "The mayor also said in a statement on Friday that the burnt silo was a piece of the town's "
+      "history, lost for good.",
       SHARED_1 SHARED_2 SHARED_3};
   const int64_t when[2] = {1700000000, 1700003600};
   char *out = report_of(src, title, body, when, 2, PX_REPORT_JSON);

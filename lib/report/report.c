@@ -357,6 +357,38 @@ static bool same_sentence(const px__cart *a, uint32_t s, uint32_t t) {
          memcmp(a->tx->body + x->start, a->tx->body + y->start, x->end - x->start) == 0;
 }
 
+/* Does sentence t of article a tell sentence s again: four fifths of
+ * the content words of the shorter in the longer ("Netanyahu also noted
+ * that Hamas had rejected several cease-fire offers in the past." / "The
+ * prime minister also noted that Hamas had rejected several cease-fire
+ * offers in the past, including ...", a blog's update repeating itself)? */
+static bool retold(const px__cart *a, uint32_t s, uint32_t t) {
+  enum { NW = 64 };
+  uint64_t ws[2][NW];
+  size_t n[2] = {0, 0};
+  uint32_t st[2] = {s, t};
+  for (int k = 0; k < 2; k++) {
+    const px__sentence *se = &a->tx->sent[st[k]];
+    for (uint32_t i = se->tok_first; i < se->tok_first + se->tok_count && n[k] < NW; i++) {
+      const px__token *tk = &a->tx->tok[i];
+      if (tk->kind != PX__TOK_WORD || (tk->flags & PX__TF_STOP) || !tk->stem) continue;
+      bool dup = false;
+      for (size_t j = 0; j < n[k] && !dup; j++) dup = ws[k][j] == tk->stem;
+      if (!dup) ws[k][n[k]++] = tk->stem;
+    }
+  }
+  int small = n[0] <= n[1] ? 0 : 1;
+  if (n[small] < 5) return false;
+  size_t in = 0;
+  for (size_t i = 0; i < n[small]; i++)
+    for (size_t j = 0; j < n[1 - small]; j++)
+      if (ws[small][i] == ws[1 - small][j]) {
+        in++;
+        break;
+      }
+  return in * 5 >= n[small] * 4;
+}
+
 static size_t sent_words(const px_comparison *c, uint32_t a, uint32_t s) {
   const px__sentence *se = &c->art[a].tx->sent[s];
   size_t w = 0;
@@ -877,7 +909,7 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
       bool listed = false;
       for (size_t k = 0; k < b->nalone[i] && !listed; k++) {
         uint32_t o = b->alone[i * b->top + k];
-        listed = c->sent_fact[a->sent_first + o] == fi || same_sentence(a, o, s);
+        listed = c->sent_fact[a->sent_first + o] == fi || same_sentence(a, o, s) || retold(a, o, s);
       }
       if (!listed) b->alone[i * b->top + b->nalone[i]++] = s;
     }
