@@ -420,6 +420,24 @@ static void test_hyphenated_title(void **state) {
   px_doc_free(d);
 }
 
+/* A family name with an office's title before it, ahead of the full
+ * names the text gives ("President Obama spoke ..." and later, in a
+ * list of links, "Michelle Obama" and "Barack Obama"), is the person of
+ * that name the lists know. */
+static void test_titled_name_before_full_names(void **state) {
+  px_doc *d = analyze(state, "Lawmakers met in the capital on Monday to debate the harbour bill.\n\n"
+                             "President Obama spoke to reporters about the bill on Monday.\n\n"
+                             "Related: Michelle Obama visits a school in Ohio. Barack Obama and the "
+                             "harbour: a timeline.");
+  long barack = find_key(d, "barack obama");
+  assert_true(barack >= 0);
+  px_str body = px_doc_body(d);
+  const char *at = memmem(body.ptr, body.len, "President Obama", 15);
+  assert_non_null(at);
+  assert_int_equal(px_doc_entity_at(d, (size_t)(at - body.ptr) + 10), barack);
+  px_doc_free(d);
+}
+
 /* A state and a party's member before a name the lists do not know
  * ("Maine Democrat Zak Varga"), and a party by its members before a name
  * ("the senior Tories Oliver Lindqvist"): the name alone is the person; an
@@ -936,6 +954,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_title_of_a_longer_body, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_before_al, setup, teardown),
       cmocka_unit_test_setup_teardown(test_hyphenated_title, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_titled_name_before_full_names, setup, teardown),
       cmocka_unit_test_setup_teardown(test_party_before_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_demonym_family_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_leader_role_and_hyphen_keys, setup, teardown),

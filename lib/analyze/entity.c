@@ -2036,6 +2036,12 @@ static int person_key(work *w, const cand *b, const char **key, size_t *klen) {
   return PX_OK;
 }
 
+/* Is the name of candidate y a person the lists know ("Donald Trump")? */
+static bool known_person(const work *w, const cand *y) {
+  uint32_t kind;
+  return y->key_len && wtab_get(&w->ea->phrases, key_hash(y->key, y->key_len), &kind) && kind == 'P';
+}
+
 /* A one-word mention x that is the family name of a person the text named
  * before it, and not written as a place ("in Holland", "to Jackson",
  * "visited Jackson"). */
@@ -2178,6 +2184,21 @@ static int merge(work *w, px__entities *out) {
          * not know, after "Stephanie Carter, the wife of ... Ash Carter";
          * "Mr. Romney" stays "Mitt Romney", the most named, whose given
          * name they do not know either, when "George Romney" is named) */
+        /* "President Trump blasted ..." before any full name, then "Lara
+         * Trump" and "Donald Trump" in a list of links: a family name with
+         * an office's title before it, ahead of the names, is the person of
+         * that name the lists know, not a relative they do not know */
+        if (ei != UINT32_MAX && ahead && x->tok_first > 0 && (w->bits[x->tok_first - 1] & W_TITLE) &&
+            !(w->bits[x->tok_first - 1] & W_HONOR) && !known_person(w, &c[e[ei].best])) {
+          for (size_t j = 0; j < nc; j++) {
+            const cand *y = &c[j];
+            if (y->entity != UINT32_MAX && y->entity != ei && y->nwords >= 2 && y->h_last == x->h_key &&
+                top_type(e[y->entity].vote) == T_PERSON && known_person(w, y)) {
+              ei = y->entity;
+              break;
+            }
+          }
+        }
         int hg = ei != UINT32_MAX ? honorific_gender(w, x) : 0, gg = hg ? given_gender(w, &c[e[ei].best]) : 0;
         if (hg && hg != gg && (gg || hg == 2)) {
           uint32_t alt = UINT32_MAX;

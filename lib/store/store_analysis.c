@@ -100,8 +100,10 @@
  * reprimanded Trump: "..."" is Ryan's); 53: words named as a person's
  * ("Trump's claim that "..."", "a Trump claim that "..."") are that
  * person's; 54: a title written with hyphens ("Chief-of-Staff",
- * "Editor-in-Chief") is no part of the name after it. */
-#define ANALYSIS_VERSION 54
+ * "Editor-in-Chief") is no part of the name after it; 55: a family name
+ * with an office's title, ahead of the full names ("President Trump ...",
+ * then "Lara Trump", "Donald Trump"), is the person the lists know. */
+#define ANALYSIS_VERSION 55
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
