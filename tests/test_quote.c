@@ -349,6 +349,21 @@ static void test_owned_speech(void **state) {
   assert_speaker(f, "laughable", "Holm");
 }
 
+/* A person named between commas right before the cue, after a role
+ * ("the aide to Christie, Bridget Anne Kelly, wrote"), is the speaker,
+ * not a name inside the role; a party and state there ("R-Ohio") is
+ * not. */
+static void test_role_then_name_before_cue(void **state) {
+  fx *f = *state;
+  run(f, "Mayor Anna Berg was angry on Monday.\n\n"
+         "\"Time for some traffic problems at the pier,\" the aide to Berg, Tove Dahl, wrote to the board.\n\n"
+         "\"We will look into it,\" a spokesman for Mayor Olaf Lind, Nils Holm, said.\n\n"
+         "\"No comment,\" Senator Eva Lund, R-Ohio, said.");
+  assert_speaker(f, "Time for some traffic problems", "Dahl");
+  assert_speaker(f, "We will look into it", "Holm");
+  assert_speaker(f, "No comment", "Lund");
+}
+
 /* A broadcaster named by its call letters reports the words of the one it
  * names ("..., claiming that he "posed a threat," WKXO-TV said"; "as WKXO
  * reports, she called the mayor "an idiot""); a word in capitals is no
@@ -2940,6 +2955,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_told_then_comma, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_after_address, setup, teardown),
       cmocka_unit_test_setup_teardown(test_owned_speech, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_role_then_name_before_cue, setup, teardown),
       cmocka_unit_test_setup_teardown(test_chant_and_coordinated_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_numbered_thing_no_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_possessive_subject_of_participle, setup, teardown),

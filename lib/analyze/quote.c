@@ -1917,6 +1917,23 @@ static bool trailing_attr(const qwork *w, size_t a, size_t hi, attr *at) {
     } else {
       found = subject_before(w, lo, k, &s);
       if (found && s.start < TOK(w, lo)->start) found = false;
+      /* "the aide to Christie, Bridget Anne Kelly, wrote", "a spokesman
+       * for Mayor Mark Sokolich, Tom Ryan, said": a person named between
+       * commas right before the cue is the one the role before it
+       * describes, and speaks */
+      if (found && k >= lo + 3 && punct_char(w, k - 1) == ',') {
+        int32_t m = mention_at(w, k - 2);
+        if (m >= 0 && m != s.men && w->ents->ent[w->ents->men[m].entity].type == PX_ENT_PERSON) {
+          const px__mention *mm = &w->ents->men[m];
+          size_t f = mm->tok_first;
+          /* (not a party and state: "Rep. Peter King, R-New York, said") */
+          bool party = mm->end - mm->start > 2 && w->p[mm->start] >= 'A' && w->p[mm->start] <= 'Z' &&
+                       w->p[mm->start + 1] == '-';
+          if (!party && mm->tok_first + mm->tok_count == k - 1 && f > lo && punct_char(w, f - 1) == ',' &&
+              s.end <= TOK(w, f - 1)->start)
+            spk_from_mention(w, m, &s);
+        }
+      }
     }
     if (!found) return false;
     at->ok = true;

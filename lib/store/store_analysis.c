@@ -102,8 +102,10 @@
  * person's; 54: a title written with hyphens ("Chief-of-Staff",
  * "Editor-in-Chief") is no part of the name after it; 55: a family name
  * with an office's title, ahead of the full names ("President Trump ...",
- * then "Lara Trump", "Donald Trump"), is the person the lists know. */
-#define ANALYSIS_VERSION 55
+ * then "Lara Trump", "Donald Trump"), is the person the lists know; 56: a
+ * person named between commas right before a trailing cue, after a role,
+ * speaks ("the aide to Christie, Bridget Anne Kelly, wrote"). */
+#define ANALYSIS_VERSION 56
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
