@@ -364,6 +364,21 @@ static void test_role_then_name_before_cue(void **state) {
   assert_speaker(f, "No comment", "Lund");
 }
 
+/* A quote set off right after an inner cue ("Berg said Lind said to her,
+ * "..."") is the inner speaker's own words, which the outer one reports;
+ * not after a participle ("Lind telling the crew ... before telling them,
+ * "..."" stays with its subject), and not a quote inside a reported
+ * clause. */
+static void test_inner_cue_set_off(void **state) {
+  fx *f = *state;
+  run(f, "The harbour board met on Monday.\n\n"
+         "Anna Berg spoke to the board. Olaf Lind was the port chief then.\n\n"
+         "Berg said Lind said to her, \"Come on, the pier is not your business.\"\n\n"
+         "Tove Dahl says she believes the plan is \"a disaster for the island.\"");
+  assert_speaker(f, "Come on, the pier", "Lind");
+  assert_speaker(f, "a disaster for the island", "Dahl");
+}
+
 /* A broadcaster named by its call letters reports the words of the one it
  * names ("..., claiming that he "posed a threat," WKXO-TV said"; "as WKXO
  * reports, she called the mayor "an idiot""); a word in capitals is no
@@ -2956,6 +2971,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_colon_after_address, setup, teardown),
       cmocka_unit_test_setup_teardown(test_owned_speech, setup, teardown),
       cmocka_unit_test_setup_teardown(test_role_then_name_before_cue, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_inner_cue_set_off, setup, teardown),
       cmocka_unit_test_setup_teardown(test_chant_and_coordinated_clause, setup, teardown),
       cmocka_unit_test_setup_teardown(test_numbered_thing_no_speaker, setup, teardown),
       cmocka_unit_test_setup_teardown(test_possessive_subject_of_participle, setup, teardown),

@@ -1994,6 +1994,22 @@ static bool leading_attr(const qwork *w, size_t lo, size_t b, size_t max_gap, bo
 
 /* skipped: NULL to read asides as any words, else asides are passed over
  * and *skipped set when one was */
+/* Does the quote opening at token b follow the cue at k, set off by a
+ * comma or a colon, with at most the one spoken to between ("said to
+ * her,", "told him:", "said,")? */
+static bool quote_set_off(const qwork *w, size_t k, size_t b) {
+  if (b < k + 2) return false;
+  char pc = punct_char(w, b - 1);
+  if (pc != ',' && pc != ':') return false;
+  static const char *const object[] = {"her", "him", "them", "me", "us", "you"};
+  for (size_t t = k + 1; t + 1 < b; t++) {
+    if (!is_word(w, t) || t > k + 3) return false;
+    if (!(t == k + 1 && TOK(w, t)->fold == w->qa->h_to) && !word_in(w, t, object, sizeof object / sizeof *object))
+      return false;
+  }
+  return true;
+}
+
 static bool leading_attr_in(const qwork *w, size_t lo, size_t b, size_t max_gap, bool weak_ok,
                             bool climb, bool *skipped, attr *at) {
   memset(at, 0, sizeof *at);
@@ -2036,8 +2052,13 @@ static bool leading_attr_in(const qwork *w, size_t lo, size_t b, size_t max_gap,
         found = speaker_after(w, k, b, &s);
     }
     if (!found) continue;
-    /* "X says he believes ...": the outer cue speaks */
-    for (int up = 0; up < 2 && cl == 1; up++) {
+    /* "X says he believes ...": the outer cue speaks; not when the quote
+     * is set off right after the inner cue ("Reade said Biden said to her,
+     * 'Come on man ...'", "She said he told her, "..."": the inner
+     * speaker's own words, which the outer one reports), unless that cue
+     * is a participle, whose subject is the outer one's ("Jesus telling
+     * the woman ... before telling her, "Go and sin no more."") */
+    for (int up = 0; up < 2 && cl == 1 && (is_ing(w, k) || !quote_set_off(w, k, b)); up++) {
       size_t f = tok_from(w, s.start);
       if (f > lo && is_word(w, f - 1) && TOK(w, f - 1)->fold == w->qa->h_that) f--;
       if (f <= lo || !is_word(w, f - 1) || !(w->cls[f - 1] & PX__CW_CUE)) break;

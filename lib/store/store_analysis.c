@@ -104,8 +104,10 @@
  * with an office's title, ahead of the full names ("President Trump ...",
  * then "Lara Trump", "Donald Trump"), is the person the lists know; 56: a
  * person named between commas right before a trailing cue, after a role,
- * speaks ("the aide to Christie, Bridget Anne Kelly, wrote"). */
-#define ANALYSIS_VERSION 56
+ * speaks ("the aide to Christie, Bridget Anne Kelly, wrote"); 57: a quote
+ * set off right after an inner cue is the inner speaker's ("Reade said
+ * Biden said to her, '...'"). */
+#define ANALYSIS_VERSION 57
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
