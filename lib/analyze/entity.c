@@ -2037,10 +2037,7 @@ static int person_key(work *w, const cand *b, const char **key, size_t *klen) {
 }
 
 /* Is the name of candidate y a person the lists know ("Donald Trump")? */
-static bool known_person(const work *w, const cand *y) {
-  uint32_t kind;
-  return y->key_len && wtab_get(&w->ea->phrases, key_hash(y->key, y->key_len), &kind) && kind == 'P';
-}
+static bool known_person(const work *w, const cand *y) { return phrase_kind(w, y->key, y->key_len) == 'P'; }
 
 /* A one-word mention x that is the family name of a person the text named
  * before it, and not written as a place ("in Holland", "to Jackson",

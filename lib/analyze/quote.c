@@ -2491,10 +2491,7 @@ static const char *const k_telling[] = {"told", "tells", "tell", "telling", "ass
 static size_t told_then_comma(const qwork *w, size_t k, size_t e) {
   bool lower = false;
   for (size_t t = k + 1; t < e && t <= k + 8; t++) {
-    if (!is_word(w, t)) {
-      if (TOK(w, t)->flags & PX__TF_POSSESSIVE) continue;
-      return punct_char(w, t) == ',' ? t : 0;
-    }
+    if (!is_word(w, t)) return punct_char(w, t) == ',' ? t : 0;
     if (t > k + 1 && (w->cls[t] & (PX__CW_PRONOUN | CW_DET))) return 0;
     if (cap_word(w, t) && lower && !time_word(w, t)) return 0; /* not "reporters on Monday" */
     lower |= !cap_word(w, t);
