@@ -818,6 +818,10 @@ static void test_furniture(void **state) {
       "A farmer drives his tractor along a road in Pearl Bay, Ostria, Valdoria, July 25, 2018.",
       "The ferry company's logo is seen on a building in Eastport, May 2, 2018.",
       "Harbour Court in Orlen, Valdoria, June 15, 2018.",
+      /* its month alone, or its day after "on" behind a verb of the picture */
+      "Mayor Anna Berg and Eli Moe at the Harbour Dinner in Eastport, Ostria, October 2015.",
+      "Senator Jane Doe speaks at the harbour board in Orlen on Aug. 26.",
+      "Mayor Anna Berg greets dock workers at the Orlen pier on Thursday.",
       /* a video's blurb behind its player's close button */
       "CLOSE A group of harbour workers is getting ready to unveil its plan for the pier.",
       /* a caption whose credit names the agency before "photo:" */
@@ -871,6 +875,12 @@ static void test_furniture(void **state) {
       "Mayor Anna Berg said the pier would open in Eastport, Thursday.",
       "\"If you were on the ferry, we want to hear from you,\" the coast guard said.",
       "The harbour workers met the mayor in Eastport, Thursday.",
+      /* the day after "on" behind a word that is a noun as often as a verb,
+       * or news in the past tense */
+      "Harbour talks including the ferry board are due to start in Orlen on Friday.",
+      "The Berg campaign launched a ferry tour on Monday.",
+      "Mayor Anna Berg leads Eli Moe by five points in a poll released on Tuesday.",
+      "The board approved the ferry plan in Orlen, October 2015, and the town objected.",
       "As the Harbour Institute for Ferry Studies points out, the pier opened on June 1, 1990.",
       "Berg says the pier will open on May 1, 2025, if the money comes.",
       "The rise does not necessarily represent a trend, and more data will be needed before a conclusion.",

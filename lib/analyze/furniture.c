@@ -539,6 +539,13 @@ static bool date_at(const char *p, size_t n, size_t k) {
   return false;
 }
 
+/* A month as a caption writes it before its day or its year: the
+ * agencies' abbreviations, or in full. */
+static const char *const k_month[] = {"Jan.",  "Feb.",  "Aug.",     "Sept.",     "Oct.",    "Nov.",
+                                      "Dec.",  "January", "February", "March",  "April", "May",
+                                      "June",  "July",  "August",   "September", "October", "November",
+                                      "December"};
+
 /* Does p tell the past ("was", "said", ...), or, with future, what will
  * be: the news about a date rather than a picture's day? */
 static bool tells_time(const char *p, size_t n, bool future) {
@@ -570,13 +577,18 @@ static bool seen_after(const char *p, size_t n, size_t i) {
  * Kong, on July 3, 2019."). */
 static bool dated_caption(const char *p, size_t n) {
   static const char *const verb[] = {
-      "speak", "listen", "arrive", "walk", "wave", "gesture", "look", "attend", "deliver", "stand",
-      "take", "meet", "answer", "leave", "depart", "testif", "greet", "shake", "sit", "pose",
-      "react", "address", "talk", "campaign", "participate", "pause", "smile", "pray", "ride",
-      "board", "visit", "vote", "sign", "enter", "exit", "watch", "kneel", "march", "clean",
-      "wait", "rall", "brief", "hug", "applaud", "point", "celebrate", "wear", "carr", "gather",
-      "hold", "embrace", "salute", "step", "cheer", "chant", "demonstrate", "protest", "mourn",
-      "gaze", "lead", "head", "work", "play", "run"};
+      "speak", "listen", "arrive", "gesture", "attend", "deliver", "testif", "greet", "pose", "react",
+      "participate", "pause", "smile", "pray", "kneel", "applaud", "celebrate", "embrace", "salute",
+      "gaze", "gather", "mourn", "depart", "shake", "sit", "wait", "hug", "wear", "meet", "walk",
+      "wave", "look", "stand", "take", "answer", "leave", "address", "talk", "campaign", "ride",
+      "board", "visit", "vote", "sign", "enter", "exit", "watch", "march", "clean", "rall", "brief",
+      "point", "carr", "hold", "step", "cheer", "chant", "demonstrate", "protest", "lead", "head",
+      "work", "play", "run"};
+  /* the verbs before "wave" are seldom nouns: a caption's day alone ("on
+   * Thursday", "on Aug. 26") follows only them ("Romney's campaign
+   * launched ...", "Peace talks including ...", "Biden leads Trump by ...") */
+  enum { NPLAIN = 30 };
+  bool plain = false;
   /* the opening run: capitalized words, "of", "the", "and", initials, and
    * where a person stands in the picture ("Bubba Wallace, right, is
    * overcome ...") */
@@ -630,6 +642,8 @@ static bool dated_caption(const char *p, size_t n) {
         size_t r = k - vl; /* what follows the stem: "", "s", "es", "ies" */
         ok = r == 0 || (r == 1 && p[w + vl] == 's') || (r == 2 && !memcmp(p + w + vl, "es", 2)) ||
              (r == 3 && !memcmp(p + w + vl, "ies", 3)) || (r == 1 && p[w + vl] == 'y');
+        /* a verb that is no noun: "speaks", not "campaign" or "talks" */
+        if (ok) plain = v < NPLAIN;
       }
       if (!ok) {
         /* a role before a name in the run: "North Korea's leader Kim
@@ -671,6 +685,22 @@ static bool dated_caption(const char *p, size_t n) {
     if (e >= dl + 2 && e - dl > i && !memcmp(p + e - dl, day[d], dl) && p[e - dl - 1] == ' ' &&
         p[e - dl - 2] == ',')
       return true;
+    /* or after "on": "Vice President Joe Biden speaks on Thursday." */
+    if (plain && e >= dl + 4 && e - dl - 4 > i && !memcmp(p + e - dl, day[d], dl) && !memcmp(p + e - dl - 4, " on ", 4))
+      return true;
+  }
+  /* or a month and its day, no year, after "on": "Secretary of State John
+   * Kerry speaks at the State Department in Washington on Aug. 26." */
+  size_t k = e;
+  while (k > i && p[k - 1] >= '0' && p[k - 1] <= '9') k--;
+  if (plain && k < e && e - k <= 2 && k > i + 1 && p[k - 1] == ' ') {
+    size_t m = k - 1;
+    while (m > i && p[m - 1] != ' ') m--;
+    for (size_t x = 0; x < sizeof k_month / sizeof *k_month; x++) {
+      size_t ml = strlen(k_month[x]);
+      if (k - 1 - m == ml && !memcmp(p + m, k_month[x], ml) && m >= i + 4 && !memcmp(p + m - 4, " on ", 4))
+        return true;
+    }
   }
   return false;
 }
@@ -704,10 +734,21 @@ static bool place_word(const char *p, size_t w, size_t e) {
   return e > w && p[w] >= 'A' && p[w] <= 'Z';
 }
 
+/* Is p[0..n) a month and a year alone: "October 2015", "Feb. 2017"? */
+static bool month_year(const char *p, size_t n) {
+  if (n < 8 || p[n - 5] != ' ') return false;
+  for (size_t i = n - 4; i < n; i++)
+    if (p[i] < '0' || p[i] > '9') return false;
+  for (size_t m = 0; m < sizeof k_month / sizeof *k_month; m++)
+    if (strlen(k_month[m]) == n - 5 && !memcmp(p, k_month[m], n - 5)) return true;
+  return false;
+}
+
 /* A picture's place and day closing its caption, with no weekday and no
  * verb of the opening run to go by: "A farmer drives tractor along a road
  * in Pearl City, Illinois, U.S., July 25, 2018.", "The ZTE logo is seen
- * on a building in Beijing, May 2, 2018."  The sentence ends on a date set
+ * on a building in Beijing, May 2, 2018.", or its month alone: "Trump at
+ * a campaign stop in Tampa, Fla., October 2016."  The sentence ends on a date set
  * off by a comma straight after a place ("in" or "at" and names, maybe
  * more names after commas: the state, the country), not after "on" or a
  * noun: news gives a date as "on July 25, 2018" or "the fiscal year,
@@ -725,11 +766,15 @@ static bool place_date_caption(const char *p, size_t n) {
     if (d - k > 22) return false;
     k--;
   }
-  if (k < 8 || !date_at(p, n, k + 2)) return false;
-  /* the month's day and year run to the end: nothing after the year */
-  size_t y = k + 2;
-  while (y < n && p[y] != ',') y++;
-  if (y + 7 != n) return false;
+  if (k < 8) return false;
+  if (date_at(p, n, k + 2)) {
+    /* the month's day and year run to the end: nothing after the year */
+    size_t y = k + 2;
+    while (y < n && p[y] != ',') y++;
+    if (y + 7 != n) return false;
+  } else if (!month_year(p + k + 2, d - k - 2)) {
+    return false;
+  }
   /* back over the place's names between commas ("Illinois", "U.S.") to
    * the one "in" or "at" opens */
   size_t end = k;
