@@ -550,6 +550,35 @@ static void test_brief_asides(void **state) {
   free(out);
 }
 
+/* The second person outside quotation marks, and "us", are the writer
+ * turning to the reader or a transcript's turn ("Now, you might think
+ * ...", "Adam, tell us about ..."), not a claim an outlet adds; "you" in an
+ * aside in brackets after a claim, and "thank you", leave the claim one. */
+static void test_brief_second_person(void **state) {
+  (void)state;
+  const char *src[2] = {"Coast Daily", "Ostro News"};
+  const char *title[2] = {"Fire destroys Vaasa grain silo", "Old silo burns in Vaasa"};
+  const char *body[2] = {
+      SHARED_1 SHARED_2
+      "Now, you might think the silo had been safe for all those years.\n\n"
+      "Adam, tell us about the fire brigade's long night on the quay.\n\n"
+      "But if your grain was stored there, your insurer will have to pay for the whole harvest.\n\n"
+      "The bakery next door lost two ovens (three if you count the old one) last spring.\n\n"
+      "The chief said his crews were just fine, thank you.",
+      SHARED_1 SHARED_2
+      "The fire persuaded the town council to rebuild the quay wall before the winter storms."};
+  const int64_t when[2] = {1700000000, 1700003600};
+  char *out = report_of(src, title, body, when, 2, PX_REPORT_TEXT);
+  const char *a = strstr(out, "What each outlet alone adds");
+  assert_non_null(a);
+  assert_null(strstr(a, "you might think"));
+  assert_null(strstr(a, "tell us"));
+  assert_null(strstr(a, "your insurer"));
+  assert_non_null(strstr(a, "two ovens"));
+  assert_non_null(strstr(a, "thank you"));
+  free(out);
+}
+
 /* A line set as a headline, every word capitalized "To" and "For" too (a
  * related story's link), is not what an outlet alone adds; a sentence of
  * names is. */
@@ -1101,6 +1130,7 @@ int main(void) {
       cmocka_unit_test(test_brief_lead_not_a_column_url),
       cmocka_unit_test(test_brief_no_fragment), cmocka_unit_test(test_brief_core_not_a_headline), cmocka_unit_test(test_quote_rendering_skips_title), cmocka_unit_test(test_quote_rendering_partial), cmocka_unit_test(test_remark_label_not_a_pronoun), cmocka_unit_test(test_brief_line_without_dateline), cmocka_unit_test(test_brief_quote_pieces), cmocka_unit_test(test_brief_pronoun_openers),
       cmocka_unit_test(test_brief_asides),
+      cmocka_unit_test(test_brief_second_person),
       cmocka_unit_test(test_brief_core_speaker), cmocka_unit_test(test_brief_core_speaker_pronoun),
       cmocka_unit_test(test_brief_own_headline_in_body),
       cmocka_unit_test(test_brief_core_needs_a_sure_link),

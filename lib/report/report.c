@@ -604,10 +604,19 @@ static bool heading(const px_comparison *c, uint32_t a, uint32_t s) {
   return words >= 5 && capsmall && lower * 5 <= words;
 }
 
+/* Is the word before w (in text from p) word, any case? */
+static bool after_word(const unsigned char *p, const unsigned char *w, const char *word) {
+  const unsigned char *b = w;
+  while (b > p && b[-1] == ' ') b--;
+  const unsigned char *a = b;
+  while (a > p && ((a[-1] | 0x20) >= 'a' && (a[-1] | 0x20) <= 'z')) a--;
+  return (size_t)(b - a) == strlen(word) && !strncasecmp((const char *)a, word, strlen(word));
+}
+
 /* An aside, not a claim an outlet adds: a question ("what is this?"), a
  * bracketed aside to the reader, or the writer (or a transcript's speaker)
- * in the first person outside any quotation ("Pardon me for ...", "I think
- * ...", "we require ...").  Columns and live
+ * in the first or the second person outside any quotation ("Pardon me for
+ * ...", "I think ...", "we require ...", "you might think ...").  Columns and live
  * blogs open on such lines; the brief lists what an outlet reports. */
 static bool aside(const px_comparison *c, uint32_t a, uint32_t s) {
   const px__sentence *se = &c->art[a].tx->sent[s];
@@ -642,10 +651,15 @@ static bool aside(const px_comparison *c, uint32_t a, uint32_t s) {
         return true;
   }
   bool straight = false;
-  int depth = 0;
+  int depth = 0, paren = 0;
   for (const unsigned char *q = p; q < e;) {
     if (*q == '"') {
       straight = !straight;
+      q++;
+      continue;
+    }
+    if (*q == '(' || *q == ')') {
+      paren += *q == '(' ? 1 : paren > 0 ? -1 : 0;
       q++;
       continue;
     }
@@ -682,6 +696,16 @@ static bool aside(const px_comparison *c, uint32_t a, uint32_t s) {
                !apos) {
       /* a speaker's "we" outside marks ("Secondly, we require under this
        * proposal ...", a transcript) or the writer's ("We should ...") */
+      return true;
+    } else if (((n == 2 && !memcmp(w, "us", 2)) || (n == 3 && !memcmp(w, "you", 3)) ||
+                (n == 4 && !memcmp(w, "your", 4))) &&
+               !paren && !after_word(p, w, "thank") && !after_word(p, w, "mind")) {
+      /* the one spoken to, or "us", outside marks: a transcript's turn
+       * ("Adam, tell us about this ruling on Monday.", "But if you accept
+       * severance package, you will have to ...") or the writer's to the
+       * reader ("Now, you might think that's already ..."); not an aside
+       * in brackets after a claim ("leaving eight candidates (nine if you
+       * count ...)"), "thank you" or "mind you" */
       return true;
     }
   }
