@@ -430,6 +430,35 @@ static void test_second_claim_retold(void **state) {
   free_all(arts, 4);
 }
 
+/* "X did not respond to a request for comment" is written of whoever an
+ * outlet asked, in nearly the same words: two such sentences are one fact
+ * only when they name the same one asked. */
+static void test_no_comment_subjects(void **state) {
+  (void)state;
+  px_article *arts[3] = {
+      mk("Harbour Times", "Strike ends", "2024-05-06T08:00:00Z",
+         "Dockworkers at the port of Sandvik ended their nine-day strike on Sunday after accepting "
+         "a new pay offer.\n\nA spokesperson for the Nordline ferry company did not respond to a "
+         "request for comment."),
+      mk("Coast Daily", "Dock strike over", "2024-05-06T09:00:00Z",
+         "The nine-day strike by dockworkers at Sandvik is over: the union accepted a new pay offer "
+         "on Sunday.\n\nA lawyer for the harbour pilots did not immediately respond to requests for "
+         "comment."),
+      mk("North Wire", "Sandvik dockers back", "2024-05-06T10:00:00Z",
+         "Sandvik's dockworkers accepted a new pay offer on Sunday, ending a strike that had lasted "
+         "nine days.\n\nA spokesman for Nordline did not immediately respond to a request for "
+         "comment.")};
+  px_comparison *c = compare(arts, 3);
+  size_t fa[4], fb[4], fc[4];
+  assert_int_equal(facts_of(c, 0, "Nordline ferry company", fa, 4), 1);
+  assert_int_equal(facts_of(c, 1, "harbour pilots", fb, 4), 1);
+  assert_int_equal(facts_of(c, 2, "spokesman for Nordline", fc, 4), 1);
+  assert_int_not_equal(fa[0], fb[0]);
+  assert_int_equal(fa[0], fc[0]);
+  px_comparison_free(c);
+  free_all(arts, 3);
+}
+
 static const char *k_a =
     "HELSINKI (Northern Wire) - A fire broke out in the engine room of the ferry Baltic Aurora "
     "on Monday, and 12 passengers were hurt, the coast guard said.\n\n"
@@ -1596,6 +1625,7 @@ int main(void) {
       cmocka_unit_test(test_disputes),        cmocka_unit_test(test_quantity_context),
       cmocka_unit_test(test_disputes_background),        cmocka_unit_test(test_second_claim),
       cmocka_unit_test(test_second_claim_retold),
+      cmocka_unit_test(test_no_comment_subjects),
       cmocka_unit_test(test_quote_repeats_and_names), cmocka_unit_test(test_disputes_typed),
       cmocka_unit_test(test_quote_short_answer), cmocka_unit_test(test_quote_conflicts),
       cmocka_unit_test(test_quote_label_and_stretches), cmocka_unit_test(test_quote_label_not_capitals),

@@ -708,6 +708,70 @@ static double bag_cosine(const abag *a, const abag *b) {
   return d;
 }
 
+/* A sentence that says someone gave no comment: "A spokesperson for
+ * Microsoft did not respond to a request for comment.", "The White House
+ * declined to comment."  Outlets write it of whoever they asked, in nearly
+ * the same words, so two such sentences are one claim only when they name
+ * the same one asked.  Fills subj with the hashes of up to PX__NC_SUBJ
+ * content words before the refusal ("microsoft"; not "a", "spokesperson",
+ * "for"); returns their count, or -1 when the sentence is no such one. */
+#define PX__NC_SUBJ 8
+static int no_comment_subject(const px__text *tx, uint32_t sent, uint64_t *subj) {
+  const px__sentence *se = &tx->sent[sent];
+  const char *p = tx->body + se->start;
+  size_t n = se->end - se->start;
+  if (n > 400) return -1;
+  static const char *const topic[] = {"comment", "respond", "be reached", "reply", "return"};
+  bool on = false;
+  for (size_t i = 0; i < sizeof topic / sizeof *topic && !on; i++) on = memmem(p, n, topic[i], strlen(topic[i]));
+  if (!on) return -1;
+  /* where the refusal starts */
+  static const char *const cue[] = {" declined ", " did not ", " didn't ", " didn\xe2\x80\x99t ", " could not ",
+                                    " has not ", " have not ", " had not ", " was not ", " were not ",
+                                    " would not comment", " not immediately ", " immediately responded",
+                                    " immediately returned", " immediately replied"};
+  size_t at = n;
+  for (size_t i = 0; i < sizeof cue / sizeof *cue; i++) {
+    const char *q = memmem(p, n, cue[i], strlen(cue[i]));
+    if (q && (size_t)(q - p) < at) at = (size_t)(q - p);
+  }
+  if (at == n) return -1;
+  /* the refusal is of a comment: "comment", "respond", "reached", "reply"
+   * or "return" within a few words of it ("did not respond to a request",
+   * "declined to comment", "could not be reached") */
+  size_t reach = at + 48 < n ? at + 48 : n;
+  on = false;
+  for (size_t i = 0; i < sizeof topic / sizeof *topic && !on; i++)
+    on = memmem(p + at, reach - at, topic[i], strlen(topic[i])) ||
+         (!strcmp(topic[i], "comment") && memmem(p + at, reach - at, "request", 7));
+  if (!on) return -1;
+  static const char *const skip[] = {
+      "a", "an", "the", "for", "of", "and", "or", "nor", "neither", "who", "which", "that", "had", "has",
+      "have", "was", "were", "is", "are", "to", "at", "in", "on", "his", "her", "their", "its", "he", "she",
+      "they", "it", "but", "also", "both", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
+      "spokesmen", "representative", "representatives", "lawyer", "lawyers", "attorney", "attorneys",
+      "aide", "aides", "official", "officials", "office", "press", "secretary", "campaign", "spokes",
+      "asked", "contacted", "reached", "by", "email", "phone", "immediately", "yet", "so", "far", "s"};
+  int k = 0;
+  for (size_t i = 0; i < at && k < PX__NC_SUBJ;) {
+    while (i < at && !((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z') && !(p[i] & 0x80)) i++;
+    size_t w = i;
+    while (i < at && (((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z') || (p[i] & 0x80))) i++;
+    size_t wl = i - w;
+    if (!wl || wl > 31) continue;
+    char lw[32];
+    for (size_t x = 0; x < wl; x++) lw[x] = (char)((p[w + x] >= 'A' && p[w + x] <= 'Z') ? p[w + x] + 32 : p[w + x]);
+    bool sk = false;
+    for (size_t x = 0; x < sizeof skip / sizeof *skip && !sk; x++) sk = strlen(skip[x]) == wl && !memcmp(skip[x], lw, wl);
+    if (sk) continue;
+    /* a plural's "s" and a possessive's fall away: "Lawyers" and "lawyer",
+     * "Ryan's" and "Ryan" */
+    if (wl > 3 && lw[wl - 1] == 's') wl--;
+    subj[k++] = px__word_hash(lw, wl);
+  }
+  return k;
+}
+
 /* Links between sentences of articles that share little of their words
  * (their bags' cosine under PX__ARTICLE_AFFINITY: two reports of one event
  * share far more) are dropped unless the two sentences say nearly the same
@@ -745,6 +809,16 @@ static int unrelated_links(const px_comparison *c, const px__ssent *ss, const px
       memcpy(&cs, v, sizeof cs);
     }
     if (cs < PX__ARTICLE_AFFINITY && links[l].score < PX__UNRELATED_LINK) continue;
+    /* two who gave no comment: one claim only of the same one */
+    uint64_t sa[PX__NC_SUBJ], sb[PX__NC_SUBJ];
+    int na = no_comment_subject(c->art[ref[links[l].a].art].tx, ref[links[l].a].sent, sa);
+    int nb = na < 0 ? -1 : no_comment_subject(c->art[ref[links[l].b].art].tx, ref[links[l].b].sent, sb);
+    if (na >= 0 && nb >= 0) {
+      bool same = false;
+      for (int x = 0; x < na && !same; x++)
+        for (int y = 0; y < nb && !same; y++) same = sa[x] == sb[y];
+      if (!same) continue;
+    }
     links[kept++] = links[l];
   }
   px__map_release(&seen);
