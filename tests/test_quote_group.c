@@ -47,17 +47,23 @@ static double plain_match(const px__qbag *a, uint32_t i, const px__qbag *b) {
 static double plain_similarity(const px__qbag *a, const px__qbag *b) {
   if (!a->n || !b->n) return 0;
   double sa = 0, wa = 0, sb = 0, wb = 0;
-  uint32_t ea = 0, eb = 0;
+  uint32_t ea = 0, eb = 0, ma = 0, mb = 0;
   for (uint32_t i = 0; i < a->n; i++) {
     sa += 1.0 * plain_match(a, i, b);
     ea += plain_match(a, i, b) == 1.0;
+    ma += plain_match(a, i, b) > 0;
     wa += 1.0;
   }
   for (uint32_t j = 0; j < b->n; j++) {
     sb += 1.0 * plain_match(b, j, a);
     eb += plain_match(b, j, a) == 1.0;
+    mb += plain_match(b, j, a) > 0;
     wb += 1.0;
   }
+  /* the smaller bag of two words met in both (the smaller count of two
+   * such bags) */
+  uint32_t met = a->n < b->n ? ma : b->n < a->n ? mb : (ma < mb ? ma : mb);
+  if ((a->n < b->n ? a->n : b->n) == 2 && met < 2) return 0;
   double dice = (sa + sb) / (wa + wb);
   const uint32_t small = a->n < b->n ? a->n : b->n;
   double cont = a->n <= b->n ? sa / wa : sb / wb;
@@ -227,6 +233,23 @@ static void test_word_and_synonym(void **state) {
   assert_int_not_equal(r1, r2);
 }
 
+/* Two fragments of two words of content each meet as one remark only in
+ * both words ("strong reply" is a "strong response" by a synonym), not in
+ * one ("strong response" beside "shouldered its responsibilities", a dice
+ * of 0.5 on "response" alone). */
+static void test_two_word_fragments(void **state) {
+  (void)state;
+  size_t r1, r2 = 0;
+  r1 = remarks_of("\"strong response\"", 0, "\"shouldered its responsibilities,\"", PX_QUOTE_PARTIAL, 0, 0,
+                  &r2);
+  assert_int_not_equal(r1, r2);
+  r1 = remarks_of("\"defamatory and false allegation\"", 0, "\"completely false\"", PX_QUOTE_PARTIAL, 0, 0,
+                  &r2);
+  assert_int_not_equal(r1, r2);
+  r1 = remarks_of("\"strong response\"", 0, "\"a strong response\"", PX_QUOTE_PARTIAL, 0, 0, &r2);
+  assert_int_equal(r1, r2);
+}
+
 /* A fragment with one word of content ("in a little while") is not a
  * rendering of every quote that holds the word; as it stands in another
  * quote it is. */
@@ -364,6 +387,7 @@ int main(void) {
       cmocka_unit_test(test_remark_time_window),
       cmocka_unit_test(test_one_word_sentence),
       cmocka_unit_test(test_word_and_synonym),
+      cmocka_unit_test(test_two_word_fragments),
       cmocka_unit_test(test_one_content_word_fragment),
       cmocka_unit_test(test_short_phrase_of_a_longer_quote),
       cmocka_unit_test(test_brackets_are_the_editors),

@@ -25,7 +25,7 @@
 /* Raise when a rule of the comparison (grouping, quotes, figures) changes
  * what a comparison holds without changing a parameter px__cmp_engine
  * reads: comparisons cached before are then made again. */
-#define RULES 85u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
+#define RULES 86u /* 2: a short rendering leaves a remark it only meets a paraphrase of;
                      3: disputes only between one claim's sentences that count one
                         thing (actors, day, span, share base, rounding);
                      4: a name of several words weighs as one, a transcript's
@@ -272,7 +272,9 @@
                         without its year ("X speaks ... on Aug. 26."), and
                         its place ending on a month and a year, are; 85:
                         two who gave no comment ("A spokesperson for X did
-                        not respond ...") are one claim only of one asked */
+                        not respond ...") are one claim only of one asked;
+                        86: a quote of two words of content is one remark
+                        with another only when both words meet it */
 
 /* FNV-1a, 64 bits. */
 static uint64_t mix(uint64_t h, const void *p, size_t n) {

@@ -278,6 +278,17 @@ static inline double contained(double cont, uint32_t small, uint32_t exact) {
   return exact >= (small < 2 ? small : 2) ? cont : 0;
 }
 
+/* Two words of content meet a remark only in both: "strong response"
+ * shares no more than "response" with "shouldered its responsibilities"
+ * (their dice 0.5) and is no rendering of it; "strong reply" is (by a
+ * synonym).  na, nb: the bags' sizes; ma, mb: how many of each one's
+ * words the other matches, by stem or by class. */
+static inline bool pair_short_of_words(uint32_t na, uint32_t nb, uint32_t ma, uint32_t mb) {
+  uint32_t small = na < nb ? na : nb;
+  uint32_t met = na < nb ? ma : nb < na ? mb : (ma < mb ? ma : mb);
+  return small == 2 && met < 2;
+}
+
 /* One side of the bound: each word of a counts 1 when its stem's bit is in
  * b's signature, else 0.7 when one of its classes' bits is; a word that
  * truly matches always has its bit there. */
@@ -343,12 +354,14 @@ double px__qbag_similarity(const px__qbag *a, const px__qbag *b,
   if (!a->n || !b->n) return 0;
   double sa = 0, wa = 0, sb = 0, wb = 0;
   uint32_t ea = 0, eb = 0; /* words met by stem */
+  uint32_t ma = 0, mb = 0; /* words met at all */
   for (uint32_t i = 0; i < a->n; i++) {
     double w = weight ? weight(user, a->stem[i]) : 1.0;
     double m = word_match(a, i, b);
     sa += w * m;
     wa += w;
     ea += m == 1.0;
+    ma += m > 0;
   }
   for (uint32_t j = 0; j < b->n; j++) {
     double w = weight ? weight(user, b->stem[j]) : 1.0;
@@ -356,7 +369,9 @@ double px__qbag_similarity(const px__qbag *a, const px__qbag *b,
     sb += w * m;
     wb += w;
     eb += m == 1.0;
+    mb += m > 0;
   }
+  if (pair_short_of_words(a->n, b->n, ma, mb)) return 0;
   double dice = (sa + sb) / (wa + wb);
   /* containment of the smaller in the larger, damped when it is tiny */
   const uint32_t small = a->n < b->n ? a->n : b->n;
@@ -383,10 +398,12 @@ static double similarity_from(const px__qbag *a, const px__qbag *b, double lo) {
   if (needc < need) need = needc;
   double sa = 0;
   uint32_t ea = 0, eb = 0; /* words met by stem */
+  uint32_t ma = 0, mb = 0; /* words met at all */
   for (uint32_t i = 0; i < na; i++) {
     double m = word_match(a, i, b);
     sa += m;
     ea += m == 1.0;
+    ma += m > 0;
     if (sa + (double)(na - 1 - i) < need - eps) return -1;
   }
   double cont_a = contained(sa / wa * damp, small, ea);
@@ -402,8 +419,10 @@ static double similarity_from(const px__qbag *a, const px__qbag *b, double lo) {
     double m = word_match(b, j, a);
     sb += m;
     eb += m == 1.0;
+    mb += m > 0;
     if (sb + (double)(nb - 1 - j) < need - eps) return -1;
   }
+  if (pair_short_of_words(na, nb, ma, mb)) return 0;
   double dice = (sa + sb) / (wa + wb);
   double cont = acont ? sa / wa : sb / wb;
   cont = contained(cont * small_damp(small), small, acont ? ea : eb);
