@@ -310,6 +310,21 @@ static void test_told_then_comma(void **state) {
   assert_no_quote_has(f, "pointing out the gaps");
 }
 
+/* A clause after "even as" (or "just as", "even though") is the writer's
+ * circumstance, not the attribution of the clause before it; an
+ * ambassador's abbreviated title ends no sentence and names no one. */
+static void test_even_as_and_amb(void **state) {
+  fx *f = *state;
+  run(f, "The ferry strike entered its third week on Monday.\n\n"
+         "Why were the harbour guards pulled out of Orlen, even as Amb. Lars Vik warned of new threats?\n\n"
+         "The pier ended up closing without a fight, even though some unions urged members to strike.\n\n"
+         "Four days later, Amb. Marta Solberg went on five radio shows and said the strike was the "
+         "\"direct result\" of a pay dispute.");
+  assert_no_quote_has(f, "harbour guards pulled out");
+  assert_no_quote_has(f, "without a fight");
+  assert_speaker(f, "direct result", "Solberg");
+}
+
 /* Before a colon, the one a verb of rebuke or address is aimed at does
  * not speak; its subject does.  The object of another verb may answer. */
 static void test_colon_after_address(void **state) {
@@ -2968,6 +2983,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_relative_clause_and_object_cues, setup, teardown),
       cmocka_unit_test_setup_teardown(test_call_letters_report, setup, teardown),
       cmocka_unit_test_setup_teardown(test_told_then_comma, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_even_as_and_amb, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_after_address, setup, teardown),
       cmocka_unit_test_setup_teardown(test_owned_speech, setup, teardown),
       cmocka_unit_test_setup_teardown(test_role_then_name_before_cue, setup, teardown),

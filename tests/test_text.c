@@ -212,6 +212,9 @@ static void test_exclamations_and_glued(void **state) {
   SPLIT("She said the U.S.\"Navy\" was ready.", "She said the U.S.\"Navy\" was ready.");
   SPLIT("It drew fire from Republican Govs. Dave Holm of Ohio and Ann Berg of Iowa.",
         "It drew fire from Republican Govs. Dave Holm of Ohio and Ann Berg of Iowa.");
+  /* an ambassador's title */
+  SPLIT("Thirty minutes into his statement, Amb. Bill Holm said the aid was held.",
+        "Thirty minutes into his statement, Amb. Bill Holm said the aid was held.");
 }
 
 /* ---------------------------------------------------------- datelines */

@@ -1900,6 +1900,11 @@ static bool trailing_attr(const qwork *w, size_t a, size_t hi, attr *at) {
     if (is_qmark(w, k) || is_sent_end_punct(w, k)) break;
     if (!is_word(w, k)) continue;
     if (w->cls[k] & CW_CLAUSE && k == lo) return false;
+    /* ", even as Amb. Stevens warned of ...", ", just as ...": the same
+     * after an adverb */
+    static const char *const adv[] = {"even", "just", "only", "right"};
+    if (w->cls[k] & CW_CLAUSE && k == lo + 1 && is_word(w, lo) && word_in(w, lo, adv, sizeof adv / sizeof *adv))
+      return false;
     /* ", whatever the critics predict": a concession, no attribution */
     static const char *const ever[] = {"whatever", "whoever", "however", "whichever"};
     if (k == lo && word_in(w, k, ever, sizeof ever / sizeof *ever)) return false;

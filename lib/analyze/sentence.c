@@ -32,7 +32,7 @@
 
 /* Titles before a name: a period after them never ends a sentence. */
 static const char *const k_titles[] = {
-    "adm", "atty", "brig", "capt", "cmdr", "col", "cpl", "det", "dr", "fr", "gen",
+    "adm", "amb", "atty", "brig", "capt", "cmdr", "col", "cpl", "det", "dr", "fr", "gen",
     "gens", "gov", "govs", "hon", "insp", "lt", "maj", "messrs", "mr", "mrs", "ms", "msgr",
     "mssrs", "pres", "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sgt", "supt",
 };

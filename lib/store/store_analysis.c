@@ -106,8 +106,10 @@
  * person named between commas right before a trailing cue, after a role,
  * speaks ("the aide to Christie, Bridget Anne Kelly, wrote"); 57: a quote
  * set off right after an inner cue is the inner speaker's ("Reade said
- * Biden said to her, '...'"). */
-#define ANALYSIS_VERSION 57
+ * Biden said to her, '...'"); 58: "Amb." is a title to the sentence
+ * splitter and the entity finder, and a clause after "even as", "even
+ * though", "just as" attributes nothing before it. */
+#define ANALYSIS_VERSION 58
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
