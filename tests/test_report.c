@@ -985,6 +985,37 @@ static void test_brief_quote_pieces(void **state) {
   free(out);
 }
 
+/* An outlet's claim is listed once among what it alone adds, not again
+ * for its update of the next day that prints it too, as it stands or
+ * retold. */
+static void test_brief_alone_once_per_outlet(void **state) {
+  (void)state;
+  const char *src[3] = {"Coast Daily", "Coast Daily", "Ostro News"};
+  const char *title[3] = {"Fire destroys Vaasa grain silo", "Vaasa counts the cost of silo fire",
+                          "Old silo burns in Vaasa"};
+  const char *body[3] = {
+      SHARED_1 SHARED_2
+      "The mayor said the burnt silo was a piece of the town's history lost for good.\n\n"
+      "Neighbours watched the flames from the river bank until the early hours.",
+      SHARED_1
+      "The insurers sent two assessors to the quay on Saturday morning.\n\n"
+      "The mayor also said on Friday that the burnt silo was a piece of the town's history, lost for good.\n\n"
+      "Neighbours watched the flames from the river bank until the early hours.",
+      SHARED_1 SHARED_2 SHARED_3};
+  const int64_t when[3] = {1700000000, 1700086400, 1700003600};
+  char *out = report_of(src, title, body, when, 3, PX_REPORT_TEXT);
+  const char *a = strstr(out, "What each outlet alone adds");
+  assert_non_null(a);
+  const char *q = strstr(a, "Quote variants");
+  size_t mayor = 0, banks = 0;
+  for (const char *p = a; (p = strstr(p, "piece of the town")) && (!q || p < q); p++) mayor++;
+  for (const char *p = a; (p = strstr(p, "river bank")) && (!q || p < q); p++) banks++;
+  assert_int_equal(mayor, 1);
+  assert_int_equal(banks, 1);
+  assert_non_null(strstr(a, "two assessors"));
+  free(out);
+}
+
 /* What an outlet alone adds lists a sentence once, whether the page
  * prints it twice (a pull quote) or tells it again in other words (an
  * update repeating its lead: four fifths of the shorter's content words
@@ -1124,7 +1155,8 @@ int main(void) {
       cmocka_unit_test(test_text),
       cmocka_unit_test(test_dates_shown), cmocka_unit_test(test_errors), cmocka_unit_test(test_brief_lead),
       cmocka_unit_test(test_brief_lead_title),
-      cmocka_unit_test(test_brief_alone_once), cmocka_unit_test(test_quote_shown),
+      cmocka_unit_test(test_brief_alone_once), cmocka_unit_test(test_brief_alone_once_per_outlet),
+      cmocka_unit_test(test_quote_shown),
       cmocka_unit_test(test_brief_leading_ellipsis), cmocka_unit_test(test_brief_headline_case),
       cmocka_unit_test(test_brief_core_not_first_person), cmocka_unit_test(test_brief_lead_not_a_question),
       cmocka_unit_test(test_brief_lead_not_a_column_url),

@@ -350,27 +350,30 @@ px_str px__art_url(const px_comparison *c, uint32_t a) {
   return px_article_get(c->art[a].art, PX_F_URL);
 }
 
-/* Two sentences of one article with the same text. */
-static bool same_sentence(const px__cart *a, uint32_t s, uint32_t t) {
-  const px__sentence *x = &a->tx->sent[s], *y = &a->tx->sent[t];
+/* Two sentences with the same text, of one article or of two. */
+static bool same_sentence(const px__cart *a, uint32_t s, const px__cart *b, uint32_t t) {
+  const px__sentence *x = &a->tx->sent[s], *y = &b->tx->sent[t];
   return x->end - x->start == y->end - y->start &&
-         memcmp(a->tx->body + x->start, a->tx->body + y->start, x->end - x->start) == 0;
+         memcmp(a->tx->body + x->start, b->tx->body + y->start, x->end - x->start) == 0;
 }
 
-/* Does sentence t of article a tell sentence s again: four fifths of
- * the content words of the shorter in the longer ("Netanyahu also noted
- * that Hamas had rejected several cease-fire offers in the past." / "The
- * prime minister also noted that Hamas had rejected several cease-fire
- * offers in the past, including ...", a blog's update repeating itself)? */
-static bool retold(const px__cart *a, uint32_t s, uint32_t t) {
+/* Does sentence t of article b tell sentence s of article a again: four
+ * fifths of the content words of the shorter in the longer ("Netanyahu
+ * also noted that Hamas had rejected several cease-fire offers in the
+ * past." / "The prime minister also noted that Hamas had rejected several
+ * cease-fire offers in the past, including ...", a blog's update
+ * repeating itself)? */
+static bool retold(const px__cart *a, uint32_t s, const px__cart *b, uint32_t t) {
   enum { NW = 64 };
   uint64_t ws[2][NW];
   size_t n[2] = {0, 0};
+  const px__cart *at[2] = {a, b};
   uint32_t st[2] = {s, t};
   for (int k = 0; k < 2; k++) {
-    const px__sentence *se = &a->tx->sent[st[k]];
+    const px__text *tx = at[k]->tx;
+    const px__sentence *se = &tx->sent[st[k]];
     for (uint32_t i = se->tok_first; i < se->tok_first + se->tok_count && n[k] < NW; i++) {
-      const px__token *tk = &a->tx->tok[i];
+      const px__token *tk = &tx->tok[i];
       if (tk->kind != PX__TOK_WORD || (tk->flags & PX__TF_STOP) || !tk->stem) continue;
       bool dup = false;
       for (size_t j = 0; j < n[k] && !dup; j++) dup = ws[k][j] == tk->stem;
@@ -920,7 +923,8 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
   free(cover);
   /* what each article alone adds: its unique facts of some substance, the
    * earliest first (news puts what matters first), each once (a sentence
-   * an article prints twice, as a pull quote, is listed once) */
+   * an article prints twice, as a pull quote, or two articles of one
+   * outlet print, is listed once) */
   for (size_t i = 0; i < c->nart; i++) {
     const px__cart *a = &c->art[i];
     for (uint32_t s = 0; s < a->nsent && b->nalone[i] < (b->top < 3 ? b->top : 3); s++) {
@@ -933,8 +937,16 @@ int px__brief_make(const px_comparison *c, size_t top, px__brief *b) {
       bool listed = false;
       for (size_t k = 0; k < b->nalone[i] && !listed; k++) {
         uint32_t o = b->alone[i * b->top + k];
-        listed = c->sent_fact[a->sent_first + o] == fi || same_sentence(a, o, s) || retold(a, o, s);
+        listed = c->sent_fact[a->sent_first + o] == fi || same_sentence(a, o, a, s) || retold(a, o, a, s);
       }
+      /* an outlet's claim once: not again for another of its articles
+       * that prints it too, as it stands or retold (an update of the day
+       * before repeats its lines) */
+      for (size_t j = 0; j < i && !listed; j++)
+        for (size_t k = 0; c->art[j].outlet == a->outlet && k < b->nalone[j] && !listed; k++) {
+          uint32_t o = b->alone[j * b->top + k];
+          listed = same_sentence(&c->art[j], o, a, s) || retold(&c->art[j], o, a, s);
+        }
       if (!listed) b->alone[i * b->top + b->nalone[i]++] = s;
     }
   }
