@@ -914,6 +914,24 @@ static void test_ampersand_names_a_firm(void **state) {
 /* A one-word name the gazetteer knows as a place is the family name of a
  * person the text named before it ("Pia Jackson ... adds Jackson"), unless
  * it is written as a place ("flew to Jackson"). */
+/* A dateline of two cities joined by a slash names both, each a place;
+ * its text starts after it. */
+static void test_dateline_two_cities(void **state) {
+  px_doc *d = analyze(state, "ORLEN/EASTPORT (Reuters) - Dock workers walked out at both ports on Monday.");
+  px_str place, agency;
+  assert_int_equal(px_doc_dateline(d, &place, &agency), PX_OK);
+  assert_int_equal(place.len, strlen("ORLEN/EASTPORT"));
+  long o = find_key(d, "orlen"), e = find_key(d, "eastport");
+  assert_true(o >= 0 && e >= 0);
+  assert_int_equal(type_of(d, o), PX_ENT_PLACE);
+  assert_int_equal(type_of(d, e), PX_ENT_PLACE);
+  assert_int_equal(find_key(d, "orlen eastport"), -1);
+  size_t start;
+  assert_int_equal(px_doc_sentence(d, 0, &start, NULL), PX_OK);
+  assert_int_equal(start, strlen("ORLEN/EASTPORT (Reuters) - "));
+  px_doc_free(d);
+}
+
 static void test_place_word_as_family_name(void **state) {
   px_doc *d = analyze(state,
                       "The poll closed on Monday.\n\nThe gap is small, says polling director Pia "
@@ -971,6 +989,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_person_keys, setup, teardown),
       cmocka_unit_test_setup_teardown(test_epithets_and_shouting, setup, teardown),
       cmocka_unit_test_setup_teardown(test_api_edges, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_dateline_two_cities, setup, teardown),
       cmocka_unit_test_setup_teardown(test_garbage, setup, teardown),
       cmocka_unit_test_setup_teardown(test_number_words_and_family_names, setup, teardown),
   };

@@ -4,6 +4,7 @@
  *   MOSCOW-                      MOSCOW (Reuters) -
  *   KYIV, Ukraine —              WASHINGTON, Sept 13 (AP) —
  *   ST. LOUIS, Mo. (AP) --       Washington (CNN) —
+ *   WASHINGTON/MINNEAPOLIS (Reuters) -
  * The place is one to five words in capitals, or title-case words when an
  * agency in parentheses follows (the agency is what makes "Washington (CNN)"
  * safe to take).  After it may come ", Region" segments; a segment that
@@ -165,7 +166,9 @@ void px__find_dateline(const char *text, size_t n, px__dateline *out) {
     words++;
     pe = e;
     i = e;
-    if (i < lim && p[i] == ' ' && i + 1 < lim && is_upper_at(p, lim, i + 1, &(size_t){0}))
+    /* the next word, or a second place after a slash
+     * ("WASHINGTON/MINNEAPOLIS (Reuters) -") */
+    if (i < lim && (p[i] == ' ' || p[i] == '/') && i + 1 < lim && is_upper_at(p, lim, i + 1, &(size_t){0}))
       i++;
     else
       break;

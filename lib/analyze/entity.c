@@ -1716,15 +1716,27 @@ static int dateline_cands(work *w) {
   const px__dateline *d = &w->tx->dateline;
   if (!d->found) return PX_OK;
   const char *body = w->tx->body;
-  for (int which = 0; which < 2; which++) {
-    uint32_t s = which ? d->agency_start : d->place_start;
-    uint32_t e = which ? d->agency_end : d->place_end;
-    /* "KYIV, Ukraine": the city */
-    for (uint32_t k = s; k < e; k++)
-      if (body[k] == ',') {
-        e = k;
-        break;
-      }
+  /* the place's cities (two after a slash, "WASHINGTON/MINNEAPOLIS"),
+   * then the agency */
+  uint32_t span[4][2];
+  int nspan = 0;
+  uint32_t pe = d->place_end;
+  /* "KYIV, Ukraine": the city */
+  for (uint32_t k = d->place_start; k < pe; k++)
+    if (body[k] == ',') {
+      pe = k;
+      break;
+    }
+  for (uint32_t a = d->place_start, k = a; k <= pe && nspan < 3; k++)
+    if (k == pe || body[k] == '/') {
+      span[nspan][0] = a, span[nspan][1] = k, nspan++;
+      a = k + 1;
+    }
+  int agency = nspan;
+  span[nspan][0] = d->agency_start, span[nspan][1] = d->agency_end, nspan++;
+  for (int x = 0; x < nspan; x++) {
+    int which = x == agency;
+    uint32_t s = span[x][0], e = span[x][1];
     while (e > s && (body[e - 1] == ' ' || body[e - 1] == '.')) e--;
     if (e <= s || e - s > 200) continue;
     cand *c;

@@ -108,8 +108,10 @@
  * set off right after an inner cue is the inner speaker's ("Reade said
  * Biden said to her, '...'"); 58: "Amb." is a title to the sentence
  * splitter and the entity finder, and a clause after "even as", "even
- * though", "just as" attributes nothing before it. */
-#define ANALYSIS_VERSION 58
+ * though", "just as" attributes nothing before it; 59: a dateline of two
+ * cities joined by a slash ("WASHINGTON/MINNEAPOLIS (Reuters) -"), each
+ * a place. */
+#define ANALYSIS_VERSION 59
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
