@@ -325,6 +325,17 @@ static void test_even_as_and_amb(void **state) {
   assert_speaker(f, "direct result", "Solberg");
 }
 
+/* After a clause, "said" and a name with a verb after it is no inverted
+ * attribution of the clause: the name is the subject of what was said. */
+static void test_said_then_subject(void **state) {
+  fx *f = *state;
+  run(f, "The harbour board met on Monday.\n\n"
+         "But Ola Dahl of Oregon, one of the board's members, said the Council wasn't asking the port to "
+         "pay for the pier.");
+  assert_no_quote_has(f, "one of the board's members");
+  assert_speaker(f, "the Council wasn't asking the port", "Dahl");
+}
+
 /* Before a colon, the one a verb of rebuke or address is aimed at does
  * not speak; its subject does.  The object of another verb may answer. */
 static void test_colon_after_address(void **state) {
@@ -2984,6 +2995,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_call_letters_report, setup, teardown),
       cmocka_unit_test_setup_teardown(test_told_then_comma, setup, teardown),
       cmocka_unit_test_setup_teardown(test_even_as_and_amb, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_said_then_subject, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_after_address, setup, teardown),
       cmocka_unit_test_setup_teardown(test_owned_speech, setup, teardown),
       cmocka_unit_test_setup_teardown(test_role_then_name_before_cue, setup, teardown),

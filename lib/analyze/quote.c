@@ -1889,8 +1889,9 @@ typedef struct attr {
   spk s;
 } attr;
 
-/* ", X said" / ", said X" / ", according to X" in tokens [a, hi). */
-static bool trailing_attr(const qwork *w, size_t a, size_t hi, attr *at) {
+/* ", X said" / ", said X" / ", according to X" in tokens [a, hi);
+ * reported: after a clause of reported speech (not a quotation). */
+static bool trailing_attr(const qwork *w, size_t a, size_t hi, bool reported, attr *at) {
   memset(at, 0, sizeof *at);
   size_t i = a;
   while (i < hi && (punct_char(w, i) == ',' || punct_char(w, i) == '-')) i++;
@@ -1919,6 +1920,15 @@ static bool trailing_attr(const qwork *w, size_t a, size_t hi, attr *at) {
       found = main_subject(w, sent_first_tok(w, sent_of(w, a)), a, &s);
     } else if (k == lo) {
       found = speaker_after(w, k, hi, &s);
+      /* after a clause of reported speech, "..., said the Senate must do
+       * its job": the one after the cue is the subject of what was said,
+       * no inverted speaker ("Zoe Lofgren of California, one of the
+       * managers, said the House wasn't asking ...") */
+      if (found && reported) {
+        size_t after = tok_from(w, s.end);
+        while (after < hi && TOK(w, after)->start < s.end) after++;
+        if (after < hi && is_word(w, after) && clause_verb(w, after, false)) return false;
+      }
     } else {
       found = subject_before(w, lo, k, &s);
       if (found && s.start < TOK(w, lo)->start) found = false;
@@ -2964,7 +2974,7 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
      * another phrase, the clause goes on */
     /* nor "The mayor, a nurse, said she ran home.": a pronoun after the
      * verb with words after it is the subject of what was said */
-    if (trailing_attr(w, k, e, &at) &&
+    if (trailing_attr(w, k, e, true, &at) &&
         (at.end_tok >= last || (at.s.start > at.cue_s && speaker_aside(w, at.end_tok, last))) &&
         (w->cls[at.cue_tok] & PX__CW_CUE) &&
         !(TOK(w, tok_from(w, at.s.end) - 1)->flags & PX__TF_POSSESSIVE) &&
@@ -3959,7 +3969,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
                        !(w.cls[a] & PX__CW_CUE);
     bool comma_inside = c->close_tok >= 2 && c->close_tok - 2 >= c->open_tok &&
                         punct_char(&w, c->close_tok - 2) == ',';
-    bool trail = a < nt && !stop_inside && trailing_attr(&w, a, hi, &at) &&
+    bool trail = a < nt && !stop_inside && trailing_attr(&w, a, hi, false, &at) &&
                  /* "a new strain of "lone wolf" terrorism suggests": a quoted
                   * modifier of the subject, not a quote the subject spoke */
                  !(!starts && !after_colon && !comma_inside && at.s.start == TOK(&w, a)->start &&
@@ -4069,7 +4079,7 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         if (k > a && punct_char(&w, k) != ',') continue;
         if (stop_inside && k > a) break;
         size_t f = k > a ? k + 1 : a; /* the attribution's first word */
-        bool ok = f < hi2 && trailing_attr(&w, k, hi2, &at) &&
+        bool ok = f < hi2 && trailing_attr(&w, k, hi2, false, &at) &&
                   (at.cue_tok == f || at.s.start == TOK(&w, f)->start);
         size_t bound = 0;
         if (ok) {

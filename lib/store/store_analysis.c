@@ -110,8 +110,9 @@
  * splitter and the entity finder, and a clause after "even as", "even
  * though", "just as" attributes nothing before it; 59: a dateline of two
  * cities joined by a slash ("WASHINGTON/MINNEAPOLIS (Reuters) -"), each
- * a place. */
-#define ANALYSIS_VERSION 59
+ * a place; 60: after reported speech, ", said X" and a verb gives X as
+ * the subject of what was said, not the speaker of the clause before. */
+#define ANALYSIS_VERSION 60
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
