@@ -932,6 +932,23 @@ static void test_dateline_two_cities(void **state) {
   px_doc_free(d);
 }
 
+/* A title after "then-" or "ex-" is a title: "then-President-elect Ola
+ * Dahl" is Ola Dahl, "then-Secretary of State Ann Berg" Ann Berg; a body
+ * named after "then-" keeps its name. */
+static void test_title_after_prefix(void **state) {
+  px_doc *d = analyze(state, "Lund lectured then-President-elect Ola Dahl on the radio last month. Mr. Dahl "
+                             "denied it. She had worked for then-Secretary of State Ann Berg for years. A 1990 "
+                             "report by the then-General Accounting Office agreed.");
+  assert_true(find_key(d, "ola dahl") >= 0);
+  assert_int_equal(find_key(d, "president elect ola dahl"), -1);
+  assert_true(find_key(d, "ann berg") >= 0);
+  assert_int_equal(find_key(d, "state ann berg"), -1);
+  long o = find_key(d, "general accounting office");
+  assert_true(o >= 0);
+  assert_int_not_equal(type_of(d, o), PX_ENT_PERSON);
+  px_doc_free(d);
+}
+
 static void test_place_word_as_family_name(void **state) {
   px_doc *d = analyze(state,
                       "The poll closed on Monday.\n\nThe gap is small, says polling director Pia "
@@ -990,6 +1007,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_epithets_and_shouting, setup, teardown),
       cmocka_unit_test_setup_teardown(test_api_edges, setup, teardown),
       cmocka_unit_test_setup_teardown(test_dateline_two_cities, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_title_after_prefix, setup, teardown),
       cmocka_unit_test_setup_teardown(test_garbage, setup, teardown),
       cmocka_unit_test_setup_teardown(test_number_words_and_family_names, setup, teardown),
   };

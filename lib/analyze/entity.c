@@ -801,6 +801,16 @@ static int prepare(work *w) {
           w->nstart[i] = (uint32_t)(h + 1 - tx->body);
           w->namey[i] = N_NAME | N_STARTS; /* the name starts here */
           b = word_bits(w->ea, tok_hash(w, i));
+          /* a title after the prefix is one: "then-President-elect"
+           * as "President-elect", "then-Secretary of State Hillary
+           * Clinton" (not a given name's or an ordinal's bits:
+           * "pro-Christian America", "pro-Second Amendment"; nor
+           * "General", which opens a body's name as often: "the
+           * then-General Accounting Office") */
+          char buf[64];
+          size_t fn = fold_into(h + 1, (size_t)(e - h - 1), w->arena, buf, sizeof buf);
+          if (fn && !(fn == 7 && !memcmp(buf, "general", 7)))
+            b |= word_bits(w->ea, px__word_hash(buf, fn)) & (W_TITLE | W_TMOD | W_HONOR);
         }
       }
     }

@@ -433,7 +433,7 @@ static double similarity_from(const px__qbag *a, const px__qbag *b, double lo) {
 
 static const char *const k_titles[] = {
     "mr", "mrs", "ms", "mme", "mlle", "dr", "prof", "president", "prime", "minister",
-    "governor", "gov", "amb", "mayor", "judge", "justice", "chancellor", "sen", "senator", "rep",
+    "governor", "gov", "mayor", "judge", "justice", "chancellor", "sen", "senator", "rep",
     "representative", "gen", "general", "king", "queen", "pope", "sir", "lord", "lady",
     "secretary", "chief", "coach", "saint", "st", "the", "mister", "madam", "monsieur", "herr",
     "frau", "sheikh", "prince", "princess", "crown", "vice", "deputy", "foreign", "defense",

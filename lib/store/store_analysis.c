@@ -111,8 +111,10 @@
  * though", "just as" attributes nothing before it; 59: a dateline of two
  * cities joined by a slash ("WASHINGTON/MINNEAPOLIS (Reuters) -"), each
  * a place; 60: after reported speech, ", said X" and a verb gives X as
- * the subject of what was said, not the speaker of the clause before. */
-#define ANALYSIS_VERSION 60
+ * the subject of what was said, not the speaker of the clause before;
+ * 61: a title after "then-" or "ex-" is a title ("then-President-elect
+ * Trump", "then-Secretary of State Hillary Clinton"). */
+#define ANALYSIS_VERSION 61
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
