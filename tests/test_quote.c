@@ -336,6 +336,26 @@ static void test_said_then_subject(void **state) {
   assert_speaker(f, "the Council wasn't asking the port", "Dahl");
 }
 
+/* A name after a dash in the next paragraph signs a quote that is its
+ * paragraph's first words (a line of quotes of the week), not the last
+ * quote of a paragraph with its speaker named (a live blog's entry signed
+ * by its reporter); a line of "-- Name, role: "..."" gives the words after
+ * the colon to the name before it, not to the next line's. */
+static void test_dash_signature_lines(void **state) {
+  fx *f = *state;
+  run(f, "The harbour inquiry heard two witnesses on Thursday.\n\n"
+         "\"I was irritated with him because he wasn't listening,\" Hill said. \"I did say to him that I "
+         "think this is all going to sink.\"\n\n"
+         "- Jon Lund\n\n"
+         "\"Some people are trying to spoil the mood of these talks.\"\n\n"
+         "-- Ida Noe, the port's spokeswoman, on Friday.\n\n"
+         "-- Eli Moe, 19, a student at the rally: \"Backwards.\"\n\n"
+         "-- Ann Berg, 51, a delegate from Orlen: \"Smart guy.\"");
+  assert_speaker(f, "all going to sink", "Hill");
+  assert_speaker(f, "spoil the mood", "Noe");
+  assert_speaker(f, "Backwards", "Moe");
+}
+
 /* Before a colon, the one a verb of rebuke or address is aimed at does
  * not speak; its subject does.  The object of another verb may answer. */
 static void test_colon_after_address(void **state) {
@@ -2996,6 +3016,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_told_then_comma, setup, teardown),
       cmocka_unit_test_setup_teardown(test_even_as_and_amb, setup, teardown),
       cmocka_unit_test_setup_teardown(test_said_then_subject, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_dash_signature_lines, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_after_address, setup, teardown),
       cmocka_unit_test_setup_teardown(test_owned_speech, setup, teardown),
       cmocka_unit_test_setup_teardown(test_role_then_name_before_cue, setup, teardown),

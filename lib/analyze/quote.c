@@ -4110,7 +4110,13 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
         }
       }
     }
-    if (!c->trail && !c->lead && a + 1 < nt && is_dash(&w, a)) {
+    /* (from the next paragraph only a quote that is its paragraph's
+     * first words: a line of quotes of the week, ""..."" / "-- Jack Lew,
+     * ...", not a live blog's entry signed after its last quote, "...,"
+     * Hill said. "... going to blow up."" / "- Bart Jansen") */
+    bool own_line = c->open_tok == 0 || tx->sent[sent_of(&w, c->open_tok - 1)].para != c->para;
+    if (!c->trail && !c->lead && a + 1 < nt && is_dash(&w, a) &&
+        (tx->sent[sent_of(&w, a)].para == c->para || own_line)) {
       /* "..." -- Carla Sanchez: a name after a dash, alone to the end of
        * its line or sentence, signs the quote */
       size_t k = a + 1;

@@ -113,8 +113,9 @@
  * a place; 60: after reported speech, ", said X" and a verb gives X as
  * the subject of what was said, not the speaker of the clause before;
  * 61: a title after "then-" or "ex-" is a title ("then-President-elect
- * Trump", "then-Secretary of State Hillary Clinton"). */
-#define ANALYSIS_VERSION 61
+ * Trump", "then-Secretary of State Hillary Clinton"); 62: a name after a
+ * dash in the next paragraph signs only a quote that opens its own. */
+#define ANALYSIS_VERSION 62
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
