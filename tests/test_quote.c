@@ -356,6 +356,30 @@ static void test_dash_signature_lines(void **state) {
   assert_speaker(f, "Backwards", "Moe");
 }
 
+/* A work's title in marks after its noun or a verb of selling it is a
+ * title, no one's words: "his book, "Harbour Lights: A Life on the
+ * Quay," which ...", "touting "Harbour Lights" as ..."; a quote after
+ * "book," with a cue is someone's. */
+static void test_work_titles(void **state) {
+  fx *f = *state;
+  run(f, "The mayor's memoir came out on Tuesday.\n\n"
+         "Critics dismissed Anna Berg's book, \"Harbour Lights: A Life on the Quay,\" which sold well.\n\n"
+         "Berg spent the week touting \"Harbour Lights\" as an honest account of the strike.\n\n"
+         "In her book, \"It was the worst winter of my life,\" Berg wrote.");
+  px_quote q = find(f, "A Life on the Quay");
+  assert_int_equal(q.kind, PX_QUOTE_TITLE);
+  assert_false(q.has_speaker);
+  size_t touted = 0;
+  for (size_t i = 0; i < px_quotes_count(f->qs); i++) {
+    assert_int_equal(px_quotes_get(f->qs, i, &q), PX_OK);
+    if (!str_is(q.text, "Harbour Lights")) continue;
+    assert_int_equal(q.kind, PX_QUOTE_TITLE);
+    touted++;
+  }
+  assert_int_equal(touted, 1);
+  assert_speaker(f, "worst winter of my life", "Berg");
+}
+
 /* Before a colon, the one a verb of rebuke or address is aimed at does
  * not speak; its subject does.  The object of another verb may answer. */
 static void test_colon_after_address(void **state) {
@@ -3017,6 +3041,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_even_as_and_amb, setup, teardown),
       cmocka_unit_test_setup_teardown(test_said_then_subject, setup, teardown),
       cmocka_unit_test_setup_teardown(test_dash_signature_lines, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_work_titles, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_after_address, setup, teardown),
       cmocka_unit_test_setup_teardown(test_owned_speech, setup, teardown),
       cmocka_unit_test_setup_teardown(test_role_then_name_before_cue, setup, teardown),

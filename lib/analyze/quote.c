@@ -4316,9 +4316,18 @@ int px__quotes_find(const px__quotean *qa, const px__text *tx, const px__entitie
      * capitalized words right after a preposition names a programme, a
      * book or a paper, and one right before a noun names the thing; the
      * marks are not someone's words */
-    if (!c->so_called && prev > lo && is_word(&w, prev - 1) && words >= 1 && words <= 6) {
+    /* and a work's title after its noun or a verb of selling it: "Bob
+     * Woodward's book, "Fear: Trump in the White House," which ...",
+     * "touting "Fear: Trump in the White House" as ..." */
+    static const char *const works[] = {"book", "memoir", "novel", "film", "movie", "documentary", "album",
+                                        "song", "play", "series", "podcast", "essay", "column", "op-ed",
+                                        "touting", "promoting", "plugging"};
+    size_t wk = prev > lo && punct_char(&w, prev - 1) == ',' ? prev - 1 : prev;
+    bool work = wk > lo && is_word(&w, wk - 1) && word_in(&w, wk - 1, works, sizeof works / sizeof *works) &&
+                words >= 2 && words <= 10;
+    if (!c->so_called && prev > lo && (is_word(&w, prev - 1) || work) && words >= 1 && (words <= 6 || work)) {
       uint64_t h = tx->tok[prev - 1].fold;
-      bool prep = h == qa->h_on || h == qa->h_with || h == qa->h_in || h == qa->h_of;
+      bool prep = h == qa->h_on || h == qa->h_with || h == qa->h_in || h == qa->h_of || work;
       /* so too after a possessive: "Bolton told NBC's "Meet the Press""
        * (two words at least: "Trump's "Nobody"" may be his word) */
       bool owner = (tx->tok[prev - 1].flags & PX__TF_POSSESSIVE) && words >= 2;
