@@ -380,6 +380,20 @@ static void test_work_titles(void **state) {
   assert_speaker(f, "worst winter of my life", "Berg");
 }
 
+/* A story told is the topic, not words reported: "took to the floor to
+ * tell the story of ...", "Each time she told her story, ..."; a clause
+ * said after it is reported. */
+static void test_told_a_story(void **state) {
+  fx *f = *state;
+  run(f, "The harbour board met on Thursday.\n\n"
+         "Mayor Anna Berg took to the floor to tell the story of Eli Moe, a docker who lost his job in May.\n\n"
+         "Each time Ida Noe told her story, the number of people she named grew.\n\n"
+         "Jon Lund told the board that the pier would close in June.");
+  assert_no_quote_has(f, "the story of Eli Moe");
+  assert_no_quote_has(f, "number of people she named");
+  assert_speaker(f, "the pier would close in June", "Lund");
+}
+
 /* Before a colon, the one a verb of rebuke or address is aimed at does
  * not speak; its subject does.  The object of another verb may answer. */
 static void test_colon_after_address(void **state) {
@@ -3042,6 +3056,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_said_then_subject, setup, teardown),
       cmocka_unit_test_setup_teardown(test_dash_signature_lines, setup, teardown),
       cmocka_unit_test_setup_teardown(test_work_titles, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_told_a_story, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_after_address, setup, teardown),
       cmocka_unit_test_setup_teardown(test_owned_speech, setup, teardown),
       cmocka_unit_test_setup_teardown(test_role_then_name_before_cue, setup, teardown),

@@ -3075,6 +3075,18 @@ static bool indirect_in(const qwork *w, size_t si, cand *c) {
        * clause */
       else continue;
     }
+    /* "to tell the story of Charlie Morgan", "tells her own story",
+     * "exit polls tell the story": a story told is the topic, not words
+     * reported */
+    if (word_in(w, k, k_telling, sizeof k_telling / sizeof *k_telling)) {
+      static const char *const tale[] = {"story", "stories", "tale", "tales"};
+      static const char *const own[] = {"own", "whole", "full", "real", "same"};
+      size_t t = k + 1;
+      while (t < last && t < k + 4 && is_word(w, t) &&
+             ((w->cls[t] & (CW_DET | PX__CW_PRONOUN)) || word_in(w, t, own, sizeof own / sizeof *own)))
+        t++;
+      if (t > k + 1 && t < last && is_word(w, t) && word_in(w, t, tale, sizeof tale / sizeof *tale)) continue;
+    }
     /* a noun or preposition right after the verb: "said in", "told reporters" */
     if (j == k + 1 && is_word(w, j) && (TOK(w, j)->flags & PX__TF_STOP) &&
         !(w->cls[j] & (PX__CW_PRONOUN | CW_DET)))

@@ -115,8 +115,9 @@
  * 61: a title after "then-" or "ex-" is a title ("then-President-elect
  * Trump", "then-Secretary of State Hillary Clinton"); 62: a name after a
  * dash in the next paragraph signs only a quote that opens its own; 63:
- * a work's title after its noun ("book, "..."") or "touting" is a title. */
-#define ANALYSIS_VERSION 63
+ * a work's title after its noun ("book, "..."") or "touting" is a title;
+ * 64: a story told ("to tell the story of ...") reports no words. */
+#define ANALYSIS_VERSION 64
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
