@@ -949,6 +949,27 @@ static void test_title_after_prefix(void **state) {
   px_doc_free(d);
 }
 
+/* A relative named in passing, after a kin word and "of", does not take
+ * the family name from the person named before; a family name used before
+ * a relative named after a kin word and a role is the person the lists
+ * know, not that relative. */
+static void test_family_names_and_kin(void **state) {
+  px_doc *d = analyze(state, "The op-ed ran on Sunday.\n\nAnna Berg, wife of former mayor Jon Berg, wrote an op-ed "
+                             "on the pier. Berg wrote that the harbour must stay open.");
+  long a = find_key(d, "anna berg"), j = find_key(d, "jon berg");
+  assert_true(a >= 0 && j >= 0);
+  assert_int_equal(mentions_of(d, a), 2);
+  assert_int_equal(mentions_of(d, j), 1);
+  px_doc_free(d);
+  d = analyze(state, "President Trump spoke on Monday.\n\n\"We must act,\" Trump said.\n\nPresident Trump's "
+                     "daughter and senior adviser Ivanka Trump endorsed the idea on Sunday.\n\nTrump called for laws.");
+  long t = find_key(d, "donald trump"), i = find_key(d, "ivanka trump");
+  assert_true(t >= 0 && i >= 0);
+  assert_int_equal(mentions_of(d, i), 1);
+  assert_int_equal(mentions_of(d, t), 4);
+  px_doc_free(d);
+}
+
 static void test_place_word_as_family_name(void **state) {
   px_doc *d = analyze(state,
                       "The poll closed on Monday.\n\nThe gap is small, says polling director Pia "
@@ -1008,6 +1029,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_api_edges, setup, teardown),
       cmocka_unit_test_setup_teardown(test_dateline_two_cities, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_after_prefix, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_family_names_and_kin, setup, teardown),
       cmocka_unit_test_setup_teardown(test_garbage, setup, teardown),
       cmocka_unit_test_setup_teardown(test_number_words_and_family_names, setup, teardown),
   };

@@ -1965,26 +1965,60 @@ static size_t join_keys(const work *w, const cand *y, int yt, uint64_t *h) {
 
 /* Whether a relative's role comes right before mention y ("his wife,
  * Heidi Cruz", "first lady Michelle Obama", "son Hunter Biden"). */
-static bool kin_before(const work *w, const cand *y) {
-  static const char *const kin[] = {"wife",     "husband",  "son",   "daughter", "mother",
+static const char *const k_kin[] = {"wife",     "husband",  "son",   "daughter", "mother",
                                     "father",   "brother",  "sister", "widow",   "widower",
                                     "lady",     "spouse",   "grandson", "granddaughter",
                                     "niece",    "nephew",   "cousin", "stepson", "stepdaughter",
                                     "grandfather", "grandmother", "uncle", "aunt", NULL};
+
+static bool kin_word(const char *p, size_t n) {
+  for (size_t i = 0; k_kin[i]; i++)
+    if (strlen(k_kin[i]) == n && strncasecmp(p, k_kin[i], n) == 0) return true;
+  return false;
+}
+
+/* Is mention y named as someone's relative, after a kin word and "of" and
+ * up to three words of a role ("Laura Bush, wife of former president
+ * George Bush, wrote")?  The text is about the first, not this one. */
+static bool kin_of(const work *w, const cand *y) {
   size_t k = y->tok_first;
-  for (int back = 0; back < 2 && k > 0; back++) {
+  for (int back = 0; back < 4 && k > 1; back++, k--) {
+    const px__token *t = T(w, k - 1);
+    if (t->kind != PX__TOK_WORD || t->sent != T(w, y->tok_first)->sent) return false;
+    const char *p = w->tx->body + t->start;
+    size_t n = t->end - t->start;
+    if (n == 2 && !strncasecmp(p, "of", 2)) {
+      const px__token *u = T(w, k - 2);
+      return u->kind == PX__TOK_WORD && kin_word(w->tx->body + u->start, u->end - u->start);
+    }
+    if ((t->flags & (PX__TF_CAP | PX__TF_STOP))) return false;
+  }
+  return false;
+}
+
+static bool kin_before(const work *w, const cand *y) {
+  /* the word before the name, or a comma and it, or the kin word a few
+   * words of a role in lower case before ("President Trump's daughter and
+   * senior adviser Ivanka Trump") */
+  size_t k = y->tok_first;
+  for (int back = 0; back < 5 && k > 0; back++) {
     const px__token *t = T(w, k - 1);
     if (t->sent != T(w, y->tok_first)->sent) return false;
-    if (t->kind == PX__TOK_PUNCT && w->tx->body[t->start] == ',') {
+    if (t->kind == PX__TOK_PUNCT && w->tx->body[t->start] == ',' && back == 0) {
       k--;
       continue;
     }
     if (t->kind != PX__TOK_WORD) return false;
     const char *p = w->tx->body + t->start;
     size_t n = t->end - t->start;
-    for (size_t i = 0; kin[i]; i++)
-      if (strlen(kin[i]) == n && strncasecmp(p, kin[i], n) == 0) return true;
-    return false;
+    if (kin_word(p, n)) return true;
+    /* a name, or a small word other than "and" and "the", ends the role
+     * ("son was hit by driver John Smith"; "the son of Strom Thurmond"
+     * names the father, no relative of an earlier "Thurmond") */
+    if (t->flags & PX__TF_CAP) return false;
+    if ((t->flags & PX__TF_STOP) && !(n == 3 && (!strncasecmp(p, "and", 3) || !strncasecmp(p, "the", 3))))
+      return false;
+    k--;
   }
   return false;
 }
@@ -2161,9 +2195,13 @@ static int merge(work *w, px__entities *out) {
         seen[x->entity]++;
         uint64_t h[2];
         size_t nh = join_keys(w, x, top_type(e[x->entity].vote), h);
+        /* a relative named in passing does not take the family name
+         * from the person named before ("Laura Bush, wife of former
+         * president George Bush, wrote ... Bush wrote, "..."") */
+        bool passing = kin_of(w, x);
         for (size_t k = 0; k < nh; k++) {
           uint32_t e0;
-          if (wtab_get(&before, h[k], &e0) && e0 != x->entity && seen[e0] > seen[x->entity])
+          if (wtab_get(&before, h[k], &e0) && e0 != x->entity && (seen[e0] > seen[x->entity] || passing))
             continue;
           atab_set(&before, h[k], x->entity);
         }
@@ -2194,7 +2232,19 @@ static int merge(work *w, px__entities *out) {
          * goes on as the most named of the two */
         kin = ahead && ei != UINT32_MAX && c[e[ei].best].h_last == x->h_key &&
               kin_before(w, &c[e[ei].best]);
-        if (kin) ei = UINT32_MAX;
+        if (kin) {
+          /* the person of that name the lists know, when the text names
+           * him too ("Donald Trump" beside "Ivanka Trump"), else one of
+           * its own */
+          uint32_t relative = ei;
+          ei = UINT32_MAX;
+          for (size_t j = 0; j < nc && ei == UINT32_MAX; j++) {
+            const cand *y = &c[j];
+            if (y->entity != UINT32_MAX && y->entity != relative && y->nwords >= 2 && y->h_last == x->h_key &&
+                top_type(e[y->entity].vote) == T_PERSON && known_person(w, y))
+              ei = y->entity;
+          }
+        }
         /* "Mr. Obama" is not "Michelle Obama", nor "Mrs. Romney" "Mitt
          * Romney": the person of that family name whose given name agrees
          * with the honorific, the most named of them, else a person of its

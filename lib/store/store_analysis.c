@@ -116,8 +116,10 @@
  * Trump", "then-Secretary of State Hillary Clinton"); 62: a name after a
  * dash in the next paragraph signs only a quote that opens its own; 63:
  * a work's title after its noun ("book, "..."") or "touting" is a title;
- * 64: a story told ("to tell the story of ...") reports no words. */
-#define ANALYSIS_VERSION 64
+ * 64: a story told ("to tell the story of ...") reports no words; 65:
+ * family names beside relatives (a kin word a few words before, the
+ * person the lists know, a relative named in passing after "of"). */
+#define ANALYSIS_VERSION 65
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
