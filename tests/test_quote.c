@@ -394,6 +394,19 @@ static void test_told_a_story(void **state) {
   assert_speaker(f, "the pier would close in June", "Lund");
 }
 
+/* "X responded to Y tweeting ...: "..."": the one a participle of saying
+ * follows after a verb of answering speaks; a letter's participle is the
+ * letter's. */
+static void test_responded_to_someone_saying(void **state) {
+  fx *f = *state;
+  run(f, "The harbour board met on Friday, after board member Marta Solberg wrote to its members.\n\n"
+         "Mayor Anna Berg, the board's chair, responded to Solberg tweeting earlier in the day: \"If the board "
+         "cannot agree on the pier, it should close it now!\"\n\n"
+         "Ida Noe wrote a letter to Solberg saying their \"view is that the pier must stay open.\"");
+  assert_speaker(f, "it should close it now", "Solberg");
+  assert_speaker(f, "the pier must stay open", "Noe");
+}
+
 /* Before a colon, the one a verb of rebuke or address is aimed at does
  * not speak; its subject does.  The object of another verb may answer. */
 static void test_colon_after_address(void **state) {
@@ -3057,6 +3070,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_dash_signature_lines, setup, teardown),
       cmocka_unit_test_setup_teardown(test_work_titles, setup, teardown),
       cmocka_unit_test_setup_teardown(test_told_a_story, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_responded_to_someone_saying, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_after_address, setup, teardown),
       cmocka_unit_test_setup_teardown(test_owned_speech, setup, teardown),
       cmocka_unit_test_setup_teardown(test_role_then_name_before_cue, setup, teardown),

@@ -2058,9 +2058,30 @@ static bool leading_attr_in(const qwork *w, size_t lo, size_t b, size_t max_gap,
                    TOK(w, k + 1)->fold == w->qa->h_by &&
                    (TOK(w, k - 1)->fold == w->qa->h_was || TOK(w, k - 1)->fold == w->qa->h_were ||
                     TOK(w, k - 1)->fold == w->qa->h_been);
-    if (cl == 2) found = speaker_after(w, k + 1, b, &s);
-    else if (passive) found = speaker_after(w, k, b, &s); /* "was asked by host Bill Maher" */
-    else {
+    /* "McConnell responded to Trump tweeting earlier in the day: "..."":
+     * the name a participle of saying follows after a verb of answering
+     * and "to" speaks, not the one who answered him (not "a letter to
+     * Camp saying ...", the letter's) */
+    static const char *const answering[] = {"responded", "responding", "responds", "respond", "reacted",
+                                            "reacting", "reacts", "react", "replied", "replying", "listened",
+                                            "listening", "objected", "objecting"};
+    int32_t pm = cl == 1 && is_ing(w, k) && k >= lo + 3 ? mention_at(w, k - 1) : -1;
+    if (pm >= 0) {
+      const px__mention *mm = &w->ents->men[pm];
+      int ty = w->ents->ent[mm->entity].type;
+      size_t f = mm->tok_first;
+      if (f + mm->tok_count == k && f > lo + 1 && is_word(w, f - 1) && TOK(w, f - 1)->fold == w->qa->h_to &&
+          is_word(w, f - 2) && word_in(w, f - 2, answering, sizeof answering / sizeof *answering) &&
+          (ty == PX_ENT_PERSON || ty == PX_ENT_ORG)) {
+        spk_from_mention(w, pm, &s);
+        found = true;
+      }
+    }
+    if (!found && cl == 2) {
+      found = speaker_after(w, k + 1, b, &s);
+    } else if (!found && passive) {
+      found = speaker_after(w, k, b, &s); /* "was asked by host Bill Maher" */
+    } else if (!found) {
       found = subject_before(w, lo, k, &s);
       /* inverted only at a clause start: ... said Smith: "..." */
       if (!found && (k == lo || !is_word(w, k - 1)) && (w->cls[k] & PX__CW_CUE))

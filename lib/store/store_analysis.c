@@ -118,8 +118,9 @@
  * a work's title after its noun ("book, "..."") or "touting" is a title;
  * 64: a story told ("to tell the story of ...") reports no words; 65:
  * family names beside relatives (a kin word a few words before, the
- * person the lists know, a relative named in passing after "of"). */
-#define ANALYSIS_VERSION 65
+ * person the lists know, a relative named in passing after "of"); 66:
+ * "responded to X tweeting: "..."" is X's. */
+#define ANALYSIS_VERSION 66
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
