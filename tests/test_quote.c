@@ -407,6 +407,19 @@ static void test_responded_to_someone_saying(void **state) {
   assert_speaker(f, "the pier must stay open", "Noe");
 }
 
+/* A name before a role of two or three words is whose the role is: "said
+ * Berg personal attorney Jon Lund", "said Nordair campaign manager Ida
+ * Noe"; the name after the role speaks. */
+static void test_name_role_name(void **state) {
+  fx *f = *state;
+  run(f, "The harbour board met on Friday.\n\n"
+         "\"The report does not allege any wrongdoing by the mayor,\" said Berg personal attorney Marta "
+         "Solberg.\n\n"
+         "\"We are invested in the port at a much higher level,\" said Nordair campaign manager Ida Noe.");
+  assert_speaker(f, "does not allege any wrongdoing", "Solberg");
+  assert_speaker(f, "much higher level", "Noe");
+}
+
 /* Before a colon, the one a verb of rebuke or address is aimed at does
  * not speak; its subject does.  The object of another verb may answer. */
 static void test_colon_after_address(void **state) {
@@ -3071,6 +3084,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_work_titles, setup, teardown),
       cmocka_unit_test_setup_teardown(test_told_a_story, setup, teardown),
       cmocka_unit_test_setup_teardown(test_responded_to_someone_saying, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_name_role_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_colon_after_address, setup, teardown),
       cmocka_unit_test_setup_teardown(test_owned_speech, setup, teardown),
       cmocka_unit_test_setup_teardown(test_role_then_name_before_cue, setup, teardown),

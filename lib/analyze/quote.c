@@ -1669,6 +1669,12 @@ static bool speaker_after(const qwork *w, size_t c, size_t hi, spk *s) {
        * whose the role is; the name after it speaks */
       size_t me = w->ents->men[m].tok_first + w->ents->men[m].tok_count;
       bool owner = me + 1 < hi && role_word(w, me) && !cap_word(w, me) && mention_at(w, me + 1) >= 0;
+      /* over a word or two before the role: "said Trump personal attorney
+       * Jay Sekulow" */
+      for (size_t r = me; !owner && r < hi && r < me + 3 && is_word(w, r) && !cap_word(w, r) &&
+                          !(TOK(w, r)->flags & PX__TF_STOP);
+           r++)
+        owner = r > me && role_word(w, r) && r + 1 < hi && mention_at(w, r + 1) >= 0;
       /* "said Florida's governor, Rick Scott": a possessive name, its
        * role, and the name set apart after a comma */
       if (!owner && (TOK(w, me - 1)->flags & PX__TF_POSSESSIVE)) {

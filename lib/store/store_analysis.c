@@ -119,8 +119,9 @@
  * 64: a story told ("to tell the story of ...") reports no words; 65:
  * family names beside relatives (a kin word a few words before, the
  * person the lists know, a relative named in passing after "of"); 66:
- * "responded to X tweeting: "..."" is X's. */
-#define ANALYSIS_VERSION 66
+ * "responded to X tweeting: "..."" is X's; 67: "said Trump personal
+ * attorney Jay Sekulow" is Sekulow's. */
+#define ANALYSIS_VERSION 67
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
