@@ -970,6 +970,21 @@ static void test_family_names_and_kin(void **state) {
   px_doc_free(d);
 }
 
+/* "AG" before a name is the attorney general's title; after a firm's
+ * name it is the firm's suffix. */
+static void test_ag_title(void **state) {
+  px_doc *d = analyze(state, "Attorney General Ann Berg spoke on Monday. AG Berg said the law was upheld. "
+                             "Nordwerk AG said it would supply the parts.");
+  long b = find_key(d, "ann berg");
+  assert_true(b >= 0);
+  assert_int_equal(mentions_of(d, b), 2);
+  assert_int_equal(find_key(d, "ag berg"), -1);
+  long n = find_key(d, "nordwerk");
+  assert_true(n >= 0);
+  assert_int_equal(type_of(d, n), PX_ENT_ORG);
+  px_doc_free(d);
+}
+
 static void test_place_word_as_family_name(void **state) {
   px_doc *d = analyze(state,
                       "The poll closed on Monday.\n\nThe gap is small, says polling director Pia "
@@ -1030,6 +1045,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_dateline_two_cities, setup, teardown),
       cmocka_unit_test_setup_teardown(test_title_after_prefix, setup, teardown),
       cmocka_unit_test_setup_teardown(test_family_names_and_kin, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_ag_title, setup, teardown),
       cmocka_unit_test_setup_teardown(test_garbage, setup, teardown),
       cmocka_unit_test_setup_teardown(test_number_words_and_family_names, setup, teardown),
   };

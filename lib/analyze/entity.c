@@ -60,7 +60,7 @@ static const char k_titles[] =
     "representative,gov,governor,gen,general,col,colonel,lt,lieutenant,sgt,sergeant,adm,"
     "admiral,capt,captain,cmdr,commander,judge,justice,secretary,minister,chancellor,king,"
     "queen,prince,princess,pope,rev,reverend,sir,dame,lord,mayor,chairman,chairwoman,"
-    "chairperson,chair,ambassador,amb,commissioner,speaker,sheikh,ayatollah,emir,premier,prof,"
+    "chairperson,chair,ambassador,amb,ag,commissioner,speaker,sheikh,ayatollah,emir,premier,prof,"
     "professor,pres,sheriff,detective,det,officer,cpl,corporal,pvt,private,sultan,prosecutor,"
     "coach,bishop,cardinal,rabbi,imam,archbishop,director,ceo,cfo,leader,spokesman,"
     "spokeswoman,spokesperson,envoy,congressman,congresswoman,councilman,councilwoman,"

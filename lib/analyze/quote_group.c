@@ -440,7 +440,7 @@ static const char *const k_titles[] = {
     "defence", "state", "supreme", "leader", "chairman", "chairwoman", "ceo", "director",
     "ambassador", "commissioner", "premier", "pm", "captain", "colonel", "lt", "sgt",
     "attorney", "former", "first", "speaker", "rev", "reverend", "dame", "emir", "sultan",
-    "ayatollah", "pres", "sec", "amb", "adm", "admiral", "officer", "professor", "doctor"};
+    "ayatollah", "pres", "sec", "amb", "adm", "admiral", "officer", "professor", "doctor", "ag"};
 
 #define NAME_TOKS 8
 

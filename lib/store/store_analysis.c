@@ -120,8 +120,9 @@
  * family names beside relatives (a kin word a few words before, the
  * person the lists know, a relative named in passing after "of"); 66:
  * "responded to X tweeting: "..."" is X's; 67: "said Trump personal
- * attorney Jay Sekulow" is Sekulow's. */
-#define ANALYSIS_VERSION 67
+ * attorney Jay Sekulow" is Sekulow's; 68: "AG" before a name is a
+ * title. */
+#define ANALYSIS_VERSION 68
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
