@@ -968,6 +968,15 @@ static void test_family_names_and_kin(void **state) {
   assert_int_equal(mentions_of(d, i), 1);
   assert_int_equal(mentions_of(d, t), 4);
   px_doc_free(d);
+  /* a wife named after her husband, sitting beside him, is no heir to his
+   * family name */
+  d = analyze(state, "Judge Jon Dahlberg spoke to reporters on Monday.\n\nSitting next to his wife, Ann Estes "
+                     "Dahlberg, the nominee denied the claims. Dahlberg said he would not withdraw.");
+  long jd = find_key(d, "jon dahlberg"), ad = find_key(d, "ann estes dahlberg");
+  assert_true(jd >= 0 && ad >= 0);
+  assert_int_equal(mentions_of(d, jd), 2);
+  assert_int_equal(mentions_of(d, ad), 1);
+  px_doc_free(d);
 }
 
 /* "AG" before a name is the attorney general's title; after a firm's

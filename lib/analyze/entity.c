@@ -2197,8 +2197,10 @@ static int merge(work *w, px__entities *out) {
         size_t nh = join_keys(w, x, top_type(e[x->entity].vote), h);
         /* a relative named in passing does not take the family name
          * from the person named before ("Laura Bush, wife of former
-         * president George Bush, wrote ... Bush wrote, "..."") */
-        bool passing = kin_of(w, x);
+         * president George Bush, wrote ... Bush wrote, "..."", "Brett
+         * Kavanaugh ... his wife, Ashley Estes Kavanaugh, ... Kavanaugh
+         * said") */
+        bool passing = kin_of(w, x) || kin_before(w, x);
         for (size_t k = 0; k < nh; k++) {
           uint32_t e0;
           if (wtab_get(&before, h[k], &e0) && e0 != x->entity && (seen[e0] > seen[x->entity] || passing))

@@ -121,8 +121,10 @@
  * person the lists know, a relative named in passing after "of"); 66:
  * "responded to X tweeting: "..."" is X's; 67: "said Trump personal
  * attorney Jay Sekulow" is Sekulow's; 68: "AG" before a name is a
- * title. */
-#define ANALYSIS_VERSION 68
+ * title; 69: a relative named after a kin word does not take the family
+ * name from the person named before ("his wife, Ashley Estes
+ * Kavanaugh"). */
+#define ANALYSIS_VERSION 69
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
