@@ -994,6 +994,18 @@ static void test_ag_title(void **state) {
   px_doc_free(d);
 }
 
+/* A page's "Story Highlights" label glued before a name is no part of it. */
+static void test_story_highlights_label(void **state) {
+  px_doc *d = analyze(state, "The mayor spoke on Tuesday. (Photo: Jon Lund, Coast Daily) Story Highlights Berg "
+                             "says she is confident about the pier. Mayor Ann Berg said so again on Wednesday.");
+  assert_int_equal(find_key(d, "story highlights berg"), -1);
+  assert_int_equal(find_key(d, "story highlights"), -1);
+  long b = find_key(d, "ann berg");
+  assert_true(b >= 0);
+  assert_int_equal(mentions_of(d, b), 2);
+  px_doc_free(d);
+}
+
 static void test_place_word_as_family_name(void **state) {
   px_doc *d = analyze(state,
                       "The poll closed on Monday.\n\nThe gap is small, says polling director Pia "
@@ -1055,6 +1067,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_title_after_prefix, setup, teardown),
       cmocka_unit_test_setup_teardown(test_family_names_and_kin, setup, teardown),
       cmocka_unit_test_setup_teardown(test_ag_title, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_story_highlights_label, setup, teardown),
       cmocka_unit_test_setup_teardown(test_garbage, setup, teardown),
       cmocka_unit_test_setup_teardown(test_number_words_and_family_names, setup, teardown),
   };

@@ -130,6 +130,7 @@ static const char k_nonent[] =
     "thanksgiving,ramadan,hanukkah,yes,no,oh,dear,hi,hello,thanks,please,okay,lol,via,"
     "english,french,spanish,arabic,mandarin,ps,nb,etc,also,related,read,more,advertisement,"
     "photo,video,watch,click,share,subscribe,sign,update,updated,editor's,note,breaking,"
+
     /* words that open sentences and never name anything */
     "although,though,despite,whoever,whatever,whenever,wherever,however,meanwhile,similarly,"
     "moreover,furthermore,nevertheless,nonetheless,instead,indeed,still,yet,thus,hence,"
@@ -212,7 +213,7 @@ struct px__entan {
   uint64_t h_the, h_in, h_near, h_and, h_of, h_for, h_amp, h_on; /* words the rules look for */
   uint64_t h_mr, h_mrs, h_ms, h_miss, h_st, h_photo;
   uint64_t h_small[N_SMALL], h_aux[N_AUX]; /* k_small, k_aux */
-  uint64_t h_former, h_late, h_then;
+  uint64_t h_former, h_late, h_then, h_highlights;
 };
 
 #define KEY_SEED 0x656e746b65790000ULL /* "entkey" */
@@ -501,6 +502,7 @@ int px__entan_new(px__entan **out) {
   ea->h_former = px__word_hash("former", 6);
   ea->h_late = px__word_hash("late", 4);
   ea->h_then = px__word_hash("then", 4);
+  ea->h_highlights = px__word_hash("highlights", 10);
   *out = ea;
   return PX_OK;
 fail:
@@ -1139,6 +1141,10 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
     if (T(w, a)->fold == w->ea->h_the) after_the = true;
     a++;
   }
+  /* a page's label glued before a name: "(Photo: ...) Story Highlights
+   * Obama says ...", the name after it */
+  for (size_t k = a; k + 1 < b; k++)
+    if (is_word(w, k) && T(w, k)->fold == w->ea->h_highlights) a = k + 1;
   /* a known name that ends on such a word stays whole: "USA Today" */
   bool known_whole = false;
   if (b > a + 1 && is_word(w, b - 1) && (w->bits[b - 1] & W_NONENT) && (T(w, b - 1)->flags & PX__TF_CAP)) {
