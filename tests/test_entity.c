@@ -1006,6 +1006,17 @@ static void test_story_highlights_label(void **state) {
   px_doc_free(d);
 }
 
+/* A weekday glued before a person's name ("On Monday Obama said", the
+ * comma left out) is no part of it; the Tuesday Group keeps its name. */
+static void test_weekday_before_name(void **state) {
+  px_doc *d = analyze(state, "The harbour board met on Friday.\n\nOn Monday Obama said the pier would "
+                             "close. Members of the Tuesday Group objected.");
+  assert_true(find_key(d, "barack obama") >= 0);
+  assert_int_equal(find_key(d, "monday obama"), -1);
+  assert_true(find_key(d, "tuesday group") >= 0);
+  px_doc_free(d);
+}
+
 static void test_place_word_as_family_name(void **state) {
   px_doc *d = analyze(state,
                       "The poll closed on Monday.\n\nThe gap is small, says polling director Pia "
@@ -1068,6 +1079,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_family_names_and_kin, setup, teardown),
       cmocka_unit_test_setup_teardown(test_ag_title, setup, teardown),
       cmocka_unit_test_setup_teardown(test_story_highlights_label, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_weekday_before_name, setup, teardown),
       cmocka_unit_test_setup_teardown(test_garbage, setup, teardown),
       cmocka_unit_test_setup_teardown(test_number_words_and_family_names, setup, teardown),
   };

@@ -1544,6 +1544,9 @@ static void test_speaker_match(void **state) {
   assert_false(M("Nancy Pelosi", "NCAA"));
   assert_true(M("Nancy Pelosi", "Pelosi"));
   assert_true(M("Nancy Pelosi", "Speaker Pelosi"));
+  /* "AG" is a title, "Ash" a short form of "Ashton" */
+  assert_true(M("AG Berg", "Anna Berg"));
+  assert_true(M("Ash Carter", "Ashton Carter"));
   assert_true(M("Mohammed bin Salman", "Mohammad bin Salman"));
   assert_false(M("Joe Biden", "Jill Biden"));
   /* a two-part surname, with or without the first name, and its first part alone */

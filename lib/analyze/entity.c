@@ -1130,6 +1130,16 @@ static bool org_before_name(const work *w, size_t i) {
   return (w->bits[i] & (W_GAZ_O | W_DEMONYM)) && !(w->bits[i] & (W_FIRST | W_GAZ_P));
 }
 
+/* Is token i a day of the week ("Monday", "Tues.")? */
+static bool weekday(const work *w, size_t i) {
+  static const char *const day[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  const px__token *t = T(w, i);
+  size_t n = t->end - t->start;
+  for (size_t d = 0; d < sizeof day / sizeof *day; d++)
+    if (strlen(day[d]) == n && !strncasecmp(w->tx->body + t->start, day[d], n)) return true;
+  return false;
+}
+
 static int take_span(work *w, size_t a, size_t b, bool initial) {
   const px__text *tx = w->tx;
   /* drop leading stopwords and connectors, trailing connectors and dots */
@@ -1142,9 +1152,14 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
     a++;
   }
   /* a page's label glued before a name: "(Photo: ...) Story Highlights
-   * Obama says ...", the name after it */
+   * Obama says ...", the name after it; and a weekday before a person's
+   * name ("On Monday Obama said", a comma left out; not the "Tuesday
+   * Group", the "Sunday Times") */
   for (size_t k = a; k + 1 < b; k++)
     if (is_word(w, k) && T(w, k)->fold == w->ea->h_highlights) a = k + 1;
+  while (a + 1 < b && is_word(w, a) && weekday(w, a) && (w->bits[a + 1] & (W_GAZ_P | W_FIRST)) &&
+         !(w->bits[b - 1] & (W_ORGHEAD | W_PLACEHEAD)))
+    a++;
   /* a known name that ends on such a word stays whole: "USA Today" */
   bool known_whole = false;
   if (b > a + 1 && is_word(w, b - 1) && (w->bits[b - 1] & W_NONENT) && (T(w, b - 1)->flags & PX__TF_CAP)) {

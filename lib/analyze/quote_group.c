@@ -523,7 +523,7 @@ static bool same_tok(const ntok *a, const ntok *b) {
  * for one person in turn ("Bob McDonnell" / "Robert McDonnell", "Rick
  * Gates" / "Richard Gates"): the short form, then the full name. */
 static const char *const k_nicknames[][2] = {
-    {"abe", "abraham"}, {"al", "albert"}, {"alex", "alexander"}, {"andy", "andrew"},
+    {"abe", "abraham"}, {"al", "albert"}, {"alex", "alexander"}, {"andy", "andrew"}, {"ash", "ashton"},
     {"becky", "rebecca"}, {"ben", "benjamin"}, {"bernie", "bernard"}, {"beth", "elizabeth"},
     {"betsy", "elizabeth"}, {"bill", "william"}, {"billy", "william"}, {"bob", "robert"},
     {"bobby", "robert"}, {"cathy", "catherine"}, {"charlie", "charles"}, {"chris", "christopher"},

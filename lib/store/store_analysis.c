@@ -123,8 +123,9 @@
  * attorney Jay Sekulow" is Sekulow's; 68: "AG" before a name is a
  * title; 69: a relative named after a kin word does not take the family
  * name from the person named before ("his wife, Ashley Estes
- * Kavanaugh"); 70: "Story Highlights" before a name is no part of it. */
-#define ANALYSIS_VERSION 70
+ * Kavanaugh"); 70: "Story Highlights" before a name is no part of it;
+ * 71: nor is a weekday before a person's name ("On Monday Obama said"). */
+#define ANALYSIS_VERSION 71
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
