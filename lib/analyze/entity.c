@@ -130,7 +130,6 @@ static const char k_nonent[] =
     "thanksgiving,ramadan,hanukkah,yes,no,oh,dear,hi,hello,thanks,please,okay,lol,via,"
     "english,french,spanish,arabic,mandarin,ps,nb,etc,also,related,read,more,advertisement,"
     "photo,video,watch,click,share,subscribe,sign,update,updated,editor's,note,breaking,"
-
     /* words that open sentences and never name anything */
     "although,though,despite,whoever,whatever,whenever,wherever,however,meanwhile,similarly,"
     "moreover,furthermore,nevertheless,nonetheless,instead,indeed,still,yet,thus,hence,"
@@ -1130,7 +1129,7 @@ static bool org_before_name(const work *w, size_t i) {
   return (w->bits[i] & (W_GAZ_O | W_DEMONYM)) && !(w->bits[i] & (W_FIRST | W_GAZ_P));
 }
 
-/* Is token i a day of the week ("Monday", "Tues.")? */
+/* Is token i a day of the week, written out ("Monday")? */
 static bool weekday(const work *w, size_t i) {
   static const char *const day[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   const px__token *t = T(w, i);
@@ -1984,8 +1983,7 @@ static size_t join_keys(const work *w, const cand *y, int yt, uint64_t *h) {
   return 0;
 }
 
-/* Whether a relative's role comes right before mention y ("his wife,
- * Heidi Cruz", "first lady Michelle Obama", "son Hunter Biden"). */
+/* Words of kinship. */
 static const char *const k_kin[] = {"wife",     "husband",  "son",   "daughter", "mother",
                                     "father",   "brother",  "sister", "widow",   "widower",
                                     "lady",     "spouse",   "grandson", "granddaughter",
@@ -2017,10 +2015,11 @@ static bool kin_of(const work *w, const cand *y) {
   return false;
 }
 
+/* Whether a relative's role comes before mention y: the word before it,
+ * or a comma and it ("his wife, Heidi Cruz", "first lady Michelle Obama",
+ * "son Hunter Biden"), or a few words of a role in lower case after it
+ * ("President Trump's daughter and senior adviser Ivanka Trump"). */
 static bool kin_before(const work *w, const cand *y) {
-  /* the word before the name, or a comma and it, or the kin word a few
-   * words of a role in lower case before ("President Trump's daughter and
-   * senior adviser Ivanka Trump") */
   size_t k = y->tok_first;
   for (int back = 0; back < 5 && k > 0; back++) {
     const px__token *t = T(w, k - 1);
