@@ -1017,6 +1017,21 @@ static void test_weekday_before_name(void **state) {
   px_doc_free(d);
 }
 
+/* A post's body the lists know, then its holder's given and family name,
+ * in one run of capitals: the holder is a person of his own; "the White
+ * House Rose Garden" stays a garden. */
+static void test_post_then_holder(void **state) {
+  px_doc *d = analyze(state, "The council met on Monday.\n\nAmbassador to the United Nations Nikki Haley spoke "
+                             "first. Ambassador to the EU Gordon Sondland spoke next, in the White House Rose "
+                             "Garden.");
+  long h = find_key(d, "nikki haley"), s = find_key(d, "gordon sondland");
+  assert_true(h >= 0 && s >= 0);
+  assert_int_equal(type_of(d, h), PX_ENT_PERSON);
+  assert_int_equal(type_of(d, s), PX_ENT_PERSON);
+  assert_int_equal(find_key(d, "rose garden"), -1);
+  px_doc_free(d);
+}
+
 static void test_place_word_as_family_name(void **state) {
   px_doc *d = analyze(state,
                       "The poll closed on Monday.\n\nThe gap is small, says polling director Pia "
@@ -1080,6 +1095,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_ag_title, setup, teardown),
       cmocka_unit_test_setup_teardown(test_story_highlights_label, setup, teardown),
       cmocka_unit_test_setup_teardown(test_weekday_before_name, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_post_then_holder, setup, teardown),
       cmocka_unit_test_setup_teardown(test_garbage, setup, teardown),
       cmocka_unit_test_setup_teardown(test_number_words_and_family_names, setup, teardown),
   };

@@ -1159,6 +1159,17 @@ static int take_span(work *w, size_t a, size_t b, bool initial) {
   while (a + 1 < b && is_word(w, a) && weekday(w, a) && (w->bits[a + 1] & (W_GAZ_P | W_FIRST)) &&
          !(w->bits[b - 1] & (W_ORGHEAD | W_PLACEHEAD)))
     a++;
+  /* a body or a place the lists know, then a given name and a family
+   * name: "Ambassador to the United Nations Nikki Haley", "to the EU
+   * Gordon Sondland" (the run of capitals holds the post and its holder;
+   * not "the White House Rose Garden", whose last word is a common one) */
+  for (size_t k = a + 1; k + 2 <= b && !(w->bits[b - 1] & (W_COMMON | W_ORGHEAD | W_PLACEHEAD)); k++) {
+    if (!is_word(w, k) || !(w->bits[k] & W_FIRST) || !(T(w, k)->flags & PX__TF_CAP)) continue;
+    size_t kn0 = span_key(w, a, k, w->scratch, w->scratch_cap);
+    int kt = kind_type(phrase_kind(w, w->scratch, kn0));
+    if (kt == T_ORG || kt == T_PLACE) a = k;
+    break;
+  }
   /* a known name that ends on such a word stays whole: "USA Today" */
   bool known_whole = false;
   if (b > a + 1 && is_word(w, b - 1) && (w->bits[b - 1] & W_NONENT) && (T(w, b - 1)->flags & PX__TF_CAP)) {

@@ -124,8 +124,10 @@
  * title; 69: a relative named after a kin word does not take the family
  * name from the person named before ("his wife, Ashley Estes
  * Kavanaugh"); 70: "Story Highlights" before a name is no part of it;
- * 71: nor is a weekday before a person's name ("On Monday Obama said"). */
-#define ANALYSIS_VERSION 71
+ * 71: nor is a weekday before a person's name ("On Monday Obama said");
+ * 72: a known body run into a person's name is the post and its holder
+ * ("Ambassador to the United Nations Nikki Haley"). */
+#define ANALYSIS_VERSION 72
 
 static int step_done(px_store *st, sqlite3_stmt *s, const char *what) {
   int rc = sqlite3_step(s);
