@@ -546,6 +546,13 @@ static const char *const k_month[] = {"Jan.",  "Feb.",  "Aug.",     "Sept.",    
                                       "June",  "July",  "August",   "September", "October", "November",
                                       "December"};
 
+/* Is p[0..n) one of k_month? */
+static bool is_month(const char *p, size_t n) {
+  for (size_t m = 0; m < sizeof k_month / sizeof *k_month; m++)
+    if (strlen(k_month[m]) == n && !memcmp(p, k_month[m], n)) return true;
+  return false;
+}
+
 /* Does p tell the past ("was", "said", ...), or, with future, what will
  * be: the news about a date rather than a picture's day? */
 static bool tells_time(const char *p, size_t n, bool future) {
@@ -696,11 +703,7 @@ static bool dated_caption(const char *p, size_t n) {
   if (plain && k < e && e - k <= 2 && k > i + 1 && p[k - 1] == ' ') {
     size_t m = k - 1;
     while (m > i && p[m - 1] != ' ') m--;
-    for (size_t x = 0; x < sizeof k_month / sizeof *k_month; x++) {
-      size_t ml = strlen(k_month[x]);
-      if (k - 1 - m == ml && !memcmp(p + m, k_month[x], ml) && m >= i + 4 && !memcmp(p + m - 4, " on ", 4))
-        return true;
-    }
+    if (is_month(p + m, k - 1 - m) && m >= i + 4 && !memcmp(p + m - 4, " on ", 4)) return true;
   }
   return false;
 }
@@ -739,9 +742,7 @@ static bool month_year(const char *p, size_t n) {
   if (n < 8 || p[n - 5] != ' ') return false;
   for (size_t i = n - 4; i < n; i++)
     if (p[i] < '0' || p[i] > '9') return false;
-  for (size_t m = 0; m < sizeof k_month / sizeof *k_month; m++)
-    if (strlen(k_month[m]) == n - 5 && !memcmp(p, k_month[m], n - 5)) return true;
-  return false;
+  return is_month(p, n - 5);
 }
 
 /* A picture's place and day closing its caption, with no weekday and no
